@@ -1,0 +1,124 @@
+import type { Ref } from "../model/common.ts";
+import type { Job } from "../model/job.ts";
+import type { StepModifiers } from "../model/modifiers.ts";
+import type { Resource } from "../model/resource.ts";
+import type { DoStep, GetStep, InParallelStep, PutStep, Step, TaskStep, TryStep } from "../model/step.ts";
+import type { TaskConfig } from "../model/task.ts";
+
+type Modifiers = Omit<StepModifiers, "across" | "fail_fast">;
+
+/** Options of {@link get}. */
+export interface GetOptions extends Modifiers {
+  /** Name the fetched artifact differently from the resource (emits `get: as` + `resource:`). */
+  readonly as?: string;
+  /** Only versions that passed these jobs. */
+  readonly passed?: readonly Ref<Job>[];
+  /** Trigger the job on new versions. */
+  readonly trigger?: boolean;
+  /** Which version to fetch. */
+  readonly version?: GetStep["version"];
+  /** Params for the resource's `in` script. */
+  readonly params?: GetStep["params"];
+}
+
+/**
+ * A `get` step fetching `resource` (an object, collected by `pipeline()`, or its name).
+ * @example get(src, { trigger: true, passed: [unitJob] })
+ * @see https://concourse-ci.org/docs/steps/get/
+ */
+export function get(resource: Ref<Resource>, { as, passed, ...rest }: GetOptions = {}): GetStep {
+  return {
+    ...(as !== undefined ? { get: as, resource } : { get: resource }),
+    ...(passed !== undefined && { passed: [...passed] }),
+    ...rest,
+  } as GetStep;
+}
+
+/** Options of {@link put}. */
+export interface PutOptions extends Modifiers {
+  /** Name the step differently from the resource (emits `put: as` + `resource:`). */
+  readonly as?: string;
+  /** Params for the resource's `out` script. */
+  readonly params?: PutStep["params"];
+  /** Which artifacts to give to `out`. */
+  readonly inputs?: PutStep["inputs"];
+  /** Params for the implicit get. */
+  readonly getParams?: PutStep["get_params"];
+  /** Skip the implicit get. */
+  readonly noGet?: boolean;
+}
+
+/**
+ * A `put` step pushing to `resource`.
+ * @example put(image, { params: { image: "image/image.tar" } })
+ * @see https://concourse-ci.org/docs/steps/put/
+ */
+export function put(resource: Ref<Resource>, { as, getParams, noGet, inputs, ...rest }: PutOptions = {}): PutStep {
+  return {
+    ...(as !== undefined ? { put: as, resource } : { put: resource }),
+    ...(inputs !== undefined && { inputs: typeof inputs === "string" ? inputs : [...inputs] }),
+    ...rest,
+    ...(getParams !== undefined && { get_params: getParams }),
+    ...(noGet !== undefined && { no_get: noGet }),
+  } as PutStep;
+}
+
+/** The fields of a task step other than its name, `config` and `file`. */
+type CommonTaskOptions = Omit<TaskStep, "task" | "config" | "file" | keyof Only>;
+type Only = { [K in "get" | "put" | "run" | "set_pipeline" | "load_var" | "try" | "do" | "in_parallel"]?: never };
+
+/** Options of {@link task}: exactly one of `config` and `file`. */
+export type TaskOptions = CommonTaskOptions & ({ config: TaskConfig; file?: never } | { file: string; config?: never });
+
+/**
+ * A `task` step, with an inline `config` or a `file`.
+ * @example task("unit", { file: "src/ci/unit.yml" })
+ * @see https://concourse-ci.org/docs/steps/task/
+ */
+export function task(name: string, options: TaskOptions): TaskStep {
+  return { task: name, ...options } as TaskStep;
+}
+
+/** Options of the long form of {@link inParallel}. */
+export interface InParallelOptions {
+  readonly steps: readonly Step[];
+  /** How many steps run at once. */
+  readonly limit?: number;
+  /** Stop starting steps once one fails. */
+  readonly failFast?: boolean;
+}
+
+/**
+ * An `in_parallel` step: the short form for a list, the long form with `limit` or `failFast`.
+ * @example inParallel([get(a), get(b)])
+ * @see https://concourse-ci.org/docs/steps/in-parallel/
+ */
+export function inParallel(steps: readonly Step[] | InParallelOptions): InParallelStep {
+  if (Array.isArray(steps)) return { in_parallel: [...(steps as readonly Step[])] };
+  const { steps: list, limit, failFast } = steps as InParallelOptions;
+  return {
+    in_parallel: {
+      steps: [...list],
+      ...(limit !== undefined && { limit }),
+      ...(failFast !== undefined && { fail_fast: failFast }),
+    },
+  };
+}
+
+/**
+ * A `do` step: run steps in order (useful as a hook or inside `in_parallel`).
+ * @see https://concourse-ci.org/docs/steps/do/
+ */
+export const doSteps = (steps: readonly Step[]): DoStep => ({ do: [...steps] });
+
+/**
+ * A `try` step: run a step and ignore its failure.
+ * @see https://concourse-ci.org/docs/steps/try/
+ */
+export const tryStep = (step: Step): TryStep => ({ try: step });
+
+/**
+ * A copy of `step` with modifiers or hooks added (the original is unchanged).
+ * @example withModifiers(put(image), { attempts: 3, timeout: "1h" })
+ */
+export const withModifiers = <S extends Step>(step: S, modifiers: StepModifiers): S => ({ ...step, ...modifiers });

@@ -1,0 +1,20 @@
+import type { Job } from "../model/job.ts";
+import type { Resource } from "../model/resource.ts";
+import type { ResourceType } from "../model/resource-type.ts";
+
+/**
+ * A piece of a pipeline: resource types, resources and jobs that belong together. Fragments are
+ * combined with `mergeFragments()` and turned into a pipeline with `pipeline()`.
+ */
+export interface Fragment {
+  readonly resource_types: readonly ResourceType[];
+  readonly resources: readonly Resource[];
+  readonly jobs: readonly Job[];
+}
+
+/** A fragment from any of its three parts; missing parts are empty. */
+export const fragment = (parts: Partial<Fragment> = {}): Fragment => ({
+  resource_types: parts.resource_types ?? [],
+  resources: parts.resources ?? [],
+  jobs: parts.jobs ?? [],
+});

@@ -1,0 +1,93 @@
+import type { Named } from "../model/common.ts";
+import { HangarError } from "../model/errors.ts";
+import { type Difference, firstDifference } from "./first-difference.ts";
+import type { Fragment } from "./fragment.ts";
+
+/** The named sections of a pipeline, merged by name. */
+export type Section = "resource_types" | "resources" | "jobs" | "prototypes" | "groups" | "var_sources";
+
+/** Two different definitions that share a name. */
+export interface Conflict {
+  readonly section: Section;
+  readonly name: string;
+  /** Where the first definition came from, e.g. `fragment #0 resources[1]`. */
+  readonly first: string;
+  /** Where the second came from. */
+  readonly second: string;
+  readonly difference: Difference;
+}
+
+const show = (v: unknown): string => (v === undefined ? "absent" : JSON.stringify(v));
+
+/** Thrown when fragments define different things under one name; lists every conflict. */
+export class FragmentConflictError extends HangarError {
+  readonly conflicts: readonly Conflict[];
+
+  constructor(conflicts: readonly Conflict[]) {
+    const lines = conflicts.map(
+      (c) =>
+        `${c.section} "${c.name}": ${c.first} and ${c.second} differ at ${c.difference.path || "the top"} (${show(c.difference.left)} ≠ ${show(c.difference.right)})`,
+    );
+    super("fragment/conflict", `conflicting definitions:\n  ${lines.join("\n  ")}`);
+    this.conflicts = conflicts;
+  }
+}
+
+/** A named item and where it came from. */
+export interface Origin<T> {
+  readonly item: T;
+  readonly at: string;
+}
+
+/**
+ * Merges named items section by section: keeps the order of first appearance, drops a later item
+ * equal to the first of its name, and records a conflict for a later item that differs.
+ */
+export function mergeNamed<T extends Named>(
+  section: Section,
+  items: Iterable<Origin<T>>,
+  conflicts: Conflict[],
+  seen: Map<string, Origin<T>> = new Map(),
+): T[] {
+  const out: T[] = [];
+  for (const origin of items) {
+    const name = origin.item.name;
+    const prev = seen.get(name);
+    if (!prev) {
+      seen.set(name, origin);
+      out.push(origin.item);
+      continue;
+    }
+    if (prev.item === origin.item) continue;
+    const difference = firstDifference(prev.item, origin.item);
+    if (difference) conflicts.push({ section, name, first: prev.at, second: origin.at, difference });
+  }
+  return out;
+}
+
+function* origins<K extends keyof Fragment>(
+  fragments: readonly Fragment[],
+  section: K,
+): Generator<Origin<Fragment[K][number]>> {
+  for (let f = 0; f < fragments.length; f++) {
+    const items = (fragments[f] as Fragment)[section];
+    for (let i = 0; i < items.length; i++)
+      yield { item: items[i] as Fragment[K][number], at: `fragment #${f} ${section}[${i}]` };
+  }
+}
+
+/**
+ * Combines fragments into one. Items are matched by name: identical duplicates collapse into the
+ * first, different definitions under one name throw a {@link FragmentConflictError} naming both.
+ * Only the three sections are copied, so extra handles on a fragment never leak into the result.
+ */
+export function mergeFragments(...fragments: readonly Fragment[]): Fragment {
+  const conflicts: Conflict[] = [];
+  const result: Fragment = {
+    resource_types: mergeNamed("resource_types", origins(fragments, "resource_types"), conflicts),
+    resources: mergeNamed("resources", origins(fragments, "resources"), conflicts),
+    jobs: mergeNamed("jobs", origins(fragments, "jobs"), conflicts),
+  };
+  if (conflicts.length > 0) throw new FragmentConflictError(conflicts);
+  return result;
+}

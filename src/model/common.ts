@@ -1,0 +1,54 @@
+/** A JSON value, as Concourse reads it from a pipeline. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** A free-form map handed to a resource or task (`source`, `params`, `vars`). */
+export interface Params {
+  [key: string]: unknown;
+}
+
+/**
+ * A Go duration such as `30s`, `5m`, `1h30m`.
+ * @see https://pkg.go.dev/time#ParseDuration
+ */
+export type Duration = string;
+
+/** A resource version: a flat map of strings. */
+export type Version = Record<string, string>;
+
+/** Worker tags: the step or resource runs only on workers with all of them. */
+export type Tags = string[];
+
+/** Anything with a name that other parts of a pipeline may refer to. */
+export interface Named {
+  readonly name: string;
+}
+
+/**
+ * Where Concourse expects the name of a resource, resource type or job, authors may give the object
+ * itself; rendering writes its name, and `pipeline()` collects the object.
+ */
+export type Ref<T extends Named> = T | string;
+
+/** The name a reference stands for. */
+export const nameOf = (ref: Ref<Named>): string => (typeof ref === "string" ? ref : ref.name);
+
+/** Keys whose value may be `undefined` become optional keys without `undefined`. */
+export type Compact<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & {
+  [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined>;
+};
+
+/** A copy of `obj` without its top-level keys whose value is `undefined`. Never recurses. */
+export function compact<T extends object>(obj: T): Compact<T> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(obj)) {
+    const value = (obj as Record<string, unknown>)[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out as Compact<T>;
+}
+
+/** One step of a path into a pipeline: a key or an array index. */
+export type PathSegment = string | number;
+
+/** A literal path into a pipeline document, such as `["jobs", 2, "plan", 0, "task"]`. */
+export type Path = readonly PathSegment[];

@@ -1,0 +1,52 @@
+/** Options of {@link flyCommand}. */
+export interface FlyCommandOptions {
+  /** The fly target (`fly -t`). */
+  readonly target: string;
+  /** The pipeline's name. */
+  readonly pipeline: string;
+  /** The config file to set. @default "definition.json" */
+  readonly config?: string;
+  /** The team to set the pipeline in. */
+  readonly team?: string;
+  /** Instance vars (`-i key=value`), for a pipeline that is one instance of a group. */
+  readonly instanceVars?: Readonly<Record<string, string | number | boolean>>;
+  /** Vars (`-v key=value`). */
+  readonly vars?: Readonly<Record<string, string | number | boolean>>;
+  /** Var files (`-l file`). */
+  readonly varFiles?: readonly string[];
+  /** Do not ask for confirmation (`-n`). */
+  readonly nonInteractive?: boolean;
+  /** Write `sp` instead of `set-pipeline`. @default false */
+  readonly short?: boolean;
+}
+
+/** A word quoted for a POSIX shell: left bare when safe, single-quoted otherwise. */
+export function shellQuote(word: string): string {
+  if (word !== "" && /^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
+  return `'${word.replace(/'/g, `'"'"'`)}'`;
+}
+
+/**
+ * The `fly set-pipeline` command that sets a rendered pipeline, quoted for a POSIX shell.
+ * @example flyCommand({ target: "ci", pipeline: "app", team: "platform" })
+ * // fly -t ci set-pipeline -p app -c definition.json --team platform
+ */
+export function flyCommand({
+  target,
+  pipeline,
+  config = "definition.json",
+  team,
+  instanceVars = {},
+  vars = {},
+  varFiles = [],
+  nonInteractive = false,
+  short = false,
+}: FlyCommandOptions): string {
+  const words = ["fly", "-t", target, short ? "sp" : "set-pipeline", "-p", pipeline, "-c", config];
+  if (team !== undefined) words.push("--team", team);
+  for (const [key, value] of Object.entries(instanceVars)) words.push("-i", `${key}=${value}`);
+  for (const [key, value] of Object.entries(vars)) words.push("-v", `${key}=${value}`);
+  for (const file of varFiles) words.push("-l", file);
+  if (nonInteractive) words.push("-n");
+  return words.map((w, i) => (i === 0 ? w : shellQuote(w))).join(" ");
+}

@@ -1,0 +1,28 @@
+import type { Pipeline } from "../model/pipeline.ts";
+import { toConcourse } from "./to-concourse.ts";
+import { toYaml } from "./yaml.ts";
+
+/** The pipeline as Concourse reads it, in JSON: 2-space indent, canonical key order, trailing newline. */
+export function renderJson(pipeline: Pipeline): string {
+  return `${JSON.stringify(toConcourse(pipeline), null, 2)}\n`;
+}
+
+/** Options of {@link renderYaml}. */
+export interface RenderYamlOptions {
+  /** Comment lines written at the top of the document. */
+  readonly header?: string;
+}
+
+/**
+ * The pipeline as Concourse reads it, in block-style YAML that Concourse's YAML 1.1 parser reads back
+ * unchanged (ambiguous strings such as `on`, `yes`, `0755` are quoted).
+ */
+export function renderYaml(pipeline: Pipeline, options: RenderYamlOptions = {}): string {
+  const body = toYaml(toConcourse(pipeline));
+  if (options.header === undefined) return body;
+  const comment = options.header
+    .split("\n")
+    .map((line) => (line === "" ? "#" : `# ${line}`))
+    .join("\n");
+  return `${comment}\n${body}`;
+}
