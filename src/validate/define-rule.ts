@@ -1,0 +1,63 @@
+import type { Path } from "../model/common.ts";
+import type { Job } from "../model/job.ts";
+import type { Pipeline } from "../model/pipeline.ts";
+import type { Resource } from "../model/resource.ts";
+import type { Prototype, ResourceType } from "../model/resource-type.ts";
+import type { JobStep } from "../walk/walk-steps.ts";
+import type { Parity, Severity } from "./diagnostic.ts";
+
+/** What a rule reports: a path, one of its message ids, and the values for the message's `{{placeholders}}`. */
+export interface Finding<M extends string = string> {
+  readonly path: Path;
+  readonly messageId: M;
+  readonly data?: Readonly<Record<string, string | number>>;
+}
+
+/** A named entry of one of the pipeline's lists, with its index in that list. */
+export interface Indexed<T> {
+  readonly value: T;
+  readonly index: number;
+}
+
+/**
+ * Lookups computed at most once per `validate()` run and shared by all rules, so that rules stay linear.
+ * Each map holds the FIRST entry of each name (duplicates are a rule's business); entries whose name is not
+ * a string are left out.
+ */
+export interface PipelineIndex {
+  readonly jobs: ReadonlyMap<string, Indexed<Job>>;
+  readonly resources: ReadonlyMap<string, Indexed<Resource>>;
+  readonly resourceTypes: ReadonlyMap<string, Indexed<ResourceType>>;
+  readonly prototypes: ReadonlyMap<string, Indexed<Prototype>>;
+  /** The steps of each job (plan and job hooks, nested included), by job index, in walk order. */
+  readonly stepsByJob: readonly (readonly JobStep[])[];
+}
+
+/** The read-only view every rule gets. */
+export interface RuleContext<M extends string = string> {
+  readonly pipeline: Readonly<Pipeline>;
+  /** Every step of every job (nested and hooks included), with literal paths such as `["jobs", 2, "plan", 0, "do", 1]`. */
+  steps(): readonly JobStep[];
+  /** Shared lookups (computed lazily, once per run). */
+  readonly index: PipelineIndex;
+  report(finding: Finding<M>): void;
+}
+
+/** A validation rule: one check, one file, default-exported. */
+export interface Rule<M extends string = string> {
+  /** kebab-case, equal to the file name: `get-unknown-resource`, `dataflow-task-input-not-produced`. */
+  readonly id: string;
+  readonly parity: Parity;
+  /** The default severity (Concourse's own for parity rules). */
+  readonly severity: Severity;
+  /** The Go function the rule reproduces (required for parity rules). */
+  readonly concourseRef?: string;
+  readonly docs: { readonly description: string };
+  /** Message templates with `{{placeholders}}`; parity rules copy Concourse's text verbatim. */
+  readonly messages: Readonly<Record<M, string>>;
+  /** Reads `ctx.pipeline` / `ctx.steps()` and calls `ctx.report()`. Never throws, never prints. */
+  check(ctx: RuleContext<M>): void;
+}
+
+/** Identity helper that types `messageId` against the keys of `messages`. */
+export const defineRule = <M extends string>(rule: Rule<M>): Rule<M> => rule;

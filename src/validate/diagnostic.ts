@@ -1,0 +1,99 @@
+import type { Path, PathSegment } from "../model/common.ts";
+
+export type { Path, PathSegment } from "../model/common.ts";
+
+/** How bad a finding is. */
+export type Severity = "error" | "warning";
+
+/** Whether a check reproduces `fly validate-pipeline` (`concourse`) or is hangar's own (`hangar`). */
+export type Parity = "concourse" | "hangar";
+
+/** A position in a source file; lines and columns are 1-based. */
+export interface SourceLoc {
+  readonly file?: string;
+  readonly line: number;
+  readonly col: number;
+  readonly endLine?: number;
+  readonly endCol?: number;
+}
+
+/** One finding about a pipeline, as data. Formatting happens elsewhere. */
+export interface Diagnostic {
+  /** The rule that found it, such as `get-unknown-resource`, or a parser code such as `yaml/DUPLICATE_KEY`. */
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly parity: Parity;
+  /** The message, without Concourse's context prefix (that is derived from `path`). */
+  readonly message: string;
+  /** The literal path into the pipeline document, such as `["jobs", 2, "plan", 0, "task"]`. */
+  readonly path: Path;
+  /** Where the path is in the source text, when the pipeline came from text. */
+  readonly loc?: SourceLoc;
+  /** The key of the rule's message template that produced `message`. */
+  readonly messageId?: string;
+  /** The values the template was filled with. */
+  readonly data?: Readonly<Record<string, string | number>>;
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** A path in hangar's string form: `jobs[2].plan[0].task`, `resources[0].source["aws-region"]`. */
+export function formatPath(path: Path): string {
+  let out = "";
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i] as PathSegment;
+    if (typeof seg === "number") out += `[${seg}]`;
+    else if (IDENTIFIER.test(seg)) out += i === 0 ? seg : `.${seg}`;
+    else out += `[${JSON.stringify(seg)}]`;
+  }
+  return out;
+}
+
+/** The inverse of {@link formatPath}; `undefined` when `text` is not a path in that form. */
+export function parsePath(text: string): PathSegment[] | undefined {
+  const out: PathSegment[] = [];
+  const token = /\.?([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;
+  let at = 0;
+  while (at < text.length) {
+    token.lastIndex = at;
+    const m = token.exec(text);
+    if (m === null || (at === 0 && m[0].startsWith("."))) return undefined;
+    if (m[1] !== undefined) out.push(m[1]);
+    else if (m[2] !== undefined) out.push(Number(m[2]));
+    else out.push(JSON.parse(m[3] as string) as string);
+    at = token.lastIndex;
+  }
+  return out;
+}
+
+/** Orders paths segment by segment: indexes numerically, before keys; a prefix before its extensions. */
+export function comparePaths(a: Path, b: Path): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a[i] as PathSegment;
+    const y = b[i] as PathSegment;
+    if (x === y) continue;
+    if (typeof x === "number" && typeof y === "number") return x - y;
+    if (typeof x === "number") return -1;
+    if (typeof y === "number") return 1;
+    return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+/** Orders diagnostics by path, then rule id, then message (a total, deterministic order). */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    comparePaths(a.path, b.path) ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}
+
+/** Fills `{{name}}` placeholders of a message template from `data`; unknown placeholders stay as they are. */
+export function interpolate(template: string, data: Readonly<Record<string, unknown>> | undefined): string {
+  if (data === undefined) return template;
+  return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (whole, key: string) =>
+    Object.hasOwn(data, key) ? String(data[key]) : whole,
+  );
+}

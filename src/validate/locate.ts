@@ -1,0 +1,202 @@
+import {
+  type Document,
+  isAlias,
+  isCollection,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  type LineCounter,
+  type Node,
+} from "yaml";
+import type { Path, SourceLoc } from "./diagnostic.ts";
+
+/** Finds where a path is in the source text: the node at the path, else its closest existing ancestor. */
+export type Locator = (path: Path) => SourceLoc | undefined;
+
+/** A locator that never finds anything (pipelines built in TypeScript). */
+export const noLocation: Locator = () => undefined;
+
+/** Line starts of a text, built once; `at(offset)` is 1-based line and column. */
+export function lineIndex(text: string): (offset: number) => { line: number; col: number } {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (starts === undefined) {
+      starts = [0];
+      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - (starts[lo] as number) + 1 };
+  };
+}
+
+const withFile = (file: string | undefined, loc: SourceLoc): SourceLoc => (file === undefined ? loc : { file, ...loc });
+
+/**
+ * A locator over a parsed YAML document. A path ending in a mapping key resolves to that key's value
+ * (or to the key itself when the value is empty).
+ */
+export function yamlLocator(doc: Document, lineCounter: LineCounter, file?: string): Locator {
+  const at = (offset: number) => lineCounter.linePos(offset);
+  return (path) => {
+    let node: unknown = doc.contents;
+    let best: { start: number; end: number } | undefined = rangeOf(node);
+    for (const seg of path) {
+      const next = childOf(node, seg);
+      if (next === undefined) break;
+      node = next.node;
+      const range = rangeOf(next.node) ?? rangeOf(next.key);
+      if (range === undefined) break;
+      best = range;
+    }
+    if (best === undefined) return undefined;
+    const start = at(best.start);
+    const end = at(best.end);
+    return withFile(file, { line: start.line, col: start.col, endLine: end.line, endCol: end.col });
+  };
+}
+
+function rangeOf(node: unknown): { start: number; end: number } | undefined {
+  if (!isNode(node) || node.range === undefined || node.range === null) return undefined;
+  const [start, valueEnd] = node.range;
+  if (isScalar(node) && node.value === null && start === valueEnd) return undefined;
+  return { start, end: valueEnd };
+}
+
+function childOf(node: unknown, seg: string | number): { node: unknown; key?: unknown } | undefined {
+  let target = node;
+  if (isAlias(target)) return undefined;
+  if (!isCollection(target)) return undefined;
+  if (isMap(target)) {
+    const key = String(seg);
+    // the LAST pair with this key is the one that wins in the parsed value
+    for (let i = target.items.length - 1; i >= 0; i--) {
+      const pair = target.items[i];
+      if (!isPair(pair)) continue;
+      const k = isScalar(pair.key) ? pair.key.value : pair.key;
+      if (k !== null && String(k) === key) return { node: pair.value, key: pair.key };
+    }
+    return undefined;
+  }
+  if (typeof seg !== "number") return undefined;
+  target = (target as { items: unknown[] }).items[seg];
+  return target === undefined ? undefined : { node: target as Node };
+}
+
+/**
+ * A locator over JSON text. It scans lazily: each container is scanned at most once in total, however many
+ * paths are located, so locating every diagnostic of a large file stays linear in its size.
+ */
+export function jsonLocator(text: string, file?: string): Locator {
+  const at = lineIndex(text);
+  interface Scan {
+    readonly children: Map<string | number, number>;
+    resume: number;
+    index: number;
+    done: boolean;
+  }
+  const scans = new Map<number, Scan>();
+  const ws = (i: number): number => {
+    let j = i;
+    while (j < text.length) {
+      const c = text.charCodeAt(j);
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) j++;
+      else break;
+    }
+    return j;
+  };
+  const endOfString = (i: number): number => {
+    // i is at the opening quote; returns the index after the closing quote
+    let j = i + 1;
+    for (;;) {
+      const q = text.indexOf('"', j);
+      if (q === -1) return text.length;
+      let backslashes = 0;
+      for (let k = q - 1; k > i && text.charCodeAt(k) === 0x5c; k--) backslashes++;
+      if (backslashes % 2 === 0) return q + 1;
+      j = q + 1;
+    }
+  };
+  const endOfValue = (i: number): number => {
+    let j = i;
+    let depth = 0;
+    while (j < text.length) {
+      const c = text.charCodeAt(j);
+      if (c === 0x22) j = endOfString(j);
+      else if (c === 0x7b || c === 0x5b) {
+        depth++;
+        j++;
+      } else if (c === 0x7d || c === 0x5d) {
+        if (depth === 0) return j;
+        depth--;
+        j++;
+        if (depth === 0) return j;
+      } else if (depth === 0 && (c === 0x2c || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)) return j;
+      else j++;
+    }
+    return j;
+  };
+  const child = (container: number, seg: string | number): number | undefined => {
+    const open = text.charCodeAt(container);
+    const isArray = open === 0x5b;
+    if (!isArray && open !== 0x7b) return undefined;
+    if (isArray !== (typeof seg === "number")) return undefined;
+    let scan = scans.get(container);
+    if (scan === undefined) {
+      scan = { children: new Map(), resume: container + 1, index: 0, done: false };
+      scans.set(container, scan);
+    }
+    while (!scan.children.has(seg) && !scan.done) {
+      let j = ws(scan.resume);
+      const c = text.charCodeAt(j);
+      if (c === 0x5d || c === 0x7d || j >= text.length) {
+        scan.done = true;
+        break;
+      }
+      let key: string | number;
+      if (isArray) key = scan.index++;
+      else {
+        if (c !== 0x22) {
+          scan.done = true;
+          break;
+        }
+        const end = endOfString(j);
+        try {
+          key = JSON.parse(text.slice(j, end)) as string;
+        } catch {
+          scan.done = true;
+          break;
+        }
+        j = ws(end);
+        if (text.charCodeAt(j) !== 0x3a) {
+          scan.done = true;
+          break;
+        }
+        j = ws(j + 1);
+      }
+      scan.children.set(key, j);
+      j = ws(endOfValue(j));
+      if (text.charCodeAt(j) === 0x2c) j++;
+      scan.resume = j;
+    }
+    return scan.children.get(seg);
+  };
+  return (path) => {
+    let node = ws(0);
+    if (node >= text.length) return undefined;
+    for (const seg of path) {
+      const next = child(node, seg);
+      if (next === undefined) break;
+      node = next;
+    }
+    const start = at(node);
+    const end = at(endOfValue(node));
+    return withFile(file, { line: start.line, col: start.col, endLine: end.line, endCol: end.col });
+  };
+}

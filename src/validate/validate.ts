@@ -1,0 +1,117 @@
+import type { Job } from "../model/job.ts";
+import type { Pipeline } from "../model/pipeline.ts";
+import type { Resource } from "../model/resource.ts";
+import type { Prototype, ResourceType } from "../model/resource-type.ts";
+import { type JobStep, walkPipelineSteps } from "../walk/walk-steps.ts";
+import type { Finding, Indexed, PipelineIndex, Rule, RuleContext } from "./define-rule.ts";
+import { compareDiagnostics, type Diagnostic, interpolate, type Severity } from "./diagnostic.ts";
+import { rules as registry } from "./rules/index.ts";
+
+/** A rule's configured severity: `off` disables it, `warn`/`error` override its default. */
+export type RuleSetting = "off" | "warn" | "warning" | "error";
+
+export interface ValidateOptions {
+  /** Per-rule severity overrides: `{ "resource-unused": "off" }`. */
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+  /** The rules to run instead of the registry (tests run one rule at a time). */
+  readonly registry?: readonly Rule[];
+}
+
+/** The id of the diagnostic reported when a rule itself fails (a bug in hangar, never the user's mistake). */
+export const RULE_CRASHED = "internal/rule-crashed";
+
+/**
+ * Runs every rule over a pipeline and returns its diagnostics sorted by path, then rule id.
+ * Never throws for a mistake in the pipeline; a rule that throws becomes an `internal/rule-crashed` diagnostic.
+ * The pipeline must have the model's shape (parse text with `parsePipeline`, which checks that, first).
+ */
+export function validate(pipeline: Readonly<Pipeline>, options: ValidateOptions = {}): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const shared = lazyShared(pipeline);
+  for (const rule of options.registry ?? registry) {
+    const severity = severityOf(rule, options.rules?.[rule.id]);
+    if (severity === undefined) continue;
+    const ctx: RuleContext = {
+      pipeline,
+      steps: shared.steps,
+      get index() {
+        return shared.index();
+      },
+      report(finding: Finding) {
+        out.push(toDiagnostic(rule, severity, finding));
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      out.push({
+        ruleId: RULE_CRASHED,
+        severity: "error",
+        parity: "hangar",
+        message: `rule '${rule.id}' failed: ${error instanceof Error ? error.message : String(error)}`,
+        path: [],
+      });
+    }
+  }
+  return out.sort(compareDiagnostics);
+}
+
+function severityOf(rule: Rule, setting: RuleSetting | undefined): Severity | undefined {
+  if (setting === "off") return undefined;
+  if (setting === "warn" || setting === "warning") return "warning";
+  if (setting === "error") return "error";
+  return rule.severity;
+}
+
+function toDiagnostic(rule: Rule, severity: Severity, finding: Finding): Diagnostic {
+  const template = Object.hasOwn(rule.messages, finding.messageId) ? rule.messages[finding.messageId] : undefined;
+  return {
+    ruleId: rule.id,
+    severity,
+    parity: rule.parity,
+    message: template === undefined ? `unknown message id '${finding.messageId}'` : interpolate(template, finding.data),
+    path: finding.path,
+    messageId: finding.messageId,
+    ...(finding.data === undefined ? {} : { data: finding.data }),
+  };
+}
+
+function lazyShared(pipeline: Readonly<Pipeline>) {
+  let steps: readonly JobStep[] | undefined;
+  let index: PipelineIndex | undefined;
+  const allSteps = (): readonly JobStep[] => {
+    steps ??= [...walkPipelineSteps(pipeline)];
+    return steps;
+  };
+  return {
+    steps: allSteps,
+    index: (): PipelineIndex => {
+      if (index !== undefined) return index;
+      const jobCount = Array.isArray(pipeline.jobs) ? pipeline.jobs.length : 0;
+      const stepsByJob: JobStep[][] = Array.from({ length: jobCount }, () => []);
+      for (const s of allSteps()) {
+        stepsByJob[s.jobIndex]?.push(s);
+      }
+      index = {
+        jobs: byName<Job>(pipeline.jobs),
+        resources: byName<Resource>(pipeline.resources),
+        resourceTypes: byName<ResourceType>(pipeline.resource_types),
+        prototypes: byName<Prototype>(pipeline.prototypes),
+        stepsByJob,
+      };
+      return index;
+    },
+  };
+}
+
+function byName<T>(list: unknown): Map<string, Indexed<T>> {
+  const map = new Map<string, Indexed<T>>();
+  if (!Array.isArray(list)) return map;
+  for (let i = 0; i < list.length; i++) {
+    const value: unknown = list[i];
+    if (typeof value !== "object" || value === null) continue;
+    const name: unknown = (value as { name?: unknown }).name;
+    if (typeof name === "string" && !map.has(name)) map.set(name, { value: value as T, index: i });
+  }
+  return map;
+}
