@@ -1,0 +1,5 @@
+import type { Command } from "../define-command.ts";
+import render from "./render.ts";
+
+/** Every command of the CLI, in the order `hangar --help` lists them. */
+export const commands: readonly Command[] = [render];

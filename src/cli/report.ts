@@ -1,0 +1,21 @@
+import { isHangarError } from "../model/errors.ts";
+import { EXIT, type ExitCode } from "./define-command.ts";
+import type { Io } from "./io.ts";
+import { LoadError } from "./load-pipeline.ts";
+
+/**
+ * Reports a failure to load or render a pipeline as one clear line on stderr and returns exit code 2.
+ * A stack trace is shown only with `--debug`, or for an internal error (a bug in hangar).
+ */
+export function reportLoadFailure(error: unknown, io: Io, debug: boolean): ExitCode {
+  if (isHangarError(error)) {
+    io.stderr(`hangar: ${error.message}\n`);
+    const detail = error instanceof LoadError ? error.detail : undefined;
+    if (debug && detail instanceof Error && detail.stack) io.stderr(`${detail.stack}\n`);
+    return EXIT.failure;
+  }
+  io.stderr(
+    `hangar: internal error: ${error instanceof Error ? (debug ? error.stack : error.message) : String(error)}\n`,
+  );
+  return EXIT.failure;
+}
