@@ -1,0 +1,23 @@
+/**
+ * Freezes `value` and everything reachable from it, then returns it with a deeply readonly type.
+ * Tests freeze their inputs so that any mutation by the code under test throws (ESM is strict mode).
+ */
+export type DeepReadonly<T> = T extends (...args: never[]) => unknown
+  ? T
+  : T extends readonly (infer U)[]
+    ? readonly DeepReadonly<U>[]
+    : T extends object
+      ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+      : T;
+
+export function deepFreeze<T>(value: T): T {
+  const seen = new Set<object>();
+  const freeze = (v: unknown): void => {
+    if (typeof v !== "object" || v === null || seen.has(v)) return;
+    seen.add(v);
+    for (const key of Reflect.ownKeys(v)) freeze((v as Record<PropertyKey, unknown>)[key]);
+    Object.freeze(v);
+  };
+  freeze(value);
+  return value;
+}
