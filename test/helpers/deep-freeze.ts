@@ -1,15 +1,8 @@
 /**
- * Freezes `value` and everything reachable from it, then returns it with a deeply readonly type.
+ * Freezes `value` and everything reachable from it, then returns it (typed as before, so
+ * it can be passed where the model's mutable types are expected).
  * Tests freeze their inputs so that any mutation by the code under test throws (ESM is strict mode).
  */
-export type DeepReadonly<T> = T extends (...args: never[]) => unknown
-  ? T
-  : T extends readonly (infer U)[]
-    ? readonly DeepReadonly<U>[]
-    : T extends object
-      ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
-      : T;
-
 export function deepFreeze<T>(value: T): T {
   const seen = new Set<object>();
   const freeze = (v: unknown): void => {
