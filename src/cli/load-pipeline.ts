@@ -86,6 +86,7 @@ async function compile(path: string, shown: string, cwd: string): Promise<string
       sourcesContent: false,
       outfile: join(dirname(path), "out.mjs"),
       logLevel: "silent",
+      absWorkingDir: cwd,
     });
     return result.outputFiles[0]?.text ?? "";
   } catch (error) {

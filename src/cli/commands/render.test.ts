@@ -1,0 +1,154 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { beforeEach, describe, expect, test } from "vitest";
+import { parse } from "yaml";
+import { memoryIo } from "../../../test/helpers/memory-io.ts";
+import { runCli } from "../run-cli.ts";
+
+const repo = resolve(import.meta.dirname, "../../..");
+const fixtures = join(repo, "test/fixtures/cli");
+
+/** A scratch copy of the CLI fixtures inside the repository (so that `hangar` resolves). */
+let work: string;
+beforeEach(() => {
+  work = mkdtempSync(join(repo, "test/.tmp-render-"));
+  cpSync(fixtures, work, { recursive: true });
+  return () => spawnSync("rm", ["-rf", work]);
+});
+
+const expectedOk = {
+  resources: [
+    { name: "source", type: "git", source: { uri: "https://git.example.com/app.git", branch: "main" } },
+    { name: "image", type: "registry-image", source: { repository: "example/app" } },
+  ],
+  jobs: [
+    {
+      name: "build",
+      plan: [
+        { get: "source", trigger: true },
+        { put: "image", params: { image: "image/image.tar" } },
+      ],
+    },
+  ],
+};
+
+describe("hangar render", () => {
+  test("writes definition.json and prints the fly command last", async () => {
+    const run = memoryIo(work);
+    expect(await runCli(["render", "ok.ts"], run.io)).toBe(0);
+    expect(JSON.parse(readFileSync(join(work, "definition.json"), "utf8"))).toEqual(expectedOk);
+    expect(run.stdout).toBe("fly -t ci set-pipeline -p app -c definition.json --team 'platform team'\n");
+    expect(run.stderr).toBe("wrote definition.json (1 jobs, 2 resources)\n");
+  });
+
+  test("-o, --format yaml and --stdout", async () => {
+    const yamlRun = memoryIo(work);
+    expect(await runCli(["render", "ok.ts", "--format", "yaml", "-o", "out/pipeline.yml"], yamlRun.io)).toBe(2);
+    expect(yamlRun.stderr).toMatch(/^hangar: cannot write out\/pipeline\.yml: ENOENT/);
+
+    const run = memoryIo(work);
+    expect(await runCli(["render", "ok.ts", "--format", "yaml", "-o", "pipeline.yml"], run.io)).toBe(0);
+    expect(parse(readFileSync(join(work, "pipeline.yml"), "utf8"), { version: "1.1" })).toEqual(expectedOk);
+    expect(run.stdout).toContain("-c pipeline.yml");
+
+    const toStdout = memoryIo(work);
+    expect(await runCli(["render", "ok.ts", "--stdout"], toStdout.io)).toBe(0);
+    expect(JSON.parse(toStdout.stdout)).toEqual(expectedOk);
+    expect(existsSync(join(work, "definition.json"))).toBe(false);
+  });
+
+  test("accepts a fragment, an async function with relative imports, and plain JavaScript", async () => {
+    const fragmentRun = memoryIo(work);
+    expect(await runCli(["render", "fragment-only.ts", "--stdout"], fragmentRun.io)).toBe(0);
+    expect(JSON.parse(fragmentRun.stdout)).toEqual({
+      resources: [{ name: "tick", type: "time", source: { interval: "1h" } }],
+      jobs: [{ name: "tock", plan: [{ get: "tick", trigger: true }] }],
+    });
+
+    const fnRun = memoryIo(work);
+    expect(await runCli(["render", "async-function.mts"], fnRun.io)).toBe(0);
+    expect(fnRun.stdout).toBe("fly -t ci set-pipeline -p from-function -c definition.json\n");
+    expect(JSON.parse(readFileSync(join(work, "definition.json"), "utf8")).jobs[0]).toEqual({
+      name: "hello",
+      plan: [{ task: "say", config: { platform: "linux", run: { path: "echo", args: ["hello"] } } }],
+    });
+
+    const jsRun = memoryIo(work);
+    expect(await runCli(["render", "plain.mjs", "-t", "prod", "-o", "js.json"], jsRun.io)).toBe(0);
+    expect(jsRun.stdout).toBe("fly -t prod set-pipeline -p plain -c js.json\n");
+  });
+
+  test.each([
+    ["missing.ts", "hangar: missing.ts: no such file\n"],
+    ["syntax-error.ts", 'hangar: syntax-error.ts:3:9: Expected "]" but found "broken"\n'],
+    [
+      "no-default.ts",
+      "hangar: no-default.ts: the module has no default export (export default a pipeline or a definition)\n",
+    ],
+    [
+      "not-a-pipeline.ts",
+      "hangar: not-a-pipeline.ts: the default export is not a pipeline (expected a pipeline, a fragment, a { name, target, pipeline } definition, or a function returning one)\n",
+    ],
+    ["throws.ts", "hangar: throws.ts:2:9: Error: cannot reach the vault\n"],
+    [
+      "unknown-resource.ts",
+      "hangar: unknown-resource.ts: pipeline references undefined names:\n  jobs[0].plan[0].in_parallel[0].put: unknown resource 'missing'\n",
+    ],
+  ])("%s: one clear line, exit 2, nothing written", async (file, message) => {
+    writeFileSync(join(work, "definition.json"), "previous content");
+    const before = readdirSync(work).sort();
+    const run = memoryIo(work);
+    expect(await runCli(["render", file], run.io)).toBe(2);
+    expect(run.stderr).toBe(message);
+    expect(run.stdout).toBe("");
+    expect(readFileSync(join(work, "definition.json"), "utf8")).toBe("previous content");
+    expect(readdirSync(work).sort()).toEqual(before);
+  });
+
+  test("--debug adds the stack trace of an error in the module", async () => {
+    const run = memoryIo(work);
+    expect(await runCli(["render", "throws.ts", "--debug"], run.io)).toBe(2);
+    expect(run.stderr).toMatch(
+      /^hangar: throws\.ts:2:9: Error: cannot reach the vault\nError: cannot reach the vault\n\s+at /,
+    );
+  });
+
+  test("usage errors exit 2", async () => {
+    for (const argv of [[], ["render"], ["bogus"], ["render", "ok.ts", "--format", "xml"]]) {
+      const run = memoryIo(work);
+      expect(await runCli(argv, run.io)).toBe(2);
+      expect(run.stderr).not.toBe("");
+    }
+    const help = memoryIo(work);
+    expect(await runCli(["--help"], help.io)).toBe(0);
+    expect(help.stdout).toContain("render");
+  });
+});
+
+describe("the installed bin, end to end", () => {
+  test("renders through node bin/hangar.js and fails cleanly", () => {
+    const tmp = mkdtempSync(join(tmpdir(), "hangar-e2e-"));
+    const ok = spawnSync(
+      process.execPath,
+      [join(repo, "bin/hangar.js"), "render", join(work, "ok.ts"), "-o", join(tmp, "d.json")],
+      {
+        cwd: work,
+        encoding: "utf8",
+      },
+    );
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(tmp, "d.json"), "utf8"))).toEqual(expectedOk);
+    expect(ok.stdout.trimEnd().split("\n").at(-1)).toMatch(
+      /^fly -t ci set-pipeline -p app -c .*d\.json --team 'platform team'$/,
+    );
+
+    const bad = spawnSync(process.execPath, [join(repo, "bin/hangar.js"), "render", "throws.ts"], {
+      cwd: work,
+      encoding: "utf8",
+    });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe("hangar: throws.ts:2:9: Error: cannot reach the vault\n");
+  });
+});

@@ -1,0 +1,27 @@
+import { readFile } from "node:fs/promises";
+import type { Io } from "../../src/cli/io.ts";
+import { writeFileAtomic } from "../../src/cli/io.ts";
+
+/** An Io that records stdout and stderr and uses the real file system, rooted at `cwd`. */
+export function memoryIo(cwd: string, env: Record<string, string | undefined> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = {
+    stdout: (text) => void out.push(text),
+    stderr: (text) => void err.push(text),
+    readFile: (path) => readFile(path, "utf8"),
+    writeFile: writeFileAtomic,
+    cwd: () => cwd,
+    isTTY: { stdout: false, stderr: false },
+    env,
+  };
+  return {
+    io,
+    get stdout() {
+      return out.join("");
+    },
+    get stderr() {
+      return err.join("");
+    },
+  };
+}
