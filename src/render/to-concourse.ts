@@ -144,7 +144,7 @@ function kindOf(value: Obj): Kind | "step" | undefined {
   if ("plan" in value) return "job";
   if ("jobs" in value || "resources" in value || "resource_types" in value) return "pipeline";
   if ("platform" in value && "run" in value) return "taskConfig";
-  if ("source" in value && "type" in value) return "resource";
+  if ("type" in value && "name" in value) return "resource";
   return undefined;
 }
 
