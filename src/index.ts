@@ -1,3 +1,4 @@
+export * from "./factories/index.ts";
 export {
   doSteps,
   type GetOptions,

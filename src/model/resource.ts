@@ -10,8 +10,8 @@ export interface Resource<S extends Params = Params> {
   name: string;
   /** A core resource type (`git`, `registry-image`, `time`, ...) or a type from `resource_types`. */
   type: Ref<ResourceType> | string;
-  /** The type-specific configuration of where the resource lives. */
-  source: S;
+  /** The type-specific configuration of where the resource lives (Concourse does not require it). */
+  source?: S;
   /** The resource's former name, so its version history is kept across a rename. */
   old_name?: string;
   /** Make the resource's metadata visible to anyone who can see the pipeline. */

@@ -14,3 +14,6 @@ export function deepFreeze<T>(value: T): T {
   freeze(value);
   return value;
 }
+
+/** A deep copy of a JSON-like value, to compare an input with its state before a call. */
+export const snapshot = <T>(value: T): T => structuredClone(value);
