@@ -1,0 +1,40 @@
+/** Values shared by the ol-infrastructure pipelines. */
+
+/** The repository whose GitHub issues gate promotions of Pulumi stacks. */
+export const GH_ISSUES_DEFAULT_REPOSITORY = "ol-platform-eng/concourse-workflow";
+
+/** How often github-issues resources that poll the enterprise GitHub appliance are checked. */
+export const GH_ISSUES_ENTERPRISE_POLL_FREQUENCY = "4h";
+
+/** The AWS region of the ECR pull-through cache for Docker Hub images. */
+export const ECR_REGION = "us-east-1";
+
+/**
+ * The repository of a Docker Hub image in the ECR pull-through cache; official images
+ * (no namespace) live under `library/`.
+ * @example dockerhubEcrImageUri("alpine") // "dockerhub/library/alpine"
+ */
+export function dockerhubEcrImageUri(imageRepo: string): string {
+  return `dockerhub/${imageRepo.includes("/") ? imageRepo : `library/${imageRepo}`}`;
+}
+
+/** Files whose change rebuilds every Packer image. */
+export const PACKER_WATCHED_PATHS: readonly string[] = [
+  "src/bilder/images/packer.pkr.hcl",
+  "src/bilder/images/config.pkr.hcl",
+  "src/bilder/images/variables.pkr.hcl",
+  "src/bilder/components/",
+];
+
+/** Where the Pulumi projects live in the repository. */
+export const PULUMI_CODE_PATH = "src/ol_infrastructure";
+
+/** Files whose change redeploys every Pulumi project (the shared code and the secrets tooling). */
+export const PULUMI_WATCHED_PATHS: readonly string[] = [
+  "src/ol_infrastructure/lib/",
+  "src/ol_infrastructure/components/",
+  "pipelines/infrastructure/scripts/",
+  "src/bridge/secrets/sops.py",
+  "src/bridge/secrets/__init__.py",
+  "src/bridge/secrets/bin/",
+];
