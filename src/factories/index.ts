@@ -1,4 +1,5 @@
 export * from "./constants.ts";
+export * from "./jobs/meta-pipeline.ts";
 export * from "./jobs/packer-jobs.ts";
 export * from "./resource-types/amazon-ami.ts";
 export * from "./resource-types/github-deployments.ts";
