@@ -1,0 +1,30 @@
+import type { Ref } from "../../model/common.ts";
+import type { Resource } from "../../model/resource.ts";
+import type { PutStep } from "../../model/step.ts";
+import type { SlackAlertPutParams } from "../resource-types/slack-notification.ts";
+
+/** Options of {@link notification}. */
+export interface NotificationOptions {
+  /** The `slackNotification()` resource to put to. */
+  resource: Ref<Resource>;
+  /** The alert's bold first line. */
+  title: string;
+  /** More text, shown when the alert is expanded. */
+  body: string;
+  /** The kind of alert, which sets its colour; `null` leaves it to the resource. @default "default" */
+  alertType?: SlackAlertPutParams["alert_type"] | null;
+}
+
+/**
+ * A put that posts a Slack alert, for use as a job's or step's `on_failure`, `on_success` ... hook.
+ * @example ({ ...job, on_failure: notification({ resource: slack, title: "Deploy failed", body: "See the build", alertType: "failed" }) })
+ * @see https://github.com/arbourd/concourse-slack-alert-resource#out-send-a-message-to-slack
+ */
+export function notification({ resource, title, body, alertType = "default" }: Readonly<NotificationOptions>): PutStep {
+  const params: SlackAlertPutParams = {
+    ...(alertType === null ? {} : { alert_type: alertType }),
+    message: title,
+    text: body,
+  };
+  return { put: resource, params };
+}

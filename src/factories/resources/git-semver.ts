@@ -1,0 +1,71 @@
+import { compact } from "../../model/common.ts";
+import type { Resource } from "../../model/resource.ts";
+import type { SemverSource } from "../resource-types/semver.ts";
+
+/** Options of {@link gitSemver}. */
+export interface GitSemverOptions {
+  /** The resource's name. */
+  name: string;
+  /** The repository's URI. */
+  uri: string;
+  /** The branch holding the version file. */
+  branch: string;
+  /** The version file's path in the repository. */
+  file: string;
+  /** SSH private key. */
+  privateKey?: string;
+  /** Username for HTTP(S). */
+  username?: string;
+  /** Password or token for HTTP(S). */
+  password?: string;
+  /** The committer identity, such as `Bot <bot@example.com>`. */
+  gitUser?: string;
+  /** Clone depth. */
+  depth?: number;
+  /** @default false */
+  skipSslVerification?: boolean;
+  /** The message of version-bump commits. */
+  commitMessage?: string;
+  /** @default "0.0.0" */
+  initialVersion?: string;
+}
+
+/**
+ * A `semver` resource keeping a version number in a file of a git repository (the `git` driver).
+ * @example gitSemver({ name: "version", uri: "git@github.com:org/app.git", branch: "version", file: "version" })
+ * @see https://github.com/concourse/semver-resource#git-driver
+ */
+export function gitSemver({
+  name,
+  uri,
+  branch,
+  file,
+  privateKey,
+  username,
+  password,
+  gitUser,
+  depth,
+  skipSslVerification = false,
+  commitMessage,
+  initialVersion = "0.0.0",
+}: Readonly<GitSemverOptions>): Resource<SemverSource> {
+  return {
+    name,
+    type: "semver",
+    icon: "version",
+    source: compact({
+      initial_version: initialVersion,
+      driver: "git",
+      uri,
+      branch,
+      file,
+      private_key: privateKey,
+      username,
+      password,
+      git_user: gitUser,
+      depth,
+      skip_ssl_verification: skipSslVerification,
+      commit_message: commitMessage,
+    }),
+  };
+}

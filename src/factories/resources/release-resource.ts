@@ -1,0 +1,72 @@
+import { compact } from "../../model/common.ts";
+import type { Resource } from "../../model/resource.ts";
+import { type ReleaseSource, releaseResourceType } from "../resource-types/release.ts";
+
+/** Options of {@link releaseResource}. */
+export interface ReleaseResourceOptions {
+  /** The resource's name. */
+  name: string;
+  /** The repository's URI (SSH or HTTPS). */
+  uri: string;
+  /** The branch whose commits are released. @default "main" */
+  branch?: string;
+  /** SSH private key for git. */
+  privateKey?: string;
+  /** A GitHub token; adds pull request numbers and titles to the release notes. */
+  accessToken?: string;
+  /** `owner/name`; needed with `accessToken`. */
+  repository?: string;
+  /** @default "Concourse CI" */
+  gitUserName?: string;
+  /** @default "concourse@example.com" */
+  gitUserEmail?: string;
+  /** `cumulative` or `per_release`; absent: no changelog. */
+  changelogStyle?: "cumulative" | "per_release";
+  /** @default "CHANGELOG.md" */
+  changelogFile?: string;
+  /** @default "releases" */
+  changelogDir?: string;
+  /** A webhook token, so a bot can trigger checks (the resource is never polled). */
+  webhookToken?: string;
+}
+
+/**
+ * A `release` resource that turns a branch's unreleased commits into dated releases, checked only
+ * through its webhook. Its `type` is the {@link releaseResourceType} object.
+ * @example releaseResource({ name: "app-release", uri: "git@github.com:org/app.git", webhookToken: "((release.webhook_token))" })
+ * @see https://github.com/mitodl/ol-concourse/tree/main/resources/release
+ */
+export function releaseResource({
+  name,
+  uri,
+  branch = "main",
+  privateKey,
+  accessToken,
+  repository,
+  gitUserName = "Concourse CI",
+  gitUserEmail = "concourse@example.com",
+  changelogStyle,
+  changelogFile = "CHANGELOG.md",
+  changelogDir = "releases",
+  webhookToken,
+}: Readonly<ReleaseResourceOptions>): Resource<ReleaseSource> {
+  return compact({
+    name,
+    type: releaseResourceType(),
+    icon: "tag",
+    check_every: "never",
+    webhook_token: webhookToken,
+    source: compact({
+      uri,
+      branch,
+      git_user_name: gitUserName,
+      git_user_email: gitUserEmail,
+      changelog_file: changelogFile,
+      changelog_dir: changelogDir,
+      private_key: privateKey,
+      access_token: accessToken,
+      repository,
+      changelog_style: changelogStyle,
+    }),
+  });
+}

@@ -1,0 +1,49 @@
+import { compact, type Duration, type Params } from "../../model/common.ts";
+import type { Resource } from "../../model/resource.ts";
+
+/**
+ * Source of a `time` resource.
+ * @see https://github.com/concourse/time-resource#source-configuration
+ */
+export interface TimeSource extends Params {
+  /** A new version after this long, such as `1h`. */
+  interval?: Duration;
+  /** Start of the daily window, such as `8:00 PM` or `20:00`. */
+  start?: string;
+  /** End of the daily window. */
+  stop?: string;
+  /** Only on these days (`Monday` ... `Sunday`). */
+  days?: string[];
+  /** The time zone of `start` and `stop`, such as `America/New_York`. */
+  location?: string;
+  /** Emit the first version right away instead of at the first interval. */
+  initial_version?: boolean;
+}
+
+/** Options of {@link schedule}. */
+export interface ScheduleOptions {
+  /** The resource's name. */
+  name: string;
+  /** A new version after this long, such as `1h`. */
+  interval?: Duration;
+  /** Start of the daily window (`HH:MM`). */
+  start?: string;
+  /** End of the daily window (`HH:MM`). */
+  stop?: string;
+  /** Only on these days, such as `["Monday", "Friday"]`. */
+  days?: readonly string[];
+}
+
+/**
+ * A `time` resource that produces a new version on a schedule, to trigger jobs periodically.
+ * @example schedule({ name: "nightly", start: "02:00", stop: "03:00" })
+ * @see https://github.com/concourse/time-resource
+ */
+export function schedule({ name, interval, start, stop, days }: Readonly<ScheduleOptions>): Resource<TimeSource> {
+  return {
+    name,
+    type: "time",
+    icon: "clock",
+    source: compact({ interval, start, stop, days: days && [...days] }),
+  };
+}

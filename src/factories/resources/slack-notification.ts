@@ -1,0 +1,20 @@
+import type { Resource } from "../../model/resource.ts";
+import { type SlackAlertSource, slackNotificationResource } from "../resource-types/slack-notification.ts";
+
+/** Options of {@link slackNotification}. */
+export interface SlackNotificationOptions {
+  /** The resource's name. */
+  name: string;
+  /** The Slack incoming webhook URL (usually a `((var))`). */
+  url: string;
+}
+
+/**
+ * A `slack-notification` resource posting alerts to a Slack webhook (see `notification()` for the put).
+ * Its `type` is the {@link slackNotificationResource} object.
+ * @example slackNotification({ name: "slack-alert", url: "((slack.webhook_url))" })
+ * @see https://github.com/arbourd/concourse-slack-alert-resource
+ */
+export function slackNotification({ name, url }: Readonly<SlackNotificationOptions>): Resource<SlackAlertSource> {
+  return { name, type: slackNotificationResource(), source: { url, disabled: false } };
+}
