@@ -1,0 +1,103 @@
+import { get, gitRepo, type ImageResource, pipeline, REGISTRY_IMAGE, schedule, task } from "hangar";
+import { runIfMain } from "hangar/script";
+import { dockerhubEcrImageUri, ECR_REGION } from "../lib/constants.ts";
+
+// Retires the learners who asked for their accounts to be deleted, once a week, with edX's tubular scripts.
+
+const tubularImage: ImageResource = {
+  type: REGISTRY_IMAGE,
+  source: { repository: dockerhubEcrImageUri("mitodl/openedx-tubular"), aws_region: ECR_REGION },
+};
+
+const tubularConfigRepo = gitRepo({
+  name: "tubular-pipeline-config",
+  uri: "https://github.com/mitodl/ol-infrastructure",
+  paths: ["src/ol_concourse/pipelines/open_edx/tubular/"],
+});
+const buildSchedule = schedule({ name: "build-schedule", interval: "168h" });
+
+const tubularConfigPath = `${tubularConfigRepo.name}/src/ol_concourse/pipelines/open_edx/tubular/openedx-config.yml`;
+const retirees = { name: "tubular-retirees" };
+const oauthClient = {
+  TUBULAR_OAUTH_CLIENT_ID: "((tubular_oauth_client.id))",
+  TUBULAR_OAUTH_CLIENT_SECRET: "((tubular_oauth_client.secret))",
+  TUBULAR_LMS_HOST: "((tubular_oauth_client.host))",
+};
+
+// Reads the usernames out of the learner files the previous task wrote, as a JSON list.
+const collectRetirees = `import json
+from pathlib import Path
+learner_dir = Path("tubular-retirees/processing")
+rfiles = learner_dir.glob("learner*")
+retirees = []
+for rfile in rfiles:
+    retiree = rfile.read_text().strip('\\n').split("=")[-1]
+    retirees.append(retiree)
+with open("retirees_dir/vars.json","w") as vj:
+    vj.write(json.dumps(retirees))
+`;
+
+const definition = {
+  name: "misc-cloud-tubular",
+  target: "pr-inf",
+  pipeline: pipeline({
+    resources: [tubularConfigRepo, buildSchedule],
+    jobs: [
+      {
+        name: "deploy-tubular-world",
+        // One run at a time: each retirement run works through the same queue of learners.
+        max_in_flight: 1,
+        plan: [
+          get(tubularConfigRepo, { trigger: true }),
+          get(buildSchedule, { trigger: true }),
+          task("tubular-generate-retirees-task", {
+            config: {
+              platform: "linux",
+              image_resource: tubularImage,
+              inputs: [{ name: tubularConfigRepo.name }],
+              outputs: [retirees],
+              params: oauthClient,
+              run: {
+                path: "/app/scripts/get_learners_to_retire.py",
+                args: [
+                  "--config_file",
+                  tubularConfigPath,
+                  "--output_dir",
+                  `${retirees.name}/processing`,
+                  "--cool_off_days",
+                  "0",
+                ],
+              },
+            },
+          }),
+          task("tubular-process-retired-users-task", {
+            config: {
+              platform: "linux",
+              image_resource: tubularImage,
+              inputs: [{ name: retirees.name }],
+              outputs: [{ name: "retirees_dir" }],
+              run: { path: "python", args: ["-c", collectRetirees] },
+            },
+          }),
+          { load_var: "tubular_retirees", file: "retirees_dir/vars.json", reveal: true },
+          task("tubular-retire-users-task", {
+            across: [{ var: "tubular_retiree", values: "((.:tubular_retirees))" }],
+            config: {
+              platform: "linux",
+              image_resource: tubularImage,
+              inputs: [{ name: retirees.name }, { name: tubularConfigRepo.name }],
+              params: oauthClient,
+              run: {
+                path: "/app/scripts/retire_one_learner.py",
+                args: ["--config_file", tubularConfigPath, "--username", "((.:tubular_retiree))"],
+              },
+            },
+          }),
+        ],
+      },
+    ],
+  }),
+};
+
+export default definition;
+await runIfMain(import.meta.url, definition);
