@@ -6,19 +6,27 @@
 
 /** Strings that may stay plain: start with a letter, `/` or `(`, then a safe set of characters. */
 const PLAIN = /^[A-Za-z/(][A-Za-z0-9_ ./()@+=$%-]*$/;
-/** Words a YAML 1.1 parser reads as booleans or null. */
+/** Words a YAML 1.1 parser reads as booleans or null, and `e9`, which some YAML 1.1 parsers read as a float. */
 const RESERVED =
-  /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/;
+  /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|[eE][-+]?\d+)$/;
+
+/**
+ * Characters JSON leaves raw that YAML must not see raw: C1 controls and DEL (refused by YAML 1.1
+ * parsers), NEL, LS and PS (line breaks in YAML 1.1, folded inside quotes), BOM and non-characters.
+ */
+const ESCAPE_IN_QUOTES = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
+const escapeChar = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 
 /** The string as a YAML scalar: plain when that is unambiguous, double-quoted otherwise. */
 export function yamlString(s: string): string {
   if (PLAIN.test(s) && !RESERVED.test(s) && !s.endsWith(" ") && !s.includes(" #")) return s;
-  return JSON.stringify(s);
+  return JSON.stringify(s).replace(ESCAPE_IN_QUOTES, escapeChar);
 }
 
 /** Multi-line text that a literal block scalar can carry exactly. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be excluded
-const BLOCK_SAFE = /^[^\s][^\t\r\u0000-\u0008\u000b-\u001f\u007f\u0085\u2028\u2029\ufeff]*$/;
+const BLOCK_SAFE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be excluded
+  /^(?![\s\u0085])[^\t\r\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff\p{Cs}]*$/u;
 
 function blockScalar(s: string, indent: string): string | undefined {
   if (!s.includes("\n") || !BLOCK_SAFE.test(s) || s.endsWith("\n\n")) return undefined;
@@ -27,12 +35,18 @@ function blockScalar(s: string, indent: string): string | undefined {
   return `|${keep ? "" : "-"}\n${lines.map((l) => (l === "" ? "" : indent + l)).join("\n")}`;
 }
 
+/** A finite number; exponent forms get a `.0` (`1.0e+21`), since a YAML 1.1 float needs a dot. */
+function yamlNumber(n: number): string {
+  const s = String(n);
+  return /^-?\d+e/.test(s) ? s.replace("e", ".0e") : s;
+}
+
 function scalar(value: unknown): string {
   switch (typeof value) {
     case "string":
       return yamlString(value);
     case "number":
-      return Number.isFinite(value) ? String(value) : JSON.stringify(String(value));
+      return Number.isFinite(value) ? yamlNumber(value) : JSON.stringify(String(value));
     case "boolean":
       return value ? "true" : "false";
     case "bigint":
