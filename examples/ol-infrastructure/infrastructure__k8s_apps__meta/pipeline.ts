@@ -34,7 +34,6 @@ const appsArgument = `[${apps.map((app) => `'${app}'`).join(", ")}]`;
 
 const definition = {
   name: "k8s-apps-meta",
-  target: "pr-inf",
   pipeline: metaPipeline({
     definitions,
     render: pythonRender(definitions.name),
