@@ -1,5 +1,5 @@
-// hangar validate reports one error here, as Concourse would refuse the pipeline:
-//   resources[2].name  resource 'ol-infrastructure-deploy' is not used  (rule resource-unused)
+// hangar's validator reports an error for this pipeline, the one Concourse refuses it with:
+//   resource 'ol-infrastructure-deploy' is not used   (rule resource-unused)
 // The Pulumi code is only used by the deploy jobs, and no deployment runs xqwatcher on ulmo, so
 // there are none. The port keeps the pipeline as the original makes it; render it with
 // `hangar render --no-validate`.
