@@ -1,0 +1,78 @@
+import { readFileSync } from "node:fs";
+import { get, notification, pipeline, schedule, slackNotification, task } from "hangar";
+import { runIfMain } from "hangar/script";
+import { dockerhubEcrImageUri, ECR_REGION } from "../lib/constants.ts";
+
+/** The courses whose ads are optimised; each is one instance of the pipeline (`--instance-var course_name=<course>`). */
+export const COURSES = ["ml", "gen_ai", "sys_think", "sys_eng"];
+
+const script = (file: string) => readFileSync(new URL(file, import.meta.url), "utf8");
+
+const slack = slackNotification({ name: "slack-notification", url: "((google_ads_optimization.slack_url))" });
+const daily = schedule({ name: "optimization-schedule", interval: "24h" });
+
+/** A Slack alert about this course's run. */
+const alert = (title: string, happened: string, alertType: "errored" | "failed" | "aborted") =>
+  notification({
+    resource: slack,
+    title,
+    body: `Google Ads Optimization Pipeline ${happened} for ((course_name)). Check the pipeline logs for details.`,
+    alertType,
+  });
+
+const vault = (key: string) => `((google_ads_optimization.${key}))`;
+
+const optimise = task("ad-optimization-pipeline", {
+  attempts: 3,
+  config: {
+    platform: "linux",
+    image_resource: {
+      type: "registry-image",
+      source: { repository: dockerhubEcrImageUri("mitodl/ad-opt"), aws_region: ECR_REGION },
+    },
+    params: {
+      WLSACCESSID: vault("gurobi_wls_access_id"),
+      WLSSECRET: vault("gurobi_wls_secret"),
+      LICENSEID: vault("gurobi_wls_license_id"),
+      GOOGLE_DEVELOPER_TOKEN: vault("google_developer_token"),
+      GOOGLE_MANAGER_ACCOUNT: vault("google_manager_account"),
+      GOOGLE_ADS_JSON: vault("google_ads_json"),
+      CUSTOMER_ID_FOR_COURSES: vault("customer_id_for_courses"),
+      COURSE_NAME: "((course_name))",
+      SEMRUSH_API_KEY: vault("semrush_api_key"),
+      GRAFANA_USERNAME: "((grafana.metrics_write_user))",
+      GRAFANA_TOKEN: "((grafana.metrics_write_token))",
+      GRAFANA_URL: "((grafana.metrics_url))",
+    },
+    run: { path: "bash", args: ["-c", script("./run_optimization_pipeline.sh")] },
+    outputs: [{ name: "optimization_pipeline_output" }],
+  },
+  on_error: alert("Google Ads Optimization Pipeline Error", "errored", "errored"),
+  on_failure: alert("Google Ads Optimization Pipeline Failure", "failed", "failed"),
+  on_abort: alert("Google Ads Optimization Pipeline Abort", "aborted", "aborted"),
+});
+
+/** Fails (and alerts) when the optimisation run left warnings in its output. */
+const emitWarnings = task("ad-optimization-pipeline-emit-warnings", {
+  config: {
+    inputs: [{ name: "optimization_pipeline_output" }],
+    platform: "linux",
+    image_resource: {
+      type: "registry-image",
+      source: { repository: dockerhubEcrImageUri("debian"), tag: "12-slim", aws_region: ECR_REGION },
+    },
+    run: { path: "bash", args: ["-c", script("./handle_warnings.sh")] },
+  },
+  on_failure: alert("Google Ads Optimization Warnings detected", "emitted warnings", "failed"),
+});
+
+const definition = {
+  name: "google-ads-optimization",
+  pipeline: pipeline({
+    resources: [slack, daily],
+    jobs: [{ name: "ad-optimization", plan: [get(daily, { trigger: true }), optimise, emitWarnings] }],
+  }),
+};
+
+export default definition;
+await runIfMain(import.meta.url, definition);
