@@ -46,6 +46,14 @@ describe.skipIf(!corpusPresent)(
     ? "ol-infrastructure examples render like their corpus files"
     : "ol-infrastructure examples (skipped: ../shared/corpus/ol-infrastructure is absent)",
   () => {
+    test("every corpus file has an example", () => {
+      const corpusNames = readdirSync(corpusDir)
+        .filter((file) => file.endsWith(".json"))
+        .map((file) => file.slice(0, -".json".length))
+        .sort();
+      expect(examples).toEqual(corpusNames);
+    });
+
     test.each(examples)("%s", async (name) => {
       const module = (await import(pathToFileURL(join(here, name, "pipeline.ts")).href)) as {
         default: PipelineDefinition;
