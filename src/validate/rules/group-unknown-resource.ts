@@ -1,0 +1,32 @@
+import { defineRule } from "../define-rule.ts";
+import { isObject, listOf, namedEntries, type Obj } from "./lib/values.ts";
+
+export default defineRule({
+  id: "group-unknown-resource",
+  parity: "concourse",
+  severity: "error",
+  concourseRef: "atc/configvalidate/validate.go validateGroups",
+  docs: { description: "Each entry of a group's `resources` must name a declared resource." },
+  messages: { unknown: "group '{{group}}' has unknown resource '{{resource}}'" },
+  check(ctx) {
+    const p = ctx.pipeline as unknown as Obj;
+    const declared = new Set<string>();
+    for (const { name } of namedEntries(p.resources)) if (name !== undefined) declared.add(name);
+    const groups = listOf(p.groups);
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g];
+      if (!isObject(group)) continue;
+      const groupName = typeof group.name === "string" ? group.name : "";
+      const resources = listOf(group.resources);
+      for (let k = 0; k < resources.length; k++) {
+        const resource = resources[k];
+        if (typeof resource !== "string" || declared.has(resource)) continue;
+        ctx.report({
+          path: ["groups", g, "resources", k],
+          messageId: "unknown",
+          data: { group: groupName, resource },
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,32 @@
+import { defineRule } from "../define-rule.ts";
+import { goSteps } from "./lib/go-steps.ts";
+import { namedSectionEntries } from "./lib/sections.ts";
+import { location } from "./lib/values.ts";
+
+/**
+ * Go returns this as an error already prefixed with its context; StepValidator then records it with the context
+ * again, so for steps fly prints the context twice. `{{context}}` is that inner context.
+ */
+export default defineRule({
+  id: "identifier-empty",
+  parity: "concourse",
+  severity: "error",
+  concourseRef: "atc/configwarning.go ValidateIdentifier",
+  docs: {
+    description:
+      "Names of groups, resources, resource types, prototypes, var sources, jobs and steps (get, put, task, run, set_pipeline, load_var) must not be empty.",
+  },
+  messages: { empty: "{{context}}: identifier cannot be an empty string" },
+  check(ctx) {
+    for (const { section, index, name } of namedSectionEntries(ctx.pipeline)) {
+      if (name === "")
+        ctx.report({ path: [section, index, "name"], messageId: "empty", data: { context: location(section, index) } });
+    }
+    for (const list of goSteps(ctx).byJob) {
+      for (const g of list) {
+        if (g.name !== "" || g.kind === undefined) continue;
+        ctx.report({ path: [...g.path, g.kind], messageId: "empty", data: { context: `${g.inner}${g.label}` } });
+      }
+    }
+  },
+});

@@ -1,0 +1,15 @@
+import { defineRule } from "../define-rule.ts";
+import { duplicateNames } from "./lib/section-checks.ts";
+
+export default defineRule({
+  id: "job-name-duplicate",
+  parity: "concourse",
+  severity: "error",
+  concourseRef: "atc/configvalidate/validate.go validateJobs",
+  docs: { description: "Job names must be unique." },
+  messages: { duplicate: "{{first}} and {{second}} have the same name ('{{name}}')" },
+  check(ctx) {
+    for (const f of duplicateNames(ctx.pipeline, "jobs"))
+      ctx.report({ path: f.path, messageId: "duplicate", data: f.data });
+  },
+});

@@ -1,0 +1,125 @@
+/** Go's `time.ParseDuration`, reduced to its error text (`undefined` when the duration is valid). */
+
+const UNITS: Readonly<Record<string, bigint>> = {
+  ns: 1n,
+  us: 1_000n,
+  "\u00b5s": 1_000n,
+  "\u03bcs": 1_000n,
+  ms: 1_000_000n,
+  s: 1_000_000_000n,
+  m: 60_000_000_000n,
+  h: 3_600_000_000_000n,
+};
+
+const MAX = 1n << 63n;
+
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= "0" && c <= "9";
+
+export function goDurationError(orig: string): string | undefined {
+  const invalid = `time: invalid duration ${goQuote(orig)}`;
+  let s = orig;
+  let neg = false;
+  if (s !== "" && (s[0] === "-" || s[0] === "+")) {
+    neg = s[0] === "-";
+    s = s.slice(1);
+  }
+  if (s === "0") return undefined;
+  if (s === "") return invalid;
+  let total = 0n;
+  while (s !== "") {
+    if (!(s[0] === "." || isDigit(s[0]))) return invalid;
+    let i = 0;
+    let v = 0n;
+    while (isDigit(s[i])) {
+      v = v * 10n + BigInt(Number(s[i]));
+      if (v > MAX) return invalid;
+      i++;
+    }
+    const pre = i > 0;
+    s = s.slice(i);
+    let post = false;
+    let frac = 0n;
+    let scale = 1n;
+    if (s[0] === ".") {
+      s = s.slice(1);
+      let j = 0;
+      let overflow = false;
+      while (isDigit(s[j])) {
+        if (!overflow) {
+          const next = frac * 10n + BigInt(Number(s[j]));
+          if (next > MAX) overflow = true;
+          else {
+            frac = next;
+            scale *= 10n;
+          }
+        }
+        j++;
+      }
+      post = j > 0;
+      s = s.slice(j);
+    }
+    if (!pre && !post) return invalid;
+    let u = 0;
+    while (u < s.length && !(s[u] === "." || isDigit(s[u]))) u++;
+    if (u === 0) return `time: missing unit in duration ${goQuote(orig)}`;
+    const unitName = s.slice(0, u);
+    s = s.slice(u);
+    const unit = UNITS[unitName];
+    if (unit === undefined) return `time: unknown unit ${goQuote(unitName)} in duration ${goQuote(orig)}`;
+    if (v > MAX / unit) return invalid;
+    v *= unit;
+    if (frac > 0n) {
+      v += (frac * unit) / scale;
+      if (v > MAX) return invalid;
+    }
+    total += v;
+    if (total > MAX) return invalid;
+  }
+  if (!neg && total > MAX - 1n) return invalid;
+  return undefined;
+}
+
+/** Go's `strconv.Quote`: double quotes, Go escapes for control characters, printable characters kept. */
+export function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (ch === '"' || ch === "\\") out += `\\${ch}`;
+    else if (c === 0x07) out += "\\a";
+    else if (c === 0x08) out += "\\b";
+    else if (c === 0x0c) out += "\\f";
+    else if (c === 0x0a) out += "\\n";
+    else if (c === 0x0d) out += "\\r";
+    else if (c === 0x09) out += "\\t";
+    else if (c === 0x0b) out += "\\v";
+    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, "0")}`;
+    else if (c >= 0x80 && c < 0xa0) out += `\\u${c.toString(16).padStart(4, "0")}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+/** Go's `strconv.QuoteToASCII` (the `%+q` verb): like {@link goQuote}, and every non-ASCII character escaped. */
+export function goQuoteASCII(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (c < 0x80) out += goQuote(ch).slice(1, -1);
+    else if (c < 0x10000) out += `\\u${c.toString(16).padStart(4, "0")}`;
+    else out += `\\U${c.toString(16).padStart(8, "0")}`;
+  }
+  return `${out}"`;
+}
+
+/** Go's `fmt.Sprintf("%+q", []string{...})`: `["a" "b"]`. */
+export const goQuotedList = (items: readonly string[]): string => `[${items.map(goQuoteASCII).join(" ")}]`;
+
+/** Go's `%T` of a value decoded from JSON into `any`. */
+export function goTypeName(v: unknown): string {
+  if (v === undefined || v === null) return "<nil>";
+  if (typeof v === "string") return "string";
+  if (typeof v === "number") return "float64";
+  if (typeof v === "boolean") return "bool";
+  if (Array.isArray(v)) return "[]interface {}";
+  return "map[string]interface {}";
+}

@@ -1,0 +1,34 @@
+/**
+ * Concourse's identifier check (atc/configwarning.go `ValidateIdentifier`): the same regular expressions,
+ * the same order of checks and the same reasons.
+ */
+
+const LETTERS = "\\p{Ll}\\p{Lt}\\p{Lm}\\p{Lo}";
+const VALID = new RegExp(`^[${LETTERS}\\d][${LETTERS}\\d\\-_.]*$`, "u");
+const STARTS_WRONG = new RegExp(`^[^${LETTERS}\\d]`, "u");
+const JUST_NUMBERS = /^\d+$/;
+const INVALID_CHARACTER = new RegExp(`[^${LETTERS}\\d\\-_.]`, "u");
+
+export type IdentifierProblem = { readonly kind: "empty" } | { readonly kind: "invalid"; readonly reason: string };
+
+export function checkIdentifier(identifier: string): IdentifierProblem | undefined {
+  if (identifier === "") return { kind: "empty" };
+  if (JUST_NUMBERS.test(identifier)) return { kind: "invalid", reason: "cannot be just numbers" };
+  if (VALID.test(identifier)) return undefined;
+  if (STARTS_WRONG.test(identifier))
+    return { kind: "invalid", reason: "must start with a lowercase letter or a number" };
+  // Go searches identifier[1:] by BYTES: after a multi-byte first character it lands inside that character and
+  // reports the stray byte; a terminal shows it as U+FFFD.
+  const first = identifier.codePointAt(0) ?? 0;
+  if (first >= 0x80) return { kind: "invalid", reason: "illegal character '\uFFFD'" };
+  const found = INVALID_CHARACTER.exec(identifier.slice(1));
+  return { kind: "invalid", reason: found === null ? "" : `illegal character '${found[0]}'` };
+}
+
+/**
+ * StepValidator skips the check for a task or set_pipeline step directly under `across:` (its name may use the
+ * across vars): Go tests `context[-2] == ".across"` and that `context[-1]` CONTAINS "task" or "set_pipeline", so
+ * any step under across whose label contains those words is skipped too.
+ */
+export const acrossExempt = (hasAcross: boolean, label: string): boolean =>
+  hasAcross && (label.includes("set_pipeline") || label.includes("task"));

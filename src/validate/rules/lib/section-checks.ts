@@ -1,0 +1,53 @@
+/** The checks validate.go repeats for resources, resource types, prototypes and jobs. */
+import type { Path } from "../../../model/common.ts";
+import type { Pipeline } from "../../../model/pipeline.ts";
+import { goString, location, locationIdentifier, namedEntries, type Obj } from "./values.ts";
+
+export interface DuplicateFinding {
+  readonly path: Path;
+  readonly data: { readonly first: string; readonly second: string; readonly name: string };
+}
+
+/**
+ * `%s and %s have the same name ('%s')` for `section`, where `seen` holds names already taken (validate.go keeps
+ * the FIRST location of each non-empty name; resource types and prototypes share one map).
+ */
+export function duplicateNames(
+  pipeline: Readonly<Pipeline>,
+  section: string,
+  seen: Map<string, string> = new Map(),
+): DuplicateFinding[] {
+  const out: DuplicateFinding[] = [];
+  for (const { index, name } of namedEntries((pipeline as unknown as Obj)[section])) {
+    if (name === undefined) continue;
+    const here = location(section, index);
+    const other = seen.get(name);
+    if (other !== undefined) out.push({ path: [section, index, "name"], data: { first: other, second: here, name } });
+    else if (name !== "") seen.set(name, here);
+  }
+  return out;
+}
+
+/** The names of `section` with their first location, as validate.go's `seenTypes` holds them. */
+export function firstLocations(pipeline: Readonly<Pipeline>, section: string): Map<string, string> {
+  const seen = new Map<string, string>();
+  duplicateNames(pipeline, section, seen);
+  return seen;
+}
+
+/** `%s has no name`: entries whose name is empty or missing. */
+export function noName(pipeline: Readonly<Pipeline>, section: string): { path: Path; data: { identifier: string } }[] {
+  return namedEntries((pipeline as unknown as Obj)[section])
+    .filter((e) => e.name === "")
+    .map((e) => ({ path: [section, e.index, "name"], data: { identifier: location(section, e.index) } }));
+}
+
+/** `%s has no type`: entries whose type is empty or missing. */
+export function noType(pipeline: Readonly<Pipeline>, section: string): { path: Path; data: { identifier: string } }[] {
+  return namedEntries((pipeline as unknown as Obj)[section])
+    .filter((e) => e.name !== undefined && goString(e.value.type) === "")
+    .map((e) => ({
+      path: [section, e.index, "type"],
+      data: { identifier: locationIdentifier(section, e.index, e.name as string) },
+    }));
+}

@@ -1,0 +1,44 @@
+/** Defensive readers for parsed pipelines, where any value may have any type. */
+
+export type Obj = Readonly<Record<string, unknown>>;
+
+export const isObject = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The entries of a list, or none when the value is not a list. */
+export const listOf = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : []);
+
+export const has = (o: Obj, key: string): boolean => Object.hasOwn(o, key);
+
+/**
+ * A string field the way Go reads it into a `string`: absent or null is `""`; any other non-string is
+ * `undefined` (Concourse would have refused to load the pipeline, so rules skip it).
+ */
+export function goString(v: unknown): string | undefined {
+  if (v === undefined || v === null) return "";
+  return typeof v === "string" ? v : undefined;
+}
+
+/** An integer field the way Go reads it into an `int`: absent or null is 0; non-integers are `undefined`. */
+export function goInt(v: unknown): number | undefined {
+  if (v === undefined || v === null) return 0;
+  return typeof v === "number" && Number.isInteger(v) ? v : undefined;
+}
+
+/** Go's `location.Identifier(name)`: `section.name`, or `section[i]` for a nameless entry. */
+export const locationIdentifier = (section: string, index: number, name: string): string =>
+  name === "" ? `${section}[${index}]` : `${section}.${name}`;
+
+/** Go's `location.String()`: `section[i]`. */
+export const location = (section: string, index: number): string => `${section}[${index}]`;
+
+/** The entries of a top-level list of named objects, with Go's view of the name (`undefined` when not a string). */
+export function namedEntries(list: unknown): { value: Obj; index: number; name: string | undefined }[] {
+  const out: { value: Obj; index: number; name: string | undefined }[] = [];
+  const items = listOf(list);
+  for (let i = 0; i < items.length; i++) {
+    const value = items[i];
+    if (!isObject(value)) continue;
+    out.push({ value, index: i, name: goString(value.name) });
+  }
+  return out;
+}
