@@ -8,6 +8,13 @@ type Kind = keyof typeof KEY_ORDER;
 
 const isObject = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** Sets an own data property, also for keys such as `__proto__` that plain assignment would not. */
+function setKey(out: Obj, key: string, value: unknown): void {
+  if (key === "__proto__")
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
+}
+
 /** A reference (an object with a name, or a name) as the name Concourse reads. */
 function refName(value: unknown): unknown {
   return isObject(value) && typeof value.name === "string" ? (value as unknown as Named).name : value;
@@ -25,7 +32,7 @@ function payload(value: unknown): unknown {
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
     const v = value[key];
-    if (v !== undefined && v !== null) out[key] = payload(v);
+    if (v !== undefined && v !== null) setKey(out, key, payload(v));
   }
   return out;
 }
@@ -45,10 +52,10 @@ function ordered(value: Obj, order: readonly string[], converters: FieldConverte
     out[key] = convert ? convert(v) : payload(v);
   }
   for (const key in value) {
-    if (!Object.hasOwn(value, key) || key in out) continue;
+    if (!Object.hasOwn(value, key) || Object.hasOwn(out, key)) continue;
     const v = value[key];
     if (v === undefined || v === null) continue;
-    out[key] = payload(v);
+    setKey(out, key, payload(v));
   }
   return out;
 }
@@ -140,10 +147,13 @@ function convertAs(value: unknown, kind: "group" | "varSource" | "resource" | "j
 
 /** What kind of hangar value `value` is, judged by its keys. */
 function kindOf(value: Obj): Kind | "step" | undefined {
+  // a task config's `run` is an object; a run step's is a string
+  if ("platform" in value && isObject(value.run)) return "taskConfig";
   if (stepKindOrUndefined(value)) return "step";
   if ("plan" in value) return "job";
+  // a group has a name and jobs; a pipeline or fragment has no name
+  if ("name" in value && ("jobs" in value || "resources" in value)) return "group";
   if ("jobs" in value || "resources" in value || "resource_types" in value) return "pipeline";
-  if ("platform" in value && "run" in value) return "taskConfig";
   if ("type" in value && "name" in value) return "resource";
   return undefined;
 }
@@ -166,6 +176,8 @@ export function toConcourse<T>(value: T): unknown {
       return convertTaskConfig(value);
     case "resource":
       return convertAs(value, "resource");
+    case "group":
+      return convertAs(value, "group");
     default:
       return payload(value);
   }
