@@ -1,12 +1,21 @@
 import type { Rule } from "../define-rule.ts";
+import displayBackgroundImageInvalid from "./display-background-image-invalid.ts";
+import displayBackgroundImageScheme from "./display-background-image-scheme.ts";
 import groupGlobInvalid from "./group-glob-invalid.ts";
 import groupGlobNoMatch from "./group-glob-no-match.ts";
 import groupNameDuplicate from "./group-name-duplicate.ts";
 import groupUnknownResource from "./group-unknown-resource.ts";
 import identifierEmpty from "./identifier-empty.ts";
 import identifierInvalid from "./identifier-invalid.ts";
+import jobBuildLogRetentionMinSuccess from "./job-build-log-retention-min-success.ts";
+import jobBuildLogRetentionNegative from "./job-build-log-retention-negative.ts";
+import jobBuildLogsConflict from "./job-build-logs-conflict.ts";
+import jobBuildLogsDeprecated from "./job-build-logs-deprecated.ts";
+import jobBuildLogsNegative from "./job-build-logs-negative.ts";
+import jobCycle from "./job-cycle.ts";
 import jobNameDuplicate from "./job-name-duplicate.ts";
 import jobNoName from "./job-no-name.ts";
+import jobNone from "./job-none.ts";
 import jobUngrouped from "./job-ungrouped.ts";
 import prototypeNameDuplicate from "./prototype-name-duplicate.ts";
 import prototypeNoName from "./prototype-no-name.ts";
@@ -17,18 +26,28 @@ import resourceNoType from "./resource-no-type.ts";
 import resourceTypeNameDuplicate from "./resource-type-name-duplicate.ts";
 import resourceTypeNoName from "./resource-type-no-name.ts";
 import resourceTypeNoType from "./resource-type-no-type.ts";
+import resourceUnused from "./resource-unused.ts";
 import runIdentifierInvalid from "./run-identifier-invalid.ts";
 
 /** Every rule `validate()` runs, as an explicit list (one import per rule file). */
 export const rules: readonly Rule[] = [
+  displayBackgroundImageInvalid,
+  displayBackgroundImageScheme,
   groupGlobInvalid,
   groupGlobNoMatch,
   groupNameDuplicate,
   groupUnknownResource,
   identifierEmpty,
   identifierInvalid,
+  jobBuildLogRetentionMinSuccess,
+  jobBuildLogRetentionNegative,
+  jobBuildLogsConflict,
+  jobBuildLogsDeprecated,
+  jobBuildLogsNegative,
+  jobCycle,
   jobNameDuplicate,
   jobNoName,
+  jobNone,
   jobUngrouped,
   prototypeNameDuplicate,
   prototypeNoName,
@@ -39,5 +58,6 @@ export const rules: readonly Rule[] = [
   resourceTypeNameDuplicate,
   resourceTypeNoName,
   resourceTypeNoType,
+  resourceUnused,
   runIdentifierInvalid,
 ];

@@ -139,7 +139,6 @@ function labelOf(step: Obj, kind: StepKind | undefined): { label: string; name: 
 /** Builds the Go view of every job's steps from the walker's output; `byJob[i]` is in Go's visit order. */
 export function buildGoSteps(pipeline: Readonly<Pipeline>, steps: readonly JobStep[]): GoSteps {
   const byJob: GoStep[][] = [];
-  const byPath = new Map<string, GoStep>();
   const stack: GoStep[] = [];
   const needsSort = new Set<number>();
   const jobs: unknown = pipeline.jobs;
@@ -198,18 +197,28 @@ export function buildGoSteps(pipeline: Readonly<Pipeline>, steps: readonly JobSt
       byJob[s.jobIndex] = list;
     }
     list.push(g);
-    byPath.set(pathKey(path), g);
     stack.push(g);
   }
   // The walker visits hooks as on_success, on_failure, on_error, on_abort, ensure; Go visits on_abort before on_error.
   for (const j of needsSort) (byJob[j] as GoStep[]).sort((a, b) => compareGoOrder(a.path, b.path));
-  return { byJob: Array.from(byJob, (l) => l ?? []), byPath };
+  const all = Array.from(byJob, (l) => l ?? []);
+  let byPath: Map<string, GoStep> | undefined;
+  return {
+    byJob: all,
+    get byPath() {
+      if (byPath === undefined) {
+        byPath = new Map();
+        for (const list of all) for (const g of list) byPath.set(pathKey(g.path), g);
+      }
+      return byPath;
+    },
+  };
 }
 
 export interface GoSteps {
   /** Per job index, the job's steps in the order StepValidator visits them. */
   readonly byJob: readonly (readonly GoStep[])[];
-  /** Steps by literal path. */
+  /** Steps by literal path (built on first use). */
   readonly byPath: ReadonlyMap<string, GoStep>;
 }
 

@@ -42,3 +42,10 @@ export function namedEntries(list: unknown): { value: Obj; index: number; name: 
   }
   return out;
 }
+
+/** Go's `ResourceName()` of a get or put step: `resource:` when set, else the step's name. */
+export function resourceNameOf(step: Obj, kind: "get" | "put"): string | undefined {
+  const resource = goString(step.resource);
+  if (resource === undefined) return undefined;
+  return resource !== "" ? resource : goString(step[kind]);
+}

@@ -1,0 +1,22 @@
+import { defineRule } from "../define-rule.ts";
+import { jobEntries } from "./lib/jobs.ts";
+import { goInt } from "./lib/values.ts";
+
+export default defineRule({
+  id: "job-build-logs-deprecated",
+  parity: "concourse",
+  severity: "warning",
+  concourseRef: "atc/configvalidate/validate.go validateJobs",
+  docs: {
+    description:
+      "`build_logs_to_retain` is deprecated; use `build_log_retention` (Concourse's `deprecated_field` warning).",
+  },
+  messages: { deprecated: "{{identifier}}.build_logs_to_retain is deprecated. Use build_log_retention instead." },
+  check(ctx) {
+    for (const { job, index, identifier } of jobEntries(ctx.pipeline)) {
+      const logs = goInt(job.build_logs_to_retain);
+      if (logs === undefined || logs === 0) continue;
+      ctx.report({ path: ["jobs", index, "build_logs_to_retain"], messageId: "deprecated", data: { identifier } });
+    }
+  },
+});

@@ -1,0 +1,26 @@
+import { defineRule } from "../define-rule.ts";
+import { buildLogRetention, jobEntries } from "./lib/jobs.ts";
+import { goInt } from "./lib/values.ts";
+
+export default defineRule({
+  id: "job-build-logs-negative",
+  parity: "concourse",
+  severity: "error",
+  concourseRef: "atc/configvalidate/validate.go validateJobs",
+  docs: {
+    description:
+      "`build_logs_to_retain` must not be negative (not reported when `build_log_retention` is also set: that is job-build-logs-conflict).",
+  },
+  messages: { negative: "{{identifier}} has negative build_logs_to_retain: {{value}}" },
+  check(ctx) {
+    for (const { job, index, identifier } of jobEntries(ctx.pipeline)) {
+      const logs = goInt(job.build_logs_to_retain);
+      if (logs === undefined || logs >= 0 || buildLogRetention(job) !== undefined) continue;
+      ctx.report({
+        path: ["jobs", index, "build_logs_to_retain"],
+        messageId: "negative",
+        data: { identifier, value: logs },
+      });
+    }
+  },
+});

@@ -1,0 +1,26 @@
+import { defineRule } from "../define-rule.ts";
+import { goSteps } from "./lib/go-steps.ts";
+import { namedEntries, type Obj, resourceNameOf } from "./lib/values.ts";
+
+export default defineRule({
+  id: "resource-unused",
+  parity: "concourse",
+  severity: "error",
+  concourseRef: "atc/configvalidate/validate.go validateResourcesUnused",
+  docs: { description: "Every resource must be used by a get or put step of some job (nested steps and hooks count)." },
+  messages: { unused: "resource '{{resource}}' is not used" },
+  check(ctx) {
+    const used = new Set<string>();
+    for (const list of goSteps(ctx).byJob) {
+      for (const g of list) {
+        if (g.kind !== "get" && g.kind !== "put") continue;
+        const name = resourceNameOf(g.step, g.kind);
+        if (name !== undefined) used.add(name);
+      }
+    }
+    for (const { index, name } of namedEntries((ctx.pipeline as unknown as Obj).resources)) {
+      if (name === undefined || used.has(name)) continue;
+      ctx.report({ path: ["resources", index, "name"], messageId: "unused", data: { resource: name } });
+    }
+  },
+});
