@@ -1,0 +1,79 @@
+import type { Path } from "../../model/common.ts";
+import { HOOK_KEYS } from "../../model/modifiers.ts";
+import { defineRule } from "../define-rule.ts";
+import { type DataflowStep, walkDataflow } from "./lib/dataflow.ts";
+import { scanStrings } from "./lib/scan-strings.ts";
+
+/** Concourse's interpolation pattern (vars/template.go `interpolationRegex`), one reference per match. */
+const VAR_REF = /\(\(([-/.:@"\w\p{L}]+)\)\)/gu;
+
+/** The index of the first `c` outside double quotes, or -1 (vars/variables.go `findUnquoted`). */
+function findUnquoted(s: string, c: string): number {
+  let quoted = false;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === c && !quoted) return i;
+    if (s[i] === '"') quoted = !quoted;
+  }
+  return -1;
+}
+
+/** The names of the local vars (`((.:name))`, `((.:name.field))`, `((.:"a.b"))`) a string uses, with the full references. */
+export function localVarRefs(s: string): { name: string; ref: string }[] {
+  if (!s.includes("((")) return [];
+  const out: { name: string; ref: string }[] = [];
+  for (const m of s.matchAll(VAR_REF)) {
+    const inner = m[1] as string;
+    const colon = findUnquoted(inner, ":");
+    if (colon === -1 || inner.slice(0, colon) !== ".") continue;
+    const rest = inner.slice(colon + 1);
+    const dot = findUnquoted(rest, ".");
+    const name = (dot === -1 ? rest : rest.slice(0, dot)).trim().replaceAll('"', "");
+    if (name !== "") out.push({ name, ref: m[0] });
+  }
+  return out;
+}
+
+/** Keys of a step holding other steps (checked when those are visited) or evaluated outside it (`across`). */
+const NOT_OWN = new Set<string>(["do", "try", "across", ...HOOK_KEYS]);
+
+export default defineRule({
+  id: "dataflow-local-var-undefined",
+  parity: "hangar",
+  severity: "warning",
+  docs: {
+    description:
+      "A local var (`((.:name))`, `((.:name.field))`) used in a step must be defined by an earlier `load_var` of the " +
+      "same job or by an enclosing `across` step; otherwise the build fails with `undefined var`. Vars loaded " +
+      "inside an `across` step are gone after it; steps of one `in_parallel` do not see each other's vars; job " +
+      "hooks see every var the plan loads. An `across` step's own `values` are checked outside its vars.",
+  },
+  messages: {
+    undefined:
+      "'{{ref}}' uses local var '{{name}}', which no earlier load_var or enclosing across step in job '{{job}}' defines",
+  },
+  check({ pipeline, report }) {
+    const check = (value: unknown, at: Path, visit: DataflowStep, skip?: (key: string) => boolean): void => {
+      for (const found of scanStrings(value, at, skip)) {
+        const reported = new Set<string>();
+        for (const { name, ref } of localVarRefs(found.value)) {
+          if (visit.scope.hasLocalVar(name) || reported.has(ref)) continue;
+          reported.add(ref);
+          report({ path: found.path, messageId: "undefined", data: { ref, name, job: visit.jobName } });
+        }
+      }
+    };
+    walkDataflow(pipeline, {
+      across(visit) {
+        check(visit.step.across, [...visit.path, "across"], visit);
+      },
+      step(visit) {
+        const { step, kind, path } = visit;
+        check(step, path, visit, (key) => NOT_OWN.has(key) || (kind === "in_parallel" && key === "in_parallel"));
+        const p = step.in_parallel;
+        if (kind === "in_parallel" && typeof p === "object" && p !== null && !Array.isArray(p)) {
+          check(p, [...path, "in_parallel"], visit, (key) => key === "steps");
+        }
+      },
+    });
+  },
+});

@@ -1,0 +1,58 @@
+import { defineRule } from "../define-rule.ts";
+import { hasVar, walkDataflow } from "./lib/dataflow.ts";
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+export default defineRule({
+  id: "dataflow-task-input-not-produced",
+  parity: "hangar",
+  severity: "warning",
+  docs: {
+    description:
+      "Every non-optional input of an inline task (after `input_mapping`), and the artifact a task names as its " +
+      "`image`, must be produced by an earlier step of the same job: a `get`, a `put` (its implicit get, unless " +
+      "`no_get`), or a task output (after `output_mapping`). Steps of one `in_parallel` do not see each other's " +
+      "artifacts; artifacts made inside an `across` step stay inside it; hooks see what was produced before them; job " +
+      "hooks see the whole plan. The inputs of tasks from `file:` are not checked (they are only known at run " +
+      "time), and nothing is reported after a step whose outputs cannot be known (a task from `file:`, a `run` step).",
+  },
+  messages: {
+    missing: "input '{{input}}' is not produced by any earlier step in job '{{job}}'",
+    missingMapped: "input '{{input}}' (mapped to '{{artifact}}') is not produced by any earlier step in job '{{job}}'",
+    image: "image artifact '{{artifact}}' is not produced by any earlier step in job '{{job}}'",
+  },
+  check({ pipeline, report }) {
+    walkDataflow(pipeline, {
+      step({ step, kind, path, jobName, scope }) {
+        if (kind !== "task" || scope.unknownArtifacts) return;
+        const present = (name: string) => hasVar(name) || scope.hasArtifact(name);
+        if (typeof step.image === "string" && !present(step.image)) {
+          report({ path: [...path, "image"], messageId: "image", data: { artifact: step.image, job: jobName } });
+        }
+        const config = step.config;
+        if (!isObject(config) || !Array.isArray(config.inputs)) return;
+        const mapping = isObject(step.input_mapping) ? step.input_mapping : {};
+        config.inputs.forEach((input: unknown, i) => {
+          if (!isObject(input) || typeof input.name !== "string" || input.optional === true) return;
+          const name = input.name;
+          const mapped = Object.hasOwn(mapping, name) ? mapping[name] : undefined;
+          if (typeof mapped === "string") {
+            if (!present(mapped)) {
+              report({
+                path: [...path, "input_mapping", name],
+                messageId: "missingMapped",
+                data: { input: name, artifact: mapped, job: jobName },
+              });
+            }
+          } else if (!present(name)) {
+            report({
+              path: [...path, "config", "inputs", i, "name"],
+              messageId: "missing",
+              data: { input: name, job: jobName },
+            });
+          }
+        });
+      },
+    });
+  },
+});
