@@ -1,0 +1,244 @@
+// `npm run bench`: the workload of ../shared/bench/WORKLOAD.md against the built library (dist/, via the
+// package's own name) and an esbuild bundle of the validator. One child process per size N, then the
+// whole-process start-up of `hangar render`. Prints a table per section and a PASS/MISS line per goal.
+//
+//   node --expose-gc bench/run.mjs [--sizes=100,1000,10000] [--no-startup] [--runs=10]
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { measureStartup } from "./startup.mjs";
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
+const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=")));
+const sizes = (args.get("sizes") ?? "100,1000,10000").split(",").map(Number);
+const startupRuns = Number(args.get("runs") ?? 10);
+
+/** The largest growth exponent between the two largest sizes still counted as linear (noise and GC allowance). */
+const LINEAR = 1.15;
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+const ms = (v) =>
+  v === undefined ? "-" : v < 10 ? v.toFixed(2) : v < 1000 ? v.toFixed(1) : Math.round(v).toLocaleString("en-US");
+const x = (v) => (v === undefined || !Number.isFinite(v) ? "-" : `${v.toFixed(2)}x`);
+const exp = (v) => (v === undefined || !Number.isFinite(v) ? "-" : v.toFixed(2));
+const size = (n) => n.toLocaleString("en-US");
+
+function table(title, headers, rows) {
+  const cells = [headers, ...rows].map((r) => r.map(String));
+  const widths = headers.map((_, c) => Math.max(...cells.map((r) => r[c].length)));
+  const line = (r) => `| ${r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join(" | ")} |`;
+  console.log(`\n${title}`);
+  console.log(line(cells[0]));
+  console.log(`|${widths.map((w, c) => (c === 0 ? `:${"-".repeat(w + 1)}` : `${"-".repeat(w + 1)}:`)).join("|")}|`);
+  for (const r of cells.slice(1)) console.log(line(r));
+}
+
+/** Bundles the validator from src (same esbuild settings as the library build) for the parse + validate phases. */
+async function bundleValidator() {
+  const out = join(repo, "node_modules/.cache/hangar-bench/validator.mjs");
+  mkdirSync(dirname(out), { recursive: true });
+  try {
+    await build({
+      stdin: {
+        contents: [
+          'export { parsePipeline } from "./src/parse/parse-pipeline.ts";',
+          'export { validate } from "./src/validate/validate.ts";',
+          'export { rules } from "./src/validate/rules/index.ts";',
+        ].join("\n"),
+        resolveDir: repo,
+        loader: "ts",
+        sourcefile: "bench-validator.ts",
+      },
+      outfile: out,
+      bundle: true,
+      format: "esm",
+      platform: "node",
+      target: "node20",
+      packages: "external",
+      logLevel: "silent",
+    });
+    return out;
+  } catch (error) {
+    console.log(`(validator not available, parse + validate skipped: ${error.message.split("\n")[0]})`);
+    return undefined;
+  }
+}
+
+const validator = await bundleValidator();
+const results = new Map();
+for (const n of sizes) {
+  process.stderr.write(`measuring N=${size(n)} ...\n`);
+  const child = spawnSync(
+    process.execPath,
+    ["--expose-gc", join(repo, "bench/measure.mjs"), String(n), ...(validator ? [validator] : [])],
+    { cwd: repo, encoding: "utf8", maxBuffer: 1 << 26 },
+  );
+  if (child.status !== 0) {
+    console.error(child.stderr);
+    process.exit(1);
+  }
+  const result = JSON.parse(child.stdout);
+  result.median = Object.fromEntries(Object.entries(result.samples).map(([k, v]) => [k, median(v)]));
+  const perRun = (f) => median(result.samples.floorBuild.map((_, i) => f(i)));
+  const s = result.samples;
+  result.median.hangarBuildJson = perRun((i) => s.hangarBuild[i] + s.hangarJson[i]);
+  result.median.floorBuildStringify = perRun((i) => s.floorBuild[i] + s.floorStringify[i]);
+  results.set(n, result);
+}
+
+const m = (n, phase) => results.get(n)?.median[phase];
+const [big, mid] = [sizes.at(-1), sizes.at(-2)];
+const growth = (phase) =>
+  mid === undefined ? undefined : Math.log(m(big, phase) / m(mid, phase)) / Math.log(big / mid);
+
+console.log(
+  "\nhangar benchmark (../shared/bench/WORKLOAD.md): medians of 5 runs in ms, ratios to the floor of the same run",
+);
+console.log(`node ${process.version}, built library dist/index.js${validator ? ", validator bundled from src" : ""}`);
+for (const [n, r] of results) {
+  const c = r.checks;
+  console.log(
+    `N=${size(n)}: ${r.warmups} warm-up runs; JSON ${(c.jsonBytes / 1024).toFixed(0)} KB, YAML ${(c.yamlBytes / 1024).toFixed(0)} KB; ` +
+      `hangar JSON ${c.sameJson ? "==" : "!="} floor JSON; YAML ${c.yamlReadsBack ? "reads back as the same data" : "DIFFERS when read back"}`,
+  );
+  if (!c.sameJson || !c.yamlReadsBack) process.exitCode = 1;
+}
+
+table(
+  "1. Build + render",
+  [
+    "N",
+    "floor build",
+    "floor stringify",
+    "hangar build",
+    "x floor build",
+    "renderJson",
+    "x stringify",
+    "build+JSON",
+    "x floor b+s",
+    "renderYaml",
+    "x stringify",
+  ],
+  [...results.keys()].map((n) => [
+    size(n),
+    ms(m(n, "floorBuild")),
+    ms(m(n, "floorStringify")),
+    ms(m(n, "hangarBuild")),
+    x(m(n, "hangarBuild") / m(n, "floorBuild")),
+    ms(m(n, "hangarJson")),
+    x(m(n, "hangarJson") / m(n, "floorStringify")),
+    ms(m(n, "hangarBuildJson")),
+    x(m(n, "hangarBuildJson") / m(n, "floorBuildStringify")),
+    ms(m(n, "hangarYaml")),
+    x(m(n, "hangarYaml") / m(n, "floorStringify")),
+  ]),
+);
+
+const buildPhases = [
+  ["floor build", "floorBuild"],
+  ["floor JSON.stringify", "floorStringify"],
+  ["hangar build", "hangarBuild"],
+  ["hangar renderJson", "hangarJson"],
+  ["hangar renderYaml", "hangarYaml"],
+];
+const parsePhases = [
+  ["floor JSON.parse", "floorParse"],
+  ["floor yaml parse", "yamlParse"],
+  ["hangar parse+validate JSON", "validateJson"],
+  ["hangar parse+validate YAML", "validateYaml"],
+];
+const hasValidate = m(big, "validateJson") !== undefined;
+
+if (hasValidate) {
+  const diag = results.get(big).checks;
+  table(
+    `2. Parse + validate (${diag.rules ?? "?"} rules registered; diagnostics on the workload: ${diag.diagnosticsJson} from JSON, ${diag.diagnosticsYaml} from YAML)`,
+    ["N", "JSON.parse", "hangar JSON", "x JSON.parse", "yaml parse", "hangar YAML", "x yaml parse"],
+    [...results.keys()].map((n) => [
+      size(n),
+      ms(m(n, "floorParse")),
+      ms(m(n, "validateJson")),
+      x(m(n, "validateJson") / m(n, "floorParse")),
+      ms(m(n, "yamlParse")),
+      ms(m(n, "validateYaml")),
+      x(m(n, "validateYaml") / m(n, "yamlParse")),
+    ]),
+  );
+  for (const d of diag.sampleDiagnostics) console.log(`  e.g. ${d}`);
+}
+
+if (mid !== undefined) {
+  table(
+    `Growth exponent between N=${size(mid)} and N=${size(big)} (1.00 = linear)`,
+    ["phase", "exponent"],
+    [...buildPhases, ...(hasValidate ? parsePhases : [])].map(([label, key]) => [label, exp(growth(key))]),
+  );
+}
+
+let startup;
+if (args.get("no-startup") === undefined) {
+  const example = "examples/docker-baseline/pipeline.ts";
+  const entry = existsSync(join(repo, example)) ? example : "test/fixtures/cli/ok.ts";
+  process.stderr.write(`measuring start-up of hangar render ${entry} ...\n`);
+  const samples = measureStartup({ repo, entry, runs: startupRuns });
+  startup = { entry, hangar: median(samples.hangar), node: median(samples.node) };
+  const range = (xs) => `${Math.min(...xs).toFixed(3)}-${Math.max(...xs).toFixed(3)}`;
+  table(
+    `3. Whole process (wall time, median of ${startupRuns} runs after 2 warm-up runs, in s)`,
+    ["command", "median", "range"],
+    [
+      [`hangar render ${entry}`, startup.hangar.toFixed(3), range(samples.hangar)],
+      ["node -e 0", startup.node.toFixed(3), range(samples.node)],
+      ["hangar minus node -e 0", (startup.hangar - startup.node).toFixed(3), ""],
+    ],
+  );
+}
+
+const goals = [];
+const goal = (name, value, limit, shown) => goals.push([value !== undefined && value <= limit, name, shown]);
+if (results.has(10_000)) {
+  const r = (a, b) => m(10_000, a) / m(10_000, b);
+  goal(
+    "build + JSON render <= 2x floor build + stringify at N=10,000",
+    r("hangarBuildJson", "floorBuildStringify"),
+    2,
+    x(r("hangarBuildJson", "floorBuildStringify")),
+  );
+  goal(
+    "YAML render <= 5x JSON.stringify at N=10,000",
+    r("hangarYaml", "floorStringify"),
+    5,
+    x(r("hangarYaml", "floorStringify")),
+  );
+  if (hasValidate) {
+    goal(
+      "parse+validate JSON <= 5x JSON.parse at N=10,000",
+      r("validateJson", "floorParse"),
+      5,
+      x(r("validateJson", "floorParse")),
+    );
+    goal(
+      "parse+validate YAML adds <= 30% to yaml parse at N=10,000",
+      r("validateYaml", "yamlParse"),
+      1.3,
+      `+${((r("validateYaml", "yamlParse") - 1) * 100).toFixed(0)}%`,
+    );
+  }
+}
+if (mid !== undefined) {
+  const phases = [...buildPhases.slice(2), ...(hasValidate ? parsePhases.slice(2) : [])];
+  for (const [label, key] of phases) {
+    goal(`${label} grows linearly (exponent <= ${LINEAR})`, growth(key), LINEAR, exp(growth(key)));
+  }
+}
+if (startup) {
+  goal(`whole process hangar render < 0.11 s wall`, startup.hangar, 0.11, `${startup.hangar.toFixed(3)} s`);
+}
+console.log("\nGoals");
+for (const [pass, name, shown] of goals) console.log(`${pass ? "PASS" : "MISS"}  ${name}: ${shown}`);
