@@ -1,4 +1,7 @@
 import type { Rule } from "../define-rule.ts";
+import dataflowLocalVarUndefined from "./dataflow-local-var-undefined.ts";
+import dataflowPutInputUnknown from "./dataflow-put-input-unknown.ts";
+import dataflowTaskInputNotProduced from "./dataflow-task-input-not-produced.ts";
 import displayBackgroundImageInvalid from "./display-background-image-invalid.ts";
 import displayBackgroundImageScheme from "./display-background-image-scheme.ts";
 import groupGlobInvalid from "./group-glob-invalid.ts";
@@ -26,11 +29,17 @@ import resourceNoType from "./resource-no-type.ts";
 import resourceTypeNameDuplicate from "./resource-type-name-duplicate.ts";
 import resourceTypeNoName from "./resource-type-no-name.ts";
 import resourceTypeNoType from "./resource-type-no-type.ts";
+import resourceTypeUnknown from "./resource-type-unknown.ts";
+import resourceTypeUnused from "./resource-type-unused.ts";
 import resourceUnused from "./resource-unused.ts";
 import runIdentifierInvalid from "./run-identifier-invalid.ts";
+import secretLiteral from "./secret-literal.ts";
 
 /** Every rule `validate()` runs, as an explicit list (one import per rule file). */
 export const rules: readonly Rule[] = [
+  dataflowLocalVarUndefined,
+  dataflowPutInputUnknown,
+  dataflowTaskInputNotProduced,
   displayBackgroundImageInvalid,
   displayBackgroundImageScheme,
   groupGlobInvalid,
@@ -58,6 +67,9 @@ export const rules: readonly Rule[] = [
   resourceTypeNameDuplicate,
   resourceTypeNoName,
   resourceTypeNoType,
+  resourceTypeUnknown,
+  resourceTypeUnused,
   resourceUnused,
   runIdentifierInvalid,
+  secretLiteral,
 ];
