@@ -17,7 +17,7 @@ import {
   pipeline,
 } from "hangar";
 import { runIfMain } from "hangar/script";
-import { imageVersionPaths, PACKER_WATCHED_PATHS } from "./watched-paths.ts";
+import { imageVersionPaths, PACKER_WATCHED_PATHS } from "../ol-infrastructure/lib/watched-paths.ts";
 
 const hashicorpReleaseType = hashicorpResource();
 const vectorRelease = githubRelease({

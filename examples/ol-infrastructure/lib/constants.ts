@@ -18,23 +18,5 @@ export function dockerhubEcrImageUri(imageRepo: string): string {
   return `dockerhub/${imageRepo.includes("/") ? imageRepo : `library/${imageRepo}`}`;
 }
 
-/** Files whose change rebuilds every Packer image. */
-export const PACKER_WATCHED_PATHS: readonly string[] = [
-  "src/bilder/images/packer.pkr.hcl",
-  "src/bilder/images/config.pkr.hcl",
-  "src/bilder/images/variables.pkr.hcl",
-  "src/bilder/components/",
-];
-
 /** Where the Pulumi projects live in the repository. */
 export const PULUMI_CODE_PATH = "src/ol_infrastructure";
-
-/** Files whose change redeploys every Pulumi project (the shared code and the secrets tooling). */
-export const PULUMI_WATCHED_PATHS: readonly string[] = [
-  "src/ol_infrastructure/lib/",
-  "src/ol_infrastructure/components/",
-  "pipelines/infrastructure/scripts/",
-  "src/bridge/secrets/sops.py",
-  "src/bridge/secrets/__init__.py",
-  "src/bridge/secrets/bin/",
-];

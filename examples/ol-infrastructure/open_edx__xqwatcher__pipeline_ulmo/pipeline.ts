@@ -18,9 +18,9 @@ import {
   registryImage,
 } from "hangar";
 import { runIfMain } from "hangar/script";
-import { GH_ISSUES_DEFAULT_REPOSITORY, PULUMI_CODE_PATH, PULUMI_WATCHED_PATHS } from "../lib/constants.ts";
-import { projectSecretsPaths, projectVersionPaths } from "../lib/open-edx/pulumi-paths.ts";
+import { GH_ISSUES_DEFAULT_REPOSITORY, PULUMI_CODE_PATH } from "../lib/constants.ts";
 import { deploymentsRunning, envsByRelease, type OpenEdxRelease } from "../lib/open-edx/releases.ts";
+import { PULUMI_WATCHED_PATHS, projectSecretsPaths, projectVersionPaths } from "../lib/watched-paths.ts";
 
 const PROJECT = "applications/xqwatcher/";
 
