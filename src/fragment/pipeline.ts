@@ -7,6 +7,7 @@ import type { Resource } from "../model/resource.ts";
 import type { Prototype, ResourceType } from "../model/resource-type.ts";
 import { stepKindOrUndefined } from "../model/step.ts";
 import type { VarSource } from "../model/var-source.ts";
+import { goPathMatch, isLiteralPathPattern } from "../validate/rules/lib/go-path-match.ts";
 import { formatPath } from "../walk/format-path.ts";
 import { walkPipelineSteps } from "../walk/walk-steps.ts";
 import { firstDifference } from "./first-difference.ts";
@@ -37,18 +38,6 @@ function* partOrigins<T>(parts: readonly PipelineParts[], section: Section): Gen
 
 const at = (path: Path, key: string) => formatPath([...path, key]);
 
-const hasGlob = (name: string) => /[*?[\]]/.test(name);
-
-function globToRegExp(glob: string): RegExp {
-  let re = "";
-  for (const ch of glob) {
-    if (ch === "*") re += ".*";
-    else if (ch === "?") re += ".";
-    else re += ch.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
-  }
-  return new RegExp(`^${re}$`);
-}
-
 /**
  * Builds a pipeline from fragments and parts. Resources, resource types, jobs, prototypes, groups
  * and var sources are merged by name (identical duplicates collapse, different ones are an error
@@ -71,20 +60,38 @@ export function pipeline(...parts: readonly PipelineParts[]): Pipeline {
   const groups = merge<Group>("groups");
   const varSources = merge<VarSource>("var_sources");
 
+  /**
+   * Items that collapsed into an identical earlier item of their name. They are not in the result,
+   * but what they reference as objects is collected all the same: the kept item may give only names.
+   */
+  const collapsed = <T extends Named>(section: Section, kept: readonly T[]): Origin<T>[] => {
+    const keptByName = new Map(kept.map((item) => [item.name, item]));
+    return [...partOrigins<T>(parts, section)].filter(({ item }) => {
+      const first = keptByName.get(item.name);
+      return first !== undefined && first !== item && firstDifference(first, item) === undefined;
+    });
+  };
+
   // Collect what jobs reference as objects.
   const collectedResources: Origin<Resource>[] = [];
   const collectedPrototypes: Origin<Prototype>[] = [];
-  for (const { step, path } of walkPipelineSteps({ jobs })) {
-    const kind = stepKindOrUndefined(step);
-    const s = step as unknown as Record<string, unknown>;
-    if (kind === "get" || kind === "put") {
-      for (const key of ["resource", kind]) {
-        const ref = s[key];
-        if (isNamedObject(ref)) collectedResources.push({ item: ref as unknown as Resource, at: at(path, key) });
+  const collectFromJobs = (jobList: readonly Job[], label: (path: Path, key: string) => string) => {
+    for (const { step, path } of walkPipelineSteps({ jobs: jobList as Job[] })) {
+      const kind = stepKindOrUndefined(step);
+      const s = step as unknown as Record<string, unknown>;
+      if (kind === "get" || kind === "put") {
+        for (const key of ["resource", kind]) {
+          const ref = s[key];
+          if (isNamedObject(ref)) collectedResources.push({ item: ref as unknown as Resource, at: label(path, key) });
+        }
+      } else if (kind === "run" && isNamedObject(s.type)) {
+        collectedPrototypes.push({ item: s.type as unknown as Prototype, at: label(path, "type") });
       }
-    } else if (kind === "run" && isNamedObject(s.type)) {
-      collectedPrototypes.push({ item: s.type as unknown as Prototype, at: at(path, "type") });
     }
+  };
+  collectFromJobs(jobs, at);
+  for (const { item, at: where } of collapsed<Job>("jobs", jobs)) {
+    collectFromJobs([item], (path, key) => `${where}.${formatPath([...path.slice(2), key])}`);
   }
   const allResources = [...resources, ...mergeNamed("resources", collectedResources, conflicts, seenResources)];
   const allPrototypes = [...prototypes, ...mergeNamed("prototypes", collectedPrototypes, conflicts, seenPrototypes)];
@@ -100,6 +107,18 @@ export function pipeline(...parts: readonly PipelineParts[]): Pipeline {
   queueTypeOf(allResources, "resources");
   queueTypeOf(resourceTypes, "resource_types");
   queueTypeOf(allPrototypes, "prototypes");
+  const queueTypeOfCollapsed = (origins: readonly Origin<{ type: unknown }>[]) => {
+    for (const { item, at: where } of origins) {
+      if (isNamedObject(item.type)) typeQueue.push({ item: item.type as unknown as ResourceType, at: `${where}.type` });
+    }
+  };
+  queueTypeOfCollapsed(collapsed<Resource>("resources", resources));
+  queueTypeOfCollapsed(collapsed<ResourceType>("resource_types", resourceTypes));
+  queueTypeOfCollapsed(collapsed<Prototype>("prototypes", prototypes));
+  // collected objects equal to an earlier one of their name
+  const keptCollected = new Set<unknown>([...allResources, ...allPrototypes]);
+  queueTypeOfCollapsed(collectedResources.filter(({ item }) => !keptCollected.has(item)));
+  queueTypeOfCollapsed(collectedPrototypes.filter(({ item }) => !keptCollected.has(item)));
   while (typeQueue.length > 0) {
     const batch = typeQueue.splice(0);
     const added = mergeNamed("resource_types", batch, conflicts, seenTypes);
@@ -148,7 +167,7 @@ function checkReferences(p: Pipeline): void {
       s.passed.forEach((ref, i) => {
         const job = nameOfRef(ref);
         if (job === undefined) return;
-        const known = hasGlob(job) ? jobNames.some((n) => globToRegExp(job).test(n)) : jobSet.has(job);
+        const known = isLiteralPathPattern(job) ? jobSet.has(job) : jobNames.some((n) => goPathMatch(job, n));
         if (!known) problems.push(`${formatPath([...path, "passed", i])}: no matching job(s) for '${job}'`);
       });
     }
