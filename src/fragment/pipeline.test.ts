@@ -1,0 +1,316 @@
+import { describe, expect, test } from "vitest";
+import { deepFreeze } from "../../test/helpers/deep-freeze.ts";
+import { HangarError } from "../model/errors.ts";
+import type { Job, Prototype, Resource, ResourceType, Step } from "../model/index.ts";
+import { fragment } from "./fragment.ts";
+import { FragmentConflictError } from "./merge-fragments.ts";
+import { pipeline } from "./pipeline.ts";
+
+/** The error `f` throws (fails the test when it throws nothing). */
+function thrown(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected a throw");
+}
+
+const ociType: ResourceType = deepFreeze({
+  name: "oci",
+  type: "registry-image",
+  source: { repository: "example/oci" },
+});
+/** A type whose image comes through another custom type. */
+const packerType: ResourceType = deepFreeze({
+  name: "packer",
+  type: ociType,
+  source: { repository: "example/packer" },
+});
+const slackType: ResourceType = deepFreeze({
+  name: "slack",
+  type: "registry-image",
+  source: { repository: "example/slack" },
+});
+
+const res = (name: string, type: Resource["type"] = "git"): Resource =>
+  deepFreeze({ name, type, source: { uri: `https://example.com/${name}.git` } });
+
+const src = res("src");
+const ami = res("ami", packerType);
+const notify = res("notify", slackType);
+
+describe("pipeline: collects what jobs reference as objects", () => {
+  test("resources from get, put and resource, wherever the step is nested", () => {
+    const r = (name: string) => res(name);
+    const job: Job = deepFreeze({
+      name: "build",
+      plan: [
+        { get: r("a"), trigger: true },
+        { get: "b-alias", resource: r("b") },
+        { put: r("c") },
+        { put: "d-alias", resource: r("d") },
+        { do: [{ get: r("e") }, { try: { put: r("f") } }] },
+        { in_parallel: [{ get: r("g") }] },
+        { in_parallel: { steps: [{ get: r("h") }], limit: 1 } },
+        { task: "t", file: "t.yml", on_success: { put: r("i") }, on_failure: { put: r("j") } },
+        { task: "u", file: "u.yml", on_error: { put: r("k") }, on_abort: { put: r("l") }, ensure: { put: r("m") } },
+      ],
+      on_success: { put: r("n") },
+      on_failure: { do: [{ put: r("o") }] },
+      on_error: { put: r("p") },
+      on_abort: { put: r("q") },
+      ensure: { try: { put: r("s") } },
+    });
+    const p = pipeline({ jobs: [job] });
+    expect(p).toEqual({
+      jobs: [job],
+      resources: ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "s"].map(r),
+    });
+  });
+
+  test("explicit resources come first, collected ones after, each once", () => {
+    const jobs: Job[] = deepFreeze([
+      { name: "one", plan: [{ get: src }, { get: ami }, { put: ami }] },
+      { name: "two", plan: [{ get: ami, passed: ["one"] }, { put: notify }] },
+    ]);
+    const p = pipeline({ resources: [notify], jobs });
+    expect(p).toEqual({
+      jobs,
+      resources: [notify, src, ami],
+      resource_types: [slackType, packerType, ociType],
+    });
+  });
+
+  test("resource types from resources, types of types, and prototypes", () => {
+    const viaType: ResourceType = deepFreeze({ name: "via", type: packerType, source: {} });
+    const proto: Prototype = deepFreeze({ name: "npm", type: viaType, source: {} });
+    const run: Step = { run: "test", type: proto };
+    const p = pipeline({ resources: [ami], jobs: [{ name: "j", plan: [{ get: ami }, run] }] });
+    expect(p).toEqual({
+      jobs: [{ name: "j", plan: [{ get: ami }, run] }],
+      resources: [ami],
+      prototypes: [proto],
+      resource_types: [packerType, viaType, ociType],
+    });
+  });
+
+  test("types referenced by explicit resource types are collected too", () => {
+    const p = pipeline({ resource_types: [packerType], jobs: [{ name: "j", plan: [] }] });
+    expect(p).toEqual({ jobs: [{ name: "j", plan: [] }], resource_types: [packerType, ociType] });
+  });
+
+  test("an equal copy of an explicit definition is not a second definition", () => {
+    const copy: Resource = deepFreeze({ ...ami, source: { ...ami.source } });
+    const typeByName: Resource = deepFreeze({ ...ami, type: "packer" });
+    const p = pipeline({
+      resource_types: [{ ...packerType }],
+      resources: [typeByName],
+      jobs: [{ name: "j", plan: [{ get: copy }, { put: ami }] }],
+    });
+    expect(p.resources).toEqual([typeByName]);
+    expect(p.resource_types).toEqual([{ ...packerType }, ociType]);
+  });
+
+  test("an object reference is collected even when an identical definition by name came first", () => {
+    const amiByName: Resource = deepFreeze({ ...ami, type: "packer" });
+    const jobByName: Job = deepFreeze({ name: "j", plan: [{ get: "src" }] });
+    const jobByObject: Job = deepFreeze({ name: "j", plan: [{ get: src }] });
+    const p = pipeline(
+      fragment({ resources: [amiByName], jobs: [jobByName] }),
+      fragment({ resources: [ami], jobs: [jobByObject] }),
+    );
+    expect(p).toEqual({
+      jobs: [jobByName],
+      resources: [amiByName, src],
+      resource_types: [packerType, ociType],
+    });
+  });
+
+  test("a type referenced by a collected object equal to an earlier one is collected", () => {
+    const amiByName: Resource = deepFreeze({ ...ami, type: "packer" });
+    const job: Job = deepFreeze({ name: "j", plan: [{ get: amiByName }, { put: ami }] });
+    expect(pipeline({ jobs: [job] })).toEqual({
+      jobs: [job],
+      resources: [amiByName],
+      resource_types: [packerType, ociType],
+    });
+  });
+});
+
+describe("pipeline: conflicts", () => {
+  test("a collected object that differs from an explicit definition of the same name", () => {
+    const other: Resource = deepFreeze({ name: "src", type: "git", source: { uri: "https://example.com/fork.git" } });
+    const e = thrown(() =>
+      pipeline({ resources: [src], jobs: [{ name: "j", plan: [{ get: "src" }, { do: [{ get: other }] }] }] }),
+    ) as FragmentConflictError;
+    expect(e).toBeInstanceOf(FragmentConflictError);
+    expect(e.code).toBe("fragment/conflict");
+    expect(e.conflicts).toEqual([
+      {
+        section: "resources",
+        name: "src",
+        first: "resources[0]",
+        second: "jobs[0].plan[1].do[0].get",
+        difference: { path: "source.uri", left: "https://example.com/src.git", right: "https://example.com/fork.git" },
+      },
+    ]);
+  });
+
+  test("two collected objects of one name that differ, and a type that differs, all in one error", () => {
+    const otherSrc: Resource = deepFreeze({ ...src, icon: "github" });
+    const otherPacker: ResourceType = deepFreeze({ ...packerType, privileged: true });
+    const e = thrown(() =>
+      pipeline({
+        resource_types: [otherPacker],
+        jobs: [
+          { name: "a", plan: [{ get: src }] },
+          { name: "b", plan: [{ put: otherSrc }, { get: ami }] },
+        ],
+      }),
+    ) as FragmentConflictError;
+    expect(e).toBeInstanceOf(FragmentConflictError);
+    expect(e.message).toBe(
+      [
+        "conflicting definitions:",
+        '  resources "src": jobs[0].plan[0].get and jobs[1].plan[0].put differ at icon (absent ≠ "github")',
+        '  resource_types "packer": resource_types[0] and resources[1].type differ at privileged (true ≠ absent)',
+      ].join("\n"),
+    );
+  });
+
+  test("conflicts between parts name the parts", () => {
+    const e = thrown(() =>
+      pipeline(fragment({ jobs: [{ name: "j", plan: [] }] }), { jobs: [{ name: "j", plan: [], serial: true }] }),
+    ) as FragmentConflictError;
+    expect(e.conflicts).toEqual([
+      {
+        section: "jobs",
+        name: "j",
+        first: "part #0 jobs[0]",
+        second: "part #1 jobs[0]",
+        difference: { path: "serial", left: undefined, right: true },
+      },
+    ]);
+  });
+
+  test("different display settings", () => {
+    const e = thrown(() =>
+      pipeline(
+        { jobs: [{ name: "j", plan: [] }], display: { background_image: "a.png" } },
+        { display: { background_image: "b.png" } },
+      ),
+    );
+    expect(e).toBeInstanceOf(HangarError);
+    expect(e).toMatchObject({ code: "fragment/conflict" });
+    expect((e as Error).message).toBe("two different display settings differ at background_image");
+  });
+});
+
+describe("pipeline: references by name", () => {
+  test("names that are not defined throw pipeline/unknown-reference listing every literal path", () => {
+    const resources = [src, res("image")];
+    const jobs: Job[] = deepFreeze([
+      { name: "unit", plan: [{ get: "src" }] },
+      {
+        name: "publish",
+        plan: [
+          { get: "src", passed: ["unit", "nope"] },
+          { get: "code", resource: "missing-1" },
+          { task: "build", file: "src/ci/build.yml" },
+          { put: "image" },
+          { in_parallel: [{ put: "missing-2" }, { get: "image" }] },
+          { in_parallel: { steps: [{ try: { get: "missing-3" } }] } },
+        ],
+        on_failure: { put: "missing-4" },
+        ensure: { do: [{ put: "image" }, { put: "alias", resource: "missing-5" }] },
+      },
+    ]);
+    const e = thrown(() => pipeline({ resources, jobs }));
+    expect(e).toBeInstanceOf(HangarError);
+    expect(e).toMatchObject({ code: "pipeline/unknown-reference" });
+    expect((e as Error).message).toBe(
+      [
+        "pipeline references undefined names:",
+        "  jobs[1].plan[0].passed[1]: no matching job(s) for 'nope'",
+        "  jobs[1].plan[1].resource: unknown resource 'missing-1'",
+        "  jobs[1].plan[4].in_parallel[0].put: unknown resource 'missing-2'",
+        "  jobs[1].plan[5].in_parallel.steps[0].try.get: unknown resource 'missing-3'",
+        "  jobs[1].on_failure.put: unknown resource 'missing-4'",
+        "  jobs[1].ensure.do[1].resource: unknown resource 'missing-5'",
+      ].join("\n"),
+    );
+  });
+
+  test("a job referenced as an object in passed must be in the pipeline", () => {
+    const ghost: Job = deepFreeze({ name: "ghost", plan: [] });
+    const e = thrown(() => pipeline({ jobs: [{ name: "j", plan: [{ get: src, passed: [ghost] }] }] }));
+    expect((e as Error).message).toBe(
+      "pipeline references undefined names:\n  jobs[0].plan[0].passed[0]: no matching job(s) for 'ghost'",
+    );
+  });
+
+  test("passed names are globs", () => {
+    const job = (name: string, passed: string[] = []): Job => ({ name, plan: [{ get: src, passed }] });
+    const ok = pipeline({
+      jobs: [
+        job("unit-a"),
+        job("unit-b"),
+        job("lint"),
+        job("deploy", ["unit-*", "l?nt", "[lu]*", "unit-[ab]", "[^u]int", "unit-[a-c]", "\\lint"]),
+      ],
+    });
+    expect(ok.jobs.map((j) => j.name)).toEqual(["unit-a", "unit-b", "lint", "deploy"]);
+    const e = thrown(() =>
+      pipeline({ jobs: [job("unit-a"), job("deploy", ["unit-a*", "int-*", "unit-?", "unit.a", "unit-[xy]"])] }),
+    );
+    expect((e as Error).message).toBe(
+      [
+        "pipeline references undefined names:",
+        "  jobs[1].plan[0].passed[1]: no matching job(s) for 'int-*'",
+        "  jobs[1].plan[0].passed[3]: no matching job(s) for 'unit.a'",
+        "  jobs[1].plan[0].passed[4]: no matching job(s) for 'unit-[xy]'",
+      ].join("\n"),
+    );
+  });
+});
+
+describe("pipeline: parts", () => {
+  test("merges fragments and partial pipelines; extra handles do not leak; empty sections are left out", () => {
+    const build: Job = { name: "build", plan: [{ get: src, trigger: true }, { put: ami }] };
+    const withHandle = deepFreeze({ ...fragment({ jobs: [build], resources: [src] }), buildJob: build });
+    const p = pipeline(
+      withHandle,
+      deepFreeze({
+        jobs: [build],
+        groups: [{ name: "all", jobs: [build] }],
+        var_sources: [{ name: "vault", type: "vault", config: { url: "https://vault.example.com" } }],
+        display: { background_image: "bg.png" },
+      }),
+      deepFreeze({ display: { background_image: "bg.png" }, groups: [{ name: "all", jobs: ["build"] }] }),
+    );
+    expect(p).toEqual({
+      jobs: [build],
+      resources: [src, ami],
+      resource_types: [packerType, ociType],
+      groups: [{ name: "all", jobs: [build] }],
+      var_sources: [{ name: "vault", type: "vault", config: { url: "https://vault.example.com" } }],
+      display: { background_image: "bg.png" },
+    });
+    expect(Object.keys(p).sort()).toEqual(
+      ["display", "groups", "jobs", "resource_types", "resources", "var_sources"].sort(),
+    );
+    expect(pipeline({ jobs: [{ name: "j", plan: [] }] })).toEqual({ jobs: [{ name: "j", plan: [] }] });
+  });
+
+  test("leaves its frozen inputs untouched", () => {
+    const part = deepFreeze({
+      resources: [src],
+      jobs: [{ name: "j", plan: [{ get: src }, { put: ami }, { in_parallel: { steps: [{ get: notify }] } }] }],
+    });
+    const before = JSON.stringify(part);
+    pipeline(part);
+    expect(JSON.stringify(part)).toBe(before);
+    expect(ami.type).toBe(packerType);
+  });
+});
