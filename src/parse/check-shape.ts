@@ -1,13 +1,750 @@
-import type { Diagnostic } from "../validate/diagnostic.ts";
+import type { Path, PathSegment } from "../model/common.ts";
+import type { Diagnostic, Parity, Severity } from "../validate/diagnostic.ts";
+import { goDurationError } from "../validate/rules/lib/go-duration.ts";
+import { parseGoDuration } from "./go-duration.ts";
+import { analyzeStep, type StepDetector } from "./step-fields.ts";
+
+/**
+ * Checks that a parsed pipeline value has the types Concourse reads it with (atc/config.go,
+ * atc/job_config.go, atc/steps.go, atc/task.go), the way `fly validate-pipeline` decodes it:
+ *
+ * - outside steps, YAML numbers and booleans given where a string is expected become strings
+ *   (sigs.k8s.io/yaml does this; the value is converted in place, it is the parser's own copy);
+ * - a value of the wrong type is an error with Go's `json: cannot unmarshal ...` text;
+ * - unknown keys of the pipeline, jobs, resources, resource types, groups, var sources and display are
+ *   warnings (`fly validate-pipeline --strict` rejects them); unknown keys of steps and of a task's inline
+ *   config are left to the `step-unknown-fields` rule (Concourse's StepValidator reports them);
+ * - steps are read by Concourse's precedence: no core step key is an error.
+ *
+ * Never throws and never recurses deeper than {@link MAX_STEP_DEPTH} nested steps.
+ */
+export function checkShape(value: unknown): ShapeResult {
+  const diagnostics: Diagnostic[] = [];
+  const state: State = { diagnostics, wellFormed: true };
+  if (value === null || value === undefined) return { isMapping: true, wellFormed: true, diagnostics };
+  if (!isPlainObject(value)) {
+    typeError(state, value, "atc.Config", ROOT);
+    return { isMapping: false, wellFormed: false, diagnostics };
+  }
+  checkValue(state, value, CONFIG, ROOT, undefined, "");
+  return { isMapping: true, wellFormed: state.wellFormed, diagnostics };
+}
 
 export interface ShapeResult {
+  /** Whether the document is a mapping (or empty), so there is a pipeline to speak of. */
   readonly isMapping: boolean;
+  /** No error-level diagnostic: every value has the type Concourse expects; rules may run. */
   readonly wellFormed: boolean;
   readonly diagnostics: Diagnostic[];
 }
 
-/** Checks that a parsed value has the types Concourse expects (placeholder: mapping check only). */
-export function checkShape(value: unknown): ShapeResult {
-  const isMapping = typeof value === "object" && value !== null && !Array.isArray(value);
-  return { isMapping, wellFormed: isMapping, diagnostics: [] };
+/** Steps nested deeper than this are reported and not read further (the step walker is recursive). */
+export const MAX_STEP_DEPTH = 64;
+
+/** Concourse's prefix for every error of `yaml.Unmarshal` into `atc.Config`. */
+export const FLY_UNMARSHAL_PREFIX = "error unmarshaling JSON: while decoding JSON: ";
+
+// ---------------------------------------------------------------------------------------------------
+// Type descriptors, mirroring the Go types
+
+type Desc =
+  | { readonly k: "string" }
+  | { readonly k: "bool" }
+  | { readonly k: "int" }
+  | { readonly k: "any" }
+  | { readonly k: "list"; readonly go: string; readonly of: Desc }
+  | { readonly k: "map"; readonly go: string; readonly of: Desc }
+  | {
+      readonly k: "struct";
+      readonly go: string;
+      readonly fields: Readonly<Record<string, Desc>>;
+      readonly unknown: Unknown;
+    }
+  | { readonly k: "step"; readonly optional?: true }
+  | { readonly k: "custom"; readonly check: CustomCheck };
+
+/** What happens to keys a struct does not know: strict (fly --strict rejects them), ignored by Concourse, or left to a rule. */
+type Unknown = "strict" | "ignored" | "rule";
+type CustomCheck = (state: State, value: unknown, at: At, holder: Holder, key: PathSegment) => void;
+/** The object or array holding a value (so a coerced value can be written back), with the value's key. */
+type Holder = Record<string, unknown> | unknown[] | undefined;
+
+const STRING: Desc = { k: "string" };
+const BOOL: Desc = { k: "bool" };
+const INT: Desc = { k: "int" };
+const ANY: Desc = { k: "any" };
+const STEP: Desc = { k: "step" };
+/** A `*Step` field (a job's hooks): null means absent, unlike a `Step` field, where null is "no step configured". */
+const OPTIONAL_STEP: Desc = { k: "step", optional: true };
+const list = (go: string, of: Desc): Desc => ({ k: "list", go, of });
+const map = (go: string, of: Desc): Desc => ({ k: "map", go, of });
+const struct = (go: string, unknown: Unknown, fields: Record<string, Desc>): Desc => ({
+  k: "struct",
+  go,
+  fields,
+  unknown,
+});
+const custom = (check: CustomCheck): Desc => ({ k: "custom", check });
+
+const STRINGS = list("[]string", STRING);
+const TAGS = list("atc.Tags", STRING);
+const PARAMS = map("atc.Params", ANY);
+const SOURCE = map("atc.Source", ANY);
+const VERSION = map("atc.Version", STRING);
+const STRING_MAP = map("map[string]string", STRING);
+
+/** `check_every`: a string, `never` or a Go duration (atc/config.go `CheckEvery.UnmarshalJSON`). */
+const CHECK_EVERY = custom((state, value, at) => {
+  if (value === null) return;
+  if (typeof value !== "string") {
+    valueError(state, at, "non-string value provided");
+    return;
+  }
+  if (value === "" || value === "never") return;
+  const error = goDurationError(value);
+  if (error !== undefined) valueError(state, at, error);
+});
+
+const CONTAINER_LIMITS = struct("atc.ContainerLimits", "ignored", {
+  // atc/container_limits.go: CPULimit reads a float64; MemoryLimit a number or a size string
+  cpu: custom((state, value, at) => {
+    if (value !== null && typeof value !== "number") valueError(state, at, "cpu limit must be an integer");
+  }),
+  memory: custom((state, value, at) => {
+    if (typeof value === "string" && !/^([0-9]+)(([KMG])(i)?B?)?$/i.test(value)) {
+      valueError(state, at, "could not parse container memory limit");
+    }
+  }),
+});
+
+/** Task `params` (atc/task.go `TaskEnv`): a mapping whose values are all coerced to strings. */
+const TASK_ENV = custom((state, value, at) => {
+  if (value !== null && !isPlainObject(value)) typeError(state, value, "map[string]atc.CoercedString", at);
+});
+
+/** `get.version` (atc/steps.go `VersionConfig`): `latest`, `every`, any string, or a map of strings. */
+const VERSION_CONFIG = custom((state, value, at) => {
+  if (value === null || typeof value === "string") return;
+  if (!isPlainObject(value)) {
+    valueError(state, at, "unknown type for version");
+    return;
+  }
+  for (const key of Object.keys(value)) {
+    const v = value[key];
+    if (typeof v !== "string") valueError(state, child(at, key), `the value ${goValue(v)} of ${key} is not a string`);
+  }
+});
+
+/** `put.inputs` (atc/steps.go `InputsConfig`): `all`, `detect`, or a list of strings. */
+const INPUTS_CONFIG = custom((state, value, at) => {
+  if (value === null || typeof value === "string") return;
+  if (!Array.isArray(value)) {
+    valueError(state, at, "unknown type for put inputs");
+    return;
+  }
+  value.forEach((v, i) => {
+    if (typeof v !== "string") valueError(state, child(at, i), `non-string put input: ${goValue(v)}`);
+  });
+});
+
+const ACROSS_VAR_FIELDS: Readonly<Record<string, Desc>> = {
+  var: STRING,
+  values: ANY,
+  max_in_flight: custom((state, value, here) => {
+    if (value === null) return;
+    if (typeof value === "string") {
+      if (value !== "all") valueError(state, here, `invalid max_in_flight ${JSON.stringify(value)}`);
+      return;
+    }
+    checkValue(state, value, INT, here, undefined, "");
+  }),
+};
+
+/** An across var (atc/steps.go `AcrossVarConfig`), decoded strictly: unknown keys are errors. */
+const ACROSS_VAR = custom((state, value, here, holder, key) => {
+  // Go names the decode target of AcrossVarConfig.UnmarshalJSON `target`
+  checkValue(state, value, struct("atc.target", "rule", ACROSS_VAR_FIELDS), here, holder, key);
+  if (!isPlainObject(value)) return;
+  for (const key of Object.keys(value)) {
+    if (!Object.hasOwn(ACROSS_VAR_FIELDS, key))
+      valueError(state, child(here, key), `json: unknown field ${JSON.stringify(key)}`);
+  }
+});
+
+/** A task cache (atc/task.go `TaskCacheConfig`): a `ttl` must be a duration of at least 1s. */
+const TASK_CACHE = custom((state, value, at, holder, key) => {
+  // Go names the decode target of TaskCacheConfig.UnmarshalJSON `alias`
+  checkValue(state, value, struct("atc.alias", "ignored", { path: STRING, ttl: STRING }), at, holder, key);
+  if (!isPlainObject(value) || typeof value.ttl !== "string" || value.ttl === "") return;
+  const ttlAt = child(at, "ttl");
+  const error = goDurationError(value.ttl);
+  const parsed = parseGoDuration(value.ttl);
+  if (error !== undefined) valueError(state, ttlAt, `invalid cache ttl '${value.ttl}': ${error}`);
+  else if (parsed.ok && parsed.nanoseconds < 1e9) {
+    valueError(state, ttlAt, `cache ttl must be at least 1s, got '${value.ttl}'`);
+  }
+});
+
+const IMAGE_RESOURCE = struct("atc.ImageResource", "ignored", {
+  name: STRING,
+  type: STRING,
+  source: SOURCE,
+  version: VERSION,
+  params: PARAMS,
+  tags: TAGS,
+});
+
+/** A task's inline config (atc/task.go `TaskConfig`); unknown keys are the StepValidator's business. */
+const TASK_CONFIG = custom((state, value, at, holder, key) => {
+  if (value !== null && !isPlainObject(value)) {
+    typeError(state, value, "map[string]*json.RawMessage", at);
+    return;
+  }
+  checkValue(
+    state,
+    value,
+    struct("atc.TaskConfig", "rule", {
+      platform: STRING,
+      rootfs_uri: STRING,
+      image_resource: IMAGE_RESOURCE,
+      container_limits: CONTAINER_LIMITS,
+      params: TASK_ENV,
+      run: struct("atc.TaskRunConfig", "ignored", { path: STRING, args: STRINGS, dir: STRING, user: STRING }),
+      inputs: list(
+        "[]atc.TaskInputConfig",
+        struct("atc.TaskInputConfig", "ignored", { name: STRING, path: STRING, optional: BOOL }),
+      ),
+      outputs: list(
+        "[]atc.TaskOutputConfig",
+        struct("atc.TaskOutputConfig", "ignored", { name: STRING, path: STRING }),
+      ),
+      caches: list("[]atc.TaskCacheConfig", TASK_CACHE),
+    }),
+    at,
+    holder,
+    key,
+  );
+});
+
+/** `in_parallel` (atc/steps.go `InParallelConfig`): a list of steps, or `{ steps, limit, fail_fast }`. */
+const IN_PARALLEL = custom((state, value, at) => {
+  if (Array.isArray(value)) {
+    const inner = restart(wrap(at, "failed to unmarshal parallel steps: "), undefined);
+    for (let i = 0; i < value.length; i++) checkStep(state, value[i], child(inner, i), "map[string]*json.RawMessage");
+    return;
+  }
+  if (isPlainObject(value)) {
+    const inner = restart(wrap(at, "failed to unmarshal parallel config: "), "target");
+    checkValue(
+      state,
+      value,
+      struct("atc.target", "ignored", { steps: list("[]atc.Step", STEP), limit: INT, fail_fast: BOOL }),
+      inner,
+      undefined,
+      "",
+    );
+    return;
+  }
+  valueError(state, at, `wrong type for parallel config: ${goValue(value)}`);
+});
+
+/** The Go type of each step field, by the detector that reads it (atc/steps.go). */
+const STEP_FIELD_TYPES: Readonly<Record<string, Readonly<Record<string, Desc>>>> = {
+  ensure: { ensure: STEP },
+  on_error: { on_error: STEP },
+  on_abort: { on_abort: STEP },
+  on_failure: { on_failure: STEP },
+  on_success: { on_success: STEP },
+  across: { across: list("[]atc.AcrossVarConfig", ACROSS_VAR), fail_fast: BOOL },
+  attempts: { attempts: INT },
+  run: {
+    run: STRING,
+    type: STRING,
+    params: PARAMS,
+    privileged: BOOL,
+    tags: TAGS,
+    container_limits: CONTAINER_LIMITS,
+    timeout: STRING,
+  },
+  task: {
+    task: STRING,
+    privileged: BOOL,
+    hermetic: BOOL,
+    file: STRING,
+    container_limits: CONTAINER_LIMITS,
+    config: TASK_CONFIG,
+    params: TASK_ENV,
+    vars: PARAMS,
+    tags: TAGS,
+    input_mapping: STRING_MAP,
+    output_mapping: STRING_MAP,
+    image: STRING,
+    timeout: STRING,
+  },
+  put: {
+    put: STRING,
+    resource: STRING,
+    params: PARAMS,
+    inputs: INPUTS_CONFIG,
+    tags: TAGS,
+    get_params: PARAMS,
+    timeout: STRING,
+    no_get: BOOL,
+  },
+  get: {
+    get: STRING,
+    resource: STRING,
+    version: VERSION_CONFIG,
+    params: PARAMS,
+    passed: STRINGS,
+    trigger: BOOL,
+    tags: TAGS,
+    timeout: STRING,
+  },
+  timeout: { timeout: STRING },
+  set_pipeline: {
+    set_pipeline: STRING,
+    file: STRING,
+    team: STRING,
+    vars: PARAMS,
+    var_files: STRINGS,
+    instance_vars: map("atc.InstanceVars", ANY),
+  },
+  load_var: { load_var: STRING, file: STRING, format: STRING, reveal: BOOL },
+  try: { try: STEP },
+  do: { do: list("[]atc.Step", STEP), tags: TAGS },
+  in_parallel: { in_parallel: IN_PARALLEL, tags: TAGS },
+};
+
+const NAMED_TYPE_FIELDS = {
+  name: STRING,
+  type: STRING,
+  source: SOURCE,
+  defaults: SOURCE,
+  privileged: BOOL,
+  check_every: CHECK_EVERY,
+  tags: TAGS,
+  params: PARAMS,
+};
+
+const JOB = struct("atc.JobConfig", "strict", {
+  name: STRING,
+  old_name: STRING,
+  public: BOOL,
+  disable_manual_trigger: BOOL,
+  disable_reruns: BOOL,
+  serial: BOOL,
+  interruptible: BOOL,
+  serial_groups: STRINGS,
+  max_in_flight: INT,
+  tags: TAGS,
+  build_logs_to_retain: INT,
+  build_log_retention: struct("atc.BuildLogRetention", "strict", {
+    builds: INT,
+    minimum_succeeded_builds: INT,
+    days: INT,
+  }),
+  on_success: OPTIONAL_STEP,
+  on_failure: OPTIONAL_STEP,
+  on_abort: OPTIONAL_STEP,
+  on_error: OPTIONAL_STEP,
+  ensure: OPTIONAL_STEP,
+  plan: list("[]atc.Step", STEP),
+});
+
+const CONFIG = struct("atc.Config", "strict", {
+  groups: list(
+    "atc.GroupConfigs",
+    struct("atc.GroupConfig", "strict", { name: STRING, jobs: STRINGS, resources: STRINGS }),
+  ),
+  var_sources: list(
+    "atc.VarSourceConfigs",
+    struct("atc.VarSourceConfig", "strict", { name: STRING, type: STRING, config: ANY }),
+  ),
+  resources: list(
+    "atc.ResourceConfigs",
+    struct("atc.ResourceConfig", "strict", {
+      name: STRING,
+      old_name: STRING,
+      public: BOOL,
+      webhook_token: STRING,
+      type: STRING,
+      source: SOURCE,
+      check_every: CHECK_EVERY,
+      check_timeout: STRING,
+      tags: TAGS,
+      version: VERSION,
+      icon: STRING,
+      expose_build_created_by: BOOL,
+    }),
+  ),
+  resource_types: list("atc.ResourceTypes", struct("atc.ResourceType", "strict", NAMED_TYPE_FIELDS)),
+  prototypes: list("atc.Prototypes", struct("atc.Prototype", "strict", NAMED_TYPE_FIELDS)),
+  jobs: list("atc.JobConfigs", JOB),
+  display: struct("atc.DisplayConfig", "strict", { background_image: STRING, background_filter: STRING }),
+  user_data: ANY,
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Where we are: the literal path, and what Go's error would say about it
+
+interface State {
+  readonly diagnostics: Diagnostic[];
+  wellFormed: boolean;
+}
+
+/**
+ * A position in the document together with the context Go's decoder would report there: the struct
+ * named in `Go struct field X.y`, the field path since the decode started, the `malformed x step: `
+ * prefixes, whether sigs.k8s.io/yaml coerces scalars to strings here, and the step nesting depth.
+ * Positions are linked to their parent, so paths are only built when something is reported.
+ */
+interface At {
+  readonly parent: At | undefined;
+  readonly seg: PathSegment | undefined;
+  readonly struct: string | undefined;
+  /** The Go field path since the decode started, as a linked list (innermost last). */
+  readonly fields: FieldLink | undefined;
+  readonly prefix: string;
+  readonly coerce: boolean;
+  readonly depth: number;
+  /** Inside a step decode the outermost struct names every error; at the top level, the innermost. */
+  readonly keepStruct: boolean;
+}
+
+interface FieldLink {
+  readonly up: FieldLink | undefined;
+  readonly name: string;
+}
+
+const ROOT: At = {
+  parent: undefined,
+  seg: undefined,
+  struct: "Config",
+  fields: undefined,
+  prefix: "",
+  coerce: true,
+  depth: 0,
+  keepStruct: false,
+};
+
+/** Builds a position; always the same shape (and no spreads), which keeps the checker fast. */
+function mk(
+  parent: At | undefined,
+  seg: PathSegment | undefined,
+  struct: string | undefined,
+  fields: FieldLink | undefined,
+  prefix: string,
+  coerce: boolean,
+  depth: number,
+  keepStruct: boolean,
+): At {
+  return { parent, seg, struct, fields, prefix, coerce, depth, keepStruct };
+}
+
+const child = (h: At, seg: PathSegment): At =>
+  mk(h, seg, h.struct, h.fields, h.prefix, h.coerce, h.depth, h.keepStruct);
+
+const field = (h: At, name: string, struct: string): At =>
+  mk(
+    h,
+    name,
+    h.keepStruct && h.struct !== undefined ? h.struct : struct,
+    { up: h.fields, name },
+    h.prefix,
+    h.coerce,
+    h.depth,
+    h.keepStruct,
+  );
+
+const wrap = (h: At, prefix: string): At =>
+  mk(h.parent, h.seg, h.struct, h.fields, h.prefix + prefix, h.coerce, h.depth, h.keepStruct);
+
+const restart = (h: At, struct: string | undefined): At =>
+  mk(h.parent, h.seg, struct, undefined, h.prefix, false, h.depth, struct !== undefined);
+
+const enterStep = (h: At): At => mk(h.parent, h.seg, undefined, undefined, h.prefix, false, h.depth + 1, true);
+
+function pathOf(here: At): PathSegment[] {
+  const out: PathSegment[] = [];
+  for (let a: At | undefined = here; a !== undefined; a = a.parent) if (a.seg !== undefined) out.push(a.seg);
+  return out.reverse();
+}
+
+function fieldsOf(here: At): string[] {
+  const out: string[] = [];
+  for (let f = here.fields; f !== undefined; f = f.up) out.push(f.name);
+  return out.reverse();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The checker
+
+function checkValue(state: State, value: unknown, desc: Desc, here: At, holder: Holder, key: PathSegment): void {
+  switch (desc.k) {
+    case "any":
+      if (typeof value === "object" && value !== null) checkDepth(state, value, here);
+      return;
+    case "string":
+      if (value === null || typeof value === "string") return;
+      if (here.coerce && (typeof value === "number" || typeof value === "boolean") && Number.isFinite(Number(value))) {
+        if (Array.isArray(holder)) holder[key as number] = String(value);
+        else if (holder !== undefined) setOwn(holder, String(key), String(value));
+        return;
+      }
+      typeError(state, value, "string", here);
+      return;
+    case "bool":
+      if (value === null || typeof value === "boolean") return;
+      typeError(state, value, "bool", here);
+      return;
+    case "int":
+      if (value === null || (typeof value === "number" && Number.isSafeInteger(value))) return;
+      typeError(state, value, "int", here, typeof value === "number");
+      return;
+    case "list":
+      if (value === null) return;
+      if (!Array.isArray(value)) {
+        typeError(state, value, desc.go, here);
+        return;
+      }
+      for (let i = 0; i < value.length; i++) {
+        if (!fine(value[i], desc.of)) checkValue(state, value[i], desc.of, child(here, i), value, i);
+      }
+      return;
+    case "map":
+      if (value === null) return;
+      if (!isPlainObject(value)) {
+        typeError(state, value, desc.go, here);
+        return;
+      }
+      if (desc.of.k === "any") {
+        checkDepth(state, value, here);
+        return;
+      }
+      for (const k of Object.keys(value)) {
+        if (!fine(value[k], desc.of)) checkValue(state, value[k], desc.of, child(here, k), value, k);
+      }
+      return;
+    case "struct":
+      if (value === null) return;
+      if (!isPlainObject(value)) {
+        typeError(state, value, desc.go, here);
+        return;
+      }
+      checkStruct(state, value, desc, here);
+      return;
+    case "step":
+      if (desc.optional === true && value === null) return;
+      checkStep(state, value, here, "map[string]*json.RawMessage");
+      return;
+    case "custom":
+      desc.check(state, value, here, holder, key);
+      return;
+  }
+}
+
+/** Free-form values (`source`, `params`, ...) nested deeper than this are reported (consumers recurse into them). */
+export const MAX_VALUE_DEPTH = 100;
+
+/** Reports a free-form value nested deeper than {@link MAX_VALUE_DEPTH}, without recursing. */
+function checkDepth(state: State, value: object, here: At): void {
+  const stack: [unknown, At, number][] = [[value, here, 0]];
+  while (stack.length > 0) {
+    const [v, a, depth] = stack.pop() as [unknown, At, number];
+    if (typeof v !== "object" || v === null) continue;
+    if (depth >= MAX_VALUE_DEPTH) {
+      state.wellFormed = false;
+      state.diagnostics.push(
+        diagnostic(
+          "input/too-deep",
+          "error",
+          "hangar",
+          `value is nested more than ${MAX_VALUE_DEPTH} levels deep`,
+          pathOf(a),
+        ),
+      );
+      return;
+    }
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++)
+        if (typeof v[i] === "object" && v[i] !== null) stack.push([v[i], child(a, i), depth + 1]);
+    } else {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o))
+        if (typeof o[k] === "object" && o[k] !== null) stack.push([o[k], child(a, k), depth + 1]);
+    }
+  }
+}
+
+/** Whether a value obviously has its type, so no position needs to be built for it (the common case). */
+function fine(value: unknown, desc: Desc): boolean {
+  switch (desc.k) {
+    case "any":
+      return true;
+    case "string":
+      return typeof value === "string";
+    case "bool":
+      return typeof value === "boolean";
+    case "int":
+      return typeof value === "number" && Number.isSafeInteger(value);
+    default:
+      return false;
+  }
+}
+
+function checkStruct(state: State, value: Record<string, unknown>, desc: Desc & { k: "struct" }, here: At): void {
+  const goName = desc.go.replace(/^atc\./, "");
+  for (const key of Object.keys(value)) {
+    const fieldDesc = Object.hasOwn(desc.fields, key) ? desc.fields[key] : undefined;
+    if (fieldDesc === undefined) {
+      if (desc.unknown === "rule") continue;
+      unknownField(state, child(here, key), key, desc.unknown === "strict");
+      continue;
+    }
+    if (!fine(value[key], fieldDesc)) checkValue(state, value[key], fieldDesc, field(here, key, goName), value, key);
+  }
+}
+
+/** One step, read by Concourse's precedence; `notObject` is the Go type named when it is not a mapping. */
+function checkStep(state: State, value: unknown, here: At, notObject: string): void {
+  if (value === null || value === undefined) {
+    valueError(state, here, "no step configured", "step-empty");
+    return;
+  }
+  if (!isPlainObject(value)) {
+    typeError(state, value, notObject, here);
+    return;
+  }
+  if (here.depth >= MAX_STEP_DEPTH) {
+    state.wellFormed = false;
+    state.diagnostics.push(
+      diagnostic(
+        "input/too-deep",
+        "error",
+        "hangar",
+        `steps are nested more than ${MAX_STEP_DEPTH} levels deep`,
+        pathOf(here),
+      ),
+    );
+    return;
+  }
+  const analysis = analyzeStep(value);
+  const stepAt = enterStep(here);
+  for (const key of Object.keys(value)) {
+    const owner = analysis.owner.get(key);
+    if (owner === undefined) continue; // an unknown field: the StepValidator's (and step-unknown-fields') business
+    const desc = STEP_FIELD_TYPES[owner.key]?.[key];
+    if (desc === undefined) continue;
+    const inner = detectorAt(stepAt, owner);
+    if (!fine(value[key], desc)) checkValue(state, value[key], desc, field(inner, key, owner.go), value, key);
+  }
+  if (analysis.detectors.length === 0) {
+    valueError(state, here, "no step configured", "step-empty");
+    return;
+  }
+  if (analysis.core === undefined) {
+    valueError(state, here, "no core step type declared (e.g. get, put, task, etc.)", "step-no-core-type");
+    return;
+  }
+}
+
+function detectorAt(stepAt: At, detector: StepDetector): At {
+  return restart(wrap(stepAt, `malformed ${detector.key} step: `), detector.go);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Reporting
+
+function typeError(state: State, value: unknown, goType: string, here: At, withNumber = false): void {
+  const kind = jsonKind(value, withNumber);
+  const where =
+    here.struct !== undefined && here.fields !== undefined
+      ? `Go struct field ${here.struct}.${fieldsOf(here).join(".")}`
+      : "Go value";
+  const message = `json: cannot unmarshal ${kind} into ${where} of type ${goType}`;
+  state.wellFormed = false;
+  state.diagnostics.push({
+    ...diagnostic("type-mismatch", "error", "concourse", message, pathOf(here)),
+    fly: `${FLY_UNMARSHAL_PREFIX}${here.prefix}${message}`,
+  });
+}
+
+function valueError(state: State, here: At, message: string, ruleId = "value-invalid"): void {
+  state.wellFormed = false;
+  state.diagnostics.push({
+    ...diagnostic(ruleId, "error", "concourse", message, pathOf(here)),
+    fly: `${FLY_UNMARSHAL_PREFIX}${here.prefix}${message}`,
+  });
+}
+
+function unknownField(state: State, here: At, key: string, strict: boolean): void {
+  const message = `unknown field ${JSON.stringify(key)}`;
+  state.diagnostics.push(
+    strict
+      ? {
+          ...diagnostic("unknown-field", "warning", "concourse", message, pathOf(here)),
+          fly: `${FLY_UNMARSHAL_PREFIX}json: ${message}`,
+        }
+      : diagnostic("unknown-field-ignored", "warning", "hangar", `${message} (Concourse ignores it)`, pathOf(here)),
+  );
+}
+
+function diagnostic(ruleId: string, severity: Severity, parity: Parity, message: string, path: Path): Diagnostic {
+  return { ruleId, severity, parity, message, path };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Helpers
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Sets an own property, even `__proto__`, without touching any prototype. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/** How Go's json package names the kind of a JSON value in `cannot unmarshal X`. */
+function jsonKind(value: unknown, withNumber: boolean): string {
+  if (typeof value === "string") return "string";
+  if (typeof value === "number") return withNumber ? `number ${goNumber(value)}` : "number";
+  if (typeof value === "boolean") return "bool";
+  if (Array.isArray(value)) return "array";
+  return "object";
+}
+
+function goNumber(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) >= 1e21) return BigInt(n).toString();
+  return String(n);
+}
+
+/** Go's `%v` of a decoded JSON value (nesting beyond a few levels is elided). */
+function goValue(value: unknown, depth = 0): string {
+  if (value === null || value === undefined) return "<nil>";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return goFloat(value);
+  if (typeof value === "boolean") return String(value);
+  if (depth > 8) return "...";
+  if (Array.isArray(value)) return `[${value.map((v) => goValue(v, depth + 1)).join(" ")}]`;
+  if (typeof value === "object") {
+    const entries = Object.keys(value)
+      .sort()
+      .map((k) => `${k}:${goValue((value as Record<string, unknown>)[k], depth + 1)}`);
+    return `map[${entries.join(" ")}]`;
+  }
+  return String(value);
+}
+
+/** Go's `%v` of a float64: `%g` with the shortest representation, exponent for large or tiny values. */
+function goFloat(n: number): string {
+  if (!Number.isFinite(n)) return n > 0 ? "+Inf" : n < 0 ? "-Inf" : "NaN";
+  const abs = Math.abs(n);
+  if (abs !== 0 && (abs >= 1e21 || abs < 1e-4)) {
+    const [mantissa, exponent = "0"] = n.toExponential().split("e");
+    const e = Number(exponent);
+    return `${mantissa}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+  }
+  return String(n);
 }

@@ -1,6 +1,6 @@
-import { LineCounter, parseDocument, type YAMLError } from "yaml";
+import { type Document, isMap, isScalar, LineCounter, parseDocument, visit, type YAMLError } from "yaml";
 import type { Pipeline } from "../model/pipeline.ts";
-import type { Diagnostic, Path, SourceLoc } from "../validate/diagnostic.ts";
+import { compareByLocation, type Diagnostic, type Path, type SourceLoc } from "../validate/diagnostic.ts";
 import { jsonLocator, type Locator, lineIndex, yamlLocator } from "../validate/locate.ts";
 import { checkShape } from "./check-shape.ts";
 
@@ -46,7 +46,7 @@ export function parsePipeline(text: string, options: ParseOptions = {}): ParsedP
   const fail = (ruleId: string, message: string, loc?: SourceLoc): ParsedPipeline => ({
     pipeline: undefined,
     wellFormed: false,
-    diagnostics: [diag(ruleId, message, [], withFile(file, loc ?? { line: 1, col: 1 }))],
+    diagnostics: [{ ...diag(ruleId, message, [], withFile(file, loc ?? { line: 1, col: 1 })), parity: "hangar" }],
     locate: () => withFile(file, { line: 1, col: 1 }),
   });
 
@@ -69,22 +69,15 @@ function parseJson(text: string, file: string | undefined, options: ParseOptions
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    // JSON.parse's message has no stable position format; YAML (a superset) reports JSON syntax errors with one.
-    const yaml = parseYaml(text, file, options);
-    if (yaml.diagnostics.some((d) => d.severity === "error")) return yaml;
-    const message = error instanceof Error ? error.message : String(error);
-    return {
-      pipeline: undefined,
-      wellFormed: false,
-      diagnostics: [diag("json/syntax", message, [], withFile(file, { line: 1, col: 1 }))],
-      locate: yaml.locate,
-    };
+  } catch {
+    // Concourse reads JSON with its YAML parser, so text that is not strict JSON may still be a pipeline
+    // (and YAML reports syntax errors with a position).
+    return parseYaml(text, file, options);
   }
   let locator: Locator | undefined;
-  const locate: Locator = (path) => {
+  const locate: Locator = (path, target) => {
     locator ??= jsonLocator(text, file);
-    return locator(path);
+    return locator(path, target);
   };
   return finish(value, [], locate);
 }
@@ -100,36 +93,79 @@ function parseYaml(text: string, file: string | undefined, options: ParseOptions
     customTags: (tags) => tags.filter((t) => !(typeof t === "object" && t.tag === "tag:yaml.org,2002:timestamp")),
   });
   let locator: Locator | undefined;
-  const locate: Locator = (path) => {
+  const locate: Locator = (path, target) => {
     locator ??= yamlLocator(doc, lineCounter, file);
-    return locator(path);
+    return locator(path, target);
   };
   const posOf = (error: YAMLError): SourceLoc => {
     const start = lineCounter.linePos(error.pos[0]);
     const end = lineCounter.linePos(error.pos[1]);
     return withFile(file, { line: start.line, col: start.col, endLine: end.line, endCol: end.col });
   };
-  const errors = doc.errors.map((e) => diag(YAML_RULE(e.code), e.message, [], posOf(e)));
+  const errors = doc.errors.map((e) =>
+    e.code === "DUPLICATE_KEY" ? duplicateKey(doc, e, posOf(e), lineCounter) : yamlSyntax(e, posOf(e)),
+  );
   if (errors.length > 0) return { pipeline: undefined, wellFormed: false, diagnostics: errors, locate };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: options.maxAliasCount ?? 10_000 });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const ruleId = /alias/i.test(message) ? YAML_RULE("RESOURCE_EXHAUSTION") : YAML_RULE("IMPOSSIBLE");
-    return { pipeline: undefined, wellFormed: false, diagnostics: [diag(ruleId, message, [], locate([]))], locate };
+    const ruleId = error instanceof RangeError ? "input/too-deep" : YAML_RULE("RESOURCE_EXHAUSTION");
+    const d = { ...diag(ruleId, message, [], withFile(file, { line: 1, col: 1 })), parity: "hangar" as const };
+    return { pipeline: undefined, wellFormed: false, diagnostics: [d], locate };
   }
   return finish(value, [], locate);
 }
 
+/** A YAML syntax error: the `yaml` package's message (go-yaml's differs), so not a Concourse-parity message. */
+function yamlSyntax(error: YAMLError, loc: SourceLoc): Diagnostic {
+  if (/call stack/i.test(error.message)) {
+    return { ...diag("input/too-deep", "the document is nested too deeply to read", [], loc), parity: "hangar" };
+  }
+  return { ...diag(YAML_RULE(error.code), error.message, [], loc), parity: "hangar" };
+}
+
+/** A duplicate mapping key, in the words of go-yaml v3, which fly uses to check for them. */
+function duplicateKey(doc: Document, error: YAMLError, loc: SourceLoc, lineCounter: LineCounter): Diagnostic {
+  let key: string | undefined;
+  let firstLine: number | undefined;
+  visit(doc, {
+    Map(_, node) {
+      if (key !== undefined || !isMap(node)) return undefined;
+      const index = node.items.findIndex((pair) => isScalar(pair.key) && pair.key.range?.[0] === error.pos[0]);
+      if (index === -1) return undefined;
+      const dup = node.items[index]?.key;
+      if (!isScalar(dup)) return undefined;
+      key = String(dup.value);
+      const first = node.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === key);
+      const start = isScalar(first?.key) ? first.key.range?.[0] : undefined;
+      if (start !== undefined) firstLine = lineCounter.linePos(start).line;
+      return visit.BREAK;
+    },
+  });
+  if (key === undefined) return diag(YAML_RULE(error.code), error.message, [], loc);
+  const message = `mapping key ${JSON.stringify(key)} already defined at line ${firstLine ?? loc.line}`;
+  return {
+    ...diag(YAML_RULE(error.code), message, [], loc),
+    fly: `error parsing yaml before applying templates: yaml: unmarshal errors:\n  line ${loc.line}: ${message}`,
+  };
+}
+
 function finish(value: unknown, early: Diagnostic[], locate: Locator): ParsedPipeline {
   const shape = checkShape(value);
-  const diagnostics = [...early, ...shape.diagnostics].map((d) => {
-    const loc = d.loc ?? locate(d.path);
-    return loc === undefined ? d : { ...d, loc };
-  });
+  const diagnostics = [...early, ...shape.diagnostics]
+    .map((d) => {
+      const loc = d.loc ?? locate(d.path, d.ruleId.startsWith("unknown-field") ? "key" : "value");
+      return loc === undefined ? d : { ...d, loc };
+    })
+    .sort(compareByLocation);
   return {
-    pipeline: shape.isMapping ? (value as Pipeline) : undefined,
+    pipeline: !shape.isMapping
+      ? undefined
+      : value === null || value === undefined
+        ? ({} as Pipeline)
+        : (value as Pipeline),
     wellFormed: shape.wellFormed,
     diagnostics,
     locate,

@@ -33,6 +33,11 @@ export interface Diagnostic {
   readonly messageId?: string;
   /** The values the template was filled with. */
   readonly data?: Readonly<Record<string, string | number>>;
+  /**
+   * The whole line `fly validate-pipeline` prints for this finding, when it cannot be derived from the
+   * path and message (parse errors carry Go's `error unmarshaling JSON: ...` text here).
+   */
+  readonly fly?: string;
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -96,4 +101,17 @@ export function interpolate(template: string, data: Readonly<Record<string, unkn
   return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (whole, key: string) =>
     Object.hasOwn(data, key) ? String(data[key]) : whole,
   );
+}
+
+/** Orders diagnostics as they appear in their source (line, column), then as {@link compareDiagnostics} does. */
+export function compareByLocation(a: Diagnostic, b: Diagnostic): number {
+  const la = a.loc;
+  const lb = b.loc;
+  if (la !== undefined && lb !== undefined) {
+    const byPlace = la.line - lb.line || la.col - lb.col;
+    if (byPlace !== 0) return byPlace;
+  } else if (la !== undefined || lb !== undefined) {
+    return la === undefined ? -1 : 1;
+  }
+  return compareDiagnostics(a, b);
 }

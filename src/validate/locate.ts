@@ -9,10 +9,13 @@ import {
   type LineCounter,
   type Node,
 } from "yaml";
-import type { Path, SourceLoc } from "./diagnostic.ts";
+import type { Path, PathSegment, SourceLoc } from "./diagnostic.ts";
 
-/** Finds where a path is in the source text: the node at the path, else its closest existing ancestor. */
-export type Locator = (path: Path) => SourceLoc | undefined;
+/**
+ * Finds where a path is in the source text: the node at the path, else its closest existing ancestor.
+ * With `"key"`, a path ending in a mapping key resolves to the key rather than its value.
+ */
+export type Locator = (path: Path, target?: "value" | "key") => SourceLoc | undefined;
 
 /** A locator that never finds anything (pipelines built in TypeScript). */
 export const noLocation: Locator = () => undefined;
@@ -44,14 +47,15 @@ const withFile = (file: string | undefined, loc: SourceLoc): SourceLoc => (file 
  */
 export function yamlLocator(doc: Document, lineCounter: LineCounter, file?: string): Locator {
   const at = (offset: number) => lineCounter.linePos(offset);
-  return (path) => {
+  return (path, target = "value") => {
     let node: unknown = doc.contents;
     let best: { start: number; end: number } | undefined = rangeOf(node);
-    for (const seg of path) {
-      const next = childOf(node, seg);
+    for (let i = 0; i < path.length; i++) {
+      const next = childOf(node, path[i] as PathSegment);
       if (next === undefined) break;
       node = next.node;
-      const range = rangeOf(next.node) ?? rangeOf(next.key);
+      const wantKey = target === "key" && i === path.length - 1;
+      const range = wantKey ? (rangeOf(next.key) ?? rangeOf(next.node)) : (rangeOf(next.node) ?? rangeOf(next.key));
       if (range === undefined) break;
       best = range;
     }
@@ -97,6 +101,7 @@ export function jsonLocator(text: string, file?: string): Locator {
   const at = lineIndex(text);
   interface Scan {
     readonly children: Map<string | number, number>;
+    readonly keys: Map<string, number>;
     resume: number;
     index: number;
     done: boolean;
@@ -149,7 +154,7 @@ export function jsonLocator(text: string, file?: string): Locator {
     if (isArray !== (typeof seg === "number")) return undefined;
     let scan = scans.get(container);
     if (scan === undefined) {
-      scan = { children: new Map(), resume: container + 1, index: 0, done: false };
+      scan = { children: new Map(), keys: new Map(), resume: container + 1, index: 0, done: false };
       scans.set(container, scan);
     }
     while (!scan.children.has(seg) && !scan.done) {
@@ -173,6 +178,7 @@ export function jsonLocator(text: string, file?: string): Locator {
           scan.done = true;
           break;
         }
+        scan.keys.set(key, j);
         j = ws(end);
         if (text.charCodeAt(j) !== 0x3a) {
           scan.done = true;
@@ -187,13 +193,21 @@ export function jsonLocator(text: string, file?: string): Locator {
     }
     return scan.children.get(seg);
   };
-  return (path) => {
+  return (path, target = "value") => {
     let node = ws(0);
     if (node >= text.length) return undefined;
-    for (const seg of path) {
+    let keyAt: number | undefined;
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i] as PathSegment;
       const next = child(node, seg);
       if (next === undefined) break;
+      if (target === "key" && i === path.length - 1 && typeof seg === "string") keyAt = scans.get(node)?.keys.get(seg);
       node = next;
+    }
+    if (keyAt !== undefined) {
+      const start = at(keyAt);
+      const end = at(endOfString(keyAt));
+      return withFile(file, { line: start.line, col: start.col, endLine: end.line, endCol: end.col });
     }
     const start = at(node);
     const end = at(endOfValue(node));

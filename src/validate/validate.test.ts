@@ -84,6 +84,7 @@ describe("validate", () => {
         path: ["jobs", 0, "plan", 0, "get"],
         messageId: "unknown",
         data: { resource: "zz" },
+        fly: "jobs.a.plan.do[0].get(zz): unknown resource 'zz'",
       },
       {
         ruleId: "example-get-declared",
@@ -93,6 +94,7 @@ describe("validate", () => {
         path: ["jobs", 0, "plan", 1, "get"],
         messageId: "unknown",
         data: { resource: "aa" },
+        fly: "jobs.a.plan.do[1].get(aa): unknown resource 'aa'",
       },
     ]);
   });

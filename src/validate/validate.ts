@@ -3,6 +3,7 @@ import type { Pipeline } from "../model/pipeline.ts";
 import type { Resource } from "../model/resource.ts";
 import type { Prototype, ResourceType } from "../model/resource-type.ts";
 import { type JobStep, walkPipelineSteps } from "../walk/walk-steps.ts";
+import { flyLine } from "./concourse-context.ts";
 import type { Finding, Indexed, PipelineIndex, Rule, RuleContext } from "./define-rule.ts";
 import { compareDiagnostics, type Diagnostic, interpolate, type Severity } from "./diagnostic.ts";
 import { rules as registry } from "./rules/index.ts";
@@ -21,7 +22,8 @@ export interface ValidateOptions {
 export const RULE_CRASHED = "internal/rule-crashed";
 
 /**
- * Runs every rule over a pipeline and returns its diagnostics sorted by path, then rule id.
+ * Runs every rule over a pipeline and returns its diagnostics sorted by path, then rule id. Diagnostics of
+ * Concourse-parity rules carry `fly`, the line `fly validate-pipeline` prints for them.
  * Never throws for a mistake in the pipeline; a rule that throws becomes an `internal/rule-crashed` diagnostic.
  * The pipeline must have the model's shape (parse text with `parsePipeline`, which checks that, first).
  */
@@ -38,7 +40,8 @@ export function validate(pipeline: Readonly<Pipeline>, options: ValidateOptions 
         return shared.index();
       },
       report(finding: Finding) {
-        out.push(toDiagnostic(rule, severity, finding));
+        const d = toDiagnostic(rule, severity, finding);
+        out.push(rule.parity === "concourse" ? { ...d, fly: flyLine(pipeline, d.path, d.message) } : d);
       },
     };
     try {

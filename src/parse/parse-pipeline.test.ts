@@ -1,0 +1,202 @@
+import { describe, expect, test } from "vitest";
+import { dedent } from "../validate/rule-tester.ts";
+import { parsePipeline } from "./parse-pipeline.ts";
+
+const yaml = (strings: TemplateStringsArray) => dedent(strings.join(""));
+
+/** The diagnostics in a compact, whole form: `line:col rule message` (+ fly when present). */
+const summary = (text: string, options = {}) =>
+  parsePipeline(text, options).diagnostics.map(
+    (d) => `${d.loc?.line}:${d.loc?.col} ${d.severity} ${d.ruleId} ${d.message}${d.fly ? ` || ${d.fly}` : ""}`,
+  );
+
+describe("YAML is read as Concourse reads it (YAML 1.1)", () => {
+  test("yes/on/off are booleans, 0755 is octal, timestamps stay strings, merge keys merge", () => {
+    const parsed = parsePipeline(yaml`
+      base: &base { serial: on }
+      jobs:
+      - <<: *base
+        name: a
+        public: yes
+        disable_manual_trigger: off
+        max_in_flight: 010
+        plan:
+        - get: src
+          params: { mode: 0755, date: 2024-01-02 }
+    `);
+    expect(parsed.pipeline?.jobs).toEqual([
+      {
+        serial: true,
+        name: "a",
+        public: true,
+        disable_manual_trigger: false,
+        max_in_flight: 8,
+        plan: [{ get: "src", params: { mode: 493, date: "2024-01-02" } }],
+      },
+    ]);
+    expect(parsed.wellFormed).toBe(true);
+  });
+
+  test("a duplicate key is an error in go-yaml's words, at the duplicate", () => {
+    expect(
+      summary(yaml`
+        jobs:
+        - name: a
+          plan: []
+          name: b
+      `),
+    ).toEqual([
+      '4:3 error yaml/DUPLICATE_KEY mapping key "name" already defined at line 2 || error parsing yaml before applying templates: yaml: unmarshal errors:\n  line 4: mapping key "name" already defined at line 2',
+    ]);
+  });
+
+  test("numbers and booleans become strings where Concourse expects one, outside steps", () => {
+    const parsed = parsePipeline(
+      "resources: [{name: 123, type: git, source: {}, tags: [1, yes], version: {ref: 7}}]\njobs: []",
+    );
+    expect(parsed.pipeline?.resources).toEqual([
+      { name: "123", type: "git", source: {}, tags: ["1", "true"], version: { ref: "7" } },
+    ]);
+    expect(parsed.diagnostics).toEqual([]);
+  });
+
+  test("an empty document is an empty pipeline", () => {
+    expect(parsePipeline("# nothing here\n")).toMatchObject({ pipeline: {}, wellFormed: true, diagnostics: [] });
+  });
+});
+
+describe("wrong types are reported with Go's text, path and position", () => {
+  test("top level and jobs", () => {
+    expect(summary("jobs: 5\n")).toEqual([
+      "1:7 error type-mismatch json: cannot unmarshal number into Go struct field Config.jobs of type atc.JobConfigs || error unmarshaling JSON: while decoding JSON: json: cannot unmarshal number into Go struct field Config.jobs of type atc.JobConfigs",
+    ]);
+    expect(summary("- a\n")[0]).toBe(
+      "1:1 error type-mismatch json: cannot unmarshal array into Go value of type atc.Config || error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type atc.Config",
+    );
+    expect(summary("jobs: [{name: a, plan: {get: x}, max_in_flight: 1.5}]\n")).toEqual([
+      "1:24 error type-mismatch json: cannot unmarshal object into Go struct field JobConfig.jobs.plan of type []atc.Step || error unmarshaling JSON: while decoding JSON: json: cannot unmarshal object into Go struct field JobConfig.jobs.plan of type []atc.Step",
+      "1:49 error type-mismatch json: cannot unmarshal number 1.5 into Go struct field JobConfig.jobs.max_in_flight of type int || error unmarshaling JSON: while decoding JSON: json: cannot unmarshal number 1.5 into Go struct field JobConfig.jobs.max_in_flight of type int",
+    ]);
+  });
+
+  test("inside steps: no coercion, and Concourse's `malformed x step` chain in the fly line", () => {
+    const text = yaml`
+      jobs:
+      - name: a
+        plan:
+        - do:
+          - get: 5
+            trigger: "true"
+          - task: t
+            config: { platform: linux, run: { path: [x] } }
+    `;
+    expect(summary(text)).toEqual([
+      "5:12 error type-mismatch json: cannot unmarshal number into Go struct field GetStep.get of type string || error unmarshaling JSON: while decoding JSON: malformed do step: malformed get step: json: cannot unmarshal number into Go struct field GetStep.get of type string",
+      "6:16 error type-mismatch json: cannot unmarshal string into Go struct field GetStep.trigger of type bool || error unmarshaling JSON: while decoding JSON: malformed do step: malformed get step: json: cannot unmarshal string into Go struct field GetStep.trigger of type bool",
+      "8:47 error type-mismatch json: cannot unmarshal array into Go struct field TaskStep.config.run.path of type string || error unmarshaling JSON: while decoding JSON: malformed do step: malformed task step: json: cannot unmarshal array into Go struct field TaskStep.config.run.path of type string",
+    ]);
+  });
+
+  test("custom decoders: version, inputs, in_parallel, across, check_every, limits, cache ttl", () => {
+    const text = yaml`
+      resources:
+      - { name: r, type: git, source: {}, check_every: 5x }
+      jobs:
+      - name: a
+        plan:
+        - { get: r, version: { ref: 1 } }
+        - { put: r, inputs: [1] }
+        - in_parallel: 3
+        - in_parallel: { steps: [{ get: r }], limit: many }
+        - { load_var: v, file: f, across: [{ var: x, values: [1], max_in_flight: some, bogus: 1 }] }
+        - { task: t, file: f, container_limits: { cpu: x, memory: 12Q } }
+        - { task: t, config: { platform: linux, run: { path: x }, caches: [{ path: c, ttl: 10ms }] } }
+    `;
+    expect(summary(text)).toEqual([
+      '2:50 error value-invalid time: unknown unit "x" in duration "5x" || error unmarshaling JSON: while decoding JSON: time: unknown unit "x" in duration "5x"',
+      "6:31 error value-invalid the value 1 of ref is not a string || error unmarshaling JSON: while decoding JSON: malformed get step: the value 1 of ref is not a string",
+      "7:24 error value-invalid non-string put input: 1 || error unmarshaling JSON: while decoding JSON: malformed put step: non-string put input: 1",
+      "8:18 error value-invalid wrong type for parallel config: 3 || error unmarshaling JSON: while decoding JSON: malformed in_parallel step: wrong type for parallel config: 3",
+      "9:48 error type-mismatch json: cannot unmarshal string into Go struct field target.limit of type int || error unmarshaling JSON: while decoding JSON: malformed in_parallel step: failed to unmarshal parallel config: json: cannot unmarshal string into Go struct field target.limit of type int",
+      '10:76 error value-invalid invalid max_in_flight "some" || error unmarshaling JSON: while decoding JSON: malformed across step: invalid max_in_flight "some"',
+      '10:89 error value-invalid json: unknown field "bogus" || error unmarshaling JSON: while decoding JSON: malformed across step: json: unknown field "bogus"',
+      "11:50 error value-invalid cpu limit must be an integer || error unmarshaling JSON: while decoding JSON: malformed task step: cpu limit must be an integer",
+      "11:61 error value-invalid could not parse container memory limit || error unmarshaling JSON: while decoding JSON: malformed task step: could not parse container memory limit",
+      "12:86 error value-invalid cache ttl must be at least 1s, got '10ms' || error unmarshaling JSON: while decoding JSON: malformed task step: cache ttl must be at least 1s, got '10ms'",
+    ]);
+  });
+});
+
+describe("steps are read by Concourse's precedence", () => {
+  test("no core step, an empty step and a null step", () => {
+    const text = yaml`
+      jobs:
+      - name: a
+        plan:
+        - attempts: 2
+        - {}
+        - try: ~
+    `;
+    expect(summary(text)).toEqual([
+      "4:5 error step-no-core-type no core step type declared (e.g. get, put, task, etc.) || error unmarshaling JSON: while decoding JSON: no core step type declared (e.g. get, put, task, etc.)",
+      "5:5 error step-empty no step configured || error unmarshaling JSON: while decoding JSON: no step configured",
+      "6:10 error step-empty no step configured || error unmarshaling JSON: while decoding JSON: malformed try step: no step configured",
+    ]);
+  });
+
+  test("a job's hooks may be null; unknown step keys are left to the step-unknown-fields rule", () => {
+    const parsed = parsePipeline("jobs: [{name: a, plan: [{get: x, put: z, bogus: 1}], on_success: ~}]\n");
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.wellFormed).toBe(true);
+  });
+});
+
+describe("unknown keys", () => {
+  test("outside steps they are warnings (fly --strict rejects them); where Concourse ignores them, hangar says so", () => {
+    const text = yaml`
+      jobs:
+      - name: a
+        plan:
+        - task: t
+          config: { platform: linux, run: { path: x }, image_resource: { type: registry-image, source: {}, sorce: {} } }
+        serail: true
+      bogus: 1
+    `;
+    expect(summary(text)).toEqual([
+      '5:102 warning unknown-field-ignored unknown field "sorce" (Concourse ignores it)',
+      '6:3 warning unknown-field unknown field "serail" || error unmarshaling JSON: while decoding JSON: json: unknown field "serail"',
+      '7:1 warning unknown-field unknown field "bogus" || error unmarshaling JSON: while decoding JSON: json: unknown field "bogus"',
+    ]);
+  });
+});
+
+describe("JSON input", () => {
+  test("is read with JSON.parse and located lazily", () => {
+    const text = '{\n  "jobs": [\n    { "name": "a", "plan": [ { "get": 1 } ] }\n  ]\n}\n';
+    const parsed = parsePipeline(text, { file: "p.json" });
+    expect(parsed.diagnostics.map((d) => [d.ruleId, d.loc])).toEqual([
+      ["type-mismatch", { file: "p.json", line: 3, col: 39, endLine: 3, endCol: 40 }],
+    ]);
+    expect(parsed.locate(["jobs", 0, "plan", 0])).toEqual({ file: "p.json", line: 3, col: 30, endLine: 3, endCol: 42 });
+    expect(parsed.locate(["jobs", 0, "plan"], "key")).toEqual({
+      file: "p.json",
+      line: 3,
+      col: 20,
+      endLine: 3,
+      endCol: 26,
+    });
+    expect(parsed.locate(["jobs", 0, "missing", 3])).toEqual({
+      file: "p.json",
+      line: 3,
+      col: 5,
+      endLine: 3,
+      endCol: 46,
+    });
+  });
+
+  test("text that is not strict JSON is read as YAML, as Concourse does", () => {
+    const parsed = parsePipeline('{"jobs": [{"name": "a", "plan": [],},],}');
+    expect(parsed.wellFormed).toBe(true);
+    expect(parsed.pipeline).toEqual({ jobs: [{ name: "a", plan: [] }] });
+  });
+});

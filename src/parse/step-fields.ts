@@ -1,0 +1,147 @@
+/**
+ * How Concourse reads a step (atc/steps.go `Step.UnmarshalJSON`): it tries the keys of
+ * {@link STEP_PRECEDENCE} in order; a present modifier key wraps what follows, and the first present
+ * core key ends the search. Each matched key claims its type's JSON fields; whatever is left is
+ * "unknown fields" (reported by the StepValidator), so a second core key ends up there.
+ */
+
+/** The detector keys in Concourse's order (`StepPrecedence`), each with the JSON fields of its Go type. */
+export const STEP_PRECEDENCE = [
+  { key: "ensure", go: "EnsureStep", wrapper: true, fields: ["ensure"] },
+  { key: "on_error", go: "OnErrorStep", wrapper: true, fields: ["on_error"] },
+  { key: "on_abort", go: "OnAbortStep", wrapper: true, fields: ["on_abort"] },
+  { key: "on_failure", go: "OnFailureStep", wrapper: true, fields: ["on_failure"] },
+  { key: "on_success", go: "OnSuccessStep", wrapper: true, fields: ["on_success"] },
+  { key: "across", go: "AcrossStep", wrapper: true, fields: ["across", "fail_fast"] },
+  { key: "attempts", go: "RetryStep", wrapper: true, fields: ["attempts"] },
+  {
+    key: "run",
+    go: "RunStep",
+    wrapper: false,
+    fields: ["run", "type", "params", "privileged", "tags", "container_limits", "timeout"],
+  },
+  {
+    key: "task",
+    go: "TaskStep",
+    wrapper: false,
+    fields: [
+      "task",
+      "privileged",
+      "hermetic",
+      "file",
+      "container_limits",
+      "config",
+      "params",
+      "vars",
+      "tags",
+      "input_mapping",
+      "output_mapping",
+      "image",
+      "timeout",
+    ],
+  },
+  {
+    key: "put",
+    go: "PutStep",
+    wrapper: false,
+    fields: ["put", "resource", "params", "inputs", "tags", "get_params", "timeout", "no_get"],
+  },
+  {
+    key: "get",
+    go: "GetStep",
+    wrapper: false,
+    fields: ["get", "resource", "version", "params", "passed", "trigger", "tags", "timeout"],
+  },
+  { key: "timeout", go: "TimeoutStep", wrapper: true, fields: ["timeout"] },
+  {
+    key: "set_pipeline",
+    go: "SetPipelineStep",
+    wrapper: false,
+    fields: ["set_pipeline", "file", "team", "vars", "var_files", "instance_vars"],
+  },
+  { key: "load_var", go: "LoadVarStep", wrapper: false, fields: ["load_var", "file", "format", "reveal"] },
+  { key: "try", go: "TryStep", wrapper: false, fields: ["try"] },
+  { key: "do", go: "DoStep", wrapper: false, fields: ["do", "tags"] },
+  { key: "in_parallel", go: "InParallelStep", wrapper: false, fields: ["in_parallel", "tags"] },
+] as const;
+
+export type StepDetector = (typeof STEP_PRECEDENCE)[number];
+export type DetectorKey = StepDetector["key"];
+
+/** The fields of a task step's inline `config` (atc/task.go `TaskConfig`); others are unknown fields. */
+export const TASK_CONFIG_FIELDS = [
+  "platform",
+  "rootfs_uri",
+  "image_resource",
+  "container_limits",
+  "params",
+  "run",
+  "inputs",
+  "outputs",
+  "caches",
+] as const;
+
+/** How Concourse reads one step. */
+export interface StepAnalysis {
+  /** The matched detectors, outermost first (hooks, across, attempts, timeout, then the core step). */
+  readonly detectors: readonly StepDetector[];
+  /** The core step's detector, or undefined when there is none. */
+  readonly core: StepDetector | undefined;
+  /** For each claimed key, the detector whose Go type reads it. */
+  readonly owner: ReadonlyMap<string, StepDetector>;
+  /** Keys no detector claimed (sorted), what the StepValidator reports as `unknown fields`. */
+  readonly unknownFields: readonly string[];
+}
+
+/** Reads a step's keys the way `Step.UnmarshalJSON` does. Safe on any object. */
+export function analyzeStep(step: object): StepAnalysis {
+  const remaining = new Set(Object.keys(step));
+  const detectors: StepDetector[] = [];
+  const owner = new Map<string, StepDetector>();
+  let core: StepDetector | undefined;
+  for (const detector of STEP_PRECEDENCE) {
+    if (!remaining.has(detector.key)) continue;
+    detectors.push(detector);
+    for (const field of detector.fields) {
+      if (remaining.delete(field)) owner.set(field, detector);
+    }
+    if (!detector.wrapper) {
+      core = detector;
+      break;
+    }
+  }
+  return { detectors, core, owner, unknownFields: core === undefined ? [] : [...remaining].sort() };
+}
+
+/** The unknown fields of a step, as the StepValidator reports them (`unknown fields ["x"]`), sorted. */
+export const unknownStepFields = (step: object): readonly string[] => analyzeStep(step).unknownFields;
+
+/** The unknown fields of a task's inline config (`.task(x).config: unknown fields [...]`), sorted. */
+export function unknownTaskConfigFields(config: object): readonly string[] {
+  const known = new Set<string>(TASK_CONFIG_FIELDS);
+  return Object.keys(config)
+    .filter((k) => !known.has(k))
+    .sort();
+}
+
+/** Go's `%+q` of a list of strings: `["a" "b"]` (ASCII-only quoting). */
+export function goQuotedList(values: readonly string[]): string {
+  return `[${values.map(goQuoteAscii).join(" ")}]`;
+}
+
+/** Go's `%+q` of one string: double-quoted, non-ASCII escaped as `\uXXXX`. */
+export function goQuoteAscii(value: string): string {
+  let out = '"';
+  for (const ch of value) {
+    const cp = ch.codePointAt(0) as number;
+    if (ch === '"' || ch === "\\") out += `\\${ch}`;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\t") out += "\\t";
+    else if (ch === "\r") out += "\\r";
+    else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, "0")}`;
+    else if (cp < 0x80) out += ch;
+    else if (cp <= 0xffff) out += `\\u${cp.toString(16).padStart(4, "0")}`;
+    else out += `\\U${cp.toString(16).padStart(8, "0")}`;
+  }
+  return `${out}"`;
+}
