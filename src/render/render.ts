@@ -20,8 +20,9 @@ export interface RenderYamlOptions {
 export function renderYaml(pipeline: Pipeline, options: RenderYamlOptions = {}): string {
   const body = toYaml(toConcourse(pipeline));
   if (options.header === undefined) return body;
+  // every line break a YAML 1.1 parser knows, so no part of the header escapes its comment
   const comment = options.header
-    .split("\n")
+    .split(/\r\n|[\n\r\u0085\u2028\u2029]/)
     .map((line) => (line === "" ? "#" : `# ${line}`))
     .join("\n");
   return `${comment}\n${body}`;
