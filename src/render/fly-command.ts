@@ -20,9 +20,12 @@ export interface FlyCommandOptions {
   readonly short?: boolean;
 }
 
-/** A word quoted for a POSIX shell: left bare when safe, single-quoted otherwise. */
+/**
+ * A word quoted for a POSIX shell: left bare when safe, single-quoted otherwise. A leading `=` is
+ * quoted too, since zsh (where users paste the command) expands `=name` to a command's path.
+ */
 export function shellQuote(word: string): string {
-  if (word !== "" && /^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
+  if (/^[A-Za-z0-9_@%+:,./-][A-Za-z0-9_@%+=:,./-]*$/.test(word)) return word;
   return `'${word.replace(/'/g, `'"'"'`)}'`;
 }
 
