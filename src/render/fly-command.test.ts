@@ -1,0 +1,177 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import { deepFreeze } from "../../test/helpers/deep-freeze.ts";
+import { type FlyCommandOptions, flyCommand, shellQuote } from "./fly-command.ts";
+
+const SHELLS = ["/bin/sh", "/bin/bash", "/bin/dash"].filter((s) => existsSync(s));
+
+/**
+ * The words a POSIX shell passes to `fly` when it runs `command`: `fly` is replaced by a shell
+ * function that prints each argument followed by a NUL byte, so newlines inside words survive.
+ */
+function wordsSeenBy(shell: string, command: string): string[] {
+  const script = `fly() { for a in "$@"; do printf '%s\\0' "$a"; done; }\n${command}\n`;
+  const result = spawnSync(shell, ["-c", script], { encoding: "utf8" });
+  expect(result.status).toBe(0);
+  expect(result.stderr).toBe("");
+  return result.stdout.split("\0").slice(0, -1);
+}
+
+describe("flyCommand", () => {
+  test("the short form the docker-baseline example prints", () => {
+    expect(flyCommand({ target: "pr-inf", pipeline: "packer-docker-baseline", short: true })).toBe(
+      "fly -t pr-inf sp -p packer-docker-baseline -c definition.json",
+    );
+  });
+
+  test("the long form by default, with another config file", () => {
+    expect(flyCommand({ target: "ci", pipeline: "app", config: "out/pipeline.yml" })).toBe(
+      "fly -t ci set-pipeline -p app -c out/pipeline.yml",
+    );
+  });
+
+  test("team, instance vars, vars, var files and non-interactive, in that order", () => {
+    const options: FlyCommandOptions = deepFreeze({
+      target: "ci",
+      pipeline: "app",
+      team: "platform",
+      instanceVars: { branch: "main", pr: 42 },
+      vars: { debug: true, region: "us-east-1" },
+      varFiles: ["vars/common.yml", "vars/prod.yml"],
+      nonInteractive: true,
+    });
+    expect(flyCommand(options)).toBe(
+      "fly -t ci set-pipeline -p app -c definition.json --team platform" +
+        " -i branch=main -i pr=42 -v debug=true -v region=us-east-1 -l vars/common.yml -l vars/prod.yml -n",
+    );
+  });
+
+  test("an empty var name does not leave a bare `=` word, which zsh would expand", () => {
+    expect(flyCommand({ target: "ci", pipeline: "app", vars: { "": "x", a: "=b" } })).toBe(
+      "fly -t ci set-pipeline -p app -c definition.json -v '=x' -v a==b",
+    );
+  });
+
+  test("non-interactive false and empty collections add nothing", () => {
+    expect(
+      flyCommand({ target: "ci", pipeline: "app", nonInteractive: false, instanceVars: {}, vars: {}, varFiles: [] }),
+    ).toBe("fly -t ci set-pipeline -p app -c definition.json");
+  });
+
+  test("hostile names are quoted exactly", () => {
+    expect(
+      flyCommand({
+        target: "my target",
+        pipeline: "it's",
+        config: "$(rm -rf /)",
+        team: "`id`",
+        instanceVars: { "a b": 'say "hi"' },
+        vars: { x: "line1\nline2", "semi;colon": "", "": "empty key" },
+        varFiles: ["a;b", "", "ünï.yml", "*.yml", "~/vars.yml", "-n"],
+      }),
+    ).toBe(
+      [
+        "fly -t 'my target' set-pipeline -p 'it'\"'\"'s' -c '$(rm -rf /)' --team '`id`'",
+        "-i 'a b=say \"hi\"'",
+        "-v 'x=line1\nline2' -v 'semi;colon=' -v '=empty key'",
+        "-l 'a;b' -l '' -l 'ünï.yml' -l '*.yml' -l '~/vars.yml' -l -n",
+      ].join(" "),
+    );
+  });
+
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal ${HOME} the shell must not expand
+  const HOSTILE_PIPELINE = "p'i\"p`e$(echo pwned)${HOME}\\;|&<>()!#*?[]{}~";
+  const hostile: FlyCommandOptions = deepFreeze({
+    target: "t a r g e t",
+    pipeline: HOSTILE_PIPELINE,
+    config: "dir with spaces/de\tfinition.json",
+    team: "",
+    instanceVars: { "k'1": "v\n2", $k: "$(touch /tmp/hangar-pwned)" },
+    vars: { "unicode-ключ": "значение 🚀", "quote'\"": "'\"'\"'" },
+    varFiles: ["; rm -rf /", "`reboot`", "\n", " ", "'", "''"],
+    nonInteractive: true,
+  });
+
+  test.each(SHELLS)("%s reads back exactly the intended words", (shell) => {
+    expect(wordsSeenBy(shell, flyCommand(hostile))).toEqual([
+      "-t",
+      "t a r g e t",
+      "set-pipeline",
+      "-p",
+      HOSTILE_PIPELINE,
+      "-c",
+      "dir with spaces/de\tfinition.json",
+      "--team",
+      "",
+      "-i",
+      "k'1=v\n2",
+      "-i",
+      "$k=$(touch /tmp/hangar-pwned)",
+      "-v",
+      "unicode-ключ=значение 🚀",
+      "-v",
+      "quote'\"='\"'\"'",
+      "-l",
+      "; rm -rf /",
+      "-l",
+      "`reboot`",
+      "-l",
+      "\n",
+      "-l",
+      " ",
+      "-l",
+      "'",
+      "-l",
+      "''",
+      "-n",
+    ]);
+  });
+
+  test.each(SHELLS)("%s reads back the words of the short form", (shell) => {
+    expect(
+      wordsSeenBy(shell, flyCommand({ target: "pr-inf", pipeline: "packer-docker-baseline", short: true })),
+    ).toEqual(["-t", "pr-inf", "sp", "-p", "packer-docker-baseline", "-c", "definition.json"]);
+  });
+});
+
+describe("shellQuote", () => {
+  test("leaves safe words bare and single-quotes everything else", () => {
+    expect(
+      [
+        "definition.json",
+        "pr-inf",
+        "a=b",
+        "user@host:path,x+y%z",
+        "",
+        "a b",
+        "it's",
+        "$x",
+        "*",
+        "~",
+        "#",
+        "é",
+        "=x",
+      ].map(shellQuote),
+    ).toEqual([
+      "definition.json",
+      "pr-inf",
+      "a=b",
+      "user@host:path,x+y%z",
+      "''",
+      "'a b'",
+      "'it'\"'\"'s'",
+      "'$x'",
+      "'*'",
+      "'~'",
+      "'#'",
+      "'é'",
+      "'=x'",
+    ]);
+  });
+
+  test.each(SHELLS)("%s reads every quoted word back unchanged", (shell) => {
+    const words = ["", " ", "'", "''", '"', "\\", "\\'", "$(id)", "`id`", "a\nb", "\t", "!", "-", "--", "ü", "😀"];
+    expect(wordsSeenBy(shell, `fly ${words.map(shellQuote).join(" ")}`)).toEqual(words);
+  });
+});
