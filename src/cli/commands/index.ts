@@ -1,5 +1,6 @@
 import type { Command } from "../define-command.ts";
 import render from "./render.ts";
+import validate from "./validate.ts";
 
 /** Every command of the CLI, in the order `hangar --help` lists them. */
-export const commands: readonly Command[] = [render];
+export const commands: readonly Command[] = [render, validate];

@@ -1,0 +1,162 @@
+import { resolve } from "node:path";
+import { describe, expect, test } from "vitest";
+import { memoryIo } from "../../../test/helpers/memory-io.ts";
+import { runCli } from "../run-cli.ts";
+
+const fixtures = resolve(import.meta.dirname, "../../../test/fixtures/validate");
+
+async function run(argv: string[], env: Record<string, string | undefined> = {}, tty = false) {
+  const m = memoryIo(fixtures, env);
+  const io = tty ? { ...m.io, isTTY: { stdout: true, stderr: true } } : m.io;
+  const code = await runCli(argv, io);
+  return { code, stdout: m.stdout, stderr: m.stderr };
+}
+
+describe("hangar validate", () => {
+  test("a clean pipeline: exit 0, nothing on stdout", async () => {
+    expect(await run(["validate", "good.yml"])).toEqual({
+      code: 0,
+      stdout: "",
+      stderr: "0 errors, 0 warnings in 1 file\n",
+    });
+  });
+
+  test("text: file:line:col severity rule message, per file in argument order; exit 1 on errors", async () => {
+    expect(await run(["validate", "bad.yml", "broken.yml", "good.yml"])).toEqual({
+      code: 1,
+      stdout: [
+        'bad.yml:5:3 warning unknown-field unknown field "chek_every"',
+        "bad.yml:10:10 error get-unknown-resource unknown resource 'missing-thing'",
+        "bad.yml:11:11 error task-config-or-file must specify either `file:` or `config:`",
+        "broken.yml:3:9 error type-mismatch json: cannot unmarshal number into Go struct field JobConfig.jobs.plan of type []atc.Step",
+        "",
+      ].join("\n"),
+      stderr: "3 errors, 1 warning in 3 files\n",
+    });
+  });
+
+  test("json: one document, one object per file, errors and warnings apart, fly lines for parity rules", async () => {
+    const { code, stdout } = await run(["validate", "--format", "json", "bad.yml", "bad.json", "good.yml"]);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toEqual([
+      {
+        file: "bad.yml",
+        errors: [
+          {
+            rule: "get-unknown-resource",
+            severity: "error",
+            message: "unknown resource 'missing-thing'",
+            path: "jobs[0].plan[1].get",
+            file: "bad.yml",
+            line: 10,
+            col: 10,
+            fly: "jobs.unit.plan.do[1].get(missing-thing): unknown resource 'missing-thing'",
+          },
+          {
+            rule: "task-config-or-file",
+            severity: "error",
+            message: "must specify either `file:` or `config:`",
+            path: "jobs[0].plan[2].task",
+            file: "bad.yml",
+            line: 11,
+            col: 11,
+            fly: "jobs.unit.plan.do[2].task(test): must specify either `file:` or `config:`",
+          },
+        ],
+        warnings: [
+          {
+            rule: "unknown-field",
+            severity: "warning",
+            message: 'unknown field "chek_every"',
+            path: "resources[0].chek_every",
+            file: "bad.yml",
+            line: 5,
+            col: 3,
+            fly: 'error unmarshaling JSON: while decoding JSON: json: unknown field "chek_every"',
+          },
+        ],
+      },
+      {
+        file: "bad.json",
+        errors: [
+          {
+            rule: "get-unknown-resource",
+            severity: "error",
+            message: "unknown resource 'nowhere'",
+            path: "jobs[0].plan[0].get",
+            file: "bad.json",
+            line: 3,
+            col: 42,
+            fly: "jobs.unit.plan.do[0].get(nowhere): unknown resource 'nowhere'",
+          },
+        ],
+        warnings: [],
+      },
+      { file: "good.yml", errors: [], warnings: [] },
+    ]);
+  });
+
+  test("--strict lists warnings (unknown keys included) under errors", async () => {
+    const { code, stdout } = await run(["validate", "--strict", "--format", "json", "bad.yml"]);
+    expect(code).toBe(1);
+    const [result] = JSON.parse(stdout);
+    expect(result.warnings).toEqual([]);
+    expect(result.errors.map((e: { rule: string; severity: string }) => [e.rule, e.severity])).toEqual([
+      ["unknown-field", "error"],
+      ["get-unknown-resource", "error"],
+      ["task-config-or-file", "error"],
+    ]);
+  });
+
+  test("--format fly prints what fly validate-pipeline prints", async () => {
+    const { code, stdout } = await run(["validate", "--format", "fly", "bad.yml", "broken.yml", "good.yml"]);
+    expect(code).toBe(1);
+    expect(stdout).toBe(
+      [
+        "bad.yml:",
+        "",
+        "DEPRECATION WARNING:",
+        '  - error unmarshaling JSON: while decoding JSON: json: unknown field "chek_every"',
+        "",
+        "",
+        "WARNING:",
+        "Error loading existing config:",
+        "  - invalid jobs:",
+        "\tjobs.unit.plan.do[1].get(missing-thing): unknown resource 'missing-thing'",
+        "\tjobs.unit.plan.do[2].task(test): must specify either `file:` or `config:`",
+        "",
+        "",
+        "broken.yml:",
+        "error: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal number into Go struct field JobConfig.jobs.plan of type []atc.Step",
+        "good.yml:",
+        "looks good",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  test("a pipeline module is loaded, rendered and validated (paths, no positions)", async () => {
+    expect(await run(["validate", "module.mjs"])).toEqual({
+      code: 1,
+      stdout: "module.mjs:jobs[0].plan[0].task error task-config-or-file must specify either `file:` or `config:`\n",
+      stderr: "1 error, 0 warnings in 1 file\n",
+    });
+  });
+
+  test("colour only on a terminal, never with NO_COLOR", async () => {
+    const coloured = await run(["validate", "broken.yml"], {}, true);
+    expect(coloured.stdout).toBe(
+      "\u001b[1mbroken.yml:3:9\u001b[0m \u001b[31merror\u001b[0m \u001b[2mtype-mismatch\u001b[0m json: cannot unmarshal number into Go struct field JobConfig.jobs.plan of type []atc.Step\n",
+    );
+    const plain = await run(["validate", "broken.yml"], { NO_COLOR: "1" }, true);
+    expect(plain.stdout).not.toContain("\u001b[");
+  });
+
+  test("exit 2 on I/O and usage failures", async () => {
+    const missing = await run(["validate", "nope.yml", "good.yml"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^hangar: cannot read nope\.yml: ENOENT/);
+    expect((await run(["validate"])).code).toBe(2);
+    expect((await run(["validate", "--format", "xml", "good.yml"])).code).toBe(2);
+  });
+});

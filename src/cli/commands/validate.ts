@@ -1,0 +1,69 @@
+import { resolve } from "node:path";
+import { toConcourse } from "../../render/to-concourse.ts";
+import { formatResults, OUTPUT_FORMATS, type OutputFormat } from "../../validate/format.ts";
+import { type FileValidation, hasErrors, validateText, validateValue } from "../../validate/validate-text.ts";
+import { defineCommand, EXIT, type ExitCode } from "../define-command.ts";
+import { isModuleFile, loadPipelineModule } from "../load-pipeline.ts";
+import { reportLoadFailure } from "../report.ts";
+
+export default defineCommand({
+  name: "validate",
+  summary: "Check pipelines like `fly validate-pipeline`, plus hangar's data-flow rules",
+  arguments: "<files...>",
+  options: [
+    {
+      flags: "--strict",
+      description: "treat warnings (and unknown keys) as errors, like fly --strict",
+      default: false,
+    },
+    { flags: "--format <format>", description: "output format", default: "text", choices: OUTPUT_FORMATS },
+    { flags: "--debug", description: "show stack traces of errors in pipeline modules", default: false },
+  ],
+  async run({ positionals, values }, io) {
+    if (positionals.length === 0) {
+      io.stderr(
+        "hangar validate: no pipeline given (usage: hangar validate [--strict] [--format text|json|fly] FILE...)\n",
+      );
+      return EXIT.failure;
+    }
+    const strict = values.strict === true;
+    const format = (typeof values.format === "string" ? values.format : "text") as OutputFormat;
+    const results: FileValidation[] = [];
+    let failure: ExitCode | undefined;
+    for (const file of positionals) {
+      const path = resolve(io.cwd(), file);
+      if (isModuleFile(file)) {
+        try {
+          const definition = await loadPipelineModule(file, io.cwd());
+          results.push(validateValue(toConcourse(definition.pipeline), { file, strict }));
+        } catch (error) {
+          failure = reportLoadFailure(error, io, values.debug === true);
+        }
+        continue;
+      }
+      let text: string;
+      try {
+        text = await io.readFile(path);
+      } catch (error) {
+        io.stderr(`hangar: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+        failure = EXIT.failure;
+        continue;
+      }
+      results.push(validateText(text, { file, strict }));
+    }
+    const color = format === "text" && io.isTTY.stdout && (io.env.NO_COLOR ?? "") === "";
+    io.stdout(formatResults(results, format, { color }));
+    if (format === "text") io.stderr(summary(results));
+    if (failure !== undefined) return failure;
+    return hasErrors(results) ? EXIT.findings : EXIT.ok;
+  },
+});
+
+/** `2 errors, 1 warning in 3 files` (on stderr, so stdout holds only the findings). */
+function summary(results: readonly FileValidation[]): string {
+  let errors = 0;
+  let warnings = 0;
+  for (const r of results) for (const d of r.diagnostics) d.severity === "error" ? errors++ : warnings++;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  return `${plural(errors, "error")}, ${plural(warnings, "warning")} in ${plural(results.length, "file")}\n`;
+}

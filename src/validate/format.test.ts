@@ -1,0 +1,71 @@
+import { describe, expect, test } from "vitest";
+import { formatResults, toJson } from "./format.ts";
+import type { FileValidation } from "./validate-text.ts";
+
+const result: FileValidation = {
+  file: "p.ts",
+  diagnostics: [
+    {
+      ruleId: "dataflow-example",
+      severity: "warning",
+      parity: "hangar",
+      message: "input 'x' is not produced",
+      path: ["jobs", 0, "plan", 1, "task"],
+    },
+    {
+      ruleId: "resource-unused",
+      severity: "error",
+      parity: "concourse",
+      message: "resource 'r' is not used",
+      path: ["resources", 0, "name"],
+      loc: { file: "p.yml", line: 2, col: 9 },
+    },
+  ],
+};
+
+describe("formatResults", () => {
+  test("json: hangar's own findings have fly null; no location gives null line and col", () => {
+    expect(toJson([result])).toEqual([
+      {
+        file: "p.ts",
+        errors: [
+          {
+            rule: "resource-unused",
+            severity: "error",
+            message: "resource 'r' is not used",
+            path: "resources[0].name",
+            file: "p.yml",
+            line: 2,
+            col: 9,
+            fly: "resource 'r' is not used",
+          },
+        ],
+        warnings: [
+          {
+            rule: "dataflow-example",
+            severity: "warning",
+            message: "input 'x' is not produced",
+            path: "jobs[0].plan[1].task",
+            file: "p.ts",
+            line: null,
+            col: null,
+            fly: null,
+          },
+        ],
+      },
+    ]);
+  });
+
+  test("text falls back to the path when there is no location", () => {
+    expect(formatResults([result], "text")).toBe(
+      "p.ts:jobs[0].plan[1].task warning dataflow-example input 'x' is not produced\n" +
+        "p.yml:2:9 error resource-unused resource 'r' is not used\n",
+    );
+  });
+
+  test("fly leaves hangar's own findings out", () => {
+    expect(formatResults([result], "fly")).toBe(
+      "p.ts:\n\nWARNING:\nError loading existing config:\n  - invalid resources:\n\tresource 'r' is not used\n\n\n",
+    );
+  });
+});

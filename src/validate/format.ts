@@ -1,0 +1,141 @@
+import { type Diagnostic, formatPath } from "./diagnostic.ts";
+import type { FileValidation } from "./validate-text.ts";
+
+/** The output formats of `hangar validate`. */
+export const OUTPUT_FORMATS = ["text", "json", "fly"] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export interface FormatOptions {
+  /** Colour the text format with ANSI escapes (only for terminals, never with NO_COLOR). */
+  readonly color?: boolean;
+}
+
+/** One diagnostic in `hangar validate --format json`. */
+export interface JsonDiagnostic {
+  readonly rule: string;
+  readonly severity: "error" | "warning";
+  readonly message: string;
+  /** hangar's path form: `jobs[1].plan[2].task`. */
+  readonly path: string;
+  readonly file: string;
+  readonly line: number | null;
+  readonly col: number | null;
+  /** The line `fly validate-pipeline` prints, context included, for Concourse-parity findings; null for hangar's own. */
+  readonly fly: string | null;
+}
+
+/** One file in `hangar validate --format json`. */
+export interface JsonFileResult {
+  readonly file: string;
+  readonly errors: readonly JsonDiagnostic[];
+  readonly warnings: readonly JsonDiagnostic[];
+}
+
+/** Formats validation results for output; every format ends with a newline (or is empty). */
+export function formatResults(
+  results: readonly FileValidation[],
+  format: OutputFormat,
+  options: FormatOptions = {},
+): string {
+  switch (format) {
+    case "json":
+      return `${JSON.stringify(toJson(results), null, 2)}\n`;
+    case "fly":
+      return results.map(formatFly).join("");
+    case "text":
+      return results.map((r) => formatText(r, options.color === true)).join("");
+  }
+}
+
+/** The JSON contract: one object per file, errors and warnings apart. */
+export function toJson(results: readonly FileValidation[]): JsonFileResult[] {
+  return results.map((r) => ({
+    file: r.file,
+    errors: r.diagnostics.filter((d) => d.severity === "error").map((d) => jsonDiagnostic(d, r.file)),
+    warnings: r.diagnostics.filter((d) => d.severity === "warning").map((d) => jsonDiagnostic(d, r.file)),
+  }));
+}
+
+function jsonDiagnostic(d: Diagnostic, file: string): JsonDiagnostic {
+  return {
+    rule: d.ruleId,
+    severity: d.severity,
+    message: d.message,
+    path: formatPath(d.path),
+    file: d.loc?.file ?? file,
+    line: d.loc?.line ?? null,
+    col: d.loc?.col ?? null,
+    fly: flyOf(d),
+  };
+}
+
+/** The fly line of a diagnostic: what the rule or parser recorded, else the message; null for hangar's own. */
+export const flyOf = (d: Diagnostic): string | null => (d.parity === "concourse" ? (d.fly ?? d.message) : null);
+
+const ANSI = { red: "\u001b[31m", yellow: "\u001b[33m", dim: "\u001b[2m", bold: "\u001b[1m", reset: "\u001b[0m" };
+
+/** `file:line:col severity rule message`, one per line (path instead of line and column when there is no location). */
+export function formatText(result: FileValidation, color = false): string {
+  const paint = (code: string, text: string) => (color ? `${code}${text}${ANSI.reset}` : text);
+  let out = "";
+  for (const d of result.diagnostics) {
+    const where = d.loc
+      ? `${d.loc.file ?? result.file}:${d.loc.line}:${d.loc.col}`
+      : `${result.file}:${formatPath(d.path) || "."}`;
+    const severity = d.severity === "error" ? paint(ANSI.red, "error") : paint(ANSI.yellow, "warning");
+    out += `${paint(ANSI.bold, where)} ${severity} ${paint(ANSI.dim, d.ruleId)} ${d.message}\n`;
+  }
+  return out;
+}
+
+/** The sections fly groups its errors under (atc/configvalidate `Validate`), by the path's first key. */
+const FLY_SECTIONS: readonly [string, string][] = [
+  ["groups", "groups"],
+  ["resources", "resources"],
+  ["resource_types", "resource types"],
+  ["prototypes", "prototypes"],
+  ["var_sources", "variable sources"],
+  ["jobs", "jobs"],
+  ["display", "display config"],
+];
+
+/**
+ * What `fly validate-pipeline` prints for one file (after a `file:` header line): the first decoding error
+ * alone when there is one (fly stops there), else the warnings and the errors grouped by section, or
+ * `looks good`. hangar's own findings are left out.
+ */
+export function formatFly(result: FileValidation): string {
+  const parity = result.diagnostics.filter((d) => d.parity === "concourse");
+  let out = `${result.file}:\n`;
+  const decoding = parity.find((d) => d.fly?.startsWith("error ") === true && d.severity === "error");
+  if (decoding !== undefined) return `${out}error: ${flyOf(decoding)}\n`;
+  const warnings = parity.filter((d) => d.severity === "warning");
+  const errors = parity.filter((d) => d.severity === "error");
+  if (warnings.length > 0) {
+    out += "\nDEPRECATION WARNING:\n";
+    for (const w of warnings) out += `  - ${flyOf(w)}\n`;
+    out += "\n";
+    if (warnings.some((w) => w.ruleId.startsWith("identifier-"))) {
+      out += "identifier schema documentation: https://concourse-ci.org/config-basics.html#schema.identifier\n\n";
+    }
+  }
+  if (errors.length > 0) {
+    out += "\nWARNING:\nError loading existing config:\n";
+    const cycles = errors.filter((e) => e.ruleId === "job-cycle");
+    const rest = errors.filter((e) => e.ruleId !== "job-cycle");
+    const groups: [string, Diagnostic[]][] = FLY_SECTIONS.map(([key, title]) => [
+      title,
+      rest.filter(
+        (e) => (e.path[0] ?? "jobs") === key || (key === "jobs" && !FLY_SECTIONS.some(([k]) => k === e.path[0])),
+      ),
+    ]);
+    if (cycles.length > 0) groups.push(["jobs", cycles]);
+    for (const [title, list] of groups) {
+      if (list.length === 0) continue;
+      out += `  - invalid ${title}:\n${list.map((e) => `\t${flyOf(e)}`).join("\n")}\n\n`;
+    }
+    out += "\n";
+    return out;
+  }
+  return `${out}looks good\n`;
+}
