@@ -1,0 +1,222 @@
+import { describe, expect, expectTypeOf, test } from "vitest";
+import { deepFreeze } from "../../test/helpers/deep-freeze.ts";
+import type { GetStep, InParallelStep, Job, PutStep, Resource, Step, TaskConfig, TaskStep } from "../model/index.ts";
+import { toConcourse } from "../render/to-concourse.ts";
+import { doSteps, get, inParallel, put, task, tryStep, withModifiers } from "./steps.ts";
+
+const src: Resource = deepFreeze({ name: "src", type: "git", source: { uri: "https://example.com/src.git" } });
+const image: Resource = deepFreeze({ name: "image", type: "registry-image", source: { repository: "example/app" } });
+const unit: Job = deepFreeze({ name: "unit", plan: [] });
+const config: TaskConfig = deepFreeze({
+  platform: "linux",
+  image_resource: { type: "registry-image", source: { repository: "alpine" } },
+  inputs: [{ name: "src" }],
+  run: { path: "sh", args: ["-c", "make"] },
+});
+
+describe("get", () => {
+  test("by object and by name", () => {
+    expect(get(src)).toStrictEqual({ get: src });
+    expect(get("src")).toStrictEqual({ get: "src" });
+  });
+
+  test("with every option", () => {
+    const passed = deepFreeze([unit, "lint"]);
+    const step = get(src, {
+      trigger: true,
+      passed,
+      version: "every",
+      params: { depth: 1 },
+      attempts: 2,
+      timeout: "10m",
+      tags: ["private"],
+      on_failure: { put: "notify" },
+      ensure: { put: "cleanup" },
+    });
+    expect(step).toStrictEqual({
+      get: src,
+      passed: [unit, "lint"],
+      trigger: true,
+      version: "every",
+      params: { depth: 1 },
+      attempts: 2,
+      timeout: "10m",
+      tags: ["private"],
+      on_failure: { put: "notify" },
+      ensure: { put: "cleanup" },
+    });
+    expect(step.passed).not.toBe(passed);
+  });
+
+  test("`as` names the artifact and keeps the resource in `resource`", () => {
+    const step = get(src, { as: "code", trigger: true });
+    expect(step).toStrictEqual({ get: "code", resource: src, trigger: true });
+    expect(toConcourse(step)).toStrictEqual({ get: "code", resource: "src", trigger: true });
+    expect(get("src", { as: "code" })).toStrictEqual({ get: "code", resource: "src" });
+  });
+
+  test("renders with names", () => {
+    expect(toConcourse(get(src, { passed: [unit], version: { ref: "abc" } }))).toStrictEqual({
+      get: "src",
+      passed: ["unit"],
+      version: { ref: "abc" },
+    });
+  });
+});
+
+describe("put", () => {
+  test("by object and by name", () => {
+    expect(put(image)).toStrictEqual({ put: image });
+    expect(put("image")).toStrictEqual({ put: "image" });
+  });
+
+  test("with every option, camelCase options written as Concourse's keys", () => {
+    const inputs = deepFreeze(["image", "src"]);
+    const step = put(image, {
+      params: { image: "image/image.tar" },
+      inputs,
+      getParams: { skip_download: true },
+      noGet: true,
+      attempts: 3,
+      on_success: { put: "notify" },
+    });
+    expect(step).toStrictEqual({
+      put: image,
+      inputs: ["image", "src"],
+      params: { image: "image/image.tar" },
+      attempts: 3,
+      on_success: { put: "notify" },
+      get_params: { skip_download: true },
+      no_get: true,
+    });
+    expect(step.inputs).not.toBe(inputs);
+  });
+
+  test("inputs may be all or detect", () => {
+    expect(put("image", { inputs: "detect" })).toStrictEqual({ put: "image", inputs: "detect" });
+    expect(put("image", { inputs: "all" })).toStrictEqual({ put: "image", inputs: "all" });
+  });
+
+  test("`as` names the step and keeps the resource in `resource`", () => {
+    const step = put(image, { as: "publish", noGet: false });
+    expect(step).toStrictEqual({ put: "publish", resource: image, no_get: false });
+    expect(toConcourse(step)).toStrictEqual({ put: "publish", resource: "image", no_get: false });
+  });
+});
+
+describe("task", () => {
+  test("with an inline config and other fields", () => {
+    expect(
+      task("unit", {
+        config,
+        privileged: true,
+        params: { CI: "1" },
+        input_mapping: { src: "code" },
+        image: "builder",
+        attempts: 2,
+      }),
+    ).toStrictEqual({
+      task: "unit",
+      config,
+      privileged: true,
+      params: { CI: "1" },
+      input_mapping: { src: "code" },
+      image: "builder",
+      attempts: 2,
+    });
+  });
+
+  test("with a file and vars", () => {
+    expect(task("unit", { file: "src/ci/unit.yml", vars: { tag: "7" } })).toStrictEqual({
+      task: "unit",
+      file: "src/ci/unit.yml",
+      vars: { tag: "7" },
+    });
+  });
+});
+
+describe("inParallel, doSteps, tryStep", () => {
+  test("inParallel of a list is the short form, and copies the list", () => {
+    const steps = deepFreeze([get(src), get(image)]);
+    const step = inParallel(steps);
+    expect(step).toStrictEqual({ in_parallel: [{ get: src }, { get: image }] });
+    expect(step.in_parallel).not.toBe(steps);
+  });
+
+  test("inParallel with limit and failFast is the long form", () => {
+    expect(inParallel({ steps: [get(src)], limit: 2, failFast: true })).toStrictEqual({
+      in_parallel: { steps: [{ get: src }], limit: 2, fail_fast: true },
+    });
+    expect(inParallel({ steps: [get(src)] })).toStrictEqual({ in_parallel: { steps: [{ get: src }] } });
+    expect(toConcourse(inParallel({ steps: [get(src)], failFast: false }))).toStrictEqual({
+      in_parallel: { steps: [{ get: "src" }], fail_fast: false },
+    });
+  });
+
+  test("doSteps copies the list; tryStep wraps one step", () => {
+    const steps = deepFreeze([get(src), put(image)]);
+    const step = doSteps(steps);
+    expect(step).toStrictEqual({ do: [{ get: src }, { put: image }] });
+    expect(step.do).not.toBe(steps);
+    expect(tryStep(put(image))).toStrictEqual({ try: { put: image } });
+  });
+});
+
+describe("withModifiers", () => {
+  test("returns a copy with the modifiers and leaves the step untouched", () => {
+    const step = deepFreeze(put(image, { params: { a: 1 } }));
+    const modified = withModifiers(step, {
+      attempts: 3,
+      timeout: "1h",
+      tags: ["private"],
+      across: [{ var: "region", values: ["us", "eu"] }],
+      fail_fast: true,
+      on_abort: { put: "notify" },
+      on_error: { put: "notify" },
+    });
+    expect(modified).toStrictEqual({
+      put: image,
+      params: { a: 1 },
+      attempts: 3,
+      timeout: "1h",
+      tags: ["private"],
+      across: [{ var: "region", values: ["us", "eu"] }],
+      fail_fast: true,
+      on_abort: { put: "notify" },
+      on_error: { put: "notify" },
+    });
+    expect(step).toStrictEqual({ put: image, params: { a: 1 } });
+    expect(modified).not.toBe(step);
+  });
+
+  test("later modifiers replace earlier ones", () => {
+    expect(withModifiers(get(src, { attempts: 2 }), { attempts: 5 })).toStrictEqual({ get: src, attempts: 5 });
+  });
+});
+
+describe("types", () => {
+  test("factories return the step types", () => {
+    expectTypeOf(get(src)).toEqualTypeOf<GetStep>();
+    expectTypeOf(put(src)).toEqualTypeOf<PutStep>();
+    expectTypeOf(task("t", { file: "t.yml" })).toEqualTypeOf<TaskStep>();
+    expectTypeOf(inParallel([])).toEqualTypeOf<InParallelStep>();
+    expectTypeOf(withModifiers(get(src), { attempts: 1 })).toEqualTypeOf<GetStep>();
+  });
+
+  test("what must not compile", () => {
+    // @ts-expect-error a task takes a config or a file, not both
+    task("t", { config, file: "t.yml" });
+    // @ts-expect-error a task needs a config or a file
+    task("t", {});
+    // @ts-expect-error a step has one core key
+    ({ get: "a", put: "b" }) satisfies Step;
+    // @ts-expect-error a task step cannot also be a get step
+    ({ task: "t", file: "t.yml", get: "a" }) satisfies Step;
+    // @ts-expect-error unknown option key
+    get(src, { trigger: true, unknownOption: 1 });
+    // @ts-expect-error options are camelCase: no_get is noGet
+    put(src, { no_get: true });
+    // @ts-expect-error `as` is only a name
+    get(src, { as: src });
+  });
+});
