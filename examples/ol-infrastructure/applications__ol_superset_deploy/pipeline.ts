@@ -1,5 +1,14 @@
+// Deploys the Superset assets of ol-data-platform: promotes them from the QA instance to production
+// whenever they change.
+//
+// The task's shell script is ol-infrastructure's: it is read from its checkout (the script defined in
+// src/ol_concourse/pipelines/applications/ol_superset_deploy.py), named by the environment variable
+// OL_INFRASTRUCTURE_DIR, and is not stored here. It writes the `ol-superset` CLI's config from the
+// task params below, then runs `ol-superset promote`.
+//   OL_INFRASTRUCTURE_DIR=../ol-infrastructure npx hangar render <this file>
 import { get, gitRepo, pipeline, task } from "hangar";
-import { runIfMain } from "hangar/script";
+import { type PipelineDefinition, runIfMain } from "hangar/script";
+import { isMainModule, PIPELINES_DIR, pythonStringAfter, readCheckoutFile } from "../lib/checkout.ts";
 import { dockerhubEcrImageUri, ECR_REGION } from "../lib/constants.ts";
 
 const dataPlatform = gitRepo({
@@ -11,8 +20,6 @@ const dataPlatform = gitRepo({
 
 /** A Superset instance the `ol-superset` CLI talks to, with its service account's credentials. */
 interface SupersetInstance {
-  /** The instance's name in the CLI's config. */
-  readonly name: string;
   /** Prefix of the environment variables holding its settings. */
   readonly env: string;
   /** The vault secret with its URL and OAuth client. */
@@ -20,8 +27,8 @@ interface SupersetInstance {
 }
 
 const instances: readonly SupersetInstance[] = [
-  { name: "superset-qa", env: "SUPERSET_QA", secret: "superset_qa_service_account" },
-  { name: "superset-production", env: "SUPERSET_PRODUCTION", secret: "superset_service_account" },
+  { env: "SUPERSET_QA", secret: "superset_qa_service_account" },
+  { env: "SUPERSET_PRODUCTION", secret: "superset_service_account" },
 ];
 
 /** Secret fields, by the suffix of the environment variable that carries them. */
@@ -38,57 +45,42 @@ const params = Object.fromEntries(
   ),
 );
 
-const variable = (name: string) => `\${${name}}`;
-const instanceConfig = ({ name, env }: SupersetInstance) => [
-  `  ${name}:`,
-  `    url: ${variable(`${env}_URL`)}`,
-  "    auth_method: oauth",
-  `    oauth_token_url: ${variable(`${env}_OAUTH_TOKEN_URL`)}`,
-  `    oauth_client_id: ${variable(`${env}_CLIENT_ID`)}`,
-  `    oauth_client_secret: ${variable(`${env}_CLIENT_SECRET`)}`,
-];
+/** The pipeline's task script. */
+export interface SupersetDeployScripts {
+  /** Promotes the assets of the ol-data-platform checkout, reaching the instances with the task's params. */
+  readonly deploy: string;
+}
 
-/** Writes the CLI's config from the task params, then promotes the assets from QA to production. */
-const deployScript = [
-  "set -euo pipefail",
-  "",
-  `mkdir -p "${variable("HOME")}/.sup"`,
-  `cat > "${variable("HOME")}/.sup/config.yml" <<EOF`,
-  "superset_instances:",
-  ...instances.flatMap(instanceConfig),
-  "current_instance_name: superset-qa",
-  "EOF",
-  "",
-  "ol-superset promote \\",
-  "    --force \\",
-  "    --skip-validation \\",
-  `    --assets-dir ${dataPlatform.name}/src/ol_superset/assets`,
-  "",
-].join("\n");
-
-const deploy = {
-  name: "deploy-superset-assets-to-production",
-  plan: [
-    get(dataPlatform, { trigger: true }),
-    task("promote-assets-to-production", {
-      config: {
-        platform: "linux",
-        image_resource: {
-          type: "registry-image",
-          source: { repository: dockerhubEcrImageUri("mitodl/ol-superset"), tag: "latest", aws_region: ECR_REGION },
+/** The pipeline, running `scripts`. */
+export function supersetDeployPipeline(scripts: SupersetDeployScripts): PipelineDefinition {
+  const deploy = {
+    name: "deploy-superset-assets-to-production",
+    plan: [
+      get(dataPlatform, { trigger: true }),
+      task("promote-assets-to-production", {
+        config: {
+          platform: "linux",
+          image_resource: {
+            type: "registry-image",
+            source: { repository: dockerhubEcrImageUri("mitodl/ol-superset"), tag: "latest", aws_region: ECR_REGION },
+          },
+          inputs: [{ name: dataPlatform.name }],
+          params,
+          run: { path: "bash", args: ["-c", scripts.deploy] },
         },
-        inputs: [{ name: dataPlatform.name }],
-        params,
-        run: { path: "bash", args: ["-c", deployScript] },
-      },
-    }),
-  ],
-};
+      }),
+    ],
+  };
+  return { name: "ol-superset-deploy", pipeline: pipeline({ resources: [dataPlatform], jobs: [deploy] }) };
+}
 
-const definition = {
-  name: "ol-superset-deploy",
-  pipeline: pipeline({ resources: [dataPlatform], jobs: [deploy] }),
-};
+const SOURCE = `${PIPELINES_DIR}/applications/ol_superset_deploy.py`;
 
-export default definition;
-await runIfMain(import.meta.url, definition);
+/** The pipeline with the script of the ol-infrastructure checkout named by `OL_INFRASTRUCTURE_DIR`. */
+export default function definition(): PipelineDefinition {
+  return supersetDeployPipeline({
+    deploy: pythonStringAfter(readCheckoutFile(SOURCE), "_deploy_script =", { file: SOURCE }),
+  });
+}
+
+if (isMainModule(import.meta.url)) await runIfMain(import.meta.url, definition());

@@ -1,8 +1,22 @@
+// Retires the learners who asked for their accounts to be deleted, once a week, with edX's tubular scripts.
+//
+// The Python program that lists the learners for the retirement loop is ol-infrastructure's: it is
+// read from its checkout (the program defined in src/ol_concourse/pipelines/open_edx/tubular/tubular.py),
+// named by the environment variable OL_INFRASTRUCTURE_DIR, and is not stored here.
+//   OL_INFRASTRUCTURE_DIR=../ol-infrastructure npx hangar render <this file>
 import { get, gitRepo, type ImageResource, pipeline, REGISTRY_IMAGE, schedule, task } from "hangar";
-import { runIfMain } from "hangar/script";
+import { type PipelineDefinition, runIfMain } from "hangar/script";
+import { isMainModule, PIPELINES_DIR, pythonStringAfter, readCheckoutFile } from "../lib/checkout.ts";
 import { dockerhubEcrImageUri, ECR_REGION } from "../lib/constants.ts";
 
-// Retires the learners who asked for their accounts to be deleted, once a week, with edX's tubular scripts.
+/** The pipeline's task scripts. */
+export interface TubularScripts {
+  /**
+   * A Python program that reads the usernames out of the learner files in `tubular-retirees/processing`
+   * and writes them, as a JSON list, to `retirees_dir/vars.json`.
+   */
+  readonly collectRetirees: string;
+}
 
 const tubularImage: ImageResource = {
   type: REGISTRY_IMAGE,
@@ -24,80 +38,79 @@ const oauthClient = {
   TUBULAR_LMS_HOST: "((tubular_oauth_client.host))",
 };
 
-// Reads the usernames out of the learner files the previous task wrote, as a JSON list.
-const collectRetirees = `import json
-from pathlib import Path
-learner_dir = Path("tubular-retirees/processing")
-rfiles = learner_dir.glob("learner*")
-retirees = []
-for rfile in rfiles:
-    retiree = rfile.read_text().strip('\\n').split("=")[-1]
-    retirees.append(retiree)
-with open("retirees_dir/vars.json","w") as vj:
-    vj.write(json.dumps(retirees))
-`;
-
-const definition = {
-  name: "misc-cloud-tubular",
-  target: "pr-inf",
-  pipeline: pipeline({
-    resources: [tubularConfigRepo, buildSchedule],
-    jobs: [
-      {
-        name: "deploy-tubular-world",
-        // One run at a time: each retirement run works through the same queue of learners.
-        max_in_flight: 1,
-        plan: [
-          get(tubularConfigRepo, { trigger: true }),
-          get(buildSchedule, { trigger: true }),
-          task("tubular-generate-retirees-task", {
-            config: {
-              platform: "linux",
-              image_resource: tubularImage,
-              inputs: [{ name: tubularConfigRepo.name }],
-              outputs: [retirees],
-              params: oauthClient,
-              run: {
-                path: "/app/scripts/get_learners_to_retire.py",
-                args: [
-                  "--config_file",
-                  tubularConfigPath,
-                  "--output_dir",
-                  `${retirees.name}/processing`,
-                  "--cool_off_days",
-                  "0",
-                ],
+/** The pipeline, running `scripts`. */
+export function tubularPipeline(scripts: TubularScripts): PipelineDefinition {
+  return {
+    name: "misc-cloud-tubular",
+    target: "pr-inf",
+    pipeline: pipeline({
+      resources: [tubularConfigRepo, buildSchedule],
+      jobs: [
+        {
+          name: "deploy-tubular-world",
+          // One run at a time: each retirement run works through the same queue of learners.
+          max_in_flight: 1,
+          plan: [
+            get(tubularConfigRepo, { trigger: true }),
+            get(buildSchedule, { trigger: true }),
+            task("tubular-generate-retirees-task", {
+              config: {
+                platform: "linux",
+                image_resource: tubularImage,
+                inputs: [{ name: tubularConfigRepo.name }],
+                outputs: [retirees],
+                params: oauthClient,
+                run: {
+                  path: "/app/scripts/get_learners_to_retire.py",
+                  args: [
+                    "--config_file",
+                    tubularConfigPath,
+                    "--output_dir",
+                    `${retirees.name}/processing`,
+                    "--cool_off_days",
+                    "0",
+                  ],
+                },
               },
-            },
-          }),
-          task("tubular-process-retired-users-task", {
-            config: {
-              platform: "linux",
-              image_resource: tubularImage,
-              inputs: [{ name: retirees.name }],
-              outputs: [{ name: "retirees_dir" }],
-              run: { path: "python", args: ["-c", collectRetirees] },
-            },
-          }),
-          { load_var: "tubular_retirees", file: "retirees_dir/vars.json", reveal: true },
-          task("tubular-retire-users-task", {
-            across: [{ var: "tubular_retiree", values: "((.:tubular_retirees))" }],
-            config: {
-              platform: "linux",
-              image_resource: tubularImage,
-              inputs: [{ name: retirees.name }, { name: tubularConfigRepo.name }],
-              params: oauthClient,
-              run: {
-                path: "/app/scripts/retire_one_learner.py",
-                args: ["--config_file", tubularConfigPath, "--username", "((.:tubular_retiree))"],
+            }),
+            task("tubular-process-retired-users-task", {
+              config: {
+                platform: "linux",
+                image_resource: tubularImage,
+                inputs: [{ name: retirees.name }],
+                outputs: [{ name: "retirees_dir" }],
+                run: { path: "python", args: ["-c", scripts.collectRetirees] },
               },
-            },
-          }),
-        ],
-      },
-    ],
-  }),
-};
+            }),
+            { load_var: "tubular_retirees", file: "retirees_dir/vars.json", reveal: true },
+            task("tubular-retire-users-task", {
+              across: [{ var: "tubular_retiree", values: "((.:tubular_retirees))" }],
+              config: {
+                platform: "linux",
+                image_resource: tubularImage,
+                inputs: [{ name: retirees.name }, { name: tubularConfigRepo.name }],
+                params: oauthClient,
+                run: {
+                  path: "/app/scripts/retire_one_learner.py",
+                  args: ["--config_file", tubularConfigPath, "--username", "((.:tubular_retiree))"],
+                },
+              },
+            }),
+          ],
+        },
+      ],
+    }),
+  };
+}
 
-export default definition;
-await runIfMain(import.meta.url, definition);
+const SOURCE = `${PIPELINES_DIR}/open_edx/tubular/tubular.py`;
+
+/** The pipeline with the script of the ol-infrastructure checkout named by `OL_INFRASTRUCTURE_DIR`. */
+export default function definition(): PipelineDefinition {
+  const source = readCheckoutFile(SOURCE);
+  return tubularPipeline({
+    collectRetirees: pythonStringAfter(source, "textwrap.dedent(", { dedent: true, file: SOURCE }),
+  });
+}
+
+if (isMainModule(import.meta.url)) await runIfMain(import.meta.url, definition());
