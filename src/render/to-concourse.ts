@@ -40,17 +40,99 @@ function payload(value: unknown): unknown {
 /** How each known field of a model object is converted, by field name. */
 type FieldConverters = Readonly<Record<string, (value: unknown) => unknown>>;
 
-const mapList = (f: (v: unknown) => unknown) => (value: unknown) =>
-  Array.isArray(value) ? value.filter((v) => v !== undefined && v !== null).map(f) : payload(value);
+/** A list without its undefined and null items, each converted by `f`. */
+const mapList = (f: (v: unknown) => unknown) => (value: unknown) => {
+  if (!Array.isArray(value)) return payload(value);
+  const out: unknown[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const item: unknown = value[i];
+    if (item !== undefined && item !== null) out.push(f(item));
+  }
+  return out;
+};
 
-/** Writes `value`'s fields in the kind's canonical order (unknown keys last), converting known ones. */
-function ordered(value: Obj, order: readonly string[], converters: FieldConverters, out: Obj = {}): Obj {
-  for (const key of order) {
+/** One kind of object: its canonical key order, each known key's rank in it, and its converter. */
+interface Shape {
+  readonly keys: readonly string[];
+  readonly rank: ReadonlyMap<string, number>;
+  readonly convert: readonly (((value: unknown) => unknown) | undefined)[];
+}
+
+const shape = (keys: readonly string[], converters: FieldConverters = {}): Shape => ({
+  keys,
+  rank: new Map(keys.map((key, i) => [key, i])),
+  convert: keys.map((key) => converters[key]),
+});
+
+/** Rank of keys that are not in a kind's order: after every known key. */
+const UNKNOWN = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Writes `value`'s fields in the kind's canonical order (unknown keys last, in their own order),
+ * converting known ones. Looks at the keys `value` has rather than at every key of the order, and
+ * copies them in one pass when they already come in canonical order.
+ */
+function ordered(value: Obj, s: Shape): Obj {
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return orderedByLookup(value, s);
+  const { rank, convert } = s;
+  let last = -1;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const r = rank.get(key) ?? UNKNOWN;
+    if (r < last) return orderedByRank(value, s);
+    last = r;
+  }
+  const out: Obj = {};
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
     const v = value[key];
     if (v === undefined || v === null) continue;
-    const convert = converters[key];
-    out[key] = convert ? convert(v) : payload(v);
+    const r = rank.get(key);
+    if (r === undefined) setKey(out, key, payload(v));
+    else {
+      const c = convert[r];
+      out[key] = c ? c(v) : payload(v);
+    }
   }
+  return out;
+}
+
+/** {@link ordered} for keys out of canonical order: known keys sorted by rank, then the others. */
+function orderedByRank(value: Obj, s: Shape): Obj {
+  const known: number[] = [];
+  const unknown: string[] = [];
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const r = s.rank.get(key);
+    if (r === undefined) unknown.push(key);
+    else known.push(r);
+  }
+  known.sort((a, b) => a - b);
+  const out: Obj = {};
+  for (const r of known) {
+    const key = s.keys[r] as string;
+    const v = value[key];
+    if (v === undefined || v === null) continue;
+    const c = s.convert[r];
+    out[key] = c ? c(v) : payload(v);
+  }
+  for (const key of unknown) {
+    const v = value[key];
+    if (v !== undefined && v !== null) setKey(out, key, payload(v));
+  }
+  return out;
+}
+
+/** {@link ordered} for objects with a prototype of their own: known keys may be inherited. */
+function orderedByLookup(value: Obj, s: Shape): Obj {
+  const out: Obj = {};
+  s.keys.forEach((key, r) => {
+    const v = value[key];
+    if (v === undefined || v === null) return;
+    const c = s.convert[r];
+    out[key] = c ? c(v) : payload(v);
+  });
   for (const key in value) {
     if (!Object.hasOwn(value, key) || Object.hasOwn(out, key)) continue;
     const v = value[key];
@@ -61,6 +143,27 @@ function ordered(value: Obj, order: readonly string[], converters: FieldConverte
 }
 
 const names = mapList(refName);
+const steps = mapList((s) => convertStep(s));
+
+function hookConverters(): FieldConverters {
+  return Object.fromEntries(HOOK_KEYS.map((k) => [k, (v: unknown) => convertStep(v)]));
+}
+
+const nested = (s: Shape) => (v: unknown) => (isObject(v) ? ordered(v, s) : payload(v));
+
+const SHAPES = {
+  inParallelConfig: shape(KEY_ORDER.inParallelConfig, { steps }),
+  acrossVar: shape(KEY_ORDER.acrossVar),
+  buildLogRetention: shape(KEY_ORDER.buildLogRetention),
+  imageResource: shape(KEY_ORDER.imageResource, { type: refName }),
+  containerLimits: shape(KEY_ORDER.containerLimits),
+  taskInput: shape(KEY_ORDER.taskInput),
+  taskOutput: shape(KEY_ORDER.taskOutput),
+  taskCache: shape(KEY_ORDER.taskCache),
+  taskRun: shape(KEY_ORDER.taskRun),
+  varSource: shape(KEY_ORDER.varSource),
+  display: shape(KEY_ORDER.display),
+};
 
 const converters: Record<"step" | "job" | "taskConfig" | "resource" | "group" | "pipeline", FieldConverters> = {
   step: {
@@ -72,28 +175,23 @@ const converters: Record<"step" | "job" | "taskConfig" | "resource" | "group" | 
     image: refName,
     config: (v) => convertTaskConfig(v),
     try: (v) => convertStep(v),
-    do: mapList((s) => convertStep(s)),
-    in_parallel: (v) =>
-      Array.isArray(v)
-        ? mapList((s) => convertStep(s))(v)
-        : isObject(v)
-          ? ordered(v, KEY_ORDER.inParallelConfig, { steps: mapList((s) => convertStep(s)) })
-          : payload(v),
-    across: mapList((v) => (isObject(v) ? ordered(v, KEY_ORDER.acrossVar, {}) : payload(v))),
+    do: steps,
+    in_parallel: (v) => (Array.isArray(v) ? steps(v) : nested(SHAPES.inParallelConfig)(v)),
+    across: mapList(nested(SHAPES.acrossVar)),
     ...hookConverters(),
   },
   job: {
-    plan: mapList((s) => convertStep(s)),
-    build_log_retention: (v) => (isObject(v) ? ordered(v, KEY_ORDER.buildLogRetention, {}) : payload(v)),
+    plan: steps,
+    build_log_retention: nested(SHAPES.buildLogRetention),
     ...hookConverters(),
   },
   taskConfig: {
-    image_resource: (v) => (isObject(v) ? ordered(v, KEY_ORDER.imageResource, { type: refName }) : payload(v)),
-    container_limits: (v) => (isObject(v) ? ordered(v, KEY_ORDER.containerLimits, {}) : payload(v)),
-    inputs: mapList((v) => (isObject(v) ? ordered(v, KEY_ORDER.taskInput, {}) : payload(v))),
-    outputs: mapList((v) => (isObject(v) ? ordered(v, KEY_ORDER.taskOutput, {}) : payload(v))),
-    caches: mapList((v) => (isObject(v) ? ordered(v, KEY_ORDER.taskCache, {}) : payload(v))),
-    run: (v) => (isObject(v) ? ordered(v, KEY_ORDER.taskRun, {}) : payload(v)),
+    image_resource: nested(SHAPES.imageResource),
+    container_limits: nested(SHAPES.containerLimits),
+    inputs: mapList(nested(SHAPES.taskInput)),
+    outputs: mapList(nested(SHAPES.taskOutput)),
+    caches: mapList(nested(SHAPES.taskCache)),
+    run: nested(SHAPES.taskRun),
   },
   resource: { type: refName },
   group: { jobs: names, resources: names },
@@ -108,41 +206,33 @@ const converters: Record<"step" | "job" | "taskConfig" | "resource" | "group" | 
   },
 };
 
-function hookConverters(): FieldConverters {
-  return Object.fromEntries(HOOK_KEYS.map((k) => [k, (v: unknown) => convertStep(v)]));
-}
-
 /** Each step kind's canonical order: its core fields, then modifiers and hooks. */
-const STEP_ORDER = Object.fromEntries(
-  STEP_KINDS.map((kind) => [kind, [...KEY_ORDER[kind], ...KEY_ORDER.modifiers]]),
-) as unknown as Record<StepKind, readonly string[]>;
+const STEP_SHAPES = Object.fromEntries(
+  STEP_KINDS.map((kind) => [kind, shape([...KEY_ORDER[kind], ...KEY_ORDER.modifiers], converters.step)]),
+) as unknown as Record<StepKind, Shape>;
+const MODIFIERS_SHAPE = shape(KEY_ORDER.modifiers, converters.step);
+const TASK_CONFIG_SHAPE = shape(KEY_ORDER.taskConfig, converters.taskConfig);
+const KIND_SHAPES = {
+  group: shape(KEY_ORDER.group, converters.group),
+  varSource: SHAPES.varSource,
+  resource: shape(KEY_ORDER.resource, converters.resource),
+  job: shape(KEY_ORDER.job, converters.job),
+  display: SHAPES.display,
+  pipeline: shape(KEY_ORDER.pipeline, converters.pipeline),
+};
 
 function convertStep(value: unknown): unknown {
   if (!isObject(value)) return payload(value);
   const kind = stepKindOrUndefined(value);
-  return ordered(value, kind ? STEP_ORDER[kind] : KEY_ORDER.modifiers, converters.step);
+  return ordered(value, kind ? STEP_SHAPES[kind] : MODIFIERS_SHAPE);
 }
 
 function convertTaskConfig(value: unknown): unknown {
-  return isObject(value) ? ordered(value, KEY_ORDER.taskConfig, converters.taskConfig) : payload(value);
+  return isObject(value) ? ordered(value, TASK_CONFIG_SHAPE) : payload(value);
 }
 
-function convertAs(value: unknown, kind: "group" | "varSource" | "resource" | "job" | "display" | "pipeline"): unknown {
-  if (!isObject(value)) return payload(value);
-  switch (kind) {
-    case "group":
-      return ordered(value, KEY_ORDER.group, converters.group);
-    case "varSource":
-      return ordered(value, KEY_ORDER.varSource, {});
-    case "resource":
-      return ordered(value, KEY_ORDER.resource, converters.resource);
-    case "job":
-      return ordered(value, KEY_ORDER.job, converters.job);
-    case "display":
-      return ordered(value, KEY_ORDER.display, {});
-    case "pipeline":
-      return ordered(value, KEY_ORDER.pipeline, converters.pipeline);
-  }
+function convertAs(value: unknown, kind: keyof typeof KIND_SHAPES): unknown {
+  return isObject(value) ? ordered(value, KIND_SHAPES[kind]) : payload(value);
 }
 
 /** What kind of hangar value `value` is, judged by its keys. */
