@@ -1,9 +1,14 @@
 import type { Rule } from "../define-rule.ts";
+import acrossMaxInFlightNotPositive from "./across-max-in-flight-not-positive.ts";
+import acrossNoVars from "./across-no-vars.ts";
+import attemptsNotPositive from "./attempts-not-positive.ts";
 import dataflowLocalVarUndefined from "./dataflow-local-var-undefined.ts";
 import dataflowPutInputUnknown from "./dataflow-put-input-unknown.ts";
 import dataflowTaskInputNotProduced from "./dataflow-task-input-not-produced.ts";
 import displayBackgroundImageInvalid from "./display-background-image-invalid.ts";
 import displayBackgroundImageScheme from "./display-background-image-scheme.ts";
+import getNameRepeated from "./get-name-repeated.ts";
+import getUnknownResource from "./get-unknown-resource.ts";
 import groupGlobInvalid from "./group-glob-invalid.ts";
 import groupGlobNoMatch from "./group-glob-no-match.ts";
 import groupNameDuplicate from "./group-name-duplicate.ts";
@@ -20,9 +25,13 @@ import jobNameDuplicate from "./job-name-duplicate.ts";
 import jobNoName from "./job-no-name.ts";
 import jobNone from "./job-none.ts";
 import jobUngrouped from "./job-ungrouped.ts";
+import loadVarNoFile from "./load-var-no-file.ts";
+import passedJobNoInteraction from "./passed-job-no-interaction.ts";
+import passedNoMatchingJob from "./passed-no-matching-job.ts";
 import prototypeNameDuplicate from "./prototype-name-duplicate.ts";
 import prototypeNoName from "./prototype-no-name.ts";
 import prototypeNoType from "./prototype-no-type.ts";
+import putUnknownResource from "./put-unknown-resource.ts";
 import resourceNameDuplicate from "./resource-name-duplicate.ts";
 import resourceNoName from "./resource-no-name.ts";
 import resourceNoType from "./resource-no-type.ts";
@@ -33,15 +42,32 @@ import resourceTypeUnknown from "./resource-type-unknown.ts";
 import resourceTypeUnused from "./resource-type-unused.ts";
 import resourceUnused from "./resource-unused.ts";
 import runIdentifierInvalid from "./run-identifier-invalid.ts";
+import runUnknownPrototype from "./run-unknown-prototype.ts";
 import secretLiteral from "./secret-literal.ts";
+import setPipelineNoFile from "./set-pipeline-no-file.ts";
+import stepUnknownFields from "./step-unknown-fields.ts";
+import taskConfigIoNoName from "./task-config-io-no-name.ts";
+import taskConfigNoPlatform from "./task-config-no-platform.ts";
+import taskConfigOrFile from "./task-config-or-file.ts";
+import taskConfigUnknownFields from "./task-config-unknown-fields.ts";
+import taskHermetic from "./task-hermetic.ts";
+import taskImageOverridden from "./task-image-overridden.ts";
+import timeoutInvalidDuration from "./timeout-invalid-duration.ts";
+import varNameRepeated from "./var-name-repeated.ts";
+import varShadowed from "./var-shadowed.ts";
 
 /** Every rule `validate()` runs, as an explicit list (one import per rule file). */
 export const rules: readonly Rule[] = [
+  acrossMaxInFlightNotPositive,
+  acrossNoVars,
+  attemptsNotPositive,
   dataflowLocalVarUndefined,
   dataflowPutInputUnknown,
   dataflowTaskInputNotProduced,
   displayBackgroundImageInvalid,
   displayBackgroundImageScheme,
+  getNameRepeated,
+  getUnknownResource,
   groupGlobInvalid,
   groupGlobNoMatch,
   groupNameDuplicate,
@@ -58,9 +84,13 @@ export const rules: readonly Rule[] = [
   jobNoName,
   jobNone,
   jobUngrouped,
+  loadVarNoFile,
+  passedJobNoInteraction,
+  passedNoMatchingJob,
   prototypeNameDuplicate,
   prototypeNoName,
   prototypeNoType,
+  putUnknownResource,
   resourceNameDuplicate,
   resourceNoName,
   resourceNoType,
@@ -71,5 +101,17 @@ export const rules: readonly Rule[] = [
   resourceTypeUnused,
   resourceUnused,
   runIdentifierInvalid,
+  runUnknownPrototype,
   secretLiteral,
+  setPipelineNoFile,
+  stepUnknownFields,
+  taskConfigIoNoName,
+  taskConfigNoPlatform,
+  taskConfigOrFile,
+  taskConfigUnknownFields,
+  taskHermetic,
+  taskImageOverridden,
+  timeoutInvalidDuration,
+  varNameRepeated,
+  varShadowed,
 ];

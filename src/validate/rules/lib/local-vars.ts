@@ -1,0 +1,62 @@
+/**
+ * StepValidator's local var scopes: each job starts with one scope; `load_var` declares in the current scope;
+ * `across` opens a scope for its vars and the step it wraps (hooks wrap across, so they stay outside it).
+ * A name already in the current scope is "repeated"; one declared in an enclosing scope is "shadowed".
+ */
+import type { Path } from "../../../model/common.ts";
+import type { GoStep, GoSteps } from "./go-steps.ts";
+import { goString, isObject, listOf } from "./values.ts";
+
+export interface VarEvent {
+  readonly kind: "repeated" | "shadowed";
+  readonly path: Path;
+  readonly name: string;
+}
+
+type Scopes = readonly Set<string>[];
+
+const cache = new WeakMap<GoSteps, VarEvent[]>();
+
+export function localVarEvents(steps: GoSteps): readonly VarEvent[] {
+  const cached = cache.get(steps);
+  if (cached !== undefined) return cached;
+  const events: VarEvent[] = [];
+  for (const list of steps.byJob) {
+    const jobScopes: Scopes = [new Set()];
+    const outerOf = new Map<GoStep, Scopes>();
+    const innerOf = new Map<GoStep, Scopes>();
+    const declare = (scopes: Scopes, name: string, path: Path): void => {
+      const current = scopes[scopes.length - 1] as Set<string>;
+      if (current.has(name)) events.push({ kind: "repeated", path, name });
+      else if (scopes.some((s) => s.has(name))) events.push({ kind: "shadowed", path, name });
+      current.add(name);
+    };
+    for (const g of list) {
+      const parent = g.parent;
+      const outer =
+        parent === undefined
+          ? jobScopes
+          : g.relation === "hook"
+            ? (outerOf.get(parent) ?? jobScopes)
+            : (innerOf.get(parent) ?? jobScopes);
+      const inner = g.hasAcross && g.kind !== undefined ? [...outer, new Set<string>()] : outer;
+      outerOf.set(g, outer);
+      innerOf.set(g, inner);
+      if (g.kind === undefined) continue;
+      if (g.hasAcross) {
+        const vars = listOf(g.step.across);
+        for (let i = 0; i < vars.length; i++) {
+          const v = vars[i];
+          const name = isObject(v) ? goString(v.var) : undefined;
+          if (name !== undefined) declare(inner, name, [...g.path, "across", i]);
+        }
+      }
+      if (g.kind === "load_var") {
+        const name = goString(g.step.load_var);
+        if (name !== undefined) declare(inner, name, [...g.path, "load_var"]);
+      }
+    }
+  }
+  cache.set(steps, events);
+  return events;
+}

@@ -1,0 +1,20 @@
+import { defineRule } from "../define-rule.ts";
+import { goSteps } from "./lib/go-steps.ts";
+import { goString } from "./lib/values.ts";
+
+export default defineRule({
+  id: "load-var-no-file",
+  parity: "concourse",
+  severity: "error",
+  concourseRef: "atc/step_validator.go (*StepValidator).VisitLoadVar",
+  docs: { description: "A load_var step needs a `file:`." },
+  messages: { noFile: "no file specified" },
+  check(ctx) {
+    for (const list of goSteps(ctx).byJob) {
+      for (const g of list) {
+        if (g.kind === "load_var" && goString(g.step.file) === "")
+          ctx.report({ path: [...g.path, "load_var"], messageId: "noFile" });
+      }
+    }
+  },
+});

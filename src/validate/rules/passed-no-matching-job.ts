@@ -1,0 +1,28 @@
+import { defineRule } from "../define-rule.ts";
+import { goSteps } from "./lib/go-steps.ts";
+import { createPassedMatcher } from "./lib/passed.ts";
+import { listOf } from "./lib/values.ts";
+
+export default defineRule({
+  id: "passed-no-matching-job",
+  parity: "concourse",
+  severity: "error",
+  concourseRef: "atc/step_validator.go (*StepValidator).VisitGet",
+  docs: { description: "Each `passed:` entry of a get step (a job name or a glob) must match at least one job." },
+  messages: { noMatch: "no matching job(s) for '{{job}}'" },
+  check(ctx) {
+    const match = createPassedMatcher(ctx.pipeline);
+    for (const list of goSteps(ctx).byJob) {
+      for (const g of list) {
+        if (g.kind !== "get") continue;
+        const passed = listOf(g.step.passed);
+        for (let k = 0; k < passed.length; k++) {
+          const entry = passed[k];
+          if (typeof entry === "string" && match(entry).length === 0) {
+            ctx.report({ path: [...g.path, "passed", k], messageId: "noMatch", data: { job: entry } });
+          }
+        }
+      }
+    }
+  },
+});

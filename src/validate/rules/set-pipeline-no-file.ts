@@ -1,0 +1,20 @@
+import { defineRule } from "../define-rule.ts";
+import { goSteps } from "./lib/go-steps.ts";
+import { goString } from "./lib/values.ts";
+
+export default defineRule({
+  id: "set-pipeline-no-file",
+  parity: "concourse",
+  severity: "error",
+  concourseRef: "atc/step_validator.go (*StepValidator).VisitSetPipeline",
+  docs: { description: "A set_pipeline step needs a `file:`." },
+  messages: { noFile: "no file specified" },
+  check(ctx) {
+    for (const list of goSteps(ctx).byJob) {
+      for (const g of list) {
+        if (g.kind === "set_pipeline" && goString(g.step.file) === "")
+          ctx.report({ path: [...g.path, "set_pipeline"], messageId: "noFile" });
+      }
+    }
+  },
+});

@@ -1,0 +1,35 @@
+import { defineRule } from "../define-rule.ts";
+import { goSteps } from "./lib/go-steps.ts";
+import { goString, isObject, listOf } from "./lib/values.ts";
+
+/** Concourse's text starts with two spaces (it was meant to be indented under a heading); copied as printed. */
+export default defineRule({
+  id: "task-config-io-no-name",
+  parity: "concourse",
+  severity: "error",
+  concourseRef: "atc/task.go TaskConfig.Validate",
+  docs: { description: "Every input and output of an inline task config needs a `name`." },
+  messages: {
+    input: "  input in position {{index}} is missing a name",
+    output: "  output in position {{index}} is missing a name",
+  },
+  check(ctx) {
+    for (const list of goSteps(ctx).byJob) {
+      for (const g of list) {
+        if (g.kind !== "task" || !isObject(g.step.config)) continue;
+        for (const [key, messageId] of [
+          ["inputs", "input"],
+          ["outputs", "output"],
+        ] as const) {
+          const entries = listOf(g.step.config[key]);
+          for (let i = 0; i < entries.length; i++) {
+            const entry = entries[i];
+            if (isObject(entry) && goString(entry.name) !== "") continue;
+            if (!isObject(entry) && entry !== null) continue;
+            ctx.report({ path: [...g.path, "config", key, i], messageId, data: { index: i } });
+          }
+        }
+      }
+    }
+  },
+});

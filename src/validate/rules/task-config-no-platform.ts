@@ -1,0 +1,25 @@
+import { defineRule } from "../define-rule.ts";
+import { goSteps } from "./lib/go-steps.ts";
+import { goString, has, isObject } from "./lib/values.ts";
+
+export default defineRule({
+  id: "task-config-no-platform",
+  parity: "concourse",
+  severity: "error",
+  concourseRef: "atc/task.go TaskConfig.Validate",
+  docs: { description: "An inline task config needs a `platform`." },
+  messages: { missing: "missing 'platform'" },
+  check(ctx) {
+    for (const list of goSteps(ctx).byJob) {
+      for (const g of list) {
+        if (g.kind !== "task" || !isObject(g.step.config)) continue;
+        const config = g.step.config;
+        if (goString(config.platform) !== "") continue;
+        ctx.report({
+          path: has(config, "platform") ? [...g.path, "config", "platform"] : [...g.path, "config"],
+          messageId: "missing",
+        });
+      }
+    }
+  },
+});
