@@ -107,6 +107,24 @@ describe("hangar render", () => {
     expect(readdirSync(work).sort()).toEqual(before);
   });
 
+  test("refuses to write a pipeline with errors unless --no-validate", async () => {
+    writeFileSync(join(work, "definition.json"), "previous content");
+    const run = memoryIo(work);
+    expect(await runCli(["render", "invalid.ts"], run.io)).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(
+      "invalid.ts:resources[0].name error resource-unused resource 'unused' is not used\n" +
+        "hangar: invalid.ts has errors; nothing was written (--no-validate writes it anyway)\n",
+    );
+    expect(readFileSync(join(work, "definition.json"), "utf8")).toBe("previous content");
+
+    const forced = memoryIo(work);
+    expect(await runCli(["render", "invalid.ts", "--no-validate"], forced.io)).toBe(0);
+    expect(JSON.parse(readFileSync(join(work, "definition.json"), "utf8")).resources).toEqual([
+      { name: "unused", type: "time", source: {} },
+    ]);
+  });
+
   test("--debug adds the stack trace of an error in the module", async () => {
     const run = memoryIo(work);
     expect(await runCli(["render", "throws.ts", "--debug"], run.io)).toBe(2);
