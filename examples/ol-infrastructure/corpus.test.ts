@@ -5,6 +5,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { toConcourse } from "hangar";
 import type { PipelineDefinition } from "hangar/script";
 import { describe, expect, test, vi } from "vitest";
+import { validateValue } from "../../src/validate/validate-text.ts";
+import { stripNulls } from "../../test/helpers/strip-nulls.ts";
 import adOptimizationFromCheckout, {
   adOptimizationPipeline,
 } from "./applications__google_ads_optimization__ad_optimization_pipeline/pipeline.ts";
@@ -17,19 +19,6 @@ import { tubularPipeline } from "./open_edx__tubular__tubular/pipeline.ts";
 const here = dirname(fileURLToPath(import.meta.url));
 const corpusDir = join(here, "..", "..", "..", "shared", "corpus", "ol-infrastructure");
 const corpusPresent = existsSync(corpusDir);
-
-/** A copy of a JSON value without null values (object entries): null and absent mean the same here. */
-function stripNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stripNulls);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, item]) => item !== null)
-        .map(([key, item]) => [key, stripNulls(item)]),
-    );
-  }
-  return value;
-}
 
 const examples = readdirSync(here, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && existsSync(join(here, entry.name, "pipeline.ts")))
@@ -128,6 +117,21 @@ describe.skipIf(!corpusPresent)(
         expect(typeof module.default).toBe("function");
         expect(normalise(toConcourse(fromCorpusScripts(expected).pipeline))).toEqual(normalise(expected));
       }
+    });
+
+    test.each(examples)("%s passes the validator (ulmo: only Concourse's unused-resource error)", async (name) => {
+      const module = await importExample(name);
+      const fromCorpusScripts = scriptedExamples[name];
+      const definition =
+        fromCorpusScripts === undefined ? (module.default as PipelineDefinition) : fromCorpusScripts(readCorpus(name));
+      const errors = validateValue(toConcourse(definition.pipeline), { file: name })
+        .diagnostics.filter((d) => d.severity === "error")
+        .map((d) => `${d.ruleId}: ${d.message}`);
+      expect(errors).toEqual(
+        name === "open_edx__xqwatcher__pipeline_ulmo"
+          ? ["resource-unused: resource 'ol-infrastructure-deploy' is not used"]
+          : [],
+      );
     });
 
     test("the Google Ads example reads its scripts from the checkout named by OL_INFRASTRUCTURE_DIR", () => {
