@@ -96,14 +96,28 @@ function emitSequence(items: readonly unknown[], indent: string, out: string[]):
   }
 }
 
+/** Longer keys are written as explicit `? key` entries (YAML caps implicit keys at 1024 characters). */
+const MAX_IMPLICIT_KEY = 1000;
+
 function emitMapping(map: Record<string, unknown>, indent: string, out: string[], firstInline: boolean): void {
   let first = true;
   for (const key in map) {
     if (!Object.hasOwn(map, key)) continue;
     const value = map[key];
     if (value === undefined) continue;
-    out.push(first && firstInline ? ` ${yamlString(key)}:` : `${indent}${yamlString(key)}:`);
+    const k = yamlString(key);
+    const start = first && firstInline ? " " : indent;
     first = false;
+    if (k.length > MAX_IMPLICIT_KEY) {
+      // "? key" / ": value": YAML allows implicit keys of at most 1024 characters
+      out.push(`${start}? ${k}\n${indent}:`);
+      if (Array.isArray(value) && value.length > 0) {
+        out.push("\n");
+        emitSequence(value, `${indent}  `, out);
+      } else emitValue(value, indent, out, false);
+      continue;
+    }
+    out.push(`${start}${k}:`);
     if (Array.isArray(value) && value.length > 0) {
       out.push("\n");
       emitSequence(value, indent, out);
