@@ -295,6 +295,18 @@ describe("toYaml", () => {
     expectRoundTrip([[[["deep"]]]]);
   });
 
+  test("keys longer than YAML's 1024-character limit for implicit keys are written as explicit `? key`", () => {
+    const k = "k".repeat(1100);
+    expect(toYaml([{ a: 1, [k]: [{ b: 2 }], [`${k}:`]: "on" }])).toBe(
+      ["- a: 1", `  ? ${k}`, "  :", "    - b: 2", `  ? "${k}:"`, '  : "on"', ""].join("\n"),
+    );
+    for (const key of [k, `${k} #x`, "é".repeat(1100), `${k}\nline`, "k".repeat(1024), "k".repeat(1000)]) {
+      expectRoundTrip({ [key]: 1 });
+      expectRoundTrip({ [key]: [1, [2], { [key]: {} }], other: [] });
+      expectRoundTrip([{ [key]: { a: [] } }, { x: 1, [key]: "a\nb" }]);
+    }
+  });
+
   test("long and multi-line text with indentation reads back unchanged", () => {
     const script = "#!/bin/sh\nset -eu\n\nif [ -n \"$X\" ]; then\n  echo 'x: y' # comment\nfi\n";
     expectRoundTrip({ run: { path: "sh", args: ["-c", script] }, long: "word ".repeat(200).trim() });
