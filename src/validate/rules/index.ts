@@ -55,6 +55,11 @@ import taskImageOverridden from "./task-image-overridden.ts";
 import timeoutInvalidDuration from "./timeout-invalid-duration.ts";
 import varNameRepeated from "./var-name-repeated.ts";
 import varShadowed from "./var-shadowed.ts";
+import varSourceDependencyUnresolved from "./var-source-dependency-unresolved.ts";
+import varSourceInvalidConfig from "./var-source-invalid-config.ts";
+import varSourceNameDuplicate from "./var-source-name-duplicate.ts";
+import varSourceUnknownType from "./var-source-unknown-type.ts";
+import varSourceUnsupportedType from "./var-source-unsupported-type.ts";
 
 /** Every rule `validate()` runs, as an explicit list (one import per rule file). */
 export const rules: readonly Rule[] = [
@@ -114,4 +119,9 @@ export const rules: readonly Rule[] = [
   timeoutInvalidDuration,
   varNameRepeated,
   varShadowed,
+  varSourceDependencyUnresolved,
+  varSourceInvalidConfig,
+  varSourceNameDuplicate,
+  varSourceUnknownType,
+  varSourceUnsupportedType,
 ];

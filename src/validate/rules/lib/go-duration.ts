@@ -1,4 +1,4 @@
-/** Go's `time.ParseDuration`, reduced to its error text (`undefined` when the duration is valid). */
+/** Go's `time.ParseDuration` and Go's quoting and `%T`, for reproducing Go's messages. */
 
 const UNITS: Readonly<Record<string, bigint>> = {
   ns: 1n,
@@ -16,14 +16,21 @@ const MAX = 1n << 63n;
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= "0" && c <= "9";
 
 export function goDurationError(orig: string): string | undefined {
-  const invalid = `time: invalid duration ${goQuote(orig)}`;
+  const parsed = goParseDuration(orig);
+  return parsed.ok ? undefined : parsed.error;
+}
+
+/** Go's `time.ParseDuration`: nanoseconds, or Go's error text. */
+export function goParseDuration(orig: string): { ok: true; ns: bigint } | { ok: false; error: string } {
+  const fail = (error: string) => ({ ok: false as const, error });
+  const invalid = fail(`time: invalid duration ${goQuote(orig)}`);
   let s = orig;
   let neg = false;
   if (s !== "" && (s[0] === "-" || s[0] === "+")) {
     neg = s[0] === "-";
     s = s.slice(1);
   }
-  if (s === "0") return undefined;
+  if (s === "0") return { ok: true, ns: 0n };
   if (s === "") return invalid;
   let total = 0n;
   while (s !== "") {
@@ -61,11 +68,11 @@ export function goDurationError(orig: string): string | undefined {
     if (!pre && !post) return invalid;
     let u = 0;
     while (u < s.length && !(s[u] === "." || isDigit(s[u]))) u++;
-    if (u === 0) return `time: missing unit in duration ${goQuote(orig)}`;
+    if (u === 0) return fail(`time: missing unit in duration ${goQuote(orig)}`);
     const unitName = s.slice(0, u);
     s = s.slice(u);
     const unit = UNITS[unitName];
-    if (unit === undefined) return `time: unknown unit ${goQuote(unitName)} in duration ${goQuote(orig)}`;
+    if (unit === undefined) return fail(`time: unknown unit ${goQuote(unitName)} in duration ${goQuote(orig)}`);
     if (v > MAX / unit) return invalid;
     v *= unit;
     if (frac > 0n) {
@@ -76,7 +83,7 @@ export function goDurationError(orig: string): string | undefined {
     if (total > MAX) return invalid;
   }
   if (!neg && total > MAX - 1n) return invalid;
-  return undefined;
+  return { ok: true, ns: neg ? -total : total };
 }
 
 /** Go's `strconv.Quote`: double quotes, Go escapes for control characters, printable characters kept. */
