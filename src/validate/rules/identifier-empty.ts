@@ -1,3 +1,4 @@
+import { concourseContext } from "../concourse-context.ts";
 import { defineRule } from "../define-rule.ts";
 import { goSteps } from "./lib/go-steps.ts";
 import { namedSectionEntries } from "./lib/sections.ts";
@@ -25,7 +26,11 @@ export default defineRule({
     for (const list of goSteps(ctx).byJob) {
       for (const g of list) {
         if (g.name !== "" || g.kind === undefined) continue;
-        ctx.report({ path: [...g.path, g.kind], messageId: "empty", data: { context: `${g.inner}${g.label}` } });
+        ctx.report({
+          path: [...g.path, g.kind],
+          messageId: "empty",
+          data: { context: concourseContext(ctx.pipeline, [...g.path, g.kind]) },
+        });
       }
     }
   },

@@ -1,3 +1,4 @@
+import { concourseContext } from "../concourse-context.ts";
 import { defineRule } from "../define-rule.ts";
 import { checkIdentifier } from "./lib/go-identifier.ts";
 import { goSteps } from "./lib/go-steps.ts";
@@ -22,7 +23,11 @@ export default defineRule({
         ctx.report({
           path: [...g.path, "run"],
           messageId: "invalid",
-          data: { context: `${g.inner}${g.label}`, identifier: g.name, reason: problem.reason },
+          data: {
+            context: concourseContext(ctx.pipeline, [...g.path, "run"]),
+            identifier: g.name,
+            reason: problem.reason,
+          },
         });
       }
     }

@@ -1,14 +1,15 @@
 /**
  * How Concourse's StepValidator sees the steps of each job: the core kind by `StepPrecedence`, the keys each
  * wrapper and core step consumes, the order in which `Visit` reaches the steps (hooks in Go's wrapping order)
- * and the context string it prefixes to every message (`jobs.build.plan.do[0].across.task(unit)`).
+ * and the label it gives the core step in its context (`.get(src)`; the whole context is
+ * `concourseContext()` of src/validate/concourse-context.ts).
  * Built from the ONE walker's output (`ctx.steps()`), once per validation run.
  */
 import type { Path } from "../../../model/common.ts";
 import type { Pipeline } from "../../../model/pipeline.ts";
 import { STEP_KINDS, type StepKind } from "../../../model/step.ts";
-import { type JobStep, walkPipelineSteps } from "../../../walk/walk-steps.ts";
-import { goString, has, isObject, locationIdentifier, type Obj } from "./values.ts";
+import type { JobStep } from "../../../walk/walk-steps.ts";
+import { goString, has, isObject, type Obj } from "./values.ts";
 
 /** A step with everything StepValidator derives from its position. */
 export interface GoStep {
@@ -24,10 +25,6 @@ export interface GoStep {
   readonly parent: GoStep | undefined;
   /** How the step hangs off its parent: a nested step of do/try/in_parallel, or a hook. */
   readonly relation: "plan" | "job-hook" | "nested" | "hook";
-  /** Go's context of the step envelope (where `unknown fields` is reported). */
-  readonly envelope: string;
-  /** The context the core step is visited in: the envelope, plus `.across` when the step has across. */
-  readonly inner: string;
   /** The core step's own context element: `.get(src)`, `.run(proto.msg)`; empty for do/try/in_parallel. */
   readonly label: string;
   /** The name field the identifier check reads (`get`, `task`, `run`, ...), or undefined for do/try/in_parallel. */
@@ -152,30 +149,8 @@ export function buildGoSteps(pipeline: Readonly<Pipeline>, steps: readonly JobSt
     const hasAcross = has(step, "across");
     const { label, name } = labelOf(step, kind);
     let relation: GoStep["relation"];
-    let envelope: string;
-    if (parent === undefined) {
-      const jobId = locationIdentifier("jobs", s.jobIndex, goString(job.name) ?? "");
-      if (path[2] === "plan") {
-        relation = "plan";
-        envelope = `${jobId}.plan.do[${String(path[3])}]`;
-      } else {
-        relation = "job-hook";
-        envelope = `${jobId}.plan.${String(path[2])}`;
-      }
-    } else {
-      const rest = path.slice(parent.path.length);
-      const head = rest[0];
-      if (isHookKey(head)) {
-        relation = "hook";
-        envelope = `${parent.envelope}.${head}`;
-      } else {
-        relation = "nested";
-        const last = rest[rest.length - 1];
-        if (head === "do") envelope = `${parent.inner}.do[${String(last)}]`;
-        else if (head === "try") envelope = `${parent.inner}.try`;
-        else envelope = `${parent.inner}.in_parallel.steps[${String(last)}]`;
-      }
-    }
+    if (parent === undefined) relation = path[2] === "plan" ? "plan" : "job-hook";
+    else relation = isHookKey(path[parent.path.length]) ? "hook" : "nested";
     if (path[path.length - 1] === "on_abort") needsSort.add(s.jobIndex);
     const g: GoStep = {
       step,
@@ -186,8 +161,6 @@ export function buildGoSteps(pipeline: Readonly<Pipeline>, steps: readonly JobSt
       hasAcross,
       parent,
       relation,
-      envelope,
-      inner: hasAcross ? `${envelope}.across` : envelope,
       label,
       name,
     };
@@ -256,37 +229,4 @@ function compareGoOrder(a: Path, b: Path): number {
     return String(x) < String(y) ? -1 : 1;
   }
   return a.length - b.length;
-}
-
-/**
- * The context StepValidator prefixes to a message about `path` (`jobs.build.plan.do[0].get(src).passed`), or
- * undefined when the path is not inside a job's steps (validate.go's messages carry their own location).
- */
-export function createConcourseContext(pipeline: Readonly<Pipeline>): (path: Path) => string | undefined {
-  let built: GoSteps | undefined;
-  return (path) => {
-    if (path[0] !== "jobs" || typeof path[1] !== "number" || path.length < 3) return undefined;
-    built ??= buildGoSteps(pipeline, [...walkPipelineSteps(pipeline)]);
-    for (let n = path.length; n >= 3; n--) {
-      const g = built.byPath.get(pathKey(path.slice(0, n)));
-      if (g !== undefined) return contextWithin(g, path.slice(n));
-    }
-    return undefined;
-  };
-}
-
-/** The context of a message about `rest` (a path below the step) of step `g`. */
-export function contextWithin(g: GoStep, rest: Path): string {
-  const head = rest[0];
-  if (head === undefined) return g.envelope;
-  if (head === "across") {
-    if (typeof rest[1] !== "number") return `${g.envelope}.across`;
-    return `${g.envelope}.across[${rest[1]}]${rest[2] === "max_in_flight" ? ".max_in_flight" : ""}`;
-  }
-  if (head === "attempts") return `${g.inner}.attempts`;
-  if (head === "timeout" && timeoutIsWrapper(g)) return `${g.inner}.timeout`;
-  if (isHookKey(head)) return `${g.envelope}.${head}`;
-  if (head === "config" && g.kind === "task") return `${g.inner}${g.label}.config`;
-  if (head === "passed" && g.kind === "get") return `${g.inner}${g.label}.passed`;
-  return `${g.inner}${g.label}`;
 }
