@@ -1,0 +1,48 @@
+import { describe, expect, test } from "vitest";
+import { goDurationError, goParseDuration, goQuote, goQuoteASCII, goQuotedList, goTypeName } from "./go-duration.ts";
+
+describe("goParseDuration (Go's time.ParseDuration)", () => {
+  test.each([
+    ["0", 0n],
+    ["1h30m", 5_400_000_000_000n],
+    ["1.5s", 1_500_000_000n],
+    [".5ms", 500_000n],
+    ["-2m", -120_000_000_000n],
+    ["+3us", 3_000n],
+    ["7µs", 7_000n],
+    ["10ns", 10n],
+  ])("%j is %s ns", (text, ns) => {
+    expect(goParseDuration(text)).toEqual({ ok: true, ns });
+  });
+
+  test.each([
+    ["", 'time: invalid duration ""'],
+    ["10", 'time: missing unit in duration "10"'],
+    ["5 minutes", 'time: unknown unit " minutes" in duration "5 minutes"'],
+    ["1d", 'time: unknown unit "d" in duration "1d"'],
+    [".s", 'time: invalid duration ".s"'],
+    ["((timeout))", 'time: invalid duration "((timeout))"'],
+    ["9999999999h", 'time: invalid duration "9999999999h"'],
+  ])("%j fails with Go's text", (text, error) => {
+    expect(goDurationError(text)).toBe(error);
+  });
+});
+
+describe("Go formatting", () => {
+  test("quoting like strconv.Quote and %+q", () => {
+    expect(goQuote('a"b\\c\n\u0001é')).toBe('"a\\"b\\\\c\\n\\x01é"');
+    expect(goQuoteASCII("naïve 🚀")).toBe('"na\\u00efve \\U0001f680"');
+    expect(goQuotedList(["bogus", "other"])).toBe('["bogus" "other"]');
+  });
+
+  test("%T of JSON values", () => {
+    expect([null, "s", 1, true, [], {}].map(goTypeName)).toEqual([
+      "<nil>",
+      "string",
+      "float64",
+      "bool",
+      "[]interface {}",
+      "map[string]interface {}",
+    ]);
+  });
+});
