@@ -70,6 +70,21 @@ testRule(rule, {
       `,
     },
     {
+      name: "a get step, and a put's implicit get, define a var holding the version's metadata",
+      code: yaml`
+        jobs:
+        - name: deploy
+          plan:
+          - get: pr
+            resource: pull-requests
+          - put: status
+            resource: pull-requests
+            params: { ref: ((.:pr.ref)) }
+          - put: notify
+            params: { text: "built ((.:pr.ref)), status ((.:status.state))" }
+      `,
+    },
+    {
       name: "credential vars and vars from a named var source are not local vars",
       code: yaml`
         jobs:
@@ -101,7 +116,7 @@ testRule(rule, {
           line: 6,
           col: 12,
           message:
-            "'((.:version))' uses local var 'version', which no earlier load_var or enclosing across step in job 'deploy' defines",
+            "'((.:version))' uses local var 'version', which no earlier load_var, get or enclosing across step in job 'deploy' defines",
           severity: "warning",
         },
       ],
@@ -153,6 +168,19 @@ testRule(rule, {
       ],
     },
     {
+      name: "a put with no_get defines no var",
+      code: yaml`
+        jobs:
+        - name: deploy
+          plan:
+          - put: status
+            no_get: true
+          - put: notify
+            params: { text: ((.:status.state)) }
+      `,
+      errors: [{ messageId: "undefined", path: "jobs[0].plan[1].params.text" }],
+    },
+    {
       name: "two undefined vars in one string are both reported, once each",
       code: yaml`
         jobs:
@@ -166,13 +194,13 @@ testRule(rule, {
           messageId: "undefined",
           path: "jobs[0].plan[0].params.tag",
           message:
-            "'((.:a))' uses local var 'a', which no earlier load_var or enclosing across step in job 'deploy' defines",
+            "'((.:a))' uses local var 'a', which no earlier load_var, get or enclosing across step in job 'deploy' defines",
         },
         {
           messageId: "undefined",
           path: "jobs[0].plan[0].params.tag",
           message:
-            "'((.:b))' uses local var 'b', which no earlier load_var or enclosing across step in job 'deploy' defines",
+            "'((.:b))' uses local var 'b', which no earlier load_var, get or enclosing across step in job 'deploy' defines",
         },
       ],
     },

@@ -43,24 +43,31 @@ export default defineRule({
   docs: {
     description:
       "A local var (`((.:name))`, `((.:name.field))`) used in a step must be defined by an earlier `load_var` of the " +
-      "same job or by an enclosing `across` step; otherwise the build fails with `undefined var`. Vars loaded " +
+      "same job, an earlier `get` step of that name (or a `put`'s implicit get: the var holds the fetched version's " +
+      "metadata), or an enclosing `across` step; otherwise the build fails with `undefined var`. Vars defined " +
       "inside an `across` step are gone after it; steps of one `in_parallel` do not see each other's vars; job " +
       "hooks see every var the plan loads. An `across` step's own `values` are checked outside its vars.",
   },
   messages: {
     undefined:
-      "'{{ref}}' uses local var '{{name}}', which no earlier load_var or enclosing across step in job '{{job}}' defines",
+      "'{{ref}}' uses local var '{{name}}', which no earlier load_var, get or enclosing across step in job '{{job}}' defines",
   },
   check({ pipeline, report }) {
     const check = (value: unknown, at: Path, visit: DataflowStep, skip?: (key: string) => boolean): void => {
-      for (const found of scanStrings(value, at, skip)) {
-        const reported = new Set<string>();
-        for (const { name, ref } of localVarRefs(found.value)) {
-          if (visit.scope.hasLocalVar(name) || reported.has(ref)) continue;
-          reported.add(ref);
-          report({ path: found.path, messageId: "undefined", data: { ref, name, job: visit.jobName } });
-        }
-      }
+      scanStrings(
+        value,
+        at,
+        (found) => {
+          if (!found.value.includes("((")) return;
+          const reported = new Set<string>();
+          for (const { name, ref } of localVarRefs(found.value)) {
+            if (visit.scope.hasLocalVar(name) || reported.has(ref)) continue;
+            reported.add(ref);
+            report({ path: found.path(), messageId: "undefined", data: { ref, name, job: visit.jobName } });
+          }
+        },
+        skip,
+      );
     };
     walkDataflow(pipeline, {
       across(visit) {

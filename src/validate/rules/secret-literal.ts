@@ -57,20 +57,25 @@ export default defineRule({
     key: "'{{key}}' has a literal value; use a ((var)) from a credential manager instead of writing the secret here",
   },
   check({ pipeline, report }) {
-    for (const { value, path, key } of scanStrings(pipeline, [])) {
+    scanStrings(pipeline, [], ({ value, key, path }) => {
+      if (value.length < 3) return;
       const shape = SHAPES.find(({ kind, pattern }) => {
         const m = pattern.exec(value);
-        return m !== null && !(kind === "aws" && /EXAMPLE/.test(m[0]));
+        return m !== null && !(kind === "aws" && m[0].includes("EXAMPLE"));
       });
       if (shape !== undefined) {
-        report({ path, messageId: shape.kind });
-        continue;
+        report({ path: path(), messageId: shape.kind });
+        return;
       }
-      if (key === undefined || value.includes("((") || NOT_A_SECRET.test(value)) continue;
-      const isWebhookToken = key === "webhook_token" && path[0] === "resources" && path.length === 3;
-      if (isWebhookToken || (SECRET_KEY.test(key.toLowerCase().replaceAll("-", "_")) && inContainer(path))) {
-        report({ path, messageId: "key", data: { key } });
+      if (key === undefined || value.includes("((") || NOT_A_SECRET.test(value)) return;
+      if (key === "webhook_token") {
+        const at = path();
+        if (at[0] === "resources" && at.length === 3) report({ path: at, messageId: "key", data: { key } });
+        return;
       }
-    }
+      if (!SECRET_KEY.test(key.toLowerCase().replaceAll("-", "_"))) return;
+      const at = path();
+      if (inContainer(at)) report({ path: at, messageId: "key", data: { key } });
+    });
   },
 });

@@ -6,7 +6,8 @@ import { type Step, type StepKind, stepKindOrUndefined } from "../../../model/st
 
 /**
  * What a build has at one point of its plan: the artifacts earlier steps produced and the local vars
- * (`((.:name))`) earlier `load_var` steps and enclosing `across` steps defined.
+ * (`((.:name))`) defined by earlier `load_var` steps, earlier `get` steps (and a `put`'s implicit get: a var named
+ * after the step holding the version's metadata, atc/exec/get_step.go) and enclosing `across` steps.
  * Only valid during the callback it is passed to.
  */
 export interface DataflowScope {
@@ -122,6 +123,12 @@ function walkJob(job: Job & Record<string, unknown>, jobIndex: number, visitor: 
     if (n === undefined) return;
     add(hasVar(n) ? ["unknown", n] : ["artifact", n]);
   };
+  /** A get (a put's implicit one too) makes an artifact and a local var (the version's metadata) of its name. */
+  const produceGet = (name: unknown): void => {
+    produceArtifact(name);
+    const n = refName(name);
+    if (n !== undefined) add(["var", n]);
+  };
 
   /** Runs each branch from the same starting scope; afterwards, everything any branch produced is present. */
   const branches = (run: readonly (() => void)[]): void => {
@@ -137,10 +144,10 @@ function walkJob(job: Job & Record<string, unknown>, jobIndex: number, visitor: 
   const produce = (step: Record<string, unknown>, kind: StepKind | undefined): void => {
     switch (kind) {
       case "get":
-        produceArtifact(step.get);
+        produceGet(step.get);
         return;
       case "put":
-        if (step.no_get !== true) produceArtifact(step.put);
+        if (step.no_get !== true) produceGet(step.put);
         return;
       case "task": {
         const mapping = isObject(step.output_mapping) ? step.output_mapping : {};
