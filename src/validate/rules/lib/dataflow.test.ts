@@ -1,0 +1,105 @@
+import { describe, expect, test } from "vitest";
+import type { Pipeline } from "../../../model/pipeline.ts";
+import { formatPath } from "../../diagnostic.ts";
+import { walkDataflow } from "./dataflow.ts";
+import { scanStrings } from "./scan-strings.ts";
+
+/** For each step, in visiting order: its path and which of `names` exist there as artifacts and as vars. */
+function trace(pipeline: unknown, names: readonly string[]): string[] {
+  const out: string[] = [];
+  walkDataflow(pipeline as Pipeline, {
+    across: ({ path, scope }) => {
+      out.push(`${formatPath(path)} (across) vars=${names.filter(scope.hasLocalVar).join(",")}`);
+    },
+    step: ({ path, scope }) => {
+      const artifacts = names.filter(scope.hasArtifact).join(",");
+      const vars = names.filter(scope.hasLocalVar).join(",");
+      out.push(`${formatPath(path)} artifacts=${artifacts} vars=${vars}${scope.unknownArtifacts ? " unknown" : ""}`);
+    },
+  });
+  return out;
+}
+
+const task = (name: string, outputs: string[] = []) => ({
+  task: name,
+  config: { platform: "linux", run: { path: "x" }, outputs: outputs.map((o) => ({ name: o })) },
+});
+
+describe("walkDataflow", () => {
+  test("visits steps in build order with Concourse's scoping", () => {
+    const pipeline = {
+      jobs: [
+        {
+          name: "j",
+          plan: [
+            { get: "a" },
+            { in_parallel: [{ get: "b" }, { load_var: "v", file: "a/v" }] },
+            { do: [task("t", ["c"]), { put: "p", no_get: true }] },
+            { ...task("each", ["d"]), across: [{ var: "x", values: [1, 2] }], on_failure: task("hook") },
+            { try: { task: "from-file", file: "a/task.yml" } },
+          ],
+          ensure: task("cleanup"),
+        },
+      ],
+    };
+    expect(trace(pipeline, ["a", "b", "c", "d", "p", "v", "x"])).toEqual([
+      "jobs[0].plan[0] artifacts= vars=",
+      "jobs[0].plan[1] artifacts=a vars=a",
+      "jobs[0].plan[1].in_parallel[0] artifacts=a vars=a",
+      "jobs[0].plan[1].in_parallel[1] artifacts=a vars=a",
+      "jobs[0].plan[2] artifacts=a,b vars=a,b,v",
+      "jobs[0].plan[2].do[0] artifacts=a,b vars=a,b,v",
+      "jobs[0].plan[2].do[1] artifacts=a,b,c vars=a,b,v",
+      "jobs[0].plan[3] (across) vars=a,b,v",
+      "jobs[0].plan[3] artifacts=a,b,c vars=a,b,v,x",
+      "jobs[0].plan[3].on_failure artifacts=a,b,c vars=a,b,v",
+      "jobs[0].plan[4] artifacts=a,b,c vars=a,b,v",
+      "jobs[0].plan[4].try artifacts=a,b,c vars=a,b,v",
+      "jobs[0].ensure artifacts=a,b,c vars=a,b,v unknown",
+    ]);
+  });
+
+  test("is safe on malformed plans", () => {
+    const pipeline = { jobs: [null, { plan: "nope" }, { plan: [1, { in_parallel: { steps: 3 } }, { do: null }] }] };
+    expect(trace(pipeline, [])).toEqual(["jobs[2].plan[1] artifacts= vars=", "jobs[2].plan[2] artifacts= vars="]);
+  });
+
+  test("stays fast on a wide in_parallel and a long plan", () => {
+    const n = 20_000;
+    const plan = [
+      { in_parallel: Array.from({ length: n }, (_, i) => ({ get: `r${i}` })) },
+      ...Array.from({ length: n }, (_, i) => task(`t${i}`, [`o${i}`])),
+    ];
+    let visited = 0;
+    const started = performance.now();
+    walkDataflow({ jobs: [{ name: "j", plan }] } as unknown as Pipeline, { step: () => void visited++ });
+    expect(visited).toBe(2 * n + 1);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe("scanStrings", () => {
+  test("finds every string with its key and path, skipping top-level keys on request", () => {
+    const found: string[] = [];
+    scanStrings(
+      { a: "x", b: [1, "y", { c: "z" }], skip: "no" },
+      ["root"],
+      (s) => {
+        found.push(`${formatPath(s.path())}=${s.value} key=${s.key}`);
+      },
+      (key) => key === "skip",
+    );
+    expect(found).toEqual(["root.a=x key=a", "root.b[1]=y key=undefined", "root.b[2].c=z key=c"]);
+  });
+
+  test("scans a shared object once and survives cycles and deep nesting", () => {
+    const shared = { s: "v" };
+    const cyclic: Record<string, unknown> = { t: "w" };
+    cyclic.self = cyclic;
+    let deep: unknown = "bottom";
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const found: string[] = [];
+    scanStrings({ one: shared, two: shared, cyclic, deep }, [], (s) => found.push(s.value));
+    expect(found).toEqual(["v", "w", "bottom"]);
+  });
+});
