@@ -12,7 +12,7 @@ export interface ParseOptions {
   readonly file?: string;
   /** Default `auto`. */
   readonly format?: InputFormat;
-  /** Larger inputs are refused with a diagnostic. Default 64 MiB. */
+  /** Larger inputs are refused with a diagnostic. Default 32 Mi characters. */
   readonly maxBytes?: number;
   /** How many `*alias` expansions a YAML document may have. Default 10,000. */
   readonly maxAliasCount?: number;
@@ -35,7 +35,7 @@ export interface ParsedPipeline {
 /** Every YAML error code, as hangar diagnostic ids (`yaml/DUPLICATE_KEY`). */
 const YAML_RULE = (code: string) => `yaml/${code}`;
 
-const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
 /**
  * Reads a pipeline from YAML (as Concourse does: YAML 1.1, duplicate keys are errors) or JSON text, and
@@ -105,6 +105,9 @@ function parseYaml(text: string, file: string | undefined, options: ParseOptions
   const errors = doc.errors.map((e) =>
     e.code === "DUPLICATE_KEY" ? duplicateKey(doc, e, posOf(e), lineCounter) : yamlSyntax(e, posOf(e)),
   );
+  // a document too deep for the YAML parser fails at many places at once: one diagnostic is enough
+  const tooDeep = errors.find((d) => d.ruleId === "input/too-deep");
+  if (tooDeep !== undefined) return { pipeline: undefined, wellFormed: false, diagnostics: [tooDeep], locate };
   if (errors.length > 0) return { pipeline: undefined, wellFormed: false, diagnostics: errors, locate };
   let value: unknown;
   try {

@@ -1,0 +1,92 @@
+import { describe, expect, test } from "vitest";
+import { validateText } from "../validate/validate-text.ts";
+import { parsePipeline } from "./parse-pipeline.ts";
+
+/** Each case must end in diagnostics with a position, quickly, without throwing. */
+const summary = (text: string) =>
+  parsePipeline(text, { file: "p.yml" }).diagnostics.map(
+    (d) => `${d.loc?.line}:${d.loc?.col} ${d.ruleId} ${d.message}`,
+  );
+
+describe("bad input gives diagnostics, never a crash or a hang", () => {
+  test("malformed YAML", () => {
+    expect(summary("jobs:\n  - name: a\n   plan: [\n")).toEqual([
+      "3:1 yaml/MISSING_CHAR Sequence item without - indicator",
+      "4:1 yaml/BAD_INDENT Flow sequence in block collection must be sufficiently indented and end with a ]",
+    ]);
+    expect(summary("jobs:\n\t- name: a\n")).toEqual(["2:1 yaml/TAB_AS_INDENT Tabs are not allowed as indentation"]);
+  });
+
+  test("a YAML alias bomb (billion laughs) is stopped", () => {
+    let text = 'l0: &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
+    for (let i = 1; i < 10; i++)
+      text += `l${i}: &l${i} [${Array(9)
+        .fill(`*l${i - 1}`)
+        .join(",")}]\n`;
+    text += "jobs: *l9\n";
+    const started = performance.now();
+    expect(summary(text)).toEqual([
+      "1:1 yaml/RESOURCE_EXHAUSTION Excessive alias count indicates a resource exhaustion attack",
+    ]);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  test("a 50 MB file is refused up front", () => {
+    const text = `jobs: []\n# ${"x".repeat(50 * 1024 * 1024)}\n`;
+    const started = performance.now();
+    expect(summary(text)).toEqual(["1:1 input/too-large pipeline is 52428812 characters; the limit is 33554432"]);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  test("binary junk", () => {
+    const junk = String.fromCharCode(0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0xff, 0xfe);
+    expect(summary(junk)).toEqual(["1:5 input/binary not a text file: control character U+0002"]);
+    expect(summary("jobs: []\nname: \u0000\n")).toEqual(["2:7 input/binary not a text file: control character U+0000"]);
+  });
+
+  test("deeply nested steps stop at the depth limit, with the path of the step", () => {
+    let step = '{"get": "x"}';
+    for (let i = 0; i < 5_000; i++) step = `{"do": [${step}]}`;
+    const parsed = parsePipeline(`{"jobs": [{"name": "a", "plan": [${step}]}]}`);
+    expect(parsed.wellFormed).toBe(false);
+    expect(parsed.diagnostics.map((d) => [d.ruleId, d.message, d.path.length, d.loc?.line, d.loc?.col])).toEqual([
+      ["input/too-deep", "steps are nested more than 64 levels deep", 4 + 64 * 2, 1, 34 + 64 * 8],
+    ]);
+  });
+
+  test("deeply nested values (YAML flow, JSON, free-form params)", () => {
+    const depth = 20_000;
+    expect(summary(`jobs: ${"[".repeat(depth)}${"]".repeat(depth)}\n`).map((s) => s.split(" ")[1])).toEqual([
+      "input/too-deep",
+    ]);
+    const json = parsePipeline(`{"jobs": ${"[".repeat(depth)}${"]".repeat(depth)}}`);
+    expect(json.diagnostics.map((d) => d.ruleId)).toEqual(["type-mismatch"]);
+    const params = `{"jobs": [{"name": "a", "plan": [{"get": "x", "params": ${'{"a":'.repeat(500)}1${"}".repeat(500)}}]}]}`;
+    expect(parsePipeline(params).diagnostics.map((d) => [d.ruleId, d.message])).toEqual([
+      ["input/too-deep", "value is nested more than 100 levels deep"],
+    ]);
+  });
+
+  test("__proto__ keys are plain keys: reported, never a polluted prototype", () => {
+    const yamlText =
+      "__proto__: { polluted: yes }\njobs:\n- name: a\n  __proto__: { polluted: yes }\n  plan:\n  - get: x\n    __proto__: { polluted: yes }\n";
+    const jsonText =
+      '{"__proto__": {"polluted": true}, "jobs": [{"name": "a", "plan": [], "__proto__": {"polluted": true}}]}';
+    for (const text of [yamlText, jsonText]) {
+      const result = validateText(text);
+      expect(result.diagnostics.filter((d) => d.ruleId === "unknown-field").map((d) => d.message)).toEqual([
+        'unknown field "__proto__"',
+        'unknown field "__proto__"',
+      ]);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect(Object.prototype).not.toHaveProperty("polluted");
+    }
+  });
+
+  test("a number where a list is expected, and other wrong types", () => {
+    expect(summary("jobs: [{name: a, plan: [{get: x, passed: 3}], serial_groups: {a: 1}}]\n")).toEqual([
+      "1:42 type-mismatch json: cannot unmarshal number into Go struct field GetStep.passed of type []string",
+      "1:62 type-mismatch json: cannot unmarshal object into Go struct field JobConfig.jobs.serial_groups of type []string",
+    ]);
+  });
+});
