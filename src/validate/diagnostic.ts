@@ -40,19 +40,8 @@ export interface Diagnostic {
   readonly fly?: string;
 }
 
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
 /** A path in hangar's string form: `jobs[2].plan[0].task`, `resources[0].source["aws-region"]`. */
-export function formatPath(path: Path): string {
-  let out = "";
-  for (let i = 0; i < path.length; i++) {
-    const seg = path[i] as PathSegment;
-    if (typeof seg === "number") out += `[${seg}]`;
-    else if (IDENTIFIER.test(seg)) out += i === 0 ? seg : `.${seg}`;
-    else out += `[${JSON.stringify(seg)}]`;
-  }
-  return out;
-}
+export { formatPath } from "../walk/format-path.ts";
 
 /** The inverse of {@link formatPath}; `undefined` when `text` is not a path in that form. */
 export function parsePath(text: string): PathSegment[] | undefined {
