@@ -1,5 +1,5 @@
 import { defineRule } from "../define-rule.ts";
-import { hasVar, walkDataflow } from "./lib/dataflow.ts";
+import { hasVar, refName, walkDataflow } from "./lib/dataflow.ts";
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -26,8 +26,9 @@ export default defineRule({
       step({ step, kind, path, jobName, scope }) {
         if (kind !== "task" || scope.unknownArtifacts) return;
         const present = (name: string) => hasVar(name) || scope.hasArtifact(name);
-        if (typeof step.image === "string" && !present(step.image)) {
-          report({ path: [...path, "image"], messageId: "image", data: { artifact: step.image, job: jobName } });
+        const image = refName(step.image);
+        if (image !== undefined && !present(image)) {
+          report({ path: [...path, "image"], messageId: "image", data: { artifact: image, job: jobName } });
         }
         const config = step.config;
         if (!isObject(config) || !Array.isArray(config.inputs)) return;

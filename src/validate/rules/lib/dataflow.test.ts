@@ -59,6 +59,16 @@ describe("walkDataflow", () => {
     ]);
   });
 
+  test("references given as objects (pipelines built in TypeScript) count by their name", () => {
+    const src = { name: "src", type: "git", source: {} };
+    const pipeline = { jobs: [{ name: "j", plan: [{ get: src }, { put: src }, task("t")] }] };
+    expect(trace(pipeline, ["src"])).toEqual([
+      "jobs[0].plan[0] artifacts= vars=",
+      "jobs[0].plan[1] artifacts=src vars=src",
+      "jobs[0].plan[2] artifacts=src vars=src",
+    ]);
+  });
+
   test("is safe on malformed plans", () => {
     const pipeline = { jobs: [null, { plan: "nope" }, { plan: [1, { in_parallel: { steps: 3 } }, { do: null }] }] };
     expect(trace(pipeline, [])).toEqual(["jobs[2].plan[1] artifacts= vars=", "jobs[2].plan[2] artifacts= vars="]);

@@ -156,7 +156,7 @@ function walkJob(job: Job & Record<string, unknown>, jobIndex: number, visitor: 
           for (const output of config.outputs) {
             const name = isObject(output) ? output.name : undefined;
             if (typeof name !== "string") continue;
-            const mapped = mapping[name];
+            const mapped = Object.hasOwn(mapping, name) ? mapping[name] : undefined;
             produceArtifact(typeof mapped === "string" ? mapped : name);
           }
         } else if (!isObject(config)) {
