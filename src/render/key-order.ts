@@ -1,7 +1,9 @@
 /**
- * Canonical key order of each kind of Concourse object: the order of the fields in Concourse's own
- * Go structs (atc/config.go, atc/job_config.go, atc/steps.go, atc/task.go), with `name` first.
- * Keys not listed keep their insertion order after the listed ones.
+ * Canonical key order of each kind of Concourse object, based on the fields of Concourse's own Go
+ * structs (atc/config.go, atc/job_config.go, atc/steps.go, atc/task.go) with `name` first, adjusted so
+ * that a pipeline reads top-down: a step's core key before its fields and its modifiers and hooks last,
+ * a job's `plan` before its hooks, a task config's `run` last. Keys not listed keep their insertion
+ * order after the listed ones.
  */
 export const KEY_ORDER = {
   pipeline: ["groups", "var_sources", "resource_types", "resources", "prototypes", "jobs", "display"],
