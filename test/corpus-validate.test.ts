@@ -44,7 +44,7 @@ const CONCOURSE_ERRORS: Readonly<Record<string, Readonly<Record<string, string>>
   },
   "alphagov__paas-cf__concourse__pipelines__create-cloudfoundry.yml": {
     "type-mismatch":
-      "`trigger: ((auto_deploy))` (and three more `trigger:` vars) put a string where Concourse decodes a bool; fly " +
+      "`trigger: ((auto_deploy))` and four more `trigger:` vars put a string where Concourse decodes a bool; fly " +
       "without `-v` fails with `cannot unmarshal string into Go struct field GetStep.trigger of type bool`",
   },
   "cloud-gov__common-pipelines__container__pipeline-base.yml": {
