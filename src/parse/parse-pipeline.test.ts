@@ -60,6 +60,43 @@ describe("YAML is read as Concourse reads it (YAML 1.1)", () => {
     expect(parsed.diagnostics).toEqual([]);
   });
 
+  test("numbers are go-yaml v2's: Go integer prefixes, no sexagesimal, no bare dot", () => {
+    const parsed = parsePipeline(
+      "user_data: [1:20, ., 0o17, 0x1F, 1_000, 0b101, .5, 1e3, +1, 08, 012, -0x10, .inf, 12:30:00, 1.5.3]\njobs: []",
+    );
+    expect(parsed.pipeline).toEqual({
+      user_data: [
+        "1:20",
+        ".",
+        15,
+        31,
+        1000,
+        5,
+        0.5,
+        1000,
+        1,
+        8,
+        10,
+        -16,
+        Number.POSITIVE_INFINITY,
+        "12:30:00",
+        "1.5.3",
+      ],
+      jobs: [],
+    });
+  });
+
+  test("a field that is a whole ((var)) may hold any type once vars are given, so it is not a type error", () => {
+    const parsed = parsePipeline(
+      "jobs: [{name: a, plan: [{get: x, trigger: ((trigger)), passed: ((jobs))}, ((step))], max_in_flight: ((n))}]\n",
+    );
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.wellFormed).toBe(true);
+    expect(summary("jobs: [{name: a, plan: [{get: x, trigger: ((a))b}]}]\n")).toEqual([
+      "1:43 error type-mismatch json: cannot unmarshal string into Go struct field GetStep.trigger of type bool || error unmarshaling JSON: while decoding JSON: malformed get step: json: cannot unmarshal string into Go struct field GetStep.trigger of type bool",
+    ]);
+  });
+
   test("an empty document is an empty pipeline", () => {
     expect(parsePipeline("# nothing here\n")).toMatchObject({ pipeline: {}, wellFormed: true, diagnostics: [] });
   });

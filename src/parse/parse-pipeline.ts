@@ -1,4 +1,4 @@
-import { type Document, isMap, isScalar, LineCounter, parseDocument, visit, type YAMLError } from "yaml";
+import { type Document, isMap, isScalar, LineCounter, parseDocument, type Tags, visit, type YAMLError } from "yaml";
 import type { Pipeline } from "../model/pipeline.ts";
 import { compareByLocation, type Diagnostic, type Path, type SourceLoc } from "../validate/diagnostic.ts";
 import { jsonLocator, type Locator, lineIndex, yamlLocator } from "../validate/locate.ts";
@@ -90,7 +90,7 @@ function parseYaml(text: string, file: string | undefined, options: ParseOptions
     uniqueKeys: true,
     prettyErrors: false,
     logLevel: "silent",
-    customTags: (tags) => tags.filter((t) => !(typeof t === "object" && t.tag === "tag:yaml.org,2002:timestamp")),
+    customTags: goYamlTags,
   });
   let locator: Locator | undefined;
   const locate: Locator = (path, target) => {
@@ -119,6 +119,58 @@ function parseYaml(text: string, file: string | undefined, options: ParseOptions
     return { pipeline: undefined, wellFormed: false, diagnostics: [d], locate };
   }
   return finish(value, [], locate);
+}
+
+const INT_TAG = "tag:yaml.org,2002:int";
+const FLOAT_TAG = "tag:yaml.org,2002:float";
+const TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp";
+
+/**
+ * The YAML 1.1 schema as go-yaml v2 resolves plain scalars (fly reads pipelines with it): the `yaml`
+ * package's booleans, nulls and `.inf`/`.nan` are the same, but numbers follow Go's `strconv.ParseInt`
+ * (base prefixes `0x`, `0o`, `0b`, a leading `0` for octal, `_` ignored) and go-yaml's float pattern, with
+ * no sexagesimal `1:20`, and timestamps stay strings.
+ */
+function goYamlTags(tags: Tags): Tags {
+  const kept = tags.filter((t) => {
+    if (typeof t !== "object") return true;
+    if (t.tag === TIMESTAMP_TAG) return false;
+    if (t.tag === INT_TAG) return false;
+    if (t.tag === FLOAT_TAG) return t.test !== undefined && t.test.source.includes("inf");
+    return true;
+  });
+  return [
+    ...kept,
+    {
+      tag: INT_TAG,
+      default: true,
+      identify: () => false,
+      test: /^[-+.0-9]/,
+      resolve: goYamlNumber,
+    },
+  ];
+}
+
+/** go-yaml v2's reading of a plain scalar that starts like a number: an int, a float, or the string itself. */
+export function goYamlNumber(text: string): number | string {
+  const plain = text.replace(/_/g, "");
+  const int = /^([-+]?)(?:0[xX]([0-9a-fA-F]+)|0[oO]([0-7]+)|0[bB]([01]+)|(0[0-7]*)|([1-9][0-9]*))$/.exec(plain);
+  if (int !== null) {
+    const [, sign, hex, oct, bin, leadingZero, dec] = int;
+    const n =
+      hex !== undefined
+        ? Number.parseInt(hex, 16)
+        : oct !== undefined
+          ? Number.parseInt(oct, 8)
+          : bin !== undefined
+            ? Number.parseInt(bin, 2)
+            : leadingZero !== undefined
+              ? Number.parseInt(leadingZero, 8)
+              : Number(dec);
+    return sign === "-" ? -n : n;
+  }
+  if (/^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/.test(plain)) return Number.parseFloat(plain);
+  return text;
 }
 
 /** A YAML syntax error: the `yaml` package's message (go-yaml's differs), so not a Concourse-parity message. */

@@ -12,7 +12,14 @@ import { validateText, validateValue } from "./validate-text.ts";
 
 const NAMES = ["a", "b", "src", "img", "job-1", "job-*", "", "Bad Name", "__proto__", "constructor", "yes", "1"];
 const name = fc.constantFrom(...NAMES);
-const scalar = fc.oneof(name, fc.integer({ min: -3, max: 3 }), fc.boolean(), fc.constant(null), fc.double());
+const scalar = fc.oneof(
+  name,
+  fc.integer({ min: -3, max: 3 }),
+  fc.boolean(),
+  fc.constant(null),
+  fc.double(),
+  fc.constantFrom("((var))", "((source:path.field))", "((.:local))"),
+);
 const junk: fc.Arbitrary<unknown> = fc.oneof(
   scalar,
   fc.array(scalar, { maxLength: 3 }),

@@ -25,10 +25,10 @@ describe("hangar validate", () => {
     expect(await run(["validate", "bad.yml", "broken.yml", "good.yml"])).toEqual({
       code: 1,
       stdout: [
-        'bad.yml:5:3 warning unknown-field unknown field "chek_every"',
-        "bad.yml:10:10 error get-unknown-resource unknown resource 'missing-thing'",
-        "bad.yml:11:11 error task-config-or-file must specify either `file:` or `config:`",
-        "broken.yml:3:9 error type-mismatch json: cannot unmarshal number into Go struct field JobConfig.jobs.plan of type []atc.Step",
+        'bad.yml:5:5 warning unknown-field unknown field "chek_every"',
+        "bad.yml:10:14 error get-unknown-resource unknown resource 'missing-thing'",
+        "bad.yml:11:15 error task-config-or-file must specify either `file:` or `config:`",
+        "broken.yml:3:11 error type-mismatch json: cannot unmarshal number into Go struct field JobConfig.jobs.plan of type []atc.Step",
         "",
       ].join("\n"),
       stderr: "3 errors, 1 warning in 3 files\n",
@@ -49,7 +49,7 @@ describe("hangar validate", () => {
             path: "jobs[0].plan[1].get",
             file: "bad.yml",
             line: 10,
-            col: 10,
+            col: 14,
             fly: "jobs.unit.plan.do[1].get(missing-thing): unknown resource 'missing-thing'",
           },
           {
@@ -59,7 +59,7 @@ describe("hangar validate", () => {
             path: "jobs[0].plan[2].task",
             file: "bad.yml",
             line: 11,
-            col: 11,
+            col: 15,
             fly: "jobs.unit.plan.do[2].task(test): must specify either `file:` or `config:`",
           },
         ],
@@ -71,7 +71,7 @@ describe("hangar validate", () => {
             path: "resources[0].chek_every",
             file: "bad.yml",
             line: 5,
-            col: 3,
+            col: 5,
             fly: 'error unmarshaling JSON: while decoding JSON: json: unknown field "chek_every"',
           },
         ],
@@ -85,8 +85,8 @@ describe("hangar validate", () => {
             message: "unknown resource 'nowhere'",
             path: "jobs[0].plan[0].get",
             file: "bad.json",
-            line: 3,
-            col: 42,
+            line: 2,
+            col: 48,
             fly: "jobs.unit.plan.do[0].get(nowhere): unknown resource 'nowhere'",
           },
         ],
@@ -146,7 +146,7 @@ describe("hangar validate", () => {
   test("colour only on a terminal, never with NO_COLOR", async () => {
     const coloured = await run(["validate", "broken.yml"], {}, true);
     expect(coloured.stdout).toBe(
-      "\u001b[1mbroken.yml:3:9\u001b[0m \u001b[31merror\u001b[0m \u001b[2mtype-mismatch\u001b[0m json: cannot unmarshal number into Go struct field JobConfig.jobs.plan of type []atc.Step\n",
+      "\u001b[1mbroken.yml:3:11\u001b[0m \u001b[31merror\u001b[0m \u001b[2mtype-mismatch\u001b[0m json: cannot unmarshal number into Go struct field JobConfig.jobs.plan of type []atc.Step\n",
     );
     const plain = await run(["validate", "broken.yml"], { NO_COLOR: "1" }, true);
     expect(plain.stdout).not.toContain("\u001b[");
