@@ -1,6 +1,6 @@
 import { defineRule } from "../define-rule.ts";
 import { acrossExempt, checkIdentifier } from "./lib/go-identifier.ts";
-import { goSteps } from "./lib/go-steps.ts";
+import { goLabel, goSteps } from "./lib/go-steps.ts";
 import { namedSectionEntries } from "./lib/sections.ts";
 import { locationIdentifier } from "./lib/values.ts";
 
@@ -31,7 +31,7 @@ export default defineRule({
     for (const list of goSteps(ctx).byJob) {
       for (const g of list) {
         if (g.kind === undefined || g.kind === "run" || g.name === undefined) continue;
-        if (acrossExempt(g.hasAcross, g.label)) continue;
+        if (acrossExempt(g.hasAcross, goLabel(g))) continue;
         const problem = checkIdentifier(g.name);
         if (problem?.kind !== "invalid") continue;
         ctx.report({

@@ -3,7 +3,7 @@ import { parsePipeline } from "../../../parse/parse-pipeline.ts";
 import { walkPipelineSteps } from "../../../walk/walk-steps.ts";
 import { formatPath } from "../../diagnostic.ts";
 import { dedent } from "../../rule-tester.ts";
-import { buildGoSteps, timeoutIsWrapper, unknownStepFields } from "./go-steps.ts";
+import { buildGoSteps, goLabel, timeoutIsWrapper, unknownStepFields } from "./go-steps.ts";
 
 const stepsOf = (text: string) => {
   const pipeline = parsePipeline(dedent(text)).pipeline as never;
@@ -52,7 +52,7 @@ describe("buildGoSteps", () => {
         hasAcross: g.hasAcross,
         relation: g.relation,
         parent: g.parent === undefined ? undefined : formatPath(g.parent.path),
-        label: g.label,
+        label: goLabel(g),
         name: g.name,
       })),
     ).toEqual([

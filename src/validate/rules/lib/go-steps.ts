@@ -25,8 +25,6 @@ export interface GoStep {
   readonly parent: GoStep | undefined;
   /** How the step hangs off its parent: a nested step of do/try/in_parallel, or a hook. */
   readonly relation: "plan" | "job-hook" | "nested" | "hook";
-  /** The core step's own context element: `.get(src)`, `.run(proto.msg)`; empty for do/try/in_parallel. */
-  readonly label: string;
   /** The name field the identifier check reads (`get`, `task`, `run`, ...), or undefined for do/try/in_parallel. */
   readonly name: string | undefined;
 }
@@ -82,8 +80,32 @@ export const STEP_PRECEDENCE: readonly {
   { key: "in_parallel", fields: ["in_parallel", "tags"], core: true },
 ];
 
+const CORE_FIELDS = new Map(STEP_PRECEDENCE.filter((e) => e.core).map((e) => [e.key, new Set(e.fields)]));
+const WRAPPER_FIELDS = new Set([
+  "ensure",
+  "on_error",
+  "on_abort",
+  "on_failure",
+  "on_success",
+  "across",
+  "attempts",
+  "timeout",
+]);
+
 /** The keys of a step no wrapper or core step consumes (Go's `Step.UnknownFields`), in document order. */
 export function unknownStepFields(step: Obj): string[] {
+  // fast path: every key belongs to the core step or is a wrapper's (the exact algorithm below agrees)
+  const kind = coreKind(step);
+  const fields = kind === undefined ? undefined : CORE_FIELDS.get(kind);
+  if (fields !== undefined) {
+    let clean = true;
+    for (const key in step) {
+      if (fields.has(key) || WRAPPER_FIELDS.has(key) || (key === "fail_fast" && has(step, "across"))) continue;
+      clean = false;
+      break;
+    }
+    if (clean) return [];
+  }
   const remaining = new Set(Object.keys(step));
   for (const entry of STEP_PRECEDENCE) {
     if (!remaining.has(entry.key)) continue;
@@ -93,10 +115,16 @@ export function unknownStepFields(step: Obj): string[] {
   return [];
 }
 
-/** The core step kind by precedence. */
+const CORE_RANK: ReadonlyMap<string, number> = new Map(STEP_KINDS.map((k, i) => [k, i]));
+
+/** The core step kind by precedence (the first of STEP_KINDS among the step's keys). */
 export function coreKind(step: Obj): StepKind | undefined {
-  for (const kind of STEP_KINDS) if (has(step, kind)) return kind;
-  return undefined;
+  let best: number = STEP_KINDS.length;
+  for (const key in step) {
+    const rank = CORE_RANK.get(key);
+    if (rank !== undefined && rank < best && Object.hasOwn(step, key)) best = rank;
+  }
+  return (STEP_KINDS as readonly StepKind[])[best];
 }
 
 /** `timeout:` wraps the core step only when no core step before it in precedence consumed it. */
@@ -114,85 +142,80 @@ const HOOK_RANK: Readonly<Record<string, number>> = {
 };
 const isHookKey = (seg: unknown): boolean => typeof seg === "string" && Object.hasOwn(HOOK_RANK, seg);
 
-function labelOf(step: Obj, kind: StepKind | undefined): { label: string; name: string | undefined } {
+/** The name field the identifier check reads: `get`, `put`, `task`, `set_pipeline`, `load_var`, or `run`'s message. */
+function nameOf(step: Obj, kind: StepKind | undefined): string | undefined {
   switch (kind) {
     case "get":
     case "put":
     case "task":
     case "set_pipeline":
-    case "load_var": {
-      const name = goString(step[kind]) ?? "";
-      return { label: `.${kind}(${name})`, name };
-    }
-    case "run": {
-      const message = goString(step.run) ?? "";
-      return { label: `.run(${goString(step.type) ?? ""}.${message})`, name: message };
-    }
+    case "load_var":
+      return goString(step[kind]) ?? "";
+    case "run":
+      return goString(step.run) ?? "";
     default:
-      return { label: "", name: undefined };
+      return undefined;
   }
+}
+
+/** The core step's own element of Go's context: `.get(src)`, `.run(proto.msg)`; empty for do/try/in_parallel. */
+export function goLabel(g: GoStep): string {
+  if (g.kind === undefined || g.name === undefined) return "";
+  if (g.kind === "run") return `.run(${goString(g.step.type) ?? ""}.${g.name})`;
+  return `.${g.kind}(${g.name})`;
 }
 
 /** Builds the Go view of every job's steps from the walker's output; `byJob[i]` is in Go's visit order. */
 export function buildGoSteps(pipeline: Readonly<Pipeline>, steps: readonly JobStep[]): GoSteps {
   const byJob: GoStep[][] = [];
-  const stack: GoStep[] = [];
+  // the last step seen at each depth: the walker yields parents before children, so a step's parent is the
+  // last step one level up
+  const atDepth: GoStep[] = [];
   const needsSort = new Set<number>();
   const jobs: unknown = pipeline.jobs;
+  let job: Obj = {};
+  let list: GoStep[] = [];
+  let currentJob = -1;
   for (const s of steps) {
+    if (s.jobIndex !== currentJob) {
+      currentJob = s.jobIndex;
+      const j = Array.isArray(jobs) ? jobs[currentJob] : undefined;
+      job = isObject(j) ? j : {};
+      list = byJob[currentJob] ?? [];
+      byJob[currentJob] = list;
+    }
     const path = s.path;
-    while (stack.length > 0 && !isStrictPrefix((stack[stack.length - 1] as GoStep).path, path)) stack.pop();
-    const parent = stack[stack.length - 1];
-    const job = Array.isArray(jobs) && isObject(jobs[s.jobIndex]) ? (jobs[s.jobIndex] as Obj) : {};
+    const parent = s.depth > 0 ? atDepth[s.depth - 1] : undefined;
     const step = s.step as unknown as Obj;
     const kind = coreKind(step);
-    const hasAcross = has(step, "across");
-    const { label, name } = labelOf(step, kind);
     let relation: GoStep["relation"];
     if (parent === undefined) relation = path[2] === "plan" ? "plan" : "job-hook";
     else relation = isHookKey(path[parent.path.length]) ? "hook" : "nested";
-    if (path[path.length - 1] === "on_abort") needsSort.add(s.jobIndex);
+    if (relation === "hook" || relation === "job-hook") {
+      if (path[path.length - 1] === "on_abort") needsSort.add(currentJob);
+    }
     const g: GoStep = {
       step,
       path,
       job,
-      jobIndex: s.jobIndex,
+      jobIndex: currentJob,
       kind,
-      hasAcross,
+      hasAcross: has(step, "across"),
       parent,
       relation,
-      label,
-      name,
+      name: nameOf(step, kind),
     };
-    let list = byJob[s.jobIndex];
-    if (list === undefined) {
-      list = [];
-      byJob[s.jobIndex] = list;
-    }
     list.push(g);
-    stack.push(g);
+    atDepth[s.depth] = g;
   }
   // The walker visits hooks as on_success, on_failure, on_error, on_abort, ensure; Go visits on_abort before on_error.
   for (const j of needsSort) (byJob[j] as GoStep[]).sort((a, b) => compareGoOrder(a.path, b.path));
-  const all = Array.from(byJob, (l) => l ?? []);
-  let byPath: Map<string, GoStep> | undefined;
-  return {
-    byJob: all,
-    get byPath() {
-      if (byPath === undefined) {
-        byPath = new Map();
-        for (const list of all) for (const g of list) byPath.set(pathKey(g.path), g);
-      }
-      return byPath;
-    },
-  };
+  return { byJob: Array.from(byJob, (l) => l ?? []) };
 }
 
 export interface GoSteps {
   /** Per job index, the job's steps in the order StepValidator visits them. */
   readonly byJob: readonly (readonly GoStep[])[];
-  /** Steps by literal path (built on first use). */
-  readonly byPath: ReadonlyMap<string, GoStep>;
 }
 
 const cache = new WeakMap<readonly JobStep[], GoSteps>();
@@ -206,14 +229,6 @@ export function goSteps(ctx: { readonly pipeline: Readonly<Pipeline>; steps(): r
     cache.set(steps, out);
   }
   return out;
-}
-
-export const pathKey = (path: Path): string => path.map((s) => (typeof s === "number" ? `#${s}` : s)).join("/");
-
-function isStrictPrefix(prefix: Path, path: Path): boolean {
-  if (prefix.length >= path.length) return false;
-  for (let i = 0; i < prefix.length; i++) if (prefix[i] !== path[i]) return false;
-  return true;
 }
 
 function compareGoOrder(a: Path, b: Path): number {
