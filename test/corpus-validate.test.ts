@@ -64,18 +64,7 @@ const CONCOURSE_ERRORS: Readonly<Record<string, Readonly<Record<string, string>>
  * happen (so the entry is removed when the bug is fixed); they are listed apart so they are never mistaken for
  * Concourse errors.
  */
-const KNOWN_FALSE_ERRORS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  "concourse__ci__pipelines__retryhttp.yml": {
-    "type-mismatch":
-      "parser: `path: .` (jobs[1].plan[1].config.inputs[0].path) is read as a YAML 1.1 float; Go's yaml reads `.` " +
-      'as the string "."',
-  },
-  "concourse__concourse__testflight__fixtures__matrix.yml": {
-    "type-mismatch":
-      "parser: `path: .` (jobs[0].plan[1].in_parallel[0|1].config.outputs[0].path) is read as a YAML 1.1 float; " +
-      'Go\'s yaml reads `.` as the string "."',
-  },
-};
+const KNOWN_FALSE_ERRORS: Readonly<Record<string, Readonly<Record<string, string>>>> = {};
 
 /**
  * Files validated a second time the way their authors hand them to fly: with the values of the vars that stand

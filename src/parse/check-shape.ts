@@ -481,7 +481,6 @@ function fieldsOf(here: At): string[] {
 // The checker
 
 function checkValue(state: State, value: unknown, desc: Desc, here: At, holder: Holder, key: PathSegment): void {
-  if (isVarReference(value)) return;
   switch (desc.k) {
     case "any":
       if (typeof value === "object" && value !== null) checkDepth(state, value, here);
@@ -609,7 +608,6 @@ function checkStruct(state: State, value: Record<string, unknown>, desc: Desc & 
 
 /** One step, read by Concourse's precedence; `notObject` is the Go type named when it is not a mapping. */
 function checkStep(state: State, value: unknown, here: At, notObject: string): void {
-  if (isVarReference(value)) return;
   if (value === null || value === undefined) {
     valueError(state, here, "no step configured", "step-empty");
     return;
@@ -698,17 +696,6 @@ function diagnostic(ruleId: string, severity: Severity, parity: Parity, message:
 
 // ---------------------------------------------------------------------------------------------------
 // Helpers
-
-/**
- * Whether a value is a whole `((var))` reference. `fly validate-pipeline` checks the pipeline after
- * interpolating the vars it is given (`-v`, `-l`), so a field that is only a var may hold any type once
- * set; hangar cannot know which, and accepts it wherever a value goes.
- */
-export function isVarReference(value: unknown): value is string {
-  return (
-    typeof value === "string" && value.startsWith("((") && value.endsWith("))") && /^\(\([^()]+\)\)$/.test(value.trim())
-  );
-}
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);

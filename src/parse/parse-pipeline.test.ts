@@ -86,13 +86,8 @@ describe("YAML is read as Concourse reads it (YAML 1.1)", () => {
     });
   });
 
-  test("a field that is a whole ((var)) may hold any type once vars are given, so it is not a type error", () => {
-    const parsed = parsePipeline(
-      "jobs: [{name: a, plan: [{get: x, trigger: ((trigger)), passed: ((jobs))}, ((step))], max_in_flight: ((n))}]\n",
-    );
-    expect(parsed.diagnostics).toEqual([]);
-    expect(parsed.wellFormed).toBe(true);
-    expect(summary("jobs: [{name: a, plan: [{get: x, trigger: ((a))b}]}]\n")).toEqual([
+  test("a ((var)) standing for a bool, list or map is a decoding error, as in fly without -v/-y", () => {
+    expect(summary("jobs: [{name: a, plan: [{get: x, trigger: ((trigger))}]}]\n")).toEqual([
       "1:43 error type-mismatch json: cannot unmarshal string into Go struct field GetStep.trigger of type bool || error unmarshaling JSON: while decoding JSON: malformed get step: json: cannot unmarshal string into Go struct field GetStep.trigger of type bool",
     ]);
   });
