@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { Pipeline } from "../model/pipeline.ts";
+import { walkPipelineSteps } from "../walk/walk-steps.ts";
 import { defineRule } from "./define-rule.ts";
 import { testRule, yaml } from "./rule-tester.ts";
 import { RULE_CRASHED, validate } from "./validate.ts";
@@ -65,6 +66,38 @@ testRule(getsFromNowhere, {
 });
 
 describe("validate", () => {
+  test("ctx.steps() is exactly the walker's sequence (collected without generators)", () => {
+    const p = {
+      jobs: [
+        {
+          name: "a",
+          plan: [
+            { get: "x", on_failure: { do: [{ put: "y" }], ensure: { try: { get: "z" } } } },
+            { in_parallel: { steps: [{ task: "t" }, { in_parallel: [{ get: "w" }] }] } },
+            "not a step",
+          ],
+          ensure: { put: "n" },
+        },
+        null,
+        { name: "b", plan: [{ across: [{ var: "v" }], load_var: "l", on_success: { get: "q" } }] },
+      ],
+    } as unknown as Pipeline;
+    let seen: unknown;
+    const probe = defineRule({
+      id: "probe-steps",
+      parity: "hangar",
+      severity: "warning",
+      docs: { description: "records the steps" },
+      messages: {},
+      check({ steps }) {
+        seen = steps().map((s) => [s.path, s.depth, s.jobIndex, s.step]);
+      },
+    });
+    validate(p, { registry: [probe] });
+    expect(seen).toEqual([...walkPipelineSteps(p)].map((s) => [s.path, s.depth, s.jobIndex, s.step]));
+    expect((seen as unknown[]).length).toBe(12);
+  });
+
   const pipeline: Pipeline = { jobs: [{ name: "a", plan: [{ get: "zz" }, { get: "aa" }] }] };
 
   test("a rule that throws becomes a diagnostic, and other rules still run", () => {

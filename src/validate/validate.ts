@@ -2,7 +2,7 @@ import type { Job } from "../model/job.ts";
 import type { Pipeline } from "../model/pipeline.ts";
 import type { Resource } from "../model/resource.ts";
 import type { Prototype, ResourceType } from "../model/resource-type.ts";
-import { type JobStep, walkPipelineSteps } from "../walk/walk-steps.ts";
+import { collectPipelineSteps, type JobStep } from "../walk/walk-steps.ts";
 import { flyLine } from "./concourse-context.ts";
 import type { Finding, Indexed, PipelineIndex, Rule, RuleContext } from "./define-rule.ts";
 import { compareDiagnostics, type Diagnostic, interpolate, type Severity } from "./diagnostic.ts";
@@ -83,7 +83,7 @@ function lazyShared(pipeline: Readonly<Pipeline>) {
   let steps: readonly JobStep[] | undefined;
   let index: PipelineIndex | undefined;
   const allSteps = (): readonly JobStep[] => {
-    steps ??= [...walkPipelineSteps(pipeline)];
+    steps ??= collectPipelineSteps(pipeline);
     return steps;
   };
   return {

@@ -64,3 +64,42 @@ export function* walkPipelineSteps(pipeline: Pick<Pipeline, "jobs">): Generator<
     }
   }
 }
+
+/**
+ * The same steps as {@link walkPipelineSteps}, in the same order with the same paths, collected into an
+ * array without generators (several times faster on large pipelines; the validator calls it once per run).
+ */
+export function collectPipelineSteps(pipeline: Pick<Pipeline, "jobs">): JobStep[] {
+  const out: JobStep[] = [];
+  const jobs: unknown = pipeline.jobs;
+  if (!Array.isArray(jobs)) return out;
+  for (let j = 0; j < jobs.length; j++) {
+    const job = jobs[j];
+    if (!isObject(job)) continue;
+    const collect = (step: unknown, path: Path, depth: number): void => {
+      if (!isObject(step)) return;
+      out.push({ step: step as unknown as Step, path, depth, job: job as unknown as Job, jobIndex: j });
+      const list = (steps: unknown, at: Path): void => {
+        if (!Array.isArray(steps)) return;
+        for (let i = 0; i < steps.length; i++) collect(steps[i], [...at, i], depth + 1);
+      };
+      const kind = stepKindOrUndefined(step);
+      if (kind === "do") list(step.do, [...path, "do"]);
+      else if (kind === "try") collect(step.try, [...path, "try"], depth + 1);
+      else if (kind === "in_parallel") {
+        const p = step.in_parallel;
+        if (Array.isArray(p)) list(p, [...path, "in_parallel"]);
+        else if (isObject(p)) list(p.steps, [...path, "in_parallel", "steps"]);
+      }
+      for (const hook of HOOK_KEYS) {
+        if (step[hook] !== undefined) collect(step[hook], [...path, hook], depth + 1);
+      }
+    };
+    const plan = job.plan;
+    if (Array.isArray(plan)) for (let i = 0; i < plan.length; i++) collect(plan[i], ["jobs", j, "plan", i], 0);
+    for (const hook of HOOK_KEYS) {
+      if (job[hook] !== undefined) collect(job[hook], ["jobs", j, hook], 0);
+    }
+  }
+  return out;
+}
