@@ -1,5 +1,5 @@
+import { goQuotedList } from "../../parse/step-fields.ts";
 import { defineRule } from "../define-rule.ts";
-import { goQuotedList } from "./lib/go-duration.ts";
 import { goSteps, unknownStepFields } from "./lib/go-steps.ts";
 
 export default defineRule({

@@ -1,20 +1,7 @@
+import { goQuotedList, unknownTaskConfigFields } from "../../parse/step-fields.ts";
 import { defineRule } from "../define-rule.ts";
-import { goQuotedList } from "./lib/go-duration.ts";
 import { goSteps } from "./lib/go-steps.ts";
 import { isObject } from "./lib/values.ts";
-
-/** The JSON fields of atc/task.go `TaskConfig`. */
-const TASK_CONFIG_FIELDS = new Set([
-  "platform",
-  "rootfs_uri",
-  "image_resource",
-  "container_limits",
-  "params",
-  "run",
-  "inputs",
-  "outputs",
-  "caches",
-]);
 
 export default defineRule({
   id: "task-config-unknown-fields",
@@ -29,7 +16,7 @@ export default defineRule({
     for (const list of goSteps(ctx).byJob) {
       for (const g of list) {
         if (g.kind !== "task" || !isObject(g.step.config)) continue;
-        const unknown = Object.keys(g.step.config).filter((k) => !TASK_CONFIG_FIELDS.has(k));
+        const unknown = unknownTaskConfigFields(g.step.config);
         if (unknown.length > 0) {
           ctx.report({ path: [...g.path, "config"], messageId: "unknown", data: { fields: goQuotedList(unknown) } });
         }

@@ -106,21 +106,6 @@ export function goQuote(s: string): string {
   return `${out}"`;
 }
 
-/** Go's `strconv.QuoteToASCII` (the `%+q` verb): like {@link goQuote}, and every non-ASCII character escaped. */
-export function goQuoteASCII(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (c < 0x80) out += goQuote(ch).slice(1, -1);
-    else if (c < 0x10000) out += `\\u${c.toString(16).padStart(4, "0")}`;
-    else out += `\\U${c.toString(16).padStart(8, "0")}`;
-  }
-  return `${out}"`;
-}
-
-/** Go's `fmt.Sprintf("%+q", []string{...})`: `["a" "b"]`. */
-export const goQuotedList = (items: readonly string[]): string => `[${items.map(goQuoteASCII).join(" ")}]`;
-
 /** Go's `%T` of a value decoded from JSON into `any`. */
 export function goTypeName(v: unknown): string {
   if (v === undefined || v === null) return "<nil>";

@@ -105,7 +105,7 @@ describe("unknownStepFields", () => {
     [{ set_pipeline: "p", file: "f", tags: [] }, ["tags"]],
     [{ do: [], tags: [], timeout: "1m", fail_fast: true }, ["fail_fast"]],
     [{ across: [], fail_fast: true, in_parallel: [] }, []],
-    [{ task: "t", type: "x", resource: "y" }, ["type", "resource"]],
+    [{ task: "t", type: "x", resource: "y" }, ["resource", "type"]],
   ])("%j leaves %j", (step, unknown) => {
     expect(unknownStepFields(step)).toEqual(unknown);
   });

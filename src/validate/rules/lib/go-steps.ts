@@ -8,6 +8,7 @@
 import type { Path } from "../../../model/common.ts";
 import type { Pipeline } from "../../../model/pipeline.ts";
 import { STEP_KINDS, type StepKind } from "../../../model/step.ts";
+import { analyzeStep, STEP_PRECEDENCE } from "../../../parse/step-fields.ts";
 import type { JobStep } from "../../../walk/walk-steps.ts";
 import { goString, has, isObject, type Obj } from "./values.ts";
 
@@ -29,88 +30,23 @@ export interface GoStep {
   readonly name: string | undefined;
 }
 
-/** Keys each step type consumes, in `StepPrecedence` order; `core: false` marks the wrappers. */
-export const STEP_PRECEDENCE: readonly {
-  readonly key: string;
-  readonly fields: readonly string[];
-  readonly core: boolean;
-}[] = [
-  { key: "ensure", fields: ["ensure"], core: false },
-  { key: "on_error", fields: ["on_error"], core: false },
-  { key: "on_abort", fields: ["on_abort"], core: false },
-  { key: "on_failure", fields: ["on_failure"], core: false },
-  { key: "on_success", fields: ["on_success"], core: false },
-  { key: "across", fields: ["across", "fail_fast"], core: false },
-  { key: "attempts", fields: ["attempts"], core: false },
-  {
-    key: "run",
-    fields: ["run", "type", "params", "privileged", "tags", "container_limits", "timeout"],
-    core: true,
-  },
-  {
-    key: "task",
-    fields: [
-      "task",
-      "privileged",
-      "hermetic",
-      "file",
-      "container_limits",
-      "config",
-      "params",
-      "vars",
-      "tags",
-      "input_mapping",
-      "output_mapping",
-      "image",
-      "timeout",
-    ],
-    core: true,
-  },
-  {
-    key: "put",
-    fields: ["put", "resource", "params", "inputs", "tags", "get_params", "timeout", "no_get"],
-    core: true,
-  },
-  { key: "get", fields: ["get", "resource", "version", "params", "passed", "trigger", "tags", "timeout"], core: true },
-  { key: "timeout", fields: ["timeout"], core: false },
-  { key: "set_pipeline", fields: ["set_pipeline", "file", "team", "vars", "var_files", "instance_vars"], core: true },
-  { key: "load_var", fields: ["load_var", "file", "format", "reveal"], core: true },
-  { key: "try", fields: ["try"], core: true },
-  { key: "do", fields: ["do", "tags"], core: true },
-  { key: "in_parallel", fields: ["in_parallel", "tags"], core: true },
-];
+const CORE_FIELDS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  STEP_PRECEDENCE.filter((e) => !e.wrapper).map((e) => [e.key, new Set<string>(e.fields)]),
+);
+/** Wrapper keys (always consumed when present; `fail_fast` only with `across`). */
+const WRAPPER_FIELDS: ReadonlySet<string> = new Set(STEP_PRECEDENCE.filter((e) => e.wrapper).map((e) => e.key));
 
-const CORE_FIELDS = new Map(STEP_PRECEDENCE.filter((e) => e.core).map((e) => [e.key, new Set(e.fields)]));
-const WRAPPER_FIELDS = new Set([
-  "ensure",
-  "on_error",
-  "on_abort",
-  "on_failure",
-  "on_success",
-  "across",
-  "attempts",
-  "timeout",
-]);
-
-/** The keys of a step no wrapper or core step consumes (Go's `Step.UnknownFields`), in document order. */
-export function unknownStepFields(step: Obj): string[] {
-  // fast path: every key belongs to the core step or is a wrapper's (the exact algorithm below agrees)
+/**
+ * The keys of a step no wrapper or core step consumes (Go's `Step.UnknownFields`), sorted; the common case (no
+ * unknown key) is answered without building the parser's full analysis.
+ */
+export function unknownStepFields(step: Obj): readonly string[] {
   const kind = coreKind(step);
   const fields = kind === undefined ? undefined : CORE_FIELDS.get(kind);
-  if (fields !== undefined) {
-    let clean = true;
-    for (const key in step) {
-      if (fields.has(key) || WRAPPER_FIELDS.has(key) || (key === "fail_fast" && has(step, "across"))) continue;
-      clean = false;
-      break;
-    }
-    if (clean) return [];
-  }
-  const remaining = new Set(Object.keys(step));
-  for (const entry of STEP_PRECEDENCE) {
-    if (!remaining.has(entry.key)) continue;
-    for (const f of entry.fields) remaining.delete(f);
-    if (entry.core) return [...remaining];
+  if (fields === undefined) return [];
+  for (const key in step) {
+    if (fields.has(key) || WRAPPER_FIELDS.has(key) || (key === "fail_fast" && has(step, "across"))) continue;
+    return analyzeStep(step).unknownFields;
   }
   return [];
 }
