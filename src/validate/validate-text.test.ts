@@ -1,0 +1,87 @@
+import { describe, expect, test } from "vitest";
+import { deepFreeze } from "../../test/helpers/deep-freeze.ts";
+import { defineRule } from "./define-rule.ts";
+import { hasErrors, validateText, validateValue } from "./validate-text.ts";
+
+const noPlan = defineRule({
+  id: "example-job-empty",
+  parity: "hangar",
+  severity: "warning",
+  docs: { description: "a job with an empty plan (test rule)" },
+  messages: { empty: "job '{{job}}' has no steps" },
+  check({ pipeline, report }) {
+    pipeline.jobs?.forEach((job, i) => {
+      if (job.plan?.length === 0) report({ path: ["jobs", i, "plan"], messageId: "empty", data: { job: job.name } });
+    });
+  },
+});
+
+describe("validateText", () => {
+  test("parse findings and rule findings together, located and in source order", () => {
+    const result = validateText("jobs:\n- name: a\n  plan: []\n  serail: true\n", {
+      file: "p.yml",
+      registry: [noPlan],
+    });
+    expect(result).toEqual({
+      file: "p.yml",
+      diagnostics: [
+        {
+          ruleId: "example-job-empty",
+          severity: "warning",
+          parity: "hangar",
+          message: "job 'a' has no steps",
+          path: ["jobs", 0, "plan"],
+          messageId: "empty",
+          data: { job: "a" },
+          loc: { file: "p.yml", line: 3, col: 9, endLine: 3, endCol: 11 },
+        },
+        {
+          ruleId: "unknown-field",
+          severity: "warning",
+          parity: "concourse",
+          message: 'unknown field "serail"',
+          path: ["jobs", 0, "serail"],
+          fly: 'error unmarshaling JSON: while decoding JSON: json: unknown field "serail"',
+          loc: { file: "p.yml", line: 4, col: 3, endLine: 4, endCol: 9 },
+        },
+      ],
+    });
+    expect(hasErrors([result])).toBe(false);
+  });
+
+  test("--strict makes every warning an error; severity overrides apply", () => {
+    const strict = validateText("jobs: [{name: a, plan: [], serail: true}]\n", { strict: true, registry: [noPlan] });
+    expect(strict.diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([
+      ["example-job-empty", "error"],
+      ["unknown-field", "error"],
+    ]);
+    expect(hasErrors([strict])).toBe(true);
+    const off = validateText("jobs: [{name: a, plan: []}]\n", {
+      registry: [noPlan],
+      rules: { "example-job-empty": "off" },
+    });
+    expect(off.diagnostics).toEqual([]);
+  });
+
+  test("rules do not run on a pipeline that did not decode (fly stops there too)", () => {
+    const result = validateText("jobs: [{name: a, plan: [], max_in_flight: x}]\n", { registry: [noPlan] });
+    expect(result.diagnostics.map((d) => d.ruleId)).toEqual(["type-mismatch"]);
+  });
+});
+
+describe("validateValue", () => {
+  test("checks a copy: the value is not touched, and there are no locations", () => {
+    const value = deepFreeze({ resources: [{ name: 1, type: "git", source: {} }], jobs: [{ name: "a", plan: [] }] });
+    const result = validateValue(value, { file: "p.ts", registry: [noPlan] });
+    expect(result.diagnostics.map((d) => [d.ruleId, d.path, d.loc])).toEqual([
+      ["example-job-empty", ["jobs", 0, "plan"], undefined],
+    ]);
+    expect(value.resources[0]?.name).toBe(1);
+  });
+
+  test("a value that is not plain data is a diagnostic", () => {
+    const cyclic: Record<string, unknown> = { jobs: [] };
+    cyclic.self = cyclic;
+    expect(validateValue(cyclic).diagnostics.map((d) => d.ruleId)).toEqual(["input/not-data"]);
+  });
+});
