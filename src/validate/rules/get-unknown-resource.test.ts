@@ -27,9 +27,15 @@ testRule(rule, {
             get: gone
       `,
       errors: [
-        { messageId: "unknown", path: "jobs[0].on_abort.get", message: "unknown resource 'gone'" },
-        { messageId: "unknown", path: "jobs[0].plan[0].get", message: "unknown resource 'missing'" },
-        { messageId: "unknown", path: "jobs[0].plan[1].resource", message: "unknown resource 'also-missing'" },
+        { messageId: "unknown", path: "jobs[0].on_abort.get", line: 9, col: 10, message: "unknown resource 'gone'" },
+        { messageId: "unknown", path: "jobs[0].plan[0].get", line: 5, col: 10, message: "unknown resource 'missing'" },
+        {
+          messageId: "unknown",
+          path: "jobs[0].plan[1].resource",
+          line: 7,
+          col: 15,
+          message: "unknown resource 'also-missing'",
+        },
       ],
     },
   ],
