@@ -86,6 +86,13 @@ describe("YAML is read as Concourse reads it (YAML 1.1)", () => {
     });
   });
 
+  test("explicit YAML 1.1 tags give plain values: !!binary is its decoded text, !!set a map", () => {
+    expect(parsePipeline("user_data: { b: !!binary aGVsbG8=, s: !!set { a, b } }\njobs: []\n").pipeline).toEqual({
+      user_data: { b: "hello", s: { a: null, b: null } },
+      jobs: [],
+    });
+  });
+
   test("a ((var)) standing for a bool, list or map is a decoding error, as in fly without -v/-y", () => {
     expect(summary("jobs: [{name: a, plan: [{get: x, trigger: ((trigger))}]}]\n")).toEqual([
       "1:43 error type-mismatch json: cannot unmarshal string into Go struct field GetStep.trigger of type bool || error unmarshaling JSON: while decoding JSON: malformed get step: json: cannot unmarshal string into Go struct field GetStep.trigger of type bool",

@@ -124,6 +124,14 @@ function parseYaml(text: string, file: string | undefined, options: ParseOptions
 const INT_TAG = "tag:yaml.org,2002:int";
 const FLOAT_TAG = "tag:yaml.org,2002:float";
 const TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp";
+const BINARY_TAG = "tag:yaml.org,2002:binary";
+/** YAML 1.1 collection tags go-yaml v2 does not give JS-specific values to (they read as plain maps and lists). */
+const DROPPED_TAGS = new Set([
+  BINARY_TAG,
+  "tag:yaml.org,2002:set",
+  "tag:yaml.org,2002:omap",
+  "tag:yaml.org,2002:pairs",
+]);
 
 /**
  * The YAML 1.1 schema as go-yaml v2 resolves plain scalars (fly reads pipelines with it): the `yaml`
@@ -134,13 +142,19 @@ const TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp";
 function goYamlTags(tags: Tags): Tags {
   const kept = tags.filter((t) => {
     if (typeof t !== "object") return true;
-    if (t.tag === TIMESTAMP_TAG) return false;
+    if (t.tag === TIMESTAMP_TAG || DROPPED_TAGS.has(t.tag)) return false;
     if (t.tag === INT_TAG) return false;
     if (t.tag === FLOAT_TAG) return t.test !== undefined && t.test.source.includes("inf");
     return true;
   });
   return [
     ...kept,
+    {
+      // go-yaml decodes `!!binary` to the bytes it encodes, which sigs.k8s.io/yaml then passes on as a string
+      tag: BINARY_TAG,
+      identify: () => false,
+      resolve: (text: string) => Buffer.from(text.replace(/\s+/g, ""), "base64").toString("utf8"),
+    },
     {
       tag: INT_TAG,
       default: true,
