@@ -1,15 +1,15 @@
-import type { Named, Path } from "../model/common.ts";
+import type { Named, Path, PathSegment } from "../model/common.ts";
 import { HangarError } from "../model/errors.ts";
 import type { Group } from "../model/group.ts";
 import type { Job } from "../model/job.ts";
+import { HOOK_KEYS } from "../model/modifiers.ts";
 import type { Display, Pipeline } from "../model/pipeline.ts";
 import type { Resource } from "../model/resource.ts";
 import type { Prototype, ResourceType } from "../model/resource-type.ts";
-import { stepKindOrUndefined } from "../model/step.ts";
+import { type StepKind, stepKindOrUndefined } from "../model/step.ts";
 import type { VarSource } from "../model/var-source.ts";
 import { goPathMatch, isLiteralPathPattern } from "../validate/rules/lib/go-path-match.ts";
 import { formatPath } from "../walk/format-path.ts";
-import { walkPipelineSteps } from "../walk/walk-steps.ts";
 import { firstDifference } from "./first-difference.ts";
 import { type Conflict, FragmentConflictError, mergeNamed, type Origin, type Section } from "./merge-fragments.ts";
 
@@ -65,6 +65,8 @@ export function pipeline(...parts: readonly PipelineParts[]): Pipeline {
    * but what they reference as objects is collected all the same: the kept item may give only names.
    */
   const collapsed = <T extends Named>(section: Section, kept: readonly T[]): Origin<T>[] => {
+    // every item kept: none collapsed (the usual case, worth not building every origin for)
+    if (parts.reduce((count, part) => count + (part[section]?.length ?? 0), 0) === kept.length) return [];
     const keptByName = new Map(kept.map((item) => [item.name, item]));
     return [...partOrigins<T>(parts, section)].filter(({ item }) => {
       const first = keptByName.get(item.name);
@@ -72,29 +74,60 @@ export function pipeline(...parts: readonly PipelineParts[]): Pipeline {
     });
   };
 
-  // Collect what jobs reference as objects.
-  const collectedResources: Origin<Resource>[] = [];
-  const collectedPrototypes: Origin<Prototype>[] = [];
-  const collectFromJobs = (jobList: readonly Job[], label: (path: Path, key: string) => string) => {
-    for (const { step, path } of walkPipelineSteps({ jobs: jobList as Job[] })) {
-      const kind = stepKindOrUndefined(step);
-      const s = step as unknown as Record<string, unknown>;
+  // Collect what jobs reference as objects, and check get/put/passed names of the pipeline's own jobs.
+  const collectedResources: Resource[] = [];
+  const collectedPrototypes: Prototype[] = [];
+  /** Collected objects that are not the first object of their name (equal to it, or conflicting). */
+  const otherResources: Origin<Resource>[] = [];
+  const otherPrototypes: Origin<Prototype>[] = [];
+  /** Conflicts among collected resources come before those among collected prototypes. */
+  const resourceConflicts: Conflict[] = [];
+  const prototypeConflicts: Conflict[] = [];
+  const collect = <T extends Named>(
+    section: "resources" | "prototypes",
+    ref: T,
+    seen: Map<string, Origin<T>>,
+    into: T[],
+    others: Origin<T>[],
+    found: Conflict[],
+    at: () => string,
+  ) => {
+    if (seen.get(ref.name)?.item === ref) return; // the very object already collected: the common case
+    const origin = lazyOrigin(ref, at);
+    const added = mergeNamed(section, [origin], found, seen);
+    if (added.length > 0) into.push(...added);
+    else others.push(origin);
+  };
+  prototypeAnswers = OPTIONAL_KEYS.some((key) => key in Object.prototype);
+  const jobNames = jobs.map((j) => j.name);
+  const jobSet = new Set(jobNames);
+  /** Unknown names in visiting order; a resource is only known to be missing once all are collected. */
+  const problems: { readonly text: () => string; readonly resource?: string }[] = [];
+  const collectFromJobs = (jobList: readonly Job[], label: (path: Path, key: string) => string, check: boolean) =>
+    visitJobs(jobList, JOBS, (s, kind, where, own) => {
       if (kind === "get" || kind === "put") {
         for (const key of ["resource", kind]) {
-          const ref = s[key];
-          if (isNamedObject(ref)) collectedResources.push({ item: ref as unknown as Resource, at: label(path, key) });
+          const ref = field(s, key, own);
+          if (isNamedObject(ref)) {
+            const at = () => label(pathOf(where), key);
+            const r = ref as unknown as Resource;
+            collect("resources", r, seenResources, collectedResources, otherResources, resourceConflicts, at);
+          }
         }
+        if (check) checkStep(s, kind, where, own, seenResources, jobNames, jobSet, problems);
       } else if (kind === "run" && isNamedObject(s.type)) {
-        collectedPrototypes.push({ item: s.type as unknown as Prototype, at: label(path, "type") });
+        const ref = s.type as unknown as Prototype;
+        const at = () => label(pathOf(where), "type");
+        collect("prototypes", ref, seenPrototypes, collectedPrototypes, otherPrototypes, prototypeConflicts, at);
       }
-    }
-  };
-  collectFromJobs(jobs, at);
+    });
+  collectFromJobs(jobs, at, true);
   for (const { item, at: where } of collapsed<Job>("jobs", jobs)) {
-    collectFromJobs([item], (path, key) => `${where}.${formatPath([...path.slice(2), key])}`);
+    collectFromJobs([item], (path, key) => `${where}.${formatPath([...path.slice(2), key])}`, false);
   }
-  const allResources = [...resources, ...mergeNamed("resources", collectedResources, conflicts, seenResources)];
-  const allPrototypes = [...prototypes, ...mergeNamed("prototypes", collectedPrototypes, conflicts, seenPrototypes)];
+  conflicts.push(...resourceConflicts, ...prototypeConflicts);
+  const allResources = [...resources, ...collectedResources];
+  const allPrototypes = [...prototypes, ...collectedPrototypes];
 
   // Collect resource types referenced as objects, following types of types.
   const collectedTypes: ResourceType[] = [];
@@ -117,8 +150,8 @@ export function pipeline(...parts: readonly PipelineParts[]): Pipeline {
   queueTypeOfCollapsed(collapsed<Prototype>("prototypes", prototypes));
   // collected objects equal to an earlier one of their name
   const keptCollected = new Set<unknown>([...allResources, ...allPrototypes]);
-  queueTypeOfCollapsed(collectedResources.filter(({ item }) => !keptCollected.has(item)));
-  queueTypeOfCollapsed(collectedPrototypes.filter(({ item }) => !keptCollected.has(item)));
+  queueTypeOfCollapsed(otherResources.filter(({ item }) => !keptCollected.has(item)));
+  queueTypeOfCollapsed(otherPrototypes.filter(({ item }) => !keptCollected.has(item)));
   while (typeQueue.length > 0) {
     const batch = typeQueue.splice(0);
     const added = mergeNamed("resource_types", batch, conflicts, seenTypes);
@@ -143,39 +176,141 @@ export function pipeline(...parts: readonly PipelineParts[]): Pipeline {
     ...(varSources.length > 0 && { var_sources: varSources }),
     ...(display[0] !== undefined && { display: display[0] }),
   };
-  checkReferences(result);
+  const resourceNames = new Set(allResources.map((r) => r.name));
+  const unknown = problems.filter((p) => p.resource === undefined || !resourceNames.has(p.resource));
+  if (unknown.length > 0) {
+    throw new HangarError(
+      "pipeline/unknown-reference",
+      `pipeline references undefined names:\n  ${unknown.map((p) => p.text()).join("\n  ")}`,
+    );
+  }
   return result;
 }
 
 const nameOfRef = (v: unknown): string | undefined =>
   typeof v === "string" ? v : isNamedObject(v) ? v.name : undefined;
 
-/** Throws `pipeline/unknown-reference` for get/put resources and passed jobs that are not defined. */
-function checkReferences(p: Pipeline): void {
-  const resourceNames = new Set((p.resources ?? []).map((r) => r.name));
-  const jobNames = p.jobs.map((j) => j.name);
-  const jobSet = new Set(jobNames);
-  const problems: string[] = [];
-  for (const { step, path } of walkPipelineSteps(p)) {
-    const kind = stepKindOrUndefined(step);
-    if (kind !== "get" && kind !== "put") continue;
-    const s = step as unknown as Record<string, unknown>;
-    const key = s.resource !== undefined ? "resource" : kind;
-    const name = nameOfRef(s[key]);
-    if (name !== undefined && !resourceNames.has(name)) problems.push(`${at(path, key)}: unknown resource '${name}'`);
-    if (kind === "get" && Array.isArray(s.passed)) {
-      s.passed.forEach((ref, i) => {
-        const job = nameOfRef(ref);
-        if (job === undefined) return;
-        const known = isLiteralPathPattern(job) ? jobSet.has(job) : jobNames.some((n) => goPathMatch(job, n));
-        if (!known) problems.push(`${formatPath([...path, "passed", i])}: no matching job(s) for '${job}'`);
-      });
+/**
+ * Records the unknown names of a get or put step: its resource when not among the resources seen so
+ * far (checked again once all are collected), and each `passed` job that matches no job.
+ */
+function checkStep(
+  s: Record<string, unknown>,
+  kind: "get" | "put",
+  where: Trail,
+  own: boolean,
+  seenResources: ReadonlyMap<string, unknown>,
+  jobNames: readonly string[],
+  jobSet: ReadonlySet<string>,
+  problems: { readonly text: () => string; readonly resource?: string }[],
+): void {
+  const key = field(s, "resource", own) !== undefined ? "resource" : kind;
+  const name = nameOfRef(field(s, key, own));
+  if (name !== undefined && !seenResources.has(name)) {
+    problems.push({ resource: name, text: () => `${at(pathOf(where), key)}: unknown resource '${name}'` });
+  }
+  const passed = kind === "get" ? field(s, "passed", own) : undefined;
+  if (Array.isArray(passed)) {
+    passed.forEach((ref, i) => {
+      const job = nameOfRef(ref);
+      if (job === undefined) return;
+      const known = isLiteralPathPattern(job) ? jobSet.has(job) : jobNames.some((n) => goPathMatch(job, n));
+      if (!known) {
+        problems.push({
+          text: () => `${formatPath([...pathOf(where), "passed", i])}: no matching job(s) for '${job}'`,
+        });
+      }
+    });
+  }
+}
+
+/** An origin whose `at` is only worked out when a conflict message needs it. */
+const lazyOrigin = <T>(item: T, at: () => string): Origin<T> => ({
+  item,
+  get at() {
+    return at();
+  },
+});
+
+/**
+ * A step's place in the pipeline: a linked list of path segments from the step up to the top, shared
+ * by sibling steps, so the path of a step costs nothing until a message needs it.
+ */
+interface Trail {
+  readonly up: Trail | undefined;
+  readonly seg: PathSegment;
+}
+
+const JOBS: Trail = { up: undefined, seg: "jobs" };
+
+const trail = (up: Trail, seg: PathSegment): Trail => ({ up, seg });
+
+function pathOf(where: Trail): Path {
+  const path: PathSegment[] = [];
+  for (let t: Trail | undefined = where; t !== undefined; t = t.up) path.push(t.seg);
+  return path.reverse();
+}
+
+/** The keys `pipeline()` reads that steps and jobs mostly do not have. */
+const OPTIONAL_KEYS = [...HOOK_KEYS, "resource", "passed", "type"];
+
+/**
+ * Whether `obj[key]` may be read as an own property only: true for plain objects (as steps and jobs
+ * are) while nothing has put any of those keys on `Object.prototype`. Looking up an absent key on
+ * objects of many shapes is slow, and most keys asked for (hooks, `resource`, `passed`) are absent.
+ */
+function ownOnly(obj: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(obj);
+  return proto === null || (proto === Object.prototype && !prototypeAnswers);
+}
+let prototypeAnswers = false;
+
+/** `obj[key]`. */
+const field = (obj: Record<string, unknown>, key: string, own: boolean): unknown =>
+  own && !Object.hasOwn(obj, key) ? undefined : obj[key];
+
+type Visit = (step: Record<string, unknown>, kind: StepKind | undefined, where: Trail, own: boolean) => void;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * Calls `visit` for every step of `jobs` (plan steps and job hooks, nested steps included) in the
+ * order and with the paths of `walkPipelineSteps`, without generators: `pipeline()` runs on every
+ * build, and this walk is most of its work.
+ */
+function visitJobs(jobs: readonly unknown[], top: Trail, visit: Visit): void {
+  for (let j = 0; j < jobs.length; j++) {
+    const job = jobs[j];
+    if (!isObject(job)) continue;
+    const where = trail(top, j);
+    visitSteps(job.plan, trail(where, "plan"), visit);
+    const own = ownOnly(job);
+    for (const hook of HOOK_KEYS) {
+      const h = field(job, hook, own);
+      if (h !== undefined) visitStep(h, trail(where, hook), visit);
     }
   }
-  if (problems.length > 0) {
-    throw new HangarError(
-      "pipeline/unknown-reference",
-      `pipeline references undefined names:\n  ${problems.join("\n  ")}`,
-    );
+}
+
+function visitSteps(steps: unknown, where: Trail, visit: Visit): void {
+  if (!Array.isArray(steps)) return;
+  for (let i = 0; i < steps.length; i++) visitStep(steps[i], trail(where, i), visit);
+}
+
+function visitStep(step: unknown, where: Trail, visit: Visit): void {
+  if (!isObject(step)) return;
+  const kind = stepKindOrUndefined(step);
+  const own = ownOnly(step);
+  visit(step, kind, where, own);
+  if (kind === "do") visitSteps(step.do, trail(where, "do"), visit);
+  else if (kind === "try") visitStep(step.try, trail(where, "try"), visit);
+  else if (kind === "in_parallel") {
+    const p = step.in_parallel;
+    if (Array.isArray(p)) visitSteps(p, trail(where, "in_parallel"), visit);
+    else if (isObject(p)) visitSteps(p.steps, trail(trail(where, "in_parallel"), "steps"), visit);
+  }
+  for (const hook of HOOK_KEYS) {
+    const h = field(step, hook, own);
+    if (h !== undefined) visitStep(h, trail(where, hook), visit);
   }
 }
