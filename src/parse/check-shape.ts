@@ -640,7 +640,10 @@ function checkStep(state: State, value: unknown, here: At, notObject: string): v
     if (!fine(value[key], desc)) checkValue(state, value[key], desc, field(inner, key, owner.go), value, key);
   }
   if (analysis.detectors.length === 0) {
-    valueError(state, here, "no step configured", "step-empty");
+    const hint = Object.hasOwn(value, "aggregate")
+      ? " (`aggregate` was removed in Concourse 7: use `in_parallel`)"
+      : "";
+    valueError(state, here, "no step configured", "step-empty", hint);
     return;
   }
   if (analysis.core === undefined) {
@@ -670,10 +673,10 @@ function typeError(state: State, value: unknown, goType: string, here: At, withN
   });
 }
 
-function valueError(state: State, here: At, message: string, ruleId = "value-invalid"): void {
+function valueError(state: State, here: At, message: string, ruleId = "value-invalid", hint = ""): void {
   state.wellFormed = false;
   state.diagnostics.push({
-    ...diagnostic(ruleId, "error", "concourse", message, pathOf(here)),
+    ...diagnostic(ruleId, "error", "concourse", message + hint, pathOf(here)),
     fly: `${FLY_UNMARSHAL_PREFIX}${here.prefix}${message}`,
   });
 }

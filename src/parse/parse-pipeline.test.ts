@@ -175,11 +175,13 @@ describe("steps are read by Concourse's precedence", () => {
         - attempts: 2
         - {}
         - try: ~
+        - aggregate: [{ get: x }]
     `;
     expect(summary(text)).toEqual([
       "4:5 error step-no-core-type no core step type declared (e.g. get, put, task, etc.) || error unmarshaling JSON: while decoding JSON: no core step type declared (e.g. get, put, task, etc.)",
       "5:5 error step-empty no step configured || error unmarshaling JSON: while decoding JSON: no step configured",
       "6:10 error step-empty no step configured || error unmarshaling JSON: while decoding JSON: malformed try step: no step configured",
+      "7:5 error step-empty no step configured (`aggregate` was removed in Concourse 7: use `in_parallel`) || error unmarshaling JSON: while decoding JSON: no step configured",
     ]);
   });
 
