@@ -144,7 +144,7 @@ function goYamlTags(tags: Tags): Tags {
     if (typeof t !== "object") return true;
     if (t.tag === TIMESTAMP_TAG || DROPPED_TAGS.has(t.tag)) return false;
     if (t.tag === INT_TAG) return false;
-    if (t.tag === FLOAT_TAG) return t.test !== undefined && t.test.source.includes("inf");
+    if (t.tag === FLOAT_TAG) return t.test?.source.includes("inf") === true;
     return true;
   });
   return [
