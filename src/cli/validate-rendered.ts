@@ -1,7 +1,7 @@
 import type { Pipeline } from "../model/pipeline.ts";
 import { toConcourse } from "../render/to-concourse.ts";
 import { formatText } from "../validate/format.ts";
-import { hasErrors, validateValue } from "../validate/validate-text.ts";
+import { hasErrors, validateValue } from "../validate/validate-value.ts";
 import type { Io } from "./io.ts";
 
 /**

@@ -1,22 +1,9 @@
-import { checkShape } from "../parse/check-shape.ts";
-import { type InputFormat, parsePipeline } from "../parse/parse-pipeline.ts";
-import { compareByLocation, type Diagnostic } from "./diagnostic.ts";
-import { type ValidateOptions, validate } from "./validate.ts";
+import { parsePipeline } from "../parse/parse-pipeline.ts";
+import type { Diagnostic } from "./diagnostic.ts";
+import { validate } from "./validate.ts";
+import { type FileValidation, finish, type ValidateTextOptions } from "./validate-value.ts";
 
-/** The diagnostics of one file (or pipeline module), located and ordered as they appear in it. */
-export interface FileValidation {
-  readonly file: string;
-  readonly diagnostics: readonly Diagnostic[];
-}
-
-export interface ValidateTextOptions extends ValidateOptions {
-  /** The name shown for the file and put in every location. */
-  readonly file?: string;
-  /** Default `auto` (JSON when the text starts with `{` or `[`). */
-  readonly format?: InputFormat;
-  /** Like `fly validate-pipeline --strict`: every warning (unknown keys included) becomes an error. */
-  readonly strict?: boolean;
-}
+export { type FileValidation, hasErrors, type ValidateTextOptions, validateValue } from "./validate-value.ts";
 
 /**
  * Parses and validates a pipeline from YAML or JSON text: parse and shape diagnostics first; the rules run
@@ -35,38 +22,3 @@ export function validateText(text: string, options: ValidateTextOptions = {}): F
   }
   return { file, diagnostics: finish(found, options.strict === true) };
 }
-
-/**
- * Validates a pipeline value that did not come from text (a pipeline module, once rendered to plain
- * Concourse data with `toConcourse`): the shape check runs on a JSON copy, so the value is not touched.
- * Diagnostics have paths but no locations.
- */
-export function validateValue(value: unknown, options: ValidateTextOptions = {}): FileValidation {
-  const file = options.file ?? "<pipeline>";
-  let copy: unknown;
-  try {
-    copy = JSON.parse(JSON.stringify(value ?? {}));
-  } catch (error) {
-    const message = `the pipeline is not plain data: ${error instanceof Error ? error.message : String(error)}`;
-    return {
-      file,
-      diagnostics: [{ ruleId: "input/not-data", severity: "error", parity: "hangar", message, path: [] }],
-    };
-  }
-  const shape = checkShape(copy);
-  const found: Diagnostic[] = [...shape.diagnostics];
-  if (shape.wellFormed && shape.isMapping) found.push(...validate((copy ?? {}) as never, options));
-  return { file, diagnostics: finish(found, options.strict === true) };
-}
-
-/** Applies `--strict` (warnings become errors) and orders by location. */
-function finish(diagnostics: Diagnostic[], strict: boolean): Diagnostic[] {
-  const out = strict
-    ? diagnostics.map((d) => (d.severity === "warning" ? { ...d, severity: "error" as const } : d))
-    : diagnostics;
-  return out.sort(compareByLocation);
-}
-
-/** Whether any of the results has an error. */
-export const hasErrors = (results: readonly FileValidation[]): boolean =>
-  results.some((r) => r.diagnostics.some((d) => d.severity === "error"));

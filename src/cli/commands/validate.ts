@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { toConcourse } from "../../render/to-concourse.ts";
 import { formatResults, OUTPUT_FORMATS, type OutputFormat } from "../../validate/format.ts";
-import { type FileValidation, hasErrors, validateText, validateValue } from "../../validate/validate-text.ts";
+import { type FileValidation, hasErrors, validateValue } from "../../validate/validate-value.ts";
 import { defineCommand, EXIT, type ExitCode } from "../define-command.ts";
 import { isModuleFile, loadPipelineModule } from "../load-pipeline.ts";
 import { reportLoadFailure } from "../report.ts";
@@ -49,6 +49,8 @@ export default defineCommand({
         failure = EXIT.failure;
         continue;
       }
+      // loaded here, so that commands that never read pipeline text do not load the YAML parser
+      const { validateText } = await import("../../validate/validate-text.ts");
       results.push(validateText(text, { file, strict }));
     }
     const color = format === "text" && io.isTTY.stdout && (io.env.NO_COLOR ?? "") === "";
