@@ -1,7 +1,7 @@
-import { containerBuildTask, get, githubRelease, gitRepo, pipeline, REGISTRY_IMAGE, task } from "hangar";
+import { get, githubRelease, gitRepo, pipeline, REGISTRY_IMAGE, task } from "hangar";
 import { runIfMain } from "hangar/script";
 import { dockerhubEcrImageUri, ECR_REGION } from "../lib/constants.ts";
-import { dockerhubImage, ecrImage, publishImageSteps } from "../lib/container-images/images.ts";
+import { imageBuild } from "../lib/container-images/images.ts";
 
 const infrastructureRepo = gitRepo({
   name: "ol-infrastructure-repository",
@@ -17,9 +17,6 @@ const daggerRelease = githubRelease({
   orderBy: "time",
   githubToken: "",
 });
-
-const dockerhub = dockerhubImage({ name: "dcind-release-resource-image", repository: "mitodl/dcind" });
-const ecr = ecrImage({ name: "dcind-release-resource-image-ecr", repository: "mitodl/dcind" });
 
 // The build arg and the extra image tag both come from the dagger release's version number.
 const semver = String.raw`grep -Eo '[0-9]+\.[0-9]+\.[0-9]+'`;
@@ -47,32 +44,23 @@ const collectDaggerVersion = task("collect-dagger-version", {
 const definition = {
   name: "dcind-resource-image",
   target: "pr-inf",
-  pipeline: pipeline({
-    resources: [infrastructureRepo, daggerRelease, dockerhub, ecr],
-    jobs: [
-      {
-        name: "build-and-publish-container",
-        plan: [
-          get(infrastructureRepo, { trigger: true }),
-          get(daggerRelease, { trigger: true }),
-          collectDaggerVersion,
-          containerBuildTask({
-            inputs: [{ name: infrastructureRepo.name }, { name: "dagger-version" }],
-            buildParameters: {
-              CONTEXT: `${infrastructureRepo.name}/dockerfiles/dcind`,
-              BUILD_ARGS_FILE: "dagger-version/args_file",
-            },
-          }),
-          ...publishImageSteps({
-            ecrRepository: "mitodl/dcind",
-            images: [dockerhub, ecr],
-            inputs: "detect",
-            params: { image: "image/image.tar", additional_tags: "./dagger-version/tag_file" },
-          }),
-        ],
+  pipeline: pipeline(
+    // The dagger release is listed here so that it comes before the images, as in the original.
+    { resources: [infrastructureRepo, daggerRelease] },
+    imageBuild({
+      source: infrastructureRepo,
+      repository: "mitodl/dcind",
+      imageName: "dcind-release-resource-image",
+      prepare: [get(daggerRelease, { trigger: true }), collectDaggerVersion],
+      moreInputs: ["dagger-version"],
+      buildParameters: {
+        CONTEXT: `${infrastructureRepo.name}/dockerfiles/dcind`,
+        BUILD_ARGS_FILE: "dagger-version/args_file",
       },
-    ],
-  }),
+      additionalTags: "./dagger-version/tag_file",
+      putInputs: "detect",
+    }),
+  ),
 };
 
 export default definition;

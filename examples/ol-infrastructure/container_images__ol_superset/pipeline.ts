@@ -1,6 +1,6 @@
-import { containerBuildTask, get, gitRepo, pipeline } from "hangar";
+import { gitRepo, pipeline } from "hangar";
 import { runIfMain } from "hangar/script";
-import { dockerhubImage, ecrImage, publishImageSteps } from "../lib/container-images/images.ts";
+import { imageBuild } from "../lib/container-images/images.ts";
 
 const dataPlatformRepo = gitRepo({
   name: "ol-data-platform-repository",
@@ -8,33 +8,21 @@ const dataPlatformRepo = gitRepo({
   checkEvery: "24h",
   paths: ["src/ol_superset/Dockerfile", "src/ol_superset/pyproject.toml", "src/ol_superset/ol_superset/"],
 });
-const dockerhub = dockerhubImage({ name: "ol-superset-image", repository: "mitodl/ol-superset" });
-const ecr = ecrImage({ name: "ol-superset-image-ecr", repository: "mitodl/ol-superset" });
 
 const context = `${dataPlatformRepo.name}/src/ol_superset`;
 
 const definition = {
   name: "ol-superset-image",
-  pipeline: pipeline({
-    resources: [dataPlatformRepo, dockerhub, ecr],
-    jobs: [
-      {
-        name: "build-and-publish-ol-superset-image",
-        plan: [
-          get(dataPlatformRepo, { trigger: true }),
-          containerBuildTask({
-            inputs: [{ name: dataPlatformRepo.name }],
-            buildParameters: { CONTEXT: context, DOCKERFILE: `${context}/Dockerfile` },
-          }),
-          ...publishImageSteps({
-            ecrRepository: "mitodl/ol-superset",
-            images: [dockerhub, ecr],
-            params: { image: "image/image.tar" },
-          }),
-        ],
-      },
-    ],
-  }),
+  pipeline: pipeline(
+    imageBuild({
+      source: dataPlatformRepo,
+      repository: "mitodl/ol-superset",
+      imageName: "ol-superset-image",
+      jobName: "build-and-publish-ol-superset-image",
+      buildParameters: { CONTEXT: context, DOCKERFILE: `${context}/Dockerfile` },
+      additionalTags: false,
+    }),
+  ),
 };
 
 export default definition;

@@ -1,5 +1,10 @@
 import {
+  containerBuildTask,
   ensureEcrTask,
+  type Fragment,
+  fragment,
+  get,
+  type Job,
   type PutStep,
   put,
   REGISTRY_IMAGE,
@@ -83,4 +88,71 @@ export function publishImageSteps({
     ...ecrRepositorySteps(ecrRepository),
     ...images.map((image) => put(image, { ...(inputs !== undefined && { inputs }), params: { ...params } })),
   ];
+}
+
+/** Options of {@link imageBuild}. */
+export interface ImageBuildOptions {
+  /** The repository holding the image's Dockerfile; each new version of it triggers the build. */
+  source: Resource;
+  /** The image repository, the same on Docker Hub and in ECR (`mitodl/dcind`). */
+  repository: string;
+  /** The name of the Docker Hub image resource; the ECR one is named `<imageName>-ecr`. */
+  imageName: string;
+  /** @default "build-and-publish-container" */
+  jobName?: string;
+  /** Steps between getting `source` and the build, such as getting and preparing more inputs. @default [] */
+  prepare?: readonly Step[];
+  /** The artifacts the build reads besides `source` (outputs of `prepare`). @default [] */
+  moreInputs?: readonly string[];
+  /** The build's params (see `containerBuildTask`). @default { CONTEXT: source.name } */
+  buildParameters?: Readonly<Record<string, string>>;
+  /** The file of extra tags pushed with the image, or `false` for none. @default `./<source>/.git/describe_ref` */
+  additionalTags?: string | false;
+  /** Which artifacts the pushes receive. */
+  putInputs?: PutStep["inputs"];
+}
+
+/** The image build: its job, and the Docker Hub and ECR images it pushes to. */
+export interface ImageBuild extends Fragment {
+  readonly job: Job;
+  readonly dockerhub: Resource<RegistryImageSource>;
+  readonly ecr: Resource<RegistryImageSource>;
+}
+
+/**
+ * One job that builds a container image from `source` whenever it changes and pushes it to Docker Hub
+ * and to ECR (creating and configuring the ECR repository when missing).
+ * @example pipeline(imageBuild({ source: gitRepo({ name: "app", uri }), repository: "mitodl/app", imageName: "app-image" }))
+ */
+export function imageBuild({
+  source,
+  repository,
+  imageName,
+  jobName = "build-and-publish-container",
+  prepare = [],
+  moreInputs = [],
+  buildParameters = { CONTEXT: source.name },
+  additionalTags = `./${source.name}/.git/describe_ref`,
+  putInputs,
+}: Readonly<ImageBuildOptions>): ImageBuild {
+  const dockerhub = dockerhubImage({ name: imageName, repository });
+  const ecr = ecrImage({ name: `${imageName}-ecr`, repository });
+  const job: Job = {
+    name: jobName,
+    plan: [
+      get(source, { trigger: true }),
+      ...prepare,
+      containerBuildTask({
+        inputs: [source.name, ...moreInputs].map((name) => ({ name })),
+        buildParameters: { ...buildParameters },
+      }),
+      ...publishImageSteps({
+        ecrRepository: repository,
+        images: [dockerhub, ecr],
+        ...(putInputs !== undefined && { inputs: putInputs }),
+        params: { image: "image/image.tar", ...(additionalTags !== false && { additional_tags: additionalTags }) },
+      }),
+    ],
+  };
+  return { ...fragment({ resources: [source, dockerhub, ecr], jobs: [job] }), job, dockerhub, ecr };
 }
