@@ -1,5 +1,6 @@
-import { gitRepo, metaPipeline } from "hangar";
+import { metaPipeline } from "hangar";
 import { runIfMain } from "hangar/script";
+import { pipelineDefinitions, selfUpdate } from "../lib/meta.ts";
 import { pythonRender } from "../lib/ol-infrastructure-image.ts";
 
 // Keeps the container image pipelines (and itself) set from their scripts. jupyter_courses.py is left
@@ -19,11 +20,11 @@ const managed: readonly [name: string, script: string][] = [
   ["ocw-course-publisher-image", "ocw_course_publisher.py"],
 ];
 
-const definitions = gitRepo({
-  name: "container-image-pipeline-definitions",
-  uri: "https://github.com/mitodl/ol-infrastructure",
-  paths: [`${scripts}/`, "pyproject.toml", "src/ol_concourse/pipelines/constants.py"],
-});
+const definitions = pipelineDefinitions("container-image-pipeline-definitions", [
+  `${scripts}/`,
+  "pyproject.toml",
+  "src/ol_concourse/pipelines/constants.py",
+]);
 
 const definition = {
   name: "container-images-meta",
@@ -32,11 +33,7 @@ const definition = {
     definitions,
     render: pythonRender(definitions.name),
     pipelines: managed.map(([name, script]) => ({ name, script: `${scripts}/${script}` })),
-    self: {
-      jobName: "set-container-images-meta-pipeline",
-      taskName: "generate-container-images-meta-pipeline-file",
-      script: `${scripts}/meta.py`,
-    },
+    self: selfUpdate("container-images", `${scripts}/meta.py`),
   }),
 };
 

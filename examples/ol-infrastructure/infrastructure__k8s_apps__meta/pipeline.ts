@@ -1,5 +1,6 @@
-import { gitRepo, metaPipeline } from "hangar";
+import { metaPipeline } from "hangar";
 import { runIfMain } from "hangar/script";
+import { appPipelines, PIPELINE_MODULES, pipelineDefinitions, selfUpdate } from "../lib/meta.ts";
 import { pythonRender } from "../lib/ol-infrastructure-image.ts";
 
 const scripts = "src/ol_concourse/pipelines/infrastructure/k8s_apps";
@@ -17,17 +18,7 @@ const apps = [
   "xpro",
 ];
 
-const definitions = gitRepo({
-  name: "k8s-app-pipeline-definitions",
-  uri: "https://github.com/mitodl/ol-infrastructure",
-  paths: [
-    `${scripts}/`,
-    "pyproject.toml",
-    "src/ol_concourse/pipelines/constants.py",
-    "src/ol_concourse/pipelines/jobs.py",
-    "src/ol_concourse/pipelines/secrets_map.py",
-  ],
-});
+const definitions = pipelineDefinitions("k8s-app-pipeline-definitions", [`${scripts}/`, ...PIPELINE_MODULES]);
 
 /** The app list as the meta script receives it on its command line (a Python list literal). */
 const appsArgument = `[${apps.map((app) => `'${app}'`).join(", ")}]`;
@@ -37,19 +28,8 @@ const definition = {
   pipeline: metaPipeline({
     definitions,
     render: pythonRender(definitions.name),
-    pipelines: apps.map((app) => ({
-      name: `${app}-pipeline`,
-      jobName: `create-${app}-pipeline`,
-      taskName: `generate-${app}-pipeline-file`,
-      script: `${scripts}/pipeline.py`,
-      args: [app],
-    })),
-    self: {
-      jobName: "set-k8s-app-meta-pipeline",
-      taskName: "generate-k8s-app-meta-pipeline-file",
-      script: `${scripts}/meta.py`,
-      args: [appsArgument],
-    },
+    pipelines: appPipelines({ apps, script: `${scripts}/pipeline.py`, pipelineName: (app) => `${app}-pipeline` }),
+    self: selfUpdate("k8s-app", `${scripts}/meta.py`, [appsArgument]),
   }),
 };
 

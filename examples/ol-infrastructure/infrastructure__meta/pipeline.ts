@@ -1,5 +1,6 @@
-import { gitRepo, metaPipeline } from "hangar";
+import { metaPipeline } from "hangar";
 import { runIfMain } from "hangar/script";
+import { PIPELINE_MODULES, pipelineDefinitions, selfUpdate } from "../lib/meta.ts";
 import { pythonRender } from "../lib/ol-infrastructure-image.ts";
 
 const scripts = "src/ol_concourse/pipelines/infrastructure";
@@ -22,17 +23,7 @@ const managed: readonly [name: string, directory: string][] = [
   ["packer-pulumi-vault", "vault"],
 ];
 
-const definitions = gitRepo({
-  name: "infrastructure-pipeline-definitions",
-  uri: "https://github.com/mitodl/ol-infrastructure",
-  paths: [
-    `${scripts}/`,
-    "pyproject.toml",
-    "src/ol_concourse/pipelines/constants.py",
-    "src/ol_concourse/pipelines/jobs.py",
-    "src/ol_concourse/pipelines/secrets_map.py",
-  ],
-});
+const definitions = pipelineDefinitions("infrastructure-pipeline-definitions", [`${scripts}/`, ...PIPELINE_MODULES]);
 
 const definition = {
   name: "pulumi-infrastructure-meta",
@@ -41,11 +32,7 @@ const definition = {
     definitions,
     render: pythonRender(definitions.name),
     pipelines: managed.map(([name, directory]) => ({ name, script: `${scripts}/${directory}/pipeline.py` })),
-    self: {
-      jobName: "set-pulumi-infrastructure-meta-pipeline",
-      taskName: "generate-pulumi-infrastructure-meta-pipeline-file",
-      script: `${scripts}/meta.py`,
-    },
+    self: selfUpdate("pulumi-infrastructure", `${scripts}/meta.py`),
   }),
 };
 

@@ -1,5 +1,6 @@
-import { gitRepo, metaPipeline } from "hangar";
+import { metaPipeline } from "hangar";
 import { type PipelineDefinition, runIfMain } from "hangar/script";
+import { appPipelines, PIPELINE_MODULES, pipelineDefinitions, selfUpdate } from "../lib/meta.ts";
 import { pythonRender } from "../lib/ol-infrastructure-image.ts";
 
 const scripts = "src/ol_concourse/pipelines/infrastructure/simple_pulumi";
@@ -58,17 +59,7 @@ const environments: Record<SimplePulumiEnvironment, { target: string; apps: read
   ci: { target: "odl-ci", args: ["--env", "ci"], apps: ["starrocks-substructure-ci"] },
 };
 
-const definitions = gitRepo({
-  name: "simple-pulumi-pipeline-definitions",
-  uri: "https://github.com/mitodl/ol-infrastructure",
-  paths: [
-    `${scripts}/`,
-    "pyproject.toml",
-    "src/ol_concourse/pipelines/constants.py",
-    "src/ol_concourse/pipelines/jobs.py",
-    "src/ol_concourse/pipelines/secrets_map.py",
-  ],
-});
+const definitions = pipelineDefinitions("simple-pulumi-pipeline-definitions", [`${scripts}/`, ...PIPELINE_MODULES]);
 
 /** The meta pipeline that keeps one `pulumi-<app>` pipeline per app up to date in one Concourse instance. */
 export function simplePulumiMeta(environment: SimplePulumiEnvironment): PipelineDefinition {
@@ -79,19 +70,8 @@ export function simplePulumiMeta(environment: SimplePulumiEnvironment): Pipeline
     pipeline: metaPipeline({
       definitions,
       render: pythonRender(definitions.name),
-      pipelines: apps.map((app) => ({
-        name: `pulumi-${app}`,
-        jobName: `create-${app}-pipeline`,
-        taskName: `generate-${app}-pipeline-file`,
-        script: `${scripts}/pipeline.py`,
-        args: [app],
-      })),
-      self: {
-        jobName: "set-simple-pulumi-meta-pipeline",
-        taskName: "generate-simple-pulumi-meta-pipeline-file",
-        script: `${scripts}/meta.py`,
-        args,
-      },
+      pipelines: appPipelines({ apps, script: `${scripts}/pipeline.py`, pipelineName: (app) => `pulumi-${app}` }),
+      self: selfUpdate("simple-pulumi", `${scripts}/meta.py`, args),
     }),
   };
 }

@@ -8,11 +8,10 @@ import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
+export { PIPELINES_DIR } from "./constants.ts";
+
 /** The environment variable naming the checkout of ol-infrastructure. */
 export const CHECKOUT_VARIABLE = "OL_INFRASTRUCTURE_DIR";
-
-/** Where the pipeline scripts live in the checkout. */
-export const PIPELINES_DIR = "src/ol_concourse/pipelines";
 
 /**
  * The text of `path` (relative to the checkout's root) in the checkout named by `OL_INFRASTRUCTURE_DIR`.

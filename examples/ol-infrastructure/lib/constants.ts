@@ -20,3 +20,6 @@ export function dockerhubEcrImageUri(imageRepo: string): string {
 
 /** Where the Pulumi projects live in the repository. */
 export const PULUMI_CODE_PATH = "src/ol_infrastructure";
+
+/** Where the pipeline scripts live in the repository. */
+export const PIPELINES_DIR = "src/ol_concourse/pipelines";

@@ -1,16 +1,13 @@
 import { gitRepo, metaPipeline } from "hangar";
 import { runIfMain } from "hangar/script";
+import { pipelineDefinitions } from "../lib/meta.ts";
 import { pythonRender } from "../lib/ol-infrastructure-image.ts";
 
-const definitions = gitRepo({
-  name: "python-package-pipeline-definitions",
-  uri: "https://github.com/mitodl/ol-infrastructure",
-  paths: [
-    "pyproject.toml",
-    "src/ol_concourse/pipelines/libraries/",
-    "src/ol_concourse/pipelines/open_edx/open_edx_plugins/",
-  ],
-});
+const definitions = pipelineDefinitions("python-package-pipeline-definitions", [
+  "pyproject.toml",
+  "src/ol_concourse/pipelines/libraries/",
+  "src/ol_concourse/pipelines/open_edx/open_edx_plugins/",
+]);
 
 /** A monorepo of Python packages whose changes re-render its publishing pipeline. */
 const monorepo = (name: string, repository: string) =>

@@ -1,27 +1,11 @@
-import { gitRepo } from "hangar";
 import { runIfMain } from "hangar/script";
 import { releaseMetaPipeline } from "../lib/open-edx/release-meta.ts";
-
-const scripts = "src/ol_concourse/pipelines/open_edx/codejail_v3";
-
-const definitions = gitRepo({
-  name: "codejail-pipeline-code",
-  uri: "https://github.com/mitodl/ol-infrastructure",
-  paths: [
-    "src/bridge/settings/openedx/",
-    "pyproject.toml",
-    "src/ol_concourse/pipelines/jobs.py",
-    "src/ol_concourse/pipelines/constants.py",
-    "src/ol_concourse/pipelines/secrets_map.py",
-    `${scripts}/`,
-  ],
-});
 
 const definition = {
   name: "dagger-pulumi-codejail-meta",
   pipeline: releaseMetaPipeline({
-    definitions,
-    scripts,
+    definitionsName: "codejail-pipeline-code",
+    scripts: "src/ol_concourse/pipelines/open_edx/codejail_v3",
     label: "codejail",
     pipelineName: (release) => `dagger-pulumi-codejail-${release}`,
   }),

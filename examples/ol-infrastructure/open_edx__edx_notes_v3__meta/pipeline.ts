@@ -1,27 +1,15 @@
-import { gitRepo } from "hangar";
 import { runIfMain } from "hangar/script";
-import { releaseMetaPipeline } from "../lib/open-edx/release-meta.ts";
+import { OPEN_EDX_PIPELINE_MODULES, OPEN_EDX_SETTINGS, releaseMetaPipeline } from "../lib/open-edx/release-meta.ts";
 
 const scripts = "src/ol_concourse/pipelines/open_edx/edx_notes_v3";
-
-const definitions = gitRepo({
-  name: "notes-pipeline-code",
-  uri: "https://github.com/mitodl/ol-infrastructure",
-  paths: [
-    "pyproject.toml",
-    "src/ol_concourse/pipelines/jobs.py",
-    "src/ol_concourse/pipelines/constants.py",
-    "src/ol_concourse/pipelines/secrets_map.py",
-    `${scripts}/`,
-    "src/bridge/settings/openedx/",
-  ],
-});
 
 const definition = {
   name: "dagger-pulumi-edx-notes-meta",
   pipeline: releaseMetaPipeline({
-    definitions,
+    definitionsName: "notes-pipeline-code",
     scripts,
+    // The settings come last here.
+    watchedPaths: [...OPEN_EDX_PIPELINE_MODULES, `${scripts}/`, OPEN_EDX_SETTINGS],
     label: "edx-notes",
     pipelineName: (release) => `dagger-pulumi-edx-notes-${release}`,
   }),

@@ -1,5 +1,6 @@
-import { gitRepo, metaPipeline } from "hangar";
+import { metaPipeline } from "hangar";
 import { runIfMain } from "hangar/script";
+import { pipelineDefinitions } from "../lib/meta.ts";
 import { pythonRender } from "../lib/ol-infrastructure-image.ts";
 
 // The edx-platform pipeline covers every release in one ("global") pipeline, so this meta pipeline
@@ -7,7 +8,7 @@ import { pythonRender } from "../lib/ol-infrastructure-image.ts";
 
 const scripts = "src/ol_concourse/pipelines/open_edx/edx_platform_v3";
 
-const definitions = gitRepo({ name: "edxapp-pipeline-code", uri: "https://github.com/mitodl/ol-infrastructure" });
+const definitions = pipelineDefinitions("edxapp-pipeline-code");
 
 const definition = {
   name: "dagger-pulumi-edxapp-meta-v3",

@@ -1,5 +1,6 @@
-import { gitRepo, metaPipeline } from "hangar";
+import { metaPipeline } from "hangar";
 import { runIfMain } from "hangar/script";
+import { pipelineDefinitions } from "../lib/meta.ts";
 import { pythonRender } from "../lib/ol-infrastructure-image.ts";
 import { GRADER_IMAGES } from "../lib/open-edx/grader-images.ts";
 
@@ -7,11 +8,7 @@ import { GRADER_IMAGES } from "../lib/open-edx/grader-images.ts";
 
 const scripts = "src/ol_concourse/pipelines/open_edx/grader_images";
 
-const definitions = gitRepo({
-  name: "grader-images-pipeline-code",
-  uri: "https://github.com/mitodl/ol-infrastructure",
-  paths: ["pyproject.toml", `${scripts}/`],
-});
+const definitions = pipelineDefinitions("grader-images-pipeline-code", ["pyproject.toml", `${scripts}/`]);
 
 const definition = {
   name: "grader-images-meta",

@@ -1,13 +1,31 @@
-import { metaPipeline, type Pipeline, type Resource } from "hangar";
+import { metaPipeline, type Pipeline } from "hangar";
+import { PIPELINES_DIR } from "../constants.ts";
+import { pipelineDefinitions } from "../meta.ts";
 import { pythonRender } from "../ol-infrastructure-image.ts";
 import { OPEN_EDX_RELEASES, type OpenEdxRelease } from "./releases.ts";
 
+/** The Open edX settings (the supported releases among them) the application pipeline scripts read. */
+export const OPEN_EDX_SETTINGS = "src/bridge/settings/openedx/";
+
+/** The modules the Open edX application pipeline scripts import besides their own directory, after the project file. */
+export const OPEN_EDX_PIPELINE_MODULES: readonly string[] = [
+  "pyproject.toml",
+  `${PIPELINES_DIR}/jobs.py`,
+  `${PIPELINES_DIR}/constants.py`,
+  `${PIPELINES_DIR}/secrets_map.py`,
+];
+
 /** Options of {@link releaseMetaPipeline}. */
 export interface ReleaseMetaPipelineOptions {
-  /** The ol-infrastructure checkout holding the scripts. */
-  definitions: Resource;
+  /** The name of the ol-infrastructure checkout holding the scripts. */
+  definitionsName: string;
   /** The directory of the application's `pipeline.py` (run with a release name) and `meta.py`. */
   scripts: string;
+  /**
+   * The files whose change re-renders the pipelines.
+   * @default [OPEN_EDX_SETTINGS, ...OPEN_EDX_PIPELINE_MODULES, `${scripts}/`]
+   */
+  watchedPaths?: readonly string[];
   /** The application's name in job names (`create-<label>-<release>-pipeline`). */
   label: string;
   /** The name of the application's pipeline for one release. */
@@ -17,14 +35,16 @@ export interface ReleaseMetaPipelineOptions {
 /**
  * The meta pipeline of an Open edX application: one pipeline per supported release, set in the
  * infrastructure team, then the meta pipeline itself (in the main team).
- * @example releaseMetaPipeline({ definitions, scripts, label: "xqueue", pipelineName: (r) => `xqueue-${r}` })
+ * @example releaseMetaPipeline({ definitionsName: "xqueue-code", scripts, label: "xqueue", pipelineName: (r) => `xqueue-${r}` })
  */
 export function releaseMetaPipeline({
-  definitions,
+  definitionsName,
   scripts,
+  watchedPaths = [OPEN_EDX_SETTINGS, ...OPEN_EDX_PIPELINE_MODULES, `${scripts}/`],
   label,
   pipelineName,
 }: Readonly<ReleaseMetaPipelineOptions>): Pipeline {
+  const definitions = pipelineDefinitions(definitionsName, watchedPaths);
   return metaPipeline({
     definitions,
     render: pythonRender(definitions.name),
