@@ -7,7 +7,7 @@
 import { get, notification, pipeline, schedule, slackNotification, type TaskStep, task } from "hangar";
 import { type PipelineDefinition, runIfMain } from "hangar/script";
 import { isMainModule, PIPELINES_DIR, readCheckoutFile } from "../lib/checkout.ts";
-import { dockerhubEcrImageUri, ECR_REGION } from "../lib/constants.ts";
+import { dockerhubCachedImage } from "../lib/constants.ts";
 
 /** The courses whose ads are optimised; each is one instance of the pipeline (`--instance-var course_name=<course>`). */
 export const COURSES = ["ml", "gen_ai", "sys_think", "sys_eng"];
@@ -39,10 +39,7 @@ const optimise = (script: string): TaskStep =>
     attempts: 3,
     config: {
       platform: "linux",
-      image_resource: {
-        type: "registry-image",
-        source: { repository: dockerhubEcrImageUri("mitodl/ad-opt"), aws_region: ECR_REGION },
-      },
+      image_resource: dockerhubCachedImage("mitodl/ad-opt"),
       params: {
         WLSACCESSID: vault("gurobi_wls_access_id"),
         WLSSECRET: vault("gurobi_wls_secret"),
@@ -71,10 +68,7 @@ const emitWarnings = (script: string): TaskStep =>
     config: {
       inputs: [{ name: "optimization_pipeline_output" }],
       platform: "linux",
-      image_resource: {
-        type: "registry-image",
-        source: { repository: dockerhubEcrImageUri("debian"), tag: "12-slim", aws_region: ECR_REGION },
-      },
+      image_resource: dockerhubCachedImage("debian", "12-slim"),
       run: { path: "bash", args: ["-c", script] },
     },
     on_failure: alert("Google Ads Optimization Warnings detected", "emitted warnings", "failed"),

@@ -9,7 +9,7 @@
 import { get, gitRepo, pipeline, task } from "hangar";
 import { type PipelineDefinition, runIfMain } from "hangar/script";
 import { isMainModule, PIPELINES_DIR, pythonStringAfter, readCheckoutFile } from "../lib/checkout.ts";
-import { dockerhubEcrImageUri, ECR_REGION } from "../lib/constants.ts";
+import { dockerhubCachedImage } from "../lib/constants.ts";
 
 const dataPlatform = gitRepo({
   name: "ol-data-platform-repository",
@@ -60,10 +60,7 @@ export function supersetDeployPipeline(scripts: SupersetDeployScripts): Pipeline
       task("promote-assets-to-production", {
         config: {
           platform: "linux",
-          image_resource: {
-            type: "registry-image",
-            source: { repository: dockerhubEcrImageUri("mitodl/ol-superset"), tag: "latest", aws_region: ECR_REGION },
-          },
+          image_resource: dockerhubCachedImage("mitodl/ol-superset", "latest"),
           inputs: [{ name: dataPlatform.name }],
           params,
           run: { path: "bash", args: ["-c", scripts.deploy] },

@@ -1,6 +1,6 @@
-import { get, githubRelease, gitRepo, pipeline, REGISTRY_IMAGE, task } from "hangar";
+import { get, githubRelease, gitRepo, pipeline, task } from "hangar";
 import { runIfMain } from "hangar/script";
-import { dockerhubEcrImageUri, ECR_REGION } from "../lib/constants.ts";
+import { dockerhubCachedImage } from "../lib/constants.ts";
 import { imageBuild } from "../lib/container-images/images.ts";
 
 const infrastructureRepo = gitRepo({
@@ -24,10 +24,7 @@ const indent = " ".repeat(32);
 const collectDaggerVersion = task("collect-dagger-version", {
   config: {
     platform: "linux",
-    image_resource: {
-      type: REGISTRY_IMAGE,
-      source: { repository: dockerhubEcrImageUri("alpine"), tag: "3", aws_region: ECR_REGION },
-    },
+    image_resource: dockerhubCachedImage("alpine", "3"),
     inputs: [{ name: daggerRelease.name }],
     outputs: [{ name: "dagger-version" }],
     run: {

@@ -1,14 +1,11 @@
-import { get, gitRepo, type ImageResource, type Job, pipeline, schedule, task } from "hangar";
+import { get, gitRepo, type Job, pipeline, schedule, task } from "hangar";
 import { runIfMain } from "hangar/script";
-import { dockerhubEcrImageUri, ECR_REGION } from "../lib/constants.ts";
+import { dockerhubCachedImage } from "../lib/constants.ts";
 
 const policies = gitRepo({ name: "ol-infrastructure", uri: "https://github.com/mitodl/ol-infrastructure" });
 const daily = schedule({ name: "build-schedule", interval: "24h" });
 
-const custodian: ImageResource = {
-  type: "registry-image",
-  source: { repository: dockerhubEcrImageUri("cloudcustodian/c7n"), tag: "0.9.15.0", aws_region: ECR_REGION },
-};
+const custodian = dockerhubCachedImage("cloudcustodian/c7n", "0.9.15.0");
 
 /** Each job runs one Cloud Custodian policy file of the repository's `cloud_custodian/` directory, daily. */
 const policyFiles: Record<string, string> = {

@@ -1,11 +1,8 @@
-import { type ImageResource, pipeline, task } from "hangar";
+import { pipeline, type TaskInput, type TaskOutput, task } from "hangar";
 import { runIfMain } from "hangar/script";
-import { dockerhubEcrImageUri, ECR_REGION } from "../lib/constants.ts";
+import { dockerhubCachedImage } from "../lib/constants.ts";
 
-const postgres: ImageResource = {
-  type: "registry-image",
-  source: { repository: dockerhubEcrImageUri("postgres"), tag: "12", aws_region: ECR_REGION },
-};
+const postgres = dockerhubCachedImage("postgres", "12");
 
 /** Connection settings of one database, as libpq environment variables read from the `prefix` vars. */
 const connection = (prefix: string) => ({
@@ -15,29 +12,38 @@ const connection = (prefix: string) => ({
   PGPASSWORD: `((${prefix}.password))`,
 });
 
-const dump = task("run-pg-dump", {
-  privileged: false,
-  config: {
-    platform: "linux",
-    image_resource: postgres,
-    outputs: [{ name: "dump" }],
-    params: connection("source"),
-    run: { path: "/bin/sh", args: ["-c", "pg_dump -v -Fc -d ((source.database)) > ./dump/db.dump"] },
-  },
-});
+/** A postgres client task: `command` runs against the database whose settings are the `database` vars. */
+interface PgTaskOptions {
+  name: string;
+  database: "source" | "destination";
+  command: string;
+  inputs?: TaskInput[];
+  outputs?: TaskOutput[];
+}
 
-const restore = task("run-pg-restore", {
-  privileged: false,
-  config: {
-    platform: "linux",
-    image_resource: postgres,
-    inputs: [{ name: "dump" }],
-    params: connection("destination"),
-    run: {
-      path: "/bin/sh",
-      args: ["-c", "pg_restore -v --clean --no-privileges --no-owner -d ((destination.database)) ./dump/db.dump"],
+const pgTask = ({ name, database, command, ...artifacts }: PgTaskOptions) =>
+  task(name, {
+    privileged: false,
+    config: {
+      platform: "linux",
+      image_resource: postgres,
+      ...artifacts,
+      params: connection(database),
+      run: { path: "/bin/sh", args: ["-c", command] },
     },
-  },
+  });
+
+const dump = pgTask({
+  name: "run-pg-dump",
+  database: "source",
+  command: "pg_dump -v -Fc -d ((source.database)) > ./dump/db.dump",
+  outputs: [{ name: "dump" }],
+});
+const restore = pgTask({
+  name: "run-pg-restore",
+  database: "destination",
+  command: "pg_restore -v --clean --no-privileges --no-owner -d ((destination.database)) ./dump/db.dump",
+  inputs: [{ name: "dump" }],
 });
 
 const definition = {

@@ -1,4 +1,5 @@
 /** Values shared by the ol-infrastructure pipelines. */
+import { type ImageResource, REGISTRY_IMAGE } from "hangar";
 
 /** The repository whose GitHub issues gate promotions of Pulumi stacks. */
 export const GH_ISSUES_DEFAULT_REPOSITORY = "ol-platform-eng/concourse-workflow";
@@ -23,3 +24,14 @@ export const PULUMI_CODE_PATH = "src/ol_infrastructure";
 
 /** Where the pipeline scripts live in the repository. */
 export const PIPELINES_DIR = "src/ol_concourse/pipelines";
+
+/**
+ * A Docker Hub image, pulled through the ECR cache, as a task's `image_resource`.
+ * @example dockerhubCachedImage("postgres", "12")
+ */
+export function dockerhubCachedImage(imageRepo: string, tag?: string): ImageResource {
+  return {
+    type: REGISTRY_IMAGE,
+    source: { repository: dockerhubEcrImageUri(imageRepo), ...(tag !== undefined && { tag }), aws_region: ECR_REGION },
+  };
+}

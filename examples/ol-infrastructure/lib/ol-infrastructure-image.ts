@@ -1,11 +1,8 @@
-import type { ImageResource, MetaPipelineRender } from "hangar";
-import { dockerhubEcrImageUri, ECR_REGION } from "./constants.ts";
+import type { MetaPipelineRender } from "hangar";
+import { dockerhubCachedImage } from "./constants.ts";
 
 /** The ol-infrastructure image (through the ECR cache of Docker Hub), which can run every pipeline script. */
-export const OL_INFRASTRUCTURE_IMAGE: ImageResource = {
-  type: "registry-image",
-  source: { repository: dockerhubEcrImageUri("mitodl/ol-infrastructure"), tag: "latest", aws_region: ECR_REGION },
-};
+export const OL_INFRASTRUCTURE_IMAGE = dockerhubCachedImage("mitodl/ol-infrastructure", "latest");
 
 /**
  * How the meta pipelines render a definition: run the Python script in the ol-infrastructure image,

@@ -4,10 +4,10 @@
 // read from its checkout (the program defined in src/ol_concourse/pipelines/open_edx/tubular/tubular.py),
 // named by the environment variable OL_INFRASTRUCTURE_DIR, and is not stored here.
 //   OL_INFRASTRUCTURE_DIR=../ol-infrastructure npx hangar render <this file>
-import { get, gitRepo, type ImageResource, pipeline, REGISTRY_IMAGE, schedule, task } from "hangar";
+import { get, gitRepo, pipeline, schedule, task } from "hangar";
 import { type PipelineDefinition, runIfMain } from "hangar/script";
 import { isMainModule, PIPELINES_DIR, pythonStringAfter, readCheckoutFile } from "../lib/checkout.ts";
-import { dockerhubEcrImageUri, ECR_REGION } from "../lib/constants.ts";
+import { dockerhubCachedImage } from "../lib/constants.ts";
 
 /** The pipeline's task scripts. */
 export interface TubularScripts {
@@ -18,10 +18,7 @@ export interface TubularScripts {
   readonly collectRetirees: string;
 }
 
-const tubularImage: ImageResource = {
-  type: REGISTRY_IMAGE,
-  source: { repository: dockerhubEcrImageUri("mitodl/openedx-tubular"), aws_region: ECR_REGION },
-};
+const tubularImage = dockerhubCachedImage("mitodl/openedx-tubular");
 
 const tubularConfigRepo = gitRepo({
   name: "tubular-pipeline-config",

@@ -1,5 +1,5 @@
-import { REGISTRY_IMAGE, type TaskStep, task } from "hangar";
-import { dockerhubEcrImageUri, ECR_REGION } from "../constants.ts";
+import { type TaskStep, task } from "hangar";
+import { dockerhubCachedImage } from "../constants.ts";
 
 /** JSON with the separators of Python's `json.dumps` (`", "` and `": "`), as AWS receives it from the CLI. */
 function spacedJson(value: unknown): string {
@@ -42,10 +42,7 @@ export function configureEcrRepositoryTask({
   return task("configure-ecr-repository", {
     config: {
       platform: "linux",
-      image_resource: {
-        type: REGISTRY_IMAGE,
-        source: { repository: dockerhubEcrImageUri("amazon/aws-cli"), tag: "latest", aws_region: ECR_REGION },
-      },
+      image_resource: dockerhubCachedImage("amazon/aws-cli", "latest"),
       params: { REPO_NAME: repoName, LIFECYCLE_POLICY: spacedJson(lifecyclePolicy), AWS_PAGER: "cat" },
       run: {
         path: "sh",

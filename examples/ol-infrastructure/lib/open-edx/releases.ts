@@ -2,52 +2,26 @@
 export const OPEN_EDX_RELEASES = ["master", "ulmo", "verawood"] as const;
 export type OpenEdxRelease = (typeof OPEN_EDX_RELEASES)[number];
 
-export type EnvStage = "CI" | "QA" | "Production";
+/** The environments of a deployment, in promotion order. */
+export const ENV_STAGES = ["CI", "QA", "Production"] as const;
+export type EnvStage = (typeof ENV_STAGES)[number];
 export type OpenEdxDeploymentName = "mitx" | "mitx-staging" | "mitxonline" | "xpro";
 
 /** One Open edX installation and the release each of its environments runs. */
 export interface OpenEdxDeployment {
   readonly deploymentName: OpenEdxDeploymentName;
-  readonly envReleases: readonly { readonly environment: EnvStage; readonly release: OpenEdxRelease }[];
+  readonly releases: Readonly<Record<EnvStage, OpenEdxRelease>>;
 }
 
-/** The environments of `deployment` that run `release`. */
+/** The environments of `deployment` that run `release`, in promotion order. */
 export const envsByRelease = (deployment: OpenEdxDeployment, release: OpenEdxRelease): EnvStage[] =>
-  deployment.envReleases.filter((e) => e.release === release).map((e) => e.environment);
+  ENV_STAGES.filter((environment) => deployment.releases[environment] === release);
 
 export const OPEN_EDX_DEPLOYMENTS: readonly OpenEdxDeployment[] = [
-  {
-    deploymentName: "mitx",
-    envReleases: [
-      { environment: "CI", release: "master" },
-      { environment: "QA", release: "verawood" },
-      { environment: "Production", release: "verawood" },
-    ],
-  },
-  {
-    deploymentName: "mitx-staging",
-    envReleases: [
-      { environment: "CI", release: "master" },
-      { environment: "QA", release: "verawood" },
-      { environment: "Production", release: "verawood" },
-    ],
-  },
-  {
-    deploymentName: "mitxonline",
-    envReleases: [
-      { environment: "CI", release: "master" },
-      { environment: "QA", release: "master" },
-      { environment: "Production", release: "master" },
-    ],
-  },
-  {
-    deploymentName: "xpro",
-    envReleases: [
-      { environment: "CI", release: "verawood" },
-      { environment: "QA", release: "ulmo" },
-      { environment: "Production", release: "ulmo" },
-    ],
-  },
+  { deploymentName: "mitx", releases: { CI: "master", QA: "verawood", Production: "verawood" } },
+  { deploymentName: "mitx-staging", releases: { CI: "master", QA: "verawood", Production: "verawood" } },
+  { deploymentName: "mitxonline", releases: { CI: "master", QA: "master", Production: "master" } },
+  { deploymentName: "xpro", releases: { CI: "verawood", QA: "ulmo", Production: "ulmo" } },
 ];
 
 /** What every deployment runs, on every release. */
@@ -94,7 +68,7 @@ const RELEASE_APPLICATIONS: Readonly<
 export function deploymentsRunning(release: OpenEdxRelease, application: string): OpenEdxDeployment[] {
   return OPEN_EDX_DEPLOYMENTS.filter(
     (deployment) =>
-      deployment.envReleases.some((e) => e.release === release) &&
+      envsByRelease(deployment, release).length > 0 &&
       (RELEASE_APPLICATIONS[release][deployment.deploymentName] ?? []).includes(application),
   );
 }
