@@ -1,5 +1,6 @@
 import { containerBuildTask, get, gitRepo, type Job, pipeline, registryImage } from "hangar";
 import { runIfMain } from "hangar/script";
+import { DOCKERHUB_LOGIN } from "../lib/constants.ts";
 import { ecrImage, publishImageSteps } from "../lib/container-images/images.ts";
 
 const PYTHON_VERSIONS = ["3.11", "3.12", "3.13", "3.14"] as const;
@@ -18,8 +19,7 @@ const images = PYTHON_VERSIONS.map((version) => ({
     name: `ol-python-base-${slug(version)}-image`,
     imageRepository: "mitodl/ol-python-base",
     imageTag: version,
-    username: "((dockerhub.username))",
-    password: "((dockerhub.password))",
+    ...DOCKERHUB_LOGIN,
   }),
   ecr: ecrImage({
     name: `ol-python-base-${slug(version)}-image-ecr`,

@@ -5,10 +5,10 @@
 // defined in src/ol_concourse/pipelines/infrastructure/github_drift/pipeline.py), named by the
 // environment variable OL_INFRASTRUCTURE_DIR, and is not stored here.
 //   OL_INFRASTRUCTURE_DIR=../ol-infrastructure npx hangar render <this file>
-import { get, pipeline, schedule, task } from "hangar";
+import { pipeline, schedule } from "hangar";
 import { type PipelineDefinition, runIfMain } from "hangar/script";
 import { isMainModule, PIPELINES_DIR, pythonStringAfter, readCheckoutFile } from "../lib/checkout.ts";
-import { DRIFT_PR_APP_PARAMS, GITHUB_REPOSITORY, OL_INFRASTRUCTURE_IMAGE, olInfrastructure } from "../lib/drift.ts";
+import { driftJob, GITHUB_REPOSITORY, olInfrastructure } from "../lib/drift.ts";
 
 const REPORT_DIR = "docs/generated";
 const REPORT = `${REPORT_DIR}/github-drift-report.md`;
@@ -27,26 +27,16 @@ const nightly = schedule({ name: "nightly-schedule", interval: "24h", start: "02
 
 /** The pipeline, running `scripts`. */
 export function githubDriftPipeline(scripts: GithubDriftScripts): PipelineDefinition {
-  const driftJob = {
+  const check = driftJob({
     name: "check-github-estate-drift",
-    plan: [
-      get(nightly, { trigger: true }),
-      get(olInfrastructure, { trigger: false }),
-      task("report-github-estate-drift", {
-        config: {
-          platform: "linux",
-          image_resource: OL_INFRASTRUCTURE_IMAGE,
-          inputs: [{ name: olInfrastructure.name }],
-          params: { ...DRIFT_PR_APP_PARAMS },
-          run: { user: "root", path: "sh", args: ["-exc", scripts.reportDrift] },
-        },
-      }),
-    ],
-  };
+    schedule: nightly,
+    taskName: "report-github-estate-drift",
+    script: scripts.reportDrift,
+  });
   return {
     name: "github-estate-drift",
     target: "pr-inf",
-    pipeline: pipeline({ resources: [nightly, olInfrastructure], jobs: [driftJob] }),
+    pipeline: pipeline({ resources: [nightly, olInfrastructure], jobs: [check] }),
   };
 }
 

@@ -1,6 +1,6 @@
-import { get, type Job, pipeline, schedule, task } from "hangar";
+import { type Job, pipeline, schedule } from "hangar";
 import { runIfMain } from "hangar/script";
-import { DRIFT_PR_APP_PARAMS, GITHUB_REPOSITORY, OL_INFRASTRUCTURE_IMAGE, olInfrastructure } from "../lib/drift.ts";
+import { driftJob, GITHUB_REPOSITORY, olInfrastructure } from "../lib/drift.ts";
 
 const POLICIES = "ol_infrastructure.applications.concourse.iam_policies";
 
@@ -36,7 +36,7 @@ const targets: readonly DriftTarget[] = [
 const weekly = schedule({ name: "weekly-schedule", days: ["Monday"], start: "08:00", stop: "09:00" });
 const repo = olInfrastructure.name;
 
-function driftJob(target: DriftTarget): Job {
+function iamDriftJob(target: DriftTarget): Job {
   const moduleName = target.targetModule.split(".").at(-1);
   const propose = [
     `python ${repo}/bin/analyze-pulumi-iam-usage propose ${target.roleNamePrefix}`,
@@ -48,29 +48,20 @@ function driftJob(target: DriftTarget): Job {
     `--branch iam-drift/${target.name}`,
     `--title 'chore(concourse): sync ${moduleName} IAM policy with observed usage' --body-file pr_body.md`,
   ].join(" ");
-  return {
+  return driftJob({
     name: `check-${target.name}-iam-drift`,
-    plan: [
-      get(weekly, { trigger: true }),
-      get(olInfrastructure, { trigger: false }),
-      task(`propose-${target.name}-iam-policy`, {
-        config: {
-          platform: "linux",
-          image_resource: OL_INFRASTRUCTURE_IMAGE,
-          inputs: [{ name: repo }],
-          // The policy modules are read from (and edited in) the checkout, not the image's copy.
-          params: { PYTHONPATH: `${repo}/src`, AWS_DEFAULT_REGION: "us-east-1", ...DRIFT_PR_APP_PARAMS },
-          run: { user: "root", path: "sh", args: ["-exc", `${propose}\n${openPullRequest}`] },
-        },
-      }),
-    ],
-  };
+    schedule: weekly,
+    taskName: `propose-${target.name}-iam-policy`,
+    script: `${propose}\n${openPullRequest}`,
+    // The policy modules are read from (and edited in) the checkout, not the image's copy.
+    params: { PYTHONPATH: `${repo}/src`, AWS_DEFAULT_REGION: "us-east-1" },
+  });
 }
 
 const definition = {
   name: "iam-policy-drift",
   target: "pr-inf",
-  pipeline: pipeline({ resources: [weekly, olInfrastructure], jobs: targets.map(driftJob) }),
+  pipeline: pipeline({ resources: [weekly, olInfrastructure], jobs: targets.map(iamDriftJob) }),
 };
 
 export default definition;

@@ -35,3 +35,6 @@ export function dockerhubCachedImage(imageRepo: string, tag?: string): ImageReso
     source: { repository: dockerhubEcrImageUri(imageRepo), ...(tag !== undefined && { tag }), aws_region: ECR_REGION },
   };
 }
+
+/** The team's Docker Hub credentials, as the `username` and `password` of a registry-image source. */
+export const DOCKERHUB_LOGIN = { username: "((dockerhub.username))", password: "((dockerhub.password))" };

@@ -13,6 +13,7 @@ import {
   task,
 } from "hangar";
 import { runIfMain } from "hangar/script";
+import { DOCKERHUB_LOGIN } from "../lib/constants.ts";
 import { ecrImage, ecrRepositorySteps } from "../lib/container-images/images.ts";
 import { DEFAULT_GRADER_PYTHON_VERSION, GRADER_BASE_IMAGE_REPOSITORY } from "../lib/open-edx/grader-images.ts";
 
@@ -27,21 +28,20 @@ const xqwatcherRepo = gitRepo({
   paths: ["grader_support/"],
 });
 
-const dockerhubLogin = { username: "((dockerhub.username))", password: "((dockerhub.password))" };
 const images = PYTHON_VERSIONS.map((version) => ({
   version,
   dockerhub: registryImage({
     name: `grader-base-dockerhub-py${slug(version)}`,
     imageRepository: GRADER_BASE_IMAGE_REPOSITORY,
     imageTag: version,
-    ...dockerhubLogin,
+    ...DOCKERHUB_LOGIN,
   }),
   ecr: ecrImage({ name: `grader-base-ecr-py${slug(version)}`, repository: GRADER_BASE_IMAGE_REPOSITORY, tag: version }),
 }));
 const dockerhubLatest = registryImage({
   name: "grader-base-dockerhub-latest",
   imageRepository: GRADER_BASE_IMAGE_REPOSITORY,
-  ...dockerhubLogin,
+  ...DOCKERHUB_LOGIN,
 });
 const ecrLatest = ecrImage({ name: "grader-base-ecr-latest", repository: GRADER_BASE_IMAGE_REPOSITORY });
 

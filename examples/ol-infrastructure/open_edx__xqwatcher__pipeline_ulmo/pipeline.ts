@@ -18,7 +18,7 @@ import {
   registryImage,
 } from "hangar";
 import { runIfMain } from "hangar/script";
-import { GH_ISSUES_DEFAULT_REPOSITORY, PULUMI_CODE_PATH } from "../lib/constants.ts";
+import { DOCKERHUB_LOGIN, GH_ISSUES_DEFAULT_REPOSITORY, PULUMI_CODE_PATH } from "../lib/constants.ts";
 import { deploymentsRunning, envsByRelease, type OpenEdxRelease } from "../lib/open-edx/releases.ts";
 import { PULUMI_WATCHED_PATHS, projectSecretsPaths, projectVersionPaths } from "../lib/watched-paths.ts";
 
@@ -34,8 +34,7 @@ export function xqwatcherPipeline(release: OpenEdxRelease): Pipeline {
   const image = registryImage({
     name: "xqueue-watcher-container",
     imageRepository: "mitodl/xqueue-watcher",
-    username: "((dockerhub.username))",
-    password: "((dockerhub.password))",
+    ...DOCKERHUB_LOGIN,
   });
   const pulumiCode = gitRepo({
     name: "ol-infrastructure-deploy",

@@ -15,7 +15,7 @@ import {
   type Step,
   type TaskStep,
 } from "hangar";
-import { ECR_REGION } from "../constants.ts";
+import { DOCKERHUB_LOGIN, ECR_REGION } from "../constants.ts";
 import { configureEcrRepositoryTask } from "./ecr.ts";
 
 /** Options of {@link dockerhubImage} and {@link ecrImage}. */
@@ -41,7 +41,7 @@ export function dockerhubImage({
     name,
     type: REGISTRY_IMAGE,
     icon: "docker",
-    source: { repository, tag, password: "((dockerhub.password))", username: "((dockerhub.username))" },
+    source: { repository, tag, ...DOCKERHUB_LOGIN },
   };
 }
 
