@@ -17,11 +17,52 @@ const RESERVED =
 const ESCAPE_IN_QUOTES = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
 const escapeChar = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 
+/** Whether RESERVED could match: a word of at most 5 letters, or an `e` exponent. */
+const mayBeReserved = (s: string) => s.length <= 5 || s.charCodeAt(0) === 0x65 || s.charCodeAt(0) === 0x45;
+
 /** The string as a YAML scalar: plain when that is unambiguous, double-quoted otherwise. */
 export function yamlString(s: string): string {
-  if (PLAIN.test(s) && !RESERVED.test(s) && !s.endsWith(" ") && !s.includes(" #")) return s;
+  if (PLAIN.test(s) && !(mayBeReserved(s) && RESERVED.test(s)) && !s.endsWith(" ") && !s.includes(" #")) return s;
   return JSON.stringify(s).replace(ESCAPE_IN_QUOTES, escapeChar);
 }
+
+/** Mapping keys repeat (`name`, `get`, `params` ...): each is worked out once per document. */
+type KeyCache = Map<string, string>;
+
+function yamlKey(key: string, keys: KeyCache): string {
+  let k = keys.get(key);
+  if (k === undefined) {
+    k = yamlString(key);
+    keys.set(key, k);
+  }
+  return k;
+}
+
+/**
+ * What the emitter writes to: finished chunks of text, the chunk being written, and the key cache.
+ * Many small strings kept alive until the end (an array of parts, or one long concatenation) make
+ * most of the cost garbage collection; a chunk is made flat once it is long enough, so the pieces
+ * it was built from die young.
+ */
+interface Out {
+  readonly chunks: string[];
+  text: string;
+  readonly keys: KeyCache;
+}
+
+const CHUNK = 1 << 16;
+
+function write(out: Out, s: string): void {
+  out.text += s;
+  if (out.text.length > CHUNK) {
+    const chunk = out.text;
+    chunk.charCodeAt(0); // flattens the concatenation, releasing its pieces
+    out.chunks.push(chunk);
+    out.text = "";
+  }
+}
+
+const text = (out: Out): string => (out.chunks.length === 0 ? out.text : out.chunks.join("") + out.text);
 
 /** Multi-line text that a literal block scalar can carry exactly. */
 const BLOCK_SAFE =
@@ -56,24 +97,30 @@ function scalar(value: unknown): string {
   }
 }
 
+/** Whether `v` has no own enumerable key (what `Object.keys(v).length === 0` says, without the array). */
+function hasNoKeys(v: object): boolean {
+  for (const key in v) if (Object.hasOwn(v, key)) return false;
+  return true;
+}
+
 const isEmptyContainer = (v: unknown) =>
-  Array.isArray(v) ? v.length === 0 : typeof v === "object" && v !== null && Object.keys(v).length === 0;
+  Array.isArray(v) ? v.length === 0 : typeof v === "object" && v !== null && hasNoKeys(v);
 
 /** The value after a `key:` or `- `: inline for scalars and empty containers, else a new block. */
-function emitValue(value: unknown, indent: string, out: string[], afterDash: boolean): void {
+function emitValue(value: unknown, indent: string, out: Out, afterDash: boolean): void {
   if (value === null || typeof value !== "object") {
     if (typeof value === "string") {
       const block = blockScalar(value, `${indent}  `);
       if (block !== undefined) {
-        out.push(` ${block}\n`);
+        write(out, ` ${block}\n`);
         return;
       }
     }
-    out.push(` ${scalar(value)}\n`);
+    write(out, ` ${scalar(value)}\n`);
     return;
   }
   if (isEmptyContainer(value)) {
-    out.push(Array.isArray(value) ? " []\n" : " {}\n");
+    write(out, Array.isArray(value) ? " []\n" : " {}\n");
     return;
   }
   if (afterDash && !Array.isArray(value)) {
@@ -81,16 +128,16 @@ function emitValue(value: unknown, indent: string, out: string[], afterDash: boo
     emitMapping(value as Record<string, unknown>, `${indent}  `, out, true);
     return;
   }
-  out.push("\n");
+  write(out, "\n");
   if (Array.isArray(value)) emitSequence(value, indent, out);
   else emitMapping(value as Record<string, unknown>, `${indent}  `, out, false);
 }
 
-function emitSequence(items: readonly unknown[], indent: string, out: string[]): void {
+function emitSequence(items: readonly unknown[], indent: string, out: Out): void {
   for (const item of items) {
-    out.push(`${indent}-`);
+    write(out, `${indent}-`);
     if (Array.isArray(item) && item.length > 0) {
-      out.push("\n");
+      write(out, "\n");
       emitSequence(item, `${indent}  `, out);
     } else emitValue(item, indent, out, true);
   }
@@ -99,27 +146,27 @@ function emitSequence(items: readonly unknown[], indent: string, out: string[]):
 /** Longer keys are written as explicit `? key` entries (YAML caps implicit keys at 1024 characters). */
 const MAX_IMPLICIT_KEY = 1000;
 
-function emitMapping(map: Record<string, unknown>, indent: string, out: string[], firstInline: boolean): void {
+function emitMapping(map: Record<string, unknown>, indent: string, out: Out, firstInline: boolean): void {
   let first = true;
   for (const key in map) {
     if (!Object.hasOwn(map, key)) continue;
     const value = map[key];
     if (value === undefined) continue;
-    const k = yamlString(key);
+    const k = yamlKey(key, out.keys);
     const start = first && firstInline ? " " : indent;
     first = false;
     if (k.length > MAX_IMPLICIT_KEY) {
       // "? key" / ": value": YAML allows implicit keys of at most 1024 characters
-      out.push(`${start}? ${k}\n${indent}:`);
+      write(out, `${start}? ${k}\n${indent}:`);
       if (Array.isArray(value) && value.length > 0) {
-        out.push("\n");
+        write(out, "\n");
         emitSequence(value, `${indent}  `, out);
       } else emitValue(value, indent, out, false);
       continue;
     }
-    out.push(`${start}${k}:`);
+    write(out, `${start}${k}:`);
     if (Array.isArray(value) && value.length > 0) {
-      out.push("\n");
+      write(out, "\n");
       emitSequence(value, indent, out);
     } else emitValue(value, indent, out, false);
   }
@@ -127,13 +174,12 @@ function emitMapping(map: Record<string, unknown>, indent: string, out: string[]
 
 /** `value` (plain JSON-ready data) as a YAML document. */
 export function toYaml(value: unknown): string {
+  const out: Out = { chunks: [], text: "", keys: new Map() };
   if (value === null || typeof value !== "object" || isEmptyContainer(value)) {
-    const out: string[] = [];
     emitValue(value, "", out, false);
-    return out.join("").trimStart();
+    return text(out).trimStart();
   }
-  const out: string[] = [];
   if (Array.isArray(value)) emitSequence(value, "", out);
   else emitMapping(value as Record<string, unknown>, "", out, false);
-  return out.join("");
+  return text(out);
 }
