@@ -42,7 +42,7 @@ const definition = {
   name: "dcind-resource-image",
   target: "pr-inf",
   pipeline: pipeline(
-    // The dagger release is listed here so that it comes before the images, as in the original.
+    // Listed first, so that the dagger release comes before the images in `resources`.
     { resources: [infrastructureRepo, daggerRelease] },
     imageBuild({
       source: infrastructureRepo,

@@ -8,7 +8,7 @@ const definition = {
   pipeline: releaseMetaPipeline({
     definitionsName: "notes-pipeline-code",
     scripts,
-    // The settings come last here.
+    // The same files as the other Open edX meta pipelines watch, with the settings listed last.
     watchedPaths: [...OPEN_EDX_PIPELINE_MODULES, `${scripts}/`, OPEN_EDX_SETTINGS],
     label: "edx-notes",
     pipelineName: (release) => `dagger-pulumi-edx-notes-${release}`,

@@ -122,7 +122,7 @@ export interface ImageBuild extends Fragment {
 /**
  * One job that builds a container image from `source` whenever it changes and pushes it to Docker Hub
  * and to ECR (creating and configuring the ECR repository when missing).
- * @example pipeline(imageBuild({ source: gitRepo({ name: "app", uri }), repository: "mitodl/app", imageName: "app-image" }))
+ * @example pipeline(imageBuild({ source: appRepo, repository: "mitodl/app", imageName: "app-image" }))
  */
 export function imageBuild({
   source,

@@ -7,7 +7,7 @@ import { OPEN_EDX_RELEASES, type OpenEdxRelease } from "./releases.ts";
 /** The Open edX settings (the supported releases among them) the application pipeline scripts read. */
 export const OPEN_EDX_SETTINGS = "src/bridge/settings/openedx/";
 
-/** The modules the Open edX application pipeline scripts import besides their own directory, after the project file. */
+/** The modules the Open edX pipeline scripts import besides their own directory, after the project file. */
 export const OPEN_EDX_PIPELINE_MODULES: readonly string[] = [
   "pyproject.toml",
   `${PIPELINES_DIR}/jobs.py`,
@@ -35,7 +35,7 @@ export interface ReleaseMetaPipelineOptions {
 /**
  * The meta pipeline of an Open edX application: one pipeline per supported release, set in the
  * infrastructure team, then the meta pipeline itself (in the main team).
- * @example releaseMetaPipeline({ definitionsName: "xqueue-code", scripts, label: "xqueue", pipelineName: (r) => `xqueue-${r}` })
+ * @example releaseMetaPipeline({ definitionsName: "xqueue-code", scripts, label: "xqueue", pipelineName: (r) => r })
  */
 export function releaseMetaPipeline({
   definitionsName,
