@@ -1,8 +1,7 @@
-import type { Path } from "../../model/common.ts";
 import { HOOK_KEYS } from "../../model/modifiers.ts";
 import { defineRule } from "../define-rule.ts";
 import { type DataflowStep, walkDataflow } from "./lib/dataflow.ts";
-import { scanStrings } from "./lib/scan-strings.ts";
+import { type FoundString, type ScanOptions, scanStrings } from "./lib/scan-strings.ts";
 
 /** Concourse's interpolation pattern (vars/template.go `interpolationRegex`), one reference per match. */
 const VAR_REF = /\(\(([-/.:@"\w\p{L}]+)\)\)/gu;
@@ -33,6 +32,9 @@ export function localVarRefs(s: string): { name: string; ref: string }[] {
   return out;
 }
 
+/** Whether a string may hold a local var: every `((.:name))` reference has this in it. */
+const mayUseLocalVar = (s: string): boolean => s.includes("((.:");
+
 /** Keys of a step holding other steps (checked when those are visited) or evaluated outside it (`across`). */
 const NOT_OWN = new Set<string>(["do", "try", "across", ...HOOK_KEYS]);
 
@@ -53,32 +55,35 @@ export default defineRule({
       "'{{ref}}' uses local var '{{name}}', which no earlier load_var, get or enclosing across step in job '{{job}}' defines",
   },
   check({ pipeline, report }) {
-    const check = (value: unknown, at: Path, visit: DataflowStep, skip?: (key: string) => boolean): void => {
-      scanStrings(
-        value,
-        at,
-        (found) => {
-          if (!found.value.includes("((")) return;
-          const reported = new Set<string>();
-          for (const { name, ref } of localVarRefs(found.value)) {
-            if (visit.scope.hasLocalVar(name) || reported.has(ref)) continue;
-            reported.add(ref);
-            report({ path: found.path(), messageId: "undefined", data: { ref, name, job: visit.jobName } });
-          }
-        },
-        skip,
-      );
+    let visit: DataflowStep | undefined;
+    const onString = (found: FoundString): void => {
+      if (visit === undefined) return;
+      const reported = new Set<string>();
+      for (const { name, ref } of localVarRefs(found.value)) {
+        if (visit.scope.hasLocalVar(name) || reported.has(ref)) continue;
+        reported.add(ref);
+        report({ path: found.path(), messageId: "undefined", data: { ref, name, job: visit.jobName } });
+      }
     };
+    const all: ScanOptions = { only: mayUseLocalVar };
+    const ownFields: ScanOptions = { only: mayUseLocalVar, skip: (key) => NOT_OWN.has(key) };
+    const inParallelFields: ScanOptions = {
+      only: mayUseLocalVar,
+      skip: (key) => NOT_OWN.has(key) || key === "in_parallel",
+    };
+    const inParallelConfig: ScanOptions = { only: mayUseLocalVar, skip: (key) => key === "steps" };
     walkDataflow(pipeline, {
-      across(visit) {
-        check(visit.step.across, [...visit.path, "across"], visit);
+      across(v) {
+        visit = v;
+        scanStrings(v.step.across, [...v.path, "across"], onString, all);
       },
-      step(visit) {
-        const { step, kind, path } = visit;
-        check(step, path, visit, (key) => NOT_OWN.has(key) || (kind === "in_parallel" && key === "in_parallel"));
+      step(v) {
+        visit = v;
+        const { step, kind, path } = v;
+        scanStrings(step, path, onString, kind === "in_parallel" ? inParallelFields : ownFields);
         const p = step.in_parallel;
         if (kind === "in_parallel" && typeof p === "object" && p !== null && !Array.isArray(p)) {
-          check(p, [...path, "in_parallel"], visit, (key) => key === "steps");
+          scanStrings(p, [...path, "in_parallel"], onString, inParallelConfig);
         }
       },
     });

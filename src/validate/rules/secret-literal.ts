@@ -14,6 +14,11 @@ const SHAPES: readonly { readonly kind: Kind; readonly pattern: RegExp }[] = [
   { kind: "slackWebhook", pattern: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]{16,}/ },
 ];
 
+/** What every one of {@link SHAPES} contains, and how long the shortest of them is. */
+const SHAPE_HINT = /-----BEGIN |AKIA|ASIA|gh[pousr]_|github_pat_|xox[abposr]-|hooks\.slack\.com/;
+const SHAPE_MIN_LENGTH = 15;
+const mayHaveShape = (value: string): boolean => value.length >= SHAPE_MIN_LENGTH && SHAPE_HINT.test(value);
+
 /** Keys (compared lower-case, `-` as `_`) whose value is a secret, such as `password`, `GITHUB_TOKEN`, `client_secret`. */
 const SECRET_KEY =
   /(?:^|_)(?:password|passwd|passphrase|token|secret|secret_access_key|secret_key|private_key|api_key|apikey|access_token|auth_token)$/;
@@ -57,25 +62,42 @@ export default defineRule({
     key: "'{{key}}' has a literal value; use a ((var)) from a credential manager instead of writing the secret here",
   },
   check({ pipeline, report }) {
-    scanStrings(pipeline, [], ({ value, key, path }) => {
-      if (value.length < 3) return;
-      const shape = SHAPES.find(({ kind, pattern }) => {
-        const m = pattern.exec(value);
-        return m !== null && !(kind === "aws" && m[0].includes("EXAMPLE"));
-      });
-      if (shape !== undefined) {
-        report({ path: path(), messageId: shape.kind });
-        return;
+    const secretKeys = new Map<string, boolean>();
+    const isSecretKey = (key: string): boolean => {
+      let secret = secretKeys.get(key);
+      if (secret === undefined) {
+        secret = SECRET_KEY.test(key.toLowerCase().replaceAll("-", "_"));
+        secretKeys.set(key, secret);
       }
-      if (key === undefined || value.includes("((") || NOT_A_SECRET.test(value)) return;
-      if (key === "webhook_token") {
+      return secret;
+    };
+    /** A literal value of a key that names a secret (checked last, as it is the least common). */
+    const literalOfSecretKey = (value: string, key: string | undefined): boolean =>
+      key !== undefined &&
+      (key === "webhook_token" || isSecretKey(key)) &&
+      !value.includes("((") &&
+      !NOT_A_SECRET.test(value);
+    scanStrings(
+      pipeline,
+      [],
+      ({ value, key, path }) => {
+        const shape = mayHaveShape(value)
+          ? SHAPES.find(({ kind, pattern }) => {
+              const m = pattern.exec(value);
+              return m !== null && !(kind === "aws" && m[0].includes("EXAMPLE"));
+            })
+          : undefined;
+        if (shape !== undefined) {
+          report({ path: path(), messageId: shape.kind });
+          return;
+        }
+        if (key === undefined || !literalOfSecretKey(value, key)) return;
         const at = path();
-        if (at[0] === "resources" && at.length === 3) report({ path: at, messageId: "key", data: { key } });
-        return;
-      }
-      if (!SECRET_KEY.test(key.toLowerCase().replaceAll("-", "_"))) return;
-      const at = path();
-      if (inContainer(at)) report({ path: at, messageId: "key", data: { key } });
-    });
+        if (key === "webhook_token") {
+          if (at[0] === "resources" && at.length === 3) report({ path: at, messageId: "key", data: { key } });
+        } else if (inContainer(at)) report({ path: at, messageId: "key", data: { key } });
+      },
+      { only: (value, key) => value.length >= 3 && (mayHaveShape(value) || literalOfSecretKey(value, key)) },
+    );
   },
 });

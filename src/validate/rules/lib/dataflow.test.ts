@@ -97,7 +97,7 @@ describe("scanStrings", () => {
       (s) => {
         found.push(`${formatPath(s.path())}=${s.value} key=${s.key}`);
       },
-      (key) => key === "skip",
+      { skip: (key) => key === "skip" },
     );
     expect(found).toEqual(["root.a=x key=a", "root.b[1]=y key=undefined", "root.b[2].c=z key=c"]);
   });

@@ -1,6 +1,10 @@
 import type { Path, PathSegment } from "../../../model/common.ts";
 
-/** A string found inside a value: the key it is the value of (`undefined` in a list), and its path on demand. */
+/**
+ * A string found inside a value: the key it is the value of (`undefined` in a list), and its path on demand.
+ * The scan passes the same object to every call of its visitor (updated in place), so it is only valid during
+ * that call.
+ */
 export interface FoundString {
   readonly value: string;
   readonly key: string | undefined;
@@ -8,53 +12,134 @@ export interface FoundString {
   path(): Path;
 }
 
-interface Node {
-  readonly value: unknown;
-  readonly parent: Node | undefined;
-  readonly segment: PathSegment | undefined;
-  readonly top: boolean;
-}
-
-function pathOf(node: Node, at: Path): Path {
-  const segments: PathSegment[] = [];
-  for (let n: Node | undefined = node; n !== undefined && n.segment !== undefined; n = n.parent)
-    segments.push(n.segment);
-  return [...at, ...segments.reverse()];
+export interface ScanOptions {
+  /** Leaves out a top-level key of the value (nested steps, say). */
+  readonly skip?: (key: string) => boolean;
+  /**
+   * Visits only the strings for which this holds. It must be cheap and depend on nothing but its arguments:
+   * a quick first pass asks it of every string and, when it holds for none, the scan ends there.
+   */
+  readonly only?: (value: string, key: string | undefined) => boolean;
 }
 
 /**
  * Calls `visit` for every string inside `value` (map values and list items, at any depth), in document order.
  * Iterative, so deep nesting cannot overflow the stack; a map or list reached twice (a YAML alias, or a cycle)
- * is scanned once. `skip(key)` leaves out a top-level key of `value` (nested steps, say). Linear in the size of
- * `value`.
+ * is scanned once. Linear in the size of `value`; allocates one key list per map and nothing per string.
+ *
+ * Remembering every map and list reached is what costs most, so with `only` a first pass without that
+ * bookkeeping (a plain recursion, for trees; it gives up, to the full scan, past a depth or a number of
+ * containers) looks for a string worth visiting at all, which is usually none.
  */
 export function scanStrings(
   value: unknown,
   at: Path,
   visit: (found: FoundString) => void,
-  skip?: (key: string) => boolean,
+  options: ScanOptions = {},
 ): void {
-  const seen = new Set<object>();
-  const stack: Node[] = [{ value, parent: undefined, segment: undefined, top: true }];
-  while (stack.length > 0) {
-    const node = stack.pop() as Node;
-    const v = node.value;
-    if (typeof v === "string") {
-      const key = typeof node.segment === "string" ? node.segment : undefined;
-      visit({ value: v, key, path: () => pathOf(node, at) });
+  const { skip, only } = options;
+  if (only !== undefined) {
+    if (typeof value === "string") {
+      if (!only(value, undefined)) return;
+    } else if (typeof value === "object" && value !== null) {
+      budget = QUICK_BUDGET;
+      if (!mayHold(value, only, skip, 0)) return;
+    } else return;
+  }
+  // The containers being scanned, outermost first: the container, its keys (undefined for a list) and the
+  // index of the next entry; `segments[d]` is the key or index of the entry being looked at in `containers[d]`.
+  const containers: object[] = [];
+  const keyLists: (readonly string[] | undefined)[] = [];
+  const next: number[] = [];
+  const segments: PathSegment[] = [];
+  let depth = -1;
+  const found = {
+    value: "",
+    key: undefined as string | undefined,
+    path(): Path {
+      const out = at.slice() as PathSegment[];
+      for (let d = 0; d <= depth; d++) out.push(segments[d] as PathSegment);
+      return out;
+    },
+  };
+  if (typeof value === "string") {
+    found.value = value;
+    visit(found);
+    return;
+  }
+  if (typeof value !== "object" || value === null) return;
+  const seen = new Set<object>([value]);
+  containers.push(value);
+  keyLists.push(Array.isArray(value) ? undefined : Object.keys(value));
+  next.push(0);
+  depth = 0;
+  while (depth >= 0) {
+    const container = containers[depth] as Record<string | number, unknown>;
+    const keys = keyLists[depth];
+    const i = next[depth] as number;
+    if (i >= (keys === undefined ? (container as unknown as unknown[]).length : keys.length)) {
+      depth--;
       continue;
     }
-    if (typeof v !== "object" || v === null || seen.has(v)) continue;
-    seen.add(v);
-    if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], parent: node, segment: i, top: false });
+    next[depth] = i + 1;
+    let entry: unknown;
+    let key: string | undefined;
+    if (keys === undefined) {
+      entry = container[i];
+      segments[depth] = i;
     } else {
-      const keys = Object.keys(v);
-      for (let i = keys.length - 1; i >= 0; i--) {
-        const k = keys[i] as string;
-        if (node.top && skip?.(k)) continue;
-        stack.push({ value: (v as Record<string, unknown>)[k], parent: node, segment: k, top: false });
-      }
+      key = keys[i] as string;
+      if (depth === 0 && skip?.(key)) continue;
+      entry = container[key];
+      segments[depth] = key;
     }
+    if (typeof entry === "string") {
+      if (only !== undefined && !only(entry, key)) continue;
+      found.value = entry;
+      found.key = key;
+      visit(found);
+      continue;
+    }
+    if (typeof entry !== "object" || entry === null || seen.has(entry)) continue;
+    seen.add(entry);
+    depth++;
+    containers[depth] = entry;
+    keyLists[depth] = Array.isArray(entry) ? undefined : Object.keys(entry);
+    next[depth] = 0;
   }
+}
+
+/** How deep and how many containers the quick pass looks at before leaving the question to the full scan. */
+const QUICK_DEPTH = 200;
+const QUICK_BUDGET = 1 << 22;
+let budget = 0;
+
+/**
+ * Whether a string for which `only` holds may be inside `value` (true too when the pass gives up: a cycle or a
+ * value shared exponentially often ends up past the depth or the budget).
+ */
+function mayHold(
+  value: object,
+  only: (value: string, key: string | undefined) => boolean,
+  skip: ((key: string) => boolean) | undefined,
+  depth: number,
+): boolean {
+  if (depth > QUICK_DEPTH || --budget < 0) return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const entry: unknown = value[i];
+      if (typeof entry === "string") {
+        if (only(entry, undefined)) return true;
+      } else if (typeof entry === "object" && entry !== null && mayHold(entry, only, undefined, depth + 1)) return true;
+    }
+    return false;
+  }
+  for (const key in value) {
+    if (skip?.(key)) continue;
+    const entry: unknown = (value as Record<string, unknown>)[key];
+    if (typeof entry === "string") {
+      if (only(entry, key)) return true;
+    } else if (typeof entry === "object" && entry !== null && mayHold(entry, only, undefined, depth + 1)) return true;
+  }
+  return false;
 }
