@@ -1,4 +1,4 @@
-import type { Path } from "../../../model/common.ts";
+import type { Path, PathSegment } from "../../../model/common.ts";
 import type { Job } from "../../../model/job.ts";
 import { HOOK_KEYS } from "../../../model/modifiers.ts";
 import type { Pipeline } from "../../../model/pipeline.ts";
@@ -19,7 +19,10 @@ export interface DataflowScope {
   hasLocalVar(name: string): boolean;
 }
 
-/** A step met by {@link walkDataflow}, in the order the build runs it. */
+/**
+ * A step met by {@link walkDataflow}, in the order the build runs it. The walk passes the same object to every
+ * callback (updated in place), so it is only valid during the callback it is passed to.
+ */
 export interface DataflowStep {
   readonly step: Step & Record<string, unknown>;
   /** The step's core kind, `undefined` when it has none. */
@@ -69,46 +72,32 @@ export const hasVar = (s: string): boolean => s.includes("((");
 export function walkDataflow(pipeline: Readonly<Pick<Pipeline, "jobs">>, visitor: DataflowVisitor): void {
   const jobs: unknown = pipeline.jobs;
   if (!Array.isArray(jobs)) return;
+  const walkJob = createWalk(visitor);
   for (let j = 0; j < jobs.length; j++) {
     const job: unknown = jobs[j];
     if (!isObject(job)) continue;
-    walkJob(job as unknown as Job & Record<string, unknown>, j, visitor);
+    walkJob(job as unknown as Job & Record<string, unknown>, j);
   }
 }
 
-type Entry = readonly [kind: "artifact" | "var" | "unknown", name: string];
+// What a scope log entry put in scope.
+const ARTIFACT = 0;
+const VAR = 1;
+const UNKNOWN = 2;
+type EntryKind = typeof ARTIFACT | typeof VAR | typeof UNKNOWN;
 
-function walkJob(job: Job & Record<string, unknown>, jobIndex: number, visitor: DataflowVisitor): void {
+/**
+ * The walk of one pipeline: one scope, one log and one visit object, reset for each job; the functions are
+ * made once per walk, not per step.
+ */
+function createWalk(visitor: DataflowVisitor): (job: Job & Record<string, unknown>, jobIndex: number) => void {
   const artifacts = new Map<string, number>();
   const vars = new Map<string, number>();
   let unknown = 0;
-  const log: Entry[] = [];
-
-  const apply = (entry: Entry, delta: 1 | -1): void => {
-    const [kind, name] = entry;
-    if (kind === "unknown") unknown += delta;
-    else {
-      const map = kind === "artifact" ? artifacts : vars;
-      const n = (map.get(name) ?? 0) + delta;
-      if (n === 0) map.delete(name);
-      else map.set(name, n);
-    }
-  };
-  const add = (entry: Entry): void => {
-    apply(entry, 1);
-    log.push(entry);
-  };
-  const mark = (): number => log.length;
-  /** Removes everything added since `at`, returning it (so it can be added again). */
-  const undo = (at: number): Entry[] => {
-    const removed = log.splice(at);
-    for (const entry of removed) apply(entry, -1);
-    return removed;
-  };
-  const redo = (entries: readonly Entry[]): void => {
-    for (const entry of entries) add(entry);
-  };
-
+  // The scope log: what each `add` put in scope, in order, so that `undo` can take it out again.
+  const logKind: EntryKind[] = [];
+  const logName: string[] = [];
+  let logLength = 0;
   const scope: DataflowScope = {
     hasArtifact: (name) => artifacts.has(name),
     get unknownArtifacts() {
@@ -116,29 +105,61 @@ function walkJob(job: Job & Record<string, unknown>, jobIndex: number, visitor: 
     },
     hasLocalVar: (name) => vars.has(name),
   };
-  const jobName = typeof job.name === "string" ? job.name : "";
+  const visit: {
+    -readonly [K in keyof DataflowStep]: DataflowStep[K];
+  } = {
+    step: {} as Step & Record<string, unknown>,
+    kind: undefined,
+    path: [],
+    job: {} as Job,
+    jobIndex: -1,
+    jobName: "",
+    scope,
+  };
 
-  const produceArtifact = (name: unknown): void => {
-    const n = refName(name);
-    if (n === undefined) return;
-    add(hasVar(n) ? ["unknown", n] : ["artifact", n]);
+  const apply = (kind: EntryKind, name: string, delta: 1 | -1): void => {
+    if (kind === UNKNOWN) {
+      unknown += delta;
+      return;
+    }
+    const map = kind === ARTIFACT ? artifacts : vars;
+    const n = (map.get(name) ?? 0) + delta;
+    if (n === 0) map.delete(name);
+    else map.set(name, n);
+  };
+  const add = (kind: EntryKind, name: string): void => {
+    apply(kind, name, 1);
+    logKind[logLength] = kind;
+    logName[logLength] = name;
+    logLength++;
+  };
+  /** Removes everything added since `at`. */
+  const undo = (at: number): void => {
+    for (let i = at; i < logLength; i++) apply(logKind[i] as EntryKind, logName[i] as string, -1);
+    logLength = at;
+  };
+  /** Removes everything added since `at`, keeping it on `kinds`/`names` (so it can be added again). */
+  const takeSince = (at: number, kinds: EntryKind[], names: string[]): void => {
+    for (let i = at; i < logLength; i++) {
+      kinds.push(logKind[i] as EntryKind);
+      names.push(logName[i] as string);
+    }
+    undo(at);
+  };
+  const readd = (kinds: readonly EntryKind[], names: readonly string[]): void => {
+    for (let i = 0; i < kinds.length; i++) add(kinds[i] as EntryKind, names[i] as string);
+  };
+
+  const produceArtifact = (value: unknown): void => {
+    const n = refName(value);
+    if (n !== undefined) add(hasVar(n) ? UNKNOWN : ARTIFACT, n);
   };
   /** A get (a put's implicit one too) makes an artifact and a local var (the version's metadata) of its name. */
-  const produceGet = (name: unknown): void => {
-    produceArtifact(name);
-    const n = refName(name);
-    if (n !== undefined) add(["var", n]);
-  };
-
-  /** Runs each branch from the same starting scope; afterwards, everything any branch produced is present. */
-  const branches = (run: readonly (() => void)[]): void => {
-    const base = mark();
-    const produced: Entry[] = [];
-    for (const branch of run) {
-      branch();
-      for (const entry of undo(base)) produced.push(entry);
-    }
-    redo(produced);
+  const produceGet = (value: unknown): void => {
+    const n = refName(value);
+    if (n === undefined) return;
+    add(hasVar(n) ? UNKNOWN : ARTIFACT, n);
+    add(VAR, n);
   };
 
   const produce = (step: Record<string, unknown>, kind: StepKind | undefined): void => {
@@ -150,27 +171,30 @@ function walkJob(job: Job & Record<string, unknown>, jobIndex: number, visitor: 
         if (step.no_get !== true) produceGet(step.put);
         return;
       case "task": {
-        const mapping = isObject(step.output_mapping) ? step.output_mapping : {};
+        const mapping = isObject(step.output_mapping) ? step.output_mapping : undefined;
         const config = step.config;
-        if (isObject(config) && Array.isArray(config.outputs)) {
-          for (const output of config.outputs) {
+        if (isObject(config)) {
+          const outputs = config.outputs;
+          if (!Array.isArray(outputs)) return;
+          for (let i = 0; i < outputs.length; i++) {
+            const output: unknown = outputs[i];
             const name = isObject(output) ? output.name : undefined;
             if (typeof name !== "string") continue;
-            const mapped = Object.hasOwn(mapping, name) ? mapping[name] : undefined;
+            const mapped = mapping !== undefined && Object.hasOwn(mapping, name) ? mapping[name] : undefined;
             produceArtifact(typeof mapped === "string" ? mapped : name);
           }
-        } else if (!isObject(config)) {
+        } else {
           // A task from `file:` (or a `((var))` config): its outputs are only known at run time.
-          add(["unknown", ""]);
-          for (const mapped of Object.values(mapping)) produceArtifact(mapped);
+          add(UNKNOWN, "");
+          if (mapping !== undefined) for (const key of Object.keys(mapping)) produceArtifact(mapping[key]);
         }
         return;
       }
       case "run":
-        add(["unknown", ""]);
+        add(UNKNOWN, "");
         return;
       case "load_var":
-        if (typeof step.load_var === "string") add(["var", step.load_var]);
+        if (typeof step.load_var === "string") add(VAR, step.load_var);
         return;
       case "set_pipeline":
       case "try":
@@ -185,41 +209,99 @@ function walkJob(job: Job & Record<string, unknown>, jobIndex: number, visitor: 
     if (!isObject(raw)) return;
     const step = raw as Step & Record<string, unknown>;
     const kind = stepKindOrUndefined(step);
-    const visit = (): DataflowStep => ({ step, kind, path, job, jobIndex, jobName, scope });
     const across = Array.isArray(step.across) ? step.across : undefined;
     let acrossMark = -1;
     if (across !== undefined) {
-      visitor.across?.(visit());
-      acrossMark = mark();
-      for (const v of across) if (isObject(v) && typeof v.var === "string") add(["var", v.var]);
+      if (visitor.across !== undefined) {
+        visit.step = step;
+        visit.kind = kind;
+        visit.path = path;
+        visitor.across(visit);
+      }
+      acrossMark = logLength;
+      for (const v of across) if (isObject(v) && typeof v.var === "string") add(VAR, v.var);
     }
-    visitor.step?.(visit());
-    if (kind === "do") visitSteps(step.do, [...path, "do"]);
-    else if (kind === "try") visitStep(step.try, [...path, "try"]);
+    if (visitor.step !== undefined) {
+      visit.step = step;
+      visit.kind = kind;
+      visit.path = path;
+      visitor.step(visit);
+    }
+    if (kind === "do") visitList(step.do, path, "do", undefined);
+    else if (kind === "try") visitStep(step.try, append(path, "try"));
     else if (kind === "in_parallel") {
       const p = step.in_parallel;
-      const [list, at]: [unknown, Path] = Array.isArray(p)
-        ? [p, [...path, "in_parallel"]]
-        : [isObject(p) ? p.steps : undefined, [...path, "in_parallel", "steps"]];
-      if (Array.isArray(list)) branches(list.map((sub, i) => () => visitStep(sub, [...at, i])));
+      if (Array.isArray(p)) branches(p, path, "in_parallel", undefined);
+      else if (isObject(p)) branches(p.steps, path, "in_parallel", "steps");
     }
     produce(step, kind);
     if (across !== undefined) undo(acrossMark);
     hooks(step, path);
   };
 
-  const visitSteps = (list: unknown, path: Path): void => {
-    if (!Array.isArray(list)) return;
-    for (let i = 0; i < list.length; i++) visitStep(list[i], [...path, i]);
+  /** A sequence of steps at `path` + `a` (+ `b`), each at its index. */
+  const visitList = (steps: unknown, path: Path, a: string, b: string | undefined): void => {
+    if (!Array.isArray(steps)) return;
+    for (let i = 0; i < steps.length; i++) visitStep(steps[i], listPath(path, a, b, i));
   };
 
+  /** Runs each step from the same starting scope; afterwards, everything any of them produced is present. */
+  const branches = (steps: unknown, path: Path, a: string, b: string | undefined): void => {
+    if (!Array.isArray(steps)) return;
+    const base = logLength;
+    const kinds: EntryKind[] = [];
+    const names: string[] = [];
+    for (let i = 0; i < steps.length; i++) {
+      visitStep(steps[i], listPath(path, a, b, i));
+      takeSince(base, kinds, names);
+    }
+    readd(kinds, names);
+  };
+
+  /** The alternative hooks run from the same scope (each one's products present afterwards), then `ensure`. */
   const hooks = (owner: Record<string, unknown>, path: Path): void => {
-    const present = ALTERNATIVE_HOOKS.filter((h) => owner[h] !== undefined);
-    if (present.length > 0) branches(present.map((h) => () => visitStep(owner[h], [...path, h])));
-    if (owner.ensure !== undefined) visitStep(owner.ensure, [...path, "ensure"]);
+    let kinds: EntryKind[] | undefined;
+    let names: string[] | undefined;
+    const base = logLength;
+    for (let h = 0; h < ALTERNATIVE_HOOKS.length; h++) {
+      const hook = ALTERNATIVE_HOOKS[h] as string;
+      if (owner[hook] === undefined) continue;
+      kinds ??= [];
+      names ??= [];
+      visitStep(owner[hook], append(path, hook));
+      takeSince(base, kinds, names);
+    }
+    if (kinds !== undefined && names !== undefined) readd(kinds, names);
+    if (owner.ensure !== undefined) visitStep(owner.ensure, append(path, "ensure"));
   };
 
-  const at: Path = ["jobs", jobIndex];
-  visitSteps(job.plan, [...at, "plan"]);
-  hooks(job, at);
+  return (job, jobIndex) => {
+    artifacts.clear();
+    vars.clear();
+    unknown = 0;
+    logLength = 0;
+    visit.job = job;
+    visit.jobIndex = jobIndex;
+    visit.jobName = typeof job.name === "string" ? job.name : "";
+    const plan = job.plan;
+    if (Array.isArray(plan)) {
+      for (let i = 0; i < plan.length; i++) visitStep(plan[i], ["jobs", jobIndex, "plan", i]);
+    }
+    hooks(job, ["jobs", jobIndex]);
+  };
+}
+
+/** `[...path, seg]` without the iterator protocol. */
+function append(path: Path, seg: PathSegment): Path {
+  const out = path.slice() as PathSegment[];
+  out.push(seg);
+  return out;
+}
+
+/** `[...path, a, i]`, or `[...path, a, b, i]`. */
+function listPath(path: Path, a: string, b: string | undefined, i: number): Path {
+  const out = path.slice() as PathSegment[];
+  if (b === undefined) out.push(a, i);
+  else out.push(a, b, i);
+  return out;
 }
