@@ -3,7 +3,7 @@ import type { Job } from "../model/job.ts";
 import type { Pipeline } from "../model/pipeline.ts";
 import type { Resource } from "../model/resource.ts";
 import type { Prototype, ResourceType } from "../model/resource-type.ts";
-import type { JobStep } from "../walk/walk-steps.ts";
+import type { CollectedStep } from "../walk/walk-steps.ts";
 import type { Parity, Severity } from "./diagnostic.ts";
 
 /** What a rule reports: a path, one of its message ids, and the values for the message's `{{placeholders}}`. */
@@ -30,14 +30,17 @@ export interface PipelineIndex {
   readonly resourceTypes: ReadonlyMap<string, Indexed<ResourceType>>;
   readonly prototypes: ReadonlyMap<string, Indexed<Prototype>>;
   /** The steps of each job (plan and job hooks, nested included), by job index, in walk order. */
-  readonly stepsByJob: readonly (readonly JobStep[])[];
+  readonly stepsByJob: readonly (readonly CollectedStep[])[];
 }
 
 /** The read-only view every rule gets. */
 export interface RuleContext<M extends string = string> {
   readonly pipeline: Readonly<Pipeline>;
-  /** Every step of every job (nested and hooks included), with literal paths such as `["jobs", 2, "plan", 0, "do", 1]`. */
-  steps(): readonly JobStep[];
+  /**
+   * Every step of every job (nested and hooks included), with literal paths such as `["jobs", 2, "plan", 0, "do", 1]`,
+   * its kind and its parent; collected once per run.
+   */
+  steps(): readonly CollectedStep[];
   /** Shared lookups (computed lazily, once per run). */
   readonly index: PipelineIndex;
   report(finding: Finding<M>): void;

@@ -2,7 +2,7 @@ import type { Job } from "../model/job.ts";
 import type { Pipeline } from "../model/pipeline.ts";
 import type { Resource } from "../model/resource.ts";
 import type { Prototype, ResourceType } from "../model/resource-type.ts";
-import { collectPipelineSteps, type JobStep } from "../walk/walk-steps.ts";
+import { type CollectedStep, collectPipelineSteps } from "../walk/walk-steps.ts";
 import { flyLine } from "./concourse-context.ts";
 import type { Finding, Indexed, PipelineIndex, Rule, RuleContext } from "./define-rule.ts";
 import { compareDiagnostics, type Diagnostic, interpolate, type Severity } from "./diagnostic.ts";
@@ -80,9 +80,9 @@ function toDiagnostic(rule: Rule, severity: Severity, finding: Finding): Diagnos
 }
 
 function lazyShared(pipeline: Readonly<Pipeline>) {
-  let steps: readonly JobStep[] | undefined;
+  let steps: readonly CollectedStep[] | undefined;
   let index: PipelineIndex | undefined;
-  const allSteps = (): readonly JobStep[] => {
+  const allSteps = (): readonly CollectedStep[] => {
     steps ??= collectPipelineSteps(pipeline);
     return steps;
   };
@@ -91,7 +91,7 @@ function lazyShared(pipeline: Readonly<Pipeline>) {
     index: (): PipelineIndex => {
       if (index !== undefined) return index;
       const jobCount = Array.isArray(pipeline.jobs) ? pipeline.jobs.length : 0;
-      const stepsByJob: JobStep[][] = Array.from({ length: jobCount }, () => []);
+      const stepsByJob: CollectedStep[][] = Array.from({ length: jobCount }, () => []);
       for (const s of allSteps()) {
         stepsByJob[s.jobIndex]?.push(s);
       }

@@ -1,8 +1,8 @@
-import type { Path } from "../model/common.ts";
+import type { Path, PathSegment } from "../model/common.ts";
 import type { Job } from "../model/job.ts";
 import { HOOK_KEYS } from "../model/modifiers.ts";
 import type { Pipeline } from "../model/pipeline.ts";
-import { type Step, stepKindOrUndefined } from "../model/step.ts";
+import { type Step, type StepKind, stepKindOrUndefined } from "../model/step.ts";
 
 /** A step found by {@link walkSteps}, with its literal path in the pipeline document. */
 export interface WalkedStep {
@@ -65,41 +65,110 @@ export function* walkPipelineSteps(pipeline: Pick<Pipeline, "jobs">): Generator<
   }
 }
 
+/** How a step hangs off what holds it. */
+export type StepRelation =
+  /** one of a job's `plan` steps */
+  | "plan"
+  /** a job's own hook (`on_failure`, `ensure`, ...) */
+  | "job-hook"
+  /** a step of a `do`, `try` or `in_parallel` */
+  | "nested"
+  /** a step's hook */
+  | "hook";
+
+/** A step collected by {@link collectPipelineSteps}: a {@link JobStep} with its kind and the step holding it. */
+export interface CollectedStep extends JobStep {
+  /** The core step kind (by precedence), `undefined` when the step has none. */
+  readonly kind: StepKind | undefined;
+  /** The nearest enclosing step, `undefined` for a plan step or a job hook. */
+  readonly parent: CollectedStep | undefined;
+  readonly relation: StepRelation;
+}
+
 /**
  * The same steps as {@link walkPipelineSteps}, in the same order with the same paths, collected into an
- * array without generators (several times faster on large pipelines; the validator calls it once per run).
+ * array without generators, closures or spreads (several times faster on large pipelines; the validator
+ * calls it once per run). Each also carries what the walk knows anyway: its kind and its parent.
  */
-export function collectPipelineSteps(pipeline: Pick<Pipeline, "jobs">): JobStep[] {
-  const out: JobStep[] = [];
+export function collectPipelineSteps(pipeline: Pick<Pipeline, "jobs">): CollectedStep[] {
+  const out: CollectedStep[] = [];
   const jobs: unknown = pipeline.jobs;
   if (!Array.isArray(jobs)) return out;
   for (let j = 0; j < jobs.length; j++) {
     const job = jobs[j];
     if (!isObject(job)) continue;
-    const collect = (step: unknown, path: Path, depth: number): void => {
-      if (!isObject(step)) return;
-      out.push({ step: step as unknown as Step, path, depth, job: job as unknown as Job, jobIndex: j });
-      const list = (steps: unknown, at: Path): void => {
-        if (!Array.isArray(steps)) return;
-        for (let i = 0; i < steps.length; i++) collect(steps[i], [...at, i], depth + 1);
-      };
-      const kind = stepKindOrUndefined(step);
-      if (kind === "do") list(step.do, [...path, "do"]);
-      else if (kind === "try") collect(step.try, [...path, "try"], depth + 1);
-      else if (kind === "in_parallel") {
-        const p = step.in_parallel;
-        if (Array.isArray(p)) list(p, [...path, "in_parallel"]);
-        else if (isObject(p)) list(p.steps, [...path, "in_parallel", "steps"]);
-      }
-      for (const hook of HOOK_KEYS) {
-        if (step[hook] !== undefined) collect(step[hook], [...path, hook], depth + 1);
-      }
-    };
     const plan = job.plan;
-    if (Array.isArray(plan)) for (let i = 0; i < plan.length; i++) collect(plan[i], ["jobs", j, "plan", i], 0);
-    for (const hook of HOOK_KEYS) {
-      if (job[hook] !== undefined) collect(job[hook], ["jobs", j, hook], 0);
+    if (Array.isArray(plan)) {
+      for (let i = 0; i < plan.length; i++) {
+        collectStep(out, plan[i], ["jobs", j, "plan", i], undefined, "plan", job, j);
+      }
+    }
+    for (let h = 0; h < HOOK_KEYS.length; h++) {
+      const hook = HOOK_KEYS[h] as string;
+      if (job[hook] !== undefined) collectStep(out, job[hook], ["jobs", j, hook], undefined, "job-hook", job, j);
     }
   }
   return out;
+}
+
+function collectStep(
+  out: CollectedStep[],
+  value: unknown,
+  path: Path,
+  parent: CollectedStep | undefined,
+  relation: StepRelation,
+  job: Record<string, unknown>,
+  jobIndex: number,
+): void {
+  if (!isObject(value)) return;
+  const kind = stepKindOrUndefined(value);
+  const depth = parent === undefined ? 0 : parent.depth + 1;
+  const self: CollectedStep = {
+    step: value as unknown as Step,
+    path,
+    depth,
+    job: job as unknown as Job,
+    jobIndex,
+    kind,
+    parent,
+    relation,
+  };
+  out.push(self);
+  if (kind === "do") collectList(out, value.do, path, "do", undefined, self);
+  else if (kind === "try") collectStep(out, value.try, append(path, "try"), self, "nested", job, jobIndex);
+  else if (kind === "in_parallel") {
+    const p = value.in_parallel;
+    if (Array.isArray(p)) collectList(out, p, path, "in_parallel", undefined, self);
+    else if (isObject(p)) collectList(out, p.steps, path, "in_parallel", "steps", self);
+  }
+  for (let h = 0; h < HOOK_KEYS.length; h++) {
+    const hook = HOOK_KEYS[h] as string;
+    if (value[hook] !== undefined) collectStep(out, value[hook], append(path, hook), self, "hook", job, jobIndex);
+  }
+}
+
+/** The steps of a list at `path` + `a` (+ `b`), each at its index. */
+function collectList(
+  out: CollectedStep[],
+  steps: unknown,
+  path: Path,
+  a: string,
+  b: string | undefined,
+  parent: CollectedStep,
+): void {
+  if (!Array.isArray(steps)) return;
+  const job = parent.job as unknown as Record<string, unknown>;
+  for (let i = 0; i < steps.length; i++) {
+    const at = path.slice() as PathSegment[];
+    if (b === undefined) at.push(a, i);
+    else at.push(a, b, i);
+    collectStep(out, steps[i], at, parent, "nested", job, parent.jobIndex);
+  }
+}
+
+/** `[...path, seg]` without the iterator protocol. */
+function append(path: Path, seg: PathSegment): Path {
+  const at = path.slice() as PathSegment[];
+  at.push(seg);
+  return at;
 }

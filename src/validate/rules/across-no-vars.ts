@@ -1,5 +1,5 @@
 import { defineRule } from "../define-rule.ts";
-import { goSteps } from "./lib/go-steps.ts";
+import { goSteps, hasAcross } from "./lib/go-steps.ts";
 import { listOf } from "./lib/values.ts";
 
 export default defineRule({
@@ -12,7 +12,7 @@ export default defineRule({
   check(ctx) {
     for (const list of goSteps(ctx).byJob) {
       for (const g of list) {
-        if (g.kind !== undefined && g.hasAcross && listOf(g.step.across).length === 0) {
+        if (g.kind !== undefined && hasAcross(g) && listOf(g.step.across).length === 0) {
           ctx.report({ path: [...g.path, "across"], messageId: "noVars" });
         }
       }

@@ -1,6 +1,6 @@
 import { concourseContext } from "../concourse-context.ts";
 import { defineRule } from "../define-rule.ts";
-import { goSteps } from "./lib/go-steps.ts";
+import { goSteps, stepName } from "./lib/go-steps.ts";
 import { namedSectionEntries } from "./lib/sections.ts";
 import { location } from "./lib/values.ts";
 
@@ -25,7 +25,7 @@ export default defineRule({
     }
     for (const list of goSteps(ctx).byJob) {
       for (const g of list) {
-        if (g.name !== "" || g.kind === undefined) continue;
+        if (g.kind === undefined || stepName(g) !== "") continue;
         ctx.report({
           path: [...g.path, g.kind],
           messageId: "empty",

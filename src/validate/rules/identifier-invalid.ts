@@ -1,6 +1,6 @@
 import { defineRule } from "../define-rule.ts";
 import { acrossExempt, checkIdentifier } from "./lib/go-identifier.ts";
-import { goLabel, goSteps } from "./lib/go-steps.ts";
+import { goLabel, goSteps, hasAcross, stepName } from "./lib/go-steps.ts";
 import { namedSectionEntries } from "./lib/sections.ts";
 import { locationIdentifier } from "./lib/values.ts";
 
@@ -30,14 +30,15 @@ export default defineRule({
     }
     for (const list of goSteps(ctx).byJob) {
       for (const g of list) {
-        if (g.kind === undefined || g.kind === "run" || g.name === undefined) continue;
-        if (acrossExempt(g.hasAcross, goLabel(g))) continue;
-        const problem = checkIdentifier(g.name);
+        const name = stepName(g);
+        if (g.kind === undefined || g.kind === "run" || name === undefined) continue;
+        if (acrossExempt(hasAcross(g), goLabel(g))) continue;
+        const problem = checkIdentifier(name);
         if (problem?.kind !== "invalid") continue;
         ctx.report({
           path: [...g.path, g.kind],
           messageId: "step",
-          data: { identifier: g.name, reason: problem.reason },
+          data: { identifier: name, reason: problem.reason },
         });
       }
     }

@@ -1,7 +1,7 @@
 import { concourseContext } from "../concourse-context.ts";
 import { defineRule } from "../define-rule.ts";
 import { checkIdentifier } from "./lib/go-identifier.ts";
-import { goSteps } from "./lib/go-steps.ts";
+import { goSteps, stepName } from "./lib/go-steps.ts";
 
 /**
  * Concourse turns the identifier warning into an error for run steps, recording the warning's text (which already
@@ -17,15 +17,16 @@ export default defineRule({
   check(ctx) {
     for (const list of goSteps(ctx).byJob) {
       for (const g of list) {
-        if (g.kind !== "run" || g.name === undefined) continue;
-        const problem = checkIdentifier(g.name);
+        const name = stepName(g);
+        if (g.kind !== "run" || name === undefined) continue;
+        const problem = checkIdentifier(name);
         if (problem?.kind !== "invalid") continue;
         ctx.report({
           path: [...g.path, "run"],
           messageId: "invalid",
           data: {
             context: concourseContext(ctx.pipeline, [...g.path, "run"]),
-            identifier: g.name,
+            identifier: name,
             reason: problem.reason,
           },
         });

@@ -1,13 +1,13 @@
 import { describe, expect, test } from "vitest";
 import { parsePipeline } from "../../../parse/parse-pipeline.ts";
-import { walkPipelineSteps } from "../../../walk/walk-steps.ts";
+import { collectPipelineSteps } from "../../../walk/walk-steps.ts";
 import { formatPath } from "../../diagnostic.ts";
 import { dedent } from "../../rule-tester.ts";
-import { buildGoSteps, goLabel, timeoutIsWrapper, unknownStepFields } from "./go-steps.ts";
+import { buildGoSteps, goLabel, hasAcross, stepName, timeoutIsWrapper, unknownStepFields } from "./go-steps.ts";
 
 const stepsOf = (text: string) => {
   const pipeline = parsePipeline(dedent(text)).pipeline as never;
-  return buildGoSteps(pipeline, [...walkPipelineSteps(pipeline)]);
+  return buildGoSteps(collectPipelineSteps(pipeline));
 };
 
 describe("buildGoSteps", () => {
@@ -49,11 +49,11 @@ describe("buildGoSteps", () => {
       go.byJob[0]?.map((g) => ({
         path: formatPath(g.path),
         kind: g.kind,
-        hasAcross: g.hasAcross,
+        hasAcross: hasAcross(g),
         relation: g.relation,
         parent: g.parent === undefined ? undefined : formatPath(g.parent.path),
         label: goLabel(g),
-        name: g.name,
+        name: stepName(g),
       })),
     ).toEqual([
       {

@@ -6,29 +6,32 @@
  * Built from the ONE walker's output (`ctx.steps()`), once per validation run.
  */
 import type { Path } from "../../../model/common.ts";
-import type { Pipeline } from "../../../model/pipeline.ts";
 import { STEP_KINDS, type StepKind } from "../../../model/step.ts";
 import { analyzeStep, STEP_PRECEDENCE } from "../../../parse/step-fields.ts";
-import type { JobStep } from "../../../walk/walk-steps.ts";
-import { goString, has, isObject, type Obj } from "./values.ts";
+import type { CollectedStep, StepRelation } from "../../../walk/walk-steps.ts";
+import { goString, has, type Obj } from "./values.ts";
 
-/** A step with everything StepValidator derives from its position. */
+/**
+ * A step as StepValidator sees it: the walker's collected step (its kind, parent and relation included), typed
+ * for defensive reading.
+ */
 export interface GoStep {
   readonly step: Obj;
   readonly path: Path;
   readonly job: Obj;
   readonly jobIndex: number;
+  /** How deep the step is nested below the plan (0 for a plan step or a job hook). */
+  readonly depth: number;
   /** The core step type (first core key by precedence), or undefined when there is none. */
   readonly kind: StepKind | undefined;
-  /** The step carries `across:` (a wrapper around its core step). */
-  readonly hasAcross: boolean;
   /** The nearest enclosing step, undefined for a plan step or a job hook. */
   readonly parent: GoStep | undefined;
   /** How the step hangs off its parent: a nested step of do/try/in_parallel, or a hook. */
-  readonly relation: "plan" | "job-hook" | "nested" | "hook";
-  /** The name field the identifier check reads (`get`, `task`, `run`, ...), or undefined for do/try/in_parallel. */
-  readonly name: string | undefined;
+  readonly relation: StepRelation;
 }
+
+/** The step carries `across:` (a wrapper around its core step). */
+export const hasAcross = (g: GoStep): boolean => has(g.step, "across");
 
 const CORE_FIELDS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   STEP_PRECEDENCE.filter((e) => !e.wrapper).map((e) => [e.key, new Set<string>(e.fields)]),
@@ -76,19 +79,20 @@ const HOOK_RANK: Readonly<Record<string, number>> = {
   on_error: 4,
   ensure: 5,
 };
-const isHookKey = (seg: unknown): boolean => typeof seg === "string" && Object.hasOwn(HOOK_RANK, seg);
 
-/** The name field the identifier check reads: `get`, `put`, `task`, `set_pipeline`, `load_var`, or `run`'s message. */
-function nameOf(step: Obj, kind: StepKind | undefined): string | undefined {
-  switch (kind) {
+/**
+ * The name field the identifier check reads (`get`, `put`, `task`, `set_pipeline`, `load_var`, or `run`'s
+ * message; `""` when it is not a string), or undefined for do/try/in_parallel and steps with no core type.
+ */
+export function stepName(g: GoStep): string | undefined {
+  switch (g.kind) {
     case "get":
     case "put":
     case "task":
     case "set_pipeline":
     case "load_var":
-      return goString(step[kind]) ?? "";
     case "run":
-      return goString(step.run) ?? "";
+      return goString(g.step[g.kind]) ?? "";
     default:
       return undefined;
   }
@@ -96,53 +100,29 @@ function nameOf(step: Obj, kind: StepKind | undefined): string | undefined {
 
 /** The core step's own element of Go's context: `.get(src)`, `.run(proto.msg)`; empty for do/try/in_parallel. */
 export function goLabel(g: GoStep): string {
-  if (g.kind === undefined || g.name === undefined) return "";
-  if (g.kind === "run") return `.run(${goString(g.step.type) ?? ""}.${g.name})`;
-  return `.${g.kind}(${g.name})`;
+  const name = stepName(g);
+  if (g.kind === undefined || name === undefined) return "";
+  if (g.kind === "run") return `.run(${goString(g.step.type) ?? ""}.${name})`;
+  return `.${g.kind}(${name})`;
 }
 
-/** Builds the Go view of every job's steps from the walker's output; `byJob[i]` is in Go's visit order. */
-export function buildGoSteps(pipeline: Readonly<Pipeline>, steps: readonly JobStep[]): GoSteps {
+/** Groups the walker's steps by job, each job's in Go's visit order (`byJob[i]`). */
+export function buildGoSteps(steps: readonly CollectedStep[]): GoSteps {
   const byJob: GoStep[][] = [];
-  // the last step seen at each depth: the walker yields parents before children, so a step's parent is the
-  // last step one level up
-  const atDepth: GoStep[] = [];
   const needsSort = new Set<number>();
-  const jobs: unknown = pipeline.jobs;
-  let job: Obj = {};
   let list: GoStep[] = [];
   let currentJob = -1;
-  for (const s of steps) {
-    if (s.jobIndex !== currentJob) {
-      currentJob = s.jobIndex;
-      const j = Array.isArray(jobs) ? jobs[currentJob] : undefined;
-      job = isObject(j) ? j : {};
+  for (let i = 0; i < steps.length; i++) {
+    const g = steps[i] as unknown as GoStep;
+    if (g.jobIndex !== currentJob) {
+      currentJob = g.jobIndex;
       list = byJob[currentJob] ?? [];
       byJob[currentJob] = list;
     }
-    const path = s.path;
-    const parent = s.depth > 0 ? atDepth[s.depth - 1] : undefined;
-    const step = s.step as unknown as Obj;
-    const kind = coreKind(step);
-    let relation: GoStep["relation"];
-    if (parent === undefined) relation = path[2] === "plan" ? "plan" : "job-hook";
-    else relation = isHookKey(path[parent.path.length]) ? "hook" : "nested";
-    if (relation === "hook" || relation === "job-hook") {
-      if (path[path.length - 1] === "on_abort") needsSort.add(currentJob);
-    }
-    const g: GoStep = {
-      step,
-      path,
-      job,
-      jobIndex: currentJob,
-      kind,
-      hasAcross: has(step, "across"),
-      parent,
-      relation,
-      name: nameOf(step, kind),
-    };
     list.push(g);
-    atDepth[s.depth] = g;
+    if ((g.relation === "hook" || g.relation === "job-hook") && g.path[g.path.length - 1] === "on_abort") {
+      needsSort.add(currentJob);
+    }
   }
   // The walker visits hooks as on_success, on_failure, on_error, on_abort, ensure; Go visits on_abort before on_error.
   for (const j of needsSort) (byJob[j] as GoStep[]).sort((a, b) => compareGoOrder(a.path, b.path));
@@ -154,14 +134,14 @@ export interface GoSteps {
   readonly byJob: readonly (readonly GoStep[])[];
 }
 
-const cache = new WeakMap<readonly JobStep[], GoSteps>();
+const cache = new WeakMap<readonly CollectedStep[], GoSteps>();
 
 /** The Go view of the pipeline's steps, computed once per validation run (keyed by the run's step list). */
-export function goSteps(ctx: { readonly pipeline: Readonly<Pipeline>; steps(): readonly JobStep[] }): GoSteps {
+export function goSteps(ctx: { steps(): readonly CollectedStep[] }): GoSteps {
   const steps = ctx.steps();
   let out = cache.get(steps);
   if (out === undefined) {
-    out = buildGoSteps(ctx.pipeline, steps);
+    out = buildGoSteps(steps);
     cache.set(steps, out);
   }
   return out;

@@ -4,7 +4,7 @@
  * A name already in the current scope is "repeated"; one declared in an enclosing scope is "shadowed".
  */
 import type { Path } from "../../../model/common.ts";
-import type { GoStep, GoSteps } from "./go-steps.ts";
+import { type GoStep, type GoSteps, hasAcross } from "./go-steps.ts";
 import { goString, isObject, listOf } from "./values.ts";
 
 export interface VarEvent {
@@ -39,11 +39,12 @@ export function localVarEvents(steps: GoSteps): readonly VarEvent[] {
           : g.relation === "hook"
             ? (outerOf.get(parent) ?? jobScopes)
             : (innerOf.get(parent) ?? jobScopes);
-      const inner = g.hasAcross && g.kind !== undefined ? [...outer, new Set<string>()] : outer;
+      const across = hasAcross(g);
+      const inner = across && g.kind !== undefined ? [...outer, new Set<string>()] : outer;
       outerOf.set(g, outer);
       innerOf.set(g, inner);
       if (g.kind === undefined) continue;
-      if (g.hasAcross) {
+      if (across) {
         const vars = listOf(g.step.across);
         for (let i = 0; i < vars.length; i++) {
           const v = vars[i];
