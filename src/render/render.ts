@@ -1,10 +1,10 @@
 import type { Pipeline } from "../model/pipeline.ts";
-import { toConcourse } from "./to-concourse.ts";
+import { toConcourseForText } from "./to-concourse.ts";
 import { toYaml } from "./yaml.ts";
 
 /** The pipeline as Concourse reads it, in JSON: 2-space indent, canonical key order, trailing newline. */
 export function renderJson(pipeline: Pipeline): string {
-  return `${JSON.stringify(toConcourse(pipeline), null, 2)}\n`;
+  return `${JSON.stringify(toConcourseForText(pipeline), null, 2)}\n`;
 }
 
 /** Options of {@link renderYaml}. */
@@ -18,7 +18,7 @@ export interface RenderYamlOptions {
  * unchanged (ambiguous strings such as `on`, `yes`, `0755` are quoted).
  */
 export function renderYaml(pipeline: Pipeline, options: RenderYamlOptions = {}): string {
-  const body = toYaml(toConcourse(pipeline));
+  const body = toYaml(toConcourseForText(pipeline));
   if (options.header === undefined) return body;
   // every line break a YAML 1.1 parser knows, so no part of the header escapes its comment
   const comment = options.header

@@ -20,14 +20,77 @@ function refName(value: unknown): unknown {
   return isObject(value) && typeof value.name === "string" ? (value as unknown as Named).name : value;
 }
 
+/**
+ * True only inside {@link toConcourseForText}: values that need no change (plain objects and arrays
+ * with no undefined, null or reference in them) are returned as they are rather than copied, since
+ * the result is only written out as text and dropped.
+ */
+let sharing = false;
+
+const isPlain = (value: object): boolean => {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+};
+
+/** A copy of `value`'s own keys that come before `stop`, values unchanged. */
+function copyUntil(value: Obj, stop: string): Obj {
+  const out: Obj = {};
+  for (const key in value) {
+    if (key === stop) break;
+    if (Object.hasOwn(value, key)) setKey(out, key, value[key]);
+  }
+  return out;
+}
+
+/** When {@link sharing}: the list without undefined and null items, each through `f`; itself if nothing changes. */
+function shareList(value: readonly unknown[], f: (v: unknown) => unknown): unknown {
+  let out: unknown[] | undefined = Object.getPrototypeOf(value) === Array.prototype ? undefined : [];
+  for (let i = 0; i < value.length; i++) {
+    const item = value[i];
+    if (item === undefined || item === null) {
+      out ??= value.slice(0, i);
+      continue;
+    }
+    const c = f(item);
+    if (out !== undefined) out.push(c);
+    else if (c !== item) {
+      out = value.slice(0, i);
+      out.push(c);
+    }
+  }
+  return out ?? value;
+}
+
+/** When {@link sharing}: {@link payload} of a plain object; the object itself if nothing changes. */
+function sharePayload(value: Obj): Obj {
+  let out: Obj | undefined;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const v = value[key];
+    if (v === undefined || v === null) {
+      out ??= copyUntil(value, key);
+      continue;
+    }
+    const c = payload(v);
+    if (out !== undefined) setKey(out, key, c);
+    else if (c !== v) {
+      out = copyUntil(value, key);
+      setKey(out, key, c);
+    }
+  }
+  return out ?? value;
+}
+
 /** A user payload (source, params, vars, config ...): keeps key order, drops undefined and null. */
 function payload(value: unknown): unknown {
   if (Array.isArray(value)) {
+    if (sharing) return shareList(value, payload);
     const out: unknown[] = [];
     for (const item of value) if (item !== undefined && item !== null) out.push(payload(item));
     return out;
   }
   if (!isObject(value)) return value;
+  if (sharing && isPlain(value)) return sharePayload(value);
   const out: Obj = {};
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
@@ -43,6 +106,7 @@ type FieldConverters = Readonly<Record<string, (value: unknown) => unknown>>;
 /** A list without its undefined and null items, each converted by `f`. */
 const mapList = (f: (v: unknown) => unknown) => (value: unknown) => {
   if (!Array.isArray(value)) return payload(value);
+  if (sharing) return shareList(value, f);
   const out: unknown[] = [];
   for (let i = 0; i < value.length; i++) {
     const item: unknown = value[i];
@@ -83,19 +147,26 @@ function ordered(value: Obj, s: Shape): Obj {
     if (r < last) return orderedByRank(value, s);
     last = r;
   }
-  const out: Obj = {};
+  // when sharing, `out` is only made once a field changes (or is dropped)
+  let out: Obj | undefined = sharing ? undefined : {};
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
     const v = value[key];
-    if (v === undefined || v === null) continue;
-    const r = rank.get(key);
-    if (r === undefined) setKey(out, key, payload(v));
-    else {
-      const c = convert[r];
-      out[key] = c ? c(v) : payload(v);
+    if (v === undefined || v === null) {
+      out ??= copyUntil(value, key);
+      continue;
     }
+    const r = rank.get(key);
+    const f = r === undefined ? undefined : convert[r];
+    const c = f ? f(v) : payload(v);
+    if (out === undefined) {
+      if (c === v) continue;
+      out = copyUntil(value, key);
+    }
+    if (r === undefined) setKey(out, key, c);
+    else out[key] = c;
   }
-  return out;
+  return out ?? value;
 }
 
 /** {@link ordered} for keys out of canonical order: known keys sorted by rank, then the others. */
@@ -254,6 +325,30 @@ function kindOf(value: Obj): Kind | "step" | undefined {
  * keys are in canonical order. Never mutates its argument.
  */
 export function toConcourse<T>(value: T): unknown {
+  const outer = sharing;
+  sharing = false;
+  try {
+    return convert(value);
+  } finally {
+    sharing = outer;
+  }
+}
+
+/**
+ * {@link toConcourse} for writing out as text at once (JSON or YAML): the result shares every part of
+ * `value` that needs no change, so it must not be kept or modified.
+ */
+export function toConcourseForText<T>(value: T): unknown {
+  const outer = sharing;
+  sharing = true;
+  try {
+    return convert(value);
+  } finally {
+    sharing = outer;
+  }
+}
+
+function convert(value: unknown): unknown {
   if (!isObject(value)) return payload(value);
   switch (kindOf(value)) {
     case "step":
