@@ -75,56 +75,30 @@ export function pipeline(...parts: readonly PipelineParts[]): Pipeline {
   };
 
   // Collect what jobs reference as objects, and check get/put/passed names of the pipeline's own jobs.
-  const collectedResources: Resource[] = [];
-  const collectedPrototypes: Prototype[] = [];
-  /** Collected objects that are not the first object of their name (equal to it, or conflicting). */
-  const otherResources: Origin<Resource>[] = [];
-  const otherPrototypes: Origin<Prototype>[] = [];
-  /** Conflicts among collected resources come before those among collected prototypes. */
-  const resourceConflicts: Conflict[] = [];
-  const prototypeConflicts: Conflict[] = [];
-  const collect = <T extends Named>(
-    section: "resources" | "prototypes",
-    ref: T,
-    seen: Map<string, Origin<T>>,
-    into: T[],
-    others: Origin<T>[],
-    found: Conflict[],
-    at: () => string,
-  ) => {
-    if (seen.get(ref.name)?.item === ref) return; // the very object already collected: the common case
-    const origin = lazyOrigin(ref, at);
-    const added = mergeNamed(section, [origin], found, seen);
-    if (added.length > 0) into.push(...added);
-    else others.push(origin);
-  };
   prototypeAnswers = OPTIONAL_KEYS.some((key) => key in Object.prototype);
   const jobNames = jobs.map((j) => j.name);
-  const jobSet = new Set(jobNames);
-  /** Unknown names in visiting order; a resource is only known to be missing once all are collected. */
-  const problems: { readonly text: () => string; readonly resource?: string }[] = [];
-  const collectFromJobs = (jobList: readonly Job[], label: (path: Path, key: string) => string, check: boolean) =>
-    visitJobs(jobList, JOBS, (s, kind, where, own) => {
-      if (kind === "get" || kind === "put") {
-        for (const key of ["resource", kind]) {
-          const ref = field(s, key, own);
-          if (isNamedObject(ref)) {
-            const at = () => label(pathOf(where), key);
-            const r = ref as unknown as Resource;
-            collect("resources", r, seenResources, collectedResources, otherResources, resourceConflicts, at);
-          }
-        }
-        if (check) checkStep(s, kind, where, own, seenResources, jobNames, jobSet, problems);
-      } else if (kind === "run" && isNamedObject(s.type)) {
-        const ref = s.type as unknown as Prototype;
-        const at = () => label(pathOf(where), "type");
-        collect("prototypes", ref, seenPrototypes, collectedPrototypes, otherPrototypes, prototypeConflicts, at);
-      }
-    });
-  collectFromJobs(jobs, at, true);
+  const walk: Walk = {
+    label: at,
+    check: true,
+    seenResources,
+    seenPrototypes,
+    collectedResources: [],
+    collectedPrototypes: [],
+    otherResources: [],
+    otherPrototypes: [],
+    resourceConflicts: [],
+    prototypeConflicts: [],
+    jobNames,
+    jobSet: new Set(jobNames),
+    problems: [],
+  };
+  visitJobs(jobs, JOBS, walk);
   for (const { item, at: where } of collapsed<Job>("jobs", jobs)) {
-    collectFromJobs([item], (path, key) => `${where}.${formatPath([...path.slice(2), key])}`, false);
+    const label = (path: Path, key: string) => `${where}.${formatPath([...path.slice(2), key])}`;
+    visitJobs([item], JOBS, { ...walk, label, check: false });
   }
+  const { collectedResources, collectedPrototypes, otherResources, otherPrototypes, problems } = walk;
+  const { resourceConflicts, prototypeConflicts } = walk;
   conflicts.push(...resourceConflicts, ...prototypeConflicts);
   const allResources = [...resources, ...collectedResources];
   const allPrototypes = [...prototypes, ...collectedPrototypes];
@@ -189,6 +163,78 @@ export function pipeline(...parts: readonly PipelineParts[]): Pipeline {
 
 const nameOfRef = (v: unknown): string | undefined =>
   typeof v === "string" ? v : isNamedObject(v) ? v.name : undefined;
+
+/** What the walk over the jobs collects, and how it labels what it finds. */
+interface Walk {
+  /** A collected reference's place, for conflict messages. */
+  readonly label: (path: Path, key: string) => string;
+  /** Whether to check names (only for the pipeline's own jobs, not collapsed duplicates). */
+  readonly check: boolean;
+  readonly seenResources: Map<string, Origin<Resource>>;
+  readonly seenPrototypes: Map<string, Origin<Prototype>>;
+  readonly collectedResources: Resource[];
+  readonly collectedPrototypes: Prototype[];
+  /** Collected objects that are not the first object of their name (equal to it, or conflicting). */
+  readonly otherResources: Origin<Resource>[];
+  readonly otherPrototypes: Origin<Prototype>[];
+  /** Conflicts among collected resources come before those among collected prototypes. */
+  readonly resourceConflicts: Conflict[];
+  readonly prototypeConflicts: Conflict[];
+  readonly jobNames: readonly string[];
+  readonly jobSet: ReadonlySet<string>;
+  /** Unknown names in visiting order; a resource is only known to be missing once all are collected. */
+  readonly problems: { readonly text: () => string; readonly resource?: string }[];
+}
+
+/**
+ * What the walk does at each step: collects the resources (get, put) and prototypes (run) it
+ * references as objects, and checks its names. A plain function of the walk's state rather than a
+ * closure made per call: optimised code that inlined a closure is thrown away once the closure is
+ * collected, so each build would start slow again.
+ */
+function atStep(walk: Walk, s: Record<string, unknown>, kind: StepKind | undefined, where: Trail, own: boolean): void {
+  if (kind === "get" || kind === "put") {
+    collectResource(walk, s, "resource", where, own);
+    collectResource(walk, s, kind, where, own);
+    if (walk.check) checkStep(s, kind, where, own, walk.seenResources, walk.jobNames, walk.jobSet, walk.problems);
+  } else if (kind === "run" && isNamedObject(s.type)) {
+    const ref = s.type as unknown as Prototype;
+    const at = () => walk.label(pathOf(where), "type");
+    collect(
+      "prototypes",
+      ref,
+      walk.seenPrototypes,
+      walk.collectedPrototypes,
+      walk.otherPrototypes,
+      walk.prototypeConflicts,
+      at,
+    );
+  }
+}
+
+function collectResource(walk: Walk, s: Record<string, unknown>, key: string, where: Trail, own: boolean): void {
+  const ref = field(s, key, own);
+  if (!isNamedObject(ref)) return;
+  const at = () => walk.label(pathOf(where), key);
+  const r = ref as unknown as Resource;
+  collect("resources", r, walk.seenResources, walk.collectedResources, walk.otherResources, walk.resourceConflicts, at);
+}
+
+function collect<T extends Named>(
+  section: "resources" | "prototypes",
+  ref: T,
+  seen: Map<string, Origin<T>>,
+  into: T[],
+  others: Origin<T>[],
+  found: Conflict[],
+  at: () => string,
+): void {
+  if (seen.get(ref.name)?.item === ref) return; // the very object already collected: the common case
+  const origin = lazyOrigin(ref, at);
+  const added = mergeNamed(section, [origin], found, seen);
+  if (added.length > 0) into.push(...added);
+  else others.push(origin);
+}
 
 /**
  * Records the unknown names of a get or put step: its resource when not among the resources seen so
@@ -269,48 +315,46 @@ let prototypeAnswers = false;
 const field = (obj: Record<string, unknown>, key: string, own: boolean): unknown =>
   own && !Object.hasOwn(obj, key) ? undefined : obj[key];
 
-type Visit = (step: Record<string, unknown>, kind: StepKind | undefined, where: Trail, own: boolean) => void;
-
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
- * Calls `visit` for every step of `jobs` (plan steps and job hooks, nested steps included) in the
+ * Calls {@link atStep} for every step of `jobs` (plan steps and job hooks, nested steps included) in the
  * order and with the paths of `walkPipelineSteps`, without generators: `pipeline()` runs on every
  * build, and this walk is most of its work.
  */
-function visitJobs(jobs: readonly unknown[], top: Trail, visit: Visit): void {
+function visitJobs(jobs: readonly unknown[], top: Trail, walk: Walk): void {
   for (let j = 0; j < jobs.length; j++) {
     const job = jobs[j];
     if (!isObject(job)) continue;
     const where = trail(top, j);
-    visitSteps(job.plan, trail(where, "plan"), visit);
+    visitSteps(job.plan, trail(where, "plan"), walk);
     const own = ownOnly(job);
     for (const hook of HOOK_KEYS) {
       const h = field(job, hook, own);
-      if (h !== undefined) visitStep(h, trail(where, hook), visit);
+      if (h !== undefined) visitStep(h, trail(where, hook), walk);
     }
   }
 }
 
-function visitSteps(steps: unknown, where: Trail, visit: Visit): void {
+function visitSteps(steps: unknown, where: Trail, walk: Walk): void {
   if (!Array.isArray(steps)) return;
-  for (let i = 0; i < steps.length; i++) visitStep(steps[i], trail(where, i), visit);
+  for (let i = 0; i < steps.length; i++) visitStep(steps[i], trail(where, i), walk);
 }
 
-function visitStep(step: unknown, where: Trail, visit: Visit): void {
+function visitStep(step: unknown, where: Trail, walk: Walk): void {
   if (!isObject(step)) return;
   const kind = stepKindOrUndefined(step);
   const own = ownOnly(step);
-  visit(step, kind, where, own);
-  if (kind === "do") visitSteps(step.do, trail(where, "do"), visit);
-  else if (kind === "try") visitStep(step.try, trail(where, "try"), visit);
+  atStep(walk, step, kind, where, own);
+  if (kind === "do") visitSteps(step.do, trail(where, "do"), walk);
+  else if (kind === "try") visitStep(step.try, trail(where, "try"), walk);
   else if (kind === "in_parallel") {
     const p = step.in_parallel;
-    if (Array.isArray(p)) visitSteps(p, trail(where, "in_parallel"), visit);
-    else if (isObject(p)) visitSteps(p.steps, trail(trail(where, "in_parallel"), "steps"), visit);
+    if (Array.isArray(p)) visitSteps(p, trail(where, "in_parallel"), walk);
+    else if (isObject(p)) visitSteps(p.steps, trail(trail(where, "in_parallel"), "steps"), walk);
   }
   for (const hook of HOOK_KEYS) {
     const h = field(step, hook, own);
-    if (h !== undefined) visitStep(h, trail(where, hook), visit);
+    if (h !== undefined) visitStep(h, trail(where, hook), walk);
   }
 }
