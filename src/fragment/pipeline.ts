@@ -103,7 +103,8 @@ export function pipeline(...parts: readonly PipelineParts[]): Pipeline {
   const allResources = [...resources, ...collectedResources];
   const allPrototypes = [...prototypes, ...collectedPrototypes];
 
-  // Collect resource types referenced as objects, following types of types.
+  // Collect resource types referenced as objects, following types of types. The types referenced
+  // directly are merged as they are found, in order; most are a type already seen, skipped at once.
   const collectedTypes: ResourceType[] = [];
   const typeQueue: Origin<ResourceType>[] = [];
   const queueTypeOf = (items: readonly { type: unknown }[], where: string) =>
@@ -111,21 +112,35 @@ export function pipeline(...parts: readonly PipelineParts[]): Pipeline {
       if (isNamedObject(item.type))
         typeQueue.push({ item: item.type as unknown as ResourceType, at: `${where}[${i}].type` });
     });
-  queueTypeOf(allResources, "resources");
-  queueTypeOf(resourceTypes, "resource_types");
-  queueTypeOf(allPrototypes, "prototypes");
-  const queueTypeOfCollapsed = (origins: readonly Origin<{ type: unknown }>[]) => {
-    for (const { item, at: where } of origins) {
-      if (isNamedObject(item.type)) typeQueue.push({ item: item.type as unknown as ResourceType, at: `${where}.type` });
+  const direct: ResourceType[] = [];
+  const mergeType = (type: ResourceType, at: () => string) => {
+    direct.push(...mergeNamed("resource_types", [lazyOrigin(type, at)], conflicts, seenTypes));
+  };
+  const typesOf = (items: readonly { type: unknown }[], where: string) => {
+    for (let i = 0; i < items.length; i++) {
+      const type = (items[i] as { type: unknown }).type;
+      if (isNamedObject(type) && seenTypes.get(type.name)?.item !== (type as unknown)) {
+        mergeType(type as unknown as ResourceType, typeAt(where, i));
+      }
     }
   };
-  queueTypeOfCollapsed(collapsed<Resource>("resources", resources));
-  queueTypeOfCollapsed(collapsed<ResourceType>("resource_types", resourceTypes));
-  queueTypeOfCollapsed(collapsed<Prototype>("prototypes", prototypes));
+  typesOf(allResources, "resources");
+  typesOf(resourceTypes, "resource_types");
+  typesOf(allPrototypes, "prototypes");
+  const typesOfCollapsed = (origins: readonly Origin<{ type: unknown }>[]) => {
+    for (const { item, at: where } of origins) {
+      if (isNamedObject(item.type)) mergeType(item.type as unknown as ResourceType, () => `${where}.type`);
+    }
+  };
+  typesOfCollapsed(collapsed<Resource>("resources", resources));
+  typesOfCollapsed(collapsed<ResourceType>("resource_types", resourceTypes));
+  typesOfCollapsed(collapsed<Prototype>("prototypes", prototypes));
   // collected objects equal to an earlier one of their name
   const keptCollected = new Set<unknown>([...allResources, ...allPrototypes]);
-  queueTypeOfCollapsed(otherResources.filter(({ item }) => !keptCollected.has(item)));
-  queueTypeOfCollapsed(otherPrototypes.filter(({ item }) => !keptCollected.has(item)));
+  typesOfCollapsed(otherResources.filter(({ item }) => !keptCollected.has(item)));
+  typesOfCollapsed(otherPrototypes.filter(({ item }) => !keptCollected.has(item)));
+  collectedTypes.push(...direct);
+  queueTypeOf(direct, "resource_types");
   while (typeQueue.length > 0) {
     const batch = typeQueue.splice(0);
     const added = mergeNamed("resource_types", batch, conflicts, seenTypes);
@@ -269,6 +284,8 @@ function checkStep(
     });
   }
 }
+
+const typeAt = (where: string, i: number) => () => `${where}[${i}].type`;
 
 /** An origin whose `at` is only worked out when a conflict message needs it. */
 const lazyOrigin = <T>(item: T, at: () => string): Origin<T> => ({
