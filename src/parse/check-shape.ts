@@ -2,7 +2,7 @@ import type { Path, PathSegment } from "../model/common.ts";
 import type { Diagnostic, Parity, Severity } from "../validate/diagnostic.ts";
 import { goDurationError } from "../validate/rules/lib/go-duration.ts";
 import { parseGoDuration } from "./go-duration.ts";
-import { analyzeStep, type StepDetector } from "./step-fields.ts";
+import { coreDetector, fieldOwner, type StepDetector, stepDetectors } from "./step-fields.ts";
 
 /**
  * Checks that a parsed pipeline value has the types Concourse reads it with (atc/config.go,
@@ -26,7 +26,8 @@ export function checkShape(value: unknown): ShapeResult {
     typeError(state, value, "atc.Config", ROOT);
     return { isMapping: false, wellFormed: false, diagnostics };
   }
-  checkValue(state, value, CONFIG, ROOT, undefined, "");
+  // the common case, a pipeline with nothing to report, is answered by a quick pass that builds no positions
+  if (!quick(value, CONFIG, 0)) checkValue(state, value, CONFIG, ROOT, undefined, "");
   return { isMapping: true, wellFormed: state.wellFormed, diagnostics };
 }
 
@@ -57,15 +58,22 @@ type Desc =
   | {
       readonly k: "struct";
       readonly go: string;
+      /** `go` without its package (`TaskConfig`), as Go names the struct in a type error. */
+      readonly name: string;
       readonly fields: Readonly<Record<string, Desc>>;
       readonly unknown: Unknown;
     }
   | { readonly k: "step"; readonly optional?: true }
-  | { readonly k: "custom"; readonly check: CustomCheck };
+  | { readonly k: "custom"; readonly check: CustomCheck; readonly quick: QuickCheck | undefined };
 
 /** What happens to keys a struct does not know: strict (fly --strict rejects them), ignored by Concourse, or left to a rule. */
 type Unknown = "strict" | "ignored" | "rule";
 type CustomCheck = (state: State, value: unknown, at: At, holder: Holder, key: PathSegment) => void;
+/**
+ * Whether a value certainly passes a custom check with nothing to report or change (see {@link quick}); `depth`
+ * is the step nesting depth. A custom check without one is always checked in full.
+ */
+type QuickCheck = (value: unknown, depth: number) => boolean;
 /** The object or array holding a value (so a coerced value can be written back), with the value's key. */
 type Holder = Record<string, unknown> | unknown[] | undefined;
 
@@ -78,13 +86,14 @@ const STEP: Desc = { k: "step" };
 const OPTIONAL_STEP: Desc = { k: "step", optional: true };
 const list = (go: string, of: Desc): Desc => ({ k: "list", go, of });
 const map = (go: string, of: Desc): Desc => ({ k: "map", go, of });
-const struct = (go: string, unknown: Unknown, fields: Record<string, Desc>): Desc => ({
+const struct = (go: string, unknown: Unknown, fields: Record<string, Desc>): Desc & { k: "struct" } => ({
   k: "struct",
   go,
+  name: go.replace(/^atc\./, ""),
   fields,
   unknown,
 });
-const custom = (check: CustomCheck): Desc => ({ k: "custom", check });
+const custom = (check: CustomCheck, quick?: QuickCheck): Desc => ({ k: "custom", check, quick });
 
 const STRINGS = list("[]string", STRING);
 const TAGS = list("atc.Tags", STRING);
@@ -94,58 +103,80 @@ const VERSION = map("atc.Version", STRING);
 const STRING_MAP = map("map[string]string", STRING);
 
 /** `check_every`: a string, `never` or a Go duration (atc/config.go `CheckEvery.UnmarshalJSON`). */
-const CHECK_EVERY = custom((state, value, at) => {
-  if (value === null) return;
-  if (typeof value !== "string") {
-    valueError(state, at, "non-string value provided");
-    return;
-  }
-  if (value === "" || value === "never") return;
-  const error = goDurationError(value);
-  if (error !== undefined) valueError(state, at, error);
-});
+const CHECK_EVERY = custom(
+  (state, value, at) => {
+    if (value === null) return;
+    if (typeof value !== "string") {
+      valueError(state, at, "non-string value provided");
+      return;
+    }
+    if (value === "" || value === "never") return;
+    const error = goDurationError(value);
+    if (error !== undefined) valueError(state, at, error);
+  },
+  (value) =>
+    value === null ||
+    (typeof value === "string" && (value === "" || value === "never" || goDurationError(value) === undefined)),
+);
+
+const MEMORY_LIMIT = /^([0-9]+)(([KMG])(i)?B?)?$/i;
 
 const CONTAINER_LIMITS = struct("atc.ContainerLimits", "ignored", {
   // atc/container_limits.go: CPULimit reads a float64; MemoryLimit a number or a size string
-  cpu: custom((state, value, at) => {
-    if (value !== null && typeof value !== "number") valueError(state, at, "cpu limit must be an integer");
-  }),
-  memory: custom((state, value, at) => {
-    if (typeof value === "string" && !/^([0-9]+)(([KMG])(i)?B?)?$/i.test(value)) {
-      valueError(state, at, "could not parse container memory limit");
-    }
-  }),
+  cpu: custom(
+    (state, value, at) => {
+      if (value !== null && typeof value !== "number") valueError(state, at, "cpu limit must be an integer");
+    },
+    (value) => value === null || typeof value === "number",
+  ),
+  memory: custom(
+    (state, value, at) => {
+      if (typeof value === "string" && !MEMORY_LIMIT.test(value)) {
+        valueError(state, at, "could not parse container memory limit");
+      }
+    },
+    (value) => typeof value !== "string" || MEMORY_LIMIT.test(value),
+  ),
 });
 
 /** Task `params` (atc/task.go `TaskEnv`): a mapping whose values are all coerced to strings. */
-const TASK_ENV = custom((state, value, at) => {
-  if (value !== null && !isPlainObject(value)) typeError(state, value, "map[string]atc.CoercedString", at);
-});
+const TASK_ENV = custom(
+  (state, value, at) => {
+    if (value !== null && !isPlainObject(value)) typeError(state, value, "map[string]atc.CoercedString", at);
+  },
+  (value) => value === null || isPlainObject(value),
+);
 
 /** `get.version` (atc/steps.go `VersionConfig`): `latest`, `every`, any string, or a map of strings. */
-const VERSION_CONFIG = custom((state, value, at) => {
-  if (value === null || typeof value === "string") return;
-  if (!isPlainObject(value)) {
-    valueError(state, at, "unknown type for version");
-    return;
-  }
-  for (const key of Object.keys(value)) {
-    const v = value[key];
-    if (typeof v !== "string") valueError(state, child(at, key), `the value ${goValue(v)} of ${key} is not a string`);
-  }
-});
+const VERSION_CONFIG = custom(
+  (state, value, at) => {
+    if (value === null || typeof value === "string") return;
+    if (!isPlainObject(value)) {
+      valueError(state, at, "unknown type for version");
+      return;
+    }
+    for (const key of Object.keys(value)) {
+      const v = value[key];
+      if (typeof v !== "string") valueError(state, child(at, key), `the value ${goValue(v)} of ${key} is not a string`);
+    }
+  },
+  (value) => value === null || typeof value === "string" || (isPlainObject(value) && everyValue(value, isString)),
+);
 
 /** `put.inputs` (atc/steps.go `InputsConfig`): `all`, `detect`, or a list of strings. */
-const INPUTS_CONFIG = custom((state, value, at) => {
-  if (value === null || typeof value === "string") return;
-  if (!Array.isArray(value)) {
-    valueError(state, at, "unknown type for put inputs");
-    return;
-  }
-  value.forEach((v, i) => {
-    if (typeof v !== "string") valueError(state, child(at, i), `non-string put input: ${goValue(v)}`);
-  });
-});
+const INPUTS_CONFIG = custom(
+  (state, value, at) => {
+    if (value === null || typeof value === "string") return;
+    if (!Array.isArray(value)) {
+      valueError(state, at, "unknown type for put inputs");
+      return;
+    }
+    value.forEach((v, i) => {
+      if (typeof v !== "string") valueError(state, child(at, i), `non-string put input: ${goValue(v)}`);
+    });
+  },
+  (value) => value === null || typeof value === "string" || (Array.isArray(value) && value.every(isString)),
+);
 
 const ACROSS_VAR_FIELDS: Readonly<Record<string, Desc>> = {
   var: STRING,
@@ -160,10 +191,12 @@ const ACROSS_VAR_FIELDS: Readonly<Record<string, Desc>> = {
   }),
 };
 
+const ACROSS_VAR_STRUCT = struct("atc.target", "rule", ACROSS_VAR_FIELDS);
+
 /** An across var (atc/steps.go `AcrossVarConfig`), decoded strictly: unknown keys are errors. */
 const ACROSS_VAR = custom((state, value, here, holder, key) => {
   // Go names the decode target of AcrossVarConfig.UnmarshalJSON `target`
-  checkValue(state, value, struct("atc.target", "rule", ACROSS_VAR_FIELDS), here, holder, key);
+  checkValue(state, value, ACROSS_VAR_STRUCT, here, holder, key);
   if (!isPlainObject(value)) return;
   for (const key of Object.keys(value)) {
     if (!Object.hasOwn(ACROSS_VAR_FIELDS, key))
@@ -171,10 +204,12 @@ const ACROSS_VAR = custom((state, value, here, holder, key) => {
   }
 });
 
+const TASK_CACHE_STRUCT = struct("atc.alias", "ignored", { path: STRING, ttl: STRING });
+
 /** A task cache (atc/task.go `TaskCacheConfig`): a `ttl` must be a duration of at least 1s. */
 const TASK_CACHE = custom((state, value, at, holder, key) => {
   // Go names the decode target of TaskCacheConfig.UnmarshalJSON `alias`
-  checkValue(state, value, struct("atc.alias", "ignored", { path: STRING, ttl: STRING }), at, holder, key);
+  checkValue(state, value, TASK_CACHE_STRUCT, at, holder, key);
   if (!isPlainObject(value) || typeof value.ttl !== "string" || value.ttl === "") return;
   const ttlAt = child(at, "ttl");
   const error = goDurationError(value.ttl);
@@ -194,59 +229,62 @@ const IMAGE_RESOURCE = struct("atc.ImageResource", "ignored", {
   tags: TAGS,
 });
 
+const TASK_CONFIG_STRUCT = struct("atc.TaskConfig", "rule", {
+  platform: STRING,
+  rootfs_uri: STRING,
+  image_resource: IMAGE_RESOURCE,
+  container_limits: CONTAINER_LIMITS,
+  params: TASK_ENV,
+  run: struct("atc.TaskRunConfig", "ignored", { path: STRING, args: STRINGS, dir: STRING, user: STRING }),
+  inputs: list(
+    "[]atc.TaskInputConfig",
+    struct("atc.TaskInputConfig", "ignored", { name: STRING, path: STRING, optional: BOOL }),
+  ),
+  outputs: list("[]atc.TaskOutputConfig", struct("atc.TaskOutputConfig", "ignored", { name: STRING, path: STRING })),
+  caches: list("[]atc.TaskCacheConfig", TASK_CACHE),
+});
+
 /** A task's inline config (atc/task.go `TaskConfig`); unknown keys are the StepValidator's business. */
-const TASK_CONFIG = custom((state, value, at, holder, key) => {
-  if (value !== null && !isPlainObject(value)) {
-    typeError(state, value, "map[string]*json.RawMessage", at);
-    return;
-  }
-  checkValue(
-    state,
-    value,
-    struct("atc.TaskConfig", "rule", {
-      platform: STRING,
-      rootfs_uri: STRING,
-      image_resource: IMAGE_RESOURCE,
-      container_limits: CONTAINER_LIMITS,
-      params: TASK_ENV,
-      run: struct("atc.TaskRunConfig", "ignored", { path: STRING, args: STRINGS, dir: STRING, user: STRING }),
-      inputs: list(
-        "[]atc.TaskInputConfig",
-        struct("atc.TaskInputConfig", "ignored", { name: STRING, path: STRING, optional: BOOL }),
-      ),
-      outputs: list(
-        "[]atc.TaskOutputConfig",
-        struct("atc.TaskOutputConfig", "ignored", { name: STRING, path: STRING }),
-      ),
-      caches: list("[]atc.TaskCacheConfig", TASK_CACHE),
-    }),
-    at,
-    holder,
-    key,
-  );
+const TASK_CONFIG = custom(
+  (state, value, at, holder, key) => {
+    if (value !== null && !isPlainObject(value)) {
+      typeError(state, value, "map[string]*json.RawMessage", at);
+      return;
+    }
+    checkValue(state, value, TASK_CONFIG_STRUCT, at, holder, key);
+  },
+  (value, depth) => value === null || (isPlainObject(value) && quickStruct(value, TASK_CONFIG_STRUCT, depth)),
+);
+
+const IN_PARALLEL_STRUCT = struct("atc.target", "ignored", {
+  steps: list("[]atc.Step", STEP),
+  limit: INT,
+  fail_fast: BOOL,
 });
 
 /** `in_parallel` (atc/steps.go `InParallelConfig`): a list of steps, or `{ steps, limit, fail_fast }`. */
-const IN_PARALLEL = custom((state, value, at) => {
-  if (Array.isArray(value)) {
-    const inner = restart(wrap(at, "failed to unmarshal parallel steps: "), undefined);
-    for (let i = 0; i < value.length; i++) checkStep(state, value[i], child(inner, i), "map[string]*json.RawMessage");
-    return;
-  }
-  if (isPlainObject(value)) {
-    const inner = restart(wrap(at, "failed to unmarshal parallel config: "), "target");
-    checkValue(
-      state,
-      value,
-      struct("atc.target", "ignored", { steps: list("[]atc.Step", STEP), limit: INT, fail_fast: BOOL }),
-      inner,
-      undefined,
-      "",
-    );
-    return;
-  }
-  valueError(state, at, `wrong type for parallel config: ${goValue(value)}`);
-});
+const IN_PARALLEL = custom(
+  (state, value, at) => {
+    if (Array.isArray(value)) {
+      const inner = restart(wrap(at, "failed to unmarshal parallel steps: "), undefined);
+      for (let i = 0; i < value.length; i++) checkStep(state, value[i], child(inner, i), "map[string]*json.RawMessage");
+      return;
+    }
+    if (isPlainObject(value)) {
+      const inner = restart(wrap(at, "failed to unmarshal parallel config: "), "target");
+      checkValue(state, value, IN_PARALLEL_STRUCT, inner, undefined, "");
+      return;
+    }
+    valueError(state, at, `wrong type for parallel config: ${goValue(value)}`);
+  },
+  (value, depth) => {
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) if (!quickStep(value[i], depth)) return false;
+      return true;
+    }
+    return isPlainObject(value) && quickStruct(value, IN_PARALLEL_STRUCT, depth);
+  },
+);
 
 /** The Go type of each step field, by the detector that reads it (atc/steps.go). */
 const STEP_FIELD_TYPES: Readonly<Record<string, Readonly<Record<string, Desc>>>> = {
@@ -509,7 +547,12 @@ function checkValue(state: State, value: unknown, desc: Desc, here: At, holder: 
         return;
       }
       for (let i = 0; i < value.length; i++) {
-        if (!fine(value[i], desc.of)) checkValue(state, value[i], desc.of, child(here, i), value, i);
+        const item: unknown = value[i];
+        if (fine(item, desc.of)) continue;
+        // an entry of a list of structs (jobs, resources, task inputs, ...) is first checked quickly, without
+        // positions: only an entry with something to report is checked in full (schema-bounded, so linear)
+        if (desc.of.k === "struct" && quick(item, desc.of, here.depth)) continue;
+        checkValue(state, item, desc.of, child(here, i), value, i);
       }
       return;
     case "map":
@@ -594,7 +637,7 @@ function fine(value: unknown, desc: Desc): boolean {
 }
 
 function checkStruct(state: State, value: Record<string, unknown>, desc: Desc & { k: "struct" }, here: At): void {
-  const goName = desc.go.replace(/^atc\./, "");
+  const goName = desc.name;
   for (const key of Object.keys(value)) {
     const fieldDesc = Object.hasOwn(desc.fields, key) ? desc.fields[key] : undefined;
     if (fieldDesc === undefined) {
@@ -629,24 +672,23 @@ function checkStep(state: State, value: unknown, here: At, notObject: string): v
     );
     return;
   }
-  const analysis = analyzeStep(value);
+  const detectors = stepDetectors(value);
   const stepAt = enterStep(here);
   for (const key of Object.keys(value)) {
-    const owner = analysis.owner.get(key);
+    const owner = fieldOwner(detectors, key);
     if (owner === undefined) continue; // an unknown field: the StepValidator's (and step-unknown-fields') business
     const desc = STEP_FIELD_TYPES[owner.key]?.[key];
-    if (desc === undefined) continue;
-    const inner = detectorAt(stepAt, owner);
-    if (!fine(value[key], desc)) checkValue(state, value[key], desc, field(inner, key, owner.go), value, key);
+    if (desc === undefined || fine(value[key], desc)) continue;
+    checkValue(state, value[key], desc, field(detectorAt(stepAt, owner), key, owner.go), value, key);
   }
-  if (analysis.detectors.length === 0) {
+  if (detectors === 0) {
     const hint = Object.hasOwn(value, "aggregate")
       ? " (`aggregate` was removed in Concourse 7: use `in_parallel`)"
       : "";
     valueError(state, here, "no step configured", "step-empty", hint);
     return;
   }
-  if (analysis.core === undefined) {
+  if (coreDetector(detectors) === undefined) {
     valueError(state, here, "no core step type declared (e.g. get, put, task, etc.)", "step-no-core-type");
     return;
   }
@@ -654,6 +696,96 @@ function checkStep(state: State, value: unknown, here: At, notObject: string): v
 
 function detectorAt(stepAt: At, detector: StepDetector): At {
   return restart(wrap(stepAt, `malformed ${detector.key} step: `), detector.go);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The quick pass: the same descriptors, read as a yes/no question
+
+/**
+ * Whether `value` certainly has the type `desc` describes with nothing to report and nothing to coerce, so that
+ * {@link checkValue} would leave no diagnostic and change nothing: it allocates nothing and answers no at the
+ * first doubt (a wrong type, a number for a string, an unknown key, a custom check without a quick form, too deep),
+ * leaving that value to the full check. `depth` is the step nesting depth, as `At.depth`.
+ */
+function quick(value: unknown, desc: Desc, depth: number): boolean {
+  switch (desc.k) {
+    case "any":
+      return typeof value !== "object" || value === null || shallow(value, 0);
+    case "string":
+      return value === null || typeof value === "string";
+    case "bool":
+      return value === null || typeof value === "boolean";
+    case "int":
+      return value === null || (typeof value === "number" && Number.isSafeInteger(value));
+    case "list":
+      if (value === null) return true;
+      if (!Array.isArray(value)) return false;
+      for (let i = 0; i < value.length; i++) if (!quick(value[i], desc.of, depth)) return false;
+      return true;
+    case "map":
+      if (value === null) return true;
+      if (!isPlainObject(value)) return false;
+      if (desc.of.k === "any") return shallow(value, 0);
+      for (const key in value) if (Object.hasOwn(value, key) && !quick(value[key], desc.of, depth)) return false;
+      return true;
+    case "struct":
+      return value === null || (isPlainObject(value) && quickStruct(value, desc, depth));
+    case "step":
+      return (desc.optional === true && value === null) || quickStep(value, depth);
+    case "custom":
+      return desc.quick?.(value, depth) ?? false;
+  }
+}
+
+function quickStruct(value: Record<string, unknown>, desc: Desc & { k: "struct" }, depth: number): boolean {
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const fieldDesc = Object.hasOwn(desc.fields, key) ? desc.fields[key] : undefined;
+    if (fieldDesc === undefined) {
+      if (desc.unknown === "rule") continue;
+      return false;
+    }
+    if (!quick(value[key], fieldDesc, depth)) return false;
+  }
+  return true;
+}
+
+function quickStep(value: unknown, depth: number): boolean {
+  if (!isPlainObject(value) || depth >= MAX_STEP_DEPTH) return false;
+  const detectors = stepDetectors(value);
+  if (coreDetector(detectors) === undefined) return false;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const owner = fieldOwner(detectors, key);
+    if (owner === undefined) continue;
+    const desc = STEP_FIELD_TYPES[owner.key]?.[key];
+    if (desc !== undefined && !quick(value[key], desc, depth + 1)) return false;
+  }
+  return true;
+}
+
+/** Whether no object inside a free-form value is {@link MAX_VALUE_DEPTH} or more levels below it. */
+function shallow(value: object, depth: number): boolean {
+  if (depth >= MAX_VALUE_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (typeof v === "object" && v !== null && !shallow(v, depth + 1)) return false;
+    }
+    return true;
+  }
+  for (const key in value) {
+    const v: unknown = (value as Record<string, unknown>)[key];
+    if (typeof v === "object" && v !== null && Object.hasOwn(value, key) && !shallow(v, depth + 1)) return false;
+  }
+  return true;
+}
+
+const isString = (v: unknown): v is string => typeof v === "string";
+
+function everyValue(value: Record<string, unknown>, test: (v: unknown) => boolean): boolean {
+  for (const key in value) if (Object.hasOwn(value, key) && !test(value[key])) return false;
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------------

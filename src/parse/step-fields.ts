@@ -93,36 +93,97 @@ export interface StepAnalysis {
   readonly unknownFields: readonly string[];
 }
 
-/** Reads a step's keys the way `Step.UnmarshalJSON` does. Safe on any object. */
-export function analyzeStep(step: object): StepAnalysis {
-  const remaining = new Set(Object.keys(step));
-  const detectors: StepDetector[] = [];
-  const owner = new Map<string, StepDetector>();
-  let core: StepDetector | undefined;
-  for (const detector of STEP_PRECEDENCE) {
-    if (!remaining.has(detector.key)) continue;
-    detectors.push(detector);
-    for (const field of detector.fields) {
-      if (remaining.delete(field)) owner.set(field, detector);
-    }
-    if (!detector.wrapper) {
-      core = detector;
-      break;
-    }
+/** Each detector's position in {@link STEP_PRECEDENCE}, as the bit that stands for it in a detector set. */
+const DETECTOR_BIT: ReadonlyMap<string, number> = new Map(STEP_PRECEDENCE.map((d, i) => [d.key, 1 << i]));
+
+/** For each field any detector reads, the set (bits) of the detectors whose Go type lists it. */
+const LISTED_BY: ReadonlyMap<string, number> = (() => {
+  const out = new Map<string, number>();
+  STEP_PRECEDENCE.forEach((d, i) => {
+    for (const field of d.fields) out.set(field, (out.get(field) ?? 0) | (1 << i));
+  });
+  return out;
+})();
+
+/**
+ * The detectors that read a step, as a set of bits (bit `i` for `STEP_PRECEDENCE[i]`): in precedence order,
+ * every detector whose key is present and not already claimed, up to and including the first core one.
+ * Allocates nothing; the other functions here answer questions about a step from this set.
+ */
+export function stepDetectors(step: object): number {
+  let found = 0;
+  for (let i = 0; i < STEP_PRECEDENCE.length; i++) {
+    const detector = STEP_PRECEDENCE[i] as StepDetector;
+    if (!Object.hasOwn(step, detector.key) || ((LISTED_BY.get(detector.key) as number) & found) !== 0) continue;
+    found |= 1 << i;
+    if (!detector.wrapper) break;
   }
-  return { detectors, core, owner, unknownFields: core === undefined ? [] : [...remaining].sort() };
+  return found;
 }
 
-/** The unknown fields of a step, as the StepValidator reports them (`unknown fields ["x"]`), sorted. */
-export const unknownStepFields = (step: object): readonly string[] => analyzeStep(step).unknownFields;
+/** The detector of a set with the lowest precedence index. */
+const first = (detectors: number): StepDetector =>
+  STEP_PRECEDENCE[31 - Math.clz32(detectors & -detectors)] as StepDetector;
+
+/** The core step's detector of a detector set (the last one found), or undefined when the step has none. */
+export function coreDetector(detectors: number): StepDetector | undefined {
+  if (detectors === 0) return undefined;
+  const last = STEP_PRECEDENCE[31 - Math.clz32(detectors)] as StepDetector;
+  return last.wrapper ? undefined : last;
+}
+
+/** The detector whose Go type reads a present key: the first of the set that lists it (undefined: unknown). */
+export function fieldOwner(detectors: number, key: string): StepDetector | undefined {
+  const listing = (LISTED_BY.get(key) ?? 0) & detectors;
+  return listing === 0 ? undefined : first(listing);
+}
+
+/** Whether a detector (by key) is in a set. */
+export const hasDetector = (detectors: number, key: DetectorKey): boolean =>
+  ((DETECTOR_BIT.get(key) as number) & detectors) !== 0;
+
+/** Reads a step's keys the way `Step.UnmarshalJSON` does. Safe on any object. */
+export function analyzeStep(step: object): StepAnalysis {
+  const found = stepDetectors(step);
+  const detectors = STEP_PRECEDENCE.filter((_, i) => (found & (1 << i)) !== 0);
+  const owner = new Map<string, StepDetector>();
+  for (const key of Object.keys(step)) {
+    const o = fieldOwner(found, key);
+    if (o !== undefined) owner.set(key, o);
+  }
+  const core = coreDetector(found);
+  return { detectors, core, owner, unknownFields: core === undefined ? [] : unknownStepFields(step) };
+}
+
+/**
+ * The unknown fields of a step, as the StepValidator reports them (`unknown fields ["x"]`), sorted; none for a
+ * step with no core type (that is a decoding error). Allocates nothing when there are none.
+ */
+export function unknownStepFields(step: object): readonly string[] {
+  const found = stepDetectors(step);
+  if (coreDetector(found) === undefined) return NONE;
+  let unknown: string[] | undefined;
+  for (const key in step) {
+    if (!Object.hasOwn(step, key) || fieldOwner(found, key) !== undefined) continue;
+    unknown ??= [];
+    unknown.push(key);
+  }
+  return unknown === undefined ? NONE : unknown.sort();
+}
 
 /** The unknown fields of a task's inline config (`.task(x).config: unknown fields [...]`), sorted. */
 export function unknownTaskConfigFields(config: object): readonly string[] {
-  const known = new Set<string>(TASK_CONFIG_FIELDS);
-  return Object.keys(config)
-    .filter((k) => !known.has(k))
-    .sort();
+  let unknown: string[] | undefined;
+  for (const key of Object.keys(config)) {
+    if (TASK_CONFIG_KEYS.has(key)) continue;
+    unknown ??= [];
+    unknown.push(key);
+  }
+  return unknown === undefined ? NONE : unknown.sort();
 }
+
+const TASK_CONFIG_KEYS: ReadonlySet<string> = new Set<string>(TASK_CONFIG_FIELDS);
+const NONE: readonly string[] = [];
 
 /** Go's `%+q` of a list of strings: `["a" "b"]` (ASCII-only quoting). */
 export function goQuotedList(values: readonly string[]): string {

@@ -33,8 +33,15 @@ export interface PipelineIndex {
   readonly stepsByJob: readonly (readonly CollectedStep[])[];
 }
 
+/** What shared derived values are computed from (see {@link RuleContext.shared}). */
+export interface SharedContext {
+  readonly pipeline: Readonly<Pipeline>;
+  steps(): readonly CollectedStep[];
+  shared<T>(derive: (ctx: SharedContext) => T): T;
+}
+
 /** The read-only view every rule gets. */
-export interface RuleContext<M extends string = string> {
+export interface RuleContext<M extends string = string> extends SharedContext {
   readonly pipeline: Readonly<Pipeline>;
   /**
    * Every step of every job (nested and hooks included), with literal paths such as `["jobs", 2, "plan", 0, "do", 1]`,
@@ -43,6 +50,12 @@ export interface RuleContext<M extends string = string> {
   steps(): readonly CollectedStep[];
   /** Shared lookups (computed lazily, once per run). */
   readonly index: PipelineIndex;
+  /**
+   * The value `derive` (a pure function of the pipeline, which is also the key) computes, computed by the first
+   * rule that asks during a run and shared with every other, so that rules needing the same lookups or the same
+   * view of the steps build it once.
+   */
+  shared<T>(derive: (ctx: SharedContext) => T): T;
   report(finding: Finding<M>): void;
 }
 

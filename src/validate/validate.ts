@@ -4,7 +4,7 @@ import type { Resource } from "../model/resource.ts";
 import type { Prototype, ResourceType } from "../model/resource-type.ts";
 import { type CollectedStep, collectPipelineSteps } from "../walk/walk-steps.ts";
 import { flyLine } from "./concourse-context.ts";
-import type { Finding, Indexed, PipelineIndex, Rule, RuleContext } from "./define-rule.ts";
+import type { Finding, Indexed, PipelineIndex, Rule, RuleContext, SharedContext } from "./define-rule.ts";
 import { compareDiagnostics, type Diagnostic, interpolate, type Severity } from "./diagnostic.ts";
 import { rules as registry } from "./rules/index.ts";
 
@@ -36,6 +36,7 @@ export function validate(pipeline: Readonly<Pipeline>, options: ValidateOptions 
     const ctx: RuleContext = {
       pipeline,
       steps: shared.steps,
+      shared: shared.shared,
       get index() {
         return shared.index();
       },
@@ -86,8 +87,20 @@ function lazyShared(pipeline: Readonly<Pipeline>) {
     steps ??= collectPipelineSteps(pipeline);
     return steps;
   };
+  const derived = new Map<(ctx: SharedContext) => unknown, unknown>();
+  const sharedContext: SharedContext = {
+    pipeline,
+    steps: allSteps,
+    shared: <T>(derive: (ctx: SharedContext) => T): T => {
+      if (derived.has(derive)) return derived.get(derive) as T;
+      const value = derive(sharedContext);
+      derived.set(derive, value);
+      return value;
+    },
+  };
   return {
     steps: allSteps,
+    shared: sharedContext.shared,
     index: (): PipelineIndex => {
       if (index !== undefined) return index;
       const jobCount = Array.isArray(pipeline.jobs) ? pipeline.jobs.length : 0;

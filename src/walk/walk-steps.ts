@@ -158,17 +158,30 @@ function collectList(
 ): void {
   if (!Array.isArray(steps)) return;
   const job = parent.job as unknown as Record<string, unknown>;
+  const n = path.length;
   for (let i = 0; i < steps.length; i++) {
-    const at = path.slice() as PathSegment[];
-    if (b === undefined) at.push(a, i);
-    else at.push(a, b, i);
+    const at = copyPath(path, b === undefined ? 2 : 3);
+    at[n] = a;
+    if (b === undefined) at[n + 1] = i;
+    else {
+      at[n + 1] = b;
+      at[n + 2] = i;
+    }
     collectStep(out, steps[i], at, parent, "nested", job, parent.jobIndex);
   }
 }
 
 /** `[...path, seg]` without the iterator protocol. */
 function append(path: Path, seg: PathSegment): Path {
-  const at = path.slice() as PathSegment[];
-  at.push(seg);
+  const at = copyPath(path, 1);
+  at[path.length] = seg;
+  return at;
+}
+
+/** A copy of `path` with room for `extra` more segments, allocated at its final size (paths are kept). */
+function copyPath(path: Path, extra: number): PathSegment[] {
+  const n = path.length;
+  const at = new Array<PathSegment>(n + extra);
+  for (let k = 0; k < n; k++) at[k] = path[k] as PathSegment;
   return at;
 }

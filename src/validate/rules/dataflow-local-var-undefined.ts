@@ -1,7 +1,7 @@
 import { HOOK_KEYS } from "../../model/modifiers.ts";
 import { defineRule } from "../define-rule.ts";
 import { type DataflowStep, walkDataflow } from "./lib/dataflow.ts";
-import { type FoundString, type ScanOptions, scanStrings } from "./lib/scan-strings.ts";
+import { type FoundString, mayHoldString, type ScanOptions, scanStrings } from "./lib/scan-strings.ts";
 
 /** Concourse's interpolation pattern (vars/template.go `interpolationRegex`), one reference per match. */
 const VAR_REF = /\(\(([-/.:@"\w\p{L}]+)\)\)/gu;
@@ -54,7 +54,10 @@ export default defineRule({
     undefined:
       "'{{ref}}' uses local var '{{name}}', which no earlier load_var, get or enclosing across step in job '{{job}}' defines",
   },
-  check({ pipeline, report }) {
+  check(ctx) {
+    const { report } = ctx;
+    // no string of any job can use a local var: nothing to walk
+    if (!mayHoldString(ctx.pipeline.jobs, mayUseLocalVar)) return;
     let visit: DataflowStep | undefined;
     const onString = (found: FoundString): void => {
       if (visit === undefined) return;
@@ -72,7 +75,7 @@ export default defineRule({
       skip: (key) => NOT_OWN.has(key) || key === "in_parallel",
     };
     const inParallelConfig: ScanOptions = { only: mayUseLocalVar, skip: (key) => key === "steps" };
-    walkDataflow(pipeline, {
+    walkDataflow(ctx, {
       across(v) {
         visit = v;
         scanStrings(v.step.across, [...v.path, "across"], onString, all);

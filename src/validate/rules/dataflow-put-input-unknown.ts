@@ -15,8 +15,11 @@ export default defineRule({
   messages: {
     unknown: "put '{{put}}' lists input '{{input}}', which no earlier step in job '{{job}}' produces",
   },
-  check({ pipeline, report }) {
-    walkDataflow(pipeline, {
+  check(ctx) {
+    const { report } = ctx;
+    // no put lists inputs: nothing to walk
+    if (!ctx.steps().some((s) => s.kind === "put" && Array.isArray((s.step as { inputs?: unknown }).inputs))) return;
+    walkDataflow(ctx, {
       step({ step, kind, path, jobName, scope }) {
         if (kind !== "put" || !Array.isArray(step.inputs) || scope.unknownArtifacts) return;
         const put = refName(step.put) ?? "";

@@ -21,38 +21,40 @@ export default defineRule({
     missingMapped: "input '{{input}}' (mapped to '{{artifact}}') is not produced by any earlier step in job '{{job}}'",
     image: "image artifact '{{artifact}}' is not produced by any earlier step in job '{{job}}'",
   },
-  check({ pipeline, report }) {
-    walkDataflow(pipeline, {
+  check(ctx) {
+    const { report } = ctx;
+    walkDataflow(ctx, {
       step({ step, kind, path, jobName, scope }) {
         if (kind !== "task" || scope.unknownArtifacts) return;
-        const present = (name: string) => hasVar(name) || scope.hasArtifact(name);
         const image = refName(step.image);
-        if (image !== undefined && !present(image)) {
+        if (image !== undefined && !hasVar(image) && !scope.hasArtifact(image)) {
           report({ path: [...path, "image"], messageId: "image", data: { artifact: image, job: jobName } });
         }
         const config = step.config;
         if (!isObject(config) || !Array.isArray(config.inputs)) return;
-        const mapping = isObject(step.input_mapping) ? step.input_mapping : {};
-        config.inputs.forEach((input: unknown, i) => {
-          if (!isObject(input) || typeof input.name !== "string" || input.optional === true) return;
+        const inputs: readonly unknown[] = config.inputs;
+        const mapping = isObject(step.input_mapping) ? step.input_mapping : undefined;
+        for (let i = 0; i < inputs.length; i++) {
+          const input = inputs[i];
+          if (!isObject(input) || typeof input.name !== "string" || input.optional === true) continue;
           const name = input.name;
-          const mapped = Object.hasOwn(mapping, name) ? mapping[name] : undefined;
+          const mapped = mapping !== undefined && Object.hasOwn(mapping, name) ? mapping[name] : undefined;
           if (typeof mapped === "string") {
-            if (!present(mapped)) {
+            if (!hasVar(mapped) && !scope.hasArtifact(mapped)) {
               report({
                 path: [...path, "input_mapping", name],
                 messageId: "missingMapped",
                 data: { input: name, artifact: mapped, job: jobName },
               });
             }
-          } else if (!present(name)) {
+          } else if (!hasVar(name) && !scope.hasArtifact(name)) {
             report({
               path: [...path, "config", "inputs", i, "name"],
               messageId: "missing",
               data: { input: name, job: jobName },
             });
           }
-        });
+        }
       },
     });
   },

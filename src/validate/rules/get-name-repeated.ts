@@ -13,8 +13,9 @@ export default defineRule({
   },
   messages: { repeated: "repeated name" },
   check(ctx) {
+    const seen = new Set<string>();
     for (const list of goSteps(ctx).byJob) {
-      const seen = new Set<string>();
+      seen.clear();
       for (const g of list) {
         if (g.kind !== "get") continue;
         const name = goString(g.step.get);

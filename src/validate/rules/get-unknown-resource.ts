@@ -1,6 +1,7 @@
 import { defineRule } from "../define-rule.ts";
 import { goSteps } from "./lib/go-steps.ts";
-import { goString, namedEntries, type Obj, resourceNameOf } from "./lib/values.ts";
+import { declaredNames } from "./lib/sections.ts";
+import { goString, resourceNameOf } from "./lib/values.ts";
 
 export default defineRule({
   id: "get-unknown-resource",
@@ -12,9 +13,7 @@ export default defineRule({
   },
   messages: { unknown: "unknown resource '{{resource}}'" },
   check(ctx) {
-    const declared = new Set<string>();
-    for (const { name } of namedEntries((ctx.pipeline as unknown as Obj).resources))
-      if (name !== undefined) declared.add(name);
+    const declared = declaredNames(ctx, "resources");
     for (const list of goSteps(ctx).byJob) {
       for (const g of list) {
         if (g.kind !== "get") continue;

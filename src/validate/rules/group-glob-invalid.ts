@@ -9,7 +9,7 @@ export default defineRule({
   docs: { description: "Each entry of a group's `jobs` must be a valid glob (`*`, `?`, `[a-z]`, `{a,b}`)." },
   messages: { invalid: "invalid glob expression '{{pattern}}' for group '{{group}}'" },
   check(ctx) {
-    for (const e of groupJobEntries(ctx.pipeline)) {
+    for (const e of groupJobEntries(ctx)) {
       if (e.matches !== undefined) continue;
       ctx.report({
         path: ["groups", e.groupIndex, "jobs", e.entryIndex],

@@ -9,7 +9,7 @@ export default defineRule({
   docs: { description: "Each entry of a group's `jobs` (a name or a glob) must match at least one job." },
   messages: { noMatch: "no jobs match '{{pattern}}' for group '{{group}}'" },
   check(ctx) {
-    for (const e of groupJobEntries(ctx.pipeline)) {
+    for (const e of groupJobEntries(ctx)) {
       if (e.matches === undefined || e.matches.length > 0) continue;
       ctx.report({
         path: ["groups", e.groupIndex, "jobs", e.entryIndex],

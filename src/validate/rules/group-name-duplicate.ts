@@ -1,5 +1,5 @@
 import { defineRule } from "../define-rule.ts";
-import { namedEntries, type Obj } from "./lib/values.ts";
+import { sectionEntries } from "./lib/sections.ts";
 
 export default defineRule({
   id: "group-name-duplicate",
@@ -12,7 +12,7 @@ export default defineRule({
   messages: { duplicate: "group '{{group}}' appears {{count}} times. Duplicate names are not allowed." },
   check(ctx) {
     const seen = new Map<string, { count: number; second: number }>();
-    for (const { index, name } of namedEntries((ctx.pipeline as unknown as Obj).groups)) {
+    for (const { index, name } of sectionEntries(ctx, "groups")) {
       if (name === undefined) continue;
       const entry = seen.get(name);
       if (entry === undefined) seen.set(name, { count: 1, second: -1 });

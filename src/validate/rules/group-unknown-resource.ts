@@ -1,5 +1,6 @@
 import { defineRule } from "../define-rule.ts";
-import { isObject, listOf, namedEntries, type Obj } from "./lib/values.ts";
+import { declaredNames } from "./lib/sections.ts";
+import { isObject, listOf, type Obj } from "./lib/values.ts";
 
 export default defineRule({
   id: "group-unknown-resource",
@@ -10,8 +11,7 @@ export default defineRule({
   messages: { unknown: "group '{{group}}' has unknown resource '{{resource}}'" },
   check(ctx) {
     const p = ctx.pipeline as unknown as Obj;
-    const declared = new Set<string>();
-    for (const { name } of namedEntries(p.resources)) if (name !== undefined) declared.add(name);
+    const declared = declaredNames(ctx, "resources");
     const groups = listOf(p.groups);
     for (let g = 0; g < groups.length; g++) {
       const group = groups[g];

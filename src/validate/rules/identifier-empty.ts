@@ -1,7 +1,7 @@
 import { concourseContext } from "../concourse-context.ts";
 import { defineRule } from "../define-rule.ts";
 import { goSteps, stepName } from "./lib/go-steps.ts";
-import { namedSectionEntries } from "./lib/sections.ts";
+import { NAMED_SECTIONS, sectionEntries } from "./lib/sections.ts";
 import { location } from "./lib/values.ts";
 
 /**
@@ -19,9 +19,11 @@ export default defineRule({
   },
   messages: { empty: "{{context}}: identifier cannot be an empty string" },
   check(ctx) {
-    for (const { section, index, name } of namedSectionEntries(ctx.pipeline)) {
-      if (name === "")
+    for (const section of NAMED_SECTIONS) {
+      for (const { index, name } of sectionEntries(ctx, section)) {
+        if (name !== "") continue;
         ctx.report({ path: [section, index, "name"], messageId: "empty", data: { context: location(section, index) } });
+      }
     }
     for (const list of goSteps(ctx).byJob) {
       for (const g of list) {

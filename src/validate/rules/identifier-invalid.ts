@@ -1,7 +1,7 @@
 import { defineRule } from "../define-rule.ts";
 import { acrossExempt, checkIdentifier } from "./lib/go-identifier.ts";
 import { goLabel, goSteps, hasAcross, stepName } from "./lib/go-steps.ts";
-import { namedSectionEntries } from "./lib/sections.ts";
+import { NAMED_SECTIONS, sectionEntries } from "./lib/sections.ts";
 import { locationIdentifier } from "./lib/values.ts";
 
 export default defineRule({
@@ -18,21 +18,23 @@ export default defineRule({
     step: "'{{identifier}}' is not a valid identifier: {{reason}}",
   },
   check(ctx) {
-    for (const { section, index, name } of namedSectionEntries(ctx.pipeline)) {
-      if (name === undefined) continue;
-      const problem = checkIdentifier(name);
-      if (problem?.kind !== "invalid") continue;
-      ctx.report({
-        path: [section, index, "name"],
-        messageId: "section",
-        data: { location: locationIdentifier(section, index, name), identifier: name, reason: problem.reason },
-      });
+    for (const section of NAMED_SECTIONS) {
+      for (const { index, name } of sectionEntries(ctx, section)) {
+        if (name === undefined) continue;
+        const problem = checkIdentifier(name);
+        if (problem?.kind !== "invalid") continue;
+        ctx.report({
+          path: [section, index, "name"],
+          messageId: "section",
+          data: { location: locationIdentifier(section, index, name), identifier: name, reason: problem.reason },
+        });
+      }
     }
     for (const list of goSteps(ctx).byJob) {
       for (const g of list) {
         const name = stepName(g);
         if (g.kind === undefined || g.kind === "run" || name === undefined) continue;
-        if (acrossExempt(hasAcross(g), goLabel(g))) continue;
+        if (hasAcross(g) && acrossExempt(true, goLabel(g))) continue;
         const problem = checkIdentifier(name);
         if (problem?.kind !== "invalid") continue;
         ctx.report({

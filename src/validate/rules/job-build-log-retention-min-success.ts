@@ -16,7 +16,7 @@ export default defineRule({
       "{{identifier}} has build_log_retention.min_success_builds: {{minimum}} greater than build_log_retention.min_success_builds: {{builds}}",
   },
   check(ctx) {
-    for (const { job, index, identifier } of jobEntries(ctx.pipeline)) {
+    for (const { job, index, identifier } of jobEntries(ctx)) {
       const r = buildLogRetention(job);
       if (r?.builds === undefined || r.minimum === undefined || r.builds <= 0 || r.minimum <= r.builds) continue;
       ctx.report({

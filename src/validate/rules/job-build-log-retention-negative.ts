@@ -13,7 +13,7 @@ export default defineRule({
     minimum: "{{identifier}} has negative build_log_retention.min_success_builds: {{value}}",
   },
   check(ctx) {
-    for (const { job, index, identifier } of jobEntries(ctx.pipeline)) {
+    for (const { job, index, identifier } of jobEntries(ctx)) {
       const r = buildLogRetention(job);
       if (r === undefined) continue;
       const at = ["jobs", index, "build_log_retention"] as const;

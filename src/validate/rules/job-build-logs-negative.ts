@@ -13,7 +13,7 @@ export default defineRule({
   },
   messages: { negative: "{{identifier}} has negative build_logs_to_retain: {{value}}" },
   check(ctx) {
-    for (const { job, index, identifier } of jobEntries(ctx.pipeline)) {
+    for (const { job, index, identifier } of jobEntries(ctx)) {
       const logs = goInt(job.build_logs_to_retain);
       if (logs === undefined || logs >= 0 || buildLogRetention(job) !== undefined) continue;
       ctx.report({

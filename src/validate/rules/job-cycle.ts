@@ -1,7 +1,8 @@
 import { defineRule } from "../define-rule.ts";
 import { goSteps } from "./lib/go-steps.ts";
-import { createPassedMatcher } from "./lib/passed.ts";
-import { listOf, namedEntries, type Obj } from "./lib/values.ts";
+import { passedMatcher } from "./lib/passed.ts";
+import { sectionEntries } from "./lib/sections.ts";
+import { listOf } from "./lib/values.ts";
 
 const VISITING = 1;
 const VISITED = 2;
@@ -22,57 +23,85 @@ export default defineRule({
   },
   messages: { cycle: "pipeline contains a cycle that starts at Job '{{job}}'" },
   check(ctx) {
-    const jobs = namedEntries((ctx.pipeline as unknown as Obj).jobs).filter((j) => j.name !== undefined);
-    if (jobs.length === 0) return;
-    const match = createPassedMatcher(ctx.pipeline);
+    const match = passedMatcher(ctx);
     const byJob = goSteps(ctx).byJob;
+    // a job's name, as the index of the first job of that name (state is kept per name, as in Go); -1 when the
+    // job has no name Go can read
+    const jobCount = Array.isArray(ctx.pipeline.jobs) ? ctx.pipeline.jobs.length : 0;
+    const nameOf = new Array<number>(jobCount).fill(-1);
     const firstIndex = new Map<string, number>();
-    for (const j of jobs) if (!firstIndex.has(j.name as string)) firstIndex.set(j.name as string, j.index);
-    const nameAt = new Map<number, string>(jobs.map((j) => [j.index, j.name as string]));
+    const order: number[] = [];
+    for (const { index, name } of sectionEntries(ctx, "jobs")) {
+      if (name === undefined) continue;
+      let first = firstIndex.get(name);
+      if (first === undefined) {
+        first = index;
+        firstIndex.set(name, index);
+      }
+      nameOf[index] = first;
+      order.push(index);
+    }
+    if (order.length === 0) return;
+    const state = new Uint8Array(jobCount);
 
-    // the edges of a job object: the job indexes its gets' passed entries match, in Go's visiting order
-    const edgesOf = (jobIndex: number): number[] => {
-      const out: number[] = [];
+    // The depth-first stack: per frame, the name being visited and its edges, a slice of `edges` (the job indexes
+    // its gets' passed entries match, in Go's visiting order), with the next one to follow.
+    const edges: number[] = [];
+    const frameName: number[] = [];
+    const frameStart: number[] = [];
+    const frameNext: number[] = [];
+    const push = (name: number, jobIndex: number): void => {
+      frameName.push(name);
+      frameStart.push(edges.length);
+      frameNext.push(edges.length);
       for (const g of byJob[jobIndex] ?? []) {
         if (g.kind !== "get") continue;
-        for (const entry of listOf(g.step.passed)) if (typeof entry === "string") out.push(...match(entry));
+        const passed = listOf(g.step.passed);
+        for (let k = 0; k < passed.length; k++) {
+          const entry = passed[k];
+          if (typeof entry !== "string") continue;
+          const matched = match(entry);
+          for (let m = 0; m < matched.length; m++) edges.push(matched[m] as number);
+        }
       }
-      return out;
     };
-    const state = new Map<string, number>();
 
-    // iterative DFS from a job object; returns the name found while VISITING, if any
-    const walk = (root: number): string | undefined => {
-      const rootName = nameAt.get(root) as string;
-      if (state.get(rootName) === VISITING) return rootName;
-      if (state.get(rootName) === VISITED && firstIndex.get(rootName) === root) return undefined;
-      state.set(rootName, VISITING);
-      const stack: { name: string; edges: number[]; at: number }[] = [{ name: rootName, edges: edgesOf(root), at: 0 }];
-      while (stack.length > 0) {
-        const top = stack[stack.length - 1] as { name: string; edges: number[]; at: number };
-        if (top.at >= top.edges.length) {
-          stack.pop();
-          state.set(top.name, VISITED);
+    // iterative DFS from a job object; returns the name (as a first index) found while VISITING, or -1
+    const walk = (root: number): number => {
+      const rootName = nameOf[root] as number;
+      if (state[rootName] === VISITING) return rootName;
+      if (state[rootName] === VISITED && rootName === root) return -1;
+      state[rootName] = VISITING;
+      push(rootName, root);
+      while (frameName.length > 0) {
+        const top = frameName.length - 1;
+        const next = frameNext[top] as number;
+        if (next >= edges.length) {
+          state[frameName[top] as number] = VISITED;
+          edges.length = frameStart[top] as number;
+          frameName.pop();
+          frameStart.pop();
+          frameNext.pop();
           continue;
         }
-        const next = top.edges[top.at++] as number;
-        const name = nameAt.get(next) as string;
-        const s = state.get(name);
+        frameNext[top] = next + 1;
+        const name = nameOf[edges[next] as number] as number;
+        const s = state[name];
         if (s === VISITING) return name;
         if (s === VISITED) continue;
-        state.set(name, VISITING);
-        stack.push({ name, edges: edgesOf(firstIndex.get(name) as number), at: 0 });
+        state[name] = VISITING;
+        push(name, name);
       }
-      return undefined;
+      return -1;
     };
 
-    for (const j of jobs) {
-      const cycle = walk(j.index);
-      if (cycle !== undefined) {
+    for (const index of order) {
+      const cycle = walk(index);
+      if (cycle !== -1) {
         ctx.report({
-          path: ["jobs", firstIndex.get(cycle) as number, "name"],
+          path: ["jobs", cycle, "name"],
           messageId: "cycle",
-          data: { job: cycle },
+          data: { job: (sectionEntries(ctx, "jobs").find((e) => e.index === cycle)?.name as string) ?? "" },
         });
         return;
       }

@@ -9,7 +9,6 @@ export default defineRule({
   docs: { description: "Job names must be unique." },
   messages: { duplicate: "{{first}} and {{second}} have the same name ('{{name}}')" },
   check(ctx) {
-    for (const f of duplicateNames(ctx.pipeline, "jobs"))
-      ctx.report({ path: f.path, messageId: "duplicate", data: f.data });
+    for (const f of duplicateNames(ctx, "jobs")) ctx.report({ path: f.path, messageId: "duplicate", data: f.data });
   },
 });

@@ -1,6 +1,7 @@
 import { defineRule } from "../define-rule.ts";
 import { groupJobEntries } from "./lib/group-globs.ts";
-import { listOf, namedEntries, type Obj } from "./lib/values.ts";
+import { sectionEntries } from "./lib/sections.ts";
+import { listOf, type Obj } from "./lib/values.ts";
 
 export default defineRule({
   id: "job-ungrouped",
@@ -13,9 +14,9 @@ export default defineRule({
     const p = ctx.pipeline as unknown as Obj;
     if (listOf(p.groups).length === 0) return;
     const grouped = new Set<string>();
-    for (const e of groupJobEntries(ctx.pipeline)) for (const name of e.matches ?? []) grouped.add(name);
+    for (const e of groupJobEntries(ctx)) for (const name of e.matches ?? []) grouped.add(name);
     const reported = new Set<string>();
-    for (const { index, name } of namedEntries(p.jobs)) {
+    for (const { index, name } of sectionEntries(ctx, "jobs")) {
       if (name === undefined || grouped.has(name) || reported.has(name)) continue;
       reported.add(name);
       ctx.report({ path: ["jobs", index, "name"], messageId: "ungrouped", data: { job: name } });

@@ -1,8 +1,9 @@
 import { defineRule } from "../define-rule.ts";
 import { goSteps } from "./lib/go-steps.ts";
 import { createInteractions } from "./lib/interactions.ts";
-import { createPassedMatcher } from "./lib/passed.ts";
-import { goString, listOf, namedEntries, type Obj, resourceNameOf } from "./lib/values.ts";
+import { passedMatcher } from "./lib/passed.ts";
+import { sectionEntries } from "./lib/sections.ts";
+import { goString, listOf, resourceNameOf } from "./lib/values.ts";
 
 export default defineRule({
   id: "passed-job-no-interaction",
@@ -15,13 +16,18 @@ export default defineRule({
   },
   messages: { noInteraction: "job '{{job}}' does not interact with resource '{{resource}}'" },
   check(ctx) {
-    const match = createPassedMatcher(ctx.pipeline);
+    const match = passedMatcher(ctx);
     const steps = goSteps(ctx);
-    const interactions = createInteractions(steps);
-    const names = new Map<number, string>();
-    for (const { index, name } of namedEntries((ctx.pipeline as unknown as Obj).jobs)) {
-      if (name !== undefined) names.set(index, name);
-    }
+    const interacts = createInteractions(steps);
+    let names: Map<number, string> | undefined;
+    /** The name of a job (only needed for a report). */
+    const nameOf = (jobIndex: number): string => {
+      if (names === undefined) {
+        names = new Map();
+        for (const { index, name } of sectionEntries(ctx, "jobs")) if (name !== undefined) names.set(index, name);
+      }
+      return names.get(jobIndex) ?? "";
+    };
     for (const list of steps.byJob) {
       for (const g of list) {
         if (g.kind !== "get") continue;
@@ -32,11 +38,11 @@ export default defineRule({
           const entry = passed[k];
           if (typeof entry !== "string") continue;
           for (const jobIndex of match(entry)) {
-            if (interactions(jobIndex).has(resource)) continue;
+            if (interacts(jobIndex, resource)) continue;
             ctx.report({
               path: [...g.path, "passed", k],
               messageId: "noInteraction",
-              data: { job: names.get(jobIndex) ?? "", resource },
+              data: { job: nameOf(jobIndex), resource },
             });
           }
         }

@@ -1,6 +1,6 @@
 import { defineRule } from "../define-rule.ts";
 import { goSteps } from "./lib/go-steps.ts";
-import { createPassedMatcher } from "./lib/passed.ts";
+import { passedMatcher } from "./lib/passed.ts";
 import { listOf } from "./lib/values.ts";
 
 export default defineRule({
@@ -11,7 +11,7 @@ export default defineRule({
   docs: { description: "Each `passed:` entry of a get step (a job name or a glob) must match at least one job." },
   messages: { noMatch: "no matching job(s) for '{{job}}'" },
   check(ctx) {
-    const match = createPassedMatcher(ctx.pipeline);
+    const match = passedMatcher(ctx);
     for (const list of goSteps(ctx).byJob) {
       for (const g of list) {
         if (g.kind !== "get") continue;

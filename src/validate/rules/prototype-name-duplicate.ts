@@ -9,8 +9,8 @@ export default defineRule({
   docs: { description: "Prototype names must be unique, and must differ from every resource type's name." },
   messages: { duplicate: "{{first}} and {{second}} have the same name ('{{name}}')" },
   check(ctx) {
-    const seen = firstLocations(ctx.pipeline, "resource_types");
-    for (const f of duplicateNames(ctx.pipeline, "prototypes", seen)) {
+    const seen = firstLocations(ctx, "resource_types");
+    for (const f of duplicateNames(ctx, "prototypes", seen)) {
       ctx.report({ path: f.path, messageId: "duplicate", data: f.data });
     }
   },

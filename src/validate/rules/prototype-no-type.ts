@@ -9,6 +9,6 @@ export default defineRule({
   docs: { description: "Every prototype needs a type." },
   messages: { noType: "{{identifier}} has no type" },
   check(ctx) {
-    for (const f of noType(ctx.pipeline, "prototypes")) ctx.report({ path: f.path, messageId: "noType", data: f.data });
+    for (const f of noType(ctx, "prototypes")) ctx.report({ path: f.path, messageId: "noType", data: f.data });
   },
 });

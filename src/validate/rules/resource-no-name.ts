@@ -9,6 +9,6 @@ export default defineRule({
   docs: { description: "Every resource needs a name." },
   messages: { noName: "{{identifier}} has no name" },
   check(ctx) {
-    for (const f of noName(ctx.pipeline, "resources")) ctx.report({ path: f.path, messageId: "noName", data: f.data });
+    for (const f of noName(ctx, "resources")) ctx.report({ path: f.path, messageId: "noName", data: f.data });
   },
 });

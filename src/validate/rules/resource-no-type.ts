@@ -9,6 +9,6 @@ export default defineRule({
   docs: { description: "Every resource needs a type." },
   messages: { noType: "{{identifier}} has no type" },
   check(ctx) {
-    for (const f of noType(ctx.pipeline, "resources")) ctx.report({ path: f.path, messageId: "noType", data: f.data });
+    for (const f of noType(ctx, "resources")) ctx.report({ path: f.path, messageId: "noType", data: f.data });
   },
 });

@@ -9,7 +9,7 @@ export default defineRule({
   docs: { description: "Resource type names must be unique." },
   messages: { duplicate: "{{first}} and {{second}} have the same name ('{{name}}')" },
   check(ctx) {
-    for (const f of duplicateNames(ctx.pipeline, "resource_types"))
+    for (const f of duplicateNames(ctx, "resource_types"))
       ctx.report({ path: f.path, messageId: "duplicate", data: f.data });
   },
 });

@@ -9,7 +9,6 @@ export default defineRule({
   docs: { description: "Every resource type needs a name." },
   messages: { noName: "{{identifier}} has no name" },
   check(ctx) {
-    for (const f of noName(ctx.pipeline, "resource_types"))
-      ctx.report({ path: f.path, messageId: "noName", data: f.data });
+    for (const f of noName(ctx, "resource_types")) ctx.report({ path: f.path, messageId: "noName", data: f.data });
   },
 });

@@ -9,7 +9,6 @@ export default defineRule({
   docs: { description: "Every resource type needs a type." },
   messages: { noType: "{{identifier}} has no type" },
   check(ctx) {
-    for (const f of noType(ctx.pipeline, "resource_types"))
-      ctx.report({ path: f.path, messageId: "noType", data: f.data });
+    for (const f of noType(ctx, "resource_types")) ctx.report({ path: f.path, messageId: "noType", data: f.data });
   },
 });

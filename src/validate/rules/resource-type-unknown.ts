@@ -1,4 +1,3 @@
-import type { Path } from "../../model/common.ts";
 import { isStepKind } from "../../model/step.ts";
 import { defineRule } from "../define-rule.ts";
 import { CORE_RESOURCE_TYPES } from "./lib/core-resource-types.ts";
@@ -27,11 +26,11 @@ export default defineRule({
     for (const t of listOf(pipeline.resource_types)) {
       if (isObject(t) && typeof t.name === "string") declared.add(t.name);
     }
-    const check = (type: unknown, path: Path, owner: string, self?: string): void => {
+    /** The name of an unknown type, or undefined when the type is fine. */
+    const unknownType = (type: unknown, self?: string): string | undefined => {
       const name = refName(type);
-      if (name === undefined || name === "" || hasVar(name) || CORE_RESOURCE_TYPES.has(name)) return;
-      if (name !== self && declared.has(name)) return;
-      report({ path, messageId: "unknown", data: { owner, type: name } });
+      if (name === undefined || name === "" || hasVar(name) || CORE_RESOURCE_TYPES.has(name)) return undefined;
+      return name !== self && declared.has(name) ? undefined : name;
     };
     const sections = [
       ["resources", "resource"],
@@ -39,18 +38,28 @@ export default defineRule({
       ["prototypes", "prototype"],
     ] as const;
     for (const [section, what] of sections) {
-      listOf(pipeline[section]).forEach((entry, i) => {
-        if (!isObject(entry)) return;
+      const entries = listOf(pipeline[section]);
+      for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i];
+        if (!isObject(entry)) continue;
         const name = typeof entry.name === "string" ? entry.name : undefined;
+        const type = unknownType(entry.type, section === "resource_types" ? name : undefined);
+        if (type === undefined) continue;
         const owner = name === undefined ? `${section}[${i}]` : `${what} '${name}'`;
-        check(entry.type, [section, i, "type"], owner, section === "resource_types" ? name : undefined);
-      });
+        report({ path: [section, i, "type"], messageId: "unknown", data: { owner, type } });
+      }
     }
-    for (const { step, path } of steps()) {
-      if (!isStepKind(step, "task") || !isObject(step.config) || !isObject(step.config.image_resource)) continue;
+    const all = steps();
+    for (let i = 0; i < all.length; i++) {
+      const { step, kind, path } = all[i] as (typeof all)[number];
+      if (kind !== "task" || !isStepKind(step, "task") || !isObject(step.config)) continue;
+      const image = step.config.image_resource;
+      if (!isObject(image)) continue;
+      const type = unknownType(image.type);
+      if (type === undefined) continue;
       const owner =
         typeof step.task === "string" ? `the image_resource of task '${step.task}'` : "a task's image_resource";
-      check(step.config.image_resource.type, [...path, "config", "image_resource", "type"], owner);
+      report({ path: [...path, "config", "image_resource", "type"], messageId: "unknown", data: { owner, type } });
     }
   },
 });

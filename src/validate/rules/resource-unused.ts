@@ -1,6 +1,7 @@
 import { defineRule } from "../define-rule.ts";
 import { goSteps } from "./lib/go-steps.ts";
-import { namedEntries, type Obj, resourceNameOf } from "./lib/values.ts";
+import { sectionEntries } from "./lib/sections.ts";
+import { resourceNameOf } from "./lib/values.ts";
 
 export default defineRule({
   id: "resource-unused",
@@ -18,7 +19,7 @@ export default defineRule({
         if (name !== undefined) used.add(name);
       }
     }
-    for (const { index, name } of namedEntries((ctx.pipeline as unknown as Obj).resources)) {
+    for (const { index, name } of sectionEntries(ctx, "resources")) {
       if (name === undefined || used.has(name)) continue;
       ctx.report({ path: ["resources", index, "name"], messageId: "unused", data: { resource: name } });
     }

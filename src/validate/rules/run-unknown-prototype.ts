@@ -1,6 +1,7 @@
 import { defineRule } from "../define-rule.ts";
 import { goSteps } from "./lib/go-steps.ts";
-import { goString, namedEntries, type Obj } from "./lib/values.ts";
+import { declaredNames } from "./lib/sections.ts";
+import { goString } from "./lib/values.ts";
 
 export default defineRule({
   id: "run-unknown-prototype",
@@ -10,9 +11,7 @@ export default defineRule({
   docs: { description: "A run step's `type` must name a prototype declared in `prototypes`." },
   messages: { unknown: "unknown prototype '{{prototype}}'" },
   check(ctx) {
-    const declared = new Set<string>();
-    for (const { name } of namedEntries((ctx.pipeline as unknown as Obj).prototypes))
-      if (name !== undefined) declared.add(name);
+    const declared = declaredNames(ctx, "prototypes");
     for (const list of goSteps(ctx).byJob) {
       for (const g of list) {
         if (g.kind !== "run") continue;

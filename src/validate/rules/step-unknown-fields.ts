@@ -1,6 +1,6 @@
-import { goQuotedList } from "../../parse/step-fields.ts";
+import { goQuotedList, unknownStepFields } from "../../parse/step-fields.ts";
 import { defineRule } from "../define-rule.ts";
-import { goSteps, unknownStepFields } from "./lib/go-steps.ts";
+import { goSteps } from "./lib/go-steps.ts";
 
 export default defineRule({
   id: "step-unknown-fields",

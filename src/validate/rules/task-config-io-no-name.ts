@@ -3,6 +3,11 @@ import { goSteps } from "./lib/go-steps.ts";
 import { goString, isObject, listOf } from "./lib/values.ts";
 
 /** Concourse's text starts with two spaces (it was meant to be indented under a heading); copied as printed. */
+const IO_KEYS = [
+  ["inputs", "input"],
+  ["outputs", "output"],
+] as const;
+
 export default defineRule({
   id: "task-config-io-no-name",
   parity: "concourse",
@@ -17,10 +22,7 @@ export default defineRule({
     for (const list of goSteps(ctx).byJob) {
       for (const g of list) {
         if (g.kind !== "task" || !isObject(g.step.config)) continue;
-        for (const [key, messageId] of [
-          ["inputs", "input"],
-          ["outputs", "output"],
-        ] as const) {
+        for (const [key, messageId] of IO_KEYS) {
           const entries = listOf(g.step.config[key]);
           for (let i = 0; i < entries.length; i++) {
             const entry = entries[i];

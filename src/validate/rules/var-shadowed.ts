@@ -1,5 +1,4 @@
 import { defineRule } from "../define-rule.ts";
-import { goSteps } from "./lib/go-steps.ts";
 import { localVarEvents } from "./lib/local-vars.ts";
 
 export default defineRule({
@@ -13,7 +12,7 @@ export default defineRule({
   },
   messages: { shadowed: "shadows local var '{{name}}'" },
   check(ctx) {
-    for (const e of localVarEvents(goSteps(ctx))) {
+    for (const e of localVarEvents(ctx)) {
       if (e.kind === "shadowed") ctx.report({ path: e.path, messageId: "shadowed", data: { name: e.name } });
     }
   },

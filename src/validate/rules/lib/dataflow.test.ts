@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { Pipeline } from "../../../model/pipeline.ts";
+import { collectPipelineSteps } from "../../../walk/walk-steps.ts";
 import { formatPath } from "../../diagnostic.ts";
 import { walkDataflow } from "./dataflow.ts";
 import { scanStrings } from "./scan-strings.ts";
@@ -7,16 +8,19 @@ import { scanStrings } from "./scan-strings.ts";
 /** For each step, in visiting order: its path and which of `names` exist there as artifacts and as vars. */
 function trace(pipeline: unknown, names: readonly string[]): string[] {
   const out: string[] = [];
-  walkDataflow(pipeline as Pipeline, {
-    across: ({ path, scope }) => {
-      out.push(`${formatPath(path)} (across) vars=${names.filter(scope.hasLocalVar).join(",")}`);
+  walkDataflow(
+    { steps: () => collectPipelineSteps(pipeline as Pipeline) },
+    {
+      across: ({ path, scope }) => {
+        out.push(`${formatPath(path)} (across) vars=${names.filter(scope.hasLocalVar).join(",")}`);
+      },
+      step: ({ path, scope }) => {
+        const artifacts = names.filter(scope.hasArtifact).join(",");
+        const vars = names.filter(scope.hasLocalVar).join(",");
+        out.push(`${formatPath(path)} artifacts=${artifacts} vars=${vars}${scope.unknownArtifacts ? " unknown" : ""}`);
+      },
     },
-    step: ({ path, scope }) => {
-      const artifacts = names.filter(scope.hasArtifact).join(",");
-      const vars = names.filter(scope.hasLocalVar).join(",");
-      out.push(`${formatPath(path)} artifacts=${artifacts} vars=${vars}${scope.unknownArtifacts ? " unknown" : ""}`);
-    },
-  });
+  );
   return out;
 }
 
@@ -82,7 +86,8 @@ describe("walkDataflow", () => {
     ];
     let visited = 0;
     const started = performance.now();
-    walkDataflow({ jobs: [{ name: "j", plan }] } as unknown as Pipeline, { step: () => void visited++ });
+    const pipeline = { jobs: [{ name: "j", plan }] } as unknown as Pipeline;
+    walkDataflow({ steps: () => collectPipelineSteps(pipeline) }, { step: () => void visited++ });
     expect(visited).toBe(2 * n + 1);
     expect(performance.now() - started).toBeLessThan(5_000);
   });

@@ -1,8 +1,7 @@
-import type { Path, PathSegment } from "../../../model/common.ts";
+import type { Path } from "../../../model/common.ts";
 import type { Job } from "../../../model/job.ts";
-import { HOOK_KEYS } from "../../../model/modifiers.ts";
-import type { Pipeline } from "../../../model/pipeline.ts";
-import { type Step, type StepKind, stepKindOrUndefined } from "../../../model/step.ts";
+import type { Step, StepKind } from "../../../model/step.ts";
+import type { CollectedStep, StepRelation } from "../../../walk/walk-steps.ts";
 
 /**
  * What a build has at one point of its plan: the artifacts earlier steps produced and the local vars
@@ -48,8 +47,8 @@ export interface DataflowVisitor {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** The hooks that run instead of one another; `ensure` runs after whichever ran. */
-const ALTERNATIVE_HOOKS = HOOK_KEYS.filter((h) => h !== "ensure");
+/** Whether a hook is the `ensure` one, which runs after whichever of the others ran. */
+const isEnsure = (s: CollectedStep): boolean => s.path[s.path.length - 1] === "ensure";
 
 /** A name given as a string, or as an object with a `name` (a reference in a TypeScript pipeline). */
 export function refName(value: unknown): string | undefined {
@@ -67,18 +66,22 @@ export const hasVar = (s: string): boolean => s.includes("((");
  * artifacts but later steps see all of them; `across` runs its step in a child scope whose artifacts and vars
  * are dropped afterwards; hooks wrap `across` and see what was produced before them; job hooks see the whole
  * plan). Where a build may or may not have something (after `try`, a failed step, one of the alternative hooks),
- * it counts as present, to keep false alarms low. Linear in the size of the plan times its nesting depth.
+ * it counts as present, to keep false alarms low.
+ *
+ * Driven by the walker's collected steps (`ctx.steps()`: parents before children, nested steps before hooks,
+ * hooks in the order on_success, on_failure, on_error, on_abort, ensure), so it reads no structure of its own.
+ * Linear in the number of steps times their nesting depth; the scope keeps counts per name only in a job whose
+ * scope grew long and was asked a question (short scopes are searched).
  */
-export function walkDataflow(pipeline: Readonly<Pick<Pipeline, "jobs">>, visitor: DataflowVisitor): void {
-  const jobs: unknown = pipeline.jobs;
-  if (!Array.isArray(jobs)) return;
-  const walkJob = createWalk(visitor);
-  for (let j = 0; j < jobs.length; j++) {
-    const job: unknown = jobs[j];
-    if (!isObject(job)) continue;
-    walkJob(job as unknown as Job & Record<string, unknown>, j);
-  }
+export function walkDataflow(ctx: { steps(): readonly CollectedStep[] }, visitor: DataflowVisitor): void {
+  const steps = ctx.steps();
+  const walkJob = createWalk(steps, visitor);
+  let next = 0;
+  while (next < steps.length) next = walkJob(next);
 }
+
+/** Up to this many entries, a question to the scope scans its log instead of keeping counts per name. */
+const SHORT_LOG = 24;
 
 // What a scope log entry put in scope.
 const ARTIFACT = 0;
@@ -87,27 +90,50 @@ const UNKNOWN = 2;
 type EntryKind = typeof ARTIFACT | typeof VAR | typeof UNKNOWN;
 
 /**
- * The walk of one pipeline: one scope, one log and one visit object, reset for each job; the functions are
- * made once per walk, not per step.
+ * The walk of one pipeline's steps: one scope, one log and one visit object, reset for each job; the functions
+ * are made once per walk. Returns the function that walks the job whose first step is `steps[at]` and returns
+ * the index of the next job's first step.
  */
-function createWalk(visitor: DataflowVisitor): (job: Job & Record<string, unknown>, jobIndex: number) => void {
-  const artifacts = new Map<string, number>();
-  const vars = new Map<string, number>();
-  let unknown = 0;
+function createWalk(steps: readonly CollectedStep[], visitor: DataflowVisitor): (at: number) => number {
+  let cursor = 0;
+  let jobIndex = -1;
   // The scope log: what each `add` put in scope, in order, so that `undo` can take it out again.
   const logKind: EntryKind[] = [];
   const logName: string[] = [];
   let logLength = 0;
+  let unknown = 0;
+  // Name -> how many log entries hold it; only kept (`live`) once a question was asked in the job while its log
+  // was longer than SHORT_LOG (until then a question scans the log).
+  const artifacts = new Map<string, number>();
+  const vars = new Map<string, number>();
+  let live = false;
+  const apply = (kind: EntryKind, name: string, delta: 1 | -1): void => {
+    if (kind === UNKNOWN) return;
+    const map = kind === ARTIFACT ? artifacts : vars;
+    const n = (map.get(name) ?? 0) + delta;
+    if (n === 0) map.delete(name);
+    else map.set(name, n);
+  };
+  /** Whether the log holds `name` as `kind`: a scan while the log is short, the (then kept) counts after. */
+  const holds = (kind: EntryKind, name: string): boolean => {
+    if (!live) {
+      if (logLength <= SHORT_LOG) {
+        for (let i = logLength - 1; i >= 0; i--) if (logName[i] === name && logKind[i] === kind) return true;
+        return false;
+      }
+      live = true;
+      for (let i = 0; i < logLength; i++) apply(logKind[i] as EntryKind, logName[i] as string, 1);
+    }
+    return (kind === ARTIFACT ? artifacts : vars).has(name);
+  };
   const scope: DataflowScope = {
-    hasArtifact: (name) => artifacts.has(name),
+    hasArtifact: (name) => holds(ARTIFACT, name),
     get unknownArtifacts() {
       return unknown > 0;
     },
-    hasLocalVar: (name) => vars.has(name),
+    hasLocalVar: (name) => holds(VAR, name),
   };
-  const visit: {
-    -readonly [K in keyof DataflowStep]: DataflowStep[K];
-  } = {
+  const visit: { -readonly [K in keyof DataflowStep]: DataflowStep[K] } = {
     step: {} as Step & Record<string, unknown>,
     kind: undefined,
     path: [],
@@ -117,37 +143,40 @@ function createWalk(visitor: DataflowVisitor): (job: Job & Record<string, unknow
     scope,
   };
 
-  const apply = (kind: EntryKind, name: string, delta: 1 | -1): void => {
-    if (kind === UNKNOWN) {
-      unknown += delta;
-      return;
-    }
-    const map = kind === ARTIFACT ? artifacts : vars;
-    const n = (map.get(name) ?? 0) + delta;
-    if (n === 0) map.delete(name);
-    else map.set(name, n);
-  };
   const add = (kind: EntryKind, name: string): void => {
-    apply(kind, name, 1);
+    if (kind === UNKNOWN) unknown++;
+    else if (live) apply(kind, name, 1);
     logKind[logLength] = kind;
     logName[logLength] = name;
     logLength++;
   };
   /** Removes everything added since `at`. */
   const undo = (at: number): void => {
-    for (let i = at; i < logLength; i++) apply(logKind[i] as EntryKind, logName[i] as string, -1);
+    for (let i = at; i < logLength; i++) {
+      const kind = logKind[i] as EntryKind;
+      if (kind === UNKNOWN) unknown--;
+      else if (live) apply(kind, logName[i] as string, -1);
+    }
     logLength = at;
   };
-  /** Removes everything added since `at`, keeping it on `kinds`/`names` (so it can be added again). */
-  const takeSince = (at: number, kinds: EntryKind[], names: string[]): void => {
+  // What branches produced, set aside until every branch ran (a stack: branches nest).
+  const savedKind: EntryKind[] = [];
+  const savedName: string[] = [];
+  let savedLength = 0;
+  /** Removes everything added since `at`, setting it aside (so it can be added again). */
+  const setAside = (at: number): void => {
     for (let i = at; i < logLength; i++) {
-      kinds.push(logKind[i] as EntryKind);
-      names.push(logName[i] as string);
+      savedKind[savedLength] = logKind[i] as EntryKind;
+      savedName[savedLength] = logName[i] as string;
+      savedLength++;
     }
     undo(at);
   };
-  const readd = (kinds: readonly EntryKind[], names: readonly string[]): void => {
-    for (let i = 0; i < kinds.length; i++) add(kinds[i] as EntryKind, names[i] as string);
+  /** Adds again what was set aside since `from`. */
+  const restore = (from: number): void => {
+    const end = savedLength;
+    savedLength = from;
+    for (let i = from; i < end; i++) add(savedKind[i] as EntryKind, savedName[i] as string);
   };
 
   const produceArtifact = (value: unknown): void => {
@@ -205,103 +234,81 @@ function createWalk(visitor: DataflowVisitor): (job: Job & Record<string, unknow
     }
   };
 
-  const visitStep = (raw: unknown, path: Path): void => {
-    if (!isObject(raw)) return;
-    const step = raw as Step & Record<string, unknown>;
-    const kind = stepKindOrUndefined(step);
+  /** Whether the next collected step hangs off `parent` (a plan step or job hook when undefined) as `relation`. */
+  const nextIs = (parent: CollectedStep | undefined, relation: StepRelation): boolean => {
+    const s = steps[cursor];
+    return s !== undefined && s.parent === parent && s.relation === relation && s.jobIndex === jobIndex;
+  };
+
+  /** Visits `steps[cursor]` and everything nested in it. */
+  const visitStep = (): void => {
+    const self = steps[cursor++] as CollectedStep;
+    const step = self.step as Step & Record<string, unknown>;
+    const kind = self.kind;
     const across = Array.isArray(step.across) ? step.across : undefined;
+    visit.step = step;
+    visit.kind = kind;
+    visit.path = self.path;
     let acrossMark = -1;
     if (across !== undefined) {
-      if (visitor.across !== undefined) {
-        visit.step = step;
-        visit.kind = kind;
-        visit.path = path;
-        visitor.across(visit);
-      }
+      visitor.across?.(visit);
       acrossMark = logLength;
       for (const v of across) if (isObject(v) && typeof v.var === "string") add(VAR, v.var);
     }
-    if (visitor.step !== undefined) {
-      visit.step = step;
-      visit.kind = kind;
-      visit.path = path;
-      visitor.step(visit);
-    }
-    if (kind === "do") visitList(step.do, path, "do", undefined);
-    else if (kind === "try") visitStep(step.try, append(path, "try"));
-    else if (kind === "in_parallel") {
-      const p = step.in_parallel;
-      if (Array.isArray(p)) branches(p, path, "in_parallel", undefined);
-      else if (isObject(p)) branches(p.steps, path, "in_parallel", "steps");
-    }
+    visitor.step?.(visit);
+    if (kind === "in_parallel") branches(self, "nested");
+    else while (nextIs(self, "nested")) visitStep();
     produce(step, kind);
     if (across !== undefined) undo(acrossMark);
-    hooks(step, path);
-  };
-
-  /** A sequence of steps at `path` + `a` (+ `b`), each at its index. */
-  const visitList = (steps: unknown, path: Path, a: string, b: string | undefined): void => {
-    if (!Array.isArray(steps)) return;
-    for (let i = 0; i < steps.length; i++) visitStep(steps[i], listPath(path, a, b, i));
+    hooks(self, "hook");
   };
 
   /** Runs each step from the same starting scope; afterwards, everything any of them produced is present. */
-  const branches = (steps: unknown, path: Path, a: string, b: string | undefined): void => {
-    if (!Array.isArray(steps)) return;
+  const branches = (parent: CollectedStep | undefined, relation: StepRelation): void => {
     const base = logLength;
-    const kinds: EntryKind[] = [];
-    const names: string[] = [];
-    for (let i = 0; i < steps.length; i++) {
-      visitStep(steps[i], listPath(path, a, b, i));
-      takeSince(base, kinds, names);
+    const from = savedLength;
+    while (nextIs(parent, relation)) {
+      visitStep();
+      setAside(base);
     }
-    readd(kinds, names);
+    restore(from);
   };
 
-  /** The alternative hooks run from the same scope (each one's products present afterwards), then `ensure`. */
-  const hooks = (owner: Record<string, unknown>, path: Path): void => {
-    let kinds: EntryKind[] | undefined;
-    let names: string[] | undefined;
+  /**
+   * The alternative hooks run from the same scope (each one's products present afterwards), then `ensure`
+   * (the walker puts it last).
+   */
+  const hooks = (parent: CollectedStep | undefined, relation: StepRelation): void => {
+    if (!nextIs(parent, relation)) return;
     const base = logLength;
-    for (let h = 0; h < ALTERNATIVE_HOOKS.length; h++) {
-      const hook = ALTERNATIVE_HOOKS[h] as string;
-      if (owner[hook] === undefined) continue;
-      kinds ??= [];
-      names ??= [];
-      visitStep(owner[hook], append(path, hook));
-      takeSince(base, kinds, names);
+    const from = savedLength;
+    while (nextIs(parent, relation) && !isEnsure(steps[cursor] as CollectedStep)) {
+      visitStep();
+      setAside(base);
     }
-    if (kinds !== undefined && names !== undefined) readd(kinds, names);
-    if (owner.ensure !== undefined) visitStep(owner.ensure, append(path, "ensure"));
+    restore(from);
+    if (nextIs(parent, relation)) visitStep();
   };
 
-  return (job, jobIndex) => {
+  return (at) => {
+    cursor = at;
+    const first = steps[at] as CollectedStep;
+    jobIndex = first.jobIndex;
+    const job = first.job as Job & Record<string, unknown>;
+    logLength = 0;
+    savedLength = 0;
+    unknown = 0;
+    live = false;
     artifacts.clear();
     vars.clear();
-    unknown = 0;
-    logLength = 0;
     visit.job = job;
     visit.jobIndex = jobIndex;
     visit.jobName = typeof job.name === "string" ? job.name : "";
-    const plan = job.plan;
-    if (Array.isArray(plan)) {
-      for (let i = 0; i < plan.length; i++) visitStep(plan[i], ["jobs", jobIndex, "plan", i]);
-    }
-    hooks(job, ["jobs", jobIndex]);
+    while (nextIs(undefined, "plan")) visitStep();
+    hooks(undefined, "job-hook");
+    // anything left of this job is not reachable from its plan or hooks (it cannot happen: the walker puts
+    // every step under one of them)
+    while (cursor < steps.length && (steps[cursor] as CollectedStep).jobIndex === jobIndex) cursor++;
+    return cursor;
   };
-}
-
-/** `[...path, seg]` without the iterator protocol. */
-function append(path: Path, seg: PathSegment): Path {
-  const out = path.slice() as PathSegment[];
-  out.push(seg);
-  return out;
-}
-
-/** `[...path, a, i]`, or `[...path, a, b, i]`. */
-function listPath(path: Path, a: string, b: string | undefined, i: number): Path {
-  const out = path.slice() as PathSegment[];
-  if (b === undefined) out.push(a, i);
-  else out.push(a, b, i);
-  return out;
 }

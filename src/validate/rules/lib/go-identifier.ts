@@ -9,10 +9,26 @@ const STARTS_WRONG = new RegExp(`^[^${LETTERS}\\d]`, "u");
 const JUST_NUMBERS = /^\d+$/;
 const INVALID_CHARACTER = new RegExp(`[^${LETTERS}\\d\\-_.]`, "u");
 
+/**
+ * The common case without a Unicode regular expression: ASCII lowercase letters, digits, `-`, `_` and `.`,
+ * starting with a letter or digit, and not all digits (what VALID accepts and JUST_NUMBERS does not).
+ */
+function isPlainValid(identifier: string): boolean {
+  let letters = false;
+  for (let i = 0; i < identifier.length; i++) {
+    const c = identifier.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) letters = true;
+    else if (c >= 0x30 && c <= 0x39) continue;
+    else if (i === 0 || (c !== 0x2d && c !== 0x5f && c !== 0x2e)) return false;
+  }
+  return letters || !JUST_NUMBERS.test(identifier);
+}
+
 export type IdentifierProblem = { readonly kind: "empty" } | { readonly kind: "invalid"; readonly reason: string };
 
 export function checkIdentifier(identifier: string): IdentifierProblem | undefined {
   if (identifier === "") return { kind: "empty" };
+  if (isPlainValid(identifier)) return undefined;
   if (JUST_NUMBERS.test(identifier)) return { kind: "invalid", reason: "cannot be just numbers" };
   if (VALID.test(identifier)) return undefined;
   if (STARTS_WRONG.test(identifier))

@@ -3,7 +3,7 @@ import { parsePipeline } from "../../../parse/parse-pipeline.ts";
 import { collectPipelineSteps } from "../../../walk/walk-steps.ts";
 import { formatPath } from "../../diagnostic.ts";
 import { dedent } from "../../rule-tester.ts";
-import { buildGoSteps, goLabel, hasAcross, stepName, timeoutIsWrapper, unknownStepFields } from "./go-steps.ts";
+import { buildGoSteps, goLabel, hasAcross, stepName, timeoutIsWrapper } from "./go-steps.ts";
 
 const stepsOf = (text: string) => {
   const pipeline = parsePipeline(dedent(text)).pipeline as never;
@@ -95,18 +95,5 @@ describe("buildGoSteps", () => {
         - { get: x, timeout: 1m }
     `);
     expect(go.byJob[0]?.filter((g) => g.relation === "plan").map(timeoutIsWrapper)).toEqual([true, false]);
-  });
-});
-
-describe("unknownStepFields", () => {
-  test.each([
-    [{ get: "a", passed: [], timeout: "1m", attempts: 2, on_success: {} }, []],
-    [{ put: "a", get: "b" }, ["get"]],
-    [{ set_pipeline: "p", file: "f", tags: [] }, ["tags"]],
-    [{ do: [], tags: [], timeout: "1m", fail_fast: true }, ["fail_fast"]],
-    [{ across: [], fail_fast: true, in_parallel: [] }, []],
-    [{ task: "t", type: "x", resource: "y" }, ["resource", "type"]],
-  ])("%j leaves %j", (step, unknown) => {
-    expect(unknownStepFields(step)).toEqual(unknown);
   });
 });

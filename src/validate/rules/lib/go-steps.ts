@@ -6,9 +6,10 @@
  * Built from the ONE walker's output (`ctx.steps()`), once per validation run.
  */
 import type { Path } from "../../../model/common.ts";
-import { STEP_KINDS, type StepKind } from "../../../model/step.ts";
-import { analyzeStep, STEP_PRECEDENCE } from "../../../parse/step-fields.ts";
+import type { StepKind } from "../../../model/step.ts";
+import { hasDetector, stepDetectors } from "../../../parse/step-fields.ts";
 import type { CollectedStep, StepRelation } from "../../../walk/walk-steps.ts";
+import type { SharedContext } from "../../define-rule.ts";
 import { goString, has, type Obj } from "./values.ts";
 
 /**
@@ -33,52 +34,13 @@ export interface GoStep {
 /** The step carries `across:` (a wrapper around its core step). */
 export const hasAcross = (g: GoStep): boolean => has(g.step, "across");
 
-const CORE_FIELDS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
-  STEP_PRECEDENCE.filter((e) => !e.wrapper).map((e) => [e.key, new Set<string>(e.fields)]),
-);
-/** Wrapper keys (always consumed when present; `fail_fast` only with `across`). */
-const WRAPPER_FIELDS: ReadonlySet<string> = new Set(STEP_PRECEDENCE.filter((e) => e.wrapper).map((e) => e.key));
-
-/**
- * The keys of a step no wrapper or core step consumes (Go's `Step.UnknownFields`), sorted; the common case (no
- * unknown key) is answered without building the parser's full analysis.
- */
-export function unknownStepFields(step: Obj): readonly string[] {
-  const kind = coreKind(step);
-  const fields = kind === undefined ? undefined : CORE_FIELDS.get(kind);
-  if (fields === undefined) return [];
-  for (const key in step) {
-    if (fields.has(key) || WRAPPER_FIELDS.has(key) || (key === "fail_fast" && has(step, "across"))) continue;
-    return analyzeStep(step).unknownFields;
-  }
-  return [];
-}
-
-const CORE_RANK: ReadonlyMap<string, number> = new Map(STEP_KINDS.map((k, i) => [k, i]));
-
-/** The core step kind by precedence (the first of STEP_KINDS among the step's keys). */
-export function coreKind(step: Obj): StepKind | undefined {
-  let best: number = STEP_KINDS.length;
-  for (const key in step) {
-    const rank = CORE_RANK.get(key);
-    if (rank !== undefined && rank < best && Object.hasOwn(step, key)) best = rank;
-  }
-  return (STEP_KINDS as readonly StepKind[])[best];
-}
-
 /** `timeout:` wraps the core step only when no core step before it in precedence consumed it. */
 export const timeoutIsWrapper = (g: GoStep): boolean =>
-  has(g.step, "timeout") && g.kind !== undefined && !["run", "task", "put", "get"].includes(g.kind);
+  has(g.step, "timeout") && g.kind !== undefined && hasDetector(stepDetectors(g.step), "timeout");
 
 /** The hook keys in the order Go visits them (innermost wrapper first). */
 export const GO_HOOK_ORDER = ["on_success", "on_failure", "on_abort", "on_error", "ensure"] as const;
-const HOOK_RANK: Readonly<Record<string, number>> = {
-  on_success: 1,
-  on_failure: 2,
-  on_abort: 3,
-  on_error: 4,
-  ensure: 5,
-};
+const HOOK_RANK: Readonly<Record<string, number>> = Object.fromEntries(GO_HOOK_ORDER.map((h, i) => [h, i + 1]));
 
 /**
  * The name field the identifier check reads (`get`, `put`, `task`, `set_pipeline`, `load_var`, or `run`'s
@@ -134,18 +96,10 @@ export interface GoSteps {
   readonly byJob: readonly (readonly GoStep[])[];
 }
 
-const cache = new WeakMap<readonly CollectedStep[], GoSteps>();
+/** The Go view of the pipeline's steps, computed once per validation run and shared by the rules. */
+export const goSteps = (ctx: SharedContext): GoSteps => ctx.shared(readGoSteps);
 
-/** The Go view of the pipeline's steps, computed once per validation run (keyed by the run's step list). */
-export function goSteps(ctx: { steps(): readonly CollectedStep[] }): GoSteps {
-  const steps = ctx.steps();
-  let out = cache.get(steps);
-  if (out === undefined) {
-    out = buildGoSteps(steps);
-    cache.set(steps, out);
-  }
-  return out;
-}
+const readGoSteps = (ctx: SharedContext): GoSteps => buildGoSteps(ctx.steps());
 
 function compareGoOrder(a: Path, b: Path): number {
   const n = Math.min(a.length, b.length);

@@ -1,7 +1,8 @@
 /** Which jobs each `groups[].jobs` entry matches, with gobwas/glob semantics; linear for literal names. */
-import type { Pipeline } from "../../../model/pipeline.ts";
+import type { SharedContext } from "../../define-rule.ts";
 import { compileGobwasGlob, isLiteralGobwasPattern } from "./gobwas-glob.ts";
-import { isObject, listOf, namedEntries, type Obj } from "./values.ts";
+import { sectionEntries } from "./sections.ts";
+import { isObject, listOf, type Obj } from "./values.ts";
 
 export interface GroupJobEntry {
   readonly groupIndex: number;
@@ -13,12 +14,14 @@ export interface GroupJobEntry {
   readonly matches: readonly string[] | undefined;
 }
 
-/** Every string entry of every group's `jobs`, with the job names it matches. */
-export function groupJobEntries(pipeline: Readonly<Pipeline>): GroupJobEntry[] {
-  const p = pipeline as unknown as Obj;
+/** Every string entry of every group's `jobs`, with the job names it matches (shared by the rules, once per run). */
+export const groupJobEntries = (ctx: SharedContext): readonly GroupJobEntry[] => ctx.shared(readGroupJobEntries);
+
+function readGroupJobEntries(ctx: SharedContext): GroupJobEntry[] {
+  const p = ctx.pipeline as unknown as Obj;
   const jobNames: string[] = [];
   const jobSet = new Set<string>();
-  for (const { name } of namedEntries(p.jobs)) {
+  for (const { name } of sectionEntries(ctx, "jobs")) {
     if (name !== undefined && !jobSet.has(name)) {
       jobSet.add(name);
       jobNames.push(name);

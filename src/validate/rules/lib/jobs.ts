@@ -1,6 +1,7 @@
 /** The jobs of a pipeline with Go's view of the fields validateJobs reads. */
-import type { Pipeline } from "../../../model/pipeline.ts";
-import { goInt, has, isObject, locationIdentifier, namedEntries, type Obj } from "./values.ts";
+import type { SharedContext } from "../../define-rule.ts";
+import { sectionEntries } from "./sections.ts";
+import { goInt, has, isObject, locationIdentifier, type Obj } from "./values.ts";
 
 export interface JobEntry {
   readonly job: Obj;
@@ -9,8 +10,11 @@ export interface JobEntry {
   readonly identifier: string;
 }
 
-export function jobEntries(pipeline: Readonly<Pipeline>): JobEntry[] {
-  return namedEntries((pipeline as unknown as Obj).jobs)
+/** The jobs whose name Go can read (shared by the rules, once per run). */
+export const jobEntries = (ctx: SharedContext): readonly JobEntry[] => ctx.shared(readJobEntries);
+
+function readJobEntries(ctx: SharedContext): JobEntry[] {
+  return sectionEntries(ctx, "jobs")
     .filter((e) => e.name !== undefined)
     .map((e) => ({ job: e.value, index: e.index, identifier: locationIdentifier("jobs", e.index, e.name as string) }));
 }

@@ -4,7 +4,8 @@
  * A name already in the current scope is "repeated"; one declared in an enclosing scope is "shadowed".
  */
 import type { Path } from "../../../model/common.ts";
-import { type GoStep, type GoSteps, hasAcross } from "./go-steps.ts";
+import type { SharedContext } from "../../define-rule.ts";
+import { type GoStep, goSteps, hasAcross } from "./go-steps.ts";
 import { goString, isObject, listOf } from "./values.ts";
 
 export interface VarEvent {
@@ -15,13 +16,16 @@ export interface VarEvent {
 
 type Scopes = readonly Set<string>[];
 
-const cache = new WeakMap<GoSteps, VarEvent[]>();
+/** The repeated and shadowed local vars of the pipeline's jobs (found once per run, shared by the rules). */
+export const localVarEvents = (ctx: SharedContext): readonly VarEvent[] => ctx.shared(findEvents);
 
-export function localVarEvents(steps: GoSteps): readonly VarEvent[] {
-  const cached = cache.get(steps);
-  if (cached !== undefined) return cached;
+/** Whether a step declares local vars: a `load_var`, or `across` around a core step. */
+const declares = (g: GoStep): boolean => g.kind === "load_var" || (g.kind !== undefined && hasAcross(g));
+
+function findEvents(ctx: SharedContext): VarEvent[] {
   const events: VarEvent[] = [];
-  for (const list of steps.byJob) {
+  for (const list of goSteps(ctx).byJob) {
+    if (!list.some(declares)) continue;
     const jobScopes: Scopes = [new Set()];
     const outerOf = new Map<GoStep, Scopes>();
     const innerOf = new Map<GoStep, Scopes>();
@@ -58,6 +62,5 @@ export function localVarEvents(steps: GoSteps): readonly VarEvent[] {
       }
     }
   }
-  cache.set(steps, events);
   return events;
 }

@@ -1,13 +1,16 @@
 /** Which jobs a `passed:` entry names, with Go's `path.Match`; literal names are a map lookup. */
-import type { Pipeline } from "../../../model/pipeline.ts";
+import type { SharedContext } from "../../define-rule.ts";
 import { goPathMatch, isLiteralPathPattern } from "./go-path-match.ts";
-import { namedEntries, type Obj } from "./values.ts";
+import { sectionEntries } from "./sections.ts";
 
-/** Returns, for a passed entry, the indexes of the jobs it matches, in pipeline order. */
-export function createPassedMatcher(pipeline: Readonly<Pipeline>): (pattern: string) => readonly number[] {
+/** For a passed entry, the indexes of the jobs it matches, in pipeline order (one matcher per run, shared). */
+export const passedMatcher = (ctx: SharedContext): ((pattern: string) => readonly number[]) =>
+  ctx.shared(createPassedMatcher);
+
+function createPassedMatcher(ctx: SharedContext): (pattern: string) => readonly number[] {
   const byName = new Map<string, number[]>();
   const all: { index: number; name: string }[] = [];
-  for (const { index, name } of namedEntries((pipeline as unknown as Obj).jobs)) {
+  for (const { index, name } of sectionEntries(ctx, "jobs")) {
     if (name === undefined) continue;
     all.push({ index, name });
     const list = byName.get(name);

@@ -41,10 +41,7 @@ export function scanStrings(
   if (only !== undefined) {
     if (typeof value === "string") {
       if (!only(value, undefined)) return;
-    } else if (typeof value === "object" && value !== null) {
-      budget = QUICK_BUDGET;
-      if (!mayHold(value, only, skip, 0)) return;
-    } else return;
+    } else if (typeof value !== "object" || value === null || !quickPass(value, only, skip)) return;
   }
   // The containers being scanned, outermost first: the container, its keys (undefined for a list) and the
   // index of the next entry; `segments[d]` is the key or index of the entry being looked at in `containers[d]`.
@@ -107,6 +104,25 @@ export function scanStrings(
     keyLists[depth] = Array.isArray(entry) ? undefined : Object.keys(entry);
     next[depth] = 0;
   }
+}
+
+/**
+ * Whether some string inside `value` (map values and list items, at any depth) may pass `test`: false only
+ * when a quick pass without bookkeeping saw every string and none did (it gives up, answering true, past a
+ * depth or a number of containers, which is also where a cycle ends up).
+ */
+export function mayHoldString(value: unknown, test: (value: string, key: string | undefined) => boolean): boolean {
+  if (typeof value === "string") return test(value, undefined);
+  return typeof value === "object" && value !== null && quickPass(value, test, undefined);
+}
+
+function quickPass(
+  value: object,
+  only: (value: string, key: string | undefined) => boolean,
+  skip: ((key: string) => boolean) | undefined,
+): boolean {
+  budget = QUICK_BUDGET;
+  return mayHold(value, only, skip, 0);
 }
 
 /** How deep and how many containers the quick pass looks at before leaving the question to the full scan. */

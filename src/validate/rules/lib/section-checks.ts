@@ -1,7 +1,8 @@
 /** The checks validate.go repeats for resources, resource types, prototypes and jobs. */
 import type { Path } from "../../../model/common.ts";
-import type { Pipeline } from "../../../model/pipeline.ts";
-import { goString, location, locationIdentifier, namedEntries, type Obj } from "./values.ts";
+import type { SharedContext } from "../../define-rule.ts";
+import { type NamedSection, sectionEntries } from "./sections.ts";
+import { goString, location, locationIdentifier } from "./values.ts";
 
 export interface DuplicateFinding {
   readonly path: Path;
@@ -13,12 +14,12 @@ export interface DuplicateFinding {
  * the FIRST location of each non-empty name; resource types and prototypes share one map).
  */
 export function duplicateNames(
-  pipeline: Readonly<Pipeline>,
-  section: string,
+  ctx: SharedContext,
+  section: NamedSection,
   seen: Map<string, string> = new Map(),
 ): DuplicateFinding[] {
   const out: DuplicateFinding[] = [];
-  for (const { index, name } of namedEntries((pipeline as unknown as Obj)[section])) {
+  for (const { index, name } of sectionEntries(ctx, section)) {
     if (name === undefined) continue;
     const here = location(section, index);
     const other = seen.get(name);
@@ -29,22 +30,22 @@ export function duplicateNames(
 }
 
 /** The names of `section` with their first location, as validate.go's `seenTypes` holds them. */
-export function firstLocations(pipeline: Readonly<Pipeline>, section: string): Map<string, string> {
+export function firstLocations(ctx: SharedContext, section: NamedSection): Map<string, string> {
   const seen = new Map<string, string>();
-  duplicateNames(pipeline, section, seen);
+  duplicateNames(ctx, section, seen);
   return seen;
 }
 
 /** `%s has no name`: entries whose name is empty or missing. */
-export function noName(pipeline: Readonly<Pipeline>, section: string): { path: Path; data: { identifier: string } }[] {
-  return namedEntries((pipeline as unknown as Obj)[section])
+export function noName(ctx: SharedContext, section: NamedSection): { path: Path; data: { identifier: string } }[] {
+  return sectionEntries(ctx, section)
     .filter((e) => e.name === "")
     .map((e) => ({ path: [section, e.index, "name"], data: { identifier: location(section, e.index) } }));
 }
 
 /** `%s has no type`: entries whose type is empty or missing. */
-export function noType(pipeline: Readonly<Pipeline>, section: string): { path: Path; data: { identifier: string } }[] {
-  return namedEntries((pipeline as unknown as Obj)[section])
+export function noType(ctx: SharedContext, section: NamedSection): { path: Path; data: { identifier: string } }[] {
+  return sectionEntries(ctx, section)
     .filter((e) => e.name !== undefined && goString(e.value.type) === "")
     .map((e) => ({
       path: [section, e.index, "type"],

@@ -31,9 +31,16 @@ export const locationIdentifier = (section: string, index: number, name: string)
 /** Go's `location.String()`: `section[i]`. */
 export const location = (section: string, index: number): string => `${section}[${index}]`;
 
-/** The entries of a top-level list of named objects, with Go's view of the name (`undefined` when not a string). */
-export function namedEntries(list: unknown): { value: Obj; index: number; name: string | undefined }[] {
-  const out: { value: Obj; index: number; name: string | undefined }[] = [];
+/** An entry of a top-level list of named objects, with Go's view of its name (`undefined` when not a string). */
+export interface NamedEntry {
+  readonly value: Obj;
+  readonly index: number;
+  readonly name: string | undefined;
+}
+
+/** The entries of a top-level list of named objects (rules read them once per run: `sectionEntries()`). */
+export function namedEntries(list: unknown): NamedEntry[] {
+  const out: NamedEntry[] = [];
   const items = listOf(list);
   for (let i = 0; i < items.length; i++) {
     const value = items[i];
