@@ -122,77 +122,76 @@ interface Shape {
   readonly convert: readonly (((value: unknown) => unknown) | undefined)[];
 }
 
-const shape = (keys: readonly string[], converters: FieldConverters = {}): Shape => ({
-  keys,
-  rank: new Map(keys.map((key, i) => [key, i])),
-  convert: keys.map((key) => converters[key]),
-});
+const shape = (keys: readonly string[], converters: FieldConverters = {}): Shape => {
+  // ordered() keeps the keys an object has as bits of one 32-bit number
+  if (keys.length > 31) throw new Error(`a kind with ${keys.length} keys; at most 31 are supported`);
+  return { keys, rank: new Map(keys.map((key, i) => [key, i])), convert: keys.map((key) => converters[key]) };
+};
 
 /** Rank of keys that are not in a kind's order: after every known key. */
 const UNKNOWN = Number.MAX_SAFE_INTEGER;
 
 /**
  * Writes `value`'s fields in the kind's canonical order (unknown keys last, in their own order),
- * converting known ones. Looks at the keys `value` has rather than at every key of the order, and
- * copies them in one pass when they already come in canonical order.
+ * converting known ones. One look at the keys `value` has (not at every key of the order, most of
+ * them absent) notes which known keys it has, as bits, and whether they already come in order.
  */
 function ordered(value: Obj, s: Shape): Obj {
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return orderedByLookup(value, s);
-  const { rank, convert } = s;
+  const { rank, keys, convert } = s;
+  let known = 0;
   let last = -1;
+  let inOrder = true;
+  let unknown = false;
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
-    const r = rank.get(key) ?? UNKNOWN;
-    if (r < last) return orderedByRank(value, s);
+    const r = rank.get(key);
+    if (r === undefined) {
+      unknown = true;
+      last = UNKNOWN;
+      continue;
+    }
+    if (r < last) inOrder = false;
     last = r;
+    known |= 1 << r;
   }
-  // when sharing, `out` is only made once a field changes (or is dropped)
-  let out: Obj | undefined = sharing ? undefined : {};
-  for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue;
+  // when sharing an object already in order, `out` is only made once a field changes (or is dropped);
+  // the keys before that one (in order, so those copyUntil copies) are unchanged
+  let out: Obj | undefined = sharing && inOrder ? undefined : {};
+  for (let bits = known; bits !== 0; bits &= bits - 1) {
+    const r = 31 - Math.clz32(bits & -bits);
+    const key = keys[r] as string;
     const v = value[key];
     if (v === undefined || v === null) {
       out ??= copyUntil(value, key);
       continue;
     }
-    const r = rank.get(key);
-    const f = r === undefined ? undefined : convert[r];
+    const f = convert[r];
     const c = f ? f(v) : payload(v);
     if (out === undefined) {
       if (c === v) continue;
       out = copyUntil(value, key);
     }
-    if (r === undefined) setKey(out, key, c);
-    else out[key] = c;
+    out[key] = c;
+  }
+  if (unknown) {
+    for (const key in value) {
+      if (!Object.hasOwn(value, key) || rank.has(key)) continue;
+      const v = value[key];
+      if (v === undefined || v === null) {
+        out ??= copyUntil(value, key);
+        continue;
+      }
+      const c = payload(v);
+      if (out === undefined) {
+        if (c === v) continue;
+        out = copyUntil(value, key);
+      }
+      setKey(out, key, c);
+    }
   }
   return out ?? value;
-}
-
-/** {@link ordered} for keys out of canonical order: known keys sorted by rank, then the others. */
-function orderedByRank(value: Obj, s: Shape): Obj {
-  const known: number[] = [];
-  const unknown: string[] = [];
-  for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue;
-    const r = s.rank.get(key);
-    if (r === undefined) unknown.push(key);
-    else known.push(r);
-  }
-  known.sort((a, b) => a - b);
-  const out: Obj = {};
-  for (const r of known) {
-    const key = s.keys[r] as string;
-    const v = value[key];
-    if (v === undefined || v === null) continue;
-    const c = s.convert[r];
-    out[key] = c ? c(v) : payload(v);
-  }
-  for (const key of unknown) {
-    const v = value[key];
-    if (v !== undefined && v !== null) setKey(out, key, payload(v));
-  }
-  return out;
 }
 
 /** {@link ordered} for objects with a prototype of their own: known keys may be inherited. */
