@@ -14,10 +14,13 @@ const n = Number(args[0]);
 const validatorPath = parsePhases ? args[1] : undefined;
 const RUNS = 5;
 /**
- * Warm-up runs (discarded) after the untimed check, which itself runs every phase once. At N=10,000 a
- * run takes tens of seconds (mostly the `yaml` package parsing 13 MB), so the check is its warm-up.
+ * Warm-up runs (discarded) after the untimed check, which itself runs every phase once. The parse
+ * phases take seconds from N=1,000 on (the `yaml` package parses ~1 MB/s), long enough to warm
+ * themselves, so warm-up runs include them only at N=100; at N=10,000 a run takes tens of seconds,
+ * so the check is its only warm-up.
  */
-const WARMUPS = n <= 100 ? 20 : n <= 1000 ? 3 : 0;
+const WARMUPS = n <= 100 ? 20 : n <= 1000 ? 10 : 0;
+const WARM_PARSE = n <= 100;
 
 if (typeof globalThis.gc !== "function") throw new Error("run with node --expose-gc");
 if (!Number.isInteger(n) || n < 2 || n % 2 !== 0) throw new Error(`N must be an even integer, got ${process.argv[2]}`);
@@ -52,8 +55,8 @@ const PHASES = [
   "validateYaml",
 ];
 
-/** One run of every phase; the parse phases read the text rendered in the same run. */
-function run() {
+/** One run of every phase (of the build and render phases only, without `parse`); the parse phases read the text rendered in the same run. */
+function run(parse = parsePhases) {
   const t = {};
   let obj;
   [t.floorBuild, obj] = timed(() => floor(n));
@@ -67,7 +70,7 @@ function run() {
   let yamlText;
   [t.hangarYaml, yamlText] = timed(() => hangar.renderYaml(p));
   p = undefined;
-  if (!parsePhases) return t;
+  if (!parse) return t;
   [t.yamlParse] = timed(() => yamlParse(yamlText));
   if (validator) {
     [t.validateJson] = timed(() => parseAndValidate(text, "json"));
@@ -104,7 +107,7 @@ function check() {
 }
 
 const checks = check();
-for (let i = 0; i < WARMUPS; i++) run();
+for (let i = 0; i < WARMUPS; i++) run(parsePhases && WARM_PARSE);
 const runs = [];
 for (let i = 0; i < RUNS; i++) runs.push(run());
 
@@ -113,4 +116,6 @@ for (const phase of PHASES) {
   const values = runs.map((r) => r[phase]).filter((v) => v !== undefined);
   if (values.length > 0) samples[phase] = values;
 }
-process.stdout.write(`${JSON.stringify({ n, warmups: WARMUPS, runs: RUNS, checks, samples })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ n, warmups: WARMUPS, warmParse: WARM_PARSE, runs: RUNS, checks, samples })}\n`,
+);
