@@ -1,7 +1,6 @@
 import { resolve } from "node:path";
-import { toConcourse } from "../../render/to-concourse.ts";
-import { formatResults, OUTPUT_FORMATS, type OutputFormat } from "../../validate/format.ts";
-import { type FileValidation, hasErrors, validateValue } from "../../validate/validate-value.ts";
+import type { OutputFormat } from "../../validate/format.ts";
+import type { FileValidation } from "../../validate/validate-value.ts";
 import { defineCommand, EXIT, type ExitCode } from "../define-command.ts";
 import { isModuleFile, loadPipelineModule } from "../load-pipeline.ts";
 import { reportLoadFailure } from "../report.ts";
@@ -16,7 +15,7 @@ export default defineCommand({
       description: "treat warnings (and unknown keys) as errors, like fly --strict",
       default: false,
     },
-    { flags: "--format <format>", description: "output format", default: "text", choices: OUTPUT_FORMATS },
+    { flags: "--format <format>", description: "output format", default: "text", choices: ["text", "json", "fly"] },
     { flags: "--debug", description: "show stack traces of errors in pipeline modules", default: false },
   ],
   async run({ positionals, values }, io) {
@@ -26,6 +25,12 @@ export default defineCommand({
       );
       return EXIT.failure;
     }
+    // The validator is loaded on use, so that other commands start fast.
+    const [{ toConcourse }, { formatResults }, { hasErrors, validateValue }] = await Promise.all([
+      import("../../render/to-concourse.ts"),
+      import("../../validate/format.ts"),
+      import("../../validate/validate-value.ts"),
+    ]);
     const strict = values.strict === true;
     const format = (typeof values.format === "string" ? values.format : "text") as OutputFormat;
     const results: FileValidation[] = [];
