@@ -1,8 +1,16 @@
+import { goDurationError, goParseDuration } from "../concourse/go-duration.ts";
+import {
+  coreDetector,
+  fieldOwner,
+  STEP_PRECEDENCE,
+  type StepDetector,
+  type StepField,
+  stepDetectors,
+  TASK_CONFIG_FIELDS,
+  type TaskConfigField,
+} from "../concourse/step-fields.ts";
 import type { Path, PathSegment } from "../model/common.ts";
 import type { Diagnostic, Parity, Severity } from "../validate/diagnostic.ts";
-import { goDurationError } from "../validate/rules/lib/go-duration.ts";
-import { parseGoDuration } from "./go-duration.ts";
-import { coreDetector, fieldOwner, type StepDetector, stepDetectors } from "./step-fields.ts";
 
 /**
  * Checks that a parsed pipeline value has the types Concourse reads it with (atc/config.go,
@@ -212,10 +220,9 @@ const TASK_CACHE = custom((state, value, at, holder, key) => {
   checkValue(state, value, TASK_CACHE_STRUCT, at, holder, key);
   if (!isPlainObject(value) || typeof value.ttl !== "string" || value.ttl === "") return;
   const ttlAt = child(at, "ttl");
-  const error = goDurationError(value.ttl);
-  const parsed = parseGoDuration(value.ttl);
-  if (error !== undefined) valueError(state, ttlAt, `invalid cache ttl '${value.ttl}': ${error}`);
-  else if (parsed.ok && parsed.nanoseconds < 1e9) {
+  const parsed = goParseDuration(value.ttl);
+  if (!parsed.ok) valueError(state, ttlAt, `invalid cache ttl '${value.ttl}': ${parsed.error}`);
+  else if (parsed.ns < 1_000_000_000n) {
     valueError(state, ttlAt, `cache ttl must be at least 1s, got '${value.ttl}'`);
   }
 });
@@ -229,7 +236,7 @@ const IMAGE_RESOURCE = struct("atc.ImageResource", "ignored", {
   tags: TAGS,
 });
 
-const TASK_CONFIG_STRUCT = struct("atc.TaskConfig", "rule", {
+const TASK_CONFIG_FIELD_TYPE: Readonly<Record<TaskConfigField, Desc>> = {
   platform: STRING,
   rootfs_uri: STRING,
   image_resource: IMAGE_RESOURCE,
@@ -242,7 +249,13 @@ const TASK_CONFIG_STRUCT = struct("atc.TaskConfig", "rule", {
   ),
   outputs: list("[]atc.TaskOutputConfig", struct("atc.TaskOutputConfig", "ignored", { name: STRING, path: STRING })),
   caches: list("[]atc.TaskCacheConfig", TASK_CACHE),
-});
+};
+
+const TASK_CONFIG_STRUCT = struct(
+  "atc.TaskConfig",
+  "rule",
+  Object.fromEntries(TASK_CONFIG_FIELDS.map((f) => [f, TASK_CONFIG_FIELD_TYPE[f]])),
+);
 
 /** A task's inline config (atc/task.go `TaskConfig`); unknown keys are the StepValidator's business. */
 const TASK_CONFIG = custom(
@@ -286,73 +299,59 @@ const IN_PARALLEL = custom(
   },
 );
 
-/** The Go type of each step field, by the detector that reads it (atc/steps.go). */
-const STEP_FIELD_TYPES: Readonly<Record<string, Readonly<Record<string, Desc>>>> = {
-  ensure: { ensure: STEP },
-  on_error: { on_error: STEP },
-  on_abort: { on_abort: STEP },
-  on_failure: { on_failure: STEP },
-  on_success: { on_success: STEP },
-  across: { across: list("[]atc.AcrossVarConfig", ACROSS_VAR), fail_fast: BOOL },
-  attempts: { attempts: INT },
-  run: {
-    run: STRING,
-    type: STRING,
-    params: PARAMS,
-    privileged: BOOL,
-    tags: TAGS,
-    container_limits: CONTAINER_LIMITS,
-    timeout: STRING,
-  },
-  task: {
-    task: STRING,
-    privileged: BOOL,
-    hermetic: BOOL,
-    file: STRING,
-    container_limits: CONTAINER_LIMITS,
-    config: TASK_CONFIG,
-    params: TASK_ENV,
-    vars: PARAMS,
-    tags: TAGS,
-    input_mapping: STRING_MAP,
-    output_mapping: STRING_MAP,
-    image: STRING,
-    timeout: STRING,
-  },
-  put: {
-    put: STRING,
-    resource: STRING,
-    params: PARAMS,
-    inputs: INPUTS_CONFIG,
-    tags: TAGS,
-    get_params: PARAMS,
-    timeout: STRING,
-    no_get: BOOL,
-  },
-  get: {
-    get: STRING,
-    resource: STRING,
-    version: VERSION_CONFIG,
-    params: PARAMS,
-    passed: STRINGS,
-    trigger: BOOL,
-    tags: TAGS,
-    timeout: STRING,
-  },
-  timeout: { timeout: STRING },
-  set_pipeline: {
-    set_pipeline: STRING,
-    file: STRING,
-    team: STRING,
-    vars: PARAMS,
-    var_files: STRINGS,
-    instance_vars: map("atc.InstanceVars", ANY),
-  },
-  load_var: { load_var: STRING, file: STRING, format: STRING, reveal: BOOL },
-  try: { try: STEP },
-  do: { do: list("[]atc.Step", STEP), tags: TAGS },
-  in_parallel: { in_parallel: IN_PARALLEL, tags: TAGS },
+/** The Go type of each field a step detector reads (atc/steps.go); the task step's `params` is {@link TASK_ENV}. */
+const STEP_FIELD_TYPE: Readonly<Record<StepField, Desc>> = {
+  ensure: STEP,
+  on_error: STEP,
+  on_abort: STEP,
+  on_failure: STEP,
+  on_success: STEP,
+  across: list("[]atc.AcrossVarConfig", ACROSS_VAR),
+  fail_fast: BOOL,
+  attempts: INT,
+  run: STRING,
+  type: STRING,
+  params: PARAMS,
+  privileged: BOOL,
+  tags: TAGS,
+  container_limits: CONTAINER_LIMITS,
+  timeout: STRING,
+  task: STRING,
+  hermetic: BOOL,
+  file: STRING,
+  config: TASK_CONFIG,
+  vars: PARAMS,
+  input_mapping: STRING_MAP,
+  output_mapping: STRING_MAP,
+  image: STRING,
+  put: STRING,
+  resource: STRING,
+  inputs: INPUTS_CONFIG,
+  get_params: PARAMS,
+  no_get: BOOL,
+  get: STRING,
+  version: VERSION_CONFIG,
+  passed: STRINGS,
+  trigger: BOOL,
+  set_pipeline: STRING,
+  team: STRING,
+  var_files: STRINGS,
+  instance_vars: map("atc.InstanceVars", ANY),
+  load_var: STRING,
+  format: STRING,
+  reveal: BOOL,
+  try: STEP,
+  do: list("[]atc.Step", STEP),
+  in_parallel: IN_PARALLEL,
 };
+
+/** The Go type of each step field, by the detector that reads it (the fields are those of STEP_PRECEDENCE). */
+const STEP_FIELD_TYPES: Readonly<Record<string, Readonly<Record<string, Desc>>>> = Object.fromEntries(
+  STEP_PRECEDENCE.map((d) => [
+    d.key,
+    Object.fromEntries(d.fields.map((f) => [f, d.key === "task" && f === "params" ? TASK_ENV : STEP_FIELD_TYPE[f]])),
+  ]),
+);
 
 const NAMED_TYPE_FIELDS = {
   name: STRING,

@@ -54,26 +54,35 @@ export function parsePipeline(text: string, options: ParseOptions = {}): ParsedP
   if (text.length > maxBytes) {
     return fail("input/too-large", `pipeline is ${text.length} characters; the limit is ${maxBytes}`);
   }
+  const format = options.format === "json" || options.format === "yaml" ? options.format : detectFormat(text);
+  if (format === "json") {
+    // Text that JSON.parse reads has no control character (JSON allows none but tab, LF and CR, and those only
+    // as whitespace), so the scan for them is only needed when it does not.
+    const value = tryJson(text);
+    if (value !== NOT_JSON) return parseJson(value, text, file);
+  }
   const binary = firstControlCharacter(text);
   if (binary !== -1) {
     const pos = lineIndex(text)(binary);
     const code = text.charCodeAt(binary).toString(16).padStart(4, "0");
     return fail("input/binary", `not a text file: control character U+${code.toUpperCase()}`, pos);
   }
-
-  const format = options.format === "json" || options.format === "yaml" ? options.format : detectFormat(text);
-  return format === "json" ? parseJson(text, file, options) : parseYaml(text, file, options);
+  // Concourse reads JSON with its YAML parser, so text that is not strict JSON may still be a pipeline
+  // (and YAML reports syntax errors with a position).
+  return parseYaml(text, file, options);
 }
 
-function parseJson(text: string, file: string | undefined, options: ParseOptions): ParsedPipeline {
-  let value: unknown;
+const NOT_JSON: unique symbol = Symbol("not JSON");
+
+function tryJson(text: string): unknown {
   try {
-    value = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
-    // Concourse reads JSON with its YAML parser, so text that is not strict JSON may still be a pipeline
-    // (and YAML reports syntax errors with a position).
-    return parseYaml(text, file, options);
+    return NOT_JSON;
   }
+}
+
+function parseJson(value: unknown, text: string, file: string | undefined): ParsedPipeline {
   let locator: Locator | undefined;
   const locate: Locator = (path, target) => {
     locator ??= jsonLocator(text, file);

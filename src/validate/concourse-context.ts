@@ -1,5 +1,5 @@
+import { analyzeStep } from "../concourse/step-fields.ts";
 import type { Path, PathSegment } from "../model/common.ts";
-import { analyzeStep } from "../parse/step-fields.ts";
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 

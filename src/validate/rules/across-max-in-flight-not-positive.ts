@@ -1,5 +1,5 @@
 import { defineRule } from "../define-rule.ts";
-import { goSteps, hasAcross } from "./lib/go-steps.ts";
+import { goSteps } from "./lib/go-steps.ts";
 import { isObject, listOf } from "./lib/values.ts";
 
 export default defineRule({
@@ -10,17 +10,14 @@ export default defineRule({
   docs: { description: "An across var's `max_in_flight` must be `all` or a number greater than 0." },
   messages: { notPositive: "must be greater than 0" },
   check(ctx) {
-    for (const list of goSteps(ctx).byJob) {
-      for (const g of list) {
-        if (g.kind === undefined || !hasAcross(g)) continue;
-        const vars = listOf(g.step.across);
-        for (let i = 0; i < vars.length; i++) {
-          const v = vars[i];
-          if (!isObject(v)) continue;
-          const limit = v.max_in_flight;
-          if (typeof limit === "number" && Number.isInteger(limit) && limit <= 0) {
-            ctx.report({ path: [...g.path, "across", i, "max_in_flight"], messageId: "notPositive" });
-          }
+    for (const g of goSteps(ctx).wrappedBy.across) {
+      const vars = listOf(g.step.across);
+      for (let i = 0; i < vars.length; i++) {
+        const v = vars[i];
+        if (!isObject(v)) continue;
+        const limit = v.max_in_flight;
+        if (typeof limit === "number" && Number.isInteger(limit) && limit <= 0) {
+          ctx.report({ path: [...g.path, "across", i, "max_in_flight"], messageId: "notPositive" });
         }
       }
     }

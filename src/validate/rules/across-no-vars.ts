@@ -1,5 +1,5 @@
 import { defineRule } from "../define-rule.ts";
-import { goSteps, hasAcross } from "./lib/go-steps.ts";
+import { goSteps } from "./lib/go-steps.ts";
 import { listOf } from "./lib/values.ts";
 
 export default defineRule({
@@ -10,11 +10,9 @@ export default defineRule({
   docs: { description: "An `across:` modifier needs at least one var." },
   messages: { noVars: "no vars specified" },
   check(ctx) {
-    for (const list of goSteps(ctx).byJob) {
-      for (const g of list) {
-        if (g.kind !== undefined && hasAcross(g) && listOf(g.step.across).length === 0) {
-          ctx.report({ path: [...g.path, "across"], messageId: "noVars" });
-        }
+    for (const g of goSteps(ctx).wrappedBy.across) {
+      if (listOf(g.step.across).length === 0) {
+        ctx.report({ path: [...g.path, "across"], messageId: "noVars" });
       }
     }
   },

@@ -1,6 +1,6 @@
 import { defineRule } from "../define-rule.ts";
 import { goSteps } from "./lib/go-steps.ts";
-import { goInt, has } from "./lib/values.ts";
+import { goInt } from "./lib/values.ts";
 
 export default defineRule({
   id: "attempts-not-positive",
@@ -10,13 +10,10 @@ export default defineRule({
   docs: { description: "`attempts:` must be greater than 0." },
   messages: { notPositive: "must be greater than 0" },
   check(ctx) {
-    for (const list of goSteps(ctx).byJob) {
-      for (const g of list) {
-        if (g.kind === undefined || !has(g.step, "attempts")) continue;
-        const attempts = goInt(g.step.attempts);
-        if (attempts !== undefined && attempts <= 0)
-          ctx.report({ path: [...g.path, "attempts"], messageId: "notPositive" });
-      }
+    for (const g of goSteps(ctx).wrappedBy.attempts) {
+      const attempts = goInt(g.step.attempts);
+      if (attempts !== undefined && attempts <= 0)
+        ctx.report({ path: [...g.path, "attempts"], messageId: "notPositive" });
     }
   },
 });

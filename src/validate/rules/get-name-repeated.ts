@@ -13,16 +13,14 @@ export default defineRule({
   },
   messages: { repeated: "repeated name" },
   check(ctx) {
-    const seen = new Set<string>();
-    for (const list of goSteps(ctx).byJob) {
-      seen.clear();
-      for (const g of list) {
-        if (g.kind !== "get") continue;
-        const name = goString(g.step.get);
-        if (name === undefined) continue;
-        if (seen.has(name)) ctx.report({ path: [...g.path, "get"], messageId: "repeated" });
-        seen.add(name);
-      }
+    // the job each name was last got in: a get repeats a name when its own job got it before (gets are in Go's
+    // order, job after job)
+    const lastJob = new Map<string, number>();
+    for (const g of goSteps(ctx).byKind.get) {
+      const name = goString(g.step.get);
+      if (name === undefined) continue;
+      if (lastJob.get(name) === g.jobIndex) ctx.report({ path: [...g.path, "get"], messageId: "repeated" });
+      lastJob.set(name, g.jobIndex);
     }
   },
 });

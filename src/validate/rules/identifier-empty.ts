@@ -1,6 +1,6 @@
 import { concourseContext } from "../concourse-context.ts";
 import { defineRule } from "../define-rule.ts";
-import { goSteps, stepName } from "./lib/go-steps.ts";
+import { goSteps, NAMED_STEP_KINDS, stepName } from "./lib/go-steps.ts";
 import { NAMED_SECTIONS, sectionEntries } from "./lib/sections.ts";
 import { location } from "./lib/values.ts";
 
@@ -25,13 +25,14 @@ export default defineRule({
         ctx.report({ path: [section, index, "name"], messageId: "empty", data: { context: location(section, index) } });
       }
     }
-    for (const list of goSteps(ctx).byJob) {
-      for (const g of list) {
-        if (g.kind === undefined || stepName(g) !== "") continue;
+    const { byKind } = goSteps(ctx);
+    for (const kind of NAMED_STEP_KINDS) {
+      for (const g of byKind[kind]) {
+        if (stepName(g) !== "") continue;
         ctx.report({
-          path: [...g.path, g.kind],
+          path: [...g.path, kind],
           messageId: "empty",
-          data: { context: concourseContext(ctx.pipeline, [...g.path, g.kind]) },
+          data: { context: concourseContext(ctx.pipeline, [...g.path, kind]) },
         });
       }
     }

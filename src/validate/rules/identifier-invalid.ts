@@ -1,6 +1,6 @@
+import { acrossExempt, checkIdentifier } from "../../concourse/go-identifier.ts";
 import { defineRule } from "../define-rule.ts";
-import { acrossExempt, checkIdentifier } from "./lib/go-identifier.ts";
-import { goLabel, goSteps, hasAcross, stepName } from "./lib/go-steps.ts";
+import { goLabel, goSteps, hasAcross, NAMED_STEP_KINDS, stepName } from "./lib/go-steps.ts";
 import { NAMED_SECTIONS, sectionEntries } from "./lib/sections.ts";
 import { locationIdentifier } from "./lib/values.ts";
 
@@ -30,18 +30,15 @@ export default defineRule({
         });
       }
     }
-    for (const list of goSteps(ctx).byJob) {
-      for (const g of list) {
-        const name = stepName(g);
-        if (g.kind === undefined || g.kind === "run" || name === undefined) continue;
+    const { byKind } = goSteps(ctx);
+    for (const kind of NAMED_STEP_KINDS) {
+      if (kind === "run") continue; // run steps: the run-identifier-invalid error
+      for (const g of byKind[kind]) {
+        const name = stepName(g) as string;
         if (hasAcross(g) && acrossExempt(true, goLabel(g))) continue;
         const problem = checkIdentifier(name);
         if (problem?.kind !== "invalid") continue;
-        ctx.report({
-          path: [...g.path, g.kind],
-          messageId: "step",
-          data: { identifier: name, reason: problem.reason },
-        });
+        ctx.report({ path: [...g.path, kind], messageId: "step", data: { identifier: name, reason: problem.reason } });
       }
     }
   },

@@ -1,6 +1,6 @@
 import { defineRule } from "../define-rule.ts";
 import { goSteps } from "./lib/go-steps.ts";
-import { passedMatcher } from "./lib/passed.ts";
+import { jobsByName, passedMatcher } from "./lib/passed.ts";
 import { sectionEntries } from "./lib/sections.ts";
 import { listOf } from "./lib/values.ts";
 
@@ -29,18 +29,11 @@ export default defineRule({
     // job has no name Go can read
     const jobCount = Array.isArray(ctx.pipeline.jobs) ? ctx.pipeline.jobs.length : 0;
     const nameOf = new Array<number>(jobCount).fill(-1);
-    const firstIndex = new Map<string, number>();
     const order: number[] = [];
-    for (const { index, name } of sectionEntries(ctx, "jobs")) {
-      if (name === undefined) continue;
-      let first = firstIndex.get(name);
-      if (first === undefined) {
-        first = index;
-        firstIndex.set(name, index);
-      }
-      nameOf[index] = first;
-      order.push(index);
+    for (const indexes of jobsByName(ctx).values()) {
+      for (const index of indexes) nameOf[index] = indexes[0] as number;
     }
+    for (let i = 0; i < jobCount; i++) if (nameOf[i] !== -1) order.push(i);
     if (order.length === 0) return;
     const state = new Uint8Array(jobCount);
 

@@ -10,11 +10,8 @@ export default defineRule({
   docs: { description: "A load_var step needs a `file:`." },
   messages: { noFile: "no file specified" },
   check(ctx) {
-    for (const list of goSteps(ctx).byJob) {
-      for (const g of list) {
-        if (g.kind === "load_var" && goString(g.step.file) === "")
-          ctx.report({ path: [...g.path, "load_var"], messageId: "noFile" });
-      }
+    for (const g of goSteps(ctx).byKind.load_var) {
+      if (goString(g.step.file) === "") ctx.report({ path: [...g.path, "load_var"], messageId: "noFile" });
     }
   },
 });

@@ -12,15 +12,12 @@ export default defineRule({
   messages: { noMatch: "no matching job(s) for '{{job}}'" },
   check(ctx) {
     const match = passedMatcher(ctx);
-    for (const list of goSteps(ctx).byJob) {
-      for (const g of list) {
-        if (g.kind !== "get") continue;
-        const passed = listOf(g.step.passed);
-        for (let k = 0; k < passed.length; k++) {
-          const entry = passed[k];
-          if (typeof entry === "string" && match(entry).length === 0) {
-            ctx.report({ path: [...g.path, "passed", k], messageId: "noMatch", data: { job: entry } });
-          }
+    for (const g of goSteps(ctx).byKind.get) {
+      const passed = listOf(g.step.passed);
+      for (let k = 0; k < passed.length; k++) {
+        const entry = passed[k];
+        if (typeof entry === "string" && match(entry).length === 0) {
+          ctx.report({ path: [...g.path, "passed", k], messageId: "noMatch", data: { job: entry } });
         }
       }
     }

@@ -14,14 +14,11 @@ export default defineRule({
   messages: { unknown: "unknown resource '{{resource}}'" },
   check(ctx) {
     const declared = declaredNames(ctx, "resources");
-    for (const list of goSteps(ctx).byJob) {
-      for (const g of list) {
-        if (g.kind !== "put") continue;
-        const resource = resourceNameOf(g.step, "put");
-        if (resource === undefined || declared.has(resource)) continue;
-        const viaResource = goString(g.step.resource) !== "";
-        ctx.report({ path: [...g.path, viaResource ? "resource" : "put"], messageId: "unknown", data: { resource } });
-      }
+    for (const g of goSteps(ctx).byKind.put) {
+      const resource = resourceNameOf(g.step, "put");
+      if (resource === undefined || declared.has(resource)) continue;
+      const viaResource = goString(g.step.resource) !== "";
+      ctx.report({ path: [...g.path, viaResource ? "resource" : "put"], messageId: "unknown", data: { resource } });
     }
   },
 });

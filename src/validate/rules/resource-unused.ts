@@ -12,12 +12,14 @@ export default defineRule({
   messages: { unused: "resource '{{resource}}' is not used" },
   check(ctx) {
     const used = new Set<string>();
-    for (const list of goSteps(ctx).byJob) {
-      for (const g of list) {
-        if (g.kind !== "get" && g.kind !== "put") continue;
-        const name = resourceNameOf(g.step, g.kind);
-        if (name !== undefined) used.add(name);
-      }
+    const { byKind } = goSteps(ctx);
+    for (const g of byKind.get) {
+      const name = resourceNameOf(g.step, "get");
+      if (name !== undefined) used.add(name);
+    }
+    for (const g of byKind.put) {
+      const name = resourceNameOf(g.step, "put");
+      if (name !== undefined) used.add(name);
     }
     for (const { index, name } of sectionEntries(ctx, "resources")) {
       if (name === undefined || used.has(name)) continue;

@@ -12,13 +12,10 @@ export default defineRule({
   messages: { unknown: "unknown prototype '{{prototype}}'" },
   check(ctx) {
     const declared = declaredNames(ctx, "prototypes");
-    for (const list of goSteps(ctx).byJob) {
-      for (const g of list) {
-        if (g.kind !== "run") continue;
-        const prototype = goString(g.step.type);
-        if (prototype === undefined || declared.has(prototype)) continue;
-        ctx.report({ path: [...g.path, "type"], messageId: "unknown", data: { prototype } });
-      }
+    for (const g of goSteps(ctx).byKind.run) {
+      const prototype = goString(g.step.type);
+      if (prototype === undefined || declared.has(prototype)) continue;
+      ctx.report({ path: [...g.path, "type"], messageId: "unknown", data: { prototype } });
     }
   },
 });

@@ -10,11 +10,8 @@ export default defineRule({
   docs: { description: "A set_pipeline step needs a `file:`." },
   messages: { noFile: "no file specified" },
   check(ctx) {
-    for (const list of goSteps(ctx).byJob) {
-      for (const g of list) {
-        if (g.kind === "set_pipeline" && goString(g.step.file) === "")
-          ctx.report({ path: [...g.path, "set_pipeline"], messageId: "noFile" });
-      }
+    for (const g of goSteps(ctx).byKind.set_pipeline) {
+      if (goString(g.step.file) === "") ctx.report({ path: [...g.path, "set_pipeline"], messageId: "noFile" });
     }
   },
 });

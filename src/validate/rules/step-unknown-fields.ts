@@ -1,4 +1,6 @@
-import { goQuotedList, unknownStepFields } from "../../parse/step-fields.ts";
+import { goQuotedList } from "../../concourse/go-format.ts";
+import { unknownStepFields } from "../../concourse/step-fields.ts";
+import { STEP_KINDS } from "../../model/step.ts";
 import { defineRule } from "../define-rule.ts";
 import { goSteps } from "./lib/go-steps.ts";
 
@@ -13,9 +15,9 @@ export default defineRule({
   },
   messages: { unknown: "unknown fields {{fields}}" },
   check(ctx) {
-    for (const list of goSteps(ctx).byJob) {
-      for (const g of list) {
-        if (g.kind === undefined) continue;
+    const { byKind } = goSteps(ctx);
+    for (const kind of STEP_KINDS) {
+      for (const g of byKind[kind]) {
         const unknown = unknownStepFields(g.step);
         if (unknown.length > 0)
           ctx.report({ path: g.path, messageId: "unknown", data: { fields: goQuotedList(unknown) } });

@@ -19,17 +19,15 @@ export default defineRule({
     output: "  output in position {{index}} is missing a name",
   },
   check(ctx) {
-    for (const list of goSteps(ctx).byJob) {
-      for (const g of list) {
-        if (g.kind !== "task" || !isObject(g.step.config)) continue;
-        for (const [key, messageId] of IO_KEYS) {
-          const entries = listOf(g.step.config[key]);
-          for (let i = 0; i < entries.length; i++) {
-            const entry = entries[i];
-            if (isObject(entry) && goString(entry.name) !== "") continue;
-            if (!isObject(entry) && entry !== null) continue;
-            ctx.report({ path: [...g.path, "config", key, i], messageId, data: { index: i } });
-          }
+    for (const g of goSteps(ctx).byKind.task) {
+      if (!isObject(g.step.config)) continue;
+      for (const [key, messageId] of IO_KEYS) {
+        const entries = listOf(g.step.config[key]);
+        for (let i = 0; i < entries.length; i++) {
+          const entry = entries[i];
+          if (isObject(entry) && goString(entry.name) !== "") continue;
+          if (!isObject(entry) && entry !== null) continue;
+          ctx.report({ path: [...g.path, "config", key, i], messageId, data: { index: i } });
         }
       }
     }

@@ -10,16 +10,14 @@ export default defineRule({
   docs: { description: "An inline task config needs a `platform`." },
   messages: { missing: "missing 'platform'" },
   check(ctx) {
-    for (const list of goSteps(ctx).byJob) {
-      for (const g of list) {
-        if (g.kind !== "task" || !isObject(g.step.config)) continue;
-        const config = g.step.config;
-        if (goString(config.platform) !== "") continue;
-        ctx.report({
-          path: has(config, "platform") ? [...g.path, "config", "platform"] : [...g.path, "config"],
-          messageId: "missing",
-        });
-      }
+    for (const g of goSteps(ctx).byKind.task) {
+      if (!isObject(g.step.config)) continue;
+      const config = g.step.config;
+      if (goString(config.platform) !== "") continue;
+      ctx.report({
+        path: has(config, "platform") ? [...g.path, "config", "platform"] : [...g.path, "config"],
+        messageId: "missing",
+      });
     }
   },
 });

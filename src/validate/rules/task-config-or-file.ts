@@ -13,15 +13,12 @@ export default defineRule({
     both: "must specify one of `file:` or `config:`, not both",
   },
   check(ctx) {
-    for (const list of goSteps(ctx).byJob) {
-      for (const g of list) {
-        if (g.kind !== "task") continue;
-        const file = goString(g.step.file);
-        if (file === undefined) continue;
-        const hasConfig = has(g.step, "config") && g.step.config !== null;
-        if (!hasConfig && file === "") ctx.report({ path: [...g.path, "task"], messageId: "neither" });
-        if (hasConfig && file !== "") ctx.report({ path: [...g.path, "task"], messageId: "both" });
-      }
+    for (const g of goSteps(ctx).byKind.task) {
+      const file = goString(g.step.file);
+      if (file === undefined) continue;
+      const hasConfig = has(g.step, "config") && g.step.config !== null;
+      if (!hasConfig && file === "") ctx.report({ path: [...g.path, "task"], messageId: "neither" });
+      if (hasConfig && file !== "") ctx.report({ path: [...g.path, "task"], messageId: "both" });
     }
   },
 });

@@ -1,4 +1,5 @@
-import { goQuotedList, unknownTaskConfigFields } from "../../parse/step-fields.ts";
+import { goQuotedList } from "../../concourse/go-format.ts";
+import { unknownTaskConfigFields } from "../../concourse/step-fields.ts";
 import { defineRule } from "../define-rule.ts";
 import { goSteps } from "./lib/go-steps.ts";
 import { isObject } from "./lib/values.ts";
@@ -13,13 +14,11 @@ export default defineRule({
   },
   messages: { unknown: "unknown fields {{fields}}" },
   check(ctx) {
-    for (const list of goSteps(ctx).byJob) {
-      for (const g of list) {
-        if (g.kind !== "task" || !isObject(g.step.config)) continue;
-        const unknown = unknownTaskConfigFields(g.step.config);
-        if (unknown.length > 0) {
-          ctx.report({ path: [...g.path, "config"], messageId: "unknown", data: { fields: goQuotedList(unknown) } });
-        }
+    for (const g of goSteps(ctx).byKind.task) {
+      if (!isObject(g.step.config)) continue;
+      const unknown = unknownTaskConfigFields(g.step.config);
+      if (unknown.length > 0) {
+        ctx.report({ path: [...g.path, "config"], messageId: "unknown", data: { fields: goQuotedList(unknown) } });
       }
     }
   },

@@ -11,11 +11,8 @@ export default defineRule({
   },
   messages: { hermetic: "specifies `hermetic:` only works against worker containerd runtime" },
   check(ctx) {
-    for (const list of goSteps(ctx).byJob) {
-      for (const g of list) {
-        if (g.kind === "task" && g.step.hermetic === true)
-          ctx.report({ path: [...g.path, "hermetic"], messageId: "hermetic" });
-      }
+    for (const g of goSteps(ctx).byKind.task) {
+      if (g.step.hermetic === true) ctx.report({ path: [...g.path, "hermetic"], messageId: "hermetic" });
     }
   },
 });

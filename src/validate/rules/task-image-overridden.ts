@@ -16,17 +16,15 @@ export default defineRule({
       "specifies image: on the step but also specifies an image under config: - the image: on the step takes precedence",
   },
   check(ctx) {
-    for (const list of goSteps(ctx).byJob) {
-      for (const g of list) {
-        if (g.kind !== "task" || !isObject(g.step.config)) continue;
-        const config = g.step.config;
-        const image = goString(g.step.image);
-        if (image === undefined || image === "") continue;
-        const rootfs = goString(config.rootfs_uri);
-        const hasImageResource = has(config, "image_resource") && config.image_resource !== null;
-        if ((rootfs !== undefined && rootfs !== "") || hasImageResource) {
-          ctx.report({ path: [...g.path, "image"], messageId: "overridden" });
-        }
+    for (const g of goSteps(ctx).byKind.task) {
+      if (!isObject(g.step.config)) continue;
+      const config = g.step.config;
+      const image = goString(g.step.image);
+      if (image === undefined || image === "") continue;
+      const rootfs = goString(config.rootfs_uri);
+      const hasImageResource = has(config, "image_resource") && config.image_resource !== null;
+      if ((rootfs !== undefined && rootfs !== "") || hasImageResource) {
+        ctx.report({ path: [...g.path, "image"], messageId: "overridden" });
       }
     }
   },

@@ -1,5 +1,5 @@
+import { goDurationError } from "../../concourse/go-duration.ts";
 import { defineRule } from "../define-rule.ts";
-import { goDurationError } from "./lib/go-duration.ts";
 import { goSteps, timeoutIsWrapper } from "./lib/go-steps.ts";
 
 /**
@@ -14,13 +14,11 @@ export default defineRule({
   docs: { description: "A `timeout:` modifier must be a Go duration such as `30m` or `1h30m`." },
   messages: { invalid: "invalid duration '{{duration}}'" },
   check(ctx) {
-    for (const list of goSteps(ctx).byJob) {
-      for (const g of list) {
-        if (!timeoutIsWrapper(g)) continue;
-        const duration = g.step.timeout === null ? "" : g.step.timeout;
-        if (typeof duration !== "string" || goDurationError(duration) === undefined) continue;
-        ctx.report({ path: [...g.path, "timeout"], messageId: "invalid", data: { duration } });
-      }
+    for (const g of goSteps(ctx).wrappedBy.timeout) {
+      if (!timeoutIsWrapper(g)) continue;
+      const duration = g.step.timeout === null ? "" : g.step.timeout;
+      if (typeof duration !== "string" || goDurationError(duration) === undefined) continue;
+      ctx.report({ path: [...g.path, "timeout"], messageId: "invalid", data: { duration } });
     }
   },
 });

@@ -298,9 +298,12 @@ function createWalk(steps: readonly CollectedStep[], visitor: DataflowVisitor): 
     logLength = 0;
     savedLength = 0;
     unknown = 0;
-    live = false;
-    artifacts.clear();
-    vars.clear();
+    if (live) {
+      // only when used: clearing a map allocates its table anew
+      artifacts.clear();
+      vars.clear();
+      live = false;
+    }
     visit.job = job;
     visit.jobIndex = jobIndex;
     visit.jobName = typeof job.name === "string" ? job.name : "";

@@ -5,9 +5,10 @@
  * `concourseContext()` of src/validate/concourse-context.ts).
  * Built from the ONE walker's output (`ctx.steps()`), once per validation run.
  */
+
+import { hasDetector, stepDetectors } from "../../../concourse/step-fields.ts";
 import type { Path } from "../../../model/common.ts";
-import type { StepKind } from "../../../model/step.ts";
-import { hasDetector, stepDetectors } from "../../../parse/step-fields.ts";
+import { STEP_KINDS, type StepKind } from "../../../model/step.ts";
 import type { CollectedStep, StepRelation } from "../../../walk/walk-steps.ts";
 import type { SharedContext } from "../../define-rule.ts";
 import { goString, has, type Obj } from "./values.ts";
@@ -47,18 +48,12 @@ const HOOK_RANK: Readonly<Record<string, number>> = Object.fromEntries(GO_HOOK_O
  * message; `""` when it is not a string), or undefined for do/try/in_parallel and steps with no core type.
  */
 export function stepName(g: GoStep): string | undefined {
-  switch (g.kind) {
-    case "get":
-    case "put":
-    case "task":
-    case "set_pipeline":
-    case "load_var":
-    case "run":
-      return goString(g.step[g.kind]) ?? "";
-    default:
-      return undefined;
-  }
+  return g.kind !== undefined && NAMED_KINDS.has(g.kind) ? (goString(g.step[g.kind]) ?? "") : undefined;
 }
+
+/** The step kinds with a name field (the field named after the kind). */
+export const NAMED_STEP_KINDS = ["get", "put", "task", "set_pipeline", "load_var", "run"] as const;
+const NAMED_KINDS: ReadonlySet<StepKind> = new Set(NAMED_STEP_KINDS);
 
 /** The core step's own element of Go's context: `.get(src)`, `.run(proto.msg)`; empty for do/try/in_parallel. */
 export function goLabel(g: GoStep): string {
@@ -88,12 +83,30 @@ export function buildGoSteps(steps: readonly CollectedStep[]): GoSteps {
   }
   // The walker visits hooks as on_success, on_failure, on_error, on_abort, ensure; Go visits on_abort before on_error.
   for (const j of needsSort) (byJob[j] as GoStep[]).sort((a, b) => compareGoOrder(a.path, b.path));
-  return { byJob: Array.from(byJob, (l) => l ?? []) };
+  const byKind = Object.fromEntries(STEP_KINDS.map((k) => [k, [] as GoStep[]])) as Record<StepKind, GoStep[]>;
+  const wrappedBy: Record<"across" | "attempts" | "timeout", GoStep[]> = { across: [], attempts: [], timeout: [] };
+  for (let j = 0; j < byJob.length; j++) {
+    const jobSteps = byJob[j];
+    if (jobSteps === undefined) continue;
+    for (let i = 0; i < jobSteps.length; i++) {
+      const g = jobSteps[i] as GoStep;
+      if (g.kind === undefined) continue;
+      byKind[g.kind].push(g);
+      if (has(g.step, "across")) wrappedBy.across.push(g);
+      if (has(g.step, "attempts")) wrappedBy.attempts.push(g);
+      if (has(g.step, "timeout")) wrappedBy.timeout.push(g);
+    }
+  }
+  return { byJob: Array.from(byJob, (l) => l ?? []), byKind, wrappedBy };
 }
 
 export interface GoSteps {
   /** Per job index, the job's steps in the order StepValidator visits them. */
   readonly byJob: readonly (readonly GoStep[])[];
+  /** The steps with a core type, by that type, in the same order (job after job). */
+  readonly byKind: Readonly<Record<StepKind, readonly GoStep[]>>;
+  /** The steps with a core type that carry `across`, `attempts` or `timeout` (as a key), in the same order. */
+  readonly wrappedBy: Readonly<Record<"across" | "attempts" | "timeout", readonly GoStep[]>>;
 }
 
 /** The Go view of the pipeline's steps, computed once per validation run and shared by the rules. */

@@ -1,6 +1,7 @@
 /** Which jobs each `groups[].jobs` entry matches, with gobwas/glob semantics; linear for literal names. */
+
+import { compileGobwasGlob, isLiteralGobwasPattern } from "../../../concourse/gobwas-glob.ts";
 import type { SharedContext } from "../../define-rule.ts";
-import { compileGobwasGlob, isLiteralGobwasPattern } from "./gobwas-glob.ts";
 import { sectionEntries } from "./sections.ts";
 import { isObject, listOf, type Obj } from "./values.ts";
 
@@ -19,6 +20,7 @@ export const groupJobEntries = (ctx: SharedContext): readonly GroupJobEntry[] =>
 
 function readGroupJobEntries(ctx: SharedContext): GroupJobEntry[] {
   const p = ctx.pipeline as unknown as Obj;
+  if (listOf(p.groups).length === 0) return [];
   const jobNames: string[] = [];
   const jobSet = new Set<string>();
   for (const { name } of sectionEntries(ctx, "jobs")) {

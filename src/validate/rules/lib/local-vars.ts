@@ -19,13 +19,15 @@ type Scopes = readonly Set<string>[];
 /** The repeated and shadowed local vars of the pipeline's jobs (found once per run, shared by the rules). */
 export const localVarEvents = (ctx: SharedContext): readonly VarEvent[] => ctx.shared(findEvents);
 
-/** Whether a step declares local vars: a `load_var`, or `across` around a core step. */
-const declares = (g: GoStep): boolean => g.kind === "load_var" || (g.kind !== undefined && hasAcross(g));
-
 function findEvents(ctx: SharedContext): VarEvent[] {
   const events: VarEvent[] = [];
-  for (const list of goSteps(ctx).byJob) {
-    if (!list.some(declares)) continue;
+  const { byJob, byKind, wrappedBy } = goSteps(ctx);
+  // only the jobs with a load_var or an across step declare anything
+  const declaring = new Set<number>();
+  for (const g of byKind.load_var) declaring.add(g.jobIndex);
+  for (const g of wrappedBy.across) declaring.add(g.jobIndex);
+  for (const jobIndex of [...declaring].sort((x, y) => x - y)) {
+    const list = byJob[jobIndex] ?? [];
     const jobScopes: Scopes = [new Set()];
     const outerOf = new Map<GoStep, Scopes>();
     const innerOf = new Map<GoStep, Scopes>();

@@ -10,21 +10,24 @@ export interface DuplicateFinding {
 }
 
 /**
- * `%s and %s have the same name ('%s')` for `section`, where `seen` holds names already taken (validate.go keeps
- * the FIRST location of each non-empty name; resource types and prototypes share one map).
+ * `%s and %s have the same name ('%s')` for `section`: validate.go keeps the FIRST location of each non-empty
+ * name, and an entry whose name is already taken is reported; `taken` holds names another section took first
+ * (resource types and prototypes share one map).
  */
 export function duplicateNames(
   ctx: SharedContext,
   section: NamedSection,
-  seen: Map<string, string> = new Map(),
+  taken?: ReadonlyMap<string, string>,
 ): DuplicateFinding[] {
   const out: DuplicateFinding[] = [];
+  const first = new Map<string, number>();
   for (const { index, name } of sectionEntries(ctx, section)) {
     if (name === undefined) continue;
-    const here = location(section, index);
-    const other = seen.get(name);
-    if (other !== undefined) out.push({ path: [section, index, "name"], data: { first: other, second: here, name } });
-    else if (name !== "") seen.set(name, here);
+    const earlier = first.get(name);
+    const other = taken?.get(name) ?? (earlier === undefined ? undefined : location(section, earlier));
+    if (other !== undefined) {
+      out.push({ path: [section, index, "name"], data: { first: other, second: location(section, index), name } });
+    } else if (name !== "") first.set(name, index);
   }
   return out;
 }
@@ -32,7 +35,9 @@ export function duplicateNames(
 /** The names of `section` with their first location, as validate.go's `seenTypes` holds them. */
 export function firstLocations(ctx: SharedContext, section: NamedSection): Map<string, string> {
   const seen = new Map<string, string>();
-  duplicateNames(ctx, section, seen);
+  for (const { index, name } of sectionEntries(ctx, section)) {
+    if (name !== undefined && name !== "" && !seen.has(name)) seen.set(name, location(section, index));
+  }
   return seen;
 }
 

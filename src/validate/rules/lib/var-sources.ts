@@ -5,9 +5,11 @@
  * hangar does not reproduce (mapstructure decoding errors, Go text/template errors, the kubernetes client), the
  * outcome is `undefined` and nothing is reported.
  */
+
+import { goParseDuration } from "../../../concourse/go-duration.ts";
+import { goQuote, goTypeName } from "../../../concourse/go-format.ts";
 import type { Path } from "../../../model/common.ts";
 import type { Pipeline } from "../../../model/pipeline.ts";
-import { goParseDuration, goQuote, goTypeName } from "./go-duration.ts";
 import { goHostname, goParseUrl } from "./go-url.ts";
 import { goString, isObject, listOf, location, type Obj } from "./values.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { goDurationError, goParseDuration, goQuote, goTypeName } from "./go-duration.ts";
+import { goDurationError, goParseDuration } from "./go-duration.ts";
 
 describe("goParseDuration (Go's time.ParseDuration)", () => {
   test.each([
@@ -25,22 +25,5 @@ describe("goParseDuration (Go's time.ParseDuration)", () => {
     ["9999999999h", 'time: invalid duration "9999999999h"'],
   ])("%j fails with Go's text", (text, error) => {
     expect(goDurationError(text)).toBe(error);
-  });
-});
-
-describe("Go formatting", () => {
-  test("quoting like strconv.Quote", () => {
-    expect(goQuote('a"b\\c\n\u0001é')).toBe('"a\\"b\\\\c\\n\\x01é"');
-  });
-
-  test("%T of JSON values", () => {
-    expect([null, "s", 1, true, [], {}].map(goTypeName)).toEqual([
-      "<nil>",
-      "string",
-      "float64",
-      "bool",
-      "[]interface {}",
-      "map[string]interface {}",
-    ]);
   });
 });

@@ -1,4 +1,8 @@
-/** Go's `time.ParseDuration` and Go's quoting and `%T`, for reproducing Go's messages. */
+/**
+ * Go's `time.ParseDuration`, which Concourse uses for `timeout`, `check_every`, cache `ttl` and so on: exact
+ * (int64 nanoseconds as a bigint, with Go's overflow checks), with Go's error texts.
+ */
+import { goQuote } from "./go-format.ts";
 
 const UNITS: Readonly<Record<string, bigint>> = {
   ns: 1n,
@@ -84,34 +88,4 @@ export function goParseDuration(orig: string): { ok: true; ns: bigint } | { ok: 
   }
   if (!neg && total > MAX - 1n) return invalid;
   return { ok: true, ns: neg ? -total : total };
-}
-
-/** Go's `strconv.Quote`: double quotes, Go escapes for control characters, printable characters kept. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (ch === '"' || ch === "\\") out += `\\${ch}`;
-    else if (c === 0x07) out += "\\a";
-    else if (c === 0x08) out += "\\b";
-    else if (c === 0x0c) out += "\\f";
-    else if (c === 0x0a) out += "\\n";
-    else if (c === 0x0d) out += "\\r";
-    else if (c === 0x09) out += "\\t";
-    else if (c === 0x0b) out += "\\v";
-    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, "0")}`;
-    else if (c >= 0x80 && c < 0xa0) out += `\\u${c.toString(16).padStart(4, "0")}`;
-    else out += ch;
-  }
-  return `${out}"`;
-}
-
-/** Go's `%T` of a value decoded from JSON into `any`. */
-export function goTypeName(v: unknown): string {
-  if (v === undefined || v === null) return "<nil>";
-  if (typeof v === "string") return "string";
-  if (typeof v === "number") return "float64";
-  if (typeof v === "boolean") return "bool";
-  if (Array.isArray(v)) return "[]interface {}";
-  return "map[string]interface {}";
 }

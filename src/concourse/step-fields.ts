@@ -67,6 +67,8 @@ export const STEP_PRECEDENCE = [
 
 export type StepDetector = (typeof STEP_PRECEDENCE)[number];
 export type DetectorKey = StepDetector["key"];
+/** Every field some step detector reads. */
+export type StepField = StepDetector["fields"][number];
 
 /** The fields of a task step's inline `config` (atc/task.go `TaskConfig`); others are unknown fields. */
 export const TASK_CONFIG_FIELDS = [
@@ -80,6 +82,7 @@ export const TASK_CONFIG_FIELDS = [
   "outputs",
   "caches",
 ] as const;
+export type TaskConfigField = (typeof TASK_CONFIG_FIELDS)[number];
 
 /** How Concourse reads one step. */
 export interface StepAnalysis {
@@ -111,11 +114,19 @@ const LISTED_BY: ReadonlyMap<string, number> = (() => {
  * Allocates nothing; the other functions here answer questions about a step from this set.
  */
 export function stepDetectors(step: object): number {
+  // the detector keys present (a step has few keys; the table has many detectors)
+  let present = 0;
+  for (const key in step) {
+    const bit = DETECTOR_BIT.get(key);
+    if (bit !== undefined && Object.hasOwn(step, key)) present |= bit;
+  }
   let found = 0;
-  for (let i = 0; i < STEP_PRECEDENCE.length; i++) {
-    const detector = STEP_PRECEDENCE[i] as StepDetector;
-    if (!Object.hasOwn(step, detector.key) || ((LISTED_BY.get(detector.key) as number) & found) !== 0) continue;
-    found |= 1 << i;
+  while (present !== 0) {
+    const bit = present & -present;
+    present ^= bit;
+    const detector = STEP_PRECEDENCE[31 - Math.clz32(bit)] as StepDetector;
+    if (((LISTED_BY.get(detector.key) as number) & found) !== 0) continue;
+    found |= bit;
     if (!detector.wrapper) break;
   }
   return found;
@@ -184,25 +195,3 @@ export function unknownTaskConfigFields(config: object): readonly string[] {
 
 const TASK_CONFIG_KEYS: ReadonlySet<string> = new Set<string>(TASK_CONFIG_FIELDS);
 const NONE: readonly string[] = [];
-
-/** Go's `%+q` of a list of strings: `["a" "b"]` (ASCII-only quoting). */
-export function goQuotedList(values: readonly string[]): string {
-  return `[${values.map(goQuoteAscii).join(" ")}]`;
-}
-
-/** Go's `%+q` of one string: double-quoted, non-ASCII escaped as `\uXXXX`. */
-export function goQuoteAscii(value: string): string {
-  let out = '"';
-  for (const ch of value) {
-    const cp = ch.codePointAt(0) as number;
-    if (ch === '"' || ch === "\\") out += `\\${ch}`;
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\t") out += "\\t";
-    else if (ch === "\r") out += "\\r";
-    else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, "0")}`;
-    else if (cp < 0x80) out += ch;
-    else if (cp <= 0xffff) out += `\\u${cp.toString(16).padStart(4, "0")}`;
-    else out += `\\U${cp.toString(16).padStart(8, "0")}`;
-  }
-  return `${out}"`;
-}
