@@ -168,19 +168,36 @@ export function analyzeStep(step: object): StepAnalysis {
 
 /**
  * The unknown fields of a step, as the StepValidator reports them (`unknown fields ["x"]`), sorted; none for a
- * step with no core type (that is a decoding error). Allocates nothing when there are none.
+ * step with no core type (that is a decoding error). Allocates nothing when there are none. `core` is the step's
+ * core detector key (its kind), when the caller knows it.
  */
-export function unknownStepFields(step: object): readonly string[] {
-  const found = stepDetectors(step);
-  if (coreDetector(found) === undefined) return NONE;
+export function unknownStepFields(
+  step: object,
+  core: DetectorKey | undefined = coreDetector(stepDetectors(step))?.key,
+): readonly string[] {
+  const claimed = core === undefined ? undefined : CLAIMED.get(core);
+  if (claimed === undefined) return NONE;
   let unknown: string[] | undefined;
   for (const key in step) {
-    if (!Object.hasOwn(step, key) || fieldOwner(found, key) !== undefined) continue;
+    if (!Object.hasOwn(step, key) || claimed.has(key) || (key === "fail_fast" && Object.hasOwn(step, "across"))) {
+      continue;
+    }
     unknown ??= [];
     unknown.push(key);
   }
   return unknown === undefined ? NONE : unknown.sort();
 }
+
+/**
+ * The keys a step with a given core detector never leaves unknown: the core's fields and every wrapper key (a
+ * present wrapper key is read by its wrapper, or by the core first); `fail_fast` is read only with `across`.
+ */
+const CLAIMED: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  STEP_PRECEDENCE.filter((d) => !d.wrapper).map((core) => [
+    core.key,
+    new Set<string>([...core.fields, ...STEP_PRECEDENCE.filter((d) => d.wrapper).map((d) => d.key)]),
+  ]),
+);
 
 /** The unknown fields of a task's inline config (`.task(x).config: unknown fields [...]`), sorted. */
 export function unknownTaskConfigFields(config: object): readonly string[] {

@@ -1,6 +1,9 @@
 import { testRule, yaml } from "../rule-tester.ts";
 import rule from "./get-name-repeated.ts";
 
+// a job with more gets than are searched one by one (the rest go in a set)
+const many = Array.from({ length: 20 }, (_, i) => `          - get: g${i}`).join("\n");
+
 testRule(rule, {
   valid: [
     yaml`
@@ -31,6 +34,24 @@ testRule(rule, {
       errors: [
         { messageId: "repeated", path: "jobs[0].ensure.get", message: "repeated name" },
         { messageId: "repeated", path: "jobs[0].plan[1].in_parallel[0].get", message: "repeated name" },
+      ],
+    },
+    {
+      name: "a job with many gets: repeats after the first sixteen are found too, per job",
+      code: yaml`
+        jobs:
+        - name: a
+          plan:
+${many}
+          - get: g3
+          - get: g19
+        - name: b
+          plan:
+          - get: g3
+      `,
+      errors: [
+        { messageId: "repeated", path: "jobs[0].plan[20].get" },
+        { messageId: "repeated", path: "jobs[0].plan[21].get" },
       ],
     },
   ],

@@ -1,8 +1,8 @@
 import { concourseContext } from "../concourse-context.ts";
 import { defineRule } from "../define-rule.ts";
-import { goSteps, NAMED_STEP_KINDS, stepName } from "./lib/go-steps.ts";
+import { goSteps, NAMED_STEP_KINDS } from "./lib/go-steps.ts";
 import { NAMED_SECTIONS, sectionEntries } from "./lib/sections.ts";
-import { location } from "./lib/values.ts";
+import { goString, location } from "./lib/values.ts";
 
 /**
  * Go returns this as an error already prefixed with its context; StepValidator then records it with the context
@@ -28,7 +28,7 @@ export default defineRule({
     const { byKind } = goSteps(ctx);
     for (const kind of NAMED_STEP_KINDS) {
       for (const g of byKind[kind]) {
-        if (stepName(g) !== "") continue;
+        if ((goString(g.step[kind]) ?? "") !== "") continue;
         ctx.report({
           path: [...g.path, kind],
           messageId: "empty",

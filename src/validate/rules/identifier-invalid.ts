@@ -1,8 +1,8 @@
 import { acrossExempt, checkIdentifier } from "../../concourse/go-identifier.ts";
 import { defineRule } from "../define-rule.ts";
-import { goLabel, goSteps, hasAcross, NAMED_STEP_KINDS, stepName } from "./lib/go-steps.ts";
+import { goLabel, goSteps, hasAcross, NAMED_STEP_KINDS } from "./lib/go-steps.ts";
 import { NAMED_SECTIONS, sectionEntries } from "./lib/sections.ts";
-import { locationIdentifier } from "./lib/values.ts";
+import { goString, locationIdentifier } from "./lib/values.ts";
 
 export default defineRule({
   id: "identifier-invalid",
@@ -34,7 +34,7 @@ export default defineRule({
     for (const kind of NAMED_STEP_KINDS) {
       if (kind === "run") continue; // run steps: the run-identifier-invalid error
       for (const g of byKind[kind]) {
-        const name = stepName(g) as string;
+        const name = goString(g.step[kind]) ?? "";
         if (hasAcross(g) && acrossExempt(true, goLabel(g))) continue;
         const problem = checkIdentifier(name);
         if (problem?.kind !== "invalid") continue;

@@ -1,7 +1,7 @@
-import { isStepKind } from "../../model/step.ts";
 import { defineRule } from "../define-rule.ts";
 import { CORE_RESOURCE_TYPES } from "./lib/core-resource-types.ts";
 import { refName } from "./lib/dataflow.ts";
+import { goSteps } from "./lib/go-steps.ts";
 import { isObject, listOf } from "./lib/values.ts";
 
 export default defineRule({
@@ -18,7 +18,8 @@ export default defineRule({
   messages: {
     unused: "resource type '{{name}}' is not used by any resource, resource type, prototype or task image_resource",
   },
-  check({ pipeline, steps, report }) {
+  check(ctx) {
+    const { pipeline, report } = ctx;
     const used = new Set<string>();
     const use = (type: unknown): void => {
       const name = refName(type);
@@ -31,8 +32,7 @@ export default defineRule({
       if (isObject(t) && refName(t.type) !== t.name) use(t.type);
     }
     let tasksFromFiles = false;
-    for (const { step } of steps()) {
-      if (!isStepKind(step, "task")) continue;
+    for (const { step } of goSteps(ctx).byKind.task) {
       if (!isObject(step.config)) tasksFromFiles = true;
       else if (isObject(step.config.image_resource)) use(step.config.image_resource.type);
     }

@@ -18,7 +18,7 @@ export default defineRule({
     const { byKind } = goSteps(ctx);
     for (const kind of STEP_KINDS) {
       for (const g of byKind[kind]) {
-        const unknown = unknownStepFields(g.step);
+        const unknown = unknownStepFields(g.step, kind);
         if (unknown.length > 0)
           ctx.report({ path: g.path, messageId: "unknown", data: { fields: goQuotedList(unknown) } });
       }
