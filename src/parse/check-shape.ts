@@ -596,16 +596,7 @@ function checkDepth(state: State, value: object, here: At): void {
     const [v, a, depth] = stack.pop() as [unknown, At, number];
     if (typeof v !== "object" || v === null) continue;
     if (depth >= MAX_VALUE_DEPTH) {
-      state.wellFormed = false;
-      state.diagnostics.push(
-        diagnostic(
-          "input/too-deep",
-          "error",
-          "hangar",
-          `value is nested more than ${MAX_VALUE_DEPTH} levels deep`,
-          pathOf(a),
-        ),
-      );
+      tooDeep(state, `value is nested more than ${MAX_VALUE_DEPTH} levels deep`, a);
       return;
     }
     if (Array.isArray(v)) {
@@ -659,16 +650,7 @@ function checkStep(state: State, value: unknown, here: At, notObject: string): v
     return;
   }
   if (here.depth >= MAX_STEP_DEPTH) {
-    state.wellFormed = false;
-    state.diagnostics.push(
-      diagnostic(
-        "input/too-deep",
-        "error",
-        "hangar",
-        `steps are nested more than ${MAX_STEP_DEPTH} levels deep`,
-        pathOf(here),
-      ),
-    );
+    tooDeep(state, `steps are nested more than ${MAX_STEP_DEPTH} levels deep`, here);
     return;
   }
   const detectors = stepDetectors(value);
@@ -810,6 +792,12 @@ function valueError(state: State, here: At, message: string, ruleId = "value-inv
     ...diagnostic(ruleId, "error", "concourse", message + hint, pathOf(here)),
     fly: `${FLY_UNMARSHAL_PREFIX}${here.prefix}${message}`,
   });
+}
+
+/** A value nested too deeply to read further (hangar's own limit, so that no reader can overflow its stack). */
+function tooDeep(state: State, message: string, here: At): void {
+  state.wellFormed = false;
+  state.diagnostics.push(diagnostic("input/too-deep", "error", "hangar", message, pathOf(here)));
 }
 
 function unknownField(state: State, here: At, key: string, strict: boolean): void {

@@ -1,6 +1,6 @@
 import { defineRule } from "../define-rule.ts";
+import { backgroundImage } from "./lib/display.ts";
 import { goParseUrl } from "./lib/go-url.ts";
-import { goString, isObject, type Obj } from "./lib/values.ts";
 
 export default defineRule({
   id: "display-background-image-invalid",
@@ -10,9 +10,7 @@ export default defineRule({
   docs: { description: "`display.background_image` must be a URL that Go's `net/url` can parse." },
   messages: { invalid: "background_image is not a valid URL: {{url}}" },
   check(ctx) {
-    const display = (ctx.pipeline as unknown as Obj).display;
-    if (!isObject(display)) return;
-    const url = goString(display.background_image);
+    const url = backgroundImage(ctx.pipeline);
     if (url === undefined || goParseUrl(url).ok) return;
     ctx.report({ path: ["display", "background_image"], messageId: "invalid", data: { url } });
   },

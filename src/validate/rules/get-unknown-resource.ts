@@ -1,7 +1,5 @@
 import { defineRule } from "../define-rule.ts";
-import { goSteps } from "./lib/go-steps.ts";
-import { declaredNames } from "./lib/sections.ts";
-import { goString, resourceNameOf } from "./lib/values.ts";
+import { unknownResources } from "./lib/unknown-resources.ts";
 
 export default defineRule({
   id: "get-unknown-resource",
@@ -13,12 +11,8 @@ export default defineRule({
   },
   messages: { unknown: "unknown resource '{{resource}}'" },
   check(ctx) {
-    const declared = declaredNames(ctx, "resources");
-    for (const g of goSteps(ctx).byKind.get) {
-      const resource = resourceNameOf(g.step, "get");
-      if (resource === undefined || declared.has(resource)) continue;
-      const viaResource = goString(g.step.resource) !== "";
-      ctx.report({ path: [...g.path, viaResource ? "resource" : "get"], messageId: "unknown", data: { resource } });
+    for (const { path, resource } of unknownResources(ctx, "get")) {
+      ctx.report({ path, messageId: "unknown", data: { resource } });
     }
   },
 });

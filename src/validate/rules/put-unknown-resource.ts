@@ -1,7 +1,5 @@
 import { defineRule } from "../define-rule.ts";
-import { goSteps } from "./lib/go-steps.ts";
-import { declaredNames } from "./lib/sections.ts";
-import { goString, resourceNameOf } from "./lib/values.ts";
+import { unknownResources } from "./lib/unknown-resources.ts";
 
 export default defineRule({
   id: "put-unknown-resource",
@@ -13,12 +11,8 @@ export default defineRule({
   },
   messages: { unknown: "unknown resource '{{resource}}'" },
   check(ctx) {
-    const declared = declaredNames(ctx, "resources");
-    for (const g of goSteps(ctx).byKind.put) {
-      const resource = resourceNameOf(g.step, "put");
-      if (resource === undefined || declared.has(resource)) continue;
-      const viaResource = goString(g.step.resource) !== "";
-      ctx.report({ path: [...g.path, viaResource ? "resource" : "put"], messageId: "unknown", data: { resource } });
+    for (const { path, resource } of unknownResources(ctx, "put")) {
+      ctx.report({ path, messageId: "unknown", data: { resource } });
     }
   },
 });

@@ -1,0 +1,21 @@
+/** StepValidator's check that a get or put names a declared resource (VisitGet / VisitPut). */
+import type { Path } from "../../../model/common.ts";
+import type { SharedContext } from "../../define-rule.ts";
+import { goSteps } from "./go-steps.ts";
+import { declaredNames } from "./sections.ts";
+import { goString, resourceNameOf } from "./values.ts";
+
+/** The gets or puts whose resource (`resource:`, else the step's name) is not declared, at the key naming it. */
+export function unknownResources(
+  ctx: SharedContext,
+  kind: "get" | "put",
+): { readonly path: Path; readonly resource: string }[] {
+  const declared = declaredNames(ctx, "resources");
+  const out: { path: Path; resource: string }[] = [];
+  for (const g of goSteps(ctx).byKind[kind]) {
+    const resource = resourceNameOf(g.step, kind);
+    if (resource === undefined || declared.has(resource)) continue;
+    out.push({ path: [...g.path, goString(g.step.resource) !== "" ? "resource" : kind], resource });
+  }
+  return out;
+}
