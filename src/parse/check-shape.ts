@@ -2,7 +2,6 @@ import { goDurationError, goParseDuration } from "../concourse/go-duration.ts";
 import {
   coreDetector,
   fieldOwner,
-  STEP_PRECEDENCE,
   type StepDetector,
   type StepField,
   stepDetectors,
@@ -68,7 +67,7 @@ type Desc =
       readonly go: string;
       /** `go` without its package (`TaskConfig`), as Go names the struct in a type error. */
       readonly name: string;
-      readonly fields: Readonly<Record<string, Desc>>;
+      readonly fields: ReadonlyMap<string, Desc>;
       readonly unknown: Unknown;
     }
   | { readonly k: "step"; readonly optional?: true }
@@ -98,7 +97,7 @@ const struct = (go: string, unknown: Unknown, fields: Record<string, Desc>): Des
   k: "struct",
   go,
   name: go.replace(/^atc\./, ""),
-  fields,
+  fields: new Map(Object.entries(fields)),
   unknown,
 });
 const custom = (check: CustomCheck, quick?: QuickCheck): Desc => ({ k: "custom", check, quick });
@@ -345,13 +344,11 @@ const STEP_FIELD_TYPE: Readonly<Record<StepField, Desc>> = {
   in_parallel: IN_PARALLEL,
 };
 
-/** The Go type of each step field, by the detector that reads it (the fields are those of STEP_PRECEDENCE). */
-const STEP_FIELD_TYPES: Readonly<Record<string, Readonly<Record<string, Desc>>>> = Object.fromEntries(
-  STEP_PRECEDENCE.map((d) => [
-    d.key,
-    Object.fromEntries(d.fields.map((f) => [f, d.key === "task" && f === "params" ? TASK_ENV : STEP_FIELD_TYPE[f]])),
-  ]),
-);
+const STEP_FIELD_TYPES: ReadonlyMap<string, Desc> = new Map(Object.entries(STEP_FIELD_TYPE));
+
+/** The Go type of a step field, as the detector that reads it (the owner of the key) reads it. */
+const stepFieldType = (owner: StepDetector, key: string): Desc | undefined =>
+  owner.key === "task" && key === "params" ? TASK_ENV : STEP_FIELD_TYPES.get(key);
 
 const NAMED_TYPE_FIELDS = {
   name: STRING,
@@ -629,7 +626,7 @@ function fine(value: unknown, desc: Desc): boolean {
 function checkStruct(state: State, value: Record<string, unknown>, desc: Desc & { k: "struct" }, here: At): void {
   const goName = desc.name;
   for (const key of Object.keys(value)) {
-    const fieldDesc = Object.hasOwn(desc.fields, key) ? desc.fields[key] : undefined;
+    const fieldDesc = desc.fields.get(key);
     if (fieldDesc === undefined) {
       if (desc.unknown === "rule") continue;
       unknownField(state, child(here, key), key, desc.unknown === "strict");
@@ -658,7 +655,7 @@ function checkStep(state: State, value: unknown, here: At, notObject: string): v
   for (const key of Object.keys(value)) {
     const owner = fieldOwner(detectors, key);
     if (owner === undefined) continue; // an unknown field: the StepValidator's (and step-unknown-fields') business
-    const desc = STEP_FIELD_TYPES[owner.key]?.[key];
+    const desc = stepFieldType(owner, key);
     if (desc === undefined || fine(value[key], desc)) continue;
     checkValue(state, value[key], desc, field(detectorAt(stepAt, owner), key, owner.go), value, key);
   }
@@ -721,7 +718,7 @@ function quick(value: unknown, desc: Desc, depth: number): boolean {
 function quickStruct(value: Record<string, unknown>, desc: Desc & { k: "struct" }, depth: number): boolean {
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
-    const fieldDesc = Object.hasOwn(desc.fields, key) ? desc.fields[key] : undefined;
+    const fieldDesc = desc.fields.get(key);
     if (fieldDesc === undefined) {
       if (desc.unknown === "rule") continue;
       return false;
@@ -739,7 +736,7 @@ function quickStep(value: unknown, depth: number): boolean {
     if (!Object.hasOwn(value, key)) continue;
     const owner = fieldOwner(detectors, key);
     if (owner === undefined) continue;
-    const desc = STEP_FIELD_TYPES[owner.key]?.[key];
+    const desc = stepFieldType(owner, key);
     if (desc !== undefined && !quick(value[key], desc, depth + 1)) return false;
   }
   return true;

@@ -1,7 +1,8 @@
 import { HOOK_KEYS } from "../../model/modifiers.ts";
 import { defineRule } from "../define-rule.ts";
 import { type DataflowStep, walkDataflow } from "./lib/dataflow.ts";
-import { type FoundString, mayHoldString, type ScanOptions, scanStrings } from "./lib/scan-strings.ts";
+import { type FoundString, type ScanOptions, scanStrings } from "./lib/scan-strings.ts";
+import { mayUseLocalVar, stringCensus } from "./lib/string-census.ts";
 
 /** Concourse's interpolation pattern (vars/template.go `interpolationRegex`), one reference per match. */
 const VAR_REF = /\(\(([-/.:@"\w\p{L}]+)\)\)/gu;
@@ -32,9 +33,6 @@ export function localVarRefs(s: string): { name: string; ref: string }[] {
   return out;
 }
 
-/** Whether a string may hold a local var: every `((.:name))` reference has this in it. */
-const mayUseLocalVar = (s: string): boolean => s.includes("((.:");
-
 /** Keys of a step holding other steps (checked when those are visited) or evaluated outside it (`across`). */
 const NOT_OWN = new Set<string>(["do", "try", "across", ...HOOK_KEYS]);
 
@@ -57,7 +55,7 @@ export default defineRule({
   check(ctx) {
     const { report } = ctx;
     // no string of any job can use a local var: nothing to walk
-    if (!mayHoldString(ctx.pipeline.jobs, mayUseLocalVar)) return;
+    if (!stringCensus(ctx).mayUseLocalVarInJobs) return;
     let visit: DataflowStep | undefined;
     const onString = (found: FoundString): void => {
       if (visit === undefined) return;

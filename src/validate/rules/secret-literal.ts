@@ -1,34 +1,11 @@
 import type { Path } from "../../model/common.ts";
 import { defineRule } from "../define-rule.ts";
 import { scanStrings } from "./lib/scan-strings.ts";
-
-type Kind = "pem" | "aws" | "github" | "slackToken" | "slackWebhook";
-
-/** Secrets recognisable by their shape, wherever they appear (scripts included). */
-const SHAPES: readonly { readonly kind: Kind; readonly pattern: RegExp }[] = [
-  // A private key block with actual key material (some base64) after it; a bare marker (say, in a grep) is not one.
-  { kind: "pem", pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]{0,300}?[A-Za-z0-9+/=]{40}/ },
-  { kind: "aws", pattern: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/ },
-  { kind: "github", pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{50,})\b/ },
-  { kind: "slackToken", pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}/ },
-  { kind: "slackWebhook", pattern: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]{16,}/ },
-];
-
-/** What every one of {@link SHAPES} contains, and how long the shortest of them is. */
-const SHAPE_HINT = /-----BEGIN |AKIA|ASIA|gh[pousr]_|github_pat_|xox[abposr]-|hooks\.slack\.com/;
-const SHAPE_MIN_LENGTH = 15;
-const mayHaveShape = (value: string): boolean => value.length >= SHAPE_MIN_LENGTH && SHAPE_HINT.test(value);
-
-/** Keys (compared lower-case, `-` as `_`) whose value is a secret, such as `password`, `GITHUB_TOKEN`, `client_secret`. */
-const SECRET_KEY =
-  /(?:^|_)(?:password|passwd|passphrase|token|secret|secret_access_key|secret_key|private_key|api_key|apikey|access_token|auth_token)$/;
+import { literalOfSecretKey, mayBeSecret, mayHaveShape, SHAPES } from "./lib/secrets.ts";
+import { stringCensus } from "./lib/string-census.ts";
 
 /** The maps whose keys name the values handed to resources, tasks and credential managers. */
 const CONTAINERS = new Set(["source", "params", "get_params", "vars", "defaults"]);
-
-/** Values that stand for a secret without being one: placeholders, env references, the git resource's token user. */
-const NOT_A_SECRET =
-  /^\s*$|^\$|\$\{|\{\{|^<.*>$|^x-oauth-basic$|^(.)\1*$|placeholder|changeme|change[-_ ]me|goes[-_ ]here|replace[-_ ]?me|^(?:your|my)[-_ ]|example|dummy|redacted|^(?:none|null|nil|todo|tbd|n\/a)$/i;
 
 /** Whether the value at `path` belongs to a `source`/`params`/`vars`/`defaults` map or a var source's `config`. */
 function inContainer(path: Path): boolean {
@@ -61,24 +38,10 @@ export default defineRule({
     slackWebhook: "this looks like a literal Slack webhook URL; use a ((var)) from a credential manager instead",
     key: "'{{key}}' has a literal value; use a ((var)) from a credential manager instead of writing the secret here",
   },
-  check({ pipeline, report }) {
-    const secretKeys = new Map<string, boolean>();
-    const isSecretKey = (key: string): boolean => {
-      let secret = secretKeys.get(key);
-      if (secret === undefined) {
-        secret = SECRET_KEY.test(key.toLowerCase().replaceAll("-", "_"));
-        secretKeys.set(key, secret);
-      }
-      return secret;
-    };
-    /** A literal value of a key that names a secret (checked last, as it is the least common). */
-    const literalOfSecretKey = (value: string, key: string | undefined): boolean =>
-      key !== undefined &&
-      (key === "webhook_token" || isSecretKey(key)) &&
-      !value.includes("((") &&
-      !NOT_A_SECRET.test(value);
+  check(ctx) {
+    if (!stringCensus(ctx).maySecret) return;
     scanStrings(
-      pipeline,
+      ctx.pipeline,
       [],
       ({ value, key, path }) => {
         const shape = mayHaveShape(value)
@@ -88,16 +51,16 @@ export default defineRule({
             })
           : undefined;
         if (shape !== undefined) {
-          report({ path: path(), messageId: shape.kind });
+          ctx.report({ path: path(), messageId: shape.kind });
           return;
         }
         if (key === undefined || !literalOfSecretKey(value, key)) return;
         const at = path();
         if (key === "webhook_token") {
-          if (at[0] === "resources" && at.length === 3) report({ path: at, messageId: "key", data: { key } });
-        } else if (inContainer(at)) report({ path: at, messageId: "key", data: { key } });
+          if (at[0] === "resources" && at.length === 3) ctx.report({ path: at, messageId: "key", data: { key } });
+        } else if (inContainer(at)) ctx.report({ path: at, messageId: "key", data: { key } });
       },
-      { only: (value, key) => value.length >= 3 && (mayHaveShape(value) || literalOfSecretKey(value, key)) },
+      { only: mayBeSecret },
     );
   },
 });

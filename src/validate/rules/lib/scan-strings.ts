@@ -107,13 +107,18 @@ export function scanStrings(
 }
 
 /**
- * Whether some string inside `value` (map values and list items, at any depth) may pass `test`: false only
+ * Whether some string inside `value` (map values and list items, at any depth; `skip` leaves out top-level keys)
+ * may pass `test`: false only
  * when a quick pass without bookkeeping saw every string and none did (it gives up, answering true, past a
  * depth or a number of containers, which is also where a cycle ends up).
  */
-export function mayHoldString(value: unknown, test: (value: string, key: string | undefined) => boolean): boolean {
+export function mayHoldString(
+  value: unknown,
+  test: (value: string, key: string | undefined) => boolean,
+  skip?: (key: string) => boolean,
+): boolean {
   if (typeof value === "string") return test(value, undefined);
-  return typeof value === "object" && value !== null && quickPass(value, test, undefined);
+  return typeof value === "object" && value !== null && quickPass(value, test, skip);
 }
 
 function quickPass(
