@@ -1,7 +1,6 @@
 import { analyzeStep } from "../concourse/step-fields.ts";
 import type { Path, PathSegment } from "../model/common.ts";
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+import { isObject } from "./rules/lib/values.ts";
 
 const HOOKS = new Set(["on_success", "on_failure", "on_error", "on_abort", "ensure"]);
 

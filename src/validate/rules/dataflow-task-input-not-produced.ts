@@ -1,7 +1,6 @@
 import { defineRule } from "../define-rule.ts";
 import { hasVar, refName, walkDataflow } from "./lib/dataflow.ts";
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+import { isObject } from "./lib/values.ts";
 
 export default defineRule({
   id: "dataflow-task-input-not-produced",

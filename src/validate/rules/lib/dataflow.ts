@@ -2,6 +2,7 @@ import type { Path } from "../../../model/common.ts";
 import type { Job } from "../../../model/job.ts";
 import type { Step, StepKind } from "../../../model/step.ts";
 import type { CollectedStep, StepRelation } from "../../../walk/walk-steps.ts";
+import { isObject } from "./values.ts";
 
 /**
  * What a build has at one point of its plan: the artifacts earlier steps produced and the local vars
@@ -44,8 +45,6 @@ export interface DataflowVisitor {
   /** Called for a step with `across`, in the scope outside of it (where the `across` values are evaluated). */
   across?(visit: DataflowStep): void;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Whether a hook is the `ensure` one, which runs after whichever of the others ran. */
 const isEnsure = (s: CollectedStep): boolean => s.path[s.path.length - 1] === "ensure";
