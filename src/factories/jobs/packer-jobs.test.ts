@@ -1,13 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { deepFreeze, snapshot } from "../../../test/helpers/deep-freeze.ts";
 import type { GetStep } from "../../model/step.ts";
 import { toConcourse } from "../../render/to-concourse.ts";
-import { hashicorpResource } from "../resource-types/hashicorp-release.ts";
 import { packerBuild, packerValidate } from "../resource-types/packer.ts";
 import { gitRepo } from "../resources/git-repo.ts";
-import { githubRelease } from "../resources/github-release.ts";
-import { hashicorpRelease } from "../resources/hashicorp-release.ts";
 import { packerJobs } from "./packer-jobs.ts";
 
 const imageCode = gitRepo({ name: "images", uri: "https://github.com/org/images" });
@@ -162,58 +158,3 @@ describe("packerJobs", () => {
     });
   });
 });
-
-const corpusFile = "../shared/corpus/ol-infrastructure/infrastructure__docker_baseline__pipeline.json";
-describe.skipIf(!existsSync(corpusFile))(
-  "packerJobs reproduces the docker baseline pipeline (skipped without ../shared/corpus)",
-  () => {
-    test("equal to the rendered corpus pipeline", () => {
-      const vector = githubRelease({
-        name: "vector-release",
-        owner: "vectordotdev",
-        repository: "vector",
-        githubToken: "",
-      });
-      const vault = hashicorpRelease({ name: "vault-release", project: "vault" });
-      const consul = hashicorpRelease({ name: "consul-release", project: "consul" });
-      const consulTemplate = hashicorpRelease({ name: "consul-template-release", project: "consul-template" });
-      const code = gitRepo({
-        name: "ol-infrastructure-packer",
-        uri: "https://github.com/mitodl/ol-infrastructure",
-        paths: [
-          "src/bilder/components/",
-          "src/bilder/images/docker_baseline_ami/",
-          "src/bridge/lib/version_pins/CONSUL_TEMPLATE_VERSION",
-          "src/bridge/lib/version_pins/CONSUL_VERSION",
-          "src/bridge/lib/version_pins/VAULT_VERSION",
-          "src/bilder/images/packer.pkr.hcl",
-          "src/bilder/images/config.pkr.hcl",
-          "src/bilder/images/variables.pkr.hcl",
-          "src/bilder/components/",
-        ],
-      });
-      const dependencies = deepFreeze(
-        [vector, vault, consul, consulTemplate].map((r): GetStep => ({ get: r, trigger: true })),
-      );
-      const ami = packerJobs({
-        dependencies,
-        imageCode: code,
-        packerTemplatePath: "src/bilder/images/",
-        packerVars: { app_name: "docker_baseline_ami" },
-        nodeTypes: ["server"],
-        extraPackerParams: { only: ["amazon-ebs.third-party"] },
-        envVarsFromFiles: {
-          CONSUL_VERSION: "consul-release/version",
-          VAULT_VERSION: "vault-release/version",
-          CONSUL_TEMPLATE_VERSION: "consul-template-release/version",
-        },
-      });
-      const pipeline = {
-        resource_types: [...ami.resource_types, hashicorpResource()],
-        resources: [...ami.resources, code, vector, vault, consul, consulTemplate],
-        jobs: ami.jobs,
-      };
-      expect(toConcourse(pipeline)).toEqual(JSON.parse(readFileSync(corpusFile, "utf8")));
-    });
-  },
-);
