@@ -4,7 +4,12 @@ import { build } from "esbuild";
 
 rmSync("dist", { recursive: true, force: true });
 await build({
-  entryPoints: { index: "src/index.ts", cli: "src/cli/main.ts", script: "src/cli/script.ts", validate: "src/validate/index.ts" },
+  entryPoints: {
+    index: "src/index.ts",
+    cli: "src/cli/main.ts",
+    script: "src/cli/script.ts",
+    validate: "src/validate/index.ts",
+  },
   outdir: "dist",
   bundle: true,
   splitting: true,

@@ -1,3 +1,4 @@
+import { goPathMatch, isLiteralPathPattern } from "../concourse/go-path-match.ts";
 import type { Named, Path, PathSegment } from "../model/common.ts";
 import { HangarError } from "../model/errors.ts";
 import type { Group } from "../model/group.ts";
@@ -8,7 +9,6 @@ import type { Resource } from "../model/resource.ts";
 import type { Prototype, ResourceType } from "../model/resource-type.ts";
 import { type StepKind, stepKindOrUndefined } from "../model/step.ts";
 import type { VarSource } from "../model/var-source.ts";
-import { goPathMatch, isLiteralPathPattern } from "../concourse/go-path-match.ts";
 import { formatPath } from "../walk/format-path.ts";
 import { firstDifference } from "./first-difference.ts";
 import { type Conflict, FragmentConflictError, mergeNamed, type Origin, type Section } from "./merge-fragments.ts";
