@@ -4,27 +4,41 @@ import type { Io } from "./io.ts";
 export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-/** One option of a command, in commander's flag syntax. */
+/** One option of a command. */
 export interface OptionSpec {
-  /** e.g. `-o, --out <path>`, `--format <format>`, `--strict`, `--no-validate`. */
+  /**
+   * The flags, written as in usage lines: `-o, --out <path>` (takes a value), `--strict` (a switch),
+   * `--no-validate` (a switch whose value, `validate`, is true unless given).
+   */
   readonly flags: string;
   readonly description: string;
   readonly default?: string | boolean;
   /** Allowed values, checked before `run`. */
   readonly choices?: readonly string[];
+  /**
+   * The option may be given more than once (`-v a=1 -v b=2`); its value is then the list of the values
+   * in the order given (`[]` when absent). Only for options that take a value.
+   */
+  readonly repeatable?: boolean;
 }
+
+/** An option's parsed value: a string, a switch, or the values of a repeatable option. */
+export type OptionValue = string | boolean | readonly string[] | undefined;
 
 /** What a command receives: its positional arguments and option values (camelCase keys). */
 export interface CommandArgs {
   readonly positionals: readonly string[];
-  readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  readonly values: Readonly<Record<string, OptionValue>>;
 }
 
-/** A CLI command: one per file under `commands/`. */
+/**
+ * A CLI command: one per file under `commands/`. The command file is read for `--help`, so it
+ * imports only types statically; `run` imports what it needs when it runs (a test checks this).
+ */
 export interface Command {
   readonly name: string;
   readonly summary: string;
-  /** Positional arguments in commander syntax: `<entry>`, `<files...>`. */
+  /** Positional arguments as in usage lines: `<entry>` (required), `[dir]` (optional), `<files...>`. */
   readonly arguments: string;
   readonly options: readonly OptionSpec[];
   run(args: CommandArgs, io: Io): Promise<ExitCode>;

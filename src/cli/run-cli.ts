@@ -1,56 +1,52 @@
-import { CommanderError, Option, Command as Program } from "commander";
+import { commandHelp, parseCommandArgs, programHelp, wantsHelp } from "./args.ts";
 import { commands } from "./commands/index.ts";
-import { type Command, EXIT, type ExitCode } from "./define-command.ts";
+import { EXIT, type ExitCode } from "./define-command.ts";
 import type { Io } from "./io.ts";
+import { VERSION } from "./version.ts";
 
-const VERSION = "0.1.0";
+const DESCRIPTION = "Concourse CI pipelines written in TypeScript";
 
 /**
  * Runs the hangar CLI with `argv` (without `node` and the script) and returns the exit code.
- * Never exits the process and never writes anywhere but `io`.
+ * Never exits the process and never writes anywhere but `io`. Only the chosen command's `run`
+ * loads more code: `--version` and `--help` read the command files alone.
  */
 export async function runCli(argv: readonly string[], io: Io): Promise<ExitCode> {
-  let exitCode: ExitCode = EXIT.ok;
-  const program = new Program("hangar")
-    .description("Concourse CI pipelines written in TypeScript")
-    .version(VERSION, "-V, --version")
-    .showHelpAfterError("(run `hangar --help` for usage)")
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .exitOverride();
-  for (const command of commands) program.addCommand(toProgram(command, io, (code) => (exitCode = code)));
-  try {
-    await program.parseAsync([...argv], { from: "user" });
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      // help and version print and succeed; everything else is a usage error
-      return error.exitCode === 0 ? EXIT.ok : EXIT.failure;
-    }
-    throw error;
+  const [first, ...rest] = argv;
+  if (first === "-V" || first === "--version") {
+    io.stdout(`${VERSION}\n`);
+    return EXIT.ok;
   }
-  if (argv.length === 0) {
-    io.stderr(program.helpInformation());
+  if (first === undefined || first.startsWith("-")) {
+    const help = first === "-h" || first === "--help";
+    if (help) io.stdout(programHelp(commands, DESCRIPTION));
+    else {
+      if (first !== undefined) io.stderr(`hangar: unknown option '${first}'\n`);
+      io.stderr(programHelp(commands, DESCRIPTION));
+    }
+    return help ? EXIT.ok : EXIT.failure;
+  }
+  if (first === "help") {
+    const command = commands.find((c) => c.name === rest[0]);
+    if (rest[0] !== undefined && command === undefined) return unknownCommand(rest[0], io);
+    io.stdout(command === undefined ? programHelp(commands, DESCRIPTION) : commandHelp(command));
+    return EXIT.ok;
+  }
+  const command = commands.find((c) => c.name === first);
+  if (command === undefined) return unknownCommand(first, io);
+  if (wantsHelp(rest)) {
+    io.stdout(commandHelp(command));
+    return EXIT.ok;
+  }
+  const args = parseCommandArgs(command, rest);
+  if ("usageError" in args) {
+    io.stderr(`hangar ${command.name}: ${args.usageError}\n(run \`hangar ${command.name} --help\` for usage)\n`);
     return EXIT.failure;
   }
-  return exitCode;
+  return command.run(args, io);
 }
 
-function toProgram(command: Command, io: Io, setExit: (code: ExitCode) => void): Program {
-  const sub = new Program(command.name)
-    .description(command.summary)
-    .arguments(command.arguments)
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError(`(run \`hangar ${command.name} --help\` for usage)`)
-    .exitOverride();
-  for (const spec of command.options) {
-    const option = new Option(spec.flags, spec.description);
-    if (spec.default !== undefined) option.default(spec.default);
-    if (spec.choices) option.choices(spec.choices);
-    sub.addOption(option);
-  }
-  sub.action(async (...args: unknown[]) => {
-    const values = (args.at(-2) ?? {}) as Record<string, string | boolean | undefined>;
-    const positionals = args.slice(0, -2).flat() as string[];
-    setExit(await command.run({ positionals, values }, io));
-  });
-  return sub;
+function unknownCommand(name: string, io: Io): ExitCode {
+  io.stderr(`hangar: unknown command '${name}' (commands: ${commands.map((c) => c.name).join(", ")})\n`);
+  return EXIT.failure;
 }

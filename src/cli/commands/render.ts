@@ -1,9 +1,6 @@
 import { basename, dirname, extname, resolve } from "node:path";
-import { flyCommand } from "../../render/fly-command.ts";
-import { renderJson, renderYaml } from "../../render/render.ts";
 import { defineCommand, EXIT } from "../define-command.ts";
-import { loadPipelineModule, type PipelineDefinition } from "../load-pipeline.ts";
-import { reportLoadFailure } from "../report.ts";
+import type { PipelineDefinition } from "../load-pipeline.ts";
 
 /** The pipeline's name when the module does not give one: its file name, or its folder's for `pipeline.ts`. */
 function defaultName(entry: string): string {
@@ -29,6 +26,13 @@ export default defineCommand({
   ],
   async run({ positionals: [entry], values }, io) {
     if (entry === undefined) return EXIT.failure;
+    const [{ flyCommand }, { renderJson, renderYaml }, { loadPipelineModule }, { reportLoadFailure }] =
+      await Promise.all([
+        import("../../render/fly-command.ts"),
+        import("../../render/render.ts"),
+        import("../load-pipeline.ts"),
+        import("../report.ts"),
+      ]);
     let definition: PipelineDefinition;
     let text: string;
     try {

@@ -2,8 +2,6 @@ import { resolve } from "node:path";
 import type { OutputFormat } from "../../validate/format.ts";
 import type { FileValidation } from "../../validate/validate-value.ts";
 import { defineCommand, EXIT, type ExitCode } from "../define-command.ts";
-import { isModuleFile, loadPipelineModule } from "../load-pipeline.ts";
-import { reportLoadFailure } from "../report.ts";
 
 export default defineCommand({
   name: "validate",
@@ -26,10 +24,18 @@ export default defineCommand({
       return EXIT.failure;
     }
     // The validator is loaded on use, so that other commands start fast.
-    const [{ toConcourse }, { formatResults }, { hasErrors, validateValue }] = await Promise.all([
+    const [
+      { toConcourse },
+      { formatResults },
+      { hasErrors, validateValue },
+      { isModuleFile, loadPipelineModule },
+      { reportLoadFailure },
+    ] = await Promise.all([
       import("../../render/to-concourse.ts"),
       import("../../validate/format.ts"),
       import("../../validate/validate-value.ts"),
+      import("../load-pipeline.ts"),
+      import("../report.ts"),
     ]);
     const strict = values.strict === true;
     const format = (typeof values.format === "string" ? values.format : "text") as OutputFormat;
