@@ -1,5 +1,10 @@
-// Bundles the library and the CLI into dist/ (ESM, shared chunks, commands loaded lazily).
+// Builds the package: the library and the CLI bundled into dist/ by esbuild (ESM, shared chunks,
+// commands loaded lazily), and the declarations (.d.ts with declaration maps to src/) into
+// dist/types/ by tsc, from tsconfig.build.json.
+import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { build } from "esbuild";
 
 rmSync("dist", { recursive: true, force: true });
@@ -21,3 +26,12 @@ await build({
   chunkNames: "chunks/[name]-[hash]",
   logLevel: "warning",
 });
+
+// TypeScript's own compiler (the native one of TypeScript 7 emits declarations like the JavaScript one did).
+const tsc = join(dirname(createRequire(import.meta.url).resolve("typescript/package.json")), "bin", "tsc");
+try {
+  execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { stdio: "inherit" });
+} catch {
+  console.error("build: tsc could not emit the declarations (see above)");
+  process.exit(1);
+}
