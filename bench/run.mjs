@@ -3,11 +3,13 @@
 // whole-process start-up of `hangar render`. Prints a table per section and a PASS/MISS line per goal.
 //
 //   node --expose-gc bench/run.mjs [--sizes=100,1000,10000] [--no-parse] [--no-startup] [--runs=10]
+//                                  [--no-batch] [--batch-runs=3]
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { measureBatch } from "./batch.mjs";
 import { measureStartup } from "./startup.mjs";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -207,6 +209,37 @@ if (!args.has("no-startup")) {
   );
 }
 
+let batch;
+if (!args.has("no-batch")) {
+  process.stderr.write("measuring the 31 ol-infrastructure examples: one hangar render call vs one call each ...\n");
+  const measured = measureBatch({ repo, runs: Number(args.get("batch-runs") ?? 3) });
+  if (measured === undefined) {
+    console.log(
+      "\n4. Batch render: skipped (examples/ol-infrastructure or ../shared/corpus/ol-infrastructure is absent)",
+    );
+  } else {
+    const { entries, samples } = measured;
+    batch = { one: median(samples.batch), separate: median(samples.separate) };
+    const range = (xs) => `${Math.min(...xs).toFixed(2)}-${Math.max(...xs).toFixed(2)}`;
+    table(
+      `4. Batch render (wall time of the ${entries} ol-infrastructure examples, median of ${samples.batch.length} runs after 1 warm-up, in s)`,
+      ["command", "median", "range", "x separate"],
+      [
+        [
+          `hangar render <${entries} entries> --out-dir DIR`,
+          batch.one.toFixed(2),
+          range(samples.batch),
+          x(batch.one / batch.separate),
+        ],
+        [`${entries} x hangar render <entry>`, batch.separate.toFixed(2), range(samples.separate), "1.00x"],
+      ],
+    );
+    console.log(
+      "  Python (ol-concourse-lib rendering the same 31 pipelines): not run here; neither ol-concourse nor the ol-infrastructure sources can be installed on this machine",
+    );
+  }
+}
+
 const goals = [];
 const goal = (name, value, limit, shown) => goals.push([value !== undefined && value <= limit, name, shown]);
 if (results.has(10_000)) {
@@ -246,6 +279,14 @@ if (mid !== undefined) {
 }
 if (startup) {
   goal(`whole process hangar render < 0.11 s wall`, startup.hangar, 0.11, `${startup.hangar.toFixed(3)} s`);
+}
+if (batch) {
+  goal(
+    "31 examples in one hangar render call <= 0.1x 31 separate calls",
+    batch.one / batch.separate,
+    0.1,
+    x(batch.one / batch.separate),
+  );
 }
 console.log("\nGoals");
 for (const [pass, name, shown] of goals) console.log(`${pass ? "PASS" : "MISS"}  ${name}: ${shown}`);

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /** Everything a command reads from or writes to the outside world; injected so commands are testable. */
@@ -12,6 +12,8 @@ export interface Io {
   readFile(path: string): Promise<string>;
   /** Writes a file atomically: on failure an existing file is left untouched. */
   writeFile(path: string, content: string): Promise<void>;
+  /** Creates a folder and its missing parents (nothing when it exists). */
+  makeDir(path: string): Promise<void>;
   /** The working directory that relative paths are resolved against. */
   cwd(): string;
   /** Whether standard output / error are terminals (for colour). */
@@ -39,6 +41,7 @@ export function nodeIo(proc: NodeJS.Process): Io {
     stderr: (text) => void proc.stderr.write(text),
     readFile: (path) => readFile(path, "utf8"),
     writeFile: writeFileAtomic,
+    makeDir: async (path) => void (await mkdir(path, { recursive: true })),
     cwd: () => proc.cwd(),
     isTTY: { stdout: proc.stdout.isTTY === true, stderr: proc.stderr.isTTY === true },
     env: proc.env,

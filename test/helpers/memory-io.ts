@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import type { Io } from "../../src/cli/io.ts";
 import { writeFileAtomic } from "../../src/cli/io.ts";
 
@@ -11,6 +11,7 @@ export function memoryIo(cwd: string, env: Record<string, string | undefined> = 
     stderr: (text) => void err.push(text),
     readFile: (path) => readFile(path, "utf8"),
     writeFile: writeFileAtomic,
+    makeDir: async (path) => void (await mkdir(path, { recursive: true })),
     cwd: () => cwd,
     isTTY: { stdout: false, stderr: false },
     env,

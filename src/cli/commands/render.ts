@@ -1,71 +1,97 @@
-import { basename, dirname, extname, resolve } from "node:path";
+import { resolve } from "node:path";
 import { defineCommand, EXIT } from "../define-command.ts";
-import type { PipelineDefinition } from "../load-pipeline.ts";
-
-/** The pipeline's name when the module does not give one: its file name, or its folder's for `pipeline.ts`. */
-function defaultName(entry: string): string {
-  const base = basename(entry, extname(entry));
-  return base === "pipeline" || base === "index" ? basename(dirname(resolve(entry))) : base;
-}
 
 export default defineCommand({
   name: "render",
-  summary: "Render a pipeline module to definition.json (or YAML) and print the fly command",
-  arguments: "<entry>",
+  summary: "Render pipeline modules to JSON (or YAML) and print the fly commands",
+  arguments: "<entries...>",
   options: [
     {
       flags: "-o, --out <path>",
       description: "file to write (default: definition.json, or definition.yml with --format yaml)",
     },
+    {
+      flags: "--out-dir <dir>",
+      description: "render every entry (files or globs) into DIR/<pipeline name>.json (or .yml)",
+    },
     { flags: "--format <format>", description: "output format", default: "json", choices: ["json", "yaml"] },
     { flags: "--stdout", description: "write the rendered pipeline to stdout instead of a file", default: false },
+    {
+      flags: "--check",
+      description: "write nothing; exit 1 listing the outputs that are stale or missing on disk",
+      default: false,
+    },
+    { flags: "--fly-script <file>", description: "with --out-dir: write the fly commands to a shell script" },
     { flags: "-t, --target <target>", description: "fly target for the printed command (overrides the module's)" },
     { flags: "-p, --pipeline <name>", description: "pipeline name for the printed command (overrides the module's)" },
     { flags: "--no-validate", description: "write the pipeline even if the validator finds errors" },
     { flags: "--debug", description: "show stack traces of errors in the pipeline module", default: false },
   ],
-  async run({ positionals: [entry], values }, io) {
-    if (entry === undefined) return EXIT.failure;
-    const [{ flyCommand }, { renderJson, renderYaml }, { loadPipelineModule }, { reportLoadFailure }] =
-      await Promise.all([
-        import("../../render/fly-command.ts"),
-        import("../../render/render.ts"),
-        import("../load-pipeline.ts"),
-        import("../report.ts"),
-      ]);
-    let definition: PipelineDefinition;
-    let text: string;
-    try {
-      definition = await loadPipelineModule(entry, io.cwd());
-      text = values.format === "yaml" ? renderYaml(definition.pipeline) : renderJson(definition.pipeline);
-    } catch (error) {
-      return reportLoadFailure(error, io, values.debug === true);
+  async run({ positionals, values }, io) {
+    const usage = (message: string) => {
+      io.stderr(`hangar: ${message} (run \`hangar render --help\` for usage)\n`);
+      return EXIT.failure;
+    };
+    const [{ expandEntries }, { renderEntry }, { flyCommand }] = await Promise.all([
+      import("../expand-entries.ts"),
+      import("../render-batch.ts"),
+      import("../../render/fly-command.ts"),
+    ]);
+    const { files, unmatched } = await expandEntries(positionals, io.cwd());
+    if (unmatched.length > 0) return usage(`no file matches ${unmatched.map((p) => `'${p}'`).join(", ")}`);
+    const format = values.format === "yaml" ? "yaml" : "json";
+    const common = { format, validate: values.validate !== false, debug: values.debug === true } as const;
+    const target = typeof values.target === "string" ? values.target : undefined;
+
+    if (typeof values.outDir === "string") {
+      if (values.out !== undefined) return usage("-o and --out-dir cannot be used together");
+      if (values.stdout === true) return usage("--stdout and --out-dir cannot be used together");
+      if (values.pipeline !== undefined)
+        return usage("-p names one pipeline; with --out-dir each is named by its module");
+      const { renderBatch } = await import("../render-batch.ts");
+      return renderBatch(
+        files,
+        {
+          ...common,
+          outDir: values.outDir,
+          check: values.check === true,
+          ...(target !== undefined && { target }),
+          ...(typeof values.flyScript === "string" && { flyScript: values.flyScript }),
+        },
+        io,
+      );
     }
-    if (values.validate !== false) {
-      const { validateRendered } = await import("../validate-rendered.ts");
-      if (!validateRendered(definition.pipeline, entry, io)) return EXIT.findings;
-    }
+    const [entry] = files;
+    if (entry === undefined || files.length > 1) return usage("several pipelines are rendered with --out-dir DIR");
+    if (values.flyScript !== undefined) return usage("--fly-script needs --out-dir");
+    if (values.stdout === true && values.check === true) return usage("--stdout and --check cannot be used together");
+
+    const rendered = await renderEntry(entry, common, io);
+    if (typeof rendered === "number") return rendered;
+    const { definition, text } = rendered;
     if (values.stdout === true) {
       io.stdout(text);
       return EXIT.ok;
     }
-    const out =
-      typeof values.out === "string" ? values.out : values.format === "yaml" ? "definition.yml" : "definition.json";
+    const out = typeof values.out === "string" ? values.out : format === "yaml" ? "definition.yml" : "definition.json";
+    if (values.check === true) {
+      const { checkOutputs } = await import("../check-outputs.ts");
+      return (await checkOutputs([{ path: out, text }], io)) ? EXIT.ok : EXIT.findings;
+    }
     try {
       await io.writeFile(resolve(io.cwd(), out), text);
     } catch (error) {
       io.stderr(`hangar: cannot write ${out}: ${(error as Error).message}\n`);
       return EXIT.failure;
     }
-    const name = typeof values.pipeline === "string" ? values.pipeline : (definition.name ?? defaultName(entry));
-    const target = typeof values.target === "string" ? values.target : definition.target;
+    const name = typeof values.pipeline === "string" ? values.pipeline : rendered.name;
     const stats = `${definition.pipeline.jobs.length} jobs, ${definition.pipeline.resources?.length ?? 0} resources`;
     io.stderr(`wrote ${out} (${stats})\n`);
-    if (target === undefined)
+    if (target === undefined && definition.target === undefined)
       io.stderr("note: no fly target given (add `target` to the default export or pass --target)\n");
     io.stdout(
       `${flyCommand({
-        target: target ?? "TARGET",
+        target: target ?? definition.target ?? "TARGET",
         pipeline: name,
         config: out,
         ...(definition.team !== undefined && { team: definition.team }),

@@ -1,0 +1,78 @@
+import { readdir } from "node:fs/promises";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { goPathMatch, isLiteralPathPattern } from "../concourse/go-path-match.ts";
+
+/** The files named by entry arguments, and the patterns that named none. */
+export interface ExpandedEntries {
+  /** Each file once, as given (or relative to `cwd` for a glob's matches), in argument order, a glob's matches sorted. */
+  readonly files: readonly string[];
+  readonly unmatched: readonly string[];
+}
+
+/**
+ * Expands entry arguments that are globs (for shells that pass them quoted, and for Windows):
+ * `*`, `?` and `[...]` match within one path segment (Go's `path.Match`), `**` matches any number of
+ * folders. Folders named `node_modules` and hidden ones are not searched by `**`. A plain path is kept
+ * as given, whether it exists or not, so that loading it reports the missing file.
+ */
+export async function expandEntries(patterns: readonly string[], cwd: string): Promise<ExpandedEntries> {
+  const files: string[] = [];
+  const unmatched: string[] = [];
+  const seen = new Set<string>();
+  const add = (file: string) => {
+    const key = resolve(cwd, file);
+    if (seen.has(key)) return;
+    seen.add(key);
+    files.push(file);
+  };
+  for (const pattern of patterns) {
+    if (isLiteralPathPattern(pattern)) {
+      add(pattern);
+      continue;
+    }
+    const segments = pattern.split(/[/\\]/);
+    const root = isAbsolute(pattern) ? (segments.shift() ?? "") || sep : ".";
+    const matches = (await matchSegments(resolve(cwd, root), segments)).sort();
+    if (matches.length === 0) unmatched.push(pattern);
+    for (const match of matches) add(isAbsolute(pattern) ? match : relative(cwd, match));
+  }
+  return { files, unmatched };
+}
+
+async function entriesOf(dir: string) {
+  try {
+    return await readdir(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
+/** The files under `dir` matching the remaining pattern segments. */
+async function matchSegments(dir: string, segments: readonly string[]): Promise<string[]> {
+  const [segment, ...rest] = segments;
+  if (segment === undefined) return [];
+  if (segment === "" || segment === ".") return matchSegments(dir, rest);
+  if (segment === "**") {
+    const here = await matchSegments(dir, rest);
+    const below = await Promise.all(
+      (await entriesOf(dir))
+        .filter((e) => e.isDirectory() && !e.name.startsWith(".") && e.name !== "node_modules")
+        .map((e) => matchSegments(join(dir, e.name), segments)),
+    );
+    return [...here, ...below.flat()];
+  }
+  if (isLiteralPathPattern(segment)) {
+    const path = join(dir, segment);
+    if (rest.length > 0) return matchSegments(path, rest);
+    const found = (await entriesOf(dir)).some((e) => e.name === segment && !e.isDirectory());
+    return found ? [path] : [];
+  }
+  const matching = (await entriesOf(dir)).filter(
+    (e) => goPathMatch(segment, e.name) && (segment.startsWith(".") || !e.name.startsWith(".")),
+  );
+  if (rest.length === 0) return matching.filter((e) => !e.isDirectory()).map((e) => join(dir, e.name));
+  const below = await Promise.all(
+    matching.filter((e) => e.isDirectory()).map((e) => matchSegments(join(dir, e.name), rest)),
+  );
+  return below.flat();
+}

@@ -1,0 +1,175 @@
+import { basename, dirname, extname, join, relative, resolve } from "node:path";
+import { flyCommand } from "../render/fly-command.ts";
+import { renderJson, renderYaml } from "../render/render.ts";
+import { checkOutputs } from "./check-outputs.ts";
+import { EXIT, type ExitCode } from "./define-command.ts";
+import type { Io } from "./io.ts";
+import { loadPipelineModule, type PipelineDefinition } from "./load-pipeline.ts";
+import { reportLoadFailure } from "./report.ts";
+
+/** Options of {@link renderBatch}, as `hangar render ... --out-dir DIR` gives them. */
+export interface BatchOptions {
+  readonly outDir: string;
+  readonly format: "json" | "yaml";
+  /** Validate each pipeline and skip the ones with errors. */
+  readonly validate: boolean;
+  /** Compare with the files on disk instead of writing. */
+  readonly check: boolean;
+  /** The fly target for every printed command (overrides each module's). */
+  readonly target?: string;
+  /** Write the fly commands to this shell script instead of stdout. */
+  readonly flyScript?: string;
+  readonly debug: boolean;
+}
+
+/** A pipeline module rendered in memory, and where it goes. */
+export interface RenderedEntry {
+  readonly entry: string;
+  readonly definition: PipelineDefinition;
+  /** The pipeline's name in Concourse: the definition's `name`, else from the entry's path. */
+  readonly name: string;
+  readonly text: string;
+}
+
+/** The pipeline's name when the module does not give one: its file name, or its folder's for `pipeline.ts`/`index.ts`. */
+export function defaultName(entry: string): string {
+  const base = basename(entry, extname(entry));
+  return base === "pipeline" || base === "index" ? basename(dirname(resolve(entry))) : base;
+}
+
+/** The name of the file a pipeline is written to in the output folder. */
+const fileName = (name: string, format: BatchOptions["format"]) => `${name}.${format === "yaml" ? "yml" : "json"}`;
+
+/**
+ * Loads and renders one module; reports a failure (load error or validation errors) on stderr and
+ * returns its exit code instead of a result.
+ */
+export async function renderEntry(
+  entry: string,
+  options: Pick<BatchOptions, "format" | "validate" | "debug">,
+  io: Io,
+): Promise<RenderedEntry | ExitCode> {
+  let definition: PipelineDefinition;
+  let text: string;
+  try {
+    definition = await loadPipelineModule(entry, io.cwd());
+    text = options.format === "yaml" ? renderYaml(definition.pipeline) : renderJson(definition.pipeline);
+  } catch (error) {
+    return reportLoadFailure(error, io, options.debug);
+  }
+  if (options.validate) {
+    const { validateRendered } = await import("./validate-rendered.ts");
+    if (!validateRendered(definition.pipeline, entry, io)) return EXIT.findings;
+  }
+  return { entry, definition, name: definition.name ?? defaultName(entry), text };
+}
+
+/** The first output path that two entries would write, as an error message, or undefined. */
+function findClash(rendered: readonly { entry: string; name: string; out: string }[]): string | undefined {
+  const byPath = new Map<string, { entry: string; name: string }>();
+  for (const r of rendered) {
+    const other = byPath.get(r.out);
+    if (other !== undefined) {
+      const names = other.name === r.name ? `pipeline '${r.name}'` : `pipelines '${other.name}' and '${r.name}'`;
+      return `${r.out} would be written for both ${other.entry} and ${r.entry} (${names}); nothing was written (give one of them another \`name\`)`;
+    }
+    byPath.set(r.out, r);
+  }
+  return undefined;
+}
+
+/** A POSIX shell script that sets every rendered pipeline. */
+const flyScript = (commands: readonly string[]) =>
+  `#!/bin/sh\n# Sets the pipelines rendered by \`hangar render\`; run it with sh.\nset -eu\n${commands.map((c) => `${c}\n`).join("")}`;
+
+/**
+ * `hangar render <entries...> --out-dir DIR`: renders every module in one process and writes
+ * `DIR/<pipeline name>.json` (or `.yml`). A module that fails to load or has validation errors is
+ * reported and skipped; the others are still written. Two pipelines that would be written to the same
+ * file are an error before anything is written. Prints one fly command per written pipeline (or a
+ * script with `flyScript`). Returns the worst exit code of the pipelines (2 for a load failure, 1 for
+ * validation errors).
+ */
+export async function renderBatch(entries: readonly string[], options: BatchOptions, io: Io): Promise<ExitCode> {
+  const rendered: (RenderedEntry & { out: string })[] = [];
+  const failed: { entry: string; code: ExitCode }[] = [];
+  for (const entry of entries) {
+    const result = await renderEntry(entry, options, io);
+    if (typeof result === "number") {
+      failed.push({ entry, code: result });
+      continue;
+    }
+    if (result.name === "" || basename(result.name) !== result.name || result.name.startsWith(".")) {
+      io.stderr(`hangar: ${entry}: the pipeline name '${result.name}' cannot be a file name in ${options.outDir}\n`);
+      failed.push({ entry, code: EXIT.failure });
+      continue;
+    }
+    rendered.push({ ...result, out: join(options.outDir, fileName(result.name, options.format)) });
+  }
+
+  const clash = findClash(rendered);
+  if (clash !== undefined) {
+    io.stderr(`hangar: ${clash}\n`);
+    return EXIT.failure;
+  }
+
+  const worst = (codes: readonly ExitCode[]): ExitCode => Math.max(EXIT.ok, ...codes) as ExitCode;
+  if (options.check) {
+    const upToDate = await checkOutputs(
+      rendered.map((r) => ({ path: r.out, text: r.text })),
+      io,
+    );
+    return worst([...failed.map((f) => f.code), upToDate ? EXIT.ok : EXIT.findings]);
+  }
+
+  const written: typeof rendered = [];
+  if (rendered.length > 0) {
+    try {
+      await io.makeDir(resolve(io.cwd(), options.outDir));
+    } catch (error) {
+      io.stderr(`hangar: cannot create ${options.outDir}: ${(error as Error).message}\n`);
+      return EXIT.failure;
+    }
+  }
+  for (const r of rendered) {
+    try {
+      await io.writeFile(resolve(io.cwd(), r.out), r.text);
+    } catch (error) {
+      io.stderr(`hangar: cannot write ${r.out}: ${(error as Error).message}\n`);
+      failed.push({ entry: r.entry, code: EXIT.failure });
+      continue;
+    }
+    const { pipeline } = r.definition;
+    io.stderr(`wrote ${r.out} (${pipeline.jobs.length} jobs, ${pipeline.resources?.length ?? 0} resources)\n`);
+    written.push(r);
+  }
+
+  const commands = written.map((r) =>
+    flyCommand({
+      target: options.target ?? r.definition.target ?? "TARGET",
+      pipeline: r.name,
+      config: r.out,
+      ...(r.definition.team !== undefined && { team: r.definition.team }),
+      ...(r.definition.instanceVars !== undefined && { instanceVars: r.definition.instanceVars }),
+    }),
+  );
+  if (options.target === undefined && written.some((r) => r.definition.target === undefined)) {
+    io.stderr("note: some pipelines have no fly target (add `target` to the default export or pass --target)\n");
+  }
+  if (options.flyScript !== undefined) {
+    try {
+      await io.writeFile(resolve(io.cwd(), options.flyScript), flyScript(commands));
+      io.stderr(`wrote ${options.flyScript} (${commands.length} fly commands)\n`);
+    } catch (error) {
+      io.stderr(`hangar: cannot write ${options.flyScript}: ${(error as Error).message}\n`);
+      failed.push({ entry: options.flyScript, code: EXIT.failure });
+    }
+  } else {
+    for (const command of commands) io.stdout(`${command}\n`);
+  }
+
+  const shownDir = relative(io.cwd(), resolve(io.cwd(), options.outDir)) || ".";
+  const failures = failed.length === 0 ? "" : `; failed: ${failed.map((f) => f.entry).join(", ")}`;
+  io.stderr(`rendered ${written.length} of ${entries.length} pipelines into ${shownDir}${failures}\n`);
+  return worst(failed.map((f) => f.code));
+}
