@@ -14,6 +14,8 @@ export interface Io {
   writeFile(path: string, content: string): Promise<void>;
   /** Creates a folder and its missing parents (nothing when it exists). */
   makeDir(path: string): Promise<void>;
+  /** Reads all of standard input as UTF-8 text (for `-` as a file name). */
+  readStdin(): Promise<string>;
   /** The working directory that relative paths are resolved against. */
   cwd(): string;
   /** Whether standard output / error are terminals (for colour). */
@@ -42,6 +44,11 @@ export function nodeIo(proc: NodeJS.Process): Io {
     readFile: (path) => readFile(path, "utf8"),
     writeFile: writeFileAtomic,
     makeDir: async (path) => void (await mkdir(path, { recursive: true })),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of proc.stdin) chunks.push(Buffer.from(chunk));
+      return Buffer.concat(chunks).toString("utf8");
+    },
     cwd: () => proc.cwd(),
     isTTY: { stdout: proc.stdout.isTTY === true, stderr: proc.stderr.isTTY === true },
     env: proc.env,

@@ -3,7 +3,7 @@ import type { Io } from "../../src/cli/io.ts";
 import { writeFileAtomic } from "../../src/cli/io.ts";
 
 /** An Io that records stdout and stderr and uses the real file system, rooted at `cwd`. */
-export function memoryIo(cwd: string, env: Record<string, string | undefined> = {}) {
+export function memoryIo(cwd: string, env: Record<string, string | undefined> = {}, stdin = "") {
   const out: string[] = [];
   const err: string[] = [];
   const io: Io = {
@@ -12,6 +12,7 @@ export function memoryIo(cwd: string, env: Record<string, string | undefined> = 
     readFile: (path) => readFile(path, "utf8"),
     writeFile: writeFileAtomic,
     makeDir: async (path) => void (await mkdir(path, { recursive: true })),
+    readStdin: async () => stdin,
     cwd: () => cwd,
     isTTY: { stdout: false, stderr: false },
     env,

@@ -1,0 +1,135 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { beforeEach, describe, expect, test } from "vitest";
+import { memoryIo } from "../../../test/helpers/memory-io.ts";
+import { runCli } from "../run-cli.ts";
+
+const repo = resolve(import.meta.dirname, "../../..");
+
+let work: string;
+beforeEach(() => {
+  work = mkdtempSync(join(repo, "test/.tmp-diff-"));
+  cpSync(join(repo, "test/fixtures/cli"), work, { recursive: true });
+  return () => spawnSync("rm", ["-rf", work]);
+});
+
+const OLD_YAML = `
+resources:
+- name: source
+  type: git
+  source: {uri: "https://git.example.com/app.git", branch: main, password: ((git.password))}
+jobs:
+- name: build
+  plan:
+  - get: source
+    trigger: true
+`;
+
+const diff = async (argv: string[], stdin = "") => {
+  const run = memoryIo(work, {}, stdin);
+  const code = await runCli(["diff", ...argv], run.io);
+  return { code, stdout: run.stdout, stderr: run.stderr };
+};
+
+describe("hangar diff", () => {
+  test("YAML against the same config in JSON with other key order: exit 0, nothing printed", async () => {
+    writeFileSync(join(work, "old.yml"), OLD_YAML);
+    const json = {
+      jobs: [{ plan: [{ trigger: true, get: "source" }], name: "build" }],
+      resources: [
+        {
+          source: { branch: "main", password: "((git.password))", uri: "https://git.example.com/app.git" },
+          type: "git",
+          name: "source",
+        },
+      ],
+    };
+    writeFileSync(join(work, "same.json"), JSON.stringify(json));
+    expect(await diff(["old.yml", "same.json"])).toEqual({ code: 0, stdout: "", stderr: "" });
+  });
+
+  test("different configs: exit 1 and the changes; ((vars)) as written", async () => {
+    writeFileSync(join(work, "old.yml"), OLD_YAML);
+    writeFileSync(join(work, "new.yml"), OLD_YAML.replace("branch: main", "branch: dev"));
+    const run = await diff(["old.yml", "new.yml", "-U", "1"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      [
+        "resources:",
+        "  resource source has changed:",
+        "  @@ -4,3 +4,3 @@",
+        '     uri: "https://git.example.com/app.git"',
+        "  -  branch: main",
+        "  +  branch: dev",
+        "     password: ((git.password))",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  test("a pipeline module against the API's answer read from stdin (- as a file)", async () => {
+    const answer = JSON.stringify({
+      config: {
+        resources: [
+          { name: "source", type: "git", source: { uri: "https://git.example.com/app.git", branch: "main" } },
+          { name: "image", type: "registry-image", source: { repository: "example/app" } },
+        ],
+        jobs: [
+          {
+            name: "build",
+            plan: [
+              { get: "source", trigger: true },
+              { put: "image", params: { image: "x" } },
+            ],
+          },
+        ],
+      },
+    });
+    const run = await diff(["-", "ok.ts", "-U", "0"], answer);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      [
+        "jobs:",
+        "  job build has changed:",
+        "  @@ -7,1 +7,1 @@",
+        "  -    image: x",
+        "  +    image: image/image.tar",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  test("--format json gives the changes as data", async () => {
+    writeFileSync(join(work, "old.yml"), OLD_YAML);
+    writeFileSync(join(work, "new.yml"), `${OLD_YAML}display:\n  background_image: bg.png\n`);
+    const run = await diff(["old.yml", "new.yml", "--format", "json"]);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toEqual({
+      equal: false,
+      changes: [
+        {
+          section: "display",
+          change: "added",
+          after: { background_image: "bg.png" },
+          diff: ["+background_image: bg.png"],
+        },
+      ],
+    });
+  });
+
+  test("errors exit 2 naming the file and position: bad YAML, a missing file, a bad -U, two stdins", async () => {
+    writeFileSync(join(work, "old.yml"), OLD_YAML);
+    writeFileSync(join(work, "bad.yml"), "jobs:\n- name: a\n  plan: [\n");
+    const bad = await diff(["old.yml", "bad.yml"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^hangar: bad\.yml:\d+:\d+: /);
+    expect(bad.stdout).toBe("");
+    const missing = await diff(["old.yml", "nope.yml"]);
+    expect(missing).toMatchObject({ code: 2 });
+    expect(missing.stderr).toMatch(/^hangar: cannot read nope\.yml: ENOENT/);
+    expect((await diff(["old.yml", "old.yml", "-U", "x"])).code).toBe(2);
+    expect((await diff(["-", "-"])).code).toBe(2);
+    expect((await diff(["old.yml"])).code).toBe(2);
+  });
+});

@@ -1,0 +1,48 @@
+import { defineCommand, EXIT } from "../define-command.ts";
+import { type LoadedConfig, loadConfig } from "../load-config.ts";
+import { reportLoadFailure } from "../report.ts";
+
+export default defineCommand({
+  name: "diff",
+  summary: "Compare two pipeline configs object by object, like fly set-pipeline's diff, trimmed to the changes",
+  arguments: "<old> <new>",
+  options: [
+    { flags: "-U, --context <lines>", description: "unchanged lines shown around each change", default: "3" },
+    { flags: "--format <format>", description: "output format", default: "text", choices: ["text", "json"] },
+    { flags: "--show-secrets", description: "show the values of secrets instead of <redacted>", default: false },
+    { flags: "--debug", description: "show stack traces of errors in pipeline modules", default: false },
+  ],
+  async run({ positionals: [oldFile, newFile], values }, io) {
+    const context = Number(values.context);
+    if (!Number.isInteger(context) || context < 0) {
+      io.stderr(`hangar: -U must be a whole number of lines, not '${String(values.context)}'\n`);
+      return EXIT.failure;
+    }
+    if (oldFile === undefined || newFile === undefined) return EXIT.failure;
+    if (oldFile === "-" && newFile === "-") {
+      io.stderr("hangar: only one side of the diff can be read from stdin ('-')\n");
+      return EXIT.failure;
+    }
+    let before: LoadedConfig;
+    let after: LoadedConfig;
+    try {
+      before = await loadConfig(oldFile, io);
+      after = await loadConfig(newFile, io);
+    } catch (error) {
+      return reportLoadFailure(error, io, values.debug === true);
+    }
+    const [{ diffPipelines }, { changesToJson, formatChanges }] = await Promise.all([
+      import("../../diff/diff.ts"),
+      import("../../diff/format.ts"),
+    ]);
+    const changes = diffPipelines(before.config, after.config);
+    const options = { context, showSecrets: values.showSecrets === true };
+    if (values.format === "json") {
+      io.stdout(`${JSON.stringify(changesToJson(changes, options), null, 2)}\n`);
+    } else {
+      const color = io.isTTY.stdout && (io.env.NO_COLOR ?? "") === "";
+      io.stdout(formatChanges(changes, { ...options, color }));
+    }
+    return changes.length === 0 ? EXIT.ok : EXIT.findings;
+  },
+});

@@ -1,0 +1,46 @@
+import { resolve } from "node:path";
+import type { Io } from "./io.ts";
+import { isModuleFile, LoadError, loadPipelineModule, type PipelineDefinition } from "./load-pipeline.ts";
+
+/** A pipeline config read for comparing or setting: plain Concourse data, as fly would send it. */
+export interface LoadedConfig {
+  /** The config as plain data (`((vars))` as written). */
+  readonly config: unknown;
+  /** The definition, when the config came from a pipeline module. */
+  readonly definition?: PipelineDefinition;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * Reads a pipeline config from a pipeline module (rendered), a YAML or JSON file, or standard input
+ * for `-`. The API's `{ "config": ... }` answer (what `GET .../config` returns) is read as its config.
+ * Throws a {@link LoadError} naming the file (and line and column) when it cannot be read or parsed.
+ */
+export async function loadConfig(file: string, io: Io): Promise<LoadedConfig> {
+  if (file !== "-" && isModuleFile(file)) {
+    const definition = await loadPipelineModule(file, io.cwd());
+    const { toConcourse } = await import("../render/to-concourse.ts");
+    return { config: toConcourse(definition.pipeline), definition };
+  }
+  let text: string;
+  try {
+    text = file === "-" ? await io.readStdin() : await io.readFile(resolve(io.cwd(), file));
+  } catch (error) {
+    throw new LoadError(`cannot read ${file}: ${(error as Error).message}`, error);
+  }
+  const shown = file === "-" ? "<stdin>" : file;
+  const { parsePipeline } = await import("../parse/parse-pipeline.ts");
+  const parsed = parsePipeline(text, { file: shown });
+  const broken = parsed.diagnostics.find(
+    (d) => d.severity === "error" && (d.ruleId.startsWith("yaml/") || d.ruleId.startsWith("input/")),
+  );
+  if (broken !== undefined || parsed.pipeline === undefined) {
+    const where = broken?.loc ? `${shown}:${broken.loc.line}:${broken.loc.col}` : shown;
+    const message = broken?.message ?? "not a pipeline (expected a mapping)";
+    throw new LoadError(`${where}: ${message}`);
+  }
+  const config: unknown = parsed.pipeline;
+  const wrapped = isObject(config) && Object.keys(config).length === 1 && isObject(config.config);
+  return { config: wrapped ? config.config : config };
+}

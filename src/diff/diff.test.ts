@@ -1,0 +1,90 @@
+import { describe, expect, test } from "vitest";
+import { diffPipelines, sameData } from "./diff.ts";
+
+const job = (name: string, trigger = true) => ({ name, plan: [{ get: "src", trigger }] });
+
+describe("diffPipelines", () => {
+  test("equal configs, in another key order and with objects reordered, have no changes", () => {
+    const before = {
+      resources: [
+        { name: "a", type: "git", source: { uri: "u", branch: "main" } },
+        { name: "b", type: "time", source: {} },
+      ],
+      jobs: [job("x"), job("y")],
+    };
+    const after = {
+      jobs: [job("y"), { plan: [{ trigger: true, get: "src" }], name: "x" }],
+      resources: [
+        { type: "time", source: {}, name: "b" },
+        { source: { branch: "main", uri: "u" }, type: "git", name: "a" },
+      ],
+    };
+    expect(diffPipelines(before, after)).toEqual([]);
+    expect(diffPipelines({ jobs: [job("x")], resources: [] }, { jobs: [job("x")] })).toEqual([]);
+  });
+
+  test.each([
+    [
+      "var_sources",
+      { name: "vault", type: "vault", config: { url: "a" } },
+      { name: "vault", type: "vault", config: { url: "b" } },
+    ],
+    ["resources", { name: "r", type: "git", source: { uri: "a" } }, { name: "r", type: "git", source: { uri: "b" } }],
+    [
+      "resource_types",
+      { name: "t", type: "registry-image", source: { repository: "a" } },
+      { name: "t", type: "registry-image", source: { repository: "b" } },
+    ],
+    [
+      "prototypes",
+      { name: "p", type: "registry-image", source: { repository: "a" } },
+      { name: "p", type: "registry-image", source: { repository: "b" } },
+    ],
+    ["jobs", job("j"), job("j", false)],
+    ["groups", { name: "g", jobs: ["a"] }, { name: "g", jobs: ["a", "b"] }],
+  ] as const)("%s are matched by name: changed, removed, added", (section, old, now) => {
+    const extra = { ...old, name: "extra" };
+    expect(diffPipelines({ [section]: [old, extra] }, { [section]: [{ ...now, name: "new" }, now] })).toEqual([
+      { section, name: old.name, kind: "changed", before: old, after: now },
+      { section, name: "extra", kind: "removed", before: extra },
+      { section, name: "new", kind: "added", after: { ...now, name: "new" } },
+    ]);
+  });
+
+  test("a group that changes position has moved (its tab moves), as in Concourse", () => {
+    const [a, b] = [
+      { name: "a", jobs: ["*"] },
+      { name: "b", jobs: ["x"] },
+    ];
+    expect(diffPipelines({ groups: [a, b] }, { groups: [b, a] })).toEqual([
+      { section: "groups", name: "a", kind: "moved", before: a, after: a, positions: [0, 1] },
+      { section: "groups", name: "b", kind: "moved", before: b, after: b, positions: [1, 0] },
+    ]);
+  });
+
+  test("display and other top-level keys are compared whole; null is absent", () => {
+    const display = { background_image: "a.png" };
+    expect(diffPipelines({ jobs: [] }, { jobs: [], display })).toEqual([
+      { section: "display", kind: "added", after: display },
+    ]);
+    expect(diffPipelines({ display }, { display: { background_image: "b.png" } })).toEqual([
+      { section: "display", kind: "changed", before: display, after: { background_image: "b.png" } },
+    ]);
+    expect(diffPipelines({ display: null }, {})).toEqual([]);
+  });
+
+  test("sections are reported in Concourse's order", () => {
+    const changes = diffPipelines(
+      {},
+      { jobs: [job("j")], groups: [{ name: "g" }], resources: [{ name: "r" }], var_sources: [{ name: "v" }] },
+    );
+    expect(changes.map((c) => c.section)).toEqual(["groups", "var_sources", "resources", "jobs"]);
+  });
+});
+
+test("sameData ignores key order and undefined keys, not array order", () => {
+  expect(sameData({ a: 1, b: [1, 2], c: undefined }, { b: [1, 2], a: 1 })).toBe(true);
+  expect(sameData({ b: [2, 1] }, { b: [1, 2] })).toBe(false);
+  expect(sameData({ a: 1 }, { a: 1, b: 2 })).toBe(false);
+  expect(sameData(300, 300.0)).toBe(true);
+});

@@ -1,0 +1,101 @@
+/**
+ * A semantic diff of two pipeline configs, as Concourse's `atc/config_diff.go` compares them when
+ * `fly set-pipeline` asks for confirmation: the named objects of each section (groups, var sources,
+ * resources, resource types, prototypes, jobs) are matched by name, not position, and reported as
+ * added, removed or changed; `display` and any other top-level key is compared whole. Equal data in
+ * another key order is no change. Groups are also changed when their position changes (their order is
+ * the order of the UI's tabs), as in Concourse.
+ *
+ * Changes are data (see {@link PipelineChange}); `format.ts` writes them as text or JSON.
+ */
+
+/** The sections whose objects are matched by `name`, in the order Concourse reports them. */
+export const NAMED_SECTIONS = ["groups", "var_sources", "resources", "resource_types", "prototypes", "jobs"] as const;
+export type NamedSection = (typeof NAMED_SECTIONS)[number];
+
+/** What happened to one object (or to one whole top-level value such as `display`). */
+export type ChangeKind = "added" | "removed" | "changed" | "moved";
+
+/** One change between two configs. */
+export interface PipelineChange {
+  /** The top-level key: a named section, `display`, or another key the config has. */
+  readonly section: string;
+  /** The object's `name` in a named section; absent for a whole top-level value. */
+  readonly name?: string;
+  readonly kind: ChangeKind;
+  /** The value before (absent when added). */
+  readonly before?: unknown;
+  /** The value after (absent when removed). */
+  readonly after?: unknown;
+  /** For a group that moved: its positions before and after. */
+  readonly positions?: readonly [before: number, after: number];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Deep equality of plain data in which the order of an object's keys does not count. */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameData(x, b[i]));
+  if (isObject(a) && isObject(b)) {
+    const keys = Object.keys(a).filter((k) => a[k] !== undefined);
+    const other = Object.keys(b).filter((k) => b[k] !== undefined);
+    return keys.length === other.length && keys.every((k) => k in b && sameData(a[k], b[k]));
+  }
+  return false;
+}
+
+/** A section's objects by name; an object without a string name is kept under its position. */
+function byName(section: unknown): Map<string, { value: unknown; index: number }> {
+  const found = new Map<string, { value: unknown; index: number }>();
+  if (!Array.isArray(section)) return found;
+  section.forEach((value, index) => {
+    const name = isObject(value) && typeof value.name === "string" ? value.name : `#${index}`;
+    // a repeated name is a validation error; the first of them is compared
+    if (!found.has(name)) found.set(name, { value, index });
+  });
+  return found;
+}
+
+function diffSection(section: NamedSection, before: unknown, after: unknown): PipelineChange[] {
+  const old = byName(before);
+  const now = byName(after);
+  const changes: PipelineChange[] = [];
+  for (const [name, { value, index }] of old) {
+    const match = now.get(name);
+    if (match === undefined) changes.push({ section, name, kind: "removed", before: value });
+    else if (!sameData(value, match.value))
+      changes.push({ section, name, kind: "changed", before: value, after: match.value });
+    else if (section === "groups" && index !== match.index)
+      changes.push({
+        section,
+        name,
+        kind: "moved",
+        before: value,
+        after: match.value,
+        positions: [index, match.index],
+      });
+  }
+  for (const [name, { value }] of now) {
+    if (!old.has(name)) changes.push({ section, name, kind: "added", after: value });
+  }
+  return changes;
+}
+
+/** The changes from config `before` to config `after` (plain data, as read from JSON or YAML); empty when equal. */
+export function diffPipelines(before: unknown, after: unknown): PipelineChange[] {
+  const a = isObject(before) ? before : {};
+  const b = isObject(after) ? after : {};
+  const changes: PipelineChange[] = NAMED_SECTIONS.flatMap((section) => diffSection(section, a[section], b[section]));
+  const named = new Set<string>(NAMED_SECTIONS);
+  const others = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((key) => !named.has(key));
+  for (const section of others) {
+    // null is how JSON writes an absent value (Go's nil)
+    const [x, y] = [a[section] ?? undefined, b[section] ?? undefined];
+    if (sameData(x, y)) continue;
+    if (x === undefined) changes.push({ section, kind: "added", after: y });
+    else if (y === undefined) changes.push({ section, kind: "removed", before: x });
+    else changes.push({ section, kind: "changed", before: x, after: y });
+  }
+  return changes;
+}

@@ -1,0 +1,174 @@
+import { describe, expect, test } from "vitest";
+import { diffPipelines } from "./diff.ts";
+import { changesToJson, formatChanges } from "./format.ts";
+import { REDACTED, redact } from "./redact.ts";
+
+const steps = (last: string) => ["a", "b", "c", "d", "e", "f", "g", last].map((put) => ({ put }));
+const before = {
+  resources: [
+    { name: "src", type: "git", source: { uri: "https://git.example.com/app.git", branch: "main" } },
+    { name: "old", type: "time", source: { interval: "1h" } },
+  ],
+  jobs: [{ name: "build", plan: [{ get: "src", trigger: true }, ...steps("z")] }],
+};
+const after = {
+  resources: [{ name: "src", type: "git", source: { uri: "https://git.example.com/app.git", branch: "dev" } }],
+  jobs: [{ name: "build", plan: [{ get: "src", trigger: false }, ...steps("h")] }],
+};
+
+describe("formatChanges", () => {
+  test("per section, a heading per object and only the changed lines with 3 lines of context", () => {
+    expect(formatChanges(diffPipelines(before, after))).toBe(
+      [
+        "resources:",
+        "  resource src has changed:",
+        "  @@ -2,4 +2,4 @@",
+        "   type: git",
+        "   source:",
+        '     uri: "https://git.example.com/app.git"',
+        "  -  branch: main",
+        "  +  branch: dev",
+        "  resource old has been removed:",
+        "  -name: old",
+        "  -type: time",
+        "  -source:",
+        '  -  interval: "1h"',
+        "jobs:",
+        "  job build has changed:",
+        "  @@ -1,7 +1,7 @@",
+        "   name: build",
+        "   plan:",
+        "   - get: src",
+        "  -  trigger: true",
+        "  +  trigger: false",
+        "   - put: a",
+        "   - put: b",
+        "   - put: c",
+        "  @@ -9,4 +9,4 @@",
+        "   - put: e",
+        "   - put: f",
+        "   - put: g",
+        "  -- put: z",
+        "  +- put: h",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  test("-U sets the context; 0 shows only the changed lines", () => {
+    const text = formatChanges(diffPipelines({ jobs: before.jobs }, { jobs: after.jobs }), { context: 0 });
+    expect(text).toBe(
+      [
+        "jobs:",
+        "  job build has changed:",
+        "  @@ -4,1 +4,1 @@",
+        "  -  trigger: true",
+        "  +  trigger: false",
+        "  @@ -12,1 +12,1 @@",
+        "  -- put: z",
+        "  +- put: h",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  test("keys in another order show no change of their own", () => {
+    const reordered = { resources: [{ source: { branch: "dev", uri: "u" }, type: "git", name: "src" }] };
+    const text = formatChanges(
+      diffPipelines({ resources: [{ name: "src", type: "git", source: { uri: "u", branch: "main" } }] }, reordered),
+    );
+    expect(text.split("\n").filter((l) => /^ {2}[-+]/.test(l))).toEqual(["  -  branch: main", "  +  branch: dev"]);
+  });
+
+  test("display, moved groups, and colour on request", () => {
+    const g = [
+      { name: "a", jobs: ["*"] },
+      { name: "b", jobs: ["x"] },
+    ];
+    const changes = diffPipelines({ groups: g }, { groups: [g[1], g[0]], display: { background_image: "x.png" } });
+    expect(formatChanges(changes)).toBe(
+      [
+        "groups:",
+        "  group a has moved from position 1 to 2",
+        "  group b has moved from position 2 to 1",
+        "display configuration has been added:",
+        "+background_image: x.png",
+        "",
+      ].join("\n"),
+    );
+    expect(formatChanges(changes.slice(2), { color: true })).toBe(
+      "\u001b[33mdisplay configuration has been added:\u001b[0m\n\u001b[32m+background_image: x.png\u001b[0m\n",
+    );
+  });
+});
+
+describe("secrets", () => {
+  const token = `ghp_${"a1B2".repeat(9)}`;
+  const old = {
+    resources: [
+      {
+        name: "repo",
+        type: "git",
+        source: { uri: "u", password: "hunter2-old", private_key: "((git.key))", username: "bot" },
+      },
+    ],
+    jobs: [{ name: "j", plan: [{ task: "t", params: { GITHUB_TOKEN: "((gh))", NOTE: `curl -H ${token} x` } }] }],
+  };
+  const now = structuredClone(old);
+  (now.resources[0] as { source: Record<string, string> }).source.password = "hunter2-new";
+
+  test("values of secret keys and credential-shaped text are redacted; ((vars)) are shown as written", () => {
+    expect(redact(old)).toEqual({
+      resources: [
+        {
+          name: "repo",
+          type: "git",
+          source: { uri: "u", password: REDACTED, private_key: "((git.key))", username: "bot" },
+        },
+      ],
+      jobs: [{ name: "j", plan: [{ task: "t", params: { GITHUB_TOKEN: "((gh))", NOTE: `curl -H ${REDACTED} x` } }] }],
+    });
+  });
+
+  test("a changed secret shows as a change without either value; --show-secrets shows them", () => {
+    const changes = diffPipelines(old, now);
+    const text = formatChanges(changes);
+    expect(text).toContain('  -  password: "<redacted>"\n  +  password: "<redacted, changed>"\n');
+    expect(text).not.toContain("hunter2");
+    const shown = formatChanges(changes, { showSecrets: true });
+    expect(shown).toContain("  -  password: hunter2-old\n  +  password: hunter2-new\n");
+  });
+
+  test("added objects are redacted too, in text and JSON", () => {
+    const changes = diffPipelines({}, old);
+    expect(formatChanges(changes)).not.toMatch(/hunter2|ghp_/);
+    expect(JSON.stringify(changesToJson(changes))).not.toMatch(/hunter2|ghp_/);
+  });
+});
+
+test("changesToJson gives the same changes as data, with their diff lines", () => {
+  const json = changesToJson(diffPipelines({ resources: before.resources }, { resources: after.resources }), {
+    context: 0,
+  });
+  expect(json).toEqual({
+    equal: false,
+    changes: [
+      {
+        section: "resources",
+        name: "src",
+        change: "changed",
+        before: before.resources[0],
+        after: after.resources[0],
+        diff: ["@@ -5,1 +5,1 @@", "-  branch: main", "+  branch: dev"],
+      },
+      {
+        section: "resources",
+        name: "old",
+        change: "removed",
+        before: before.resources[1],
+        diff: ["-name: old", "-type: time", "-source:", '-  interval: "1h"'],
+      },
+    ],
+  });
+  expect(changesToJson([])).toEqual({ equal: true, changes: [] });
+});

@@ -1,0 +1,133 @@
+import { toYaml } from "../render/yaml.ts";
+import type { PipelineChange } from "./diff.ts";
+import { diffLines, formatHunks, type LineEdit, splitLines, toHunks } from "./line-diff.ts";
+import { redact, redactPair } from "./redact.ts";
+
+/** Options of {@link formatChanges} and {@link changesToJson}. */
+export interface DiffFormatOptions {
+  /** Unchanged lines shown around each changed one. @default 3 */
+  readonly context?: number;
+  /** Show secret values instead of `<redacted>`. @default false */
+  readonly showSecrets?: boolean;
+  /** ANSI colours (red removed, green added, yellow headings). @default false */
+  readonly color?: boolean;
+}
+
+/** How Concourse's diff names each section and one of its objects. */
+const LABELS: Readonly<Record<string, readonly [section: string, object: string]>> = {
+  groups: ["groups", "group"],
+  var_sources: ["variable sources", "variable source"],
+  resources: ["resources", "resource"],
+  resource_types: ["resource types", "resource type"],
+  prototypes: ["prototypes", "prototype"],
+  jobs: ["jobs", "job"],
+  display: ["display", "display configuration"],
+};
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * `before` with its keys in `after`'s order where both have them (the others after), at every depth,
+ * so that the YAML of the two differs only where the data does.
+ */
+function alignKeys(before: unknown, after: unknown): unknown {
+  if (Array.isArray(before) && Array.isArray(after)) return before.map((item, i) => alignKeys(item, after[i]));
+  if (!isObject(before) || !isObject(after)) return before;
+  const keys = [...Object.keys(after).filter((k) => k in before), ...Object.keys(before).filter((k) => !(k in after))];
+  return Object.fromEntries(keys.map((k) => [k, alignKeys(before[k], after[k])]));
+}
+
+/** The values of a change as shown: secrets hidden unless asked, keys aligned. */
+function shown(change: PipelineChange, showSecrets: boolean): { before?: unknown; after?: unknown } {
+  const { before, after } = change;
+  if (showSecrets) return { before, after };
+  if (before !== undefined && after !== undefined) {
+    const [b, a] = redactPair(before, after);
+    return { before: b, after: a };
+  }
+  return before !== undefined ? { before: redact(before) } : { after: redact(after) };
+}
+
+const yamlLines = (value: unknown): string[] => (value === undefined ? [] : splitLines(toYaml(value)));
+
+/** The lines of a change's diff in unified form (`@@` headers, then ` `/`-`/`+` lines). */
+function changeLines(change: PipelineChange, context: number, showSecrets: boolean): string[] {
+  if (change.kind === "moved") return [];
+  const { before, after } = shown(change, showSecrets);
+  const edits: LineEdit[] = diffLines(yamlLines(alignKeys(before, after)), yamlLines(after));
+  if (change.kind !== "changed") return edits.map((e) => `${e.op}${e.line}`);
+  return splitLines(formatHunks(toHunks(edits, context)));
+}
+
+/** The heading of one change, in Concourse's words (`job build has changed:`). */
+function heading(change: PipelineChange): string {
+  const object = LABELS[change.section]?.[1] ?? change.section;
+  const what = change.name === undefined ? object : `${object} ${change.name}`;
+  if (change.kind === "moved") {
+    const [from, to] = change.positions ?? [0, 0];
+    return `${what} has moved from position ${from + 1} to ${to + 1}`;
+  }
+  return `${what} has ${change.kind === "changed" ? "changed" : `been ${change.kind}`}:`;
+}
+
+const ANSI = { red: "\u001b[31m", green: "\u001b[32m", yellow: "\u001b[33m", cyan: "\u001b[36m", reset: "\u001b[0m" };
+
+/**
+ * The changes as text, like `fly set-pipeline` shows them but trimmed: per section, a heading per
+ * object, then only its changed lines of YAML with `context` lines around them (`@@` marks where in the
+ * object's YAML); added and removed objects in full. Empty when there are no changes.
+ */
+export function formatChanges(changes: readonly PipelineChange[], options: DiffFormatOptions = {}): string {
+  const { context = 3, showSecrets = false, color = false } = options;
+  const paint = (code: string, text: string) => (color ? `${code}${text}${ANSI.reset}` : text);
+  const paintLine = (line: string) =>
+    line.startsWith("+")
+      ? paint(ANSI.green, line)
+      : line.startsWith("-")
+        ? paint(ANSI.red, line)
+        : line.startsWith("@@")
+          ? paint(ANSI.cyan, line)
+          : line;
+  let out = "";
+  let section: string | undefined;
+  for (const change of changes) {
+    const named = change.name !== undefined;
+    if (named && change.section !== section) out += `${LABELS[change.section]?.[0] ?? change.section}:\n`;
+    section = named ? change.section : undefined;
+    const indent = named ? "  " : "";
+    out += `${indent}${paint(ANSI.yellow, heading(change))}\n`;
+    for (const line of changeLines(change, context, showSecrets)) out += `${indent}${paintLine(line)}\n`;
+  }
+  return out;
+}
+
+/** One change as JSON data: what {@link formatChanges} shows, with the values (redacted unless asked). */
+export interface JsonChange {
+  readonly section: string;
+  readonly name?: string;
+  readonly change: PipelineChange["kind"];
+  readonly before?: unknown;
+  readonly after?: unknown;
+  readonly positions?: readonly [number, number];
+  /** The diff's lines, as in the text form. */
+  readonly diff: readonly string[];
+}
+
+/** The changes as data: `{ equal, changes: [{ section, name?, change, before?, after?, diff }] }`. */
+export function changesToJson(
+  changes: readonly PipelineChange[],
+  options: DiffFormatOptions = {},
+): { equal: boolean; changes: JsonChange[] } {
+  const { context = 3, showSecrets = false } = options;
+  return {
+    equal: changes.length === 0,
+    changes: changes.map((change) => ({
+      section: change.section,
+      ...(change.name !== undefined && { name: change.name }),
+      change: change.kind,
+      ...shown(change, showSecrets),
+      ...(change.positions !== undefined && { positions: change.positions }),
+      diff: changeLines(change, context, showSecrets),
+    })),
+  };
+}

@@ -1,0 +1,54 @@
+import { literalOfSecretKey, mayHaveShape, SHAPES } from "../validate/rules/lib/secrets.ts";
+
+/** What a secret is shown as. */
+export const REDACTED = "<redacted>";
+/** What a secret that differs from the one before it is shown as, so that its change still shows. */
+export const REDACTED_CHANGED = "<redacted, changed>";
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Every shape of a known credential, matching all occurrences. */
+const GLOBAL_SHAPES = SHAPES.map(({ pattern }) => new RegExp(pattern.source, "g"));
+
+/**
+ * A string with its secrets hidden: the whole value of a key that names a secret (`password`,
+ * `*_token`, `private_key`, ...; not a `((var))` or a placeholder), and any part shaped like a known
+ * credential (a PEM private key, AWS access key id, GitHub or Slack token, Slack webhook URL).
+ */
+export function redactString(value: string, key: string | undefined): string {
+  if (literalOfSecretKey(value, key)) return REDACTED;
+  if (!mayHaveShape(value)) return value;
+  return GLOBAL_SHAPES.reduce((text, pattern) => text.replace(pattern, REDACTED), value);
+}
+
+/** `value` with every secret string hidden (see {@link redactString}); a new value, the argument untouched. */
+export function redact(value: unknown, key?: string): unknown {
+  if (typeof value === "string") return redactString(value, key);
+  if (Array.isArray(value)) return value.map((item) => redact(item, key));
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v, k)]));
+  return value;
+}
+
+/**
+ * Both sides of a change with their secrets hidden, compared at the same place: a secret that differs
+ * from the one before it is shown as {@link REDACTED_CHANGED} on the after side, so that a changed
+ * password still shows as a change without showing either value.
+ */
+export function redactPair(before: unknown, after: unknown, key?: string): [unknown, unknown] {
+  if (typeof before === "string" && typeof after === "string") {
+    const [a, b] = [redactString(before, key), redactString(after, key)];
+    return [a, before !== after && a === b && a !== before ? b.replace(REDACTED, REDACTED_CHANGED) : b];
+  }
+  if (Array.isArray(before) && Array.isArray(after)) {
+    const pairs = before.map((item, i) => redactPair(item, after[i], key));
+    return [pairs.map(([a]) => a), after.map((item, i) => (i < before.length ? pairs[i]?.[1] : redact(item, key)))];
+  }
+  if (isObject(before) && isObject(after)) {
+    const a = Object.fromEntries(Object.entries(before).map(([k, v]) => [k, redactPair(v, after[k], k)[0]]));
+    const b = Object.fromEntries(
+      Object.entries(after).map(([k, v]) => [k, k in before ? redactPair(before[k], v, k)[1] : redact(v, k)]),
+    );
+    return [a, b];
+  }
+  return [redact(before, key), redact(after, key)];
+}
