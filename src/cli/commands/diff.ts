@@ -1,6 +1,5 @@
 import { defineCommand, EXIT } from "../define-command.ts";
-import { type LoadedConfig, loadConfig } from "../load-config.ts";
-import { reportLoadFailure } from "../report.ts";
+import type { LoadedConfig } from "../load-config.ts";
 
 export default defineCommand({
   name: "diff",
@@ -23,6 +22,10 @@ export default defineCommand({
       io.stderr("hangar: only one side of the diff can be read from stdin ('-')\n");
       return EXIT.failure;
     }
+    const [{ loadConfig }, { reportLoadFailure }] = await Promise.all([
+      import("../load-config.ts"),
+      import("../report.ts"),
+    ]);
     let before: LoadedConfig;
     let after: LoadedConfig;
     try {
