@@ -47,7 +47,7 @@ describe("docker-baseline example", () => {
     });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe("fly -t pr-inf sp -p packer-docker-baseline -c definition.json\n");
+    expect(run.stdout).toBe("fly -t pr-inf set-pipeline -p packer-docker-baseline -c definition.json\n");
     expect(JSON.parse(readFileSync(join(dir, "definition.json"), "utf8"))).toEqual(toConcourse(definition.pipeline));
   });
 });

@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { pipeline as buildPipeline } from "../fragment/pipeline.ts";
 import { HangarError, isHangarError } from "../model/errors.ts";
 import type { Pipeline } from "../model/pipeline.ts";
+import { commonJsAdvice, isCommonJsLoadError } from "./module-type.ts";
 
 /**
  * What a pipeline module's default export describes: the pipeline and how to set it. A module may
@@ -234,6 +235,7 @@ async function importUserModule(url: string, path: string, shown: string, cwd: s
 function userCodeError(error: unknown, path: string, shown: string, cwd: string): LoadError {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : `thrown: ${String(error)}`;
   if (isHangarError(error)) return new LoadError(`${shown}: ${error.message}`, error);
+  if (isCommonJsLoadError(error)) return new LoadError(commonJsAdvice(path, cwd) ?? `${shown}: ${message}`, error);
   const stack = error instanceof Error && typeof error.stack === "string" ? error.stack : "";
   const dir = dirname(path);
   for (const match of stack.matchAll(/(?:\(|at )((?:file:\/\/)?\/[^():\s]+):(\d+):(\d+)/g)) {

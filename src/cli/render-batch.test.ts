@@ -40,7 +40,7 @@ describe("hangar render --out-dir", () => {
         "",
       ].join("\n"),
     );
-    expect(run.stderr).toContain("wrote out/app.json (1 jobs, 2 resources)\n");
+    expect(run.stderr).toContain("wrote out/app.json (1 job, 2 resources)\n");
     expect(run.stderr).toContain("rendered 3 of 3 pipelines into out\n");
   });
 

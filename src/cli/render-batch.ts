@@ -5,6 +5,8 @@ import { checkOutputs } from "./check-outputs.ts";
 import { EXIT, type ExitCode } from "./define-command.ts";
 import type { Io } from "./io.ts";
 import { loadPipelineModule, type PipelineDefinition } from "./load-pipeline.ts";
+import { commonJsAdvice } from "./module-type.ts";
+import { plural } from "./plural.ts";
 import { reportLoadFailure } from "./report.ts";
 
 /** Options of {@link renderBatch}, as `hangar render ... --out-dir DIR` gives them. */
@@ -57,6 +59,8 @@ export async function renderEntry(
   } catch (error) {
     return reportLoadFailure(error, io, options.debug);
   }
+  const advice = commonJsAdvice(entry, io.cwd());
+  if (advice !== undefined) io.stderr(`note: ${advice}\n`);
   if (options.validate) {
     const { validateRendered } = await import("./validate-rendered.ts");
     if (!validateRendered(definition.pipeline, entry, io)) return EXIT.findings;
@@ -140,7 +144,9 @@ export async function renderBatch(entries: readonly string[], options: BatchOpti
       continue;
     }
     const { pipeline } = r.definition;
-    io.stderr(`wrote ${r.out} (${pipeline.jobs.length} jobs, ${pipeline.resources?.length ?? 0} resources)\n`);
+    io.stderr(
+      `wrote ${r.out} (${plural(pipeline.jobs.length, "job")}, ${plural(pipeline.resources?.length ?? 0, "resource")})\n`,
+    );
     written.push(r);
   }
 

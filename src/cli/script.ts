@@ -34,7 +34,6 @@ export async function runIfMain(moduleUrl: string, definition: PipelineDefinitio
       target: definition.target ?? "TARGET",
       pipeline: definition.name ?? "pipeline",
       config: relative(process.cwd(), out),
-      short: true,
       ...(definition.team !== undefined && { team: definition.team }),
       ...(definition.instanceVars !== undefined && { instanceVars: definition.instanceVars }),
     })}\n`,
@@ -42,4 +41,4 @@ export async function runIfMain(moduleUrl: string, definition: PipelineDefinitio
   return true;
 }
 
-export type { PipelineDefinition } from "./load-pipeline.ts";
+export { LoadError, type LoadOptions, loadPipelineModule, type PipelineDefinition } from "./load-pipeline.ts";

@@ -19,9 +19,9 @@ function wordsSeenBy(shell: string, command: string): string[] {
 }
 
 describe("flyCommand", () => {
-  test("the short form the docker-baseline example prints", () => {
-    expect(flyCommand({ target: "pr-inf", pipeline: "packer-docker-baseline", short: true })).toBe(
-      "fly -t pr-inf sp -p packer-docker-baseline -c definition.json",
+  test("the command the docker-baseline example prints", () => {
+    expect(flyCommand({ target: "pr-inf", pipeline: "packer-docker-baseline" })).toBe(
+      "fly -t pr-inf set-pipeline -p packer-docker-baseline -c definition.json",
     );
   });
 
@@ -128,10 +128,16 @@ describe("flyCommand", () => {
     ]);
   });
 
-  test.each(SHELLS)("%s reads back the words of the short form", (shell) => {
-    expect(
-      wordsSeenBy(shell, flyCommand({ target: "pr-inf", pipeline: "packer-docker-baseline", short: true })),
-    ).toEqual(["-t", "pr-inf", "sp", "-p", "packer-docker-baseline", "-c", "definition.json"]);
+  test.each(SHELLS)("%s reads back the words of a plain command", (shell) => {
+    expect(wordsSeenBy(shell, flyCommand({ target: "pr-inf", pipeline: "packer-docker-baseline" }))).toEqual([
+      "-t",
+      "pr-inf",
+      "set-pipeline",
+      "-p",
+      "packer-docker-baseline",
+      "-c",
+      "definition.json",
+    ]);
   });
 });
 

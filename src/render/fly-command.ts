@@ -16,8 +16,6 @@ export interface FlyCommandOptions {
   readonly varFiles?: readonly string[];
   /** Do not ask for confirmation (`-n`). */
   readonly nonInteractive?: boolean;
-  /** Write `sp` instead of `set-pipeline`. @default false */
-  readonly short?: boolean;
 }
 
 /**
@@ -43,9 +41,8 @@ export function flyCommand({
   vars = {},
   varFiles = [],
   nonInteractive = false,
-  short = false,
 }: FlyCommandOptions): string {
-  const words = ["fly", "-t", target, short ? "sp" : "set-pipeline", "-p", pipeline, "-c", config];
+  const words = ["fly", "-t", target, "set-pipeline", "-p", pipeline, "-c", config];
   if (team !== undefined) words.push("--team", team);
   for (const [key, value] of Object.entries(instanceVars)) words.push("-i", `${key}=${value}`);
   for (const [key, value] of Object.entries(vars)) words.push("-v", `${key}=${value}`);

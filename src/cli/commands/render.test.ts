@@ -40,7 +40,7 @@ describe("hangar render", () => {
     expect(await runCli(["render", "ok.ts"], run.io)).toBe(0);
     expect(JSON.parse(readFileSync(join(work, "definition.json"), "utf8"))).toEqual(expectedOk);
     expect(run.stdout).toBe("fly -t ci set-pipeline -p app -c definition.json --team 'platform team'\n");
-    expect(run.stderr).toBe("wrote definition.json (1 jobs, 2 resources)\n");
+    expect(run.stderr).toBe("wrote definition.json (1 job, 2 resources)\n");
   });
 
   test("-o, --format yaml and --stdout", async () => {

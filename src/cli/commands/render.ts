@@ -32,10 +32,11 @@ export default defineCommand({
       io.stderr(`hangar: ${message} (run \`hangar render --help\` for usage)\n`);
       return EXIT.failure;
     };
-    const [{ expandEntries }, { renderEntry }, { flyCommand }] = await Promise.all([
+    const [{ expandEntries }, { renderEntry }, { flyCommand }, { plural }] = await Promise.all([
       import("../expand-entries.ts"),
       import("../render-batch.ts"),
       import("../../render/fly-command.ts"),
+      import("../plural.ts"),
     ]);
     const { files, unmatched } = await expandEntries(positionals, io.cwd());
     if (unmatched.length > 0) return usage(`no file matches ${unmatched.map((p) => `'${p}'`).join(", ")}`);
@@ -85,7 +86,7 @@ export default defineCommand({
       return EXIT.failure;
     }
     const name = typeof values.pipeline === "string" ? values.pipeline : rendered.name;
-    const stats = `${definition.pipeline.jobs.length} jobs, ${definition.pipeline.resources?.length ?? 0} resources`;
+    const stats = `${plural(definition.pipeline.jobs.length, "job")}, ${plural(definition.pipeline.resources?.length ?? 0, "resource")}`;
     io.stderr(`wrote ${out} (${stats})\n`);
     if (target === undefined && definition.target === undefined)
       io.stderr("note: no fly target given (add `target` to the default export or pass --target)\n");

@@ -30,12 +30,16 @@ export default defineCommand({
       { hasErrors, validateValue },
       { isModuleFile, loadPipelineModule },
       { reportLoadFailure },
+      { commonJsAdvice },
+      { plural },
     ] = await Promise.all([
       import("../../render/to-concourse.ts"),
       import("../../validate/format.ts"),
       import("../../validate/validate-value.ts"),
       import("../load-pipeline.ts"),
       import("../report.ts"),
+      import("../module-type.ts"),
+      import("../plural.ts"),
     ]);
     const strict = values.strict === true;
     const format = (typeof values.format === "string" ? values.format : "text") as OutputFormat;
@@ -46,6 +50,8 @@ export default defineCommand({
       if (isModuleFile(file)) {
         try {
           const definition = await loadPipelineModule(file, io.cwd());
+          const advice = commonJsAdvice(file, io.cwd());
+          if (advice !== undefined) io.stderr(`note: ${advice}\n`);
           results.push(validateValue(toConcourse(definition.pipeline), { file, strict }));
         } catch (error) {
           failure = reportLoadFailure(error, io, values.debug === true);
@@ -66,17 +72,16 @@ export default defineCommand({
     }
     const color = format === "text" && io.isTTY.stdout && (io.env.NO_COLOR ?? "") === "";
     io.stdout(formatResults(results, format, { color }));
-    if (format === "text") io.stderr(summary(results));
+    if (format === "text") io.stderr(summary(results, plural));
     if (failure !== undefined) return failure;
     return hasErrors(results) ? EXIT.findings : EXIT.ok;
   },
 });
 
 /** `2 errors, 1 warning in 3 files` (on stderr, so stdout holds only the findings). */
-function summary(results: readonly FileValidation[]): string {
+function summary(results: readonly FileValidation[], plural: (count: number, noun: string) => string): string {
   let errors = 0;
   let warnings = 0;
   for (const r of results) for (const d of r.diagnostics) d.severity === "error" ? errors++ : warnings++;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   return `${plural(errors, "error")}, ${plural(warnings, "warning")} in ${plural(results.length, "file")}\n`;
 }
