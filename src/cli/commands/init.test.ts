@@ -1,0 +1,136 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { memoryIo } from "../../../test/helpers/memory-io.ts";
+import { renderYaml } from "../../render/render.ts";
+import { loadPipelineModule } from "../load-pipeline.ts";
+import { runCli } from "../run-cli.ts";
+
+const repo = resolve(import.meta.dirname, "../../..");
+const FILES = [
+  "package.json",
+  "tsconfig.json",
+  "pipelines/app/pipeline.ts",
+  "pipelines/app/pipeline.yml",
+  "test/pipelines.test.js",
+  ".gitignore",
+];
+
+let work: string;
+beforeAll(() => {
+  work = mkdtempSync(join(repo, "test/.tmp-init-"));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+async function init(...argv: string[]) {
+  const run = memoryIo(work);
+  const code = await runCli(["init", ...argv], run.io);
+  return { code, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe("hangar init", () => {
+  test("writes a project and says what to run next", async () => {
+    const result = await init("fresh", "--hangar-spec", "file:../hangar.tgz");
+    expect(result).toEqual({
+      code: 0,
+      stdout: "",
+      stderr: `${FILES.map((file) => `created fresh/${file}\n`).join("")}\nnext: cd fresh && npm install && npm run render\n`,
+    });
+    const manifest = JSON.parse(readFileSync(join(work, "fresh/package.json"), "utf8"));
+    expect(manifest).toEqual({
+      name: "fresh",
+      version: "0.0.0",
+      private: true,
+      type: "module",
+      scripts: {
+        render: "hangar render pipelines/app/pipeline.ts --format yaml -o pipelines/app/pipeline.yml",
+        check: "hangar validate pipelines/app/pipeline.ts",
+        test: "node --test test/pipelines.test.js",
+      },
+      dependencies: { hangar: "file:../hangar.tgz" },
+    });
+    const tsconfig = JSON.parse(readFileSync(join(work, "fresh/tsconfig.json"), "utf8"));
+    expect(tsconfig.compilerOptions).toMatchObject({ strict: true, exactOptionalPropertyTypes: true });
+  });
+
+  test("depends on this version of hangar by default, and takes --name and --target", async () => {
+    const result = await init("named", "--name", "web-app", "-t", "prod");
+    expect(result.code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(work, "named/package.json"), "utf8"));
+    const { version } = JSON.parse(readFileSync(join(repo, "package.json"), "utf8"));
+    expect(manifest.dependencies).toEqual({ hangar: `^${version}` });
+    expect(manifest.scripts.render).toBe(
+      "hangar render pipelines/web-app/pipeline.ts --format yaml -o pipelines/web-app/pipeline.yml",
+    );
+    const module = readFileSync(join(work, "named/pipelines/web-app/pipeline.ts"), "utf8");
+    expect(module).toContain('name: "web-app",\n  target: "prod",');
+  });
+
+  test("the module renders to the committed YAML, and the project's test passes", async () => {
+    expect((await init("rendered")).code).toBe(0);
+    const project = join(work, "rendered");
+    // hangar installed from this folder, as `npm install` of a folder links it
+    mkdirSync(join(project, "node_modules"));
+    symlinkSync(repo, join(project, "node_modules/hangar"), "dir");
+    const definition = await loadPipelineModule("pipelines/app/pipeline.ts", project, { cacheDir: false });
+    expect(definition).toMatchObject({ name: "app", target: "ci" });
+    expect(renderYaml(definition.pipeline)).toBe(readFileSync(join(project, "pipelines/app/pipeline.yml"), "utf8"));
+
+    const validated = memoryIo(project);
+    expect(await runCli(["validate", "pipelines/app/pipeline.ts"], validated.io)).toBe(0);
+    expect(validated.stderr).toBe("0 errors, 0 warnings in 1 file\n");
+
+    const tested = spawnSync(process.execPath, ["--test", "test/pipelines.test.js"], {
+      cwd: project,
+      encoding: "utf8",
+    });
+    expect({ status: tested.status, output: tested.status === 0 ? "" : tested.stdout + tested.stderr }).toEqual({
+      status: 0,
+      output: "",
+    });
+    // and fails when the module changes without `npm run render`
+    const entry = join(project, "pipelines/app/pipeline.ts");
+    writeFileSync(entry, readFileSync(entry, "utf8").replace("privileged: true", "privileged: false"));
+    const stale = spawnSync(process.execPath, ["--test", "test/pipelines.test.js"], { cwd: project, encoding: "utf8" });
+    expect(stale.status).not.toBe(0);
+  });
+
+  test("refuses to overwrite, lists every file in the way, and writes nothing", async () => {
+    mkdirSync(join(work, "taken/pipelines/app"), { recursive: true });
+    writeFileSync(join(work, "taken/package.json"), "{}\n");
+    writeFileSync(join(work, "taken/pipelines/app/pipeline.ts"), "// mine\n");
+    const result = await init("taken");
+    expect(result).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "hangar: init would overwrite files (nothing was written):\n  taken/package.json\n  taken/pipelines/app/pipeline.ts\n",
+    });
+    expect(readFileSync(join(work, "taken/package.json"), "utf8")).toBe("{}\n");
+    expect(readFileSync(join(work, "taken/pipelines/app/pipeline.ts"), "utf8")).toBe("// mine\n");
+    expect(existsSync(join(work, "taken/tsconfig.json"))).toBe(false);
+  });
+
+  test("a second init in the same folder is refused", async () => {
+    expect((await init("twice")).code).toBe(0);
+    const again = await init("twice");
+    expect(again.code).toBe(2);
+    expect(again.stderr.split("\n").slice(1, -1)).toEqual(FILES.map((file) => `  twice/${file}`));
+  });
+
+  test.each([
+    ["Web App", "must start with a lowercase letter or a number"],
+    ["", "it is empty"],
+  ])("--name %j is refused: %s", async (name, reason) => {
+    const result = await init("bad-name", "--name", name);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`hangar: --name '${name}' is not a valid pipeline name: ${reason}\n`);
+    expect(existsSync(join(work, "bad-name"))).toBe(false);
+  });
+
+  test("the package name comes from the folder", async () => {
+    expect((await init("My Pipelines!")).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(work, "My Pipelines!/package.json"), "utf8")).name).toBe("my-pipelines");
+  });
+});
