@@ -97,7 +97,11 @@ describe("public exports", () => {
   });
 
   test("hangar/script", async () => {
-    expect(Object.keys(await import("../src/cli/script.ts")).sort()).toEqual(["LoadError", "loadPipelineModule", "runIfMain"]);
+    expect(Object.keys(await import("../src/cli/script.ts")).sort()).toEqual([
+      "LoadError",
+      "loadPipelineModule",
+      "runIfMain",
+    ]);
   });
 
   test("the package resolves its own subpaths", async () => {

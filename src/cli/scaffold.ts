@@ -110,7 +110,7 @@ export function scaffold({ packageName, pipelineName, target, hangarSpec }: Scaf
       type: "module",
       scripts: {
         render: `hangar render ${entry} --format yaml -o ${rendered}`,
-        check: `hangar validate ${entry}`,
+        check: `hangar render ${entry} --format yaml -o ${rendered} --check`,
         test: "node --test test/pipelines.test.js",
       },
       dependencies: { hangar: hangarSpec },

@@ -45,7 +45,7 @@ describe("hangar init", () => {
       type: "module",
       scripts: {
         render: "hangar render pipelines/app/pipeline.ts --format yaml -o pipelines/app/pipeline.yml",
-        check: "hangar validate pipelines/app/pipeline.ts",
+        check: "hangar render pipelines/app/pipeline.ts --format yaml -o pipelines/app/pipeline.yml --check",
         test: "node --test test/pipelines.test.js",
       },
       dependencies: { hangar: "file:../hangar.tgz" },
@@ -89,11 +89,24 @@ describe("hangar init", () => {
       status: 0,
       output: "",
     });
-    // and fails when the module changes without `npm run render`
+    // `npm run check`: the committed YAML is what the module renders
+    const check = [
+      "render",
+      "pipelines/app/pipeline.ts",
+      "--format",
+      "yaml",
+      "-o",
+      "pipelines/app/pipeline.yml",
+      "--check",
+    ];
+    expect(await runCli(check, memoryIo(project).io)).toBe(0);
+
+    // both fail when the module changes without `npm run render`
     const entry = join(project, "pipelines/app/pipeline.ts");
     writeFileSync(entry, readFileSync(entry, "utf8").replace("privileged: true", "privileged: false"));
     const stale = spawnSync(process.execPath, ["--test", "test/pipelines.test.js"], { cwd: project, encoding: "utf8" });
     expect(stale.status).not.toBe(0);
+    expect(await runCli(check, memoryIo(project).io)).toBe(1);
   });
 
   test("refuses to overwrite, lists every file in the way, and writes nothing", async () => {
