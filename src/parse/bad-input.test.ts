@@ -11,10 +11,10 @@ const summary = (text: string) =>
 describe("bad input gives diagnostics, never a crash or a hang", () => {
   test("malformed YAML", () => {
     expect(summary("jobs:\n  - name: a\n   plan: [\n")).toEqual([
-      "3:1 yaml/MISSING_CHAR Sequence item without - indicator",
-      "4:1 yaml/BAD_INDENT Flow sequence in block collection must be sufficiently indented and end with a ]",
+      "3:4 yaml/SYNTAX bad indentation of a sequence entry",
     ]);
-    expect(summary("jobs:\n\t- name: a\n")).toEqual(["2:1 yaml/TAB_AS_INDENT Tabs are not allowed as indentation"]);
+    expect(summary("jobs:\n\t- name: a\n")).toEqual(["2:1 yaml/SYNTAX tab characters must not be used in indentation"]);
+    expect(summary("jobs: [a, b\n")).toEqual(["2:1 yaml/SYNTAX unexpected end of the stream within a flow collection"]);
   });
 
   test("a YAML alias bomb (billion laughs) is stopped", () => {
@@ -25,9 +25,7 @@ describe("bad input gives diagnostics, never a crash or a hang", () => {
         .join(",")}]\n`;
     text += "jobs: *l9\n";
     const started = performance.now();
-    expect(summary(text)).toEqual([
-      "1:1 yaml/RESOURCE_EXHAUSTION Excessive alias count indicates a resource exhaustion attack",
-    ]);
+    expect(summary(text)).toEqual(["1:1 yaml/EXCESSIVE_ALIASING document contains excessive aliasing"]);
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 

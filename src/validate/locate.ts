@@ -1,14 +1,3 @@
-import {
-  type Document,
-  isAlias,
-  isCollection,
-  isMap,
-  isNode,
-  isPair,
-  isScalar,
-  type LineCounter,
-  type Node,
-} from "yaml";
 import type { Path, PathSegment, SourceLoc } from "./diagnostic.ts";
 
 /**
@@ -40,58 +29,6 @@ export function lineIndex(text: string): (offset: number) => { line: number; col
 }
 
 const withFile = (file: string | undefined, loc: SourceLoc): SourceLoc => (file === undefined ? loc : { file, ...loc });
-
-/**
- * A locator over a parsed YAML document. A path ending in a mapping key resolves to that key's value
- * (or to the key itself when the value is empty).
- */
-export function yamlLocator(doc: Document, lineCounter: LineCounter, file?: string): Locator {
-  const at = (offset: number) => lineCounter.linePos(offset);
-  return (path, target = "value") => {
-    let node: unknown = doc.contents;
-    let best: { start: number; end: number } | undefined = rangeOf(node);
-    for (let i = 0; i < path.length; i++) {
-      const next = childOf(node, path[i] as PathSegment);
-      if (next === undefined) break;
-      node = next.node;
-      const wantKey = target === "key" && i === path.length - 1;
-      const range = wantKey ? (rangeOf(next.key) ?? rangeOf(next.node)) : (rangeOf(next.node) ?? rangeOf(next.key));
-      if (range === undefined) break;
-      best = range;
-    }
-    if (best === undefined) return undefined;
-    const start = at(best.start);
-    const end = at(best.end);
-    return withFile(file, { line: start.line, col: start.col, endLine: end.line, endCol: end.col });
-  };
-}
-
-function rangeOf(node: unknown): { start: number; end: number } | undefined {
-  if (!isNode(node) || node.range === undefined || node.range === null) return undefined;
-  const [start, valueEnd] = node.range;
-  if (isScalar(node) && node.value === null && start === valueEnd) return undefined;
-  return { start, end: valueEnd };
-}
-
-function childOf(node: unknown, seg: string | number): { node: unknown; key?: unknown } | undefined {
-  let target = node;
-  if (isAlias(target)) return undefined;
-  if (!isCollection(target)) return undefined;
-  if (isMap(target)) {
-    const key = String(seg);
-    // the LAST pair with this key is the one that wins in the parsed value
-    for (let i = target.items.length - 1; i >= 0; i--) {
-      const pair = target.items[i];
-      if (!isPair(pair)) continue;
-      const k = isScalar(pair.key) ? pair.key.value : pair.key;
-      if (k !== null && String(k) === key) return { node: pair.value, key: pair.key };
-    }
-    return undefined;
-  }
-  if (typeof seg !== "number") return undefined;
-  target = (target as { items: unknown[] }).items[seg];
-  return target === undefined ? undefined : { node: target as Node };
-}
 
 /**
  * A locator over JSON text. It scans lazily: each container is scanned at most once in total, however many

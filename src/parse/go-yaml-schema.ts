@@ -1,0 +1,119 @@
+import jsyaml from "js-yaml";
+
+/**
+ * The YAML 1.1 schema as go-yaml v2 resolves plain scalars (Concourse decodes pipelines with it, through
+ * sigs.k8s.io/yaml): YAML 1.1 booleans (`yes`, `on`, `Off`, ...) and nulls, numbers as Go's `strconv.ParseInt` /
+ * `ParseFloat` read them (base prefixes `0x`, `0o`, `0b`, a leading `0` for octal, `_` ignored; no sexagesimal
+ * `1:20`; a float out of float64's range, such as `1e400`, stays a string), `.inf` and `.nan`, merge keys, and
+ * timestamps kept as strings. Explicit tags give plain values: `!!binary` is the text it encodes, `!!set` a map,
+ * `!!omap`/`!!pairs` lists, and a local tag (`!foo`) leaves the node as it is.
+ */
+export const GO_YAML_SCHEMA: jsyaml.Schema = buildSchema();
+
+/** Nesting deeper than this is refused (js-yaml's reader is recursive); steps nest two levels each. */
+export const MAX_YAML_DEPTH = 1000;
+
+/** How many keys merges may copy in all: twice the text's length, at least 100,000 (linear in the input). */
+export const mergeBudget = (text: string): number => Math.max(100_000, 2 * text.length);
+
+/** js-yaml's load options for reading as go-yaml does, within hangar's bounds. */
+export function goYamlLoadOptions(
+  text: string,
+  extra: { readonly json?: boolean; readonly listener?: (event: "open" | "close", state: never) => void },
+): jsyaml.LoadOptions {
+  // maxDepth and maxTotalMergeKeys are js-yaml 4.3 options its type declarations do not list yet
+  const options = { schema: GO_YAML_SCHEMA, maxDepth: MAX_YAML_DEPTH, maxTotalMergeKeys: mergeBudget(text), ...extra };
+  return options as jsyaml.LoadOptions;
+}
+
+/** go-yaml v2's reading of a plain scalar that starts like a number: an int, a float, or the string itself. */
+export function goYamlNumber(text: string): number | string {
+  const plain = text.includes("_") ? text.replace(/_/g, "") : text;
+  const int = /^([-+]?)(?:0[xX]([0-9a-fA-F]+)|0[oO]([0-7]+)|0[bB]([01]+)|(0[0-7]*)|([1-9][0-9]*))$/.exec(plain);
+  if (int !== null) {
+    const [, sign, hex, oct, bin, leadingZero, dec] = int;
+    const n =
+      hex !== undefined
+        ? Number.parseInt(hex, 16)
+        : oct !== undefined
+          ? Number.parseInt(oct, 8)
+          : bin !== undefined
+            ? Number.parseInt(bin, 2)
+            : leadingZero !== undefined
+              ? Number.parseInt(leadingZero, 8)
+              : Number(dec);
+    return sign === "-" ? -n : n;
+  }
+  if (/^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/.test(plain)) {
+    // strconv.ParseFloat fails with ErrRange beyond float64, and go-yaml then keeps the scalar a string
+    const n = Number.parseFloat(plain);
+    return Number.isFinite(n) ? n : text;
+  }
+  return text;
+}
+
+const NULLS = new Set(["", "~", "null", "Null", "NULL"]);
+const TRUES = new Set(["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]);
+const FALSES = new Set(["n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]);
+const INF = /^[-+]?\.(?:inf|Inf|INF)$/;
+const NAN = /^\.(?:nan|NaN|NAN)$/;
+
+/** A plain scalar go-yaml reads as a number (the first character rules out most scalars cheaply). */
+function numberOf(data: string): number | undefined {
+  const c = data.charCodeAt(0);
+  const numberLike = (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e;
+  if (!numberLike) return undefined;
+  if (c === 0x2e || data.length > 1) {
+    if (INF.test(data)) return data.startsWith("-") ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+    if (NAN.test(data)) return Number.NaN;
+  }
+  const n = goYamlNumber(data);
+  return typeof n === "number" ? n : undefined;
+}
+
+function buildSchema(): jsyaml.Schema {
+  const { Type } = jsyaml;
+  const nullType = new Type("tag:yaml.org,2002:null", {
+    kind: "scalar",
+    resolve: (data: string | null) => data === null || NULLS.has(data),
+    construct: () => null,
+  });
+  const boolType = new Type("tag:yaml.org,2002:bool", {
+    kind: "scalar",
+    resolve: (data: string | null) => data !== null && (TRUES.has(data) || FALSES.has(data)),
+    construct: (data: string) => TRUES.has(data),
+  });
+  const number = (tag: string) =>
+    new Type(tag, {
+      kind: "scalar",
+      resolve: (data: string | null) => data !== null && numberOf(data) !== undefined,
+      construct: (data: string) => numberOf(data),
+    });
+  const mergeType = new Type("tag:yaml.org,2002:merge", {
+    kind: "scalar",
+    resolve: (data: string | null) => data === "<<",
+  });
+  // go-yaml decodes `!!binary` to the bytes it encodes, which sigs.k8s.io/yaml then passes on as a string
+  const binaryType = new Type("tag:yaml.org,2002:binary", {
+    kind: "scalar",
+    resolve: (data: string | null) => data !== null,
+    construct: (data: string) => Buffer.from(data.replace(/\s+/g, ""), "base64").toString("utf8"),
+  });
+  const asIs = (tag: string, kind: "scalar" | "sequence" | "mapping", multi = false) =>
+    new Type(tag, { kind, multi, resolve: () => true, construct: (data: unknown) => data });
+  return jsyaml.FAILSAFE_SCHEMA.extend({
+    implicit: [nullType, boolType, number("tag:yaml.org,2002:int"), mergeType],
+    explicit: [
+      number("tag:yaml.org,2002:float"),
+      binaryType,
+      asIs("tag:yaml.org,2002:timestamp", "scalar"),
+      asIs("tag:yaml.org,2002:set", "mapping"),
+      asIs("tag:yaml.org,2002:omap", "sequence"),
+      asIs("tag:yaml.org,2002:pairs", "sequence"),
+      // local tags (`!foo`): go-yaml and sigs.k8s.io/yaml keep the node's plain value
+      asIs("!", "scalar", true),
+      asIs("!", "sequence", true),
+      asIs("!", "mapping", true),
+    ],
+  });
+}

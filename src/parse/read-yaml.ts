@@ -1,0 +1,177 @@
+import jsyaml from "js-yaml";
+import { GO_YAML_SCHEMA, goYamlLoadOptions, MAX_YAML_DEPTH, mergeBudget } from "./go-yaml-schema.ts";
+import { buildYamlTree, findDuplicateKeys } from "./yaml-tree.ts";
+
+/**
+ * Reads one YAML document as Concourse does, with bounds that hold for any input:
+ *
+ * - scalars resolve as go-yaml v2 does ({@link GO_YAML_SCHEMA});
+ * - a key repeated in one mapping, the merge key `<<` included, is an error, as go-yaml v3 (fly's first read of
+ *   every file) reports it: every repeat, at its line, naming the first one's line;
+ * - aliases are counted per document with go-yaml's own rule (the share of decoded nodes that come from alias
+ *   expansion, 99% up to 400,000 nodes, falling to 10% at 4,000,000), so a document expands to at most a bounded
+ *   multiple of its size; aliases are shared, not copied, so memory stays proportional to the input;
+ * - merges copy at most {@link mergeBudget} keys in all (quadratic merging is cut off);
+ * - nesting is limited to {@link MAX_YAML_DEPTH} levels.
+ *
+ * The reader is js-yaml (a plain load runs at about the speed of `JSON.parse` on the same data, where the `yaml`
+ * package's document model costs ten times more); positions are read only when a finding needs one
+ * ({@link buildYamlTree}). Never throws.
+ */
+export function readYaml(text: string): YamlRead {
+  const aliases = aliasCounter();
+  let repeatedMerge = false;
+  /** `merges[d]`: whether the mapping whose keys are at depth d has had a `<<` key yet. */
+  const merges: boolean[] = [];
+  const listener = (event: "open" | "close", state: ListenerState): void => {
+    if (event === "open") {
+      merges[state.depth + 1] = false;
+      return;
+    }
+    if (state.kind === null) {
+      if (state.result !== null) aliases.alias(state.result);
+      return;
+    }
+    aliases.node();
+    if (state.tag === MERGE_TAG) {
+      if (merges[state.depth] === true) repeatedMerge = true;
+      merges[state.depth] = true;
+    }
+  };
+  let value: unknown;
+  try {
+    value = jsyaml.load(text, goYamlLoadOptions(text, { listener }));
+  } catch (error) {
+    if (error instanceof ExcessiveAliasing) return { ok: false, problems: [aliasingProblem()] };
+    if (!(error instanceof jsyaml.YAMLException)) return { ok: false, problems: [internalProblem(error)] };
+    if (error.reason === "duplicated mapping key") return readWithDuplicates(text);
+    return { ok: false, problems: [syntaxProblem(error)] };
+  }
+  if (repeatedMerge) return readWithDuplicates(text);
+  return { ok: true, value };
+}
+
+export type YamlRead =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly problems: YamlProblem[] };
+
+/** A reason the document cannot be read, at a 0-based offset into the text. */
+export interface YamlProblem {
+  readonly kind: "syntax" | "duplicate-key" | "excessive-aliasing" | "too-deep";
+  readonly message: string;
+  readonly offset: number;
+  /** For a duplicate key: the 1-based line of the key's first definition. */
+  readonly firstLine?: number;
+  readonly key?: string;
+}
+
+const MERGE_TAG = "tag:yaml.org,2002:merge";
+
+/** The parts of js-yaml's loader state its `listener` option sees. */
+interface ListenerState {
+  readonly depth: number;
+  readonly kind: string | null;
+  readonly tag: string | null;
+  readonly result: unknown;
+  readonly position: number;
+}
+
+class ExcessiveAliasing extends Error {}
+
+/**
+ * go-yaml's alias accounting (decode.go `allowedAliasRatio`): every decoded node counts once, and every node
+ * decoded through an alias counts again; an alias's share is checked after each expansion. The size of an
+ * anchored value is computed once per value (it is shared, never copied).
+ */
+function aliasCounter(): { node(): void; alias(value: unknown): void } {
+  let decoded = 0;
+  let throughAlias = 0;
+  const sizes = new Map<object, number>();
+  const sizeOf = (value: unknown): number => {
+    if (typeof value !== "object" || value === null) return 1;
+    const known = sizes.get(value);
+    if (known !== undefined) return known;
+    let size = 1;
+    if (Array.isArray(value)) for (const item of value) size += sizeOf(item);
+    else for (const key of Object.keys(value)) size += 1 + sizeOf((value as Record<string, unknown>)[key]);
+    sizes.set(value, size);
+    return size;
+  };
+  return {
+    node() {
+      decoded++;
+    },
+    alias(value) {
+      const size = sizeOf(value);
+      decoded += size;
+      throughAlias += size;
+      if (throughAlias > 100 && decoded > 1000 && throughAlias / decoded > allowedAliasRatio(decoded)) {
+        throw new ExcessiveAliasing();
+      }
+    },
+  };
+}
+
+/** go-yaml's allowed share of alias-expanded nodes for a document of `decoded` nodes. */
+function allowedAliasRatio(decoded: number): number {
+  if (decoded <= 400_000) return 0.99;
+  if (decoded >= 4_000_000) return 0.1;
+  return 0.99 - 0.89 * ((decoded - 400_000) / 3_600_000);
+}
+
+/** The slow path, taken only when a key repeats: positions for every node, every repeat reported. */
+function readWithDuplicates(text: string): YamlRead {
+  let tree: ReturnType<typeof buildYamlTree>;
+  try {
+    tree = buildYamlTree(text);
+  } catch (error) {
+    if (error instanceof jsyaml.YAMLException) return { ok: false, problems: [syntaxProblem(error)] };
+    return { ok: false, problems: [internalProblem(error)] };
+  }
+  const duplicates = findDuplicateKeys(tree, text);
+  if (duplicates.length === 0) return readAllowingRepeats(text);
+  return {
+    ok: false,
+    problems: duplicates.map((d) => ({
+      kind: "duplicate-key",
+      message: `mapping key ${JSON.stringify(d.key)} already defined at line ${d.firstLine}`,
+      offset: d.offset,
+      firstLine: d.firstLine,
+      key: d.key,
+    })),
+  };
+}
+
+/**
+ * Keys js-yaml takes for one but go-yaml does not (`0x10` and `16` both read as 16): the last one wins, as in
+ * the decoded JSON.
+ */
+function readAllowingRepeats(text: string): YamlRead {
+  try {
+    const value = jsyaml.load(text, goYamlLoadOptions(text, { json: true }));
+    return { ok: true, value };
+  } catch (error) {
+    if (error instanceof jsyaml.YAMLException) return { ok: false, problems: [syntaxProblem(error)] };
+    return { ok: false, problems: [internalProblem(error)] };
+  }
+}
+
+function syntaxProblem(error: jsyaml.YAMLException): YamlProblem {
+  const reason = error.reason ?? error.message;
+  const offset = error.mark?.position ?? 0;
+  if (reason.startsWith("nesting exceeded maxDepth")) {
+    return { kind: "too-deep", message: "the document is nested too deeply to read", offset };
+  }
+  return { kind: "syntax", message: reason, offset };
+}
+
+function aliasingProblem(): YamlProblem {
+  return { kind: "excessive-aliasing", message: "document contains excessive aliasing", offset: 0 };
+}
+
+function internalProblem(error: unknown): YamlProblem {
+  if (error instanceof RangeError) {
+    return { kind: "too-deep", message: "the document is nested too deeply to read", offset: 0 };
+  }
+  return { kind: "syntax", message: error instanceof Error ? error.message : String(error), offset: 0 };
+}

@@ -1,0 +1,109 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, expect, test } from "vitest";
+import { isNode, isScalar, LineCounter, parseDocument } from "yaml";
+import type { PathSegment } from "../model/common.ts";
+import { dedent } from "../validate/rule-tester.ts";
+import { readYaml } from "./read-yaml.ts";
+import { buildYamlTree, findDuplicateKeys, yamlTextLocator } from "./yaml-tree.ts";
+
+const corpusDir = resolve(import.meta.dirname, "../../../shared/corpus/pipelines");
+const corpusPresent = existsSync(corpusDir);
+
+/** Every path of a decoded value, parents first (at most `limit`). */
+function pathsOf(value: unknown, limit: number): PathSegment[][] {
+  const out: PathSegment[][] = [];
+  const visit = (v: unknown, path: PathSegment[]) => {
+    if (out.length >= limit) return;
+    out.push(path);
+    if (Array.isArray(v)) for (const [i, item] of v.entries()) visit(item, [...path, i]);
+    else if (typeof v === "object" && v !== null) for (const [k, item] of Object.entries(v)) visit(item, [...path, k]);
+  };
+  visit(value, []);
+  return out;
+}
+
+/** Where the `yaml` package's document model puts the node at a path (the reference for positions). */
+function referenceStart(text: string): (path: PathSegment[]) => string | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, version: "1.1", uniqueKeys: false });
+  return (path) => {
+    const node = doc.getIn(path, true);
+    if (!isNode(node) || !node.range || (isScalar(node) && node.value === null && node.range[0] === node.range[1]))
+      return undefined;
+    const { line, col } = lineCounter.linePos(node.range[0]);
+    return `${line}:${col}`;
+  };
+}
+
+describe("positions", () => {
+  test("block and flow collections, sequences of mappings, empty values, comments and anchors", () => {
+    const text = dedent(`
+      # a comment
+      resources:
+      - name: a   # trailing
+        source: { uri: "x", branch: main }
+        tags: [a, b]
+      - &r
+        name: b
+        empty:
+      jobs:
+      - { name: j, plan: [{ get: a }, { put: b }] }
+    `);
+    const locate = yamlTextLocator(text, "p.yml");
+    const at = (path: PathSegment[], target?: "key") => {
+      const loc = locate(path, target);
+      return `${loc?.line}:${loc?.col}`;
+    };
+    expect(at(["resources", 0, "name"])).toBe("3:9");
+    expect(at(["resources", 0, "source", "branch"])).toBe("4:31");
+    expect(at(["resources", 0, "tags", 1])).toBe("5:13");
+    expect(at(["resources", 1])).toBe("7:3");
+    expect(at(["resources", 1, "empty"])).toBe("8:3");
+    expect(at(["resources", 1, "name"], "key")).toBe("7:3");
+    expect(at(["jobs", 0, "plan", 1, "put"])).toBe("10:40");
+    expect(at(["jobs", 0, "plan", 7])).toBe("10:20");
+    expect(locate(["jobs"])).toEqual({ file: "p.yml", line: 10, col: 1, endLine: 10, endCol: 46 });
+  });
+
+  test.skipIf(!corpusPresent)(
+    "match the yaml package's for every node of the corpus (skipped without ../shared/corpus)",
+    () => {
+      // every third file keeps the test quick (the yaml package's document model is slow)
+      const files = readdirSync(corpusDir)
+        .filter((f) => f.endsWith(".yml"))
+        .sort()
+        .filter((_, i) => i % 3 === 0);
+      const mismatches: string[] = [];
+      let compared = 0;
+      for (const file of files) {
+        const text = readFileSync(join(corpusDir, file), "utf8");
+        const read = readYaml(text);
+        if (!read.ok) continue;
+        const reference = referenceStart(text);
+        const locate = yamlTextLocator(text);
+        for (const path of pathsOf(read.value, 3000)) {
+          const want = reference(path);
+          if (want === undefined) continue;
+          const loc = locate(path);
+          compared++;
+          const got = `${loc?.line}:${loc?.col}`;
+          if (got !== want) mismatches.push(`${file} ${JSON.stringify(path)}: ${got} != ${want}`);
+        }
+      }
+      expect(compared).toBeGreaterThan(10_000);
+      expect(mismatches.slice(0, 20)).toEqual([]);
+    },
+  );
+});
+
+describe("repeated keys", () => {
+  test("are found in linear time with go-yaml v3's comparison of keys", () => {
+    const text = 'a: 1\nb: {x: 1, "x": 2}\n<<: {c: 1}\n<<: {d: 1}\n0x10: a\n16: b\na: 3\n';
+    expect(findDuplicateKeys(buildYamlTree(text), text).map((d) => [d.key, d.offset, d.firstLine])).toEqual([
+      ["x", 15, 2],
+      ["<<", 34, 3],
+      ["a", 59, 1],
+    ]);
+  });
+});

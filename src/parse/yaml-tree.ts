@@ -1,0 +1,260 @@
+import jsyaml from "js-yaml";
+import type { PathSegment } from "../model/common.ts";
+import { type Locator, lineIndex } from "../validate/locate.ts";
+import { goYamlLoadOptions } from "./go-yaml-schema.ts";
+
+/** Where each node of a YAML document is: offsets into the text, keys and items in document order. */
+export type YamlNode =
+  | { readonly kind: "mapping"; readonly start: number; readonly end: number; readonly pairs: readonly YamlPair[] }
+  | { readonly kind: "sequence"; readonly start: number; readonly end: number; readonly items: readonly YamlNode[] }
+  | { readonly kind: "scalar" | "alias" | "empty"; readonly start: number; readonly end: number };
+
+export interface YamlPair {
+  readonly key: YamlNode;
+  /** The key as the decoded object has it (`String()` of the key's value, as js-yaml stores it). */
+  readonly name: string;
+  /** The key as go-yaml v3 compares keys for duplicates: its kind and its text before resolution. */
+  readonly identity: string;
+  readonly value: YamlNode | undefined;
+}
+
+interface Frame {
+  readonly open: number;
+  readonly children: { node: YamlNode; result: unknown }[];
+}
+
+interface LoaderState {
+  readonly kind: string | null;
+  readonly result: unknown;
+  readonly position: number;
+  readonly input: string;
+}
+
+/**
+ * Reads a YAML document again, recording where each node is. Taken only when positions are needed (a finding
+ * to locate, a repeated key); linear in the text. Repeated keys are allowed here (the last one wins). Throws
+ * js-yaml's YAMLException on a syntax error.
+ */
+export function buildYamlTree(text: string): YamlNode {
+  const stack: Frame[] = [{ open: 0, children: [] }];
+  const listener = (event: "open" | "close", state: LoaderState): void => {
+    if (event === "open") {
+      stack.push({ open: state.position, children: [] });
+      return;
+    }
+    const frame = stack.pop() as Frame;
+    const node = nodeOf(frame, state, text);
+    stack[stack.length - 1]?.children.push({ node, result: state.result });
+  };
+  jsyaml.load(text, goYamlLoadOptions(text, { json: true, listener }));
+  const top = stack[0]?.children ?? [];
+  return top.find((c) => c.node.kind !== "empty")?.node ?? { kind: "empty", start: 0, end: 0 };
+}
+
+function nodeOf(frame: Frame, state: LoaderState, text: string): YamlNode {
+  // a block context that found no mapping after its first node (`- { a: 1 }`, `- x`) keeps that node as it is
+  const only = frame.children.length === 1 ? frame.children[0] : undefined;
+  if (only !== undefined && only.result === state.result && only.node.kind !== "empty") return only.node;
+  const start = contentStart(text, frame.open, state.position);
+  const kind = state.kind;
+  if (kind === "mapping") {
+    const pairs: { key: YamlNode; name: string; identity: string; value: YamlNode | undefined }[] = [];
+    for (const { node, result } of frame.children) {
+      const last = pairs[pairs.length - 1];
+      if (isKey(text, node)) {
+        pairs.push({ key: node, name: keyName(result), identity: identityOf(text, node, result), value: undefined });
+      } else if (last !== undefined && last.value === undefined) last.value = node;
+    }
+    const flow = text.charCodeAt(start) === 0x7b;
+    const end = flow
+      ? trimEnd(text, start, state.position)
+      : endOf(pairs.at(-1)?.value ?? pairs.at(-1)?.key, state.position);
+    return { kind, start, end, pairs };
+  }
+  if (kind === "sequence") {
+    const items: YamlNode[] = [];
+    const flow = text.charCodeAt(start) === 0x5b;
+    const children = frame.children;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i] as Frame["children"][number];
+      // in a flow sequence, `[a: 1]` is a one-pair mapping read as two nodes; a trailing empty node is no item
+      if (flow && isKey(text, child.node)) {
+        items.push(child.node);
+        i++;
+      } else if (!flow || child.node.kind !== "empty") items.push(child.node);
+    }
+    return {
+      kind,
+      start,
+      end: flow ? trimEnd(text, start, state.position) : endOf(items.at(-1), state.position),
+      items,
+    };
+  }
+  const end = trimEnd(text, start, state.position);
+  if (kind === "scalar") return { kind, start, end };
+  return { kind: end > start ? "alias" : "empty", start, end };
+}
+
+/** A node followed on its line by `:` is a key. */
+function isKey(text: string, node: YamlNode): boolean {
+  if (node.kind === "empty" && node.start === node.end) return false;
+  let i = node.end;
+  while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09) i++;
+  return text.charCodeAt(i) === 0x3a;
+}
+
+function keyName(result: unknown): string {
+  if (typeof result === "object" && result !== null && !Array.isArray(result)) return "[object Object]";
+  return String(result);
+}
+
+/** go-yaml v3 compares keys by node kind and text: `"1"` and `1` are the same key, `0x10` and `16` are not. */
+function identityOf(text: string, node: YamlNode, result: unknown): string {
+  if (node.kind === "alias") return `alias:${text.slice(node.start + 1, node.end)}`;
+  if (node.kind !== "scalar") return `${node.kind}@${node.start}`;
+  const first = text.charCodeAt(node.start);
+  if (first === 0x22 || first === 0x27) return `scalar:${String(result)}`;
+  return `scalar:${text.slice(node.start, node.end)}`;
+}
+
+/** The first offset of a node's content: past spaces, line breaks, comments, anchors and tags. */
+function contentStart(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
+    else if (c === 0x23) {
+      const eol = text.indexOf("\n", i);
+      i = eol === -1 ? to : eol + 1;
+    } else if (c === 0x26 || (c === 0x21 && i + 1 < to)) {
+      // `&anchor` or `!tag`: skip the property
+      while (i < to && !isSpace(text.charCodeAt(i))) i++;
+    } else break;
+  }
+  return Math.min(i, to);
+}
+
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && isSpace(text.charCodeAt(e - 1))) e--;
+  return e;
+}
+
+function endOf(last: YamlNode | undefined, fallback: number): number {
+  return last === undefined ? fallback : last.end;
+}
+
+/** A repeated key: at `offset`, first defined on line `firstLine`. */
+export interface DuplicateKey {
+  readonly key: string;
+  readonly offset: number;
+  readonly firstLine: number;
+}
+
+/**
+ * Every key repeated in its mapping, by go-yaml v3's comparison, each against the key's first definition
+ * (go-yaml reports every pair of equal keys; one report per repeat keeps the output linear). Linear time: one
+ * map per mapping.
+ */
+export function findDuplicateKeys(root: YamlNode, text: string): DuplicateKey[] {
+  const lineOf = lineNumbers(text);
+  const found: DuplicateKey[] = [];
+  const stack: YamlNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as YamlNode;
+    if (node.kind === "sequence")
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i] as YamlNode);
+    if (node.kind !== "mapping") continue;
+    const first = new Map<string, YamlNode>();
+    for (const pair of node.pairs) {
+      const seen = first.get(pair.identity);
+      if (seen === undefined) first.set(pair.identity, pair.key);
+      else
+        found.push({
+          key: pair.identity.replace(/^[a-z]+:/, ""),
+          offset: pair.key.start,
+          firstLine: lineOf(seen.start),
+        });
+    }
+    for (let i = node.pairs.length - 1; i >= 0; i--) {
+      const pair = node.pairs[i] as YamlPair;
+      if (pair.value !== undefined) stack.push(pair.value);
+      if (pair.key.kind === "mapping" || pair.key.kind === "sequence") stack.push(pair.key);
+    }
+  }
+  return found.sort((a, b) => a.offset - b.offset);
+}
+
+/** The 1-based line of an offset (line starts found once, then binary search). */
+export function lineNumbers(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
+/**
+ * A locator over YAML text: the node at a path, else its closest existing ancestor. A path ending in a mapping
+ * key resolves to that key's value (or to the key itself when the value is empty), or to the key with `"key"`.
+ * The positions are read on first use.
+ */
+export function yamlTextLocator(text: string, file?: string): Locator {
+  let tree: YamlNode | undefined | null;
+  let at: ((offset: number) => { line: number; col: number }) | undefined;
+  return (path, target = "value") => {
+    if (tree === undefined) {
+      try {
+        tree = buildYamlTree(text);
+      } catch {
+        tree = null;
+      }
+      at = lineIndex(text);
+    }
+    if (tree === null || at === undefined) return undefined;
+    let node: YamlNode | undefined = tree;
+    let best = rangeOf(tree);
+    for (let i = 0; i < path.length && node !== undefined; i++) {
+      const seg = path[i] as PathSegment;
+      const wantKey = target === "key" && i === path.length - 1;
+      let next: { node: YamlNode | undefined; key?: YamlNode } | undefined;
+      if (node.kind === "mapping") {
+        const name = String(seg);
+        const pair: YamlPair | undefined = findLast(node.pairs, (p) => p.name === name);
+        next = pair === undefined ? undefined : { node: pair.value, key: pair.key };
+      } else if (node.kind === "sequence" && typeof seg === "number") {
+        const item = node.items[seg];
+        next = item === undefined ? undefined : { node: item };
+      }
+      if (next === undefined) break;
+      const range = wantKey ? (rangeOf(next.key) ?? rangeOf(next.node)) : (rangeOf(next.node) ?? rangeOf(next.key));
+      if (range === undefined) break;
+      best = range;
+      node = next.node;
+    }
+    if (best === undefined) return undefined;
+    const start = at(best.start);
+    const end = at(best.end);
+    const loc = { line: start.line, col: start.col, endLine: end.line, endCol: end.col };
+    return file === undefined ? loc : { file, ...loc };
+  };
+}
+
+function rangeOf(node: YamlNode | undefined): { start: number; end: number } | undefined {
+  if (node === undefined || node.kind === "empty") return undefined;
+  return { start: node.start, end: node.end };
+}
+
+function findLast<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i] as T)) return items[i];
+  return undefined;
+}
