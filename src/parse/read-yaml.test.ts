@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { parsePipeline } from "./parse-pipeline.ts";
 import { readYaml } from "./read-yaml.ts";
 
-const valueOf = (scalar: string): unknown => {
+const resolvedValue = (scalar: string): unknown => {
   const read = readYaml(`v: ${scalar}\n`);
   if (!read.ok) throw new Error(read.problems.map((p) => p.message).join("; "));
   return (read.value as { v: unknown }).v;
@@ -35,11 +35,11 @@ describe("scalars resolve as go-yaml v2 resolves them", () => {
     ["!custom [1]", [1]],
     ["!!omap [{a: 1}]", [{ a: 1 }]],
   ])("%s", (scalar, value) => {
-    expect(valueOf(scalar)).toEqual(value);
+    expect(resolvedValue(scalar)).toEqual(value);
   });
 
   test(".nan is NaN", () => {
-    expect(valueOf(".NaN")).toBeNaN();
+    expect(resolvedValue(".NaN")).toBeNaN();
   });
 
   test("a float beyond float64 stays a string where Concourse expects one (no false error)", () => {
