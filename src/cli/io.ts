@@ -1,6 +1,18 @@
-import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import {
+  closeSync,
+  fchmodSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  type Stats,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 
 /** Everything a command reads from or writes to the outside world; injected so commands are testable. */
 export interface Io {
@@ -10,7 +22,7 @@ export interface Io {
   stderr(text: string): void;
   /** Reads a file as UTF-8 text. */
   readFile(path: string): Promise<string>;
-  /** Writes a file atomically: on failure an existing file is left untouched. */
+  /** Writes a file atomically: on failure an existing file is left untouched (see {@link writeFileAtomic}). */
   writeFile(path: string, content: string): Promise<void>;
   /** Creates a folder and its missing parents (nothing when it exists). */
   makeDir(path: string): Promise<void>;
@@ -24,15 +36,96 @@ export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
-/** Writes `content` to a temporary file beside `path`, then renames it over `path`. */
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+const lstatOrUndefined = (path: string): Stats | undefined => {
   try {
-    await writeFile(temp, content, { flag: "wx" });
-    await rename(temp, path);
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+};
+
+/** What a file that is not a regular file is, for the message that refuses to replace it. */
+function describe(stats: Stats): string {
+  if (stats.isDirectory()) return "a directory";
+  if (stats.isFIFO()) return "a FIFO";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
+  if (stats.isSocket()) return "a socket";
+  return "not a regular file";
+}
+
+/**
+ * Writes `content` to `path` atomically: into a temporary file in the same folder, then renamed over
+ * `path`, so a reader sees the old file or the new one, never a part. The write is synchronous, so no
+ * signal handler or other code runs between the two (see {@link deferSignals}).
+ * - An existing file keeps its permission bits (a file of mode 600 stays 600).
+ * - A symbolic link is written through on purpose: the file it points to is replaced and the link
+ *   stays (a dangling link gets its target created).
+ * - A FIFO, device, socket or directory is never replaced: that is an error.
+ */
+export function writeFileAtomic(path: string, content: string): void {
+  let target = path;
+  let existing = lstatOrUndefined(path);
+  if (existing?.isSymbolicLink()) {
+    try {
+      target = realpathSync(path);
+    } catch {
+      target = resolve(dirname(path), readlinkSync(path));
+    }
+    existing = lstatOrUndefined(target);
+  }
+  if (existing !== undefined && !existing.isFile()) {
+    throw new Error(`${path} is ${describe(existing)}; hangar writes only regular files`);
+  }
+  const temp = join(dirname(target), `.${basename(target)}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, "wx", 0o666);
+    if (existing !== undefined) fchmodSync(fd, existing.mode & 0o7777);
+    writeSync(fd, content);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temp, target);
   } catch (error) {
-    await unlink(temp).catch(() => undefined);
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(temp);
+    } catch {}
     throw error;
+  }
+}
+
+/** The part of `process` that {@link deferSignals} uses. */
+export interface SignalTarget {
+  once(signal: "SIGINT" | "SIGTERM", listener: () => void): unknown;
+  removeListener(signal: "SIGINT" | "SIGTERM", listener: () => void): unknown;
+  exit(code: number): void;
+}
+
+/**
+ * Runs `write` with SIGINT and SIGTERM held back: a signal that arrives meanwhile ends the process
+ * (exit 130 or 143, as a shell reports it) only after `write` has finished, so it never leaves a
+ * temporary file behind. Outside such writes the signals keep their default action, so Ctrl-C still
+ * stops a pipeline module that loops forever.
+ */
+export function deferSignals(target: SignalTarget, write: () => void): void {
+  let received: number | undefined;
+  const onInt = () => {
+    received ??= 130;
+  };
+  const onTerm = () => {
+    received ??= 143;
+  };
+  target.once("SIGINT", onInt);
+  target.once("SIGTERM", onTerm);
+  try {
+    write();
+  } finally {
+    // a signal that came during the write is delivered to the listeners on the next turn of the loop
+    setImmediate(() => {
+      target.removeListener("SIGINT", onInt);
+      target.removeListener("SIGTERM", onTerm);
+      if (received !== undefined) target.exit(received);
+    });
   }
 }
 
@@ -41,9 +134,9 @@ export function nodeIo(proc: NodeJS.Process): Io {
   return {
     stdout: (text) => void proc.stdout.write(text),
     stderr: (text) => void proc.stderr.write(text),
-    readFile: (path) => readFile(path, "utf8"),
-    writeFile: writeFileAtomic,
-    makeDir: async (path) => void (await mkdir(path, { recursive: true })),
+    readFile: async (path) => readFileSync(path, "utf8"),
+    writeFile: async (path, content) => deferSignals(proc, () => writeFileAtomic(path, content)),
+    makeDir: async (path) => void mkdirSync(path, { recursive: true }),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of proc.stdin) chunks.push(Buffer.from(chunk));

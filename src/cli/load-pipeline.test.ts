@@ -1,5 +1,16 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { loadPipelineModule } from "./load-pipeline.ts";
 
@@ -37,11 +48,24 @@ const expected = (job: string, resource: string) => ({
   resources: [{ name: resource, type: "git", source: { uri: "https://example.com/x.git" } }],
 });
 
-/** The one cache entry: the files it was built from and its code. */
-function cacheEntry(): { inputs: [string, string][]; code: string } {
-  const files = readdirSync(cacheDir);
-  expect(files).toHaveLength(1);
-  return JSON.parse(readFileSync(join(cacheDir, files[0] as string), "utf8"));
+/** The one cache entry (the files it was built from) and the compiled module it names. */
+function cacheEntry(): { inputs: [string, number, number, string][]; module: string; code: string } {
+  const entries = readdirSync(cacheDir).filter((name) => name.endsWith(".json"));
+  expect(entries).toHaveLength(1);
+  const entry = JSON.parse(readFileSync(join(cacheDir, entries[0] as string), "utf8"));
+  return { ...entry, code: readFileSync(join(cacheDir, entry.module), "utf8") };
+}
+
+/**
+ * Marks the cached module's code, so that a test can tell a hit (the marked code runs) from a compile.
+ * The marked code goes in a file of its own, as a module imported once stays in Node's module map.
+ */
+function markCachedCode(): void {
+  const entryFile = join(cacheDir, readdirSync(cacheDir).find((name) => name.endsWith(".json")) as string);
+  const { code, ...entry } = cacheEntry();
+  const module = `marked-${readdirSync(cacheDir).length}.mjs`;
+  writeFileSync(join(cacheDir, module), code.replace('"build"', '"cached"'));
+  writeFileSync(entryFile, JSON.stringify({ ...entry, module }));
 }
 
 describe("loadPipelineModule: compile cache", () => {
@@ -49,32 +73,42 @@ describe("loadPipelineModule: compile cache", () => {
     expect(await load()).toEqual(expected("build", "src"));
     const entry = cacheEntry();
     expect(entry.inputs.map(([path]) => path).sort()).toEqual([join(work, "lib/names.ts"), join(work, "pipeline.ts")]);
-    expect(entry.code).toContain('from "hangar"');
+    // packages are resolved at compile time, so the module runs from the cache folder
+    expect(entry.code).toContain(`from "${pathToFileURL(join(repo, "dist/index.js")).href}"`);
+    markCachedCode();
+    expect(await load()).toEqual(expected("cached", "src"));
+  });
 
-    // a hit: the entry's code is what runs (marked here so the test can tell)
-    const file = join(cacheDir, readdirSync(cacheDir)[0] as string);
-    writeFileSync(
-      file,
-      JSON.stringify({ ...JSON.parse(readFileSync(file, "utf8")), code: entry.code.replace('"build"', '"cached"') }),
-    );
+  test("a file touched but unchanged is still a hit (its content is hashed only then)", async () => {
+    await load();
+    markCachedCode();
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(work, "lib/names.ts"), later, later);
     expect(await load()).toEqual(expected("cached", "src"));
   });
 
   test("a change to any bundled file, imported ones included, compiles again", async () => {
     await load();
+    markCachedCode();
     writeFileSync(join(work, "lib/names.ts"), 'export const jobName = "deploy";\nexport const resourceName = "src";\n');
     expect(await load()).toEqual(expected("deploy", "src"));
+    // same size, new content
+    writeFileSync(join(work, "lib/names.ts"), 'export const jobName = "dePloy";\nexport const resourceName = "src";\n');
+    expect(await load()).toEqual(expected("dePloy", "src"));
     writeFileSync(
       join(work, "pipeline.ts"),
       readFileSync(join(work, "pipeline.ts"), "utf8").replace("name: resourceName", 'name: "other"'),
     );
-    expect(await load()).toEqual(expected("deploy", "other"));
+    expect(await load()).toEqual(expected("dePloy", "other"));
     expect(cacheEntry().code).toContain('"other"');
+    // the modules no entry names any more are gone
+    expect(readdirSync(cacheDir).filter((name) => name.endsWith(".mjs"))).toEqual([cacheEntry().module]);
   });
 
   test("a corrupt entry is a miss, an unusable cache folder only costs the cache, and false turns it off", async () => {
     await load();
-    writeFileSync(join(cacheDir, readdirSync(cacheDir)[0] as string), "{ not json");
+    const entryFile = readdirSync(cacheDir).find((name) => name.endsWith(".json")) as string;
+    writeFileSync(join(cacheDir, entryFile), "{ not json");
     expect(await load()).toEqual(expected("build", "src"));
     expect(cacheEntry().code).toContain('"build"');
 
@@ -102,10 +136,53 @@ test("the cache keeps its 100 most recent entries", async () => {
     utimesSync(file, 1_000 + i, 1_000 + i);
   }
   await load();
-  const left = readdirSync(cacheDir);
+  const left = readdirSync(cacheDir).filter((name) => name.endsWith(".json"));
   expect(left).toHaveLength(100);
   // the new entry stays, with the 99 newest of the old ones
   expect(left.filter((name) => name.startsWith("old-")).sort()).toEqual(
     Array.from({ length: 99 }, (_, i) => `old-${i + 21}.json`).sort(),
   );
+});
+
+describe("loadPipelineModule: nothing in the user's folders, bounded time", () => {
+  test("the module's folder is unchanged, with or without a cache, and a read-only folder loads", async () => {
+    const listing = () => readdirSync(work, { recursive: true }).sort();
+    rmSync(cacheDir, { recursive: true, force: true });
+    const before = listing();
+    expect(await load(false)).toEqual(expected("build", "src"));
+    expect(listing()).toEqual(before);
+    const outside = mkdtempSync(join(tmpdir(), "hangar-cache-"));
+    try {
+      chmodSync(work, 0o555);
+      expect(await load(outside)).toEqual(expected("build", "src"));
+      expect(await load(outside)).toEqual(expected("build", "src"));
+    } finally {
+      chmodSync(work, 0o755);
+      rmSync(outside, { recursive: true, force: true });
+    }
+    expect(listing()).toEqual(before);
+  });
+
+  test("an error in the module names its line in the user's file, from the cache or from memory", async () => {
+    writeFileSync(join(work, "lib/fail.ts"), "export function fail(): never {\n  throw new Error('no vault');\n}\n");
+    writeFileSync(join(work, "throws.ts"), 'import { fail } from "./lib/fail.ts";\n\nexport default fail();\n');
+    for (const dir of [cacheDir, false] as const) {
+      await expect(loadPipelineModule("throws.ts", work, { cacheDir: dir })).rejects.toThrow(
+        "lib/fail.ts:2:9: Error: no vault",
+      );
+    }
+  });
+
+  test("a module that never settles is reported as such, naming the file", async () => {
+    writeFileSync(join(work, "never.ts"), "export default await new Promise(() => {});\n");
+    writeFileSync(
+      join(work, "slow.ts"),
+      "export default async () => new Promise(() => setTimeout(() => {}, 60_000));\n",
+    );
+    for (const file of ["never.ts", "slow.ts"]) {
+      await expect(loadPipelineModule(file, work, { cacheDir, timeoutMs: 300 })).rejects.toThrow(
+        `${file}: gave no pipeline within 0.3 s (a promise that never settles, or work that takes longer: see --timeout)`,
+      );
+    }
+  });
 });

@@ -1,12 +1,15 @@
-import { createHash, randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { SourceMap, type SourceMapPayload, type SourceMapping } from "node:module";
+import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { pipeline as buildPipeline } from "../fragment/pipeline.ts";
-import { HangarError, isHangarError } from "../model/errors.ts";
+import { isHangarError } from "../model/errors.ts";
 import type { Pipeline } from "../model/pipeline.ts";
+import { compileModule } from "./compile-cache.ts";
+import { LoadError } from "./load-error.ts";
+
+export { LoadError } from "./load-error.ts";
+
 import { commonJsAdvice, isCommonJsLoadError } from "./module-type.ts";
 
 /**
@@ -26,17 +29,6 @@ export interface PipelineDefinition {
   readonly pipeline: Pipeline;
 }
 
-/** A failure to load a pipeline module; its message names the file (and line where known). */
-export class LoadError extends HangarError {
-  /** The original error thrown by the user's code, shown with `--debug`. */
-  readonly detail: unknown;
-
-  constructor(message: string, detail?: unknown) {
-    super("cli/load", message);
-    this.detail = detail;
-  }
-}
-
 const TS_EXTENSIONS = new Set([".ts", ".mts", ".cts", ".tsx"]);
 const JS_EXTENSIONS = new Set([".js", ".mjs", ".cjs", ".jsx"]);
 
@@ -49,18 +41,22 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 /** Options of {@link loadPipelineModule}. */
 export interface LoadOptions {
   /**
-   * Where compiled TypeScript modules are kept between runs; `false` to always compile. Default:
-   * `node_modules/.cache/hangar` in the nearest folder above the module that has a `node_modules`.
+   * Where compiled TypeScript modules are kept between runs; `false` to always compile (the compiled
+   * code is then imported from memory). Default: `node_modules/.cache/hangar` in the nearest folder
+   * above the module that has a `node_modules`, else none.
    */
   readonly cacheDir?: string | false;
+  /** How long the module (and the function it exports) may take to give its pipeline. Default 10 s. */
+  readonly timeoutMs?: number;
 }
 
+/** The default of {@link LoadOptions.timeoutMs}. */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
 /**
- * Loads a pipeline module and returns its definition. TypeScript is compiled with esbuild (bundling
- * the module's relative imports, leaving packages to Node) into a temporary file beside the module,
- * so that its imports resolve as they would for the module itself; the file is removed afterwards.
- * The compiled code is cached, keyed by the module and checked against the content of every file
- * bundled into it, so an unchanged module loads without starting esbuild.
+ * Loads a pipeline module and returns its definition. TypeScript is compiled with esbuild into a
+ * cache folder (see compile-cache.ts), never beside the module: nothing is written in the user's
+ * folders. JavaScript modules are imported as they are.
  */
 export async function loadPipelineModule(
   file: string,
@@ -71,36 +67,30 @@ export async function loadPipelineModule(
   const shown = relative(cwd, path) || file;
   if (!existsSync(path)) throw new LoadError(`${shown}: no such file`);
   if (!isModuleFile(path)) throw new LoadError(`${shown}: not a pipeline module (expected .ts, .mts, .js or .mjs)`);
-
-  let exported: unknown;
-  if (JS_EXTENSIONS.has(extname(path))) {
-    exported = await importUserModule(pathToFileURL(path).href, path, shown, cwd);
-  } else {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  let url: string;
+  if (JS_EXTENSIONS.has(extname(path))) url = pathToFileURL(path).href;
+  else {
     const cacheDir = options.cacheDir ?? defaultCacheDir(path);
-    const code = await compileCached(path, shown, cwd, cacheDir === false ? undefined : cacheDir);
-    const temp = join(dirname(path), `.hangar-${basename(path, extname(path))}-${randomBytes(6).toString("hex")}.mjs`);
-    await writeFile(temp, code);
-    try {
-      exported = await importUserModule(pathToFileURL(temp).href, path, shown, cwd);
-    } finally {
-      await unlink(temp).catch(() => undefined);
-    }
+    url = (await compileModule(path, shown, cwd, cacheDir === false ? undefined : cacheDir)).url;
   }
+  const exported = await withTimeout(importUserModule({ url, path, shown, cwd }), timeoutMs, () => {
+    const seconds = timeoutMs / 1000;
+    return new LoadError(
+      `${shown}: gave no pipeline within ${seconds} s (a promise that never settles, or work that takes longer: see --timeout)`,
+    );
+  });
   return toDefinition(exported, shown);
 }
 
-/** Bump when the compile options below change, so that older cache entries are not used. */
-const CACHE_FORMAT = 1;
-
-/** A compiled module and the files it was built from, each with the hash of its content. */
-interface CacheEntry {
-  readonly format: number;
-  readonly esbuild: string;
-  readonly inputs: readonly (readonly [path: string, hash: string])[];
-  readonly code: string;
+/** `promise`, or the error of `onTimeout` once `ms` have passed; the timer never outlives the promise. */
+function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), ms);
+  });
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }
-
-const sha256 = (data: string | Buffer): string => createHash("sha256").update(data).digest("hex");
 
 function defaultCacheDir(path: string): string | undefined {
   for (let dir = dirname(path); ; dir = dirname(dir)) {
@@ -109,113 +99,13 @@ function defaultCacheDir(path: string): string | undefined {
   }
 }
 
-/** The installed esbuild's version, read without loading esbuild (which starts its service). */
-function esbuildVersion(): string {
-  try {
-    const require = createRequire(import.meta.url);
-    return (require("esbuild/package.json") as { version: string }).version;
-  } catch {
-    return "unknown";
-  }
-}
-
-/** Whether every input still has the content it was compiled from. */
-async function unchanged(inputs: CacheEntry["inputs"]): Promise<boolean> {
-  for (const [input, hash] of inputs) {
-    const content = await readFile(input).catch(() => undefined);
-    if (content === undefined || sha256(content) !== hash) return false;
-  }
-  return true;
-}
-
-/** {@link compile}, through the cache in `cacheDir` when there is one. A cache that fails is only a miss. */
-async function compileCached(path: string, shown: string, cwd: string, cacheDir: string | undefined): Promise<string> {
-  if (cacheDir === undefined) return (await compile(path, shown, cwd)).code;
-  const version = esbuildVersion();
-  const entryFile = join(cacheDir, `${sha256(`${CACHE_FORMAT}\0${version}\0${path}\0${cwd}`)}.json`);
-  try {
-    const entry = JSON.parse(await readFile(entryFile, "utf8")) as CacheEntry;
-    if (entry.format === CACHE_FORMAT && entry.esbuild === version && (await unchanged(entry.inputs))) {
-      return entry.code;
-    }
-  } catch {
-    // no entry, or an unreadable one: compile
-  }
-  const { code, inputs } = await compile(path, shown, cwd);
-  try {
-    const hashed = await Promise.all(inputs.map(async (input) => [input, sha256(await readFile(input))] as const));
-    const entry: CacheEntry = { format: CACHE_FORMAT, esbuild: version, inputs: hashed, code };
-    await mkdir(cacheDir, { recursive: true });
-    const temp = `${entryFile}.${randomBytes(6).toString("hex")}.tmp`;
-    await writeFile(temp, JSON.stringify(entry));
-    await rename(temp, entryFile).catch(async (error: unknown) => {
-      await unlink(temp).catch(() => undefined);
-      throw error;
-    });
-    await prune(cacheDir);
-  } catch {
-    // caching is an optimisation: a read-only or missing node_modules only costs the next compile
-  }
-  return code;
-}
-
-/** How many compiled modules the cache keeps; the least recently written go first. */
-const CACHE_ENTRIES = 100;
-
-/** Removes the oldest entries beyond {@link CACHE_ENTRIES} (modules compiled once in scratch folders, say). */
-async function prune(cacheDir: string): Promise<void> {
-  const names = (await readdir(cacheDir)).filter((name) => name.endsWith(".json"));
-  if (names.length <= CACHE_ENTRIES) return;
-  const dated = await Promise.all(
-    names.map(async (name) => {
-      const file = join(cacheDir, name);
-      return { file, mtime: (await stat(file).catch(() => undefined))?.mtimeMs ?? 0 };
-    }),
-  );
-  dated.sort((a, b) => b.mtime - a.mtime);
-  await Promise.all(dated.slice(CACHE_ENTRIES).map(({ file }) => unlink(file).catch(() => undefined)));
-}
-
-/** Compiles the module with esbuild; returns the code and the absolute paths of the files bundled into it. */
-async function compile(path: string, shown: string, cwd: string): Promise<{ code: string; inputs: string[] }> {
-  const { build } = await import("esbuild");
-  try {
-    const result = await build({
-      entryPoints: [path],
-      bundle: true,
-      packages: "external",
-      format: "esm",
-      platform: "node",
-      target: "node20",
-      write: false,
-      sourcemap: "inline",
-      sourcesContent: false,
-      outfile: join(dirname(path), "out.mjs"),
-      logLevel: "silent",
-      absWorkingDir: cwd,
-      metafile: true,
-    });
-    const inputs = Object.keys(result.metafile.inputs).map((input) => resolve(cwd, input));
-    return { code: result.outputFiles[0]?.text ?? "", inputs };
-  } catch (error) {
-    const first = (error as { errors?: { text: string; location?: { file: string; line: number; column: number } }[] })
-      .errors?.[0];
-    if (first) {
-      const where = first.location
-        ? `${relative(cwd, resolve(cwd, first.location.file))}:${first.location.line}:${first.location.column + 1}`
-        : shown;
-      throw new LoadError(`${where}: ${first.text}`, error);
-    }
-    throw new LoadError(`${shown}: ${(error as Error).message}`, error);
-  }
-}
-
-async function importUserModule(url: string, path: string, shown: string, cwd: string): Promise<unknown> {
+async function importUserModule(origin: Origin): Promise<unknown> {
+  const { url, shown } = origin;
   let mod: Record<string, unknown>;
   try {
     mod = (await import(url)) as Record<string, unknown>;
   } catch (error) {
-    throw userCodeError(error, path, shown, cwd);
+    throw userCodeError(error, origin);
   }
   if (!("default" in mod)) {
     throw new LoadError(`${shown}: the module has no default export (export default a pipeline or a definition)`);
@@ -225,24 +115,66 @@ async function importUserModule(url: string, path: string, shown: string, cwd: s
     try {
       value = await (value as () => unknown)();
     } catch (error) {
-      throw userCodeError(error, path, shown, cwd);
+      throw userCodeError(error, origin);
     }
   }
   return value;
 }
 
+/** Where a module was loaded from: the user's file, and the URL that ran (a compiled copy for TypeScript). */
+interface Origin {
+  readonly url: string;
+  readonly path: string;
+  readonly shown: string;
+  readonly cwd: string;
+}
+
+/**
+ * A position in the compiled code at `url` mapped back to the user's file through the code's inline
+ * source map (Node maps stack traces itself only when source maps are enabled for the process).
+ */
+function mapToSource(
+  url: string,
+  line: number,
+  column: number,
+): { file: string; line: number; column: number } | undefined {
+  try {
+    const code = url.startsWith("data:")
+      ? Buffer.from(url.slice(url.indexOf(",") + 1), "base64").toString("utf8")
+      : readFileSync(fileURLToPath(url), "utf8");
+    const inline = /\/\/# sourceMappingURL=data:application\/json;base64,(\S+)\s*$/.exec(code)?.[1];
+    if (inline === undefined) return undefined;
+    const payload = JSON.parse(Buffer.from(inline, "base64").toString("utf8")) as SourceMapPayload;
+    const found = new SourceMap(payload).findEntry(line - 1, column - 1) as Partial<SourceMapping>;
+    if (found.originalSource === undefined || found.originalLine === undefined || found.originalColumn === undefined) {
+      return undefined;
+    }
+    const source = new URL(found.originalSource, payload.sourceRoot || url);
+    return { file: fileURLToPath(source), line: found.originalLine + 1, column: found.originalColumn + 1 };
+  } catch {
+    return undefined;
+  }
+}
+
 /** A LoadError for an exception thrown by the user's code, located at its first frame in their files. */
-function userCodeError(error: unknown, path: string, shown: string, cwd: string): LoadError {
+function userCodeError(error: unknown, origin: Origin): LoadError {
+  const { url, path, shown, cwd } = origin;
   const message = error instanceof Error ? `${error.name}: ${error.message}` : `thrown: ${String(error)}`;
   if (isHangarError(error)) return new LoadError(`${shown}: ${error.message}`, error);
   if (isCommonJsLoadError(error)) return new LoadError(commonJsAdvice(path, cwd) ?? `${shown}: ${message}`, error);
   const stack = error instanceof Error && typeof error.stack === "string" ? error.stack : "";
   const dir = dirname(path);
-  for (const match of stack.matchAll(/(?:\(|at )((?:file:\/\/)?\/[^():\s]+):(\d+):(\d+)/g)) {
-    const file = match[1]?.startsWith("file://") ? fileURLToPath(match[1]) : (match[1] ?? "");
-    if (file.includes(`${sep}node_modules${sep}`) || basename(file).startsWith(".hangar-")) continue;
-    if (file === path || file.startsWith(dir + sep)) {
-      return new LoadError(`${relative(cwd, file)}:${match[2]}:${match[3]}: ${message}`, error);
+  for (const match of stack.matchAll(/(?:\(|at )((?:file:\/\/|data:)?[^()\s]+?):(\d+):(\d+)\)?$/gm)) {
+    const [, where = "", line = "", column = ""] = match;
+    const mapped = where === url ? mapToSource(url, Number(line), Number(column)) : undefined;
+    const frame = mapped ?? {
+      file: where.startsWith("file://") ? fileURLToPath(where) : where,
+      line: Number(line),
+      column: Number(column),
+    };
+    if (frame.file.includes(`${sep}node_modules${sep}`)) continue;
+    if (frame.file === path || frame.file.startsWith(dir + sep)) {
+      return new LoadError(`${relative(cwd, frame.file)}:${frame.line}:${frame.column}: ${message}`, error);
     }
   }
   return new LoadError(`${shown}: ${message}`, error);

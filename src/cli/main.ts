@@ -2,4 +2,8 @@ import { nodeIo } from "./io.ts";
 import { runCli } from "./run-cli.ts";
 
 process.setSourceMapsEnabled(true);
-process.exitCode = await runCli(process.argv.slice(2), nodeIo(process));
+const code = await runCli(process.argv.slice(2), nodeIo(process));
+process.exitCode = code;
+// A pipeline module may leave timers or sockets open (one that timed out, say): once the output is
+// flushed they must not keep hangar running.
+process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));

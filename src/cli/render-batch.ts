@@ -22,6 +22,8 @@ export interface BatchOptions {
   /** Write the fly commands to this shell script instead of stdout. */
   readonly flyScript?: string;
   readonly debug: boolean;
+  /** How long each module may take to give its pipeline (milliseconds). */
+  readonly timeoutMs?: number;
 }
 
 /** A pipeline module rendered in memory, and where it goes. */
@@ -48,13 +50,15 @@ const fileName = (name: string, format: BatchOptions["format"]) => `${name}.${fo
  */
 export async function renderEntry(
   entry: string,
-  options: Pick<BatchOptions, "format" | "validate" | "debug">,
+  options: Pick<BatchOptions, "format" | "validate" | "debug" | "timeoutMs">,
   io: Io,
 ): Promise<RenderedEntry | ExitCode> {
   let definition: PipelineDefinition;
   let text: string;
   try {
-    definition = await loadPipelineModule(entry, io.cwd());
+    definition = await loadPipelineModule(entry, io.cwd(), {
+      ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+    });
     text = options.format === "yaml" ? renderYaml(definition.pipeline) : renderJson(definition.pipeline);
   } catch (error) {
     return reportLoadFailure(error, io, options.debug);

@@ -10,7 +10,7 @@ export function memoryIo(cwd: string, env: Record<string, string | undefined> = 
     stdout: (text) => void out.push(text),
     stderr: (text) => void err.push(text),
     readFile: (path) => readFile(path, "utf8"),
-    writeFile: writeFileAtomic,
+    writeFile: async (path, content) => writeFileAtomic(path, content),
     makeDir: async (path) => void (await mkdir(path, { recursive: true })),
     readStdin: async () => stdin,
     cwd: () => cwd,

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -168,5 +168,66 @@ describe("the installed bin, end to end", () => {
     });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe("hangar: throws.ts:2:9: Error: cannot reach the vault\n");
+  });
+});
+
+describe("no stray files, bounded time", () => {
+  const listing = () => readdirSync(work, { recursive: true }).sort();
+  const bin = join(repo, "bin/hangar.js");
+
+  test("render and validate leave the source folder as it was", () => {
+    const before = listing();
+    for (const args of [
+      ["render", "ok.ts", "--stdout"],
+      ["validate", "ok.ts", "fragment-only.ts", "plain.mjs"],
+      ["render", "throws.ts"],
+    ]) {
+      spawnSync(process.execPath, [bin, ...args], { cwd: work, encoding: "utf8" });
+      expect(listing()).toEqual(before);
+    }
+  });
+
+  test("a module that never settles is reported, and the other files of the call still get their results", () => {
+    writeFileSync(
+      join(work, "never.ts"),
+      "setInterval(() => {}, 1000);\nexport default await new Promise(() => {});\n",
+    );
+    const result = spawnSync(process.execPath, [bin, "validate", "never.ts", "ok.ts", "--timeout", "0.5"], {
+      cwd: work,
+      encoding: "utf8",
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      "hangar: never.ts: gave no pipeline within 0.5 s (a promise that never settles, or work that takes longer: see --timeout)\n" +
+        "0 errors, 0 warnings in 1 file\n",
+    );
+    const rendered = spawnSync(process.execPath, [bin, "render", "never.ts", "--timeout=0.3"], {
+      cwd: work,
+      encoding: "utf8",
+    });
+    expect(rendered.status).toBe(2);
+    expect(rendered.stderr).toMatch(/^hangar: never\.ts: gave no pipeline within 0\.3 s/);
+    const bad = spawnSync(process.execPath, [bin, "render", "ok.ts", "--timeout", "soon"], {
+      cwd: work,
+      encoding: "utf8",
+    });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe("hangar render: --timeout: 'soon' is not a positive number of seconds\n");
+  });
+
+  test.each(["SIGINT", "SIGTERM"] as const)("%s while a module loads leaves nothing behind", async (signal) => {
+    writeFileSync(
+      join(work, "waits.ts"),
+      'setInterval(() => {}, 1000);\nconsole.error("evaluating");\nexport default await new Promise(() => {});\n',
+    );
+    const before = listing();
+    const child = spawn(process.execPath, [bin, "render", "waits.ts", "-o", "definition.json"], { cwd: work });
+    await new Promise<void>((started) =>
+      child.stderr.on("data", (chunk: Buffer) => chunk.includes("evaluating") && started()),
+    );
+    const ended = new Promise<NodeJS.Signals | null>((done) => child.on("exit", (_code, sig) => done(sig)));
+    child.kill(signal);
+    expect(await ended).toBe(signal);
+    expect(listing()).toEqual(before);
   });
 });

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { defineCommand, EXIT } from "../define-command.ts";
+import { readTimeout, timeoutOption } from "../options.ts";
 
 export default defineCommand({
   name: "render",
@@ -26,6 +27,7 @@ export default defineCommand({
     { flags: "-p, --pipeline <name>", description: "pipeline name for the printed command (overrides the module's)" },
     { flags: "--no-validate", description: "write the pipeline even if the validator finds errors" },
     { flags: "--debug", description: "show stack traces of errors in the pipeline module", default: false },
+    timeoutOption,
   ],
   async run({ positionals, values }, io) {
     const usage = (message: string) => {
@@ -41,7 +43,12 @@ export default defineCommand({
     const { files, unmatched } = await expandEntries(positionals, io.cwd());
     if (unmatched.length > 0) return usage(`no file matches ${unmatched.map((p) => `'${p}'`).join(", ")}`);
     const format = values.format === "yaml" ? "yaml" : "json";
-    const common = { format, validate: values.validate !== false, debug: values.debug === true } as const;
+    const timeoutMs = readTimeout(values.timeout);
+    if (typeof timeoutMs !== "number") {
+      io.stderr(`hangar render: ${timeoutMs.usageError}\n`);
+      return EXIT.failure;
+    }
+    const common = { format, validate: values.validate !== false, debug: values.debug === true, timeoutMs } as const;
     const target = typeof values.target === "string" ? values.target : undefined;
 
     if (typeof values.outDir === "string") {

@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import type { OutputFormat } from "../../validate/format.ts";
 import type { FileValidation } from "../../validate/validate-value.ts";
 import { defineCommand, EXIT, type ExitCode } from "../define-command.ts";
+import { readTimeout, timeoutOption } from "../options.ts";
 
 export default defineCommand({
   name: "validate",
@@ -15,12 +16,18 @@ export default defineCommand({
     },
     { flags: "--format <format>", description: "output format", default: "text", choices: ["text", "json", "fly"] },
     { flags: "--debug", description: "show stack traces of errors in pipeline modules", default: false },
+    timeoutOption,
   ],
   async run({ positionals, values }, io) {
     if (positionals.length === 0) {
       io.stderr(
         "hangar validate: no pipeline given (usage: hangar validate [--strict] [--format text|json|fly] FILE...)\n",
       );
+      return EXIT.failure;
+    }
+    const timeoutMs = readTimeout(values.timeout);
+    if (typeof timeoutMs !== "number") {
+      io.stderr(`hangar validate: ${timeoutMs.usageError}\n`);
       return EXIT.failure;
     }
     // The validator is loaded on use, so that other commands start fast.
@@ -49,7 +56,7 @@ export default defineCommand({
       const path = resolve(io.cwd(), file);
       if (isModuleFile(file)) {
         try {
-          const definition = await loadPipelineModule(file, io.cwd());
+          const definition = await loadPipelineModule(file, io.cwd(), { timeoutMs });
           const advice = commonJsAdvice(file, io.cwd());
           if (advice !== undefined) io.stderr(`note: ${advice}\n`);
           results.push(validateValue(toConcourse(definition.pipeline), { file, strict }));

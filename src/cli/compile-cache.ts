@@ -1,0 +1,271 @@
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
+import { createRequire, isBuiltin } from "node:module";
+import { dirname, join, relative, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { LoadError } from "./load-error.ts";
+import { VERSION } from "./version.ts";
+
+/**
+ * Compiles TypeScript pipeline modules with esbuild and keeps the result in a cache folder, never
+ * beside the user's files. The module's relative imports are bundled into the compiled file, and
+ * every package it imports is resolved at compile time from the module's own folder and written as
+ * an absolute `file:` URL, so the compiled file runs the same from any folder (the cache's, or a
+ * `data:` URL when there is no cache).
+ *
+ * A cache entry is checked cheaply: the size and modification time of each bundled file, plus
+ * hangar's and esbuild's versions. Only when a file's size or time changed is its content hashed, and
+ * only a different hash compiles again. The compiled code is stored under the hash of its content,
+ * so an entry never points at a half-written module and concurrent runs do not collide.
+ */
+
+/** Bump when the compile options below change, so that older entries are not used. */
+const CACHE_FORMAT = 2;
+
+/** How many entries the cache keeps; the least recently written go first. */
+export const CACHE_ENTRIES = 100;
+
+/** One bundled file: its path, size, modification time and content hash when compiled. */
+type Input = readonly [path: string, size: number, mtimeMs: number, sha256: string];
+
+interface CacheEntry {
+  readonly format: number;
+  readonly hangar: string;
+  readonly esbuild: string;
+  readonly entry: string;
+  readonly inputs: readonly Input[];
+  /** The compiled module's file name in the cache folder. */
+  readonly module: string;
+}
+
+/** A compiled module ready to import: a `file:` URL in the cache, or a `data:` URL. */
+export interface Compiled {
+  readonly url: string;
+  readonly cached: boolean;
+}
+
+/**
+ * FNV-1a over UTF-16 code units, two lanes of 32 bits: a short file name for a module's path. The
+ * entry stores the path itself, so a collision is only a miss. (No crypto module on the path of a
+ * cache hit: loading it costs a few milliseconds of start-up.)
+ */
+function pathKey(path: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < path.length; i++) {
+    const c = path.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (a >>> 15);
+  }
+  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
+}
+
+/** The installed esbuild's version, read without loading esbuild (which starts its service). */
+function esbuildVersion(): string {
+  try {
+    return (createRequire(import.meta.url)("esbuild/package.json") as { version: string }).version;
+  } catch {
+    return "unknown";
+  }
+}
+
+const statOf = (path: string) => {
+  try {
+    const s = statSync(path);
+    return { size: s.size, mtimeMs: s.mtimeMs };
+  } catch {
+    return undefined;
+  }
+};
+
+async function sha256(content: Buffer): Promise<string> {
+  const { createHash } = await import("node:crypto");
+  return createHash("sha256").update(content).digest("hex");
+}
+
+/** Whether every input is unchanged: same size and time, or (when those moved) the same content. */
+async function unchanged(inputs: readonly Input[]): Promise<boolean> {
+  for (const [path, size, mtimeMs, hash] of inputs) {
+    const now = statOf(path);
+    if (now === undefined) return false;
+    if (now.size === size && now.mtimeMs === mtimeMs) continue;
+    if (now.size !== size) return false;
+    const content = readFileSafe(path);
+    if (content === undefined || (await sha256(content)) !== hash) return false;
+  }
+  return true;
+}
+
+const readFileSafe = (path: string): Buffer | undefined => {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+};
+
+/** Writes `content` to `path` through a temporary file in the same folder and a rename. */
+function writeNew(path: string, content: string): void {
+  const temp = `${path}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    const fd = openSync(temp, "wx");
+    try {
+      writeSync(fd, content);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {}
+    throw error;
+  }
+}
+
+const dataUrl = (code: string): string => `data:text/javascript;base64,${Buffer.from(code).toString("base64")}`;
+
+/**
+ * The module at `path` compiled, through the cache in `cacheDir` when there is one. A cache that
+ * cannot be read is a miss; one that cannot be written only costs the next compile.
+ */
+export async function compileModule(
+  path: string,
+  shown: string,
+  cwd: string,
+  cacheDir: string | undefined,
+): Promise<Compiled> {
+  if (cacheDir === undefined) return { url: dataUrl((await compile(path, shown, cwd)).code), cached: false };
+  const esbuild = esbuildVersion();
+  const entryFile = join(cacheDir, `${pathKey(path)}.json`);
+  try {
+    const entry = JSON.parse(readFileSync(entryFile, "utf8")) as CacheEntry;
+    if (
+      entry.format === CACHE_FORMAT &&
+      entry.hangar === VERSION &&
+      entry.esbuild === esbuild &&
+      entry.entry === path &&
+      statOf(join(cacheDir, entry.module)) !== undefined &&
+      (await unchanged(entry.inputs))
+    ) {
+      return { url: pathToFileURL(join(cacheDir, entry.module)).href, cached: true };
+    }
+  } catch {
+    // no entry, or an unreadable one: compile
+  }
+  const { code, inputs } = await compile(path, shown, cwd);
+  try {
+    const stamped: Input[] = [];
+    for (const input of inputs) {
+      const before = statOf(input);
+      const content = readFileSafe(input);
+      if (before === undefined || content === undefined) throw new Error(`${input} vanished`);
+      stamped.push([input, before.size, before.mtimeMs, await sha256(content)]);
+    }
+    const module = `${(await sha256(Buffer.from(code))).slice(0, 32)}.mjs`;
+    mkdirSync(cacheDir, { recursive: true });
+    if (statOf(join(cacheDir, module)) === undefined) writeNew(join(cacheDir, module), code);
+    const entry: CacheEntry = { format: CACHE_FORMAT, hangar: VERSION, esbuild, entry: path, inputs: stamped, module };
+    writeNew(entryFile, JSON.stringify(entry));
+    prune(cacheDir);
+    return { url: pathToFileURL(join(cacheDir, module)).href, cached: false };
+  } catch {
+    return { url: dataUrl(code), cached: false };
+  }
+}
+
+/** Removes the oldest entries beyond {@link CACHE_ENTRIES}, then compiled modules no entry names. */
+function prune(cacheDir: string): void {
+  const names = readdirSync(cacheDir);
+  const entries = names
+    .filter((name) => name.endsWith(".json"))
+    .map((name) => ({ name, mtime: statOf(join(cacheDir, name))?.mtimeMs ?? 0 }))
+    .sort((a, b) => b.mtime - a.mtime);
+  const remove = (name: string) => {
+    try {
+      unlinkSync(join(cacheDir, name));
+    } catch {}
+  };
+  for (const { name } of entries.slice(CACHE_ENTRIES)) remove(name);
+  const kept = new Set<string>();
+  for (const { name } of entries.slice(0, CACHE_ENTRIES)) {
+    try {
+      kept.add((JSON.parse(readFileSync(join(cacheDir, name), "utf8")) as CacheEntry).module);
+    } catch {}
+  }
+  for (const name of names) if (name.endsWith(".mjs") && !kept.has(name)) remove(name);
+}
+
+/** Skips the resolver plugin on the inner resolve it asks esbuild for. */
+const INNER = Symbol("inner resolve");
+
+/**
+ * Compiles the module with esbuild: relative imports bundled, packages resolved from the module's
+ * folder (as Node resolves them: `import` condition, `main` field) and left as absolute `file:` URLs.
+ * Returns the code and the absolute paths of the files bundled into it.
+ */
+async function compile(path: string, shown: string, cwd: string): Promise<{ code: string; inputs: string[] }> {
+  const { build } = await import("esbuild");
+  try {
+    const result = await build({
+      entryPoints: [path],
+      bundle: true,
+      format: "esm",
+      platform: "node",
+      target: "node20",
+      conditions: [],
+      mainFields: ["main"],
+      write: false,
+      sourcemap: "inline",
+      sourcesContent: false,
+      // sources are written relative to this file's folder, the module's; sourceRoot makes them absolute
+      outfile: join(dirname(path), "out.mjs"),
+      sourceRoot: `${pathToFileURL(dirname(path)).href}/`,
+      logLevel: "silent",
+      absWorkingDir: cwd,
+      metafile: true,
+      plugins: [
+        {
+          name: "packages-by-path",
+          setup(b) {
+            b.onResolve({ filter: /^[^./]/ }, async (args) => {
+              if (args.pluginData === INNER || isBuiltin(args.path)) return undefined;
+              const found = await b.resolve(args.path, {
+                kind: args.kind,
+                resolveDir: args.resolveDir,
+                importer: args.importer,
+                pluginData: INNER,
+              });
+              // not found here: left as written, so that Node reports it when the module runs
+              if (found.errors.length > 0 || found.external || found.path === "") {
+                return { path: args.path, external: true };
+              }
+              return { path: pathToFileURL(found.path).href, external: true };
+            });
+          },
+        },
+      ],
+    });
+    const inputs = Object.keys(result.metafile.inputs).map((input) => resolve(cwd, input));
+    return { code: result.outputFiles[0]?.text ?? "", inputs };
+  } catch (error) {
+    const first = (error as { errors?: { text: string; location?: { file: string; line: number; column: number } }[] })
+      .errors?.[0];
+    if (first) {
+      const where = first.location
+        ? `${relative(cwd, resolve(cwd, first.location.file))}:${first.location.line}:${first.location.column + 1}`
+        : shown;
+      throw new LoadError(`${where}: ${first.text}`, error);
+    }
+    throw new LoadError(`${shown}: ${(error as Error).message}`, error);
+  }
+}

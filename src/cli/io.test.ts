@@ -1,0 +1,110 @@
+import { execFileSync } from "node:child_process";
+import { EventEmitter } from "node:events";
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { deferSignals, writeFileAtomic } from "./io.ts";
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "hangar-io-"));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("writeFileAtomic", () => {
+  test("writes a new file, and replaces an existing one keeping its mode", () => {
+    writeFileAtomic(join(dir, "new.json"), "one");
+    expect(readFileSync(join(dir, "new.json"), "utf8")).toBe("one");
+    writeFileSync(join(dir, "secret.json"), "old");
+    chmodSync(join(dir, "secret.json"), 0o600);
+    writeFileAtomic(join(dir, "secret.json"), "new");
+    expect(readFileSync(join(dir, "secret.json"), "utf8")).toBe("new");
+    expect(statSync(join(dir, "secret.json")).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dir).sort()).toEqual(["new.json", "secret.json"]);
+  });
+
+  test("writes through a symbolic link on purpose: the link stays, its target gets the content", () => {
+    mkdirSync(join(dir, "real"));
+    writeFileSync(join(dir, "real/pipeline.json"), "old");
+    chmodSync(join(dir, "real/pipeline.json"), 0o640);
+    symlinkSync("real/pipeline.json", join(dir, "link.json"));
+    writeFileAtomic(join(dir, "link.json"), "new");
+    expect(lstatSync(join(dir, "link.json")).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(join(dir, "link.json"))).toBe("real/pipeline.json");
+    expect(readFileSync(join(dir, "real/pipeline.json"), "utf8")).toBe("new");
+    expect(statSync(join(dir, "real/pipeline.json")).mode & 0o777).toBe(0o640);
+    expect(readdirSync(join(dir, "real"))).toEqual(["pipeline.json"]);
+    // a dangling link gets its target created
+    symlinkSync("real/later.json", join(dir, "dangling.json"));
+    writeFileAtomic(join(dir, "dangling.json"), "created");
+    expect(readFileSync(join(dir, "real/later.json"), "utf8")).toBe("created");
+  });
+
+  test("never replaces a FIFO, a device or a directory", () => {
+    execFileSync("mkfifo", [join(dir, "fifo")]);
+    expect(() => writeFileAtomic(join(dir, "fifo"), "x")).toThrow(
+      `${join(dir, "fifo")} is a FIFO; hangar writes only regular files`,
+    );
+    expect(lstatSync(join(dir, "fifo")).isFIFO()).toBe(true);
+    expect(() => writeFileAtomic("/dev/null", "x")).toThrow("/dev/null is a device; hangar writes only regular files");
+    mkdirSync(join(dir, "folder"));
+    expect(() => writeFileAtomic(join(dir, "folder"), "x")).toThrow(/is a directory/);
+    symlinkSync("fifo", join(dir, "to-fifo"));
+    expect(() => writeFileAtomic(join(dir, "to-fifo"), "x")).toThrow(/is a FIFO/);
+    expect(readdirSync(dir).sort()).toEqual(["fifo", "folder", "to-fifo"]);
+  });
+
+  test("a failed write leaves the old file and no temporary file", () => {
+    writeFileSync(join(dir, "keep.json"), "old");
+    expect(() => writeFileAtomic(join(dir, "missing/keep.json"), "new")).toThrow(/ENOENT/);
+    expect(readdirSync(dir)).toEqual(["keep.json"]);
+  });
+});
+
+describe("deferSignals", () => {
+  /** A stand-in for `process`: signals are emitted by the test, exits recorded. */
+  const fakeProcess = () => {
+    const emitter = new EventEmitter();
+    const exits: number[] = [];
+    return { emitter, exits, target: Object.assign(emitter, { exit: (code: number) => void exits.push(code) }) };
+  };
+  const nextTurn = () => new Promise((done) => setImmediate(() => setImmediate(done)));
+
+  test("a signal during the write ends the process after it, with the shell's code", async () => {
+    const { emitter, exits, target } = fakeProcess();
+    deferSignals(target, () => {
+      emitter.emit("SIGINT");
+      writeFileAtomic(join(dir, "out.json"), "complete");
+      expect(exits).toEqual([]);
+    });
+    await nextTurn();
+    expect(exits).toEqual([130]);
+    expect(readdirSync(dir)).toEqual(["out.json"]);
+    expect(emitter.listenerCount("SIGINT")).toBe(0);
+  });
+
+  test("SIGTERM exits 143; without a signal nothing happens and the listeners are gone", async () => {
+    const term = fakeProcess();
+    deferSignals(term.target, () => void term.emitter.emit("SIGTERM"));
+    await nextTurn();
+    expect(term.exits).toEqual([143]);
+    const quiet = fakeProcess();
+    deferSignals(quiet.target, () => undefined);
+    await nextTurn();
+    expect(quiet.exits).toEqual([]);
+    expect(quiet.emitter.listenerCount("SIGINT") + quiet.emitter.listenerCount("SIGTERM")).toBe(0);
+  });
+});

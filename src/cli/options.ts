@@ -1,0 +1,18 @@
+import type { OptionSpec, OptionValue } from "./define-command.ts";
+
+// Options several commands share. Command files import this module statically (it is read for
+// `--help`), so it holds specs and small readers only.
+
+/** `--timeout`: how long a pipeline module may take to give its pipeline. */
+export const timeoutOption: OptionSpec = {
+  flags: "--timeout <seconds>",
+  description: "how long a pipeline module may take to load and give its pipeline",
+  default: "10",
+};
+
+/** The `--timeout` value in milliseconds, or a usage message when it is not a positive number. */
+export function readTimeout(value: OptionValue): number | { readonly usageError: string } {
+  const seconds = typeof value === "string" && /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+  if (!(seconds > 0)) return { usageError: `--timeout: '${String(value)}' is not a positive number of seconds` };
+  return seconds * 1000;
+}
