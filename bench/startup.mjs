@@ -1,42 +1,65 @@
-// Whole-process wall time: `hangar render FILE` beside `node -e 0`, timed from this process with
-// spawnSync (no external tool needed), runs alternated so that load on the machine hits both alike.
+// Whole-process wall time of hangar commands beside `node -e 0`, timed from this process with
+// spawnSync (no external tool needed). Runs are paired: each round runs `node -e 0` and then every
+// command once, so that load on the machine hits all of them alike; a command's figure is the median
+// of its per-round difference to `node -e 0`.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 
-function wall(args, cwd) {
+function wall(args, cwd, okCodes) {
   const start = performance.now();
-  const result = spawnSync(process.execPath, args, { cwd, encoding: "utf8" });
-  const seconds = (performance.now() - start) / 1000;
-  if (result.status !== 0) {
+  const result = spawnSync(process.execPath, args, { cwd, encoding: "utf8", maxBuffer: 1 << 26 });
+  const ms = performance.now() - start;
+  if (!okCodes.includes(result.status)) {
     throw new Error(`node ${args.join(" ")} exited with ${result.status}:\n${result.stderr}`);
   }
-  return seconds;
+  return ms;
 }
 
 /**
- * Times `node bin/hangar.js render ENTRY -o <temp>/definition.json` and `node -e 0`, `warmups` times
- * each discarded, then `runs` times each; returns every measured sample in seconds.
- * `beforeEach` (optional) runs before each hangar run, e.g. to empty a cache for a cold-start figure.
+ * Times each of `commands` ({ label, args, beforeEach?, okCodes? }: node arguments, run in `repo`)
+ * and `node -e 0`, `warmups` rounds discarded, then `runs` rounds. Returns the samples in ms:
+ * `{ node: [...], [label]: [...] }`, paired by index.
  */
-export function measureStartup({ repo, entry, runs = 10, warmups = 2, beforeEach }) {
-  const out = mkdtempSync(join(tmpdir(), "hangar-bench-"));
-  try {
-    const hangarArgs = ["bin/hangar.js", "render", entry, "-o", join(out, "definition.json")];
-    const samples = { hangar: [], node: [] };
-    for (let i = 0; i < warmups + runs; i++) {
+export function measureProcesses({ repo, commands, runs = 10, warmups = 2 }) {
+  const samples = { node: [] };
+  for (const { label } of commands) samples[label] = [];
+  for (let i = 0; i < warmups + runs; i++) {
+    const z = wall(["-e", "0"], repo, [0]);
+    const round = commands.map(({ args, beforeEach, okCodes = [0] }) => {
       beforeEach?.();
-      const h = wall(hangarArgs, repo);
-      const z = wall(["-e", "0"], repo);
-      if (i >= warmups) {
-        samples.hangar.push(h);
-        samples.node.push(z);
-      }
-    }
-    return samples;
-  } finally {
-    rmSync(out, { recursive: true, force: true });
+      return wall(args, repo, okCodes);
+    });
+    if (i < warmups) continue;
+    samples.node.push(z);
+    for (const [c, { label }] of commands.entries()) samples[label].push(round[c]);
   }
+  return samples;
+}
+
+/** The commands of the whole-process rows: `--version`, `--help`, render (cached and cold), validate. */
+export function startupCommands({ entry, cacheDir, largestYaml }) {
+  const out = mkdtempSync(join(tmpdir(), "hangar-bench-"));
+  const render = ["bin/hangar.js", "render", entry, "-o", join(out, "definition.json")];
+  const commands = [
+    { label: "hangar --version", args: ["bin/hangar.js", "--version"], goalMs: 15 },
+    { label: "hangar --help", args: ["bin/hangar.js", "--help"], goalMs: 15 },
+    { label: `hangar render ${entry} (cached)`, args: render, goalMs: 40 },
+    {
+      label: `hangar render ${entry} (cold: empty compile cache)`,
+      args: render,
+      beforeEach: () => rmSync(cacheDir, { recursive: true, force: true }),
+    },
+  ];
+  if (largestYaml !== undefined) {
+    // exit 1: the corpus pipeline has findings; that is the work being timed
+    commands.push({
+      label: `hangar validate ${largestYaml.label}`,
+      args: ["bin/hangar.js", "validate", largestYaml.path],
+      okCodes: [0, 1],
+    });
+  }
+  return { commands, cleanup: () => rmSync(out, { recursive: true, force: true }) };
 }

@@ -2,11 +2,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { SourceMap, type SourceMapPayload, type SourceMapping } from "node:module";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { pipeline as buildPipeline } from "../fragment/pipeline.ts";
+import { pipeline as buildPipeline, type UnknownReference } from "../fragment/pipeline.ts";
 import { isHangarError } from "../model/errors.ts";
 import type { Pipeline } from "../model/pipeline.ts";
 import { compileModule } from "./compile-cache.ts";
 import { LoadError } from "./load-error.ts";
+import { isUnknownReferences } from "./unknown-references.ts";
 
 export { LoadError } from "./load-error.ts";
 
@@ -38,6 +39,11 @@ export const isModuleFile = (file: string): boolean =>
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** A loaded module's definition; `unknownReferences` when `pipeline()` found names it does not define. */
+export interface LoadedDefinition extends PipelineDefinition {
+  readonly unknownReferences?: readonly UnknownReference[];
+}
+
 /** Options of {@link loadPipelineModule}. */
 export interface LoadOptions {
   /**
@@ -62,7 +68,7 @@ export async function loadPipelineModule(
   file: string,
   cwd: string,
   options: LoadOptions = {},
-): Promise<PipelineDefinition> {
+): Promise<LoadedDefinition> {
   const path = resolve(cwd, file);
   const shown = relative(cwd, path) || file;
   if (!existsSync(path)) throw new LoadError(`${shown}: no such file`);
@@ -74,12 +80,20 @@ export async function loadPipelineModule(
     const cacheDir = options.cacheDir ?? defaultCacheDir(path);
     url = (await compileModule(path, shown, cwd, cacheDir === false ? undefined : cacheDir)).url;
   }
-  const exported = await withTimeout(importUserModule({ url, path, shown, cwd }), timeoutMs, () => {
-    const seconds = timeoutMs / 1000;
-    return new LoadError(
-      `${shown}: gave no pipeline within ${seconds} s (a promise that never settles, or work that takes longer: see --timeout)`,
-    );
-  });
+  let exported: unknown;
+  try {
+    exported = await withTimeout(importUserModule({ url, path, shown, cwd }), timeoutMs, () => {
+      const seconds = timeoutMs / 1000;
+      return new LoadError(
+        `${shown}: gave no pipeline within ${seconds} s (a promise that never settles, or work that takes longer: see --timeout)`,
+      );
+    });
+  } catch (error) {
+    // pipeline() found undefined names: findings to report with the rest, not a failure to load
+    const cause = error instanceof LoadError ? error.detail : error;
+    if (isUnknownReferences(cause)) return { pipeline: cause.pipeline, unknownReferences: cause.references };
+    throw error;
+  }
   return toDefinition(exported, shown);
 }
 

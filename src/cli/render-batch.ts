@@ -1,13 +1,13 @@
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import { flyCommand } from "../render/fly-command.ts";
-import { renderJson, renderYaml } from "../render/render.ts";
+import { renderData } from "../render/render.ts";
 import { checkOutputs } from "./check-outputs.ts";
 import { EXIT, type ExitCode } from "./define-command.ts";
 import type { Io } from "./io.ts";
-import { loadPipelineModule, type PipelineDefinition } from "./load-pipeline.ts";
+import { type LoadedDefinition, loadPipelineModule, type PipelineDefinition } from "./load-pipeline.ts";
 import { commonJsAdvice } from "./module-type.ts";
 import { plural } from "./plural.ts";
-import { reportLoadFailure } from "./report.ts";
+import { notPlainData, reportLoadFailure } from "./report.ts";
 
 /** Options of {@link renderBatch}, as `hangar render ... --out-dir DIR` gives them. */
 export interface BatchOptions {
@@ -53,22 +53,28 @@ export async function renderEntry(
   options: Pick<BatchOptions, "format" | "validate" | "debug" | "timeoutMs">,
   io: Io,
 ): Promise<RenderedEntry | ExitCode> {
-  let definition: PipelineDefinition;
-  let text: string;
+  let definition: LoadedDefinition;
+  let rendered: { data: unknown; text: string };
   try {
     definition = await loadPipelineModule(entry, io.cwd(), {
       ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
     });
-    text = options.format === "yaml" ? renderYaml(definition.pipeline) : renderJson(definition.pipeline);
   } catch (error) {
     return reportLoadFailure(error, io, options.debug);
   }
   const advice = commonJsAdvice(entry, io.cwd());
   if (advice !== undefined) io.stderr(`note: ${advice}\n`);
+  try {
+    // one conversion: the text written and the data validated come from it
+    rendered = renderData(definition.pipeline, options.format);
+  } catch (error) {
+    return reportLoadFailure(notPlainData(definition.pipeline, entry, error), io, options.debug);
+  }
   if (options.validate) {
     const { validateRendered } = await import("./validate-rendered.ts");
-    if (!validateRendered(definition.pipeline, entry, io)) return EXIT.findings;
+    if (!validateRendered(rendered.data, entry, io, definition.unknownReferences)) return EXIT.findings;
   }
+  const { text } = rendered;
   return { entry, definition, name: definition.name ?? defaultName(entry), text };
 }
 

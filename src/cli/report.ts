@@ -1,4 +1,6 @@
 import { isHangarError } from "../model/errors.ts";
+import { formatPath } from "../walk/format-path.ts";
+import { findNotPlainData } from "../walk/plain-data.ts";
 import { EXIT, type ExitCode } from "./define-command.ts";
 import type { Io } from "./io.ts";
 import { LoadError } from "./load-pipeline.ts";
@@ -18,4 +20,17 @@ export function reportLoadFailure(error: unknown, io: Io, debug: boolean): ExitC
     `hangar: internal error: ${error instanceof Error ? (debug ? error.stack : error.message) : String(error)}\n`,
   );
   return EXIT.failure;
+}
+
+/**
+ * Why converting or writing a pipeline failed, when the cause is in the user's data (a cycle, a
+ * BigInt, a getter that throws): a LoadError naming the path. Anything else is passed on as it was.
+ */
+export function notPlainData(pipeline: unknown, entry: string, error: unknown): unknown {
+  const found = findNotPlainData(pipeline);
+  if (found === undefined) return error;
+  return new LoadError(
+    `${entry}: the pipeline is not plain data at ${formatPath(found.path)}: ${found.problem}`,
+    error,
+  );
 }

@@ -1,15 +1,21 @@
-import type { Pipeline } from "../model/pipeline.ts";
-import { toConcourse } from "../render/to-concourse.ts";
+import type { UnknownReference } from "../fragment/pipeline.ts";
 import { formatText } from "../validate/format.ts";
-import { hasErrors, validateValue } from "../validate/validate-value.ts";
+import { hasErrors, validateData } from "../validate/validate-value.ts";
 import type { Io } from "./io.ts";
+import { withUnknownReferences } from "./unknown-references.ts";
 
 /**
- * Validates a pipeline before it is written: prints its diagnostics on stderr and returns whether it
- * may be written (no errors; warnings are shown but do not block).
+ * Validates a pipeline's data as it is about to be written (the one conversion render made), with the
+ * names `pipeline()` found undefined: prints the diagnostics on stderr and returns whether it may be
+ * written (no errors; warnings are shown but do not block).
  */
-export function validateRendered(pipeline: Pipeline, entry: string, io: Io): boolean {
-  const result = validateValue(toConcourse(pipeline), { file: entry });
+export function validateRendered(
+  data: unknown,
+  entry: string,
+  io: Io,
+  unknownReferences?: readonly UnknownReference[],
+): boolean {
+  const result = withUnknownReferences(validateData(data, { file: entry }), unknownReferences);
   if (result.diagnostics.length === 0) return true;
   const color = io.isTTY.stderr && (io.env.NO_COLOR ?? "") === "";
   io.stderr(formatText(result, color));

@@ -268,7 +268,7 @@ describe("pipeline: references by name", () => {
       [
         "pipeline references undefined names:",
         "  jobs[1].plan[0].passed[1]: no matching job(s) for 'int-*'",
-        "  jobs[1].plan[0].passed[3]: no matching job(s) for 'unit.a'",
+        "  jobs[1].plan[0].passed[3]: no matching job(s) for 'unit.a' (did you mean 'unit-a'?)",
         "  jobs[1].plan[0].passed[4]: no matching job(s) for 'unit-[xy]'",
       ].join("\n"),
     );

@@ -9,6 +9,7 @@ import type { Resource } from "../model/resource.ts";
 import type { Prototype, ResourceType } from "../model/resource-type.ts";
 import { type StepKind, stepKindOrUndefined } from "../model/step.ts";
 import type { VarSource } from "../model/var-source.ts";
+import { didYouMeanSuffix } from "../source/did-you-mean.ts";
 import { formatPath } from "../walk/format-path.ts";
 import { firstDifference } from "./first-difference.ts";
 import { type Conflict, FragmentConflictError, mergeNamed, type Origin, type Section } from "./merge-fragments.ts";
@@ -168,12 +169,42 @@ export function pipeline(...parts: readonly PipelineParts[]): Pipeline {
   const resourceNames = new Set(allResources.map((r) => r.name));
   const unknown = problems.filter((p) => p.resource === undefined || !resourceNames.has(p.resource));
   if (unknown.length > 0) {
-    throw new HangarError(
-      "pipeline/unknown-reference",
-      `pipeline references undefined names:\n  ${unknown.map((p) => p.text()).join("\n  ")}`,
+    const references: UnknownReference[] = unknown.map((p) => {
+      const hint =
+        p.resource !== undefined
+          ? didYouMeanSuffix(p.resource, resourceNames)
+          : p.job !== undefined
+            ? didYouMeanSuffix(p.job, walk.jobNames)
+            : "";
+      return { path: p.path(), message: `${p.message}${hint}` };
+    });
+    const lines = references.map((r) => `${formatPath(r.path)}: ${r.message}`);
+    // the pipeline as built goes with the error, so that a tool (hangar's CLI) can report these as
+    // findings beside everything else its validator finds
+    throw Object.assign(
+      new HangarError("pipeline/unknown-reference", `pipeline references undefined names:\n  ${lines.join("\n  ")}`),
+      { references, pipeline: result },
     );
   }
   return result;
+}
+
+/** A name a step references that the pipeline does not define; its path is worked out when reported. */
+interface Problem {
+  readonly resource?: string;
+  readonly job?: string;
+  readonly path: () => Path;
+  readonly message: string;
+}
+
+/**
+ * One undefined name, as carried by the `pipeline/unknown-reference` error of {@link pipeline}
+ * (`error.references`, with the pipeline as built in `error.pipeline`).
+ */
+export interface UnknownReference {
+  readonly path: Path;
+  /** `unknown resource 'sorce' (did you mean 'source'?)`. */
+  readonly message: string;
 }
 
 const nameOfRef = (v: unknown): string | undefined =>
@@ -198,7 +229,7 @@ interface Walk {
   readonly jobNames: readonly string[];
   readonly jobSet: ReadonlySet<string>;
   /** Unknown names in visiting order; a resource is only known to be missing once all are collected. */
-  readonly problems: { readonly text: () => string; readonly resource?: string }[];
+  readonly problems: Problem[];
 }
 
 /**
@@ -263,12 +294,12 @@ function checkStep(
   seenResources: ReadonlyMap<string, unknown>,
   jobNames: readonly string[],
   jobSet: ReadonlySet<string>,
-  problems: { readonly text: () => string; readonly resource?: string }[],
+  problems: Problem[],
 ): void {
   const key = field(s, "resource", own) !== undefined ? "resource" : kind;
   const name = nameOfRef(field(s, key, own));
   if (name !== undefined && !seenResources.has(name)) {
-    problems.push({ resource: name, text: () => `${at(pathOf(where), key)}: unknown resource '${name}'` });
+    problems.push({ resource: name, path: () => [...pathOf(where), key], message: `unknown resource '${name}'` });
   }
   const passed = kind === "get" ? field(s, "passed", own) : undefined;
   if (Array.isArray(passed)) {
@@ -278,7 +309,9 @@ function checkStep(
       const known = isLiteralPathPattern(job) ? jobSet.has(job) : jobNames.some((n) => goPathMatch(job, n));
       if (!known) {
         problems.push({
-          text: () => `${formatPath([...pathOf(where), "passed", i])}: no matching job(s) for '${job}'`,
+          job,
+          path: () => [...pathOf(where), "passed", i],
+          message: `no matching job(s) for '${job}'`,
         });
       }
     });

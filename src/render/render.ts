@@ -7,6 +7,16 @@ export function renderJson(pipeline: Pipeline): string {
   return `${JSON.stringify(toConcourseForText(pipeline), null, 2)}\n`;
 }
 
+/**
+ * The pipeline converted to Concourse's data once, and that data written as JSON or YAML: for a
+ * caller that also validates what it writes, without converting again. `data` shares the parts of
+ * `pipeline` that needed no change: read it, never keep or change it.
+ */
+export function renderData(pipeline: Pipeline, format: "json" | "yaml"): { data: unknown; text: string } {
+  const data = toConcourseForText(pipeline);
+  return { data, text: format === "yaml" ? toYaml(data) : `${JSON.stringify(data, null, 2)}\n` };
+}
+
 /** Options of {@link renderYaml}. */
 export interface RenderYamlOptions {
   /** Comment lines written at the top of the document. */

@@ -1,5 +1,6 @@
 import { checkShape } from "../parse/check-shape.ts";
 import type { InputFormat } from "../parse/parse-pipeline.ts";
+import { findNotPlainData } from "../walk/plain-data.ts";
 import { compareByLocation, type Diagnostic } from "./diagnostic.ts";
 import { type ValidateOptions, validate } from "./validate.ts";
 
@@ -41,6 +42,28 @@ export function validateValue(value: unknown, options: ValidateTextOptions = {})
   const shape = checkShape(copy);
   const found: Diagnostic[] = [...shape.diagnostics];
   if (shape.wellFormed && shape.isMapping) found.push(...validate((copy ?? {}) as never, options));
+  return { file, diagnostics: finish(found, options.strict === true) };
+}
+
+/**
+ * Validates pipeline data as it is written out (what `renderData` or `toConcourse` returns): the
+ * rules read `data` in place, without a copy. Where the data holds something JSON would change or
+ * refuse (a function, a BigInt, NaN, a cycle, a getter that throws) that is an `input/not-data` error
+ * with its path, and the rules are not run. Diagnostics have paths but no locations.
+ */
+export function validateData(data: unknown, options: ValidateTextOptions = {}): FileValidation {
+  const file = options.file ?? "<pipeline>";
+  const odd = findNotPlainData(data);
+  if (odd !== undefined) {
+    const message = `the pipeline is not plain data: ${odd.problem}`;
+    return {
+      file,
+      diagnostics: [{ ruleId: "input/not-data", severity: "error", parity: "hangar", message, path: odd.path }],
+    };
+  }
+  const shape = checkShape(data);
+  const found: Diagnostic[] = [...shape.diagnostics];
+  if (shape.wellFormed && shape.isMapping) found.push(...validate((data ?? {}) as never, options));
   return { file, diagnostics: finish(found, options.strict === true) };
 }
 

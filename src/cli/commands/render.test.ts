@@ -93,8 +93,8 @@ describe("hangar render", () => {
     ],
     ["throws.ts", "hangar: throws.ts:2:9: Error: cannot reach the vault\n"],
     [
-      "unknown-resource.ts",
-      "hangar: unknown-resource.ts: pipeline references undefined names:\n  jobs[0].plan[0].in_parallel[0].put: unknown resource 'missing'\n",
+      "not-data.ts",
+      "hangar: not-data.ts: the pipeline is not plain data at jobs[0].plan[0].config.job: a circular reference (back to jobs[0])\n",
     ],
   ])("%s: one clear line, exit 2, nothing written", async (file, message) => {
     writeFileSync(join(work, "definition.json"), "previous content");
@@ -105,6 +105,36 @@ describe("hangar render", () => {
     expect(run.stdout).toBe("");
     expect(readFileSync(join(work, "definition.json"), "utf8")).toBe("previous content");
     expect(readdirSync(work).sort()).toEqual(before);
+  });
+
+  test("names pipeline() finds undefined are findings with a suggestion, beside the other rules' findings", async () => {
+    writeFileSync(join(work, "definition.json"), "previous content");
+    const typo = memoryIo(work);
+    expect(await runCli(["render", "typo.ts"], typo.io)).toBe(1);
+    expect(typo.stderr).toBe(
+      [
+        "typo.ts:jobs[0].plan[0].get error pipeline/unknown-reference unknown resource 'sorce' (did you mean 'source'?)",
+        "typo.ts:jobs[1].plan[0].passed[0] error pipeline/unknown-reference no matching job(s) for 'biuld' (did you mean 'build'?)",
+        "typo.ts:resources[1].name error resource-unused resource 'unused' is not used",
+        "hangar: typo.ts has errors; nothing was written (--no-validate writes it anyway)",
+        "",
+      ].join("\n"),
+    );
+    expect(readFileSync(join(work, "definition.json"), "utf8")).toBe("previous content");
+    const unknown = memoryIo(work);
+    expect(await runCli(["render", "unknown-resource.ts", "--stdout"], unknown.io)).toBe(1);
+    expect(unknown.stderr).toContain(
+      "unknown-resource.ts:jobs[0].plan[0].in_parallel[0].put error pipeline/unknown-reference unknown resource 'missing'\n",
+    );
+    const validated = memoryIo(work);
+    expect(await runCli(["validate", "typo.ts", "ok.ts", "--format", "json"], validated.io)).toBe(1);
+    const [typoResult, okResult] = JSON.parse(validated.stdout);
+    expect(typoResult.errors.map((e: { rule: string; path: string }) => `${e.rule} ${e.path}`)).toEqual([
+      "pipeline/unknown-reference jobs[0].plan[0].get",
+      "pipeline/unknown-reference jobs[1].plan[0].passed[0]",
+      "resource-unused resources[1].name",
+    ]);
+    expect(okResult.errors).toEqual([]);
   });
 
   test("refuses to write a pipeline with errors unless --no-validate", async () => {

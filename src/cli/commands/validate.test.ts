@@ -1,4 +1,6 @@
-import { resolve } from "node:path";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { describe, expect, test } from "vitest";
 import { memoryIo } from "../../../test/helpers/memory-io.ts";
 import { runCli } from "../run-cli.ts";
@@ -152,10 +154,51 @@ describe("hangar validate", () => {
     expect(plain.stdout).not.toContain("\u001b[");
   });
 
-  test("exit 2 on I/O and usage failures", async () => {
+  test("an unreadable file is an entry of its own; exit 2 only when nothing could be read", async () => {
     const missing = await run(["validate", "nope.yml", "good.yml"]);
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/^hangar: cannot read nope\.yml: ENOENT/);
+    expect(missing).toEqual({
+      code: 1,
+      stdout: "nope.yml:. error input/unreadable cannot read: no such file (ENOENT)\n",
+      stderr: "1 error, 0 warnings in 2 files\n",
+    });
+    const json = await run(["validate", "--format", "json", "good.yml", "nope.yml"]);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toEqual([
+      expect.objectContaining({ file: "good.yml", errors: [], warnings: [] }),
+      expect.objectContaining({
+        file: "nope.yml",
+        errors: [expect.objectContaining({ rule: "input/unreadable", message: "cannot read: no such file (ENOENT)" })],
+      }),
+    ]);
+    const nothing = await run(["validate", "nope.yml", "also-missing.json"]);
+    expect(nothing.code).toBe(2);
+    expect(nothing.stdout).toContain("also-missing.json:. error input/unreadable cannot read: no such file (ENOENT)\n");
+    expect(nothing.stderr).toBe("2 errors, 0 warnings in 2 files\n");
+  });
+
+  test("a folder is walked for *.yml, *.yaml and *.json; - reads standard input", async () => {
+    const dir = await run(["validate", ".", "--format", "json"]);
+    expect(JSON.parse(dir.stdout).map((r: { file: string }) => r.file)).toEqual(
+      readdirSync(fixtures, { recursive: true, encoding: "utf8" })
+        .filter((f) => /\.(ya?ml|json)$/.test(f))
+        .sort(),
+    );
+    const m = memoryIo(fixtures, {}, readFileSync(join(fixtures, "bad.yml"), "utf8"));
+    expect(await runCli(["validate", "-", "good.yml"], m.io)).toBe(1);
+    expect(m.stdout).toContain("<stdin>:10:14 error get-unknown-resource unknown resource 'missing-thing'");
+    expect(m.stderr).toMatch(/ in 2 files\n$/);
+    const empty = mkdtempSync(join(tmpdir(), "hangar-empty-"));
+    try {
+      writeFileSync(join(empty, "notes.txt"), "not a pipeline");
+      const none = await run(["validate", empty]);
+      expect(none.code).toBe(2);
+      expect(none.stdout).toBe(`${empty}:. error input/unreadable no *.yml, *.yaml or *.json file in this folder\n`);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
+  test("exit 2 on usage failures", async () => {
     expect((await run(["validate"])).code).toBe(2);
     expect((await run(["validate", "--format", "xml", "good.yml"])).code).toBe(2);
   });

@@ -34,11 +34,13 @@ export default defineCommand({
     const [
       { toConcourse },
       { formatResults },
-      { hasErrors, validateValue },
+      { hasErrors, validateData },
       { isModuleFile, loadPipelineModule },
-      { reportLoadFailure },
+      { notPlainData, reportLoadFailure },
       { commonJsAdvice },
       { plural },
+      { withUnknownReferences },
+      { expandInputs, unreadable, STDIN_NAME },
     ] = await Promise.all([
       import("../../render/to-concourse.ts"),
       import("../../validate/format.ts"),
@@ -47,40 +49,56 @@ export default defineCommand({
       import("../report.ts"),
       import("../module-type.ts"),
       import("../plural.ts"),
+      import("../unknown-references.ts"),
+      import("../validate-inputs.ts"),
     ]);
     const strict = values.strict === true;
     const format = (typeof values.format === "string" ? values.format : "text") as OutputFormat;
     const results: FileValidation[] = [];
     let failure: ExitCode | undefined;
-    for (const file of positionals) {
+    const { files, empty } = expandInputs(positionals, io.cwd());
+    for (const dir of empty) results.push(unreadable(dir, "no *.yml, *.yaml or *.json file in this folder"));
+    let read = 0;
+    for (const file of files) {
       const path = resolve(io.cwd(), file);
       if (isModuleFile(file)) {
         try {
           const definition = await loadPipelineModule(file, io.cwd(), { timeoutMs });
           const advice = commonJsAdvice(file, io.cwd());
           if (advice !== undefined) io.stderr(`note: ${advice}\n`);
-          results.push(validateValue(toConcourse(definition.pipeline), { file, strict }));
+          let data: unknown;
+          try {
+            data = toConcourse(definition.pipeline);
+          } catch (error) {
+            throw notPlainData(definition.pipeline, file, error);
+          }
+          results.push(withUnknownReferences(validateData(data, { file, strict }), definition.unknownReferences));
+          read++;
         } catch (error) {
           failure = reportLoadFailure(error, io, values.debug === true);
         }
         continue;
       }
       let text: string;
+      const shown = file === "-" ? STDIN_NAME : file;
       try {
-        text = await io.readFile(path);
+        text = file === "-" ? await io.readStdin() : await io.readFile(path);
       } catch (error) {
-        io.stderr(`hangar: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
-        failure = EXIT.failure;
+        // an entry of its own (counted, and in the JSON document), and the other files still get theirs
+        results.push(unreadable(shown, error));
         continue;
       }
+      read++;
       // loaded here, so that commands that never read pipeline text do not load the YAML parser
       const { validateText } = await import("../../validate/validate-text.ts");
-      results.push(validateText(text, { file, strict }));
+      results.push(validateText(text, { file: shown, strict }));
     }
     const color = format === "text" && io.isTTY.stdout && (io.env.NO_COLOR ?? "") === "";
     io.stdout(formatResults(results, format, { color }));
     if (format === "text") io.stderr(summary(results, plural));
     if (failure !== undefined) return failure;
+    // exit 2 only when nothing could be read; otherwise unreadable files are errors among the findings
+    if (read === 0) return EXIT.failure;
     return hasErrors(results) ? EXIT.findings : EXIT.ok;
   },
 });

@@ -1,0 +1,50 @@
+import { describe, expect, test } from "vitest";
+import { findNotPlainData } from "./plain-data.ts";
+
+describe("findNotPlainData", () => {
+  test("plain data, shared parts included, has nothing to report", () => {
+    const shared = { a: [1, "x", true, null] };
+    expect(findNotPlainData({ jobs: [shared, shared], n: 1.5, s: "", u: undefined })).toBeUndefined();
+  });
+
+  test.each([
+    [
+      { jobs: [{ plan: [{}, { config: { n: 12n } }] }] },
+      ["jobs", 0, "plan", 1, "config", "n"],
+      "a BigInt (12n), which JSON cannot hold",
+    ],
+    [
+      { resources: [{ source: { token: () => "x" } }] },
+      ["resources", 0, "source", "token"],
+      "a function, not data (a factory not called?)",
+    ],
+    [{ params: { s: Symbol("k") } }, ["params", "s"], "a symbol (Symbol(k)), not data"],
+    [{ params: { n: Number.NaN } }, ["params", "n"], "NaN, a number JSON cannot hold"],
+  ])("%# names the path and the problem", (value, path, problem) => {
+    expect(findNotPlainData(value)).toEqual({ path, problem });
+  });
+
+  test("a circular reference names where it leads back to", () => {
+    const job: Record<string, unknown> = { name: "a", plan: [] };
+    (job.plan as unknown[]).push({ do: [{ config: job }] });
+    expect(findNotPlainData({ jobs: [{}, {}, {}, job] })).toEqual({
+      path: ["jobs", 3, "plan", 0, "do", 0, "config"],
+      problem: "a circular reference (back to jobs[3])",
+    });
+    const top: Record<string, unknown> = {};
+    top.self = top;
+    expect(findNotPlainData(top)).toEqual({ path: ["self"], problem: "a circular reference (back to the top)" });
+  });
+
+  test("a getter that throws", () => {
+    const step = {
+      get config(): never {
+        throw new Error("vault sealed");
+      },
+    };
+    expect(findNotPlainData({ jobs: [{ plan: [step] }] })).toEqual({
+      path: ["jobs", 0, "plan", 0, "config"],
+      problem: "a getter that throws: Error: vault sealed",
+    });
+  });
+});
