@@ -1,4 +1,5 @@
 export * from "./constants.ts";
+export * from "./jobs/hangar-meta-pipeline.ts";
 export * from "./jobs/meta-pipeline.ts";
 export * from "./jobs/packer-jobs.ts";
 export * from "./jobs/pulumi-job.ts";

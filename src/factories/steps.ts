@@ -94,7 +94,21 @@ type CommonTaskOptions = Omit<TaskStep, "task" | "config" | "file" | keyof Only>
 type Only = { [K in "get" | "put" | "run" | "set_pipeline" | "load_var" | "try" | "do" | "in_parallel"]?: never };
 
 /** Options of {@link task}: exactly one of `config` and `file`. */
-export type TaskOptions = CommonTaskOptions & ({ config: TaskConfig; file?: never } | { file: string; config?: never });
+export type TaskOptions = CommonTaskOptions &
+  (
+    | {
+        /** The task's configuration, inline. */
+        config: TaskConfig;
+        /** Not with `config`. */
+        file?: never;
+      }
+    | {
+        /** The path of the task's configuration file, inside an artifact (`source/ci/unit.yml`). */
+        file: string;
+        /** Not with `file`. */
+        config?: never;
+      }
+  );
 
 /**
  * A `task` step, with an inline `config` or a `file`.
@@ -107,6 +121,7 @@ export function task(name: string, options: TaskOptions): TaskStep {
 
 /** Options of the long form of {@link inParallel}. */
 export interface InParallelOptions {
+  /** The steps to run at once. */
   readonly steps: readonly Step[];
   /** How many steps run at once. */
   readonly limit?: number;

@@ -1,3 +1,4 @@
+import { expectArrays, expectObject } from "../model/arguments.ts";
 import type { Job } from "../model/job.ts";
 import type { Resource } from "../model/resource.ts";
 import type { ResourceType } from "../model/resource-type.ts";
@@ -12,9 +13,12 @@ export interface Fragment {
   readonly jobs: readonly Job[];
 }
 
-/** A fragment from any of its three parts; missing parts are empty. */
-export const fragment = (parts: Partial<Fragment> = {}): Fragment => ({
-  resource_types: parts.resource_types ?? [],
-  resources: parts.resources ?? [],
-  jobs: parts.jobs ?? [],
-});
+/**
+ * A fragment from any of its three parts; missing parts are empty.
+ * @example fragment({ resources: [source], jobs: [build] })
+ */
+export function fragment(parts: Partial<Fragment> = {}): Fragment {
+  expectObject("fragment", "parts", parts);
+  expectArrays("fragment", "parts", parts, ["resource_types", "resources", "jobs"]);
+  return { resource_types: parts.resource_types ?? [], resources: parts.resources ?? [], jobs: parts.jobs ?? [] };
+}

@@ -1,3 +1,4 @@
+import { argumentError, expectArrays, expectObject, isPlainObject } from "../model/arguments.ts";
 import type { Named } from "../model/common.ts";
 import { HangarError } from "../model/errors.ts";
 import { type Difference, firstDifference } from "./first-difference.ts";
@@ -65,12 +66,32 @@ export function mergeNamed<T extends Named>(
   return out;
 }
 
+const SECTIONS = ["resource_types", "resources", "jobs"] as const;
+
+/** Throws a sentence naming the argument unless each fragment is an object whose sections are arrays of named items. */
+export function checkParts(fn: string, label: string, parts: readonly unknown[], sections: readonly string[]): void {
+  for (let p = 0; p < parts.length; p++) {
+    const part = parts[p];
+    expectObject(fn, `${label} #${p}`, part);
+    expectArrays(fn, `${label} #${p}`, part, sections);
+    for (const section of sections) {
+      const items = (part[section] ?? []) as readonly unknown[];
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i];
+        if (!isPlainObject(item) || typeof item.name !== "string") {
+          throw argumentError(fn, `${label} #${p} ${section}[${i}]`, "an object with a name", item);
+        }
+      }
+    }
+  }
+}
+
 function* origins<K extends keyof Fragment>(
-  fragments: readonly Fragment[],
+  fragments: readonly Partial<Fragment>[],
   section: K,
 ): Generator<Origin<Fragment[K][number]>> {
   for (let f = 0; f < fragments.length; f++) {
-    const items = (fragments[f] as Fragment)[section];
+    const items = fragments[f]?.[section] ?? [];
     for (let i = 0; i < items.length; i++)
       yield { item: items[i] as Fragment[K][number], at: `fragment #${f} ${section}[${i}]` };
   }
@@ -80,8 +101,11 @@ function* origins<K extends keyof Fragment>(
  * Combines fragments into one. Items are matched by name: identical duplicates collapse into the
  * first, different definitions under one name throw a {@link FragmentConflictError} naming both.
  * Only the three sections are copied, so extra handles on a fragment never leak into the result.
+ * Like {@link fragment}, it accepts partial fragments: a missing section is empty.
+ * @example mergeFragments(fragment({ resources: [source] }), { jobs: [build] })
  */
-export function mergeFragments(...fragments: readonly Fragment[]): Fragment {
+export function mergeFragments(...fragments: readonly Partial<Fragment>[]): Fragment {
+  checkParts("mergeFragments", "fragment", fragments, SECTIONS);
   const conflicts: Conflict[] = [];
   const result: Fragment = {
     resource_types: mergeNamed("resource_types", origins(fragments, "resource_types"), conflicts),

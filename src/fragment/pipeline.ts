@@ -12,7 +12,24 @@ import type { VarSource } from "../model/var-source.ts";
 import { didYouMeanSuffix } from "../source/did-you-mean.ts";
 import { formatPath } from "../walk/format-path.ts";
 import { firstDifference } from "./first-difference.ts";
-import { type Conflict, FragmentConflictError, mergeNamed, type Origin, type Section } from "./merge-fragments.ts";
+import {
+  type Conflict,
+  checkParts,
+  FragmentConflictError,
+  mergeNamed,
+  type Origin,
+  type Section,
+} from "./merge-fragments.ts";
+
+/** The sections of a pipeline merged by name. */
+const PART_SECTIONS: readonly Section[] = [
+  "resource_types",
+  "resources",
+  "jobs",
+  "prototypes",
+  "groups",
+  "var_sources",
+];
 
 /** What `pipeline()` combines: fragments, or any parts of a pipeline. */
 export interface PipelineParts {
@@ -47,6 +64,7 @@ const at = (path: Path, key: string) => formatPath([...path, key]);
  * is not defined throws a `pipeline/unknown-reference` error listing every such path.
  */
 export function pipeline(...parts: readonly PipelineParts[]): Pipeline {
+  checkParts("pipeline", "part", parts, PART_SECTIONS);
   const conflicts: Conflict[] = [];
   const seenTypes = new Map<string, Origin<ResourceType>>();
   const seenResources = new Map<string, Origin<Resource>>();

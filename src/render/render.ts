@@ -1,9 +1,11 @@
+import { expectObject } from "../model/arguments.ts";
 import type { Pipeline } from "../model/pipeline.ts";
 import { toConcourseForText } from "./to-concourse.ts";
 import { toYaml } from "./yaml.ts";
 
 /** The pipeline as Concourse reads it, in JSON: 2-space indent, canonical key order, trailing newline. */
 export function renderJson(pipeline: Pipeline): string {
+  expectObject("renderJson", "pipeline", pipeline);
   return `${JSON.stringify(toConcourseForText(pipeline), null, 2)}\n`;
 }
 
@@ -28,6 +30,8 @@ export interface RenderYamlOptions {
  * unchanged (ambiguous strings such as `on`, `yes`, `0755` are quoted).
  */
 export function renderYaml(pipeline: Pipeline, options: RenderYamlOptions = {}): string {
+  expectObject("renderYaml", "pipeline", pipeline);
+  expectObject("renderYaml", "options", options);
   const body = toYaml(toConcourseForText(pipeline));
   if (options.header === undefined) return body;
   // every line break a YAML 1.1 parser knows, so no part of the header escapes its comment

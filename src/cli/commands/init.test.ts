@@ -67,7 +67,7 @@ describe("hangar init", () => {
     expect(module).toContain('name: "web-app",\n  target: "prod",');
   });
 
-  test("the module renders to the committed YAML, and the project's test passes", async () => {
+  test("the module renders to the committed YAML, and the project's test passes", { timeout: 180_000 }, async () => {
     expect((await init("rendered")).code).toBe(0);
     const project = join(work, "rendered");
     // hangar installed from this folder, as `npm install` of a folder links it

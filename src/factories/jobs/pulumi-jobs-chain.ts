@@ -18,7 +18,10 @@ export interface PulumiJobsChainOptions {
   projectName: string;
   /** The project's directory inside `pulumiCode`. */
   projectSourcePath: string;
-  /** Gate each stack on a GitHub issue closed after the previous one deployed. @default true */
+  /**
+   * Gate each stack after the first on a GitHub issue that the previous stack's deploy opens and a person
+   * closes; then `githubIssueRepository` is required. @default true
+   */
   enableGithubIssueResource?: boolean;
   /** More get steps for single stacks, by their index in `stackNames`. @default {} */
   customDependencies?: Readonly<Record<number, readonly GetStep[]>>;
