@@ -29,6 +29,8 @@ export interface SourceInfo {
   readonly inlineMerges: ReadonlySet<string>;
   /** Every anchor, in document order. */
   readonly anchors: readonly Anchor[];
+  /** How many comment lines the document has. */
+  readonly commentLines: number;
 }
 
 /** The key under which a path is found in {@link SourceInfo}'s maps. */
@@ -44,9 +46,10 @@ export const EMPTY_SOURCE_INFO: SourceInfo = {
   explicitKeys: new Map(),
   inlineMerges: new Set(),
   anchors: [],
+  commentLines: 0,
 };
 
-const commentLines = (text: string | null | undefined): string[] =>
+const splitComment = (text: string | null | undefined): string[] =>
   text === null || text === undefined || text === "" ? [] : text.split("\n");
 
 /**
@@ -67,7 +70,7 @@ export function readSourceInfo(text: string): SourceInfo {
   const latest = new Map<string, Anchor>();
 
   const add = (into: Map<string, string[]>, path: Path, text: string | null | undefined) => {
-    const lines = commentLines(text);
+    const lines = splitComment(text);
     if (lines.length === 0) return;
     const key = pathKey(path);
     into.set(key, [...(into.get(key) ?? []), ...lines]);
@@ -137,8 +140,10 @@ export function readSourceInfo(text: string): SourceInfo {
 
   const root = doc.contents as Node | null;
   visit(root, []);
-  const header = [...(comments.get(pathKey([])) ?? []), ...commentLines(doc.commentBefore)];
+  const header = [...(comments.get(pathKey([])) ?? []), ...splitComment(doc.commentBefore)];
   add(trailing, [], doc.comment);
   if (root !== null && (isMap(root) || isSeq(root))) add(trailing, [], root.comment);
-  return { comments, trailing, header, anchorAt, merges, explicitKeys, inlineMerges, anchors };
+  const count = (map: Map<string, string[]>) => [...map.values()].reduce((n, lines) => n + lines.length, 0);
+  const commentLines = count(comments) + count(trailing) + splitComment(doc.commentBefore).length;
+  return { comments, trailing, header, anchorAt, merges, explicitKeys, inlineMerges, anchors, commentLines };
 }

@@ -9,11 +9,18 @@
 export type Doc =
   | string
   | readonly Doc[]
-  | { readonly kind: "group"; readonly contents: Doc; readonly shouldBreak: boolean; readonly shape?: Shape }
+  | {
+      readonly kind: "group";
+      readonly contents: Doc;
+      readonly shouldBreak: boolean;
+      /** Whether the contents hold a hard line break, worked out once when the group is made. */
+      readonly hard: boolean;
+      readonly shape?: Shape;
+    }
   | { readonly kind: "indent"; readonly contents: Doc }
   | { readonly kind: "line"; readonly soft: boolean; readonly hard: boolean }
   | { readonly kind: "ifBreak"; readonly broken: Doc; readonly flat: Doc }
-  | { readonly kind: "choice"; readonly states: readonly Doc[] };
+  | { readonly kind: "choice"; readonly states: readonly Doc[]; readonly hard: boolean };
 
 /** What an object or array literal's group holds (Biome lays out arrays of such literals by it). */
 export interface Shape {
@@ -22,8 +29,12 @@ export interface Shape {
 }
 
 /** A group: printed flat when it fits on the line, else with every line of its own broken. */
-export const group = (contents: Doc, shouldBreak = false, shape?: Shape): Doc =>
-  shape === undefined ? { kind: "group", contents, shouldBreak } : { kind: "group", contents, shouldBreak, shape };
+export const group = (contents: Doc, shouldBreak = false, shape?: Shape): Doc => {
+  const hard = hasHardline(contents);
+  return shape === undefined
+    ? { kind: "group", contents, shouldBreak, hard }
+    : { kind: "group", contents, shouldBreak, hard, shape };
+};
 
 /** The shape of an object or array literal's document, if it is one. */
 export const shapeOf = (doc: Doc): Shape | undefined =>
@@ -42,7 +53,11 @@ export const ifBreak = (broken: Doc, flat: Doc = ""): Doc => ({ kind: "ifBreak",
  * The first state that fits (up to its first line break), else the last, printed broken: Prettier's
  * `conditionalGroup`, used for calls whose last argument hugs the parentheses.
  */
-export const choice = (states: readonly Doc[]): Doc => ({ kind: "choice", states });
+export const choice = (states: readonly Doc[]): Doc => ({
+  kind: "choice",
+  states,
+  hard: states.every((state) => hasHardline(state)),
+});
 
 export const join = (separator: Doc, docs: readonly Doc[]): Doc[] =>
   docs.flatMap((doc, i) => (i === 0 ? [doc] : [separator, doc]));
@@ -54,39 +69,30 @@ interface Command {
   readonly doc: Doc;
 }
 
-/** Whether a document holds a hard line break (which breaks every group around it). */
-export function hasHardline(doc: Doc, memo?: Map<object, boolean>): boolean {
+/**
+ * Whether a document holds a hard line break (which breaks every group around it). Groups know theirs
+ * from when they were made, so this only looks as deep as the nearest groups.
+ */
+export function hasHardline(doc: Doc): boolean {
   if (typeof doc === "string") return doc.includes("\n");
-  const known = memo?.get(doc);
-  if (known !== undefined) return known;
-  let result: boolean;
-  if (Array.isArray(doc)) result = doc.some((d) => hasHardline(d, memo));
-  else {
-    const d = doc as Exclude<Doc, string | readonly Doc[]>;
-    switch (d.kind) {
-      case "group":
-        result = d.shouldBreak || hasHardline(d.contents, memo);
-        break;
-      case "indent":
-        result = hasHardline(d.contents, memo);
-        break;
-      case "line":
-        result = d.hard;
-        break;
-      case "ifBreak":
-        result = hasHardline(d.broken, memo);
-        break;
-      case "choice":
-        result = d.states.every((state) => hasHardline(state, memo));
-        break;
-    }
+  if (Array.isArray(doc)) return doc.some((d) => hasHardline(d));
+  const d = doc as Exclude<Doc, string | readonly Doc[]>;
+  switch (d.kind) {
+    case "group":
+      return d.shouldBreak || d.hard;
+    case "choice":
+      return d.hard;
+    case "indent":
+      return hasHardline(d.contents);
+    case "line":
+      return d.hard;
+    case "ifBreak":
+      return hasHardline(d.broken);
   }
-  memo?.set(doc, result);
-  return result;
 }
 
 /** Whether `next` fits in `width` columns, measured up to the first line break of the rest. */
-function fits(next: Command, rest: readonly Command[], width: number, memo: Map<object, boolean>): boolean {
+function fits(next: Command, rest: readonly Command[], width: number): boolean {
   let remaining = width;
   const stack: Command[] = [next];
   let restIndex = rest.length;
@@ -107,7 +113,7 @@ function fits(next: Command, rest: readonly Command[], width: number, memo: Map<
       const d = doc as Exclude<Doc, string | readonly Doc[]>;
       switch (d.kind) {
         case "group": {
-          const groupMode: Mode = d.shouldBreak || hasHardline(d.contents, memo) ? "break" : mode;
+          const groupMode: Mode = d.shouldBreak || d.hard ? "break" : mode;
           stack.push({ indent: cmd.indent, mode: groupMode, doc: d.contents });
           break;
         }
@@ -137,8 +143,6 @@ function fits(next: Command, rest: readonly Command[], width: number, memo: Map<
 /** Lays `doc` out in `width` columns with two-space indentation. */
 export function printDoc(doc: Doc, width: number): string {
   const out: string[] = [];
-  // whether a part holds a hard line break, worked out once per part
-  const memo = new Map<object, boolean>();
   let column = 0;
   const stack: Command[] = [{ indent: 0, mode: "break", doc }];
   while (stack.length > 0) {
@@ -158,19 +162,19 @@ export function printDoc(doc: Doc, width: number): string {
     switch (node.kind) {
       case "group": {
         const flat: Command = { indent: cmd.indent, mode: "flat", doc: node.contents };
-        const broken = node.shouldBreak || hasHardline(node.contents, memo);
-        stack.push(!broken && fits(flat, stack, width - column, memo) ? flat : { ...flat, mode: "break" });
+        const broken = node.shouldBreak || node.hard;
+        stack.push(!broken && fits(flat, stack, width - column) ? flat : { ...flat, mode: "break" });
         break;
       }
       case "choice": {
         const [first] = node.states;
         const flat: Command = { indent: cmd.indent, mode: "flat", doc: first as Doc };
-        if (!hasHardline(first as Doc) && fits(flat, stack, width - column, memo)) {
+        if (!hasHardline(first as Doc) && fits(flat, stack, width - column)) {
           stack.push(flat);
           break;
         }
         const states = node.states.slice(1);
-        const fitting = states.slice(0, -1).find((state) => fits({ ...flat, doc: state }, stack, width - column, memo));
+        const fitting = states.slice(0, -1).find((state) => fits({ ...flat, doc: state }, stack, width - column));
         stack.push(
           fitting !== undefined
             ? { ...flat, doc: fitting }

@@ -69,6 +69,10 @@ export interface ImportStats {
   readonly sharedConsts: number;
   /** Comment lines carried over. */
   readonly comments: number;
+  /** Comment lines in the input (those inside left-out top-level keys are not carried over). */
+  readonly commentsInSource: number;
+  /** Comment lines not carried over, other than those inside left-out top-level keys. */
+  readonly commentsLost: number;
 }
 
 export type ImportResult =
@@ -159,6 +163,8 @@ interface Emitter {
   readonly factoryCalls: Record<string, number>;
   literals: number;
   comments: number;
+  /** The paths (keys) whose comments were written. */
+  readonly commentsTaken: Set<string>;
 }
 
 /** The identifiers a scope's code refers to (so consts are declared before their users). */
@@ -197,6 +203,7 @@ export function importPipeline(text: string, options: ImportOptions = {}): Impor
     factoryCalls: {},
     literals: 0,
     comments: 0,
+    commentsTaken: new Set(),
   };
   const ignored = Object.keys(data).filter((key) => !PIPELINE_KEYS.includes(key));
   if (ignored.length > 0) {
@@ -204,6 +211,19 @@ export function importPipeline(text: string, options: ImportOptions = {}): Impor
   }
   declareNamedConsts(e);
   const modules = writeModules(e, ignored);
+  const untaken = [
+    ...[...info.comments].filter(([key]) => key !== pathKey([]) && !e.commentsTaken.has(`before ${key}`)),
+    ...[...info.trailing].filter(([key]) => !e.commentsTaken.has(`after ${key}`)),
+  ];
+  const inIgnored = untaken.filter(([key]) => ignored.includes(String((JSON.parse(key) as Path)[0])));
+  const lost = untaken.filter((entry) => !inIgnored.includes(entry));
+  const count = (entries: typeof untaken) => entries.reduce((n, [, lines]) => n + lines.length, 0);
+  if (inIgnored.length > 0) e.notes.push(`${count(inIgnored)} comment lines inside left-out keys not carried over`);
+  if (lost.length > 0) {
+    e.notes.push(
+      `${count(lost)} comment lines not carried over, at ${lost.map(([key]) => formatPath(JSON.parse(key) as Path)).join(", ")}`,
+    );
+  }
   return {
     ok: true,
     modules,
@@ -213,6 +233,8 @@ export function importPipeline(text: string, options: ImportOptions = {}): Impor
       literals: e.literals,
       sharedConsts: e.anchorIds.size,
       comments: e.comments,
+      commentsInSource: info.commentLines,
+      commentsLost: count(lost),
     },
   };
 }
@@ -361,12 +383,14 @@ function addConst(e: Emitter, c: Const): void {
 /** The comment lines written before the node at `path`, counted as carried over. */
 function takeComments(e: Emitter, path: Path): string[] {
   const lines = e.info.comments.get(pathKey(path)) ?? [];
+  e.commentsTaken.add(`before ${pathKey(path)}`);
   e.comments += lines.length;
   return [...lines];
 }
 
 function takeTrailing(e: Emitter, path: Path): string[] {
   const lines = e.info.trailing.get(pathKey(path)) ?? [];
+  e.commentsTaken.add(`after ${pathKey(path)}`);
   e.comments += lines.length;
   return [...lines];
 }
@@ -649,7 +673,8 @@ function emitStep(e: Emitter, value: unknown, path: Path, scope: Scope): Doc {
     }
     return emitObject(e, "step", { in_parallel: value.aggregate, ...pick(value, rest) }, path, scope);
   }
-  if (merged) return emitObject(e, "step", value, path, scope);
+  // a merge, or comments at the end of the step's mapping: an object literal, which keeps them
+  if (merged || e.info.trailing.has(pathKey(path))) return emitObject(e, "step", value, path, scope);
   const keys = Object.keys(value);
   const comments = (key: string) =>
     e.info.comments.has(pathKey([...path, key])) || e.info.anchorAt.has(pathKey([...path, key]));
