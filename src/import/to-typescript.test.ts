@@ -182,6 +182,7 @@ describe("strings", () => {
                 printf 'done'
       `;
     const out = code(input);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the escaped placeholder is what is checked
     expect(out).toContain("`echo \"\\${HOME}\" \\`date\\` \\\\\\\\n\nprintf 'done'\n`");
     expect(await rendered(out)).toEqual(dataOf(input));
   });
@@ -312,5 +313,40 @@ describe("pipeline() that would not give the pipeline back", () => {
     expect(out).toMatch(/\/\/ Plain data rather than pipeline\(\).*unknown resource 'nowhere'/);
     expect(out).toContain("export default { pipeline: config };");
     expect(await rendered(out)).toEqual(dataOf(input));
+  });
+});
+
+describe("split", () => {
+  const input = `
+      resources:
+      - {name: src, type: git, source: {uri: x}}
+      - {name: image, type: registry-image, source: {repository: r}}
+      jobs:
+      - {name: unit, plan: [{get: src, trigger: true}]}
+      - {name: build, plan: [{get: src, passed: [unit]}, {put: image}]}
+      - {name: deploy, plan: [{get: image, passed: [build]}]}
+      groups:
+      - {name: test, jobs: [unit, build]}
+      - {name: release, jobs: [deploy]}
+      `;
+
+  test("one module per group, the consts in shared.ts, an index merging them; the same pipeline", async () => {
+    const result = importPipeline(yaml(input), { split: { by: "group" } });
+    if (!result.ok) throw new Error("import failed");
+    expect(result.modules.map((m) => m.file)).toEqual(["pipeline.ts", "shared.ts", "test.ts", "release.ts"]);
+    const byFile = Object.fromEntries(result.modules.map((m) => [m.file, m.code]));
+    expect(byFile["pipeline.ts"]).toContain("export default pipeline(mergeFragments(testJobs, releaseJobs), {");
+    expect(byFile["shared.ts"]).toContain("export const src: Resource = {");
+    expect(byFile["release.ts"]).toContain('import { image } from "./shared.ts";');
+    const dir = mkdtempSync(join(work, "split-"));
+    for (const m of result.modules) writeFileSync(join(dir, m.file), m.code);
+    const definition = await loadPipelineModule(join(dir, "pipeline.ts"), repo, { cacheDir: false });
+    expect(parsePipeline(renderJson(definition.pipeline)).pipeline).toEqual(dataOf(input));
+  });
+
+  test("per N jobs, in the jobs' order", () => {
+    const result = importPipeline(yaml(input), { split: { jobsPerModule: 2 } });
+    if (!result.ok) throw new Error("import failed");
+    expect(result.modules.map((m) => m.file)).toEqual(["pipeline.ts", "shared.ts", "jobs-1.ts", "jobs-2.ts"]);
   });
 });

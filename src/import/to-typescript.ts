@@ -14,6 +14,8 @@
  *   written, cast, with a comment saying why; `upgrade` rewrites the deprecated forms instead.
  * - The code is laid out by a small printer (`print.ts`, `js.ts`) the way Biome formats it.
  */
+
+import { goPathMatch } from "../concourse/go-path-match.ts";
 import { pipeline as buildPipeline } from "../fragment/pipeline.ts";
 import type { Path } from "../model/common.ts";
 import { HOOK_KEYS } from "../model/modifiers.ts";
@@ -161,8 +163,10 @@ interface Emitter {
   readonly untypable: Map<string, string>;
   readonly notes: string[];
   readonly factoryCalls: Record<string, number>;
-  literals: number;
-  comments: number;
+  /** Resources and types written as literals, and comment lines carried over. */
+  readonly counts: { literals: number; comments: number };
+  /** The imports of the module that declares the consts (with `split`, not the module being written). */
+  readonly constImports: { readonly imports: Set<string>; readonly typeImports: Set<string> };
   /** The paths (keys) whose comments were written. */
   readonly commentsTaken: Set<string>;
 }
@@ -184,13 +188,15 @@ export function importPipeline(text: string, options: ImportOptions = {}): Impor
   const data = parsed.pipeline as unknown as Obj;
   const isJson = /^\s*[{[]/.test(text);
   const info = isJson ? EMPTY_SOURCE_INFO : readSourceInfo(text);
+  const imports = new Set<string>();
+  const typeImports = new Set<string>();
   const e: Emitter = {
     data,
     info,
-    names: createNames([...HELPERS, ...RECOGNIZED_FACTORIES, "config"]),
+    names: createNames([...HELPERS, ...RECOGNIZED_FACTORIES, "config", "fragment", "mergeFragments"]),
     options,
-    imports: new Set(),
-    typeImports: new Set(),
+    imports,
+    typeImports,
     consts: new Map(),
     constOrder: [],
     anchorIds: new Map(),
@@ -201,8 +207,8 @@ export function importPipeline(text: string, options: ImportOptions = {}): Impor
     untypable: untypableUnits(data, parsed.diagnostics, options.upgrade === true),
     notes: [],
     factoryCalls: {},
-    literals: 0,
-    comments: 0,
+    counts: { literals: 0, comments: 0 },
+    constImports: { imports, typeImports },
     commentsTaken: new Set(),
   };
   const ignored = Object.keys(data).filter((key) => !PIPELINE_KEYS.includes(key));
@@ -230,9 +236,9 @@ export function importPipeline(text: string, options: ImportOptions = {}): Impor
     notes: e.notes,
     stats: {
       factoryCalls: e.factoryCalls,
-      literals: e.literals,
+      literals: e.counts.literals,
       sharedConsts: e.anchorIds.size,
-      comments: e.comments,
+      comments: e.counts.comments,
       commentsInSource: info.commentLines,
       commentsLost: count(lost),
     },
@@ -315,7 +321,8 @@ function declareNamedConsts(e: Emitter): void {
 }
 
 /** Writes the named consts of a section and returns the identifiers in the section's order. */
-function namedSection(e: Emitter, section: "resource_types" | "resources" | "prototypes"): Entry[] {
+function namedSection(module: Emitter, section: "resource_types" | "resources" | "prototypes"): Entry[] {
+  const e = constEmitter(module);
   const items = e.data[section];
   if (!Array.isArray(items)) return [];
   const ids = section === "resource_types" ? e.typeIds : section === "resources" ? e.resourceIds : e.prototypeIds;
@@ -347,7 +354,7 @@ function namedSection(e: Emitter, section: "resource_types" | "resources" | "pro
       e.factoryCalls[factory.factory] = (e.factoryCalls[factory.factory] ?? 0) + 1;
     } else {
       doc = emitRaw(e, role, item, path, scope);
-      e.literals++;
+      e.counts.literals++;
     }
     addConst(e, {
       id,
@@ -384,14 +391,14 @@ function addConst(e: Emitter, c: Const): void {
 function takeComments(e: Emitter, path: Path): string[] {
   const lines = e.info.comments.get(pathKey(path)) ?? [];
   e.commentsTaken.add(`before ${pathKey(path)}`);
-  e.comments += lines.length;
+  e.counts.comments += lines.length;
   return [...lines];
 }
 
 function takeTrailing(e: Emitter, path: Path): string[] {
   const lines = e.info.trailing.get(pathKey(path)) ?? [];
   e.commentsTaken.add(`after ${pathKey(path)}`);
-  e.comments += lines.length;
+  e.counts.comments += lines.length;
   return [...lines];
 }
 
@@ -438,13 +445,17 @@ const STEP_TYPES: Readonly<Record<StepKind, string>> = {
   in_parallel: "InParallelStep",
 };
 
+/** The emitter that writes consts: its imports are those of the module that declares them. */
+const constEmitter = (e: Emitter): Emitter => ({ ...e, ...e.constImports });
+
 /** The const of an anchor, written the first time it is needed; `type` is what this use wants it declared as. */
 function anchorConst(
-  e: Emitter,
+  module: Emitter,
   anchor: Anchor,
   role: Role,
-  type = declaredType(role, valueAt(e.data, anchor.path)),
+  type = declaredType(role, valueAt(module.data, anchor.path)),
 ): string {
+  const e = constEmitter(module);
   const types = e.anchorTypes.get(anchor) ?? new Set<string | undefined>();
   types.add(type);
   e.anchorTypes.set(anchor, types);
@@ -790,25 +801,28 @@ function constDoc(e: Emitter, c: Const): Doc {
 }
 
 function importDoc(e: Emitter): Doc {
-  const module = e.options.hangarModule ?? "hangar";
+  return importDocOf(e.imports, e.typeImports, e.options.hangarModule ?? "hangar");
+}
+
+/** The import of hangar's values and types, sorted as Biome sorts them. */
+function importDocOf(values: ReadonlySet<string>, types: ReadonlySet<string>, module: string): Doc {
   const names = [
-    ...[...e.imports].map((n) => ({ n, t: false })),
-    ...[...e.typeImports].filter((t) => !e.imports.has(t)).map((n) => ({ n, t: true })),
+    ...[...values].map((n) => ({ n, t: false })),
+    ...[...types].filter((t) => !values.has(t)).map((n) => ({ n, t: true })),
   ];
+  if (names.length === 0) return "";
   names.sort((a, b) => a.n.toLowerCase().localeCompare(b.n.toLowerCase()) || (a.n < b.n ? -1 : 1));
-  const specs = names.map(({ n, t }) => (t ? `type ${n}` : n));
-  if (specs.length === 0) return "";
   const onlyTypes = names.every((x) => x.t);
+  const list = names.map(({ n, t }) => (t && !onlyTypes ? `type ${n}` : n));
   const head = onlyTypes ? "import type {" : "import {";
-  const list = onlyTypes ? names.map((x) => x.n) : specs;
   return group([head, indent([line, join([",", line], list)]), ifBreak(","), line, `} from ${stringLiteral(module)};`]);
 }
 
-/** The sections of the pipeline, as entries of the object given to `pipeline()`. */
-function sectionEntries(e: Emitter, jobs: readonly number[] | undefined, scope: Scope): Entry[] {
+/** The sections of the pipeline, as entries of the object given to `pipeline()` (with `withJobs` false, all but jobs). */
+function sectionEntries(e: Emitter, withJobs: boolean, scope: Scope): Entry[] {
   const entries: Entry[] = [];
   for (const section of Object.keys(e.data)) {
-    if (!PIPELINE_KEYS.includes(section)) continue;
+    if (!PIPELINE_KEYS.includes(section) || (section === "jobs" && !withJobs)) continue;
     const value = e.data[section];
     const path = [section];
     const comments = takeComments(e, path);
@@ -819,8 +833,7 @@ function sectionEntries(e: Emitter, jobs: readonly number[] | undefined, scope: 
       for (const item of items) if (typeof item.doc === "string") scope.add(item.doc);
       doc = arrayLiteral(items, { trailing: takeTrailing(e, path) });
     } else if (section === "jobs" && Array.isArray(value)) {
-      const chosen = jobs ?? value.map((_, i) => i);
-      const items = chosen.map((i) => ({
+      const items = value.map((_, i) => ({
         comments: takeComments(e, ["jobs", i]),
         doc: emitJob(e, value[i], ["jobs", i], scope),
       }));
@@ -847,10 +860,10 @@ function pipelineKeepsData(data: Obj): string | undefined {
 function writeModules(e: Emitter, ignored: readonly string[]): ImportedModule[] {
   if (e.options.split !== undefined) return writeSplit(e, ignored);
   const scope: Scope = new Set();
-  const sections = sectionEntries(e, undefined, scope);
+  const sections = sectionEntries(e, true, scope);
   const refusal = pipelineKeepsData(e.data);
   const header = [...e.info.header];
-  e.comments += header.length;
+  e.counts.comments += header.length;
   const ignoredNote =
     ignored.length > 0
       ? [
@@ -899,7 +912,143 @@ function trimTrailingHardline(doc: Doc): Doc {
   return doc;
 }
 
+/** A module of a split pipeline: its file, the identifier the index imports it as, and its jobs' indexes. */
+interface Part {
+  readonly file: string;
+  readonly id: string;
+  readonly jobs: readonly number[];
+}
+
+/**
+ * The parts of a split: runs of consecutive jobs of one group (a job counts for the first group that
+ * names it), or of N jobs, so that merging the parts in order gives the jobs in their order.
+ */
+function splitJobs(e: Emitter, split: NonNullable<ImportOptions["split"]>): Part[] {
+  const jobs = Array.isArray(e.data.jobs) ? e.data.jobs : [];
+  const groups = Array.isArray(e.data.groups) ? e.data.groups.filter(isObject) : [];
+  const keyOf = (job: unknown, i: number): string => {
+    if ("jobsPerModule" in split) return `jobs ${Math.floor(i / split.jobsPerModule) + 1}`;
+    const name = isObject(job) ? job.name : undefined;
+    const group = groups.find(
+      (g) =>
+        Array.isArray(g.jobs) &&
+        g.jobs.some((p) => typeof p === "string" && typeof name === "string" && goPathMatch(p, name)),
+    );
+    return typeof group?.name === "string" ? group.name : "other jobs";
+  };
+  const runs: { key: string; jobs: number[] }[] = [];
+  jobs.forEach((job, i) => {
+    const key = keyOf(job, i);
+    const last = runs.at(-1);
+    if (last !== undefined && last.key === key) last.jobs.push(i);
+    else runs.push({ key, jobs: [i] });
+  });
+  const files = new Set(["pipeline", "shared"]);
+  return runs.map(({ key, jobs: indexes }) => {
+    const stem = key.replace(/[^A-Za-z0-9_.-]+/g, "-").replace(/^[-.]+|-+$/g, "") || "jobs";
+    let file = stem;
+    for (let n = 2; files.has(file); n++) file = `${stem}-${n}`;
+    files.add(file);
+    return {
+      file: `${file}.ts`,
+      id: e.names.claim(`${key} jobs`, { fallback: "jobs", suffix: "Jobs" }),
+      jobs: indexes,
+    };
+  });
+}
+
 function writeSplit(e: Emitter, ignored: readonly string[]): ImportedModule[] {
-  void ignored;
-  throw new Error(`split is not supported yet (${String(e.options.split)})`);
+  const split = e.options.split as NonNullable<ImportOptions["split"]>;
+  const whole = (why: string) => {
+    e.notes.push(`not split: ${why}`);
+    const { split: _, ...whole } = e.options;
+    return writeModules({ ...e, options: whole }, ignored);
+  };
+  const refusal = pipelineKeepsData(e.data);
+  if (refusal !== undefined) return whole(`pipeline() would not give it back (${refusal})`);
+  const parts = splitJobs(e, split);
+  if (parts.length < 2) return whole("all jobs fall in one part");
+
+  const jobs = e.data.jobs as unknown[];
+  const partModules = parts.map((part, p) => {
+    const pe: Emitter = { ...e, imports: new Set(["fragment"]), typeImports: new Set() };
+    const scope: Scope = new Set();
+    const comments = p === 0 ? takeComments(pe, ["jobs"]) : [];
+    const items = part.jobs.map((i) => ({
+      comments: takeComments(pe, ["jobs", i]),
+      doc: emitJob(pe, jobs[i], ["jobs", i], scope),
+    }));
+    const body = call("fragment", [objectLiteral([{ comments, doc: property("jobs", arrayLiteral(items), false) }])]);
+    return { part, pe, scope, body };
+  });
+  const indexScope: Scope = new Set();
+  const sections = sectionEntries(e, false, indexScope);
+  const consts = orderedConsts(e, [...indexScope, ...partModules.flatMap((m) => [...m.scope])]);
+  const constDocs = consts.map((c) => ["export ", constDoc(e, c)]);
+  const module = e.options.hangarModule ?? "hangar";
+  const sharedImport = (ids: ReadonlySet<string>): Doc[] => {
+    const names = [...ids].filter((id) => e.consts.has(id)).sort();
+    return names.length === 0 ? [] : [importList(names, "./shared.ts")];
+  };
+  const moduleCode = (statements: readonly Doc[]) =>
+    `${printDoc(
+      [
+        join(
+          [hardline, hardline],
+          statements.filter((d) => d !== ""),
+        ),
+        hardline,
+      ],
+      LINE_WIDTH,
+    ).trimEnd()}\n`;
+
+  const header = [...e.info.header];
+  e.counts.comments += header.length;
+  const indexImports = new Set(["mergeFragments", "pipeline"]);
+  const index = moduleCode([
+    [importDocOf(indexImports, new Set(), module), ...sharedImport(indexScope).flatMap((d) => [hardline, d])],
+    join(
+      hardline,
+      parts.map((part) => `import ${part.id} from "./${part.file}";`),
+    ),
+    ...(header.length > 0 ? [commentDocs(header).slice(0, -1)] : []),
+    [
+      "export default ",
+      call("pipeline", [
+        call(
+          "mergeFragments",
+          parts.map((part) => part.id),
+        ),
+        objectLiteral(sections, { expand: true, trailing: takeTrailing(e, []) }),
+      ]),
+      ";",
+    ],
+  ]);
+  const ignoredNote =
+    ignored.length > 0
+      ? [`// Left out: top-level ${ignored.map((k) => `\`${k}\``).join(", ")} (Concourse ignores it)`]
+      : [];
+  const shared = moduleCode([importDocOf(e.imports, e.typeImports, module), ...ignoredNote, ...constDocs]);
+  return [
+    { file: "pipeline.ts", code: index },
+    ...(consts.length > 0 ? [{ file: "shared.ts", code: shared }] : []),
+    ...partModules.map(({ part, pe, scope, body }) => ({
+      file: part.file,
+      code: moduleCode([
+        [importDocOf(pe.imports, pe.typeImports, module), ...sharedImport(scope).flatMap((d) => [hardline, d])],
+        ["export default ", body, ";"],
+      ]),
+    })),
+  ];
+}
+
+/** `import { a, b } from "module";`, broken over lines when too long. */
+function importList(names: readonly string[], from: string): Doc {
+  return group([
+    "import {",
+    indent([line, join([",", line], names)]),
+    ifBreak(","),
+    line,
+    `} from ${stringLiteral(from)};`,
+  ]);
 }
