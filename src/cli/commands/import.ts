@@ -1,0 +1,80 @@
+import { defineCommand, EXIT } from "../define-command.ts";
+
+export default defineCommand({
+  name: "import",
+  summary: "Turn YAML or JSON pipelines into TypeScript modules that render to the same pipeline",
+  arguments: "<files...>",
+  options: [
+    { flags: "-o, --out <path>", description: "file to write the module to (one input; default: stdout)" },
+    { flags: "--out-dir <dir>", description: "folder to write one module per input to (several inputs, folders)" },
+    {
+      flags: "--upgrade",
+      description: "rewrite deprecated forms (aggregate → in_parallel, build_logs_to_retain → build_log_retention)",
+      default: false,
+    },
+    { flags: "--split <how>", description: "one module per group (`group`) or per N jobs (a number), and an index" },
+    { flags: "--no-factories", description: "write resources and resource types as object literals only" },
+  ],
+  async run({ positionals, values }, io) {
+    const [{ resolve }, { collectInputs, importFiles }] = await Promise.all([
+      import("node:path"),
+      import("../import-files.ts"),
+    ]);
+    const out = typeof values.out === "string" ? values.out : undefined;
+    const outDir = typeof values.outDir === "string" ? values.outDir : undefined;
+    const split = typeof values.split === "string" ? values.split : undefined;
+    const usage = (message: string) => {
+      io.stderr(`hangar import: ${message}\n`);
+      return EXIT.failure;
+    };
+    if (positionals.length === 0) return usage("no pipeline given (usage: hangar import FILE... [-o out.ts])");
+    if (out !== undefined && outDir !== undefined) return usage("give either -o or --out-dir, not both");
+    const splitOption =
+      split === undefined
+        ? undefined
+        : split === "group"
+          ? ({ by: "group" } as const)
+          : /^[1-9][0-9]*$/.test(split)
+            ? { jobsPerModule: Number(split) }
+            : null;
+    if (splitOption === null) return usage(`--split takes 'group' or a number of jobs, not '${split}'`);
+    if (splitOption !== undefined && outDir === undefined)
+      return usage("--split writes several modules: give --out-dir");
+
+    const inputs = await collectInputs(positionals, io);
+    if (!inputs.ok) return usage(inputs.message);
+    if (inputs.files.length > 1 && outDir === undefined) {
+      return usage(`${inputs.files.length} pipelines given: write them with --out-dir`);
+    }
+    const result = await importFiles(inputs.files, io, {
+      upgrade: values.upgrade === true,
+      factories: values.factories !== false,
+      ...(splitOption !== undefined && { split: splitOption }),
+    });
+    for (const line of result.messages) io.stderr(`${line}\n`);
+    if (!result.ok) return EXIT.failure;
+    if (outDir === undefined && out === undefined) {
+      io.stdout(result.imported[0]?.modules[0]?.code ?? "");
+      return EXIT.ok;
+    }
+    const writes =
+      out !== undefined
+        ? [{ path: resolve(io.cwd(), out), code: result.imported[0]?.modules[0]?.code ?? "" }]
+        : result.imported.flatMap((imported) =>
+            imported.modules.map((m) => ({
+              path: resolve(io.cwd(), outDir as string, imported.target, m.file),
+              code: m.code,
+            })),
+          );
+    try {
+      for (const { path, code } of writes) {
+        await io.makeDir(resolve(path, ".."));
+        await io.writeFile(path, code);
+      }
+    } catch (error) {
+      return usage(`cannot write: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    io.stderr(`wrote ${writes.length} module${writes.length === 1 ? "" : "s"}\n`);
+    return EXIT.ok;
+  },
+});

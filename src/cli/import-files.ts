@@ -1,0 +1,101 @@
+import { readdir, stat } from "node:fs/promises";
+import { basename, extname, join, resolve } from "node:path";
+import { type ImportedModule, type ImportOptions, importPipeline } from "../import/to-typescript.ts";
+import type { Io } from "./io.ts";
+
+const PIPELINE_EXTENSIONS = new Set([".yml", ".yaml", ".json"]);
+
+/** The pipeline files named by the arguments: files as given, folders as the YAML and JSON files in them. */
+export async function collectInputs(
+  args: readonly string[],
+  io: Io,
+): Promise<{ ok: true; files: string[] } | { ok: false; message: string }> {
+  const files: string[] = [];
+  for (const arg of args) {
+    if (arg === "-") {
+      files.push(arg);
+      continue;
+    }
+    const path = resolve(io.cwd(), arg);
+    const info = await stat(path).catch(() => undefined);
+    if (info === undefined) return { ok: false, message: `${arg}: no such file or folder` };
+    if (!info.isDirectory()) {
+      files.push(arg);
+      continue;
+    }
+    const inside = (await readdir(path))
+      .filter((name) => PIPELINE_EXTENSIONS.has(extname(name)) && !name.startsWith("."))
+      .sort();
+    if (inside.length === 0) return { ok: false, message: `${arg}: no .yml, .yaml or .json file in this folder` };
+    files.push(...inside.map((name) => join(arg, name)));
+  }
+  return { ok: true, files };
+}
+
+/** One imported pipeline: where its modules go (a file, or a folder when split) and the modules. */
+export interface ImportedFile {
+  readonly file: string;
+  /** The output path relative to `--out-dir`: `<name>.ts`, or with a split `<name>/` (its modules inside). */
+  readonly target: string;
+  readonly modules: readonly ImportedModule[];
+}
+
+/**
+ * Imports every file, in memory; nothing is written when one fails. Messages (notes, and each failure
+ * with its file and position) are returned for stderr.
+ */
+export async function importFiles(
+  files: readonly string[],
+  io: Io,
+  options: Omit<ImportOptions, "file">,
+): Promise<{ ok: boolean; imported: ImportedFile[]; messages: string[] }> {
+  const imported: ImportedFile[] = [];
+  const messages: string[] = [];
+  const targets = new Map<string, string>();
+  let ok = true;
+  for (const file of files) {
+    const shown = file === "-" ? "<stdin>" : file;
+    let text: string;
+    try {
+      text = file === "-" ? await io.readStdin() : await io.readFile(resolve(io.cwd(), file));
+    } catch (error) {
+      messages.push(`hangar: cannot read ${shown}: ${error instanceof Error ? error.message : String(error)}`);
+      ok = false;
+      continue;
+    }
+    const result = importPipeline(text, { ...options, file: shown });
+    if (!result.ok) {
+      for (const d of result.diagnostics) {
+        const at = d.loc === undefined ? shown : `${d.loc.file ?? shown}:${d.loc.line}:${d.loc.col}`;
+        messages.push(`${at}: ${d.message}`);
+      }
+      ok = false;
+      continue;
+    }
+    for (const note of result.notes) messages.push(`${shown}: ${note}`);
+    const name = file === "-" ? "pipeline" : basename(file, extname(file));
+    const target = options.split === undefined ? `${name}.ts` : name;
+    const other = targets.get(target);
+    if (other !== undefined) {
+      messages.push(`hangar: ${other} and ${shown} would both be written to ${target}`);
+      ok = false;
+      continue;
+    }
+    targets.set(target, shown);
+    imported.push({
+      file,
+      target: options.split === undefined ? "" : target,
+      modules: renameSingle(result.modules, target, options),
+    });
+  }
+  return { ok, imported, messages };
+}
+
+/** A single module is written as `<name>.ts`; split modules keep their names inside `<name>/`. */
+function renameSingle(
+  modules: readonly ImportedModule[],
+  target: string,
+  options: Omit<ImportOptions, "file">,
+): ImportedModule[] {
+  return options.split === undefined ? modules.map((m) => ({ ...m, file: target })) : [...modules];
+}

@@ -1,0 +1,149 @@
+import { isAlias, isMap, isScalar, isSeq, type Node, parseDocument } from "yaml";
+import type { Path } from "../model/common.ts";
+
+/** A YAML anchor (`&name`) and where the document reuses it. */
+export interface Anchor {
+  /** The anchor's name as written (`&defaults` → `defaults`); several anchors may share one. */
+  readonly name: string;
+  /** Where the anchored node is, as a data path. */
+  readonly path: Path;
+  /** How many aliases (`*name`, `<<: *name`) refer to it. */
+  uses: number;
+}
+
+/** What the importer keeps from a YAML document beyond its data: anchors, aliases, merge keys and comments. */
+export interface SourceInfo {
+  /** Comment lines written before the node at a path (also same-line comments after a scalar). */
+  readonly comments: ReadonlyMap<string, readonly string[]>;
+  /** Comment lines written at the end of the collection at a path. */
+  readonly trailing: ReadonlyMap<string, readonly string[]>;
+  /** Comments before the first key of the document. */
+  readonly header: readonly string[];
+  /** The anchor defined (`&a`) or aliased (`*a`) at a path. */
+  readonly anchorAt: ReadonlyMap<string, Anchor>;
+  /** The anchors a mapping at a path merges (`<<:`), the one that wins first. */
+  readonly merges: ReadonlyMap<string, readonly Anchor[]>;
+  /** The keys a mapping with a merge key writes itself (not merged), by the mapping's path. */
+  readonly explicitKeys: ReadonlyMap<string, readonly string[]>;
+  /** Paths of mappings with a merge key that is not an alias (`<<: { ... }`): written out as data. */
+  readonly inlineMerges: ReadonlySet<string>;
+  /** Every anchor, in document order. */
+  readonly anchors: readonly Anchor[];
+  /** How many comment lines the document has. */
+  readonly commentLines: number;
+}
+
+/** The key under which a path is found in {@link SourceInfo}'s maps. */
+export const pathKey = (path: Path): string => JSON.stringify(path);
+
+/** No comments, anchors or merges: the source info of a JSON document. */
+export const EMPTY_SOURCE_INFO: SourceInfo = {
+  comments: new Map(),
+  trailing: new Map(),
+  header: [],
+  anchorAt: new Map(),
+  merges: new Map(),
+  explicitKeys: new Map(),
+  inlineMerges: new Set(),
+  anchors: [],
+  commentLines: 0,
+};
+
+const splitComment = (text: string | null | undefined): string[] =>
+  text === null || text === undefined || text === "" ? [] : text.split("\n");
+
+/**
+ * Reads the anchors, aliases, merge keys and comments of a YAML document, each by the data path of the
+ * node it belongs to. The text is read as YAML 1.1 (merge keys on), as Concourse reads it.
+ */
+export function readSourceInfo(text: string): SourceInfo {
+  const doc = parseDocument(text, { version: "1.1", keepSourceTokens: false, logLevel: "silent" });
+  const comments = new Map<string, string[]>();
+  const trailing = new Map<string, string[]>();
+  const anchorAt = new Map<string, Anchor>();
+  const merges = new Map<string, Anchor[]>();
+  const inlineMerges = new Set<string>();
+  const explicitKeys = new Map<string, string[]>();
+  const anchors: Anchor[] = [];
+  // the latest anchor of each name: the document is visited in order, and an alias refers to the
+  // nearest anchor of its name before it (a name may be anchored again)
+  const latest = new Map<string, Anchor>();
+
+  const add = (into: Map<string, string[]>, path: Path, text: string | null | undefined) => {
+    const lines = splitComment(text);
+    if (lines.length === 0) return;
+    const key = pathKey(path);
+    into.set(key, [...(into.get(key) ?? []), ...lines]);
+  };
+  const aliased = (node: Node): Anchor | undefined => (isAlias(node) ? latest.get(node.source) : undefined);
+
+  const visit = (node: Node | null | undefined, path: Path): void => {
+    if (node === null || node === undefined) return;
+    add(comments, path, node.commentBefore);
+    if (isAlias(node)) {
+      const anchor = aliased(node);
+      if (anchor !== undefined) {
+        anchor.uses++;
+        anchorAt.set(pathKey(path), anchor);
+      }
+      add(comments, path, node.comment);
+      return;
+    }
+    if (node.anchor) {
+      const anchor: Anchor = { name: node.anchor, path, uses: 0 };
+      anchors.push(anchor);
+      latest.set(node.anchor, anchor);
+      anchorAt.set(pathKey(path), anchor);
+    }
+    if (isMap(node)) {
+      const written: string[] = [];
+      for (const pair of node.items) {
+        const key = pair.key as Node | null;
+        const value = pair.value as Node | null;
+        if (isScalar(key) && typeof key.value === "symbol") {
+          // a merge key: `<<: *a` or `<<: [*a, *b]`
+          const sources = isSeq(value) ? value.items : [value];
+          const found = sources.map((s) => (s !== null && isAlias(s) ? aliased(s as Node) : undefined));
+          if (found.every((a) => a !== undefined)) {
+            for (const a of found) a.uses++;
+            merges.set(pathKey(path), [...(merges.get(pathKey(path)) ?? []), ...found]);
+          } else inlineMerges.add(pathKey(path));
+          add(comments, path, key.commentBefore);
+          continue;
+        }
+        const name = isScalar(key) ? String(key.value) : String(key);
+        const at = [...path, name];
+        written.push(name);
+        if (key !== null) {
+          add(comments, at, key.commentBefore);
+          add(comments, at, key.comment);
+        }
+        if (value !== null && !isAlias(value) && (isMap(value) || isSeq(value))) {
+          visit(value, at);
+          add(trailing, at, value.comment);
+        } else visit(value, at);
+      }
+      if (merges.has(pathKey(path))) explicitKeys.set(pathKey(path), written);
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        const at = [...path, i];
+        const n = item as Node | null;
+        if (n !== null && !isAlias(n) && (isMap(n) || isSeq(n))) {
+          visit(n, at);
+          add(trailing, at, n.comment);
+        } else visit(n, at);
+      });
+    } else {
+      add(comments, path, node.comment);
+    }
+  };
+
+  const root = doc.contents as Node | null;
+  visit(root, []);
+  const header = [...(comments.get(pathKey([])) ?? []), ...splitComment(doc.commentBefore)];
+  add(trailing, [], doc.comment);
+  if (root !== null && (isMap(root) || isSeq(root))) add(trailing, [], root.comment);
+  const count = (map: Map<string, string[]>) => [...map.values()].reduce((n, lines) => n + lines.length, 0);
+  const commentLines = count(comments) + count(trailing) + splitComment(doc.commentBefore).length;
+  return { comments, trailing, header, anchorAt, merges, explicitKeys, inlineMerges, anchors, commentLines };
+}

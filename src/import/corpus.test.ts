@@ -1,0 +1,115 @@
+/**
+ * Imports every real-world pipeline of the shared corpus (../shared/corpus/pipelines, and the 31 JSON
+ * pipelines ol-infrastructure's Python generates in ../shared/corpus/ol-infrastructure; public
+ * third-party files read at test time, never copied here) and checks the three promises of `hangar import`:
+ *
+ * - the generated module renders to the data Concourse reads from the input: hangar's parser (YAML 1.1,
+ *   merge keys, go-yaml's scalars) on the input, without the top-level keys Concourse ignores, against the
+ *   parser on the module's rendered JSON. hangar's renderer writes no `null` (Concourse reads a null
+ *   field of its structs as absent); the few files with a `null` in free-form data (`source`, `params`)
+ *   are compared without their nulls and listed in `NULLS`, so any other difference fails;
+ * - every module type-checks, in one strict `tsc` run over all of them with `hangar` mapped to src/index.ts;
+ * - every module is formatted: `biome format` would change nothing.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { stripNulls } from "../../test/helpers/strip-nulls.ts";
+import type { Pipeline } from "../model/pipeline.ts";
+import { parsePipeline } from "../parse/parse-pipeline.ts";
+import { renderJson } from "../render/render.ts";
+import { sameData } from "./factories-match.ts";
+import { importPipeline } from "./to-typescript.ts";
+
+const repo = resolve(import.meta.dirname, "../..");
+const dirs = [resolve(repo, "../shared/corpus/pipelines"), resolve(repo, "../shared/corpus/ol-infrastructure")];
+const present = dirs.every((dir) => existsSync(dir));
+
+/** Files with a `null` in free-form data, which hangar's renderer leaves out (they are equal without nulls). */
+const NULLS = new Set([
+  "alphagov__paas-cf__concourse__pipelines__create-cloudfoundry.yml", // task config `inputs: ~`
+  "alphagov__paas-cf__tools__pipecleaner__fixtures__pipecleaner_secrets_interpolation.yml", // a param `~`
+  "cloud-gov__terraform-provision__ci__pipeline.yml", // task config `params: ~`
+  "cloudfoundry__cf-for-k8s__ci__pipelines__cf-for-k8s-experimental.yml", // `resource_types:` with no value
+  "concourse__concourse__integration__creds__pipelines__credential-management.yml", // a param `~`
+  "greenplum-db__gpbackup__ci__regression__regression_pipeline.yml", // `resource: ~` in a get
+  "vmware-archive__concourse-pipeline-samples__pipelines__pcf__vsphere__nsxt__pipeline.yml", // a param `~`
+  "applications__google_ads_optimization__ad_optimization_pipeline.json", // the Python writes None as null
+  "infrastructure__cloud_custodian__pipeline.json",
+  "infrastructure__github_drift__pipeline.json",
+  "infrastructure__iam_drift__pipeline.json",
+  "open_edx__tubular__tubular.json",
+]);
+
+const PIPELINE_KEYS = ["jobs", "resources", "resource_types", "prototypes", "var_sources", "groups", "display"];
+
+describe.skipIf(!present)("hangar import over the corpus", () => {
+  const work = mkdtempSync(join(repo, "test/.tmp-import-corpus-"));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const files = present
+    ? dirs.flatMap((dir) =>
+        readdirSync(dir)
+          .filter((f) => /\.(ya?ml|json)$/.test(f))
+          .sort()
+          .map((f) => ({ name: f, path: join(dir, f) })),
+      )
+    : [];
+  const modules: { name: string; module: string; text: string }[] = [];
+
+  test("every file imports, with every comment carried over but those inside keys Concourse ignores", () => {
+    const failed: string[] = [];
+    for (const { name, path } of files) {
+      const text = readFileSync(path, "utf8");
+      const result = importPipeline(text, { file: name });
+      if (!result.ok) {
+        failed.push(`${name}: ${result.diagnostics[0]?.message}`);
+        continue;
+      }
+      expect(result.stats.commentsLost, name).toBe(0);
+      const module = join(work, `${name.replace(/\.[a-z]+$/, "").replace(/[^A-Za-z0-9_]/g, "_")}.ts`);
+      writeFileSync(module, result.modules[0]?.code ?? "");
+      modules.push({ name, module, text });
+    }
+    expect(failed).toEqual([]);
+    expect(modules.length).toBe(files.length);
+  }, 120_000);
+
+  test("every module renders to the data Concourse reads from its input", async () => {
+    const differ: string[] = [];
+    for (const { name, module, text } of modules) {
+      const loaded = (await import(module)) as { default: Pipeline | { pipeline: Pipeline } };
+      const pipeline = "pipeline" in loaded.default ? loaded.default.pipeline : loaded.default;
+      const back = parsePipeline(renderJson(pipeline)).pipeline;
+      const input = parsePipeline(text).pipeline as unknown as Record<string, unknown>;
+      const expected = Object.fromEntries(Object.entries(input).filter(([k]) => PIPELINE_KEYS.includes(k)));
+      const equal = NULLS.has(name) ? sameData(stripNulls(back), stripNulls(expected)) : sameData(back, expected);
+      if (!equal) differ.push(name);
+    }
+    expect(differ).toEqual([]);
+    expect(modules.length).toBeGreaterThan(0);
+  }, 120_000);
+
+  test("every module type-checks (one strict tsc run) and is formatted (biome format changes nothing)", () => {
+    writeFileSync(
+      join(work, "tsconfig.json"),
+      JSON.stringify({
+        extends: "../../tsconfig.json",
+        compilerOptions: { paths: { hangar: ["../../src/index.ts"] } },
+        include: ["*.ts"],
+        exclude: [],
+      }),
+    );
+    const tsc = spawnSync(join(repo, "node_modules/.bin/tsc"), ["-p", join(work, "tsconfig.json")], {
+      encoding: "utf8",
+    });
+    expect(tsc.stdout + tsc.stderr).toBe("");
+    expect(tsc.status).toBe(0);
+    const biome = spawnSync(
+      join(repo, "node_modules/.bin/biome"),
+      ["format", "--vcs-use-ignore-file=false", ...modules.map((m) => m.module)],
+      { encoding: "utf8", cwd: repo },
+    );
+    expect(biome.status, biome.stdout + biome.stderr).toBe(0);
+  }, 120_000);
+});

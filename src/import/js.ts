@@ -1,0 +1,137 @@
+import {
+  choice,
+  type Doc,
+  group,
+  hardline,
+  hasHardline,
+  ifBreak,
+  indent,
+  join,
+  line,
+  shapeOf,
+  softline,
+} from "./print.ts";
+
+/**
+ * Builders for the JavaScript the importer writes, laid out as Biome's formatter lays them out:
+ * double quotes unless the text has more of them than single quotes, trailing commas when broken,
+ * a call's last object or array argument hugging the parentheses.
+ */
+
+/** A string literal, in the quotes that need fewer escapes (double when even). */
+export function stringLiteral(text: string): string {
+  const doubles = text.split('"').length - 1;
+  const singles = text.split("'").length - 1;
+  const json = JSON.stringify(text).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+  if (doubles <= singles) return json;
+  return `'${json.slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+}
+
+/**
+ * A template literal of a multi-line text: backslashes, backticks and `${` escaped; carriage returns and
+ * other control characters but tab and line feed written as escapes (a template would turn a literal
+ * CR into LF).
+ */
+export function templateLiteral(text: string): string {
+  const body = text.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${");
+  return `\`${escapeControls(body)}\``;
+}
+
+/** Control characters but tab and line feed (and the two Unicode line separators) as `\\u` escapes. */
+function escapeControls(text: string): string {
+  return Array.from(text, (c) => {
+    const code = c.charCodeAt(0);
+    const control = (code < 0x20 && c !== "\t" && c !== "\n") || code === 0x7f || code === 0x2028 || code === 0x2029;
+    return control ? `\\u${code.toString(16).padStart(4, "0")}` : c;
+  }).join("");
+}
+
+/** Whether a string is best written as a template literal: text of several lines. */
+export const isMultiline = (text: string): boolean => /\n./.test(text);
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** A property key: bare when it is an identifier name, else quoted. */
+export const propertyKey = (key: string): string => (IDENTIFIER.test(key) ? key : stringLiteral(key));
+
+/** Comment lines as `//` comments, each on its own line. */
+export const commentDocs = (lines: readonly string[]): Doc[] =>
+  lines.flatMap((text) => [`//${text.trimEnd()}`, hardline]);
+
+/** One entry of an object literal or array: comments before it, then the entry. */
+export interface Entry {
+  readonly comments: readonly string[];
+  readonly doc: Doc;
+}
+
+/**
+ * A `key: value` property. As in Biome (and Prettier), a string value moves to the next line when the
+ * line is too long, unless the key is shorter than five characters.
+ */
+export function property(key: string, value: Doc, valueIsString: boolean): Doc {
+  const printed = propertyKey(key);
+  return valueIsString && printed.length >= 5 ? [printed, ":", group(indent([line, value]))] : [printed, ": ", value];
+}
+
+function entries(items: readonly Entry[], trailing: readonly string[]): Doc[] {
+  const docs = items.map((item) => [...commentDocs(item.comments), item.doc]);
+  const body: Doc[] = join([",", line], docs);
+  if (trailing.length === 0) return [...body, items.length > 0 ? ifBreak(",") : ""];
+  return [
+    ...body,
+    items.length > 0 ? "," : "",
+    items.length > 0 ? hardline : "",
+    ...commentDocs(trailing).slice(0, -1),
+  ];
+}
+
+/** An object literal; `expand` keeps it on several lines even when it would fit on one. */
+export function objectLiteral(
+  items: readonly Entry[],
+  options: { expand?: boolean; trailing?: readonly string[] } = {},
+): Doc {
+  const trailing = options.trailing ?? [];
+  if (items.length === 0 && trailing.length === 0) return "{}";
+  return group(["{", indent([line, ...entries(items, trailing)]), line, "}"], options.expand === true, {
+    kind: "object",
+    size: items.length,
+  });
+}
+
+/**
+ * An array literal. Like Biome, an array of two or more objects (or arrays) that each have more than one
+ * entry is always broken, one element per line.
+ */
+export function arrayLiteral(items: readonly Entry[], options: { trailing?: readonly string[] } = {}): Doc {
+  const trailing = options.trailing ?? [];
+  if (items.length === 0 && trailing.length === 0) return "[]";
+  const shapes = items.map((item) => shapeOf(item.doc));
+  const first = shapes[0];
+  const shouldBreak =
+    items.length > 1 &&
+    first !== undefined &&
+    shapes.every((s) => s !== undefined && s.kind === first.kind && s.size > 1);
+  return group(["[", indent([softline, ...entries(items, trailing)]), softline, "]"], shouldBreak, {
+    kind: "array",
+    size: items.length,
+  });
+}
+
+/**
+ * A call `callee(args)`. Like Biome, a last argument that is an object or array literal with entries hugs
+ * the parentheses (`get(src, {` ... `})`) when the arguments do not fit on one line.
+ */
+export function call(callee: string, args: readonly Doc[]): Doc {
+  if (args.length === 0) return `${callee}()`;
+  const allBroken = group([`${callee}(`, indent([line, join([",", line], args)]), ",", line, ")"], true);
+  const last = shapeOf(args.at(-1) as Doc);
+  const penultimate = args.length > 1 ? shapeOf(args.at(-2) as Doc) : undefined;
+  const hug = last !== undefined && last.size > 0 && (penultimate === undefined || penultimate.kind !== last.kind);
+  if (!hug) {
+    return group([`${callee}(`, indent([softline, join([",", line], args)]), ifBreak(","), softline, ")"]);
+  }
+  if (args.slice(0, -1).some((d) => hasHardline(d))) return allBroken;
+  const flat = [`${callee}(`, join(", ", args), ")"];
+  const hugged = [`${callee}(`, ...join(", ", [...args.slice(0, -1), group(args.at(-1) as Doc, true)]), ")"];
+  return choice([flat, hugged, allBroken]);
+}

@@ -1,0 +1,60 @@
+/**
+ * Identifiers for the consts of an imported module, derived from Concourse names (`my-repo.git` →
+ * `myRepoGit`), never a reserved word, a global the module may need, or a name taken before.
+ */
+
+const RESERVED = new Set(
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally for " +
+    "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
+    "yield let static implements interface package private protected public await arguments eval undefined NaN " +
+    "Infinity Object Array String Number Boolean Symbol Math JSON Date Error Promise Map Set"
+  ).split(" "),
+);
+
+/** A camelCase identifier for a name: words split at anything but letters and digits. */
+export function identifierFor(name: string, fallback: string): string {
+  const words = name
+    .normalize("NFKD")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .trim()
+    .split(" ")
+    .map((w) => w.replace(/[^A-Za-z0-9]/g, ""))
+    .filter((w) => w !== "");
+  let id = words
+    .map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1)))
+    .join("");
+  if (id === "") id = fallback;
+  if (/^[0-9]/.test(id)) id = `${fallback}${id.charAt(0).toUpperCase()}${id.slice(1)}`;
+  return id;
+}
+
+/** The identifiers of one module: each new one differs from all before it and from `taken`. */
+export interface Names {
+  /** A fresh identifier for `name`, with `suffix` added when the bare form is taken. */
+  claim(name: string, options: { readonly fallback: string; readonly suffix?: string }): string;
+}
+
+export function createNames(taken: Iterable<string>): Names {
+  const used = new Set(taken);
+  return {
+    claim(name, { fallback, suffix = "" }) {
+      const base = identifierFor(name, fallback);
+      const candidates = [base, suffix !== "" && !base.endsWith(suffix) ? `${base}${suffix}` : base];
+      for (const candidate of candidates) {
+        if (!used.has(candidate) && !RESERVED.has(candidate)) {
+          used.add(candidate);
+          return candidate;
+        }
+      }
+      const stem = candidates[1] as string;
+      for (let n = 2; ; n++) {
+        if (!used.has(`${stem}${n}`)) {
+          used.add(`${stem}${n}`);
+          return `${stem}${n}`;
+        }
+      }
+    },
+  };
+}

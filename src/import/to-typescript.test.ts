@@ -1,0 +1,352 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { loadPipelineModule } from "../cli/load-pipeline.ts";
+import { parsePipeline } from "../parse/parse-pipeline.ts";
+import { renderJson } from "../render/render.ts";
+import { importPipeline } from "./to-typescript.ts";
+
+const repo = resolve(import.meta.dirname, "../..");
+const work = mkdtempSync(join(repo, "test/.tmp-import-unit-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const yaml = (text: string) => text.replace(/^\n/, "").replace(/^ {6}/gm, "");
+
+/** The generated module's code; fails the test when the import fails. */
+function code(text: string, options: Parameters<typeof importPipeline>[1] = {}): string {
+  const result = importPipeline(yaml(text), options);
+  if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join("\n"));
+  return result.modules[0]?.code ?? "";
+}
+
+let count = 0;
+/** Loads generated code the way `hangar render` does and returns the data it renders to. */
+async function rendered(source: string): Promise<unknown> {
+  const file = join(work, `m${count++}.ts`);
+  writeFileSync(file, source);
+  const definition = await loadPipelineModule(file, repo, { cacheDir: false });
+  return parsePipeline(renderJson(definition.pipeline)).pipeline;
+}
+
+const dataOf = (text: string) => parsePipeline(yaml(text)).pipeline;
+
+describe("named consts and step helpers", () => {
+  const input = `
+      resources:
+      - name: app-src
+        type: git
+        source: {uri: "https://example.com/app.git", branch: develop}
+      - name: unused-bucket
+        type: s3
+        source: {bucket: b}
+      jobs:
+      - name: build
+        plan:
+        - get: code
+          resource: app-src
+          trigger: true
+        - put: app-src
+          params: {repository: code}
+          get_params: {depth: 1}
+      `;
+
+  test("resources are consts, jobs refer to them through get() and put(), unused ones are kept", async () => {
+    const out = code(input);
+    expect(out).toContain("const appSrc: Resource = {");
+    expect(out).toContain('get(appSrc, { as: "code", trigger: true })');
+    expect(out).toContain('put(appSrc, { params: { repository: "code" }, getParams: { depth: 1 } })');
+    expect(out).toContain("resources: [appSrc, unusedBucket],");
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
+
+  test("identifiers: camelCase, never a helper's name, collisions numbered", () => {
+    const out = code(`
+      resources:
+      - {name: get, type: git, source: {}}
+      - {name: my-repo, type: git, source: {}}
+      - {name: my_repo, type: git, source: {}}
+      - {name: 1password, type: git, source: {}}
+      jobs:
+      - {name: j, plan: [{get: get}, {get: my-repo}, {get: my_repo}, {get: 1password}]}
+      `);
+    expect(out).toContain("const getResource: Resource");
+    expect(out).toContain("const myRepo: Resource");
+    expect(out).toContain("const myRepoResource: Resource");
+    expect(out).toContain("const resource1password: Resource");
+  });
+});
+
+describe("anchors and merge keys", () => {
+  const input = `
+      resources:
+      - name: src
+        type: git
+        source: &git
+          uri: https://example.com/x.git
+          private_key: ((key))
+      - name: ci
+        type: git
+        source:
+          <<: *git
+          branch: ci
+          uri: https://example.com/ci.git
+      jobs:
+      - name: a
+        plan:
+        - &get-src {get: src, trigger: true}
+        - task: t
+          config: &config
+            platform: linux
+            run: {path: make}
+      - name: b
+        plan:
+        - *get-src
+        - {task: t, config: *config}
+      `;
+
+  test("an aliased anchor is one const; a merge key is a spread in which written keys win", async () => {
+    const out = code(input);
+    expect(out).toContain('const git = { uri: "https://example.com/x.git", private_key: "((key))" };');
+    expect(out).toContain("source: git,");
+    expect(out).toContain('source: { ...git, branch: "ci", uri: "https://example.com/ci.git" },');
+    expect(out).toContain("const getSrc: GetStep = get(src, { trigger: true });");
+    // `config` is the name of the const of a plain-data export, so the anchor's const takes another
+    expect(out).toContain('const configShared: TaskConfig = { platform: "linux", run: { path: "make" } };');
+    expect(out.match(/getSrc/g)).toHaveLength(3);
+    expect(out.match(/configShared/g)).toHaveLength(3);
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
+
+  test("a redefined anchor: each alias refers to the nearest anchor before it", async () => {
+    const input2 = `
+      resources:
+      - {name: r, type: git, source: {}}
+      jobs:
+      - name: a
+        plan: [&s {get: r, trigger: true}, *s]
+      - name: b
+        plan: [&s {get: r, trigger: false}, *s]
+      `;
+    const out = code(input2);
+    expect(out).toContain("const s: GetStep = get(r, { trigger: true });");
+    expect(out).toContain("const sShared: GetStep = get(r, { trigger: false });");
+    expect(out).toContain("plan: [s, s],");
+    expect(out).toContain("plan: [sShared, sShared],");
+    expect(await rendered(out)).toEqual(dataOf(input2));
+  });
+});
+
+describe("comments", () => {
+  test("YAML comments become // comments before what they were written next to", () => {
+    const out = code(`
+      # the pipeline of the app
+      resources:
+      - {name: tools, type: git, source: {}}
+      # where the code lives
+      - name: src
+        type: git # the core type
+        source: {}
+      jobs:
+      - name: build
+        plan:
+        - get: tools
+        # fetch first
+        - get: src
+        - task: t
+          file: src/ci/t.yml
+          # no more steps
+      `);
+    expect(out).toContain("// the pipeline of the app");
+    expect(out).toMatch(/\/\/ where the code lives\nconst src: Resource = \{/);
+    expect(out).toMatch(/\/\/ the core type\n\s+type: "git",/);
+    expect(out).toMatch(/\/\/ fetch first\n\s+get\(src\),/);
+    expect(out).toContain("// no more steps");
+  });
+});
+
+describe("strings", () => {
+  test("a script of several lines is a template literal with backticks, ${ and backslashes escaped", async () => {
+    const input = `
+      jobs:
+      - name: j
+        plan:
+        - task: t
+          config:
+            platform: linux
+            run:
+              path: sh
+              args:
+              - -c
+              - |
+                echo "\${HOME}" \`date\` \\\\n
+                printf 'done'
+      `;
+    const out = code(input);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the escaped placeholder is what is checked
+    expect(out).toContain("`echo \"\\${HOME}\" \\`date\\` \\\\\\\\n\nprintf 'done'\n`");
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
+
+  test("one-line strings pick the quotes that need fewer escapes", () => {
+    const out = code(`
+      jobs:
+      - name: j
+        plan: [{task: t, file: 'say "hi"', params: {A: "it's", B: 'a "b" it''s'}}]
+      `);
+    expect(out).toContain(`file: 'say "hi"'`);
+    expect(out).toContain(`A: "it's"`);
+    expect(out).toContain(`B: 'a "b" it\\'s'`);
+  });
+});
+
+describe("YAML 1.1 and ((vars))", () => {
+  test("values are what Concourse reads: yes/on are booleans (keys too), 0755 is octal, ((vars)) stay as written", async () => {
+    const input = `
+      jobs:
+      - name: j
+        public: yes
+        plan:
+        - task: t
+          file: f.yml
+          params: {MODE: 0755, ON: on, TOKEN: ((token)), WHEN: 2024-01-01}
+      `;
+    const out = code(input);
+    expect(out).toContain("public: true");
+    expect(out).toContain('params: { MODE: 493, true: true, TOKEN: "((token))", WHEN: "2024-01-01" }');
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
+});
+
+describe("deprecated and untypable forms", () => {
+  const input = `
+      resources:
+      - {name: a, type: git, source: {}}
+      - {name: b, type: git, source: {}}
+      jobs:
+      - name: j
+        build_logs_to_retain: 20
+        plan:
+        - aggregate:
+          - get: a
+          - get: b
+      `;
+
+  test("aggregate is kept as written, cast, with a comment saying why", async () => {
+    const result = importPipeline(yaml(input));
+    if (!result.ok) throw new Error("import failed");
+    const out = result.modules[0]?.code ?? "";
+    expect(out).toMatch(/\/\/ no step configured .*aggregate.*kept as written/);
+    expect(out).toContain("as unknown as Step");
+    expect(out).toContain("build_logs_to_retain: 20");
+    expect(result.notes.some((n) => n.startsWith("jobs[0].plan[0] kept as written"))).toBe(true);
+    const { jobs } = (await rendered(out)) as { jobs: { plan: unknown[] }[] };
+    expect(jobs[0]?.plan[0]).toEqual({ aggregate: [{ get: "a" }, { get: "b" }] });
+  });
+
+  test("--upgrade rewrites aggregate as inParallel and build_logs_to_retain as build_log_retention, and says so", async () => {
+    const result = importPipeline(yaml(input), { upgrade: true });
+    if (!result.ok) throw new Error("import failed");
+    const out = result.modules[0]?.code ?? "";
+    expect(out).toContain("inParallel([get(a), get(b)])");
+    expect(out).toContain("build_log_retention: { builds: 20 }");
+    expect(result.notes).toEqual([
+      "jobs[0].build_logs_to_retain rewritten as build_log_retention.builds",
+      "jobs[0].plan[0]: aggregate rewritten as in_parallel",
+    ]);
+    const { jobs } = (await rendered(out)) as { jobs: unknown[] };
+    expect(jobs[0]).toEqual({
+      name: "j",
+      build_log_retention: { builds: 20 },
+      plan: [{ in_parallel: [{ get: "a" }, { get: "b" }] }],
+    });
+  });
+
+  test("a ((var)) where Concourse decodes a boolean is kept, cast, with the parser's reason", () => {
+    const out = code(`
+      resources: [{name: a, type: git, source: {}}]
+      jobs:
+      - name: j
+        plan: [{get: a, trigger: ((auto))}]
+      `);
+    expect(out).toMatch(/\/\/ json: cannot unmarshal string into Go struct field GetStep.trigger of type bool: /);
+    expect(out).toContain('{ get: "a", trigger: "((auto))" } as unknown as Step');
+  });
+
+  test("top-level keys Concourse ignores are left out, and said so", () => {
+    const result = importPipeline(
+      yaml(`
+      anchors:
+        repo: &repo {uri: x}
+      resources: [{name: a, type: git, source: *repo}, {name: b, type: git, source: *repo}]
+      jobs: [{name: j, plan: [{get: a}, {get: b}]}]
+      `),
+    );
+    if (!result.ok) throw new Error("import failed");
+    expect(result.notes).toContain("left out top-level keys Concourse ignores: anchors");
+    expect(result.modules[0]?.code).toContain('const repo = { uri: "x" };');
+  });
+});
+
+describe("bad input", () => {
+  test("text that is not YAML gives diagnostics with positions, not an exception", () => {
+    const result = importPipeline("jobs: [\n  {name: a", { file: "p.yml" });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.diagnostics[0]?.loc?.file).toBe("p.yml");
+    expect(result.diagnostics[0]?.loc?.line).toBeGreaterThan(0);
+  });
+
+  test("a document that is not a mapping is refused", () => {
+    const result = importPipeline("- just\n- a list\n");
+    expect(result.ok).toBe(false);
+  });
+});
+
+describe("pipeline() that would not give the pipeline back", () => {
+  test("a get of an undeclared resource is exported as plain data, with the reason", async () => {
+    const input = `
+      jobs:
+      - name: j
+        plan: [{get: nowhere}]
+      `;
+    const out = code(input);
+    expect(out).toMatch(/\/\/ Plain data rather than pipeline\(\).*unknown resource 'nowhere'/);
+    expect(out).toContain("export default { pipeline: config };");
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
+});
+
+describe("split", () => {
+  const input = `
+      resources:
+      - {name: src, type: git, source: {uri: x}}
+      - {name: image, type: registry-image, source: {repository: r}}
+      jobs:
+      - {name: unit, plan: [{get: src, trigger: true}]}
+      - {name: build, plan: [{get: src, passed: [unit]}, {put: image}]}
+      - {name: deploy, plan: [{get: image, passed: [build]}]}
+      groups:
+      - {name: test, jobs: [unit, build]}
+      - {name: release, jobs: [deploy]}
+      `;
+
+  test("one module per group, the consts in shared.ts, an index merging them; the same pipeline", async () => {
+    const result = importPipeline(yaml(input), { split: { by: "group" } });
+    if (!result.ok) throw new Error("import failed");
+    expect(result.modules.map((m) => m.file)).toEqual(["pipeline.ts", "shared.ts", "test.ts", "release.ts"]);
+    const byFile = Object.fromEntries(result.modules.map((m) => [m.file, m.code]));
+    expect(byFile["pipeline.ts"]).toContain("export default pipeline(mergeFragments(testJobs, releaseJobs), {");
+    expect(byFile["shared.ts"]).toContain("export const src: Resource = {");
+    expect(byFile["release.ts"]).toContain('import { image } from "./shared.ts";');
+    const dir = mkdtempSync(join(work, "split-"));
+    for (const m of result.modules) writeFileSync(join(dir, m.file), m.code);
+    const definition = await loadPipelineModule(join(dir, "pipeline.ts"), repo, { cacheDir: false });
+    expect(parsePipeline(renderJson(definition.pipeline)).pipeline).toEqual(dataOf(input));
+  });
+
+  test("per N jobs, in the jobs' order", () => {
+    const result = importPipeline(yaml(input), { split: { jobsPerModule: 2 } });
+    if (!result.ok) throw new Error("import failed");
+    expect(result.modules.map((m) => m.file)).toEqual(["pipeline.ts", "shared.ts", "jobs-1.ts", "jobs-2.ts"]);
+  });
+});

@@ -1,0 +1,1054 @@
+/**
+ * `hangar import`: a YAML or JSON pipeline as a TypeScript module whose default export renders to the
+ * same data Concourse reads from the input.
+ *
+ * - The data is what hangar's parser reads (YAML 1.1, merge keys, go-yaml's scalars); top-level keys
+ *   Concourse ignores are left out, with a comment naming them.
+ * - Resource types, resources and prototypes become named consts (`factories-match.ts` turns the ones a
+ *   hangar factory makes into that factory's call); jobs refer to them as objects, through the step
+ *   helpers (`get`, `put`, `task`, `inParallel`, ...) where those fit.
+ * - A YAML anchor that aliases reuse becomes one const (`anchors.ts`); a merge key becomes a spread.
+ *   Comments are kept as `//` comments before what they were written next to; texts of several lines
+ *   (scripts) are template literals.
+ * - What Concourse's types reject (an `aggregate` step, a string where a boolean belongs) is kept as
+ *   written, cast, with a comment saying why; `upgrade` rewrites the deprecated forms instead.
+ * - The code is laid out by a small printer (`print.ts`, `js.ts`) the way Biome formats it.
+ */
+
+import { goPathMatch } from "../concourse/go-path-match.ts";
+import { pipeline as buildPipeline } from "../fragment/pipeline.ts";
+import type { Path } from "../model/common.ts";
+import { HOOK_KEYS } from "../model/modifiers.ts";
+import { type StepKind, stepKindOrUndefined } from "../model/step.ts";
+import { type ParsedPipeline, parsePipeline } from "../parse/parse-pipeline.ts";
+import { renderJson } from "../render/render.ts";
+import type { Diagnostic } from "../validate/diagnostic.ts";
+import { formatPath } from "../walk/format-path.ts";
+import { walkPipelineSteps } from "../walk/walk-steps.ts";
+import { type Anchor, EMPTY_SOURCE_INFO, pathKey, readSourceInfo, type SourceInfo } from "./anchors.ts";
+import { type FactoryCall, matchFactory, RECOGNIZED_FACTORIES, sameData } from "./factories-match.ts";
+import {
+  arrayLiteral,
+  call,
+  commentDocs,
+  type Entry,
+  isMultiline,
+  objectLiteral,
+  property,
+  stringLiteral,
+  templateLiteral,
+} from "./js.ts";
+import { createNames, type Names } from "./names.ts";
+import { type Doc, group, hardline, ifBreak, indent, join, line, printDoc } from "./print.ts";
+
+/** Options of {@link importPipeline}. */
+export interface ImportOptions {
+  /** The input's file name, for diagnostics. */
+  readonly file?: string;
+  /** Rewrite deprecated forms (`aggregate` → `in_parallel`, `build_logs_to_retain` → `build_log_retention`). */
+  readonly upgrade?: boolean;
+  /** Write factory calls for resources and types a hangar factory makes (default true). */
+  readonly factories?: boolean;
+  /** The module the generated code imports hangar from (default `hangar`). */
+  readonly hangarModule?: string;
+  /** Split the pipeline into modules: one per group, or per `jobsPerModule` jobs. */
+  readonly split?: { readonly by: "group" } | { readonly jobsPerModule: number };
+}
+
+/** One generated module: its file name relative to the output (`pipeline.ts` for a single module) and code. */
+export interface ImportedModule {
+  readonly file: string;
+  readonly code: string;
+}
+
+/** What the importer did, for the user and for measuring. */
+export interface ImportStats {
+  /** Resources and resource types written as factory calls, by factory. */
+  readonly factoryCalls: Readonly<Record<string, number>>;
+  /** Resources and resource types written as object literals. */
+  readonly literals: number;
+  /** Consts made from YAML anchors. */
+  readonly sharedConsts: number;
+  /** Comment lines carried over. */
+  readonly comments: number;
+  /** Comment lines in the input (those inside left-out top-level keys are not carried over). */
+  readonly commentsInSource: number;
+  /** Comment lines not carried over, other than those inside left-out top-level keys. */
+  readonly commentsLost: number;
+}
+
+export type ImportResult =
+  | {
+      readonly ok: true;
+      /** The modules: one, or with `split` the parts and an index (`pipeline.ts`) that combines them. */
+      readonly modules: readonly ImportedModule[];
+      /** Things the user should know: deprecated forms kept or rewritten, keys left out, casts. */
+      readonly notes: readonly string[];
+      readonly stats: ImportStats;
+    }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+type Obj = Record<string, unknown>;
+const isObject = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+
+const LINE_WIDTH = 120;
+
+/** The top-level keys of a pipeline that Concourse reads (atc.Config), in its order. */
+const PIPELINE_KEYS = ["jobs", "resources", "resource_types", "prototypes", "var_sources", "groups", "display"];
+
+/** The helpers generated code may import (so no const takes their names). */
+const HELPERS = ["pipeline", "get", "put", "task", "inParallel", "doSteps", "tryStep"];
+
+/** Keys `get()` and `put()` take as they are (model keys of GetOptions / PutOptions besides their own). */
+const MODIFIER_OPTIONS = ["attempts", "timeout", "tags", ...HOOK_KEYS];
+const GET_OPTIONS = new Set(["get", "resource", "passed", "trigger", "version", "params", ...MODIFIER_OPTIONS]);
+const PUT_OPTIONS = new Set(["put", "resource", "params", "inputs", "get_params", "no_get", ...MODIFIER_OPTIONS]);
+
+/** Where a value sits in the model: decides how it is written and which type a shared const gets. */
+type Role =
+  | "value"
+  | "step"
+  | "steps"
+  | "job"
+  | "resource"
+  | "resourceType"
+  | "prototype"
+  | "taskConfig"
+  | "inParallelConfig"
+  | "resourceRef"
+  | "typeRef"
+  | "prototypeRef";
+
+/** The model type a const of a role is declared with. */
+const ROLE_TYPES: Partial<Record<Role, string>> = {
+  step: "Step",
+  steps: "Step[]",
+  job: "Job",
+  resource: "Resource",
+  resourceType: "ResourceType",
+  prototype: "Prototype",
+  taskConfig: "TaskConfig",
+};
+
+/** A const of the generated module. */
+interface Const {
+  readonly id: string;
+  readonly comments: readonly string[];
+  /** Filled in once its value is written (anchors are written at first use). */
+  doc: Doc;
+  readonly deps: Set<string>;
+  type?: string;
+  /** Written as `value as unknown as type`. */
+  cast?: string;
+}
+
+/** The state of one import. */
+interface Emitter {
+  readonly data: Obj;
+  readonly info: SourceInfo;
+  readonly names: Names;
+  readonly options: ImportOptions;
+  readonly imports: Set<string>;
+  readonly typeImports: Set<string>;
+  readonly consts: Map<string, Const>;
+  /** The order consts are declared in when nothing forces another. */
+  readonly constOrder: string[];
+  readonly anchorIds: Map<Anchor, string>;
+  /** The type each use of an anchor's const wants it declared with (`undefined`: none). */
+  readonly anchorTypes: Map<Anchor, Set<string | undefined>>;
+  readonly resourceIds: Map<string, string>;
+  readonly typeIds: Map<string, string>;
+  readonly prototypeIds: Map<string, string>;
+  /** Steps, jobs and other units that do not fit the model's types, with the reason. */
+  readonly untypable: Map<string, string>;
+  readonly notes: string[];
+  readonly factoryCalls: Record<string, number>;
+  /** Resources and types written as literals, and comment lines carried over. */
+  readonly counts: { literals: number; comments: number };
+  /** The imports of the module that declares the consts (with `split`, not the module being written). */
+  readonly constImports: { readonly imports: Set<string>; readonly typeImports: Set<string> };
+  /** The paths (keys) whose comments were written. */
+  readonly commentsTaken: Set<string>;
+}
+
+/** The identifiers a scope's code refers to (so consts are declared before their users). */
+type Scope = Set<string>;
+
+/**
+ * Imports a pipeline from YAML or JSON text. Never throws for bad input: text hangar's parser cannot
+ * read gives `ok: false` with the parser's diagnostics.
+ */
+export function importPipeline(text: string, options: ImportOptions = {}): ImportResult {
+  const parsed: ParsedPipeline = parsePipeline(text, options.file === undefined ? {} : { file: options.file });
+  const fatal = parsed.diagnostics.filter((d) => d.ruleId.startsWith("yaml/") || d.ruleId.startsWith("input/"));
+  if (parsed.pipeline === undefined || fatal.length > 0 || !isObject(parsed.pipeline)) {
+    const diagnostics = fatal.length > 0 ? fatal : parsed.diagnostics;
+    return { ok: false, diagnostics: diagnostics.length > 0 ? diagnostics : [notAPipeline(options.file)] };
+  }
+  const data = parsed.pipeline as unknown as Obj;
+  const isJson = /^\s*[{[]/.test(text);
+  const info = isJson ? EMPTY_SOURCE_INFO : readSourceInfo(text);
+  const imports = new Set<string>();
+  const typeImports = new Set<string>();
+  const e: Emitter = {
+    data,
+    info,
+    names: createNames([...HELPERS, ...RECOGNIZED_FACTORIES, "config", "fragment", "mergeFragments"]),
+    options,
+    imports,
+    typeImports,
+    consts: new Map(),
+    constOrder: [],
+    anchorIds: new Map(),
+    anchorTypes: new Map(),
+    resourceIds: new Map(),
+    typeIds: new Map(),
+    prototypeIds: new Map(),
+    untypable: untypableUnits(data, parsed.diagnostics, options.upgrade === true),
+    notes: [],
+    factoryCalls: {},
+    counts: { literals: 0, comments: 0 },
+    constImports: { imports, typeImports },
+    commentsTaken: new Set(),
+  };
+  const ignored = Object.keys(data).filter((key) => !PIPELINE_KEYS.includes(key));
+  if (ignored.length > 0) {
+    e.notes.push(`left out top-level keys Concourse ignores: ${ignored.join(", ")}`);
+  }
+  declareNamedConsts(e);
+  const modules = writeModules(e, ignored);
+  const untaken = [
+    ...[...info.comments].filter(([key]) => key !== pathKey([]) && !e.commentsTaken.has(`before ${key}`)),
+    ...[...info.trailing].filter(([key]) => !e.commentsTaken.has(`after ${key}`)),
+  ];
+  const inIgnored = untaken.filter(([key]) => ignored.includes(String((JSON.parse(key) as Path)[0])));
+  const lost = untaken.filter((entry) => !inIgnored.includes(entry));
+  const count = (entries: typeof untaken) => entries.reduce((n, [, lines]) => n + lines.length, 0);
+  if (inIgnored.length > 0) e.notes.push(`${count(inIgnored)} comment lines inside left-out keys not carried over`);
+  if (lost.length > 0) {
+    e.notes.push(
+      `${count(lost)} comment lines not carried over, at ${lost.map(([key]) => formatPath(JSON.parse(key) as Path)).join(", ")}`,
+    );
+  }
+  return {
+    ok: true,
+    modules,
+    notes: e.notes,
+    stats: {
+      factoryCalls: e.factoryCalls,
+      literals: e.counts.literals,
+      sharedConsts: e.anchorIds.size,
+      comments: e.counts.comments,
+      commentsInSource: info.commentLines,
+      commentsLost: count(lost),
+    },
+  };
+}
+
+function notAPipeline(file: string | undefined): Diagnostic {
+  return {
+    ruleId: "input/not-a-pipeline",
+    severity: "error",
+    parity: "hangar",
+    message: "the document is not a mapping of pipeline sections",
+    path: [],
+    loc: { ...(file === undefined ? {} : { file }), line: 1, col: 1 },
+  };
+}
+
+/**
+ * The steps, jobs and named objects whose data the model's types reject, by path key, with the reason:
+ * the unit nearest to each error the parser found.
+ */
+function untypableUnits(data: Obj, diagnostics: readonly Diagnostic[], upgrade: boolean): Map<string, string> {
+  const units: Path[] = [];
+  for (const section of ["jobs", "resources", "resource_types", "prototypes", "var_sources", "groups"]) {
+    const items = data[section];
+    if (Array.isArray(items)) for (let i = 0; i < items.length; i++) units.push([section, i]);
+  }
+  for (const { path } of walkPipelineSteps(data as never)) units.push(path);
+  const found = new Map<string, string>();
+  for (const d of diagnostics) {
+    if (d.severity !== "error" || d.path.length === 0) continue;
+    let owner: Path | undefined;
+    for (const unit of units) {
+      if (unit.length <= d.path.length && unit.every((seg, i) => d.path[i] === seg)) {
+        if (owner === undefined || unit.length > owner.length) owner = unit;
+      }
+    }
+    if (owner === undefined) continue;
+    const step = valueAt(data, owner);
+    if (upgrade && isObject(step) && isUpgradableAggregate(step)) continue;
+    const key = pathKey(owner);
+    if (!found.has(key)) found.set(key, d.message);
+  }
+  return found;
+}
+
+const isUpgradableAggregate = (step: Obj): boolean =>
+  stepKindOrUndefined(step) === undefined && Array.isArray(step.aggregate);
+
+/** The value at a path of the data, or undefined. */
+function valueAt(data: unknown, path: Path): unknown {
+  let v: unknown = data;
+  for (const seg of path) {
+    if (Array.isArray(v) && typeof seg === "number") v = v[seg];
+    else if (isObject(v) && typeof seg === "string" && Object.hasOwn(v, seg)) v = v[seg];
+    else return undefined;
+  }
+  return v;
+}
+
+/** Claims identifiers for the resource types, resources and prototypes, so jobs can refer to them. */
+function declareNamedConsts(e: Emitter): void {
+  const sections = [
+    ["resource_types", e.typeIds, "Type", "resourceType"],
+    ["resources", e.resourceIds, "", "resource"],
+    ["prototypes", e.prototypeIds, "Prototype", "prototype"],
+  ] as const;
+  for (const [section, ids, suffix, fallback] of sections) {
+    const items = e.data[section];
+    if (!Array.isArray(items)) continue;
+    for (const item of items) {
+      if (!isObject(item) || typeof item.name !== "string" || ids.has(item.name)) continue;
+      const id = e.names.claim(suffix === "" ? item.name : `${item.name} ${suffix}`, {
+        fallback,
+        suffix: suffix || "Resource",
+      });
+      ids.set(item.name, id);
+    }
+  }
+}
+
+/** Writes the named consts of a section and returns the identifiers in the section's order. */
+function namedSection(module: Emitter, section: "resource_types" | "resources" | "prototypes"): Entry[] {
+  const e = constEmitter(module);
+  const items = e.data[section];
+  if (!Array.isArray(items)) return [];
+  const ids = section === "resource_types" ? e.typeIds : section === "resources" ? e.resourceIds : e.prototypeIds;
+  const role: Role = section === "resource_types" ? "resourceType" : section === "resources" ? "resource" : "prototype";
+  const declared = new Set<string>();
+  return items.map((item, i) => {
+    const path: Path = [section, i];
+    const name = isObject(item) && typeof item.name === "string" ? item.name : undefined;
+    const id = name === undefined ? undefined : ids.get(name);
+    if (id === undefined || declared.has(id)) {
+      // a second object of one name, or one without a name: written where it is
+      const scope: Scope = new Set();
+      return { comments: takeComments(e, path), doc: emit(e, role, item, path, scope) };
+    }
+    declared.add(id);
+    const comments = takeComments(e, path);
+    const scope: Scope = new Set();
+    const untypable = e.untypable.get(pathKey(path));
+    const factory =
+      untypable === undefined &&
+      e.options.factories !== false &&
+      section !== "prototypes" &&
+      !e.info.anchorAt.has(pathKey(path))
+        ? matchFactory(section, item, (type) => sectionItem(e.data, "resource_types", type))
+        : undefined;
+    let doc: Doc;
+    if (factory !== undefined) {
+      doc = factoryDoc(e, factory);
+      e.factoryCalls[factory.factory] = (e.factoryCalls[factory.factory] ?? 0) + 1;
+    } else {
+      doc = emitRaw(e, role, item, path, scope);
+      e.counts.literals++;
+    }
+    addConst(e, {
+      id,
+      comments,
+      doc,
+      deps: scope,
+      ...(factory === undefined && untypable === undefined && { type: ROLE_TYPES[role] }),
+      ...(untypable !== undefined && { cast: ROLE_TYPES[role] }),
+    });
+    if (untypable !== undefined) e.notes.push(`${formatPath(path)} kept as written: ${untypable}`);
+    return { comments: [], doc: id };
+  });
+}
+
+function sectionItem(data: Obj, section: string, name: string): unknown {
+  const items = data[section];
+  return Array.isArray(items) ? items.find((item) => isObject(item) && item.name === name) : undefined;
+}
+
+function factoryDoc(e: Emitter, { factory, args }: FactoryCall): Doc {
+  e.imports.add(factory);
+  return call(
+    factory,
+    args.map((arg) => emitPlain(e, arg)),
+  );
+}
+
+function addConst(e: Emitter, c: Const): void {
+  e.consts.set(c.id, c);
+  e.constOrder.push(c.id);
+}
+
+/** The comment lines written before the node at `path`, counted as carried over. */
+function takeComments(e: Emitter, path: Path): string[] {
+  const lines = e.info.comments.get(pathKey(path)) ?? [];
+  e.commentsTaken.add(`before ${pathKey(path)}`);
+  e.counts.comments += lines.length;
+  return [...lines];
+}
+
+function takeTrailing(e: Emitter, path: Path): string[] {
+  const lines = e.info.trailing.get(pathKey(path)) ?? [];
+  e.commentsTaken.add(`after ${pathKey(path)}`);
+  e.counts.comments += lines.length;
+  return [...lines];
+}
+
+/** A value in a role: the shared const of its anchor when it has one, else written out. */
+function emit(e: Emitter, role: Role, value: unknown, path: Path, scope: Scope): Doc {
+  const anchor = e.info.anchorAt.get(pathKey(path));
+  if (anchor !== undefined && anchor.uses > 0 && shareable(e, anchor, value)) {
+    const id = anchorConst(e, anchor, role);
+    scope.add(id);
+    return id;
+  }
+  return emitRaw(e, role, value, path, scope);
+}
+
+/** Whether an anchor's value is written once as a const: not a scalar too small to be worth a name. */
+function shareable(e: Emitter, anchor: Anchor, value: unknown): boolean {
+  if (
+    anchor.path.length === 2 &&
+    ["resources", "resource_types", "prototypes", "jobs"].includes(String(anchor.path[0]))
+  )
+    return false;
+  if (!sameData(valueAt(e.data, anchor.path), value)) return false;
+  return typeof value === "object" || (typeof value === "string" && value.length > 0);
+}
+
+/** The type a const of a role is declared with: steps by their kind, so spreads of them stay typed. */
+function declaredType(role: Role, value: unknown): string | undefined {
+  if (role === "step") {
+    const kind = isObject(value) ? stepKindOrUndefined(value) : undefined;
+    return kind === undefined ? undefined : STEP_TYPES[kind];
+  }
+  return ROLE_TYPES[role];
+}
+
+const STEP_TYPES: Readonly<Record<StepKind, string>> = {
+  get: "GetStep",
+  put: "PutStep",
+  task: "TaskStep",
+  run: "RunStep",
+  set_pipeline: "SetPipelineStep",
+  load_var: "LoadVarStep",
+  try: "TryStep",
+  do: "DoStep",
+  in_parallel: "InParallelStep",
+};
+
+/** The emitter that writes consts: its imports are those of the module that declares them. */
+const constEmitter = (e: Emitter): Emitter => ({ ...e, ...e.constImports });
+
+/** The const of an anchor, written the first time it is needed; `type` is what this use wants it declared as. */
+function anchorConst(
+  module: Emitter,
+  anchor: Anchor,
+  role: Role,
+  type = declaredType(role, valueAt(module.data, anchor.path)),
+): string {
+  const e = constEmitter(module);
+  const types = e.anchorTypes.get(anchor) ?? new Set<string | undefined>();
+  types.add(type);
+  e.anchorTypes.set(anchor, types);
+  const known = e.anchorIds.get(anchor);
+  if (known !== undefined) return known;
+  const id = e.names.claim(anchor.name, { fallback: "shared", suffix: "Shared" });
+  e.anchorIds.set(anchor, id);
+  const c: Const = { id, comments: takeComments(e, anchor.path), doc: "", deps: new Set() };
+  addConst(e, c);
+  c.doc = emitRaw(e, role, valueAt(e.data, anchor.path), anchor.path, c.deps);
+  return id;
+}
+
+/**
+ * A merge-key source's const, spread into an object of `role`: declared as that role's type when it is
+ * a whole one by itself (a step with its core key), else as a `Pick` of it with the keys it has, so the
+ * object it is spread into keeps its type.
+ */
+function mergeSourceConst(e: Emitter, anchor: Anchor, role: Role, merged: Obj, scope: Scope): string {
+  const data = valueAt(e.data, anchor.path);
+  let whole: string | undefined;
+  if (role === "step") {
+    const kind = stepKindOrUndefined(merged);
+    whole = kind === undefined ? undefined : STEP_TYPES[kind];
+    if (whole !== undefined && isObject(data) && stepKindOrUndefined(data) === kind) {
+      const id = anchorConst(e, anchor, role, whole);
+      scope.add(id);
+      return id;
+    }
+  } else {
+    const t = ROLE_TYPES[role];
+    whole = t === undefined || t.endsWith("[]") ? undefined : t;
+  }
+  const keys = isObject(data) ? Object.keys(data) : [];
+  const type =
+    whole === undefined || keys.length === 0
+      ? undefined
+      : `Pick<${whole}, ${keys.map((k) => JSON.stringify(k)).join(" | ")}>`;
+  // the source's own data is written as a plain object: a part of a step is not a step
+  const id = anchorConst(e, anchor, role === "step" ? "value" : role, type);
+  scope.add(id);
+  return id;
+}
+
+/** A value in a role, written out (its own anchor, if any, is not looked at). */
+function emitRaw(e: Emitter, role: Role, value: unknown, path: Path, scope: Scope): Doc {
+  switch (role) {
+    case "value":
+      return emitValue(e, value, path, scope);
+    case "step":
+      return emitStep(e, value, path, scope);
+    case "steps":
+      if (Array.isArray(value)) return emitList(e, value, path, scope, "step");
+      return emitObject(e, "inParallelConfig", value, path, scope);
+    case "resourceRef":
+      return refDoc(e.resourceIds, value, scope) ?? emitValue(e, value, path, scope);
+    case "typeRef":
+      return refDoc(e.typeIds, value, scope) ?? emitValue(e, value, path, scope);
+    case "prototypeRef":
+      return refDoc(e.prototypeIds, value, scope) ?? emitValue(e, value, path, scope);
+    default:
+      return emitObject(e, role, value, path, scope);
+  }
+}
+
+/** The const of a named object a name refers to. */
+function refDoc(ids: ReadonlyMap<string, string>, value: unknown, scope: Scope): Doc | undefined {
+  const id = typeof value === "string" ? ids.get(value) : undefined;
+  if (id === undefined) return undefined;
+  scope.add(id);
+  return id;
+}
+
+/** The role of a key's value inside an object of a role. */
+function childRole(role: Role, key: string, kind: string | undefined): Role {
+  if ((HOOK_KEYS as readonly string[]).includes(key) && (role === "job" || role === "step")) return "step";
+  switch (role) {
+    case "job":
+      return key === "plan" ? "steps" : "value";
+    case "resource":
+    case "resourceType":
+    case "prototype":
+      return key === "type" ? "typeRef" : "value";
+    case "inParallelConfig":
+      return key === "steps" ? "steps" : "value";
+    case "step":
+      if (key === "do" || (key === "in_parallel" && kind === "in_parallel")) return "steps";
+      if (key === "try") return "step";
+      if (key === "config" && kind === "task") return "taskConfig";
+      if ((key === "get" || key === "put" || key === "resource") && (kind === "get" || kind === "put"))
+        return "resourceRef";
+      if (key === "type" && kind === "run") return "prototypeRef";
+      return "value";
+    default:
+      return "value";
+  }
+}
+
+/** An object in a role, as an object literal (merge keys as spreads). */
+function emitObject(e: Emitter, role: Role, value: unknown, path: Path, scope: Scope): Doc {
+  if (!isObject(value)) return emitValue(e, value, path, scope);
+  const kind = role === "step" ? stepKindOrUndefined(value) : undefined;
+  const entries: Entry[] = [];
+  const key = pathKey(path);
+  const merged = e.info.merges.get(key);
+  let keys = Object.keys(value);
+  if (merged !== undefined) {
+    const explicit = e.info.explicitKeys.get(key) ?? [];
+    const spread = [...merged].reverse();
+    const rebuilt = Object.assign({}, ...spread.map((a) => valueAt(e.data, a.path)), pick(value, explicit));
+    if (sameData(rebuilt, value) && spread.every((a) => isObject(valueAt(e.data, a.path)))) {
+      const [only] = spread;
+      if (only !== undefined && spread.length === 1 && explicit.length === 0 && role !== "value") {
+        // `<<: *a` and nothing else: the same data as `*a`
+        const id = anchorConst(e, only, role);
+        scope.add(id);
+        return id;
+      }
+      for (const anchor of spread)
+        entries.push({ comments: [], doc: ["...", mergeSourceConst(e, anchor, role, value, scope)] });
+      keys = explicit.filter((k) => Object.hasOwn(value, k));
+    }
+  }
+  if (role === "job" && e.options.upgrade === true && typeof value.build_logs_to_retain === "number") {
+    if (value.build_log_retention === undefined) {
+      keys = keys.map((k) => (k === "build_logs_to_retain" ? "build_log_retention" : k));
+      e.notes.push(`${formatPath([...path, "build_logs_to_retain"])} rewritten as build_log_retention.builds`);
+    }
+  }
+  let pending: string[] = [];
+  for (const k of keys) {
+    if (k === "build_log_retention" && !Object.hasOwn(value, k)) {
+      const builds = property("builds", String(value.build_logs_to_retain), false);
+      entries.push({ comments: [], doc: property(k, objectLiteral([{ comments: [], doc: builds }]), false) });
+      continue;
+    }
+    const child = value[k];
+    const at = [...path, k];
+    const comments = [...pending, ...takeComments(e, at)];
+    pending = [];
+    if (child === null && role !== "value") {
+      // Concourse reads null as absent in its structs; the model has no null
+      pending = [...comments, ` ${k}: null in the source (Concourse reads it as absent)`];
+      continue;
+    }
+    // a resource type named like the type it is based on (`registry-image`) is based on the core type
+    const selfType = k === "type" && role !== "step" && child === value.name && role !== "resource";
+    const doc = emit(e, selfType ? "value" : childRole(role, k, kind), child, at, scope);
+    entries.push({ comments, doc: property(k, doc, isStringDoc(child, doc)) });
+  }
+  return objectLiteral(entries, {
+    expand: role === "job" || role === "resource" || role === "resourceType",
+    trailing: [...pending, ...takeTrailing(e, path)],
+  });
+}
+
+const pick = (obj: Obj, keys: readonly string[]): Obj =>
+  Object.fromEntries(keys.filter((k) => Object.hasOwn(obj, k)).map((k) => [k, obj[k]]));
+
+/** Whether a written value is a plain string literal (which Biome moves below a long key). */
+const isStringDoc = (value: unknown, doc: Doc): boolean =>
+  typeof value === "string" &&
+  typeof doc === "string" &&
+  !doc.startsWith("`") &&
+  (doc.startsWith('"') || doc.startsWith("'"));
+
+/** A list of values in a role. */
+function emitList(e: Emitter, list: readonly unknown[], path: Path, scope: Scope, role: Role): Doc {
+  const entries = list.map((item, i) => {
+    const at = [...path, i];
+    return { comments: takeComments(e, at), doc: emit(e, role, item, at, scope) };
+  });
+  return arrayLiteral(entries, { trailing: takeTrailing(e, path) });
+}
+
+/** Any value, as a literal: objects, lists, strings (template literals when they span lines), numbers. */
+function emitValue(e: Emitter, value: unknown, path: Path, scope: Scope): Doc {
+  if (typeof value === "string") return isMultiline(value) ? templateLiteral(value) : stringLiteral(value);
+  if (typeof value === "number") return numberLiteral(value);
+  if (typeof value === "boolean" || value === null) return String(value);
+  if (Array.isArray(value)) return emitList(e, value, path, scope, "value");
+  if (isObject(value)) return emitObject(e, "value", value, path, scope);
+  return "undefined";
+}
+
+/** Plain data (factory arguments): no anchors or comments. */
+function emitPlain(e: Emitter, value: unknown): Doc {
+  if (Array.isArray(value)) return arrayLiteral(value.map((v) => ({ comments: [], doc: emitPlain(e, v) })));
+  if (isObject(value)) {
+    const entries = Object.entries(value).map(([k, v]) => ({
+      comments: [],
+      doc: property(k, emitPlain(e, v), typeof v === "string" && !isMultiline(v)),
+    }));
+    return objectLiteral(entries);
+  }
+  return emitValue(e, value, [], new Set());
+}
+
+function numberLiteral(n: number): string {
+  if (Number.isNaN(n)) return "Number.NaN";
+  if (!Number.isFinite(n)) return n > 0 ? "Number.POSITIVE_INFINITY" : "Number.NEGATIVE_INFINITY";
+  return String(n).replace("e+", "e");
+}
+
+/** A step: through a helper when one writes it exactly, else an object literal. */
+function emitStep(e: Emitter, value: unknown, path: Path, scope: Scope): Doc {
+  const why = e.untypable.get(pathKey(path));
+  if (why !== undefined || !isObject(value)) {
+    e.notes.push(`${formatPath(path)} kept as written: ${why ?? "a step must be a mapping"}`);
+    e.typeImports.add("Step");
+    return [
+      `// ${oneLine(why ?? "not a mapping")}: not a valid step for Concourse, kept as written`,
+      hardline,
+      group([emitValue(e, value, path, scope), " as unknown as Step"]),
+    ];
+  }
+  const kind = stepKindOrUndefined(value);
+  const merged = e.info.merges.has(pathKey(path));
+  if (kind === undefined && isUpgradableAggregate(value) && e.options.upgrade === true) {
+    e.notes.push(`${formatPath(path)}: aggregate rewritten as in_parallel`);
+    const rest = Object.keys(value).filter((k) => k !== "aggregate");
+    const steps = emitList(e, value.aggregate as unknown[], [...path, "aggregate"], scope, "step");
+    if (rest.length === 0) {
+      e.imports.add("inParallel");
+      return call("inParallel", [steps]);
+    }
+    return emitObject(e, "step", { in_parallel: value.aggregate, ...pick(value, rest) }, path, scope);
+  }
+  // a merge, or comments at the end of the step's mapping: an object literal, which keeps them
+  if (merged || e.info.trailing.has(pathKey(path))) return emitObject(e, "step", value, path, scope);
+  const keys = Object.keys(value);
+  const comments = (key: string) =>
+    e.info.comments.has(pathKey([...path, key])) || e.info.anchorAt.has(pathKey([...path, key]));
+  if ((kind === "get" || kind === "put") && !keys.some(comments)) {
+    const allowed = kind === "get" ? GET_OPTIONS : PUT_OPTIONS;
+    const resourceName = (value.resource ?? value[kind]) as unknown;
+    const id = typeof resourceName === "string" ? e.resourceIds.get(resourceName) : undefined;
+    if (id !== undefined && keys.every((k) => allowed.has(k) && value[k] !== null)) {
+      scope.add(id);
+      e.imports.add(kind);
+      const opts: Entry[] = [];
+      if (value.resource !== undefined)
+        opts.push({ comments: [], doc: property("as", stringLiteral(String(value[kind])), true) });
+      for (const k of keys) {
+        if (k === kind || k === "resource") continue;
+        const option = k === "get_params" ? "getParams" : k === "no_get" ? "noGet" : k;
+        const child = value[k];
+        const doc = emit(e, childRole("step", k, kind), child, [...path, k], scope);
+        opts.push({ comments: [], doc: property(option, doc, isStringDoc(child, doc)) });
+      }
+      if (opts.length === 0) return `${kind}(${id})`;
+      return call(kind, [id, objectLiteral(opts)]);
+    }
+  }
+  if (
+    kind === "task" &&
+    typeof value.task === "string" &&
+    (value.config === undefined) !== (value.file === undefined) &&
+    !comments("task")
+  ) {
+    e.imports.add("task");
+    const rest = Object.keys(value).filter((k) => k !== "task");
+    const opts = objectLiteral(
+      rest.map((k) => {
+        const at = [...path, k];
+        const child = value[k];
+        const doc = emit(e, childRole("step", k, kind), child, at, scope);
+        return { comments: takeComments(e, at), doc: property(k, doc, isStringDoc(child, doc)) };
+      }),
+    );
+    return call("task", [stringLiteral(value.task), opts]);
+  }
+  if (kind === "in_parallel" && keys.length === 1 && !comments("in_parallel")) {
+    const p = value.in_parallel;
+    const at = [...path, "in_parallel"];
+    if (Array.isArray(p) && !e.info.anchorAt.has(pathKey(at))) {
+      e.imports.add("inParallel");
+      return call("inParallel", [emitList(e, p, at, scope, "step")]);
+    }
+  }
+  if (kind === "do" && keys.length === 1 && Array.isArray(value.do) && !comments("do")) {
+    e.imports.add("doSteps");
+    const list = value.do;
+    return call("doSteps", [emitList(e, list, [...path, "do"], scope, "step")]);
+  }
+  if (kind === "try" && keys.length === 1 && !comments("try")) {
+    e.imports.add("tryStep");
+    const inner = emit(e, "step", value.try, [...path, "try"], scope);
+    return call("tryStep", [inner]);
+  }
+  return emitObject(e, "step", value, path, scope);
+}
+
+const oneLine = (text: string): string => text.replace(/\s+/g, " ").trim();
+
+/** The jobs, written in place (they refer to the named consts). */
+function emitJob(e: Emitter, job: unknown, path: Path, scope: Scope): Doc {
+  const why = e.untypable.get(pathKey(path));
+  if (why !== undefined) {
+    e.notes.push(`${formatPath(path)} kept as written: ${why}`);
+    e.typeImports.add("Job");
+    return [`// ${oneLine(why)}: kept as written`, hardline, emitValue(e, job, path, scope), " as unknown as Job"];
+  }
+  return emit(e, "job", job, path, scope);
+}
+
+/** Orders consts so each comes after the consts it refers to, otherwise in the order they were made. */
+function orderedConsts(e: Emitter, roots: readonly string[]): Const[] {
+  const out: Const[] = [];
+  const done = new Set<string>();
+  const visit = (id: string) => {
+    if (done.has(id)) return;
+    done.add(id);
+    const c = e.consts.get(id);
+    if (c === undefined) return;
+    for (const dep of c.deps) visit(dep);
+    out.push(c);
+  };
+  for (const id of [...e.constOrder, ...roots]) visit(id);
+  return out;
+}
+
+function constDoc(e: Emitter, c: Const): Doc {
+  let type = c.type;
+  if (type === undefined && e.anchorIds.size > 0) {
+    const anchor = [...e.anchorIds].find(([, id]) => id === c.id)?.[0];
+    const types = anchor === undefined ? undefined : e.anchorTypes.get(anchor);
+    if (types !== undefined && types.size === 1) type = [...types][0];
+  }
+  // a `Pick` too long for one line is left out (the formatter would break the type over several lines)
+  if (type?.startsWith("Pick<") && `const ${c.id}: ${type} = {`.length > LINE_WIDTH) type = undefined;
+  for (const t of [type, c.cast]) {
+    const name = t?.replace(/^Pick</, "").match(/^[A-Za-z]+/)?.[0];
+    if (name !== undefined) e.typeImports.add(name);
+  }
+  const isString = typeof c.doc === "string" && (c.doc.startsWith('"') || c.doc.startsWith("'"));
+  const value: Doc = c.cast !== undefined ? [c.doc, ` as unknown as ${c.cast}`] : c.doc;
+  const head = `const ${c.id}${type === undefined || c.cast !== undefined ? "" : `: ${type}`} =`;
+  const castNote =
+    c.cast !== undefined ? [`// kept as written: not a valid ${c.cast} for Concourse's types`, hardline] : [];
+  const assigned: Doc = isString ? [head, group(indent([line, value]))] : [head, " ", value];
+  return [...commentDocs(c.comments), ...castNote, assigned, ";"];
+}
+
+function importDoc(e: Emitter): Doc {
+  return importDocOf(e.imports, e.typeImports, e.options.hangarModule ?? "hangar");
+}
+
+/** The import of hangar's values and types, sorted as Biome sorts them. */
+function importDocOf(values: ReadonlySet<string>, types: ReadonlySet<string>, module: string): Doc {
+  const names = [
+    ...[...values].map((n) => ({ n, t: false })),
+    ...[...types].filter((t) => !values.has(t)).map((n) => ({ n, t: true })),
+  ];
+  if (names.length === 0) return "";
+  names.sort((a, b) => a.n.toLowerCase().localeCompare(b.n.toLowerCase()) || (a.n < b.n ? -1 : 1));
+  const onlyTypes = names.every((x) => x.t);
+  const list = names.map(({ n, t }) => (t && !onlyTypes ? `type ${n}` : n));
+  const head = onlyTypes ? "import type {" : "import {";
+  return group([head, indent([line, join([",", line], list)]), ifBreak(","), line, `} from ${stringLiteral(module)};`]);
+}
+
+/** The sections of the pipeline, as entries of the object given to `pipeline()` (with `withJobs` false, all but jobs). */
+function sectionEntries(e: Emitter, withJobs: boolean, scope: Scope): Entry[] {
+  const entries: Entry[] = [];
+  for (const section of Object.keys(e.data)) {
+    if (!PIPELINE_KEYS.includes(section) || (section === "jobs" && !withJobs)) continue;
+    const value = e.data[section];
+    const path = [section];
+    const comments = takeComments(e, path);
+    let doc: Doc;
+    if (section === "resource_types" || section === "resources" || section === "prototypes") {
+      if (!Array.isArray(value)) continue;
+      const items = namedSection(e, section);
+      for (const item of items) if (typeof item.doc === "string") scope.add(item.doc);
+      doc = arrayLiteral(items, { trailing: takeTrailing(e, path) });
+    } else if (section === "jobs" && Array.isArray(value)) {
+      const items = value.map((_, i) => ({
+        comments: takeComments(e, ["jobs", i]),
+        doc: emitJob(e, value[i], ["jobs", i], scope),
+      }));
+      doc = arrayLiteral(items, { trailing: takeTrailing(e, path) });
+    } else {
+      doc = emit(e, "value", value, path, scope);
+    }
+    entries.push({ comments, doc: property(section, doc, false) });
+  }
+  return entries;
+}
+
+/** Whether `pipeline()` gives back exactly this pipeline (it rejects unknown names and collapses duplicates). */
+function pipelineKeepsData(data: Obj): string | undefined {
+  const known = pick(data, PIPELINE_KEYS);
+  try {
+    const built = buildPipeline(known as never);
+    return renderJson(built) === renderJson(known as never) ? undefined : "pipeline() would merge duplicate entries";
+  } catch (error) {
+    return oneLine((error as Error).message);
+  }
+}
+
+function writeModules(e: Emitter, ignored: readonly string[]): ImportedModule[] {
+  if (e.options.split !== undefined) return writeSplit(e, ignored);
+  const scope: Scope = new Set();
+  const sections = sectionEntries(e, true, scope);
+  const refusal = pipelineKeepsData(e.data);
+  const header = [...e.info.header];
+  e.counts.comments += header.length;
+  const ignoredNote =
+    ignored.length > 0
+      ? [
+          `// Left out: top-level ${ignored.map((k) => `\`${k}\``).join(", ")} (Concourse ignores ${ignored.length > 1 ? "them" : "it"}; anchors in ${ignored.length > 1 ? "them" : "it"} are consts below)`,
+        ]
+      : [];
+  let exportDoc: Doc;
+  if (refusal === undefined) {
+    e.imports.add("pipeline");
+    exportDoc = [
+      "export default ",
+      call("pipeline", [objectLiteral(sections, { expand: true, trailing: takeTrailing(e, []) })]),
+      ";",
+    ];
+  } else {
+    e.typeImports.add("Pipeline");
+    e.notes.push(`exported as plain data: ${refusal}`);
+    exportDoc = [
+      `// Plain data rather than pipeline(), which would not give back the same pipeline: ${refusal}`,
+      hardline,
+      "const config: Pipeline = ",
+      objectLiteral(sections, { expand: true, trailing: takeTrailing(e, []) }),
+      ";",
+      hardline,
+      hardline,
+      "export default { pipeline: config };",
+    ];
+  }
+  const consts = orderedConsts(e, [...scope]);
+  const body: Doc[] = consts.map((c) => constDoc(e, c));
+  const statements: Doc[] = [
+    importDoc(e),
+    ...(header.length > 0 || ignoredNote.length > 0 ? [[...commentDocs(header), ...join(hardline, ignoredNote)]] : []),
+    ...body,
+    exportDoc,
+  ].filter((d) => d !== "");
+  const doc = join(
+    [hardline, hardline],
+    statements.map((s) => trimTrailingHardline(s)),
+  );
+  return [{ file: "pipeline.ts", code: `${printDoc([doc, hardline], LINE_WIDTH).trimEnd()}\n` }];
+}
+
+function trimTrailingHardline(doc: Doc): Doc {
+  if (Array.isArray(doc) && doc.length > 0 && doc.at(-1) === hardline) return doc.slice(0, -1);
+  return doc;
+}
+
+/** A module of a split pipeline: its file, the identifier the index imports it as, and its jobs' indexes. */
+interface Part {
+  readonly file: string;
+  readonly id: string;
+  readonly jobs: readonly number[];
+}
+
+/**
+ * The parts of a split: runs of consecutive jobs of one group (a job counts for the first group that
+ * names it), or of N jobs, so that merging the parts in order gives the jobs in their order.
+ */
+function splitJobs(e: Emitter, split: NonNullable<ImportOptions["split"]>): Part[] {
+  const jobs = Array.isArray(e.data.jobs) ? e.data.jobs : [];
+  const groups = Array.isArray(e.data.groups) ? e.data.groups.filter(isObject) : [];
+  const keyOf = (job: unknown, i: number): string => {
+    if ("jobsPerModule" in split) return `jobs ${Math.floor(i / split.jobsPerModule) + 1}`;
+    const name = isObject(job) ? job.name : undefined;
+    const group = groups.find(
+      (g) =>
+        Array.isArray(g.jobs) &&
+        g.jobs.some((p) => typeof p === "string" && typeof name === "string" && goPathMatch(p, name)),
+    );
+    return typeof group?.name === "string" ? group.name : "other jobs";
+  };
+  const runs: { key: string; jobs: number[] }[] = [];
+  jobs.forEach((job, i) => {
+    const key = keyOf(job, i);
+    const last = runs.at(-1);
+    if (last !== undefined && last.key === key) last.jobs.push(i);
+    else runs.push({ key, jobs: [i] });
+  });
+  const files = new Set(["pipeline", "shared"]);
+  return runs.map(({ key, jobs: indexes }) => {
+    const stem = key.replace(/[^A-Za-z0-9_.-]+/g, "-").replace(/^[-.]+|-+$/g, "") || "jobs";
+    let file = stem;
+    for (let n = 2; files.has(file); n++) file = `${stem}-${n}`;
+    files.add(file);
+    return {
+      file: `${file}.ts`,
+      id: e.names.claim(`${key} jobs`, { fallback: "jobs", suffix: "Jobs" }),
+      jobs: indexes,
+    };
+  });
+}
+
+function writeSplit(e: Emitter, ignored: readonly string[]): ImportedModule[] {
+  const split = e.options.split as NonNullable<ImportOptions["split"]>;
+  const whole = (why: string) => {
+    e.notes.push(`not split: ${why}`);
+    const { split: _, ...whole } = e.options;
+    return writeModules({ ...e, options: whole }, ignored);
+  };
+  const refusal = pipelineKeepsData(e.data);
+  if (refusal !== undefined) return whole(`pipeline() would not give it back (${refusal})`);
+  const parts = splitJobs(e, split);
+  if (parts.length < 2) return whole("all jobs fall in one part");
+
+  const jobs = e.data.jobs as unknown[];
+  const partModules = parts.map((part, p) => {
+    const pe: Emitter = { ...e, imports: new Set(["fragment"]), typeImports: new Set() };
+    const scope: Scope = new Set();
+    const comments = p === 0 ? takeComments(pe, ["jobs"]) : [];
+    const items = part.jobs.map((i) => ({
+      comments: takeComments(pe, ["jobs", i]),
+      doc: emitJob(pe, jobs[i], ["jobs", i], scope),
+    }));
+    const body = call("fragment", [objectLiteral([{ comments, doc: property("jobs", arrayLiteral(items), false) }])]);
+    return { part, pe, scope, body };
+  });
+  const indexScope: Scope = new Set();
+  const sections = sectionEntries(e, false, indexScope);
+  const consts = orderedConsts(e, [...indexScope, ...partModules.flatMap((m) => [...m.scope])]);
+  const constDocs = consts.map((c) => ["export ", constDoc(e, c)]);
+  const module = e.options.hangarModule ?? "hangar";
+  const sharedImport = (ids: ReadonlySet<string>): Doc[] => {
+    const names = [...ids].filter((id) => e.consts.has(id)).sort();
+    return names.length === 0 ? [] : [importList(names, "./shared.ts")];
+  };
+  const moduleCode = (statements: readonly Doc[]) =>
+    `${printDoc(
+      [
+        join(
+          [hardline, hardline],
+          statements.filter((d) => d !== ""),
+        ),
+        hardline,
+      ],
+      LINE_WIDTH,
+    ).trimEnd()}\n`;
+
+  const header = [...e.info.header];
+  e.counts.comments += header.length;
+  const indexImports = new Set(["mergeFragments", "pipeline"]);
+  const index = moduleCode([
+    [importDocOf(indexImports, new Set(), module), ...sharedImport(indexScope).flatMap((d) => [hardline, d])],
+    join(
+      hardline,
+      parts.map((part) => `import ${part.id} from "./${part.file}";`),
+    ),
+    ...(header.length > 0 ? [commentDocs(header).slice(0, -1)] : []),
+    [
+      "export default ",
+      call("pipeline", [
+        call(
+          "mergeFragments",
+          parts.map((part) => part.id),
+        ),
+        objectLiteral(sections, { expand: true, trailing: takeTrailing(e, []) }),
+      ]),
+      ";",
+    ],
+  ]);
+  const ignoredNote =
+    ignored.length > 0
+      ? [`// Left out: top-level ${ignored.map((k) => `\`${k}\``).join(", ")} (Concourse ignores it)`]
+      : [];
+  const shared = moduleCode([importDocOf(e.imports, e.typeImports, module), ...ignoredNote, ...constDocs]);
+  return [
+    { file: "pipeline.ts", code: index },
+    ...(consts.length > 0 ? [{ file: "shared.ts", code: shared }] : []),
+    ...partModules.map(({ part, pe, scope, body }) => ({
+      file: part.file,
+      code: moduleCode([
+        [importDocOf(pe.imports, pe.typeImports, module), ...sharedImport(scope).flatMap((d) => [hardline, d])],
+        ["export default ", body, ";"],
+      ]),
+    })),
+  ];
+}
+
+/** `import { a, b } from "module";`, broken over lines when too long. */
+function importList(names: readonly string[], from: string): Doc {
+  return group([
+    "import {",
+    indent([line, join([",", line], names)]),
+    ifBreak(","),
+    line,
+    `} from ${stringLiteral(from)};`,
+  ]);
+}
