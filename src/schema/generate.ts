@@ -49,10 +49,11 @@ const refName = (node: JsonSchema): string | undefined =>
     ? decodeURIComponent(node.$ref.slice(REF_PREFIX.length))
     : undefined;
 const isObject = (v: unknown): v is JsonSchema => typeof v === "object" && v !== null && !Array.isArray(v);
-const stepDefinition = (kind: string): string =>
+/** The definition name of a step kind's type: `set_pipeline` → `SetPipelineStep`. */
+export const stepDefinition = (kind: string): string =>
   `${kind
     .split("_")
-    .map((w) => w[0]?.toUpperCase() + w.slice(1))
+    .map((w) => (w[0] ?? "").toUpperCase() + w.slice(1))
     .join("")}Step`;
 
 /** Turns ts-json-schema-generator's schema of `Pipeline` into the schema of a pipeline YAML file. */
