@@ -116,3 +116,12 @@ describe("shape errors fail the schema, as they fail hangar", () => {
     expect(defs.GetStep?.description).toMatch(/^Fetch a version of a resource/);
   });
 });
+
+test("the package exports the built schema as hangar/schema.json", async () => {
+  const manifest = JSON.parse(readFileSync(join(import.meta.dirname, "../../package.json"), "utf8")) as {
+    exports: Record<string, unknown>;
+  };
+  expect(manifest.exports["./schema.json"]).toBe("./dist/schema.json");
+  const exported = JSON.parse(readFileSync(join(import.meta.dirname, "../..", "dist/schema.json"), "utf8"));
+  expect(exported).toEqual(schema);
+});
