@@ -3,7 +3,7 @@
 // whole-process start-up of `hangar render`. Prints a table per section and a PASS/MISS line per goal.
 //
 //   node --expose-gc bench/run.mjs [--sizes=100,1000,10000] [--no-parse] [--no-startup] [--no-limits] [--runs=10]
-//                                  [--no-batch] [--batch-runs=3]
+//                                  [--no-batch] [--batch-runs=3] [--no-lsp]
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,6 +11,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { measureBatch } from "./batch.mjs";
+import { measureLsp } from "./lsp.mjs";
 import { measureProcesses, startupCommands } from "./startup.mjs";
 import { measureInChild, measureShapes } from "./yaml-limits.mjs";
 
@@ -310,6 +311,29 @@ if (validator && !args.has("no-limits")) {
   );
 }
 
+let lsp;
+if (!args.has("no-lsp")) {
+  process.stderr.write("measuring hangar lsp: diagnostics after an edit ...\n");
+  lsp = await measureLsp({ repo });
+  const p = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
+  lsp.median = median(lsp.samples);
+  lsp.floor = median(lsp.inProcess);
+  table(
+    `6. Language server: edit -> diagnostics, ${size(lsp.lines)}-line pipeline (median of ${lsp.samples.length} edits after 10 warm-up edits, in ms)`,
+    ["measure", "median", "p90", "x validateText"],
+    [
+      [
+        "hangar lsp: didChange -> publishDiagnostics (stdio)",
+        ms(lsp.median),
+        ms(p(lsp.samples, 0.9)),
+        x(lsp.median / lsp.floor),
+      ],
+      ["validateText in this process (the floor)", ms(lsp.floor), ms(p(lsp.inProcess, 0.9)), x(1)],
+    ],
+  );
+  console.log(`  the typo gave ${lsp.typoDiagnostics} get-unknown-resource diagnostic(s)`);
+}
+
 const goals = [];
 const goal = (name, value, limit, shown) => goals.push([value !== undefined && value <= limit, name, shown]);
 if (results.has(10_000)) {
@@ -371,6 +395,9 @@ if (batch) {
     0.1,
     x(batch.one / batch.separate),
   );
+}
+if (lsp) {
+  goal("hangar lsp diagnostics < 50 ms after an edit (2,000 lines)", lsp.median, 50, `${ms(lsp.median)} ms`);
 }
 console.log("\nGoals");
 for (const [pass, name, shown] of goals) console.log(`${pass ? "PASS" : "MISS"}  ${name}: ${shown}`);

@@ -35,3 +35,6 @@ try {
   console.error("build: tsc could not emit the declarations (see above)");
   process.exit(1);
 }
+
+// The JSON Schema of pipeline YAML, generated from the model (dist/schema.json).
+await import("./build-schema.mjs");

@@ -13,6 +13,7 @@ import {
   writeSync,
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import type { Readable, Writable } from "node:stream";
 
 /** Everything a command reads from or writes to the outside world; injected so commands are testable. */
 export interface Io {
@@ -34,6 +35,8 @@ export interface Io {
   readonly isTTY: { readonly stdout: boolean; readonly stderr: boolean };
   /** Environment variables (NO_COLOR, ...). */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** The raw standard streams, for commands that speak a protocol on them (`hangar lsp`). */
+  readonly streams?: { readonly input: NodeJS.ReadableStream & Readable; readonly output: Writable };
 }
 
 const lstatOrUndefined = (path: string): Stats | undefined => {
@@ -145,5 +148,6 @@ export function nodeIo(proc: NodeJS.Process): Io {
     cwd: () => proc.cwd(),
     isTTY: { stdout: proc.stdout.isTTY === true, stderr: proc.stderr.isTTY === true },
     env: proc.env,
+    streams: { input: proc.stdin, output: proc.stdout },
   };
 }

@@ -8,7 +8,8 @@ const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as
   types: string;
   exports: Record<string, string | { types?: string; default?: string }>;
 };
-const entries = Object.entries(manifest.exports).filter(([name]) => name !== "./package.json");
+// code entries only: ./package.json and ./schema.json are data
+const entries = Object.entries(manifest.exports).filter(([name]) => !name.endsWith(".json"));
 
 /** Every declaration file reachable from `file` through relative imports, `file` first. */
 function declarationGraph(file: string): string[] {

@@ -1,0 +1,45 @@
+// Generates dist/schema.json (the package's `hangar/schema.json`) from the model: src/schema/generate.ts
+// runs ts-json-schema-generator over src/model/pipeline.ts. The result is kept in node_modules/.cache,
+// keyed by a hash of the model and the generator, because the TypeScript program takes seconds to build.
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { build } from "esbuild";
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
+const cacheDir = join(repo, "node_modules/.cache/hangar-schema");
+const inputs = [
+  ...readdirSync(join(repo, "src/model"))
+    .filter((f) => f.endsWith(".ts"))
+    .sort()
+    .map((f) => join(repo, "src/model", f)),
+  join(repo, "src/schema/generate.ts"),
+  join(repo, "package-lock.json"),
+];
+const hash = createHash("sha256");
+for (const file of inputs) hash.update(file).update(readFileSync(file));
+const cached = join(cacheDir, `schema-${hash.digest("hex").slice(0, 16)}.json`);
+
+if (!existsSync(cached)) {
+  mkdirSync(cacheDir, { recursive: true });
+  const generator = join(cacheDir, "generate.mjs");
+  await build({
+    entryPoints: [join(repo, "src/schema/generate.ts")],
+    outfile: generator,
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    packages: "external",
+    logLevel: "warning",
+  });
+  const { generateSchema } = await import(pathToFileURL(generator).href);
+  const schema = await generateSchema({
+    path: join(repo, "src/model/pipeline.ts"),
+    tsconfig: join(repo, "tsconfig.json"),
+  });
+  writeFileSync(cached, `${JSON.stringify(schema, null, 2)}\n`);
+}
+mkdirSync(join(repo, "dist"), { recursive: true });
+copyFileSync(cached, join(repo, "dist/schema.json"));

@@ -1,0 +1,23 @@
+import { defineCommand, EXIT } from "../define-command.ts";
+
+export default defineCommand({
+  name: "lsp",
+  summary: "Run the language server for pipeline YAML (LSP over stdio, for editors)",
+  arguments: "",
+  options: [
+    { flags: "--stdio", description: "talk LSP on stdin and stdout (the default and only transport)", default: true },
+    { flags: "--strict", description: "report warnings as errors, like fly --strict", default: false },
+  ],
+  async run({ values }, io) {
+    if (io.streams === undefined) {
+      io.stderr("hangar lsp: needs standard input and output\n");
+      return EXIT.failure;
+    }
+    const [{ startServer }, { loadSchema }] = await Promise.all([
+      import("../../lsp/server.ts"),
+      import("../../schema/schema-file.ts"),
+    ]);
+    await startServer(io.streams.input, io.streams.output, { schema: loadSchema(), strict: values.strict === true });
+    return EXIT.ok;
+  },
+});

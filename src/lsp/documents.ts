@@ -1,0 +1,184 @@
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import type { Path } from "../model/common.ts";
+import { stepKindOrUndefined } from "../model/step.ts";
+import { walkPipelineSteps } from "../walk/walk-steps.ts";
+
+/** The kinds of names a pipeline defines and refers to. */
+export type NameKind = "resource" | "resource_type" | "prototype" | "job";
+
+/** Where a name is written: its definition (`resources[2].name`) or a reference (`get: src`, `passed`). */
+export interface NameSite {
+  readonly kind: NameKind;
+  readonly name: string;
+  readonly role: "definition" | "reference";
+  /** The literal path of the scalar holding the name. */
+  readonly path: Path;
+  /** Offsets of the name's scalar in the text (start inclusive, end exclusive). */
+  readonly start: number;
+  readonly end: number;
+  /** For a definition: the offsets of the whole item (the resource's, job's mapping). */
+  readonly item?: { readonly start: number; readonly end: number };
+}
+
+/** The section of the pipeline where each kind of name is defined. */
+export const SECTION_OF: Readonly<Record<NameKind, string>> = {
+  resource: "resources",
+  resource_type: "resource_types",
+  prototype: "prototypes",
+  job: "jobs",
+};
+
+/** A pipeline text read for the editor: its YAML syntax tree, its value, and where its names are. */
+export interface PipelineDocument {
+  readonly text: string;
+  readonly doc: Document;
+  readonly lines: LineCounter;
+  /** The parsed value (`undefined` when the text is not a mapping). */
+  readonly value: Record<string, unknown> | undefined;
+  /** Every definition and reference of a name, in text order. */
+  readonly names: readonly NameSite[];
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+/** A `passed` or group entry that is a glob matches several jobs: it is not a reference to one. */
+const isGlob = (name: string): boolean => /[*?[\]{}]/.test(name);
+
+/** Reads a pipeline text as YAML 1.1 (as Concourse does). Never throws: a broken text has fewer names. */
+export function readDocument(text: string): PipelineDocument {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { version: "1.1", lineCounter: lines, uniqueKeys: false, logLevel: "silent" });
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 10_000 });
+  } catch {
+    value = undefined;
+  }
+  const record = isRecord(value) ? value : undefined;
+  return { text, doc, lines, value: record, names: record === undefined ? [] : findNames(doc, record) };
+}
+
+function findNames(doc: Document, pipeline: Record<string, unknown>): NameSite[] {
+  const sites: NameSite[] = [];
+  const add = (kind: NameKind, role: NameSite["role"], path: Path, itemPath?: Path) => {
+    const node = doc.getIn(path, true);
+    if (!isScalar(node) || typeof node.value !== "string" || node.range == null) return;
+    if (role === "reference" && isGlob(node.value)) return;
+    const item = itemPath === undefined ? undefined : doc.getIn(itemPath, true);
+    const itemRange = isNodeWithRange(item) ? { start: item.range[0], end: item.range[1] } : undefined;
+    sites.push({
+      kind,
+      name: node.value,
+      role,
+      path,
+      start: node.range[0],
+      end: node.range[1],
+      ...(itemRange === undefined ? {} : { item: itemRange }),
+    });
+  };
+  const each = (section: string, visit: (item: Record<string, unknown>, at: Path) => void) => {
+    const list = pipeline[section];
+    if (!Array.isArray(list)) return;
+    list.forEach((item, i) => {
+      if (isRecord(item)) visit(item, [section, i]);
+    });
+  };
+  for (const kind of Object.keys(SECTION_OF) as NameKind[]) {
+    each(SECTION_OF[kind], (_, at) => add(kind, "definition", [...at, "name"], at));
+  }
+  for (const section of ["resources", "resource_types", "prototypes"]) {
+    each(section, (_, at) => add("resource_type", "reference", [...at, "type"]));
+  }
+  each("groups", (group, at) => {
+    for (const [key, kind] of [
+      ["jobs", "job"],
+      ["resources", "resource"],
+    ] as const) {
+      const list = group[key];
+      if (Array.isArray(list)) for (let k = 0; k < list.length; k++) add(kind, "reference", [...at, key, k]);
+    }
+  });
+  for (const { step, path } of walkPipelineSteps(pipeline as { jobs: [] })) {
+    const kind = stepKindOrUndefined(step);
+    if (kind === "get" || kind === "put") {
+      add("resource", "reference", [...path, "resource" in step ? "resource" : kind]);
+      const passed = (step as { passed?: unknown }).passed;
+      if (kind === "get" && Array.isArray(passed)) {
+        for (let k = 0; k < passed.length; k++) add("job", "reference", [...path, "passed", k]);
+      }
+    } else if (kind === "run") {
+      add("prototype", "reference", [...path, "type"]);
+    }
+  }
+  return sites.sort((a, b) => a.start - b.start);
+}
+
+const isNodeWithRange = (n: unknown): n is Node & { range: [number, number, number] } =>
+  typeof n === "object" && n !== null && "range" in n && Array.isArray((n as { range?: unknown }).range);
+
+/** The name written at `offset`, if any. */
+export const nameAt = (document: PipelineDocument, offset: number): NameSite | undefined =>
+  document.names.find((s) => s.start <= offset && offset <= s.end);
+
+/** The definition of a name (the first, if it is defined twice). */
+export const definitionOf = (document: PipelineDocument, kind: NameKind, name: string): NameSite | undefined =>
+  document.names.find((s) => s.role === "definition" && s.kind === kind && s.name === name);
+
+/** Every place a name is written: its definition and its references. */
+export const sitesOf = (document: PipelineDocument, kind: NameKind, name: string): NameSite[] =>
+  document.names.filter((s) => s.kind === kind && s.name === name);
+
+/** The names of one kind defined in the pipeline, in order, once each. */
+export const namesOf = (document: PipelineDocument, kind: NameKind): string[] => [
+  ...new Set(document.names.filter((s) => s.role === "definition" && s.kind === kind).map((s) => s.name)),
+];
+
+/** What is at an offset: the literal path of the innermost node, and whether the offset is on a key. */
+export interface Place {
+  readonly path: Path;
+  readonly onKey: boolean;
+}
+
+/** The innermost node of the syntax tree at `offset`. */
+export function placeAt(document: PipelineDocument, offset: number): Place {
+  const path: (string | number)[] = [];
+  let node: unknown = document.doc.contents;
+  for (;;) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && within(p.key, offset, p.value));
+      if (pair === undefined || !isScalar(pair.key)) return { path, onKey: false };
+      path.push(String(pair.key.value));
+      if (isNodeWithRange(pair.key) && offset <= pair.key.range[1]) return { path, onKey: true };
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const i = node.items.findIndex(
+        (item) => isNodeWithRange(item) && item.range[0] <= offset && offset <= item.range[1],
+      );
+      if (i === -1) return { path, onKey: false };
+      path.push(i);
+      node = node.items[i];
+    } else {
+      return { path, onKey: false };
+    }
+  }
+}
+
+/** Whether `offset` is between the start of a pair's key and the end of its value. */
+function within(key: unknown, offset: number, value: unknown): boolean {
+  if (!isNodeWithRange(key)) return false;
+  const end = isNodeWithRange(value) ? value.range[1] : key.range[1];
+  return key.range[0] <= offset && offset <= end;
+}
+
+/** The value at a literal path of the parsed document. */
+export const valueAt = (document: PipelineDocument, path: Path): unknown => valueIn(document.value, path);
+
+/** The value at a literal path of a parsed value; `undefined` where the path leads nowhere. */
+export function valueIn(root: unknown, path: Path): unknown {
+  let value = root;
+  for (const seg of path) {
+    if (Array.isArray(value) && typeof seg === "number") value = value[seg];
+    else if (isRecord(value) && typeof seg === "string") value = value[seg];
+    else return undefined;
+  }
+  return value;
+}

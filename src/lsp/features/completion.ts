@@ -1,0 +1,156 @@
+import { type CompletionItem, CompletionItemKind, MarkupKind, type Position } from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import type { Path } from "../../model/common.ts";
+import { type NameKind, namesOf, type PipelineDocument, placeAt, valueAt } from "../documents.ts";
+import type { SchemaDocs } from "../schema-docs.ts";
+
+/** The resource types that come with Concourse (no `resource_types` entry needed). */
+const CORE_RESOURCE_TYPES = [
+  "bosh-io-release",
+  "bosh-io-stemcell",
+  "docker-image",
+  "git",
+  "github-release",
+  "hg",
+  "mock",
+  "pool",
+  "registry-image",
+  "s3",
+  "semver",
+  "time",
+  "tracker",
+];
+
+/** An index past the end of any list: the path of an item being written. */
+const NEW_ITEM = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Completion: names where a name is expected (`get`/`put`/`resource`: resources; `passed` and a group's
+ * `jobs`: jobs; a resource's `type`: resource types; a `run` step's `type`: prototypes), else the keys
+ * the mapping at the cursor may still have, with their documentation.
+ */
+export function completion(
+  text: TextDocument,
+  document: PipelineDocument,
+  docs: SchemaDocs | undefined,
+  position: Position,
+): CompletionItem[] {
+  const before = text.getText({ start: { line: position.line, character: 0 }, end: position });
+  const names = nameCompletion(text, document, position, before);
+  if (names !== undefined) return names;
+  const key = /^(\s*)((?:-\s+)*)([A-Za-z_]*)$/.exec(before);
+  if (key === null || docs === undefined) return [];
+  const column = (key[1] as string).length + (key[2] as string).length;
+  const mapping = mappingPath(text, document, position.line, column, (key[2] as string).length > 0);
+  if (mapping === undefined) return [];
+  const present = valueAt(document, mapping);
+  const taken = new Set(typeof present === "object" && present !== null ? Object.keys(present) : []);
+  return docs
+    .fieldsAt(mapping, document.value)
+    .filter((f) => !taken.has(f.key))
+    .map((f) => ({
+      label: f.key,
+      kind: CompletionItemKind.Property,
+      insertText: `${f.key}: `,
+      ...(f.required ? { detail: "required" } : {}),
+      ...(f.description === undefined ? {} : { documentation: { kind: MarkupKind.Markdown, value: f.description } }),
+    }));
+}
+
+function nameCompletion(
+  text: TextDocument,
+  document: PipelineDocument,
+  position: Position,
+  before: string,
+): CompletionItem[] | undefined {
+  const offer = (kind: NameKind, extra: readonly string[] = []): CompletionItem[] =>
+    [...namesOf(document, kind), ...extra.filter((n) => !namesOf(document, kind).includes(n))].map((name) => ({
+      label: name,
+      kind: kind === "job" ? CompletionItemKind.Function : CompletionItemKind.Reference,
+      detail: kind.replace("_", " "),
+    }));
+  const inline = /^(\s*)((?:-\s+)*)([A-Za-z_]+):\s+(?:\[(?:[^\]]*,\s*)?)?["']?[^"'\s,\]]*$/.exec(before);
+  if (inline !== null) {
+    const keyColumn = (inline[1] as string).length + (inline[2] as string).length;
+    const place = placeAt(document, text.offsetAt({ line: position.line, character: keyColumn }));
+    const inSteps = place.path[0] === "jobs" && place.path.length > 2;
+    switch (inline[3]) {
+      case "get":
+      case "put":
+      case "resource":
+        return inSteps ? offer("resource") : undefined;
+      case "passed":
+        return inSteps ? offer("job") : undefined;
+      case "jobs":
+        return place.path[0] === "groups" ? offer("job") : undefined;
+      case "type":
+        return inSteps ? offer("prototype") : offer("resource_type", CORE_RESOURCE_TYPES);
+      default:
+        return undefined;
+    }
+  }
+  const item = /^(\s*)-\s+["']?[^"'\s:]*$/.exec(before);
+  if (item === null) return undefined;
+  const parent = parentKey(text, position.line, (item[1] as string).length);
+  if (parent === "passed") return offer("job");
+  if (topLevelKey(text, position.line) !== "groups") return undefined;
+  return parent === "jobs" ? offer("job") : parent === "resources" ? offer("resource") : undefined;
+}
+
+/** The top-level section (`jobs`, `groups`, ...) a line is in. */
+function topLevelKey(text: TextDocument, line: number): string | undefined {
+  for (let l = line; l >= 0; l--) {
+    const m = /^([A-Za-z_]+):/.exec(lineText(text, l));
+    if (m !== null) return m[1];
+  }
+  return undefined;
+}
+
+/** The key of the nearest line above `line` indented less than `column` (the key a list item belongs to). */
+function parentKey(text: TextDocument, line: number, column: number): string | undefined {
+  for (let l = line - 1; l >= 0; l--) {
+    const t = lineText(text, l);
+    if (t.trim() === "" || t.trimStart().startsWith("#")) continue;
+    const m = /^(\s*)(?:-\s+)*([^\s#:][^:]*?):(?:\s|$)/.exec(t);
+    const indent = t.length - t.trimStart().length;
+    if (indent < column || (indent === column && m !== null && !t.trimStart().startsWith("-"))) {
+      return m?.[2];
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The path of the mapping a key is being written in at `column` of `line`: found from a sibling key above
+ * at the same column, else from the parent key above it. With `newItem`, the mapping is a new list item.
+ */
+function mappingPath(
+  text: TextDocument,
+  document: PipelineDocument,
+  line: number,
+  column: number,
+  newItem: boolean,
+): Path | undefined {
+  for (let l = line - 1; l >= 0; l--) {
+    const t = lineText(text, l);
+    if (t.trim() === "" || t.trimStart().startsWith("#")) continue;
+    const m = /^(\s*)((?:-\s+)*)([^\s#:'"][^:]*?):(?:\s|$)/.exec(t);
+    const indent = m === null ? t.length - t.trimStart().length : (m[1] as string).length + (m[2] as string).length;
+    if (m !== null && indent === column) {
+      const place = placeAt(document, text.offsetAt({ line: l, character: indent }));
+      if (!place.onKey) return undefined;
+      const sibling = place.path.slice(0, -1);
+      return newItem ? [...sibling.slice(0, -1), NEW_ITEM] : sibling;
+    }
+    if (indent < column) {
+      if (m === null) return undefined;
+      const place = placeAt(document, text.offsetAt({ line: l, character: indent }));
+      if (!place.onKey) return undefined;
+      return newItem ? [...place.path, NEW_ITEM] : place.path;
+    }
+  }
+  return column === 0 ? [] : undefined;
+}
+
+const lineText = (text: TextDocument, line: number): string =>
+  text.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, "");

@@ -1,0 +1,30 @@
+import type { Location, Position } from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import { definitionOf, type NameSite, nameAt, type PipelineDocument, sitesOf } from "../documents.ts";
+
+const locationOf = (text: TextDocument, site: NameSite): Location => ({
+  uri: text.uri,
+  range: { start: text.positionAt(site.start), end: text.positionAt(site.end) },
+});
+
+/** Go to definition: from a resource, resource type, prototype or job name to where it is defined. */
+export function definition(text: TextDocument, document: PipelineDocument, position: Position): Location | null {
+  const site = nameAt(document, text.offsetAt(position));
+  if (site === undefined) return null;
+  const target = definitionOf(document, site.kind, site.name);
+  return target === undefined ? null : locationOf(text, target);
+}
+
+/** Find references: every place the name at the position is written (its definition when asked). */
+export function references(
+  text: TextDocument,
+  document: PipelineDocument,
+  position: Position,
+  includeDeclaration: boolean,
+): Location[] {
+  const site = nameAt(document, text.offsetAt(position));
+  if (site === undefined) return [];
+  return sitesOf(document, site.kind, site.name)
+    .filter((s) => includeDeclaration || s.role === "reference")
+    .map((s) => locationOf(text, s));
+}

@@ -1,0 +1,62 @@
+import { type Hover, MarkupKind, type Position } from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import { definitionOf, type NameKind, nameAt, type PipelineDocument, placeAt } from "../documents.ts";
+import type { SchemaDocs } from "../schema-docs.ts";
+
+const LABEL: Readonly<Record<NameKind, string>> = {
+  job: "job",
+  resource: "resource",
+  resource_type: "resource type",
+  prototype: "prototype",
+};
+/** A definition longer than this is cut in a hover. */
+const MAX_LINES = 20;
+
+/**
+ * Hover: on a resource, resource type, prototype or job name, its definition; on a key, the field's
+ * documentation (the generated schema's description, i.e. the model's doc comment).
+ */
+export function hover(
+  text: TextDocument,
+  document: PipelineDocument,
+  docs: SchemaDocs | undefined,
+  position: Position,
+): Hover | null {
+  const offset = text.offsetAt(position);
+  const site = nameAt(document, offset);
+  const range = (start: number, end: number) => ({ start: text.positionAt(start), end: text.positionAt(end) });
+  if (site !== undefined) {
+    const target = definitionOf(document, site.kind, site.name);
+    const heading = `**${LABEL[site.kind]}** \`${site.name}\``;
+    const body =
+      target?.item === undefined
+        ? site.kind === "resource_type"
+          ? "a resource type of Concourse's own (not defined in this pipeline)"
+          : "not defined in this pipeline"
+        : `\`\`\`yaml\n${excerpt(text, target.item.start, target.item.end)}\n\`\`\``;
+    return {
+      contents: { kind: MarkupKind.Markdown, value: `${heading}\n\n${body}` },
+      range: range(site.start, site.end),
+    };
+  }
+  if (docs === undefined) return null;
+  const place = placeAt(document, offset);
+  if (typeof place.path.at(-1) !== "string") return null;
+  const field = docs.fieldAt(place.path, document.value);
+  if (field?.description === undefined) return null;
+  const required = field.required ? " (required)" : "";
+  return { contents: { kind: MarkupKind.Markdown, value: `**${field.key}**${required}\n\n${field.description}` } };
+}
+
+/** The text of a definition, dedented to its first line's column and cut at {@link MAX_LINES} lines. */
+function excerpt(text: TextDocument, start: number, end: number): string {
+  const column = text.positionAt(start).character;
+  const lines = text
+    .getText({ start: text.positionAt(start), end: text.positionAt(end) })
+    .replace(/\s+$/, "")
+    .split("\n");
+  const dedented = lines.map((line, i) => (i === 0 ? line : line.slice(Math.min(column, indentOf(line)))));
+  return dedented.length > MAX_LINES ? [...dedented.slice(0, MAX_LINES), "# ..."].join("\n") : dedented.join("\n");
+}
+
+const indentOf = (line: string): number => line.length - line.trimStart().length;

@@ -1,0 +1,223 @@
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import {
+  CodeActionRequest,
+  CompletionRequest,
+  DefinitionRequest,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DocumentSymbolRequest,
+  ExitNotification,
+  HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
+  type Position,
+  type ProtocolConnection,
+  PublishDiagnosticsNotification,
+  type PublishDiagnosticsParams,
+  ReferencesRequest,
+  RenameRequest,
+  ShutdownRequest,
+} from "vscode-languageserver-protocol";
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from "vscode-languageserver-protocol/node.js";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { validateText } from "../validate/validate-text.ts";
+
+/**
+ * A recorded editing session against the built `hangar lsp`, spoken over its stdin and stdout by the
+ * protocol's own node client: open a real corpus pipeline, type a typo, get the diagnostic and its quick
+ * fix, complete a resource name, jump to the definition, find the references, rename the resource.
+ */
+const repo = resolve(import.meta.dirname, "../..");
+const corpusFile = join(repo, "../shared/corpus/pipelines/cloudfoundry__runtime-ci__ci__build-docker-images.yml");
+const uri = "file:///work/ci/build-docker-images.yml";
+
+describe.skipIf(!existsSync(corpusFile))("hangar lsp, end to end over stdio (corpus pipeline)", () => {
+  let server: ChildProcessWithoutNullStreams;
+  let client: ProtocolConnection;
+  const published: PublishDiagnosticsParams[] = [];
+  const waiters: (() => void)[] = [];
+  let text: TextDocument;
+  let version = 1;
+
+  /** The next diagnostics published for `version` of the document. */
+  const diagnosticsFor = async (v: number): Promise<PublishDiagnosticsParams> => {
+    for (;;) {
+      const found = published.find((p) => p.uri === uri && p.version === v);
+      if (found !== undefined) return found;
+      await new Promise<void>((ok) => waiters.push(ok));
+    }
+  };
+  /** Edits the document in the client and tells the server, incrementally. */
+  const edit = async (at: Position, length: number, newText: string) => {
+    const range = { start: at, end: text.positionAt(text.offsetAt(at) + length) };
+    version++;
+    text = TextDocument.update(text, [{ range, text: newText }], version);
+    await client.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text: newText }],
+    });
+  };
+  /** The position of the `n`th occurrence of `needle`, plus `delta` characters. */
+  const find = (needle: string, delta = 0, n = 1): Position => {
+    let at = -1;
+    for (let i = 0; i < n; i++) at = text.getText().indexOf(needle, at + 1);
+    if (at === -1) throw new Error(`${needle} not found`);
+    return text.positionAt(at + delta);
+  };
+
+  beforeAll(async () => {
+    server = spawn(process.execPath, [join(repo, "bin/hangar.js"), "lsp", "--stdio"], { stdio: "pipe" });
+    client = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+    client.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      published.push(p);
+      for (const w of waiters.splice(0)) w();
+    });
+    client.listen();
+    const init = await client.sendRequest(InitializeRequest.type, {
+      processId: null,
+      rootUri: null,
+      capabilities: {},
+      workspaceFolders: null,
+    });
+    expect(init.capabilities.renameProvider).toEqual({ prepareProvider: true });
+    await client.sendNotification(InitializedNotification.type, {});
+    text = TextDocument.create(uri, "yaml", version, readFileSync(corpusFile, "utf8"));
+    await client.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: "yaml", version, text: text.getText() },
+    });
+  });
+
+  afterAll(async () => {
+    await client.sendRequest(ShutdownRequest.type);
+    await client.sendNotification(ExitNotification.type);
+    await new Promise((ok) => server.once("exit", ok));
+    client.dispose();
+  });
+
+  test("the opened pipeline is clean", async () => {
+    const first = await diagnosticsFor(1);
+    expect(first.diagnostics.filter((d) => d.severity === 1)).toEqual([]);
+  });
+
+  test("a typo in a get gives the validator's diagnostic, with rule id and a quick fix", async () => {
+    const at = find("get: weekly", "get: weekly".length);
+    await edit(at, 0, "x");
+    const { diagnostics } = await diagnosticsFor(version);
+    const typo = diagnostics.find((d) => d.code === "get-unknown-resource");
+    expect(typo).toMatchObject({
+      severity: 1,
+      source: "hangar",
+      message: "unknown resource 'weeklyx'; did you mean 'weekly'?",
+      range: { start: { line: at.line, character: at.character - "weekly".length } },
+    });
+    if (typo === undefined) throw new Error("no get-unknown-resource diagnostic");
+    const actions = await client.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: typo.range,
+      context: { diagnostics: [typo] },
+    });
+    expect(actions).toMatchObject([
+      {
+        title: "Change to 'weekly'",
+        kind: "quickfix",
+        edit: { changes: { [uri]: [{ newText: "weekly", range: typo.range }] } },
+      },
+    ]);
+    await edit(text.positionAt(text.offsetAt(at) - "weekly".length), "weeklyx".length, "weekly");
+    const cleared = await diagnosticsFor(version);
+    expect(cleared.diagnostics.filter((d) => d.code === "get-unknown-resource")).toEqual([]);
+  });
+
+  test("completion after `get: ` offers the pipeline's resources", async () => {
+    const at = find("get: ", "get: ".length);
+    const items = await client.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: at });
+    const labels = (Array.isArray(items) ? items : (items?.items ?? [])).map((i) => i.label);
+    expect(labels).toEqual(expect.arrayContaining(["weekly", "runtime-ci", "bosh-cli-github-release"]));
+    expect(labels).not.toContain("build-relint-base-docker-image");
+  });
+
+  test("completion of a key in a get step offers the get step's fields not yet written", async () => {
+    const trigger = find("        trigger: true");
+    await edit(trigger, 0, "        \n");
+    const items = await client.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: { line: trigger.line, character: 8 },
+    });
+    const labels = (Array.isArray(items) ? items : (items?.items ?? [])).map((i) => i.label);
+    expect(labels).toEqual(expect.arrayContaining(["passed", "params", "version", "attempts"]));
+    expect(labels).not.toContain("get");
+    expect(labels).not.toContain("put");
+    await edit(trigger, "        \n".length, "");
+  });
+
+  test("go to definition jumps from a get to the resource", async () => {
+    const at = find("get: weekly", "get: we".length);
+    const location = await client.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: at });
+    const target = find("- name: weekly", "- name: ".length);
+    expect(location).toEqual({ uri, range: { start: target, end: { ...target, character: target.character + 6 } } });
+  });
+
+  test("references of a resource are its definition and every get", async () => {
+    const refs = await client.sendRequest(ReferencesRequest.type, {
+      textDocument: { uri },
+      position: find("- name: weekly", "- name: w".length),
+      context: { includeDeclaration: true },
+    });
+    const count = (text.getText().match(/^\s*- get: weekly$/gm) ?? []).length;
+    expect(refs?.length).toBe(count + 1);
+  });
+
+  test("hover shows a field's documentation and a resource's definition", async () => {
+    const onKey = await client.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: find("trigger: true", 2),
+    });
+    expect(onKey?.contents).toEqual({
+      kind: "markdown",
+      value: "**trigger**\n\nStart a new build of the job when a new version appears.",
+    });
+    const onName = await client.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: find("get: weekly", "get: w".length),
+    });
+    expect((onName?.contents as { value: string } | undefined)?.value).toMatch(
+      /^\*\*resource\*\* `weekly`\n\n```yaml\nname: weekly\ntype: time\n/,
+    );
+  });
+
+  test("document symbols list jobs, resources and groups", async () => {
+    const symbols = (await client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as {
+      name: string;
+      detail: string;
+    }[];
+    expect(symbols).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: "weekly", detail: "resource" }),
+        expect.objectContaining({ name: "build-relint-base-docker-image", detail: "job" }),
+        expect.objectContaining({ name: "private-cats-image", detail: "group" }),
+      ]),
+    );
+  });
+
+  test("rename of a resource changes its definition and every reference, and the pipeline stays valid", async () => {
+    const edit = await client.sendRequest(RenameRequest.type, {
+      textDocument: { uri },
+      position: find("get: weekly", "get: w".length),
+      newName: "every-week",
+    });
+    const edits = edit?.changes?.[uri] ?? [];
+    const count = (text.getText().match(/^\s*- get: weekly$/gm) ?? []).length;
+    expect(edits).toHaveLength(count + 1);
+    const renamed = TextDocument.applyEdits(text, edits);
+    expect(renamed).not.toMatch(/: weekly$/m);
+    const errors = validateText(renamed).diagnostics.filter((d) => d.severity === "error");
+    expect(errors).toEqual([]);
+  });
+});

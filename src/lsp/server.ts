@@ -1,0 +1,142 @@
+/**
+ * `hangar lsp`: a language server (LSP 3.17, on vscode-languageserver) for Concourse pipeline YAML.
+ *
+ * - diagnostics from hangar's validator (Concourse-parity and hangar rules) with severity and rule id,
+ *   published after every change (changes arriving together are validated once, for the last text);
+ * - hover: a field's documentation (from the generated schema), a name's definition;
+ * - completion: keys valid at the cursor; resource, resource type, prototype and job names where a name
+ *   is expected;
+ * - go to definition, find references, document symbols, rename of a name across the file;
+ * - quick fixes for findings that name something undefined ("did you mean").
+ *
+ * The server keeps, per open document, the last text read for the editor features (a {@link
+ * PipelineDocument}, rebuilt lazily when a request needs it after an edit).
+ */
+import type { Readable, Writable } from "node:stream";
+import {
+  CodeActionKind,
+  type Connection,
+  createConnection,
+  ProposedFeatures,
+  StreamMessageReader,
+  StreamMessageWriter,
+  TextDocumentSyncKind,
+  TextDocuments,
+} from "vscode-languageserver/node.js";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import type { JsonSchema } from "../schema/generate.ts";
+import { validateText } from "../validate/validate-text.ts";
+import { type PipelineDocument, readDocument } from "./documents.ts";
+import { completion } from "./features/completion.ts";
+import { definition, references } from "./features/definition.ts";
+import { quickFixes, toLspDiagnostics } from "./features/diagnostics.ts";
+import { hover } from "./features/hover.ts";
+import { prepareRename, rename } from "./features/rename.ts";
+import { documentSymbols } from "./features/symbols.ts";
+import { schemaDocs } from "./schema-docs.ts";
+
+export interface ServerOptions {
+  /** The generated pipeline schema, for hover and key completion (without it, those answer nothing). */
+  readonly schema?: JsonSchema | undefined;
+  /** Report warnings as errors, like `fly validate-pipeline --strict`. */
+  readonly strict?: boolean;
+}
+
+/** Runs the server on a pair of streams (stdin and stdout for `hangar lsp`) until the connection closes. */
+export function startServer(input: Readable, output: Writable, options: ServerOptions = {}): Promise<void> {
+  const connection = createConnection(
+    ProposedFeatures.all,
+    new StreamMessageReader(input),
+    new StreamMessageWriter(output),
+  );
+  const closed = new Promise<void>((resolve) => connection.onExit(() => resolve()));
+  serve(connection, options);
+  connection.listen();
+  return closed;
+}
+
+/** Registers every feature on a connection. */
+export function serve(connection: Connection, options: ServerOptions = {}): void {
+  const texts = new TextDocuments(TextDocument);
+  const docs = options.schema === undefined ? undefined : schemaDocs(options.schema);
+  const read = new Map<string, { readonly version: number; readonly document: PipelineDocument }>();
+  const pending = new Set<string>();
+
+  const documentOf = (text: TextDocument): PipelineDocument => {
+    const cached = read.get(text.uri);
+    if (cached?.version === text.version) return cached.document;
+    const document = readDocument(text.getText());
+    read.set(text.uri, { version: text.version, document });
+    return document;
+  };
+  const withText = <T>(uri: string, otherwise: T, f: (text: TextDocument, document: PipelineDocument) => T): T => {
+    const text = texts.get(uri);
+    return text === undefined ? otherwise : f(text, documentOf(text));
+  };
+
+  const publish = (uri: string) => {
+    const text = texts.get(uri);
+    if (text === undefined) return;
+    const { diagnostics } = validateText(text.getText(), { file: uri, strict: options.strict === true });
+    // the document is read only when a finding needs a suggestion (reading costs as much as validating)
+    let document: PipelineDocument | undefined;
+    const lazy = () => (document ??= documentOf(text));
+    void connection.sendDiagnostics({
+      uri,
+      version: text.version,
+      diagnostics: toLspDiagnostics(diagnostics, text, lazy),
+    });
+  };
+  const flush = () => {
+    for (const uri of pending) publish(uri);
+    pending.clear();
+  };
+  texts.onDidChangeContent(({ document }) => {
+    if (pending.size === 0) setImmediate(flush);
+    pending.add(document.uri);
+  });
+  texts.onDidClose(({ document }) => {
+    pending.delete(document.uri);
+    read.delete(document.uri);
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  });
+
+  connection.onInitialize(() => ({
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: [":", " ", "-", "[", ","] },
+      definitionProvider: true,
+      referencesProvider: true,
+      documentSymbolProvider: true,
+      renameProvider: { prepareProvider: true },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+    },
+    serverInfo: { name: "hangar" },
+  }));
+  connection.onHover(({ textDocument, position }) =>
+    withText(textDocument.uri, null, (text, document) => hover(text, document, docs, position)),
+  );
+  connection.onCompletion(({ textDocument, position }) =>
+    withText(textDocument.uri, [], (text, document) => completion(text, document, docs, position)),
+  );
+  connection.onDefinition(({ textDocument, position }) =>
+    withText(textDocument.uri, null, (text, document) => definition(text, document, position)),
+  );
+  connection.onReferences(({ textDocument, position, context }) =>
+    withText(textDocument.uri, [], (text, document) =>
+      references(text, document, position, context.includeDeclaration),
+    ),
+  );
+  connection.onDocumentSymbol(({ textDocument }) =>
+    withText(textDocument.uri, [], (text, document) => documentSymbols(text, document)),
+  );
+  connection.onPrepareRename(({ textDocument, position }) =>
+    withText(textDocument.uri, null, (text, document) => prepareRename(text, document, position)),
+  );
+  connection.onRenameRequest(({ textDocument, position, newName }) =>
+    withText(textDocument.uri, null, (text, document) => rename(text, document, position, newName)),
+  );
+  connection.onCodeAction(({ textDocument, context }) => quickFixes(textDocument.uri, context.diagnostics));
+  texts.listen(connection);
+}

@@ -1,0 +1,127 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Ajv, type ValidateFunction } from "ajv";
+import { afterAll, describe, expect, test } from "vitest";
+import { parse } from "yaml";
+import { STEP_KINDS } from "../model/step.ts";
+import { validateText } from "../validate/validate-text.ts";
+import { loadSchema } from "./schema-file.ts";
+
+const schema = loadSchema();
+if (schema === undefined) throw new Error("dist/schema.json is missing: run `npm run build` first");
+const check: ValidateFunction = new Ajv({ strict: false, allErrors: true }).compile(schema);
+/** Reads YAML as the editor's YAML extension and check-jsonschema do: YAML 1.2 with merge keys. */
+const read = (text: string): unknown => parse(text, { merge: true, maxAliasCount: -1 });
+const errorsOf = (text: string) => (check(read(text)) ? [] : (check.errors ?? []));
+
+const corpus = join(import.meta.dirname, "../../../shared/corpus/pipelines");
+const corpusFiles = (() => {
+  try {
+    return readdirSync(corpus).filter((f) => /\.ya?ml$/.test(f));
+  } catch {
+    return [];
+  }
+})();
+/** Findings about the shape of values (types, unknown keys, steps), which the schema must catch too. */
+const SHAPE_RULES = new Set([
+  "type-mismatch",
+  "value-invalid",
+  "unknown-field",
+  "step-unknown-fields",
+  "task-config-unknown-fields",
+  "step-no-core-type",
+  "step-empty",
+]);
+
+describe.skipIf(corpusFiles.length === 0)("every corpus pipeline that hangar finds valid passes the schema", () => {
+  const checked: string[] = [];
+  afterAll(() => {
+    // most of the corpus is valid: the test must not pass by skipping it
+    expect(checked.length).toBeGreaterThan(corpusFiles.length / 2);
+  });
+  test.each(corpusFiles)("%s", (file) => {
+    const text = readFileSync(join(corpus, file), "utf8");
+    const found = validateText(text, { file, strict: true }).diagnostics;
+    if (found.some((d) => SHAPE_RULES.has(d.ruleId) || d.ruleId.startsWith("yaml/"))) return;
+    checked.push(file);
+    expect(errorsOf(text)).toEqual([]);
+  });
+});
+if (corpusFiles.length === 0) test.skip("corpus pipelines (../shared/corpus/pipelines is absent)", () => {});
+
+const ONE_JOB = "jobs:\n  - name: a\n    plan: [{ task: t, file: x/t.yml }]\n";
+const pipelineWith = (step: string) => `
+resources:
+  - name: src
+    type: git
+    source: { uri: "https://git.example.com/src.git" }
+jobs:
+  - name: build
+    plan:
+${step
+  .trim()
+  .split("\n")
+  .map((l) => `      ${l}`)
+  .join("\n")}
+`;
+
+describe("shape errors fail the schema, as they fail hangar", () => {
+  test.each([
+    ["an unknown job key", "jobs:\n  - name: a\n    plan: []\n    seriall: true\n"],
+    ["an unknown top-level key", `${ONE_JOB}resorces: []\n`],
+    ["an unknown resource key", `resources:\n  - name: a\n    type: git\n    chek_every: 1m\n${ONE_JOB}`],
+    ["a step with no core key", pipelineWith("- trigger: true")],
+    ["an unknown step key", pipelineWith("- get: src\n  triger: true")],
+    ["get and put in one step: the put wins and get is unknown", pipelineWith("- put: src\n  get: src")],
+    ["a task and a get: the task wins", pipelineWith("- get: src\n  task: t\n  file: src/t.yml")],
+    ["attempts that is not a number", pipelineWith("- get: src\n  attempts: many")],
+    ["a string where a list is expected", pipelineWith("- get: src\n  passed: build")],
+    [
+      "an unknown key of a task's inline config",
+      pipelineWith("- task: t\n  config:\n    platform: linux\n    run: { path: ls }\n    ouputs: []"),
+    ],
+    ["a group that is not a mapping", `${ONE_JOB}groups: [one]\n`],
+    ["trigger that is not a boolean", pipelineWith("- get: src\n  trigger: sometimes")],
+  ])("%s", (_, text) => {
+    const hangar = validateText(text, { strict: true }).diagnostics.filter((d) => d.severity === "error");
+    expect(hangar.filter((d) => SHAPE_RULES.has(d.ruleId)).length).toBeGreaterThan(0);
+    expect(errorsOf(text).length).toBeGreaterThan(0);
+  });
+
+  test("a ((var)) is accepted where a number, boolean, list or step is expected", () => {
+    const text = pipelineWith("- get: src\n  attempts: ((n))\n  trigger: ((t))\n  passed: ((jobs))\n- ((a-step))");
+    expect(errorsOf(text)).toEqual([]);
+    expect(errorsOf(pipelineWith("- get: src\n  attempts: (n)")).length).toBeGreaterThan(0);
+  });
+
+  test("optional fields may be null, as Go's decoder leaves them unset", () => {
+    expect(errorsOf(pipelineWith("- get: src\n  params:\n  trigger:"))).toEqual([]);
+  });
+
+  test("steps follow Concourse's precedence, in the model's order", () => {
+    const step = (schema.definitions as Record<string, Record<string, unknown>>).Step;
+    const order: string[] = [];
+    for (let node = step; node?.if !== undefined; node = node.else as Record<string, unknown>) {
+      order.push(((node.if as { required: string[] }).required as string[])[0] as string);
+    }
+    expect(order).toEqual([...STEP_KINDS]);
+  });
+
+  test("descriptions come from the model's doc comments", () => {
+    const defs = schema.definitions as Record<
+      string,
+      { description?: string; properties?: Record<string, { description?: string }> }
+    >;
+    expect(defs.Job?.properties?.serial?.description).toBe("Run one build at a time (same as `max_in_flight: 1`).");
+    expect(defs.GetStep?.description).toMatch(/^Fetch a version of a resource/);
+  });
+});
+
+test("the package exports the built schema as hangar/schema.json", async () => {
+  const manifest = JSON.parse(readFileSync(join(import.meta.dirname, "../../package.json"), "utf8")) as {
+    exports: Record<string, unknown>;
+  };
+  expect(manifest.exports["./schema.json"]).toBe("./dist/schema.json");
+  const exported = JSON.parse(readFileSync(join(import.meta.dirname, "../..", "dist/schema.json"), "utf8"));
+  expect(exported).toEqual(schema);
+});
