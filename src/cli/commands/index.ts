@@ -1,8 +1,9 @@
 import type { Command } from "../define-command.ts";
+import apply from "./apply.ts";
 import diff from "./diff.ts";
 import init from "./init.ts";
 import render from "./render.ts";
 import validate from "./validate.ts";
 
 /** Every command of the CLI, in the order `hangar --help` lists them. */
-export const commands: readonly Command[] = [render, validate, diff, init];
+export const commands: readonly Command[] = [render, validate, diff, apply, init];
