@@ -33,6 +33,11 @@ export interface Io {
    * standard input is not a terminal (a script or CI), or at the end of input.
    */
   ask(question: string): Promise<string | undefined>;
+  /**
+   * A signal that aborts when the user presses Ctrl-C (SIGINT). Asking for it means Ctrl-C no longer
+   * ends the process: the command must finish (and clean up) when it aborts.
+   */
+  interrupted(): AbortSignal;
   /** The working directory that relative paths are resolved against. */
   cwd(): string;
   /** Whether standard output / error are terminals (for colour). */
@@ -157,6 +162,11 @@ export function nodeIo(proc: NodeJS.Process): Io {
       } finally {
         terminal.close();
       }
+    },
+    interrupted: () => {
+      const controller = new AbortController();
+      proc.once("SIGINT", () => controller.abort());
+      return controller.signal;
     },
     cwd: () => proc.cwd(),
     isTTY: { stdout: proc.stdout.isTTY === true, stderr: proc.stderr.isTTY === true },

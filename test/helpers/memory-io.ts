@@ -14,6 +14,7 @@ export function memoryIo(cwd: string, env: Record<string, string | undefined> = 
     makeDir: async (path) => void (await mkdir(path, { recursive: true })),
     readStdin: async () => stdin,
     ask: async () => undefined,
+    interrupted: () => new AbortController().signal,
     cwd: () => cwd,
     isTTY: { stdout: false, stderr: false },
     env,
