@@ -1,6 +1,6 @@
 import { join } from "node:path";
-import { parse } from "yaml";
 import { HangarError } from "../model/errors.ts";
+import { readYaml } from "../parse/read-yaml.ts";
 
 /**
  * One target of fly's `~/.flyrc`, as fly writes it (`fly/rc/targets.go` `TargetProps`): the ATC's URL,
@@ -36,12 +36,14 @@ export function selectTarget(text: string | undefined, name: string | undefined,
   if (name === undefined || name === "") {
     throw new HangarError("api/no-target", "no target specified: pass -t TARGET (a target of `fly login`)");
   }
-  let rc: unknown;
-  try {
-    rc = text === undefined ? {} : parse(text);
-  } catch (error) {
-    throw new HangarError("api/flyrc", `in the file '${file}': ${(error as Error).message.split("\n")[0]}`);
+  const read = text === undefined ? { ok: true as const, value: {} } : readYaml(text);
+  if (!read.ok) {
+    throw new HangarError(
+      "api/flyrc",
+      `in the file '${file}': ${read.problems[0]?.message.split("\n")[0] ?? "cannot read"}`,
+    );
   }
+  const rc = read.value;
   const targets = isObject(rc) && isObject(rc.targets) ? rc.targets : {};
   const props = targets[name];
   if (!isObject(props)) {
