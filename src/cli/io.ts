@@ -29,6 +29,16 @@ export interface Io {
   makeDir(path: string): Promise<void>;
   /** Reads all of standard input as UTF-8 text (for `-` as a file name). */
   readStdin(): Promise<string>;
+  /**
+   * Asks a question on the terminal and returns the line answered; undefined, without asking, when
+   * standard input is not a terminal (a script or CI), or at the end of input.
+   */
+  ask(question: string): Promise<string | undefined>;
+  /**
+   * A signal that aborts when the user presses Ctrl-C (SIGINT). Asking for it means Ctrl-C no longer
+   * ends the process: the command must finish (and clean up) when it aborts.
+   */
+  interrupted(): AbortSignal;
   /** The working directory that relative paths are resolved against. */
   cwd(): string;
   /** Whether standard output / error are terminals (for colour). */
@@ -144,6 +154,22 @@ export function nodeIo(proc: NodeJS.Process): Io {
       const chunks: Buffer[] = [];
       for await (const chunk of proc.stdin) chunks.push(Buffer.from(chunk));
       return Buffer.concat(chunks).toString("utf8");
+    },
+    ask: async (question) => {
+      if (proc.stdin.isTTY !== true) return undefined;
+      const { createInterface } = await import("node:readline/promises");
+      const terminal = createInterface({ input: proc.stdin, output: proc.stderr });
+      const closed = new Promise<undefined>((resolve) => terminal.once("close", () => resolve(undefined)));
+      try {
+        return await Promise.race([terminal.question(question), closed]);
+      } finally {
+        terminal.close();
+      }
+    },
+    interrupted: () => {
+      const controller = new AbortController();
+      proc.once("SIGINT", () => controller.abort());
+      return controller.signal;
     },
     cwd: () => proc.cwd(),
     isTTY: { stdout: proc.stdout.isTTY === true, stderr: proc.stderr.isTTY === true },

@@ -25,14 +25,14 @@ describe("formatChanges", () => {
         "  @@ -2,4 +2,4 @@",
         "   type: git",
         "   source:",
-        '     uri: "https://git.example.com/app.git"',
+        "     uri: https://git.example.com/app.git",
         "  -  branch: main",
         "  +  branch: dev",
         "  resource old has been removed:",
         "  -name: old",
         "  -type: time",
         "  -source:",
-        '  -  interval: "1h"',
+        "  -  interval: 1h",
         "jobs:",
         "  job build has changed:",
         "  @@ -1,7 +1,7 @@",
@@ -50,6 +50,28 @@ describe("formatChanges", () => {
         "   - put: g",
         "  -- put: z",
         "  +- put: h",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  test("a changed task script shows line by line", () => {
+    const task = (script: string) => ({
+      jobs: [
+        { name: "j", plan: [{ task: "t", config: { platform: "linux", run: { path: "sh", args: ["-ec", script] } } }] },
+      ],
+    });
+    const text = formatChanges(diffPipelines(task("set -x\nmake\nmake test\n"), task("set -x\nmake\nmake lint\n")), {
+      context: 1,
+    });
+    expect(text).toBe(
+      [
+        "jobs:",
+        "  job j has changed:",
+        "  @@ -12,2 +12,2 @@",
+        "           make",
+        "  -        make test",
+        "  +        make lint",
         "",
       ].join("\n"),
     );
@@ -133,7 +155,7 @@ describe("secrets", () => {
   test("a changed secret shows as a change without either value; --show-secrets shows them", () => {
     const changes = diffPipelines(old, now);
     const text = formatChanges(changes);
-    expect(text).toContain('  -  password: "<redacted>"\n  +  password: "<redacted, changed>"\n');
+    expect(text).toContain("  -  password: <redacted>\n  +  password: <redacted, changed>\n");
     expect(text).not.toContain("hunter2");
     const shown = formatChanges(changes, { showSecrets: true });
     expect(shown).toContain("  -  password: hunter2-old\n  +  password: hunter2-new\n");
@@ -166,7 +188,7 @@ test("changesToJson gives the same changes as data, with their diff lines", () =
         name: "old",
         change: "removed",
         before: before.resources[1],
-        diff: ["-name: old", "-type: time", "-source:", '-  interval: "1h"'],
+        diff: ["-name: old", "-type: time", "-source:", "-  interval: 1h"],
       },
     ],
   });

@@ -1,4 +1,4 @@
-import { toYaml } from "../render/yaml.ts";
+import jsyaml from "js-yaml";
 import type { PipelineChange } from "./diff.ts";
 import { diffLines, formatHunks, type LineEdit, splitLines, toHunks } from "./line-diff.ts";
 import { redact, redactPair } from "./redact.ts";
@@ -48,7 +48,12 @@ function shown(change: PipelineChange, showSecrets: boolean): { before?: unknown
   return before !== undefined ? { before: redact(before) } : { after: redact(after) };
 }
 
-const yamlLines = (value: unknown): string[] => (value === undefined ? [] : splitLines(toYaml(value)));
+/**
+ * A value as YAML lines for reading: multi-line strings (task scripts) as literal blocks, so that a
+ * changed script shows line by line; no line folding.
+ */
+const yamlLines = (value: unknown): string[] =>
+  value === undefined ? [] : splitLines(jsyaml.dump(value, { lineWidth: -1, noRefs: true, noArrayIndent: true }));
 
 /** The lines of a change's diff in unified form (`@@` headers, then ` `/`-`/`+` lines). */
 function changeLines(change: PipelineChange, context: number, showSecrets: boolean): string[] {

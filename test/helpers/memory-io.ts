@@ -13,6 +13,8 @@ export function memoryIo(cwd: string, env: Record<string, string | undefined> = 
     writeFile: async (path, content) => writeFileAtomic(path, content),
     makeDir: async (path) => void (await mkdir(path, { recursive: true })),
     readStdin: async () => stdin,
+    ask: async () => undefined,
+    interrupted: () => new AbortController().signal,
     cwd: () => cwd,
     isTTY: { stdout: false, stderr: false },
     env,

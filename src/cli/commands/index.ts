@@ -1,4 +1,5 @@
 import type { Command } from "../define-command.ts";
+import apply from "./apply.ts";
 import diff from "./diff.ts";
 import importCommand from "./import.ts";
 import init from "./init.ts";
@@ -8,4 +9,4 @@ import schema from "./schema.ts";
 import validate from "./validate.ts";
 
 /** Every command of the CLI, in the order `hangar --help` lists them. */
-export const commands: readonly Command[] = [render, validate, diff, init, importCommand, schema, lsp];
+export const commands: readonly Command[] = [render, validate, diff, apply, init, importCommand, schema, lsp];

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { defineCommand, EXIT } from "../define-command.ts";
+import { defineCommand, EXIT, type ExitCode } from "../define-command.ts";
 import { readTimeout, timeoutOption } from "../options.ts";
 
 export default defineCommand({
@@ -20,6 +20,11 @@ export default defineCommand({
     {
       flags: "--check",
       description: "write nothing; exit 1 listing the outputs that are stale or missing on disk",
+      default: false,
+    },
+    {
+      flags: "--watch",
+      description: "render again whenever the module or a local file it imports changes (Ctrl-C stops)",
       default: false,
     },
     { flags: "--fly-script <file>", description: "with --out-dir: write the fly commands to a shell script" },
@@ -51,61 +56,73 @@ export default defineCommand({
     const common = { format, validate: values.validate !== false, debug: values.debug === true, timeoutMs } as const;
     const target = typeof values.target === "string" ? values.target : undefined;
 
-    if (typeof values.outDir === "string") {
+    const once = typeof values.outDir === "string" ? batch(values.outDir) : single();
+    if (typeof once !== "function") return once;
+    if (values.watch !== true) return once();
+    if (values.check === true) return usage("--watch and --check cannot be used together");
+    const { watchRender } = await import("../watch.ts");
+    return watchRender(files, once, io, { signal: io.interrupted() });
+
+    /** The batch render, or a usage error. */
+    function batch(outDir: string): (() => Promise<ExitCode>) | ExitCode {
       if (values.out !== undefined) return usage("-o and --out-dir cannot be used together");
       if (values.stdout === true) return usage("--stdout and --out-dir cannot be used together");
       if (values.pipeline !== undefined)
         return usage("-p names one pipeline; with --out-dir each is named by its module");
-      const { renderBatch } = await import("../render-batch.ts");
-      return renderBatch(
-        files,
-        {
-          ...common,
-          outDir: values.outDir,
-          check: values.check === true,
-          ...(target !== undefined && { target }),
-          ...(typeof values.flyScript === "string" && { flyScript: values.flyScript }),
-        },
-        io,
-      );
+      const options = {
+        ...common,
+        outDir,
+        check: values.check === true,
+        ...(target !== undefined && { target }),
+        ...(typeof values.flyScript === "string" && { flyScript: values.flyScript }),
+      };
+      return async () => (await import("../render-batch.ts")).renderBatch(files, options, io);
     }
-    const [entry] = files;
-    if (entry === undefined || files.length > 1) return usage("several pipelines are rendered with --out-dir DIR");
-    if (values.flyScript !== undefined) return usage("--fly-script needs --out-dir");
-    if (values.stdout === true && values.check === true) return usage("--stdout and --check cannot be used together");
 
-    const rendered = await renderEntry(entry, common, io);
-    if (typeof rendered === "number") return rendered;
-    const { definition, text } = rendered;
-    if (values.stdout === true) {
-      io.stdout(text);
+    /** The render of one entry, or a usage error. */
+    function single(): (() => Promise<ExitCode>) | ExitCode {
+      const [entry] = files;
+      if (entry === undefined || files.length > 1) return usage("several pipelines are rendered with --out-dir DIR");
+      if (values.flyScript !== undefined) return usage("--fly-script needs --out-dir");
+      if (values.stdout === true && values.check === true) return usage("--stdout and --check cannot be used together");
+      return () => renderOne(entry);
+    }
+
+    async function renderOne(entry: string): Promise<ExitCode> {
+      const rendered = await renderEntry(entry, common, io);
+      if (typeof rendered === "number") return rendered;
+      const { definition, text } = rendered;
+      if (values.stdout === true) {
+        io.stdout(text);
+        return EXIT.ok;
+      }
+      const out =
+        typeof values.out === "string" ? values.out : format === "yaml" ? "definition.yml" : "definition.json";
+      if (values.check === true) {
+        const { checkOutputs } = await import("../check-outputs.ts");
+        return (await checkOutputs([{ path: out, text }], io)) ? EXIT.ok : EXIT.findings;
+      }
+      try {
+        await io.writeFile(resolve(io.cwd(), out), text);
+      } catch (error) {
+        io.stderr(`hangar: cannot write ${out}: ${(error as Error).message}\n`);
+        return EXIT.failure;
+      }
+      const name = typeof values.pipeline === "string" ? values.pipeline : rendered.name;
+      const stats = `${plural(definition.pipeline.jobs.length, "job")}, ${plural(definition.pipeline.resources?.length ?? 0, "resource")}`;
+      io.stderr(`wrote ${out} (${stats})\n`);
+      if (target === undefined && definition.target === undefined)
+        io.stderr("note: no fly target given (add `target` to the default export or pass --target)\n");
+      io.stdout(
+        `${flyCommand({
+          target: target ?? definition.target ?? "TARGET",
+          pipeline: name,
+          config: out,
+          ...(definition.team !== undefined && { team: definition.team }),
+          ...(definition.instanceVars !== undefined && { instanceVars: definition.instanceVars }),
+        })}\n`,
+      );
       return EXIT.ok;
     }
-    const out = typeof values.out === "string" ? values.out : format === "yaml" ? "definition.yml" : "definition.json";
-    if (values.check === true) {
-      const { checkOutputs } = await import("../check-outputs.ts");
-      return (await checkOutputs([{ path: out, text }], io)) ? EXIT.ok : EXIT.findings;
-    }
-    try {
-      await io.writeFile(resolve(io.cwd(), out), text);
-    } catch (error) {
-      io.stderr(`hangar: cannot write ${out}: ${(error as Error).message}\n`);
-      return EXIT.failure;
-    }
-    const name = typeof values.pipeline === "string" ? values.pipeline : rendered.name;
-    const stats = `${plural(definition.pipeline.jobs.length, "job")}, ${plural(definition.pipeline.resources?.length ?? 0, "resource")}`;
-    io.stderr(`wrote ${out} (${stats})\n`);
-    if (target === undefined && definition.target === undefined)
-      io.stderr("note: no fly target given (add `target` to the default export or pass --target)\n");
-    io.stdout(
-      `${flyCommand({
-        target: target ?? definition.target ?? "TARGET",
-        pipeline: name,
-        config: out,
-        ...(definition.team !== undefined && { team: definition.team }),
-        ...(definition.instanceVars !== undefined && { instanceVars: definition.instanceVars }),
-      })}\n`,
-    );
-    return EXIT.ok;
   },
 });

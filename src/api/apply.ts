@@ -1,0 +1,84 @@
+/**
+ * Setting pipelines on a Concourse without fly: read what is set, diff it with what is wanted, and
+ * save the new config against the version that was read (so that a change made meanwhile by someone
+ * else is not overwritten). The steps are separate so that the CLI can show every diff and ask once
+ * before saving anything. No printing here: outcomes and failures are data and messages.
+ */
+import { diffPipelines, type PipelineChange } from "../diff/diff.ts";
+import { ApiError, type ConcourseClient, type ConfigWarning, type CurrentConfig, type PipelineRef } from "./client.ts";
+
+/** A pipeline to set, and what is set now. */
+export interface ApplyPlan {
+  readonly ref: PipelineRef;
+  readonly config: unknown;
+  /** The config set now and its version; undefined for a pipeline that does not exist yet. */
+  readonly current?: CurrentConfig;
+  /** From the current config (or an empty one) to the wanted one. */
+  readonly changes: readonly PipelineChange[];
+}
+
+/** Reads what is set for `ref` and diffs it with `config`. */
+export async function planApply(client: ConcourseClient, ref: PipelineRef, config: unknown): Promise<ApplyPlan> {
+  const current = await client.getConfig(ref);
+  const changes = diffPipelines(current?.config ?? {}, config);
+  return { ref, config, changes, ...(current !== undefined && { current }) };
+}
+
+/** What saving a plan did. */
+export interface ApplyOutcome {
+  readonly created: boolean;
+  readonly warnings: readonly ConfigWarning[];
+  /** Whether the pipeline was unpaused after saving. */
+  readonly unpaused: boolean;
+}
+
+/** Saves a plan's config with the version it was read at, then unpauses the pipeline when asked. */
+export async function executeApply(
+  client: ConcourseClient,
+  plan: ApplyPlan,
+  options: { readonly unpause?: boolean } = {},
+): Promise<ApplyOutcome> {
+  const { created, warnings } = await client.saveConfig(plan.ref, plan.config, plan.current?.version);
+  if (options.unpause === true) await client.unpause(plan.ref);
+  return { created, warnings, unpaused: options.unpause === true };
+}
+
+/** A pipeline's name with its instance vars, as fly shows it (`app/branch:main`). */
+export function pipelineLabel(ref: PipelineRef): string {
+  const vars = Object.entries(ref.instanceVars ?? {});
+  if (vars.length === 0) return ref.name;
+  return `${ref.name}/${vars.map(([k, v]) => `${k}:${typeof v === "string" ? v : JSON.stringify(v)}`).join(",")}`;
+}
+
+/** The fly flags that name a pipeline on the command line (`-p app/branch:main --team t`). */
+const flyPipelineFlags = (ref: PipelineRef) => `-p ${pipelineLabel(ref)} --team ${ref.team}`;
+
+/** What to tell the user about a failed request for `ref` on fly target `target`; never includes the token. */
+export function describeFailure(error: unknown, ref: PipelineRef, target: string): string {
+  const label = pipelineLabel(ref);
+  if (!(error instanceof ApiError)) return `${label}: ${error instanceof Error ? error.message : String(error)}`;
+  const failure = error.failure;
+  switch (failure.kind) {
+    case "unauthorized":
+      return `${label}: not authorized on target ${target} (the token is missing or expired): run \`fly -t ${target} login\` and try again`;
+    case "forbidden":
+      return `${label}: forbidden: the user logged in on target ${target} may not set pipelines in team ${ref.team}: run \`fly -t ${target} login --team-name ${ref.team}\``;
+    case "invalid-config":
+      return `${label}: Concourse rejected the config:\n${failure.errors.map((e) => `  ${e.replaceAll("\n", "\n  ")}`).join("\n")}`;
+    case "stale-version":
+      return `${label}: someone else changed the pipeline after its config was read; nothing was set: run hangar apply again to see the new diff`;
+    case "not-found":
+      return `${label}: not found (is team ${ref.team} on target ${target}?)`;
+    case "unreachable":
+      return `${label}: ${error.message} (is target ${target} up?)`;
+    case "unexpected":
+      return `${label}: ${error.message}`;
+  }
+}
+
+/** The message for a pipeline that was created: new pipelines start paused. */
+export function createdMessage(ref: PipelineRef, target: string, unpaused: boolean): string {
+  const label = pipelineLabel(ref);
+  if (unpaused) return `created pipeline ${label} and unpaused it`;
+  return `created pipeline ${label}; it is paused: unpause it with \`fly -t ${target} unpause-pipeline ${flyPipelineFlags(ref)}\` or apply with --unpause`;
+}

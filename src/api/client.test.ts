@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { startConcourseServer } from "../../test/helpers/concourse-server.ts";
+import { ApiError, type ConcourseClient, createClient, instanceVarsQuery } from "./client.ts";
+
+const TOKEN = "s3cret-token-value";
+const config = { jobs: [{ name: "build", plan: [{ task: "t", file: "ci/t.yml" }] }] };
+const ref = { team: "main", name: "app" };
+
+let server: Awaited<ReturnType<typeof startConcourseServer>>;
+let client: ConcourseClient;
+beforeEach(async () => {
+  server = await startConcourseServer({
+    token: TOKEN,
+    teams: ["main", "platform team"],
+    validate: (c) =>
+      (c as { jobs?: unknown[] }).jobs?.length
+        ? {}
+        : { errors: ["invalid jobs:\n\tjobs: pipeline must contain at least one job"] },
+  });
+  client = createClient({ api: `${server.url}/`, authorization: `Bearer ${TOKEN}` });
+});
+afterEach(() => server.close());
+
+/** The error a promise rejects with. */
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+
+describe("the Concourse client against a local server", () => {
+  test("a missing pipeline reads as undefined; saving creates it (paused) and reading gives its version", async () => {
+    expect(await client.getConfig(ref)).toBeUndefined();
+    expect(await client.saveConfig(ref, config, undefined)).toEqual({ created: true, warnings: [] });
+    expect(server.pipelines[0]).toMatchObject({ name: "app", paused: true, config });
+    expect(await client.getConfig(ref)).toEqual({ config, version: String(server.pipelines[0]?.version) });
+    const put = server.requests.find((r) => r.method === "PUT");
+    expect(put?.headers["content-type"]).toBe("application/json");
+    expect(JSON.parse(put?.body ?? "")).toEqual(config);
+  });
+
+  test("an update sends the version read; a version that moved on is reported as stale", async () => {
+    await client.saveConfig(ref, config, undefined);
+    const current = await client.getConfig(ref);
+    const changed = { jobs: [{ name: "build", plan: [] }] };
+    expect(await client.saveConfig(ref, changed, current?.version)).toEqual({ created: false, warnings: [] });
+    expect(server.requests.at(-1)?.headers["x-concourse-config-version"]).toBe(current?.version);
+    // saving again from the old version: someone else's save came between
+    const stale = await rejection(client.saveConfig(ref, config, current?.version));
+    expect(stale).toBeInstanceOf(ApiError);
+    expect((stale as ApiError).failure).toEqual({ kind: "stale-version" });
+    expect(server.pipelines[0]?.config).toEqual(changed);
+  });
+
+  test("400 gives the server's errors; warnings come back with a save", async () => {
+    const invalid = await rejection(client.saveConfig(ref, { jobs: [] }, undefined));
+    expect((invalid as ApiError).failure).toEqual({
+      kind: "invalid-config",
+      errors: ["invalid jobs:\n\tjobs: pipeline must contain at least one job"],
+    });
+    const result = await client.saveConfig({ team: "main", name: "My_App" }, config, undefined);
+    expect(result.warnings).toEqual([
+      {
+        type: "invalid_identifier",
+        message: "pipeline: 'My_App' is not a valid identifier: must start with a lowercase letter or a number",
+      },
+    ]);
+  });
+
+  test("401 and 403 are told apart, and no message holds the token", async () => {
+    const anonymous = createClient({ api: server.url });
+    const unauthorized = await rejection(anonymous.getConfig(ref));
+    expect((unauthorized as ApiError).failure).toEqual({ kind: "unauthorized" });
+    const wrong = createClient({ api: server.url, authorization: "Bearer nope" });
+    expect(((await rejection(wrong.saveConfig(ref, config, undefined))) as ApiError).failure.kind).toBe("unauthorized");
+    const forbidden = await rejection(client.getConfig({ team: "other", name: "app" }));
+    expect((forbidden as ApiError).failure).toEqual({ kind: "forbidden", reason: "not a member of team other" });
+    for (const error of [unauthorized, forbidden]) expect(String((error as Error).message)).not.toContain(TOKEN);
+  });
+
+  test("instance vars go as vars.<key>=<json> query parameters, sorted; teams and names are escaped", async () => {
+    expect(instanceVarsQuery({ branch: "main", "a.b": 1, pr: 12 })).toBe(
+      "?vars.%22a.b%22=1&vars.branch=%22main%22&vars.pr=12",
+    );
+    const instance = { team: "platform team", name: "app", instanceVars: { branch: "feature/x" } };
+    await client.saveConfig(instance, config, undefined);
+    expect(server.pipelines[0]).toMatchObject({ team: "platform team", instanceVars: '{"branch":"feature/x"}' });
+    expect(server.requests.at(-1)?.url).toBe(
+      "/api/v1/teams/platform%20team/pipelines/app/config?vars.branch=%22feature%2Fx%22",
+    );
+    expect(await client.getConfig({ ...instance, instanceVars: { branch: "other" } })).toBeUndefined();
+    await client.unpause(instance);
+    expect(server.pipelines[0]?.paused).toBe(false);
+  });
+
+  test("a server that cannot be reached is an error naming it", async () => {
+    await server.close();
+    const error = await rejection(client.getConfig(ref));
+    expect((error as ApiError).failure.kind).toBe("unreachable");
+    expect((error as Error).message).toMatch(/^cannot reach http:\/\/127\.0\.0\.1:\d+: /);
+  });
+});

@@ -1,0 +1,180 @@
+/**
+ * The part of Concourse's HTTP API that sets pipelines, as fly uses it. Read from Concourse v8.2
+ * (tags v8.2.x): `atc/routes.go` (routes), `atc/api/configserver/get.go` and `save.go` (the server),
+ * `go-concourse/concourse/configs.go` (fly's client) and `atc/pipeline.go` (instance vars as query
+ * parameters).
+ *
+ * - `GET /api/v1/teams/{team}/pipelines/{name}/config` answers `{ "config": ... }` with the config's
+ *   version in `X-Concourse-Config-Version`, or 404 when there is no such pipeline.
+ * - `PUT` of the same path saves a config sent as `application/json`; the version read before goes in
+ *   `X-Concourse-Config-Version`, and the save fails (500, "comparison with existing config failed
+ *   during save") when the pipeline changed since. 201 means created (paused), 200 updated; both answer
+ *   `{ "warnings": [{ type, message }] }`. 400 answers `{ "errors": [...] }` for an invalid config.
+ * - `PUT /api/v1/teams/{team}/pipelines/{name}/unpause` unpauses.
+ * - Instance vars are query parameters `vars.<key>=<value as JSON>`, keys in sorted order.
+ * - 401: the token is missing or expired; 403: the token's user may not act on the team.
+ */
+import { HangarError } from "../model/errors.ts";
+
+/** Which pipeline: its team, name, and instance vars for one instance of a pipeline group. */
+export interface PipelineRef {
+  readonly team: string;
+  readonly name: string;
+  readonly instanceVars?: Readonly<Record<string, unknown>>;
+}
+
+/** A warning the server gave while saving a config (`atc.ConfigWarning`). */
+export interface ConfigWarning {
+  readonly type: string;
+  readonly message: string;
+}
+
+/** Why a request failed, as data for the caller's message. */
+export type ApiFailure =
+  | { readonly kind: "unauthorized" }
+  | { readonly kind: "forbidden"; readonly reason: string }
+  | { readonly kind: "invalid-config"; readonly errors: readonly string[] }
+  | { readonly kind: "stale-version" }
+  | { readonly kind: "not-found" }
+  | { readonly kind: "unexpected"; readonly status: number; readonly body: string }
+  | { readonly kind: "unreachable"; readonly reason: string };
+
+/** A failed request. The message never holds the token. */
+export class ApiError extends HangarError {
+  readonly failure: ApiFailure;
+
+  constructor(failure: ApiFailure, message: string) {
+    super(`api/${failure.kind}`, message);
+    this.failure = failure;
+  }
+}
+
+/** The config header of Concourse (`atc.ConfigVersionHeader`). */
+export const CONFIG_VERSION_HEADER = "X-Concourse-Config-Version";
+
+/** Options of {@link createClient}. */
+export interface ClientOptions {
+  /** The Concourse URL, e.g. `https://ci.example.com`. */
+  readonly api: string;
+  /** The `Authorization` header value (`Bearer <token>`), from the `.flyrc`. */
+  readonly authorization?: string;
+  /** The fetch to use. @default globalThis.fetch */
+  readonly fetch?: typeof fetch;
+}
+
+/** A pipeline's current config and its version. */
+export interface CurrentConfig {
+  readonly config: unknown;
+  readonly version: string;
+}
+
+/** What saving a config did. */
+export interface SaveResult {
+  readonly created: boolean;
+  readonly warnings: readonly ConfigWarning[];
+}
+
+export interface ConcourseClient {
+  /** The pipeline's config, or undefined when it does not exist. */
+  getConfig(ref: PipelineRef): Promise<CurrentConfig | undefined>;
+  /** Saves a config; `version` is the one read with getConfig (undefined for a new pipeline). */
+  saveConfig(ref: PipelineRef, config: unknown, version: string | undefined): Promise<SaveResult>;
+  unpause(ref: PipelineRef): Promise<void>;
+}
+
+/**
+ * `vars.<key>=<json>` for each instance var, keys sorted (`PipelineRef.QueryParams`). A key that is not
+ * a plain var name is quoted, as Concourse's var references quote path segments.
+ */
+export function instanceVarsQuery(instanceVars: Readonly<Record<string, unknown>> = {}): string {
+  const params = new URLSearchParams();
+  for (const key of Object.keys(instanceVars).sort()) {
+    const segment = /^[\w-]+$/.test(key) ? key : JSON.stringify(key);
+    params.set(`vars.${segment}`, JSON.stringify(instanceVars[key]));
+  }
+  const query = params.toString();
+  return query === "" ? "" : `?${query}`;
+}
+
+const pipelinePath = (ref: PipelineRef, action: string) =>
+  `/api/v1/teams/${encodeURIComponent(ref.team)}/pipelines/${encodeURIComponent(ref.name)}/${action}${instanceVarsQuery(ref.instanceVars)}`;
+
+/** The text of a response body, or "" when it cannot be read. */
+const bodyText = (response: Response) => response.text().catch(() => "");
+
+/** A client of the Concourse at `options.api`. */
+export function createClient(options: ClientOptions): ConcourseClient {
+  const doFetch = options.fetch ?? globalThis.fetch;
+  const base = options.api.replace(/\/+$/, "");
+
+  async function send(method: string, path: string, init: { headers?: Record<string, string>; body?: string } = {}) {
+    const headers: Record<string, string> = { ...init.headers };
+    if (options.authorization !== undefined) headers.Authorization = options.authorization;
+    try {
+      return await doFetch(`${base}${path}`, { method, headers, ...(init.body !== undefined && { body: init.body }) });
+    } catch (error) {
+      const cause = (error as { cause?: { message?: string } }).cause?.message ?? (error as Error).message;
+      throw new ApiError({ kind: "unreachable", reason: cause }, `cannot reach ${base}: ${cause}`);
+    }
+  }
+
+  /** The error of a response that is not one of the request's expected answers. */
+  async function failure(response: Response, what: string): Promise<ApiError> {
+    const body = await bodyText(response);
+    if (response.status === 401) return new ApiError({ kind: "unauthorized" }, `${what}: not authorized`);
+    if (response.status === 403) return new ApiError({ kind: "forbidden", reason: body }, `${what}: forbidden`);
+    if (response.status === 404) return new ApiError({ kind: "not-found" }, `${what}: not found`);
+    if (response.status === 500 && body.includes("comparison with existing config failed")) {
+      return new ApiError({ kind: "stale-version" }, `${what}: the pipeline changed since its config was read`);
+    }
+    const shown = body.trim().slice(0, 500);
+    return new ApiError(
+      { kind: "unexpected", status: response.status, body },
+      `${what}: unexpected answer ${response.status}${shown === "" ? "" : `: ${shown}`}`,
+    );
+  }
+
+  return {
+    async getConfig(ref) {
+      const response = await send("GET", pipelinePath(ref, "config"));
+      if (response.status === 404) return undefined;
+      if (response.status !== 200) throw await failure(response, `reading pipeline ${ref.name}`);
+      const answer = (await response.json().catch(() => undefined)) as { config?: unknown } | undefined;
+      if (answer === undefined || typeof answer !== "object" || answer === null || !("config" in answer)) {
+        throw new ApiError(
+          { kind: "unexpected", status: 200, body: "" },
+          `reading pipeline ${ref.name}: the answer is not a config`,
+        );
+      }
+      return { config: answer.config, version: response.headers.get(CONFIG_VERSION_HEADER) ?? "" };
+    },
+
+    async saveConfig(ref, config, version) {
+      const response = await send("PUT", pipelinePath(ref, "config"), {
+        headers: {
+          "Content-Type": "application/json",
+          ...(version !== undefined && { [CONFIG_VERSION_HEADER]: version }),
+        },
+        body: JSON.stringify(config),
+      });
+      if (response.status === 400) {
+        const answer = (await response.json().catch(() => ({}))) as { errors?: unknown };
+        const errors = Array.isArray(answer.errors) ? answer.errors.map(String) : [];
+        throw new ApiError({ kind: "invalid-config", errors }, `setting pipeline ${ref.name}: invalid config`);
+      }
+      if (response.status !== 200 && response.status !== 201) {
+        throw await failure(response, `setting pipeline ${ref.name}`);
+      }
+      const answer = (await response.json().catch(() => ({}))) as { warnings?: unknown };
+      const warnings = Array.isArray(answer.warnings)
+        ? answer.warnings.map((w) => ({ type: String(w?.type ?? ""), message: String(w?.message ?? "") }))
+        : [];
+      return { created: response.status === 201, warnings };
+    },
+
+    async unpause(ref) {
+      const response = await send("PUT", pipelinePath(ref, "unpause"));
+      if (response.status !== 200) throw await failure(response, `unpausing pipeline ${ref.name}`);
+    },
+  };
+}

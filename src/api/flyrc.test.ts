@@ -1,0 +1,48 @@
+import { describe, expect, test } from "vitest";
+import { flyrcPath, selectTarget } from "./flyrc.ts";
+
+const FLYRC = `targets:
+  ci:
+    api: https://ci.example.com/
+    team: platform
+    token:
+      type: Bearer
+      value: abc.def
+  local:
+    api: http://127.0.0.1:8080
+    insecure: true
+`;
+
+describe("flyrc", () => {
+  test("$FLY_HOME before $HOME, as fly finds it", () => {
+    expect(flyrcPath({ FLY_HOME: "/fly", HOME: "/home/me" })).toBe("/fly/.flyrc");
+    expect(flyrcPath({ HOME: "/home/me" })).toBe("/home/me/.flyrc");
+    expect(() => flyrcPath({})).toThrow("cannot find the .flyrc: set HOME or FLY_HOME");
+  });
+
+  test("a target's URL (without a trailing slash), team and Authorization header", () => {
+    expect(selectTarget(FLYRC, "ci", "/h/.flyrc")).toEqual({
+      name: "ci",
+      api: "https://ci.example.com",
+      team: "platform",
+      authorization: "Bearer abc.def",
+      insecure: false,
+    });
+    // no team means main; no token means no header
+    expect(selectTarget(FLYRC, "local", "/h/.flyrc")).toEqual({
+      name: "local",
+      api: "http://127.0.0.1:8080",
+      team: "main",
+      insecure: true,
+    });
+  });
+
+  test("no target, an unknown one, and a broken file are errors in fly's words", () => {
+    expect(() => selectTarget(FLYRC, undefined, "/h/.flyrc")).toThrow(/^no target specified: pass -t TARGET/);
+    expect(() => selectTarget(FLYRC, "prod", "/h/.flyrc")).toThrow(
+      "unknown target: prod (log in with `fly -t prod login -c URL`)",
+    );
+    expect(() => selectTarget(undefined, "ci", "/h/.flyrc")).toThrow(/^unknown target: ci/);
+    expect(() => selectTarget("targets: [", "ci", "/h/.flyrc")).toThrow(/^in the file '\/h\/\.flyrc': /);
+  });
+});

@@ -1,0 +1,69 @@
+import { join } from "node:path";
+import { HangarError } from "../model/errors.ts";
+import { readYaml } from "../parse/read-yaml.ts";
+
+/**
+ * One target of fly's `~/.flyrc`, as fly writes it (`fly/rc/targets.go` `TargetProps`): the ATC's URL,
+ * the team, and the token `fly login` saved.
+ */
+export interface FlyTarget {
+  readonly name: string;
+  /** The Concourse URL (`api:`), without a trailing slash. */
+  readonly api: string;
+  /** The team (`team:`; fly reads a missing one as `main`). */
+  readonly team: string;
+  /** `Authorization` header value: `<type> <value>` of the saved token, when there is one. */
+  readonly authorization?: string;
+  readonly insecure: boolean;
+  readonly caCert?: string;
+}
+
+/** Where fly keeps its targets: `$FLY_HOME/.flyrc`, else `$HOME/.flyrc` (`userHomeDir` in fly's rc package). */
+export function flyrcPath(env: Readonly<Record<string, string | undefined>>): string {
+  const home = env.FLY_HOME || env.HOME || env.USERPROFILE || `${env.HOMEDRIVE ?? ""}${env.HOMEPATH ?? ""}`;
+  if (home === "") throw new HangarError("api/no-home", "cannot find the .flyrc: set HOME or FLY_HOME");
+  return join(home, ".flyrc");
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const stringOf = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
+
+/**
+ * The target `name` of a `.flyrc` text (`file` names it in errors). Throws a HangarError with fly's
+ * words when no target is given or it is unknown, and names `fly login` when it has no API URL.
+ */
+export function selectTarget(text: string | undefined, name: string | undefined, file: string): FlyTarget {
+  if (name === undefined || name === "") {
+    throw new HangarError("api/no-target", "no target specified: pass -t TARGET (a target of `fly login`)");
+  }
+  const read = text === undefined ? { ok: true as const, value: {} } : readYaml(text);
+  if (!read.ok) {
+    throw new HangarError(
+      "api/flyrc",
+      `in the file '${file}': ${read.problems[0]?.message.split("\n")[0] ?? "cannot read"}`,
+    );
+  }
+  const rc = read.value;
+  const targets = isObject(rc) && isObject(rc.targets) ? rc.targets : {};
+  const props = targets[name];
+  if (!isObject(props)) {
+    throw new HangarError(
+      "api/unknown-target",
+      `unknown target: ${name} (log in with \`fly -t ${name} login -c URL\`)`,
+    );
+  }
+  const api = stringOf(props.api)?.replace(/\/+$/, "");
+  if (api === undefined) throw new HangarError("api/flyrc", `in the file '${file}': target ${name} has no api URL`);
+  const token = isObject(props.token) ? props.token : undefined;
+  const type = stringOf(token?.type) ?? "";
+  const value = stringOf(token?.value) ?? "";
+  const caCert = stringOf(props.ca_cert);
+  return {
+    name,
+    api,
+    team: stringOf(props.team) ?? "main",
+    ...((type !== "" || value !== "") && { authorization: `${type} ${value}` }),
+    insecure: props.insecure === true,
+    ...(caCert !== undefined && { caCert }),
+  };
+}

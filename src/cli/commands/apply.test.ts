@@ -1,0 +1,160 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { beforeEach, describe, expect, test } from "vitest";
+import { startConcourseServer } from "../../../test/helpers/concourse-server.ts";
+import { memoryIo } from "../../../test/helpers/memory-io.ts";
+import { runCli } from "../run-cli.ts";
+
+const repo = resolve(import.meta.dirname, "../../..");
+const TOKEN = "tok-very-secret";
+
+let work: string;
+let server: Awaited<ReturnType<typeof startConcourseServer>>;
+beforeEach(async () => {
+  work = mkdtempSync(join(repo, "test/.tmp-apply-"));
+  cpSync(join(repo, "test/fixtures/cli"), work, { recursive: true });
+  server = await startConcourseServer({
+    token: TOKEN,
+    teams: ["main", "platform team"],
+    validate: (config) =>
+      JSON.stringify(config).includes("rejected-by-server") ? { errors: ["jobs.build.plan.do[0]: bad step"] } : {},
+  });
+  writeFileSync(
+    join(work, ".flyrc"),
+    `targets:\n  ci:\n    api: ${server.url}\n    team: main\n    token:\n      type: Bearer\n      value: ${TOKEN}\n` +
+      `  expired:\n    api: ${server.url}\n    team: main\n`,
+  );
+  return async () => {
+    await server.close();
+    spawnSync("rm", ["-rf", work]);
+  };
+});
+
+/** Runs `hangar apply` with FLY_HOME in the scratch folder; `answer` is what the terminal answers (none: no terminal). */
+async function apply(argv: string[], answer?: string) {
+  const run = memoryIo(work, { FLY_HOME: work });
+  const asked: string[] = [];
+  const ask = async (question: string) => {
+    asked.push(question);
+    return answer;
+  };
+  const io = { ...run.io, ask };
+  const code = await runCli(["apply", ...argv], io);
+  return { code, stdout: run.stdout, stderr: run.stderr, asked };
+}
+
+const PIPELINE_YML = `jobs:
+- name: build
+  plan:
+  - task: unit
+    config: {platform: linux, run: {path: make, args: [test]}}
+`;
+
+describe("hangar apply", () => {
+  test("creates a new pipeline paused, showing the whole diff, and says how to unpause", async () => {
+    const run = await apply(["ok.ts", "--yes"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /^pipeline app \(target ci, team platform team\) does not exist yet; it will be created:\n/,
+    );
+    expect(run.stdout).toContain("resources:\n  resource source has been added:\n  +name: source\n");
+    expect(run.stderr).toContain(
+      "created pipeline app; it is paused: unpause it with `fly -t ci unpause-pipeline -p app --team platform team` or apply with --unpause\n",
+    );
+    expect(run.stderr).toContain("set 1 pipeline (1 created, 0 updated); 0 unchanged\n");
+    expect(server.pipelines).toMatchObject([{ team: "platform team", name: "app", paused: true }]);
+    expect(`${run.stdout}${run.stderr}`).not.toContain(TOKEN);
+  });
+
+  test("updates with the version read, shows only the change, and --unpause unpauses", async () => {
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    expect((await apply(["p.yml", "-t", "ci", "--yes"])).code).toBe(0);
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML.replace("args: [test]", "args: [test, lint]"));
+    const version = String(server.pipelines[0]?.version);
+    const run = await apply(["p.yml", "-t", "ci", "--yes", "--unpause", "-U", "0"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      [
+        "pipeline p (target ci, team main) will change:",
+        "jobs:",
+        "  job build has changed:",
+        "  @@ -9,0 +10,1 @@",
+        "  +      - lint",
+        "",
+      ].join("\n"),
+    );
+    expect(run.stderr).toContain("updated pipeline p and unpaused it\n");
+    const put = server.requests.filter((r) => r.method === "PUT" && r.url.endsWith("/config")).at(-1);
+    expect(put?.headers["x-concourse-config-version"]).toBe(version);
+    expect(server.pipelines[0]?.paused).toBe(false);
+    // nothing left to set
+    const again = await apply(["p.yml", "-t", "ci"]);
+    expect(again).toMatchObject({ code: 0, asked: [] });
+    expect(again.stderr).toBe("nothing to set; 1 unchanged\n");
+  });
+
+  test("someone else's change between reading and saving: stale version, nothing overwritten", async () => {
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    await apply(["p.yml", "-t", "ci", "--yes"]);
+    server.afterGet((pipeline) => server.bump(pipeline));
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML.replace("unit", "unit-tests"));
+    const run = await apply(["p.yml", "-t", "ci", "--yes"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      "hangar: p: someone else changed the pipeline after its config was read; nothing was set: run hangar apply again to see the new diff\n",
+    );
+    expect(JSON.stringify(server.pipelines[0]?.config)).not.toContain("unit-tests");
+  });
+
+  test("400: the server's errors are printed, exit 1", async () => {
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML.replace("unit", "rejected-by-server"));
+    const run = await apply(["p.yml", "-t", "ci", "--yes"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("hangar: p: Concourse rejected the config:\n  jobs.build.plan.do[0]: bad step\n");
+    expect(server.pipelines).toEqual([]);
+  });
+
+  test("401: says to log in with fly; the token is never printed", async () => {
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    const run = await apply(["p.yml", "-t", "expired", "--yes"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      "hangar: p: not authorized on target expired (the token is missing or expired): run `fly -t expired login` and try again\n",
+    );
+    const unknown = await apply(["p.yml", "-t", "nowhere", "--yes"]);
+    expect(unknown.stderr).toContain(
+      "hangar: p.yml: unknown target: nowhere (log in with `fly -t nowhere login -c URL`)\n",
+    );
+  });
+
+  test("--dry-run shows the diff and sets nothing", async () => {
+    const run = await apply(["ok.ts", "--dry-run"]);
+    expect(run).toMatchObject({ code: 0, asked: [] });
+    expect(run.stdout).toContain("does not exist yet; it will be created:");
+    expect(run.stderr).toBe("dry run: 1 pipeline would be set; 0 unchanged\n");
+    expect(server.requests.every((r) => r.method === "GET")).toBe(true);
+  });
+
+  test("asks on a terminal; refuses without one unless --yes; 'n' sets nothing", async () => {
+    const noTerminal = await apply(["ok.ts"]);
+    expect(noTerminal.code).toBe(2);
+    expect(noTerminal.stderr).toContain("refusing to set pipelines without a terminal to confirm on: pass --yes\n");
+    const declined = await apply(["ok.ts"], "n");
+    expect(declined).toMatchObject({ code: 1, asked: ["set pipeline app? [yN] "] });
+    expect(server.pipelines).toEqual([]);
+    const accepted = await apply(["ok.ts"], "y");
+    expect(accepted.code).toBe(0);
+    expect(server.pipelines).toHaveLength(1);
+  });
+
+  test("a batch: every diff, one question, one summary; a failing pipeline does not stop the others", async () => {
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    writeFileSync(join(work, "bad.yml"), PIPELINE_YML.replace("unit", "rejected-by-server"));
+    const run = await apply(["ok.ts", "p.yml", "bad.yml", "throws.ts", "-t", "ci"], "yes");
+    expect(run.asked).toEqual(["set these 3 pipelines? [yN] "]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("set 2 pipelines (2 created, 0 updated); 0 unchanged; 2 failed: throws.ts, bad\n");
+    expect(server.pipelines.map((p) => p.name).sort()).toEqual(["app", "p"]);
+  });
+});

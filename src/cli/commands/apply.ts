@@ -1,0 +1,172 @@
+import type { ApplyPlan } from "../../api/apply.ts";
+import type { ConcourseClient, PipelineRef } from "../../api/client.ts";
+import type { FlyTarget } from "../../api/flyrc.ts";
+import { defineCommand, EXIT, type ExitCode } from "../define-command.ts";
+
+export default defineCommand({
+  name: "apply",
+  summary: "Set pipelines on a Concourse through its API (no fly needed): diff, confirm, save",
+  arguments: "<entries...>",
+  options: [
+    { flags: "-t, --target <target>", description: "fly target from ~/.flyrc (default: each module's `target`)" },
+    { flags: "--team <team>", description: "team to set the pipelines in (default: the module's, else the target's)" },
+    {
+      flags: "-p, --pipeline <name>",
+      description: "pipeline name, for one entry (default: the module's `name`, else the file's)",
+    },
+    {
+      flags: "--yes",
+      description: "set without asking (needed when standard input is not a terminal)",
+      default: false,
+    },
+    { flags: "--dry-run", description: "show the diffs and stop; set nothing", default: false },
+    {
+      flags: "--unpause",
+      description: "unpause each pipeline after setting it (new pipelines start paused)",
+      default: false,
+    },
+    { flags: "-U, --context <lines>", description: "unchanged lines shown around each change", default: "3" },
+    { flags: "--show-secrets", description: "show the values of secrets in the diff", default: false },
+    { flags: "--debug", description: "show stack traces of errors in pipeline modules", default: false },
+  ],
+  async run({ positionals, values }, io) {
+    const context = Number(values.context);
+    if (!Number.isInteger(context) || context < 0) {
+      io.stderr(`hangar: -U must be a whole number of lines, not '${String(values.context)}'\n`);
+      return EXIT.failure;
+    }
+    const [{ expandEntries }, { loadConfig }, { reportLoadFailure }, { defaultName }, flyrc, client, apply, format] =
+      await Promise.all([
+        import("../expand-entries.ts"),
+        import("../load-config.ts"),
+        import("../report.ts"),
+        import("../render-batch.ts"),
+        import("../../api/flyrc.ts"),
+        import("../../api/client.ts"),
+        import("../../api/apply.ts"),
+        import("../../diff/format.ts"),
+      ]);
+    const { files, unmatched } = await expandEntries(positionals, io.cwd());
+    if (unmatched.length > 0) {
+      io.stderr(`hangar: no file matches ${unmatched.map((p) => `'${p}'`).join(", ")}\n`);
+      return EXIT.failure;
+    }
+    if (typeof values.pipeline === "string" && files.length > 1) {
+      io.stderr("hangar: -p names one pipeline; with several entries each is named by its module\n");
+      return EXIT.failure;
+    }
+
+    let flyrcFile: string;
+    try {
+      flyrcFile = flyrc.flyrcPath(io.env);
+    } catch (error) {
+      return reportLoadFailure(error, io, false);
+    }
+    const flyrcText = await io.readFile(flyrcFile).catch(() => undefined);
+    const targets = new Map<string, { target: FlyTarget; client: ConcourseClient }>();
+    const failures: { label: string; code: ExitCode }[] = [];
+    const plans: { plan: ApplyPlan; target: FlyTarget; client: ConcourseClient }[] = [];
+    const color = io.isTTY.stdout && (io.env.NO_COLOR ?? "") === "";
+
+    for (const entry of files) {
+      let loaded: Awaited<ReturnType<typeof loadConfig>>;
+      try {
+        loaded = await loadConfig(entry, io);
+      } catch (error) {
+        failures.push({ label: entry, code: reportLoadFailure(error, io, values.debug === true) });
+        continue;
+      }
+      const { definition } = loaded;
+      const targetName = typeof values.target === "string" ? values.target : definition?.target;
+      let selected = targets.get(targetName ?? "");
+      if (selected === undefined) {
+        try {
+          const target = flyrc.selectTarget(flyrcText, targetName, flyrcFile);
+          selected = {
+            target,
+            client: client.createClient({
+              api: target.api,
+              ...(target.authorization !== undefined && { authorization: target.authorization }),
+            }),
+          };
+          targets.set(target.name, selected);
+        } catch (error) {
+          io.stderr(`hangar: ${entry}: ${(error as Error).message}\n`);
+          failures.push({ label: entry, code: EXIT.failure });
+          continue;
+        }
+      }
+      const ref: PipelineRef = {
+        team: typeof values.team === "string" ? values.team : (definition?.team ?? selected.target.team),
+        name: typeof values.pipeline === "string" ? values.pipeline : (definition?.name ?? defaultName(entry)),
+        ...(definition?.instanceVars !== undefined && { instanceVars: definition.instanceVars }),
+      };
+      const label = apply.pipelineLabel(ref);
+      try {
+        const plan = await apply.planApply(selected.client, ref, loaded.config);
+        const where = `target ${selected.target.name}, team ${ref.team}`;
+        if (plan.current === undefined)
+          io.stdout(`pipeline ${label} (${where}) does not exist yet; it will be created:\n`);
+        else if (plan.changes.length === 0) io.stdout(`pipeline ${label} (${where}): no changes\n`);
+        else io.stdout(`pipeline ${label} (${where}) will change:\n`);
+        io.stdout(format.formatChanges(plan.changes, { context, showSecrets: values.showSecrets === true, color }));
+        if (plan.changes.length > 0) plans.push({ plan, ...selected });
+      } catch (error) {
+        io.stderr(`hangar: ${apply.describeFailure(error, ref, selected.target.name)}\n`);
+        failures.push({ label, code: EXIT.failure });
+      }
+    }
+
+    const worst = (): ExitCode => Math.max(EXIT.ok, ...failures.map((f) => f.code)) as ExitCode;
+    const unchanged = files.length - failures.length - plans.length;
+    const summary = (applied: string) => {
+      const failed =
+        failures.length === 0 ? "" : `; ${failures.length} failed: ${failures.map((f) => f.label).join(", ")}`;
+      io.stderr(`${applied}; ${unchanged} unchanged${failed}\n`);
+    };
+    const count = (n: number) => (n === 1 ? "1 pipeline" : `${n} pipelines`);
+    if (plans.length === 0 || values.dryRun === true) {
+      summary(values.dryRun === true ? `dry run: ${count(plans.length)} would be set` : "nothing to set");
+      return worst();
+    }
+
+    if (values.yes !== true) {
+      const question =
+        plans.length === 1
+          ? `set pipeline ${apply.pipelineLabel(plans[0]?.plan.ref ?? { team: "", name: "" })}? [yN] `
+          : `set these ${plans.length} pipelines? [yN] `;
+      const answer = await io.ask(question);
+      if (answer === undefined) {
+        io.stderr("hangar: refusing to set pipelines without a terminal to confirm on: pass --yes\n");
+        return EXIT.failure;
+      }
+      if (!/^\s*y(es)?\s*$/i.test(answer)) {
+        io.stderr("bailing out: nothing was set\n");
+        return EXIT.findings;
+      }
+    }
+
+    let created = 0;
+    let updated = 0;
+    for (const { plan, target, client: api } of plans) {
+      const label = apply.pipelineLabel(plan.ref);
+      try {
+        const outcome = await apply.executeApply(api, plan, { unpause: values.unpause === true });
+        for (const w of outcome.warnings) io.stderr(`warning: ${label}: ${w.message}\n`);
+        if (outcome.created) {
+          created++;
+          io.stderr(`${apply.createdMessage(plan.ref, target.name, outcome.unpaused)}\n`);
+        } else {
+          updated++;
+          io.stderr(`updated pipeline ${label}${outcome.unpaused ? " and unpaused it" : ""}\n`);
+        }
+      } catch (error) {
+        io.stderr(`hangar: ${apply.describeFailure(error, plan.ref, target.name)}\n`);
+        const rejected = error instanceof client.ApiError && error.failure.kind === "invalid-config";
+        failures.push({ label, code: rejected ? EXIT.findings : EXIT.failure });
+      }
+    }
+    summary(`set ${count(created + updated)} (${created} created, ${updated} updated)`);
+    return worst();
+  },
+});

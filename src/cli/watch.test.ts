@@ -1,0 +1,68 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { beforeEach, expect, test } from "vitest";
+import { memoryIo } from "../../test/helpers/memory-io.ts";
+import { runCli } from "./run-cli.ts";
+
+const repo = resolve(import.meta.dirname, "../..");
+
+let work: string;
+beforeEach(() => {
+  work = mkdtempSync(join(repo, "test/.tmp-watch-"));
+  cpSync(join(repo, "test/fixtures/cli"), work, { recursive: true });
+  return () => spawnSync("rm", ["-rf", work]);
+});
+
+const read = (path: string) => readFileSync(join(work, path), "utf8");
+const edit = (path: string, from: string, to: string) => {
+  const text = read(path);
+  expect(text).toContain(from);
+  writeFileSync(join(work, path), text.replace(from, to));
+};
+
+/** Waits until `done()` holds, checking every 50 ms, for at most 20 s. */
+async function until(done: () => boolean): Promise<void> {
+  for (let waited = 0; !done(); waited += 50) {
+    if (waited > 20_000) throw new Error("timed out waiting for the watch");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+test("--watch renders again when the module or a file it imports changes, goes on after an error, and Ctrl-C ends it leaving nothing behind", async () => {
+  const interrupt = new AbortController();
+  const run = memoryIo(work);
+  const watching = runCli(["render", "async-function.mts", "--watch"], {
+    ...run.io,
+    interrupted: () => interrupt.signal,
+  });
+  const rounds = () => run.stderr.split(" for changes (Ctrl-C to stop)").length - 1;
+  const definition = () => JSON.parse(read("definition.json"));
+
+  await until(() => rounds() === 1);
+  expect(run.stderr).toContain("watching 2 files for changes");
+  expect(definition().jobs[0].name).toBe("hello");
+
+  edit("async-function.mts", 'helperJob("hello")', 'helperJob("hi")');
+  await until(() => rounds() === 2);
+  expect(definition().jobs[0].name).toBe("hi");
+
+  edit("lib/helper.ts", "args: [name]", 'args: [name, "again"]');
+  await until(() => rounds() === 3);
+  expect(definition().jobs[0].plan[0].config.run.args).toEqual(["hi", "again"]);
+
+  writeFileSync(join(work, "async-function.mts"), "export default 42;\n");
+  await until(() => rounds() === 4);
+  expect(run.stderr).toContain("async-function.mts: the default export is not a pipeline");
+  expect(definition().jobs[0].name).toBe("hi");
+
+  // the fly command each time the pipeline was written
+  expect(run.stdout.split("\n").filter(Boolean)).toEqual(
+    Array(3).fill("fly -t ci set-pipeline -p from-function -c definition.json"),
+  );
+  interrupt.abort();
+  expect(await watching).toBe(2);
+  expect(readdirSync(work).filter((name) => name.startsWith(".") || name.endsWith(".tmp"))).toEqual(
+    readdirSync(join(repo, "test/fixtures/cli")).filter((name) => name.startsWith(".")),
+  );
+}, 120_000);

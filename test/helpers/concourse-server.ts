@@ -1,0 +1,166 @@
+/**
+ * A local stand-in for the part of Concourse's ATC that sets pipelines, written from Concourse v8.2's
+ * sources (`atc/routes.go`, `atc/api/configserver/get.go` and `save.go`, `atc/api/helpers`,
+ * `atc/db/team.go` `SavePipeline`, `atc/pipeline.go` instance vars): the same routes, status codes,
+ * headers and bodies, with the pipelines kept in memory. Listens on 127.0.0.1 only.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface StoredPipeline {
+  team: string;
+  name: string;
+  /** The instance vars, as the canonical JSON of the decoded `vars.*` parameters (sorted keys). */
+  instanceVars: string;
+  config: unknown;
+  version: number;
+  paused: boolean;
+}
+
+export interface ConcourseServerOptions {
+  /** The token (`Authorization: Bearer <token>`) the server accepts. */
+  readonly token: string;
+  /** The teams the token may act on. */
+  readonly teams: readonly string[];
+  /** Errors and warnings `configvalidate.Validate` would give for a config (default: none). */
+  readonly validate?: (config: unknown) => { errors?: string[]; warnings?: { type: string; message: string }[] };
+}
+
+/** A request the server received (without its Authorization header). */
+export interface RecordedRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  readonly body: string;
+}
+
+const ROUTE = /^\/api\/v1\/teams\/([^/]+)\/pipelines\/([^/]+)\/(config|unpause)$/;
+
+/** `vars.<key>` query parameters decoded as JSON (`InstanceVarsFromQueryParams`), as canonical JSON. */
+function instanceVarsOf(query: URLSearchParams): string | Error {
+  const vars: Record<string, unknown> = {};
+  for (const [key, value] of query) {
+    if (!key.startsWith("vars.")) continue;
+    let name = key.slice("vars.".length);
+    if (name.startsWith('"')) name = JSON.parse(name) as string;
+    try {
+      vars[name] = JSON.parse(value);
+    } catch (error) {
+      return error as Error;
+    }
+  }
+  return JSON.stringify(Object.fromEntries(Object.entries(vars).sort(([a], [b]) => (a < b ? -1 : 1))));
+}
+
+/** Concourse's identifier check (`atc.ValidateIdentifier`), reduced to the warning for upper case and spaces. */
+function identifierWarning(name: string, context: string) {
+  if (/^[\p{Ll}\p{Lt}\p{Lm}\p{Lo}\d][\p{Ll}\p{Lt}\p{Lm}\p{Lo}\d\-_.]*$/u.test(name)) return undefined;
+  const reason = /^[^\p{Ll}\p{Lt}\p{Lm}\p{Lo}\d]/u.test(name)
+    ? "must start with a lowercase letter or a number"
+    : `illegal character '${/[^\p{Ll}\p{Lt}\p{Lm}\p{Lo}\d\-_.]/u.exec(name.slice(1))?.[0]}'`;
+  return { type: "invalid_identifier", message: `${context}: '${name}' is not a valid identifier: ${reason}` };
+}
+
+/** Starts the server on 127.0.0.1 (a free port); `close()` stops it. */
+export async function startConcourseServer(options: ConcourseServerOptions) {
+  const pipelines: StoredPipeline[] = [];
+  const requests: RecordedRequest[] = [];
+  let nextVersion = 1;
+  /** Called after each GET of a config (a test changes the pipeline there, as another user would). */
+  let afterGet: ((pipeline: StoredPipeline) => void) | undefined;
+
+  const json = (res: ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { "Content-Type": "application/json" });
+    res.end(`${JSON.stringify(body)}\n`);
+  };
+  const badRequest = (res: ServerResponse, ...errors: string[]) => json(res, 400, { errors });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString("utf8");
+    const { authorization, ...headers } = req.headers;
+    requests.push({ method: req.method ?? "", url: req.url ?? "", headers, body });
+
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const route = ROUTE.exec(url.pathname);
+    if (route === null) return void res.writeHead(404).end();
+    const [, team = "", name = "", action] = route.map((part) => decodeURIComponent(part));
+    if (authorization !== `Bearer ${options.token}`) return void res.writeHead(401).end("not authorized");
+    if (!options.teams.includes(team)) return void res.writeHead(403).end(`not a member of team ${team}`);
+    const instanceVars = instanceVarsOf(url.searchParams);
+    if (instanceVars instanceof Error) return badRequest(res, `instance vars are malformed: ${instanceVars.message}`);
+    const stored = pipelines.find((p) => p.team === team && p.name === name && p.instanceVars === instanceVars);
+
+    if (action === "unpause" && req.method === "PUT") {
+      if (stored === undefined) return void res.writeHead(404).end();
+      stored.paused = false;
+      return void res.writeHead(200).end();
+    }
+    if (action === "config" && req.method === "GET") {
+      if (stored === undefined) return void res.writeHead(404).end();
+      res.setHeader("X-Concourse-Config-Version", String(stored.version));
+      json(res, 200, { config: stored.config });
+      afterGet?.(stored);
+      return;
+    }
+    if (action !== "config" || req.method !== "PUT") return void res.writeHead(405).end();
+
+    const versionHeader = req.headers["x-concourse-config-version"];
+    const version = typeof versionHeader === "string" && versionHeader !== "" ? versionHeader : "0";
+    if (!/^\d+$/.test(version)) return badRequest(res, `config version is malformed: expected integer`);
+    const contentType = req.headers["content-type"];
+    if (contentType !== "application/json" && contentType !== "application/x-yaml") {
+      return void res.writeHead(415).end();
+    }
+    let config: unknown;
+    try {
+      config = JSON.parse(body);
+    } catch (error) {
+      return badRequest(res, `malformed config: ${(error as Error).message}`);
+    }
+    const { errors = [], warnings = [] } = options.validate?.(config) ?? {};
+    if (errors.length > 0) return badRequest(res, ...errors);
+    for (const [id, context] of [
+      [name, "pipeline"],
+      [team, "team"],
+    ] as const) {
+      const warning = identifierWarning(id, context);
+      if (warning) warnings.push(warning);
+    }
+    // SavePipeline: an update only succeeds from the version it was read at
+    if (stored !== undefined && stored.version !== Number(version)) {
+      res.writeHead(500);
+      return void res.end("failed to save config: comparison with existing config failed during save");
+    }
+    if (stored === undefined) {
+      pipelines.push({ team, name, instanceVars, config, version: nextVersion++, paused: true });
+      return json(res, 201, { warnings });
+    }
+    stored.config = config;
+    stored.version = nextVersion++;
+    return json(res, 200, { warnings });
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      res.writeHead(500).end(String(error));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pipelines,
+    requests,
+    /** Runs `hook` after each GET of a config. */
+    afterGet(hook: ((pipeline: StoredPipeline) => void) | undefined) {
+      afterGet = hook;
+    },
+    /** Bumps a pipeline's version, as a save by someone else would. */
+    bump(pipeline: StoredPipeline) {
+      pipeline.version = nextVersion++;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
