@@ -26,7 +26,9 @@ const realpath = (path: string): string => {
  */
 export async function runIfMain(moduleUrl: string, definition: PipelineDefinition): Promise<boolean> {
   const script = process.argv[1];
-  if (script === undefined || realpath(script) !== realpath(fileURLToPath(moduleUrl))) return false;
+  // a module loaded from elsewhere than a file (hangar's loader may run compiled code from memory) is never the program
+  if (script === undefined || !moduleUrl.startsWith("file:")) return false;
+  if (realpath(script) !== realpath(fileURLToPath(moduleUrl))) return false;
   const out = resolve(process.cwd(), "definition.json");
   await writeFileAtomic(out, renderJson(definition.pipeline));
   process.stdout.write(

@@ -184,7 +184,7 @@ beforeAll(() => {
 
 afterAll(() => {
   if (work !== undefined) rmSync(work, { recursive: true, force: true });
-});
+}, 300_000);
 
 // Generous: each step spawns npm, tsc or hangar, and a busy 2-core machine makes that slow.
 describe("the package in a user's project", { timeout: 180_000 }, () => {
