@@ -53,6 +53,8 @@ const PHASES = [
   "jsyamlLoad",
   "validateJson",
   "validateYaml",
+  "renderData",
+  "validateRendered",
 ];
 
 /** One run of every phase (of the build and render phases only, without `parse`); the parse phases read the text rendered in the same run. */
@@ -67,6 +69,12 @@ function run(parse = parsePhases) {
   let p;
   [t.hangarBuild, p] = timed(() => withHangar(n, hangar));
   [t.hangarJson] = timed(() => hangar.renderJson(p));
+  if (validator) {
+    // what `hangar render` does: one conversion, its text written and its data validated
+    let rendered;
+    [t.renderData, rendered] = timed(() => validator.renderData(p, "json"));
+    [t.validateRendered] = timed(() => validator.validateData(rendered.data));
+  }
   let yamlText;
   [t.hangarYaml, yamlText] = timed(() => hangar.renderYaml(p));
   p = undefined;

@@ -54,6 +54,8 @@ async function bundleValidator() {
         contents: [
           'export { parsePipeline } from "./src/parse/parse-pipeline.ts";',
           'export { validate } from "./src/validate/validate.ts";',
+          'export { validateData } from "./src/validate/validate-value.ts";',
+          'export { renderData } from "./src/render/render.ts";',
           'export { rules } from "./src/validate/rules/index.ts";',
         ].join("\n"),
         resolveDir: repo,
@@ -101,6 +103,10 @@ for (const n of sizes) {
   const s = result.samples;
   result.median.hangarBuildJson = perRun((i) => s.hangarBuild[i] + s.hangarJson[i]);
   result.median.floorBuildStringify = perRun((i) => s.floorBuild[i] + s.floorStringify[i]);
+  if (s.renderData && s.validateRendered) {
+    result.median.renderOnly = perRun((i) => s.hangarBuild[i] + s.renderData[i]);
+    result.median.renderValidated = perRun((i) => s.hangarBuild[i] + s.renderData[i] + s.validateRendered[i]);
+  }
   results.set(n, result);
 }
 
@@ -151,6 +157,20 @@ table(
     x(m(n, "hangarYaml") / m(n, "floorStringify")),
   ]),
 );
+
+if (m(big, "renderValidated") !== undefined) {
+  table(
+    "1b. Render with validation, one conversion (what `hangar render` does in process: build, convert once, write the text, validate that data)",
+    ["N", "build+render", "validate the rendered data", "build+render+validate", "x build+render"],
+    [...results.keys()].map((n) => [
+      size(n),
+      ms(m(n, "renderOnly")),
+      ms(m(n, "validateRendered")),
+      ms(m(n, "renderValidated")),
+      x(m(n, "renderValidated") / m(n, "renderOnly")),
+    ]),
+  );
+}
 
 const buildPhases = [
   ["floor build", "floorBuild"],
@@ -350,6 +370,14 @@ if (results.has(10_000)) {
     5,
     x(r("hangarYaml", "floorStringify")),
   );
+  if (m(10_000, "renderValidated") !== undefined) {
+    goal(
+      "render with validation <= 1.3x render without at N=10,000",
+      r("renderValidated", "renderOnly"),
+      1.3,
+      x(r("renderValidated", "renderOnly")),
+    );
+  }
   if (hasValidate) {
     goal(
       "parse+validate JSON <= 5x JSON.parse at N=10,000",

@@ -4,37 +4,52 @@ import { formatPath } from "./format-path.ts";
 /** Where a value stops being plain data, and what is wrong there. */
 export interface NotPlainData {
   readonly path: Path;
-  /** `a circular reference (back to jobs[3])`, `a BigInt (12n)`, `a getter that throws: Error: ...`, ... */
+  /** `a circular reference (back to jobs[3])`, `a BigInt (12n), ...`, `a getter that throws: Error: ...`, ... */
   readonly problem: string;
 }
 
 const describeError = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
+/** What is wrong with a value that is not an object, or undefined when JSON holds it unchanged. */
+function leafProblem(v: unknown): string | undefined {
+  switch (typeof v) {
+    case "bigint":
+      return `a BigInt (${v}n), which JSON cannot hold`;
+    case "function":
+      return "a function, not data (a factory not called?)";
+    case "symbol":
+      return `a symbol (${String(v)}), not data`;
+    case "number":
+      return Number.isFinite(v) ? undefined : `${v}, a number JSON cannot hold`;
+    default:
+      return undefined;
+  }
+}
+
 /**
  * The first place where `value` is not data that JSON can hold unchanged: a circular reference, a
  * BigInt, a function, a symbol, a number that is not finite, or a property whose getter throws.
- * `undefined` when there is none. Walks carefully (never recursing past `maxDepth`, reading each
- * property once, inside try), so it can explain why converting or writing `value` failed.
+ * `undefined` when there is none. Walks carefully (never deeper than `maxDepth`, reading each
+ * property once, inside try), so it can explain why converting or writing `value` failed; it also
+ * runs before every validation of rendered data, so its loop touches nothing but what it must (a
+ * path is only built for a finding).
  */
 export function findNotPlainData(value: unknown, maxDepth = 1000): NotPlainData | undefined {
   const ancestors: object[] = [];
   const path: PathSegment[] = [];
-  const visit = (v: unknown): NotPlainData | undefined => {
-    switch (typeof v) {
-      case "bigint":
-        return { path: [...path], problem: `a BigInt (${v}n), which JSON cannot hold` };
-      case "function":
-        return { path: [...path], problem: "a function, not data (a factory not called?)" };
-      case "symbol":
-        return { path: [...path], problem: `a symbol (${String(v)}), not data` };
-      case "number":
-        return Number.isFinite(v) ? undefined : { path: [...path], problem: `${v}, a number JSON cannot hold` };
-      case "object":
-        break;
-      default:
-        return undefined;
+  const at = (key: PathSegment, problem: string): NotPlainData => ({ path: [...path, key], problem });
+  const child = (key: PathSegment, c: unknown): NotPlainData | undefined => {
+    if (typeof c !== "object") {
+      const problem = leafProblem(c);
+      return problem === undefined ? undefined : at(key, problem);
     }
-    if (v === null) return undefined;
+    if (c === null) return undefined;
+    path.push(key);
+    const found = visit(c);
+    path.pop();
+    return found;
+  };
+  const visit = (v: object): NotPlainData | undefined => {
     const back = ancestors.indexOf(v);
     if (back !== -1) {
       const to = back === 0 ? "the top" : formatPath(path.slice(0, back));
@@ -42,24 +57,29 @@ export function findNotPlainData(value: unknown, maxDepth = 1000): NotPlainData 
     }
     if (ancestors.length >= maxDepth) return { path: [...path], problem: `nested more than ${maxDepth} levels deep` };
     ancestors.push(v);
-    try {
-      const keys = Array.isArray(v) ? v.keys() : Object.keys(v);
-      for (const key of keys) {
-        path.push(key);
-        let child: unknown;
+    let found: NotPlainData | undefined;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length && found === undefined; i++) found = child(i, v[i]);
+    } else {
+      for (const key in v) {
+        if (!Object.hasOwn(v, key)) continue;
+        let c: unknown;
         try {
-          child = (v as Record<PathSegment, unknown>)[key];
+          c = (v as Record<string, unknown>)[key];
         } catch (error) {
-          return { path: [...path], problem: `a getter that throws: ${describeError(error)}` };
+          found = at(key, `a getter that throws: ${describeError(error)}`);
+          break;
         }
-        const found = visit(child);
-        if (found !== undefined) return found;
-        path.pop();
+        found = child(key, c);
+        if (found !== undefined) break;
       }
-    } finally {
-      ancestors.pop();
     }
-    return undefined;
+    ancestors.pop();
+    return found;
   };
-  return visit(value);
+  if (typeof value !== "object") {
+    const problem = leafProblem(value);
+    return problem === undefined ? undefined : { path: [], problem };
+  }
+  return value === null ? undefined : visit(value);
 }
