@@ -19,5 +19,5 @@ export * from "./model/index.ts";
 export { type FlyCommandOptions, flyCommand, shellQuote } from "./render/fly-command.ts";
 export { type RenderYamlOptions, renderJson, renderYaml } from "./render/render.ts";
 export { toConcourse } from "./render/to-concourse.ts";
-export { formatPath } from "./walk/format-path.ts";
+export { formatPath } from "./source/path.ts";
 export { type JobStep, type WalkedStep, walkPipelineSteps, walkStep, walkSteps } from "./walk/walk-steps.ts";

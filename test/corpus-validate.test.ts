@@ -16,7 +16,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parsePipeline } from "../src/parse/parse-pipeline.ts";
-import { type Diagnostic, formatPath } from "../src/validate/diagnostic.ts";
+import type { Diagnostic } from "../src/source/diagnostic.ts";
+import { formatPath } from "../src/source/path.ts";
 import { validate } from "../src/validate/validate.ts";
 
 const repo = resolve(import.meta.dirname, "..");

@@ -1,5 +1,5 @@
 import { isHangarError } from "../model/errors.ts";
-import { formatPath } from "../walk/format-path.ts";
+import { formatPath } from "../source/path.ts";
 import { findNotPlainData } from "../walk/plain-data.ts";
 import { EXIT, type ExitCode } from "./define-command.ts";
 import type { Io } from "./io.ts";

@@ -1,7 +1,7 @@
 import type { UnknownReference } from "../fragment/pipeline.ts";
 import type { Pipeline } from "../model/pipeline.ts";
-import type { Diagnostic } from "../validate/diagnostic.ts";
-import { formatPath } from "../validate/diagnostic.ts";
+import type { Diagnostic } from "../source/diagnostic.ts";
+import { formatPath } from "../source/path.ts";
 import type { FileValidation } from "../validate/validate-value.ts";
 
 /** The rule id of a name `pipeline()` found undefined (the code of the error it throws). */

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from "node:fs";
 import { extname, join, relative, resolve } from "node:path";
-import type { Diagnostic } from "../validate/diagnostic.ts";
+import type { Diagnostic } from "../source/diagnostic.ts";
 import type { FileValidation } from "../validate/validate-value.ts";
 
 /** The extensions of pipeline files that `hangar validate DIR` picks up. */

@@ -1,5 +1,5 @@
 import { toConcourse } from "../render/to-concourse.ts";
-import { formatPath } from "../walk/format-path.ts";
+import { formatPath } from "../source/path.ts";
 
 /** Where two definitions first differ, and the two values there. */
 export interface Difference {

@@ -10,7 +10,7 @@ import type { Prototype, ResourceType } from "../model/resource-type.ts";
 import { type StepKind, stepKindOrUndefined } from "../model/step.ts";
 import type { VarSource } from "../model/var-source.ts";
 import { didYouMeanSuffix } from "../source/did-you-mean.ts";
-import { formatPath } from "../walk/format-path.ts";
+import { formatPath } from "../source/path.ts";
 import { firstDifference } from "./first-difference.ts";
 import {
   type Conflict,

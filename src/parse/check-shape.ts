@@ -9,7 +9,7 @@ import {
   type TaskConfigField,
 } from "../concourse/step-fields.ts";
 import type { Path, PathSegment } from "../model/common.ts";
-import type { Diagnostic, Parity, Severity } from "../validate/diagnostic.ts";
+import type { Diagnostic, Parity, Severity } from "../source/diagnostic.ts";
 
 /**
  * Checks that a parsed pipeline value has the types Concourse reads it with (atc/config.go,

@@ -1,6 +1,7 @@
+import type { Path } from "../model/common.ts";
 import type { Pipeline } from "../model/pipeline.ts";
-import { compareByLocation, type Diagnostic, type Path, type SourceLoc } from "../validate/diagnostic.ts";
-import { jsonLocator, type Locator, lineIndex } from "../validate/locate.ts";
+import { compareByLocation, type Diagnostic, type SourceLoc } from "../source/diagnostic.ts";
+import { jsonLocator, type Locator, lineIndex } from "../source/locate.ts";
 import { checkShape } from "./check-shape.ts";
 import { readYaml, type YamlProblem } from "./read-yaml.ts";
 import { yamlTextLocator } from "./yaml-tree.ts";

@@ -1,6 +1,6 @@
 import jsyaml from "js-yaml";
 import type { PathSegment } from "../model/common.ts";
-import { type Locator, lineIndex } from "../validate/locate.ts";
+import { type Locator, lineIndex } from "../source/locate.ts";
 import { goYamlLoadOptions } from "./go-yaml-schema.ts";
 
 /** Where each node of a YAML document is: offsets into the text, keys and items in document order. */

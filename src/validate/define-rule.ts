@@ -3,8 +3,8 @@ import type { Job } from "../model/job.ts";
 import type { Pipeline } from "../model/pipeline.ts";
 import type { Resource } from "../model/resource.ts";
 import type { Prototype, ResourceType } from "../model/resource-type.ts";
+import type { Parity, Severity } from "../source/diagnostic.ts";
 import type { CollectedStep } from "../walk/walk-steps.ts";
-import type { Parity, Severity } from "./diagnostic.ts";
 
 /** What a rule reports: a path, one of its message ids, and the values for the message's `{{placeholders}}`. */
 export interface Finding<M extends string = string> {

@@ -1,4 +1,5 @@
-import { type Diagnostic, formatPath } from "./diagnostic.ts";
+import type { Diagnostic } from "../source/diagnostic.ts";
+import { formatPath } from "../source/path.ts";
 import type { FileValidation } from "./validate-text.ts";
 
 /** The output formats of `hangar validate`. */

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { stringify } from "yaml";
 import { parsePipeline } from "../parse/parse-pipeline.ts";
-import type { Diagnostic } from "./diagnostic.ts";
+import type { Diagnostic } from "../source/diagnostic.ts";
 import { RULE_CRASHED } from "./validate.ts";
 import { validateText, validateValue } from "./validate-text.ts";
 

@@ -1,7 +1,7 @@
 export { type InputFormat, type ParsedPipeline, type ParseOptions, parsePipeline } from "../parse/parse-pipeline.ts";
+export type { Diagnostic, Parity, Severity, SourceLoc } from "../source/diagnostic.ts";
 export { concourseContext, flyLine } from "./concourse-context.ts";
 export { defineRule, type Rule, type RuleContext } from "./define-rule.ts";
-export type { Diagnostic, Parity, Severity, SourceLoc } from "./diagnostic.ts";
 export {
   type FormatOptions,
   formatResults,

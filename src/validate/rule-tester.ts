@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parsePipeline } from "../parse/parse-pipeline.ts";
+import type { Diagnostic } from "../source/diagnostic.ts";
+import { formatPath } from "../source/path.ts";
 import type { Rule } from "./define-rule.ts";
-import { type Diagnostic, formatPath } from "./diagnostic.ts";
 import { type RuleSetting, validate } from "./validate.ts";
 
 /** One expected finding: the message id and path always; line, column and message when given. */

@@ -1,5 +1,5 @@
 import { parsePipeline } from "../parse/parse-pipeline.ts";
-import type { Diagnostic } from "./diagnostic.ts";
+import type { Diagnostic } from "../source/diagnostic.ts";
 import { validate } from "./validate.ts";
 import { type FileValidation, finish, type ValidateTextOptions } from "./validate-value.ts";
 

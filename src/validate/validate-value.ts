@@ -1,7 +1,7 @@
 import { checkShape } from "../parse/check-shape.ts";
 import type { InputFormat } from "../parse/parse-pipeline.ts";
+import { compareByLocation, type Diagnostic } from "../source/diagnostic.ts";
 import { findNotPlainData } from "../walk/plain-data.ts";
-import { compareByLocation, type Diagnostic } from "./diagnostic.ts";
 import { type ValidateOptions, validate } from "./validate.ts";
 
 // Kept apart from validate-text.ts so that validating a value (what `hangar render` does) does not load

@@ -2,10 +2,10 @@ import type { Job } from "../model/job.ts";
 import type { Pipeline } from "../model/pipeline.ts";
 import type { Resource } from "../model/resource.ts";
 import type { Prototype, ResourceType } from "../model/resource-type.ts";
+import { compareDiagnostics, type Diagnostic, interpolate, type Severity } from "../source/diagnostic.ts";
 import { type CollectedStep, collectPipelineSteps } from "../walk/walk-steps.ts";
 import { flyLine } from "./concourse-context.ts";
 import type { Finding, Indexed, PipelineIndex, Rule, RuleContext, SharedContext } from "./define-rule.ts";
-import { compareDiagnostics, type Diagnostic, interpolate, type Severity } from "./diagnostic.ts";
 import { rules as registry } from "./rules/index.ts";
 
 /** A rule's configured severity: `off` disables it, `warn`/`error` override its default. */

@@ -1,5 +1,5 @@
 import type { Path, PathSegment } from "../model/common.ts";
-import { formatPath } from "./format-path.ts";
+import { formatPath } from "../source/path.ts";
 
 /** Where a value stops being plain data, and what is wrong there. */
 export interface NotPlainData {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { deepFreeze } from "../../test/helpers/deep-freeze.ts";
 import type { Job, Step } from "../model/index.ts";
-import { formatPath } from "./format-path.ts";
+import { formatPath } from "../source/path.ts";
 import { walkPipelineSteps, walkStep, walkSteps } from "./walk-steps.ts";
 
 /** Each walked step as `path depth kind-and-name`, e.g. `plan[0].do[1] 1 get:a`. */

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { Pipeline } from "../../../model/pipeline.ts";
+import { formatPath } from "../../../source/path.ts";
 import { collectPipelineSteps } from "../../../walk/walk-steps.ts";
-import { formatPath } from "../../diagnostic.ts";
 import { walkDataflow } from "./dataflow.ts";
 import { scanStrings } from "./scan-strings.ts";
 

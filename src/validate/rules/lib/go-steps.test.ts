@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { parsePipeline } from "../../../parse/parse-pipeline.ts";
+import { formatPath } from "../../../source/path.ts";
 import { collectPipelineSteps } from "../../../walk/walk-steps.ts";
-import { formatPath } from "../../diagnostic.ts";
 import { dedent } from "../../rule-tester.ts";
 import { buildGoSteps, goLabel, hasAcross, stepName, timeoutIsWrapper } from "./go-steps.ts";
 

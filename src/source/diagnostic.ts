@@ -1,6 +1,5 @@
-import type { Path, PathSegment } from "../model/common.ts";
-
-export type { Path, PathSegment } from "../model/common.ts";
+import type { Path } from "../model/common.ts";
+import { comparePaths } from "./path.ts";
 
 /** How bad a finding is. */
 export type Severity = "error" | "warning";
@@ -38,41 +37,6 @@ export interface Diagnostic {
    * path and message (parse errors carry Go's `error unmarshaling JSON: ...` text here).
    */
   readonly fly?: string;
-}
-
-/** A path in hangar's string form: `jobs[2].plan[0].task`, `resources[0].source["aws-region"]`. */
-export { formatPath } from "../walk/format-path.ts";
-
-/** The inverse of {@link formatPath}; `undefined` when `text` is not a path in that form. */
-export function parsePath(text: string): PathSegment[] | undefined {
-  const out: PathSegment[] = [];
-  const token = /\.?([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;
-  let at = 0;
-  while (at < text.length) {
-    token.lastIndex = at;
-    const m = token.exec(text);
-    if (m === null || (at === 0 && m[0].startsWith("."))) return undefined;
-    if (m[1] !== undefined) out.push(m[1]);
-    else if (m[2] !== undefined) out.push(Number(m[2]));
-    else out.push(JSON.parse(m[3] as string) as string);
-    at = token.lastIndex;
-  }
-  return out;
-}
-
-/** Orders paths segment by segment: indexes numerically, before keys; a prefix before its extensions. */
-export function comparePaths(a: Path, b: Path): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a[i] as PathSegment;
-    const y = b[i] as PathSegment;
-    if (x === y) continue;
-    if (typeof x === "number" && typeof y === "number") return x - y;
-    if (typeof x === "number") return -1;
-    if (typeof y === "number") return 1;
-    return x < y ? -1 : 1;
-  }
-  return a.length - b.length;
 }
 
 /** Orders diagnostics by path, then rule id, then message (a total, deterministic order). */

@@ -1,4 +1,5 @@
-import type { Path, PathSegment, SourceLoc } from "./diagnostic.ts";
+import type { Path, PathSegment } from "../model/common.ts";
+import type { SourceLoc } from "./diagnostic.ts";
 
 /**
  * Finds where a path is in the source text: the node at the path, else its closest existing ancestor.

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { comparePaths, formatPath, interpolate, parsePath } from "./diagnostic.ts";
+import { interpolate } from "./diagnostic.ts";
+import { comparePaths, formatPath, parsePath } from "./path.ts";
 
 describe("formatPath", () => {
   test.each([
