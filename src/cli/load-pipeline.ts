@@ -3,6 +3,7 @@ import { SourceMap, type SourceMapPayload, type SourceMapping } from "node:modul
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { pipeline as buildPipeline, type UnknownReference } from "../fragment/pipeline.ts";
+import { isObject } from "../model/common.ts";
 import { isHangarError } from "../model/errors.ts";
 import type { Pipeline } from "../model/pipeline.ts";
 import { compileModule } from "./compile-cache.ts";
@@ -36,8 +37,6 @@ const JS_EXTENSIONS = new Set([".js", ".mjs", ".cjs", ".jsx"]);
 /** Whether `file` is a pipeline module (TypeScript or JavaScript) rather than YAML or JSON. */
 export const isModuleFile = (file: string): boolean =>
   TS_EXTENSIONS.has(extname(file)) || JS_EXTENSIONS.has(extname(file));
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** A loaded module's definition; `unknownReferences` when `pipeline()` found names it does not define. */
 export interface LoadedDefinition extends PipelineDefinition {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { goQuote, goQuotedList, goTypeName } from "./go-format.ts";
+import { goFieldText, goFloat, goJsonKind, goQuote, goQuotedList, goTypeName, goValue } from "./go-format.ts";
 
 describe("Go formatting", () => {
   test("quoting like strconv.Quote", () => {
@@ -18,5 +18,37 @@ describe("Go formatting", () => {
   });
   test("%+q escapes every non-ASCII character, with Go's escapes for control characters", () => {
     expect(goQuotedList(["a\u0007b", "é", "\u{1F600}", 'q"'])).toBe('["a\\ab" "\\u00e9" "\\U0001f600" "q\\""]');
+  });
+
+  test.each([
+    [1, "1"],
+    [0.5, "0.5"],
+    [1e21, "1e+21"],
+    [1.5e-7, "1.5e-07"],
+    [0.0001, "0.0001"],
+    [Number.POSITIVE_INFINITY, "+Inf"],
+    [Number.NaN, "NaN"],
+  ])("%%v of the float64 %s is %s", (n, expected) => {
+    expect(goFloat(n)).toBe(expected);
+  });
+
+  test("%v of decoded JSON values: maps with sorted keys, lists space-separated", () => {
+    expect(goValue({ b: [1, "x", null], a: true })).toBe("map[a:true b:[1 x <nil>]]");
+  });
+
+  test("the kind Go's json package names in `cannot unmarshal`", () => {
+    expect(["s", 1, true, [], {}].map((v) => goJsonKind(v, false))).toEqual([
+      "string",
+      "number",
+      "bool",
+      "array",
+      "object",
+    ]);
+    expect(goJsonKind(1.5, true)).toBe("number 1.5");
+    expect(goJsonKind(1e21, true)).toBe("number 1000000000000000000000");
+  });
+
+  test("the text of a string field", () => {
+    expect([undefined, null, "a", 2, false, {}].map(goFieldText)).toEqual(["", "", "a", "2", "false", ""]);
   });
 });

@@ -19,6 +19,60 @@ export function goTypeName(v: unknown): string {
   return "map[string]interface {}";
 }
 
+/** How Go's json package names the kind of a JSON value in `cannot unmarshal X`. */
+export function goJsonKind(value: unknown, withNumber: boolean): string {
+  if (typeof value === "string") return "string";
+  if (typeof value === "number") return withNumber ? `number ${goNumber(value)}` : "number";
+  if (typeof value === "boolean") return "bool";
+  if (Array.isArray(value)) return "array";
+  return "object";
+}
+
+function goNumber(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) >= 1e21) return BigInt(n).toString();
+  return String(n);
+}
+
+/** Go's `%v` of a decoded JSON value (nesting beyond a few levels is elided). */
+export function goValue(value: unknown, depth = 0): string {
+  if (value === null || value === undefined) return "<nil>";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return goFloat(value);
+  if (typeof value === "boolean") return String(value);
+  if (depth > 8) return "...";
+  if (Array.isArray(value)) return `[${value.map((v) => goValue(v, depth + 1)).join(" ")}]`;
+  if (typeof value === "object") {
+    const entries = Object.keys(value)
+      .sort()
+      .map((k) => `${k}:${goValue((value as Record<string, unknown>)[k], depth + 1)}`);
+    return `map[${entries.join(" ")}]`;
+  }
+  return String(value);
+}
+
+/** Go's `%v` of a float64: `%g` with the shortest representation, exponent for large or tiny values. */
+export function goFloat(n: number): string {
+  if (!Number.isFinite(n)) return n > 0 ? "+Inf" : n < 0 ? "-Inf" : "NaN";
+  const abs = Math.abs(n);
+  if (abs !== 0 && (abs >= 1e21 || abs < 1e-4)) {
+    const [mantissa, exponent = "0"] = n.toExponential().split("e");
+    const e = Number(exponent);
+    return `${mantissa}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+  }
+  return String(n);
+}
+
+/**
+ * What Go prints (`%s`) for a string field read from this value: absent or null is empty, a number or boolean as
+ * written (the YAML reader makes them strings), anything else empty.
+ */
+export function goFieldText(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return "";
+}
+
 /** The escapes Go writes for control characters that have one (strconv `appendEscapedRune`). */
 const ESCAPES: Readonly<Record<number, string>> = {
   7: "\\a",

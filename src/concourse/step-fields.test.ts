@@ -1,5 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { analyzeStep, coreDetector, fieldOwner, stepDetectors, unknownStepFields } from "./step-fields.ts";
+import {
+  analyzeStep,
+  coreDetector,
+  fieldOwner,
+  stepDetectors,
+  unknownStepFields,
+  VALIDATOR_HOOK_ORDER,
+} from "./step-fields.ts";
 
 describe("unknownStepFields", () => {
   test.each([
@@ -37,4 +44,8 @@ describe("stepDetectors", () => {
     expect(unknownStepFields({ attempts: 2, tags: [] })).toEqual([]);
     expect(stepDetectors({})).toBe(0);
   });
+});
+
+test("the validator visits hooks innermost wrapper first: the reverse of their precedence", () => {
+  expect(VALIDATOR_HOOK_ORDER).toEqual(["on_success", "on_failure", "on_abort", "on_error", "ensure"]);
 });

@@ -5,6 +5,8 @@
  * "unknown fields" (reported by the StepValidator), so a second core key ends up there.
  */
 
+import { HOOK_KEYS, type HookKey } from "../model/modifiers.ts";
+
 /** The detector keys in Concourse's order (`StepPrecedence`), each with the JSON fields of its Go type. */
 export const STEP_PRECEDENCE = [
   { key: "ensure", go: "EnsureStep", wrapper: true, fields: ["ensure"] },
@@ -66,6 +68,15 @@ export const STEP_PRECEDENCE = [
 ] as const;
 
 export type StepDetector = (typeof STEP_PRECEDENCE)[number];
+
+/**
+ * The hook keys in the order Concourse's StepValidator visits a step's hooks: the innermost wrapper first, so
+ * the hooks of {@link STEP_PRECEDENCE} in reverse (`on_success`, `on_failure`, `on_abort`, `on_error`, `ensure`).
+ * Not {@link HOOK_KEYS}, the order hangar writes and walks them.
+ */
+export const VALIDATOR_HOOK_ORDER: readonly HookKey[] = STEP_PRECEDENCE.map((d) => d.key)
+  .filter((key): key is HookKey => (HOOK_KEYS as readonly string[]).includes(key))
+  .reverse();
 export type DetectorKey = StepDetector["key"];
 /** Every field some step detector reads. */
 export type StepField = StepDetector["fields"][number];

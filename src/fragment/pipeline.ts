@@ -1,5 +1,5 @@
 import { goPathMatch, isLiteralPathPattern } from "../concourse/go-path-match.ts";
-import type { Named, Path, PathSegment } from "../model/common.ts";
+import { isObject, type Named, type Path, type PathSegment, refName } from "../model/common.ts";
 import { HangarError } from "../model/errors.ts";
 import type { Group } from "../model/group.ts";
 import type { Job } from "../model/job.ts";
@@ -42,8 +42,7 @@ export interface PipelineParts {
   readonly display?: Display;
 }
 
-const isNamedObject = (v: unknown): v is Named & Record<string, unknown> =>
-  typeof v === "object" && v !== null && typeof (v as Named).name === "string";
+const isNamedObject = (v: unknown): v is Named & Record<string, unknown> => isObject(v) && typeof v.name === "string";
 
 function* partOrigins<T>(parts: readonly PipelineParts[], section: Section): Generator<Origin<T>> {
   for (let p = 0; p < parts.length; p++) {
@@ -225,9 +224,6 @@ export interface UnknownReference {
   readonly message: string;
 }
 
-const nameOfRef = (v: unknown): string | undefined =>
-  typeof v === "string" ? v : isNamedObject(v) ? v.name : undefined;
-
 /** What the walk over the jobs collects, and how it labels what it finds. */
 interface Walk {
   /** A collected reference's place, for conflict messages. */
@@ -315,14 +311,14 @@ function checkStep(
   problems: Problem[],
 ): void {
   const key = field(s, "resource", own) !== undefined ? "resource" : kind;
-  const name = nameOfRef(field(s, key, own));
+  const name = refName(field(s, key, own));
   if (name !== undefined && !seenResources.has(name)) {
     problems.push({ resource: name, path: () => [...pathOf(where), key], message: `unknown resource '${name}'` });
   }
   const passed = kind === "get" ? field(s, "passed", own) : undefined;
   if (Array.isArray(passed)) {
     passed.forEach((ref, i) => {
-      const job = nameOfRef(ref);
+      const job = refName(ref);
       if (job === undefined) return;
       const known = isLiteralPathPattern(job) ? jobSet.has(job) : jobNames.some((n) => goPathMatch(job, n));
       if (!known) {
@@ -382,8 +378,6 @@ let prototypeAnswers = false;
 /** `obj[key]`. */
 const field = (obj: Record<string, unknown>, key: string, own: boolean): unknown =>
   own && !Object.hasOwn(obj, key) ? undefined : obj[key];
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
  * Calls {@link atStep} for every step of `jobs` (plan steps and job hooks, nested steps included) in the

@@ -32,6 +32,20 @@ export type Ref<T extends Named> = T | string;
 /** The name a reference stands for. */
 export const nameOf = (ref: Ref<Named>): string => (typeof ref === "string" ? ref : ref.name);
 
+/** Whether a value is an object and not an array: a mapping, as a pipeline document has them. */
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * The name a reference in any value stands for: a string is the name, an object with a string `name` stands
+ * for that name; anything else stands for none (`undefined`). {@link nameOf} for values typed as `Ref`.
+ */
+export function refName(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  if (isObject(value) && typeof value.name === "string") return value.name;
+  return undefined;
+}
+
 /** Keys whose value may be `undefined` become optional keys without `undefined`. */
 export type Compact<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & {
   [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined>;

@@ -1,11 +1,16 @@
 import type { Duration, Tags } from "./common.ts";
 import type { Step } from "./step.ts";
 
-/** The hook keys a step (and a job) may carry, in Concourse's order of precedence. */
+/**
+ * The hook keys a step (and a job) may carry, in the order hangar writes them and the step walker visits them
+ * (Concourse's documentation order; `ensure`, which runs after whichever of the others ran, last). Concourse's
+ * own orders are in src/concourse/step-fields.ts: `STEP_PRECEDENCE` (how a step is read) and
+ * `VALIDATOR_HOOK_ORDER` (how its validator visits hooks).
+ */
 export const HOOK_KEYS = ["on_success", "on_failure", "on_error", "on_abort", "ensure"] as const;
 export type HookKey = (typeof HOOK_KEYS)[number];
 
-/** The modifier keys that wrap a core step, in Concourse's order of precedence (atc/steps.go). */
+/** The modifier keys that wrap a core step, outermost first: the wrappers of Concourse's `StepPrecedence` (atc/steps.go). */
 export const MODIFIER_KEYS = [
   "ensure",
   "on_error",

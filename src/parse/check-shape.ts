@@ -1,4 +1,5 @@
 import { goDurationError, goParseDuration } from "../concourse/go-duration.ts";
+import { goJsonKind, goValue } from "../concourse/go-format.ts";
 import {
   coreDetector,
   fieldOwner,
@@ -8,7 +9,7 @@ import {
   TASK_CONFIG_FIELDS,
   type TaskConfigField,
 } from "../concourse/step-fields.ts";
-import type { Path, PathSegment } from "../model/common.ts";
+import { isObject, type Path, type PathSegment } from "../model/common.ts";
 import type { Diagnostic, Parity, Severity } from "../source/diagnostic.ts";
 
 /**
@@ -29,7 +30,7 @@ export function checkShape(value: unknown): ShapeResult {
   const diagnostics: Diagnostic[] = [];
   const state: State = { diagnostics, wellFormed: true };
   if (value === null || value === undefined) return { isMapping: true, wellFormed: true, diagnostics };
-  if (!isPlainObject(value)) {
+  if (!isObject(value)) {
     typeError(state, value, "atc.Config", ROOT);
     return { isMapping: false, wellFormed: false, diagnostics };
   }
@@ -149,16 +150,16 @@ const CONTAINER_LIMITS = struct("atc.ContainerLimits", "ignored", {
 /** Task `params` (atc/task.go `TaskEnv`): a mapping whose values are all coerced to strings. */
 const TASK_ENV = custom(
   (state, value, at) => {
-    if (value !== null && !isPlainObject(value)) typeError(state, value, "map[string]atc.CoercedString", at);
+    if (value !== null && !isObject(value)) typeError(state, value, "map[string]atc.CoercedString", at);
   },
-  (value) => value === null || isPlainObject(value),
+  (value) => value === null || isObject(value),
 );
 
 /** `get.version` (atc/steps.go `VersionConfig`): `latest`, `every`, any string, or a map of strings. */
 const VERSION_CONFIG = custom(
   (state, value, at) => {
     if (value === null || typeof value === "string") return;
-    if (!isPlainObject(value)) {
+    if (!isObject(value)) {
       valueError(state, at, "unknown type for version");
       return;
     }
@@ -167,7 +168,7 @@ const VERSION_CONFIG = custom(
       if (typeof v !== "string") valueError(state, child(at, key), `the value ${goValue(v)} of ${key} is not a string`);
     }
   },
-  (value) => value === null || typeof value === "string" || (isPlainObject(value) && everyValue(value, isString)),
+  (value) => value === null || typeof value === "string" || (isObject(value) && everyValue(value, isString)),
 );
 
 /** `put.inputs` (atc/steps.go `InputsConfig`): `all`, `detect`, or a list of strings. */
@@ -204,7 +205,7 @@ const ACROSS_VAR_STRUCT = struct("atc.target", "rule", ACROSS_VAR_FIELDS);
 const ACROSS_VAR = custom((state, value, here, holder, key) => {
   // Go names the decode target of AcrossVarConfig.UnmarshalJSON `target`
   checkValue(state, value, ACROSS_VAR_STRUCT, here, holder, key);
-  if (!isPlainObject(value)) return;
+  if (!isObject(value)) return;
   for (const key of Object.keys(value)) {
     if (!Object.hasOwn(ACROSS_VAR_FIELDS, key))
       valueError(state, child(here, key), `json: unknown field ${JSON.stringify(key)}`);
@@ -217,7 +218,7 @@ const TASK_CACHE_STRUCT = struct("atc.alias", "ignored", { path: STRING, ttl: ST
 const TASK_CACHE = custom((state, value, at, holder, key) => {
   // Go names the decode target of TaskCacheConfig.UnmarshalJSON `alias`
   checkValue(state, value, TASK_CACHE_STRUCT, at, holder, key);
-  if (!isPlainObject(value) || typeof value.ttl !== "string" || value.ttl === "") return;
+  if (!isObject(value) || typeof value.ttl !== "string" || value.ttl === "") return;
   const ttlAt = child(at, "ttl");
   const parsed = goParseDuration(value.ttl);
   if (!parsed.ok) valueError(state, ttlAt, `invalid cache ttl '${value.ttl}': ${parsed.error}`);
@@ -259,13 +260,13 @@ const TASK_CONFIG_STRUCT = struct(
 /** A task's inline config (atc/task.go `TaskConfig`); unknown keys are the StepValidator's business. */
 const TASK_CONFIG = custom(
   (state, value, at, holder, key) => {
-    if (value !== null && !isPlainObject(value)) {
+    if (value !== null && !isObject(value)) {
       typeError(state, value, "map[string]*json.RawMessage", at);
       return;
     }
     checkValue(state, value, TASK_CONFIG_STRUCT, at, holder, key);
   },
-  (value, depth) => value === null || (isPlainObject(value) && quickStruct(value, TASK_CONFIG_STRUCT, depth)),
+  (value, depth) => value === null || (isObject(value) && quickStruct(value, TASK_CONFIG_STRUCT, depth)),
 );
 
 const IN_PARALLEL_STRUCT = struct("atc.target", "ignored", {
@@ -282,7 +283,7 @@ const IN_PARALLEL = custom(
       for (let i = 0; i < value.length; i++) checkStep(state, value[i], child(inner, i), "map[string]*json.RawMessage");
       return;
     }
-    if (isPlainObject(value)) {
+    if (isObject(value)) {
       const inner = restart(wrap(at, "failed to unmarshal parallel config: "), "target");
       checkValue(state, value, IN_PARALLEL_STRUCT, inner, undefined, "");
       return;
@@ -294,7 +295,7 @@ const IN_PARALLEL = custom(
       for (let i = 0; i < value.length; i++) if (!quickStep(value[i], depth)) return false;
       return true;
     }
-    return isPlainObject(value) && quickStruct(value, IN_PARALLEL_STRUCT, depth);
+    return isObject(value) && quickStruct(value, IN_PARALLEL_STRUCT, depth);
   },
 );
 
@@ -553,7 +554,7 @@ function checkValue(state: State, value: unknown, desc: Desc, here: At, holder: 
       return;
     case "map":
       if (value === null) return;
-      if (!isPlainObject(value)) {
+      if (!isObject(value)) {
         typeError(state, value, desc.go, here);
         return;
       }
@@ -567,7 +568,7 @@ function checkValue(state: State, value: unknown, desc: Desc, here: At, holder: 
       return;
     case "struct":
       if (value === null) return;
-      if (!isPlainObject(value)) {
+      if (!isObject(value)) {
         typeError(state, value, desc.go, here);
         return;
       }
@@ -642,7 +643,7 @@ function checkStep(state: State, value: unknown, here: At, notObject: string): v
     valueError(state, here, "no step configured", "step-empty");
     return;
   }
-  if (!isPlainObject(value)) {
+  if (!isObject(value)) {
     typeError(state, value, notObject, here);
     return;
   }
@@ -702,12 +703,12 @@ function quick(value: unknown, desc: Desc, depth: number): boolean {
       return true;
     case "map":
       if (value === null) return true;
-      if (!isPlainObject(value)) return false;
+      if (!isObject(value)) return false;
       if (desc.of.k === "any") return shallow(value, 0);
       for (const key in value) if (Object.hasOwn(value, key) && !quick(value[key], desc.of, depth)) return false;
       return true;
     case "struct":
-      return value === null || (isPlainObject(value) && quickStruct(value, desc, depth));
+      return value === null || (isObject(value) && quickStruct(value, desc, depth));
     case "step":
       return (desc.optional === true && value === null) || quickStep(value, depth);
     case "custom":
@@ -729,7 +730,7 @@ function quickStruct(value: Record<string, unknown>, desc: Desc & { k: "struct" 
 }
 
 function quickStep(value: unknown, depth: number): boolean {
-  if (!isPlainObject(value) || depth >= MAX_STEP_DEPTH) return false;
+  if (!isObject(value) || depth >= MAX_STEP_DEPTH) return false;
   const detectors = stepDetectors(value);
   if (coreDetector(detectors) === undefined) return false;
   for (const key in value) {
@@ -770,7 +771,7 @@ function everyValue(value: Record<string, unknown>, test: (v: unknown) => boolea
 // Reporting
 
 function typeError(state: State, value: unknown, goType: string, here: At, withNumber = false): void {
-  const kind = jsonKind(value, withNumber);
+  const kind = goJsonKind(value, withNumber);
   const where =
     here.struct !== undefined && here.fields !== undefined
       ? `Go struct field ${here.struct}.${fieldsOf(here).join(".")}`
@@ -816,54 +817,7 @@ function diagnostic(ruleId: string, severity: Severity, parity: Parity, message:
 // ---------------------------------------------------------------------------------------------------
 // Helpers
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** Sets an own property, even `__proto__`, without touching any prototype. */
 function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-}
-
-/** How Go's json package names the kind of a JSON value in `cannot unmarshal X`. */
-function jsonKind(value: unknown, withNumber: boolean): string {
-  if (typeof value === "string") return "string";
-  if (typeof value === "number") return withNumber ? `number ${goNumber(value)}` : "number";
-  if (typeof value === "boolean") return "bool";
-  if (Array.isArray(value)) return "array";
-  return "object";
-}
-
-function goNumber(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) >= 1e21) return BigInt(n).toString();
-  return String(n);
-}
-
-/** Go's `%v` of a decoded JSON value (nesting beyond a few levels is elided). */
-function goValue(value: unknown, depth = 0): string {
-  if (value === null || value === undefined) return "<nil>";
-  if (typeof value === "string") return value;
-  if (typeof value === "number") return goFloat(value);
-  if (typeof value === "boolean") return String(value);
-  if (depth > 8) return "...";
-  if (Array.isArray(value)) return `[${value.map((v) => goValue(v, depth + 1)).join(" ")}]`;
-  if (typeof value === "object") {
-    const entries = Object.keys(value)
-      .sort()
-      .map((k) => `${k}:${goValue((value as Record<string, unknown>)[k], depth + 1)}`);
-    return `map[${entries.join(" ")}]`;
-  }
-  return String(value);
-}
-
-/** Go's `%v` of a float64: `%g` with the shortest representation, exponent for large or tiny values. */
-function goFloat(n: number): string {
-  if (!Number.isFinite(n)) return n > 0 ? "+Inf" : n < 0 ? "-Inf" : "NaN";
-  const abs = Math.abs(n);
-  if (abs !== 0 && (abs >= 1e21 || abs < 1e-4)) {
-    const [mantissa, exponent = "0"] = n.toExponential().split("e");
-    const e = Number(exponent);
-    return `${mantissa}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
-  }
-  return String(n);
 }

@@ -1,12 +1,10 @@
-import type { Named } from "../model/common.ts";
+import { isObject, refName } from "../model/common.ts";
 import { HOOK_KEYS } from "../model/modifiers.ts";
 import { STEP_KINDS, type StepKind, stepKindOrUndefined } from "../model/step.ts";
 import { KEY_ORDER } from "./key-order.ts";
 
 type Obj = Record<string, unknown>;
 type Kind = keyof typeof KEY_ORDER;
-
-const isObject = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Sets an own data property, also for keys such as `__proto__` that plain assignment would not. */
 function setKey(out: Obj, key: string, value: unknown): void {
@@ -15,10 +13,8 @@ function setKey(out: Obj, key: string, value: unknown): void {
   else out[key] = value;
 }
 
-/** A reference (an object with a name, or a name) as the name Concourse reads. */
-function refName(value: unknown): unknown {
-  return isObject(value) && typeof value.name === "string" ? (value as unknown as Named).name : value;
-}
+/** A reference (an object with a name, or a name) as the name Concourse reads; any other value as it is. */
+const writeRef = (value: unknown): unknown => refName(value) ?? value;
 
 /**
  * True only inside {@link toConcourseForText}: values that need no change (plain objects and arrays
@@ -212,7 +208,7 @@ function orderedByLookup(value: Obj, s: Shape): Obj {
   return out;
 }
 
-const names = mapList(refName);
+const names = mapList(writeRef);
 const steps = mapList((s) => convertStep(s));
 
 function hookConverters(): FieldConverters {
@@ -225,7 +221,7 @@ const SHAPES = {
   inParallelConfig: shape(KEY_ORDER.inParallelConfig, { steps }),
   acrossVar: shape(KEY_ORDER.acrossVar),
   buildLogRetention: shape(KEY_ORDER.buildLogRetention),
-  imageResource: shape(KEY_ORDER.imageResource, { type: refName }),
+  imageResource: shape(KEY_ORDER.imageResource, { type: writeRef }),
   containerLimits: shape(KEY_ORDER.containerLimits),
   taskInput: shape(KEY_ORDER.taskInput),
   taskOutput: shape(KEY_ORDER.taskOutput),
@@ -237,12 +233,12 @@ const SHAPES = {
 
 const converters: Record<"step" | "job" | "taskConfig" | "resource" | "group" | "pipeline", FieldConverters> = {
   step: {
-    get: refName,
-    put: refName,
-    resource: refName,
+    get: writeRef,
+    put: writeRef,
+    resource: writeRef,
     passed: names,
-    type: refName,
-    image: refName,
+    type: writeRef,
+    image: writeRef,
     config: (v) => convertTaskConfig(v),
     try: (v) => convertStep(v),
     do: steps,
@@ -263,7 +259,7 @@ const converters: Record<"step" | "job" | "taskConfig" | "resource" | "group" | 
     caches: mapList(nested(SHAPES.taskCache)),
     run: nested(SHAPES.taskRun),
   },
-  resource: { type: refName },
+  resource: { type: writeRef },
   group: { jobs: names, resources: names },
   pipeline: {
     groups: mapList((v) => convertAs(v, "group")),

@@ -1,6 +1,7 @@
+import { goFieldText } from "../concourse/go-format.ts";
 import { analyzeStep } from "../concourse/step-fields.ts";
 import type { Path, PathSegment } from "../model/common.ts";
-import { isObject } from "./rules/lib/values.ts";
+import { isObject } from "../model/common.ts";
 
 const HOOKS = new Set(["on_success", "on_failure", "on_error", "on_abort", "ensure"]);
 
@@ -38,7 +39,7 @@ export function concourseContext(pipeline: unknown, path: Path): string {
 /** `section.name`, or `section[i]` when the name is empty (as `location.Identifier` does). */
 function identifierOf(section: string, index: number, entry: unknown): string {
   const name = isObject(entry) ? entry.name : undefined;
-  const text = goString(name);
+  const text = goFieldText(name);
   return text === "" ? `${section}[${index}]` : `${section}.${text}`;
 }
 
@@ -90,22 +91,14 @@ function stepContext(step: unknown, rest: readonly PathSegment[]): string {
 function coreLabel(kind: string, step: Record<string, unknown>): string {
   switch (kind) {
     case "run":
-      return `.run(${goString(step.type)}.${goString(step.run)})`;
+      return `.run(${goFieldText(step.type)}.${goFieldText(step.run)})`;
     case "try":
     case "do":
     case "in_parallel":
       return `.${kind}`;
     default:
-      return `.${kind}(${goString(step[kind])})`;
+      return `.${kind}(${goFieldText(step[kind])})`;
   }
-}
-
-/** What Go prints for a string field holding this value (`%s`; absent or null is empty). */
-function goString(value: unknown): string {
-  if (value === undefined || value === null) return "";
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return "";
 }
 
 /** The line `fly validate-pipeline` prints for a message about `path`: `context: message`, or the message alone. */

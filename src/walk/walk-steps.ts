@@ -1,4 +1,4 @@
-import type { Path, PathSegment } from "../model/common.ts";
+import { isObject, type Path, type PathSegment } from "../model/common.ts";
 import type { Job } from "../model/job.ts";
 import { HOOK_KEYS } from "../model/modifiers.ts";
 import type { Pipeline } from "../model/pipeline.ts";
@@ -11,8 +11,6 @@ export interface WalkedStep {
   /** How deep the step is nested below the plan (0 for a plan's own steps). */
   readonly depth: number;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
  * The one traversal of build plans: yields every step of `steps`, nested ones included (do, try,

@@ -1,6 +1,7 @@
+import { isObject } from "../../model/common.ts";
 import { defineRule } from "../define-rule.ts";
 import { goSteps } from "./lib/go-steps.ts";
-import { isObject, listOf } from "./lib/values.ts";
+import { listOf } from "./lib/values.ts";
 
 export default defineRule({
   id: "across-max-in-flight-not-positive",

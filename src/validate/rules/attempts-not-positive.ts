@@ -1,6 +1,6 @@
+import { goInt } from "../../concourse/go-value.ts";
 import { defineRule } from "../define-rule.ts";
 import { goSteps } from "./lib/go-steps.ts";
-import { goInt } from "./lib/values.ts";
 
 export default defineRule({
   id: "attempts-not-positive",

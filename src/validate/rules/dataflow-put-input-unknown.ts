@@ -1,5 +1,6 @@
+import { refName } from "../../model/common.ts";
 import { defineRule } from "../define-rule.ts";
-import { hasVar, refName, walkDataflow } from "./lib/dataflow.ts";
+import { hasVar, walkDataflow } from "./lib/dataflow.ts";
 
 export default defineRule({
   id: "dataflow-put-input-unknown",

@@ -1,6 +1,6 @@
+import { isObject, refName } from "../../model/common.ts";
 import { defineRule } from "../define-rule.ts";
-import { hasVar, refName, walkDataflow } from "./lib/dataflow.ts";
-import { isObject } from "./lib/values.ts";
+import { hasVar, walkDataflow } from "./lib/dataflow.ts";
 
 export default defineRule({
   id: "dataflow-task-input-not-produced",

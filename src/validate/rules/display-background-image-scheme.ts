@@ -1,6 +1,6 @@
+import { goParseUrl } from "../../concourse/go-url.ts";
 import { defineRule } from "../define-rule.ts";
 import { backgroundImage } from "./lib/display.ts";
-import { goParseUrl } from "./lib/go-url.ts";
 
 export default defineRule({
   id: "display-background-image-scheme",

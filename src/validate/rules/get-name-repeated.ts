@@ -1,6 +1,6 @@
+import { goString } from "../../concourse/go-value.ts";
 import { defineRule } from "../define-rule.ts";
 import { type GoStep, goSteps } from "./lib/go-steps.ts";
-import { goString } from "./lib/values.ts";
 
 /** Up to this many earlier gets of a job are searched for a name; past it, they are put in a set. */
 const SEARCHED = 16;

@@ -1,6 +1,7 @@
+import { isObject } from "../../model/common.ts";
 import { defineRule } from "../define-rule.ts";
 import { declaredNames } from "./lib/sections.ts";
-import { isObject, listOf, type Obj } from "./lib/values.ts";
+import { listOf, type Obj } from "./lib/values.ts";
 
 export default defineRule({
   id: "group-unknown-resource",

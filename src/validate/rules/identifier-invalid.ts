@@ -1,8 +1,9 @@
 import { acrossExempt, checkIdentifier } from "../../concourse/go-identifier.ts";
+import { goString } from "../../concourse/go-value.ts";
 import { defineRule } from "../define-rule.ts";
 import { goLabel, goSteps, hasAcross, NAMED_STEP_KINDS } from "./lib/go-steps.ts";
 import { NAMED_SECTIONS, sectionEntries } from "./lib/sections.ts";
-import { goString, locationIdentifier } from "./lib/values.ts";
+import { locationIdentifier } from "./lib/values.ts";
 
 export default defineRule({
   id: "identifier-invalid",

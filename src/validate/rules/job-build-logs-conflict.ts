@@ -1,6 +1,6 @@
+import { goInt } from "../../concourse/go-value.ts";
 import { defineRule } from "../define-rule.ts";
 import { buildLogRetention, jobEntries } from "./lib/jobs.ts";
-import { goInt } from "./lib/values.ts";
 
 export default defineRule({
   id: "job-build-logs-conflict",

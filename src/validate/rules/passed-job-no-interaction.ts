@@ -1,9 +1,10 @@
+import { goString } from "../../concourse/go-value.ts";
 import { defineRule } from "../define-rule.ts";
 import { goSteps } from "./lib/go-steps.ts";
 import { createInteractions } from "./lib/interactions.ts";
 import { passedMatcher } from "./lib/passed.ts";
 import { sectionEntries } from "./lib/sections.ts";
-import { goString, listOf, resourceNameOf } from "./lib/values.ts";
+import { listOf, resourceNameOf } from "./lib/values.ts";
 
 export default defineRule({
   id: "passed-job-no-interaction",

@@ -1,8 +1,9 @@
+import { isObject, refName } from "../../model/common.ts";
 import { isStepKind } from "../../model/step.ts";
 import { defineRule } from "../define-rule.ts";
 import { CORE_RESOURCE_TYPES } from "./lib/core-resource-types.ts";
-import { hasVar, refName } from "./lib/dataflow.ts";
-import { isObject, listOf } from "./lib/values.ts";
+import { hasVar } from "./lib/dataflow.ts";
+import { listOf } from "./lib/values.ts";
 
 export default defineRule({
   id: "resource-type-unknown",

@@ -1,8 +1,8 @@
+import { isObject, refName } from "../../model/common.ts";
 import { defineRule } from "../define-rule.ts";
 import { CORE_RESOURCE_TYPES } from "./lib/core-resource-types.ts";
-import { refName } from "./lib/dataflow.ts";
 import { goSteps } from "./lib/go-steps.ts";
-import { isObject, listOf } from "./lib/values.ts";
+import { listOf } from "./lib/values.ts";
 
 export default defineRule({
   id: "resource-type-unused",

@@ -1,7 +1,7 @@
+import { goString } from "../../concourse/go-value.ts";
 import { defineRule } from "../define-rule.ts";
 import { goSteps } from "./lib/go-steps.ts";
 import { declaredNames } from "./lib/sections.ts";
-import { goString } from "./lib/values.ts";
 
 export default defineRule({
   id: "run-unknown-prototype",

@@ -1,6 +1,6 @@
+import { goString } from "../../concourse/go-value.ts";
 import { defineRule } from "../define-rule.ts";
 import { goSteps } from "./lib/go-steps.ts";
-import { goString } from "./lib/values.ts";
 
 export default defineRule({
   id: "set-pipeline-no-file",

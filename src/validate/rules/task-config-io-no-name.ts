@@ -1,6 +1,8 @@
+import { goString } from "../../concourse/go-value.ts";
+import { isObject } from "../../model/common.ts";
 import { defineRule } from "../define-rule.ts";
 import { goSteps } from "./lib/go-steps.ts";
-import { goString, isObject, listOf } from "./lib/values.ts";
+import { listOf } from "./lib/values.ts";
 
 /** Concourse's text starts with two spaces (it was meant to be indented under a heading); copied as printed. */
 const IO_KEYS = [

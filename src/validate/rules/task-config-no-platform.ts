@@ -1,6 +1,8 @@
+import { goString } from "../../concourse/go-value.ts";
+import { isObject } from "../../model/common.ts";
 import { defineRule } from "../define-rule.ts";
 import { goSteps } from "./lib/go-steps.ts";
-import { goString, has, isObject } from "./lib/values.ts";
+import { has } from "./lib/values.ts";
 
 export default defineRule({
   id: "task-config-no-platform",

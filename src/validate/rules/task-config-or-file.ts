@@ -1,6 +1,7 @@
+import { goString } from "../../concourse/go-value.ts";
 import { defineRule } from "../define-rule.ts";
 import { goSteps } from "./lib/go-steps.ts";
-import { goString, has } from "./lib/values.ts";
+import { has } from "./lib/values.ts";
 
 export default defineRule({
   id: "task-config-or-file",

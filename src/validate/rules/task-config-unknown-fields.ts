@@ -1,8 +1,8 @@
 import { goQuotedList } from "../../concourse/go-format.ts";
 import { unknownTaskConfigFields } from "../../concourse/step-fields.ts";
+import { isObject } from "../../model/common.ts";
 import { defineRule } from "../define-rule.ts";
 import { goSteps } from "./lib/go-steps.ts";
-import { isObject } from "./lib/values.ts";
 
 export default defineRule({
   id: "task-config-unknown-fields",

@@ -1,8 +1,8 @@
 import type { Path } from "../../../model/common.ts";
+import { isObject, refName } from "../../../model/common.ts";
 import type { Job } from "../../../model/job.ts";
 import type { Step, StepKind } from "../../../model/step.ts";
 import type { CollectedStep, StepRelation } from "../../../walk/walk-steps.ts";
-import { isObject } from "./values.ts";
 
 /**
  * What a build has at one point of its plan: the artifacts earlier steps produced and the local vars
@@ -48,13 +48,6 @@ export interface DataflowVisitor {
 
 /** Whether a hook is the `ensure` one, which runs after whichever of the others ran. */
 const isEnsure = (s: CollectedStep): boolean => s.path[s.path.length - 1] === "ensure";
-
-/** A name given as a string, or as an object with a `name` (a reference in a TypeScript pipeline). */
-export function refName(value: unknown): string | undefined {
-  if (typeof value === "string") return value;
-  if (isObject(value) && typeof value.name === "string") return value.name;
-  return undefined;
-}
 
 /** Whether a string holds a `((var))`, so its final value is not known before the build runs. */
 export const hasVar = (s: string): boolean => s.includes("((");

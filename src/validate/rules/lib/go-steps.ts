@@ -6,12 +6,13 @@
  * Built from the ONE walker's output (`ctx.steps()`), once per validation run.
  */
 
-import { hasDetector, stepDetectors } from "../../../concourse/step-fields.ts";
+import { goString } from "../../../concourse/go-value.ts";
+import { hasDetector, stepDetectors, VALIDATOR_HOOK_ORDER } from "../../../concourse/step-fields.ts";
 import type { Path } from "../../../model/common.ts";
 import { STEP_KINDS, type StepKind } from "../../../model/step.ts";
 import type { CollectedStep, StepRelation } from "../../../walk/walk-steps.ts";
 import type { SharedContext } from "../../define-rule.ts";
-import { goString, has, type Obj } from "./values.ts";
+import { has, type Obj } from "./values.ts";
 
 /**
  * A step as StepValidator sees it: the walker's collected step (its kind, parent and relation included), typed
@@ -39,9 +40,8 @@ export const hasAcross = (g: GoStep): boolean => has(g.step, "across");
 export const timeoutIsWrapper = (g: GoStep): boolean =>
   has(g.step, "timeout") && g.kind !== undefined && hasDetector(stepDetectors(g.step), "timeout");
 
-/** The hook keys in the order Go visits them (innermost wrapper first). */
-export const GO_HOOK_ORDER = ["on_success", "on_failure", "on_abort", "on_error", "ensure"] as const;
-const HOOK_RANK: Readonly<Record<string, number>> = Object.fromEntries(GO_HOOK_ORDER.map((h, i) => [h, i + 1]));
+/** A hook's place in the order the StepValidator visits hooks (from 1; 0 for anything else). */
+const HOOK_RANK: Readonly<Record<string, number>> = Object.fromEntries(VALIDATOR_HOOK_ORDER.map((h, i) => [h, i + 1]));
 
 /**
  * The name field the identifier check reads (`get`, `put`, `task`, `set_pipeline`, `load_var`, or `run`'s

@@ -1,9 +1,10 @@
 /** Which jobs each `groups[].jobs` entry matches, with gobwas/glob semantics; linear for literal names. */
 
 import { compileGobwasGlob, isLiteralGobwasPattern } from "../../../concourse/gobwas-glob.ts";
+import { isObject } from "../../../model/common.ts";
 import type { SharedContext } from "../../define-rule.ts";
 import { sectionEntries } from "./sections.ts";
-import { isObject, listOf, type Obj } from "./values.ts";
+import { listOf, type Obj } from "./values.ts";
 
 export interface GroupJobEntry {
   readonly groupIndex: number;

@@ -1,7 +1,10 @@
 /** The jobs of a pipeline with Go's view of the fields validateJobs reads. */
+
+import { goInt } from "../../../concourse/go-value.ts";
+import { isObject } from "../../../model/common.ts";
 import type { SharedContext } from "../../define-rule.ts";
 import { sectionEntries } from "./sections.ts";
-import { goInt, has, isObject, locationIdentifier, type Obj } from "./values.ts";
+import { has, locationIdentifier, type Obj } from "./values.ts";
 
 export interface JobEntry {
   readonly job: Obj;

@@ -3,10 +3,13 @@
  * `across` opens a scope for its vars and the step it wraps (hooks wrap across, so they stay outside it).
  * A name already in the current scope is "repeated"; one declared in an enclosing scope is "shadowed".
  */
+
+import { goString } from "../../../concourse/go-value.ts";
 import type { Path } from "../../../model/common.ts";
+import { isObject } from "../../../model/common.ts";
 import type { SharedContext } from "../../define-rule.ts";
 import { type GoStep, goSteps, hasAcross } from "./go-steps.ts";
-import { goString, isObject, listOf } from "./values.ts";
+import { listOf } from "./values.ts";
 
 export interface VarEvent {
   readonly kind: "repeated" | "shadowed";

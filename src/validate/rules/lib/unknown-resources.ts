@@ -1,9 +1,11 @@
 /** StepValidator's check that a get or put names a declared resource (VisitGet / VisitPut). */
+
+import { goString } from "../../../concourse/go-value.ts";
 import type { Path } from "../../../model/common.ts";
 import type { SharedContext } from "../../define-rule.ts";
 import { goSteps } from "./go-steps.ts";
 import { declaredNames } from "./sections.ts";
-import { goString, resourceNameOf } from "./values.ts";
+import { resourceNameOf } from "./values.ts";
 
 /** The gets or puts whose resource (`resource:`, else the step's name) is not declared, at the key naming it. */
 export function unknownResources(

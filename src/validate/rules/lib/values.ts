@@ -1,28 +1,14 @@
 /** Defensive readers for parsed pipelines, where any value may have any type. */
 
-export type Obj = Readonly<Record<string, unknown>>;
+import { goString } from "../../../concourse/go-value.ts";
+import { isObject } from "../../../model/common.ts";
 
-export const isObject = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+export type Obj = Readonly<Record<string, unknown>>;
 
 /** The entries of a list, or none when the value is not a list. */
 export const listOf = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : []);
 
 export const has = (o: Obj, key: string): boolean => Object.hasOwn(o, key);
-
-/**
- * A string field the way Go reads it into a `string`: absent or null is `""`; any other non-string is
- * `undefined` (Concourse would have refused to load the pipeline, so rules skip it).
- */
-export function goString(v: unknown): string | undefined {
-  if (v === undefined || v === null) return "";
-  return typeof v === "string" ? v : undefined;
-}
-
-/** An integer field the way Go reads it into an `int`: absent or null is 0; non-integers are `undefined`. */
-export function goInt(v: unknown): number | undefined {
-  if (v === undefined || v === null) return 0;
-  return typeof v === "number" && Number.isInteger(v) ? v : undefined;
-}
 
 /** Go's `location.Identifier(name)`: `section.name`, or `section[i]` for a nameless entry. */
 export const locationIdentifier = (section: string, index: number, name: string): string =>

@@ -8,10 +8,12 @@
 
 import { goParseDuration } from "../../../concourse/go-duration.ts";
 import { goQuote, goTypeName } from "../../../concourse/go-format.ts";
+import { goHostname, goParseUrl } from "../../../concourse/go-url.ts";
+import { goString } from "../../../concourse/go-value.ts";
 import type { Path } from "../../../model/common.ts";
+import { isObject } from "../../../model/common.ts";
 import type { Pipeline } from "../../../model/pipeline.ts";
-import { goHostname, goParseUrl } from "./go-url.ts";
-import { goString, isObject, listOf, location, type Obj } from "./values.ts";
+import { listOf, location, type Obj } from "./values.ts";
 
 /** Credential managers fly registers (`fly validate-pipeline` imports them). */
 const KNOWN_TYPES = new Set(["conjur", "credhub", "dummy", "idtoken", "kubernetes", "secretsmanager", "ssm", "vault"]);

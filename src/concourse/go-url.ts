@@ -2,7 +2,7 @@
  * Go's `net/url.Parse`, reduced to what Concourse's checks read: the error text (as `err.Error()` prints it)
  * or the lower-cased scheme and the host.
  */
-import { goQuote } from "../../../concourse/go-format.ts";
+import { goQuote } from "./go-format.ts";
 
 export type GoUrl =
   | { readonly ok: true; readonly scheme: string; readonly host: string }
