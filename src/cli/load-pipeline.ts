@@ -31,8 +31,8 @@ export interface PipelineDefinition {
   readonly pipeline: Pipeline;
 }
 
-const TS_EXTENSIONS = new Set([".ts", ".mts", ".cts", ".tsx"]);
-const JS_EXTENSIONS = new Set([".js", ".mjs", ".cjs", ".jsx"]);
+const TS_EXTENSIONS: ReadonlySet<string> = new Set([".ts", ".mts", ".cts", ".tsx"]);
+const JS_EXTENSIONS: ReadonlySet<string> = new Set([".js", ".mjs", ".cjs", ".jsx"]);
 
 /** Whether `file` is a pipeline module (TypeScript or JavaScript) rather than YAML or JSON. */
 export const isModuleFile = (file: string): boolean =>

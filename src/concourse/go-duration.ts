@@ -19,19 +19,11 @@ const MAX = 1n << 63n;
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= "0" && c <= "9";
 
-/** Go's error for a duration, or undefined when Go reads it; answers are remembered (the same few repeat). */
+/** Go's error for a duration, or undefined when Go reads it. */
 export function goDurationError(orig: string): string | undefined {
-  let error = errors.get(orig);
-  if (error === undefined) {
-    const parsed = goParseDuration(orig);
-    error = parsed.ok ? "" : parsed.error;
-    if (errors.size >= 1_000) errors.clear();
-    errors.set(orig, error);
-  }
-  return error === "" ? undefined : error;
+  const parsed = goParseDuration(orig);
+  return parsed.ok ? undefined : parsed.error;
 }
-
-const errors = new Map<string, string>();
 
 /** Go's `time.ParseDuration`: nanoseconds, or Go's error text. */
 export function goParseDuration(orig: string): { ok: true; ns: bigint } | { ok: false; error: string } {

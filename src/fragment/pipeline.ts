@@ -93,7 +93,6 @@ export function pipeline(...parts: readonly PipelineParts[]): Pipeline {
   };
 
   // Collect what jobs reference as objects, and check get/put/passed names of the pipeline's own jobs.
-  prototypeAnswers = OPTIONAL_KEYS.some((key) => key in Object.prototype);
   const jobNames = jobs.map((j) => j.name);
   const walk: Walk = {
     label: at,
@@ -109,6 +108,7 @@ export function pipeline(...parts: readonly PipelineParts[]): Pipeline {
     jobNames,
     jobSet: new Set(jobNames),
     problems: [],
+    prototypeAnswers: OPTIONAL_KEYS.some((key) => key in Object.prototype),
   };
   visitJobs(jobs, JOBS, walk);
   for (const { item, at: where } of collapsed<Job>("jobs", jobs)) {
@@ -244,6 +244,8 @@ interface Walk {
   readonly jobSet: ReadonlySet<string>;
   /** Unknown names in visiting order; a resource is only known to be missing once all are collected. */
   readonly problems: Problem[];
+  /** Whether something has put a key `pipeline()` reads on `Object.prototype` (see {@link ownOnly}). */
+  readonly prototypeAnswers: boolean;
 }
 
 /**
@@ -369,11 +371,10 @@ const OPTIONAL_KEYS = [...HOOK_KEYS, "resource", "passed", "type"];
  * are) while nothing has put any of those keys on `Object.prototype`. Looking up an absent key on
  * objects of many shapes is slow, and most keys asked for (hooks, `resource`, `passed`) are absent.
  */
-function ownOnly(obj: object): boolean {
+function ownOnly(obj: object, walk: Walk): boolean {
   const proto: unknown = Object.getPrototypeOf(obj);
-  return proto === null || (proto === Object.prototype && !prototypeAnswers);
+  return proto === null || (proto === Object.prototype && !walk.prototypeAnswers);
 }
-let prototypeAnswers = false;
 
 /** `obj[key]`. */
 const field = (obj: Record<string, unknown>, key: string, own: boolean): unknown =>
@@ -390,7 +391,7 @@ function visitJobs(jobs: readonly unknown[], top: Trail, walk: Walk): void {
     if (!isObject(job)) continue;
     const where = trail(top, j);
     visitSteps(job.plan, trail(where, "plan"), walk);
-    const own = ownOnly(job);
+    const own = ownOnly(job, walk);
     for (const hook of HOOK_KEYS) {
       const h = field(job, hook, own);
       if (h !== undefined) visitStep(h, trail(where, hook), walk);
@@ -406,7 +407,7 @@ function visitSteps(steps: unknown, where: Trail, walk: Walk): void {
 function visitStep(step: unknown, where: Trail, walk: Walk): void {
   if (!isObject(step)) return;
   const kind = stepKindOrUndefined(step);
-  const own = ownOnly(step);
+  const own = ownOnly(step, walk);
   atStep(walk, step, kind, where, own);
   if (kind === "do") visitSteps(step.do, trail(where, "do"), walk);
   else if (kind === "try") visitStep(step.try, trail(where, "try"), walk);

@@ -17,11 +17,11 @@ function setKey(out: Obj, key: string, value: unknown): void {
 const writeRef = (value: unknown): unknown => refName(value) ?? value;
 
 /**
- * True only inside {@link toConcourseForText}: values that need no change (plain objects and arrays
- * with no undefined, null or reference in them) are returned as they are rather than copied, since
- * the result is only written out as text and dropped.
+ * How a conversion treats what needs no change. `true` only for {@link toConcourseForText}: values that need no
+ * change (plain objects and arrays with no undefined, null or reference in them) are returned as they are rather
+ * than copied, since the result is only written out as text and dropped.
  */
-let sharing = false;
+type Share = boolean;
 
 const isPlain = (value: object): boolean => {
   const proto: unknown = Object.getPrototypeOf(value);
@@ -38,8 +38,8 @@ function copyUntil(value: Obj, stop: string): Obj {
   return out;
 }
 
-/** When {@link sharing}: the list without undefined and null items, each through `f`; itself if nothing changes. */
-function shareList(value: readonly unknown[], f: (v: unknown) => unknown): unknown {
+/** When sharing: the list without undefined and null items, each through `f`; itself if nothing changes. */
+function shareList(value: readonly unknown[], f: Converter): unknown {
   let out: unknown[] | undefined = Object.getPrototypeOf(value) === Array.prototype ? undefined : [];
   for (let i = 0; i < value.length; i++) {
     const item = value[i];
@@ -47,7 +47,7 @@ function shareList(value: readonly unknown[], f: (v: unknown) => unknown): unkno
       out ??= value.slice(0, i);
       continue;
     }
-    const c = f(item);
+    const c = f(item, true);
     if (out !== undefined) out.push(c);
     else if (c !== item) {
       out = value.slice(0, i);
@@ -57,7 +57,7 @@ function shareList(value: readonly unknown[], f: (v: unknown) => unknown): unkno
   return out ?? value;
 }
 
-/** When {@link sharing}: {@link payload} of a plain object; the object itself if nothing changes. */
+/** When sharing: {@link payload} of a plain object; the object itself if nothing changes. */
 function sharePayload(value: Obj): Obj {
   let out: Obj | undefined;
   for (const key in value) {
@@ -67,7 +67,7 @@ function sharePayload(value: Obj): Obj {
       out ??= copyUntil(value, key);
       continue;
     }
-    const c = payload(v);
+    const c = payload(v, true);
     if (out !== undefined) setKey(out, key, c);
     else if (c !== v) {
       out = copyUntil(value, key);
@@ -78,44 +78,49 @@ function sharePayload(value: Obj): Obj {
 }
 
 /** A user payload (source, params, vars, config ...): keeps key order, drops undefined and null. */
-function payload(value: unknown): unknown {
+function payload(value: unknown, share: Share): unknown {
   if (Array.isArray(value)) {
-    if (sharing) return shareList(value, payload);
+    if (share) return shareList(value, payload);
     const out: unknown[] = [];
-    for (const item of value) if (item !== undefined && item !== null) out.push(payload(item));
+    for (const item of value) if (item !== undefined && item !== null) out.push(payload(item, false));
     return out;
   }
   if (!isObject(value)) return value;
-  if (sharing && isPlain(value)) return sharePayload(value);
+  if (share && isPlain(value)) return sharePayload(value);
   const out: Obj = {};
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
     const v = value[key];
-    if (v !== undefined && v !== null) setKey(out, key, payload(v));
+    if (v !== undefined && v !== null) setKey(out, key, payload(v, share));
   }
   return out;
 }
 
+/** Converts one value (a field of a model object, or an item of a list). */
+type Converter = (value: unknown, share: Share) => unknown;
+
 /** How each known field of a model object is converted, by field name. */
-type FieldConverters = Readonly<Record<string, (value: unknown) => unknown>>;
+type FieldConverters = Readonly<Record<string, Converter>>;
 
 /** A list without its undefined and null items, each converted by `f`. */
-const mapList = (f: (v: unknown) => unknown) => (value: unknown) => {
-  if (!Array.isArray(value)) return payload(value);
-  if (sharing) return shareList(value, f);
-  const out: unknown[] = [];
-  for (let i = 0; i < value.length; i++) {
-    const item: unknown = value[i];
-    if (item !== undefined && item !== null) out.push(f(item));
-  }
-  return out;
-};
+const mapList =
+  (f: Converter): Converter =>
+  (value, share) => {
+    if (!Array.isArray(value)) return payload(value, share);
+    if (share) return shareList(value, f);
+    const out: unknown[] = [];
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (item !== undefined && item !== null) out.push(f(item, false));
+    }
+    return out;
+  };
 
 /** One kind of object: its canonical key order, each known key's rank in it, and its converter. */
 interface Shape {
   readonly keys: readonly string[];
   readonly rank: ReadonlyMap<string, number>;
-  readonly convert: readonly (((value: unknown) => unknown) | undefined)[];
+  readonly convert: readonly (Converter | undefined)[];
 }
 
 const shape = (keys: readonly string[], converters: FieldConverters = {}): Shape => {
@@ -132,9 +137,9 @@ const UNKNOWN = Number.MAX_SAFE_INTEGER;
  * converting known ones. One look at the keys `value` has (not at every key of the order, most of
  * them absent) notes which known keys it has, as bits, and whether they already come in order.
  */
-function ordered(value: Obj, s: Shape): Obj {
+function ordered(value: Obj, s: Shape, share: Share): Obj {
   const proto: unknown = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return orderedByLookup(value, s);
+  if (proto !== Object.prototype && proto !== null) return orderedByLookup(value, s, share);
   const { rank, keys, convert } = s;
   let known = 0;
   let last = -1;
@@ -154,7 +159,7 @@ function ordered(value: Obj, s: Shape): Obj {
   }
   // when sharing an object already in order, `out` is only made once a field changes (or is dropped);
   // the keys before that one (in order, so those copyUntil copies) are unchanged
-  let out: Obj | undefined = sharing && inOrder ? undefined : {};
+  let out: Obj | undefined = share && inOrder ? undefined : {};
   for (let bits = known; bits !== 0; bits &= bits - 1) {
     const r = 31 - Math.clz32(bits & -bits);
     const key = keys[r] as string;
@@ -164,7 +169,7 @@ function ordered(value: Obj, s: Shape): Obj {
       continue;
     }
     const f = convert[r];
-    const c = f ? f(v) : payload(v);
+    const c = f ? f(v, share) : payload(v, share);
     if (out === undefined) {
       if (c === v) continue;
       out = copyUntil(value, key);
@@ -179,7 +184,7 @@ function ordered(value: Obj, s: Shape): Obj {
         out ??= copyUntil(value, key);
         continue;
       }
-      const c = payload(v);
+      const c = payload(v, share);
       if (out === undefined) {
         if (c === v) continue;
         out = copyUntil(value, key);
@@ -191,31 +196,34 @@ function ordered(value: Obj, s: Shape): Obj {
 }
 
 /** {@link ordered} for objects with a prototype of their own: known keys may be inherited. */
-function orderedByLookup(value: Obj, s: Shape): Obj {
+function orderedByLookup(value: Obj, s: Shape, share: Share): Obj {
   const out: Obj = {};
   s.keys.forEach((key, r) => {
     const v = value[key];
     if (v === undefined || v === null) return;
     const c = s.convert[r];
-    out[key] = c ? c(v) : payload(v);
+    out[key] = c ? c(v, share) : payload(v, share);
   });
   for (const key in value) {
     if (!Object.hasOwn(value, key) || Object.hasOwn(out, key)) continue;
     const v = value[key];
     if (v === undefined || v === null) continue;
-    setKey(out, key, payload(v));
+    setKey(out, key, payload(v, share));
   }
   return out;
 }
 
 const names = mapList(writeRef);
-const steps = mapList((s) => convertStep(s));
+const steps = mapList(convertStep);
 
 function hookConverters(): FieldConverters {
-  return Object.fromEntries(HOOK_KEYS.map((k) => [k, (v: unknown) => convertStep(v)]));
+  return Object.fromEntries(HOOK_KEYS.map((k) => [k, convertStep]));
 }
 
-const nested = (s: Shape) => (v: unknown) => (isObject(v) ? ordered(v, s) : payload(v));
+const nested =
+  (s: Shape): Converter =>
+  (v, share) =>
+    isObject(v) ? ordered(v, s, share) : payload(v, share);
 
 const SHAPES = {
   inParallelConfig: shape(KEY_ORDER.inParallelConfig, { steps }),
@@ -239,10 +247,10 @@ const converters: Record<"step" | "job" | "taskConfig" | "resource" | "group" | 
     passed: names,
     type: writeRef,
     image: writeRef,
-    config: (v) => convertTaskConfig(v),
-    try: (v) => convertStep(v),
+    config: convertTaskConfig,
+    try: convertStep,
     do: steps,
-    in_parallel: (v) => (Array.isArray(v) ? steps(v) : nested(SHAPES.inParallelConfig)(v)),
+    in_parallel: (v, share) => (Array.isArray(v) ? steps(v, share) : nested(SHAPES.inParallelConfig)(v, share)),
     across: mapList(nested(SHAPES.acrossVar)),
     ...hookConverters(),
   },
@@ -262,13 +270,13 @@ const converters: Record<"step" | "job" | "taskConfig" | "resource" | "group" | 
   resource: { type: writeRef },
   group: { jobs: names, resources: names },
   pipeline: {
-    groups: mapList((v) => convertAs(v, "group")),
-    var_sources: mapList((v) => convertAs(v, "varSource")),
-    resource_types: mapList((v) => convertAs(v, "resource")),
-    resources: mapList((v) => convertAs(v, "resource")),
-    prototypes: mapList((v) => convertAs(v, "resource")),
-    jobs: mapList((v) => convertAs(v, "job")),
-    display: (v) => convertAs(v, "display"),
+    groups: mapList((v, share) => convertAs(v, "group", share)),
+    var_sources: mapList((v, share) => convertAs(v, "varSource", share)),
+    resource_types: mapList((v, share) => convertAs(v, "resource", share)),
+    resources: mapList((v, share) => convertAs(v, "resource", share)),
+    prototypes: mapList((v, share) => convertAs(v, "resource", share)),
+    jobs: mapList((v, share) => convertAs(v, "job", share)),
+    display: (v, share) => convertAs(v, "display", share),
   },
 };
 
@@ -287,18 +295,18 @@ const KIND_SHAPES = {
   pipeline: shape(KEY_ORDER.pipeline, converters.pipeline),
 };
 
-function convertStep(value: unknown): unknown {
-  if (!isObject(value)) return payload(value);
+function convertStep(value: unknown, share: Share): unknown {
+  if (!isObject(value)) return payload(value, share);
   const kind = stepKindOrUndefined(value);
-  return ordered(value, kind ? STEP_SHAPES[kind] : MODIFIERS_SHAPE);
+  return ordered(value, kind ? STEP_SHAPES[kind] : MODIFIERS_SHAPE, share);
 }
 
-function convertTaskConfig(value: unknown): unknown {
-  return isObject(value) ? ordered(value, TASK_CONFIG_SHAPE) : payload(value);
+function convertTaskConfig(value: unknown, share: Share): unknown {
+  return isObject(value) ? ordered(value, TASK_CONFIG_SHAPE, share) : payload(value, share);
 }
 
-function convertAs(value: unknown, kind: keyof typeof KIND_SHAPES): unknown {
-  return isObject(value) ? ordered(value, KIND_SHAPES[kind]) : payload(value);
+function convertAs(value: unknown, kind: keyof typeof KIND_SHAPES, share: Share): unknown {
+  return isObject(value) ? ordered(value, KIND_SHAPES[kind], share) : payload(value, share);
 }
 
 /** What kind of hangar value `value` is, judged by its keys. */
@@ -320,13 +328,7 @@ function kindOf(value: Obj): Kind | "step" | undefined {
  * keys are in canonical order. Never mutates its argument.
  */
 export function toConcourse<T>(value: T): unknown {
-  const outer = sharing;
-  sharing = false;
-  try {
-    return convert(value);
-  } finally {
-    sharing = outer;
-  }
+  return convert(value, false);
 }
 
 /**
@@ -334,31 +336,25 @@ export function toConcourse<T>(value: T): unknown {
  * `value` that needs no change, so it must not be kept or modified.
  */
 export function toConcourseForText<T>(value: T): unknown {
-  const outer = sharing;
-  sharing = true;
-  try {
-    return convert(value);
-  } finally {
-    sharing = outer;
-  }
+  return convert(value, true);
 }
 
-function convert(value: unknown): unknown {
-  if (!isObject(value)) return payload(value);
+function convert(value: unknown, share: Share): unknown {
+  if (!isObject(value)) return payload(value, share);
   switch (kindOf(value)) {
     case "step":
-      return convertStep(value);
+      return convertStep(value, share);
     case "job":
-      return convertAs(value, "job");
+      return convertAs(value, "job", share);
     case "pipeline":
-      return convertAs(value, "pipeline");
+      return convertAs(value, "pipeline", share);
     case "taskConfig":
-      return convertTaskConfig(value);
+      return convertTaskConfig(value, share);
     case "resource":
-      return convertAs(value, "resource");
+      return convertAs(value, "resource", share);
     case "group":
-      return convertAs(value, "group");
+      return convertAs(value, "group", share);
     default:
-      return payload(value);
+      return payload(value, share);
   }
 }

@@ -2,8 +2,9 @@ import { goFieldText } from "../concourse/go-format.ts";
 import { analyzeStep } from "../concourse/step-fields.ts";
 import type { Path, PathSegment } from "../model/common.ts";
 import { isObject } from "../model/common.ts";
+import { HOOK_KEYS } from "../model/modifiers.ts";
 
-const HOOKS = new Set(["on_success", "on_failure", "on_error", "on_abort", "ensure"]);
+const HOOKS: ReadonlySet<string> = new Set(HOOK_KEYS);
 
 /**
  * The context Concourse puts before a message about `path` (atc/configvalidate `location.Identifier`,

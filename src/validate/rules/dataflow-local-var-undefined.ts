@@ -34,7 +34,7 @@ export function localVarRefs(s: string): { name: string; ref: string }[] {
 }
 
 /** Keys of a step holding other steps (checked when those are visited) or evaluated outside it (`across`). */
-const NOT_OWN = new Set<string>(["do", "try", "across", ...HOOK_KEYS]);
+const NOT_OWN: ReadonlySet<string> = new Set(["do", "try", "across", ...HOOK_KEYS]);
 
 export default defineRule({
   id: "dataflow-local-var-undefined",

@@ -5,7 +5,7 @@ import { literalOfSecretKey, mayBeSecret, mayHaveShape, SHAPES } from "./lib/sec
 import { stringCensus } from "./lib/string-census.ts";
 
 /** The maps whose keys name the values handed to resources, tasks and credential managers. */
-const CONTAINERS = new Set(["source", "params", "get_params", "vars", "defaults"]);
+const CONTAINERS: ReadonlySet<string> = new Set(["source", "params", "get_params", "vars", "defaults"]);
 
 /** Whether the value at `path` belongs to a `source`/`params`/`vars`/`defaults` map or a var source's `config`. */
 function inContainer(path: Path): boolean {

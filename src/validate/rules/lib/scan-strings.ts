@@ -121,46 +121,48 @@ export function mayHoldString(
   return typeof value === "object" && value !== null && quickPass(value, test, skip);
 }
 
+/** One quick pass: what it looks for, the top-level keys it leaves out, and how many containers it may still enter. */
+interface QuickPass {
+  readonly only: (value: string, key: string | undefined) => boolean;
+  readonly skip: ((key: string) => boolean) | undefined;
+  budget: number;
+}
+
 function quickPass(
   value: object,
   only: (value: string, key: string | undefined) => boolean,
   skip: ((key: string) => boolean) | undefined,
 ): boolean {
-  budget = QUICK_BUDGET;
-  return mayHold(value, only, skip, 0);
+  return mayHold(value, { only, skip, budget: QUICK_BUDGET }, 0);
 }
 
 /** How deep and how many containers the quick pass looks at before leaving the question to the full scan. */
 const QUICK_DEPTH = 200;
 const QUICK_BUDGET = 1 << 22;
-let budget = 0;
 
 /**
- * Whether a string for which `only` holds may be inside `value` (true too when the pass gives up: a cycle or a
- * value shared exponentially often ends up past the depth or the budget).
+ * Whether a string for which `pass.only` holds may be inside `value` (true too when the pass gives up: a cycle or
+ * a value shared exponentially often ends up past the depth or the budget).
  */
-function mayHold(
-  value: object,
-  only: (value: string, key: string | undefined) => boolean,
-  skip: ((key: string) => boolean) | undefined,
-  depth: number,
-): boolean {
-  if (depth > QUICK_DEPTH || --budget < 0) return true;
+function mayHold(value: object, pass: QuickPass, depth: number): boolean {
+  if (depth > QUICK_DEPTH || --pass.budget < 0) return true;
+  const { only } = pass;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const entry: unknown = value[i];
       if (typeof entry === "string") {
         if (only(entry, undefined)) return true;
-      } else if (typeof entry === "object" && entry !== null && mayHold(entry, only, undefined, depth + 1)) return true;
+      } else if (typeof entry === "object" && entry !== null && mayHold(entry, pass, depth + 1)) return true;
     }
     return false;
   }
+  const skip = depth === 0 ? pass.skip : undefined;
   for (const key in value) {
     if (skip?.(key)) continue;
     const entry: unknown = (value as Record<string, unknown>)[key];
     if (typeof entry === "string") {
       if (only(entry, key)) return true;
-    } else if (typeof entry === "object" && entry !== null && mayHold(entry, only, undefined, depth + 1)) return true;
+    } else if (typeof entry === "object" && entry !== null && mayHold(entry, pass, depth + 1)) return true;
   }
   return false;
 }

@@ -27,18 +27,8 @@ const SECRET_KEY =
 export const NOT_A_SECRET =
   /^\s*$|^\$|\$\{|\{\{|^<.*>$|^x-oauth-basic$|^(.)\1*$|placeholder|changeme|change[-_ ]me|goes[-_ ]here|replace[-_ ]?me|^(?:your|my)[-_ ]|example|dummy|redacted|^(?:none|null|nil|todo|tbd|n\/a)$/i;
 
-const secretKeys = new Map<string, boolean>();
-
-/** Whether a key names a secret (`password`, `*_token`, ...); answers are remembered (keys repeat a lot). */
-export function isSecretKey(key: string): boolean {
-  let secret = secretKeys.get(key);
-  if (secret === undefined) {
-    secret = SECRET_KEY.test(key.toLowerCase().replaceAll("-", "_"));
-    if (secretKeys.size >= 10_000) secretKeys.clear();
-    secretKeys.set(key, secret);
-  }
-  return secret;
-}
+/** Whether a key names a secret (`password`, `*_token`, ...). */
+export const isSecretKey = (key: string): boolean => SECRET_KEY.test(key.toLowerCase().replaceAll("-", "_"));
 
 /** Whether a string is a literal value of a key that names a secret (`webhook_token` included). */
 export const literalOfSecretKey = (value: string, key: string | undefined): boolean =>

@@ -19,29 +19,25 @@ export const mayUseLocalVar = (s: string): boolean => s.includes("((.:");
 /** The census of the pipeline's strings (taken once per run). */
 export const stringCensus = (ctx: SharedContext): StringCensus => ctx.shared(takeCensus);
 
-// What the passes found so far (bits), kept outside the tests so that they are the same functions every run.
 const SECRET = 1;
 const LOCAL_VAR = 2;
-let found = 0;
-
-/** Outside the jobs only secrets are looked for. */
-function outsideJobs(value: string, key: string | undefined): boolean {
-  if (mayBeSecret(value, key)) found |= SECRET;
-  return (found & SECRET) !== 0;
-}
-
-function inJobs(value: string, key: string | undefined): boolean {
-  if ((found & SECRET) === 0 && mayBeSecret(value, key)) found |= SECRET;
-  if ((found & LOCAL_VAR) === 0 && mayUseLocalVar(value)) found |= LOCAL_VAR;
-  return found === (SECRET | LOCAL_VAR);
-}
 
 const isJobs = (key: string): boolean => key === "jobs";
 
 function takeCensus(ctx: SharedContext): StringCensus {
-  found = 0;
-  // each pass stops once it has all it looks for; a pass that gives up (too deep, too many containers) counts
-  // as having found everything
+  // what the passes found so far (bits); each pass stops once it has all it looks for
+  let found = 0;
+  /** Outside the jobs only secrets are looked for. */
+  const outsideJobs = (value: string, key: string | undefined): boolean => {
+    if (mayBeSecret(value, key)) found |= SECRET;
+    return (found & SECRET) !== 0;
+  };
+  const inJobs = (value: string, key: string | undefined): boolean => {
+    if ((found & SECRET) === 0 && mayBeSecret(value, key)) found |= SECRET;
+    if ((found & LOCAL_VAR) === 0 && mayUseLocalVar(value)) found |= LOCAL_VAR;
+    return found === (SECRET | LOCAL_VAR);
+  };
+  // a pass that gives up (too deep, too many containers) counts as having found everything
   if (mayHoldString(ctx.pipeline, outsideJobs, isJobs)) found |= SECRET;
   if (mayHoldString(ctx.pipeline.jobs, inJobs)) found = SECRET | LOCAL_VAR;
   return { maySecret: (found & SECRET) !== 0, mayUseLocalVarInJobs: (found & LOCAL_VAR) !== 0 };

@@ -16,9 +16,18 @@ import type { Pipeline } from "../../../model/pipeline.ts";
 import { listOf, location, type Obj } from "./values.ts";
 
 /** Credential managers fly registers (`fly validate-pipeline` imports them). */
-const KNOWN_TYPES = new Set(["conjur", "credhub", "dummy", "idtoken", "kubernetes", "secretsmanager", "ssm", "vault"]);
+const KNOWN_TYPES: ReadonlySet<string> = new Set([
+  "conjur",
+  "credhub",
+  "dummy",
+  "idtoken",
+  "kubernetes",
+  "secretsmanager",
+  "ssm",
+  "vault",
+]);
 /** The ones validateVarSources accepts in a pipeline. */
-const SUPPORTED_TYPES = new Set(["vault", "dummy", "ssm", "secretsmanager", "idtoken"]);
+const SUPPORTED_TYPES: ReadonlySet<string> = new Set(["vault", "dummy", "ssm", "secretsmanager", "idtoken"]);
 
 export interface VarSourceEntry {
   readonly index: number;
@@ -173,7 +182,7 @@ function aws(
 }
 
 const MAX_EXPIRES_IN = 24n * 3_600_000_000_000n;
-const SUBJECT_SCOPES = new Set(["", "team", "pipeline", "instance", "job"]);
+const SUBJECT_SCOPES: ReadonlySet<string> = new Set(["", "team", "pipeline", "instance", "job"]);
 
 function idtoken(config: unknown): ManagerProblem | undefined {
   if (!isObject(config)) return create(`invalid idtoken provider config: ${goTypeName(config)}`);

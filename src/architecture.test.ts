@@ -59,3 +59,44 @@ describe("layers of src/", () => {
     expect([...text.matchAll(IMPORT)].map((m) => m[1])).toEqual(["../validate/validate.ts", "./x.ts"]);
   });
 });
+
+// Module-level state: a `let` (or `var`) outside any function, or a Map or Set whose type lets it change, is state
+// shared by every call, which breaks as soon as two pipelines are handled at once or one inside another. Lookup
+// tables are fine when typed `ReadonlyMap` / `ReadonlySet`.
+const MODULE_LET = /^(?:export\s+)?(?:let|var)\s+(\w+)/gm;
+const MODULE_COLLECTION = /^(?:export\s+)?const\s+(\w+)\s*(?::\s*([^=]+?))?\s*=\s*new\s+(Map|Set|WeakMap|WeakSet)\b/gm;
+
+/** The names of a source text's module-level mutable state. */
+function moduleState(text: string): string[] {
+  const found = [...text.matchAll(MODULE_LET)].map((m) => m[1] as string);
+  for (const m of text.matchAll(MODULE_COLLECTION)) {
+    const type = m[2]?.trim() ?? "";
+    if (!/^Readonly(Map|Set)</.test(type)) found.push(m[1] as string);
+  }
+  return found;
+}
+
+describe("no module-level mutable state in src/", () => {
+  test("no module-level let, var, or Map or Set that may change", () => {
+    const state = sourceFiles(src).flatMap((file) =>
+      moduleState(readFileSync(file, "utf8")).map((name) => `${relative(src, file)}: ${name}`),
+    );
+    expect(state).toEqual([]);
+  });
+
+  test("the check sees each kind of module-level state, and only at module level", () => {
+    const text = [
+      "let count = 0;",
+      "export let mode = 1;",
+      "const cache = new Map<string, number>();",
+      "const seen: Set<string> = new Set();",
+      "const table: ReadonlyMap<string, number> = new Map([['a', 1]]);",
+      "const kinds: ReadonlySet<string> = new Set(['get']);",
+      "function f() {",
+      "  let local = 0;",
+      "  const memo = new Map();",
+      "}",
+    ].join("\n");
+    expect(moduleState(text)).toEqual(["count", "mode", "cache", "seen"]);
+  });
+});
