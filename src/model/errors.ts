@@ -20,3 +20,11 @@ export function isHangarError(value: unknown): value is HangarError {
     value instanceof Error && value.name === "HangarError" && typeof (value as { code?: unknown }).code === "string"
   );
 }
+
+/**
+ * Ends a `switch` over a union that has a case for every member: `value` is `never` there, so a member added to
+ * the union without a case breaks the build at each such switch. Throws if reached anyway (a value outside its type).
+ */
+export function assertNever(value: never): never {
+  throw new HangarError("internal/unreachable", `unexpected value ${JSON.stringify(value)}`);
+}

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { deepFreeze } from "../../test/helpers/deep-freeze.ts";
 import type { Job, Step } from "../model/index.ts";
 import { formatPath } from "../source/path.ts";
-import { walkPipelineSteps, walkStep, walkSteps } from "./walk-steps.ts";
+import { collectPipelineSteps, walkPipeline, walkPipelineSteps, walkStep, walkSteps } from "./walk-steps.ts";
 
 /** Each walked step as `path depth kind-and-name`, e.g. `plan[0].do[1] 1 get:a`. */
 const summary = (walked: Iterable<{ step: Step; path: readonly (string | number)[]; depth: number }>) =>
@@ -164,5 +164,97 @@ describe("walkPipelineSteps", () => {
     for (const p of [{}, { jobs: null }, { jobs: "x" }, { jobs: {} }]) {
       expect([...walkPipelineSteps(p as unknown as { jobs: Job[] })]).toEqual([]);
     }
+  });
+});
+
+describe("walkPipeline: steps and scopes", () => {
+  /** Every event of a walk, as `enter path`, `exit path`, `{kind path` and `}kind` (scopes by their step's path). */
+  function events(jobs: unknown[]): string[] {
+    const out: string[] = [];
+    const where = (s: { path: readonly (string | number)[] } | undefined) => (s ? formatPath(s.path) : "-");
+    walkPipeline({ jobs } as unknown as { jobs: Job[] }, {
+      enter: (s) => void out.push(`enter ${where(s)}`),
+      exit: (s) => void out.push(`exit ${where(s)}`),
+      enterScope: (scope) => void out.push(`{${scope.kind} ${where(scope.step)}`),
+      exitScope: (scope) => void out.push(`}${scope.kind}`),
+    });
+    return out;
+  }
+
+  test("across wraps its step and what is nested in it, not its hooks", () => {
+    const step = { across: [{ var: "v", values: [1] }], do: [{ get: "a" }], ensure: { put: "b" } };
+    expect(events([{ name: "j", plan: [step] }])).toEqual([
+      "{job -",
+      "{across jobs[0].plan[0]",
+      "enter jobs[0].plan[0]",
+      "{do jobs[0].plan[0]",
+      "enter jobs[0].plan[0].do[0]",
+      "exit jobs[0].plan[0].do[0]",
+      "}do",
+      "exit jobs[0].plan[0]",
+      "}across",
+      "enter jobs[0].plan[0].ensure",
+      "exit jobs[0].plan[0].ensure",
+      "}job",
+    ]);
+  });
+
+  test("each step of in_parallel and each alternative hook is a branch; ensure follows the hooks", () => {
+    const plan = [
+      { in_parallel: { steps: [{ get: "a" }, { try: { get: "b" } }] } },
+      { task: "t", file: "t.yml", on_failure: { put: "c" }, on_success: { put: "d" }, ensure: { put: "e" } },
+    ];
+    expect(events([{ name: "j", plan, on_abort: { put: "f" } }])).toEqual([
+      "{job -",
+      "enter jobs[0].plan[0]",
+      "{in_parallel jobs[0].plan[0]",
+      "{branch jobs[0].plan[0]",
+      "enter jobs[0].plan[0].in_parallel.steps[0]",
+      "exit jobs[0].plan[0].in_parallel.steps[0]",
+      "}branch",
+      "{branch jobs[0].plan[0]",
+      "enter jobs[0].plan[0].in_parallel.steps[1]",
+      "{try jobs[0].plan[0].in_parallel.steps[1]",
+      "enter jobs[0].plan[0].in_parallel.steps[1].try",
+      "exit jobs[0].plan[0].in_parallel.steps[1].try",
+      "}try",
+      "exit jobs[0].plan[0].in_parallel.steps[1]",
+      "}branch",
+      "}in_parallel",
+      "exit jobs[0].plan[0]",
+      "enter jobs[0].plan[1]",
+      "exit jobs[0].plan[1]",
+      "{hooks jobs[0].plan[1]",
+      "{branch jobs[0].plan[1]",
+      "enter jobs[0].plan[1].on_success",
+      "exit jobs[0].plan[1].on_success",
+      "}branch",
+      "{branch jobs[0].plan[1]",
+      "enter jobs[0].plan[1].on_failure",
+      "exit jobs[0].plan[1].on_failure",
+      "}branch",
+      "}hooks",
+      "enter jobs[0].plan[1].ensure",
+      "exit jobs[0].plan[1].ensure",
+      "{hooks -",
+      "{branch -",
+      "enter jobs[0].on_abort",
+      "exit jobs[0].on_abort",
+      "}branch",
+      "}hooks",
+      "}job",
+    ]);
+  });
+
+  test("collected steps carry their kind, parent and relation", () => {
+    const steps = collectPipelineSteps({
+      jobs: [{ name: "j", plan: [{ do: [{ get: "a" }], on_success: { put: "b" } }], ensure: { put: "c" } }],
+    } as unknown as { jobs: Job[] });
+    expect(steps.map((s) => [formatPath(s.path), s.kind, s.parent && formatPath(s.parent.path), s.relation])).toEqual([
+      ["jobs[0].plan[0]", "do", undefined, "plan"],
+      ["jobs[0].plan[0].do[0]", "get", "jobs[0].plan[0]", "nested"],
+      ["jobs[0].plan[0].on_success", "put", "jobs[0].plan[0]", "hook"],
+      ["jobs[0].ensure", "put", undefined, "job-hook"],
+    ]);
   });
 });

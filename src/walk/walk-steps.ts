@@ -1,6 +1,6 @@
-import { isObject, type Path, type PathSegment } from "../model/common.ts";
+import { isObject, type Path } from "../model/common.ts";
 import type { Job } from "../model/job.ts";
-import { HOOK_KEYS } from "../model/modifiers.ts";
+import { HOOK_KEYS, type HookKey } from "../model/modifiers.ts";
 import type { Pipeline } from "../model/pipeline.ts";
 import { type Step, type StepKind, stepKindOrUndefined } from "../model/step.ts";
 
@@ -12,55 +12,10 @@ export interface WalkedStep {
   readonly depth: number;
 }
 
-/**
- * The one traversal of build plans: yields every step of `steps`, nested ones included (do, try,
- * in_parallel in both forms, and hooks), parents before children, with literal YAML paths such as
- * `["jobs", 1, "plan", 4, "in_parallel", 0]`. Values that are not objects are skipped, so it is safe
- * on parsed, unvalidated input.
- */
-export function* walkSteps(steps: unknown, at: Path, depth = 0): Generator<WalkedStep> {
-  if (!Array.isArray(steps)) return;
-  for (let i = 0; i < steps.length; i++) yield* walkStep(steps[i], [...at, i], depth);
-}
-
-/** Like {@link walkSteps} for a single step (and everything nested in it). */
-export function* walkStep(step: unknown, path: Path, depth = 0): Generator<WalkedStep> {
-  if (!isObject(step)) return;
-  yield { step: step as unknown as Step, path, depth };
-  const kind = stepKindOrUndefined(step);
-  if (kind === "do") yield* walkSteps(step.do, [...path, "do"], depth + 1);
-  else if (kind === "try") yield* walkStep(step.try, [...path, "try"], depth + 1);
-  else if (kind === "in_parallel") {
-    const p = step.in_parallel;
-    if (Array.isArray(p)) yield* walkSteps(p, [...path, "in_parallel"], depth + 1);
-    else if (isObject(p)) yield* walkSteps(p.steps, [...path, "in_parallel", "steps"], depth + 1);
-  }
-  for (const hook of HOOK_KEYS) {
-    if (step[hook] !== undefined) yield* walkStep(step[hook], [...path, hook], depth + 1);
-  }
-}
-
 /** A step of a job, with the job and its index. */
 export interface JobStep extends WalkedStep {
   readonly job: Job;
   readonly jobIndex: number;
-}
-
-/** Every step of every job of a pipeline: plan steps and the job's own hooks. */
-export function* walkPipelineSteps(pipeline: Pick<Pipeline, "jobs">): Generator<JobStep> {
-  const jobs: unknown = pipeline.jobs;
-  if (!Array.isArray(jobs)) return;
-  for (let j = 0; j < jobs.length; j++) {
-    const job = jobs[j];
-    if (!isObject(job)) continue;
-    const at: Path = ["jobs", j];
-    for (const s of walkSteps(job.plan, [...at, "plan"])) yield { ...s, job: job as unknown as Job, jobIndex: j };
-    for (const hook of HOOK_KEYS) {
-      if (job[hook] !== undefined) {
-        for (const s of walkStep(job[hook], [...at, hook])) yield { ...s, job: job as unknown as Job, jobIndex: j };
-      }
-    }
-  }
 }
 
 /** How a step hangs off what holds it. */
@@ -74,7 +29,7 @@ export type StepRelation =
   /** a step's hook */
   | "hook";
 
-/** A step collected by {@link collectPipelineSteps}: a {@link JobStep} with its kind and the step holding it. */
+/** A step met by the walk: a {@link JobStep} with its kind and the step holding it. */
 export interface CollectedStep extends JobStep {
   /** The core step kind (by precedence), `undefined` when the step has none. */
   readonly kind: StepKind | undefined;
@@ -84,102 +39,189 @@ export interface CollectedStep extends JobStep {
 }
 
 /**
- * The same steps as {@link walkPipelineSteps}, in the same order with the same paths, collected into an
- * array without generators, closures or spreads (several times faster on large pipelines; the validator
- * calls it once per run). Each also carries what the walk knows anyway: its kind and its parent.
+ * A part of a build plan that runs as a unit, as Concourse runs it (atc/exec):
+ * - `job`: a job's plan and its own hooks;
+ * - `across`: a step with `across` vars, the vars in scope for the step and what is nested in it (not its hooks);
+ * - `do`, `try`: the steps of a `do` (in order) or the step of a `try`;
+ * - `in_parallel`: the steps of an `in_parallel`, each one a `branch`;
+ * - `hooks`: the alternative hooks of a step or job (`on_success`, `on_failure`, `on_error`, `on_abort`), each one a
+ *   `branch`; `ensure`, which runs after whichever of them ran, follows the scope;
+ * - `branch`: one of the steps that start from the same point (an `in_parallel` step, an alternative hook).
  */
-export function collectPipelineSteps(pipeline: Pick<Pipeline, "jobs">): CollectedStep[] {
-  const out: CollectedStep[] = [];
+export type ScopeKind = "job" | "across" | "do" | "try" | "in_parallel" | "hooks" | "branch";
+
+export interface Scope {
+  readonly kind: ScopeKind;
+  /** The step the scope belongs to; `undefined` for a job, or a job's own hooks. */
+  readonly step: CollectedStep | undefined;
+  readonly job: Job;
+  readonly jobIndex: number;
+}
+
+/**
+ * What a walk calls, in the order of the plan (parents before children, a step's nested steps before its hooks,
+ * hooks in the order of `HOOK_KEYS`, `ensure` last). For a step: `enterScope(across)` when it has `across`,
+ * `enter`, the scope of its nested steps, `exit`, `exitScope(across)`, then the scope of its hooks.
+ */
+export interface PlanVisitor {
+  enter?(step: CollectedStep): void;
+  /** After everything nested in the step, before its hooks. */
+  exit?(step: CollectedStep): void;
+  enterScope?(scope: Scope): void;
+  exitScope?(scope: Scope): void;
+}
+
+/**
+ * The one traversal of build plans: walks every step of every job of a pipeline (plan steps and the job's own
+ * hooks, nested steps included: do, try, in_parallel in both forms, and hooks), with literal YAML paths such as
+ * `["jobs", 1, "plan", 4, "in_parallel", 0]`, telling `visitor` about each step and each scope. Values that are
+ * not objects are skipped, so it is safe on parsed, unvalidated input.
+ */
+export function walkPipeline(pipeline: Pick<Pipeline, "jobs">, visitor: PlanVisitor): void {
   const jobs: unknown = pipeline.jobs;
-  if (!Array.isArray(jobs)) return out;
+  if (!Array.isArray(jobs)) return;
   for (let j = 0; j < jobs.length; j++) {
     const job = jobs[j];
     if (!isObject(job)) continue;
+    const walk: Walk = { visitor, job: job as unknown as Job, jobIndex: j };
+    const scope = open(walk, "job", undefined);
     const plan = job.plan;
     if (Array.isArray(plan)) {
       for (let i = 0; i < plan.length; i++) {
-        collectStep(out, plan[i], ["jobs", j, "plan", i], undefined, "plan", job, j);
+        visitStep(walk, plan[i], { path: ["jobs", j, "plan", i], parent: undefined, relation: "plan" });
       }
     }
-    for (let h = 0; h < HOOK_KEYS.length; h++) {
-      const hook = HOOK_KEYS[h] as string;
-      if (job[hook] !== undefined) collectStep(out, job[hook], ["jobs", j, hook], undefined, "job-hook", job, j);
-    }
+    visitHooks(walk, job, ["jobs", j], undefined);
+    close(walk, scope);
   }
+}
+
+/** Every step of every job of a pipeline, in the order of {@link walkPipeline}, with its kind and parent. */
+export function collectPipelineSteps(pipeline: Pick<Pipeline, "jobs">): CollectedStep[] {
+  const out: CollectedStep[] = [];
+  walkPipeline(pipeline, { enter: (step) => void out.push(step) });
   return out;
 }
 
-function collectStep(
-  out: CollectedStep[],
-  value: unknown,
-  path: Path,
-  parent: CollectedStep | undefined,
-  relation: StepRelation,
-  job: Record<string, unknown>,
-  jobIndex: number,
-): void {
+/** Every step of every job of a pipeline: plan steps and the job's own hooks. */
+export function* walkPipelineSteps(pipeline: Pick<Pipeline, "jobs">): Generator<JobStep> {
+  for (const { step, path, depth, job, jobIndex } of collectPipelineSteps(pipeline)) {
+    yield { step, path, depth, job, jobIndex };
+  }
+}
+
+/**
+ * Every step of `steps`, nested ones included, parents before children, with literal YAML paths (as
+ * {@link walkPipeline} walks a plan).
+ */
+export function* walkSteps(steps: unknown, at: Path, depth = 0): Generator<WalkedStep> {
+  if (!Array.isArray(steps)) return;
+  for (let i = 0; i < steps.length; i++) yield* walkStep(steps[i], [...at, i], depth);
+}
+
+/** Like {@link walkSteps} for a single step (and everything nested in it). */
+export function* walkStep(step: unknown, path: Path, depth = 0): Generator<WalkedStep> {
+  const out: WalkedStep[] = [];
+  const walk: Walk = { visitor: { enter: (s) => void out.push(s) }, job: undefined as unknown as Job, jobIndex: -1 };
+  visitStep(walk, step, { path, parent: undefined, relation: "plan" });
+  for (const s of out) yield { step: s.step, path: s.path, depth: s.depth + depth };
+}
+
+/** One job's walk: the visitor, and the job every step met belongs to. */
+interface Walk {
+  readonly visitor: PlanVisitor;
+  readonly job: Job;
+  readonly jobIndex: number;
+}
+
+/** Where a step is: its path, the step holding it, and how. */
+interface Place {
+  readonly path: Path;
+  readonly parent: CollectedStep | undefined;
+  readonly relation: StepRelation;
+}
+
+/** Opens a scope (made only when the visitor asks for scopes). */
+function open(walk: Walk, kind: ScopeKind, step: CollectedStep | undefined): Scope | undefined {
+  const { visitor } = walk;
+  if (visitor.enterScope === undefined && visitor.exitScope === undefined) return undefined;
+  const scope: Scope = { kind, step, job: walk.job, jobIndex: walk.jobIndex };
+  visitor.enterScope?.(scope);
+  return scope;
+}
+
+function close(walk: Walk, scope: Scope | undefined): void {
+  if (scope !== undefined) walk.visitor.exitScope?.(scope);
+}
+
+function visitStep(walk: Walk, value: unknown, at: Place): void {
   if (!isObject(value)) return;
   const kind = stepKindOrUndefined(value);
-  const depth = parent === undefined ? 0 : parent.depth + 1;
   const self: CollectedStep = {
     step: value as unknown as Step,
-    path,
-    depth,
-    job: job as unknown as Job,
-    jobIndex,
+    path: at.path,
+    depth: at.parent === undefined ? 0 : at.parent.depth + 1,
+    job: walk.job,
+    jobIndex: walk.jobIndex,
     kind,
-    parent,
-    relation,
+    parent: at.parent,
+    relation: at.relation,
   };
-  out.push(self);
-  if (kind === "do") collectList(out, value.do, path, "do", undefined, self);
-  else if (kind === "try") collectStep(out, value.try, append(path, "try"), self, "nested", job, jobIndex);
-  else if (kind === "in_parallel") {
+  const across = Array.isArray(value.across) ? open(walk, "across", self) : undefined;
+  walk.visitor.enter?.(self);
+  if (kind === "do") {
+    const scope = open(walk, "do", self);
+    visitList(walk, value.do, [...at.path, "do"], self);
+    close(walk, scope);
+  } else if (kind === "try") {
+    const scope = open(walk, "try", self);
+    visitStep(walk, value.try, { path: [...at.path, "try"], parent: self, relation: "nested" });
+    close(walk, scope);
+  } else if (kind === "in_parallel") {
     const p = value.in_parallel;
-    if (Array.isArray(p)) collectList(out, p, path, "in_parallel", undefined, self);
-    else if (isObject(p)) collectList(out, p.steps, path, "in_parallel", "steps", self);
+    const scope = open(walk, "in_parallel", self);
+    if (Array.isArray(p)) visitBranches(walk, p, [...at.path, "in_parallel"], self);
+    else if (isObject(p)) visitBranches(walk, p.steps, [...at.path, "in_parallel", "steps"], self);
+    close(walk, scope);
   }
-  for (let h = 0; h < HOOK_KEYS.length; h++) {
-    const hook = HOOK_KEYS[h] as string;
-    if (value[hook] !== undefined) collectStep(out, value[hook], append(path, hook), self, "hook", job, jobIndex);
-  }
+  walk.visitor.exit?.(self);
+  close(walk, across);
+  visitHooks(walk, value, at.path, self);
 }
 
-/** The steps of a list at `path` + `a` (+ `b`), each at its index. */
-function collectList(
-  out: CollectedStep[],
-  steps: unknown,
-  path: Path,
-  a: string,
-  b: string | undefined,
-  parent: CollectedStep,
-): void {
+/** The steps of a list at `path`, each at its index, one after the other. */
+function visitList(walk: Walk, steps: unknown, path: Path, parent: CollectedStep): void {
   if (!Array.isArray(steps)) return;
-  const job = parent.job as unknown as Record<string, unknown>;
-  const n = path.length;
+  for (let i = 0; i < steps.length; i++) visitStep(walk, steps[i], { path: [...path, i], parent, relation: "nested" });
+}
+
+/** The steps of a list at `path`, each at its index, each a branch starting from the same point. */
+function visitBranches(walk: Walk, steps: unknown, path: Path, parent: CollectedStep): void {
+  if (!Array.isArray(steps)) return;
   for (let i = 0; i < steps.length; i++) {
-    const at = copyPath(path, b === undefined ? 2 : 3);
-    at[n] = a;
-    if (b === undefined) at[n + 1] = i;
-    else {
-      at[n + 1] = b;
-      at[n + 2] = i;
-    }
-    collectStep(out, steps[i], at, parent, "nested", job, parent.jobIndex);
+    const branch = open(walk, "branch", parent);
+    visitStep(walk, steps[i], { path: [...path, i], parent, relation: "nested" });
+    close(walk, branch);
   }
 }
 
-/** `[...path, seg]` without the iterator protocol. */
-function append(path: Path, seg: PathSegment): Path {
-  const at = copyPath(path, 1);
-  at[path.length] = seg;
-  return at;
-}
+/** The hooks that run instead of one another, depending on how the step (or job) ended. */
+const ALTERNATIVE_HOOKS: readonly HookKey[] = HOOK_KEYS.filter((hook) => hook !== "ensure");
 
-/** A copy of `path` with room for `extra` more segments, allocated at its final size (paths are kept). */
-function copyPath(path: Path, extra: number): PathSegment[] {
-  const n = path.length;
-  const at = new Array<PathSegment>(n + extra);
-  for (let k = 0; k < n; k++) at[k] = path[k] as PathSegment;
-  return at;
+/** The hooks of a step (`owner`) or, when `owner` is undefined, of a job, at `path`. */
+function visitHooks(walk: Walk, holder: Record<string, unknown>, path: Path, owner: CollectedStep | undefined): void {
+  const relation: StepRelation = owner === undefined ? "job-hook" : "hook";
+  if (ALTERNATIVE_HOOKS.some((hook) => holder[hook] !== undefined)) {
+    const scope = open(walk, "hooks", owner);
+    for (const hook of ALTERNATIVE_HOOKS) {
+      if (holder[hook] === undefined) continue;
+      const branch = open(walk, "branch", owner);
+      visitStep(walk, holder[hook], { path: [...path, hook], parent: owner, relation });
+      close(walk, branch);
+    }
+    close(walk, scope);
+  }
+  if (holder.ensure !== undefined) {
+    visitStep(walk, holder.ensure, { path: [...path, "ensure"], parent: owner, relation });
+  }
 }

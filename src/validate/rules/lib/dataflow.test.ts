@@ -1,7 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { Pipeline } from "../../../model/pipeline.ts";
 import { formatPath } from "../../../source/path.ts";
-import { collectPipelineSteps } from "../../../walk/walk-steps.ts";
 import { walkDataflow } from "./dataflow.ts";
 import { scanStrings } from "./scan-strings.ts";
 
@@ -9,7 +8,7 @@ import { scanStrings } from "./scan-strings.ts";
 function trace(pipeline: unknown, names: readonly string[]): string[] {
   const out: string[] = [];
   walkDataflow(
-    { steps: () => collectPipelineSteps(pipeline as Pipeline) },
+    { pipeline: pipeline as Pipeline },
     {
       across: ({ path, scope }) => {
         out.push(`${formatPath(path)} (across) vars=${names.filter(scope.hasLocalVar).join(",")}`);
@@ -87,7 +86,7 @@ describe("walkDataflow", () => {
     let visited = 0;
     const started = performance.now();
     const pipeline = { jobs: [{ name: "j", plan }] } as unknown as Pipeline;
-    walkDataflow({ steps: () => collectPipelineSteps(pipeline) }, { step: () => void visited++ });
+    walkDataflow({ pipeline }, { step: () => void visited++ });
     expect(visited).toBe(2 * n + 1);
     expect(performance.now() - started).toBeLessThan(5_000);
   });
