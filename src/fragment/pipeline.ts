@@ -99,10 +99,12 @@ export function pipeline(...parts: readonly PipelineParts[]): Pipeline {
     problems: [],
   };
   const names: KnownNames = { jobNames, jobSet: new Set(jobNames), resources: seenResources };
-  walkPipeline({ jobs }, { enter: (step) => collectStep(found, step, { label: at, names }) });
+  const own: WalkOptions = { label: at, names };
+  walkPipeline({ jobs }, { enter: (step) => collectStep(found, step, own) });
   for (const { item, at: where } of collapsed<Job>("jobs", jobs)) {
     const label = (path: Path, key: string) => `${where}.${formatPath([...path.slice(2), key])}`;
-    walkPipeline({ jobs: [item] }, { enter: (step) => collectStep(found, step, { label, names: undefined }) });
+    const options: WalkOptions = { label, names: undefined };
+    walkPipeline({ jobs: [item] }, { enter: (step) => collectStep(found, step, options) });
   }
   conflicts.push(...found.resources.conflicts, ...found.prototypes.conflicts);
   const allResources = [...resources, ...found.resources.collected];
@@ -234,10 +236,10 @@ function collectStep(found: Found, walked: CollectedStep, options: WalkOptions):
   const { kind, path } = walked;
   const s = walked.step as unknown as Record<string, unknown>;
   if (kind === "get" || kind === "put") {
-    for (const key of ["resource", kind]) {
-      const ref = s[key];
-      if (isNamedObject(ref)) collect(found.resources, ref as unknown as Resource, () => options.label(path, key));
-    }
+    const { resource, [kind]: name } = s;
+    if (isNamedObject(resource))
+      collect(found.resources, resource as unknown as Resource, () => options.label(path, "resource"));
+    if (isNamedObject(name)) collect(found.resources, name as unknown as Resource, () => options.label(path, kind));
     if (options.names !== undefined) checkStep(found, walked, options.names);
   } else if (kind === "run" && isNamedObject(s.type)) {
     collect(found.prototypes, s.type as unknown as Prototype, () => options.label(path, "type"));

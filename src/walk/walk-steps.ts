@@ -1,4 +1,4 @@
-import { isObject, type Path } from "../model/common.ts";
+import { isObject, type Path, type PathSegment } from "../model/common.ts";
 import type { Job } from "../model/job.ts";
 import { HOOK_KEYS, type HookKey } from "../model/modifiers.ts";
 import type { Pipeline } from "../model/pipeline.ts";
@@ -171,17 +171,17 @@ function visitStep(walk: Walk, value: unknown, at: Place): void {
   walk.visitor.enter?.(self);
   if (kind === "do") {
     const scope = open(walk, "do", self);
-    visitList(walk, value.do, [...at.path, "do"], self);
+    visitList(walk, value.do, childPath(at.path, "do"), self);
     close(walk, scope);
   } else if (kind === "try") {
     const scope = open(walk, "try", self);
-    visitStep(walk, value.try, { path: [...at.path, "try"], parent: self, relation: "nested" });
+    visitStep(walk, value.try, { path: childPath(at.path, "try"), parent: self, relation: "nested" });
     close(walk, scope);
   } else if (kind === "in_parallel") {
     const p = value.in_parallel;
     const scope = open(walk, "in_parallel", self);
-    if (Array.isArray(p)) visitBranches(walk, p, [...at.path, "in_parallel"], self);
-    else if (isObject(p)) visitBranches(walk, p.steps, [...at.path, "in_parallel", "steps"], self);
+    if (Array.isArray(p)) visitBranches(walk, p, childPath(at.path, "in_parallel"), self);
+    else if (isObject(p)) visitBranches(walk, p.steps, childPath(childPath(at.path, "in_parallel"), "steps"), self);
     close(walk, scope);
   }
   walk.visitor.exit?.(self);
@@ -192,7 +192,8 @@ function visitStep(walk: Walk, value: unknown, at: Place): void {
 /** The steps of a list at `path`, each at its index, one after the other. */
 function visitList(walk: Walk, steps: unknown, path: Path, parent: CollectedStep): void {
   if (!Array.isArray(steps)) return;
-  for (let i = 0; i < steps.length; i++) visitStep(walk, steps[i], { path: [...path, i], parent, relation: "nested" });
+  for (let i = 0; i < steps.length; i++)
+    visitStep(walk, steps[i], { path: childPath(path, i), parent, relation: "nested" });
 }
 
 /** The steps of a list at `path`, each at its index, each a branch starting from the same point. */
@@ -200,7 +201,7 @@ function visitBranches(walk: Walk, steps: unknown, path: Path, parent: Collected
   if (!Array.isArray(steps)) return;
   for (let i = 0; i < steps.length; i++) {
     const branch = open(walk, "branch", parent);
-    visitStep(walk, steps[i], { path: [...path, i], parent, relation: "nested" });
+    visitStep(walk, steps[i], { path: childPath(path, i), parent, relation: "nested" });
     close(walk, branch);
   }
 }
@@ -216,12 +217,24 @@ function visitHooks(walk: Walk, holder: Record<string, unknown>, path: Path, own
     for (const hook of ALTERNATIVE_HOOKS) {
       if (holder[hook] === undefined) continue;
       const branch = open(walk, "branch", owner);
-      visitStep(walk, holder[hook], { path: [...path, hook], parent: owner, relation });
+      visitStep(walk, holder[hook], { path: childPath(path, hook), parent: owner, relation });
       close(walk, branch);
     }
     close(walk, scope);
   }
   if (holder.ensure !== undefined) {
-    visitStep(walk, holder.ensure, { path: [...path, "ensure"], parent: owner, relation });
+    visitStep(walk, holder.ensure, { path: childPath(path, "ensure"), parent: owner, relation });
   }
+}
+
+/**
+ * `[...path, seg]`, copied by index into an array made at its final size: the walk makes a path for every step
+ * and every list, and a spread goes through the iterator protocol.
+ */
+function childPath(path: Path, seg: PathSegment): Path {
+  const n = path.length;
+  const out = new Array<PathSegment>(n + 1);
+  for (let i = 0; i < n; i++) out[i] = path[i] as PathSegment;
+  out[n] = seg;
+  return out;
 }

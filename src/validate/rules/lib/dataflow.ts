@@ -22,8 +22,8 @@ export interface DataflowScope {
 }
 
 /**
- * A step met by {@link walkDataflow}, in the order the build runs it. Its `scope` is only valid during the callback
- * it is passed to.
+ * A step met by {@link walkDataflow}, in the order the build runs it. The walk passes the same object to every
+ * callback (updated in place), so it is only valid during the callback it is passed to.
  */
 export interface DataflowStep {
   readonly step: Step & Record<string, unknown>;
@@ -66,22 +66,30 @@ export function walkDataflow(ctx: { readonly pipeline: Pick<Pipeline, "jobs"> },
   const log = newScopeLog();
   /** Per open scope, where the log stood when it opened. */
   const marks: Mark[] = [];
-  let jobName = "";
-  const visitOf = (self: CollectedStep): DataflowStep => ({
-    step: self.step as Step & Record<string, unknown>,
-    kind: self.kind,
-    path: self.path,
-    job: self.job,
-    jobIndex: self.jobIndex,
-    jobName,
+  // one object for every callback, updated in place (a callback may only use it while it runs)
+  const visit: { -readonly [K in keyof DataflowStep]: DataflowStep[K] } = {
+    step: {} as Step & Record<string, unknown>,
+    kind: undefined,
+    path: [],
+    job: {} as Job,
+    jobIndex: -1,
+    jobName: "",
     scope: log.scope,
-  });
+  };
+  const visitOf = (self: CollectedStep): DataflowStep => {
+    visit.step = self.step as Step & Record<string, unknown>;
+    visit.kind = self.kind;
+    visit.path = self.path;
+    return visit;
+  };
   walkPipeline(ctx.pipeline, {
     enterScope(scope: Scope) {
       if (scope.kind === "job") {
         clear(log);
         const job = scope.job as Job & Record<string, unknown>;
-        jobName = typeof job.name === "string" ? job.name : "";
+        visit.job = job;
+        visit.jobIndex = scope.jobIndex;
+        visit.jobName = typeof job.name === "string" ? job.name : "";
       }
       marks.push(mark(log));
       if (scope.kind === "across" && scope.step !== undefined) {
