@@ -52,9 +52,21 @@ export function goYamlNumber(text: string): number | string {
   return text;
 }
 
-const NULLS = new Set(["", "~", "null", "Null", "NULL"]);
-const TRUES = new Set(["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]);
-const FALSES = new Set(["n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]);
+const NULLS: ReadonlySet<string> = new Set(["", "~", "null", "Null", "NULL"]);
+const TRUES: ReadonlySet<string> = new Set(["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]);
+const FALSES: ReadonlySet<string> = new Set([
+  "n",
+  "N",
+  "no",
+  "No",
+  "NO",
+  "false",
+  "False",
+  "FALSE",
+  "off",
+  "Off",
+  "OFF",
+]);
 const INF = /^[-+]?\.(?:inf|Inf|INF)$/;
 const NAN = /^\.(?:nan|NaN|NAN)$/;
 
