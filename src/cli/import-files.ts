@@ -3,7 +3,7 @@ import { basename, extname, join, resolve } from "node:path";
 import { type ImportedModule, type ImportOptions, importPipeline } from "../import/to-typescript.ts";
 import type { Io } from "./io.ts";
 
-const PIPELINE_EXTENSIONS = new Set([".yml", ".yaml", ".json"]);
+const PIPELINE_EXTENSIONS: ReadonlySet<string> = new Set([".yml", ".yaml", ".json"]);
 
 /** The pipeline files named by the arguments: files as given, folders as the YAML and JSON files in them. */
 export async function collectInputs(

@@ -3,7 +3,7 @@
  * `myRepoGit`), never a reserved word, a global the module may need, or a name taken before.
  */
 
-const RESERVED = new Set(
+const RESERVED: ReadonlySet<string> = new Set(
   (
     "break case catch class const continue debugger default delete do else enum export extends false finally for " +
     "function if import in instanceof new null return super switch this throw true try typeof var void while with " +

@@ -22,8 +22,8 @@ import { HOOK_KEYS } from "../model/modifiers.ts";
 import { type StepKind, stepKindOrUndefined } from "../model/step.ts";
 import { type ParsedPipeline, parsePipeline } from "../parse/parse-pipeline.ts";
 import { renderJson } from "../render/render.ts";
-import type { Diagnostic } from "../validate/diagnostic.ts";
-import { formatPath } from "../walk/format-path.ts";
+import type { Diagnostic } from "../source/diagnostic.ts";
+import { formatPath } from "../source/path.ts";
 import { walkPipelineSteps } from "../walk/walk-steps.ts";
 import { type Anchor, EMPTY_SOURCE_INFO, pathKey, readSourceInfo, type SourceInfo } from "./anchors.ts";
 import { type FactoryCall, matchFactory, RECOGNIZED_FACTORIES, sameData } from "./factories-match.ts";
@@ -101,8 +101,24 @@ const HELPERS = ["pipeline", "get", "put", "task", "inParallel", "doSteps", "try
 
 /** Keys `get()` and `put()` take as they are (model keys of GetOptions / PutOptions besides their own). */
 const MODIFIER_OPTIONS = ["attempts", "timeout", "tags", ...HOOK_KEYS];
-const GET_OPTIONS = new Set(["get", "resource", "passed", "trigger", "version", "params", ...MODIFIER_OPTIONS]);
-const PUT_OPTIONS = new Set(["put", "resource", "params", "inputs", "get_params", "no_get", ...MODIFIER_OPTIONS]);
+const GET_OPTIONS: ReadonlySet<string> = new Set([
+  "get",
+  "resource",
+  "passed",
+  "trigger",
+  "version",
+  "params",
+  ...MODIFIER_OPTIONS,
+]);
+const PUT_OPTIONS: ReadonlySet<string> = new Set([
+  "put",
+  "resource",
+  "params",
+  "inputs",
+  "get_params",
+  "no_get",
+  ...MODIFIER_OPTIONS,
+]);
 
 /** Where a value sits in the model: decides how it is written and which type a shared const gets. */
 type Role =

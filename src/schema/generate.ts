@@ -22,7 +22,7 @@ import { STEP_KINDS } from "../model/step.ts";
 export type JsonSchema = { [key: string]: unknown };
 
 /** Structs whose unknown keys Concourse ignores (atc/task.go, atc/steps.go decode them leniently). */
-const OPEN_STRUCTS = new Set([
+const OPEN_STRUCTS: ReadonlySet<string> = new Set([
   "ContainerLimits",
   "ImageResource",
   "TaskRunConfig",
@@ -33,7 +33,7 @@ const OPEN_STRUCTS = new Set([
 ]);
 
 /** The model types that `Ref<T>` may stand for: in YAML, always their name. */
-const NAMED_ENTITIES = new Set(["Resource", "ResourceType", "Prototype", "Job"]);
+const NAMED_ENTITIES: ReadonlySet<string> = new Set(["Resource", "ResourceType", "Prototype", "Job"]);
 
 /** Where a `((var))` is accepted in place of a value that is not a string. */
 export const VAR_PATTERN = "^\\(\\(.+\\)\\)$";

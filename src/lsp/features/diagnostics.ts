@@ -7,7 +7,7 @@ import {
   TextEdit,
 } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import type { Diagnostic } from "../../validate/diagnostic.ts";
+import type { Diagnostic } from "../../source/diagnostic.ts";
 import { type NameKind, namesOf, type PipelineDocument } from "../documents.ts";
 import { didYouMean } from "./suggest.ts";
 
