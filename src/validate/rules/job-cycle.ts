@@ -4,9 +4,6 @@ import { jobsByName, passedMatcher } from "./lib/passed.ts";
 import { sectionEntries } from "./lib/sections.ts";
 import { listOf } from "./lib/values.ts";
 
-const VISITING = 1;
-const VISITED = 2;
-
 /**
  * Concourse walks `passed:` edges depth-first from each job in order and reports the first job it reaches again
  * while still inside it. This does the same walk once for the whole pipeline (a job finished on an earlier walk
@@ -35,55 +32,44 @@ export default defineRule({
     }
     for (let i = 0; i < jobCount; i++) if (nameOf[i] !== -1) order.push(i);
     if (order.length === 0) return;
-    const state = new Uint8Array(jobCount);
+    /** Per name (as a first index): absent before its walk, "visiting" while inside it, "visited" after. */
+    const state = new Map<number, "visiting" | "visited">();
 
-    // The depth-first stack: per frame, the name being visited and its edges, a slice of `edges` (the job indexes
-    // its gets' passed entries match, in Go's visiting order), with the next one to follow.
-    const edges: number[] = [];
-    const frameName: number[] = [];
-    const frameStart: number[] = [];
-    const frameNext: number[] = [];
-    const push = (name: number, jobIndex: number): void => {
-      frameName.push(name);
-      frameStart.push(edges.length);
-      frameNext.push(edges.length);
+    /** The job indexes a job's gets' `passed` entries match, in Go's visiting order. */
+    const edgesOf = (jobIndex: number): number[] => {
+      const edges: number[] = [];
       for (const g of byJob[jobIndex] ?? []) {
         if (g.kind !== "get") continue;
-        const passed = listOf(g.step.passed);
-        for (let k = 0; k < passed.length; k++) {
-          const entry = passed[k];
-          if (typeof entry !== "string") continue;
-          const matched = match(entry);
-          for (let m = 0; m < matched.length; m++) edges.push(matched[m] as number);
+        for (const entry of listOf(g.step.passed)) {
+          if (typeof entry === "string") for (const index of match(entry)) edges.push(index);
         }
       }
+      return edges;
     };
 
-    // iterative DFS from a job object; returns the name (as a first index) found while VISITING, or -1
+    // depth-first from a job, without recursion (chains of jobs may be long); returns the name (as a first index)
+    // reached again while still inside it, or -1
     const walk = (root: number): number => {
       const rootName = nameOf[root] as number;
-      if (state[rootName] === VISITING) return rootName;
-      if (state[rootName] === VISITED && rootName === root) return -1;
-      state[rootName] = VISITING;
-      push(rootName, root);
-      while (frameName.length > 0) {
-        const top = frameName.length - 1;
-        const next = frameNext[top] as number;
-        if (next >= edges.length) {
-          state[frameName[top] as number] = VISITED;
-          edges.length = frameStart[top] as number;
-          frameName.pop();
-          frameStart.pop();
-          frameNext.pop();
+      if (state.get(rootName) === "visiting") return rootName;
+      if (state.get(rootName) === "visited" && rootName === root) return -1;
+      state.set(rootName, "visiting");
+      const stack: { readonly name: number; readonly edges: number[]; next: number }[] = [
+        { name: rootName, edges: edgesOf(root), next: 0 },
+      ];
+      while (stack.length > 0) {
+        const frame = stack[stack.length - 1] as (typeof stack)[number];
+        if (frame.next >= frame.edges.length) {
+          state.set(frame.name, "visited");
+          stack.pop();
           continue;
         }
-        frameNext[top] = next + 1;
-        const name = nameOf[edges[next] as number] as number;
-        const s = state[name];
-        if (s === VISITING) return name;
-        if (s === VISITED) continue;
-        state[name] = VISITING;
-        push(name, name);
+        const name = nameOf[frame.edges[frame.next++] as number] as number;
+        const s = state.get(name);
+        if (s === "visiting") return name;
+        if (s === "visited") continue;
+        state.set(name, "visiting");
+        stack.push({ name, edges: edgesOf(name), next: 0 });
       }
       return -1;
     };
