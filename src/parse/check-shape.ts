@@ -1,5 +1,5 @@
 import { goDurationError, goParseDuration } from "../concourse/go-duration.ts";
-import { goJsonKind, goValue } from "../concourse/go-format.ts";
+import { goValue } from "../concourse/go-format.ts";
 import {
   coreDetector,
   fieldOwner,
@@ -9,8 +9,10 @@ import {
   TASK_CONFIG_FIELDS,
   type TaskConfigField,
 } from "../concourse/step-fields.ts";
-import { isObject, type Path, type PathSegment } from "../model/common.ts";
-import type { Diagnostic, Parity, Severity } from "../source/diagnostic.ts";
+import { isObject, type PathSegment } from "../model/common.ts";
+import type { Diagnostic } from "../source/diagnostic.ts";
+import { type At, child, enterStep, field, ROOT, restart, wrap } from "./shape-position.ts";
+import { type State, tooDeep, typeError, unknownField, valueError } from "./shape-report.ts";
 
 /**
  * Checks that a parsed pipeline value has the types Concourse reads it with (atc/config.go,
@@ -39,6 +41,19 @@ export function checkShape(value: unknown): ShapeResult {
   return { isMapping: true, wellFormed: state.wellFormed, diagnostics };
 }
 
+/**
+ * The two passes of {@link checkShape} on their own (for the test that holds them to each other): the quick pass's
+ * yes/no, and the diagnostics of the full check (which converts coerced values in place, as `checkShape` does).
+ */
+export const shapePasses = {
+  quick: (value: Record<string, unknown>): boolean => quick(value, CONFIG, 0),
+  full: (value: Record<string, unknown>): Diagnostic[] => {
+    const state: State = { diagnostics: [], wellFormed: true };
+    checkValue(state, value, CONFIG, ROOT, undefined, "");
+    return state.diagnostics;
+  },
+};
+
 export interface ShapeResult {
   /** Whether the document is a mapping (or empty), so there is a pipeline to speak of. */
   readonly isMapping: boolean;
@@ -49,9 +64,6 @@ export interface ShapeResult {
 
 /** Steps nested deeper than this are reported and not read further (the step walker is recursive). */
 export const MAX_STEP_DEPTH = 64;
-
-/** Concourse's prefix for every error of `yaml.Unmarshal` into `atc.Config`. */
-export const FLY_UNMARSHAL_PREFIX = "error unmarshaling JSON: while decoding JSON: ";
 
 // ---------------------------------------------------------------------------------------------------
 // Type descriptors, mirroring the Go types
@@ -421,98 +433,6 @@ const CONFIG = struct("atc.Config", "strict", {
 });
 
 // ---------------------------------------------------------------------------------------------------
-// Where we are: the literal path, and what Go's error would say about it
-
-interface State {
-  readonly diagnostics: Diagnostic[];
-  wellFormed: boolean;
-}
-
-/**
- * A position in the document together with the context Go's decoder would report there: the struct
- * named in `Go struct field X.y`, the field path since the decode started, the `malformed x step: `
- * prefixes, whether sigs.k8s.io/yaml coerces scalars to strings here, and the step nesting depth.
- * Positions are linked to their parent, so paths are only built when something is reported.
- */
-interface At {
-  readonly parent: At | undefined;
-  readonly seg: PathSegment | undefined;
-  readonly struct: string | undefined;
-  /** The Go field path since the decode started, as a linked list (innermost last). */
-  readonly fields: FieldLink | undefined;
-  readonly prefix: string;
-  readonly coerce: boolean;
-  readonly depth: number;
-  /** Inside a step decode the outermost struct names every error; at the top level, the innermost. */
-  readonly keepStruct: boolean;
-}
-
-interface FieldLink {
-  readonly up: FieldLink | undefined;
-  readonly name: string;
-}
-
-const ROOT: At = {
-  parent: undefined,
-  seg: undefined,
-  struct: "Config",
-  fields: undefined,
-  prefix: "",
-  coerce: true,
-  depth: 0,
-  keepStruct: false,
-};
-
-/** Builds a position; always the same shape (and no spreads), which keeps the checker fast. */
-function mk(
-  parent: At | undefined,
-  seg: PathSegment | undefined,
-  struct: string | undefined,
-  fields: FieldLink | undefined,
-  prefix: string,
-  coerce: boolean,
-  depth: number,
-  keepStruct: boolean,
-): At {
-  return { parent, seg, struct, fields, prefix, coerce, depth, keepStruct };
-}
-
-const child = (h: At, seg: PathSegment): At =>
-  mk(h, seg, h.struct, h.fields, h.prefix, h.coerce, h.depth, h.keepStruct);
-
-const field = (h: At, name: string, struct: string): At =>
-  mk(
-    h,
-    name,
-    h.keepStruct && h.struct !== undefined ? h.struct : struct,
-    { up: h.fields, name },
-    h.prefix,
-    h.coerce,
-    h.depth,
-    h.keepStruct,
-  );
-
-const wrap = (h: At, prefix: string): At =>
-  mk(h.parent, h.seg, h.struct, h.fields, h.prefix + prefix, h.coerce, h.depth, h.keepStruct);
-
-const restart = (h: At, struct: string | undefined): At =>
-  mk(h.parent, h.seg, struct, undefined, h.prefix, false, h.depth, struct !== undefined);
-
-const enterStep = (h: At): At => mk(h.parent, h.seg, undefined, undefined, h.prefix, false, h.depth + 1, true);
-
-function pathOf(here: At): PathSegment[] {
-  const out: PathSegment[] = [];
-  for (let a: At | undefined = here; a !== undefined; a = a.parent) if (a.seg !== undefined) out.push(a.seg);
-  return out.reverse();
-}
-
-function fieldsOf(here: At): string[] {
-  const out: string[] = [];
-  for (let f = here.fields; f !== undefined; f = f.up) out.push(f.name);
-  return out.reverse();
-}
-
-// ---------------------------------------------------------------------------------------------------
 // The checker
 
 function checkValue(state: State, value: unknown, desc: Desc, here: At, holder: Holder, key: PathSegment): void {
@@ -765,53 +685,6 @@ const isString = (v: unknown): v is string => typeof v === "string";
 function everyValue(value: Record<string, unknown>, test: (v: unknown) => boolean): boolean {
   for (const key in value) if (Object.hasOwn(value, key) && !test(value[key])) return false;
   return true;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Reporting
-
-function typeError(state: State, value: unknown, goType: string, here: At, withNumber = false): void {
-  const kind = goJsonKind(value, withNumber);
-  const where =
-    here.struct !== undefined && here.fields !== undefined
-      ? `Go struct field ${here.struct}.${fieldsOf(here).join(".")}`
-      : "Go value";
-  const message = `json: cannot unmarshal ${kind} into ${where} of type ${goType}`;
-  state.wellFormed = false;
-  state.diagnostics.push({
-    ...diagnostic("type-mismatch", "error", "concourse", message, pathOf(here)),
-    fly: `${FLY_UNMARSHAL_PREFIX}${here.prefix}${message}`,
-  });
-}
-
-function valueError(state: State, here: At, message: string, ruleId = "value-invalid", hint = ""): void {
-  state.wellFormed = false;
-  state.diagnostics.push({
-    ...diagnostic(ruleId, "error", "concourse", message + hint, pathOf(here)),
-    fly: `${FLY_UNMARSHAL_PREFIX}${here.prefix}${message}`,
-  });
-}
-
-/** A value nested too deeply to read further (hangar's own limit, so that no reader can overflow its stack). */
-function tooDeep(state: State, message: string, here: At): void {
-  state.wellFormed = false;
-  state.diagnostics.push(diagnostic("input/too-deep", "error", "hangar", message, pathOf(here)));
-}
-
-function unknownField(state: State, here: At, key: string, strict: boolean): void {
-  const message = `unknown field ${JSON.stringify(key)}`;
-  state.diagnostics.push(
-    strict
-      ? {
-          ...diagnostic("unknown-field", "warning", "concourse", message, pathOf(here)),
-          fly: `${FLY_UNMARSHAL_PREFIX}json: ${message}`,
-        }
-      : diagnostic("unknown-field-ignored", "warning", "hangar", `${message} (Concourse ignores it)`, pathOf(here)),
-  );
-}
-
-function diagnostic(ruleId: string, severity: Severity, parity: Parity, message: string, path: Path): Diagnostic {
-  return { ruleId, severity, parity, message, path };
 }
 
 // ---------------------------------------------------------------------------------------------------

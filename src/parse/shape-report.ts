@@ -1,0 +1,64 @@
+/** What the shape check reports, in Go's words (`json: cannot unmarshal ...`) and with fly's whole line. */
+import { goJsonKind } from "../concourse/go-format.ts";
+import type { Path } from "../model/common.ts";
+import type { Diagnostic, Parity, Severity } from "../source/diagnostic.ts";
+import { type At, fieldsOf, pathOf } from "./shape-position.ts";
+
+/** Concourse's prefix for every error of `yaml.Unmarshal` into `atc.Config`. */
+export const FLY_UNMARSHAL_PREFIX = "error unmarshaling JSON: while decoding JSON: ";
+
+/** What a check found so far. */
+export interface State {
+  readonly diagnostics: Diagnostic[];
+  wellFormed: boolean;
+}
+
+export function typeError(state: State, value: unknown, goType: string, here: At, withNumber = false): void {
+  const kind = goJsonKind(value, withNumber);
+  const where =
+    here.struct !== undefined && here.fields !== undefined
+      ? `Go struct field ${here.struct}.${fieldsOf(here).join(".")}`
+      : "Go value";
+  const message = `json: cannot unmarshal ${kind} into ${where} of type ${goType}`;
+  state.wellFormed = false;
+  state.diagnostics.push({
+    ...diagnostic("type-mismatch", "error", "concourse", message, pathOf(here)),
+    fly: `${FLY_UNMARSHAL_PREFIX}${here.prefix}${message}`,
+  });
+}
+
+export function valueError(state: State, here: At, message: string, ruleId = "value-invalid", hint = ""): void {
+  state.wellFormed = false;
+  state.diagnostics.push({
+    ...diagnostic(ruleId, "error", "concourse", message + hint, pathOf(here)),
+    fly: `${FLY_UNMARSHAL_PREFIX}${here.prefix}${message}`,
+  });
+}
+
+/** A value nested too deeply to read further (hangar's own limit, so that no reader can overflow its stack). */
+export function tooDeep(state: State, message: string, here: At): void {
+  state.wellFormed = false;
+  state.diagnostics.push(diagnostic("input/too-deep", "error", "hangar", message, pathOf(here)));
+}
+
+export function unknownField(state: State, here: At, key: string, strict: boolean): void {
+  const message = `unknown field ${JSON.stringify(key)}`;
+  state.diagnostics.push(
+    strict
+      ? {
+          ...diagnostic("unknown-field", "warning", "concourse", message, pathOf(here)),
+          fly: `${FLY_UNMARSHAL_PREFIX}json: ${message}`,
+        }
+      : diagnostic("unknown-field-ignored", "warning", "hangar", `${message} (Concourse ignores it)`, pathOf(here)),
+  );
+}
+
+export function diagnostic(
+  ruleId: string,
+  severity: Severity,
+  parity: Parity,
+  message: string,
+  path: Path,
+): Diagnostic {
+  return { ruleId, severity, parity, message, path };
+}
