@@ -2,6 +2,7 @@ import { expectArrays, expectObject } from "../model/arguments.ts";
 import type { Job } from "../model/job.ts";
 import type { Resource } from "../model/resource.ts";
 import type { ResourceType } from "../model/resource-type.ts";
+import { madeBy } from "./provenance.ts";
 
 /**
  * A piece of a pipeline: resource types, resources and jobs that belong together. Fragments are
@@ -14,11 +15,13 @@ export interface Fragment {
 }
 
 /**
- * A fragment from any of its three parts; missing parts are empty.
+ * A fragment from any of its three parts; missing parts are empty. Remembers where it was made (for
+ * `hangar graph`; never part of the data).
  * @example fragment({ resources: [source], jobs: [build] })
  */
 export function fragment(parts: Partial<Fragment> = {}): Fragment {
   expectObject("fragment", "parts", parts);
   expectArrays("fragment", "parts", parts, ["resource_types", "resources", "jobs"]);
-  return { resource_types: parts.resource_types ?? [], resources: parts.resources ?? [], jobs: parts.jobs ?? [] };
+  const made = { resource_types: parts.resource_types ?? [], resources: parts.resources ?? [], jobs: parts.jobs ?? [] };
+  return madeBy(made, "fragment", fragment);
 }

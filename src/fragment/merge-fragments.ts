@@ -3,6 +3,7 @@ import type { Named } from "../model/common.ts";
 import { HangarError } from "../model/errors.ts";
 import { type Difference, firstDifference } from "./first-difference.ts";
 import type { Fragment } from "./fragment.ts";
+import { combinedProvenance, withProvenance } from "./provenance.ts";
 
 /** The named sections of a pipeline, merged by name. */
 export type Section = "resource_types" | "resources" | "jobs" | "prototypes" | "groups" | "var_sources";
@@ -113,5 +114,5 @@ export function mergeFragments(...fragments: readonly Partial<Fragment>[]): Frag
     jobs: mergeNamed("jobs", origins(fragments, "jobs"), conflicts),
   };
   if (conflicts.length > 0) throw new FragmentConflictError(conflicts);
-  return result;
+  return withProvenance(result, combinedProvenance(fragments));
 }

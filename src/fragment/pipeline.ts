@@ -30,6 +30,8 @@ const PART_SECTIONS: readonly Section[] = [
   "var_sources",
 ];
 
+import { combinedProvenance, withProvenance } from "./provenance.ts";
+
 /** What `pipeline()` combines: fragments, or any parts of a pipeline. */
 export interface PipelineParts {
   readonly resource_types?: readonly ResourceType[];
@@ -165,7 +167,7 @@ export function pipeline(...parts: readonly PipelineParts[]): Pipeline {
       { references, pipeline: result },
     );
   }
-  return result;
+  return withProvenance(result, combinedProvenance(parts));
 }
 
 /** A name a step references that the pipeline does not define. */

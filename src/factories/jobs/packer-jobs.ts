@@ -1,4 +1,5 @@
 import type { Fragment } from "../../fragment/fragment.ts";
+import { madeBy } from "../../fragment/provenance.ts";
 import type { Job } from "../../model/job.ts";
 import type { Resource } from "../../model/resource.ts";
 import type { ResourceType } from "../../model/resource-type.ts";
@@ -103,7 +104,7 @@ export function packerJobs({
       { in_parallel: nodes.map((n): PutStep => ({ put: buildResource, params: buildParams(n), attempts: 3 })) },
     ],
   };
-  return {
+  const made = {
     resource_types: [validateType, buildType],
     resources: [validateResource, buildResource],
     jobs: [validateJob, buildJob],
@@ -114,4 +115,5 @@ export function packerJobs({
     validateType,
     buildType,
   };
+  return madeBy(made, "packerJobs", packerJobs);
 }

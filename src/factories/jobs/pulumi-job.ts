@@ -1,4 +1,5 @@
 import type { Fragment } from "../../fragment/fragment.ts";
+import { madeBy } from "../../fragment/provenance.ts";
 import type { Job } from "../../model/job.ts";
 import type { Resource } from "../../model/resource.ts";
 import type { ResourceType } from "../../model/resource-type.ts";
@@ -101,13 +102,14 @@ export function pulumiJob({
 
   if (!slackUrlPath) {
     const job: Job = { name, max_in_flight: 1, plan };
-    return {
+    const made = {
       resource_types: [pulumiProvisionerResource()],
       resources: [pulumiResource],
       jobs: [job],
       job,
       pulumiResource,
     };
+    return madeBy(made, "pulumiJob", pulumiJob);
   }
   const slackResource = slackNotification({ name: `slack-alert-${projectName}`, url: `((${slackUrlPath}))` });
   const body = `Pulumi job ${name} encountered a problem. Check the pipeline for details.`;
@@ -122,7 +124,7 @@ export function pulumiJob({
     on_abort: alert("aborted", "aborted"),
   };
   const resourceTypes: ResourceType[] = [pulumiProvisionerResource(), slackNotificationResource()];
-  return {
+  const made = {
     resource_types: resourceTypes,
     resources: [pulumiResource, slackResource],
     jobs: [job],
@@ -130,4 +132,5 @@ export function pulumiJob({
     pulumiResource,
     slackResource,
   };
+  return madeBy(made, "pulumiJob", pulumiJob);
 }

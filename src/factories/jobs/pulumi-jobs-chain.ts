@@ -1,5 +1,6 @@
 import type { Fragment } from "../../fragment/fragment.ts";
 import { mergeFragments } from "../../fragment/merge-fragments.ts";
+import { madeBy } from "../../fragment/provenance.ts";
 import { HangarError } from "../../model/errors.ts";
 import type { Job } from "../../model/job.ts";
 import type { Resource } from "../../model/resource.ts";
@@ -168,10 +169,11 @@ export function pulumiJobsChain({
   });
 
   const merged = mergeFragments(...parts);
-  return {
+  const made = {
     ...merged,
     jobsByStack: Object.fromEntries(stackNames.map((stack, i) => [stack, jobs[i] as Job])),
     firstJob: jobs[0],
     lastJob: jobs[jobs.length - 1],
   };
+  return madeBy(made, "pulumiJobsChain", pulumiJobsChain);
 }

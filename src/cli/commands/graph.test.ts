@@ -1,0 +1,104 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { memoryIo } from "../../../test/helpers/memory-io.ts";
+import { runCli } from "../run-cli.ts";
+
+const repo = resolve(import.meta.dirname, "../../..");
+const example = "examples/docker-baseline/pipeline.ts";
+const scratch = mkdtempSync(join(tmpdir(), "hangar-graph-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const yaml = `
+resources:
+- name: src
+  type: git
+  source: {uri: "https://git.example.com/app.git"}
+jobs:
+- name: unit
+  plan:
+  - get: src
+    trigger: true
+- name: ship
+  plan:
+  - get: src
+    passed: [unit]
+groups:
+- name: ci
+  jobs: ["u*"]
+`;
+
+describe("hangar graph", () => {
+  test("a pipeline module: SVG on stdout with the packerJobs() fragment outlined", async () => {
+    const run = memoryIo(repo);
+    expect(await runCli(["graph", example], run.io)).toBe(0);
+    expect(run.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg /);
+    expect(run.stdout).toMatch(/<text [^>]*>packerJobs\(\) at [^<]+<\/text>/);
+    for (const job of ["validate-packer-template", "build-packer-template"]) {
+      expect(run.stdout.match(new RegExp(`class="node job" data-name="${job}"`, "g"))).toHaveLength(1);
+    }
+    expect(run.stderr).toBe("");
+  });
+
+  test("YAML, -o sets the format from the extension, --group, --format dot", async () => {
+    writeFileSync(join(scratch, "pipeline.yml"), yaml);
+    const html = memoryIo(scratch);
+    expect(await runCli(["graph", "pipeline.yml", "-o", "graph.html"], html.io)).toBe(0);
+    expect(html.stderr).toBe("wrote graph.html\n");
+    const page = readFileSync(join(scratch, "graph.html"), "utf8");
+    expect(page).toMatch(/^<!DOCTYPE html>/);
+    expect(page).toContain('<button type="button" data-view="ci"');
+
+    const group = memoryIo(scratch);
+    expect(await runCli(["graph", "pipeline.yml", "--group", "ci"], group.io)).toBe(0);
+    expect(group.stdout).toContain('data-name="unit"');
+    expect(group.stdout).not.toContain('data-name="ship"');
+
+    const dot = memoryIo(scratch);
+    expect(await runCli(["graph", "pipeline.yml", "--format", "dot"], dot.io)).toBe(0);
+    expect(dot.stdout).toMatch(/^digraph "pipeline.yml" \{/);
+  });
+
+  test("mistakes: unknown group, unreadable or broken YAML, a cycle; nothing is written", async () => {
+    writeFileSync(join(scratch, "pipeline.yml"), yaml);
+    const unknown = memoryIo(scratch);
+    expect(await runCli(["graph", "pipeline.yml", "--group", "cd", "-o", "x.svg"], unknown.io)).toBe(2);
+    expect(unknown.stderr).toBe("hangar: pipeline.yml: no group 'cd' (groups: ci)\n");
+
+    writeFileSync(join(scratch, "broken.yml"), "jobs:\n- name: a\n  plan: [\n");
+    const broken = memoryIo(scratch);
+    expect(await runCli(["graph", "broken.yml", "-o", "x.svg"], broken.io)).toBe(2);
+    expect(broken.stderr).toMatch(/^broken\.yml:\d+:\d+: /);
+    expect(broken.stderr).toContain("hangar: broken.yml is not a pipeline that can be drawn");
+
+    const missing = memoryIo(scratch);
+    expect(await runCli(["graph", "nope.yml"], missing.io)).toBe(2);
+    expect(missing.stderr).toMatch(/^hangar: cannot read nope\.yml: ENOENT/);
+
+    writeFileSync(
+      join(scratch, "cycle.yml"),
+      "resources: [{name: r, type: git, source: {}}]\njobs:\n- {name: a, plan: [{get: r, passed: [b]}]}\n- {name: b, plan: [{get: r, passed: [a]}]}\n",
+    );
+    const cycle = memoryIo(scratch);
+    expect(await runCli(["graph", "cycle.yml", "-o", "x.svg"], cycle.io)).toBe(1);
+    expect(cycle.stderr).toBe("hangar: cycle.yml: the passed: constraints of these jobs form a cycle: a, b\n");
+    expect(() => readFileSync(join(scratch, "x.svg"))).toThrow(/ENOENT/);
+  });
+
+  test("end to end: the built CLI names the author's line of the packerJobs() call", () => {
+    const line =
+      readFileSync(join(repo, example), "utf8")
+        .split("\n")
+        .findIndex((l) => l.includes("packerJobs({")) + 1;
+    const out = join(scratch, "graph.svg");
+    const result = spawnSync(process.execPath, ["bin/hangar.js", "graph", example, "-o", out], {
+      cwd: repo,
+      encoding: "utf8",
+    });
+    expect(result.stderr).toBe(`wrote ${out}\n`);
+    expect(result.status).toBe(0);
+    expect(readFileSync(out, "utf8")).toContain(`>packerJobs() at pipeline.ts:${line}</text>`);
+  });
+});

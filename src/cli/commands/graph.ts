@@ -1,0 +1,129 @@
+import { dirname, extname, isAbsolute, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { provenanceOf } from "../../fragment/provenance.ts";
+import { isHangarError } from "../../model/errors.ts";
+import type { Pipeline } from "../../model/pipeline.ts";
+import { defineCommand, EXIT, type ExitCode } from "../define-command.ts";
+import type { Io } from "../io.ts";
+import { isModuleFile, loadPipelineModule } from "../load-pipeline.ts";
+import { reportLoadFailure } from "../report.ts";
+
+const FORMATS = ["svg", "html", "dot"] as const;
+type GraphFormat = (typeof FORMATS)[number];
+
+/** The format an output file's extension asks for. */
+function formatOfFile(file: string): GraphFormat | undefined {
+  const ext = extname(file).toLowerCase();
+  if (ext === ".svg") return "svg";
+  if (ext === ".html" || ext === ".htm") return "html";
+  if (ext === ".dot" || ext === ".gv") return "dot";
+  return undefined;
+}
+
+/** The pipeline of a YAML or JSON file, or `undefined` after reporting why it cannot be drawn. */
+async function readPipelineFile(entry: string, io: Io): Promise<Pipeline | undefined> {
+  let text: string;
+  try {
+    text = await io.readFile(resolve(io.cwd(), entry));
+  } catch (error) {
+    io.stderr(`hangar: cannot read ${entry}: ${(error as Error).message}\n`);
+    return undefined;
+  }
+  const { parsePipeline } = await import("../../parse/parse-pipeline.ts");
+  const parsed = parsePipeline(text, { file: entry });
+  if (parsed.pipeline !== undefined && parsed.wellFormed) return parsed.pipeline;
+  for (const d of parsed.diagnostics.filter((d) => d.severity === "error")) {
+    const at = d.loc === undefined ? entry : `${d.loc.file ?? entry}:${d.loc.line}:${d.loc.col}`;
+    io.stderr(`${at}: ${d.message}\n`);
+  }
+  io.stderr(`hangar: ${entry} is not a pipeline that can be drawn (run \`hangar validate ${entry}\`)\n`);
+  return undefined;
+}
+
+export default defineCommand({
+  name: "graph",
+  summary: "Draw a pipeline as Concourse's UI does (SVG, HTML page or dot), each fragment outlined",
+  arguments: "<entry>",
+  options: [
+    { flags: "-o, --out <path>", description: "file to write (default: stdout); .svg, .html or .dot sets the format" },
+    { flags: "--format <format>", description: "svg, html or dot (default: from --out, else svg)", choices: FORMATS },
+    { flags: "--group <name>", description: "draw only the jobs of this group" },
+    { flags: "--debug", description: "show stack traces of errors in the pipeline module", default: false },
+  ],
+  async run({ positionals: [entry], values }, io): Promise<ExitCode> {
+    if (entry === undefined) return EXIT.failure;
+    const out = typeof values.out === "string" ? values.out : undefined;
+    const format =
+      (values.format as GraphFormat | undefined) ?? (out === undefined ? undefined : formatOfFile(out)) ?? "svg";
+    const group = typeof values.group === "string" ? values.group : undefined;
+
+    let authored: Pipeline | undefined;
+    if (isModuleFile(entry)) {
+      try {
+        authored = (await loadPipelineModule(entry, io.cwd())).pipeline;
+      } catch (error) {
+        return reportLoadFailure(error, io, values.debug === true);
+      }
+    } else {
+      authored = await readPipelineFile(entry, io);
+      if (authored === undefined) return EXIT.failure;
+    }
+
+    const [{ toConcourse }, { layoutPipeline }, { fragmentLabels }] = await Promise.all([
+      import("../../render/to-concourse.ts"),
+      import("../../graph/layout.ts"),
+      import("../../graph/fragments.ts"),
+    ]);
+    const pipeline = toConcourse(authored) as Pipeline;
+    const provenance = provenanceOf(authored);
+    const entryDir = dirname(resolve(io.cwd(), entry));
+    const showFile = (file: string) => {
+      const path = file.startsWith("file://") ? fileURLToPath(file) : file;
+      return isAbsolute(path) ? relative(entryDir, path) : path;
+    };
+    const fragments = provenance === undefined ? undefined : fragmentLabels(provenance, showFile);
+    const title = entry;
+    let text: string;
+    try {
+      const layoutOf = (g: string | undefined) =>
+        layoutPipeline(pipeline, { ...(g !== undefined && { group: g }), ...(fragments && { fragments }) });
+      if (format === "html") {
+        const [{ toHtml }, { toYaml }] = await Promise.all([
+          import("../../graph/html.ts"),
+          import("../../render/yaml.ts"),
+        ]);
+        const groups = group !== undefined ? [group] : (pipeline.groups ?? []).map((g) => g.name);
+        const views = [
+          ...(group === undefined ? [{ name: "all", layout: layoutOf(undefined) }] : []),
+          ...groups.map((g) => ({ name: g, layout: layoutOf(g) })),
+        ];
+        const jobConfigs = new Map(pipeline.jobs.map((job) => [job.name, toYaml(job)]));
+        text = toHtml(views, { title, jobConfigs });
+      } else if (format === "dot") {
+        const { toDot } = await import("../../graph/dot.ts");
+        text = toDot(layoutOf(group), { title });
+      } else {
+        const { toSvg } = await import("../../graph/svg.ts");
+        text = toSvg(layoutOf(group), { title });
+      }
+    } catch (error) {
+      if (isHangarError(error)) {
+        io.stderr(`hangar: ${entry}: ${error.message}\n`);
+        return error.code === "graph/unknown-group" ? EXIT.failure : EXIT.findings;
+      }
+      throw error;
+    }
+    if (out === undefined) {
+      io.stdout(text);
+      return EXIT.ok;
+    }
+    try {
+      await io.writeFile(resolve(io.cwd(), out), text);
+    } catch (error) {
+      io.stderr(`hangar: cannot write ${out}: ${(error as Error).message}\n`);
+      return EXIT.failure;
+    }
+    io.stderr(`wrote ${out}\n`);
+    return EXIT.ok;
+  },
+});

@@ -1,0 +1,48 @@
+/**
+ * The layout as a Graphviz `dot` graph: the same nodes (repeated resource nodes included, so dot's
+ * own ranking keeps the columns) and edges, left to right, with each fragment as a dashed cluster.
+ */
+import type { GraphLayout, LayoutNode } from "./layout.ts";
+import { COLORS } from "./svg.ts";
+
+/** A dot ID: always quoted, with `"` and `\` escaped and line breaks as `\n`. */
+const id = (text: string): string => `"${text.replace(/[\\"]/g, "\\$&").replace(/\r?\n/g, "\\n")}"`;
+
+function nodeLine(node: LayoutNode): string {
+  const job = node.kind === "job";
+  const attrs = [
+    `label=${id(node.name)}`,
+    `fillcolor=${id(job ? COLORS.job : COLORS.resource)}`,
+    `fontcolor=${id(node.kind === "constrained-input" ? COLORS.constrainedText : COLORS.text)}`,
+    `class=${id(job ? "job" : node.kind)}`,
+  ];
+  return `${id(node.id)} [${attrs.join(", ")}];`;
+}
+
+/** The graph in the dot language, for `dot -Tsvg` and friends. */
+export function toDot(layout: GraphLayout, options: { readonly title?: string } = {}): string {
+  const out = [
+    `digraph ${id(options.title ?? "pipeline")} {`,
+    `  graph [rankdir=LR, bgcolor=${id(COLORS.background)}, fontcolor=${id(COLORS.outline)}, nodesep=0.2, ranksep=0.6];`,
+    `  node [shape=box, style=filled, fontname="DejaVu Sans Mono Bold", fontsize=12, height=0.3, penwidth=0];`,
+    `  edge [color=${id(COLORS.edge)}, arrowhead=none, penwidth=2];`,
+  ];
+  const inOutline = new Set<string>();
+  layout.outlines.forEach((outline, i) => {
+    out.push(`  subgraph ${id(`cluster_${i}`)} {`);
+    out.push(`    label=${id(outline.label)}; style=dashed; color=${id(COLORS.outline)};`);
+    for (const node of layout.nodes) {
+      if (node.fragment !== i) continue;
+      out.push(`    ${nodeLine(node)}`);
+      inOutline.add(node.id);
+    }
+    out.push("  }");
+  });
+  for (const node of layout.nodes) if (!inOutline.has(node.id)) out.push(`  ${nodeLine(node)}`);
+  for (const e of layout.edges) {
+    const style = e.trigger ? "" : " [style=dashed]";
+    out.push(`  ${id(e.source)} -> ${id(e.target)}${style};`);
+  }
+  out.push("}");
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,196 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, expect, test } from "vitest";
+import { layoutProblems } from "../../test/helpers/graph-checks.ts";
+import type { Pipeline } from "../model/pipeline.ts";
+import { parsePipeline } from "../parse/parse-pipeline.ts";
+import { type GraphLayout, type LayoutOptions, layoutPipeline } from "./layout.ts";
+import { toSvg } from "./svg.ts";
+import { textWidth } from "./text-width.ts";
+
+const git = (name: string) => ({ name, type: "git", source: { uri: `https://git.example.com/${name}.git` } });
+
+/** unit -> build -> deploy by passed:, with `src` through all three and `deploy` getting `src` untriggered. */
+const chain: Pipeline = {
+  resources: [git("src"), git("tools"), { name: "image", type: "registry-image", source: { repository: "x/y" } }],
+  jobs: [
+    {
+      name: "unit",
+      plan: [
+        { get: "src", trigger: true },
+        { task: "test", file: "src/ci/test.yml" },
+      ],
+    },
+    {
+      name: "build",
+      plan: [{ get: "src", trigger: true, passed: ["unit"] }, { get: "tools" }, { put: "image" }],
+    },
+    {
+      name: "deploy",
+      plan: [
+        { get: "image", trigger: true, passed: ["build"] },
+        { get: "src", passed: ["build"] },
+      ],
+    },
+  ],
+};
+
+const node = (layout: GraphLayout, kind: string, name: string) =>
+  layout.nodes.filter((n) => n.kind === kind && n.name === name);
+const jobNames = (p: Pipeline) => p.jobs.map((j) => j.name);
+
+describe("layoutPipeline", () => {
+  test("jobs take columns from passed:, inputs stand just before their job", () => {
+    const layout = layoutPipeline(chain);
+    expect(node(layout, "job", "unit")[0]?.column).toBe(1);
+    expect(node(layout, "job", "build")[0]?.column).toBe(3);
+    expect(node(layout, "job", "deploy")[0]?.column).toBe(5);
+    // the free input of unit, the passed input between unit and build, and the one between build and deploy
+    expect(node(layout, "input", "src").map((n) => n.column)).toEqual([0]);
+    expect(node(layout, "constrained-input", "src").map((n) => n.column)).toEqual([2, 4]);
+    // backward pass: `tools`, only needed by build, stands right before it rather than in column 0
+    expect(node(layout, "input", "tools").map((n) => n.column)).toEqual([2]);
+    // build puts image and deploy gets it passed build: the output node is the input
+    expect(node(layout, "output", "image").map((n) => n.column)).toEqual([4]);
+    expect(layoutProblems(layout, jobNames(chain))).toEqual([]);
+  });
+
+  test("trigger: false inputs are the dashed edges", () => {
+    const layout = layoutPipeline(chain);
+    const deploy = node(layout, "job", "deploy")[0]?.id;
+    const into = layout.edges.filter((e) => e.target === deploy).map((e) => [e.resource, e.trigger]);
+    expect(into.sort()).toEqual([
+      ["image", true],
+      ["src", false],
+    ]);
+    // and `tools`, which build gets without trigger: true
+    expect(layout.edges.filter((e) => !e.trigger).map((e) => e.resource)).toEqual(["src", "tools"]);
+  });
+
+  test("a resource is repeated in every column an edge skips", () => {
+    const p: Pipeline = {
+      resources: [git("src"), git("other")],
+      jobs: [
+        { name: "a", plan: [{ get: "src", trigger: true }] },
+        { name: "b", plan: [{ get: "src", passed: ["a"] }] },
+        { name: "c", plan: [{ get: "src", passed: ["b"] }, { get: "other" }] },
+        // d gets src from a, two jobs further right than a's output column
+        { name: "d", plan: [{ get: "src", passed: ["a", "c"] }] },
+      ],
+    };
+    const layout = layoutPipeline(p);
+    expect(node(layout, "job", "d")[0]?.column).toBe(7);
+    const fromA = layout.nodes.filter((n) => n.name === "src" && n.repeated).map((n) => n.column);
+    expect(fromA).toEqual([3, 4, 5, 6]);
+    expect(layoutProblems(layout, jobNames(p))).toEqual([]);
+  });
+
+  test("free inputs of one resource in one column are one node; ports are rows of their node", () => {
+    const p: Pipeline = {
+      resources: [git("src"), git("lib")],
+      jobs: [
+        { name: "x", plan: [{ get: "src", trigger: true }, { get: "lib" }] },
+        { name: "y", plan: [{ get: "src", trigger: true }] },
+      ],
+    };
+    const layout = layoutPipeline(p);
+    expect(node(layout, "input", "src")).toHaveLength(1);
+    const x = node(layout, "job", "x")[0];
+    expect(x?.ports).toEqual(["lib", "src"]); // Concourse's order: shorter names first, then alphabetical
+    expect(x?.height).toBe(2 * 20 + 10);
+    expect(layoutProblems(layout, jobNames(p))).toEqual([]);
+  });
+
+  test("names never overflow: a box is its measured name plus padding", () => {
+    const p: Pipeline = { jobs: [{ name: "a-rather-long-job-name-日本", plan: [] }] };
+    const [job] = layoutPipeline(p).nodes;
+    expect(job?.width).toBe(Math.ceil(textWidth("a-rather-long-job-name-日本")) + 10);
+    expect(textWidth("abc")).toBeCloseTo(3 * 0.602 * 12);
+    expect(textWidth("日本")).toBe(24);
+    expect(textWidth("e\u0301")).toBeCloseTo(0.602 * 12); // a combining accent takes no room
+  });
+
+  test("--group draws its jobs, globs matched as Concourse matches them", () => {
+    const p: Pipeline = {
+      ...chain,
+      groups: [
+        { name: "ci", jobs: ["unit", "b*"] },
+        { name: "cd", jobs: ["deploy"] },
+      ],
+    };
+    expect(jobsOf(layoutPipeline(p, { group: "ci" }))).toEqual(["build", "unit"]);
+    const cd = layoutPipeline(p, { group: "cd" });
+    expect(jobsOf(cd)).toEqual(["deploy"]);
+    // build is not drawn, but what deploy takes from it still is
+    expect(node(cd, "constrained-input", "src")).toHaveLength(1);
+    expect(() => layoutPipeline(p, { group: "nope" })).toThrowError("no group 'nope' (groups: ci, cd)");
+  });
+
+  test("passed: constraints that loop are an error naming the jobs", () => {
+    const p: Pipeline = {
+      resources: [git("src")],
+      jobs: [
+        { name: "a", plan: [{ get: "src", passed: ["b"] }] },
+        { name: "b", plan: [{ get: "src", passed: ["a"] }] },
+      ],
+    };
+    expect(() => layoutPipeline(p)).toThrowError("the passed: constraints of these jobs form a cycle: a, b");
+  });
+
+  test("fragments: each fragment's jobs, and its resources next to them, share an outline", () => {
+    const packer = { id: 0, label: "packerJobs() at pipeline.ts:47" };
+    const fragments: LayoutOptions["fragments"] = {
+      jobs: new Map([
+        ["build", packer],
+        ["deploy", packer],
+      ]),
+      resources: new Map([
+        ["image", packer],
+        ["tools", packer],
+      ]),
+    };
+    const layout = layoutPipeline(chain, { fragments });
+    expect(layout.outlines).toHaveLength(1);
+    const [outline] = layout.outlines;
+    const inside = new Set(outline?.nodes);
+    const names = layout.nodes.filter((n) => inside.has(n.id)).map((n) => `${n.kind} ${n.name}`);
+    expect(names.sort()).toEqual(["input tools", "job build", "job deploy", "output image"]);
+    for (const n of layout.nodes.filter((n) => inside.has(n.id))) {
+      expect(n.x).toBeGreaterThan(outline?.x ?? Number.NaN);
+      expect(n.x + n.width).toBeLessThan((outline?.x ?? 0) + (outline?.width ?? 0));
+      expect(n.y + n.height).toBeLessThan((outline?.y ?? 0) + (outline?.height ?? 0));
+    }
+    expect(outline?.y).toBeGreaterThan(16); // room for the label above
+  });
+
+  test("the same pipeline lays out the same every time", () => {
+    expect(toSvg(layoutPipeline(chain))).toBe(toSvg(layoutPipeline(structuredClone(chain))));
+  });
+});
+
+const jobsOf = (layout: GraphLayout) =>
+  layout.nodes
+    .filter((n) => n.kind === "job")
+    .map((n) => n.name)
+    .sort();
+
+const corpus = resolve(import.meta.dirname, "../../../shared/corpus/pipelines");
+const corpusFiles = existsSync(corpus) ? readdirSync(corpus).filter((f) => /\.(ya?ml|json)$/.test(f)) : [];
+
+describe.skipIf(corpusFiles.length === 0)(
+  `every corpus pipeline lays out and draws (${corpusFiles.length} files of ../shared/corpus/pipelines)`,
+  () => {
+    test.each(corpusFiles)("%s", (file) => {
+      const parsed = parsePipeline(readFileSync(join(corpus, file), "utf8"), { file });
+      if (!parsed.wellFormed || parsed.pipeline === undefined) return; // the validator's to report
+      const p = parsed.pipeline;
+      const layout = layoutPipeline(p);
+      expect(layoutProblems(layout, jobNames(p))).toEqual([]);
+      for (const g of p.groups ?? []) {
+        expect(layoutProblems(layoutPipeline(p, { group: g.name }), [])).toEqual([]);
+      }
+      expect(toSvg(layout)).toContain("</svg>");
+    });
+  },
+);
+if (corpusFiles.length === 0) test.skip("corpus pipelines: ../shared/corpus/pipelines is absent here", () => {});

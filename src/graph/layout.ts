@@ -1,0 +1,725 @@
+/**
+ * `hangar graph`'s layout: a pipeline as Concourse's web UI draws it, computed as plain data (nodes
+ * with boxes, edges with curves, fragment outlines) that the SVG, HTML and dot writers only print.
+ *
+ * The algorithm is the one of Concourse's pipeline page (web/public/index.mjs and graph.mjs):
+ * - a node per job; per job and resource, a node for each resource the job puts (an output), for
+ *   each resource it gets with `passed:` (a constrained input, drawn after the passed job, or the
+ *   passed job's output node when it puts that resource), and for each resource it gets freely
+ *   (an input, one per resource and column);
+ * - columns ("ranks") from a forward pass (each node right of everything upstream) then a backward
+ *   pass (each node pulled right, just before its nearest downstream node);
+ * - an edge that skips columns goes through a copy of its resource node in each skipped column;
+ * - each node has one port (row) per resource it connects, and nodes are ordered in their column by
+ *   the rows of what they connect to, twice, then "tugged" down to line up with their neighbours.
+ */
+
+import { goPathMatch, isLiteralPathPattern } from "../concourse/go-path-match.ts";
+import { compileGobwasGlob, isLiteralGobwasPattern } from "../concourse/gobwas-glob.ts";
+import { nameOf } from "../model/common.ts";
+import { HangarError } from "../model/errors.ts";
+import type { Pipeline } from "../model/pipeline.ts";
+import { collectPipelineSteps } from "../walk/walk-steps.ts";
+import { textWidth } from "./text-width.ts";
+
+/** Height of one port row of a node. */
+export const KEY_HEIGHT = 20;
+/** Space between two port rows. */
+export const KEY_SPACING = 10;
+/** Space between two columns. */
+export const COLUMN_SPACING = 50;
+/** Space between a node's name and its box. */
+export const NODE_PADDING = 5;
+/** Space around the drawing. */
+const MARGIN = 20;
+/** Space between a fragment's outline and the nodes it encloses. */
+const OUTLINE_PADDING = 8;
+/** Height of a fragment outline's label, above its top edge. */
+const OUTLINE_LABEL = 16;
+
+/** What a node stands for. */
+export type NodeKind = "job" | "input" | "constrained-input" | "output";
+
+export interface LayoutNode {
+  /** Unique and stable for the same pipeline (`n0`, `n1`, ...). */
+  readonly id: string;
+  readonly kind: NodeKind;
+  /** The job's name, or the resource's. */
+  readonly name: string;
+  /** The column, from 0 at the left. */
+  readonly column: number;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  /** The resources of the node's ports, top to bottom. */
+  readonly ports: readonly string[];
+  /** A copy of a resource node standing in a column that an edge skips. */
+  readonly repeated: boolean;
+  /** The index of the fragment outline that encloses the node, if any. */
+  readonly fragment?: number;
+}
+
+export interface LayoutEdge {
+  /** Node ids. */
+  readonly source: string;
+  readonly target: string;
+  /** The resource the edge carries. */
+  readonly resource: string;
+  /** False when the edge ends at a job that gets the resource with `trigger: false` (drawn dashed). */
+  readonly trigger: boolean;
+  /** The curve, as an SVG path: from the source's right edge to the target's left edge. */
+  readonly path: string;
+}
+
+/** A fragment's dashed boundary and its label. */
+export interface LayoutOutline {
+  readonly label: string;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  /** Ids of the nodes it encloses. */
+  readonly nodes: readonly string[];
+}
+
+/** A job's place in the picture, for the HTML page's highlighting and config view. */
+export interface LayoutJob {
+  readonly name: string;
+  /** Its node's id. */
+  readonly node: string;
+  /** Jobs its `passed:` constraints name (globs matched). */
+  readonly passed: readonly string[];
+}
+
+export interface GraphLayout {
+  readonly nodes: readonly LayoutNode[];
+  readonly edges: readonly LayoutEdge[];
+  readonly outlines: readonly LayoutOutline[];
+  readonly jobs: readonly LayoutJob[];
+  readonly columns: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The fragment a job or resource came from: nodes with the same `id` are outlined together. */
+export interface FragmentLabel {
+  readonly id: number;
+  /** e.g. `packerJobs() at pipeline.ts:47`. */
+  readonly label: string;
+}
+
+export interface LayoutOptions {
+  /** Draw only the jobs of this group (its `jobs` globs matched as Concourse matches them). */
+  readonly group?: string;
+  /** Where jobs and resources came from, by name; their nodes are outlined per fragment. */
+  readonly fragments?: {
+    readonly jobs: ReadonlyMap<string, FragmentLabel>;
+    readonly resources: ReadonlyMap<string, FragmentLabel>;
+  };
+}
+
+/** A job's gets and puts, in plan order (hooks included), as Concourse's job inputs and outputs. */
+interface JobFlow {
+  readonly name: string;
+  readonly inputs: { readonly resource: string; readonly passed: readonly string[]; readonly trigger: boolean }[];
+  readonly outputs: string[];
+}
+
+/** A node while the layout is worked out. */
+interface Node {
+  readonly id: string;
+  readonly kind: NodeKind;
+  readonly name: string;
+  readonly repeated: boolean;
+  /** Unconstrained inputs of one resource in one column are one node. */
+  readonly equivalentBy?: string;
+  /** Resources of its ports, in the order edges were added, then sorted. */
+  keys: string[];
+  /** Resources it has outgoing / incoming edges for. */
+  readonly sourceKeys: Set<string>;
+  readonly targetKeys: Set<string>;
+  readonly inEdges: Edge[];
+  readonly outEdges: Edge[];
+  rank: number;
+  keyOffset: number;
+  width: number;
+}
+
+interface Edge {
+  readonly source: Node;
+  readonly target: Node;
+  readonly key: string;
+  /** `trigger` of the get this edge feeds, when it ends at a job; undefined otherwise. */
+  readonly trigger: boolean | undefined;
+}
+
+/** Lays out a pipeline (in Concourse's form: references are names). Throws `graph/cycle` when `passed:` loops. */
+export function layoutPipeline(pipeline: Pipeline, options: LayoutOptions = {}): GraphLayout {
+  const flows = jobFlows(pipeline);
+  const shown = options.group === undefined ? flows : flows.filter(inGroup(pipeline, options.group));
+  const graph = buildGraph(
+    shown,
+    flows.map((f) => f.name),
+  );
+  computeRanks(graph);
+  collapseEquivalentNodes(graph);
+  addSpacingNodes(graph);
+  const columns = arrangeColumns(graph);
+  return place(graph, columns, shown, options);
+}
+
+/** Each job's inputs (gets) and outputs (puts), found with the one step walk. */
+function jobFlows(pipeline: Pipeline): JobFlow[] {
+  const flows = (pipeline.jobs ?? []).map((job): JobFlow => ({ name: String(job.name), inputs: [], outputs: [] }));
+  for (const { step, kind, jobIndex } of collectPipelineSteps(pipeline)) {
+    const flow = flows[jobIndex] as JobFlow;
+    const s = step as unknown as Record<string, unknown>;
+    if (kind === "get") {
+      const passed = Array.isArray(s.passed) ? s.passed.map(String) : [];
+      flow.inputs.push({ resource: String(s.resource ?? s.get), passed, trigger: s.trigger === true });
+    } else if (kind === "put") {
+      flow.outputs.push(String(s.resource ?? s.put));
+    }
+  }
+  return flows;
+}
+
+/** Whether a job belongs to the group named `group` (an unknown group is a usage error). */
+function inGroup(pipeline: Pipeline, group: string): (flow: JobFlow) => boolean {
+  const found = (pipeline.groups ?? []).find((g) => g.name === group);
+  if (found === undefined) {
+    const known = (pipeline.groups ?? []).map((g) => g.name).join(", ");
+    throw new HangarError("graph/unknown-group", `no group '${group}' (groups: ${known || "none"})`);
+  }
+  const patterns = (found.jobs ?? [])
+    .map(nameOf)
+    .map((pattern) => (isLiteralGobwasPattern(pattern) ? pattern : (compileGobwasGlob(pattern) ?? null)));
+  return (flow) => patterns.some((p) => (typeof p === "string" ? p === flow.name : p?.test(flow.name) === true));
+}
+
+interface Graph {
+  readonly nodes: Map<string, Node>;
+  /** In the order they were added (a set, for cheap removal). */
+  readonly edges: Set<Edge>;
+  /** The job behind each job node id. */
+  readonly jobsByNode: Map<string, string>;
+  /** Node ids by composite key (`kind\0job\0resource`), for lookups while building. */
+  readonly byKey: Map<string, Node>;
+  /** How many nodes were made (removed ones included): the next node's id. */
+  made: number;
+}
+
+function newNode(graph: Graph, kind: NodeKind, name: string, extra: Partial<Node> = {}): Node {
+  const node: Node = {
+    id: `n${graph.made++}`,
+    kind,
+    name,
+    repeated: false,
+    keys: [],
+    sourceKeys: new Set(),
+    targetKeys: new Set(),
+    inEdges: [],
+    outEdges: [],
+    rank: -1,
+    keyOffset: 0,
+    width: 0,
+    ...extra,
+  };
+  graph.nodes.set(node.id, node);
+  return node;
+}
+
+function addEdge(graph: Graph, source: Node, target: Node, key: string, trigger: boolean | undefined): void {
+  if (target.inEdges.some((e) => e.source === source)) return; // one edge between two nodes, as Concourse
+  if (!source.keys.includes(key)) source.keys.push(key);
+  if (!target.keys.includes(key)) target.keys.push(key);
+  source.sourceKeys.add(key);
+  target.targetKeys.add(key);
+  const edge: Edge = { source, target, key, trigger };
+  source.outEdges.push(edge);
+  target.inEdges.push(edge);
+  graph.edges.add(edge);
+}
+
+function removeEdge(graph: Graph, edge: Edge): void {
+  const drop = (list: Edge[]) => {
+    const i = list.indexOf(edge);
+    if (i >= 0) list.splice(i, 1);
+  };
+  drop(edge.source.outEdges);
+  drop(edge.target.inEdges);
+  graph.edges.delete(edge);
+}
+
+/** Jobs matched by a `passed:` entry (a glob, as Concourse matches it). */
+function passedJobs(pattern: string, jobNames: readonly string[]): string[] {
+  if (isLiteralPathPattern(pattern)) return jobNames.includes(pattern) ? [pattern] : [];
+  return jobNames.filter((name) => goPathMatch(pattern, name));
+}
+
+/** The nodes and edges Concourse's `createGraph` makes for the shown jobs. */
+function buildGraph(flows: readonly JobFlow[], allJobs: readonly string[]): Graph {
+  const graph: Graph = { nodes: new Map(), edges: new Set(), jobsByNode: new Map(), byKey: new Map(), made: 0 };
+  const key = (...parts: string[]) => parts.join("\0");
+  const jobNode = new Map<string, Node>();
+  for (const flow of flows) {
+    if (jobNode.has(flow.name)) continue; // a repeated name is the validator's to report
+    const node = newNode(graph, "job", flow.name);
+    jobNode.set(flow.name, node);
+    graph.jobsByNode.set(node.id, flow.name);
+  }
+  const lookup = (k: string, make: () => Node) => {
+    const found = graph.byKey.get(k);
+    if (found !== undefined) return found;
+    const made = make();
+    graph.byKey.set(k, made);
+    return made;
+  };
+  // outputs
+  for (const flow of flows) {
+    const job = jobNode.get(flow.name) as Node;
+    for (const resource of flow.outputs) {
+      const out = lookup(key("output", flow.name, resource), () => newNode(graph, "output", resource));
+      addEdge(graph, job, out, resource, undefined);
+    }
+  }
+  // inputs constrained by passed: these place the jobs
+  for (const flow of flows) {
+    const job = jobNode.get(flow.name) as Node;
+    for (const input of flow.inputs) {
+      for (const pattern of input.passed) {
+        for (const upstream of passedJobs(pattern, allJobs)) {
+          let source = graph.byKey.get(key("output", upstream, input.resource));
+          if (source === undefined) {
+            source = lookup(key("constrained", upstream, input.resource), () =>
+              newNode(graph, "constrained-input", input.resource),
+            );
+            const upstreamJob = jobNode.get(upstream);
+            if (upstreamJob !== undefined) addEdge(graph, upstreamJob, source, input.resource, undefined);
+          }
+          addEdge(graph, source, job, input.resource, input.trigger);
+        }
+      }
+    }
+  }
+  // free inputs: one node per job and resource for now, merged per column once columns are known
+  for (const flow of flows) {
+    const job = jobNode.get(flow.name) as Node;
+    for (const input of flow.inputs) {
+      if (input.passed.length > 0) continue;
+      const node = lookup(key("input", flow.name, input.resource), () =>
+        newNode(graph, "input", input.resource, { equivalentBy: input.resource }),
+      );
+      addEdge(graph, node, job, input.resource, input.trigger);
+    }
+  }
+  return graph;
+}
+
+/**
+ * Columns: a forward pass puts each node right of all its upstream nodes (longest path from a
+ * source), then a backward pass, from the right, pulls each node with downstream nodes to the column
+ * just before the nearest of them, so edges skip as few columns as possible.
+ */
+function computeRanks(graph: Graph): void {
+  const order = topologicalOrder(graph);
+  for (const node of order) {
+    node.rank = 0;
+    for (const e of node.inEdges) node.rank = Math.max(node.rank, e.source.rank + 1);
+  }
+  for (let i = order.length - 1; i >= 0; i--) {
+    const node = order[i] as Node;
+    if (node.outEdges.length === 0) continue;
+    node.rank = Math.min(...node.outEdges.map((e) => e.target.rank)) - 1;
+  }
+}
+
+/** Kahn's order of the nodes; `passed:` constraints that loop are a `graph/cycle` error naming the jobs. */
+function topologicalOrder(graph: Graph): Node[] {
+  const pending = new Map<Node, number>();
+  const ready: Node[] = [];
+  for (const node of graph.nodes.values()) {
+    pending.set(node, node.inEdges.length);
+    if (node.inEdges.length === 0) ready.push(node);
+  }
+  const order: Node[] = [];
+  for (let i = 0; i < ready.length; i++) {
+    const node = ready[i] as Node;
+    order.push(node);
+    for (const e of node.outEdges) {
+      const left = (pending.get(e.target) as number) - 1;
+      pending.set(e.target, left);
+      if (left === 0) ready.push(e.target);
+    }
+  }
+  if (order.length < graph.nodes.size) {
+    const looping = [...pending].filter(([n, left]) => left > 0 && n.kind === "job").map(([n]) => n.name);
+    throw new HangarError("graph/cycle", `the passed: constraints of these jobs form a cycle: ${looping.join(", ")}`);
+  }
+  return order;
+}
+
+/** Free inputs of the same resource in the same column become one node (Concourse's `equivalentBy`). */
+function collapseEquivalentNodes(graph: Graph): void {
+  const chosen = new Map<string, Node>();
+  for (const node of [...graph.nodes.values()]) {
+    if (node.equivalentBy === undefined) continue;
+    const k = `${node.rank}\0${node.equivalentBy}`;
+    const first = chosen.get(k);
+    if (first === undefined) {
+      chosen.set(k, node);
+      continue;
+    }
+    for (const e of [...node.inEdges]) addEdge(graph, e.source, first, e.key, e.trigger);
+    for (const e of [...node.outEdges]) addEdge(graph, first, e.target, e.key, e.trigger);
+    for (const e of [...node.inEdges, ...node.outEdges]) removeEdge(graph, e);
+    graph.nodes.delete(node.id);
+  }
+}
+
+/**
+ * An edge that skips columns goes through a copy of its resource node in each skipped column: the
+ * upstream node's when it is a resource, else the downstream node's. Edges that leave one resource
+ * node for the same resource share its copies, so a resource stands once per column it crosses
+ * (Concourse makes copies per edge).
+ */
+function addSpacingNodes(graph: Graph): void {
+  const copies = new Map<string, Node>();
+  for (const edge of [...graph.edges]) {
+    const delta = edge.target.rank - edge.source.rank;
+    if (delta <= 1) continue;
+    const repeated = edge.source.kind === "job" ? edge.target : edge.source;
+    let upstream = edge.source;
+    for (let i = 0; i < delta - 1; i++) {
+      const k = `${repeated.id}\0${edge.source.id}\0${edge.key}\0${i}`;
+      const copy =
+        copies.get(k) ?? newNode(graph, repeated.kind, repeated.name, { repeated: true, rank: upstream.rank + 1 });
+      copies.set(k, copy);
+      addEdge(graph, upstream, copy, edge.key, i === 0 && repeated === edge.target ? edge.trigger : undefined);
+      upstream = copy;
+    }
+    addEdge(graph, upstream, edge.target, edge.key, repeated === edge.source ? edge.trigger : undefined);
+    removeEdge(graph, edge);
+  }
+}
+
+/** Concourse's name order: shorter names first, then alphabetical. */
+function compareNames(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** The row of a node's port for `key`, counted over its whole column. */
+const portRow = (node: Node, key: string): number => node.keyOffset + node.keys.indexOf(key);
+
+const minOf = (values: readonly number[]): number | undefined =>
+  values.length === 0 ? undefined : Math.min(...values);
+const highestUpstream = (n: Node) => minOf(n.inEdges.map((e) => portRow(e.source, e.key)));
+const highestDownstream = (n: Node) => minOf(n.outEdges.map((e) => portRow(e.target, e.key)));
+const slots = (n: Node) => Math.max(n.keys.length, 1);
+
+/**
+ * Orders each node's ports (incoming before outgoing, earlier-appearing resources first) and each
+ * column's nodes (near what they connect to), then tugs nodes down to line up with their neighbours.
+ * Returns the columns, each its nodes from top to bottom.
+ */
+function arrangeColumns(graph: Graph): Node[][] {
+  const columns: Node[][] = [];
+  for (const node of graph.nodes.values()) {
+    const column = columns[node.rank] ?? [];
+    columns[node.rank] = column;
+    column.push(node);
+  }
+  for (let c = 0; c < columns.length; c++) columns[c] ??= [];
+  const firstAppearance = rankOfFirstAppearance();
+  for (const node of graph.nodes.values()) {
+    node.keys.sort((a, b) => {
+      const inA = node.targetKeys.has(a);
+      const inB = node.targetKeys.has(b);
+      if (inA !== inB) return inA ? -1 : 1;
+      if (inA && inB) {
+        const byRank = firstAppearance(node, a) - firstAppearance(node, b);
+        if (byRank !== 0) return byRank;
+      }
+      const outA = node.sourceKeys.has(a);
+      const outB = node.sourceKeys.has(b);
+      if (outA !== outB) return outA ? -1 : 1;
+      return compareNames(a, b);
+    });
+  }
+  const occupied = columns.map(() => new Set<number>());
+  // first pass: a rough order; second: untangle, now that downstream rows are known
+  for (let pass = 0; pass < 2; pass++) {
+    columns.forEach((column, c) => {
+      column.sort(compareInColumn);
+      occupied[c] = stack(column);
+    });
+  }
+  for (let changed = true; changed; ) {
+    changed = false;
+    columns.forEach((column, c) => {
+      if (tug(column, occupied[c] as Set<number>)) changed = true;
+    });
+  }
+  return columns;
+}
+
+/** Where a resource first entered the picture upstream of a node's port: the column it came from. */
+function rankOfFirstAppearance(): (node: Node, key: string) => number {
+  const memo = new Map<Node, Map<string, number>>();
+  const of = (node: Node, key: string): number => {
+    const known = memo.get(node)?.get(key);
+    if (known !== undefined) return known;
+    let rank = Number.POSITIVE_INFINITY;
+    for (const e of node.inEdges) {
+      if (e.key !== key) continue;
+      const upstream = e.source.inEdges.filter((u) => u.key === key);
+      if (upstream.length === 0) {
+        rank = e.source.rank;
+        break;
+      }
+      rank = Math.min(rank, ...upstream.map((u) => of(u.target, key)));
+    }
+    const forNode = memo.get(node) ?? new Map<string, number>();
+    memo.set(node, forNode.set(key, rank));
+    return rank;
+  };
+  return of;
+}
+
+/** Concourse's order of two nodes in a column. */
+function compareInColumn(a: Node, b: Node): number {
+  const compare = (x: number | undefined, y: number | undefined) => (x !== undefined && y !== undefined ? x - y : 0);
+  const hasIn = (n: Node) => n.inEdges.length > 0;
+  const hasOut = (n: Node) => n.outEdges.length > 0;
+  if (hasIn(a) && hasIn(b)) {
+    const d = compare(highestUpstream(a), highestUpstream(b));
+    if (d !== 0) return d;
+  }
+  if (hasOut(a) && hasOut(b)) {
+    const d = compare(highestDownstream(a), highestDownstream(b));
+    if (d !== 0) return d;
+  }
+  if (hasIn(a) && hasOut(b)) {
+    const d = compare(highestUpstream(a), highestDownstream(b));
+    if (d !== 0) return d;
+  }
+  if (hasOut(a) && hasIn(b)) {
+    const d = compare(highestDownstream(a), highestUpstream(b));
+    if (d !== 0) return d;
+  }
+  // nodes that continue a resource from upstream, or into downstream, go higher
+  const passedThrough = (n: Node) => n.inEdges.some((e) => e.source.targetKeys.has(e.key));
+  const passesThrough = (n: Node) => n.outEdges.some((e) => e.target.sourceKeys.has(e.key));
+  if (passedThrough(a) && !passedThrough(b)) return -1;
+  if (passesThrough(a) && !passesThrough(b)) return -1;
+  const byOutEdges = b.outEdges.length - a.outEdges.length;
+  if (byOutEdges !== 0) return byOutEdges;
+  if (!passesThrough(a) && passesThrough(b)) return 1;
+  return compareNames(a.name, b.name);
+}
+
+/** Stacks a column's nodes from row 0 down, one row per port; returns the rows taken. */
+function stack(column: readonly Node[]): Set<number> {
+  const occupied = new Set<number>();
+  let row = 0;
+  for (const node of column) {
+    node.keyOffset = row;
+    for (let r = row; r < row + slots(node); r++) occupied.add(r);
+    row += slots(node);
+  }
+  return occupied;
+}
+
+/** The highest row a node could move to so that one of its ports lines up with a neighbour's. */
+function alignment(node: Node, edges: readonly Edge[], other: (e: Edge) => Node): number | undefined {
+  return minOf(edges.map((e) => portRow(other(e), e.key) - node.keys.indexOf(e.key)));
+}
+
+/** Moves nodes down, bottom first, to rows that line up with their neighbours when those are free. */
+function tug(column: Node[], occupied: Set<number>): boolean {
+  let changed = false;
+  const free = (from: number, n: number) => {
+    for (let r = from; r < from + n; r++) if (occupied.has(r)) return false;
+    return true;
+  };
+  const move = (node: Node, to: number | undefined): boolean => {
+    const n = node.keys.length;
+    if (to === undefined || node.keyOffset >= to || !free(to, n)) return false;
+    for (let r = node.keyOffset; r < node.keyOffset + n; r++) occupied.delete(r);
+    node.keyOffset = to;
+    for (let r = to; r < to + n; r++) occupied.add(r);
+    return true;
+  };
+  for (let i = column.length - 1; i >= 0; i--) {
+    const node = column[i] as Node;
+    if (
+      move(
+        node,
+        alignment(node, node.inEdges, (e) => e.source),
+      ) ||
+      move(
+        node,
+        alignment(node, node.outEdges, (e) => e.target),
+      )
+    ) {
+      changed = true;
+    }
+  }
+  column.sort((a, b) => a.keyOffset - b.keyOffset);
+  return changed;
+}
+
+/** Boxes, curves and outlines in pixels. */
+function place(
+  graph: Graph,
+  columns: readonly Node[][],
+  shown: readonly JobFlow[],
+  options: LayoutOptions,
+): GraphLayout {
+  for (const node of graph.nodes.values()) node.width = Math.ceil(textWidth(node.name)) + 2 * NODE_PADDING;
+  const columnWidths = columns.map((column) => Math.max(0, ...column.map((n) => n.width)));
+  const columnX: number[] = [];
+  let x = MARGIN;
+  for (const w of columnWidths) {
+    columnX.push(x);
+    x += w + COLUMN_SPACING;
+  }
+  const outlinesWanted =
+    options.fragments !== undefined && options.fragments.jobs.size + options.fragments.resources.size > 0;
+  const top = MARGIN + (outlinesWanted ? OUTLINE_PADDING + OUTLINE_LABEL : 0);
+  const left = outlinesWanted ? OUTLINE_PADDING : 0;
+  const box = (node: Node) => {
+    const rows = slots(node);
+    return {
+      x: left + (columnX[node.rank] as number) + ((columnWidths[node.rank] as number) - node.width) / 2,
+      y: top + (KEY_HEIGHT + KEY_SPACING) * node.keyOffset,
+      width: node.width,
+      height: KEY_HEIGHT * rows + KEY_SPACING * (rows - 1),
+    };
+  };
+  const boxes = new Map([...graph.nodes.values()].map((n) => [n, box(n)]));
+  const portY = (node: Node, key: string) => top + KEY_HEIGHT / 2 + portRow(node, key) * (KEY_HEIGHT + KEY_SPACING);
+
+  const fragmentOf = nodeFragments(graph, options);
+  const nodes: LayoutNode[] = [];
+  for (const column of columns) {
+    for (const node of column) {
+      const b = boxes.get(node) as { x: number; y: number; width: number; height: number };
+      const fragment = fragmentOf.get(node);
+      nodes.push({
+        id: node.id,
+        kind: node.kind,
+        name: node.name,
+        column: node.rank,
+        ...b,
+        ports: node.keys,
+        repeated: node.repeated,
+        ...(fragment !== undefined && { fragment: fragment.index }),
+      });
+    }
+  }
+  const edges: LayoutEdge[] = [...graph.edges].map((e) => {
+    const s = boxes.get(e.source) as { x: number; width: number };
+    const t = boxes.get(e.target) as { x: number };
+    const from = { x: s.x + s.width, y: portY(e.source, e.key) };
+    const to = { x: t.x, y: portY(e.target, e.key) };
+    const mid = (from.x + to.x) / 2;
+    return {
+      source: e.source.id,
+      target: e.target.id,
+      resource: e.key,
+      trigger: e.trigger !== false,
+      path: `M${from.x},${from.y} C${mid},${from.y} ${mid},${to.y} ${to.x},${to.y}`,
+    };
+  });
+  edges.sort(
+    (a, b) =>
+      Number(a.source.slice(1)) - Number(b.source.slice(1)) || Number(a.target.slice(1)) - Number(b.target.slice(1)),
+  );
+
+  const outlines = outlinesOf(nodes, fragmentOf);
+  const right = Math.max(x - COLUMN_SPACING + MARGIN, ...outlines.map((o) => o.x + o.width + MARGIN)) + left;
+  const bottom = Math.max(
+    top + MARGIN,
+    ...nodes.map((n) => n.y + n.height + MARGIN),
+    ...outlines.map((o) => o.y + o.height + MARGIN),
+  );
+  const jobs: LayoutJob[] = [];
+  const allJobs = shown.map((f) => f.name);
+  const flows = new Map(shown.map((f) => [f.name, f]));
+  for (const [id, name] of graph.jobsByNode) {
+    const flow = flows.get(name) as JobFlow;
+    const passed = [...new Set(flow.inputs.flatMap((i) => i.passed.flatMap((p) => passedJobs(p, allJobs))))];
+    jobs.push({ name, node: id, passed });
+  }
+  return { nodes, edges, outlines, jobs, columns: columns.length, width: right, height: bottom };
+}
+
+interface Membership {
+  readonly index: number;
+  readonly label: string;
+}
+
+/**
+ * Which fragment outline encloses each node: a job's node its job's fragment; a resource node its
+ * resource's fragment when the node touches a job of that fragment (directly, or through the copies
+ * of a resource node), so a resource used far away does not stretch its fragment's outline there.
+ */
+function nodeFragments(graph: Graph, options: LayoutOptions): Map<Node, Membership> {
+  const out = new Map<Node, Membership>();
+  const fragments = options.fragments;
+  if (fragments === undefined) return out;
+  const index = new Map<number, Membership>();
+  const member = (label: FragmentLabel): Membership => {
+    const found = index.get(label.id);
+    if (found !== undefined) return found;
+    const made = { index: index.size, label: label.label };
+    index.set(label.id, made);
+    return made;
+  };
+  const ofJob = (node: Node) => fragments.jobs.get(node.name);
+  for (const node of graph.nodes.values()) {
+    if (node.kind === "job") {
+      const label = ofJob(node);
+      if (label !== undefined) out.set(node, member(label));
+      continue;
+    }
+    const label = fragments.resources.get(node.name);
+    if (label === undefined) continue;
+    if (touchingJobs(node).some((job) => ofJob(job)?.id === label.id)) out.set(node, member(label));
+  }
+  return out;
+}
+
+/** The job nodes a resource node connects to, following edges through other resource nodes. */
+function touchingJobs(start: Node): Node[] {
+  const seen = new Set<Node>([start]);
+  const jobs: Node[] = [];
+  const queue = [start];
+  while (queue.length > 0) {
+    const node = queue.pop() as Node;
+    for (const e of [...node.inEdges, ...node.outEdges]) {
+      const other = e.source === node ? e.target : e.source;
+      if (seen.has(other)) continue;
+      seen.add(other);
+      if (other.kind === "job") jobs.push(other);
+      else queue.push(other);
+    }
+  }
+  return jobs;
+}
+
+function outlinesOf(nodes: readonly LayoutNode[], fragmentOf: Map<Node, Membership>): LayoutOutline[] {
+  const labels = new Map<number, string>();
+  for (const m of fragmentOf.values()) labels.set(m.index, m.label);
+  return [...labels].map(([index, label]) => {
+    const inside = nodes.filter((n) => n.fragment === index);
+    const x0 = Math.min(...inside.map((n) => n.x)) - OUTLINE_PADDING;
+    const y0 = Math.min(...inside.map((n) => n.y)) - OUTLINE_PADDING;
+    const x1 =
+      Math.max(...inside.map((n) => n.x + n.width), x0 + textWidth(label) + 2 * OUTLINE_PADDING) + OUTLINE_PADDING;
+    const y1 = Math.max(...inside.map((n) => n.y + n.height)) + OUTLINE_PADDING;
+    return { label, x: x0, y: y0, width: x1 - x0, height: y1 - y0, nodes: inside.map((n) => n.id) };
+  });
+}

@@ -1,0 +1,116 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { SaxesParser } from "saxes";
+import { describe, expect, test } from "vitest";
+import type { Pipeline } from "../model/pipeline.ts";
+import { toDot } from "./dot.ts";
+import { toHtml } from "./html.ts";
+import { type LayoutOptions, layoutPipeline } from "./layout.ts";
+import { toSvg } from "./svg.ts";
+
+/** Parses XML strictly; returns the elements seen (name and attributes), or throws on the first error. */
+function parseXml(text: string): { name: string; attributes: Record<string, string>; text: string }[] {
+  const parser = new SaxesParser({ xmlns: false });
+  const elements: { name: string; attributes: Record<string, string>; text: string }[] = [];
+  const open: { text: string }[] = [];
+  parser.on("error", (error) => {
+    throw error;
+  });
+  parser.on("opentag", (tag) => {
+    const element = { name: tag.name, attributes: tag.attributes as Record<string, string>, text: "" };
+    elements.push(element);
+    open.push(element);
+  });
+  parser.on("text", (t) => {
+    const top = open[open.length - 1];
+    if (top) top.text += t;
+  });
+  parser.on("closetag", () => void open.pop());
+  parser.write(text).close();
+  return elements;
+}
+
+const tricky: Pipeline = {
+  resources: [
+    { name: "src<&>", type: "git", source: {} },
+    { name: 'say "hi"', type: "git", source: {} },
+  ],
+  jobs: [
+    { name: "build & <test>", plan: [{ get: "src<&>", trigger: true }, { put: 'say "hi"' }] },
+    { name: "ship", plan: [{ get: 'say "hi"', passed: ["build & <test>"] }] },
+  ],
+};
+const fragments: LayoutOptions["fragments"] = {
+  jobs: new Map([["ship", { id: 0, label: "shipJobs() at <pipeline>.ts:3" }]]),
+  resources: new Map(),
+};
+
+describe("svg", () => {
+  test("is well-formed XML, names escaped, one group per node, dashed trigger: false edges", () => {
+    const layout = layoutPipeline(tricky, { fragments });
+    const elements = parseXml(toSvg(layout, { title: "a & b" }));
+    const nodes = elements.filter((e) => e.name === "g" && (e.attributes.class ?? "").split(" ").includes("node"));
+    expect(nodes.map((n) => n.attributes["data-name"]).sort()).toEqual(
+      layout.nodes.map((n) => n.name).sort((a, b) => (a < b ? -1 : 1)),
+    );
+    expect(nodes.map((n) => n.attributes["data-name"])).toContain("build & <test>");
+    const texts = elements.filter((e) => e.name === "text").map((e) => e.text);
+    expect(texts).toContain("build & <test>");
+    expect(texts).toContain("shipJobs() at <pipeline>.ts:3");
+    const dashed = elements.filter((e) => e.name === "path" && e.attributes["stroke-dasharray"] === "5 5");
+    expect(dashed.map((e) => e.attributes["data-resource"])).toEqual(['say "hi"']);
+    const outline = elements.find((e) => e.name === "rect" && e.attributes["stroke-dasharray"] === "6 4");
+    expect(outline).toBeDefined();
+  });
+
+  test("every node box is as wide as its measured name, and the picture holds every box", () => {
+    const layout = layoutPipeline(tricky);
+    for (const n of layout.nodes) {
+      expect(n.x + n.width).toBeLessThanOrEqual(layout.width);
+      expect(n.y + n.height).toBeLessThanOrEqual(layout.height);
+    }
+  });
+});
+
+describe("html", () => {
+  test("one self-contained page: an svg per view, legend, job configs, no external references", () => {
+    const layout = layoutPipeline(tricky);
+    const html = toHtml(
+      [
+        { name: "all", layout },
+        { name: "ci", layout },
+      ],
+      { title: "tricky </script>", jobConfigs: new Map([["ship", "name: ship\n</script><b>"]]) },
+    );
+    expect(html).not.toMatch(/\b(src|href)=["']?(https?:)?\/\//);
+    expect(html).not.toMatch(/<link\b/);
+    expect(html.match(/<svg\b/g)).toHaveLength(2 + 6); // two pictures and the legend's six swatches
+    expect(html).toContain('id="legend"');
+    // the config JSON cannot close its script element
+    const json = html.match(/<script type="application\/json" id="job-configs">(.*?)<\/script>/s)?.[1] ?? "";
+    expect(JSON.parse(json)).toEqual({ ship: "name: ship\n</script><b>" });
+    // ids are unique across views
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe("dot", () => {
+  test("matches the golden file", () => {
+    const chain: Pipeline = {
+      resources: [{ name: "src", type: "git", source: {} }],
+      jobs: [
+        { name: "unit", plan: [{ get: "src", trigger: true }] },
+        { name: "ship", plan: [{ get: "src", passed: ["unit"] }] },
+      ],
+    };
+    const dot = toDot(
+      layoutPipeline(chain, {
+        fragments: { jobs: new Map([["ship", { id: 0, label: 'ship "it"' }]]), resources: new Map() },
+      }),
+      { title: "chain" },
+    );
+    const golden = resolve(import.meta.dirname, "../../test/fixtures/graph/chain.golden.dot");
+    expect(dot).toBe(readFileSync(golden, "utf8"));
+  });
+});
