@@ -354,6 +354,63 @@ if (!args.has("no-lsp")) {
   console.log(`  the typo gave ${lsp.typoDiagnostics} get-unknown-resource diagnostic(s)`);
 }
 
+let graph;
+if (!args.has("no-graph")) {
+  process.stderr.write("measuring hangar graph ...\n");
+  const child = spawnSync(process.execPath, ["--expose-gc", join(repo, "bench/graph.mjs")], {
+    cwd: repo,
+    encoding: "utf8",
+  });
+  if (child.status !== 0) {
+    console.error(child.stderr);
+    process.exit(1);
+  }
+  graph = JSON.parse(child.stdout);
+  const row = (label, floorLabel, floor, t, extra) => [
+    label,
+    `${ms(t.wall)} / ${ms(t.cpu)}`,
+    `${floorLabel} ${ms(floor.wall)} / ${ms(floor.cpu)}`,
+    x(t.cpu / floor.cpu),
+    extra,
+  ];
+  table(
+    "7. hangar graph (median ms, wall / CPU; the floor is parsing the same pipeline, in the same run)",
+    ["pipeline", "layout", "floor", "x floor (CPU)", "layout + SVG"],
+    [
+      ...(graph.corpus
+        ? [
+            row(
+              `largest corpus: ${graph.corpus.file} (${graph.corpus.jobs} jobs, ${graph.corpus.nodes} nodes)`,
+              "yaml parse",
+              graph.corpus.parse,
+              graph.corpus.layout,
+              `${ms(graph.corpus.layoutSvg.wall)} / ${ms(graph.corpus.layoutSvg.cpu)}`,
+            ),
+          ]
+        : []),
+      ...graph.synthetic.map((s) =>
+        row(
+          `synthetic ${size(s.jobs)} jobs (${size(s.nodes)} nodes)`,
+          "JSON.parse",
+          s.jsonParse,
+          s.layout,
+          `${ms(s.layoutSvg.wall)} / ${ms(s.layoutSvg.cpu)}`,
+        ),
+      ),
+    ],
+  );
+  const p = graph.provenance;
+  table(
+    "8. Provenance: what fragment() pays to remember its call site (µs of CPU per call)",
+    ["call", "µs", "x literal"],
+    [
+      ["object literal (floor)", p.literal.toFixed(3), "1.00x"],
+      ["fragment(): captures the stack", p.fragment.toFixed(2), x(p.fragment / p.literal)],
+      ["callSiteOf(): formats it (graph only)", p.callSite.toFixed(2), ""],
+    ],
+  );
+}
+
 const goals = [];
 const goal = (name, value, limit, shown) => goals.push([value !== undefined && value <= limit, name, shown]);
 if (results.has(10_000)) {
@@ -426,6 +483,23 @@ if (batch) {
 }
 if (lsp) {
   goal("hangar lsp diagnostics < 50 ms after an edit (2,000 lines)", lsp.median, 50, `${ms(lsp.median)} ms`);
+}
+if (graph?.corpus) {
+  goal(
+    "graph: largest corpus pipeline laid out < 0.5 s",
+    graph.corpus.layout.wall,
+    500,
+    `${ms(graph.corpus.layout.wall)} ms`,
+  );
+}
+if (graph) {
+  const thousand = graph.synthetic.find((s) => s.jobs === 1000);
+  goal(
+    "graph: 1,000-job synthetic pipeline laid out < 2 s",
+    thousand.layout.wall,
+    2000,
+    `${ms(thousand.layout.wall)} ms`,
+  );
 }
 console.log("\nGoals");
 for (const [pass, name, shown] of goals) console.log(`${pass ? "PASS" : "MISS"}  ${name}: ${shown}`);

@@ -1,12 +1,8 @@
 import { dirname, extname, isAbsolute, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { provenanceOf } from "../../fragment/provenance.ts";
-import { isHangarError } from "../../model/errors.ts";
 import type { Pipeline } from "../../model/pipeline.ts";
 import { defineCommand, EXIT, type ExitCode } from "../define-command.ts";
 import type { Io } from "../io.ts";
-import { isModuleFile, loadPipelineModule } from "../load-pipeline.ts";
-import { reportLoadFailure } from "../report.ts";
 
 const FORMATS = ["svg", "html", "dot"] as const;
 type GraphFormat = (typeof FORMATS)[number];
@@ -46,7 +42,11 @@ export default defineCommand({
   arguments: "<entry>",
   options: [
     { flags: "-o, --out <path>", description: "file to write (default: stdout); .svg, .html or .dot sets the format" },
-    { flags: "--format <format>", description: "svg, html or dot (default: from --out, else svg)", choices: FORMATS },
+    {
+      flags: "--format <format>",
+      description: "output format (default: from the extension of --out, else svg)",
+      choices: FORMATS,
+    },
     { flags: "--group <name>", description: "draw only the jobs of this group" },
     { flags: "--debug", description: "show stack traces of errors in the pipeline module", default: false },
   ],
@@ -57,6 +57,10 @@ export default defineCommand({
       (values.format as GraphFormat | undefined) ?? (out === undefined ? undefined : formatOfFile(out)) ?? "svg";
     const group = typeof values.group === "string" ? values.group : undefined;
 
+    const [{ isModuleFile, loadPipelineModule }, { reportLoadFailure }] = await Promise.all([
+      import("../load-pipeline.ts"),
+      import("../report.ts"),
+    ]);
     let authored: Pipeline | undefined;
     if (isModuleFile(entry)) {
       try {
@@ -69,11 +73,14 @@ export default defineCommand({
       if (authored === undefined) return EXIT.failure;
     }
 
-    const [{ toConcourse }, { layoutPipeline }, { fragmentLabels }] = await Promise.all([
-      import("../../render/to-concourse.ts"),
-      import("../../graph/layout.ts"),
-      import("../../graph/fragments.ts"),
-    ]);
+    const [{ toConcourse }, { layoutPipeline }, { fragmentLabels }, { provenanceOf }, { isHangarError }] =
+      await Promise.all([
+        import("../../render/to-concourse.ts"),
+        import("../../graph/layout.ts"),
+        import("../../graph/fragments.ts"),
+        import("../../fragment/provenance.ts"),
+        import("../../model/errors.ts"),
+      ]);
     const pipeline = toConcourse(authored) as Pipeline;
     const provenance = provenanceOf(authored);
     const entryDir = dirname(resolve(io.cwd(), entry));

@@ -1,0 +1,145 @@
+// `hangar graph` bench rows, run by bench/run.mjs in a child process; prints one JSON document.
+// Lays out the largest pipeline of ../shared/corpus/pipelines and synthetic pipelines of 100 and
+// 1,000 jobs (layout + SVG, parse excluded), and measures what fragment() pays for remembering its
+// call site, each against a floor measured in the same run.
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { build } from "esbuild";
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+/**
+ * Median wall and CPU time in ms of `runs` calls after one warm-up call. CPU time (user + system of
+ * this process) is shown beside wall time because the machine the bench runs on may be shared.
+ */
+function time(f, runs = 5) {
+  f();
+  const wall = [];
+  const cpu = [];
+  for (let i = 0; i < runs; i++) {
+    globalThis.gc?.();
+    const c = process.cpuUsage();
+    const t = performance.now();
+    f();
+    wall.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  return { wall: median(wall), cpu: median(cpu) };
+}
+
+const out = join(repo, "node_modules/.cache/hangar-bench/graph.mjs");
+mkdirSync(dirname(out), { recursive: true });
+await build({
+  stdin: {
+    contents: [
+      'export { parsePipeline } from "./src/parse/parse-pipeline.ts";',
+      'export { layoutPipeline } from "./src/graph/layout.ts";',
+      'export { toSvg } from "./src/graph/svg.ts";',
+      'export { fragment } from "./src/fragment/fragment.ts";',
+      'export { callSiteOf, provenanceOf } from "./src/fragment/provenance.ts";',
+    ].join("\n"),
+    resolveDir: repo,
+    loader: "ts",
+    sourcefile: "bench-graph.ts",
+  },
+  outfile: out,
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  packages: "external",
+  logLevel: "silent",
+});
+const { parsePipeline, layoutPipeline, toSvg, fragment, callSiteOf, provenanceOf } = await import(
+  pathToFileURL(out).href
+);
+
+const result = {};
+
+// the largest corpus pipeline, by size of its text
+const corpus = join(repo, "../shared/corpus/pipelines");
+if (existsSync(corpus)) {
+  const files = readdirSync(corpus).filter((f) => /\.ya?ml$/.test(f));
+  const largest = files.sort((a, b) => statSync(join(corpus, b)).size - statSync(join(corpus, a)).size)[0];
+  const text = readFileSync(join(corpus, largest), "utf8");
+  const pipeline = parsePipeline(text).pipeline;
+  result.corpus = {
+    file: largest,
+    jobs: pipeline.jobs.length,
+    nodes: layoutPipeline(pipeline).nodes.length,
+    parse: time(() => parsePipeline(text)),
+    layout: time(() => layoutPipeline(pipeline)),
+    layoutSvg: time(() => toSvg(layoutPipeline(pipeline))),
+  };
+}
+
+/**
+ * `n` jobs in tracks of 20: each job gets `src` and the previous job's output passed that job, every
+ * third track also an output of the first stage (edges that skip columns), every seventh job a shared
+ * untriggered `tools`; each job puts its own output.
+ */
+function synthetic(n) {
+  const width = 20;
+  const resources = [
+    { name: "src", type: "git", source: { uri: "https://git.example.com/src.git" } },
+    { name: "tools", type: "git", source: { uri: "https://git.example.com/tools.git" } },
+  ];
+  const jobs = [];
+  for (let i = 0; i < n; i++) {
+    const stage = Math.floor(i / width);
+    const track = i % width;
+    const previous = `job-${stage - 1}-${track}`;
+    resources.push({ name: `out-${stage}-${track}`, type: "s3", source: { bucket: "b" } });
+    const plan = [stage === 0 ? { get: "src", trigger: true } : { get: "src", trigger: true, passed: [previous] }];
+    if (stage > 0) plan.push({ get: `out-${stage - 1}-${track}`, trigger: true, passed: [previous] });
+    if (stage > 1 && track % 3 === 0) {
+      const other = (track + 1) % width;
+      plan.push({ get: `out-0-${other}`, passed: [`job-0-${other}`] });
+    }
+    if (i % 7 === 0) plan.push({ get: "tools" });
+    plan.push({ put: `out-${stage}-${track}` });
+    jobs.push({ name: `job-${stage}-${track}`, plan });
+  }
+  return { resources, jobs };
+}
+result.synthetic = [100, 1000].map((n) => {
+  const pipeline = synthetic(n);
+  const json = JSON.stringify(pipeline);
+  return {
+    jobs: n,
+    nodes: layoutPipeline(pipeline).nodes.length,
+    jsonParse: time(() => JSON.parse(json)),
+    layout: time(() => layoutPipeline(pipeline), 3),
+    layoutSvg: time(() => toSvg(layoutPipeline(pipeline)), 3),
+  };
+});
+
+// provenance: fragment() against the object literal it returns without it, per call (µs of CPU)
+const calls = 20_000;
+const perCall = (f) =>
+  (time(() => {
+    for (let i = 0; i < calls; i++) f();
+  }).cpu *
+    1000) /
+  calls;
+const job = { name: "j", plan: [] };
+const made = [];
+result.provenance = {
+  literal: perCall(() => ({ resource_types: [], resources: [], jobs: [job] })),
+  fragment: perCall(() => fragment({ jobs: [job] })),
+  // reading a call site formats the stack V8 captured: once per fragment, by the graph only
+  callSite: (() => {
+    for (let i = 0; i < 1000; i++) made.push(provenanceOf(fragment({ jobs: [job] })).jobs.get("j"));
+    const c = process.cpuUsage();
+    for (const origin of made) callSiteOf(origin);
+    const used = process.cpuUsage(c);
+    return (used.user + used.system) / made.length;
+  })(),
+};
+
+process.stdout.write(JSON.stringify(result));
