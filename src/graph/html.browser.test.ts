@@ -12,6 +12,16 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type Box, overlappingBoxes } from "../../test/helpers/graph-checks.ts";
 
+/** What the page functions below use of a DOM element (the project's types have no DOM library). */
+interface DomElement {
+  readonly id: string;
+  readonly dataset: Record<string, string | undefined>;
+  readonly classList: { contains(name: string): boolean };
+  readonly textContent: string | null;
+  querySelector(selector: string): DomElement | null;
+  getBoundingClientRect(): { x: number; y: number; width: number; height: number };
+}
+
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const available = existsSync(CHROMIUM);
 const repo = resolve(import.meta.dirname, "../..");
@@ -71,10 +81,10 @@ describe.skipIf(!available)("the graph page in Chromium", () => {
   test("every job once, no two nodes overlap, every name inside its box", async () => {
     const nodes: (Box & { textWidth: number; textLeft: number })[] = await page.$$eval(
       "section.view:not([hidden]) g.node",
-      (elements: SVGGElement[]) =>
+      (elements: DomElement[]) =>
         elements.map((g) => {
-          const rect = (g.querySelector("rect") as SVGRectElement).getBoundingClientRect();
-          const text = (g.querySelector("text") as SVGTextElement).getBoundingClientRect();
+          const rect = (g.querySelector("rect") as DomElement).getBoundingClientRect();
+          const text = (g.querySelector("text") as DomElement).getBoundingClientRect();
           return {
             id: g.id,
             name: g.dataset.name ?? "",
@@ -96,7 +106,7 @@ describe.skipIf(!available)("the graph page in Chromium", () => {
     for (const n of nodes) {
       expect({ name: n.name, fits: n.textWidth <= n.width && n.textLeft >= 0 }).toEqual({ name: n.name, fits: true });
     }
-    const outline = await page.$eval("g.outline text", (t: SVGTextElement) => t.textContent);
+    const outline = await page.$eval("g.outline text", (t: DomElement) => t.textContent);
     expect(outline).toMatch(/^packerJobs\(\) at pipeline\.ts:\d+$/);
   });
 
@@ -112,7 +122,7 @@ describe.skipIf(!available)("the graph page in Chromium", () => {
   test("hovering a job lights its inputs, outputs and the passed: chain; clicking shows its config", async () => {
     const build = "section.view:not([hidden]) g.node.job[data-name='build-packer-template']";
     await page.hover(build);
-    const active: string[] = await page.$$eval("section.view:not([hidden]) g.node.active", (els: SVGGElement[]) =>
+    const active: string[] = await page.$$eval("section.view:not([hidden]) g.node.active", (els: DomElement[]) =>
       els.map((e) => `${e.classList.contains("job") ? "job" : "resource"} ${e.dataset.name}`),
     );
     // upstream through the passed inputs to validate-packer-template and its own inputs; downstream its output
@@ -121,10 +131,10 @@ describe.skipIf(!available)("the graph page in Chromium", () => {
     expect(active.filter((a) => a === "resource vault-release")).toHaveLength(2);
     expect(active).not.toContain("resource packer-validate");
     expect(
-      await page.$eval("section.view:not([hidden]) svg", (s: SVGSVGElement) => s.classList.contains("highlighting")),
+      await page.$eval("section.view:not([hidden]) svg", (s: DomElement) => s.classList.contains("highlighting")),
     ).toBe(true);
     await page.mouse.move(1, 599);
-    expect(await page.$$eval(".active", (els: Element[]) => els.length)).toBe(0);
+    expect(await page.$$eval(".active", (els: DomElement[]) => els.length)).toBe(0);
 
     expect(await page.isVisible("#config")).toBe(false);
     await page.click(build);
