@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { Pipeline } from "../../model/pipeline.ts";
 import { defineCommand, EXIT, type ExitCode } from "../define-command.ts";
 import type { Io } from "../io.ts";
+import { readTimeout, timeoutOption } from "../options.ts";
 
 const FORMATS = ["svg", "html", "dot"] as const;
 type GraphFormat = (typeof FORMATS)[number];
@@ -48,6 +49,7 @@ export default defineCommand({
       choices: FORMATS,
     },
     { flags: "--group <name>", description: "draw only the jobs of this group" },
+    timeoutOption,
     { flags: "--debug", description: "show stack traces of errors in the pipeline module", default: false },
   ],
   async run({ positionals: [entry], values }, io): Promise<ExitCode> {
@@ -57,6 +59,11 @@ export default defineCommand({
       (values.format as GraphFormat | undefined) ?? (out === undefined ? undefined : formatOfFile(out)) ?? "svg";
     const group = typeof values.group === "string" ? values.group : undefined;
 
+    const timeoutMs = readTimeout(values.timeout);
+    if (typeof timeoutMs !== "number") {
+      io.stderr(`hangar graph: ${timeoutMs.usageError}\n`);
+      return EXIT.failure;
+    }
     const [{ isModuleFile, loadPipelineModule }, { reportLoadFailure }] = await Promise.all([
       import("../load-pipeline.ts"),
       import("../report.ts"),
@@ -64,7 +71,7 @@ export default defineCommand({
     let authored: Pipeline | undefined;
     if (isModuleFile(entry)) {
       try {
-        authored = (await loadPipelineModule(entry, io.cwd())).pipeline;
+        authored = (await loadPipelineModule(entry, io.cwd(), { timeoutMs })).pipeline;
       } catch (error) {
         return reportLoadFailure(error, io, values.debug === true);
       }
