@@ -95,7 +95,7 @@ describe("YAML is read as Concourse reads it (YAML 1.1)", () => {
 
   test("a ((var)) standing for a bool, list or map is a decoding error, as in fly without -v/-y", () => {
     expect(summary("jobs: [{name: a, plan: [{get: x, trigger: ((trigger))}]}]\n")).toEqual([
-      "1:43 error type-mismatch json: cannot unmarshal string into Go struct field GetStep.trigger of type bool || error unmarshaling JSON: while decoding JSON: malformed get step: json: cannot unmarshal string into Go struct field GetStep.trigger of type bool",
+      "1:43 error type-mismatch json: cannot unmarshal string into Go struct field GetStep.trigger of type bool; the var ((trigger)) has no value: pass it with -y trigger=<yaml>, -v trigger=<string> or -l <vars file> || error unmarshaling JSON: while decoding JSON: malformed get step: json: cannot unmarshal string into Go struct field GetStep.trigger of type bool",
     ]);
   });
 

@@ -4,6 +4,7 @@ import { compareByLocation, type Diagnostic, type SourceLoc } from "../source/di
 import { jsonLocator, type Locator, lineIndex } from "../source/locate.ts";
 import { checkShape } from "./check-shape.ts";
 import { readYaml, type YamlProblem } from "./read-yaml.ts";
+import { interpolate, type TemplateVars } from "./vars.ts";
 import { yamlTextLocator } from "./yaml-tree.ts";
 
 /** The input formats the parser reads. `auto` picks JSON when the text starts with `{` or `[`. */
@@ -14,6 +15,8 @@ export interface ParseOptions {
   readonly file?: string;
   /** Default `auto`. */
   readonly format?: InputFormat;
+  /** fly's template variables (`-v`, `-y`, `-i`, `-l`), put in place before the document is decoded. */
+  readonly vars?: TemplateVars;
   /** Larger inputs are refused with a diagnostic. Default 32 Mi characters. */
   readonly maxBytes?: number;
 }
@@ -59,7 +62,7 @@ export function parsePipeline(text: string, options: ParseOptions = {}): ParsedP
     // Text that JSON.parse reads has no control character (JSON allows none but tab, LF and CR, and those only
     // as whitespace), so the scan for them is only needed when it does not.
     const value = tryJson(text);
-    if (value !== NOT_JSON) return parseJson(value, text, file);
+    if (value !== NOT_JSON) return parseJson(value, text, file, options.vars);
   }
   const binary = firstControlCharacter(text);
   if (binary !== -1) {
@@ -69,7 +72,7 @@ export function parsePipeline(text: string, options: ParseOptions = {}): ParsedP
   }
   // Concourse reads JSON with its YAML parser, so text that is not strict JSON may still be a pipeline
   // (and YAML reports syntax errors with a position).
-  return parseYaml(text, file);
+  return parseYaml(text, file, options.vars);
 }
 
 const NOT_JSON: unique symbol = Symbol("not JSON");
@@ -82,19 +85,19 @@ function tryJson(text: string): unknown {
   }
 }
 
-function parseJson(value: unknown, text: string, file: string | undefined): ParsedPipeline {
+function parseJson(value: unknown, text: string, file: string | undefined, vars?: TemplateVars): ParsedPipeline {
   let locator: Locator | undefined;
   const locate: Locator = (path, target) => {
     locator ??= jsonLocator(text, file);
     return locator(path, target);
   };
-  return finish(value, [], locate);
+  return finish(value, locate, vars);
 }
 
-function parseYaml(text: string, file: string | undefined): ParsedPipeline {
+function parseYaml(text: string, file: string | undefined, vars?: TemplateVars): ParsedPipeline {
   const locate = yamlTextLocator(text, file);
   const read = readYaml(text);
-  if (read.ok) return finish(read.value, [], locate);
+  if (read.ok) return finish(read.value, locate, vars);
   const at = lineIndex(text);
   const diagnostics = read.problems.map((problem) => {
     const start = at(problem.offset);
@@ -124,9 +127,20 @@ function problemDiagnostic(problem: YamlProblem, loc: SourceLoc): Diagnostic {
   }
 }
 
-function finish(value: unknown, early: Diagnostic[], locate: Locator): ParsedPipeline {
+function finish(read: unknown, locate: Locator, vars: TemplateVars | undefined): ParsedPipeline {
+  // fly interpolates the decoded document before it decodes it into a pipeline; a var that cannot be put in
+  // place fails the whole file
+  const interpolated = vars === undefined ? { value: read, problems: [] } : interpolate(read, vars);
+  if (interpolated.problems.length > 0) {
+    const diagnostics: Diagnostic[] = interpolated.problems.map((p) => ({
+      ...diag("vars/interpolation", p.message, p.path, locate(p.path)),
+      fly: p.message,
+    }));
+    return { pipeline: undefined, wellFormed: false, diagnostics: diagnostics.sort(compareByLocation), locate };
+  }
+  const value = interpolated.value;
   const shape = checkShape(value);
-  const diagnostics = [...early, ...shape.diagnostics]
+  const diagnostics = shape.diagnostics
     .map((d) => {
       const loc = d.loc ?? locate(d.path, d.ruleId.startsWith("unknown-field") ? "key" : "value");
       return loc === undefined ? d : { ...d, loc };

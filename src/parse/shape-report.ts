@@ -3,6 +3,7 @@ import { goJsonKind } from "../concourse/go-format.ts";
 import type { Path } from "../model/common.ts";
 import type { Diagnostic, Parity, Severity } from "../source/diagnostic.ts";
 import { type At, fieldsOf, pathOf } from "./shape-position.ts";
+import { isWholeVar } from "./vars.ts";
 
 /** Concourse's prefix for every error of `yaml.Unmarshal` into `atc.Config`. */
 export const FLY_UNMARSHAL_PREFIX = "error unmarshaling JSON: while decoding JSON: ";
@@ -22,9 +23,20 @@ export function typeError(state: State, value: unknown, goType: string, here: At
   const message = `json: cannot unmarshal ${kind} into ${where} of type ${goType}`;
   state.wellFormed = false;
   state.diagnostics.push({
-    ...diagnostic("type-mismatch", "error", "concourse", message, pathOf(here)),
+    ...diagnostic("type-mismatch", "error", "concourse", message + missingVarHint(value), pathOf(here)),
     fly: `${FLY_UNMARSHAL_PREFIX}${here.prefix}${message}`,
   });
+}
+
+/**
+ * A `((var))` left in place where a bool, number, list or map is required: fly decodes it as the string it is
+ * (and fails); the hint names the var and how to give it a value.
+ */
+function missingVarHint(value: unknown): string {
+  if (!isWholeVar(value)) return "";
+  const name = value.slice(2, -2);
+  if (name.includes(":")) return `; the var ${value} is resolved only when the pipeline runs, too late for this field`;
+  return `; the var ${value} has no value: pass it with -y ${name}=<yaml>, -v ${name}=<string> or -l <vars file>`;
 }
 
 export function valueError(state: State, here: At, message: string, ruleId = "value-invalid", hint = ""): void {

@@ -12,7 +12,11 @@ export { type FileValidation, hasErrors, type ValidateTextOptions, validateValue
  */
 export function validateText(text: string, options: ValidateTextOptions = {}): FileValidation {
   const file = options.file ?? "<input>";
-  const parsed = parsePipeline(text, { file, ...(options.format === undefined ? {} : { format: options.format }) });
+  const parsed = parsePipeline(text, {
+    file,
+    ...(options.format === undefined ? {} : { format: options.format }),
+    ...(options.vars === undefined ? {} : { vars: options.vars }),
+  });
   const found: Diagnostic[] = [...parsed.diagnostics];
   if (parsed.wellFormed && parsed.pipeline !== undefined) {
     for (const d of validate(parsed.pipeline, options)) {

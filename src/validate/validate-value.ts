@@ -1,5 +1,6 @@
 import { checkShape } from "../parse/check-shape.ts";
 import type { InputFormat } from "../parse/parse-pipeline.ts";
+import { interpolate, type TemplateVars } from "../parse/vars.ts";
 import { compareByLocation, type Diagnostic } from "../source/diagnostic.ts";
 import { findNotPlainData } from "../walk/plain-data.ts";
 import { type ValidateOptions, validate } from "./validate.ts";
@@ -20,6 +21,8 @@ export interface ValidateTextOptions extends ValidateOptions {
   readonly format?: InputFormat;
   /** Like `fly validate-pipeline --strict`: every warning (unknown keys included) becomes an error. */
   readonly strict?: boolean;
+  /** fly's template variables (`-v`, `-y`, `-i`, `-l`), put in place before the pipeline is checked. */
+  readonly vars?: TemplateVars;
 }
 
 /**
@@ -39,6 +42,9 @@ export function validateValue(value: unknown, options: ValidateTextOptions = {})
       diagnostics: [{ ruleId: "input/not-data", severity: "error", parity: "hangar", message, path: [] }],
     };
   }
+  const filled = withVars(copy, options.vars);
+  if (!filled.ok) return { file, diagnostics: filled.diagnostics };
+  copy = filled.data;
   const shape = checkShape(copy);
   const found: Diagnostic[] = [...shape.diagnostics];
   if (shape.wellFormed && shape.isMapping) found.push(...validate((copy ?? {}) as never, options));
@@ -61,10 +67,26 @@ export function validateData(data: unknown, options: ValidateTextOptions = {}): 
       diagnostics: [{ ruleId: "input/not-data", severity: "error", parity: "hangar", message, path: odd.path }],
     };
   }
-  const shape = checkShape(data);
+  const filled = withVars(data, options.vars);
+  if (!filled.ok) return { file, diagnostics: filled.diagnostics };
+  const shape = checkShape(filled.data);
   const found: Diagnostic[] = [...shape.diagnostics];
-  if (shape.wellFormed && shape.isMapping) found.push(...validate((data ?? {}) as never, options));
+  if (shape.wellFormed && shape.isMapping) found.push(...validate((filled.data ?? {}) as never, options));
   return { file, diagnostics: finish(found, options.strict === true) };
+}
+
+/** The data with fly's vars put in place (a new value), or the vars that could not be, as fly reports them. */
+function withVars(
+  data: unknown,
+  vars: TemplateVars | undefined,
+): { readonly ok: true; readonly data: unknown } | { readonly ok: false; readonly diagnostics: Diagnostic[] } {
+  if (vars === undefined) return { ok: true, data };
+  const interpolated = interpolate(data, vars);
+  if (interpolated.problems.length === 0) return { ok: true, data: interpolated.value };
+  const diagnostics = interpolated.problems.map(
+    (p): Diagnostic => ({ ruleId: "vars/interpolation", severity: "error", parity: "concourse", ...p, fly: p.message }),
+  );
+  return { ok: false, diagnostics };
 }
 
 /** Applies `--strict` (warnings become errors) and orders by location. */

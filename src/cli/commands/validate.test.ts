@@ -203,3 +203,47 @@ describe("hangar validate", () => {
     expect((await run(["validate", "--format", "xml", "good.yml"])).code).toBe(2);
   });
 });
+
+describe("hangar validate with fly's vars", () => {
+  const fixturesDir = resolve(import.meta.dirname, "../../../test/fixtures/vars");
+  const runVars = async (argv: string[]) => {
+    const m = memoryIo(fixturesDir);
+    const code = await runCli(argv, m.io);
+    return { code, stdout: m.stdout, stderr: m.stderr };
+  };
+
+  test("without values, a var standing for a bool or a map is fly's error, with the var named and how to pass it", async () => {
+    const { code, stdout } = await runVars(["validate", "pipeline.yml"]);
+    expect(code).toBe(1);
+    expect(stdout.split("\n").filter(Boolean)).toEqual([
+      "pipeline.yml:9:18 error type-mismatch json: cannot unmarshal string into Go struct field GetStep.trigger of type bool; the var ((deploy.auto)) has no value: pass it with -y deploy.auto=<yaml>, -v deploy.auto=<string> or -l <vars file>",
+      "pipeline.yml:10:17 error type-mismatch json: cannot unmarshal string into Go struct field GetStep.params of type atc.Params; the var ((fetch_params)) has no value: pass it with -y fetch_params=<yaml>, -v fetch_params=<string> or -l <vars file>",
+    ]);
+  });
+
+  test("-y, -v, -l and -i fill them in (later files win, flags win over files)", async () => {
+    expect(
+      await runVars(["validate", "pipeline.yml", "-y", "deploy.auto=true", "-y", "fetch_params={}"]),
+    ).toMatchObject({
+      code: 0,
+    });
+    expect(await runVars(["validate", "pipeline.yml", "-l", "vars.yml", "-l", "later.yml"])).toMatchObject({ code: 0 });
+    expect(
+      await runVars(["validate", "pipeline.yml", "--load-vars-from", "vars.yml", "-i", "team=[x]", "--format", "fly"]),
+    ).toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining("cannot interpolate non-primitive value ([]interface {}) from var: team"),
+    });
+  });
+
+  test("a malformed flag or a missing vars file is a usage error in fly's words", async () => {
+    expect(await runVars(["validate", "pipeline.yml", "-v", "novalue"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "hangar validate: invalid variable pair 'novalue' (must be name=value)\n",
+    });
+    expect((await runVars(["validate", "pipeline.yml", "-l", "absent.yml"])).stderr).toMatch(
+      /^hangar validate: could not read template variables file \(absent\.yml\): ENOENT/,
+    );
+  });
+});

@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import type { OutputFormat } from "../../validate/format.ts";
 import type { FileValidation } from "../../validate/validate-value.ts";
 import { defineCommand, EXIT, type ExitCode } from "../define-command.ts";
-import { readTimeout, timeoutOption } from "../options.ts";
+import { readTimeout, timeoutOption, VAR_OPTIONS } from "../options.ts";
 
 export default defineCommand({
   name: "validate",
@@ -17,6 +17,7 @@ export default defineCommand({
     { flags: "--format <format>", description: "output format", default: "text", choices: ["text", "json", "fly"] },
     { flags: "--debug", description: "show stack traces of errors in pipeline modules", default: false },
     timeoutOption,
+    ...VAR_OPTIONS,
   ],
   async run({ positionals, values }, io) {
     if (positionals.length === 0) {
@@ -52,7 +53,14 @@ export default defineCommand({
       import("../unknown-references.ts"),
       import("../validate-inputs.ts"),
     ]);
+    const { readTemplateVars } = await import("../template-vars.ts");
+    const vars = await readTemplateVars(values, io);
+    if (vars !== undefined && "error" in vars) {
+      io.stderr(`hangar validate: ${vars.error}\n`);
+      return EXIT.failure;
+    }
     const strict = values.strict === true;
+    const options = { strict, ...(vars !== undefined && { vars }) };
     const format = (typeof values.format === "string" ? values.format : "text") as OutputFormat;
     const results: FileValidation[] = [];
     let failure: ExitCode | undefined;
@@ -72,7 +80,7 @@ export default defineCommand({
           } catch (error) {
             throw notPlainData(definition.pipeline, file, error);
           }
-          results.push(withUnknownReferences(validateData(data, { file, strict }), definition.unknownReferences));
+          results.push(withUnknownReferences(validateData(data, { file, ...options }), definition.unknownReferences));
           read++;
         } catch (error) {
           failure = reportLoadFailure(error, io, values.debug === true);
@@ -91,7 +99,7 @@ export default defineCommand({
       read++;
       // loaded here, so that commands that never read pipeline text do not load the YAML parser
       const { validateText } = await import("../../validate/validate-text.ts");
-      results.push(validateText(text, { file: shown, strict }));
+      results.push(validateText(text, { file: shown, ...options }));
     }
     const color = format === "text" && io.isTTY.stdout && (io.env.NO_COLOR ?? "") === "";
     io.stdout(formatResults(results, format, { color }));

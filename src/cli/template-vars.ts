@@ -1,0 +1,45 @@
+import { resolve } from "node:path";
+import { parseVarFlag, parseVarsFile } from "../parse/var-flags.ts";
+import type { TemplateVars, VarPair } from "../parse/vars.ts";
+import type { CommandArgs } from "./define-command.ts";
+import type { Io } from "./io.ts";
+
+const list = (value: CommandArgs["values"][string]): readonly string[] =>
+  Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
+
+/**
+ * The template vars the options give, or undefined when none is given; a malformed flag or an unreadable
+ * file is a message in fly's words (`{ error }`).
+ */
+export async function readTemplateVars(
+  values: CommandArgs["values"],
+  io: Io,
+): Promise<TemplateVars | undefined | { readonly error: string }> {
+  const vars = list(values.var);
+  const yamlVars = list(values.yamlVar);
+  const instanceVars = list(values.instanceVar);
+  const files = list(values.loadVarsFrom);
+  if (vars.length + yamlVars.length + instanceVars.length + files.length === 0) return undefined;
+  try {
+    // fly takes -v pairs, then -y pairs, then instance vars; a later pair replaces an earlier one
+    const pairs: VarPair[] = [
+      ...vars.map((v) => parseVarFlag(v, false)),
+      ...yamlVars.map((v) => parseVarFlag(v, true)),
+      ...instanceVars.map((v) => parseVarFlag(v, true)),
+    ];
+    const loaded = [];
+    for (const file of files) {
+      let text: string;
+      try {
+        text = await io.readFile(resolve(io.cwd(), file));
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return { error: `could not read template variables file (${file}): ${reason}` };
+      }
+      loaded.push(parseVarsFile(text, file));
+    }
+    return { pairs, files: loaded };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,32 @@
+import { readYaml } from "./read-yaml.ts";
+import { parseReference, type VarPair, VarsError } from "./vars.ts";
+
+// Reading fly's var flags and files (`-v`, `-y`, `-i`, `-l`); kept apart from vars.ts so that interpolating a
+// pipeline module's output does not load the YAML reader.
+
+/** Reads `name=value` (`-v`, or with `yaml` the value is YAML, as `-y` and `-i` read it). */
+export function parseVarFlag(flag: string, yaml: boolean): VarPair {
+  const eq = flag.indexOf("=");
+  if (eq === -1) throw new VarsError(`invalid variable pair '${flag}' (must be name=value)`);
+  const reference = parseReference(flag.slice(0, eq));
+  const raw = flag.slice(eq + 1);
+  if (!yaml) return { path: reference.path, value: raw };
+  const read = readYaml(raw);
+  if (!read.ok) throw new VarsError(`invalid YAML value in '${flag}': ${read.problems[0]?.message ?? "unreadable"}`);
+  return { path: reference.path, value: read.value ?? null };
+}
+
+/** Reads a `-l` file: a YAML mapping of var names to values. */
+export function parseVarsFile(text: string, file: string): Readonly<Record<string, unknown>> {
+  const read = readYaml(text);
+  if (!read.ok) {
+    throw new VarsError(`could not unmarshal template variables (${file}): ${read.problems[0]?.message ?? ""}`);
+  }
+  if (read.value === null || read.value === undefined) return {};
+  if (typeof read.value !== "object" || Array.isArray(read.value)) {
+    throw new VarsError(
+      `could not unmarshal template variables (${file}): cannot unmarshal ${Array.isArray(read.value) ? "array" : typeof read.value} into Go value of type vars.StaticVariables`,
+    );
+  }
+  return read.value as Record<string, unknown>;
+}

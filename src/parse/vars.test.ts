@@ -1,0 +1,67 @@
+import { describe, expect, test } from "vitest";
+import { parseVarFlag, parseVarsFile } from "./var-flags.ts";
+import { interpolate, type TemplateVars, VarsError } from "./vars.ts";
+
+const vars = (flags: [string, boolean][], files: string[] = []): TemplateVars => ({
+  pairs: flags.map(([flag, yaml]) => parseVarFlag(flag, yaml)),
+  files: files.map((text, i) => parseVarsFile(text, `vars-${i}.yml`)),
+});
+
+describe("interpolation, as fly's vars package does it", () => {
+  test("a whole ((var)) takes the value with its type; inside a string, its text", () => {
+    const doc = { a: "((flag))", b: "x-((n))-((s))", c: ["((list))"], d: { "((key))": 1 } };
+    const given = vars([
+      ["flag=true", true],
+      ["n=42", true],
+      ["s=text", false],
+      ["list=[1, two]", true],
+      ["key=renamed", false],
+    ]);
+    expect(interpolate(doc, given)).toEqual({
+      value: { a: true, b: "x-42-text", c: [[1, "two"]], d: { renamed: 1 } },
+      problems: [],
+    });
+    expect(doc.a).toBe("((flag))");
+  });
+
+  test("vars without a value, and vars with a source, stay for run time", () => {
+    const doc = { a: "((missing))", b: "((vault:secret))", c: "((.:local))" };
+    expect(interpolate(doc, vars([["vault=x", false]])).value).toEqual(doc);
+  });
+
+  test("dotted paths read fields; a later flag wins; flags win over files; a later file wins", () => {
+    const given = vars(
+      [
+        ["deploy.auto=false", true],
+        ["deploy.auto=true", true],
+        ["deploy.region=eu", false],
+      ],
+      ["deploy: { auto: no }\nbranch: a\nonly: file\n", "branch: b\n"],
+    );
+    expect(
+      interpolate({ x: "((deploy.auto))", r: "((deploy.region))", b: "((branch))", o: "((only))" }, given).value,
+    ).toEqual({
+      x: true,
+      r: "eu",
+      b: "b",
+      o: "file",
+    });
+  });
+
+  test("a map, list or bool inside a longer string, and a missing field, are fly's errors", () => {
+    const given = vars([["m={a: 1}", true]], ["port: 8080\n"]);
+    expect(interpolate({ a: "x ((m)) y", b: ["((m.b))"], c: "host:((port))" }, given).problems).toEqual([
+      { path: ["a"], message: "cannot interpolate non-primitive value (map[string]interface {}) from var: m" },
+      { path: ["b", 0], message: "missing field 'b' in var: m.b" },
+      { path: ["c"], message: "cannot interpolate non-primitive value (float64) from var: port" },
+    ]);
+  });
+
+  test("malformed flags and files", () => {
+    expect(() => parseVarFlag("novalue", false)).toThrow(
+      new VarsError("invalid variable pair 'novalue' (must be name=value)"),
+    );
+    expect(() => parseVarFlag("a..b=1", false)).toThrow("invalid var 'a..b': empty field");
+    expect(() => parseVarsFile("- a\n", "v.yml")).toThrow(/could not unmarshal template variables \(v\.yml\)/);
+  });
+});

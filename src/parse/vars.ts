@@ -1,0 +1,211 @@
+import type { Path, PathSegment } from "../model/common.ts";
+
+/**
+ * fly's template variables (`fly validate-pipeline` / `set-pipeline` `-v`, `-y`, `-l`, `-i`; concourse/vars):
+ * `((name))`, `((name.field))` in the decoded document are replaced before it is decoded into a pipeline.
+ *
+ * - A string that is exactly one `((var))` becomes the var's value with its type (`-y trigger=true` gives a
+ *   bool); a var inside a longer string is replaced by its text, which only strings and numbers given on the
+ *   command line have (`cannot interpolate non-primitive value`); keys are interpolated too.
+ * - Lookup order: flag values (`-v`, `-y`, then `-i`; among them the later flag wins, `a.b=1` sets a field),
+ *   then `-l` files, the later file first.
+ * - A var with a source (`((vault:x))`) or without a value stays as it is, for Concourse to resolve at run time.
+ */
+export interface TemplateVars {
+  /** Flag pairs in the order given: `-v` and `-y` (in command-line order), then `-i`. */
+  readonly pairs: readonly VarPair[];
+  /** `-l` files in the order given, each the decoded mapping. */
+  readonly files: readonly Readonly<Record<string, unknown>>[];
+}
+
+export interface VarPair {
+  /** `name` or `name.field.sub`, read as fly reads a var reference. */
+  readonly path: readonly string[];
+  readonly value: unknown;
+}
+
+/** A problem with a var flag or file, worded as fly words it. */
+export class VarsError extends Error {}
+
+/** A var reference: `source:name.field` (quoted segments keep their dots). */
+export interface Reference {
+  readonly source: string | undefined;
+  readonly path: readonly string[];
+}
+
+/** Reads a var reference as fly does; throws {@link VarsError}. */
+export function parseReference(name: string): Reference {
+  const colon = findUnquoted(name, ":");
+  const source = colon === -1 ? undefined : name.slice(0, colon);
+  if (source?.includes('"')) throw new VarsError(`invalid var '${name}': source must not be quoted`);
+  let rest = colon === -1 ? name : name.slice(colon + 1);
+  const path: string[] = [];
+  for (;;) {
+    const dot = findUnquoted(rest, ".");
+    const field = (dot === -1 ? rest : rest.slice(0, dot)).trim().replaceAll('"', "");
+    if (field === "") throw new VarsError(`invalid var '${name}': empty field`);
+    path.push(field);
+    if (dot === -1) break;
+    rest = rest.slice(dot + 1);
+  }
+  return { source, path };
+}
+
+function findUnquoted(s: string, c: string): number {
+  let quoted = false;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '"') quoted = !quoted;
+    else if (s[i] === c && !quoted) return i;
+  }
+  return -1;
+}
+
+/** One var that could not be put in place, at the path of the string that uses it. */
+export interface VarProblem {
+  readonly path: Path;
+  readonly message: string;
+}
+
+/** The result of interpolation: the new document, the problems, and which vars were left unresolved. */
+export interface Interpolated {
+  readonly value: unknown;
+  readonly problems: readonly VarProblem[];
+}
+
+// concourse/vars template.go: `\(\((([-/\.\w\pL]+\:)?[-/\.:@"\w\pL]+)\)\)`
+const VAR = /\(\((([-/.\w\p{L}]+:)?[-/.:@"\w\p{L}]+)\)\)/gu;
+const WHOLE_VAR = /^\(\((([-/.\w\p{L}]+:)?[-/.:@"\w\p{L}]+)\)\)$/u;
+
+/** Whether a string is exactly one `((var))` (a var standing for a whole value). */
+export const isWholeVar = (value: unknown): value is string => typeof value === "string" && WHOLE_VAR.test(value);
+
+/** Interpolates every string of a decoded document (keys included). Returns new values; the input is untouched. */
+export function interpolate(document: unknown, vars: TemplateVars): Interpolated {
+  const lookup = varLookup(vars);
+  const problems: VarProblem[] = [];
+  const visit = (node: unknown, path: PathSegment[]): unknown => {
+    if (typeof node === "string") return interpolateString(node, path);
+    if (Array.isArray(node)) return node.map((item, i) => visit(item, [...path, i]));
+    if (typeof node === "object" && node !== null) {
+      const out: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(node)) {
+        const newKey = key.includes("((") ? interpolateString(key, [...path, key]) : key;
+        Object.defineProperty(out, String(newKey), {
+          value: visit(value, [...path, key]),
+          writable: true,
+          enumerable: true,
+          configurable: true,
+        });
+      }
+      return out;
+    }
+    return node;
+  };
+  const interpolateString = (text: string, path: PathSegment[]): unknown => {
+    if (!text.includes("((")) return text;
+    let out = text;
+    for (const match of text.matchAll(VAR)) {
+      const name = match[1] as string;
+      let found: Found | undefined;
+      try {
+        found = lookup(name);
+      } catch (error) {
+        problems.push({ path, message: (error as Error).message });
+        return text;
+      }
+      if (found === undefined) continue;
+      if (WHOLE_VAR.test(out)) return found.value;
+      const v = found.value;
+      // numbers from -l files are float64 in fly (sigs.k8s.io/yaml without UseNumber), which it does not embed
+      if (typeof v === "string" || (typeof v === "number" && !found.fromFile)) {
+        out = out.replaceAll(`((${name}))`, String(v));
+      } else {
+        const type = goTypeName(v, found.fromFile);
+        problems.push({ path, message: `cannot interpolate non-primitive value (${type}) from var: ${name}` });
+        return text;
+      }
+    }
+    return out;
+  };
+  const value = visit(document, []);
+  return { value, problems };
+}
+
+interface Found {
+  readonly value: unknown;
+  /** Read from a `-l` file (numbers there are float64 in fly). */
+  readonly fromFile: boolean;
+}
+
+/** The value of a var reference, or undefined when no flag or file gives it. */
+function varLookup(vars: TemplateVars): (name: string) => Found | undefined {
+  const flags: Record<string, unknown> = {};
+  for (const pair of vars.pairs) upsert(flags, pair.path, pair.value);
+  const sources = [
+    { vars: flags, fromFile: false },
+    ...[...vars.files].reverse().map((file) => ({ vars: file, fromFile: true })),
+  ];
+  return (name) => {
+    const ref = parseReference(name);
+    if (ref.source !== undefined) return undefined;
+    const [first, ...fields] = ref.path as [string, ...string[]];
+    for (const { vars: source, fromFile } of sources) {
+      if (!Object.hasOwn(source, first)) continue;
+      let value = source[first];
+      for (const field of fields) {
+        if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+          const map = value as Record<string, unknown>;
+          if (!Object.hasOwn(map, field))
+            throw new VarsError(`missing field '${field}' in var: ${referenceString(ref)}`);
+          value = map[field];
+        } else {
+          throw new VarsError(
+            `cannot access field '${field}' of non-map value ('${goTypeName(value, fromFile)}') from var: ${referenceString(ref)}`,
+          );
+        }
+      }
+      return { value, fromFile };
+    }
+    return undefined;
+  };
+}
+
+/** fly's KVPairs.Expand: a later pair replaces an earlier one; `a.b` sets a field of a map built or kept at `a`. */
+function upsert(out: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  const [head, ...rest] = path as [string, ...string[]];
+  const node = out[head];
+  if (!Object.hasOwn(out, head) || typeof node !== "object" || node === null || Array.isArray(node)) {
+    setOwn(out, head, construct(rest, value));
+    return;
+  }
+  if (rest.length === 0) {
+    setOwn(out, head, value);
+    return;
+  }
+  upsert(node as Record<string, unknown>, rest, value);
+}
+
+function construct(fields: readonly string[], value: unknown): unknown {
+  let v = value;
+  for (let i = fields.length - 1; i >= 0; i--) v = { [fields[i] as string]: v };
+  return v;
+}
+
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+function referenceString(ref: Reference): string {
+  const seg = (s: string) => (/[,.:/ ]/.test(s) ? JSON.stringify(s) : s);
+  return `${ref.source === undefined ? "" : `${ref.source}:`}${ref.path.map(seg).join(".")}`;
+}
+
+/** Go's `%T` of a var's value as fly holds it. */
+function goTypeName(value: unknown, fromFile: boolean): string {
+  if (value === null || value === undefined) return "<nil>";
+  if (typeof value === "boolean") return "bool";
+  if (typeof value === "number") return fromFile ? "float64" : "json.Number";
+  if (typeof value === "string") return "string";
+  if (Array.isArray(value)) return "[]interface {}";
+  return "map[string]interface {}";
+}
