@@ -268,7 +268,9 @@ describe("deprecated and untypable forms", () => {
       - name: j
         plan: [{get: a, trigger: ((auto))}]
       `);
-    expect(out).toMatch(/\/\/ json: cannot unmarshal string into Go struct field GetStep.trigger of type bool: /);
+    expect(out).toMatch(
+      /\/\/ json: cannot unmarshal string into Go struct field GetStep.trigger of type bool; the var \(\(auto\)\) has no value/,
+    );
     expect(out).toContain('{ get: "a", trigger: "((auto))" } as unknown as Step');
   });
 
