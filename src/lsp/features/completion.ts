@@ -1,25 +1,9 @@
 import { type CompletionItem, CompletionItemKind, MarkupKind, type Position } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Path } from "../../model/common.ts";
+import { CORE_RESOURCE_TYPES } from "../../validate/rules/lib/core-resource-types.ts";
 import { type NameKind, namesOf, type PipelineDocument, placeAt, valueAt } from "../documents.ts";
 import type { SchemaDocs } from "../schema-docs.ts";
-
-/** The resource types that come with Concourse (no `resource_types` entry needed). */
-const CORE_RESOURCE_TYPES = [
-  "bosh-io-release",
-  "bosh-io-stemcell",
-  "docker-image",
-  "git",
-  "github-release",
-  "hg",
-  "mock",
-  "pool",
-  "registry-image",
-  "s3",
-  "semver",
-  "time",
-  "tracker",
-];
 
 /** An index past the end of any list: the path of an item being written. */
 const NEW_ITEM = Number.MAX_SAFE_INTEGER;
@@ -84,7 +68,7 @@ function nameCompletion(
       case "jobs":
         return place.path[0] === "groups" ? offer("job") : undefined;
       case "type":
-        return inSteps ? offer("prototype") : offer("resource_type", CORE_RESOURCE_TYPES);
+        return inSteps ? offer("prototype") : offer("resource_type", [...CORE_RESOURCE_TYPES]);
       default:
         return undefined;
     }

@@ -8,8 +8,8 @@ import {
 } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Diagnostic } from "../../source/diagnostic.ts";
+import { didYouMean } from "../../source/did-you-mean.ts";
 import { type NameKind, namesOf, type PipelineDocument } from "../documents.ts";
-import { didYouMean } from "./suggest.ts";
 
 /** What a quick fix needs, carried in the LSP diagnostic's `data`. */
 export interface FixData {
