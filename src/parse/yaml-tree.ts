@@ -159,7 +159,8 @@ export interface DuplicateKey {
  * map per mapping.
  */
 export function findDuplicateKeys(root: YamlNode, text: string): DuplicateKey[] {
-  const lineOf = lineNumbers(text);
+  const position = lineIndex(text);
+  const lineOf = (offset: number): number => position(offset).line;
   const found: DuplicateKey[] = [];
   const stack: YamlNode[] = [root];
   while (stack.length > 0) {
@@ -187,21 +188,6 @@ export function findDuplicateKeys(root: YamlNode, text: string): DuplicateKey[] 
   return found.sort((a, b) => a.offset - b.offset);
 }
 
-/** The 1-based line of an offset (line starts found once, then binary search). */
-export function lineNumbers(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-}
 
 /**
  * A locator over YAML text: the node at a path, else its closest existing ancestor. A path ending in a mapping
