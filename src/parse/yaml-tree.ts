@@ -188,7 +188,6 @@ export function findDuplicateKeys(root: YamlNode, text: string): DuplicateKey[] 
   return found.sort((a, b) => a.offset - b.offset);
 }
 
-
 /**
  * A locator over YAML text: the node at a path, else its closest existing ancestor. A path ending in a mapping
  * key resolves to that key's value (or to the key itself when the value is empty), or to the key with `"key"`.
