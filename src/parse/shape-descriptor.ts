@@ -1,0 +1,76 @@
+/**
+ * The language of the shape check: descriptors of the Go types Concourse decodes a pipeline into, read by both the
+ * full check (`shape-full.ts`) and the quick pass (`shape-quick.ts`).
+ */
+import type { PathSegment } from "../model/common.ts";
+
+export type Desc =
+  | { readonly k: "string" }
+  | { readonly k: "bool" }
+  | { readonly k: "int" }
+  | { readonly k: "any" }
+  | { readonly k: "list"; readonly go: string; readonly of: Desc }
+  | { readonly k: "map"; readonly go: string; readonly of: Desc }
+  | StructDesc
+  | { readonly k: "step"; readonly optional?: true }
+  | { readonly k: "custom"; readonly rule: Rule };
+
+export interface StructDesc {
+  readonly k: "struct";
+  readonly go: string;
+  /** `go` without its package (`TaskConfig`), as Go names the struct in a type error. */
+  readonly name: string;
+  readonly fields: ReadonlyMap<string, Desc>;
+  readonly unknown: Unknown;
+}
+
+/** What happens to keys a struct does not know: strict (fly --strict rejects them), ignored by Concourse, or left to a rule. */
+export type Unknown = "strict" | "ignored" | "rule";
+
+/**
+ * A Go type with its own decoding (an `UnmarshalJSON`): the rule, stated once, says what is wrong with a value
+ * through a {@link Checker}.
+ */
+export type Rule = (value: unknown, c: Checker) => void;
+
+/**
+ * What a {@link Rule} can say about its value. The full check makes each report a diagnostic at the value's
+ * position and checks parts in full; the quick pass answers no at the first report or at a part it cannot vouch
+ * for. So the quick answer is derived from the one rule, and the two passes cannot disagree.
+ */
+export interface Checker {
+  /** The value (or its entry `seg`) is invalid, in Go's words `message`. */
+  invalid(message: string, seg?: PathSegment): void;
+  /** The value is not of the Go type `goType`. */
+  notType(value: unknown, goType: string): void;
+  /** Checks the value as the Go type `desc` (the value itself or a part of it at the same position). */
+  check(value: unknown, desc: Desc): void;
+  /** Checks entry `seg` of the value as a step. */
+  step(value: unknown, seg: PathSegment): void;
+  /** The same value, in a nested decode that Go prefixes with `prefix`, into the struct `struct` (or an unnamed value). */
+  nested(prefix: string, struct: string | undefined): Checker;
+}
+
+/** Steps nested deeper than this are reported and not read further (the step walker is recursive). */
+export const MAX_STEP_DEPTH = 64;
+
+/** Free-form values (`source`, `params`, ...) nested deeper than this are reported (consumers recurse into them). */
+export const MAX_VALUE_DEPTH = 100;
+
+export const STRING: Desc = { k: "string" };
+export const BOOL: Desc = { k: "bool" };
+export const INT: Desc = { k: "int" };
+export const ANY: Desc = { k: "any" };
+export const STEP: Desc = { k: "step" };
+/** A `*Step` field (a job's hooks): null means absent, unlike a `Step` field, where null is "no step configured". */
+export const OPTIONAL_STEP: Desc = { k: "step", optional: true };
+export const list = (go: string, of: Desc): Desc => ({ k: "list", go, of });
+export const map = (go: string, of: Desc): Desc => ({ k: "map", go, of });
+export const struct = (go: string, unknown: Unknown, fields: Record<string, Desc>): StructDesc => ({
+  k: "struct",
+  go,
+  name: go.replace(/^atc\./, ""),
+  fields: new Map(Object.entries(fields)),
+  unknown,
+});
+export const custom = (rule: Rule): Desc => ({ k: "custom", rule });

@@ -1,0 +1,201 @@
+/**
+ * The full shape check: every value against its descriptor, with a position for each report, in Go's words.
+ * Values given as YAML numbers or booleans where a string is expected (outside steps) are coerced to strings in
+ * place, as sigs.k8s.io/yaml does.
+ */
+import { coreDetector, fieldOwner, type StepDetector, stepDetectors } from "../concourse/step-fields.ts";
+import { isObject, type PathSegment } from "../model/common.ts";
+import { type Checker, type Desc, MAX_STEP_DEPTH, MAX_VALUE_DEPTH, type StructDesc } from "./shape-descriptor.ts";
+import { type At, child, enterStep, field, restart, wrap } from "./shape-position.ts";
+import { quick } from "./shape-quick.ts";
+import { type State, tooDeep, typeError, unknownField, valueError } from "./shape-report.ts";
+import { stepFieldType } from "./shape-types.ts";
+
+/**
+ * Checks `value` as the Go type `desc` at `here`, reporting into `state`, and returns the value as Concourse reads
+ * it: the same value, or the string a number or boolean given for a string becomes (which the caller writes back).
+ */
+export function checkValue(state: State, value: unknown, desc: Desc, here: At): unknown {
+  switch (desc.k) {
+    case "any":
+      if (typeof value === "object" && value !== null) checkDepth(state, value, here);
+      return value;
+    case "string":
+      if (value === null || typeof value === "string") return value;
+      if (here.coerce && (typeof value === "number" || typeof value === "boolean") && Number.isFinite(Number(value))) {
+        return String(value);
+      }
+      typeError(state, value, "string", here);
+      return value;
+    case "bool":
+      if (value !== null && typeof value !== "boolean") typeError(state, value, "bool", here);
+      return value;
+    case "int":
+      if (value !== null && !(typeof value === "number" && Number.isSafeInteger(value))) {
+        typeError(state, value, "int", here, typeof value === "number");
+      }
+      return value;
+    case "list":
+      if (value === null) return value;
+      if (!Array.isArray(value)) {
+        typeError(state, value, desc.go, here);
+        return value;
+      }
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        if (fine(item, desc.of)) continue;
+        // an entry of a list of structs (jobs, resources, task inputs, ...) is first checked quickly, without
+        // positions: only an entry with something to report is checked in full (schema-bounded, so linear)
+        if (desc.of.k === "struct" && quick(item, desc.of, here.depth)) continue;
+        const read = checkValue(state, item, desc.of, child(here, i));
+        if (!Object.is(read, item)) value[i] = read;
+      }
+      return value;
+    case "map":
+      if (value === null) return value;
+      if (!isObject(value)) {
+        typeError(state, value, desc.go, here);
+        return value;
+      }
+      if (desc.of.k === "any") {
+        checkDepth(state, value, here);
+        return value;
+      }
+      for (const k of Object.keys(value)) {
+        if (!fine(value[k], desc.of)) writeBack(value, k, checkValue(state, value[k], desc.of, child(here, k)));
+      }
+      return value;
+    case "struct":
+      if (value === null) return value;
+      if (!isObject(value)) {
+        typeError(state, value, desc.go, here);
+        return value;
+      }
+      checkStruct(state, value, desc, here);
+      return value;
+    case "step":
+      if (desc.optional !== true || value !== null) checkStep(state, value, here);
+      return value;
+    case "custom":
+      desc.rule(value, new FullChecker(state, here));
+      return value;
+  }
+}
+
+/** A custom rule's reports, as diagnostics at `here`. */
+class FullChecker implements Checker {
+  constructor(
+    private readonly state: State,
+    private readonly here: At,
+  ) {}
+  invalid(message: string, seg?: PathSegment): void {
+    valueError(this.state, seg === undefined ? this.here : child(this.here, seg), message);
+  }
+  notType(value: unknown, goType: string): void {
+    typeError(this.state, value, goType, this.here);
+  }
+  check(value: unknown, desc: Desc): void {
+    checkValue(this.state, value, desc, this.here);
+  }
+  step(value: unknown, seg: PathSegment): void {
+    checkStep(this.state, value, child(this.here, seg));
+  }
+  nested(prefix: string, struct: string | undefined): Checker {
+    return new FullChecker(this.state, restart(wrap(this.here, prefix), struct));
+  }
+}
+
+/** Reports a free-form value nested deeper than {@link MAX_VALUE_DEPTH}, without recursing. */
+function checkDepth(state: State, value: object, here: At): void {
+  const stack: [unknown, At, number][] = [[value, here, 0]];
+  while (stack.length > 0) {
+    const [v, a, depth] = stack.pop() as [unknown, At, number];
+    if (typeof v !== "object" || v === null) continue;
+    if (depth >= MAX_VALUE_DEPTH) {
+      tooDeep(state, `value is nested more than ${MAX_VALUE_DEPTH} levels deep`, a);
+      return;
+    }
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++)
+        if (typeof v[i] === "object" && v[i] !== null) stack.push([v[i], child(a, i), depth + 1]);
+    } else {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o))
+        if (typeof o[k] === "object" && o[k] !== null) stack.push([o[k], child(a, k), depth + 1]);
+    }
+  }
+}
+
+/** Whether a value obviously has its type, so no position needs to be built for it (the common case). */
+function fine(value: unknown, desc: Desc): boolean {
+  switch (desc.k) {
+    case "any":
+      return true;
+    case "string":
+      return typeof value === "string";
+    case "bool":
+      return typeof value === "boolean";
+    case "int":
+      return typeof value === "number" && Number.isSafeInteger(value);
+    default:
+      return false;
+  }
+}
+
+function checkStruct(state: State, value: Record<string, unknown>, desc: StructDesc, here: At): void {
+  for (const key of Object.keys(value)) {
+    const fieldDesc = desc.fields.get(key);
+    if (fieldDesc === undefined) {
+      if (desc.unknown === "rule") continue;
+      unknownField(state, child(here, key), key, desc.unknown === "strict");
+      continue;
+    }
+    if (!fine(value[key], fieldDesc))
+      writeBack(value, key, checkValue(state, value[key], fieldDesc, field(here, key, desc.name)));
+  }
+}
+
+/** One step, read by Concourse's precedence. */
+function checkStep(state: State, value: unknown, here: At): void {
+  if (value === null || value === undefined) {
+    valueError(state, here, "no step configured", "step-empty");
+    return;
+  }
+  if (!isObject(value)) {
+    typeError(state, value, "map[string]*json.RawMessage", here);
+    return;
+  }
+  if (here.depth >= MAX_STEP_DEPTH) {
+    tooDeep(state, `steps are nested more than ${MAX_STEP_DEPTH} levels deep`, here);
+    return;
+  }
+  const detectors = stepDetectors(value);
+  const stepAt = enterStep(here);
+  for (const key of Object.keys(value)) {
+    const owner = fieldOwner(detectors, key);
+    if (owner === undefined) continue; // an unknown field: the StepValidator's (and step-unknown-fields') business
+    const desc = stepFieldType(owner, key);
+    if (desc === undefined || fine(value[key], desc)) continue;
+    writeBack(value, key, checkValue(state, value[key], desc, field(detectorAt(stepAt, owner), key, owner.go)));
+  }
+  if (detectors === 0) {
+    const hint = Object.hasOwn(value, "aggregate")
+      ? " (`aggregate` was removed in Concourse 7: use `in_parallel`)"
+      : "";
+    valueError(state, here, "no step configured", "step-empty", hint);
+    return;
+  }
+  if (coreDetector(detectors) === undefined) {
+    valueError(state, here, "no core step type declared (e.g. get, put, task, etc.)", "step-no-core-type");
+  }
+}
+
+function detectorAt(stepAt: At, detector: StepDetector): At {
+  return restart(wrap(stepAt, `malformed ${detector.key} step: `), detector.go);
+}
+
+/** Writes the value as Concourse reads it back when it differs: as an own property, even `__proto__`, without touching any prototype. */
+function writeBack(holder: Record<string, unknown>, key: string, read: unknown): void {
+  if (Object.is(holder[key], read)) return;
+  Object.defineProperty(holder, key, { value: read, writable: true, enumerable: true, configurable: true });
+}

@@ -1,0 +1,301 @@
+/** Concourse's config types (atc/config.go, atc/job_config.go, atc/steps.go, atc/task.go) as shape descriptors. */
+import { goDurationError, goParseDuration } from "../concourse/go-duration.ts";
+import { goValue } from "../concourse/go-format.ts";
+import {
+  type StepDetector,
+  type StepField,
+  TASK_CONFIG_FIELDS,
+  type TaskConfigField,
+} from "../concourse/step-fields.ts";
+import { isObject } from "../model/common.ts";
+import {
+  ANY,
+  BOOL,
+  custom,
+  type Desc,
+  INT,
+  list,
+  map,
+  OPTIONAL_STEP,
+  STEP,
+  STRING,
+  struct,
+} from "./shape-descriptor.ts";
+
+const STRINGS = list("[]string", STRING);
+const TAGS = list("atc.Tags", STRING);
+const PARAMS = map("atc.Params", ANY);
+const SOURCE = map("atc.Source", ANY);
+const VERSION = map("atc.Version", STRING);
+const STRING_MAP = map("map[string]string", STRING);
+
+/** `check_every`: a string, `never` or a Go duration (atc/config.go `CheckEvery.UnmarshalJSON`). */
+const CHECK_EVERY = custom((value, c) => {
+  if (value === null) return;
+  if (typeof value !== "string") {
+    c.invalid("non-string value provided");
+    return;
+  }
+  if (value === "" || value === "never") return;
+  const error = goDurationError(value);
+  if (error !== undefined) c.invalid(error);
+});
+
+const MEMORY_LIMIT = /^([0-9]+)(([KMG])(i)?B?)?$/i;
+
+const CONTAINER_LIMITS = struct("atc.ContainerLimits", "ignored", {
+  // atc/container_limits.go: CPULimit reads a float64; MemoryLimit a number or a size string
+  cpu: custom((value, c) => {
+    if (value !== null && typeof value !== "number") c.invalid("cpu limit must be an integer");
+  }),
+  memory: custom((value, c) => {
+    if (typeof value === "string" && !MEMORY_LIMIT.test(value)) c.invalid("could not parse container memory limit");
+  }),
+});
+
+/** Task `params` (atc/task.go `TaskEnv`): a mapping whose values are all coerced to strings. */
+const TASK_ENV = custom((value, c) => {
+  if (value !== null && !isObject(value)) c.notType(value, "map[string]atc.CoercedString");
+});
+
+/** `get.version` (atc/steps.go `VersionConfig`): `latest`, `every`, any string, or a map of strings. */
+const VERSION_CONFIG = custom((value, c) => {
+  if (value === null || typeof value === "string") return;
+  if (!isObject(value)) {
+    c.invalid("unknown type for version");
+    return;
+  }
+  for (const key of Object.keys(value)) {
+    const v = value[key];
+    if (typeof v !== "string") c.invalid(`the value ${goValue(v)} of ${key} is not a string`, key);
+  }
+});
+
+/** `put.inputs` (atc/steps.go `InputsConfig`): `all`, `detect`, or a list of strings. */
+const INPUTS_CONFIG = custom((value, c) => {
+  if (value === null || typeof value === "string") return;
+  if (!Array.isArray(value)) {
+    c.invalid("unknown type for put inputs");
+    return;
+  }
+  value.forEach((v, i) => {
+    if (typeof v !== "string") c.invalid(`non-string put input: ${goValue(v)}`, i);
+  });
+});
+
+const ACROSS_VAR_FIELDS: Readonly<Record<string, Desc>> = {
+  var: STRING,
+  values: ANY,
+  max_in_flight: custom((value, c) => {
+    if (value === null) return;
+    if (typeof value === "string") {
+      if (value !== "all") c.invalid(`invalid max_in_flight ${JSON.stringify(value)}`);
+      return;
+    }
+    c.check(value, INT);
+  }),
+};
+
+const ACROSS_VAR_STRUCT = struct("atc.target", "rule", ACROSS_VAR_FIELDS);
+
+/** An across var (atc/steps.go `AcrossVarConfig`), decoded strictly: unknown keys are errors. */
+const ACROSS_VAR = custom((value, c) => {
+  // Go names the decode target of AcrossVarConfig.UnmarshalJSON `target`
+  c.check(value, ACROSS_VAR_STRUCT);
+  if (!isObject(value)) return;
+  for (const key of Object.keys(value)) {
+    if (!Object.hasOwn(ACROSS_VAR_FIELDS, key)) c.invalid(`json: unknown field ${JSON.stringify(key)}`, key);
+  }
+});
+
+const TASK_CACHE_STRUCT = struct("atc.alias", "ignored", { path: STRING, ttl: STRING });
+
+/** A task cache (atc/task.go `TaskCacheConfig`): a `ttl` must be a duration of at least 1s. */
+const TASK_CACHE = custom((value, c) => {
+  // Go names the decode target of TaskCacheConfig.UnmarshalJSON `alias`
+  c.check(value, TASK_CACHE_STRUCT);
+  if (!isObject(value) || typeof value.ttl !== "string" || value.ttl === "") return;
+  const parsed = goParseDuration(value.ttl);
+  if (!parsed.ok) c.invalid(`invalid cache ttl '${value.ttl}': ${parsed.error}`, "ttl");
+  else if (parsed.ns < 1_000_000_000n) c.invalid(`cache ttl must be at least 1s, got '${value.ttl}'`, "ttl");
+});
+
+const IMAGE_RESOURCE = struct("atc.ImageResource", "ignored", {
+  name: STRING,
+  type: STRING,
+  source: SOURCE,
+  version: VERSION,
+  params: PARAMS,
+  tags: TAGS,
+});
+
+const TASK_CONFIG_FIELD_TYPE: Readonly<Record<TaskConfigField, Desc>> = {
+  platform: STRING,
+  rootfs_uri: STRING,
+  image_resource: IMAGE_RESOURCE,
+  container_limits: CONTAINER_LIMITS,
+  params: TASK_ENV,
+  run: struct("atc.TaskRunConfig", "ignored", { path: STRING, args: STRINGS, dir: STRING, user: STRING }),
+  inputs: list(
+    "[]atc.TaskInputConfig",
+    struct("atc.TaskInputConfig", "ignored", { name: STRING, path: STRING, optional: BOOL }),
+  ),
+  outputs: list("[]atc.TaskOutputConfig", struct("atc.TaskOutputConfig", "ignored", { name: STRING, path: STRING })),
+  caches: list("[]atc.TaskCacheConfig", TASK_CACHE),
+};
+
+const TASK_CONFIG_STRUCT = struct(
+  "atc.TaskConfig",
+  "rule",
+  Object.fromEntries(TASK_CONFIG_FIELDS.map((f) => [f, TASK_CONFIG_FIELD_TYPE[f]])),
+);
+
+/** A task's inline config (atc/task.go `TaskConfig`); unknown keys are the StepValidator's business. */
+const TASK_CONFIG = custom((value, c) => {
+  if (value !== null && !isObject(value)) {
+    c.notType(value, "map[string]*json.RawMessage");
+    return;
+  }
+  c.check(value, TASK_CONFIG_STRUCT);
+});
+
+const IN_PARALLEL_STRUCT = struct("atc.target", "ignored", {
+  steps: list("[]atc.Step", STEP),
+  limit: INT,
+  fail_fast: BOOL,
+});
+
+/** `in_parallel` (atc/steps.go `InParallelConfig`): a list of steps, or `{ steps, limit, fail_fast }`. */
+const IN_PARALLEL = custom((value, c) => {
+  if (Array.isArray(value)) {
+    const steps = c.nested("failed to unmarshal parallel steps: ", undefined);
+    for (let i = 0; i < value.length; i++) steps.step(value[i], i);
+    return;
+  }
+  if (isObject(value)) {
+    c.nested("failed to unmarshal parallel config: ", "target").check(value, IN_PARALLEL_STRUCT);
+    return;
+  }
+  c.invalid(`wrong type for parallel config: ${goValue(value)}`);
+});
+
+/** The Go type of each field a step detector reads (atc/steps.go); the task step's `params` is {@link TASK_ENV}. */
+const STEP_FIELD_TYPE: Readonly<Record<StepField, Desc>> = {
+  ensure: STEP,
+  on_error: STEP,
+  on_abort: STEP,
+  on_failure: STEP,
+  on_success: STEP,
+  across: list("[]atc.AcrossVarConfig", ACROSS_VAR),
+  fail_fast: BOOL,
+  attempts: INT,
+  run: STRING,
+  type: STRING,
+  params: PARAMS,
+  privileged: BOOL,
+  tags: TAGS,
+  container_limits: CONTAINER_LIMITS,
+  timeout: STRING,
+  task: STRING,
+  hermetic: BOOL,
+  file: STRING,
+  config: TASK_CONFIG,
+  vars: PARAMS,
+  input_mapping: STRING_MAP,
+  output_mapping: STRING_MAP,
+  image: STRING,
+  put: STRING,
+  resource: STRING,
+  inputs: INPUTS_CONFIG,
+  get_params: PARAMS,
+  no_get: BOOL,
+  get: STRING,
+  version: VERSION_CONFIG,
+  passed: STRINGS,
+  trigger: BOOL,
+  set_pipeline: STRING,
+  team: STRING,
+  var_files: STRINGS,
+  instance_vars: map("atc.InstanceVars", ANY),
+  load_var: STRING,
+  format: STRING,
+  reveal: BOOL,
+  try: STEP,
+  do: list("[]atc.Step", STEP),
+  in_parallel: IN_PARALLEL,
+};
+
+const STEP_FIELD_TYPES: ReadonlyMap<string, Desc> = new Map(Object.entries(STEP_FIELD_TYPE));
+
+/** The Go type of a step field, as the detector that reads it (the owner of the key) reads it. */
+export const stepFieldType = (owner: StepDetector, key: string): Desc | undefined =>
+  owner.key === "task" && key === "params" ? TASK_ENV : STEP_FIELD_TYPES.get(key);
+
+const NAMED_TYPE_FIELDS = {
+  name: STRING,
+  type: STRING,
+  source: SOURCE,
+  defaults: SOURCE,
+  privileged: BOOL,
+  check_every: CHECK_EVERY,
+  tags: TAGS,
+  params: PARAMS,
+};
+
+const JOB = struct("atc.JobConfig", "strict", {
+  name: STRING,
+  old_name: STRING,
+  public: BOOL,
+  disable_manual_trigger: BOOL,
+  disable_reruns: BOOL,
+  serial: BOOL,
+  interruptible: BOOL,
+  serial_groups: STRINGS,
+  max_in_flight: INT,
+  tags: TAGS,
+  build_logs_to_retain: INT,
+  build_log_retention: struct("atc.BuildLogRetention", "strict", {
+    builds: INT,
+    minimum_succeeded_builds: INT,
+    days: INT,
+  }),
+  on_success: OPTIONAL_STEP,
+  on_failure: OPTIONAL_STEP,
+  on_abort: OPTIONAL_STEP,
+  on_error: OPTIONAL_STEP,
+  ensure: OPTIONAL_STEP,
+  plan: list("[]atc.Step", STEP),
+});
+
+export const CONFIG = struct("atc.Config", "strict", {
+  groups: list(
+    "atc.GroupConfigs",
+    struct("atc.GroupConfig", "strict", { name: STRING, jobs: STRINGS, resources: STRINGS }),
+  ),
+  var_sources: list(
+    "atc.VarSourceConfigs",
+    struct("atc.VarSourceConfig", "strict", { name: STRING, type: STRING, config: ANY }),
+  ),
+  resources: list(
+    "atc.ResourceConfigs",
+    struct("atc.ResourceConfig", "strict", {
+      name: STRING,
+      old_name: STRING,
+      public: BOOL,
+      webhook_token: STRING,
+      type: STRING,
+      source: SOURCE,
+      check_every: CHECK_EVERY,
+      check_timeout: STRING,
+      tags: TAGS,
+      version: VERSION,
+      icon: STRING,
+      expose_build_created_by: BOOL,
+    }),
+  ),
+  resource_types: list("atc.ResourceTypes", struct("atc.ResourceType", "strict", NAMED_TYPE_FIELDS)),
+  prototypes: list("atc.Prototypes", struct("atc.Prototype", "strict", NAMED_TYPE_FIELDS)),
+  jobs: list("atc.JobConfigs", JOB),
+  display: struct("atc.DisplayConfig", "strict", { background_image: STRING, background_filter: STRING }),
+  user_data: ANY,
+});
