@@ -1,9 +1,9 @@
 /** What the shape check reports, in Go's words (`json: cannot unmarshal ...`) and with fly's whole line. */
 import { goJsonKind } from "../concourse/go-format.ts";
+import { isWholeVar } from "../concourse/vars.ts";
 import type { Path } from "../model/common.ts";
 import type { Diagnostic, Parity, Severity } from "../source/diagnostic.ts";
 import { type At, fieldsOf, pathOf } from "./shape-position.ts";
-import { isWholeVar } from "./vars.ts";
 
 /** Concourse's prefix for every error of `yaml.Unmarshal` into `atc.Config`. */
 export const FLY_UNMARSHAL_PREFIX = "error unmarshaling JSON: while decoding JSON: ";
@@ -33,7 +33,7 @@ export function typeError(state: State, value: unknown, goType: string, here: At
  * (and fails); the hint names the var and how to give it a value.
  */
 function missingVarHint(value: unknown): string {
-  if (!isWholeVar(value)) return "";
+  if (typeof value !== "string" || !isWholeVar(value)) return "";
   const name = value.slice(2, -2);
   if (name.includes(":")) return `; the var ${value} is resolved only when the pipeline runs, too late for this field`;
   return `; the var ${value} has no value: pass it with -y ${name}=<yaml>, -v ${name}=<string> or -l <vars file>`;

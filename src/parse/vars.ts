@@ -1,3 +1,4 @@
+import { hasVar, isWholeVar, varReferences } from "../concourse/vars.ts";
 import type { Path, PathSegment } from "../model/common.ts";
 
 /**
@@ -72,13 +73,6 @@ export interface Interpolated {
   readonly problems: readonly VarProblem[];
 }
 
-// concourse/vars template.go: `\(\((([-/\.\w\pL]+\:)?[-/\.:@"\w\pL]+)\)\)`
-const VAR = /\(\((([-/.\w\p{L}]+:)?[-/.:@"\w\p{L}]+)\)\)/gu;
-const WHOLE_VAR = /^\(\((([-/.\w\p{L}]+:)?[-/.:@"\w\p{L}]+)\)\)$/u;
-
-/** Whether a string is exactly one `((var))` (a var standing for a whole value). */
-export const isWholeVar = (value: unknown): value is string => typeof value === "string" && WHOLE_VAR.test(value);
-
 /** Interpolates every string of a decoded document (keys included). Returns new values; the input is untouched. */
 export function interpolate(document: unknown, vars: TemplateVars): Interpolated {
   const lookup = varLookup(vars);
@@ -89,7 +83,7 @@ export function interpolate(document: unknown, vars: TemplateVars): Interpolated
     if (typeof node === "object" && node !== null) {
       const out: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(node)) {
-        const newKey = key.includes("((") ? interpolateString(key, [...path, key]) : key;
+        const newKey = hasVar(key) ? interpolateString(key, [...path, key]) : key;
         Object.defineProperty(out, String(newKey), {
           value: visit(value, [...path, key]),
           writable: true,
@@ -102,9 +96,9 @@ export function interpolate(document: unknown, vars: TemplateVars): Interpolated
     return node;
   };
   const interpolateString = (text: string, path: PathSegment[]): unknown => {
-    if (!text.includes("((")) return text;
+    if (!hasVar(text)) return text;
     let out = text;
-    for (const match of text.matchAll(VAR)) {
+    for (const match of varReferences(text)) {
       const name = match[1] as string;
       let found: Found | undefined;
       try {
@@ -114,7 +108,7 @@ export function interpolate(document: unknown, vars: TemplateVars): Interpolated
         return text;
       }
       if (found === undefined) continue;
-      if (WHOLE_VAR.test(out)) return found.value;
+      if (isWholeVar(out)) return found.value;
       const v = found.value;
       // numbers from -l files are float64 in fly (sigs.k8s.io/yaml without UseNumber), which it does not embed
       if (typeof v === "string" || (typeof v === "number" && !found.fromFile)) {

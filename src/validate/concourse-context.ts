@@ -1,3 +1,4 @@
+import { locationIdentifier } from "../concourse/config-location.ts";
 import { goFieldText } from "../concourse/go-format.ts";
 import { analyzeStep } from "../concourse/step-fields.ts";
 import type { Path, PathSegment } from "../model/common.ts";
@@ -39,9 +40,7 @@ export function concourseContext(pipeline: unknown, path: Path): string {
 
 /** `section.name`, or `section[i]` when the name is empty (as `location.Identifier` does). */
 function identifierOf(section: string, index: number, entry: unknown): string {
-  const name = isObject(entry) ? entry.name : undefined;
-  const text = goFieldText(name);
-  return text === "" ? `${section}[${index}]` : `${section}.${text}`;
+  return locationIdentifier(section, index, goFieldText(isObject(entry) ? entry.name : undefined));
 }
 
 /** The context below a step for the rest of the path (`""` for the step itself). */

@@ -1,11 +1,9 @@
+import { hasVar, varReferences } from "../../concourse/vars.ts";
 import { HOOK_KEYS } from "../../model/modifiers.ts";
 import { defineRule } from "../define-rule.ts";
 import { type DataflowStep, walkDataflow } from "./lib/dataflow.ts";
 import { type FoundString, type ScanOptions, scanStrings } from "./lib/scan-strings.ts";
 import { mayUseLocalVar, stringCensus } from "./lib/string-census.ts";
-
-/** Concourse's interpolation pattern (vars/template.go `interpolationRegex`), one reference per match. */
-const VAR_REF = /\(\(([-/.:@"\w\p{L}]+)\)\)/gu;
 
 /** The index of the first `c` outside double quotes, or -1 (vars/variables.go `findUnquoted`). */
 function findUnquoted(s: string, c: string): number {
@@ -19,9 +17,9 @@ function findUnquoted(s: string, c: string): number {
 
 /** The names of the local vars (`((.:name))`, `((.:name.field))`, `((.:"a.b"))`) a string uses, with the full references. */
 export function localVarRefs(s: string): { name: string; ref: string }[] {
-  if (!s.includes("((")) return [];
+  if (!hasVar(s)) return [];
   const out: { name: string; ref: string }[] = [];
-  for (const m of s.matchAll(VAR_REF)) {
+  for (const m of varReferences(s)) {
     const inner = m[1] as string;
     const colon = findUnquoted(inner, ":");
     if (colon === -1 || inner.slice(0, colon) !== ".") continue;

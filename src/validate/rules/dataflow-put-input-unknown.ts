@@ -1,6 +1,7 @@
+import { hasVar } from "../../concourse/vars.ts";
 import { refName } from "../../model/common.ts";
 import { defineRule } from "../define-rule.ts";
-import { hasVar, walkDataflow } from "./lib/dataflow.ts";
+import { walkDataflow } from "./lib/dataflow.ts";
 
 export default defineRule({
   id: "dataflow-put-input-unknown",

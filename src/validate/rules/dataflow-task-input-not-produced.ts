@@ -1,6 +1,7 @@
+import { hasVar } from "../../concourse/vars.ts";
 import { isObject, refName } from "../../model/common.ts";
 import { defineRule } from "../define-rule.ts";
-import { hasVar, walkDataflow } from "./lib/dataflow.ts";
+import { walkDataflow } from "./lib/dataflow.ts";
 
 export default defineRule({
   id: "dataflow-task-input-not-produced",

@@ -1,9 +1,9 @@
+import { location } from "../../concourse/config-location.ts";
 import { goString } from "../../concourse/go-value.ts";
 import { concourseContext } from "../concourse-context.ts";
 import { defineRule } from "../define-rule.ts";
 import { goSteps, NAMED_STEP_KINDS } from "./lib/go-steps.ts";
 import { NAMED_SECTIONS, sectionEntries } from "./lib/sections.ts";
-import { location } from "./lib/values.ts";
 
 /**
  * Go returns this as an error already prefixed with its context; StepValidator then records it with the context

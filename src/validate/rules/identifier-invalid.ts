@@ -1,9 +1,9 @@
+import { locationIdentifier } from "../../concourse/config-location.ts";
 import { acrossExempt, checkIdentifier } from "../../concourse/go-identifier.ts";
 import { goString } from "../../concourse/go-value.ts";
 import { defineRule } from "../define-rule.ts";
 import { goLabel, goSteps, hasAcross, NAMED_STEP_KINDS } from "./lib/go-steps.ts";
 import { NAMED_SECTIONS, sectionEntries } from "./lib/sections.ts";
-import { locationIdentifier } from "./lib/values.ts";
 
 export default defineRule({
   id: "identifier-invalid",

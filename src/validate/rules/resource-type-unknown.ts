@@ -1,8 +1,9 @@
+import { location } from "../../concourse/config-location.ts";
+import { hasVar } from "../../concourse/vars.ts";
 import { isObject, refName } from "../../model/common.ts";
 import { isStepKind } from "../../model/step.ts";
 import { defineRule } from "../define-rule.ts";
 import { CORE_RESOURCE_TYPES } from "./lib/core-resource-types.ts";
-import { hasVar } from "./lib/dataflow.ts";
 import { listOf } from "./lib/values.ts";
 
 export default defineRule({
@@ -46,7 +47,7 @@ export default defineRule({
         const name = typeof entry.name === "string" ? entry.name : undefined;
         const type = unknownType(entry.type, section === "resource_types" ? name : undefined);
         if (type === undefined) continue;
-        const owner = name === undefined ? `${section}[${i}]` : `${what} '${name}'`;
+        const owner = name === undefined ? location(section, i) : `${what} '${name}'`;
         report({ path: [section, i, "type"], messageId: "unknown", data: { owner, type } });
       }
     }

@@ -1,3 +1,4 @@
+import { hasVar } from "../../../concourse/vars.ts";
 import type { Path } from "../../../model/common.ts";
 import { isObject, refName } from "../../../model/common.ts";
 import { assertNever } from "../../../model/errors.ts";
@@ -47,9 +48,6 @@ export interface DataflowVisitor {
   /** Called for a step with `across`, in the scope outside of it (where the `across` values are evaluated). */
   across?(visit: DataflowStep): void;
 }
-
-/** Whether a string holds a `((var))`, so its final value is not known before the build runs. */
-export const hasVar = (s: string): boolean => s.includes("((");
 
 /**
  * Walks every job's plan in the order its build runs it, tracking which artifacts and local vars exist,

@@ -1,10 +1,11 @@
 /** The jobs of a pipeline with Go's view of the fields validateJobs reads. */
 
+import { locationIdentifier } from "../../../concourse/config-location.ts";
 import { goInt } from "../../../concourse/go-value.ts";
 import { isObject } from "../../../model/common.ts";
 import type { SharedContext } from "../../define-rule.ts";
 import { sectionEntries } from "./sections.ts";
-import { has, locationIdentifier, type Obj } from "./values.ts";
+import { has, type Obj } from "./values.ts";
 
 export interface JobEntry {
   readonly job: Obj;

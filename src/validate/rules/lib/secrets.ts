@@ -1,5 +1,7 @@
 /** What a literal secret looks like: the shapes of well-known credentials, and keys that name one. */
 
+import { hasVar } from "../../../concourse/vars.ts";
+
 export type SecretShape = "pem" | "aws" | "github" | "slackToken" | "slackWebhook";
 
 /** Secrets recognisable by their shape, wherever they appear (scripts included). */
@@ -32,10 +34,7 @@ export const isSecretKey = (key: string): boolean => SECRET_KEY.test(key.toLower
 
 /** Whether a string is a literal value of a key that names a secret (`webhook_token` included). */
 export const literalOfSecretKey = (value: string, key: string | undefined): boolean =>
-  key !== undefined &&
-  (key === "webhook_token" || isSecretKey(key)) &&
-  !value.includes("((") &&
-  !NOT_A_SECRET.test(value);
+  key !== undefined && (key === "webhook_token" || isSecretKey(key)) && !hasVar(value) && !NOT_A_SECRET.test(value);
 
 /** Whether a string may be reported as a literal secret (by its shape, or as the value of a secret's key). */
 export const mayBeSecret = (value: string, key: string | undefined): boolean =>

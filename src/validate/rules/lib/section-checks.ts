@@ -1,10 +1,10 @@
 /** The checks validate.go repeats for resources, resource types, prototypes and jobs. */
 
+import { location, locationIdentifier } from "../../../concourse/config-location.ts";
 import { goString } from "../../../concourse/go-value.ts";
 import type { Path } from "../../../model/common.ts";
 import type { SharedContext } from "../../define-rule.ts";
 import { type NamedSection, sectionEntries } from "./sections.ts";
-import { location, locationIdentifier } from "./values.ts";
 
 export interface DuplicateFinding {
   readonly path: Path;

@@ -10,13 +10,6 @@ export const listOf = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v 
 
 export const has = (o: Obj, key: string): boolean => Object.hasOwn(o, key);
 
-/** Go's `location.Identifier(name)`: `section.name`, or `section[i]` for a nameless entry. */
-export const locationIdentifier = (section: string, index: number, name: string): string =>
-  name === "" ? `${section}[${index}]` : `${section}.${name}`;
-
-/** Go's `location.String()`: `section[i]`. */
-export const location = (section: string, index: number): string => `${section}[${index}]`;
-
 /** An entry of a top-level list of named objects, with Go's view of its name (`undefined` when not a string). */
 export interface NamedEntry {
   readonly value: Obj;

@@ -6,14 +6,16 @@
  * outcome is `undefined` and nothing is reported.
  */
 
+import { location } from "../../../concourse/config-location.ts";
 import { goParseDuration } from "../../../concourse/go-duration.ts";
 import { goQuote, goTypeName } from "../../../concourse/go-format.ts";
 import { goHostname, goParseUrl } from "../../../concourse/go-url.ts";
 import { goString } from "../../../concourse/go-value.ts";
+import { varReferences } from "../../../concourse/vars.ts";
 import type { Path } from "../../../model/common.ts";
 import { isObject } from "../../../model/common.ts";
 import type { Pipeline } from "../../../model/pipeline.ts";
-import { listOf, location, type Obj } from "./values.ts";
+import { listOf, type Obj } from "./values.ts";
 
 /** Credential managers fly registers (`fly validate-pipeline` imports them). */
 const KNOWN_TYPES: ReadonlySet<string> = new Set([
@@ -239,14 +241,12 @@ export function unresolvedVarSources(entries: readonly VarSourceEntry[]): VarSou
   return pending.map((p) => p.entry);
 }
 
-const VAR_REFERENCE = /\(\(([-/.\w\p{L}]+:)?[-/.:@"\w\p{L}]+\)\)/gu;
-
 /** The var source names a config refers to through `((source:path))`, as Go finds them in its YAML text. */
 function dependencies(config: unknown): string[] {
   const out: string[] = [];
   const visit = (v: unknown): void => {
     if (typeof v === "string") {
-      for (const m of v.matchAll(VAR_REFERENCE)) {
+      for (const m of varReferences(v)) {
         const parts = m[0].slice(2, -2).split(":");
         if (parts.length > 1) out.push(parts[0] as string);
       }
