@@ -128,9 +128,19 @@ export const sitesOf = (document: PipelineDocument, kind: NameKind, name: string
   document.names.filter((s) => s.kind === kind && s.name === name);
 
 /** The names of one kind defined in the pipeline, in order, once each. */
-export const namesOf = (document: PipelineDocument, kind: NameKind): string[] => [
-  ...new Set(document.names.filter((s) => s.role === "definition" && s.kind === kind).map((s) => s.name)),
-];
+export const namesOf = (document: PipelineDocument, kind: NameKind): string[] => definedNames(document.value, kind);
+
+/**
+ * The names of one kind defined in a parsed pipeline value (the editor's or the validator's), in order, once
+ * each: the string `name` of each item of the kind's section.
+ */
+export function definedNames(pipeline: unknown, kind: NameKind): string[] {
+  const list = isRecord(pipeline) ? pipeline[SECTION_OF[kind]] : undefined;
+  if (!Array.isArray(list)) return [];
+  const names = new Set<string>();
+  for (const item of list) if (isRecord(item) && typeof item.name === "string") names.add(item.name);
+  return [...names];
+}
 
 /** What is at an offset: the literal path of the innermost node, and whether the offset is on a key. */
 export interface Place {

@@ -1,4 +1,4 @@
-import { parsePipeline } from "../parse/parse-pipeline.ts";
+import { type ParsedPipeline, parsePipeline } from "../parse/parse-pipeline.ts";
 import type { Diagnostic } from "../source/diagnostic.ts";
 import { validate } from "./validate.ts";
 import { type FileValidation, finish, type ValidateTextOptions } from "./validate-value.ts";
@@ -11,12 +11,21 @@ export { type FileValidation, hasErrors, type ValidateTextOptions, validateValue
  * Never throws.
  */
 export function validateText(text: string, options: ValidateTextOptions = {}): FileValidation {
-  const file = options.file ?? "<input>";
   const parsed = parsePipeline(text, {
-    file,
+    file: options.file ?? "<input>",
     ...(options.format === undefined ? {} : { format: options.format }),
     ...(options.vars === undefined ? {} : { vars: options.vars }),
   });
+  return validateParsed(parsed, options);
+}
+
+/**
+ * The second half of {@link validateText}, for a caller that also reads the parsed value (the language
+ * server takes the names it suggests from it): the rules run on a well-formed pipeline, each finding located
+ * in the parsed text. `options.file` names the file, as it was given to `parsePipeline`.
+ */
+export function validateParsed(parsed: ParsedPipeline, options: ValidateTextOptions = {}): FileValidation {
+  const file = options.file ?? "<input>";
   const found: Diagnostic[] = [...parsed.diagnostics];
   if (parsed.wellFormed && parsed.pipeline !== undefined) {
     for (const d of validate(parsed.pipeline, options)) {

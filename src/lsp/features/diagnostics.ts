@@ -9,7 +9,7 @@ import {
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Diagnostic } from "../../source/diagnostic.ts";
 import { didYouMean } from "../../source/did-you-mean.ts";
-import { type NameKind, namesOf, type PipelineDocument } from "../documents.ts";
+import { definedNames, type NameKind } from "../documents.ts";
 
 /** What a quick fix needs, carried in the LSP diagnostic's `data`. */
 export interface FixData {
@@ -28,17 +28,13 @@ const UNKNOWN_NAME: Readonly<Record<string, { kind: NameKind; data: string }>> =
 
 /**
  * hangar's findings as LSP diagnostics: the range from the finding's location, the severity, the rule id
- * as `code`; a finding that names something undefined carries the closest defined name as a fix (the
- * document is asked for only then).
+ * as `code`; a finding that names something undefined carries the closest defined name as a fix, taken
+ * from `pipeline`, the value the validator parsed (so publishing never reads the text a second time).
  */
-export function toLspDiagnostics(
-  found: readonly Diagnostic[],
-  text: TextDocument,
-  document: () => PipelineDocument,
-): LspDiagnostic[] {
+export function toLspDiagnostics(found: readonly Diagnostic[], text: TextDocument, pipeline: unknown): LspDiagnostic[] {
   return found.map((d) => {
     const range = rangeOf(d, text);
-    const replacement = suggestionFor(d, document);
+    const replacement = suggestionFor(d, pipeline);
     return {
       range,
       severity: d.severity === "error" ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
@@ -62,13 +58,13 @@ function rangeOf(d: Diagnostic, text: TextDocument): Range {
 }
 
 /** The name a finding probably meant: from the finding's own data when it has one, else computed here. */
-function suggestionFor(d: Diagnostic, document: () => PipelineDocument): string | undefined {
+function suggestionFor(d: Diagnostic, pipeline: unknown): string | undefined {
   const given = d.data?.didYouMean ?? d.data?.suggestion;
   if (typeof given === "string") return given;
   const rule = UNKNOWN_NAME[d.ruleId];
   const name = rule === undefined ? undefined : d.data?.[rule.data];
   if (rule === undefined || typeof name !== "string") return undefined;
-  return didYouMean(name, namesOf(document(), rule.kind));
+  return didYouMean(name, definedNames(pipeline, rule.kind));
 }
 
 /** Quick fixes for the diagnostics of a code-action request that carry a replacement. */
