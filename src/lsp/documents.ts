@@ -154,13 +154,14 @@ export function placeAt(document: PipelineDocument, offset: number): Place {
   let node: unknown = document.doc.contents;
   for (;;) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && within(p.key, offset, p.value));
+      // the last one: a block node's range may end where the next one starts
+      const pair = node.items.findLast((p) => isPair(p) && within(p.key, offset, p.value));
       if (pair === undefined || !isScalar(pair.key)) return { path, onKey: false };
       path.push(String(pair.key.value));
       if (isNodeWithRange(pair.key) && offset <= pair.key.range[1]) return { path, onKey: true };
       node = pair.value;
     } else if (isSeq(node)) {
-      const i = node.items.findIndex(
+      const i = node.items.findLastIndex(
         (item) => isNodeWithRange(item) && item.range[0] <= offset && offset <= item.range[1],
       );
       if (i === -1) return { path, onKey: false };

@@ -1,0 +1,169 @@
+import { describe, expect, test } from "vitest";
+import { builtSchemaDocs, open } from "../../../test/helpers/lsp-document.ts";
+import { CORE_RESOURCE_TYPES } from "../../validate/rules/lib/core-resource-types.ts";
+import { completion } from "./completion.ts";
+
+const docs = builtSchemaDocs();
+
+/** The labels completion offers at the `|` of a text. */
+function labelsAt(marked: string): string[] {
+  const { text, document, cursor } = open(marked);
+  return completion(text, document, docs, cursor).map((item) => item.label);
+}
+
+const RESOURCES = `resource_types:
+  - name: slack
+    type: registry-image
+    source: { repository: cfcommunity/slack-notification-resource }
+resources:
+  - name: repo
+    type: git
+    source: { uri: https://example.com/repo.git }
+  - name: image
+    type: registry-image
+    source: { repository: alpine }
+prototypes:
+  - name: npm
+    type: registry-image
+    source: { repository: npm-prototype }
+`;
+
+describe("completion of names where a name is expected", () => {
+  test.each([
+    ["get:", `${RESOURCES}jobs:\n  - name: a\n    plan:\n      - get: |\n`],
+    ["get: with a prefix typed", `${RESOURCES}jobs:\n  - name: a\n    plan:\n      - get: re|\n`],
+    ["put:", `${RESOURCES}jobs:\n  - name: a\n    plan:\n      - put: |\n`],
+    ["resource: of a get", `${RESOURCES}jobs:\n  - name: a\n    plan:\n      - get: src\n        resource: |\n`],
+    ["get: nested in a do", `${RESOURCES}jobs:\n  - name: a\n    plan:\n      - do:\n          - get: |\n`],
+  ])("%s offers the pipeline's resources", (_, text) => {
+    expect(labelsAt(text)).toEqual(["repo", "image"]);
+  });
+
+  const jobs = `${RESOURCES}jobs:
+  - name: unit
+    plan: [{ get: repo }]
+  - name: build
+    plan: [{ get: repo }]
+  - name: ship
+    plan:
+      - get: repo
+`;
+  test.each([
+    ["passed: [", `${jobs}        passed: [|\n`],
+    ["passed: [ after an entry", `${jobs}        passed: [unit, |]\n`],
+    ["a passed list item", `${jobs}        passed:\n          - |\n`],
+    ["a group's jobs: [", `${jobs}groups:\n  - name: all\n    jobs: [|]\n`],
+    ["a group's jobs list item", `${jobs}groups:\n  - name: all\n    jobs:\n      - |\n`],
+  ])("%s offers the pipeline's jobs", (_, text) => {
+    expect(labelsAt(text)).toEqual(["unit", "build", "ship"]);
+  });
+
+  test("a group's resources list item offers the resources", () => {
+    expect(labelsAt(`${jobs}groups:\n  - name: all\n    resources:\n      - |\n`)).toEqual(["repo", "image"]);
+  });
+
+  test("a resource's type offers the pipeline's resource types, then Concourse's own", () => {
+    const labels = labelsAt(`${RESOURCES}  - name: new\n    type: |\njobs: []\n`);
+    expect(labels[0]).toBe("slack");
+    expect(labels.slice(1)).toEqual([...CORE_RESOURCE_TYPES]);
+  });
+
+  test("a run step's type offers the prototypes", () => {
+    expect(labelsAt(`${RESOURCES}jobs:\n  - name: a\n    plan:\n      - run: test\n        type: |\n`)).toEqual([
+      "npm",
+    ]);
+  });
+
+  test("no names where a name is defined rather than referenced", () => {
+    const labels = labelsAt(`${RESOURCES}jobs:\n  - name: |\n`);
+    expect(labels).not.toContain("repo");
+    expect(labels).not.toContain("a");
+  });
+
+  test("an item offers its kind of name: a job, resource or group kind each once", () => {
+    const { text, document, cursor } = open(`${RESOURCES}jobs:\n  - name: a\n    plan:\n      - get: |\n`);
+    const [item] = completion(text, document, docs, cursor);
+    expect(item).toMatchObject({ label: "repo", detail: "resource" });
+  });
+});
+
+describe("completion of keys valid at the cursor", () => {
+  test("in a get step: the get step's fields and the modifiers, not those already written, no other step kind", () => {
+    const labels = labelsAt(
+      `${RESOURCES}jobs:\n  - name: a\n    plan:\n      - get: repo\n        trigger: true\n        |\n`,
+    );
+    expect(labels).toEqual(expect.arrayContaining(["passed", "params", "version", "resource", "attempts", "timeout"]));
+    expect(labels).not.toContain("trigger");
+    expect(labels).not.toContain("get");
+    expect(labels).not.toContain("put");
+    expect(labels).not.toContain("config");
+  });
+
+  test("in a task step: the task step's fields", () => {
+    const labels = labelsAt(`jobs:\n  - name: a\n    plan:\n      - task: unit\n        |\n`);
+    expect(labels).toEqual(expect.arrayContaining(["config", "file", "image", "input_mapping", "privileged"]));
+    expect(labels).not.toContain("trigger");
+  });
+
+  test("in a job: the job's fields, with their documentation and which are required", () => {
+    const { text, document, cursor } = open(`jobs:\n  - name: a\n    |\n`);
+    const items = completion(text, document, docs, cursor);
+    const labels = items.map((i) => i.label);
+    expect(labels).toEqual(expect.arrayContaining(["plan", "serial", "max_in_flight", "on_failure", "ensure"]));
+    expect(labels).not.toContain("name");
+    expect(items.find((i) => i.label === "plan")).toMatchObject({ detail: "required", insertText: "plan: " });
+    expect(items.find((i) => i.label === "serial")?.documentation).toEqual({
+      kind: "markdown",
+      value: "Run one build at a time (same as `max_in_flight: 1`).",
+    });
+  });
+
+  test("in a resource: the resource's fields", () => {
+    const labels = labelsAt(`resources:\n  - name: r\n    |\n`);
+    expect(labels).toEqual(expect.arrayContaining(["type", "source", "check_every", "icon", "webhook_token"]));
+    expect(labels).not.toContain("plan");
+  });
+
+  test("in a new list item of the plan: every step kind", () => {
+    const labels = labelsAt(`jobs:\n  - name: a\n    plan:\n      - get: x\n      - |\n`);
+    expect(labels).toEqual(expect.arrayContaining(["get", "put", "task", "set_pipeline", "load_var", "in_parallel"]));
+  });
+
+  test("a key half typed is completed from the same list", () => {
+    const labels = labelsAt(`jobs:\n  - name: a\n    plan:\n      - get: x\n        pas|\n`);
+    expect(labels).toContain("passed");
+  });
+});
+
+describe("completion of top-level keys at column 0", () => {
+  const TOP = ["jobs", "resources", "resource_types", "prototypes", "var_sources", "groups", "display"];
+
+  test("in an empty file: every top-level key", () => {
+    expect(labelsAt("|")).toEqual(expect.arrayContaining(TOP));
+  });
+
+  test("after a section: the keys not yet written", () => {
+    const labels = labelsAt(`${RESOURCES}jobs:\n  - name: a\n    plan: []\n|\n`);
+    expect(labels).toEqual(expect.arrayContaining(["groups", "var_sources", "display"]));
+    for (const written of ["jobs", "resources", "resource_types", "prototypes"]) expect(labels).not.toContain(written);
+  });
+
+  test("a top-level key half typed at column 0, after a section", () => {
+    const labels = labelsAt(`jobs:\n  - name: a\n    plan: []\ngr|\n`);
+    expect(labels).toEqual(expect.arrayContaining(["groups", "resources", "display"]));
+    expect(labels).not.toContain("jobs");
+  });
+
+  test("between two sections", () => {
+    const labels = labelsAt(`jobs:\n  - name: a\n    plan: []\n|\nresources: []\n`);
+    expect(labels).toEqual(expect.arrayContaining(["groups", "display", "resource_types"]));
+    expect(labels).not.toContain("jobs");
+    expect(labels).not.toContain("resources");
+  });
+
+  test("before the first section", () => {
+    const labels = labelsAt(`|\njobs: []\n`);
+    expect(labels).toEqual(expect.arrayContaining(["resources", "groups"]));
+    expect(labels).not.toContain("jobs");
+  });
+});
