@@ -20,6 +20,14 @@ export interface NameSite {
   readonly item?: { readonly start: number; readonly end: number };
 }
 
+/** Each kind of name as it is called in messages, hovers and the outline. */
+export const LABEL: Readonly<Record<NameKind, string>> = {
+  job: "job",
+  resource: "resource",
+  resource_type: "resource type",
+  prototype: "prototype",
+};
+
 /** The section of the pipeline where each kind of name is defined. */
 export const SECTION_OF: Readonly<Record<NameKind, string>> = {
   resource: "resources",

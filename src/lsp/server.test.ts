@@ -216,7 +216,9 @@ describe.skipIf(!existsSync(corpusFile))("hangar lsp, end to end over stdio (cor
     const count = (text.getText().match(/^\s*- get: weekly$/gm) ?? []).length;
     expect(edits).toHaveLength(count + 1);
     const renamed = TextDocument.applyEdits(text, edits);
-    expect(renamed).not.toMatch(/: weekly$/m);
+    // each `get: weekly` keeps its step (artifact) name and names the resource with `resource:`
+    expect(renamed).toMatch(/^- name: every-week$/m);
+    expect(renamed.match(/^(\s*)- get: weekly\n\1 {2}resource: every-week$/gm)).toHaveLength(count);
     const errors = validateText(renamed).diagnostics.filter((d) => d.severity === "error");
     expect(errors).toEqual([]);
   });

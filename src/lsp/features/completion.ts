@@ -2,7 +2,7 @@ import { type CompletionItem, CompletionItemKind, MarkupKind, type Position } fr
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Path } from "../../model/common.ts";
 import { CORE_RESOURCE_TYPES } from "../../validate/rules/lib/core-resource-types.ts";
-import { type NameKind, namesOf, type PipelineDocument, placeAt, valueAt } from "../documents.ts";
+import { LABEL, type NameKind, namesOf, type PipelineDocument, placeAt, valueAt } from "../documents.ts";
 import type { SchemaDocs } from "../schema-docs.ts";
 
 /** An index past the end of any list: the path of an item being written. */
@@ -51,7 +51,7 @@ function nameCompletion(
     [...namesOf(document, kind), ...extra.filter((n) => !namesOf(document, kind).includes(n))].map((name) => ({
       label: name,
       kind: kind === "job" ? CompletionItemKind.Function : CompletionItemKind.Reference,
-      detail: kind.replace("_", " "),
+      detail: LABEL[kind],
     }));
   const inline = /^(\s*)((?:-\s+)*)([A-Za-z_]+):\s+(?:\[(?:[^\]]*,\s*)?)?["']?[^"'\s,\]]*$/.exec(before);
   if (inline !== null) {

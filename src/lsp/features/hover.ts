@@ -1,14 +1,8 @@
 import { type Hover, MarkupKind, type Position } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { definitionOf, type NameKind, nameAt, type PipelineDocument, placeAt } from "../documents.ts";
+import { definitionOf, LABEL, nameAt, type PipelineDocument, placeAt } from "../documents.ts";
 import type { SchemaDocs } from "../schema-docs.ts";
 
-const LABEL: Readonly<Record<NameKind, string>> = {
-  job: "job",
-  resource: "resource",
-  resource_type: "resource type",
-  prototype: "prototype",
-};
 /** A definition longer than this is cut in a hover. */
 const MAX_LINES = 20;
 

@@ -1,7 +1,9 @@
 import { type Position, type Range, ResponseError, TextEdit, type WorkspaceEdit } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
+import { isMap, isScalar } from "yaml";
 import { checkIdentifier } from "../../concourse/go-identifier.ts";
-import { nameAt, type PipelineDocument, sitesOf } from "../documents.ts";
+import { yamlString } from "../../render/yaml.ts";
+import { LABEL, type NameSite, nameAt, namesOf, type PipelineDocument, sitesOf } from "../documents.ts";
 
 /** The range of the name that would be renamed, or null where there is no name to rename. */
 export function prepareRename(text: TextDocument, document: PipelineDocument, position: Position): Range | null {
@@ -11,7 +13,14 @@ export function prepareRename(text: TextDocument, document: PipelineDocument, po
 
 /**
  * Renames a resource, resource type, prototype or job: its definition and every reference in the file
- * (`get`, `put`, `resource`, `passed`, `type`, group entries). A name Concourse would not accept is refused.
+ * (`get`, `put`, `resource`, `passed`, `type`, group entries). A name Concourse would not accept, or one
+ * already defined, is refused.
+ *
+ * A `get: x` or `put: x` without `resource:` names both the resource and the artifact the step makes, which
+ * later steps of the job use by that name (task inputs, `input_mapping`, a put's `inputs`, paths such as
+ * `file: x/task.yml`, a task file's own inputs). Renaming every use of the artifact cannot be done safely
+ * (paths and task files are free text or other files), so the step keeps its name and is given
+ * `resource: <new name>`: the file means what it meant, with the resource renamed.
  */
 export function rename(
   text: TextDocument,
@@ -21,22 +30,49 @@ export function rename(
 ): WorkspaceEdit | ResponseError {
   const site = nameAt(document, text.offsetAt(position));
   if (site === undefined) return new ResponseError(-32602, "nothing to rename here");
+  if (newName === site.name) return { changes: { [text.uri]: [] } };
   const problem = checkIdentifier(newName);
   if (problem !== undefined) {
     const reason = problem.kind === "empty" ? "a name cannot be empty" : problem.reason;
     return new ResponseError(-32602, `'${newName}' is not a valid name: ${reason}`);
   }
+  if (namesOf(document, site.kind).includes(newName)) {
+    return new ResponseError(-32602, `there is already a ${LABEL[site.kind]} named '${newName}'`);
+  }
   const edits = sitesOf(document, site.kind, site.name).map((s) =>
-    TextEdit.replace(
-      { start: text.positionAt(s.start), end: text.positionAt(s.end) },
-      quoteIfNeeded(newName, text, s.start),
-    ),
+    namesStep(s)
+      ? addResource(text, document, s, newName)
+      : TextEdit.replace(
+          { start: text.positionAt(s.start), end: text.positionAt(s.end) },
+          written(newName, text, s.start),
+        ),
   );
   return { changes: { [text.uri]: edits } };
 }
 
-/** Keeps the quotes a name was written with (the new name is written in the same style). */
-function quoteIfNeeded(name: string, text: TextDocument, start: number): string {
+/** A `get: x` or `put: x` with no `resource:`: the name is the step's (and its artifact's) as well. */
+const namesStep = (site: NameSite): boolean =>
+  site.kind === "resource" && site.role === "reference" && (site.path.at(-1) === "get" || site.path.at(-1) === "put");
+
+/** Adds `resource: <name>` to the step of a `get: x` or `put: x`, in the style the step is written in. */
+function addResource(text: TextDocument, document: PipelineDocument, site: NameSite, name: string): TextEdit {
+  const value = yamlString(name);
+  const step = document.doc.getIn(site.path.slice(0, -1), true);
+  if (isMap(step) && step.flow === true) return TextEdit.insert(text.positionAt(site.end), `, resource: ${value}`);
+  const key = isMap(step)
+    ? step.items.find((p) => isScalar(p.key) && p.key.value === site.path.at(-1))?.key
+    : undefined;
+  const keyStart = isScalar(key) && key.range != null ? key.range[0] : site.start;
+  const indent = " ".repeat(text.positionAt(keyStart).character);
+  const eol = text.getText().includes("\r\n") ? "\r\n" : "\n";
+  const line = text.positionAt(site.end).line;
+  if (line + 1 < text.lineCount)
+    return TextEdit.insert({ line: line + 1, character: 0 }, `${indent}resource: ${value}${eol}`);
+  return TextEdit.insert(text.positionAt(text.getText().length), `${eol}${indent}resource: ${value}`);
+}
+
+/** The new name as a YAML scalar: in the quotes the old one was written with, else quoted only if it must be. */
+function written(name: string, text: TextDocument, start: number): string {
   const first = text.getText().charAt(start);
-  return first === '"' || first === "'" ? `${first}${name}${first}` : name;
+  return first === '"' || first === "'" ? `${first}${name}${first}` : yamlString(name);
 }

@@ -1,20 +1,13 @@
 import { type DocumentSymbol, SymbolKind } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { isMap, isScalar, isSeq } from "yaml";
-import type { NameKind, PipelineDocument } from "../documents.ts";
+import { LABEL, type NameKind, type PipelineDocument } from "../documents.ts";
 
 const KIND: Readonly<Record<NameKind, SymbolKind>> = {
   job: SymbolKind.Function,
   resource: SymbolKind.Variable,
   resource_type: SymbolKind.Class,
   prototype: SymbolKind.Interface,
-};
-
-const DETAIL: Readonly<Record<NameKind, string>> = {
-  job: "job",
-  resource: "resource",
-  resource_type: "resource type",
-  prototype: "prototype",
 };
 
 /** The outline: jobs, resources, resource types, prototypes (each by name) and groups. */
@@ -25,7 +18,7 @@ export function documentSymbols(text: TextDocument, document: PipelineDocument):
     if (site.role !== "definition" || site.item === undefined) continue;
     symbols.push({
       name: site.name,
-      detail: DETAIL[site.kind],
+      detail: LABEL[site.kind],
       kind: KIND[site.kind],
       range: range(site.item.start, site.item.end),
       selectionRange: range(site.start, site.end),

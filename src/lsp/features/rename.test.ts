@@ -1,0 +1,206 @@
+import { describe, expect, test } from "vitest";
+import type { ResponseError, TextEdit, WorkspaceEdit } from "vscode-languageserver";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { open, URI } from "../../../test/helpers/lsp-document.ts";
+import { validateText } from "../../validate/validate-text.ts";
+import { prepareRename, rename } from "./rename.ts";
+
+/** A pipeline the validator finds nothing in, where `repo` is got by its own name and used as an artifact. */
+const PIPELINE = `resource_types:
+  - name: slack
+    type: registry-image
+    source: { repository: cfcommunity/slack-notification-resource }
+resources:
+  - name: repo
+    type: git
+    source: { uri: https://example.com/repo.git }
+  - name: notify
+    type: slack
+    source: { url: https://hooks.example.com }
+  - name: image
+    type: registry-image
+    source: { repository: example/app }
+jobs:
+  - name: unit
+    plan:
+      - get: repo
+        trigger: true
+      - task: build
+        input_mapping: { source: repo }
+        config:
+          platform: linux
+          image_resource: { type: registry-image, source: { repository: alpine } }
+          inputs: [{ name: source }, { name: repo }]
+          outputs: [{ name: built }]
+          run: { path: repo/ci/build.sh }
+      - put: image
+        inputs: [built, repo]
+        params: { image: built/image.tar, version: repo/.git/ref }
+      - task: test
+        file: repo/ci/test.yml
+  - name: ship
+    plan:
+      - in_parallel:
+          - { get: repo, passed: [unit], trigger: true }
+          - get: image
+            passed: [unit]
+      - put: repo
+        params: { repository: repo }
+      - put: notify
+        params: { text: shipped }
+groups:
+  - name: all
+    jobs: [unit, ship]
+    resources: [repo, image]
+`;
+
+const findings = (text: string) => validateText(text).diagnostics.map((d) => `${d.ruleId} ${d.message}`);
+
+function renamed(
+  marked: string,
+  newName: string,
+  at?: (o: ReturnType<typeof open>) => ReturnType<typeof open>["cursor"],
+) {
+  const opened = open(marked);
+  const result = rename(opened.text, opened.document, at === undefined ? opened.cursor : at(opened), newName);
+  if (!isEdit(result)) throw new Error(`rename refused: ${result.message}`);
+  return TextDocument.applyEdits(opened.text, result.changes?.[URI] as TextEdit[]);
+}
+const isEdit = (r: WorkspaceEdit | ResponseError): r is WorkspaceEdit => "changes" in r;
+
+describe("rename of a resource", () => {
+  test("the starting pipeline is clean, so any finding after a rename is new", () => {
+    expect(findings(PIPELINE)).toEqual([]);
+  });
+
+  test("a get or put named by the resource keeps its name (the artifact's) and is given `resource:`", () => {
+    const after = renamed(PIPELINE, "source-code", (o) => o.at("name: repo", "name: r".length));
+    expect(findings(after)).toEqual([]);
+    expect(after).toContain("  - name: source-code\n    type: git\n");
+    expect(after).toContain("      - get: repo\n        resource: source-code\n        trigger: true\n");
+    expect(after).toContain("{ get: repo, resource: source-code, passed: [unit], trigger: true }");
+    expect(after).toContain("      - put: repo\n        resource: source-code\n        params: { repository: repo }\n");
+    expect(after).toContain("resources: [source-code, image]");
+    // every use of the artifact is as it was
+    expect(after).toContain("file: repo/ci/test.yml");
+    expect(after).toContain("input_mapping: { source: repo }");
+    expect(after).toContain("inputs: [built, repo]");
+  });
+
+  test("renaming the step as well would have broken the job: the check above can fail", () => {
+    const naive = PIPELINE.replaceAll("get: repo", "get: source-code")
+      .replaceAll("put: repo", "put: source-code")
+      .replace("name: repo", "name: source-code")
+      .replace("resources: [repo,", "resources: [source-code,");
+    expect(findings(naive)).toEqual([
+      "dataflow-task-input-not-produced input 'source' (mapped to 'repo') is not produced by any earlier step in job 'unit'",
+      "dataflow-task-input-not-produced input 'repo' is not produced by any earlier step in job 'unit'",
+      "dataflow-put-input-unknown put 'image' lists input 'repo', which no earlier step in job 'unit' produces",
+    ]);
+  });
+
+  test("from a reference, the same edits as from the definition", () => {
+    const fromDefinition = renamed(PIPELINE, "src", (o) => o.at("name: repo", "name: ".length));
+    const fromGet = renamed(PIPELINE, "src", (o) => o.at("get: repo", "get: re".length, 2));
+    const fromGroup = renamed(PIPELINE, "src", (o) => o.at("[repo, image]", 1));
+    expect(fromGet).toBe(fromDefinition);
+    expect(fromGroup).toBe(fromDefinition);
+  });
+
+  test("a get with `resource:` has only that value renamed", () => {
+    const after = renamed(
+      "resources:\n  - name: repo\n    type: git\n    source: {uri: u}\njobs:\n  - name: a\n    plan:\n      - get: src\n        resource: re|po\n      - task: t\n        file: src/t.yml\n",
+      "code",
+    );
+    expect(after).toBe(
+      "resources:\n  - name: code\n    type: git\n    source: {uri: u}\njobs:\n  - name: a\n    plan:\n      - get: src\n        resource: code\n      - task: t\n        file: src/t.yml\n",
+    );
+  });
+
+  test("a get on the last line of a file without a final line break", () => {
+    const after = renamed(
+      "resources:\n  - name: r\n    type: git\njobs:\n  - name: a\n    plan:\n      - get: |r",
+      "s",
+    );
+    expect(after).toBe(
+      "resources:\n  - name: s\n    type: git\njobs:\n  - name: a\n    plan:\n      - get: r\n        resource: s",
+    );
+  });
+
+  test("a get whose key is not the step's first, with a comment after the name, in a file with CRLF line breaks", () => {
+    const text =
+      "resources:\r\n  - name: r\r\n    type: git\r\njobs:\r\n  - name: a\r\n    plan:\r\n      - trigger: true\r\n        get: |r # the code\r\n";
+    expect(renamed(text, "s")).toBe(
+      "resources:\r\n  - name: s\r\n    type: git\r\njobs:\r\n  - name: a\r\n    plan:\r\n      - trigger: true\r\n        get: r # the code\r\n        resource: s\r\n",
+    );
+  });
+});
+
+describe("rename of other names", () => {
+  test("a job: its definition, `passed` and group entries", () => {
+    const after = renamed(PIPELINE, "test", (o) => o.at("name: unit", "name: ".length));
+    expect(findings(after)).toEqual([]);
+    expect(after).toContain("  - name: test\n    plan:");
+    expect(after).toContain("{ get: repo, passed: [test], trigger: true }");
+    expect(after).toContain("          - get: image\n            passed: [test]\n");
+    expect(after).toContain("jobs: [test, ship]");
+  });
+
+  test("a resource type: its definition and the resources of that type", () => {
+    const after = renamed(PIPELINE, "slack-notification", (o) => o.at("type: slack", "type: s".length));
+    expect(findings(after)).toEqual([]);
+    expect(after).toContain("  - name: slack-notification\n    type: registry-image\n");
+    expect(after).toContain("  - name: notify\n    type: slack-notification\n");
+  });
+
+  test("a prototype: its definition and the run steps' `type`", () => {
+    const after = renamed(
+      "prototypes:\n  - name: npm\n    type: registry-image\n    source: {repository: p}\njobs:\n  - name: a\n    plan:\n      - run: test\n        type: n|pm\n",
+      "node",
+    );
+    expect(after).toContain("  - name: node\n");
+    expect(after).toContain("        type: node\n");
+  });
+
+  test("quotes are kept; a name YAML would read as something else is quoted", () => {
+    expect(renamed(`jobs:\n  - name: "a|"\n    plan: []\ngroups:\n  - name: g\n    jobs: ['a']\n`, "b")).toBe(
+      `jobs:\n  - name: "b"\n    plan: []\ngroups:\n  - name: g\n    jobs: ['b']\n`,
+    );
+    expect(renamed("jobs:\n  - name: a|\n    plan: []\n", "yes")).toBe('jobs:\n  - name: "yes"\n    plan: []\n');
+  });
+});
+
+describe("what rename refuses", () => {
+  const refused = (marked: string, newName: string) => {
+    const o = open(marked);
+    const result = rename(o.text, o.document, o.cursor, newName);
+    return isEdit(result) ? undefined : result.message;
+  };
+
+  test("a name Concourse would not accept", () => {
+    expect(refused("jobs:\n  - name: a|\n    plan: []\n", "Build")).toBe(
+      "'Build' is not a valid name: must start with a lowercase letter or a number",
+    );
+    expect(refused("jobs:\n  - name: a|\n    plan: []\n", "")).toBe("'' is not a valid name: a name cannot be empty");
+  });
+
+  test("a name already defined for that kind", () => {
+    expect(refused("jobs:\n  - name: a|\n    plan: []\n  - name: b\n    plan: []\n", "b")).toBe(
+      "there is already a job named 'b'",
+    );
+  });
+
+  test("a place with no name", () => {
+    const o = open("jobs:\n  - na|me: a\n    plan: []\n");
+    expect(prepareRename(o.text, o.document, o.cursor)).toBeNull();
+    expect(refused("jobs:\n  - na|me: a\n    plan: []\n", "b")).toBe("nothing to rename here");
+  });
+
+  test("prepareRename gives the range of the name under the cursor", () => {
+    const o = open("jobs:\n  - name: ab|c\n    plan: []\n");
+    expect(prepareRename(o.text, o.document, o.cursor)).toEqual({
+      start: { line: 1, character: 10 },
+      end: { line: 1, character: 13 },
+    });
+  });
+});
