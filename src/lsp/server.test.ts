@@ -223,3 +223,66 @@ describe.skipIf(!existsSync(corpusFile))("hangar lsp, end to end over stdio (cor
     expect(errors).toEqual([]);
   });
 });
+
+describe("hangar lsp --strict, over stdio", () => {
+  const TEXT = "jobs:\n  - name: a\n    bogus: 1\n    plan:\n      - task: t\n        file: x/t.yml\nbogus_top: 3\n";
+  const strictUri = "file:///work/ci/strict.yml";
+
+  /** The diagnostics `hangar lsp` (with `args`) publishes for TEXT when it is opened. */
+  async function diagnosticsOf(args: readonly string[]) {
+    const server = spawn(process.execPath, [join(repo, "bin/hangar.js"), "lsp", ...args], { stdio: "pipe" });
+    const client = createProtocolConnection(
+      new StreamMessageReader(server.stdout),
+      new StreamMessageWriter(server.stdin),
+    );
+    const first = new Promise<PublishDiagnosticsParams>((ok) =>
+      client.onNotification(PublishDiagnosticsNotification.type, ok),
+    );
+    client.listen();
+    await client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: {} });
+    await client.sendNotification(InitializedNotification.type, {});
+    await client.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: strictUri, languageId: "yaml", version: 1, text: TEXT },
+    });
+    const { diagnostics } = await first;
+    await client.sendRequest(ShutdownRequest.type);
+    await client.sendNotification(ExitNotification.type);
+    await new Promise((ok) => server.once("exit", ok));
+    client.dispose();
+    return diagnostics.map((d) => ({
+      line: d.range.start.line + 1,
+      severity: d.severity,
+      code: d.code,
+      message: d.message,
+    }));
+  }
+  /** What `hangar validate` reports for TEXT, in the same terms. */
+  const validated = (strict: boolean) =>
+    validateText(TEXT, { strict }).diagnostics.map((d) => ({
+      line: d.loc?.line,
+      severity: d.severity === "error" ? 1 : 2,
+      code: d.ruleId,
+      message: d.message,
+    }));
+
+  test("unknown keys are errors, with fly's words (json: unknown field), as `hangar validate --strict` reports", async () => {
+    const found = await diagnosticsOf(["--stdio", "--strict"]);
+    expect(found).toEqual(validated(true));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ line: 3, severity: 1, message: expect.stringContaining('unknown field "bogus"') }),
+        expect.objectContaining({
+          line: 7,
+          severity: 1,
+          message: expect.stringContaining('unknown field "bogus_top"'),
+        }),
+      ]),
+    );
+  });
+
+  test("without --strict, what `hangar validate` reports: an unknown top-level key is a warning", async () => {
+    const found = await diagnosticsOf(["--stdio"]);
+    expect(found).toEqual(validated(false));
+    expect(found.find((d) => d.message.includes("bogus_top"))?.severity).toBe(2);
+  });
+});

@@ -40,7 +40,10 @@ export function toLspDiagnostics(found: readonly Diagnostic[], text: TextDocumen
       severity: d.severity === "error" ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
       code: d.ruleId,
       source: "hangar",
-      message: replacement === undefined ? d.message : `${d.message}; did you mean '${replacement}'?`,
+      message:
+        replacement === undefined || /did you mean/i.test(d.message)
+          ? d.message
+          : `${d.message}; did you mean '${replacement}'?`,
       ...(replacement === undefined ? {} : { data: { replacement } satisfies FixData }),
     };
   });

@@ -1,0 +1,104 @@
+import { describe, expect, test } from "vitest";
+import { DiagnosticSeverity } from "vscode-languageserver";
+import { open, URI } from "../../../test/helpers/lsp-document.ts";
+import { parsePipeline } from "../../parse/parse-pipeline.ts";
+import type { Diagnostic } from "../../source/diagnostic.ts";
+import { validateParsed } from "../../validate/validate-text.ts";
+import { quickFixes, toLspDiagnostics } from "./diagnostics.ts";
+
+/** The LSP diagnostics the server publishes for a text: the validator's findings on its one parse. */
+function published(content: string, strict = false) {
+  const { text } = open(content);
+  const parsed = parsePipeline(content, { file: URI });
+  return toLspDiagnostics(validateParsed(parsed, { file: URI, strict }).diagnostics, text, parsed.pipeline);
+}
+
+const PIPELINE = `resources:
+  - name: source-code
+    type: git
+    source: { uri: https://example.com/repo.git }
+jobs:
+  - name: build
+    plan:
+      - get: source-cod
+      - put: elsewhere
+`;
+
+describe("the validator's findings as LSP diagnostics", () => {
+  test("range, severity, rule id as code, and a suggestion from the names the validator read", () => {
+    const diagnostics = published(PIPELINE);
+    const typo = diagnostics.find((d) => d.code === "get-unknown-resource");
+    expect(typo).toEqual({
+      range: { start: { line: 7, character: 13 }, end: { line: 7, character: 23 } },
+      severity: DiagnosticSeverity.Error,
+      code: "get-unknown-resource",
+      source: "hangar",
+      message: "unknown resource 'source-cod'; did you mean 'source-code'?",
+      data: { replacement: "source-code" },
+    });
+  });
+
+  test("no suggestion when no defined name is close", () => {
+    const far = published(PIPELINE).find((d) => d.code === "put-unknown-resource");
+    expect(far?.message).toBe("unknown resource 'elsewhere'");
+    expect(far?.data).toBeUndefined();
+  });
+
+  test("a warning is a warning; with strict, an error", () => {
+    const text = "jobs:\n  - name: a\n    bogus: 1\n    plan: []\n";
+    const warning = published(text).find((d) => d.message.includes('"bogus"'));
+    expect(warning?.severity).toBe(DiagnosticSeverity.Warning);
+    expect(published(text, true).find((d) => d.message.includes('"bogus"'))?.severity).toBe(DiagnosticSeverity.Error);
+  });
+
+  test("a finding without a location is put at the start; one without an end covers one character", () => {
+    const { text } = open("jobs: []\n");
+    const base: Diagnostic = { ruleId: "x", severity: "error", parity: "hangar", message: "m", path: [] };
+    const [nowhere, point] = toLspDiagnostics([base, { ...base, loc: { line: 1, col: 3 } }], text, undefined);
+    expect(nowhere?.range).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+    expect(point?.range).toEqual({ start: { line: 0, character: 2 }, end: { line: 0, character: 3 } });
+  });
+
+  test("a suggestion the finding carries is used as it is, and not written twice into the message", () => {
+    const { text } = open("jobs: []\n");
+    const given: Diagnostic = {
+      ruleId: "step-unknown-fields",
+      severity: "error",
+      parity: "concourse",
+      message: "unknown field 'trigerr' (did you mean 'trigger'?)",
+      path: [],
+      data: { didYouMean: "trigger" },
+    };
+    expect(toLspDiagnostics([given], text, undefined)[0]).toMatchObject({
+      message: "unknown field 'trigerr' (did you mean 'trigger'?)",
+      data: { replacement: "trigger" },
+    });
+  });
+});
+
+describe("quick fixes", () => {
+  test("each diagnostic with a replacement gives one preferred fix writing it over the diagnostic's range", () => {
+    const diagnostics = published(PIPELINE);
+    const fixes = quickFixes(URI, diagnostics);
+    const typo = diagnostics.find((d) => d.code === "get-unknown-resource");
+    expect(fixes).toEqual([
+      {
+        title: "Change to 'source-code'",
+        kind: "quickfix",
+        diagnostics: [typo],
+        isPreferred: true,
+        edit: { changes: { [URI]: [{ range: typo?.range, newText: "source-code" }] } },
+      },
+    ]);
+  });
+
+  test("none for diagnostics without one (or whose data is not the server's)", () => {
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+    expect(
+      quickFixes(URI, [
+        { range, message: "m" },
+        { range, message: "m", data: { replacement: 3 } },
+      ]),
+    ).toEqual([]);
+  });
+});

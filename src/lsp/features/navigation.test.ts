@@ -1,0 +1,173 @@
+import { describe, expect, test } from "vitest";
+import { builtSchemaDocs, open, URI } from "../../../test/helpers/lsp-document.ts";
+import { definition, references } from "./definition.ts";
+import { hover } from "./hover.ts";
+import { documentSymbols } from "./symbols.ts";
+
+const PIPELINE = `resource_types:
+  - name: slack
+    type: registry-image
+    source: { repository: slack }
+resources:
+  - name: repo
+    type: git
+    source: { uri: https://example.com/repo.git }
+  - name: notify
+    type: slack
+    source: { url: https://hooks.example.com }
+jobs:
+  - name: unit
+    serial: true
+    plan:
+      - get: repo
+        trigger: true
+  - name: ship
+    plan:
+      - get: repo
+        passed: [unit]
+      - put: notify
+        params: { text: shipped }
+groups:
+  - name: all
+    jobs: [unit, ship]
+`;
+const opened = open(PIPELINE);
+const { text, document } = opened;
+const docs = builtSchemaDocs();
+/** The markdown a hover shows, if any. */
+const shown = (found: ReturnType<typeof hover>): string | undefined =>
+  (found?.contents as { value: string } | undefined)?.value;
+const rangeAt = (needle: string, delta: number, length: number, n = 1) => {
+  const start = opened.at(needle, delta, n);
+  return { start, end: { line: start.line, character: start.character + length } };
+};
+
+describe("go to definition", () => {
+  test("from a get to the resource", () => {
+    expect(definition(text, document, opened.at("get: repo", "get: r".length))).toEqual({
+      uri: URI,
+      range: rangeAt("name: repo", "name: ".length, 4),
+    });
+  });
+
+  test("from `passed` and from a group's jobs to the job", () => {
+    const unit = { uri: URI, range: rangeAt("name: unit", "name: ".length, 4) };
+    expect(definition(text, document, opened.at("passed: [unit]", "passed: [u".length))).toEqual(unit);
+    expect(definition(text, document, opened.at("jobs: [unit", "jobs: [".length))).toEqual(unit);
+  });
+
+  test("from a resource's type to the resource type; a type of Concourse's own has none", () => {
+    expect(definition(text, document, opened.at("type: slack", "type: ".length))).toEqual({
+      uri: URI,
+      range: rangeAt("name: slack", "name: ".length, 5),
+    });
+    expect(definition(text, document, opened.at("type: git", "type: ".length))).toBeNull();
+  });
+
+  test("nothing where there is no name", () => {
+    expect(definition(text, document, opened.at("trigger: true", 2))).toBeNull();
+  });
+});
+
+describe("find references", () => {
+  test("every get of a resource, with or without its definition", () => {
+    const at = opened.at("name: repo", "name: r".length);
+    const gets = [rangeAt("get: repo", "get: ".length, 4), rangeAt("get: repo", "get: ".length, 4, 2)];
+    expect(references(text, document, at, false).map((l) => l.range)).toEqual(gets);
+    expect(references(text, document, at, true).map((l) => l.range)).toEqual([
+      rangeAt("name: repo", "name: ".length, 4),
+      ...gets,
+    ]);
+  });
+
+  test("a job's references: `passed` and group entries", () => {
+    const found = references(text, document, opened.at("name: ship", "name: ".length), false);
+    expect(found.map((l) => l.range)).toEqual([rangeAt("ship]", 0, 4)]);
+    expect(references(text, document, opened.at("name: unit", "name: ".length), false)).toHaveLength(2);
+  });
+
+  test("none where there is no name", () => {
+    expect(references(text, document, opened.at("serial", 1), true)).toEqual([]);
+  });
+});
+
+describe("hover", () => {
+  test("on a key: the field's documentation, marked required where it is", () => {
+    expect(hover(text, document, docs, opened.at("serial: true", 2))?.contents).toEqual({
+      kind: "markdown",
+      value: "**serial**\n\nRun one build at a time (same as `max_in_flight: 1`).",
+    });
+    expect(shown(hover(text, document, docs, opened.at("plan:", 1)))).toMatch(/^\*\*plan\*\* \(required\)\n\n/);
+  });
+
+  test("on a resource name: its definition, dedented, with the name's range", () => {
+    const found = hover(text, document, docs, opened.at("get: repo", "get: r".length));
+    expect(found).toEqual({
+      contents: {
+        kind: "markdown",
+        value:
+          "**resource** `repo`\n\n```yaml\nname: repo\ntype: git\nsource: { uri: https://example.com/repo.git }\n```",
+      },
+      range: rangeAt("get: repo", "get: ".length, 4),
+    });
+  });
+
+  test("on a job name in `passed`: the job's definition", () => {
+    const value = shown(hover(text, document, docs, opened.at("[unit]", 1)));
+    expect(value).toBe(
+      "**job** `unit`\n\n```yaml\nname: unit\nserial: true\nplan:\n  - get: repo\n    trigger: true\n```",
+    );
+  });
+
+  test("on a type of Concourse's own, and on a name defined nowhere", () => {
+    const core = hover(text, document, docs, opened.at("type: git", "type: g".length));
+    expect(shown(core)).toBe(
+      "**resource type** `git`\n\na resource type of Concourse's own (not defined in this pipeline)",
+    );
+    const missing = open("jobs:\n  - name: a\n    plan:\n      - get: nowh|ere\n");
+    expect(shown(hover(missing.text, missing.document, docs, missing.cursor))).toBe(
+      "**resource** `nowhere`\n\nnot defined in this pipeline",
+    );
+  });
+
+  test("a long definition is cut", () => {
+    const long = open(
+      `jobs:\n  - name: a\n    plan:\n${"      - get: x\n".repeat(30)}  - name: b\n    plan:\n      - get: x\n        passed: [|a]\n`,
+    );
+    const value = shown(hover(long.text, long.document, docs, long.cursor)) ?? "";
+    expect(value.split("\n").filter((l) => l.startsWith("  - get: x"))).toHaveLength(18);
+    expect(value).toMatch(/\n# \.\.\.\n```$/);
+  });
+
+  test("on a value: its field's documentation", () => {
+    const found = hover(text, document, docs, opened.at("trigger: true", "trigger: t".length));
+    expect(shown(found)).toMatch(/^\*\*trigger\*\*\n\n/);
+  });
+
+  test("nothing inside free-form data, or on a key without the schema", () => {
+    expect(hover(text, document, docs, opened.at("shipped", 2))).toBeNull();
+    expect(hover(text, document, undefined, opened.at("serial: true", 2))).toBeNull();
+  });
+});
+
+describe("document symbols", () => {
+  test("resource types, resources, jobs and groups, in text order, with their item's and name's ranges", () => {
+    const symbols = documentSymbols(text, document);
+    expect(symbols.map((s) => [s.name, s.detail])).toEqual([
+      ["slack", "resource type"],
+      ["repo", "resource"],
+      ["notify", "resource"],
+      ["unit", "job"],
+      ["ship", "job"],
+      ["all", "group"],
+    ]);
+    const repo = symbols[1];
+    expect(repo?.selectionRange).toEqual(rangeAt("name: repo", "name: ".length, 4));
+    expect(repo?.range.start).toEqual(opened.at("name: repo"));
+    expect(repo?.range.end).toEqual(opened.at("  - name: notify"));
+  });
+
+  test("a text that does not parse has an outline of what could be read, and never throws", () => {
+    expect(documentSymbols(open("jobs: [\n").text, open("jobs: [\n").document)).toEqual([]);
+  });
+});
