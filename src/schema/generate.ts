@@ -43,6 +43,18 @@ const VAR: JsonSchema = {
   description: "A `((var))`, filled in by `fly set-pipeline -v/-l` or a credential manager.",
 };
 
+/**
+ * `user_data` of atc.Config: kept by Concourse and never read, so YAML files put their anchors there. The model
+ * leaves it out (TypeScript has no use for it), but a file that has it is valid, with or without `--strict`.
+ */
+const USER_DATA: JsonSchema = {
+  description: "Anything at all: Concourse keeps it with the pipeline and does not read it (a place for YAML anchors).",
+};
+const withUserData = (pipeline: JsonSchema): JsonSchema =>
+  isObject(pipeline.properties)
+    ? { ...pipeline, properties: { ...pipeline.properties, user_data: USER_DATA } }
+    : pipeline;
+
 const REF_PREFIX = "#/definitions/";
 const refName = (node: JsonSchema): string | undefined =>
   typeof node.$ref === "string" && node.$ref.startsWith(REF_PREFIX)
@@ -67,6 +79,7 @@ export function shapeSchema(raw: JsonSchema): JsonSchema {
   }
   shaped.Step = stepChain(shaped.Step ?? {});
   shaped.Var = VAR;
+  shaped.Pipeline = withUserData(shaped.Pipeline ?? {});
   return {
     $schema: "http://json-schema.org/draft-07/schema#",
     title: "Concourse pipeline",

@@ -94,6 +94,12 @@ describe("shape errors fail the schema, as they fail hangar", () => {
     expect(errorsOf(pipelineWith("- get: src\n  attempts: (n)")).length).toBeGreaterThan(0);
   });
 
+  test("user_data, which Concourse keeps without reading (also with --strict), may hold anything", () => {
+    const text = `${ONE_JOB}user_data:\n  anchors:\n    - &repo { uri: https://example.com/r.git }\n  n: 1\n`;
+    expect(validateText(text, { strict: true }).diagnostics).toEqual([]);
+    expect(errorsOf(text)).toEqual([]);
+  });
+
   test("optional fields may be null, as Go's decoder leaves them unset", () => {
     expect(errorsOf(pipelineWith("- get: src\n  params:\n  trigger:"))).toEqual([]);
   });

@@ -136,7 +136,7 @@ describe("completion of keys valid at the cursor", () => {
 });
 
 describe("completion of top-level keys at column 0", () => {
-  const TOP = ["jobs", "resources", "resource_types", "prototypes", "var_sources", "groups", "display"];
+  const TOP = ["jobs", "resources", "resource_types", "prototypes", "var_sources", "groups", "display", "user_data"];
 
   test("in an empty file: every top-level key", () => {
     expect(labelsAt("|")).toEqual(expect.arrayContaining(TOP));
