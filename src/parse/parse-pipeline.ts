@@ -1,6 +1,6 @@
 import type { Path } from "../model/common.ts";
 import type { Pipeline } from "../model/pipeline.ts";
-import { compareByLocation, type Diagnostic, type SourceLoc } from "../source/diagnostic.ts";
+import { compareByLocation, type Diagnostic, isAboutKey, type SourceLoc } from "../source/diagnostic.ts";
 import { jsonLocator, type Locator, lineIndex } from "../source/locate.ts";
 import { checkShape } from "./check-shape.ts";
 import { readYaml, type YamlProblem } from "./read-yaml.ts";
@@ -142,7 +142,7 @@ function finish(read: unknown, locate: Locator, vars: TemplateVars | undefined):
   const shape = checkShape(value);
   const diagnostics = shape.diagnostics
     .map((d) => {
-      const loc = d.loc ?? locate(d.path, d.ruleId.startsWith("unknown-field") ? "key" : "value");
+      const loc = d.loc ?? locate(d.path, isAboutKey(d) ? "key" : "value");
       return loc === undefined ? d : { ...d, loc };
     })
     .sort(compareByLocation);

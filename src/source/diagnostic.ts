@@ -68,3 +68,23 @@ export function compareByLocation(a: Diagnostic, b: Diagnostic): number {
   }
   return compareDiagnostics(a, b);
 }
+
+/** The longest user token (a name, a key, a value) a message quotes whole; longer ones are cut. */
+export const MAX_QUOTED_TOKEN = 60;
+
+/**
+ * A user token as a message quotes it: whole when short, else its first {@link MAX_QUOTED_TOKEN} characters
+ * and `…` (never splitting a surrogate pair), so that megabytes of junk in a file never make megabytes of
+ * output.
+ * @example cutToken("x".repeat(100)) // the first 60 x, then "…"
+ */
+export function cutToken(token: string): string {
+  if (token.length <= MAX_QUOTED_TOKEN) return token;
+  const end = isHighSurrogate(token.charCodeAt(MAX_QUOTED_TOKEN - 1)) ? MAX_QUOTED_TOKEN - 1 : MAX_QUOTED_TOKEN;
+  return `${token.slice(0, end)}…`;
+}
+
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+
+/** Whether a finding is about a key rather than its value (an unknown key), so it is located at the key. */
+export const isAboutKey = (d: Pick<Diagnostic, "ruleId">): boolean => d.ruleId.startsWith("unknown-field");

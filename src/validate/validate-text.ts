@@ -1,5 +1,5 @@
 import { parsePipeline } from "../parse/parse-pipeline.ts";
-import type { Diagnostic } from "../source/diagnostic.ts";
+import { type Diagnostic, isAboutKey } from "../source/diagnostic.ts";
 import { validate } from "./validate.ts";
 import { type FileValidation, finish, type ValidateTextOptions } from "./validate-value.ts";
 
@@ -20,7 +20,7 @@ export function validateText(text: string, options: ValidateTextOptions = {}): F
   const found: Diagnostic[] = [...parsed.diagnostics];
   if (parsed.wellFormed && parsed.pipeline !== undefined) {
     for (const d of validate(parsed.pipeline, options)) {
-      const loc = parsed.locate(d.path);
+      const loc = parsed.locate(d.path, isAboutKey(d) ? "key" : "value");
       found.push(loc === undefined ? d : { ...d, loc });
     }
   }

@@ -89,11 +89,20 @@ function withVars(
   return { ok: false, diagnostics };
 }
 
-/** Applies `--strict` (warnings become errors) and orders by location. */
+/**
+ * The unknown keys of strictly decoded structs are told as Concourse treats them: without `--strict`, by what
+ * set-pipeline does with them (hangar's `unknown-field-rejected` and `unknown-field-dropped`), since
+ * `fly validate-pipeline` is silent; with `--strict`, by fly's own error (the shape check's `unknown-field`).
+ */
+const UNKNOWN_KEY_RULES = { strict: "unknown-field", setPipeline: ["unknown-field-rejected", "unknown-field-dropped"] };
+
+/** Applies `--strict` (warnings become errors; see {@link UNKNOWN_KEY_RULES}) and orders by location. */
 export function finish(diagnostics: Diagnostic[], strict: boolean): Diagnostic[] {
   const out = strict
-    ? diagnostics.map((d) => (d.severity === "warning" ? { ...d, severity: "error" as const } : d))
-    : diagnostics;
+    ? diagnostics
+        .filter((d) => !UNKNOWN_KEY_RULES.setPipeline.includes(d.ruleId))
+        .map((d) => (d.severity === "warning" ? { ...d, severity: "error" as const } : d))
+    : diagnostics.filter((d) => d.ruleId !== UNKNOWN_KEY_RULES.strict);
   return out.sort(compareByLocation);
 }
 

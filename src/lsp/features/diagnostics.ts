@@ -44,7 +44,10 @@ export function toLspDiagnostics(
       severity: d.severity === "error" ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
       code: d.ruleId,
       source: "hangar",
-      message: replacement === undefined ? d.message : `${d.message}; did you mean '${replacement}'?`,
+      message:
+        replacement === undefined || d.message.includes(`did you mean '${replacement}'`)
+          ? d.message
+          : `${d.message}; did you mean '${replacement}'?`,
       ...(replacement === undefined ? {} : { data: { replacement } satisfies FixData }),
     };
   });
