@@ -8,9 +8,10 @@ export { type FileValidation, hasErrors, type ValidateTextOptions, validateValue
 /**
  * Parses and validates a pipeline from YAML or JSON text: parse and shape diagnostics first; the rules run
  * only when every value has the type Concourse expects (as fly, which stops at a decoding error).
+ * Given bytes (a file as read), bytes that are not valid UTF-8 are an error, as go-yaml makes them for fly.
  * Never throws.
  */
-export function validateText(text: string, options: ValidateTextOptions = {}): FileValidation {
+export function validateText(text: string | Uint8Array, options: ValidateTextOptions = {}): FileValidation {
   const file = options.file ?? "<input>";
   const parsed = parsePipeline(text, {
     file,

@@ -193,6 +193,31 @@ describe("hangar validate", () => {
     }
   });
 
+  test("a file that is not UTF-8 is go-yaml's error at the bad byte's line and column (file or stdin)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "hangar-utf8-"));
+    try {
+      // a Latin-1 file: "café" with é as the single byte 0xE9
+      const latin1 = Buffer.concat([
+        Buffer.from("jobs:\n- name: caf"),
+        Buffer.from([0xe9]),
+        Buffer.from("\n  plan: []\n"),
+      ]);
+      writeFileSync(join(dir, "latin1.yml"), latin1);
+      const line = "2:12 error yaml/INVALID_UTF8 invalid trailing UTF-8 octet (at byte 18)";
+      const m = memoryIo(dir);
+      expect(await runCli(["validate", "latin1.yml"], m.io)).toBe(1);
+      expect(m.stdout).toBe(`latin1.yml:${line}\n`);
+      const fly = memoryIo(dir);
+      await runCli(["validate", "--format", "fly", "latin1.yml"], fly.io);
+      expect(fly.stdout).toContain("error parsing yaml before applying templates: yaml: invalid trailing UTF-8 octet");
+      const stdin = memoryIo(dir, {}, latin1);
+      expect(await runCli(["validate", "-"], stdin.io)).toBe(1);
+      expect(stdin.stdout).toBe(`<stdin>:${line}\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("exit 2 on usage failures", async () => {
     expect((await run(["validate"])).code).toBe(2);
     expect((await run(["validate", "--format", "xml", "good.yml"])).code).toBe(2);
