@@ -43,7 +43,7 @@ describe("validateText", () => {
           message: "set-pipeline rejects this key (json: unknown field \"serail\"); did you mean 'serial'?",
           path: ["jobs", 0, "serail"],
           messageId: "rejected",
-          data: { field: '"serail"', suggestion: "; did you mean 'serial'?", didYouMean: "serial" },
+          data: { field: '"serail"', didYouMean: "serial" },
           loc: { file: "p.yml", line: 4, col: 3, endLine: 4, endCol: 9 },
         },
       ],

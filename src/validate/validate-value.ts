@@ -1,7 +1,7 @@
 import { checkShape } from "../parse/check-shape.ts";
 import type { InputFormat } from "../parse/parse-pipeline.ts";
 import { interpolate, type TemplateVars } from "../parse/vars.ts";
-import { compareByLocation, type Diagnostic } from "../source/diagnostic.ts";
+import { compareByLocation, cutLongTokens, type Diagnostic, MAX_QUOTED_TOKEN } from "../source/diagnostic.ts";
 import { findNotPlainData } from "../walk/plain-data.ts";
 import { type ValidateOptions, validate } from "./validate.ts";
 
@@ -96,14 +96,26 @@ function withVars(
  */
 const UNKNOWN_KEY_RULES = { strict: "unknown-field", setPipeline: ["unknown-field-rejected", "unknown-field-dropped"] };
 
-/** Applies `--strict` (warnings become errors; see {@link UNKNOWN_KEY_RULES}) and orders by location. */
-export function finish(diagnostics: Diagnostic[], strict: boolean): Diagnostic[] {
+/**
+ * Applies `--strict` (warnings become errors; see {@link UNKNOWN_KEY_RULES}), cuts long user tokens in the messages
+ * of the parser and the shape check (rules' messages are cut from their data) and orders by location.
+ */
+export function finish(found: Diagnostic[], strict: boolean): Diagnostic[] {
+  const diagnostics = found.map(cutMessage);
   const out = strict
     ? diagnostics
         .filter((d) => !UNKNOWN_KEY_RULES.setPipeline.includes(d.ruleId))
         .map((d) => (d.severity === "warning" ? { ...d, severity: "error" as const } : d))
     : diagnostics.filter((d) => d.ruleId !== UNKNOWN_KEY_RULES.strict);
   return out.sort(compareByLocation);
+}
+
+/** A parse or shape finding with long user tokens (a key, a value) cut in its message and fly line. */
+function cutMessage(d: Diagnostic): Diagnostic {
+  if (d.messageId !== undefined) return d;
+  const long = d.message.length > MAX_QUOTED_TOKEN || (d.fly !== undefined && d.fly.length > MAX_QUOTED_TOKEN);
+  if (!long) return d;
+  return { ...d, message: cutLongTokens(d.message), ...(d.fly !== undefined && { fly: cutLongTokens(d.fly) }) };
 }
 
 /** Whether any of the results has an error. */

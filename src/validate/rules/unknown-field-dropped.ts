@@ -1,5 +1,4 @@
 import { goQuote } from "../../concourse/go-format.ts";
-import { cutToken } from "../../source/diagnostic.ts";
 import { didYouMean } from "../../source/did-you-mean.ts";
 import { defineRule } from "../define-rule.ts";
 import { unknownKeys } from "./lib/unknown-keys.ts";
@@ -14,19 +13,10 @@ export default defineRule({
       "`fly set-pipeline` keeps only the known top-level keys (atc/config.go `UnmarshalConfig`), so the key and " +
       "everything under it are silently lost. With `--strict` hangar reports fly's own error instead.",
   },
-  messages: { dropped: "set-pipeline drops unknown top-level key {{field}} and all it holds{{suggestion}}" },
+  messages: { dropped: "set-pipeline drops unknown top-level key {{field}} and all it holds" },
   check(ctx) {
     for (const { path, key, known } of unknownKeys(ctx).dropped) {
-      const meant = didYouMean(key, known);
-      ctx.report({
-        path,
-        messageId: "dropped",
-        data: {
-          field: goQuote(cutToken(key)),
-          suggestion: meant === undefined ? "" : `; did you mean '${meant}'?`,
-          ...(meant === undefined ? {} : { didYouMean: meant }),
-        },
-      });
+      ctx.report({ path, messageId: "dropped", data: { field: goQuote(key) }, didYouMean: didYouMean(key, known) });
     }
   },
 });

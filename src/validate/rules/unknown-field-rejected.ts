@@ -1,5 +1,4 @@
 import { goQuote } from "../../concourse/go-format.ts";
-import { cutToken } from "../../source/diagnostic.ts";
 import { didYouMean } from "../../source/did-you-mean.ts";
 import { defineRule } from "../define-rule.ts";
 import { unknownKeys } from "./lib/unknown-keys.ts";
@@ -15,19 +14,10 @@ export default defineRule({
       "server decodes these structs with unknown fields disallowed (atc/config.go `UnmarshalConfig`) and answers " +
       '`malformed config: ... json: unknown field "x"`. With `--strict` hangar reports fly\'s own error instead.',
   },
-  messages: { rejected: "set-pipeline rejects this key (json: unknown field {{field}}){{suggestion}}" },
+  messages: { rejected: "set-pipeline rejects this key (json: unknown field {{field}})" },
   check(ctx) {
     for (const { path, key, known } of unknownKeys(ctx).rejected) {
-      const meant = didYouMean(key, known);
-      ctx.report({
-        path,
-        messageId: "rejected",
-        data: {
-          field: goQuote(cutToken(key)),
-          suggestion: meant === undefined ? "" : `; did you mean '${meant}'?`,
-          ...(meant === undefined ? {} : { didYouMean: meant }),
-        },
-      });
+      ctx.report({ path, messageId: "rejected", data: { field: goQuote(key) }, didYouMean: didYouMean(key, known) });
     }
   },
 });
