@@ -23,12 +23,16 @@ export interface Io {
   stderr(text: string): void;
   /** Reads a file as UTF-8 text. */
   readFile(path: string): Promise<string>;
+  /** Reads a file's bytes (for pipelines, whose encoding errors are findings of their own). */
+  readBytes(path: string): Promise<Uint8Array>;
   /** Writes a file atomically: on failure an existing file is left untouched (see {@link writeFileAtomic}). */
   writeFile(path: string, content: string): Promise<void>;
   /** Creates a folder and its missing parents (nothing when it exists). */
   makeDir(path: string): Promise<void>;
   /** Reads all of standard input as UTF-8 text (for `-` as a file name). */
   readStdin(): Promise<string>;
+  /** Reads all of standard input as bytes. */
+  readStdinBytes(): Promise<Uint8Array>;
   /**
    * Asks a question on the terminal and returns the line answered; undefined, without asking, when
    * standard input is not a terminal (a script or CI), or at the end of input.
@@ -142,19 +146,23 @@ export function deferSignals(target: SignalTarget, write: () => void): void {
   }
 }
 
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
 /** The real world: process streams and the file system. */
 export function nodeIo(proc: NodeJS.Process): Io {
   return {
     stdout: (text) => void proc.stdout.write(text),
     stderr: (text) => void proc.stderr.write(text),
     readFile: async (path) => readFileSync(path, "utf8"),
+    readBytes: async (path) => readFileSync(path),
     writeFile: async (path, content) => deferSignals(proc, () => writeFileAtomic(path, content)),
     makeDir: async (path) => void mkdirSync(path, { recursive: true }),
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of proc.stdin) chunks.push(Buffer.from(chunk));
-      return Buffer.concat(chunks).toString("utf8");
-    },
+    readStdin: async () => (await readAll(proc.stdin)).toString("utf8"),
+    readStdinBytes: () => readAll(proc.stdin),
     ask: async (question) => {
       if (proc.stdin.isTTY !== true) return undefined;
       const { createInterface } = await import("node:readline/promises");

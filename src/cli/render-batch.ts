@@ -1,4 +1,5 @@
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
+import type { TemplateVars } from "../parse/vars.ts";
 import { flyCommand } from "../render/fly-command.ts";
 import { renderData } from "../render/render.ts";
 import { checkOutputs } from "./check-outputs.ts";
@@ -8,6 +9,7 @@ import { type LoadedDefinition, loadPipelineModule, type PipelineDefinition } fr
 import { commonJsAdvice } from "./module-type.ts";
 import { plural } from "./plural.ts";
 import { notPlainData, reportLoadFailure } from "./report.ts";
+import { checkVars, type FlyVarFlags, flyVars } from "./template-vars.ts";
 
 /** Options of {@link renderBatch}, as `hangar render ... --out-dir DIR` gives them. */
 export interface BatchOptions {
@@ -24,6 +26,10 @@ export interface BatchOptions {
   readonly debug: boolean;
   /** How long each module may take to give its pipeline (milliseconds). */
   readonly timeoutMs?: number;
+  /** fly's vars (`-v`, `-y`, `-l`, `-i`): each pipeline is checked with them filled in; the text written keeps its ((vars)). */
+  readonly vars?: TemplateVars;
+  /** The same flags as given, repeated in every printed fly command. */
+  readonly flyFlags?: FlyVarFlags;
 }
 
 /** A pipeline module rendered in memory, and where it goes. */
@@ -50,7 +56,7 @@ const fileName = (name: string, format: BatchOptions["format"]) => `${name}.${fo
  */
 export async function renderEntry(
   entry: string,
-  options: Pick<BatchOptions, "format" | "validate" | "debug" | "timeoutMs">,
+  options: Pick<BatchOptions, "format" | "validate" | "debug" | "timeoutMs" | "vars">,
   io: Io,
 ): Promise<RenderedEntry | ExitCode> {
   let definition: LoadedDefinition;
@@ -72,7 +78,9 @@ export async function renderEntry(
   }
   if (options.validate) {
     const { validateRendered } = await import("./validate-rendered.ts");
-    if (!validateRendered(rendered.data, entry, io, definition.unknownReferences)) return EXIT.findings;
+    const vars = checkVars(options.vars, definition.instanceVars);
+    const more = { unknownReferences: definition.unknownReferences, vars };
+    if (!validateRendered(rendered.data, entry, io, more)) return EXIT.findings;
   }
   const { text } = rendered;
   return { entry, definition, name: definition.name ?? defaultName(entry), text };
@@ -166,7 +174,7 @@ export async function renderBatch(entries: readonly string[], options: BatchOpti
       pipeline: r.name,
       config: r.out,
       ...(r.definition.team !== undefined && { team: r.definition.team }),
-      ...(r.definition.instanceVars !== undefined && { instanceVars: r.definition.instanceVars }),
+      ...flyVars(r.definition, options.flyFlags),
     }),
   );
   if (options.target === undefined && written.some((r) => r.definition.target === undefined)) {

@@ -71,10 +71,15 @@ describe("bad input gives diagnostics, never a crash or a hang", () => {
     const jsonText =
       '{"__proto__": {"polluted": true}, "jobs": [{"name": "a", "plan": [], "__proto__": {"polluted": true}}]}';
     for (const text of [yamlText, jsonText]) {
-      const result = validateText(text);
-      expect(result.diagnostics.filter((d) => d.ruleId === "unknown-field").map((d) => d.message)).toEqual([
+      const strict = validateText(text, { strict: true });
+      expect(strict.diagnostics.filter((d) => d.ruleId === "unknown-field").map((d) => d.message)).toEqual([
         'unknown field "__proto__"',
         'unknown field "__proto__"',
+      ]);
+      const plain = validateText(text).diagnostics.filter((d) => d.ruleId.startsWith("unknown-field"));
+      expect(plain.map((d) => [d.ruleId, d.path])).toEqual([
+        ["unknown-field-dropped", ["__proto__"]],
+        ["unknown-field-rejected", ["jobs", 0, "__proto__"]],
       ]);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       expect(Object.prototype).not.toHaveProperty("polluted");

@@ -1,9 +1,10 @@
 import type { Path } from "../model/common.ts";
 import type { Pipeline } from "../model/pipeline.ts";
-import { compareByLocation, type Diagnostic, type SourceLoc } from "../source/diagnostic.ts";
+import { compareByLocation, type Diagnostic, isAboutKey, type SourceLoc } from "../source/diagnostic.ts";
 import { jsonLocator, type Locator, lineIndex } from "../source/locate.ts";
 import { checkShape } from "./check-shape.ts";
 import { readYaml, type YamlProblem } from "./read-yaml.ts";
+import { type DecodedBytes, decodeYamlBytes } from "./read-yaml-utf8.ts";
 import { interpolate, type TemplateVars } from "./vars.ts";
 import { yamlTextLocator } from "./yaml-tree.ts";
 
@@ -43,8 +44,10 @@ const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 /**
  * Reads a pipeline from YAML (as Concourse does: YAML 1.1, duplicate keys are errors) or JSON text, and
  * checks that every value has the type Concourse expects. Never throws: every problem is a diagnostic.
+ * Given bytes (a file as read from disk), it decodes them as go-yaml does: bytes that are not valid UTF-8 are
+ * go-yaml's error at the first bad byte.
  */
-export function parsePipeline(text: string, options: ParseOptions = {}): ParsedPipeline {
+export function parsePipeline(input: string | Uint8Array, options: ParseOptions = {}): ParsedPipeline {
   const { file } = options;
   const fail = (ruleId: string, message: string, loc?: SourceLoc): ParsedPipeline => ({
     pipeline: undefined,
@@ -54,8 +57,16 @@ export function parsePipeline(text: string, options: ParseOptions = {}): ParsedP
   });
 
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (text.length > maxBytes) {
-    return fail("input/too-large", `pipeline is ${text.length} characters; the limit is ${maxBytes}`);
+  if (input.length > maxBytes) {
+    const unit = typeof input === "string" ? "characters" : "bytes";
+    return fail("input/too-large", `pipeline is ${input.length} ${unit}; the limit is ${maxBytes}`);
+  }
+  let text: string;
+  if (typeof input === "string") text = input;
+  else {
+    const decoded = decodeYamlBytes(input);
+    if (!decoded.ok) return invalidUtf8(decoded, file);
+    text = decoded.text;
   }
   const format = options.format === "json" || options.format === "yaml" ? options.format : detectFormat(text);
   if (format === "json") {
@@ -108,6 +119,16 @@ function parseYaml(text: string, file: string | undefined, vars?: TemplateVars):
 }
 
 /** A reason the YAML cannot be read, as a diagnostic: go-yaml's words where fly reports it, the reader's otherwise. */
+/** Bytes go-yaml cannot read as UTF-8: its words, at the first bad byte (line and column in characters). */
+function invalidUtf8(decoded: Extract<DecodedBytes, { ok: false }>, file: string | undefined): ParsedPipeline {
+  const loc = withFile(file, lineIndex(decoded.before)(decoded.before.length));
+  const diagnostic: Diagnostic = {
+    ...diag(YAML_RULE("INVALID_UTF8"), `${decoded.problem} (at byte ${decoded.byteOffset})`, [], loc),
+    fly: `error parsing yaml before applying templates: yaml: ${decoded.problem}`,
+  };
+  return { pipeline: undefined, wellFormed: false, diagnostics: [diagnostic], locate: () => loc };
+}
+
 function problemDiagnostic(problem: YamlProblem, loc: SourceLoc): Diagnostic {
   switch (problem.kind) {
     case "duplicate-key":
@@ -142,7 +163,7 @@ function finish(read: unknown, locate: Locator, vars: TemplateVars | undefined):
   const shape = checkShape(value);
   const diagnostics = shape.diagnostics
     .map((d) => {
-      const loc = d.loc ?? locate(d.path, d.ruleId.startsWith("unknown-field") ? "key" : "value");
+      const loc = d.loc ?? locate(d.path, isAboutKey(d) ? "key" : "value");
       return loc === undefined ? d : { ...d, loc };
     })
     .sort(compareByLocation);

@@ -1,3 +1,13 @@
+import type {
+  BuildLogRetentionField,
+  ConfigField,
+  DisplayField,
+  GroupField,
+  JobField,
+  ResourceField,
+  ResourceTypeField,
+  VarSourceField,
+} from "../concourse/config-fields.ts";
 /** Concourse's config types (atc/config.go, atc/job_config.go, atc/steps.go, atc/task.go) as shape descriptors. */
 import { goDurationError, goParseDuration } from "../concourse/go-duration.ts";
 import { goValue } from "../concourse/go-format.ts";
@@ -240,7 +250,7 @@ const NAMED_TYPE_FIELDS = {
   check_every: CHECK_EVERY,
   tags: TAGS,
   params: PARAMS,
-};
+} satisfies Record<ResourceTypeField, Desc>;
 
 const JOB = struct("atc.JobConfig", "strict", {
   name: STRING,
@@ -258,23 +268,31 @@ const JOB = struct("atc.JobConfig", "strict", {
     builds: INT,
     minimum_succeeded_builds: INT,
     days: INT,
-  }),
+  } satisfies Record<BuildLogRetentionField, Desc>),
   on_success: OPTIONAL_STEP,
   on_failure: OPTIONAL_STEP,
   on_abort: OPTIONAL_STEP,
   on_error: OPTIONAL_STEP,
   ensure: OPTIONAL_STEP,
   plan: list("[]atc.Step", STEP),
-});
+} satisfies Record<JobField, Desc>);
 
 export const CONFIG = struct("atc.Config", "strict", {
   groups: list(
     "atc.GroupConfigs",
-    struct("atc.GroupConfig", "strict", { name: STRING, jobs: STRINGS, resources: STRINGS }),
+    struct("atc.GroupConfig", "strict", {
+      name: STRING,
+      jobs: STRINGS,
+      resources: STRINGS,
+    } satisfies Record<GroupField, Desc>),
   ),
   var_sources: list(
     "atc.VarSourceConfigs",
-    struct("atc.VarSourceConfig", "strict", { name: STRING, type: STRING, config: ANY }),
+    struct("atc.VarSourceConfig", "strict", {
+      name: STRING,
+      type: STRING,
+      config: ANY,
+    } satisfies Record<VarSourceField, Desc>),
   ),
   resources: list(
     "atc.ResourceConfigs",
@@ -291,11 +309,14 @@ export const CONFIG = struct("atc.Config", "strict", {
       version: VERSION,
       icon: STRING,
       expose_build_created_by: BOOL,
-    }),
+    } satisfies Record<ResourceField, Desc>),
   ),
   resource_types: list("atc.ResourceTypes", struct("atc.ResourceType", "strict", NAMED_TYPE_FIELDS)),
   prototypes: list("atc.Prototypes", struct("atc.Prototype", "strict", NAMED_TYPE_FIELDS)),
   jobs: list("atc.JobConfigs", JOB),
-  display: struct("atc.DisplayConfig", "strict", { background_image: STRING, background_filter: STRING }),
+  display: struct("atc.DisplayConfig", "strict", {
+    background_image: STRING,
+    background_filter: STRING,
+  } satisfies Record<DisplayField, Desc>),
   user_data: ANY,
-});
+} satisfies Record<ConfigField, Desc>);

@@ -12,6 +12,8 @@ export interface FlyCommandOptions {
   readonly instanceVars?: Readonly<Record<string, string | number | boolean>>;
   /** Vars (`-v key=value`). */
   readonly vars?: Readonly<Record<string, string | number | boolean>>;
+  /** YAML vars (`-y key=yaml`), the value as written. */
+  readonly yamlVars?: Readonly<Record<string, string>>;
   /** Var files (`-l file`). */
   readonly varFiles?: readonly string[];
   /** Do not ask for confirmation (`-n`). */
@@ -39,6 +41,7 @@ export function flyCommand({
   team,
   instanceVars = {},
   vars = {},
+  yamlVars = {},
   varFiles = [],
   nonInteractive = false,
 }: FlyCommandOptions): string {
@@ -46,6 +49,7 @@ export function flyCommand({
   if (team !== undefined) words.push("--team", team);
   for (const [key, value] of Object.entries(instanceVars)) words.push("-i", `${key}=${value}`);
   for (const [key, value] of Object.entries(vars)) words.push("-v", `${key}=${value}`);
+  for (const [key, value] of Object.entries(yamlVars)) words.push("-y", `${key}=${value}`);
   for (const file of varFiles) words.push("-l", file);
   if (nonInteractive) words.push("-n");
   return words.map((w, i) => (i === 0 ? w : shellQuote(w))).join(" ");

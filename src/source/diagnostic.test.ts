@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { interpolate } from "./diagnostic.ts";
+import { cutLongTokens, cutToken, interpolate, MAX_QUOTED_TEXT } from "./diagnostic.ts";
 import { comparePaths, formatPath, parsePath } from "./path.ts";
 
 describe("formatPath", () => {
@@ -35,4 +35,24 @@ test("interpolate fills placeholders and leaves unknown ones", () => {
     "unknown resource 'src' {{other}}",
   );
   expect(interpolate("x {{toString}}", {})).toBe("x {{toString}}");
+});
+
+describe("cutting user tokens", () => {
+  test.each([
+    ["short", "short"],
+    ["x".repeat(60), "x".repeat(60)],
+    ["x".repeat(61), `${"x".repeat(60)}…`],
+    // never half a surrogate pair
+    [`${"x".repeat(59)}😀tail`, `${"x".repeat(59)}…`],
+  ])("cutToken(%j)", (token, cut) => {
+    expect(cutToken(token)).toBe(cut);
+  });
+
+  test("cutLongTokens cuts each long run of non-space characters and caps the whole", () => {
+    const long = "y".repeat(500);
+    expect(cutLongTokens(`unknown field "${long}" here`)).toBe(`unknown field "${"y".repeat(59)}… here`);
+    expect(cutLongTokens(`jobs.a.plan.do[0]: fine words`)).toBe("jobs.a.plan.do[0]: fine words");
+    const spaced = "ab ".repeat(10_000);
+    expect(cutLongTokens(spaced)).toBe(`${spaced.slice(0, MAX_QUOTED_TEXT)}…`);
+  });
 });

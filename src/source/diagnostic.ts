@@ -68,3 +68,40 @@ export function compareByLocation(a: Diagnostic, b: Diagnostic): number {
   }
   return compareDiagnostics(a, b);
 }
+
+/** The longest user token (a name, a key, a value) a message quotes whole; longer ones are cut. */
+export const MAX_QUOTED_TOKEN = 60;
+
+/** The longest text made of user tokens (a list of names, a name with spaces) a message quotes whole. */
+export const MAX_QUOTED_TEXT = 1000;
+
+/**
+ * A user token as a message quotes it: whole when short, else its first `max` characters and `…` (never
+ * splitting a surrogate pair), so that megabytes of junk in a file never make megabytes of output.
+ * @example cutToken("x".repeat(100)) // the first 60 x, then "…"
+ */
+export function cutToken(token: string, max = MAX_QUOTED_TOKEN): string {
+  if (token.length <= max) return token;
+  const end = isHighSurrogate(token.charCodeAt(max - 1)) ? max - 1 : max;
+  return `${token.slice(0, end)}…`;
+}
+
+/**
+ * Text that quotes user tokens (a message, a list of names), with every run of more than
+ * {@link MAX_QUOTED_TOKEN} non-space characters cut as {@link cutToken} cuts it, and the whole at most
+ * {@link MAX_QUOTED_TEXT} characters.
+ */
+export function cutLongTokens(text: string): string {
+  if (text.length <= MAX_QUOTED_TOKEN) return text;
+  return cutToken(
+    text.replace(LONG_TOKEN, (token) => cutToken(token)),
+    MAX_QUOTED_TEXT,
+  );
+}
+
+const LONG_TOKEN = new RegExp(`\\S{${MAX_QUOTED_TOKEN + 1},}`, "g");
+
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+
+/** Whether a finding is about a key rather than its value (an unknown key), so it is located at the key. */
+export const isAboutKey = (d: Pick<Diagnostic, "ruleId">): boolean => d.ruleId.startsWith("unknown-field");

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { didYouMean, didYouMeanSuffix, editDistance } from "./did-you-mean.ts";
+import { didYouMean, didYouMeanSuffix, editDistance, MAX_SUGGESTED_NAME } from "./did-you-mean.ts";
 
 describe("editDistance", () => {
   test.each([
@@ -39,4 +39,12 @@ describe("didYouMean", () => {
     expect(didYouMeanSuffix("sorce", ["source"])).toBe(" (did you mean 'source'?)");
     expect(didYouMeanSuffix("zzz", ["source"])).toBe("");
   });
+});
+
+test("names longer than MAX_SUGGESTED_NAME are neither suggested for nor suggested (junk costs nothing)", () => {
+  const long = "a".repeat(MAX_SUGGESTED_NAME + 1);
+  expect(didYouMean(long, [`${long}b`])).toBeUndefined();
+  expect(didYouMean("ab", [long, "ac"])).toBe("ac");
+  // unguarded, two 1 MB names would cost 10^12 steps (the test would time out)
+  expect(didYouMean(`${"x".repeat(1 << 20)}y`, [`${"x".repeat(1 << 20)}z`])).toBeUndefined();
 });

@@ -26,18 +26,22 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
   return previous[b.length] ?? 0;
 }
 
+/** Names longer than this get no suggestion and are no suggestion (the distance costs the product of the lengths). */
+export const MAX_SUGGESTED_NAME = 100;
+
 /**
  * The known name closest to `name`, when it is close enough to be a likely typo: at most a third of
  * the name's length in edits (at least one), or the same name in other letter case. Ties go to the
- * name listed first.
+ * name listed first. Names longer than {@link MAX_SUGGESTED_NAME} are left out, so junk costs nothing.
  * @example didYouMean("sorce", ["source", "image"]) // "source"
  */
 export function didYouMean(name: string, known: Iterable<string>): string | undefined {
+  if (name.length > MAX_SUGGESTED_NAME) return undefined;
   const limit = Math.max(1, Math.floor(name.length / 3));
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const candidate of known) {
-    if (candidate === name) continue;
+    if (candidate === name || candidate.length > MAX_SUGGESTED_NAME) continue;
     const distance = candidate.toLowerCase() === name.toLowerCase() ? 0 : editDistance(name, candidate, limit);
     if (distance < bestDistance) {
       best = candidate;

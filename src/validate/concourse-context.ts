@@ -4,6 +4,7 @@ import { analyzeStep } from "../concourse/step-fields.ts";
 import type { Path, PathSegment } from "../model/common.ts";
 import { isObject } from "../model/common.ts";
 import { HOOK_KEYS } from "../model/modifiers.ts";
+import { cutToken } from "../source/diagnostic.ts";
 
 const HOOKS: ReadonlySet<string> = new Set(HOOK_KEYS);
 
@@ -40,7 +41,7 @@ export function concourseContext(pipeline: unknown, path: Path): string {
 
 /** `section.name`, or `section[i]` when the name is empty (as `location.Identifier` does). */
 function identifierOf(section: string, index: number, entry: unknown): string {
-  return locationIdentifier(section, index, goFieldText(isObject(entry) ? entry.name : undefined));
+  return locationIdentifier(section, index, nameText(isObject(entry) ? entry.name : undefined));
 }
 
 /** The context below a step for the rest of the path (`""` for the step itself). */
@@ -91,15 +92,18 @@ function stepContext(step: unknown, rest: readonly PathSegment[]): string {
 function coreLabel(kind: string, step: Record<string, unknown>): string {
   switch (kind) {
     case "run":
-      return `.run(${goFieldText(step.type)}.${goFieldText(step.run)})`;
+      return `.run(${nameText(step.type)}.${nameText(step.run)})`;
     case "try":
     case "do":
     case "in_parallel":
       return `.${kind}`;
     default:
-      return `.${kind}(${goFieldText(step[kind])})`;
+      return `.${kind}(${nameText(step[kind])})`;
   }
 }
+
+/** A name as the context shows it: Go's text of the value, a long one cut (see `cutToken`). */
+const nameText = (value: unknown): string => cutToken(goFieldText(value));
 
 /** The line `fly validate-pipeline` prints for a message about `path`: `context: message`, or the message alone. */
 export function flyLine(pipeline: unknown, path: Path, message: string): string {

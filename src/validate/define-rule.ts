@@ -6,11 +6,24 @@ import type { Prototype, ResourceType } from "../model/resource-type.ts";
 import type { Parity, Severity } from "../source/diagnostic.ts";
 import type { CollectedStep } from "../walk/walk-steps.ts";
 
-/** What a rule reports: a path, one of its message ids, and the values for the message's `{{placeholders}}`. */
+/**
+ * What a rule reports: a path, one of its message ids, and the values for the message's `{{placeholders}}`
+ * (user tokens in them are cut when long, see `cutLongTokens`).
+ */
 export interface Finding<M extends string = string> {
   readonly path: Path;
   readonly messageId: M;
   readonly data?: Readonly<Record<string, string | number>>;
+  /**
+   * What the token at `path` probably should be (by edit distance): the message ends `; did you mean 'x'?` and
+   * `data.didYouMean` holds it (an editor offers it as the replacement of the token at `path`).
+   */
+  readonly didYouMean?: string | undefined;
+  /**
+   * hangar's own words after the message (`did you mean 'fail_fast'?` for a key inside the step at `path`), added
+   * as `; hint`. A parity rule's fly line keeps Concourse's text alone.
+   */
+  readonly hint?: string | undefined;
 }
 
 /** A named entry of one of the pipeline's lists, with its index in that list. */
@@ -71,6 +84,11 @@ export interface Rule<M extends string = string> {
   readonly docs: { readonly description: string };
   /** Message templates with `{{placeholders}}`; parity rules copy Concourse's text verbatim. */
   readonly messages: Readonly<Record<M, string>>;
+  /**
+   * For a parity rule whose message says more than Concourse's (names what it is about), Concourse's own text for
+   * the fly line, by message id.
+   */
+  readonly flyMessages?: Readonly<Partial<Record<M, string>>>;
   /** Reads `ctx.pipeline` / `ctx.steps()` and calls `ctx.report()`. Never throws, never prints. */
   check(ctx: RuleContext<M>): void;
 }

@@ -1,4 +1,5 @@
-import type { Diagnostic } from "../source/diagnostic.ts";
+import type { Path } from "../model/common.ts";
+import { cutToken, type Diagnostic } from "../source/diagnostic.ts";
 import { formatPath } from "../source/path.ts";
 import type { FileValidation } from "./validate-text.ts";
 
@@ -62,7 +63,7 @@ function jsonDiagnostic(d: Diagnostic, file: string): JsonDiagnostic {
     rule: d.ruleId,
     severity: d.severity,
     message: d.message,
-    path: formatPath(d.path),
+    path: shownPath(d.path),
     file: d.loc?.file ?? file,
     line: d.loc?.line ?? null,
     col: d.loc?.col ?? null,
@@ -82,7 +83,7 @@ export function formatText(result: FileValidation, color = false): string {
   for (const d of result.diagnostics) {
     const where = d.loc
       ? `${d.loc.file ?? result.file}:${d.loc.line}:${d.loc.col}`
-      : `${result.file}:${formatPath(d.path) || "."}`;
+      : `${result.file}:${shownPath(d.path) || "."}`;
     const severity = d.severity === "error" ? paint(ANSI.red, "error") : paint(ANSI.yellow, "warning");
     out += `${paint(ANSI.bold, where)} ${severity} ${paint(ANSI.dim, d.ruleId)} ${d.message}\n`;
   }
@@ -140,3 +141,7 @@ export function formatFly(result: FileValidation): string {
   }
   return `${out}looks good\n`;
 }
+
+/** A path as output shows it: a long key in it (junk in a file) cut. */
+const shownPath = (path: Path): string =>
+  formatPath(path.map((segment) => (typeof segment === "string" ? cutToken(segment) : segment)));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parsePipeline } from "../parse/parse-pipeline.ts";
-import type { Diagnostic } from "../source/diagnostic.ts";
+import { type Diagnostic, isAboutKey } from "../source/diagnostic.ts";
 import { formatPath } from "../source/path.ts";
 import type { Rule } from "./define-rule.ts";
 import { type RuleSetting, validate } from "./validate.ts";
@@ -71,7 +71,7 @@ function run(rule: Rule, code: string, setting?: RuleSetting): Diagnostic[] {
     ...(setting === undefined ? {} : { rules: { [rule.id]: setting } }),
   });
   return diagnostics.map((d) => {
-    const loc = parsed.locate(d.path);
+    const loc = parsed.locate(d.path, isAboutKey(d) ? "key" : "value");
     return loc === undefined ? d : { ...d, loc };
   });
 }

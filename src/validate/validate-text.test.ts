@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { deepFreeze } from "../../test/helpers/deep-freeze.ts";
 import { defineRule } from "./define-rule.ts";
+import unknownFieldRejected from "./rules/unknown-field-rejected.ts";
 import { hasErrors, validateText, validateValue } from "./validate-text.ts";
 
 const noPlan = defineRule({
@@ -20,7 +21,7 @@ describe("validateText", () => {
   test("parse findings and rule findings together, located and in source order", () => {
     const result = validateText("jobs:\n- name: a\n  plan: []\n  serail: true\n", {
       file: "p.yml",
-      registry: [noPlan],
+      registry: [noPlan, unknownFieldRejected],
     });
     expect(result).toEqual({
       file: "p.yml",
@@ -36,21 +37,25 @@ describe("validateText", () => {
           loc: { file: "p.yml", line: 3, col: 9, endLine: 3, endCol: 11 },
         },
         {
-          ruleId: "unknown-field",
-          severity: "warning",
-          parity: "concourse",
-          message: 'unknown field "serail"',
+          ruleId: "unknown-field-rejected",
+          severity: "error",
+          parity: "hangar",
+          message: "set-pipeline rejects this key (json: unknown field \"serail\"); did you mean 'serial'?",
           path: ["jobs", 0, "serail"],
-          fly: 'error unmarshaling JSON: while decoding JSON: json: unknown field "serail"',
+          messageId: "rejected",
+          data: { field: '"serail"', didYouMean: "serial" },
           loc: { file: "p.yml", line: 4, col: 3, endLine: 4, endCol: 9 },
         },
       ],
     });
-    expect(hasErrors([result])).toBe(false);
+    expect(hasErrors([result])).toBe(true);
   });
 
-  test("--strict makes every warning an error; severity overrides apply", () => {
-    const strict = validateText("jobs: [{name: a, plan: [], serail: true}]\n", { strict: true, registry: [noPlan] });
+  test("--strict makes every warning an error and reports unknown keys as fly does; severity overrides apply", () => {
+    const strict = validateText("jobs: [{name: a, plan: [], serail: true}]\n", {
+      strict: true,
+      registry: [noPlan, unknownFieldRejected],
+    });
     expect(strict.diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([
       ["example-job-empty", "error"],
       ["unknown-field", "error"],

@@ -1,5 +1,5 @@
 import { type ParsedPipeline, parsePipeline } from "../parse/parse-pipeline.ts";
-import type { Diagnostic } from "../source/diagnostic.ts";
+import { type Diagnostic, isAboutKey } from "../source/diagnostic.ts";
 import { validate } from "./validate.ts";
 import { type FileValidation, finish, type ValidateTextOptions } from "./validate-value.ts";
 
@@ -8,9 +8,10 @@ export { type FileValidation, hasErrors, type ValidateTextOptions, validateValue
 /**
  * Parses and validates a pipeline from YAML or JSON text: parse and shape diagnostics first; the rules run
  * only when every value has the type Concourse expects (as fly, which stops at a decoding error).
+ * Given bytes (a file as read), bytes that are not valid UTF-8 are an error, as go-yaml makes them for fly.
  * Never throws.
  */
-export function validateText(text: string, options: ValidateTextOptions = {}): FileValidation {
+export function validateText(text: string | Uint8Array, options: ValidateTextOptions = {}): FileValidation {
   const parsed = parsePipeline(text, {
     file: options.file ?? "<input>",
     ...(options.format === undefined ? {} : { format: options.format }),
@@ -29,7 +30,7 @@ export function validateParsed(parsed: ParsedPipeline, options: ValidateTextOpti
   const found: Diagnostic[] = [...parsed.diagnostics];
   if (parsed.wellFormed && parsed.pipeline !== undefined) {
     for (const d of validate(parsed.pipeline, options)) {
-      const loc = parsed.locate(d.path);
+      const loc = parsed.locate(d.path, isAboutKey(d) ? "key" : "value");
       found.push(loc === undefined ? d : { ...d, loc });
     }
   }

@@ -1,7 +1,7 @@
 import { checkShape } from "../parse/check-shape.ts";
 import type { InputFormat } from "../parse/parse-pipeline.ts";
 import { interpolate, type TemplateVars } from "../parse/vars.ts";
-import { compareByLocation, type Diagnostic } from "../source/diagnostic.ts";
+import { compareByLocation, cutLongTokens, type Diagnostic, MAX_QUOTED_TOKEN } from "../source/diagnostic.ts";
 import { findNotPlainData } from "../walk/plain-data.ts";
 import { type ValidateOptions, validate } from "./validate.ts";
 
@@ -89,12 +89,33 @@ function withVars(
   return { ok: false, diagnostics };
 }
 
-/** Applies `--strict` (warnings become errors) and orders by location. */
-export function finish(diagnostics: Diagnostic[], strict: boolean): Diagnostic[] {
+/**
+ * The unknown keys of strictly decoded structs are told as Concourse treats them: without `--strict`, by what
+ * set-pipeline does with them (hangar's `unknown-field-rejected` and `unknown-field-dropped`), since
+ * `fly validate-pipeline` is silent; with `--strict`, by fly's own error (the shape check's `unknown-field`).
+ */
+const UNKNOWN_KEY_RULES = { strict: "unknown-field", setPipeline: ["unknown-field-rejected", "unknown-field-dropped"] };
+
+/**
+ * Applies `--strict` (warnings become errors; see {@link UNKNOWN_KEY_RULES}), cuts long user tokens in the messages
+ * of the parser and the shape check (rules' messages are cut from their data) and orders by location.
+ */
+export function finish(found: Diagnostic[], strict: boolean): Diagnostic[] {
+  const diagnostics = found.map(cutMessage);
   const out = strict
-    ? diagnostics.map((d) => (d.severity === "warning" ? { ...d, severity: "error" as const } : d))
-    : diagnostics;
+    ? diagnostics
+        .filter((d) => !UNKNOWN_KEY_RULES.setPipeline.includes(d.ruleId))
+        .map((d) => (d.severity === "warning" ? { ...d, severity: "error" as const } : d))
+    : diagnostics.filter((d) => d.ruleId !== UNKNOWN_KEY_RULES.strict);
   return out.sort(compareByLocation);
+}
+
+/** A parse or shape finding with long user tokens (a key, a value) cut in its message and fly line. */
+function cutMessage(d: Diagnostic): Diagnostic {
+  if (d.messageId !== undefined) return d;
+  const long = d.message.length > MAX_QUOTED_TOKEN || (d.fly !== undefined && d.fly.length > MAX_QUOTED_TOKEN);
+  if (!long) return d;
+  return { ...d, message: cutLongTokens(d.message), ...(d.fly !== undefined && { fly: cutLongTokens(d.fly) }) };
 }
 
 /** Whether any of the results has an error. */

@@ -2,7 +2,14 @@ import type { Job } from "../model/job.ts";
 import type { Pipeline } from "../model/pipeline.ts";
 import type { Resource } from "../model/resource.ts";
 import type { Prototype, ResourceType } from "../model/resource-type.ts";
-import { compareDiagnostics, type Diagnostic, interpolate, type Severity } from "../source/diagnostic.ts";
+import {
+  compareDiagnostics,
+  cutLongTokens,
+  type Diagnostic,
+  interpolate,
+  MAX_QUOTED_TOKEN,
+  type Severity,
+} from "../source/diagnostic.ts";
 import { type CollectedStep, collectPipelineSteps } from "../walk/walk-steps.ts";
 import { flyLine } from "./concourse-context.ts";
 import type { Finding, Indexed, PipelineIndex, Rule, RuleContext, SharedContext } from "./define-rule.ts";
@@ -42,7 +49,17 @@ export function validate(pipeline: Readonly<Pipeline>, options: ValidateOptions 
       },
       report(finding: Finding) {
         const d = toDiagnostic(rule, severity, finding);
-        out.push(rule.parity === "concourse" ? { ...d, fly: flyLine(pipeline, d.path, d.message) } : d);
+        const flyText = rule.flyMessages?.[finding.messageId];
+        const flyMessage = flyText === undefined ? d.message : interpolate(flyText, d.data);
+        const fly = rule.parity === "concourse" ? { fly: flyLine(pipeline, d.path, flyMessage) } : {};
+        const meant = finding.didYouMean;
+        const hint = finding.hint ?? (meant === undefined ? undefined : `did you mean '${meant}'?`);
+        out.push({
+          ...d,
+          ...fly,
+          ...(hint !== undefined && { message: `${d.message}; ${hint}` }),
+          ...(meant !== undefined && { data: { ...d.data, didYouMean: meant } }),
+        });
       },
     };
     try {
@@ -69,15 +86,28 @@ function severityOf(rule: Rule, setting: RuleSetting | undefined): Severity | un
 
 function toDiagnostic(rule: Rule, severity: Severity, finding: Finding): Diagnostic {
   const template = Object.hasOwn(rule.messages, finding.messageId) ? rule.messages[finding.messageId] : undefined;
+  const data = finding.data === undefined ? undefined : cutData(finding.data);
   return {
     ruleId: rule.id,
     severity,
     parity: rule.parity,
-    message: template === undefined ? `unknown message id '${finding.messageId}'` : interpolate(template, finding.data),
+    message: template === undefined ? `unknown message id '${finding.messageId}'` : interpolate(template, data),
     path: finding.path,
     messageId: finding.messageId,
-    ...(finding.data === undefined ? {} : { data: finding.data }),
+    ...(data === undefined ? {} : { data }),
   };
+}
+
+/** A finding's values with long user tokens cut, so that junk in a file never makes a message of megabytes. */
+function cutData(data: Readonly<Record<string, string | number>>): Readonly<Record<string, string | number>> {
+  for (const value of Object.values(data)) {
+    if (typeof value === "string" && value.length > MAX_QUOTED_TOKEN) {
+      return Object.fromEntries(
+        Object.entries(data).map(([k, v]) => [k, typeof v === "string" ? cutLongTokens(v) : v]),
+      );
+    }
+  }
+  return data;
 }
 
 function lazyShared(pipeline: Readonly<Pipeline>) {

@@ -155,6 +155,51 @@ describe("hangar render", () => {
     ]);
   });
 
+  test("fly's var flags: checked with the vars filled in, written with ((vars)) as they are, repeated in the fly command", async () => {
+    writeFileSync(
+      join(work, "vars.mjs"),
+      `export default {
+        name: "app",
+        target: "ci",
+        instanceVars: { branch: "main" },
+        pipeline: {
+          resources: [{ name: "src", type: "git", source: { uri: "((repo.uri))", branch: "((branch))" } }],
+          jobs: [{ name: "build", plan: [{ get: "src", trigger: "((auto))", params: "((fetch))" }] }],
+        },
+      };\n`,
+    );
+    // without values, a var standing for a bool or a map is fly's decoding error, naming the var
+    const bare = memoryIo(work);
+    expect(await runCli(["render", "vars.mjs"], bare.io)).toBe(1);
+    expect(bare.stderr).toContain(
+      "error type-mismatch json: cannot unmarshal string into Go struct field GetStep.trigger of type bool; the var ((auto)) has no value",
+    );
+    expect(existsSync(join(work, "definition.json"))).toBe(false);
+
+    writeFileSync(join(work, "vars.yml"), "fetch: { depth: 1 }\nrepo: { uri: https://git.example.com/a.git }\n");
+    const flags = ["-y", "auto=true", "-l", "vars.yml", "-v", "note=hello world", "-i", "branch=release"];
+    const run = memoryIo(work);
+    expect(await runCli(["render", "vars.mjs", ...flags], run.io)).toBe(0);
+    const written = JSON.parse(readFileSync(join(work, "definition.json"), "utf8"));
+    expect(written.jobs[0].plan[0]).toEqual({ get: "src", trigger: "((auto))", params: "((fetch))" });
+    expect(written.resources[0].source).toEqual({ uri: "((repo.uri))", branch: "((branch))" });
+    expect(run.stdout).toBe(
+      "fly -t ci set-pipeline -p app -c definition.json -i branch=release -v 'note=hello world' -y auto=true -l vars.yml\n",
+    );
+
+    // the same in a batch, and a malformed flag is a usage failure in fly's words
+    const batch = memoryIo(work);
+    expect(
+      await runCli(["render", "vars.mjs", "--out-dir", "out", "-y", "auto=false", "-y", "fetch={}"], batch.io),
+    ).toBe(0);
+    expect(batch.stdout).toBe(
+      "fly -t ci set-pipeline -p app -c out/app.json -i branch=main -y auto=false -y 'fetch={}'\n",
+    );
+    const bad = memoryIo(work);
+    expect(await runCli(["render", "vars.mjs", "-v", "novalue"], bad.io)).toBe(2);
+    expect(bad.stderr).toBe("hangar render: invalid variable pair 'novalue' (must be name=value)\n");
+  });
+
   test("--debug adds the stack trace of an error in the module", async () => {
     const run = memoryIo(work);
     expect(await runCli(["render", "throws.ts", "--debug"], run.io)).toBe(2);

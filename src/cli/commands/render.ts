@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { defineCommand, EXIT, type ExitCode } from "../define-command.ts";
-import { readTimeout, timeoutOption } from "../options.ts";
+import { readTimeout, timeoutOption, VAR_OPTIONS } from "../options.ts";
 
 export default defineCommand({
   name: "render",
@@ -33,6 +33,7 @@ export default defineCommand({
     { flags: "--no-validate", description: "write the pipeline even if the validator finds errors" },
     { flags: "--debug", description: "show stack traces of errors in the pipeline module", default: false },
     timeoutOption,
+    ...VAR_OPTIONS,
   ],
   async run({ positionals, values }, io) {
     const usage = (message: string) => {
@@ -53,7 +54,22 @@ export default defineCommand({
       io.stderr(`hangar render: ${timeoutMs.usageError}\n`);
       return EXIT.failure;
     }
-    const common = { format, validate: values.validate !== false, debug: values.debug === true, timeoutMs } as const;
+    // fly's vars: the pipeline is checked as fly would check it with them; the text written keeps its ((vars)),
+    // and the printed fly command passes the same flags
+    const { readTemplateVars, flyVarFlags, flyVars } = await import("../template-vars.ts");
+    const vars = await readTemplateVars(values, io);
+    if (vars !== undefined && "error" in vars) {
+      io.stderr(`hangar render: ${vars.error}\n`);
+      return EXIT.failure;
+    }
+    const flyFlags = vars === undefined ? undefined : flyVarFlags(values);
+    const common = {
+      format,
+      validate: values.validate !== false,
+      debug: values.debug === true,
+      timeoutMs,
+      ...(vars !== undefined && { vars }),
+    } as const;
     const target = typeof values.target === "string" ? values.target : undefined;
 
     const once = typeof values.outDir === "string" ? batch(values.outDir) : single();
@@ -75,6 +91,7 @@ export default defineCommand({
         check: values.check === true,
         ...(target !== undefined && { target }),
         ...(typeof values.flyScript === "string" && { flyScript: values.flyScript }),
+        ...(flyFlags !== undefined && { flyFlags }),
       };
       return async () => (await import("../render-batch.ts")).renderBatch(files, options, io);
     }
@@ -119,7 +136,7 @@ export default defineCommand({
           pipeline: name,
           config: out,
           ...(definition.team !== undefined && { team: definition.team }),
-          ...(definition.instanceVars !== undefined && { instanceVars: definition.instanceVars }),
+          ...flyVars(definition, flyFlags),
         })}\n`,
       );
       return EXIT.ok;

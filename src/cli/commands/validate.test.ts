@@ -27,13 +27,13 @@ describe("hangar validate", () => {
     expect(await run(["validate", "bad.yml", "broken.yml", "good.yml"])).toEqual({
       code: 1,
       stdout: [
-        'bad.yml:5:5 warning unknown-field unknown field "chek_every"',
+        "bad.yml:5:5 error unknown-field-rejected set-pipeline rejects this key (json: unknown field \"chek_every\"); did you mean 'check_every'?",
         "bad.yml:10:14 error get-unknown-resource unknown resource 'missing-thing'",
         "bad.yml:11:15 error task-config-or-file must specify either `file:` or `config:`",
         "broken.yml:3:11 error type-mismatch json: cannot unmarshal number into Go struct field JobConfig.jobs.plan of type []atc.Step",
         "",
       ].join("\n"),
-      stderr: "3 errors, 1 warning in 3 files\n",
+      stderr: "4 errors, 0 warnings in 3 files\n",
     });
   });
 
@@ -44,6 +44,16 @@ describe("hangar validate", () => {
       {
         file: "bad.yml",
         errors: [
+          {
+            rule: "unknown-field-rejected",
+            severity: "error",
+            message: "set-pipeline rejects this key (json: unknown field \"chek_every\"); did you mean 'check_every'?",
+            path: "resources[0].chek_every",
+            file: "bad.yml",
+            line: 5,
+            col: 5,
+            fly: null,
+          },
           {
             rule: "get-unknown-resource",
             severity: "error",
@@ -65,18 +75,7 @@ describe("hangar validate", () => {
             fly: "jobs.unit.plan.do[2].task(test): must specify either `file:` or `config:`",
           },
         ],
-        warnings: [
-          {
-            rule: "unknown-field",
-            severity: "warning",
-            message: 'unknown field "chek_every"',
-            path: "resources[0].chek_every",
-            file: "bad.yml",
-            line: 5,
-            col: 5,
-            fly: 'error unmarshaling JSON: while decoding JSON: json: unknown field "chek_every"',
-          },
-        ],
+        warnings: [],
       },
       {
         file: "bad.json",
@@ -110,16 +109,12 @@ describe("hangar validate", () => {
     ]);
   });
 
-  test("--format fly prints what fly validate-pipeline prints", async () => {
+  test("--format fly prints what fly validate-pipeline prints (nothing about unknown keys without --strict)", async () => {
     const { code, stdout } = await run(["validate", "--format", "fly", "bad.yml", "broken.yml", "good.yml"]);
     expect(code).toBe(1);
     expect(stdout).toBe(
       [
         "bad.yml:",
-        "",
-        "DEPRECATION WARNING:",
-        '  - error unmarshaling JSON: while decoding JSON: json: unknown field "chek_every"',
-        "",
         "",
         "WARNING:",
         "Error loading existing config:",
@@ -195,6 +190,31 @@ describe("hangar validate", () => {
       expect(none.stdout).toBe(`${empty}:. error input/unreadable no *.yml, *.yaml or *.json file in this folder\n`);
     } finally {
       rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
+  test("a file that is not UTF-8 is go-yaml's error at the bad byte's line and column (file or stdin)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "hangar-utf8-"));
+    try {
+      // a Latin-1 file: "café" with é as the single byte 0xE9
+      const latin1 = Buffer.concat([
+        Buffer.from("jobs:\n- name: caf"),
+        Buffer.from([0xe9]),
+        Buffer.from("\n  plan: []\n"),
+      ]);
+      writeFileSync(join(dir, "latin1.yml"), latin1);
+      const line = "2:12 error yaml/INVALID_UTF8 invalid trailing UTF-8 octet (at byte 18)";
+      const m = memoryIo(dir);
+      expect(await runCli(["validate", "latin1.yml"], m.io)).toBe(1);
+      expect(m.stdout).toBe(`latin1.yml:${line}\n`);
+      const fly = memoryIo(dir);
+      await runCli(["validate", "--format", "fly", "latin1.yml"], fly.io);
+      expect(fly.stdout).toContain("error parsing yaml before applying templates: yaml: invalid trailing UTF-8 octet");
+      const stdin = memoryIo(dir, {}, latin1);
+      expect(await runCli(["validate", "-"], stdin.io)).toBe(1);
+      expect(stdin.stdout).toBe(`<stdin>:${line}\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

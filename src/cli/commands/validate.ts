@@ -87,10 +87,11 @@ export default defineCommand({
         }
         continue;
       }
-      let text: string;
+      // bytes, so that text that is not UTF-8 is go-yaml's error at its place, as fly reports it
+      let text: Uint8Array;
       const shown = file === "-" ? STDIN_NAME : file;
       try {
-        text = file === "-" ? await io.readStdin() : await io.readFile(path);
+        text = file === "-" ? await io.readStdinBytes() : await io.readBytes(path);
       } catch (error) {
         // an entry of its own (counted, and in the JSON document), and the other files still get theirs
         results.push(unreadable(shown, error));

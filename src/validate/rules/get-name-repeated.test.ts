@@ -32,8 +32,8 @@ testRule(rule, {
             get: repo
       `,
       errors: [
-        { messageId: "repeated", path: "jobs[0].ensure.get", message: "repeated name" },
-        { messageId: "repeated", path: "jobs[0].plan[1].in_parallel[0].get", message: "repeated name" },
+        { messageId: "repeated", path: "jobs[0].ensure.get", message: "repeated get name 'repo'" },
+        { messageId: "repeated", path: "jobs[0].plan[1].in_parallel[0].get", message: "repeated get name 'repo'" },
       ],
     },
     {

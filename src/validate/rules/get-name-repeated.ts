@@ -11,7 +11,8 @@ export default defineRule({
     description:
       "Within a job, each get step needs its own name (use `get: alias` + `resource:` to fetch one resource twice); every repeat is reported.",
   },
-  messages: { repeated: "repeated name" },
+  messages: { repeated: "repeated get name '{{name}}'" },
+  flyMessages: { repeated: "repeated name" },
   check(ctx) {
     // gets are in Go's order, job after job: a get repeats a name an earlier get of its job had
     let jobIndex = -1;
@@ -23,7 +24,7 @@ export default defineRule({
       }
       const name = goString(g.step.get);
       if (name === undefined) continue;
-      if (names.has(name)) ctx.report({ path: [...g.path, "get"], messageId: "repeated" });
+      if (names.has(name)) ctx.report({ path: [...g.path, "get"], messageId: "repeated", data: { name } });
       names.add(name);
     }
   },

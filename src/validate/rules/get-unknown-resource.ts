@@ -11,8 +11,8 @@ export default defineRule({
   },
   messages: { unknown: "unknown resource '{{resource}}'" },
   check(ctx) {
-    for (const { path, resource } of unknownResources(ctx, "get")) {
-      ctx.report({ path, messageId: "unknown", data: { resource } });
+    for (const { path, resource, didYouMean } of unknownResources(ctx, "get")) {
+      ctx.report({ path, messageId: "unknown", data: { resource }, didYouMean });
     }
   },
 });

@@ -1,4 +1,5 @@
 import { isObject } from "../../model/common.ts";
+import { didYouMean } from "../../source/did-you-mean.ts";
 import { defineRule } from "../define-rule.ts";
 import { declaredNames } from "./lib/sections.ts";
 import { listOf, type Obj } from "./lib/values.ts";
@@ -26,6 +27,7 @@ export default defineRule({
           path: ["groups", g, "resources", k],
           messageId: "unknown",
           data: { group: groupName, resource },
+          didYouMean: didYouMean(resource, declared),
         });
       }
     }

@@ -53,6 +53,8 @@ import taskConfigUnknownFields from "./task-config-unknown-fields.ts";
 import taskHermetic from "./task-hermetic.ts";
 import taskImageOverridden from "./task-image-overridden.ts";
 import timeoutInvalidDuration from "./timeout-invalid-duration.ts";
+import unknownFieldDropped from "./unknown-field-dropped.ts";
+import unknownFieldRejected from "./unknown-field-rejected.ts";
 import varNameRepeated from "./var-name-repeated.ts";
 import varShadowed from "./var-shadowed.ts";
 import varSourceDependencyUnresolved from "./var-source-dependency-unresolved.ts";
@@ -117,6 +119,8 @@ export const rules: readonly Rule[] = [
   taskHermetic,
   taskImageOverridden,
   timeoutInvalidDuration,
+  unknownFieldDropped,
+  unknownFieldRejected,
   varNameRepeated,
   varShadowed,
   varSourceDependencyUnresolved,

@@ -25,7 +25,11 @@ testRule(rule, {
         { messageId: "noMatch", path: "jobs[1].plan[0].passed[1]", message: "no matching job(s) for 'ghost'" },
         { messageId: "noMatch", path: "jobs[1].plan[0].passed[2]", message: "no matching job(s) for 'deploy-*'" },
         { messageId: "noMatch", path: "jobs[1].plan[0].passed[3]", message: "no matching job(s) for 'build-['" },
-        { messageId: "noMatch", path: "jobs[1].plan[0].passed[4]", message: "no matching job(s) for 'build/x'" },
+        {
+          messageId: "noMatch",
+          path: "jobs[1].plan[0].passed[4]",
+          message: "no matching job(s) for 'build/x'; did you mean 'build'?",
+        },
       ],
     },
   ],

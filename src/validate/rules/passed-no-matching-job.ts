@@ -1,6 +1,9 @@
+import { isLiteralPathPattern } from "../../concourse/go-path-match.ts";
+import { didYouMean as suggest } from "../../source/did-you-mean.ts";
 import { defineRule } from "../define-rule.ts";
 import { goSteps } from "./lib/go-steps.ts";
 import { passedMatcher } from "./lib/passed.ts";
+import { declaredNames } from "./lib/sections.ts";
 import { listOf } from "./lib/values.ts";
 
 export default defineRule({
@@ -17,7 +20,8 @@ export default defineRule({
       for (let k = 0; k < passed.length; k++) {
         const entry = passed[k];
         if (typeof entry === "string" && match(entry).length === 0) {
-          ctx.report({ path: [...g.path, "passed", k], messageId: "noMatch", data: { job: entry } });
+          const didYouMean = isLiteralPathPattern(entry) ? suggest(entry, declaredNames(ctx, "jobs")) : undefined;
+          ctx.report({ path: [...g.path, "passed", k], messageId: "noMatch", data: { job: entry }, didYouMean });
         }
       }
     }

@@ -97,7 +97,7 @@ testRule(rule, {
           messageId: "unknown",
           path: "jobs[0].plan[1].try.config.image_resource.type",
           message:
-            "the image_resource of task 't' has type 'dockerimage', which is neither declared in resource_types nor a core Concourse resource type",
+            "the image_resource of task 't' has type 'dockerimage', which is neither declared in resource_types nor a core Concourse resource type; did you mean 'docker-image'?",
         },
         {
           messageId: "unknown",

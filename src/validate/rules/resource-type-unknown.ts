@@ -2,6 +2,7 @@ import { location } from "../../concourse/config-location.ts";
 import { hasVar } from "../../concourse/vars.ts";
 import { isObject, refName } from "../../model/common.ts";
 import { isStepKind } from "../../model/step.ts";
+import { didYouMean } from "../../source/did-you-mean.ts";
 import { defineRule } from "../define-rule.ts";
 import { CORE_RESOURCE_TYPES } from "./lib/core-resource-types.ts";
 import { listOf } from "./lib/values.ts";
@@ -34,6 +35,8 @@ export default defineRule({
       if (name === undefined || name === "" || hasVar(name) || CORE_RESOURCE_TYPES.has(name)) return undefined;
       return name !== self && declared.has(name) ? undefined : name;
     };
+    /** The declared or core type an unknown one probably means. */
+    const meant = (type: string): string | undefined => didYouMean(type, [...declared, ...CORE_RESOURCE_TYPES]);
     const sections = [
       ["resources", "resource"],
       ["resource_types", "resource type"],
@@ -48,7 +51,7 @@ export default defineRule({
         const type = unknownType(entry.type, section === "resource_types" ? name : undefined);
         if (type === undefined) continue;
         const owner = name === undefined ? location(section, i) : `${what} '${name}'`;
-        report({ path: [section, i, "type"], messageId: "unknown", data: { owner, type } });
+        report({ path: [section, i, "type"], messageId: "unknown", data: { owner, type }, didYouMean: meant(type) });
       }
     }
     const all = steps();
@@ -61,7 +64,12 @@ export default defineRule({
       if (type === undefined) continue;
       const owner =
         typeof step.task === "string" ? `the image_resource of task '${step.task}'` : "a task's image_resource";
-      report({ path: [...path, "config", "image_resource", "type"], messageId: "unknown", data: { owner, type } });
+      report({
+        path: [...path, "config", "image_resource", "type"],
+        messageId: "unknown",
+        data: { owner, type },
+        didYouMean: meant(type),
+      });
     }
   },
 });

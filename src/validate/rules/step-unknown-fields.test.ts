@@ -57,7 +57,13 @@ testRule(rule, {
             formt: json
             naïve: 1
       `,
-      errors: [{ messageId: "unknown", path: "jobs[0].plan[0]", message: 'unknown fields ["formt" "na\\u00efve"]' }],
+      errors: [
+        {
+          messageId: "unknown",
+          path: "jobs[0].plan[0]",
+          message: 'unknown fields ["formt" "na\\u00efve"]; did you mean \'format\' for "formt"?',
+        },
+      ],
     },
   ],
 });

@@ -1,7 +1,8 @@
 import { goQuotedList } from "../../concourse/go-format.ts";
-import { unknownStepFields } from "../../concourse/step-fields.ts";
+import { analyzeStep, unknownStepFields } from "../../concourse/step-fields.ts";
 import { STEP_KINDS } from "../../model/step.ts";
 import { defineRule } from "../define-rule.ts";
+import { fieldHint } from "./lib/field-hint.ts";
 import { goSteps } from "./lib/go-steps.ts";
 
 export default defineRule({
@@ -19,8 +20,10 @@ export default defineRule({
     for (const kind of STEP_KINDS) {
       for (const g of byKind[kind]) {
         const unknown = unknownStepFields(g.step, kind);
-        if (unknown.length > 0)
-          ctx.report({ path: g.path, messageId: "unknown", data: { fields: goQuotedList(unknown) } });
+        if (unknown.length === 0) continue;
+        const known = analyzeStep(g.step).detectors.flatMap((d) => d.fields);
+        const hint = fieldHint(unknown, known);
+        ctx.report({ path: g.path, messageId: "unknown", data: { fields: goQuotedList(unknown) }, hint });
       }
     }
   },

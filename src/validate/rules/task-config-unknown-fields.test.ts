@@ -31,7 +31,13 @@ testRule(rule, {
               run: { path: sh }
               ouputs: [{ name: out }]
       `,
-      errors: [{ messageId: "unknown", path: "jobs[0].plan[0].config", message: 'unknown fields ["ouputs"]' }],
+      errors: [
+        {
+          messageId: "unknown",
+          path: "jobs[0].plan[0].config",
+          message: "unknown fields [\"ouputs\"]; did you mean 'outputs'?",
+        },
+      ],
     },
   ],
 });

@@ -1,7 +1,8 @@
 import { goQuotedList } from "../../concourse/go-format.ts";
-import { unknownTaskConfigFields } from "../../concourse/step-fields.ts";
+import { TASK_CONFIG_FIELDS, unknownTaskConfigFields } from "../../concourse/step-fields.ts";
 import { isObject } from "../../model/common.ts";
 import { defineRule } from "../define-rule.ts";
+import { fieldHint } from "./lib/field-hint.ts";
 import { goSteps } from "./lib/go-steps.ts";
 
 export default defineRule({
@@ -17,9 +18,9 @@ export default defineRule({
     for (const g of goSteps(ctx).byKind.task) {
       if (!isObject(g.step.config)) continue;
       const unknown = unknownTaskConfigFields(g.step.config);
-      if (unknown.length > 0) {
-        ctx.report({ path: [...g.path, "config"], messageId: "unknown", data: { fields: goQuotedList(unknown) } });
-      }
+      if (unknown.length === 0) continue;
+      const hint = fieldHint(unknown, TASK_CONFIG_FIELDS);
+      ctx.report({ path: [...g.path, "config"], messageId: "unknown", data: { fields: goQuotedList(unknown) }, hint });
     }
   },
 });
