@@ -1,17 +1,10 @@
-import { isObject, refName } from "../model/common.ts";
+import { isObject, refName, setOwn } from "../model/common.ts";
 import { STEP_KINDS, type StepKind, stepKindOrUndefined } from "../model/step.ts";
 import { IN_PARALLEL_CONFIG_SLOTS, JOB_SLOTS, type SlotForm, type StepSlot, stepSlots } from "../walk/step-slots.ts";
 import { KEY_ORDER } from "./key-order.ts";
 
 type Obj = Record<string, unknown>;
 type Kind = keyof typeof KEY_ORDER;
-
-/** Sets an own data property, also for keys such as `__proto__` that plain assignment would not. */
-function setKey(out: Obj, key: string, value: unknown): void {
-  if (key === "__proto__")
-    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-  else out[key] = value;
-}
 
 /** A reference (an object with a name, or a name) as the name Concourse reads; any other value as it is. */
 const writeRef = (value: unknown): unknown => refName(value) ?? value;
@@ -33,7 +26,7 @@ function copyUntil(value: Obj, stop: string): Obj {
   const out: Obj = {};
   for (const key in value) {
     if (key === stop) break;
-    if (Object.hasOwn(value, key)) setKey(out, key, value[key]);
+    if (Object.hasOwn(value, key)) setOwn(out, key, value[key]);
   }
   return out;
 }
@@ -68,10 +61,10 @@ function sharePayload(value: Obj): Obj {
       continue;
     }
     const c = payload(v, true);
-    if (out !== undefined) setKey(out, key, c);
+    if (out !== undefined) setOwn(out, key, c);
     else if (c !== v) {
       out = copyUntil(value, key);
-      setKey(out, key, c);
+      setOwn(out, key, c);
     }
   }
   return out ?? value;
@@ -91,7 +84,7 @@ function payload(value: unknown, share: Share): unknown {
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
     const v = value[key];
-    if (v !== undefined && v !== null) setKey(out, key, payload(v, share));
+    if (v !== undefined && v !== null) setOwn(out, key, payload(v, share));
   }
   return out;
 }
@@ -192,7 +185,7 @@ function ordered(value: Obj, s: Shape, share: Share): Obj {
         if (c === v) continue;
         out = copyUntil(value, key);
       }
-      setKey(out, key, c);
+      setOwn(out, key, c);
     }
   }
   return out ?? value;
@@ -211,7 +204,7 @@ function orderedByLookup(value: Obj, s: Shape, share: Share): Obj {
     if (!Object.hasOwn(value, key) || Object.hasOwn(out, key)) continue;
     const v = value[key];
     if (v === undefined || v === null) continue;
-    setKey(out, key, payload(v, share));
+    setOwn(out, key, payload(v, share));
   }
   return out;
 }
