@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { isObject } from "../model/common.ts";
 import { HangarError } from "../model/errors.ts";
 import { readYaml } from "../parse/read-yaml.ts";
 
@@ -25,7 +26,6 @@ export function flyrcPath(env: Readonly<Record<string, string | undefined>>): st
   return join(home, ".flyrc");
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const stringOf = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
 
 /**

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { isObject } from "../model/common.ts";
 import type { Io } from "./io.ts";
 import { isModuleFile, LoadError, loadPipelineModule, type PipelineDefinition } from "./load-pipeline.ts";
 
@@ -9,8 +10,6 @@ export interface LoadedConfig {
   /** The definition, when the config came from a pipeline module. */
   readonly definition?: PipelineDefinition;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
  * Reads a pipeline config from a pipeline module (rendered), a YAML or JSON file, or standard input

@@ -9,6 +9,9 @@
  * Changes are data (see {@link PipelineChange}); `format.ts` writes them as text or JSON.
  */
 
+import { isObject } from "../model/common.ts";
+import { sameData } from "../walk/plain-data.ts";
+
 /** The sections whose objects are matched by `name`, in the order Concourse reports them. */
 export const NAMED_SECTIONS = ["groups", "var_sources", "resources", "resource_types", "prototypes", "jobs"] as const;
 export type NamedSection = (typeof NAMED_SECTIONS)[number];
@@ -29,20 +32,6 @@ export interface PipelineChange {
   readonly after?: unknown;
   /** For a group that moved: its positions before and after. */
   readonly positions?: readonly [before: number, after: number];
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-
-/** Deep equality of plain data in which the order of an object's keys does not count. */
-export function sameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameData(x, b[i]));
-  if (isObject(a) && isObject(b)) {
-    const keys = Object.keys(a).filter((k) => a[k] !== undefined);
-    const other = Object.keys(b).filter((k) => b[k] !== undefined);
-    return keys.length === other.length && keys.every((k) => k in b && sameData(a[k], b[k]));
-  }
-  return false;
 }
 
 /** A section's objects by name; an object without a string name is kept under its position. */

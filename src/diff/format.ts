@@ -1,4 +1,5 @@
 import jsyaml from "js-yaml";
+import { isObject } from "../model/common.ts";
 import type { PipelineChange } from "./diff.ts";
 import { diffLines, formatHunks, type LineEdit, splitLines, toHunks } from "./line-diff.ts";
 import { redact, redactPair } from "./redact.ts";
@@ -23,8 +24,6 @@ const LABELS: Readonly<Record<string, readonly [section: string, object: string]
   jobs: ["jobs", "job"],
   display: ["display", "display configuration"],
 };
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
  * `before` with its keys in `after`'s order where both have them (the others after), at every depth,

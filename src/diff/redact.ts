@@ -1,11 +1,10 @@
+import { isObject } from "../model/common.ts";
 import { literalOfSecretKey, mayHaveShape, SHAPES } from "../validate/rules/lib/secrets.ts";
 
 /** What a secret is shown as. */
 export const REDACTED = "<redacted>";
 /** What a secret that differs from the one before it is shown as, so that its change still shows. */
 export const REDACTED_CHANGED = "<redacted, changed>";
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Every shape of a known credential, matching all occurrences. */
 const GLOBAL_SHAPES = SHAPES.map(({ pattern }) => new RegExp(pattern.source, "g"));

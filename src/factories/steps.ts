@@ -1,4 +1,4 @@
-import type { Ref } from "../model/common.ts";
+import { type Ref, setOwn } from "../model/common.ts";
 import type { Job } from "../model/job.ts";
 import type { StepModifiers } from "../model/modifiers.ts";
 import type { Resource } from "../model/resource.ts";
@@ -48,9 +48,7 @@ function copyOthers(
   const from = source as Record<PropertyKey, unknown>;
   for (const key in from) {
     if (!Object.hasOwn(from, key) || skip.includes(key)) continue;
-    if (key === "__proto__") {
-      Object.defineProperty(target, key, { value: from[key], enumerable: true, writable: true, configurable: true });
-    } else target[key] = from[key];
+    setOwn(target, key, from[key]);
   }
   for (const symbol of Object.getOwnPropertySymbols(from)) {
     if (Object.prototype.propertyIsEnumerable.call(from, symbol)) target[symbol] = from[symbol];

@@ -1,5 +1,5 @@
-import { argumentError, expectArrays, expectObject, isPlainObject } from "../model/arguments.ts";
-import type { Named } from "../model/common.ts";
+import { argumentError, expectArrays, expectObject } from "../model/arguments.ts";
+import { isObject, type Named } from "../model/common.ts";
 import { HangarError } from "../model/errors.ts";
 import { type Difference, firstDifference } from "./first-difference.ts";
 import type { Fragment } from "./fragment.ts";
@@ -79,7 +79,7 @@ export function checkParts(fn: string, label: string, parts: readonly unknown[],
       const items = (part[section] ?? []) as readonly unknown[];
       for (let i = 0; i < items.length; i++) {
         const item = items[i];
-        if (!isPlainObject(item) || typeof item.name !== "string") {
+        if (!isObject(item) || typeof item.name !== "string") {
           throw argumentError(fn, `${label} #${p} ${section}[${i}]`, "an object with a name", item);
         }
       }

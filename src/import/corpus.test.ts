@@ -19,7 +19,7 @@ import { stripNulls } from "../../test/helpers/strip-nulls.ts";
 import type { Pipeline } from "../model/pipeline.ts";
 import { parsePipeline } from "../parse/parse-pipeline.ts";
 import { renderJson } from "../render/render.ts";
-import { sameData } from "./factories-match.ts";
+import { sameData } from "../walk/plain-data.ts";
 import { importPipeline } from "./to-typescript.ts";
 
 const repo = resolve(import.meta.dirname, "../..");

@@ -21,6 +21,8 @@ import {
   slackNotificationResource,
   sshGitRepo,
 } from "../factories/index.ts";
+import { isObject } from "../model/common.ts";
+import { sameData } from "../walk/plain-data.ts";
 
 /**
  * Recognisers for hangar's factories: for a resource or resource type from a pipeline, the factory call
@@ -44,8 +46,6 @@ interface Recognizer {
   readonly args: (obj: Obj, source: Obj) => readonly unknown[] | undefined;
   readonly make: (...args: never[]) => unknown;
 }
-
-const isObject = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** An options object without the keys whose value is undefined or equal to the factory's default. */
 function options(values: Obj, defaults: Obj = {}): Obj {
@@ -233,14 +233,4 @@ export function matchFactory(
     if (sameData(made, obj)) return { factory: recognizer.factory, args };
   }
   return undefined;
-}
-
-/** Deep equality of plain data; key order does not matter, keys whose value is undefined do not count. */
-export function sameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((v, i) => sameData(v, b[i]));
-  if (!isObject(a) || !isObject(b) || Array.isArray(b)) return false;
-  const keysA = Object.keys(a).filter((k) => a[k] !== undefined);
-  const keysB = Object.keys(b).filter((k) => b[k] !== undefined);
-  return keysA.length === keysB.length && keysA.every((k) => Object.hasOwn(b, k) && sameData(a[k], b[k]));
 }

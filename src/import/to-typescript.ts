@@ -17,16 +17,17 @@
 
 import { goPathMatch } from "../concourse/go-path-match.ts";
 import { pipeline as buildPipeline } from "../fragment/pipeline.ts";
-import type { Path } from "../model/common.ts";
+import { isObject, type Path } from "../model/common.ts";
 import { HOOK_KEYS } from "../model/modifiers.ts";
 import { type StepKind, stepKindOrUndefined } from "../model/step.ts";
 import { type ParsedPipeline, parsePipeline } from "../parse/parse-pipeline.ts";
 import { renderJson } from "../render/render.ts";
 import type { Diagnostic } from "../source/diagnostic.ts";
 import { formatPath } from "../source/path.ts";
+import { sameData } from "../walk/plain-data.ts";
 import { walkPipelineSteps } from "../walk/walk-steps.ts";
 import { type Anchor, EMPTY_SOURCE_INFO, pathKey, readSourceInfo, type SourceInfo } from "./anchors.ts";
-import { type FactoryCall, matchFactory, RECOGNIZED_FACTORIES, sameData } from "./factories-match.ts";
+import { type FactoryCall, matchFactory, RECOGNIZED_FACTORIES } from "./factories-match.ts";
 import {
   arrayLiteral,
   call,
@@ -89,7 +90,6 @@ export type ImportResult =
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
 const LINE_WIDTH = 120;
 

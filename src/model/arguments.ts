@@ -1,3 +1,4 @@
+import { isObject } from "./common.ts";
 import { HangarError } from "./errors.ts";
 
 /** A value described for a message: `undefined`, `null`, `an array`, `a string ("x")`, `a number (3)`, `an object`. */
@@ -29,13 +30,9 @@ export function describeValue(value: unknown): string {
 export const argumentError = (fn: string, argument: string, expected: string, actual: unknown): HangarError =>
   new HangarError("api/argument", `${fn}(): ${argument} must be ${expected}, got ${describeValue(actual)}`);
 
-/** Whether `value` is a plain object (not null, not an array). */
-export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
 /** Throws {@link argumentError} unless `value` is an object. */
 export function expectObject<T>(fn: string, argument: string, value: T): asserts value is T & Record<string, unknown> {
-  if (!isPlainObject(value)) throw argumentError(fn, argument, "an object", value);
+  if (!isObject(value)) throw argumentError(fn, argument, "an object", value);
 }
 
 /** Throws {@link argumentError} unless each listed key of `value` is absent or an array. */

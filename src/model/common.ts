@@ -32,6 +32,13 @@ export type Ref<T extends Named> = T | string;
 /** The name a reference stands for. */
 export const nameOf = (ref: Ref<Named>): string => (typeof ref === "string" ? ref : ref.name);
 
+/** Sets an own enumerable data property, also for a `__proto__` key (which plain assignment takes as the prototype). */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  } else target[key] = value;
+}
+
 /** Whether a value is an object and not an array: a mapping, as a pipeline document has them. */
 export const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);

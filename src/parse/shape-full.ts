@@ -4,7 +4,7 @@
  * place, as sigs.k8s.io/yaml does.
  */
 import { coreDetector, fieldOwner, type StepDetector, stepDetectors } from "../concourse/step-fields.ts";
-import { isObject, type PathSegment } from "../model/common.ts";
+import { isObject, type PathSegment, setOwn } from "../model/common.ts";
 import { type Checker, type Desc, MAX_STEP_DEPTH, MAX_VALUE_DEPTH, type StructDesc } from "./shape-descriptor.ts";
 import { type At, child, enterStep, field, restart, wrap } from "./shape-position.ts";
 import { quick } from "./shape-quick.ts";
@@ -194,8 +194,7 @@ function detectorAt(stepAt: At, detector: StepDetector): At {
   return restart(wrap(stepAt, `malformed ${detector.key} step: `), detector.go);
 }
 
-/** Writes the value as Concourse reads it back when it differs: as an own property, even `__proto__`, without touching any prototype. */
+/** Writes the value as Concourse reads it back when it differs (as an own property, even `__proto__`). */
 function writeBack(holder: Record<string, unknown>, key: string, read: unknown): void {
-  if (Object.is(holder[key], read)) return;
-  Object.defineProperty(holder, key, { value: read, writable: true, enumerable: true, configurable: true });
+  if (!Object.is(holder[key], read)) setOwn(holder, key, read);
 }

@@ -1,5 +1,5 @@
 import { hasVar, isWholeVar, varReferences } from "../concourse/vars.ts";
-import type { Path, PathSegment } from "../model/common.ts";
+import { isObject, type Path, type PathSegment, setOwn } from "../model/common.ts";
 
 /**
  * fly's template variables (`fly validate-pipeline` / `set-pipeline` `-v`, `-y`, `-l`, `-i`; concourse/vars):
@@ -80,16 +80,11 @@ export function interpolate(document: unknown, vars: TemplateVars): Interpolated
   const visit = (node: unknown, path: PathSegment[]): unknown => {
     if (typeof node === "string") return interpolateString(node, path);
     if (Array.isArray(node)) return node.map((item, i) => visit(item, [...path, i]));
-    if (typeof node === "object" && node !== null) {
+    if (isObject(node)) {
       const out: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(node)) {
         const newKey = hasVar(key) ? interpolateString(key, [...path, key]) : key;
-        Object.defineProperty(out, String(newKey), {
-          value: visit(value, [...path, key]),
-          writable: true,
-          enumerable: true,
-          configurable: true,
-        });
+        setOwn(out, String(newKey), visit(value, [...path, key]));
       }
       return out;
     }
@@ -147,11 +142,10 @@ function varLookup(vars: TemplateVars): (name: string) => Found | undefined {
       if (!Object.hasOwn(source, first)) continue;
       let value = source[first];
       for (const field of fields) {
-        if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-          const map = value as Record<string, unknown>;
-          if (!Object.hasOwn(map, field))
+        if (isObject(value)) {
+          if (!Object.hasOwn(value, field))
             throw new VarsError(`missing field '${field}' in var: ${referenceString(ref)}`);
-          value = map[field];
+          value = value[field];
         } else {
           throw new VarsError(
             `cannot access field '${field}' of non-map value ('${goTypeName(value, fromFile)}') from var: ${referenceString(ref)}`,
@@ -168,7 +162,7 @@ function varLookup(vars: TemplateVars): (name: string) => Found | undefined {
 function upsert(out: Record<string, unknown>, path: readonly string[], value: unknown): void {
   const [head, ...rest] = path as [string, ...string[]];
   const node = out[head];
-  if (!Object.hasOwn(out, head) || typeof node !== "object" || node === null || Array.isArray(node)) {
+  if (!Object.hasOwn(out, head) || !isObject(node)) {
     setOwn(out, head, construct(rest, value));
     return;
   }
@@ -176,17 +170,13 @@ function upsert(out: Record<string, unknown>, path: readonly string[], value: un
     setOwn(out, head, value);
     return;
   }
-  upsert(node as Record<string, unknown>, rest, value);
+  upsert(node, rest, value);
 }
 
 function construct(fields: readonly string[], value: unknown): unknown {
   let v = value;
   for (let i = fields.length - 1; i >= 0; i--) v = { [fields[i] as string]: v };
   return v;
-}
-
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
 function referenceString(ref: Reference): string {

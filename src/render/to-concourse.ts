@@ -1,17 +1,10 @@
-import { isObject, refName } from "../model/common.ts";
-import { HOOK_KEYS } from "../model/modifiers.ts";
+import { isObject, refName, setOwn } from "../model/common.ts";
 import { STEP_KINDS, type StepKind, stepKindOrUndefined } from "../model/step.ts";
+import { IN_PARALLEL_CONFIG_SLOTS, JOB_SLOTS, type SlotForm, type StepSlot, stepSlots } from "../walk/step-slots.ts";
 import { KEY_ORDER } from "./key-order.ts";
 
 type Obj = Record<string, unknown>;
 type Kind = keyof typeof KEY_ORDER;
-
-/** Sets an own data property, also for keys such as `__proto__` that plain assignment would not. */
-function setKey(out: Obj, key: string, value: unknown): void {
-  if (key === "__proto__")
-    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-  else out[key] = value;
-}
 
 /** A reference (an object with a name, or a name) as the name Concourse reads; any other value as it is. */
 const writeRef = (value: unknown): unknown => refName(value) ?? value;
@@ -33,7 +26,7 @@ function copyUntil(value: Obj, stop: string): Obj {
   const out: Obj = {};
   for (const key in value) {
     if (key === stop) break;
-    if (Object.hasOwn(value, key)) setKey(out, key, value[key]);
+    if (Object.hasOwn(value, key)) setOwn(out, key, value[key]);
   }
   return out;
 }
@@ -68,10 +61,10 @@ function sharePayload(value: Obj): Obj {
       continue;
     }
     const c = payload(v, true);
-    if (out !== undefined) setKey(out, key, c);
+    if (out !== undefined) setOwn(out, key, c);
     else if (c !== v) {
       out = copyUntil(value, key);
-      setKey(out, key, c);
+      setOwn(out, key, c);
     }
   }
   return out ?? value;
@@ -91,7 +84,7 @@ function payload(value: unknown, share: Share): unknown {
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
     const v = value[key];
-    if (v !== undefined && v !== null) setKey(out, key, payload(v, share));
+    if (v !== undefined && v !== null) setOwn(out, key, payload(v, share));
   }
   return out;
 }
@@ -192,7 +185,7 @@ function ordered(value: Obj, s: Shape, share: Share): Obj {
         if (c === v) continue;
         out = copyUntil(value, key);
       }
-      setKey(out, key, c);
+      setOwn(out, key, c);
     }
   }
   return out ?? value;
@@ -211,7 +204,7 @@ function orderedByLookup(value: Obj, s: Shape, share: Share): Obj {
     if (!Object.hasOwn(value, key) || Object.hasOwn(out, key)) continue;
     const v = value[key];
     if (v === undefined || v === null) continue;
-    setKey(out, key, payload(v, share));
+    setOwn(out, key, payload(v, share));
   }
   return out;
 }
@@ -219,17 +212,27 @@ function orderedByLookup(value: Obj, s: Shape, share: Share): Obj {
 const names = mapList(writeRef);
 const steps = mapList(convertStep);
 
-function hookConverters(): FieldConverters {
-  return Object.fromEntries(HOOK_KEYS.map((k) => [k, convertStep]));
-}
-
 const nested =
   (s: Shape): Converter =>
   (v, share) =>
     isObject(v) ? ordered(v, s, share) : payload(v, share);
 
+/**
+ * How the steps a key holds are converted, by how it holds them. Which keys hold steps is not said here but in
+ * the walker's table (src/walk/step-slots.ts), so a step kind that holds steps is added in one place.
+ */
+const SLOT_CONVERTERS: Readonly<Record<SlotForm, Converter>> = {
+  step: convertStep,
+  list: steps,
+  parallel: (v, share) => (Array.isArray(v) ? steps(v, share) : nested(SHAPES.inParallelConfig)(v, share)),
+};
+
+/** The converters of the keys that hold steps. */
+const slotConverters = (slots: readonly StepSlot[]): FieldConverters =>
+  Object.fromEntries(slots.map((slot) => [slot.key, SLOT_CONVERTERS[slot.form]]));
+
 const SHAPES = {
-  inParallelConfig: shape(KEY_ORDER.inParallelConfig, { steps }),
+  inParallelConfig: shape(KEY_ORDER.inParallelConfig, slotConverters(IN_PARALLEL_CONFIG_SLOTS)),
   acrossVar: shape(KEY_ORDER.acrossVar),
   buildLogRetention: shape(KEY_ORDER.buildLogRetention),
   imageResource: shape(KEY_ORDER.imageResource, { type: writeRef }),
@@ -251,16 +254,11 @@ const converters: Record<"step" | "job" | "taskConfig" | "resource" | "group" | 
     type: writeRef,
     image: writeRef,
     config: convertTaskConfig,
-    try: convertStep,
-    do: steps,
-    in_parallel: (v, share) => (Array.isArray(v) ? steps(v, share) : nested(SHAPES.inParallelConfig)(v, share)),
     across: mapList(nested(SHAPES.acrossVar)),
-    ...hookConverters(),
   },
   job: {
-    plan: steps,
     build_log_retention: nested(SHAPES.buildLogRetention),
-    ...hookConverters(),
+    ...slotConverters(JOB_SLOTS),
   },
   taskConfig: {
     image_resource: nested(SHAPES.imageResource),
@@ -283,11 +281,17 @@ const converters: Record<"step" | "job" | "taskConfig" | "resource" | "group" | 
   },
 };
 
+/** The converters of a step's fields, those holding steps included. */
+const stepConverters = (kind: StepKind | undefined): FieldConverters => ({
+  ...converters.step,
+  ...slotConverters(stepSlots(kind)),
+});
+
 /** Each step kind's canonical order: its core fields, then modifiers and hooks. */
 const STEP_SHAPES = Object.fromEntries(
-  STEP_KINDS.map((kind) => [kind, shape([...KEY_ORDER[kind], ...KEY_ORDER.modifiers], converters.step)]),
+  STEP_KINDS.map((kind) => [kind, shape([...KEY_ORDER[kind], ...KEY_ORDER.modifiers], stepConverters(kind))]),
 ) as unknown as Record<StepKind, Shape>;
-const MODIFIERS_SHAPE = shape(KEY_ORDER.modifiers, converters.step);
+const MODIFIERS_SHAPE = shape(KEY_ORDER.modifiers, stepConverters(undefined));
 const TASK_CONFIG_SHAPE = shape(KEY_ORDER.taskConfig, converters.taskConfig);
 const KIND_SHAPES = {
   group: shape(KEY_ORDER.group, converters.group),

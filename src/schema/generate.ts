@@ -16,6 +16,7 @@
  *   steps and a task's inline config), and open structs where Concourse ignores unknown keys;
  * - `null` accepted for optional fields, as Go's decoder leaves the field unset.
  */
+import { isObject } from "../model/common.ts";
 import { STEP_KINDS } from "../model/step.ts";
 
 /** A JSON Schema node, as plain data. */
@@ -60,7 +61,6 @@ const refName = (node: JsonSchema): string | undefined =>
   typeof node.$ref === "string" && node.$ref.startsWith(REF_PREFIX)
     ? decodeURIComponent(node.$ref.slice(REF_PREFIX.length))
     : undefined;
-const isObject = (v: unknown): v is JsonSchema => typeof v === "object" && v !== null && !Array.isArray(v);
 /** The definition name of a step kind's type: `set_pipeline` → `SetPipelineStep`. */
 export const stepDefinition = (kind: string): string =>
   `${kind

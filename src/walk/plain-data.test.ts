@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { findNotPlainData } from "./plain-data.ts";
+import { findNotPlainData, sameData } from "./plain-data.ts";
 
 describe("findNotPlainData", () => {
   test("plain data, shared parts included, has nothing to report", () => {
@@ -47,4 +47,13 @@ describe("findNotPlainData", () => {
       problem: "a getter that throws: Error: vault sealed",
     });
   });
+});
+
+test("sameData ignores key order and undefined keys, not array order", () => {
+  expect(sameData({ a: 1, b: [1, 2], c: undefined }, { b: [1, 2], a: 1 })).toBe(true);
+  expect(sameData({ b: [2, 1] }, { b: [1, 2] })).toBe(false);
+  expect(sameData({ a: 1 }, { a: 1, b: 2 })).toBe(false);
+  expect(sameData([{ a: 1 }], [{ a: 1 }])).toBe(true);
+  expect(sameData({ a: 1 }, [1])).toBe(false);
+  expect(sameData(300, 300.0)).toBe(true);
 });

@@ -1,5 +1,15 @@
-import type { Path, PathSegment } from "../model/common.ts";
+import { isObject, type Path, type PathSegment } from "../model/common.ts";
 import { formatPath } from "../source/path.ts";
+
+/** Deep equality of plain data: the order of an object's keys does not count, nor do keys whose value is undefined. */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((v, i) => sameData(v, b[i]));
+  if (!isObject(a) || !isObject(b)) return false;
+  const keysA = Object.keys(a).filter((k) => a[k] !== undefined);
+  const keysB = Object.keys(b).filter((k) => b[k] !== undefined);
+  return keysA.length === keysB.length && keysA.every((k) => Object.hasOwn(b, k) && sameData(a[k], b[k]));
+}
 
 /** Where a value stops being plain data, and what is wrong there. */
 export interface NotPlainData {

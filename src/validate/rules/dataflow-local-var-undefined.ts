@@ -1,4 +1,5 @@
 import { hasVar, varReferences } from "../../concourse/vars.ts";
+import { isObject } from "../../model/common.ts";
 import { HOOK_KEYS } from "../../model/modifiers.ts";
 import { defineRule } from "../define-rule.ts";
 import { type DataflowStep, walkDataflow } from "./lib/dataflow.ts";
@@ -81,7 +82,7 @@ export default defineRule({
         const { step, kind, path } = v;
         scanStrings(step, path, onString, kind === "in_parallel" ? inParallelFields : ownFields);
         const p = step.in_parallel;
-        if (kind === "in_parallel" && typeof p === "object" && p !== null && !Array.isArray(p)) {
+        if (kind === "in_parallel" && isObject(p)) {
           scanStrings(p, [...path, "in_parallel"], onString, inParallelConfig);
         }
       },
