@@ -1,5 +1,5 @@
 import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
-import type { Path } from "../model/common.ts";
+import { isObject, type Path } from "../model/common.ts";
 import { stepKindOrUndefined } from "../model/step.ts";
 import { walkPipelineSteps } from "../walk/walk-steps.ts";
 
@@ -47,7 +47,6 @@ export interface PipelineDocument {
   readonly names: readonly NameSite[];
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 /** A `passed` or group entry that is a glob matches several jobs: it is not a reference to one. */
 const isGlob = (name: string): boolean => /[*?[\]{}]/.test(name);
 
@@ -61,7 +60,7 @@ export function readDocument(text: string): PipelineDocument {
   } catch {
     value = undefined;
   }
-  const record = isRecord(value) ? value : undefined;
+  const record = isObject(value) ? value : undefined;
   return { text, doc, lines, value: record, names: record === undefined ? [] : findNames(doc, record) };
 }
 
@@ -87,7 +86,7 @@ function findNames(doc: Document, pipeline: Record<string, unknown>): NameSite[]
     const list = pipeline[section];
     if (!Array.isArray(list)) return;
     list.forEach((item, i) => {
-      if (isRecord(item)) visit(item, [section, i]);
+      if (isObject(item)) visit(item, [section, i]);
     });
   };
   for (const kind of Object.keys(SECTION_OF) as NameKind[]) {
@@ -143,10 +142,10 @@ export const namesOf = (document: PipelineDocument, kind: NameKind): string[] =>
  * each: the string `name` of each item of the kind's section.
  */
 export function definedNames(pipeline: unknown, kind: NameKind): string[] {
-  const list = isRecord(pipeline) ? pipeline[SECTION_OF[kind]] : undefined;
+  const list = isObject(pipeline) ? pipeline[SECTION_OF[kind]] : undefined;
   if (!Array.isArray(list)) return [];
   const names = new Set<string>();
-  for (const item of list) if (isRecord(item) && typeof item.name === "string") names.add(item.name);
+  for (const item of list) if (isObject(item) && typeof item.name === "string") names.add(item.name);
   return [...names];
 }
 
@@ -196,7 +195,7 @@ export function valueIn(root: unknown, path: Path): unknown {
   let value = root;
   for (const seg of path) {
     if (Array.isArray(value) && typeof seg === "number") value = value[seg];
-    else if (isRecord(value) && typeof seg === "string") value = value[seg];
+    else if (isObject(value) && typeof seg === "string") value = value[seg];
     else return undefined;
   }
   return value;

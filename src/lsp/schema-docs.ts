@@ -1,4 +1,4 @@
-import type { Path } from "../model/common.ts";
+import { isObject, type Path } from "../model/common.ts";
 import { STEP_KINDS, stepKindOrUndefined } from "../model/step.ts";
 import { type JsonSchema, stepDefinition } from "../schema/generate.ts";
 import { valueIn } from "./documents.ts";
@@ -10,7 +10,6 @@ export interface FieldDoc {
   readonly required: boolean;
 }
 
-const isObject = (v: unknown): v is JsonSchema => typeof v === "object" && v !== null && !Array.isArray(v);
 const REF_PREFIX = "#/definitions/";
 
 /**
