@@ -44,8 +44,8 @@ describe("the validator's findings as LSP diagnostics", () => {
     expect(far?.data).toBeUndefined();
   });
 
-  test("a warning is a warning; with strict, an error", () => {
-    const text = "jobs:\n  - name: a\n    bogus: 1\n    plan: []\n";
+  test("a warning (an unknown top-level key, which set-pipeline drops) is a warning; with strict, an error", () => {
+    const text = "jobs:\n  - name: a\n    plan: []\nbogus: 1\n";
     const warning = published(text).find((d) => d.message.includes('"bogus"'));
     expect(warning?.severity).toBe(DiagnosticSeverity.Warning);
     expect(published(text, true).find((d) => d.message.includes('"bogus"'))?.severity).toBe(DiagnosticSeverity.Error);
