@@ -1,0 +1,140 @@
+import { createServer as createHttpServer, type RequestListener } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
+import type { AddressInfo } from "node:net";
+import { createServer as createTcpServer, type Server } from "node:net";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { hasOpenssl, selfSignedCertificate, withOpenssl } from "../../test/helpers/self-signed.ts";
+import { certificateProblem, nodeFetch, pemCertificates } from "./request.ts";
+
+/** Answers with what it received: method, body, and the content-length header. */
+const echo: RequestListener = (req, res) => {
+  const chunks: Buffer[] = [];
+  req.on("data", (chunk: Buffer) => chunks.push(chunk));
+  req.on("end", () => {
+    if (req.url === "/empty") return void res.writeHead(204).end();
+    res.setHeader("X-Seen", [`${req.method}`, `${req.headers["content-length"] ?? "-"}`]);
+    res.writeHead(201, { "Content-Type": "text/plain" }).end(`${req.method} ${Buffer.concat(chunks).toString()}`);
+  });
+};
+
+async function listen(server: Server) {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The error a promise rejects with. */
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+
+const GET = { method: "GET", headers: {} };
+
+describe("pemCertificates", () => {
+  test.skipIf(!hasOpenssl)(withOpenssl("keeps each CERTIFICATE block that parses, as Go's AppendCertsFromPEM"), () => {
+    const { key, cert } = selfSignedCertificate();
+    const broken = "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----";
+    expect(pemCertificates(`comment\n${cert}\n${broken}\n${key}`)).toEqual([cert.trim()]);
+    expect(pemCertificates(`${cert}${cert}`)).toHaveLength(2);
+    expect(pemCertificates(broken)).toEqual([]);
+    expect(pemCertificates("not pem")).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasOpenssl)(withOpenssl("nodeFetch over HTTPS with a self-signed certificate"), () => {
+  let server: Awaited<ReturnType<typeof listen>>;
+  let url: string;
+  let ca: string;
+  let other: string;
+  beforeAll(async () => {
+    const own = selfSignedCertificate();
+    ca = own.cert;
+    other = selfSignedCertificate().cert;
+    server = await listen(createHttpsServer(own, echo));
+    url = `https://127.0.0.1:${server.port}/`;
+  });
+  afterAll(() => server.close());
+
+  test("without ca_cert the certificate is not trusted", async () => {
+    const error = await rejection(nodeFetch()(url, GET));
+    expect((error as { code?: string }).code).toBe("DEPTH_ZERO_SELF_SIGNED_CERT");
+    expect(certificateProblem(error)).toBe("self-signed certificate");
+  });
+
+  test("with its certificate as ca_cert the request succeeds: status, body and repeated headers", async () => {
+    const response = await nodeFetch({ caCert: ca })(url, { method: "PUT", headers: {}, body: "héllo" });
+    expect(response.status).toBe(201);
+    expect(await response.text()).toBe("PUT héllo");
+    expect(response.headers.get("x-seen")).toBe("PUT, 6");
+    expect(response.headers.get("content-type")).toBe("text/plain");
+  });
+
+  test("a ca_cert of another CA is not enough; insecure skips verification whatever ca_cert holds", async () => {
+    const error = await rejection(nodeFetch({ caCert: other })(url, GET));
+    expect(certificateProblem(error)).toBe("self-signed certificate");
+    expect((await nodeFetch({ insecure: true })(url, GET)).status).toBe(201);
+    expect((await nodeFetch({ insecure: true, caCert: other })(url, GET)).status).toBe(201);
+  });
+
+  test("the certificate must name the address: a trusted certificate for another IP is refused", async () => {
+    const elsewhere = selfSignedCertificate("127.0.0.2");
+    const misnamed = await listen(createHttpsServer(elsewhere, echo));
+    try {
+      const error = await rejection(nodeFetch({ caCert: elsewhere.cert })(`https://127.0.0.1:${misnamed.port}/`, GET));
+      expect((error as { code?: string }).code).toBe("ERR_TLS_CERT_ALTNAME_INVALID");
+      expect(certificateProblem(error)).toMatch(/^Hostname\/IP does not match certificate's altnames: /);
+    } finally {
+      await misnamed.close();
+    }
+  });
+
+  test("a ca_cert without a certificate is refused before any request", () => {
+    expect(() => nodeFetch({ caCert: "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----" })).toThrow(
+      "the CA certificate is not valid: it holds no PEM certificate",
+    );
+  });
+});
+
+describe("nodeFetch over plain HTTP and on failures", () => {
+  test("sends the body with its length; 204 has no body", async () => {
+    const server = await listen(createHttpServer(echo));
+    try {
+      const send = nodeFetch();
+      const response = await send(`http://127.0.0.1:${server.port}/`, { method: "POST", headers: {}, body: "{}" });
+      expect(await response.text()).toBe("POST {}");
+      expect(response.headers.get("x-seen")).toBe("POST, 2");
+      const empty = await send(`http://127.0.0.1:${server.port}/empty`, GET);
+      expect(empty.status).toBe(204);
+      expect(await empty.text()).toBe("");
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("a server that accepts but never completes the TLS handshake times out", async () => {
+    // reads what the client sends (so that it sees the client leave) and never answers
+    const server = await listen(createTcpServer((socket) => socket.resume()));
+    try {
+      const error = await rejection(nodeFetch({ connectTimeoutMs: 100 })(`https://127.0.0.1:${server.port}/`, GET));
+      expect((error as Error).message).toBe("timed out connecting after 100 ms");
+      expect(certificateProblem(error)).toBeUndefined();
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("refused connections and other protocols are not certificate problems", async () => {
+    const server = await listen(createHttpServer(echo));
+    await server.close();
+    const refused = await rejection(nodeFetch()(`http://127.0.0.1:${server.port}/`, GET));
+    expect((refused as { code?: string }).code).toBe("ECONNREFUSED");
+    expect(certificateProblem(refused)).toBeUndefined();
+    expect(((await rejection(nodeFetch()("ftp://127.0.0.1/", GET))) as Error).message).toBe(
+      "unsupported protocol ftp: (use http:// or https://)",
+    );
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * The HTTP(S) requests of the Concourse client, made with `node:http` and `node:https` so that a
+ * target's TLS settings apply as fly applies them (`fly/rc/target.go`: `loadCACertPool`, `transport`):
+ *
+ * - `caCert` (the `.flyrc`'s `ca_cert`, PEM text) is trusted in addition to the usual roots (fly adds it
+ *   to the system pool; here: Node's default CA certificates);
+ * - `insecure` skips the verification of the server's certificate and name (`InsecureSkipVerify`),
+ *   whatever `caCert` holds;
+ * - connecting gives up after 10 seconds, as fly's dialer does (here the TLS handshake counts too).
+ *
+ * The answer is a standard `Response`, so the client reads it as it would read one of `fetch`.
+ */
+import { X509Certificate } from "node:crypto";
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import * as tls from "node:tls";
+import { HangarError } from "../model/errors.ts";
+
+/** What the client needs of `fetch`; the global `fetch` is one. */
+export type Fetch = (
+  url: string,
+  init: { readonly method: string; readonly headers: Record<string, string>; readonly body?: string },
+) => Promise<Response>;
+
+/** A target's TLS settings. */
+export interface TlsOptions {
+  /** PEM certificates to trust besides the default ones (`ca_cert` of the `.flyrc`). */
+  readonly caCert?: string;
+  /** Do not verify the server's certificate (`insecure: true` of the `.flyrc`). */
+  readonly insecure?: boolean;
+}
+
+/**
+ * The certificates of a PEM text, as Go's `CertPool.AppendCertsFromPEM` takes them: each
+ * `CERTIFICATE` block that parses; other blocks and text around them are skipped.
+ */
+export function pemCertificates(text: string): string[] {
+  const blocks = text.match(/-----BEGIN CERTIFICATE-----\r?\n[\s\S]*?\r?\n-----END CERTIFICATE-----/g) ?? [];
+  return blocks.filter((block) => {
+    try {
+      new X509Certificate(block);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * OpenSSL's verification failures as Node names them (`X509_V_ERR_*` without the prefix) and Node's
+ * own name check: the failures that `ca_cert` or `insecure` address.
+ */
+const CERTIFICATE_ERRORS: ReadonlySet<string> = new Set([
+  "UNABLE_TO_GET_ISSUER_CERT",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "CERT_NOT_YET_VALID",
+  "CERT_HAS_EXPIRED",
+  "CERT_UNTRUSTED",
+  "CERT_REJECTED",
+  "CERT_SIGNATURE_FAILURE",
+  "INVALID_CA",
+  "PATH_LENGTH_EXCEEDED",
+  "INVALID_PURPOSE",
+  "HOSTNAME_MISMATCH",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+]);
+
+/** The reason of a failed request when it is that the server's certificate is not trusted, else undefined. */
+export function certificateProblem(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 3; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && CERTIFICATE_ERRORS.has(code)) return e.message;
+  }
+  return undefined;
+}
+
+/** The certificates Node trusts by default: `tls.getCACertificates("default")` where Node has it (22.15+). */
+function defaultCertificates(): readonly string[] {
+  const get = (tls as { getCACertificates?: (type: string) => string[] }).getCACertificates;
+  return get?.("default") ?? tls.rootCertificates;
+}
+
+/** A response's headers, repeated ones kept. */
+function headersOf(response: IncomingMessage): Headers {
+  const headers = new Headers();
+  const raw = response.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i] ?? "", raw[i + 1] ?? "");
+  return headers;
+}
+
+/** Statuses whose response has no body (the `Response` constructor refuses one). */
+const NULL_BODY_STATUS: ReadonlySet<number> = new Set([204, 205, 304]);
+
+/**
+ * A {@link Fetch} over `node:http`/`node:https` with the given TLS settings. Each call of this function
+ * has its own connection pool; `connectTimeoutMs` bounds connecting and the TLS handshake.
+ */
+export function nodeFetch(options: TlsOptions & { readonly connectTimeoutMs?: number } = {}): Fetch {
+  const { caCert, insecure = false, connectTimeoutMs = 10_000 } = options;
+  const extra = caCert === undefined ? [] : pemCertificates(caCert);
+  if (caCert !== undefined && extra.length === 0) {
+    throw new HangarError("api/ca-cert", "the CA certificate is not valid: it holds no PEM certificate");
+  }
+  const https = new HttpsAgent({
+    keepAlive: true,
+    rejectUnauthorized: !insecure,
+    ...(extra.length > 0 && !insecure && { ca: [...defaultCertificates(), ...extra] }),
+  });
+  const http = new HttpAgent({ keepAlive: true });
+
+  return (url, init) =>
+    new Promise<Response>((resolve, reject) => {
+      const target = new URL(url);
+      const secure = target.protocol === "https:";
+      if (!secure && target.protocol !== "http:") {
+        reject(new Error(`unsupported protocol ${target.protocol} (use http:// or https://)`));
+        return;
+      }
+      const headers = { ...init.headers };
+      if (init.body !== undefined) headers["Content-Length"] = String(Buffer.byteLength(init.body));
+      const send = secure ? httpsRequest : httpRequest;
+      const request = send(target, { method: init.method, headers, agent: secure ? https : http }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("error", reject);
+        response.on("end", () => {
+          const status = response.statusCode ?? 0;
+          if (status < 200 || status > 599) {
+            reject(new Error(`the server answered with status ${status}`));
+            return;
+          }
+          const body = NULL_BODY_STATUS.has(status) ? null : Buffer.concat(chunks);
+          resolve(
+            new Response(body, { status, statusText: response.statusMessage ?? "", headers: headersOf(response) }),
+          );
+        });
+      });
+      request.on("error", reject);
+      request.once("socket", (socket) => {
+        if (request.reusedSocket) return;
+        const timer = setTimeout(
+          () => request.destroy(new Error(`timed out connecting after ${connectTimeoutMs} ms`)),
+          connectTimeoutMs,
+        );
+        socket.once(secure ? "secureConnect" : "connect", () => clearTimeout(timer));
+        request.once("close", () => clearTimeout(timer));
+      });
+      request.end(init.body);
+    });
+}
