@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { startConcourseServer } from "../../test/helpers/concourse-server.ts";
+import { hasOpenssl, selfSignedCertificate, withOpenssl } from "../../test/helpers/self-signed.ts";
 import { ApiError, type ConcourseClient, createClient, instanceVarsQuery } from "./client.ts";
 
 const TOKEN = "s3cret-token-value";
@@ -98,5 +99,26 @@ describe("the Concourse client against a local server", () => {
     const error = await rejection(client.getConfig(ref));
     expect((error as ApiError).failure.kind).toBe("unreachable");
     expect((error as Error).message).toMatch(/^cannot reach http:\/\/127\.0\.0\.1:\d+: /);
+  });
+});
+
+describe.skipIf(!hasOpenssl)(withOpenssl("the Concourse client over HTTPS"), () => {
+  test("an untrusted certificate is its own failure; the target's ca_cert or insecure make it work", async () => {
+    const own = selfSignedCertificate();
+    const secure = await startConcourseServer({ token: TOKEN, teams: ["main"], tls: own });
+    try {
+      const authorization = `Bearer ${TOKEN}`;
+      const error = await rejection(createClient({ api: secure.url, authorization }).getConfig(ref));
+      expect((error as ApiError).failure).toEqual({ kind: "untrusted-certificate", reason: "self-signed certificate" });
+      expect((error as Error).message).toBe(
+        `cannot verify the TLS certificate of ${secure.url}: self-signed certificate`,
+      );
+      const trusting = createClient({ api: secure.url, authorization, caCert: own.cert });
+      expect(await trusting.saveConfig(ref, config, undefined)).toEqual({ created: true, warnings: [] });
+      const insecure = createClient({ api: secure.url, authorization, insecure: true });
+      expect((await insecure.getConfig(ref))?.config).toEqual(config);
+    } finally {
+      await secure.close();
+    }
   });
 });

@@ -15,6 +15,7 @@
  * - 401: the token is missing or expired; 403: the token's user may not act on the team.
  */
 import { HangarError } from "../model/errors.ts";
+import { certificateProblem, type Fetch, nodeFetch, type TlsOptions } from "./request.ts";
 
 /** Which pipeline: its team, name, and instance vars for one instance of a pipeline group. */
 export interface PipelineRef {
@@ -37,7 +38,9 @@ export type ApiFailure =
   | { readonly kind: "stale-version" }
   | { readonly kind: "not-found" }
   | { readonly kind: "unexpected"; readonly status: number; readonly body: string }
-  | { readonly kind: "unreachable"; readonly reason: string };
+  | { readonly kind: "unreachable"; readonly reason: string }
+  /** The server's TLS certificate is not trusted (`ca_cert`) or not for its name. */
+  | { readonly kind: "untrusted-certificate"; readonly reason: string };
 
 /** A failed request. The message never holds the token. */
 export class ApiError extends HangarError {
@@ -52,14 +55,14 @@ export class ApiError extends HangarError {
 /** The config header of Concourse (`atc.ConfigVersionHeader`). */
 export const CONFIG_VERSION_HEADER = "X-Concourse-Config-Version";
 
-/** Options of {@link createClient}. */
-export interface ClientOptions {
+/** Options of {@link createClient}; `caCert` and `insecure` are the target's TLS settings. */
+export interface ClientOptions extends TlsOptions {
   /** The Concourse URL, e.g. `https://ci.example.com`. */
   readonly api: string;
   /** The `Authorization` header value (`Bearer <token>`), from the `.flyrc`. */
   readonly authorization?: string;
-  /** The fetch to use. @default globalThis.fetch */
-  readonly fetch?: typeof fetch;
+  /** How to send requests. @default nodeFetch with the TLS settings */
+  readonly fetch?: Fetch;
 }
 
 /** A pipeline's current config and its version. */
@@ -104,7 +107,12 @@ const bodyText = (response: Response) => response.text().catch(() => "");
 
 /** A client of the Concourse at `options.api`. */
 export function createClient(options: ClientOptions): ConcourseClient {
-  const doFetch = options.fetch ?? globalThis.fetch;
+  const doFetch =
+    options.fetch ??
+    nodeFetch({
+      ...(options.caCert !== undefined && { caCert: options.caCert }),
+      ...(options.insecure !== undefined && { insecure: options.insecure }),
+    });
   const base = options.api.replace(/\/+$/, "");
 
   async function send(method: string, path: string, init: { headers?: Record<string, string>; body?: string } = {}) {
@@ -113,6 +121,13 @@ export function createClient(options: ClientOptions): ConcourseClient {
     try {
       return await doFetch(`${base}${path}`, { method, headers, ...(init.body !== undefined && { body: init.body }) });
     } catch (error) {
+      const untrusted = certificateProblem(error);
+      if (untrusted !== undefined) {
+        throw new ApiError(
+          { kind: "untrusted-certificate", reason: untrusted },
+          `cannot verify the TLS certificate of ${base}: ${untrusted}`,
+        );
+      }
       const cause = (error as { cause?: { message?: string } }).cause?.message ?? (error as Error).message;
       throw new ApiError({ kind: "unreachable", reason: cause }, `cannot reach ${base}: ${cause}`);
     }

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { hasOpenssl, selfSignedCertificate, withOpenssl } from "../../test/helpers/self-signed.ts";
 import { flyrcPath, selectTarget } from "./flyrc.ts";
 
 const FLYRC = `targets:
@@ -44,5 +45,27 @@ describe("flyrc", () => {
     );
     expect(() => selectTarget(undefined, "ci", "/h/.flyrc")).toThrow(/^unknown target: ci/);
     expect(() => selectTarget("targets: [", "ci", "/h/.flyrc")).toThrow(/^in the file '\/h\/\.flyrc': /);
+  });
+});
+
+describe("flyrc TLS settings", () => {
+  test.skipIf(!hasOpenssl)(withOpenssl("ca_cert is read as fly login --ca-cert writes it (PEM text)"), () => {
+    const { cert } = selfSignedCertificate();
+    const indented = cert.trim().replaceAll("\n", "\n      ");
+    const rc = `targets:\n  ci:\n    api: https://127.0.0.1:8443\n    ca_cert: |\n      ${indented}\n`;
+    expect(selectTarget(rc, "ci", "/h/.flyrc")).toEqual({
+      name: "ci",
+      api: "https://127.0.0.1:8443",
+      team: "main",
+      insecure: false,
+      caCert: `${cert.trim()}\n`,
+    });
+  });
+
+  test("a ca_cert without a certificate is an error naming the file and target, even with insecure", () => {
+    const rc = "targets:\n  ci:\n    api: https://ci.example.com\n    insecure: true\n    ca_cert: not a certificate\n";
+    expect(() => selectTarget(rc, "ci", "/h/.flyrc")).toThrow(
+      "in the file '/h/.flyrc': the ca_cert of target ci is not valid: it holds no PEM certificate",
+    );
   });
 });

@@ -2,10 +2,11 @@ import { join } from "node:path";
 import { isObject } from "../model/common.ts";
 import { HangarError } from "../model/errors.ts";
 import { readYaml } from "../parse/read-yaml.ts";
+import { pemCertificates } from "./request.ts";
 
 /**
  * One target of fly's `~/.flyrc`, as fly writes it (`fly/rc/targets.go` `TargetProps`): the ATC's URL,
- * the team, and the token `fly login` saved.
+ * the team, the token `fly login` saved and the TLS settings `fly login --ca-cert FILE` or `-k` saved.
  */
 export interface FlyTarget {
   readonly name: string;
@@ -15,7 +16,9 @@ export interface FlyTarget {
   readonly team: string;
   /** `Authorization` header value: `<type> <value>` of the saved token, when there is one. */
   readonly authorization?: string;
+  /** Skip the verification of the server's certificate (`insecure: true`, from `fly login -k`). */
   readonly insecure: boolean;
+  /** PEM certificates to trust besides the usual ones (`ca_cert:`, from `fly login --ca-cert FILE`). */
   readonly caCert?: string;
 }
 
@@ -58,6 +61,13 @@ export function selectTarget(text: string | undefined, name: string | undefined,
   const type = stringOf(token?.type) ?? "";
   const value = stringOf(token?.value) ?? "";
   const caCert = stringOf(props.ca_cert);
+  // fly refuses a target whose ca_cert holds no certificate ("CA Cert not valid"), even an insecure one
+  if (caCert !== undefined && pemCertificates(caCert).length === 0) {
+    throw new HangarError(
+      "api/flyrc",
+      `in the file '${file}': the ca_cert of target ${name} is not valid: it holds no PEM certificate`,
+    );
+  }
   return {
     name,
     api,

@@ -4,7 +4,8 @@
  * `atc/db/team.go` `SavePipeline`, `atc/pipeline.go` instance vars): the same routes, status codes,
  * headers and bodies, with the pipelines kept in memory. Listens on 127.0.0.1 only.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 
 export interface StoredPipeline {
@@ -24,6 +25,8 @@ export interface ConcourseServerOptions {
   readonly teams: readonly string[];
   /** Errors and warnings `configvalidate.Validate` would give for a config (default: none). */
   readonly validate?: (config: unknown) => { errors?: string[]; warnings?: { type: string; message: string }[] };
+  /** A PEM key and certificate: serve HTTPS with them (default: plain HTTP). */
+  readonly tls?: { readonly key: string; readonly cert: string };
 }
 
 /** A request the server received (without its Authorization header). */
@@ -142,15 +145,16 @@ export async function startConcourseServer(options: ConcourseServerOptions) {
     return json(res, 200, { warnings });
   }
 
-  const server = createServer((req, res) => {
+  const listener: RequestListener = (req, res) => {
     handle(req, res).catch((error: unknown) => {
       res.writeHead(500).end(String(error));
     });
-  });
+  };
+  const server = options.tls === undefined ? createServer(listener) : createHttpsServer(options.tls, listener);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls === undefined ? "http" : "https"}://127.0.0.1:${port}`,
     pipelines,
     requests,
     /** Runs `hook` after each GET of a config. */
