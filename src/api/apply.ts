@@ -69,6 +69,8 @@ export function describeFailure(error: unknown, ref: PipelineRef, target: string
       return `${label}: someone else changed the pipeline after its config was read; nothing was set: run hangar apply again to see the new diff`;
     case "not-found":
       return `${label}: not found (is team ${ref.team} on target ${target}?)`;
+    case "untrusted-certificate":
+      return `${label}: ${error.message} (target ${target}): trust its CA with ca_cert in the .flyrc (\`fly -t ${target} login --ca-cert FILE\`) or skip verification with insecure: true (\`fly -t ${target} login -k\`)`;
     case "unreachable":
       return `${label}: ${error.message} (is target ${target} up?)`;
     case "unexpected":

@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
 import { startConcourseServer } from "../../../test/helpers/concourse-server.ts";
 import { memoryIo } from "../../../test/helpers/memory-io.ts";
+import { hasOpenssl, selfSignedCertificate, withOpenssl } from "../../../test/helpers/self-signed.ts";
 import { runCli } from "../run-cli.ts";
 
 const repo = resolve(import.meta.dirname, "../../..");
@@ -156,5 +157,70 @@ describe("hangar apply", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("set 2 pipelines (2 created, 0 updated); 0 unchanged; 2 failed: throws.ts, bad\n");
     expect(server.pipelines.map((p) => p.name).sort()).toEqual(["app", "p"]);
+  });
+});
+
+describe.skipIf(!hasOpenssl)(withOpenssl("hangar apply over HTTPS: the target's ca_cert and insecure"), () => {
+  test("untrusted: one line naming the target and the problem; ca_cert or insecure (warned once) set the pipelines", async () => {
+    const own = selfSignedCertificate();
+    const other = selfSignedCertificate();
+    const secure = await startConcourseServer({ token: TOKEN, teams: ["main"], tls: own });
+    try {
+      const target = (name: string, extra: string) =>
+        `  ${name}:\n    api: ${secure.url}\n    team: main\n    token: {type: Bearer, value: ${TOKEN}}\n${extra}`;
+      writeFileSync(
+        join(work, ".flyrc"),
+        "targets:\n" +
+          target("plain", "") +
+          target("trusting", `    ca_cert: ${JSON.stringify(own.cert)}\n`) +
+          target("wrong", `    ca_cert: ${JSON.stringify(other.cert)}\n`) +
+          target("insecure", "    insecure: true\n"),
+      );
+      writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+      writeFileSync(join(work, "q.yml"), PIPELINE_YML);
+
+      const untrusted = await apply(["p.yml", "-t", "plain", "--yes"]);
+      expect(untrusted.code).toBe(2);
+      expect(untrusted.stderr).toBe(
+        `hangar: p: cannot verify the TLS certificate of ${secure.url}: self-signed certificate (target plain): ` +
+          "trust its CA with ca_cert in the .flyrc (`fly -t plain login --ca-cert FILE`) or skip verification with insecure: true (`fly -t plain login -k`)\n" +
+          "nothing to set; 0 unchanged; 1 failed: p\n",
+      );
+      const wrong = await apply(["p.yml", "-t", "wrong", "--yes"]);
+      expect(wrong.code).toBe(2);
+      expect(wrong.stderr).toContain(
+        `hangar: p: cannot verify the TLS certificate of ${secure.url}: self-signed certificate (target wrong): `,
+      );
+      expect(secure.requests).toEqual([]);
+
+      const trusting = await apply(["p.yml", "-t", "trusting", "--yes"]);
+      expect(trusting.code).toBe(0);
+      expect(trusting.stderr).not.toContain("warning");
+      expect(secure.pipelines.map((p) => p.name)).toEqual(["p"]);
+
+      const insecure = await apply(["p.yml", "q.yml", "-t", "insecure", "--yes"]);
+      expect(insecure.code).toBe(0);
+      expect(insecure.stderr).toBe(
+        `warning: target insecure is insecure (.flyrc): the TLS certificate of ${secure.url} is not verified\n` +
+          "created pipeline q; it is paused: unpause it with `fly -t insecure unpause-pipeline -p q --team main` or apply with --unpause\n" +
+          "set 1 pipeline (1 created, 0 updated); 1 unchanged\n",
+      );
+      expect(secure.pipelines.map((p) => p.name)).toEqual(["p", "q"]);
+    } finally {
+      await secure.close();
+    }
+  });
+
+  test("a ca_cert that holds no certificate stops before any request, naming the .flyrc and the target", async () => {
+    writeFileSync(
+      join(work, ".flyrc"),
+      `targets:\n  ci:\n    api: https://127.0.0.1:1\n    ca_cert: "-----BEGIN CERTIFICATE-----\\nAAAA\\n-----END CERTIFICATE-----"\n`,
+    );
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    const run = await apply(["p.yml", "-t", "ci", "--yes"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      `hangar: p.yml: in the file '${join(work, ".flyrc")}': the ca_cert of target ci is not valid: it holds no PEM certificate\n`,
+    );
   });
 });

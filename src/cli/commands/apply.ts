@@ -87,8 +87,15 @@ export default defineCommand({
             client: client.createClient({
               api: target.api,
               ...(target.authorization !== undefined && { authorization: target.authorization }),
+              ...(target.caCert !== undefined && { caCert: target.caCert }),
+              insecure: target.insecure,
             }),
           };
+          if (target.insecure && /^https:/i.test(target.api)) {
+            io.stderr(
+              `warning: target ${target.name} is insecure (.flyrc): the TLS certificate of ${target.api} is not verified\n`,
+            );
+          }
           targets.set(target.name, selected);
         } catch (error) {
           io.stderr(`hangar: ${entry}: ${(error as Error).message}\n`);
