@@ -2,9 +2,10 @@ import { createServer as createHttpServer, type RequestListener } from "node:htt
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { createServer as createTcpServer, type Server } from "node:net";
+import { rootCertificates } from "node:tls";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { hasOpenssl, selfSignedCertificate, withOpenssl } from "../../test/helpers/self-signed.ts";
-import { certificateProblem, nodeFetch, pemCertificates } from "./request.ts";
+import { certificateProblem, nodeFetch, pemCertificates, trustedCertificates } from "./request.ts";
 
 /** Answers with what it received: method, body, and the content-length header. */
 const echo: RequestListener = (req, res) => {
@@ -43,6 +44,14 @@ describe("pemCertificates", () => {
     expect(pemCertificates(broken)).toEqual([]);
     expect(pemCertificates("not pem")).toEqual([]);
   });
+});
+
+test.skipIf(!hasOpenssl)(withOpenssl("a ca_cert is trusted besides the default roots, not instead"), () => {
+  const { cert } = selfSignedCertificate();
+  const trusted = trustedCertificates(`${cert}\n${cert}`);
+  expect(trusted.slice(-2)).toEqual([cert.trim(), cert.trim()]);
+  expect(rootCertificates.length).toBeGreaterThan(0);
+  expect(trusted).toEqual(expect.arrayContaining([...rootCertificates]));
 });
 
 describe.skipIf(!hasOpenssl)(withOpenssl("nodeFetch over HTTPS with a self-signed certificate"), () => {

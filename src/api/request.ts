@@ -77,10 +77,14 @@ export function certificateProblem(error: unknown): string | undefined {
   return undefined;
 }
 
-/** The certificates Node trusts by default: `tls.getCACertificates("default")` where Node has it (22.15+). */
-function defaultCertificates(): readonly string[] {
+/**
+ * What to trust given a `ca_cert`: the certificates Node trusts by default, then those of `caCert`
+ * (fly: `SystemCertPool()` then `AppendCertsFromPEM`). The defaults are `tls.getCACertificates("default")`
+ * where Node has it (22.15+, with `NODE_EXTRA_CA_CERTS`), else Node's bundled `tls.rootCertificates`.
+ */
+export function trustedCertificates(caCert: string): string[] {
   const get = (tls as { getCACertificates?: (type: string) => string[] }).getCACertificates;
-  return get?.("default") ?? tls.rootCertificates;
+  return [...(get?.("default") ?? tls.rootCertificates), ...pemCertificates(caCert)];
 }
 
 /** A response's headers, repeated ones kept. */
@@ -100,14 +104,13 @@ const NULL_BODY_STATUS: ReadonlySet<number> = new Set([204, 205, 304]);
  */
 export function nodeFetch(options: TlsOptions & { readonly connectTimeoutMs?: number } = {}): Fetch {
   const { caCert, insecure = false, connectTimeoutMs = 10_000 } = options;
-  const extra = caCert === undefined ? [] : pemCertificates(caCert);
-  if (caCert !== undefined && extra.length === 0) {
+  if (caCert !== undefined && pemCertificates(caCert).length === 0) {
     throw new HangarError("api/ca-cert", "the CA certificate is not valid: it holds no PEM certificate");
   }
   const https = new HttpsAgent({
     keepAlive: true,
     rejectUnauthorized: !insecure,
-    ...(extra.length > 0 && !insecure && { ca: [...defaultCertificates(), ...extra] }),
+    ...(caCert !== undefined && !insecure && { ca: trustedCertificates(caCert) }),
   });
   const http = new HttpAgent({ keepAlive: true });
 
