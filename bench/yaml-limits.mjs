@@ -11,6 +11,12 @@ import { pathToFileURL } from "node:url";
 export const HOSTILE_SHAPES = {
   "flow list of 8,000,000 numbers": () =>
     `resources:\n- name: r\n  type: git\n  source: { list: [${"7,".repeat(8_000_000 - 1)}7] }\njobs:\n- name: j\n  plan: [{ get: r }]\n`,
+  "flow list of 8,000,000 numbers, and a finding to locate": () =>
+    `resources:\n- name: r\n  type: git\n  source: { list: [${"7,".repeat(8_000_000 - 1)}7] }\njobs:\n- name: j\n  plan: [{ get: r }, { get: nope }]\n`,
+  "flow list of 3,000,000 numbers, one per line": () =>
+    `resources:\n- name: r\n  type: git\n  source:\n    list: [\n${"      7,\n".repeat(3_000_000)}      7]\njobs:\n- name: j\n  plan: [{ get: r }]\n`,
+  "block list of 3,000,000 numbers": () =>
+    `resources:\n- name: r\n  type: git\n  source:\n    list:\n${"    - 7\n".repeat(3_000_000)}jobs:\n- name: j\n  plan: [{ get: r }]\n`,
   "40,000 anchors, each used once": () => {
     const defs = [];
     const uses = [];

@@ -70,6 +70,18 @@ const FALSES: ReadonlySet<string> = new Set([
 const INF = /^[-+]?\.(?:inf|Inf|INF)$/;
 const NAN = /^\.(?:nan|NaN|NAN)$/;
 
+/**
+ * A plain scalar's value as the schema's implicit types resolve it, in their order (null, bool, number, merge key);
+ * the merge key is returned as its text `<<`, anything else unresolved is the string itself.
+ */
+export function plainScalarValue(data: string): unknown {
+  if (NULLS.has(data)) return null;
+  if (TRUES.has(data)) return true;
+  if (FALSES.has(data)) return false;
+  const n = numberOf(data);
+  return n === undefined ? data : n;
+}
+
 /** A plain scalar go-yaml reads as a number (the first character rules out most scalars cheaply). */
 function numberOf(data: string): number | undefined {
   const c = data.charCodeAt(0);

@@ -1,5 +1,6 @@
 import jsyaml from "js-yaml";
 import { GO_YAML_SCHEMA, goYamlLoadOptions, MAX_YAML_DEPTH, mergeBudget } from "./go-yaml-schema.ts";
+import { FLOW_FAST_PATH_MIN, findFlowRegions, putBack, withPlaceholders } from "./read-yaml-flow.ts";
 import { buildYamlTree, findDuplicateKeys } from "./yaml-tree.ts";
 
 /**
@@ -15,11 +16,28 @@ import { buildYamlTree, findDuplicateKeys } from "./yaml-tree.ts";
  * - nesting is limited to {@link MAX_YAML_DEPTH} levels.
  *
  * The reader is js-yaml (a plain load runs at about the speed of `JSON.parse` on the same data, where the `yaml`
- * package's document model costs ten times more); positions are read only when a finding needs one
- * ({@link buildYamlTree}). Never throws.
+ * package's document model costs ten times more), but for large flow collections of plain scalars, which
+ * read-yaml-flow.ts reads faster; positions are read only when a finding needs one ({@link buildYamlTree}).
+ * Never throws.
  */
-export function readYaml(text: string): YamlRead {
-  const aliases = aliasCounter();
+export function readYaml(text: string, options: ReadYamlOptions = {}): YamlRead {
+  const min = options.flowFastPathMin ?? FLOW_FAST_PATH_MIN;
+  const regions = text.length >= min ? findFlowRegions(text, min) : [];
+  const substituted = regions.length === 0 ? undefined : withPlaceholders(text, regions);
+  if (substituted !== undefined) {
+    const nodes = regions.reduce((sum, r) => sum + r.nodes, 0);
+    const read = readDocument(substituted, nodes);
+    const back = read.ok ? putBack(read.value, regions) : undefined;
+    if (back?.ok === true) return { ok: true, value: back.value };
+    // a placeholder not read back as a value of its own, or any problem: the text is read as it is, so that every
+    // finding is the one it gives
+  }
+  return readDocument(text, 0);
+}
+
+/** Reads a document with js-yaml; `counted` nodes were read beforehand (they count in the alias ratio). */
+function readDocument(text: string, counted: number): YamlRead {
+  const aliases = aliasCounter(counted);
   let repeatedMerge = false;
   /** `merges[d]`: whether the mapping whose keys are at depth d has had a `<<` key yet. */
   const merges: boolean[] = [];
@@ -49,6 +67,11 @@ export function readYaml(text: string): YamlRead {
   }
   if (repeatedMerge) return readWithDuplicates(text);
   return { ok: true, value };
+}
+
+export interface ReadYamlOptions {
+  /** The size from which a flow collection is read by the fast path (tests lower it to hold the two readers equal). */
+  readonly flowFastPathMin?: number;
 }
 
 export type YamlRead =
@@ -83,8 +106,8 @@ class ExcessiveAliasing extends Error {}
  * decoded through an alias counts again; an alias's share is checked after each expansion. The size of an
  * anchored value is computed once per value (it is shared, never copied).
  */
-function aliasCounter(): { node(): void; alias(value: unknown): void } {
-  let decoded = 0;
+function aliasCounter(counted: number): { node(): void; alias(value: unknown): void } {
+  let decoded = counted;
   let throughAlias = 0;
   const sizes = new Map<object, number>();
   const sizeOf = (value: unknown): number => {

@@ -2,6 +2,17 @@ import jsyaml from "js-yaml";
 import type { PathSegment } from "../model/common.ts";
 import { type Locator, lineIndex } from "../source/locate.ts";
 import { goYamlLoadOptions } from "./go-yaml-schema.ts";
+import {
+  FLOW_FAST_PATH_MIN,
+  type FlowRegion,
+  findFlowRegions,
+  isRegionNode,
+  PLACEHOLDER_MARK_CODE,
+  placeholder,
+  placeholderOffsets,
+  regionNode,
+  withPlaceholders,
+} from "./read-yaml-flow.ts";
 
 /** Where each node of a YAML document is: offsets into the text, keys and items in document order. */
 export type YamlNode =
@@ -33,9 +44,73 @@ interface LoaderState {
 /**
  * Reads a YAML document again, recording where each node is. Taken only when positions are needed (a finding
  * to locate, a repeated key); linear in the text. Repeated keys are allowed here (the last one wins). Throws
- * js-yaml's YAMLException on a syntax error.
+ * js-yaml's YAMLException on a syntax error. Large flow collections are read by read-yaml-flow.ts's fast path,
+ * as {@link readYaml} reads them.
  */
-export function buildYamlTree(text: string): YamlNode {
+export function buildYamlTree(text: string, flowFastPathMin = FLOW_FAST_PATH_MIN): YamlNode {
+  const regions = text.length >= flowFastPathMin ? findFlowRegions(text, flowFastPathMin, false) : [];
+  const compact = regions.length === 0 ? undefined : withPlaceholders(text, regions);
+  if (compact !== undefined) {
+    let tree: YamlNode | undefined;
+    try {
+      tree = treeOf(compact);
+    } catch {
+      // read the text as it is, for the error it gives
+    }
+    const placed = tree === undefined ? undefined : placeRegions(tree, text, compact, regions);
+    if (placed !== undefined) return placed;
+  }
+  return treeOf(text);
+}
+
+/**
+ * The tree of the text with placeholders, as the tree of the original text: offsets moved back past each region,
+ * and each placeholder's scalar node replaced by its region's node. Undefined when a placeholder is not a value
+ * node of its own (the text must then be read as it is).
+ */
+function placeRegions(
+  tree: YamlNode,
+  text: string,
+  compact: string,
+  regions: readonly FlowRegion[],
+): YamlNode | undefined {
+  const starts = placeholderOffsets(regions);
+  /** The original offset of an offset into the compact text. */
+  const back = (offset: number): number => {
+    let shift = 0;
+    for (let i = 0; i < regions.length && (starts[i] as number) < offset; i++) {
+      const r = regions[i] as FlowRegion;
+      shift += r.end - r.start - placeholder(i).length;
+    }
+    return offset + shift;
+  };
+  let placed = 0;
+  const visit = (node: YamlNode): YamlNode => {
+    if (node.kind === "scalar" && compact.charCodeAt(node.start) === PLACEHOLDER_MARK_CODE) {
+      const i = starts.indexOf(node.start);
+      const region = regions[i];
+      if (region !== undefined && node.end - node.start === placeholder(i).length) {
+        placed++;
+        return regionNode(text, region);
+      }
+    }
+    const moved = { start: back(node.start), end: back(node.end) };
+    if (node.kind === "sequence") return { ...node, ...moved, items: node.items.map(visit) };
+    if (node.kind === "mapping") {
+      const pairs = node.pairs.map((p) => ({
+        ...p,
+        key: visit(p.key),
+        value: p.value === undefined ? undefined : visit(p.value),
+      }));
+      return { ...node, ...moved, pairs };
+    }
+    return { ...node, ...moved };
+  };
+  const out = visit(tree);
+  return placed === regions.length ? out : undefined;
+}
+
+function treeOf(text: string): YamlNode {
   const stack: Frame[] = [{ open: 0, children: [] }];
   const listener = (event: "open" | "close", state: LoaderState): void => {
     if (event === "open") {
@@ -165,6 +240,8 @@ export function findDuplicateKeys(root: YamlNode, text: string): DuplicateKey[] 
   const stack: YamlNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop() as YamlNode;
+    // a collection the fast path read holds no repeated key (it gives up on one), so it is not read again here
+    if (isRegionNode(node)) continue;
     if (node.kind === "sequence")
       for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i] as YamlNode);
     if (node.kind !== "mapping") continue;

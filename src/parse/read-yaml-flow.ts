@@ -1,0 +1,457 @@
+import { plainScalarValue } from "./go-yaml-schema.ts";
+import type { YamlNode, YamlPair } from "./yaml-tree.ts";
+
+/**
+ * A fast path for large flow collections (`list: [7, 7, 7, ...]`, `{ a: [1, 2], b: x }`) of plain or simply quoted
+ * scalars. js-yaml spends about 0.4 µs per item on them (3.1 s for a 16 MB list of 8,000,000 numbers, 6 s with
+ * hangar's listener and go-yaml's scalar rules), so each such collection is read here instead (0.8 s for the same
+ * list, measured at load 4) and stands in js-yaml's input as a placeholder scalar; the decoded document then gets
+ * the collection's value in the placeholder's place. The position tree (yaml-tree.ts) does the same with the
+ * collections' extents only, and gives each one's nodes when a path goes into it.
+ *
+ * The reader takes only what it is sure to read as js-yaml with go-yaml's scalar rules does: plain scalars on one
+ * line without `:` `#` or the characters that start other nodes, quoted scalars without escapes or line breaks,
+ * `key: value` pairs with string keys that do not repeat, no anchors, aliases, tags, comments or merge keys, line
+ * breaks only before lines indented deeper than the line the collection starts on. Anything else makes it give
+ * up on that collection, which js-yaml then reads as usual; and a placeholder that does not come back as a whole
+ * value of its own (it stood in a block scalar or a comment) makes the caller read the original text instead.
+ */
+
+/** Collections smaller than this are left to js-yaml (the fast path pays off on large ones only). */
+export const FLOW_FAST_PATH_MIN = 64 * 1024;
+
+/** The least room a placeholder needs (its marks, its name and a number). */
+const ROOM = 32;
+
+/** Flow nesting deeper than this is left to js-yaml (which refuses nesting past its own limit). */
+const MAX_FLOW_DEPTH = 64;
+
+/** A flow collection read by the fast path: where it is in the text, its value, and how many nodes it holds. */
+export interface FlowRegion {
+  readonly start: number;
+  readonly end: number;
+  readonly value: unknown;
+  readonly nodes: number;
+}
+
+/**
+ * The large flow collections of a text that start a value (`key: [` or `- [` first on their line, after block
+ * indentation), each read by the fast path (with its value, or only where it ends). Linear: each line is looked at
+ * once, and a collection's text is read at most once.
+ */
+export function findFlowRegions(text: string, min = FLOW_FAST_PATH_MIN, withValues = true): FlowRegion[] {
+  const regions: FlowRegion[] = [];
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    const eol = text.indexOf("\n", lineStart);
+    const lineEnd = eol === -1 ? text.length : eol;
+    // only lines long enough to hold a large collection, or that open one and continue on the next lines
+    const open = valueOpening(text, lineStart, lineEnd);
+    if (open !== -1) {
+      const indent = indentation(text, lineStart);
+      const read = readFlow(text, open, indent, withValues ? "value" : "extent");
+      if ("value" in read && read.end - open >= Math.max(min, ROOM) && restOfLineIsEmpty(text, read.end)) {
+        regions.push({ start: open, end: read.end, value: read.value, nodes: read.nodes });
+      }
+      // what was read (taken or not) is not looked at again: the search stays linear
+      const next = text.indexOf("\n", Math.max(lineEnd, "value" in read ? read.end : read.reached));
+      lineStart = next === -1 ? text.length : next + 1;
+      continue;
+    }
+    lineStart = lineEnd + 1;
+  }
+  return regions;
+}
+
+/**
+ * The text with each region replaced by its placeholder, or undefined when the text holds the placeholder's mark.
+ * Offsets after a region move (see {@link placeholderOffsets}).
+ */
+export function withPlaceholders(text: string, regions: readonly FlowRegion[]): string | undefined {
+  if (text.includes(PLACEHOLDER_MARK)) return undefined;
+  const parts: string[] = [];
+  let at = 0;
+  regions.forEach((r, i) => {
+    parts.push(text.slice(at, r.start), placeholder(i));
+    at = r.end;
+  });
+  parts.push(text.slice(at));
+  return parts.join("");
+}
+
+/** Where each placeholder starts in the text {@link withPlaceholders} made. */
+export function placeholderOffsets(regions: readonly FlowRegion[]): number[] {
+  let shift = 0;
+  return regions.map((r, i) => {
+    const at = r.start - shift;
+    shift += r.end - r.start - placeholder(i).length;
+    return at;
+  });
+}
+
+/** The character that marks a placeholder (a private-use character, so the text itself never holds one). */
+const PLACEHOLDER_MARK = "\uF8FF";
+export const PLACEHOLDER_MARK_CODE = 0xf8ff;
+
+/** The plain scalar that stands for region `i` in js-yaml's input. */
+export const placeholder = (i: number): string => `${PLACEHOLDER_MARK}hangar-flow-${i}${PLACEHOLDER_MARK}`;
+
+/**
+ * Puts each region's value where its placeholder was decoded; false when a placeholder is not found exactly once as a
+ * whole value (then the text must be read without the fast path). Changes `root` in place (the reader's own copy)
+ * and returns the new root.
+ */
+export function putBack(
+  root: unknown,
+  regions: readonly FlowRegion[],
+): { readonly ok: true; readonly value: unknown } | { readonly ok: false } {
+  const byMarker = new Map(regions.map((r, i) => [placeholder(i), r.value] as const));
+  let found = 0;
+  const swap = (v: unknown): unknown => {
+    if (typeof v !== "string" || !byMarker.has(v)) return v;
+    found++;
+    const value = byMarker.get(v);
+    byMarker.delete(v);
+    return value;
+  };
+  const out = swap(root);
+  const stack: unknown[] = [out];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v !== "object" || v === null || seen.has(v)) continue;
+    seen.add(v);
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const before: unknown = v[i];
+        const after = swap(before);
+        if (after !== before) v[i] = after;
+        else stack.push(before);
+      }
+    } else {
+      const o = v as Record<string, unknown>;
+      for (const key of Object.keys(o)) {
+        const before = o[key];
+        const after = swap(before);
+        if (after !== before) o[key] = after;
+        else stack.push(before);
+      }
+    }
+  }
+  return found === regions.length ? { ok: true, value: out } : { ok: false };
+}
+
+/**
+ * A region's position node, for the position tree: its kind, start and end now, its items or pairs (and theirs) read
+ * when a path first goes into them (a list of millions of items costs nothing until then).
+ */
+export function regionNode(text: string, region: { readonly start: number; readonly end: number }): YamlNode {
+  return lazyNode(text, region.start, region.end, indentation(text, text.lastIndexOf("\n", region.start) + 1));
+}
+
+/** Whether a position node is a region's (its children hold no repeated key: the fast path takes none). */
+export const isRegionNode = (node: YamlNode): boolean => Object.hasOwn(node, REGION);
+
+const REGION: unique symbol = Symbol("fast path region");
+
+function lazyNode(text: string, start: number, end: number, indent: number): YamlNode {
+  const kind = text.charCodeAt(start) === 0x5b ? "sequence" : "mapping";
+  const node = { kind, start, end } as Record<string | symbol, unknown>;
+  Object.defineProperty(node, REGION, { value: true });
+  Object.defineProperty(node, kind === "sequence" ? "items" : "pairs", {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const reader = new FlowReader(text, indent, "nodes");
+      reader.pos = start;
+      reader.collection(0);
+      const children = reader.children;
+      Object.defineProperty(node, kind === "sequence" ? "items" : "pairs", { value: children, enumerable: true });
+      return children;
+    },
+  });
+  return node as unknown as YamlNode;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Finding collections
+
+/** Where a flow collection starts the value of a block line (`key: [`, `- {`, `- key: [`), or -1. */
+function valueOpening(text: string, lineStart: number, lineEnd: number): number {
+  let i = lineStart;
+  while (i < lineEnd && text.charCodeAt(i) === 0x20) i++;
+  // `- ` entries, possibly several
+  while (text.charCodeAt(i) === 0x2d && text.charCodeAt(i + 1) === 0x20) {
+    i += 2;
+    while (i < lineEnd && text.charCodeAt(i) === 0x20) i++;
+  }
+  const c = text.charCodeAt(i);
+  if (c === 0x5b || c === 0x7b) return i;
+  // `key: ` with a plain key of simple characters
+  const keyStart = i;
+  while (i < lineEnd && isKeyChar(text.charCodeAt(i))) i++;
+  if (i === keyStart || text.charCodeAt(i) !== 0x3a || text.charCodeAt(i + 1) !== 0x20) return -1;
+  i += 2;
+  while (i < lineEnd && text.charCodeAt(i) === 0x20) i++;
+  const v = text.charCodeAt(i);
+  return v === 0x5b || v === 0x7b ? i : -1;
+}
+
+const isKeyChar = (c: number): boolean =>
+  (c >= 0x61 && c <= 0x7a) ||
+  (c >= 0x41 && c <= 0x5a) ||
+  (c >= 0x30 && c <= 0x39) ||
+  c === 0x5f ||
+  c === 0x2d ||
+  c === 0x2e;
+
+function indentation(text: string, lineStart: number): number {
+  let i = lineStart;
+  while (text.charCodeAt(i) === 0x20) i++;
+  return i - lineStart;
+}
+
+/** Nothing but spaces after `at` up to the line's end (a comment or more text is left to js-yaml). */
+function restOfLineIsEmpty(text: string, at: number): boolean {
+  let i = at;
+  while (text.charCodeAt(i) === 0x20) i++;
+  return i >= text.length || text.charCodeAt(i) === 0x0a;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The reader
+
+interface Read {
+  readonly value: unknown;
+  readonly end: number;
+  readonly nodes: number;
+}
+
+/**
+ * What the reader makes: the collection's value (`value`), nothing but its extent and validity (`extent`), or the
+ * position nodes of its direct children, nested collections as lazy nodes (`nodes`). All three give up on exactly
+ * the same input.
+ */
+type Mode = "value" | "extent" | "nodes";
+
+/**
+ * Reads the flow collection at `start`; when it holds anything the fast path does not take, how far it got
+ * (`reached`).
+ */
+function readFlow(text: string, start: number, indent: number, mode: Mode): Read | { readonly reached: number } {
+  const reader = new FlowReader(text, indent, mode);
+  try {
+    reader.pos = start;
+    const value = reader.collection(0);
+    return { value, end: reader.pos, nodes: reader.nodes };
+  } catch (error) {
+    if (error === GIVE_UP) return { reached: reader.pos };
+    throw error;
+  }
+}
+
+/** Thrown (and caught in {@link readFlow}) when the collection holds something the fast path leaves to js-yaml. */
+const GIVE_UP: unique symbol = Symbol("give up");
+
+/**
+ * A cursor over the text (`pos`): each method reads one node from `pos`, leaves `pos` past it and returns its
+ * value. No object is made per scalar in `value` mode but the value (the collections this reads hold millions).
+ */
+class FlowReader {
+  pos = 0;
+  nodes = 0;
+  /** In `nodes` mode, the position nodes of the outermost collection's direct children. */
+  children: YamlNode[] | YamlPair[] = [];
+  /** For a scalar just read: its text as written, and whether it was quoted (go-yaml compares keys by these). */
+  private raw = "";
+  private quoted = false;
+
+  constructor(
+    private readonly text: string,
+    /** The indentation of the line the collection starts on: later lines must be indented deeper. */
+    private readonly indent: number,
+    private readonly mode: Mode,
+  ) {}
+
+  collection(depth: number): unknown {
+    if (depth > MAX_FLOW_DEPTH) throw GIVE_UP;
+    this.nodes++;
+    return this.text.charCodeAt(this.pos) === 0x5b ? this.sequence(depth) : this.mapping(depth);
+  }
+
+  private sequence(depth: number): unknown[] | undefined {
+    const text = this.text;
+    const items: unknown[] | undefined = this.mode === "value" ? [] : undefined;
+    const nodes: YamlNode[] | undefined = this.mode === "nodes" && depth === 0 ? [] : undefined;
+    this.pos++;
+    this.space();
+    if (text.charCodeAt(this.pos) !== 0x5d) {
+      for (;;) {
+        const start = this.pos;
+        const item = this.node(depth);
+        items?.push(item);
+        nodes?.push(this.childNode(start));
+        this.space();
+        const c = text.charCodeAt(this.pos);
+        if (c === 0x5d) break;
+        if (c !== 0x2c) throw GIVE_UP;
+        this.pos++;
+        this.space();
+        // an empty entry or a trailing comma: js-yaml's business
+        const next = text.charCodeAt(this.pos);
+        if (next === 0x2c || next === 0x5d) throw GIVE_UP;
+      }
+    }
+    this.pos++;
+    if (nodes !== undefined) this.children = nodes;
+    return items;
+  }
+
+  private mapping(depth: number): Record<string, unknown> {
+    const text = this.text;
+    // keys are read in every mode: a repeated one makes the reader give up
+    const value: Record<string, unknown> = {};
+    const pairs: YamlPair[] | undefined = this.mode === "nodes" && depth === 0 ? [] : undefined;
+    this.pos++;
+    this.space();
+    if (text.charCodeAt(this.pos) !== 0x7d) {
+      for (;;) {
+        const keyStart = this.pos;
+        const key = this.scalar(true);
+        if (typeof key !== "string" || key === "__proto__" || Object.hasOwn(value, key)) throw GIVE_UP;
+        const keyEnd = this.pos;
+        const identity = `scalar:${this.quoted ? key : this.raw}`;
+        // `key: value`, the colon right after the key and a space after it
+        if (text.charCodeAt(this.pos) !== 0x3a || text.charCodeAt(this.pos + 1) !== 0x20) throw GIVE_UP;
+        this.pos++;
+        this.space();
+        const valueStart = this.pos;
+        value[key] = this.node(depth);
+        if (pairs !== undefined) {
+          const keyNode: YamlNode = { kind: "scalar", start: keyStart, end: keyEnd };
+          pairs.push({ key: keyNode, name: key, identity, value: this.childNode(valueStart) });
+        }
+        this.space();
+        const c = text.charCodeAt(this.pos);
+        if (c === 0x7d) break;
+        if (c !== 0x2c) throw GIVE_UP;
+        this.pos++;
+        this.space();
+        const next = text.charCodeAt(this.pos);
+        if (next === 0x2c || next === 0x7d) throw GIVE_UP;
+      }
+    }
+    this.pos++;
+    if (pairs !== undefined) this.children = pairs;
+    return value;
+  }
+
+  /** The position node of a child just read from `start` to `pos`: a scalar, or a lazy collection. */
+  private childNode(start: number): YamlNode {
+    const c = this.text.charCodeAt(start);
+    if (c === 0x5b || c === 0x7b) return lazyNode(this.text, start, this.pos, this.indent);
+    return { kind: "scalar", start, end: this.pos };
+  }
+
+  private node(depth: number): unknown {
+    const c = this.text.charCodeAt(this.pos);
+    if (c === 0x5b || c === 0x7b) return this.collection(depth + 1);
+    return this.scalar(false);
+  }
+
+  /** A scalar: double- or single-quoted without escapes or line breaks, or plain on one line. */
+  private scalar(isKey: boolean): unknown {
+    this.nodes++;
+    const text = this.text;
+    const at = this.pos;
+    const c = text.charCodeAt(at);
+    if (c === 0x22 || c === 0x27) {
+      const close = text.indexOf(c === 0x22 ? '"' : "'", at + 1);
+      if (close === -1) throw GIVE_UP;
+      const body = text.slice(at + 1, close);
+      if (body.includes("\n") || (c === 0x22 && body.includes("\\")) || text.charCodeAt(close + 1) === c) {
+        throw GIVE_UP;
+      }
+      this.pos = close + 1;
+      this.quoted = true;
+      return body;
+    }
+    if (!isPlainStart(c, text.charCodeAt(at + 1))) throw GIVE_UP;
+    let i = at + 1;
+    let end = i;
+    let digits = c >= 0x31 && c <= 0x39;
+    for (; i < text.length; i++) {
+      const d = text.charCodeAt(i);
+      if (d === 0x2c || d === 0x5d || d === 0x7d || d === 0x0a || d === 0x0d) break;
+      if (d === 0x3a) {
+        if (isKey) break;
+        throw GIVE_UP;
+      }
+      if (d === 0x20) {
+        digits = false;
+        continue;
+      }
+      if (!isPlainChar(d) || (d === 0x23 && text.charCodeAt(i - 1) === 0x20)) throw GIVE_UP;
+      if (d < 0x30 || d > 0x39) digits = false;
+      end = i + 1;
+    }
+    this.pos = end;
+    this.quoted = false;
+    // a decimal integer without a leading zero (the most common scalar of a long list) needs no rules
+    if (digits && end - at <= 15) return this.mode === "value" || isKey ? Number(text.slice(at, end)) : undefined;
+    if (end - at === 2 && c === 0x3c && text.charCodeAt(at + 1) === 0x3c) throw GIVE_UP; // the merge key `<<`
+    if (this.mode !== "value" && !isKey) return undefined;
+    const raw = text.slice(at, end);
+    this.raw = raw;
+    return plainScalarValue(raw);
+  }
+
+  /** Skips spaces and line breaks; a line break must be followed by a line indented deeper than {@link indent}. */
+  private space(): void {
+    const text = this.text;
+    let i = this.pos;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 0x20) i++;
+      else if (c === 0x0a) {
+        i++;
+        let col = 0;
+        while (text.charCodeAt(i) === 0x20) {
+          i++;
+          col++;
+        }
+        const next = text.charCodeAt(i);
+        if (next !== 0x0a && col <= this.indent) throw GIVE_UP;
+      } else if (c === 0x09 || c === 0x0d || c === 0x23) throw GIVE_UP;
+      else break;
+    }
+    this.pos = i;
+  }
+}
+
+/** Characters a plain scalar may start with here (no indicator, `-` only before a character that is not a space). */
+function isPlainStart(c: number, next: number): boolean {
+  if (c === 0x2d) return next !== 0x20 && next !== 0x2c && next !== 0x5d && next !== 0x7d && !Number.isNaN(next);
+  return (
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x5f ||
+    c === 0x2e ||
+    c === 0x2f ||
+    c === 0x2b ||
+    c === 0x7e ||
+    c === 0x24 ||
+    c === 0x28 ||
+    c === 0x3d ||
+    isWideChar(c)
+  );
+}
+
+/** Characters beyond ASCII taken in a plain scalar: printable, not a line separator, BOM or the placeholder mark. */
+const isWideChar = (c: number): boolean => c >= 0xa0 && c !== 0xfeff && c !== 0x2028 && c !== 0x2029 && c !== 0xf8ff;
+
+/** Characters taken inside a plain scalar (others, such as quotes, `&`, `*`, `!`, are left to js-yaml). */
+function isPlainChar(c: number): boolean {
+  return (c > 0x20 && c < 0x7f && c !== 0x22 && c !== 0x27 && c !== 0x60 && c !== 0x5c) || isWideChar(c);
+}
