@@ -67,6 +67,8 @@ const FALSES: ReadonlySet<string> = new Set([
   "Off",
   "OFF",
 ]);
+/** The letters (lower case) a null or bool can start with: `null`, `yes`/`y`, `no`/`n`/`on`/`off`, `true`, `false`. */
+const RESOLVING_LETTERS: ReadonlySet<number> = new Set([..."nyotf"].map((l) => l.charCodeAt(0)));
 const INF = /^[-+]?\.(?:inf|Inf|INF)$/;
 const NAN = /^\.(?:nan|NaN|NAN)$/;
 
@@ -75,6 +77,9 @@ const NAN = /^\.(?:nan|NaN|NAN)$/;
  * the merge key is returned as its text `<<`, anything else unresolved is the string itself.
  */
 export function plainScalarValue(data: string): unknown {
+  // most scalars (names, keys) start with a letter no null, bool or number starts with: no lookup needed
+  const c = data.charCodeAt(0);
+  if (((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) && !RESOLVING_LETTERS.has(c | 0x20)) return data;
   if (NULLS.has(data)) return null;
   if (TRUES.has(data)) return true;
   if (FALSES.has(data)) return false;

@@ -102,6 +102,62 @@ const documents = fc
   .tuple(flow.seq, flow.map, flow.node)
   .map(([s, m, n]) => `resources:\n- name: r\n  source: ${m}\n  list: ${s}\njobs:\n- ${n}\n- key: ${s} # after\n`);
 
+/** Block lists and mappings under a `key:` line, mostly of entries the fast path takes, sometimes not. */
+const entryValue = fc.oneof(
+  { weight: 8, arbitrary: scalar },
+  fc.constantFrom("[1, 2, x]", "{a: 1, b: [yes, ~]}", "[]", "{}", "[a, {b: c}]", "[1,\n      2]", "{a: 1, a: 2}"),
+);
+const blockKey = fc.oneof(
+  { weight: 10, arbitrary: fc.constantFrom("a", "b", "k1", "k2", "k3", "name", "x-y", "k.z", "k_w") },
+  fc.constantFrom("yes", "1", "__proto__", "<<", '"q"', "a b"),
+);
+const oddLine = fc.constantFrom("", "# comment", "  deeper: 1", "- loose", "\t- tab", "k1: again");
+const blockRun = fc
+  .tuple(
+    fc.boolean(),
+    fc.constantFrom(0, 2, 4),
+    fc.array(fc.oneof({ weight: 30, arbitrary: fc.tuple(blockKey, entryValue) }, oddLine), {
+      minLength: 1,
+      maxLength: 8,
+    }),
+    fc.constantFrom("next: 1", "", "  deeper: 1", "- entry", "# end"),
+  )
+  .map(([isList, extra, entries, tail]) => {
+    const pad = " ".repeat(2 + extra);
+    // plain keys get their entry's number (repeats are rare then, but do happen through the odd keys)
+    const keyOf = (k: string, i: number) => (/^[a-z]/.test(k) ? `${k}${i}` : k);
+    const lines = entries.map((e, i) =>
+      typeof e === "string" ? (e === "" ? "" : `${pad}${e}`) : `${pad}${isList ? "-" : `${keyOf(e[0], i)}:`} ${e[1]}`,
+    );
+    return `top:\n  list:\n${lines.join("\n")}\n${tail === "" ? "" : `${tail.startsWith(" ") ? "  " : ""}${tail}\n`}`;
+  });
+
+describe("the fast path reads block collections of scalars exactly as js-yaml does", () => {
+  test("generated documents: the same value or the same problems, and the same positions", () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(blockRun, (text) => {
+        if (findFlowRegions(text, 1).some((r) => r.kind === "block")) taken++;
+        const slow = readYaml(text, { flowFastPathMin: Number.POSITIVE_INFINITY });
+        expect(readYaml(text, { flowFastPathMin: 1 })).toEqual(slow);
+        if (slow.ok) expect(buildYamlTree(text, 1)).toEqual(buildYamlTree(text, Number.POSITIVE_INFINITY));
+      }),
+      { numRuns: 800 },
+    );
+    expect(taken).toBeGreaterThan(150);
+  });
+
+  test("a large block list and mapping take it by default, with the same values and positions", () => {
+    const list = Array.from({ length: 20_000 }, (_, i) => `    - ${TAKEN[i % TAKEN.length]}`).join("\n");
+    const map = Array.from({ length: 20_000 }, (_, i) => `    key-${i}: ${TAKEN[i % TAKEN.length]}`).join("\n");
+    const text = `source:\n  list:\n${list}\n  map:\n${map}\n\njobs: []\n`;
+    expect(findFlowRegions(text).map((r) => r.kind)).toEqual(["block", "block"]);
+    expect(readYaml(text)).toEqual(readYaml(text, { flowFastPathMin: Number.POSITIVE_INFINITY }));
+    expect(buildYamlTree(text)).toEqual(buildYamlTree(text, Number.POSITIVE_INFINITY));
+    expect(yamlTextLocator(text)(["source", "map", "key-19999"])).toMatchObject({ line: 3 + 20_000 + 20_000 });
+  });
+});
+
 describe("the fast path reads flow collections exactly as js-yaml with go-yaml's rules does", () => {
   test("generated documents: the same value or the same problems, and the same positions", () => {
     let taken = 0;

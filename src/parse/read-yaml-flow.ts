@@ -3,7 +3,8 @@ import type { YamlNode, YamlPair } from "./yaml-tree.ts";
 
 /**
  * A fast path for large flow collections (`list: [7, 7, 7, ...]`, `{ a: [1, 2], b: x }`) of plain or simply quoted
- * scalars. js-yaml spends about 0.4 µs per item on them (3.1 s for a 16 MB list of 8,000,000 numbers, 6 s with
+ * scalars, and for large block lists and mappings whose entries are such scalars or one-line flow collections
+ * (`list:` then `- 7` a million times, `key-1: value-1` a million times: 2.9 s and 4.6 s in js-yaml). js-yaml spends about 0.4 µs per item on them (3.1 s for a 16 MB list of 8,000,000 numbers, 6 s with
  * hangar's listener and go-yaml's scalar rules), so each such collection is read here instead (0.8 s for the same
  * list, measured at load 4) and stands in js-yaml's input as a placeholder scalar; the decoded document then gets
  * the collection's value in the placeholder's place. The position tree (yaml-tree.ts) does the same with the
@@ -26,8 +27,13 @@ const ROOM = 32;
 /** Flow nesting deeper than this is left to js-yaml (which refuses nesting past its own limit). */
 const MAX_FLOW_DEPTH = 64;
 
-/** A flow collection read by the fast path: where it is in the text, its value, and how many nodes it holds. */
+/**
+ * A collection read by the fast path: where it is in the text, its value, and how many nodes it holds. A flow
+ * collection's region is its text; a block collection's starts right after its key's colon (`key:|`, so that the
+ * placeholder takes its place on the key's line) and ends with its last entry's line.
+ */
 export interface FlowRegion {
+  readonly kind: "flow" | "block";
   readonly start: number;
   readonly end: number;
   readonly value: unknown;
@@ -45,13 +51,23 @@ export function findFlowRegions(text: string, min = FLOW_FAST_PATH_MIN, withValu
   while (lineStart < text.length) {
     const eol = text.indexOf("\n", lineStart);
     const lineEnd = eol === -1 ? text.length : eol;
+    // `key:` alone on its line, then a block list or mapping
+    const colon = blockKeyColon(text, lineStart, lineEnd);
+    if (colon !== -1) {
+      const block = readBlock(text, lineStart, colon, withValues ? "value" : "extent");
+      if ("value" in block && block.end - colon >= Math.max(min, ROOM)) {
+        regions.push({ kind: "block", start: colon + 1, end: block.end, value: block.value, nodes: block.nodes });
+        lineStart = block.end + 1;
+        continue;
+      }
+    }
     // only lines long enough to hold a large collection, or that open one and continue on the next lines
     const open = valueOpening(text, lineStart, lineEnd);
     if (open !== -1) {
       const indent = indentation(text, lineStart);
       const read = readFlow(text, open, indent, withValues ? "value" : "extent");
       if ("value" in read && read.end - open >= Math.max(min, ROOM) && restOfLineIsEmpty(text, read.end)) {
-        regions.push({ start: open, end: read.end, value: read.value, nodes: read.nodes });
+        regions.push({ kind: "flow", start: open, end: read.end, value: read.value, nodes: read.nodes });
       }
       // what was read (taken or not) is not looked at again: the search stays linear
       const next = text.indexOf("\n", Math.max(lineEnd, "value" in read ? read.end : read.reached));
@@ -72,21 +88,48 @@ export function withPlaceholders(text: string, regions: readonly FlowRegion[]): 
   const parts: string[] = [];
   let at = 0;
   regions.forEach((r, i) => {
-    parts.push(text.slice(at, r.start), placeholder(i));
+    parts.push(text.slice(at, r.start), replacement(r, i));
     at = r.end;
   });
   parts.push(text.slice(at));
   return parts.join("");
 }
 
-/** Where each placeholder starts in the text {@link withPlaceholders} made. */
-export function placeholderOffsets(regions: readonly FlowRegion[]): number[] {
+/** What stands for region `i`: its placeholder (after a space for a block collection: `key: placeholder`). */
+const replacement = (r: FlowRegion, i: number): string => (r.kind === "block" ? ` ${placeholder(i)}` : placeholder(i));
+
+/**
+ * Offsets between the text {@link withPlaceholders} made and the original: where each placeholder starts in the
+ * former, and the original offset of an offset into it.
+ */
+export function placeholderOffsets(regions: readonly FlowRegion[]): {
+  readonly starts: readonly number[];
+  back(offset: number): number;
+} {
   let shift = 0;
-  return regions.map((r, i) => {
-    const at = r.start - shift;
-    shift += r.end - r.start - placeholder(i).length;
-    return at;
+  const starts: number[] = [];
+  /** `shifts[i]`: how much shorter the text is after region i. */
+  const shifts: number[] = [];
+  regions.forEach((r, i) => {
+    const text = replacement(r, i);
+    starts.push(r.start - shift + text.length - placeholder(i).length);
+    shift += r.end - r.start - text.length;
+    shifts.push(shift);
   });
+  return {
+    starts,
+    back(offset) {
+      // the last placeholder starting before the offset (binary search: a text may hold hundreds of regions)
+      let lo = 0;
+      let hi = starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((starts[mid] as number) < offset) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo === 0 ? offset : offset + (shifts[lo - 1] as number);
+    },
+  };
 }
 
 /** The character that marks a placeholder (a private-use character, so the text itself never holds one). */
@@ -145,8 +188,10 @@ export function putBack(
  * A region's position node, for the position tree: its kind, start and end now, its items or pairs (and theirs) read
  * when a path first goes into them (a list of millions of items costs nothing until then).
  */
-export function regionNode(text: string, region: { readonly start: number; readonly end: number }): YamlNode {
-  return lazyNode(text, region.start, region.end, indentation(text, text.lastIndexOf("\n", region.start) + 1));
+export function regionNode(text: string, region: FlowRegion): YamlNode {
+  const lineStart = text.lastIndexOf("\n", region.start - 1) + 1;
+  if (region.kind === "block") return lazyBlockNode(text, lineStart, region.start - 1, region.end);
+  return lazyNode(text, region.start, region.end, indentation(text, lineStart));
 }
 
 /** Whether a position node is a region's (its children hold no repeated key: the fast path takes none). */
@@ -216,6 +261,133 @@ function restOfLineIsEmpty(text: string, at: number): boolean {
   let i = at;
   while (text.charCodeAt(i) === 0x20) i++;
   return i >= text.length || text.charCodeAt(i) === 0x0a;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Block collections of scalars
+
+/** The offset of the colon of a line that is `key:` alone (a simple key, spaces after it), or -1. */
+function blockKeyColon(text: string, lineStart: number, lineEnd: number): number {
+  let i = lineStart;
+  while (i < lineEnd && text.charCodeAt(i) === 0x20) i++;
+  const keyStart = i;
+  while (i < lineEnd && isKeyChar(text.charCodeAt(i))) i++;
+  if (i === keyStart || text.charCodeAt(i) !== 0x3a) return -1;
+  return restOfLineIsEmpty(text, i + 1) ? i : -1;
+}
+
+/**
+ * Reads the block list or mapping under the `key:` line at `lineStart` (colon at `colon`): lines at one
+ * indentation, each `- value` or `key: value` with a value that is a scalar or a one-line flow collection, then only
+ * blank lines before a line indented no deeper than the key (or the end). Gives up on anything else (a comment, a
+ * nested block, an anchor, a blank line inside, a repeated key), as {@link readFlow} does. `end` is the end of the
+ * last entry's line; in `nodes` mode the entries' position nodes are left in `children`.
+ */
+function readBlock(
+  text: string,
+  lineStart: number,
+  colon: number,
+  mode: Mode,
+): (Read & { readonly children: YamlNode[] | YamlPair[] }) | { readonly reached: number } {
+  const keyIndent = indentation(text, lineStart);
+  let line = text.indexOf("\n", colon) + 1;
+  if (line === 0) return { reached: text.length };
+  const indent = indentation(text, line);
+  const first = line + indent;
+  const isList = text.charCodeAt(first) === 0x2d && text.charCodeAt(first + 1) === 0x20;
+  if (isList ? indent < keyIndent : indent <= keyIndent || !isKeyChar(text.charCodeAt(first))) return { reached: line };
+  const reader = new FlowReader(text, indent, mode === "nodes" ? "extent" : mode);
+  const items: unknown[] | undefined = mode === "value" && isList ? [] : undefined;
+  const map: Record<string, unknown> = {};
+  const children: (YamlNode | YamlPair)[] = [];
+  let end = line;
+  try {
+    for (;;) {
+      if (indentation(text, line) !== indent) break;
+      const at = line + indent;
+      let keyEnd = at;
+      if (isList) {
+        if (text.charCodeAt(at) !== 0x2d || text.charCodeAt(at + 1) !== 0x20) break;
+        reader.pos = at + 2;
+      } else {
+        while (isKeyChar(text.charCodeAt(keyEnd))) keyEnd++;
+        if (keyEnd === at || text.charCodeAt(keyEnd) !== 0x3a || text.charCodeAt(keyEnd + 1) !== 0x20) break;
+        reader.pos = keyEnd + 2;
+      }
+      while (text.charCodeAt(reader.pos) === 0x20) reader.pos++;
+      const valueStart = reader.pos;
+      const c = text.charCodeAt(valueStart);
+      if (c === 0x0a || Number.isNaN(c)) throw GIVE_UP; // an empty value, or a nested block
+      const value = c === 0x5b || c === 0x7b ? reader.collection(0) : reader.entryScalar();
+      const eol = text.indexOf("\n", valueStart);
+      if ((eol !== -1 && eol < reader.pos) || !restOfLineIsEmpty(text, reader.pos)) throw GIVE_UP;
+      const node: YamlNode =
+        c === 0x5b || c === 0x7b
+          ? lazyNode(text, valueStart, reader.pos, indent)
+          : { kind: "scalar", start: valueStart, end: reader.pos };
+      if (isList) {
+        items?.push(value);
+        if (mode === "nodes") children.push(node);
+      } else {
+        const key = text.slice(at, keyEnd);
+        if (typeof plainScalarValue(key) !== "string" || key === "__proto__" || Object.hasOwn(map, key)) {
+          throw GIVE_UP;
+        }
+        map[key] = value;
+        reader.nodes++;
+        if (mode === "nodes") {
+          const keyNode: YamlNode = { kind: "scalar", start: at, end: keyEnd };
+          children.push({ key: keyNode, name: key, identity: `scalar:${key}`, value: node });
+        }
+      }
+      end = reader.pos;
+      const next = text.indexOf("\n", reader.pos);
+      if (next === -1) {
+        line = text.length;
+        break;
+      }
+      line = next + 1;
+    }
+    // only blank lines, then a line no deeper than the key (a deeper one, or a list entry at the key's own
+    // indentation, would belong to the collection)
+    let after = line;
+    while (after < text.length && restOfLineIsEmpty(text, after)) {
+      const next = text.indexOf("\n", after);
+      after = next === -1 ? text.length : next + 1;
+    }
+    if (after < text.length) {
+      const deeper = indentation(text, after);
+      const entry = text.charCodeAt(after + deeper) === 0x2d && text.charCodeAt(after + deeper + 1) === 0x20;
+      if (deeper > keyIndent || (isList && deeper === keyIndent && entry)) throw GIVE_UP;
+    }
+  } catch (error) {
+    if (error === GIVE_UP) return { reached: line };
+    throw error;
+  }
+  const value = isList ? items : mode === "value" ? map : undefined;
+  return { value, end, nodes: reader.nodes, children: children as YamlNode[] | YamlPair[] };
+}
+
+/** A block region's position node, its entries read when a path first goes into it (see {@link lazyNode}). */
+function lazyBlockNode(text: string, lineStart: number, colon: number, end: number): YamlNode {
+  const first = text.indexOf("\n", colon) + 1;
+  const start = first + indentation(text, first);
+  const isList = text.charCodeAt(start) === 0x2d && text.charCodeAt(start + 1) === 0x20;
+  const kind = isList ? "sequence" : "mapping";
+  const node = { kind, start, end } as Record<string | symbol, unknown>;
+  Object.defineProperty(node, REGION, { value: true });
+  const field = isList ? "items" : "pairs";
+  Object.defineProperty(node, field, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const read = readBlock(text, lineStart, colon, "nodes");
+      const children = "children" in read ? read.children : [];
+      Object.defineProperty(node, field, { value: children, enumerable: true });
+      return children;
+    },
+  });
+  return node as unknown as YamlNode;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -359,6 +531,11 @@ class FlowReader {
     return this.scalar(false);
   }
 
+  /** A block entry's value that is a scalar (the caller checks that it ends its line). */
+  entryScalar(): unknown {
+    return this.scalar(false);
+  }
+
   /** A scalar: double- or single-quoted without escapes or line breaks, or plain on one line. */
   private scalar(isKey: boolean): unknown {
     this.nodes++;
@@ -431,7 +608,9 @@ class FlowReader {
 
 /** Characters a plain scalar may start with here (no indicator, `-` only before a character that is not a space). */
 function isPlainStart(c: number, next: number): boolean {
-  if (c === 0x2d) return next !== 0x20 && next !== 0x2c && next !== 0x5d && next !== 0x7d && !Number.isNaN(next);
+  // `-` starts a plain scalar only before a character a plain scalar takes (`- -` is a nested list entry)
+  if (c === 0x2d)
+    return isPlainChar(next) && next !== 0x2c && next !== 0x5b && next !== 0x5d && next !== 0x7b && next !== 0x7d;
   return (
     (c >= 0x61 && c <= 0x7a) ||
     (c >= 0x41 && c <= 0x5a) ||

@@ -16,8 +16,9 @@ import { buildYamlTree, findDuplicateKeys } from "./yaml-tree.ts";
  * - nesting is limited to {@link MAX_YAML_DEPTH} levels.
  *
  * The reader is js-yaml (a plain load runs at about the speed of `JSON.parse` on the same data, where the `yaml`
- * package's document model costs ten times more), but for large flow collections of plain scalars, which
- * read-yaml-flow.ts reads faster; positions are read only when a finding needs one ({@link buildYamlTree}).
+ * package's document model costs ten times more), but for large flow collections and block lists or mappings of
+ * scalars, which read-yaml-flow.ts reads faster; positions are read only when a finding needs one
+ * ({@link buildYamlTree}).
  * Never throws.
  */
 export function readYaml(text: string, options: ReadYamlOptions = {}): YamlRead {

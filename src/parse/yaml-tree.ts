@@ -74,16 +74,7 @@ function placeRegions(
   compact: string,
   regions: readonly FlowRegion[],
 ): YamlNode | undefined {
-  const starts = placeholderOffsets(regions);
-  /** The original offset of an offset into the compact text. */
-  const back = (offset: number): number => {
-    let shift = 0;
-    for (let i = 0; i < regions.length && (starts[i] as number) < offset; i++) {
-      const r = regions[i] as FlowRegion;
-      shift += r.end - r.start - placeholder(i).length;
-    }
-    return offset + shift;
-  };
+  const { starts, back } = placeholderOffsets(regions);
   let placed = 0;
   const visit = (node: YamlNode): YamlNode => {
     if (node.kind === "scalar" && compact.charCodeAt(node.start) === PLACEHOLDER_MARK_CODE) {
