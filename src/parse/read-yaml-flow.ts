@@ -54,6 +54,13 @@ export function findFlowRegions(text: string, min = FLOW_FAST_PATH_MIN, withValu
     // `key:` alone on its line, then a block list or mapping
     const colon = blockKeyColon(text, lineStart, lineEnd);
     if (colon !== -1) {
+      // most blocks are small: whatever is indented under the key is measured first (no allocation), and a small
+      // block is skipped whole (nothing in it can be large either)
+      const extent = blockExtent(text, lineStart, lineEnd);
+      if (extent - colon < Math.max(min, ROOM)) {
+        lineStart = extent + 1;
+        continue;
+      }
       const block = readBlock(text, lineStart, colon, withValues ? "value" : "extent");
       if ("value" in block && block.end - colon >= Math.max(min, ROOM)) {
         regions.push({ kind: "block", start: colon + 1, end: block.end, value: block.value, nodes: block.nodes });
@@ -63,7 +70,8 @@ export function findFlowRegions(text: string, min = FLOW_FAST_PATH_MIN, withValu
     }
     // only lines long enough to hold a large collection, or that open one and continue on the next lines
     const open = valueOpening(text, lineStart, lineEnd);
-    if (open !== -1) {
+    // a short line that closes what it opens (`plan: [{ get: r }]`) holds no large collection
+    if (open !== -1 && (lineEnd - open >= min || !closesOnLine(text, lineEnd))) {
       const indent = indentation(text, lineStart);
       const read = readFlow(text, open, indent, withValues ? "value" : "extent");
       if ("value" in read && read.end - open >= Math.max(min, ROOM) && restOfLineIsEmpty(text, read.end)) {
@@ -265,6 +273,36 @@ function restOfLineIsEmpty(text: string, at: number): boolean {
 
 // ---------------------------------------------------------------------------------------------------
 // Block collections of scalars
+
+/**
+ * Where the lines indented under the `key:` line at `lineStart` end (the end of the last line deeper than the key,
+ * or a list entry at the key's own indentation), blank lines included.
+ */
+function blockExtent(text: string, lineStart: number, lineEnd: number): number {
+  const keyIndent = indentation(text, lineStart);
+  let end = lineEnd;
+  let line = lineEnd + 1;
+  while (line < text.length) {
+    const eol = text.indexOf("\n", line);
+    const next = eol === -1 ? text.length : eol;
+    const indent = indentation(text, line);
+    const blank = line + indent === next;
+    const entry = text.charCodeAt(line + indent) === 0x2d && text.charCodeAt(line + indent + 1) === 0x20;
+    if (!blank && indent < keyIndent) break;
+    if (!blank && indent === keyIndent && !entry) break;
+    end = next;
+    line = next + 1;
+  }
+  return end;
+}
+
+/** Whether a line ends with `]` or `}` (trailing spaces aside). */
+function closesOnLine(text: string, lineEnd: number): boolean {
+  let i = lineEnd - 1;
+  while (text.charCodeAt(i) === 0x20) i--;
+  const c = text.charCodeAt(i);
+  return c === 0x5d || c === 0x7d;
+}
 
 /** The offset of the colon of a line that is `key:` alone (a simple key, spaces after it), or -1. */
 function blockKeyColon(text: string, lineStart: number, lineEnd: number): number {
