@@ -17,6 +17,11 @@ export const HOSTILE_SHAPES = {
     `resources:\n- name: r\n  type: git\n  source:\n    list: [\n${"      7,\n".repeat(3_000_000)}      7]\njobs:\n- name: j\n  plan: [{ get: r }]\n`,
   "block list of 3,000,000 numbers": () =>
     `resources:\n- name: r\n  type: git\n  source:\n    list:\n${"    - 7\n".repeat(3_000_000)}jobs:\n- name: j\n  plan: [{ get: r }]\n`,
+  "block mapping of 1,000,000 distinct keys": () => {
+    const keys = [];
+    for (let i = 0; i < 1_000_000; i++) keys.push(`    key-${i}: value-${i}`);
+    return `resources:\n- name: r\n  type: git\n  source:\n${keys.join("\n")}\njobs:\n- name: j\n  plan: [{ get: r }]\n`;
+  },
   "40,000 anchors, each used once": () => {
     const defs = [];
     const uses = [];
