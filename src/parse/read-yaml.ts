@@ -1,7 +1,7 @@
 import jsyaml from "js-yaml";
 import { GO_YAML_SCHEMA, goYamlLoadOptions, MAX_YAML_DEPTH, mergeBudget } from "./go-yaml-schema.ts";
-import { FLOW_FAST_PATH_MIN, findFlowRegions, putBack, withPlaceholders } from "./read-yaml-flow.ts";
-import { buildYamlTree, findDuplicateKeys } from "./yaml-tree.ts";
+import { FLOW_FAST_PATH_MIN, findFlowRegions, placeholder, putBack, withPlaceholders } from "./read-yaml-flow.ts";
+import { buildYamlTree, contentStart, findDuplicateKeys } from "./yaml-tree.ts";
 
 /**
  * Reads one YAML document as Concourse does, with bounds that hold for any input:
@@ -27,7 +27,9 @@ export function readYaml(text: string, options: ReadYamlOptions = {}): YamlRead 
   const substituted = regions.length === 0 ? undefined : withPlaceholders(text, regions);
   if (substituted !== undefined) {
     const nodes = regions.reduce((sum, r) => sum + r.nodes, 0);
-    const read = readDocument(substituted, nodes);
+    // a block collection's entries are YAML only in block context: its placeholder must not stand in a flow one
+    const blocks = new Set(regions.flatMap((r, i) => (r.kind === "block" ? [placeholder(i)] : [])));
+    const read = readDocument(substituted, nodes, blocks.size === 0 ? undefined : blocks);
     const back = read.ok ? putBack(read.value, regions) : undefined;
     if (back?.ok === true) return { ok: true, value: back.value };
     // a placeholder not read back as a value of its own, or any problem: the text is read as it is, so that every
@@ -36,13 +38,31 @@ export function readYaml(text: string, options: ReadYamlOptions = {}): YamlRead 
   return readDocument(text, 0);
 }
 
-/** Reads a document with js-yaml; `counted` nodes were read beforehand (they count in the alias ratio). */
-function readDocument(text: string, counted: number): YamlRead {
+/**
+ * Reads a document with js-yaml; `counted` nodes were read beforehand (they count in the alias ratio). With
+ * `blockOnly`, a scalar whose value is one of those strings inside a flow collection makes the read fail.
+ */
+function readDocument(text: string, counted: number, blockOnly?: ReadonlySet<string>): YamlRead {
   const aliases = aliasCounter(counted);
   let repeatedMerge = false;
+  let misplaced = false;
   /** `merges[d]`: whether the mapping whose keys are at depth d has had a `<<` key yet. */
   const merges: boolean[] = [];
+  /** For `blockOnly`: whether each open node is a flow collection, and how many are. */
+  const flows: boolean[] = [];
+  let inFlow = 0;
   const listener = (event: "open" | "close", state: ListenerState): void => {
+    if (blockOnly !== undefined) {
+      if (event === "open") {
+        const c = text.charCodeAt(contentStart(text, state.position, text.length));
+        const flow = c === 0x5b || c === 0x7b;
+        flows.push(flow);
+        if (flow) inFlow++;
+      } else {
+        if (flows.pop() === true) inFlow--;
+        if (inFlow > 0 && typeof state.result === "string" && blockOnly.has(state.result)) misplaced = true;
+      }
+    }
     if (event === "open") {
       merges[state.depth + 1] = false;
       return;
@@ -67,6 +87,7 @@ function readDocument(text: string, counted: number): YamlRead {
     return { ok: false, problems: [syntaxProblem(error)] };
   }
   if (repeatedMerge) return readWithDuplicates(text);
+  if (misplaced) return { ok: false, problems: [] };
   return { ok: true, value };
 }
 

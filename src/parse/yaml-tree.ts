@@ -76,28 +76,31 @@ function placeRegions(
 ): YamlNode | undefined {
   const { starts, back } = placeholderOffsets(regions);
   let placed = 0;
-  const visit = (node: YamlNode): YamlNode => {
+  const visit = (node: YamlNode, inFlow: boolean): YamlNode => {
     if (node.kind === "scalar" && compact.charCodeAt(node.start) === PLACEHOLDER_MARK_CODE) {
       const i = starts.indexOf(node.start);
       const region = regions[i];
+      // a block collection's entries are YAML only in block context
       if (region !== undefined && node.end - node.start === placeholder(i).length) {
-        placed++;
+        if (!(inFlow && region.kind === "block")) placed++;
         return regionNode(text, region);
       }
     }
     const moved = { start: back(node.start), end: back(node.end) };
-    if (node.kind === "sequence") return { ...node, ...moved, items: node.items.map(visit) };
+    const c = compact.charCodeAt(node.start);
+    const flow = inFlow || c === 0x5b || c === 0x7b;
+    if (node.kind === "sequence") return { ...node, ...moved, items: node.items.map((n) => visit(n, flow)) };
     if (node.kind === "mapping") {
       const pairs = node.pairs.map((p) => ({
         ...p,
-        key: visit(p.key),
-        value: p.value === undefined ? undefined : visit(p.value),
+        key: visit(p.key, flow),
+        value: p.value === undefined ? undefined : visit(p.value, flow),
       }));
       return { ...node, ...moved, pairs };
     }
     return { ...node, ...moved };
   };
-  const out = visit(tree);
+  const out = visit(tree, false);
   return placed === regions.length ? out : undefined;
 }
 
@@ -184,7 +187,7 @@ function identityOf(text: string, node: YamlNode, result: unknown): string {
 }
 
 /** The first offset of a node's content: past spaces, line breaks, comments, anchors and tags. */
-function contentStart(text: string, from: number, to: number): number {
+export function contentStart(text: string, from: number, to: number): number {
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
