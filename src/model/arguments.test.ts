@@ -1,5 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { argumentError, describeValue, expectArrays, expectObject } from "./arguments.ts";
+import {
+  argumentError,
+  checkOptions,
+  describeValue,
+  expectArrays,
+  expectObject,
+  type OptionKinds,
+} from "./arguments.ts";
 import { isHangarError } from "./errors.ts";
 
 describe("describeValue", () => {
@@ -36,4 +43,71 @@ test("expectArrays passes absent keys and arrays, and names the key that is neit
   expect(() => expectArrays("f", "parts", { jobs: {} }, ["jobs"])).toThrow(
     "f(): parts.jobs must be an array, got an object",
   );
+});
+
+describe("checkOptions", () => {
+  interface Options {
+    name: string;
+    count?: number;
+    on?: boolean;
+    host?: string | null;
+    paths?: readonly string[];
+    steps?: readonly unknown[];
+    extra?: Readonly<Record<string, string>>;
+    code?: { readonly name: string };
+    target?: string | { readonly name: string };
+  }
+  const KINDS: OptionKinds<Options> = {
+    name: "string",
+    count: "number?",
+    on: "boolean?",
+    host: "string|null?",
+    paths: "string[]?",
+    steps: "array?",
+    extra: "object?",
+    code: "named?",
+    target: "ref?",
+  };
+  const check = (options: unknown) => checkOptions("f", options as Options, KINDS);
+
+  test("returns valid options as they are, optional ones left out or given", () => {
+    const minimal = { name: "a" };
+    expect(check(minimal)).toBe(minimal);
+    const full = {
+      name: "a",
+      count: 0,
+      on: false,
+      host: null,
+      paths: ["x"],
+      steps: [1],
+      extra: {},
+      code: { name: "c" },
+      target: "t",
+      unknown: 1,
+    };
+    expect(check(full)).toBe(full);
+    expect(() => check({ name: "a", target: { name: "t" } })).not.toThrow();
+  });
+
+  test.each([
+    [undefined, "f(): options must be an object, got undefined"],
+    [null, "f(): options must be an object, got null"],
+    ["a", 'f(): options must be an object, got a string ("a")'],
+    [["a"], "f(): options must be an object, got an array"],
+    [{}, "f(): option 'name' must be a string, got undefined"],
+    [{ name: 42 }, "f(): option 'name' must be a string, got a number (42)"],
+    [{ name: null }, "f(): option 'name' must be a string, got null"],
+    [{ name: "a", count: "3" }, `f(): option 'count' must be a number, got a string ("3")`],
+    [{ name: "a", on: "yes" }, `f(): option 'on' must be a boolean, got a string ("yes")`],
+    [{ name: "a", host: 1 }, "f(): option 'host' must be a string or null, got a number (1)"],
+    [{ name: "a", paths: "src" }, `f(): option 'paths' must be an array of strings, got a string ("src")`],
+    [{ name: "a", paths: ["src", 7] }, "f(): option 'paths[1]' must be a string, got a number (7)"],
+    [{ name: "a", steps: {} }, "f(): option 'steps' must be an array, got an object"],
+    [{ name: "a", extra: [] }, "f(): option 'extra' must be an object, got an array"],
+    [{ name: "a", code: {} }, "f(): option 'code' must be an object with a name, got an object"],
+    [{ name: "a", target: 3 }, "f(): option 'target' must be a name or an object with a name, got a number (3)"],
+  ])("%j: %s", (options, message) => {
+    expect(() => check(options)).toThrowError(message);
+    expect(() => check(options)).toThrowError(expect.objectContaining({ name: "HangarError", code: "api/argument" }));
+  });
 });

@@ -48,3 +48,94 @@ export function expectArrays(
     }
   }
 }
+
+/** The kinds of value an option can take, each with the phrase that names it in a message. */
+const OPTION_KINDS = {
+  string: "a string",
+  number: "a number",
+  boolean: "a boolean",
+  object: "an object",
+  named: "an object with a name",
+  ref: "a name or an object with a name",
+  array: "an array",
+  "string[]": "an array of strings",
+} as const;
+
+/** A kind of option value: `named` is a resource or job (an object with a string `name`), `ref` a name or one. */
+export type OptionKind = keyof typeof OPTION_KINDS;
+
+/** The {@link OptionKind} of a TypeScript type, as its runtime check sees it. */
+type KindOf<T> = [T] extends [string]
+  ? "string"
+  : [T] extends [number]
+    ? "number"
+    : [T] extends [boolean]
+      ? "boolean"
+      : [T] extends [readonly string[]]
+        ? "string[]"
+        : [T] extends [readonly unknown[]]
+          ? "array"
+          : [T] extends [{ readonly name: string }]
+            ? "named"
+            : [T] extends [object]
+              ? "object"
+              : [T] extends [string | { readonly name: string }]
+                ? "ref"
+                : never;
+
+/** The kind of one option: `|null` when `null` is allowed, `?` when the option may be left out. */
+type KindOfOption<
+  T,
+  Optional extends boolean,
+> = `${null extends T ? `${KindOf<NonNullable<T>>}|null` : KindOf<NonNullable<T>>}${Optional extends true ? "?" : ""}`;
+
+/**
+ * What a factory checks its options object against: every option of `O` with its kind, `?` after the
+ * optional ones. The compiler holds the description to the options' interface, so the two cannot drift.
+ * @example const GIT_REPO_OPTIONS: OptionKinds<GitRepoOptions> = { name: "string", uri: "string", branch: "string?" }
+ */
+export type OptionKinds<O> = {
+  readonly [K in keyof O]-?: KindOfOption<O[K], Partial<Pick<O, K>> extends Pick<O, K> ? true : false>;
+};
+
+/** Whether `value` is of `kind` (elements of a `string[]` are checked by {@link checkOptions}). */
+function isOfKind(kind: OptionKind, value: unknown): boolean {
+  switch (kind) {
+    case "string":
+    case "number":
+    case "boolean":
+      return typeof value === kind;
+    case "object":
+      return isObject(value);
+    case "named":
+      return isObject(value) && typeof value.name === "string";
+    case "ref":
+      return typeof value === "string" || (isObject(value) && typeof value.name === "string");
+    case "array":
+    case "string[]":
+      return Array.isArray(value);
+  }
+}
+
+/**
+ * Checks a factory's options object for a caller past the types (JavaScript, casts) and returns it
+ * unchanged: throws {@link argumentError} naming the factory and the first option that is missing or
+ * of the wrong kind, such as `gitRepo(): option 'uri' must be a string, got a number (42)`.
+ * Options not in `kinds` are left alone, as TypeScript allows them in an object passed as a variable.
+ */
+export function checkOptions<O extends object>(fn: string, options: O, kinds: OptionKinds<O>): O {
+  expectObject(fn, "options", options);
+  for (const [key, description] of Object.entries(kinds) as [string, string][]) {
+    const optional = description.endsWith("?");
+    const [kind, nullable] = description.replace(/\?$/, "").split("|") as [OptionKind, "null" | undefined];
+    const value = options[key];
+    if ((optional && value === undefined) || (nullable && value === null)) continue;
+    const expected = `${OPTION_KINDS[kind]}${nullable ? " or null" : ""}`;
+    if (!isOfKind(kind, value)) throw argumentError(fn, `option '${key}'`, expected, value);
+    if (kind === "string[]") {
+      const at = (value as unknown[]).findIndex((item) => typeof item !== "string");
+      if (at >= 0) throw argumentError(fn, `option '${key}[${at}]'`, "a string", (value as unknown[])[at]);
+    }
+  }
+  return options;
+}
