@@ -55,7 +55,7 @@ test("every factory is exported from the package root as a function", () => {
 test("options are checked: unknown and snake_case keys do not compile", () => {
   // @ts-expect-error snake_case is the Python spelling, not an option
   gitRepo({ name: "a", uri: "u", check_every: "1m" });
-  // @ts-expect-error a required option is missing
-  gitRepo({ name: "a" });
+  // @ts-expect-error a required option is missing (and, past the types, the call throws)
+  expect(() => gitRepo({ name: "a" })).toThrow("gitRepo(): option 'uri' must be a string, got undefined");
   expectTypeOf(gitRepo).parameter(0).toHaveProperty("checkEvery");
 });

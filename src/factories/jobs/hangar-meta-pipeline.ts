@@ -1,5 +1,5 @@
 import { pipeline } from "../../fragment/pipeline.ts";
-import { argumentError } from "../../model/arguments.ts";
+import { argumentError, checkOptions, type OptionKinds } from "../../model/arguments.ts";
 import type { Params } from "../../model/common.ts";
 import type { Job } from "../../model/job.ts";
 import type { Pipeline } from "../../model/pipeline.ts";
@@ -101,6 +101,17 @@ function renderJob(
   };
 }
 
+const HANGAR_META_PIPELINE_OPTIONS: OptionKinds<HangarMetaPipelineOptions> = {
+  definitions: "named",
+  pipelines: "array",
+  self: "string?",
+  image: "object?",
+  install: "boolean?",
+  output: "string?",
+  jobName: "string?",
+  selfJobName: "string?",
+};
+
 /**
  * A meta pipeline for TypeScript pipelines: one job fetches the definitions repository, installs its
  * dependencies once (`npm ci`, npm's cache kept between builds), renders every listed module in one
@@ -115,16 +126,17 @@ function renderJob(
  * })
  * @see https://concourse-ci.org/docs/steps/set-pipeline/
  */
-export function hangarMetaPipeline({
-  definitions,
-  pipelines,
-  self,
-  image = NODE_IMAGE,
-  install = true,
-  output = "rendered",
-  jobName = "set-pipelines",
-  selfJobName = "set-self",
-}: Readonly<HangarMetaPipelineOptions>): Pipeline {
+export function hangarMetaPipeline(options: Readonly<HangarMetaPipelineOptions>): Pipeline {
+  const {
+    definitions,
+    pipelines,
+    self,
+    image = NODE_IMAGE,
+    install = true,
+    output = "rendered",
+    jobName = "set-pipelines",
+    selfJobName = "set-self",
+  } = checkOptions("hangarMetaPipeline", options, HANGAR_META_PIPELINE_OPTIONS);
   const managed = pipelines.map((item, i) => {
     const target = typeof item === "string" ? { entry: item } : item;
     const name = target.name ?? nameFromEntry(target.entry);

@@ -1,4 +1,5 @@
 import { pipeline } from "../../fragment/pipeline.ts";
+import { checkOptions, type OptionKinds } from "../../model/arguments.ts";
 import type { Params } from "../../model/common.ts";
 import type { Job } from "../../model/job.ts";
 import type { Pipeline } from "../../model/pipeline.ts";
@@ -137,6 +138,14 @@ function managedJob(
   return { name: jobName, plan: [...steps, setPipeline] };
 }
 
+const META_PIPELINE_OPTIONS: OptionKinds<MetaPipelineOptions> = {
+  definitions: "named",
+  pipelines: "array",
+  self: "object?",
+  selfPosition: "string?",
+  render: "object?",
+};
+
 /**
  * A meta pipeline: one job per managed pipeline that fetches the definitions (triggering on change),
  * optionally renders the pipeline with a task, and sets it with `set_pipeline`; plus, with `self`, a
@@ -150,13 +159,14 @@ function managedJob(
  * })
  * @see https://concourse-ci.org/docs/steps/set-pipeline/
  */
-export function metaPipeline({
-  definitions,
-  pipelines,
-  self,
-  selfPosition = "last",
-  render,
-}: Readonly<MetaPipelineOptions>): Pipeline {
+export function metaPipeline(options: Readonly<MetaPipelineOptions>): Pipeline {
+  const {
+    definitions,
+    pipelines,
+    self,
+    selfPosition = "last",
+    render,
+  } = checkOptions("metaPipeline", options, META_PIPELINE_OPTIONS);
   const jobs = pipelines.map((target) =>
     managedJob(
       definitions,

@@ -1,5 +1,6 @@
 import type { Fragment } from "../../fragment/fragment.ts";
 import { madeBy } from "../../fragment/provenance.ts";
+import { checkOptions, type OptionKinds } from "../../model/arguments.ts";
 import type { Job } from "../../model/job.ts";
 import type { Resource } from "../../model/resource.ts";
 import type { ResourceType } from "../../model/resource-type.ts";
@@ -42,6 +43,17 @@ export interface PackerJobs extends Fragment {
   readonly buildType: ResourceType;
 }
 
+const PACKER_JOBS_OPTIONS: OptionKinds<PackerJobsOptions> = {
+  dependencies: "array",
+  imageCode: "named",
+  packerTemplatePath: "string?",
+  nodeTypes: "string[]?",
+  packerVars: "object?",
+  envVarsFromFiles: "object?",
+  extraPackerParams: "object?",
+  jobNameSuffix: "string?",
+};
+
 /**
  * Two jobs that validate, then build, a Packer template (EC2 AMIs), with their resources and resource types.
  *
@@ -51,16 +63,17 @@ export interface PackerJobs extends Fragment {
  * @example packerJobs({ dependencies: [{ get: vaultRelease, trigger: true }], imageCode, packerTemplatePath: "src/bilder/images/" })
  * @see https://github.com/mitodl/ol-concourse/tree/main/resources/packer
  */
-export function packerJobs({
-  dependencies,
-  imageCode,
-  packerTemplatePath = "src/bilder/images/.",
-  nodeTypes = ["server"],
-  packerVars = {},
-  envVarsFromFiles = {},
-  extraPackerParams = {},
-  jobNameSuffix = "",
-}: Readonly<PackerJobsOptions>): PackerJobs {
+export function packerJobs(options: Readonly<PackerJobsOptions>): PackerJobs {
+  const {
+    dependencies,
+    imageCode,
+    packerTemplatePath = "src/bilder/images/.",
+    nodeTypes = ["server"],
+    packerVars = {},
+    envVarsFromFiles = {},
+    extraPackerParams = {},
+    jobNameSuffix = "",
+  } = checkOptions("packerJobs", options, PACKER_JOBS_OPTIONS);
   const validateType = packerValidate();
   const buildType = packerBuild();
   const buildResource: Resource = { name: "packer-build", type: buildType };

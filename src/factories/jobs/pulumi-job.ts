@@ -1,5 +1,6 @@
 import type { Fragment } from "../../fragment/fragment.ts";
 import { madeBy } from "../../fragment/provenance.ts";
+import { checkOptions, type OptionKinds } from "../../model/arguments.ts";
 import type { Job } from "../../model/job.ts";
 import type { Resource } from "../../model/resource.ts";
 import type { ResourceType } from "../../model/resource-type.ts";
@@ -46,24 +47,38 @@ export interface PulumiJob extends Fragment {
   readonly slackResource?: Resource;
 }
 
+const PULUMI_JOB_OPTIONS: OptionKinds<PulumiJobOptions> = {
+  pulumiCode: "named",
+  stackName: "string",
+  projectName: "string",
+  projectSourcePath: "string",
+  dependencies: "array?",
+  additionalPostSteps: "array?",
+  previousJob: "named?",
+  additionalEnvVars: "object?",
+  envVarsFromFiles: "object?",
+  slackUrlPath: "string?",
+};
+
 /**
  * A job that updates one stack of a Pulumi project: it gets the code, writes AWS credentials from the
  * worker's instance profile, and puts to a `pulumi-provisioner` resource (one build at a time).
  * @example pulumiJob({ pulumiCode, stackName: "applications.app.QA", projectName: "app", projectSourcePath: "src/app" })
  * @see https://github.com/mitodl/ol-concourse/tree/main/resources/pulumi
  */
-export function pulumiJob({
-  pulumiCode,
-  stackName,
-  projectName,
-  projectSourcePath,
-  dependencies = [],
-  additionalPostSteps = [],
-  previousJob,
-  additionalEnvVars = {},
-  envVarsFromFiles = {},
-  slackUrlPath,
-}: Readonly<PulumiJobOptions>): PulumiJob {
+export function pulumiJob(options: Readonly<PulumiJobOptions>): PulumiJob {
+  const {
+    pulumiCode,
+    stackName,
+    projectName,
+    projectSourcePath,
+    dependencies = [],
+    additionalPostSteps = [],
+    previousJob,
+    additionalEnvVars = {},
+    envVarsFromFiles = {},
+    slackUrlPath,
+  } = checkOptions("pulumiJob", options, PULUMI_JOB_OPTIONS);
   const code = pulumiCode.name;
   const stack = stackName.toLowerCase();
   const pulumiResource = pulumiProvisioner({

@@ -1,6 +1,7 @@
 import type { Fragment } from "../../fragment/fragment.ts";
 import { mergeFragments } from "../../fragment/merge-fragments.ts";
 import { madeBy } from "../../fragment/provenance.ts";
+import { checkOptions, type OptionKinds } from "../../model/arguments.ts";
 import { HangarError } from "../../model/errors.ts";
 import type { Job } from "../../model/job.ts";
 import type { Resource } from "../../model/resource.ts";
@@ -56,6 +57,23 @@ export interface PulumiJobsChain extends Fragment {
 
 const DEFAULT_LABELS = ["product:infrastructure", "DevOps", "pipeline-workflow"];
 
+const PULUMI_JOBS_CHAIN_OPTIONS: OptionKinds<PulumiJobsChainOptions> = {
+  pulumiCode: "named",
+  stackNames: "string[]",
+  projectName: "string",
+  projectSourcePath: "string",
+  enableGithubIssueResource: "boolean?",
+  customDependencies: "object?",
+  dependencies: "array?",
+  additionalPostSteps: "object?",
+  githubIssueAssignees: "string[]?",
+  githubIssueLabels: "string[]?",
+  githubIssueRepository: "string?",
+  additionalEnvVars: "object?",
+  envVarsFromFiles: "object?",
+  slackUrlPath: "string?",
+};
+
 /**
  * A chain of {@link pulumiJob}s that promotes a change through a project's stacks in order. With the
  * GitHub issue gate, each successful deploy opens an issue; closing it triggers the next stack.
@@ -68,22 +86,23 @@ const DEFAULT_LABELS = ["product:infrastructure", "DevOps", "pipeline-workflow"]
  * @example pulumiJobsChain({ pulumiCode, stackNames: ["CI", "QA", "Production"], projectName: "app", projectSourcePath: "src/app", githubIssueRepository: GH_ISSUES_DEFAULT_REPOSITORY })
  * @see https://github.com/mitodl/ol-concourse/tree/main/resources/github-issues
  */
-export function pulumiJobsChain({
-  pulumiCode,
-  stackNames,
-  projectName,
-  projectSourcePath,
-  enableGithubIssueResource = true,
-  customDependencies = {},
-  dependencies = [],
-  additionalPostSteps = {},
-  githubIssueAssignees = [],
-  githubIssueLabels,
-  githubIssueRepository,
-  additionalEnvVars,
-  envVarsFromFiles,
-  slackUrlPath,
-}: Readonly<PulumiJobsChainOptions>): PulumiJobsChain {
+export function pulumiJobsChain(options: Readonly<PulumiJobsChainOptions>): PulumiJobsChain {
+  const {
+    pulumiCode,
+    stackNames,
+    projectName,
+    projectSourcePath,
+    enableGithubIssueResource = true,
+    customDependencies = {},
+    dependencies = [],
+    additionalPostSteps = {},
+    githubIssueAssignees = [],
+    githubIssueLabels,
+    githubIssueRepository,
+    additionalEnvVars,
+    envVarsFromFiles,
+    slackUrlPath,
+  } = checkOptions("pulumiJobsChain", options, PULUMI_JOBS_CHAIN_OPTIONS);
   if (enableGithubIssueResource && githubIssueRepository === undefined) {
     throw new HangarError(
       "factories/missing-option",

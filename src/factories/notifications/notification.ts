@@ -1,3 +1,4 @@
+import { checkOptions, type OptionKinds } from "../../model/arguments.ts";
 import type { Ref } from "../../model/common.ts";
 import type { Resource } from "../../model/resource.ts";
 import type { PutStep } from "../../model/step.ts";
@@ -15,12 +16,20 @@ export interface NotificationOptions {
   alertType?: SlackAlertPutParams["alert_type"] | null;
 }
 
+const NOTIFICATION_OPTIONS: OptionKinds<NotificationOptions> = {
+  resource: "ref",
+  title: "string",
+  body: "string",
+  alertType: "string|null?",
+};
+
 /**
  * A put that posts a Slack alert, for use as a job's or step's `on_failure`, `on_success` ... hook.
  * @example ({ ...job, on_failure: notification({ resource: slack, title: "Deploy failed", body: "See the build", alertType: "failed" }) })
  * @see https://github.com/arbourd/concourse-slack-alert-resource#out-send-a-message-to-slack
  */
-export function notification({ resource, title, body, alertType = "default" }: Readonly<NotificationOptions>): PutStep {
+export function notification(options: Readonly<NotificationOptions>): PutStep {
+  const { resource, title, body, alertType = "default" } = checkOptions("notification", options, NOTIFICATION_OPTIONS);
   const params: SlackAlertPutParams = {
     ...(alertType === null ? {} : { alert_type: alertType }),
     message: title,

@@ -1,3 +1,4 @@
+import { checkOptions, type OptionKinds } from "../../model/arguments.ts";
 import type { Resource } from "../../model/resource.ts";
 import { type AmazonAmiSource, amiResource } from "../resource-types/amazon-ami.ts";
 
@@ -11,17 +12,20 @@ export interface AmazonAmiOptions {
   region?: string;
 }
 
+const AMAZON_AMI_OPTIONS: OptionKinds<AmazonAmiOptions> = {
+  name: "string",
+  filters: "object",
+  region: "string?",
+};
+
 /**
  * An `amazon-ami` resource: the newest AMI matching some filters, checked every 30 minutes.
  * Its `type` is the {@link amiResource} object.
  * @example amazonAmi({ name: "web-ami", filters: { name: "web-*", "tag:env": "prod" } })
  * @see https://github.com/jdub/ami-resource
  */
-export function amazonAmi({
-  name,
-  filters,
-  region = "us-east-1",
-}: Readonly<AmazonAmiOptions>): Resource<AmazonAmiSource> {
+export function amazonAmi(options: Readonly<AmazonAmiOptions>): Resource<AmazonAmiSource> {
+  const { name, filters, region = "us-east-1" } = checkOptions("amazonAmi", options, AMAZON_AMI_OPTIONS);
   return {
     name,
     type: amiResource(),

@@ -1,3 +1,4 @@
+import { checkOptions, type OptionKinds } from "../../model/arguments.ts";
 import { compact, type Duration, type Params } from "../../model/common.ts";
 import type { Resource } from "../../model/resource.ts";
 import { posixPath } from "./posix-path.ts";
@@ -93,22 +94,35 @@ export interface GitRepoOptions {
   overrides?: Partial<Resource<GitSource>>;
 }
 
+const GIT_REPO_OPTIONS: OptionKinds<GitRepoOptions> = {
+  name: "string",
+  uri: "string",
+  branch: "string?",
+  checkEvery: "string?",
+  paths: "string[]?",
+  depth: "number?",
+  fetchTags: "boolean?",
+  tagRegex: "string?",
+  overrides: "object?",
+};
+
 /**
  * A `git` resource tracking a branch of a repository, checked every minute.
  * @example gitRepo({ name: "app-code", uri: "https://github.com/org/app", paths: ["src/"] })
  * @see https://github.com/concourse/git-resource
  */
-export function gitRepo({
-  name,
-  uri,
-  branch = "main",
-  checkEvery = "60s",
-  paths,
-  depth,
-  fetchTags = false,
-  tagRegex,
-  overrides,
-}: Readonly<GitRepoOptions>): Resource<GitSource> {
+export function gitRepo(options: Readonly<GitRepoOptions>): Resource<GitSource> {
+  const {
+    name,
+    uri,
+    branch = "main",
+    checkEvery = "60s",
+    paths,
+    depth,
+    fetchTags = false,
+    tagRegex,
+    overrides,
+  } = checkOptions("gitRepo", options, GIT_REPO_OPTIONS);
   return {
     name,
     type: "git",
@@ -140,18 +154,21 @@ export interface SshGitRepoOptions {
   paths?: readonly string[];
 }
 
+const SSH_GIT_REPO_OPTIONS: OptionKinds<SshGitRepoOptions> = {
+  name: "string",
+  uri: "string",
+  privateKey: "string",
+  branch: "string?",
+  paths: "string[]?",
+};
+
 /**
  * A `git` resource for a repository reached over SSH with a private key.
  * @example sshGitRepo({ name: "course", uri: "git@github.com:org/course.git", privateKey: "((github.key))" })
  * @see https://github.com/concourse/git-resource
  */
-export function sshGitRepo({
-  name,
-  uri,
-  privateKey,
-  branch = "main",
-  paths,
-}: Readonly<SshGitRepoOptions>): Resource<GitSource> {
+export function sshGitRepo(options: Readonly<SshGitRepoOptions>): Resource<GitSource> {
+  const { name, uri, privateKey, branch = "main", paths } = checkOptions("sshGitRepo", options, SSH_GIT_REPO_OPTIONS);
   return {
     name,
     type: "git",

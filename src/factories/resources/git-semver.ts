@@ -1,3 +1,4 @@
+import { checkOptions, type OptionKinds } from "../../model/arguments.ts";
 import { compact } from "../../model/common.ts";
 import type { Resource } from "../../model/resource.ts";
 import type { SemverSource } from "../resource-types/semver.ts";
@@ -30,25 +31,41 @@ export interface GitSemverOptions {
   initialVersion?: string;
 }
 
+const GIT_SEMVER_OPTIONS: OptionKinds<GitSemverOptions> = {
+  name: "string",
+  uri: "string",
+  branch: "string",
+  file: "string",
+  privateKey: "string?",
+  username: "string?",
+  password: "string?",
+  gitUser: "string?",
+  depth: "number?",
+  skipSslVerification: "boolean?",
+  commitMessage: "string?",
+  initialVersion: "string?",
+};
+
 /**
  * A `semver` resource keeping a version number in a file of a git repository (the `git` driver).
  * @example gitSemver({ name: "version", uri: "git@github.com:org/app.git", branch: "version", file: "version" })
  * @see https://github.com/concourse/semver-resource#git-driver
  */
-export function gitSemver({
-  name,
-  uri,
-  branch,
-  file,
-  privateKey,
-  username,
-  password,
-  gitUser,
-  depth,
-  skipSslVerification = false,
-  commitMessage,
-  initialVersion = "0.0.0",
-}: Readonly<GitSemverOptions>): Resource<SemverSource> {
+export function gitSemver(options: Readonly<GitSemverOptions>): Resource<SemverSource> {
+  const {
+    name,
+    uri,
+    branch,
+    file,
+    privateKey,
+    username,
+    password,
+    gitUser,
+    depth,
+    skipSslVerification = false,
+    commitMessage,
+    initialVersion = "0.0.0",
+  } = checkOptions("gitSemver", options, GIT_SEMVER_OPTIONS);
   return {
     name,
     type: "semver",

@@ -1,3 +1,4 @@
+import { checkOptions, type OptionKinds } from "../../model/arguments.ts";
 import type { Resource } from "../../model/resource.ts";
 import { type GithubDeploymentsSource, githubDeploymentsResource } from "../resource-types/github-deployments.ts";
 
@@ -15,19 +16,28 @@ export interface GithubDeploymentOptions {
   ghHost?: string | null;
 }
 
+const GITHUB_DEPLOYMENT_OPTIONS: OptionKinds<GithubDeploymentOptions> = {
+  name: "string",
+  repository: "string",
+  environment: "string",
+  accessToken: "string?",
+  ghHost: "string|null?",
+};
+
 /**
  * A put-only `github-deployments` resource (never checked) recording deployments to one environment.
  * Its `type` is the {@link githubDeploymentsResource} object.
  * @example githubDeployment({ name: "rc-deployment", repository: "org/app", environment: "RC" })
  * @see https://github.com/mitodl/ol-concourse/tree/main/resources/github-deployments
  */
-export function githubDeployment({
-  name,
-  repository,
-  environment,
-  accessToken = "((github.access_token))",
-  ghHost,
-}: Readonly<GithubDeploymentOptions>): Resource<GithubDeploymentsSource> {
+export function githubDeployment(options: Readonly<GithubDeploymentOptions>): Resource<GithubDeploymentsSource> {
+  const {
+    name,
+    repository,
+    environment,
+    accessToken = "((github.access_token))",
+    ghHost,
+  } = checkOptions("githubDeployment", options, GITHUB_DEPLOYMENT_OPTIONS);
   return {
     name,
     type: githubDeploymentsResource(),

@@ -1,3 +1,4 @@
+import { checkOptions, type OptionKinds } from "../../model/arguments.ts";
 import { compact, type Duration } from "../../model/common.ts";
 import type { Resource } from "../../model/resource.ts";
 import { type GithubIssuesSource, githubIssuesResource } from "../resource-types/github-issues.ts";
@@ -38,30 +39,50 @@ export interface GithubIssuesOptions {
   pollFrequency?: Duration;
 }
 
+const GITHUB_ISSUES_OPTIONS: OptionKinds<GithubIssuesOptions> = {
+  name: "string",
+  repository: "string",
+  issuePrefix: "string",
+  authMethod: "string?",
+  ghHost: "string|null?",
+  accessToken: "string?",
+  appId: "string?",
+  appInstallationId: "string?",
+  privateSshKey: "string?",
+  issueState: "string?",
+  labels: "string[]?",
+  assignees: "string[]?",
+  issueTitleTemplate: "string?",
+  issueBodyTemplate: "string?",
+  skipIfLabeled: "string[]?",
+  pollFrequency: "string?",
+};
+
 /**
  * A `github-issues` resource: issues of a repository as versions, or a way to open one from a build.
  * Its `type` is the {@link githubIssuesResource} object; builds may read who started them.
  * @example githubIssues({ name: "deploy-gate", repository: "org/workflow", issuePrefix: "[bot] Deploy" })
  * @see https://github.com/mitodl/ol-concourse/tree/main/resources/github-issues
  */
-export function githubIssues({
-  name,
-  repository,
-  issuePrefix,
-  authMethod = "token",
-  ghHost = "https://github.mit.edu/api/v3",
-  accessToken = "((github.issues_resource_access_token))",
-  appId,
-  appInstallationId,
-  privateSshKey,
-  issueState = "closed",
-  labels,
-  assignees,
-  issueTitleTemplate,
-  issueBodyTemplate,
-  skipIfLabeled,
-  pollFrequency = "60m",
-}: Readonly<GithubIssuesOptions>): Resource<GithubIssuesSource> {
+export function githubIssues(options: Readonly<GithubIssuesOptions>): Resource<GithubIssuesSource> {
+  const {
+    name,
+    repository,
+    issuePrefix,
+    authMethod = "token",
+    ghHost = "https://github.mit.edu/api/v3",
+    accessToken = "((github.issues_resource_access_token))",
+    appId,
+    appInstallationId,
+    privateSshKey,
+    issueState = "closed",
+    labels,
+    assignees,
+    issueTitleTemplate,
+    issueBodyTemplate,
+    skipIfLabeled,
+    pollFrequency = "60m",
+  } = checkOptions("githubIssues", options, GITHUB_ISSUES_OPTIONS);
   const source: GithubIssuesSource = compact({
     auth_method: authMethod,
     assignees: assignees && [...assignees],

@@ -1,3 +1,4 @@
+import { checkOptions, type OptionKinds } from "../../model/arguments.ts";
 import type { Duration, Params } from "../../model/common.ts";
 import type { Resource } from "../../model/resource.ts";
 
@@ -57,20 +58,31 @@ export interface GithubReleaseOptions {
   checkFrequency?: Duration | "never";
 }
 
+const GITHUB_RELEASE_OPTIONS: OptionKinds<GithubReleaseOptions> = {
+  name: "string",
+  owner: "string",
+  repository: "string",
+  githubToken: "string?",
+  tagFilter: "string?",
+  orderBy: "string?",
+  checkFrequency: "string?",
+};
+
 /**
  * A `github-release` resource tracking the final releases of a repository, checked daily.
  * @example githubRelease({ name: "vector-release", owner: "vectordotdev", repository: "vector", githubToken: "" })
  * @see https://github.com/concourse/github-release-resource
  */
-export function githubRelease({
-  name,
-  owner,
-  repository,
-  githubToken = "((github.public_repo_access_token))",
-  tagFilter,
-  orderBy,
-  checkFrequency = "24h",
-}: Readonly<GithubReleaseOptions>): Resource<GithubReleaseSource> {
+export function githubRelease(options: Readonly<GithubReleaseOptions>): Resource<GithubReleaseSource> {
+  const {
+    name,
+    owner,
+    repository,
+    githubToken = "((github.public_repo_access_token))",
+    tagFilter,
+    orderBy,
+    checkFrequency = "24h",
+  } = checkOptions("githubRelease", options, GITHUB_RELEASE_OPTIONS);
   return {
     name,
     type: "github-release",

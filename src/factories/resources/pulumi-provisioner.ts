@@ -1,3 +1,4 @@
+import { checkOptions, type OptionKinds } from "../../model/arguments.ts";
 import type { Resource } from "../../model/resource.ts";
 import { type PulumiSource, pulumiProvisionerResource } from "../resource-types/pulumi-provisioner.ts";
 
@@ -11,17 +12,20 @@ export interface PulumiProvisionerOptions {
   projectPath: string;
 }
 
+const PULUMI_PROVISIONER_OPTIONS: OptionKinds<PulumiProvisionerOptions> = {
+  name: "string",
+  projectName: "string",
+  projectPath: "string",
+};
+
 /**
  * A `pulumi-provisioner` resource that updates the stacks of one Pulumi project, with AWS credentials
  * read from `aws_creds/credentials`. Its `type` is the {@link pulumiProvisionerResource} object.
  * @example pulumiProvisioner({ name: "pulumi-vpc", projectName: "vpc", projectPath: "infra-code/src/vpc" })
  * @see https://github.com/mitodl/ol-concourse/tree/main/resources/pulumi
  */
-export function pulumiProvisioner({
-  name,
-  projectName,
-  projectPath,
-}: Readonly<PulumiProvisionerOptions>): Resource<PulumiSource> {
+export function pulumiProvisioner(options: Readonly<PulumiProvisionerOptions>): Resource<PulumiSource> {
+  const { name, projectName, projectPath } = checkOptions("pulumiProvisioner", options, PULUMI_PROVISIONER_OPTIONS);
   return {
     name,
     type: pulumiProvisionerResource(),

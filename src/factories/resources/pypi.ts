@@ -1,3 +1,4 @@
+import { checkOptions, type OptionKinds } from "../../model/arguments.ts";
 import type { Duration } from "../../model/common.ts";
 import type { Resource } from "../../model/resource.ts";
 import { type PypiSource, pypiResource } from "../resource-types/pypi.ts";
@@ -16,19 +17,28 @@ export interface PypiOptions {
   checkEvery?: Duration | "never";
 }
 
+const PYPI_OPTIONS: OptionKinds<PypiOptions> = {
+  name: "string",
+  packageName: "string",
+  username: "string?",
+  password: "string?",
+  checkEvery: "string?",
+};
+
 /**
  * A `pypi` resource: the releases of a package, and a place to upload new ones. Its `type` is the
  * {@link pypiResource} object.
  * @example pypi({ name: "pkg-release", packageName: "my-package" })
  * @see https://github.com/cf-platform-eng/concourse-pypi-resource
  */
-export function pypi({
-  name,
-  packageName,
-  username = "((pypi_creds.username))",
-  password = "((pypi_creds.password))",
-  checkEvery = "24h",
-}: Readonly<PypiOptions>): Resource<PypiSource> {
+export function pypi(options: Readonly<PypiOptions>): Resource<PypiSource> {
+  const {
+    name,
+    packageName,
+    username = "((pypi_creds.username))",
+    password = "((pypi_creds.password))",
+    checkEvery = "24h",
+  } = checkOptions("pypi", options, PYPI_OPTIONS);
   return {
     name,
     type: pypiResource(),

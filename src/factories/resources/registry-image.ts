@@ -1,3 +1,4 @@
+import { checkOptions, type OptionKinds } from "../../model/arguments.ts";
 import { compact, type Duration, type Params } from "../../model/common.ts";
 import type { Resource } from "../../model/resource.ts";
 import { REGISTRY_IMAGE } from "../constants.ts";
@@ -81,23 +82,37 @@ export interface RegistryImageOptions {
   ecrRegion?: string;
 }
 
+const REGISTRY_IMAGE_OPTIONS: OptionKinds<RegistryImageOptions> = {
+  name: "string",
+  imageRepository: "string",
+  imageTag: "string|null?",
+  variant: "string?",
+  tagRegex: "string?",
+  sortByCreation: "boolean?",
+  username: "string?",
+  password: "string?",
+  checkEvery: "string?",
+  ecrRegion: "string?",
+};
+
 /**
  * A `registry-image` resource tracking one tag (or a tag pattern) of a container image.
  * @example registryImage({ name: "app-image", imageRepository: "mitodl/app", imageTag: "2024.1.1" })
  * @see https://github.com/concourse/registry-image-resource
  */
-export function registryImage({
-  name,
-  imageRepository,
-  imageTag = "latest",
-  variant,
-  tagRegex,
-  sortByCreation,
-  username,
-  password,
-  checkEvery,
-  ecrRegion,
-}: Readonly<RegistryImageOptions>): Resource<RegistryImageSource> {
+export function registryImage(options: Readonly<RegistryImageOptions>): Resource<RegistryImageSource> {
+  const {
+    name,
+    imageRepository,
+    imageTag = "latest",
+    variant,
+    tagRegex,
+    sortByCreation,
+    username,
+    password,
+    checkEvery,
+    ecrRegion,
+  } = checkOptions("registryImage", options, REGISTRY_IMAGE_OPTIONS);
   const source: RegistryImageSource = compact({
     repository: imageRepository,
     tag: imageTag ?? undefined,

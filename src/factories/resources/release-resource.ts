@@ -1,3 +1,4 @@
+import { checkOptions, type OptionKinds } from "../../model/arguments.ts";
 import { compact } from "../../model/common.ts";
 import type { Resource } from "../../model/resource.ts";
 import { type ReleaseSource, releaseResourceType } from "../resource-types/release.ts";
@@ -30,26 +31,42 @@ export interface ReleaseResourceOptions {
   webhookToken?: string;
 }
 
+const RELEASE_RESOURCE_OPTIONS: OptionKinds<ReleaseResourceOptions> = {
+  name: "string",
+  uri: "string",
+  branch: "string?",
+  privateKey: "string?",
+  accessToken: "string?",
+  repository: "string?",
+  gitUserName: "string?",
+  gitUserEmail: "string?",
+  changelogStyle: "string?",
+  changelogFile: "string?",
+  changelogDir: "string?",
+  webhookToken: "string?",
+};
+
 /**
  * A `release` resource that turns a branch's unreleased commits into dated releases, checked only
  * through its webhook. Its `type` is the {@link releaseResourceType} object.
  * @example releaseResource({ name: "app-release", uri: "git@github.com:org/app.git", webhookToken: "((release.webhook_token))" })
  * @see https://github.com/mitodl/ol-concourse/tree/main/resources/release
  */
-export function releaseResource({
-  name,
-  uri,
-  branch = "main",
-  privateKey,
-  accessToken,
-  repository,
-  gitUserName = "Concourse CI",
-  gitUserEmail = "concourse@example.com",
-  changelogStyle,
-  changelogFile = "CHANGELOG.md",
-  changelogDir = "releases",
-  webhookToken,
-}: Readonly<ReleaseResourceOptions>): Resource<ReleaseSource> {
+export function releaseResource(options: Readonly<ReleaseResourceOptions>): Resource<ReleaseSource> {
+  const {
+    name,
+    uri,
+    branch = "main",
+    privateKey,
+    accessToken,
+    repository,
+    gitUserName = "Concourse CI",
+    gitUserEmail = "concourse@example.com",
+    changelogStyle,
+    changelogFile = "CHANGELOG.md",
+    changelogDir = "releases",
+    webhookToken,
+  } = checkOptions("releaseResource", options, RELEASE_RESOURCE_OPTIONS);
   return compact({
     name,
     type: releaseResourceType(),

@@ -1,3 +1,4 @@
+import { checkOptions, type OptionKinds } from "../../model/arguments.ts";
 import { compact, type Params } from "../../model/common.ts";
 import type { Resource } from "../../model/resource.ts";
 
@@ -53,12 +54,20 @@ export interface S3ObjectOptions {
   objectRegex?: string;
 }
 
+const S3_OBJECT_OPTIONS: OptionKinds<S3ObjectOptions> = {
+  name: "string",
+  bucket: "string",
+  objectPath: "string?",
+  objectRegex: "string?",
+};
+
 /**
  * An `s3` resource for an object (or objects matching a pattern) in a bucket, using the worker's AWS credentials.
  * @example s3Object({ name: "build-artifact", bucket: "artifacts", objectRegex: "app-(.*).tgz" })
  * @see https://github.com/concourse/s3-resource
  */
-export function s3Object({ name, bucket, objectPath, objectRegex }: Readonly<S3ObjectOptions>): Resource<S3Source> {
+export function s3Object(options: Readonly<S3ObjectOptions>): Resource<S3Source> {
+  const { name, bucket, objectPath, objectRegex } = checkOptions("s3Object", options, S3_OBJECT_OPTIONS);
   return {
     name,
     type: "s3",

@@ -1,3 +1,4 @@
+import { checkOptions, type OptionKinds } from "../../model/arguments.ts";
 import { compact, type Duration, type Params } from "../../model/common.ts";
 import type { Resource } from "../../model/resource.ts";
 
@@ -34,12 +35,21 @@ export interface ScheduleOptions {
   days?: readonly string[];
 }
 
+const SCHEDULE_OPTIONS: OptionKinds<ScheduleOptions> = {
+  name: "string",
+  interval: "string?",
+  start: "string?",
+  stop: "string?",
+  days: "string[]?",
+};
+
 /**
  * A `time` resource that produces a new version on a schedule, to trigger jobs periodically.
  * @example schedule({ name: "nightly", start: "02:00", stop: "03:00" })
  * @see https://github.com/concourse/time-resource
  */
-export function schedule({ name, interval, start, stop, days }: Readonly<ScheduleOptions>): Resource<TimeSource> {
+export function schedule(options: Readonly<ScheduleOptions>): Resource<TimeSource> {
+  const { name, interval, start, stop, days } = checkOptions("schedule", options, SCHEDULE_OPTIONS);
   return {
     name,
     type: "time",

@@ -1,3 +1,4 @@
+import { checkOptions, type OptionKinds } from "../../model/arguments.ts";
 import { HangarError } from "../../model/errors.ts";
 import type { ImageResource, TaskInput, TaskStep } from "../../model/index.ts";
 import { shellQuote } from "../../render/fly-command.ts";
@@ -17,6 +18,14 @@ export interface BumpVersionTaskOptions {
   image?: ImageResource;
 }
 
+const BUMP_VERSION_TASK_OPTIONS: OptionKinds<BumpVersionTaskOptions> = {
+  versionFile: "string?",
+  repository: "string?",
+  gitUser: "string?",
+  gitEmail: "string?",
+  image: "object?",
+};
+
 /**
  * A task that writes the version read from a file into an application's sources with
  * `bumpver update --set-version` (no commit); the changed sources are its output.
@@ -24,13 +33,14 @@ export interface BumpVersionTaskOptions {
  * @example bumpVersionTask({ versionFile: "release/version", repository: "app-source" })
  * @see https://github.com/mbarkhau/bumpver
  */
-export function bumpVersionTask({
-  versionFile = "release/version",
-  repository = "app-source",
-  gitUser = "CI",
-  gitEmail = "odl-devops@mit.edu",
-  image,
-}: Readonly<BumpVersionTaskOptions> = {}): TaskStep {
+export function bumpVersionTask(options: Readonly<BumpVersionTaskOptions> = {}): TaskStep {
+  const {
+    versionFile = "release/version",
+    repository = "app-source",
+    gitUser = "CI",
+    gitEmail = "odl-devops@mit.edu",
+    image,
+  } = checkOptions("bumpVersionTask", options, BUMP_VERSION_TASK_OPTIONS);
   if (!versionFile.includes("/") || ["/", "./", "../"].some((prefix) => versionFile.startsWith(prefix))) {
     throw new HangarError(
       "factories/invalid-version-file",

@@ -1,3 +1,4 @@
+import { checkOptions, type OptionKinds } from "../../model/arguments.ts";
 import type { TaskInput, TaskStep } from "../../model/index.ts";
 
 /** Options of {@link containerBuildTask}. */
@@ -10,17 +11,24 @@ export interface ContainerBuildTaskOptions {
   buildArgs?: readonly string[];
 }
 
+const CONTAINER_BUILD_TASK_OPTIONS: OptionKinds<ContainerBuildTaskOptions> = {
+  inputs: "array",
+  buildParameters: "object|null",
+  buildArgs: "string[]?",
+};
+
 /**
  * A privileged task that builds a container image with `concourse/oci-build-task`, caching layers in
  * `cache`; the image tarball is written to the `image` output.
  * @example containerBuildTask({ inputs: [{ name: "app-code" }], buildParameters: { CONTEXT: "app-code" } })
  * @see https://github.com/concourse/oci-build-task
  */
-export function containerBuildTask({
-  inputs,
-  buildParameters,
-  buildArgs = [],
-}: Readonly<ContainerBuildTaskOptions>): TaskStep {
+export function containerBuildTask(options: Readonly<ContainerBuildTaskOptions>): TaskStep {
+  const {
+    inputs,
+    buildParameters,
+    buildArgs = [],
+  } = checkOptions("containerBuildTask", options, CONTAINER_BUILD_TASK_OPTIONS);
   return {
     task: "build-container-image",
     privileged: true,

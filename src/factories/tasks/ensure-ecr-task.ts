@@ -1,3 +1,4 @@
+import { checkOptions, type OptionKinds } from "../../model/arguments.ts";
 import type { TaskStep } from "../../model/step.ts";
 
 /** Options of {@link ensureEcrTask}. */
@@ -6,12 +7,17 @@ export interface EnsureEcrTaskOptions {
   ecrRepoName: string;
 }
 
+const ENSURE_ECR_TASK_OPTIONS: OptionKinds<EnsureEcrTaskOptions> = {
+  ecrRepoName: "string",
+};
+
 /**
  * A task that creates an ECR repository unless it exists (with the AWS CLI and the worker's credentials).
  * @example ensureEcrTask({ ecrRepoName: "mitodl/app" })
  * @see https://docs.aws.amazon.com/cli/latest/reference/ecr/create-repository.html
  */
-export function ensureEcrTask({ ecrRepoName }: Readonly<EnsureEcrTaskOptions>): TaskStep {
+export function ensureEcrTask(options: Readonly<EnsureEcrTaskOptions>): TaskStep {
+  const { ecrRepoName } = checkOptions("ensureEcrTask", options, ENSURE_ECR_TASK_OPTIONS);
   return {
     task: "ensure-ecr-repository",
     config: {
