@@ -6,7 +6,8 @@
  *   Concourse ignores are left out, with a comment naming them.
  * - Resource types, resources and prototypes become named consts (`factories-match.ts` turns the ones a
  *   hangar factory makes into that factory's call); jobs refer to them as objects, through the step
- *   helpers (`get`, `put`, `task`, `inParallel`, ...) where those fit.
+ *   helpers (`get`, `put`, `task`, `inParallel`, ...) where those fit. A task step a task factory
+ *   makes is that factory's call.
  * - A YAML anchor that aliases reuse becomes one const (`anchors.ts`); a merge key becomes a spread.
  *   Comments are kept as `//` comments before what they were written next to; texts of several lines
  *   (scripts) are template literals.
@@ -48,7 +49,7 @@ export interface ImportOptions {
   readonly file?: string;
   /** Rewrite deprecated forms (`aggregate` → `in_parallel`, `build_logs_to_retain` → `build_log_retention`). */
   readonly upgrade?: boolean;
-  /** Write factory calls for resources and types a hangar factory makes (default true). */
+  /** Write factory calls for resources, types and task steps a hangar factory makes (default true). */
   readonly factories?: boolean;
   /** The module the generated code imports hangar from (default `hangar`). */
   readonly hangarModule?: string;
@@ -64,7 +65,7 @@ export interface ImportedModule {
 
 /** What the importer did, for the user and for measuring. */
 export interface ImportStats {
-  /** Resources and resource types written as factory calls, by factory. */
+  /** Resources, resource types and task steps written as factory calls, by factory. */
   readonly factoryCalls: Readonly<Record<string, number>>;
   /** Resources and resource types written as object literals. */
   readonly literals: number;
@@ -726,6 +727,8 @@ function emitStep(e: Emitter, value: unknown, path: Path, scope: Scope): Doc {
       return call(kind, [id, objectLiteral(opts)]);
     }
   }
+  const made = kind === "task" ? taskFactoryDoc(e, value, path, scope) : undefined;
+  if (made !== undefined) return made;
   if (
     kind === "task" &&
     typeof value.task === "string" &&
@@ -763,6 +766,36 @@ function emitStep(e: Emitter, value: unknown, path: Path, scope: Scope): Doc {
     return call("tryStep", [inner]);
   }
   return emitObject(e, "step", value, path, scope);
+}
+
+/**
+ * A task step a hangar task factory makes, as its call (the step's other keys beside it, in an object
+ * that spreads the call), or `undefined`. Not when the factory's part has comments, anchors or merge
+ * keys, which the call would drop.
+ */
+function taskFactoryDoc(e: Emitter, step: Obj, path: Path, scope: Scope): Doc | undefined {
+  if (e.options.factories === false) return undefined;
+  const found = matchFactory("tasks", step, () => undefined);
+  // a null beside the call would not type-check (Concourse reads it as absent; the literal says so)
+  if (found === undefined || found.extraKeys.some((k) => step[k] === null)) return undefined;
+  const covered = Object.keys(step).filter((k) => !found.extraKeys.includes(k));
+  const inside = covered.map((k) => pathKey([...path, k]).slice(0, -1));
+  const marked = (key: string) =>
+    inside.some((prefix) => key.startsWith(prefix) && /^[\],]/.test(key.slice(prefix.length)));
+  const maps = [e.info.comments, e.info.trailing, e.info.anchorAt, e.info.merges];
+  if (maps.some((map) => [...map.keys()].some(marked))) return undefined;
+  e.factoryCalls[found.factory] = (e.factoryCalls[found.factory] ?? 0) + 1;
+  const doc = factoryDoc(e, found);
+  if (found.extraKeys.length === 0) return doc;
+  const entries: Entry[] = [{ comments: [], doc: ["...", doc] }];
+  for (const k of found.extraKeys) {
+    const at = [...path, k];
+    const child = step[k];
+    const comments = takeComments(e, at);
+    const written = emit(e, childRole("step", k, "task"), child, at, scope);
+    entries.push({ comments, doc: property(k, written, isStringDoc(child, written)) });
+  }
+  return objectLiteral(entries);
 }
 
 const oneLine = (text: string): string => text.replace(/\s+/g, " ").trim();

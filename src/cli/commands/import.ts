@@ -13,7 +13,7 @@ export default defineCommand({
       default: false,
     },
     { flags: "--split <how>", description: "one module per group (`group`) or per N jobs (a number), and an index" },
-    { flags: "--no-factories", description: "write resources and resource types as object literals only" },
+    { flags: "--no-factories", description: "write resources, resource types and task steps as object literals only" },
   ],
   async run({ positionals, values }, io) {
     const [{ resolve }, { collectInputs, importFiles }] = await Promise.all([
