@@ -8,11 +8,14 @@
  *   parser on the module's rendered JSON. hangar's renderer writes no `null` (Concourse reads a null
  *   field of its structs as absent); the few files with a `null` in free-form data (`source`, `params`)
  *   are compared without their nulls and listed in `NULLS`, so any other difference fails;
- * - every module type-checks, in one strict `tsc` run over all of them with `hangar` mapped to src/index.ts;
+ * - the same holds with `--split`: by group for a pipeline with groups, else one job per module (a
+ *   pipeline the split refuses is written whole, which is checked too);
+ * - every module, split ones included, type-checks, in one strict `tsc` run over all of them with
+ *   `hangar` mapped to src/index.ts;
  * - every module is formatted: `biome format` would change nothing.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { stripNulls } from "../../test/helpers/strip-nulls.ts";
@@ -44,72 +47,122 @@ const NULLS = new Set([
 
 const PIPELINE_KEYS = ["jobs", "resources", "resource_types", "prototypes", "var_sources", "groups", "display"];
 
-describe.skipIf(!present)("hangar import over the corpus", () => {
-  const work = mkdtempSync(join(repo, "test/.tmp-import-corpus-"));
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
-  const files = present
-    ? dirs.flatMap((dir) =>
-        readdirSync(dir)
-          .filter((f) => /\.(ya?ml|json)$/.test(f))
-          .sort()
-          .map((f) => ({ name: f, path: join(dir, f) })),
-      )
-    : [];
-  const modules: { name: string; module: string; text: string }[] = [];
+/** The data Concourse reads from a corpus file: hangar's parser on it, without the top-level keys Concourse ignores. */
+function concourseData(text: string): Record<string, unknown> {
+  const input = parsePipeline(text).pipeline as unknown as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(input).filter(([k]) => PIPELINE_KEYS.includes(k)));
+}
 
-  test("every file imports, with every comment carried over but those inside keys Concourse ignores", () => {
-    const failed: string[] = [];
-    for (const { name, path } of files) {
-      const text = readFileSync(path, "utf8");
-      const result = importPipeline(text, { file: name });
-      if (!result.ok) {
-        failed.push(`${name}: ${result.diagnostics[0]?.message}`);
-        continue;
+/** Whether a generated module (its path) renders to `expected`, nulls aside for the files in `NULLS`. */
+async function rendersTo(name: string, module: string, expected: unknown): Promise<boolean> {
+  const loaded = (await import(module)) as { default: Pipeline | { pipeline: Pipeline } };
+  const pipeline = "pipeline" in loaded.default ? loaded.default.pipeline : loaded.default;
+  const back = parsePipeline(renderJson(pipeline)).pipeline;
+  return NULLS.has(name) ? sameData(stripNulls(back), stripNulls(expected)) : sameData(back, expected);
+}
+
+describe.skipIf(!present)(
+  present
+    ? "hangar import over the corpus"
+    : "hangar import over the corpus (skipped: ../shared/corpus/pipelines or ol-infrastructure is absent)",
+  () => {
+    const work = mkdtempSync(join(repo, "test/.tmp-import-corpus-"));
+    afterAll(() => rmSync(work, { recursive: true, force: true }));
+    const files = present
+      ? dirs.flatMap((dir) =>
+          readdirSync(dir)
+            .filter((f) => /\.(ya?ml|json)$/.test(f))
+            .sort()
+            .map((f) => ({ name: f, path: join(dir, f) })),
+        )
+      : [];
+    const modules: { name: string; module: string; text: string }[] = [];
+    /** The modules written by `--split`, every pipeline's in a folder of its own. */
+    const splitModules: string[] = [];
+    const stem = (name: string) => name.replace(/\.[a-z]+$/, "").replace(/[^A-Za-z0-9_]/g, "_");
+
+    test("every file imports, with every comment carried over but those inside keys Concourse ignores", () => {
+      const failed: string[] = [];
+      for (const { name, path } of files) {
+        const text = readFileSync(path, "utf8");
+        const result = importPipeline(text, { file: name });
+        if (!result.ok) {
+          failed.push(`${name}: ${result.diagnostics[0]?.message}`);
+          continue;
+        }
+        expect(result.stats.commentsLost, name).toBe(0);
+        const module = join(work, `${stem(name)}.ts`);
+        writeFileSync(module, result.modules[0]?.code ?? "");
+        modules.push({ name, module, text });
       }
-      expect(result.stats.commentsLost, name).toBe(0);
-      const module = join(work, `${name.replace(/\.[a-z]+$/, "").replace(/[^A-Za-z0-9_]/g, "_")}.ts`);
-      writeFileSync(module, result.modules[0]?.code ?? "");
-      modules.push({ name, module, text });
-    }
-    expect(failed).toEqual([]);
-    expect(modules.length).toBe(files.length);
-  }, 120_000);
+      expect(failed).toEqual([]);
+      expect(modules.length).toBe(files.length);
+    }, 120_000);
 
-  test("every module renders to the data Concourse reads from its input", async () => {
-    const differ: string[] = [];
-    for (const { name, module, text } of modules) {
-      const loaded = (await import(module)) as { default: Pipeline | { pipeline: Pipeline } };
-      const pipeline = "pipeline" in loaded.default ? loaded.default.pipeline : loaded.default;
-      const back = parsePipeline(renderJson(pipeline)).pipeline;
-      const input = parsePipeline(text).pipeline as unknown as Record<string, unknown>;
-      const expected = Object.fromEntries(Object.entries(input).filter(([k]) => PIPELINE_KEYS.includes(k)));
-      const equal = NULLS.has(name) ? sameData(stripNulls(back), stripNulls(expected)) : sameData(back, expected);
-      if (!equal) differ.push(name);
-    }
-    expect(differ).toEqual([]);
-    expect(modules.length).toBeGreaterThan(0);
-  }, 120_000);
+    test("every module renders to the data Concourse reads from its input", async () => {
+      const differ: string[] = [];
+      for (const { name, module, text } of modules) {
+        if (!(await rendersTo(name, module, concourseData(text)))) differ.push(name);
+      }
+      expect(differ).toEqual([]);
+      expect(modules.length).toBeGreaterThan(0);
+    }, 120_000);
 
-  test("every module type-checks (one strict tsc run) and is formatted (biome format changes nothing)", () => {
-    writeFileSync(
-      join(work, "tsconfig.json"),
-      JSON.stringify({
-        extends: "../../tsconfig.json",
-        compilerOptions: { paths: { hangar: ["../../src/index.ts"] } },
-        include: ["*.ts"],
-        exclude: [],
-      }),
-    );
-    const tsc = spawnSync(join(repo, "node_modules/.bin/tsc"), ["-p", join(work, "tsconfig.json")], {
-      encoding: "utf8",
-    });
-    expect(tsc.stdout + tsc.stderr).toBe("");
-    expect(tsc.status).toBe(0);
-    const biome = spawnSync(
-      join(repo, "node_modules/.bin/biome"),
-      ["format", "--vcs-use-ignore-file=false", ...modules.map((m) => m.module)],
-      { encoding: "utf8", cwd: repo },
-    );
-    expect(biome.status, biome.stdout + biome.stderr).toBe(0);
-  }, 120_000);
-});
+    test("with --split (by group, else one job per module), every pipeline renders to the same data", async () => {
+      const differ: string[] = [];
+      const unsplit: string[] = [];
+      let split = 0;
+      for (const { name, text } of modules) {
+        const data = concourseData(text);
+        const byGroup = Array.isArray(data.groups) && data.groups.length > 0;
+        const result = importPipeline(text, { file: name, split: byGroup ? { by: "group" } : { jobsPerModule: 1 } });
+        if (!result.ok) {
+          differ.push(`${name}: ${result.diagnostics[0]?.message}`);
+          continue;
+        }
+        expect(result.stats.commentsLost, name).toBe(0);
+        const dir = join(work, "split", stem(name));
+        mkdirSync(dir, { recursive: true });
+        for (const m of result.modules) {
+          writeFileSync(join(dir, m.file), m.code);
+          splitModules.push(join(dir, m.file));
+        }
+        if (result.modules.length > 1) split++;
+        else {
+          // written whole: said so, and with one job per module only when pipeline() would not give it back
+          const why = result.notes.find((n) => n.startsWith("not split: "));
+          expect(why, name).toBeDefined();
+          const jobs = Array.isArray(data.jobs) ? data.jobs.length : 0;
+          if (!byGroup && jobs > 1) unsplit.push(`${name}: ${why}`);
+        }
+        if (!(await rendersTo(name, join(dir, "pipeline.ts"), data))) differ.push(name);
+      }
+      expect(differ).toEqual([]);
+      expect(unsplit.filter((line) => !line.includes("not split: pipeline() would not give it back"))).toEqual([]);
+      expect(split).toBeGreaterThan(modules.length / 2);
+    }, 240_000);
+
+    test("every module type-checks (one strict tsc run) and is formatted (biome format changes nothing)", () => {
+      writeFileSync(
+        join(work, "tsconfig.json"),
+        JSON.stringify({
+          extends: "../../tsconfig.json",
+          compilerOptions: { paths: { hangar: ["../../src/index.ts"] } },
+          include: ["*.ts", "split/**/*.ts"],
+          exclude: [],
+        }),
+      );
+      const tsc = spawnSync(join(repo, "node_modules/.bin/tsc"), ["-p", join(work, "tsconfig.json")], {
+        encoding: "utf8",
+      });
+      expect(tsc.stdout + tsc.stderr).toBe("");
+      expect(tsc.status).toBe(0);
+      const biome = spawnSync(
+        join(repo, "node_modules/.bin/biome"),
+        ["format", "--vcs-use-ignore-file=false", ...modules.map((m) => m.module), ...splitModules],
+        { encoding: "utf8", cwd: repo },
+      );
+      expect(biome.status, biome.stdout + biome.stderr).toBe(0);
+    }, 120_000);
+  },
+);
