@@ -503,3 +503,9 @@ if (graph) {
 }
 console.log("\nGoals");
 for (const [pass, name, shown] of goals) console.log(`${pass ? "PASS" : "MISS"}  ${name}: ${shown}`);
+
+// `hangar import` against parsing the same text: no goal, the ratio only (bench/import.mjs prints its table)
+if (!args.has("no-import")) {
+  process.stderr.write("measuring hangar import ...\n");
+  spawnSync(process.execPath, ["--expose-gc", join(repo, "bench/import.mjs")], { stdio: "inherit", cwd: repo });
+}

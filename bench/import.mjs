@@ -1,0 +1,89 @@
+// `hangar import` bench row: imports the largest pipeline of ../shared/corpus/pipelines (by size of its
+// text) into TypeScript, whole and with `--split group`, against hangar's parse of the same text (the
+// first thing an import does), in the same run. No goal: the ratio says what turning the parsed
+// pipeline into readable code costs on top of reading it. Median wall and CPU ms of 7 runs after 3
+// warm-up runs; CPU time is shown because the machine may be shared.
+//
+//   node --expose-gc bench/import.mjs        (bench/run.mjs runs it last unless --no-import)
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { build } from "esbuild";
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
+const corpus = join(repo, "../shared/corpus/pipelines");
+if (!existsSync(corpus)) {
+  console.log("\nhangar import: skipped, ../shared/corpus/pipelines is absent");
+  process.exit(0);
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+function time(f, runs = 7, warmups = 3) {
+  for (let i = 0; i < warmups; i++) f();
+  const wall = [];
+  const cpu = [];
+  for (let i = 0; i < runs; i++) {
+    globalThis.gc?.();
+    const c = process.cpuUsage();
+    const t = performance.now();
+    f();
+    wall.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  return { wall: median(wall), cpu: median(cpu) };
+}
+
+const out = join(repo, "node_modules/.cache/hangar-bench/import.mjs");
+mkdirSync(dirname(out), { recursive: true });
+await build({
+  stdin: {
+    contents: [
+      'export { parsePipeline } from "./src/parse/parse-pipeline.ts";',
+      'export { importPipeline } from "./src/import/to-typescript.ts";',
+    ].join("\n"),
+    resolveDir: repo,
+    loader: "ts",
+    sourcefile: "bench-import.ts",
+  },
+  outfile: out,
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  packages: "external",
+  logLevel: "silent",
+});
+const { parsePipeline, importPipeline } = await import(pathToFileURL(out).href);
+
+const files = readdirSync(corpus).filter((f) => /\.ya?ml$/.test(f));
+const largest = files.sort((a, b) => statSync(join(corpus, b)).size - statSync(join(corpus, a)).size)[0];
+const text = readFileSync(join(corpus, largest), "utf8");
+const whole = importPipeline(text, { file: largest });
+if (!whole.ok) throw new Error(`${largest} does not import: ${whole.diagnostics[0]?.message}`);
+const split = importPipeline(text, { file: largest, split: { by: "group" } });
+
+const parse = time(() => parsePipeline(text));
+const rows = [
+  ["parse (the floor)", parse],
+  ["import", time(() => importPipeline(text, { file: largest }))],
+  [
+    `import --split group (${split.ok ? split.modules.length : 0} modules)`,
+    time(() => importPipeline(text, { file: largest, split: { by: "group" } })),
+  ],
+];
+const fmt = (v) => (v < 10 ? v.toFixed(2) : v.toFixed(1));
+const lines = text.split("\n").length;
+const tsLines = whole.modules[0].code.split("\n").length;
+console.log(
+  `\nhangar import (median ms of 7, wall / CPU; the floor is parsing the same text, in the same run)\n` +
+    `largest corpus pipeline: ${largest} (${lines.toLocaleString("en-US")} YAML lines -> ${tsLines.toLocaleString("en-US")} TS lines)`,
+);
+console.log("| phase | wall | CPU | wall / parse |");
+console.log("|:--|--:|--:|--:|");
+for (const [label, t] of rows) {
+  console.log(`| ${label} | ${fmt(t.wall)} | ${fmt(t.cpu)} | ${(t.wall / parse.wall).toFixed(2)}x |`);
+}
