@@ -32,6 +32,12 @@ describe("a factory's output is recognised as its call with the options that mak
   const cases = [
     ["resources", "gitRepo", gitRepo, { name: "src", uri: "https://git.example.com/app.git", branch: "develop" }],
     ["resources", "gitRepo", gitRepo, { name: "src", uri: "u", paths: ["app"], depth: 3, fetchTags: true }],
+    [
+      "resources",
+      "gitRepo",
+      gitRepo,
+      { name: "src", uri: "u", overrides: { icon: "github", webhook_token: "((token))", tags: ["private"] } },
+    ],
     ["resources", "registryImage", registryImage, { name: "img", imageRepository: "org/app", imageTag: "1.2" }],
     ["resources", "schedule", schedule, { name: "nightly", interval: "24h" }],
     ["resources", "githubRelease", githubRelease, { name: "rel", owner: "o", repository: "r", tagFilter: "v.*" }],
@@ -72,6 +78,14 @@ describe("a factory's output is recognised as its call with the options that mak
   });
 });
 
+test("a null resource field is no override (its type allows none): the resource stays a literal", () => {
+  const made = gitRepo({ name: "src", uri: "u" });
+  expect(matchFactory("resources", { ...made, webhook_token: null }, noTypes)).toBeUndefined();
+  expect(matchFactory("resources", { ...made, webhook_token: "t" }, noTypes)?.args).toEqual([
+    { name: "src", uri: "u", overrides: { webhook_token: "t" } },
+  ]);
+});
+
 describe("a task step is recognised only when the factory gives it back", () => {
   const build = containerBuildTask({ inputs: [{ name: "code" }], buildParameters: { CONTEXT: "code" } });
 
@@ -98,7 +112,7 @@ describe("a task step is recognised only when the factory gives it back", () => 
 });
 
 describe("hangar import writes task factory calls that render back to the same data", () => {
-  const source = gitRepo({ name: "code", uri: "https://git.example.com/app.git" });
+  const source = gitRepo({ name: "code", uri: "https://git.example.com/app.git", overrides: { public: true } });
   const data: Pipeline = {
     resources: [source],
     jobs: [
@@ -135,6 +149,7 @@ describe("hangar import writes task factory calls that render back to the same d
     const result = importPipeline(yamlText);
     if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join("\n"));
     const code = result.modules[0]?.code ?? "";
+    expect(code).toContain("overrides: { public: true }");
     expect(code).toContain('ensureEcrTask({ ecrRepoName: "mitodl/app" })');
     expect(code).toMatch(/\.\.\.containerBuildTask\(\{[\s\S]*\}\),\s*attempts: 2 \}/);
     expect(code).toContain('bumpVersionTask({ versionFile: "code/VERSION", repository: "code" })');

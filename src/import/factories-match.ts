@@ -86,6 +86,18 @@ function autoScalingGroup(config: Obj): Obj {
   return { filters: found?.[1], queries: found?.[2] };
 }
 
+/**
+ * A resource's fields a factory does not make (`webhook_token`, `tags`, ...) and those it makes with
+ * another value than `made` (`icon`), as the factory's `overrides`; `undefined` when there are none or
+ * one is null (which the option's type does not allow).
+ */
+function resourceOverrides(r: Obj, made: Obj): Obj | undefined {
+  const MADE = ["name", "type", "check_every", "source"];
+  const rest = Object.entries(r).filter(([k, v]) => !MADE.includes(k) && !(k in made && sameData(v, made[k])));
+  if (rest.length === 0 || rest.some(([, v]) => v === null)) return undefined;
+  return Object.fromEntries(rest);
+}
+
 const params = (config: Obj): Obj => (isObject(config.params) ? config.params : {});
 const firstName = (list: unknown): unknown => (Array.isArray(list) && isObject(list[0]) ? list[0].name : undefined);
 
@@ -104,6 +116,7 @@ const RECOGNIZERS: readonly Recognizer[] = [
       depth: s.version_depth,
       fetchTags: s.fetch_tags,
       tagRegex: s.tag_regex,
+      overrides: resourceOverrides(r, { icon: "git" }),
     }),
     defaults: { branch: "main", checkEvery: "60s", fetchTags: false },
   },
