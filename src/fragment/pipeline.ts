@@ -1,5 +1,5 @@
 import { goPathMatch, isLiteralPathPattern } from "../concourse/go-path-match.ts";
-import { isObject, type Named, type Path, refName } from "../model/common.ts";
+import { isObject, type Named, ownValue, type Path, refName } from "../model/common.ts";
 import { HangarError } from "../model/errors.ts";
 import type { Group } from "../model/group.ts";
 import type { Job } from "../model/job.ts";
@@ -9,7 +9,7 @@ import type { Prototype, ResourceType } from "../model/resource-type.ts";
 import type { VarSource } from "../model/var-source.ts";
 import { didYouMeanSuffix } from "../source/did-you-mean.ts";
 import { formatPath } from "../source/path.ts";
-import { type CollectedStep, walkPipeline } from "../walk/walk-steps.ts";
+import { type CollectedStep, type PlanVisitor, walkPipeline } from "../walk/walk-steps.ts";
 import { firstDifference } from "./first-difference.ts";
 import {
   type Conflict,
@@ -101,12 +101,10 @@ export function pipeline(...parts: readonly PipelineParts[]): Pipeline {
     problems: [],
   };
   const names: KnownNames = { jobNames, jobSet: new Set(jobNames), resources: seenResources };
-  const own: WalkOptions = { label: at, names };
-  walkPipeline({ jobs }, { enter: (step) => collectStep(found, step, own) });
+  walkPipeline({ jobs }, COLLECT, { found, label: at, names });
   for (const { item, at: where } of collapsed<Job>("jobs", jobs)) {
     const label = (path: Path, key: string) => `${where}.${formatPath([...path.slice(2), key])}`;
-    const options: WalkOptions = { label, names: undefined };
-    walkPipeline({ jobs: [item] }, { enter: (step) => collectStep(found, step, options) });
+    walkPipeline({ jobs: [item] }, COLLECT, { found, label, names: undefined });
   }
   conflicts.push(...found.resources.conflicts, ...found.prototypes.conflicts);
   const allResources = [...resources, ...found.resources.collected];
@@ -222,8 +220,9 @@ interface KnownNames {
   readonly resources: ReadonlyMap<string, unknown>;
 }
 
-/** How the walk treats the jobs it walks. */
-interface WalkOptions {
+/** What the walk over some jobs collects into, and how it treats them. */
+interface WalkState {
+  readonly found: Found;
   /** A collected reference's place, for conflict messages. */
   readonly label: (path: Path, key: string) => string;
   /** The names to check references against; `undefined` for collapsed duplicates of a job (not checked). */
@@ -234,17 +233,20 @@ interface WalkOptions {
  * What the walk does at each step: collects the resources (get, put) and prototypes (run) it references as
  * objects, and checks its names.
  */
-function collectStep(found: Found, walked: CollectedStep, options: WalkOptions): void {
+function collectStep(walked: CollectedStep, options: WalkState): void {
+  const { found } = options;
   const { kind, path } = walked;
   const s = walked.step as unknown as Record<string, unknown>;
   if (kind === "get" || kind === "put") {
-    const { resource, [kind]: name } = s;
+    const resource = ownValue(s, "resource");
+    const name = ownValue(s, kind);
     if (isNamedObject(resource))
       collect(found.resources, resource as unknown as Resource, () => options.label(path, "resource"));
     if (isNamedObject(name)) collect(found.resources, name as unknown as Resource, () => options.label(path, kind));
     if (options.names !== undefined) checkStep(found, walked, options.names);
-  } else if (kind === "run" && isNamedObject(s.type)) {
-    collect(found.prototypes, s.type as unknown as Prototype, () => options.label(path, "type"));
+  } else if (kind === "run") {
+    const type = ownValue(s, "type");
+    if (isNamedObject(type)) collect(found.prototypes, type as unknown as Prototype, () => options.label(path, "type"));
   }
 }
 
@@ -264,12 +266,12 @@ function checkStep(found: Found, walked: CollectedStep, names: KnownNames): void
   const { path } = walked;
   const kind = walked.kind as "get" | "put";
   const s = walked.step as unknown as Record<string, unknown>;
-  const key = s.resource !== undefined ? "resource" : kind;
-  const name = refName(s[key]);
+  const key = ownValue(s, "resource") !== undefined ? "resource" : kind;
+  const name = refName(ownValue(s, key));
   if (name !== undefined && !names.resources.has(name)) {
     found.problems.push({ resource: name, path: [...path, key], message: `unknown resource '${name}'` });
   }
-  const passed = kind === "get" ? s.passed : undefined;
+  const passed = kind === "get" ? ownValue(s, "passed") : undefined;
   if (!Array.isArray(passed)) return;
   passed.forEach((ref, i) => {
     const job = refName(ref);
@@ -280,6 +282,13 @@ function checkStep(found: Found, walked: CollectedStep, names: KnownNames): void
     }
   });
 }
+
+/**
+ * The walk's visitor: one object for every call, its state passed along, rather than a closure made per call
+ * (optimised code that inlined a closure is thrown away once the closure is collected, so each build would
+ * start slow again).
+ */
+const COLLECT: PlanVisitor<WalkState> = { enter: collectStep };
 
 /** Where the resource types referenced as objects are, for {@link collectTypes}. */
 interface TypeSources {

@@ -44,6 +44,16 @@ export const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
+ * `obj[key]` when `obj` has `key` as its own property, else `undefined`: a key of a pipeline document read as
+ * the renderer reads it (an inherited key is never rendered). Walks over many steps read keys through this:
+ * most keys asked for (hooks, `across`, `resource`, `passed`) are absent, and a plain read of an absent key on
+ * objects of many shapes ties optimised code to those shapes, which it loses with them (bench, `pipeline()` of
+ * 1,000 jobs: 41-46 ms with plain reads, 10-13 ms through this; before one walker, 15-16 ms in the same run).
+ */
+export const ownValue = (obj: Readonly<Record<string, unknown>>, key: string): unknown =>
+  Object.hasOwn(obj, key) ? obj[key] : undefined;
+
+/**
  * The name a reference in any value stands for: a string is the name, an object with a string `name` stands
  * for that name; anything else stands for none (`undefined`). {@link nameOf} for values typed as `Ref`.
  */

@@ -1,4 +1,4 @@
-import { isObject, type Path, type PathSegment } from "../model/common.ts";
+import { isObject, ownValue, type Path, type PathSegment } from "../model/common.ts";
 import type { Job } from "../model/job.ts";
 import { HOOK_KEYS, type HookKey } from "../model/modifiers.ts";
 import type { Pipeline } from "../model/pipeline.ts";
@@ -63,29 +63,32 @@ export interface Scope {
  * hooks in the order of `HOOK_KEYS`, `ensure` last). For a step: `enterScope(across)` when it has `across`,
  * `enter`, the scope of its nested steps, `exit`, `exitScope(across)`, then the scope of its hooks.
  */
-export interface PlanVisitor {
-  enter?(step: CollectedStep): void;
+export interface PlanVisitor<S = undefined> {
+  enter?(step: CollectedStep, state: S): void;
   /** After everything nested in the step, before its hooks. */
-  exit?(step: CollectedStep): void;
-  enterScope?(scope: Scope): void;
-  exitScope?(scope: Scope): void;
+  exit?(step: CollectedStep, state: S): void;
+  enterScope?(scope: Scope, state: S): void;
+  exitScope?(scope: Scope, state: S): void;
 }
 
 /**
  * The one traversal of build plans: walks every step of every job of a pipeline (plan steps and the job's own
  * hooks, nested steps included: do, try, in_parallel in both forms, and hooks), with literal YAML paths such as
  * `["jobs", 1, "plan", 4, "in_parallel", 0]`, telling `visitor` about each step and each scope. Values that are
- * not objects are skipped, so it is safe on parsed, unvalidated input.
+ * not objects are skipped, so it is safe on parsed, unvalidated input. `state` is passed to every callback, so that
+ * a visitor can be one constant object rather than closures made per walk (see `COLLECT` below for why).
  */
-export function walkPipeline(pipeline: Pick<Pipeline, "jobs">, visitor: PlanVisitor): void {
+export function walkPipeline(pipeline: Pick<Pipeline, "jobs">, visitor: PlanVisitor): void;
+export function walkPipeline<S>(pipeline: Pick<Pipeline, "jobs">, visitor: PlanVisitor<S>, state: S): void;
+export function walkPipeline<S>(pipeline: Pick<Pipeline, "jobs">, visitor: PlanVisitor<S>, state?: S): void {
   const jobs: unknown = pipeline.jobs;
   if (!Array.isArray(jobs)) return;
   for (let j = 0; j < jobs.length; j++) {
     const job = jobs[j];
     if (!isObject(job)) continue;
-    const walk: Walk = { visitor, job: job as unknown as Job, jobIndex: j };
+    const walk: Walk<S> = { visitor, state: state as S, job: job as unknown as Job, jobIndex: j };
     const scope = open(walk, "job", undefined);
-    const plan = job.plan;
+    const plan = ownValue(job, "plan");
     if (Array.isArray(plan)) {
       for (let i = 0; i < plan.length; i++) {
         visitStep(walk, plan[i], { path: ["jobs", j, "plan", i], parent: undefined, relation: "plan" });
@@ -99,9 +102,16 @@ export function walkPipeline(pipeline: Pick<Pipeline, "jobs">, visitor: PlanVisi
 /** Every step of every job of a pipeline, in the order of {@link walkPipeline}, with its kind and parent. */
 export function collectPipelineSteps(pipeline: Pick<Pipeline, "jobs">): CollectedStep[] {
   const out: CollectedStep[] = [];
-  walkPipeline(pipeline, { enter: (step) => void out.push(step) });
+  walkPipeline(pipeline, COLLECT, out);
   return out;
 }
+
+/**
+ * A visitor collecting the steps into its state. Visitors are constants taking the walk's state rather than closures
+ * made per walk: optimised code that inlined a closure is thrown away once the closure is collected, so each walk
+ * would start slow again.
+ */
+const COLLECT: PlanVisitor<CollectedStep[]> = { enter: (step, out) => void out.push(step) };
 
 /** Every step of every job of a pipeline: plan steps and the job's own hooks. */
 export function* walkPipelineSteps(pipeline: Pick<Pipeline, "jobs">): Generator<JobStep> {
@@ -121,15 +131,16 @@ export function* walkSteps(steps: unknown, at: Path, depth = 0): Generator<Walke
 
 /** Like {@link walkSteps} for a single step (and everything nested in it). */
 export function* walkStep(step: unknown, path: Path, depth = 0): Generator<WalkedStep> {
-  const out: WalkedStep[] = [];
-  const walk: Walk = { visitor: { enter: (s) => void out.push(s) }, job: undefined as unknown as Job, jobIndex: -1 };
+  const out: CollectedStep[] = [];
+  const walk: Walk<CollectedStep[]> = { visitor: COLLECT, state: out, job: undefined as unknown as Job, jobIndex: -1 };
   visitStep(walk, step, { path, parent: undefined, relation: "plan" });
   for (const s of out) yield { step: s.step, path: s.path, depth: s.depth + depth };
 }
 
 /** One job's walk: the visitor, and the job every step met belongs to. */
-interface Walk {
-  readonly visitor: PlanVisitor;
+interface Walk<S> {
+  readonly visitor: PlanVisitor<S>;
+  readonly state: S;
   readonly job: Job;
   readonly jobIndex: number;
 }
@@ -142,19 +153,19 @@ interface Place {
 }
 
 /** Opens a scope (made only when the visitor asks for scopes). */
-function open(walk: Walk, kind: ScopeKind, step: CollectedStep | undefined): Scope | undefined {
+function open<S>(walk: Walk<S>, kind: ScopeKind, step: CollectedStep | undefined): Scope | undefined {
   const { visitor } = walk;
   if (visitor.enterScope === undefined && visitor.exitScope === undefined) return undefined;
   const scope: Scope = { kind, step, job: walk.job, jobIndex: walk.jobIndex };
-  visitor.enterScope?.(scope);
+  visitor.enterScope?.(scope, walk.state);
   return scope;
 }
 
-function close(walk: Walk, scope: Scope | undefined): void {
-  if (scope !== undefined) walk.visitor.exitScope?.(scope);
+function close<S>(walk: Walk<S>, scope: Scope | undefined): void {
+  if (scope !== undefined) walk.visitor.exitScope?.(scope, walk.state);
 }
 
-function visitStep(walk: Walk, value: unknown, at: Place): void {
+function visitStep<S>(walk: Walk<S>, value: unknown, at: Place): void {
   if (!isObject(value)) return;
   const kind = stepKindOrUndefined(value);
   const self: CollectedStep = {
@@ -167,8 +178,8 @@ function visitStep(walk: Walk, value: unknown, at: Place): void {
     parent: at.parent,
     relation: at.relation,
   };
-  const across = Array.isArray(value.across) ? open(walk, "across", self) : undefined;
-  walk.visitor.enter?.(self);
+  const across = Array.isArray(ownValue(value, "across")) ? open(walk, "across", self) : undefined;
+  walk.visitor.enter?.(self, walk.state);
   if (kind === "do") {
     const scope = open(walk, "do", self);
     visitList(walk, value.do, childPath(at.path, "do"), self);
@@ -184,20 +195,20 @@ function visitStep(walk: Walk, value: unknown, at: Place): void {
     else if (isObject(p)) visitBranches(walk, p.steps, childPath(childPath(at.path, "in_parallel"), "steps"), self);
     close(walk, scope);
   }
-  walk.visitor.exit?.(self);
+  walk.visitor.exit?.(self, walk.state);
   close(walk, across);
   visitHooks(walk, value, at.path, self);
 }
 
 /** The steps of a list at `path`, each at its index, one after the other. */
-function visitList(walk: Walk, steps: unknown, path: Path, parent: CollectedStep): void {
+function visitList<S>(walk: Walk<S>, steps: unknown, path: Path, parent: CollectedStep): void {
   if (!Array.isArray(steps)) return;
   for (let i = 0; i < steps.length; i++)
     visitStep(walk, steps[i], { path: childPath(path, i), parent, relation: "nested" });
 }
 
 /** The steps of a list at `path`, each at its index, each a branch starting from the same point. */
-function visitBranches(walk: Walk, steps: unknown, path: Path, parent: CollectedStep): void {
+function visitBranches<S>(walk: Walk<S>, steps: unknown, path: Path, parent: CollectedStep): void {
   if (!Array.isArray(steps)) return;
   for (let i = 0; i < steps.length; i++) {
     const branch = open(walk, "branch", parent);
@@ -210,21 +221,29 @@ function visitBranches(walk: Walk, steps: unknown, path: Path, parent: Collected
 const ALTERNATIVE_HOOKS: readonly HookKey[] = HOOK_KEYS.filter((hook) => hook !== "ensure");
 
 /** The hooks of a step (`owner`) or, when `owner` is undefined, of a job, at `path`. */
-function visitHooks(walk: Walk, holder: Record<string, unknown>, path: Path, owner: CollectedStep | undefined): void {
+function visitHooks<S>(
+  walk: Walk<S>,
+  holder: Record<string, unknown>,
+  path: Path,
+  owner: CollectedStep | undefined,
+): void {
   const relation: StepRelation = owner === undefined ? "job-hook" : "hook";
-  if (ALTERNATIVE_HOOKS.some((hook) => holder[hook] !== undefined)) {
-    const scope = open(walk, "hooks", owner);
-    for (const hook of ALTERNATIVE_HOOKS) {
-      if (holder[hook] === undefined) continue;
-      const branch = open(walk, "branch", owner);
-      visitStep(walk, holder[hook], { path: childPath(path, hook), parent: owner, relation });
-      close(walk, branch);
+  let scope: Scope | undefined; // opened at the first alternative hook present
+  let opened = false;
+  for (const hook of ALTERNATIVE_HOOKS) {
+    const hookStep = ownValue(holder, hook);
+    if (hookStep === undefined) continue;
+    if (!opened) {
+      scope = open(walk, "hooks", owner);
+      opened = true;
     }
-    close(walk, scope);
+    const branch = open(walk, "branch", owner);
+    visitStep(walk, hookStep, { path: childPath(path, hook), parent: owner, relation });
+    close(walk, branch);
   }
-  if (holder.ensure !== undefined) {
-    visitStep(walk, holder.ensure, { path: childPath(path, "ensure"), parent: owner, relation });
-  }
+  if (opened) close(walk, scope);
+  const ensure = ownValue(holder, "ensure");
+  if (ensure !== undefined) visitStep(walk, ensure, { path: childPath(path, "ensure"), parent: owner, relation });
 }
 
 /**

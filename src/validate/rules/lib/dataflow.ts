@@ -5,7 +5,7 @@ import { assertNever } from "../../../model/errors.ts";
 import type { Job } from "../../../model/job.ts";
 import type { Pipeline } from "../../../model/pipeline.ts";
 import type { Step, StepKind } from "../../../model/step.ts";
-import { type CollectedStep, type Scope, walkPipeline } from "../../../walk/walk-steps.ts";
+import { type CollectedStep, type PlanVisitor, walkPipeline } from "../../../walk/walk-steps.ts";
 
 /**
  * What a build has at one point of its plan: the artifacts earlier steps produced and the local vars
@@ -62,72 +62,93 @@ export interface DataflowVisitor {
  */
 export function walkDataflow(ctx: { readonly pipeline: Pick<Pipeline, "jobs"> }, visitor: DataflowVisitor): void {
   const log = newScopeLog();
-  /** Per open scope, where the log stood when it opened. */
-  const marks: Mark[] = [];
-  // one object for every callback, updated in place (a callback may only use it while it runs)
-  const visit: { -readonly [K in keyof DataflowStep]: DataflowStep[K] } = {
-    step: {} as Step & Record<string, unknown>,
-    kind: undefined,
-    path: [],
-    job: {} as Job,
-    jobIndex: -1,
-    jobName: "",
-    scope: log.scope,
+  const walk: DataflowWalk = {
+    visitor,
+    log,
+    marks: [],
+    visit: {
+      step: {} as Step & Record<string, unknown>,
+      kind: undefined,
+      path: [],
+      job: {} as Job,
+      jobIndex: -1,
+      jobName: "",
+      scope: log.scope,
+    },
   };
-  const visitOf = (self: CollectedStep): DataflowStep => {
-    visit.step = self.step as Step & Record<string, unknown>;
-    visit.kind = self.kind;
-    visit.path = self.path;
-    return visit;
-  };
-  walkPipeline(ctx.pipeline, {
-    enterScope(scope: Scope) {
-      if (scope.kind === "job") {
-        clear(log);
-        const job = scope.job as Job & Record<string, unknown>;
-        visit.job = job;
-        visit.jobIndex = scope.jobIndex;
-        visit.jobName = typeof job.name === "string" ? job.name : "";
-      }
-      marks.push(mark(log));
-      if (scope.kind === "across" && scope.step !== undefined) {
-        visitor.across?.(visitOf(scope.step));
-        for (const v of scope.step.step.across ?? [])
-          if (isObject(v) && typeof v.var === "string") add(log, VAR, v.var);
-      }
-    },
-    enter(self) {
-      visitor.step?.(visitOf(self));
-    },
-    exit(self) {
-      produce(log, self.step as Step & Record<string, unknown>, self.kind);
-    },
-    exitScope(scope: Scope) {
-      const at = marks.pop() as Mark;
-      switch (scope.kind) {
-        case "across":
-          // the across vars, and what the step produced in its child scope, are dropped
-          undo(log, at.entries);
-          return;
-        case "branch":
-          // the next branch starts from where this one started; what this one produced is kept aside
-          setAside(log, at.entries);
-          return;
-        case "in_parallel":
-        case "hooks":
-          // every branch has run: what any of them produced is present
-          restore(log, at.setAside);
-          return;
-        case "job":
-        case "do":
-        case "try":
-          return;
-        default:
-          assertNever(scope.kind);
-      }
-    },
-  });
+  walkPipeline(ctx.pipeline, DATAFLOW, walk);
 }
+
+/** One data-flow walk. */
+interface DataflowWalk {
+  readonly visitor: DataflowVisitor;
+  readonly log: ScopeLog;
+  /** Per open scope, where the log stood when it opened. */
+  readonly marks: Mark[];
+  /** One object for every callback, updated in place (a callback may only use it while it runs). */
+  readonly visit: { -readonly [K in keyof DataflowStep]: DataflowStep[K] };
+}
+
+function visitOf(walk: DataflowWalk, self: CollectedStep): DataflowStep {
+  const { visit } = walk;
+  visit.step = self.step as Step & Record<string, unknown>;
+  visit.kind = self.kind;
+  visit.path = self.path;
+  return visit;
+}
+
+/**
+ * The walker's visitor for every data-flow walk, its state passed along rather than closures made per walk
+ * (optimised code that inlined a closure is thrown away once the closure is collected).
+ */
+const DATAFLOW: PlanVisitor<DataflowWalk> = {
+  enterScope(scope, walk) {
+    const { log, visit } = walk;
+    if (scope.kind === "job") {
+      clear(log);
+      const job = scope.job as Job & Record<string, unknown>;
+      visit.job = job;
+      visit.jobIndex = scope.jobIndex;
+      visit.jobName = typeof job.name === "string" ? job.name : "";
+    }
+    walk.marks.push(mark(log));
+    if (scope.kind === "across" && scope.step !== undefined) {
+      walk.visitor.across?.(visitOf(walk, scope.step));
+      for (const v of scope.step.step.across ?? []) if (isObject(v) && typeof v.var === "string") add(log, VAR, v.var);
+    }
+  },
+  enter(self, walk) {
+    walk.visitor.step?.(visitOf(walk, self));
+  },
+  exit(self, walk) {
+    produce(walk.log, self.step as Step & Record<string, unknown>, self.kind);
+  },
+  exitScope(scope, walk) {
+    const { log } = walk;
+    const at = walk.marks.pop() as Mark;
+    switch (scope.kind) {
+      case "across":
+        // the across vars, and what the step produced in its child scope, are dropped
+        undo(log, at.entries);
+        return;
+      case "branch":
+        // the next branch starts from where this one started; what this one produced is kept aside
+        setAside(log, at.entries);
+        return;
+      case "in_parallel":
+      case "hooks":
+        // every branch has run: what any of them produced is present
+        restore(log, at.setAside);
+        return;
+      case "job":
+      case "do":
+      case "try":
+        return;
+      default:
+        assertNever(scope.kind);
+    }
+  },
+};
 
 /** What an entry of the scope log put in scope. */
 type EntryKind = "artifact" | "var" | "unknown-artifacts";

@@ -41,7 +41,8 @@ export function scanStrings(
   if (only !== undefined) {
     if (typeof value === "string") {
       if (!only(value, undefined)) return;
-    } else if (typeof value !== "object" || value === null || !quickPass(value, only, skip)) return;
+    } else if (typeof value !== "object" || value === null) return;
+    else if (!quickPass(value, { only, state: undefined, skip, budget: QUICK_BUDGET })) return;
   }
   // The containers being scanned, outermost first: the container, its keys (undefined for a list) and the
   // index of the next entry; `segments[d]` is the key or index of the entry being looked at in `containers[d]`.
@@ -106,34 +107,42 @@ export function scanStrings(
   }
 }
 
-/**
- * Whether some string inside `value` (map values and list items, at any depth; `skip` leaves out top-level keys)
- * may pass `test`: false only
- * when a quick pass without bookkeeping saw every string and none did (it gives up, answering true, past a
- * depth or a number of containers, which is also where a cycle ends up).
- */
-export function mayHoldString(
-  value: unknown,
-  test: (value: string, key: string | undefined) => boolean,
-  skip?: (key: string) => boolean,
-): boolean {
-  if (typeof value === "string") return test(value, undefined);
-  return typeof value === "object" && value !== null && quickPass(value, test, skip);
+/** What {@link mayHoldString} asks of the strings inside a value. */
+export interface StringQuestion<S> {
+  /** Whether a string is one looked for; it may note what it saw in `state`. */
+  readonly test: (value: string, key: string | undefined, state: S) => boolean;
+  readonly state: S;
+  /** Leaves out a top-level key of the value. */
+  readonly skip?: (key: string) => boolean;
 }
 
-/** One quick pass: what it looks for, the top-level keys it leaves out, and how many containers it may still enter. */
-interface QuickPass {
-  readonly only: (value: string, key: string | undefined) => boolean;
+/**
+ * Whether some string inside `value` (map values and list items, at any depth) may pass `question.test`: false
+ * only when a quick pass without bookkeeping saw every string and none did (it gives up, answering true, past a
+ * depth or a number of containers, which is also where a cycle ends up). `test` gets `state` rather than being a
+ * closure made per question, so that optimised code that inlined it is not thrown away with the closure.
+ */
+export function mayHoldString<S>(value: unknown, question: StringQuestion<S>): boolean {
+  const { test, state, skip } = question;
+  if (typeof value === "string") return test(value, undefined, state);
+  return (
+    typeof value === "object" && value !== null && quickPass(value, { only: test, state, skip, budget: QUICK_BUDGET })
+  );
+}
+
+/**
+ * One quick pass: what it looks for (`only`, asked with `state`), the top-level keys it leaves out, and how many
+ * containers it may still enter.
+ */
+interface QuickPass<S> {
+  readonly only: (value: string, key: string | undefined, state: S) => boolean;
+  readonly state: S;
   readonly skip: ((key: string) => boolean) | undefined;
   budget: number;
 }
 
-function quickPass(
-  value: object,
-  only: (value: string, key: string | undefined) => boolean,
-  skip: ((key: string) => boolean) | undefined,
-): boolean {
-  return mayHold(value, { only, skip, budget: QUICK_BUDGET }, 0);
+function quickPass<S>(value: object, pass: QuickPass<S>): boolean {
+  return mayHold(value, pass, 0);
 }
 
 /** How deep and how many containers the quick pass looks at before leaving the question to the full scan. */
@@ -144,14 +153,14 @@ const QUICK_BUDGET = 1 << 22;
  * Whether a string for which `pass.only` holds may be inside `value` (true too when the pass gives up: a cycle or
  * a value shared exponentially often ends up past the depth or the budget).
  */
-function mayHold(value: object, pass: QuickPass, depth: number): boolean {
+function mayHold<S>(value: object, pass: QuickPass<S>, depth: number): boolean {
   if (depth > QUICK_DEPTH || --pass.budget < 0) return true;
-  const { only } = pass;
+  const { only, state } = pass;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const entry: unknown = value[i];
       if (typeof entry === "string") {
-        if (only(entry, undefined)) return true;
+        if (only(entry, undefined, state)) return true;
       } else if (typeof entry === "object" && entry !== null && mayHold(entry, pass, depth + 1)) return true;
     }
     return false;
@@ -161,7 +170,7 @@ function mayHold(value: object, pass: QuickPass, depth: number): boolean {
     if (skip?.(key)) continue;
     const entry: unknown = (value as Record<string, unknown>)[key];
     if (typeof entry === "string") {
-      if (only(entry, key)) return true;
+      if (only(entry, key, state)) return true;
     } else if (typeof entry === "object" && entry !== null && mayHold(entry, pass, depth + 1)) return true;
   }
   return false;

@@ -22,23 +22,29 @@ export const stringCensus = (ctx: SharedContext): StringCensus => ctx.shared(tak
 const SECRET = 1;
 const LOCAL_VAR = 2;
 
+/** What the census found so far (bits of SECRET and LOCAL_VAR); each pass stops once it has all it looks for. */
+interface Tally {
+  found: number;
+}
+
+/** Outside the jobs only secrets are looked for. */
+function outsideJobs(value: string, key: string | undefined, tally: Tally): boolean {
+  if (mayBeSecret(value, key)) tally.found |= SECRET;
+  return (tally.found & SECRET) !== 0;
+}
+
+function inJobs(value: string, key: string | undefined, tally: Tally): boolean {
+  if ((tally.found & SECRET) === 0 && mayBeSecret(value, key)) tally.found |= SECRET;
+  if ((tally.found & LOCAL_VAR) === 0 && mayUseLocalVar(value)) tally.found |= LOCAL_VAR;
+  return tally.found === (SECRET | LOCAL_VAR);
+}
+
 const isJobs = (key: string): boolean => key === "jobs";
 
 function takeCensus(ctx: SharedContext): StringCensus {
-  // what the passes found so far (bits); each pass stops once it has all it looks for
-  let found = 0;
-  /** Outside the jobs only secrets are looked for. */
-  const outsideJobs = (value: string, key: string | undefined): boolean => {
-    if (mayBeSecret(value, key)) found |= SECRET;
-    return (found & SECRET) !== 0;
-  };
-  const inJobs = (value: string, key: string | undefined): boolean => {
-    if ((found & SECRET) === 0 && mayBeSecret(value, key)) found |= SECRET;
-    if ((found & LOCAL_VAR) === 0 && mayUseLocalVar(value)) found |= LOCAL_VAR;
-    return found === (SECRET | LOCAL_VAR);
-  };
+  const tally: Tally = { found: 0 };
   // a pass that gives up (too deep, too many containers) counts as having found everything
-  if (mayHoldString(ctx.pipeline, outsideJobs, isJobs)) found |= SECRET;
-  if (mayHoldString(ctx.pipeline.jobs, inJobs)) found = SECRET | LOCAL_VAR;
-  return { maySecret: (found & SECRET) !== 0, mayUseLocalVarInJobs: (found & LOCAL_VAR) !== 0 };
+  if (mayHoldString(ctx.pipeline, { test: outsideJobs, state: tally, skip: isJobs })) tally.found |= SECRET;
+  if (mayHoldString(ctx.pipeline.jobs, { test: inJobs, state: tally })) tally.found = SECRET | LOCAL_VAR;
+  return { maySecret: (tally.found & SECRET) !== 0, mayUseLocalVarInJobs: (tally.found & LOCAL_VAR) !== 0 };
 }
