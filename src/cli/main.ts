@@ -1,7 +1,6 @@
 import { nodeIo } from "./io.ts";
 import { runCli } from "./run-cli.ts";
 
-process.setSourceMapsEnabled(true);
 const code = await runCli(process.argv.slice(2), nodeIo(process));
 process.exitCode = code;
 // A pipeline module may leave timers or sockets open (one that timed out, say): once the output is
