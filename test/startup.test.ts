@@ -56,3 +56,20 @@ test("the CLI's entry stays small: command files import their work when they run
   expect(bytes).toBeLessThan(48 * 1024);
   expect(files.map((f) => readFileSync(f, "utf8")).join("\n")).not.toMatch(/from "(yaml|js-yaml|esbuild)"/);
 });
+
+test("hangar render of a module loads no YAML reader unless a var flag needs one", () => {
+  const dir = mkdtempSync(join(tmpdir(), "hangar-render-loads-"));
+  try {
+    const out = join(dir, "definition.json");
+    const entry = join(repo, "examples/docker-baseline/pipeline.ts");
+    const yamlReaders = (files: string[]) =>
+      files.filter((f) => f.includes(`${join("node_modules", "js-yaml")}`) || /read-yaml|template-vars/.test(f));
+    const plain = loadedBy(["render", entry, "-o", out]);
+    expect(plain.some((f) => f.includes(join("dist", "chunks")))).toBe(true);
+    expect(yamlReaders(plain)).toEqual([]);
+    // a -y value is YAML: then the reader is loaded
+    expect(yamlReaders(loadedBy(["render", entry, "-o", out, "-y", "x=[1]"]))).not.toEqual([]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

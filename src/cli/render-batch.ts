@@ -4,12 +4,12 @@ import { flyCommand } from "../render/fly-command.ts";
 import { renderData } from "../render/render.ts";
 import { checkOutputs } from "./check-outputs.ts";
 import { EXIT, type ExitCode } from "./define-command.ts";
+import { checkVars, type FlyVarFlags, flyVars } from "./fly-vars.ts";
 import type { Io } from "./io.ts";
 import { type LoadedDefinition, loadPipelineModule, type PipelineDefinition } from "./load-pipeline.ts";
 import { commonJsAdvice } from "./module-type.ts";
 import { plural } from "./plural.ts";
 import { notPlainData, reportLoadFailure } from "./report.ts";
-import { checkVars, type FlyVarFlags, flyVars } from "./template-vars.ts";
 
 /** Options of {@link renderBatch}, as `hangar render ... --out-dir DIR` gives them. */
 export interface BatchOptions {

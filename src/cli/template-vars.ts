@@ -1,12 +1,12 @@
 import { resolve } from "node:path";
 import { parseVarFlag, parseVarsFile } from "../parse/var-flags.ts";
 import type { TemplateVars, VarPair } from "../parse/vars.ts";
-import type { FlyCommandOptions } from "../render/fly-command.ts";
 import type { CommandArgs } from "./define-command.ts";
+import { flagValues as list } from "./fly-vars.ts";
 import type { Io } from "./io.ts";
 
-const list = (value: CommandArgs["values"][string]): readonly string[] =>
-  Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
+// the flags' parts that need no YAML reader live in fly-vars.ts (render loads it without the reader)
+export { checkVars, type FlyVarFlags, flyVarFlags, flyVars } from "./fly-vars.ts";
 
 /**
  * The template vars the options give, or undefined when none is given; a malformed flag or an unreadable
@@ -43,51 +43,4 @@ export async function readTemplateVars(
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
-}
-
-/** fly's var flags as given, for the printed `fly set-pipeline` command (values as typed, not decoded). */
-export interface FlyVarFlags {
-  readonly instanceVars: Readonly<Record<string, string>>;
-  readonly vars: Readonly<Record<string, string>>;
-  readonly yamlVars: Readonly<Record<string, string>>;
-  readonly varFiles: readonly string[];
-}
-
-/** The var flags to repeat in the printed fly command (read after {@link readTemplateVars} accepted them). */
-export function flyVarFlags(values: CommandArgs["values"]): FlyVarFlags {
-  const pairs = (value: CommandArgs["values"][string]): Record<string, string> =>
-    Object.fromEntries(
-      list(value).map((flag) => [flag.slice(0, flag.indexOf("=")), flag.slice(flag.indexOf("=") + 1)]),
-    );
-  return {
-    instanceVars: pairs(values.instanceVar),
-    vars: pairs(values.var),
-    yamlVars: pairs(values.yamlVar),
-    varFiles: list(values.loadVarsFrom),
-  };
-}
-
-/**
- * The vars a rendered pipeline is checked with: the module's own instance vars first (the printed command passes
- * them with `-i`, so fly fills them in), then the flags' (which win). Undefined when there are none.
- */
-export function checkVars(
-  flags: TemplateVars | undefined,
-  instanceVars: Readonly<Record<string, unknown>> | undefined,
-): TemplateVars | undefined {
-  const own = Object.entries(instanceVars ?? {}).map(([name, value]): VarPair => ({ path: [name], value }));
-  if (own.length === 0) return flags;
-  return { pairs: [...own, ...(flags?.pairs ?? [])], files: flags?.files ?? [] };
-}
-
-/** The var options of the printed fly command: the module's instance vars and the flags' (a flag wins). */
-export function flyVars(
-  definition: { readonly instanceVars?: Readonly<Record<string, string | number | boolean>> },
-  flags: FlyVarFlags | undefined,
-): Pick<FlyCommandOptions, "instanceVars" | "vars" | "yamlVars" | "varFiles"> {
-  const instanceVars = { ...definition.instanceVars, ...flags?.instanceVars };
-  return {
-    ...(Object.keys(instanceVars).length > 0 && { instanceVars }),
-    ...(flags !== undefined && { vars: flags.vars, yamlVars: flags.yamlVars, varFiles: flags.varFiles }),
-  };
 }

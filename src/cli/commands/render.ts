@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { defineCommand, EXIT, type ExitCode } from "../define-command.ts";
+import { flyVarFlags, flyVars, givesVars } from "../fly-vars.ts";
 import { readTimeout, timeoutOption, VAR_OPTIONS } from "../options.ts";
 
 export default defineCommand({
@@ -56,8 +57,10 @@ export default defineCommand({
     }
     // fly's vars: the pipeline is checked as fly would check it with them; the text written keeps its ((vars)),
     // and the printed fly command passes the same flags
-    const { readTemplateVars, flyVarFlags, flyVars } = await import("../template-vars.ts");
-    const vars = await readTemplateVars(values, io);
+    // (the YAML reader of var files and -y values is loaded only when a var flag is given)
+    const vars = givesVars(values)
+      ? await (await import("../template-vars.ts")).readTemplateVars(values, io)
+      : undefined;
     if (vars !== undefined && "error" in vars) {
       io.stderr(`hangar render: ${vars.error}\n`);
       return EXIT.failure;

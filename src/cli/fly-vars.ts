@@ -1,0 +1,63 @@
+/**
+ * fly's var flags where no YAML is read: repeating them in the printed `fly set-pipeline` command, and the vars a
+ * rendered pipeline is checked with. Kept apart from template-vars.ts, which reads var files and YAML values,
+ * so that rendering loads no YAML reader.
+ */
+import type { TemplateVars, VarPair } from "../parse/vars.ts";
+import type { FlyCommandOptions } from "../render/fly-command.ts";
+import type { CommandArgs } from "./define-command.ts";
+
+/** The values of a flag given any number of times. */
+export const flagValues = (value: CommandArgs["values"][string]): readonly string[] =>
+  Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
+
+/** Whether any of fly's var flags (`-v`, `-y`, `-i`, `-l`) is given. */
+export const givesVars = (values: CommandArgs["values"]): boolean =>
+  [values.var, values.yamlVar, values.instanceVar, values.loadVarsFrom].some((v) => flagValues(v).length > 0);
+
+/** fly's var flags as given, for the printed `fly set-pipeline` command (values as typed, not decoded). */
+export interface FlyVarFlags {
+  readonly instanceVars: Readonly<Record<string, string>>;
+  readonly vars: Readonly<Record<string, string>>;
+  readonly yamlVars: Readonly<Record<string, string>>;
+  readonly varFiles: readonly string[];
+}
+
+/** The var flags to repeat in the printed fly command (read after {@link readTemplateVars} accepted them). */
+export function flyVarFlags(values: CommandArgs["values"]): FlyVarFlags {
+  const pairs = (value: CommandArgs["values"][string]): Record<string, string> =>
+    Object.fromEntries(
+      flagValues(value).map((flag) => [flag.slice(0, flag.indexOf("=")), flag.slice(flag.indexOf("=") + 1)]),
+    );
+  return {
+    instanceVars: pairs(values.instanceVar),
+    vars: pairs(values.var),
+    yamlVars: pairs(values.yamlVar),
+    varFiles: flagValues(values.loadVarsFrom),
+  };
+}
+
+/**
+ * The vars a rendered pipeline is checked with: the module's own instance vars first (the printed command passes
+ * them with `-i`, so fly fills them in), then the flags' (which win). Undefined when there are none.
+ */
+export function checkVars(
+  flags: TemplateVars | undefined,
+  instanceVars: Readonly<Record<string, unknown>> | undefined,
+): TemplateVars | undefined {
+  const own = Object.entries(instanceVars ?? {}).map(([name, value]): VarPair => ({ path: [name], value }));
+  if (own.length === 0) return flags;
+  return { pairs: [...own, ...(flags?.pairs ?? [])], files: flags?.files ?? [] };
+}
+
+/** The var options of the printed fly command: the module's instance vars and the flags' (a flag wins). */
+export function flyVars(
+  definition: { readonly instanceVars?: Readonly<Record<string, string | number | boolean>> },
+  flags: FlyVarFlags | undefined,
+): Pick<FlyCommandOptions, "instanceVars" | "vars" | "yamlVars" | "varFiles"> {
+  const instanceVars = { ...definition.instanceVars, ...flags?.instanceVars };
+  return {
+    ...(Object.keys(instanceVars).length > 0 && { instanceVars }),
+    ...(flags !== undefined && { vars: flags.vars, yamlVars: flags.yamlVars, varFiles: flags.varFiles }),
+  };
+}
