@@ -2,7 +2,14 @@ import { describe, expect, test } from "vitest";
 import type { Path } from "../model/common.ts";
 import { HOOK_KEYS } from "../model/modifiers.ts";
 import { STEP_KINDS, type StepKind } from "../model/step.ts";
-import { CORE_SLOT_FORMS, IN_PARALLEL_CONFIG_SLOTS, JOB_SLOTS, type StepSlot, stepSlots } from "./step-slots.ts";
+import {
+  CORE_SLOT_FORMS,
+  IN_PARALLEL_CONFIG_SLOTS,
+  isHoldingKind,
+  JOB_SLOTS,
+  type StepSlot,
+  stepSlots,
+} from "./step-slots.ts";
 import { collectPipelineSteps, walkStep } from "./walk-steps.ts";
 
 type Obj = Record<string, unknown>;
@@ -27,8 +34,8 @@ const hooks = (): Obj => Object.fromEntries(HOOK_KEYS.map((hook) => [hook, { put
 /** A step of each kind holding steps in every way its kind can, and with every hook. */
 function stepsOf(kind: StepKind): Obj[] {
   const held = [{ get: "a" }, { put: "b" }];
+  if (!isHoldingKind(kind)) return [{ [kind]: "x", ...hooks() }];
   const form = CORE_SLOT_FORMS[kind];
-  if (form === undefined) return [{ [kind]: "x", ...hooks() }];
   if (form === "step") return [{ [kind]: held[0], ...hooks() }];
   if (form === "list") return [{ [kind]: held, ...hooks() }];
   return [

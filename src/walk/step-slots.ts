@@ -1,7 +1,6 @@
 /**
- * Where steps hold other steps: the one table of it, read by the renderer (which rebuilds every step holding
- * others) and held to {@link walkPipeline}'s traversal by `step-slots.test.ts`. A step kind that holds steps is
- * added here once.
+ * Where steps hold other steps: the one table of it, read by the walker (`walk-steps.ts`) and the renderer (which
+ * rebuilds every step holding others). A step kind that holds steps is added here once.
  */
 import { HOOK_KEYS } from "../model/modifiers.ts";
 import type { StepKind } from "../model/step.ts";
@@ -20,11 +19,18 @@ export interface StepSlot {
 }
 
 /** The step kinds that hold steps under their core key, and how (the steps of `do`, `try` and `in_parallel`). */
-export const CORE_SLOT_FORMS: { readonly [K in StepKind]?: SlotForm } = {
+export const CORE_SLOT_FORMS = {
   do: "list",
   try: "step",
   in_parallel: "parallel",
-};
+} as const satisfies { readonly [K in StepKind]?: SlotForm };
+
+/** A step kind that holds steps under its core key. */
+export type HoldingKind = keyof typeof CORE_SLOT_FORMS;
+
+/** Whether steps of kind `kind` hold steps under their core key. */
+export const isHoldingKind = (kind: StepKind | undefined): kind is HoldingKind =>
+  kind !== undefined && Object.hasOwn(CORE_SLOT_FORMS, kind);
 
 /** The hooks every step and every job may have, in the order they are walked (`ensure` last). */
 export const HOOK_SLOTS: readonly StepSlot[] = HOOK_KEYS.map((key) => ({ key, form: "step" }));
@@ -37,6 +43,5 @@ export const IN_PARALLEL_CONFIG_SLOTS: readonly StepSlot[] = [{ key: "steps", fo
 
 /** The keys of a step of kind `kind` that hold steps: its core key when it holds some, then its hooks. */
 export function stepSlots(kind: StepKind | undefined): readonly StepSlot[] {
-  const form = kind === undefined ? undefined : CORE_SLOT_FORMS[kind];
-  return form === undefined || kind === undefined ? HOOK_SLOTS : [{ key: kind, form }, ...HOOK_SLOTS];
+  return isHoldingKind(kind) ? [{ key: kind, form: CORE_SLOT_FORMS[kind] }, ...HOOK_SLOTS] : HOOK_SLOTS;
 }

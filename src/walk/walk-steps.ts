@@ -1,8 +1,16 @@
 import { isObject, ownValue, type Path, type PathSegment } from "../model/common.ts";
+import { assertNever } from "../model/errors.ts";
 import type { Job } from "../model/job.ts";
 import { HOOK_KEYS, type HookKey } from "../model/modifiers.ts";
 import type { Pipeline } from "../model/pipeline.ts";
 import { type Step, type StepKind, stepKindOrUndefined } from "../model/step.ts";
+import {
+  CORE_SLOT_FORMS,
+  type HoldingKind,
+  IN_PARALLEL_CONFIG_SLOTS,
+  isHoldingKind,
+  type SlotForm,
+} from "./step-slots.ts";
 
 /** A step found by {@link walkSteps}, with its literal path in the pipeline document. */
 export interface WalkedStep {
@@ -48,7 +56,7 @@ export interface CollectedStep extends JobStep {
  *   `branch`; `ensure`, which runs after whichever of them ran, follows the scope;
  * - `branch`: one of the steps that start from the same point (an `in_parallel` step, an alternative hook).
  */
-export type ScopeKind = "job" | "across" | "do" | "try" | "in_parallel" | "hooks" | "branch";
+export type ScopeKind = "job" | "across" | HoldingKind | "hooks" | "branch";
 
 export interface Scope {
   readonly kind: ScopeKind;
@@ -180,24 +188,35 @@ function visitStep<S>(walk: Walk<S>, value: unknown, at: Place): void {
   };
   const across = Array.isArray(ownValue(value, "across")) ? open(walk, "across", self) : undefined;
   walk.visitor.enter?.(self, walk.state);
-  if (kind === "do") {
-    const scope = open(walk, "do", self);
-    visitList(walk, value.do, childPath(at.path, "do"), self);
-    close(walk, scope);
-  } else if (kind === "try") {
-    const scope = open(walk, "try", self);
-    visitStep(walk, value.try, { path: childPath(at.path, "try"), parent: self, relation: "nested" });
-    close(walk, scope);
-  } else if (kind === "in_parallel") {
-    const p = value.in_parallel;
-    const scope = open(walk, "in_parallel", self);
-    if (Array.isArray(p)) visitBranches(walk, p, childPath(at.path, "in_parallel"), self);
-    else if (isObject(p)) visitBranches(walk, p.steps, childPath(childPath(at.path, "in_parallel"), "steps"), self);
+  if (isHoldingKind(kind)) {
+    const scope = open(walk, kind, self);
+    visitHeld(walk, value[kind], childPath(at.path, kind), self, CORE_SLOT_FORMS[kind]);
     close(walk, scope);
   }
   walk.visitor.exit?.(self, walk.state);
   close(walk, across);
   visitHooks(walk, value, at.path, self);
+}
+
+/** The steps `held` at `path` holds as `form` says (step-slots.ts): one step, a list, or `in_parallel`'s branches. */
+function visitHeld<S>(walk: Walk<S>, held: unknown, path: Path, parent: CollectedStep, form: SlotForm): void {
+  switch (form) {
+    case "step":
+      visitStep(walk, held, { path, parent, relation: "nested" });
+      return;
+    case "list":
+      visitList(walk, held, path, parent);
+      return;
+    case "parallel":
+      if (Array.isArray(held)) visitBranches(walk, held, path, parent);
+      else if (isObject(held)) {
+        for (const slot of IN_PARALLEL_CONFIG_SLOTS)
+          visitBranches(walk, held[slot.key], childPath(path, slot.key), parent);
+      }
+      return;
+    default:
+      assertNever(form);
+  }
 }
 
 /** The steps of a list at `path`, each at its index, one after the other. */
