@@ -1,6 +1,5 @@
 import { resolve } from "node:path";
 import { defineCommand, EXIT, type ExitCode } from "../define-command.ts";
-import { flyVarFlags, flyVars, givesVars } from "../fly-vars.ts";
 import { readTimeout, timeoutOption, VAR_OPTIONS } from "../options.ts";
 
 export default defineCommand({
@@ -41,12 +40,14 @@ export default defineCommand({
       io.stderr(`hangar: ${message} (run \`hangar render --help\` for usage)\n`);
       return EXIT.failure;
     };
-    const [{ expandEntries }, { renderEntry }, { flyCommand }, { plural }] = await Promise.all([
-      import("../expand-entries.ts"),
-      import("../render-batch.ts"),
-      import("../../render/fly-command.ts"),
-      import("../plural.ts"),
-    ]);
+    const [{ expandEntries }, { renderEntry }, { flyCommand }, { plural }, { flyVarFlags, flyVars, givesVars }] =
+      await Promise.all([
+        import("../expand-entries.ts"),
+        import("../render-batch.ts"),
+        import("../../render/fly-command.ts"),
+        import("../plural.ts"),
+        import("../fly-vars.ts"),
+      ]);
     const { files, unmatched } = await expandEntries(positionals, io.cwd());
     if (unmatched.length > 0) return usage(`no file matches ${unmatched.map((p) => `'${p}'`).join(", ")}`);
     const format = values.format === "yaml" ? "yaml" : "json";
