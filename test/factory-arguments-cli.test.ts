@@ -4,8 +4,8 @@ import { join, resolve } from "node:path";
 import { afterAll, expect, test } from "vitest";
 
 // A pipeline module that calls a factory with a wrong argument (JavaScript, or TypeScript past the
-// types) is a user mistake: `hangar render` says which factory and option in one line, with no stack
-// trace, exits 2 and writes nothing.
+// types) is a user mistake: `hangar render` says where it was called (file:line:column of the user's
+// source) and which factory and option, in one line with no stack trace, exits 2 and writes nothing.
 
 const repo = resolve(import.meta.dirname, "..");
 const bin = join(repo, "bin/hangar.js");
@@ -19,14 +19,14 @@ const modules: [file: string, source: string, message: string][] = [
     'import { gitRepo, pipeline } from "hangar";\n' +
       'const source = gitRepo({ name: "source", uri: 42 });\n' +
       'export default pipeline({ jobs: [{ name: "build", plan: [{ get: source }] }] });\n',
-    "hangar: wrong-kind.mjs: gitRepo(): option 'uri' must be a string, got a number (42)\n",
+    "hangar: wrong-kind.mjs:2:16: gitRepo(): option 'uri' must be a string, got a number (42)\n",
   ],
   [
     "no-options.ts",
     'import { pipeline, sshGitRepo } from "hangar";\n' +
       "const source = (sshGitRepo as (options?: unknown) => ReturnType<typeof sshGitRepo>)();\n" +
       'export default pipeline({ jobs: [{ name: "build", plan: [{ get: source }] }] });\n',
-    "hangar: no-options.ts: sshGitRepo(): options must be an object, got undefined\n",
+    "hangar: no-options.ts:2:17: sshGitRepo(): options must be an object, got undefined\n",
   ],
   [
     "missing.ts",
@@ -34,7 +34,7 @@ const modules: [file: string, source: string, message: string][] = [
       'const slack = slackNotification({ name: "slack", url: "((slack.url))" });\n' +
       'const alert = notification({ resource: slack, title: "Build failed" } as never);\n' +
       'export default pipeline({ jobs: [{ name: "build", plan: [{ task: "t", file: "t.yml" }], on_failure: alert }] });\n',
-    "hangar: missing.ts: notification(): option 'body' must be a string, got undefined\n",
+    "hangar: missing.ts:3:15: notification(): option 'body' must be a string, got undefined\n",
   ],
 ];
 

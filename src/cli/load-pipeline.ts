@@ -173,12 +173,27 @@ function mapToSource(
   }
 }
 
-/** A LoadError for an exception thrown by the user's code, located at its first frame in their files. */
+/**
+ * A LoadError for an exception thrown by the user's code, located at its first frame in their files: hangar's own
+ * errors (a factory's wrong argument, a fragment conflict) keep their one sentence, placed where the user called.
+ */
 function userCodeError(error: unknown, origin: Origin): LoadError {
-  const { url, path, shown, cwd } = origin;
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : `thrown: ${String(error)}`;
-  if (isHangarError(error)) return new LoadError(`${shown}: ${error.message}`, error);
-  if (isCommonJsLoadError(error)) return new LoadError(commonJsAdvice(path, cwd) ?? `${shown}: ${message}`, error);
+  const { path, shown, cwd } = origin;
+  if (isCommonJsLoadError(error)) {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : `thrown: ${String(error)}`;
+    return new LoadError(commonJsAdvice(path, cwd) ?? `${shown}: ${message}`, error);
+  }
+  const message = isHangarError(error)
+    ? error.message
+    : error instanceof Error
+      ? `${error.name}: ${error.message}`
+      : `thrown: ${String(error)}`;
+  return new LoadError(`${userFrame(error, origin) ?? shown}: ${message}`, error);
+}
+
+/** `file:line:column` of the first frame of `error`'s stack in the user's files (the module's folder, not packages). */
+function userFrame(error: unknown, origin: Origin): string | undefined {
+  const { url, path, cwd } = origin;
   const stack = error instanceof Error && typeof error.stack === "string" ? error.stack : "";
   const dir = dirname(path);
   for (const match of stack.matchAll(/(?:\(|at )((?:file:\/\/|data:)?[^()\s]+?):(\d+):(\d+)\)?$/gm)) {
@@ -190,11 +205,10 @@ function userCodeError(error: unknown, origin: Origin): LoadError {
       column: Number(column),
     };
     if (frame.file.includes(`${sep}node_modules${sep}`)) continue;
-    if (frame.file === path || frame.file.startsWith(dir + sep)) {
-      return new LoadError(`${relative(cwd, frame.file)}:${frame.line}:${frame.column}: ${message}`, error);
-    }
+    if (frame.file === path || frame.file.startsWith(dir + sep))
+      return `${relative(cwd, frame.file)}:${frame.line}:${frame.column}`;
   }
-  return new LoadError(`${shown}: ${message}`, error);
+  return undefined;
 }
 
 /** Accepts a definition, a pipeline or a fragment, and returns a definition. */
