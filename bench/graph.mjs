@@ -6,32 +6,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
+import { time } from "./timing.mjs";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-/**
- * Median wall and CPU time in ms of `runs` calls after one warm-up call. CPU time (user + system of
- * this process) is shown beside wall time because the machine the bench runs on may be shared.
- */
-function time(f, runs = 5) {
-  f();
-  const wall = [];
-  const cpu = [];
-  for (let i = 0; i < runs; i++) {
-    globalThis.gc?.();
-    const c = process.cpuUsage();
-    const t = performance.now();
-    f();
-    wall.push(performance.now() - t);
-    const used = process.cpuUsage(c);
-    cpu.push((used.user + used.system) / 1000);
-  }
-  return { wall: median(wall), cpu: median(cpu) };
-}
-
 const out = join(repo, "node_modules/.cache/hangar-bench/graph.mjs");
 mkdirSync(dirname(out), { recursive: true });
 await build({

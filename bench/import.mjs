@@ -9,32 +9,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
+import { time } from "./timing.mjs";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = join(repo, "../shared/corpus/pipelines");
 if (!existsSync(corpus)) {
   console.log("\nhangar import: skipped, ../shared/corpus/pipelines is absent");
   process.exit(0);
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-function time(f, runs = 7, warmups = 3) {
-  for (let i = 0; i < warmups; i++) f();
-  const wall = [];
-  const cpu = [];
-  for (let i = 0; i < runs; i++) {
-    globalThis.gc?.();
-    const c = process.cpuUsage();
-    const t = performance.now();
-    f();
-    wall.push(performance.now() - t);
-    const used = process.cpuUsage(c);
-    cpu.push((used.user + used.system) / 1000);
-  }
-  return { wall: median(wall), cpu: median(cpu) };
 }
 
 const out = join(repo, "node_modules/.cache/hangar-bench/import.mjs");
@@ -66,13 +47,13 @@ const whole = importPipeline(text, { file: largest });
 if (!whole.ok) throw new Error(`${largest} does not import: ${whole.diagnostics[0]?.message}`);
 const split = importPipeline(text, { file: largest, split: { by: "group" } });
 
-const parse = time(() => parsePipeline(text));
+const parse = time(() => parsePipeline(text), 7, 3);
 const rows = [
   ["parse (the floor)", parse],
-  ["import", time(() => importPipeline(text, { file: largest }))],
+  ["import", time(() => importPipeline(text, { file: largest }), 7, 3)],
   [
     `import --split group (${split.ok ? split.modules.length : 0} modules)`,
-    time(() => importPipeline(text, { file: largest, split: { by: "group" } })),
+    time(() => importPipeline(text, { file: largest, split: { by: "group" } }), 7, 3),
   ],
 ];
 const fmt = (v) => (v < 10 ? v.toFixed(2) : v.toFixed(1));
