@@ -2,38 +2,23 @@
 // Lays out the largest pipeline of ../shared/corpus/pipelines and synthetic pipelines of 100 and
 // 1,000 jobs (layout + SVG, parse excluded), and measures what fragment() pays for remembering its
 // call site, each against a floor measured in the same run.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { build } from "esbuild";
+import { fileURLToPath } from "node:url";
+import { importFromSource } from "./bundle.mjs";
 import { time } from "./timing.mjs";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
-const out = join(repo, "node_modules/.cache/hangar-bench/graph.mjs");
-mkdirSync(dirname(out), { recursive: true });
-await build({
-  stdin: {
-    contents: [
-      'export { parsePipeline } from "./src/parse/parse-pipeline.ts";',
-      'export { layoutPipeline } from "./src/graph/layout.ts";',
-      'export { toSvg } from "./src/graph/svg.ts";',
-      'export { fragment } from "./src/fragment/fragment.ts";',
-      'export { callSiteOf, provenanceOf } from "./src/fragment/provenance.ts";',
-    ].join("\n"),
-    resolveDir: repo,
-    loader: "ts",
-    sourcefile: "bench-graph.ts",
-  },
-  outfile: out,
-  bundle: true,
-  format: "esm",
-  platform: "node",
-  target: "node20",
-  packages: "external",
-  logLevel: "silent",
-});
-const { parsePipeline, layoutPipeline, toSvg, fragment, callSiteOf, provenanceOf } = await import(
-  pathToFileURL(out).href
+const { parsePipeline, layoutPipeline, toSvg, fragment, callSiteOf, provenanceOf } = await importFromSource(
+  repo,
+  "graph",
+  [
+    'export { parsePipeline } from "./src/parse/parse-pipeline.ts";',
+    'export { layoutPipeline } from "./src/graph/layout.ts";',
+    'export { toSvg } from "./src/graph/svg.ts";',
+    'export { fragment } from "./src/fragment/fragment.ts";',
+    'export { callSiteOf, provenanceOf } from "./src/fragment/provenance.ts";',
+  ],
 );
 
 const result = {};

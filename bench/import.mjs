@@ -5,10 +5,10 @@
 // warm-up runs; CPU time is shown because the machine may be shared.
 //
 //   node --expose-gc bench/import.mjs        (bench/run.mjs runs it last unless --no-import)
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { build } from "esbuild";
+import { fileURLToPath } from "node:url";
+import { importFromSource } from "./bundle.mjs";
 import { time } from "./timing.mjs";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -18,27 +18,10 @@ if (!existsSync(corpus)) {
   process.exit(0);
 }
 
-const out = join(repo, "node_modules/.cache/hangar-bench/import.mjs");
-mkdirSync(dirname(out), { recursive: true });
-await build({
-  stdin: {
-    contents: [
-      'export { parsePipeline } from "./src/parse/parse-pipeline.ts";',
-      'export { importPipeline } from "./src/import/to-typescript.ts";',
-    ].join("\n"),
-    resolveDir: repo,
-    loader: "ts",
-    sourcefile: "bench-import.ts",
-  },
-  outfile: out,
-  bundle: true,
-  format: "esm",
-  platform: "node",
-  target: "node20",
-  packages: "external",
-  logLevel: "silent",
-});
-const { parsePipeline, importPipeline } = await import(pathToFileURL(out).href);
+const { parsePipeline, importPipeline } = await importFromSource(repo, "import", [
+  'export { parsePipeline } from "./src/parse/parse-pipeline.ts";',
+  'export { importPipeline } from "./src/import/to-typescript.ts";',
+]);
 
 const files = readdirSync(corpus).filter((f) => /\.ya?ml$/.test(f));
 const largest = files.sort((a, b) => statSync(join(corpus, b)).size - statSync(join(corpus, a)).size)[0];

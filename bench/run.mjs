@@ -5,12 +5,12 @@
 //   node --expose-gc bench/run.mjs [--sizes=100,1000,10000] [--no-parse] [--no-startup] [--no-limits] [--runs=10]
 //                                  [--no-batch] [--batch-runs=3] [--no-lsp]
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 import { measureBatch } from "./batch.mjs";
+import { bundleFromSource } from "./bundle.mjs";
 import { measureLsp } from "./lsp.mjs";
 import { measureProcesses, startupCommands } from "./startup.mjs";
 import { median } from "./timing.mjs";
@@ -42,31 +42,14 @@ function table(title, headers, rows) {
 
 /** Bundles the validator from src (same esbuild settings as the library build) for the parse + validate phases. */
 async function bundleValidator() {
-  const out = join(repo, "node_modules/.cache/hangar-bench/validator.mjs");
-  mkdirSync(dirname(out), { recursive: true });
   try {
-    await build({
-      stdin: {
-        contents: [
-          'export { parsePipeline } from "./src/parse/parse-pipeline.ts";',
-          'export { validate } from "./src/validate/validate.ts";',
-          'export { validateData } from "./src/validate/validate-value.ts";',
-          'export { renderData } from "./src/render/render.ts";',
-          'export { rules } from "./src/validate/rules/index.ts";',
-        ].join("\n"),
-        resolveDir: repo,
-        loader: "ts",
-        sourcefile: "bench-validator.ts",
-      },
-      outfile: out,
-      bundle: true,
-      format: "esm",
-      platform: "node",
-      target: "node20",
-      packages: "external",
-      logLevel: "silent",
-    });
-    return out;
+    return await bundleFromSource(repo, "validator", [
+      'export { parsePipeline } from "./src/parse/parse-pipeline.ts";',
+      'export { validate } from "./src/validate/validate.ts";',
+      'export { validateData } from "./src/validate/validate-value.ts";',
+      'export { renderData } from "./src/render/render.ts";',
+      'export { rules } from "./src/validate/rules/index.ts";',
+    ]);
   } catch (error) {
     console.log(`(validator not available, parse + validate skipped: ${error.message.split("\n")[0]})`);
     return undefined;
