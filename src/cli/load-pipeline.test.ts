@@ -31,9 +31,10 @@ beforeEach(() => {
     join(work, "pipeline.ts"),
     [
       'import { get, pipeline } from "hangar";',
+      'import { isMap } from "yaml";',
       'import { jobName, resourceName } from "./lib/names.ts";',
       "const src = { name: resourceName, type: 'git', source: { uri: 'https://example.com/x.git' } };",
-      "export default pipeline({ jobs: [{ name: jobName, plan: [get(src)] }] });",
+      "export default pipeline({ jobs: [{ name: isMap(null) ? 'never' : jobName, plan: [get(src)] }] });",
       "",
     ].join("\n"),
   );
@@ -72,9 +73,18 @@ describe("loadPipelineModule: compile cache", () => {
   test("keeps the compiled module with every bundled input, and loads the same pipeline from it", async () => {
     expect(await load()).toEqual(expected("build", "src"));
     const entry = cacheEntry();
-    expect(entry.inputs.map(([path]) => path).sort()).toEqual([join(work, "lib/names.ts"), join(work, "pipeline.ts")]);
-    // packages are resolved at compile time, so the module runs from the cache folder
-    expect(entry.code).toContain(`from "${pathToFileURL(join(repo, "dist/index.js")).href}"`);
+    const inputs = entry.inputs.map(([path]) => path);
+    expect(inputs.filter((path) => path.startsWith(work)).sort()).toEqual([
+      join(work, "lib/names.ts"),
+      join(work, "pipeline.ts"),
+    ]);
+    // hangar, as resolved from the module's folder, is bundled in: one module to load, and a hangar rebuilt or
+    // upgraded is a change like any other
+    expect(inputs).toContain(join(repo, "dist/index.js"));
+    expect(entry.code).not.toContain('from "hangar"');
+    expect(entry.code).not.toContain(pathToFileURL(join(repo, "dist")).href);
+    // other packages are resolved at compile time, so the module runs from the cache folder
+    expect(entry.code).toContain(`from "${pathToFileURL(join(repo, "node_modules/yaml/dist/index.js")).href}"`);
     markCachedCode();
     expect(await load()).toEqual(expected("cached", "src"));
   });

@@ -1,11 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { SourceMap, type SourceMapPayload, type SourceMapping } from "node:module";
-import { dirname, extname, join, relative, resolve, sep } from "node:path";
+import { dirname, extname, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { pipeline as buildPipeline, type UnknownReference } from "../fragment/pipeline.ts";
 import { isObject } from "../model/common.ts";
 import { isHangarError } from "../model/errors.ts";
 import type { Pipeline } from "../model/pipeline.ts";
+import { cacheDirFor } from "./cache-dir.ts";
 import { compileModule } from "./compile-cache.ts";
 import { LoadError } from "./load-error.ts";
 import { isUnknownReferences } from "./unknown-references.ts";
@@ -76,7 +77,7 @@ export async function loadPipelineModule(
   let url: string;
   if (JS_EXTENSIONS.has(extname(path))) url = pathToFileURL(path).href;
   else {
-    const cacheDir = options.cacheDir ?? defaultCacheDir(path);
+    const cacheDir = options.cacheDir ?? cacheDirFor(path);
     url = (await compileModule(path, shown, cwd, cacheDir === false ? undefined : cacheDir)).url;
   }
   let exported: unknown;
@@ -103,13 +104,6 @@ function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error)
     timer = setTimeout(() => reject(onTimeout()), ms);
   });
   return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
-}
-
-function defaultCacheDir(path: string): string | undefined {
-  for (let dir = dirname(path); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, "node_modules"))) return join(dir, "node_modules", ".cache", "hangar");
-    if (dirname(dir) === dir) return undefined;
-  }
 }
 
 async function importUserModule(origin: Origin): Promise<unknown> {
