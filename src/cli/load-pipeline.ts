@@ -8,6 +8,7 @@ import { isHangarError } from "../model/errors.ts";
 import type { Pipeline } from "../model/pipeline.ts";
 import { cacheDirFor } from "./cache-dir.ts";
 import { compileModule } from "./compile-cache.ts";
+import { importModule } from "./import-module.ts";
 import { LoadError } from "./load-error.ts";
 import { isUnknownReferences } from "./unknown-references.ts";
 
@@ -114,7 +115,7 @@ async function importUserModule(origin: Origin): Promise<unknown> {
   // hangar's own modules have none (bench, cached render: about 5 ms of start-up).
   process.setSourceMapsEnabled(true);
   try {
-    mod = (await import(url)) as Record<string, unknown>;
+    mod = (await importModule(url)) as Record<string, unknown>;
   } catch (error) {
     throw userCodeError(error, origin);
   }

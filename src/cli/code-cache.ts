@@ -1,0 +1,103 @@
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { Script } from "node:vm";
+import { cacheDirFor, pathKey } from "./cache-dir.ts";
+
+/**
+ * Runs hangar's CLI bundle (a CommonJS file) on Node 20, which has no `module.enableCompileCache`: the same idea by
+ * hand. The bundle is compiled with `vm.Script` and the code V8 compiled for it is kept in hangar's cache folder,
+ * so the next run deserializes that code instead of parsing and compiling the bundle again. Measured on a cached
+ * `hangar render` of docker-baseline: see the README's performance paragraph and bench section 3.
+ *
+ * The code is kept per command (`render`, `validate`, ...), as written at the end of the first run of that command:
+ * it holds the functions that run compiled, which differ between commands. A cache is used only for the same bundle
+ * (its size and modification time are in the file name) on the same Node (V8 checks its own version and flags,
+ * and a cache it rejects is written again).
+ */
+
+/** How a run used the code cache: a `hit`, a `miss` (the code is written when the process exits), or `off` (no folder). */
+export type CodeCacheUse = "hit" | "miss" | "off";
+
+/** Options of {@link runBundle}. */
+export interface BundleOptions {
+  /** Where the code is kept; `false` runs the bundle without a cache. Default: hangar's cache folder for the bundle. */
+  readonly cacheDir?: string | false;
+  /** Which code is kept: one file per key (see {@link codeCacheKey}). */
+  readonly key: string;
+  /**
+   * Imports an ES module: `import()` cannot run inside a `vm.Script` compiled with a code cache on Node 20, so the
+   * bundle calls this one, made in a real module (bin/hangar.js).
+   */
+  readonly importModule: (url: string) => Promise<unknown>;
+}
+
+/** The key of the code kept for `hangar ...argv`: its command, or `options` for `--version`, `--help` and the like. */
+export const codeCacheKey = (argv: readonly string[]): string => {
+  const [first = ""] = argv;
+  return /^[a-z]{1,20}$/.test(first) ? first : "options";
+};
+
+/** The file name of the code kept for `bundle` under `prefix`: this bundle (size and time) on this V8. */
+function cacheName(bundle: string, prefix: string): string | undefined {
+  try {
+    const { size, mtimeMs } = statSync(bundle);
+    return `${prefix}-${process.versions.v8}-${size}-${mtimeMs}.bin`;
+  } catch {
+    return undefined;
+  }
+}
+
+const readOrUndefined = (path: string): Buffer | undefined => {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Runs the CommonJS bundle at `file` (as `require` would: `exports`, `require`, `module`, `__filename`,
+ * `__dirname`, plus `hangarImportModule`) through V8's code cache in `cacheDir`. Returns how the cache was used.
+ */
+export function runBundle(file: string, options: BundleOptions): CodeCacheUse {
+  const { key, importModule } = options;
+  const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? cacheDirFor(file));
+  const source = readFileSync(file, "utf8");
+  // one file per command and bundle: a bundle elsewhere (another install sharing the folder) keeps its own
+  const prefix = `code-${key}-${pathKey(file)}`;
+  const name = cacheDir === undefined ? undefined : cacheName(file, prefix);
+  const cachedData = cacheDir === undefined || name === undefined ? undefined : readOrUndefined(join(cacheDir, name));
+  const script = new Script(
+    `(function (exports, require, module, __filename, __dirname, hangarImportModule) {${source}\n})`,
+    { filename: file, ...(cachedData !== undefined && { cachedData }) },
+  );
+  const use: CodeCacheUse =
+    cacheDir === undefined || name === undefined ? "off" : cachedData && !script.cachedDataRejected ? "hit" : "miss";
+  if (use === "miss" && cacheDir !== undefined && name !== undefined) {
+    // written at exit, so that it holds every function this command compiled, not only the top level
+    process.once("exit", () => writeCode(cacheDir, name, prefix, script.createCachedData()));
+  }
+  const module = { exports: {} };
+  const run = script.runInThisContext() as (...args: unknown[]) => void;
+  run(module.exports, createRequire(file), module, file, dirname(file), importModule);
+  return use;
+}
+
+/** Writes the code through a temporary file and a rename; removes the older files of its `prefix`. Never throws. */
+function writeCode(cacheDir: string, name: string, prefix: string, code: Buffer): void {
+  const temp = join(cacheDir, `${name}.${process.pid}.tmp`);
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(temp, code);
+    renameSync(temp, join(cacheDir, name));
+    for (const other of readdirSync(cacheDir)) {
+      if (other.startsWith(`${prefix}-`) && other.endsWith(".bin") && other !== name) unlinkSync(join(cacheDir, other));
+    }
+  } catch {
+    // a cache that cannot be written only costs the next run its compile
+    try {
+      unlinkSync(temp);
+    } catch {}
+  }
+}
