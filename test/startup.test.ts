@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -74,6 +74,26 @@ test("hangar render of a module loads a YAML reader only when a var flag needs o
     expect(yamlReader(loadedBy(render).cjs)).toBe(false);
     // a -y value is YAML: then the reader is loaded
     expect(yamlReader(loadedBy([...render, "-y", "x=[1]"]).cjs)).toBe(true);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("the CLI's bundle also runs when required, as bin/hangar.js does on Node 22+ (with Node's compile cache)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "hangar-require-"));
+  try {
+    // what the bin does there, without the cache: the bundle imports the pipeline module with Node's own import()
+    const entry = join(dir, "entry.cjs");
+    writeFileSync(entry, `require(${JSON.stringify(join(repo, "dist/cli.cjs"))});\n`);
+    const out = join(dir, "definition.json");
+    const child = spawnSync(
+      process.execPath,
+      [entry, "render", join(repo, "examples/docker-baseline/pipeline.ts"), "-o", out],
+      { encoding: "utf8" },
+    );
+    expect(child.stderr).toMatch(/^wrote .*definition\.json \(2 jobs, 7 resources\)\n$/);
+    expect(child.status).toBe(0);
+    expect(JSON.parse(readFileSync(out, "utf8")).jobs).toHaveLength(2);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
