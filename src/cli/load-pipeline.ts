@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { SourceMap, type SourceMapPayload, type SourceMapping } from "node:module";
-import { dirname, extname, relative, resolve, sep } from "node:path";
+import { dirname, extname, isAbsolute, normalize, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { pipeline as buildPipeline, type UnknownReference } from "../fragment/pipeline.ts";
 import { isObject } from "../model/common.ts";
@@ -199,9 +199,11 @@ function userFrame(error: unknown, origin: Origin): string | undefined {
       line: Number(line),
       column: Number(column),
     };
-    if (frame.file.includes(`${sep}node_modules${sep}`)) continue;
-    if (frame.file === path || frame.file.startsWith(dir + sep))
-      return `${relative(cwd, frame.file)}:${frame.line}:${frame.column}`;
+    // a frame Node mapped through the source map names its source as the map gives it, joined to the module's
+    // folder and not normalized (`<dir>/../../dist/...` for hangar's own code bundled into the module)
+    const file = isAbsolute(frame.file) ? normalize(frame.file) : frame.file;
+    if (file.includes(`${sep}node_modules${sep}`)) continue;
+    if (file === path || file.startsWith(dir + sep)) return `${relative(cwd, file)}:${frame.line}:${frame.column}`;
   }
   return undefined;
 }
