@@ -180,8 +180,14 @@ export function nodeIo(proc: NodeJS.Process): Io {
       return controller.signal;
     },
     cwd: () => proc.cwd(),
-    isTTY: { stdout: proc.stdout.isTTY === true, stderr: proc.stderr.isTTY === true },
+    // getters: `process.stdin` and `process.stderr` are made when first read, and standard input loads Node's
+    // stream modules (about 2 ms of `hangar --version`, whose output is all on stdout); only `hangar lsp` reads it
+    get isTTY() {
+      return { stdout: proc.stdout.isTTY === true, stderr: proc.stderr.isTTY === true };
+    },
     env: proc.env,
-    streams: { input: proc.stdin, output: proc.stdout },
+    get streams() {
+      return { input: proc.stdin, output: proc.stdout };
+    },
   };
 }
