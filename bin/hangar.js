@@ -1,18 +1,25 @@
 #!/usr/bin/env node
 // CommonJS (bin/package.json): Node starts a CommonJS entry about 9 ms sooner than an ES module one (paired runs
-// beside `node -e 0`: an empty .cjs +0 ms, an empty .mjs +9 ms). The CLI is one CommonJS bundle, dist/cli.cjs.
+// beside `node -e 0`: an empty .cjs +0 ms, an empty .mjs +9 ms). The CLI is two CommonJS bundles: dist/cli.cjs,
+// the front (arguments, help), and dist/cli-run.cjs, what the commands import when they run (scripts/build.mjs).
 "use strict";
 const Module = require("node:module");
 const { join } = require("node:path");
 
-const cli = join(__dirname, "..", "dist", "cli.cjs");
+const dist = join(__dirname, "..", "dist");
 if (Module.enableCompileCache) {
   // Node 22+ keeps V8's compiled code of the modules loaded after this call (hangar's CLI and the pipeline modules
   // it imports) in a cache on disk.
   Module.enableCompileCache();
-  require(cli);
+  require(join(dist, "cli.cjs"));
 } else {
-  // Node 20 has no such cache: hangar keeps the compiled code of its own CLI (see src/cli/code-cache.ts).
+  // Node 20 has no such cache: hangar keeps the compiled code of its own bundles (see src/cli/code-cache.ts).
   const { codeCacheKey, runBundle } = require("../dist/code-cache.cjs");
-  runBundle(cli, { key: codeCacheKey(process.argv.slice(2)), importModule: (url) => import(url) });
+  const key = codeCacheKey(process.argv.slice(2));
+  let run; // cli-run.cjs's exports, once a command asks for one of its modules
+  const hangarRunModule = (path) => {
+    run ??= runBundle(join(dist, "cli-run.cjs"), { key, inject: { hangarImportModule: (url) => import(url) } });
+    return run.exports.modules[path]();
+  };
+  runBundle(join(dist, "cli.cjs"), { key: "front", inject: { hangarRunModule } });
 }

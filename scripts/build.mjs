@@ -1,10 +1,10 @@
-// Builds the package: the library bundled into dist/ by esbuild (ESM, shared chunks), the CLI into one
-// CommonJS file (dist/cli.cjs, commands loaded lazily) with its Node 20 loader (dist/code-cache.cjs), and
-// the declarations (.d.ts with declaration maps to src/) into dist/types/ by tsc, from tsconfig.build.json.
+// Builds the package: the library bundled into dist/ by esbuild (ESM, shared chunks), the CLI into two
+// CommonJS files (dist/cli.cjs and dist/cli-run.cjs, see below) with their Node 20 loader (dist/code-cache.cjs),
+// and the declarations (.d.ts with declaration maps to src/) into dist/types/ by tsc, from tsconfig.build.json.
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { build } from "esbuild";
 
 rmSync("dist", { recursive: true, force: true });
@@ -26,21 +26,17 @@ await build({
   logLevel: "warning",
 });
 
-// The CLI: one CommonJS file. A command's lazy imports become functions in it that run a module's body when the
-// command first needs it, and packages are `require`d only then. CommonJS rather than ES modules because:
-// - one file instead of an entry and some 40 chunks: Node's ES module loader resolves, reads and links each one
+// The CLI: two CommonJS files. dist/cli.cjs, the front, holds what `--version`, `--help` and argument parsing need:
+// the entry and the command files (about 50 KB). dist/cli-run.cjs holds what the commands import when they run:
+// each `import("./x.ts")` of the front becomes `hangarRunModule("src/.../x.ts")`, which loads cli-run.cjs once and
+// runs that module's body (and its imports' bodies) when first asked; packages are `require`d only then.
+// CommonJS rather than ES modules because:
+// - two files instead of an entry and some 40 chunks: Node's ES module loader resolves, reads and links each one
 //   (about 20 ms of a cached `hangar render`), and starts about 9 ms later for an ES module entry;
-// - on Node 20, bin/hangar.js runs it through V8's code cache (src/cli/code-cache.ts), which only a script can use.
+// - on Node 20, bin/hangar.js runs them through V8's code cache (src/cli/code-cache.ts), which only a script can use.
+// The front apart saves `--version` and `--help` reading and loading the other 520 KB (about 4 ms of CPU).
 // Figures: README, performance.
-const CLI_BANNER = [
-  '"use strict";',
-  'var __hangarModuleUrl = require("node:url").pathToFileURL(__filename).href;',
-  // the pipeline module's import (src/cli/import-module.ts): the importer bin/hangar.js gives the bundle on
-  // Node 20 (the vm.Script it runs in cannot import), Node's own import() when the bundle is `require`d
-  'var importModuleFromBin = typeof hangarImportModule === "function" ? hangarImportModule : (url) => import(url);',
-].join("\n");
-await build({
-  entryPoints: { cli: "src/cli/main.ts", "code-cache": "src/cli/code-cache.ts" },
+const cliOptions = {
   outdir: "dist",
   outExtension: { ".js": ".cjs" },
   bundle: true,
@@ -51,9 +47,62 @@ await build({
   // every other import() is of a builtin or of a package with a CommonJS entry (esbuild): `require` serves it
   supported: { "dynamic-import": false },
   define: { "import.meta.url": "__hangarModuleUrl" },
-  banner: { js: CLI_BANNER },
   sourcemap: false,
   logLevel: "warning",
+};
+const banner = (...lines) => ({
+  js: ['"use strict";', 'var __hangarModuleUrl = require("node:url").pathToFileURL(__filename).href;', ...lines].join(
+    "\n",
+  ),
+});
+/** The modules the front imports lazily, by path from the package's root: what cli-run.cjs serves. */
+const runModules = new Set();
+await build({
+  ...cliOptions,
+  entryPoints: { cli: "src/cli/main.ts" },
+  // the loader of cli-run.cjs that bin/hangar.js gives the front on Node 20 (it runs the file through the code
+  // cache), else Node's require
+  banner: banner(
+    'var runModuleFromBin = typeof hangarRunModule === "function" ? hangarRunModule : (path) => require("./cli-run.cjs").modules[path]();',
+  ),
+  plugins: [
+    {
+      name: "lazy-imports-from-cli-run",
+      setup(b) {
+        b.onResolve({ filter: /^\./ }, (args) => {
+          if (args.kind !== "dynamic-import") return undefined;
+          const path = relative(process.cwd(), join(args.resolveDir, args.path)).split(sep).join("/");
+          runModules.add(path);
+          return { path, namespace: "cli-run" };
+        });
+        b.onLoad({ filter: /.*/, namespace: "cli-run" }, (args) => ({
+          contents: `module.exports = runModuleFromBin(${JSON.stringify(args.path)});`,
+          loader: "js",
+        }));
+      },
+    },
+  ],
+});
+// bin/hangar.js's loader of both on Node 20
+await build({ ...cliOptions, entryPoints: { "code-cache": "src/cli/code-cache.ts" }, banner: banner() });
+await build({
+  ...cliOptions,
+  stdin: {
+    contents: `export const modules = {\n${[...runModules]
+      .sort()
+      .map((path) => `  ${JSON.stringify(path)}: () => require(${JSON.stringify(`./${path}`)}),\n`)
+      .join("")}};\n`,
+    resolveDir: process.cwd(),
+    sourcefile: "cli-run.js",
+  },
+  outfile: "dist/cli-run.cjs",
+  outdir: undefined,
+  outExtension: undefined,
+  // the pipeline module's import (src/cli/import-module.ts): the importer bin/hangar.js gives the bundle on
+  // Node 20 (the vm.Script it runs in cannot import), Node's own import() when the bundle is `require`d
+  banner: banner(
+    'var importModuleFromBin = typeof hangarImportModule === "function" ? hangarImportModule : (url) => import(url);',
+  ),
   plugins: [
     {
       name: "import-module-from-bin",

@@ -37,16 +37,20 @@ function loadedBy(args: string[]): { esm: string[]; cjs: string[] } {
   }
 }
 
-/** The CLI's own files: the bin, its bundle, and the bundle's Node 20 loader (bundle and loader as the Node running needs). */
-const CLI = ["bin/hangar.js", "dist/cli.cjs", "dist/code-cache.cjs"].map((file) => join(repo, file));
+/** The CLI's files: the bin, its Node 20 loader, the front and the commands' modules (scripts/build.mjs). */
+const [bin, loader, front, run] = ["bin/hangar.js", "dist/code-cache.cjs", "dist/cli.cjs", "dist/cli-run.cjs"].map(
+  (file) => join(repo, file),
+);
+const CLI = [bin, loader, front, run];
 
 test.each(["--version", "--help", "render --help", "validate --help"])(
-  "hangar %s loads the CLI's files alone: no ES module, no package",
+  "hangar %s loads the CLI's front alone: no ES module, no package, not the commands' modules",
   (line) => {
     const { esm, cjs } = loadedBy(line.split(" "));
     expect(esm).toEqual([]);
-    expect(cjs).toContain(join(repo, "bin/hangar.js"));
-    expect(cjs.filter((file) => !CLI.includes(file))).toEqual([]);
+    expect(cjs).toContain(bin);
+    expect(cjs).toContain(front);
+    expect(cjs.filter((file) => file !== bin && file !== loader && file !== front)).toEqual([]);
   },
 );
 
@@ -58,7 +62,8 @@ test("a cached render loads one ES module, the compiled pipeline module (hangar 
     loadedBy(render); // compiles into the cache, if it was not there
     const { esm, cjs } = loadedBy(render);
     expect(esm).toEqual([expect.stringMatching(/node_modules[\\/]\.cache[\\/]hangar[\\/][0-9a-f]{32}\.mjs$/)]);
-    // no esbuild (a cache hit compiles nothing), no YAML reader
+    // the commands' modules; no esbuild (a cache hit compiles nothing), no YAML reader
+    expect(cjs).toContain(run);
     expect(cjs.filter((file) => !CLI.includes(file))).toEqual([]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -84,7 +89,7 @@ test("the CLI's bundle also runs when required, as bin/hangar.js does on Node 22
   try {
     // what the bin does there, without the cache: the bundle imports the pipeline module with Node's own import()
     const entry = join(dir, "entry.cjs");
-    writeFileSync(entry, `require(${JSON.stringify(join(repo, "dist/cli.cjs"))});\n`);
+    writeFileSync(entry, `require(${JSON.stringify(front)});\n`);
     const out = join(dir, "definition.json");
     const child = spawnSync(
       process.execPath,

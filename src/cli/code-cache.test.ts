@@ -20,29 +20,35 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
-/** A CommonJS bundle that prints `word`, what `require` gives it, and what it imports through `hangarImportModule`. */
+/** A CommonJS bundle that prints `word`, what `require` gives it, and what it imports through an injected importer. */
 function writeBundle(word: string): void {
   writeFileSync(
     bundle,
     [
       `const { basename } = require("node:path");`,
+      `module.exports.word = ${JSON.stringify(word)};`,
       `hangarImportModule(${JSON.stringify(pathToFileURL(join(work, "esm.mjs")).href)}).then((m) =>`,
       `  console.log(${JSON.stringify(word)}, basename(__filename), typeof module.exports, m.answer));`,
     ].join("\n"),
   );
 }
 
-/** Runs the bundle through the built dist/code-cache.cjs in a new process: how it used the cache, and its output. */
+/**
+ * Runs the bundle through the built dist/code-cache.cjs in a new process: how it used the cache, and its output.
+ * The bundle's `module.exports` comes back to the caller: `use` ends with the word it exported.
+ */
 function run(dir: string | false = cacheDir): { use: string; output: string } {
   const script = [
     `const { runBundle } = require(${JSON.stringify(join(repo, "dist/code-cache.cjs"))});`,
-    `const use = runBundle(${JSON.stringify(bundle)}, { cacheDir: ${JSON.stringify(dir)}, key: "render", importModule: (url) => import(url) });`,
-    "process.on('exit', () => console.log(use));",
+    `const { use, exports } = runBundle(${JSON.stringify(bundle)}, { cacheDir: ${JSON.stringify(dir)}, key: "render", inject: { hangarImportModule: (url) => import(url) } });`,
+    "process.on('exit', () => console.log(use, exports.word));",
   ].join("\n");
   const child = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
   expect(child.stderr).toBe("");
   expect(child.status).toBe(0);
-  const [output = "", use = ""] = child.stdout.trim().split("\n");
+  const [output = "", last = ""] = child.stdout.trim().split("\n");
+  const [use = "", exported = ""] = last.split(" ");
+  expect(output.startsWith(`${exported} `)).toBe(true);
   return { use, output };
 }
 

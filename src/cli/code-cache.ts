@@ -5,13 +5,14 @@ import { Script } from "node:vm";
 import { cacheDirFor, pathKey } from "./cache-dir.ts";
 
 /**
- * Runs hangar's CLI bundle (a CommonJS file) on Node 20, which has no `module.enableCompileCache`: the same idea by
- * hand. The bundle is compiled with `vm.Script` and the code V8 compiled for it is kept in hangar's cache folder,
- * so the next run deserializes that code instead of parsing and compiling the bundle again. Measured on a cached
- * `hangar render` of docker-baseline: see the README's performance paragraph and bench section 3.
+ * Runs hangar's CLI bundles (CommonJS files: dist/cli.cjs and dist/cli-run.cjs) on Node 20, which has no
+ * `module.enableCompileCache`: the same idea by hand. A bundle is compiled with `vm.Script` and the code V8
+ * compiled for it is kept in hangar's cache folder, so the next run deserializes that code instead of parsing and
+ * compiling the bundle again. Measured on a cached `hangar render` of docker-baseline: see the README's
+ * performance paragraph and bench section 3.
  *
- * The code is kept per command (`render`, `validate`, ...), as written at the end of the first run of that command:
- * it holds the functions that run compiled, which differ between commands. A cache is used only for the same bundle
+ * The code of the commands' modules is kept per command (`render`, `validate`, ...), as written at the end of the
+ * first run of that command: it holds the functions that ran, which differ between commands. A cache is used only for the same bundle
  * (its size and modification time are in the file name) on the same Node (V8 checks its own version and flags,
  * and a cache it rejects is written again).
  */
@@ -26,13 +27,20 @@ export interface BundleOptions {
   /** Which code is kept: one file per key (see {@link codeCacheKey}). */
   readonly key: string;
   /**
-   * Imports an ES module: `import()` cannot run inside a `vm.Script` compiled with a code cache on Node 20, so the
-   * bundle calls this one, made in a real module (bin/hangar.js).
+   * Values the bundle sees as variables besides `require`, `module` and the like: the functions bin/hangar.js
+   * hands it, such as `hangarImportModule` (`import()` cannot run inside a `vm.Script` compiled with a code cache
+   * on Node 20, so the bundle calls an importer made in a real module).
    */
-  readonly importModule: (url: string) => Promise<unknown>;
+  readonly inject?: Readonly<Record<string, unknown>>;
 }
 
-/** The key of the code kept for `hangar ...argv`: its command, or `options` for `--version`, `--help` and the like. */
+/** What {@link runBundle} did: how it used the code cache, and the bundle's `module.exports`. */
+export interface BundleRun {
+  readonly use: CodeCacheUse;
+  readonly exports: unknown;
+}
+
+/** The key of the code kept for `hangar ...argv`: its command, or `options` for `--help` and the like. */
 export const codeCacheKey = (argv: readonly string[]): string => {
   const [first = ""] = argv;
   return /^[a-z]{1,20}$/.test(first) ? first : "options";
@@ -57,21 +65,22 @@ const readOrUndefined = (path: string): Buffer | undefined => {
 };
 
 /**
- * Runs the CommonJS bundle at `file` (as `require` would: `exports`, `require`, `module`, `__filename`,
- * `__dirname`, plus `hangarImportModule`) through V8's code cache in `cacheDir`. Returns how the cache was used.
+ * Runs the CommonJS bundle at `file` as `require` would (`exports`, `require`, `module`, `__filename`,
+ * `__dirname`, plus the `inject` values) through V8's code cache in `cacheDir`.
  */
-export function runBundle(file: string, options: BundleOptions): CodeCacheUse {
-  const { key, importModule } = options;
+export function runBundle(file: string, options: BundleOptions): BundleRun {
+  const { key, inject = {} } = options;
   const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? cacheDirFor(file));
   const source = readFileSync(file, "utf8");
   // one file per command and bundle: a bundle elsewhere (another install sharing the folder) keeps its own
   const prefix = `code-${key}-${pathKey(file)}`;
   const name = cacheDir === undefined ? undefined : cacheName(file, prefix);
   const cachedData = cacheDir === undefined || name === undefined ? undefined : readOrUndefined(join(cacheDir, name));
-  const script = new Script(
-    `(function (exports, require, module, __filename, __dirname, hangarImportModule) {${source}\n})`,
-    { filename: file, ...(cachedData !== undefined && { cachedData }) },
-  );
+  const names = ["exports", "require", "module", "__filename", "__dirname", ...Object.keys(inject)];
+  const script = new Script(`(function (${names.join(", ")}) {${source}\n})`, {
+    filename: file,
+    ...(cachedData !== undefined && { cachedData }),
+  });
   const use: CodeCacheUse =
     cacheDir === undefined || name === undefined ? "off" : cachedData && !script.cachedDataRejected ? "hit" : "miss";
   if (use === "miss" && cacheDir !== undefined && name !== undefined) {
@@ -80,8 +89,8 @@ export function runBundle(file: string, options: BundleOptions): CodeCacheUse {
   }
   const module = { exports: {} };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
-  run(module.exports, createRequire(file), module, file, dirname(file), importModule);
-  return use;
+  run(module.exports, createRequire(file), module, file, dirname(file), ...Object.values(inject));
+  return { use, exports: module.exports };
 }
 
 /** Writes the code through a temporary file and a rename; removes the older files of its `prefix`. Never throws. */

@@ -271,6 +271,7 @@ describe("the tarball", () => {
         "bin/hangar.js",
         "bin/package.json",
         "dist/cli.cjs",
+        "dist/cli-run.cjs",
         "dist/code-cache.cjs",
         "dist/types/index.d.ts",
         "dist/types/validate/index.d.ts",
