@@ -21,5 +21,6 @@ if (Module.enableCompileCache) {
     run ??= runBundle(join(dist, "cli-run.cjs"), { key, inject: { hangarImportModule: (url) => import(url) } });
     return run.exports.modules[path]();
   };
-  runBundle(join(dist, "cli.cjs"), { key: "front", inject: { hangarRunModule } });
+  // the front is small: compiling it costs what reading its code would (paired runs of --version and --help, CPU)
+  runBundle(join(dist, "cli.cjs"), { key: "front", cacheDir: false, inject: { hangarRunModule } });
 }
