@@ -34,7 +34,7 @@ await build({
 // - two files instead of an entry and some 40 chunks: Node's ES module loader resolves, reads and links each one
 //   (about 20 ms of a cached `hangar render`), and starts about 9 ms later for an ES module entry;
 // - on Node 20, bin/hangar.js runs them through V8's code cache (src/cli/code-cache.ts), which only a script can use.
-// The front apart saves `--version` and `--help` reading and loading the other 520 KB (about 4 ms of CPU).
+// The front apart saves `--version` and `--help` reading and loading the other 520 KB (2 to 8 ms of CPU in paired runs).
 // Figures: README, performance.
 const cliOptions = {
   outdir: "dist",
