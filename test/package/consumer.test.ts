@@ -273,6 +273,7 @@ describe("the tarball", () => {
         "dist/cli.cjs",
         "dist/cli-run.cjs",
         "dist/code-cache.cjs",
+        "dist/js-yaml.cjs",
         "dist/types/index.d.ts",
         "dist/types/validate/index.d.ts",
         "dist/types/cli/script.d.ts",
