@@ -21,6 +21,5 @@ if (Module.enableCompileCache) {
     run ??= runBundle(join(dist, "cli-run.cjs"), { key, inject: { hangarImportModule: (url) => import(url) } });
     return run.exports.modules[path]();
   };
-  // the front is small: compiling it costs what reading its code would (paired runs of --version and --help, CPU)
-  runBundle(join(dist, "cli.cjs"), { key: "front", cacheDir: false, inject: { hangarRunModule } });
+  runBundle(join(dist, "cli.cjs"), { key, inject: { hangarRunModule } });
 }
