@@ -6,7 +6,7 @@ import { checkOutputs } from "./check-outputs.ts";
 import { EXIT, type ExitCode } from "./define-command.ts";
 import { checkVars, type FlyVarFlags, flyVars } from "./fly-vars.ts";
 import type { Io } from "./io.ts";
-import { type LoadedDefinition, loadPipelineModule, type PipelineDefinition } from "./load-pipeline.ts";
+import { type LoadedDefinition, loadModule, type PipelineDefinition } from "./load-pipeline.ts";
 import { commonJsAdvice } from "./module-type.ts";
 import { plural } from "./plural.ts";
 import { notPlainData, reportLoadFailure } from "./report.ts";
@@ -62,8 +62,10 @@ export async function renderEntry(
   let definition: LoadedDefinition;
   let rendered: { data: unknown; text: string };
   try {
-    definition = await loadPipelineModule(entry, io.cwd(), {
+    definition = await loadModule(entry, io.cwd(), {
       ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+      // errors are placed in the user's source without Node's source maps; only --debug's stack traces need them
+      stackSourceMaps: options.debug,
     });
   } catch (error) {
     return reportLoadFailure(error, io, options.debug);

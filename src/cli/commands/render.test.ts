@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
@@ -305,4 +305,28 @@ describe("no stray files, bounded time", () => {
     expect(await ended).toBe(signal);
     expect(listing()).toEqual(before);
   });
+});
+
+test("an error in a TypeScript module is placed in it without --debug; with --debug the stack points into it too", () => {
+  const dir = mkdtempSync(join(repo, "test/.tmp-render-stack-"));
+  try {
+    writeFileSync(
+      join(dir, "throws.ts"),
+      'import { pipeline } from "hangar";\nconst jobs: never[] = [];\nif (jobs.length === 0) throw new Error("no jobs");\nexport default pipeline({ jobs });\n',
+    );
+    const render = (...flags: string[]) =>
+      spawnSync(process.execPath, [join(repo, "bin/hangar.js"), "render", "throws.ts", "--stdout", ...flags], {
+        cwd: dir,
+        encoding: "utf8",
+      });
+    const plain = render();
+    expect(plain.stderr).toBe("hangar: throws.ts:3:30: Error: no jobs\n");
+    expect(plain.status).toBe(2);
+    // Node maps the stack through the source map only when it is printed
+    const debug = render("--debug");
+    expect(debug.stderr.startsWith("hangar: throws.ts:3:30: Error: no jobs\n")).toBe(true);
+    expect(debug.stderr).toMatch(/\n\s+at .*throws\.ts:3:30\)?\n/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
