@@ -71,17 +71,23 @@ async function sha256(content: Buffer): Promise<string> {
   return createHash("sha256").update(content).digest("hex");
 }
 
-/** Whether every input is unchanged: same size and time, or (when those moved) the same content. */
-async function unchanged(inputs: readonly Input[]): Promise<boolean> {
-  for (const [path, size, mtimeMs, hash] of inputs) {
-    const now = statOf(path);
-    if (now === undefined) return false;
-    if (now.size === size && now.mtimeMs === mtimeMs) continue;
-    if (now.size !== size) return false;
-    const content = readFileSafe(path);
-    if (content === undefined || (await sha256(content)) !== hash) return false;
+/**
+ * The inputs as they are now when every one is unchanged: same size and time, or (when those moved) the same
+ * content, then stamped with the new time; undefined when one changed.
+ */
+async function unchanged(inputs: readonly Input[]): Promise<readonly Input[] | undefined> {
+  const now: Input[] = [];
+  for (const input of inputs) {
+    const [path, size, mtimeMs, hash] = input;
+    const stat = statOf(path);
+    if (stat === undefined || stat.size !== size) return undefined;
+    if (stat.mtimeMs !== mtimeMs) {
+      const content = readFileSafe(path);
+      if (content === undefined || (await sha256(content)) !== hash) return undefined;
+    }
+    now.push(stat.mtimeMs === mtimeMs ? input : [path, size, stat.mtimeMs, hash]);
   }
-  return true;
+  return now;
 }
 
 const readFileSafe = (path: string): Buffer | undefined => {
@@ -127,13 +133,20 @@ export async function compileModule(
   const entryFile = join(cacheDir, `${pathKey(path)}.json`);
   try {
     const entry = JSON.parse(readFileSync(entryFile, "utf8")) as CacheEntry;
-    if (
+    const usable =
       entry.format === CACHE_FORMAT &&
       entry.hangar === VERSION &&
       entry.entry === path &&
-      statOf(join(cacheDir, entry.module)) !== undefined &&
-      (await unchanged(entry.inputs))
-    ) {
+      statOf(join(cacheDir, entry.module)) !== undefined;
+    const inputs = usable ? await unchanged(entry.inputs) : undefined;
+    if (inputs !== undefined) {
+      // files touched but unchanged (a checkout, a rebuild of hangar): their new times go in the entry, so that
+      // the next run does not hash them again
+      if (inputs.some((input, i) => input !== entry.inputs[i])) {
+        try {
+          writeNew(entryFile, JSON.stringify({ ...entry, inputs }));
+        } catch {}
+      }
       return { url: pathToFileURL(join(cacheDir, entry.module)).href, cached: true };
     }
   } catch {
