@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync,
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Script } from "node:vm";
-import { cacheDirFor, pathKey } from "./cache-dir.ts";
+import { cacheDirFor, pathKey, readIfPresent } from "./cache-dir.ts";
 
 /**
  * Runs hangar's CLI bundles (CommonJS files: dist/cli.cjs and dist/cli-run.cjs) on Node 20, which has no
@@ -56,14 +56,6 @@ function cacheName(bundle: string, prefix: string): string | undefined {
   }
 }
 
-const readOrUndefined = (path: string): Buffer | undefined => {
-  try {
-    return readFileSync(path);
-  } catch {
-    return undefined;
-  }
-};
-
 /**
  * Runs the CommonJS bundle at `file` as `require` would (`exports`, `require`, `module`, `__filename`,
  * `__dirname`, plus the `inject` values) through V8's code cache in `cacheDir`.
@@ -75,7 +67,7 @@ export function runBundle(file: string, options: BundleOptions): BundleRun {
   // one file per command and bundle: a bundle elsewhere (another install sharing the folder) keeps its own
   const prefix = `code-${key}-${pathKey(file)}`;
   const name = cacheDir === undefined ? undefined : cacheName(file, prefix);
-  const cachedData = cacheDir === undefined || name === undefined ? undefined : readOrUndefined(join(cacheDir, name));
+  const cachedData = cacheDir === undefined || name === undefined ? undefined : readIfPresent(join(cacheDir, name));
   const names = ["exports", "require", "module", "__filename", "__dirname", ...Object.keys(inject)];
   const script = new Script(`(function (${names.join(", ")}) {${source}\n})`, {
     filename: file,

@@ -12,7 +12,7 @@ import {
 import { isBuiltin } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { pathKey } from "./cache-dir.ts";
+import { pathKey, readIfPresent } from "./cache-dir.ts";
 import { LoadError } from "./load-error.ts";
 import { VERSION } from "./version.ts";
 
@@ -82,21 +82,13 @@ async function unchanged(inputs: readonly Input[]): Promise<readonly Input[] | u
     const stat = statOf(path);
     if (stat === undefined || stat.size !== size) return undefined;
     if (stat.mtimeMs !== mtimeMs) {
-      const content = readFileSafe(path);
+      const content = readIfPresent(path);
       if (content === undefined || (await sha256(content)) !== hash) return undefined;
     }
     now.push(stat.mtimeMs === mtimeMs ? input : [path, size, stat.mtimeMs, hash]);
   }
   return now;
 }
-
-const readFileSafe = (path: string): Buffer | undefined => {
-  try {
-    return readFileSync(path);
-  } catch {
-    return undefined;
-  }
-};
 
 /** Writes `content` to `path` through a temporary file in the same folder and a rename. */
 function writeNew(path: string, content: string): void {
@@ -157,7 +149,7 @@ export async function compileModule(
     const stamped: Input[] = [];
     for (const input of inputs) {
       const before = statOf(input);
-      const content = readFileSafe(input);
+      const content = readIfPresent(input);
       if (before === undefined || content === undefined) throw new Error(`${input} vanished`);
       stamped.push([input, before.size, before.mtimeMs, await sha256(content)]);
     }
