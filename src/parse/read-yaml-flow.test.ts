@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { readYaml } from "./read-yaml.ts";
+import { KNOWN_KEYS_MIN } from "./known-keys.ts";
+import { readYaml, type YamlRead } from "./read-yaml.ts";
 import { FLOW_FAST_PATH_MIN, findFlowRegions } from "./read-yaml-flow.ts";
 import { buildYamlTree, yamlTextLocator } from "./yaml-tree.ts";
 
@@ -158,9 +159,43 @@ describe("the fast path reads block collections of scalars exactly as js-yaml do
     const map = Array.from({ length: 20_000 }, (_, i) => `    key-${i}: ${TAKEN[i % TAKEN.length]}`).join("\n");
     const text = `source:\n  list:\n${list}\n  map:\n${map}\n\njobs: []\n`;
     expect(findFlowRegions(text).map((r) => r.kind)).toEqual(["block", "block"]);
-    expect(readYaml(text)).toEqual(readYaml(text, { flowFastPathMin: Number.POSITIVE_INFINITY }));
+    const { known, ...fast } = readYaml(text) as Extract<YamlRead, { ok: true }>;
+    expect(fast).toEqual(readYaml(text, { flowFastPathMin: Number.POSITIVE_INFINITY }));
+    expect(known).toBeDefined();
     expect(buildYamlTree(text)).toEqual(buildYamlTree(text, Number.POSITIVE_INFINITY));
     expect(yamlTextLocator(text)(["source", "map", "key-19999"])).toMatchObject({ line: 3 + 20_000 + 20_000 });
+  });
+});
+
+describe("the fast path records the keys of the large mappings it reads", () => {
+  const keysOf = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `k${from + i}`);
+
+  test("a block mapping and a flow mapping of KNOWN_KEYS_MIN keys or more, with their keys in order", () => {
+    const block = keysOf(KNOWN_KEYS_MIN).map((k, i) => `    ${k}: ${TAKEN[i % TAKEN.length]}`);
+    const flow = keysOf(30_000, 5).map((k) => `${k}: [1, {a: b}]`);
+    const small = keysOf(KNOWN_KEYS_MIN - 1).map((k) => `${k}: 1`);
+    const text = `source:\n  block:\n${block.join("\n")}\n  flow: {${flow.join(", ")}}\n  small: {${small.join(", ")}}\n`;
+    const read = readYaml(text, { flowFastPathMin: 1 });
+    if (!read.ok) throw new Error("not read");
+    const source = (read.value as { source: Record<string, Record<string, unknown>> }).source;
+    expect(read.known?.get(source.block as object)).toEqual(Object.keys(source.block as object));
+    expect(read.known?.get(source.flow as object)).toEqual(Object.keys(source.flow as object));
+    expect(read.known?.get(source.flow as object)?.[0]).toBe("k5");
+    // not recorded: a mapping of fewer keys, one the reader did not build, and a copy
+    expect(read.known?.get(source.small as object)).toBeUndefined();
+    expect(read.known?.get(source)).toBeUndefined();
+    expect(read.known?.get({ ...source.block })).toBeUndefined();
+  });
+
+  test("nothing is recorded when no large mapping was read by the fast path", () => {
+    const list = `source:\n  list:\n${"    - 7\n".repeat(40_000)}`;
+    expect(readYaml(list)).not.toHaveProperty("known");
+    // a comment inside: the mapping is left to js-yaml, which records nothing
+    const lines = keysOf(KNOWN_KEYS_MIN).map((k) => `  ${k}: 1`);
+    const commented = `m:\n${lines.join("\n")}\n  # note\n  last: 2\n`;
+    const read = readYaml(commented, { flowFastPathMin: 1 });
+    expect(read).toMatchObject({ ok: true, value: { m: { k0: 1, last: 2 } } });
+    expect(read).not.toHaveProperty("known");
   });
 });
 

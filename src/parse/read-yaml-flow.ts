@@ -1,4 +1,5 @@
 import { plainScalarValue } from "./go-yaml-schema.ts";
+import { type KeyedMapping, KNOWN_KEYS_MIN } from "./known-keys.ts";
 import type { YamlNode, YamlPair } from "./yaml-tree.ts";
 
 /**
@@ -38,6 +39,8 @@ export interface FlowRegion {
   readonly end: number;
   readonly value: unknown;
   readonly nodes: number;
+  /** The mappings of at least {@link KNOWN_KEYS_MIN} keys in the value, with their keys (see known-keys.ts). */
+  readonly large: readonly KeyedMapping[];
 }
 
 /**
@@ -63,7 +66,8 @@ export function findFlowRegions(text: string, min = FLOW_FAST_PATH_MIN, withValu
       }
       const block = readBlock(text, lineStart, colon, withValues ? "value" : "extent");
       if ("value" in block && block.end - colon >= Math.max(min, ROOM)) {
-        regions.push({ kind: "block", start: colon + 1, end: block.end, value: block.value, nodes: block.nodes });
+        const { end, value, nodes, large } = block;
+        regions.push({ kind: "block", start: colon + 1, end, value, nodes, large });
         lineStart = block.end + 1;
         continue;
       }
@@ -75,7 +79,14 @@ export function findFlowRegions(text: string, min = FLOW_FAST_PATH_MIN, withValu
       const indent = indentation(text, lineStart);
       const read = readFlow(text, open, indent, withValues ? "value" : "extent");
       if ("value" in read && read.end - open >= Math.max(min, ROOM) && restOfLineIsEmpty(text, read.end)) {
-        regions.push({ kind: "flow", start: open, end: read.end, value: read.value, nodes: read.nodes });
+        regions.push({
+          kind: "flow",
+          start: open,
+          end: read.end,
+          value: read.value,
+          nodes: read.nodes,
+          large: read.large,
+        });
       }
       // what was read (taken or not) is not looked at again: the search stays linear
       const next = text.indexOf("\n", Math.max(lineEnd, "value" in read ? read.end : read.reached));
@@ -337,6 +348,7 @@ function readBlock(
   const reader = new FlowReader(text, indent, mode === "nodes" ? "extent" : mode);
   const items: unknown[] | undefined = mode === "value" && isList ? [] : undefined;
   const map: Record<string, unknown> = {};
+  const keys: string[] = [];
   const children: (YamlNode | YamlPair)[] = [];
   let end = line;
   try {
@@ -372,6 +384,7 @@ function readBlock(
           throw GIVE_UP;
         }
         map[key] = value;
+        if (mode === "value") keys.push(key);
         reader.nodes++;
         if (mode === "nodes") {
           const keyNode: YamlNode = { kind: "scalar", start: at, end: keyEnd };
@@ -403,7 +416,8 @@ function readBlock(
     throw error;
   }
   const value = isList ? items : mode === "value" ? map : undefined;
-  return { value, end, nodes: reader.nodes, children: children as YamlNode[] | YamlPair[] };
+  const large = keys.length >= KNOWN_KEYS_MIN ? [[map, keys] as const, ...reader.large] : reader.large;
+  return { value, end, nodes: reader.nodes, large, children: children as YamlNode[] | YamlPair[] };
 }
 
 /** A block region's position node, its entries read when a path first goes into it (see {@link lazyNode}). */
@@ -435,6 +449,7 @@ interface Read {
   readonly value: unknown;
   readonly end: number;
   readonly nodes: number;
+  readonly large: readonly KeyedMapping[];
 }
 
 /**
@@ -453,7 +468,7 @@ function readFlow(text: string, start: number, indent: number, mode: Mode): Read
   try {
     reader.pos = start;
     const value = reader.collection(0);
-    return { value, end: reader.pos, nodes: reader.nodes };
+    return { value, end: reader.pos, nodes: reader.nodes, large: reader.large };
   } catch (error) {
     if (error === GIVE_UP) return { reached: reader.pos };
     throw error;
@@ -470,6 +485,8 @@ const GIVE_UP: unique symbol = Symbol("give up");
 class FlowReader {
   pos = 0;
   nodes = 0;
+  /** In `value` mode, the mappings read of at least {@link KNOWN_KEYS_MIN} keys, with their keys. */
+  readonly large: KeyedMapping[] = [];
   /** In `nodes` mode, the position nodes of the outermost collection's direct children. */
   children: YamlNode[] | YamlPair[] = [];
   /** For a scalar just read: its text as written, and whether it was quoted (go-yaml compares keys by these). */
@@ -521,6 +538,7 @@ class FlowReader {
     const text = this.text;
     // keys are read in every mode: a repeated one makes the reader give up
     const value: Record<string, unknown> = {};
+    const keys: string[] | undefined = this.mode === "value" ? [] : undefined;
     const pairs: YamlPair[] | undefined = this.mode === "nodes" && depth === 0 ? [] : undefined;
     this.pos++;
     this.space();
@@ -537,6 +555,7 @@ class FlowReader {
         this.space();
         const valueStart = this.pos;
         value[key] = this.node(depth);
+        keys?.push(key);
         if (pairs !== undefined) {
           const keyNode: YamlNode = { kind: "scalar", start: keyStart, end: keyEnd };
           pairs.push({ key: keyNode, name: key, identity, value: this.childNode(valueStart) });
@@ -553,6 +572,7 @@ class FlowReader {
     }
     this.pos++;
     if (pairs !== undefined) this.children = pairs;
+    if (keys !== undefined && keys.length >= KNOWN_KEYS_MIN) this.large.push([value, keys]);
     return value;
   }
 

@@ -1,5 +1,6 @@
 import jsyaml from "js-yaml";
 import { GO_YAML_SCHEMA, goYamlLoadOptions, MAX_YAML_DEPTH, mergeBudget } from "./go-yaml-schema.ts";
+import type { KnownKeys } from "./known-keys.ts";
 import { FLOW_FAST_PATH_MIN, findFlowRegions, placeholder, putBack, withPlaceholders } from "./read-yaml-flow.ts";
 import { buildYamlTree, contentStart, findDuplicateKeys } from "./yaml-tree.ts";
 
@@ -31,7 +32,10 @@ export function readYaml(text: string, options: ReadYamlOptions = {}): YamlRead 
     const blocks = new Set(regions.flatMap((r, i) => (r.kind === "block" ? [placeholder(i)] : [])));
     const read = readDocument(substituted, nodes, blocks.size === 0 ? undefined : blocks);
     const back = read.ok ? putBack(read.value, regions) : undefined;
-    if (back?.ok === true) return { ok: true, value: back.value };
+    if (back?.ok === true) {
+      const large = regions.flatMap((r) => r.large);
+      return { ok: true, value: back.value, ...(large.length > 0 && { known: new WeakMap(large) }) };
+    }
     // a placeholder not read back as a value of its own, or any problem: the text is read as it is, so that every
     // finding is the one it gives
   }
@@ -97,7 +101,12 @@ export interface ReadYamlOptions {
 }
 
 export type YamlRead =
-  | { readonly ok: true; readonly value: unknown }
+  | {
+      readonly ok: true;
+      readonly value: unknown;
+      /** The keys of the large mappings the fast path read (see known-keys.ts), when it read any. */
+      readonly known?: KnownKeys;
+    }
   | { readonly ok: false; readonly problems: YamlProblem[] };
 
 /** A reason the document cannot be read, at a 0-based offset into the text. */
