@@ -68,7 +68,8 @@ async function child(validatorPath, file) {
   const parsed = parsePipeline(text, { file, format: "yaml" });
   let diagnostics = parsed.diagnostics.length;
   if (parsed.wellFormed && parsed.pipeline !== undefined) {
-    for (const d of validate(parsed.pipeline)) {
+    // as the CLI does (validateParsed): the reader's record of large mappings' keys goes with the pipeline
+    for (const d of validate(parsed.pipeline, { knownKeys: parsed.knownKeys })) {
       parsed.locate(d.path);
       diagnostics++;
     }

@@ -1,5 +1,6 @@
 import { isObject } from "../model/common.ts";
 import type { Diagnostic } from "../source/diagnostic.ts";
+import type { KnownKeys } from "./known-keys.ts";
 import { checkValue } from "./shape-full.ts";
 import { ROOT } from "./shape-position.ts";
 import { quick } from "./shape-quick.ts";
@@ -20,12 +21,13 @@ export { MAX_STEP_DEPTH, MAX_VALUE_DEPTH } from "./shape-descriptor.ts";
  *   config are left to the `step-unknown-fields` rule (Concourse's StepValidator reports them);
  * - steps are read by Concourse's precedence: no core step key is an error.
  *
- * Never throws and never recurses deeper than `MAX_STEP_DEPTH` nested steps.
+ * Never throws and never recurses deeper than `MAX_STEP_DEPTH` nested steps. `known` has the keys of the value's
+ * large mappings as the reader saw them (see known-keys.ts).
  *
  * The descriptors of Concourse's types are in `shape-types.ts`; the full check, with a position for each report,
  * in `shape-full.ts`; the quick pass that answers the common case without positions, in `shape-quick.ts`.
  */
-export function checkShape(value: unknown): ShapeResult {
+export function checkShape(value: unknown, known?: KnownKeys): ShapeResult {
   const diagnostics: Diagnostic[] = [];
   const state: State = { diagnostics, wellFormed: true };
   if (value === null || value === undefined) return { isMapping: true, wellFormed: true, diagnostics };
@@ -34,7 +36,7 @@ export function checkShape(value: unknown): ShapeResult {
     return { isMapping: false, wellFormed: false, diagnostics };
   }
   // the common case, a pipeline with nothing to report, is answered by a quick pass that builds no positions
-  if (!quick(value, CONFIG, 0)) checkValue(state, value, CONFIG, ROOT);
+  if (!quick(value, CONFIG, 0, known)) checkValue(state, value, CONFIG, ROOT);
   return { isMapping: true, wellFormed: state.wellFormed, diagnostics };
 }
 

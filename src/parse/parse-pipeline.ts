@@ -3,6 +3,7 @@ import type { Pipeline } from "../model/pipeline.ts";
 import { compareByLocation, type Diagnostic, isAboutKey, type SourceLoc } from "../source/diagnostic.ts";
 import { jsonLocator, type Locator, lineIndex } from "../source/locate.ts";
 import { checkShape } from "./check-shape.ts";
+import type { KnownKeys } from "./known-keys.ts";
 import { readYaml, type YamlProblem } from "./read-yaml.ts";
 import { type DecodedBytes, decodeYamlBytes } from "./read-yaml-utf8.ts";
 import { interpolate, type TemplateVars } from "./vars.ts";
@@ -34,6 +35,11 @@ export interface ParsedPipeline {
   readonly diagnostics: Diagnostic[];
   /** Finds a path in the source text (built lazily, on first use). */
   readonly locate: Locator;
+  /**
+   * The keys of the pipeline's large mappings, as the reader saw them: passed on to `validate` (its `knownKeys`
+   * option), they spare it collecting the keys of a mapping of a million keys again (see known-keys.ts).
+   */
+  readonly knownKeys?: KnownKeys;
 }
 
 /** Every YAML error code, as hangar diagnostic ids (`yaml/DUPLICATE_KEY`). */
@@ -108,7 +114,7 @@ function parseJson(value: unknown, text: string, file: string | undefined, vars?
 function parseYaml(text: string, file: string | undefined, vars?: TemplateVars): ParsedPipeline {
   const locate = yamlTextLocator(text, file);
   const read = readYaml(text);
-  if (read.ok) return finish(read.value, locate, vars);
+  if (read.ok) return finish(read.value, locate, vars, read.known);
   const at = lineIndex(text);
   const diagnostics = read.problems.map((problem) => {
     const start = at(problem.offset);
@@ -148,7 +154,7 @@ function problemDiagnostic(problem: YamlProblem, loc: SourceLoc): Diagnostic {
   }
 }
 
-function finish(read: unknown, locate: Locator, vars: TemplateVars | undefined): ParsedPipeline {
+function finish(read: unknown, locate: Locator, vars: TemplateVars | undefined, known?: KnownKeys): ParsedPipeline {
   // fly interpolates the decoded document before it decodes it into a pipeline; a var that cannot be put in
   // place fails the whole file
   const interpolated = vars === undefined ? { value: read, problems: [] } : interpolate(read, vars);
@@ -160,7 +166,8 @@ function finish(read: unknown, locate: Locator, vars: TemplateVars | undefined):
     return { pipeline: undefined, wellFormed: false, diagnostics: diagnostics.sort(compareByLocation), locate };
   }
   const value = interpolated.value;
-  const shape = checkShape(value);
+  // interpolation copies every mapping, so a copy has no known keys (a record is found by the object itself)
+  const shape = checkShape(value, known);
   const diagnostics = shape.diagnostics
     .map((d) => {
       const loc = d.loc ?? locate(d.path, isAboutKey(d) ? "key" : "value");
@@ -176,6 +183,7 @@ function finish(read: unknown, locate: Locator, vars: TemplateVars | undefined):
     wellFormed: shape.wellFormed,
     diagnostics,
     locate,
+    ...(known === undefined ? {} : { knownKeys: known }),
   };
 }
 

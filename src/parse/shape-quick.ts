@@ -4,6 +4,7 @@
  */
 import { coreDetector, fieldOwner, stepDetectors } from "../concourse/step-fields.ts";
 import { isObject } from "../model/common.ts";
+import type { KnownKeys } from "./known-keys.ts";
 import { type Checker, type Desc, MAX_STEP_DEPTH, MAX_VALUE_DEPTH, type StructDesc } from "./shape-descriptor.ts";
 import { stepFieldType } from "./shape-types.ts";
 
@@ -11,12 +12,13 @@ import { stepFieldType } from "./shape-types.ts";
  * Whether `value` certainly has the type `desc` describes with nothing to report and nothing to coerce, so that
  * the full check would leave no diagnostic and change nothing: it builds no positions and answers no at the first
  * doubt (a wrong type, a number for a string, an unknown key, a custom rule's report, too deep), leaving that value
- * to the full check. `depth` is the step nesting depth, as `At.depth`.
+ * to the full check. `depth` is the step nesting depth, as `At.depth`; `known` has the keys of large mappings as the
+ * reader saw them (see known-keys.ts).
  */
-export function quick(value: unknown, desc: Desc, depth: number): boolean {
+export function quick(value: unknown, desc: Desc, depth: number, known?: KnownKeys): boolean {
   switch (desc.k) {
     case "any":
-      return typeof value !== "object" || value === null || shallow(value, 0);
+      return typeof value !== "object" || value === null || shallow(value, 0, known);
     case "string":
       return value === null || typeof value === "string";
     case "bool":
@@ -26,20 +28,22 @@ export function quick(value: unknown, desc: Desc, depth: number): boolean {
     case "list":
       if (value === null) return true;
       if (!Array.isArray(value)) return false;
-      for (let i = 0; i < value.length; i++) if (!quick(value[i], desc.of, depth)) return false;
+      for (let i = 0; i < value.length; i++) if (!quick(value[i], desc.of, depth, known)) return false;
       return true;
     case "map":
       if (value === null) return true;
       if (!isObject(value)) return false;
-      if (desc.of.k === "any") return shallow(value, 0);
-      for (const key in value) if (Object.hasOwn(value, key) && !quick(value[key], desc.of, depth)) return false;
+      if (desc.of.k === "any") return shallow(value, 0, known);
+      for (const key in value) {
+        if (Object.hasOwn(value, key) && !quick(value[key], desc.of, depth, known)) return false;
+      }
       return true;
     case "struct":
-      return value === null || (isObject(value) && quickStruct(value, desc, depth));
+      return value === null || (isObject(value) && quickStruct(value, desc, depth, known));
     case "step":
-      return (desc.optional === true && value === null) || quickStep(value, depth);
+      return (desc.optional === true && value === null) || quickStep(value, depth, known);
     case "custom": {
-      const c = new QuickChecker(depth);
+      const c = new QuickChecker(depth, known);
       desc.rule(value, c);
       return c.ok;
     }
@@ -49,7 +53,10 @@ export function quick(value: unknown, desc: Desc, depth: number): boolean {
 /** A custom rule's reports, read as one answer: no at the first report or at a part the quick pass cannot vouch for. */
 class QuickChecker implements Checker {
   ok = true;
-  constructor(private readonly depth: number) {}
+  constructor(
+    private readonly depth: number,
+    private readonly known: KnownKeys | undefined,
+  ) {}
   invalid(): void {
     this.ok = false;
   }
@@ -57,17 +64,22 @@ class QuickChecker implements Checker {
     this.ok = false;
   }
   check(value: unknown, desc: Desc): void {
-    if (this.ok && !quick(value, desc, this.depth)) this.ok = false;
+    if (this.ok && !quick(value, desc, this.depth, this.known)) this.ok = false;
   }
   step(value: unknown): void {
-    if (this.ok && !quickStep(value, this.depth)) this.ok = false;
+    if (this.ok && !quickStep(value, this.depth, this.known)) this.ok = false;
   }
   nested(): Checker {
     return this;
   }
 }
 
-function quickStruct(value: Record<string, unknown>, desc: StructDesc, depth: number): boolean {
+function quickStruct(
+  value: Record<string, unknown>,
+  desc: StructDesc,
+  depth: number,
+  known: KnownKeys | undefined,
+): boolean {
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
     const fieldDesc = desc.fields.get(key);
@@ -75,12 +87,12 @@ function quickStruct(value: Record<string, unknown>, desc: StructDesc, depth: nu
       if (desc.unknown === "rule") continue;
       return false;
     }
-    if (!quick(value[key], fieldDesc, depth)) return false;
+    if (!quick(value[key], fieldDesc, depth, known)) return false;
   }
   return true;
 }
 
-function quickStep(value: unknown, depth: number): boolean {
+function quickStep(value: unknown, depth: number, known: KnownKeys | undefined): boolean {
   if (!isObject(value) || depth >= MAX_STEP_DEPTH) return false;
   const detectors = stepDetectors(value);
   if (coreDetector(detectors) === undefined) return false;
@@ -89,24 +101,35 @@ function quickStep(value: unknown, depth: number): boolean {
     const owner = fieldOwner(detectors, key);
     if (owner === undefined) continue;
     const desc = stepFieldType(owner, key);
-    if (desc !== undefined && !quick(value[key], desc, depth + 1)) return false;
+    if (desc !== undefined && !quick(value[key], desc, depth + 1, known)) return false;
   }
   return true;
 }
 
 /** Whether no object inside a free-form value is {@link MAX_VALUE_DEPTH} or more levels below it. */
-function shallow(value: object, depth: number): boolean {
+function shallow(value: object, depth: number, known: KnownKeys | undefined): boolean {
   if (depth >= MAX_VALUE_DEPTH) return false;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const v: unknown = value[i];
-      if (typeof v === "object" && v !== null && !shallow(v, depth + 1)) return false;
+      if (typeof v === "object" && v !== null && !shallow(v, depth + 1, known)) return false;
     }
     return true;
   }
-  for (const key in value) {
-    const v: unknown = (value as Record<string, unknown>)[key];
-    if (typeof v === "object" && v !== null && Object.hasOwn(value, key) && !shallow(v, depth + 1)) return false;
+  const record = value as Record<string, unknown>;
+  // a large mapping's keys as the reader saw them: looked up, not collected again (see known-keys.ts)
+  const keys = known?.get(value);
+  if (keys !== undefined) {
+    for (let i = 0; i < keys.length; i++) {
+      const v = record[keys[i] as string];
+      if (typeof v === "object" && v !== null && !shallow(v, depth + 1, known)) return false;
+    }
+    return true;
+  }
+  for (const key in record) {
+    const v = record[key];
+    if (typeof v === "object" && v !== null && Object.hasOwn(record, key) && !shallow(v, depth + 1, known))
+      return false;
   }
   return true;
 }

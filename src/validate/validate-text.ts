@@ -29,7 +29,8 @@ export function validateParsed(parsed: ParsedPipeline, options: ValidateTextOpti
   const file = options.file ?? "<input>";
   const found: Diagnostic[] = [...parsed.diagnostics];
   if (parsed.wellFormed && parsed.pipeline !== undefined) {
-    for (const d of validate(parsed.pipeline, options)) {
+    const knownKeys = parsed.knownKeys;
+    for (const d of validate(parsed.pipeline, knownKeys === undefined ? options : { ...options, knownKeys })) {
       const loc = parsed.locate(d.path, isAboutKey(d) ? "key" : "value");
       found.push(loc === undefined ? d : { ...d, loc });
     }

@@ -2,6 +2,7 @@ import type { Job } from "../model/job.ts";
 import type { Pipeline } from "../model/pipeline.ts";
 import type { Resource } from "../model/resource.ts";
 import type { Prototype, ResourceType } from "../model/resource-type.ts";
+import type { KnownKeys } from "../parse/known-keys.ts";
 import {
   compareDiagnostics,
   cutLongTokens,
@@ -23,6 +24,11 @@ export interface ValidateOptions {
   readonly rules?: Readonly<Record<string, RuleSetting>>;
   /** The rules to run instead of the registry (tests run one rule at a time). */
   readonly registry?: readonly Rule[];
+  /**
+   * The keys of the pipeline's large mappings, as `parsePipeline` gives them (`knownKeys`): the rules then read a
+   * mapping of a million keys without collecting its keys again.
+   */
+  readonly knownKeys?: KnownKeys | undefined;
 }
 
 /** The id of the diagnostic reported when a rule itself fails (a bug in hangar, never the user's mistake). */
@@ -36,12 +42,13 @@ export const RULE_CRASHED = "internal/rule-crashed";
  */
 export function validate(pipeline: Readonly<Pipeline>, options: ValidateOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const shared = lazyShared(pipeline);
+  const shared = lazyShared(pipeline, options.knownKeys);
   for (const rule of options.registry ?? registry) {
     const severity = severityOf(rule, options.rules?.[rule.id]);
     if (severity === undefined) continue;
     const ctx: RuleContext = {
       pipeline,
+      knownKeys: options.knownKeys,
       steps: shared.steps,
       shared: shared.shared,
       get index() {
@@ -110,7 +117,7 @@ function cutData(data: Readonly<Record<string, string | number>>): Readonly<Reco
   return data;
 }
 
-function lazyShared(pipeline: Readonly<Pipeline>) {
+function lazyShared(pipeline: Readonly<Pipeline>, knownKeys: KnownKeys | undefined) {
   let steps: readonly CollectedStep[] | undefined;
   let index: PipelineIndex | undefined;
   const allSteps = (): readonly CollectedStep[] => {
@@ -120,6 +127,7 @@ function lazyShared(pipeline: Readonly<Pipeline>) {
   const derived = new Map<(ctx: SharedContext) => unknown, unknown>();
   const sharedContext: SharedContext = {
     pipeline,
+    knownKeys,
     steps: allSteps,
     shared: <T>(derive: (ctx: SharedContext) => T): T => {
       if (derived.has(derive)) return derived.get(derive) as T;

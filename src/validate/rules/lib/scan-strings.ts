@@ -1,4 +1,5 @@
 import type { Path, PathSegment } from "../../../model/common.ts";
+import type { KnownKeys } from "../../../parse/known-keys.ts";
 
 /**
  * A string found inside a value: the key it is the value of (`undefined` in a list), and its path on demand.
@@ -20,6 +21,8 @@ export interface ScanOptions {
    * a quick first pass asks it of every string and, when it holds for none, the scan ends there.
    */
   readonly only?: (value: string, key: string | undefined) => boolean;
+  /** The keys of large mappings as the reader saw them (see known-keys.ts), used instead of collecting them. */
+  readonly known?: KnownKeys | undefined;
 }
 
 /**
@@ -37,12 +40,12 @@ export function scanStrings(
   visit: (found: FoundString) => void,
   options: ScanOptions = {},
 ): void {
-  const { skip, only } = options;
+  const { skip, only, known } = options;
   if (only !== undefined) {
     if (typeof value === "string") {
       if (!only(value, undefined)) return;
     } else if (typeof value !== "object" || value === null) return;
-    else if (!quickPass(value, { only, state: undefined, skip, budget: QUICK_BUDGET })) return;
+    else if (!quickPass(value, { only, state: undefined, skip, known, budget: QUICK_BUDGET })) return;
   }
   // The containers being scanned, outermost first: the container, its keys (undefined for a list) and the
   // index of the next entry; `segments[d]` is the key or index of the entry being looked at in `containers[d]`.
@@ -68,7 +71,7 @@ export function scanStrings(
   if (typeof value !== "object" || value === null) return;
   const seen = new Set<object>([value]);
   containers.push(value);
-  keyLists.push(Array.isArray(value) ? undefined : Object.keys(value));
+  keyLists.push(Array.isArray(value) ? undefined : (known?.get(value) ?? Object.keys(value)));
   next.push(0);
   depth = 0;
   while (depth >= 0) {
@@ -102,7 +105,7 @@ export function scanStrings(
     seen.add(entry);
     depth++;
     containers[depth] = entry;
-    keyLists[depth] = Array.isArray(entry) ? undefined : Object.keys(entry);
+    keyLists[depth] = Array.isArray(entry) ? undefined : (known?.get(entry) ?? Object.keys(entry));
     next[depth] = 0;
   }
 }
@@ -114,6 +117,8 @@ export interface StringQuestion<S> {
   readonly state: S;
   /** Leaves out a top-level key of the value. */
   readonly skip?: (key: string) => boolean;
+  /** The keys of large mappings as the reader saw them (see known-keys.ts), used instead of collecting them. */
+  readonly known?: KnownKeys | undefined;
 }
 
 /**
@@ -123,10 +128,12 @@ export interface StringQuestion<S> {
  * closure made per question, so that optimised code that inlined it is not thrown away with the closure.
  */
 export function mayHoldString<S>(value: unknown, question: StringQuestion<S>): boolean {
-  const { test, state, skip } = question;
+  const { test, state, skip, known } = question;
   if (typeof value === "string") return test(value, undefined, state);
   return (
-    typeof value === "object" && value !== null && quickPass(value, { only: test, state, skip, budget: QUICK_BUDGET })
+    typeof value === "object" &&
+    value !== null &&
+    quickPass(value, { only: test, state, skip, known, budget: QUICK_BUDGET })
   );
 }
 
@@ -138,6 +145,7 @@ interface QuickPass<S> {
   readonly only: (value: string, key: string | undefined, state: S) => boolean;
   readonly state: S;
   readonly skip: ((key: string) => boolean) | undefined;
+  readonly known: KnownKeys | undefined;
   budget: number;
 }
 
@@ -155,23 +163,27 @@ const QUICK_BUDGET = 1 << 22;
  */
 function mayHold<S>(value: object, pass: QuickPass<S>, depth: number): boolean {
   if (depth > QUICK_DEPTH || --pass.budget < 0) return true;
-  const { only, state } = pass;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const entry: unknown = value[i];
-      if (typeof entry === "string") {
-        if (only(entry, undefined, state)) return true;
-      } else if (typeof entry === "object" && entry !== null && mayHold(entry, pass, depth + 1)) return true;
+    for (let i = 0; i < value.length; i++) if (entryMayHold(value[i], undefined, pass, depth)) return true;
+    return false;
+  }
+  const record = value as Record<string, unknown>;
+  const skip = depth === 0 ? pass.skip : undefined;
+  // a large mapping's keys as the reader saw them: looked up, not collected again (see known-keys.ts)
+  const keys = pass.known?.get(value);
+  if (keys !== undefined) {
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      if (!skip?.(key) && entryMayHold(record[key], key, pass, depth)) return true;
     }
     return false;
   }
-  const skip = depth === 0 ? pass.skip : undefined;
-  for (const key in value) {
-    if (skip?.(key)) continue;
-    const entry: unknown = (value as Record<string, unknown>)[key];
-    if (typeof entry === "string") {
-      if (only(entry, key, state)) return true;
-    } else if (typeof entry === "object" && entry !== null && mayHold(entry, pass, depth + 1)) return true;
-  }
+  for (const key in record) if (!skip?.(key) && entryMayHold(record[key], key, pass, depth)) return true;
   return false;
+}
+
+/** {@link mayHold} for one entry of a container at `depth`: the string itself, or what the container inside holds. */
+function entryMayHold<S>(entry: unknown, key: string | undefined, pass: QuickPass<S>, depth: number): boolean {
+  if (typeof entry === "string") return pass.only(entry, key, pass.state);
+  return typeof entry === "object" && entry !== null && mayHold(entry, pass, depth + 1);
 }
