@@ -69,7 +69,7 @@ async function child(validatorPath, file) {
   let diagnostics = parsed.diagnostics.length;
   if (parsed.wellFormed && parsed.pipeline !== undefined) {
     // as the CLI does (validateParsed): the reader's record of large mappings' keys goes with the pipeline
-    for (const d of validate(parsed.pipeline, { knownKeys: parsed.knownKeys })) {
+    for (const d of validate(parsed.pipeline, { knownMappings: parsed.knownMappings })) {
       parsed.locate(d.path);
       diagnostics++;
     }

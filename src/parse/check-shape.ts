@@ -1,6 +1,6 @@
 import { isObject } from "../model/common.ts";
 import type { Diagnostic } from "../source/diagnostic.ts";
-import type { KnownKeys } from "./known-keys.ts";
+import type { KnownMappings } from "./known-mappings.ts";
 import { checkValue } from "./shape-full.ts";
 import { ROOT } from "./shape-position.ts";
 import { quick } from "./shape-quick.ts";
@@ -22,12 +22,12 @@ export { MAX_STEP_DEPTH, MAX_VALUE_DEPTH } from "./shape-descriptor.ts";
  * - steps are read by Concourse's precedence: no core step key is an error.
  *
  * Never throws and never recurses deeper than `MAX_STEP_DEPTH` nested steps. `known` has the keys of the value's
- * large mappings as the reader saw them (see known-keys.ts).
+ * large mappings as the reader saw them (see known-mappings.ts).
  *
  * The descriptors of Concourse's types are in `shape-types.ts`; the full check, with a position for each report,
  * in `shape-full.ts`; the quick pass that answers the common case without positions, in `shape-quick.ts`.
  */
-export function checkShape(value: unknown, known?: KnownKeys): ShapeResult {
+export function checkShape(value: unknown, known?: KnownMappings): ShapeResult {
   const diagnostics: Diagnostic[] = [];
   const state: State = { diagnostics, wellFormed: true };
   if (value === null || value === undefined) return { isMapping: true, wellFormed: true, diagnostics };

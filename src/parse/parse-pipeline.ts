@@ -3,7 +3,7 @@ import type { Pipeline } from "../model/pipeline.ts";
 import { compareByLocation, type Diagnostic, isAboutKey, type SourceLoc } from "../source/diagnostic.ts";
 import { jsonLocator, type Locator, lineIndex } from "../source/locate.ts";
 import { checkShape } from "./check-shape.ts";
-import type { KnownKeys } from "./known-keys.ts";
+import type { KnownMappings } from "./known-mappings.ts";
 import { readYaml, type YamlProblem } from "./read-yaml.ts";
 import { type DecodedBytes, decodeYamlBytes } from "./read-yaml-utf8.ts";
 import { interpolate, type TemplateVars } from "./vars.ts";
@@ -36,10 +36,10 @@ export interface ParsedPipeline {
   /** Finds a path in the source text (built lazily, on first use). */
   readonly locate: Locator;
   /**
-   * The keys of the pipeline's large mappings, as the reader saw them: passed on to `validate` (its `knownKeys`
-   * option), they spare it collecting the keys of a mapping of a million keys again (see known-keys.ts).
+   * The keys of the pipeline's large mappings, as the reader saw them: passed on to `validate` (its `knownMappings`
+   * option), they spare it collecting the keys of a mapping of a million keys again (see known-mappings.ts).
    */
-  readonly knownKeys?: KnownKeys;
+  readonly knownMappings?: KnownMappings;
 }
 
 /** Every YAML error code, as hangar diagnostic ids (`yaml/DUPLICATE_KEY`). */
@@ -154,7 +154,7 @@ function problemDiagnostic(problem: YamlProblem, loc: SourceLoc): Diagnostic {
   }
 }
 
-function finish(read: unknown, locate: Locator, vars: TemplateVars | undefined, known?: KnownKeys): ParsedPipeline {
+function finish(read: unknown, locate: Locator, vars: TemplateVars | undefined, known?: KnownMappings): ParsedPipeline {
   // fly interpolates the decoded document before it decodes it into a pipeline; a var that cannot be put in
   // place fails the whole file
   const interpolated = vars === undefined ? { value: read, problems: [] } : interpolate(read, vars);
@@ -183,7 +183,7 @@ function finish(read: unknown, locate: Locator, vars: TemplateVars | undefined, 
     wellFormed: shape.wellFormed,
     diagnostics,
     locate,
-    ...(known === undefined ? {} : { knownKeys: known }),
+    ...(known === undefined ? {} : { knownMappings: known }),
   };
 }
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { KNOWN_KEYS_MIN } from "./known-keys.ts";
+import { KNOWN_MAPPING_MIN } from "./known-mappings.ts";
 import { readYaml, type YamlRead } from "./read-yaml.ts";
 import { FLOW_FAST_PATH_MIN, findFlowRegions } from "./read-yaml-flow.ts";
 import { buildYamlTree, yamlTextLocator } from "./yaml-tree.ts";
@@ -167,20 +167,20 @@ describe("the fast path reads block collections of scalars exactly as js-yaml do
   });
 });
 
-describe("the fast path records the keys of the large mappings it reads", () => {
+describe("the fast path records the keys and the height of the large mappings it reads", () => {
   const keysOf = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `k${from + i}`);
 
-  test("a block mapping and a flow mapping of KNOWN_KEYS_MIN keys or more, with their keys in order", () => {
-    const block = keysOf(KNOWN_KEYS_MIN).map((k, i) => `    ${k}: ${TAKEN[i % TAKEN.length]}`);
+  test("a block mapping and a flow mapping of KNOWN_MAPPING_MIN keys or more: keys in order, height", () => {
+    const block = keysOf(KNOWN_MAPPING_MIN).map((k, i) => `    ${k}: ${TAKEN[i % TAKEN.length]}`);
     const flow = keysOf(30_000, 5).map((k) => `${k}: [1, {a: b}]`);
-    const small = keysOf(KNOWN_KEYS_MIN - 1).map((k) => `${k}: 1`);
+    const small = keysOf(KNOWN_MAPPING_MIN - 1).map((k) => `${k}: 1`);
     const text = `source:\n  block:\n${block.join("\n")}\n  flow: {${flow.join(", ")}}\n  small: {${small.join(", ")}}\n`;
     const read = readYaml(text, { flowFastPathMin: 1 });
     if (!read.ok) throw new Error("not read");
     const source = (read.value as { source: Record<string, Record<string, unknown>> }).source;
-    expect(read.known?.get(source.block as object)).toEqual(Object.keys(source.block as object));
-    expect(read.known?.get(source.flow as object)).toEqual(Object.keys(source.flow as object));
-    expect(read.known?.get(source.flow as object)?.[0]).toBe("k5");
+    expect(read.known?.get(source.block as object)).toEqual({ keys: Object.keys(source.block as object), height: 0 });
+    expect(read.known?.get(source.flow as object)).toEqual({ keys: Object.keys(source.flow as object), height: 2 });
+    expect(read.known?.get(source.flow as object)?.keys[0]).toBe("k5");
     // not recorded: a mapping of fewer keys, one the reader did not build, and a copy
     expect(read.known?.get(source.small as object)).toBeUndefined();
     expect(read.known?.get(source)).toBeUndefined();
@@ -191,7 +191,7 @@ describe("the fast path records the keys of the large mappings it reads", () => 
     const list = `source:\n  list:\n${"    - 7\n".repeat(40_000)}`;
     expect(readYaml(list)).not.toHaveProperty("known");
     // a comment inside: the mapping is left to js-yaml, which records nothing
-    const lines = keysOf(KNOWN_KEYS_MIN).map((k) => `  ${k}: 1`);
+    const lines = keysOf(KNOWN_MAPPING_MIN).map((k) => `  ${k}: 1`);
     const commented = `m:\n${lines.join("\n")}\n  # note\n  last: 2\n`;
     const read = readYaml(commented, { flowFastPathMin: 1 });
     expect(read).toMatchObject({ ok: true, value: { m: { k0: 1, last: 2 } } });

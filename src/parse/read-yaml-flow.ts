@@ -1,5 +1,5 @@
 import { plainScalarValue } from "./go-yaml-schema.ts";
-import { type KeyedMapping, KNOWN_KEYS_MIN } from "./known-keys.ts";
+import { KNOWN_MAPPING_MIN, type RecordedMapping } from "./known-mappings.ts";
 import type { YamlNode, YamlPair } from "./yaml-tree.ts";
 
 /**
@@ -39,8 +39,8 @@ export interface FlowRegion {
   readonly end: number;
   readonly value: unknown;
   readonly nodes: number;
-  /** The mappings of at least {@link KNOWN_KEYS_MIN} keys in the value, with their keys (see known-keys.ts). */
-  readonly large: readonly KeyedMapping[];
+  /** The mappings of at least {@link KNOWN_MAPPING_MIN} keys in the value, with what is known of them (known-mappings.ts). */
+  readonly large: readonly RecordedMapping[];
 }
 
 /**
@@ -349,6 +349,8 @@ function readBlock(
   const items: unknown[] | undefined = mode === "value" && isList ? [] : undefined;
   const map: Record<string, unknown> = {};
   const keys: string[] = [];
+  /** How many levels of collections the values hold (see known-mappings.ts). */
+  let height = 0;
   const children: (YamlNode | YamlPair)[] = [];
   let end = line;
   try {
@@ -369,6 +371,7 @@ function readBlock(
       const c = text.charCodeAt(valueStart);
       if (c === 0x0a || Number.isNaN(c)) throw GIVE_UP; // an empty value, or a nested block
       const value = c === 0x5b || c === 0x7b ? reader.collection(0) : reader.entryScalar();
+      if (reader.height > height) height = reader.height;
       const eol = text.indexOf("\n", valueStart);
       if ((eol !== -1 && eol < reader.pos) || !restOfLineIsEmpty(text, reader.pos)) throw GIVE_UP;
       const node: YamlNode =
@@ -416,7 +419,8 @@ function readBlock(
     throw error;
   }
   const value = isList ? items : mode === "value" ? map : undefined;
-  const large = keys.length >= KNOWN_KEYS_MIN ? [[map, keys] as const, ...reader.large] : reader.large;
+  const large: RecordedMapping[] =
+    keys.length >= KNOWN_MAPPING_MIN ? [[map, { keys, height }], ...reader.large] : reader.large;
   return { value, end, nodes: reader.nodes, large, children: children as YamlNode[] | YamlPair[] };
 }
 
@@ -449,7 +453,7 @@ interface Read {
   readonly value: unknown;
   readonly end: number;
   readonly nodes: number;
-  readonly large: readonly KeyedMapping[];
+  readonly large: readonly RecordedMapping[];
 }
 
 /**
@@ -485,8 +489,10 @@ const GIVE_UP: unique symbol = Symbol("give up");
 class FlowReader {
   pos = 0;
   nodes = 0;
-  /** In `value` mode, the mappings read of at least {@link KNOWN_KEYS_MIN} keys, with their keys. */
-  readonly large: KeyedMapping[] = [];
+  /** In `value` mode, the mappings read of at least {@link KNOWN_MAPPING_MIN} keys, with what is known of them. */
+  readonly large: RecordedMapping[] = [];
+  /** The height of the node just read: 0 for a scalar, one more than its highest child's for a collection. */
+  height = 0;
   /** In `nodes` mode, the position nodes of the outermost collection's direct children. */
   children: YamlNode[] | YamlPair[] = [];
   /** For a scalar just read: its text as written, and whether it was quoted (go-yaml compares keys by these). */
@@ -510,12 +516,14 @@ class FlowReader {
     const text = this.text;
     const items: unknown[] | undefined = this.mode === "value" ? [] : undefined;
     const nodes: YamlNode[] | undefined = this.mode === "nodes" && depth === 0 ? [] : undefined;
+    let inner = 0;
     this.pos++;
     this.space();
     if (text.charCodeAt(this.pos) !== 0x5d) {
       for (;;) {
         const start = this.pos;
         const item = this.node(depth);
+        if (this.height > inner) inner = this.height;
         items?.push(item);
         nodes?.push(this.childNode(start));
         this.space();
@@ -531,6 +539,7 @@ class FlowReader {
     }
     this.pos++;
     if (nodes !== undefined) this.children = nodes;
+    this.height = inner + 1;
     return items;
   }
 
@@ -540,6 +549,7 @@ class FlowReader {
     const value: Record<string, unknown> = {};
     const keys: string[] | undefined = this.mode === "value" ? [] : undefined;
     const pairs: YamlPair[] | undefined = this.mode === "nodes" && depth === 0 ? [] : undefined;
+    let inner = 0;
     this.pos++;
     this.space();
     if (text.charCodeAt(this.pos) !== 0x7d) {
@@ -555,6 +565,7 @@ class FlowReader {
         this.space();
         const valueStart = this.pos;
         value[key] = this.node(depth);
+        if (this.height > inner) inner = this.height;
         keys?.push(key);
         if (pairs !== undefined) {
           const keyNode: YamlNode = { kind: "scalar", start: keyStart, end: keyEnd };
@@ -572,7 +583,8 @@ class FlowReader {
     }
     this.pos++;
     if (pairs !== undefined) this.children = pairs;
-    if (keys !== undefined && keys.length >= KNOWN_KEYS_MIN) this.large.push([value, keys]);
+    if (keys !== undefined && keys.length >= KNOWN_MAPPING_MIN) this.large.push([value, { keys, height: inner }]);
+    this.height = inner + 1;
     return value;
   }
 
@@ -597,6 +609,7 @@ class FlowReader {
   /** A scalar: double- or single-quoted without escapes or line breaks, or plain on one line. */
   private scalar(isKey: boolean): unknown {
     this.nodes++;
+    this.height = 0;
     const text = this.text;
     const at = this.pos;
     const c = text.charCodeAt(at);

@@ -1,6 +1,6 @@
 import jsyaml from "js-yaml";
 import { GO_YAML_SCHEMA, goYamlLoadOptions, MAX_YAML_DEPTH, mergeBudget } from "./go-yaml-schema.ts";
-import type { KnownKeys } from "./known-keys.ts";
+import type { KnownMappings } from "./known-mappings.ts";
 import { FLOW_FAST_PATH_MIN, findFlowRegions, placeholder, putBack, withPlaceholders } from "./read-yaml-flow.ts";
 import { buildYamlTree, contentStart, findDuplicateKeys } from "./yaml-tree.ts";
 
@@ -104,8 +104,8 @@ export type YamlRead =
   | {
       readonly ok: true;
       readonly value: unknown;
-      /** The keys of the large mappings the fast path read (see known-keys.ts), when it read any. */
-      readonly known?: KnownKeys;
+      /** The keys of the large mappings the fast path read (see known-mappings.ts), when it read any. */
+      readonly known?: KnownMappings;
     }
   | { readonly ok: false; readonly problems: YamlProblem[] };
 

@@ -4,7 +4,7 @@
  */
 import { coreDetector, fieldOwner, stepDetectors } from "../concourse/step-fields.ts";
 import { isObject } from "../model/common.ts";
-import type { KnownKeys } from "./known-keys.ts";
+import type { KnownMappings } from "./known-mappings.ts";
 import { type Checker, type Desc, MAX_STEP_DEPTH, MAX_VALUE_DEPTH, type StructDesc } from "./shape-descriptor.ts";
 import { stepFieldType } from "./shape-types.ts";
 
@@ -12,10 +12,10 @@ import { stepFieldType } from "./shape-types.ts";
  * Whether `value` certainly has the type `desc` describes with nothing to report and nothing to coerce, so that
  * the full check would leave no diagnostic and change nothing: it builds no positions and answers no at the first
  * doubt (a wrong type, a number for a string, an unknown key, a custom rule's report, too deep), leaving that value
- * to the full check. `depth` is the step nesting depth, as `At.depth`; `known` has the keys of large mappings as the
- * reader saw them (see known-keys.ts).
+ * to the full check. `depth` is the step nesting depth, as `At.depth`; `known` is what the reader recorded of the
+ * large mappings it built (see known-mappings.ts).
  */
-export function quick(value: unknown, desc: Desc, depth: number, known?: KnownKeys): boolean {
+export function quick(value: unknown, desc: Desc, depth: number, known?: KnownMappings): boolean {
   switch (desc.k) {
     case "any":
       return typeof value !== "object" || value === null || shallow(value, 0, known);
@@ -55,7 +55,7 @@ class QuickChecker implements Checker {
   ok = true;
   constructor(
     private readonly depth: number,
-    private readonly known: KnownKeys | undefined,
+    private readonly known: KnownMappings | undefined,
   ) {}
   invalid(): void {
     this.ok = false;
@@ -78,7 +78,7 @@ function quickStruct(
   value: Record<string, unknown>,
   desc: StructDesc,
   depth: number,
-  known: KnownKeys | undefined,
+  known: KnownMappings | undefined,
 ): boolean {
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
@@ -92,7 +92,7 @@ function quickStruct(
   return true;
 }
 
-function quickStep(value: unknown, depth: number, known: KnownKeys | undefined): boolean {
+function quickStep(value: unknown, depth: number, known: KnownMappings | undefined): boolean {
   if (!isObject(value) || depth >= MAX_STEP_DEPTH) return false;
   const detectors = stepDetectors(value);
   if (coreDetector(detectors) === undefined) return false;
@@ -107,7 +107,7 @@ function quickStep(value: unknown, depth: number, known: KnownKeys | undefined):
 }
 
 /** Whether no object inside a free-form value is {@link MAX_VALUE_DEPTH} or more levels below it. */
-function shallow(value: object, depth: number, known: KnownKeys | undefined): boolean {
+function shallow(value: object, depth: number, known: KnownMappings | undefined): boolean {
   if (depth >= MAX_VALUE_DEPTH) return false;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
@@ -116,16 +116,10 @@ function shallow(value: object, depth: number, known: KnownKeys | undefined): bo
     }
     return true;
   }
+  // a large mapping the reader built: how deep its values go is known, nothing is walked (see known-mappings.ts)
+  const recorded = known?.get(value);
+  if (recorded !== undefined) return depth + recorded.height < MAX_VALUE_DEPTH;
   const record = value as Record<string, unknown>;
-  // a large mapping's keys as the reader saw them: looked up, not collected again (see known-keys.ts)
-  const keys = known?.get(value);
-  if (keys !== undefined) {
-    for (let i = 0; i < keys.length; i++) {
-      const v = record[keys[i] as string];
-      if (typeof v === "object" && v !== null && !shallow(v, depth + 1, known)) return false;
-    }
-    return true;
-  }
   for (const key in record) {
     const v = record[key];
     if (typeof v === "object" && v !== null && Object.hasOwn(record, key) && !shallow(v, depth + 1, known))

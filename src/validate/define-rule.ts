@@ -3,7 +3,7 @@ import type { Job } from "../model/job.ts";
 import type { Pipeline } from "../model/pipeline.ts";
 import type { Resource } from "../model/resource.ts";
 import type { Prototype, ResourceType } from "../model/resource-type.ts";
-import type { KnownKeys } from "../parse/known-keys.ts";
+import type { KnownMappings } from "../parse/known-mappings.ts";
 import type { Parity, Severity } from "../source/diagnostic.ts";
 import type { CollectedStep } from "../walk/walk-steps.ts";
 
@@ -50,8 +50,8 @@ export interface PipelineIndex {
 /** What shared derived values are computed from (see {@link RuleContext.shared}). */
 export interface SharedContext {
   readonly pipeline: Readonly<Pipeline>;
-  /** The keys of the pipeline's large mappings as the reader saw them, when it was parsed (see known-keys.ts). */
-  readonly knownKeys?: KnownKeys | undefined;
+  /** The keys of the pipeline's large mappings as the reader saw them, when it was parsed (see known-mappings.ts). */
+  readonly knownMappings?: KnownMappings | undefined;
   steps(): readonly CollectedStep[];
   shared<T>(derive: (ctx: SharedContext) => T): T;
 }

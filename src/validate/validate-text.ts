@@ -29,8 +29,8 @@ export function validateParsed(parsed: ParsedPipeline, options: ValidateTextOpti
   const file = options.file ?? "<input>";
   const found: Diagnostic[] = [...parsed.diagnostics];
   if (parsed.wellFormed && parsed.pipeline !== undefined) {
-    const knownKeys = parsed.knownKeys;
-    for (const d of validate(parsed.pipeline, knownKeys === undefined ? options : { ...options, knownKeys })) {
+    const knownMappings = parsed.knownMappings;
+    for (const d of validate(parsed.pipeline, knownMappings === undefined ? options : { ...options, knownMappings })) {
       const loc = parsed.locate(d.path, isAboutKey(d) ? "key" : "value");
       found.push(loc === undefined ? d : { ...d, loc });
     }

@@ -2,7 +2,7 @@ import type { Job } from "../model/job.ts";
 import type { Pipeline } from "../model/pipeline.ts";
 import type { Resource } from "../model/resource.ts";
 import type { Prototype, ResourceType } from "../model/resource-type.ts";
-import type { KnownKeys } from "../parse/known-keys.ts";
+import type { KnownMappings } from "../parse/known-mappings.ts";
 import {
   compareDiagnostics,
   cutLongTokens,
@@ -25,10 +25,10 @@ export interface ValidateOptions {
   /** The rules to run instead of the registry (tests run one rule at a time). */
   readonly registry?: readonly Rule[];
   /**
-   * The keys of the pipeline's large mappings, as `parsePipeline` gives them (`knownKeys`): the rules then read a
+   * The keys of the pipeline's large mappings, as `parsePipeline` gives them (`knownMappings`): the rules then read a
    * mapping of a million keys without collecting its keys again.
    */
-  readonly knownKeys?: KnownKeys | undefined;
+  readonly knownMappings?: KnownMappings | undefined;
 }
 
 /** The id of the diagnostic reported when a rule itself fails (a bug in hangar, never the user's mistake). */
@@ -42,13 +42,13 @@ export const RULE_CRASHED = "internal/rule-crashed";
  */
 export function validate(pipeline: Readonly<Pipeline>, options: ValidateOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const shared = lazyShared(pipeline, options.knownKeys);
+  const shared = lazyShared(pipeline, options.knownMappings);
   for (const rule of options.registry ?? registry) {
     const severity = severityOf(rule, options.rules?.[rule.id]);
     if (severity === undefined) continue;
     const ctx: RuleContext = {
       pipeline,
-      knownKeys: options.knownKeys,
+      knownMappings: options.knownMappings,
       steps: shared.steps,
       shared: shared.shared,
       get index() {
@@ -117,7 +117,7 @@ function cutData(data: Readonly<Record<string, string | number>>): Readonly<Reco
   return data;
 }
 
-function lazyShared(pipeline: Readonly<Pipeline>, knownKeys: KnownKeys | undefined) {
+function lazyShared(pipeline: Readonly<Pipeline>, knownMappings: KnownMappings | undefined) {
   let steps: readonly CollectedStep[] | undefined;
   let index: PipelineIndex | undefined;
   const allSteps = (): readonly CollectedStep[] => {
@@ -127,7 +127,7 @@ function lazyShared(pipeline: Readonly<Pipeline>, knownKeys: KnownKeys | undefin
   const derived = new Map<(ctx: SharedContext) => unknown, unknown>();
   const sharedContext: SharedContext = {
     pipeline,
-    knownKeys,
+    knownMappings,
     steps: allSteps,
     shared: <T>(derive: (ctx: SharedContext) => T): T => {
       if (derived.has(derive)) return derived.get(derive) as T;

@@ -60,7 +60,7 @@ export default defineRule({
           if (at[0] === "resources" && at.length === 3) ctx.report({ path: at, messageId: "key", data: { key } });
         } else if (inContainer(at)) ctx.report({ path: at, messageId: "key", data: { key } });
       },
-      { only: mayBeSecret, known: ctx.knownKeys },
+      { only: mayBeSecret, known: ctx.knownMappings },
     );
   },
 });

@@ -1,5 +1,5 @@
 import type { Path, PathSegment } from "../../../model/common.ts";
-import type { KnownKeys } from "../../../parse/known-keys.ts";
+import type { KnownMappings } from "../../../parse/known-mappings.ts";
 
 /**
  * A string found inside a value: the key it is the value of (`undefined` in a list), and its path on demand.
@@ -21,8 +21,8 @@ export interface ScanOptions {
    * a quick first pass asks it of every string and, when it holds for none, the scan ends there.
    */
   readonly only?: (value: string, key: string | undefined) => boolean;
-  /** The keys of large mappings as the reader saw them (see known-keys.ts), used instead of collecting them. */
-  readonly known?: KnownKeys | undefined;
+  /** The keys of large mappings as the reader saw them (see known-mappings.ts), used instead of collecting them. */
+  readonly known?: KnownMappings | undefined;
 }
 
 /**
@@ -71,7 +71,7 @@ export function scanStrings(
   if (typeof value !== "object" || value === null) return;
   const seen = new Set<object>([value]);
   containers.push(value);
-  keyLists.push(Array.isArray(value) ? undefined : (known?.get(value) ?? Object.keys(value)));
+  keyLists.push(Array.isArray(value) ? undefined : (known?.get(value)?.keys ?? Object.keys(value)));
   next.push(0);
   depth = 0;
   while (depth >= 0) {
@@ -105,7 +105,7 @@ export function scanStrings(
     seen.add(entry);
     depth++;
     containers[depth] = entry;
-    keyLists[depth] = Array.isArray(entry) ? undefined : (known?.get(entry) ?? Object.keys(entry));
+    keyLists[depth] = Array.isArray(entry) ? undefined : (known?.get(entry)?.keys ?? Object.keys(entry));
     next[depth] = 0;
   }
 }
@@ -117,8 +117,8 @@ export interface StringQuestion<S> {
   readonly state: S;
   /** Leaves out a top-level key of the value. */
   readonly skip?: (key: string) => boolean;
-  /** The keys of large mappings as the reader saw them (see known-keys.ts), used instead of collecting them. */
-  readonly known?: KnownKeys | undefined;
+  /** The keys of large mappings as the reader saw them (see known-mappings.ts), used instead of collecting them. */
+  readonly known?: KnownMappings | undefined;
 }
 
 /**
@@ -145,7 +145,7 @@ interface QuickPass<S> {
   readonly only: (value: string, key: string | undefined, state: S) => boolean;
   readonly state: S;
   readonly skip: ((key: string) => boolean) | undefined;
-  readonly known: KnownKeys | undefined;
+  readonly known: KnownMappings | undefined;
   budget: number;
 }
 
@@ -169,8 +169,8 @@ function mayHold<S>(value: object, pass: QuickPass<S>, depth: number): boolean {
   }
   const record = value as Record<string, unknown>;
   const skip = depth === 0 ? pass.skip : undefined;
-  // a large mapping's keys as the reader saw them: looked up, not collected again (see known-keys.ts)
-  const keys = pass.known?.get(value);
+  // a large mapping's keys as the reader saw them: looked up, not collected again (see known-mappings.ts)
+  const keys = pass.known?.get(value)?.keys;
   if (keys !== undefined) {
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i] as string;

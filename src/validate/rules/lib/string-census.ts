@@ -44,7 +44,7 @@ const isJobs = (key: string): boolean => key === "jobs";
 function takeCensus(ctx: SharedContext): StringCensus {
   const tally: Tally = { found: 0 };
   // a pass that gives up (too deep, too many containers) counts as having found everything
-  const known = ctx.knownKeys;
+  const known = ctx.knownMappings;
   if (mayHoldString(ctx.pipeline, { test: outsideJobs, state: tally, skip: isJobs, known })) tally.found |= SECRET;
   if (mayHoldString(ctx.pipeline.jobs, { test: inJobs, state: tally, known })) tally.found = SECRET | LOCAL_VAR;
   return { maySecret: (tally.found & SECRET) !== 0, mayUseLocalVarInJobs: (tally.found & LOCAL_VAR) !== 0 };
