@@ -30,14 +30,15 @@ export { MAX_STEP_DEPTH, MAX_VALUE_DEPTH } from "./shape-descriptor.ts";
 export function checkShape(value: unknown, known?: KnownMappings): ShapeResult {
   const diagnostics: Diagnostic[] = [];
   const state: State = { diagnostics, wellFormed: true };
-  if (value === null || value === undefined) return { isMapping: true, wellFormed: true, diagnostics };
+  if (value === null || value === undefined) return { isMapping: true, wellFormed: true, unchanged: true, diagnostics };
   if (!isObject(value)) {
     typeError(state, value, "atc.Config", ROOT);
-    return { isMapping: false, wellFormed: false, diagnostics };
+    return { isMapping: false, wellFormed: false, unchanged: true, diagnostics };
   }
   // the common case, a pipeline with nothing to report, is answered by a quick pass that builds no positions
-  if (!quick(value, CONFIG, 0, known)) checkValue(state, value, CONFIG, ROOT);
-  return { isMapping: true, wellFormed: state.wellFormed, diagnostics };
+  if (quick(value, CONFIG, 0, known)) return { isMapping: true, wellFormed: true, unchanged: true, diagnostics };
+  checkValue(state, value, CONFIG, ROOT);
+  return { isMapping: true, wellFormed: state.wellFormed, unchanged: false, diagnostics };
 }
 
 /**
@@ -58,5 +59,7 @@ export interface ShapeResult {
   readonly isMapping: boolean;
   /** No error-level diagnostic: every value has the type Concourse expects; rules may run. */
   readonly wellFormed: boolean;
+  /** Whether the value is as it was given (the quick pass vouched for it; the full check may convert values). */
+  readonly unchanged: boolean;
   readonly diagnostics: Diagnostic[];
 }

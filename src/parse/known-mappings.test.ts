@@ -1,9 +1,11 @@
 import { describe, expect, test } from "vitest";
+import type { Pipeline } from "../model/pipeline.ts";
 import { validate } from "../validate/validate.ts";
 import { validateText } from "../validate/validate-text.ts";
 import { checkShape } from "./check-shape.ts";
 import { KNOWN_MAPPING_MIN, type KnownMappings } from "./known-mappings.ts";
 import { parsePipeline } from "./parse-pipeline.ts";
+import { readYaml } from "./read-yaml.ts";
 
 /** A pipeline whose resource's `source` is a block mapping of `n` keys (large enough for the reader's fast path). */
 function bigSource(n: number, extra: string): string {
@@ -16,8 +18,19 @@ describe("the keys of large mappings, recorded by the reader and read by the pas
     const parsed = parsePipeline(bigSource(10_000, ""), { format: "yaml" });
     const source = parsed.pipeline?.resources?.[0]?.source as object;
     expect(parsed.wellFormed).toBe(true);
-    expect(parsed.knownMappings?.get(source)).toEqual({ keys: Object.keys(source), height: 0 });
+    expect(parsed.knownMappings?.get(source)).toEqual({
+      keys: Object.keys(source),
+      values: Object.values(source),
+      height: 0,
+    });
     expect(parsed.knownMappings?.get(source)?.keys).toHaveLength(10_000);
+  });
+
+  test("not given when the shape check converted a value (the records describe the values as read)", () => {
+    const parsed = parsePipeline(bigSource(10_000, "  icon: 5\n"), { format: "yaml" });
+    expect(parsed.wellFormed).toBe(true);
+    expect(parsed.pipeline?.resources?.[0]?.icon).toBe("5");
+    expect(parsed).not.toHaveProperty("knownMappings");
   });
 
   test("a secret among the keys is still found, and located, through the record", () => {
@@ -38,9 +51,11 @@ describe("the keys of large mappings, recorded by the reader and read by the pas
     source.deep = deep;
     source.password = "hunter22";
     const pipeline = { resources: [{ name: "r", type: "git", source }], jobs: [] };
-    const every: KnownMappings = new WeakMap([[source, { keys: Object.keys(source), height: 120 }]]);
+    const keys = Object.keys(source);
+    const values = Object.values(source);
+    const every: KnownMappings = new WeakMap([[source, { keys, values, height: 120 }]]);
     const some: KnownMappings = new WeakMap([
-      [source, { keys: Object.keys(source).slice(0, KNOWN_MAPPING_MIN), height: 0 }],
+      [source, { keys: keys.slice(0, KNOWN_MAPPING_MIN), values: values.slice(0, KNOWN_MAPPING_MIN), height: 0 }],
     ]);
 
     const tooDeep = (known: KnownMappings | undefined) => checkShape(pipeline, known).diagnostics.length > 0;
@@ -67,12 +82,18 @@ describe("a value too deep inside a large mapping the reader recorded", () => {
     const keys = Array.from({ length: KNOWN_MAPPING_MIN * 8 }, (_, i) => `${pad(levels + 3)}k${i}: value-${i}\n`);
     const deep = `${pad(levels + 3)}deep: ${"[".repeat(60)}${"]".repeat(60)}\n`;
     const text = `resources:\n- name: r\n  type: git\n  source:\n${nest}${pad(levels + 2)}big:\n${keys.join("")}${deep}jobs: []\n`;
+    const read = readYaml(text);
+    if (!read.ok) throw new Error("not read");
+    let big = (read.value as Pipeline).resources?.[0]?.source as Record<string, unknown>;
+    for (let i = 0; i < levels; i++) big = big[`l${i}`] as Record<string, unknown>;
+    expect(read.known?.get(big.big as object)?.height).toBe(60);
+    expect(checkShape(read.value, read.known).diagnostics.map((d) => d.message)).toEqual([
+      expect.stringContaining("deep"),
+    ]);
+    // and so it is through parsePipeline, which then gives no records (the shape check did not vouch for the value)
     const parsed = parsePipeline(text, { format: "yaml" });
-    let big: unknown = parsed.pipeline?.resources?.[0]?.source;
-    for (let i = 0; i < levels; i++) big = (big as Record<string, unknown>)[`l${i}`];
-    big = (big as Record<string, unknown>).big;
-    expect(parsed.knownMappings?.get(big as object)?.height).toBe(60);
     expect(parsed.wellFormed).toBe(false);
     expect(parsed.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining("deep")]);
+    expect(parsed).not.toHaveProperty("knownMappings");
   });
 });

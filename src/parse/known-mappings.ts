@@ -1,17 +1,18 @@
 /**
- * What the YAML reader knows of the large mappings it built (their keys in order, and how deep their values go),
+ * What the YAML reader knows of the large mappings it built (their entries in order, and how deep their values go),
  * by mapping: the passes that read the same value after it (the shape check, the rules' string census) take it
  * from here instead of walking the mapping again.
  *
  * V8 keeps an object of more than about a thousand keys as a hash table, and collecting its keys (`for...in`,
  * `Object.keys`) sorts them back into insertion order: 0.45-0.55 s for a mapping of 1,000,000 keys (node 20, this
- * machine), where looking each known key up costs 0.1-0.2 s, and knowing the height of its values nothing. Two such
- * walks (the shape check's depth limit, the string census) were 1.3 of the 3.4 s a crafted file of one such mapping
- * took to parse and validate.
+ * machine), and looking each key up again costs 0.2-0.5 s more (a cache miss each). Two such walks (the shape
+ * check's depth limit, the string census) were 1.3 of the 3.4 s a crafted file of one such mapping took to parse and
+ * validate.
  *
- * A record holds for the value as it was read: it is found by the object itself (a copy, such as the one var
- * interpolation makes, has none), and the passes it is given to replace scalar values at most (the shape check
- * writes numbers given for strings as strings), never adding or removing a key or a collection.
+ * A record holds for the value exactly as it was read: it is found by the object itself (a copy, such as the one var
+ * interpolation makes, has none), but nothing tells it that a value of the mapping was replaced since. So the
+ * shape check reads only the heights (which no coercion of a scalar changes), and `parsePipeline` hands the records
+ * on to the rules only when the shape check changed nothing; a caller that changes the pipeline must not pass them.
  */
 export interface KnownMappings {
   /** What the reader recorded of `mapping`, when it did. */
@@ -21,6 +22,8 @@ export interface KnownMappings {
 export interface MappingRecord {
   /** The mapping's own keys, in order. */
   readonly keys: readonly string[];
+  /** Their values, in the same order. */
+  readonly values: readonly unknown[];
   /** How many levels of lists and mappings its values hold (0 when they are all scalars). */
   readonly height: number;
 }

@@ -36,8 +36,9 @@ export interface ParsedPipeline {
   /** Finds a path in the source text (built lazily, on first use). */
   readonly locate: Locator;
   /**
-   * The keys of the pipeline's large mappings, as the reader saw them: passed on to `validate` (its `knownMappings`
-   * option), they spare it collecting the keys of a mapping of a million keys again (see known-mappings.ts).
+   * The entries of the pipeline's large mappings, as the reader saw them: passed on to `validate` (its
+   * `knownMappings` option), they spare it walking a mapping of a million keys again (see known-mappings.ts). Only
+   * when the pipeline is as read (the shape check converted nothing); not to be passed once it was changed.
    */
   readonly knownMappings?: KnownMappings;
 }
@@ -183,7 +184,8 @@ function finish(read: unknown, locate: Locator, vars: TemplateVars | undefined, 
     wellFormed: shape.wellFormed,
     diagnostics,
     locate,
-    ...(known === undefined ? {} : { knownMappings: known }),
+    // the records describe the values as read: of no use to the rules once the shape check converted any
+    ...(known !== undefined && shape.unchanged && { knownMappings: known }),
   };
 }
 

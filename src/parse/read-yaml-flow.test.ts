@@ -178,8 +178,9 @@ describe("the fast path records the keys and the height of the large mappings it
     const read = readYaml(text, { flowFastPathMin: 1 });
     if (!read.ok) throw new Error("not read");
     const source = (read.value as { source: Record<string, Record<string, unknown>> }).source;
-    expect(read.known?.get(source.block as object)).toEqual({ keys: Object.keys(source.block as object), height: 0 });
-    expect(read.known?.get(source.flow as object)).toEqual({ keys: Object.keys(source.flow as object), height: 2 });
+    const recordOf = (m: object, height: number) => ({ keys: Object.keys(m), values: Object.values(m), height });
+    expect(read.known?.get(source.block as object)).toEqual(recordOf(source.block as object, 0));
+    expect(read.known?.get(source.flow as object)).toEqual(recordOf(source.flow as object, 2));
     expect(read.known?.get(source.flow as object)?.keys[0]).toBe("k5");
     // not recorded: a mapping of fewer keys, one the reader did not build, and a copy
     expect(read.known?.get(source.small as object)).toBeUndefined();

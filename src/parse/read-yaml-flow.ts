@@ -353,6 +353,7 @@ function readBlock(
   // prototype back once read.
   const map: Record<string, unknown> = Object.create(null);
   const keys: string[] = [];
+  const values: unknown[] = [];
   /** How many levels of collections the values hold (see known-mappings.ts). */
   let height = 0;
   const children: (YamlNode | YamlPair)[] = [];
@@ -391,7 +392,10 @@ function readBlock(
           throw GIVE_UP;
         }
         map[key] = value;
-        if (mode === "value") keys.push(key);
+        if (mode === "value") {
+          keys.push(key);
+          values.push(value);
+        }
         reader.nodes++;
         if (mode === "nodes") {
           const keyNode: YamlNode = { kind: "scalar", start: at, end: keyEnd };
@@ -425,7 +429,7 @@ function readBlock(
   if (!isList && mode === "value") Object.setPrototypeOf(map, Object.prototype);
   const value = isList ? items : mode === "value" ? map : undefined;
   const large: RecordedMapping[] =
-    keys.length >= KNOWN_MAPPING_MIN ? [[map, { keys, height }], ...reader.large] : reader.large;
+    keys.length >= KNOWN_MAPPING_MIN ? [[map, { keys, values, height }], ...reader.large] : reader.large;
   return { value, end, nodes: reader.nodes, large, children: children as YamlNode[] | YamlPair[] };
 }
 
@@ -553,6 +557,7 @@ class FlowReader {
     // keys are read in every mode: a repeated one makes the reader give up
     const value: Record<string, unknown> = {};
     const keys: string[] | undefined = this.mode === "value" ? [] : undefined;
+    const values: unknown[] | undefined = keys === undefined ? undefined : [];
     const pairs: YamlPair[] | undefined = this.mode === "nodes" && depth === 0 ? [] : undefined;
     let inner = 0;
     this.pos++;
@@ -569,9 +574,13 @@ class FlowReader {
         this.pos++;
         this.space();
         const valueStart = this.pos;
-        value[key] = this.node(depth);
+        const entry = this.node(depth);
+        value[key] = entry;
         if (this.height > inner) inner = this.height;
-        keys?.push(key);
+        if (keys !== undefined && values !== undefined) {
+          keys.push(key);
+          values.push(entry);
+        }
         if (pairs !== undefined) {
           const keyNode: YamlNode = { kind: "scalar", start: keyStart, end: keyEnd };
           pairs.push({ key: keyNode, name: key, identity, value: this.childNode(valueStart) });
@@ -588,7 +597,9 @@ class FlowReader {
     }
     this.pos++;
     if (pairs !== undefined) this.children = pairs;
-    if (keys !== undefined && keys.length >= KNOWN_MAPPING_MIN) this.large.push([value, { keys, height: inner }]);
+    if (keys !== undefined && values !== undefined && keys.length >= KNOWN_MAPPING_MIN) {
+      this.large.push([value, { keys, values, height: inner }]);
+    }
     this.height = inner + 1;
     return value;
   }

@@ -50,7 +50,7 @@ export interface PipelineIndex {
 /** What shared derived values are computed from (see {@link RuleContext.shared}). */
 export interface SharedContext {
   readonly pipeline: Readonly<Pipeline>;
-  /** The keys of the pipeline's large mappings as the reader saw them, when it was parsed (see known-mappings.ts). */
+  /** The entries of the pipeline's large mappings as the reader saw them, when it was parsed (see known-mappings.ts). */
   readonly knownMappings?: KnownMappings | undefined;
   steps(): readonly CollectedStep[];
   shared<T>(derive: (ctx: SharedContext) => T): T;

@@ -25,8 +25,8 @@ export interface ValidateOptions {
   /** The rules to run instead of the registry (tests run one rule at a time). */
   readonly registry?: readonly Rule[];
   /**
-   * The keys of the pipeline's large mappings, as `parsePipeline` gives them (`knownMappings`): the rules then read a
-   * mapping of a million keys without collecting its keys again.
+   * The entries of the pipeline's large mappings, as `parsePipeline` gives them (`knownMappings`), when the pipeline
+   * was not changed since: the rules then read a mapping of a million keys without walking it again.
    */
   readonly knownMappings?: KnownMappings | undefined;
 }

@@ -21,7 +21,7 @@ export interface ScanOptions {
    * a quick first pass asks it of every string and, when it holds for none, the scan ends there.
    */
   readonly only?: (value: string, key: string | undefined) => boolean;
-  /** The keys of large mappings as the reader saw them (see known-mappings.ts), used instead of collecting them. */
+  /** The entries of large mappings as the reader saw them (see known-mappings.ts), read instead of the mappings. */
   readonly known?: KnownMappings | undefined;
 }
 
@@ -117,7 +117,7 @@ export interface StringQuestion<S> {
   readonly state: S;
   /** Leaves out a top-level key of the value. */
   readonly skip?: (key: string) => boolean;
-  /** The keys of large mappings as the reader saw them (see known-mappings.ts), used instead of collecting them. */
+  /** The entries of large mappings as the reader saw them (see known-mappings.ts), read instead of the mappings. */
   readonly known?: KnownMappings | undefined;
 }
 
@@ -169,12 +169,13 @@ function mayHold<S>(value: object, pass: QuickPass<S>, depth: number): boolean {
   }
   const record = value as Record<string, unknown>;
   const skip = depth === 0 ? pass.skip : undefined;
-  // a large mapping's keys as the reader saw them: looked up, not collected again (see known-mappings.ts)
-  const keys = pass.known?.get(value)?.keys;
-  if (keys !== undefined) {
+  // a large mapping's entries as the reader saw them: read in order, the mapping is not walked (known-mappings.ts)
+  const known = pass.known?.get(value);
+  if (known !== undefined) {
+    const { keys, values } = known;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i] as string;
-      if (!skip?.(key) && entryMayHold(record[key], key, pass, depth)) return true;
+      if (!skip?.(key) && entryMayHold(values[i], key, pass, depth)) return true;
     }
     return false;
   }
