@@ -182,6 +182,8 @@ describe("the fast path records the keys and the height of the large mappings it
     expect(read.known?.get(source.block as object)).toEqual(recordOf(source.block as object, 0));
     expect(read.known?.get(source.flow as object)).toEqual(recordOf(source.flow as object, 2));
     expect(read.known?.get(source.flow as object)?.keys[0]).toBe("k5");
+    // filled without a prototype (faster), they are plain objects once read, as js-yaml's are
+    for (const m of [source.block, source.flow, source.small]) expect(Object.getPrototypeOf(m)).toBe(Object.prototype);
     // not recorded: a mapping of fewer keys, one the reader did not build, and a copy
     expect(read.known?.get(source.small as object)).toBeUndefined();
     expect(read.known?.get(source)).toBeUndefined();
