@@ -58,9 +58,10 @@ export function findFlowRegions(text: string, min = FLOW_FAST_PATH_MIN, withValu
     const colon = blockKeyColon(text, lineStart, lineEnd);
     if (colon !== -1) {
       // most blocks are small: whatever is indented under the key is measured first (no allocation), and a small
-      // block is skipped whole (nothing in it can be large either)
-      const extent = blockExtent(text, lineStart, lineEnd);
-      if (extent - colon < Math.max(min, ROOM)) {
+      // block is skipped whole (nothing in it can be large either); a large one is measured only as far as that
+      const enough = colon + Math.max(min, ROOM);
+      const extent = blockExtent(text, lineStart, lineEnd, enough);
+      if (extent < enough) {
         lineStart = extent + 1;
         continue;
       }
@@ -287,9 +288,10 @@ function restOfLineIsEmpty(text: string, at: number): boolean {
 
 /**
  * Where the lines indented under the `key:` line at `lineStart` end (the end of the last line deeper than the key,
- * or a list entry at the key's own indentation), blank lines included.
+ * or a list entry at the key's own indentation), blank lines included; or the end of the first such line that
+ * reaches `enough`, when one does.
  */
-function blockExtent(text: string, lineStart: number, lineEnd: number): number {
+function blockExtent(text: string, lineStart: number, lineEnd: number, enough: number): number {
   const keyIndent = indentation(text, lineStart);
   let end = lineEnd;
   let line = lineEnd + 1;
@@ -302,6 +304,7 @@ function blockExtent(text: string, lineStart: number, lineEnd: number): number {
     if (!blank && indent < keyIndent) break;
     if (!blank && indent === keyIndent && !entry) break;
     end = next;
+    if (end >= enough) break;
     line = next + 1;
   }
   return end;
