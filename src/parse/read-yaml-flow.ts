@@ -572,7 +572,9 @@ class FlowReader {
         const key = this.scalar(true);
         if (typeof key !== "string" || key === "__proto__" || Object.hasOwn(value, key)) throw GIVE_UP;
         const keyEnd = this.pos;
-        const identity = `scalar:${this.quoted ? key : this.raw}`;
+        // only position nodes need it: made for every key, it cost reading a flow mapping of 1,000,000 keys ~9%
+        // (1.78 s against 1.96 s of CPU, medians of 5 alternated runs at load 4)
+        const identity = pairs === undefined ? "" : `scalar:${this.quoted ? key : this.raw}`;
         // `key: value`, the colon right after the key and a space after it
         if (text.charCodeAt(this.pos) !== 0x3a || text.charCodeAt(this.pos + 1) !== 0x20) throw GIVE_UP;
         this.pos++;
