@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import type { Path } from "../model/common.ts";
 import type { Pipeline } from "../model/pipeline.ts";
 import { validate } from "../validate/validate.ts";
 import { validateText } from "../validate/validate-text.ts";
@@ -6,6 +7,7 @@ import { checkShape } from "./check-shape.ts";
 import { KNOWN_MAPPING_MIN, type KnownMappings } from "./known-mappings.ts";
 import { parsePipeline } from "./parse-pipeline.ts";
 import { readYaml } from "./read-yaml.ts";
+import { yamlTextLocator } from "./yaml-tree.ts";
 
 /** A pipeline whose resource's `source` is a block mapping of `n` keys (large enough for the reader's fast path). */
 function bigSource(n: number, extra: string): string {
@@ -95,5 +97,27 @@ describe("a value too deep inside a large mapping the reader recorded", () => {
     expect(parsed.wellFormed).toBe(false);
     expect(parsed.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining("deep")]);
     expect(parsed).not.toHaveProperty("knownMappings");
+  });
+});
+
+describe("the collections the reader took, handed to the locator", () => {
+  test("give the same positions as the locator finding them itself", () => {
+    const text = bigSource(20_000, "    tail: [1, 2]\n");
+    const read = readYaml(text);
+    if (!read.ok) throw new Error("not read");
+    expect(read.regions?.map((r) => r.kind)).toEqual(["block"]);
+    const given = yamlTextLocator(text, "f.yml", read.regions);
+    const found = yamlTextLocator(text, "f.yml");
+    const paths: Path[] = [
+      ["resources", 0, "source", "key-0"],
+      ["resources", 0, "source", "key-19999"],
+      ["resources", 0, "source", "tail", 1],
+      ["resources", 0, "type"],
+      ["jobs", 0, "plan", 0, "get"],
+    ];
+    for (const path of paths) {
+      for (const target of ["key", "value"] as const) expect(given(path, target)).toEqual(found(path, target));
+    }
+    expect(given(["resources", 0, "source", "key-19999"])).toMatchObject({ line: 5 + 19_999 });
   });
 });

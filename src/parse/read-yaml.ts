@@ -1,7 +1,14 @@
 import jsyaml from "js-yaml";
 import { GO_YAML_SCHEMA, goYamlLoadOptions, MAX_YAML_DEPTH, mergeBudget } from "./go-yaml-schema.ts";
 import type { KnownMappings } from "./known-mappings.ts";
-import { FLOW_FAST_PATH_MIN, findFlowRegions, placeholder, putBack, withPlaceholders } from "./read-yaml-flow.ts";
+import {
+  FLOW_FAST_PATH_MIN,
+  type FlowRegion,
+  findFlowRegions,
+  placeholder,
+  putBack,
+  withPlaceholders,
+} from "./read-yaml-flow.ts";
 import { buildYamlTree, contentStart, findDuplicateKeys } from "./yaml-tree.ts";
 
 /**
@@ -34,7 +41,7 @@ export function readYaml(text: string, options: ReadYamlOptions = {}): YamlRead 
     const back = read.ok ? putBack(read.value, regions) : undefined;
     if (back?.ok === true) {
       const large = regions.flatMap((r) => r.large);
-      return { ok: true, value: back.value, ...(large.length > 0 && { known: new WeakMap(large) }) };
+      return { ok: true, value: back.value, regions, ...(large.length > 0 && { known: new WeakMap(large) }) };
     }
     // a placeholder not read back as a value of its own, or any problem: the text is read as it is, so that every
     // finding is the one it gives
@@ -106,6 +113,8 @@ export type YamlRead =
       readonly value: unknown;
       /** The keys of the large mappings the fast path read (see known-mappings.ts), when it read any. */
       readonly known?: KnownMappings;
+      /** The collections the fast path read, when it read any (the position tree then need not find them again). */
+      readonly regions?: readonly FlowRegion[];
     }
   | { readonly ok: false; readonly problems: YamlProblem[] };
 

@@ -45,10 +45,15 @@ interface LoaderState {
  * Reads a YAML document again, recording where each node is. Taken only when positions are needed (a finding
  * to locate, a repeated key); linear in the text. Repeated keys are allowed here (the last one wins). Throws
  * js-yaml's YAMLException on a syntax error. Large flow collections are read by read-yaml-flow.ts's fast path,
- * as {@link readYaml} reads them.
+ * as {@link readYaml} reads them (`found`: the collections it took, when the text was read with the same
+ * `flowFastPathMin`).
  */
-export function buildYamlTree(text: string, flowFastPathMin = FLOW_FAST_PATH_MIN): YamlNode {
-  const regions = text.length >= flowFastPathMin ? findFlowRegions(text, flowFastPathMin, false) : [];
+export function buildYamlTree(
+  text: string,
+  flowFastPathMin = FLOW_FAST_PATH_MIN,
+  found?: readonly FlowRegion[],
+): YamlNode {
+  const regions = found ?? (text.length >= flowFastPathMin ? findFlowRegions(text, flowFastPathMin, false) : []);
   const compact = regions.length === 0 ? undefined : withPlaceholders(text, regions);
   if (compact !== undefined) {
     let tree: YamlNode | undefined;
@@ -262,15 +267,15 @@ export function findDuplicateKeys(root: YamlNode, text: string): DuplicateKey[] 
 /**
  * A locator over YAML text: the node at a path, else its closest existing ancestor. A path ending in a mapping
  * key resolves to that key's value (or to the key itself when the value is empty), or to the key with `"key"`.
- * The positions are read on first use.
+ * The positions are read on first use (`regions`: the collections {@link readYaml} took from the same text).
  */
-export function yamlTextLocator(text: string, file?: string): Locator {
+export function yamlTextLocator(text: string, file?: string, regions?: readonly FlowRegion[]): Locator {
   let tree: YamlNode | undefined | null;
   let at: ((offset: number) => { line: number; col: number }) | undefined;
   return (path, target = "value") => {
     if (tree === undefined) {
       try {
-        tree = buildYamlTree(text);
+        tree = buildYamlTree(text, FLOW_FAST_PATH_MIN, regions);
       } catch {
         tree = null;
       }
