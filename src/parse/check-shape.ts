@@ -29,7 +29,7 @@ export { MAX_STEP_DEPTH, MAX_VALUE_DEPTH } from "./shape-descriptor.ts";
  */
 export function checkShape(value: unknown, known?: KnownMappings): ShapeResult {
   const diagnostics: Diagnostic[] = [];
-  const state: State = { diagnostics, wellFormed: true };
+  const state: State = { diagnostics, wellFormed: true, known };
   if (value === null || value === undefined) return { isMapping: true, wellFormed: true, unchanged: true, diagnostics };
   if (!isObject(value)) {
     typeError(state, value, "atc.Config", ROOT);
@@ -38,7 +38,7 @@ export function checkShape(value: unknown, known?: KnownMappings): ShapeResult {
   // the common case, a pipeline with nothing to report, is answered by a quick pass that builds no positions
   if (quick(value, CONFIG, 0, known)) return { isMapping: true, wellFormed: true, unchanged: true, diagnostics };
   checkValue(state, value, CONFIG, ROOT);
-  return { isMapping: true, wellFormed: state.wellFormed, unchanged: false, diagnostics };
+  return { isMapping: true, wellFormed: state.wellFormed, unchanged: state.changed !== true, diagnostics };
 }
 
 /**
@@ -59,7 +59,7 @@ export interface ShapeResult {
   readonly isMapping: boolean;
   /** No error-level diagnostic: every value has the type Concourse expects; rules may run. */
   readonly wellFormed: boolean;
-  /** Whether the value is as it was given (the quick pass vouched for it; the full check may convert values). */
+  /** Whether the value is as it was given (the full check converts numbers given for strings in place). */
   readonly unchanged: boolean;
   readonly diagnostics: Diagnostic[];
 }

@@ -46,9 +46,12 @@ export function checkValue(state: State, value: unknown, desc: Desc, here: At): 
         if (fine(item, desc.of)) continue;
         // an entry of a list of structs (jobs, resources, task inputs, ...) is first checked quickly, without
         // positions: only an entry with something to report is checked in full (schema-bounded, so linear)
-        if (desc.of.k === "struct" && quick(item, desc.of, here.depth)) continue;
+        if (desc.of.k === "struct" && quick(item, desc.of, here.depth, state.known)) continue;
         const read = checkValue(state, item, desc.of, child(here, i));
-        if (!Object.is(read, item)) value[i] = read;
+        if (!Object.is(read, item)) {
+          value[i] = read;
+          state.changed = true;
+        }
       }
       return value;
     case "map":
@@ -61,8 +64,8 @@ export function checkValue(state: State, value: unknown, desc: Desc, here: At): 
         checkDepth(state, value, here);
         return value;
       }
-      for (const k of Object.keys(value)) {
-        if (!fine(value[k], desc.of)) writeBack(value, k, checkValue(state, value[k], desc.of, child(here, k)));
+      for (const k of state.known?.get(value)?.keys ?? Object.keys(value)) {
+        if (!fine(value[k], desc.of)) writeBack(state, value, k, checkValue(state, value[k], desc.of, child(here, k)));
       }
       return value;
     case "struct":
@@ -115,6 +118,9 @@ function checkDepth(state: State, value: object, here: At): void {
       tooDeep(state, `value is nested more than ${MAX_VALUE_DEPTH} levels deep`, a);
       return;
     }
+    // a large mapping the reader built: walked only when its values go too deep (see known-mappings.ts)
+    const recorded = state.known?.get(v);
+    if (recorded !== undefined && depth + recorded.height < MAX_VALUE_DEPTH) continue;
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++)
         if (typeof v[i] === "object" && v[i] !== null) stack.push([v[i], child(a, i), depth + 1]);
@@ -151,7 +157,7 @@ function checkStruct(state: State, value: Record<string, unknown>, desc: StructD
       continue;
     }
     if (!fine(value[key], fieldDesc))
-      writeBack(value, key, checkValue(state, value[key], fieldDesc, field(here, key, desc.name)));
+      writeBack(state, value, key, checkValue(state, value[key], fieldDesc, field(here, key, desc.name)));
   }
 }
 
@@ -176,7 +182,7 @@ function checkStep(state: State, value: unknown, here: At): void {
     if (owner === undefined) continue; // an unknown field: the StepValidator's (and step-unknown-fields') business
     const desc = stepFieldType(owner, key);
     if (desc === undefined || fine(value[key], desc)) continue;
-    writeBack(value, key, checkValue(state, value[key], desc, field(detectorAt(stepAt, owner), key, owner.go)));
+    writeBack(state, value, key, checkValue(state, value[key], desc, field(detectorAt(stepAt, owner), key, owner.go)));
   }
   if (detectors === 0) {
     const hint = Object.hasOwn(value, "aggregate")
@@ -195,6 +201,8 @@ function detectorAt(stepAt: At, detector: StepDetector): At {
 }
 
 /** Writes the value as Concourse reads it back when it differs (as an own property, even `__proto__`). */
-function writeBack(holder: Record<string, unknown>, key: string, read: unknown): void {
-  if (!Object.is(holder[key], read)) setOwn(holder, key, read);
+function writeBack(state: State, holder: Record<string, unknown>, key: string, read: unknown): void {
+  if (Object.is(holder[key], read)) return;
+  setOwn(holder, key, read);
+  state.changed = true;
 }

@@ -3,6 +3,7 @@ import { goJsonKind } from "../concourse/go-format.ts";
 import { isWholeVar } from "../concourse/vars.ts";
 import type { Path } from "../model/common.ts";
 import type { Diagnostic, Parity, Severity } from "../source/diagnostic.ts";
+import type { KnownMappings } from "./known-mappings.ts";
 import { type At, fieldsOf, pathOf } from "./shape-position.ts";
 
 /** Concourse's prefix for every error of `yaml.Unmarshal` into `atc.Config`. */
@@ -12,6 +13,10 @@ export const FLY_UNMARSHAL_PREFIX = "error unmarshaling JSON: while decoding JSO
 export interface State {
   readonly diagnostics: Diagnostic[];
   wellFormed: boolean;
+  /** Whether a value was converted in place (a number given for a string written as a string). */
+  changed?: boolean;
+  /** What the reader recorded of the large mappings it built (see known-mappings.ts). */
+  readonly known?: KnownMappings | undefined;
 }
 
 export function typeError(state: State, value: unknown, goType: string, here: At, withNumber = false): void {
