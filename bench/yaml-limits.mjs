@@ -22,6 +22,11 @@ export const HOSTILE_SHAPES = {
     for (let i = 0; i < 1_000_000; i++) keys.push(`    key-${i}: value-${i}`);
     return `resources:\n- name: r\n  type: git\n  source:\n${keys.join("\n")}\njobs:\n- name: j\n  plan: [{ get: r }]\n`;
   },
+  "block mapping of 1,000,000 distinct keys, and a finding to locate": () => {
+    const keys = [];
+    for (let i = 0; i < 1_000_000; i++) keys.push(`    key-${i}: value-${i}`);
+    return `resources:\n- name: r\n  type: git\n  source:\n${keys.join("\n")}\njobs:\n- name: j\n  plan: [{ get: r }, { get: nope }]\n`;
+  },
   "flow mapping of 1,000,000 distinct keys": () => {
     const keys = [];
     for (let i = 0; i < 1_000_000; i++) keys.push(`key-${i}: value-${i}`);
