@@ -11,8 +11,9 @@
  *
  * A record holds for the value exactly as it was read: it is found by the object itself (a copy, such as the one var
  * interpolation makes, has none), but nothing tells it that a value of the mapping was replaced since. So the
- * shape check reads only the heights (which no coercion of a scalar changes), and `parsePipeline` hands the records
- * on to the rules only when the shape check changed nothing; a caller that changes the pipeline must not pass them.
+ * shape check reads only keys and heights (which its conversion of a number given for a string does not change),
+ * and `parsePipeline` hands the records on to the rules only when the shape check converted nothing; a caller
+ * that changes the pipeline must not pass them.
  */
 export interface KnownMappings {
   /** What the reader recorded of `mapping`, when it did. */
