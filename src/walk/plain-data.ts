@@ -42,54 +42,66 @@ function leafProblem(v: unknown): string | undefined {
  * `undefined` when there is none. Walks carefully (never deeper than `maxDepth`, reading each
  * property once, inside try), so it can explain why converting or writing `value` failed; it also
  * runs before every validation of rendered data, so its loop touches nothing but what it must (a
- * path is only built for a finding).
+ * path is only built for a finding). Plain functions passing one walk state, rather than closures made
+ * per call, and an object's keys read with `Object.keys`: at 10,000 jobs of the bench's workload that
+ * took the check from about 50 to 35 ms (fastest of 22 runs each, alternating).
  */
 export function findNotPlainData(value: unknown, maxDepth = 1000): NotPlainData | undefined {
-  const ancestors: object[] = [];
-  const path: PathSegment[] = [];
-  const at = (key: PathSegment, problem: string): NotPlainData => ({ path: [...path, key], problem });
-  const child = (key: PathSegment, c: unknown): NotPlainData | undefined => {
-    if (typeof c !== "object") {
-      const problem = leafProblem(c);
-      return problem === undefined ? undefined : at(key, problem);
-    }
-    if (c === null) return undefined;
-    path.push(key);
-    const found = visit(c);
-    path.pop();
-    return found;
-  };
-  const visit = (v: object): NotPlainData | undefined => {
-    const back = ancestors.indexOf(v);
-    if (back !== -1) {
-      const to = back === 0 ? "the top" : formatPath(path.slice(0, back));
-      return { path: [...path], problem: `a circular reference (back to ${to})` };
-    }
-    if (ancestors.length >= maxDepth) return { path: [...path], problem: `nested more than ${maxDepth} levels deep` };
-    ancestors.push(v);
-    let found: NotPlainData | undefined;
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length && found === undefined; i++) found = child(i, v[i]);
-    } else {
-      for (const key in v) {
-        if (!Object.hasOwn(v, key)) continue;
-        let c: unknown;
-        try {
-          c = (v as Record<string, unknown>)[key];
-        } catch (error) {
-          found = at(key, `a getter that throws: ${describeError(error)}`);
-          break;
-        }
-        found = child(key, c);
-        if (found !== undefined) break;
-      }
-    }
-    ancestors.pop();
-    return found;
-  };
   if (typeof value !== "object") {
     const problem = leafProblem(value);
     return problem === undefined ? undefined : { path: [], problem };
   }
-  return value === null ? undefined : visit(value);
+  if (value === null) return undefined;
+  const walk: PlainWalk = { ancestors: [], path: [], maxDepth };
+  return visitValue(walk, value);
+}
+
+/** One check: the objects being looked into, outermost first, and the path to the current one. */
+interface PlainWalk {
+  readonly ancestors: object[];
+  readonly path: PathSegment[];
+  readonly maxDepth: number;
+}
+
+function visitValue(walk: PlainWalk, v: object): NotPlainData | undefined {
+  const { ancestors, path } = walk;
+  const back = ancestors.indexOf(v);
+  if (back !== -1) {
+    const to = back === 0 ? "the top" : formatPath(path.slice(0, back));
+    return { path: [...path], problem: `a circular reference (back to ${to})` };
+  }
+  if (ancestors.length >= walk.maxDepth)
+    return { path: [...path], problem: `nested more than ${walk.maxDepth} levels deep` };
+  ancestors.push(v);
+  let found: NotPlainData | undefined;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length && found === undefined; i++) found = visitChild(walk, i, v[i]);
+  } else {
+    const keys = Object.keys(v);
+    for (let k = 0; k < keys.length && found === undefined; k++) {
+      const key = keys[k] as string;
+      let c: unknown;
+      try {
+        c = (v as Record<string, unknown>)[key];
+      } catch (error) {
+        found = { path: [...path, key], problem: `a getter that throws: ${describeError(error)}` };
+        break;
+      }
+      found = visitChild(walk, key, c);
+    }
+  }
+  ancestors.pop();
+  return found;
+}
+
+function visitChild(walk: PlainWalk, key: PathSegment, c: unknown): NotPlainData | undefined {
+  if (typeof c !== "object") {
+    const problem = leafProblem(c);
+    return problem === undefined ? undefined : { path: [...walk.path, key], problem };
+  }
+  if (c === null) return undefined;
+  walk.path.push(key);
+  const found = visitValue(walk, c);
+  walk.path.pop();
+  return found;
 }

@@ -98,9 +98,7 @@ export function walkPipeline<S>(pipeline: Pick<Pipeline, "jobs">, visitor: PlanV
     const scope = open(walk, "job", undefined);
     const plan = ownValue(job, "plan");
     if (Array.isArray(plan)) {
-      for (let i = 0; i < plan.length; i++) {
-        visitStep(walk, plan[i], { path: ["jobs", j, "plan", i], parent: undefined, relation: "plan" });
-      }
+      for (let i = 0; i < plan.length; i++) visitStep(walk, plan[i], ["jobs", j, "plan", i], undefined);
     }
     visitHooks(walk, job, ["jobs", j], undefined);
     close(walk, scope);
@@ -141,7 +139,7 @@ export function* walkSteps(steps: unknown, at: Path, depth = 0): Generator<Walke
 export function* walkStep(step: unknown, path: Path, depth = 0): Generator<WalkedStep> {
   const out: CollectedStep[] = [];
   const walk: Walk<CollectedStep[]> = { visitor: COLLECT, state: out, job: undefined as unknown as Job, jobIndex: -1 };
-  visitStep(walk, step, { path, parent: undefined, relation: "plan" });
+  visitStep(walk, step, path, undefined);
   for (const s of out) yield { step: s.step, path: s.path, depth: s.depth + depth };
 }
 
@@ -151,13 +149,6 @@ interface Walk<S> {
   readonly state: S;
   readonly job: Job;
   readonly jobIndex: number;
-}
-
-/** Where a step is: its path, the step holding it, and how. */
-interface Place {
-  readonly path: Path;
-  readonly parent: CollectedStep | undefined;
-  readonly relation: StepRelation;
 }
 
 /** Opens a scope (made only when the visitor asks for scopes). */
@@ -173,36 +164,50 @@ function close<S>(walk: Walk<S>, scope: Scope | undefined): void {
   if (scope !== undefined) walk.visitor.exitScope?.(scope, walk.state);
 }
 
-function visitStep<S>(walk: Walk<S>, value: unknown, at: Place): void {
+/**
+ * Visits the step `value` at `path`, held by `parent` (`undefined` for a plan step or a job's hook). How it hangs off
+ * what holds it is told by the last key of its path (a hook's name, or not), so that nothing is made per step to
+ * carry it: at 10,000 jobs of the bench's workload, an object per step for that made collecting the steps take about
+ * 40 ms instead of 30 (fastest of 17 runs each, alternating).
+ */
+function visitStep<S>(walk: Walk<S>, value: unknown, path: Path, parent: CollectedStep | undefined): void {
   if (!isObject(value)) return;
   const kind = stepKindOrUndefined(value);
   const self: CollectedStep = {
     step: value as unknown as Step,
-    path: at.path,
-    depth: at.parent === undefined ? 0 : at.parent.depth + 1,
+    path,
+    depth: parent === undefined ? 0 : parent.depth + 1,
     job: walk.job,
     jobIndex: walk.jobIndex,
     kind,
-    parent: at.parent,
-    relation: at.relation,
+    parent,
+    relation: relationOf(path, parent),
   };
   const across = Array.isArray(ownValue(value, "across")) ? open(walk, "across", self) : undefined;
   walk.visitor.enter?.(self, walk.state);
   if (isHoldingKind(kind)) {
     const scope = open(walk, kind, self);
-    visitHeld(walk, value[kind], childPath(at.path, kind), self, CORE_SLOT_FORMS[kind]);
+    visitHeld(walk, value[kind], childPath(path, kind), self, CORE_SLOT_FORMS[kind]);
     close(walk, scope);
   }
   walk.visitor.exit?.(self, walk.state);
   close(walk, across);
-  visitHooks(walk, value, at.path, self);
+  visitHooks(walk, value, path, self);
+}
+
+/** How the step at `path`, held by `parent`, hangs off what holds it. */
+function relationOf(path: Path, parent: CollectedStep | undefined): StepRelation {
+  const last = path[path.length - 1];
+  const hook = typeof last === "string" && (HOOK_KEYS as readonly string[]).includes(last);
+  if (parent === undefined) return hook ? "job-hook" : "plan";
+  return hook ? "hook" : "nested";
 }
 
 /** The steps `held` at `path` holds as `form` says (step-slots.ts): one step, a list, or `in_parallel`'s branches. */
 function visitHeld<S>(walk: Walk<S>, held: unknown, path: Path, parent: CollectedStep, form: SlotForm): void {
   switch (form) {
     case "step":
-      visitStep(walk, held, { path, parent, relation: "nested" });
+      visitStep(walk, held, path, parent);
       return;
     case "list":
       visitList(walk, held, path, parent);
@@ -222,8 +227,7 @@ function visitHeld<S>(walk: Walk<S>, held: unknown, path: Path, parent: Collecte
 /** The steps of a list at `path`, each at its index, one after the other. */
 function visitList<S>(walk: Walk<S>, steps: unknown, path: Path, parent: CollectedStep): void {
   if (!Array.isArray(steps)) return;
-  for (let i = 0; i < steps.length; i++)
-    visitStep(walk, steps[i], { path: childPath(path, i), parent, relation: "nested" });
+  for (let i = 0; i < steps.length; i++) visitStep(walk, steps[i], childPath(path, i), parent);
 }
 
 /** The steps of a list at `path`, each at its index, each a branch starting from the same point. */
@@ -231,7 +235,7 @@ function visitBranches<S>(walk: Walk<S>, steps: unknown, path: Path, parent: Col
   if (!Array.isArray(steps)) return;
   for (let i = 0; i < steps.length; i++) {
     const branch = open(walk, "branch", parent);
-    visitStep(walk, steps[i], { path: childPath(path, i), parent, relation: "nested" });
+    visitStep(walk, steps[i], childPath(path, i), parent);
     close(walk, branch);
   }
 }
@@ -246,7 +250,6 @@ function visitHooks<S>(
   path: Path,
   owner: CollectedStep | undefined,
 ): void {
-  const relation: StepRelation = owner === undefined ? "job-hook" : "hook";
   let scope: Scope | undefined; // opened at the first alternative hook present
   let opened = false;
   for (const hook of ALTERNATIVE_HOOKS) {
@@ -257,12 +260,12 @@ function visitHooks<S>(
       opened = true;
     }
     const branch = open(walk, "branch", owner);
-    visitStep(walk, hookStep, { path: childPath(path, hook), parent: owner, relation });
+    visitStep(walk, hookStep, childPath(path, hook), owner);
     close(walk, branch);
   }
   if (opened) close(walk, scope);
   const ensure = ownValue(holder, "ensure");
-  if (ensure !== undefined) visitStep(walk, ensure, { path: childPath(path, "ensure"), parent: owner, relation });
+  if (ensure !== undefined) visitStep(walk, ensure, childPath(path, "ensure"), owner);
 }
 
 /**

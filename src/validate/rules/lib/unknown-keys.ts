@@ -3,7 +3,7 @@
  * and keys of the strictly decoded structs below it that make it fail (see concourse/config-fields.ts).
  */
 
-import { CONFIG_FIELDS, STRICT_STRUCTS } from "../../../concourse/config-fields.ts";
+import { CONFIG_FIELDS, STRICT_STRUCTS, type StrictStruct } from "../../../concourse/config-fields.ts";
 import { isObject, type Path } from "../../../model/common.ts";
 import type { SharedContext } from "../../define-rule.ts";
 
@@ -27,6 +27,16 @@ const TOP_LEVEL: ReadonlySet<string> = new Set<string>(CONFIG_FIELDS);
 /** Reads the unknown keys once per run (shared by the two rules that report them). */
 export const unknownKeys = (ctx: SharedContext): UnknownKeys => ctx.shared(findUnknownKeys);
 
+/** Each strictly decoded struct with its fields as a set. */
+const STRUCTS: readonly (StrictStruct & { readonly known: ReadonlySet<string> })[] = STRICT_STRUCTS.map((struct) => ({
+  ...struct,
+  known: new Set(struct.fields),
+}));
+
+/**
+ * One pass over the top-level keys and the keys of each struct, making paths only for the keys it finds (a path and a
+ * pair made for every entry took this pass from about 5 to about 20 ms at 10,000 jobs of the bench's workload).
+ */
 function findUnknownKeys(ctx: SharedContext): UnknownKeys {
   const pipeline = ctx.pipeline as unknown as Record<string, unknown>;
   const dropped: UnknownKey[] = [];
@@ -34,22 +44,31 @@ function findUnknownKeys(ctx: SharedContext): UnknownKeys {
     if (!TOP_LEVEL.has(key)) dropped.push({ path: [key], key, known: CONFIG_FIELDS });
   }
   const rejected: UnknownKey[] = [];
-  for (const { section, nested, fields } of STRICT_STRUCTS) {
-    const known: ReadonlySet<string> = new Set(fields);
+  for (const struct of STRUCTS) {
+    const { section, nested } = struct;
     const holder = pipeline[section];
-    const entries: [Path, unknown][] =
-      section === "display"
-        ? [[[section], holder]]
-        : Array.isArray(holder)
-          ? holder.map((v, i) => [[section, i], v])
-          : [];
-    for (const [at, entry] of entries) {
-      const [path, value] =
-        nested === undefined ? [at, entry] : [[...at, nested], isObject(entry) ? entry[nested] : undefined];
-      if (!isObject(value)) continue;
-      for (const key of Object.keys(value))
-        if (!known.has(key)) rejected.push({ path: [...path, key], key, known: fields });
+    if (section === "display") {
+      for (const key of unknownOf(holder, struct.known))
+        rejected.push({ path: [section, key], key, known: struct.fields });
+      continue;
+    }
+    if (!Array.isArray(holder)) continue;
+    for (let i = 0; i < holder.length; i++) {
+      const entry: unknown = holder[i];
+      const value = nested === undefined ? entry : isObject(entry) ? entry[nested] : undefined;
+      for (const key of unknownOf(value, struct.known)) {
+        const path = nested === undefined ? [section, i, key] : [section, i, nested, key];
+        rejected.push({ path, key, known: struct.fields });
+      }
     }
   }
   return { dropped, rejected };
+}
+
+/** The keys of `value` (when an object) that are not in `known`. */
+function unknownOf(value: unknown, known: ReadonlySet<string>): string[] {
+  const found: string[] = [];
+  if (!isObject(value)) return found;
+  for (const key in value) if (Object.hasOwn(value, key) && !known.has(key)) found.push(key);
+  return found;
 }
