@@ -28,7 +28,8 @@ export function goDurationError(orig: string): string | undefined {
 /** Go's `time.ParseDuration`: nanoseconds, or Go's error text. */
 export function goParseDuration(orig: string): { ok: true; ns: bigint } | { ok: false; error: string } {
   const fail = (error: string) => ({ ok: false as const, error });
-  const invalid = fail(`time: invalid duration ${goQuote(orig)}`);
+  // made only when the duration is invalid: most are valid, and the text quotes the whole input
+  const invalid = () => fail(`time: invalid duration ${goQuote(orig)}`);
   let s = orig;
   let neg = false;
   if (s !== "" && (s[0] === "-" || s[0] === "+")) {
@@ -36,15 +37,15 @@ export function goParseDuration(orig: string): { ok: true; ns: bigint } | { ok: 
     s = s.slice(1);
   }
   if (s === "0") return { ok: true, ns: 0n };
-  if (s === "") return invalid;
+  if (s === "") return invalid();
   let total = 0n;
   while (s !== "") {
-    if (!(s[0] === "." || isDigit(s[0]))) return invalid;
+    if (!(s[0] === "." || isDigit(s[0]))) return invalid();
     let i = 0;
     let v = 0n;
     while (isDigit(s[i])) {
       v = v * 10n + BigInt(Number(s[i]));
-      if (v > MAX) return invalid;
+      if (v > MAX) return invalid();
       i++;
     }
     const pre = i > 0;
@@ -70,7 +71,7 @@ export function goParseDuration(orig: string): { ok: true; ns: bigint } | { ok: 
       post = j > 0;
       s = s.slice(j);
     }
-    if (!pre && !post) return invalid;
+    if (!pre && !post) return invalid();
     let u = 0;
     while (u < s.length && !(s[u] === "." || isDigit(s[u]))) u++;
     if (u === 0) return fail(`time: missing unit in duration ${goQuote(orig)}`);
@@ -78,15 +79,15 @@ export function goParseDuration(orig: string): { ok: true; ns: bigint } | { ok: 
     s = s.slice(u);
     const unit = UNITS[unitName];
     if (unit === undefined) return fail(`time: unknown unit ${goQuote(unitName)} in duration ${goQuote(orig)}`);
-    if (v > MAX / unit) return invalid;
+    if (v > MAX / unit) return invalid();
     v *= unit;
     if (frac > 0n) {
       v += (frac * unit) / scale;
-      if (v > MAX) return invalid;
+      if (v > MAX) return invalid();
     }
     total += v;
-    if (total > MAX) return invalid;
+    if (total > MAX) return invalid();
   }
-  if (!neg && total > MAX - 1n) return invalid;
+  if (!neg && total > MAX - 1n) return invalid();
   return { ok: true, ns: neg ? -total : total };
 }
