@@ -70,6 +70,27 @@ test("a cached render loads one ES module, the compiled pipeline module (hangar 
   }
 });
 
+test("a batch render loads hangar's library once, shared by its modules, each compiled without a copy of it", () => {
+  const dir = mkdtempSync(join(tmpdir(), "hangar-batch-loads-"));
+  try {
+    const batch = [
+      "render",
+      join(repo, "examples/docker-baseline/pipeline.ts"),
+      join(repo, "examples/ol-infrastructure/examples__hello/pipeline.ts"),
+      "--out-dir",
+      join(dir, "out"),
+    ];
+    loadedBy(batch); // compiles into the cache, if it was not there
+    const { esm } = loadedBy(batch);
+    const compiled = esm.filter((f) => /node_modules[\\/]\.cache[\\/]hangar[\\/][0-9a-f]{32}\.mjs$/.test(f));
+    expect(compiled).toHaveLength(2);
+    expect(esm.filter((f) => f === join(repo, "dist/index.js"))).toHaveLength(1);
+    for (const file of compiled) expect(readFileSync(file, "utf8")).toContain(pathToFileURL(join(repo, "dist")).href);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("hangar render of a module loads a YAML reader only when a var flag needs one", () => {
   const dir = mkdtempSync(join(tmpdir(), "hangar-render-loads-"));
   try {

@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { loadPipelineModule } from "./load-pipeline.ts";
+import { loadModule, loadPipelineModule } from "./load-pipeline.ts";
 
 const repo = resolve(import.meta.dirname, "../..");
 
@@ -88,6 +88,20 @@ describe("loadPipelineModule: compile cache", () => {
     expect(entry.code).toContain(`from "${pathToFileURL(join(repo, "node_modules/yaml/dist/index.js")).href}"`);
     markCachedCode();
     expect(await load()).toEqual(expected("cached", "src"));
+  });
+
+  test("shared: hangar is imported by URL, not bundled, under an entry of its own beside the bundled one", async () => {
+    const shared = async () => (await loadModule("pipeline.ts", work, { cacheDir, hangar: "shared" })).pipeline;
+    expect(await shared()).toEqual(expected("build", "src"));
+    expect(await load()).toEqual(expected("build", "src"));
+    const entries = readdirSync(cacheDir).filter((name) => name.endsWith(".json"));
+    expect(entries).toHaveLength(2);
+    const sharedEntry = entries.find((name) => name.endsWith("-shared.json")) as string;
+    const entry = JSON.parse(readFileSync(join(cacheDir, sharedEntry), "utf8"));
+    const code = readFileSync(join(cacheDir, entry.module), "utf8");
+    // the modules of a batch import one hangar: the one resolved from the module's folder, by absolute URL
+    expect(code).toContain(`from "${pathToFileURL(join(repo, "dist/index.js")).href}"`);
+    expect(entry.inputs.map(([path]: [string]) => path)).not.toContain(join(repo, "dist/index.js"));
   });
 
   test("a file touched but unchanged is still a hit (its content is hashed only then, once)", async () => {

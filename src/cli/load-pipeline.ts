@@ -7,7 +7,7 @@ import { isObject } from "../model/common.ts";
 import { isHangarError } from "../model/errors.ts";
 import type { Pipeline } from "../model/pipeline.ts";
 import { cacheDirFor } from "./cache-dir.ts";
-import { compileModule } from "./compile-cache.ts";
+import { compileModule, type HangarLink } from "./compile-cache.ts";
 import { importModule } from "./import-module.ts";
 import { LoadError } from "./load-error.ts";
 import { isUnknownReferences } from "./unknown-references.ts";
@@ -78,6 +78,8 @@ export interface ModuleLoadOptions extends LoadOptions {
    * render of docker-baseline (paired runs: +48 ms instead of +59 ms beside `node -e 0`).
    */
   readonly stackSourceMaps?: boolean;
+  /** How a compiled TypeScript module gets hangar (see {@link HangarLink}); default `bundled`. */
+  readonly hangar?: HangarLink;
 }
 
 /** {@link loadPipelineModule}, with the CLI's options. */
@@ -95,7 +97,7 @@ export async function loadModule(
   if (JS_EXTENSIONS.has(extname(path))) url = pathToFileURL(path).href;
   else {
     const cacheDir = options.cacheDir ?? cacheDirFor(path);
-    url = (await compileModule(path, shown, cwd, cacheDir === false ? undefined : cacheDir)).url;
+    url = (await compileModule(path, shown, cwd, cacheDir === false ? undefined : cacheDir, options.hangar)).url;
   }
   let exported: unknown;
   try {

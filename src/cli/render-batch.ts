@@ -3,6 +3,7 @@ import type { TemplateVars } from "../parse/vars.ts";
 import { flyCommand } from "../render/fly-command.ts";
 import { renderData } from "../render/render.ts";
 import { checkOutputs } from "./check-outputs.ts";
+import type { HangarLink } from "./compile-cache.ts";
 import { EXIT, type ExitCode } from "./define-command.ts";
 import { checkVars, type FlyVarFlags, flyVars } from "./fly-vars.ts";
 import type { Io } from "./io.ts";
@@ -58,6 +59,7 @@ export async function renderEntry(
   entry: string,
   options: Pick<BatchOptions, "format" | "validate" | "debug" | "timeoutMs" | "vars">,
   io: Io,
+  hangar: HangarLink = "bundled",
 ): Promise<RenderedEntry | ExitCode> {
   let definition: LoadedDefinition;
   let rendered: { data: unknown; text: string };
@@ -66,6 +68,7 @@ export async function renderEntry(
       ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
       // errors are placed in the user's source without Node's source maps; only --debug's stack traces need them
       stackSourceMaps: options.debug,
+      hangar,
     });
   } catch (error) {
     return reportLoadFailure(error, io, options.debug);
@@ -118,7 +121,8 @@ export async function renderBatch(entries: readonly string[], options: BatchOpti
   const rendered: (RenderedEntry & { out: string })[] = [];
   const failed: { entry: string; code: ExitCode }[] = [];
   for (const entry of entries) {
-    const result = await renderEntry(entry, options, io);
+    // the modules of a batch share one hangar, loaded once
+    const result = await renderEntry(entry, options, io, entries.length > 1 ? "shared" : "bundled");
     if (typeof result === "number") {
       failed.push({ entry, code: result });
       continue;
