@@ -538,21 +538,29 @@ class FlowReader {
         if (this.height > inner) inner = this.height;
         items?.push(item);
         nodes?.push(this.childNode(start));
-        this.space();
-        const c = text.charCodeAt(this.pos);
-        if (c === 0x5d) break;
-        if (c !== 0x2c) throw GIVE_UP;
-        this.pos++;
-        this.space();
-        // an empty entry or a trailing comma: js-yaml's business
-        const next = text.charCodeAt(this.pos);
-        if (next === 0x2c || next === 0x5d) throw GIVE_UP;
+        if (this.endOfEntry(0x5d)) break;
       }
     }
     this.pos++;
     if (nodes !== undefined) this.children = nodes;
     this.height = inner + 1;
     return items;
+  }
+
+  /**
+   * After an entry of a flow collection closed by `close` (`]` or `}`): true at the closing bracket, else past the
+   * comma and the space after it. An empty entry or a trailing comma is js-yaml's business: the reader gives up.
+   */
+  private endOfEntry(close: number): boolean {
+    this.space();
+    const c = this.text.charCodeAt(this.pos);
+    if (c === close) return true;
+    if (c !== 0x2c) throw GIVE_UP;
+    this.pos++;
+    this.space();
+    const next = this.text.charCodeAt(this.pos);
+    if (next === 0x2c || next === close) throw GIVE_UP;
+    return false;
   }
 
   private mapping(depth: number): Record<string, unknown> {
@@ -595,14 +603,7 @@ class FlowReader {
           const keyNode: YamlNode = { kind: "scalar", start: keyStart, end: keyEnd };
           pairs.push({ key: keyNode, name: key, identity, value: this.childNode(valueStart) });
         }
-        this.space();
-        const c = text.charCodeAt(this.pos);
-        if (c === 0x7d) break;
-        if (c !== 0x2c) throw GIVE_UP;
-        this.pos++;
-        this.space();
-        const next = text.charCodeAt(this.pos);
-        if (next === 0x2c || next === 0x7d) throw GIVE_UP;
+        if (this.endOfEntry(0x7d)) break;
       }
     }
     this.pos++;
