@@ -71,6 +71,8 @@ export function describeFailure(error: unknown, ref: PipelineRef, target: string
       return `${label}: not found (is team ${ref.team} on target ${target}?)`;
     case "untrusted-certificate":
       return `${label}: ${error.message} (target ${target}): trust its CA with ca_cert in the .flyrc (\`fly -t ${target} login --ca-cert FILE\`) or skip verification with insecure: true (\`fly -t ${target} login -k\`)`;
+    case "client-certificate":
+      return `${label}: ${error.message} (target ${target}): give it one with client_cert_path and client_key_path in the .flyrc (\`fly -t ${target} login --client-cert FILE --client-key FILE\`)`;
     case "unreachable":
       return `${label}: ${error.message} (is target ${target} up?)`;
     case "unexpected":

@@ -15,7 +15,7 @@
  * - 401: the token is missing or expired; 403: the token's user may not act on the team.
  */
 import { HangarError } from "../model/errors.ts";
-import { certificateProblem, type Fetch, nodeFetch, type TlsOptions } from "./request.ts";
+import { certificateProblem, clientCertificateProblem, type Fetch, nodeFetch, type TlsOptions } from "./request.ts";
 
 /** Which pipeline: its team, name, and instance vars for one instance of a pipeline group. */
 export interface PipelineRef {
@@ -40,7 +40,9 @@ export type ApiFailure =
   | { readonly kind: "unexpected"; readonly status: number; readonly body: string }
   | { readonly kind: "unreachable"; readonly reason: string }
   /** The server's TLS certificate is not trusted (`ca_cert`) or not for its name. */
-  | { readonly kind: "untrusted-certificate"; readonly reason: string };
+  | { readonly kind: "untrusted-certificate"; readonly reason: string }
+  /** The server asked for a TLS client certificate and got none, or refused it (`client_cert_path`). */
+  | { readonly kind: "client-certificate"; readonly reason: string };
 
 /** A failed request. The message never holds the token. */
 export class ApiError extends HangarError {
@@ -112,6 +114,8 @@ export function createClient(options: ClientOptions): ConcourseClient {
     nodeFetch({
       ...(options.caCert !== undefined && { caCert: options.caCert }),
       ...(options.insecure !== undefined && { insecure: options.insecure }),
+      ...(options.clientCert !== undefined && { clientCert: options.clientCert }),
+      ...(options.clientKey !== undefined && { clientKey: options.clientKey }),
     });
   const base = options.api.replace(/\/+$/, "");
 
@@ -126,6 +130,13 @@ export function createClient(options: ClientOptions): ConcourseClient {
         throw new ApiError(
           { kind: "untrusted-certificate", reason: untrusted },
           `cannot verify the TLS certificate of ${base}: ${untrusted}`,
+        );
+      }
+      const refused = clientCertificateProblem(error);
+      if (refused !== undefined) {
+        throw new ApiError(
+          { kind: "client-certificate", reason: refused },
+          `${base} wants a TLS client certificate it trusts: ${refused}`,
         );
       }
       const cause = (error as { cause?: { message?: string } }).cause?.message ?? (error as Error).message;

@@ -69,3 +69,28 @@ describe("flyrc TLS settings", () => {
     );
   });
 });
+
+describe("flyrc client certificates", () => {
+  test("client_cert_path and client_key_path are read as fly login --client-cert/--client-key writes them", () => {
+    const rc =
+      "targets:\n  ci:\n    api: https://ci.example.com\n    client_cert_path: /certs/me.pem\n    client_key_path: certs/me.key\n";
+    expect(selectTarget(rc, "ci", "/h/.flyrc")).toEqual({
+      name: "ci",
+      api: "https://ci.example.com",
+      team: "main",
+      insecure: false,
+      clientCertPath: "/certs/me.pem",
+      clientKeyPath: "certs/me.key",
+    });
+  });
+
+  test("one without the other is an error naming the file, the target and what is missing", () => {
+    const rc = (line: string) => `targets:\n  ci:\n    api: https://ci.example.com\n    ${line}\n`;
+    expect(() => selectTarget(rc("client_key_path: /k.pem"), "ci", "/h/.flyrc")).toThrow(
+      "in the file '/h/.flyrc': target ci has a client_key_path but no client_cert_path: a client certificate needs its key, and a key its certificate",
+    );
+    expect(() => selectTarget(rc("client_cert_path: /c.pem"), "ci", "/h/.flyrc")).toThrow(
+      "in the file '/h/.flyrc': target ci has a client_cert_path but no client_key_path",
+    );
+  });
+});

@@ -6,7 +6,8 @@ import { pemCertificates } from "./request.ts";
 
 /**
  * One target of fly's `~/.flyrc`, as fly writes it (`fly/rc/targets.go` `TargetProps`): the ATC's URL,
- * the team, the token `fly login` saved and the TLS settings `fly login --ca-cert FILE` or `-k` saved.
+ * the team, the token `fly login` saved and the TLS settings `fly login --ca-cert FILE`, `--client-cert FILE
+ * --client-key FILE` or `-k` saved.
  */
 export interface FlyTarget {
   readonly name: string;
@@ -20,6 +21,12 @@ export interface FlyTarget {
   readonly insecure: boolean;
   /** PEM certificates to trust besides the usual ones (`ca_cert:`, from `fly login --ca-cert FILE`). */
   readonly caCert?: string;
+  /**
+   * The client certificate and key to present to the server, as paths of PEM files (`client_cert_path:` and
+   * `client_key_path:`, from `fly login --client-cert FILE --client-key FILE`): both or neither.
+   */
+  readonly clientCertPath?: string;
+  readonly clientKeyPath?: string;
 }
 
 /** Where fly keeps its targets: `$FLY_HOME/.flyrc`, else `$HOME/.flyrc` (`userHomeDir` in fly's rc package). */
@@ -68,6 +75,17 @@ export function selectTarget(text: string | undefined, name: string | undefined,
       `in the file '${file}': the ca_cert of target ${name} is not valid: it holds no PEM certificate`,
     );
   }
+  const clientCertPath = stringOf(props.client_cert_path);
+  const clientKeyPath = stringOf(props.client_key_path);
+  // fly's loadClientCertificate (fly/rc/target.go) refuses one without the other
+  if ((clientCertPath === undefined) !== (clientKeyPath === undefined)) {
+    const [has, lacks] =
+      clientCertPath === undefined ? ["client_key_path", "client_cert_path"] : ["client_cert_path", "client_key_path"];
+    throw new HangarError(
+      "api/flyrc",
+      `in the file '${file}': target ${name} has a ${has} but no ${lacks}: a client certificate needs its key, and a key its certificate`,
+    );
+  }
   return {
     name,
     api,
@@ -75,5 +93,7 @@ export function selectTarget(text: string | undefined, name: string | undefined,
     ...((type !== "" || value !== "") && { authorization: `${type} ${value}` }),
     insecure: props.insecure === true,
     ...(caCert !== undefined && { caCert }),
+    ...(clientCertPath !== undefined && { clientCertPath }),
+    ...(clientKeyPath !== undefined && { clientKeyPath }),
   };
 }

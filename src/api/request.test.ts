@@ -1,11 +1,20 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer as createHttpServer, type RequestListener } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { createServer as createTcpServer, type Server } from "node:net";
-import { rootCertificates } from "node:tls";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import * as tls from "node:tls";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { hasOpenssl, selfSignedCertificate, withOpenssl } from "../../test/helpers/self-signed.ts";
-import { certificateProblem, nodeFetch, pemCertificates, trustedCertificates } from "./request.ts";
+import {
+  certificateProblem,
+  clientCertificateProblem,
+  nodeFetch,
+  pemCertificates,
+  trustedCertificates,
+} from "./request.ts";
 
 /** Answers with what it received: method, body, and the content-length header. */
 const echo: RequestListener = (req, res) => {
@@ -50,8 +59,76 @@ test.skipIf(!hasOpenssl)(withOpenssl("a ca_cert is trusted besides the default r
   const { cert } = selfSignedCertificate();
   const trusted = trustedCertificates(`${cert}\n${cert}`);
   expect(trusted.slice(-2)).toEqual([cert.trim(), cert.trim()]);
-  expect(rootCertificates.length).toBeGreaterThan(0);
-  expect(trusted).toEqual(expect.arrayContaining([...rootCertificates]));
+  expect(tls.rootCertificates.length).toBeGreaterThan(0);
+  expect(trusted).toEqual(expect.arrayContaining([...tls.rootCertificates]));
+});
+
+/** Node before 22.15 has no `tls.getCACertificates`, so its defaults are listed from the bundle and the env. */
+const listsDefaults = typeof (tls as { getCACertificates?: unknown }).getCACertificates === "function";
+
+test.skipIf(!hasOpenssl || listsDefaults)(
+  withOpenssl("with a ca_cert, the certificates of NODE_EXTRA_CA_CERTS stay trusted (Node < 22.15)"),
+  () => {
+    const extra = selfSignedCertificate().cert;
+    const mine = selfSignedCertificate().cert;
+    const dir = mkdtempSync(join(tmpdir(), "hangar-extra-ca-"));
+    try {
+      writeFileSync(join(dir, "extra.pem"), extra);
+      const trusted = trustedCertificates(mine, { NODE_EXTRA_CA_CERTS: join(dir, "extra.pem") });
+      expect(trusted).toEqual([...tls.rootCertificates, extra.trim(), mine.trim()]);
+      // unset or unreadable (Node warned about it at start): the bundled roots only
+      expect(trustedCertificates(mine, {})).toEqual([...tls.rootCertificates, mine.trim()]);
+      expect(trustedCertificates(mine, { NODE_EXTRA_CA_CERTS: join(dir, "missing.pem") })).toEqual([
+        ...tls.rootCertificates,
+        mine.trim(),
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+);
+
+describe.skipIf(!hasOpenssl)(withOpenssl("nodeFetch to a server that wants a client certificate"), () => {
+  let server: Awaited<ReturnType<typeof listen>>;
+  let url: string;
+  let serverCert: string;
+  let client: { key: string; cert: string };
+  let stranger: { key: string; cert: string };
+  beforeAll(async () => {
+    const own = selfSignedCertificate();
+    serverCert = own.cert;
+    client = selfSignedCertificate();
+    stranger = selfSignedCertificate();
+    server = await listen(
+      createHttpsServer({ ...own, ca: client.cert, requestCert: true, rejectUnauthorized: true }, echo),
+    );
+    url = `https://127.0.0.1:${server.port}/`;
+  });
+  afterAll(() => server.close());
+
+  test("without one, the server's alert is told as a client certificate problem, not a server one", async () => {
+    const error = await rejection(nodeFetch({ caCert: serverCert })(url, GET));
+    expect(clientCertificateProblem(error)).toBe("tlsv13 alert certificate required");
+    expect(certificateProblem(error)).toBeUndefined();
+  });
+
+  test("with the certificate the server trusts, and its key, the request succeeds", async () => {
+    const send = nodeFetch({ caCert: serverCert, clientCert: client.cert, clientKey: client.key });
+    expect((await send(url, GET)).status).toBe(201);
+  });
+
+  test("a key that is not the certificate's, a malformed one, or one without the other is refused before any request", () => {
+    expect(() => nodeFetch({ clientCert: client.cert, clientKey: stranger.key })).toThrow(
+      "the client certificate and key cannot be used: key values mismatch",
+    );
+    expect(() => nodeFetch({ clientCert: "not pem", clientKey: client.key })).toThrow(
+      /^the client certificate and key cannot be used: \w/,
+    );
+    expect(() => nodeFetch({ clientCert: client.cert })).toThrow(
+      "a client certificate needs its key, and a key its certificate",
+    );
+    expect(() => nodeFetch({ clientKey: client.key })).toThrow("a client certificate needs its key");
+  });
 });
 
 describe.skipIf(!hasOpenssl)(withOpenssl("nodeFetch over HTTPS with a self-signed certificate"), () => {

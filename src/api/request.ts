@@ -6,11 +6,14 @@
  *   to the system pool; here: Node's default CA certificates);
  * - `insecure` skips the verification of the server's certificate and name (`InsecureSkipVerify`),
  *   whatever `caCert` holds;
+ * - `clientCert` and `clientKey` (the PEM files named by `client_cert_path` and `client_key_path`) are
+ *   presented to a server that asks for a client certificate (fly: `loadClientCertificate`);
  * - connecting gives up after 10 seconds, as fly's dialer does (here the TLS handshake counts too).
  *
  * The answer is a standard `Response`, so the client reads it as it would read one of `fetch`.
  */
 import { X509Certificate } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import * as tls from "node:tls";
@@ -28,6 +31,10 @@ export interface TlsOptions {
   readonly caCert?: string;
   /** Do not verify the server's certificate (`insecure: true` of the `.flyrc`). */
   readonly insecure?: boolean;
+  /** The PEM client certificate to present (the file `client_cert_path` of the `.flyrc` names); needs `clientKey`. */
+  readonly clientCert?: string;
+  /** The PEM private key of `clientCert` (the file `client_key_path` names). */
+  readonly clientKey?: string;
 }
 
 /**
@@ -78,13 +85,69 @@ export function certificateProblem(error: unknown): string | undefined {
 }
 
 /**
+ * The TLS alerts a server sends when it wants a client certificate and got none, or refuses the one it got
+ * (`ERR_SSL_<version>_ALERT_<alert>` in Node): what `client_cert_path` and `client_key_path` address.
+ */
+const CLIENT_CERTIFICATE_ALERT =
+  /^ERR_SSL_(?:TLSV13|TLSV1|SSLV3)_ALERT_(?:CERTIFICATE_REQUIRED|BAD_CERTIFICATE|UNKNOWN_CA|CERTIFICATE_UNKNOWN|UNSUPPORTED_CERTIFICATE|CERTIFICATE_REVOKED|CERTIFICATE_EXPIRED)$/;
+
+/**
+ * The reason of a failed request when the server asked for a client certificate and got none, or refused it
+ * (`tlsv13 alert certificate required`), else undefined.
+ */
+export function clientCertificateProblem(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 3; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && CLIENT_CERTIFICATE_ALERT.test(code)) return opensslReason(e.message);
+  }
+  return undefined;
+}
+
+/** The words of an OpenSSL error (`error:05800074:x509 certificate routines::key values mismatch` → its last part). */
+const opensslReason = (message: string): string =>
+  /error:[0-9A-F]+:[^:\n]*:[^:\n]*:([^:\n]+)/.exec(message)?.[1]?.trim() ?? message.trim();
+
+/**
  * What to trust given a `ca_cert`: the certificates Node trusts by default, then those of `caCert`
  * (fly: `SystemCertPool()` then `AppendCertsFromPEM`). The defaults are `tls.getCACertificates("default")`
- * where Node has it (22.15+, with `NODE_EXTRA_CA_CERTS`), else Node's bundled `tls.rootCertificates`.
+ * where Node has it (22.15+); before that, Node's bundled `tls.rootCertificates` and the certificates of the
+ * file `NODE_EXTRA_CA_CERTS` names in `env`, which Node adds to its defaults but does not list.
  */
-export function trustedCertificates(caCert: string): string[] {
+export function trustedCertificates(
+  caCert: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string[] {
   const get = (tls as { getCACertificates?: (type: string) => string[] }).getCACertificates;
-  return [...(get?.("default") ?? tls.rootCertificates), ...pemCertificates(caCert)];
+  const defaults = get?.("default") ?? [...tls.rootCertificates, ...extraCaCertificates(env.NODE_EXTRA_CA_CERTS)];
+  return [...defaults, ...pemCertificates(caCert)];
+}
+
+/** The certificates of the `NODE_EXTRA_CA_CERTS` file; none when it is unset or unreadable (Node warned at start). */
+function extraCaCertificates(file: string | undefined): string[] {
+  if (file === undefined || file === "") return [];
+  try {
+    return pemCertificates(readFileSync(file, "utf8"));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The TLS options of a client certificate and its key, checked at once (a malformed PEM, or a key that is not the
+ * certificate's) so that the problem is told before any request, as fly's `tls.LoadX509KeyPair` does.
+ */
+function clientCertificate(clientCert: string | undefined, clientKey: string | undefined): tls.SecureContextOptions {
+  if (clientCert === undefined && clientKey === undefined) return {};
+  if (clientCert === undefined || clientKey === undefined) {
+    throw new HangarError("api/client-cert", "a client certificate needs its key, and a key its certificate");
+  }
+  try {
+    tls.createSecureContext({ cert: clientCert, key: clientKey });
+  } catch (error) {
+    const reason = error instanceof Error ? opensslReason(error.message) : String(error);
+    throw new HangarError("api/client-cert", `the client certificate and key cannot be used: ${reason}`);
+  }
+  return { cert: clientCert, key: clientKey };
 }
 
 /** A response's headers, repeated ones kept. */
@@ -111,6 +174,7 @@ export function nodeFetch(options: TlsOptions & { readonly connectTimeoutMs?: nu
     keepAlive: true,
     rejectUnauthorized: !insecure,
     ...(caCert !== undefined && !insecure && { ca: trustedCertificates(caCert) }),
+    ...clientCertificate(options.clientCert, options.clientKey),
   });
   const http = new HttpAgent({ keepAlive: true });
 

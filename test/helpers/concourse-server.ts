@@ -25,8 +25,11 @@ export interface ConcourseServerOptions {
   readonly teams: readonly string[];
   /** Errors and warnings `configvalidate.Validate` would give for a config (default: none). */
   readonly validate?: (config: unknown) => { errors?: string[]; warnings?: { type: string; message: string }[] };
-  /** A PEM key and certificate: serve HTTPS with them (default: plain HTTP). */
-  readonly tls?: { readonly key: string; readonly cert: string };
+  /**
+   * A PEM key and certificate: serve HTTPS with them (default: plain HTTP). With `ca`, a client must present a
+   * certificate that `ca` signed.
+   */
+  readonly tls?: { readonly key: string; readonly cert: string; readonly ca?: string };
 }
 
 /** A request the server received (without its Authorization header). */
@@ -150,7 +153,8 @@ export async function startConcourseServer(options: ConcourseServerOptions) {
       res.writeHead(500).end(String(error));
     });
   };
-  const server = options.tls === undefined ? createServer(listener) : createHttpsServer(options.tls, listener);
+  const server =
+    options.tls === undefined ? createServer(listener) : createHttpsServer(httpsOptions(options.tls), listener);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -168,3 +172,7 @@ export async function startConcourseServer(options: ConcourseServerOptions) {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** The options of the HTTPS server: its key and certificate, and when `ca` is given, client certificates required. */
+const httpsOptions = (tls: NonNullable<ConcourseServerOptions["tls"]>) =>
+  tls.ca === undefined ? tls : { ...tls, requestCert: true, rejectUnauthorized: true };

@@ -211,6 +211,48 @@ describe.skipIf(!hasOpenssl)(withOpenssl("hangar apply over HTTPS: the target's 
     }
   });
 
+  test("a server that wants a client certificate: told how to give one; client_cert_path and client_key_path give it", async () => {
+    const own = selfSignedCertificate();
+    const mine = selfSignedCertificate();
+    const secure = await startConcourseServer({ token: TOKEN, teams: ["main"], tls: { ...own, ca: mine.cert } });
+    try {
+      writeFileSync(join(work, "me.pem"), mine.cert);
+      writeFileSync(join(work, "me.key"), mine.key);
+      const target = (name: string, extra: string) =>
+        `  ${name}:\n    api: ${secure.url}\n    token: {type: Bearer, value: ${TOKEN}}\n    ca_cert: ${JSON.stringify(own.cert)}\n${extra}`;
+      writeFileSync(
+        join(work, ".flyrc"),
+        "targets:\n" +
+          target("bare", "") +
+          // relative to the working directory, as fly reads them
+          target("mtls", "    client_cert_path: me.pem\n    client_key_path: me.key\n") +
+          target("lost", `    client_cert_path: ${join(work, "gone.pem")}\n    client_key_path: me.key\n`),
+      );
+      writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+
+      const bare = await apply(["p.yml", "-t", "bare", "--yes"]);
+      expect(bare.code).toBe(2);
+      expect(bare.stderr).toBe(
+        `hangar: p: ${secure.url} wants a TLS client certificate it trusts: tlsv13 alert certificate required (target bare): ` +
+          "give it one with client_cert_path and client_key_path in the .flyrc (`fly -t bare login --client-cert FILE --client-key FILE`)\n" +
+          "nothing to set; 0 unchanged; 1 failed: p\n",
+      );
+
+      const lost = await apply(["p.yml", "-t", "lost", "--yes"]);
+      expect(lost.code).toBe(2);
+      expect(lost.stderr).toContain(
+        `hangar: p.yml: cannot read the client certificate '${join(work, "gone.pem")}' of target lost: ENOENT\n`,
+      );
+      expect(secure.requests).toEqual([]);
+
+      const mtls = await apply(["p.yml", "-t", "mtls", "--yes"]);
+      expect(mtls.code).toBe(0);
+      expect(secure.pipelines.map((p) => p.name)).toEqual(["p"]);
+    } finally {
+      await secure.close();
+    }
+  });
+
   test("a ca_cert that holds no certificate stops before any request, naming the .flyrc and the target", async () => {
     writeFileSync(
       join(work, ".flyrc"),

@@ -1,7 +1,10 @@
+import { resolve } from "node:path";
 import type { ApplyPlan } from "../../api/apply.ts";
 import type { ConcourseClient, PipelineRef } from "../../api/client.ts";
 import type { FlyTarget } from "../../api/flyrc.ts";
+import type { TlsOptions } from "../../api/request.ts";
 import { defineCommand, EXIT, type ExitCode } from "../define-command.ts";
+import type { Io } from "../io.ts";
 
 export default defineCommand({
   name: "apply",
@@ -88,6 +91,7 @@ export default defineCommand({
               api: target.api,
               ...(target.authorization !== undefined && { authorization: target.authorization }),
               ...(target.caCert !== undefined && { caCert: target.caCert }),
+              ...(await readClientCertificate(target, io)),
               insecure: target.insecure,
             }),
           };
@@ -177,3 +181,18 @@ export default defineCommand({
     return worst();
   },
 });
+
+/**
+ * The PEM texts of a target's client certificate and key (`client_cert_path`, `client_key_path` of the `.flyrc`),
+ * read as fly reads them: relative paths from the working directory.
+ */
+async function readClientCertificate(target: FlyTarget, io: Io): Promise<Pick<TlsOptions, "clientCert" | "clientKey">> {
+  const { clientCertPath, clientKeyPath } = target;
+  if (clientCertPath === undefined || clientKeyPath === undefined) return {};
+  const read = (path: string, what: string) =>
+    io.readFile(resolve(io.cwd(), path)).catch((error: unknown) => {
+      const reason = (error as { code?: unknown }).code ?? (error as Error).message;
+      throw new Error(`cannot read the client ${what} '${path}' of target ${target.name}: ${String(reason)}`);
+    });
+  return { clientCert: await read(clientCertPath, "certificate"), clientKey: await read(clientKeyPath, "key") };
+}
