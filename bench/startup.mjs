@@ -40,9 +40,9 @@ export function measureProcesses({ repo, commands, runs = 10, warmups = 2 }) {
 }
 
 /**
- * Empties the compile cache of pipeline modules in `cacheDir`, keeping V8's code of hangar's own CLI (the
- * `code-*` files Node 20 keeps there): the cold row measures compiling the user's module, which happens whenever
- * it changes, not the first run of a new install, and the rows after it stay warm.
+ * Empties the compile cache of pipeline modules in `cacheDir` (and the validations kept beside them), keeping V8's
+ * code of hangar's own CLI (the `code-*` files Node 20 keeps there): the cold row measures compiling the user's
+ * module, which happens whenever it changes, not the first run of a new install, and the rows after it stay warm.
  */
 function emptyCompileCache(cacheDir) {
   let names;
@@ -54,7 +54,24 @@ function emptyCompileCache(cacheDir) {
   for (const name of names) if (!name.startsWith("code-")) rmSync(join(cacheDir, name), { force: true });
 }
 
-/** The commands of the whole-process rows: `--version`, `--help`, render (cached and cold), validate. */
+/**
+ * Empties the validation cache in `cacheDir` (the `validation-*` entries), keeping the compiled modules and V8's
+ * code: the row "validation re-run" is a cached render whose output was not validated before.
+ */
+function emptyValidationCache(cacheDir) {
+  let names;
+  try {
+    names = readdirSync(cacheDir);
+  } catch {
+    return;
+  }
+  for (const name of names) if (name.startsWith("validation-")) rmSync(join(cacheDir, name), { force: true });
+}
+
+/**
+ * The commands of the whole-process rows: `--version`, `--help`, render (cached; cached with its validation run
+ * again; cold), validate.
+ */
 export function startupCommands({ entry, cacheDir, largestYaml }) {
   const out = mkdtempSync(join(tmpdir(), "hangar-bench-"));
   const render = ["bin/hangar.js", "render", entry, "-o", join(out, "definition.json")];
@@ -62,6 +79,11 @@ export function startupCommands({ entry, cacheDir, largestYaml }) {
     { label: "hangar --version", args: ["bin/hangar.js", "--version"], goalMs: 15 },
     { label: "hangar --help", args: ["bin/hangar.js", "--help"], goalMs: 15 },
     { label: `hangar render ${entry} (cached)`, args: render, goalMs: 40 },
+    {
+      label: `hangar render ${entry} (cached, validation re-run)`,
+      args: render,
+      beforeEach: () => emptyValidationCache(cacheDir),
+    },
     {
       label: `hangar render ${entry} (cold: empty compile cache)`,
       args: render,

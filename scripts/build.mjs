@@ -83,41 +83,77 @@ await build({
     },
   ],
 });
-// bin/hangar.js's loader of both on Node 20
+// bin/hangar.js's loader of the three on Node 20
 await build({ ...cliOptions, entryPoints: { "code-cache": "src/cli/code-cache.ts" }, banner: banner() });
+/** The bundle of a lazily loaded module list: `modules[path]()` runs a module's body and returns its exports. */
+const moduleList = (paths, sourcefile) => ({
+  contents: `export const modules = {\n${[...paths]
+    .sort()
+    .map((path) => `  ${JSON.stringify(path)}: () => require(${JSON.stringify(`./${path}`)}),\n`)
+    .join("")}};\n`,
+  resolveDir: process.cwd(),
+  sourcefile,
+});
+// js-yaml's CommonJS entry is some 20 files for Node's loader to resolve, read and compile on every run that reads
+// YAML; its ES module build, as one CommonJS file (dist/js-yaml.cjs below), is one (paired runs of `hangar validate`
+// of a small file: about 9 ms of CPU less). A file of its own, required only when YAML is read.
+const jsYamlOneFile = {
+  name: "js-yaml-one-file",
+  setup(b) {
+    b.onResolve({ filter: /^js-yaml$/ }, () => ({ path: "./js-yaml.cjs", external: true }));
+  },
+};
+// The validator that `hangar render` runs on what it writes is a third file, dist/cli-validator.cjs, with its own
+// code cache: a render whose diagnostics are kept (src/cli/validation-cache.ts) neither reads nor deserializes the
+// validator's code. Kept in cli-run.cjs, V8's code of the render command was 377 KB, most of it the validator's, and
+// deserializing it cost about 3 ms of CPU more than the 207 KB without it (10 profiled renders each, paired).
+const VALIDATOR = "src/validate/validate-value.ts";
 await build({
   ...cliOptions,
-  stdin: {
-    contents: `export const modules = {\n${[...runModules]
-      .sort()
-      .map((path) => `  ${JSON.stringify(path)}: () => require(${JSON.stringify(`./${path}`)}),\n`)
-      .join("")}};\n`,
-    resolveDir: process.cwd(),
-    sourcefile: "cli-run.js",
-  },
+  stdin: moduleList([VALIDATOR], "cli-validator.js"),
+  outfile: "dist/cli-validator.cjs",
+  outdir: undefined,
+  outExtension: undefined,
+  banner: banner(),
+  plugins: [jsYamlOneFile],
+});
+await build({
+  ...cliOptions,
+  stdin: moduleList(runModules, "cli-run.js"),
   outfile: "dist/cli-run.cjs",
   outdir: undefined,
   outExtension: undefined,
   // the pipeline module's import (src/cli/import-module.ts): the importer bin/hangar.js gives the bundle on
-  // Node 20 (the vm.Script it runs in cannot import), Node's own import() when the bundle is `require`d
+  // Node 20 (the vm.Script it runs in cannot import), Node's own import() when the bundle is `require`d; the
+  // validator's loader likewise (through the code cache on Node 20, else `require`)
   banner: banner(
     'var importModuleFromBin = typeof hangarImportModule === "function" ? hangarImportModule : (url) => import(url);',
+    'var validatorModuleFromBin = typeof hangarValidatorModule === "function" ? hangarValidatorModule : (path) => require("./cli-validator.cjs").modules[path]();',
   ),
   plugins: [
-    {
-      // js-yaml's CommonJS entry is some 20 files for Node's loader to resolve, read and compile on every run that
-      // reads YAML; its ES module build, as one CommonJS file (dist/js-yaml.cjs below), is one (paired runs of `hangar
-      // validate` of a small file: about 9 ms of CPU less). A file of its own, required only when YAML is read.
-      name: "js-yaml-one-file",
-      setup(b) {
-        b.onResolve({ filter: /^js-yaml$/ }, () => ({ path: "./js-yaml.cjs", external: true }));
-      },
-    },
+    jsYamlOneFile,
     {
       name: "import-module-from-bin",
       setup(b) {
         b.onLoad({ filter: /[\\/]src[\\/]cli[\\/]import-module\.ts$/ }, () => ({
           contents: "export const importModule = (url) => importModuleFromBin(url);",
+          loader: "js",
+        }));
+      },
+    },
+    {
+      // the validator imported lazily (by validate-rendered.ts) comes from cli-validator.cjs; the validate command
+      // and the language server keep cli-run.cjs's own copy
+      name: "validator-apart",
+      setup(b) {
+        b.onResolve({ filter: /validate-value\.ts$/ }, (args) => {
+          if (args.kind !== "dynamic-import") return undefined;
+          const path = relative(process.cwd(), join(args.resolveDir, args.path)).split(sep).join("/");
+          if (path !== VALIDATOR) return undefined;
+          return { path, namespace: "cli-validator" };
+        });
+        b.onLoad({ filter: /.*/, namespace: "cli-validator" }, (args) => ({
+          contents: `module.exports = validatorModuleFromBin(${JSON.stringify(args.path)});`,
           loader: "js",
         }));
       },

@@ -1,22 +1,24 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { expect, test } from "vitest";
+import { validationEntryName } from "../src/cli/cache-dir.ts";
 
 const repo = resolve(import.meta.dirname, "..");
 const hooks = pathToFileURL(join(repo, "test/helpers/record-loads.mjs")).href;
 const register = `data:text/javascript,import{register}from"node:module";register(${JSON.stringify(hooks)})`;
 const requires = join(repo, "test/helpers/record-requires.cjs");
 
-/** The files Node loads as modules for `hangar ...args`: ES modules and CommonJS ones. */
-function loadedBy(args: string[]): { esm: string[]; cjs: string[] } {
+/** The files Node loads as modules for `hangar ...args`: ES modules and CommonJS ones (`before` runs before each run). */
+function loadedBy(args: string[], before?: () => void): { esm: string[]; cjs: string[] } {
   const dir = mkdtempSync(join(tmpdir(), "hangar-loads-"));
   try {
     const esm = join(dir, "esm.txt");
     const cjs = join(dir, "cjs.txt");
     const run = (record: string, flags: string[]) => {
+      before?.();
       const child = spawnSync(process.execPath, [...flags, join(repo, "bin/hangar.js"), ...args], {
         env: { ...process.env, RECORD_LOADS: record },
         encoding: "utf8",
@@ -38,9 +40,13 @@ function loadedBy(args: string[]): { esm: string[]; cjs: string[] } {
 }
 
 /** The CLI's files: the bin, its Node 20 loader, the front and the commands' modules (scripts/build.mjs). */
-const [bin, loader, front, run] = ["bin/hangar.js", "dist/code-cache.cjs", "dist/cli.cjs", "dist/cli-run.cjs"].map(
-  (file) => join(repo, file),
-);
+const [bin, loader, front, run, validator] = [
+  "bin/hangar.js",
+  "dist/code-cache.cjs",
+  "dist/cli.cjs",
+  "dist/cli-run.cjs",
+  "dist/cli-validator.cjs",
+].map((file) => join(repo, file));
 const CLI = [bin, loader, front, run];
 
 test.each(["--version", "--help", "render --help", "validate --help"])(
@@ -54,17 +60,33 @@ test.each(["--version", "--help", "render --help", "validate --help"])(
   },
 );
 
-test("a cached render loads one ES module, the compiled pipeline module (hangar bundled in), and no package", () => {
+test("a cached render loads one ES module, the compiled pipeline module (hangar bundled in), no package and no validator", () => {
   const dir = mkdtempSync(join(tmpdir(), "hangar-render-loads-"));
   try {
     const out = join(dir, "definition.json");
     const render = ["render", join(repo, "examples/docker-baseline/pipeline.ts"), "-o", out];
-    loadedBy(render); // compiles into the cache, if it was not there
+    loadedBy(render); // compiles into the cache and keeps the validation, if they were not there
     const { esm, cjs } = loadedBy(render);
     expect(esm).toEqual([expect.stringMatching(/node_modules[\\/]\.cache[\\/]hangar[\\/][0-9a-f]{32}\.mjs$/)]);
-    // the commands' modules; no esbuild (a cache hit compiles nothing), no YAML reader
+    // the commands' modules; no esbuild (a cache hit compiles nothing), no YAML reader, no validator (the
+    // diagnostics of this very output are kept)
     expect(cjs).toContain(run);
     expect(cjs.filter((file) => !CLI.includes(file))).toEqual([]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a render whose output was not validated before loads the validator, and only then", () => {
+  const dir = mkdtempSync(join(tmpdir(), "hangar-render-loads-"));
+  try {
+    const entry = join(repo, "examples/docker-baseline/pipeline.ts");
+    const render = ["render", entry, "-o", join(dir, "definition.json")];
+    const kept = join(repo, "node_modules/.cache/hangar", validationEntryName(entry));
+    const forget = () => rmSync(kept, { force: true });
+    expect(loadedBy(render, forget).cjs.filter((file) => !CLI.includes(file))).toEqual([validator]);
+    expect(existsSync(kept)).toBe(true);
+    expect(loadedBy(render).cjs).not.toContain(validator);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -114,11 +136,10 @@ test("the CLI's bundle also runs when required, as bin/hangar.js does on Node 22
     const entry = join(dir, "entry.cjs");
     writeFileSync(entry, `require(${JSON.stringify(front)});\n`);
     const out = join(dir, "definition.json");
-    const child = spawnSync(
-      process.execPath,
-      [entry, "render", join(repo, "examples/docker-baseline/pipeline.ts"), "-o", out],
-      { encoding: "utf8" },
-    );
+    // no kept validation: the bundle requires the validator's too
+    const pipeline = join(repo, "examples/docker-baseline/pipeline.ts");
+    rmSync(join(repo, "node_modules/.cache/hangar", validationEntryName(pipeline)), { force: true });
+    const child = spawnSync(process.execPath, [entry, "render", pipeline, "-o", out], { encoding: "utf8" });
     expect(child.stderr).toMatch(/^wrote .*definition\.json \(2 jobs, 7 resources\)\n$/);
     expect(child.status).toBe(0);
     expect(JSON.parse(readFileSync(out, "utf8")).jobs).toHaveLength(2);

@@ -1,4 +1,14 @@
-import { existsSync, readFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
 import { dirname, join } from "node:path";
 
 /**
@@ -30,6 +40,12 @@ export function pathKey(path: string): string {
   return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
 }
 
+/** The file of a pipeline module's kept validation in the cache folder (see validation-cache.ts). */
+export const validationEntryName = (modulePath: string): string => `validation-${pathKey(modulePath)}.json`;
+
+/** Whether a file of the cache folder is a kept validation. */
+export const isValidationEntry = (name: string): boolean => name.startsWith("validation-") && name.endsWith(".json");
+
 /** A file's bytes, or undefined when it cannot be read (a cache file that is missing is a miss). */
 export const readIfPresent = (path: string): Buffer | undefined => {
   try {
@@ -38,3 +54,52 @@ export const readIfPresent = (path: string): Buffer | undefined => {
     return undefined;
   }
 };
+
+/**
+ * Writes `content` to `path` through a temporary file in the same folder and a rename, so that a reader (another
+ * run of hangar) sees the old file or the whole new one. Throws when it cannot; no temporary file is left.
+ */
+export function writeAtomically(path: string, content: string): void {
+  const temp = `${path}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    const fd = openSync(temp, "wx");
+    try {
+      writeSync(fd, content);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {}
+    throw error;
+  }
+}
+
+/**
+ * Keeps the `keep` most recently written files of `dir` whose names `isEntry` accepts and removes the others;
+ * returns the names kept. A file that cannot be looked at or removed is left alone (never throws).
+ */
+export function keepNewest(dir: string, isEntry: (name: string) => boolean, keep: number): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter(isEntry);
+  } catch {
+    return [];
+  }
+  const mtime = (name: string) => {
+    try {
+      return statSync(join(dir, name)).mtimeMs;
+    } catch {
+      return 0;
+    }
+  };
+  const newest = names.map((name) => ({ name, mtime: mtime(name) })).sort((a, b) => b.mtime - a.mtime);
+  for (const { name } of newest.slice(keep)) {
+    try {
+      unlinkSync(join(dir, name));
+    } catch {}
+  }
+  return newest.slice(0, keep).map(({ name }) => name);
+}

@@ -1,18 +1,8 @@
-import {
-  closeSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeSync,
-} from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from "node:fs";
 import { isBuiltin } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { pathKey, readIfPresent } from "./cache-dir.ts";
+import { isValidationEntry, keepNewest, pathKey, readIfPresent, writeAtomically } from "./cache-dir.ts";
 import { LoadError } from "./load-error.ts";
 import { VERSION } from "./version.ts";
 
@@ -90,25 +80,6 @@ async function unchanged(inputs: readonly Input[]): Promise<readonly Input[] | u
   return now;
 }
 
-/** Writes `content` to `path` through a temporary file in the same folder and a rename. */
-function writeNew(path: string, content: string): void {
-  const temp = `${path}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    const fd = openSync(temp, "wx");
-    try {
-      writeSync(fd, content);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
-  } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {}
-    throw error;
-  }
-}
-
 const dataUrl = (code: string): string => `data:text/javascript;base64,${Buffer.from(code).toString("base64")}`;
 
 /**
@@ -138,7 +109,7 @@ export async function compileModule(
       // the next run does not hash them again
       if (inputs.some((input, i) => input !== entry.inputs[i])) {
         try {
-          writeNew(entryFile, JSON.stringify({ ...entry, inputs }));
+          writeAtomically(entryFile, JSON.stringify({ ...entry, inputs }));
         } catch {}
       }
       return { url: pathToFileURL(join(cacheDir, entry.module)).href, cached: true };
@@ -157,9 +128,9 @@ export async function compileModule(
     }
     const module = `${(await sha256(Buffer.from(code))).slice(0, 32)}.mjs`;
     mkdirSync(cacheDir, { recursive: true });
-    if (statOf(join(cacheDir, module)) === undefined) writeNew(join(cacheDir, module), code);
+    if (statOf(join(cacheDir, module)) === undefined) writeAtomically(join(cacheDir, module), code);
     const entry: CacheEntry = { format: CACHE_FORMAT, hangar: VERSION, entry: path, inputs: stamped, module };
-    writeNew(entryFile, JSON.stringify(entry));
+    writeAtomically(entryFile, JSON.stringify(entry));
     prune(cacheDir);
     return { url: pathToFileURL(join(cacheDir, module)).href, cached: false };
   } catch {
@@ -167,26 +138,24 @@ export async function compileModule(
   }
 }
 
+/** A compile cache entry's file name (`<path key>.json`, `<path key>-shared.json`), not a kept validation's. */
+const isCompileEntry = (name: string) => name.endsWith(".json") && !isValidationEntry(name);
+
 /** Removes the oldest entries beyond {@link CACHE_ENTRIES}, then compiled modules no entry names. */
 function prune(cacheDir: string): void {
-  const names = readdirSync(cacheDir);
-  const entries = names
-    .filter((name) => name.endsWith(".json"))
-    .map((name) => ({ name, mtime: statOf(join(cacheDir, name))?.mtimeMs ?? 0 }))
-    .sort((a, b) => b.mtime - a.mtime);
-  const remove = (name: string) => {
-    try {
-      unlinkSync(join(cacheDir, name));
-    } catch {}
-  };
-  for (const { name } of entries.slice(CACHE_ENTRIES)) remove(name);
   const kept = new Set<string>();
-  for (const { name } of entries.slice(0, CACHE_ENTRIES)) {
+  for (const name of keepNewest(cacheDir, isCompileEntry, CACHE_ENTRIES)) {
     try {
       kept.add((JSON.parse(readFileSync(join(cacheDir, name), "utf8")) as CacheEntry).module);
     } catch {}
   }
-  for (const name of names) if (name.endsWith(".mjs") && !kept.has(name)) remove(name);
+  for (const name of readdirSync(cacheDir)) {
+    if (name.endsWith(".mjs") && !kept.has(name)) {
+      try {
+        unlinkSync(join(cacheDir, name));
+      } catch {}
+    }
+  }
 }
 
 /**

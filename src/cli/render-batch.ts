@@ -85,7 +85,7 @@ export async function renderEntry(
     const { validateRendered } = await import("./validate-rendered.ts");
     const vars = checkVars(options.vars, definition.instanceVars);
     const more = { unknownReferences: definition.unknownReferences, vars };
-    if (!validateRendered(rendered.data, entry, io, more)) return EXIT.findings;
+    if (!(await validateRendered({ ...rendered, format: options.format }, entry, io, more))) return EXIT.findings;
   }
   const { text } = rendered;
   return { entry, definition, name: definition.name ?? defaultName(entry), text };

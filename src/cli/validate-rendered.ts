@@ -1,30 +1,65 @@
+import { resolve } from "node:path";
 import type { UnknownReference } from "../fragment/pipeline.ts";
 import type { TemplateVars } from "../parse/vars.ts";
 import { formatText } from "../validate/format.ts";
-import { hasErrors, validateData } from "../validate/validate-value.ts";
+import { cacheDirFor } from "./cache-dir.ts";
 import type { Io } from "./io.ts";
 import { withUnknownReferences } from "./unknown-references.ts";
+import { type KeptValidation, validationCache } from "./validation-cache.ts";
+
+/** The pipeline about to be written: its data (the one conversion render made) and the text written. */
+export interface RenderedPipeline {
+  readonly data: unknown;
+  readonly text: string;
+  readonly format: "json" | "yaml";
+}
 
 /**
- * Validates a pipeline's data as it is about to be written (the one conversion render made), with the
- * names `pipeline()` found undefined and fly's vars filled in (the data itself is not touched): prints the
- * diagnostics on stderr and returns whether it may be written (no errors; warnings are shown but do not block).
+ * Validates a pipeline's data as it is about to be written, with the names `pipeline()` found undefined and
+ * fly's vars filled in (the data itself is not touched): prints the diagnostics on stderr and returns whether it
+ * may be written (no errors; warnings are shown but do not block). The diagnostics of the same text (and vars,
+ * names, hangar) as a previous run are reused from hangar's cache folder without loading the validator (see
+ * validation-cache.ts); `cacheDir: false` validates without it.
  */
-export function validateRendered(
-  data: unknown,
+export async function validateRendered(
+  rendered: RenderedPipeline,
   entry: string,
   io: Io,
   more: {
     readonly unknownReferences?: readonly UnknownReference[] | undefined;
     readonly vars?: TemplateVars | undefined;
+    readonly cacheDir?: string | false | undefined;
   } = {},
-): boolean {
-  const options = { file: entry, ...(more.vars !== undefined && { vars: more.vars }) };
-  const result = withUnknownReferences(validateData(data, options), more.unknownReferences);
+): Promise<boolean> {
+  const path = resolve(io.cwd(), entry);
+  const cacheDir = more.cacheDir === false ? undefined : (more.cacheDir ?? cacheDirFor(path));
+  const { text, format } = rendered;
+  const { unknownReferences, vars } = more;
+  const cache = validationCache({ path, file: entry, text, format, unknownReferences, vars }, cacheDir);
+  let validation = cache?.read(rendered.data);
+  if (validation === undefined) {
+    validation = await validate(rendered.data, entry, more);
+    cache?.write(validation);
+  }
+  const { result, errors } = validation;
   if (result.diagnostics.length === 0) return true;
   const color = io.isTTY.stderr && (io.env.NO_COLOR ?? "") === "";
   io.stderr(formatText(result, color));
-  const ok = !hasErrors([result]);
-  if (!ok) io.stderr(`hangar: ${entry} has errors; nothing was written (--no-validate writes it anyway)\n`);
-  return ok;
+  if (errors) io.stderr(`hangar: ${entry} has errors; nothing was written (--no-validate writes it anyway)\n`);
+  return !errors;
+}
+
+/** The validator's findings, loaded only when they are not kept. */
+async function validate(
+  data: unknown,
+  entry: string,
+  more: {
+    readonly unknownReferences?: readonly UnknownReference[] | undefined;
+    readonly vars?: TemplateVars | undefined;
+  },
+): Promise<KeptValidation> {
+  const { hasErrors, validateData } = await import("../validate/validate-value.ts");
+  const options = { file: entry, ...(more.vars !== undefined && { vars: more.vars }) };
+  const result = withUnknownReferences(validateData(data, options), more.unknownReferences);
+  return { result, errors: hasErrors([result]) };
 }

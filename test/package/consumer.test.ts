@@ -272,6 +272,7 @@ describe("the tarball", () => {
         "bin/package.json",
         "dist/cli.cjs",
         "dist/cli-run.cjs",
+        "dist/cli-validator.cjs",
         "dist/code-cache.cjs",
         "dist/js-yaml.cjs",
         "dist/types/index.d.ts",

@@ -1,0 +1,135 @@
+import { mkdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { UnknownReference } from "../fragment/pipeline.ts";
+import type { TemplateVars } from "../parse/vars.ts";
+import type { FileValidation } from "../validate/validate-value.ts";
+import { findNotPlainData, sameData } from "../walk/plain-data.ts";
+import { isValidationEntry, keepNewest, readIfPresent, validationEntryName, writeAtomically } from "./cache-dir.ts";
+import { VERSION } from "./version.ts";
+
+/**
+ * The diagnostics of a rendered pipeline, kept in hangar's cache folder so that rendering an unchanged pipeline
+ * again does not validate it again: the validator is neither loaded nor run (a cached `hangar render` of
+ * docker-baseline, paired runs beside `node -e 0`: see bench section 3, "validation re-run" against the cached
+ * row). An entry is reused only when everything that decides the diagnostics is the same:
+ * - the text written, compared whole (kept in the entry; no hash, so no crypto module on this path). The data
+ *   validated is what that text says: the renderer's data is plain objects, lists and scalars, so when it holds
+ *   nothing JSON would change (checked before an entry is used) the text determines it;
+ * - the file name shown, the output format, fly's vars with their values as loaded (from `-v`, `-y`,
+ *   `-l`, `-i` and the module's instance vars) and the names `pipeline()` found undefined, as one JSON key (not
+ *   cached when JSON would not tell those values apart, a date or an infinite number, say);
+ * - hangar's build: its version and the size and time of the code running (the CLI's bundle), so a rebuilt or
+ *   upgraded hangar, whose rules may differ, validates again. Run from its TypeScript sources (tests in
+ *   process), hangar has no such stamp and keeps no entry.
+ * One entry per pipeline module (the last validation of it), written through a temporary file and a rename; an
+ * entry that is missing, unreadable or of another key means validating again.
+ */
+
+/** Bump when an entry's layout changes, so that older entries are not read. */
+const ENTRY_FORMAT = 1;
+
+/** How many entries the folder keeps (one per pipeline module); the least recently written go first. */
+const ENTRIES_KEPT = 100;
+
+/** The diagnostics of a pipeline data that is not plain data: not kept, since the text does not say what was validated. */
+const NOT_DATA_RULE = "input/not-data";
+
+/** What a validation of rendered data depends on. */
+export interface ValidationInputs {
+  /** The pipeline module, as a path the cache folder is found from. */
+  readonly path: string;
+  /** The file name the diagnostics carry. */
+  readonly file: string;
+  /** The text written (or that would be): what the data validated says. */
+  readonly text: string;
+  readonly format: "json" | "yaml";
+  readonly vars?: TemplateVars | undefined;
+  readonly unknownReferences?: readonly UnknownReference[] | undefined;
+}
+
+/** A validation as kept: its diagnostics and whether they stop the pipeline from being written. */
+export interface KeptValidation {
+  readonly result: FileValidation;
+  readonly errors: boolean;
+}
+
+interface Entry extends KeptValidation {
+  readonly format: number;
+  readonly hangar: string;
+  readonly key: string;
+  readonly text: string;
+}
+
+/** Where a pipeline's validation is kept, and under which key; see {@link validationCache}. */
+export interface ValidationCache {
+  /** The kept validation of this very input, or undefined. `data` is the data validated (checked, not changed). */
+  readonly read: (data: unknown) => KeptValidation | undefined;
+  /** Keeps a validation of this input (never throws: a folder that cannot be written only costs the next run). */
+  readonly write: (validation: KeptValidation) => void;
+}
+
+/**
+ * The cache of the validation of `inputs` in `cacheDir` (hangar's cache folder for the module), or undefined
+ * when it is not kept: no folder, no build stamp, or inputs JSON cannot key exactly. `hangar` is the build
+ * stamp (default: this build's, see {@link buildStamp}).
+ */
+export function validationCache(
+  inputs: ValidationInputs,
+  cacheDir: string | undefined,
+  hangar: string | undefined = buildStamp(),
+): ValidationCache | undefined {
+  if (cacheDir === undefined || hangar === undefined) return undefined;
+  const parts = [inputs.file, inputs.format, inputs.vars ?? null, inputs.unknownReferences ?? []];
+  let key: string;
+  try {
+    key = JSON.stringify(parts);
+    if (!sameData(JSON.parse(key), parts)) return undefined;
+  } catch {
+    return undefined;
+  }
+  const file = join(cacheDir, validationEntryName(inputs.path));
+  return {
+    read(data) {
+      const bytes = readIfPresent(file);
+      if (bytes === undefined) return undefined;
+      try {
+        const entry = JSON.parse(bytes.toString("utf8")) as Entry;
+        const same =
+          entry.format === ENTRY_FORMAT && entry.hangar === hangar && entry.key === key && entry.text === inputs.text;
+        if (!same || !Array.isArray(entry.result?.diagnostics) || typeof entry.errors !== "boolean") return undefined;
+        // the entry was kept for plain data (see write); this data must be plain too for the text to say what it is
+        if (findNotPlainData(data) !== undefined) return undefined;
+        return { result: entry.result, errors: entry.errors };
+      } catch {
+        return undefined;
+      }
+    },
+    write({ result, errors }) {
+      if (result.diagnostics.some((d) => d.ruleId === NOT_DATA_RULE)) return;
+      const entry: Entry = { format: ENTRY_FORMAT, hangar, key, text: inputs.text, result, errors };
+      try {
+        mkdirSync(cacheDir, { recursive: true });
+        writeAtomically(file, JSON.stringify(entry));
+        keepNewest(cacheDir, isValidationEntry, ENTRIES_KEPT);
+      } catch {
+        // not kept: the next run validates again
+      }
+    },
+  };
+}
+
+/**
+ * This build of hangar: its version and the size and modification time of the file its CLI runs from (the
+ * bundle `dist/cli-run.cjs`, or the ES module chunk holding this code); undefined when running from TypeScript
+ * sources, where no one file stands for the validator's code.
+ */
+export function buildStamp(url: string = import.meta.url): string | undefined {
+  if (!url.startsWith("file:") || /\.[cm]?ts$/.test(url)) return undefined;
+  try {
+    const { size, mtimeMs } = statSync(fileURLToPath(url));
+    return `${VERSION} ${size} ${mtimeMs}`;
+  } catch {
+    return undefined;
+  }
+}
