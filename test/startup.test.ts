@@ -92,6 +92,42 @@ test("a render whose output was not validated before loads the validator, and on
   }
 });
 
+test("a cached render writes its lines without making process.stdout or process.stderr (no stream module loaded)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "hangar-render-builtins-"));
+  try {
+    const record = join(dir, "builtins.txt");
+    /** Node's own modules loaded by `hangar render <module>`, and what it printed. */
+    const builtinsOf = (module: string) => {
+      const args = ["--require", join(repo, "test/helpers/record-builtins.cjs"), join(repo, "bin/hangar.js"), "render"];
+      const child = spawnSync(process.execPath, [...args, module, "-o", join(dir, "definition.json")], {
+        env: { ...process.env, RECORD_BUILTINS: record },
+        encoding: "utf8",
+      });
+      expect(child.status).toBe(0);
+      return { loaded: readFileSync(record, "utf8").split("\n"), stdout: child.stdout, stderr: child.stderr };
+    };
+    // (internal/streams/utils is part of every start)
+    const streams = (loaded: string[]) =>
+      loaded.filter((m) => /^NativeModule (net|stream|internal\/streams\/(readable|writable|duplex))$/.test(m));
+    const entry = join(repo, "examples/docker-baseline/pipeline.ts");
+    builtinsOf(entry); // compiles into the cache, if it was not there
+    const cached = builtinsOf(entry);
+    expect(cached.stderr).toMatch(/^wrote .*definition\.json \(2 jobs, 7 resources\)\n$/);
+    expect(cached.stdout).toMatch(/^fly -t pr-inf set-pipeline -p packer-docker-baseline -c .*definition\.json\n$/);
+    expect(streams(cached.loaded)).toEqual([]);
+    // a module that logs makes process.stdout: hangar's own line then follows through the same stream, in order
+    const logs = join(dir, "logs.mjs");
+    writeFileSync(logs, 'console.log("from the module");\nexport default { jobs: [{ name: "build", plan: [] }] };\n');
+    const logged = builtinsOf(logs);
+    expect(logged.stdout).toBe(
+      `from the module\nfly -t TARGET set-pipeline -p logs -c ${join(dir, "definition.json")}\n`,
+    );
+    expect(streams(logged.loaded)).not.toEqual([]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("a batch render loads hangar's library once, shared by its modules, each compiled without a copy of it", () => {
   const dir = mkdtempSync(join(tmpdir(), "hangar-batch-loads-"));
   try {

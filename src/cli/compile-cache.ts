@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from "node:fs";
 import { isBuiltin } from "node:module";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { isValidationEntry, keepNewest, pathKey, readIfPresent, writeAtomically } from "./cache-dir.ts";
 import { LoadError } from "./load-error.ts";
@@ -184,6 +184,8 @@ async function compile(
   hangar: HangarLink,
 ): Promise<{ code: string; inputs: string[] }> {
   const { build } = await import("esbuild");
+  /** The folders of hangar's entry points bundled in: what they import lazily stays lazy (see below). */
+  const hangarDirs: string[] = [];
   try {
     const result = await build({
       entryPoints: [path],
@@ -218,8 +220,18 @@ async function compile(
               if (found.errors.length > 0 || found.external || found.path === "") {
                 return { path: args.path, external: true };
               }
-              if (hangar === "bundled" && HANGAR.test(args.path)) return { path: found.path };
+              if (hangar === "bundled" && HANGAR.test(args.path)) {
+                hangarDirs.push(dirname(found.path) + sep);
+                return { path: found.path };
+              }
               return { path: pathToFileURL(found.path).href, external: true };
+            });
+            // A file hangar imports only when needed stays a file imported by URL when needed: bundled in, its own
+            // static imports would run with the module (`runIfMain` reads io.ts, and with it node:fs, only when the
+            // module is run as a script; see src/cli/script.ts).
+            b.onResolve({ filter: /^\./ }, (args) => {
+              if (args.kind !== "dynamic-import" || !hangarDirs.some((dir) => args.importer.startsWith(dir))) return;
+              return { path: pathToFileURL(resolve(args.resolveDir, args.path)).href, external: true };
             });
           },
         },

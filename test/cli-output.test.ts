@@ -1,0 +1,25 @@
+import { spawnSync } from "node:child_process";
+import { join, resolve } from "node:path";
+import { expect, test } from "vitest";
+
+// hangar writes its own output straight to descriptors 1 and 2 (src/cli/io.ts, stdioWriter): through pipes that
+// fill up or close early, it behaves as Node's streams did.
+
+const repo = resolve(import.meta.dirname, "..");
+const hangar = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(repo, "bin/hangar.js"))}`;
+const bash = (script: string) => spawnSync("bash", ["-c", script], { encoding: "utf8", maxBuffer: 1 << 26 });
+
+test("an output larger than a pipe holds reaches a reader that starts late, whole", () => {
+  const direct = spawnSync(process.execPath, [join(repo, "bin/hangar.js"), "schema"], { encoding: "utf8" });
+  expect(direct.stdout.length).toBeGreaterThan(65_536);
+  const late = bash(`${hangar} schema | (sleep 0.3; cat)`);
+  expect(late.stdout).toBe(direct.stdout);
+});
+
+test("a reader that goes away early (| head) ends hangar quietly, exit 0", () => {
+  const run = bash(`${hangar} schema 2>&1 | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`);
+  expect(run.stdout).toBe("0\n");
+  const errors = bash(`${hangar} schema 2>&1 >/dev/null | cat; ${hangar} schema | head -c 1 2>&1 >/dev/null`);
+  expect(errors.stdout).toBe("");
+  expect(errors.stderr).toBe("");
+});

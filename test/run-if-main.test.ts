@@ -1,0 +1,47 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { afterAll, expect, test } from "vitest";
+
+// `runIfMain` of hangar/script, as the built package runs it: writes definition.json and prints the fly command when
+// the module is the program run, and does nothing when `hangar render` imports it (the bundled hangar then imports
+// its file writer only when needed).
+
+const repo = resolve(import.meta.dirname, "..");
+// inside the repository, so that `import ... from "hangar"` resolves to the build
+const work = mkdtempSync(join(repo, "test/.tmp-run-if-main-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const source = [
+  'import { pipeline } from "hangar";',
+  'import { runIfMain } from "hangar/script";',
+  'const definition = { name: "app", target: "ci", pipeline: pipeline({ jobs: [{ name: "build", plan: [] }] }) };',
+  "export default definition;",
+  "await runIfMain(import.meta.url, definition);",
+  "",
+].join("\n");
+
+test("run as a script, the module writes definition.json in the working directory and prints the fly command", () => {
+  writeFileSync(join(work, "app.mjs"), source);
+  const cwd = join(work, "out");
+  mkdirSync(cwd);
+  const run = spawnSync(process.execPath, [join(work, "app.mjs")], { cwd, encoding: "utf8" });
+  expect(run.stderr).toBe("");
+  expect(run.stdout).toBe("fly -t ci set-pipeline -p app -c definition.json\n");
+  expect(JSON.parse(readFileSync(join(cwd, "definition.json"), "utf8"))).toEqual({
+    jobs: [{ name: "build", plan: [] }],
+  });
+});
+
+test.each(["app.mjs", "app.ts"])("rendered by hangar (%s), the module writes nothing itself", (file) => {
+  writeFileSync(join(work, file), source);
+  const cwd = join(work, `render-${file}`);
+  mkdirSync(cwd);
+  const run = spawnSync(process.execPath, [join(repo, "bin/hangar.js"), "render", join(work, file), "--stdout"], {
+    cwd,
+    encoding: "utf8",
+  });
+  expect(run.status).toBe(0);
+  expect(JSON.parse(run.stdout)).toEqual({ jobs: [{ name: "build", plan: [] }] });
+  expect(existsSync(join(cwd, "definition.json"))).toBe(false);
+});
