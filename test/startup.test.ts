@@ -60,18 +60,20 @@ test.each(["--version", "--help", "render --help", "validate --help"])(
   },
 );
 
-test("a cached render loads one ES module, the compiled pipeline module (hangar bundled in), no package and no validator", () => {
+test("a cached render loads no ES module: the compiled pipeline module (hangar bundled in) runs as a script; no package, no validator", () => {
   const dir = mkdtempSync(join(tmpdir(), "hangar-render-loads-"));
   try {
     const out = join(dir, "definition.json");
     const render = ["render", join(repo, "examples/docker-baseline/pipeline.ts"), "-o", out];
     loadedBy(render); // compiles into the cache and keeps the validation, if they were not there
     const { esm, cjs } = loadedBy(render);
-    expect(esm).toEqual([expect.stringMatching(/node_modules[\\/]\.cache[\\/]hangar[\\/][0-9a-f]{32}\.mjs$/)]);
-    // the commands' modules; no esbuild (a cache hit compiles nothing), no YAML reader, no validator (the
-    // diagnostics of this very output are kept)
+    expect(esm).toEqual([]);
+    // the commands' modules and the compiled module's script form; no esbuild (a cache hit compiles nothing), no
+    // YAML reader, no validator (the diagnostics of this very output are kept)
     expect(cjs).toContain(run);
-    expect(cjs.filter((file) => !CLI.includes(file))).toEqual([]);
+    expect(cjs.filter((file) => !CLI.includes(file))).toEqual([
+      expect.stringMatching(/node_modules[\\/]\.cache[\\/]hangar[\\/][0-9a-f]{32}\.script\.js$/),
+    ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -84,7 +86,8 @@ test("a render whose output was not validated before loads the validator, and on
     const render = ["render", entry, "-o", join(dir, "definition.json")];
     const kept = join(repo, "node_modules/.cache/hangar", validationEntryName(entry));
     const forget = () => rmSync(kept, { force: true });
-    expect(loadedBy(render, forget).cjs.filter((file) => !CLI.includes(file))).toEqual([validator]);
+    const loaded = loadedBy(render, forget).cjs.filter((file) => !CLI.includes(file));
+    expect(loaded.filter((file) => !file.endsWith(".script.js"))).toEqual([validator]);
     expect(existsSync(kept)).toBe(true);
     expect(loadedBy(render).cjs).not.toContain(validator);
   } finally {

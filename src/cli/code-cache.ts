@@ -67,22 +67,46 @@ export function runBundle(file: string, options: BundleOptions): BundleRun {
   // one file per command and bundle: a bundle elsewhere (another install sharing the folder) keeps its own
   const prefix = `code-${key}-${pathKey(file)}`;
   const name = cacheDir === undefined ? undefined : cacheName(file, prefix);
-  const cachedData = cacheDir === undefined || name === undefined ? undefined : readIfPresent(join(cacheDir, name));
   const names = ["exports", "require", "module", "__filename", "__dirname", ...Object.keys(inject)];
-  const script = new Script(`(function (${names.join(", ")}) {${source}\n})`, {
-    filename: file,
-    ...(cachedData !== undefined && { cachedData }),
+  const { script, use } = scriptWithCodeCache(`(function (${names.join(", ")}) {${source}\n})`, file, {
+    ...(cacheDir !== undefined && name !== undefined && { cacheDir, name, prefix }),
   });
-  const use: CodeCacheUse =
-    cacheDir === undefined || name === undefined ? "off" : cachedData && !script.cachedDataRejected ? "hit" : "miss";
-  if (use === "miss" && cacheDir !== undefined && name !== undefined) {
-    // written at exit, so that it holds every function this command compiled, not only the top level
-    process.once("exit", () => writeCode(cacheDir, name, prefix, script.createCachedData()));
-  }
   const module = { exports: {} };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run(module.exports, createRequire(file), module, file, dirname(file), ...Object.values(inject));
   return { use, exports: module.exports };
+}
+
+/** Where {@link scriptWithCodeCache} keeps V8's code: file `name` in `cacheDir`, replacing older files of `prefix`. */
+export interface CodeCacheFile {
+  readonly cacheDir?: string;
+  readonly name?: string;
+  readonly prefix?: string;
+  /** Lines of `source` before the script's own first line (a wrapper's), so that stack traces count from it. */
+  readonly lineOffset?: number;
+}
+
+/**
+ * `source` compiled as a script named `filename`, from V8's code kept in the cache file when it is there and V8
+ * accepts it; otherwise compiled, and its code written when the process exits (so that it holds every function
+ * that ran, not only the top level).
+ */
+export function scriptWithCodeCache(
+  source: string,
+  filename: string,
+  where: CodeCacheFile,
+): { script: Script; use: CodeCacheUse } {
+  const { cacheDir, name, prefix = name ?? "" } = where;
+  const cachedData = cacheDir === undefined || name === undefined ? undefined : readIfPresent(join(cacheDir, name));
+  const script = new Script(source, {
+    filename,
+    ...(where.lineOffset !== undefined && { lineOffset: where.lineOffset }),
+    ...(cachedData !== undefined && { cachedData }),
+  });
+  if (cacheDir === undefined || name === undefined) return { script, use: "off" };
+  if (cachedData !== undefined && !script.cachedDataRejected) return { script, use: "hit" };
+  process.once("exit", () => writeCode(cacheDir, name, prefix, script.createCachedData()));
+  return { script, use: "miss" };
 }
 
 /** Writes the code through a temporary file and a rename; removes the older files of its `prefix`. Never throws. */

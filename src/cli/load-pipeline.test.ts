@@ -217,3 +217,60 @@ describe("loadPipelineModule: nothing in the user's folders, bounded time", () =
     }
   });
 });
+
+describe("the script form of a compiled module (what a render runs, stacks not mapped)", () => {
+  /** Loads `file` as `hangar render` does (no stack source maps: the script form when there is one). */
+  const render = async (file: string) =>
+    (await loadModule(file, work, { cacheDir, stackSourceMaps: false, timeoutMs: 5_000 })).pipeline;
+  const entryOf = () =>
+    JSON.parse(readFileSync(join(cacheDir, readdirSync(cacheDir).find((n) => n.endsWith(".json")) as string), "utf8"));
+
+  test("a module importing only hangar, its own files and Node's builtins runs as a script, as it would as a module", async () => {
+    writeFileSync(join(work, "lib/late.ts"), 'export const late = "late";\n');
+    writeFileSync(
+      join(work, "script.ts"),
+      [
+        'import { basename } from "node:path";',
+        'import { pipeline } from "hangar";',
+        'import { jobName } from "./lib/names.ts";',
+        'const { late } = await import("./lib/late.ts");',
+        "const here = basename(import.meta.dirname ?? '') === 'cache' && import.meta.url.startsWith('file:');",
+        "export default async () => pipeline({ jobs: [{ name: `${jobName}-${late}-${here}`, plan: [] }] });",
+        "",
+      ].join("\n"),
+    );
+    const asScript = await render("script.ts");
+    expect(asScript).toEqual({ jobs: [{ name: "build-late-true", plan: [] }] });
+    const { script } = entryOf();
+    expect(script).toMatch(/^[0-9a-f]{32}\.script\.js$/);
+    // the script is what ran: marked, it gives the marked pipeline
+    writeFileSync(join(cacheDir, script), readFileSync(join(cacheDir, script), "utf8").replace('"build"', '"script"'));
+    expect(await render("script.ts")).toEqual({ jobs: [{ name: "script-late-true", plan: [] }] });
+    // with stacks mapped (the graph, --debug), the ES module runs
+    expect((await loadModule("script.ts", work, { cacheDir })).pipeline).toEqual(asScript);
+  });
+
+  test.each([
+    ["imports a package", "pipeline.ts", ""],
+    ["reads import.meta.resolve", "resolves.ts", 'const where = import.meta.resolve("./lib/names.ts");\n'],
+  ])("a module that %s has no script form, and runs as an ES module", async (_, file, extra) => {
+    if (file !== "pipeline.ts") {
+      writeFileSync(
+        join(work, file),
+        `${extra}export default { jobs: [{ name: String(where.length > 0), plan: [] }] };\n`,
+      );
+    }
+    const loaded = await render(file);
+    expect(entryOf().script).toBeUndefined();
+    expect(loaded.jobs).toHaveLength(1);
+  });
+
+  test("an error thrown by the module is placed in the user's file, as from the ES module", async () => {
+    writeFileSync(
+      join(work, "throws.ts"),
+      'import { pipeline } from "hangar";\nconst jobs = [];\nthrow new TypeError("no jobs");\nexport default pipeline({ jobs });\n',
+    );
+    await expect(render("throws.ts")).rejects.toThrow("throws.ts:3:7: TypeError: no jobs");
+    expect(entryOf().script).toBeDefined();
+  });
+});

@@ -10,6 +10,7 @@ import { cacheDirFor } from "./cache-dir.ts";
 import { compileModule, type HangarLink } from "./compile-cache.ts";
 import { importModule } from "./import-module.ts";
 import { LoadError } from "./load-error.ts";
+import { runScriptModule } from "./script-module.ts";
 import { isUnknownReferences } from "./unknown-references.ts";
 
 export { LoadError } from "./load-error.ts";
@@ -93,16 +94,23 @@ export async function loadModule(
   if (!existsSync(path)) throw new LoadError(`${shown}: no such file`);
   if (!isModuleFile(path)) throw new LoadError(`${shown}: not a pipeline module (expected .ts, .mts, .js or .mjs)`);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const stackSourceMaps = options.stackSourceMaps ?? true;
   let url: string;
+  /** The compiled module's script form, run instead of importing the ES module (see compile-cache.ts). */
+  let script: string | undefined;
   if (JS_EXTENSIONS.has(extname(path))) url = pathToFileURL(path).href;
   else {
     const cacheDir = options.cacheDir ?? cacheDirFor(path);
-    url = (await compileModule(path, shown, cwd, cacheDir === false ? undefined : cacheDir, options.hangar)).url;
+    const compiled = await compileModule(path, shown, cwd, cacheDir === false ? undefined : cacheDir, options.hangar);
+    // Node maps stack traces through ES modules' source maps, not through scripts': the script form runs only when
+    // stacks are not needed mapped (errors are still placed in the user's source, see userFrame)
+    script = stackSourceMaps ? undefined : compiled.script;
+    url = script === undefined ? compiled.url : pathToFileURL(script).href;
   }
   let exported: unknown;
   try {
-    const stackSourceMaps = options.stackSourceMaps ?? true;
-    exported = await withTimeout(importUserModule({ url, path, shown, cwd }, stackSourceMaps), timeoutMs, () => {
+    const origin = { url, path, shown, cwd, ...(script !== undefined && { script }) };
+    exported = await withTimeout(importUserModule(origin, stackSourceMaps), timeoutMs, () => {
       const seconds = timeoutMs / 1000;
       return new LoadError(
         `${shown}: gave no pipeline within ${seconds} s (a promise that never settles, or work that takes longer: see --timeout)`,
@@ -134,7 +142,10 @@ async function importUserModule(origin: Origin, stackSourceMaps: boolean): Promi
   // hangar's own modules have none (bench, cached render: about 5 ms of start-up).
   if (stackSourceMaps) process.setSourceMapsEnabled(true);
   try {
-    mod = (await importModule(url)) as Record<string, unknown>;
+    mod =
+      origin.script === undefined
+        ? ((await importModule(url)) as Record<string, unknown>)
+        : await runScriptModule(origin.script);
   } catch (error) {
     throw userCodeError(error, origin);
   }
@@ -155,6 +166,8 @@ async function importUserModule(origin: Origin, stackSourceMaps: boolean): Promi
 /** Where a module was loaded from: the user's file, and the URL that ran (a compiled copy for TypeScript). */
 interface Origin {
   readonly url: string;
+  /** The compiled copy's script form, when that is what runs (`url` is then its URL). */
+  readonly script?: string;
   readonly path: string;
   readonly shown: string;
   readonly cwd: string;
