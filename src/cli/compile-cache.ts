@@ -14,7 +14,8 @@ import { VERSION } from "./version.ts";
  * `data:` URL when there is no cache). hangar itself, as resolved from the module's folder (the
  * user's project's hangar), is bundled in too: the compiled module is then the one ES module a
  * cached render loads, instead of it and hangar's library with some 20 chunks (paired runs of a
- * cached render of docker-baseline: 5 to 12 ms less).
+ * cached render of docker-baseline: 5 to 12 ms less). A module that imports nothing else but Node's
+ * builtins is also kept as a script (see compileScript), which a render runs without an ES module loader.
  *
  * A cache entry is checked cheaply: the size and modification time of each bundled file (hangar's
  * included, so a rebuilt or upgraded hangar compiles again), plus hangar's version. Only when a
