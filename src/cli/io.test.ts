@@ -16,7 +16,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { deferSignals, writeFileAtomic } from "./io.ts";
+import { deferSignals, type StdioProcess, stdioWriter, writeFileAtomic } from "./io.ts";
 
 let dir: string;
 beforeEach(() => {
@@ -106,5 +106,47 @@ describe("deferSignals", () => {
     await nextTurn();
     expect(quiet.exits).toEqual([]);
     expect(quiet.emitter.listenerCount("SIGINT") + quiet.emitter.listenerCount("SIGTERM")).toBe(0);
+  });
+});
+
+describe("stdioWriter", () => {
+  /** A stream that records what is written and calls back at once. */
+  const recorder = () => {
+    const chunks: string[] = [];
+    const stream = {
+      write(chunk: string | Uint8Array, done?: () => void) {
+        chunks.push(Buffer.from(chunk).toString("utf8"));
+        done?.();
+        return true;
+      },
+    };
+    return { chunks, stream };
+  };
+
+  test("streams it cannot see made (plain values, not getters) are written through, and flushed", async () => {
+    const out = recorder();
+    const err = recorder();
+    const writer = stdioWriter({ stdout: out.stream, stderr: err.stream } as unknown as StdioProcess);
+    writer.write(1, "one\n");
+    writer.write(2, "two\n");
+    await writer.flushed();
+    expect(out.chunks).toEqual(["one\n", ""]);
+    expect(err.chunks).toEqual(["two\n", ""]);
+  });
+
+  test("a stream made before writing (a getter read) takes the writes, in order, and is flushed", async () => {
+    const out = recorder();
+    const err = recorder();
+    const proc = {};
+    Object.defineProperty(proc, "stdout", { get: () => out.stream, configurable: true, enumerable: true });
+    Object.defineProperty(proc, "stderr", { get: () => err.stream, configurable: true, enumerable: true });
+    const writer = stdioWriter(proc as StdioProcess);
+    // a pipeline module's console.log makes the stream
+    (proc as { stdout: { write(text: string): void } }).stdout.write("from the module\n");
+    writer.write(1, "fly ...\n");
+    await writer.flushed();
+    expect(out.chunks).toEqual(["from the module\n", "fly ...\n", ""]);
+    // stderr was never made: nothing to flush there
+    expect(err.chunks).toEqual([]);
   });
 });

@@ -175,7 +175,7 @@ export function stdioWriter(proc: StdioProcess): StdioWriter {
   const made = new Map<1 | 2, Writable>();
   /** Descriptors whose reader is gone. */
   const gone = new Set<1 | 2>();
-  /** Descriptors whose stream cannot be seen made (not a getter of `proc`): always written through the stream. */
+  /** Descriptors whose stream cannot be seen made (not a getter of `proc`), or on Windows: always through the stream. */
   const unseen = new Set<1 | 2>();
   for (const [name, fd] of [
     ["stdout", 1],
@@ -183,7 +183,8 @@ export function stdioWriter(proc: StdioProcess): StdioWriter {
   ] as const) {
     const own = Object.getOwnPropertyDescriptor(proc, name);
     const get = own?.get;
-    if (get === undefined || own?.configurable !== true) {
+    // (on Windows a console is written through Node's stream, which hands it UTF-16)
+    if (get === undefined || own?.configurable !== true || process.platform === "win32") {
       unseen.add(fd);
       continue;
     }
