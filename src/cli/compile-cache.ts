@@ -38,20 +38,25 @@ interface CacheEntry {
   readonly hangar: string;
   readonly entry: string;
   readonly inputs: readonly Input[];
-  /** The compiled module's file name in the cache folder. */
-  readonly module: string;
-  /** The same module as a script (see {@link Compiled.script}), when it can run as one. */
+  /** The compiled ES module's file name in the cache folder, once wanted. */
+  readonly module?: string;
+  /** The same module's script form (see {@link Compiled.script}), once wanted, when it has one. */
   readonly script?: string;
+  /** The module has no script form (it imports a package, say). */
+  readonly scriptless?: boolean;
 }
 
-/** A compiled module ready to import: a `file:` URL in the cache, or a `data:` URL. */
+/**
+ * A compiled module ready to run: an ES module to import (a `file:` URL in the cache, or a `data:` URL), or, when
+ * `script` is there, its script form to run (src/cli/script-module.ts; `url` is then that file's URL).
+ */
 export interface Compiled {
   readonly url: string;
   readonly cached: boolean;
   /**
-   * The same module compiled as the body of an async function (see {@link runScriptModule}), in the cache folder:
-   * present when it imports nothing but Node's builtins (hangar bundled in) and reads no more of `import.meta`
-   * than `url`, `dirname` and `filename`.
+   * The module compiled as the body of an async function, in the cache folder: asked for and the module has one
+   * (it imports nothing but Node's builtins, hangar bundled in, and reads no more of `import.meta` than `url`,
+   * `dirname` and `filename`).
    */
   readonly script?: string;
 }
@@ -91,9 +96,23 @@ async function unchanged(inputs: readonly Input[]): Promise<readonly Input[] | u
 
 const dataUrl = (code: string): string => `data:text/javascript;base64,${Buffer.from(code).toString("base64")}`;
 
+/** The content hashes of `inputs`, with their size and time as they are now. */
+async function stampInputs(inputs: readonly string[]): Promise<Input[]> {
+  const stamped: Input[] = [];
+  for (const input of inputs) {
+    const before = statOf(input);
+    const content = readIfPresent(input);
+    if (before === undefined || content === undefined) throw new Error(`${input} vanished`);
+    stamped.push([input, before.size, before.mtimeMs, await sha256(content)]);
+  }
+  return stamped;
+}
+
 /**
  * The module at `path` compiled, through the cache in `cacheDir` when there is one. A cache that
- * cannot be read is a miss; one that cannot be written only costs the next compile.
+ * cannot be read is a miss; one that cannot be written only costs the next compile. With `wanted` "script", the
+ * script form (see {@link compileScript}) when the module has one, else the ES module; each form is compiled only
+ * when first wanted (one esbuild run for a render: two cost a changed module's render about 75 ms, paired runs).
  */
 export async function compileModule(
   path: string,
@@ -101,68 +120,68 @@ export async function compileModule(
   cwd: string,
   cacheDir: string | undefined,
   hangar: HangarLink = "bundled",
+  wanted: "module" | "script" = "module",
 ): Promise<Compiled> {
   if (cacheDir === undefined) return { url: dataUrl((await compile(path, shown, cwd, hangar)).code), cached: false };
   // each way of linking hangar has its own entry, so a batch and a single render do not compile over each other
   const entryFile = join(cacheDir, `${pathKey(path)}${hangar === "bundled" ? "" : "-shared"}.json`);
+  const present = (name: string | undefined) =>
+    name !== undefined && statOf(join(cacheDir, name)) !== undefined ? join(cacheDir, name) : undefined;
+  const scriptWanted = wanted === "script" && hangar === "bundled";
+  /** The entry when its inputs are unchanged (their new times written in), else undefined. */
+  let current: CacheEntry | undefined;
   try {
     const entry = JSON.parse(readFileSync(entryFile, "utf8")) as CacheEntry;
-    const usable =
-      entry.format === CACHE_FORMAT &&
-      entry.hangar === VERSION &&
-      entry.entry === path &&
-      statOf(join(cacheDir, entry.module)) !== undefined;
+    const usable = entry.format === CACHE_FORMAT && entry.hangar === VERSION && entry.entry === path;
     const inputs = usable ? await unchanged(entry.inputs) : undefined;
     if (inputs !== undefined) {
+      current = { ...entry, inputs };
       // files touched but unchanged (a checkout, a rebuild of hangar): their new times go in the entry, so that
       // the next run does not hash them again
       if (inputs.some((input, i) => input !== entry.inputs[i])) {
         try {
-          writeAtomically(entryFile, JSON.stringify({ ...entry, inputs }));
+          writeAtomically(entryFile, JSON.stringify(current));
         } catch {}
       }
-      const script = entry.script === undefined ? undefined : join(cacheDir, entry.script);
-      const runnable = script !== undefined && statOf(script) !== undefined;
-      return { url: pathToFileURL(join(cacheDir, entry.module)).href, cached: true, ...(runnable && { script }) };
+      const script = scriptWanted ? present(entry.script) : undefined;
+      if (script !== undefined) return { url: pathToFileURL(script).href, script, cached: true };
+      const module = present(entry.module);
+      if (module !== undefined && (!scriptWanted || entry.scriptless === true)) {
+        return { url: pathToFileURL(module).href, cached: true };
+      }
     }
   } catch {
     // no entry, or an unreadable one: compile
   }
-  const { code, inputs } = await compile(path, shown, cwd, hangar);
+  const scriptForm = scriptWanted ? await compileScript(path, shown, cwd) : undefined;
+  const built = scriptForm ?? (await compile(path, shown, cwd, hangar));
+  const isScript = scriptForm !== undefined;
   try {
-    const stamped: Input[] = [];
-    for (const input of inputs) {
-      const before = statOf(input);
-      const content = readIfPresent(input);
-      if (before === undefined || content === undefined) throw new Error(`${input} vanished`);
-      stamped.push([input, before.size, before.mtimeMs, await sha256(content)]);
-    }
-    const stem = (await sha256(Buffer.from(code))).slice(0, 32);
-    const module = `${stem}.mjs`;
+    const stamped = await stampInputs(built.inputs);
+    const name = `${(await sha256(Buffer.from(built.code))).slice(0, 32)}${isScript ? ".script.js" : ".mjs"}`;
     mkdirSync(cacheDir, { recursive: true });
-    if (statOf(join(cacheDir, module)) === undefined) writeAtomically(join(cacheDir, module), code);
-    const scriptCode = hangar === "bundled" ? await compileScript(path, cwd) : undefined;
-    const script = scriptCode === undefined ? undefined : `${stem}.script.js`;
-    if (script !== undefined && scriptCode !== undefined && statOf(join(cacheDir, script)) === undefined) {
-      writeAtomically(join(cacheDir, script), scriptCode);
-    }
+    if (statOf(join(cacheDir, name)) === undefined) writeAtomically(join(cacheDir, name), built.code);
+    // the other form, when the entry was current, is still the same module's
+    const otherName = isScript ? current?.module : current?.script;
+    const other = otherName === undefined ? {} : isScript ? { module: otherName } : { script: otherName };
     const entry: CacheEntry = {
       format: CACHE_FORMAT,
       hangar: VERSION,
       entry: path,
       inputs: stamped,
-      module,
-      ...(script !== undefined && { script }),
+      ...other,
+      ...(isScript ? { script: name } : { module: name }),
+      // asked for a script and given a module: it has no script form, so the next run does not try again
+      ...(scriptWanted && !isScript && { scriptless: true }),
     };
     writeAtomically(entryFile, JSON.stringify(entry));
     prune(cacheDir);
-    return {
-      url: pathToFileURL(join(cacheDir, module)).href,
-      cached: false,
-      ...(script !== undefined && { script: join(cacheDir, script) }),
-    };
+    const url = pathToFileURL(join(cacheDir, name)).href;
+    return isScript ? { url, script: join(cacheDir, name), cached: false } : { url, cached: false };
   } catch {
-    return { url: dataUrl(code), cached: false };
+    if (!isScript) return { url: dataUrl(built.code), cached: false };
+    // a script form that cannot be kept: the ES module from memory
+    return { url: dataUrl((await compile(path, shown, cwd, hangar)).code), cached: false };
   }
 }
 
@@ -174,11 +193,12 @@ function prune(cacheDir: string): void {
   const kept = new Set<string>();
   for (const name of keepNewest(cacheDir, isCompileEntry, CACHE_ENTRIES)) {
     try {
-      kept.add((JSON.parse(readFileSync(join(cacheDir, name), "utf8")) as CacheEntry).module);
+      const { module, script } = JSON.parse(readFileSync(join(cacheDir, name), "utf8")) as CacheEntry;
+      for (const file of [module, script]) if (file !== undefined) kept.add(file);
     } catch {}
   }
-  // a compiled module's files share its name's first 32 characters: `<hash>.mjs`, `<hash>.script.js` and the V8
-  // code of the script, `<hash>.code-<V8 version>.bin`
+  // a compiled module's files share its name's first 32 characters: `<hash>.mjs`, or `<hash>.script.js` and the
+  // V8 code of that script, `<hash>.code-<V8 version>.bin`
   const keptStems = new Set([...kept].map((name) => name.slice(0, 32)));
   for (const name of readdirSync(cacheDir)) {
     const orphan = name.endsWith(".mjs")
@@ -215,9 +235,13 @@ const INNER = Symbol("inner resolve");
  * Undefined when the module cannot run as one: it imports a package (an ES module cannot be required on Node 20),
  * reads `import.meta` beyond `url`, `dirname` and `filename`, or does not compile.
  */
-async function compileScript(path: string, cwd: string): Promise<string | undefined> {
-  try {
-    const compiled = await compile(path, path, cwd, "bundled", "script");
+async function compileScript(
+  path: string,
+  shown: string,
+  cwd: string,
+): Promise<{ code: string; inputs: string[] } | undefined> {
+  const compiled = await compile(path, shown, cwd, "bundled", "script");
+  {
     // builtins are required; what else is left to import is only hangar's own files imported when needed (see
     // compile), which the script form never reaches under hangar (runIfMain's file writer)
     const { code, imports, hangarFiles } = compiled;
@@ -225,9 +249,7 @@ async function compileScript(path: string, cwd: string): Promise<string | undefi
       (i) => i.kind === "require-call" && (isBuiltin(i.path) || hangarFiles.some((dir) => i.path.startsWith(dir))),
     );
     const meta = new RegExp(`${SCRIPT_IMPORT_META}(?!\\.(?:url|dirname|filename)\\b)`);
-    return importsOnlyBuiltins && !meta.test(code) ? code : undefined;
-  } catch {
-    return undefined;
+    return importsOnlyBuiltins && !meta.test(code) ? { code, inputs: compiled.inputs } : undefined;
   }
 }
 
@@ -241,6 +263,8 @@ export const SCRIPT_EXPORTS = "__hangarExports";
 
 /** Builtins in the script form: CommonJS modules that `require` them (the runner's `require`). */
 const BUILTIN = "hangar-builtin";
+/** The name of the script form's entry, which hands the module's exports over (no file of its own). */
+const SCRIPT_ENTRY = "hangar-script-entry.js";
 
 /**
  * Compiles the module with esbuild: relative imports bundled, packages resolved from the module's
@@ -273,7 +297,7 @@ async function compile(
             stdin: {
               contents: `import * as exports from ${JSON.stringify(path)};\n${SCRIPT_EXPORTS}(exports);\n`,
               resolveDir: dirname(path),
-              sourcefile: "hangar-script-entry.js",
+              sourcefile: SCRIPT_ENTRY,
             },
             supported: { "dynamic-import": false },
             define: { "import.meta": SCRIPT_IMPORT_META },
@@ -336,7 +360,11 @@ async function compile(
         },
       ],
     });
-    const inputs = Object.keys(result.metafile.inputs).map((input) => resolve(cwd, input));
+    // the files bundled in: not the builtins' stand-ins nor the script form's entry
+    const inputs = Object.keys(result.metafile.inputs)
+      .filter((input) => !input.startsWith(`${BUILTIN}:`))
+      .map((input) => resolve(cwd, input))
+      .filter((input) => !(script && input === join(dirname(path), SCRIPT_ENTRY)));
     const imports = Object.values(result.metafile.outputs).flatMap((output) => output.imports);
     const hangarFiles = hangarDirs.map((dir) => pathToFileURL(dir).href);
     return { code: result.outputFiles[0]?.text ?? "", inputs, imports, hangarFiles };

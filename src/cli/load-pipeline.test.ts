@@ -241,13 +241,18 @@ describe("the script form of a compiled module (what a render runs, stacks not m
     );
     const asScript = await render("script.ts");
     expect(asScript).toEqual({ jobs: [{ name: "build-late-true", plan: [] }] });
-    const { script } = entryOf();
+    // compiled once, in the form wanted
+    const { script, module } = entryOf();
     expect(script).toMatch(/^[0-9a-f]{32}\.script\.js$/);
+    expect(module).toBeUndefined();
     // the script is what ran: marked, it gives the marked pipeline
     writeFileSync(join(cacheDir, script), readFileSync(join(cacheDir, script), "utf8").replace('"build"', '"script"'));
     expect(await render("script.ts")).toEqual({ jobs: [{ name: "script-late-true", plan: [] }] });
-    // with stacks mapped (the graph, --debug), the ES module runs
-    expect((await loadModule("script.ts", work, { cacheDir })).pipeline).toEqual(asScript);
+    // with stacks mapped (the graph, --debug), the ES module runs: compiled then, beside the script form
+    expect((await loadModule("script.ts", work, { cacheDir })).pipeline).toEqual({
+      jobs: [{ name: "build-late-true", plan: [] }],
+    });
+    expect(entryOf()).toMatchObject({ script, module: expect.stringMatching(/^[0-9a-f]{32}\.mjs$/) });
   });
 
   test.each([
@@ -261,8 +266,11 @@ describe("the script form of a compiled module (what a render runs, stacks not m
       );
     }
     const loaded = await render(file);
+    expect(entryOf()).toMatchObject({ module: expect.stringMatching(/\.mjs$/), scriptless: true });
     expect(entryOf().script).toBeUndefined();
     expect(loaded.jobs).toHaveLength(1);
+    // the next render does not try again: the ES module, from the cache
+    expect(await render(file)).toEqual(loaded);
   });
 
   test("an error thrown by the module is placed in the user's file, as from the ES module", async () => {

@@ -101,11 +101,13 @@ export async function loadModule(
   if (JS_EXTENSIONS.has(extname(path))) url = pathToFileURL(path).href;
   else {
     const cacheDir = options.cacheDir ?? cacheDirFor(path);
-    const compiled = await compileModule(path, shown, cwd, cacheDir === false ? undefined : cacheDir, options.hangar);
     // Node maps stack traces through ES modules' source maps, not through scripts': the script form runs only when
     // stacks are not needed mapped (errors are still placed in the user's source, see userFrame)
-    script = stackSourceMaps ? undefined : compiled.script;
-    url = script === undefined ? compiled.url : pathToFileURL(script).href;
+    const wanted = stackSourceMaps ? "module" : "script";
+    const dir = cacheDir === false ? undefined : cacheDir;
+    const compiled = await compileModule(path, shown, cwd, dir, options.hangar, wanted);
+    script = compiled.script;
+    url = compiled.url;
   }
   let exported: unknown;
   try {
