@@ -326,7 +326,8 @@ async function compile(
               if (isBuiltin(args.path) && script) {
                 return args.namespace === BUILTIN
                   ? { path: args.path, external: true }
-                  : { path: args.path, namespace: BUILTIN };
+                  : // importing a builtin has no effect of its own: an import no code uses is left out
+                    { path: args.path, namespace: BUILTIN, sideEffects: false };
               }
               if (args.pluginData === INNER || isBuiltin(args.path)) return undefined;
               const found = await b.resolve(args.path, {
