@@ -19,7 +19,7 @@ export interface RenderedPipeline {
  * fly's vars filled in (the data itself is not touched): prints the diagnostics on stderr and returns whether it
  * may be written (no errors; warnings are shown but do not block). The diagnostics of the same text (and vars,
  * names, hangar) as a previous run are reused from hangar's cache folder without loading the validator (see
- * validation-cache.ts); `cacheDir: false` validates without it.
+ * validation-cache.ts).
  */
 export async function validateRendered(
   rendered: RenderedPipeline,
@@ -28,14 +28,12 @@ export async function validateRendered(
   more: {
     readonly unknownReferences?: readonly UnknownReference[] | undefined;
     readonly vars?: TemplateVars | undefined;
-    readonly cacheDir?: string | false | undefined;
   } = {},
 ): Promise<boolean> {
   const path = resolve(io.cwd(), entry);
-  const cacheDir = more.cacheDir === false ? undefined : (more.cacheDir ?? cacheDirFor(path));
   const { text, format } = rendered;
   const { unknownReferences, vars } = more;
-  const cache = validationCache({ path, file: entry, text, format, unknownReferences, vars }, cacheDir);
+  const cache = validationCache({ path, file: entry, text, format, unknownReferences, vars }, cacheDirFor(path));
   let validation = cache?.read(rendered.data);
   if (validation === undefined) {
     validation = await validate(rendered.data, entry, more);
