@@ -248,7 +248,8 @@ async function compileScript(
     const importsOnlyBuiltins = imports.every(
       (i) => i.kind === "require-call" && (isBuiltin(i.path) || hangarFiles.some((dir) => i.path.startsWith(dir))),
     );
-    const meta = new RegExp(`${SCRIPT_IMPORT_META}(?!\\.(?:url|dirname|filename)\\b)`);
+    // (a module's own name of the same spelling is not renamed by esbuild: it is found here too)
+    const meta = new RegExp(`\\b${SCRIPT_IMPORT_META}\\b(?!\\.(?:url|dirname|filename)\\b)`);
     return importsOnlyBuiltins && !meta.test(code) ? { code, inputs: compiled.inputs } : undefined;
   }
 }

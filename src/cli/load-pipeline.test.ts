@@ -255,6 +255,28 @@ describe("the script form of a compiled module (what a render runs, stacks not m
     expect(entryOf()).toMatchObject({ script, module: expect.stringMatching(/^[0-9a-f]{32}\.mjs$/) });
   });
 
+  test("the module's own names never clash with what the runner hands the script", async () => {
+    const source = (more: string) =>
+      [
+        'import { createRequire } from "node:module";',
+        "const require = createRequire(import.meta.url);",
+        "const __hangarExports = 1;",
+        more,
+        'const sep: string = require("node:path").sep;',
+        "export default { jobs: [{ name: `${sep.length}-${__hangarExports}-${typeof meta}`, plan: [] }] };",
+        "",
+      ].join("\n");
+    // `require` and the exports' hand-over are renamed by esbuild: a script
+    writeFileSync(join(work, "names.ts"), source("const meta = 0;"));
+    expect(await render("names.ts")).toEqual({ jobs: [{ name: "1-1-number", plan: [] }] });
+    expect(entryOf().script).toBeDefined();
+    // a name of the module spelled as the script's import.meta is not renamed: no script form, the ES module runs
+    rmSync(cacheDir, { recursive: true });
+    writeFileSync(join(work, "names.ts"), source("const __hangarImportMeta = 2;\nconst meta = __hangarImportMeta;"));
+    expect(await render("names.ts")).toEqual({ jobs: [{ name: "1-1-number", plan: [] }] });
+    expect(entryOf()).toMatchObject({ scriptless: true });
+  });
+
   test.each([
     ["imports a package", "pipeline.ts", ""],
     ["reads import.meta.resolve", "resolves.ts", 'const where = import.meta.resolve("./lib/names.ts");\n'],
