@@ -68,9 +68,11 @@ export function runBundle(file: string, options: BundleOptions): BundleRun {
   const prefix = `code-${key}-${pathKey(file)}`;
   const name = cacheDir === undefined ? undefined : cacheName(file, prefix);
   const names = ["exports", "require", "module", "__filename", "__dirname", ...Object.keys(inject)];
-  const { script, use } = scriptWithCodeCache(`(function (${names.join(", ")}) {${source}\n})`, file, {
+  const { script, use, keep } = scriptWithCodeCache(`(function (${names.join(", ")}) {${source}\n})`, file, {
     ...(cacheDir !== undefined && name !== undefined && { cacheDir, name, prefix }),
   });
+  // written at exit, so that it holds every function this command compiled, not only the top level
+  if (use === "miss") process.once("exit", keep);
   const module = { exports: {} };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run(module.exports, createRequire(file), module, file, dirname(file), ...Object.values(inject));
@@ -86,16 +88,22 @@ export interface CodeCacheFile {
   readonly lineOffset?: number;
 }
 
+/** A script compiled by {@link scriptWithCodeCache}, how it used the cache, and how to keep its code after a miss. */
+export interface CachedScript {
+  readonly script: Script;
+  readonly use: CodeCacheUse;
+  /**
+   * Writes V8's code of the script as it is now (every function compiled so far, not only the top level: call it
+   * once the script has run) when the cache missed; nothing otherwise. Never throws.
+   */
+  readonly keep: () => void;
+}
+
 /**
  * `source` compiled as a script named `filename`, from V8's code kept in the cache file when it is there and V8
- * accepts it; otherwise compiled, and its code written when the process exits (so that it holds every function
- * that ran, not only the top level).
+ * accepts it; otherwise compiled (see {@link CachedScript.keep}).
  */
-export function scriptWithCodeCache(
-  source: string,
-  filename: string,
-  where: CodeCacheFile,
-): { script: Script; use: CodeCacheUse } {
+export function scriptWithCodeCache(source: string, filename: string, where: CodeCacheFile): CachedScript {
   const { cacheDir, name, prefix = name ?? "" } = where;
   const cachedData = cacheDir === undefined || name === undefined ? undefined : readIfPresent(join(cacheDir, name));
   const script = new Script(source, {
@@ -103,10 +111,10 @@ export function scriptWithCodeCache(
     ...(where.lineOffset !== undefined && { lineOffset: where.lineOffset }),
     ...(cachedData !== undefined && { cachedData }),
   });
-  if (cacheDir === undefined || name === undefined) return { script, use: "off" };
-  if (cachedData !== undefined && !script.cachedDataRejected) return { script, use: "hit" };
-  process.once("exit", () => writeCode(cacheDir, name, prefix, script.createCachedData()));
-  return { script, use: "miss" };
+  const nothing = () => {};
+  if (cacheDir === undefined || name === undefined) return { script, use: "off", keep: nothing };
+  if (cachedData !== undefined && !script.cachedDataRejected) return { script, use: "hit", keep: nothing };
+  return { script, use: "miss", keep: () => writeCode(cacheDir, name, prefix, script.createCachedData()) };
 }
 
 /** Writes the code through a temporary file and a rename; removes the older files of its `prefix`. Never throws. */

@@ -245,9 +245,13 @@ describe("the script form of a compiled module (what a render runs, stacks not m
     const { script, module } = entryOf();
     expect(script).toMatch(/^[0-9a-f]{32}\.script\.js$/);
     expect(module).toBeUndefined();
+    // V8's code of the script, kept once it ran (not at exit: a --watch session renders again and again)
+    expect(readdirSync(cacheDir)).toContain(`${script.slice(0, 32)}.code-${process.versions.v8}.bin`);
+    const listeners = process.listenerCount("exit");
     // the script is what ran: marked, it gives the marked pipeline
     writeFileSync(join(cacheDir, script), readFileSync(join(cacheDir, script), "utf8").replace('"build"', '"script"'));
     expect(await render("script.ts")).toEqual({ jobs: [{ name: "script-late-true", plan: [] }] });
+    expect(process.listenerCount("exit")).toBe(listeners);
     // with stacks mapped (the graph, --debug), the ES module runs: compiled then, beside the script form
     expect((await loadModule("script.ts", work, { cacheDir })).pipeline).toEqual({
       jobs: [{ name: "build-late-true", plan: [] }],

@@ -7,15 +7,15 @@ import { SCRIPT_EXPORTS, SCRIPT_IMPORT_META } from "./compile-cache.ts";
 
 /**
  * Runs the script form of a compiled pipeline module (compile-cache.ts, `compileScript`): the file's code as the
- * body of an async function, through V8's code cache kept beside it (`<hash>.code-<V8 version>.bin`, written when
- * the process exits after a run without it). Resolves to the module's exports, as `import()` would.
+ * body of an async function, through V8's code cache kept beside it (`<hash>.code-<V8 version>.bin`, written once
+ * the module has run, after a run without it). Resolves to the module's exports, as `import()` would.
  */
 export async function runScriptModule(file: string): Promise<Record<string, unknown>> {
   const url = pathToFileURL(file).href;
   const stem = basename(file).slice(0, 32);
   // the header on a line of its own, before the file's first line: stack traces count lines as the file does
   const source = `(async function (require, ${SCRIPT_IMPORT_META}, ${SCRIPT_EXPORTS}) {"use strict";\n${readFileSync(file, "utf8")}\n})`;
-  const { script } = scriptWithCodeCache(source, url, {
+  const { script, keep } = scriptWithCodeCache(source, url, {
     cacheDir: dirname(file),
     name: `${stem}.code-${process.versions.v8}.bin`,
     prefix: `${stem}.code`,
@@ -34,5 +34,6 @@ export async function runScriptModule(file: string): Promise<Record<string, unkn
   await run(require, meta, (value: Record<string, unknown>) => {
     exported = value;
   });
+  keep();
   return exported;
 }
