@@ -308,3 +308,29 @@ describe("the script form of a compiled module (what a render runs, stacks not m
     expect(entryOf().script).toBeDefined();
   });
 });
+
+describe("a package the module imports is not installed", () => {
+  const missing =
+    "cannot find package 'no-such-package': install it in the module's project (npm install no-such-package)";
+  const source = 'import { jobs } from "no-such-package";\nexport default { jobs };\n';
+
+  test("in a project: named for the module, not for its compiled copy in the cache", async () => {
+    writeFileSync(join(work, "pipeline.ts"), source);
+    await expect(loadPipelineModule("pipeline.ts", work, { cacheDir })).rejects.toThrow(`pipeline.ts: ${missing}`);
+  });
+
+  test("outside any project (compiled to a data: URL): hangar itself is such a package", async () => {
+    const outside = mkdtempSync(join(tmpdir(), "hangar-outside-"));
+    try {
+      writeFileSync(join(outside, "p.ts"), 'import { pipeline } from "hangar";\nexport default pipeline({});\n');
+      writeFileSync(join(outside, "q.mjs"), source);
+      const error = await loadPipelineModule("p.ts", outside, { cacheDir: false }).catch((e: unknown) => e);
+      expect((error as Error).message).toBe(
+        "p.ts: cannot find package 'hangar': install it in the module's project (npm install hangar)",
+      );
+      await expect(loadPipelineModule("q.mjs", outside)).rejects.toThrow(`q.mjs: ${missing}`);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+});

@@ -212,12 +212,30 @@ function userCodeError(error: unknown, origin: Origin): LoadError {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : `thrown: ${String(error)}`;
     return new LoadError(commonJsAdvice(path, cwd) ?? `${shown}: ${message}`, error);
   }
+  const missing = missingPackage(error);
+  if (missing !== undefined) {
+    // Node names the compiled copy (a file in the cache, or a data: URL), not the user's module
+    return new LoadError(
+      `${shown}: cannot find package '${missing}': install it in the module's project (npm install ${missing})`,
+      error,
+    );
+  }
   const message = isHangarError(error)
     ? error.message
     : error instanceof Error
       ? `${error.name}: ${error.message}`
       : `thrown: ${String(error)}`;
   return new LoadError(`${userFrame(error, origin) ?? shown}: ${message}`, error);
+}
+
+/** The package an import names that Node could not find (from a module file, or from a `data:` URL), else undefined. */
+function missingPackage(error: unknown): string | undefined {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof message !== "string") return undefined;
+  if (code === "ERR_MODULE_NOT_FOUND") return /^Cannot find package '([^']+)'/.exec(message)?.[1];
+  if (code === "ERR_UNSUPPORTED_RESOLVE_REQUEST")
+    return /^Failed to resolve module specifier "([^"]+)"/.exec(message)?.[1];
+  return undefined;
 }
 
 /** `file:line:column` of the first frame of `error`'s stack in the user's files (the module's folder, not packages). */
