@@ -235,6 +235,7 @@ describe("the script form of a compiled module (what a render runs, stacks not m
         'import { jobName } from "./lib/names.ts";',
         'const { late } = await import("./lib/late.ts");',
         "const here = basename(import.meta.dirname ?? '') === 'cache' && import.meta.url.startsWith('file:');",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the module's source
         "export default async () => pipeline({ jobs: [{ name: `${jobName}-${late}-${here}`, plan: [] }] });",
         "",
       ].join("\n"),
@@ -267,6 +268,7 @@ describe("the script form of a compiled module (what a render runs, stacks not m
         "const __hangarExports = 1;",
         more,
         'const sep: string = require("node:path").sep;',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the module's source
         "export default { jobs: [{ name: `${sep.length}-${__hangarExports}-${typeof meta}`, plan: [] }] };",
         "",
       ].join("\n");
