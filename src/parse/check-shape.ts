@@ -3,11 +3,12 @@ import type { Diagnostic } from "../source/diagnostic.ts";
 import type { KnownMappings } from "./known-mappings.ts";
 import { checkValue } from "./shape-full.ts";
 import { ROOT } from "./shape-position.ts";
-import { quick } from "./shape-quick.ts";
+import { quick, quickData, type StringVisitor } from "./shape-quick.ts";
 import { type State, typeError } from "./shape-report.ts";
 import { CONFIG } from "./shape-types.ts";
 
 export { MAX_STEP_DEPTH, MAX_VALUE_DEPTH } from "./shape-descriptor.ts";
+export type { StringVisitor } from "./shape-quick.ts";
 
 /**
  * Checks that a parsed pipeline value has the types Concourse reads it with (atc/config.go,
@@ -39,6 +40,16 @@ export function checkShape(value: unknown, known?: KnownMappings): ShapeResult {
   if (quick(value, CONFIG, 0, known)) return { isMapping: true, wellFormed: true, unchanged: true, diagnostics };
   checkValue(state, value, CONFIG, ROOT);
   return { isMapping: true, wellFormed: state.wellFormed, unchanged: state.changed !== true, diagnostics };
+}
+
+/**
+ * One walk of a pipeline value that did not come from text (what `renderData` returns), for the common case of data
+ * with nothing to report: true only when {@link checkShape} would report nothing and change nothing and
+ * `findNotPlainData` (walk/plain-data.ts) would find nothing wrong. Every string of the value is shown to `strings`
+ * on the way, with the key of the mapping it is in. False says nothing: run the two checks.
+ */
+export function quickDataCheck<S>(value: Record<string, unknown>, strings: StringVisitor<S>): boolean {
+  return quickData(value, CONFIG, strings);
 }
 
 /**

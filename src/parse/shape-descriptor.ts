@@ -13,7 +13,7 @@ export type Desc =
   | { readonly k: "map"; readonly go: string; readonly of: Desc }
   | StructDesc
   | { readonly k: "step"; readonly optional?: true }
-  | { readonly k: "custom"; readonly rule: Rule };
+  | CustomDesc;
 
 export interface StructDesc {
   readonly k: "struct";
@@ -22,6 +22,17 @@ export interface StructDesc {
   readonly name: string;
   readonly fields: ReadonlyMap<string, Desc>;
   readonly unknown: Unknown;
+}
+
+/**
+ * A Go type with its own decoding, checked by `rule`. `whole`: the rule hands every part of its value to the checker
+ * (`check`, `step`), so a pass that must see every part of the data (the quick pass over data, shape-quick.ts) need
+ * not walk the value again after it.
+ */
+export interface CustomDesc {
+  readonly k: "custom";
+  readonly rule: Rule;
+  readonly whole: boolean;
 }
 
 /** What happens to keys a struct does not know: strict (fly --strict rejects them), ignored by Concourse, or left to a rule. */
@@ -73,4 +84,7 @@ export const struct = (go: string, unknown: Unknown, fields: Record<string, Desc
   fields: new Map(Object.entries(fields)),
   unknown,
 });
-export const custom = (rule: Rule): Desc => ({ k: "custom", rule });
+/** A custom type whose rule reads (some of) its value itself. */
+export const custom = (rule: Rule): Desc => ({ k: "custom", rule, whole: false });
+/** A custom type whose rule hands every part of its value to the checker (see {@link CustomDesc}). */
+export const customOfParts = (rule: Rule): Desc => ({ k: "custom", rule, whole: true });

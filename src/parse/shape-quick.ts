@@ -1,9 +1,11 @@
 /**
  * The quick pass of the shape check: the same descriptors, read as a yes/no question, for the common case of a
- * pipeline with nothing to report.
+ * pipeline with nothing to report; and the same pass over data that did not come from text, answering in the one
+ * walk what three walks did (the plain-data check, the shape check and the rules' census of strings).
  */
 import { coreDetector, fieldOwner, stepDetectors } from "../concourse/step-fields.ts";
 import { isObject } from "../model/common.ts";
+import { isPlainScalar } from "../walk/plain-data.ts";
 import type { KnownMappings } from "./known-mappings.ts";
 import {
   type Checker,
@@ -23,8 +25,31 @@ import { stepFieldType } from "./shape-types.ts";
  * large mappings it built (see known-mappings.ts).
  */
 export function quick(value: unknown, desc: Desc, depth: number, known?: KnownMappings): boolean {
-  const pass: QuickPass = { known, depth: 0, ok: true, invalid: sayNo, notType: sayNo, check, step, nested };
-  return quickValue(value, desc, depth, pass);
+  return quickValue(value, desc, depth, newPass(known, undefined));
+}
+
+/** What is shown every string of a value, with the key of the mapping it is in (`undefined` in a list). */
+export interface StringVisitor<S> {
+  /** A plain function given `state`, rather than a closure made per pass (see {@link QuickPass}). */
+  readonly visit: (value: string, key: string | undefined, state: S) => void;
+  readonly state: S;
+}
+
+/**
+ * The quick pass over data that did not come from text (a rendered pipeline): true only when {@link quick} would
+ * say yes and `findNotPlainData` would find nothing (no cycle, no nesting past its limit, no getter that throws, no
+ * BigInt, function, symbol or number JSON cannot hold), with every string of the value shown to `strings` on the
+ * way. Past the parts the descriptors read (free-form values, keys left to a rule, a custom rule's value), it
+ * walks the rest too. False leaves everything to the separate checks. It walks with depth limits (steps, free-form
+ * values) and no list of the objects it is inside: a cycle ends at a limit, so in a no.
+ */
+export function quickData<S>(value: object, desc: Desc, strings: StringVisitor<S>): boolean {
+  try {
+    return quickValue(value, desc, 0, newPass(undefined, strings as StringVisitor<unknown>));
+  } catch {
+    // a getter that throws: the plain-data check names it
+    return false;
+  }
 }
 
 /**
@@ -40,8 +65,30 @@ export function quick(value: unknown, desc: Desc, depth: number, known?: KnownMa
  */
 interface QuickPass extends Checker {
   readonly known: KnownMappings | undefined;
+  /** Set for a pass over data ({@link quickData}): every part is looked at, every string shown to it. */
+  readonly strings: StringVisitor<unknown> | undefined;
   depth: number;
   ok: boolean;
+}
+
+function newPass(known: KnownMappings | undefined, strings: StringVisitor<unknown> | undefined): QuickPass {
+  return { known, strings, depth: 0, ok: true, invalid: sayNo, notType: sayNo, check, step, nested };
+}
+
+/** In a pass over data, an entry of a mapping or list: shown to the visitor when it is a string. */
+function seeEntry(pass: QuickPass, entry: unknown, key: string | undefined): void {
+  const strings = pass.strings;
+  if (strings !== undefined && typeof entry === "string") strings.visit(entry, key, strings.state);
+}
+
+/**
+ * In a pass over data, a value no descriptor reads (a key left to a rule, a custom rule's value): whether it is plain
+ * data within the depth of free-form values, its strings shown. Always true in the shape check's own pass.
+ */
+function unread(value: unknown, pass: QuickPass): boolean {
+  if (pass.strings === undefined) return true;
+  if (typeof value !== "object") return isPlainScalar(value);
+  return value === null || shallow(value, 0, pass);
 }
 
 function sayNo(this: QuickPass): void {
@@ -76,7 +123,8 @@ function runRule(rule: Rule, value: unknown, depth: number, pass: QuickPass): bo
 function quickValue(value: unknown, desc: Desc, depth: number, pass: QuickPass): boolean {
   switch (desc.k) {
     case "any":
-      return typeof value !== "object" || value === null || shallow(value, 0, pass.known);
+      if (typeof value === "object") return value === null || shallow(value, 0, pass);
+      return pass.strings === undefined || isPlainScalar(value);
     case "string":
       return value === null || typeof value === "string";
     case "bool":
@@ -86,14 +134,21 @@ function quickValue(value: unknown, desc: Desc, depth: number, pass: QuickPass):
     case "list":
       if (value === null) return true;
       if (!Array.isArray(value)) return false;
-      for (let i = 0; i < value.length; i++) if (!quickValue(value[i], desc.of, depth, pass)) return false;
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        seeEntry(pass, item, undefined);
+        if (!quickValue(item, desc.of, depth, pass)) return false;
+      }
       return true;
     case "map":
       if (value === null) return true;
       if (!isObject(value)) return false;
-      if (desc.of.k === "any") return shallow(value, 0, pass.known);
+      if (desc.of.k === "any") return shallow(value, 0, pass);
       for (const key in value) {
-        if (Object.hasOwn(value, key) && !quickValue(value[key], desc.of, depth, pass)) return false;
+        if (!Object.hasOwn(value, key)) continue;
+        const entry = value[key];
+        seeEntry(pass, entry, key);
+        if (!quickValue(entry, desc.of, depth, pass)) return false;
       }
       return true;
     case "struct":
@@ -101,19 +156,21 @@ function quickValue(value: unknown, desc: Desc, depth: number, pass: QuickPass):
     case "step":
       return (desc.optional === true && value === null) || quickStep(value, depth, pass);
     case "custom":
-      return runRule(desc.rule, value, depth, pass);
+      return runRule(desc.rule, value, depth, pass) && (desc.whole || unread(value, pass));
   }
 }
 
 function quickStruct(value: Record<string, unknown>, desc: StructDesc, depth: number, pass: QuickPass): boolean {
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
+    const entry = value[key];
+    seeEntry(pass, entry, key);
     const fieldDesc = desc.fields.get(key);
     if (fieldDesc === undefined) {
-      if (desc.unknown === "rule") continue;
+      if (desc.unknown === "rule" && unread(entry, pass)) continue;
       return false;
     }
-    if (!quickValue(value[key], fieldDesc, depth, pass)) return false;
+    if (!quickValue(entry, fieldDesc, depth, pass)) return false;
   }
   return true;
 }
@@ -124,32 +181,48 @@ function quickStep(value: unknown, depth: number, pass: QuickPass): boolean {
   if (coreDetector(detectors) === undefined) return false;
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
+    const entry = value[key];
+    seeEntry(pass, entry, key);
     const owner = fieldOwner(detectors, key);
-    if (owner === undefined) continue;
-    const desc = stepFieldType(owner, key);
-    if (desc !== undefined && !quickValue(value[key], desc, depth + 1, pass)) return false;
+    const desc = owner === undefined ? undefined : stepFieldType(owner, key);
+    if (desc === undefined ? !unread(entry, pass) : !quickValue(entry, desc, depth + 1, pass)) return false;
   }
   return true;
 }
 
-/** Whether no object inside a free-form value is {@link MAX_VALUE_DEPTH} or more levels below it. */
-function shallow(value: object, depth: number, known: KnownMappings | undefined): boolean {
+/**
+ * Whether no object inside a free-form value is {@link MAX_VALUE_DEPTH} or more levels below it; in a pass over data,
+ * also whether its scalars are plain data, its strings shown.
+ */
+function shallow(value: object, depth: number, pass: QuickPass): boolean {
   if (depth >= MAX_VALUE_DEPTH) return false;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const v: unknown = value[i];
-      if (typeof v === "object" && v !== null && !shallow(v, depth + 1, known)) return false;
+      if (typeof v === "object" ? v !== null && !shallow(v, depth + 1, pass) : !freeScalar(v, undefined, pass))
+        return false;
     }
     return true;
   }
   // a large mapping the reader built: how deep its values go is known, nothing is walked (see known-mappings.ts)
-  const recorded = known?.get(value);
+  const recorded = pass.known?.get(value);
   if (recorded !== undefined) return depth + recorded.height < MAX_VALUE_DEPTH;
   const record = value as Record<string, unknown>;
   for (const key in record) {
     const v = record[key];
-    if (typeof v === "object" && v !== null && Object.hasOwn(record, key) && !shallow(v, depth + 1, known))
-      return false;
+    // an inherited scalar is not skipped: at worst a string shown in excess or a no in excess, both safe
+    if (typeof v === "object") {
+      if (v !== null && Object.hasOwn(record, key) && !shallow(v, depth + 1, pass)) return false;
+    } else if (!freeScalar(v, key, pass)) return false;
   }
+  return true;
+}
+
+/** A scalar of a free-form value: in a pass over data, shown when a string and judged plain or not; else fine. */
+function freeScalar(v: unknown, key: string | undefined, pass: QuickPass): boolean {
+  const strings = pass.strings;
+  if (strings === undefined) return true;
+  if (typeof v !== "string") return isPlainScalar(v);
+  strings.visit(v, key, strings.state);
   return true;
 }

@@ -22,6 +22,7 @@ import {
   ANY,
   BOOL,
   custom,
+  customOfParts,
   type Desc,
   INT,
   list,
@@ -109,7 +110,7 @@ const ACROSS_VAR_FIELDS: Readonly<Record<string, Desc>> = {
 const ACROSS_VAR_STRUCT = struct("atc.target", "rule", ACROSS_VAR_FIELDS);
 
 /** An across var (atc/steps.go `AcrossVarConfig`), decoded strictly: unknown keys are errors. */
-const ACROSS_VAR = custom((value, c) => {
+const ACROSS_VAR = customOfParts((value, c) => {
   // Go names the decode target of AcrossVarConfig.UnmarshalJSON `target`
   c.check(value, ACROSS_VAR_STRUCT);
   if (!isObject(value)) return;
@@ -121,7 +122,7 @@ const ACROSS_VAR = custom((value, c) => {
 const TASK_CACHE_STRUCT = struct("atc.alias", "ignored", { path: STRING, ttl: STRING });
 
 /** A task cache (atc/task.go `TaskCacheConfig`): a `ttl` must be a duration of at least 1s. */
-const TASK_CACHE = custom((value, c) => {
+const TASK_CACHE = customOfParts((value, c) => {
   // Go names the decode target of TaskCacheConfig.UnmarshalJSON `alias`
   c.check(value, TASK_CACHE_STRUCT);
   if (!isObject(value) || typeof value.ttl !== "string" || value.ttl === "") return;
@@ -161,7 +162,7 @@ const TASK_CONFIG_STRUCT = struct(
 );
 
 /** A task's inline config (atc/task.go `TaskConfig`); unknown keys are the StepValidator's business. */
-const TASK_CONFIG = custom((value, c) => {
+const TASK_CONFIG = customOfParts((value, c) => {
   if (value !== null && !isObject(value)) {
     c.notType(value, "map[string]*json.RawMessage");
     return;
@@ -176,7 +177,7 @@ const IN_PARALLEL_STRUCT = struct("atc.target", "ignored", {
 });
 
 /** `in_parallel` (atc/steps.go `InParallelConfig`): a list of steps, or `{ steps, limit, fail_fast }`. */
-const IN_PARALLEL = custom((value, c) => {
+const IN_PARALLEL = customOfParts((value, c) => {
   if (Array.isArray(value)) {
     const steps = c.nested("failed to unmarshal parallel steps: ", undefined);
     for (let i = 0; i < value.length; i++) steps.step(value[i], i);

@@ -6,6 +6,7 @@ import type { Prototype, ResourceType } from "../model/resource-type.ts";
 import type { KnownMappings } from "../parse/known-mappings.ts";
 import type { Parity, Severity } from "../source/diagnostic.ts";
 import type { CollectedStep } from "../walk/walk-steps.ts";
+import type { StringCensus } from "./rules/lib/string-census.ts";
 
 /**
  * What a rule reports: a path, one of its message ids, and the values for the message's `{{placeholders}}`
@@ -52,6 +53,8 @@ export interface SharedContext {
   readonly pipeline: Readonly<Pipeline>;
   /** The entries of the pipeline's large mappings as the reader saw them, when it was parsed (see known-mappings.ts). */
   readonly knownMappings?: KnownMappings | undefined;
+  /** The census of the pipeline's strings, when a walk before the rules took it (see `stringCensus`). */
+  readonly stringCensus?: StringCensus | undefined;
   steps(): readonly CollectedStep[];
   shared<T>(derive: (ctx: SharedContext) => T): T;
 }

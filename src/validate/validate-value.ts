@@ -1,9 +1,11 @@
-import { checkShape } from "../parse/check-shape.ts";
+import { isObject } from "../model/common.ts";
+import { checkShape, quickDataCheck } from "../parse/check-shape.ts";
 import type { InputFormat } from "../parse/parse-pipeline.ts";
 import { interpolate, type TemplateVars } from "../parse/vars.ts";
 import { compareByLocation, cutLongTokens, type Diagnostic, MAX_QUOTED_TOKEN } from "../source/diagnostic.ts";
 import { findNotPlainData } from "../walk/plain-data.ts";
-import { type ValidateOptions, validate } from "./validate.ts";
+import { censusOf, newTally, tallyString } from "./rules/lib/string-census.ts";
+import { runRules, type ValidateOptions, validate } from "./validate.ts";
 
 // Kept apart from validate-text.ts so that validating a value (what `hangar render` does) does not load
 // the YAML parser.
@@ -59,6 +61,15 @@ export function validateValue(value: unknown, options: ValidateTextOptions = {})
  */
 export function validateData(data: unknown, options: ValidateTextOptions = {}): FileValidation {
   const file = options.file ?? "<pipeline>";
+  // The common case, plain data with the right shape, is answered by one walk that also takes the rules' census of
+  // strings (three walks before: the plain-data check, the shape check's quick pass, the census).
+  if (options.vars === undefined && isObject(data)) {
+    const tally = newTally();
+    if (quickDataCheck(data, { visit: tallyString, state: tally })) {
+      const diagnostics = runRules(data as never, options, censusOf(tally));
+      return { file, diagnostics: finish(diagnostics, options.strict === true) };
+    }
+  }
   const odd = findNotPlainData(data);
   if (odd !== undefined) {
     const message = `the pipeline is not plain data: ${odd.problem}`;

@@ -15,6 +15,7 @@ import { type CollectedStep, collectPipelineSteps } from "../walk/walk-steps.ts"
 import { flyLine } from "./concourse-context.ts";
 import type { Finding, Indexed, PipelineIndex, Rule, RuleContext, SharedContext } from "./define-rule.ts";
 import { rules as registry } from "./rules/index.ts";
+import type { StringCensus } from "./rules/lib/string-census.ts";
 
 /** A rule's configured severity: `off` disables it, `warn`/`error` override its default. */
 export type RuleSetting = "off" | "warn" | "warning" | "error";
@@ -41,14 +42,24 @@ export const RULE_CRASHED = "internal/rule-crashed";
  * The pipeline must have the model's shape (parse text with `parsePipeline`, which checks that, first).
  */
 export function validate(pipeline: Readonly<Pipeline>, options: ValidateOptions = {}): Diagnostic[] {
+  return runRules(pipeline, options, undefined);
+}
+
+/** {@link validate}, given the census of the pipeline's strings when a walk before the rules took it. */
+export function runRules(
+  pipeline: Readonly<Pipeline>,
+  options: ValidateOptions,
+  stringCensus: StringCensus | undefined,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const shared = lazyShared(pipeline, options.knownMappings);
+  const shared = lazyShared(pipeline, options.knownMappings, stringCensus);
   for (const rule of options.registry ?? registry) {
     const severity = severityOf(rule, options.rules?.[rule.id]);
     if (severity === undefined) continue;
     const ctx: RuleContext = {
       pipeline,
       knownMappings: options.knownMappings,
+      stringCensus,
       steps: shared.steps,
       shared: shared.shared,
       get index() {
@@ -117,7 +128,11 @@ function cutData(data: Readonly<Record<string, string | number>>): Readonly<Reco
   return data;
 }
 
-function lazyShared(pipeline: Readonly<Pipeline>, knownMappings: KnownMappings | undefined) {
+function lazyShared(
+  pipeline: Readonly<Pipeline>,
+  knownMappings: KnownMappings | undefined,
+  stringCensus: StringCensus | undefined,
+) {
   let steps: readonly CollectedStep[] | undefined;
   let index: PipelineIndex | undefined;
   const allSteps = (): readonly CollectedStep[] => {
@@ -128,6 +143,7 @@ function lazyShared(pipeline: Readonly<Pipeline>, knownMappings: KnownMappings |
   const sharedContext: SharedContext = {
     pipeline,
     knownMappings,
+    stringCensus,
     steps: allSteps,
     shared: <T>(derive: (ctx: SharedContext) => T): T => {
       if (derived.has(derive)) return derived.get(derive) as T;

@@ -36,6 +36,9 @@ function leafProblem(v: unknown): string | undefined {
   }
 }
 
+/** Whether a value that is not an object is one {@link findNotPlainData} finds nothing wrong with (`undefined` is). */
+export const isPlainScalar = (v: unknown): boolean => leafProblem(v) === undefined;
+
 /**
  * The first place where `value` is not data that JSON can hold unchanged: a circular reference, a
  * BigInt, a function, a symbol, a number that is not finite, or a property whose getter throws.

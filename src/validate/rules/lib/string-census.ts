@@ -16,16 +16,32 @@ export interface StringCensus {
 /** Whether a string may hold a local var: every `((.:name))` reference has this in it. */
 export const mayUseLocalVar = (s: string): boolean => s.includes("((.:");
 
-/** The census of the pipeline's strings (taken once per run). */
-export const stringCensus = (ctx: SharedContext): StringCensus => ctx.shared(takeCensus);
+/** The census of the pipeline's strings: the one a walk before the rules took (`ctx.stringCensus`), or taken once per run. */
+export const stringCensus = (ctx: SharedContext): StringCensus => ctx.stringCensus ?? ctx.shared(takeCensus);
 
 const SECRET = 1;
 const LOCAL_VAR = 2;
 
 /** What the census found so far (bits of SECRET and LOCAL_VAR); each pass stops once it has all it looks for. */
-interface Tally {
+export interface Tally {
   found: number;
 }
+
+export const newTally = (): Tally => ({ found: 0 });
+
+/**
+ * Notes one string of the pipeline, wherever it is, for a walk that shows the census every string (the one walk of
+ * `validateData`): a local var outside the jobs counts too, a "may" in excess that changes no rule's findings.
+ */
+export function tallyString(value: string, key: string | undefined, tally: Tally): void {
+  inJobs(value, key, tally);
+}
+
+/** What a tally says. */
+export const censusOf = (tally: Tally): StringCensus => ({
+  maySecret: (tally.found & SECRET) !== 0,
+  mayUseLocalVarInJobs: (tally.found & LOCAL_VAR) !== 0,
+});
 
 /** Outside the jobs only secrets are looked for. */
 function outsideJobs(value: string, key: string | undefined, tally: Tally): boolean {
@@ -47,5 +63,5 @@ function takeCensus(ctx: SharedContext): StringCensus {
   const known = ctx.knownMappings;
   if (mayHoldString(ctx.pipeline, { test: outsideJobs, state: tally, skip: isJobs, known })) tally.found |= SECRET;
   if (mayHoldString(ctx.pipeline.jobs, { test: inJobs, state: tally, known })) tally.found = SECRET | LOCAL_VAR;
-  return { maySecret: (tally.found & SECRET) !== 0, mayUseLocalVarInJobs: (tally.found & LOCAL_VAR) !== 0 };
+  return censusOf(tally);
 }
