@@ -40,8 +40,12 @@ export interface StringVisitor<S> {
  * say yes and `findNotPlainData` would find nothing (no cycle, no nesting past its limit, no getter that throws, no
  * BigInt, function, symbol or number JSON cannot hold), with every string of the value shown to `strings` on the
  * way. Past the parts the descriptors read (free-form values, keys left to a rule, a custom rule's value), it
- * walks the rest too. False leaves everything to the separate checks. It walks with depth limits (steps, free-form
- * values) and no list of the objects it is inside: a cycle ends at a limit, so in a no.
+ * walks the rest too. False leaves everything to the separate checks.
+ *
+ * It keeps no list of the objects it is inside: every path through a value it says yes to is bounded, by
+ * {@link MAX_STEP_DEPTH} nested steps (at most three levels each: a step, `in_parallel`, its `steps`) and
+ * {@link MAX_VALUE_DEPTH} levels of a free-form value, about 300 levels in all, below the plain-data check's 1,000;
+ * so a cycle ends at a limit, in a no.
  */
 export function quickData<S>(value: object, desc: Desc, strings: StringVisitor<S>): boolean {
   try {
