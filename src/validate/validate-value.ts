@@ -64,8 +64,9 @@ export function validateData(data: unknown, options: ValidateTextOptions = {}): 
   // The common case, plain data with the right shape, is answered by one walk that also takes the rules' census of
   // strings, where three walks did (the plain-data check, the shape check's quick pass, the census): at 10,000 jobs
   // of the bench's workload, 115-175 ms of CPU against 152-218 ms for the three (0.66-0.84x; medians of 16 runs
-  // each, same process, 5 processes, load 4.7-5.2); validating the rendered data in bench 1b's order, 819 against
-  // 869 ms of CPU (medians of 11 rounds alternating with the three walks, load 3.7-7.5).
+  // each, same process, 5 processes, load 4.7-5.2); validating the rendered data in bench 1b's order, 704 against
+  // 751 ms of CPU, and 1b's ratio 2.37x against 2.51x (medians of 6 rounds alternating with the three walks, load
+  // 2.7-4.6).
   if (options.vars === undefined && isObject(data)) {
     const tally = newTally();
     if (quickDataCheck(data, { visit: tallyString, state: tally })) {
