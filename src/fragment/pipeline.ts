@@ -49,7 +49,10 @@ function* partOrigins<T>(parts: readonly PipelineParts[], section: Section): Gen
   for (let p = 0; p < parts.length; p++) {
     const items = (parts[p] as PipelineParts)[section] ?? [];
     for (let i = 0; i < items.length; i++) {
-      yield { item: items[i] as T, at: parts.length === 1 ? `${section}[${i}]` : `part #${p} ${section}[${i}]` };
+      yield {
+        item: items[i] as T,
+        at: () => (parts.length === 1 ? `${section}[${i}]` : `part #${p} ${section}[${i}]`),
+      };
     }
   }
 }
@@ -103,7 +106,7 @@ export function pipeline(...parts: readonly PipelineParts[]): Pipeline {
   const names: KnownNames = { jobNames, jobSet: new Set(jobNames), resources: seenResources };
   walkPipeline({ jobs }, COLLECT, { found, label: at, names });
   for (const { item, at: where } of collapsed<Job>("jobs", jobs)) {
-    const label = (path: Path, key: string) => `${where}.${formatPath([...path.slice(2), key])}`;
+    const label = (path: Path, key: string) => `${where()}.${formatPath([...path.slice(2), key])}`;
     walkPipeline({ jobs: [item] }, COLLECT, { found, label, names: undefined });
   }
   conflicts.push(...found.resources.conflicts, ...found.prototypes.conflicts);
@@ -266,7 +269,7 @@ function collectStep(walked: CollectedStep, options: WalkState): void {
 
 function collect<T extends Named>(into: Collected<T>, ref: T, at: () => string): void {
   if (into.seen.get(ref.name)?.item === ref) return; // the very object already collected: the common case
-  const origin = lazyOrigin(ref, at);
+  const origin = { item: ref, at };
   const added = mergeNamed(into.section, [origin], into.conflicts, into.seen);
   if (added.length > 0) into.collected.push(...added);
   else into.others.push(origin);
@@ -328,7 +331,7 @@ function collectTypes(
 ): ResourceType[] {
   const direct: ResourceType[] = [];
   const mergeType = (type: ResourceType, at: () => string) => {
-    direct.push(...mergeNamed("resource_types", [lazyOrigin(type, at)], conflicts, seenTypes));
+    direct.push(...mergeNamed("resource_types", [{ item: type, at }], conflicts, seenTypes));
   };
   for (const { items, where } of sources.direct) {
     for (let i = 0; i < items.length; i++) {
@@ -339,14 +342,14 @@ function collectTypes(
     }
   }
   for (const { item, at: where } of sources.collapsed) {
-    if (isNamedObject(item.type)) mergeType(item.type as unknown as ResourceType, () => `${where}.type`);
+    if (isNamedObject(item.type)) mergeType(item.type as unknown as ResourceType, () => `${where()}.type`);
   }
   const collected: ResourceType[] = [...direct];
   const queue: Origin<ResourceType>[] = [];
   const queueTypesOf = (items: readonly ResourceType[]) =>
     items.forEach((item, i) => {
       if (isNamedObject(item.type))
-        queue.push({ item: item.type as unknown as ResourceType, at: `resource_types[${i}].type` });
+        queue.push({ item: item.type as unknown as ResourceType, at: () => `resource_types[${i}].type` });
     });
   queueTypesOf(direct);
   while (queue.length > 0) {
@@ -356,11 +359,3 @@ function collectTypes(
   }
   return collected;
 }
-
-/** An origin whose `at` is only worked out when a conflict message needs it. */
-const lazyOrigin = <T>(item: T, at: () => string): Origin<T> => ({
-  item,
-  get at() {
-    return at();
-  },
-});
