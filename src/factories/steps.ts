@@ -36,9 +36,11 @@ export function get(resource: Ref<Resource>, options: GetOptions = {}): GetStep 
 const GET_OWN: readonly string[] = ["as", "passed"];
 
 /**
- * Copies `source`'s own enumerable properties but `skip` onto `target`, as `{ ...target, ...rest }`
- * would (symbols and a `__proto__` key included); faster than rest and spread, which builders
- * called for every step of a pipeline pay for.
+ * Copies `source`'s own enumerable string-keyed properties but `skip` onto `target` (a `__proto__` key included),
+ * as `{ ...target, ...rest }` would but for symbol keys, which Concourse's data never has and the renderer never
+ * reads; faster than rest and spread, which builders called for every step of a pipeline pay for. Not looking for
+ * symbols (an array made per call) took the bench workload's factories at 10,000 jobs from about 21 to 15 ms of CPU
+ * (alternating runs in one process).
  */
 function copyOthers(
   target: Record<PropertyKey, unknown>,
@@ -49,9 +51,6 @@ function copyOthers(
   for (const key in from) {
     if (!Object.hasOwn(from, key) || skip.includes(key)) continue;
     setOwn(target, key, from[key]);
-  }
-  for (const symbol of Object.getOwnPropertySymbols(from)) {
-    if (Object.prototype.propertyIsEnumerable.call(from, symbol)) target[symbol] = from[symbol];
   }
   return target;
 }
