@@ -2,7 +2,15 @@ import { describe, expect, test } from "vitest";
 import { deepFreeze } from "../../test/helpers/deep-freeze.ts";
 import type { Job, Step } from "../model/index.ts";
 import { formatPath } from "../source/path.ts";
-import { collectPipelineSteps, walkPipeline, walkPipelineSteps, walkStep, walkSteps } from "./walk-steps.ts";
+import {
+  type CollectedStep,
+  collectPipelineSteps,
+  type PlanVisitor,
+  walkPipeline,
+  walkPipelineSteps,
+  walkStep,
+  walkSteps,
+} from "./walk-steps.ts";
 
 /** Each walked step as `path depth kind-and-name`, e.g. `plan[0].do[1] 1 get:a`. */
 const summary = (walked: Iterable<{ step: Step; path: readonly (string | number)[]; depth: number }>) =>
@@ -168,16 +176,23 @@ describe("walkPipelineSteps", () => {
 });
 
 describe("walkPipeline: steps and scopes", () => {
-  /** Every event of a walk, as `enter path`, `exit path`, `{kind path` and `}kind` (scopes by their step's path). */
-  function events(jobs: unknown[]): string[] {
+  /**
+   * Every event of a walk, as `enter path`, `exit path`, `{kind path` and `}kind` (scopes by their step's path); the
+   * steps met go to `met` when given. `steps` are passed on to the walk (the records of an earlier walk to reuse).
+   */
+  function events(jobs: unknown[], steps?: readonly CollectedStep[], met?: CollectedStep[]): string[] {
     const out: string[] = [];
     const where = (s: { path: readonly (string | number)[] } | undefined) => (s ? formatPath(s.path) : "-");
-    walkPipeline({ jobs } as unknown as { jobs: Job[] }, {
-      enter: (s) => void out.push(`enter ${where(s)}`),
-      exit: (s) => void out.push(`exit ${where(s)}`),
-      enterScope: (scope) => void out.push(`{${scope.kind} ${where(scope.step)}`),
-      exitScope: (scope) => void out.push(`}${scope.kind}`),
-    });
+    const visitor: PlanVisitor<string[]> = {
+      enter: (s, o) => {
+        o.push(`enter ${where(s)}`);
+        met?.push(s);
+      },
+      exit: (s, o) => void o.push(`exit ${where(s)}`),
+      enterScope: (scope, o) => void o.push(`{${scope.kind} ${where(scope.step)}`),
+      exitScope: (scope, o) => void o.push(`}${scope.kind}`),
+    };
+    walkPipeline({ jobs } as unknown as { jobs: Job[] }, visitor, out, steps);
     return out;
   }
 
@@ -244,6 +259,26 @@ describe("walkPipeline: steps and scopes", () => {
       "}hooks",
       "}job",
     ]);
+  });
+
+  test("given the steps of an earlier walk, tells the same events with those very steps", () => {
+    const shared = { get: "s" };
+    const jobs = [
+      { name: "a", plan: [shared, { in_parallel: [{ get: "b" }, shared] }], on_failure: { do: [shared] } },
+      null,
+      { name: "c", plan: [{ try: { task: "t", file: "t.yml", ensure: shared } }] },
+    ];
+    const steps = collectPipelineSteps({ jobs } as unknown as { jobs: Job[] });
+    const met: CollectedStep[] = [];
+    expect(events(jobs, steps, met)).toEqual(events(jobs));
+    expect(met).toHaveLength(steps.length);
+    for (const [i, s] of met.entries()) expect(s).toBe(steps[i]);
+    // steps of another pipeline are not taken for this one's
+    const fresh: CollectedStep[] = [];
+    const other = collectPipelineSteps({ jobs: [{ name: "x", plan: [{ get: "x" }] }] } as unknown as { jobs: Job[] });
+    expect(events(jobs, other, fresh)).toEqual(events(jobs));
+    expect(fresh.map((s) => formatPath(s.path))).toEqual(steps.map((s) => formatPath(s.path)));
+    expect(fresh.some((s, i) => s === steps[i])).toBe(false);
   });
 
   test("collected steps carry their kind, parent and relation", () => {

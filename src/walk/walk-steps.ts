@@ -72,6 +72,11 @@ export interface Scope {
  * `enter`, the scope of its nested steps, `exit`, `exitScope(across)`, then the scope of its hooks.
  */
 export interface PlanVisitor<S = undefined> {
+  /**
+   * Whether the visitor keeps the steps it is given past the walk (as {@link collectPipelineSteps} does): the
+   * walker then makes them, and their paths, at places of its code used by such walks only (see `newStep`).
+   */
+  readonly keepsSteps?: boolean;
   enter?(step: CollectedStep, state: S): void;
   /** After everything nested in the step, before its hooks. */
   exit?(step: CollectedStep, state: S): void;
@@ -84,23 +89,36 @@ export interface PlanVisitor<S = undefined> {
  * hooks, nested steps included: do, try, in_parallel in both forms, and hooks), with literal YAML paths such as
  * `["jobs", 1, "plan", 4, "in_parallel", 0]`, telling `visitor` about each step and each scope. Values that are
  * not objects are skipped, so it is safe on parsed, unvalidated input. `state` is passed to every callback, so that
- * a visitor can be one constant object rather than closures made per walk (see `COLLECT` below for why).
+ * a visitor can be one constant object rather than closures made per walk (see `COLLECT` below for why). `steps`,
+ * the steps of an earlier walk of the same pipeline ({@link collectPipelineSteps}), are passed to the visitor again
+ * rather than made anew (see `reusedStep`).
  */
 export function walkPipeline(pipeline: Pick<Pipeline, "jobs">, visitor: PlanVisitor): void;
-export function walkPipeline<S>(pipeline: Pick<Pipeline, "jobs">, visitor: PlanVisitor<S>, state: S): void;
-export function walkPipeline<S>(pipeline: Pick<Pipeline, "jobs">, visitor: PlanVisitor<S>, state?: S): void {
+export function walkPipeline<S>(
+  pipeline: Pick<Pipeline, "jobs">,
+  visitor: PlanVisitor<S>,
+  state: S,
+  steps?: readonly CollectedStep[],
+): void;
+export function walkPipeline<S>(
+  pipeline: Pick<Pipeline, "jobs">,
+  visitor: PlanVisitor<S>,
+  state?: S,
+  steps?: readonly CollectedStep[],
+): void {
   const jobs: unknown = pipeline.jobs;
   if (!Array.isArray(jobs)) return;
+  const walk: Walk<S> = { visitor, state: state as S, job: undefined as unknown as Job, jobIndex: -1, steps, next: 0 };
   for (let j = 0; j < jobs.length; j++) {
     const job = jobs[j];
     if (!isObject(job)) continue;
-    const walk: Walk<S> = { visitor, state: state as S, job: job as unknown as Job, jobIndex: j };
+    walk.job = job as unknown as Job;
+    walk.jobIndex = j;
     const scope = open(walk, "job", undefined);
+    const at: Path = ["jobs", j];
     const plan = ownValue(job, "plan");
-    if (Array.isArray(plan)) {
-      for (let i = 0; i < plan.length; i++) visitStep(walk, plan[i], ["jobs", j, "plan", i], undefined);
-    }
-    visitHooks(walk, job, ["jobs", j], undefined);
+    if (Array.isArray(plan)) visitList(walk, plan, childPath(walk, at, "plan"), undefined);
+    visitHooks(walk, job, at, undefined);
     close(walk, scope);
   }
 }
@@ -117,7 +135,7 @@ export function collectPipelineSteps(pipeline: Pick<Pipeline, "jobs">): Collecte
  * made per walk: optimised code that inlined a closure is thrown away once the closure is collected, so each walk
  * would start slow again.
  */
-const COLLECT: PlanVisitor<CollectedStep[]> = { enter: (step, out) => void out.push(step) };
+const COLLECT: PlanVisitor<CollectedStep[]> = { keepsSteps: true, enter: (step, out) => void out.push(step) };
 
 /** Every step of every job of a pipeline: plan steps and the job's own hooks. */
 export function* walkPipelineSteps(pipeline: Pick<Pipeline, "jobs">): Generator<JobStep> {
@@ -138,17 +156,28 @@ export function* walkSteps(steps: unknown, at: Path, depth = 0): Generator<Walke
 /** Like {@link walkSteps} for a single step (and everything nested in it). */
 export function* walkStep(step: unknown, path: Path, depth = 0): Generator<WalkedStep> {
   const out: CollectedStep[] = [];
-  const walk: Walk<CollectedStep[]> = { visitor: COLLECT, state: out, job: undefined as unknown as Job, jobIndex: -1 };
-  visitStep(walk, step, path, undefined);
+  const walk: Walk<CollectedStep[]> = {
+    visitor: COLLECT,
+    state: out,
+    job: undefined as unknown as Job,
+    jobIndex: -1,
+    steps: undefined,
+    next: 0,
+  };
+  visitStep(walk, step, path, undefined, undefined);
   for (const s of out) yield { step: s.step, path: s.path, depth: s.depth + depth };
 }
 
-/** One job's walk: the visitor, and the job every step met belongs to. */
+/** One walk: the visitor and its state, the job being walked, and the records of an earlier walk to reuse. */
 interface Walk<S> {
   readonly visitor: PlanVisitor<S>;
   readonly state: S;
-  readonly job: Job;
-  readonly jobIndex: number;
+  job: Job;
+  jobIndex: number;
+  /** The records of an earlier walk of the same pipeline, in the order of the walk ({@link walkPipeline}). */
+  readonly steps: readonly CollectedStep[] | undefined;
+  /** The index in `steps` of the next step's record. */
+  next: number;
 }
 
 /** Opens a scope (made only when the visitor asks for scopes). */
@@ -165,58 +194,81 @@ function close<S>(walk: Walk<S>, scope: Scope | undefined): void {
 }
 
 /**
- * Visits the step `value` at `path`, held by `parent` (`undefined` for a plan step or a job's hook). How it hangs off
- * what holds it is told by the last key of its path (a hook's name, or not), so that nothing is made per step to
- * carry it: at 10,000 jobs of the bench's workload, an object per step for that made collecting the steps take about
- * 40 ms instead of 30 (fastest of 17 runs each, alternating).
+ * Visits the step `value` under the key `key` of what is at `at` (so at `[...at, key]`; at `at` itself when `key` is
+ * undefined), held by `parent` (`undefined` for a plan step or a job's hook). How it hangs off what holds it is told
+ * by its key (a hook's name, or not), so that nothing is made per step to carry it: at 10,000 jobs of the bench's
+ * workload, an object per step for that made collecting the steps take about 40 ms instead of 30 (fastest of 17 runs
+ * each, alternating).
  */
-function visitStep<S>(walk: Walk<S>, value: unknown, path: Path, parent: CollectedStep | undefined): void {
+function visitStep<S>(
+  walk: Walk<S>,
+  value: unknown,
+  at: Path,
+  key: PathSegment | undefined,
+  parent: CollectedStep | undefined,
+): void {
   if (!isObject(value)) return;
-  const kind = stepKindOrUndefined(value);
-  const self: CollectedStep = {
-    step: value as unknown as Step,
-    path,
-    depth: parent === undefined ? 0 : parent.depth + 1,
-    job: walk.job,
-    jobIndex: walk.jobIndex,
-    kind,
-    parent,
-    relation: relationOf(path, parent),
-  };
+  const self = reusedStep(walk, value) ?? newStep(walk, value as unknown as Step, at, key, parent);
+  const { kind } = self;
   const across = Array.isArray(ownValue(value, "across")) ? open(walk, "across", self) : undefined;
   walk.visitor.enter?.(self, walk.state);
   if (isHoldingKind(kind)) {
     const scope = open(walk, kind, self);
-    visitHeld(walk, value[kind], childPath(path, kind), self, CORE_SLOT_FORMS[kind]);
+    visitHeld(walk, value[kind], self.path, kind, self, CORE_SLOT_FORMS[kind]);
     close(walk, scope);
   }
   walk.visitor.exit?.(self, walk.state);
   close(walk, across);
-  visitHooks(walk, value, path, self);
+  visitHooks(walk, value, self.path, self);
 }
 
-/** How the step at `path`, held by `parent`, hangs off what holds it. */
-function relationOf(path: Path, parent: CollectedStep | undefined): StepRelation {
-  const last = path[path.length - 1];
-  const hook = typeof last === "string" && (HOOK_KEYS as readonly string[]).includes(last);
+/**
+ * The record of `step` from the earlier walk given to this one, if any (see {@link walkPipeline}): the data-flow
+ * rules walk again the steps the validator collected. Making records and paths anew made the data-flow rule the
+ * bench's workload exercises take 69-79 ms of CPU per run against 38-42 reusing them (N=10,000, in the bench's own
+ * process, means of 5 runs under load; the code before the one traversal: 23-35).
+ */
+function reusedStep<S>(walk: Walk<S>, step: object): CollectedStep | undefined {
+  const found = walk.steps?.[walk.next];
+  if (found === undefined || found.step !== step) return undefined;
+  walk.next++;
+  return found;
+}
+
+/** How the step under `key`, held by `parent`, hangs off what holds it. */
+function relationOf(key: PathSegment | undefined, parent: CollectedStep | undefined): StepRelation {
+  const hook = typeof key === "string" && (HOOK_KEYS as readonly string[]).includes(key);
   if (parent === undefined) return hook ? "job-hook" : "plan";
   return hook ? "hook" : "nested";
 }
 
-/** The steps `held` at `path` holds as `form` says (step-slots.ts): one step, a list, or `in_parallel`'s branches. */
-function visitHeld<S>(walk: Walk<S>, held: unknown, path: Path, parent: CollectedStep, form: SlotForm): void {
+/**
+ * The steps `held` under `key` of what is at `at` holds as `form` says (step-slots.ts): one step, a list, or
+ * `in_parallel`'s branches.
+ */
+function visitHeld<S>(
+  walk: Walk<S>,
+  held: unknown,
+  at: Path,
+  key: PathSegment,
+  parent: CollectedStep,
+  form: SlotForm,
+): void {
   switch (form) {
     case "step":
-      visitStep(walk, held, path, parent);
+      visitStep(walk, held, at, key, parent);
       return;
     case "list":
-      visitList(walk, held, path, parent);
+      if (Array.isArray(held)) visitList(walk, held, childPath(walk, at, key), parent);
       return;
     case "parallel":
-      if (Array.isArray(held)) visitBranches(walk, held, path, parent);
+      if (Array.isArray(held)) visitBranches(walk, held, childPath(walk, at, key), parent);
       else if (isObject(held)) {
-        for (const slot of IN_PARALLEL_CONFIG_SLOTS)
-          visitBranches(walk, held[slot.key], childPath(path, slot.key), parent);
+        const path = childPath(walk, at, key);
+        for (const slot of IN_PARALLEL_CONFIG_SLOTS) {
+          const steps = held[slot.key];
+          if (Array.isArray(steps)) visitBranches(walk, steps, childPath(walk, path, slot.key), parent);
+        }
       }
       return;
     default:
@@ -225,17 +277,15 @@ function visitHeld<S>(walk: Walk<S>, held: unknown, path: Path, parent: Collecte
 }
 
 /** The steps of a list at `path`, each at its index, one after the other. */
-function visitList<S>(walk: Walk<S>, steps: unknown, path: Path, parent: CollectedStep): void {
-  if (!Array.isArray(steps)) return;
-  for (let i = 0; i < steps.length; i++) visitStep(walk, steps[i], childPath(path, i), parent);
+function visitList<S>(walk: Walk<S>, steps: readonly unknown[], path: Path, parent: CollectedStep | undefined): void {
+  for (let i = 0; i < steps.length; i++) visitStep(walk, steps[i], path, i, parent);
 }
 
 /** The steps of a list at `path`, each at its index, each a branch starting from the same point. */
-function visitBranches<S>(walk: Walk<S>, steps: unknown, path: Path, parent: CollectedStep): void {
-  if (!Array.isArray(steps)) return;
+function visitBranches<S>(walk: Walk<S>, steps: readonly unknown[], path: Path, parent: CollectedStep): void {
   for (let i = 0; i < steps.length; i++) {
     const branch = open(walk, "branch", parent);
-    visitStep(walk, steps[i], childPath(path, i), parent);
+    visitStep(walk, steps[i], path, i, parent);
     close(walk, branch);
   }
 }
@@ -260,21 +310,49 @@ function visitHooks<S>(
       opened = true;
     }
     const branch = open(walk, "branch", owner);
-    visitStep(walk, hookStep, childPath(path, hook), owner);
+    visitStep(walk, hookStep, path, hook, owner);
     close(walk, branch);
   }
   if (opened) close(walk, scope);
   const ensure = ownValue(holder, "ensure");
-  if (ensure !== undefined) visitStep(walk, ensure, childPath(path, "ensure"), owner);
+  if (ensure !== undefined) visitStep(walk, ensure, path, "ensure", owner);
+}
+
+/**
+ * The record of a step met by `walk`. It is made at one of two places of the code, depending on whether the visitor
+ * keeps it past the walk, although both make the same object: V8 decides per allocation site (such a place) whether
+ * to make its objects directly in the old generation, from how many of them outlive a young-generation collection.
+ * With one site, the records of walks that drop them at once (`pipeline()`, the data-flow rules) made it decide
+ * against, so the records the validator keeps were made young and copied by the collections during the run. In the
+ * bench's own process (N=10,000, the rendered data validated right after a full GC; means of 5 runs, CPU shared
+ * with other work), garbage collection during the rules took 95-156 ms with one site and 54-94 with two (the walks
+ * of the code before the one traversal, each with its own sites: 37-93).
+ */
+function newStep<S>(
+  walk: Walk<S>,
+  step: Step,
+  at: Path,
+  key: PathSegment | undefined,
+  parent: CollectedStep | undefined,
+): CollectedStep {
+  const { job, jobIndex } = walk;
+  const path = key === undefined ? at : childPath(walk, at, key);
+  const kind = stepKindOrUndefined(step);
+  const depth = parent === undefined ? 0 : parent.depth + 1;
+  const relation = relationOf(key, parent);
+  return walk.visitor.keepsSteps === true
+    ? { step, path, depth, job, jobIndex, kind, parent, relation }
+    : { step, path, depth, job, jobIndex, kind, parent, relation };
 }
 
 /**
  * `[...path, seg]`, copied by index into an array made at its final size: the walk makes a path for every step
- * and every list, and a spread goes through the iterator protocol.
+ * and every list, and a spread goes through the iterator protocol. Made at two places, as records are
+ * ({@link newStep}).
  */
-function childPath(path: Path, seg: PathSegment): Path {
+function childPath<S>(walk: Walk<S>, path: Path, seg: PathSegment): Path {
   const n = path.length;
-  const out = new Array<PathSegment>(n + 1);
+  const out = walk.visitor.keepsSteps === true ? new Array<PathSegment>(n + 1) : new Array<PathSegment>(n + 1);
   for (let i = 0; i < n; i++) out[i] = path[i] as PathSegment;
   out[n] = seg;
   return out;

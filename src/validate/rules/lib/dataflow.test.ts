@@ -77,6 +77,37 @@ describe("walkDataflow", () => {
     expect(trace(pipeline, [])).toEqual(["jobs[2].plan[1] artifacts= vars=", "jobs[2].plan[2] artifacts= vars="]);
   });
 
+  test("answers alike while the scope is short and once it is long (counted per name)", () => {
+    const gets = Array.from({ length: 30 }, (_, i) => ({ get: `g${i}` }));
+    const plan = [
+      ...gets,
+      { in_parallel: [{ get: "p" }, { get: "q" }] },
+      { ...task("each", ["d"]), across: [{ var: "x", values: [1] }] },
+      task("last"),
+    ];
+    const lines = trace(
+      {
+        jobs: [
+          { name: "j", plan },
+          { name: "k", plan: [task("first")] },
+        ],
+      },
+      ["g0", "g29", "p", "d", "x"],
+    );
+    expect(lines[0]).toBe("jobs[0].plan[0] artifacts= vars=");
+    expect(lines[1]).toBe("jobs[0].plan[1] artifacts=g0 vars=g0");
+    expect(lines.slice(29)).toEqual([
+      "jobs[0].plan[29] artifacts=g0 vars=g0",
+      "jobs[0].plan[30] artifacts=g0,g29 vars=g0,g29",
+      "jobs[0].plan[30].in_parallel[0] artifacts=g0,g29 vars=g0,g29",
+      "jobs[0].plan[30].in_parallel[1] artifacts=g0,g29 vars=g0,g29",
+      "jobs[0].plan[31] (across) vars=g0,g29,p",
+      "jobs[0].plan[31] artifacts=g0,g29,p vars=g0,g29,p,x",
+      "jobs[0].plan[32] artifacts=g0,g29,p vars=g0,g29,p",
+      "jobs[1].plan[0] artifacts= vars=",
+    ]);
+  });
+
   test("stays fast on a wide in_parallel and a long plan", () => {
     const n = 20_000;
     const plan = [

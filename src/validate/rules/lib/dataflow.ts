@@ -60,7 +60,7 @@ export interface DataflowVisitor {
  * Driven by the one walker's scopes (src/walk): a `branch` (a step of `in_parallel`, an alternative hook) starts
  * from the scope its siblings started from, and what every branch produced is present once the last one ran.
  */
-export function walkDataflow(ctx: { readonly pipeline: Pick<Pipeline, "jobs"> }, visitor: DataflowVisitor): void {
+export function walkDataflow(ctx: DataflowContext, visitor: DataflowVisitor): void {
   const log = newScopeLog();
   const walk: DataflowWalk = {
     visitor,
@@ -76,15 +76,24 @@ export function walkDataflow(ctx: { readonly pipeline: Pick<Pipeline, "jobs"> },
       scope: log.scope,
     },
   };
-  walkPipeline(ctx.pipeline, DATAFLOW, walk);
+  walkPipeline(ctx.pipeline, DATAFLOW, walk, ctx.steps?.());
+}
+
+/** What {@link walkDataflow} reads: the pipeline, and a rule's `steps()` (whose records the walk reuses). */
+export interface DataflowContext {
+  readonly pipeline: Pick<Pipeline, "jobs">;
+  steps?(): readonly CollectedStep[];
 }
 
 /** One data-flow walk. */
 interface DataflowWalk {
   readonly visitor: DataflowVisitor;
   readonly log: ScopeLog;
-  /** Per open scope, where the log stood when it opened. */
-  readonly marks: Mark[];
+  /**
+   * Per open scope, where the log stood when it opened: the length of its set-aside entries for an `in_parallel`
+   * or `hooks` scope (which restores them), of its entries for any other.
+   */
+  readonly marks: number[];
   /** One object for every callback, updated in place (a callback may only use it while it runs). */
   readonly visit: { -readonly [K in keyof DataflowStep]: DataflowStep[K] };
 }
@@ -111,7 +120,8 @@ const DATAFLOW: PlanVisitor<DataflowWalk> = {
       visit.jobIndex = scope.jobIndex;
       visit.jobName = typeof job.name === "string" ? job.name : "";
     }
-    walk.marks.push(mark(log));
+    const restores = scope.kind === "in_parallel" || scope.kind === "hooks";
+    walk.marks.push(restores ? log.setAside.length : log.entries.length);
     if (scope.kind === "across" && scope.step !== undefined) {
       walk.visitor.across?.(visitOf(walk, scope.step));
       for (const v of scope.step.step.across ?? []) if (isObject(v) && typeof v.var === "string") add(log, VAR, v.var);
@@ -125,20 +135,20 @@ const DATAFLOW: PlanVisitor<DataflowWalk> = {
   },
   exitScope(scope, walk) {
     const { log } = walk;
-    const at = walk.marks.pop() as Mark;
+    const at = walk.marks.pop() as number;
     switch (scope.kind) {
       case "across":
         // the across vars, and what the step produced in its child scope, are dropped
-        undo(log, at.entries);
+        undo(log, at);
         return;
       case "branch":
         // the next branch starts from where this one started; what this one produced is kept aside
-        setAside(log, at.entries);
+        setAside(log, at);
         return;
       case "in_parallel":
       case "hooks":
         // every branch has run: what any of them produced is present
-        restore(log, at.setAside);
+        restore(log, at);
         return;
       case "job":
       case "do":
@@ -163,88 +173,111 @@ interface Entry {
 
 /**
  * What is in scope at the current point of a job's plan: every entry added, in order (so that leaving a scope
- * can take out what was added in it), with counts per name for the questions, and the entries of branches that
- * already ran, set aside until their last sibling ran.
+ * can take out what was added in it), and the entries of branches that already ran, set aside until their last
+ * sibling ran.
+ *
+ * A question is answered by scanning the entries while there are at most {@link SHORT_LOG} of them (a job of the
+ * bench's workload has about a dozen); past that, from the first question on, the log keeps counts per name, so
+ * that a job of thousands of steps stays linear. Counting every job's entries in maps (and an object per mark) made
+ * a data-flow walk of the bench's workload (N=10,000, right after a full GC) take 71 ms of CPU against 52-59 (medians
+ * of 8 runs, 3 alternating processes).
  */
 interface ScopeLog {
   readonly entries: Entry[];
-  readonly artifacts: Map<string, number>;
-  readonly vars: Map<string, number>;
-  unknown: number;
   readonly setAside: Entry[];
+  /** How many entries of kind `unknown-artifacts` the log holds. */
+  unknown: number;
+  /** Per name, how many entries hold it; made at the first question asked of a long log, dropped with the job. */
+  counts: Counts | undefined;
   readonly scope: DataflowScope;
 }
 
-/** Where the log stood: its length, and how many entries were set aside. */
-interface Mark {
-  readonly entries: number;
-  readonly setAside: number;
+interface Counts {
+  readonly artifacts: Map<string, number>;
+  readonly vars: Map<string, number>;
 }
+
+/** Up to this many entries, a question scans the log (see {@link ScopeLog}). */
+const SHORT_LOG = 24;
 
 function newScopeLog(): ScopeLog {
   const log: ScopeLog = {
     entries: [],
-    artifacts: new Map(),
-    vars: new Map(),
-    unknown: 0,
     setAside: [],
+    unknown: 0,
+    counts: undefined,
     scope: {
-      hasArtifact: (name) => log.artifacts.has(name),
+      hasArtifact: (name) => holds(log, ARTIFACT, name),
       get unknownArtifacts() {
         return log.unknown > 0;
       },
-      hasLocalVar: (name) => log.vars.has(name),
+      hasLocalVar: (name) => holds(log, VAR, name),
     },
   };
   return log;
 }
 
-const mark = (log: ScopeLog): Mark => ({ entries: log.entries.length, setAside: log.setAside.length });
-
 function clear(log: ScopeLog): void {
   log.entries.length = 0;
   log.setAside.length = 0;
-  log.artifacts.clear();
-  log.vars.clear();
   log.unknown = 0;
+  log.counts = undefined;
+}
+
+/** Whether the log holds an entry of `kind` named `name`. */
+function holds(log: ScopeLog, kind: EntryKind, name: string): boolean {
+  const { entries } = log;
+  if (log.counts === undefined) {
+    if (entries.length <= SHORT_LOG) {
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const entry = entries[i] as Entry;
+        if (entry.name === name && entry.kind === kind) return true;
+      }
+      return false;
+    }
+    log.counts = { artifacts: new Map(), vars: new Map() };
+    for (const entry of entries) count(log.counts, entry, 1);
+  }
+  return (kind === ARTIFACT ? log.counts.artifacts : log.counts.vars).has(name);
 }
 
 /** Adds (`delta` 1) or removes (-1) an entry's name to or from the counts. */
-function count(log: ScopeLog, entry: Entry, delta: 1 | -1): void {
-  if (entry.kind === UNKNOWN) {
-    log.unknown += delta;
-    return;
-  }
-  const names = entry.kind === ARTIFACT ? log.artifacts : log.vars;
+function count(counts: Counts, entry: Entry, delta: 1 | -1): void {
+  if (entry.kind === UNKNOWN) return;
+  const names = entry.kind === ARTIFACT ? counts.artifacts : counts.vars;
   const n = (names.get(entry.name) ?? 0) + delta;
   if (n === 0) names.delete(entry.name);
   else names.set(entry.name, n);
 }
 
-function add(log: ScopeLog, kind: EntryKind, name: string): void {
-  const entry: Entry = { kind, name };
+function push(log: ScopeLog, entry: Entry): void {
   log.entries.push(entry);
-  count(log, entry, 1);
+  if (entry.kind === UNKNOWN) log.unknown++;
+  else if (log.counts !== undefined) count(log.counts, entry, 1);
+}
+
+function add(log: ScopeLog, kind: EntryKind, name: string): void {
+  push(log, { kind, name });
 }
 
 /** Takes out everything added since the log was `at` entries long, and returns it. */
 function undo(log: ScopeLog, at: number): Entry[] {
   const removed = log.entries.splice(at);
-  for (const entry of removed) count(log, entry, -1);
+  for (const entry of removed) {
+    if (entry.kind === UNKNOWN) log.unknown--;
+    else if (log.counts !== undefined) count(log.counts, entry, -1);
+  }
   return removed;
 }
 
 /** Takes out everything added since the log was `at` entries long, keeping it aside for {@link restore}. */
 function setAside(log: ScopeLog, at: number): void {
-  log.setAside.push(...undo(log, at));
+  if (log.entries.length > at) log.setAside.push(...undo(log, at));
 }
 
 /** Adds again what was set aside since the stack of set-aside entries was `from` long. */
 function restore(log: ScopeLog, from: number): void {
-  for (const entry of log.setAside.splice(from)) {
-    log.entries.push(entry);
-    count(log, entry, 1);
-  }
+  if (log.setAside.length > from) for (const entry of log.setAside.splice(from)) push(log, entry);
 }
 
 function produceArtifact(log: ScopeLog, value: unknown): void {
