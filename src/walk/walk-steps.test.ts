@@ -189,8 +189,8 @@ describe("walkPipeline: steps and scopes", () => {
         met?.push(s);
       },
       exit: (s, o) => void o.push(`exit ${where(s)}`),
-      enterScope: (scope, o) => void o.push(`{${scope.kind} ${where(scope.step)}`),
-      exitScope: (scope, o) => void o.push(`}${scope.kind}`),
+      enterScope: (kind, step, o) => void o.push(`{${kind} ${where(step)}`),
+      exitScope: (kind, _step, o) => void o.push(`}${kind}`),
     };
     walkPipeline({ jobs } as unknown as { jobs: Job[] }, visitor, out, steps);
     return out;

@@ -58,18 +58,11 @@ export interface CollectedStep extends JobStep {
  */
 export type ScopeKind = "job" | "across" | HoldingKind | "hooks" | "branch";
 
-export interface Scope {
-  readonly kind: ScopeKind;
-  /** The step the scope belongs to; `undefined` for a job, or a job's own hooks. */
-  readonly step: CollectedStep | undefined;
-  readonly job: Job;
-  readonly jobIndex: number;
-}
-
 /**
  * What a walk calls, in the order of the plan (parents before children, a step's nested steps before its hooks,
  * hooks in the order of `HOOK_KEYS`, `ensure` last). For a step: `enterScope(across)` when it has `across`,
- * `enter`, the scope of its nested steps, `exit`, `exitScope(across)`, then the scope of its hooks.
+ * `enter`, the scope of its nested steps, `exit`, `exitScope(across)`, then the scope of its hooks. A scope is told
+ * by its kind and the step it belongs to (`undefined` for a job, or a job's own hooks); the job is the step's.
  */
 export interface PlanVisitor<S = undefined> {
   /**
@@ -80,8 +73,8 @@ export interface PlanVisitor<S = undefined> {
   enter?(step: CollectedStep, state: S): void;
   /** After everything nested in the step, before its hooks. */
   exit?(step: CollectedStep, state: S): void;
-  enterScope?(scope: Scope, state: S): void;
-  exitScope?(scope: Scope, state: S): void;
+  enterScope?(kind: ScopeKind, step: CollectedStep | undefined, state: S): void;
+  exitScope?(kind: ScopeKind, step: CollectedStep | undefined, state: S): void;
 }
 
 /**
@@ -114,12 +107,12 @@ export function walkPipeline<S>(
     if (!isObject(job)) continue;
     walk.job = job as unknown as Job;
     walk.jobIndex = j;
-    const scope = open(walk, "job", undefined);
+    open(walk, "job", undefined);
     const at: Path = ["jobs", j];
     const plan = ownValue(job, "plan");
     if (Array.isArray(plan)) visitList(walk, plan, childPath(walk, at, "plan"), undefined);
     visitHooks(walk, job, at, undefined);
-    close(walk, scope);
+    close(walk, "job", undefined);
   }
 }
 
@@ -180,17 +173,12 @@ interface Walk<S> {
   next: number;
 }
 
-/** Opens a scope (made only when the visitor asks for scopes). */
-function open<S>(walk: Walk<S>, kind: ScopeKind, step: CollectedStep | undefined): Scope | undefined {
-  const { visitor } = walk;
-  if (visitor.enterScope === undefined && visitor.exitScope === undefined) return undefined;
-  const scope: Scope = { kind, step, job: walk.job, jobIndex: walk.jobIndex };
-  visitor.enterScope?.(scope, walk.state);
-  return scope;
+function open<S>(walk: Walk<S>, kind: ScopeKind, step: CollectedStep | undefined): void {
+  walk.visitor.enterScope?.(kind, step, walk.state);
 }
 
-function close<S>(walk: Walk<S>, scope: Scope | undefined): void {
-  if (scope !== undefined) walk.visitor.exitScope?.(scope, walk.state);
+function close<S>(walk: Walk<S>, kind: ScopeKind, step: CollectedStep | undefined): void {
+  walk.visitor.exitScope?.(kind, step, walk.state);
 }
 
 /**
@@ -210,15 +198,16 @@ function visitStep<S>(
   if (!isObject(value)) return;
   const self = reusedStep(walk, value) ?? newStep(walk, value as unknown as Step, at, key, parent);
   const { kind } = self;
-  const across = Array.isArray(ownValue(value, "across")) ? open(walk, "across", self) : undefined;
+  const across = Array.isArray(ownValue(value, "across"));
+  if (across) open(walk, "across", self);
   walk.visitor.enter?.(self, walk.state);
   if (isHoldingKind(kind)) {
-    const scope = open(walk, kind, self);
+    open(walk, kind, self);
     visitHeld(walk, value[kind], self.path, kind, self, CORE_SLOT_FORMS[kind]);
-    close(walk, scope);
+    close(walk, kind, self);
   }
   walk.visitor.exit?.(self, walk.state);
-  close(walk, across);
+  if (across) close(walk, "across", self);
   visitHooks(walk, value, self.path, self);
 }
 
@@ -284,9 +273,9 @@ function visitList<S>(walk: Walk<S>, steps: readonly unknown[], path: Path, pare
 /** The steps of a list at `path`, each at its index, each a branch starting from the same point. */
 function visitBranches<S>(walk: Walk<S>, steps: readonly unknown[], path: Path, parent: CollectedStep): void {
   for (let i = 0; i < steps.length; i++) {
-    const branch = open(walk, "branch", parent);
+    open(walk, "branch", parent);
     visitStep(walk, steps[i], path, i, parent);
-    close(walk, branch);
+    close(walk, "branch", parent);
   }
 }
 
@@ -300,20 +289,19 @@ function visitHooks<S>(
   path: Path,
   owner: CollectedStep | undefined,
 ): void {
-  let scope: Scope | undefined; // opened at the first alternative hook present
-  let opened = false;
+  let opened = false; // the scope is opened at the first alternative hook present
   for (const hook of ALTERNATIVE_HOOKS) {
     const hookStep = ownValue(holder, hook);
     if (hookStep === undefined) continue;
     if (!opened) {
-      scope = open(walk, "hooks", owner);
+      open(walk, "hooks", owner);
       opened = true;
     }
-    const branch = open(walk, "branch", owner);
+    open(walk, "branch", owner);
     visitStep(walk, hookStep, path, hook, owner);
-    close(walk, branch);
+    close(walk, "branch", owner);
   }
-  if (opened) close(walk, scope);
+  if (opened) close(walk, "hooks", owner);
   const ensure = ownValue(holder, "ensure");
   if (ensure !== undefined) visitStep(walk, ensure, path, "ensure", owner);
 }

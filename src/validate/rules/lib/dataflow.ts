@@ -100,6 +100,12 @@ interface DataflowWalk {
 
 function visitOf(walk: DataflowWalk, self: CollectedStep): DataflowStep {
   const { visit } = walk;
+  if (visit.job !== self.job) {
+    const job = self.job as Job & Record<string, unknown>;
+    visit.job = job;
+    visit.jobIndex = self.jobIndex;
+    visit.jobName = typeof job.name === "string" ? job.name : "";
+  }
   visit.step = self.step as Step & Record<string, unknown>;
   visit.kind = self.kind;
   visit.path = self.path;
@@ -111,20 +117,14 @@ function visitOf(walk: DataflowWalk, self: CollectedStep): DataflowStep {
  * (optimised code that inlined a closure is thrown away once the closure is collected).
  */
 const DATAFLOW: PlanVisitor<DataflowWalk> = {
-  enterScope(scope, walk) {
-    const { log, visit } = walk;
-    if (scope.kind === "job") {
-      clear(log);
-      const job = scope.job as Job & Record<string, unknown>;
-      visit.job = job;
-      visit.jobIndex = scope.jobIndex;
-      visit.jobName = typeof job.name === "string" ? job.name : "";
-    }
-    const restores = scope.kind === "in_parallel" || scope.kind === "hooks";
+  enterScope(kind, step, walk) {
+    const { log } = walk;
+    if (kind === "job") clear(log);
+    const restores = kind === "in_parallel" || kind === "hooks";
     walk.marks.push(restores ? log.setAside.length : log.entries.length);
-    if (scope.kind === "across" && scope.step !== undefined) {
-      walk.visitor.across?.(visitOf(walk, scope.step));
-      for (const v of scope.step.step.across ?? []) if (isObject(v) && typeof v.var === "string") add(log, VAR, v.var);
+    if (kind === "across" && step !== undefined) {
+      walk.visitor.across?.(visitOf(walk, step));
+      for (const v of step.step.across ?? []) if (isObject(v) && typeof v.var === "string") add(log, VAR, v.var);
     }
   },
   enter(self, walk) {
@@ -133,10 +133,10 @@ const DATAFLOW: PlanVisitor<DataflowWalk> = {
   exit(self, walk) {
     produce(walk.log, self.step as Step & Record<string, unknown>, self.kind);
   },
-  exitScope(scope, walk) {
+  exitScope(kind, _step, walk) {
     const { log } = walk;
     const at = walk.marks.pop() as number;
-    switch (scope.kind) {
+    switch (kind) {
       case "across":
         // the across vars, and what the step produced in its child scope, are dropped
         undo(log, at);
@@ -155,7 +155,7 @@ const DATAFLOW: PlanVisitor<DataflowWalk> = {
       case "try":
         return;
       default:
-        assertNever(scope.kind);
+        assertNever(kind);
     }
   },
 };
