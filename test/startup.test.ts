@@ -11,10 +11,19 @@ const hooks = pathToFileURL(join(repo, "test/helpers/record-loads.mjs")).href;
 const register = `data:text/javascript,import{register}from"node:module";register(${JSON.stringify(hooks)})`;
 const requires = join(repo, "test/helpers/record-requires.cjs");
 
+/** Runs `fn` with a new scratch folder named from `prefix`, removed afterwards whatever happens. */
+function inScratch<T>(prefix: string, fn: (dir: string) => T): T {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  try {
+    return fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** The files Node loads as modules for `hangar ...args`: ES modules and CommonJS ones (`before` runs before each run). */
 function loadedBy(args: string[], before?: () => void): { esm: string[]; cjs: string[] } {
-  const dir = mkdtempSync(join(tmpdir(), "hangar-loads-"));
-  try {
+  return inScratch("hangar-loads-", (dir) => {
     const esm = join(dir, "esm.txt");
     const cjs = join(dir, "cjs.txt");
     const run = (record: string, flags: string[]) => {
@@ -34,9 +43,7 @@ function loadedBy(args: string[], before?: () => void): { esm: string[]; cjs: st
     // (the entry, bin/hangar.js, passes through the module hooks too, CommonJS as it is)
     const entry = join(repo, "bin/hangar.js");
     return { esm: run(esm, ["--import", register]).filter((f) => f !== entry), cjs: run(cjs, ["--require", requires]) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** The CLI's files: the bin, its Node 20 loader, the front and the commands' modules (scripts/build.mjs). */
@@ -61,8 +68,7 @@ test.each(["--version", "--help", "render --help", "validate --help"])(
 );
 
 test("a cached render loads no ES module: the compiled pipeline module (hangar bundled in) runs as a script; no package, no validator", () => {
-  const dir = mkdtempSync(join(tmpdir(), "hangar-render-loads-"));
-  try {
+  inScratch("hangar-render-loads-", (dir) => {
     const out = join(dir, "definition.json");
     const render = ["render", join(repo, "examples/docker-baseline/pipeline.ts"), "-o", out];
     loadedBy(render); // compiles into the cache and keeps the validation, if they were not there
@@ -74,14 +80,11 @@ test("a cached render loads no ES module: the compiled pipeline module (hangar b
     expect(cjs.filter((file) => !CLI.includes(file))).toEqual([
       expect.stringMatching(/node_modules[\\/]\.cache[\\/]hangar[\\/][0-9a-f]{32}\.script\.js$/),
     ]);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test("a render whose output was not validated before loads the validator, and only then", () => {
-  const dir = mkdtempSync(join(tmpdir(), "hangar-render-loads-"));
-  try {
+  inScratch("hangar-render-loads-", (dir) => {
     const entry = join(repo, "examples/docker-baseline/pipeline.ts");
     const render = ["render", entry, "-o", join(dir, "definition.json")];
     const kept = join(repo, "node_modules/.cache/hangar", validationEntryName(entry));
@@ -90,14 +93,11 @@ test("a render whose output was not validated before loads the validator, and on
     expect(loaded.filter((file) => !file.endsWith(".script.js"))).toEqual([validator]);
     expect(existsSync(kept)).toBe(true);
     expect(loadedBy(render).cjs).not.toContain(validator);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test("a cached render writes its lines without making process.stdout or process.stderr (no stream module loaded)", () => {
-  const dir = mkdtempSync(join(tmpdir(), "hangar-render-builtins-"));
-  try {
+  inScratch("hangar-render-builtins-", (dir) => {
     const record = join(dir, "builtins.txt");
     /** Node's own modules loaded by `hangar render <module>`, and what it printed. */
     const builtinsOf = (module: string) => {
@@ -126,14 +126,11 @@ test("a cached render writes its lines without making process.stdout or process.
       `from the module\nfly -t TARGET set-pipeline -p logs -c ${join(dir, "definition.json")}\n`,
     );
     expect(streams(logged.loaded)).not.toEqual([]);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test("a batch render loads hangar's library once, shared by its modules, each compiled without a copy of it", () => {
-  const dir = mkdtempSync(join(tmpdir(), "hangar-batch-loads-"));
-  try {
+  inScratch("hangar-batch-loads-", (dir) => {
     const batch = [
       "render",
       join(repo, "examples/docker-baseline/pipeline.ts"),
@@ -147,14 +144,11 @@ test("a batch render loads hangar's library once, shared by its modules, each co
     expect(compiled).toHaveLength(2);
     expect(esm.filter((f) => f === join(repo, "dist/index.js"))).toHaveLength(1);
     for (const file of compiled) expect(readFileSync(file, "utf8")).toContain(pathToFileURL(join(repo, "dist")).href);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test("hangar render of a module loads a YAML reader only when a var flag needs one", () => {
-  const dir = mkdtempSync(join(tmpdir(), "hangar-render-loads-"));
-  try {
+  inScratch("hangar-render-loads-", (dir) => {
     const out = join(dir, "definition.json");
     const render = ["render", join(repo, "examples/docker-baseline/pipeline.ts"), "-o", out];
     // js-yaml, as one CommonJS file of the CLI's (scripts/build.mjs), or as a package
@@ -163,14 +157,11 @@ test("hangar render of a module loads a YAML reader only when a var flag needs o
     expect(yamlReader(loadedBy(render).cjs)).toBe(false);
     // a -y value is YAML: then the reader is loaded
     expect(yamlReader(loadedBy([...render, "-y", "x=[1]"]).cjs)).toBe(true);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test("the CLI's bundle also runs when required, as bin/hangar.js does on Node 22+ (with Node's compile cache)", () => {
-  const dir = mkdtempSync(join(tmpdir(), "hangar-require-"));
-  try {
+  inScratch("hangar-require-", (dir) => {
     // what the bin does there, without the cache: the bundle imports the pipeline module with Node's own import()
     const entry = join(dir, "entry.cjs");
     writeFileSync(entry, `require(${JSON.stringify(front)});\n`);
@@ -182,7 +173,5 @@ test("the CLI's bundle also runs when required, as bin/hangar.js does on Node 22
     expect(child.stderr).toMatch(/^wrote .*definition\.json \(2 jobs, 7 resources\)\n$/);
     expect(child.status).toBe(0);
     expect(JSON.parse(readFileSync(out, "utf8")).jobs).toHaveLength(2);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
