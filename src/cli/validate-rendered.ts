@@ -14,6 +14,12 @@ export interface RenderedPipeline {
   readonly format: "json" | "yaml";
 }
 
+/** What a validation of rendered data takes besides the data: the names `pipeline()` found undefined, fly's vars. */
+export interface ValidationExtras {
+  readonly unknownReferences?: readonly UnknownReference[] | undefined;
+  readonly vars?: TemplateVars | undefined;
+}
+
 /**
  * Validates a pipeline's data as it is about to be written, with the names `pipeline()` found undefined and
  * fly's vars filled in (the data itself is not touched): prints the diagnostics on stderr and returns whether it
@@ -25,10 +31,7 @@ export async function validateRendered(
   rendered: RenderedPipeline,
   entry: string,
   io: Io,
-  more: {
-    readonly unknownReferences?: readonly UnknownReference[] | undefined;
-    readonly vars?: TemplateVars | undefined;
-  } = {},
+  more: ValidationExtras = {},
 ): Promise<boolean> {
   const path = resolve(io.cwd(), entry);
   const { text, format } = rendered;
@@ -48,14 +51,7 @@ export async function validateRendered(
 }
 
 /** The validator's findings, loaded only when they are not kept. */
-async function validate(
-  data: unknown,
-  entry: string,
-  more: {
-    readonly unknownReferences?: readonly UnknownReference[] | undefined;
-    readonly vars?: TemplateVars | undefined;
-  },
-): Promise<KeptValidation> {
+async function validate(data: unknown, entry: string, more: ValidationExtras): Promise<KeptValidation> {
   const { hasErrors, validateData } = await import("../validate/validate-value.ts");
   const options = { file: entry, ...(more.vars !== undefined && { vars: more.vars }) };
   const result = withUnknownReferences(validateData(data, options), more.unknownReferences);
