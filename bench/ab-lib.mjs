@@ -1,0 +1,69 @@
+// What `bench/ab.mjs` reads of the bench's printed tables and how it sums up rounds of two trees.
+import { median } from "./timing.mjs";
+
+/** A figure cell: `12.3`, `1,234`, or `wall / CPU` such as `12.3 / 45.6`. Ratio cells (`1.23x`) are not figures. */
+const FIGURE = /^(\d[\d,]*(?:\.\d+)?)(?: \/ (\d[\d,]*(?:\.\d+)?))?$/;
+
+const number = (text) => Number(text.replaceAll(",", ""));
+
+/**
+ * The figures of the tables `bench/run.mjs` prints (a title line, a header row, a separator row, then rows), keyed
+ * `section › row › column`; the section is the title up to its first parenthesis, the row its first cell. A cell of
+ * the form `wall / CPU` gives two figures, its column named with ` (wall)` and ` (CPU)`. Cells that are not figures
+ * (ratios, labels, `-`) and columns whose header starts with `x ` (ratios) are left out.
+ */
+export function readTables(text) {
+  const figures = new Map();
+  const lines = text.split("\n");
+  for (let i = 0; i + 2 < lines.length; i++) {
+    if (!isRow(lines[i + 1]) || !/^\|[:\- |]+\|$/.test(lines[i + 2])) continue;
+    const section = lines[i].split(" (")[0].trim();
+    const headers = cellsOf(lines[i + 1]);
+    let r = i + 3;
+    for (; r < lines.length && isRow(lines[r]); r++) {
+      const [label, ...cells] = cellsOf(lines[r]);
+      cells.forEach((cell, c) => {
+        const header = headers[c + 1] ?? `column ${c + 2}`;
+        const m = FIGURE.exec(cell);
+        if (m === null || header.startsWith("x ")) return;
+        const key = `${section} › ${label} › ${header}`;
+        if (m[2] === undefined) figures.set(key, number(m[1]));
+        else {
+          figures.set(`${key} (wall)`, number(m[1]));
+          figures.set(`${key} (CPU)`, number(m[2]));
+        }
+      });
+    }
+    i = r - 1;
+  }
+  return figures;
+}
+
+const isRow = (line) => line?.startsWith("| ") === true && line.endsWith(" |");
+const cellsOf = (line) =>
+  line
+    .slice(2, -2)
+    .split(" | ")
+    .map((c) => c.trim());
+
+/**
+ * Rows comparing two trees over rounds: per figure both trees have, the median of each tree's rounds, its range, and
+ * the ratio of the medians (`b / a`, above 1 when `b` takes longer). `a` and `b` hold each tree's figures, one map
+ * per round (as {@link readTables} reads them).
+ */
+export function compareRounds(a, b) {
+  const rows = [];
+  for (const key of a[0]?.keys() ?? []) {
+    const as = a.map((f) => f.get(key)).filter((v) => v !== undefined);
+    const bs = b.map((f) => f.get(key)).filter((v) => v !== undefined);
+    if (as.length === 0 || bs.length === 0) continue;
+    const [ma, mb] = [median(as), median(bs)];
+    rows.push({
+      key,
+      a: { median: ma, min: Math.min(...as), max: Math.max(...as), n: as.length },
+      b: { median: mb, min: Math.min(...bs), max: Math.max(...bs), n: bs.length },
+      ratio: ma === 0 ? undefined : mb / ma,
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,63 @@
+import { expect, test } from "vitest";
+import { compareRounds, readTables } from "../bench/ab-lib.mjs";
+
+const printed = (buildMs: string, validate: string) => `
+hangar benchmark: medians of 5 runs in ms
+N=1,000: 1 check + 10 warm-up runs discarded
+
+1. Build + render
+| N      | floor build | hangar build | x floor build |
+|:-------|------------:|-------------:|--------------:|
+| 1,000  |        0.75 |         ${buildMs} |        11.46x |
+| 10,000 |        62.8 |        1,196 |         3.13x |
+
+7. hangar graph (median ms, wall / CPU; the floor is parsing the same pipeline, in the same run)
+| pipeline        | layout      | floor                 | x floor (CPU) |
+|:----------------|------------:|----------------------:|--------------:|
+| synthetic 1,000 | ${validate} | JSON.parse 2.1 / 2.3  |         1.10x |
+
+Goals
+PASS  YAML render <= 5x JSON.stringify at N=10,000: 3.64x
+`;
+
+test("the figures of each table, keyed by section, row and column; ratios and labels left out", () => {
+  const figures = readTables(printed("8.58", "12.5 / 20.25"));
+  expect(Object.fromEntries(figures)).toEqual({
+    "1. Build + render › 1,000 › floor build": 0.75,
+    "1. Build + render › 1,000 › hangar build": 8.58,
+    "1. Build + render › 10,000 › floor build": 62.8,
+    "1. Build + render › 10,000 › hangar build": 1196,
+    "7. hangar graph › synthetic 1,000 › layout (wall)": 12.5,
+    "7. hangar graph › synthetic 1,000 › layout (CPU)": 20.25,
+  });
+});
+
+test("text without tables has no figures", () => {
+  expect(readTables("Goals\nPASS  something: 1.00x\n| not | a table |\n").size).toBe(0);
+});
+
+test("rounds of two trees: medians, ranges and the ratio of the medians", () => {
+  const a = ["10.0", "12.0", "11.0"].map((ms) => readTables(printed(ms, "1.0 / 2.0")));
+  const b = ["13.0", "12.0", "30.0"].map((ms) => readTables(printed(ms, "1.0 / 2.0")));
+  const rows = compareRounds(a, b);
+  const build = rows.find((r) => r.key === "1. Build + render › 1,000 › hangar build");
+  expect(build).toEqual({
+    key: "1. Build + render › 1,000 › hangar build",
+    a: { median: 11, min: 10, max: 12, n: 3 },
+    b: { median: 13, min: 12, max: 30, n: 3 },
+    ratio: 13 / 11,
+  });
+  expect(rows.find((r) => r.key.endsWith("layout (CPU)"))?.ratio).toBe(1);
+  expect(rows).toHaveLength(6);
+});
+
+test("a figure only one tree prints is not compared", () => {
+  const a = [readTables(printed("8.0", "1.0 / 2.0"))];
+  const b = [readTables(printed("8.0", "1.0 / 2.0").replace(/\n7\. hangar graph[\s\S]*?\n\n/, "\n"))];
+  expect(compareRounds(a, b).map((r) => r.key)).toEqual([
+    "1. Build + render › 1,000 › floor build",
+    "1. Build + render › 1,000 › hangar build",
+    "1. Build + render › 10,000 › floor build",
+    "1. Build + render › 10,000 › hangar build",
+  ]);
+});
