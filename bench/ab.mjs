@@ -1,7 +1,7 @@
 // `npm run bench:ab -- <git ref> [--rounds=6] [bench flags]`: the bench of this tree against the bench of another
 // commit, alternating. Each round runs `bench/run.mjs` (with the flags given, such as `--sizes=1000,10000
-// --no-startup`) in the other commit's tree, then in this one, each with its own build and its own bench, so that
-// the machine's drift falls on both alike. Prints, per figure both print, the medians over the rounds, their ranges
+// --no-startup`) in the other commit's tree and in this one, each with its own build and its own bench, first one
+// then the other in turn, so that the machine's drift falls on both alike. Prints, per figure both print, the medians over the rounds, their ranges
 // and the ratio; a ratio past 1.10 (10% slower) is marked.
 //
 // The other commit is checked out as a git worktree in node_modules/.cache/hangar-ab/<commit> (kept for the next
@@ -52,8 +52,15 @@ const bench = (tree) =>
 const figures = { other: [], here: [] };
 for (let i = 1; i <= rounds; i++) {
   process.stderr.write(`round ${i} of ${rounds} ...\n`);
-  figures.other.push(bench(other));
-  figures.here.push(bench(repo));
+  // the order turns every round (other, this; this, other; ...), so that a machine slowing down or speeding up
+  // within a round does not always favour the tree that runs first
+  if (i % 2 === 1) {
+    figures.other.push(bench(other));
+    figures.here.push(bench(repo));
+  } else {
+    figures.here.push(bench(repo));
+    figures.other.push(bench(other));
+  }
 }
 
 const short = commit.slice(0, 7);
