@@ -1,6 +1,9 @@
 /** The figures of the bench's printed tables, keyed `section › row › column`. */
 export function readTables(text: string): Map<string, number>;
 
+/** Whether a key of {@link readTables} is a ratio column's (a ratio to a floor or phase of the same run). */
+export function isRatio(key: string): boolean;
+
 /** One figure's medians and ranges over the rounds of two trees. */
 export interface Comparison {
   readonly key: string;

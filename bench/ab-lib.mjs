@@ -1,16 +1,20 @@
 // What `bench/ab.mjs` reads of the bench's printed tables and how it sums up rounds of two trees.
 import { median } from "./timing.mjs";
 
-/** A figure cell: `12.3`, `1,234`, or `wall / CPU` such as `12.3 / 45.6`. Ratio cells (`1.23x`) are not figures. */
+/** A figure cell: `12.3`, `1,234`, or `wall / CPU` such as `12.3 / 45.6`. */
 const FIGURE = /^(\d[\d,]*(?:\.\d+)?)(?: \/ (\d[\d,]*(?:\.\d+)?))?$/;
+/** A ratio cell, in a column whose header starts with `x ` (against a floor or a phase of the same run): `1.23x`. */
+const RATIO = /^(\d[\d,]*(?:\.\d+)?)x$/;
 
 const number = (text) => Number(text.replaceAll(",", ""));
 
 /**
  * The figures of the tables `bench/run.mjs` prints (a title line, a header row, a separator row, then rows), keyed
  * `section › row › column`; the section is the title up to its first parenthesis, the row its first cell. A cell of
- * the form `wall / CPU` gives two figures, its column named with ` (wall)` and ` (CPU)`. Cells that are not figures
- * (ratios, labels, `-`) and columns whose header starts with `x ` (ratios) are left out.
+ * the form `wall / CPU` gives two figures, its column named with ` (wall)` and ` (CPU)`. The columns whose header
+ * starts with `x ` hold ratios (`1.23x`), read as numbers under the name of the column they follow and their own,
+ * such as `renderJson x stringify` ({@link isRatio} tells them). Other cells
+ * (labels, `-`) are left out.
  */
 export function readTables(text) {
   const figures = new Map();
@@ -24,9 +28,11 @@ export function readTables(text) {
       const [label, ...cells] = cellsOf(lines[r]);
       cells.forEach((cell, c) => {
         const header = headers[c + 1] ?? `column ${c + 2}`;
-        const m = FIGURE.exec(cell);
-        if (m === null || header.startsWith("x ")) return;
-        const key = `${section} › ${label} › ${header}`;
+        const ratio = header.startsWith("x ");
+        // a ratio column is named with the column it divides, as tables repeat ratio headers ("x stringify")
+        const key = `${section} › ${label} › ${ratio ? `${headers[c]} ${header}` : header}`;
+        const m = (ratio ? RATIO : FIGURE).exec(cell);
+        if (m === null) return;
         if (m[2] === undefined) figures.set(key, number(m[1]));
         else {
           figures.set(`${key} (wall)`, number(m[1]));
@@ -38,6 +44,9 @@ export function readTables(text) {
   }
   return figures;
 }
+
+/** Whether a key of {@link readTables} is a ratio column's (a ratio to a floor or phase of the same run). */
+export const isRatio = (key) => / x /.test(key.split(" › ").at(-1));
 
 const isRow = (line) => line?.startsWith("| ") === true && line.endsWith(" |");
 const cellsOf = (line) =>

@@ -1,8 +1,10 @@
 // `npm run bench:ab -- <git ref> [--rounds=6] [bench flags]`: the bench of this tree against the bench of another
 // commit, alternating. Each round runs `bench/run.mjs` (with the flags given, such as `--sizes=1000,10000
 // --no-startup`) in the other commit's tree and in this one, each with its own build and its own bench, first one
-// then the other in turn, so that the machine's drift falls on both alike. Prints, per figure both print, the medians over the rounds, their ranges
-// and the ratio; a ratio past 1.10 (10% slower) is marked.
+// then the other in turn, so that the machine's drift falls on both alike. Prints, per figure both print, the
+// medians over the rounds, their ranges and the ratio of the medians, a ratio past 1.10 (10% slower) marked; then
+// the same for the ratios the bench prints (each figure against a floor or phase of its own run, from which the
+// drift between runs cancels).
 //
 // The other commit is checked out as a git worktree in node_modules/.cache/hangar-ab/<commit> (kept for the next
 // call), its dependencies installed with `npm ci` and its library built there.
@@ -10,7 +12,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { compareRounds, readTables } from "./ab-lib.mjs";
+import { compareRounds, isRatio, readTables } from "./ab-lib.mjs";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
 const argv = process.argv.slice(2);
@@ -66,22 +68,41 @@ for (let i = 1; i <= rounds; i++) {
 const short = commit.slice(0, 7);
 const range = (s) => `${fmt(s.median)} (${fmt(s.min)}–${fmt(s.max)})`;
 const fmt = (v) => (v < 10 ? v.toFixed(2) : v < 1000 ? v.toFixed(1) : Math.round(v).toLocaleString("en-US"));
-console.log(
-  `\nbench of this tree against ${ref} (${short}): medians of ${rounds} alternating rounds, ranges in brackets`,
-);
-console.log(`| figure | ${short} | this tree | this / ${short} |`);
-console.log("|:--|--:|--:|--:|");
-let over = 0;
 const rows = compareRounds(figures.other, figures.here);
-for (const row of rows) {
-  const slower = row.ratio !== undefined && row.ratio > MARGIN;
-  if (slower) over++;
-  const ratio = row.ratio === undefined ? "-" : `${row.ratio.toFixed(2)}${slower ? " (over 10%)" : ""}`;
-  console.log(`| ${row.key} | ${range(row.a)} | ${range(row.b)} | ${ratio} |`);
+
+/** Prints one table of rows and returns how many are more than 10% slower here. */
+function print(title, kind, selected) {
+  console.log(`\n${title}`);
+  console.log(`| ${kind} | ${short} | this tree | this / ${short} |`);
+  console.log("|:--|--:|--:|--:|");
+  let over = 0;
+  for (const row of selected) {
+    const slower = row.ratio !== undefined && row.ratio > MARGIN;
+    if (slower) over++;
+    const ratio = row.ratio === undefined ? "-" : `${row.ratio.toFixed(2)}${slower ? " (over 10%)" : ""}`;
+    console.log(`| ${row.key} | ${range(row.a)} | ${range(row.b)} | ${ratio} |`);
+  }
+  return over;
 }
-console.log(`\n${over === 0 ? "every figure" : `${over} figure(s) not`} within 10% of ${ref}'s`);
-// The floor is the same code in both trees: how far its ratios stray from 1 is how much the machine moved.
-const floors = rows.filter((r) => /floor|JSON\.parse/.test(r.key) && r.ratio !== undefined).map((r) => r.ratio);
+
+const overFigures = print(
+  `bench of this tree against ${ref} (${short}): medians of ${rounds} alternating rounds, ranges in brackets`,
+  "figure",
+  rows.filter((r) => !isRatio(r.key)),
+);
+// The bench's own ratios divide each figure by a floor (or phase) of the same run, so the machine's drift between
+// runs cancels out of them.
+const overRatios = print(
+  "the ratios the bench prints, each to a floor or phase of its own run (the machine's drift between runs cancels)",
+  "ratio",
+  rows.filter((r) => isRatio(r.key)),
+);
+const within = (over, what) => (over === 0 ? `every ${what}` : `${over} ${what}(s) not`);
+console.log(`\n${within(overFigures, "figure")} and ${within(overRatios, "ratio")} within 10% of ${ref}'s`);
+// The floor is the same code in both trees: how far its figures stray from 1 is how much the machine moved.
+const floors = rows
+  .filter((r) => !isRatio(r.key) && /floor|JSON\.parse/.test(r.key) && r.ratio !== undefined)
+  .map((r) => r.ratio);
 if (floors.length > 0) {
   const [low, high] = [Math.min(...floors), Math.max(...floors)].map((v) => v.toFixed(2));
   console.log(

@@ -1,14 +1,14 @@
 import { expect, test } from "vitest";
-import { compareRounds, readTables } from "../bench/ab-lib.mjs";
+import { compareRounds, isRatio, readTables } from "../bench/ab-lib.mjs";
 
-const printed = (buildMs: string, validate: string) => `
+const printed = (buildMs: string, validate: string, ratio = "11.46x") => `
 hangar benchmark: medians of 5 runs in ms
 N=1,000: 1 check + 10 warm-up runs discarded
 
 1. Build + render
 | N      | floor build | hangar build | x floor build |
 |:-------|------------:|-------------:|--------------:|
-| 1,000  |        0.75 |         ${buildMs} |        11.46x |
+| 1,000  |        0.75 |         ${buildMs} |        ${ratio} |
 | 10,000 |        62.8 |        1,196 |         3.13x |
 
 7. hangar graph (median ms, wall / CPU; the floor is parsing the same pipeline, in the same run)
@@ -20,16 +20,31 @@ Goals
 PASS  YAML render <= 5x JSON.stringify at N=10,000: 3.64x
 `;
 
-test("the figures of each table, keyed by section, row and column; ratios and labels left out", () => {
+test("the figures and ratios of each table, keyed by section, row and column; labels left out", () => {
   const figures = readTables(printed("8.58", "12.5 / 20.25"));
   expect(Object.fromEntries(figures)).toEqual({
     "1. Build + render › 1,000 › floor build": 0.75,
     "1. Build + render › 1,000 › hangar build": 8.58,
+    "1. Build + render › 1,000 › hangar build x floor build": 11.46,
     "1. Build + render › 10,000 › floor build": 62.8,
     "1. Build + render › 10,000 › hangar build": 1196,
+    "1. Build + render › 10,000 › hangar build x floor build": 3.13,
     "7. hangar graph › synthetic 1,000 › layout (wall)": 12.5,
     "7. hangar graph › synthetic 1,000 › layout (CPU)": 20.25,
+    "7. hangar graph › synthetic 1,000 › floor x floor (CPU)": 1.1,
   });
+  expect([...figures.keys()].filter(isRatio)).toEqual([
+    "1. Build + render › 1,000 › hangar build x floor build",
+    "1. Build + render › 10,000 › hangar build x floor build",
+    "7. hangar graph › synthetic 1,000 › floor x floor (CPU)",
+  ]);
+});
+
+test("a cell that is not of its column's kind is left out (a figure under a ratio header, a ratio under a figure's)", () => {
+  const figures = readTables(printed("8.58x", "1.0 / 2.0", "9.5"));
+  expect(figures.has("1. Build + render › 1,000 › hangar build")).toBe(false);
+  expect(figures.has("1. Build + render › 1,000 › hangar build x floor build")).toBe(false);
+  expect(figures.get("1. Build + render › 10,000 › hangar build x floor build")).toBe(3.13);
 });
 
 test("text without tables has no figures", () => {
@@ -48,7 +63,7 @@ test("rounds of two trees: medians, ranges and the ratio of the medians", () => 
     ratio: 13 / 11,
   });
   expect(rows.find((r) => r.key.endsWith("layout (CPU)"))?.ratio).toBe(1);
-  expect(rows).toHaveLength(6);
+  expect(rows).toHaveLength(9);
 });
 
 test("a figure only one tree prints is not compared", () => {
@@ -57,7 +72,24 @@ test("a figure only one tree prints is not compared", () => {
   expect(compareRounds(a, b).map((r) => r.key)).toEqual([
     "1. Build + render › 1,000 › floor build",
     "1. Build + render › 1,000 › hangar build",
+    "1. Build + render › 1,000 › hangar build x floor build",
     "1. Build + render › 10,000 › floor build",
     "1. Build + render › 10,000 › hangar build",
+    "1. Build + render › 10,000 › hangar build x floor build",
   ]);
+});
+
+test("a ratio header repeated in one table gives a ratio per column, named with the column each divides", () => {
+  const table = [
+    "1. Build + render",
+    "| N     | renderJson | x stringify | renderYaml | x stringify |",
+    "|:------|-----------:|------------:|-----------:|------------:|",
+    "| 1,000 |       20.6 |       1.78x |       43.8 |       3.81x |",
+  ].join("\n");
+  expect(Object.fromEntries(readTables(table))).toEqual({
+    "1. Build + render › 1,000 › renderJson": 20.6,
+    "1. Build + render › 1,000 › renderJson x stringify": 1.78,
+    "1. Build + render › 1,000 › renderYaml": 43.8,
+    "1. Build + render › 1,000 › renderYaml x stringify": 3.81,
+  });
 });
