@@ -62,7 +62,7 @@ const cellsOf = (line) =>
  */
 export function compareRounds(a, b) {
   const rows = [];
-  for (const key of a[0]?.keys() ?? []) {
+  for (const key of new Set(a.flatMap((round) => [...round.keys()]))) {
     const as = a.map((f) => f.get(key)).filter((v) => v !== undefined);
     const bs = b.map((f) => f.get(key)).filter((v) => v !== undefined);
     if (as.length === 0 || bs.length === 0) continue;

@@ -13,6 +13,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { compareRounds, isRatio, readTables } from "./ab-lib.mjs";
+import { ms } from "./timing.mjs";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
 const argv = process.argv.slice(2);
@@ -66,8 +67,7 @@ for (let i = 1; i <= rounds; i++) {
 }
 
 const short = commit.slice(0, 7);
-const range = (s) => `${fmt(s.median)} (${fmt(s.min)}–${fmt(s.max)})`;
-const fmt = (v) => (v < 10 ? v.toFixed(2) : v < 1000 ? v.toFixed(1) : Math.round(v).toLocaleString("en-US"));
+const range = (s) => `${ms(s.median)} (${ms(s.min)}–${ms(s.max)})`;
 const rows = compareRounds(figures.other, figures.here);
 
 /** Prints one table of rows and returns how many are more than 10% slower here. */

@@ -13,7 +13,7 @@ import { measureBatch } from "./batch.mjs";
 import { bundleFromSource } from "./bundle.mjs";
 import { measureLsp } from "./lsp.mjs";
 import { measureProcesses, startupCommands } from "./startup.mjs";
-import { median } from "./timing.mjs";
+import { median, ms } from "./timing.mjs";
 import { measureInChild, measureShapes } from "./yaml-limits.mjs";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -24,8 +24,6 @@ const startupRuns = Number(args.get("runs") ?? 10);
 /** The largest growth exponent between the two largest sizes still counted as linear (noise and GC allowance). */
 const LINEAR = 1.15;
 
-const ms = (v) =>
-  v === undefined ? "-" : v < 10 ? v.toFixed(2) : v < 1000 ? v.toFixed(1) : Math.round(v).toLocaleString("en-US");
 const x = (v) => (v === undefined || !Number.isFinite(v) ? "-" : `${v.toFixed(2)}x`);
 const exp = (v) => (v === undefined || !Number.isFinite(v) ? "-" : v.toFixed(2));
 const size = (n) => n.toLocaleString("en-US");

@@ -7,6 +7,10 @@ export const median = (xs) => {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
 
+/** Milliseconds as the bench prints them: two decimals below 10, one below 1,000, then whole with separators. */
+export const ms = (v) =>
+  v === undefined ? "-" : v < 10 ? v.toFixed(2) : v < 1000 ? v.toFixed(1) : Math.round(v).toLocaleString("en-US");
+
 /**
  * Median wall and CPU time in ms of `runs` calls of `f` after `warmups` discarded calls, a full GC (when exposed)
  * before each. CPU time (user + system of this process) is shown beside wall time because the machine the bench

@@ -93,3 +93,12 @@ test("a ratio header repeated in one table gives a ratio per column, named with 
     "1. Build + render › 1,000 › renderYaml x stringify": 3.81,
   });
 });
+
+test("a figure missing from the first round is still compared from the rounds that have it", () => {
+  const full = readTables(printed("9.0", "1.0 / 2.0"));
+  const withoutGraph = readTables(printed("8.0", "1.0 / 2.0").replace(/\n7\. hangar graph[\s\S]*?\n\n/, "\n"));
+  const rows = compareRounds([withoutGraph, full], [full, full]);
+  const layout = rows.find((r) => r.key === "7. hangar graph › synthetic 1,000 › layout (wall)");
+  expect(layout?.a).toEqual({ median: 1, min: 1, max: 1, n: 1 });
+  expect(layout?.b.n).toBe(2);
+});
