@@ -56,9 +56,11 @@ const cellsOf = (line) =>
     .map((c) => c.trim());
 
 /**
- * Rows comparing two trees over rounds: per figure both trees have, the median of each tree's rounds, its range, and
- * the ratio of the medians (`b / a`, above 1 when `b` takes longer). `a` and `b` hold each tree's figures, one map
- * per round (as {@link readTables} reads them).
+ * Rows comparing two trees over rounds: per figure both trees have, the median of each tree's rounds and its range,
+ * and the ratio `b / a` (above 1 when `b` takes longer) as the median of the rounds' own ratios. `a` and `b` hold each
+ * tree's figures, one map per round (as {@link readTables} reads them), round `i` of the one run beside round `i` of
+ * the other; a ratio within a round is freed of the machine's drift between rounds, which a ratio of two medians
+ * is not.
  */
 export function compareRounds(a, b) {
   const rows = [];
@@ -66,13 +68,46 @@ export function compareRounds(a, b) {
     const as = a.map((f) => f.get(key)).filter((v) => v !== undefined);
     const bs = b.map((f) => f.get(key)).filter((v) => v !== undefined);
     if (as.length === 0 || bs.length === 0) continue;
-    const [ma, mb] = [median(as), median(bs)];
+    const ratios = a.flatMap((f, i) => {
+      const [x, y] = [f.get(key), b[i]?.get(key)];
+      return x === undefined || y === undefined || x === 0 ? [] : [y / x];
+    });
     rows.push({
       key,
-      a: { median: ma, min: Math.min(...as), max: Math.max(...as), n: as.length },
-      b: { median: mb, min: Math.min(...bs), max: Math.max(...bs), n: bs.length },
-      ratio: ma === 0 ? undefined : mb / ma,
+      a: summary(as),
+      b: summary(bs),
+      ratio: ratios.length === 0 ? undefined : median(ratios),
+      interval: medianInterval(ratios),
     });
   }
   return rows;
+}
+
+const summary = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length });
+
+/** The confidence asked of {@link medianInterval}. */
+export const CONFIDENCE = 0.9;
+
+/**
+ * Where the median of what `xs` were drawn from lies, with at least {@link CONFIDENCE} confidence, assuming only that
+ * the draws are independent (the sign test's interval): from the k-th smallest to the k-th largest of `xs`, for the
+ * largest k with P(Binomial(n, 1/2) < k) at most half of 1 - CONFIDENCE. `undefined` for fewer than 5 values, too few
+ * for that confidence. `confidence` is the interval's own, at least {@link CONFIDENCE}.
+ */
+export function medianInterval(xs) {
+  const n = xs.length;
+  const tail = (1 - CONFIDENCE) / 2;
+  // P(X <= j) for X ~ Binomial(n, 1/2), summed up from j = 0 while it stays within the tail
+  let term = 0.5 ** n;
+  let below = term;
+  let k = 0;
+  while (below <= tail) {
+    k++;
+    term = (term * (n - k + 1)) / k;
+    below += term;
+  }
+  if (k === 0) return undefined;
+  const sorted = [...xs].sort((x, y) => x - y);
+  const outside = below - term; // P(X <= k - 1)
+  return { low: sorted[k - 1], high: sorted[n - k], confidence: 1 - 2 * outside };
 }

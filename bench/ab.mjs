@@ -2,7 +2,8 @@
 // commit, alternating. Each round runs `bench/run.mjs` (with the flags given, such as `--sizes=1000,10000
 // --no-startup`) in the other commit's tree and in this one, each with its own build and its own bench, first one
 // then the other in turn, so that the machine's drift falls on both alike. Prints, per figure both print, the
-// medians over the rounds, their ranges and the ratio of the medians, a ratio past 1.10 (10% slower) marked; then
+// medians over the rounds, their ranges and the median of the rounds' ratios with the interval where the true one
+// lies (sign test), a ratio past 1.10 (10% slower) marked, and one whose interval reaches past it; then
 // the same for the ratios the bench prints (each figure against a floor or phase of its own run, from which the
 // drift between runs cancels).
 //
@@ -70,23 +71,44 @@ const short = commit.slice(0, 7);
 const range = (s) => `${ms(s.median)} (${ms(s.min)}–${ms(s.max)})`;
 const rows = compareRounds(figures.other, figures.here);
 
-/** Prints one table of rows and returns how many are more than 10% slower here. */
+/** The ratio cell: the median of the rounds' ratios, its interval, and whether it is (or may be) past the margin. */
+function ratioCell(row) {
+  if (row.ratio === undefined) return "-";
+  const interval =
+    row.interval === undefined ? "" : ` [${row.interval.low.toFixed(2)}–${row.interval.high.toFixed(2)}]`;
+  const verdict =
+    row.ratio > MARGIN
+      ? " (over 10%)"
+      : row.interval !== undefined && row.interval.high > MARGIN
+        ? " (maybe over)"
+        : "";
+  return `${row.ratio.toFixed(2)}${interval}${verdict}`;
+}
+
+/** Prints one table of rows and returns how many are more than 10% slower here, and how many may be. */
 function print(title, kind, selected) {
   console.log(`\n${title}`);
   console.log(`| ${kind} | ${short} | this tree | this / ${short} |`);
   console.log("|:--|--:|--:|--:|");
   let over = 0;
+  let maybe = 0;
   for (const row of selected) {
-    const slower = row.ratio !== undefined && row.ratio > MARGIN;
-    if (slower) over++;
-    const ratio = row.ratio === undefined ? "-" : `${row.ratio.toFixed(2)}${slower ? " (over 10%)" : ""}`;
-    console.log(`| ${row.key} | ${range(row.a)} | ${range(row.b)} | ${ratio} |`);
+    if (row.ratio !== undefined && row.ratio > MARGIN) over++;
+    else if (row.interval !== undefined && row.interval.high > MARGIN) maybe++;
+    console.log(`| ${row.key} | ${range(row.a)} | ${range(row.b)} | ${ratioCell(row)} |`);
   }
-  return over;
+  return { over, maybe };
 }
 
+// every figure of a full run has the same number of rounds, so one interval's confidence speaks for all
+const interval = rows.find((r) => r.interval !== undefined)?.interval;
+const about = `medians of ${rounds} alternating rounds, ranges in brackets; this / ${short} is the median of the rounds' own ratios${
+  interval === undefined
+    ? ""
+    : `, in brackets where the true median lies at ${Math.round(interval.confidence * 100)}% confidence (sign test)`
+}`;
 const overFigures = print(
-  `bench of this tree against ${ref} (${short}): medians of ${rounds} alternating rounds, ranges in brackets`,
+  `bench of this tree against ${ref} (${short}): ${about}`,
   "figure",
   rows.filter((r) => !isRatio(r.key)),
 );
@@ -97,7 +119,8 @@ const overRatios = print(
   "ratio",
   rows.filter((r) => isRatio(r.key)),
 );
-const within = (over, what) => (over === 0 ? `every ${what}` : `${over} ${what}(s) not`);
+const within = ({ over, maybe }, what) =>
+  `${over === 0 ? `every ${what}` : `${over} ${what}(s) not`}${maybe === 0 ? "" : ` (${maybe} more whose interval reaches past 10%)`}`;
 console.log(`\n${within(overFigures, "figure")} and ${within(overRatios, "ratio")} within 10% of ${ref}'s`);
 // The floor is the same code in both trees: how far its figures stray from 1 is how much the machine moved.
 const floors = rows

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { compareRounds, isRatio, readTables } from "../bench/ab-lib.mjs";
+import { CONFIDENCE, compareRounds, isRatio, medianInterval, readTables } from "../bench/ab-lib.mjs";
 
 const printed = (buildMs: string, validate: string, ratio = "11.46x") => `
 hangar benchmark: medians of 5 runs in ms
@@ -51,7 +51,7 @@ test("text without tables has no figures", () => {
   expect(readTables("Goals\nPASS  something: 1.00x\n| not | a table |\n").size).toBe(0);
 });
 
-test("rounds of two trees: medians, ranges and the ratio of the medians", () => {
+test("rounds of two trees: medians, ranges, and the median of the rounds' own ratios", () => {
   const a = ["10.0", "12.0", "11.0"].map((ms) => readTables(printed(ms, "1.0 / 2.0")));
   const b = ["13.0", "12.0", "30.0"].map((ms) => readTables(printed(ms, "1.0 / 2.0")));
   const rows = compareRounds(a, b);
@@ -60,7 +60,9 @@ test("rounds of two trees: medians, ranges and the ratio of the medians", () => 
     key: "1. Build + render › 1,000 › hangar build",
     a: { median: 11, min: 10, max: 12, n: 3 },
     b: { median: 13, min: 12, max: 30, n: 3 },
-    ratio: 13 / 11,
+    // the rounds' ratios are 1.3, 1 and 30/11: their median, not 13/11, the ratio of the medians
+    ratio: 1.3,
+    interval: undefined,
   });
   expect(rows.find((r) => r.key.endsWith("layout (CPU)"))?.ratio).toBe(1);
   expect(rows).toHaveLength(9);
@@ -101,4 +103,26 @@ test("a figure missing from the first round is still compared from the rounds th
   const layout = rows.find((r) => r.key === "7. hangar graph › synthetic 1,000 › layout (wall)");
   expect(layout?.a).toEqual({ median: 1, min: 1, max: 1, n: 1 });
   expect(layout?.b.n).toBe(2);
+});
+
+test("the ratio of a round pairs it with the other tree's same round, and a round one side lacks is left out", () => {
+  const at = (ms: string) => readTables(printed(ms, "1.0 / 2.0"));
+  const without = readTables(printed("1.0", "1.0 / 2.0").replace(/\| 1,000 .*\n/, ""));
+  // round 2 of b lacks the N=1,000 row: the pairs are 10/20 and 40/20, whose median is their mean
+  const rows = compareRounds([at("20.0"), at("20.0"), at("20.0")], [at("10.0"), without, at("40.0")]);
+  const build = rows.find((r) => r.key === "1. Build + render › 1,000 › hangar build");
+  expect(build?.ratio).toBe(1.25);
+  expect(build?.b.n).toBe(2);
+});
+
+test("the sign test's interval of a median: order statistics chosen by the binomial tail, none under 5 values", () => {
+  const ranks = (n: number) => Array.from({ length: n }, (_, i) => n - i);
+  expect(medianInterval(ranks(4))).toBeUndefined();
+  // P(X = 0) = 1/32 <= 0.05 for n = 5: the whole range, 1 - 2/32 confidence
+  expect(medianInterval(ranks(5))).toEqual({ low: 1, high: 5, confidence: 1 - 2 / 32 });
+  // n = 10: P(X <= 1) = 11/1024 is within the tail, P(X <= 2) = 56/1024 is not, so the 2nd smallest and largest
+  expect(medianInterval(ranks(10))).toEqual({ low: 2, high: 9, confidence: 1 - 22 / 1024 });
+  // n = 16: P(X <= 4) = 2517/65536
+  expect(medianInterval(ranks(16))).toEqual({ low: 5, high: 12, confidence: 1 - (2 * 2517) / 65536 });
+  for (const n of [5, 7, 12, 20, 40]) expect(medianInterval(ranks(n))?.confidence).toBeGreaterThanOrEqual(CONFIDENCE);
 });
