@@ -3,7 +3,7 @@
 // whole-process start-up of `hangar render`. Prints a table per section and a PASS/MISS line per goal.
 //
 //   node --expose-gc bench/run.mjs [--sizes=100,1000,10000] [--no-parse] [--no-startup] [--no-limits] [--runs=10]
-//                                  [--no-batch] [--batch-runs=3] [--no-lsp]
+//                                  [--no-batch] [--batch-runs=3] [--no-lsp] [--no-once] [--once-runs=5]
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -145,6 +145,38 @@ if (m(big, "renderValidated") !== undefined) {
       ms(m(n, "validateRendered")),
       ms(m(n, "renderValidated")),
       x(m(n, "renderValidated") / m(n, "renderOnly")),
+    ]),
+  );
+}
+
+// 1c: the same work once per process, as a user's `hangar render` does it (bench/once.mjs); the rows of 1b repeat it in
+// one process with a full GC before each phase, so they also show how the code warms up again after each collection
+if (validator && !args.has("no-once")) {
+  const onceRuns = Number(args.get("once-runs") ?? 5);
+  const once = sizes.map((n) => {
+    process.stderr.write(`rendering and validating N=${size(n)} once per process, ${onceRuns} processes ...\n`);
+    const samples = Array.from({ length: onceRuns }, () => {
+      const child = spawnSync(process.execPath, [join(repo, "bench/once.mjs"), String(n), validator], {
+        cwd: repo,
+        encoding: "utf8",
+      });
+      if (child.status !== 0) {
+        console.error(child.stderr);
+        process.exit(1);
+      }
+      return JSON.parse(child.stdout);
+    });
+    const med = (key) => median(samples.map((s) => s[key]));
+    return { n, render: med("render"), validate: med("validate"), validateCpu: med("validateCpu"), samples };
+  });
+  table(
+    `1c. Render with validation once, in a fresh process (what \`hangar render\` does: no warm-up, no forced GC; medians of ${onceRuns} processes)`,
+    ["N", "build+render", "validate (wall / CPU)", "x build+render"],
+    once.map((o) => [
+      size(o.n),
+      ms(o.render),
+      `${ms(o.validate)} / ${ms(o.validateCpu)}`,
+      x(median(o.samples.map((s) => (s.render + s.validate) / s.render))),
     ]),
   );
 }

@@ -1,0 +1,25 @@
+// One process that does what `hangar render` does with a pipeline of N jobs, once: build it, render it (one
+// conversion), validate the rendered data. No warm-up and no forced GC, as in a user's process; the in-process rows of
+// section 1b run each phase again and again, with a full GC before each, which is not how a render runs. Run by
+// run.mjs as `node bench/once.mjs N validator.mjs`; prints one JSON line of milliseconds (validation as wall and CPU).
+import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
+import * as hangar from "hangar";
+import { withHangar } from "./workload.mjs";
+
+const [n, validatorPath] = [Number(process.argv[2]), process.argv[3]];
+if (!Number.isInteger(n) || n < 2 || n % 2 !== 0) throw new Error(`N must be an even integer, got ${process.argv[2]}`);
+if (validatorPath === undefined) throw new Error("usage: node bench/once.mjs N validator.mjs");
+const validator = await import(pathToFileURL(validatorPath).href);
+
+let start = performance.now();
+const rendered = validator.renderData(withHangar(n, hangar), "json");
+const render = performance.now() - start;
+const cpu = process.cpuUsage();
+start = performance.now();
+const { diagnostics } = validator.validateData(rendered.data);
+const validate = performance.now() - start;
+const used = process.cpuUsage(cpu);
+console.log(
+  JSON.stringify({ render, validate, validateCpu: (used.user + used.system) / 1000, diagnostics: diagnostics.length }),
+);
