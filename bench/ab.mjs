@@ -85,7 +85,7 @@ function ratioCell(row) {
   return `${row.ratio.toFixed(2)}${interval}${verdict}`;
 }
 
-/** Prints one table of rows and returns how many are more than 10% slower here, and how many may be. */
+/** Prints one table of rows and returns how many there are, how many are more than 10% slower here, and how many may be. */
 function print(title, kind, selected) {
   console.log(`\n${title}`);
   console.log(`| ${kind} | ${short} | this tree | this / ${short} |`);
@@ -97,12 +97,12 @@ function print(title, kind, selected) {
     else if (row.interval !== undefined && row.interval.high > MARGIN) maybe++;
     console.log(`| ${row.key} | ${range(row.a)} | ${range(row.b)} | ${ratioCell(row)} |`);
   }
-  return { over, maybe };
+  return { total: selected.length, over, maybe };
 }
 
 // every figure of a full run has the same number of rounds, so one interval's confidence speaks for all
 const interval = rows.find((r) => r.interval !== undefined)?.interval;
-const about = `medians of ${rounds} alternating rounds, ranges in brackets; this / ${short} is the median of the rounds' own ratios${
+const about = `medians of ${rounds} alternating rounds, ranges in parentheses; this / ${short} is the median of the rounds' own ratios${
   interval === undefined
     ? ""
     : `, in brackets where the true median lies at ${Math.round(interval.confidence * 100)}% confidence (sign test)`
@@ -119,9 +119,9 @@ const overRatios = print(
   "ratio",
   rows.filter((r) => isRatio(r.key)),
 );
-const within = ({ over, maybe }, what) =>
-  `${over === 0 ? `every ${what}` : `${over} ${what}(s) not`}${maybe === 0 ? "" : ` (${maybe} more whose interval reaches past 10%)`}`;
-console.log(`\n${within(overFigures, "figure")} and ${within(overRatios, "ratio")} within 10% of ${ref}'s`);
+const tally = ({ total, over, maybe }, what) =>
+  `${what}: ${over} over 10%, ${maybe} maybe over (the interval reaches past 1.10), ${total - over - maybe} within 10%`;
+console.log(`\nagainst ${ref}'s, ${tally(overFigures, "figures")}; ${tally(overRatios, "ratios")}`);
 // The floor is the same code in both trees: how far its figures stray from 1 is how much the machine moved.
 const floors = rows
   .filter((r) => !isRatio(r.key) && /floor|JSON\.parse/.test(r.key) && r.ratio !== undefined)

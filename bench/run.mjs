@@ -54,27 +54,28 @@ async function bundleValidator() {
   }
 }
 
+/** Runs a bench script in a child process (node with `nodeArgs`) and returns the JSON line it prints; exits on failure. */
+function childJson(nodeArgs) {
+  const child = spawnSync(process.execPath, nodeArgs, { cwd: repo, encoding: "utf8", maxBuffer: 1 << 26 });
+  if (child.status !== 0) {
+    console.error(child.stderr);
+    process.exit(1);
+  }
+  return JSON.parse(child.stdout);
+}
+
 const parse = !args.has("no-parse");
 const validator = parse ? await bundleValidator() : undefined;
 const results = new Map();
 for (const n of sizes) {
   process.stderr.write(`measuring N=${size(n)} ...\n`);
-  const child = spawnSync(
-    process.execPath,
-    [
-      "--expose-gc",
-      join(repo, "bench/measure.mjs"),
-      String(n),
-      ...(validator ? [validator] : []),
-      ...(parse ? [] : ["--no-parse"]),
-    ],
-    { cwd: repo, encoding: "utf8", maxBuffer: 1 << 26 },
-  );
-  if (child.status !== 0) {
-    console.error(child.stderr);
-    process.exit(1);
-  }
-  const result = JSON.parse(child.stdout);
+  const result = childJson([
+    "--expose-gc",
+    join(repo, "bench/measure.mjs"),
+    String(n),
+    ...(validator ? [validator] : []),
+    ...(parse ? [] : ["--no-parse"]),
+  ]);
   result.median = Object.fromEntries(Object.entries(result.samples).map(([k, v]) => [k, median(v)]));
   const perRun = (f) => median(result.samples.floorBuild.map((_, i) => f(i)));
   const s = result.samples;
@@ -155,17 +156,9 @@ if (validator && !args.has("no-once")) {
   const onceRuns = Number(args.get("once-runs") ?? 5);
   const once = sizes.map((n) => {
     process.stderr.write(`rendering and validating N=${size(n)} once per process, ${onceRuns} processes ...\n`);
-    const samples = Array.from({ length: onceRuns }, () => {
-      const child = spawnSync(process.execPath, [join(repo, "bench/once.mjs"), String(n), validator], {
-        cwd: repo,
-        encoding: "utf8",
-      });
-      if (child.status !== 0) {
-        console.error(child.stderr);
-        process.exit(1);
-      }
-      return JSON.parse(child.stdout);
-    });
+    const samples = Array.from({ length: onceRuns }, () =>
+      childJson([join(repo, "bench/once.mjs"), String(n), validator]),
+    );
     const med = (key) => median(samples.map((s) => s[key]));
     return { n, render: med("render"), validate: med("validate"), validateCpu: med("validateCpu"), samples };
   });
