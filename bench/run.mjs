@@ -163,13 +163,20 @@ if (validator && !args.has("no-once")) {
     return { n, render: med("render"), validate: med("validate"), validateCpu: med("validateCpu"), samples };
   });
   table(
-    `1c. Render with validation once, in a fresh process (what \`hangar render\` does: no warm-up, no forced GC; medians of ${onceRuns} processes)`,
-    ["N", "build+render", "validate (wall / CPU)", "x build+render"],
+    `1c. Render with validation once, in a fresh process (what \`hangar render\` does: no warm-up, no forced GC; medians of ${onceRuns} processes), then the same data validated again in that process (as \`--watch\` and the language server do)`,
+    [
+      "N",
+      "build+render",
+      "validate (wall / CPU)",
+      "x build+render",
+      ...once[0].samples[0].again.map((_, i) => `validation ${i + 2}`),
+    ],
     once.map((o) => [
       size(o.n),
       ms(o.render),
       `${ms(o.validate)} / ${ms(o.validateCpu)}`,
       x(median(o.samples.map((s) => (s.render + s.validate) / s.render))),
+      ...o.samples[0].again.map((_, i) => ms(median(o.samples.map((s) => s.again[i])))),
     ]),
   );
 }
