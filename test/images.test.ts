@@ -39,6 +39,7 @@ test("one base image: the official Node image the meta pipeline uses by default,
 test("installs this version of hangar globally and checks that the CLI starts", () => {
   expect(args("ARG")).toEqual([`HANGAR_VERSION=${version}`]);
   const [run = ""] = args("RUN");
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the Dockerfile's shell expands ${HANGAR_VERSION}, not JavaScript
   expect(run).toContain('npm install --global --no-audit --no-fund "hangar@${HANGAR_VERSION}"');
   expect(run).toContain("npm cache clean --force");
   expect(run).toMatch(/&& hangar --version$/);
