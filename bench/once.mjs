@@ -7,6 +7,7 @@
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import * as hangar from "hangar";
+import { time } from "./timing.mjs";
 import { withHangar } from "./workload.mjs";
 
 const [n, validatorPath] = [Number(process.argv[2]), process.argv[3]];
@@ -16,18 +17,11 @@ if (!Number.isInteger(n) || n < 2 || n % 2 !== 0) throw new Error(`N must be an 
 if (validatorPath === undefined) throw new Error("usage: node bench/once.mjs N validator.mjs");
 const validator = await import(pathToFileURL(validatorPath).href);
 
-let start = performance.now();
+const start = performance.now();
 const rendered = validator.renderData(withHangar(n, hangar), "json");
 const render = performance.now() - start;
-const cpu = process.cpuUsage();
-start = performance.now();
-const { diagnostics } = validator.validateData(rendered.data);
-const validate = performance.now() - start;
-const used = process.cpuUsage(cpu);
-const again = Array.from({ length: AGAIN }, () => {
-  const t = performance.now();
-  validator.validateData(rendered.data);
-  return performance.now() - t;
-});
-const validateCpu = (used.user + used.system) / 1000;
-console.log(JSON.stringify({ render, validate, validateCpu, again, diagnostics: diagnostics.length }));
+// one call each, no warm-up (run without --expose-gc, so no forced GC either)
+const validateOnce = () => time(() => validator.validateData(rendered.data), 1, 0);
+const first = validateOnce();
+const again = Array.from({ length: AGAIN }, () => validateOnce().wall);
+console.log(JSON.stringify({ render, validate: first.wall, validateCpu: first.cpu, again }));

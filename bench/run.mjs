@@ -159,8 +159,7 @@ if (validator && !args.has("no-once")) {
     const samples = Array.from({ length: onceRuns }, () =>
       childJson([join(repo, "bench/once.mjs"), String(n), validator]),
     );
-    const med = (key) => median(samples.map((s) => s[key]));
-    return { n, render: med("render"), validate: med("validate"), validateCpu: med("validateCpu"), samples };
+    return { n, med: (f) => median(samples.map(f)), again: samples[0].again.length };
   });
   table(
     `1c. Render with validation once, in a fresh process (what \`hangar render\` does: no warm-up, no forced GC; medians of ${onceRuns} processes), then the same data validated again in that process (as \`--watch\` and the language server do)`,
@@ -169,14 +168,14 @@ if (validator && !args.has("no-once")) {
       "build+render",
       "validate (wall / CPU)",
       "x build+render",
-      ...once[0].samples[0].again.map((_, i) => `validation ${i + 2}`),
+      ...Array.from({ length: once[0].again }, (_, i) => `validation ${i + 2}`),
     ],
-    once.map((o) => [
-      size(o.n),
-      ms(o.render),
-      `${ms(o.validate)} / ${ms(o.validateCpu)}`,
-      x(median(o.samples.map((s) => (s.render + s.validate) / s.render))),
-      ...o.samples[0].again.map((_, i) => ms(median(o.samples.map((s) => s.again[i])))),
+    once.map(({ n, med, again }) => [
+      size(n),
+      ms(med((s) => s.render)),
+      `${ms(med((s) => s.validate))} / ${ms(med((s) => s.validateCpu))}`,
+      x(med((s) => (s.render + s.validate) / s.render)),
+      ...Array.from({ length: again }, (_, i) => ms(med((s) => s.again[i]))),
     ]),
   );
 }
