@@ -107,12 +107,12 @@ export function walkPipeline<S>(
     if (!isObject(job)) continue;
     walk.job = job as unknown as Job;
     walk.jobIndex = j;
-    open(walk, "job", undefined);
+    walk.visitor.enterScope?.("job", undefined, walk.state);
     const at: Path = ["jobs", j];
     const plan = ownValue(job, "plan");
-    if (Array.isArray(plan)) visitList(walk, plan, childPath(walk, at, "plan"), undefined);
+    if (Array.isArray(plan)) visitSteps(walk, plan, childPath(walk, at, "plan"), undefined, false);
     visitHooks(walk, job, at, undefined);
-    close(walk, "job", undefined);
+    walk.visitor.exitScope?.("job", undefined, walk.state);
   }
 }
 
@@ -173,20 +173,19 @@ interface Walk<S> {
   next: number;
 }
 
-function open<S>(walk: Walk<S>, kind: ScopeKind, step: CollectedStep | undefined): void {
-  walk.visitor.enterScope?.(kind, step, walk.state);
-}
-
-function close<S>(walk: Walk<S>, kind: ScopeKind, step: CollectedStep | undefined): void {
-  walk.visitor.exitScope?.(kind, step, walk.state);
-}
-
 /**
  * Visits the step `value` under the key `key` of what is at `at` (so at `[...at, key]`; at `at` itself when `key` is
- * undefined), held by `parent` (`undefined` for a plan step or a job's hook). How it hangs off what holds it is told
- * by its key (a hook's name, or not), so that nothing is made per step to carry it: at 10,000 jobs of the bench's
- * workload, an object per step for that made collecting the steps take about 40 ms instead of 30 (fastest of 17 runs
- * each, alternating).
+ * undefined), held by `parent` (`undefined` for a plan step or a job's hook), then the steps it holds and its hooks.
+ * How it hangs off what holds it is told by its key (a hook's name, or not), so that nothing is made per step to
+ * carry it: at 10,000 jobs of the bench's workload, an object per step for that made collecting the steps take about
+ * 40 ms instead of 30 (fastest of 17 runs each, alternating).
+ *
+ * The steps it holds are visited here rather than by a function per slot form: V8 optimizes each function of a
+ * recursive walk on its own, inlining the others (and the visitors' callbacks) into it, so every such function made
+ * the walk costlier to optimize, and a validation runs it once, mostly before it is optimized. With the slot forms
+ * in three more functions, validating the bench's workload once in a fresh process (N=10,000, JSON text) optimized
+ * 148 functions against 140, and the rules took 471-505 ms against 461-482 (middle halves of 8 alternating
+ * processes); at N=1,000, 120-145 against 116-127.
  */
 function visitStep<S>(
   walk: Walk<S>,
@@ -196,19 +195,60 @@ function visitStep<S>(
   parent: CollectedStep | undefined,
 ): void {
   if (!isObject(value)) return;
+  const { visitor, state } = walk;
   const self = reusedStep(walk, value) ?? newStep(walk, value as unknown as Step, at, key, parent);
-  const { kind } = self;
+  const { kind, path } = self;
   const across = Array.isArray(ownValue(value, "across"));
-  if (across) open(walk, "across", self);
-  walk.visitor.enter?.(self, walk.state);
+  if (across) visitor.enterScope?.("across", self, state);
+  visitor.enter?.(self, state);
   if (isHoldingKind(kind)) {
-    open(walk, kind, self);
-    visitHeld(walk, value[kind], self.path, kind, self, CORE_SLOT_FORMS[kind]);
-    close(walk, kind, self);
+    visitor.enterScope?.(kind, self, state);
+    const held = value[kind];
+    const form: SlotForm = CORE_SLOT_FORMS[kind];
+    switch (form) {
+      case "step":
+        visitStep(walk, held, path, kind, self);
+        break;
+      case "list":
+        visitSteps(walk, held, childPath(walk, path, kind), self, false);
+        break;
+      case "parallel":
+        if (isObject(held)) {
+          // the config form: the steps under `steps`
+          const config = childPath(walk, path, kind);
+          for (const slot of IN_PARALLEL_CONFIG_SLOTS) {
+            visitSteps(walk, held[slot.key], childPath(walk, config, slot.key), self, true);
+          }
+        } else visitSteps(walk, held, childPath(walk, path, kind), self, true);
+        break;
+      default:
+        assertNever(form);
+    }
+    visitor.exitScope?.(kind, self, state);
   }
-  walk.visitor.exit?.(self, walk.state);
-  if (across) close(walk, "across", self);
-  visitHooks(walk, value, self.path, self);
+  visitor.exit?.(self, state);
+  if (across) visitor.exitScope?.("across", self, state);
+  visitHooks(walk, value, path, self);
+}
+
+/**
+ * The steps of `list` (when it is a list) at `path`, each at its index, one after the other; each one a `branch`
+ * starting from the same point when `branches` (the steps of an `in_parallel`).
+ */
+function visitSteps<S>(
+  walk: Walk<S>,
+  list: unknown,
+  path: Path,
+  parent: CollectedStep | undefined,
+  branches: boolean,
+): void {
+  if (!Array.isArray(list)) return;
+  const { visitor, state } = walk;
+  for (let i = 0; i < list.length; i++) {
+    if (branches) visitor.enterScope?.("branch", parent, state);
+    visitStep(walk, list[i], path, i, parent);
+    if (branches) visitor.exitScope?.("branch", parent, state);
+  }
 }
 
 /**
@@ -231,54 +271,6 @@ function relationOf(key: PathSegment | undefined, parent: CollectedStep | undefi
   return hook ? "hook" : "nested";
 }
 
-/**
- * The steps `held` under `key` of what is at `at` holds as `form` says (step-slots.ts): one step, a list, or
- * `in_parallel`'s branches.
- */
-function visitHeld<S>(
-  walk: Walk<S>,
-  held: unknown,
-  at: Path,
-  key: PathSegment,
-  parent: CollectedStep,
-  form: SlotForm,
-): void {
-  switch (form) {
-    case "step":
-      visitStep(walk, held, at, key, parent);
-      return;
-    case "list":
-      if (Array.isArray(held)) visitList(walk, held, childPath(walk, at, key), parent);
-      return;
-    case "parallel":
-      if (Array.isArray(held)) visitBranches(walk, held, childPath(walk, at, key), parent);
-      else if (isObject(held)) {
-        const path = childPath(walk, at, key);
-        for (const slot of IN_PARALLEL_CONFIG_SLOTS) {
-          const steps = held[slot.key];
-          if (Array.isArray(steps)) visitBranches(walk, steps, childPath(walk, path, slot.key), parent);
-        }
-      }
-      return;
-    default:
-      assertNever(form);
-  }
-}
-
-/** The steps of a list at `path`, each at its index, one after the other. */
-function visitList<S>(walk: Walk<S>, steps: readonly unknown[], path: Path, parent: CollectedStep | undefined): void {
-  for (let i = 0; i < steps.length; i++) visitStep(walk, steps[i], path, i, parent);
-}
-
-/** The steps of a list at `path`, each at its index, each a branch starting from the same point. */
-function visitBranches<S>(walk: Walk<S>, steps: readonly unknown[], path: Path, parent: CollectedStep): void {
-  for (let i = 0; i < steps.length; i++) {
-    open(walk, "branch", parent);
-    visitStep(walk, steps[i], path, i, parent);
-    close(walk, "branch", parent);
-  }
-}
-
 /** The hooks that run instead of one another, depending on how the step (or job) ended. */
 const ALTERNATIVE_HOOKS: readonly HookKey[] = HOOK_KEYS.filter((hook) => hook !== "ensure");
 
@@ -289,19 +281,20 @@ function visitHooks<S>(
   path: Path,
   owner: CollectedStep | undefined,
 ): void {
+  const { visitor, state } = walk;
   let opened = false; // the scope is opened at the first alternative hook present
   for (const hook of ALTERNATIVE_HOOKS) {
     const hookStep = ownValue(holder, hook);
     if (hookStep === undefined) continue;
     if (!opened) {
-      open(walk, "hooks", owner);
+      visitor.enterScope?.("hooks", owner, state);
       opened = true;
     }
-    open(walk, "branch", owner);
+    visitor.enterScope?.("branch", owner, state);
     visitStep(walk, hookStep, path, hook, owner);
-    close(walk, "branch", owner);
+    visitor.exitScope?.("branch", owner, state);
   }
-  if (opened) close(walk, "hooks", owner);
+  if (opened) visitor.exitScope?.("hooks", owner, state);
   const ensure = ownValue(holder, "ensure");
   if (ensure !== undefined) visitStep(walk, ensure, path, "ensure", owner);
 }
