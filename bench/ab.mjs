@@ -71,18 +71,21 @@ const short = commit.slice(0, 7);
 const range = (s) => `${ms(s.median)} (${ms(s.min)}–${ms(s.max)})`;
 const rows = compareRounds(figures.other, figures.here);
 
+/** Whether a row's ratio is past the margin (`over`), only its interval reaches past it (`maybe`), or neither. */
+function verdictOf(row) {
+  if (row.ratio !== undefined && row.ratio > MARGIN) return "over";
+  if (row.interval !== undefined && row.interval.high > MARGIN) return "maybe";
+  return "within";
+}
+
+const VERDICT_MARK = { over: " (over 10%)", maybe: " (maybe over)", within: "" };
+
 /** The ratio cell: the median of the rounds' ratios, its interval, and whether it is (or may be) past the margin. */
 function ratioCell(row) {
   if (row.ratio === undefined) return "-";
   const interval =
     row.interval === undefined ? "" : ` [${row.interval.low.toFixed(2)}–${row.interval.high.toFixed(2)}]`;
-  const verdict =
-    row.ratio > MARGIN
-      ? " (over 10%)"
-      : row.interval !== undefined && row.interval.high > MARGIN
-        ? " (maybe over)"
-        : "";
-  return `${row.ratio.toFixed(2)}${interval}${verdict}`;
+  return `${row.ratio.toFixed(2)}${interval}${VERDICT_MARK[verdictOf(row)]}`;
 }
 
 /** Prints one table of rows and returns how many there are, how many are more than 10% slower here, and how many may be. */
@@ -90,14 +93,9 @@ function print(title, kind, selected) {
   console.log(`\n${title}`);
   console.log(`| ${kind} | ${short} | this tree | this / ${short} |`);
   console.log("|:--|--:|--:|--:|");
-  let over = 0;
-  let maybe = 0;
-  for (const row of selected) {
-    if (row.ratio !== undefined && row.ratio > MARGIN) over++;
-    else if (row.interval !== undefined && row.interval.high > MARGIN) maybe++;
-    console.log(`| ${row.key} | ${range(row.a)} | ${range(row.b)} | ${ratioCell(row)} |`);
-  }
-  return { total: selected.length, over, maybe };
+  for (const row of selected) console.log(`| ${row.key} | ${range(row.a)} | ${range(row.b)} | ${ratioCell(row)} |`);
+  const count = (verdict) => selected.filter((row) => verdictOf(row) === verdict).length;
+  return { total: selected.length, over: count("over"), maybe: count("maybe") };
 }
 
 // every figure of a full run has the same number of rounds, so one interval's confidence speaks for all
