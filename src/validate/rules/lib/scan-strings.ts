@@ -160,11 +160,20 @@ const QUICK_BUDGET = 1 << 22;
 /**
  * Whether a string for which `pass.only` holds may be inside `value` (true too when the pass gives up: a cycle or
  * a value shared exponentially often ends up past the depth or the budget).
+ *
+ * Each loop tests its entries itself rather than through a function per entry: validating the bench's workload once
+ * in a fresh process (N=10,000, JSON text), the census this pass takes cost 58.5 ms with such a function against
+ * 47.3 (medians of 10 alternating processes each).
  */
 function mayHold<S>(value: object, pass: QuickPass<S>, depth: number): boolean {
   if (depth > QUICK_DEPTH || --pass.budget < 0) return true;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (entryMayHold(value[i], undefined, pass, depth)) return true;
+    for (let i = 0; i < value.length; i++) {
+      const entry: unknown = value[i];
+      if (typeof entry === "string") {
+        if (pass.only(entry, undefined, pass.state)) return true;
+      } else if (typeof entry === "object" && entry !== null && mayHold(entry, pass, depth + 1)) return true;
+    }
     return false;
   }
   const record = value as Record<string, unknown>;
@@ -175,16 +184,20 @@ function mayHold<S>(value: object, pass: QuickPass<S>, depth: number): boolean {
     const { keys, values } = known;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i] as string;
-      if (!skip?.(key) && entryMayHold(values[i], key, pass, depth)) return true;
+      if (skip?.(key)) continue;
+      const entry: unknown = values[i];
+      if (typeof entry === "string") {
+        if (pass.only(entry, key, pass.state)) return true;
+      } else if (typeof entry === "object" && entry !== null && mayHold(entry, pass, depth + 1)) return true;
     }
     return false;
   }
-  for (const key in record) if (!skip?.(key) && entryMayHold(record[key], key, pass, depth)) return true;
+  for (const key in record) {
+    if (skip?.(key)) continue;
+    const entry: unknown = record[key];
+    if (typeof entry === "string") {
+      if (pass.only(entry, key, pass.state)) return true;
+    } else if (typeof entry === "object" && entry !== null && mayHold(entry, pass, depth + 1)) return true;
+  }
   return false;
-}
-
-/** {@link mayHold} for one entry of a container at `depth`: the string itself, or what the container inside holds. */
-function entryMayHold<S>(entry: unknown, key: string | undefined, pass: QuickPass<S>, depth: number): boolean {
-  if (typeof entry === "string") return pass.only(entry, key, pass.state);
-  return typeof entry === "object" && entry !== null && mayHold(entry, pass, depth + 1);
 }
