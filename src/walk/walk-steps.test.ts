@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { deepFreeze } from "../../test/helpers/deep-freeze.ts";
 import type { Job, Step } from "../model/index.ts";
@@ -178,7 +179,7 @@ describe("walkPipelineSteps", () => {
 describe("walkPipeline: steps and scopes", () => {
   /**
    * Every event of a walk, as `enter path`, `exit path`, `{kind path` and `}kind` (scopes by their step's path); the
-   * steps met go to `met` when given. `steps` are passed on to the walk (the records of an earlier walk to reuse).
+   * steps met go to `met` when given. `steps` are passed on to the walk (the steps collected of the pipeline).
    */
   function events(jobs: unknown[], steps?: readonly CollectedStep[], met?: CollectedStep[]): string[] {
     const out: string[] = [];
@@ -261,7 +262,35 @@ describe("walkPipeline: steps and scopes", () => {
     ]);
   });
 
-  test("given the steps of an earlier walk, tells the same events with those very steps", () => {
+  test("scopes only what holds steps: a value that is not a step has no branch and opens no hooks", () => {
+    const plan = [
+      { in_parallel: [1, { get: "a" }, null] },
+      { get: "b", on_failure: "nope", on_abort: null, ensure: 3 },
+      { try: 1, on_error: [{ put: "c" }] },
+    ];
+    expect(events([{ name: "j", plan, on_success: "x" }, 7, { name: "empty" }])).toEqual([
+      "{job -",
+      "enter jobs[0].plan[0]",
+      "{in_parallel jobs[0].plan[0]",
+      "{branch jobs[0].plan[0]",
+      "enter jobs[0].plan[0].in_parallel[1]",
+      "exit jobs[0].plan[0].in_parallel[1]",
+      "}branch",
+      "}in_parallel",
+      "exit jobs[0].plan[0]",
+      "enter jobs[0].plan[1]",
+      "exit jobs[0].plan[1]",
+      "enter jobs[0].plan[2]",
+      "{try jobs[0].plan[2]",
+      "}try",
+      "exit jobs[0].plan[2]",
+      "}job",
+      "{job -",
+      "}job",
+    ]);
+  });
+
+  test("given the steps collected of the pipeline, tells the same events with those very steps", () => {
     const shared = { get: "s" };
     const jobs = [
       { name: "a", plan: [shared, { in_parallel: [{ get: "b" }, shared] }], on_failure: { do: [shared] } },
@@ -273,12 +302,62 @@ describe("walkPipeline: steps and scopes", () => {
     expect(events(jobs, steps, met)).toEqual(events(jobs));
     expect(met).toHaveLength(steps.length);
     for (const [i, s] of met.entries()) expect(s).toBe(steps[i]);
-    // steps of another pipeline are not taken for this one's
-    const fresh: CollectedStep[] = [];
-    const other = collectPipelineSteps({ jobs: [{ name: "x", plan: [{ get: "x" }] }] } as unknown as { jobs: Job[] });
-    expect(events(jobs, other, fresh)).toEqual(events(jobs));
-    expect(fresh.map((s) => formatPath(s.path))).toEqual(steps.map((s) => formatPath(s.path)));
-    expect(fresh.some((s, i) => s === steps[i])).toBe(false);
+  });
+
+  test("property: the events told from the collected steps are those of the walk, on any pipeline", () => {
+    const junk = fc.constantFrom<unknown>(null, 1, "x", [], [1], {});
+    const { step } = fc.letrec<{ step: unknown; steps: unknown }>((tie) => ({
+      steps: fc.oneof(fc.array(tie("step"), { maxLength: 3, depthIdentifier: "s" }), junk),
+      step: fc.oneof(
+        { depthSize: "small", maxDepth: 4, depthIdentifier: "s" },
+        junk,
+        fc
+          .record(
+            {
+              core: fc.oneof(
+                fc.record({ get: fc.constant("g") }),
+                fc.record({ task: fc.constant("t") }),
+                fc.record({ do: tie("steps") }),
+                fc.record({ try: tie("step") }),
+                fc.record({ in_parallel: fc.oneof(tie("steps"), fc.record({ steps: tie("steps") })) }),
+              ),
+              across: fc.constantFrom(undefined, [{ var: "v", values: [1] }], "not a list"),
+              on_success: tie("step"),
+              on_failure: tie("step"),
+              on_error: tie("step"),
+              on_abort: tie("step"),
+              ensure: tie("step"),
+            },
+            { requiredKeys: ["core"] },
+          )
+          .map(({ core, ...rest }) => ({ ...core, ...rest })),
+      ),
+    }));
+    const job = fc.oneof(
+      junk,
+      fc.record(
+        {
+          name: fc.constant("j"),
+          plan: fc.oneof(fc.array(step, { maxLength: 4 }), junk),
+          on_success: step,
+          on_failure: step,
+          on_error: step,
+          on_abort: step,
+          ensure: step,
+        },
+        { requiredKeys: ["name"] },
+      ),
+    );
+    fc.assert(
+      fc.property(fc.array(job, { maxLength: 3 }), (jobs) => {
+        const steps = collectPipelineSteps({ jobs } as unknown as { jobs: Job[] });
+        const met: CollectedStep[] = [];
+        expect(events(jobs, steps, met)).toEqual(events(jobs));
+        expect(met).toEqual(steps);
+        for (const [i, s] of met.entries()) expect(s).toBe(steps[i]);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   test("collected steps carry their kind, parent and relation", () => {

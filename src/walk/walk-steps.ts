@@ -62,7 +62,8 @@ export type ScopeKind = "job" | "across" | HoldingKind | "hooks" | "branch";
  * What a walk calls, in the order of the plan (parents before children, a step's nested steps before its hooks,
  * hooks in the order of `HOOK_KEYS`, `ensure` last). For a step: `enterScope(across)` when it has `across`,
  * `enter`, the scope of its nested steps, `exit`, `exitScope(across)`, then the scope of its hooks. A scope is told
- * by its kind and the step it belongs to (`undefined` for a job, or a job's own hooks); the job is the step's.
+ * by its kind and the step it belongs to (`undefined` for a job, or a job's own hooks); the job is the step's. A
+ * `branch` or `hooks` scope is told only around steps: a value in their place that is not a step has none.
  */
 export interface PlanVisitor<S = undefined> {
   /**
@@ -82,9 +83,9 @@ export interface PlanVisitor<S = undefined> {
  * hooks, nested steps included: do, try, in_parallel in both forms, and hooks), with literal YAML paths such as
  * `["jobs", 1, "plan", 4, "in_parallel", 0]`, telling `visitor` about each step and each scope. Values that are
  * not objects are skipped, so it is safe on parsed, unvalidated input. `state` is passed to every callback, so that
- * a visitor can be one constant object rather than closures made per walk (see `COLLECT` below for why). `steps`,
- * the steps of an earlier walk of the same pipeline ({@link collectPipelineSteps}), are passed to the visitor again
- * rather than made anew (see `reusedStep`).
+ * a visitor can be one constant object rather than closures made per walk (see `COLLECT` below for why). Given
+ * `steps`, the steps {@link collectPipelineSteps} collected of this very pipeline, it tells the same events with those
+ * records, read from them rather than from the pipeline's objects (see `replayPipeline`).
  */
 export function walkPipeline(pipeline: Pick<Pipeline, "jobs">, visitor: PlanVisitor): void;
 export function walkPipeline<S>(
@@ -101,7 +102,11 @@ export function walkPipeline<S>(
 ): void {
   const jobs: unknown = pipeline.jobs;
   if (!Array.isArray(jobs)) return;
-  const walk: Walk<S> = { visitor, state: state as S, job: undefined as unknown as Job, jobIndex: -1, steps, next: 0 };
+  if (steps !== undefined) {
+    replayPipeline(jobs, visitor, state as S, steps);
+    return;
+  }
+  const walk: Walk<S> = { visitor, state: state as S, job: undefined as unknown as Job, jobIndex: -1 };
   for (let j = 0; j < jobs.length; j++) {
     const job = jobs[j];
     if (!isObject(job)) continue;
@@ -154,23 +159,17 @@ export function* walkStep(step: unknown, path: Path, depth = 0): Generator<Walke
     state: out,
     job: undefined as unknown as Job,
     jobIndex: -1,
-    steps: undefined,
-    next: 0,
   };
   visitStep(walk, step, path, undefined, undefined);
   for (const s of out) yield { step: s.step, path: s.path, depth: s.depth + depth };
 }
 
-/** One walk: the visitor and its state, the job being walked, and the records of an earlier walk to reuse. */
+/** One walk: the visitor and its state, and the job being walked. */
 interface Walk<S> {
   readonly visitor: PlanVisitor<S>;
   readonly state: S;
   job: Job;
   jobIndex: number;
-  /** The records of an earlier walk of the same pipeline, in the order of the walk ({@link walkPipeline}). */
-  readonly steps: readonly CollectedStep[] | undefined;
-  /** The index in `steps` of the next step's record. */
-  next: number;
 }
 
 /**
@@ -196,7 +195,7 @@ function visitStep<S>(
 ): void {
   if (!isObject(value)) return;
   const { visitor, state } = walk;
-  const self = reusedStep(walk, value) ?? newStep(walk, value as unknown as Step, at, key, parent);
+  const self = newStep(walk, value as unknown as Step, at, key, parent);
   const { kind, path } = self;
   const across = Array.isArray(ownValue(value, "across"));
   if (across) visitor.enterScope?.("across", self, state);
@@ -233,7 +232,8 @@ function visitStep<S>(
 
 /**
  * The steps of `list` (when it is a list) at `path`, each at its index, one after the other; each one a `branch`
- * starting from the same point when `branches` (the steps of an `in_parallel`).
+ * starting from the same point when `branches` (the steps of an `in_parallel`). A value that is not a step has no
+ * branch (nor anything else).
  */
 function visitSteps<S>(
   walk: Walk<S>,
@@ -245,23 +245,11 @@ function visitSteps<S>(
   if (!Array.isArray(list)) return;
   const { visitor, state } = walk;
   for (let i = 0; i < list.length; i++) {
-    if (branches) visitor.enterScope?.("branch", parent, state);
+    const branch = branches && isObject(list[i]);
+    if (branch) visitor.enterScope?.("branch", parent, state);
     visitStep(walk, list[i], path, i, parent);
-    if (branches) visitor.exitScope?.("branch", parent, state);
+    if (branch) visitor.exitScope?.("branch", parent, state);
   }
-}
-
-/**
- * The record of `step` from the earlier walk given to this one, if any (see {@link walkPipeline}): the data-flow
- * rules walk again the steps the validator collected. Making records and paths anew made the data-flow rule the
- * bench's workload exercises take 69-79 ms of CPU per run against 38-42 reusing them (N=10,000, in the bench's own
- * process, means of 5 runs under load; the code before the one traversal: 23-35).
- */
-function reusedStep<S>(walk: Walk<S>, step: object): CollectedStep | undefined {
-  const found = walk.steps?.[walk.next];
-  if (found === undefined || found.step !== step) return undefined;
-  walk.next++;
-  return found;
 }
 
 /** How the step under `key`, held by `parent`, hangs off what holds it. */
@@ -274,7 +262,7 @@ function relationOf(key: PathSegment | undefined, parent: CollectedStep | undefi
 /** The hooks that run instead of one another, depending on how the step (or job) ended. */
 const ALTERNATIVE_HOOKS: readonly HookKey[] = HOOK_KEYS.filter((hook) => hook !== "ensure");
 
-/** The hooks of a step (`owner`) or, when `owner` is undefined, of a job, at `path`. */
+/** The hooks of a step (`owner`) or, when `owner` is undefined, of a job, at `path`; scopes only for steps. */
 function visitHooks<S>(
   walk: Walk<S>,
   holder: Record<string, unknown>,
@@ -285,7 +273,7 @@ function visitHooks<S>(
   let opened = false; // the scope is opened at the first alternative hook present
   for (const hook of ALTERNATIVE_HOOKS) {
     const hookStep = ownValue(holder, hook);
-    if (hookStep === undefined) continue;
+    if (!isObject(hookStep)) continue;
     if (!opened) {
       visitor.enterScope?.("hooks", owner, state);
       opened = true;
@@ -295,8 +283,7 @@ function visitHooks<S>(
     visitor.exitScope?.("branch", owner, state);
   }
   if (opened) visitor.exitScope?.("hooks", owner, state);
-  const ensure = ownValue(holder, "ensure");
-  if (ensure !== undefined) visitStep(walk, ensure, path, "ensure", owner);
+  visitStep(walk, ownValue(holder, "ensure"), path, "ensure", owner);
 }
 
 /**
@@ -337,4 +324,103 @@ function childPath<S>(walk: Walk<S>, path: Path, seg: PathSegment): Path {
   for (let i = 0; i < n; i++) out[i] = path[i] as PathSegment;
   out[n] = seg;
   return out;
+}
+
+/**
+ * The walk of {@link walkPipeline} told from `steps`, the records {@link collectPipelineSteps} made of the pipeline
+ * whose `jobs` these are: the records are in the order of the walk (a step, then what it holds, then its hooks), so
+ * a step's own steps are the records that follow it with it as their parent. Only a step's `across` is read from the
+ * step itself. It tells the same events as the walk of the objects (`walk-steps.test.ts` checks this on any
+ * pipeline), which scopes only what holds steps so that the records can tell it.
+ *
+ * Why a second way of telling the events: the data-flow rules walk again the steps the validator collected, and the
+ * walk of the objects looks up every hook key of every step once more, on steps of many shapes. Validating the
+ * bench's workload once in a fresh process (JSON text), the first data-flow rule took, walking the objects against
+ * replaying the records, 97 ms against 77 at N=10,000 (medians of 10 alternating processes) and 36 against 26 at
+ * N=1,000 (12). The code before the one traversal, which read the records with a cursor of its own: 57 and 12.
+ */
+function replayPipeline<S>(
+  jobs: readonly unknown[],
+  visitor: PlanVisitor<S>,
+  state: S,
+  steps: readonly CollectedStep[],
+): void {
+  const replay: Replay<S> = { visitor, state, steps, next: 0 };
+  for (let j = 0; j < jobs.length; j++) {
+    if (!isObject(jobs[j])) continue;
+    visitor.enterScope?.("job", undefined, state);
+    replaySteps(replay, j, undefined, false);
+    replayHooks(replay, j, undefined);
+    visitor.exitScope?.("job", undefined, state);
+  }
+}
+
+/** One replay: the visitor and its state, the records, and the index of the next one. */
+interface Replay<S> {
+  readonly visitor: PlanVisitor<S>;
+  readonly state: S;
+  readonly steps: readonly CollectedStep[];
+  next: number;
+}
+
+/** The next record, when it is a hook (`hook`) or another step held by `parent` in job `jobIndex`. */
+function nextHeld<S>(
+  replay: Replay<S>,
+  jobIndex: number,
+  parent: CollectedStep | undefined,
+  hook: boolean,
+): CollectedStep | undefined {
+  const next = replay.steps[replay.next];
+  if (next === undefined || next.jobIndex !== jobIndex || next.parent !== parent) return undefined;
+  return (next.relation === "hook" || next.relation === "job-hook") === hook ? next : undefined;
+}
+
+/** As {@link visitStep}, for the record `self` (the next one). */
+function replayStep<S>(replay: Replay<S>, self: CollectedStep): void {
+  const { visitor, state } = replay;
+  replay.next++;
+  const { kind, jobIndex } = self;
+  const across = Array.isArray(ownValue(self.step as unknown as Record<string, unknown>, "across"));
+  if (across) visitor.enterScope?.("across", self, state);
+  visitor.enter?.(self, state);
+  if (isHoldingKind(kind)) {
+    visitor.enterScope?.(kind, self, state);
+    replaySteps(replay, jobIndex, self, CORE_SLOT_FORMS[kind] === "parallel");
+    visitor.exitScope?.(kind, self, state);
+  }
+  visitor.exit?.(self, state);
+  if (across) visitor.exitScope?.("across", self, state);
+  replayHooks(replay, jobIndex, self);
+}
+
+/** As {@link visitSteps}, for the steps `parent` (or job `jobIndex`'s plan) holds other than its hooks. */
+function replaySteps<S>(
+  replay: Replay<S>,
+  jobIndex: number,
+  parent: CollectedStep | undefined,
+  branches: boolean,
+): void {
+  const { visitor, state } = replay;
+  for (let step = nextHeld(replay, jobIndex, parent, false); step; step = nextHeld(replay, jobIndex, parent, false)) {
+    if (branches) visitor.enterScope?.("branch", parent, state);
+    replayStep(replay, step);
+    if (branches) visitor.exitScope?.("branch", parent, state);
+  }
+}
+
+/** As {@link visitHooks}, for the hooks of `owner` (or of job `jobIndex`). */
+function replayHooks<S>(replay: Replay<S>, jobIndex: number, owner: CollectedStep | undefined): void {
+  const { visitor, state } = replay;
+  let hook = nextHeld(replay, jobIndex, owner, true);
+  if (hook !== undefined && hook.path[hook.path.length - 1] !== "ensure") {
+    visitor.enterScope?.("hooks", owner, state);
+    do {
+      visitor.enterScope?.("branch", owner, state);
+      replayStep(replay, hook);
+      visitor.exitScope?.("branch", owner, state);
+      hook = nextHeld(replay, jobIndex, owner, true);
+    } while (hook !== undefined && hook.path[hook.path.length - 1] !== "ensure");
+    visitor.exitScope?.("hooks", owner, state);
+  }
+  if (hook !== undefined) replayStep(replay, hook);
 }

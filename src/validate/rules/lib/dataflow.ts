@@ -79,7 +79,7 @@ export function walkDataflow(ctx: DataflowContext, visitor: DataflowVisitor): vo
   walkPipeline(ctx.pipeline, DATAFLOW, walk, ctx.steps?.());
 }
 
-/** What {@link walkDataflow} reads: the pipeline, and a rule's `steps()` (whose records the walk reuses). */
+/** What {@link walkDataflow} reads: the pipeline, and a rule's `steps()` (whose records the walk is told from, rather than from the pipeline's objects). */
 export interface DataflowContext {
   readonly pipeline: Pick<Pipeline, "jobs">;
   steps?(): readonly CollectedStep[];
