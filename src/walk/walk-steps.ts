@@ -401,26 +401,34 @@ function replaySteps<S>(
   branches: boolean,
 ): void {
   const { visitor, state } = replay;
-  for (let step = nextHeld(replay, jobIndex, parent, false); step; step = nextHeld(replay, jobIndex, parent, false)) {
+  let step = nextHeld(replay, jobIndex, parent, false);
+  while (step !== undefined) {
     if (branches) visitor.enterScope?.("branch", parent, state);
     replayStep(replay, step);
     if (branches) visitor.exitScope?.("branch", parent, state);
+    step = nextHeld(replay, jobIndex, parent, false);
   }
 }
 
 /** As {@link visitHooks}, for the hooks of `owner` (or of job `jobIndex`). */
 function replayHooks<S>(replay: Replay<S>, jobIndex: number, owner: CollectedStep | undefined): void {
   const { visitor, state } = replay;
+  let opened = false; // the scope is opened at the first alternative hook
   let hook = nextHeld(replay, jobIndex, owner, true);
-  if (hook !== undefined && hook.path[hook.path.length - 1] !== "ensure") {
-    visitor.enterScope?.("hooks", owner, state);
-    do {
-      visitor.enterScope?.("branch", owner, state);
-      replayStep(replay, hook);
-      visitor.exitScope?.("branch", owner, state);
-      hook = nextHeld(replay, jobIndex, owner, true);
-    } while (hook !== undefined && hook.path[hook.path.length - 1] !== "ensure");
-    visitor.exitScope?.("hooks", owner, state);
+  while (hook !== undefined && !isEnsure(hook)) {
+    if (!opened) {
+      visitor.enterScope?.("hooks", owner, state);
+      opened = true;
+    }
+    visitor.enterScope?.("branch", owner, state);
+    replayStep(replay, hook);
+    visitor.exitScope?.("branch", owner, state);
+    hook = nextHeld(replay, jobIndex, owner, true);
   }
+  if (opened) visitor.exitScope?.("hooks", owner, state);
+  // `ensure`, which the walk puts after the others
   if (hook !== undefined) replayStep(replay, hook);
 }
+
+/** Whether a hook's record is its `ensure`. */
+const isEnsure = (hook: CollectedStep): boolean => hook.path[hook.path.length - 1] === "ensure";
