@@ -79,7 +79,10 @@ export function walkDataflow(ctx: DataflowContext, visitor: DataflowVisitor): vo
   walkPipeline(ctx.pipeline, DATAFLOW, walk, ctx.steps?.());
 }
 
-/** What {@link walkDataflow} reads: the pipeline, and a rule's `steps()` (whose records the walk is told from, rather than from the pipeline's objects). */
+/**
+ * What {@link walkDataflow} reads: the pipeline, and a rule's `steps()`, the steps collected of that pipeline, from
+ * whose records the walk is told rather than from the pipeline's objects.
+ */
 export interface DataflowContext {
   readonly pipeline: Pick<Pipeline, "jobs">;
   steps?(): readonly CollectedStep[];
