@@ -1,8 +1,8 @@
 // One process that does what `hangar render` does with a pipeline of N jobs, once: build it, render it (one
 // conversion), validate the rendered data. No warm-up and no forced GC, as in a user's process; the in-process rows of
 // section 1b run each phase again and again, with a full GC before each, which is not how a render runs. Then it
-// validates the same data again, AGAIN more times, as `hangar render --watch` and the language server do in one
-// process, which shows how fast the validator warms up. Run by run.mjs as `node bench/once.mjs N validator.mjs`;
+// validates the same data `AGAIN` more times, as `hangar render --watch` and the language server do in one process,
+// which shows how fast the validator warms up. Run by run.mjs as `node bench/once.mjs N validator.mjs`;
 // prints one JSON line of milliseconds (the first validation as wall and CPU, the later ones as wall).
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
