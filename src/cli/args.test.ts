@@ -103,6 +103,21 @@ describe("help", () => {
     }
   });
 
+  test("no option's description says what the help adds to it (its choices, default or repetition)", () => {
+    for (const command of commands) {
+      for (const option of command.options) {
+        const added = [
+          option.repeatable && "repeatable",
+          option.default !== undefined && "default:",
+          option.choices && "one of:",
+        ];
+        for (const note of added) {
+          if (note) expect(option.description, `${command.name} ${option.flags}`).not.toContain(note);
+        }
+      }
+    }
+  });
+
   test("long descriptions wrap under their column", () => {
     const text = programHelp([{ ...probe, summary: `${"word ".repeat(30)}end` }], "d");
     for (const line of text.split("\n")) expect(line.length).toBeLessThanOrEqual(80);

@@ -19,16 +19,16 @@ export function readTimeout(value: OptionValue): number | { readonly usageError:
 
 /** fly's template variable options, as `fly validate-pipeline` and `set-pipeline` spell them. */
 export const VAR_OPTIONS: readonly OptionSpec[] = [
-  { flags: "-v, --var <name=value>", description: "a string value for a ((var)) (repeatable)", repeatable: true },
-  { flags: "-y, --yaml-var <name=yaml>", description: "a YAML value for a ((var)) (repeatable)", repeatable: true },
+  { flags: "-v, --var <name=value>", description: "a string value for a ((var))", repeatable: true },
+  { flags: "-y, --yaml-var <name=yaml>", description: "a YAML value for a ((var))", repeatable: true },
   {
     flags: "-l, --load-vars-from <file>",
-    description: "a YAML file of values for ((vars)); later files win (repeatable)",
+    description: "a YAML file of values for ((vars)); later files win",
     repeatable: true,
   },
   {
     flags: "-i, --instance-var <name=yaml>",
-    description: "an instance var, also a ((var)) (repeatable)",
+    description: "an instance var, also a ((var))",
     repeatable: true,
   },
 ];
