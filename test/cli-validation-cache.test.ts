@@ -26,17 +26,28 @@ const render = (...args: string[]) => {
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 };
 
-/** The kept validation of `file`, to read or change. */
+/** The kept validation of `file`, to read or change: its header (the first line) and the text after it. */
 const entryOf = (file: string) => {
   const path = join(cacheDirFor(join(work, file)) ?? "", validationEntryName(join(work, file)));
+  const parts = () => {
+    const content = readFileSync(path, "utf8");
+    const end = content.indexOf("\n");
+    return { header: JSON.parse(content.slice(0, end)), text: content.slice(end + 1) };
+  };
+  const write = (header: unknown, text: string) => writeFileSync(path, `${JSON.stringify(header)}\n${text}`);
   return {
     path,
-    read: () => JSON.parse(readFileSync(path, "utf8")),
+    read: () => parts().header,
+    /** Changes the header, keeping the text. */
+    change: (f: (header: Record<string, unknown>) => unknown) => {
+      const { header, text } = parts();
+      write(f(header), text);
+    },
     /** Changes the kept message of the first diagnostic: a run that shows it reused the entry. */
     mark: (message: string) => {
-      const entry = JSON.parse(readFileSync(path, "utf8"));
-      entry.result.diagnostics[0].message = message;
-      writeFileSync(path, JSON.stringify(entry));
+      const { header, text } = parts();
+      header.result.diagnostics[0].message = message;
+      write(header, text);
     },
   };
 };
@@ -83,7 +94,7 @@ test("a second render of the same output reuses the diagnostics (same output and
 
   // an entry of another hangar build: validated
   entry.mark("KEPT");
-  writeFileSync(entry.path, JSON.stringify({ ...entry.read(), hangar: "0.0.1 1 1" }));
+  entry.change((header) => ({ ...header, hangar: "0.0.1 1 1" }));
   expect(render(...args, "--format", "yaml")).toEqual({ ...changed, stdout: expect.stringContaining("name: Test") });
 });
 
@@ -108,7 +119,7 @@ test("a corrupt entry is ignored: validated again, and the entry written anew", 
   const args = ["corrupt.mjs", "--stdout", "-v", "every=1m"];
   const first = render(...args);
   const entry = entryOf("corrupt.mjs");
-  writeFileSync(entry.path, '{"format":1,"hangar":');
+  writeFileSync(entry.path, '{"format":2,"hangar":');
   expect(render(...args)).toEqual(first);
   expect(entry.read().result.diagnostics).toHaveLength(1);
 });

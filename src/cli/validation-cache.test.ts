@@ -37,10 +37,14 @@ const result: FileValidation = {
 const kept: KeptValidation = { result, errors: true };
 const STAMP = "0.1.0 1000 1";
 
-/** The validation kept for `written`, read back with `read` (both default to `inputs`). */
-function roundTrip(read: Partial<ValidationInputs>, options: { readData?: unknown; readStamp?: string } = {}) {
-  validationCache(inputs, dir, STAMP)?.write(kept);
-  return validationCache({ ...inputs, ...read }, dir, options.readStamp ?? STAMP)?.read(options.readData ?? data);
+/** The validation kept for `options.written`, read back with `read` over it (both default to `inputs`). */
+function roundTrip(
+  read: Partial<ValidationInputs>,
+  options: { readData?: unknown; readStamp?: string; written?: Partial<ValidationInputs> } = {},
+) {
+  const written = { ...inputs, ...options.written };
+  validationCache(written, dir, STAMP)?.write(kept);
+  return validationCache({ ...written, ...read }, dir, options.readStamp ?? STAMP)?.read(options.readData ?? data);
 }
 
 describe("validationCache", () => {
@@ -102,20 +106,47 @@ describe("validationCache", () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  test.each([
-    ["not JSON", "{ not json"],
-    ["empty", ""],
-    ["of another layout", JSON.stringify({ format: 0 })],
-    ["without its diagnostics", "KEEP_BUT_DROP_RESULT"],
+  /** The entry kept for `inputs`: its header (parsed) and the rest of the file after the header's line. */
+  function keptEntry(): { file: string; header: Record<string, unknown>; rest: string } {
+    const file = join(dir, validationEntryName(inputs.path));
+    const content = readFileSync(file, "utf8");
+    const end = content.indexOf("\n");
+    return { file, header: JSON.parse(content.slice(0, end)), rest: content.slice(end + 1) };
+  }
+
+  test.each<[string, (header: Record<string, unknown>, text: string) => string]>([
+    ["not JSON", (_, text) => `{ not json\n${text}`],
+    ["empty", () => ""],
+    ["with no line break", (header) => JSON.stringify(header)],
+    ["of another layout", (header, text) => `${JSON.stringify({ ...header, format: 1 })}\n${text}`],
+    [
+      "of the former layout (the text inside the JSON)",
+      (header, text) => JSON.stringify({ ...header, format: 1, text }),
+    ],
+    ["without its diagnostics", (header, text) => `${JSON.stringify({ ...header, result: null })}\n${text}`],
+    ["whose header is not an object", (_, text) => `null\n${text}`],
+    ["with the text cut short", (header, text) => `${JSON.stringify(header)}\n${text.slice(0, -1)}`],
   ])("an entry %s is ignored", (_, content) => {
     validationCache(inputs, dir, STAMP)?.write(kept);
-    const file = join(dir, validationEntryName(inputs.path));
-    const entry = JSON.parse(readFileSync(file, "utf8"));
-    writeFileSync(file, content === "KEEP_BUT_DROP_RESULT" ? JSON.stringify({ ...entry, result: null }) : content);
+    const { file, header } = keptEntry();
+    writeFileSync(file, content(header, inputs.text));
     expect(validationCache(inputs, dir, STAMP)?.read(data)).toBeUndefined();
     // and a new validation replaces it
     validationCache(inputs, dir, STAMP)?.write(kept);
     expect(validationCache(inputs, dir, STAMP)?.read(data)).toEqual(kept);
+  });
+
+  test("the text is kept as it was written, after the header's one line, not escaped inside the JSON", () => {
+    const text = 'name: "quoted" \\ back\nsecond line: caf\u00e9 \u{1f680}\n';
+    expect(roundTrip({}, { written: { text } })).toEqual(kept);
+    const { header, rest } = keptEntry();
+    expect(rest).toBe(text);
+    expect(header).not.toHaveProperty("text");
+  });
+
+  test("a text UTF-8 cannot hold exactly (a lone surrogate) is validated again; U+FFFD itself is kept", () => {
+    expect(roundTrip({}, { written: { text: "x: \ud800\n" } })).toBeUndefined();
+    expect(roundTrip({}, { written: { text: "x: \ufffd\n" } })).toEqual(kept);
   });
 
   test("a folder that cannot be written keeps nothing and does not throw", () => {
