@@ -4,6 +4,7 @@
 //
 //   node --expose-gc bench/run.mjs [--sizes=100,1000,10000] [--no-parse] [--no-startup] [--no-limits] [--runs=10]
 //                                  [--no-batch] [--batch-runs=3] [--no-lsp] [--no-once] [--once-runs=5]
+//                                  [--no-render-at-scale] [--scale-runs=5]
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { measureBatch } from "./batch.mjs";
 import { bundleFromSource } from "./bundle.mjs";
 import { measureLsp } from "./lsp.mjs";
-import { measureProcesses, startupCommands } from "./startup.mjs";
+import { measureProcesses, measureRenderAtScale, startupCommands } from "./startup.mjs";
 import { median, ms } from "./timing.mjs";
 import { measureInChild, measureShapes } from "./yaml-limits.mjs";
 
@@ -265,6 +266,26 @@ if (!args.has("no-startup")) {
         x(r.median / node),
         r.goalMs === undefined ? "" : `<= +${r.goalMs}`,
       ]),
+    ],
+  );
+}
+
+// item 2 as a user meets it: the whole `hangar render` of a module building the workload, validated or not
+if (!args.has("no-startup") && !args.has("no-render-at-scale")) {
+  const scaleRuns = Number(args.get("scale-runs") ?? 5);
+  process.stderr.write(`measuring hangar render of a module of ${size(big)} jobs, validated and --no-validate ...\n`);
+  const samples = measureRenderAtScale({ repo, n: big, runs: scaleRuns });
+  const node = median(samples.node);
+  const plain = median(samples["--no-validate"]);
+  const validated = median(samples.validated);
+  const perRound = median(samples.validated.map((v, i) => v / samples["--no-validate"][i]));
+  table(
+    `3b. \`hangar render\` of a module building the workload at N=${size(big)}, whole process with its compiled module cached (wall time in ms, median of ${scaleRuns} rounds after 1 warm-up round): its validation run (the validation cache emptied before) against \`--no-validate\`; the goal of item 2 is judged in process, on section 1b`,
+    ["command", "median", "+ node -e 0", "x --no-validate (median of rounds)"],
+    [
+      ["node -e 0", ms(node), "", ""],
+      ["hangar render --no-validate", ms(plain), `+${ms(plain - node)}`, "1.00x"],
+      ["hangar render (validated)", ms(validated), `+${ms(validated - node)}`, x(perRound)],
     ],
   );
 }

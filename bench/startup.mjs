@@ -3,9 +3,9 @@
 // command once, so that load on the machine hits all of them alike; a command's figure is the median
 // of its per-round difference to `node -e 0`.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
 import { performance } from "node:perf_hooks";
 
 function wall(args, cwd, okCodes) {
@@ -99,4 +99,35 @@ export function startupCommands({ entry, cacheDir, largestYaml }) {
     });
   }
   return { commands, cleanup: () => rmSync(out, { recursive: true, force: true }) };
+}
+
+/**
+ * `hangar render` of a pipeline module building the bench workload at `n` jobs (written under the repository's
+ * node_modules/.cache, so that its compile cache is the repository's), whole process, compiled module cached:
+ * with its validation run (the validation cache emptied before each) and with `--no-validate`. Item 2 of the
+ * render path in the user's world: what the in-process rows of section 1b leave out (loading, the module's
+ * compile cache, V8's code cache, the output and the validation entry written) is in both. Returns the samples.
+ */
+export function measureRenderAtScale({ repo, n, runs = 5, warmups = 1 }) {
+  const dir = join(repo, "node_modules/.cache/hangar-bench");
+  mkdirSync(dir, { recursive: true });
+  const entry = join(dir, `render-${n}.ts`);
+  const workload = relative(dir, join(repo, "bench/workload.mjs")).split(sep).join("/");
+  writeFileSync(
+    entry,
+    `import * as hangar from "hangar";\nimport { withHangar } from "${workload}";\nexport default withHangar(${n}, hangar);\n`,
+  );
+  const out = mkdtempSync(join(tmpdir(), "hangar-bench-"));
+  const render = ["bin/hangar.js", "render", entry, "-o", join(out, "definition.json")];
+  const cacheDir = join(repo, "node_modules/.cache/hangar");
+  const commands = [
+    { label: "validated", args: render, beforeEach: () => emptyValidationCache(cacheDir) },
+    { label: "--no-validate", args: [...render, "--no-validate"] },
+  ];
+  try {
+    return measureProcesses({ repo, commands, runs, warmups });
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+    rmSync(entry, { force: true });
+  }
 }
