@@ -4,7 +4,7 @@ import { HangarError } from "../model/errors.ts";
 import type { Job, Prototype, Resource, ResourceType, Step } from "../model/index.ts";
 import { fragment } from "./fragment.ts";
 import { FragmentConflictError } from "./merge-fragments.ts";
-import { pipeline } from "./pipeline.ts";
+import { isBuiltPipeline, pipeline } from "./pipeline.ts";
 
 /** The error `f` throws (fails the test when it throws nothing). */
 function thrown(f: () => unknown): unknown {
@@ -312,5 +312,26 @@ describe("pipeline: parts", () => {
     pipeline(part);
     expect(JSON.stringify(part)).toBe(before);
     expect(ami.type).toBe(packerType);
+  });
+});
+
+describe("pipeline: the mark of what it returns", () => {
+  const built = pipeline({
+    jobs: [{ name: "build", plan: [{ get: "src" }] }],
+    resources: [{ name: "src", type: "git" }],
+  });
+
+  test("what pipeline() returns is marked; a spread copy, a fragment or plain data is not", () => {
+    expect(isBuiltPipeline(built)).toBe(true);
+    expect(isBuiltPipeline({ ...built })).toBe(false);
+    expect(isBuiltPipeline(fragment({ jobs: [] }))).toBe(false);
+    expect(isBuiltPipeline(JSON.parse(JSON.stringify(built)))).toBe(false);
+  });
+
+  test("the mark is seen by nothing else: keys, JSON and deep equality", () => {
+    const plain = { jobs: built.jobs, resources: built.resources };
+    expect(Object.keys(built)).toEqual(["jobs", "resources"]);
+    expect(JSON.stringify(built)).toBe(JSON.stringify(plain));
+    expect(built).toStrictEqual(plain);
   });
 });

@@ -149,8 +149,21 @@ export function pipeline(...parts: readonly PipelineParts[]): Pipeline {
     ...(display[0] !== undefined && { display: display[0] }),
   };
   if (found.problems.length > 0) throwUnknown(found.problems, allResources, jobNames, result);
-  return withProvenance(result, combinedProvenance(parts));
+  const built = withProvenance(result, combinedProvenance(parts));
+  Object.defineProperty(built, BUILT, { value: true });
+  return built;
 }
+
+/**
+ * The mark of what `pipeline()` returns, so that the CLI, given it as a module's default export, does not build it
+ * again (a fragment has the same keys as a pipeline). Non-enumerable and symbol-keyed, as provenance is: no spread,
+ * JSON or deep equality sees it, and a spread copy (which may have changed) is built again. `Symbol.for`, so that
+ * the user's copy of hangar and the CLI's agree.
+ */
+const BUILT = Symbol.for("hangar.pipeline");
+
+/** Whether `value` is an object `pipeline()` returned (not a copy of one). */
+export const isBuiltPipeline = (value: object): boolean => Object.hasOwn(value, BUILT);
 
 /**
  * Throws the `pipeline/unknown-reference` error for the problems that remain once every resource is collected
