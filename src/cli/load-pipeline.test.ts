@@ -338,30 +338,30 @@ describe("a package the module imports is not installed", () => {
 });
 
 describe("loadPipelineModule: what the default export is", () => {
-  const write = (lines: string[]) => writeFileSync(join(work, "pipeline.ts"), [...lines, ""].join("\n"));
-  const custom = "{ name: 'custom', type: 'registry-image', source: { repository: 'example/custom' } }";
+  /** A module building `built` with pipeline(): a job getting `src`, whose type is the object `custom`. */
+  const write = (srcType: string, exported: string[]) =>
+    writeFileSync(
+      join(work, "pipeline.ts"),
+      [
+        'import { get, pipeline } from "hangar";',
+        "const custom = { name: 'custom', type: 'registry-image', source: { repository: 'example/custom' } };",
+        `const src = { name: 'src', type: ${srcType}, source: {} };`,
+        "const built = pipeline({ jobs: [{ name: 'build', plan: [get(src)] }] });",
+        ...exported,
+        "",
+      ].join("\n"),
+    );
 
   test("a pipeline() result is taken as it is, not built again", async () => {
-    write([
-      'import { get, pipeline } from "hangar";',
-      `const custom = ${custom};`,
-      "const src = { name: 'src', type: custom, source: {} };",
-      "const built = pipeline({ jobs: [{ name: 'build', plan: [get(src)] }] });",
-      "(globalThis as Record<string, unknown>).hangarLoadTestBuilt = built;",
-      "export default built;",
-    ]);
+    write("custom", ["(globalThis as Record<string, unknown>).hangarLoadTestBuilt = built;", "export default built;"]);
     const loaded = await load();
     expect(loaded.resource_types?.map((t) => t.name)).toEqual(["custom"]);
     expect(loaded).toBe((globalThis as Record<string, unknown>).hangarLoadTestBuilt);
   });
 
   test("a fragment, or a copy of a pipeline() result (which may have changed), is built: its resource types collected", async () => {
-    write([
-      'import { get, pipeline } from "hangar";',
-      `const custom = ${custom};`,
-      "const src = { name: 'src', type: 'git', source: {} };",
+    write("'git'", [
       "const own = { name: 'own', type: custom, source: {} };",
-      "const built = pipeline({ jobs: [{ name: 'build', plan: [get(src)] }] });",
       "export default { ...built, resources: [...(built.resources ?? []), own], resource_types: [] };",
     ]);
     const loaded = await load();
