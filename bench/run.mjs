@@ -270,7 +270,8 @@ if (!args.has("no-startup")) {
   );
 }
 
-// item 2 as a user meets it: the whole `hangar render` of a module building the workload, validated or not
+// render with validation as a user meets it: the whole `hangar render` of a module building the workload, validated
+// or not
 if (!args.has("no-startup") && !args.has("no-render-at-scale")) {
   const scaleRuns = Number(args.get("scale-runs") ?? 5);
   process.stderr.write(`measuring hangar render of a module of ${size(big)} jobs, validated and --no-validate ...\n`);
@@ -280,7 +281,7 @@ if (!args.has("no-startup") && !args.has("no-render-at-scale")) {
   const validated = median(samples.validated);
   const perRound = median(samples.validated.map((v, i) => v / samples["--no-validate"][i]));
   table(
-    `3b. \`hangar render\` of a module building the workload at N=${size(big)}, whole process with its compiled module cached (wall time in ms, median of ${scaleRuns} rounds after 1 warm-up round): its validation run (the validation cache emptied before) against \`--no-validate\`; the goal of item 2 is judged in process, on section 1b`,
+    `3b. \`hangar render\` of a module building the workload at N=${size(big)}, whole process with its compiled module cached (wall time in ms, median of ${scaleRuns} rounds after 1 warm-up round): its validation run (the validation cache emptied before) against \`--no-validate\`; the goal of render with validation is judged in process, on section 1b`,
     ["command", "median", "+ node -e 0", "x --no-validate (median of rounds)"],
     [
       ["node -e 0", ms(node), "", ""],

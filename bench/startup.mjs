@@ -104,9 +104,9 @@ export function startupCommands({ entry, cacheDir, largestYaml }) {
 /**
  * `hangar render` of a pipeline module building the bench workload at `n` jobs (written under the repository's
  * node_modules/.cache, so that its compile cache is the repository's), whole process, compiled module cached:
- * with its validation run (the validation cache emptied before each) and with `--no-validate`. Item 2 of the
- * render path in the user's world: what the in-process rows of section 1b leave out (loading, the module's
- * compile cache, V8's code cache, the output and the validation entry written) is in both. Returns the samples.
+ * with its validation run (the validation cache emptied before each) and with `--no-validate`. Render with
+ * validation in the user's world: what the in-process rows of section 1b leave out (loading, the module's compile
+ * cache, V8's code cache, the output and the validation entry written) is in both. Returns the samples.
  */
 export function measureRenderAtScale({ repo, n, runs = 5, warmups = 1 }) {
   const dir = join(repo, "node_modules/.cache/hangar-bench");
