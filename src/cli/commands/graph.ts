@@ -45,7 +45,7 @@ export default defineCommand({
     { flags: "-o, --out <path>", description: "file to write (default: stdout); .svg, .html or .dot sets the format" },
     {
       flags: "--format <format>",
-      description: "output format (default: from the extension of --out, else svg)",
+      description: "output format; without it, the extension of --out decides, else svg",
       choices: FORMATS,
     },
     { flags: "--group <name>", description: "draw only the jobs of this group" },
