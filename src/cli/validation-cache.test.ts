@@ -126,6 +126,10 @@ describe("validationCache", () => {
     ["without its diagnostics", (header, text) => `${JSON.stringify({ ...header, result: null })}\n${text}`],
     ["whose header is not an object", (_, text) => `null\n${text}`],
     ["with the text cut short", (header, text) => `${JSON.stringify(header)}\n${text.slice(0, -1)}`],
+    [
+      "whose header gives the text another length",
+      (header, text) => `${JSON.stringify({ ...header, length: text.length + 1 })}\n${text}`,
+    ],
   ])("an entry %s is ignored", (_, content) => {
     validationCache(inputs, dir, STAMP)?.write(kept);
     const { file, header } = keptEntry();
