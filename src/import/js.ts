@@ -51,12 +51,25 @@ export const isMultiline = (text: string): boolean => /\n./.test(text);
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-/** A property key: bare when it is an identifier name, else quoted. */
-export const propertyKey = (key: string): string => (IDENTIFIER.test(key) ? key : stringLiteral(key));
+/**
+ * A property key: bare when it is an identifier name, else quoted; `__proto__` computed (`["__proto__"]`), since
+ * written bare or quoted it would set the object's prototype rather than make a key.
+ */
+export const propertyKey = (key: string): string =>
+  key === "__proto__" ? `[${stringLiteral(key)}]` : IDENTIFIER.test(key) ? key : stringLiteral(key);
 
-/** Comment lines as `//` comments, each on its own line. */
+/** JavaScript's line terminators: each ends a `//` comment, whatever YAML made of it (YAML breaks at CR and LF only). */
+const LINE_TERMINATOR = /\r\n|[\n\r\u2028\u2029]/;
+
+/**
+ * Comment lines as `//` comments, each on its own line. A line holding a JavaScript line terminator (U+2028 in a YAML
+ * comment, a line break in a key named in a note) is cut there, so that no text of the input ends up as code.
+ */
 export const commentDocs = (lines: readonly string[]): Doc[] =>
-  lines.flatMap((text) => [`//${text.trimEnd()}`, hardline]);
+  lines.flatMap((text) => text.split(LINE_TERMINATOR)).flatMap((text) => [`//${text.trimEnd()}`, hardline]);
+
+/** A key named in a comment or a note: between backticks when it is a plain word, else as a string literal. */
+export const keyInText = (key: string): string => (/^[\w.-]+$/.test(key) ? `\`${key}\`` : stringLiteral(key));
 
 /** One entry of an object literal or array: comments before it, then the entry. */
 export interface Entry {

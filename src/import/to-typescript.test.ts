@@ -117,6 +117,31 @@ describe("anchors and merge keys", () => {
     expect(await rendered(out)).toEqual(dataOf(input));
   });
 
+  test("a null that overrides a merged key stays absent: the object is written out rather than spread", async () => {
+    const input = `
+      base: &base
+        on_failure: {put: alert}
+        serial: true
+      resources: [{name: alert, type: mock}]
+      jobs:
+      - name: quiet
+        <<: *base
+        on_failure: null
+        plan: []
+      - name: loud
+        <<: *base
+        plan: []
+      `;
+    const out = code(input);
+    expect(out).toMatch(/\/\/ on_failure: null in the source/);
+    expect(out).toContain("...base");
+    const data = (await rendered(out)) as { jobs: Record<string, unknown>[] };
+    expect(data.jobs).toEqual([
+      { name: "quiet", serial: true, plan: [] },
+      { name: "loud", on_failure: { put: "alert" }, serial: true, plan: [] },
+    ]);
+  });
+
   test("a redefined anchor: each alias refers to the nearest anchor before it", async () => {
     const input2 = `
       resources:
@@ -162,6 +187,37 @@ describe("comments", () => {
     expect(out).toMatch(/\/\/ fetch first\n\s+get\(src\),/);
     expect(out).toContain("// no more steps");
   });
+
+  test("no text of the input becomes code: a comment or a key with a JavaScript line break stays in comments", async () => {
+    const payload = "...(globalThis.injected = 1, {}),";
+    // YAML breaks lines at CR and LF only; JavaScript also at U+2028 and U+2029
+    const input = [
+      `"meta\\n${payload}//": 1`,
+      `# note \u2028 ${payload}`,
+      "resources:",
+      "- name: r",
+      "  type: git",
+      `  "x\\u2029${payload}": null`,
+      "  source: {uri: u}",
+      "jobs: [{name: j, plan: [{get: r}]}]",
+      "",
+    ].join("\n");
+    const result = importPipeline(input);
+    if (!result.ok) throw new Error("import failed");
+    const out = result.modules[0]?.code ?? "";
+    const lines = out.split(/\r\n|[\n\r\u2028\u2029]/);
+    const withPayload = lines.filter((l) => l.includes("injected"));
+    expect(withPayload).toHaveLength(3);
+    for (const l of withPayload) expect(l.trimStart()).toMatch(/^\/\//);
+    expect(out).toContain(`// Left out: top-level ${JSON.stringify(`meta\n${payload}//`)}`);
+    expect(result.notes.join("\n")).not.toMatch(/\n\.\.\./);
+    const data = await rendered(out);
+    expect((globalThis as { injected?: unknown }).injected).toBeUndefined();
+    expect(data).toEqual({
+      resources: [{ name: "r", type: "git", source: { uri: "u" } }],
+      jobs: [{ name: "j", plan: [{ get: "r" }] }],
+    });
+  });
 });
 
 describe("strings", () => {
@@ -185,6 +241,18 @@ describe("strings", () => {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the escaped placeholder is what is checked
     expect(out).toContain("`echo \"\\${HOME}\" \\`date\\` \\\\\\\\n\nprintf 'done'\n`");
     expect(await rendered(out)).toEqual(dataOf(input));
+  });
+
+  test("a __proto__ key is computed, so that it stays a key rather than setting the prototype", async () => {
+    const input = `
+      resources: [{name: r, type: mock, source: {__proto__: {x: 1}, "a b": 2}}]
+      jobs: [{name: j, plan: [{get: r}]}]
+      `;
+    const out = code(input);
+    expect(out).toContain('["__proto__"]: { x: 1 }');
+    const data = (await rendered(out)) as { resources: { source: object }[] };
+    expect(Object.keys(data.resources[0]?.source ?? {})).toEqual(["__proto__", "a b"]);
+    expect(data).toEqual(dataOf(input));
   });
 
   test("one-line strings pick the quotes that need fewer escapes", () => {
@@ -284,7 +352,7 @@ describe("deprecated and untypable forms", () => {
       `),
     );
     if (!result.ok) throw new Error("import failed");
-    expect(result.notes).toContain("left out top-level keys Concourse ignores: anchors");
+    expect(result.notes).toContain("left out top-level keys Concourse ignores: `anchors`");
     expect(result.modules[0]?.code).toContain('const repo = { uri: "x" };');
   });
 });

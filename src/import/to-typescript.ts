@@ -35,8 +35,10 @@ import {
   commentDocs,
   type Entry,
   isMultiline,
+  keyInText,
   objectLiteral,
   property,
+  propertyKey,
   stringLiteral,
   templateLiteral,
 } from "./js.ts";
@@ -230,7 +232,7 @@ export function importPipeline(text: string, options: ImportOptions = {}): Impor
   };
   const ignored = Object.keys(data).filter((key) => !PIPELINE_KEYS.includes(key));
   if (ignored.length > 0) {
-    e.notes.push(`left out top-level keys Concourse ignores: ${ignored.join(", ")}`);
+    e.notes.push(`left out top-level keys Concourse ignores: ${ignored.map(keyInText).join(", ")}`);
   }
   declareNamedConsts(e);
   const modules = writeModules(e, ignored);
@@ -582,8 +584,12 @@ function emitObject(e: Emitter, role: Role, value: unknown, path: Path, scope: S
   if (merged !== undefined) {
     const explicit = e.info.explicitKeys.get(key) ?? [];
     const spread = [...merged].reverse();
-    const rebuilt = Object.assign({}, ...spread.map((a) => valueAt(e.data, a.path)), pick(value, explicit));
-    if (sameData(rebuilt, value) && spread.every((a) => isObject(valueAt(e.data, a.path)))) {
+    const sources = spread.map((a) => valueAt(e.data, a.path));
+    const rebuilt = Object.assign({}, ...sources, pick(value, explicit));
+    // a null that overrides a merged key is written as nothing (the model has no null), which a spread would undo
+    const nullOverride = (k: string): boolean =>
+      value[k] === null && role !== "value" && sources.some((s) => isObject(s) && Object.hasOwn(s, k));
+    if (sameData(rebuilt, value) && sources.every(isObject) && !explicit.some(nullOverride)) {
       const [only] = spread;
       if (only !== undefined && spread.length === 1 && explicit.length === 0 && role !== "value") {
         // `<<: *a` and nothing else: the same data as `*a`
@@ -615,7 +621,7 @@ function emitObject(e: Emitter, role: Role, value: unknown, path: Path, scope: S
     pending = [];
     if (child === null && role !== "value") {
       // Concourse reads null as absent in its structs; the model has no null
-      pending = [...comments, ` ${k}: null in the source (Concourse reads it as absent)`];
+      pending = [...comments, ` ${propertyKey(k)}: null in the source (Concourse reads it as absent)`];
       continue;
     }
     // a resource type named like the type it is based on (`registry-image`) is based on the core type
@@ -913,10 +919,11 @@ function writeModules(e: Emitter, ignored: readonly string[]): ImportedModule[] 
   const refusal = pipelineKeepsData(e.data);
   const header = [...e.info.header];
   e.counts.comments += header.length;
+  const them = ignored.length > 1 ? "them" : "it";
   const ignoredNote =
     ignored.length > 0
       ? [
-          `// Left out: top-level ${ignored.map((k) => `\`${k}\``).join(", ")} (Concourse ignores ${ignored.length > 1 ? "them" : "it"}; anchors in ${ignored.length > 1 ? "them" : "it"} are consts below)`,
+          ` Left out: top-level ${ignored.map(keyInText).join(", ")} (Concourse ignores ${them}; anchors in ${them} are consts below)`,
         ]
       : [];
   let exportDoc: Doc;
@@ -931,8 +938,7 @@ function writeModules(e: Emitter, ignored: readonly string[]): ImportedModule[] 
     e.typeImports.add("Pipeline");
     e.notes.push(`exported as plain data: ${refusal}`);
     exportDoc = [
-      `// Plain data rather than pipeline(), which would not give back the same pipeline: ${refusal}`,
-      hardline,
+      ...commentDocs([` Plain data rather than pipeline(), which would not give back the same pipeline: ${refusal}`]),
       "const config: Pipeline = ",
       objectLiteral(sections, { expand: true, trailing: takeTrailing(e, []) }),
       ";",
@@ -945,7 +951,7 @@ function writeModules(e: Emitter, ignored: readonly string[]): ImportedModule[] 
   const body: Doc[] = consts.map((c) => constDoc(e, c));
   const statements: Doc[] = [
     importDoc(e),
-    ...(header.length > 0 || ignoredNote.length > 0 ? [[...commentDocs(header), ...join(hardline, ignoredNote)]] : []),
+    ...(header.length > 0 || ignoredNote.length > 0 ? [commentDocs([...header, ...ignoredNote])] : []),
     ...body,
     exportDoc,
   ].filter((d) => d !== "");
@@ -1075,7 +1081,7 @@ function writeSplit(e: Emitter, ignored: readonly string[]): ImportedModule[] {
   ]);
   const ignoredNote =
     ignored.length > 0
-      ? [`// Left out: top-level ${ignored.map((k) => `\`${k}\``).join(", ")} (Concourse ignores it)`]
+      ? [commentDocs([` Left out: top-level ${ignored.map(keyInText).join(", ")} (Concourse ignores it)`]).slice(0, -1)]
       : [];
   const shared = moduleCode([importDocOf(e.imports, e.typeImports, module), ...ignoredNote, ...constDocs]);
   return [
