@@ -11,8 +11,8 @@ const writeRef = (value: unknown): unknown => refName(value) ?? value;
 
 /**
  * How a conversion treats what needs no change. `true` only for {@link toConcourseForText}: values that need no
- * change (plain objects and arrays with no undefined, null or reference in them) are returned as they are rather
- * than copied, since the result is only written out as text and dropped.
+ * change (plain objects and arrays with no reference, no undefined, and no null in a field of the model) are returned
+ * as they are rather than copied, since the result is only written out as text and dropped.
  */
 type Share = boolean;
 
@@ -31,12 +31,15 @@ function copyUntil(value: Obj, stop: string): Obj {
   return out;
 }
 
-/** When sharing: the list without undefined and null items, each through `f`; itself if nothing changes. */
-function shareList(value: readonly unknown[], f: Converter): unknown {
+/**
+ * When sharing: the list without undefined items (and null ones, unless `keepsNull`), each through `f`; itself if
+ * nothing changes.
+ */
+function shareList(value: readonly unknown[], f: Converter, keepsNull: boolean): unknown {
   let out: unknown[] | undefined = Object.getPrototypeOf(value) === Array.prototype ? undefined : [];
   for (let i = 0; i < value.length; i++) {
     const item = value[i];
-    if (item === undefined || item === null) {
+    if (item === undefined || (item === null && !keepsNull)) {
       out ??= value.slice(0, i);
       continue;
     }
@@ -56,7 +59,7 @@ function sharePayload(value: Obj): Obj {
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
     const v = value[key];
-    if (v === undefined || v === null) {
+    if (v === undefined) {
       out ??= copyUntil(value, key);
       continue;
     }
@@ -70,12 +73,16 @@ function sharePayload(value: Obj): Obj {
   return out ?? value;
 }
 
-/** A user payload (source, params, vars, config ...): keeps key order, drops undefined and null. */
+/**
+ * A user payload (source, params, vars, config ...): keeps key order, drops undefined. A null is kept, as the
+ * Python original and Concourse keep it: a task's param set to null is an empty variable, not an absent one, and a
+ * null in a list holds its place.
+ */
 function payload(value: unknown, share: Share): unknown {
   if (Array.isArray(value)) {
-    if (share) return shareList(value, payload);
+    if (share) return shareList(value, payload, true);
     const out: unknown[] = [];
-    for (const item of value) if (item !== undefined && item !== null) out.push(payload(item, false));
+    for (const item of value) if (item !== undefined) out.push(payload(item, false));
     return out;
   }
   if (!isObject(value)) return value;
@@ -84,7 +91,7 @@ function payload(value: unknown, share: Share): unknown {
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
     const v = value[key];
-    if (v !== undefined && v !== null) setOwn(out, key, payload(v, share));
+    if (v !== undefined) setOwn(out, key, payload(v, share));
   }
   return out;
 }
@@ -100,7 +107,7 @@ const mapList =
   (f: Converter): Converter =>
   (value, share) => {
     if (!Array.isArray(value)) return payload(value, share);
-    if (share) return shareList(value, f);
+    if (share) return shareList(value, f, false);
     const out: unknown[] = [];
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
@@ -331,7 +338,8 @@ function kindOf(value: Obj): Kind | "step" | undefined {
 
 /**
  * Any hangar value (pipeline, fragment, job, resource, resource type, step, task config) as the
- * plain, JSON-ready object Concourse reads: references are names, nothing is undefined or null, and
+ * plain, JSON-ready object Concourse reads: references are names, nothing is undefined, no field of the model is
+ * null (a null inside a payload such as `params` or `source` is kept), and
  * keys are in canonical order. Never mutates its argument.
  */
 export function toConcourse<T>(value: T): unknown {
