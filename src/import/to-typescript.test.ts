@@ -370,6 +370,19 @@ describe("bad input", () => {
     const result = importPipeline("- just\n- a list\n");
     expect(result.ok).toBe(false);
   });
+
+  test.each([
+    ["an alias inside the node it names", "jobs:\n- &j\n  name: a\n  plan: [*j]\n", /circular reference/, 4],
+    ["a number JSON cannot hold", "resources: [{name: r, type: git, source: {n: .inf}}]\njobs: []\n", /Infinity/, 1],
+    ["an empty document", "# nothing\n", /the document is empty/, undefined],
+    ["no jobs", "resources: []\n", /has no `jobs`/, 1],
+  ])("%s is refused with its position, not written as a module that cannot render it", (_, text, message, line) => {
+    const result = importPipeline(text, { file: "p.yml" });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.diagnostics[0]?.message).toMatch(message);
+    expect(result.diagnostics[0]?.loc?.line).toBe(line);
+  });
 });
 
 describe("pipeline() that would not give the pipeline back", () => {

@@ -25,7 +25,7 @@ import { type ParsedPipeline, parsePipeline } from "../parse/parse-pipeline.ts";
 import { renderJson } from "../render/render.ts";
 import type { Diagnostic } from "../source/diagnostic.ts";
 import { formatPath } from "../source/path.ts";
-import { sameData } from "../walk/plain-data.ts";
+import { findNotPlainData, sameData } from "../walk/plain-data.ts";
 import { walkPipelineSteps } from "../walk/walk-steps.ts";
 import { type Anchor, EMPTY_SOURCE_INFO, pathKey, readSourceInfo, type SourceInfo } from "./anchors.ts";
 import { type FactoryCall, matchFactory, RECOGNIZED_FACTORIES } from "./factories-match.ts";
@@ -205,6 +205,13 @@ export function importPipeline(text: string, options: ImportOptions = {}): Impor
     return { ok: false, diagnostics: diagnostics.length > 0 ? diagnostics : [notAPipeline(options.file)] };
   }
   const data = parsed.pipeline as unknown as Obj;
+  const refusal = notWritable(data);
+  if (refusal !== undefined) {
+    const { path, message } = refusal;
+    const diagnostic: Diagnostic = { ruleId: "input/not-data", severity: "error", parity: "hangar", message, path };
+    const loc = parsed.locate(path);
+    return { ok: false, diagnostics: [loc === undefined ? diagnostic : { ...diagnostic, loc }] };
+  }
   const isJson = /^\s*[{[]/.test(text);
   const info = isJson ? EMPTY_SOURCE_INFO : readSourceInfo(text);
   const imports = new Set<string>();
@@ -262,6 +269,22 @@ export function importPipeline(text: string, options: ImportOptions = {}): Impor
       commentsLost: count(lost),
     },
   };
+}
+
+/**
+ * Why data read from a file cannot become a module that renders it back, or undefined: a cycle (an alias inside the
+ * node it names), a number JSON cannot hold (`.inf`, `.nan`), or no `jobs` (nothing to build a pipeline of; the model,
+ * like Concourse, requires jobs).
+ */
+function notWritable(data: Obj): { readonly path: Path; readonly message: string } | undefined {
+  const odd = findNotPlainData(data);
+  if (odd !== undefined) return { path: odd.path, message: `cannot be written as TypeScript: ${odd.problem}` };
+  if (!Object.hasOwn(data, "jobs")) {
+    const keys = Object.keys(data);
+    const what = keys.length === 0 ? "the document is empty" : "the document has no `jobs`";
+    return { path: [], message: `${what}: there is no pipeline to import` };
+  }
+  return undefined;
 }
 
 function notAPipeline(file: string | undefined): Diagnostic {
