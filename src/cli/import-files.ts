@@ -55,9 +55,9 @@ export async function importFiles(
   let ok = true;
   for (const file of files) {
     const shown = file === "-" ? "<stdin>" : file;
-    let text: string;
+    let text: Uint8Array;
     try {
-      text = file === "-" ? await io.readStdin() : await io.readFile(resolve(io.cwd(), file));
+      text = file === "-" ? await io.readStdinBytes() : await io.readBytes(resolve(io.cwd(), file));
     } catch (error) {
       messages.push(`hangar: cannot read ${shown}: ${error instanceof Error ? error.message : String(error)}`);
       ok = false;

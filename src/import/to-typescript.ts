@@ -194,17 +194,20 @@ interface Emitter {
 type Scope = Set<string>;
 
 /**
- * Imports a pipeline from YAML or JSON text. Never throws for bad input: text hangar's parser cannot
- * read gives `ok: false` with the parser's diagnostics.
+ * Imports a pipeline from YAML or JSON text, or its bytes (bytes that are not UTF-8 are the parser's error at their
+ * place). Never throws for bad input: text hangar's parser cannot read gives `ok: false` with the parser's
+ * diagnostics.
  */
-export function importPipeline(text: string, options: ImportOptions = {}): ImportResult {
-  const parsed: ParsedPipeline = parsePipeline(text, options.file === undefined ? {} : { file: options.file });
+export function importPipeline(input: string | Uint8Array, options: ImportOptions = {}): ImportResult {
+  // bytes are read by the parser, so that text that is not UTF-8 is its error at its place, not U+FFFD in a name
+  const parsed: ParsedPipeline = parsePipeline(input, options.file === undefined ? {} : { file: options.file });
   const fatal = parsed.diagnostics.filter((d) => d.ruleId.startsWith("yaml/") || d.ruleId.startsWith("input/"));
   if (parsed.pipeline === undefined || fatal.length > 0 || !isObject(parsed.pipeline)) {
     const diagnostics = fatal.length > 0 ? fatal : parsed.diagnostics;
     return { ok: false, diagnostics: diagnostics.length > 0 ? diagnostics : [notAPipeline(options.file)] };
   }
   const data = parsed.pipeline as unknown as Obj;
+  const text = typeof input === "string" ? input : new TextDecoder().decode(input);
   const refusal = notWritable(data);
   if (refusal !== undefined) {
     const { path, message } = refusal;
