@@ -69,6 +69,47 @@ describe("hangar import", () => {
     expect(existsSync(join(work, "ts"))).toBe(false);
   });
 
+  test("text that is not UTF-8 is an error at its place, not U+FFFD in a name", async () => {
+    writeFileSync(join(work, "latin1.yml"), Buffer.from("jobs:\n- name: caf\xe9\n  plan: []\n", "latin1"));
+    const { code, stdout, stderr } = await run(["latin1.yml", "-o", "out.ts"]);
+    expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
+    expect(stderr).toMatch(/^latin1\.yml:2:\d+: .*UTF-8/);
+    expect(existsSync(join(work, "out.ts"))).toBe(false);
+  });
+
+  test("a module that exists is not replaced without --force; with it, it is", async () => {
+    writeFileSync(join(work, "p.yml"), PIPELINE);
+    writeFileSync(join(work, "p.ts"), "// edited by hand\n");
+    const refused = await run(["p.yml", "-o", "p.ts"]);
+    expect(refused).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "hangar import: would replace p.ts (nothing was written); pass --force to replace\n",
+    });
+    expect(readFileSync(join(work, "p.ts"), "utf8")).toBe("// edited by hand\n");
+    const forced = await run(["p.yml", "-o", "p.ts", "--force"]);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(join(work, "p.ts"), "utf8")).toContain("const src: Resource");
+  });
+
+  test("an input is never its own output, even with --force", async () => {
+    writeFileSync(join(work, "p.yml"), PIPELINE);
+    const { code, stderr } = await run(["p.yml", "-o", "p.yml", "--force"]);
+    expect(code).toBe(2);
+    expect(stderr).toBe("hangar import: p.yml is a pipeline being imported; it would be replaced by its module\n");
+    expect(readFileSync(join(work, "p.yml"), "utf8")).toBe(PIPELINE);
+  });
+
+  test("with --out-dir, a target that cannot be written stops the import before any module is written", async () => {
+    writeFileSync(join(work, "a.yml"), PIPELINE);
+    writeFileSync(join(work, "b.yml"), PIPELINE);
+    mkdirSync(join(work, "ts/b.ts"), { recursive: true });
+    const { code, stderr } = await run(["a.yml", "b.yml", "--out-dir", "ts"]);
+    expect(code).toBe(2);
+    expect(stderr).toBe("hangar import: cannot write ts/b.ts: it is a folder (nothing was written)\n");
+    expect(readdirSync(join(work, "ts"))).toEqual(["b.ts"]);
+  });
+
   test("a missing file is named", async () => {
     const { code, stderr } = await run(["nope.yml"]);
     expect({ code, stderr }).toEqual({ code: 2, stderr: "hangar import: nope.yml: no such file or folder\n" });

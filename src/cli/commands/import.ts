@@ -14,10 +14,16 @@ export default defineCommand({
     },
     { flags: "--split <how>", description: "one module per group (`group`) or per N jobs (a number), and an index" },
     { flags: "--no-factories", description: "write resources, resource types and task steps as object literals only" },
+    {
+      flags: "--force",
+      description: "replace modules that exist (an earlier import, maybe edited since)",
+      default: false,
+    },
   ],
   async run({ positionals, values }, io) {
-    const [{ resolve }, { collectInputs, importFiles }] = await Promise.all([
+    const [{ relative, resolve }, { stat }, { collectInputs, importFiles }] = await Promise.all([
       import("node:path"),
+      import("node:fs/promises"),
       import("../import-files.ts"),
     ]);
     const out = typeof values.out === "string" ? values.out : undefined;
@@ -66,6 +72,19 @@ export default defineCommand({
               code: m.code,
             })),
           );
+    // every target is checked before the first write, so that a refusal leaves nothing half-written
+    const read = new Set(inputs.files.filter((f) => f !== "-").map((f) => resolve(io.cwd(), f)));
+    const existing: string[] = [];
+    for (const { path } of writes) {
+      const shown = relative(io.cwd(), path) || path;
+      if (read.has(path)) return usage(`${shown} is a pipeline being imported; it would be replaced by its module`);
+      const info = await stat(path).catch(() => undefined);
+      if (info?.isDirectory() === true) return usage(`cannot write ${shown}: it is a folder (nothing was written)`);
+      if (info !== undefined && values.force !== true) existing.push(shown);
+    }
+    if (existing.length > 0) {
+      return usage(`would replace ${existing.join(", ")} (nothing was written); pass --force to replace`);
+    }
     try {
       for (const { path, code } of writes) {
         await io.makeDir(resolve(path, ".."));
