@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { deepFreeze } from "../../test/helpers/deep-freeze.ts";
+import { parsePipeline } from "../parse/parse-pipeline.ts";
 import { type FlyCommandOptions, flyCommand, shellQuote } from "./fly-command.ts";
 
 const SHELLS = ["/bin/sh", "/bin/bash", "/bin/dash"].filter((s) => existsSync(s));
@@ -59,6 +60,20 @@ describe("flyCommand", () => {
     ).toBe("fly -t ci set-pipeline -p app -c definition.json");
   });
 
+  test("an instance var's string that YAML would read as something else is a quoted YAML string", () => {
+    const instanceVars = { branch: "true", version: "1.10", empty: "", nil: "~", lines: "a\nb", main: "main", pr: 42 };
+    const command = flyCommand({ target: "ci", pipeline: "app", instanceVars });
+    expect(command).toBe(
+      "fly -t ci set-pipeline -p app -c definition.json" +
+        " -i 'branch=\"true\"' -i 'version=\"1.10\"' -i 'empty=\"\"' -i 'nil=\"~\"' -i 'lines=\"a\\nb\"' -i main=main -i pr=42",
+    );
+    // fly reads the text after `=` as YAML 1.1: each comes back as the value given
+    for (const [key, value] of Object.entries(instanceVars)) {
+      const text = (command.match(new RegExp(`-i '?${key}=(.*?)'?(?= -i|$)`)) ?? [])[1] ?? "";
+      expect(parsePipeline(`v: ${text}\n`).pipeline, key).toEqual({ v: value });
+    }
+  });
+
   test("hostile names are quoted exactly", () => {
     expect(
       flyCommand({
@@ -105,7 +120,7 @@ describe("flyCommand", () => {
       "--team",
       "",
       "-i",
-      "k'1=v\n2",
+      'k\'1="v\\n2"',
       "-i",
       "$k=$(touch /tmp/hangar-pwned)",
       "-v",

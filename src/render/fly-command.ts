@@ -1,3 +1,5 @@
+import { plainScalarValue } from "../parse/go-yaml-schema.ts";
+
 /** Options of {@link flyCommand}. */
 export interface FlyCommandOptions {
   /** The fly target (`fly -t`). */
@@ -30,6 +32,18 @@ export function shellQuote(word: string): string {
 }
 
 /**
+ * An instance var's value as `fly -i` reads it back: fly reads the text after `=` as YAML (1.1, as go-yaml v2 does), so
+ * a string YAML would read as something else (`true`, `1.10`, an empty string, which is null, text over several lines)
+ * is written as a double-quoted YAML string; numbers and booleans are written as they are.
+ */
+function instanceVarText(value: string | number | boolean): string {
+  if (typeof value !== "string") return String(value);
+  const plain =
+    /^[^\s\-?:,[\]{}#&*!|>'"%@`]/.test(value) && !/[\n\r]|: | #|\s$/.test(value) && plainScalarValue(value) === value;
+  return plain ? value : JSON.stringify(value);
+}
+
+/**
  * The `fly set-pipeline` command that sets a rendered pipeline, quoted for a POSIX shell.
  * @example flyCommand({ target: "ci", pipeline: "app", team: "platform" })
  * // fly -t ci set-pipeline -p app -c definition.json --team platform
@@ -47,7 +61,7 @@ export function flyCommand({
 }: FlyCommandOptions): string {
   const words = ["fly", "-t", target, "set-pipeline", "-p", pipeline, "-c", config];
   if (team !== undefined) words.push("--team", team);
-  for (const [key, value] of Object.entries(instanceVars)) words.push("-i", `${key}=${value}`);
+  for (const [key, value] of Object.entries(instanceVars)) words.push("-i", `${key}=${instanceVarText(value)}`);
   for (const [key, value] of Object.entries(vars)) words.push("-v", `${key}=${value}`);
   for (const [key, value] of Object.entries(yamlVars)) words.push("-y", `${key}=${value}`);
   for (const file of varFiles) words.push("-l", file);
