@@ -1,6 +1,7 @@
 import { isObject, refName, setOwn } from "../model/common.ts";
 import { STEP_KINDS, type StepKind, stepKindOrUndefined } from "../model/step.ts";
 import { IN_PARALLEL_CONFIG_SLOTS, JOB_SLOTS, type SlotForm, type StepSlot, stepSlots } from "../walk/step-slots.ts";
+import { objectProblem } from "../walk/plain-data.ts";
 import { KEY_ORDER } from "./key-order.ts";
 
 type Obj = Record<string, unknown>;
@@ -86,7 +87,13 @@ function payload(value: unknown, share: Share): unknown {
     return out;
   }
   if (!isObject(value)) return value;
-  if (share && isPlain(value)) return sharePayload(value);
+  if (isPlain(value)) {
+    if (share) return sharePayload(value);
+  } else {
+    // a Date or a Map would be written as {} (its own keys) or, by JSON, as it chooses: not the user's data
+    const problem = objectProblem(value);
+    if (problem !== undefined) throw new TypeError(`the pipeline holds ${problem}`);
+  }
   const out: Obj = {};
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;

@@ -20,6 +20,14 @@ describe("findNotPlainData", () => {
     ],
     [{ params: { s: Symbol("k") } }, ["params", "s"], "a symbol (Symbol(k)), not data"],
     [{ params: { n: Number.NaN } }, ["params", "n"], "NaN, a number JSON cannot hold"],
+    [
+      { params: { m: new Map([["a", 1]]) } },
+      ["params", "m"],
+      "a Map, which JSON writes as {}: give a plain object (Object.fromEntries(map))",
+    ],
+    [{ params: { s: [new Set([1])] } }, ["params", "s", 0], "a Set, which JSON writes as {}: give an array ([...set])"],
+    [{ source: { re: /x/ } }, ["source", "re"], "a RegExp, not data"],
+    [{ source: { bytes: new Uint8Array(2) } }, ["source", "bytes"], "a Uint8Array, not data"],
   ])("%# names the path and the problem", (value, path, problem) => {
     expect(findNotPlainData(value)).toEqual({ path, problem });
   });
@@ -34,6 +42,32 @@ describe("findNotPlainData", () => {
     const top: Record<string, unknown> = {};
     top.self = top;
     expect(findNotPlainData(top)).toEqual({ path: ["self"], problem: "a circular reference (back to the top)" });
+  });
+
+  test("objects of the user's classes, and objects without a prototype, are data", () => {
+    class Resource {
+      constructor(readonly name: string) {}
+    }
+    expect(findNotPlainData({ resources: [new Resource("r"), Object.create(null)] })).toBeUndefined();
+  });
+
+  test("a Proxy that refuses to list its keys, or to give its length", () => {
+    const refuse = {
+      ownKeys: () => {
+        throw new Error("sealed");
+      },
+      get: () => {
+        throw new Error("no length");
+      },
+    };
+    expect(findNotPlainData({ params: new Proxy({}, refuse) })).toEqual({
+      path: ["params"],
+      problem: "an object that cannot be read: Error: sealed",
+    });
+    expect(findNotPlainData({ args: new Proxy([], refuse) })).toEqual({
+      path: ["args"],
+      problem: "an object that cannot be read: Error: no length",
+    });
   });
 
   test("a getter that throws", () => {

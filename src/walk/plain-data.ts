@@ -36,12 +36,50 @@ function leafProblem(v: unknown): string | undefined {
   }
 }
 
+/**
+ * What is wrong with an object JSON would not write as its data (a `Date` is written as a string, a `Map` or a `Set` as
+ * `{}`), or undefined. Plain objects and arrays are data; so is an object of a class of the user's (its own keys are
+ * written). Told by the object's built-in tag, so that only objects that are not plain pay for the look.
+ */
+export function objectProblem(v: object): string | undefined {
+  const proto: unknown = Object.getPrototypeOf(v);
+  if (proto === Object.prototype || proto === null || Array.isArray(v)) return undefined;
+  const tag = Object.prototype.toString.call(v).slice(8, -1);
+  switch (tag) {
+    case "Date":
+      return "a Date, which is not data: give its text (date.toISOString(), or the format the resource expects)";
+    case "Map":
+      return "a Map, which JSON writes as {}: give a plain object (Object.fromEntries(map))";
+    case "Set":
+      return "a Set, which JSON writes as {}: give an array ([...set])";
+    default:
+      return NOT_DATA_TAGS.has(tag) || ArrayBuffer.isView(v) ? `a ${tag}, not data` : undefined;
+  }
+}
+
+/** Built-in objects that are not data (beside those {@link objectProblem} explains). */
+const NOT_DATA_TAGS: ReadonlySet<string> = new Set([
+  "WeakMap",
+  "WeakSet",
+  "RegExp",
+  "Promise",
+  "Error",
+  "ArrayBuffer",
+  "SharedArrayBuffer",
+  "Number",
+  "String",
+  "Boolean",
+  "Symbol",
+  "BigInt",
+]);
+
 /** Whether a value that is not an object is one {@link findNotPlainData} finds nothing wrong with (`undefined` is). */
 export const isPlainScalar = (v: unknown): boolean => leafProblem(v) === undefined;
 
 /**
  * The first place where `value` is not data that JSON can hold unchanged: a circular reference, a
- * BigInt, a function, a symbol, a number that is not finite, or a property whose getter throws.
+ * BigInt, a function, a symbol, a number that is not finite, a built-in object that is not data (a `Date`, a `Map`,
+ * see {@link objectProblem}), a property whose getter throws, or an object whose keys cannot be listed (a `Proxy`).
  * `undefined` when there is none. Walks carefully (never deeper than `maxDepth`, reading each
  * property once, inside try), so it can explain why converting or writing `value` failed; it also
  * runs before every validation of rendered data, so its loop touches nothing but what it must (a
@@ -75,23 +113,30 @@ function visitValue(walk: PlainWalk, v: object): NotPlainData | undefined {
   }
   if (ancestors.length >= walk.maxDepth)
     return { path: [...path], problem: `nested more than ${walk.maxDepth} levels deep` };
+  // an array's items by index, an object's by its keys
+  let keys: string[] | undefined;
+  let count: number;
+  try {
+    const problem = objectProblem(v);
+    if (problem !== undefined) return { path: [...path], problem };
+    keys = Array.isArray(v) ? undefined : Object.keys(v);
+    count = keys === undefined ? (v as unknown[]).length : keys.length;
+  } catch (error) {
+    // a Proxy whose traps throw
+    return { path: [...path], problem: `an object that cannot be read: ${describeError(error)}` };
+  }
   ancestors.push(v);
   let found: NotPlainData | undefined;
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length && found === undefined; i++) found = visitChild(walk, i, v[i]);
-  } else {
-    const keys = Object.keys(v);
-    for (let k = 0; k < keys.length && found === undefined; k++) {
-      const key = keys[k] as string;
-      let c: unknown;
-      try {
-        c = (v as Record<string, unknown>)[key];
-      } catch (error) {
-        found = { path: [...path, key], problem: `a getter that throws: ${describeError(error)}` };
-        break;
-      }
-      found = visitChild(walk, key, c);
+  for (let k = 0; k < count && found === undefined; k++) {
+    const key: PathSegment = keys === undefined ? k : (keys[k] as string);
+    let c: unknown;
+    try {
+      c = (v as Record<PathSegment, unknown>)[key];
+    } catch (error) {
+      found = { path: [...path, key], problem: `a getter that throws: ${describeError(error)}` };
+      break;
     }
+    found = visitChild(walk, key, c);
   }
   ancestors.pop();
   return found;

@@ -96,6 +96,14 @@ describe("hangar render", () => {
       "not-data.ts",
       "hangar: not-data.ts: the pipeline is not plain data at jobs[0].plan[0].config.job: a circular reference (back to jobs[0])\n",
     ],
+    [
+      "a-date.ts",
+      "hangar: a-date.ts: the pipeline is not plain data at jobs[0].plan[0].params.at: a Date, which is not data: give its text (date.toISOString(), or the format the resource expects)\n",
+    ],
+    [
+      "a-proxy.ts",
+      "hangar: a-proxy.ts: the pipeline is not plain data at jobs[0].plan[0].params: an object that cannot be read: Error: sealed\n",
+    ],
   ])("%s: one clear line, exit 2, nothing written", async (file, message) => {
     writeFileSync(join(work, "definition.json"), "previous content");
     const before = readdirSync(work).sort();
