@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, expect, test } from "vitest";
@@ -51,4 +51,23 @@ test("schema -o: a short write fails (exit 2, naming the file) and leaves no fil
   expect(cut.stderr).toMatch(/^hangar schema: cannot write schema\.json: EFBIG/m);
   expect(cut.status).toBe(2);
   expect(readdirSync(work)).toEqual(["package.json"]);
+});
+
+test("a compiled module that cannot be kept whole in the cache is not kept: this render and the next succeed", () => {
+  mkdirSync(join(work, "node_modules"));
+  // compiled, about 24 KiB of code (over the limit); rendered, a few bytes (under it)
+  const filler = "b".repeat(24 * 1024);
+  writeFileSync(
+    join(work, "pipeline.ts"),
+    `const filler: string = "${filler}";\nexport default { name: "app", target: "ci", pipeline: { jobs: [{ name: filler.length > 1 ? "j" : "k", plan: [] }] } };\n`,
+  );
+  const limited = run("render pipeline.ts -o out.json --no-validate", 8);
+  expect(limited.stderr).toMatch(/^wrote out\.json/m);
+  expect(limited.status).toBe(0);
+  const cache = join(work, "node_modules/.cache/hangar");
+  for (const name of readdirSync(cache)) expect(name).not.toMatch(/\.(mjs|js)$|\.tmp$/);
+  const next = run("render pipeline.ts -o out.json --no-validate");
+  expect(next.stderr).toMatch(/^wrote out\.json/m);
+  expect(next.status).toBe(0);
+  expect(readdirSync(cache).some((name) => name.endsWith(".script.js"))).toBe(true);
 });
