@@ -189,6 +189,19 @@ describe("hangar init", () => {
     expect(existsSync(join(work, "bad-name"))).toBe(false);
   });
 
+  test.each([
+    ["", "''", "it is empty"],
+    ["my ci", "'my ci'", "it contains white space"],
+  ])("-t %j is refused: %s", async (target, quoted, reason) => {
+    const result = await init("bad-target", "-t", target);
+    expect(result).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `hangar: -t ${quoted} is not a valid fly target: ${reason}\n`,
+    });
+    expect(existsSync(join(work, "bad-target"))).toBe(false);
+  });
+
   test("the package name comes from the folder", async () => {
     expect((await init("My Pipelines!")).code).toBe(0);
     expect(JSON.parse(readFileSync(join(work, "My Pipelines!/package.json"), "utf8")).name).toBe("my-pipelines");

@@ -57,6 +57,13 @@ export default defineCommand({
       io.stderr(`hangar: --name '${pipelineName}' is not a valid pipeline name: ${reason}\n`);
       return EXIT.failure;
     }
+    const target = typeof values.target === "string" ? values.target : "ci";
+    // fly names a target in ~/.flyrc by any word, but an empty one, or one with white space, selects none
+    const targetProblem = target === "" ? "it is empty" : /\s/.test(target) ? "it contains white space" : undefined;
+    if (targetProblem !== undefined) {
+      io.stderr(`hangar: -t ${shellQuote(target)} is not a valid fly target: ${targetProblem}\n`);
+      return EXIT.failure;
+    }
     const dir = resolve(io.cwd(), dirArg);
     const shown = (file: string) => relative(io.cwd(), join(dir, file)) || file;
     const blockingDir = notAFolder(dir);
@@ -68,7 +75,7 @@ export default defineCommand({
     const files = scaffold({
       packageName: packageNameOf(dir),
       pipelineName,
-      target: typeof values.target === "string" ? values.target : "ci",
+      target,
       hangarSpec: typeof values.hangarSpec === "string" ? values.hangarSpec : `^${VERSION}`,
     });
 
