@@ -206,6 +206,17 @@ describe("loadPipelineModule: nothing in the user's folders, bounded time", () =
     expect(listing()).toEqual(before);
   });
 
+  test.each([
+    ['{ code: 42, message: "config missing" }', "thrown: config missing"],
+    ["{ code: 42, reasons: [1, 2] }", 'thrown: {"code":42,"reasons":[1,2]}'],
+    ['"a string"', "thrown: a string"],
+  ])("a module that throws %s, not an Error, is reported with what it threw", async (thrown, message) => {
+    writeFileSync(join(work, "throws-value.ts"), `export default () => {\n  throw ${thrown};\n};\n`);
+    await expect(loadPipelineModule("throws-value.ts", work, { cacheDir })).rejects.toThrow(
+      `throws-value.ts: ${message}`,
+    );
+  });
+
   test("an error in the module names its line in the user's file, from the cache or from memory", async () => {
     writeFileSync(join(work, "lib/fail.ts"), "export function fail(): never {\n  throw new Error('no vault');\n}\n");
     writeFileSync(join(work, "throws.ts"), 'import { fail } from "./lib/fail.ts";\n\nexport default fail();\n');

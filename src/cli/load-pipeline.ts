@@ -210,7 +210,7 @@ function mapToSource(
 function userCodeError(error: unknown, origin: Origin, located?: string): LoadError {
   const { path, shown, cwd } = origin;
   if (isCommonJsLoadError(error)) {
-    const message = error instanceof Error ? `${error.name}: ${error.message}` : `thrown: ${String(error)}`;
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : `thrown: ${describeThrown(error)}`;
     return new LoadError(commonJsAdvice(path, cwd) ?? `${shown}: ${message}`, error);
   }
   const missing = missingPackage(error);
@@ -225,7 +225,7 @@ function userCodeError(error: unknown, origin: Origin, located?: string): LoadEr
     ? error.message
     : error instanceof Error
       ? `${error.name}: ${error.message}`
-      : `thrown: ${String(error)}`;
+      : `thrown: ${describeThrown(error)}`;
   return new LoadError(`${userFrame(error, origin) ?? located ?? shown}: ${message}`, error);
 }
 
@@ -249,6 +249,26 @@ async function syntaxErrorFrame(error: unknown, origin: Origin): Promise<string 
   if (!lines.slice(at).some((line) => line === `SyntaxError: ${error.message}`)) return undefined;
   const caret = lines[at + 2]?.indexOf("^") ?? -1;
   return `${relative(cwd, path)}:${lineNumber}${caret >= 0 ? `:${caret + 1}` : ""}`;
+}
+
+/**
+ * What the user's code threw when it is not an Error, in a few words: its `message` when it has a string one (`throw
+ * { code: 1, message: "boom" }`), else its JSON (cut at 200 characters), else what String() gives.
+ */
+function describeThrown(value: unknown): string {
+  // (a getter or a Proxy of the user's may throw: then the value's tag)
+  try {
+    if (isObject(value) && typeof value.message === "string") return value.message;
+    if (typeof value === "object" && value !== null) {
+      try {
+        const json = JSON.stringify(value);
+        if (typeof json === "string") return json.length > 200 ? `${json.slice(0, 199)}…` : json;
+      } catch {}
+    }
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }
 
 /** The package an import names that Node could not find (from a module file, or from a `data:` URL), else undefined. */
