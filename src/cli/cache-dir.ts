@@ -1,15 +1,6 @@
-import {
-  closeSync,
-  existsSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeSync,
-} from "node:fs";
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { writeAll } from "./write-all.ts";
 
 /**
  * hangar's cache folder for a file: `node_modules/.cache/hangar` in the nearest folder above it that has a
@@ -64,7 +55,7 @@ export function writeAtomically(path: string, content: string): void {
   try {
     const fd = openSync(temp, "wx");
     try {
-      writeSync(fd, content);
+      writeAll(fd, content);
     } finally {
       closeSync(fd);
     }

@@ -25,7 +25,7 @@ import { VERSION } from "./version.ts";
  */
 
 /** Bump when the compile options below change, so that older entries are not used. */
-const CACHE_FORMAT = 4;
+const CACHE_FORMAT = 5;
 
 /** How many entries the cache keeps; the least recently written go first. */
 export const CACHE_ENTRIES = 100;
@@ -44,6 +44,11 @@ interface CacheEntry {
   readonly script?: string;
   /** The module has no script form (it imports a package, say). */
   readonly scriptless?: boolean;
+  /**
+   * The size in bytes of each compiled file the entry names: a file of another size (cut off by a full disk, say)
+   * is not used, but compiled and written again.
+   */
+  readonly sizes: Readonly<Record<string, number>>;
 }
 
 /**
@@ -125,8 +130,11 @@ export async function compileModule(
   if (cacheDir === undefined) return { url: dataUrl((await compile(path, shown, cwd, hangar)).code), cached: false };
   // each way of linking hangar has its own entry, so a batch and a single render do not compile over each other
   const entryFile = join(cacheDir, `${pathKey(path)}${hangar === "bundled" ? "" : "-shared"}.json`);
-  const present = (name: string | undefined) =>
-    name !== undefined && statOf(join(cacheDir, name)) !== undefined ? join(cacheDir, name) : undefined;
+  /** The compiled file `name` of the entry, when it is there whole. */
+  const present = (entry: CacheEntry, name: string | undefined) =>
+    name !== undefined && entry.sizes[name] !== undefined && statOf(join(cacheDir, name))?.size === entry.sizes[name]
+      ? join(cacheDir, name)
+      : undefined;
   const scriptWanted = wanted === "script" && hangar === "bundled";
   /** The entry when its inputs are unchanged (their new times written in), else undefined. */
   let current: CacheEntry | undefined;
@@ -143,9 +151,9 @@ export async function compileModule(
           writeAtomically(entryFile, JSON.stringify(current));
         } catch {}
       }
-      const script = scriptWanted ? present(entry.script) : undefined;
+      const script = scriptWanted ? present(entry, entry.script) : undefined;
       if (script !== undefined) return { url: pathToFileURL(script).href, script, cached: true };
-      const module = present(entry.module);
+      const module = present(entry, entry.module);
       if (module !== undefined && (!scriptWanted || entry.scriptless === true)) {
         return { url: pathToFileURL(module).href, cached: true };
       }
@@ -160,10 +168,14 @@ export async function compileModule(
     const stamped = await stampInputs(built.inputs);
     const name = `${(await sha256(Buffer.from(built.code))).slice(0, 32)}${isScript ? ".script.js" : ".mjs"}`;
     mkdirSync(cacheDir, { recursive: true });
-    if (statOf(join(cacheDir, name)) === undefined) writeAtomically(join(cacheDir, name), built.code);
+    const size = Buffer.byteLength(built.code);
+    // a file of this name but another size was cut off: it is written again
+    if (statOf(join(cacheDir, name))?.size !== size) writeAtomically(join(cacheDir, name), built.code);
     // the other form, when the entry was current, is still the same module's
     const otherName = isScript ? current?.module : current?.script;
-    const other = otherName === undefined ? {} : isScript ? { module: otherName } : { script: otherName };
+    const otherSize = otherName === undefined ? undefined : current?.sizes[otherName];
+    const keepOther = otherName !== undefined && otherSize !== undefined;
+    const other = !keepOther ? {} : isScript ? { module: otherName } : { script: otherName };
     const entry: CacheEntry = {
       format: CACHE_FORMAT,
       hangar: VERSION,
@@ -173,6 +185,7 @@ export async function compileModule(
       ...(isScript ? { script: name } : { module: name }),
       // asked for a script and given a module: it has no script form, so the next run does not try again
       ...(scriptWanted && !isScript && { scriptless: true }),
+      sizes: { ...(keepOther && { [otherName]: otherSize }), [name]: size },
     };
     writeAtomically(entryFile, JSON.stringify(entry));
     prune(cacheDir);

@@ -1,6 +1,7 @@
 import {
   closeSync,
   fchmodSync,
+  fsyncSync,
   lstatSync,
   mkdirSync,
   openSync,
@@ -14,6 +15,7 @@ import {
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Readable, Writable } from "node:stream";
+import { writeAll } from "./write-all.ts";
 
 /** Everything a command reads from or writes to the outside world; injected so commands are testable. */
 export interface Io {
@@ -98,12 +100,17 @@ export function writeFileAtomic(path: string, content: string): void {
   try {
     fd = openSync(temp, "wx", 0o666);
     if (existing !== undefined) fchmodSync(fd, existing.mode & 0o7777);
-    writeSync(fd, content);
-    closeSync(fd);
+    writeAll(fd, content);
+    // on disk before it is renamed over the old file, so that even a crash leaves the old file or the new one
+    fsyncSync(fd);
+    const written = fd;
     fd = undefined;
+    closeSync(written);
     renameSync(temp, target);
   } catch (error) {
-    if (fd !== undefined) closeSync(fd);
+    try {
+      if (fd !== undefined) closeSync(fd);
+    } catch {}
     try {
       unlinkSync(temp);
     } catch {}

@@ -66,8 +66,9 @@ function markCachedCode(): void {
   const entryFile = join(cacheDir, readdirSync(cacheDir).find((name) => name.endsWith(".json")) as string);
   const { code, ...entry } = cacheEntry();
   const module = `marked-${readdirSync(cacheDir).length}.mjs`;
-  writeFileSync(join(cacheDir, module), code.replace('"build"', '"cached"'));
-  writeFileSync(entryFile, JSON.stringify({ ...entry, module }));
+  const marked = code.replace('"build"', '"cached"');
+  writeFileSync(join(cacheDir, module), marked);
+  writeFileSync(entryFile, JSON.stringify({ ...entry, module, sizes: { [module]: Buffer.byteLength(marked) } }));
 }
 
 describe("loadPipelineModule: compile cache", () => {
@@ -152,6 +153,17 @@ describe("loadPipelineModule: compile cache", () => {
     expect(() => readdirSync(cacheDir)).toThrow();
   });
 
+  test("a compiled file cut off (by a full disk, say) is compiled and written again, not run", async () => {
+    expect(await load()).toEqual(expected("build", "src"));
+    const { module, code } = cacheEntry();
+    // cut where what is left still parses: running it would give no pipeline at all
+    const cut = code.slice(0, code.lastIndexOf("export"));
+    writeFileSync(join(cacheDir, module), cut);
+    // (the module as Node first imported it runs again: what tells is the file, whole again)
+    expect(await load()).toEqual(expected("build", "src"));
+    expect(readFileSync(join(cacheDir, module), "utf8")).toBe(code);
+  });
+
   test("a module that fails to compile is not cached", async () => {
     writeFileSync(join(work, "pipeline.ts"), "export default {\n");
     await expect(load()).rejects.toThrow(/pipeline\.ts:2:0|pipeline\.ts:\d+:\d+/);
@@ -192,6 +204,17 @@ describe("loadPipelineModule: nothing in the user's folders, bounded time", () =
       rmSync(outside, { recursive: true, force: true });
     }
     expect(listing()).toEqual(before);
+  });
+
+  test.each([
+    ['{ code: 42, message: "config missing" }', "thrown: config missing"],
+    ["{ code: 42, reasons: [1, 2] }", 'thrown: {"code":42,"reasons":[1,2]}'],
+    ['"a string"', "thrown: a string"],
+  ])("a module that throws %s, not an Error, is reported with what it threw", async (thrown, message) => {
+    writeFileSync(join(work, "throws-value.ts"), `export default () => {\n  throw ${thrown};\n};\n`);
+    await expect(loadPipelineModule("throws-value.ts", work, { cacheDir })).rejects.toThrow(
+      `throws-value.ts: ${message}`,
+    );
   });
 
   test("an error in the module names its line in the user's file, from the cache or from memory", async () => {
@@ -249,8 +272,11 @@ describe("the script form of a compiled module (what a render runs, stacks not m
     // V8's code of the script, kept once it ran (not at exit: a --watch session renders again and again)
     expect(readdirSync(cacheDir)).toContain(`${script.slice(0, 32)}.code-${process.versions.v8}.bin`);
     const listeners = process.listenerCount("exit");
-    // the script is what ran: marked, it gives the marked pipeline
-    writeFileSync(join(cacheDir, script), readFileSync(join(cacheDir, script), "utf8").replace('"build"', '"script"'));
+    // the script is what ran: marked (and its size in the entry), it gives the marked pipeline
+    const marked = readFileSync(join(cacheDir, script), "utf8").replace('"build"', '"script"');
+    writeFileSync(join(cacheDir, script), marked);
+    const entryFile = join(cacheDir, readdirSync(cacheDir).find((n) => n.endsWith(".json")) as string);
+    writeFileSync(entryFile, JSON.stringify({ ...entryOf(), sizes: { [script]: Buffer.byteLength(marked) } }));
     expect(await render("script.ts")).toEqual({ jobs: [{ name: "script-late-true", plan: [] }] });
     expect(process.listenerCount("exit")).toBe(listeners);
     // with stacks mapped (the graph, --debug), the ES module runs: compiled then, beside the script form
@@ -258,6 +284,18 @@ describe("the script form of a compiled module (what a render runs, stacks not m
       jobs: [{ name: "build-late-true", plan: [] }],
     });
     expect(entryOf()).toMatchObject({ script, module: expect.stringMatching(/^[0-9a-f]{32}\.mjs$/) });
+  });
+
+  test("a script form cut off (by a full disk, say) is compiled and written again, not run", async () => {
+    writeFileSync(join(work, "cut.ts"), 'export default { jobs: [{ name: "whole", plan: [] }] };\n');
+    expect(await render("cut.ts")).toEqual({ jobs: [{ name: "whole", plan: [] }] });
+    const { script } = entryOf();
+    const code = readFileSync(join(cacheDir, script), "utf8");
+    for (const cut of [code.slice(0, code.indexOf('"whole"')), code.slice(0, code.indexOf("export"))]) {
+      writeFileSync(join(cacheDir, script), cut);
+      expect(await render("cut.ts")).toEqual({ jobs: [{ name: "whole", plan: [] }] });
+      expect(readFileSync(join(cacheDir, script), "utf8")).toBe(code);
+    }
   });
 
   test("the module's own names never clash with what the runner hands the script", async () => {

@@ -149,7 +149,7 @@ async function importUserModule(origin: Origin, stackSourceMaps: boolean): Promi
         ? ((await importModule(url)) as Record<string, unknown>)
         : await runScriptModule(origin.script);
   } catch (error) {
-    throw userCodeError(error, origin);
+    throw userCodeError(error, origin, await syntaxErrorFrame(error, origin));
   }
   if (!("default" in mod)) {
     throw new LoadError(`${shown}: the module has no default export (export default a pipeline or a definition)`);
@@ -203,13 +203,14 @@ function mapToSource(
 }
 
 /**
- * A LoadError for an exception thrown by the user's code, located at its first frame in their files: hangar's own
- * errors (a factory's wrong argument, a fragment conflict) keep their one sentence, placed where the user called.
+ * A LoadError for an exception thrown by the user's code, located at its first frame in their files (else at
+ * `located`, when given): hangar's own errors (a factory's wrong argument, a fragment conflict) keep their one
+ * sentence, placed where the user called.
  */
-function userCodeError(error: unknown, origin: Origin): LoadError {
+function userCodeError(error: unknown, origin: Origin, located?: string): LoadError {
   const { path, shown, cwd } = origin;
   if (isCommonJsLoadError(error)) {
-    const message = error instanceof Error ? `${error.name}: ${error.message}` : `thrown: ${String(error)}`;
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : `thrown: ${describeThrown(error)}`;
     return new LoadError(commonJsAdvice(path, cwd) ?? `${shown}: ${message}`, error);
   }
   const missing = missingPackage(error);
@@ -224,8 +225,50 @@ function userCodeError(error: unknown, origin: Origin): LoadError {
     ? error.message
     : error instanceof Error
       ? `${error.name}: ${error.message}`
-      : `thrown: ${String(error)}`;
-  return new LoadError(`${userFrame(error, origin) ?? shown}: ${message}`, error);
+      : `thrown: ${describeThrown(error)}`;
+  return new LoadError(`${userFrame(error, origin) ?? located ?? shown}: ${message}`, error);
+}
+
+/**
+ * `file:line:column` of a syntax error in a JavaScript module, which Node reports without a position (it shows one,
+ * above the source line and a caret, only for an error nobody caught): the module checked by `node --check`, whose
+ * report names the line and places the caret. Undefined for a compiled module (esbuild placed its errors), or when
+ * the check finds another error or none (the error is in a module the user's module imports).
+ */
+async function syntaxErrorFrame(error: unknown, origin: Origin): Promise<string | undefined> {
+  const { url, path, cwd } = origin;
+  if (!(error instanceof SyntaxError) || url !== pathToFileURL(path).href) return undefined;
+  // (loaded only on this path: a module that does not parse)
+  const { spawnSync } = await import("node:child_process");
+  const check = spawnSync(process.execPath, ["--check", path], { encoding: "utf8", timeout: 10_000 });
+  // `<path>:<line>`, the source line, the caret under the error's column, a blank line, `SyntaxError: <message>`
+  const lines = (check.stderr ?? "").split("\n");
+  const at = lines.findIndex((line) => line.startsWith(`${path}:`));
+  const lineNumber = Number(lines[at]?.slice(path.length + 1));
+  if (at < 0 || !Number.isInteger(lineNumber) || lineNumber < 1) return undefined;
+  if (!lines.slice(at).some((line) => line === `SyntaxError: ${error.message}`)) return undefined;
+  const caret = lines[at + 2]?.indexOf("^") ?? -1;
+  return `${relative(cwd, path)}:${lineNumber}${caret >= 0 ? `:${caret + 1}` : ""}`;
+}
+
+/**
+ * What the user's code threw when it is not an Error, in a few words: its `message` when it has a string one (`throw
+ * { code: 1, message: "boom" }`), else its JSON (cut at 200 characters), else what String() gives.
+ */
+function describeThrown(value: unknown): string {
+  // (a getter or a Proxy of the user's may throw: then the value's tag)
+  try {
+    if (isObject(value) && typeof value.message === "string") return value.message;
+    if (typeof value === "object" && value !== null) {
+      try {
+        const json = JSON.stringify(value);
+        if (typeof json === "string") return json.length > 200 ? `${json.slice(0, 199)}…` : json;
+      } catch {}
+    }
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }
 
 /** The package an import names that Node could not find (from a module file, or from a `data:` URL), else undefined. */

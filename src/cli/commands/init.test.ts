@@ -1,5 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { memoryIo } from "../../../test/helpers/memory-io.ts";
@@ -125,6 +134,44 @@ describe("hangar init", () => {
     expect(existsSync(join(work, "taken/tsconfig.json"))).toBe(false);
   });
 
+  test("a file where init makes a folder is listed with the files in the way, and nothing is made", async () => {
+    mkdirSync(join(work, "blocked"));
+    writeFileSync(join(work, "blocked/test"), "notes\n");
+    writeFileSync(join(work, "blocked/.gitignore"), "x\n");
+    expect(await init("blocked")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "hangar: init would overwrite files (nothing was written):\n  blocked/test (a file where init makes a folder)\n  blocked/.gitignore\n",
+    });
+    expect(readdirSync(join(work, "blocked")).sort()).toEqual([".gitignore", "test"]);
+  });
+
+  test("a file given as the folder, or above it, is refused before anything is made", async () => {
+    writeFileSync(join(work, "a-file"), "notes\n");
+    for (const target of ["a-file", "a-file/sub"]) {
+      expect(await init(target)).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: "hangar: init: a-file is not a folder (nothing was written)\n",
+      });
+    }
+    expect(readFileSync(join(work, "a-file"), "utf8")).toBe("notes\n");
+  });
+
+  test("a write that fails removes the files written and the folders made before it", async () => {
+    mkdirSync(join(work, "rollback"));
+    const run = memoryIo(work);
+    const failing = {
+      ...run.io,
+      writeFile: (path: string, content: string) =>
+        path.endsWith("pipelines.test.js") ? Promise.reject(new Error("disk full")) : run.io.writeFile(path, content),
+    };
+    expect(await runCli(["init", "rollback/new/project"], failing)).toBe(2);
+    expect(run.stderr).toBe("hangar: cannot write rollback/new/project/test/pipelines.test.js: disk full\n");
+    expect(readdirSync(join(work, "rollback"))).toEqual([]);
+  });
+
   test("a second init in the same folder is refused", async () => {
     expect((await init("twice")).code).toBe(0);
     const again = await init("twice");
@@ -140,6 +187,19 @@ describe("hangar init", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`hangar: --name '${name}' is not a valid pipeline name: ${reason}\n`);
     expect(existsSync(join(work, "bad-name"))).toBe(false);
+  });
+
+  test.each([
+    ["", "''", "it is empty"],
+    ["my ci", "'my ci'", "it contains white space"],
+  ])("-t %j is refused: %s", async (target, quoted, reason) => {
+    const result = await init("bad-target", "-t", target);
+    expect(result).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `hangar: -t ${quoted} is not a valid fly target: ${reason}\n`,
+    });
+    expect(existsSync(join(work, "bad-target"))).toBe(false);
   });
 
   test("the package name comes from the folder", async () => {

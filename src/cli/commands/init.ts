@@ -1,6 +1,6 @@
 // node:fs's synchronous calls, not node:fs/promises: command files are loaded by every command (for `--help`), and
 // loading node:fs/promises cost `hangar --version` about 2 ms (profiles)
-import { existsSync, mkdirSync, unlinkSync } from "node:fs";
+import { existsSync, mkdirSync, rmdirSync, statSync, unlinkSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { defineCommand, EXIT } from "../define-command.ts";
 
@@ -11,6 +11,24 @@ function packageNameOf(dir: string): string {
     .replace(/[^a-z0-9._-]+/g, "-")
     .replace(/^[._-]+|-+$/g, "");
   return name === "" ? "pipelines" : name;
+}
+
+/** The nearest of `path` and the folders above it that exists, when it is not a folder (a file in the way); else undefined. */
+function notAFolder(path: string): string | undefined {
+  for (let at = path; ; at = dirname(at)) {
+    try {
+      return statSync(at).isDirectory() ? undefined : at;
+    } catch {
+      if (dirname(at) === at) return undefined;
+    }
+  }
+}
+
+/** The folders above `file` (deepest first) that do not exist yet. */
+function missingFolders(file: string): string[] {
+  const missing: string[] = [];
+  for (let at = dirname(file); !existsSync(at) && dirname(at) !== at; at = dirname(at)) missing.push(at);
+  return missing;
 }
 
 export default defineCommand({
@@ -39,27 +57,48 @@ export default defineCommand({
       io.stderr(`hangar: --name '${pipelineName}' is not a valid pipeline name: ${reason}\n`);
       return EXIT.failure;
     }
+    const target = typeof values.target === "string" ? values.target : "ci";
+    // fly names a target in ~/.flyrc by any word, but an empty one, or one with white space, selects none
+    const targetProblem = target === "" ? "it is empty" : /\s/.test(target) ? "it contains white space" : undefined;
+    if (targetProblem !== undefined) {
+      io.stderr(`hangar: -t ${shellQuote(target)} is not a valid fly target: ${targetProblem}\n`);
+      return EXIT.failure;
+    }
     const dir = resolve(io.cwd(), dirArg);
     const shown = (file: string) => relative(io.cwd(), join(dir, file)) || file;
+    const blockingDir = notAFolder(dir);
+    if (blockingDir !== undefined) {
+      const where = relative(io.cwd(), blockingDir) || blockingDir;
+      io.stderr(`hangar: init: ${where} is not a folder (nothing was written)\n`);
+      return EXIT.failure;
+    }
     const files = scaffold({
       packageName: packageNameOf(dir),
       pipelineName,
-      target: typeof values.target === "string" ? values.target : "ci",
+      target,
       hangarSpec: typeof values.hangarSpec === "string" ? values.hangarSpec : `^${VERSION}`,
     });
 
-    const existing = Object.keys(files).filter((file) => existsSync(join(dir, file)));
-    if (existing.length > 0) {
+    // what is in the way: a file init would write, or a file where it makes a folder (`test`, say)
+    const existing = new Set<string>();
+    for (const file of Object.keys(files)) {
+      const blocking = notAFolder(dirname(join(dir, file)));
+      if (blocking !== undefined) existing.add(`${relative(io.cwd(), blocking)} (a file where init makes a folder)`);
+      else if (existsSync(join(dir, file))) existing.add(shown(file));
+    }
+    if (existing.size > 0) {
       io.stderr(
-        `hangar: init would overwrite ${existing.length === 1 ? "a file" : "files"} (nothing was written):\n${existing.map((file) => `  ${shown(file)}\n`).join("")}`,
+        `hangar: init would overwrite ${existing.size === 1 ? "a file" : "files"} (nothing was written):\n${[...existing].map((line) => `  ${line}\n`).join("")}`,
       );
       return EXIT.failure;
     }
 
-    // All or nothing: a failure removes the files written before it.
+    // All or nothing: a failure removes the files written before it, and the folders made for them.
     const written: string[] = [];
+    const made: string[] = [];
     try {
       for (const [file, content] of Object.entries(files)) {
+        made.push(...missingFolders(join(dir, file)).reverse());
         mkdirSync(dirname(join(dir, file)), { recursive: true });
         await io.writeFile(join(dir, file), content);
         written.push(file);
@@ -68,6 +107,12 @@ export default defineCommand({
       for (const file of written) {
         try {
           unlinkSync(join(dir, file));
+        } catch {}
+      }
+      // deepest first; a folder that is not empty (someone else's file came meanwhile) stays
+      for (const folder of made.reverse()) {
+        try {
+          rmdirSync(folder);
         } catch {}
       }
       io.stderr(

@@ -59,6 +59,14 @@ describe("hangar render", () => {
     expect(existsSync(join(work, "definition.json"))).toBe(false);
   });
 
+  test("--stdout with -o is a usage error, as with --out-dir: nothing rendered, nothing written", async () => {
+    const run = memoryIo(work);
+    expect(await runCli(["render", "ok.ts", "--stdout", "-o", "out.json"], run.io)).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe("hangar: --stdout and -o cannot be used together (run `hangar render --help` for usage)\n");
+    expect(existsSync(join(work, "out.json"))).toBe(false);
+  });
+
   test("accepts a fragment, an async function with relative imports, and plain JavaScript", async () => {
     const fragmentRun = memoryIo(work);
     expect(await runCli(["render", "fragment-only.ts", "--stdout"], fragmentRun.io)).toBe(0);

@@ -106,6 +106,7 @@ export default defineCommand({
       if (entry === undefined || files.length > 1) return usage("several pipelines are rendered with --out-dir DIR");
       if (values.flyScript !== undefined) return usage("--fly-script needs --out-dir");
       if (values.stdout === true && values.check === true) return usage("--stdout and --check cannot be used together");
+      if (values.stdout === true && values.out !== undefined) return usage("--stdout and -o cannot be used together");
       return () => renderOne(entry);
     }
 
