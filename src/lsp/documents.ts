@@ -1,4 +1,15 @@
-import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  type YAMLMap,
+} from "yaml";
 import { isObject, type Path } from "../model/common.ts";
 import { stepKindOrUndefined } from "../model/step.ts";
 import { walkPipelineSteps } from "../walk/walk-steps.ts";
@@ -13,9 +24,14 @@ export interface NameSite {
   readonly role: "definition" | "reference";
   /** The literal path of the scalar holding the name. */
   readonly path: Path;
-  /** Offsets of the name's scalar in the text (start inclusive, end exclusive). */
+  /**
+   * Offsets of the name as written in place (start inclusive, end exclusive): its scalar, or, for a name
+   * reached through a YAML alias or merge key (`name: *build`, `<<: *base_job`), that alias.
+   */
   readonly start: number;
   readonly end: number;
+  /** For a name reached through an alias or merge key: the offsets of the anchored scalar that holds it. */
+  readonly anchored?: { readonly start: number; readonly end: number };
   /** For a definition: the offsets of the whole item (the resource's, job's mapping). */
   readonly item?: { readonly start: number; readonly end: number };
 }
@@ -67,18 +83,23 @@ export function readDocument(text: string): PipelineDocument {
 function findNames(doc: Document, pipeline: Record<string, unknown>): NameSite[] {
   const sites: NameSite[] = [];
   const add = (kind: NameKind, role: NameSite["role"], path: Path, itemPath?: Path) => {
-    const node = doc.getIn(path, true);
-    if (!isScalar(node) || typeof node.value !== "string" || node.range == null) return;
+    const reached = reach(doc, path);
+    const node = reached?.node;
+    if (!isScalar(node) || typeof node.value !== "string" || !isNodeWithRange(node)) return;
     if (role === "reference" && isGlob(node.value)) return;
-    const item = itemPath === undefined ? undefined : doc.getIn(itemPath, true);
-    const itemRange = isNodeWithRange(item) ? { start: item.range[0], end: item.range[1] } : undefined;
+    const written = reached?.via ?? node;
+    if (!isNodeWithRange(written)) return;
+    const item = itemPath === undefined ? undefined : reach(doc, itemPath);
+    const itemNode = item?.via ?? item?.node;
+    const itemRange = isNodeWithRange(itemNode) ? { start: itemNode.range[0], end: itemNode.range[1] } : undefined;
     sites.push({
       kind,
       name: node.value,
       role,
       path,
-      start: node.range[0],
-      end: node.range[1],
+      start: written.range[0],
+      end: written.range[1],
+      ...(written === node ? {} : { anchored: { start: node.range[0], end: node.range[1] } }),
       ...(itemRange === undefined ? {} : { item: itemRange }),
     });
   };
@@ -118,6 +139,65 @@ function findNames(doc: Document, pipeline: Record<string, unknown>): NameSite[]
   }
   return sites.sort((a, b) => a.start - b.start);
 }
+
+/** A node of the syntax tree, and the first alias on the way to it (where it is written in place, if not itself). */
+interface Reached {
+  readonly node: unknown;
+  readonly via: Node | undefined;
+}
+
+/**
+ * The node a literal path of the parsed value leads to in the syntax tree, following aliases and merge keys
+ * as the value does.
+ */
+function reach(doc: Document, path: Path): Reached | undefined {
+  let at = resolved(doc, { node: doc.contents, via: undefined });
+  for (const seg of path) {
+    const { node } = at;
+    if (isSeq(node) && typeof seg === "number") at = resolved(doc, { node: node.items[seg], via: at.via });
+    else if (isMap(node) && typeof seg === "string") {
+      const found = entry(doc, node, seg, 0);
+      if (found === undefined) return undefined;
+      at = resolved(doc, { node: found.node, via: at.via ?? found.via });
+    } else return undefined;
+  }
+  return at;
+}
+
+/** An alias replaced by the node it stands for (the alias is kept as `via`, if there was none before). */
+const resolved = (doc: Document, at: Reached): Reached =>
+  isAlias(at.node) ? { node: at.node.resolve(doc), via: at.via ?? at.node } : at;
+
+/** Merge keys nested deeper than this are not followed. */
+const MAX_MERGE_DEPTH = 64;
+
+/**
+ * The value of `key` in a mapping, as YAML 1.1 reads it: the key written in the mapping (the last, if it is
+ * written twice), else the first of its merge sources (`<<: *a`, `<<: [*a, *b]`) that has it; `via` is the
+ * merge source's alias it came through.
+ */
+function entry(doc: Document, map: YAMLMap, key: string, depth: number): Reached | undefined {
+  const own = map.items.findLast((p) => isScalar(p.key) && !isMergeKey(p.key) && String(p.key.value) === key);
+  if (own !== undefined) return { node: own.value, via: undefined };
+  if (depth >= MAX_MERGE_DEPTH) return undefined;
+  for (const pair of map.items) {
+    if (!isMergeKey(pair.key)) continue;
+    const value = resolved(doc, { node: pair.value, via: undefined });
+    const sources: Reached[] = isSeq(value.node)
+      ? value.node.items.map((item) => resolved(doc, { node: item, via: value.via }))
+      : [value];
+    for (const source of sources) {
+      if (!isMap(source.node)) continue;
+      const found = entry(doc, source.node, key, depth + 1);
+      if (found !== undefined) return { node: found.node, via: source.via ?? found.via };
+    }
+  }
+  return undefined;
+}
+
+/** A `<<` key (plain, not quoted): YAML 1.1's merge key. */
+const isMergeKey = (key: unknown): boolean =>
+  isScalar(key) && typeof key.value === "symbol" && key.value.description === "<<";
 
 const isNodeWithRange = (n: unknown): n is Node & { range: [number, number, number] } =>
   typeof n === "object" && n !== null && "range" in n && Array.isArray((n as { range?: unknown }).range);

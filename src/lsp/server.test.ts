@@ -286,3 +286,84 @@ describe("hangar lsp --strict, over stdio", () => {
     expect(found.find((d) => d.message.includes("bogus_top"))?.severity).toBe(2);
   });
 });
+
+describe("hangar lsp, given a client that breaks the protocol", () => {
+  /** A started `hangar lsp`, initialized, with a way to write raw bytes beside the protocol client's messages. */
+  async function started() {
+    const server = spawn(process.execPath, [join(repo, "bin/hangar.js"), "lsp"], { stdio: "pipe" });
+    let stderr = "";
+    server.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    const exited = new Promise<number | null>((ok) => server.once("exit", (code) => ok(code)));
+    const client = createProtocolConnection(
+      new StreamMessageReader(server.stdout),
+      new StreamMessageWriter(server.stdin),
+    );
+    client.listen();
+    await client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: {} });
+    const stop = async () => {
+      client.dispose();
+      server.kill();
+      await exited;
+    };
+    return { server, client, exited, stop, stderr: () => stderr };
+  }
+  const frame = (body: string, length = Buffer.byteLength(body)) => `Content-Length: ${length}\r\n\r\n${body}`;
+
+  test("a Content-Length that is not a number: the server says so on stderr and exits 2, not deaf for ever", async () => {
+    const { server, exited, stderr } = await started();
+    server.stdin.write("Content-Length: abc\r\n\r\n{}");
+    server.stdin.write(frame('{"jsonrpc":"2.0","id":9,"method":"shutdown"}'));
+    expect(await exited).toBe(2);
+    expect(stderr()).toBe(
+      "hangar lsp: unreadable message header from the client: Content-Length value must be a number. Got abc; the stream cannot be followed after it, so the server stops\n",
+    );
+  });
+
+  test("a Content-Length shorter than its body: the rest runs into the next header, and the server exits 2", async () => {
+    const { server, exited, stderr } = await started();
+    const body = '{"jsonrpc":"2.0","id":7,"method":"shutdown"}';
+    server.stdin.write(frame(body, body.length - 10));
+    server.stdin.write(frame('{"jsonrpc":"2.0","id":8,"method":"shutdown"}'));
+    expect(await exited).toBe(2);
+    expect(stderr()).toMatch(/^hangar lsp: unreadable message header from the client: .*the server stops\n$/);
+  });
+
+  test("a body that is not JSON keeps the framing: the server reads on and answers", async () => {
+    const { server, client, stop } = await started();
+    server.stdin.write(frame("{not json"));
+    const symbols = await client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: "file:///x.yml" } });
+    expect(symbols).toEqual([]);
+    await stop();
+  });
+
+  test("a request without a field its handler reads is InvalidParams (-32602), naming the field", async () => {
+    const { client, stop } = await started();
+    const textDocument = { uri: "file:///x.yml" };
+    const position = { line: 0, character: 0 };
+    const refused = (request: Promise<unknown>) =>
+      request.then(
+        () => "answered",
+        (e: { code: number; message: string }) => `${e.code} ${e.message}`,
+      );
+    expect(await refused(client.sendRequest("textDocument/hover", { textDocument }))).toBe(
+      "-32602 textDocument/hover: params.position.line must be a number",
+    );
+    expect(await refused(client.sendRequest("textDocument/references", { textDocument, position }))).toBe(
+      "-32602 textDocument/references: params.context.includeDeclaration must be a boolean",
+    );
+    expect(await refused(client.sendRequest("textDocument/rename", { textDocument, position }))).toBe(
+      "-32602 textDocument/rename: params.newName must be a string",
+    );
+    expect(await refused(client.sendRequest("textDocument/codeAction", { textDocument, context: {} }))).toBe(
+      "-32602 textDocument/codeAction: params.context.diagnostics must be an array",
+    );
+    expect(await refused(client.sendRequest("textDocument/definition", {}))).toBe(
+      "-32602 textDocument/definition: params.textDocument.uri must be a string",
+    );
+    // with the params whole, the same requests are answered
+    expect(await refused(client.sendRequest("textDocument/hover", { textDocument, position }))).toBe("answered");
+    await stop();
+  });
+});

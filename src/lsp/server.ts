@@ -15,9 +15,17 @@
 import type { Readable, Writable } from "node:stream";
 import {
   CodeActionKind,
+  type CodeActionParams,
+  type CompletionParams,
   type Connection,
   createConnection,
+  type DefinitionParams,
+  type DocumentSymbolParams,
+  type HoverParams,
+  type PrepareRenameParams,
   ProposedFeatures,
+  type ReferenceParams,
+  type RenameParams,
   StreamMessageReader,
   StreamMessageWriter,
   TextDocumentSyncKind,
@@ -34,6 +42,7 @@ import { quickFixes, toLspDiagnostics } from "./features/diagnostics.ts";
 import { hover } from "./features/hover.ts";
 import { prepareRename, rename } from "./features/rename.ts";
 import { documentSymbols } from "./features/symbols.ts";
+import { AT_POSITION, checked, ON_DOCUMENT } from "./params.ts";
 import { schemaDocs } from "./schema-docs.ts";
 
 export interface ServerOptions {
@@ -43,17 +52,31 @@ export interface ServerOptions {
   readonly strict?: boolean;
 }
 
-/** Runs the server on a pair of streams (stdin and stdout for `hangar lsp`) until the connection closes. */
-export function startServer(input: Readable, output: Writable, options: ServerOptions = {}): Promise<void> {
-  const connection = createConnection(
-    ProposedFeatures.all,
-    new StreamMessageReader(input),
-    new StreamMessageWriter(output),
-  );
-  const closed = new Promise<void>((resolve) => connection.onExit(() => resolve()));
+/** How the server ended: at the client's `exit`, or because the client's message stream lost its framing. */
+export type ServerEnd = { readonly ok: true } | { readonly ok: false; readonly message: string };
+
+/**
+ * Runs the server on a pair of streams (stdin and stdout for `hangar lsp`) until the client's `exit`, or until
+ * a message header cannot be read (`Content-Length: abc`, or a body longer than its `Content-Length` running
+ * into the next header): where the next message starts can then no longer be found, so the server stops
+ * rather than wait, deaf, for ever. A body that is not JSON leaves the framing intact: it is answered and
+ * reading goes on.
+ */
+export function startServer(input: Readable, output: Writable, options: ServerOptions = {}): Promise<ServerEnd> {
+  const reader = new StreamMessageReader(input);
+  const connection = createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(output));
+  const ended = new Promise<ServerEnd>((resolve) => {
+    connection.onExit(() => resolve({ ok: true }));
+    reader.onError((error) => {
+      if (error instanceof SyntaxError) return; // JSON.parse of one body: the connection answers it
+      resolve({ ok: false, message: `unreadable message header from the client: ${error.message.split("\n")[0]}` });
+      reader.dispose();
+      connection.dispose();
+    });
+  });
   serve(connection, options);
   connection.listen();
-  return closed;
+  return ended;
 }
 
 /** Registers every feature on a connection. */
@@ -116,29 +139,55 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
     },
     serverInfo: { name: "hangar" },
   }));
-  connection.onHover(({ textDocument, position }) =>
-    withText(textDocument.uri, null, (text, document) => hover(text, document, docs, position)),
-  );
-  connection.onCompletion(({ textDocument, position }) =>
-    withText(textDocument.uri, [], (text, document) => completion(text, document, docs, position)),
-  );
-  connection.onDefinition(({ textDocument, position }) =>
-    withText(textDocument.uri, null, (text, document) => definition(text, document, position)),
-  );
-  connection.onReferences(({ textDocument, position, context }) =>
-    withText(textDocument.uri, [], (text, document) =>
-      references(text, document, position, context.includeDeclaration),
+  connection.onHover(
+    checked("textDocument/hover", AT_POSITION, ({ textDocument, position }: HoverParams) =>
+      withText(textDocument.uri, null, (text, document) => hover(text, document, docs, position)),
     ),
   );
-  connection.onDocumentSymbol(({ textDocument }) =>
-    withText(textDocument.uri, [], (text, document) => documentSymbols(text, document)),
+  connection.onCompletion(
+    checked("textDocument/completion", AT_POSITION, ({ textDocument, position }: CompletionParams) =>
+      withText(textDocument.uri, [], (text, document) => completion(text, document, docs, position)),
+    ),
   );
-  connection.onPrepareRename(({ textDocument, position }) =>
-    withText(textDocument.uri, null, (text, document) => prepareRename(text, document, position)),
+  connection.onDefinition(
+    checked("textDocument/definition", AT_POSITION, ({ textDocument, position }: DefinitionParams) =>
+      withText(textDocument.uri, null, (text, document) => definition(text, document, position)),
+    ),
   );
-  connection.onRenameRequest(({ textDocument, position, newName }) =>
-    withText(textDocument.uri, null, (text, document) => rename(text, document, position, newName)),
+  connection.onReferences(
+    checked(
+      "textDocument/references",
+      { ...AT_POSITION, "context.includeDeclaration": "boolean" },
+      ({ textDocument, position, context }: ReferenceParams) =>
+        withText(textDocument.uri, [], (text, document) =>
+          references(text, document, position, context.includeDeclaration),
+        ),
+    ),
   );
-  connection.onCodeAction(({ textDocument, context }) => quickFixes(textDocument.uri, context.diagnostics));
+  connection.onDocumentSymbol(
+    checked("textDocument/documentSymbol", ON_DOCUMENT, ({ textDocument }: DocumentSymbolParams) =>
+      withText(textDocument.uri, [], (text, document) => documentSymbols(text, document)),
+    ),
+  );
+  connection.onPrepareRename(
+    checked("textDocument/prepareRename", AT_POSITION, ({ textDocument, position }: PrepareRenameParams) =>
+      withText(textDocument.uri, null, (text, document) => prepareRename(text, document, position)),
+    ),
+  );
+  connection.onRenameRequest(
+    checked(
+      "textDocument/rename",
+      { ...AT_POSITION, newName: "string" },
+      ({ textDocument, position, newName }: RenameParams) =>
+        withText(textDocument.uri, null, (text, document) => rename(text, document, position, newName)),
+    ),
+  );
+  connection.onCodeAction(
+    checked(
+      "textDocument/codeAction",
+      { ...ON_DOCUMENT, "context.diagnostics": "array" },
+      ({ textDocument, context }: CodeActionParams) => quickFixes(textDocument.uri, context.diagnostics),
+    ),
+  );
   texts.listen(connection);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { dedent } from "../validate/rule-tester.ts";
+import { validateText } from "../validate/validate-text.ts";
 import { parsePipeline } from "./parse-pipeline.ts";
 
 const yaml = (strings: TemplateStringsArray) => dedent(strings.join(""));
@@ -239,5 +240,40 @@ describe("JSON input", () => {
     const parsed = parsePipeline('{"jobs": [{"name": "a", "plan": [],},],}');
     expect(parsed.wellFormed).toBe(true);
     expect(parsed.pipeline).toEqual({ jobs: [{ name: "a", plan: [] }] });
+  });
+});
+
+describe("a string that starts with a byte order mark", () => {
+  const BOM = "\uFEFF";
+  /** Each finding's location as `line:col-endLine:endCol rule`, through the validator as the API runs it. */
+  const located = (text: string) =>
+    validateText(text).diagnostics.map(
+      ({ loc, ruleId }) => `${loc?.line}:${loc?.col}-${loc?.endLine}:${loc?.endCol} ${ruleId}`,
+    );
+
+  test("one line: the finding is on its name, one column on past the BOM, not the whole document", () => {
+    const text = "jobs: [{name: j, plan: [{get: nope}]}]\n";
+    expect(located(text)).toEqual(["1:31-1:35 get-unknown-resource"]);
+    expect(located(BOM + text)).toEqual(["1:32-1:36 get-unknown-resource"]);
+  });
+
+  test("several lines: the lines after the first are as without it", () => {
+    const text = "jobs:\n- name: j\n  plan:\n  - get: nope\n";
+    expect(located(text)).toEqual(["4:10-4:14 get-unknown-resource"]);
+    expect(located(BOM + text)).toEqual(located(text));
+  });
+
+  test("a syntax error and the parse's own findings are placed as in the text without it", () => {
+    expect(summary(`${BOM}jobs: [\n`)).toEqual(
+      summary("jobs: [\n").map((s) => s.replace(/^1:(\d+)/, (_, c) => `1:${Number(c) + 1}`)),
+    );
+    const typed = "jobs:\n- name: j\n  serial: [1]\n  plan: []\n";
+    expect(summary(BOM + typed)).toEqual(summary(typed));
+    expect(summary(BOM + typed)).not.toEqual([]);
+  });
+
+  test("JSON after a BOM is read, its findings placed", () => {
+    const json = '{"jobs": [{"name": "j", "plan": [{"get": "nope"}]}]}';
+    expect(located(BOM + json)).toEqual(["1:43-1:49 get-unknown-resource"]);
   });
 });

@@ -55,6 +55,32 @@ const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
  * go-yaml's error at the first bad byte.
  */
 export function parsePipeline(input: string | Uint8Array, options: ParseOptions = {}): ParsedPipeline {
+  // A string may start with a byte order mark (an editor's buffer, `readFileSync(f, "utf8")`); bytes are decoded
+  // without it. The text after it is read, and its locations are given in the string as it came, BOM included.
+  if (typeof input === "string" && input.startsWith(BOM)) return afterBom(parseInput(input.slice(1), options));
+  return parseInput(input, options);
+}
+
+const BOM = "\uFEFF";
+
+/** A reading of the text after a BOM, its locations on the first line one column on, past the BOM. */
+function afterBom(parsed: ParsedPipeline): ParsedPipeline {
+  const shift = (loc: SourceLoc): SourceLoc => ({
+    ...loc,
+    ...(loc.line === 1 ? { col: loc.col + 1 } : {}),
+    ...(loc.endLine === 1 && loc.endCol !== undefined ? { endCol: loc.endCol + 1 } : {}),
+  });
+  return {
+    ...parsed,
+    diagnostics: parsed.diagnostics.map((d) => (d.loc === undefined ? d : { ...d, loc: shift(d.loc) })),
+    locate: (path, target) => {
+      const loc = parsed.locate(path, target);
+      return loc === undefined ? undefined : shift(loc);
+    },
+  };
+}
+
+function parseInput(input: string | Uint8Array, options: ParseOptions): ParsedPipeline {
   const { file } = options;
   const fail = (ruleId: string, message: string, loc?: SourceLoc): ParsedPipeline => ({
     pipeline: undefined,

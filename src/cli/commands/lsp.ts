@@ -17,7 +17,12 @@ export default defineCommand({
       import("../../lsp/server.ts"),
       import("../../schema/schema-file.ts"),
     ]);
-    await startServer(io.streams.input, io.streams.output, { schema: loadSchema(), strict: values.strict === true });
-    return EXIT.ok;
+    const end = await startServer(io.streams.input, io.streams.output, {
+      schema: loadSchema(),
+      strict: values.strict === true,
+    });
+    if (end.ok) return EXIT.ok;
+    io.stderr(`hangar lsp: ${end.message}; the stream cannot be followed after it, so the server stops\n`);
+    return EXIT.failure;
   },
 });

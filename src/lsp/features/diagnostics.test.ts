@@ -102,3 +102,23 @@ describe("quick fixes", () => {
     ).toEqual([]);
   });
 });
+
+describe("a document that starts with a byte order mark (a client that keeps it)", () => {
+  /** What each published range covers in the document as the client holds it. */
+  const covered = (content: string) => {
+    const { text } = open(content);
+    return published(content).map((d) => `${d.code} ${JSON.stringify(text.getText(d.range))}`);
+  };
+
+  test("each range covers the same text as without the BOM, on the first line and after it", () => {
+    const oneLine = "jobs: [{name: j, plan: [{get: nope}]}]\n";
+    expect(covered(`\uFEFF${oneLine}`)).toEqual(['get-unknown-resource "nope"']);
+    expect(covered(`\uFEFF${PIPELINE}`)).toEqual(covered(PIPELINE));
+    expect(covered(PIPELINE)).toContain('get-unknown-resource "source-cod"');
+  });
+
+  test("positions count the BOM as a character of line 0", () => {
+    const [found] = published("\uFEFFjobs: [{name: j, plan: [{get: nope}]}]\n");
+    expect(found?.range).toEqual({ start: { line: 0, character: 31 }, end: { line: 0, character: 35 } });
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { builtSchemaDocs, open, URI } from "../../../test/helpers/lsp-document.ts";
+import { validateText } from "../../validate/validate-text.ts";
 import { definition, references } from "./definition.ts";
 import { hover } from "./hover.ts";
 import { documentSymbols } from "./symbols.ts";
@@ -169,5 +170,70 @@ describe("document symbols", () => {
 
   test("a text that does not parse has an outline of what could be read, and never throws", () => {
     expect(documentSymbols(open("jobs: [\n").text, open("jobs: [\n").document)).toEqual([]);
+  });
+});
+
+describe("names written through YAML aliases and merge keys", () => {
+  /** `build` is named through an alias of a group entry; `merged` takes its name from a merge key. */
+  const ALIASED = `base_job: &base_job
+  name: merged
+  plan:
+    - get: repo
+groups:
+  - name: all
+    jobs:
+      - &build-name build
+      - deploy
+      - merged
+resources:
+  - name: repo
+    type: git
+    source: { uri: https://example.com/repo.git }
+jobs:
+  - name: *build-name
+    plan:
+      - get: repo
+  - <<: *base_job
+    plan:
+      - get: repo
+        passed: [build]
+  - name: deploy
+    plan:
+      - get: repo
+        passed: [build, merged]
+`;
+  const aliased = open(ALIASED);
+  const at = (needle: string, delta = 0, n = 1) => aliased.at(needle, delta, n);
+  const range = (needle: string, length: number, n = 1) => {
+    const start = at(needle, 0, n);
+    return { start, end: { line: start.line, character: start.character + length } };
+  };
+
+  test("the validator reads both jobs: no errors, and each job's `passed` is satisfied", () => {
+    const errors = validateText(ALIASED).diagnostics.filter((d) => d.severity === "error");
+    expect(errors.map((d) => `${d.ruleId} ${d.message}`)).toEqual([]);
+  });
+
+  test("both jobs are in the outline, their names' ranges on the alias written in the job", () => {
+    const jobs = documentSymbols(aliased.text, aliased.document).filter((s) => s.detail === "job");
+    expect(jobs.map((s) => [s.name, s.selectionRange])).toEqual([
+      ["build", range("*build-name", "*build-name".length)],
+      ["merged", range("*base_job", "*base_job".length)],
+      ["deploy", range("deploy", "deploy".length, 2)],
+    ]);
+    for (const s of jobs) expect(s.range.start.line).toBeLessThanOrEqual(s.selectionRange.start.line);
+  });
+
+  test("`passed` goes to the job, and the hover shows the job, not 'not defined'", () => {
+    const toBuild = definition(aliased.text, aliased.document, at("passed: [build, merged]", "passed: [b".length));
+    expect(toBuild).toEqual({ uri: URI, range: range("*build-name", "*build-name".length) });
+    const toMerged = definition(aliased.text, aliased.document, at("merged]", 1));
+    expect(toMerged).toEqual({ uri: URI, range: range("*base_job", "*base_job".length) });
+    expect(shown(hover(aliased.text, aliased.document, docs, at("[build]", 1)))).toBe(
+      "**job** `build`\n\n```yaml\nname: *build-name\nplan:\n  - get: repo\n```",
+    );
+    expect(shown(hover(aliased.text, aliased.document, docs, at("merged]", 1)))).toMatch(
+      /^\*\*job\*\* `merged`\n\n```yaml\n<<: \*base_job\n/,
+    );
   });
 });

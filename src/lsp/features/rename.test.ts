@@ -170,6 +170,34 @@ describe("rename of other names", () => {
   });
 });
 
+describe("rename of a name written through a YAML alias or merge key", () => {
+  test("a job named by an alias: the anchored scalar is renamed once and the alias kept", () => {
+    const before =
+      "groups:\n  - name: all\n    jobs: [&b build, ship]\njobs:\n  - name: *b\n    plan: [{ get: r }]\n  - name: ship\n    plan:\n      - get: r\n        passed: [bui|ld]\nresources:\n  - name: r\n    type: git\n    source: {uri: u}\n";
+    const after = renamed(before, "compile");
+    expect(after).toBe(before.replace("&b build", "&b compile").replace("[bui|ld]", "[compile]"));
+    expect(findings(after)).toEqual([]);
+  });
+
+  test("a job named through a merge key: the name is renamed where the merged mapping holds it", () => {
+    const before =
+      "base: &base\n  name: build\n  plan: []\njobs:\n  - <<: *base\n  - name: ship\n    plan:\n      - get: r\n        passed: [bui|ld]\n";
+    expect(renamed(before, "compile")).toBe(
+      before.replace("name: build", "name: compile").replace("[bui|ld]", "[compile]"),
+    );
+  });
+
+  test("a get named through an alias is refused: it cannot keep its name and change its resource", () => {
+    const o = open(
+      "resources:\n  - name: &r re|po\n    type: git\n    source: {uri: u}\njobs:\n  - name: a\n    plan:\n      - get: *r\n",
+    );
+    const result = rename(o.text, o.document, o.cursor, "code");
+    expect(isEdit(result) ? undefined : result.message).toBe(
+      "'repo' names a step through a YAML alias at 8:14: rename it by hand",
+    );
+  });
+});
+
 describe("what rename refuses", () => {
   const refused = (marked: string, newName: string) => {
     const o = open(marked);

@@ -21,6 +21,9 @@ export function prepareRename(text: TextDocument, document: PipelineDocument, po
  * `file: x/task.yml`, a task file's own inputs). Renaming every use of the artifact cannot be done safely
  * (paths and task files are free text or other files), so the step keeps its name and is given
  * `resource: <new name>`: the file means what it meant, with the resource renamed.
+ *
+ * A name written through a YAML alias or merge key (`name: *build`, `<<: *base_job`) is renamed at the scalar
+ * the anchor holds, so the alias keeps standing for it; a `get`/`put` step named through an alias is refused.
  */
 export function rename(
   text: TextDocument,
@@ -39,15 +42,28 @@ export function rename(
   if (namesOf(document, site.kind).includes(newName)) {
     return new ResponseError(-32602, `there is already a ${LABEL[site.kind]} named '${newName}'`);
   }
-  const edits = sitesOf(document, site.kind, site.name).map((s) =>
-    namesStep(s)
-      ? addResource(text, document, s, newName)
-      : TextEdit.replace(
-          { start: text.positionAt(s.start), end: text.positionAt(s.end) },
-          written(newName, text, s.start),
-        ),
-  );
-  return { changes: { [text.uri]: edits } };
+  const sites = sitesOf(document, site.kind, site.name);
+  const aliasedStep = sites.find((s) => namesStep(s) && s.anchored !== undefined);
+  if (aliasedStep !== undefined) {
+    const { line, character } = text.positionAt(aliasedStep.start);
+    return new ResponseError(
+      -32602,
+      `'${site.name}' names a step through a YAML alias at ${line + 1}:${character + 1}: rename it by hand`,
+    );
+  }
+  // a name written through an alias or merge key is renamed where it is anchored, once, and the alias kept
+  const edits = new Map<number, TextEdit>();
+  for (const s of sites) {
+    const { start, end } = s.anchored ?? s;
+    if (edits.has(start)) continue;
+    edits.set(
+      start,
+      namesStep(s)
+        ? addResource(text, document, s, newName)
+        : TextEdit.replace({ start: text.positionAt(start), end: text.positionAt(end) }, written(newName, text, start)),
+    );
+  }
+  return { changes: { [text.uri]: [...edits.values()] } };
 }
 
 /** A `get: x` or `put: x` with no `resource:`: the name is the step's (and its artifact's) as well. */

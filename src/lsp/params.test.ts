@@ -1,0 +1,45 @@
+import { describe, expect, test } from "vitest";
+import { ResponseError } from "vscode-languageserver";
+import { AT_POSITION, checked, paramsProblem } from "./params.ts";
+
+describe("paramsProblem", () => {
+  const position = { line: 1, character: 2 };
+  test.each([
+    [{ textDocument: { uri: "u" }, position }, undefined],
+    [{ textDocument: { uri: "u" } }, "params.position.line must be a number"],
+    [{ textDocument: { uri: "u" }, position: { line: "1", character: 2 } }, "params.position.line must be a number"],
+    [
+      { textDocument: { uri: "u" }, position: { line: 1, character: Number.NaN } },
+      "params.position.character must be a number",
+    ],
+    [{ position }, "params.textDocument.uri must be a string"],
+    [null, "params.textDocument.uri must be a string"],
+    [[1, 2], "params.textDocument.uri must be a string"],
+  ])("%j: %s", (params, problem) => {
+    expect(paramsProblem(params, AT_POSITION)).toBe(problem);
+  });
+
+  test("arrays and booleans", () => {
+    const shape = { "context.diagnostics": "array", "context.includeDeclaration": "boolean" } as const;
+    expect(paramsProblem({ context: { diagnostics: [], includeDeclaration: false } }, shape)).toBeUndefined();
+    expect(paramsProblem({ context: { diagnostics: {}, includeDeclaration: false } }, shape)).toBe(
+      "params.context.diagnostics must be an array",
+    );
+    expect(paramsProblem({ context: { diagnostics: [] } }, shape)).toBe(
+      "params.context.includeDeclaration must be a boolean",
+    );
+  });
+});
+
+test("checked: the handler runs on whole params; otherwise an InvalidParams error, and the handler does not run", () => {
+  let ran = 0;
+  const handler = checked("textDocument/hover", AT_POSITION, (p: { position: { line: number } }) => {
+    ran++;
+    return p.position.line;
+  });
+  expect(handler({ textDocument: { uri: "u" }, position: { line: 3, character: 0 } } as never)).toBe(3);
+  const refused = handler({ textDocument: { uri: "u" } } as never);
+  expect(refused).toBeInstanceOf(ResponseError);
+  expect(refused).toMatchObject({ code: -32602, message: "textDocument/hover: params.position.line must be a number" });
+  expect(ran).toBe(1);
+});

@@ -1,0 +1,39 @@
+import { ErrorCodes, ResponseError } from "vscode-languageserver";
+import { isObject } from "../model/common.ts";
+
+/** What a request's params must hold: the type of the value at each dotted path (`position.line`). */
+export type ParamsShape = Readonly<Record<string, "string" | "number" | "boolean" | "array">>;
+
+/** The params of a request on a position in a document (hover, definition, rename...). */
+export const AT_POSITION: ParamsShape = {
+  "textDocument.uri": "string",
+  "position.line": "number",
+  "position.character": "number",
+};
+
+/** The params of a request on a whole document (document symbols). */
+export const ON_DOCUMENT: ParamsShape = { "textDocument.uri": "string" };
+
+/** The first way `params` does not have `shape`, in words (`params.position.line must be a number`), if any. */
+export function paramsProblem(params: unknown, shape: ParamsShape): string | undefined {
+  for (const [path, type] of Object.entries(shape)) {
+    let value: unknown = params;
+    for (const key of path.split(".")) value = isObject(value) ? value[key] : undefined;
+    const ok = type === "array" ? Array.isArray(value) : typeof value === type && !Number.isNaN(value);
+    if (!ok) return `params.${path} must be ${type === "array" ? "an array" : `a ${type}`}`;
+  }
+  return undefined;
+}
+
+/**
+ * A request handler that first checks its params: a client that leaves out a field the handler reads
+ * (`hover` without `position`) is answered InvalidParams (-32602) naming the field, not a TypeError.
+ */
+export const checked =
+  <P, R>(method: string, shape: ParamsShape, handler: (params: P) => R) =>
+  (params: P): R | ResponseError<void> => {
+    const problem = paramsProblem(params, shape);
+    return problem === undefined
+      ? handler(params)
+      : new ResponseError(ErrorCodes.InvalidParams, `${method}: ${problem}`);
+  };
