@@ -1,4 +1,4 @@
-import { plainScalarValue } from "../parse/go-yaml-schema.ts";
+import { yamlString } from "./yaml.ts";
 
 /** Options of {@link flyCommand}. */
 export interface FlyCommandOptions {
@@ -36,12 +36,8 @@ export function shellQuote(word: string): string {
  * a string YAML would read as something else (`true`, `1.10`, an empty string, which is null, text over several lines)
  * is written as a double-quoted YAML string; numbers and booleans are written as they are.
  */
-function instanceVarText(value: string | number | boolean): string {
-  if (typeof value !== "string") return String(value);
-  const plain =
-    /^[^\s\-?:,[\]{}#&*!|>'"%@`]/.test(value) && !/[\n\r]|: | #|\s$/.test(value) && plainScalarValue(value) === value;
-  return plain ? value : JSON.stringify(value);
-}
+const instanceVarText = (value: string | number | boolean): string =>
+  typeof value === "string" ? yamlString(value) : String(value);
 
 /**
  * The `fly set-pipeline` command that sets a rendered pipeline, quoted for a POSIX shell.
