@@ -1,4 +1,6 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { expect, test } from "vitest";
 
@@ -22,4 +24,24 @@ test("a reader that goes away early (| head) ends hangar quietly, exit 0", () =>
   const errors = bash(`${hangar} schema 2>&1 >/dev/null | cat; ${hangar} schema | head -c 1 2>&1 >/dev/null`);
   expect(errors.stdout).toBe("");
   expect(errors.stderr).toBe("");
+});
+
+test("what a pipeline module logs goes to stderr, so that stdout holds only the product", () => {
+  const work = mkdtempSync(join(tmpdir(), "hangar-logs-"));
+  try {
+    writeFileSync(join(work, "package.json"), '{ "type": "module" }\n');
+    writeFileSync(
+      join(work, "p.mjs"),
+      'console.log("building"); console.info("info"); console.table([1]);\nexport default { jobs: [{ name: "j", plan: [] }] };\n',
+    );
+    const run = spawnSync(process.execPath, [join(repo, "bin/hangar.js"), "render", "p.mjs", "--stdout"], {
+      cwd: work,
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ jobs: [{ name: "j", plan: [] }] });
+    expect(run.stderr).toMatch(/^building\ninfo\n/);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 });

@@ -1,5 +1,18 @@
+import { Console } from "node:console";
 import { nodeIo } from "./io.ts";
 import { runCli } from "./run-cli.ts";
+
+// Standard output holds hangar's product (a pipeline, fly commands, a graph, the language server's messages); what a
+// pipeline module logs goes to standard error, so that `hangar render --stdout | fly ...` never reads a stray line.
+// Made on first use: making process.stderr loads Node's stream modules, which a render that logs nothing never needs.
+Object.defineProperty(globalThis, "console", {
+  configurable: true,
+  get() {
+    const console = new Console({ stdout: process.stderr, stderr: process.stderr });
+    Object.defineProperty(globalThis, "console", { value: console, configurable: true, writable: true });
+    return console;
+  },
+});
 
 // No top-level await: this is the entry of a CommonJS bundle (see scripts/build.mjs).
 const io = nodeIo(process);
