@@ -1,3 +1,4 @@
+import { lineIndex } from "../source/locate.ts";
 import { readYaml } from "./read-yaml.ts";
 import { parseReference, type VarPair, VarsError } from "./vars.ts";
 
@@ -16,11 +17,15 @@ export function parseVarFlag(flag: string, yaml: boolean): VarPair {
   return { path: reference.path, value: read.value ?? null };
 }
 
-/** Reads a `-l` file: a YAML mapping of var names to values. */
+const formatLoc = ({ line, col }: { line: number; col: number }): string => `${line}:${col}`;
+
+/** Reads a `-l` file: a YAML mapping of var names to values; a file that is not YAML is an error at its place. */
 export function parseVarsFile(text: string, file: string): Readonly<Record<string, unknown>> {
   const read = readYaml(text);
   if (!read.ok) {
-    throw new VarsError(`could not unmarshal template variables (${file}): ${read.problems[0]?.message ?? ""}`);
+    const problem = read.problems[0];
+    const at = problem === undefined ? file : `${file}:${formatLoc(lineIndex(text)(problem.offset))}`;
+    throw new VarsError(`could not unmarshal template variables (${at}): ${problem?.message ?? ""}`);
   }
   if (read.value === null || read.value === undefined) return {};
   if (typeof read.value !== "object" || Array.isArray(read.value)) {

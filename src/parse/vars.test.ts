@@ -64,4 +64,11 @@ describe("interpolation, as fly's vars package does it", () => {
     expect(() => parseVarFlag("a..b=1", false)).toThrow("invalid var 'a..b': empty field");
     expect(() => parseVarsFile("- a\n", "v.yml")).toThrow(/could not unmarshal template variables \(v\.yml\)/);
   });
+
+  test("a vars file that is not YAML is an error at its place", () => {
+    expect(() => parseVarsFile("a: 1\n  b: 2\n", "v.yml")).toThrow(
+      new VarsError("could not unmarshal template variables (v.yml:2:4): bad indentation of a mapping entry"),
+    );
+    expect(() => parseVarsFile("a: 1\na: 2\n", "v.yml")).toThrow(/\(v\.yml:2:1\): mapping key "a" already defined/);
+  });
 });
