@@ -427,6 +427,26 @@ describe("split", () => {
     expect(parsePipeline(renderJson(definition.pipeline)).pipeline).toEqual(dataOf(input));
   });
 
+  test("module names differ in more than case (macOS and Windows do not tell Shared.ts from shared.ts)", () => {
+    const result = importPipeline(
+      yaml(`
+      resources: [{name: src, type: git, source: {uri: x}}]
+      jobs:
+      - {name: a, plan: [{get: src}]}
+      - {name: b, plan: [{get: src}]}
+      - {name: c, plan: [{get: src}]}
+      groups:
+      - {name: Pipeline, jobs: [a]}
+      - {name: Shared, jobs: [b]}
+      - {name: pipeline, jobs: [c]}
+      `),
+      { split: { by: "group" } },
+    );
+    if (!result.ok) throw new Error("import failed");
+    const files = result.modules.map((m) => m.file);
+    expect(files).toEqual(["pipeline.ts", "shared.ts", "Pipeline-2.ts", "Shared-2.ts", "pipeline-3.ts"]);
+  });
+
   test("per N jobs, in the jobs' order", () => {
     const result = importPipeline(yaml(input), { split: { jobsPerModule: 2 } });
     if (!result.ok) throw new Error("import failed");

@@ -1024,12 +1024,13 @@ function splitJobs(e: Emitter, split: NonNullable<ImportOptions["split"]>): Part
     if (last !== undefined && last.key === key) last.jobs.push(i);
     else runs.push({ key, jobs: [i] });
   });
+  // compared in lower case: on macOS and Windows `Shared.ts` would replace `shared.ts`
   const files = new Set(["pipeline", "shared"]);
   return runs.map(({ key, jobs: indexes }) => {
     const stem = key.replace(/[^A-Za-z0-9_.-]+/g, "-").replace(/^[-.]+|-+$/g, "") || "jobs";
     let file = stem;
-    for (let n = 2; files.has(file); n++) file = `${stem}-${n}`;
-    files.add(file);
+    for (let n = 2; files.has(file.toLowerCase()); n++) file = `${stem}-${n}`;
+    files.add(file.toLowerCase());
     return {
       file: `${file}.ts`,
       id: e.names.claim(`${key} jobs`, { fallback: "jobs", suffix: "Jobs" }),
