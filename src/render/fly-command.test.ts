@@ -88,7 +88,7 @@ describe("flyCommand", () => {
     ).toBe(
       [
         "fly -t 'my target' set-pipeline -p 'it'\"'\"'s' -c '$(rm -rf /)' --team '`id`'",
-        "-i 'a b=\"say \\\"hi\\\"\"'",
+        '-i \'a b="say \\"hi\\""\'',
         "-v 'x=line1\nline2' -v 'semi;colon=' -v '=empty key'",
         "-l 'a;b' -l '' -l 'ünï.yml' -l '*.yml' -l '~/vars.yml' -l -n",
       ].join(" "),

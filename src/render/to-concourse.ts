@@ -1,7 +1,7 @@
 import { isObject, refName, setOwn } from "../model/common.ts";
 import { STEP_KINDS, type StepKind, stepKindOrUndefined } from "../model/step.ts";
-import { IN_PARALLEL_CONFIG_SLOTS, JOB_SLOTS, type SlotForm, type StepSlot, stepSlots } from "../walk/step-slots.ts";
 import { objectProblem } from "../walk/plain-data.ts";
+import { IN_PARALLEL_CONFIG_SLOTS, JOB_SLOTS, type SlotForm, type StepSlot, stepSlots } from "../walk/step-slots.ts";
 import { KEY_ORDER } from "./key-order.ts";
 
 type Obj = Record<string, unknown>;
