@@ -43,6 +43,9 @@ export interface ParsedPipeline {
   readonly knownMappings?: KnownMappings;
 }
 
+/** How fly's first read of a file words the errors of go-yaml v3 (templatehelpers `Evaluate`). */
+const BEFORE_TEMPLATES = "error parsing yaml before applying templates: yaml: ";
+
 /** Every YAML error code, as hangar diagnostic ids (`yaml/DUPLICATE_KEY`). */
 const YAML_RULE = (code: string) => `yaml/${code}`;
 
@@ -56,10 +59,16 @@ const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
  */
 export function parsePipeline(input: string | Uint8Array, options: ParseOptions = {}): ParsedPipeline {
   const { file } = options;
-  const fail = (ruleId: string, message: string, loc?: SourceLoc): ParsedPipeline => ({
+  const fail = (ruleId: string, message: string, loc?: SourceLoc, fly?: string): ParsedPipeline => ({
     pipeline: undefined,
     wellFormed: false,
-    diagnostics: [{ ...diag(ruleId, message, [], withFile(file, loc ?? { line: 1, col: 1 })), parity: "hangar" }],
+    diagnostics: [
+      {
+        ...diag(ruleId, message, [], withFile(file, loc ?? { line: 1, col: 1 })),
+        parity: "hangar",
+        ...(fly !== undefined && { fly }),
+      },
+    ],
     locate: () => withFile(file, { line: 1, col: 1 }),
   });
 
@@ -86,7 +95,9 @@ export function parsePipeline(input: string | Uint8Array, options: ParseOptions 
   if (binary !== -1) {
     const pos = lineIndex(text)(binary);
     const code = text.charCodeAt(binary).toString(16).padStart(4, "0");
-    return fail("input/binary", `not a text file: control character U+${code.toUpperCase()}`, pos);
+    // go-yaml's reader refuses the character before it reads a token, so its error has no line
+    const fly = `${BEFORE_TEMPLATES}control characters are not allowed`;
+    return fail("input/binary", `not a text file: control character U+${code.toUpperCase()}`, pos, fly);
   }
   // Concourse reads JSON with its YAML parser, so text that is not strict JSON may still be a pipeline
   // (and YAML reports syntax errors with a position).
@@ -143,18 +154,31 @@ function problemDiagnostic(problem: YamlProblem, loc: SourceLoc): Diagnostic {
     case "duplicate-key":
       return {
         ...diag(YAML_RULE("DUPLICATE_KEY"), problem.message, [], loc),
-        fly: `error parsing yaml before applying templates: yaml: unmarshal errors:\n  line ${loc.line}: ${problem.message}`,
+        fly: `${BEFORE_TEMPLATES}unmarshal errors:\n  line ${loc.line}: ${problem.message}`,
       };
     case "excessive-aliasing":
       return {
         ...diag(YAML_RULE("EXCESSIVE_ALIASING"), problem.message, [], loc),
-        fly: `error parsing yaml before applying templates: yaml: ${problem.message}`,
+        fly: `${BEFORE_TEMPLATES}${problem.message}`,
       };
     case "too-deep":
       return { ...diag("input/too-deep", problem.message, [], loc), parity: "hangar" };
     case "syntax":
-      return { ...diag(YAML_RULE("SYNTAX"), problem.message, [], loc), parity: "hangar" };
+      return { ...diag(YAML_RULE("SYNTAX"), problem.message, [], loc), parity: "hangar", fly: syntaxFly(problem, loc) };
   }
+}
+
+/**
+ * The line fly prints for a YAML syntax error: go-yaml's own words for the errors whose text does not depend on
+ * its parser's state, else go-yaml's form (`line N: ...`) with the reader's words (go-yaml's line may differ).
+ */
+function syntaxFly(problem: YamlProblem, loc: SourceLoc): string {
+  const alias = /^unidentified alias "(.*)"$/.exec(problem.message);
+  if (alias !== null) return `${BEFORE_TEMPLATES}unknown anchor '${alias[1]}' referenced`;
+  if (problem.message.startsWith("cannot merge mappings")) {
+    return `${BEFORE_TEMPLATES}map merge requires map or sequence of maps as the value`;
+  }
+  return `${BEFORE_TEMPLATES}line ${loc.line}: ${problem.message}`;
 }
 
 function finish(read: unknown, locate: Locator, vars: TemplateVars | undefined, known?: KnownMappings): ParsedPipeline {
