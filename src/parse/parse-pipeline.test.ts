@@ -241,3 +241,22 @@ describe("JSON input", () => {
     expect(parsed.pipeline).toEqual({ jobs: [{ name: "a", plan: [] }] });
   });
 });
+
+describe("strict JSON is checked for repeated keys, as fly's YAML parser checks it", () => {
+  test("a repeated key, at the top or nested, is go-yaml's error at the repeat", () => {
+    expect(summary('{"jobs":[{"name":"j","plan":[],"public":true,"public":false}]}', { format: "json" })).toEqual([
+      '1:46 error yaml/DUPLICATE_KEY mapping key "public" already defined at line 1 || error parsing yaml before applying templates: yaml: unmarshal errors:\n  line 1: mapping key "public" already defined at line 1',
+    ]);
+    const nested = '{\n  "jobs": [{"name": "j", "plan": [{"get": "r", "params": {"a": 1,\n    "a" : 2}}]}]\n}\n';
+    expect(summary(nested)).toEqual([
+      '3:5 error yaml/DUPLICATE_KEY mapping key "a" already defined at line 2 || error parsing yaml before applying templates: yaml: unmarshal errors:\n  line 3: mapping key "a" already defined at line 2',
+    ]);
+  });
+
+  test("text that only looks like a key (a quote and a colon inside a string) is no repeat", () => {
+    const text = '{"jobs": [{"name": "j", "plan": [], "old_name": "a\\": \\"b\\\\"}], "resources": []}';
+    const parsed = parsePipeline(text);
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.pipeline?.jobs?.[0]?.old_name).toBe('a": "b\\');
+  });
+});

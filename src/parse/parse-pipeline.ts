@@ -3,6 +3,7 @@ import type { Pipeline } from "../model/pipeline.ts";
 import { compareByLocation, type Diagnostic, isAboutKey, type SourceLoc } from "../source/diagnostic.ts";
 import { jsonLocator, type Locator, lineIndex } from "../source/locate.ts";
 import { checkShape } from "./check-shape.ts";
+import { hasRepeatedKeys } from "./json-keys.ts";
 import type { KnownMappings } from "./known-mappings.ts";
 import { readYaml, type YamlProblem } from "./read-yaml.ts";
 import { type DecodedBytes, decodeYamlBytes } from "./read-yaml-utf8.ts";
@@ -89,7 +90,8 @@ export function parsePipeline(input: string | Uint8Array, options: ParseOptions 
     // Text that JSON.parse reads has no control character (JSON allows none but tab, LF and CR, and those only
     // as whitespace), so the scan for them is only needed when it does not.
     const value = tryJson(text);
-    if (value !== NOT_JSON) return parseJson(value, text, file, options.vars);
+    // JSON.parse keeps the last of a repeated key; the YAML reader reports every repeat at its place, as fly does
+    if (value !== NOT_JSON && !hasRepeatedKeys(text, value)) return parseJson(value, text, file, options.vars);
   }
   const binary = firstControlCharacter(text);
   if (binary !== -1) {
