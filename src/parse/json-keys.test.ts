@@ -17,3 +17,10 @@ test("a key repeated in one object, however deep, is found", () => {
     expect(hasRepeatedKeys(text, JSON.parse(text))).toBe(true);
   }
 });
+
+test("JSON nested deeper than the stack is counted", () => {
+  const depth = 100_000;
+  const text = `${'{"a":['.repeat(depth)}${"]}".repeat(depth)}`;
+  expect(keysInValue(JSON.parse(text))).toBe(depth);
+  expect(keysInText(text)).toBe(depth);
+});

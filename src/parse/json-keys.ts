@@ -30,15 +30,23 @@ export function keysInText(text: string): number {
   return keys;
 }
 
-/** The number of keys of every object in a parsed JSON value. */
+/** The number of keys of every object in a parsed JSON value (iterative: JSON may nest deeper than the stack). */
 export function keysInValue(value: unknown): number {
-  if (typeof value !== "object" || value === null) return 0;
   let keys = 0;
-  if (Array.isArray(value)) {
-    for (const item of value) keys += keysInValue(item);
-    return keys;
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const v = pending.pop();
+    if (typeof v !== "object" || v === null) continue;
+    if (Array.isArray(v)) {
+      for (const item of v) if (typeof item === "object" && item !== null) pending.push(item);
+      continue;
+    }
+    // JSON.parse makes plain objects: `for in` sees their own keys only (`__proto__` included, as an own key)
+    for (const key in v) {
+      keys++;
+      const item = (v as Record<string, unknown>)[key];
+      if (typeof item === "object" && item !== null) pending.push(item);
+    }
   }
-  // JSON.parse makes plain objects: `for in` sees their own keys only (`__proto__` included, as an own key)
-  for (const key in value) keys += 1 + keysInValue((value as Record<string, unknown>)[key]);
   return keys;
 }
