@@ -260,3 +260,15 @@ describe("strict JSON is checked for repeated keys, as fly's YAML parser checks 
     expect(parsed.pipeline?.jobs?.[0]?.old_name).toBe('a": "b\\');
   });
 });
+
+describe("a stream of several documents: the first is read, as go-yaml's Unmarshal reads it", () => {
+  test("the rest is ignored, with a warning at the second document's marker; positions are the first's", () => {
+    expect(summary("jobs:\n- name: j\n  plan: []\n---\nanything: else\n")).toEqual([
+      "4:1 warning yaml/more-documents the file holds more than one document: fly reads the first one only, and so does hangar",
+    ]);
+    const parsed = parsePipeline("--- # first\njobs:\n- name: j\n  plan: [{get: r}]\n...\n---\n[: not read\n");
+    expect(parsed.pipeline).toEqual({ jobs: [{ name: "j", plan: [{ get: "r" }] }] });
+    expect(parsed.locate(["jobs", 0, "plan", 0, "get"])).toMatchObject({ line: 4, col: 16 });
+    expect(summary("---\n---\njobs: []\n")[0]).toMatch(/^2:1 warning yaml\/more-documents/);
+  });
+});

@@ -127,10 +127,31 @@ function parseJson(value: unknown, text: string, file: string | undefined, vars?
 
 function parseYaml(text: string, file: string | undefined, vars?: TemplateVars): ParsedPipeline {
   const read = readYaml(text);
+  // only the first document is read (as by go-yaml), and located: the others are not YAML the locator need read
+  const end = read.ok ? read.firstDocumentEnd : undefined;
   // the collections the reader took need not be found again when a finding is first located (a block mapping of
   // 1,000,000 keys: about 1 s)
-  const locate = yamlTextLocator(text, file, read.ok ? read.regions : undefined);
-  if (read.ok) return finish(read.value, locate, vars, read.known);
+  const locate = yamlTextLocator(
+    end === undefined ? text : text.slice(0, end),
+    file,
+    read.ok ? read.regions : undefined,
+  );
+  if (read.ok) {
+    const parsed = finish(read.value, locate, vars, read.known);
+    if (end === undefined) return parsed;
+    const start = lineIndex(text)(end);
+    const ignored: Diagnostic = {
+      ...diag(
+        "yaml/more-documents",
+        "the file holds more than one document: fly reads the first one only, and so does hangar",
+        [],
+        withFile(file, { line: start.line, col: start.col }),
+      ),
+      severity: "warning",
+      parity: "hangar",
+    };
+    return { ...parsed, diagnostics: [...parsed.diagnostics, ignored].sort(compareByLocation) };
+  }
   const at = lineIndex(text);
   const diagnostics = read.problems.map((problem) => {
     const start = at(problem.offset);
