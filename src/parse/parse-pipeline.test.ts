@@ -277,3 +277,34 @@ describe("a string that starts with a byte order mark", () => {
     expect(located(BOM + json)).toEqual(["1:43-1:49 get-unknown-resource"]);
   });
 });
+
+describe("strict JSON is checked for repeated keys, as fly's YAML parser checks it", () => {
+  test("a repeated key, at the top or nested, is go-yaml's error at the repeat", () => {
+    expect(summary('{"jobs":[{"name":"j","plan":[],"public":true,"public":false}]}', { format: "json" })).toEqual([
+      '1:46 error yaml/DUPLICATE_KEY mapping key "public" already defined at line 1 || error parsing yaml before applying templates: yaml: unmarshal errors:\n  line 1: mapping key "public" already defined at line 1',
+    ]);
+    const nested = '{\n  "jobs": [{"name": "j", "plan": [{"get": "r", "params": {"a": 1,\n    "a" : 2}}]}]\n}\n';
+    expect(summary(nested)).toEqual([
+      '3:5 error yaml/DUPLICATE_KEY mapping key "a" already defined at line 2 || error parsing yaml before applying templates: yaml: unmarshal errors:\n  line 3: mapping key "a" already defined at line 2',
+    ]);
+  });
+
+  test("text that only looks like a key (a quote and a colon inside a string) is no repeat", () => {
+    const text = '{"jobs": [{"name": "j", "plan": [], "old_name": "a\\": \\"b\\\\"}], "resources": []}';
+    const parsed = parsePipeline(text);
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.pipeline?.jobs?.[0]?.old_name).toBe('a": "b\\');
+  });
+});
+
+describe("a stream of several documents: the first is read, as go-yaml's Unmarshal reads it", () => {
+  test("the rest is ignored, with a warning at the second document's marker; positions are the first's", () => {
+    expect(summary("jobs:\n- name: j\n  plan: []\n---\nanything: else\n")).toEqual([
+      "4:1 warning yaml/more-documents the file holds more than one document: fly reads the first one only, and so does hangar",
+    ]);
+    const parsed = parsePipeline("--- # first\njobs:\n- name: j\n  plan: [{get: r}]\n...\n---\n[: not read\n");
+    expect(parsed.pipeline).toEqual({ jobs: [{ name: "j", plan: [{ get: "r" }] }] });
+    expect(parsed.locate(["jobs", 0, "plan", 0, "get"])).toMatchObject({ line: 4, col: 16 });
+    expect(summary("---\n---\njobs: []\n")[0]).toMatch(/^2:1 warning yaml\/more-documents/);
+  });
+});

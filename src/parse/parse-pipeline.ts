@@ -3,6 +3,7 @@ import type { Pipeline } from "../model/pipeline.ts";
 import { compareByLocation, type Diagnostic, isAboutKey, type SourceLoc } from "../source/diagnostic.ts";
 import { jsonLocator, type Locator, lineIndex } from "../source/locate.ts";
 import { checkShape } from "./check-shape.ts";
+import { hasRepeatedKeys } from "./json-keys.ts";
 import type { KnownMappings } from "./known-mappings.ts";
 import { readYaml, type YamlProblem } from "./read-yaml.ts";
 import { type DecodedBytes, decodeYamlBytes } from "./read-yaml-utf8.ts";
@@ -43,6 +44,9 @@ export interface ParsedPipeline {
   readonly knownMappings?: KnownMappings;
 }
 
+/** How fly's first read of a file words the errors of go-yaml v3 (templatehelpers `Evaluate`). */
+const BEFORE_TEMPLATES = "error parsing yaml before applying templates: yaml: ";
+
 /** Every YAML error code, as hangar diagnostic ids (`yaml/DUPLICATE_KEY`). */
 const YAML_RULE = (code: string) => `yaml/${code}`;
 
@@ -82,10 +86,16 @@ function afterBom(parsed: ParsedPipeline): ParsedPipeline {
 
 function parseInput(input: string | Uint8Array, options: ParseOptions): ParsedPipeline {
   const { file } = options;
-  const fail = (ruleId: string, message: string, loc?: SourceLoc): ParsedPipeline => ({
+  const fail = (ruleId: string, message: string, loc?: SourceLoc, fly?: string): ParsedPipeline => ({
     pipeline: undefined,
     wellFormed: false,
-    diagnostics: [{ ...diag(ruleId, message, [], withFile(file, loc ?? { line: 1, col: 1 })), parity: "hangar" }],
+    diagnostics: [
+      {
+        ...diag(ruleId, message, [], withFile(file, loc ?? { line: 1, col: 1 })),
+        parity: "hangar",
+        ...(fly !== undefined && { fly }),
+      },
+    ],
     locate: () => withFile(file, { line: 1, col: 1 }),
   });
 
@@ -106,13 +116,16 @@ function parseInput(input: string | Uint8Array, options: ParseOptions): ParsedPi
     // Text that JSON.parse reads has no control character (JSON allows none but tab, LF and CR, and those only
     // as whitespace), so the scan for them is only needed when it does not.
     const value = tryJson(text);
-    if (value !== NOT_JSON) return parseJson(value, text, file, options.vars);
+    // JSON.parse keeps the last of a repeated key; the YAML reader reports every repeat at its place, as fly does
+    if (value !== NOT_JSON && !hasRepeatedKeys(text, value)) return parseJson(value, text, file, options.vars);
   }
   const binary = firstControlCharacter(text);
   if (binary !== -1) {
     const pos = lineIndex(text)(binary);
     const code = text.charCodeAt(binary).toString(16).padStart(4, "0");
-    return fail("input/binary", `not a text file: control character U+${code.toUpperCase()}`, pos);
+    // go-yaml's reader refuses the character before it reads a token, so its error has no line
+    const fly = `${BEFORE_TEMPLATES}control characters are not allowed`;
+    return fail("input/binary", `not a text file: control character U+${code.toUpperCase()}`, pos, fly);
   }
   // Concourse reads JSON with its YAML parser, so text that is not strict JSON may still be a pipeline
   // (and YAML reports syntax errors with a position).
@@ -140,10 +153,31 @@ function parseJson(value: unknown, text: string, file: string | undefined, vars?
 
 function parseYaml(text: string, file: string | undefined, vars?: TemplateVars): ParsedPipeline {
   const read = readYaml(text);
+  // only the first document is read (as by go-yaml), and located: the others are not YAML the locator need read
+  const end = read.ok ? read.firstDocumentEnd : undefined;
   // the collections the reader took need not be found again when a finding is first located (a block mapping of
   // 1,000,000 keys: about 1 s)
-  const locate = yamlTextLocator(text, file, read.ok ? read.regions : undefined);
-  if (read.ok) return finish(read.value, locate, vars, read.known);
+  const locate = yamlTextLocator(
+    end === undefined ? text : text.slice(0, end),
+    file,
+    read.ok ? read.regions : undefined,
+  );
+  if (read.ok) {
+    const parsed = finish(read.value, locate, vars, read.known);
+    if (end === undefined) return parsed;
+    const start = lineIndex(text)(end);
+    const ignored: Diagnostic = {
+      ...diag(
+        "yaml/more-documents",
+        "the file holds more than one document: fly reads the first one only, and so does hangar",
+        [],
+        withFile(file, { line: start.line, col: start.col }),
+      ),
+      severity: "warning",
+      parity: "hangar",
+    };
+    return { ...parsed, diagnostics: [...parsed.diagnostics, ignored].sort(compareByLocation) };
+  }
   const at = lineIndex(text);
   const diagnostics = read.problems.map((problem) => {
     const start = at(problem.offset);
@@ -169,18 +203,31 @@ function problemDiagnostic(problem: YamlProblem, loc: SourceLoc): Diagnostic {
     case "duplicate-key":
       return {
         ...diag(YAML_RULE("DUPLICATE_KEY"), problem.message, [], loc),
-        fly: `error parsing yaml before applying templates: yaml: unmarshal errors:\n  line ${loc.line}: ${problem.message}`,
+        fly: `${BEFORE_TEMPLATES}unmarshal errors:\n  line ${loc.line}: ${problem.message}`,
       };
     case "excessive-aliasing":
       return {
         ...diag(YAML_RULE("EXCESSIVE_ALIASING"), problem.message, [], loc),
-        fly: `error parsing yaml before applying templates: yaml: ${problem.message}`,
+        fly: `${BEFORE_TEMPLATES}${problem.message}`,
       };
     case "too-deep":
       return { ...diag("input/too-deep", problem.message, [], loc), parity: "hangar" };
     case "syntax":
-      return { ...diag(YAML_RULE("SYNTAX"), problem.message, [], loc), parity: "hangar" };
+      return { ...diag(YAML_RULE("SYNTAX"), problem.message, [], loc), parity: "hangar", fly: syntaxFly(problem, loc) };
   }
+}
+
+/**
+ * The line fly prints for a YAML syntax error: go-yaml's own words for the errors whose text does not depend on
+ * its parser's state, else go-yaml's form (`line N: ...`) with the reader's words (go-yaml's line may differ).
+ */
+function syntaxFly(problem: YamlProblem, loc: SourceLoc): string {
+  const alias = /^unidentified alias "(.*)"$/.exec(problem.message);
+  if (alias !== null) return `${BEFORE_TEMPLATES}unknown anchor '${alias[1]}' referenced`;
+  if (problem.message.startsWith("cannot merge mappings")) {
+    return `${BEFORE_TEMPLATES}map merge requires map or sequence of maps as the value`;
+  }
+  return `${BEFORE_TEMPLATES}line ${loc.line}: ${problem.message}`;
 }
 
 function finish(read: unknown, locate: Locator, vars: TemplateVars | undefined, known?: KnownMappings): ParsedPipeline {

@@ -30,6 +30,41 @@ import { buildYamlTree, contentStart, findDuplicateKeys } from "./yaml-tree.ts";
  * Never throws.
  */
 export function readYaml(text: string, options: ReadYamlOptions = {}): YamlRead {
+  const read = readFirst(text, options);
+  if (read.ok) return read;
+  // go-yaml's Unmarshal decodes the first document of a stream and never reads the others (nor their errors)
+  const end = secondDocumentStart(text);
+  if (end === undefined) return read;
+  const beyond = read.problems.every((p) => p.message.startsWith(SEVERAL_DOCUMENTS) || p.offset >= end);
+  if (!beyond) return read;
+  const first = readFirst(text.slice(0, end), options);
+  return first.ok ? { ...first, firstDocumentEnd: end } : first;
+}
+
+/** js-yaml's error for a stream of more than one document. */
+const SEVERAL_DOCUMENTS = "expected a single document";
+
+/**
+ * The offset of the line that ends the first document: the first `---` or `...` marker line (a marker at the start
+ * of a line always stands alone, even in a block scalar) after a line of content or an earlier `---`; undefined when
+ * there is none.
+ */
+export function secondDocumentStart(text: string): number | undefined {
+  const lines = /^.*$/gm;
+  let started = false;
+  for (let m = lines.exec(text); m !== null; m = lines.exec(text)) {
+    const line = m[0];
+    if (/^(---|\.\.\.)(\s|$)/.test(line)) {
+      if (started || line.startsWith("...")) return m.index;
+      // the first `---` starts the first document: a later one starts the second, even after no content
+      started = true;
+    } else if (!/^\s*(#.*)?\r?$/.test(line) && !line.startsWith("%")) started = true;
+    if (line.length === 0) lines.lastIndex++;
+  }
+  return undefined;
+}
+
+function readFirst(text: string, options: ReadYamlOptions): YamlRead {
   const min = options.flowFastPathMin ?? FLOW_FAST_PATH_MIN;
   const regions = text.length >= min ? findFlowRegions(text, min) : [];
   const substituted = regions.length === 0 ? undefined : withPlaceholders(text, regions);
@@ -115,6 +150,8 @@ export type YamlRead =
       readonly known?: KnownMappings;
       /** The collections the fast path read, when it read any (the position tree then need not find them again). */
       readonly regions?: readonly FlowRegion[];
+      /** When the text holds more than one document: the offset where the first (the one read) ends. */
+      readonly firstDocumentEnd?: number;
     }
   | { readonly ok: false; readonly problems: YamlProblem[] };
 

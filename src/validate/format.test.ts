@@ -65,7 +65,29 @@ describe("formatResults", () => {
 
   test("fly leaves hangar's own findings out", () => {
     expect(formatResults([result], "fly")).toBe(
-      "p.ts:\n\nWARNING:\nError loading existing config:\n  - invalid resources:\n\tresource 'r' is not used\n\n\n",
+      "p.ts:\n\nWARNING:\nError loading existing config:\n  - invalid resources:\n\tresource 'r' is not used\n\n\nerror: configuration invalid\n",
     );
+  });
+
+  test("fly: a file too large to read is its error alone; a hangar-only error is not `looks good`", () => {
+    const tooLarge: FileValidation = {
+      file: "big.yml",
+      diagnostics: [
+        {
+          ruleId: "input/too-large",
+          severity: "error",
+          parity: "hangar",
+          message: "pipeline is 9 bytes; the limit is 8",
+          path: [],
+        },
+      ],
+    };
+    expect(formatResults([tooLarge], "fly")).toBe("big.yml:\nerror: pipeline is 9 bytes; the limit is 8\n");
+    const own: FileValidation = {
+      file: "p.yml",
+      diagnostics: [{ ruleId: "unknown-field-rejected", severity: "error", parity: "hangar", message: "x", path: [] }],
+    };
+    expect(formatResults([own], "fly")).toBe("p.yml:\nerror: configuration invalid\n");
+    expect(formatResults([{ file: "p.yml", diagnostics: [] }], "fly")).toBe("p.yml:\nlooks good\n");
   });
 });

@@ -22,7 +22,7 @@ export interface JsonDiagnostic {
   readonly file: string;
   readonly line: number | null;
   readonly col: number | null;
-  /** The line `fly validate-pipeline` prints, context included, for Concourse-parity findings; null for hangar's own. */
+  /** The line `fly validate-pipeline` prints, context included, for Concourse-parity findings and read errors; null for hangar's own. */
   readonly fly: string | null;
 }
 
@@ -71,8 +71,11 @@ function jsonDiagnostic(d: Diagnostic, file: string): JsonDiagnostic {
   };
 }
 
-/** The fly line of a diagnostic: what the rule or parser recorded, else the message; null for hangar's own. */
-export const flyOf = (d: Diagnostic): string | null => (d.parity === "concourse" ? (d.fly ?? d.message) : null);
+/**
+ * The fly line of a diagnostic: what the rule or parser recorded (a read error fly also stops at, in fly's words),
+ * else the message of a parity finding; null for hangar's own.
+ */
+export const flyOf = (d: Diagnostic): string | null => d.fly ?? (d.parity === "concourse" ? d.message : null);
 
 const ANSI = { red: "\u001b[31m", yellow: "\u001b[33m", dim: "\u001b[2m", bold: "\u001b[1m", reset: "\u001b[0m" };
 
@@ -101,16 +104,29 @@ const FLY_SECTIONS: readonly [string, string][] = [
   ["display", "display config"],
 ];
 
+/** hangar's findings that stop a read before fly's checks: the file, its YAML, its vars. */
+const READ_RULE = /^(input|yaml|vars)\//;
+
 /**
- * What `fly validate-pipeline` prints for one file (after a `file:` header line): the first decoding error
- * alone when there is one (fly stops there), else the warnings and the errors grouped by section, or
- * `looks good`. hangar's own findings are left out.
+ * Whether a finding stops fly before configvalidate runs, so that fly prints it alone: a decoding error (its fly
+ * line is fly's `error ...`) or a reason the file cannot be read at all.
+ */
+const stopsFly = (d: Diagnostic): boolean =>
+  d.severity === "error" &&
+  (READ_RULE.test(d.ruleId) || (d.parity === "concourse" && d.fly?.startsWith("error ") === true));
+
+/**
+ * What `fly validate-pipeline` prints for one file (after a `file:` header line): the first error that stops
+ * the read alone when there is one (fly stops there; fly's words where it has them, hangar's where fly's cannot
+ * be told), else the warnings and the errors grouped by section, then fly's last line `error: configuration
+ * invalid` (main.go `handleError` on validate's error) when the file has any error, or `looks good` when it has
+ * none. hangar's own findings are not listed.
  */
 export function formatFly(result: FileValidation): string {
-  const parity = result.diagnostics.filter((d) => d.parity === "concourse");
   let out = `${result.file}:\n`;
-  const decoding = parity.find((d) => d.fly?.startsWith("error ") === true && d.severity === "error");
-  if (decoding !== undefined) return `${out}error: ${flyOf(decoding)}\n`;
+  const stop = result.diagnostics.find(stopsFly);
+  if (stop !== undefined) return `${out}error: ${flyOf(stop) ?? stop.message}\n`;
+  const parity = result.diagnostics.filter((d) => d.parity === "concourse");
   const warnings = parity.filter((d) => d.severity === "warning");
   const errors = parity.filter((d) => d.severity === "error");
   if (warnings.length > 0) {
@@ -137,8 +153,9 @@ export function formatFly(result: FileValidation): string {
       out += `  - invalid ${title}:\n${list.map((e) => `\t${flyOf(e)}`).join("\n")}\n\n`;
     }
     out += "\n";
-    return out;
   }
+  // hangar's own errors (not listed) fail the file too: the output never says `looks good` when the exit code is 1
+  if (result.diagnostics.some((d) => d.severity === "error")) return `${out}error: configuration invalid\n`;
   return `${out}looks good\n`;
 }
 

@@ -90,3 +90,38 @@ describe("validateValue", () => {
     expect(validateValue(cyclic).diagnostics.map((d) => d.ruleId)).toEqual(["input/not-data"]);
   });
 });
+
+describe("a null entry in a named section is a zero struct, as Go decodes JSON null", () => {
+  const base = "resources:\n- name: r\n  type: git\n  source: {uri: x}\njobs:\n- name: j\n  plan: [{get: r}]\n";
+  const withEntry = (section: string, entry: string) =>
+    section === "resources" || section === "jobs"
+      ? base.replace(`${section}:\n`, `${section}:\n${entry}\n`)
+      : `${base}${section}:\n${entry}\n`;
+  const found = (text: string) =>
+    validateText(text).diagnostics.map((d) => `${d.ruleId} ${d.path.join(".")} ${d.message}`);
+
+  test("jobs and resources: the messages of fly's configvalidate for the second entry", () => {
+    const jobs = found(`${base}-\n`);
+    expect(jobs).toContain("identifier-empty jobs.1.name jobs[1]: identifier cannot be an empty string");
+    expect(jobs).toContain("job-no-name jobs.1.name jobs[1] has no name");
+    const resources = found(base.replace("jobs:", "-\njobs:"));
+    expect(resources).toContain("resource-no-name resources.1.name resources[1] has no name");
+    expect(resources).toContain("resource-no-type resources.1.type resources[1] has no type");
+  });
+
+  test.each(["groups", "resources", "resource_types", "prototypes", "var_sources", "jobs"])(
+    "%s: `-` and `~` give what `{}` gives",
+    (section) => {
+      const empty = found(withEntry(section, "- {}"));
+      expect(empty).toContain(`identifier-empty ${section}.0.name ${section}[0]: identifier cannot be an empty string`);
+      expect(found(withEntry(section, "-"))).toEqual(empty);
+      expect(found(withEntry(section, "- ~"))).toEqual(empty);
+    },
+  );
+
+  test("an entry of another type is still the shape check's error, not a zero struct", () => {
+    const messages = found(base.replace("jobs:\n", "jobs:\n- oops\n"));
+    expect(messages.some((m) => m.startsWith("type-mismatch jobs.0"))).toBe(true);
+    expect(messages.some((m) => m.startsWith("job-no-name"))).toBe(false);
+  });
+});

@@ -123,6 +123,7 @@ describe("hangar validate", () => {
         "\tjobs.unit.plan.do[2].task(test): must specify either `file:` or `config:`",
         "",
         "",
+        "error: configuration invalid",
         "broken.yml:",
         "error: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal number into Go struct field JobConfig.jobs.plan of type []atc.Step",
         "good.yml:",
@@ -130,6 +131,45 @@ describe("hangar validate", () => {
         "",
       ].join("\n"),
     );
+  });
+
+  test("--format fly prints every read error as fly's error line, never `looks good`", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "hangar-fly-"));
+    try {
+      const files: Record<string, string> = {
+        "syntax.yml": 'jobs:\n- name: "j" bad: x\n',
+        "tab.yml": "jobs:\n- name: j\n\tplan: []\n",
+        "alias.yml": "jobs:\n- name: j\n  plan: *nope\n",
+        "merge.yml": "a: {x: 1}\nb:\n  <<: 1\n",
+        "nul.yml": "jobs: []\n\u0000\n",
+      };
+      for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+      const m = memoryIo(dir);
+      expect(await runCli(["validate", "--format", "fly", ...Object.keys(files), "missing.yml"], m.io)).toBe(1);
+      const before = "error: error parsing yaml before applying templates: yaml:";
+      expect(m.stdout).toBe(
+        [
+          "syntax.yml:",
+          `${before} line 2: bad indentation of a mapping entry`,
+          "tab.yml:",
+          `${before} line 3: tab characters must not be used in indentation`,
+          "alias.yml:",
+          `${before} unknown anchor 'nope' referenced`,
+          "merge.yml:",
+          `${before} map merge requires map or sequence of maps as the value`,
+          "nul.yml:",
+          `${before} control characters are not allowed`,
+          "missing.yml:",
+          "error: cannot read: no such file (ENOENT)",
+          "",
+        ].join("\n"),
+      );
+      const missing = memoryIo(dir);
+      expect(await runCli(["validate", "--format", "fly", "missing.yml"], missing.io)).toBe(2);
+      expect(missing.stdout).toBe("missing.yml:\nerror: cannot read: no such file (ENOENT)\n");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("a pipeline module is loaded, rendered and validated (paths, no positions)", async () => {

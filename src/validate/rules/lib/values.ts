@@ -17,12 +17,19 @@ export interface NamedEntry {
   readonly name: string | undefined;
 }
 
-/** The entries of a top-level list of named objects (rules read them once per run: `sectionEntries()`). */
+const EMPTY: Obj = Object.freeze({});
+
+/**
+ * The entries of a top-level list of named objects (rules read them once per run: `sectionEntries()`). A null
+ * entry (`-` or `~`) is an empty object, as Go decodes JSON null into a zero struct; an entry of another type is
+ * left out (the shape check reports it).
+ */
 export function namedEntries(list: unknown): NamedEntry[] {
   const out: NamedEntry[] = [];
   const items = listOf(list);
   for (let i = 0; i < items.length; i++) {
-    const value = items[i];
+    const item = items[i];
+    const value = item === null || item === undefined ? EMPTY : item;
     if (!isObject(value)) continue;
     out.push({ value, index: i, name: goString(value.name) });
   }

@@ -15,7 +15,7 @@ import { varReferences } from "../../../concourse/vars.ts";
 import type { Path } from "../../../model/common.ts";
 import { isObject } from "../../../model/common.ts";
 import type { Pipeline } from "../../../model/pipeline.ts";
-import { listOf, type Obj } from "./values.ts";
+import { namedEntries, type Obj } from "./values.ts";
 
 /** Credential managers fly registers (`fly validate-pipeline` imports them). */
 const KNOWN_TYPES: ReadonlySet<string> = new Set([
@@ -40,14 +40,11 @@ export interface VarSourceEntry {
 
 export function varSourceEntries(pipeline: Readonly<Pipeline>): VarSourceEntry[] {
   const out: VarSourceEntry[] = [];
-  const list = listOf((pipeline as unknown as Obj).var_sources);
-  for (let i = 0; i < list.length; i++) {
-    const value = list[i];
-    if (!isObject(value)) continue;
-    const name = goString(value.name);
+  // a null entry is a zero VarSourceConfig, as `{}` is
+  for (const { index, value, name } of namedEntries((pipeline as unknown as Obj).var_sources)) {
     const type = goString(value.type);
     if (name === undefined || type === undefined) continue;
-    out.push({ index: i, value, name, type });
+    out.push({ index, value, name, type });
   }
   return out;
 }
