@@ -75,6 +75,8 @@ export function describeFailure(error: unknown, ref: PipelineRef, target: string
       return `${label}: ${error.message} (target ${target}): give it one with client_cert_path and client_key_path in the .flyrc (\`fly -t ${target} login --client-cert FILE --client-key FILE\`)`;
     case "unreachable":
       return `${label}: ${error.message} (is target ${target} up?)`;
+    case "timed-out":
+      return `${label}: ${error.message} (target ${target}): gave up; wait longer with --request-timeout`;
     case "unexpected":
       return `${label}: ${error.message}`;
   }

@@ -15,7 +15,14 @@
  * - 401: the token is missing or expired; 403: the token's user may not act on the team.
  */
 import { HangarError } from "../model/errors.ts";
-import { certificateProblem, clientCertificateProblem, type Fetch, nodeFetch, type TlsOptions } from "./request.ts";
+import {
+  certificateProblem,
+  clientCertificateProblem,
+  type Fetch,
+  IDLE_TIMEOUT,
+  nodeFetch,
+  type TlsOptions,
+} from "./request.ts";
 
 /** Which pipeline: its team, name, and instance vars for one instance of a pipeline group. */
 export interface PipelineRef {
@@ -39,6 +46,8 @@ export type ApiFailure =
   | { readonly kind: "not-found" }
   | { readonly kind: "unexpected"; readonly status: number; readonly body: string }
   | { readonly kind: "unreachable"; readonly reason: string }
+  /** The server was reached but stopped sending, before its answer or within it. */
+  | { readonly kind: "timed-out"; readonly reason: string }
   /** The server's TLS certificate is not trusted (`ca_cert`) or not for its name. */
   | { readonly kind: "untrusted-certificate"; readonly reason: string }
   /** The server asked for a TLS client certificate and got none, or refused it (`client_cert_path`). */
@@ -63,6 +72,8 @@ export interface ClientOptions extends TlsOptions {
   readonly api: string;
   /** The `Authorization` header value (`Bearer <token>`), from the `.flyrc`. */
   readonly authorization?: string;
+  /** How long the server may send nothing once connected (see nodeFetch). @default 60000 */
+  readonly idleTimeoutMs?: number;
   /** How to send requests. @default nodeFetch with the TLS settings */
   readonly fetch?: Fetch;
 }
@@ -116,6 +127,7 @@ export function createClient(options: ClientOptions): ConcourseClient {
       ...(options.insecure !== undefined && { insecure: options.insecure }),
       ...(options.clientCert !== undefined && { clientCert: options.clientCert }),
       ...(options.clientKey !== undefined && { clientKey: options.clientKey }),
+      ...(options.idleTimeoutMs !== undefined && { idleTimeoutMs: options.idleTimeoutMs }),
     });
   const base = options.api.replace(/\/+$/, "");
 
@@ -138,6 +150,10 @@ export function createClient(options: ClientOptions): ConcourseClient {
           { kind: "client-certificate", reason: refused },
           `${base} wants a TLS client certificate it trusts: ${refused}`,
         );
+      }
+      if ((error as { code?: unknown }).code === IDLE_TIMEOUT) {
+        const reason = (error as Error).message;
+        throw new ApiError({ kind: "timed-out", reason }, reason);
       }
       const cause = (error as { cause?: { message?: string } }).cause?.message ?? (error as Error).message;
       throw new ApiError({ kind: "unreachable", reason: cause }, `cannot reach ${base}: ${cause}`);

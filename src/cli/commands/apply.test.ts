@@ -1,7 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { createServer as createHttpServer, type RequestListener } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
-import { beforeEach, describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, onTestFinished, test } from "vitest";
 import { startConcourseServer } from "../../../test/helpers/concourse-server.ts";
 import { memoryIo } from "../../../test/helpers/memory-io.ts";
 import { hasOpenssl, selfSignedCertificate, withOpenssl } from "../../../test/helpers/self-signed.ts";
@@ -157,6 +159,38 @@ describe("hangar apply", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("set 2 pipelines (2 created, 0 updated); 0 unchanged; 2 failed: throws.ts, bad\n");
     expect(server.pipelines.map((p) => p.name).sort()).toEqual(["app", "p"]);
+  });
+});
+
+/** A server on 127.0.0.1 answering with `listener`, added to the .flyrc as target `odd`; closed after the test. */
+async function oddTarget(listener: RequestListener): Promise<void> {
+  const odd = createHttpServer(listener);
+  await new Promise<void>((done) => odd.listen(0, "127.0.0.1", done));
+  const url = `http://127.0.0.1:${(odd.address() as AddressInfo).port}`;
+  writeFileSync(join(work, ".flyrc"), `targets:\n  odd:\n    api: ${url}\n    team: main\n`);
+  onTestFinished(() => {
+    odd.closeAllConnections();
+    return new Promise<void>((done) => odd.close(() => done()));
+  });
+}
+
+describe("hangar apply against a server that misbehaves", () => {
+  test("a server that never answers, or stops within its answer: --request-timeout gives up, exit 2", async () => {
+    await oddTarget((req, res) => {
+      if (req.method === "GET") return; // never answers
+      res.writeHead(201, { "Content-Type": "application/json" });
+      res.write('{"warnings":'); // stops within the answer
+    });
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    const read = await apply(["p.yml", "-t", "odd", "--yes", "--request-timeout", "0.2"]);
+    expect(read.code).toBe(2);
+    expect(read.stderr).toMatch(
+      /^hangar: p: no answer from http:\/\/127\.0\.0\.1:\d+\/api\/v1\/teams\/main\/pipelines\/p\/config for 0\.2 s \(target odd\): gave up; wait longer with --request-timeout\n/,
+    );
+    expect((await apply(["p.yml", "-t", "odd", "--dry-run", "--request-timeout", "0.2"])).code).toBe(2);
+    expect((await apply(["p.yml", "-t", "odd", "--request-timeout", "0"])).stderr).toBe(
+      "hangar apply: --request-timeout: '0' is not a positive number of seconds\n",
+    );
   });
 });
 

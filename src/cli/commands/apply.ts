@@ -5,6 +5,7 @@ import type { FlyTarget } from "../../api/flyrc.ts";
 import type { TlsOptions } from "../../api/request.ts";
 import { defineCommand, EXIT, type ExitCode } from "../define-command.ts";
 import type { Io } from "../io.ts";
+import { readTimeout, requestTimeoutOption } from "../options.ts";
 
 export default defineCommand({
   name: "apply",
@@ -30,12 +31,18 @@ export default defineCommand({
     },
     { flags: "-U, --context <lines>", description: "unchanged lines shown around each change", default: "3" },
     { flags: "--show-secrets", description: "show the values of secrets in the diff", default: false },
+    requestTimeoutOption,
     { flags: "--debug", description: "show stack traces of errors in pipeline modules", default: false },
   ],
   async run({ positionals, values }, io) {
     const context = Number(values.context);
     if (!Number.isInteger(context) || context < 0) {
       io.stderr(`hangar: -U must be a whole number of lines, not '${String(values.context)}'\n`);
+      return EXIT.failure;
+    }
+    const idleTimeoutMs = readTimeout(values.requestTimeout, "--request-timeout");
+    if (typeof idleTimeoutMs !== "number") {
+      io.stderr(`hangar apply: ${idleTimeoutMs.usageError}\n`);
       return EXIT.failure;
     }
     const [{ expandEntries }, { loadConfig }, { reportLoadFailure }, { defaultName }, flyrc, client, apply, format] =
@@ -93,6 +100,7 @@ export default defineCommand({
               ...(target.caCert !== undefined && { caCert: target.caCert }),
               ...(await readClientCertificate(target, io)),
               insecure: target.insecure,
+              idleTimeoutMs,
             }),
           };
           if (target.insecure && /^https:/i.test(target.api)) {
