@@ -5,6 +5,7 @@
  * before saving anything. No printing here: outcomes and failures are data and messages.
  */
 import { diffPipelines, type PipelineChange } from "../diff/diff.ts";
+import { printable } from "../source/printable.ts";
 import { ApiError, type ConcourseClient, type ConfigWarning, type CurrentConfig, type PipelineRef } from "./client.ts";
 
 /** A pipeline to set, and what is set now. */
@@ -43,15 +44,20 @@ export async function executeApply(
   return { created, warnings, unpaused: options.unpause === true };
 }
 
-/** A pipeline's name with its instance vars, as fly shows it (`app/branch:main`). */
+/**
+ * A pipeline's name with its instance vars, as fly shows it (`app/branch:main`), for printing: control characters
+ * escaped (see {@link printable}).
+ */
 export function pipelineLabel(ref: PipelineRef): string {
   const vars = Object.entries(ref.instanceVars ?? {});
-  if (vars.length === 0) return ref.name;
-  return `${ref.name}/${vars.map(([k, v]) => `${k}:${typeof v === "string" ? v : JSON.stringify(v)}`).join(",")}`;
+  if (vars.length === 0) return printable(ref.name);
+  return printable(
+    `${ref.name}/${vars.map(([k, v]) => `${k}:${typeof v === "string" ? v : JSON.stringify(v)}`).join(",")}`,
+  );
 }
 
 /** The fly flags that name a pipeline on the command line (`-p app/branch:main --team t`). */
-const flyPipelineFlags = (ref: PipelineRef) => `-p ${pipelineLabel(ref)} --team ${ref.team}`;
+const flyPipelineFlags = (ref: PipelineRef) => `-p ${pipelineLabel(ref)} --team ${printable(ref.team)}`;
 
 /** What to tell the user about a failed request for `ref` on fly target `target`; never includes the token. */
 export function describeFailure(error: unknown, ref: PipelineRef, target: string): string {
@@ -62,13 +68,13 @@ export function describeFailure(error: unknown, ref: PipelineRef, target: string
     case "unauthorized":
       return `${label}: not authorized on target ${target} (the token is missing or expired): run \`fly -t ${target} login\` and try again`;
     case "forbidden":
-      return `${label}: forbidden: the user logged in on target ${target} may not set pipelines in team ${ref.team}: run \`fly -t ${target} login --team-name ${ref.team}\``;
+      return `${label}: forbidden: the user logged in on target ${target} may not set pipelines in team ${printable(ref.team)}: run \`fly -t ${target} login --team-name ${printable(ref.team)}\``;
     case "invalid-config":
       return `${label}: Concourse rejected the config:\n${failure.errors.map((e) => `  ${e.replaceAll("\n", "\n  ")}`).join("\n")}`;
     case "stale-version":
       return `${label}: someone else changed the pipeline after its config was read; nothing was set: run hangar apply again to see the new diff`;
     case "not-found":
-      return `${label}: not found (is team ${ref.team} on target ${target}?)`;
+      return `${label}: not found (is team ${printable(ref.team)} on target ${target}?)`;
     case "untrusted-certificate":
       return `${label}: ${error.message} (target ${target}): trust its CA with ca_cert in the .flyrc (\`fly -t ${target} login --ca-cert FILE\`) or skip verification with insecure: true (\`fly -t ${target} login -k\`)`;
     case "client-certificate":

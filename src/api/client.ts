@@ -15,6 +15,7 @@
  * - 401: the token is missing or expired; 403: the token's user may not act on the team.
  */
 import { HangarError } from "../model/errors.ts";
+import { printable } from "../source/printable.ts";
 import {
   certificateProblem,
   clientCertificateProblem,
@@ -169,7 +170,7 @@ export function createClient(options: ClientOptions): ConcourseClient {
     if (response.status === 500 && body.includes("comparison with existing config failed")) {
       return new ApiError({ kind: "stale-version" }, `${what}: the pipeline changed since its config was read`);
     }
-    const shown = body.trim().slice(0, 500);
+    const shown = printable(body.trim().slice(0, 500));
     return new ApiError(
       { kind: "unexpected", status: response.status, body },
       `${what}: unexpected answer ${response.status}${shown === "" ? "" : `: ${shown}`}`,

@@ -122,6 +122,26 @@ describe("formatChanges", () => {
       "\u001b[33mdisplay configuration has been added:\u001b[0m\n\u001b[32m+background_image: x.png\u001b[0m\n",
     );
   });
+
+  test("control characters in names and keys are escaped in headings: a name cannot erase or forge lines", () => {
+    const forged = "innocent\u001b[2K\r\u001b[1Ajob x\u202e";
+    const changes = diffPipelines(
+      { groups: [{ name: "g\nfake" }, { name: "h" }] },
+      { jobs: [{ name: forged, plan: [] }], "odd\u0085key": 1, groups: [{ name: "h" }, { name: "g\nfake" }] },
+    );
+    const headings = formatChanges(changes)
+      .split("\n")
+      .filter((line) => !/^ *[-+]/.test(line));
+    expect(headings).toEqual([
+      "groups:",
+      "  group g\\nfake has moved from position 1 to 2",
+      "  group h has moved from position 2 to 1",
+      "jobs:",
+      "  job innocent\\x1b[2K\\r\\x1b[1Ajob x\\u202e has been added:",
+      "odd\\u0085key has been added:",
+      "",
+    ]);
+  });
 });
 
 describe("secrets", () => {

@@ -131,6 +131,17 @@ describe("hangar apply", () => {
     );
   });
 
+  test("control characters of pipeline and team names are escaped in every line that names them", async () => {
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    const run = await apply(["p.yml", "-t", "ci", "-p", "app\u001b[1A\rx", "--dry-run"]);
+    expect(run.stdout).toMatch(/^pipeline app\\x1b\[1A\\rx \(target ci, team main\) does not exist yet/);
+    const failed = await apply(["p.yml", "-t", "ci", "-p", "app\u001b[1A", "--team", "t\n", "--yes"]);
+    expect(failed.stderr).toContain(
+      "hangar: app\\x1b[1A: forbidden: the user logged in on target ci may not set pipelines in team t\\n: run `fly -t ci login --team-name t\\n`\n",
+    );
+    expect(`${run.stdout}${run.stderr}${failed.stdout}${failed.stderr}`).not.toMatch(/[\u001b\r]/);
+  });
+
   test("--dry-run shows the diff and sets nothing", async () => {
     const run = await apply(["ok.ts", "--dry-run"]);
     expect(run).toMatchObject({ code: 0, asked: [] });

@@ -3,6 +3,7 @@ import type { ApplyPlan } from "../../api/apply.ts";
 import type { ConcourseClient, PipelineRef } from "../../api/client.ts";
 import type { FlyTarget } from "../../api/flyrc.ts";
 import type { TlsOptions } from "../../api/request.ts";
+import { printable } from "../../source/printable.ts";
 import { defineCommand, EXIT, type ExitCode } from "../define-command.ts";
 import type { Io } from "../io.ts";
 import { readTimeout, requestTimeoutOption } from "../options.ts";
@@ -123,7 +124,7 @@ export default defineCommand({
       const label = apply.pipelineLabel(ref);
       try {
         const plan = await apply.planApply(selected.client, ref, loaded.config);
-        const where = `target ${selected.target.name}, team ${ref.team}`;
+        const where = `target ${selected.target.name}, team ${printable(ref.team)}`;
         if (plan.current === undefined)
           io.stdout(`pipeline ${label} (${where}) does not exist yet; it will be created:\n`);
         else if (plan.changes.length === 0) io.stdout(`pipeline ${label} (${where}): no changes\n`);
