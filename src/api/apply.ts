@@ -31,17 +31,27 @@ export interface ApplyOutcome {
   readonly warnings: readonly ConfigWarning[];
   /** Whether the pipeline was unpaused after saving. */
   readonly unpaused: boolean;
+  /** Why unpausing failed, when it was asked and failed: the config was saved all the same. */
+  readonly unpauseError?: unknown;
 }
 
-/** Saves a plan's config with the version it was read at, then unpauses the pipeline when asked. */
+/**
+ * Saves a plan's config with the version it was read at, then unpauses the pipeline when asked. Throws when the
+ * save fails; an unpause that fails after a save is part of the outcome, not a throw, since the config is set.
+ */
 export async function executeApply(
   client: ConcourseClient,
   plan: ApplyPlan,
   options: { readonly unpause?: boolean } = {},
 ): Promise<ApplyOutcome> {
   const { created, warnings } = await client.saveConfig(plan.ref, plan.config, plan.current?.version);
-  if (options.unpause === true) await client.unpause(plan.ref);
-  return { created, warnings, unpaused: options.unpause === true };
+  if (options.unpause !== true) return { created, warnings, unpaused: false };
+  try {
+    await client.unpause(plan.ref);
+  } catch (unpauseError) {
+    return { created, warnings, unpaused: false, unpauseError };
+  }
+  return { created, warnings, unpaused: true };
 }
 
 /**

@@ -206,6 +206,29 @@ describe("hangar apply against a server that misbehaves", () => {
   });
 });
 
+describe("hangar apply: a save that works and an unpause that does not", () => {
+  test("the pipeline is reported as created, its warnings kept, and the unpause failure told apart: exit 2", async () => {
+    await oddTarget((req, res) => {
+      if (req.method === "GET") return void res.writeHead(404).end();
+      if (req.url?.includes("/unpause") === true) return void res.writeHead(500).end("db down");
+      res.writeHead(201, { "Content-Type": "application/json" });
+      res.end(JSON.stringify({ warnings: [{ type: "pipeline", message: "the pipeline is deprecated-ish" }] }));
+    });
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    const run = await apply(["p.yml", "-t", "odd", "--yes", "--unpause"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      [
+        "warning: p: the pipeline is deprecated-ish",
+        "created pipeline p; it is paused: unpause it with `fly -t odd unpause-pipeline -p p --team main` or apply with --unpause",
+        "hangar: p: unpausing pipeline p: unexpected answer 500: db down (the config was set; only unpausing failed)",
+        "set 1 pipeline (1 created, 0 updated); 1 not unpaused: p; 0 unchanged",
+        "",
+      ].join("\n"),
+    );
+  });
+});
+
 describe.skipIf(!hasOpenssl)(withOpenssl("hangar apply over HTTPS: the target's ca_cert and insecure"), () => {
   test("untrusted: one line naming the target and the problem; ca_cert or insecure (warned once) set the pipelines", async () => {
     const own = selfSignedCertificate();

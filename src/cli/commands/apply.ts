@@ -168,11 +168,13 @@ export default defineCommand({
 
     let created = 0;
     let updated = 0;
+    /** Pipelines set whose unpausing failed. */
+    const notUnpaused: string[] = [];
     for (const { plan, target, client: api } of plans) {
       const label = apply.pipelineLabel(plan.ref);
       try {
         const outcome = await apply.executeApply(api, plan, { unpause: values.unpause === true });
-        for (const w of outcome.warnings) io.stderr(`warning: ${label}: ${w.message}\n`);
+        for (const w of outcome.warnings) io.stderr(`warning: ${label}: ${printable(w.message)}\n`);
         if (outcome.created) {
           created++;
           io.stderr(`${apply.createdMessage(plan.ref, target.name, outcome.unpaused)}\n`);
@@ -180,14 +182,21 @@ export default defineCommand({
           updated++;
           io.stderr(`updated pipeline ${label}${outcome.unpaused ? " and unpaused it" : ""}\n`);
         }
+        if (outcome.unpauseError !== undefined) {
+          const reason = apply.describeFailure(outcome.unpauseError, plan.ref, target.name);
+          io.stderr(`hangar: ${reason} (the config was set; only unpausing failed)\n`);
+          notUnpaused.push(label);
+        }
       } catch (error) {
         io.stderr(`hangar: ${apply.describeFailure(error, plan.ref, target.name)}\n`);
         const rejected = error instanceof client.ApiError && error.failure.kind === "invalid-config";
         failures.push({ label, code: rejected ? EXIT.findings : EXIT.failure });
       }
     }
-    summary(`set ${count(created + updated)} (${created} created, ${updated} updated)`);
-    return worst();
+    const unpauseFailed =
+      notUnpaused.length === 0 ? "" : `; ${notUnpaused.length} not unpaused: ${notUnpaused.join(", ")}`;
+    summary(`set ${count(created + updated)} (${created} created, ${updated} updated)${unpauseFailed}`);
+    return notUnpaused.length === 0 ? worst() : EXIT.failure;
   },
 });
 
