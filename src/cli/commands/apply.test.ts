@@ -143,6 +143,16 @@ describe("hangar apply", () => {
     expect(printed.includes("\u001b") || printed.includes("\r")).toBe(false);
   });
 
+  test("--timeout bounds how long a module may take, as the message it gives says", async () => {
+    writeFileSync(join(work, "never.ts"), "export default () => new Promise(() => {});\n");
+    const run = await apply(["never.ts", "ok.ts", "--dry-run", "--timeout", "0.2"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      "hangar: never.ts: gave no pipeline within 0.2 s (a promise that never settles, or work that takes longer: see --timeout)\n",
+    );
+    expect(run.stderr).toContain("dry run: 1 pipeline would be set; 0 unchanged; 1 failed: never.ts\n");
+  });
+
   test("--dry-run shows the diff and sets nothing", async () => {
     const run = await apply(["ok.ts", "--dry-run"]);
     expect(run).toMatchObject({ code: 0, asked: [] });

@@ -6,7 +6,7 @@ import type { TlsOptions } from "../../api/request.ts";
 import { printable } from "../../source/printable.ts";
 import { defineCommand, EXIT, type ExitCode } from "../define-command.ts";
 import type { Io } from "../io.ts";
-import { readTimeout, requestTimeoutOption } from "../options.ts";
+import { readTimeout, requestTimeoutOption, timeoutOption } from "../options.ts";
 
 export default defineCommand({
   name: "apply",
@@ -32,6 +32,7 @@ export default defineCommand({
     },
     { flags: "-U, --context <lines>", description: "unchanged lines shown around each change", default: "3" },
     { flags: "--show-secrets", description: "show the values of secrets in the diff", default: false },
+    timeoutOption,
     requestTimeoutOption,
     { flags: "--debug", description: "show stack traces of errors in pipeline modules", default: false },
   ],
@@ -39,6 +40,11 @@ export default defineCommand({
     const context = Number(values.context);
     if (!Number.isInteger(context) || context < 0) {
       io.stderr(`hangar: -U must be a whole number of lines, not '${String(values.context)}'\n`);
+      return EXIT.failure;
+    }
+    const timeoutMs = readTimeout(values.timeout);
+    if (typeof timeoutMs !== "number") {
+      io.stderr(`hangar apply: ${timeoutMs.usageError}\n`);
       return EXIT.failure;
     }
     const idleTimeoutMs = readTimeout(values.requestTimeout, "--request-timeout");
@@ -82,7 +88,7 @@ export default defineCommand({
     for (const entry of files) {
       let loaded: Awaited<ReturnType<typeof loadConfig>>;
       try {
-        loaded = await loadConfig(entry, io);
+        loaded = await loadConfig(entry, io, { timeoutMs });
       } catch (error) {
         failures.push({ label: entry, code: reportLoadFailure(error, io, values.debug === true) });
         continue;
