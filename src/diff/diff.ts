@@ -11,6 +11,7 @@
 
 import { isObject } from "../model/common.ts";
 import { sameData } from "../walk/plain-data.ts";
+import { storedConfig } from "./stored-config.ts";
 
 /** The sections whose objects are matched by `name`, in the order Concourse reports them. */
 export const NAMED_SECTIONS = ["groups", "var_sources", "resources", "resource_types", "prototypes", "jobs"] as const;
@@ -71,10 +72,15 @@ function diffSection(section: NamedSection, before: unknown, after: unknown): Pi
   return changes;
 }
 
-/** The changes from config `before` to config `after` (plain data, as read from JSON or YAML); empty when equal. */
+/**
+ * The changes from config `before` to config `after` (plain data, as read from JSON or YAML); empty when equal.
+ * Both are compared as Concourse stores them (see stored-config.ts), as fly compares them: an explicit zero value
+ * of an `omitempty` field (`trigger: false`) or `check_every: 1m` against `1m0s` is no change.
+ */
 export function diffPipelines(before: unknown, after: unknown): PipelineChange[] {
-  const a = isObject(before) ? before : {};
-  const b = isObject(after) ? after : {};
+  const stored = [storedConfig(before), storedConfig(after)];
+  const a = isObject(stored[0]) ? stored[0] : {};
+  const b = isObject(stored[1]) ? stored[1] : {};
   const changes: PipelineChange[] = NAMED_SECTIONS.flatMap((section) => diffSection(section, a[section], b[section]));
   const named = new Set<string>(NAMED_SECTIONS);
   const others = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((key) => !named.has(key));
