@@ -1,9 +1,32 @@
 import { describe, expect, test } from "vitest";
 import { diffPipelines } from "./diff.ts";
+import { formatChanges } from "./format.ts";
 
 const job = (name: string) => ({ name, plan: [{ get: "src", trigger: true }] });
 
 describe("diffPipelines", () => {
+  test("a section that is not a list is compared whole; repeated names are compared occurrence by occurrence", () => {
+    expect(diffPipelines({ jobs: 5 }, { jobs: [{ name: "x" }] })).toEqual([
+      { section: "jobs", kind: "changed", before: 5, after: [{ name: "x" }] },
+    ]);
+    expect(diffPipelines({ jobs: { name: "x" } }, {})).toEqual([
+      { section: "jobs", kind: "removed", before: { name: "x" } },
+    ]);
+    expect(formatChanges(diffPipelines({ jobs: 5 }, { jobs: 6 }))).toBe("jobs has changed:\n@@ -1,1 +1,1 @@\n-5\n+6\n");
+    const [a, b, c] = [
+      { name: "a", plan: [] },
+      { name: "a", plan: [{ get: "r" }] },
+      { name: "a", plan: [{ get: "other" }] },
+    ];
+    expect(diffPipelines({ jobs: [a, b] }, { jobs: [a, c] })).toEqual([
+      { section: "jobs", name: "a", kind: "changed", before: b, after: c },
+    ]);
+    expect(diffPipelines({ jobs: [a, b] }, { jobs: [a, b] })).toEqual([]);
+    expect(diffPipelines({ jobs: [a] }, { jobs: [a, b] })).toEqual([
+      { section: "jobs", name: "a", kind: "added", after: b },
+    ]);
+  });
+
   test("compares as Concourse stores the config: zero values of omitempty fields and check_every's form are no change", () => {
     const stored = {
       resources: [{ name: "r", type: "git", source: { uri: "x" }, check_every: "1h30m0s" }],

@@ -69,8 +69,13 @@ function changeLines(change: PipelineChange, context: number, showSecrets: boole
  * escaped, so that a name cannot rewrite what the terminal shows.
  */
 function heading(change: PipelineChange): string {
-  const object = LABELS[change.section]?.[1] ?? printable(change.section);
-  const what = change.name === undefined ? object : `${object} ${printable(change.name)}`;
+  const labels = LABELS[change.section];
+  // a named section that is not a list is compared whole (`jobs has changed:`); display is one object
+  const whole = change.section === "display" ? labels?.[1] : labels?.[0];
+  const what =
+    change.name === undefined
+      ? (whole ?? printable(change.section))
+      : `${labels?.[1] ?? printable(change.section)} ${printable(change.name)}`;
   if (change.kind === "moved") {
     const [from, to] = change.positions ?? [0, 0];
     return `${what} has moved from position ${from + 1} to ${to + 1}`;
