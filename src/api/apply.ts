@@ -5,6 +5,7 @@
  * before saving anything. No printing here: outcomes and failures are data and messages.
  */
 import { diffPipelines, type PipelineChange } from "../diff/diff.ts";
+import { shellQuote } from "../render/fly-command.ts";
 import { printable } from "../source/printable.ts";
 import { ApiError, type ConcourseClient, type ConfigWarning, type CurrentConfig, type PipelineRef } from "./client.ts";
 
@@ -54,20 +55,24 @@ export async function executeApply(
   return { created, warnings, unpaused: true };
 }
 
+/** A pipeline's name with its instance vars, as fly writes it (`app/branch:main`). */
+function flyPipelineName(ref: PipelineRef): string {
+  const vars = Object.entries(ref.instanceVars ?? {});
+  if (vars.length === 0) return ref.name;
+  return `${ref.name}/${vars.map(([k, v]) => `${k}:${typeof v === "string" ? v : JSON.stringify(v)}`).join(",")}`;
+}
+
 /**
  * A pipeline's name with its instance vars, as fly shows it (`app/branch:main`), for printing: control characters
  * escaped (see {@link printable}).
  */
-export function pipelineLabel(ref: PipelineRef): string {
-  const vars = Object.entries(ref.instanceVars ?? {});
-  if (vars.length === 0) return printable(ref.name);
-  return printable(
-    `${ref.name}/${vars.map(([k, v]) => `${k}:${typeof v === "string" ? v : JSON.stringify(v)}`).join(",")}`,
-  );
-}
+export const pipelineLabel = (ref: PipelineRef): string => printable(flyPipelineName(ref));
 
-/** The fly flags that name a pipeline on the command line (`-p app/branch:main --team t`). */
-const flyPipelineFlags = (ref: PipelineRef) => `-p ${pipelineLabel(ref)} --team ${printable(ref.team)}`;
+/** A fly command to suggest: each argument quoted for a POSIX shell where it needs it, control characters escaped. */
+const fly = (...args: readonly string[]): string => printable(["fly", ...args.map(shellQuote)].join(" "));
+
+/** The fly arguments that name a pipeline on the command line (`-p app/branch:main --team t`). */
+const flyPipelineArgs = (ref: PipelineRef) => ["-p", flyPipelineName(ref), "--team", ref.team];
 
 /** What to tell the user about a failed request for `ref` on fly target `target`; never includes the token. */
 export function describeFailure(error: unknown, ref: PipelineRef, target: string): string {
@@ -76,9 +81,9 @@ export function describeFailure(error: unknown, ref: PipelineRef, target: string
   const failure = error.failure;
   switch (failure.kind) {
     case "unauthorized":
-      return `${label}: not authorized on target ${target} (the token is missing or expired): run \`fly -t ${target} login\` and try again`;
+      return `${label}: not authorized on target ${target} (the token is missing or expired): run \`${fly("-t", target, "login")}\` and try again`;
     case "forbidden":
-      return `${label}: forbidden: the user logged in on target ${target} may not set pipelines in team ${printable(ref.team)}: run \`fly -t ${target} login --team-name ${printable(ref.team)}\``;
+      return `${label}: forbidden: the user logged in on target ${target} may not set pipelines in team ${printable(ref.team)}: run \`${fly("-t", target, "login", "--team-name", ref.team)}\``;
     case "invalid-config":
       return `${label}: Concourse rejected the config:\n${failure.errors.map((e) => `  ${e.replaceAll("\n", "\n  ")}`).join("\n")}`;
     case "stale-version":
@@ -86,9 +91,9 @@ export function describeFailure(error: unknown, ref: PipelineRef, target: string
     case "not-found":
       return `${label}: not found (is team ${printable(ref.team)} on target ${target}?)`;
     case "untrusted-certificate":
-      return `${label}: ${error.message} (target ${target}): trust its CA with ca_cert in the .flyrc (\`fly -t ${target} login --ca-cert FILE\`) or skip verification with insecure: true (\`fly -t ${target} login -k\`)`;
+      return `${label}: ${error.message} (target ${target}): trust its CA with ca_cert in the .flyrc (\`${fly("-t", target, "login", "--ca-cert")} FILE\`) or skip verification with insecure: true (\`${fly("-t", target, "login", "-k")}\`)`;
     case "client-certificate":
-      return `${label}: ${error.message} (target ${target}): give it one with client_cert_path and client_key_path in the .flyrc (\`fly -t ${target} login --client-cert FILE --client-key FILE\`)`;
+      return `${label}: ${error.message} (target ${target}): give it one with client_cert_path and client_key_path in the .flyrc (\`${fly("-t", target, "login", "--client-cert")} FILE --client-key FILE\`)`;
     case "unreachable":
       return `${label}: ${error.message} (is target ${target} up?)`;
     case "timed-out":
@@ -102,5 +107,5 @@ export function describeFailure(error: unknown, ref: PipelineRef, target: string
 export function createdMessage(ref: PipelineRef, target: string, unpaused: boolean): string {
   const label = pipelineLabel(ref);
   if (unpaused) return `created pipeline ${label} and unpaused it`;
-  return `created pipeline ${label}; it is paused: unpause it with \`fly -t ${target} unpause-pipeline ${flyPipelineFlags(ref)}\` or apply with --unpause`;
+  return `created pipeline ${label}; it is paused: unpause it with \`${fly("-t", target, "unpause-pipeline", ...flyPipelineArgs(ref))}\` or apply with --unpause`;
 }

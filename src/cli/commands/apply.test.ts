@@ -63,7 +63,7 @@ describe("hangar apply", () => {
     );
     expect(run.stdout).toContain("resources:\n  resource source has been added:\n  +name: source\n");
     expect(run.stderr).toContain(
-      "created pipeline app; it is paused: unpause it with `fly -t ci unpause-pipeline -p app --team platform team` or apply with --unpause\n",
+      "created pipeline app; it is paused: unpause it with `fly -t ci unpause-pipeline -p app --team 'platform team'` or apply with --unpause\n",
     );
     expect(run.stderr).toContain("set 1 pipeline (1 created, 0 updated); 0 unchanged\n");
     expect(server.pipelines).toMatchObject([{ team: "platform team", name: "app", paused: true }]);
@@ -137,7 +137,7 @@ describe("hangar apply", () => {
     expect(run.stdout).toMatch(/^pipeline app\\x1b\[1A\\rx \(target ci, team main\) does not exist yet/);
     const failed = await apply(["p.yml", "-t", "ci", "-p", "app\u001b[1A", "--team", "t\n", "--yes"]);
     expect(failed.stderr).toContain(
-      "hangar: app\\x1b[1A: forbidden: the user logged in on target ci may not set pipelines in team t\\n: run `fly -t ci login --team-name t\\n`\n",
+      "hangar: app\\x1b[1A: forbidden: the user logged in on target ci may not set pipelines in team t\\n: run `fly -t ci login --team-name 't\\n'`\n",
     );
     const printed = `${run.stdout}${run.stderr}${failed.stdout}${failed.stderr}`;
     expect(printed.includes("\u001b") || printed.includes("\r")).toBe(false);
@@ -151,6 +151,16 @@ describe("hangar apply", () => {
       "hangar: never.ts: gave no pipeline within 0.2 s (a promise that never settles, or work that takes longer: see --timeout)\n",
     );
     expect(run.stderr).toContain("dry run: 1 pipeline would be set; 0 unchanged; 1 failed: never.ts\n");
+  });
+
+  test("the fly commands it suggests quote what the shell would split or run", async () => {
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    const run = await apply(["p.yml", "-t", "ci", "-p", "x; rm -rf ~", "--yes"]);
+    expect(run.stderr).toContain(
+      "created pipeline x; rm -rf ~; it is paused: unpause it with `fly -t ci unpause-pipeline -p 'x; rm -rf ~' --team main` or apply with --unpause\n",
+    );
+    const quoted = await apply(["p.yml", "-t", "ci", "-p", "it's", "--team", "no team", "--yes"]);
+    expect(quoted.stderr).toContain("run `fly -t ci login --team-name 'no team'`\n");
   });
 
   test("--dry-run shows the diff and sets nothing", async () => {
