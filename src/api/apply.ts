@@ -85,7 +85,8 @@ export function describeFailure(error: unknown, ref: PipelineRef, target: string
     case "forbidden":
       return `${label}: forbidden: the user logged in on target ${target} may not set pipelines in team ${printable(ref.team)}: run \`${fly("-t", target, "login", "--team-name", ref.team)}\``;
     case "invalid-config":
-      return `${label}: Concourse rejected the config:\n${failure.errors.map((e) => `  ${e.replaceAll("\n", "\n  ")}`).join("\n")}`;
+      if (failure.errors.length === 0) return `${label}: Concourse rejected the config (it gave no reason)`;
+      return `${label}: Concourse rejected the config:\n${failure.errors.map((e) => `  ${e.split("\n").map(printable).join("\n  ")}`).join("\n")}`;
     case "stale-version":
       return `${label}: someone else changed the pipeline after its config was read; nothing was set: run hangar apply again to see the new diff`;
     case "not-found":

@@ -119,6 +119,27 @@ const pipelinePath = (ref: PipelineRef, action: string) =>
 /** The text of a response body, or "" when it cannot be read. */
 const bodyText = (response: Response) => response.text().catch(() => "");
 
+/** The longest part of a server's text answer that a message quotes. */
+const MAX_QUOTED = 500;
+
+/**
+ * The errors of a 400 answer to a save: its `{ "errors": [...] }`, else its text (cut to {@link MAX_QUOTED}
+ * characters), else none.
+ */
+function configErrors(body: string): string[] {
+  let answer: unknown;
+  try {
+    answer = JSON.parse(body);
+  } catch {
+    answer = undefined;
+  }
+  const listed = (answer as { errors?: unknown } | null | undefined)?.errors;
+  if (Array.isArray(listed) && listed.length > 0) return listed.map(String);
+  const text = body.trim();
+  if (text === "") return [];
+  return [text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}...` : text];
+}
+
 /** A client of the Concourse at `options.api`. */
 export function createClient(options: ClientOptions): ConcourseClient {
   const doFetch =
@@ -170,7 +191,7 @@ export function createClient(options: ClientOptions): ConcourseClient {
     if (response.status === 500 && body.includes("comparison with existing config failed")) {
       return new ApiError({ kind: "stale-version" }, `${what}: the pipeline changed since its config was read`);
     }
-    const shown = printable(body.trim().slice(0, 500));
+    const shown = printable(body.trim().slice(0, MAX_QUOTED));
     return new ApiError(
       { kind: "unexpected", status: response.status, body },
       `${what}: unexpected answer ${response.status}${shown === "" ? "" : `: ${shown}`}`,
@@ -201,8 +222,8 @@ export function createClient(options: ClientOptions): ConcourseClient {
         body: JSON.stringify(config),
       });
       if (response.status === 400) {
-        const answer = (await response.json().catch(() => ({}))) as { errors?: unknown };
-        const errors = Array.isArray(answer.errors) ? answer.errors.map(String) : [];
+        const body = await bodyText(response);
+        const errors = configErrors(body);
         throw new ApiError({ kind: "invalid-config", errors }, `setting pipeline ${ref.name}: invalid config`);
       }
       if (response.status !== 200 && response.status !== 201) {

@@ -226,6 +226,27 @@ describe("hangar apply against a server that misbehaves", () => {
   });
 });
 
+describe("hangar apply: a 400 without the errors list", () => {
+  test.each([
+    [
+      "plain text",
+      "plain text error\u001b[2K",
+      "hangar: p: Concourse rejected the config:\n  plain text error\\x1b[2K\n",
+    ],
+    ["long text", "x".repeat(2000), `hangar: p: Concourse rejected the config:\n  ${"x".repeat(500)}...\n`],
+    ["no body", "", "hangar: p: Concourse rejected the config (it gave no reason)\n"],
+  ])("%s: the server's reason is shown, cut and escaped; exit 1", async (_, body, shown) => {
+    await oddTarget((req, res) => {
+      if (req.method === "GET") return void res.writeHead(404).end();
+      res.writeHead(400, { "Content-Type": "text/plain" }).end(body);
+    });
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    const run = await apply(["p.yml", "-t", "odd", "--yes"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(shown);
+  });
+});
+
 describe("hangar apply: a save that works and an unpause that does not", () => {
   test("the pipeline is reported as created, its warnings kept, and the unpause failure told apart: exit 2", async () => {
     await oddTarget((req, res) => {
