@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { createServer as createHttpServer, type RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
@@ -161,6 +161,31 @@ describe("hangar apply", () => {
     );
     const quoted = await apply(["p.yml", "-t", "ci", "-p", "it's", "--team", "no team", "--yes"]);
     expect(quoted.stderr).toContain("run `fly -t ci login --team-name 'no team'`\n");
+  });
+
+  test("an empty pipeline name is a usage error before any request", async () => {
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    const run = await apply(["p.yml", "-t", "ci", "-p", "", "--yes"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      "hangar: p.yml: the pipeline name is empty: name it with -p or the module's `name`\n" +
+        "nothing was set; 0 unchanged; 1 failed: p.yml\n",
+    );
+    expect(server.requests).toEqual([]);
+  });
+
+  test("two entries that set the same pipeline are refused, and nothing is set", async () => {
+    mkdirSync(join(work, "other"));
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    writeFileSync(join(work, "other/p.yml"), PIPELINE_YML.replace("unit", "lint"));
+    writeFileSync(join(work, "q.yml"), PIPELINE_YML);
+    const run = await apply(["p.yml", "q.yml", "other/p.yml", "-t", "ci", "--yes"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      "hangar: p.yml and other/p.yml both set pipeline p (target ci, team main): give one of them another name; nothing will be set\n" +
+        "nothing was set; 0 unchanged; 1 failed: other/p.yml\n",
+    );
+    expect(server.pipelines).toEqual([]);
   });
 
   test("--dry-run shows the diff and sets nothing", async () => {

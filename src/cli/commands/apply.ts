@@ -84,6 +84,10 @@ export default defineCommand({
     const failures: { label: string; code: ExitCode }[] = [];
     const plans: { plan: ApplyPlan; target: FlyTarget; client: ConcourseClient }[] = [];
     const color = io.isTTY.stdout && (io.env.NO_COLOR ?? "") === "";
+    /** The entry that sets each pipeline (by target URL, team, name and instance vars). */
+    const entryOf = new Map<string, string>();
+    /** Entries refused before reading anything: an empty name, or a pipeline another entry sets too. */
+    let conflicts = 0;
 
     for (const entry of files) {
       let loaded: Awaited<ReturnType<typeof loadConfig>>;
@@ -128,6 +132,23 @@ export default defineCommand({
         ...(definition?.instanceVars !== undefined && { instanceVars: definition.instanceVars }),
       };
       const label = apply.pipelineLabel(ref);
+      if (ref.name === "") {
+        io.stderr(`hangar: ${entry}: the pipeline name is empty: name it with -p or the module's \`name\`\n`);
+        failures.push({ label: entry, code: EXIT.failure });
+        conflicts++;
+        continue;
+      }
+      const key = JSON.stringify([selected.target.api, ref.team, ref.name, sortedVars(ref.instanceVars)]);
+      const earlier = entryOf.get(key);
+      if (earlier !== undefined) {
+        io.stderr(
+          `hangar: ${earlier} and ${entry} both set pipeline ${label} (target ${selected.target.name}, team ${printable(ref.team)}): give one of them another name; nothing will be set\n`,
+        );
+        failures.push({ label: entry, code: EXIT.failure });
+        conflicts++;
+        continue;
+      }
+      entryOf.set(key, entry);
       try {
         const plan = await apply.planApply(selected.client, ref, loaded.config);
         const where = `target ${selected.target.name}, team ${printable(ref.team)}`;
@@ -151,6 +172,10 @@ export default defineCommand({
       io.stderr(`${applied}; ${unchanged} unchanged${failed}\n`);
     };
     const count = (n: number) => (n === 1 ? "1 pipeline" : `${n} pipelines`);
+    if (conflicts > 0 && values.dryRun !== true) {
+      summary("nothing was set");
+      return EXIT.failure;
+    }
     if (plans.length === 0 || values.dryRun === true) {
       summary(values.dryRun === true ? `dry run: ${count(plans.length)} would be set` : "nothing to set");
       return worst();
@@ -205,6 +230,12 @@ export default defineCommand({
     return notUnpaused.length === 0 ? worst() : EXIT.failure;
   },
 });
+
+/** Instance vars with their keys sorted, so that the same vars in another order name the same pipeline. */
+const sortedVars = (vars: Readonly<Record<string, unknown>> = {}) =>
+  Object.keys(vars)
+    .sort()
+    .map((key) => [key, vars[key]]);
 
 /**
  * The PEM texts of a target's client certificate and key (`client_cert_path`, `client_key_path` of the `.flyrc`),
