@@ -5,6 +5,8 @@
  * before saving anything. No printing here: outcomes and failures are data and messages.
  */
 import { diffPipelines, type PipelineChange } from "../diff/diff.ts";
+import { shellQuote } from "../render/fly-command.ts";
+import { printable } from "../source/printable.ts";
 import { ApiError, type ConcourseClient, type ConfigWarning, type CurrentConfig, type PipelineRef } from "./client.ts";
 
 /** A pipeline to set, and what is set now. */
@@ -30,28 +32,47 @@ export interface ApplyOutcome {
   readonly warnings: readonly ConfigWarning[];
   /** Whether the pipeline was unpaused after saving. */
   readonly unpaused: boolean;
+  /** Why unpausing failed, when it was asked and failed: the config was saved all the same. */
+  readonly unpauseError?: unknown;
 }
 
-/** Saves a plan's config with the version it was read at, then unpauses the pipeline when asked. */
+/**
+ * Saves a plan's config with the version it was read at, then unpauses the pipeline when asked. Throws when the
+ * save fails; an unpause that fails after a save is part of the outcome, not a throw, since the config is set.
+ */
 export async function executeApply(
   client: ConcourseClient,
   plan: ApplyPlan,
   options: { readonly unpause?: boolean } = {},
 ): Promise<ApplyOutcome> {
   const { created, warnings } = await client.saveConfig(plan.ref, plan.config, plan.current?.version);
-  if (options.unpause === true) await client.unpause(plan.ref);
-  return { created, warnings, unpaused: options.unpause === true };
+  if (options.unpause !== true) return { created, warnings, unpaused: false };
+  try {
+    await client.unpause(plan.ref);
+  } catch (unpauseError) {
+    return { created, warnings, unpaused: false, unpauseError };
+  }
+  return { created, warnings, unpaused: true };
 }
 
-/** A pipeline's name with its instance vars, as fly shows it (`app/branch:main`). */
-export function pipelineLabel(ref: PipelineRef): string {
+/** A pipeline's name with its instance vars, as fly writes it (`app/branch:main`). */
+function flyPipelineName(ref: PipelineRef): string {
   const vars = Object.entries(ref.instanceVars ?? {});
   if (vars.length === 0) return ref.name;
   return `${ref.name}/${vars.map(([k, v]) => `${k}:${typeof v === "string" ? v : JSON.stringify(v)}`).join(",")}`;
 }
 
-/** The fly flags that name a pipeline on the command line (`-p app/branch:main --team t`). */
-const flyPipelineFlags = (ref: PipelineRef) => `-p ${pipelineLabel(ref)} --team ${ref.team}`;
+/**
+ * A pipeline's name with its instance vars, as fly shows it (`app/branch:main`), for printing: control characters
+ * escaped (see {@link printable}).
+ */
+export const pipelineLabel = (ref: PipelineRef): string => printable(flyPipelineName(ref));
+
+/** A fly command to suggest: each argument quoted for a POSIX shell where it needs it, control characters escaped. */
+const fly = (...args: readonly string[]): string => printable(["fly", ...args.map(shellQuote)].join(" "));
+
+/** The fly arguments that name a pipeline on the command line (`-p app/branch:main --team t`). */
+const flyPipelineArgs = (ref: PipelineRef) => ["-p", flyPipelineName(ref), "--team", ref.team];
 
 /** What to tell the user about a failed request for `ref` on fly target `target`; never includes the token. */
 export function describeFailure(error: unknown, ref: PipelineRef, target: string): string {
@@ -60,21 +81,24 @@ export function describeFailure(error: unknown, ref: PipelineRef, target: string
   const failure = error.failure;
   switch (failure.kind) {
     case "unauthorized":
-      return `${label}: not authorized on target ${target} (the token is missing or expired): run \`fly -t ${target} login\` and try again`;
+      return `${label}: not authorized on target ${target} (the token is missing or expired): run \`${fly("-t", target, "login")}\` and try again`;
     case "forbidden":
-      return `${label}: forbidden: the user logged in on target ${target} may not set pipelines in team ${ref.team}: run \`fly -t ${target} login --team-name ${ref.team}\``;
+      return `${label}: forbidden: the user logged in on target ${target} may not set pipelines in team ${printable(ref.team)}: run \`${fly("-t", target, "login", "--team-name", ref.team)}\``;
     case "invalid-config":
-      return `${label}: Concourse rejected the config:\n${failure.errors.map((e) => `  ${e.replaceAll("\n", "\n  ")}`).join("\n")}`;
+      if (failure.errors.length === 0) return `${label}: Concourse rejected the config (it gave no reason)`;
+      return `${label}: Concourse rejected the config:\n${failure.errors.map((e) => `  ${e.split("\n").map(printable).join("\n  ")}`).join("\n")}`;
     case "stale-version":
       return `${label}: someone else changed the pipeline after its config was read; nothing was set: run hangar apply again to see the new diff`;
     case "not-found":
-      return `${label}: not found (is team ${ref.team} on target ${target}?)`;
+      return `${label}: not found (is team ${printable(ref.team)} on target ${target}?)`;
     case "untrusted-certificate":
-      return `${label}: ${error.message} (target ${target}): trust its CA with ca_cert in the .flyrc (\`fly -t ${target} login --ca-cert FILE\`) or skip verification with insecure: true (\`fly -t ${target} login -k\`)`;
+      return `${label}: ${error.message} (target ${target}): trust its CA with ca_cert in the .flyrc (\`${fly("-t", target, "login", "--ca-cert")} FILE\`) or skip verification with insecure: true (\`${fly("-t", target, "login", "-k")}\`)`;
     case "client-certificate":
-      return `${label}: ${error.message} (target ${target}): give it one with client_cert_path and client_key_path in the .flyrc (\`fly -t ${target} login --client-cert FILE --client-key FILE\`)`;
+      return `${label}: ${error.message} (target ${target}): give it one with client_cert_path and client_key_path in the .flyrc (\`${fly("-t", target, "login", "--client-cert")} FILE --client-key FILE\`)`;
     case "unreachable":
       return `${label}: ${error.message} (is target ${target} up?)`;
+    case "timed-out":
+      return `${label}: ${error.message} (target ${target}): gave up; wait longer with --request-timeout`;
     case "unexpected":
       return `${label}: ${error.message}`;
   }
@@ -84,5 +108,5 @@ export function describeFailure(error: unknown, ref: PipelineRef, target: string
 export function createdMessage(ref: PipelineRef, target: string, unpaused: boolean): string {
   const label = pipelineLabel(ref);
   if (unpaused) return `created pipeline ${label} and unpaused it`;
-  return `created pipeline ${label}; it is paused: unpause it with \`fly -t ${target} unpause-pipeline ${flyPipelineFlags(ref)}\` or apply with --unpause`;
+  return `created pipeline ${label}; it is paused: unpause it with \`${fly("-t", target, "unpause-pipeline", ...flyPipelineArgs(ref))}\` or apply with --unpause`;
 }

@@ -15,7 +15,15 @@
  * - 401: the token is missing or expired; 403: the token's user may not act on the team.
  */
 import { HangarError } from "../model/errors.ts";
-import { certificateProblem, clientCertificateProblem, type Fetch, nodeFetch, type TlsOptions } from "./request.ts";
+import { printable } from "../source/printable.ts";
+import {
+  certificateProblem,
+  clientCertificateProblem,
+  type Fetch,
+  IDLE_TIMEOUT,
+  nodeFetch,
+  type TlsOptions,
+} from "./request.ts";
 
 /** Which pipeline: its team, name, and instance vars for one instance of a pipeline group. */
 export interface PipelineRef {
@@ -39,6 +47,8 @@ export type ApiFailure =
   | { readonly kind: "not-found" }
   | { readonly kind: "unexpected"; readonly status: number; readonly body: string }
   | { readonly kind: "unreachable"; readonly reason: string }
+  /** The server was reached but stopped sending, before its answer or within it. */
+  | { readonly kind: "timed-out"; readonly reason: string }
   /** The server's TLS certificate is not trusted (`ca_cert`) or not for its name. */
   | { readonly kind: "untrusted-certificate"; readonly reason: string }
   /** The server asked for a TLS client certificate and got none, or refused it (`client_cert_path`). */
@@ -63,6 +73,8 @@ export interface ClientOptions extends TlsOptions {
   readonly api: string;
   /** The `Authorization` header value (`Bearer <token>`), from the `.flyrc`. */
   readonly authorization?: string;
+  /** How long the server may send nothing once connected (see nodeFetch). @default 60000 */
+  readonly idleTimeoutMs?: number;
   /** How to send requests. @default nodeFetch with the TLS settings */
   readonly fetch?: Fetch;
 }
@@ -107,6 +119,27 @@ const pipelinePath = (ref: PipelineRef, action: string) =>
 /** The text of a response body, or "" when it cannot be read. */
 const bodyText = (response: Response) => response.text().catch(() => "");
 
+/** The longest part of a server's text answer that a message quotes. */
+const MAX_QUOTED = 500;
+
+/**
+ * The errors of a 400 answer to a save: its `{ "errors": [...] }`, else its text (cut to {@link MAX_QUOTED}
+ * characters), else none.
+ */
+function configErrors(body: string): string[] {
+  let answer: unknown;
+  try {
+    answer = JSON.parse(body);
+  } catch {
+    answer = undefined;
+  }
+  const listed = (answer as { errors?: unknown } | null | undefined)?.errors;
+  if (Array.isArray(listed) && listed.length > 0) return listed.map(String);
+  const text = body.trim();
+  if (text === "") return [];
+  return [text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}...` : text];
+}
+
 /** A client of the Concourse at `options.api`. */
 export function createClient(options: ClientOptions): ConcourseClient {
   const doFetch =
@@ -116,6 +149,7 @@ export function createClient(options: ClientOptions): ConcourseClient {
       ...(options.insecure !== undefined && { insecure: options.insecure }),
       ...(options.clientCert !== undefined && { clientCert: options.clientCert }),
       ...(options.clientKey !== undefined && { clientKey: options.clientKey }),
+      ...(options.idleTimeoutMs !== undefined && { idleTimeoutMs: options.idleTimeoutMs }),
     });
   const base = options.api.replace(/\/+$/, "");
 
@@ -139,6 +173,10 @@ export function createClient(options: ClientOptions): ConcourseClient {
           `${base} wants a TLS client certificate it trusts: ${refused}`,
         );
       }
+      if ((error as { code?: unknown }).code === IDLE_TIMEOUT) {
+        const reason = (error as Error).message;
+        throw new ApiError({ kind: "timed-out", reason }, reason);
+      }
       const cause = (error as { cause?: { message?: string } }).cause?.message ?? (error as Error).message;
       throw new ApiError({ kind: "unreachable", reason: cause }, `cannot reach ${base}: ${cause}`);
     }
@@ -153,7 +191,7 @@ export function createClient(options: ClientOptions): ConcourseClient {
     if (response.status === 500 && body.includes("comparison with existing config failed")) {
       return new ApiError({ kind: "stale-version" }, `${what}: the pipeline changed since its config was read`);
     }
-    const shown = body.trim().slice(0, 500);
+    const shown = printable(body.trim().slice(0, MAX_QUOTED));
     return new ApiError(
       { kind: "unexpected", status: response.status, body },
       `${what}: unexpected answer ${response.status}${shown === "" ? "" : `: ${shown}`}`,
@@ -184,8 +222,8 @@ export function createClient(options: ClientOptions): ConcourseClient {
         body: JSON.stringify(config),
       });
       if (response.status === 400) {
-        const answer = (await response.json().catch(() => ({}))) as { errors?: unknown };
-        const errors = Array.isArray(answer.errors) ? answer.errors.map(String) : [];
+        const body = await bodyText(response);
+        const errors = configErrors(body);
         throw new ApiError({ kind: "invalid-config", errors }, `setting pipeline ${ref.name}: invalid config`);
       }
       if (response.status !== 200 && response.status !== 201) {

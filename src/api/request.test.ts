@@ -11,6 +11,7 @@ import { hasOpenssl, selfSignedCertificate, withOpenssl } from "../../test/helpe
 import {
   certificateProblem,
   clientCertificateProblem,
+  IDLE_TIMEOUT,
   nodeFetch,
   pemCertificates,
   trustedCertificates,
@@ -208,6 +209,30 @@ describe("nodeFetch over plain HTTP and on failures", () => {
       const error = await rejection(nodeFetch({ connectTimeoutMs: 100 })(`https://127.0.0.1:${server.port}/`, GET));
       expect((error as Error).message).toBe("timed out connecting after 100 ms");
       expect(certificateProblem(error)).toBeUndefined();
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("a server that never answers, or stops in the middle of its body, times out naming the URL", async () => {
+    const server = await listen(
+      createHttpServer((req, res) => {
+        if (req.url?.startsWith("/half") !== true) return; // never answers
+        res.writeHead(200, { "Content-Type": "application/json" });
+        res.write('{"config":'); // and never ends
+      }),
+    );
+    try {
+      const send = nodeFetch({ idleTimeoutMs: 150 });
+      for (const path of ["/silent?vars.a=1", "/half"]) {
+        const started = Date.now();
+        const error = await rejection(send(`http://127.0.0.1:${server.port}${path}`, GET));
+        expect(error).toMatchObject({
+          message: `no answer from http://127.0.0.1:${server.port}${path} for 0.15 s`,
+          code: IDLE_TIMEOUT,
+        });
+        expect(Date.now() - started).toBeLessThan(5_000);
+      }
     } finally {
       await server.close();
     }

@@ -8,7 +8,10 @@
  *   whatever `caCert` holds;
  * - `clientCert` and `clientKey` (the PEM files named by `client_cert_path` and `client_key_path`) are
  *   presented to a server that asks for a client certificate (fly: `loadClientCertificate`);
- * - connecting gives up after 10 seconds, as fly's dialer does (here the TLS handshake counts too).
+ * - connecting gives up after 10 seconds, as fly's dialer does (here the TLS handshake counts too);
+ * - a connected server that stays silent, before its answer or in the middle of it, fails the request after
+ *   `idleTimeoutMs` without a byte (fly has no such limit and would wait forever: a stalled proxy or ATC would
+ *   block a CI job). The error's `code` is {@link IDLE_TIMEOUT}.
  *
  * The answer is a standard `Response`, so the client reads it as it would read one of `fetch`.
  */
@@ -161,12 +164,27 @@ function headersOf(response: IncomingMessage): Headers {
 /** Statuses whose response has no body (the `Response` constructor refuses one). */
 const NULL_BODY_STATUS: ReadonlySet<number> = new Set([204, 205, 304]);
 
+/** The `code` of the error of a request whose server stopped sending (see {@link nodeFetch}'s `idleTimeoutMs`). */
+export const IDLE_TIMEOUT = "HANGAR_IDLE_TIMEOUT";
+
+/** The default of `idleTimeoutMs`: how long a connected server may stay silent. */
+export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+
+/** Options of {@link nodeFetch} besides the TLS settings. */
+export interface FetchTimeouts {
+  /** How long connecting (and the TLS handshake) may take. @default 10000 */
+  readonly connectTimeoutMs?: number;
+  /** How long a connected server may send nothing, before its answer or within it. @default 60000 */
+  readonly idleTimeoutMs?: number;
+}
+
 /**
  * A {@link Fetch} over `node:http`/`node:https` with the given TLS settings. Each call of this function
- * has its own connection pool; `connectTimeoutMs` bounds connecting and the TLS handshake.
+ * has its own connection pool; `connectTimeoutMs` bounds connecting and the TLS handshake, `idleTimeoutMs`
+ * the server's silences afterwards.
  */
-export function nodeFetch(options: TlsOptions & { readonly connectTimeoutMs?: number } = {}): Fetch {
-  const { caCert, insecure = false, connectTimeoutMs = 10_000 } = options;
+export function nodeFetch(options: TlsOptions & FetchTimeouts = {}): Fetch {
+  const { caCert, insecure = false, connectTimeoutMs = 10_000, idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS } = options;
   if (caCert !== undefined && pemCertificates(caCert).length === 0) {
     throw new HangarError("api/ca-cert", "the CA certificate is not valid: it holds no PEM certificate");
   }
@@ -206,6 +224,14 @@ export function nodeFetch(options: TlsOptions & { readonly connectTimeoutMs?: nu
         });
       });
       request.on("error", reject);
+      // the socket's inactivity: waiting for the answer, or for the rest of its body
+      request.setTimeout(idleTimeoutMs, () => {
+        const seconds = idleTimeoutMs / 1000;
+        const shown = `${target.origin}${target.pathname}${target.search}`; // no user:password of the URL
+        const error = Object.assign(new Error(`no answer from ${shown} for ${seconds} s`), { code: IDLE_TIMEOUT });
+        reject(error);
+        request.destroy(error);
+      });
       request.once("socket", (socket) => {
         if (request.reusedSocket) return;
         const timer = setTimeout(

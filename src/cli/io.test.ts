@@ -15,8 +15,9 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PassThrough } from "node:stream";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { deferSignals, type StdioProcess, stdioWriter, writeFileAtomic } from "./io.ts";
+import { deferSignals, nodeIo, type StdioProcess, stdioWriter, writeFileAtomic } from "./io.ts";
 
 let dir: string;
 beforeEach(() => {
@@ -148,5 +149,41 @@ describe("stdioWriter", () => {
     expect(out.chunks).toEqual(["from the module\n", "fly ...\n", ""]);
     // stderr was never made: nothing to flush there
     expect(err.chunks).toEqual([]);
+  });
+});
+
+describe("ask", () => {
+  /** nodeIo over a terminal whose input is `input` (what is typed); what it writes on stderr is collected. */
+  function terminal(input: PassThrough, isTTY = true) {
+    const stderr = new PassThrough();
+    let written = "";
+    stderr.on("data", (chunk: Buffer) => {
+      written += chunk.toString();
+    });
+    const proc = { stdin: Object.assign(input, { isTTY }), stderr, stdout: new PassThrough(), env: {} };
+    return { io: nodeIo(proc as unknown as NodeJS.Process), written: () => written };
+  }
+
+  test("the line typed is the answer", async () => {
+    const input = new PassThrough();
+    const { io } = terminal(input);
+    const answer = io.ask("go? ");
+    input.write("y\n");
+    expect(await answer).toBe("y");
+  });
+
+  test("input that ends before a line (Ctrl-D) is no answer, not 'no terminal'; the next line starts afresh", async () => {
+    const input = new PassThrough();
+    const { io, written } = terminal(input);
+    const answer = io.ask("go? ");
+    input.end();
+    expect(await answer).toBe("");
+    expect(written()).toBe("go? \n");
+  });
+
+  test("without a terminal nothing is asked", async () => {
+    const { io, written } = terminal(new PassThrough(), false);
+    expect(await io.ask("go? ")).toBeUndefined();
+    expect(written()).toBe("");
   });
 });

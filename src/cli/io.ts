@@ -36,8 +36,9 @@ export interface Io {
   /** Reads all of standard input as bytes. */
   readStdinBytes(): Promise<Uint8Array>;
   /**
-   * Asks a question on the terminal and returns the line answered; undefined, without asking, when
-   * standard input is not a terminal (a script or CI), or at the end of input.
+   * Asks a question on the terminal and returns the line answered; "" (no answer) when the terminal's input ends
+   * or is interrupted before a line (Ctrl-D, Ctrl-C); undefined, without asking, when standard input is not a
+   * terminal (a script or CI).
    */
   ask(question: string): Promise<string | undefined>;
   /**
@@ -246,10 +247,20 @@ export function nodeIo(proc: NodeJS.Process): Io & Pick<StdioWriter, "flushed"> 
       if (proc.stdin.isTTY !== true) return undefined;
       const { createInterface } = await import("node:readline/promises");
       const terminal = createInterface({ input: proc.stdin, output: proc.stderr });
-      const closed = new Promise<undefined>((resolve) => terminal.once("close", () => resolve(undefined)));
+      let answered = false;
+      // Ctrl-D or Ctrl-C closes the interface before an answer: no answer, and what follows on a line of its own
+      const closed = new Promise<string>((resolve) =>
+        terminal.once("close", () => {
+          if (!answered) proc.stderr.write("\n");
+          resolve("");
+        }),
+      );
       try {
-        return await Promise.race([terminal.question(question), closed]);
+        const answer = await Promise.race([terminal.question(question), closed]);
+        answered = true;
+        return answer;
       } finally {
+        answered = true;
         terminal.close();
       }
     },

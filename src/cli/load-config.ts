@@ -1,7 +1,13 @@
 import { resolve } from "node:path";
 import { isObject } from "../model/common.ts";
 import type { Io } from "./io.ts";
-import { isModuleFile, LoadError, loadPipelineModule, type PipelineDefinition } from "./load-pipeline.ts";
+import {
+  isModuleFile,
+  LoadError,
+  type LoadOptions,
+  loadPipelineModule,
+  type PipelineDefinition,
+} from "./load-pipeline.ts";
 
 /** A pipeline config read for comparing or setting: plain Concourse data, as fly would send it. */
 export interface LoadedConfig {
@@ -14,11 +20,16 @@ export interface LoadedConfig {
 /**
  * Reads a pipeline config from a pipeline module (rendered), a YAML or JSON file, or standard input
  * for `-`. The API's `{ "config": ... }` answer (what `GET .../config` returns) is read as its config.
- * Throws a {@link LoadError} naming the file (and line and column) when it cannot be read or parsed.
+ * Throws a {@link LoadError} naming the file (and line and column) when it cannot be read or parsed, or when a
+ * module takes longer than `options.timeoutMs` to give its pipeline.
  */
-export async function loadConfig(file: string, io: Io): Promise<LoadedConfig> {
+export async function loadConfig(
+  file: string,
+  io: Io,
+  options: Pick<LoadOptions, "timeoutMs"> = {},
+): Promise<LoadedConfig> {
   if (file !== "-" && isModuleFile(file)) {
-    const definition = await loadPipelineModule(file, io.cwd());
+    const definition = await loadPipelineModule(file, io.cwd(), options);
     const { toConcourse } = await import("../render/to-concourse.ts");
     return { config: toConcourse(definition.pipeline), definition };
   }

@@ -10,10 +10,20 @@ export const timeoutOption: OptionSpec = {
   default: "10",
 };
 
-/** The `--timeout` value in milliseconds, or a usage message when it is not a positive number. */
-export function readTimeout(value: OptionValue): number | { readonly usageError: string } {
+/** `--request-timeout`: how long a Concourse may stay silent once connected. */
+export const requestTimeoutOption: OptionSpec = {
+  flags: "--request-timeout <seconds>",
+  description: "how long Concourse may send nothing, before or within an answer, before hangar gives up",
+  default: "60",
+};
+
+/**
+ * A timeout option's value (`--timeout` unless `flag` says another) in milliseconds, or a usage message when it
+ * is not a positive number of seconds.
+ */
+export function readTimeout(value: OptionValue, flag = "--timeout"): number | { readonly usageError: string } {
   const seconds = typeof value === "string" && /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
-  if (!(seconds > 0)) return { usageError: `--timeout: '${String(value)}' is not a positive number of seconds` };
+  if (!(seconds > 0)) return { usageError: `${flag}: '${String(value)}' is not a positive number of seconds` };
   return seconds * 1000;
 }
 

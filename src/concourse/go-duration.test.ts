@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { goDurationError, goParseDuration } from "./go-duration.ts";
+import { goDurationError, goDurationString, goParseDuration } from "./go-duration.ts";
 
 describe("goParseDuration (Go's time.ParseDuration)", () => {
   test.each([
@@ -25,5 +25,23 @@ describe("goParseDuration (Go's time.ParseDuration)", () => {
     ["9999999999h", 'time: invalid duration "9999999999h"'],
   ])("%j fails with Go's text", (text, error) => {
     expect(goDurationError(text)).toBe(error);
+  });
+});
+
+describe("goDurationString", () => {
+  test.each([
+    ["1m", "1m0s"],
+    ["60s", "1m0s"],
+    ["1h", "1h0m0s"],
+    ["90m", "1h30m0s"],
+    ["1.5s", "1.5s"],
+    ["250ms", "250ms"],
+    ["1500us", "1.5ms"],
+    ["42ns", "42ns"],
+    ["0s", "0s"],
+    ["-2m3s", "-2m3s"],
+  ])("%s → %s", (text, shown) => {
+    const parsed = goParseDuration(text);
+    expect(parsed.ok && goDurationString(parsed.ns)).toBe(shown);
   });
 });

@@ -91,3 +91,29 @@ export function goParseDuration(orig: string): { ok: true; ns: bigint } | { ok: 
   if (!neg && total > MAX - 1n) return invalid();
   return { ok: true, ns: neg ? -total : total };
 }
+
+/** Go's `time.Duration.String()`: `1m0s`, `1h30m0s`, `1.5s`, `250ms`, `0s`. */
+export function goDurationString(ns: bigint): string {
+  if (ns === 0n) return "0s";
+  const sign = ns < 0n ? "-" : "";
+  let rest = ns < 0n ? -ns : ns;
+  if (rest < 1_000n) return `${sign}${rest}ns`;
+  if (rest < 1_000_000n) return `${sign}${decimal(rest, 1_000n, 3)}\u00b5s`;
+  if (rest < 1_000_000_000n) return `${sign}${decimal(rest, 1_000_000n, 6)}ms`;
+  const hours = rest / UNITS_H;
+  rest %= UNITS_H;
+  const minutes = rest / UNITS_M;
+  rest %= UNITS_M;
+  const seconds = `${decimal(rest, 1_000_000_000n, 9)}s`;
+  if (hours > 0n) return `${sign}${hours}h${minutes}m${seconds}`;
+  return minutes > 0n ? `${sign}${minutes}m${seconds}` : `${sign}${seconds}`;
+}
+
+const UNITS_H = 3_600_000_000_000n;
+const UNITS_M = 60_000_000_000n;
+
+/** `value / unit` with its fraction's `digits` digits, trailing zeros (and a bare point) left out. */
+function decimal(value: bigint, unit: bigint, digits: number): string {
+  const fraction = (value % unit).toString().padStart(digits, "0").replace(/0+$/, "");
+  return fraction === "" ? `${value / unit}` : `${value / unit}.${fraction}`;
+}

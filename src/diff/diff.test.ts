@@ -1,9 +1,80 @@
 import { describe, expect, test } from "vitest";
 import { diffPipelines } from "./diff.ts";
+import { formatChanges } from "./format.ts";
 
-const job = (name: string, trigger = true) => ({ name, plan: [{ get: "src", trigger }] });
+const job = (name: string) => ({ name, plan: [{ get: "src", trigger: true }] });
 
 describe("diffPipelines", () => {
+  test("a section that is not a list is compared whole; repeated names are compared occurrence by occurrence", () => {
+    expect(diffPipelines({ jobs: 5 }, { jobs: [{ name: "x" }] })).toEqual([
+      { section: "jobs", kind: "changed", before: 5, after: [{ name: "x" }] },
+    ]);
+    expect(diffPipelines({ jobs: { name: "x" } }, {})).toEqual([
+      { section: "jobs", kind: "removed", before: { name: "x" } },
+    ]);
+    expect(formatChanges(diffPipelines({ jobs: 5 }, { jobs: 6 }))).toBe("jobs has changed:\n@@ -1,1 +1,1 @@\n-5\n+6\n");
+    const [a, b, c] = [
+      { name: "a", plan: [] },
+      { name: "a", plan: [{ get: "r" }] },
+      { name: "a", plan: [{ get: "other" }] },
+    ];
+    expect(diffPipelines({ jobs: [a, b] }, { jobs: [a, c] })).toEqual([
+      { section: "jobs", name: "a", kind: "changed", before: b, after: c },
+    ]);
+    expect(diffPipelines({ jobs: [a, b] }, { jobs: [a, b] })).toEqual([]);
+    expect(diffPipelines({ jobs: [a] }, { jobs: [a, b] })).toEqual([
+      { section: "jobs", name: "a", kind: "added", after: b },
+    ]);
+  });
+
+  test("compares as Concourse stores the config: zero values of omitempty fields and check_every's form are no change", () => {
+    const stored = {
+      resources: [{ name: "r", type: "git", source: { uri: "x" }, check_every: "1h30m0s" }],
+      resource_types: [{ name: "t", type: "registry-image", source: {} }],
+      groups: [{ name: "g", jobs: ["a"] }],
+      jobs: [
+        {
+          name: "a",
+          plan: [
+            { get: "r", passed: ["b"] },
+            { in_parallel: { steps: [{ put: "r" }] } },
+            { task: "t", file: "t.yml", attempts: 2 },
+          ],
+        },
+      ],
+    };
+    const written = {
+      resources: [
+        { name: "r", type: "git", source: { uri: "x" }, check_every: "90m", public: false, tags: [], icon: "" },
+      ],
+      resource_types: [{ name: "t", type: "registry-image", source: {}, privileged: false, params: {} }],
+      groups: [{ name: "g", jobs: ["a"], resources: [] }],
+      jobs: [
+        {
+          name: "a",
+          serial: false,
+          public: false,
+          max_in_flight: 0,
+          plan: [
+            { get: "r", passed: ["b"], trigger: false, params: {} },
+            { in_parallel: [{ put: "r", get_params: {}, no_get: false }], tags: [] },
+            { task: "t", file: "t.yml", attempts: 2, privileged: false, input_mapping: {} },
+          ],
+        },
+      ],
+    };
+    expect(diffPipelines(stored, written)).toEqual([]);
+    expect(diffPipelines(written, stored)).toEqual([]);
+    // what the fields hold is compared as it is: a non-zero value, the contents of params, a source
+    const changed = structuredClone(written);
+    Object.assign(changed.jobs[0]?.plan[0] ?? {}, { trigger: true, params: { depth: 0 } });
+    Object.assign(changed.resources[0] ?? {}, { check_every: "1h", source: { uri: "x", branch: "" } });
+    expect(diffPipelines(stored, changed).map((c) => `${c.section} ${c.name}`)).toEqual(["resources r", "jobs a"]);
+    // the input is not changed
+    expect(written.jobs[0]?.serial).toBe(false);
+    expect(Array.isArray(written.jobs[0]?.plan[1]?.in_parallel)).toBe(true);
+  });
+
   test("equal configs, in another key order and with objects reordered, have no changes", () => {
     const before = {
       resources: [
@@ -40,7 +111,7 @@ describe("diffPipelines", () => {
       { name: "p", type: "registry-image", source: { repository: "a" } },
       { name: "p", type: "registry-image", source: { repository: "b" } },
     ],
-    ["jobs", job("j"), job("j", false)],
+    ["jobs", job("j"), { name: "j", plan: [{ get: "src", trigger: true, version: "every" }] }],
     ["groups", { name: "g", jobs: ["a"] }, { name: "g", jobs: ["a", "b"] }],
   ] as const)("%s are matched by name: changed, removed, added", (section, old, now) => {
     const extra = { ...old, name: "extra" };

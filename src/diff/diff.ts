@@ -11,6 +11,7 @@
 
 import { isObject } from "../model/common.ts";
 import { sameData } from "../walk/plain-data.ts";
+import { storedConfig } from "./stored-config.ts";
 
 /** The sections whose objects are matched by `name`, in the order Concourse reports them. */
 export const NAMED_SECTIONS = ["groups", "var_sources", "resources", "resource_types", "prototypes", "jobs"] as const;
@@ -34,24 +35,36 @@ export interface PipelineChange {
   readonly positions?: readonly [before: number, after: number];
 }
 
-/** A section's objects by name; an object without a string name is kept under its position. */
-function byName(section: unknown): Map<string, { value: unknown; index: number }> {
-  const found = new Map<string, { value: unknown; index: number }>();
-  if (!Array.isArray(section)) return found;
+/**
+ * A section's objects by name; an object without a string name is kept under its position. A repeated name (a
+ * validation error) is kept under its occurrence (`a`, then `a#2`), so that every one of them is compared with the
+ * same occurrence on the other side and no difference among them goes unreported.
+ */
+function byName(section: readonly unknown[]): Map<string, { name: string; value: unknown; index: number }> {
+  const found = new Map<string, { name: string; value: unknown; index: number }>();
   section.forEach((value, index) => {
     const name = isObject(value) && typeof value.name === "string" ? value.name : `#${index}`;
-    // a repeated name is a validation error; the first of them is compared
-    if (!found.has(name)) found.set(name, { value, index });
+    let key = name;
+    for (let n = 2; found.has(key); n++) key = `${name}#${n}`;
+    found.set(key, { name, value, index });
   });
   return found;
 }
 
+/** Whether a section's value is one Concourse reads as a list of objects: a list, or absent. */
+const isList = (value: unknown): value is readonly unknown[] | undefined | null =>
+  value === undefined || value === null || Array.isArray(value);
+
 function diffSection(section: NamedSection, before: unknown, after: unknown): PipelineChange[] {
-  const old = byName(before);
-  const now = byName(after);
+  if (!isList(before) || !isList(after)) {
+    // not a list (fly cannot read it): compared whole, so that no difference is hidden
+    return sameData(before, after) ? [] : [wholeChange(section, before, after)];
+  }
+  const old = byName(before ?? []);
+  const now = byName(after ?? []);
   const changes: PipelineChange[] = [];
-  for (const [name, { value, index }] of old) {
-    const match = now.get(name);
+  for (const [key, { name, value, index }] of old) {
+    const match = now.get(key);
     if (match === undefined) changes.push({ section, name, kind: "removed", before: value });
     else if (!sameData(value, match.value))
       changes.push({ section, name, kind: "changed", before: value, after: match.value });
@@ -65,26 +78,36 @@ function diffSection(section: NamedSection, before: unknown, after: unknown): Pi
         positions: [index, match.index],
       });
   }
-  for (const [name, { value }] of now) {
-    if (!old.has(name)) changes.push({ section, name, kind: "added", after: value });
+  for (const [key, { name, value }] of now) {
+    if (!old.has(key)) changes.push({ section, name, kind: "added", after: value });
   }
   return changes;
 }
 
-/** The changes from config `before` to config `after` (plain data, as read from JSON or YAML); empty when equal. */
+/** The change of a whole top-level value (`null` is absent, as JSON writes Go's nil). */
+function wholeChange(section: string, before: unknown, after: unknown): PipelineChange {
+  const [x, y] = [before ?? undefined, after ?? undefined];
+  if (x === undefined) return { section, kind: "added", after: y };
+  if (y === undefined) return { section, kind: "removed", before: x };
+  return { section, kind: "changed", before: x, after: y };
+}
+
+/**
+ * The changes from config `before` to config `after` (plain data, as read from JSON or YAML); empty when equal.
+ * Both are compared as Concourse stores them (see stored-config.ts), as fly compares them: an explicit zero value
+ * of an `omitempty` field (`trigger: false`) or `check_every: 1m` against `1m0s` is no change.
+ */
 export function diffPipelines(before: unknown, after: unknown): PipelineChange[] {
-  const a = isObject(before) ? before : {};
-  const b = isObject(after) ? after : {};
+  const stored = [storedConfig(before), storedConfig(after)];
+  const a = isObject(stored[0]) ? stored[0] : {};
+  const b = isObject(stored[1]) ? stored[1] : {};
   const changes: PipelineChange[] = NAMED_SECTIONS.flatMap((section) => diffSection(section, a[section], b[section]));
   const named = new Set<string>(NAMED_SECTIONS);
   const others = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((key) => !named.has(key));
   for (const section of others) {
     // null is how JSON writes an absent value (Go's nil)
     const [x, y] = [a[section] ?? undefined, b[section] ?? undefined];
-    if (sameData(x, y)) continue;
-    if (x === undefined) changes.push({ section, kind: "added", after: y });
-    else if (y === undefined) changes.push({ section, kind: "removed", before: x });
-    else changes.push({ section, kind: "changed", before: x, after: y });
+    if (!sameData(x, y)) changes.push(wholeChange(section, x, y));
   }
   return changes;
 }

@@ -35,16 +35,15 @@ describe("formatChanges", () => {
         "  -  interval: 1h",
         "jobs:",
         "  job build has changed:",
-        "  @@ -1,7 +1,7 @@",
+        "  @@ -1,7 +1,6 @@",
         "   name: build",
         "   plan:",
         "   - get: src",
-        "  -  trigger: true",
-        "  +  trigger: false",
+        "  -  trigger: true", // trigger: false is no field once Concourse has read it, as fly shows it
         "   - put: a",
         "   - put: b",
         "   - put: c",
-        "  @@ -9,4 +9,4 @@",
+        "  @@ -9,4 +8,4 @@",
         "   - put: e",
         "   - put: f",
         "   - put: g",
@@ -83,10 +82,9 @@ describe("formatChanges", () => {
       [
         "jobs:",
         "  job build has changed:",
-        "  @@ -4,1 +4,1 @@",
+        "  @@ -4,1 +3,0 @@",
         "  -  trigger: true",
-        "  +  trigger: false",
-        "  @@ -12,1 +12,1 @@",
+        "  @@ -12,1 +11,1 @@",
         "  -- put: z",
         "  +- put: h",
         "",
@@ -121,6 +119,26 @@ describe("formatChanges", () => {
     expect(formatChanges(changes.slice(2), { color: true })).toBe(
       "\u001b[33mdisplay configuration has been added:\u001b[0m\n\u001b[32m+background_image: x.png\u001b[0m\n",
     );
+  });
+
+  test("control characters in names and keys are escaped in headings: a name cannot erase or forge lines", () => {
+    const forged = "innocent\u001b[2K\r\u001b[1Ajob x\u202e";
+    const changes = diffPipelines(
+      { groups: [{ name: "g\nfake" }, { name: "h" }] },
+      { jobs: [{ name: forged, plan: [] }], "odd\u0085key": 1, groups: [{ name: "h" }, { name: "g\nfake" }] },
+    );
+    const headings = formatChanges(changes)
+      .split("\n")
+      .filter((line) => !/^ *[-+]/.test(line));
+    expect(headings).toEqual([
+      "groups:",
+      "  group g\\nfake has moved from position 1 to 2",
+      "  group h has moved from position 2 to 1",
+      "jobs:",
+      "  job innocent\\x1b[2K\\r\\x1b[1Ajob x\\u202e has been added:",
+      "odd\\u0085key has been added:",
+      "",
+    ]);
   });
 });
 

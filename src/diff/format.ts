@@ -1,5 +1,6 @@
 import jsyaml from "js-yaml";
 import { isObject } from "../model/common.ts";
+import { printable } from "../source/printable.ts";
 import type { PipelineChange } from "./diff.ts";
 import { diffLines, formatHunks, type LineEdit, splitLines, toHunks } from "./line-diff.ts";
 import { redact, redactPair } from "./redact.ts";
@@ -63,10 +64,18 @@ function changeLines(change: PipelineChange, context: number, showSecrets: boole
   return splitLines(formatHunks(toHunks(edits, context)));
 }
 
-/** The heading of one change, in Concourse's words (`job build has changed:`). */
+/**
+ * The heading of one change, in Concourse's words (`job build has changed:`); control characters of the names
+ * escaped, so that a name cannot rewrite what the terminal shows.
+ */
 function heading(change: PipelineChange): string {
-  const object = LABELS[change.section]?.[1] ?? change.section;
-  const what = change.name === undefined ? object : `${object} ${change.name}`;
+  const labels = LABELS[change.section];
+  // a named section that is not a list is compared whole (`jobs has changed:`); display is one object
+  const whole = change.section === "display" ? labels?.[1] : labels?.[0];
+  const what =
+    change.name === undefined
+      ? (whole ?? printable(change.section))
+      : `${labels?.[1] ?? printable(change.section)} ${printable(change.name)}`;
   if (change.kind === "moved") {
     const [from, to] = change.positions ?? [0, 0];
     return `${what} has moved from position ${from + 1} to ${to + 1}`;
@@ -96,7 +105,7 @@ export function formatChanges(changes: readonly PipelineChange[], options: DiffF
   let section: string | undefined;
   for (const change of changes) {
     const named = change.name !== undefined;
-    if (named && change.section !== section) out += `${LABELS[change.section]?.[0] ?? change.section}:\n`;
+    if (named && change.section !== section) out += `${LABELS[change.section]?.[0] ?? printable(change.section)}:\n`;
     section = named ? change.section : undefined;
     const indent = named ? "  " : "";
     out += `${indent}${paint(ANSI.yellow, heading(change))}\n`;

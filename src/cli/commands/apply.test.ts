@@ -1,7 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { createServer as createHttpServer, type RequestListener } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
-import { beforeEach, describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, onTestFinished, test } from "vitest";
 import { startConcourseServer } from "../../../test/helpers/concourse-server.ts";
 import { memoryIo } from "../../../test/helpers/memory-io.ts";
 import { hasOpenssl, selfSignedCertificate, withOpenssl } from "../../../test/helpers/self-signed.ts";
@@ -61,7 +63,7 @@ describe("hangar apply", () => {
     );
     expect(run.stdout).toContain("resources:\n  resource source has been added:\n  +name: source\n");
     expect(run.stderr).toContain(
-      "created pipeline app; it is paused: unpause it with `fly -t ci unpause-pipeline -p app --team platform team` or apply with --unpause\n",
+      "created pipeline app; it is paused: unpause it with `fly -t ci unpause-pipeline -p app --team 'platform team'` or apply with --unpause\n",
     );
     expect(run.stderr).toContain("set 1 pipeline (1 created, 0 updated); 0 unchanged\n");
     expect(server.pipelines).toMatchObject([{ team: "platform team", name: "app", paused: true }]);
@@ -129,6 +131,63 @@ describe("hangar apply", () => {
     );
   });
 
+  test("control characters of pipeline and team names are escaped in every line that names them", async () => {
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    const run = await apply(["p.yml", "-t", "ci", "-p", "app\u001b[1A\rx", "--dry-run"]);
+    expect(run.stdout).toMatch(/^pipeline app\\x1b\[1A\\rx \(target ci, team main\) does not exist yet/);
+    const failed = await apply(["p.yml", "-t", "ci", "-p", "app\u001b[1A", "--team", "t\n", "--yes"]);
+    expect(failed.stderr).toContain(
+      "hangar: app\\x1b[1A: forbidden: the user logged in on target ci may not set pipelines in team t\\n: run `fly -t ci login --team-name 't\\n'`\n",
+    );
+    const printed = `${run.stdout}${run.stderr}${failed.stdout}${failed.stderr}`;
+    expect(printed.includes("\u001b") || printed.includes("\r")).toBe(false);
+  });
+
+  test("--timeout bounds how long a module may take, as the message it gives says", async () => {
+    writeFileSync(join(work, "never.ts"), "export default () => new Promise(() => {});\n");
+    const run = await apply(["never.ts", "ok.ts", "--dry-run", "--timeout", "0.2"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      "hangar: never.ts: gave no pipeline within 0.2 s (a promise that never settles, or work that takes longer: see --timeout)\n",
+    );
+    expect(run.stderr).toContain("dry run: 1 pipeline would be set; 0 unchanged; 1 failed: never.ts\n");
+  });
+
+  test("the fly commands it suggests quote what the shell would split or run", async () => {
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    const run = await apply(["p.yml", "-t", "ci", "-p", "x; rm -rf ~", "--yes"]);
+    expect(run.stderr).toContain(
+      "created pipeline x; rm -rf ~; it is paused: unpause it with `fly -t ci unpause-pipeline -p 'x; rm -rf ~' --team main` or apply with --unpause\n",
+    );
+    const quoted = await apply(["p.yml", "-t", "ci", "-p", "it's", "--team", "no team", "--yes"]);
+    expect(quoted.stderr).toContain("run `fly -t ci login --team-name 'no team'`\n");
+  });
+
+  test("an empty pipeline name is a usage error before any request", async () => {
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    const run = await apply(["p.yml", "-t", "ci", "-p", "", "--yes"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      "hangar: p.yml: the pipeline name is empty: name it with -p or the module's `name`\n" +
+        "nothing was set; 0 unchanged; 1 failed: p.yml\n",
+    );
+    expect(server.requests).toEqual([]);
+  });
+
+  test("two entries that set the same pipeline are refused, and nothing is set", async () => {
+    mkdirSync(join(work, "other"));
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    writeFileSync(join(work, "other/p.yml"), PIPELINE_YML.replace("unit", "lint"));
+    writeFileSync(join(work, "q.yml"), PIPELINE_YML);
+    const run = await apply(["p.yml", "q.yml", "other/p.yml", "-t", "ci", "--yes"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      "hangar: p.yml and other/p.yml both set pipeline p (target ci, team main): give one of them another name; nothing will be set\n" +
+        "nothing was set; 0 unchanged; 1 failed: other/p.yml\n",
+    );
+    expect(server.pipelines).toEqual([]);
+  });
+
   test("--dry-run shows the diff and sets nothing", async () => {
     const run = await apply(["ok.ts", "--dry-run"]);
     expect(run).toMatchObject({ code: 0, asked: [] });
@@ -157,6 +216,82 @@ describe("hangar apply", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("set 2 pipelines (2 created, 0 updated); 0 unchanged; 2 failed: throws.ts, bad\n");
     expect(server.pipelines.map((p) => p.name).sort()).toEqual(["app", "p"]);
+  });
+});
+
+/** A server on 127.0.0.1 answering with `listener`, added to the .flyrc as target `odd`; closed after the test. */
+async function oddTarget(listener: RequestListener): Promise<void> {
+  const odd = createHttpServer(listener);
+  await new Promise<void>((done) => odd.listen(0, "127.0.0.1", done));
+  const url = `http://127.0.0.1:${(odd.address() as AddressInfo).port}`;
+  writeFileSync(join(work, ".flyrc"), `targets:\n  odd:\n    api: ${url}\n    team: main\n`);
+  onTestFinished(() => {
+    odd.closeAllConnections();
+    return new Promise<void>((done) => odd.close(() => done()));
+  });
+}
+
+describe("hangar apply against a server that misbehaves", () => {
+  test("a server that never answers, or stops within its answer: --request-timeout gives up, exit 2", async () => {
+    await oddTarget((req, res) => {
+      if (req.method === "GET") return; // never answers
+      res.writeHead(201, { "Content-Type": "application/json" });
+      res.write('{"warnings":'); // stops within the answer
+    });
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    const read = await apply(["p.yml", "-t", "odd", "--yes", "--request-timeout", "0.2"]);
+    expect(read.code).toBe(2);
+    expect(read.stderr).toMatch(
+      /^hangar: p: no answer from http:\/\/127\.0\.0\.1:\d+\/api\/v1\/teams\/main\/pipelines\/p\/config for 0\.2 s \(target odd\): gave up; wait longer with --request-timeout\n/,
+    );
+    expect((await apply(["p.yml", "-t", "odd", "--dry-run", "--request-timeout", "0.2"])).code).toBe(2);
+    expect((await apply(["p.yml", "-t", "odd", "--request-timeout", "0"])).stderr).toBe(
+      "hangar apply: --request-timeout: '0' is not a positive number of seconds\n",
+    );
+  });
+});
+
+describe("hangar apply: a 400 without the errors list", () => {
+  test.each([
+    [
+      "plain text",
+      "plain text error\u001b[2K",
+      "hangar: p: Concourse rejected the config:\n  plain text error\\x1b[2K\n",
+    ],
+    ["long text", "x".repeat(2000), `hangar: p: Concourse rejected the config:\n  ${"x".repeat(500)}...\n`],
+    ["no body", "", "hangar: p: Concourse rejected the config (it gave no reason)\n"],
+  ])("%s: the server's reason is shown, cut and escaped; exit 1", async (_, body, shown) => {
+    await oddTarget((req, res) => {
+      if (req.method === "GET") return void res.writeHead(404).end();
+      res.writeHead(400, { "Content-Type": "text/plain" }).end(body);
+    });
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    const run = await apply(["p.yml", "-t", "odd", "--yes"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(shown);
+  });
+});
+
+describe("hangar apply: a save that works and an unpause that does not", () => {
+  test("the pipeline is reported as created, its warnings kept, and the unpause failure told apart: exit 2", async () => {
+    await oddTarget((req, res) => {
+      if (req.method === "GET") return void res.writeHead(404).end();
+      if (req.url?.includes("/unpause") === true) return void res.writeHead(500).end("db down");
+      res.writeHead(201, { "Content-Type": "application/json" });
+      res.end(JSON.stringify({ warnings: [{ type: "pipeline", message: "the pipeline is deprecated-ish" }] }));
+    });
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    const run = await apply(["p.yml", "-t", "odd", "--yes", "--unpause"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      [
+        "warning: p: the pipeline is deprecated-ish",
+        "created pipeline p; it is paused: unpause it with `fly -t odd unpause-pipeline -p p --team main` or apply with --unpause",
+        "hangar: p: unpausing pipeline p: unexpected answer 500: db down (the config was set; only unpausing failed)",
+        "set 1 pipeline (1 created, 0 updated); 1 not unpaused: p; 0 unchanged",
+        "",
+      ].join("\n"),
+    );
   });
 });
 

@@ -3,8 +3,10 @@ import type { ApplyPlan } from "../../api/apply.ts";
 import type { ConcourseClient, PipelineRef } from "../../api/client.ts";
 import type { FlyTarget } from "../../api/flyrc.ts";
 import type { TlsOptions } from "../../api/request.ts";
+import { printable } from "../../source/printable.ts";
 import { defineCommand, EXIT, type ExitCode } from "../define-command.ts";
 import type { Io } from "../io.ts";
+import { readTimeout, requestTimeoutOption, timeoutOption } from "../options.ts";
 
 export default defineCommand({
   name: "apply",
@@ -30,12 +32,24 @@ export default defineCommand({
     },
     { flags: "-U, --context <lines>", description: "unchanged lines shown around each change", default: "3" },
     { flags: "--show-secrets", description: "show the values of secrets in the diff", default: false },
+    timeoutOption,
+    requestTimeoutOption,
     { flags: "--debug", description: "show stack traces of errors in pipeline modules", default: false },
   ],
   async run({ positionals, values }, io) {
     const context = Number(values.context);
     if (!Number.isInteger(context) || context < 0) {
       io.stderr(`hangar: -U must be a whole number of lines, not '${String(values.context)}'\n`);
+      return EXIT.failure;
+    }
+    const timeoutMs = readTimeout(values.timeout);
+    if (typeof timeoutMs !== "number") {
+      io.stderr(`hangar apply: ${timeoutMs.usageError}\n`);
+      return EXIT.failure;
+    }
+    const idleTimeoutMs = readTimeout(values.requestTimeout, "--request-timeout");
+    if (typeof idleTimeoutMs !== "number") {
+      io.stderr(`hangar apply: ${idleTimeoutMs.usageError}\n`);
       return EXIT.failure;
     }
     const [{ expandEntries }, { loadConfig }, { reportLoadFailure }, { defaultName }, flyrc, client, apply, format] =
@@ -70,11 +84,15 @@ export default defineCommand({
     const failures: { label: string; code: ExitCode }[] = [];
     const plans: { plan: ApplyPlan; target: FlyTarget; client: ConcourseClient }[] = [];
     const color = io.isTTY.stdout && (io.env.NO_COLOR ?? "") === "";
+    /** The entry that sets each pipeline (by target URL, team, name and instance vars). */
+    const entryOf = new Map<string, string>();
+    /** Entries refused before reading anything: an empty name, or a pipeline another entry sets too. */
+    let conflicts = 0;
 
     for (const entry of files) {
       let loaded: Awaited<ReturnType<typeof loadConfig>>;
       try {
-        loaded = await loadConfig(entry, io);
+        loaded = await loadConfig(entry, io, { timeoutMs });
       } catch (error) {
         failures.push({ label: entry, code: reportLoadFailure(error, io, values.debug === true) });
         continue;
@@ -93,6 +111,7 @@ export default defineCommand({
               ...(target.caCert !== undefined && { caCert: target.caCert }),
               ...(await readClientCertificate(target, io)),
               insecure: target.insecure,
+              idleTimeoutMs,
             }),
           };
           if (target.insecure && /^https:/i.test(target.api)) {
@@ -113,9 +132,26 @@ export default defineCommand({
         ...(definition?.instanceVars !== undefined && { instanceVars: definition.instanceVars }),
       };
       const label = apply.pipelineLabel(ref);
+      if (ref.name === "") {
+        io.stderr(`hangar: ${entry}: the pipeline name is empty: name it with -p or the module's \`name\`\n`);
+        failures.push({ label: entry, code: EXIT.failure });
+        conflicts++;
+        continue;
+      }
+      const key = JSON.stringify([selected.target.api, ref.team, ref.name, sortedVars(ref.instanceVars)]);
+      const earlier = entryOf.get(key);
+      if (earlier !== undefined) {
+        io.stderr(
+          `hangar: ${earlier} and ${entry} both set pipeline ${label} (target ${selected.target.name}, team ${printable(ref.team)}): give one of them another name; nothing will be set\n`,
+        );
+        failures.push({ label: entry, code: EXIT.failure });
+        conflicts++;
+        continue;
+      }
+      entryOf.set(key, entry);
       try {
         const plan = await apply.planApply(selected.client, ref, loaded.config);
-        const where = `target ${selected.target.name}, team ${ref.team}`;
+        const where = `target ${selected.target.name}, team ${printable(ref.team)}`;
         if (plan.current === undefined)
           io.stdout(`pipeline ${label} (${where}) does not exist yet; it will be created:\n`);
         else if (plan.changes.length === 0) io.stdout(`pipeline ${label} (${where}): no changes\n`);
@@ -136,6 +172,10 @@ export default defineCommand({
       io.stderr(`${applied}; ${unchanged} unchanged${failed}\n`);
     };
     const count = (n: number) => (n === 1 ? "1 pipeline" : `${n} pipelines`);
+    if (conflicts > 0 && values.dryRun !== true) {
+      summary("nothing was set");
+      return EXIT.failure;
+    }
     if (plans.length === 0 || values.dryRun === true) {
       summary(values.dryRun === true ? `dry run: ${count(plans.length)} would be set` : "nothing to set");
       return worst();
@@ -159,11 +199,13 @@ export default defineCommand({
 
     let created = 0;
     let updated = 0;
+    /** Pipelines set whose unpausing failed. */
+    const notUnpaused: string[] = [];
     for (const { plan, target, client: api } of plans) {
       const label = apply.pipelineLabel(plan.ref);
       try {
         const outcome = await apply.executeApply(api, plan, { unpause: values.unpause === true });
-        for (const w of outcome.warnings) io.stderr(`warning: ${label}: ${w.message}\n`);
+        for (const w of outcome.warnings) io.stderr(`warning: ${label}: ${printable(w.message)}\n`);
         if (outcome.created) {
           created++;
           io.stderr(`${apply.createdMessage(plan.ref, target.name, outcome.unpaused)}\n`);
@@ -171,16 +213,29 @@ export default defineCommand({
           updated++;
           io.stderr(`updated pipeline ${label}${outcome.unpaused ? " and unpaused it" : ""}\n`);
         }
+        if (outcome.unpauseError !== undefined) {
+          const reason = apply.describeFailure(outcome.unpauseError, plan.ref, target.name);
+          io.stderr(`hangar: ${reason} (the config was set; only unpausing failed)\n`);
+          notUnpaused.push(label);
+        }
       } catch (error) {
         io.stderr(`hangar: ${apply.describeFailure(error, plan.ref, target.name)}\n`);
         const rejected = error instanceof client.ApiError && error.failure.kind === "invalid-config";
         failures.push({ label, code: rejected ? EXIT.findings : EXIT.failure });
       }
     }
-    summary(`set ${count(created + updated)} (${created} created, ${updated} updated)`);
-    return worst();
+    const unpauseFailed =
+      notUnpaused.length === 0 ? "" : `; ${notUnpaused.length} not unpaused: ${notUnpaused.join(", ")}`;
+    summary(`set ${count(created + updated)} (${created} created, ${updated} updated)${unpauseFailed}`);
+    return notUnpaused.length === 0 ? worst() : EXIT.failure;
   },
 });
+
+/** Instance vars with their keys sorted, so that the same vars in another order name the same pipeline. */
+const sortedVars = (vars: Readonly<Record<string, unknown>> = {}) =>
+  Object.keys(vars)
+    .sort()
+    .map((key) => [key, vars[key]]);
 
 /**
  * The PEM texts of a target's client certificate and key (`client_cert_path`, `client_key_path` of the `.flyrc`),

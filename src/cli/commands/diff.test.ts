@@ -33,6 +33,19 @@ const diff = async (argv: string[], stdin = "") => {
 };
 
 describe("hangar diff", () => {
+  test("--timeout bounds how long a module may take, as the message it gives says", async () => {
+    writeFileSync(join(work, "never.ts"), "export default () => new Promise(() => {});\n");
+    writeFileSync(join(work, "old.yml"), OLD_YAML);
+    const run = await diff(["old.yml", "never.ts", "--timeout", "0.2"]);
+    expect(run).toMatchObject({ code: 2, stdout: "" });
+    expect(run.stderr).toBe(
+      "hangar: never.ts: gave no pipeline within 0.2 s (a promise that never settles, or work that takes longer: see --timeout)\n",
+    );
+    expect((await diff(["old.yml", "never.ts", "--timeout", "soon"])).stderr).toBe(
+      "hangar diff: --timeout: 'soon' is not a positive number of seconds\n",
+    );
+  });
+
   test("YAML against the same config in JSON with other key order: exit 0, nothing printed", async () => {
     writeFileSync(join(work, "old.yml"), OLD_YAML);
     const json = {

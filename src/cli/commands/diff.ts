@@ -1,5 +1,6 @@
 import { defineCommand, EXIT } from "../define-command.ts";
 import type { LoadedConfig } from "../load-config.ts";
+import { readTimeout, timeoutOption } from "../options.ts";
 
 export default defineCommand({
   name: "diff",
@@ -10,11 +11,17 @@ export default defineCommand({
     { flags: "--format <format>", description: "output format", default: "text", choices: ["text", "json"] },
     { flags: "--show-secrets", description: "show the values of secrets instead of <redacted>", default: false },
     { flags: "--debug", description: "show stack traces of errors in pipeline modules", default: false },
+    timeoutOption,
   ],
   async run({ positionals: [oldFile, newFile], values }, io) {
     const context = Number(values.context);
     if (!Number.isInteger(context) || context < 0) {
       io.stderr(`hangar: -U must be a whole number of lines, not '${String(values.context)}'\n`);
+      return EXIT.failure;
+    }
+    const timeoutMs = readTimeout(values.timeout);
+    if (typeof timeoutMs !== "number") {
+      io.stderr(`hangar diff: ${timeoutMs.usageError}\n`);
       return EXIT.failure;
     }
     if (oldFile === undefined || newFile === undefined) return EXIT.failure;
@@ -29,8 +36,8 @@ export default defineCommand({
     let before: LoadedConfig;
     let after: LoadedConfig;
     try {
-      before = await loadConfig(oldFile, io);
-      after = await loadConfig(newFile, io);
+      before = await loadConfig(oldFile, io, { timeoutMs });
+      after = await loadConfig(newFile, io, { timeoutMs });
     } catch (error) {
       return reportLoadFailure(error, io, values.debug === true);
     }

@@ -1,0 +1,20 @@
+/**
+ * A user-controlled text (a job's name, a pipeline's label, a server's answer) made safe to print on a terminal in
+ * a heading or a message: C0 control characters (line breaks and tabs included), DEL, C1 control characters, the
+ * Unicode line and paragraph separators and the bidirectional embeddings, overrides and isolates are written as
+ * escapes (`\x1b`, `\n`, `\u202e`), so that a name cannot move the cursor, erase or forge lines, or reorder
+ * what is shown around it. Other characters, non-ASCII letters included, are kept.
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => {
+    const code = c.charCodeAt(0);
+    return ESCAPES[code] ?? (code < 0x80 ? `\\x${hex(code, 2)}` : `\\u${hex(code, 4)}`);
+  });
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is escaped
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+const ESCAPES: Readonly<Record<number, string>> = { 9: "\\t", 10: "\\n", 13: "\\r" };
+
+const hex = (code: number, width: number) => code.toString(16).padStart(width, "0");
