@@ -12,6 +12,9 @@
  * - an edge that skips columns goes through a copy of its resource node in each skipped column;
  * - each node has one port (row) per resource it connects, and nodes are ordered in their column by
  *   the rows of what they connect to, twice, then "tugged" down to line up with their neighbours.
+ *   Tug passes sweep the columns left to right, then right to left, and so on, revisiting only
+ *   columns next to a change: a row moved at one end of a long run of resource copies reaches the
+ *   other end in one pass rather than one column per pass, and at most `MAX_TUG_PASSES` passes run.
  */
 
 import { goPathMatch, isLiteralPathPattern } from "../concourse/go-path-match.ts";
@@ -30,6 +33,11 @@ export const KEY_SPACING = 10;
 export const COLUMN_SPACING = 50;
 /** Space between a node's name and its box. */
 export const NODE_PADDING = 5;
+/**
+ * The most tug passes a layout makes. Corpus pipelines settle in 3; a pass costs at most one visit
+ * per node, so this bounds the tug's work by a multiple of the node count.
+ */
+export const MAX_TUG_PASSES = 16;
 /** Space around the drawing. */
 const MARGIN = 20;
 /** Space between a fragment's outline and the nodes it encloses. */
@@ -100,6 +108,8 @@ export interface GraphLayout {
   readonly columns: number;
   readonly width: number;
   readonly height: number;
+  /** How many passes tugged the nodes into line (at most `MAX_TUG_PASSES`). */
+  readonly tugPasses: number;
 }
 
 /** The fragment a job or resource came from: nodes with the same `id` are outlined together. */
@@ -165,8 +175,8 @@ export function layoutPipeline(pipeline: Pipeline, options: LayoutOptions = {}):
   computeRanks(graph);
   collapseEquivalentNodes(graph);
   addSpacingNodes(graph);
-  const columns = arrangeColumns(graph);
-  return place(graph, columns, shown, options);
+  const { columns, tugPasses } = arrangeColumns(graph);
+  return { ...place(graph, columns, shown, options), tugPasses };
 }
 
 /** Each job's inputs (gets) and outputs (puts), found with the one step walk. */
@@ -421,9 +431,9 @@ const slots = (n: Node) => Math.max(n.keys.length, 1);
 /**
  * Orders each node's ports (incoming before outgoing, earlier-appearing resources first) and each
  * column's nodes (near what they connect to), then tugs nodes down to line up with their neighbours.
- * Returns the columns, each its nodes from top to bottom.
+ * Returns the columns, each its nodes from top to bottom, and how many tug passes it took.
  */
-function arrangeColumns(graph: Graph): Node[][] {
+function arrangeColumns(graph: Graph): { columns: Node[][]; tugPasses: number } {
   const columns: Node[][] = [];
   for (const node of graph.nodes.values()) {
     const column = columns[node.rank] ?? [];
@@ -455,13 +465,30 @@ function arrangeColumns(graph: Graph): Node[][] {
       occupied[c] = stack(column);
     });
   }
-  for (let changed = true; changed; ) {
+  return { columns, tugPasses: tugColumns(columns, occupied) };
+}
+
+/**
+ * Tugs columns until none changes or `MAX_TUG_PASSES` passes ran, alternating the sweep's direction
+ * so that alignment travels along a run of columns both ways in one pass. A column is tugged again
+ * only after it or a neighbour changed (tugging it otherwise would change nothing). Returns the
+ * number of passes.
+ */
+function tugColumns(columns: readonly Node[][], occupied: readonly Set<number>[]): number {
+  const pending = columns.map(() => true);
+  let passes = 0;
+  for (let changed = true; changed && passes < MAX_TUG_PASSES; passes++) {
     changed = false;
-    columns.forEach((column, c) => {
-      if (tug(column, occupied[c] as Set<number>)) changed = true;
-    });
+    for (let i = 0; i < columns.length; i++) {
+      const c = passes % 2 === 0 ? i : columns.length - 1 - i;
+      if (!pending[c]) continue;
+      pending[c] = false;
+      if (!tug(columns[c] as Node[], occupied[c] as Set<number>)) continue;
+      changed = true;
+      for (const near of [c - 1, c, c + 1]) if (near >= 0 && near < columns.length) pending[near] = true;
+    }
   }
-  return columns;
+  return passes;
 }
 
 /** Where a resource first entered the picture upstream of a node's port: the column it came from. */
@@ -576,7 +603,7 @@ function place(
   columns: readonly Node[][],
   shown: readonly JobFlow[],
   options: LayoutOptions,
-): GraphLayout {
+): Omit<GraphLayout, "tugPasses"> {
   for (const node of graph.nodes.values()) node.width = Math.ceil(textWidth(node.name)) + 2 * NODE_PADDING;
   const columnWidths = columns.map((column) => Math.max(0, ...column.map((n) => n.width)));
   const columnX: number[] = [];
