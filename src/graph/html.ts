@@ -94,9 +94,9 @@ const SCRIPT = `
   });
   panel.querySelector("button").addEventListener("click", function () { panel.hidden = true; });
   var tabs = Array.prototype.slice.call(document.querySelectorAll("nav button"));
-  function show(name) {
-    tabs.forEach(function (t) { t.setAttribute("aria-selected", String(t.dataset.view === name)); });
-    Array.prototype.forEach.call(document.querySelectorAll(".view"), function (v) { v.hidden = v.dataset.view !== name; });
+  function show(view) {
+    tabs.forEach(function (t) { t.setAttribute("aria-selected", String(t.dataset.view === view)); });
+    Array.prototype.forEach.call(document.querySelectorAll(".view"), function (v) { v.hidden = v.dataset.view !== view; });
   }
   tabs.forEach(function (t) { t.addEventListener("click", function () { show(t.dataset.view); }); });
 })();
@@ -122,20 +122,23 @@ function legend(): string {
 /** JSON safe inside a `<script>` element. */
 const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, "\\u003c");
 
-/** The page. The first view is shown; the others are a tab away. */
+/**
+ * The page. The first view is shown; the others are a tab away. Tabs find their view by its index,
+ * never its name: a group may be named like another view (`all`).
+ */
 export function toHtml(views: readonly HtmlView[], options: HtmlOptions): string {
   const tabs =
     views.length > 1
       ? `<nav>${views
           .map(
             (v, i) =>
-              `<button type="button" data-view="${escapeXml(v.name)}" aria-selected="${i === 0}">${escapeXml(v.name)}</button>`,
+              `<button type="button" data-view="v${i}" aria-selected="${i === 0}">${escapeXml(v.name)}</button>`,
           )
           .join("")}</nav>`
       : "";
   const sections = views.map(
     (v, i) =>
-      `<section class="view" data-view="${escapeXml(v.name)}"${i === 0 ? "" : " hidden"}>\n${svgElement(v.layout, { title: `${options.title} (${v.name})`, idPrefix: `v${i}-` })}\n</section>`,
+      `<section class="view" data-view="v${i}" aria-label="${escapeXml(v.name)}"${i === 0 ? "" : " hidden"}>\n${svgElement(v.layout, { title: `${options.title} (${v.name})`, idPrefix: `v${i}-` })}\n</section>`,
   );
   return [
     "<!DOCTYPE html>",

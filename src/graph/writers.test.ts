@@ -93,6 +93,26 @@ describe("html", () => {
     const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);
   });
+  test("a group named like the view of all jobs has its own tab and section", () => {
+    const layout = layoutPipeline(tricky);
+    const html = toHtml(
+      [
+        { name: "all", layout },
+        { name: "main", layout },
+        { name: "all", layout },
+      ],
+      { title: "p", jobConfigs: new Map() },
+    );
+    const tabs = [...html.matchAll(/<button type="button" data-view="([^"]*)"[^>]*>([^<]*)</g)].map((m) => [
+      m[1],
+      m[2],
+    ]);
+    const sections = [...html.matchAll(/<section class="view" data-view="([^"]*)"/g)].map((m) => m[1]);
+    expect(tabs.map(([, label]) => label)).toEqual(["all", "main", "all"]);
+    // each tab names one section, and each section one tab
+    expect(new Set(sections).size).toBe(3);
+    expect(tabs.map(([view]) => view)).toEqual(sections);
+  });
 });
 
 describe("dot", () => {

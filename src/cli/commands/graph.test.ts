@@ -49,7 +49,7 @@ describe("hangar graph", () => {
     expect(html.stderr).toBe("wrote graph.html\n");
     const page = readFileSync(join(scratch, "graph.html"), "utf8");
     expect(page).toMatch(/^<!DOCTYPE html>/);
-    expect(page).toContain('<button type="button" data-view="ci"');
+    expect(page).toMatch(/<button type="button" data-view="v1" aria-selected="false">ci<\/button>/);
 
     const group = memoryIo(scratch);
     expect(await runCli(["graph", "pipeline.yml", "--group", "ci"], group.io)).toBe(0);
