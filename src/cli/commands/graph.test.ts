@@ -87,6 +87,39 @@ describe("hangar graph", () => {
     expect(() => readFileSync(join(scratch, "x.svg"))).toThrow(/ENOENT/);
   });
 
+  test("a ((var)) with no value in a typed field: drawn without the field, with a note; -y gives it a value", async () => {
+    writeFileSync(
+      join(scratch, "vars.yml"),
+      [
+        "resources: [{name: r, type: git, source: {uri: ((repo))}}]",
+        "jobs:",
+        "- name: a",
+        "  plan:",
+        "  - get: r",
+        "    trigger: ((auto))",
+      ].join("\n"),
+    );
+    const lenient = memoryIo(scratch);
+    expect(await runCli(["graph", "vars.yml"], lenient.io)).toBe(0);
+    expect(lenient.stdout).toContain('class="node job" data-name="a"');
+    expect(lenient.stdout).toContain('class="edge trigger-false"'); // trigger left out: not triggering
+    expect(lenient.stderr).toMatch(/^vars\.yml:6:14: note: jobs\[0\]\.plan\[0\]\.trigger is drawn as if not set: /);
+    expect(lenient.stderr).toContain("the var ((auto)) has no value");
+
+    // the options the note names are graph's own
+    const given = memoryIo(scratch);
+    expect(await runCli(["graph", "vars.yml", "-y", "auto=true"], given.io)).toBe(0);
+    expect(given.stderr).toBe("");
+    expect(given.stdout).toContain('<path class="edge" ');
+    const loaded = memoryIo(scratch);
+    writeFileSync(join(scratch, "vars-values.yml"), "auto: true\n");
+    expect(await runCli(["graph", "vars.yml", "-l", "vars-values.yml", "-v", "repo=x"], loaded.io)).toBe(0);
+    expect(loaded.stderr).toBe("");
+    const unreadable = memoryIo(scratch);
+    expect(await runCli(["graph", "vars.yml", "-l", "none.yml"], unreadable.io)).toBe(2);
+    expect(unreadable.stderr).toMatch(/^hangar graph: could not read template variables file \(none\.yml\)/);
+  });
+
   test("end to end: the built CLI names the author's line of the packerJobs() call", () => {
     const line =
       readFileSync(join(repo, example), "utf8")

@@ -1,9 +1,11 @@
 import { dirname, extname, isAbsolute, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Pipeline } from "../../model/pipeline.ts";
+import type { TemplateVars } from "../../parse/vars.ts";
+import type { Diagnostic } from "../../source/diagnostic.ts";
 import { defineCommand, EXIT, type ExitCode } from "../define-command.ts";
 import type { Io } from "../io.ts";
-import { readTimeout, timeoutOption } from "../options.ts";
+import { readTimeout, timeoutOption, VAR_OPTIONS } from "../options.ts";
 
 const FORMATS = ["svg", "html", "dot"] as const;
 type GraphFormat = (typeof FORMATS)[number];
@@ -17,8 +19,12 @@ function formatOfFile(file: string): GraphFormat | undefined {
   return undefined;
 }
 
-/** The pipeline of a YAML or JSON file, or `undefined` after reporting why it cannot be drawn. */
-async function readPipelineFile(entry: string, io: Io): Promise<Pipeline | undefined> {
+/**
+ * The pipeline of a YAML or JSON file, or `undefined` after reporting why it cannot be drawn. A `((var))`
+ * with no value in a typed field (`trigger: ((auto))`) does not stop the drawing: the field is left out,
+ * with a note.
+ */
+async function readPipelineFile(entry: string, vars: TemplateVars | undefined, io: Io): Promise<Pipeline | undefined> {
   let text: string;
   try {
     text = await io.readFile(resolve(io.cwd(), entry));
@@ -27,12 +33,21 @@ async function readPipelineFile(entry: string, io: Io): Promise<Pipeline | undef
     return undefined;
   }
   const { parsePipeline } = await import("../../parse/parse-pipeline.ts");
-  const parsed = parsePipeline(text, { file: entry });
+  const parsed = parsePipeline(text, { file: entry, ...(vars !== undefined && { vars }) });
   if (parsed.pipeline !== undefined && parsed.wellFormed) return parsed.pipeline;
-  for (const d of parsed.diagnostics.filter((d) => d.severity === "error")) {
-    const at = d.loc === undefined ? entry : `${d.loc.file ?? entry}:${d.loc.line}:${d.loc.col}`;
-    io.stderr(`${at}: ${d.message}\n`);
+  const at = (d: Diagnostic) => (d.loc === undefined ? entry : `${d.loc.file ?? entry}:${d.loc.line}:${d.loc.col}`);
+  const [{ withoutUnresolvedVars }, { formatPath }] = await Promise.all([
+    import("../../graph/unresolved-vars.ts"),
+    import("../../source/path.ts"),
+  ]);
+  const drawable = withoutUnresolvedVars(parsed.pipeline, parsed.diagnostics);
+  if (drawable !== undefined) {
+    for (const d of drawable.left) {
+      io.stderr(`${at(d)}: note: ${formatPath(d.path)} is drawn as if not set: ${d.message}\n`);
+    }
+    return drawable.pipeline;
   }
+  for (const d of parsed.diagnostics.filter((d) => d.severity === "error")) io.stderr(`${at(d)}: ${d.message}\n`);
   io.stderr(`hangar: ${entry} is not a pipeline that can be drawn (run \`hangar validate ${entry}\`)\n`);
   return undefined;
 }
@@ -50,6 +65,7 @@ export default defineCommand({
     },
     { flags: "--group <name>", description: "draw only the jobs of this group" },
     timeoutOption,
+    ...VAR_OPTIONS,
     { flags: "--debug", description: "show stack traces of errors in the pipeline module", default: false },
   ],
   async run({ positionals: [entry], values }, io): Promise<ExitCode> {
@@ -64,10 +80,16 @@ export default defineCommand({
       io.stderr(`hangar graph: ${timeoutMs.usageError}\n`);
       return EXIT.failure;
     }
-    const [{ isModuleFile, loadPipelineModule }, { reportLoadFailure }] = await Promise.all([
+    const [{ isModuleFile, loadPipelineModule }, { reportLoadFailure }, { readTemplateVars }] = await Promise.all([
       import("../load-pipeline.ts"),
       import("../report.ts"),
+      import("../template-vars.ts"),
     ]);
+    const vars = await readTemplateVars(values, io);
+    if (vars !== undefined && "error" in vars) {
+      io.stderr(`hangar graph: ${vars.error}\n`);
+      return EXIT.failure;
+    }
     let authored: Pipeline | undefined;
     if (isModuleFile(entry)) {
       try {
@@ -76,7 +98,7 @@ export default defineCommand({
         return reportLoadFailure(error, io, values.debug === true);
       }
     } else {
-      authored = await readPipelineFile(entry, io);
+      authored = await readPipelineFile(entry, vars, io);
       if (authored === undefined) return EXIT.failure;
     }
 
