@@ -4,7 +4,7 @@
  * chain up and down, and click on a job to read its config.
  */
 import type { GraphLayout } from "./layout.ts";
-import { COLORS, escapeXml, svgElement } from "./svg.ts";
+import { COLORS, escapeXml, svgElement, xmlSafe } from "./svg.ts";
 import { FONT } from "./text-width.ts";
 
 /** One tab of the page: all jobs, or one group's. */
@@ -15,7 +15,7 @@ export interface HtmlView {
 
 export interface HtmlOptions {
   readonly title: string;
-  /** Each job's config as text (YAML), shown when the job is clicked. */
+  /** Each job's config as text (YAML), shown when the job is clicked; by the job's name. */
   readonly jobConfigs: ReadonlyMap<string, string>;
 }
 
@@ -119,8 +119,9 @@ function legend(): string {
   ].join("");
 }
 
-/** JSON safe inside a `<script>` element. */
-const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, "\\u003c");
+/** JSON safe inside a `<script>` element (and in XML 1.0: U+FFFE and U+FFFF, which JSON leaves as they are, escaped). */
+const scriptJson = (value: unknown): string =>
+  JSON.stringify(value).replace(/[<\uFFFE\uFFFF]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
 /**
  * The page. The first view is shown; the others are a tab away. Tabs find their view by its index,
@@ -156,7 +157,7 @@ export function toHtml(views: readonly HtmlView[], options: HtmlOptions): string
     "</main>",
     legend(),
     '<aside id="config" hidden><button type="button" aria-label="close">×</button><h2></h2><pre></pre></aside>',
-    `<script type="application/json" id="job-configs">${scriptJson(Object.fromEntries(options.jobConfigs))}</script>`,
+    `<script type="application/json" id="job-configs">${scriptJson(Object.fromEntries([...options.jobConfigs].map(([name, config]) => [xmlSafe(name), config])))}</script>`,
     `<script>${SCRIPT}</script>`,
     "</body>",
     "</html>",
