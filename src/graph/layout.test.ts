@@ -189,6 +189,14 @@ describe("layoutPipeline", () => {
     expect(sloped.length).toBeLessThanOrEqual(n / 2);
   });
 
+  test("a column of 140,000 jobs, all getting one resource, lays out (no spread of them into Math.max)", () => {
+    const jobs = Array.from({ length: 140_000 }, (_, i) => ({ name: `j${i}`, plan: [{ get: "src" }] }));
+    const layout = layoutPipeline({ resources: [git("src")], jobs });
+    expect(layout.columns).toBe(2);
+    expect(layout.nodes).toHaveLength(140_001);
+    expect(layout.height).toBe(20 + 140_000 * 30 - 10 + 20);
+  }, 60_000);
+
   test("the same pipeline lays out the same every time", () => {
     expect(toSvg(layoutPipeline(chain))).toBe(toSvg(layoutPipeline(structuredClone(chain))));
   });

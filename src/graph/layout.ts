@@ -341,7 +341,7 @@ function computeRanks(graph: Graph): void {
   for (let i = order.length - 1; i >= 0; i--) {
     const node = order[i] as Node;
     if (node.outEdges.length === 0) continue;
-    node.rank = Math.min(...node.outEdges.map((e) => e.target.rank)) - 1;
+    node.rank = (minOf(node.outEdges.map((e) => e.target.rank)) as number) - 1;
   }
 }
 
@@ -422,8 +422,21 @@ function compareNames(a: string, b: string): number {
 /** The row of a node's port for `key`, counted over its whole column. */
 const portRow = (node: Node, key: string): number => node.keyOffset + node.keys.indexOf(key);
 
-const minOf = (values: readonly number[]): number | undefined =>
-  values.length === 0 ? undefined : Math.min(...values);
+/**
+ * The least of `values`, or undefined when there is none. A loop: spreading ~100k values into `Math.min`
+ * overflows the stack, and a column, or a resource feeding every job, can hold that many.
+ */
+function minOf(values: readonly number[]): number | undefined {
+  let least: number | undefined;
+  for (const v of values) if (least === undefined || v < least) least = v;
+  return least;
+}
+/** The greatest of `values` and `floor` (a loop, as {@link minOf}). */
+function maxOf(values: readonly number[], floor: number): number {
+  let most = floor;
+  for (const v of values) if (v > most) most = v;
+  return most;
+}
 const highestUpstream = (n: Node) => minOf(n.inEdges.map((e) => portRow(e.source, e.key)));
 const highestDownstream = (n: Node) => minOf(n.outEdges.map((e) => portRow(e.target, e.key)));
 const slots = (n: Node) => Math.max(n.keys.length, 1);
@@ -505,7 +518,7 @@ function rankOfFirstAppearance(): (node: Node, key: string) => number {
         rank = e.source.rank;
         break;
       }
-      rank = Math.min(rank, ...upstream.map((u) => of(u.target, key)));
+      for (const u of upstream) rank = Math.min(rank, of(u.target, key));
     }
     const forNode = memo.get(node) ?? new Map<string, number>();
     memo.set(node, forNode.set(key, rank));
@@ -605,7 +618,12 @@ function place(
   options: LayoutOptions,
 ): Omit<GraphLayout, "tugPasses"> {
   for (const node of graph.nodes.values()) node.width = Math.ceil(textWidth(node.name)) + 2 * NODE_PADDING;
-  const columnWidths = columns.map((column) => Math.max(0, ...column.map((n) => n.width)));
+  const columnWidths = columns.map((column) =>
+    maxOf(
+      column.map((n) => n.width),
+      0,
+    ),
+  );
   const columnX: number[] = [];
   let x = MARGIN;
   for (const w of columnWidths) {
@@ -666,11 +684,14 @@ function place(
   );
 
   const outlines = outlinesOf(nodes, fragmentOf);
-  const right = Math.max(x - COLUMN_SPACING + MARGIN, ...outlines.map((o) => o.x + o.width + MARGIN)) + left;
-  const bottom = Math.max(
+  const right =
+    maxOf(
+      outlines.map((o) => o.x + o.width + MARGIN),
+      x - COLUMN_SPACING + MARGIN,
+    ) + left;
+  const bottom = maxOf(
+    [...nodes.map((n) => n.y + n.height + MARGIN), ...outlines.map((o) => o.y + o.height + MARGIN)],
     top + MARGIN,
-    ...nodes.map((n) => n.y + n.height + MARGIN),
-    ...outlines.map((o) => o.y + o.height + MARGIN),
   );
   const jobs: LayoutJob[] = [];
   const allJobs = shown.map((f) => f.name);
@@ -742,11 +763,18 @@ function outlinesOf(nodes: readonly LayoutNode[], fragmentOf: Map<Node, Membersh
   for (const m of fragmentOf.values()) labels.set(m.index, m.label);
   return [...labels].map(([index, label]) => {
     const inside = nodes.filter((n) => n.fragment === index);
-    const x0 = Math.min(...inside.map((n) => n.x)) - OUTLINE_PADDING;
-    const y0 = Math.min(...inside.map((n) => n.y)) - OUTLINE_PADDING;
+    const x0 = (minOf(inside.map((n) => n.x)) as number) - OUTLINE_PADDING;
+    const y0 = (minOf(inside.map((n) => n.y)) as number) - OUTLINE_PADDING;
     const x1 =
-      Math.max(...inside.map((n) => n.x + n.width), x0 + textWidth(label) + 2 * OUTLINE_PADDING) + OUTLINE_PADDING;
-    const y1 = Math.max(...inside.map((n) => n.y + n.height)) + OUTLINE_PADDING;
+      maxOf(
+        inside.map((n) => n.x + n.width),
+        x0 + textWidth(label) + 2 * OUTLINE_PADDING,
+      ) + OUTLINE_PADDING;
+    const y1 =
+      maxOf(
+        inside.map((n) => n.y + n.height),
+        Number.NEGATIVE_INFINITY,
+      ) + OUTLINE_PADDING;
     return { label, x: x0, y: y0, width: x1 - x0, height: y1 - y0, nodes: inside.map((n) => n.id) };
   });
 }
