@@ -197,6 +197,14 @@ describe("layoutPipeline", () => {
     expect(layout.height).toBe(20 + 140_000 * 30 - 10 + 20);
   }, 60_000);
 
+  test("no job to draw: a picture of the margins alone, not a negative width", () => {
+    for (const p of [{ jobs: [] }, { resources: [git("src")] } as unknown as Pipeline, {} as Pipeline]) {
+      const layout = layoutPipeline(p);
+      expect([layout.width, layout.height, layout.columns, layout.nodes.length]).toEqual([40, 40, 0, 0]);
+      expect(toSvg(layout)).toContain('width="40" height="40" viewBox="0 0 40 40"');
+    }
+  });
+
   test("the same pipeline lays out the same every time", () => {
     expect(toSvg(layoutPipeline(chain))).toBe(toSvg(layoutPipeline(structuredClone(chain))));
   });

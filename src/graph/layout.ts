@@ -687,7 +687,8 @@ function place(
   const right =
     maxOf(
       outlines.map((o) => o.x + o.width + MARGIN),
-      x - COLUMN_SPACING + MARGIN,
+      // no column (no job drawn): the margins alone, not a negative width
+      columns.length === 0 ? 2 * MARGIN : x - COLUMN_SPACING + MARGIN,
     ) + left;
   const bottom = maxOf(
     [...nodes.map((n) => n.y + n.height + MARGIN), ...outlines.map((o) => o.y + o.height + MARGIN)],
