@@ -87,6 +87,23 @@ describe("hangar graph", () => {
     expect(() => readFileSync(join(scratch, "x.svg"))).toThrow(/ENOENT/);
   });
 
+  test("-o with an extension graph cannot write is a usage error naming the formats; --format overrides it", async () => {
+    writeFileSync(join(scratch, "pipeline.yml"), yaml);
+    const png = memoryIo(scratch);
+    expect(await runCli(["graph", "pipeline.yml", "-o", "out.png"], png.io)).toBe(2);
+    expect(png.stderr).toBe(
+      "hangar graph: cannot tell the format of out.png from its extension: graph writes svg (.svg), html (.html, .htm) or dot (.dot, .gv); name the file so, or pass --format svg|html|dot\n",
+    );
+    expect(() => readFileSync(join(scratch, "out.png"))).toThrow(/ENOENT/);
+
+    const chosen = memoryIo(scratch);
+    expect(await runCli(["graph", "pipeline.yml", "-o", "out.txt", "--format", "dot"], chosen.io)).toBe(0);
+    expect(readFileSync(join(scratch, "out.txt"), "utf8")).toMatch(/^digraph /);
+    const bare = memoryIo(scratch);
+    expect(await runCli(["graph", "pipeline.yml", "-o", "picture"], bare.io)).toBe(0);
+    expect(readFileSync(join(scratch, "picture"), "utf8")).toMatch(/^<\?xml /);
+  });
+
   test("a ((var)) with no value in a typed field: drawn without the field, with a note; -y gives it a value", async () => {
     writeFileSync(
       join(scratch, "vars.yml"),

@@ -10,10 +10,10 @@ import { readTimeout, timeoutOption, VAR_OPTIONS } from "../options.ts";
 const FORMATS = ["svg", "html", "dot"] as const;
 type GraphFormat = (typeof FORMATS)[number];
 
-/** The format an output file's extension asks for. */
+/** The format an output file's extension asks for: svg without one, undefined for one graph cannot write. */
 function formatOfFile(file: string): GraphFormat | undefined {
   const ext = extname(file).toLowerCase();
-  if (ext === ".svg") return "svg";
+  if (ext === "" || ext === ".svg") return "svg";
   if (ext === ".html" || ext === ".htm") return "html";
   if (ext === ".dot" || ext === ".gv") return "dot";
   return undefined;
@@ -57,7 +57,11 @@ export default defineCommand({
   summary: "Draw a pipeline as Concourse's UI does (SVG, HTML page or dot), each fragment outlined",
   arguments: "<entry>",
   options: [
-    { flags: "-o, --out <path>", description: "file to write (default: stdout); .svg, .html or .dot sets the format" },
+    {
+      flags: "-o, --out <path>",
+      description:
+        "file to write (default: stdout); .svg, .html or .dot sets the format, another extension needs --format",
+    },
     {
       flags: "--format <format>",
       description: "output format; without it, the extension of --out decides, else svg",
@@ -71,8 +75,13 @@ export default defineCommand({
   async run({ positionals: [entry], values }, io): Promise<ExitCode> {
     if (entry === undefined) return EXIT.failure;
     const out = typeof values.out === "string" ? values.out : undefined;
-    const format =
-      (values.format as GraphFormat | undefined) ?? (out === undefined ? undefined : formatOfFile(out)) ?? "svg";
+    const format = (values.format as GraphFormat | undefined) ?? (out === undefined ? "svg" : formatOfFile(out));
+    if (format === undefined) {
+      io.stderr(
+        `hangar graph: cannot tell the format of ${out} from its extension: graph writes svg (.svg), html (.html, .htm) or dot (.dot, .gv); name the file so, or pass --format svg|html|dot\n`,
+      );
+      return EXIT.failure;
+    }
     const group = typeof values.group === "string" ? values.group : undefined;
 
     const timeoutMs = readTimeout(values.timeout);
