@@ -148,6 +148,16 @@ describe.skipIf(!available)("the graph page in Chromium", () => {
     expect(await page.isVisible("#config")).toBe(true);
     expect(await page.textContent("#config h2")).toBe("job build-packer-template");
     expect(await page.textContent("#config pre")).toMatch(/^name: build-packer-template\nplan:\n/);
+
+    // the open panel covers no job: each can still be hovered and clicked (scrolled to, if need be)
+    for (const job of ["build-packer-template", "validate-packer-template"]) {
+      const node = `section.view:not([hidden]) g.node.job[data-name='${job}']`;
+      await page.hover(node, { timeout: 3000 });
+      await page.click(node, { timeout: 3000 });
+      expect(await page.textContent("#config h2")).toBe(`job ${job}`);
+    }
+    await page.click("#config button");
+    expect(await page.isVisible("#config")).toBe(false);
   });
 
   test("a group named `all` is a tab of its own: clicking it shows its section alone", async () => {

@@ -1,7 +1,8 @@
 /**
  * The layout as one self-contained HTML page (no external assets; works offline): the SVG picture
  * per group as tabs, a legend, hover on a job to highlight its inputs, outputs and its `passed:`
- * chain up and down, and click on a job to read its config.
+ * chain up and down, and click on a job to read its config (in a panel beside the picture: while it
+ * is open the picture leaves it room, so no job is under it).
  */
 import type { GraphLayout } from "./layout.ts";
 import { COLORS, escapeXml, svgElement, xmlSafe } from "./svg.ts";
@@ -37,8 +38,9 @@ svg.highlighting .node.active, svg.highlighting .edge.active { opacity: 1; }
 #legend h2, #config h2 { font-size: 13px; margin: 0 0 6px; }
 #legend ul { list-style: none; margin: 0; padding: 0; }
 #legend li { display: flex; align-items: center; gap: 8px; margin: 3px 0; }
-#config { position: fixed; top: 48px; right: 12px; width: min(560px, 45vw); max-height: calc(100vh - 220px); overflow: auto; background: #151515f2; padding: 8px 12px; border-radius: 4px; }
+#config { position: fixed; top: 48px; right: 12px; box-sizing: border-box; width: min(560px, 45vw); max-height: calc(100vh - 220px); overflow: auto; background: #151515f2; padding: 8px 12px; border-radius: 4px; }
 #config[hidden] { display: none; }
+body.config-open main { margin-right: calc(min(560px, 45vw) + 24px); }
 #config pre { margin: 0; white-space: pre; font-size: 12px; }
 #config button { float: right; background: none; color: #e2e2e2; border: 0; font: inherit; cursor: pointer; }
 `;
@@ -89,10 +91,14 @@ const SCRIPT = `
         panel.querySelector("h2").textContent = "job " + name;
         panel.querySelector("pre").textContent = configs[name] || "";
         panel.hidden = false;
+        document.body.classList.add("config-open");
       });
     });
   });
-  panel.querySelector("button").addEventListener("click", function () { panel.hidden = true; });
+  panel.querySelector("button").addEventListener("click", function () {
+    panel.hidden = true;
+    document.body.classList.remove("config-open");
+  });
   var tabs = Array.prototype.slice.call(document.querySelectorAll("nav button"));
   function show(view) {
     tabs.forEach(function (t) { t.setAttribute("aria-selected", String(t.dataset.view === view)); });
