@@ -137,6 +137,20 @@ describe("hangar graph", () => {
     expect(unreadable.stderr).toMatch(/^hangar graph: could not read template variables file \(none\.yml\)/);
   });
 
+  test("the var flags fill in a pipeline module's ((vars)) too", async () => {
+    writeFileSync(
+      join(scratch, "vars-module.mjs"),
+      'export default { resources: [{ name: "r", type: "git", source: {} }], jobs: [{ name: "a", plan: [{ get: "r", trigger: "((auto))" }] }] };\n',
+    );
+    const given = memoryIo(scratch);
+    expect(await runCli(["graph", "vars-module.mjs", "-y", "auto=true"], given.io)).toBe(0);
+    expect(given.stdout).toContain('<path class="edge" ');
+    expect(given.stdout).not.toContain("trigger-false");
+    const none = memoryIo(scratch);
+    expect(await runCli(["graph", "vars-module.mjs"], none.io)).toBe(0);
+    expect(none.stdout).toContain('class="edge trigger-false"');
+  });
+
   test("end to end: the built CLI names the author's line of the packerJobs() call", () => {
     const line =
       readFileSync(join(repo, example), "utf8")

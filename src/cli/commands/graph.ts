@@ -119,7 +119,18 @@ export default defineCommand({
         import("../../fragment/provenance.ts"),
         import("../../model/errors.ts"),
       ]);
-    const pipeline = toConcourse(authored) as Pipeline;
+    let pipeline = toConcourse(authored) as Pipeline;
+    if (vars !== undefined && isModuleFile(entry)) {
+      // a file's vars were put in place as it was parsed; a module's are put in its rendered data, as render does
+      const [{ interpolate }, { formatPath }] = await Promise.all([
+        import("../../parse/vars.ts"),
+        import("../../source/path.ts"),
+      ]);
+      const filled = interpolate(pipeline, vars);
+      for (const p of filled.problems) io.stderr(`hangar: ${entry}: ${formatPath(p.path)}: ${p.message}\n`);
+      if (filled.problems.length > 0) return EXIT.failure;
+      pipeline = filled.value as Pipeline;
+    }
     const provenance = provenanceOf(authored);
     const entryDir = dirname(resolve(io.cwd(), entry));
     const showFile = (file: string) => {
