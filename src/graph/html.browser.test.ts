@@ -5,7 +5,7 @@
  * (`HANGAR_UPDATE_PICTURES=1 npx vitest run src/graph/html.browser` rewrites docs/graph-docker-baseline.png).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -20,6 +20,13 @@ interface DomElement {
   readonly textContent: string | null;
   querySelector(selector: string): DomElement | null;
   getBoundingClientRect(): { x: number; y: number; width: number; height: number };
+}
+
+/** A section or tab of the page, as the test reads it. */
+interface DomPage extends DomElement {
+  readonly hidden: boolean;
+  getAttribute(name: string): string | null;
+  querySelectorAll(selector: string): Iterable<DomElement>;
 }
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -141,5 +148,57 @@ describe.skipIf(!available)("the graph page in Chromium", () => {
     expect(await page.isVisible("#config")).toBe(true);
     expect(await page.textContent("#config h2")).toBe("job build-packer-template");
     expect(await page.textContent("#config pre")).toMatch(/^name: build-packer-template\nplan:\n/);
+
+    // the open panel covers no job: each can still be hovered and clicked (scrolled to, if need be)
+    for (const job of ["build-packer-template", "validate-packer-template"]) {
+      const node = `section.view:not([hidden]) g.node.job[data-name='${job}']`;
+      await page.hover(node, { timeout: 3000 });
+      await page.click(node, { timeout: 3000 });
+      expect(await page.textContent("#config h2")).toBe(`job ${job}`);
+    }
+    await page.click("#config button");
+    expect(await page.isVisible("#config")).toBe(false);
+  });
+
+  test("a group named `all` is a tab of its own: clicking it shows its section alone", async () => {
+    const yml = join(scratch, "groups.yml");
+    writeFileSync(
+      yml,
+      [
+        "jobs:",
+        "- {name: a, plan: []}",
+        "- {name: b, plan: []}",
+        "- {name: c, plan: []}",
+        "groups:",
+        "- {name: main, jobs: [a, b]}",
+        "- {name: all, jobs: [c]}",
+      ].join("\n"),
+    );
+    const made = spawnSync(process.execPath, ["bin/hangar.js", "graph", yml, "-o", join(scratch, "groups.html")], {
+      cwd: repo,
+      encoding: "utf8",
+    });
+    expect(made.status, made.stderr).toBe(0);
+    const groups = await browser.newPage({ viewport: { width: 1280, height: 600 } });
+    await groups.goto(pathToFileURL(join(scratch, "groups.html")).href);
+    const state = () =>
+      groups.evaluate(() => {
+        const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<DomPage> } })
+          .document;
+        return {
+          shown: [...doc.querySelectorAll("section.view")]
+            .filter((s) => !s.hidden)
+            .map((s) => [...s.querySelectorAll("g.node.job")].map((g) => g.dataset.name).join(",")),
+          selected: [...doc.querySelectorAll("nav button")]
+            .filter((b) => b.getAttribute("aria-selected") === "true")
+            .map((b) => b.textContent),
+        };
+      });
+    expect(await state()).toEqual({ shown: ["a,b,c"], selected: ["all"] });
+    await groups.click("nav button:nth-child(3)");
+    expect(await state()).toEqual({ shown: ["c"], selected: ["all"] });
+    await groups.click("nav button:nth-child(2)");
+    expect(await state()).toEqual({ shown: ["a,b"], selected: ["main"] });
+    await groups.close();
   });
 });

@@ -1,10 +1,11 @@
 /**
  * The layout as one self-contained HTML page (no external assets; works offline): the SVG picture
  * per group as tabs, a legend, hover on a job to highlight its inputs, outputs and its `passed:`
- * chain up and down, and click on a job to read its config.
+ * chain up and down, and click on a job to read its config (in a panel beside the picture: while it
+ * is open the picture leaves it room, so no job is under it).
  */
 import type { GraphLayout } from "./layout.ts";
-import { COLORS, escapeXml, svgElement } from "./svg.ts";
+import { COLORS, escapeXml, svgElement, xmlSafe } from "./svg.ts";
 import { FONT } from "./text-width.ts";
 
 /** One tab of the page: all jobs, or one group's. */
@@ -15,7 +16,7 @@ export interface HtmlView {
 
 export interface HtmlOptions {
   readonly title: string;
-  /** Each job's config as text (YAML), shown when the job is clicked. */
+  /** Each job's config as text (YAML), shown when the job is clicked; by the job's name. */
   readonly jobConfigs: ReadonlyMap<string, string>;
 }
 
@@ -37,8 +38,9 @@ svg.highlighting .node.active, svg.highlighting .edge.active { opacity: 1; }
 #legend h2, #config h2 { font-size: 13px; margin: 0 0 6px; }
 #legend ul { list-style: none; margin: 0; padding: 0; }
 #legend li { display: flex; align-items: center; gap: 8px; margin: 3px 0; }
-#config { position: fixed; top: 48px; right: 12px; width: min(560px, 45vw); max-height: calc(100vh - 220px); overflow: auto; background: #151515f2; padding: 8px 12px; border-radius: 4px; }
+#config { position: fixed; top: 48px; right: 12px; box-sizing: border-box; width: min(560px, 45vw); max-height: calc(100vh - 220px); overflow: auto; background: #151515f2; padding: 8px 12px; border-radius: 4px; }
 #config[hidden] { display: none; }
+body.config-open main { margin-right: calc(min(560px, 45vw) + 24px); }
 #config pre { margin: 0; white-space: pre; font-size: 12px; }
 #config button { float: right; background: none; color: #e2e2e2; border: 0; font: inherit; cursor: pointer; }
 `;
@@ -89,14 +91,18 @@ const SCRIPT = `
         panel.querySelector("h2").textContent = "job " + name;
         panel.querySelector("pre").textContent = configs[name] || "";
         panel.hidden = false;
+        document.body.classList.add("config-open");
       });
     });
   });
-  panel.querySelector("button").addEventListener("click", function () { panel.hidden = true; });
+  panel.querySelector("button").addEventListener("click", function () {
+    panel.hidden = true;
+    document.body.classList.remove("config-open");
+  });
   var tabs = Array.prototype.slice.call(document.querySelectorAll("nav button"));
-  function show(name) {
-    tabs.forEach(function (t) { t.setAttribute("aria-selected", String(t.dataset.view === name)); });
-    Array.prototype.forEach.call(document.querySelectorAll(".view"), function (v) { v.hidden = v.dataset.view !== name; });
+  function show(view) {
+    tabs.forEach(function (t) { t.setAttribute("aria-selected", String(t.dataset.view === view)); });
+    Array.prototype.forEach.call(document.querySelectorAll(".view"), function (v) { v.hidden = v.dataset.view !== view; });
   }
   tabs.forEach(function (t) { t.addEventListener("click", function () { show(t.dataset.view); }); });
 })();
@@ -119,23 +125,27 @@ function legend(): string {
   ].join("");
 }
 
-/** JSON safe inside a `<script>` element. */
-const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, "\\u003c");
+/** JSON safe inside a `<script>` element (and in XML 1.0: U+FFFE and U+FFFF, which JSON leaves as they are, escaped). */
+const scriptJson = (value: unknown): string =>
+  JSON.stringify(value).replace(/[<\uFFFE\uFFFF]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
-/** The page. The first view is shown; the others are a tab away. */
+/**
+ * The page. The first view is shown; the others are a tab away. Tabs find their view by its index,
+ * never its name: a group may be named like another view (`all`).
+ */
 export function toHtml(views: readonly HtmlView[], options: HtmlOptions): string {
   const tabs =
     views.length > 1
       ? `<nav>${views
           .map(
             (v, i) =>
-              `<button type="button" data-view="${escapeXml(v.name)}" aria-selected="${i === 0}">${escapeXml(v.name)}</button>`,
+              `<button type="button" data-view="v${i}" aria-selected="${i === 0}">${escapeXml(v.name)}</button>`,
           )
           .join("")}</nav>`
       : "";
   const sections = views.map(
     (v, i) =>
-      `<section class="view" data-view="${escapeXml(v.name)}"${i === 0 ? "" : " hidden"}>\n${svgElement(v.layout, { title: `${options.title} (${v.name})`, idPrefix: `v${i}-` })}\n</section>`,
+      `<section class="view" data-view="v${i}" aria-label="${escapeXml(v.name)}"${i === 0 ? "" : " hidden"}>\n${svgElement(v.layout, { title: `${options.title} (${v.name})`, idPrefix: `v${i}-` })}\n</section>`,
   );
   return [
     "<!DOCTYPE html>",
@@ -153,7 +163,7 @@ export function toHtml(views: readonly HtmlView[], options: HtmlOptions): string
     "</main>",
     legend(),
     '<aside id="config" hidden><button type="button" aria-label="close">×</button><h2></h2><pre></pre></aside>',
-    `<script type="application/json" id="job-configs">${scriptJson(Object.fromEntries(options.jobConfigs))}</script>`,
+    `<script type="application/json" id="job-configs">${scriptJson(Object.fromEntries([...options.jobConfigs].map(([name, config]) => [xmlSafe(name), config])))}</script>`,
     `<script>${SCRIPT}</script>`,
     "</body>",
     "</html>",

@@ -4,7 +4,7 @@ import { describe, expect, test } from "vitest";
 import { layoutProblems } from "../../test/helpers/graph-checks.ts";
 import type { Pipeline } from "../model/pipeline.ts";
 import { parsePipeline } from "../parse/parse-pipeline.ts";
-import { type GraphLayout, type LayoutOptions, layoutPipeline } from "./layout.ts";
+import { type GraphLayout, type LayoutOptions, layoutPipeline, MAX_TUG_PASSES } from "./layout.ts";
 import { toSvg } from "./svg.ts";
 import { textWidth } from "./text-width.ts";
 
@@ -161,6 +161,48 @@ describe("layoutPipeline", () => {
       expect(n.y + n.height).toBeLessThan((outline?.y ?? 0) + (outline?.height ?? 0));
     }
     expect(outline?.y).toBeGreaterThan(16); // room for the label above
+  });
+
+  test("tugging is a few passes, however long the runs of resource copies it lines up", () => {
+    // a chain of n jobs on `c`; each job of the second half also gets `z` passed the job n/2 before it,
+    // so n/2 runs of `z` copies cross n columns, stacked in a staircase the tug must flatten
+    const n = 200;
+    const jobs = Array.from({ length: n }, (_, i) => ({
+      name: `j${i}`,
+      plan: [
+        i === 0 ? { get: "c" } : { get: "c", passed: [`j${i - 1}`] },
+        i < n / 2 ? { get: "z" } : { get: "z", passed: [`j${i - n / 2}`] },
+      ],
+    }));
+    const layout = layoutPipeline({ resources: [git("c"), git("z")], jobs });
+    // it used to take a pass per row each run moves down: n - 3 passes, each visiting every node
+    expect(layout.tugPasses).toBeLessThanOrEqual(4);
+    expect(layout.tugPasses).toBeLessThan(MAX_TUG_PASSES);
+    // and the runs end up straight: of the edges between two copies, at most one step per run
+    const repeated = new Set(layout.nodes.filter((x) => x.repeated).map((x) => x.id));
+    const between = layout.edges.filter((e) => repeated.has(e.source) && repeated.has(e.target));
+    expect(between.length).toBeGreaterThan(n * 10);
+    const sloped = between.filter((e) => {
+      const [, y0, y1] = /^M[\d.]+,([\d.]+) .* [\d.]+,([\d.]+)$/.exec(e.path) ?? [];
+      return y0 === undefined || y0 !== y1;
+    });
+    expect(sloped.length).toBeLessThanOrEqual(n / 2);
+  });
+
+  test("a column of 140,000 jobs, all getting one resource, lays out (no spread of them into Math.max)", () => {
+    const jobs = Array.from({ length: 140_000 }, (_, i) => ({ name: `j${i}`, plan: [{ get: "src" }] }));
+    const layout = layoutPipeline({ resources: [git("src")], jobs });
+    expect(layout.columns).toBe(2);
+    expect(layout.nodes).toHaveLength(140_001);
+    expect(layout.height).toBe(20 + 140_000 * 30 - 10 + 20);
+  }, 60_000);
+
+  test("no job to draw: a picture of the margins alone, not a negative width", () => {
+    for (const p of [{ jobs: [] }, { resources: [git("src")] } as unknown as Pipeline, {} as Pipeline]) {
+      const layout = layoutPipeline(p);
+      expect([layout.width, layout.height, layout.columns, layout.nodes.length]).toEqual([40, 40, 0, 0]);
+      expect(toSvg(layout)).toContain('width="40" height="40" viewBox="0 0 40 40"');
+    }
   });
 
   test("the same pipeline lays out the same every time", () => {

@@ -12,6 +12,9 @@
  * - an edge that skips columns goes through a copy of its resource node in each skipped column;
  * - each node has one port (row) per resource it connects, and nodes are ordered in their column by
  *   the rows of what they connect to, twice, then "tugged" down to line up with their neighbours.
+ *   Tug passes sweep the columns left to right, then right to left, and so on, revisiting only
+ *   columns next to a change: a row moved at one end of a long run of resource copies reaches the
+ *   other end in one pass rather than one column per pass, and at most `MAX_TUG_PASSES` passes run.
  */
 
 import { goPathMatch, isLiteralPathPattern } from "../concourse/go-path-match.ts";
@@ -30,6 +33,11 @@ export const KEY_SPACING = 10;
 export const COLUMN_SPACING = 50;
 /** Space between a node's name and its box. */
 export const NODE_PADDING = 5;
+/**
+ * The most tug passes a layout makes. Corpus pipelines settle in 3; a pass costs at most one visit
+ * per node, so this bounds the tug's work by a multiple of the node count.
+ */
+export const MAX_TUG_PASSES = 16;
 /** Space around the drawing. */
 const MARGIN = 20;
 /** Space between a fragment's outline and the nodes it encloses. */
@@ -100,6 +108,8 @@ export interface GraphLayout {
   readonly columns: number;
   readonly width: number;
   readonly height: number;
+  /** How many passes tugged the nodes into line (at most `MAX_TUG_PASSES`). */
+  readonly tugPasses: number;
 }
 
 /** The fragment a job or resource came from: nodes with the same `id` are outlined together. */
@@ -165,8 +175,8 @@ export function layoutPipeline(pipeline: Pipeline, options: LayoutOptions = {}):
   computeRanks(graph);
   collapseEquivalentNodes(graph);
   addSpacingNodes(graph);
-  const columns = arrangeColumns(graph);
-  return place(graph, columns, shown, options);
+  const { columns, tugPasses } = arrangeColumns(graph);
+  return { ...place(graph, columns, shown, options), tugPasses };
 }
 
 /** Each job's inputs (gets) and outputs (puts), found with the one step walk. */
@@ -331,7 +341,7 @@ function computeRanks(graph: Graph): void {
   for (let i = order.length - 1; i >= 0; i--) {
     const node = order[i] as Node;
     if (node.outEdges.length === 0) continue;
-    node.rank = Math.min(...node.outEdges.map((e) => e.target.rank)) - 1;
+    node.rank = (minOf(node.outEdges.map((e) => e.target.rank)) as number) - 1;
   }
 }
 
@@ -412,8 +422,21 @@ function compareNames(a: string, b: string): number {
 /** The row of a node's port for `key`, counted over its whole column. */
 const portRow = (node: Node, key: string): number => node.keyOffset + node.keys.indexOf(key);
 
-const minOf = (values: readonly number[]): number | undefined =>
-  values.length === 0 ? undefined : Math.min(...values);
+/**
+ * The least of `values`, or undefined when there is none. A loop: spreading ~100k values into `Math.min`
+ * overflows the stack, and a column, or a resource feeding every job, can hold that many.
+ */
+function minOf(values: readonly number[]): number | undefined {
+  let least: number | undefined;
+  for (const v of values) if (least === undefined || v < least) least = v;
+  return least;
+}
+/** The greatest of `values` and `floor` (a loop, as {@link minOf}). */
+function maxOf(values: readonly number[], floor: number): number {
+  let most = floor;
+  for (const v of values) if (v > most) most = v;
+  return most;
+}
 const highestUpstream = (n: Node) => minOf(n.inEdges.map((e) => portRow(e.source, e.key)));
 const highestDownstream = (n: Node) => minOf(n.outEdges.map((e) => portRow(e.target, e.key)));
 const slots = (n: Node) => Math.max(n.keys.length, 1);
@@ -421,9 +444,9 @@ const slots = (n: Node) => Math.max(n.keys.length, 1);
 /**
  * Orders each node's ports (incoming before outgoing, earlier-appearing resources first) and each
  * column's nodes (near what they connect to), then tugs nodes down to line up with their neighbours.
- * Returns the columns, each its nodes from top to bottom.
+ * Returns the columns, each its nodes from top to bottom, and how many tug passes it took.
  */
-function arrangeColumns(graph: Graph): Node[][] {
+function arrangeColumns(graph: Graph): { columns: Node[][]; tugPasses: number } {
   const columns: Node[][] = [];
   for (const node of graph.nodes.values()) {
     const column = columns[node.rank] ?? [];
@@ -455,13 +478,30 @@ function arrangeColumns(graph: Graph): Node[][] {
       occupied[c] = stack(column);
     });
   }
-  for (let changed = true; changed; ) {
+  return { columns, tugPasses: tugColumns(columns, occupied) };
+}
+
+/**
+ * Tugs columns until none changes or `MAX_TUG_PASSES` passes ran, alternating the sweep's direction
+ * so that alignment travels along a run of columns both ways in one pass. A column is tugged again
+ * only after it or a neighbour changed (tugging it otherwise would change nothing). Returns the
+ * number of passes.
+ */
+function tugColumns(columns: readonly Node[][], occupied: readonly Set<number>[]): number {
+  const pending = columns.map(() => true);
+  let passes = 0;
+  for (let changed = true; changed && passes < MAX_TUG_PASSES; passes++) {
     changed = false;
-    columns.forEach((column, c) => {
-      if (tug(column, occupied[c] as Set<number>)) changed = true;
-    });
+    for (let i = 0; i < columns.length; i++) {
+      const c = passes % 2 === 0 ? i : columns.length - 1 - i;
+      if (!pending[c]) continue;
+      pending[c] = false;
+      if (!tug(columns[c] as Node[], occupied[c] as Set<number>)) continue;
+      changed = true;
+      for (const near of [c - 1, c, c + 1]) if (near >= 0 && near < columns.length) pending[near] = true;
+    }
   }
-  return columns;
+  return passes;
 }
 
 /** Where a resource first entered the picture upstream of a node's port: the column it came from. */
@@ -478,7 +518,7 @@ function rankOfFirstAppearance(): (node: Node, key: string) => number {
         rank = e.source.rank;
         break;
       }
-      rank = Math.min(rank, ...upstream.map((u) => of(u.target, key)));
+      for (const u of upstream) rank = Math.min(rank, of(u.target, key));
     }
     const forNode = memo.get(node) ?? new Map<string, number>();
     memo.set(node, forNode.set(key, rank));
@@ -576,9 +616,14 @@ function place(
   columns: readonly Node[][],
   shown: readonly JobFlow[],
   options: LayoutOptions,
-): GraphLayout {
+): Omit<GraphLayout, "tugPasses"> {
   for (const node of graph.nodes.values()) node.width = Math.ceil(textWidth(node.name)) + 2 * NODE_PADDING;
-  const columnWidths = columns.map((column) => Math.max(0, ...column.map((n) => n.width)));
+  const columnWidths = columns.map((column) =>
+    maxOf(
+      column.map((n) => n.width),
+      0,
+    ),
+  );
   const columnX: number[] = [];
   let x = MARGIN;
   for (const w of columnWidths) {
@@ -639,11 +684,15 @@ function place(
   );
 
   const outlines = outlinesOf(nodes, fragmentOf);
-  const right = Math.max(x - COLUMN_SPACING + MARGIN, ...outlines.map((o) => o.x + o.width + MARGIN)) + left;
-  const bottom = Math.max(
+  const right =
+    maxOf(
+      outlines.map((o) => o.x + o.width + MARGIN),
+      // no column (no job drawn): the margins alone, not a negative width
+      columns.length === 0 ? 2 * MARGIN : x - COLUMN_SPACING + MARGIN,
+    ) + left;
+  const bottom = maxOf(
+    [...nodes.map((n) => n.y + n.height + MARGIN), ...outlines.map((o) => o.y + o.height + MARGIN)],
     top + MARGIN,
-    ...nodes.map((n) => n.y + n.height + MARGIN),
-    ...outlines.map((o) => o.y + o.height + MARGIN),
   );
   const jobs: LayoutJob[] = [];
   const allJobs = shown.map((f) => f.name);
@@ -715,11 +764,18 @@ function outlinesOf(nodes: readonly LayoutNode[], fragmentOf: Map<Node, Membersh
   for (const m of fragmentOf.values()) labels.set(m.index, m.label);
   return [...labels].map(([index, label]) => {
     const inside = nodes.filter((n) => n.fragment === index);
-    const x0 = Math.min(...inside.map((n) => n.x)) - OUTLINE_PADDING;
-    const y0 = Math.min(...inside.map((n) => n.y)) - OUTLINE_PADDING;
+    const x0 = (minOf(inside.map((n) => n.x)) as number) - OUTLINE_PADDING;
+    const y0 = (minOf(inside.map((n) => n.y)) as number) - OUTLINE_PADDING;
     const x1 =
-      Math.max(...inside.map((n) => n.x + n.width), x0 + textWidth(label) + 2 * OUTLINE_PADDING) + OUTLINE_PADDING;
-    const y1 = Math.max(...inside.map((n) => n.y + n.height)) + OUTLINE_PADDING;
+      maxOf(
+        inside.map((n) => n.x + n.width),
+        x0 + textWidth(label) + 2 * OUTLINE_PADDING,
+      ) + OUTLINE_PADDING;
+    const y1 =
+      maxOf(
+        inside.map((n) => n.y + n.height),
+        Number.NEGATIVE_INFINITY,
+      ) + OUTLINE_PADDING;
     return { label, x: x0, y: y0, width: x1 - x0, height: y1 - y0, nodes: inside.map((n) => n.id) };
   });
 }

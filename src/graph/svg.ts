@@ -18,13 +18,26 @@ export const COLORS = {
   outline: "#f5a623",
 } as const;
 
+/**
+ * Characters XML 1.0 cannot hold, even as a character reference: C0 controls other than tab, line feed and
+ * carriage return, lone surrogates, U+FFFE and U+FFFF. They are drawn as U+FFFD (and measured so, see
+ * text-width.ts), so a name holding one still gives a file every XML parser reads.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these characters are what it finds
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Cs}/gu;
+
 /** Escapes text for XML content and attribute values. */
 export function escapeXml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] as string,
-  );
+  return text
+    .replace(
+      /[&<>"']/g,
+      (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] as string,
+    )
+    .replace(NOT_XML, "\uFFFD");
 }
+
+/** `text` with each character XML 1.0 cannot hold replaced by U+FFFD, as {@link escapeXml} writes it. */
+export const xmlSafe = (text: string): string => text.replace(NOT_XML, "\uFFFD");
 
 export interface SvgOptions {
   /** The picture's `<title>`. */

@@ -7,6 +7,7 @@ import { toDot } from "./dot.ts";
 import { toHtml } from "./html.ts";
 import { type LayoutOptions, layoutPipeline } from "./layout.ts";
 import { toSvg } from "./svg.ts";
+import { textWidth } from "./text-width.ts";
 
 /** Parses XML strictly; returns the elements seen (name and attributes), or throws on the first error. */
 function parseXml(text: string): { name: string; attributes: Record<string, string>; text: string }[] {
@@ -72,6 +73,36 @@ describe("svg", () => {
   });
 });
 
+describe("names with characters XML 1.0 cannot hold", () => {
+  test("are drawn with U+FFFD in their place, measured so, and the SVG parses", () => {
+    const name = "bad\u0001\u000b\u001bname\ud800\uffff";
+    const layout = layoutPipeline({
+      jobs: [
+        { name, plan: [] },
+        { name: "tab\there", plan: [] },
+      ],
+    });
+    const elements = parseXml(toSvg(layout, { title: `title\u0002` }));
+    const shown = "bad\ufffd\ufffd\ufffdname\ufffd\ufffd";
+    expect(
+      elements
+        .filter((e) => e.name === "text")
+        .map((e) => e.text)
+        .sort(),
+    ).toEqual([shown, "tab\there"]);
+    expect(elements.find((e) => e.name === "title")?.text).toBe("title\ufffd");
+    // the box is as wide as the name as drawn
+    expect(layout.nodes.find((n) => n.name === name)?.width).toBe(Math.ceil(textWidth(shown)) + 10);
+    const page = toHtml([{ name, layout }], { title: name, jobConfigs: new Map([[name, "config"]]) });
+    // the page finds a job's config by the name its node carries
+    const configs = page.match(/<script type="application\/json" id="job-configs">(.*?)<\/script>/s)?.[1] ?? "";
+    expect(JSON.parse(configs)).toEqual({ [shown]: "config" });
+    expect(page).toContain(`data-name="${shown}"`);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: what must not be in the page
+    expect(page).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\uffff]|\p{Cs}/u);
+  });
+});
+
 describe("html", () => {
   test("one self-contained page: an svg per view, legend, job configs, no external references", () => {
     const layout = layoutPipeline(tricky);
@@ -92,6 +123,26 @@ describe("html", () => {
     // ids are unique across views
     const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+  test("a group named like the view of all jobs has its own tab and section", () => {
+    const layout = layoutPipeline(tricky);
+    const html = toHtml(
+      [
+        { name: "all", layout },
+        { name: "main", layout },
+        { name: "all", layout },
+      ],
+      { title: "p", jobConfigs: new Map() },
+    );
+    const tabs = [...html.matchAll(/<button type="button" data-view="([^"]*)"[^>]*>([^<]*)</g)].map((m) => [
+      m[1],
+      m[2],
+    ]);
+    const sections = [...html.matchAll(/<section class="view" data-view="([^"]*)"/g)].map((m) => m[1]);
+    expect(tabs.map(([, label]) => label)).toEqual(["all", "main", "all"]);
+    // each tab names one section, and each section one tab
+    expect(new Set(sections).size).toBe(3);
+    expect(tabs.map(([view]) => view)).toEqual(sections);
   });
 });
 

@@ -49,7 +49,7 @@ describe("hangar graph", () => {
     expect(html.stderr).toBe("wrote graph.html\n");
     const page = readFileSync(join(scratch, "graph.html"), "utf8");
     expect(page).toMatch(/^<!DOCTYPE html>/);
-    expect(page).toContain('<button type="button" data-view="ci"');
+    expect(page).toMatch(/<button type="button" data-view="v1" aria-selected="false">ci<\/button>/);
 
     const group = memoryIo(scratch);
     expect(await runCli(["graph", "pipeline.yml", "--group", "ci"], group.io)).toBe(0);
@@ -85,6 +85,70 @@ describe("hangar graph", () => {
     expect(await runCli(["graph", "cycle.yml", "-o", "x.svg"], cycle.io)).toBe(1);
     expect(cycle.stderr).toBe("hangar: cycle.yml: the passed: constraints of these jobs form a cycle: a, b\n");
     expect(() => readFileSync(join(scratch, "x.svg"))).toThrow(/ENOENT/);
+  });
+
+  test("-o with an extension graph cannot write is a usage error naming the formats; --format overrides it", async () => {
+    writeFileSync(join(scratch, "pipeline.yml"), yaml);
+    const png = memoryIo(scratch);
+    expect(await runCli(["graph", "pipeline.yml", "-o", "out.png"], png.io)).toBe(2);
+    expect(png.stderr).toBe(
+      "hangar graph: cannot tell the format of out.png from its extension: graph writes svg (.svg), html (.html, .htm) or dot (.dot, .gv); name the file so, or pass --format svg|html|dot\n",
+    );
+    expect(() => readFileSync(join(scratch, "out.png"))).toThrow(/ENOENT/);
+
+    const chosen = memoryIo(scratch);
+    expect(await runCli(["graph", "pipeline.yml", "-o", "out.txt", "--format", "dot"], chosen.io)).toBe(0);
+    expect(readFileSync(join(scratch, "out.txt"), "utf8")).toMatch(/^digraph /);
+    const bare = memoryIo(scratch);
+    expect(await runCli(["graph", "pipeline.yml", "-o", "picture"], bare.io)).toBe(0);
+    expect(readFileSync(join(scratch, "picture"), "utf8")).toMatch(/^<\?xml /);
+  });
+
+  test("a ((var)) with no value in a typed field: drawn without the field, with a note; -y gives it a value", async () => {
+    writeFileSync(
+      join(scratch, "vars.yml"),
+      [
+        "resources: [{name: r, type: git, source: {uri: ((repo))}}]",
+        "jobs:",
+        "- name: a",
+        "  plan:",
+        "  - get: r",
+        "    trigger: ((auto))",
+      ].join("\n"),
+    );
+    const lenient = memoryIo(scratch);
+    expect(await runCli(["graph", "vars.yml"], lenient.io)).toBe(0);
+    expect(lenient.stdout).toContain('class="node job" data-name="a"');
+    expect(lenient.stdout).toContain('class="edge trigger-false"'); // trigger left out: not triggering
+    expect(lenient.stderr).toMatch(/^vars\.yml:6:14: note: jobs\[0\]\.plan\[0\]\.trigger is drawn as if not set: /);
+    expect(lenient.stderr).toContain("the var ((auto)) has no value");
+
+    // the options the note names are graph's own
+    const given = memoryIo(scratch);
+    expect(await runCli(["graph", "vars.yml", "-y", "auto=true"], given.io)).toBe(0);
+    expect(given.stderr).toBe("");
+    expect(given.stdout).toContain('<path class="edge" ');
+    const loaded = memoryIo(scratch);
+    writeFileSync(join(scratch, "vars-values.yml"), "auto: true\n");
+    expect(await runCli(["graph", "vars.yml", "-l", "vars-values.yml", "-v", "repo=x"], loaded.io)).toBe(0);
+    expect(loaded.stderr).toBe("");
+    const unreadable = memoryIo(scratch);
+    expect(await runCli(["graph", "vars.yml", "-l", "none.yml"], unreadable.io)).toBe(2);
+    expect(unreadable.stderr).toMatch(/^hangar graph: could not read template variables file \(none\.yml\)/);
+  });
+
+  test("the var flags fill in a pipeline module's ((vars)) too", async () => {
+    writeFileSync(
+      join(scratch, "vars-module.mjs"),
+      'export default { resources: [{ name: "r", type: "git", source: {} }], jobs: [{ name: "a", plan: [{ get: "r", trigger: "((auto))" }] }] };\n',
+    );
+    const given = memoryIo(scratch);
+    expect(await runCli(["graph", "vars-module.mjs", "-y", "auto=true"], given.io)).toBe(0);
+    expect(given.stdout).toContain('<path class="edge" ');
+    expect(given.stdout).not.toContain("trigger-false");
+    const none = memoryIo(scratch);
+    expect(await runCli(["graph", "vars-module.mjs"], none.io)).toBe(0);
+    expect(none.stdout).toContain('class="edge trigger-false"');
   });
 
   test("end to end: the built CLI names the author's line of the packerJobs() call", () => {

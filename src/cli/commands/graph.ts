@@ -1,24 +1,30 @@
 import { dirname, extname, isAbsolute, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Pipeline } from "../../model/pipeline.ts";
+import type { TemplateVars } from "../../parse/vars.ts";
+import type { Diagnostic } from "../../source/diagnostic.ts";
 import { defineCommand, EXIT, type ExitCode } from "../define-command.ts";
 import type { Io } from "../io.ts";
-import { readTimeout, timeoutOption } from "../options.ts";
+import { readTimeout, timeoutOption, VAR_OPTIONS } from "../options.ts";
 
 const FORMATS = ["svg", "html", "dot"] as const;
 type GraphFormat = (typeof FORMATS)[number];
 
-/** The format an output file's extension asks for. */
+/** The format an output file's extension asks for: svg without one, undefined for one graph cannot write. */
 function formatOfFile(file: string): GraphFormat | undefined {
   const ext = extname(file).toLowerCase();
-  if (ext === ".svg") return "svg";
+  if (ext === "" || ext === ".svg") return "svg";
   if (ext === ".html" || ext === ".htm") return "html";
   if (ext === ".dot" || ext === ".gv") return "dot";
   return undefined;
 }
 
-/** The pipeline of a YAML or JSON file, or `undefined` after reporting why it cannot be drawn. */
-async function readPipelineFile(entry: string, io: Io): Promise<Pipeline | undefined> {
+/**
+ * The pipeline of a YAML or JSON file, or `undefined` after reporting why it cannot be drawn. A `((var))`
+ * with no value in a typed field (`trigger: ((auto))`) does not stop the drawing: the field is left out,
+ * with a note.
+ */
+async function readPipelineFile(entry: string, vars: TemplateVars | undefined, io: Io): Promise<Pipeline | undefined> {
   let text: string;
   try {
     text = await io.readFile(resolve(io.cwd(), entry));
@@ -27,12 +33,21 @@ async function readPipelineFile(entry: string, io: Io): Promise<Pipeline | undef
     return undefined;
   }
   const { parsePipeline } = await import("../../parse/parse-pipeline.ts");
-  const parsed = parsePipeline(text, { file: entry });
+  const parsed = parsePipeline(text, { file: entry, ...(vars !== undefined && { vars }) });
   if (parsed.pipeline !== undefined && parsed.wellFormed) return parsed.pipeline;
-  for (const d of parsed.diagnostics.filter((d) => d.severity === "error")) {
-    const at = d.loc === undefined ? entry : `${d.loc.file ?? entry}:${d.loc.line}:${d.loc.col}`;
-    io.stderr(`${at}: ${d.message}\n`);
+  const at = (d: Diagnostic) => (d.loc === undefined ? entry : `${d.loc.file ?? entry}:${d.loc.line}:${d.loc.col}`);
+  const [{ withoutUnresolvedVars }, { formatPath }] = await Promise.all([
+    import("../../graph/unresolved-vars.ts"),
+    import("../../source/path.ts"),
+  ]);
+  const drawable = withoutUnresolvedVars(parsed.pipeline, parsed.diagnostics);
+  if (drawable !== undefined) {
+    for (const d of drawable.left) {
+      io.stderr(`${at(d)}: note: ${formatPath(d.path)} is drawn as if not set: ${d.message}\n`);
+    }
+    return drawable.pipeline;
   }
+  for (const d of parsed.diagnostics.filter((d) => d.severity === "error")) io.stderr(`${at(d)}: ${d.message}\n`);
   io.stderr(`hangar: ${entry} is not a pipeline that can be drawn (run \`hangar validate ${entry}\`)\n`);
   return undefined;
 }
@@ -42,7 +57,11 @@ export default defineCommand({
   summary: "Draw a pipeline as Concourse's UI does (SVG, HTML page or dot), each fragment outlined",
   arguments: "<entry>",
   options: [
-    { flags: "-o, --out <path>", description: "file to write (default: stdout); .svg, .html or .dot sets the format" },
+    {
+      flags: "-o, --out <path>",
+      description:
+        "file to write (default: stdout); .svg, .html or .dot sets the format, another extension needs --format",
+    },
     {
       flags: "--format <format>",
       description: "output format; without it, the extension of --out decides, else svg",
@@ -50,13 +69,19 @@ export default defineCommand({
     },
     { flags: "--group <name>", description: "draw only the jobs of this group" },
     timeoutOption,
+    ...VAR_OPTIONS,
     { flags: "--debug", description: "show stack traces of errors in the pipeline module", default: false },
   ],
   async run({ positionals: [entry], values }, io): Promise<ExitCode> {
     if (entry === undefined) return EXIT.failure;
     const out = typeof values.out === "string" ? values.out : undefined;
-    const format =
-      (values.format as GraphFormat | undefined) ?? (out === undefined ? undefined : formatOfFile(out)) ?? "svg";
+    const format = (values.format as GraphFormat | undefined) ?? (out === undefined ? "svg" : formatOfFile(out));
+    if (format === undefined) {
+      io.stderr(
+        `hangar graph: cannot tell the format of ${out} from its extension: graph writes svg (.svg), html (.html, .htm) or dot (.dot, .gv); name the file so, or pass --format svg|html|dot\n`,
+      );
+      return EXIT.failure;
+    }
     const group = typeof values.group === "string" ? values.group : undefined;
 
     const timeoutMs = readTimeout(values.timeout);
@@ -64,10 +89,16 @@ export default defineCommand({
       io.stderr(`hangar graph: ${timeoutMs.usageError}\n`);
       return EXIT.failure;
     }
-    const [{ isModuleFile, loadPipelineModule }, { reportLoadFailure }] = await Promise.all([
+    const [{ isModuleFile, loadPipelineModule }, { reportLoadFailure }, { readTemplateVars }] = await Promise.all([
       import("../load-pipeline.ts"),
       import("../report.ts"),
+      import("../template-vars.ts"),
     ]);
+    const vars = await readTemplateVars(values, io);
+    if (vars !== undefined && "error" in vars) {
+      io.stderr(`hangar graph: ${vars.error}\n`);
+      return EXIT.failure;
+    }
     let authored: Pipeline | undefined;
     if (isModuleFile(entry)) {
       try {
@@ -76,7 +107,7 @@ export default defineCommand({
         return reportLoadFailure(error, io, values.debug === true);
       }
     } else {
-      authored = await readPipelineFile(entry, io);
+      authored = await readPipelineFile(entry, vars, io);
       if (authored === undefined) return EXIT.failure;
     }
 
@@ -88,7 +119,18 @@ export default defineCommand({
         import("../../fragment/provenance.ts"),
         import("../../model/errors.ts"),
       ]);
-    const pipeline = toConcourse(authored) as Pipeline;
+    let pipeline = toConcourse(authored) as Pipeline;
+    if (vars !== undefined && isModuleFile(entry)) {
+      // a file's vars were put in place as it was parsed; a module's are put in its rendered data, as render does
+      const [{ interpolate }, { formatPath }] = await Promise.all([
+        import("../../parse/vars.ts"),
+        import("../../source/path.ts"),
+      ]);
+      const filled = interpolate(pipeline, vars);
+      for (const p of filled.problems) io.stderr(`hangar: ${entry}: ${formatPath(p.path)}: ${p.message}\n`);
+      if (filled.problems.length > 0) return EXIT.failure;
+      pipeline = filled.value as Pipeline;
+    }
     const provenance = provenanceOf(authored);
     const entryDir = dirname(resolve(io.cwd(), entry));
     const showFile = (file: string) => {
