@@ -118,13 +118,13 @@ test("a cached render writes its lines without making process.stdout or process.
     expect(cached.stderr).toMatch(/^wrote .*definition\.json \(2 jobs, 7 resources\)\n$/);
     expect(cached.stdout).toMatch(/^fly -t pr-inf set-pipeline -p packer-docker-baseline -c .*definition\.json\n$/);
     expect(streams(cached.loaded)).toEqual([]);
-    // a module that logs makes process.stdout: hangar's own line then follows through the same stream, in order
+    // a module that logs makes process.stderr (what it logs goes there, stdout holding only the product): hangar's
+    // own line then follows through the same stream, in order
     const logs = join(dir, "logs.mjs");
     writeFileSync(logs, 'console.log("from the module");\nexport default { jobs: [{ name: "build", plan: [] }] };\n');
     const logged = builtinsOf(logs);
-    expect(logged.stdout).toBe(
-      `from the module\nfly -t TARGET set-pipeline -p logs -c ${join(dir, "definition.json")}\n`,
-    );
+    expect(logged.stdout).toBe(`fly -t TARGET set-pipeline -p logs -c ${join(dir, "definition.json")}\n`);
+    expect(logged.stderr).toMatch(/^from the module\nwrote .*definition\.json/);
     expect(streams(logged.loaded)).not.toEqual([]);
   });
 });

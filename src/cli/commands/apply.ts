@@ -3,7 +3,6 @@ import type { ApplyPlan } from "../../api/apply.ts";
 import type { ConcourseClient, PipelineRef } from "../../api/client.ts";
 import type { FlyTarget } from "../../api/flyrc.ts";
 import type { TlsOptions } from "../../api/request.ts";
-import { printable } from "../../source/printable.ts";
 import { defineCommand, EXIT, type ExitCode } from "../define-command.ts";
 import type { Io } from "../io.ts";
 import { readTimeout, requestTimeoutOption, timeoutOption } from "../options.ts";
@@ -52,17 +51,27 @@ export default defineCommand({
       io.stderr(`hangar apply: ${idleTimeoutMs.usageError}\n`);
       return EXIT.failure;
     }
-    const [{ expandEntries }, { loadConfig }, { reportLoadFailure }, { defaultName }, flyrc, client, apply, format] =
-      await Promise.all([
-        import("../expand-entries.ts"),
-        import("../load-config.ts"),
-        import("../report.ts"),
-        import("../render-batch.ts"),
-        import("../../api/flyrc.ts"),
-        import("../../api/client.ts"),
-        import("../../api/apply.ts"),
-        import("../../diff/format.ts"),
-      ]);
+    const [
+      { expandEntries },
+      { loadConfig },
+      { reportLoadFailure },
+      { defaultName },
+      flyrc,
+      client,
+      apply,
+      format,
+      { printable },
+    ] = await Promise.all([
+      import("../expand-entries.ts"),
+      import("../load-config.ts"),
+      import("../report.ts"),
+      import("../render-batch.ts"),
+      import("../../api/flyrc.ts"),
+      import("../../api/client.ts"),
+      import("../../api/apply.ts"),
+      import("../../diff/format.ts"),
+      import("../../source/printable.ts"),
+    ]);
     const { files, unmatched } = await expandEntries(positionals, io.cwd());
     if (unmatched.length > 0) {
       io.stderr(`hangar: no file matches ${unmatched.map((p) => `'${p}'`).join(", ")}\n`);
