@@ -11,9 +11,11 @@
  *   an `if`/`then`/`else` chain, so a step with `task` is a task step whatever else it has;
  * - a `((var))` is accepted wherever the model asks for something other than a string (fly fills vars
  *   in before Concourse decodes the config);
- * - `additionalProperties: false` on every struct whose unknown keys fly rejects (`--strict` for the
- *   pipeline, jobs, resources, resource types, prototypes, groups, var sources and display; always for
- *   steps and a task's inline config), and open structs where Concourse ignores unknown keys;
+ * - unknown keys rejected (`additionalProperties: false`) where `fly set-pipeline` rejects them: in jobs,
+ *   resources, resource types, prototypes, groups, var sources, `build_log_retention` and `display`
+ *   (atc.UnmarshalConfig decodes them strictly), steps and a task's inline config (the StepValidator);
+ *   accepted, with any value, at the top level, whose unknown keys set-pipeline drops (files keep their
+ *   YAML anchors there), and in the structs whose unknown keys Concourse ignores;
  * - `null` accepted for optional fields, as Go's decoder leaves the field unset.
  */
 import { isObject } from "../model/common.ts";
@@ -51,10 +53,16 @@ const VAR: JsonSchema = {
 const USER_DATA: JsonSchema = {
   description: "Anything at all: Concourse keeps it with the pipeline and does not read it (a place for YAML anchors).",
 };
-const withUserData = (pipeline: JsonSchema): JsonSchema =>
-  isObject(pipeline.properties)
-    ? { ...pipeline, properties: { ...pipeline.properties, user_data: USER_DATA } }
-    : pipeline;
+
+/**
+ * The top level of a pipeline file: `user_data`, and any key of the file's own (`x-config:`, `anchors:`), which
+ * set-pipeline drops with all it holds (atc.UnmarshalConfig keeps only atc.Config's keys) and `fly
+ * validate-pipeline` accepts without `--strict`. hangar reports such a key as the warning `unknown-field-dropped`.
+ */
+function topLevel(pipeline: JsonSchema): JsonSchema {
+  const { additionalProperties: _, ...open } = pipeline;
+  return isObject(open.properties) ? { ...open, properties: { ...open.properties, user_data: USER_DATA } } : open;
+}
 
 const REF_PREFIX = "#/definitions/";
 const refName = (node: JsonSchema): string | undefined =>
@@ -79,7 +87,7 @@ export function shapeSchema(raw: JsonSchema): JsonSchema {
   }
   shaped.Step = stepChain(shaped.Step ?? {});
   shaped.Var = VAR;
-  shaped.Pipeline = withUserData(shaped.Pipeline ?? {});
+  shaped.Pipeline = topLevel(shaped.Pipeline ?? {});
   return {
     $schema: "http://json-schema.org/draft-07/schema#",
     title: "Concourse pipeline",
