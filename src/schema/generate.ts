@@ -35,6 +35,17 @@ const OPEN_STRUCTS: ReadonlySet<string> = new Set([
   "InParallelConfig",
 ]);
 
+/**
+ * Fields the model requires of TypeScript authors that Concourse does not require of a file: a job with no `plan`
+ * (or `plan: null`) runs an empty `do` (atc/job_config.go `StepConfig`), and a resource type or prototype with no
+ * `source` has an empty one; atc/configvalidate asks only for their names and types.
+ */
+const OPTIONAL_IN_FILES: Readonly<Record<string, readonly string[]>> = {
+  Job: ["plan"],
+  ResourceType: ["source"],
+  Prototype: ["source"],
+};
+
 /** The model types that `Ref<T>` may stand for: in YAML, always their name. */
 const NAMED_ENTITIES: ReadonlySet<string> = new Set(["Resource", "ResourceType", "Prototype", "Job"]);
 
@@ -100,7 +111,11 @@ export function shapeSchema(raw: JsonSchema): JsonSchema {
 function shapeDefinition(name: string, def: JsonSchema): JsonSchema {
   const out = names(def);
   if (out.type === "object" && isObject(out.properties)) {
-    const required = new Set(Array.isArray(out.required) ? (out.required as string[]) : []);
+    const optional = OPTIONAL_IN_FILES[name] ?? [];
+    const required = new Set(
+      Array.isArray(out.required) ? (out.required as string[]).filter((key) => !optional.includes(key)) : [],
+    );
+    if (Array.isArray(out.required)) out.required = [...required];
     const properties: Record<string, JsonSchema> = {};
     for (const [key, value] of Object.entries(out.properties)) {
       if (isObject(value)) properties[key] = fieldValue(value, !required.has(key));

@@ -110,6 +110,28 @@ describe("shape errors fail the schema, as they fail hangar", () => {
     expect(errorsOf(text)).toEqual([]);
   });
 
+  test.each([
+    ["a job with no plan (an empty do)", "jobs:\n  - name: a\n"],
+    ["a job with plan: null", "jobs:\n  - name: a\n    plan:\n"],
+    [
+      "a resource type and a prototype with no source",
+      "resource_types:\n  - name: rt\n    type: registry-image\nprototypes:\n  - name: p\n    type: registry-image\n" +
+        "resources:\n  - name: r\n    type: rt\njobs:\n  - name: a\n    plan: [{ get: r }]\n",
+    ],
+  ])("what Concourse does not require, the schema does not either: %s", (_, text) => {
+    expect(validateText(text, { strict: true }).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(errorsOf(text)).toEqual([]);
+  });
+
+  test("what Concourse requires, the schema requires: a job's and a resource type's name and type", () => {
+    for (const text of ["jobs:\n  - plan: []\n", `resource_types:\n  - name: rt\n${ONE_JOB}`]) {
+      expect(hangarErrors(text).length).toBeGreaterThan(0);
+      expect(errorsOf(text).map((e) => e.params)).toContainEqual({
+        missingProperty: text.startsWith("jobs") ? "name" : "type",
+      });
+    }
+  });
+
   test("optional fields may be null, as Go's decoder leaves them unset", () => {
     expect(errorsOf(pipelineWith("- get: src\n  params:\n  trigger:"))).toEqual([]);
   });
