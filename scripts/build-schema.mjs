@@ -9,31 +9,34 @@ import { build } from "esbuild";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
 const cacheDir = join(repo, "node_modules/.cache/hangar-schema");
+// the generator bundled with all it imports (the shape descriptors of src/parse among them), then hashed with
+// the model it reads
+const bundle = await build({
+  entryPoints: [join(repo, "src/schema/generate.ts")],
+  write: false,
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  packages: "external",
+  logLevel: "warning",
+});
+const generatorCode = bundle.outputFiles[0].contents;
 const inputs = [
   ...readdirSync(join(repo, "src/model"))
     .filter((f) => f.endsWith(".ts"))
     .sort()
     .map((f) => join(repo, "src/model", f)),
-  join(repo, "src/schema/generate.ts"),
   join(repo, "package-lock.json"),
 ];
-const hash = createHash("sha256");
+const hash = createHash("sha256").update(generatorCode);
 for (const file of inputs) hash.update(file).update(readFileSync(file));
 const cached = join(cacheDir, `schema-${hash.digest("hex").slice(0, 16)}.json`);
 
 if (!existsSync(cached)) {
   mkdirSync(cacheDir, { recursive: true });
   const generator = join(cacheDir, "generate.mjs");
-  await build({
-    entryPoints: [join(repo, "src/schema/generate.ts")],
-    outfile: generator,
-    bundle: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    packages: "external",
-    logLevel: "warning",
-  });
+  writeFileSync(generator, generatorCode);
   const { generateSchema } = await import(pathToFileURL(generator).href);
   const schema = await generateSchema({
     path: join(repo, "src/model/pipeline.ts"),

@@ -33,6 +33,12 @@ export interface CustomDesc {
   readonly k: "custom";
   readonly rule: Rule;
   readonly whole: boolean;
+  /**
+   * The Go types the rule decodes its value (or each of its forms) into, for readers that describe values rather
+   * than check them (the JSON Schema, src/schema/generate.ts, reads the `int` fields from them). The checks read
+   * only `rule`.
+   */
+  readonly decodes: readonly Desc[];
 }
 
 /** What happens to keys a struct does not know: strict (fly --strict rejects them), ignored by Concourse, or left to a rule. */
@@ -84,7 +90,17 @@ export const struct = (go: string, unknown: Unknown, fields: Record<string, Desc
   fields: new Map(Object.entries(fields)),
   unknown,
 });
-/** A custom type whose rule reads (some of) its value itself. */
-export const custom = (rule: Rule): Desc => ({ k: "custom", rule, whole: false });
+/** A custom type whose rule reads (some of) its value itself, decoding it into `decodes` (see {@link CustomDesc}). */
+export const custom = (rule: Rule, decodes: readonly Desc[] = []): Desc => ({
+  k: "custom",
+  rule,
+  whole: false,
+  decodes,
+});
 /** A custom type whose rule hands every part of its value to the checker (see {@link CustomDesc}). */
-export const customOfParts = (rule: Rule): Desc => ({ k: "custom", rule, whole: true });
+export const customOfParts = (rule: Rule, decodes: readonly Desc[] = []): Desc => ({
+  k: "custom",
+  rule,
+  whole: true,
+  decodes,
+});

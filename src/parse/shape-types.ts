@@ -97,39 +97,48 @@ const INPUTS_CONFIG = custom((value, c) => {
 const ACROSS_VAR_FIELDS: Readonly<Record<string, Desc>> = {
   var: STRING,
   values: ANY,
-  max_in_flight: custom((value, c) => {
-    if (value === null) return;
-    if (typeof value === "string") {
-      if (value !== "all") c.invalid(`invalid max_in_flight ${JSON.stringify(value)}`);
-      return;
-    }
-    c.check(value, INT);
-  }),
+  max_in_flight: custom(
+    (value, c) => {
+      if (value === null) return;
+      if (typeof value === "string") {
+        if (value !== "all") c.invalid(`invalid max_in_flight ${JSON.stringify(value)}`);
+        return;
+      }
+      c.check(value, INT);
+    },
+    [INT, STRING],
+  ),
 };
 
 const ACROSS_VAR_STRUCT = struct("atc.target", "rule", ACROSS_VAR_FIELDS);
 
 /** An across var (atc/steps.go `AcrossVarConfig`), decoded strictly: unknown keys are errors. */
-const ACROSS_VAR = customOfParts((value, c) => {
-  // Go names the decode target of AcrossVarConfig.UnmarshalJSON `target`
-  c.check(value, ACROSS_VAR_STRUCT);
-  if (!isObject(value)) return;
-  for (const key of Object.keys(value)) {
-    if (!Object.hasOwn(ACROSS_VAR_FIELDS, key)) c.invalid(`json: unknown field ${JSON.stringify(key)}`, key);
-  }
-});
+const ACROSS_VAR = customOfParts(
+  (value, c) => {
+    // Go names the decode target of AcrossVarConfig.UnmarshalJSON `target`
+    c.check(value, ACROSS_VAR_STRUCT);
+    if (!isObject(value)) return;
+    for (const key of Object.keys(value)) {
+      if (!Object.hasOwn(ACROSS_VAR_FIELDS, key)) c.invalid(`json: unknown field ${JSON.stringify(key)}`, key);
+    }
+  },
+  [ACROSS_VAR_STRUCT],
+);
 
 const TASK_CACHE_STRUCT = struct("atc.alias", "ignored", { path: STRING, ttl: STRING });
 
 /** A task cache (atc/task.go `TaskCacheConfig`): a `ttl` must be a duration of at least 1s. */
-const TASK_CACHE = customOfParts((value, c) => {
-  // Go names the decode target of TaskCacheConfig.UnmarshalJSON `alias`
-  c.check(value, TASK_CACHE_STRUCT);
-  if (!isObject(value) || typeof value.ttl !== "string" || value.ttl === "") return;
-  const parsed = goParseDuration(value.ttl);
-  if (!parsed.ok) c.invalid(`invalid cache ttl '${value.ttl}': ${parsed.error}`, "ttl");
-  else if (parsed.ns < 1_000_000_000n) c.invalid(`cache ttl must be at least 1s, got '${value.ttl}'`, "ttl");
-});
+const TASK_CACHE = customOfParts(
+  (value, c) => {
+    // Go names the decode target of TaskCacheConfig.UnmarshalJSON `alias`
+    c.check(value, TASK_CACHE_STRUCT);
+    if (!isObject(value) || typeof value.ttl !== "string" || value.ttl === "") return;
+    const parsed = goParseDuration(value.ttl);
+    if (!parsed.ok) c.invalid(`invalid cache ttl '${value.ttl}': ${parsed.error}`, "ttl");
+    else if (parsed.ns < 1_000_000_000n) c.invalid(`cache ttl must be at least 1s, got '${value.ttl}'`, "ttl");
+  },
+  [TASK_CACHE_STRUCT],
+);
 
 const IMAGE_RESOURCE = struct("atc.ImageResource", "ignored", {
   name: STRING,
@@ -162,33 +171,41 @@ const TASK_CONFIG_STRUCT = struct(
 );
 
 /** A task's inline config (atc/task.go `TaskConfig`); unknown keys are the StepValidator's business. */
-const TASK_CONFIG = customOfParts((value, c) => {
-  if (value !== null && !isObject(value)) {
-    c.notType(value, "map[string]*json.RawMessage");
-    return;
-  }
-  c.check(value, TASK_CONFIG_STRUCT);
-});
+const TASK_CONFIG = customOfParts(
+  (value, c) => {
+    if (value !== null && !isObject(value)) {
+      c.notType(value, "map[string]*json.RawMessage");
+      return;
+    }
+    c.check(value, TASK_CONFIG_STRUCT);
+  },
+  [TASK_CONFIG_STRUCT],
+);
+
+const STEPS = list("[]atc.Step", STEP);
 
 const IN_PARALLEL_STRUCT = struct("atc.target", "ignored", {
-  steps: list("[]atc.Step", STEP),
+  steps: STEPS,
   limit: INT,
   fail_fast: BOOL,
 });
 
 /** `in_parallel` (atc/steps.go `InParallelConfig`): a list of steps, or `{ steps, limit, fail_fast }`. */
-const IN_PARALLEL = customOfParts((value, c) => {
-  if (Array.isArray(value)) {
-    const steps = c.nested("failed to unmarshal parallel steps: ", undefined);
-    for (let i = 0; i < value.length; i++) steps.step(value[i], i);
-    return;
-  }
-  if (isObject(value)) {
-    c.nested("failed to unmarshal parallel config: ", "target").check(value, IN_PARALLEL_STRUCT);
-    return;
-  }
-  c.invalid(`wrong type for parallel config: ${goValue(value)}`);
-});
+const IN_PARALLEL = customOfParts(
+  (value, c) => {
+    if (Array.isArray(value)) {
+      const steps = c.nested("failed to unmarshal parallel steps: ", undefined);
+      for (let i = 0; i < value.length; i++) steps.step(value[i], i);
+      return;
+    }
+    if (isObject(value)) {
+      c.nested("failed to unmarshal parallel config: ", "target").check(value, IN_PARALLEL_STRUCT);
+      return;
+    }
+    c.invalid(`wrong type for parallel config: ${goValue(value)}`);
+  },
+  [STEPS, IN_PARALLEL_STRUCT],
+);
 
 /** The Go type of each field a step detector reads (atc/steps.go); the task step's `params` is {@link TASK_ENV}. */
 const STEP_FIELD_TYPE: Readonly<Record<StepField, Desc>> = {
@@ -232,7 +249,7 @@ const STEP_FIELD_TYPE: Readonly<Record<StepField, Desc>> = {
   format: STRING,
   reveal: BOOL,
   try: STEP,
-  do: list("[]atc.Step", STEP),
+  do: STEPS,
   in_parallel: IN_PARALLEL,
 };
 
@@ -275,7 +292,7 @@ const JOB = struct("atc.JobConfig", "strict", {
   on_abort: OPTIONAL_STEP,
   on_error: OPTIONAL_STEP,
   ensure: OPTIONAL_STEP,
-  plan: list("[]atc.Step", STEP),
+  plan: STEPS,
 } satisfies Record<JobField, Desc>);
 
 export const CONFIG = struct("atc.Config", "strict", {

@@ -16,10 +16,15 @@
  *   (atc.UnmarshalConfig decodes them strictly), steps and a task's inline config (the StepValidator);
  *   accepted, with any value, at the top level, whose unknown keys set-pipeline drops (files keep their
  *   YAML anchors there), and in the structs whose unknown keys Concourse ignores;
- * - `null` accepted for optional fields, as Go's decoder leaves the field unset.
+ * - `null` accepted for optional fields, as Go's decoder leaves the field unset;
+ * - `integer` where Concourse decodes a Go `int` (`attempts`, `max_in_flight`, `limit`, ...), which the model
+ *   types as `number`: the shape check's descriptors of Concourse's types (src/parse/shape-types.ts) say which.
  */
+import { STEP_PRECEDENCE } from "../concourse/step-fields.ts";
 import { isObject } from "../model/common.ts";
 import { STEP_KINDS } from "../model/step.ts";
+import type { Desc } from "../parse/shape-descriptor.ts";
+import { CONFIG, stepFieldType } from "../parse/shape-types.ts";
 
 /** A JSON Schema node, as plain data. */
 export type JsonSchema = { [key: string]: unknown };
@@ -92,7 +97,7 @@ export function shapeSchema(raw: JsonSchema): JsonSchema {
   const definitions = raw.definitions;
   if (!isObject(definitions)) throw new Error("schema/no-definitions: the generated schema has no definitions");
   const shaped: Record<string, JsonSchema> = {};
-  for (const [name, def] of Object.entries(definitions)) {
+  for (const [name, def] of Object.entries(goIntegers(definitions))) {
     if (name.startsWith("Ref<") || !isObject(def)) continue;
     shaped[name] = shapeDefinition(name, def);
   }
@@ -106,6 +111,45 @@ export function shapeSchema(raw: JsonSchema): JsonSchema {
     $ref: `${REF_PREFIX}Pipeline`,
     definitions: shaped,
   };
+}
+
+/**
+ * The definitions with `integer` for `number` where Concourse decodes a Go `int`: the model's schema is read
+ * alongside the shape check's descriptor of the same value, from the pipeline ({@link CONFIG}) down.
+ */
+function goIntegers(definitions: Record<string, unknown>): Record<string, unknown> {
+  const ints = new Set<JsonSchema>();
+  const visit = (node: unknown, desc: Desc | undefined): void => {
+    if (!isObject(node) || desc === undefined) return;
+    if (desc.k === "custom") {
+      for (const decoded of desc.decodes) visit(node, decoded);
+      return;
+    }
+    if (Array.isArray(node.anyOf)) for (const member of node.anyOf) visit(member, desc);
+    const ref = refName(node);
+    if (ref !== undefined) {
+      if (desc.k !== "step") visit(definitions[ref], desc);
+    } else if (desc.k === "int" && node.type === "number") ints.add(node);
+    else if (desc.k === "list") visit(node.items, desc.of);
+    else if (desc.k === "map") visit(node.additionalProperties, desc.of);
+    else if (desc.k === "struct" && isObject(node.properties)) {
+      for (const [key, value] of Object.entries(node.properties)) visit(value, desc.fields.get(key));
+    }
+  };
+  visit(definitions.Pipeline, CONFIG);
+  // every step definition once (a step's hooks are steps again): its fields as the step's kind reads them
+  for (const detector of STEP_PRECEDENCE) {
+    const step = definitions[stepDefinition(detector.key)];
+    if (detector.wrapper || !isObject(step) || !isObject(step.properties)) continue;
+    for (const [key, value] of Object.entries(step.properties)) visit(value, stepFieldType(detector, key));
+  }
+  const retype = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(retype);
+    if (!isObject(node)) return node;
+    const out = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, retype(value)]));
+    return ints.has(node) ? { ...out, type: "integer" } : out;
+  };
+  return retype(definitions) as Record<string, unknown>;
 }
 
 function shapeDefinition(name: string, def: JsonSchema): JsonSchema {

@@ -132,6 +132,42 @@ describe("shape errors fail the schema, as they fail hangar", () => {
     }
   });
 
+  const JOB_WITH = (fields: string) => `jobs:\n  - name: a\n${fields}    plan: []\n`;
+  test.each([
+    ["a step's attempts", pipelineWith("- get: src\n  attempts: 2.5")],
+    ["attempts of a task step", pipelineWith("- get: src\n- task: t\n  file: src/t.yml\n  attempts: 2.5")],
+    ["a job's max_in_flight", JOB_WITH("    max_in_flight: 1.5\n")],
+    ["build_logs_to_retain", JOB_WITH("    build_logs_to_retain: 2.5\n")],
+    ["build_log_retention.builds", JOB_WITH("    build_log_retention: { builds: 2.5 }\n")],
+    ["build_log_retention.days", JOB_WITH("    build_log_retention: { days: 0.5 }\n")],
+    [
+      "build_log_retention.minimum_succeeded_builds",
+      JOB_WITH("    build_log_retention: { minimum_succeeded_builds: 1.5 }\n"),
+    ],
+    ["in_parallel's limit", pipelineWith("- in_parallel: { limit: 1.5, steps: [{ get: src }] }")],
+    [
+      "an across var's max_in_flight",
+      pipelineWith("- get: src\n  across: [{ var: v, values: [1], max_in_flight: 1.5 }]"),
+    ],
+    ["attempts of a step in a job's hook", `${JOB_WITH("    on_failure: { do: [], attempts: 2.5 }\n")}`],
+  ])("a fraction where Concourse decodes a Go int fails both: %s", (_, text) => {
+    expect(hangarErrors(text).map((d) => d.message)).toEqual([
+      expect.stringMatching(/^json: cannot unmarshal number .* of type int$/),
+    ]);
+    expect(errorsOf(text).map((e) => e.params)).toContainEqual({ type: "integer" });
+    const whole = text.replace(/\b\d\.5\b/, "2");
+    expect(hangarErrors(whole)).toEqual([]);
+    expect(errorsOf(whole)).toEqual([]);
+    const variable = text.replace(/\b\d\.5\b/, "((n))");
+    expect(errorsOf(variable)).toEqual([]);
+  });
+
+  test("a number where Concourse reads a float stays a number: a task's cpu limit", () => {
+    const text = pipelineWith("- get: src\n- task: t\n  file: src/t.yml\n  container_limits: { cpu: 1.5 }");
+    expect(hangarErrors(text)).toEqual([]);
+    expect(errorsOf(text)).toEqual([]);
+  });
+
   test("optional fields may be null, as Go's decoder leaves them unset", () => {
     expect(errorsOf(pipelineWith("- get: src\n  params:\n  trigger:"))).toEqual([]);
   });
