@@ -81,6 +81,44 @@ export const RESOURCE_TYPE_FIELDS = [
 /** `atc.DisplayConfig`. */
 export const DISPLAY_FIELDS = ["background_image", "background_filter"] as const;
 
+/**
+ * The fields of these structs that Concourse leaves out of a config it encodes (as the server stores it, and fly
+ * compares it) when they hold their zero value: `omitempty`, not a pointer (atc/config.go, atc/job_config.go).
+ */
+export const OMIT_EMPTY_FIELDS = {
+  group: ["jobs", "resources"],
+  resource: [
+    "old_name",
+    "public",
+    "webhook_token",
+    "check_timeout",
+    "tags",
+    "version",
+    "icon",
+    "expose_build_created_by",
+  ],
+  resourceType: ["defaults", "privileged", "tags", "params"],
+  job: [
+    "old_name",
+    "public",
+    "disable_manual_trigger",
+    "disable_reruns",
+    "serial",
+    "interruptible",
+    "serial_groups",
+    "max_in_flight",
+    "tags",
+    "build_logs_to_retain",
+  ],
+  display: ["background_image", "background_filter"],
+} as const satisfies {
+  readonly group: readonly GroupField[];
+  readonly resource: readonly ResourceField[];
+  readonly resourceType: readonly ResourceTypeField[];
+  readonly job: readonly JobField[];
+  readonly display: readonly DisplayField[];
+};
+
 export type ConfigField = (typeof CONFIG_FIELDS)[number];
 export type JobField = (typeof JOB_FIELDS)[number];
 export type BuildLogRetentionField = (typeof BUILD_LOG_RETENTION_FIELDS)[number];

@@ -70,6 +70,26 @@ export const STEP_PRECEDENCE = [
 export type StepDetector = (typeof STEP_PRECEDENCE)[number];
 
 /**
+ * The fields of the step types that Concourse leaves out of a config it encodes when they hold their zero value
+ * (`omitempty`, not a pointer; atc/steps.go), by Go type; a key counts for the type that reads it ({@link fieldOwner}).
+ * An `in_parallel`'s config has its own ({@link IN_PARALLEL_OMIT_EMPTY}).
+ */
+export const STEP_OMIT_EMPTY_FIELDS: { readonly [G in StepDetector["go"]]?: readonly StepField[] } = {
+  AcrossStep: ["fail_fast"],
+  RunStep: ["params", "privileged", "tags", "timeout"],
+  TaskStep: ["privileged", "hermetic", "file", "params", "vars", "tags", "input_mapping", "output_mapping", "image"],
+  GetStep: ["resource", "params", "passed", "trigger", "tags"],
+  PutStep: ["resource", "params", "tags", "get_params", "no_get"],
+  SetPipelineStep: ["file", "team", "vars", "var_files", "instance_vars"],
+  LoadVarStep: ["file", "format", "reveal"],
+  DoStep: ["tags"],
+  InParallelStep: ["tags"],
+};
+
+/** `atc.InParallelConfig`'s `omitempty` fields. */
+export const IN_PARALLEL_OMIT_EMPTY = ["steps", "limit", "fail_fast"] as const;
+
+/**
  * The hook keys in the order Concourse's StepValidator visits a step's hooks: the innermost wrapper first, so
  * the hooks of {@link STEP_PRECEDENCE} in reverse (`on_success`, `on_failure`, `on_abort`, `on_error`, `ensure`).
  * Not {@link HOOK_KEYS}, the order hangar writes and walks them.

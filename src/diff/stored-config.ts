@@ -9,56 +9,21 @@
  * `config`) are kept as they are. Pointer fields (a task's `config`, a get's `version`, ...) are omitted only when
  * null, which is not what this drops.
  */
+
+import { OMIT_EMPTY_FIELDS as OMIT_EMPTY } from "../concourse/config-fields.ts";
 import { goDurationString, goParseDuration } from "../concourse/go-duration.ts";
-import { fieldOwner, stepDetectors } from "../concourse/step-fields.ts";
+import {
+  fieldOwner,
+  IN_PARALLEL_OMIT_EMPTY,
+  STEP_OMIT_EMPTY_FIELDS,
+  type StepField,
+  stepDetectors,
+} from "../concourse/step-fields.ts";
 import { isObject } from "../model/common.ts";
 import type { Pipeline } from "../model/pipeline.ts";
 import { collectPipelineSteps } from "../walk/walk-steps.ts";
 
 type Fields = readonly string[];
-
-/** The non-pointer `omitempty` fields of Concourse's structs (atc/config.go, atc/job_config.go, atc/steps.go). */
-const OMIT_EMPTY = {
-  group: ["jobs", "resources"],
-  resource: [
-    "old_name",
-    "public",
-    "webhook_token",
-    "check_timeout",
-    "tags",
-    "version",
-    "icon",
-    "expose_build_created_by",
-  ],
-  resourceType: ["defaults", "privileged", "tags", "params"],
-  job: [
-    "old_name",
-    "public",
-    "disable_manual_trigger",
-    "disable_reruns",
-    "serial",
-    "interruptible",
-    "serial_groups",
-    "max_in_flight",
-    "tags",
-    "build_logs_to_retain",
-  ],
-  display: ["background_image", "background_filter"],
-  inParallelConfig: ["steps", "limit", "fail_fast"],
-} as const satisfies Record<string, Fields>;
-
-/** The same for the step types, by Go type: a key counts for the type that reads it (see step-fields.ts). */
-const STEP_OMIT_EMPTY: Readonly<Record<string, Fields>> = {
-  AcrossStep: ["fail_fast"],
-  RunStep: ["params", "privileged", "tags", "timeout"],
-  TaskStep: ["privileged", "hermetic", "file", "params", "vars", "tags", "input_mapping", "output_mapping", "image"],
-  GetStep: ["resource", "params", "passed", "trigger", "tags"],
-  PutStep: ["resource", "params", "tags", "get_params", "no_get"],
-  SetPipelineStep: ["file", "team", "vars", "var_files", "instance_vars"],
-  LoadVarStep: ["file", "format", "reveal"],
-  DoStep: ["tags"],
-  InParallelStep: ["tags"],
-};
 
 /** Go's `omitempty`: false, 0, "", an empty list or map, or nil. */
 const isEmpty = (value: unknown): boolean =>
@@ -108,7 +73,11 @@ function normaliseStep(step: Record<string, unknown>): void {
   const detectors = stepDetectors(step);
   for (const key of Object.keys(step)) {
     const owner = fieldOwner(detectors, key);
-    if (owner !== undefined && STEP_OMIT_EMPTY[owner.go]?.includes(key) === true && isEmpty(step[key])) {
+    if (
+      owner !== undefined &&
+      STEP_OMIT_EMPTY_FIELDS[owner.go]?.includes(key as StepField) === true &&
+      isEmpty(step[key])
+    ) {
       delete step[key];
     }
   }
@@ -116,7 +85,7 @@ function normaliseStep(step: Record<string, unknown>): void {
   const config = Array.isArray(step.in_parallel) ? { steps: step.in_parallel } : step.in_parallel;
   if (isObject(config)) {
     const encoded = { ...config };
-    dropEmpty(encoded, OMIT_EMPTY.inParallelConfig);
+    dropEmpty(encoded, IN_PARALLEL_OMIT_EMPTY);
     step.in_parallel = encoded;
   }
 }
