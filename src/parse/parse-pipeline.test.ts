@@ -119,6 +119,15 @@ describe("wrong types are reported with Go's text, path and position", () => {
     ]);
   });
 
+  test("an int is Go's: whole and within 64 bits, past JavaScript's safe integers too", () => {
+    for (const n of ["9007199254740993", "9223372036854775807", "-9223372036854775808", "1e3"]) {
+      expect(summary(`jobs: [{name: a, plan: [], max_in_flight: ${n}}]\n`), n).toEqual([]);
+    }
+    expect(summary("jobs: [{name: a, plan: [], max_in_flight: 1e19}]\n")[0]).toMatch(
+      /^1:43 error type-mismatch json: cannot unmarshal number \S+ into Go struct field JobConfig\.jobs\.max_in_flight of type int/,
+    );
+  });
+
   test("inside steps: no coercion, and Concourse's `malformed x step` chain in the fly line", () => {
     const text = yaml`
       jobs:

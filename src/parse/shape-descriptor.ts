@@ -77,6 +77,12 @@ export const MAX_VALUE_DEPTH = 100;
 export const STRING: Desc = { k: "string" };
 export const BOOL: Desc = { k: "bool" };
 export const INT: Desc = { k: "int" };
+
+/**
+ * Whether a number is one Go decodes into an `int` (64 bits): whole, within ±2^63. JavaScript holds integers past
+ * 2^53 rounded, so the bound is taken inclusive: the largest int64, written in a file, reads as 2^63 here.
+ */
+export const isGoInt = (value: number): boolean => Number.isInteger(value) && Math.abs(value) <= 2 ** 63;
 export const ANY: Desc = { k: "any" };
 export const STEP: Desc = { k: "step" };
 /** A `*Step` field (a job's hooks): null means absent, unlike a `Step` field, where null is "no step configured". */

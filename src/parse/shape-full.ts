@@ -5,7 +5,14 @@
  */
 import { coreDetector, fieldOwner, type StepDetector, stepDetectors } from "../concourse/step-fields.ts";
 import { isObject, type PathSegment, setOwn } from "../model/common.ts";
-import { type Checker, type Desc, MAX_STEP_DEPTH, MAX_VALUE_DEPTH, type StructDesc } from "./shape-descriptor.ts";
+import {
+  type Checker,
+  type Desc,
+  isGoInt,
+  MAX_STEP_DEPTH,
+  MAX_VALUE_DEPTH,
+  type StructDesc,
+} from "./shape-descriptor.ts";
 import { type At, child, enterStep, field, restart, wrap } from "./shape-position.ts";
 import { quick } from "./shape-quick.ts";
 import { type State, tooDeep, typeError, unknownField, valueError } from "./shape-report.ts";
@@ -31,7 +38,7 @@ export function checkValue(state: State, value: unknown, desc: Desc, here: At): 
       if (value !== null && typeof value !== "boolean") typeError(state, value, "bool", here);
       return value;
     case "int":
-      if (value !== null && !(typeof value === "number" && Number.isSafeInteger(value))) {
+      if (value !== null && !(typeof value === "number" && isGoInt(value))) {
         typeError(state, value, "int", here, typeof value === "number");
       }
       return value;
@@ -142,7 +149,7 @@ function fine(value: unknown, desc: Desc): boolean {
     case "bool":
       return typeof value === "boolean";
     case "int":
-      return typeof value === "number" && Number.isSafeInteger(value);
+      return typeof value === "number" && isGoInt(value);
     default:
       return false;
   }
