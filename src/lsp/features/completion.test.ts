@@ -106,12 +106,17 @@ describe("completion of keys valid at the cursor", () => {
   });
 
   test("in a job: the job's fields, with their documentation and which are required", () => {
-    const { text, document, cursor } = open(`jobs:\n  - name: a\n    |\n`);
+    const { text, document, cursor } = open(`jobs:\n  - plan: []\n    |\n`);
     const items = completion(text, document, docs, cursor);
     const labels = items.map((i) => i.label);
-    expect(labels).toEqual(expect.arrayContaining(["plan", "serial", "max_in_flight", "on_failure", "ensure"]));
-    expect(labels).not.toContain("name");
-    expect(items.find((i) => i.label === "plan")).toMatchObject({ detail: "required", insertText: "plan: " });
+    expect(labels).toEqual(expect.arrayContaining(["name", "serial", "max_in_flight", "on_failure", "ensure"]));
+    expect(labels).not.toContain("plan");
+    expect(items.find((i) => i.label === "name")).toMatchObject({ detail: "required", insertText: "name: " });
+    // a job without a plan is valid (Concourse runs an empty one): offered, not required
+    const withName = open(`jobs:\n  - name: a\n    |\n`);
+    const plan = completion(withName.text, withName.document, docs, withName.cursor).find((i) => i.label === "plan");
+    expect(plan).toMatchObject({ insertText: "plan: " });
+    expect(plan?.detail).not.toBe("required");
     expect(items.find((i) => i.label === "serial")?.documentation).toEqual({
       kind: "markdown",
       value: "Run one build at a time (same as `max_in_flight: 1`).",

@@ -98,7 +98,8 @@ describe("hover", () => {
       kind: "markdown",
       value: "**serial**\n\nRun one build at a time (same as `max_in_flight: 1`).",
     });
-    expect(shown(hover(text, document, docs, opened.at("plan:", 1)))).toMatch(/^\*\*plan\*\* \(required\)\n\n/);
+    expect(shown(hover(text, document, docs, opened.at("name: unit", 1)))).toMatch(/^\*\*name\*\* \(required\)\n\n/);
+    expect(shown(hover(text, document, docs, opened.at("plan:", 1)))).toMatch(/^\*\*plan\*\*\n\n/);
   });
 
   test("on a resource name: its definition, dedented, with the name's range", () => {
