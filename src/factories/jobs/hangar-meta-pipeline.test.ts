@@ -127,6 +127,26 @@ describe("hangarMetaPipeline", () => {
     });
   });
 
+  test("two modules of one name, or one named self, are refused: they would overwrite each other or this pipeline", () => {
+    expect(() =>
+      hangarMetaPipeline({ definitions, pipelines: ["pipelines/app/pipeline.ts", "other/app.ts"] }),
+    ).toThrowError(
+      /^hangarMetaPipeline\(\): pipelines\[1\] must be a pipeline of a name of its own \(pipelines\[0\] is also named 'app'/,
+    );
+    expect(() => hangarMetaPipeline({ definitions, pipelines: ["pipelines/self/pipeline.ts"] })).toThrowError(
+      /^hangarMetaPipeline\(\): pipelines\[0\] must be a pipeline named other than 'self'/,
+    );
+  });
+
+  test("its image is a copy: changing the result changes neither NODE_IMAGE nor the next result", () => {
+    const first = hangarMetaPipeline({ definitions, pipelines: ["pipelines/app/pipeline.ts"] });
+    const step = first.jobs[0]?.plan[1] as unknown as { config: { image_resource: { source: { tag: string } } } };
+    step.config.image_resource.source.tag = "changed";
+    expect(NODE_IMAGE.source).toEqual({ repository: "node", tag: "22-slim" });
+    const second = hangarMetaPipeline({ definitions, pipelines: ["pipelines/app/pipeline.ts"] });
+    expect(second.jobs[0]?.plan[1]).toMatchObject({ config: { image_resource: NODE_IMAGE } });
+  });
+
   test("the meta pipeline has no findings in hangar's validator", () => {
     const result = hangarMetaPipeline({ definitions, pipelines: ["a/pipeline.ts", "b.ts"], self: "meta.ts" });
     expect(validateValue(toConcourse(result), { file: "meta", strict: true }).diagnostics).toEqual([]);

@@ -89,7 +89,8 @@ function renderJob(
       task(taskName, {
         config: {
           platform: "linux",
-          image_resource: options.image,
+          // a copy: the result is the caller's to change, and NODE_IMAGE or the caller's image must not change with it
+          image_resource: structuredClone(options.image),
           inputs: [{ name: definitions.name }],
           outputs: [{ name: options.output }],
           ...(options.install && { caches: [{ path: "npm-cache" }] }),
@@ -137,12 +138,32 @@ export function hangarMetaPipeline(options: Readonly<HangarMetaPipelineOptions>)
     jobName = "set-pipelines",
     selfJobName = "set-self",
   } = checkOptions("hangarMetaPipeline", options, HANGAR_META_PIPELINE_OPTIONS);
+  const named = new Map<string, number>();
   const managed = pipelines.map((item, i) => {
     const target = typeof item === "string" ? { entry: item } : item;
     const name = target.name ?? nameFromEntry(target.entry);
     if (name === undefined) {
       throw argumentError("hangarMetaPipeline", `pipelines[${i}]`, "a module path or { entry, name }", item);
     }
+    // `set_pipeline: self` sets the meta pipeline itself, and one render writes one file per name
+    if (name === "self") {
+      throw argumentError(
+        "hangarMetaPipeline",
+        `pipelines[${i}]`,
+        "a pipeline named other than 'self' (set_pipeline: self replaces this meta pipeline; give { entry, name })",
+        item,
+      );
+    }
+    const other = named.get(name);
+    if (other !== undefined) {
+      throw argumentError(
+        "hangarMetaPipeline",
+        `pipelines[${i}]`,
+        `a pipeline of a name of its own (pipelines[${other}] is also named '${name}'; give { entry, name })`,
+        item,
+      );
+    }
+    named.set(name, i);
     return { ...target, name };
   });
   const renderTask = { image, install, output };
