@@ -167,4 +167,12 @@ describe("renderYaml", () => {
     expect(text).toBe(`# one\n# jobs: []\n# two\n# three\n# four\n# five\n#\n${SAMPLE_YAML}`);
     expect(parse(text, { version: "1.1" })).toEqual(JSON.parse(renderJson(sample)));
   });
+  test("a header that is not a string is an api/argument error", () => {
+    expect(() => renderYaml(sample, { header: 5 as never })).toThrow(
+      expect.objectContaining({
+        code: "api/argument",
+        message: "renderYaml(): option 'header' must be a string, got a number (5)",
+      }),
+    );
+  });
 });

@@ -1,4 +1,4 @@
-import { expectObject } from "../model/arguments.ts";
+import { argumentError, expectObject } from "../model/arguments.ts";
 import type { Pipeline } from "../model/pipeline.ts";
 import { toConcourseForText } from "./to-concourse.ts";
 import { toYaml } from "./yaml.ts";
@@ -32,6 +32,9 @@ export interface RenderYamlOptions {
 export function renderYaml(pipeline: Pipeline, options: RenderYamlOptions = {}): string {
   expectObject("renderYaml", "pipeline", pipeline);
   expectObject("renderYaml", "options", options);
+  if (options.header !== undefined && typeof options.header !== "string") {
+    throw argumentError("renderYaml", "option 'header'", "a string", options.header);
+  }
   const body = toYaml(toConcourseForText(pipeline));
   if (options.header === undefined) return body;
   // every line break a YAML 1.1 parser knows, so no part of the header escapes its comment
