@@ -254,3 +254,20 @@ describe("mergeFragments: result", () => {
     expect(JSON.stringify([a, b])).toBe(before);
   });
 });
+
+describe("sources that are not data", () => {
+  test("two equal circular sources are an api/argument error naming the path, not a stack overflow", () => {
+    const circular = () => {
+      const source: Record<string, unknown> = { uri: "https://example.com/app.git" };
+      source.self = source;
+      return { resources: [{ name: "app", type: "git", source }] };
+    };
+    expect(() => mergeFragments(circular(), circular())).toThrow(
+      expect.objectContaining({
+        code: "api/argument",
+        message:
+          "mergeFragments(): fragment #0 is not plain data at resources[0].source.self: a circular reference (back to resources[0].source)",
+      }),
+    );
+  });
+});

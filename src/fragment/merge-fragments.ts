@@ -1,6 +1,7 @@
 import { argumentError, expectArrays, expectObject } from "../model/arguments.ts";
 import { isObject, type Named } from "../model/common.ts";
 import { HangarError } from "../model/errors.ts";
+import { explainNotPlainData } from "../walk/plain-data.ts";
 import { type Difference, firstDifference } from "./first-difference.ts";
 import type { Fragment } from "./fragment.ts";
 import { combinedProvenance, withProvenance } from "./provenance.ts";
@@ -91,6 +92,18 @@ export function checkParts(fn: string, label: string, parts: readonly unknown[],
   }
 }
 
+/**
+ * Why `fn` failed on its parts, when the cause is in a part's data (a cycle, nesting too deep for the stack): an
+ * `api/argument` error naming the part and the path. For a `catch` only, so that a call that succeeds pays nothing.
+ */
+export function explainParts(fn: string, label: string, parts: readonly unknown[], error: unknown): unknown {
+  for (let p = 0; p < parts.length; p++) {
+    const explained = explainNotPlainData(fn, `${label} #${p}`, parts[p], error);
+    if (explained !== error) return explained;
+  }
+  return error;
+}
+
 function* origins<K extends keyof Fragment>(
   fragments: readonly Partial<Fragment>[],
   section: K,
@@ -111,6 +124,14 @@ function* origins<K extends keyof Fragment>(
  */
 export function mergeFragments(...fragments: readonly Partial<Fragment>[]): Fragment {
   checkParts("mergeFragments", "fragment", fragments, SECTIONS);
+  try {
+    return merge(fragments);
+  } catch (error) {
+    throw explainParts("mergeFragments", "fragment", fragments, error);
+  }
+}
+
+function merge(fragments: readonly Partial<Fragment>[]): Fragment {
   const conflicts: Conflict[] = [];
   const result: Fragment = {
     resource_types: mergeNamed("resource_types", origins(fragments, "resource_types"), conflicts),

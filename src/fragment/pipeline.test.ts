@@ -335,3 +335,28 @@ describe("pipeline: the mark of what it returns", () => {
     expect(built).toStrictEqual(plain);
   });
 });
+
+describe("steps that are not data", () => {
+  test("a step holding itself is an api/argument error naming the path, not a stack overflow", () => {
+    const step = { do: [] as Step[] };
+    step.do.push(step);
+    expect(() => pipeline({ jobs: [{ name: "build", plan: [step] }] })).toThrow(
+      expect.objectContaining({
+        code: "api/argument",
+        message:
+          "pipeline(): part #0 is not plain data at jobs[0].plan[0].do[0]: a circular reference (back to jobs[0].plan[0])",
+      }),
+    );
+  });
+
+  test("steps nested 5,000 deep are an error, not a stack overflow", () => {
+    let step: Step = { task: "unit", file: "ci/unit.yml" };
+    for (let i = 0; i < 5000; i++) step = { do: [step] };
+    expect(() => pipeline({ jobs: [{ name: "build", plan: [step] }] })).toThrow(
+      expect.objectContaining({
+        code: "api/argument",
+        message: expect.stringContaining(": nested more than 1000 levels deep"),
+      }),
+    );
+  });
+});

@@ -14,6 +14,7 @@ import { firstDifference } from "./first-difference.ts";
 import {
   type Conflict,
   checkParts,
+  explainParts,
   FragmentConflictError,
   mergeNamed,
   type Origin,
@@ -68,6 +69,15 @@ const at = (path: Path, key: string) => formatPath([...path, key]);
  */
 export function pipeline(...parts: readonly PipelineParts[]): Pipeline {
   checkParts("pipeline", "part", parts, PART_SECTIONS);
+  try {
+    return build(parts);
+  } catch (error) {
+    // a step holding itself, or nested deeper than the stack allows
+    throw explainParts("pipeline", "part", parts, error);
+  }
+}
+
+function build(parts: readonly PipelineParts[]): Pipeline {
   const conflicts: Conflict[] = [];
   const seenTypes = new Map<string, Origin<ResourceType>>();
   const seenResources = new Map<string, Origin<Resource>>();

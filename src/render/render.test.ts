@@ -176,3 +176,41 @@ describe("renderYaml", () => {
     );
   });
 });
+
+describe("data that is not data", () => {
+  /** A pipeline with `params` in its one task step. */
+  const withParams = (params: unknown): Pipeline =>
+    ({ jobs: [{ name: "build", plan: [{ task: "unit", file: "ci/unit.yml", params }] }] }) as Pipeline;
+
+  test("a circular reference is an api/argument error naming its path, in JSON and YAML", () => {
+    const params: Record<string, unknown> = { a: 1 };
+    params.self = params;
+    for (const [render, fn] of [
+      [renderJson, "renderJson"],
+      [(p: Pipeline) => renderYaml(p), "renderYaml"],
+    ] as const) {
+      expect(() => render(withParams(params))).toThrow(
+        expect.objectContaining({
+          code: "api/argument",
+          message: `${fn}(): the pipeline is not plain data at jobs[0].plan[0].params.self: a circular reference (back to jobs[0].plan[0].params)`,
+        }),
+      );
+    }
+  });
+
+  test("nesting deeper than the stack allows is an error, not a stack overflow", () => {
+    const root: Record<string, unknown> = {};
+    let at = root;
+    for (let i = 0; i < 20_000; i++) {
+      const next = {};
+      at.x = next;
+      at = next;
+    }
+    expect(() => renderJson(withParams(root))).toThrow(
+      expect.objectContaining({
+        code: "api/argument",
+        message: expect.stringContaining(": nested more than 1000 levels deep"),
+      }),
+    );
+  });
+});
