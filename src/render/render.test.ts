@@ -214,3 +214,44 @@ describe("data that is not data", () => {
     );
   });
 });
+
+describe("values JSON would change, drop or refuse", () => {
+  const withValue = (v: unknown): Pipeline =>
+    ({
+      jobs: [{ name: "build", plan: [{ task: "unit", file: "ci/unit.yml", params: { v } }] }],
+    }) as Pipeline;
+
+  test.each([
+    [Number.NaN, "NaN, a number JSON cannot hold"],
+    [Number.POSITIVE_INFINITY, "Infinity, a number JSON cannot hold"],
+    [() => 1, "a function, not data (a factory not called?)"],
+    [Symbol("s"), "a symbol (Symbol(s)), not data"],
+    [1n, "a BigInt (1n), which JSON cannot hold"],
+  ])("%s: renderJson and renderYaml refuse it with the same error naming its path", (v, problem) => {
+    for (const [render, fn] of [
+      [renderJson, "renderJson"],
+      [(p: Pipeline) => renderYaml(p), "renderYaml"],
+    ] as const) {
+      expect(() => render(withValue(v))).toThrow(
+        expect.objectContaining({
+          code: "api/argument",
+          message: `${fn}(): the pipeline is not plain data at jobs[0].plan[0].params.v: ${problem}`,
+        }),
+      );
+      // in a list too, where JSON would write null
+      const inList = {
+        jobs: [{ name: "build", plan: [{ task: "unit", file: "ci/unit.yml", params: { list: [1, v] } }] }],
+      };
+      expect(() => render(inList as Pipeline)).toThrow(
+        expect.objectContaining({
+          message: `${fn}(): the pipeline is not plain data at jobs[0].plan[0].params.list[1]: ${problem}`,
+        }),
+      );
+    }
+  });
+
+  test("toConcourse keeps such values as they are (the validator reports them)", () => {
+    const data = toConcourse(withValue(Number.NaN)) as { jobs: { plan: { params: { v: unknown } }[] }[] };
+    expect(data.jobs[0]?.plan[0]?.params.v).toBeNaN();
+  });
+});
