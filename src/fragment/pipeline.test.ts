@@ -360,3 +360,24 @@ describe("steps that are not data", () => {
     );
   });
 });
+
+describe("the place of a type reached through another type", () => {
+  test("a conflict names the path that reaches it, not an index into another list", () => {
+    const other = { name: "other", type: "registry-image", source: { repository: "other" } };
+    const baseA = { name: "base", type: "registry-image", source: { repository: "a" } };
+    const baseB = { name: "base", type: "registry-image", source: { repository: "b" } };
+    const wrapper = { name: "wrapper", type: baseA, source: {} } as unknown as ResourceType;
+    expect(() =>
+      pipeline({
+        resource_types: [other],
+        resources: [
+          { name: "r1", type: wrapper, source: {} },
+          { name: "r2", type: baseB, source: {} },
+        ],
+        jobs: [],
+      }),
+    ).toThrow(
+      'resource_types "base": resources[1].type and resources[0].type.type differ at source.repository ("b" ≠ "a")',
+    );
+  });
+});

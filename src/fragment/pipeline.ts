@@ -353,8 +353,16 @@ function collectTypes(
   sources: TypeSources,
 ): ResourceType[] {
   const direct: ResourceType[] = [];
+  // where each type collected was referenced, so that the place of a type reached through it is a real path
+  // (`resources[0].type.type`), not an index into this function's lists
+  const foundAt = new Map<ResourceType, () => string>();
+  const note = (origins: readonly Origin<ResourceType>[]) => {
+    for (const { item, at } of origins) if (!foundAt.has(item)) foundAt.set(item, at);
+  };
   const mergeType = (type: ResourceType, at: () => string) => {
-    direct.push(...mergeNamed("resource_types", [{ item: type, at }], conflicts, seenTypes));
+    const origins = [{ item: type, at }];
+    note(origins);
+    direct.push(...mergeNamed("resource_types", origins, conflicts, seenTypes));
   };
   for (const { items, where } of sources.direct) {
     for (let i = 0; i < items.length; i++) {
@@ -369,14 +377,21 @@ function collectTypes(
   }
   const collected: ResourceType[] = [...direct];
   const queue: Origin<ResourceType>[] = [];
-  const queueTypesOf = (items: readonly ResourceType[]) =>
-    items.forEach((item, i) => {
-      if (isNamedObject(item.type))
-        queue.push({ item: item.type as unknown as ResourceType, at: () => `resource_types[${i}].type` });
-    });
+  const queueTypesOf = (items: readonly ResourceType[]) => {
+    for (const item of items) {
+      if (!isNamedObject(item.type)) continue;
+      const at = foundAt.get(item);
+      queue.push({
+        item: item.type as unknown as ResourceType,
+        at: () => `${at?.() ?? `resource_types "${item.name}"`}.type`,
+      });
+    }
+  };
   queueTypesOf(direct);
   while (queue.length > 0) {
-    const added = mergeNamed("resource_types", queue.splice(0), conflicts, seenTypes);
+    const origins = queue.splice(0);
+    note(origins);
+    const added = mergeNamed("resource_types", origins, conflicts, seenTypes);
     collected.push(...added);
     queueTypesOf(added);
   }
