@@ -271,3 +271,20 @@ describe("sources that are not data", () => {
     );
   });
 });
+
+describe("what counts as a difference, and how it reads", () => {
+  const withSource = (source: Record<string, unknown>) => ({ resources: [{ name: "app", type: "git", source }] });
+
+  test("0 and -0 are written alike, so they collapse", () => {
+    expect(mergeFragments(withSource({ depth: 0 }), withSource({ depth: -0 })).resources).toHaveLength(1);
+  });
+
+  test("values are shown as they are: NaN is not null, a function is not undefined", () => {
+    expect(() => mergeFragments(withSource({ x: Number.NaN }), withSource({ x: null }))).toThrow(
+      "differ at source.x (NaN ≠ null)",
+    );
+    expect(() => mergeFragments(withSource({ x: () => 1 }), withSource({}))).toThrow(
+      "differ at source.x (a function ≠ absent)",
+    );
+  });
+});

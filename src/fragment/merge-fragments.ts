@@ -20,7 +20,23 @@ export interface Conflict {
   readonly difference: Difference;
 }
 
-const show = (v: unknown): string => (v === undefined ? "absent" : JSON.stringify(v));
+/** A value in a conflict's message, as it is: `absent`, `NaN`, `a function`, `1n`, else its JSON. */
+function show(v: unknown): string {
+  switch (typeof v) {
+    case "undefined":
+      return "absent";
+    case "number":
+      return String(v);
+    case "bigint":
+      return `${v}n`;
+    case "function":
+      return "a function";
+    case "symbol":
+      return String(v);
+    default:
+      return JSON.stringify(v);
+  }
+}
 
 /** Thrown when fragments define different things under one name; lists every conflict. */
 export class FragmentConflictError extends HangarError {
