@@ -64,7 +64,7 @@ test.each([
   [
     "nan.mjs",
     'await runIfMain(import.meta.url, { pipeline: { jobs: [{ name: "a", plan: [{ task: "t", file: "t.yml", params: { n: 0 / 0 } }] }] } });',
-    "hangar: nan.mjs: renderJson(): the pipeline is not plain data at jobs[0].plan[0].params.n: NaN, a number JSON cannot hold\n",
+    "hangar: nan.mjs: runIfMain(): the pipeline is not plain data at jobs[0].plan[0].params.n: NaN, a number JSON cannot hold\n",
   ],
 ])("run as a script, a wrong definition (%s) is one line and exit 2, nothing written", (file, call, message) => {
   const cwd = join(work, `wrong-${file}`);
@@ -90,4 +90,26 @@ test("run as a script where definition.json cannot be written, the message names
   expect(run.status).toBe(2);
   expect(run.stdout).toBe("");
   expect(readdirSync(cwd).sort()).toEqual(["app.mjs", "definition.json"]);
+});
+
+test("run as a script, a pipeline hangar render refuses (a resource not collected) is refused too: findings, exit 1", () => {
+  const cwd = join(work, "findings");
+  mkdirSync(cwd);
+  writeFileSync(
+    join(cwd, "plain.mjs"),
+    [
+      'import { get } from "hangar";',
+      'import { runIfMain } from "hangar/script";',
+      'const source = { name: "source", type: "git", source: { uri: "https://git.example.com/app.git" } };',
+      "// not built by pipeline(): the resource is referenced but never declared",
+      'await runIfMain(import.meta.url, { name: "app", pipeline: { jobs: [{ name: "build", plan: [get(source)] }] } });',
+      "",
+    ].join("\n"),
+  );
+  const run = spawnSync(process.execPath, ["plain.mjs"], { cwd, encoding: "utf8" });
+  expect(run.stderr).toContain("plain.mjs:jobs[0].plan[0].get error ");
+  expect(run.stderr).toContain("hangar: plain.mjs has errors; nothing was written\n");
+  expect(run.status).toBe(1);
+  expect(run.stdout).toBe("");
+  expect(existsSync(join(cwd, "definition.json"))).toBe(false);
 });

@@ -1,9 +1,10 @@
 import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { argumentError } from "../model/arguments.ts";
+import { argumentError, expectObject } from "../model/arguments.ts";
 import { isObject } from "../model/common.ts";
 import { flyCommand } from "../render/fly-command.ts";
-import { renderJson } from "../render/render.ts";
+import { renderData } from "../render/render.ts";
+import { explainNotPlainData } from "../walk/plain-data.ts";
 import type { PipelineDefinition } from "./load-pipeline.ts";
 
 // No static import of node:fs here, nor of io.ts (which has one): every pipeline module that calls runIfMain loads
@@ -26,8 +27,9 @@ const realpath = (fs: typeof import("node:fs"), path: string): string => {
  * Makes a pipeline module runnable as a script, like the pipeline scripts of the Python original:
  * when the module is the program being run (`npx tsx pipeline.ts`), writes definition.json in the
  * working directory and prints the fly command. Does nothing when the module is imported, for
- * instance by `hangar render`. Run as the program, a mistake (a definition with no pipeline, data that is not data,
- * a folder it cannot write) is one line on stderr and exit code 2 (`process.exitCode`), and nothing is written.
+ * instance by `hangar render`. Run as the program, it validates the pipeline as `hangar render` does: findings go to
+ * stderr, and errors leave nothing written with exit code 1 (`process.exitCode`); a mistake (a definition with no
+ * pipeline, data that is not data, a folder it cannot write) is one line on stderr and exit code 2.
  * @example
  * const definition = { name: "app", target: "ci", pipeline: pipeline({ jobs }) };
  * export default definition;
@@ -42,13 +44,29 @@ export async function runIfMain(moduleUrl: string, definition: PipelineDefinitio
   const fs = await nodeFs();
   if (realpath(fs, script) !== realpath(fs, fileURLToPath(moduleUrl))) return false;
   // the program: a mistake is one line on stderr and exit code 2 (as `hangar render` gives), never a stack trace
-  let text: string;
+  const shown = relative(process.cwd(), script) || script;
+  let rendered: { data: unknown; text: string };
   try {
     if (!isObject(definition)) throw argumentError("runIfMain", "definition", "an object with a pipeline", definition);
-    text = renderJson(definition.pipeline);
+    expectObject("runIfMain", "definition.pipeline", definition.pipeline);
+    rendered = renderData(definition.pipeline, "json");
   } catch (error) {
-    return fail(`${relative(process.cwd(), script) || script}: ${(error as Error).message}`);
+    const explained = explainNotPlainData("runIfMain", "the pipeline", definition?.pipeline, error);
+    return fail(`${shown}: ${explained instanceof Error ? explained.message : String(explained)}`);
   }
+  // validated as `hangar render` validates it: findings on stderr, and errors leave nothing written (exit code 1)
+  const [{ validateData, hasErrors }, { formatText }] = await Promise.all([
+    import("../validate/validate-value.ts"),
+    import("../validate/format.ts"),
+  ]);
+  const result = validateData(rendered.data, { file: shown });
+  if (result.diagnostics.length > 0) process.stderr.write(formatText(result));
+  if (hasErrors([result])) {
+    process.stderr.write(`hangar: ${shown} has errors; nothing was written\n`);
+    process.exitCode = 1;
+    return true;
+  }
+  const { text } = rendered;
   const { writeFileAtomic } = await import("./io.ts");
   const out = resolve(process.cwd(), "definition.json");
   try {
