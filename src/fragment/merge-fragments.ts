@@ -103,6 +103,11 @@ export function checkParts(fn: string, label: string, parts: readonly unknown[],
         if (!isObject(item) || typeof item.name !== "string") {
           throw argumentError(fn, `${label} #${p} ${section}[${i}]`, "an object with a name", item);
         }
+        if (item.name === "") throw argumentError(fn, `${label} #${p} ${section}[${i}].name`, "a non-empty string", "");
+        // a job's plan: absent or null (an empty plan, as Concourse runs it) or a list of steps
+        if (section === "jobs" && item.plan != null && !Array.isArray(item.plan)) {
+          throw argumentError(fn, `${label} #${p} jobs[${i}].plan`, "an array of steps", item.plan);
+        }
       }
     }
   }

@@ -381,3 +381,23 @@ describe("the place of a type reached through another type", () => {
     );
   });
 });
+
+describe("parts pipeline() refuses", () => {
+  test.each([
+    [
+      { jobs: [{ name: "", plan: [] }] },
+      `pipeline(): part #0 jobs[0].name must be a non-empty string, got a string ("")`,
+    ],
+    [
+      { jobs: [{ name: "build", plan: {} }] },
+      "pipeline(): part #0 jobs[0].plan must be an array of steps, got an object",
+    ],
+    [{ jobs: [], display: 5 }, "pipeline(): part #0 display must be an object, got a number (5)"],
+  ])("%j", (part, message) => {
+    expect(() => pipeline(part as never)).toThrow(expect.objectContaining({ code: "api/argument", message }));
+  });
+
+  test("a job with no plan, or plan: null, is still accepted (Concourse runs an empty plan)", () => {
+    expect(() => pipeline({ jobs: [{ name: "a" }, { name: "b", plan: null }] } as never)).not.toThrow();
+  });
+});

@@ -1,4 +1,5 @@
 import { goPathMatch, isLiteralPathPattern } from "../concourse/go-path-match.ts";
+import { expectObject } from "../model/arguments.ts";
 import { isObject, type Named, ownValue, type Path, refName } from "../model/common.ts";
 import { HangarError } from "../model/errors.ts";
 import type { Group } from "../model/group.ts";
@@ -69,6 +70,10 @@ const at = (path: Path, key: string) => formatPath([...path, key]);
  */
 export function pipeline(...parts: readonly PipelineParts[]): Pipeline {
   checkParts("pipeline", "part", parts, PART_SECTIONS);
+  for (let p = 0; p < parts.length; p++) {
+    const display = (parts[p] as { display?: unknown }).display;
+    if (display !== undefined) expectObject("pipeline", `part #${p} display`, display);
+  }
   try {
     return build(parts);
   } catch (error) {
