@@ -401,3 +401,15 @@ describe("parts pipeline() refuses", () => {
     expect(() => pipeline({ jobs: [{ name: "a" }, { name: "b", plan: null }] } as never)).not.toThrow();
   });
 });
+
+test("a get or put whose resource is neither a name nor an object with a name is an api/argument error naming the step", () => {
+  expect(() => pipeline({ jobs: [{ name: "build", plan: [{ get: undefined }] }] } as never)).toThrow(
+    expect.objectContaining({
+      code: "api/argument",
+      message: "pipeline(): jobs[0].plan[0].get must be a resource name or an object with a name, got undefined",
+    }),
+  );
+  expect(() => pipeline({ jobs: [{ name: "build", plan: [{ put: 42 }] }] } as never)).toThrow(
+    "pipeline(): jobs[0].plan[0].put must be a resource name or an object with a name, got a number (42)",
+  );
+});

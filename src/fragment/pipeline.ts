@@ -1,5 +1,5 @@
 import { goPathMatch, isLiteralPathPattern } from "../concourse/go-path-match.ts";
-import { expectObject } from "../model/arguments.ts";
+import { argumentError, expectObject } from "../model/arguments.ts";
 import { isObject, type Named, ownValue, type Path, refName } from "../model/common.ts";
 import { HangarError } from "../model/errors.ts";
 import type { Group } from "../model/group.ts";
@@ -318,8 +318,13 @@ function checkStep(found: Found, walked: CollectedStep, names: KnownNames): void
   // `throwUnknown`), pipeline() of that workload takes about 5% less CPU (node --single-threaded, 6 alternating
   // processes of 8 runs: fastest 89.7 -> 84.7 ms, median 101.3 -> 96.8), less than the bench's run-to-run noise.
   const given = ownValue(s, key);
-  if (typeof given === "string" && !names.resources.has(given)) {
-    found.problems.push({ resource: given, path: [...path, key], message: `unknown resource '${given}'` });
+  if (typeof given === "string") {
+    if (!names.resources.has(given)) {
+      found.problems.push({ resource: given, path: [...path, key], message: `unknown resource '${given}'` });
+    }
+  } else if (!isNamedObject(given)) {
+    // a step written by hand past the types ({ get: undefined }): no resource to look up or collect
+    throw argumentError("pipeline", formatPath([...path, key]), "a resource name or an object with a name", given);
   }
   const passed = kind === "get" ? ownValue(s, "passed") : undefined;
   if (!Array.isArray(passed)) return;
