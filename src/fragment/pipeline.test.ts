@@ -413,3 +413,23 @@ test("a get or put whose resource is neither a name nor an object with a name is
     "pipeline(): jobs[0].plan[0].put must be a resource name or an object with a name, got a number (42)",
   );
 });
+
+describe("references typed Ref<Resource> outside get and put", () => {
+  const src: Resource = { name: "src", type: "git", source: { uri: "https://git.example.com/app.git" } };
+  const image: Resource = { name: "golang", type: "registry-image", source: { repository: "golang" } };
+
+  test("a resource given as an object in groups[].resources is collected", () => {
+    const built = pipeline({
+      jobs: [{ name: "build", plan: [] }],
+      groups: [{ name: "ci", jobs: ["build"], resources: [src] }],
+    });
+    expect(built.resources).toEqual([src]);
+  });
+
+  test("a task's image given as a resource object is collected", () => {
+    const built = pipeline({
+      jobs: [{ name: "build", plan: [{ get: "golang" }, { task: "unit", file: "ci/unit.yml", image }] }],
+    } as never);
+    expect(built.resources).toEqual([image]);
+  });
+});

@@ -124,6 +124,15 @@ function build(parts: readonly PipelineParts[]): Pipeline {
     const label = (path: Path, key: string) => `${where()}.${formatPath([...path.slice(2), key])}`;
     walkPipeline({ jobs: [item] }, COLLECT, { found, label, names: undefined });
   }
+  // groups[].resources (typed Ref<Resource>[]): resources given as objects are collected too
+  groups.forEach((group, g) => {
+    const listed = ownValue(group as unknown as Record<string, unknown>, "resources");
+    if (!Array.isArray(listed)) return;
+    listed.forEach((ref, i) => {
+      if (isNamedObject(ref))
+        collect(found.resources, ref as unknown as Resource, () => `groups[${g}].resources[${i}]`);
+    });
+  });
   conflicts.push(...found.resources.conflicts, ...found.prototypes.conflicts);
   const allResources = [...resources, ...found.resources.collected];
   const allPrototypes = [...prototypes, ...found.prototypes.collected];
@@ -289,6 +298,11 @@ function collectStep(walked: CollectedStep, options: WalkState): void {
       collect(found.resources, resource as unknown as Resource, () => options.label(path, "resource"));
     if (isNamedObject(name)) collect(found.resources, name as unknown as Resource, () => options.label(path, kind));
     if (options.names !== undefined) checkStep(found, walked, options.names);
+  } else if (kind === "task") {
+    // `image: resource` (typed Ref<Resource>): the resource is collected as a get's is
+    const image = ownValue(s, "image");
+    if (isNamedObject(image))
+      collect(found.resources, image as unknown as Resource, () => options.label(path, "image"));
   } else if (kind === "run") {
     const type = ownValue(s, "type");
     if (isNamedObject(type)) collect(found.prototypes, type as unknown as Prototype, () => options.label(path, "type"));
