@@ -1,5 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, expect, test } from "vitest";
 
@@ -43,5 +52,64 @@ test.each(["app.mjs", "app.ts"])("rendered by hangar (%s), the module writes not
   });
   expect(run.status).toBe(0);
   expect(JSON.parse(run.stdout)).toEqual({ jobs: [{ name: "build", plan: [] }] });
+  expect(existsSync(join(cwd, "definition.json"))).toBe(false);
+});
+
+test.each([
+  [
+    "undefined.mjs",
+    "await runIfMain(import.meta.url, undefined);",
+    "hangar: undefined.mjs: runIfMain(): definition must be an object with a pipeline, got undefined\n",
+  ],
+  [
+    "nan.mjs",
+    'await runIfMain(import.meta.url, { pipeline: { jobs: [{ name: "a", plan: [{ task: "t", file: "t.yml", params: { n: 0 / 0 } }] }] } });',
+    "hangar: nan.mjs: runIfMain(): the pipeline is not plain data at jobs[0].plan[0].params.n: NaN, a number JSON cannot hold\n",
+  ],
+])("run as a script, a wrong definition (%s) is one line and exit 2, nothing written", (file, call, message) => {
+  const cwd = join(work, `wrong-${file}`);
+  mkdirSync(cwd);
+  writeFileSync(join(cwd, file), `import { runIfMain } from "hangar/script";\n${call}\n`);
+  const run = spawnSync(process.execPath, [file], { cwd, encoding: "utf8" });
+  expect(run.stderr).toBe(message);
+  expect(run.status).toBe(2);
+  expect(run.stdout).toBe("");
+  expect(existsSync(join(cwd, "definition.json"))).toBe(false);
+});
+
+test("run as a script where definition.json cannot be written, the message names it, not the temporary file", () => {
+  const cwd = join(work, "unwritable");
+  mkdirSync(cwd);
+  writeFileSync(join(cwd, "app.mjs"), source);
+  // a link to a file in a folder that does not exist: the temporary file beside its target cannot be created
+  symlinkSync("missing/definition.json", join(cwd, "definition.json"));
+  const run = spawnSync(process.execPath, ["app.mjs"], { cwd, encoding: "utf8" });
+  expect(run.stderr).toBe(
+    `hangar: cannot write definition.json: ENOENT: no such file or directory, open '${join(cwd, "missing/definition.json")}'\n`,
+  );
+  expect(run.status).toBe(2);
+  expect(run.stdout).toBe("");
+  expect(readdirSync(cwd).sort()).toEqual(["app.mjs", "definition.json"]);
+});
+
+test("run as a script, a pipeline hangar render refuses (a resource not collected) is refused too: findings, exit 1", () => {
+  const cwd = join(work, "findings");
+  mkdirSync(cwd);
+  writeFileSync(
+    join(cwd, "plain.mjs"),
+    [
+      'import { get } from "hangar";',
+      'import { runIfMain } from "hangar/script";',
+      'const source = { name: "source", type: "git", source: { uri: "https://git.example.com/app.git" } };',
+      "// not built by pipeline(): the resource is referenced but never declared",
+      'await runIfMain(import.meta.url, { name: "app", pipeline: { jobs: [{ name: "build", plan: [get(source)] }] } });',
+      "",
+    ].join("\n"),
+  );
+  const run = spawnSync(process.execPath, ["plain.mjs"], { cwd, encoding: "utf8" });
+  expect(run.stderr).toContain("plain.mjs:jobs[0].plan[0].get error ");
+  expect(run.stderr).toContain("hangar: plain.mjs has errors; nothing was written\n");
+  expect(run.status).toBe(1);
+  expect(run.stdout).toBe("");
   expect(existsSync(join(cwd, "definition.json"))).toBe(false);
 });

@@ -70,7 +70,9 @@ describe("writeFileAtomic", () => {
 
   test("a failed write leaves the old file and no temporary file", () => {
     writeFileSync(join(dir, "keep.json"), "old");
-    expect(() => writeFileAtomic(join(dir, "missing/keep.json"), "new")).toThrow(/ENOENT/);
+    expect(() => writeFileAtomic(join(dir, "missing/keep.json"), "new")).toThrow(
+      `ENOENT: no such file or directory, open '${join(dir, "missing/keep.json")}'`,
+    );
     expect(readdirSync(dir)).toEqual(["keep.json"]);
   });
 });

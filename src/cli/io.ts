@@ -115,8 +115,23 @@ export function writeFileAtomic(path: string, content: string): void {
     try {
       unlinkSync(temp);
     } catch {}
-    throw error;
+    throw namingTarget(error, temp, target);
   }
+}
+
+/**
+ * `error` with the file the caller asked for in place of the hidden temporary file beside it (a folder that cannot
+ * be written fails at the temporary file's creation): `EACCES: permission denied, open '/ci/definition.json'`.
+ */
+function namingTarget(error: unknown, temp: string, target: string): unknown {
+  const e = error as NodeJS.ErrnoException;
+  if (!(error instanceof Error) || e.path !== temp) return error;
+  const named: NodeJS.ErrnoException = new Error(e.message.replaceAll(temp, target), { cause: error });
+  if (e.code !== undefined) named.code = e.code;
+  if (e.errno !== undefined) named.errno = e.errno;
+  if (e.syscall !== undefined) named.syscall = e.syscall;
+  named.path = target;
+  return named;
 }
 
 /** The part of `process` that {@link deferSignals} uses. */

@@ -1,7 +1,10 @@
 import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { argumentError, expectObject } from "../model/arguments.ts";
+import { isObject } from "../model/common.ts";
 import { flyCommand } from "../render/fly-command.ts";
-import { renderJson } from "../render/render.ts";
+import { renderData } from "../render/render.ts";
+import { explainNotPlainData } from "../walk/plain-data.ts";
 import type { PipelineDefinition } from "./load-pipeline.ts";
 
 // No static import of node:fs here, nor of io.ts (which has one): every pipeline module that calls runIfMain loads
@@ -24,21 +27,53 @@ const realpath = (fs: typeof import("node:fs"), path: string): string => {
  * Makes a pipeline module runnable as a script, like the pipeline scripts of the Python original:
  * when the module is the program being run (`npx tsx pipeline.ts`), writes definition.json in the
  * working directory and prints the fly command. Does nothing when the module is imported, for
- * instance by `hangar render`.
+ * instance by `hangar render`. Run as the program, it validates the pipeline as `hangar render` does: findings go to
+ * stderr, and errors leave nothing written with exit code 1 (`process.exitCode`); a mistake (a definition with no
+ * pipeline, data that is not data, a folder it cannot write) is one line on stderr and exit code 2.
  * @example
  * const definition = { name: "app", target: "ci", pipeline: pipeline({ jobs }) };
  * export default definition;
  * await runIfMain(import.meta.url, definition);
  */
 export async function runIfMain(moduleUrl: string, definition: PipelineDefinition): Promise<boolean> {
+  if (typeof moduleUrl !== "string")
+    throw argumentError("runIfMain", "moduleUrl", "a string (import.meta.url)", moduleUrl);
   const script = process.argv[1];
   // a module loaded from elsewhere than a file (hangar's loader may run compiled code from memory) is never the program
   if (script === undefined || !moduleUrl.startsWith("file:")) return false;
   const fs = await nodeFs();
   if (realpath(fs, script) !== realpath(fs, fileURLToPath(moduleUrl))) return false;
+  // the program: a mistake is one line on stderr and exit code 2 (as `hangar render` gives), never a stack trace
+  const shown = relative(process.cwd(), script) || script;
+  let rendered: { data: unknown; text: string };
+  try {
+    if (!isObject(definition)) throw argumentError("runIfMain", "definition", "an object with a pipeline", definition);
+    expectObject("runIfMain", "definition.pipeline", definition.pipeline);
+    rendered = renderData(definition.pipeline, "json");
+  } catch (error) {
+    const explained = explainNotPlainData("runIfMain", "the pipeline", definition?.pipeline, error);
+    return fail(`${shown}: ${explained instanceof Error ? explained.message : String(explained)}`);
+  }
+  // validated as `hangar render` validates it: findings on stderr, and errors leave nothing written (exit code 1)
+  const [{ validateData, hasErrors }, { formatText }] = await Promise.all([
+    import("../validate/validate-value.ts"),
+    import("../validate/format.ts"),
+  ]);
+  const result = validateData(rendered.data, { file: shown });
+  if (result.diagnostics.length > 0) process.stderr.write(formatText(result));
+  if (hasErrors([result])) {
+    process.stderr.write(`hangar: ${shown} has errors; nothing was written\n`);
+    process.exitCode = 1;
+    return true;
+  }
+  const { text } = rendered;
   const { writeFileAtomic } = await import("./io.ts");
   const out = resolve(process.cwd(), "definition.json");
-  writeFileAtomic(out, renderJson(definition.pipeline));
+  try {
+    writeFileAtomic(out, text);
+  } catch (error) {
+    return fail(`cannot write ${relative(process.cwd(), out)}: ${(error as Error).message}`);
+  }
   process.stdout.write(
     `${flyCommand({
       target: definition.target ?? "TARGET",
@@ -48,6 +83,13 @@ export async function runIfMain(moduleUrl: string, definition: PipelineDefinitio
       ...(definition.instanceVars !== undefined && { instanceVars: definition.instanceVars }),
     })}\n`,
   );
+  return true;
+}
+
+/** Reports a failure of the program: `hangar: <message>` on stderr, exit code 2; true, as the module was the program. */
+function fail(message: string): true {
+  process.stderr.write(`hangar: ${message}\n`);
+  process.exitCode = 2;
   return true;
 }
 

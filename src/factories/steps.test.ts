@@ -204,19 +204,93 @@ describe("types", () => {
   });
 
   test("what must not compile", () => {
-    // @ts-expect-error a task takes a config or a file, not both
-    task("t", { config, file: "t.yml" });
-    // @ts-expect-error a task needs a config or a file
-    task("t", {});
-    // @ts-expect-error a step has one core key
-    ({ get: "a", put: "b" }) satisfies Step;
-    // @ts-expect-error a task step cannot also be a get step
-    ({ task: "t", file: "t.yml", get: "a" }) satisfies Step;
-    // @ts-expect-error unknown option key
-    get(src, { trigger: true, unknownOption: 1 });
-    // @ts-expect-error options are camelCase: no_get is noGet
-    put(src, { no_get: true });
-    // @ts-expect-error `as` is only a name
-    get(src, { as: src });
+    // only compiled: the calls past the types would throw api/argument errors (tested below)
+    const compiled = () => {
+      // @ts-expect-error a task takes a config or a file, not both
+      task("t", { config, file: "t.yml" });
+      // @ts-expect-error a task needs a config or a file
+      task("t", {});
+      // @ts-expect-error a step has one core key
+      ({ get: "a", put: "b" }) satisfies Step;
+      // @ts-expect-error a task step cannot also be a get step
+      ({ task: "t", file: "t.yml", get: "a" }) satisfies Step;
+      // @ts-expect-error unknown option key
+      get(src, { trigger: true, unknownOption: 1 });
+      // @ts-expect-error options are camelCase: no_get is noGet
+      put(src, { no_get: true });
+      // @ts-expect-error `as` is only a name
+      get(src, { as: src });
+    };
+    expect(compiled).toBeTypeOf("function");
+  });
+});
+
+describe("wrong arguments", () => {
+  // A caller past the types (JavaScript, casts) gets one api/argument sentence, never a TypeError or a wrong step.
+  const wrong: [string, () => unknown, string][] = [
+    [
+      "get(undefined)",
+      () => get(undefined as never),
+      "get(): resource must be a name or an object with a name, got undefined",
+    ],
+    ["get(42)", () => get(42 as never), "get(): resource must be a name or an object with a name, got a number (42)"],
+    ["get(src, null)", () => get(src, null as never), "get(): options must be an object, got null"],
+    [
+      "passed: a string",
+      () => get(src, { passed: "build" as never }),
+      "get(): option 'passed' must be an array, got a string (\"build\")",
+    ],
+    ["get as: 5", () => get(src, { as: 5 as never }), "get(): option 'as' must be a string, got a number (5)"],
+    ["put(null)", () => put(null as never), "put(): resource must be a name or an object with a name, got null"],
+    ["put(src, null)", () => put(src, null as never), "put(): options must be an object, got null"],
+    [
+      "inputs: 5",
+      () => put(src, { inputs: 5 as never }),
+      "put(): option 'inputs' must be an array or a string (all, detect), got a number (5)",
+    ],
+    ["task(42)", () => task(42 as never, { file: "f" }), "task(): name must be a string, got a number (42)"],
+    ["task('t', null)", () => task("t", null as never), "task(): options must be an object, got null"],
+    [
+      "task('t', {})",
+      () => task("t", {} as never),
+      "task(): options must be an object with a config or a file, got an object",
+    ],
+    [
+      "config: a string",
+      () => task("t", { config: "c" as never }),
+      "task(): option 'config' must be an object, got a string (\"c\")",
+    ],
+    ["file: 5", () => task("t", { file: 5 as never }), "task(): option 'file' must be a string, got a number (5)"],
+    [
+      "inParallel(null)",
+      () => inParallel(null as never),
+      "inParallel(): steps must be an array or an object with steps, got null",
+    ],
+    ["inParallel({})", () => inParallel({} as never), "inParallel(): option 'steps' must be an array, got undefined"],
+    [
+      "limit: '2'",
+      () => inParallel({ steps: [], limit: "2" as never }),
+      "inParallel(): option 'limit' must be a number, got a string (\"2\")",
+    ],
+    [
+      "failFast: 1",
+      () => inParallel({ steps: [], failFast: 1 as never }),
+      "inParallel(): option 'failFast' must be a boolean, got a number (1)",
+    ],
+    ["doSteps(null)", () => doSteps(null as never), "doSteps(): steps must be an array, got null"],
+    ["tryStep(undefined)", () => tryStep(undefined as never), "tryStep(): step must be an object, got undefined"],
+    [
+      "withModifiers(null)",
+      () => withModifiers(null as never, {}),
+      "withModifiers(): step must be an object, got null",
+    ],
+    [
+      "withModifiers(step, null)",
+      () => withModifiers(get(src), null as never),
+      "withModifiers(): modifiers must be an object, got null",
+    ],
+  ];
+  test.each(wrong)("%s", (_, call, message) => {
+    expect(call).toThrow(expect.objectContaining({ code: "api/argument", message }));
   });
 });

@@ -1,4 +1,5 @@
-import { type Ref, setOwn } from "../model/common.ts";
+import { argumentError, expectObject } from "../model/arguments.ts";
+import { isObject, type Ref, setOwn } from "../model/common.ts";
 import type { Job } from "../model/job.ts";
 import type { StepModifiers } from "../model/modifiers.ts";
 import type { Resource } from "../model/resource.ts";
@@ -27,13 +28,28 @@ export interface GetOptions extends Modifiers {
  * @see https://concourse-ci.org/docs/steps/get/
  */
 export function get(resource: Ref<Resource>, options: GetOptions = {}): GetStep {
+  checkResourceStep("get", resource, options);
   const { as, passed } = options;
+  if (passed !== undefined && !Array.isArray(passed)) throw argumentError("get", "option 'passed'", "an array", passed);
   const step: Record<PropertyKey, unknown> = as !== undefined ? { get: as, resource } : { get: resource };
   if (passed !== undefined) step.passed = [...passed];
   return copyOthers(step, options, GET_OWN) as unknown as GetStep;
 }
 
 const GET_OWN: readonly string[] = ["as", "passed"];
+
+/**
+ * Throws {@link argumentError} unless `resource` is a name or an object with a name, `options` an object and
+ * its `as` absent or a string: a few `typeof` tests, as the builders are called for every step of a pipeline.
+ */
+function checkResourceStep(fn: string, resource: unknown, options: object): void {
+  if (typeof resource !== "string" && !(isObject(resource) && typeof resource.name === "string")) {
+    throw argumentError(fn, "resource", "a name or an object with a name", resource);
+  }
+  expectObject(fn, "options", options);
+  const { as } = options as { as?: unknown };
+  if (as !== undefined && typeof as !== "string") throw argumentError(fn, "option 'as'", "a string", as);
+}
 
 /**
  * Copies `source`'s own enumerable string-keyed properties but `skip` onto `target` (a `__proto__` key included),
@@ -75,7 +91,11 @@ export interface PutOptions extends Modifiers {
  * @see https://concourse-ci.org/docs/steps/put/
  */
 export function put(resource: Ref<Resource>, options: PutOptions = {}): PutStep {
+  checkResourceStep("put", resource, options);
   const { as, getParams, noGet, inputs } = options;
+  if (inputs !== undefined && typeof inputs !== "string" && !Array.isArray(inputs)) {
+    throw argumentError("put", "option 'inputs'", "an array or a string (all, detect)", inputs);
+  }
   const step: Record<PropertyKey, unknown> = as !== undefined ? { put: as, resource } : { put: resource };
   if (inputs !== undefined) step.inputs = typeof inputs === "string" ? inputs : [...inputs];
   copyOthers(step, options, PUT_OWN);
@@ -113,6 +133,14 @@ export type TaskOptions = CommonTaskOptions &
  * @see https://concourse-ci.org/docs/steps/task/
  */
 export function task(name: string, options: TaskOptions): TaskStep {
+  if (typeof name !== "string") throw argumentError("task", "name", "a string", name);
+  expectObject("task", "options", options);
+  const { config, file } = options as { config?: unknown; file?: unknown };
+  if (config !== undefined && !isObject(config)) throw argumentError("task", "option 'config'", "an object", config);
+  if (file !== undefined && typeof file !== "string") throw argumentError("task", "option 'file'", "a string", file);
+  if (config === undefined && file === undefined) {
+    throw argumentError("task", "options", "an object with a config or a file", options);
+  }
   return { task: name, ...options } as TaskStep;
 }
 
@@ -133,7 +161,14 @@ export interface InParallelOptions {
  */
 export function inParallel(steps: readonly Step[] | InParallelOptions): InParallelStep {
   if (Array.isArray(steps)) return { in_parallel: [...(steps as readonly Step[])] };
+  if (!isObject(steps)) throw argumentError("inParallel", "steps", "an array or an object with steps", steps);
   const { steps: list, limit, failFast } = steps as InParallelOptions;
+  if (!Array.isArray(list)) throw argumentError("inParallel", "option 'steps'", "an array", list);
+  if (limit !== undefined && typeof limit !== "number")
+    throw argumentError("inParallel", "option 'limit'", "a number", limit);
+  if (failFast !== undefined && typeof failFast !== "boolean") {
+    throw argumentError("inParallel", "option 'failFast'", "a boolean", failFast);
+  }
   return {
     in_parallel: {
       steps: [...list],
@@ -147,16 +182,26 @@ export function inParallel(steps: readonly Step[] | InParallelOptions): InParall
  * A `do` step: run steps in order (useful as a hook or inside `in_parallel`).
  * @see https://concourse-ci.org/docs/steps/do/
  */
-export const doSteps = (steps: readonly Step[]): DoStep => ({ do: [...steps] });
+export function doSteps(steps: readonly Step[]): DoStep {
+  if (!Array.isArray(steps)) throw argumentError("doSteps", "steps", "an array", steps);
+  return { do: [...steps] };
+}
 
 /**
  * A `try` step: run a step and ignore its failure.
  * @see https://concourse-ci.org/docs/steps/try/
  */
-export const tryStep = (step: Step): TryStep => ({ try: step });
+export function tryStep(step: Step): TryStep {
+  expectObject("tryStep", "step", step);
+  return { try: step };
+}
 
 /**
  * A copy of `step` with modifiers or hooks added (the original is unchanged).
  * @example withModifiers(put(image), { attempts: 3, timeout: "1h" })
  */
-export const withModifiers = <S extends Step>(step: S, modifiers: StepModifiers): S => ({ ...step, ...modifiers });
+export function withModifiers<S extends Step>(step: S, modifiers: StepModifiers): S {
+  expectObject("withModifiers", "step", step);
+  expectObject("withModifiers", "modifiers", modifiers);
+  return { ...step, ...modifiers };
+}

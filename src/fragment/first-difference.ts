@@ -17,7 +17,8 @@ export function firstDifference(a: unknown, b: unknown): Difference | undefined 
 }
 
 function diff(a: unknown, b: unknown, path: (string | number)[]): Difference | undefined {
-  if (Object.is(a, b)) return undefined;
+  // 0 and -0 are written alike (JSON writes both as 0); NaN is NaN
+  if (a === b || Object.is(a, b)) return undefined;
   const here = () => ({ path: formatPath(path), left: a, right: b });
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return here();
   if (Array.isArray(a) !== Array.isArray(b)) return here();

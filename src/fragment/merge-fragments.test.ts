@@ -254,3 +254,37 @@ describe("mergeFragments: result", () => {
     expect(JSON.stringify([a, b])).toBe(before);
   });
 });
+
+describe("sources that are not data", () => {
+  test("two equal circular sources are an api/argument error naming the path, not a stack overflow", () => {
+    const circular = () => {
+      const source: Record<string, unknown> = { uri: "https://example.com/app.git" };
+      source.self = source;
+      return { resources: [{ name: "app", type: "git", source }] };
+    };
+    expect(() => mergeFragments(circular(), circular())).toThrow(
+      expect.objectContaining({
+        code: "api/argument",
+        message:
+          "mergeFragments(): fragment #0 is not plain data at resources[0].source.self: a circular reference (back to resources[0].source)",
+      }),
+    );
+  });
+});
+
+describe("what counts as a difference, and how it reads", () => {
+  const withSource = (source: Record<string, unknown>) => ({ resources: [{ name: "app", type: "git", source }] });
+
+  test("0 and -0 are written alike, so they collapse", () => {
+    expect(mergeFragments(withSource({ depth: 0 }), withSource({ depth: -0 })).resources).toHaveLength(1);
+  });
+
+  test("values are shown as they are: NaN is not null, a function is not undefined", () => {
+    expect(() => mergeFragments(withSource({ x: Number.NaN }), withSource({ x: null }))).toThrow(
+      "differ at source.x (NaN ≠ null)",
+    );
+    expect(() => mergeFragments(withSource({ x: () => 1 }), withSource({}))).toThrow(
+      "differ at source.x (a function ≠ absent)",
+    );
+  });
+});

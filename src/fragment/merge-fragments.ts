@@ -1,6 +1,7 @@
 import { argumentError, expectArrays, expectObject } from "../model/arguments.ts";
 import { isObject, type Named } from "../model/common.ts";
 import { HangarError } from "../model/errors.ts";
+import { explainNotPlainData } from "../walk/plain-data.ts";
 import { type Difference, firstDifference } from "./first-difference.ts";
 import type { Fragment } from "./fragment.ts";
 import { combinedProvenance, withProvenance } from "./provenance.ts";
@@ -19,7 +20,23 @@ export interface Conflict {
   readonly difference: Difference;
 }
 
-const show = (v: unknown): string => (v === undefined ? "absent" : JSON.stringify(v));
+/** A value in a conflict's message, as it is: `absent`, `NaN`, `a function`, `1n`, else its JSON. */
+function show(v: unknown): string {
+  switch (typeof v) {
+    case "undefined":
+      return "absent";
+    case "number":
+      return String(v);
+    case "bigint":
+      return `${v}n`;
+    case "function":
+      return "a function";
+    case "symbol":
+      return String(v);
+    default:
+      return JSON.stringify(v);
+  }
+}
 
 /** Thrown when fragments define different things under one name; lists every conflict. */
 export class FragmentConflictError extends HangarError {
@@ -86,9 +103,26 @@ export function checkParts(fn: string, label: string, parts: readonly unknown[],
         if (!isObject(item) || typeof item.name !== "string") {
           throw argumentError(fn, `${label} #${p} ${section}[${i}]`, "an object with a name", item);
         }
+        if (item.name === "") throw argumentError(fn, `${label} #${p} ${section}[${i}].name`, "a non-empty string", "");
+        // a job's plan: absent or null (an empty plan, as Concourse runs it) or a list of steps
+        if (section === "jobs" && item.plan != null && !Array.isArray(item.plan)) {
+          throw argumentError(fn, `${label} #${p} jobs[${i}].plan`, "an array of steps", item.plan);
+        }
       }
     }
   }
+}
+
+/**
+ * Why `fn` failed on its parts, when the cause is in a part's data (a cycle, nesting too deep for the stack): an
+ * `api/argument` error naming the part and the path. For a `catch` only, so that a call that succeeds pays nothing.
+ */
+export function explainParts(fn: string, label: string, parts: readonly unknown[], error: unknown): unknown {
+  for (let p = 0; p < parts.length; p++) {
+    const explained = explainNotPlainData(fn, `${label} #${p}`, parts[p], error);
+    if (explained !== error) return explained;
+  }
+  return error;
 }
 
 function* origins<K extends keyof Fragment>(
@@ -111,6 +145,14 @@ function* origins<K extends keyof Fragment>(
  */
 export function mergeFragments(...fragments: readonly Partial<Fragment>[]): Fragment {
   checkParts("mergeFragments", "fragment", fragments, SECTIONS);
+  try {
+    return merge(fragments);
+  } catch (error) {
+    throw explainParts("mergeFragments", "fragment", fragments, error);
+  }
+}
+
+function merge(fragments: readonly Partial<Fragment>[]): Fragment {
   const conflicts: Conflict[] = [];
   const result: Fragment = {
     resource_types: mergeNamed("resource_types", origins(fragments, "resource_types"), conflicts),

@@ -335,3 +335,101 @@ describe("pipeline: the mark of what it returns", () => {
     expect(built).toStrictEqual(plain);
   });
 });
+
+describe("steps that are not data", () => {
+  test("a step holding itself is an api/argument error naming the path, not a stack overflow", () => {
+    const step = { do: [] as Step[] };
+    step.do.push(step);
+    expect(() => pipeline({ jobs: [{ name: "build", plan: [step] }] })).toThrow(
+      expect.objectContaining({
+        code: "api/argument",
+        message:
+          "pipeline(): part #0 is not plain data at jobs[0].plan[0].do[0]: a circular reference (back to jobs[0].plan[0])",
+      }),
+    );
+  });
+
+  test("steps nested 5,000 deep are an error, not a stack overflow", () => {
+    let step: Step = { task: "unit", file: "ci/unit.yml" };
+    for (let i = 0; i < 5000; i++) step = { do: [step] };
+    expect(() => pipeline({ jobs: [{ name: "build", plan: [step] }] })).toThrow(
+      expect.objectContaining({
+        code: "api/argument",
+        message: expect.stringContaining(": nested more than 1000 levels deep"),
+      }),
+    );
+  });
+});
+
+describe("the place of a type reached through another type", () => {
+  test("a conflict names the path that reaches it, not an index into another list", () => {
+    const other = { name: "other", type: "registry-image", source: { repository: "other" } };
+    const baseA = { name: "base", type: "registry-image", source: { repository: "a" } };
+    const baseB = { name: "base", type: "registry-image", source: { repository: "b" } };
+    const wrapper = { name: "wrapper", type: baseA, source: {} } as unknown as ResourceType;
+    expect(() =>
+      pipeline({
+        resource_types: [other],
+        resources: [
+          { name: "r1", type: wrapper, source: {} },
+          { name: "r2", type: baseB, source: {} },
+        ],
+        jobs: [],
+      }),
+    ).toThrow(
+      'resource_types "base": resources[1].type and resources[0].type.type differ at source.repository ("b" ≠ "a")',
+    );
+  });
+});
+
+describe("parts pipeline() refuses", () => {
+  test.each([
+    [
+      { jobs: [{ name: "", plan: [] }] },
+      `pipeline(): part #0 jobs[0].name must be a non-empty string, got a string ("")`,
+    ],
+    [
+      { jobs: [{ name: "build", plan: {} }] },
+      "pipeline(): part #0 jobs[0].plan must be an array of steps, got an object",
+    ],
+    [{ jobs: [], display: 5 }, "pipeline(): part #0 display must be an object, got a number (5)"],
+  ])("%j", (part, message) => {
+    expect(() => pipeline(part as never)).toThrow(expect.objectContaining({ code: "api/argument", message }));
+  });
+
+  test("a job with no plan, or plan: null, is still accepted (Concourse runs an empty plan)", () => {
+    expect(() => pipeline({ jobs: [{ name: "a" }, { name: "b", plan: null }] } as never)).not.toThrow();
+  });
+});
+
+test("a get or put whose resource is neither a name nor an object with a name is an api/argument error naming the step", () => {
+  expect(() => pipeline({ jobs: [{ name: "build", plan: [{ get: undefined }] }] } as never)).toThrow(
+    expect.objectContaining({
+      code: "api/argument",
+      message: "pipeline(): jobs[0].plan[0].get must be a resource name or an object with a name, got undefined",
+    }),
+  );
+  expect(() => pipeline({ jobs: [{ name: "build", plan: [{ put: 42 }] }] } as never)).toThrow(
+    "pipeline(): jobs[0].plan[0].put must be a resource name or an object with a name, got a number (42)",
+  );
+});
+
+describe("references typed Ref<Resource> outside get and put", () => {
+  const src: Resource = { name: "src", type: "git", source: { uri: "https://git.example.com/app.git" } };
+  const image: Resource = { name: "golang", type: "registry-image", source: { repository: "golang" } };
+
+  test("a resource given as an object in groups[].resources is collected", () => {
+    const built = pipeline({
+      jobs: [{ name: "build", plan: [] }],
+      groups: [{ name: "ci", jobs: ["build"], resources: [src] }],
+    });
+    expect(built.resources).toEqual([src]);
+  });
+
+  test("a task's image given as a resource object is collected", () => {
+    const built = pipeline({
+      jobs: [{ name: "build", plan: [{ get: "golang" }, { task: "unit", file: "ci/unit.yml", image }] }],
+    } as never);
+    expect(built.resources).toEqual([image]);
+  });
+});

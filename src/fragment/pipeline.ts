@@ -1,4 +1,5 @@
 import { goPathMatch, isLiteralPathPattern } from "../concourse/go-path-match.ts";
+import { argumentError, expectObject } from "../model/arguments.ts";
 import { isObject, type Named, ownValue, type Path, refName } from "../model/common.ts";
 import { HangarError } from "../model/errors.ts";
 import type { Group } from "../model/group.ts";
@@ -14,6 +15,7 @@ import { firstDifference } from "./first-difference.ts";
 import {
   type Conflict,
   checkParts,
+  explainParts,
   FragmentConflictError,
   mergeNamed,
   type Origin,
@@ -68,6 +70,19 @@ const at = (path: Path, key: string) => formatPath([...path, key]);
  */
 export function pipeline(...parts: readonly PipelineParts[]): Pipeline {
   checkParts("pipeline", "part", parts, PART_SECTIONS);
+  for (let p = 0; p < parts.length; p++) {
+    const display = (parts[p] as { display?: unknown }).display;
+    if (display !== undefined) expectObject("pipeline", `part #${p} display`, display);
+  }
+  try {
+    return build(parts);
+  } catch (error) {
+    // a step holding itself, or nested deeper than the stack allows
+    throw explainParts("pipeline", "part", parts, error);
+  }
+}
+
+function build(parts: readonly PipelineParts[]): Pipeline {
   const conflicts: Conflict[] = [];
   const seenTypes = new Map<string, Origin<ResourceType>>();
   const seenResources = new Map<string, Origin<Resource>>();
@@ -109,6 +124,15 @@ export function pipeline(...parts: readonly PipelineParts[]): Pipeline {
     const label = (path: Path, key: string) => `${where()}.${formatPath([...path.slice(2), key])}`;
     walkPipeline({ jobs: [item] }, COLLECT, { found, label, names: undefined });
   }
+  // groups[].resources (typed Ref<Resource>[]): resources given as objects are collected too
+  groups.forEach((group, g) => {
+    const listed = ownValue(group as unknown as Record<string, unknown>, "resources");
+    if (!Array.isArray(listed)) return;
+    listed.forEach((ref, i) => {
+      if (isNamedObject(ref))
+        collect(found.resources, ref as unknown as Resource, () => `groups[${g}].resources[${i}]`);
+    });
+  });
   conflicts.push(...found.resources.conflicts, ...found.prototypes.conflicts);
   const allResources = [...resources, ...found.resources.collected];
   const allPrototypes = [...prototypes, ...found.prototypes.collected];
@@ -274,6 +298,11 @@ function collectStep(walked: CollectedStep, options: WalkState): void {
       collect(found.resources, resource as unknown as Resource, () => options.label(path, "resource"));
     if (isNamedObject(name)) collect(found.resources, name as unknown as Resource, () => options.label(path, kind));
     if (options.names !== undefined) checkStep(found, walked, options.names);
+  } else if (kind === "task") {
+    // `image: resource` (typed Ref<Resource>): the resource is collected as a get's is
+    const image = ownValue(s, "image");
+    if (isNamedObject(image))
+      collect(found.resources, image as unknown as Resource, () => options.label(path, "image"));
   } else if (kind === "run") {
     const type = ownValue(s, "type");
     if (isNamedObject(type)) collect(found.prototypes, type as unknown as Prototype, () => options.label(path, "type"));
@@ -303,8 +332,13 @@ function checkStep(found: Found, walked: CollectedStep, names: KnownNames): void
   // `throwUnknown`), pipeline() of that workload takes about 5% less CPU (node --single-threaded, 6 alternating
   // processes of 8 runs: fastest 89.7 -> 84.7 ms, median 101.3 -> 96.8), less than the bench's run-to-run noise.
   const given = ownValue(s, key);
-  if (typeof given === "string" && !names.resources.has(given)) {
-    found.problems.push({ resource: given, path: [...path, key], message: `unknown resource '${given}'` });
+  if (typeof given === "string") {
+    if (!names.resources.has(given)) {
+      found.problems.push({ resource: given, path: [...path, key], message: `unknown resource '${given}'` });
+    }
+  } else if (!isNamedObject(given)) {
+    // a step written by hand past the types ({ get: undefined }): no resource to look up or collect
+    throw argumentError("pipeline", formatPath([...path, key]), "a resource name or an object with a name", given);
   }
   const passed = kind === "get" ? ownValue(s, "passed") : undefined;
   if (!Array.isArray(passed)) return;
@@ -343,8 +377,16 @@ function collectTypes(
   sources: TypeSources,
 ): ResourceType[] {
   const direct: ResourceType[] = [];
+  // where each type collected was referenced, so that the place of a type reached through it is a real path
+  // (`resources[0].type.type`), not an index into this function's lists
+  const foundAt = new Map<ResourceType, () => string>();
+  const note = (origins: readonly Origin<ResourceType>[]) => {
+    for (const { item, at } of origins) if (!foundAt.has(item)) foundAt.set(item, at);
+  };
   const mergeType = (type: ResourceType, at: () => string) => {
-    direct.push(...mergeNamed("resource_types", [{ item: type, at }], conflicts, seenTypes));
+    const origins = [{ item: type, at }];
+    note(origins);
+    direct.push(...mergeNamed("resource_types", origins, conflicts, seenTypes));
   };
   for (const { items, where } of sources.direct) {
     for (let i = 0; i < items.length; i++) {
@@ -359,14 +401,21 @@ function collectTypes(
   }
   const collected: ResourceType[] = [...direct];
   const queue: Origin<ResourceType>[] = [];
-  const queueTypesOf = (items: readonly ResourceType[]) =>
-    items.forEach((item, i) => {
-      if (isNamedObject(item.type))
-        queue.push({ item: item.type as unknown as ResourceType, at: () => `resource_types[${i}].type` });
-    });
+  const queueTypesOf = (items: readonly ResourceType[]) => {
+    for (const item of items) {
+      if (!isNamedObject(item.type)) continue;
+      const at = foundAt.get(item);
+      queue.push({
+        item: item.type as unknown as ResourceType,
+        at: () => `${at?.() ?? `resource_types "${item.name}"`}.type`,
+      });
+    }
+  };
   queueTypesOf(direct);
   while (queue.length > 0) {
-    const added = mergeNamed("resource_types", queue.splice(0), conflicts, seenTypes);
+    const origins = queue.splice(0);
+    note(origins);
+    const added = mergeNamed("resource_types", origins, conflicts, seenTypes);
     collected.push(...added);
     queueTypesOf(added);
   }

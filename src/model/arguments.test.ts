@@ -98,6 +98,12 @@ describe("checkOptions", () => {
     [{ name: 42 }, "f(): option 'name' must be a string, got a number (42)"],
     [{ name: null }, "f(): option 'name' must be a string, got null"],
     [{ name: "a", count: "3" }, `f(): option 'count' must be a number, got a string ("3")`],
+    [{ name: "a", count: Number.NaN }, "f(): option 'count' must be a finite number, got a number (NaN)"],
+    [
+      { name: "a", count: Number.POSITIVE_INFINITY },
+      "f(): option 'count' must be a finite number, got a number (Infinity)",
+    ],
+    [{ name: "" }, `f(): option 'name' must be a non-empty string, got a string ("")`],
     [{ name: "a", on: "yes" }, `f(): option 'on' must be a boolean, got a string ("yes")`],
     [{ name: "a", host: 1 }, "f(): option 'host' must be a string or null, got a number (1)"],
     [{ name: "a", paths: "src" }, `f(): option 'paths' must be an array of strings, got a string ("src")`],
@@ -110,4 +116,15 @@ describe("checkOptions", () => {
     expect(() => check(options)).toThrowError(message);
     expect(() => check(options)).toThrowError(expect.objectContaining({ name: "HangarError", code: "api/argument" }));
   });
+});
+
+test("checkOptions holds a string option of a closed union to its choices", () => {
+  interface Options {
+    mode?: "token" | "app";
+  }
+  const check = (options: unknown) =>
+    checkOptions("f", options as Options, { mode: "string?" }, { mode: ["token", "app"] });
+  expect(() => check({ mode: "app" })).not.toThrow();
+  expect(() => check({})).not.toThrow();
+  expect(() => check({ mode: "Token" })).toThrow(`f(): option 'mode' must be "token" or "app", got a string ("Token")`);
 });

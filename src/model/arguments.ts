@@ -98,6 +98,11 @@ export type OptionKinds<O> = {
   readonly [K in keyof O]-?: KindOfOption<O[K], Partial<Pick<O, K>> extends Pick<O, K> ? true : false>;
 };
 
+/** The values a string option of a closed union may take (`authMethod: ["token", "app"]`), checked by {@link checkOptions}. */
+export type OptionChoices<O> = {
+  readonly [K in keyof O]?: readonly Extract<NonNullable<O[K]>, string>[];
+};
+
 /** Whether `value` is of `kind` (elements of a `string[]` are checked by {@link checkOptions}). */
 function isOfKind(kind: OptionKind, value: unknown): boolean {
   switch (kind) {
@@ -123,7 +128,12 @@ function isOfKind(kind: OptionKind, value: unknown): boolean {
  * of the wrong kind, such as `gitRepo(): option 'uri' must be a string, got a number (42)`.
  * Options not in `kinds` are left alone, as TypeScript allows them in an object passed as a variable.
  */
-export function checkOptions<O extends object>(fn: string, options: O, kinds: OptionKinds<O>): O {
+export function checkOptions<O extends object>(
+  fn: string,
+  options: O,
+  kinds: OptionKinds<O>,
+  choices: OptionChoices<O> = {},
+): O {
   expectObject(fn, "options", options);
   for (const [key, description] of Object.entries(kinds) as [string, string][]) {
     const optional = description.endsWith("?");
@@ -132,6 +142,15 @@ export function checkOptions<O extends object>(fn: string, options: O, kinds: Op
     if ((optional && value === undefined) || (nullable && value === null)) continue;
     const expected = `${OPTION_KINDS[kind]}${nullable ? " or null" : ""}`;
     if (!isOfKind(kind, value)) throw argumentError(fn, `option '${key}'`, expected, value);
+    // what JSON would not write as it is, and a name that names nothing
+    if (typeof value === "number" && !Number.isFinite(value)) {
+      throw argumentError(fn, `option '${key}'`, "a finite number", value);
+    }
+    if (key === "name" && value === "") throw argumentError(fn, "option 'name'", "a non-empty string", value);
+    const allowed = (choices as Record<string, readonly string[] | undefined>)[key];
+    if (allowed !== undefined && !allowed.includes(value as string)) {
+      throw argumentError(fn, `option '${key}'`, allowed.map((c) => JSON.stringify(c)).join(" or "), value);
+    }
     if (kind === "string[]") {
       const at = (value as unknown[]).findIndex((item) => typeof item !== "string");
       if (at >= 0) throw argumentError(fn, `option '${key}[${at}]'`, "a string", (value as unknown[])[at]);

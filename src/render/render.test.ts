@@ -167,4 +167,91 @@ describe("renderYaml", () => {
     expect(text).toBe(`# one\n# jobs: []\n# two\n# three\n# four\n# five\n#\n${SAMPLE_YAML}`);
     expect(parse(text, { version: "1.1" })).toEqual(JSON.parse(renderJson(sample)));
   });
+  test("a header that is not a string is an api/argument error", () => {
+    expect(() => renderYaml(sample, { header: 5 as never })).toThrow(
+      expect.objectContaining({
+        code: "api/argument",
+        message: "renderYaml(): option 'header' must be a string, got a number (5)",
+      }),
+    );
+  });
+});
+
+describe("data that is not data", () => {
+  /** A pipeline with `params` in its one task step. */
+  const withParams = (params: unknown): Pipeline =>
+    ({ jobs: [{ name: "build", plan: [{ task: "unit", file: "ci/unit.yml", params }] }] }) as Pipeline;
+
+  test("a circular reference is an api/argument error naming its path, in JSON and YAML", () => {
+    const params: Record<string, unknown> = { a: 1 };
+    params.self = params;
+    for (const [render, fn] of [
+      [renderJson, "renderJson"],
+      [(p: Pipeline) => renderYaml(p), "renderYaml"],
+    ] as const) {
+      expect(() => render(withParams(params))).toThrow(
+        expect.objectContaining({
+          code: "api/argument",
+          message: `${fn}(): the pipeline is not plain data at jobs[0].plan[0].params.self: a circular reference (back to jobs[0].plan[0].params)`,
+        }),
+      );
+    }
+  });
+
+  test("nesting deeper than the stack allows is an error, not a stack overflow", () => {
+    const root: Record<string, unknown> = {};
+    let at = root;
+    for (let i = 0; i < 20_000; i++) {
+      const next = {};
+      at.x = next;
+      at = next;
+    }
+    expect(() => renderJson(withParams(root))).toThrow(
+      expect.objectContaining({
+        code: "api/argument",
+        message: expect.stringContaining(": nested more than 1000 levels deep"),
+      }),
+    );
+  });
+});
+
+describe("values JSON would change, drop or refuse", () => {
+  const withValue = (v: unknown): Pipeline =>
+    ({
+      jobs: [{ name: "build", plan: [{ task: "unit", file: "ci/unit.yml", params: { v } }] }],
+    }) as Pipeline;
+
+  test.each([
+    [Number.NaN, "NaN, a number JSON cannot hold"],
+    [Number.POSITIVE_INFINITY, "Infinity, a number JSON cannot hold"],
+    [() => 1, "a function, not data (a factory not called?)"],
+    [Symbol("s"), "a symbol (Symbol(s)), not data"],
+    [1n, "a BigInt (1n), which JSON cannot hold"],
+  ])("%s: renderJson and renderYaml refuse it with the same error naming its path", (v, problem) => {
+    for (const [render, fn] of [
+      [renderJson, "renderJson"],
+      [(p: Pipeline) => renderYaml(p), "renderYaml"],
+    ] as const) {
+      expect(() => render(withValue(v))).toThrow(
+        expect.objectContaining({
+          code: "api/argument",
+          message: `${fn}(): the pipeline is not plain data at jobs[0].plan[0].params.v: ${problem}`,
+        }),
+      );
+      // in a list too, where JSON would write null
+      const inList = {
+        jobs: [{ name: "build", plan: [{ task: "unit", file: "ci/unit.yml", params: { list: [1, v] } }] }],
+      };
+      expect(() => render(inList as Pipeline)).toThrow(
+        expect.objectContaining({
+          message: `${fn}(): the pipeline is not plain data at jobs[0].plan[0].params.list[1]: ${problem}`,
+        }),
+      );
+    }
+  });
+
+  test("toConcourse keeps such values as they are (the validator reports them)", () => {
+    const data = toConcourse(withValue(Number.NaN)) as { jobs: { plan: { params: { v: unknown } }[] }[] };
+    expect(data.jobs[0]?.plan[0]?.params.v).toBeNaN();
+  });
 });

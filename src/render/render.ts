@@ -1,12 +1,21 @@
-import { expectObject } from "../model/arguments.ts";
+import { argumentError, expectObject } from "../model/arguments.ts";
 import type { Pipeline } from "../model/pipeline.ts";
+import { explainNotPlainData } from "../walk/plain-data.ts";
 import { toConcourseForText } from "./to-concourse.ts";
 import { toYaml } from "./yaml.ts";
 
-/** The pipeline as Concourse reads it, in JSON: 2-space indent, canonical key order, trailing newline. */
+/**
+ * The pipeline as Concourse reads it, in JSON: 2-space indent, canonical key order, trailing newline. Data JSON
+ * cannot hold unchanged (a cycle, a BigInt, NaN or Infinity, a function, a symbol, a Date) is an `api/argument`
+ * error naming its path, as {@link renderYaml} gives.
+ */
 export function renderJson(pipeline: Pipeline): string {
   expectObject("renderJson", "pipeline", pipeline);
-  return `${JSON.stringify(toConcourseForText(pipeline), null, 2)}\n`;
+  try {
+    return `${JSON.stringify(toConcourseForText(pipeline), null, 2)}\n`;
+  } catch (error) {
+    throw explainNotPlainData("renderJson", "the pipeline", pipeline, error);
+  }
 }
 
 /**
@@ -32,7 +41,15 @@ export interface RenderYamlOptions {
 export function renderYaml(pipeline: Pipeline, options: RenderYamlOptions = {}): string {
   expectObject("renderYaml", "pipeline", pipeline);
   expectObject("renderYaml", "options", options);
-  const body = toYaml(toConcourseForText(pipeline));
+  if (options.header !== undefined && typeof options.header !== "string") {
+    throw argumentError("renderYaml", "option 'header'", "a string", options.header);
+  }
+  let body: string;
+  try {
+    body = toYaml(toConcourseForText(pipeline));
+  } catch (error) {
+    throw explainNotPlainData("renderYaml", "the pipeline", pipeline, error);
+  }
   if (options.header === undefined) return body;
   // every line break a YAML 1.1 parser knows, so no part of the header escapes its comment
   const comment = options.header

@@ -86,7 +86,14 @@ function payload(value: unknown, share: Share): unknown {
     for (const item of value) if (item !== undefined) out.push(payload(item, false));
     return out;
   }
-  if (!isObject(value)) return value;
+  if (typeof value !== "object") {
+    // the scalars JSON writes as they are; NaN, Infinity, a BigInt, a function or a symbol it would change, drop or
+    // refuse: refused when converting for text (renderJson and renderYaml explain where), kept by toConcourse
+    if (typeof value === "string" || typeof value === "boolean" || Number.isFinite(value)) return value;
+    if (value === undefined || !share) return value;
+    throw new TypeError(`not data: ${typeof value}`);
+  }
+  if (!isObject(value)) return value; // null
   if (isPlain(value)) {
     if (share) return sharePayload(value);
   } else {

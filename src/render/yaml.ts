@@ -87,14 +87,16 @@ function scalar(value: unknown): string {
     case "string":
       return yamlString(value);
     case "number":
-      return Number.isFinite(value) ? yamlNumber(value) : JSON.stringify(String(value));
+      if (Number.isFinite(value)) return yamlNumber(value);
+      break;
     case "boolean":
       return value ? "true" : "false";
-    case "bigint":
-      return value.toString();
-    default:
+    case "undefined":
+    case "object":
       return "null";
   }
+  // NaN, Infinity, a BigInt, a function, a symbol: what JSON would not write as it is (the caller explains where)
+  throw new TypeError(`not data: ${typeof value}`);
 }
 
 /** Whether `v` has no own enumerable key (what `Object.keys(v).length === 0` says, without the array). */

@@ -1,4 +1,5 @@
 import { isObject, type Path, type PathSegment } from "../model/common.ts";
+import { HangarError, isHangarError } from "../model/errors.ts";
 import { formatPath } from "../source/path.ts";
 
 /** Deep equality of plain data: the order of an object's keys does not count, nor do keys whose value is undefined. */
@@ -152,4 +153,19 @@ function visitChild(walk: PlainWalk, key: PathSegment, c: unknown): NotPlainData
   const found = visitValue(walk, c);
   walk.path.pop();
   return found;
+}
+
+/**
+ * Why a library call failed on `value` (one of its arguments, named `argument`), when the cause is in the caller's
+ * data (a cycle, nesting too deep for the stack, a BigInt, NaN, a function, a Date): an `api/argument` error naming
+ * the path, such as `renderJson(): the pipeline is not plain data at jobs[0].plan[0].params.self: a circular
+ * reference (back to jobs[0].plan[0].params)`. A HangarError, or an error with no such cause, is returned as it was.
+ * For a `catch` only: the walk runs once a call has failed, so a call that succeeds pays nothing.
+ */
+export function explainNotPlainData(fn: string, argument: string, value: unknown, error: unknown): unknown {
+  if (isHangarError(error)) return error;
+  const found = findNotPlainData(value);
+  if (found === undefined) return error;
+  const at = found.path.length === 0 ? "" : ` at ${formatPath(found.path)}`;
+  return new HangarError("api/argument", `${fn}(): ${argument} is not plain data${at}: ${found.problem}`);
 }

@@ -151,6 +151,19 @@ describe("hangar graph", () => {
     expect(none.stdout).toContain('class="edge trigger-false"');
   });
 
+  test("html: a job holding NaN is named with its path (its YAML view refuses it), not a stack trace", async () => {
+    writeFileSync(
+      join(scratch, "nan-module.mjs"),
+      'export default { jobs: [{ name: "a", plan: [{ task: "t", file: "t.yml", params: { ratio: 0 / 0 } }] }] };\n',
+    );
+    const run = memoryIo(scratch);
+    expect(await runCli(["graph", "nan-module.mjs", "--format", "html"], run.io)).toBe(2);
+    expect(run.stderr).toBe(
+      "hangar: nan-module.mjs: the pipeline is not plain data at jobs[0].plan[0].params.ratio: NaN, a number JSON cannot hold\n",
+    );
+    expect(run.stdout).toBe("");
+  });
+
   test("end to end: the built CLI names the author's line of the packerJobs() call", () => {
     const line =
       readFileSync(join(repo, example), "utf8")

@@ -89,11 +89,8 @@ export default defineCommand({
       io.stderr(`hangar graph: ${timeoutMs.usageError}\n`);
       return EXIT.failure;
     }
-    const [{ isModuleFile, loadPipelineModule }, { reportLoadFailure }, { readTemplateVars }] = await Promise.all([
-      import("../load-pipeline.ts"),
-      import("../report.ts"),
-      import("../template-vars.ts"),
-    ]);
+    const [{ isModuleFile, loadPipelineModule }, { notPlainData, reportLoadFailure }, { readTemplateVars }] =
+      await Promise.all([import("../load-pipeline.ts"), import("../report.ts"), import("../template-vars.ts")]);
     const vars = await readTemplateVars(values, io);
     if (vars !== undefined && "error" in vars) {
       io.stderr(`hangar graph: ${vars.error}\n`);
@@ -167,7 +164,10 @@ export default defineCommand({
         io.stderr(`hangar: ${entry}: ${error.message}\n`);
         return error.code === "graph/unknown-group" ? EXIT.failure : EXIT.findings;
       }
-      throw error;
+      // a job's YAML (html) refuses NaN, a function, a BigInt: named with its path, as render does
+      const explained = notPlainData(pipeline, entry, error);
+      if (explained === error) throw error;
+      return reportLoadFailure(explained, io, values.debug === true);
     }
     if (out === undefined) {
       io.stdout(text);

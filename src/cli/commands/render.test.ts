@@ -109,6 +109,10 @@ describe("hangar render", () => {
       "hangar: a-date.ts: the pipeline is not plain data at jobs[0].plan[0].params.at: a Date, which is not data: give its text (date.toISOString(), or the format the resource expects)\n",
     ],
     [
+      "a-nan.ts",
+      "hangar: a-nan.ts: the pipeline is not plain data at jobs[0].plan[0].params.ratio: NaN, a number JSON cannot hold\n",
+    ],
+    [
       "a-proxy.ts",
       "hangar: a-proxy.ts: the pipeline is not plain data at jobs[0].plan[0].params: an object that cannot be read: Error: sealed\n",
     ],

@@ -76,3 +76,12 @@ test.each([
 ])("posixPath(%j) is %j", (input, normal) => {
   expect(posixPath(input)).toBe(normal);
 });
+
+test("gitRepo: an empty name and a depth that is not a finite number are api/argument errors", () => {
+  expect(() => gitRepo({ name: "", uri: "https://git.example.com/app.git" })).toThrow(
+    `gitRepo(): option 'name' must be a non-empty string, got a string ("")`,
+  );
+  expect(() => gitRepo({ name: "app", uri: "https://git.example.com/app.git", depth: Number.NaN })).toThrow(
+    "gitRepo(): option 'depth' must be a finite number, got a number (NaN)",
+  );
+});

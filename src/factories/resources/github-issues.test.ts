@@ -63,3 +63,16 @@ test("githubIssues: app auth on github.com with every filter", () => {
     },
   });
 });
+
+test("githubIssues: an authMethod or issueState outside its choices is an api/argument error, not the other branch", () => {
+  const required = { name: "gate", repository: "org/workflow", issuePrefix: "[bot]" };
+  expect(() => githubIssues({ ...required, authMethod: "Token" as never })).toThrow(
+    expect.objectContaining({
+      code: "api/argument",
+      message: `githubIssues(): option 'authMethod' must be "token" or "app", got a string ("Token")`,
+    }),
+  );
+  expect(() => githubIssues({ ...required, issueState: "opened" as never })).toThrow(
+    `githubIssues(): option 'issueState' must be "open" or "closed", got a string ("opened")`,
+  );
+});

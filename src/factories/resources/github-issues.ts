@@ -1,4 +1,4 @@
-import { checkOptions, type OptionKinds } from "../../model/arguments.ts";
+import { checkOptions, type OptionChoices, type OptionKinds } from "../../model/arguments.ts";
 import { compact, type Duration } from "../../model/common.ts";
 import type { Resource } from "../../model/resource.ts";
 import { type GithubIssuesSource, githubIssuesResource } from "../resource-types/github-issues.ts";
@@ -58,6 +58,11 @@ const GITHUB_ISSUES_OPTIONS: OptionKinds<GithubIssuesOptions> = {
   pollFrequency: "string?",
 };
 
+const GITHUB_ISSUES_CHOICES: OptionChoices<GithubIssuesOptions> = {
+  authMethod: ["token", "app"],
+  issueState: ["open", "closed"],
+};
+
 /**
  * A `github-issues` resource: issues of a repository as versions, or a way to open one from a build.
  * Its `type` is the {@link githubIssuesResource} object; builds may read who started them.
@@ -82,7 +87,7 @@ export function githubIssues(options: Readonly<GithubIssuesOptions>): Resource<G
     issueBodyTemplate,
     skipIfLabeled,
     pollFrequency = "60m",
-  } = checkOptions("githubIssues", options, GITHUB_ISSUES_OPTIONS);
+  } = checkOptions("githubIssues", options, GITHUB_ISSUES_OPTIONS, GITHUB_ISSUES_CHOICES);
   const source: GithubIssuesSource = compact({
     auth_method: authMethod,
     assignees: assignees && [...assignees],
