@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from "node:fs";
 import { isBuiltin } from "node:module";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { isValidationEntry, keepNewest, pathKey, readIfPresent, writeAtomically } from "./cache-dir.ts";
 import { LoadError } from "./load-error.ts";
@@ -19,7 +19,9 @@ import { VERSION } from "./version.ts";
  *
  * A cache entry is checked cheaply: the size and modification time of each bundled file (hangar's
  * included, so a rebuilt or upgraded hangar compiles again), plus hangar's version. Only when a
- * file's size or time changed is its content hashed, and only a different hash compiles again.
+ * file's size or time changed is its content hashed, and only a different hash compiles again. The size, time and
+ * hash kept are those of the bytes esbuild compiled (taken as it reads each file), so a save while the module
+ * compiles is a change to the next run.
  * esbuild is not looked at on a hit: code it compiled stays valid when it is upgraded. The compiled code is stored under the hash of its content,
  * so an entry never points at a half-written module and concurrent runs do not collide.
  */
@@ -101,16 +103,54 @@ async function unchanged(inputs: readonly Input[]): Promise<readonly Input[] | u
 
 const dataUrl = (code: string): string => `data:text/javascript;base64,${Buffer.from(code).toString("base64")}`;
 
-/** The content hashes of `inputs`, with their size and time as they are now. */
-async function stampInputs(inputs: readonly string[]): Promise<Input[]> {
+/**
+ * The inputs of a build with the size and time each had when it was read and the hash of the bytes read: what the
+ * build read, as the build got it (see {@link compile}); a file the build read without us, as it is now.
+ */
+async function stampInputs(inputs: readonly string[], read: ReadonlyMap<string, Input>): Promise<Input[]> {
   const stamped: Input[] = [];
   for (const input of inputs) {
+    const known = read.get(input);
+    if (known !== undefined) {
+      stamped.push(known);
+      continue;
+    }
     const before = statOf(input);
     const content = readIfPresent(input);
     if (before === undefined || content === undefined) throw new Error(`${input} vanished`);
     stamped.push([input, before.size, before.mtimeMs, await sha256(content)]);
   }
   return stamped;
+}
+
+/** esbuild's own loader for a file of each extension it knows: the files a build reads through {@link readInput}. */
+const LOADERS: Readonly<Record<string, "js" | "jsx" | "ts" | "tsx" | "json">> = {
+  ".js": "js",
+  ".mjs": "js",
+  ".cjs": "js",
+  ".jsx": "jsx",
+  ".ts": "ts",
+  ".mts": "ts",
+  ".cts": "ts",
+  ".tsx": "tsx",
+  ".json": "json",
+};
+
+/**
+ * The content of a file the build bundles, read for esbuild, and its stamp: the size and time it had before it was
+ * read and the hash of the bytes read. A save while the build runs then never pairs the code compiled from the old
+ * content with the new content's details (the entry would be taken as current until the file changed again).
+ */
+async function readInput(path: string): Promise<{ contents: Uint8Array; stamp: Input }> {
+  const { open } = await import("node:fs/promises");
+  const file = await open(path);
+  try {
+    const { size, mtimeMs } = await file.stat();
+    const contents = await file.readFile();
+    return { contents, stamp: [path, size, mtimeMs, await sha256(contents)] };
+  } finally {
+    await file.close();
+  }
 }
 
 /**
@@ -165,7 +205,7 @@ export async function compileModule(
   const built = scriptForm ?? (await compile(path, shown, cwd, hangar));
   const isScript = scriptForm !== undefined;
   try {
-    const stamped = await stampInputs(built.inputs);
+    const stamped = await stampInputs(built.inputs, built.read);
     const name = `${(await sha256(Buffer.from(built.code))).slice(0, 32)}${isScript ? ".script.js" : ".mjs"}`;
     mkdirSync(cacheDir, { recursive: true });
     const size = Buffer.byteLength(built.code);
@@ -252,7 +292,7 @@ async function compileScript(
   path: string,
   shown: string,
   cwd: string,
-): Promise<{ code: string; inputs: string[] } | undefined> {
+): Promise<{ code: string; inputs: string[]; read: ReadonlyMap<string, Input> } | undefined> {
   const compiled = await compile(path, shown, cwd, "bundled", "script");
   {
     // builtins are required; what else is left to import is only hangar's own files imported when needed (see
@@ -263,7 +303,7 @@ async function compileScript(
     );
     // (a module's own name of the same spelling is not renamed by esbuild: it is found here too)
     const meta = new RegExp(`\\b${SCRIPT_IMPORT_META}\\b(?!\\.(?:url|dirname|filename)\\b)`);
-    return importsOnlyBuiltins && !meta.test(code) ? { code, inputs: compiled.inputs } : undefined;
+    return importsOnlyBuiltins && !meta.test(code) ? { code, inputs: compiled.inputs, read: compiled.read } : undefined;
   }
 }
 
@@ -295,6 +335,8 @@ async function compile(
 ): Promise<{
   code: string;
   inputs: string[];
+  /** The stamps of the files read through {@link readInput}, by path. */
+  read: ReadonlyMap<string, Input>;
   imports: readonly { path: string; kind: string }[];
   /** The `file:` URLs of the folders of hangar's entry points bundled in. */
   hangarFiles: readonly string[];
@@ -303,6 +345,7 @@ async function compile(
   /** The folders of hangar's entry points bundled in: what they import lazily stays lazy (see below). */
   const hangarDirs: string[] = [];
   const script = form === "script";
+  const read = new Map<string, Input>();
   try {
     const result = await build({
       ...(script
@@ -360,6 +403,13 @@ async function compile(
               }
               return { path: pathToFileURL(found.path).href, external: true };
             });
+            b.onLoad({ filter: /\.[cm]?[jt]sx?$|\.json$/, namespace: "file" }, async (args) => {
+              const loader = LOADERS[extname(args.path)];
+              if (loader === undefined) return undefined;
+              const { contents, stamp } = await readInput(args.path);
+              read.set(args.path, stamp);
+              return { contents, loader };
+            });
             b.onLoad({ filter: /.*/, namespace: BUILTIN }, (args) => ({
               contents: `module.exports = require(${JSON.stringify(args.path)});`,
               loader: "js",
@@ -382,7 +432,7 @@ async function compile(
       .filter((input) => !(script && input === join(dirname(path), SCRIPT_ENTRY)));
     const imports = Object.values(result.metafile.outputs).flatMap((output) => output.imports);
     const hangarFiles = hangarDirs.map((dir) => pathToFileURL(dir).href);
-    return { code: result.outputFiles[0]?.text ?? "", inputs, imports, hangarFiles };
+    return { code: result.outputFiles[0]?.text ?? "", inputs, read, imports, hangarFiles };
   } catch (error) {
     const first = (error as { errors?: { text: string; location?: { file: string; line: number; column: number } }[] })
       .errors?.[0];
