@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { afterEach, beforeEach, expect, test, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
 /** What runs right after each esbuild build has read the files, before the cache keeps anything. */
-const afterBuild = vi.hoisted(() => ({ run: undefined as (() => void) | undefined }));
+const afterBuild = vi.hoisted(() => ({ run: undefined as (() => unknown) | undefined }));
 
 vi.mock("esbuild", async (importOriginal) => {
   const esbuild = await importOriginal<typeof import("esbuild")>();
@@ -11,7 +11,7 @@ vi.mock("esbuild", async (importOriginal) => {
     const result = await esbuild.build(options);
     const run = afterBuild.run;
     afterBuild.run = undefined;
-    run?.();
+    await run?.();
     return result;
   };
   return { ...esbuild, build, default: { ...esbuild, build } };
@@ -51,3 +51,37 @@ test.each(["module", "script"] as const)(
     expect(readdirSync(cacheDir).filter((name) => name.endsWith(".json"))).toHaveLength(1);
   },
 );
+
+describe("two runs of one module at once", () => {
+  test("the form one compiles while the other compiles the other form stays, named by the entry", async () => {
+    const app = join(work, "app.ts");
+    let other: Awaited<ReturnType<typeof compileModule>> | undefined;
+    // the script form's run has read no entry and built; meanwhile another run compiles and keeps the ES module
+    afterBuild.run = async () => {
+      other = await compileModule(app, "app.ts", work, cacheDir, "bundled", "module");
+    };
+    const script = await compileModule(app, "app.ts", work, cacheDir, "bundled", "script");
+    expect(script.script).toBeDefined();
+    expect(other?.cached).toBe(false);
+    // the ES module the other run is about to import is still there, and both forms are now hits
+    expect(existsSync(new URL(other?.url as string))).toBe(true);
+    expect(existsSync(script.script as string)).toBe(true);
+    expect((await compileModule(app, "app.ts", work, cacheDir, "bundled", "module")).cached).toBe(true);
+    expect((await compileModule(app, "app.ts", work, cacheDir, "bundled", "script")).cached).toBe(true);
+  });
+
+  test("a compiled file just found by one run is not removed by another that compiled a newer version", async () => {
+    const app = join(work, "app.ts");
+    await compileModule(app, "app.ts", work, cacheDir, "bundled", "module");
+    // written long ago, and found again by a run that is about to import it
+    const past = new Date(Date.now() - 3_600_000);
+    for (const name of readdirSync(cacheDir)) utimesSync(join(cacheDir, name), past, past);
+    const found = await compileModule(app, "app.ts", work, cacheDir, "bundled", "module");
+    expect(found.cached).toBe(true);
+    // another run, after a save, compiles the new version and cleans up
+    writeFileSync(join(work, "lib.ts"), 'export const BRANCH = "v3";\n');
+    const newer = await compileModule(app, "app.ts", work, cacheDir, "bundled", "module");
+    expect(newer.cached).toBe(false);
+    expect(readFileSync(new URL(found.url), "utf8")).toContain('"v1"');
+  });
+});

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync } from "node:fs";
 import { isBuiltin } from "node:module";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -170,11 +170,23 @@ export async function compileModule(
   if (cacheDir === undefined) return { url: dataUrl((await compile(path, shown, cwd, hangar)).code), cached: false };
   // each way of linking hangar has its own entry, so a batch and a single render do not compile over each other
   const entryFile = join(cacheDir, `${pathKey(path)}${hangar === "bundled" ? "" : "-shared"}.json`);
-  /** The compiled file `name` of the entry, when it is there whole. */
-  const present = (entry: CacheEntry, name: string | undefined) =>
-    name !== undefined && entry.sizes[name] !== undefined && statOf(join(cacheDir, name))?.size === entry.sizes[name]
-      ? join(cacheDir, name)
-      : undefined;
+  /**
+   * The compiled file `name` of the entry, when it is there whole. Its time is set to now: another run's prune leaves
+   * a file so recently used alone while this run is about to read it (see {@link prune}).
+   */
+  const present = (entry: CacheEntry, name: string | undefined) => {
+    if (name === undefined || entry.sizes[name] === undefined) return undefined;
+    const file = join(cacheDir, name);
+    if (statOf(file)?.size !== entry.sizes[name]) return undefined;
+    try {
+      const now = new Date();
+      utimesSync(file, now, now);
+    } catch (error) {
+      // removed meanwhile: compiled again
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    }
+    return file;
+  };
   const scriptWanted = wanted === "script" && hangar === "bundled";
   /** The entry when its inputs are unchanged (their new times written in), else undefined. */
   let current: CacheEntry | undefined;
@@ -211,9 +223,12 @@ export async function compileModule(
     const size = Buffer.byteLength(built.code);
     // a file of this name but another size was cut off: it is written again
     if (statOf(join(cacheDir, name))?.size !== size) writeAtomically(join(cacheDir, name), built.code);
-    // the other form, when the entry was current, is still the same module's
-    const otherName = isScript ? current?.module : current?.script;
-    const otherSize = otherName === undefined ? undefined : current?.sizes[otherName];
+    // the other form, when the entry was current, is still the same module's; the entry is read again just before
+    // it is written, as another run may have compiled the other form of these same inputs meanwhile (a render and a
+    // validate at once): that form stays named, so that no prune removes the file the other run is about to run
+    const latest = sameInputs(readEntry(entryFile), path, stamped) ?? current;
+    const otherName = isScript ? latest?.module : latest?.script;
+    const otherSize = otherName === undefined ? undefined : latest?.sizes[otherName];
     const keepOther = otherName !== undefined && otherSize !== undefined;
     const other = !keepOther ? {} : isScript ? { module: otherName } : { script: otherName };
     const entry: CacheEntry = {
@@ -224,7 +239,7 @@ export async function compileModule(
       ...other,
       ...(isScript ? { script: name } : { module: name }),
       // asked for a script and given a module: it has no script form, so the next run does not try again
-      ...(scriptWanted && !isScript && { scriptless: true }),
+      ...(!isScript && (scriptWanted || latest?.scriptless === true) && { scriptless: true }),
       sizes: { ...(keepOther && { [otherName]: otherSize }), [name]: size },
     };
     writeAtomically(entryFile, JSON.stringify(entry));
@@ -238,10 +253,38 @@ export async function compileModule(
   }
 }
 
+/** The entry in `entryFile`, when there is one that can be read. */
+function readEntry(entryFile: string): CacheEntry | undefined {
+  try {
+    const entry = JSON.parse(readFileSync(entryFile, "utf8")) as CacheEntry;
+    return typeof entry === "object" && entry !== null && Array.isArray(entry.inputs) ? entry : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `entry` when it is this hangar's entry for the module at `path` compiled from exactly `inputs`, else undefined. */
+function sameInputs(entry: CacheEntry | undefined, path: string, inputs: readonly Input[]): CacheEntry | undefined {
+  if (entry?.format !== CACHE_FORMAT || entry.hangar !== VERSION || entry.entry !== path) return undefined;
+  if (typeof entry.sizes !== "object" || entry.sizes === null || entry.inputs.length !== inputs.length)
+    return undefined;
+  const hashes = new Map(inputs.map(([file, , , hash]) => [file, hash]));
+  return entry.inputs.every((input) => Array.isArray(input) && hashes.get(input[0]) === input[3]) ? entry : undefined;
+}
+
+/**
+ * How long a compiled file no entry names is left alone: another run may have just written it and not yet named it,
+ * or just found it (see compileModule's `present`) in an entry written over since, and be about to run it.
+ */
+const ORPHAN_GRACE_MS = 30_000;
+
 /** A compile cache entry's file name (`<path key>.json`, `<path key>-shared.json`), not a kept validation's. */
 const isCompileEntry = (name: string) => name.endsWith(".json") && !isValidationEntry(name);
 
-/** Removes the oldest entries beyond {@link CACHE_ENTRIES}, then compiled modules no entry names. */
+/**
+ * Removes the oldest entries beyond {@link CACHE_ENTRIES}, then compiled modules no entry names, unless written or
+ * used in the last {@link ORPHAN_GRACE_MS}.
+ */
 function prune(cacheDir: string): void {
   const kept = new Set<string>();
   for (const name of keepNewest(cacheDir, isCompileEntry, CACHE_ENTRIES)) {
@@ -259,6 +302,8 @@ function prune(cacheDir: string): void {
       : /^[0-9a-f]{32}\./.test(name) && !keptStems.has(name.slice(0, 32));
     if (orphan) {
       try {
+        const stat = statSync(join(cacheDir, name));
+        if (Date.now() - stat.mtimeMs < ORPHAN_GRACE_MS) continue;
         unlinkSync(join(cacheDir, name));
       } catch {}
     }
