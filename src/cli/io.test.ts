@@ -112,6 +112,59 @@ describe("deferSignals", () => {
   });
 });
 
+describe("deferSignals with the real process", () => {
+  /** `process` as the target, its exits recorded rather than taken. */
+  const realProcess = () => {
+    const exits: number[] = [];
+    const target = {
+      once: (signal: "SIGINT" | "SIGTERM", listener: () => void) => process.once(signal, listener),
+      removeListener: (signal: "SIGINT" | "SIGTERM", listener: () => void) => process.removeListener(signal, listener),
+      exit: (code: number) => void exits.push(code),
+    };
+    return { exits, target };
+  };
+
+  test.each([
+    ["SIGTERM", 143],
+    ["SIGINT", 130],
+  ] as const)("a %s sent during the write is acted on once the write is done (exit %d)", async (signal, code) => {
+    // kept for the test only, so that a signal the code under test lets through cannot end the test's process
+    const guard = () => undefined;
+    process.on(signal, guard);
+    try {
+      const { exits, target } = realProcess();
+      let exitsDuringWrite: unknown;
+      const written = deferSignals(target, () => {
+        // the signal arrives while the file is written: Node hands it to JavaScript only on a later turn
+        process.kill(process.pid, signal);
+        writeFileAtomic(join(dir, "out.json"), "complete");
+        exitsDuringWrite = exits.length;
+      });
+      await written;
+      expect(exitsDuringWrite).toBe(0);
+      // acted on before the promise settles: nothing the caller writes next runs first
+      expect(exits).toEqual([code]);
+      expect(readdirSync(dir)).toEqual(["out.json"]);
+    } finally {
+      // a signal still on its way is not left to a later test
+      await new Promise((done) => setTimeout(done, 50));
+      process.removeListener(signal, guard);
+    }
+  });
+
+  test("the write's error is the promise's, after the listeners are gone", async () => {
+    const before = process.listenerCount("SIGINT") + process.listenerCount("SIGTERM");
+    const { exits, target } = realProcess();
+    await expect(
+      deferSignals(target, () => {
+        throw new Error("disk full");
+      }),
+    ).rejects.toThrow("disk full");
+    expect(exits).toEqual([]);
+    expect(process.listenerCount("SIGINT") + process.listenerCount("SIGTERM")).toBe(before);
+  });
+});
+
 describe("stdioWriter", () => {
   /** A stream that records what is written and calls back at once. */
   const recorder = () => {

@@ -145,9 +145,10 @@ export interface SignalTarget {
  * Runs `write` with SIGINT and SIGTERM held back: a signal that arrives meanwhile ends the process
  * (exit 130 or 143, as a shell reports it) only after `write` has finished, so it never leaves a
  * temporary file behind. Outside such writes the signals keep their default action, so Ctrl-C still
- * stops a pipeline module that loops forever.
+ * stops a pipeline module that loops forever. `write` runs at once; the promise settles (with `write`'s error, if
+ * any) once a signal held back has been acted on, so that nothing written after it runs before the exit.
  */
-export function deferSignals(target: SignalTarget, write: () => void): void {
+export async function deferSignals(target: SignalTarget, write: () => void): Promise<void> {
   let received: number | undefined;
   const onInt = () => {
     received ??= 130;
@@ -157,16 +158,19 @@ export function deferSignals(target: SignalTarget, write: () => void): void {
   };
   target.once("SIGINT", onInt);
   target.once("SIGTERM", onTerm);
+  let failure: { readonly error: unknown } | undefined;
   try {
     write();
-  } finally {
-    // a signal that came during the write is delivered to the listeners on the next turn of the loop
-    setImmediate(() => {
-      target.removeListener("SIGINT", onInt);
-      target.removeListener("SIGTERM", onTerm);
-      if (received !== undefined) target.exit(received);
-    });
+  } catch (error) {
+    failure = { error };
   }
+  // A signal that came during the write reaches the listeners when the event loop next polls, which can be after
+  // this turn's immediates: the listeners stay one whole turn more (removed before, the signal would be lost).
+  await new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
+  target.removeListener("SIGINT", onInt);
+  target.removeListener("SIGTERM", onTerm);
+  if (received !== undefined) target.exit(received);
+  if (failure !== undefined) throw failure.error;
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
