@@ -1,5 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
 import { parse } from "yaml";
@@ -105,6 +114,26 @@ describe("hangar render --out-dir", () => {
         "",
       ].join("\n"),
     );
+  });
+
+  test("--fly-script over a pipeline's file or a module given (through a link too) is an error; nothing is written", async () => {
+    const source = read("ok.ts");
+    symlinkSync("ok.ts", join(work, "ok-link.sh"));
+    for (const [script, said] of [
+      ["out/app.json", "--fly-script out/app.json is out/app.json, where pipeline 'app' of ok.ts is written"],
+      ["./out/from-function.json", "is out/from-function.json, where pipeline 'from-function' of async-function.mts"],
+      ["ok.ts", "--fly-script ok.ts is the pipeline module ok.ts"],
+      [join(work, "async-function.mts"), "is the pipeline module async-function.mts"],
+      ["ok-link.sh", "--fly-script ok-link.sh is the pipeline module ok.ts"],
+    ]) {
+      const run = await render("ok.ts", "async-function.mts", "--out-dir", "out", "--fly-script", script as string);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(said);
+      expect(run.stderr).toContain("nothing was written");
+      expect(existsSync(join(work, "out"))).toBe(false);
+      expect(read("ok.ts")).toBe(source);
+      expect(read("async-function.mts")).not.toContain("set-pipeline");
+    }
   });
 
   test("usage errors: several entries without --out-dir, a glob matching nothing, -o with --out-dir", async () => {

@@ -1,3 +1,4 @@
+import { realpathSync } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import type { TemplateVars } from "../parse/vars.ts";
 import { flyCommand } from "../render/fly-command.ts";
@@ -105,6 +106,38 @@ function findClash(rendered: readonly { entry: string; name: string; out: string
   return undefined;
 }
 
+/** The file `path` (relative to `cwd`) names: through symbolic links when it exists, as hangar writes through them. */
+function realPath(cwd: string, path: string): string {
+  const full = resolve(cwd, path);
+  try {
+    return realpathSync(full);
+  } catch {
+    return full;
+  }
+}
+
+/**
+ * What the fly script would be written over, as an error message: one of the pipeline modules given, or a file a
+ * pipeline is written to; else undefined.
+ */
+function flyScriptClash(
+  flyScript: string,
+  entries: readonly string[],
+  rendered: readonly { entry: string; name: string; out: string }[],
+  cwd: string,
+): string | undefined {
+  const script = realPath(cwd, flyScript);
+  const entry = entries.find((e) => realPath(cwd, e) === script);
+  if (entry !== undefined) {
+    return `--fly-script ${flyScript} is the pipeline module ${entry}; nothing was written (give the script another path)`;
+  }
+  const out = rendered.find((r) => realPath(cwd, r.out) === script);
+  if (out !== undefined) {
+    return `--fly-script ${flyScript} is ${out.out}, where pipeline '${out.name}' of ${out.entry} is written; nothing was written (give the script another path)`;
+  }
+  return undefined;
+}
+
 /** A POSIX shell script that sets every rendered pipeline. */
 const flyScript = (commands: readonly string[]) =>
   `#!/bin/sh\n# Sets the pipelines rendered by \`hangar render\`; run it with sh.\nset -eu\n${commands.map((c) => `${c}\n`).join("")}`;
@@ -113,7 +146,8 @@ const flyScript = (commands: readonly string[]) =>
  * `hangar render <entries...> --out-dir DIR`: renders every module in one process and writes
  * `DIR/<pipeline name>.json` (or `.yml`). A module that fails to load or has validation errors is
  * reported and skipped; the others are still written. Two pipelines that would be written to the same
- * file are an error before anything is written. Prints one fly command per written pipeline (or a
+ * file, or a fly script that would be written over a pipeline's file or one of the modules, are an error before
+ * anything is written. Prints one fly command per written pipeline (or a
  * script with `flyScript`). Returns the worst exit code of the pipelines (2 for a load failure, 1 for
  * validation errors).
  */
@@ -135,7 +169,9 @@ export async function renderBatch(entries: readonly string[], options: BatchOpti
     rendered.push({ ...result, out: join(options.outDir, fileName(result.name, options.format)) });
   }
 
-  const clash = findClash(rendered);
+  const clash =
+    findClash(rendered) ??
+    (options.flyScript === undefined ? undefined : flyScriptClash(options.flyScript, entries, rendered, io.cwd()));
   if (clash !== undefined) {
     io.stderr(`hangar: ${clash}\n`);
     return EXIT.failure;
