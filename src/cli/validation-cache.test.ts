@@ -125,6 +125,24 @@ describe("validationCache", () => {
     ],
     ["without its diagnostics", (header, text) => `${JSON.stringify({ ...header, result: null })}\n${text}`],
     ["whose header is not an object", (_, text) => `null\n${text}`],
+    ...(
+      [
+        ["a null diagnostic", [null]],
+        ["a diagnostic whose rule id is a number", [{ ...result.diagnostics[0], ruleId: 5 }]],
+        ["a diagnostic without its path", [{ ...result.diagnostics[0], path: undefined }]],
+        ["a diagnostic of another severity", [{ ...result.diagnostics[0], severity: "fatal" }]],
+        ["a diagnostic whose position is null", [{ ...result.diagnostics[0], loc: null }]],
+        ["a diagnostic whose position has no line", [{ ...result.diagnostics[0], loc: { col: 1 } }]],
+        ["a diagnostic whose data is a list", [{ ...result.diagnostics[0], data: [1] }]],
+      ] as const
+    ).map(([what, diagnostics]): [string, (header: Record<string, unknown>, text: string) => string] => [
+      `with ${what}`,
+      (header, text) => `${JSON.stringify({ ...header, result: { ...result, diagnostics } })}\n${text}`,
+    ]),
+    [
+      "whose result has no file name",
+      (header, text) => `${JSON.stringify({ ...header, result: { diagnostics: [] } })}\n${text}`,
+    ],
     ["with the text cut short", (header, text) => `${JSON.stringify(header)}\n${text.slice(0, -1)}`],
     [
       "whose header gives the text another length",

@@ -115,7 +115,7 @@ export function validationCache(
           header.hangar === hangar &&
           header.key === key &&
           header.length === inputs.text.length;
-        if (!same || !Array.isArray(header.result?.diagnostics) || typeof header.errors !== "boolean") return undefined;
+        if (!same || !isFileValidation(header.result) || typeof header.errors !== "boolean") return undefined;
         // compared as read back: a text UTF-8 cannot hold exactly (a lone surrogate) never equals it, a miss
         if (bytes.toString("utf8", end + 1) !== inputs.text) return undefined;
         // the entry was kept for plain data (see write); this data must be plain too for the text to say what it is
@@ -138,6 +138,48 @@ export function validationCache(
     },
   };
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+const optional = (value: unknown, type: "string" | "number") => value === undefined || typeof value === type;
+
+/** `value` is a position as a diagnostic carries it. */
+const isSourceLoc = (value: unknown): boolean =>
+  isObject(value) &&
+  typeof value.line === "number" &&
+  typeof value.col === "number" &&
+  optional(value.file, "string") &&
+  optional(value.endLine, "number") &&
+  optional(value.endCol, "number");
+
+/** `value` has every field of a diagnostic that a report reads, each of its type. */
+function isDiagnostic(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  const { ruleId, severity, parity, message, path, loc, messageId, data, fly } = value;
+  return (
+    typeof ruleId === "string" &&
+    (severity === "error" || severity === "warning") &&
+    (parity === "concourse" || parity === "hangar") &&
+    typeof message === "string" &&
+    Array.isArray(path) &&
+    path.every((step) => typeof step === "string" || typeof step === "number") &&
+    (loc === undefined || isSourceLoc(loc)) &&
+    optional(messageId, "string") &&
+    (data === undefined ||
+      (isObject(data) && Object.values(data).every((v) => typeof v === "string" || typeof v === "number"))) &&
+    optional(fly, "string")
+  );
+}
+
+/**
+ * `value` is a validation as kept: an entry that is JSON but not of this shape (edited, or written by a broken
+ * build) is a miss, validated again, never a crash of the report that reads it.
+ */
+const isFileValidation = (value: unknown): value is FileValidation =>
+  isObject(value) &&
+  typeof value.file === "string" &&
+  Array.isArray(value.diagnostics) &&
+  value.diagnostics.every(isDiagnostic);
 
 /**
  * This build of hangar: its version and the size and modification time of the file its CLI runs from (the
