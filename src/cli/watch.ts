@@ -1,6 +1,6 @@
 import { type FSWatcher, watch } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
-import type { ExitCode } from "./define-command.ts";
+import { EXIT, type ExitCode } from "./define-command.ts";
 import type { Io } from "./io.ts";
 import { plural } from "./plural.ts";
 
@@ -79,7 +79,8 @@ function nextChange(files: ReadonlySet<string>, { signal, debounceMs = 100 }: Wa
 /**
  * `--watch`: runs `render` (which prints its findings and fly commands), then again each time one of
  * the entries or a local file they import changes, until `signal` aborts; errors in a run are
- * printed by `render` and the watch goes on. Returns the exit code of the last run.
+ * printed by `render` and the watch goes on. Returns 0 once `signal` aborts (Ctrl-C ends a watch as asked, whatever
+ * the last run found: its findings were printed).
  */
 export async function watchRender(
   entries: readonly string[],
@@ -88,9 +89,8 @@ export async function watchRender(
   options: WatchOptions,
 ): Promise<ExitCode> {
   let watched = new Set<string>();
-  let code: ExitCode = 0;
   while (!options.signal.aborted) {
-    code = await render();
+    await render();
     const inputs = await Promise.all(entries.map((entry) => moduleInputs(entry, io.cwd())));
     // files of the last good build stay watched, so that fixing a broken import is seen
     watched = new Set([...watched, ...inputs.flat()]);
@@ -98,5 +98,5 @@ export async function watchRender(
     io.stderr(`watching ${plural(watched.size, "file")} for changes (Ctrl-C to stop)\n`);
     await nextChange(watched, options);
   }
-  return code;
+  return EXIT.ok;
 }
