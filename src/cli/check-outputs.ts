@@ -9,7 +9,7 @@ export interface PlannedOutput {
 }
 
 /** What is on disk compared with what would be written. */
-export type OutputState = "up to date" | "stale" | "missing";
+export type OutputState = "up to date" | "stale" | "missing" | "unreadable";
 
 /** How many lines of a stale file's diff are shown; the rest is counted. */
 const DIFF_LINES = 40;
@@ -21,13 +21,25 @@ function cut(text: string, limit: number): string {
   return `${lines.slice(0, limit).join("\n")}\n... (${lines.length - limit} more lines)\n`;
 }
 
-/** The state of one planned output on disk. */
+/** Why a file that is there cannot be read, as shown: `a directory`, `EACCES: permission denied`. */
+function unreadableReason(error: unknown): string {
+  const { code, message } = error as NodeJS.ErrnoException;
+  if (code === "EISDIR") return "a directory, not a file";
+  return code !== undefined ? `${code}: ${message.replace(/^\w+: /, "").replace(/, \w+ '.*'$/, "")}` : String(message);
+}
+
+/**
+ * The state of one planned output on disk; `diff` is a stale file's diff, or why a file that is there cannot be
+ * read. Only a file that is not there (no such file, or a folder on its path that is a file) is missing.
+ */
 export async function outputState(output: PlannedOutput, io: Io): Promise<{ state: OutputState; diff: string }> {
   let current: string;
   try {
     current = await io.readFile(resolve(io.cwd(), output.path));
-  } catch {
-    return { state: "missing", diff: "" };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return { state: "missing", diff: "" };
+    return { state: "unreadable", diff: unreadableReason(error) };
   }
   if (current === output.text) return { state: "up to date", diff: "" };
   const hunks = toHunks(diffLines(splitLines(current), splitLines(output.text)), 3);
@@ -36,23 +48,26 @@ export async function outputState(output: PlannedOutput, io: Io): Promise<{ stat
 
 /**
  * `--check`: compares each planned output with the file on disk and writes nothing. Prints on stdout
- * each stale file (with a short diff, `-` on disk, `+` rendered) and each missing file, and returns
+ * each stale file (with a short diff, `-` on disk, `+` rendered), each missing file and each that is there but
+ * cannot be read (a folder, or no permission: said so, not called missing), and returns
  * whether every output is up to date.
  */
 export async function checkOutputs(outputs: readonly PlannedOutput[], io: Io): Promise<boolean> {
-  const counts: Record<OutputState, number> = { "up to date": 0, stale: 0, missing: 0 };
+  const counts: Record<OutputState, number> = { "up to date": 0, stale: 0, missing: 0, unreadable: 0 };
   for (const output of outputs) {
     const { state, diff } = await outputState(output, io);
     counts[state]++;
     if (state === "missing") io.stdout(`missing: ${output.path}\n`);
+    if (state === "unreadable") io.stdout(`unreadable: ${output.path} (${diff})\n`);
     if (state === "stale")
       io.stdout(`stale: ${output.path}\n--- ${output.path} (on disk)\n+++ ${output.path} (rendered)\n${diff}`);
   }
-  const stale = counts.stale + counts.missing;
+  const stale = counts.stale + counts.missing + counts.unreadable;
+  const unreadable = counts.unreadable === 0 ? "" : `, ${counts.unreadable} unreadable`;
   io.stderr(
     stale === 0
       ? `${counts["up to date"]} up to date\n`
-      : `${counts["up to date"]} up to date, ${counts.stale} stale, ${counts.missing} missing: run \`hangar render\` without --check to update\n`,
+      : `${counts["up to date"]} up to date, ${counts.stale} stale, ${counts.missing} missing${unreadable}: run \`hangar render\` without --check to update\n`,
   );
   return stale === 0;
 }

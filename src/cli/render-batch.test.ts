@@ -183,6 +183,24 @@ describe("hangar render --check", () => {
     expect(stale.stdout).toMatch(/^stale: definition\.json\n[\s\S]*\n-\{\}\n\+\{\n/);
   });
 
+  test("an output that is there but cannot be read is said to be so, not missing", async () => {
+    mkdirSync(join(work, "definition.json"));
+    const folder = await render("ok.ts", "--check");
+    expect(folder).toMatchObject({ code: 1, stdout: "unreadable: definition.json (a directory, not a file)\n" });
+    expect(folder.stderr).toContain("0 up to date, 0 stale, 0 missing, 1 unreadable");
+
+    const denied = memoryIo(work);
+    const code = await runCli(["render", "ok.ts", "--check"], {
+      ...denied.io,
+      readFile: async (path) => {
+        if (!path.endsWith("definition.json")) return denied.io.readFile(path);
+        throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: "EACCES" });
+      },
+    });
+    expect(code).toBe(1);
+    expect(denied.stdout).toBe("unreadable: definition.json (EACCES: permission denied)\n");
+  });
+
   test("a pipeline with errors fails the check too, and a check never creates the output folder", async () => {
     const run = await render("invalid.ts", "ok.ts", "--out-dir", "never", "--check");
     expect(run.code).toBe(1);
