@@ -29,7 +29,10 @@ import { VERSION } from "./version.ts";
 /** Bump when the compile options below change, so that older entries are not used. */
 const CACHE_FORMAT = 5;
 
-/** How many entries the cache keeps; the least recently written go first. */
+/**
+ * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry
+ * for each of them (see {@link pruneCompileCache}).
+ */
 export const CACHE_ENTRIES = 100;
 
 /** One bundled file: its path, size, modification time and content hash when compiled. */
@@ -158,6 +161,8 @@ async function readInput(path: string): Promise<{ contents: Uint8Array; stamp: I
  * cannot be read is a miss; one that cannot be written only costs the next compile. With `wanted` "script", the
  * script form (see {@link compileScript}) when the module has one, else the ES module; each form is compiled only
  * when first wanted (one esbuild run for a render: two cost a changed module's render about 75 ms, paired runs).
+ * With `inBatch`, the cache is not cleaned up after a compile: the batch does it once, after its last module (see
+ * {@link pruneCompileCache}), so that it neither evicts its own entries nor reads the folder once per module.
  */
 export async function compileModule(
   path: string,
@@ -166,6 +171,7 @@ export async function compileModule(
   cacheDir: string | undefined,
   hangar: HangarLink = "bundled",
   wanted: "module" | "script" = "module",
+  inBatch = false,
 ): Promise<Compiled> {
   if (cacheDir === undefined) return { url: dataUrl((await compile(path, shown, cwd, hangar)).code), cached: false };
   // each way of linking hangar has its own entry, so a batch and a single render do not compile over each other
@@ -243,7 +249,7 @@ export async function compileModule(
       sizes: { ...(keepOther && { [otherName]: otherSize }), [name]: size },
     };
     writeAtomically(entryFile, JSON.stringify(entry));
-    prune(cacheDir);
+    if (!inBatch) prune(cacheDir, CACHE_ENTRIES);
     const url = pathToFileURL(join(cacheDir, name)).href;
     return isScript ? { url, script: join(cacheDir, name), cached: false } : { url, cached: false };
   } catch {
@@ -282,12 +288,24 @@ const ORPHAN_GRACE_MS = 30_000;
 const isCompileEntry = (name: string) => name.endsWith(".json") && !isValidationEntry(name);
 
 /**
- * Removes the oldest entries beyond {@link CACHE_ENTRIES}, then compiled modules no entry names, unless written or
- * used in the last {@link ORPHAN_GRACE_MS}.
+ * Cleans up the compile cache in `cacheDir` after a batch of `modules` modules: keeps the newest
+ * {@link CACHE_ENTRIES} entries, or one for each module of the batch when it has more (a batch visits its modules
+ * in the same order each run, so a cache smaller than the batch would evict the very entries the next run needs).
+ * Never throws.
  */
-function prune(cacheDir: string): void {
+export function pruneCompileCache(cacheDir: string, modules: number): void {
+  try {
+    prune(cacheDir, Math.max(CACHE_ENTRIES, modules));
+  } catch {}
+}
+
+/**
+ * Removes the oldest entries beyond `keep`, then compiled modules no entry names, unless written or used in the
+ * last {@link ORPHAN_GRACE_MS}.
+ */
+function prune(cacheDir: string, keep: number): void {
   const kept = new Set<string>();
-  for (const name of keepNewest(cacheDir, isCompileEntry, CACHE_ENTRIES)) {
+  for (const name of keepNewest(cacheDir, isCompileEntry, keep)) {
     try {
       const { module, script } = JSON.parse(readFileSync(join(cacheDir, name), "utf8")) as CacheEntry;
       for (const file of [module, script]) if (file !== undefined) kept.add(file);

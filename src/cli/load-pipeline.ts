@@ -81,6 +81,8 @@ export interface ModuleLoadOptions extends LoadOptions {
   readonly stackSourceMaps?: boolean;
   /** How a compiled TypeScript module gets hangar (see {@link HangarLink}); default `bundled`. */
   readonly hangar?: HangarLink;
+  /** The module is one of a batch, which cleans up the compile cache once, after it (see pruneCompileCache). */
+  readonly inBatch?: boolean;
 }
 
 /** {@link loadPipelineModule}, with the CLI's options. */
@@ -105,7 +107,7 @@ export async function loadModule(
     // stacks are not needed mapped (errors are still placed in the user's source, see userFrame)
     const wanted = stackSourceMaps ? "module" : "script";
     const dir = cacheDir === false ? undefined : cacheDir;
-    const compiled = await compileModule(path, shown, cwd, dir, options.hangar, wanted);
+    const compiled = await compileModule(path, shown, cwd, dir, options.hangar, wanted, options.inBatch);
     script = compiled.script;
     url = compiled.url;
   }

@@ -54,13 +54,15 @@ const fileName = (name: string, format: BatchOptions["format"]) => `${name}.${fo
 
 /**
  * Loads and renders one module; reports a failure (load error or validation errors) on stderr and
- * returns its exit code instead of a result.
+ * returns its exit code instead of a result. With `inBatch`, the caches are left for the batch to clean up once,
+ * after its last module (see {@link cleanUpCaches}).
  */
 export async function renderEntry(
   entry: string,
   options: Pick<BatchOptions, "format" | "validate" | "debug" | "timeoutMs" | "vars">,
   io: Io,
   hangar: HangarLink = "bundled",
+  inBatch = false,
 ): Promise<RenderedEntry | ExitCode> {
   let definition: LoadedDefinition;
   let rendered: { data: unknown; text: string };
@@ -70,6 +72,7 @@ export async function renderEntry(
       // errors are placed in the user's source without Node's source maps; only --debug's stack traces need them
       stackSourceMaps: options.debug,
       hangar,
+      inBatch,
     });
   } catch (error) {
     return reportLoadFailure(error, io, options.debug);
@@ -85,7 +88,7 @@ export async function renderEntry(
   if (options.validate) {
     const { validateRendered } = await import("./validate-rendered.ts");
     const vars = checkVars(options.vars, definition.instanceVars);
-    const more = { unknownReferences: definition.unknownReferences, vars };
+    const more = { unknownReferences: definition.unknownReferences, vars, inBatch };
     if (!(await validateRendered({ ...rendered, format: options.format }, entry, io, more))) return EXIT.findings;
   }
   const { text } = rendered;
@@ -152,11 +155,40 @@ const flyScript = (commands: readonly string[]) =>
  * validation errors).
  */
 export async function renderBatch(entries: readonly string[], options: BatchOptions, io: Io): Promise<ExitCode> {
+  if (entries.length <= 1) return renderAll(entries, options, io);
+  try {
+    return await renderAll(entries, options, io);
+  } finally {
+    await cleanUpCaches(entries, io.cwd());
+  }
+}
+
+/**
+ * Cleans up the caches of a batch's modules once, after the batch (each module's render left them alone): every
+ * cache folder the modules use keeps at least one compiled module and one validation for each module, so that the
+ * next run of the same batch finds all of them (a batch of 101 modules in a cache of 100 entries evicted, each
+ * run, the very entries the next run needed).
+ */
+async function cleanUpCaches(entries: readonly string[], cwd: string): Promise<void> {
+  const { cacheDirFor } = await import("./cache-dir.ts");
+  const { pruneCompileCache } = await import("./compile-cache.ts");
+  const { pruneValidations } = await import("./validation-cache.ts");
+  const folders = new Set(entries.map((entry) => cacheDirFor(resolve(cwd, entry))));
+  for (const folder of folders) {
+    if (folder === undefined) continue;
+    pruneCompileCache(folder, entries.length);
+    pruneValidations(folder, entries.length);
+  }
+}
+
+/** {@link renderBatch}, with the caches left to it to clean up when there are several entries. */
+async function renderAll(entries: readonly string[], options: BatchOptions, io: Io): Promise<ExitCode> {
   const rendered: (RenderedEntry & { out: string })[] = [];
   const failed: { entry: string; code: ExitCode }[] = [];
+  const inBatch = entries.length > 1;
   for (const entry of entries) {
     // the modules of a batch share one hangar, loaded once
-    const result = await renderEntry(entry, options, io, entries.length > 1 ? "shared" : "bundled");
+    const result = await renderEntry(entry, options, io, inBatch ? "shared" : "bundled", inBatch);
     if (typeof result === "number") {
       failed.push({ entry, code: result });
       continue;

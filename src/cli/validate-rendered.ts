@@ -18,6 +18,8 @@ export interface RenderedPipeline {
 export interface ValidationExtras {
   readonly unknownReferences?: readonly UnknownReference[] | undefined;
   readonly vars?: TemplateVars | undefined;
+  /** The pipeline is one of a batch, which cleans up the kept validations once, after it. */
+  readonly inBatch?: boolean | undefined;
 }
 
 /**
@@ -35,8 +37,11 @@ export async function validateRendered(
 ): Promise<boolean> {
   const path = resolve(io.cwd(), entry);
   const { text, format } = rendered;
-  const { unknownReferences, vars } = more;
-  const cache = validationCache({ path, file: entry, text, format, unknownReferences, vars }, cacheDirFor(path));
+  const { unknownReferences, vars, inBatch } = more;
+  const cache = validationCache(
+    { path, file: entry, text, format, unknownReferences, vars, inBatch },
+    cacheDirFor(path),
+  );
   let validation = cache?.read(rendered.data);
   if (validation === undefined) {
     validation = await validate(rendered.data, entry, more);

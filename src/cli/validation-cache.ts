@@ -34,7 +34,10 @@ import { VERSION } from "./version.ts";
 /** Bump when an entry's layout changes, so that older entries are not read. */
 const ENTRY_FORMAT = 2;
 
-/** How many entries the folder keeps (one per pipeline module); the least recently written go first. */
+/**
+ * How many entries the folder keeps (one per pipeline module); the least recently written go first. A batch of
+ * more modules keeps one for each of them (see {@link pruneValidations}).
+ */
 const ENTRIES_KEPT = 100;
 
 /** The diagnostics of a pipeline data that is not plain data: not kept, since the text does not say what was validated. */
@@ -51,6 +54,16 @@ export interface ValidationInputs {
   readonly format: "json" | "yaml";
   readonly vars?: TemplateVars | undefined;
   readonly unknownReferences?: readonly UnknownReference[] | undefined;
+  /** The pipeline is one of a batch, which cleans up the folder once, after it (see {@link pruneValidations}). */
+  readonly inBatch?: boolean | undefined;
+}
+
+/**
+ * Cleans up the kept validations in `cacheDir` after a batch of `modules` modules: the newest {@link ENTRIES_KEPT}
+ * stay, or one for each module of the batch when it has more.
+ */
+export function pruneValidations(cacheDir: string, modules: number): void {
+  keepNewest(cacheDir, isValidationEntry, Math.max(ENTRIES_KEPT, modules));
 }
 
 /** A validation as kept: its diagnostics and whether they stop the pipeline from being written. */
@@ -131,7 +144,7 @@ export function validationCache(
       try {
         mkdirSync(cacheDir, { recursive: true });
         writeAtomically(file, `${JSON.stringify(header)}\n${inputs.text}`);
-        keepNewest(cacheDir, isValidationEntry, ENTRIES_KEPT);
+        if (inputs.inBatch !== true) keepNewest(cacheDir, isValidationEntry, ENTRIES_KEPT);
       } catch {
         // not kept: the next run validates again
       }
