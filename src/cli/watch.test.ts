@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "n
 import { join, resolve } from "node:path";
 import { beforeEach, expect, test } from "vitest";
 import { memoryIo } from "../../test/helpers/memory-io.ts";
+import { EXIT } from "./define-command.ts";
 import { runCli } from "./run-cli.ts";
 import { watchRender } from "./watch.ts";
 
@@ -79,3 +80,29 @@ test.each([1, 2] as const)("Ctrl-C after a render that gave %d ends the watch wi
   };
   expect(await watchRender(["async-function.mts"], render, run.io, { signal: interrupt.signal })).toBe(0);
 });
+
+test("a save while a render runs renders again once it is done, not lost", async () => {
+  const interrupt = new AbortController();
+  const run = memoryIo(work);
+  const seen: string[] = [];
+  const render = async () => {
+    seen.push(read("lib/helper.ts"));
+    if (seen.length === 2) {
+      // the second render is slow, and the file is saved again while it runs
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      edit("lib/helper.ts", "args: [name]", 'args: [name, "during"]');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    if (seen.length === 3) interrupt.abort();
+    return EXIT.ok;
+  };
+  const watching = watchRender(["async-function.mts"], render, run.io, { signal: interrupt.signal });
+  await until(() => run.stderr.includes("watching 2 files"));
+  edit("async-function.mts", 'helperJob("hello")', 'helperJob("hi")');
+  await until(() => seen.length >= 2);
+  // (the watch would wait for ever for another save: at most 10 s here)
+  const ended = await Promise.race([watching, new Promise((resolve) => setTimeout(() => resolve("waiting"), 10_000))]);
+  expect(ended).toBe(0);
+  expect(seen).toHaveLength(3);
+  expect(seen[2]).toContain('"during"');
+}, 30_000);

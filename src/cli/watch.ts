@@ -38,42 +38,82 @@ export interface WatchOptions {
 }
 
 /**
- * Resolves when one of `files` changes (after `debounceMs` without further changes) or `signal`
- * aborts. Watches the files' folders rather than the files, so that editors that save by replacing
- * a file are seen too.
+ * Watches files, through their folders (so that editors that save by replacing a file are seen too), from the
+ * moment they are given until the watch is closed: a change while a render runs is not lost, it starts the next
+ * render as soon as that one is done.
  */
-function nextChange(files: ReadonlySet<string>, { signal, debounceMs = 100 }: WatchOptions): Promise<void> {
-  return new Promise((done) => {
-    const watchers: FSWatcher[] = [];
-    let timer: NodeJS.Timeout | undefined;
-    const finish = () => {
-      clearTimeout(timer);
-      for (const watcher of watchers) watcher.close();
-      signal.removeEventListener("abort", finish);
-      done();
-    };
-    if (signal.aborted) return finish();
-    signal.addEventListener("abort", finish);
-    const byFolder = new Map<string, Set<string>>();
-    for (const file of files) {
-      const names = byFolder.get(dirname(file)) ?? new Set<string>();
-      names.add(basename(file));
-      byFolder.set(dirname(file), names);
-    }
-    for (const [folder, names] of byFolder) {
-      try {
-        const watcher = watch(folder, (_event, name) => {
-          if (name !== null && !names.has(name.toString())) return;
-          clearTimeout(timer);
-          timer = setTimeout(finish, debounceMs);
-        });
-        watcher.on("error", () => undefined);
-        watchers.push(watcher);
-      } catch {
-        // a folder that went away: the other files are still watched
+interface FileWatch {
+  /** Watches exactly `files` from now on (the folders already watched stay watched without a gap). */
+  readonly watch: (files: ReadonlySet<string>) => void;
+  /**
+   * Resolves once one of the files has changed (after `debounceMs` without further changes) since the last time it
+   * resolved, at once when that happened meanwhile, or when `signal` aborts.
+   */
+  readonly next: () => Promise<void>;
+  readonly close: () => void;
+}
+
+function fileWatch({ signal, debounceMs = 100 }: WatchOptions): FileWatch {
+  const watchers = new Map<string, FSWatcher>();
+  /** The names watched in each folder. */
+  let names = new Map<string, Set<string>>();
+  let timer: NodeJS.Timeout | undefined;
+  /** A change was seen (and its debounce is over) that no `next` has reported yet. */
+  let changed = false;
+  let wake: (() => void) | undefined;
+  const settle = () => {
+    timer = undefined;
+    changed = true;
+    wake?.();
+  };
+  const onChange = (folder: string) => (_event: string, name: string | Buffer | null) => {
+    if (name !== null && names.get(folder)?.has(name.toString()) !== true) return;
+    clearTimeout(timer);
+    timer = setTimeout(settle, debounceMs);
+  };
+  const close = () => {
+    clearTimeout(timer);
+    for (const watcher of watchers.values()) watcher.close();
+    watchers.clear();
+    wake?.();
+  };
+  signal.addEventListener("abort", close, { once: true });
+  return {
+    watch(files) {
+      const byFolder = new Map<string, Set<string>>();
+      for (const file of files) {
+        const folder = byFolder.get(dirname(file)) ?? new Set<string>();
+        folder.add(basename(file));
+        byFolder.set(dirname(file), folder);
       }
-    }
-  });
+      names = byFolder;
+      for (const [folder, watcher] of watchers) {
+        if (byFolder.has(folder)) continue;
+        watcher.close();
+        watchers.delete(folder);
+      }
+      if (signal.aborted) return;
+      for (const folder of byFolder.keys()) {
+        if (watchers.has(folder)) continue;
+        try {
+          const watcher = watch(folder, onChange(folder));
+          watcher.on("error", () => undefined);
+          watchers.set(folder, watcher);
+        } catch {
+          // a folder that went away: the other files are still watched
+        }
+      }
+    },
+    async next() {
+      if (!changed && !signal.aborted) await new Promise<void>((done) => (wake = done));
+      wake = undefined;
+      changed = false;
+    },
+    close: () => {
+      signal.removeEventListener("abort", close);
+      close();
+    },
+  };
 }
 
 /**
@@ -89,14 +129,22 @@ export async function watchRender(
   options: WatchOptions,
 ): Promise<ExitCode> {
   let watched = new Set<string>();
-  while (!options.signal.aborted) {
-    await render();
-    const inputs = await Promise.all(entries.map((entry) => moduleInputs(entry, io.cwd())));
-    // files of the last good build stay watched, so that fixing a broken import is seen
-    watched = new Set([...watched, ...inputs.flat()]);
-    if (options.signal.aborted) break;
-    io.stderr(`watching ${plural(watched.size, "file")} for changes (Ctrl-C to stop)\n`);
-    await nextChange(watched, options);
+  const files = fileWatch(options);
+  // the entries are watched from the start: a save during the first render is seen too
+  files.watch(new Set(entries.map((entry) => resolve(io.cwd(), entry))));
+  try {
+    while (!options.signal.aborted) {
+      await render();
+      const inputs = await Promise.all(entries.map((entry) => moduleInputs(entry, io.cwd())));
+      // files of the last good build stay watched, so that fixing a broken import is seen
+      watched = new Set([...watched, ...inputs.flat()]);
+      files.watch(watched);
+      if (options.signal.aborted) break;
+      io.stderr(`watching ${plural(watched.size, "file")} for changes (Ctrl-C to stop)\n`);
+      await files.next();
+    }
+  } finally {
+    files.close();
   }
   return EXIT.ok;
 }
