@@ -165,6 +165,26 @@ describe("deferSignals with the real process", () => {
   });
 });
 
+describe("nodeIo: interrupted", () => {
+  test("Ctrl-C aborts the signal, except within stoppable, where it has its default action back", async () => {
+    const proc = new EventEmitter();
+    const { signal, stoppable } = nodeIo(proc as unknown as NodeJS.Process).interrupted();
+    expect(proc.listenerCount("SIGINT")).toBe(1);
+    // no listener: Node gives SIGINT its default action (the process ends), even while a loop blocks
+    expect(await stoppable(async () => proc.listenerCount("SIGINT"))).toBe(0);
+    await expect(
+      stoppable(async () => {
+        throw new Error("failed render");
+      }),
+    ).rejects.toThrow("failed render");
+    expect(proc.listenerCount("SIGINT")).toBe(1);
+    expect(signal.aborted).toBe(false);
+    proc.emit("SIGINT");
+    expect(signal.aborted).toBe(true);
+    expect(proc.listenerCount("SIGINT")).toBe(0);
+  });
+});
+
 describe("stdioWriter", () => {
   /** A stream that records what is written and calls back at once. */
   const recorder = () => {

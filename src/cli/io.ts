@@ -43,9 +43,10 @@ export interface Io {
   ask(question: string): Promise<string | undefined>;
   /**
    * A signal that aborts when the user presses Ctrl-C (SIGINT). Asking for it means Ctrl-C no longer
-   * ends the process: the command must finish (and clean up) when it aborts.
+   * ends the process, except within {@link Interruption.stoppable}: the command must finish (and clean up) when it
+   * aborts.
    */
-  interrupted(): AbortSignal;
+  interrupted(): Interruption;
   /** The working directory that relative paths are resolved against. */
   cwd(): string;
   /** Whether standard output / error are terminals (for colour). */
@@ -54,6 +55,17 @@ export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The raw standard streams, for commands that speak a protocol on them (`hangar lsp`). */
   readonly streams?: { readonly input: NodeJS.ReadableStream & Readable; readonly output: Writable };
+}
+
+/** What {@link Io.interrupted} gives. */
+export interface Interruption {
+  readonly signal: AbortSignal;
+  /**
+   * Runs `work` with Ctrl-C's default action back (it ends the process at once, as in a command that does not ask
+   * for {@link Io.interrupted}): work that may block in a synchronous loop (a pipeline module) can then be stopped,
+   * which no JavaScript listener can do while the loop runs.
+   */
+  readonly stoppable: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 const lstatOrUndefined = (path: string): Stats | undefined => {
@@ -285,8 +297,20 @@ export function nodeIo(proc: NodeJS.Process): Io & Pick<StdioWriter, "flushed"> 
     },
     interrupted: () => {
       const controller = new AbortController();
-      proc.once("SIGINT", () => controller.abort());
-      return controller.signal;
+      const abort = () => controller.abort();
+      proc.once("SIGINT", abort);
+      return {
+        signal: controller.signal,
+        stoppable: async (work) => {
+          // with no listener left, Node gives SIGINT its default action again
+          proc.removeListener("SIGINT", abort);
+          try {
+            return await work();
+          } finally {
+            if (!controller.signal.aborted) proc.once("SIGINT", abort);
+          }
+        },
+      };
     },
     cwd: () => proc.cwd(),
     // getters: `process.stdin` and `process.stderr` are made when first read, and standard input loads Node's

@@ -36,7 +36,7 @@ test("--watch renders again when the module or a file it imports changes, goes o
   const run = memoryIo(work);
   const watching = runCli(["render", "async-function.mts", "--watch"], {
     ...run.io,
-    interrupted: () => interrupt.signal,
+    interrupted: () => ({ signal: interrupt.signal, stoppable: (work) => work() }),
   });
   const rounds = () => run.stderr.split(" for changes (Ctrl-C to stop)").length - 1;
   const definition = () => JSON.parse(read("definition.json"));

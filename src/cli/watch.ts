@@ -35,6 +35,11 @@ export interface WatchOptions {
   readonly signal: AbortSignal;
   /** How long changes are collected before rendering again, in ms. @default 100 */
   readonly debounceMs?: number;
+  /**
+   * Runs a render with Ctrl-C's default action (see Interruption.stoppable): a module stuck in a synchronous loop
+   * can be stopped. Ctrl-C while the watch waits ends it through `signal`.
+   */
+  readonly stoppable?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 /**
@@ -134,7 +139,7 @@ export async function watchRender(
   files.watch(new Set(entries.map((entry) => resolve(io.cwd(), entry))));
   try {
     while (!options.signal.aborted) {
-      await render();
+      await (options.stoppable ?? ((work) => work()))(render);
       const inputs = await Promise.all(entries.map((entry) => moduleInputs(entry, io.cwd())));
       // files of the last good build stay watched, so that fixing a broken import is seen
       watched = new Set([...watched, ...inputs.flat()]);

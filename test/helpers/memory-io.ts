@@ -16,7 +16,7 @@ export function memoryIo(cwd: string, env: Record<string, string | undefined> = 
     readStdin: async () => (typeof stdin === "string" ? stdin : Buffer.from(stdin).toString("utf8")),
     readStdinBytes: async () => (typeof stdin === "string" ? Buffer.from(stdin, "utf8") : stdin),
     ask: async () => undefined,
-    interrupted: () => new AbortController().signal,
+    interrupted: () => ({ signal: new AbortController().signal, stoppable: (work) => work() }),
     cwd: () => cwd,
     isTTY: { stdout: false, stderr: false },
     env,

@@ -81,7 +81,8 @@ export default defineCommand({
     if (values.watch !== true) return once();
     if (values.check === true) return usage("--watch and --check cannot be used together");
     const { watchRender } = await import("../watch.ts");
-    return watchRender(files, once, io, { signal: io.interrupted() });
+    const { signal, stoppable } = io.interrupted();
+    return watchRender(files, once, io, { signal, stoppable });
 
     /** The batch render, or a usage error. */
     function batch(outDir: string): (() => Promise<ExitCode>) | ExitCode {
