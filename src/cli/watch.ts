@@ -4,9 +4,28 @@ import { EXIT, type ExitCode } from "./define-command.ts";
 import type { Io } from "./io.ts";
 import { plural } from "./plural.ts";
 
+/** The extensions esbuild tries for an import written without one (and an `index` file's, for a folder). */
+const TRIED_EXTENSIONS = [".tsx", ".ts", ".jsx", ".js", ".css", ".json", ".mts", ".mjs", ".cts", ".cjs"];
+
+/**
+ * The files that would satisfy the relative imports esbuild could not resolve, from the build's errors
+ * (`Could not resolve "./helpers.ts"` in `app.ts`): the path as written, with each extension esbuild tries, and a
+ * folder of that name. Watched, their creation renders again.
+ */
+function unresolvedImports(error: unknown, cwd: string): string[] {
+  const errors = (error as { errors?: { text: string; location?: { file: string } | null }[] }).errors ?? [];
+  return errors.flatMap(({ text, location }) => {
+    const written = /^Could not resolve "(\.{1,2}\/[^"]*)"/.exec(text)?.[1];
+    if (written === undefined || location == null) return [];
+    const path = resolve(cwd, dirname(location.file), written);
+    return [path, ...TRIED_EXTENSIONS.map((extension) => path + extension)];
+  });
+}
+
 /**
  * The local files a module is built from: itself and every file it imports by a relative path
- * (packages are left out), as esbuild bundles it. Only the module itself when it does not build.
+ * (packages are left out), as esbuild bundles it. When it does not build: the module itself, and the files that
+ * would satisfy an import that could not be resolved (a file about to be created).
  */
 export async function moduleInputs(file: string, cwd: string): Promise<string[]> {
   const path = resolve(cwd, file);
@@ -24,8 +43,8 @@ export async function moduleInputs(file: string, cwd: string): Promise<string[]>
       absWorkingDir: cwd,
     });
     return Object.keys(result.metafile.inputs).map((input) => resolve(cwd, input));
-  } catch {
-    return [path];
+  } catch (error) {
+    return [path, ...unresolvedImports(error, cwd)];
   }
 }
 
