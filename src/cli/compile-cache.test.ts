@@ -1,4 +1,15 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
@@ -83,5 +94,80 @@ describe("two runs of one module at once", () => {
     const newer = await compileModule(app, "app.ts", work, cacheDir, "bundled", "module");
     expect(newer.cached).toBe(false);
     expect(readFileSync(new URL(found.url), "utf8")).toContain('"v1"');
+  });
+});
+
+describe("what decides how an import resolves is part of the entry", () => {
+  /** What app.ts gives through the cache: its default export's `branch`. */
+  const branch = async (module = "app.ts") => {
+    const { url } = await compileModule(join(work, module), module, work, cacheDir, "bundled", "module");
+    // each compile is a file of its own (its content's hash): a fresh import
+    return ((await import(url)) as { default: { branch: string } }).default.branch;
+  };
+
+  test("a module beside the one an import without extension found, that now wins, is compiled in", async () => {
+    rmSync(join(work, "lib.ts"));
+    writeFileSync(join(work, "lib.js"), 'export const BRANCH = "from-js";\n');
+    writeFileSync(join(work, "app.ts"), 'import { BRANCH } from "./lib";\nexport default { branch: BRANCH };\n');
+    expect(await branch()).toBe("from-js");
+    writeFileSync(join(work, "lib.ts"), 'export const BRANCH = "from-ts";\n');
+    expect(await branch()).toBe("from-ts");
+  });
+
+  test("a symbolic link to the module, repointed, gives the module it now points to", async () => {
+    mkdirSync(join(work, "envs"));
+    for (const env of ["prod", "staging"]) {
+      writeFileSync(join(work, `envs/${env}.ts`), `export default { branch: "${env}" };\n`);
+    }
+    symlinkSync("envs/prod.ts", join(work, "current.ts"));
+    expect(await branch("current.ts")).toBe("prod");
+    rmSync(join(work, "current.ts"));
+    symlinkSync("envs/staging.ts", join(work, "current.ts"));
+    expect(await branch("current.ts")).toBe("staging");
+  });
+
+  test("a tsconfig whose paths now map an import elsewhere", async () => {
+    mkdirSync(join(work, "a"));
+    mkdirSync(join(work, "b"));
+    writeFileSync(join(work, "a/v.js"), 'export const BRANCH = "A";\n');
+    writeFileSync(join(work, "b/v.js"), 'export const BRANCH = "B";\n');
+    writeFileSync(join(work, "app.ts"), 'import { BRANCH } from "@v";\nexport default { branch: BRANCH };\n');
+    const tsconfig = (to: string) =>
+      writeFileSync(
+        join(work, "tsconfig.json"),
+        JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "@v": [to] } } }),
+      );
+    tsconfig("a/v.js");
+    expect(await branch()).toBe("A");
+    tsconfig("b/v.js");
+    expect(await branch()).toBe("B");
+  });
+
+  test("a package upgraded: its package.json names another main file", async () => {
+    const dep = join(work, "node_modules/dep");
+    mkdirSync(dep, { recursive: true });
+    writeFileSync(join(dep, "v1.js"), 'export const BRANCH = "dep-1";\n');
+    writeFileSync(join(dep, "v2.js"), 'export const BRANCH = "dep-2";\n');
+    const manifest = (version: number) =>
+      writeFileSync(
+        join(dep, "package.json"),
+        JSON.stringify({ name: "dep", version: `${version}.0.0`, type: "module", main: `v${version}.js` }),
+      );
+    writeFileSync(join(work, "app.ts"), 'import { BRANCH } from "dep";\nexport default { branch: BRANCH };\n');
+    manifest(1);
+    expect(await branch()).toBe("dep-1");
+    manifest(2);
+    expect(await branch()).toBe("dep-2");
+  });
+
+  test("a render written beside the module (an output file replaced) is still a hit", async () => {
+    writeFileSync(join(work, "definition.json"), "{}");
+    await branch();
+    writeFileSync(join(work, ".definition.json.x1.tmp"), "{");
+    rmSync(join(work, "definition.json"));
+    renameSync(join(work, ".definition.json.x1.tmp"), join(work, "definition.json"));
+    expect((await compileModule(join(work, "app.ts"), "app.ts", work, cacheDir, "bundled", "module")).cached).toBe(
+      true,
+    );
   });
 });

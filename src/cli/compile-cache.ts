@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, realpathSync, statSync, unlinkSync, utimesSync } from "node:fs";
 import { isBuiltin } from "node:module";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -27,7 +27,7 @@ import { VERSION } from "./version.ts";
  */
 
 /** Bump when the compile options below change, so that older entries are not used. */
-const CACHE_FORMAT = 5;
+const CACHE_FORMAT = 6;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry
@@ -35,14 +35,25 @@ const CACHE_FORMAT = 5;
  */
 export const CACHE_ENTRIES = 100;
 
-/** One bundled file: its path, size, modification time and content hash when compiled. */
+/**
+ * One file the compiled code depends on: a bundled file, or one that decided how an import resolved (a package's
+ * package.json, the module's tsconfig.json); its path, size, modification time and content hash when compiled.
+ */
 type Input = readonly [path: string, size: number, mtimeMs: number, sha256: string];
+
+/** One folder of bundled files: its path, modification time and a key of the names in it (see {@link listing}). */
+type Folder = readonly [path: string, mtimeMs: number, names: string];
 
 interface CacheEntry {
   readonly format: number;
   readonly hangar: string;
   readonly entry: string;
   readonly inputs: readonly Input[];
+  /**
+   * The folders of the bundled files, with what they held when compiled: a file added beside one (`lib.ts` beside
+   * the `lib.js` that `import "./lib"` found) or a symbolic link repointed may change what an import resolves to.
+   */
+  readonly folders?: readonly Folder[];
   /** The compiled ES module's file name in the cache folder, once wanted. */
   readonly module?: string;
   /** The same module's script form (see {@link Compiled.script}), once wanted, when it has one. */
@@ -103,6 +114,35 @@ async function unchanged(inputs: readonly Input[]): Promise<readonly Input[] | u
   }
   return now;
 }
+
+/**
+ * A key of the names in `folder` (FNV-1a, as the cache's file names: no crypto module on a hit), leaving out
+ * hangar's temporary files (a render writing beside the module); undefined when it cannot be read.
+ */
+function listing(folder: string): string | undefined {
+  try {
+    const names = readdirSync(folder).filter((name) => !(name.startsWith(".") && name.endsWith(".tmp")));
+    return pathKey(names.sort().join("\n"));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The folders of `inputs` as they are now; undefined when one cannot be read. */
+function stampFolders(inputs: readonly Input[]): Folder[] | undefined {
+  const folders: Folder[] = [];
+  for (const folder of new Set(inputs.map(([path]) => dirname(path)))) {
+    const mtimeMs = statOf(folder)?.mtimeMs;
+    const names = listing(folder);
+    if (mtimeMs === undefined || names === undefined) return undefined;
+    folders.push([folder, mtimeMs, names]);
+  }
+  return folders;
+}
+
+/** Whether every folder holds the same names (looked at only when its time moved: a render writes beside it). */
+const foldersUnchanged = (folders: readonly Folder[]): boolean =>
+  folders.every(([folder, mtimeMs, names]) => statOf(folder)?.mtimeMs === mtimeMs || listing(folder) === names);
 
 const dataUrl = (code: string): string => `data:text/javascript;base64,${Buffer.from(code).toString("base64")}`;
 
@@ -174,8 +214,10 @@ export async function compileModule(
   inBatch = false,
 ): Promise<Compiled> {
   if (cacheDir === undefined) return { url: dataUrl((await compile(path, shown, cwd, hangar)).code), cached: false };
+  // the entry is the file's, not the link's: a symbolic link repointed to another module is another entry
+  const real = realPathOf(path);
   // each way of linking hangar has its own entry, so a batch and a single render do not compile over each other
-  const entryFile = join(cacheDir, `${pathKey(path)}${hangar === "bundled" ? "" : "-shared"}.json`);
+  const entryFile = join(cacheDir, `${pathKey(real)}${hangar === "bundled" ? "" : "-shared"}.json`);
   /**
    * The compiled file `name` of the entry, when it is there whole. Its time is set to now: another run's prune leaves
    * a file so recently used alone while this run is about to read it (see {@link prune}).
@@ -198,8 +240,8 @@ export async function compileModule(
   let current: CacheEntry | undefined;
   try {
     const entry = JSON.parse(readFileSync(entryFile, "utf8")) as CacheEntry;
-    const usable = entry.format === CACHE_FORMAT && entry.hangar === VERSION && entry.entry === path;
-    const inputs = usable ? await unchanged(entry.inputs) : undefined;
+    const usable = entry.format === CACHE_FORMAT && entry.hangar === VERSION && entry.entry === real;
+    const inputs = usable && foldersUnchanged(entry.folders ?? []) ? await unchanged(entry.inputs) : undefined;
     if (inputs !== undefined) {
       current = { ...entry, inputs };
       // files touched but unchanged (a checkout, a rebuild of hangar): their new times go in the entry, so that
@@ -232,7 +274,8 @@ export async function compileModule(
     // the other form, when the entry was current, is still the same module's; the entry is read again just before
     // it is written, as another run may have compiled the other form of these same inputs meanwhile (a render and a
     // validate at once): that form stays named, so that no prune removes the file the other run is about to run
-    const latest = sameInputs(readEntry(entryFile), path, stamped) ?? current;
+    const latest = sameInputs(readEntry(entryFile), real, stamped) ?? current;
+    const folders = stampFolders(stamped.filter(([file]) => built.bundled.has(file)));
     const otherName = isScript ? latest?.module : latest?.script;
     const otherSize = otherName === undefined ? undefined : latest?.sizes[otherName];
     const keepOther = otherName !== undefined && otherSize !== undefined;
@@ -240,8 +283,9 @@ export async function compileModule(
     const entry: CacheEntry = {
       format: CACHE_FORMAT,
       hangar: VERSION,
-      entry: path,
+      entry: real,
       inputs: stamped,
+      ...(folders !== undefined && { folders }),
       ...other,
       ...(isScript ? { script: name } : { module: name }),
       // asked for a script and given a module: it has no script form, so the next run does not try again
@@ -355,7 +399,9 @@ async function compileScript(
   path: string,
   shown: string,
   cwd: string,
-): Promise<{ code: string; inputs: string[]; read: ReadonlyMap<string, Input> } | undefined> {
+): Promise<
+  { code: string; inputs: string[]; bundled: ReadonlySet<string>; read: ReadonlyMap<string, Input> } | undefined
+> {
   const compiled = await compile(path, shown, cwd, "bundled", "script");
   {
     // builtins are required; what else is left to import is only hangar's own files imported when needed (see
@@ -366,7 +412,26 @@ async function compileScript(
     );
     // (a module's own name of the same spelling is not renamed by esbuild: it is found here too)
     const meta = new RegExp(`\\b${SCRIPT_IMPORT_META}\\b(?!\\.(?:url|dirname|filename)\\b)`);
-    return importsOnlyBuiltins && !meta.test(code) ? { code, inputs: compiled.inputs, read: compiled.read } : undefined;
+    return importsOnlyBuiltins && !meta.test(code)
+      ? { code, inputs: compiled.inputs, bundled: compiled.bundled, read: compiled.read }
+      : undefined;
+  }
+}
+
+/** The first of `names` in `folder` or the folders above it, as esbuild looks for a tsconfig or a package.json. */
+function nearest(folder: string, names: readonly string[]): string | undefined {
+  for (let dir = folder; ; dir = dirname(dir)) {
+    for (const name of names) if (statOf(join(dir, name)) !== undefined) return join(dir, name);
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** `path` through its symbolic links, or as it is when it cannot be resolved. */
+function realPathOf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
   }
 }
 
@@ -398,6 +463,8 @@ async function compile(
 ): Promise<{
   code: string;
   inputs: string[];
+  /** Of `inputs`, the files bundled in (the others decided how an import resolved). */
+  bundled: ReadonlySet<string>;
   /** The stamps of the files read through {@link readInput}, by path. */
   read: ReadonlyMap<string, Input>;
   imports: readonly { path: string; kind: string }[];
@@ -409,6 +476,8 @@ async function compile(
   const hangarDirs: string[] = [];
   const script = form === "script";
   const read = new Map<string, Input>();
+  /** The package.json of each package an import resolved to (its `main` or `exports` decided the file). */
+  const manifests = new Set<string>();
   try {
     const result = await build({
       ...(script
@@ -460,6 +529,8 @@ async function compile(
               if (found.errors.length > 0 || found.external || found.path === "") {
                 return { path: args.path, external: true };
               }
+              const manifest = nearest(dirname(found.path), ["package.json"]);
+              if (manifest !== undefined) manifests.add(manifest);
               if (hangar === "bundled" && HANGAR.test(args.path)) {
                 hangarDirs.push(dirname(found.path) + sep);
                 return { path: found.path };
@@ -495,7 +566,18 @@ async function compile(
       .filter((input) => !(script && input === join(dirname(path), SCRIPT_ENTRY)));
     const imports = Object.values(result.metafile.outputs).flatMap((output) => output.imports);
     const hangarFiles = hangarDirs.map((dir) => pathToFileURL(dir).href);
-    return { code: result.outputFiles[0]?.text ?? "", inputs, read, imports, hangarFiles };
+    const bundled = new Set(inputs);
+    // what decided how imports resolved: the module's tsconfig (its `paths`), the packages' package.json files
+    const tsconfig = nearest(dirname(path), ["tsconfig.json", "jsconfig.json"]);
+    const deciding = [...(tsconfig === undefined ? [] : [tsconfig]), ...manifests].filter((file) => !bundled.has(file));
+    return {
+      code: result.outputFiles[0]?.text ?? "",
+      inputs: [...inputs, ...new Set(deciding)],
+      bundled,
+      read,
+      imports,
+      hangarFiles,
+    };
   } catch (error) {
     const first = (error as { errors?: { text: string; location?: { file: string; line: number; column: number } }[] })
       .errors?.[0];

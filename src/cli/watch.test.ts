@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeEach, expect, test } from "vitest";
 import { memoryIo } from "../../test/helpers/memory-io.ts";
@@ -130,6 +130,30 @@ test("a file an import names that does not exist yet renders again once it is cr
   try {
     await until(() => rounds() === 2);
     expect(JSON.parse(read("definition.json")).jobs[0].name).toBe("from-helpers");
+  } finally {
+    interrupt.abort();
+  }
+  expect(await watching).toBe(0);
+}, 60_000);
+
+test("a symbolic link given as the entry, repointed to another module, renders that module", async () => {
+  const interrupt = new AbortController();
+  const run = memoryIo(work);
+  writeFileSync(join(work, "other.ts"), read("fragment-only.ts").replace('"tock"', '"other-job"'));
+  symlinkSync("fragment-only.ts", join(work, "current.ts"));
+  const watching = runCli(["render", "current.ts", "--watch"], {
+    ...run.io,
+    interrupted: () => ({ signal: interrupt.signal, stoppable: (work) => work() }),
+  });
+  const rounds = () => run.stderr.split(" for changes (Ctrl-C to stop)").length - 1;
+  try {
+    await until(() => rounds() === 1);
+    expect(JSON.parse(read("definition.json")).jobs[0].name).toBe("tock");
+    // repointed as `ln -sfn` does: a new link renamed over the old one
+    symlinkSync("other.ts", join(work, "current.ts.new"));
+    renameSync(join(work, "current.ts.new"), join(work, "current.ts"));
+    await until(() => rounds() === 2);
+    expect(JSON.parse(read("definition.json")).jobs[0].name).toBe("other-job");
   } finally {
     interrupt.abort();
   }

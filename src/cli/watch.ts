@@ -152,10 +152,12 @@ export async function watchRender(
   io: Io,
   options: WatchOptions,
 ): Promise<ExitCode> {
-  let watched = new Set<string>();
+  // the entries as given, always: a symbolic link repointed to another module is a change (the build lists files
+  // through their links); and from the start, so that a save during the first render is seen too
+  const given = entries.map((entry) => resolve(io.cwd(), entry));
+  let watched = new Set(given);
   const files = fileWatch(options);
-  // the entries are watched from the start: a save during the first render is seen too
-  files.watch(new Set(entries.map((entry) => resolve(io.cwd(), entry))));
+  files.watch(watched);
   try {
     while (!options.signal.aborted) {
       await (options.stoppable ?? ((work) => work()))(render);
