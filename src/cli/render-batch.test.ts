@@ -136,6 +136,17 @@ describe("hangar render --out-dir", () => {
     }
   });
 
+  test("--fly-script in the output folder when no pipeline could be written: the script, empty, in a folder made", async () => {
+    writeFileSync(join(work, "broken.ts"), "export default {\n");
+    const run = await render("broken.ts", "invalid.ts", "--out-dir", "out", "--fly-script", "out/set.sh");
+    expect(run.code).toBe(2);
+    expect(run.stderr).not.toContain("cannot write");
+    expect(run.stderr).toContain("wrote out/set.sh (0 fly commands)\n");
+    expect(read("out/set.sh")).toContain("set -eu\n");
+    const one = await render("ok.ts", "broken.ts", "--out-dir", "out", "--fly-script", "out/set.sh");
+    expect(one.stderr).toContain("wrote out/set.sh (1 fly command)\n");
+  });
+
   test("usage errors: several entries without --out-dir, a glob matching nothing, -o with --out-dir", async () => {
     expect((await render("ok.ts", "plain.mjs")).stderr).toMatch(/several pipelines are rendered with --out-dir DIR/);
     const none = await render("nothing-*.ts", "--out-dir", "out");

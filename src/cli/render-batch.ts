@@ -256,8 +256,11 @@ async function renderAll(entries: readonly string[], options: BatchOptions, io: 
   }
   if (options.flyScript !== undefined) {
     try {
-      await io.writeFile(resolve(io.cwd(), options.flyScript), flyScript(commands));
-      io.stderr(`wrote ${options.flyScript} (${commands.length} fly commands)\n`);
+      const script = resolve(io.cwd(), options.flyScript);
+      // its folder may be the output folder, not made when no pipeline was written
+      await io.makeDir(dirname(script));
+      await io.writeFile(script, flyScript(commands));
+      io.stderr(`wrote ${options.flyScript} (${plural(commands.length, "fly command")})\n`);
     } catch (error) {
       io.stderr(`hangar: cannot write ${options.flyScript}: ${(error as Error).message}\n`);
       failed.push({ entry: options.flyScript, code: EXIT.failure });
