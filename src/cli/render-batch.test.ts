@@ -180,6 +180,21 @@ describe("hangar render --check", () => {
     expect(existsSync(join(work, "out/fragment-only.json"))).toBe(false);
   });
 
+  test("batch with --fly-script: the script is checked too", async () => {
+    const args = ["ok.ts", "fragment-only.ts", "--out-dir", "out", "--fly-script", "set.sh"];
+    expect((await render(...args)).code).toBe(0);
+    expect(await render(...args, "--check")).toMatchObject({ code: 0, stdout: "" });
+    const script = read("set.sh");
+    writeFileSync(join(work, "set.sh"), script.replace("-p app", "-p old-app"));
+    const stale = await render(...args, "--check");
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toContain("stale: set.sh\n");
+    expect(stale.stdout).toContain("\n+fly -t ci set-pipeline -p app -c out/app.json");
+    spawnSync("rm", [join(work, "set.sh")]);
+    expect(await render(...args, "--check")).toMatchObject({ code: 1, stdout: "missing: set.sh\n" });
+    expect(existsSync(join(work, "set.sh"))).toBe(false);
+  });
+
   test("one entry: missing, then up to date after render, then stale", async () => {
     const missing = await render("ok.ts", "--check");
     expect(missing).toMatchObject({ code: 1, stdout: "missing: definition.json\n" });

@@ -210,11 +210,22 @@ async function renderAll(entries: readonly string[], options: BatchOptions, io: 
   }
 
   const worst = (codes: readonly ExitCode[]): ExitCode => Math.max(EXIT.ok, ...codes) as ExitCode;
-  if (options.check) {
-    const upToDate = await checkOutputs(
-      rendered.map((r) => ({ path: r.out, text: r.text })),
-      io,
+  /** The fly command that sets each of `pipelines`. */
+  const commandsFor = (pipelines: typeof rendered) =>
+    pipelines.map((r) =>
+      flyCommand({
+        target: options.target ?? r.definition.target ?? "TARGET",
+        pipeline: r.name,
+        config: r.out,
+        ...(r.definition.team !== undefined && { team: r.definition.team }),
+        ...flyVars(r.definition, options.flyFlags),
+      }),
     );
+  if (options.check) {
+    // the fly script is an output too: compared with the one these pipelines would give
+    const script =
+      options.flyScript === undefined ? [] : [{ path: options.flyScript, text: flyScript(commandsFor(rendered)) }];
+    const upToDate = await checkOutputs([...rendered.map((r) => ({ path: r.out, text: r.text })), ...script], io);
     return worst([...failed.map((f) => f.code), upToDate ? EXIT.ok : EXIT.findings]);
   }
 
@@ -242,15 +253,7 @@ async function renderAll(entries: readonly string[], options: BatchOptions, io: 
     written.push(r);
   }
 
-  const commands = written.map((r) =>
-    flyCommand({
-      target: options.target ?? r.definition.target ?? "TARGET",
-      pipeline: r.name,
-      config: r.out,
-      ...(r.definition.team !== undefined && { team: r.definition.team }),
-      ...flyVars(r.definition, options.flyFlags),
-    }),
-  );
+  const commands = commandsFor(written);
   if (options.target === undefined && written.some((r) => r.definition.target === undefined)) {
     io.stderr("note: some pipelines have no fly target (add `target` to the default export or pass --target)\n");
   }
