@@ -51,6 +51,15 @@ describe("hangar graph", () => {
     expect(page).toMatch(/^<!DOCTYPE html>/);
     expect(page).toMatch(/<button type="button" data-view="v1" aria-selected="false">ci<\/button>/);
 
+    // a group named all: the view of every job is told apart by its label
+    writeFileSync(join(scratch, "all.yml"), yaml.replace("- name: ci", "- name: all"));
+    const named = memoryIo(scratch);
+    expect(await runCli(["graph", "all.yml", "--format", "html"], named.io)).toBe(0);
+    expect([...named.stdout.matchAll(/<button [^>]*data-view[^>]*>([^<]*)<\/button>/g)].map((m) => m[1])).toEqual([
+      "all jobs",
+      "all",
+    ]);
+
     const group = memoryIo(scratch);
     expect(await runCli(["graph", "pipeline.yml", "--group", "ci"], group.io)).toBe(0);
     expect(group.stdout).toContain('data-name="unit"');

@@ -146,8 +146,10 @@ export default defineCommand({
           import("../../render/yaml.ts"),
         ]);
         const groups = group !== undefined ? [group] : (pipeline.groups ?? []).map((g) => g.name);
+        // the view of every job is "all", unless a group has that name
+        const everything = groups.includes("all") ? "all jobs" : "all";
         const views = [
-          ...(group === undefined ? [{ name: "all", layout: layoutOf(undefined) }] : []),
+          ...(group === undefined ? [{ name: everything, layout: layoutOf(undefined) }] : []),
           ...groups.map((g) => ({ name: g, layout: layoutOf(g) })),
         ];
         const jobConfigs = new Map(pipeline.jobs.map((job) => [job.name, toYaml(job)]));
