@@ -194,7 +194,8 @@ describe.skipIf(!available)("the graph page in Chromium", () => {
             .map((b) => b.textContent),
         };
       });
-    expect(await state()).toEqual({ shown: ["a,b,c"], selected: ["all"] });
+    // the view of every job reads "all jobs" beside a group named all
+    expect(await state()).toEqual({ shown: ["a,b,c"], selected: ["all jobs"] });
     await groups.click("nav button:nth-child(3)");
     expect(await state()).toEqual({ shown: ["c"], selected: ["all"] });
     await groups.click("nav button:nth-child(2)");
