@@ -10,7 +10,7 @@ import {
   utimesSync,
   writeFileSync,
 } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
 /** What runs right after each esbuild build has read the files, before the cache keeps anything. */
@@ -141,6 +141,102 @@ describe("what decides how an import resolves is part of the entry", () => {
     expect(await branch()).toBe("A");
     tsconfig("b/v.js");
     expect(await branch()).toBe("B");
+  });
+
+  describe("a config the module's tsconfig extends, changed alone", () => {
+    /** app.ts imports `@v`, which `paths` in the config at `file` maps to a/v.js or b/v.js. */
+    beforeEach(() => {
+      mkdirSync(join(work, "a"));
+      mkdirSync(join(work, "b"));
+      writeFileSync(join(work, "a/v.js"), 'export const BRANCH = "A";\n');
+      writeFileSync(join(work, "b/v.js"), 'export const BRANCH = "B";\n');
+      writeFileSync(join(work, "app.ts"), 'import { BRANCH } from "@v";\nexport default { branch: BRANCH };\n');
+    });
+    const mapTo = (file: string, to: string) => {
+      mkdirSync(join(file, ".."), { recursive: true });
+      // baseUrl is the work folder: paths in a base config are relative to the base config's own folder
+      const baseUrl = relative(join(file, ".."), work) || ".";
+      writeFileSync(
+        file,
+        `// the base\n{ "compilerOptions": { "baseUrl": "${baseUrl}", "paths": { "@v": ["${to}"] }, }, }\n`,
+      );
+    };
+
+    test.each([
+      // tsconfig.json -> configs/middle.json -> configs/base.json
+      ["through a chain of relative paths, .json left out", "./configs/middle", "configs/base.json"],
+      ["a package's config in node_modules", "@acme/tsconfig/node.json", "node_modules/@acme/tsconfig/node.json"],
+      ["a package named alone: its tsconfig.json", "@acme/tsconfig", "node_modules/@acme/tsconfig/tsconfig.json"],
+    ])("%s", async (_, extendsName, base) => {
+      writeFileSync(join(work, "tsconfig.json"), JSON.stringify({ extends: extendsName }));
+      if (extendsName === "./configs/middle") {
+        mkdirSync(join(work, "configs"));
+        writeFileSync(join(work, "configs/middle.json"), JSON.stringify({ extends: "./base" }));
+      }
+      mapTo(join(work, base), "a/v.js");
+      expect(await branch()).toBe("A");
+      mapTo(join(work, base), "b/v.js");
+      expect(await branch()).toBe("B");
+    });
+
+    test("a package's config found through its exports, in a list of configs (TypeScript 5)", async () => {
+      const pkg = join(work, "node_modules/@acme/configs");
+      mkdirSync(join(pkg, "dist"), { recursive: true });
+      writeFileSync(
+        join(pkg, "package.json"),
+        JSON.stringify({ name: "@acme/configs", exports: { "./*.json": { require: "./dist/*.json" } } }),
+      );
+      writeFileSync(join(work, "other.json"), JSON.stringify({ compilerOptions: { jsx: "react" } }));
+      writeFileSync(
+        join(work, "tsconfig.json"),
+        JSON.stringify({ extends: ["./other.json", "@acme/configs/node.json"] }),
+      );
+      mapTo(join(pkg, "dist/node.json"), "a/v.js");
+      expect(await branch()).toBe("A");
+      mapTo(join(pkg, "dist/node.json"), "b/v.js");
+      expect(await branch()).toBe("B");
+    });
+
+    test("a cycle of configs compiles, and a change in it compiles again", async () => {
+      writeFileSync(join(work, "tsconfig.json"), JSON.stringify({ extends: "./one.json" }));
+      writeFileSync(join(work, "one.json"), JSON.stringify({ extends: "./two.json" }));
+      const two = (to: string) =>
+        writeFileSync(
+          join(work, "two.json"),
+          JSON.stringify({
+            extends: ["./one.json", "./tsconfig.json"],
+            compilerOptions: { baseUrl: ".", paths: { "@v": [to] } },
+          }),
+        );
+      two("a/v.js");
+      expect(await branch()).toBe("A");
+      two("b/v.js");
+      expect(await branch()).toBe("B");
+    });
+
+    test("how a class compiles: useDefineForClassFields in a base config", async () => {
+      writeFileSync(
+        join(work, "app.ts"),
+        [
+          "class Base { set branch(value: string) { seen.push(value); } }",
+          'class Job extends Base { branch = "field"; }',
+          "const seen: string[] = [];",
+          "new Job();",
+          'export default { branch: seen.length === 1 ? "setter" : "defined" };',
+          "",
+        ].join("\n"),
+      );
+      writeFileSync(join(work, "tsconfig.json"), JSON.stringify({ extends: "./base.json" }));
+      const base = (define: boolean) =>
+        writeFileSync(
+          join(work, "base.json"),
+          JSON.stringify({ compilerOptions: { useDefineForClassFields: define } }),
+        );
+      base(true);
+      expect(await branch()).toBe("defined");
+      base(false);
+      expect(await branch()).toBe("setter");
+    });
   });
 
   test("a package upgraded: its package.json names another main file", async () => {

@@ -26,8 +26,11 @@ import { VERSION } from "./version.ts";
  * so an entry never points at a half-written module and concurrent runs do not collide.
  */
 
-/** Bump when the compile options below change, so that older entries are not used. */
-const CACHE_FORMAT = 6;
+/**
+ * Bump when the compile options below change, or what an entry records, so that older entries are not used (7: the
+ * configs a tsconfig extends are inputs).
+ */
+const CACHE_FORMAT = 7;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry
@@ -37,7 +40,8 @@ export const CACHE_ENTRIES = 100;
 
 /**
  * One file the compiled code depends on: a bundled file, or one that decided how an import resolved (a package's
- * package.json, the module's tsconfig.json); its path, size, modification time and content hash when compiled.
+ * package.json, the module's tsconfig.json and the configs it extends); its path, size, modification time and content
+ * hash when compiled.
  */
 type Input = readonly [path: string, size: number, mtimeMs: number, sha256: string];
 
@@ -567,9 +571,12 @@ async function compile(
     const imports = Object.values(result.metafile.outputs).flatMap((output) => output.imports);
     const hangarFiles = hangarDirs.map((dir) => pathToFileURL(dir).href);
     const bundled = new Set(inputs);
-    // what decided how imports resolved: the module's tsconfig (its `paths`), the packages' package.json files
+    // what decided how the module compiled and its imports resolved: the module's tsconfig (its `paths`, `jsx`, ...)
+    // and the configs it extends, which esbuild reads as part of it; the packages' package.json files
     const tsconfig = nearest(dirname(path), ["tsconfig.json", "jsconfig.json"]);
-    const deciding = [...(tsconfig === undefined ? [] : [tsconfig]), ...manifests].filter((file) => !bundled.has(file));
+    const { extendedConfigs } = await import("./tsconfig-extends.ts");
+    const configs = tsconfig === undefined ? [] : [tsconfig, ...extendedConfigs(tsconfig)];
+    const deciding = [...configs, ...manifests].filter((file) => !bundled.has(file));
     return {
       code: result.outputFiles[0]?.text ?? "",
       inputs: [...inputs, ...new Set(deciding)],
