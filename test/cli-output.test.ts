@@ -45,3 +45,23 @@ test("what a pipeline module logs goes to stderr, so that stdout holds only the 
     rmSync(work, { recursive: true, force: true });
   }
 });
+
+test("the warnings a pipeline module emits are printed, as Node prints them", () => {
+  const work = mkdtempSync(join(tmpdir(), "hangar-warnings-"));
+  try {
+    writeFileSync(join(work, "package.json"), '{ "type": "module" }\n');
+    writeFileSync(
+      join(work, "p.mjs"),
+      'process.emitWarning("setFoo() goes in v2", "DeprecationWarning");\nexport default { jobs: [{ name: "j", plan: [] }] };\n',
+    );
+    const run = spawnSync(process.execPath, [join(repo, "bin/hangar.js"), "render", "p.mjs", "--stdout"], {
+      cwd: work,
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ jobs: [{ name: "j", plan: [] }] });
+    expect(run.stderr).toMatch(/^\(node:\d+\) DeprecationWarning: setFoo\(\) goes in v2$/m);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});

@@ -18,6 +18,9 @@ Object.defineProperty(globalThis, "console", {
 const io = nodeIo(process);
 void runCli(process.argv.slice(2), io).then(async (code) => {
   process.exitCode = code;
+  // Node prints the warnings a pipeline module emits (process.emitWarning) on a later tick: they are printed before
+  // hangar exits, not lost when the rest of the run took no more than promises (a render that writes nothing else).
+  await new Promise((resolve) => process.nextTick(resolve));
   // A pipeline module may leave timers or sockets open (one that timed out, say): once the output is
   // flushed they must not keep hangar running.
   await io.flushed();
