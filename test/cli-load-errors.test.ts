@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterEach, beforeEach, expect, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
 
 // How the built CLI reports a JavaScript pipeline module that fails to load: run as a user runs it, since Node's
 // own loader (not vitest's) is what rejects the module.
@@ -36,4 +36,52 @@ test("a syntax error in a .js or .mjs module names its line and column, as in a 
   // the error is in a module it imports: that one is not placed in the module given
   writeFileSync(join(work, "imports.mjs"), 'import bad from "./tabbed.mjs";\nexport default bad;\n');
   expect(hangar("render", "imports.mjs").stderr).toBe("hangar: imports.mjs: SyntaxError: Unexpected token ','\n");
+});
+
+describe("ES module syntax that Node loads as CommonJS: hangar's one sentence, without Node's warning before it", () => {
+  const pipeline = 'export default { jobs: [{ name: "build", plan: [] }] };\n';
+
+  test.each(["render", "validate"])("a .cjs module with export default (%s)", (command) => {
+    writeFileSync(join(work, "pipeline.cjs"), pipeline);
+    const run = hangar(command, "pipeline.cjs");
+    expect(run.stderr).not.toMatch(/\(node:\d+\)|--trace-warnings|To load an ES module/);
+    expect(run.stderr.split("\n")[0]).toBe(
+      "hangar: pipeline.cjs is a CommonJS module, but hangar pipelines are ES modules: rename it to .mjs and use import instead of require()",
+    );
+    expect(run.status).toBe(2);
+  });
+
+  test("a .js module with export default under a package.json without a type, loaded as CommonJS", () => {
+    mkdirSync(join(work, "app"));
+    writeFileSync(join(work, "app/package.json"), '{ "name": "app" }\n');
+    writeFileSync(join(work, "app/pipeline.js"), pipeline);
+    // as Node loads it before ES syntax is detected in a .js file (Node 20.19 and 22.12 detect it, and load it so)
+    const flags = ["--no-experimental-detect-module", "--no-experimental-require-module"].filter((flag) =>
+      process.allowedNodeEnvironmentFlags.has(flag),
+    );
+    const bin = join(repo, "bin/hangar.js");
+    const run = spawnSync(process.execPath, [...flags, bin, "render", "app/pipeline.js"], {
+      cwd: work,
+      encoding: "utf8",
+    });
+    expect(run.stderr).toBe(
+      `hangar: ${join("app", "package.json")} has no "type": "module", so Node loads ${join("app", "pipeline.js")} as CommonJS, but hangar pipelines are ES modules: add "type": "module" to it\n`,
+    );
+    expect(run.status).toBe(2);
+  });
+
+  test("the warnings a module emits itself are printed as Node prints them", () => {
+    writeFileSync(join(work, "lib.cjs"), pipeline);
+    writeFileSync(
+      join(work, "pipeline.mjs"),
+      'process.emitWarning("setFoo() goes in v2", "DeprecationWarning");\nprocess.emitWarning("To load an ES module, set \\"type\\": \\"module\\" (mine)", { code: "MINE" });\nexport default (await import("./lib.cjs")).default;\n',
+    );
+    const run = hangar("render", "pipeline.mjs", "--stdout");
+    expect(run.stderr).toMatch(/^\(node:\d+\) DeprecationWarning: setFoo\(\) goes in v2$/m);
+    expect(run.stderr).toMatch(/^\(node:\d+\) \[MINE\] Warning: To load an ES module, set "type": "module" \(mine\)$/m);
+    // Node's own, for lib.cjs, is not
+    expect(run.stderr).not.toMatch(/use the \.mjs extension/);
+    expect(run.stderr).toMatch(/^hangar: pipeline\.mjs: SyntaxError: Unexpected token 'export'$/m);
+    expect(run.status).toBe(2);
+  });
 });

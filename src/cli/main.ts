@@ -1,5 +1,6 @@
 import { Console } from "node:console";
 import { nodeIo } from "./io.ts";
+import { quietEsSyntaxAsCommonJsWarning } from "./node-warnings.ts";
 import { runCli } from "./run-cli.ts";
 
 // Standard output holds hangar's product (a pipeline, fly commands, a graph, the language server's messages); what a
@@ -13,6 +14,9 @@ Object.defineProperty(globalThis, "console", {
     return console;
   },
 });
+
+// A pipeline module of ES syntax that Node loads as CommonJS fails with hangar's one sentence, not after Node's warning.
+quietEsSyntaxAsCommonJsWarning(process);
 
 // No top-level await: this is the entry of a CommonJS bundle (see scripts/build.mjs).
 const io = nodeIo(process);
