@@ -1,6 +1,7 @@
 /**
- * The layout as a Graphviz `dot` graph: the same nodes (repeated resource nodes included, so dot's
- * own ranking keeps the columns) and edges, left to right, with each fragment as a dashed cluster.
+ * The layout as a Graphviz `dot` graph: the same nodes (repeated resource nodes included, and edges
+ * along a lane as long as the columns they skip, so dot's own ranking keeps the columns) and edges,
+ * left to right, with each fragment as a dashed cluster.
  */
 import type { GraphLayout, LayoutNode } from "./layout.ts";
 import { COLORS } from "./svg.ts";
@@ -39,9 +40,12 @@ export function toDot(layout: GraphLayout, options: { readonly title?: string } 
     out.push("  }");
   });
   for (const node of layout.nodes) if (!inOutline.has(node.id)) out.push(`  ${nodeLine(node)}`);
+  // an edge along a lane skips columns: as long as them, so dot's ranks are still the columns
+  const column = new Map(layout.nodes.map((n) => [n.id, n.column]));
   for (const e of layout.edges) {
-    const style = e.trigger ? "" : " [style=dashed]";
-    out.push(`  ${id(e.source)} -> ${id(e.target)}${style};`);
+    const span = (column.get(e.target) ?? 0) - (column.get(e.source) ?? 0);
+    const attrs = [...(e.trigger ? [] : ["style=dashed"]), ...(span > 1 ? [`minlen=${span}`] : [])];
+    out.push(`  ${id(e.source)} -> ${id(e.target)}${attrs.length > 0 ? ` [${attrs.join(", ")}]` : ""};`);
   }
   out.push("}");
   return `${out.join("\n")}\n`;

@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, test } from "vitest";
-import { layoutProblems } from "../../test/helpers/graph-checks.ts";
+import { layoutProblems, pathPieces } from "../../test/helpers/graph-checks.ts";
 import type { Pipeline } from "../model/pipeline.ts";
 import { parsePipeline } from "../parse/parse-pipeline.ts";
-import { type GraphLayout, type LayoutOptions, layoutPipeline, MAX_TUG_PASSES } from "./layout.ts";
+import { type GraphLayout, type LayoutOptions, layoutPipeline, MAX_COPIED_COLUMNS, MAX_TUG_PASSES } from "./layout.ts";
 import { toSvg } from "./svg.ts";
 import { textWidth } from "./text-width.ts";
 
@@ -34,6 +34,27 @@ const chain: Pipeline = {
     },
   ],
 };
+
+/**
+ * The skip shape: a chain of `n` jobs on `c` (job i gets `c` passed job i - 1, and puts it), where each
+ * job from `skip` on also gets `z` passed the job `skip` before it, which puts `z`. An edge of `z`
+ * skips 2 * skip - 2 columns; with `skip` n/2, n/2 such edges cross the middle column.
+ */
+function skipShape(n: number, skip = n / 2): Pipeline {
+  const name = (i: number) => `job-${i}`;
+  return {
+    resources: [git("c"), git("z")],
+    jobs: Array.from({ length: n }, (_, i) => ({
+      name: name(i),
+      plan: [
+        i === 0 ? { get: "c" } : { get: "c", passed: [name(i - 1)] },
+        ...(i >= skip ? [{ get: "z", passed: [name(i - skip)] }] : []),
+        { put: "c" },
+        ...(i < n - skip ? [{ put: "z" }] : []),
+      ],
+    })),
+  };
+}
 
 const node = (layout: GraphLayout, kind: string, name: string) =>
   layout.nodes.filter((n) => n.kind === kind && n.name === name);
@@ -164,29 +185,78 @@ describe("layoutPipeline", () => {
   });
 
   test("tugging is a few passes, however long the runs of resource copies it lines up", () => {
-    // a chain of n jobs on `c`; each job of the second half also gets `z` passed the job n/2 before it,
-    // so n/2 runs of `z` copies cross n columns, stacked in a staircase the tug must flatten
+    // a chain of n jobs on `c`; each job from the skip-th on also gets `z` passed the job `skip` before
+    // it, so n - skip runs of `z` copies (or lanes), stacked in a staircase the tug must flatten
     const n = 200;
-    const jobs = Array.from({ length: n }, (_, i) => ({
-      name: `j${i}`,
-      plan: [
-        i === 0 ? { get: "c" } : { get: "c", passed: [`j${i - 1}`] },
-        i < n / 2 ? { get: "z" } : { get: "z", passed: [`j${i - n / 2}`] },
-      ],
-    }));
-    const layout = layoutPipeline({ resources: [git("c"), git("z")], jobs });
-    // it used to take a pass per row each run moves down: n - 3 passes, each visiting every node
+    const staircase = (skip: number): Pipeline => ({
+      resources: [git("c"), git("z")],
+      jobs: Array.from({ length: n }, (_, i) => ({
+        name: `j${i}`,
+        plan: [
+          i === 0 ? { get: "c" } : { get: "c", passed: [`j${i - 1}`] },
+          i < skip ? { get: "z" } : { get: "z", passed: [`j${i - skip}`] },
+        ],
+      })),
+    });
+    // runs of copies as long as they get (MAX_COPIED_COLUMNS)
+    const skip = MAX_COPIED_COLUMNS / 2 + 1;
+    const layout = layoutPipeline(staircase(skip));
+    // it used to take a pass per row each run moves down, each pass visiting every node
     expect(layout.tugPasses).toBeLessThanOrEqual(4);
     expect(layout.tugPasses).toBeLessThan(MAX_TUG_PASSES);
-    // and the runs end up straight: of the edges between two copies, at most one step per run
     const repeated = new Set(layout.nodes.filter((x) => x.repeated).map((x) => x.id));
     const between = layout.edges.filter((e) => repeated.has(e.source) && repeated.has(e.target));
-    expect(between.length).toBeGreaterThan(n * 10);
-    const sloped = between.filter((e) => {
-      const [, y0, y1] = /^M[\d.]+,([\d.]+) .* [\d.]+,([\d.]+)$/.exec(e.path) ?? [];
-      return y0 === undefined || y0 !== y1;
-    });
-    expect(sloped.length).toBeLessThanOrEqual(n / 2);
+    expect(between).toHaveLength((n - skip) * (MAX_COPIED_COLUMNS - 1));
+    // runs across half the picture are lanes (straight by construction, see below): a few passes too
+    expect(layoutPipeline(staircase(n / 2)).tugPasses).toBeLessThanOrEqual(4);
+    expect(layoutPipeline(skipShape(n)).tugPasses).toBeLessThanOrEqual(4);
+  });
+
+  test("an edge skipping many columns is one edge along a lane: the skip shape has a node per job and put", () => {
+    for (const n of [100, 200, 400]) {
+      const layout = layoutPipeline(skipShape(n));
+      // n jobs, their n outputs of c and n/2 of z, and the free input of c: no copy of z in each
+      // column a z edge skips (there were n²/4 of them)
+      expect(layout.nodes).toHaveLength(n + n + n / 2 + 1);
+      expect(layout.nodes.filter((x) => x.repeated)).toEqual([]);
+      expect(layout.edges).toHaveLength(3 * n);
+      // and a lane turns twice, however many columns it crosses
+      for (const e of layout.edges) expect(e.path.match(/[MHC]/g)?.length).toBeLessThanOrEqual(6);
+    }
+  });
+
+  test("an edge skips at most MAX_COPIED_COLUMNS columns through copies of its resource, more along a lane", () => {
+    const skipped = (layout: GraphLayout) => {
+      const column = new Map(layout.nodes.map((x) => [x.id, x.column]));
+      return layout.edges.map((e) => (column.get(e.target) as number) - (column.get(e.source) as number) - 1);
+    };
+    const copied = layoutPipeline(skipShape(40, MAX_COPIED_COLUMNS / 2 + 1));
+    expect(Math.max(...skipped(copied))).toBe(0);
+    expect(copied.nodes.filter((x) => x.repeated)).toHaveLength((40 - 9) * MAX_COPIED_COLUMNS);
+    const laned = layoutPipeline(skipShape(40, MAX_COPIED_COLUMNS / 2 + 2));
+    expect(laned.nodes.filter((x) => x.repeated)).toEqual([]);
+    expect(skipped(laned).filter((k) => k > 0)).toEqual(Array(40 - 10).fill(MAX_COPIED_COLUMNS + 2));
+  });
+
+  test("lanes pass clear of every box, and the picture holds them", () => {
+    const p = skipShape(40);
+    const layout = layoutPipeline(p);
+    const column = new Map(layout.nodes.map((x) => [x.id, x.column]));
+    const long = layout.edges.filter((e) => (column.get(e.target) as number) - (column.get(e.source) as number) > 1);
+    expect(long).toHaveLength(20);
+    expect(layoutProblems(layout, jobNames(p))).toEqual([]);
+    for (const e of long) {
+      const ys = pathPieces(e.path).flatMap(([a, b]) => [a.y, b.y]);
+      expect(Math.max(...ys)).toBeLessThan(layout.height - 20);
+    }
+    // the check sees a long edge drawn straight along its source's row, through the jobs on the way
+    const first = long[0] as (typeof long)[number];
+    const [, x0, y0] = /^M([\d.]+),([\d.]+)/.exec(first.path) ?? [];
+    const target = layout.nodes.find((x) => x.id === first.target);
+    const straight = { ...first, path: `M${x0},${y0} H${target?.x}` };
+    expect(layoutProblems({ ...layout, edges: [straight] }, [])).toContain(
+      "edge of z from job-0 to z crosses job job-1",
+    );
   });
 
   test("a column of 140,000 jobs, all getting one resource, lays out (no spread of them into Math.max)", () => {
@@ -228,6 +298,9 @@ describe.skipIf(corpusFiles.length === 0)(
       const p = parsed.pipeline;
       const layout = layoutPipeline(p);
       expect(layoutProblems(layout, jobNames(p))).toEqual([]);
+      // they skip few columns: every edge goes through copies of its resource, as Concourse draws it
+      const column = new Map(layout.nodes.map((n) => [n.id, n.column]));
+      expect(layout.edges.filter((e) => column.get(e.target) !== (column.get(e.source) as number) + 1)).toEqual([]);
       for (const g of p.groups ?? []) {
         expect(layoutProblems(layoutPipeline(p, { group: g.name }), [])).toEqual([]);
       }

@@ -9,7 +9,9 @@
  *   (an input, one per resource and column);
  * - columns ("ranks") from a forward pass (each node right of everything upstream) then a backward
  *   pass (each node pulled right, just before its nearest downstream node);
- * - an edge that skips columns goes through a copy of its resource node in each skipped column;
+ * - an edge that skips columns goes through a copy of its resource node in each skipped column, as
+ *   Concourse draws it, when it skips at most `MAX_COPIED_COLUMNS`; one that skips more runs along a
+ *   lane, a row below everything in the columns it skips (see {@link addSpacingNodes});
  * - each node has one port (row) per resource it connects, and nodes are ordered in their column by
  *   the rows of what they connect to, twice, then "tugged" down to line up with their neighbours.
  *   Tug passes sweep the columns left to right, then right to left, and so on, revisiting only
@@ -23,6 +25,7 @@ import { nameOf } from "../model/common.ts";
 import { HangarError } from "../model/errors.ts";
 import type { Pipeline } from "../model/pipeline.ts";
 import { collectPipelineSteps } from "../walk/walk-steps.ts";
+import { stackLanes } from "./lanes.ts";
 import { textWidth } from "./text-width.ts";
 
 /** Height of one port row of a node. */
@@ -38,6 +41,11 @@ export const NODE_PADDING = 5;
  * per node, so this bounds the tug's work by a multiple of the node count.
  */
 export const MAX_TUG_PASSES = 16;
+/**
+ * The most columns an edge skips through copies of its resource node; one that skips more runs along
+ * a lane. Corpus pipelines skip at most 12, so they are drawn as Concourse draws them.
+ */
+export const MAX_COPIED_COLUMNS = 16;
 /** Space around the drawing. */
 const MARGIN = 20;
 /** Space between a fragment's outline and the nodes it encloses. */
@@ -76,7 +84,11 @@ export interface LayoutEdge {
   readonly resource: string;
   /** False when the edge ends at a job that gets the resource with `trigger: false` (drawn dashed). */
   readonly trigger: boolean;
-  /** The curve, as an SVG path: from the source's right edge to the target's left edge. */
+  /**
+   * The curve, as an SVG path: from the source's right edge to the target's left edge. An edge that
+   * skips more than `MAX_COPIED_COLUMNS` columns turns, in the gaps between columns, to and from its
+   * lane: a row below every node of the columns it skips.
+   */
   readonly path: string;
 }
 
@@ -164,6 +176,16 @@ interface Edge {
   readonly trigger: boolean | undefined;
 }
 
+/** Edges that skip many columns and would share copies, drawn along one row below those columns. */
+interface Lane {
+  readonly edges: Edge[];
+  /** The first and the last column the lane crosses (the farthest edge's skipped columns). */
+  readonly from: number;
+  readonly to: number;
+  /** Its row, below every node of its columns, once the nodes have theirs. */
+  row: number;
+}
+
 /** Lays out a pipeline (in Concourse's form: references are names). Throws `graph/cycle` when `passed:` loops. */
 export function layoutPipeline(pipeline: Pipeline, options: LayoutOptions = {}): GraphLayout {
   const flows = jobFlows(pipeline);
@@ -176,6 +198,7 @@ export function layoutPipeline(pipeline: Pipeline, options: LayoutOptions = {}):
   collapseEquivalentNodes(graph);
   addSpacingNodes(graph);
   const { columns, tugPasses } = arrangeColumns(graph);
+  placeLanes(graph, columns);
   return { ...place(graph, columns, shown, options), tugPasses };
 }
 
@@ -216,6 +239,8 @@ interface Graph {
   readonly jobsByNode: Map<string, string>;
   /** Node ids by composite key (`kind\0job\0resource`), for lookups while building. */
   readonly byKey: Map<string, Node>;
+  /** The lanes of edges that skip more than `MAX_COPIED_COLUMNS` columns. */
+  readonly lanes: Lane[];
   /** How many nodes were made (removed ones included): the next node's id. */
   made: number;
 }
@@ -270,7 +295,14 @@ function passedJobs(pattern: string, jobNames: readonly string[]): string[] {
 
 /** The nodes and edges Concourse's `createGraph` makes for the shown jobs. */
 function buildGraph(flows: readonly JobFlow[], allJobs: readonly string[]): Graph {
-  const graph: Graph = { nodes: new Map(), edges: new Set(), jobsByNode: new Map(), byKey: new Map(), made: 0 };
+  const graph: Graph = {
+    nodes: new Map(),
+    edges: new Set(),
+    jobsByNode: new Map(),
+    byKey: new Map(),
+    lanes: [],
+    made: 0,
+  };
   const key = (...parts: string[]) => parts.join("\0");
   const jobNode = new Map<string, Node>();
   for (const flow of flows) {
@@ -393,16 +425,44 @@ function collapseEquivalentNodes(graph: Graph): void {
  * upstream node's when it is a resource, else the downstream node's. Edges that leave one resource
  * node for the same resource share its copies, so a resource stands once per column it crosses
  * (Concourse makes copies per edge).
+ *
+ * Edges that would share copies and skip more than `MAX_COPIED_COLUMNS` columns get a lane instead:
+ * no node in the columns they skip, one row below everything there, found once the nodes have their
+ * rows (`placeLanes`). Copies cost a node per column, each sorted, stacked and tugged: n jobs, half of
+ * them taking a resource from the job n/2 before, made n²/2 copies. Of the ways to draw long edges
+ * with fewer nodes, a lane is the plainest that keeps them clear of every box: one range query per
+ * lane, no bend to work out per column, and the order within columns is left as it was. Sharing
+ * copies between edges from different sources would lose which job feeds which; straightening copy
+ * chains into segments would still need their rows kept free in every column they cross. Edges that
+ * skip a few columns, as in ordinary pipelines, keep their copies.
  */
 function addSpacingNodes(graph: Graph): void {
+  const copiesOf = (edge: Edge) => {
+    const repeated = edge.source.kind === "job" ? edge.target : edge.source;
+    return { repeated, group: `${repeated.id}\0${edge.source.id}\0${edge.key}` };
+  };
+  const farthest = new Map<string, number>();
+  for (const edge of graph.edges) {
+    const { group } = copiesOf(edge);
+    farthest.set(group, Math.max(farthest.get(group) ?? 0, edge.target.rank));
+  }
   const copies = new Map<string, Node>();
+  const lanes = new Map<string, Lane>();
   for (const edge of [...graph.edges]) {
     const delta = edge.target.rank - edge.source.rank;
     if (delta <= 1) continue;
-    const repeated = edge.source.kind === "job" ? edge.target : edge.source;
+    const { repeated, group } = copiesOf(edge);
+    const to = (farthest.get(group) as number) - 1;
+    if (to - edge.source.rank > MAX_COPIED_COLUMNS) {
+      const lane = lanes.get(group) ?? { edges: [], from: edge.source.rank + 1, to, row: 0 };
+      if (!lanes.has(group)) graph.lanes.push(lane);
+      lanes.set(group, lane);
+      lane.edges.push(edge);
+      continue;
+    }
     let upstream = edge.source;
     for (let i = 0; i < delta - 1; i++) {
-      const k = `${repeated.id}\0${edge.source.id}\0${edge.key}\0${i}`;
+      const k = `${group}\0${i}`;
       const copy =
         copies.get(k) ?? newNode(graph, repeated.kind, repeated.name, { repeated: true, rank: upstream.rank + 1 });
       copies.set(k, copy);
@@ -412,6 +472,26 @@ function addSpacingNodes(graph: Graph): void {
     addEdge(graph, upstream, edge.target, edge.key, repeated === edge.source ? edge.trigger : undefined);
     removeEdge(graph, edge);
   }
+}
+
+/**
+ * Gives each lane its row, below every node of the columns it crosses and every lane placed there
+ * before it. Shorter lanes go first, so a lane within another's columns runs above it and the two do
+ * not cross.
+ */
+function placeLanes(graph: Graph, columns: readonly Node[][]): void {
+  if (graph.lanes.length === 0) return;
+  const floors = columns.map((column) =>
+    maxOf(
+      column.map((n) => n.keyOffset + slots(n)),
+      0,
+    ),
+  );
+  const lanes = [...graph.lanes].sort((a, b) => a.to - a.from - (b.to - b.from) || a.from - b.from);
+  const rows = stackLanes(floors, lanes);
+  lanes.forEach((lane, i) => {
+    lane.row = rows[i] as number;
+  });
 }
 
 /** Concourse's name order: shorter names first, then alphabetical. */
@@ -610,6 +690,11 @@ function tug(column: Node[], occupied: Set<number>): boolean {
   return changed;
 }
 
+interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
 /** Boxes, curves and outlines in pixels. */
 function place(
   graph: Graph,
@@ -644,7 +729,15 @@ function place(
     };
   };
   const boxes = new Map([...graph.nodes.values()].map((n) => [n, box(n)]));
-  const portY = (node: Node, key: string) => top + KEY_HEIGHT / 2 + portRow(node, key) * (KEY_HEIGHT + KEY_SPACING);
+  const rowY = (row: number) => top + KEY_HEIGHT / 2 + row * (KEY_HEIGHT + KEY_SPACING);
+  const portY = (node: Node, key: string) => rowY(portRow(node, key));
+  const columnLeft = (c: number) => left + (columnX[c] as number);
+  const columnRight = (c: number) => columnLeft(c) + (columnWidths[c] as number);
+  const curve = (from: Point, to: Point) => {
+    const mid = (from.x + to.x) / 2;
+    return `C${mid},${from.y} ${mid},${to.y} ${to.x},${to.y}`;
+  };
+  const laneOf = new Map(graph.lanes.flatMap((lane) => lane.edges.map((e) => [e, lane] as const)));
 
   const fragmentOf = nodeFragments(graph, options);
   const nodes: LayoutNode[] = [];
@@ -669,14 +762,18 @@ function place(
     const t = boxes.get(e.target) as { x: number };
     const from = { x: s.x + s.width, y: portY(e.source, e.key) };
     const to = { x: t.x, y: portY(e.target, e.key) };
-    const mid = (from.x + to.x) / 2;
-    return {
-      source: e.source.id,
-      target: e.target.id,
-      resource: e.key,
-      trigger: e.trigger !== false,
-      path: `M${from.x},${from.y} C${mid},${from.y} ${mid},${to.y} ${to.x},${to.y}`,
-    };
+    const lane = laneOf.get(e);
+    let path = `M${from.x},${from.y} ${curve(from, to)}`;
+    if (lane !== undefined) {
+      // along its port's row to the edge of the source's column, down to the lane in the gap, along
+      // the lane to the column before the target's, up in the gap, along the target's port row
+      const leave = { x: columnRight(e.source.rank), y: from.y };
+      const enter = { x: columnLeft(e.target.rank), y: to.y };
+      const down = { x: columnLeft(lane.from), y: rowY(lane.row) };
+      const up = { x: columnRight(e.target.rank - 1), y: down.y };
+      path = `M${from.x},${from.y} H${leave.x} ${curve(leave, down)} H${up.x} ${curve(up, enter)} H${to.x}`;
+    }
+    return { source: e.source.id, target: e.target.id, resource: e.key, trigger: e.trigger !== false, path };
   });
   edges.sort(
     (a, b) =>
@@ -691,7 +788,11 @@ function place(
       columns.length === 0 ? 2 * MARGIN : x - COLUMN_SPACING + MARGIN,
     ) + left;
   const bottom = maxOf(
-    [...nodes.map((n) => n.y + n.height + MARGIN), ...outlines.map((o) => o.y + o.height + MARGIN)],
+    [
+      ...nodes.map((n) => n.y + n.height + MARGIN),
+      ...outlines.map((o) => o.y + o.height + MARGIN),
+      ...graph.lanes.map((lane) => rowY(lane.row) + KEY_HEIGHT / 2 + MARGIN),
+    ],
     top + MARGIN,
   );
   const jobs: LayoutJob[] = [];

@@ -147,6 +147,34 @@ describe("html", () => {
 });
 
 describe("dot", () => {
+  test("an edge along a lane is as long as the columns it skips, so dot's ranks are the columns", () => {
+    // a chain of 11 jobs on `c`; the last gets `z` passed the first: 18 columns skipped, a lane
+    const job = (i: number) => `job-${i}`;
+    const p: Pipeline = {
+      resources: [
+        { name: "c", type: "git", source: {} },
+        { name: "z", type: "git", source: {} },
+      ],
+      jobs: Array.from({ length: 11 }, (_, i) => ({
+        name: job(i),
+        plan: [
+          i === 0 ? { get: "c" } : { get: "c", passed: [job(i - 1)] },
+          ...(i === 10 ? [{ get: "z", passed: [job(0)] }] : []),
+          { put: "c" },
+          ...(i === 0 ? [{ put: "z" }] : []),
+        ],
+      })),
+    };
+    const layout = layoutPipeline(p);
+    const column = new Map(layout.nodes.map((n) => [n.id, n.column]));
+    const long = layout.edges.filter((e) => (column.get(e.target) ?? 0) - (column.get(e.source) ?? 0) > 1);
+    expect(long).toHaveLength(1);
+    const [lane] = long;
+    const dot = toDot(layout);
+    expect(dot).toContain(`"${lane?.source}" -> "${lane?.target}" [minlen=19];`);
+    expect(dot.match(/minlen/g)).toHaveLength(1);
+  });
+
   test("matches the golden file", () => {
     const chain: Pipeline = {
       resources: [{ name: "src", type: "git", source: {} }],
