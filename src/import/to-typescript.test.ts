@@ -200,6 +200,44 @@ describe("comments", () => {
     expect(out).toContain("// no more steps");
   });
 
+  test("a comment before the first item of a block list (or key of a block mapping) stays before it, also in a list of one; one on the key's line stays with the key", async () => {
+    const input = `
+      resources:
+      - {name: src, type: git, source: {uri: "https://example.com/x.git"}}
+      jobs:
+      - name: one
+        plan:
+          # before task
+          - task: t
+            file: src/t.yml
+      - name: two
+        plan: # the steps
+        # before get
+        - get: src
+          passed:
+          # after one
+          - one
+        - task: t
+          config:
+            # the platform
+            platform: linux
+            run:
+              path: sh
+              args:
+              # the flag
+              - -c
+              - echo hi
+      `;
+    const out = code(input);
+    expect(out).toMatch(/ {6}plan: \[\n {8}\/\/ before task\n {8}task\("t", \{ file: "src\/t.yml" \}\),\n {6}\],/);
+    expect(out).toMatch(/\/\/ the steps\n {6}plan: \[\n {8}\/\/ before get\n {8}get\(src, \{/);
+    expect(out).toMatch(/passed: \[\n\s+\/\/ after one\n\s+"one",\n/);
+    expect(out).toMatch(/args: \[\n\s+\/\/ the flag\n\s+"-c",\n/);
+    expect(out).toMatch(/config: \{\n\s+\/\/ the platform\n\s+platform: "linux",\n/);
+    expect(tscSays(out)).toBe("");
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
+
   test("no text of the input becomes code: a comment or a key with a JavaScript line break stays in comments", async () => {
     const payload = "...(globalThis.injected = 1, {}),";
     // YAML breaks lines at CR and LF only; JavaScript also at U+2028 and U+2029
