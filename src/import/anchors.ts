@@ -13,7 +13,10 @@ export interface Anchor {
 
 /** What the importer keeps from a YAML document beyond its data: anchors, aliases, merge keys and comments. */
 export interface SourceInfo {
-  /** Comment lines written before the node at a path (also same-line comments after a scalar). */
+  /**
+   * Comment lines written before the node at a path (also same-line comments after a scalar). Those on lines of
+   * their own between a key and the first entry of its block list or mapping are the first entry's.
+   */
   readonly comments: ReadonlyMap<string, readonly string[]>;
   /** Comment lines written at the end of the collection at a path. */
   readonly trailing: ReadonlyMap<string, readonly string[]>;
@@ -69,17 +72,34 @@ export function readSourceInfo(text: string): SourceInfo {
   // nearest anchor of its name before it (a name may be anchored again)
   const latest = new Map<string, Anchor>();
 
-  const add = (into: Map<string, string[]>, path: Path, text: string | null | undefined) => {
-    const lines = splitComment(text);
+  const add = (into: Map<string, string[]>, path: Path, text: string | null | undefined) =>
+    addLines(into, path, splitComment(text));
+  const addLines = (into: Map<string, string[]>, path: Path, lines: readonly string[]) => {
     if (lines.length === 0) return;
     const key = pathKey(path);
     into.set(key, [...(into.get(key) ?? []), ...lines]);
   };
   const aliased = (node: Node): Anchor | undefined => (isAlias(node) ? latest.get(node.source) : undefined);
 
-  const visit = (node: Node | null | undefined, path: Path): void => {
+  /**
+   * The comment lines the parser gives a block collection that is a key's value (`commentBefore`): those on the key's
+   * line (`plan: # note`) belong to the key; those on lines of their own, before the first entry, to that entry.
+   * `keyEnd` is where the key ends in the text.
+   */
+  const leadingComments = (node: Node, keyEnd: number | undefined): { own: string[]; first: string[] } => {
+    const lines = splitComment(node.commentBefore);
+    const block = (isSeq(node) || isMap(node)) && !node.flow && node.items.length > 0;
+    if (!block || keyEnd === undefined || node.range === undefined || node.range === null)
+      return { own: lines, first: [] };
+    const keyLine = text.slice(keyEnd, node.range[0]).split("\n", 1)[0] ?? "";
+    const own = keyLine.includes("#") ? lines.slice(0, 1) : [];
+    return { own, first: lines.slice(own.length) };
+  };
+
+  const visit = (node: Node | null | undefined, path: Path, keyEnd?: number): void => {
     if (node === null || node === undefined) return;
-    add(comments, path, node.commentBefore);
+    const leading = leadingComments(node, keyEnd);
+    addLines(comments, path, leading.own);
     if (isAlias(node)) {
       const anchor = aliased(node);
       if (anchor !== undefined) {
@@ -97,10 +117,14 @@ export function readSourceInfo(text: string): SourceInfo {
     }
     if (isMap(node)) {
       const written: string[] = [];
-      for (const pair of node.items) {
+      for (const [i, pair] of node.items.entries()) {
         const key = pair.key as Node | null;
         const value = pair.value as Node | null;
+        const keyEnd = key?.range?.[1];
+        // the comments before the first entry: before a merge key (a spread), they stay with the mapping
+        const first = i === 0 ? leading.first : [];
         if (isScalar(key) && typeof key.value === "symbol") {
+          addLines(comments, path, first);
           // a merge key: `<<: *a` or `<<: [*a, *b]`
           const sources = isSeq(value) ? value.items : [value];
           const found = sources.map((s) => (s !== null && isAlias(s) ? aliased(s as Node) : undefined));
@@ -114,20 +138,22 @@ export function readSourceInfo(text: string): SourceInfo {
         const name = isScalar(key) ? String(key.value) : String(key);
         const at = [...path, name];
         written.push(name);
+        addLines(comments, at, first);
         if (key !== null) {
           add(comments, at, key.commentBefore);
           add(comments, at, key.comment);
         }
         if (value !== null && !isAlias(value) && (isMap(value) || isSeq(value))) {
-          visit(value, at);
+          visit(value, at, keyEnd);
           add(trailing, at, value.comment);
-        } else visit(value, at);
+        } else visit(value, at, keyEnd);
       }
       if (merges.has(pathKey(path))) explicitKeys.set(pathKey(path), written);
     } else if (isSeq(node)) {
       node.items.forEach((item, i) => {
         const at = [...path, i];
         const n = item as Node | null;
+        if (i === 0) addLines(comments, at, leading.first);
         if (n !== null && !isAlias(n) && (isMap(n) || isSeq(n))) {
           visit(n, at);
           add(trailing, at, n.comment);

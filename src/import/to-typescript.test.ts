@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
+import { typeCheck } from "../../test/helpers/type-check.ts";
 import { loadPipelineModule } from "../cli/load-pipeline.ts";
 import { parsePipeline } from "../parse/parse-pipeline.ts";
 import { renderJson } from "../render/render.ts";
@@ -29,6 +30,17 @@ async function rendered(source: string): Promise<unknown> {
 }
 
 const dataOf = (text: string) => parsePipeline(yaml(text)).pipeline;
+
+/** What `tsc` says of generated code under the repo's strict settings: "" when it type-checks. */
+function tscSays(source: string): string {
+  // a folder of its own: its tsconfig.json is not one `rendered` would compile the other modules under
+  const dir = join(work, "tsc");
+  mkdirSync(dir, { recursive: true });
+  const file = `t${count++}.ts`;
+  writeFileSync(join(dir, file), source);
+  const { output, status } = typeCheck(dir, [file]);
+  return status === 0 ? output : output || `tsc exited with ${status}`;
+}
 
 describe("named consts and step helpers", () => {
   const input = `
@@ -188,6 +200,44 @@ describe("comments", () => {
     expect(out).toContain("// no more steps");
   });
 
+  test("a comment before the first item of a block list (or key of a block mapping) stays before it, also in a list of one; one on the key's line stays with the key", async () => {
+    const input = `
+      resources:
+      - {name: src, type: git, source: {uri: "https://example.com/x.git"}}
+      jobs:
+      - name: one
+        plan:
+          # before task
+          - task: t
+            file: src/t.yml
+      - name: two
+        plan: # the steps
+        # before get
+        - get: src
+          passed:
+          # after one
+          - one
+        - task: t
+          config:
+            # the platform
+            platform: linux
+            run:
+              path: sh
+              args:
+              # the flag
+              - -c
+              - echo hi
+      `;
+    const out = code(input);
+    expect(out).toMatch(/ {6}plan: \[\n {8}\/\/ before task\n {8}task\("t", \{ file: "src\/t.yml" \}\),\n {6}\],/);
+    expect(out).toMatch(/\/\/ the steps\n {6}plan: \[\n {8}\/\/ before get\n {8}get\(src, \{/);
+    expect(out).toMatch(/passed: \[\n\s+\/\/ after one\n\s+"one",\n/);
+    expect(out).toMatch(/args: \[\n\s+\/\/ the flag\n\s+"-c",\n/);
+    expect(out).toMatch(/config: \{\n\s+\/\/ the platform\n\s+platform: "linux",\n/);
+    expect(tscSays(out)).toBe("");
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
+
   test("no text of the input becomes code: a comment or a key with a JavaScript line break stays in comments", async () => {
     const payload = "...(globalThis.injected = 1, {}),";
     // YAML breaks lines at CR and LF only; JavaScript also at U+2028 and U+2029
@@ -217,6 +267,78 @@ describe("comments", () => {
       resources: [{ name: "r", type: "git", source: { uri: "u" } }],
       jobs: [{ name: "j", plan: [{ get: "r" }] }],
     });
+  });
+});
+
+describe("a null where the model types a value", () => {
+  test("an item of a list of strings (run.args, tags, serial_groups, var_files) or a value of a map of strings is kept, cast, with a note: the module type-checks and renders the input's data", async () => {
+    const input = `
+      resources:
+      - name: src
+        type: git
+        source: {uri: "https://example.com/x.git", paths: [a, ~]}
+        tags: [~, t]
+      jobs:
+      - name: j
+        serial_groups: [~, x]
+        plan:
+        - get: src
+          tags: [~]
+        - task: t
+          config:
+            platform: linux
+            image_resource: {type: registry-image, source: {repository: alpine, tag: ~}}
+            run: {path: sh, args: [-c, ~, "echo hi"]}
+          input_mapping: {in: ~}
+        - set_pipeline: p
+          file: src/p.yml
+          var_files: [~]
+          vars: {v: ~}
+      `;
+    const out = code(input);
+    expect(tscSays(out)).toBe("");
+    expect(out).toMatch(/\/\/ null kept as written[^\n]*\n\s+args: \["-c", null as never, "echo hi"\],/);
+    expect(out).toMatch(/\/\/ null kept as written[^\n]*\n\s+serial_groups: \[null as never, "x"\],/);
+    // in a payload the model types `unknown`, a null is written as it is
+    expect(out).toContain('source: { repository: "alpine", tag: null }');
+    expect(out).toContain("vars: { v: null }");
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
+
+  test("where render leaves the null out (passed, task inputs, a field of run, a group's jobs), the module renders what the input renders to", async () => {
+    const input = `
+      resources:
+      - {name: src, type: git, source: {uri: "https://example.com/x.git"}}
+      jobs:
+      - name: j
+        plan:
+        - get: src
+          passed: [~]
+        - task: t
+          config:
+            platform: linux
+            inputs: [{name: src}, ~]
+            run: {path: sh, dir: ~}
+        - {task: t2, file: src/t2.yml, timeout: ~}
+      groups:
+      - {name: g, jobs: [j, ~]}
+      `;
+    const out = code(input);
+    expect(tscSays(out)).toBe("");
+    expect(out).toContain("// timeout: null in the source (Concourse reads it as absent)");
+    expect(await rendered(out)).toEqual(parsePipeline(renderJson(dataOf(input) as never)).pipeline);
+  });
+
+  test("a null section or a null item of a section: kept, cast, the module type-checks and renders what the input renders to", async () => {
+    const input = `
+      display: ~
+      resources: [~, {name: src, type: git, source: {}}]
+      jobs: [~, {name: j, plan: [{get: src}]}]
+      `;
+    const out = code(input);
+    expect(tscSays(out)).toBe("");
+    expect(out).toMatch(/\/\/ null kept as written[^\n]*\n\s+display: null as never,/);
+    expect(await rendered(out)).toEqual(parsePipeline(renderJson(dataOf(input) as never)).pipeline);
   });
 });
 

@@ -12,7 +12,9 @@
  *   Comments are kept as `//` comments before what they were written next to; texts of several lines
  *   (scripts) are template literals.
  * - What Concourse's types reject (an `aggregate` step, a string where a boolean belongs) is kept as
- *   written, cast, with a comment saying why; `upgrade` rewrites the deprecated forms instead.
+ *   written, cast, with a comment saying why; `upgrade` rewrites the deprecated forms instead. A null where
+ *   the model types a value (an item of `args: [-c, ~]`) is kept too, cast (`null as never`) with a note: the
+ *   model's types have no null, Concourse decodes it as an empty value, and the module renders as the input does.
  * - The code is laid out by a small printer (`print.ts`, `js.ts`) the way Biome formats it.
  */
 
@@ -123,9 +125,14 @@ const PUT_OPTIONS: ReadonlySet<string> = new Set([
   ...MODIFIER_OPTIONS,
 ]);
 
-/** Where a value sits in the model: decides how it is written and which type a shared const gets. */
+/**
+ * Where a value sits in the model: decides how it is written and which type a shared const gets. `value` is data
+ * the model types (a list of strings, a task's `run`), where a null is cast ({@link NULL_NOTE}); `payload` is
+ * free-form data the model types `unknown` (`source`, `params`, `vars`), where a null is written as it is.
+ */
 type Role =
   | "value"
+  | "payload"
   | "step"
   | "steps"
   | "job"
@@ -137,6 +144,23 @@ type Role =
   | "resourceRef"
   | "typeRef"
   | "prototypeRef";
+
+/** The keys of an object of a role whose values are free-form data (the model types them `Params` or `unknown`). */
+const PAYLOAD_KEYS: Partial<Record<Role, ReadonlySet<string>>> = {
+  step: new Set(["params", "get_params", "vars", "instance_vars"]),
+  resource: new Set(["source"]),
+  resourceType: new Set(["source", "defaults", "params"]),
+  prototype: new Set(["source", "defaults", "params"]),
+  taskConfig: new Set(["params"]),
+};
+
+/**
+ * A null where the model types a value (an item of `args`, `tags` or `passed`, a value of `input_mapping`, a field
+ * of `run`): kept, so the module renders what the input says (Concourse decodes it as that type's empty value: `""`
+ * for an item of a `[]string`), and cast, as the model's types have no null.
+ */
+const NULL_NOTE = " null kept as written (Concourse reads an empty value); cast: the model's types have no null";
+const CAST_NULL = "null as never";
 
 /** The model type a const of a role is declared with. */
 const ROLE_TYPES: Partial<Record<Role, string>> = {
@@ -549,18 +573,19 @@ function mergeSourceConst(e: Emitter, anchor: Anchor, role: Role, merged: Obj, s
 function emitRaw(e: Emitter, role: Role, value: unknown, path: Path, scope: Scope): Doc {
   switch (role) {
     case "value":
-      return emitValue(e, value, path, scope);
+    case "payload":
+      return emitValue(e, value, path, scope, role);
     case "step":
       return emitStep(e, value, path, scope);
     case "steps":
       if (Array.isArray(value)) return emitList(e, value, path, scope, "step");
       return emitObject(e, "inParallelConfig", value, path, scope);
     case "resourceRef":
-      return refDoc(e.resourceIds, value, scope) ?? emitValue(e, value, path, scope);
+      return refDoc(e.resourceIds, value, scope) ?? emitValue(e, value, path, scope, "value");
     case "typeRef":
-      return refDoc(e.typeIds, value, scope) ?? emitValue(e, value, path, scope);
+      return refDoc(e.typeIds, value, scope) ?? emitValue(e, value, path, scope, "value");
     case "prototypeRef":
-      return refDoc(e.prototypeIds, value, scope) ?? emitValue(e, value, path, scope);
+      return refDoc(e.prototypeIds, value, scope) ?? emitValue(e, value, path, scope, "value");
     default:
       return emitObject(e, role, value, path, scope);
   }
@@ -574,9 +599,10 @@ function refDoc(ids: ReadonlyMap<string, string>, value: unknown, scope: Scope):
   return id;
 }
 
-/** The role of a key's value inside an object of a role. */
-function childRole(role: Role, key: string, kind: string | undefined): Role {
+/** The role of a key's value inside an object of a role (at `path`). */
+function childRole(role: Role, key: string, kind: string | undefined, path: Path): Role {
   if ((HOOK_KEYS as readonly string[]).includes(key) && (role === "job" || role === "step")) return "step";
+  if (PAYLOAD_KEYS[role]?.has(key) === true) return "payload";
   switch (role) {
     case "job":
       return key === "plan" ? "steps" : "value";
@@ -586,6 +612,10 @@ function childRole(role: Role, key: string, kind: string | undefined): Role {
       return key === "type" ? "typeRef" : "value";
     case "inParallelConfig":
       return key === "steps" ? "steps" : "value";
+    case "payload":
+      return "payload";
+    case "value":
+      return isPayloadInValue(path, key) ? "payload" : "value";
     case "step":
       if (key === "do" || (key === "in_parallel" && kind === "in_parallel")) return "steps";
       if (key === "try") return "step";
@@ -599,9 +629,27 @@ function childRole(role: Role, key: string, kind: string | undefined): Role {
   }
 }
 
+/**
+ * Whether `key` of an object the model types, written as data at `path`, holds free-form data: a task image's
+ * `source` and `params`, an across var's `values`, a var source's `config`.
+ */
+function isPayloadInValue(path: Path, key: string): boolean {
+  const last = path.at(-1);
+  if (last === "image_resource") return key === "source" || key === "params";
+  if (typeof last === "number" && path.at(-2) === "across") return key === "values";
+  return path.length === 2 && path[0] === "var_sources" && key === "config";
+}
+
+/** Whether a role's values are written as data (literals, nothing left out), not as a unit of the model. */
+const isData = (role: Role): role is "value" | "payload" => role === "value" || role === "payload";
+
 /** An object in a role, as an object literal (merge keys as spreads). */
 function emitObject(e: Emitter, role: Role, value: unknown, path: Path, scope: Scope): Doc {
-  if (!isObject(value)) return emitValue(e, value, path, scope);
+  if (!isObject(value)) {
+    if (isData(role)) return emitValue(e, value, path, scope, role);
+    // an item of a section that is null (`jobs: [~]`): kept, cast, with the note (the list it is in is broken)
+    return value === null ? [...commentDocs([NULL_NOTE]), CAST_NULL] : emitValue(e, value, path, scope, "value");
+  }
   const kind = role === "step" ? stepKindOrUndefined(value) : undefined;
   const entries: Entry[] = [];
   const key = pathKey(path);
@@ -614,10 +662,10 @@ function emitObject(e: Emitter, role: Role, value: unknown, path: Path, scope: S
     const rebuilt = Object.assign({}, ...sources, pick(value, explicit));
     // a null that overrides a merged key is written as nothing (the model has no null), which a spread would undo
     const nullOverride = (k: string): boolean =>
-      value[k] === null && role !== "value" && sources.some((s) => isObject(s) && Object.hasOwn(s, k));
+      value[k] === null && !isData(role) && sources.some((s) => isObject(s) && Object.hasOwn(s, k));
     if (sameData(rebuilt, value) && sources.every(isObject) && !explicit.some(nullOverride)) {
       const [only] = spread;
-      if (only !== undefined && spread.length === 1 && explicit.length === 0 && role !== "value") {
+      if (only !== undefined && spread.length === 1 && explicit.length === 0 && !isData(role)) {
         // `<<: *a` and nothing else: the same data as `*a`
         const id = anchorConst(e, only, role);
         scope.add(id);
@@ -645,15 +693,19 @@ function emitObject(e: Emitter, role: Role, value: unknown, path: Path, scope: S
     const at = [...path, k];
     const comments = [...pending, ...takeComments(e, at)];
     pending = [];
-    if (child === null && role !== "value") {
+    if (child === null && !isData(role)) {
       // Concourse reads null as absent in its structs; the model has no null
       pending = [...comments, ` ${propertyKey(k)}: null in the source (Concourse reads it as absent)`];
       continue;
     }
     // a resource type named like the type it is based on (`registry-image`) is based on the core type
     const selfType = k === "type" && role !== "step" && child === value.name && role !== "resource";
-    const doc = emit(e, selfType ? "value" : childRole(role, k, kind), child, at, scope);
-    entries.push({ comments, doc: property(k, doc, isStringDoc(child, doc)) });
+    const childAs = selfType ? "value" : childRole(role, k, kind, path);
+    const doc = emit(e, childAs, child, at, scope);
+    entries.push({
+      comments: [...comments, ...nullNote(childAs, child)],
+      doc: property(k, doc, isStringDoc(child, doc)),
+    });
   }
   return objectLiteral(entries, {
     expand: role === "job" || role === "resource" || role === "resourceType",
@@ -680,13 +732,21 @@ function emitList(e: Emitter, list: readonly unknown[], path: Path, scope: Scope
   return arrayLiteral(entries, { trailing: takeTrailing(e, path) });
 }
 
-/** Any value, as a literal: objects, lists, strings (template literals when they span lines), numbers. */
-function emitValue(e: Emitter, value: unknown, path: Path, scope: Scope): Doc {
+/** The note before a property whose value is, or is a list with, a null in data the model types (written cast). */
+const nullNote = (role: Role, value: unknown): string[] =>
+  role === "value" && (value === null || (Array.isArray(value) && value.includes(null))) ? [NULL_NOTE] : [];
+
+/**
+ * Any value, as a literal: objects, lists, strings (template literals when they span lines), numbers. As `value`
+ * (data the model types), a null is cast; as `payload` (or inside a unit cast as a whole), written as it is.
+ */
+function emitValue(e: Emitter, value: unknown, path: Path, scope: Scope, role: "value" | "payload"): Doc {
   if (typeof value === "string") return isMultiline(value) ? templateLiteral(value) : stringLiteral(value);
   if (typeof value === "number") return numberLiteral(value);
-  if (typeof value === "boolean" || value === null) return String(value);
-  if (Array.isArray(value)) return emitList(e, value, path, scope, "value");
-  if (isObject(value)) return emitObject(e, "value", value, path, scope);
+  if (typeof value === "boolean") return String(value);
+  if (value === null) return role === "payload" ? "null" : CAST_NULL;
+  if (Array.isArray(value)) return emitList(e, value, path, scope, role);
+  if (isObject(value)) return emitObject(e, role, value, path, scope);
   return "undefined";
 }
 
@@ -700,7 +760,7 @@ function emitPlain(e: Emitter, value: unknown): Doc {
     }));
     return objectLiteral(entries);
   }
-  return emitValue(e, value, [], new Set());
+  return emitValue(e, value, [], new Set(), "payload");
 }
 
 function numberLiteral(n: number): string {
@@ -718,7 +778,7 @@ function emitStep(e: Emitter, value: unknown, path: Path, scope: Scope): Doc {
     return [
       `// ${oneLine(why ?? "not a mapping")}: not a valid step for Concourse, kept as written`,
       hardline,
-      group([emitValue(e, value, path, scope), " as unknown as Step"]),
+      group([emitValue(e, value, path, scope, "payload"), " as unknown as Step"]),
     ];
   }
   const kind = stepKindOrUndefined(value);
@@ -752,8 +812,9 @@ function emitStep(e: Emitter, value: unknown, path: Path, scope: Scope): Doc {
         if (k === kind || k === "resource") continue;
         const option = k === "get_params" ? "getParams" : k === "no_get" ? "noGet" : k;
         const child = value[k];
-        const doc = emit(e, childRole("step", k, kind), child, [...path, k], scope);
-        opts.push({ comments: [], doc: property(option, doc, isStringDoc(child, doc)) });
+        const childAs = childRole("step", k, kind, path);
+        const doc = emit(e, childAs, child, [...path, k], scope);
+        opts.push({ comments: nullNote(childAs, child), doc: property(option, doc, isStringDoc(child, doc)) });
       }
       if (opts.length === 0) return `${kind}(${id})`;
       return call(kind, [id, objectLiteral(opts)]);
@@ -761,11 +822,13 @@ function emitStep(e: Emitter, value: unknown, path: Path, scope: Scope): Doc {
   }
   const made = kind === "task" ? taskFactoryDoc(e, value, path, scope) : undefined;
   if (made !== undefined) return made;
+  // a null field is left out of the step with a note, which the object literal does (as for get and put)
   if (
     kind === "task" &&
     typeof value.task === "string" &&
     (value.config === undefined) !== (value.file === undefined) &&
-    !comments("task")
+    !comments("task") &&
+    keys.every((k) => value[k] !== null)
   ) {
     e.imports.add("task");
     const rest = Object.keys(value).filter((k) => k !== "task");
@@ -773,8 +836,10 @@ function emitStep(e: Emitter, value: unknown, path: Path, scope: Scope): Doc {
       rest.map((k) => {
         const at = [...path, k];
         const child = value[k];
-        const doc = emit(e, childRole("step", k, kind), child, at, scope);
-        return { comments: takeComments(e, at), doc: property(k, doc, isStringDoc(child, doc)) };
+        const childAs = childRole("step", k, kind, path);
+        const doc = emit(e, childAs, child, at, scope);
+        const comments = [...takeComments(e, at), ...nullNote(childAs, child)];
+        return { comments, doc: property(k, doc, isStringDoc(child, doc)) };
       }),
     );
     return call("task", [stringLiteral(value.task), opts]);
@@ -823,8 +888,9 @@ function taskFactoryDoc(e: Emitter, step: Obj, path: Path, scope: Scope): Doc | 
   for (const k of found.extraKeys) {
     const at = [...path, k];
     const child = step[k];
-    const comments = takeComments(e, at);
-    const written = emit(e, childRole("step", k, "task"), child, at, scope);
+    const childAs = childRole("step", k, "task", path);
+    const comments = [...takeComments(e, at), ...nullNote(childAs, child)];
+    const written = emit(e, childAs, child, at, scope);
     entries.push({ comments, doc: property(k, written, isStringDoc(child, written)) });
   }
   return objectLiteral(entries);
@@ -838,7 +904,12 @@ function emitJob(e: Emitter, job: unknown, path: Path, scope: Scope): Doc {
   if (why !== undefined) {
     e.notes.push(`${formatPath(path)} kept as written: ${why}`);
     e.typeImports.add("Job");
-    return [`// ${oneLine(why)}: kept as written`, hardline, emitValue(e, job, path, scope), " as unknown as Job"];
+    return [
+      `// ${oneLine(why)}: kept as written`,
+      hardline,
+      emitValue(e, job, path, scope, "payload"),
+      " as unknown as Job",
+    ];
   }
   return emit(e, "job", job, path, scope);
 }
@@ -921,6 +992,7 @@ function sectionEntries(e: Emitter, withJobs: boolean, scope: Scope): Entry[] {
       doc = arrayLiteral(items, { trailing: takeTrailing(e, path) });
     } else {
       doc = emit(e, "value", value, path, scope);
+      comments.push(...nullNote("value", value));
     }
     entries.push({ comments, doc: property(section, doc, false) });
   }
