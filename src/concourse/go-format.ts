@@ -63,6 +63,43 @@ export function goFloat(n: number): string {
 }
 
 /**
+ * Go's `strconv.FormatFloat(n, 'g', -1, bits)`: the fewest digits that read back as the same float32 or float64,
+ * in `%e` form (`1e+06`) for exponents below -4 or from 6 up, `+Inf`, `-Inf` and `NaN` for the values JSON cannot
+ * hold. sigs.k8s.io/yaml writes a float key, or a float given for a string, with `bits` 32.
+ */
+export function goFormatFloat(n: number, bits: 32 | 64): string {
+  const x = bits === 32 ? Math.fround(n) : n;
+  if (Number.isNaN(x)) return "NaN";
+  if (!Number.isFinite(x)) return x > 0 ? "+Inf" : "-Inf";
+  if (x === 0) return Object.is(x, -0) ? "-0" : "0";
+  const sign = x < 0 ? "-" : "";
+  const [digits, exp] = shortestDigits(Math.abs(x), bits);
+  if (exp < -4 || exp >= 6) {
+    const mantissa = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    return `${sign}${mantissa}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+  }
+  if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
+  const whole = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
+  const fraction = digits.slice(exp + 1);
+  return fraction === "" ? `${sign}${whole}` : `${sign}${whole}.${fraction}`;
+}
+
+/** The shortest decimal digits of a positive float and its exponent (`1.5e+6`: `15`, 6). */
+function shortestDigits(x: number, bits: 32 | 64): [string, number] {
+  const split = (s: string): [string, number] => {
+    const [mantissa = "", exponent = "0"] = s.split("e");
+    return [mantissa.replace(".", ""), Number(exponent)];
+  };
+  // JavaScript writes a float64 with the shortest digits that read back as it, as Go does
+  if (bits === 64) return split(x.toExponential());
+  for (let precision = 0; precision < 8; precision++) {
+    const s = x.toExponential(precision);
+    if (Math.fround(Number(s)) === x) return split(s);
+  }
+  return split(x.toExponential(8));
+}
+
+/**
  * What Go prints (`%s`) for a string field read from this value: absent or null is empty, a number or boolean as
  * written (the YAML reader makes them strings), anything else empty.
  */

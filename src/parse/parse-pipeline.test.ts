@@ -317,3 +317,88 @@ describe("a stream of several documents: the first is read, as go-yaml's Unmarsh
     expect(summary("---\n---\njobs: []\n")[0]).toMatch(/^2:1 warning yaml\/more-documents/);
   });
 });
+
+describe("floats JSON cannot hold (.inf, .nan): sigs.k8s.io/yaml's json.Marshal fails on them", () => {
+  const HINT =
+    " (YAML reads .inf, -.inf and .nan as floats, which JSON cannot hold: quote the value for a string) || error converting YAML to JSON: json: unsupported value: ";
+  const unsupported = (at: string, go: string) =>
+    `${at} error yaml/UNSUPPORTED_VALUE json: unsupported value: ${go}${HINT}${go}`;
+
+  test.each([
+    [".inf", "+Inf"],
+    [".Inf", "+Inf"],
+    [".INF", "+Inf"],
+    ["+.inf", "+Inf"],
+    ["+.Inf", "+Inf"],
+    ["+.INF", "+Inf"],
+    ["-.inf", "-Inf"],
+    ["-.Inf", "-Inf"],
+    ["-.INF", "-Inf"],
+    [".nan", "NaN"],
+    [".NaN", "NaN"],
+    [".NAN", "NaN"],
+  ])("%s in a resource's source (an untyped map) is an error at the value", (spelling, go) => {
+    const parsed = parsePipeline(`resources:\n- name: r\n  type: git\n  source: {depth: ${spelling}}\njobs: []\n`);
+    expect(parsed.wellFormed).toBe(false);
+    expect(summary(`resources:\n- name: r\n  type: git\n  source: {depth: ${spelling}}\njobs: []\n`)).toEqual([
+      unsupported("4:19", go),
+    ]);
+  });
+
+  test("quoted, or spelled as YAML 1.1 does not read a float, it is a string", () => {
+    expect(summary('resources: [{name: r, type: git, source: {a: ".inf", b: inf, c: .infinity, d: +inf}}]\n')).toEqual(
+      [],
+    );
+  });
+
+  test("in a typed field (an int, a bool, inside a step) it is that error alone, not a type mismatch", () => {
+    expect(
+      summary("jobs: [{name: a, max_in_flight: .inf, plan: [{get: x, trigger: -.inf, attempts: .nan}]}]\n"),
+    ).toEqual([unsupported("1:33", "+Inf"), unsupported("1:64", "-Inf"), unsupported("1:81", "NaN")]);
+  });
+
+  test("where a string is wanted, outside steps, it is the string sigs.k8s.io/yaml writes, as any float is", () => {
+    const parsed = parsePipeline(
+      "resources: [{name: .inf, type: git, source: {}, tags: [-.inf, .nan, 1.23456789012, 1e-7, 0.5]}]\njobs: []\n",
+    );
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.pipeline?.resources?.[0]).toMatchObject({
+      name: "+Inf",
+      tags: ["-Inf", "NaN", "1.2345679", "1e-07", "0.5"],
+    });
+  });
+
+  test("as a key it is a name, as sigs.k8s.io/yaml names float keys; positions still find the key", () => {
+    const parsed = parsePipeline("jobs: [{name: a, plan: [{get: x, params: {.inf: 1, -.Inf: 2, .nan: 3, 0.1: 4}}]}]\n");
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.pipeline?.jobs?.[0]?.plan[0]).toMatchObject({
+      params: { ".inf": 1, "-.inf": 2, ".nan": 3, "0.1": 4 },
+    });
+    expect(parsed.locate(["jobs", 0, "plan", 0, "params", "-.inf"], "key")).toMatchObject({ line: 1, col: 52 });
+    expect(summary("? .inf\n: 1\njobs: []\n")[0]).toMatch(/ warning unknown-field unknown field ".inf"/);
+  });
+
+  test("through an alias, and in a list large enough for the reader's fast path, it is found too", () => {
+    expect(summary("user_data: {a: &x .inf, b: *x}\njobs: []\n")).toEqual([
+      unsupported("1:19", "+Inf"),
+      unsupported("1:28", "+Inf"),
+    ]);
+    // keys js-yaml takes for one where go-yaml does not (0x10 and 16): the document is read again, watched the same
+    expect(summary("user_data: {0x10: a, 16: b, c: .inf}\njobs: []\n")).toEqual([unsupported("1:32", "+Inf")]);
+    const list = Array.from({ length: 20_000 }, (_, i) => (i === 15_000 ? ".nan" : String(i))).join(", ");
+    const parsed = parsePipeline(`user_data: [${list}]\njobs: []\n`);
+    expect(parsed.diagnostics.map((d) => [d.ruleId, d.path, d.fly])).toEqual([
+      ["yaml/UNSUPPORTED_VALUE", ["user_data", 15_000], "error converting YAML to JSON: json: unsupported value: NaN"],
+    ]);
+  });
+
+  test("a JSON number beyond float64's range is the string go-yaml keeps, not JSON.parse's Infinity", () => {
+    const parsed = parsePipeline(
+      '{"jobs": [{"name": "a", "plan": [], "max_in_flight": -1e400}], "user_data": [1E999]}',
+    );
+    expect(parsed.pipeline).toMatchObject({ user_data: ["1E999"] });
+    expect(summary('{"jobs": [{"name": "a", "plan": [], "max_in_flight": -1e400}]}')).toEqual([
+      "1:54 error type-mismatch json: cannot unmarshal string into Go struct field JobConfig.jobs.max_in_flight of type int || error unmarshaling JSON: while decoding JSON: json: cannot unmarshal string into Go struct field JobConfig.jobs.max_in_flight of type int",
+    ]);
+  });
+});

@@ -1,13 +1,15 @@
+import { goFormatFloat } from "../concourse/go-format.ts";
 import type { Path } from "../model/common.ts";
 import type { Pipeline } from "../model/pipeline.ts";
 import { compareByLocation, type Diagnostic, isAboutKey, type SourceLoc } from "../source/diagnostic.ts";
 import { jsonLocator, type Locator, lineIndex } from "../source/locate.ts";
 import { checkShape } from "./check-shape.ts";
-import { hasRepeatedKeys } from "./json-keys.ts";
+import { readAsGoYamlReads } from "./json-keys.ts";
 import type { KnownMappings } from "./known-mappings.ts";
 import { readYaml, type YamlProblem } from "./read-yaml.ts";
 import { type DecodedBytes, decodeYamlBytes } from "./read-yaml-utf8.ts";
 import { interpolate, type TemplateVars } from "./vars.ts";
+import { findNonFinite } from "./yaml-to-json.ts";
 import { yamlTextLocator } from "./yaml-tree.ts";
 
 /** The input formats the parser reads. `auto` picks JSON when the text starts with `{` or `[`. */
@@ -116,8 +118,9 @@ function parseInput(input: string | Uint8Array, options: ParseOptions): ParsedPi
     // Text that JSON.parse reads has no control character (JSON allows none but tab, LF and CR, and those only
     // as whitespace), so the scan for them is only needed when it does not.
     const value = tryJson(text);
-    // JSON.parse keeps the last of a repeated key; the YAML reader reports every repeat at its place, as fly does
-    if (value !== NOT_JSON && !hasRepeatedKeys(text, value)) return parseJson(value, text, file, options.vars);
+    // JSON.parse keeps the last of a repeated key, where the YAML reader reports every repeat at its place, and makes
+    // a number beyond float64's range Infinity, where go-yaml keeps it as a string: both are read as fly reads them
+    if (value !== NOT_JSON && readAsGoYamlReads(text, value)) return parseJson(value, text, file, options.vars);
   }
   const binary = firstControlCharacter(text);
   if (binary !== -1) {
@@ -163,7 +166,7 @@ function parseYaml(text: string, file: string | undefined, vars?: TemplateVars):
     read.ok ? read.regions : undefined,
   );
   if (read.ok) {
-    const parsed = finish(read.value, locate, vars, read.known);
+    const parsed = finish(read.value, locate, vars, read);
     if (end === undefined) return parsed;
     const start = lineIndex(text)(end);
     const ignored: Diagnostic = {
@@ -230,7 +233,19 @@ function syntaxFly(problem: YamlProblem, loc: SourceLoc): string {
   return `${BEFORE_TEMPLATES}line ${loc.line}: ${problem.message}`;
 }
 
-function finish(read: unknown, locate: Locator, vars: TemplateVars | undefined, known?: KnownMappings): ParsedPipeline {
+/** What the YAML reader knows of the value it read, beyond the value (see read-yaml.ts `YamlRead`). */
+interface ReaderNotes {
+  readonly known?: KnownMappings;
+  readonly nonFinite?: true;
+}
+
+function finish(
+  read: unknown,
+  locate: Locator,
+  vars: TemplateVars | undefined,
+  notes: ReaderNotes = {},
+): ParsedPipeline {
+  const { known } = notes;
   // fly interpolates the decoded document before it decodes it into a pipeline; a var that cannot be put in
   // place fails the whole file
   const interpolated = vars === undefined ? { value: read, problems: [] } : interpolate(read, vars);
@@ -244,11 +259,14 @@ function finish(read: unknown, locate: Locator, vars: TemplateVars | undefined, 
   const value = interpolated.value;
   // interpolation copies every mapping, so a copy has no known keys (a record is found by the object itself)
   const shape = checkShape(value, known);
+  // after the shape check, which turns a float given for a string into the string sigs.k8s.io/yaml makes of it
+  const unsupported = notes.nonFinite === true && shape.isMapping ? unsupportedValues(value, locate) : [];
   const diagnostics = shape.diagnostics
     .map((d) => {
       const loc = d.loc ?? locate(d.path, isAboutKey(d) ? "key" : "value");
       return loc === undefined ? d : { ...d, loc };
     })
+    .concat(unsupported)
     .sort(compareByLocation);
   return {
     pipeline: !shape.isMapping
@@ -256,13 +274,28 @@ function finish(read: unknown, locate: Locator, vars: TemplateVars | undefined, 
       : value === null || value === undefined
         ? ({} as Pipeline)
         : (value as Pipeline),
-    wellFormed: shape.wellFormed,
+    wellFormed: shape.wellFormed && unsupported.length === 0,
     diagnostics,
     locate,
     // the records describe the values as read: of no use to the rules once the shape check converted any
     ...(known !== undefined && shape.unchanged && { knownMappings: known }),
   };
 }
+
+/**
+ * The floats JSON cannot hold (`.inf`, `-.inf`, `.nan`) left in the document: sigs.k8s.io/yaml's `json.Marshal` of
+ * the converted document fails on the first (`yamlToJSONTarget`), before any field is decoded.
+ */
+function unsupportedValues(value: unknown, locate: Locator): Diagnostic[] {
+  return findNonFinite(value).map(({ path, value: n }) => {
+    const go = `json: unsupported value: ${goFormatFloat(n, 64)}`;
+    const hint = " (YAML reads .inf, -.inf and .nan as floats, which JSON cannot hold: quote the value for a string)";
+    return { ...diag(YAML_RULE("UNSUPPORTED_VALUE"), go + hint, path, locate(path)), fly: `${TO_JSON}${go}` };
+  });
+}
+
+/** How fly words an error of sigs.k8s.io/yaml's conversion of the templated YAML to JSON (`yaml.Unmarshal`). */
+const TO_JSON = "error converting YAML to JSON: ";
 
 function diag(ruleId: string, message: string, path: Path, loc: SourceLoc | undefined): Diagnostic {
   return { ruleId, severity: "error", parity: "concourse", message, path, ...(loc === undefined ? {} : { loc }) };
