@@ -6,6 +6,7 @@ import {
   goJsonKind,
   goQuote,
   goQuotedList,
+  goSyntax,
   goTypeName,
   goValue,
 } from "./go-format.ts";
@@ -78,5 +79,17 @@ describe("Go formatting", () => {
     [Number.NaN, 64, "NaN"],
   ] as const)("strconv.FormatFloat(%s, 'g', -1, %i) is %s", (n, bits, expected) => {
     expect(goFormatFloat(n, bits)).toBe(expected);
+  });
+
+  test("%#v of values go-yaml decoded: Go syntax, nil inside collections typed, map keys sorted", () => {
+    expect(goSyntax("c")).toBe('"c"');
+    expect(goSyntax(null)).toBe("<nil>");
+    expect(goSyntax([1, 1.5, true, null])).toBe("[]interface {}{1, 1.5, true, interface {}(nil)}");
+    expect(goSyntax({ b: [], a: {} })).toBe(
+      'map[interface {}]interface {}{"a":map[interface {}]interface {}{}, "b":[]interface {}{}}',
+    );
+    expect(goSyntax({ a: 1 }, "map[string]interface {}")).toBe('map[string]interface {}{"a":1}');
+    expect(goSyntax(Number.POSITIVE_INFINITY)).toBe("+Inf");
+    expect(goSyntax("x".repeat(5000)).endsWith("...")).toBe(true);
   });
 });

@@ -100,6 +100,48 @@ function shortestDigits(x: number, bits: 32 | 64): [string, number] {
 }
 
 /**
+ * Go's `%#v` (and `%+#v`) of a value go-yaml decoded into `interface{}`: strings quoted, `<nil>` (inside a list or
+ * map `interface {}(nil)`), lists `[]interface {}{"a", 1}`, maps `mapType{"k":v}` with their keys sorted (go-yaml
+ * v2 makes every mapping a `map[interface {}]interface {}`; v3 makes a `map[string]interface {}` of a mapping whose
+ * keys are all strings). A very large value is cut off with `...` (Go prints it whole).
+ */
+export function goSyntax(value: unknown, mapType = "map[interface {}]interface {}"): string {
+  let out = "";
+  const write = (v: unknown, nested: boolean): void => {
+    if (out.length > GO_SYNTAX_MAX) return;
+    if (v === null || v === undefined) out += nested ? "interface {}(nil)" : "<nil>";
+    else if (typeof v === "string") out += goQuote(v);
+    else if (typeof v === "number") out += isGoInt(v) ? String(v === 0 ? 0 : v) : goFormatFloat(v, 64);
+    else if (typeof v === "boolean") out += String(v);
+    else if (Array.isArray(v)) {
+      out += "[]interface {}{";
+      v.forEach((item: unknown, i) => {
+        if (i > 0) out += ", ";
+        write(item, true);
+      });
+      out += "}";
+    } else if (typeof v === "object") {
+      out += `${mapType}{`;
+      const record = v as Record<string, unknown>;
+      Object.keys(record)
+        .sort()
+        .forEach((k, i) => {
+          out += `${i > 0 ? ", " : ""}${goQuote(k)}:`;
+          write(record[k], true);
+        });
+      out += "}";
+    } else out += String(v);
+  };
+  write(value, false);
+  return out.length > GO_SYNTAX_MAX ? `${out.slice(0, GO_SYNTAX_MAX)}...` : out;
+}
+
+const GO_SYNTAX_MAX = 2000;
+
+/** A number go-yaml decodes as an int: whole, within 64 bits (JavaScript writes these without an exponent). */
+const isGoInt = (n: number): boolean => Number.isInteger(n) && Math.abs(n) < 2 ** 63;
+
+/**
  * What Go prints (`%s`) for a string field read from this value: absent or null is empty, a number or boolean as
  * written (the YAML reader makes them strings), anything else empty.
  */

@@ -402,3 +402,75 @@ describe("floats JSON cannot hold (.inf, .nan): sigs.k8s.io/yaml's json.Marshal 
     ]);
   });
 });
+
+describe("keys sigs.k8s.io/yaml and go-yaml reject: null keys, lists and mappings as keys", () => {
+  const NULL =
+    'error yaml/NULL_KEY a null key (~, null or an empty key) cannot be converted to JSON, whose keys are strings: quote it ("null") for a key named null || error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: ';
+  const step = (params: string) => `jobs: [{name: a, plan: [{get: x, params: ${params}}]}]\n`;
+
+  test.each([
+    ["{~: c}", "1:43", '"c"'],
+    ["{null: c}", "1:43", '"c"'],
+    ["{NULL: [1, ~]}", "1:43", "[]interface {}{1, interface {}(nil)}"],
+    ["{: {k: 1.5}}", "1:43", 'map[interface {}]interface {}{"k":1.5}'],
+    ["{? ~ : c}", "1:45", '"c"'],
+  ])("%s is sigs.k8s.io/yaml's error at the key (%s), with the value in Go syntax", (params, at, value) => {
+    expect(summary(step(params))).toEqual([`${at} ${NULL}${value}`]);
+  });
+
+  test("in block style, as an explicit `? ~` or `?` key, at the top level, and with an empty value", () => {
+    const block = (lines: string) => `jobs:\n- name: a\n  plan:\n  - get: x\n    params:\n${lines}`;
+    expect(summary(block("      ? ~\n      : c\n"))).toEqual([`6:9 ${NULL}"c"`]);
+    expect(summary(block("      ?\n      : c\n"))).toEqual([`6:7 ${NULL}"c"`]);
+    expect(summary(block("      ~:\n      b: 1\n"))).toEqual([`6:7 ${NULL}<nil>`]);
+    expect(summary("~: 1\njobs: []\n")).toEqual([`1:1 ${NULL}1`]);
+    // keys js-yaml takes for one where go-yaml does not (0x10 and 16): the document is read again, watched the same
+    expect(summary(step("{0x10: a, 16: b, ~: c}"))).toEqual([`1:59 ${NULL}"c"`]);
+  });
+
+  test("a string, int, float or bool key is a string key, as sigs.k8s.io/yaml makes it", () => {
+    const parsed = parsePipeline(step(`{1: a, true: b, 1.5: c, null_: d, 'null': e, "~": f, "": g}`));
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.pipeline?.jobs?.[0]?.plan[0]).toMatchObject({
+      params: { "1": "a", true: "b", "1.5": "c", null_: "d", null: "e", "~": "f", "": "g" },
+    });
+  });
+
+  const COMPLEX = "error yaml/COMPLEX_KEY a";
+  const TAKES = "cannot be a mapping key: go-yaml takes only a string, number or boolean for one || ";
+  const BEFORE = "error parsing yaml before applying templates: yaml: ";
+
+  test("a list or mapping as a key below the top level is go-yaml v3's `invalid map key`, with Go's %#v of it", () => {
+    expect(summary(step("{[a]: 1}"))).toEqual([
+      `1:43 ${COMPLEX} list ${TAKES}${BEFORE}invalid map key: []interface {}{"a"}`,
+    ]);
+    expect(summary(step("{{a: 1}: 1}"))).toEqual([
+      `1:43 ${COMPLEX} mapping ${TAKES}${BEFORE}invalid map key: map[string]interface {}{"a":1}`,
+    ]);
+    // js-yaml cannot name a list of lists: the key is still go-yaml's error, not a syntax error
+    expect(summary(step("{[[a]]: 1}"))).toEqual([
+      `1:43 ${COMPLEX} list ${TAKES}${BEFORE}invalid map key: []interface {}{[]interface {}{"a"}}`,
+    ]);
+    expect(summary("x: &k [a]\njobs: [{name: a, plan: [{get: x, params: {*k : 1}}]}]\n")).toEqual([
+      `2:43 ${COMPLEX} list ${TAKES}${BEFORE}invalid map key: []interface {}{"a"}`,
+    ]);
+    const block = "jobs:\n- name: a\n  plan:\n  - get: x\n    params:\n      ? [a]\n      : c\n";
+    expect(summary(block)).toEqual([`6:9 ${COMPLEX} list ${TAKES}${BEFORE}invalid map key: []interface {}{"a"}`]);
+  });
+
+  test("in the top-level mapping it is go-yaml v3's type error (fly reads the file into a map[string]any)", () => {
+    expect(summary("jobs: []\n[a]: 1\n")).toEqual([
+      `2:1 ${COMPLEX} list ${TAKES}${BEFORE}unmarshal errors:\n  line 2: cannot unmarshal !!seq into string`,
+    ]);
+    expect(summary("jobs: []\n{a: 1}: 1\n")).toEqual([
+      `2:1 ${COMPLEX} mapping ${TAKES}${BEFORE}unmarshal errors:\n  line 2: cannot unmarshal !!map into string`,
+    ]);
+    expect(summary("jobs: []\n!foo [a]: 1\n")[0]).toMatch(/line 2: cannot unmarshal !foo `` into string$/);
+  });
+
+  test("go-yaml's read comes first: with both, the list key alone is reported", () => {
+    expect(summary(step("{~: c, [a]: 1}"))).toEqual([
+      `1:49 ${COMPLEX} list ${TAKES}${BEFORE}invalid map key: []interface {}{"a"}`,
+    ]);
+  });
+});

@@ -9,7 +9,7 @@ import type { KnownMappings } from "./known-mappings.ts";
 import { readYaml, type YamlProblem } from "./read-yaml.ts";
 import { type DecodedBytes, decodeYamlBytes } from "./read-yaml-utf8.ts";
 import { interpolate, type TemplateVars } from "./vars.ts";
-import { findNonFinite } from "./yaml-to-json.ts";
+import { BEFORE_TEMPLATES, findNonFinite, TO_JSON } from "./yaml-to-json.ts";
 import { yamlTextLocator } from "./yaml-tree.ts";
 
 /** The input formats the parser reads. `auto` picks JSON when the text starts with `{` or `[`. */
@@ -45,9 +45,6 @@ export interface ParsedPipeline {
    */
   readonly knownMappings?: KnownMappings;
 }
-
-/** How fly's first read of a file words the errors of go-yaml v3 (templatehelpers `Evaluate`). */
-const BEFORE_TEMPLATES = "error parsing yaml before applying templates: yaml: ";
 
 /** Every YAML error code, as hangar diagnostic ids (`yaml/DUPLICATE_KEY`). */
 const YAML_RULE = (code: string) => `yaml/${code}`;
@@ -217,6 +214,10 @@ function problemDiagnostic(problem: YamlProblem, loc: SourceLoc): Diagnostic {
       return { ...diag("input/too-deep", problem.message, [], loc), parity: "hangar" };
     case "syntax":
       return { ...diag(YAML_RULE("SYNTAX"), problem.message, [], loc), parity: "hangar", fly: syntaxFly(problem, loc) };
+    case "null-key":
+      return { ...diag(YAML_RULE("NULL_KEY"), problem.message, [], loc), fly: problem.fly ?? problem.message };
+    case "complex-key":
+      return { ...diag(YAML_RULE("COMPLEX_KEY"), problem.message, [], loc), fly: problem.fly ?? problem.message };
   }
 }
 
@@ -293,9 +294,6 @@ function unsupportedValues(value: unknown, locate: Locator): Diagnostic[] {
     return { ...diag(YAML_RULE("UNSUPPORTED_VALUE"), go + hint, path, locate(path)), fly: `${TO_JSON}${go}` };
   });
 }
-
-/** How fly words an error of sigs.k8s.io/yaml's conversion of the templated YAML to JSON (`yaml.Unmarshal`). */
-const TO_JSON = "error converting YAML to JSON: ";
 
 function diag(ruleId: string, message: string, path: Path, loc: SourceLoc | undefined): Diagnostic {
   return { ruleId, severity: "error", parity: "concourse", message, path, ...(loc === undefined ? {} : { loc }) };

@@ -23,8 +23,9 @@ import { buildYamlTree, contentStart, findDuplicateKeys } from "./yaml-tree.ts";
  *   multiple of its size; aliases are shared, not copied, so memory stays proportional to the input;
  * - merges copy at most {@link mergeBudget} keys in all (quadratic merging is cut off);
  * - nesting is limited to {@link MAX_YAML_DEPTH} levels;
- * - keys and values are watched for what sigs.k8s.io/yaml's conversion to JSON makes of them (yaml-to-json.ts):
- *   float keys are named as it names them, and a float JSON cannot hold (`.inf`, `.nan`) is noted (`nonFinite`).
+ * - keys and values are watched for what fly's readers make of them (yaml-to-json.ts): a null key, or a list or
+ *   mapping as a key, is an error in fly's words; float keys are named as sigs.k8s.io/yaml names them; a float JSON
+ *   cannot hold (`.inf`, `.nan`) is noted (`nonFinite`).
  *
  * The reader is js-yaml (a plain load runs at about the speed of `JSON.parse` on the same data, where the `yaml`
  * package's document model costs ten times more), but for large flow collections and block lists or mappings of
@@ -142,10 +143,14 @@ function readDocument(text: string, counted: number, blockOnly?: ReadonlySet<str
     if (error instanceof ExcessiveAliasing) return { ok: false, problems: [aliasingProblem()] };
     if (!(error instanceof jsyaml.YAMLException)) return { ok: false, problems: [internalProblem(error)] };
     if (error.reason === "duplicated mapping key") return readWithDuplicates(text);
+    // js-yaml cannot name a key that is a list of lists; go-yaml rejects the key itself
+    if (error.reason === NESTED_KEY && watch.problems().length > 0) return { ok: false, problems: watch.problems() };
     return { ok: false, problems: [syntaxProblem(error)] };
   }
   if (repeatedMerge) return readWithDuplicates(text);
   if (misplaced) return { ok: false, problems: [] };
+  const keys = watch.problems();
+  if (keys.length > 0) return { ok: false, problems: keys };
   return { ok: true, value, ...(watch.nonFinite() && { nonFinite: true }) };
 }
 
@@ -174,15 +179,20 @@ export type YamlRead =
 
 /** A reason the document cannot be read, at a 0-based offset into the text. */
 export interface YamlProblem {
-  readonly kind: "syntax" | "duplicate-key" | "excessive-aliasing" | "too-deep";
+  readonly kind: "syntax" | "duplicate-key" | "excessive-aliasing" | "too-deep" | "null-key" | "complex-key";
   readonly message: string;
   readonly offset: number;
+  /** fly's line for it, when the reader knows it whole (a key fly rejects: see yaml-to-json.ts). */
+  readonly fly?: string;
   /** For a duplicate key: the 1-based line of the key's first definition. */
   readonly firstLine?: number;
   readonly key?: string;
 }
 
 const MERGE_TAG = "tag:yaml.org,2002:merge";
+
+/** js-yaml's error for a key that is a list holding a list. */
+const NESTED_KEY = "nested arrays are not supported inside keys";
 
 class ExcessiveAliasing extends Error {}
 
@@ -262,6 +272,8 @@ function readAllowingRepeats(text: string): YamlRead {
   };
   try {
     const value = jsyaml.load(text, goYamlLoadOptions(text, { json: true, listener }));
+    const keys = watch.problems();
+    if (keys.length > 0) return { ok: false, problems: keys };
     return { ok: true, value, ...(watch.nonFinite() && { nonFinite: true }) };
   } catch (error) {
     if (error instanceof jsyaml.YAMLException) return { ok: false, problems: [syntaxProblem(error)] };

@@ -84,4 +84,11 @@ describe("interpolation, as fly's vars package does it", () => {
     expect(parseVarFlag("n=.inf", false)).toEqual({ path: ["n"], value: ".inf" });
     expect(parseVarsFile(".nan: x\n", "v.yml")).toEqual({ ".nan": "x" });
   });
+
+  test("a null key or a list as a key is an error in a -y value as in a vars file (sigs.k8s.io/yaml rejects both)", () => {
+    expect(() => parseVarFlag("m={~: 1}", true)).toThrow(/^invalid YAML value in 'm=\{~: 1\}': a null key/);
+    expect(() => parseVarsFile("m:\n  [a]: 1\n", "v.yml")).toThrow(
+      /^could not unmarshal template variables \(v\.yml:2:3\): a list cannot be a mapping key/,
+    );
+  });
 });

@@ -1,10 +1,14 @@
-import { goFormatFloat } from "../concourse/go-format.ts";
+import { goFormatFloat, goSyntax } from "../concourse/go-format.ts";
+import { lineIndex } from "../source/locate.ts";
 
 /**
- * What sigs.k8s.io/yaml's conversion of YAML to JSON (`yamlToJSONTarget`: `convertToJSONableObject`, then
- * `json.Marshal`) makes of the nodes js-yaml reads, watched from the reader's listener as each node closes (no pass
- * of its own over the values):
+ * What fly's readers make of the keys and values js-yaml reads, watched from the reader's listener as each node
+ * closes (no pass of its own over the values):
  *
+ * - a null key (`~`, `null`, an empty key) fails sigs.k8s.io/yaml's `convertToJSONableObject` (JSON keys are
+ *   strings; only strings, ints, floats and bools are turned into one);
+ * - a list or mapping as a key fails go-yaml v3 (fly's first read of the file, into a `map[string]any`): at the top
+ *   level as a type error (`cannot unmarshal !!seq into string`), below it as `invalid map key`;
  * - a float key becomes the text `strconv.FormatFloat(f, 'g', -1, 32)` gives, `.inf`, `-.inf` and `.nan` for the
  *   infinities and NaN (js-yaml would name them `Infinity`, `NaN`);
  * - a float value JSON cannot hold (YAML 1.1's `.inf`, `-.inf`, `.nan`) fails `json.Marshal` unless it stands
@@ -16,6 +20,19 @@ export interface NodeWatch {
   readonly close: (state: ListenerState) => void;
   /** Whether a value (not a key) is a float JSON cannot hold. */
   readonly nonFinite: () => boolean;
+  /**
+   * The keys fly rejects, as problems of the read: the lists and mappings (go-yaml v3's pass, the first) when there
+   * are any, else the null keys; none when the document is not a mapping (go-yaml v3 then stops at its root).
+   */
+  readonly problems: () => KeyProblem[];
+}
+
+/** A key fly rejects, at a 0-based offset into the text, with fly's line for it. */
+export interface KeyProblem {
+  readonly kind: "null-key" | "complex-key";
+  readonly message: string;
+  readonly offset: number;
+  readonly fly: string;
 }
 
 /** The parts of js-yaml's loader state its `listener` option sees. */
@@ -28,23 +45,124 @@ export interface ListenerState {
   readonly position: number;
 }
 
+/** A null key whose value is not read yet: the next node closed at its depth, unless that is a key. */
+interface PendingNullKey {
+  readonly offset: number;
+  readonly depth: number;
+}
+
 export function nodeWatch(text: string): NodeWatch {
   /** `opens[d]`: where the node open at depth d started. */
   const opens: number[] = [];
   let nonFinite = false;
+  let rootIsMapping = true;
+  const complexKeys: KeyProblem[] = [];
+  const nullKeys: KeyProblem[] = [];
+  let pending: PendingNullKey | undefined;
+  const nullKey = (key: PendingNullKey, value: unknown): void => {
+    nullKeys.push({
+      kind: "null-key",
+      message: NULL_KEY,
+      offset: key.offset,
+      fly: `${TO_JSON}unsupported map key of type: %!s(<nil>), key: <nil>, value: ${goSyntax(value)}`,
+    });
+  };
   return {
     open(state) {
       opens[state.depth] = state.position;
     },
     close(state) {
       const r = state.result;
+      const open = opens[state.depth] ?? 0;
+      if (pending !== undefined && state.depth <= pending.depth) {
+        // js-yaml reads an explicit key (`? ~`) as a node around the node: the outer one is the same key
+        const same =
+          state.depth < pending.depth && r === null && keyStart(text, open, state.position) === pending.offset;
+        // the node after a null key at its depth is its value, unless it is the next key (the value was empty)
+        if (!same) nullKey(pending, state.depth === pending.depth && !isKey(text, open, state.position) ? r : null);
+        pending = undefined;
+      }
+      if (state.depth === 1) rootIsMapping = state.kind === "mapping" || (state.kind === null && r === null);
       // integers, strings and booleans (nearly every node) are keys as js-yaml names them, and values JSON holds
-      if (typeof r !== "number" || Number.isInteger(r)) return;
-      if (isKey(text, opens[state.depth] ?? 0, state.position)) state.result = goYamlKeyName(r);
-      else if (!Number.isFinite(r)) nonFinite = true;
+      if (typeof r === "number") {
+        if (Number.isInteger(r)) return;
+        if (isKey(text, open, state.position)) state.result = goYamlKeyName(r);
+        else if (!Number.isFinite(r)) nonFinite = true;
+        return;
+      }
+      if ((r !== null && typeof r !== "object") || !isKey(text, open, state.position)) return;
+      const offset = keyStart(text, open, state.position);
+      if (r === null) pending = { offset, depth: state.depth };
+      else if (complexKeys.at(-1)?.offset !== offset) complexKeys.push(complexKey(text, offset, r, state));
     },
     nonFinite: () => nonFinite,
+    problems() {
+      if (!rootIsMapping) return [];
+      if (pending !== undefined) {
+        nullKey(pending, null);
+        pending = undefined;
+      }
+      return complexKeys.length > 0 ? complexKeys : nullKeys;
+    },
   };
+}
+
+/** How fly words an error of sigs.k8s.io/yaml's conversion of the templated YAML to JSON (`yaml.Unmarshal`). */
+export const TO_JSON = "error converting YAML to JSON: ";
+
+/** How fly's first read of a file words the errors of go-yaml v3 (templatehelpers `Evaluate`). */
+export const BEFORE_TEMPLATES = "error parsing yaml before applying templates: yaml: ";
+
+const NULL_KEY =
+  'a null key (~, null or an empty key) cannot be converted to JSON, whose keys are strings: quote it ("null") for a key named null';
+
+/**
+ * A list or mapping as a key, as go-yaml v3 reports it: in the top-level mapping (fly decodes the file into a
+ * `map[string]any`) a type error naming the node's tag and line; deeper, `invalid map key` with Go's `%#v` of the key.
+ */
+function complexKey(text: string, offset: number, key: object, state: ListenerState): KeyProblem {
+  const what = Array.isArray(key) ? "list" : "mapping";
+  const message = `a ${what} cannot be a mapping key: go-yaml takes only a string, number or boolean for one`;
+  if (state.depth !== 2) {
+    return {
+      kind: "complex-key",
+      message,
+      offset,
+      fly: `${BEFORE_TEMPLATES}invalid map key: ${goSyntax(key, V3_MAP)}`,
+    };
+  }
+  // go-yaml's `terror`: the node's own tag when it has one, with its (empty) value unless the tag is !!seq or !!map
+  const standard = Array.isArray(key) ? "!!seq" : "!!map";
+  const tag = state.tag === null || state.tag === "?" ? standard : shortTag(state.tag);
+  const shown = tag === "!!seq" || tag === "!!map" ? tag : `${tag} \`\``;
+  const line = lineIndex(text)(offset).line;
+  const fly = `${BEFORE_TEMPLATES}unmarshal errors:\n  line ${line}: cannot unmarshal ${shown} into string`;
+  return { kind: "complex-key", message, offset, fly };
+}
+
+/** go-yaml v3 decodes a mapping into `interface{}` as a `map[string]interface {}` when its keys are strings. */
+const V3_MAP = "map[string]interface {}";
+
+const shortTag = (tag: string): string =>
+  tag.startsWith("tag:yaml.org,2002:") ? `!!${tag.slice("tag:yaml.org,2002:".length)}` : tag;
+
+/**
+ * Where a key read from `open` to `end` starts: past white space and comments; an empty key is placed at its `?`
+ * when it has one, else where it ends (at its `:`).
+ */
+function keyStart(text: string, open: number, end: number): number {
+  let i = open;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
+    else if (c === 0x23) {
+      const eol = text.indexOf("\n", i);
+      i = eol === -1 ? end : eol + 1;
+    } else break;
+  }
+  if (i < end) return i;
+  const question = text.lastIndexOf("?", open);
+  return question !== -1 && text.slice(question + 1, open).trim() === "" ? question : end;
 }
 
 /**
