@@ -1,5 +1,5 @@
 import { goFormatFloat } from "../concourse/go-format.ts";
-import type { Path } from "../model/common.ts";
+import { isObject, type Path } from "../model/common.ts";
 import type { Pipeline } from "../model/pipeline.ts";
 import { compareByLocation, type Diagnostic, isAboutKey, type SourceLoc } from "../source/diagnostic.ts";
 import { jsonLocator, type Locator, lineIndex } from "../source/locate.ts";
@@ -8,6 +8,7 @@ import { readAsGoYamlReads } from "./json-keys.ts";
 import type { KnownMappings } from "./known-mappings.ts";
 import { readYaml, type YamlProblem } from "./read-yaml.ts";
 import { type DecodedBytes, decodeYamlBytes } from "./read-yaml-utf8.ts";
+import { rootNotMapping } from "./root-kind.ts";
 import { interpolate, type TemplateVars } from "./vars.ts";
 import { BEFORE_TEMPLATES, findNonFinite, TO_JSON } from "./yaml-to-json.ts";
 import { yamlTextLocator } from "./yaml-tree.ts";
@@ -148,7 +149,7 @@ function parseJson(value: unknown, text: string, file: string | undefined, vars?
     locator ??= jsonLocator(text, file);
     return locator(path, target);
   };
-  return finish(value, locate, vars);
+  return notMapping(value, text, locate) ?? finish(value, locate, vars);
 }
 
 function parseYaml(text: string, file: string | undefined, vars?: TemplateVars): ParsedPipeline {
@@ -163,7 +164,8 @@ function parseYaml(text: string, file: string | undefined, vars?: TemplateVars):
     read.ok ? read.regions : undefined,
   );
   if (read.ok) {
-    const parsed = finish(read.value, locate, vars, read);
+    const root = notMapping(read.value, end === undefined ? text : text.slice(0, end), locate);
+    const parsed = root ?? finish(read.value, locate, vars, read);
     if (end === undefined) return parsed;
     const start = lineIndex(text)(end);
     const ignored: Diagnostic = {
@@ -185,6 +187,17 @@ function parseYaml(text: string, file: string | undefined, vars?: TemplateVars):
     return problemDiagnostic(problem, loc);
   });
   return { pipeline: undefined, wellFormed: false, diagnostics, locate };
+}
+
+/**
+ * A document that is neither a mapping nor empty: fly's first read (go-yaml v3, into a `map[string]any`) fails on it,
+ * before vars are put in place, in its words (root-kind.ts); undefined for a mapping or an empty document.
+ */
+function notMapping(value: unknown, text: string, locate: Locator): ParsedPipeline | undefined {
+  if (value === null || value === undefined || isObject(value)) return undefined;
+  const { message, fly } = rootNotMapping(value, text);
+  const diagnostic: Diagnostic = { ...diag("type-mismatch", message, [], locate([])), fly };
+  return { pipeline: undefined, wellFormed: false, diagnostics: [diagnostic], locate };
 }
 
 /** A reason the YAML cannot be read, as a diagnostic: go-yaml's words where fly reports it, the reader's otherwise. */

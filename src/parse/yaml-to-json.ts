@@ -143,8 +143,11 @@ function complexKey(text: string, offset: number, key: object, state: ListenerSt
 /** go-yaml v3 decodes a mapping into `interface{}` as a `map[string]interface {}` when its keys are strings. */
 const V3_MAP = "map[string]interface {}";
 
-const shortTag = (tag: string): string =>
-  tag.startsWith("tag:yaml.org,2002:") ? `!!${tag.slice("tag:yaml.org,2002:".length)}` : tag;
+/** go-yaml's short form of a tag: `!!str` for `tag:yaml.org,2002:str`, written `!<...>` or not. */
+export function shortTag(tag: string): string {
+  const verbatim = tag.startsWith("!<") && tag.endsWith(">") ? tag.slice(2, -1) : tag;
+  return verbatim.startsWith("tag:yaml.org,2002:") ? `!!${verbatim.slice("tag:yaml.org,2002:".length)}` : verbatim;
+}
 
 /**
  * Where a key read from `open` to `end` starts: past white space and comments; an empty key is placed at its `?`
