@@ -1,5 +1,15 @@
 import { describe, expect, test } from "vitest";
-import { goFieldText, goFloat, goJsonKind, goQuote, goQuotedList, goTypeName, goValue } from "./go-format.ts";
+import {
+  goFieldText,
+  goFloat,
+  goFormatFloat,
+  goJsonKind,
+  goQuote,
+  goQuotedList,
+  goSyntax,
+  goTypeName,
+  goValue,
+} from "./go-format.ts";
 
 describe("Go formatting", () => {
   test("quoting like strconv.Quote", () => {
@@ -50,5 +60,36 @@ describe("Go formatting", () => {
 
   test("the text of a string field", () => {
     expect([undefined, null, "a", 2, false, {}].map(goFieldText)).toEqual(["", "", "a", "2", "false", ""]);
+  });
+
+  test.each([
+    [1, 64, "1"],
+    [-0, 64, "-0"],
+    [0.5, 64, "0.5"],
+    [123456.7, 64, "123456.7"],
+    [1e6, 64, "1e+06"],
+    [1.5e-5, 64, "1.5e-05"],
+    [0.0001, 64, "0.0001"],
+    [1e100, 64, "1e+100"],
+    [1.23456789012, 32, "1.2345679"],
+    [0.1, 32, "0.1"],
+    [16777217, 32, "1.6777216e+07"],
+    [1e39, 32, "+Inf"],
+    [Number.NEGATIVE_INFINITY, 32, "-Inf"],
+    [Number.NaN, 64, "NaN"],
+  ] as const)("strconv.FormatFloat(%s, 'g', -1, %i) is %s", (n, bits, expected) => {
+    expect(goFormatFloat(n, bits)).toBe(expected);
+  });
+
+  test("%#v of values go-yaml decoded: Go syntax, nil inside collections typed, map keys sorted", () => {
+    expect(goSyntax("c")).toBe('"c"');
+    expect(goSyntax(null)).toBe("<nil>");
+    expect(goSyntax([1, 1.5, true, null])).toBe("[]interface {}{1, 1.5, true, interface {}(nil)}");
+    expect(goSyntax({ b: [], a: {} })).toBe(
+      'map[interface {}]interface {}{"a":map[interface {}]interface {}{}, "b":[]interface {}{}}',
+    );
+    expect(goSyntax({ a: 1 }, "map[string]interface {}")).toBe('map[string]interface {}{"a":1}');
+    expect(goSyntax(Number.POSITIVE_INFINITY)).toBe("+Inf");
+    expect(goSyntax("x".repeat(5000)).endsWith("...")).toBe(true);
   });
 });

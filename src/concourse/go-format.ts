@@ -63,6 +63,85 @@ export function goFloat(n: number): string {
 }
 
 /**
+ * Go's `strconv.FormatFloat(n, 'g', -1, bits)`: the fewest digits that read back as the same float32 or float64,
+ * in `%e` form (`1e+06`) for exponents below -4 or from 6 up, `+Inf`, `-Inf` and `NaN` for the values JSON cannot
+ * hold. sigs.k8s.io/yaml writes a float key, or a float given for a string, with `bits` 32.
+ */
+export function goFormatFloat(n: number, bits: 32 | 64): string {
+  const x = bits === 32 ? Math.fround(n) : n;
+  if (Number.isNaN(x)) return "NaN";
+  if (!Number.isFinite(x)) return x > 0 ? "+Inf" : "-Inf";
+  if (x === 0) return Object.is(x, -0) ? "-0" : "0";
+  const sign = x < 0 ? "-" : "";
+  const [digits, exp] = shortestDigits(Math.abs(x), bits);
+  if (exp < -4 || exp >= 6) {
+    const mantissa = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    return `${sign}${mantissa}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+  }
+  if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
+  const whole = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
+  const fraction = digits.slice(exp + 1);
+  return fraction === "" ? `${sign}${whole}` : `${sign}${whole}.${fraction}`;
+}
+
+/** The shortest decimal digits of a positive float and its exponent (`1.5e+6`: `15`, 6). */
+function shortestDigits(x: number, bits: 32 | 64): [string, number] {
+  const split = (s: string): [string, number] => {
+    const [mantissa = "", exponent = "0"] = s.split("e");
+    return [mantissa.replace(".", ""), Number(exponent)];
+  };
+  // JavaScript writes a float64 with the shortest digits that read back as it, as Go does
+  if (bits === 64) return split(x.toExponential());
+  for (let precision = 0; precision < 8; precision++) {
+    const s = x.toExponential(precision);
+    if (Math.fround(Number(s)) === x) return split(s);
+  }
+  return split(x.toExponential(8));
+}
+
+/**
+ * Go's `%#v` (and `%+#v`) of a value go-yaml decoded into `interface{}`: strings quoted, `<nil>` (inside a list or
+ * map `interface {}(nil)`), lists `[]interface {}{"a", 1}`, maps `mapType{"k":v}` with their keys sorted (go-yaml
+ * v2 makes every mapping a `map[interface {}]interface {}`; v3 makes a `map[string]interface {}` of a mapping whose
+ * keys are all strings). A very large value is cut off with `...` (Go prints it whole).
+ */
+export function goSyntax(value: unknown, mapType = "map[interface {}]interface {}"): string {
+  let out = "";
+  const write = (v: unknown, nested: boolean): void => {
+    if (out.length > GO_SYNTAX_MAX) return;
+    if (v === null || v === undefined) out += nested ? "interface {}(nil)" : "<nil>";
+    else if (typeof v === "string") out += goQuote(v);
+    else if (typeof v === "number") out += isGoInt(v) ? String(v === 0 ? 0 : v) : goFormatFloat(v, 64);
+    else if (typeof v === "boolean") out += String(v);
+    else if (Array.isArray(v)) {
+      out += "[]interface {}{";
+      v.forEach((item: unknown, i) => {
+        if (i > 0) out += ", ";
+        write(item, true);
+      });
+      out += "}";
+    } else if (typeof v === "object") {
+      out += `${mapType}{`;
+      const record = v as Record<string, unknown>;
+      Object.keys(record)
+        .sort()
+        .forEach((k, i) => {
+          out += `${i > 0 ? ", " : ""}${goQuote(k)}:`;
+          write(record[k], true);
+        });
+      out += "}";
+    } else out += String(v);
+  };
+  write(value, false);
+  return out.length > GO_SYNTAX_MAX ? `${out.slice(0, GO_SYNTAX_MAX)}...` : out;
+}
+
+const GO_SYNTAX_MAX = 2000;
+
+/** A number go-yaml decodes as an int: whole, within 64 bits (JavaScript writes these without an exponent). */
+const isGoInt = (n: number): boolean => Number.isInteger(n) && Math.abs(n) < 2 ** 63;
+
+/**
  * What Go prints (`%s`) for a string field read from this value: absent or null is empty, a number or boolean as
  * written (the YAML reader makes them strings), anything else empty.
  */

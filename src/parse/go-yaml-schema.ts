@@ -26,10 +26,13 @@ export function goYamlLoadOptions(
   return options as jsyaml.LoadOptions;
 }
 
+/** An integer as Go's `strconv.ParseInt(s, 0, 64)` reads one (with a leading `0` for octal, as go-yaml adds). */
+const GO_INT = /^([-+]?)(?:0[xX]([0-9a-fA-F]+)|0[oO]([0-7]+)|0[bB]([01]+)|(0[0-7]*)|([1-9][0-9]*))$/;
+
 /** go-yaml v2's reading of a plain scalar that starts like a number: an int, a float, or the string itself. */
 export function goYamlNumber(text: string): number | string {
   const plain = text.includes("_") ? text.replace(/_/g, "") : text;
-  const int = /^([-+]?)(?:0[xX]([0-9a-fA-F]+)|0[oO]([0-7]+)|0[bB]([01]+)|(0[0-7]*)|([1-9][0-9]*))$/.exec(plain);
+  const int = GO_INT.exec(plain);
   if (int !== null) {
     const [, sign, hex, oct, bin, leadingZero, dec] = int;
     const n =
@@ -145,4 +148,29 @@ function buildSchema(): jsyaml.Schema {
       asIs("!", "mapping", true),
     ],
   });
+}
+
+/** YAML 1.2's booleans, the only ones go-yaml v3 reads. */
+const V3_BOOLS: ReadonlySet<string> = new Set(["true", "True", "TRUE", "false", "False", "FALSE"]);
+
+/** The forms go-yaml's `parseTimestamp` reads (`2006-1-2`, with a time, with `T` and a zone). */
+const TIMESTAMP =
+  /^\d{4}-\d\d?-\d\d?(?:(?:[Tt]\d\d?:\d\d?:\d\d?(?:\.\d+)?(?:Z|[-+]\d\d:\d\d))|(?: \d\d?:\d\d?:\d\d?(?:\.\d+)?))?$/;
+
+/**
+ * The tag go-yaml v3 (fly's first read of a file) resolves a plain scalar to (resolve.go `resolve`): YAML 1.2's
+ * booleans only (`yes` is a string there), nulls, `.inf` and `.nan`, timestamps, ints and floats as v2 reads them.
+ */
+export function goYamlV3Tag(text: string): string {
+  if (V3_BOOLS.has(text)) return "!!bool";
+  if (NULLS.has(text)) return "!!null";
+  if (text === "<<") return "!!merge";
+  if (INF.test(text) || NAN.test(text)) return "!!float";
+  const c = text.charCodeAt(0);
+  if (!((c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e)) return "!!str";
+  if (TIMESTAMP.test(text)) return "!!timestamp";
+  const n = goYamlNumber(text);
+  if (typeof n === "string") return "!!str";
+  // ParseInt, then ParseUint: an integer beyond 64 bits is read as a float
+  return GO_INT.test(text.replace(/_/g, "")) && Math.abs(n) < 2 ** 64 ? "!!int" : "!!float";
 }

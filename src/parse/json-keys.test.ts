@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { hasRepeatedKeys, keysInText, keysInValue } from "./json-keys.ts";
+import { hasRepeatedKeys, keysInText, keysInValue, readAsGoYamlReads } from "./json-keys.ts";
 
 test.each([
   ['{"a": 1, "b": {"c": [{"d": null}], "e": "x:y"}}', 5],
@@ -23,4 +23,14 @@ test("JSON nested deeper than the stack is counted", () => {
   const text = `${'{"a":['.repeat(depth)}${"]}".repeat(depth)}`;
   expect(keysInValue(JSON.parse(text))).toBe(depth);
   expect(keysInText(text)).toBe(depth);
+});
+
+test("a number beyond float64's range (JSON.parse's Infinity, go-yaml's string) is not read as JSON.parse reads it", () => {
+  for (const text of ['{"a": 1e400}', "[-1E999]", "1e309", '{"a": [{"b": 2e308}]}']) {
+    expect(readAsGoYamlReads(text, JSON.parse(text)), text).toBe(false);
+  }
+  for (const text of ['{"a": 1e308, "b": [1e-400, "1e400"]}', '{"a": 1}', "[]"]) {
+    expect(readAsGoYamlReads(text, JSON.parse(text)), text).toBe(true);
+  }
+  expect(readAsGoYamlReads('{"a": 1, "a": 2}', { a: 2 })).toBe(false);
 });

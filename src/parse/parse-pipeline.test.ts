@@ -110,9 +110,6 @@ describe("wrong types are reported with Go's text, path and position", () => {
     expect(summary("jobs: 5\n")).toEqual([
       "1:7 error type-mismatch json: cannot unmarshal number into Go struct field Config.jobs of type atc.JobConfigs || error unmarshaling JSON: while decoding JSON: json: cannot unmarshal number into Go struct field Config.jobs of type atc.JobConfigs",
     ]);
-    expect(summary("- a\n")[0]).toBe(
-      "1:1 error type-mismatch json: cannot unmarshal array into Go value of type atc.Config || error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type atc.Config",
-    );
     expect(summary("jobs: [{name: a, plan: {get: x}, max_in_flight: 1.5}]\n")).toEqual([
       "1:24 error type-mismatch json: cannot unmarshal object into Go struct field JobConfig.jobs.plan of type []atc.Step || error unmarshaling JSON: while decoding JSON: json: cannot unmarshal object into Go struct field JobConfig.jobs.plan of type []atc.Step",
       "1:49 error type-mismatch json: cannot unmarshal number 1.5 into Go struct field JobConfig.jobs.max_in_flight of type int || error unmarshaling JSON: while decoding JSON: json: cannot unmarshal number 1.5 into Go struct field JobConfig.jobs.max_in_flight of type int",
@@ -315,5 +312,201 @@ describe("a stream of several documents: the first is read, as go-yaml's Unmarsh
     expect(parsed.pipeline).toEqual({ jobs: [{ name: "j", plan: [{ get: "r" }] }] });
     expect(parsed.locate(["jobs", 0, "plan", 0, "get"])).toMatchObject({ line: 4, col: 16 });
     expect(summary("---\n---\njobs: []\n")[0]).toMatch(/^2:1 warning yaml\/more-documents/);
+  });
+});
+
+describe("floats JSON cannot hold (.inf, .nan): sigs.k8s.io/yaml's json.Marshal fails on them", () => {
+  const HINT =
+    " (YAML reads .inf, -.inf and .nan as floats, which JSON cannot hold: quote the value for a string) || error converting YAML to JSON: json: unsupported value: ";
+  const unsupported = (at: string, go: string) =>
+    `${at} error yaml/UNSUPPORTED_VALUE json: unsupported value: ${go}${HINT}${go}`;
+
+  test.each([
+    [".inf", "+Inf"],
+    [".Inf", "+Inf"],
+    [".INF", "+Inf"],
+    ["+.inf", "+Inf"],
+    ["+.Inf", "+Inf"],
+    ["+.INF", "+Inf"],
+    ["-.inf", "-Inf"],
+    ["-.Inf", "-Inf"],
+    ["-.INF", "-Inf"],
+    [".nan", "NaN"],
+    [".NaN", "NaN"],
+    [".NAN", "NaN"],
+  ])("%s in a resource's source (an untyped map) is an error at the value", (spelling, go) => {
+    const parsed = parsePipeline(`resources:\n- name: r\n  type: git\n  source: {depth: ${spelling}}\njobs: []\n`);
+    expect(parsed.wellFormed).toBe(false);
+    expect(summary(`resources:\n- name: r\n  type: git\n  source: {depth: ${spelling}}\njobs: []\n`)).toEqual([
+      unsupported("4:19", go),
+    ]);
+  });
+
+  test("quoted, or spelled as YAML 1.1 does not read a float, it is a string", () => {
+    expect(summary('resources: [{name: r, type: git, source: {a: ".inf", b: inf, c: .infinity, d: +inf}}]\n')).toEqual(
+      [],
+    );
+  });
+
+  test("in a typed field (an int, a bool, inside a step) it is that error alone, not a type mismatch", () => {
+    expect(
+      summary("jobs: [{name: a, max_in_flight: .inf, plan: [{get: x, trigger: -.inf, attempts: .nan}]}]\n"),
+    ).toEqual([unsupported("1:33", "+Inf"), unsupported("1:64", "-Inf"), unsupported("1:81", "NaN")]);
+  });
+
+  test("where a string is wanted, outside steps, it is the string sigs.k8s.io/yaml writes, as any float is", () => {
+    const parsed = parsePipeline(
+      "resources: [{name: .inf, type: git, source: {}, tags: [-.inf, .nan, 1.23456789012, 1e-7, 0.5]}]\njobs: []\n",
+    );
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.pipeline?.resources?.[0]).toMatchObject({
+      name: "+Inf",
+      tags: ["-Inf", "NaN", "1.2345679", "1e-07", "0.5"],
+    });
+  });
+
+  test("as a key it is a name, as sigs.k8s.io/yaml names float keys; positions still find the key", () => {
+    const parsed = parsePipeline("jobs: [{name: a, plan: [{get: x, params: {.inf: 1, -.Inf: 2, .nan: 3, 0.1: 4}}]}]\n");
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.pipeline?.jobs?.[0]?.plan[0]).toMatchObject({
+      params: { ".inf": 1, "-.inf": 2, ".nan": 3, "0.1": 4 },
+    });
+    expect(parsed.locate(["jobs", 0, "plan", 0, "params", "-.inf"], "key")).toMatchObject({ line: 1, col: 52 });
+    expect(summary("? .inf\n: 1\njobs: []\n")[0]).toMatch(/ warning unknown-field unknown field ".inf"/);
+  });
+
+  test("through an alias, and in a list large enough for the reader's fast path, it is found too", () => {
+    expect(summary("user_data: {a: &x .inf, b: *x}\njobs: []\n")).toEqual([
+      unsupported("1:19", "+Inf"),
+      unsupported("1:28", "+Inf"),
+    ]);
+    // keys js-yaml takes for one where go-yaml does not (0x10 and 16): the document is read again, watched the same
+    expect(summary("user_data: {0x10: a, 16: b, c: .inf}\njobs: []\n")).toEqual([unsupported("1:32", "+Inf")]);
+    const list = Array.from({ length: 20_000 }, (_, i) => (i === 15_000 ? ".nan" : String(i))).join(", ");
+    const parsed = parsePipeline(`user_data: [${list}]\njobs: []\n`);
+    expect(parsed.diagnostics.map((d) => [d.ruleId, d.path, d.fly])).toEqual([
+      ["yaml/UNSUPPORTED_VALUE", ["user_data", 15_000], "error converting YAML to JSON: json: unsupported value: NaN"],
+    ]);
+  });
+
+  test("a JSON number beyond float64's range is the string go-yaml keeps, not JSON.parse's Infinity", () => {
+    const parsed = parsePipeline(
+      '{"jobs": [{"name": "a", "plan": [], "max_in_flight": -1e400}], "user_data": [1E999]}',
+    );
+    expect(parsed.pipeline).toMatchObject({ user_data: ["1E999"] });
+    expect(summary('{"jobs": [{"name": "a", "plan": [], "max_in_flight": -1e400}]}')).toEqual([
+      "1:54 error type-mismatch json: cannot unmarshal string into Go struct field JobConfig.jobs.max_in_flight of type int || error unmarshaling JSON: while decoding JSON: json: cannot unmarshal string into Go struct field JobConfig.jobs.max_in_flight of type int",
+    ]);
+  });
+});
+
+describe("keys sigs.k8s.io/yaml and go-yaml reject: null keys, lists and mappings as keys", () => {
+  const NULL =
+    'error yaml/NULL_KEY a null key (~, null or an empty key) cannot be converted to JSON, whose keys are strings: quote it ("null") for a key named null || error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: ';
+  const step = (params: string) => `jobs: [{name: a, plan: [{get: x, params: ${params}}]}]\n`;
+
+  test.each([
+    ["{~: c}", "1:43", '"c"'],
+    ["{null: c}", "1:43", '"c"'],
+    ["{NULL: [1, ~]}", "1:43", "[]interface {}{1, interface {}(nil)}"],
+    ["{: {k: 1.5}}", "1:43", 'map[interface {}]interface {}{"k":1.5}'],
+    ["{? ~ : c}", "1:45", '"c"'],
+  ])("%s is sigs.k8s.io/yaml's error at the key (%s), with the value in Go syntax", (params, at, value) => {
+    expect(summary(step(params))).toEqual([`${at} ${NULL}${value}`]);
+  });
+
+  test("in block style, as an explicit `? ~` or `?` key, at the top level, and with an empty value", () => {
+    const block = (lines: string) => `jobs:\n- name: a\n  plan:\n  - get: x\n    params:\n${lines}`;
+    expect(summary(block("      ? ~\n      : c\n"))).toEqual([`6:9 ${NULL}"c"`]);
+    expect(summary(block("      ?\n      : c\n"))).toEqual([`6:7 ${NULL}"c"`]);
+    expect(summary(block("      ~:\n      b: 1\n"))).toEqual([`6:7 ${NULL}<nil>`]);
+    expect(summary("~: 1\njobs: []\n")).toEqual([`1:1 ${NULL}1`]);
+    // keys js-yaml takes for one where go-yaml does not (0x10 and 16): the document is read again, watched the same
+    expect(summary(step("{0x10: a, 16: b, ~: c}"))).toEqual([`1:59 ${NULL}"c"`]);
+  });
+
+  test("a string, int, float or bool key is a string key, as sigs.k8s.io/yaml makes it", () => {
+    const parsed = parsePipeline(step(`{1: a, true: b, 1.5: c, null_: d, 'null': e, "~": f, "": g}`));
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.pipeline?.jobs?.[0]?.plan[0]).toMatchObject({
+      params: { "1": "a", true: "b", "1.5": "c", null_: "d", null: "e", "~": "f", "": "g" },
+    });
+  });
+
+  const COMPLEX = "error yaml/COMPLEX_KEY a";
+  const TAKES = "cannot be a mapping key: go-yaml takes only a string, number or boolean for one || ";
+  const BEFORE = "error parsing yaml before applying templates: yaml: ";
+
+  test("a list or mapping as a key below the top level is go-yaml v3's `invalid map key`, with Go's %#v of it", () => {
+    expect(summary(step("{[a]: 1}"))).toEqual([
+      `1:43 ${COMPLEX} list ${TAKES}${BEFORE}invalid map key: []interface {}{"a"}`,
+    ]);
+    expect(summary(step("{{a: 1}: 1}"))).toEqual([
+      `1:43 ${COMPLEX} mapping ${TAKES}${BEFORE}invalid map key: map[string]interface {}{"a":1}`,
+    ]);
+    // js-yaml cannot name a list of lists: the key is still go-yaml's error, not a syntax error
+    expect(summary(step("{[[a]]: 1}"))).toEqual([
+      `1:43 ${COMPLEX} list ${TAKES}${BEFORE}invalid map key: []interface {}{[]interface {}{"a"}}`,
+    ]);
+    expect(summary("x: &k [a]\njobs: [{name: a, plan: [{get: x, params: {*k : 1}}]}]\n")).toEqual([
+      `2:43 ${COMPLEX} list ${TAKES}${BEFORE}invalid map key: []interface {}{"a"}`,
+    ]);
+    const block = "jobs:\n- name: a\n  plan:\n  - get: x\n    params:\n      ? [a]\n      : c\n";
+    expect(summary(block)).toEqual([`6:9 ${COMPLEX} list ${TAKES}${BEFORE}invalid map key: []interface {}{"a"}`]);
+  });
+
+  test("in the top-level mapping it is go-yaml v3's type error (fly reads the file into a map[string]any)", () => {
+    expect(summary("jobs: []\n[a]: 1\n")).toEqual([
+      `2:1 ${COMPLEX} list ${TAKES}${BEFORE}unmarshal errors:\n  line 2: cannot unmarshal !!seq into string`,
+    ]);
+    expect(summary("jobs: []\n{a: 1}: 1\n")).toEqual([
+      `2:1 ${COMPLEX} mapping ${TAKES}${BEFORE}unmarshal errors:\n  line 2: cannot unmarshal !!map into string`,
+    ]);
+    expect(summary("jobs: []\n!foo [a]: 1\n")[0]).toMatch(/line 2: cannot unmarshal !foo `` into string$/);
+  });
+
+  test("go-yaml's read comes first: with both, the list key alone is reported", () => {
+    expect(summary(step("{~: c, [a]: 1}"))).toEqual([
+      `1:49 ${COMPLEX} list ${TAKES}${BEFORE}invalid map key: []interface {}{"a"}`,
+    ]);
+  });
+});
+
+describe("a document that is a list or a scalar: go-yaml v3's error, fly's first read (into a map[string]any)", () => {
+  const NOT = "error type-mismatch a pipeline is a mapping of its top-level keys (jobs, resources, ...), not a";
+  const V3 = "error parsing yaml before applying templates: yaml: unmarshal errors:\n  line";
+  const INTO = "into map[string]interface {}";
+
+  test("a list, in YAML or JSON, at the line its node starts on", () => {
+    expect(summary("- a\n")).toEqual([`1:1 ${NOT} list || ${V3} 1: cannot unmarshal !!seq ${INTO}`]);
+    expect(summary("# pipeline\n---\n[a, b]\n")).toEqual([
+      `3:1 ${NOT} list || ${V3} 3: cannot unmarshal !!seq ${INTO}`,
+    ]);
+    expect(summary('\n[{"name": "a"}]', { format: "json" })).toEqual([
+      `2:1 ${NOT} list || ${V3} 2: cannot unmarshal !!seq ${INTO}`,
+    ]);
+  });
+
+  test("a scalar: its tag as go-yaml v3 resolves it (YAML 1.2 booleans), its value cut past 10 bytes", () => {
+    expect(summary("hello\n")).toEqual([`1:1 ${NOT} string || ${V3} 1: cannot unmarshal !!str \`hello\` ${INTO}`]);
+    expect(summary("42\n")[0]).toBe(`1:1 ${NOT} number || ${V3} 1: cannot unmarshal !!int \`42\` ${INTO}`);
+    expect(summary("yes\n")[0]).toBe(`1:1 ${NOT} boolean || ${V3} 1: cannot unmarshal !!str \`yes\` ${INTO}`);
+    expect(summary("True\n")[0]).toBe(`1:1 ${NOT} boolean || ${V3} 1: cannot unmarshal !!bool \`True\` ${INTO}`);
+    expect(summary("2024-01-02\n")[0]).toMatch(/cannot unmarshal !!timestamp `2024-01-02` into/);
+    expect(summary(".inf\n")[0]).toMatch(/cannot unmarshal !!float `\.inf` into/);
+    expect(summary('"a long string value"\n')[0]).toMatch(/cannot unmarshal !!str `a long \.\.\.` into/);
+    expect(summary("héllo wörld\n")[0]).toMatch(/cannot unmarshal !!str `héllo \.\.\.` into/);
+    expect(summary("--- !!str 42\n")[0]).toMatch(/line 1: cannot unmarshal !!str `42` into/);
+    expect(summary("!foo [a]\n")[0]).toMatch(/line 1: cannot unmarshal !foo `` into/);
+  });
+
+  test("before vars are put in place, as fly reads the file before templating it", () => {
+    const vars = { pairs: [{ path: ["p"], value: { jobs: [] } }], files: [] };
+    expect(summary("((p))\n", { vars })[0]).toMatch(/line 1: cannot unmarshal !!str `\(\(p\)\)` into/);
+  });
+
+  test("an empty or null document is still an empty pipeline", () => {
+    expect(summary("~\n")).toEqual([]);
+    expect(summary("---\n")).toEqual([]);
   });
 });

@@ -1,13 +1,16 @@
-import type { Path } from "../model/common.ts";
+import { goFormatFloat } from "../concourse/go-format.ts";
+import { isObject, type Path } from "../model/common.ts";
 import type { Pipeline } from "../model/pipeline.ts";
 import { compareByLocation, type Diagnostic, isAboutKey, type SourceLoc } from "../source/diagnostic.ts";
 import { jsonLocator, type Locator, lineIndex } from "../source/locate.ts";
 import { checkShape } from "./check-shape.ts";
-import { hasRepeatedKeys } from "./json-keys.ts";
+import { readAsGoYamlReads } from "./json-keys.ts";
 import type { KnownMappings } from "./known-mappings.ts";
 import { readYaml, type YamlProblem } from "./read-yaml.ts";
 import { type DecodedBytes, decodeYamlBytes } from "./read-yaml-utf8.ts";
+import { rootNotMapping } from "./root-kind.ts";
 import { interpolate, type TemplateVars } from "./vars.ts";
+import { BEFORE_TEMPLATES, findNonFinite, TO_JSON } from "./yaml-to-json.ts";
 import { yamlTextLocator } from "./yaml-tree.ts";
 
 /** The input formats the parser reads. `auto` picks JSON when the text starts with `{` or `[`. */
@@ -43,9 +46,6 @@ export interface ParsedPipeline {
    */
   readonly knownMappings?: KnownMappings;
 }
-
-/** How fly's first read of a file words the errors of go-yaml v3 (templatehelpers `Evaluate`). */
-const BEFORE_TEMPLATES = "error parsing yaml before applying templates: yaml: ";
 
 /** Every YAML error code, as hangar diagnostic ids (`yaml/DUPLICATE_KEY`). */
 const YAML_RULE = (code: string) => `yaml/${code}`;
@@ -116,8 +116,9 @@ function parseInput(input: string | Uint8Array, options: ParseOptions): ParsedPi
     // Text that JSON.parse reads has no control character (JSON allows none but tab, LF and CR, and those only
     // as whitespace), so the scan for them is only needed when it does not.
     const value = tryJson(text);
-    // JSON.parse keeps the last of a repeated key; the YAML reader reports every repeat at its place, as fly does
-    if (value !== NOT_JSON && !hasRepeatedKeys(text, value)) return parseJson(value, text, file, options.vars);
+    // JSON.parse keeps the last of a repeated key, where the YAML reader reports every repeat at its place, and makes
+    // a number beyond float64's range Infinity, where go-yaml keeps it as a string: both are read as fly reads them
+    if (value !== NOT_JSON && readAsGoYamlReads(text, value)) return parseJson(value, text, file, options.vars);
   }
   const binary = firstControlCharacter(text);
   if (binary !== -1) {
@@ -148,7 +149,7 @@ function parseJson(value: unknown, text: string, file: string | undefined, vars?
     locator ??= jsonLocator(text, file);
     return locator(path, target);
   };
-  return finish(value, locate, vars);
+  return notMapping(value, text, locate) ?? finish(value, locate, vars);
 }
 
 function parseYaml(text: string, file: string | undefined, vars?: TemplateVars): ParsedPipeline {
@@ -163,7 +164,8 @@ function parseYaml(text: string, file: string | undefined, vars?: TemplateVars):
     read.ok ? read.regions : undefined,
   );
   if (read.ok) {
-    const parsed = finish(read.value, locate, vars, read.known);
+    const root = notMapping(read.value, end === undefined ? text : text.slice(0, end), locate);
+    const parsed = root ?? finish(read.value, locate, vars, read);
     if (end === undefined) return parsed;
     const start = lineIndex(text)(end);
     const ignored: Diagnostic = {
@@ -185,6 +187,17 @@ function parseYaml(text: string, file: string | undefined, vars?: TemplateVars):
     return problemDiagnostic(problem, loc);
   });
   return { pipeline: undefined, wellFormed: false, diagnostics, locate };
+}
+
+/**
+ * A document that is neither a mapping nor empty: fly's first read (go-yaml v3, into a `map[string]any`) fails on it,
+ * before vars are put in place, in its words (root-kind.ts); undefined for a mapping or an empty document.
+ */
+function notMapping(value: unknown, text: string, locate: Locator): ParsedPipeline | undefined {
+  if (value === null || value === undefined || isObject(value)) return undefined;
+  const { message, fly } = rootNotMapping(value, text);
+  const diagnostic: Diagnostic = { ...diag("type-mismatch", message, [], locate([])), fly };
+  return { pipeline: undefined, wellFormed: false, diagnostics: [diagnostic], locate };
 }
 
 /** A reason the YAML cannot be read, as a diagnostic: go-yaml's words where fly reports it, the reader's otherwise. */
@@ -214,6 +227,10 @@ function problemDiagnostic(problem: YamlProblem, loc: SourceLoc): Diagnostic {
       return { ...diag("input/too-deep", problem.message, [], loc), parity: "hangar" };
     case "syntax":
       return { ...diag(YAML_RULE("SYNTAX"), problem.message, [], loc), parity: "hangar", fly: syntaxFly(problem, loc) };
+    case "null-key":
+      return { ...diag(YAML_RULE("NULL_KEY"), problem.message, [], loc), fly: problem.fly ?? problem.message };
+    case "complex-key":
+      return { ...diag(YAML_RULE("COMPLEX_KEY"), problem.message, [], loc), fly: problem.fly ?? problem.message };
   }
 }
 
@@ -230,7 +247,19 @@ function syntaxFly(problem: YamlProblem, loc: SourceLoc): string {
   return `${BEFORE_TEMPLATES}line ${loc.line}: ${problem.message}`;
 }
 
-function finish(read: unknown, locate: Locator, vars: TemplateVars | undefined, known?: KnownMappings): ParsedPipeline {
+/** What the YAML reader knows of the value it read, beyond the value (see read-yaml.ts `YamlRead`). */
+interface ReaderNotes {
+  readonly known?: KnownMappings;
+  readonly nonFinite?: true;
+}
+
+function finish(
+  read: unknown,
+  locate: Locator,
+  vars: TemplateVars | undefined,
+  notes: ReaderNotes = {},
+): ParsedPipeline {
+  const { known } = notes;
   // fly interpolates the decoded document before it decodes it into a pipeline; a var that cannot be put in
   // place fails the whole file
   const interpolated = vars === undefined ? { value: read, problems: [] } : interpolate(read, vars);
@@ -244,11 +273,14 @@ function finish(read: unknown, locate: Locator, vars: TemplateVars | undefined, 
   const value = interpolated.value;
   // interpolation copies every mapping, so a copy has no known keys (a record is found by the object itself)
   const shape = checkShape(value, known);
+  // after the shape check, which turns a float given for a string into the string sigs.k8s.io/yaml makes of it
+  const unsupported = notes.nonFinite === true && shape.isMapping ? unsupportedValues(value, locate) : [];
   const diagnostics = shape.diagnostics
     .map((d) => {
       const loc = d.loc ?? locate(d.path, isAboutKey(d) ? "key" : "value");
       return loc === undefined ? d : { ...d, loc };
     })
+    .concat(unsupported)
     .sort(compareByLocation);
   return {
     pipeline: !shape.isMapping
@@ -256,12 +288,24 @@ function finish(read: unknown, locate: Locator, vars: TemplateVars | undefined, 
       : value === null || value === undefined
         ? ({} as Pipeline)
         : (value as Pipeline),
-    wellFormed: shape.wellFormed,
+    wellFormed: shape.wellFormed && unsupported.length === 0,
     diagnostics,
     locate,
     // the records describe the values as read: of no use to the rules once the shape check converted any
     ...(known !== undefined && shape.unchanged && { knownMappings: known }),
   };
+}
+
+/**
+ * The floats JSON cannot hold (`.inf`, `-.inf`, `.nan`) left in the document: sigs.k8s.io/yaml's `json.Marshal` of
+ * the converted document fails on the first (`yamlToJSONTarget`), before any field is decoded.
+ */
+function unsupportedValues(value: unknown, locate: Locator): Diagnostic[] {
+  return findNonFinite(value).map(({ path, value: n }) => {
+    const go = `json: unsupported value: ${goFormatFloat(n, 64)}`;
+    const hint = " (YAML reads .inf, -.inf and .nan as floats, which JSON cannot hold: quote the value for a string)";
+    return { ...diag(YAML_RULE("UNSUPPORTED_VALUE"), go + hint, path, locate(path)), fly: `${TO_JSON}${go}` };
+  });
 }
 
 function diag(ruleId: string, message: string, path: Path, loc: SourceLoc | undefined): Diagnostic {

@@ -24,9 +24,6 @@ const TAKEN = [
   "1.5e3",
   "1e400",
   "123456789012345678",
-  ".inf",
-  "-.Inf",
-  ".nan",
   "yes",
   "No",
   "on",
@@ -57,6 +54,10 @@ const TAKEN = [
 ];
 /** Scalars (and junk) it leaves to js-yaml, which then reads the whole text. */
 const LEFT = [
+  // floats JSON cannot hold: js-yaml's listener notes them (yaml-to-json.ts)
+  ".inf",
+  "-.Inf",
+  ".nan",
   "a:b",
   "- x",
   "-",

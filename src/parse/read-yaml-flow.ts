@@ -679,7 +679,10 @@ class FlowReader {
     if (this.mode !== "value" && !isKey) return undefined;
     const raw = text.slice(at, end);
     this.raw = raw;
-    return plainScalarValue(raw);
+    const value = plainScalarValue(raw);
+    // a float JSON cannot hold (`.inf`, `.nan`) is left to js-yaml, whose listener notes it (see yaml-to-json.ts)
+    if (typeof value === "number" && !Number.isFinite(value)) throw GIVE_UP;
+    return value;
   }
 
   /** Skips spaces and line breaks; a line break must be followed by a line indented deeper than {@link indent}. */

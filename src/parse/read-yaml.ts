@@ -9,6 +9,7 @@ import {
   putBack,
   withPlaceholders,
 } from "./read-yaml-flow.ts";
+import { type ListenerState, nodeWatch } from "./yaml-to-json.ts";
 import { buildYamlTree, contentStart, findDuplicateKeys } from "./yaml-tree.ts";
 
 /**
@@ -21,7 +22,10 @@ import { buildYamlTree, contentStart, findDuplicateKeys } from "./yaml-tree.ts";
  *   expansion, 99% up to 400,000 nodes, falling to 10% at 4,000,000), so a document expands to at most a bounded
  *   multiple of its size; aliases are shared, not copied, so memory stays proportional to the input;
  * - merges copy at most {@link mergeBudget} keys in all (quadratic merging is cut off);
- * - nesting is limited to {@link MAX_YAML_DEPTH} levels.
+ * - nesting is limited to {@link MAX_YAML_DEPTH} levels;
+ * - keys and values are watched for what fly's readers make of them (yaml-to-json.ts): a null key, or a list or
+ *   mapping as a key, is an error in fly's words; float keys are named as sigs.k8s.io/yaml names them; a float JSON
+ *   cannot hold (`.inf`, `.nan`) is noted (`nonFinite`).
  *
  * The reader is js-yaml (a plain load runs at about the speed of `JSON.parse` on the same data, where the `yaml`
  * package's document model costs ten times more), but for large flow collections and block lists or mappings of
@@ -74,9 +78,15 @@ function readFirst(text: string, options: ReadYamlOptions): YamlRead {
     const blocks = new Set(regions.flatMap((r, i) => (r.kind === "block" ? [placeholder(i)] : [])));
     const read = readDocument(substituted, nodes, blocks.size === 0 ? undefined : blocks);
     const back = read.ok ? putBack(read.value, regions) : undefined;
-    if (back?.ok === true) {
+    if (back?.ok === true && read.ok) {
       const large = regions.flatMap((r) => r.large);
-      return { ok: true, value: back.value, regions, ...(large.length > 0 && { known: new WeakMap(large) }) };
+      return {
+        ok: true,
+        value: back.value,
+        regions,
+        ...(large.length > 0 && { known: new WeakMap(large) }),
+        ...(read.nonFinite === true && { nonFinite: true }),
+      };
     }
     // a placeholder not read back as a value of its own, or any problem: the text is read as it is, so that every
     // finding is the one it gives
@@ -90,6 +100,7 @@ function readFirst(text: string, options: ReadYamlOptions): YamlRead {
  */
 function readDocument(text: string, counted: number, blockOnly?: ReadonlySet<string>): YamlRead {
   const aliases = aliasCounter(counted);
+  const watch = nodeWatch(text);
   let repeatedMerge = false;
   let misplaced = false;
   /** `merges[d]`: whether the mapping whose keys are at depth d has had a `<<` key yet. */
@@ -111,8 +122,10 @@ function readDocument(text: string, counted: number, blockOnly?: ReadonlySet<str
     }
     if (event === "open") {
       merges[state.depth + 1] = false;
+      watch.open(state);
       return;
     }
+    watch.close(state);
     if (state.kind === null) {
       if (state.result !== null) aliases.alias(state.result);
       return;
@@ -130,11 +143,15 @@ function readDocument(text: string, counted: number, blockOnly?: ReadonlySet<str
     if (error instanceof ExcessiveAliasing) return { ok: false, problems: [aliasingProblem()] };
     if (!(error instanceof jsyaml.YAMLException)) return { ok: false, problems: [internalProblem(error)] };
     if (error.reason === "duplicated mapping key") return readWithDuplicates(text);
+    // js-yaml cannot name a key that is a list of lists; go-yaml rejects the key itself
+    if (error.reason === NESTED_KEY && watch.problems().length > 0) return { ok: false, problems: watch.problems() };
     return { ok: false, problems: [syntaxProblem(error)] };
   }
   if (repeatedMerge) return readWithDuplicates(text);
   if (misplaced) return { ok: false, problems: [] };
-  return { ok: true, value };
+  const keys = watch.problems();
+  if (keys.length > 0) return { ok: false, problems: keys };
+  return { ok: true, value, ...(watch.nonFinite() && { nonFinite: true }) };
 }
 
 export interface ReadYamlOptions {
@@ -152,14 +169,21 @@ export type YamlRead =
       readonly regions?: readonly FlowRegion[];
       /** When the text holds more than one document: the offset where the first (the one read) ends. */
       readonly firstDocumentEnd?: number;
+      /**
+       * Whether a value is a float JSON cannot hold (`.inf`, `-.inf`, `.nan`): sigs.k8s.io/yaml's `json.Marshal`
+       * fails on it unless it stands where a string is wanted (see yaml-to-json.ts `findNonFinite`).
+       */
+      readonly nonFinite?: true;
     }
   | { readonly ok: false; readonly problems: YamlProblem[] };
 
 /** A reason the document cannot be read, at a 0-based offset into the text. */
 export interface YamlProblem {
-  readonly kind: "syntax" | "duplicate-key" | "excessive-aliasing" | "too-deep";
+  readonly kind: "syntax" | "duplicate-key" | "excessive-aliasing" | "too-deep" | "null-key" | "complex-key";
   readonly message: string;
   readonly offset: number;
+  /** fly's line for it, when the reader knows it whole (a key fly rejects: see yaml-to-json.ts). */
+  readonly fly?: string;
   /** For a duplicate key: the 1-based line of the key's first definition. */
   readonly firstLine?: number;
   readonly key?: string;
@@ -167,14 +191,8 @@ export interface YamlProblem {
 
 const MERGE_TAG = "tag:yaml.org,2002:merge";
 
-/** The parts of js-yaml's loader state its `listener` option sees. */
-interface ListenerState {
-  readonly depth: number;
-  readonly kind: string | null;
-  readonly tag: string | null;
-  readonly result: unknown;
-  readonly position: number;
-}
+/** js-yaml's error for a key that is a list holding a list. */
+const NESTED_KEY = "nested arrays are not supported inside keys";
 
 class ExcessiveAliasing extends Error {}
 
@@ -247,9 +265,16 @@ function readWithDuplicates(text: string): YamlRead {
  * the decoded JSON.
  */
 function readAllowingRepeats(text: string): YamlRead {
+  const watch = nodeWatch(text);
+  const listener = (event: "open" | "close", state: ListenerState): void => {
+    if (event === "open") watch.open(state);
+    else watch.close(state);
+  };
   try {
-    const value = jsyaml.load(text, goYamlLoadOptions(text, { json: true }));
-    return { ok: true, value };
+    const value = jsyaml.load(text, goYamlLoadOptions(text, { json: true, listener }));
+    const keys = watch.problems();
+    if (keys.length > 0) return { ok: false, problems: keys };
+    return { ok: true, value, ...(watch.nonFinite() && { nonFinite: true }) };
   } catch (error) {
     if (error instanceof jsyaml.YAMLException) return { ok: false, problems: [syntaxProblem(error)] };
     return { ok: false, problems: [internalProblem(error)] };

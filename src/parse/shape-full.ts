@@ -3,6 +3,7 @@
  * Values given as YAML numbers or booleans where a string is expected (outside steps) are coerced to strings in
  * place, as sigs.k8s.io/yaml does.
  */
+import { goFormatFloat } from "../concourse/go-format.ts";
 import { coreDetector, fieldOwner, type StepDetector, stepDetectors } from "../concourse/step-fields.ts";
 import { isObject, type PathSegment, setOwn } from "../model/common.ts";
 import {
@@ -29,9 +30,7 @@ export function checkValue(state: State, value: unknown, desc: Desc, here: At): 
       return value;
     case "string":
       if (value === null || typeof value === "string") return value;
-      if (here.coerce && (typeof value === "number" || typeof value === "boolean") && Number.isFinite(Number(value))) {
-        return String(value);
-      }
+      if (here.coerce && (typeof value === "number" || typeof value === "boolean")) return coercedText(value);
       typeError(state, value, "string", here);
       return value;
     case "bool":
@@ -90,6 +89,15 @@ export function checkValue(state: State, value: unknown, desc: Desc, here: At): 
       desc.rule(value, new FullChecker(state, here));
       return value;
   }
+}
+
+/**
+ * The string sigs.k8s.io/yaml makes of a number or boolean given for a string (`convertToJSONableObject`): an int as
+ * written in decimal, a float as `strconv.FormatFloat(f, 'g', -1, 32)` writes it (`.inf` is `+Inf`).
+ */
+function coercedText(value: number | boolean): string {
+  if (typeof value === "boolean" || (Number.isInteger(value) && Math.abs(value) < 2 ** 64)) return String(value);
+  return goFormatFloat(value, 32);
 }
 
 /** A custom rule's reports, as diagnostics at `here`. */

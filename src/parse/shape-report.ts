@@ -20,13 +20,16 @@ export interface State {
 }
 
 export function typeError(state: State, value: unknown, goType: string, here: At, withNumber = false): void {
+  state.wellFormed = false;
+  // a float JSON cannot hold fails sigs.k8s.io/yaml's json.Marshal before anything is decoded: the parser reports
+  // that instead (parse-pipeline.ts `unsupportedValues`)
+  if (typeof value === "number" && !Number.isFinite(value)) return;
   const kind = goJsonKind(value, withNumber);
   const where =
     here.struct !== undefined && here.fields !== undefined
       ? `Go struct field ${here.struct}.${fieldsOf(here).join(".")}`
       : "Go value";
   const message = `json: cannot unmarshal ${kind} into ${where} of type ${goType}`;
-  state.wellFormed = false;
   state.diagnostics.push({
     ...diagnostic("type-mismatch", "error", "concourse", message + missingVarHint(value), pathOf(here)),
     fly: `${FLY_UNMARSHAL_PREFIX}${here.prefix}${message}`,

@@ -1,6 +1,8 @@
+import { goFormatFloat } from "../concourse/go-format.ts";
 import { lineIndex } from "../source/locate.ts";
 import { readYaml } from "./read-yaml.ts";
 import { parseReference, type VarPair, VarsError } from "./vars.ts";
+import { findNonFinite } from "./yaml-to-json.ts";
 
 // Reading fly's var flags and files (`-v`, `-y`, `-i`, `-l`); kept apart from vars.ts so that interpolating a
 // pipeline module's output does not load the YAML reader.
@@ -14,6 +16,8 @@ export function parseVarFlag(flag: string, yaml: boolean): VarPair {
   if (!yaml) return { path: reference.path, value: raw };
   const read = readYaml(raw);
   if (!read.ok) throw new VarsError(`invalid YAML value in '${flag}': ${read.problems[0]?.message ?? "unreadable"}`);
+  // fly reads the value with sigs.k8s.io/yaml, whose conversion to JSON fails on a float JSON cannot hold
+  if (read.nonFinite === true) throw new VarsError(`invalid YAML value in '${flag}': ${unsupportedValue(read.value)}`);
   return { path: reference.path, value: read.value ?? null };
 }
 
@@ -27,6 +31,9 @@ export function parseVarsFile(text: string, file: string): Readonly<Record<strin
     const at = problem === undefined ? file : `${file}:${formatLoc(lineIndex(text)(problem.offset))}`;
     throw new VarsError(`could not unmarshal template variables (${at}): ${problem?.message ?? ""}`);
   }
+  if (read.nonFinite === true) {
+    throw new VarsError(`could not unmarshal template variables (${file}): ${unsupportedValue(read.value)}`);
+  }
   if (read.value === null || read.value === undefined) return {};
   if (typeof read.value !== "object" || Array.isArray(read.value)) {
     throw new VarsError(
@@ -34,4 +41,10 @@ export function parseVarsFile(text: string, file: string): Readonly<Record<strin
     );
   }
   return read.value as Record<string, unknown>;
+}
+
+/** sigs.k8s.io/yaml's error for the first float JSON cannot hold in a value (`.inf`, `.nan`). */
+function unsupportedValue(value: unknown): string {
+  const n = findNonFinite(value)[0]?.value ?? Number.NaN;
+  return `error converting YAML to JSON: json: unsupported value: ${goFormatFloat(n, 64)}`;
 }

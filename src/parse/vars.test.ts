@@ -71,4 +71,24 @@ describe("interpolation, as fly's vars package does it", () => {
     );
     expect(() => parseVarsFile("a: 1\na: 2\n", "v.yml")).toThrow(/\(v\.yml:2:1\): mapping key "a" already defined/);
   });
+
+  test("a float JSON cannot hold (.inf, .nan) is sigs.k8s.io/yaml's error, in a -y value as in a vars file", () => {
+    expect(() => parseVarFlag("n=.inf", true)).toThrow(
+      new VarsError("invalid YAML value in 'n=.inf': error converting YAML to JSON: json: unsupported value: +Inf"),
+    );
+    expect(() => parseVarsFile("a: 1\nb: [-.Inf]\n", "v.yml")).toThrow(
+      new VarsError(
+        "could not unmarshal template variables (v.yml): error converting YAML to JSON: json: unsupported value: -Inf",
+      ),
+    );
+    expect(parseVarFlag("n=.inf", false)).toEqual({ path: ["n"], value: ".inf" });
+    expect(parseVarsFile(".nan: x\n", "v.yml")).toEqual({ ".nan": "x" });
+  });
+
+  test("a null key or a list as a key is an error in a -y value as in a vars file (sigs.k8s.io/yaml rejects both)", () => {
+    expect(() => parseVarFlag("m={~: 1}", true)).toThrow(/^invalid YAML value in 'm=\{~: 1\}': a null key/);
+    expect(() => parseVarsFile("m:\n  [a]: 1\n", "v.yml")).toThrow(
+      /^could not unmarshal template variables \(v\.yml:2:3\): a list cannot be a mapping key/,
+    );
+  });
 });

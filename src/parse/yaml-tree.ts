@@ -13,6 +13,7 @@ import {
   regionNode,
   withPlaceholders,
 } from "./read-yaml-flow.ts";
+import { goYamlKeyName } from "./yaml-to-json.ts";
 
 /** Where each node of a YAML document is: offsets into the text, keys and items in document order. */
 export type YamlNode =
@@ -22,7 +23,7 @@ export type YamlNode =
 
 export interface YamlPair {
   readonly key: YamlNode;
-  /** The key as the decoded object has it (`String()` of the key's value, as js-yaml stores it). */
+  /** The key as the decoded object has it (see yaml-to-json.ts `goYamlKeyName`). */
   readonly name: string;
   /** The key as go-yaml v3 compares keys for duplicates: its kind and its text before resolution. */
   readonly identity: string;
@@ -136,7 +137,12 @@ function nodeOf(frame: Frame, state: LoaderState, text: string): YamlNode {
     for (const { node, result } of frame.children) {
       const last = pairs[pairs.length - 1];
       if (isKey(text, node)) {
-        pairs.push({ key: node, name: keyName(result), identity: identityOf(text, node, result), value: undefined });
+        pairs.push({
+          key: node,
+          name: goYamlKeyName(result),
+          identity: identityOf(text, node, result),
+          value: undefined,
+        });
       } else if (last !== undefined && last.value === undefined) last.value = node;
     }
     const flow = text.charCodeAt(start) === 0x7b;
@@ -175,11 +181,6 @@ function isKey(text: string, node: YamlNode): boolean {
   let i = node.end;
   while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09) i++;
   return text.charCodeAt(i) === 0x3a;
-}
-
-function keyName(result: unknown): string {
-  if (typeof result === "object" && result !== null && !Array.isArray(result)) return "[object Object]";
-  return String(result);
 }
 
 /** go-yaml v3 compares keys by node kind and text: `"1"` and `1` are the same key, `0x10` and `16` are not. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { formatResults, toJson } from "./format.ts";
-import type { FileValidation } from "./validate-text.ts";
+import { type FileValidation, validateText } from "./validate-text.ts";
 
 const result: FileValidation = {
   file: "p.ts",
@@ -89,5 +89,14 @@ describe("formatResults", () => {
     };
     expect(formatResults([own], "fly")).toBe("p.yml:\nerror: configuration invalid\n");
     expect(formatResults([{ file: "p.yml", diagnostics: [] }], "fly")).toBe("p.yml:\nlooks good\n");
+  });
+
+  test("fly: a reading error (the YAML's conversion to JSON) stops fly before a decoding error placed earlier", () => {
+    const parsed = validateText("jobs: 5\nresources: [{name: r, type: git, source: {depth: .inf}}]\n", {
+      file: "p.yml",
+    });
+    expect(formatResults([parsed], "fly")).toBe(
+      "p.yml:\nerror: error converting YAML to JSON: json: unsupported value: +Inf\n",
+    );
   });
 });

@@ -117,14 +117,16 @@ const stopsFly = (d: Diagnostic): boolean =>
 
 /**
  * What `fly validate-pipeline` prints for one file (after a `file:` header line): the first error that stops
- * the read alone when there is one (fly stops there; fly's words where it has them, hangar's where fly's cannot
- * be told), else the warnings and the errors grouped by section, then fly's last line `error: configuration
+ * the read alone when there is one, a reading error (of the file, its YAML, its vars, its conversion to JSON) before
+ * a decoding one (fly stops there; fly's words where it has them, hangar's where fly's cannot be told), else the warnings and the errors grouped by section, then fly's last line `error: configuration
  * invalid` (main.go `handleError` on validate's error) when the file has any error, or `looks good` when it has
  * none. hangar's own findings are not listed.
  */
 export function formatFly(result: FileValidation): string {
   let out = `${result.file}:\n`;
-  const stop = result.diagnostics.find(stopsFly);
+  // fly reads the file (YAML, vars, the conversion to JSON) before it decodes any field
+  const stop =
+    result.diagnostics.find((d) => stopsFly(d) && READ_RULE.test(d.ruleId)) ?? result.diagnostics.find(stopsFly);
   if (stop !== undefined) return `${out}error: ${flyOf(stop) ?? stop.message}\n`;
   const parity = result.diagnostics.filter((d) => d.parity === "concourse");
   const warnings = parity.filter((d) => d.severity === "warning");

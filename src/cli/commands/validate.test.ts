@@ -172,6 +172,46 @@ describe("hangar validate", () => {
     }
   });
 
+  test("a document that is not a mapping, a key or a float fly cannot read: fly's line with --format fly", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "hangar-fly-"));
+    try {
+      const files: Record<string, string> = {
+        "list.yml": "# a list\n- name: j\n",
+        "scalar.yml": "hello\n",
+        "list.json": '[{"name": "j"}]\n',
+        "key.yml": "jobs: [{name: j, plan: [{get: r, params: {~: x}}]}]\n",
+        "inf.yml": "resources: [{name: r, type: git, source: {depth: .inf}}]\njobs: 5\n",
+      };
+      for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+      const fly = memoryIo(dir);
+      expect(await runCli(["validate", "--format", "fly", ...Object.keys(files)], fly.io)).toBe(1);
+      const v3 = "error: error parsing yaml before applying templates: yaml: unmarshal errors:\n  line";
+      expect(fly.stdout).toBe(
+        [
+          "list.yml:",
+          `${v3} 2: cannot unmarshal !!seq into map[string]interface {}`,
+          "scalar.yml:",
+          `${v3} 1: cannot unmarshal !!str \`hello\` into map[string]interface {}`,
+          "list.json:",
+          `${v3} 1: cannot unmarshal !!seq into map[string]interface {}`,
+          "key.yml:",
+          'error: error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: "x"',
+          "inf.yml:",
+          "error: error converting YAML to JSON: json: unsupported value: +Inf",
+          "",
+        ].join("\n"),
+      );
+      const text = memoryIo(dir);
+      expect(await runCli(["validate", "list.yml", "scalar.yml"], text.io)).toBe(1);
+      expect(text.stdout).toBe(
+        "list.yml:2:1 error type-mismatch a pipeline is a mapping of its top-level keys (jobs, resources, ...), not a list\n" +
+          "scalar.yml:1:1 error type-mismatch a pipeline is a mapping of its top-level keys (jobs, resources, ...), not a string\n",
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("a pipeline module is loaded, rendered and validated (paths, no positions)", async () => {
     expect(await run(["validate", "module.mjs"])).toEqual({
       code: 1,

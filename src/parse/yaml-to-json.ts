@@ -1,0 +1,247 @@
+import { goFormatFloat, goSyntax } from "../concourse/go-format.ts";
+import { lineIndex } from "../source/locate.ts";
+
+/**
+ * What fly's readers make of the keys and values js-yaml reads, watched from the reader's listener as each node
+ * closes (no pass of its own over the values):
+ *
+ * - a null key (`~`, `null`, an empty key) fails sigs.k8s.io/yaml's `convertToJSONableObject` (JSON keys are
+ *   strings; only strings, ints, floats and bools are turned into one);
+ * - a list or mapping as a key fails go-yaml v3 (fly's first read of the file, into a `map[string]any`): at the top
+ *   level as a type error (`cannot unmarshal !!seq into string`), below it as `invalid map key`;
+ * - a float key becomes the text `strconv.FormatFloat(f, 'g', -1, 32)` gives, `.inf`, `-.inf` and `.nan` for the
+ *   infinities and NaN (js-yaml would name them `Infinity`, `NaN`);
+ * - a float value JSON cannot hold (YAML 1.1's `.inf`, `-.inf`, `.nan`) fails `json.Marshal` unless it stands
+ *   where the pipeline wants a string: the watch only notes that the document holds one (see
+ *   {@link findNonFinite}).
+ */
+export interface NodeWatch {
+  readonly open: (state: ListenerState) => void;
+  readonly close: (state: ListenerState) => void;
+  /** Whether a value (not a key) is a float JSON cannot hold. */
+  readonly nonFinite: () => boolean;
+  /**
+   * The keys fly rejects, as problems of the read: the lists and mappings (go-yaml v3's pass, the first) when there
+   * are any, else the null keys; none when the document is not a mapping (go-yaml v3 then stops at its root).
+   */
+  readonly problems: () => KeyProblem[];
+}
+
+/** A key fly rejects, at a 0-based offset into the text, with fly's line for it. */
+export interface KeyProblem {
+  readonly kind: "null-key" | "complex-key";
+  readonly message: string;
+  readonly offset: number;
+  readonly fly: string;
+}
+
+/** The parts of js-yaml's loader state its `listener` option sees. */
+export interface ListenerState {
+  readonly depth: number;
+  readonly kind: string | null;
+  readonly tag: string | null;
+  /** Written back for a key whose name is not js-yaml's `String()` of it (the caller then reads it as the key). */
+  result: unknown;
+  readonly position: number;
+}
+
+/** A null key whose value is not read yet: the next node closed at its depth, unless that is a key. */
+interface PendingNullKey {
+  readonly offset: number;
+  readonly depth: number;
+}
+
+export function nodeWatch(text: string): NodeWatch {
+  /** `opens[d]`: where the node open at depth d started. */
+  const opens: number[] = [];
+  let nonFinite = false;
+  let rootIsMapping = true;
+  const complexKeys: KeyProblem[] = [];
+  const nullKeys: KeyProblem[] = [];
+  let pending: PendingNullKey | undefined;
+  const nullKey = (key: PendingNullKey, value: unknown): void => {
+    nullKeys.push({
+      kind: "null-key",
+      message: NULL_KEY,
+      offset: key.offset,
+      fly: `${TO_JSON}unsupported map key of type: %!s(<nil>), key: <nil>, value: ${goSyntax(value)}`,
+    });
+  };
+  return {
+    open(state) {
+      opens[state.depth] = state.position;
+    },
+    close(state) {
+      const r = state.result;
+      const open = opens[state.depth] ?? 0;
+      if (pending !== undefined && state.depth <= pending.depth) {
+        // js-yaml reads an explicit key (`? ~`) as a node around the node: the outer one is the same key
+        const same =
+          state.depth < pending.depth && r === null && keyStart(text, open, state.position) === pending.offset;
+        // the node after a null key at its depth is its value, unless it is the next key (the value was empty)
+        if (!same) nullKey(pending, state.depth === pending.depth && !isKey(text, open, state.position) ? r : null);
+        pending = undefined;
+      }
+      if (state.depth === 1) rootIsMapping = state.kind === "mapping" || (state.kind === null && r === null);
+      // integers, strings and booleans (nearly every node) are keys as js-yaml names them, and values JSON holds
+      if (typeof r === "number") {
+        if (Number.isInteger(r)) return;
+        if (isKey(text, open, state.position)) state.result = goYamlKeyName(r);
+        else if (!Number.isFinite(r)) nonFinite = true;
+        return;
+      }
+      if ((r !== null && typeof r !== "object") || !isKey(text, open, state.position)) return;
+      const offset = keyStart(text, open, state.position);
+      if (r === null) pending = { offset, depth: state.depth };
+      else if (complexKeys.at(-1)?.offset !== offset) complexKeys.push(complexKey(text, offset, r, state));
+    },
+    nonFinite: () => nonFinite,
+    problems() {
+      if (!rootIsMapping) return [];
+      if (pending !== undefined) {
+        nullKey(pending, null);
+        pending = undefined;
+      }
+      return complexKeys.length > 0 ? complexKeys : nullKeys;
+    },
+  };
+}
+
+/** How fly words an error of sigs.k8s.io/yaml's conversion of the templated YAML to JSON (`yaml.Unmarshal`). */
+export const TO_JSON = "error converting YAML to JSON: ";
+
+/** How fly's first read of a file words the errors of go-yaml v3 (templatehelpers `Evaluate`). */
+export const BEFORE_TEMPLATES = "error parsing yaml before applying templates: yaml: ";
+
+const NULL_KEY =
+  'a null key (~, null or an empty key) cannot be converted to JSON, whose keys are strings: quote it ("null") for a key named null';
+
+/**
+ * A list or mapping as a key, as go-yaml v3 reports it: in the top-level mapping (fly decodes the file into a
+ * `map[string]any`) a type error naming the node's tag and line; deeper, `invalid map key` with Go's `%#v` of the key.
+ */
+function complexKey(text: string, offset: number, key: object, state: ListenerState): KeyProblem {
+  const what = Array.isArray(key) ? "list" : "mapping";
+  const message = `a ${what} cannot be a mapping key: go-yaml takes only a string, number or boolean for one`;
+  if (state.depth !== 2) {
+    return {
+      kind: "complex-key",
+      message,
+      offset,
+      fly: `${BEFORE_TEMPLATES}invalid map key: ${goSyntax(key, V3_MAP)}`,
+    };
+  }
+  // go-yaml's `terror`: the node's own tag when it has one, with its (empty) value unless the tag is !!seq or !!map
+  const standard = Array.isArray(key) ? "!!seq" : "!!map";
+  const tag = state.tag === null || state.tag === "?" ? standard : shortTag(state.tag);
+  const shown = tag === "!!seq" || tag === "!!map" ? tag : `${tag} \`\``;
+  const line = lineIndex(text)(offset).line;
+  const fly = `${BEFORE_TEMPLATES}unmarshal errors:\n  line ${line}: cannot unmarshal ${shown} into string`;
+  return { kind: "complex-key", message, offset, fly };
+}
+
+/** go-yaml v3 decodes a mapping into `interface{}` as a `map[string]interface {}` when its keys are strings. */
+const V3_MAP = "map[string]interface {}";
+
+/** go-yaml's short form of a tag: `!!str` for `tag:yaml.org,2002:str`, written `!<...>` or not. */
+export function shortTag(tag: string): string {
+  const verbatim = tag.startsWith("!<") && tag.endsWith(">") ? tag.slice(2, -1) : tag;
+  return verbatim.startsWith("tag:yaml.org,2002:") ? `!!${verbatim.slice("tag:yaml.org,2002:".length)}` : verbatim;
+}
+
+/**
+ * Where a key read from `open` to `end` starts: past white space and comments; an empty key is placed at its `?`
+ * when it has one, else where it ends (at its `:`).
+ */
+function keyStart(text: string, open: number, end: number): number {
+  let i = open;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
+    else if (c === 0x23) {
+      const eol = text.indexOf("\n", i);
+      i = eol === -1 ? end : eol + 1;
+    } else break;
+  }
+  if (i < end) return i;
+  const question = text.lastIndexOf("?", open);
+  return question !== -1 && text.slice(question + 1, open).trim() === "" ? question : end;
+}
+
+/**
+ * The name a key of this value has in the JSON sigs.k8s.io/yaml makes: a float's `FormatFloat(f, 'g', -1, 32)`
+ * (`.inf`, `-.inf`, `.nan` for the infinities and NaN), anything else as js-yaml names it.
+ */
+export function goYamlKeyName(key: unknown): string {
+  if (typeof key !== "number" || Number.isInteger(key)) {
+    return typeof key === "object" && key !== null && !Array.isArray(key) ? "[object Object]" : String(key);
+  }
+  const text = goFormatFloat(key, 32);
+  return text === "+Inf" ? ".inf" : text === "-Inf" ? "-.inf" : text === "NaN" ? ".nan" : text;
+}
+
+/**
+ * Whether the node read from `open` to `end` is a mapping key: followed on its line by `:` (an implicit key), or
+ * after `?` (an explicit one).
+ */
+export function isKey(text: string, open: number, end: number): boolean {
+  let i = end;
+  while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09) i++;
+  if (text.charCodeAt(i) === 0x3a) return true;
+  let j = open - 1;
+  for (let c = text.charCodeAt(j); c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d; c = text.charCodeAt(j)) j--;
+  if (text.charCodeAt(j) !== 0x3f) return false;
+  // the indicator `?` stands after white space, at the start, or opening a flow entry
+  const before = j === 0 ? 0x20 : text.charCodeAt(j - 1);
+  return (
+    before === 0x20 ||
+    before === 0x09 ||
+    before === 0x0a ||
+    before === 0x0d ||
+    before === 0x7b ||
+    before === 0x5b ||
+    before === 0x2c
+  );
+}
+
+/** A path into a value, built from the leaf up (a walk makes one per node and materialises only the ones it keeps). */
+interface PathLink {
+  readonly parent: PathLink | undefined;
+  readonly segment: string | number;
+}
+
+/**
+ * The paths of the floats JSON cannot hold (±Inf, NaN) in a decoded document, in document order; a value shared
+ * through an alias is reported at its first path only. Iterative (documents nest deeper than the stack), and run only
+ * when the reader saw such a float ({@link NodeWatch.nonFinite}).
+ */
+export function findNonFinite(root: unknown): { readonly path: (string | number)[]; readonly value: number }[] {
+  const found: { path: (string | number)[]; value: number }[] = [];
+  const seen = new Set<object>();
+  const stack: [unknown, PathLink | undefined][] = [[root, undefined]];
+  while (stack.length > 0) {
+    const [value, link] = stack.pop() as [unknown, PathLink | undefined];
+    if (typeof value === "number") {
+      if (!Number.isFinite(value)) found.push({ path: pathOf(link), value });
+      continue;
+    }
+    if (typeof value !== "object" || value === null || seen.has(value)) continue;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], { parent: link, segment: i }]);
+    } else {
+      const keys = Object.keys(value);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const key = keys[i] as string;
+        stack.push([(value as Record<string, unknown>)[key], { parent: link, segment: key }]);
+      }
+    }
+  }
+  return found;
+}
+
+function pathOf(link: PathLink | undefined): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let l = link; l !== undefined; l = l.parent) path.push(l.segment);
+  return path.reverse();
+}
