@@ -219,11 +219,24 @@ describe("loadPipelineModule: nothing in the user's folders, bounded time", () =
     ['{ code: 42, message: "config missing" }', "thrown: config missing"],
     ["{ code: 42, reasons: [1, 2] }", 'thrown: {"code":42,"reasons":[1,2]}'],
     ['"a string"', "thrown: a string"],
+    // what JSON cannot write: as util.inspect shows it, on one line
+    [
+      "(() => { const o: Record<string, unknown> = { code: 1 }; o.self = o; return o; })()",
+      "thrown: <ref *1> { code: 1, self: [Circular *1] }",
+    ],
+    ["{ big: 10n, list: [1n] }", "thrown: { big: 10n, list: [ 1n ] }"],
+    // bounded: a long cycle is cut
+    [
+      "(() => { const o: Record<string, unknown> = { text: 'x'.repeat(300) }; o.self = o; return o; })()",
+      `thrown: <ref *1> { text: '${"x".repeat(181)}…`,
+    ],
+    // control characters, line separators and bidi overrides escaped: one line
+    ['"bad\\x1b[31m\\nnext\\u202e"', "thrown: bad\\x1b[31m\\nnext\\u202e"],
+    ['{ message: "red\\x1b[31m\\r\\u2028line" }', "thrown: red\\x1b[31m\\r\\u2028line"],
   ])("a module that throws %s, not an Error, is reported with what it threw", async (thrown, message) => {
     writeFileSync(join(work, "throws-value.ts"), `export default () => {\n  throw ${thrown};\n};\n`);
-    await expect(loadPipelineModule("throws-value.ts", work, { cacheDir })).rejects.toThrow(
-      `throws-value.ts: ${message}`,
-    );
+    const error = await loadPipelineModule("throws-value.ts", work, { cacheDir }).catch((e: unknown) => e);
+    expect((error as Error).message).toBe(`throws-value.ts: ${message}`);
   });
 
   test("an error in the module names its line in the user's file, from the cache or from memory", async () => {
