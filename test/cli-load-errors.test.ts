@@ -87,7 +87,7 @@ describe("ES module syntax that Node loads as CommonJS: hangar's one sentence, w
 });
 
 describe("what a module throws is one printable line", () => {
-  test.each(["render"])("a thrown string or message with control characters, escaped (%s)", (command) => {
+  test.each(["render", "validate"])("a thrown string or message with control characters, escaped (%s)", (command) => {
     writeFileSync(join(work, "string.mjs"), 'throw "bad\\x1b[31m\\nnext\\u202e";\n');
     writeFileSync(join(work, "message.ts"), 'throw { message: "red\\x1b[2J\\r\\u2028line" };\n');
     writeFileSync(join(work, "error.ts"), 'throw new Error("bad\\x1b[31m\\nnext");\n');
@@ -122,4 +122,20 @@ describe("what a module throws is one printable line", () => {
       expect(run.status).toBe(2);
     }
   });
+});
+
+test("hangar validate of modules that fail to load: each failure's line, and a summary only of the files validated", () => {
+  writeFileSync(join(work, "broken.ts"), 'throw new Error("cannot reach the vault");\n');
+  writeFileSync(join(work, "broken.mjs"), 'throw "no vault";\n');
+  writeFileSync(join(work, "good.yml"), "jobs:\n- name: build\n  plan: []\n");
+  const failed = hangar("validate", "broken.ts", "broken.mjs");
+  expect(failed.stderr).toBe(
+    "hangar: broken.ts:1:7: Error: cannot reach the vault\nhangar: broken.mjs: thrown: no vault\n",
+  );
+  expect(failed.stdout).toBe("");
+  expect(failed.status).toBe(2);
+  // beside a file validated, that file is counted, as before
+  const mixed = hangar("validate", "broken.ts", "good.yml");
+  expect(mixed.stderr).toBe("hangar: broken.ts:1:7: Error: cannot reach the vault\n0 errors, 0 warnings in 1 file\n");
+  expect(mixed.status).toBe(2);
 });
