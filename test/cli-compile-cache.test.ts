@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, expect, test } from "vitest";
 
@@ -57,4 +57,76 @@ test("a change in a config the module's tsconfig extends (a package's, through a
   expect(second.status).toBe(0);
   expect(second.stdout).toContain('"branch": "release"');
   expect(second.stdout).not.toContain('"branch": "main"');
+});
+
+test("a module and a helper it bundles read the files beside them, as under node; errors in the helper name its line", () => {
+  mkdirSync(join(work, "lib/tasks"), { recursive: true });
+  mkdirSync(join(work, "scripts"));
+  writeFileSync(join(work, "scripts/build.sh"), "make build\n");
+  writeFileSync(join(work, "lib/tasks/test.yml"), "platform: linux\n");
+  writeFileSync(join(work, "lib/test.sh"), "make test\n");
+  writeFileSync(
+    join(work, "lib/tasks.ts"),
+    [
+      'import { readFileSync } from "node:fs";',
+      'import { join } from "node:path";',
+      "export const tasks = {",
+      '  config: readFileSync(join(import.meta.dirname, "tasks", "test.yml"), "utf8"),',
+      '  script: readFileSync(new URL("./test.sh", import.meta.url), "utf8"),',
+      '  file: import.meta.filename.endsWith("/lib/tasks.ts"),',
+      "};",
+      "export function fail(): never {",
+      '  throw new Error("no such task");',
+      "}",
+      "",
+    ].join("\n"),
+  );
+  // its first line: a package imported (an ES module) or not (a script)
+  const module = (first: string) =>
+    [
+      first,
+      'import { readFileSync } from "node:fs";',
+      'import { runIfMain } from "hangar/script";',
+      'import { tasks } from "./lib/tasks.ts";',
+      'const build = readFileSync(new URL("./scripts/build.sh", import.meta.url), "utf8");',
+      "const name = JSON.stringify({ build, ...tasks, parsed: parse('a: 1') });",
+      'const definition = { name: "app", pipeline: { jobs: [{ name, plan: [] }] } };',
+      "export default definition;",
+      "await runIfMain(import.meta.url, definition);",
+      "",
+    ].join("\n");
+  const fails = (first: string) => `${first}\nimport { fail } from "./lib/tasks.ts";\nexport default fail();\n`;
+  const forms = {
+    module: 'import { parse } from "yaml";',
+    script: "const parse = (text: string) => ({ a: Number(text.slice(3)) });",
+  };
+  for (const [form, first] of Object.entries(forms)) {
+    writeFileSync(join(work, `${form}.ts`), module(first));
+    const run = render(`${form}.ts`, "--stdout", "--no-validate");
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(JSON.parse(JSON.parse(run.stdout).jobs[0].name)).toEqual({
+      build: "make build\n",
+      config: "platform: linux\n",
+      script: "make test\n",
+      file: true,
+      parsed: { a: 1 },
+    });
+    // runIfMain, given the module's own URL, still knows the module is not the program: nothing written
+    expect(readdirSync(work)).not.toContain("definition.json");
+    writeFileSync(join(work, `fails-${form}.ts`), fails(first));
+    const failed = render(`fails-${form}.ts`, "--stdout");
+    expect(failed.stderr).toBe("hangar: lib/tasks.ts:9:9: Error: no such task\n");
+    expect(failed.status).toBe(2);
+    const debug = render(`fails-${form}.ts`, "--stdout", "--debug");
+    expect(debug.stderr.startsWith("hangar: lib/tasks.ts:9:9: Error: no such task\n")).toBe(true);
+    expect(debug.stderr).toMatch(/\n\s+at .*lib\/tasks\.ts:9:9\)?\n/);
+  }
+  // which form each ran as
+  const entries = readdirSync(join(work, "node_modules/.cache/hangar"))
+    .filter((name) => name.endsWith(".json"))
+    .map((name) => JSON.parse(readFileSync(join(work, "node_modules/.cache/hangar", name), "utf8")));
+  const entryOf = (file: string) => entries.find((entry) => entry.entry.endsWith(`/${file}`));
+  expect(entryOf("module.ts")).toMatchObject({ scriptless: true });
+  expect(entryOf("script.ts")).toMatchObject({ script: expect.any(String) });
 });

@@ -85,3 +85,57 @@ describe("ES module syntax that Node loads as CommonJS: hangar's one sentence, w
     expect(run.status).toBe(2);
   });
 });
+
+describe("what a module throws is one printable line", () => {
+  test.each(["render", "validate"])("a thrown string or message with control characters, escaped (%s)", (command) => {
+    writeFileSync(join(work, "string.mjs"), 'throw "bad\\x1b[31m\\nnext\\u202e";\n');
+    writeFileSync(join(work, "message.ts"), 'throw { message: "red\\x1b[2J\\r\\u2028line" };\n');
+    writeFileSync(join(work, "error.ts"), 'throw new Error("bad\\x1b[31m\\nnext");\n');
+    for (const [file, said] of [
+      ["string.mjs", "string.mjs: thrown: bad\\x1b[31m\\nnext\\u202e"],
+      ["message.ts", "message.ts: thrown: red\\x1b[2J\\r\\u2028line"],
+      ["error.ts", "error.ts:1:7: Error: bad\\x1b[31m\\nnext"],
+    ] as const) {
+      const run = hangar(command, file);
+      expect(run.stderr).toBe(`hangar: ${said}\n`);
+      expect(run.status).toBe(2);
+    }
+    // with --debug, the stack's lines too
+    const debug = hangar(command, "error.ts", "--debug");
+    expect(debug.stderr).toMatch(
+      /^hangar: error\.ts:1:7: Error: bad\\x1b\[31m\\nnext\nError: bad\\x1b\[31m\nnext\n\s+at /,
+    );
+    expect(debug.stderr).not.toContain("\x1b");
+  });
+
+  test("an object JSON cannot write (a cycle, a BigInt) is shown as util.inspect shows it, cut short", () => {
+    writeFileSync(join(work, "cycle.mjs"), "const o = { code: 1 };\no.self = o;\nthrow o;\n");
+    writeFileSync(join(work, "big.mjs"), "throw { big: 10n, when: new Date(0) };\n");
+    writeFileSync(join(work, "long.mjs"), 'const o = { text: "x".repeat(300) };\no.self = o;\nthrow o;\n');
+    for (const [file, said] of [
+      ["cycle.mjs", "thrown: <ref *1> { code: 1, self: [Circular *1] }"],
+      ["big.mjs", "thrown: { big: 10n, when: 1970-01-01T00:00:00.000Z }"],
+      ["long.mjs", `thrown: <ref *1> { text: '${"x".repeat(181)}…`],
+    ] as const) {
+      const run = hangar("render", file);
+      expect(run.stderr).toBe(`hangar: ${file}: ${said}\n`);
+      expect(run.status).toBe(2);
+    }
+  });
+});
+
+test("hangar validate of modules that fail to load: each failure's line, and a summary only of the files validated", () => {
+  writeFileSync(join(work, "broken.ts"), 'throw new Error("cannot reach the vault");\n');
+  writeFileSync(join(work, "broken.mjs"), 'throw "no vault";\n');
+  writeFileSync(join(work, "good.yml"), "jobs:\n- name: build\n  plan: []\n");
+  const failed = hangar("validate", "broken.ts", "broken.mjs");
+  expect(failed.stderr).toBe(
+    "hangar: broken.ts:1:7: Error: cannot reach the vault\nhangar: broken.mjs: thrown: no vault\n",
+  );
+  expect(failed.stdout).toBe("");
+  expect(failed.status).toBe(2);
+  // beside a file validated, that file is counted, as before
+  const mixed = hangar("validate", "broken.ts", "good.yml");
+  expect(mixed.stderr).toBe("hangar: broken.ts:1:7: Error: cannot reach the vault\n0 errors, 0 warnings in 1 file\n");
+  expect(mixed.status).toBe(2);
+});

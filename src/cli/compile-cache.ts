@@ -27,10 +27,10 @@ import { VERSION } from "./version.ts";
  */
 
 /**
- * Bump when the compile options below change, or what an entry records, so that older entries are not used (7: the
- * configs a tsconfig extends are inputs).
+ * Bump when the compile options below change, or what an entry records, so that older entries are not used (8: each
+ * file's `import.meta.url`, `dirname` and `filename` are its own, see {@link withOwnImportMeta}).
  */
-const CACHE_FORMAT = 7;
+const CACHE_FORMAT = 8;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry
@@ -188,7 +188,7 @@ const LOADERS: Readonly<Record<string, "js" | "jsx" | "ts" | "tsx" | "json">> = 
  * read and the hash of the bytes read. A save while the build runs then never pairs the code compiled from the old
  * content with the new content's details (the entry would be taken as current until the file changed again).
  */
-async function readInput(path: string): Promise<{ contents: Uint8Array; stamp: Input }> {
+async function readInput(path: string): Promise<{ contents: Buffer; stamp: Input }> {
   const { open } = await import("node:fs/promises");
   const file = await open(path);
   try {
@@ -197,6 +197,91 @@ async function readInput(path: string): Promise<{ contents: Uint8Array; stamp: I
     return { contents, stamp: [path, size, mtimeMs, await sha256(contents)] };
   } finally {
     await file.close();
+  }
+}
+
+/** What may separate `import`, `.` and `meta`: white space and comments. */
+const GAP = String.raw`(?:\s|\/\*[^]*?\*\/|\/\/[^\n]*\n)*`;
+/** `import.meta`, however spaced (the test of which files {@link withOwnImportMeta} compiles; no more than a test). */
+const IMPORT_META = new RegExp(String.raw`\bimport${GAP}\.${GAP}meta\b`);
+
+/** Whether the text of a file may read `import.meta` (it may also be in a string or a comment). */
+const readsImportMeta = (contents: Buffer): boolean =>
+  contents.includes("meta") && IMPORT_META.test(contents.toString("utf8"));
+
+/**
+ * The name the compiled code gives `import.meta.resolve` in a file that reads its own `import.meta` (see
+ * {@link withOwnImportMeta}): a function of that file's, declared after its code.
+ */
+const OWN_RESOLVE = "__hangarImportMetaResolve";
+
+/**
+ * A bundled file that reads `import.meta`, compiled on its own (esbuild, the file's tsconfig applied as in the
+ * bundle) so that `import.meta.url`, `import.meta.dirname` and `import.meta.filename` are the file's own, the values
+ * Node gives the file run directly (its real path), and not the compiled copy's in the cache folder: a module reading
+ * a file beside it (`new URL("./build.sh", import.meta.url)`) reads the same file under `hangar render` as under
+ * `node` or `tsx`, and so does a helper file it imports. They are replaced where the code reads them (esbuild's
+ * `define`), never in strings or comments. `import.meta.resolve` resolves a path (`./x`, `../x`, `/x`) from the file
+ * too: as the URL it names, resolved by Node (from the compiled copy, which changes nothing for a URL); anything else
+ * (a package, `#name`) is resolved from the compiled copy, as Node's resolver runs only from a module's own URL. The
+ * rest of `import.meta` is the compiled copy's (an ES module's; a module reading it has no script form).
+ *
+ * The code comes back with a source map, which the bundle follows, so that stack traces and errors still name the
+ * file's own lines. It is handed to the bundle as TypeScript when the file was (a type re-exported without `type`,
+ * which one file compiled alone keeps, is then left out as the bundle leaves it out of a TypeScript file).
+ * Undefined when the file does not compile: the bundle then reports the error at its place.
+ */
+async function withOwnImportMeta(
+  path: string,
+  contents: Buffer,
+  loader: "js" | "jsx" | "ts" | "tsx",
+  cwd: string,
+): Promise<{ contents: string; loader: "js" | "ts" } | undefined> {
+  const { build } = await import("esbuild");
+  const real = realPathOf(path);
+  const url = pathToFileURL(real).href;
+  // Node's test of a path rather than a package (`/`, `./`, `../`, `.`, `..`)
+  const resolver = [
+    `function ${OWN_RESOLVE}(specifier, ...rest) {`,
+    "  const meta = import.meta;",
+    String.raw`  const path = typeof specifier === "string" && /^(?:\/|\.\.?(?:\/|$))/.test(specifier);`,
+    `  return meta.resolve(path ? new URL(specifier, ${JSON.stringify(url)}).href : specifier, ...rest);`,
+    "}",
+  ].join("\n");
+  try {
+    const result = await build({
+      entryPoints: [path],
+      bundle: false,
+      platform: "node",
+      target: "node20",
+      write: false,
+      // (its source map names the file relative to this name's folder, the file's: the bundle reads it from there)
+      outfile: join(dirname(path), "out.js"),
+      sourcemap: "inline",
+      sourcesContent: false,
+      logLevel: "silent",
+      absWorkingDir: cwd,
+      define: {
+        "import.meta.url": JSON.stringify(url),
+        "import.meta.dirname": JSON.stringify(dirname(real)),
+        "import.meta.filename": JSON.stringify(real),
+        "import.meta.resolve": OWN_RESOLVE,
+      },
+      // after the code, so that no line moves; left out of the bundle when the file never calls it
+      footer: { js: resolver },
+      plugins: [
+        {
+          name: "contents-read",
+          // the bytes the bundle's stamp is of, not the file as it may be now
+          setup: (b) => b.onLoad({ filter: /.*/ }, () => ({ contents, loader })),
+        },
+      ],
+    });
+    const code = result.outputFiles[0]?.text;
+    if (code === undefined) return undefined;
+    return { contents: code, loader: loader === "ts" || loader === "tsx" ? "ts" : "js" };
+  } catch {
+    return undefined;
   }
 }
 
@@ -546,7 +631,12 @@ async function compile(
               if (loader === undefined) return undefined;
               const { contents, stamp } = await readInput(args.path);
               read.set(args.path, stamp);
-              return { contents, loader };
+              // the user's files, not hangar's own bundled in, which are compiled as before: compiled alone, the
+              // largest (dist/script.js, which names import.meta in its text) cost a cold compile some 20 ms
+              // (docker-baseline, 8 runs)
+              const own = loader !== "json" && !hangarDirs.some((dir) => args.path.startsWith(dir));
+              if (!own || !readsImportMeta(contents)) return { contents, loader };
+              return (await withOwnImportMeta(args.path, contents, loader, cwd)) ?? { contents, loader };
             });
             b.onLoad({ filter: /.*/, namespace: BUILTIN }, (args) => ({
               contents: `module.exports = require(${JSON.stringify(args.path)});`,

@@ -4,13 +4,15 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   rmSync,
   statSync,
+  symlinkSync,
   utimesSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { loadModule, loadPipelineModule } from "./load-pipeline.ts";
@@ -217,11 +219,24 @@ describe("loadPipelineModule: nothing in the user's folders, bounded time", () =
     ['{ code: 42, message: "config missing" }', "thrown: config missing"],
     ["{ code: 42, reasons: [1, 2] }", 'thrown: {"code":42,"reasons":[1,2]}'],
     ['"a string"', "thrown: a string"],
+    // what JSON cannot write: as util.inspect shows it, on one line
+    [
+      "(() => { const o: Record<string, unknown> = { code: 1 }; o.self = o; return o; })()",
+      "thrown: <ref *1> { code: 1, self: [Circular *1] }",
+    ],
+    ["{ big: 10n, list: [1n] }", "thrown: { big: 10n, list: [ 1n ] }"],
+    // bounded: a long cycle is cut
+    [
+      "(() => { const o: Record<string, unknown> = { text: 'x'.repeat(300) }; o.self = o; return o; })()",
+      `thrown: <ref *1> { text: '${"x".repeat(181)}…`,
+    ],
+    // control characters, line separators and bidi overrides escaped: one line
+    ['"bad\\x1b[31m\\nnext\\u202e"', "thrown: bad\\x1b[31m\\nnext\\u202e"],
+    ['{ message: "red\\x1b[31m\\r\\u2028line" }', "thrown: red\\x1b[31m\\r\\u2028line"],
   ])("a module that throws %s, not an Error, is reported with what it threw", async (thrown, message) => {
     writeFileSync(join(work, "throws-value.ts"), `export default () => {\n  throw ${thrown};\n};\n`);
-    await expect(loadPipelineModule("throws-value.ts", work, { cacheDir })).rejects.toThrow(
-      `throws-value.ts: ${message}`,
-    );
+    const error = await loadPipelineModule("throws-value.ts", work, { cacheDir }).catch((e: unknown) => e);
+    expect((error as Error).message).toBe(`throws-value.ts: ${message}`);
   });
 
   test("an error in the module names its line in the user's file, from the cache or from memory", async () => {
@@ -264,7 +279,8 @@ describe("the script form of a compiled module (what a render runs, stacks not m
         'import { pipeline } from "hangar";',
         'import { jobName } from "./lib/names.ts";',
         'const { late } = await import("./lib/late.ts");',
-        "const here = basename(import.meta.dirname ?? '') === 'cache' && import.meta.url.startsWith('file:');",
+        // import.meta is the module's own, not its compiled copy's in the cache folder
+        `const here = import.meta.url === ${JSON.stringify(pathToFileURL(join(realpathSync(work), "script.ts")).href)} && basename(import.meta.dirname) === ${JSON.stringify(basename(work))};`,
         // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the module's source
         "export default async () => pipeline({ jobs: [{ name: `${jobName}-${late}-${here}`, plan: [] }] });",
         "",
@@ -353,6 +369,146 @@ describe("the script form of a compiled module (what a render runs, stacks not m
     );
     await expect(render("throws.ts")).rejects.toThrow("throws.ts:3:7: TypeError: no jobs");
     expect(entryOf().script).toBeDefined();
+  });
+});
+
+describe("import.meta in a compiled module: the source file's own, in the module and in a helper it bundles", () => {
+  /** What a file beside each source says: which file read it, through which form of import.meta. */
+  const besides = (folder: string, who: string) => {
+    for (const form of ["url", "dirname", "filename"]) writeFileSync(join(folder, `${form}.txt`), `${who} ${form}`);
+  };
+  /** A helper in a subfolder: what it read beside itself, its import.meta, a string naming it, and a failure. */
+  const helper = [
+    'import { readFileSync } from "node:fs";',
+    'import { dirname, join } from "node:path";',
+    "export const read = [",
+    '  readFileSync(new URL("./url.txt", import.meta.url), "utf8"),',
+    '  readFileSync(join(import.meta.dirname, "dirname.txt"), "utf8"),',
+    '  readFileSync(join(dirname(import.meta.filename), "filename.txt"), "utf8"),',
+    "];",
+    "export const meta = [import.meta.url, import.meta.dirname, import.meta.filename];",
+    'export const literal: string = "import.meta.url";',
+    "export function fail(): never {",
+    '  throw new Error("helper failed");',
+    "}",
+    "",
+  ].join("\n");
+  /** The module: its first line imports a package (no script form: an ES module) or not. */
+  const module = (first: string) =>
+    [
+      first,
+      'import { readFileSync } from "node:fs";',
+      'import { dirname, join } from "node:path";',
+      'import * as helper from "./lib/meta.ts";',
+      "const read = [",
+      '  readFileSync(new URL("./url.txt", import.meta.url), "utf8"),',
+      '  readFileSync(join(import.meta.dirname, "dirname.txt"), "utf8"),',
+      '  readFileSync(join(dirname(import.meta.filename), "filename.txt"), "utf8"),',
+      "];",
+      "const meta = [import.meta.url, import.meta.dirname, import.meta.filename];",
+      "const name = JSON.stringify({ read, meta, helper: { ...helper }, parse: typeof parse });",
+      'export default { name, pipeline: { jobs: [{ name: "build", plan: [] }] } };',
+      "",
+    ].join("\n");
+  /** What the module reports when its import.meta and its helper's are their own, in `folder`. */
+  const own = (folder: string, parse: string) => {
+    const real = realpathSync(folder);
+    const metaOf = (file: string) => [pathToFileURL(file).href, dirname(file), file];
+    return {
+      read: ["module url", "module dirname", "module filename"],
+      meta: metaOf(join(real, "meta.ts")),
+      helper: {
+        read: ["helper url", "helper dirname", "helper filename"],
+        meta: metaOf(join(real, "lib/meta.ts")),
+        literal: "import.meta.url",
+      },
+      parse,
+    };
+  };
+  const entries = () => readdirSync(cacheDir).filter((name) => name.endsWith(".json"));
+  const entryOf = (folder: string) =>
+    entries()
+      .map((name) => JSON.parse(readFileSync(join(cacheDir, name), "utf8")))
+      .find((entry) => entry.entry === join(realpathSync(folder), "meta.ts"));
+  /** Loads `meta.ts` of `folder` as a render does (the script form when there is one), or with stacks mapped. */
+  const loadMeta = async (folder: string, stackSourceMaps: boolean) =>
+    JSON.parse(
+      (await loadModule(join(folder, "meta.ts"), work, { cacheDir, stackSourceMaps, timeoutMs: 10_000 })).name ?? "",
+    );
+  const write = (folder: string, first: string) => {
+    mkdirSync(join(folder, "lib"), { recursive: true });
+    besides(folder, "module");
+    besides(join(folder, "lib"), "helper");
+    writeFileSync(join(folder, "lib/meta.ts"), helper);
+    writeFileSync(join(folder, "meta.ts"), module(first));
+  };
+
+  test.each([
+    ["as a script (it imports nothing but builtins)", "const parse = (text: string) => text;", "function", true],
+    ["as an ES module (it imports a package)", 'import { parse } from "yaml";', "function", false],
+  ])("%s: url, dirname and filename name the source file, and strings stay", async (_, first, parse, script) => {
+    write(work, first);
+    expect(await loadMeta(work, false)).toEqual(own(work, parse));
+    expect(entryOf(work).script !== undefined).toBe(script);
+    expect(entryOf(work).scriptless === true).toBe(!script);
+    // with stacks mapped, the ES module form; and the same from the cache
+    expect(await loadMeta(work, true)).toEqual(own(work, parse));
+    expect(await loadMeta(work, false)).toEqual(own(work, parse));
+    // the same files in another folder, through the same cache: that folder's own
+    const copy = join(work, "copy");
+    write(copy, first);
+    expect(await loadMeta(copy, false)).toEqual(own(copy, parse));
+  });
+
+  test("a module reached through a symbolic link reads its real path, as Node gives it", async () => {
+    const real = join(work, "real");
+    write(real, "const parse = 0;");
+    symlinkSync(real, join(work, "linked"));
+    expect(await loadMeta(join(work, "linked"), false)).toEqual(own(real, "number"));
+  });
+
+  test("import.meta.resolve resolves a path from the source file (through links, as Node does), a package as before", async () => {
+    mkdirSync(join(work, "lib/scripts"));
+    writeFileSync(join(work, "lib/scripts/build.sh"), "echo build\n");
+    symlinkSync("scripts/build.sh", join(work, "lib/link.sh"));
+    writeFileSync(
+      join(work, "lib/resolve.ts"),
+      [
+        "export const resolved = [",
+        '  import.meta.resolve("./scripts/build.sh"),',
+        '  import.meta.resolve("./link.sh"),',
+        '  import.meta.resolve("../lib/missing.txt"),',
+        '  import.meta.resolve("node:fs"),',
+        '  import.meta.resolve("yaml"),',
+        "];",
+        "",
+      ].join("\n"),
+    );
+    writeFileSync(
+      join(work, "resolves.ts"),
+      'import { resolved } from "./lib/resolve.ts";\nexport default { name: JSON.stringify(resolved), pipeline: { jobs: [] } };\n',
+    );
+    const { name } = await loadModule("resolves.ts", work, { cacheDir, stackSourceMaps: false });
+    const lib = join(realpathSync(work), "lib");
+    expect(JSON.parse(name ?? "")).toEqual([
+      pathToFileURL(join(lib, "scripts/build.sh")).href,
+      pathToFileURL(join(lib, "scripts/build.sh")).href,
+      pathToFileURL(join(lib, "missing.txt")).href,
+      "node:fs",
+      pathToFileURL(realpathSync(join(repo, "node_modules/yaml/dist/index.js"))).href,
+    ]);
+  });
+
+  test("an error thrown in the helper names the helper's source line (the script form)", async () => {
+    write(work, "const parse = 0;");
+    writeFileSync(join(work, "fails.ts"), 'import { fail } from "./lib/meta.ts";\n\nexport default fail();\n');
+    // (the ES module form, which vitest's own module runner runs here with its own stack mapping, is rendered by the
+    // built CLI in test/cli-compile-cache.test.ts)
+    await expect(loadModule("fails.ts", work, { cacheDir, stackSourceMaps: false })).rejects.toThrow(
+      "lib/meta.ts:11:9: Error: helper failed",
+    );
+    const [entry] = entries().map((name) => JSON.parse(readFileSync(join(cacheDir, name), "utf8")));
+    expect(entry).toMatchObject({ entry: join(realpathSync(work), "fails.ts"), script: expect.any(String) });
   });
 });
 

@@ -2,10 +2,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { SourceMap, type SourceMapPayload, type SourceMapping } from "node:module";
 import { dirname, extname, isAbsolute, normalize, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { inspect } from "node:util";
 import { pipeline as buildPipeline, isBuiltPipeline, type UnknownReference } from "../fragment/pipeline.ts";
 import { isObject } from "../model/common.ts";
 import { isHangarError } from "../model/errors.ts";
 import type { Pipeline } from "../model/pipeline.ts";
+import { printable } from "../source/printable.ts";
 import { cacheDirFor } from "./cache-dir.ts";
 import { compileModule, type HangarLink } from "./compile-cache.ts";
 import { importModule } from "./import-module.ts";
@@ -212,7 +214,8 @@ function mapToSource(
 function userCodeError(error: unknown, origin: Origin, located?: string): LoadError {
   const { path, shown, cwd } = origin;
   if (isCommonJsLoadError(error)) {
-    const message = error instanceof Error ? `${error.name}: ${error.message}` : `thrown: ${describeThrown(error)}`;
+    const message =
+      error instanceof Error ? printable(`${error.name}: ${error.message}`) : `thrown: ${describeThrown(error)}`;
     return new LoadError(commonJsAdvice(path, cwd) ?? `${shown}: ${message}`, error);
   }
   const missing = missingPackage(error);
@@ -226,7 +229,7 @@ function userCodeError(error: unknown, origin: Origin, located?: string): LoadEr
   const message = isHangarError(error)
     ? error.message
     : error instanceof Error
-      ? `${error.name}: ${error.message}`
+      ? printable(`${error.name}: ${error.message}`)
       : `thrown: ${describeThrown(error)}`;
   return new LoadError(`${userFrame(error, origin) ?? located ?? shown}: ${message}`, error);
 }
@@ -253,21 +256,31 @@ async function syntaxErrorFrame(error: unknown, origin: Origin): Promise<string 
   return `${relative(cwd, path)}:${lineNumber}${caret >= 0 ? `:${caret + 1}` : ""}`;
 }
 
+/** How many characters of a thrown value's JSON or inspected form are shown. */
+const MAX_THROWN = 200;
+
 /**
- * What the user's code threw when it is not an Error, in a few words: its `message` when it has a string one (`throw
- * { code: 1, message: "boom" }`), else its JSON (cut at 200 characters), else what String() gives.
+ * What the user's code threw when it is not an Error, in a few words on one line: its `message` when it has a string
+ * one (`throw { code: 1, message: "boom" }`), else its JSON, else (a cycle, a BigInt) the form `util.inspect` gives,
+ * without running the value's own inspect function, both cut at {@link MAX_THROWN} characters; else what String()
+ * gives. Control characters, line separators and bidirectional overrides are escaped (see {@link printable}).
  */
 function describeThrown(value: unknown): string {
   // (a getter or a Proxy of the user's may throw: then the value's tag)
   try {
-    if (isObject(value) && typeof value.message === "string") return value.message;
+    if (isObject(value) && typeof value.message === "string") return printable(value.message);
     if (typeof value === "object" && value !== null) {
+      let json: string | undefined;
       try {
-        const json = JSON.stringify(value);
-        if (typeof json === "string") return json.length > 200 ? `${json.slice(0, 199)}…` : json;
+        json = JSON.stringify(value);
       } catch {}
+      const shown =
+        typeof json === "string"
+          ? json
+          : inspect(value, { customInspect: false, breakLength: Number.POSITIVE_INFINITY, depth: 2 });
+      return printable(shown.length > MAX_THROWN ? `${shown.slice(0, MAX_THROWN - 1)}…` : shown);
     }
-    return String(value);
+    return printable(String(value));
   } catch {
     return Object.prototype.toString.call(value);
   }

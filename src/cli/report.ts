@@ -1,5 +1,6 @@
 import { isHangarError } from "../model/errors.ts";
 import { formatPath } from "../source/path.ts";
+import { printable } from "../source/printable.ts";
 import { findNotPlainData } from "../walk/plain-data.ts";
 import { EXIT, type ExitCode } from "./define-command.ts";
 import type { Io } from "./io.ts";
@@ -13,7 +14,9 @@ export function reportLoadFailure(error: unknown, io: Io, debug: boolean): ExitC
   if (isHangarError(error)) {
     io.stderr(`hangar: ${error.message}\n`);
     const detail = error instanceof LoadError ? error.detail : undefined;
-    if (debug && detail instanceof Error && detail.stack) io.stderr(`${detail.stack}\n`);
+    // the stack's lines as they are, each made printable (its first holds the user's message)
+    if (debug && detail instanceof Error && detail.stack)
+      io.stderr(`${detail.stack.split("\n").map(printable).join("\n")}\n`);
     return EXIT.failure;
   }
   io.stderr(

@@ -104,7 +104,8 @@ export default defineCommand({
     }
     const color = format === "text" && io.isTTY.stdout && (io.env.NO_COLOR ?? "") === "";
     io.stdout(formatResults(results, format, { color }));
-    if (format === "text") io.stderr(summary(results, plural));
+    // the summary counts the files validated: none when every file failed to load (each said so on its own line)
+    if (format === "text" && results.length > 0) io.stderr(summary(results, plural));
     if (failure !== undefined) return failure;
     // exit 2 only when nothing could be read; otherwise unreadable files are errors among the findings
     if (read === 0) return EXIT.failure;
