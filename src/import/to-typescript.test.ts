@@ -495,7 +495,12 @@ describe("bad input", () => {
 
   test.each([
     ["an alias inside the node it names", "jobs:\n- &j\n  name: a\n  plan: [*j]\n", /circular reference/, 4],
-    ["a number JSON cannot hold", "resources: [{name: r, type: git, source: {n: .inf}}]\njobs: []\n", /Infinity/, 1],
+    [
+      "a number JSON cannot hold",
+      "resources: [{name: r, type: git, source: {n: .inf}}]\njobs: []\n",
+      /unsupported value: \+Inf/,
+      1,
+    ],
     ["an empty document", "# nothing\n", /the document is empty/, undefined],
     ["no jobs", "resources: []\n", /has no `jobs`/, 1],
   ])("%s is refused with its position, not written as a module that cannot render it", (_, text, message, line) => {
