@@ -143,6 +143,27 @@ describe("wrong types are reported with Go's text, path and position", () => {
     ]);
   });
 
+  // atc/steps.go prints the value json decoded into `any` (a float64, ints too) with %v: `the value %v of %s is not
+  // a string`, `non-string put input: %v`, `wrong type for parallel config: %v`; Go's %v of a float64 is the
+  // shortest %g, in exponent form from 1e6 up (fmt/print.go fmtFloat, strconv/ftoa.go formatDigits `eprec = 6`)
+  test("a number in a custom decoder's message is Go's %v of a float64: 1e+06, not 1000000", () => {
+    const text = yaml`
+      jobs:
+      - name: a
+        plan:
+        - { get: r, version: { ref: 1000000, build: 123456 } }
+        - { put: r, inputs: [2500000, 0.00001] }
+        - in_parallel: 1000000
+    `;
+    expect(summary(text).map((line) => line.split(" || ")[0])).toEqual([
+      "4:31 error value-invalid the value 1e+06 of ref is not a string",
+      "4:47 error value-invalid the value 123456 of build is not a string",
+      "5:24 error value-invalid non-string put input: 2.5e+06",
+      "5:33 error value-invalid non-string put input: 1e-05",
+      "6:18 error value-invalid wrong type for parallel config: 1e+06",
+    ]);
+  });
+
   test("custom decoders: version, inputs, in_parallel, across, check_every, limits, cache ttl", () => {
     const text = yaml`
       resources:
