@@ -67,7 +67,11 @@ describe("Go formatting", () => {
       "object",
     ]);
     expect(goJsonKind(1.5, true)).toBe("number 1.5");
-    expect(goJsonKind(1e21, true)).toBe("number 1000000000000000000000");
+    // encoding/json encode.go floatEncoder.encode: `if bits == 64 && (abs < 1e-6 || abs >= 1e21)` the 'e' format,
+    // with e-09 cut to e-9
+    expect(goJsonKind(1e21, true)).toBe("number 1e+21");
+    expect(goJsonKind(1e20, true)).toBe("number 100000000000000000000");
+    expect(goJsonKind(1.5e-7, true)).toBe("number 1.5e-7");
   });
 
   test("the text of a string field", () => {

@@ -22,15 +22,13 @@ export function goTypeName(v: unknown): string {
 /** How Go's json package names the kind of a JSON value in `cannot unmarshal X`. */
 export function goJsonKind(value: unknown, withNumber: boolean): string {
   if (typeof value === "string") return "string";
-  if (typeof value === "number") return withNumber ? `number ${goNumber(value)}` : "number";
+  // the number as json wrote it (encode.go floatEncoder.encode): the shortest digits, in `%e` form below 1e-6 and
+  // from 1e21 up (`1e-7`, `1e+21`), JavaScript's own rule. A YAML int too large for 64 bits is a float64 to go-yaml
+  // (resolve.go), so sigs.k8s.io/yaml hands json `1e+21`, never the digits written.
+  if (typeof value === "number") return withNumber ? `number ${String(value)}` : "number";
   if (typeof value === "boolean") return "bool";
   if (Array.isArray(value)) return "array";
   return "object";
-}
-
-function goNumber(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) >= 1e21) return BigInt(n).toString();
-  return String(n);
 }
 
 /** Go's `%v` of a decoded JSON value (nesting beyond a few levels is elided). */

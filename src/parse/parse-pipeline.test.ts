@@ -123,6 +123,11 @@ describe("wrong types are reported with Go's text, path and position", () => {
     expect(summary("jobs: [{name: a, plan: [], max_in_flight: 1e19}]\n")[0]).toMatch(
       /^1:43 error type-mismatch json: cannot unmarshal number \S+ into Go struct field JobConfig\.jobs\.max_in_flight of type int/,
     );
+    // past 64 bits go-yaml reads an int as a float64 (resolve.go: ParseInt, ParseUint, then ParseFloat), which json
+    // writes in 'e' form from 1e21 up (encode.go floatEncoder.encode): fly names the number json wrote, not the digits
+    expect(summary("jobs: [{name: a, plan: [], max_in_flight: 1000000000000000000000}]\n")[0]).toMatch(
+      /^1:43 error type-mismatch json: cannot unmarshal number 1e\+21 into Go struct field JobConfig\.jobs\.max_in_flight of type int/,
+    );
   });
 
   test("inside steps: no coercion, and Concourse's `malformed x step` chain in the fly line", () => {
