@@ -1,9 +1,18 @@
-import { argumentError, expectObject } from "../model/arguments.ts";
+import { argumentError, expectObject, isRef } from "../model/arguments.ts";
 import { isObject, type Ref, setOwn } from "../model/common.ts";
 import type { Job } from "../model/job.ts";
 import type { StepModifiers } from "../model/modifiers.ts";
 import type { Resource } from "../model/resource.ts";
-import type { DoStep, GetStep, InParallelStep, PutStep, Step, TaskStep, TryStep } from "../model/step.ts";
+import {
+  type DoStep,
+  type GetStep,
+  type InParallelStep,
+  type PutStep,
+  type Step,
+  stepKindOrUndefined,
+  type TaskStep,
+  type TryStep,
+} from "../model/step.ts";
 import type { TaskConfig } from "../model/task.ts";
 
 type Modifiers = Omit<StepModifiers, "across" | "fail_fast">;
@@ -30,7 +39,12 @@ export interface GetOptions extends Modifiers {
 export function get(resource: Ref<Resource>, options: GetOptions = {}): GetStep {
   checkResourceStep("get", resource, options);
   const { as, passed } = options;
-  if (passed !== undefined && !Array.isArray(passed)) throw argumentError("get", "option 'passed'", "an array", passed);
+  if (passed !== undefined) {
+    if (!Array.isArray(passed)) throw argumentError("get", "option 'passed'", "an array", passed);
+    for (let i = 0; i < passed.length; i++) {
+      if (!isRef(passed[i])) throw argumentError("get", `option 'passed[${i}]'`, REF, passed[i]);
+    }
+  }
   const step: Record<PropertyKey, unknown> = as !== undefined ? { get: as, resource } : { get: resource };
   if (passed !== undefined) step.passed = [...passed];
   return copyOthers(step, options, GET_OWN) as unknown as GetStep;
@@ -38,18 +52,34 @@ export function get(resource: Ref<Resource>, options: GetOptions = {}): GetStep 
 
 const GET_OWN: readonly string[] = ["as", "passed"];
 
+const REF = "a name or an object with a name";
+
 /**
- * Throws {@link argumentError} unless `resource` is a name or an object with a name, `options` an object and
- * its `as` absent or a string: a few `typeof` tests, as the builders are called for every step of a pipeline.
+ * Throws {@link argumentError} unless `resource` is a name or an object with a name (neither empty), `options` an
+ * object and its `as` absent or a non-empty string: a few `typeof` tests, as the builders are called for every
+ * step of a pipeline.
  */
 function checkResourceStep(fn: string, resource: unknown, options: object): void {
-  if (typeof resource !== "string" && !(isObject(resource) && typeof resource.name === "string")) {
-    throw argumentError(fn, "resource", "a name or an object with a name", resource);
-  }
+  if (!isRef(resource)) throw argumentError(fn, "resource", REF, resource);
   expectObject(fn, "options", options);
   const { as } = options as { as?: unknown };
-  if (as !== undefined && typeof as !== "string") throw argumentError(fn, "option 'as'", "a string", as);
+  if (as !== undefined && (typeof as !== "string" || as === "")) {
+    throw argumentError(fn, "option 'as'", "a non-empty string", as);
+  }
 }
+
+/**
+ * The index of the first item of `steps` that is not a step (an object with a core step key), or -1: one pass over
+ * the list the caller copies, not into the steps themselves.
+ */
+function firstNonStep(steps: readonly unknown[]): number {
+  for (let i = 0; i < steps.length; i++) if (!isStep(steps[i])) return i;
+  return -1;
+}
+
+const isStep = (value: unknown): boolean => isObject(value) && stepKindOrUndefined(value) !== undefined;
+
+const STEP = "a step object with a core step key (get, put, task, ...)";
 
 /**
  * Copies `source`'s own enumerable string-keyed properties but `skip` onto `target` (a `__proto__` key included),
@@ -93,8 +123,14 @@ export interface PutOptions extends Modifiers {
 export function put(resource: Ref<Resource>, options: PutOptions = {}): PutStep {
   checkResourceStep("put", resource, options);
   const { as, getParams, noGet, inputs } = options;
-  if (inputs !== undefined && typeof inputs !== "string" && !Array.isArray(inputs)) {
-    throw argumentError("put", "option 'inputs'", "an array or a string (all, detect)", inputs);
+  if (inputs !== undefined && typeof inputs !== "string") {
+    if (!Array.isArray(inputs))
+      throw argumentError("put", "option 'inputs'", "an array or a string (all, detect)", inputs);
+    for (let i = 0; i < inputs.length; i++) {
+      if (typeof inputs[i] !== "string" || inputs[i] === "") {
+        throw argumentError("put", `option 'inputs[${i}]'`, "a non-empty string", inputs[i]);
+      }
+    }
   }
   const step: Record<PropertyKey, unknown> = as !== undefined ? { put: as, resource } : { put: resource };
   if (inputs !== undefined) step.inputs = typeof inputs === "string" ? inputs : [...inputs];
@@ -133,7 +169,7 @@ export type TaskOptions = CommonTaskOptions &
  * @see https://concourse-ci.org/docs/steps/task/
  */
 export function task(name: string, options: TaskOptions): TaskStep {
-  if (typeof name !== "string") throw argumentError("task", "name", "a string", name);
+  if (typeof name !== "string" || name === "") throw argumentError("task", "name", "a non-empty string", name);
   expectObject("task", "options", options);
   const { config, file } = options as { config?: unknown; file?: unknown };
   if (config !== undefined && !isObject(config)) throw argumentError("task", "option 'config'", "an object", config);
@@ -160,12 +196,22 @@ export interface InParallelOptions {
  * @see https://concourse-ci.org/docs/steps/in-parallel/
  */
 export function inParallel(steps: readonly Step[] | InParallelOptions): InParallelStep {
-  if (Array.isArray(steps)) return { in_parallel: [...(steps as readonly Step[])] };
+  if (Array.isArray(steps)) {
+    const bad = firstNonStep(steps);
+    if (bad >= 0) throw argumentError("inParallel", `steps[${bad}]`, STEP, steps[bad]);
+    return { in_parallel: [...(steps as readonly Step[])] };
+  }
   if (!isObject(steps)) throw argumentError("inParallel", "steps", "an array or an object with steps", steps);
   const { steps: list, limit, failFast } = steps as InParallelOptions;
   if (!Array.isArray(list)) throw argumentError("inParallel", "option 'steps'", "an array", list);
-  if (limit !== undefined && typeof limit !== "number")
+  const bad = firstNonStep(list);
+  if (bad >= 0) throw argumentError("inParallel", `option 'steps[${bad}]'`, STEP, list[bad]);
+  if (limit !== undefined && typeof limit !== "number") {
     throw argumentError("inParallel", "option 'limit'", "a number", limit);
+  }
+  if (limit !== undefined && !Number.isFinite(limit)) {
+    throw argumentError("inParallel", "option 'limit'", "a finite number", limit);
+  }
   if (failFast !== undefined && typeof failFast !== "boolean") {
     throw argumentError("inParallel", "option 'failFast'", "a boolean", failFast);
   }
@@ -184,6 +230,8 @@ export function inParallel(steps: readonly Step[] | InParallelOptions): InParall
  */
 export function doSteps(steps: readonly Step[]): DoStep {
   if (!Array.isArray(steps)) throw argumentError("doSteps", "steps", "an array", steps);
+  const bad = firstNonStep(steps);
+  if (bad >= 0) throw argumentError("doSteps", `steps[${bad}]`, STEP, steps[bad]);
   return { do: [...steps] };
 }
 
@@ -192,7 +240,7 @@ export function doSteps(steps: readonly Step[]): DoStep {
  * @see https://concourse-ci.org/docs/steps/try/
  */
 export function tryStep(step: Step): TryStep {
-  expectObject("tryStep", "step", step);
+  if (!isStep(step)) throw argumentError("tryStep", "step", STEP, step);
   return { try: step };
 }
 

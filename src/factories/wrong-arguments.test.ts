@@ -147,6 +147,12 @@ test("messages name what was expected", () => {
   expect(argumentMessage(() => notification({ resource: {}, title: "t", body: "b" } as never))).toBe(
     "notification(): option 'resource' must be a name or an object with a name, got an object",
   );
+  expect(argumentMessage(() => notification({ resource: "", title: "t", body: "b" }))).toBe(
+    `notification(): option 'resource' must be a name or an object with a name, got a string ("")`,
+  );
+  expect(argumentMessage(() => factories.packerJobs({ dependencies: [], imageCode: { ...code, name: "" } }))).toBe(
+    "packerJobs(): option 'imageCode' must be an object with a name, got an object",
+  );
   expect(argumentMessage(() => containerBuildTask({ inputs: [] } as never))).toBe(
     "containerBuildTask(): option 'buildParameters' must be an object or null, got undefined",
   );

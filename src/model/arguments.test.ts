@@ -112,6 +112,13 @@ describe("checkOptions", () => {
     [{ name: "a", extra: [] }, "f(): option 'extra' must be an object, got an array"],
     [{ name: "a", code: {} }, "f(): option 'code' must be an object with a name, got an object"],
     [{ name: "a", target: 3 }, "f(): option 'target' must be a name or an object with a name, got a number (3)"],
+    // a name names something: an empty one is no name
+    [{ name: "a", code: { name: "" } }, "f(): option 'code' must be an object with a name, got an object"],
+    [{ name: "a", target: "" }, `f(): option 'target' must be a name or an object with a name, got a string ("")`],
+    [
+      { name: "a", target: { name: "" } },
+      "f(): option 'target' must be a name or an object with a name, got an object",
+    ],
   ])("%j: %s", (options, message) => {
     expect(() => check(options)).toThrowError(message);
     expect(() => check(options)).toThrowError(expect.objectContaining({ name: "HangarError", code: "api/argument" }));

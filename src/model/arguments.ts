@@ -30,6 +30,12 @@ export function describeValue(value: unknown): string {
 export const argumentError = (fn: string, argument: string, expected: string, actual: unknown): HangarError =>
   new HangarError("api/argument", `${fn}(): ${argument} must be ${expected}, got ${describeValue(actual)}`);
 
+/** Whether `value` is an object whose `name` is a non-empty string (a resource, a job). */
+const isNamed = (value: unknown): boolean => isObject(value) && typeof value.name === "string" && value.name !== "";
+
+/** Whether `value` names something: a non-empty string, or an object whose `name` is one. */
+export const isRef = (value: unknown): boolean => (typeof value === "string" ? value !== "" : isNamed(value));
+
 /** Throws {@link argumentError} unless `value` is an object. */
 export function expectObject<T>(fn: string, argument: string, value: T): asserts value is T & Record<string, unknown> {
   if (!isObject(value)) throw argumentError(fn, argument, "an object", value);
@@ -61,7 +67,7 @@ const OPTION_KINDS = {
   "string[]": "an array of strings",
 } as const;
 
-/** A kind of option value: `named` is a resource or job (an object with a string `name`), `ref` a name or one. */
+/** A kind of option value: `named` is a resource or job (an object with a non-empty `name`), `ref` a name or one. */
 export type OptionKind = keyof typeof OPTION_KINDS;
 
 /** The {@link OptionKind} of a TypeScript type, as its runtime check sees it. */
@@ -113,9 +119,9 @@ function isOfKind(kind: OptionKind, value: unknown): boolean {
     case "object":
       return isObject(value);
     case "named":
-      return isObject(value) && typeof value.name === "string";
+      return isNamed(value);
     case "ref":
-      return typeof value === "string" || (isObject(value) && typeof value.name === "string");
+      return isRef(value);
     case "array":
     case "string[]":
       return Array.isArray(value);
