@@ -251,7 +251,7 @@ describe("wrong arguments", () => {
     [
       "inputs: 5",
       () => put(src, { inputs: 5 as never }),
-      "put(): option 'inputs' must be an array or a string (all, detect), got a number (5)",
+      `put(): option 'inputs' must be "all", "detect" or an array of names, got a number (5)`,
     ],
     ["task(42)", () => task(42 as never, { file: "f" }), "task(): name must be a non-empty string, got a number (42)"],
     ["task('t', null)", () => task("t", null as never), "task(): options must be an object, got null"],
@@ -320,6 +320,22 @@ describe("wrong arguments", () => {
       "inputs: ['a', 5]",
       () => put(src, { inputs: ["a", 5 as never] }),
       "put(): option 'inputs[1]' must be a non-empty string, got a number (5)",
+    ],
+    // a closed union of words, checked against the list the option's type comes from
+    [
+      "inputs: 'none'",
+      () => put(src, { inputs: "none" as never }),
+      `put(): option 'inputs' must be "all", "detect" or an array of names, got a string ("none")`,
+    ],
+    [
+      "version: 'newest'",
+      () => get(src, { version: "newest" as never }),
+      `get(): option 'version' must be "latest", "every" or a version (an object), got a string ("newest")`,
+    ],
+    [
+      "version: 5",
+      () => get(src, { version: 5 as never }),
+      `get(): option 'version' must be "latest", "every" or a version (an object), got a number (5)`,
     ],
     // a name must name something
     ["get('')", () => get(""), `get(): resource must be a name or an object with a name, got a string ("")`],

@@ -1,5 +1,5 @@
-import { argumentError, expectObject, isRef } from "../model/arguments.ts";
-import { isObject, type Ref, setOwn } from "../model/common.ts";
+import { argumentError, choicesPhrase, expectObject, isRef } from "../model/arguments.ts";
+import { isObject, type Ref, setOwn, type Version } from "../model/common.ts";
 import type { Job } from "../model/job.ts";
 import type { StepModifiers } from "../model/modifiers.ts";
 import type { Resource } from "../model/resource.ts";
@@ -17,6 +17,12 @@ import type { TaskConfig } from "../model/task.ts";
 
 type Modifiers = Omit<StepModifiers, "across" | "fail_fast">;
 
+/** The words `get`'s `version` takes besides a version (atc/steps.go `VersionLatest`, `VersionEvery`). */
+const VERSION_WORDS = ["latest", "every"] as const;
+
+/** The words `put`'s `inputs` takes besides a list of names (atc/steps.go `InputsAll`, `InputsDetect`). */
+const INPUTS_WORDS = ["all", "detect"] as const;
+
 /** Options of {@link get}. */
 export interface GetOptions extends Modifiers {
   /** Name the fetched artifact differently from the resource (emits `get: as` + `resource:`). */
@@ -26,7 +32,7 @@ export interface GetOptions extends Modifiers {
   /** Trigger the job on new versions. */
   readonly trigger?: boolean;
   /** Which version to fetch. */
-  readonly version?: GetStep["version"];
+  readonly version?: (typeof VERSION_WORDS)[number] | Version;
   /** Params for the resource's `in` script. */
   readonly params?: GetStep["params"];
 }
@@ -38,7 +44,10 @@ export interface GetOptions extends Modifiers {
  */
 export function get(resource: Ref<Resource>, options: GetOptions = {}): GetStep {
   checkResourceStep("get", resource, options);
-  const { as, passed } = options;
+  const { as, passed, version } = options;
+  if (version !== undefined && !(typeof version === "string" ? VERSION_WORDS.includes(version) : isObject(version))) {
+    throw argumentError("get", "option 'version'", VERSION, version);
+  }
   if (passed !== undefined) {
     if (!Array.isArray(passed)) throw argumentError("get", "option 'passed'", "an array", passed);
     for (let i = 0; i < passed.length; i++) {
@@ -53,6 +62,8 @@ export function get(resource: Ref<Resource>, options: GetOptions = {}): GetStep 
 const GET_OWN: readonly string[] = ["as", "passed"];
 
 const REF = "a name or an object with a name";
+const VERSION = choicesPhrase(VERSION_WORDS, "a version (an object)");
+const INPUTS = choicesPhrase(INPUTS_WORDS, "an array of names");
 
 /**
  * Throws {@link argumentError} unless `resource` is a name or an object with a name (neither empty), `options` an
@@ -108,7 +119,7 @@ export interface PutOptions extends Modifiers {
   /** Params for the resource's `out` script. */
   readonly params?: PutStep["params"];
   /** Which artifacts to give to `out`. */
-  readonly inputs?: PutStep["inputs"];
+  readonly inputs?: (typeof INPUTS_WORDS)[number] | string[];
   /** Params for the implicit get. */
   readonly getParams?: PutStep["get_params"];
   /** Skip the implicit get. */
@@ -123,9 +134,10 @@ export interface PutOptions extends Modifiers {
 export function put(resource: Ref<Resource>, options: PutOptions = {}): PutStep {
   checkResourceStep("put", resource, options);
   const { as, getParams, noGet, inputs } = options;
-  if (inputs !== undefined && typeof inputs !== "string") {
-    if (!Array.isArray(inputs))
-      throw argumentError("put", "option 'inputs'", "an array or a string (all, detect)", inputs);
+  if (typeof inputs === "string" ? !INPUTS_WORDS.includes(inputs) : inputs !== undefined && !Array.isArray(inputs)) {
+    throw argumentError("put", "option 'inputs'", INPUTS, inputs);
+  }
+  if (Array.isArray(inputs)) {
     for (let i = 0; i < inputs.length; i++) {
       if (typeof inputs[i] !== "string" || inputs[i] === "") {
         throw argumentError("put", `option 'inputs[${i}]'`, "a non-empty string", inputs[i]);

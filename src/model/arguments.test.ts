@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import {
   argumentError,
   checkOptions,
+  choicesPhrase,
   describeValue,
   expectArrays,
   expectObject,
@@ -134,4 +135,11 @@ test("checkOptions holds a string option of a closed union to its choices", () =
   expect(() => check({ mode: "app" })).not.toThrow();
   expect(() => check({})).not.toThrow();
   expect(() => check({ mode: "Token" })).toThrow(`f(): option 'mode' must be "token" or "app", got a string ("Token")`);
+});
+
+test("choicesPhrase lists the values a closed union allows", () => {
+  expect(choicesPhrase(["token", "app"])).toBe(`"token" or "app"`);
+  expect(choicesPhrase(["a", "b", "c"])).toBe(`"a", "b" or "c"`);
+  expect(choicesPhrase(["all", "detect"], "an array of names")).toBe(`"all", "detect" or an array of names`);
+  expect(choicesPhrase(["only"])).toBe(`"only"`);
 });

@@ -36,6 +36,16 @@ const isNamed = (value: unknown): boolean => isObject(value) && typeof value.nam
 /** Whether `value` names something: a non-empty string, or an object whose `name` is one. */
 export const isRef = (value: unknown): boolean => (typeof value === "string" ? value !== "" : isNamed(value));
 
+/**
+ * The values a closed union allows, for a message, `otherwise` the last: `"a" or "b"`, `"a", "b" or "c"`,
+ * `"all", "detect" or an array of names`.
+ */
+export function choicesPhrase(values: readonly string[], otherwise?: string): string {
+  const each = values.map((value) => JSON.stringify(value));
+  if (otherwise !== undefined) each.push(otherwise);
+  return each.length > 1 ? `${each.slice(0, -1).join(", ")} or ${each.at(-1)}` : (each[0] ?? "nothing");
+}
+
 /** Throws {@link argumentError} unless `value` is an object. */
 export function expectObject<T>(fn: string, argument: string, value: T): asserts value is T & Record<string, unknown> {
   if (!isObject(value)) throw argumentError(fn, argument, "an object", value);
@@ -104,7 +114,10 @@ export type OptionKinds<O> = {
   readonly [K in keyof O]-?: KindOfOption<O[K], Partial<Pick<O, K>> extends Pick<O, K> ? true : false>;
 };
 
-/** The values a string option of a closed union may take (`authMethod: ["token", "app"]`), checked by {@link checkOptions}. */
+/**
+ * The values a string option of a closed union may take, checked by {@link checkOptions}: the `as const` list the
+ * option's type is derived from (`authMethod?: (typeof AUTH_METHODS)[number]`), so that the two cannot drift.
+ */
 export type OptionChoices<O> = {
   readonly [K in keyof O]?: readonly Extract<NonNullable<O[K]>, string>[];
 };
@@ -155,7 +168,7 @@ export function checkOptions<O extends object>(
     if (key === "name" && value === "") throw argumentError(fn, "option 'name'", "a non-empty string", value);
     const allowed = (choices as Record<string, readonly string[] | undefined>)[key];
     if (allowed !== undefined && !allowed.includes(value as string)) {
-      throw argumentError(fn, `option '${key}'`, allowed.map((c) => JSON.stringify(c)).join(" or "), value);
+      throw argumentError(fn, `option '${key}'`, choicesPhrase(allowed), value);
     }
     if (kind === "string[]") {
       const at = (value as unknown[]).findIndex((item) => typeof item !== "string");
