@@ -337,6 +337,27 @@ describe("wrong arguments", () => {
       () => get(src, { version: 5 as never }),
       `get(): option 'version' must be "latest", "every" or a version (an object), got a number (5)`,
     ],
+    // a number JSON cannot hold
+    [
+      "attempts: NaN",
+      () => get(src, { attempts: Number.NaN }),
+      "get(): option 'attempts' must be a finite number, got a number (NaN)",
+    ],
+    [
+      "attempts: Infinity",
+      () => put(src, { attempts: Number.POSITIVE_INFINITY }),
+      "put(): option 'attempts' must be a finite number, got a number (Infinity)",
+    ],
+    [
+      "attempts: '3'",
+      () => task("t", { file: "f", attempts: "3" as never }),
+      `task(): option 'attempts' must be a number, got a string ("3")`,
+    ],
+    [
+      "withModifiers attempts: NaN",
+      () => withModifiers(get(src), { attempts: Number.NaN }),
+      "withModifiers(): option 'attempts' must be a finite number, got a number (NaN)",
+    ],
     // a name must name something
     ["get('')", () => get(""), `get(): resource must be a name or an object with a name, got a string ("")`],
     [

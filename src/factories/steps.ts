@@ -77,6 +77,15 @@ function checkResourceStep(fn: string, resource: unknown, options: object): void
   if (as !== undefined && (typeof as !== "string" || as === "")) {
     throw argumentError(fn, "option 'as'", "a non-empty string", as);
   }
+  checkAttempts(fn, options);
+}
+
+/** Throws {@link argumentError} unless the `attempts` of `options` is absent or a finite number. */
+function checkAttempts(fn: string, options: { readonly attempts?: unknown }): void {
+  const { attempts } = options;
+  if (attempts === undefined) return;
+  if (typeof attempts !== "number") throw argumentError(fn, "option 'attempts'", "a number", attempts);
+  if (!Number.isFinite(attempts)) throw argumentError(fn, "option 'attempts'", "a finite number", attempts);
 }
 
 /**
@@ -189,6 +198,7 @@ export function task(name: string, options: TaskOptions): TaskStep {
   if (config === undefined && file === undefined) {
     throw argumentError("task", "options", "an object with a config or a file", options);
   }
+  checkAttempts("task", options);
   return { task: name, ...options } as TaskStep;
 }
 
@@ -263,5 +273,6 @@ export function tryStep(step: Step): TryStep {
 export function withModifiers<S extends Step>(step: S, modifiers: StepModifiers): S {
   expectObject("withModifiers", "step", step);
   expectObject("withModifiers", "modifiers", modifiers);
+  checkAttempts("withModifiers", modifiers);
   return { ...step, ...modifiers };
 }
