@@ -30,20 +30,32 @@ describe("Go formatting", () => {
     expect(goQuotedList(["a\u0007b", "é", "\u{1F600}", 'q"'])).toBe('["a\\ab" "\\u00e9" "\\U0001f600" "q\\""]');
   });
 
+  // fmt/print.go (pp).fmtFloat: `case 'v': p.fmt.fmtFloat(v, size, 'g', -1)`; strconv/ftoa.go formatDigits: with the
+  // shortest precision `eprec = 6`, and `%e` when `exp < -4 || exp >= eprec`. So fmt.Sprintf("%v", 1e6) is "1e+06"
+  // and fmt.Sprintf("%v", 123456.0) is "123456": exponent form from 1e6 up, not from 1e21 as in JavaScript and json.
   test.each([
     [1, "1"],
     [0.5, "0.5"],
+    [123456, "123456"],
+    [999999.5, "999999.5"],
+    [1e6, "1e+06"],
+    [1234567, "1.234567e+06"],
+    [-2.5e7, "-2.5e+07"],
+    [1e20, "1e+20"],
     [1e21, "1e+21"],
     [1.5e-7, "1.5e-07"],
+    [0.00001, "1e-05"],
     [0.0001, "0.0001"],
+    [-0, "-0"],
     [Number.POSITIVE_INFINITY, "+Inf"],
     [Number.NaN, "NaN"],
-  ])("%%v of the float64 %s is %s", (n, expected) => {
+  ])("Go prints the float64 %s with the v verb as %s", (n, expected) => {
     expect(goFloat(n)).toBe(expected);
   });
 
   test("%v of decoded JSON values: maps with sorted keys, lists space-separated", () => {
     expect(goValue({ b: [1, "x", null], a: true })).toBe("map[a:true b:[1 x <nil>]]");
+    expect(goValue([1000000, { n: 2500000 }])).toBe("[1e+06 map[n:2.5e+06]]");
   });
 
   test("the kind Go's json package names in `cannot unmarshal`", () => {
@@ -55,7 +67,11 @@ describe("Go formatting", () => {
       "object",
     ]);
     expect(goJsonKind(1.5, true)).toBe("number 1.5");
-    expect(goJsonKind(1e21, true)).toBe("number 1000000000000000000000");
+    // encoding/json encode.go floatEncoder.encode: `if bits == 64 && (abs < 1e-6 || abs >= 1e21)` the 'e' format,
+    // with e-09 cut to e-9
+    expect(goJsonKind(1e21, true)).toBe("number 1e+21");
+    expect(goJsonKind(1e20, true)).toBe("number 100000000000000000000");
+    expect(goJsonKind(1.5e-7, true)).toBe("number 1.5e-7");
   });
 
   test("the text of a string field", () => {

@@ -22,15 +22,13 @@ export function goTypeName(v: unknown): string {
 /** How Go's json package names the kind of a JSON value in `cannot unmarshal X`. */
 export function goJsonKind(value: unknown, withNumber: boolean): string {
   if (typeof value === "string") return "string";
-  if (typeof value === "number") return withNumber ? `number ${goNumber(value)}` : "number";
+  // the number as json wrote it (encode.go floatEncoder.encode): the shortest digits, in `%e` form below 1e-6 and
+  // from 1e21 up (`1e-7`, `1e+21`), JavaScript's own rule. A YAML int too large for 64 bits is a float64 to go-yaml
+  // (resolve.go), so sigs.k8s.io/yaml hands json `1e+21`, never the digits written.
+  if (typeof value === "number") return withNumber ? `number ${String(value)}` : "number";
   if (typeof value === "boolean") return "bool";
   if (Array.isArray(value)) return "array";
   return "object";
-}
-
-function goNumber(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) >= 1e21) return BigInt(n).toString();
-  return String(n);
 }
 
 /** Go's `%v` of a decoded JSON value (nesting beyond a few levels is elided). */
@@ -50,17 +48,13 @@ export function goValue(value: unknown, depth = 0): string {
   return String(value);
 }
 
-/** Go's `%v` of a float64: `%g` with the shortest representation, exponent for large or tiny values. */
-export function goFloat(n: number): string {
-  if (!Number.isFinite(n)) return n > 0 ? "+Inf" : n < 0 ? "-Inf" : "NaN";
-  const abs = Math.abs(n);
-  if (abs !== 0 && (abs >= 1e21 || abs < 1e-4)) {
-    const [mantissa, exponent = "0"] = n.toExponential().split("e");
-    const e = Number(exponent);
-    return `${mantissa}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
-  }
-  return String(n);
-}
+/**
+ * Go's `%v` of a float64, as `fmt.Errorf("...%v", v)` prints a number json decoded into `any`: fmt/print.go
+ * `fmtFloat` turns `%v` into `%g` with the shortest precision (`case 'v': p.fmt.fmtFloat(v, size, 'g', -1)`), that
+ * is `strconv.FormatFloat(n, 'g', -1, 64)`, whose `%e` form starts at exponent 6 (`1e+06`, where JavaScript and
+ * encoding/json wait for 1e21).
+ */
+export const goFloat = (n: number): string => goFormatFloat(n, 64);
 
 /**
  * Go's `strconv.FormatFloat(n, 'g', -1, bits)`: the fewest digits that read back as the same float32 or float64,

@@ -226,6 +226,7 @@ describe("types", () => {
 });
 
 describe("wrong arguments", () => {
+  const STEP = "a step object with a core step key (get, put, task, ...)";
   // A caller past the types (JavaScript, casts) gets one api/argument sentence, never a TypeError or a wrong step.
   const wrong: [string, () => unknown, string][] = [
     [
@@ -240,15 +241,19 @@ describe("wrong arguments", () => {
       () => get(src, { passed: "build" as never }),
       "get(): option 'passed' must be an array, got a string (\"build\")",
     ],
-    ["get as: 5", () => get(src, { as: 5 as never }), "get(): option 'as' must be a string, got a number (5)"],
+    [
+      "get as: 5",
+      () => get(src, { as: 5 as never }),
+      "get(): option 'as' must be a non-empty string, got a number (5)",
+    ],
     ["put(null)", () => put(null as never), "put(): resource must be a name or an object with a name, got null"],
     ["put(src, null)", () => put(src, null as never), "put(): options must be an object, got null"],
     [
       "inputs: 5",
       () => put(src, { inputs: 5 as never }),
-      "put(): option 'inputs' must be an array or a string (all, detect), got a number (5)",
+      `put(): option 'inputs' must be "all", "detect" or an array of names, got a number (5)`,
     ],
-    ["task(42)", () => task(42 as never, { file: "f" }), "task(): name must be a string, got a number (42)"],
+    ["task(42)", () => task(42 as never, { file: "f" }), "task(): name must be a non-empty string, got a number (42)"],
     ["task('t', null)", () => task("t", null as never), "task(): options must be an object, got null"],
     [
       "task('t', {})",
@@ -278,7 +283,96 @@ describe("wrong arguments", () => {
       "inParallel(): option 'failFast' must be a boolean, got a number (1)",
     ],
     ["doSteps(null)", () => doSteps(null as never), "doSteps(): steps must be an array, got null"],
-    ["tryStep(undefined)", () => tryStep(undefined as never), "tryStep(): step must be an object, got undefined"],
+    // the items of a list of steps, passed jobs and put inputs: one pass over the list, naming the index
+    ["inParallel([null])", () => inParallel([null] as never), `inParallel(): steps[0] must be ${STEP}, got null`],
+    [
+      "inParallel([get(src), 5])",
+      () => inParallel([get(src), 5] as never),
+      `inParallel(): steps[1] must be ${STEP}, got a number (5)`,
+    ],
+    [
+      "inParallel({ steps: [get(src), 'get'] })",
+      () => inParallel({ steps: [get(src), "get"] as never }),
+      `inParallel(): option 'steps[1]' must be ${STEP}, got a string ("get")`,
+    ],
+    ["inParallel([a job])", () => inParallel([unit] as never), `inParallel(): steps[0] must be ${STEP}, got an object`],
+    ["doSteps([undefined])", () => doSteps([undefined] as never), `doSteps(): steps[0] must be ${STEP}, got undefined`],
+    // a hole in a sparse list is no step either
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the wrong argument
+    ["doSteps([, get])", () => doSteps([, get(src)] as never), `doSteps(): steps[0] must be ${STEP}, got undefined`],
+    ["tryStep({})", () => tryStep({} as never), `tryStep(): step must be ${STEP}, got an object`],
+    [
+      "passed: [job, 42]",
+      () => get(src, { passed: [unit, 42 as never] }),
+      "get(): option 'passed[1]' must be a name or an object with a name, got a number (42)",
+    ],
+    [
+      "passed: ['']",
+      () => get(src, { passed: [""] }),
+      `get(): option 'passed[0]' must be a name or an object with a name, got a string ("")`,
+    ],
+    [
+      "passed: [{ name: '' }]",
+      () => get(src, { passed: [{ name: "", plan: [] }] }),
+      "get(): option 'passed[0]' must be a name or an object with a name, got an object",
+    ],
+    [
+      "inputs: ['a', 5]",
+      () => put(src, { inputs: ["a", 5 as never] }),
+      "put(): option 'inputs[1]' must be a non-empty string, got a number (5)",
+    ],
+    // a closed union of words, checked against the list the option's type comes from
+    [
+      "inputs: 'none'",
+      () => put(src, { inputs: "none" as never }),
+      `put(): option 'inputs' must be "all", "detect" or an array of names, got a string ("none")`,
+    ],
+    [
+      "version: 'newest'",
+      () => get(src, { version: "newest" as never }),
+      `get(): option 'version' must be "latest", "every" or a version (an object), got a string ("newest")`,
+    ],
+    [
+      "version: 5",
+      () => get(src, { version: 5 as never }),
+      `get(): option 'version' must be "latest", "every" or a version (an object), got a number (5)`,
+    ],
+    // a number JSON cannot hold
+    [
+      "attempts: NaN",
+      () => get(src, { attempts: Number.NaN }),
+      "get(): option 'attempts' must be a finite number, got a number (NaN)",
+    ],
+    [
+      "attempts: Infinity",
+      () => put(src, { attempts: Number.POSITIVE_INFINITY }),
+      "put(): option 'attempts' must be a finite number, got a number (Infinity)",
+    ],
+    [
+      "attempts: '3'",
+      () => task("t", { file: "f", attempts: "3" as never }),
+      `task(): option 'attempts' must be a number, got a string ("3")`,
+    ],
+    [
+      "withModifiers attempts: NaN",
+      () => withModifiers(get(src), { attempts: Number.NaN }),
+      "withModifiers(): option 'attempts' must be a finite number, got a number (NaN)",
+    ],
+    // a name must name something
+    ["get('')", () => get(""), `get(): resource must be a name or an object with a name, got a string ("")`],
+    [
+      "put({ name: '' })",
+      () => put({ ...src, name: "" }),
+      "put(): resource must be a name or an object with a name, got an object",
+    ],
+    ["get as: ''", () => get(src, { as: "" }), `get(): option 'as' must be a non-empty string, got a string ("")`],
+    ["task('')", () => task("", { file: "f" }), `task(): name must be a non-empty string, got a string ("")`],
+    [
+      "limit: NaN",
+      () => inParallel({ steps: [], limit: Number.NaN }),
+      "inParallel(): option 'limit' must be a finite number, got a number (NaN)",
+    ],
+    ["tryStep(undefined)", () => tryStep(undefined as never), `tryStep(): step must be ${STEP}, got undefined`],
     [
       "withModifiers(null)",
       () => withModifiers(null as never, {}),

@@ -1,12 +1,27 @@
-import { argumentError, expectObject } from "../model/arguments.ts";
-import { isObject, type Ref, setOwn } from "../model/common.ts";
+import { argumentError, choicesPhrase, expectObject, isRef } from "../model/arguments.ts";
+import { isObject, type Ref, setOwn, type Version } from "../model/common.ts";
 import type { Job } from "../model/job.ts";
 import type { StepModifiers } from "../model/modifiers.ts";
 import type { Resource } from "../model/resource.ts";
-import type { DoStep, GetStep, InParallelStep, PutStep, Step, TaskStep, TryStep } from "../model/step.ts";
+import {
+  type DoStep,
+  type GetStep,
+  type InParallelStep,
+  type PutStep,
+  type Step,
+  stepKindOrUndefined,
+  type TaskStep,
+  type TryStep,
+} from "../model/step.ts";
 import type { TaskConfig } from "../model/task.ts";
 
 type Modifiers = Omit<StepModifiers, "across" | "fail_fast">;
+
+/** The words `get`'s `version` takes besides a version (atc/steps.go `VersionLatest`, `VersionEvery`). */
+const VERSION_WORDS = ["latest", "every"] as const;
+
+/** The words `put`'s `inputs` takes besides a list of names (atc/steps.go `InputsAll`, `InputsDetect`). */
+const INPUTS_WORDS = ["all", "detect"] as const;
 
 /** Options of {@link get}. */
 export interface GetOptions extends Modifiers {
@@ -17,7 +32,7 @@ export interface GetOptions extends Modifiers {
   /** Trigger the job on new versions. */
   readonly trigger?: boolean;
   /** Which version to fetch. */
-  readonly version?: GetStep["version"];
+  readonly version?: (typeof VERSION_WORDS)[number] | Version;
   /** Params for the resource's `in` script. */
   readonly params?: GetStep["params"];
 }
@@ -29,8 +44,16 @@ export interface GetOptions extends Modifiers {
  */
 export function get(resource: Ref<Resource>, options: GetOptions = {}): GetStep {
   checkResourceStep("get", resource, options);
-  const { as, passed } = options;
-  if (passed !== undefined && !Array.isArray(passed)) throw argumentError("get", "option 'passed'", "an array", passed);
+  const { as, passed, version } = options;
+  if (version !== undefined && !(typeof version === "string" ? VERSION_WORDS.includes(version) : isObject(version))) {
+    throw argumentError("get", "option 'version'", VERSION, version);
+  }
+  if (passed !== undefined) {
+    if (!Array.isArray(passed)) throw argumentError("get", "option 'passed'", "an array", passed);
+    for (let i = 0; i < passed.length; i++) {
+      if (!isRef(passed[i])) throw argumentError("get", `option 'passed[${i}]'`, REF, passed[i]);
+    }
+  }
   const step: Record<PropertyKey, unknown> = as !== undefined ? { get: as, resource } : { get: resource };
   if (passed !== undefined) step.passed = [...passed];
   return copyOthers(step, options, GET_OWN) as unknown as GetStep;
@@ -38,18 +61,45 @@ export function get(resource: Ref<Resource>, options: GetOptions = {}): GetStep 
 
 const GET_OWN: readonly string[] = ["as", "passed"];
 
+const REF = "a name or an object with a name";
+const VERSION = choicesPhrase(VERSION_WORDS, "a version (an object)");
+const INPUTS = choicesPhrase(INPUTS_WORDS, "an array of names");
+
 /**
- * Throws {@link argumentError} unless `resource` is a name or an object with a name, `options` an object and
- * its `as` absent or a string: a few `typeof` tests, as the builders are called for every step of a pipeline.
+ * Throws {@link argumentError} unless `resource` is a name or an object with a name (neither empty), `options` an
+ * object and its `as` absent or a non-empty string: a few `typeof` tests, as the builders are called for every
+ * step of a pipeline.
  */
 function checkResourceStep(fn: string, resource: unknown, options: object): void {
-  if (typeof resource !== "string" && !(isObject(resource) && typeof resource.name === "string")) {
-    throw argumentError(fn, "resource", "a name or an object with a name", resource);
-  }
+  if (!isRef(resource)) throw argumentError(fn, "resource", REF, resource);
   expectObject(fn, "options", options);
   const { as } = options as { as?: unknown };
-  if (as !== undefined && typeof as !== "string") throw argumentError(fn, "option 'as'", "a string", as);
+  if (as !== undefined && (typeof as !== "string" || as === "")) {
+    throw argumentError(fn, "option 'as'", "a non-empty string", as);
+  }
+  checkAttempts(fn, options);
 }
+
+/** Throws {@link argumentError} unless the `attempts` of `options` is absent or a finite number. */
+function checkAttempts(fn: string, options: { readonly attempts?: unknown }): void {
+  const { attempts } = options;
+  if (attempts === undefined) return;
+  if (typeof attempts !== "number") throw argumentError(fn, "option 'attempts'", "a number", attempts);
+  if (!Number.isFinite(attempts)) throw argumentError(fn, "option 'attempts'", "a finite number", attempts);
+}
+
+/**
+ * The index of the first item of `steps` that is not a step (an object with a core step key), or -1: one pass over
+ * the list the caller copies, not into the steps themselves.
+ */
+function firstNonStep(steps: readonly unknown[]): number {
+  for (let i = 0; i < steps.length; i++) if (!isStep(steps[i])) return i;
+  return -1;
+}
+
+const isStep = (value: unknown): boolean => isObject(value) && stepKindOrUndefined(value) !== undefined;
+
+const STEP = "a step object with a core step key (get, put, task, ...)";
 
 /**
  * Copies `source`'s own enumerable string-keyed properties but `skip` onto `target` (a `__proto__` key included),
@@ -78,7 +128,7 @@ export interface PutOptions extends Modifiers {
   /** Params for the resource's `out` script. */
   readonly params?: PutStep["params"];
   /** Which artifacts to give to `out`. */
-  readonly inputs?: PutStep["inputs"];
+  readonly inputs?: (typeof INPUTS_WORDS)[number] | string[];
   /** Params for the implicit get. */
   readonly getParams?: PutStep["get_params"];
   /** Skip the implicit get. */
@@ -93,8 +143,15 @@ export interface PutOptions extends Modifiers {
 export function put(resource: Ref<Resource>, options: PutOptions = {}): PutStep {
   checkResourceStep("put", resource, options);
   const { as, getParams, noGet, inputs } = options;
-  if (inputs !== undefined && typeof inputs !== "string" && !Array.isArray(inputs)) {
-    throw argumentError("put", "option 'inputs'", "an array or a string (all, detect)", inputs);
+  if (typeof inputs === "string" ? !INPUTS_WORDS.includes(inputs) : inputs !== undefined && !Array.isArray(inputs)) {
+    throw argumentError("put", "option 'inputs'", INPUTS, inputs);
+  }
+  if (Array.isArray(inputs)) {
+    for (let i = 0; i < inputs.length; i++) {
+      if (typeof inputs[i] !== "string" || inputs[i] === "") {
+        throw argumentError("put", `option 'inputs[${i}]'`, "a non-empty string", inputs[i]);
+      }
+    }
   }
   const step: Record<PropertyKey, unknown> = as !== undefined ? { put: as, resource } : { put: resource };
   if (inputs !== undefined) step.inputs = typeof inputs === "string" ? inputs : [...inputs];
@@ -133,7 +190,7 @@ export type TaskOptions = CommonTaskOptions &
  * @see https://concourse-ci.org/docs/steps/task/
  */
 export function task(name: string, options: TaskOptions): TaskStep {
-  if (typeof name !== "string") throw argumentError("task", "name", "a string", name);
+  if (typeof name !== "string" || name === "") throw argumentError("task", "name", "a non-empty string", name);
   expectObject("task", "options", options);
   const { config, file } = options as { config?: unknown; file?: unknown };
   if (config !== undefined && !isObject(config)) throw argumentError("task", "option 'config'", "an object", config);
@@ -141,6 +198,7 @@ export function task(name: string, options: TaskOptions): TaskStep {
   if (config === undefined && file === undefined) {
     throw argumentError("task", "options", "an object with a config or a file", options);
   }
+  checkAttempts("task", options);
   return { task: name, ...options } as TaskStep;
 }
 
@@ -160,12 +218,22 @@ export interface InParallelOptions {
  * @see https://concourse-ci.org/docs/steps/in-parallel/
  */
 export function inParallel(steps: readonly Step[] | InParallelOptions): InParallelStep {
-  if (Array.isArray(steps)) return { in_parallel: [...(steps as readonly Step[])] };
+  if (Array.isArray(steps)) {
+    const bad = firstNonStep(steps);
+    if (bad >= 0) throw argumentError("inParallel", `steps[${bad}]`, STEP, steps[bad]);
+    return { in_parallel: [...(steps as readonly Step[])] };
+  }
   if (!isObject(steps)) throw argumentError("inParallel", "steps", "an array or an object with steps", steps);
   const { steps: list, limit, failFast } = steps as InParallelOptions;
   if (!Array.isArray(list)) throw argumentError("inParallel", "option 'steps'", "an array", list);
-  if (limit !== undefined && typeof limit !== "number")
+  const bad = firstNonStep(list);
+  if (bad >= 0) throw argumentError("inParallel", `option 'steps[${bad}]'`, STEP, list[bad]);
+  if (limit !== undefined && typeof limit !== "number") {
     throw argumentError("inParallel", "option 'limit'", "a number", limit);
+  }
+  if (limit !== undefined && !Number.isFinite(limit)) {
+    throw argumentError("inParallel", "option 'limit'", "a finite number", limit);
+  }
   if (failFast !== undefined && typeof failFast !== "boolean") {
     throw argumentError("inParallel", "option 'failFast'", "a boolean", failFast);
   }
@@ -184,6 +252,8 @@ export function inParallel(steps: readonly Step[] | InParallelOptions): InParall
  */
 export function doSteps(steps: readonly Step[]): DoStep {
   if (!Array.isArray(steps)) throw argumentError("doSteps", "steps", "an array", steps);
+  const bad = firstNonStep(steps);
+  if (bad >= 0) throw argumentError("doSteps", `steps[${bad}]`, STEP, steps[bad]);
   return { do: [...steps] };
 }
 
@@ -192,7 +262,7 @@ export function doSteps(steps: readonly Step[]): DoStep {
  * @see https://concourse-ci.org/docs/steps/try/
  */
 export function tryStep(step: Step): TryStep {
-  expectObject("tryStep", "step", step);
+  if (!isStep(step)) throw argumentError("tryStep", "step", STEP, step);
   return { try: step };
 }
 
@@ -203,5 +273,6 @@ export function tryStep(step: Step): TryStep {
 export function withModifiers<S extends Step>(step: S, modifiers: StepModifiers): S {
   expectObject("withModifiers", "step", step);
   expectObject("withModifiers", "modifiers", modifiers);
+  checkAttempts("withModifiers", modifiers);
   return { ...step, ...modifiers };
 }

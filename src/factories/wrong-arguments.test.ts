@@ -147,6 +147,12 @@ test("messages name what was expected", () => {
   expect(argumentMessage(() => notification({ resource: {}, title: "t", body: "b" } as never))).toBe(
     "notification(): option 'resource' must be a name or an object with a name, got an object",
   );
+  expect(argumentMessage(() => notification({ resource: "", title: "t", body: "b" }))).toBe(
+    `notification(): option 'resource' must be a name or an object with a name, got a string ("")`,
+  );
+  expect(argumentMessage(() => factories.packerJobs({ dependencies: [], imageCode: { ...code, name: "" } }))).toBe(
+    "packerJobs(): option 'imageCode' must be an object with a name, got an object",
+  );
   expect(argumentMessage(() => containerBuildTask({ inputs: [] } as never))).toBe(
     "containerBuildTask(): option 'buildParameters' must be an object or null, got undefined",
   );
@@ -156,4 +162,67 @@ test("messages name what was expected", () => {
   // null where the options allow it is not a wrong argument
   expect(() => containerBuildTask({ inputs: [], buildParameters: null })).not.toThrow();
   expect(() => githubIssues({ name: "i", repository: "o/a", issuePrefix: "p", ghHost: null })).not.toThrow();
+});
+
+// Every option typed as a union of string literals is checked at run time against the list its type is derived
+// from, and the message names the values allowed.
+test.each([
+  [
+    "githubIssues",
+    () => factories.githubIssues({ name: "i", repository: "o/a", issuePrefix: "p", authMethod: "oauth" as never }),
+    `githubIssues(): option 'authMethod' must be "token" or "app", got a string ("oauth")`,
+  ],
+  [
+    "githubRelease",
+    () => factories.githubRelease({ name: "r", owner: "o", repository: "a", orderBy: "date" as never }),
+    `githubRelease(): option 'orderBy' must be "time" or "version", got a string ("date")`,
+  ],
+  [
+    "releaseResource",
+    () => factories.releaseResource({ name: "r", uri: "u", changelogStyle: "perRelease" as never }),
+    `releaseResource(): option 'changelogStyle' must be "cumulative" or "per_release", got a string ("perRelease")`,
+  ],
+  [
+    "metaPipeline",
+    () => factories.metaPipeline({ definitions: code, pipelines: [], selfPosition: "middle" as never }),
+    `metaPipeline(): option 'selfPosition' must be "first" or "last", got a string ("middle")`,
+  ],
+  [
+    "notification",
+    () => factories.notification({ resource: "slack", title: "t", body: "b", alertType: "fail" as never }),
+    `notification(): option 'alertType' must be "default", "success", "failed", "errored", "aborted", "fixed", "broke" or "started", got a string ("fail")`,
+  ],
+])("%s checks its closed unions", (_, call, message) => {
+  expect(argumentMessage(call)).toBe(message);
+});
+
+test("each value of a closed union is taken", () => {
+  const { githubRelease, releaseResource, metaPipeline, notification } = factories;
+  for (const orderBy of ["time", "version"] as const) {
+    expect(githubRelease({ name: "r", owner: "o", repository: "a", orderBy }).source).toMatchObject({
+      order_by: orderBy,
+    });
+  }
+  for (const changelogStyle of ["cumulative", "per_release"] as const) {
+    expect(releaseResource({ name: "r", uri: "u", changelogStyle }).source).toMatchObject({
+      changelog_style: changelogStyle,
+    });
+  }
+  for (const selfPosition of ["first", "last"] as const) {
+    expect(() => metaPipeline({ definitions: code, pipelines: [], selfPosition })).not.toThrow();
+  }
+  for (const alertType of [
+    "default",
+    "success",
+    "failed",
+    "errored",
+    "aborted",
+    "fixed",
+    "broke",
+    "started",
+  ] as const) {
+    expect(notification({ resource: "slack", title: "t", body: "b", alertType }).params).toMatchObject({
+      alert_type: alertType,
+    });
+  }
 });

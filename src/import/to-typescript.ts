@@ -19,6 +19,7 @@
  */
 
 import { goPathMatch } from "../concourse/go-path-match.ts";
+import { doSteps, get, inParallel, put, task, tryStep } from "../factories/steps.ts";
 import { pipeline as buildPipeline } from "../fragment/pipeline.ts";
 import { isObject, type Path } from "../model/common.ts";
 import { HOOK_KEYS } from "../model/modifiers.ts";
@@ -802,7 +803,11 @@ function emitStep(e: Emitter, value: unknown, path: Path, scope: Scope): Doc {
     const allowed = kind === "get" ? GET_OPTIONS : PUT_OPTIONS;
     const resourceName = (value.resource ?? value[kind]) as unknown;
     const id = typeof resourceName === "string" ? e.resourceIds.get(resourceName) : undefined;
-    if (id !== undefined && keys.every((k) => allowed.has(k) && value[k] !== null)) {
+    if (
+      id !== undefined &&
+      keys.every((k) => allowed.has(k) && value[k] !== null) &&
+      helperAccepts(() => (kind === "get" ? get : put)(resourceName as string, helperOptions(value, kind)))
+    ) {
       scope.add(id);
       e.imports.add(kind);
       const opts: Entry[] = [];
@@ -828,7 +833,8 @@ function emitStep(e: Emitter, value: unknown, path: Path, scope: Scope): Doc {
     typeof value.task === "string" &&
     (value.config === undefined) !== (value.file === undefined) &&
     !comments("task") &&
-    keys.every((k) => value[k] !== null)
+    keys.every((k) => value[k] !== null) &&
+    helperAccepts(() => task(value.task as string, value as never))
   ) {
     e.imports.add("task");
     const rest = Object.keys(value).filter((k) => k !== "task");
@@ -847,22 +853,53 @@ function emitStep(e: Emitter, value: unknown, path: Path, scope: Scope): Doc {
   if (kind === "in_parallel" && keys.length === 1 && !comments("in_parallel")) {
     const p = value.in_parallel;
     const at = [...path, "in_parallel"];
-    if (Array.isArray(p) && !e.info.anchorAt.has(pathKey(at))) {
+    if (Array.isArray(p) && !e.info.anchorAt.has(pathKey(at)) && helperAccepts(() => inParallel(p))) {
       e.imports.add("inParallel");
       return call("inParallel", [emitList(e, p, at, scope, "step")]);
     }
   }
-  if (kind === "do" && keys.length === 1 && Array.isArray(value.do) && !comments("do")) {
+  if (
+    kind === "do" &&
+    keys.length === 1 &&
+    Array.isArray(value.do) &&
+    !comments("do") &&
+    helperAccepts(() => doSteps(value.do as never))
+  ) {
     e.imports.add("doSteps");
     const list = value.do;
     return call("doSteps", [emitList(e, list, [...path, "do"], scope, "step")]);
   }
-  if (kind === "try" && keys.length === 1 && !comments("try")) {
+  if (kind === "try" && keys.length === 1 && !comments("try") && helperAccepts(() => tryStep(value.try as never))) {
     e.imports.add("tryStep");
     const inner = emit(e, "step", value.try, [...path, "try"], scope);
     return call("tryStep", [inner]);
   }
   return emitObject(e, "step", value, path, scope);
+}
+
+/**
+ * Whether a step helper takes the data it would be called with: it throws api/argument for what Concourse reads
+ * but the helper's types rule out (a list item that is no step, a null among `passed`), which is written as an
+ * object literal instead, so the module still renders what the input says.
+ */
+function helperAccepts(call: () => unknown): boolean {
+  try {
+    call();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A get or put step's keys as the options of `get()` or `put()` (`resource` makes the step's name `as`). */
+function helperOptions(step: Obj, kind: "get" | "put"): Obj {
+  const options: Obj = {};
+  for (const key of Object.keys(step)) {
+    if (key === kind || key === "resource") continue;
+    options[key === "get_params" ? "getParams" : key === "no_get" ? "noGet" : key] = step[key];
+  }
+  if (step.resource !== undefined) options.as = step[kind];
+  return options;
 }
 
 /**

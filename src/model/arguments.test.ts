@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import {
   argumentError,
   checkOptions,
+  choicesPhrase,
   describeValue,
   expectArrays,
   expectObject,
@@ -112,6 +113,13 @@ describe("checkOptions", () => {
     [{ name: "a", extra: [] }, "f(): option 'extra' must be an object, got an array"],
     [{ name: "a", code: {} }, "f(): option 'code' must be an object with a name, got an object"],
     [{ name: "a", target: 3 }, "f(): option 'target' must be a name or an object with a name, got a number (3)"],
+    // a name names something: an empty one is no name
+    [{ name: "a", code: { name: "" } }, "f(): option 'code' must be an object with a name, got an object"],
+    [{ name: "a", target: "" }, `f(): option 'target' must be a name or an object with a name, got a string ("")`],
+    [
+      { name: "a", target: { name: "" } },
+      "f(): option 'target' must be a name or an object with a name, got an object",
+    ],
   ])("%j: %s", (options, message) => {
     expect(() => check(options)).toThrowError(message);
     expect(() => check(options)).toThrowError(expect.objectContaining({ name: "HangarError", code: "api/argument" }));
@@ -127,4 +135,11 @@ test("checkOptions holds a string option of a closed union to its choices", () =
   expect(() => check({ mode: "app" })).not.toThrow();
   expect(() => check({})).not.toThrow();
   expect(() => check({ mode: "Token" })).toThrow(`f(): option 'mode' must be "token" or "app", got a string ("Token")`);
+});
+
+test("choicesPhrase lists the values a closed union allows", () => {
+  expect(choicesPhrase(["token", "app"])).toBe(`"token" or "app"`);
+  expect(choicesPhrase(["a", "b", "c"])).toBe(`"a", "b" or "c"`);
+  expect(choicesPhrase(["all", "detect"], "an array of names")).toBe(`"all", "detect" or an array of names`);
+  expect(choicesPhrase(["only"])).toBe(`"only"`);
 });

@@ -30,6 +30,22 @@ export function describeValue(value: unknown): string {
 export const argumentError = (fn: string, argument: string, expected: string, actual: unknown): HangarError =>
   new HangarError("api/argument", `${fn}(): ${argument} must be ${expected}, got ${describeValue(actual)}`);
 
+/** Whether `value` is an object whose `name` is a non-empty string (a resource, a job). */
+const isNamed = (value: unknown): boolean => isObject(value) && typeof value.name === "string" && value.name !== "";
+
+/** Whether `value` names something: a non-empty string, or an object whose `name` is one. */
+export const isRef = (value: unknown): boolean => (typeof value === "string" ? value !== "" : isNamed(value));
+
+/**
+ * The values a closed union allows, for a message, `otherwise` the last: `"a" or "b"`, `"a", "b" or "c"`,
+ * `"all", "detect" or an array of names`.
+ */
+export function choicesPhrase(values: readonly string[], otherwise?: string): string {
+  const each = values.map((value) => JSON.stringify(value));
+  if (otherwise !== undefined) each.push(otherwise);
+  return each.length > 1 ? `${each.slice(0, -1).join(", ")} or ${each.at(-1)}` : (each[0] ?? "nothing");
+}
+
 /** Throws {@link argumentError} unless `value` is an object. */
 export function expectObject<T>(fn: string, argument: string, value: T): asserts value is T & Record<string, unknown> {
   if (!isObject(value)) throw argumentError(fn, argument, "an object", value);
@@ -61,7 +77,7 @@ const OPTION_KINDS = {
   "string[]": "an array of strings",
 } as const;
 
-/** A kind of option value: `named` is a resource or job (an object with a string `name`), `ref` a name or one. */
+/** A kind of option value: `named` is a resource or job (an object with a non-empty `name`), `ref` a name or one. */
 export type OptionKind = keyof typeof OPTION_KINDS;
 
 /** The {@link OptionKind} of a TypeScript type, as its runtime check sees it. */
@@ -98,7 +114,10 @@ export type OptionKinds<O> = {
   readonly [K in keyof O]-?: KindOfOption<O[K], Partial<Pick<O, K>> extends Pick<O, K> ? true : false>;
 };
 
-/** The values a string option of a closed union may take (`authMethod: ["token", "app"]`), checked by {@link checkOptions}. */
+/**
+ * The values a string option of a closed union may take, checked by {@link checkOptions}: the `as const` list the
+ * option's type is derived from (`authMethod?: (typeof AUTH_METHODS)[number]`), so that the two cannot drift.
+ */
 export type OptionChoices<O> = {
   readonly [K in keyof O]?: readonly Extract<NonNullable<O[K]>, string>[];
 };
@@ -113,9 +132,9 @@ function isOfKind(kind: OptionKind, value: unknown): boolean {
     case "object":
       return isObject(value);
     case "named":
-      return isObject(value) && typeof value.name === "string";
+      return isNamed(value);
     case "ref":
-      return typeof value === "string" || (isObject(value) && typeof value.name === "string");
+      return isRef(value);
     case "array":
     case "string[]":
       return Array.isArray(value);
@@ -149,7 +168,7 @@ export function checkOptions<O extends object>(
     if (key === "name" && value === "") throw argumentError(fn, "option 'name'", "a non-empty string", value);
     const allowed = (choices as Record<string, readonly string[] | undefined>)[key];
     if (allowed !== undefined && !allowed.includes(value as string)) {
-      throw argumentError(fn, `option '${key}'`, allowed.map((c) => JSON.stringify(c)).join(" or "), value);
+      throw argumentError(fn, `option '${key}'`, choicesPhrase(allowed), value);
     }
     if (kind === "string[]") {
       const at = (value as unknown[]).findIndex((item) => typeof item !== "string");

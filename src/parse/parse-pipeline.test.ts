@@ -123,6 +123,11 @@ describe("wrong types are reported with Go's text, path and position", () => {
     expect(summary("jobs: [{name: a, plan: [], max_in_flight: 1e19}]\n")[0]).toMatch(
       /^1:43 error type-mismatch json: cannot unmarshal number \S+ into Go struct field JobConfig\.jobs\.max_in_flight of type int/,
     );
+    // past 64 bits go-yaml reads an int as a float64 (resolve.go: ParseInt, ParseUint, then ParseFloat), which json
+    // writes in 'e' form from 1e21 up (encode.go floatEncoder.encode): fly names the number json wrote, not the digits
+    expect(summary("jobs: [{name: a, plan: [], max_in_flight: 1000000000000000000000}]\n")[0]).toMatch(
+      /^1:43 error type-mismatch json: cannot unmarshal number 1e\+21 into Go struct field JobConfig\.jobs\.max_in_flight of type int/,
+    );
   });
 
   test("inside steps: no coercion, and Concourse's `malformed x step` chain in the fly line", () => {
@@ -140,6 +145,27 @@ describe("wrong types are reported with Go's text, path and position", () => {
       "5:12 error type-mismatch json: cannot unmarshal number into Go struct field GetStep.get of type string || error unmarshaling JSON: while decoding JSON: malformed do step: malformed get step: json: cannot unmarshal number into Go struct field GetStep.get of type string",
       "6:16 error type-mismatch json: cannot unmarshal string into Go struct field GetStep.trigger of type bool || error unmarshaling JSON: while decoding JSON: malformed do step: malformed get step: json: cannot unmarshal string into Go struct field GetStep.trigger of type bool",
       "8:47 error type-mismatch json: cannot unmarshal array into Go struct field TaskStep.config.run.path of type string || error unmarshaling JSON: while decoding JSON: malformed do step: malformed task step: json: cannot unmarshal array into Go struct field TaskStep.config.run.path of type string",
+    ]);
+  });
+
+  // atc/steps.go prints the value json decoded into `any` (a float64, ints too) with %v: `the value %v of %s is not
+  // a string`, `non-string put input: %v`, `wrong type for parallel config: %v`; Go's %v of a float64 is the
+  // shortest %g, in exponent form from 1e6 up (fmt/print.go fmtFloat, strconv/ftoa.go formatDigits `eprec = 6`)
+  test("a number in a custom decoder's message is Go's %v of a float64: 1e+06, not 1000000", () => {
+    const text = yaml`
+      jobs:
+      - name: a
+        plan:
+        - { get: r, version: { ref: 1000000, build: 123456 } }
+        - { put: r, inputs: [2500000, 0.00001] }
+        - in_parallel: 1000000
+    `;
+    expect(summary(text).map((line) => line.split(" || ")[0])).toEqual([
+      "4:31 error value-invalid the value 1e+06 of ref is not a string",
+      "4:47 error value-invalid the value 123456 of build is not a string",
+      "5:24 error value-invalid non-string put input: 2.5e+06",
+      "5:33 error value-invalid non-string put input: 1e-05",
+      "6:18 error value-invalid wrong type for parallel config: 1e+06",
     ]);
   });
 

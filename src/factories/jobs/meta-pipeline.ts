@@ -1,5 +1,5 @@
 import { pipeline } from "../../fragment/pipeline.ts";
-import { checkOptions, type OptionKinds } from "../../model/arguments.ts";
+import { checkOptions, type OptionChoices, type OptionKinds } from "../../model/arguments.ts";
 import type { Params } from "../../model/common.ts";
 import type { Job } from "../../model/job.ts";
 import type { Pipeline } from "../../model/pipeline.ts";
@@ -63,6 +63,9 @@ export type SelfUpdate = Omit<ManagedPipeline, "name" | "jobName" | "taskName" |
   readonly taskName: string;
 };
 
+/** Where the self-update job goes among the jobs. */
+const SELF_POSITIONS = ["first", "last"] as const;
+
 /** Options of {@link metaPipeline}. */
 export interface MetaPipelineOptions {
   /** The resource holding the pipeline definitions (usually a git repository); it triggers every job. */
@@ -72,7 +75,7 @@ export interface MetaPipelineOptions {
   /** The job that sets the meta pipeline itself from its own script. */
   readonly self?: SelfUpdate;
   /** Whether the self-update job comes before or after the others. @default "last" */
-  readonly selfPosition?: "first" | "last";
+  readonly selfPosition?: (typeof SELF_POSITIONS)[number];
   /** Render each definition with a task before setting it; without it, `script` is the config file itself. */
   readonly render?: MetaPipelineRender;
 }
@@ -146,6 +149,8 @@ const META_PIPELINE_OPTIONS: OptionKinds<MetaPipelineOptions> = {
   render: "object?",
 };
 
+const META_PIPELINE_CHOICES: OptionChoices<MetaPipelineOptions> = { selfPosition: SELF_POSITIONS };
+
 /**
  * A meta pipeline: one job per managed pipeline that fetches the definitions (triggering on change),
  * optionally renders the pipeline with a task, and sets it with `set_pipeline`; plus, with `self`, a
@@ -166,7 +171,7 @@ export function metaPipeline(options: Readonly<MetaPipelineOptions>): Pipeline {
     self,
     selfPosition = "last",
     render,
-  } = checkOptions("metaPipeline", options, META_PIPELINE_OPTIONS);
+  } = checkOptions("metaPipeline", options, META_PIPELINE_OPTIONS, META_PIPELINE_CHOICES);
   const jobs = pipelines.map((target) =>
     managedJob(
       definitions,

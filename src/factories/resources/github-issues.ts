@@ -3,6 +3,12 @@ import { compact, type Duration } from "../../model/common.ts";
 import type { Resource } from "../../model/resource.ts";
 import { type GithubIssuesSource, githubIssuesResource } from "../resource-types/github-issues.ts";
 
+/** The ways the resource signs in to GitHub. */
+const AUTH_METHODS = ["token", "app"] as const;
+
+/** The issues a check tracks. */
+const ISSUE_STATES = ["open", "closed"] as const;
+
 /** Options of {@link githubIssues}. */
 export interface GithubIssuesOptions {
   /** The resource's name. */
@@ -12,7 +18,7 @@ export interface GithubIssuesOptions {
   /** Only issues whose title starts with this text. */
   issuePrefix: string;
   /** `token` uses `accessToken`; `app` uses the three GitHub App options. @default "token" */
-  authMethod?: "token" | "app";
+  authMethod?: (typeof AUTH_METHODS)[number];
   /** The API base URL; `null` or `""` leaves it out (github.com). @default "https://github.mit.edu/api/v3" */
   ghHost?: string | null;
   /** The token, with `authMethod: "token"`. @default "((github.issues_resource_access_token))" */
@@ -24,7 +30,7 @@ export interface GithubIssuesOptions {
   /** The GitHub App's private key, with `authMethod: "app"`. */
   privateSshKey?: string;
   /** Track `open` or `closed` issues. @default "closed" */
-  issueState?: "open" | "closed";
+  issueState?: (typeof ISSUE_STATES)[number];
   /** Only issues with these labels. */
   labels?: readonly string[];
   /** Users assigned to created issues. */
@@ -59,8 +65,8 @@ const GITHUB_ISSUES_OPTIONS: OptionKinds<GithubIssuesOptions> = {
 };
 
 const GITHUB_ISSUES_CHOICES: OptionChoices<GithubIssuesOptions> = {
-  authMethod: ["token", "app"],
-  issueState: ["open", "closed"],
+  authMethod: AUTH_METHODS,
+  issueState: ISSUE_STATES,
 };
 
 /**

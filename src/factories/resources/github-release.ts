@@ -1,4 +1,4 @@
-import { checkOptions, type OptionKinds } from "../../model/arguments.ts";
+import { checkOptions, type OptionChoices, type OptionKinds } from "../../model/arguments.ts";
 import type { Duration, Params } from "../../model/common.ts";
 import type { Resource } from "../../model/resource.ts";
 
@@ -40,6 +40,9 @@ export interface GithubReleaseGetParams extends Params {
   include_source_zip?: boolean;
 }
 
+/** The orders the resource lists releases in. */
+const ORDER_BY = ["time", "version"] as const;
+
 /** Options of {@link githubRelease}. */
 export interface GithubReleaseOptions {
   /** The resource's name. */
@@ -53,7 +56,7 @@ export interface GithubReleaseOptions {
   /** Only tags matching this regular expression. */
   tagFilter?: string;
   /** Order by `time` or `version`. */
-  orderBy?: "time" | "version";
+  orderBy?: (typeof ORDER_BY)[number];
   /** How often to check (`check_every`). @default "24h" */
   checkFrequency?: Duration | "never";
 }
@@ -67,6 +70,8 @@ const GITHUB_RELEASE_OPTIONS: OptionKinds<GithubReleaseOptions> = {
   orderBy: "string?",
   checkFrequency: "string?",
 };
+
+const GITHUB_RELEASE_CHOICES: OptionChoices<GithubReleaseOptions> = { orderBy: ORDER_BY };
 
 /**
  * A `github-release` resource tracking the final releases of a repository, checked daily.
@@ -82,7 +87,7 @@ export function githubRelease(options: Readonly<GithubReleaseOptions>): Resource
     tagFilter,
     orderBy,
     checkFrequency = "24h",
-  } = checkOptions("githubRelease", options, GITHUB_RELEASE_OPTIONS);
+  } = checkOptions("githubRelease", options, GITHUB_RELEASE_OPTIONS, GITHUB_RELEASE_CHOICES);
   return {
     name,
     type: "github-release",

@@ -1,7 +1,10 @@
-import { checkOptions, type OptionKinds } from "../../model/arguments.ts";
+import { checkOptions, type OptionChoices, type OptionKinds } from "../../model/arguments.ts";
 import { compact } from "../../model/common.ts";
 import type { Resource } from "../../model/resource.ts";
 import { type ReleaseSource, releaseResourceType } from "../resource-types/release.ts";
+
+/** How the resource writes a changelog. */
+const CHANGELOG_STYLES = ["cumulative", "per_release"] as const;
 
 /** Options of {@link releaseResource}. */
 export interface ReleaseResourceOptions {
@@ -22,7 +25,7 @@ export interface ReleaseResourceOptions {
   /** @default "concourse@example.com" */
   gitUserEmail?: string;
   /** `cumulative` or `per_release`; absent: no changelog. */
-  changelogStyle?: "cumulative" | "per_release";
+  changelogStyle?: (typeof CHANGELOG_STYLES)[number];
   /** @default "CHANGELOG.md" */
   changelogFile?: string;
   /** @default "releases" */
@@ -46,6 +49,8 @@ const RELEASE_RESOURCE_OPTIONS: OptionKinds<ReleaseResourceOptions> = {
   webhookToken: "string?",
 };
 
+const RELEASE_RESOURCE_CHOICES: OptionChoices<ReleaseResourceOptions> = { changelogStyle: CHANGELOG_STYLES };
+
 /**
  * A `release` resource that turns a branch's unreleased commits into dated releases, checked only
  * through its webhook. Its `type` is the {@link releaseResourceType} object.
@@ -66,7 +71,7 @@ export function releaseResource(options: Readonly<ReleaseResourceOptions>): Reso
     changelogFile = "CHANGELOG.md",
     changelogDir = "releases",
     webhookToken,
-  } = checkOptions("releaseResource", options, RELEASE_RESOURCE_OPTIONS);
+  } = checkOptions("releaseResource", options, RELEASE_RESOURCE_OPTIONS, RELEASE_RESOURCE_CHOICES);
   return compact({
     name,
     type: releaseResourceType(),
