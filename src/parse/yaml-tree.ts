@@ -325,20 +325,36 @@ export function findDuplicateKeys(root: YamlNode, text: string): DuplicateKey[] 
  * The positions are read on first use (`regions`: the collections {@link readYaml} took from the same text).
  */
 export function yamlTextLocator(text: string, file?: string, regions?: readonly FlowRegion[]): Locator {
-  let tree: YamlNode | undefined | null;
-  let at: ((offset: number) => { line: number; col: number }) | undefined;
-  return (path, target = "value") => {
+  return yamlTreeLocator(lazyYamlTree(text, regions), text, file);
+}
+
+/**
+ * The position tree of a text, read on first call and kept ({@link readYamlTree}; `regions`: the collections
+ * {@link readYaml} took from the same text); undefined when the text cannot be read.
+ */
+export function lazyYamlTree(text: string, regions?: readonly FlowRegion[]): () => YamlTree | undefined {
+  let tree: YamlTree | undefined | null;
+  return () => {
     if (tree === undefined) {
       try {
-        tree = buildYamlTree(text, FLOW_FAST_PATH_MIN, regions);
+        tree = readYamlTree(text, FLOW_FAST_PATH_MIN, regions);
       } catch {
         tree = null;
       }
-      at = lineIndex(text);
     }
-    if (tree === null || at === undefined) return undefined;
-    let node: YamlNode | undefined = tree;
-    let best = rangeOf(tree);
+    return tree ?? undefined;
+  };
+}
+
+/** {@link yamlTextLocator} over a position tree read elsewhere (`tree`, of `text`, read when first asked). */
+export function yamlTreeLocator(tree: () => YamlTree | undefined, text: string, file?: string): Locator {
+  let at: ((offset: number) => { line: number; col: number }) | undefined;
+  return (path, target = "value") => {
+    const root = tree()?.root;
+    if (root === undefined) return undefined;
+    at ??= lineIndex(text);
+    let node: YamlNode | undefined = root;
+    let best = rangeOf(root);
     for (let i = 0; i < path.length && node !== undefined; i++) {
       const seg = path[i] as PathSegment;
       const wantKey = target === "key" && i === path.length - 1;
