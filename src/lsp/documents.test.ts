@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { open } from "../../test/helpers/lsp-document.ts";
-import { definedNames, definitionOf, nameAt, namesOf, placeAt, readDocument, sitesOf } from "./documents.ts";
+import { parsePipelineText } from "../parse/parse-pipeline.ts";
+import { definedNames, definitionOf, mendLine, nameAt, namesOf, placeAt, readDocument, sitesOf } from "./documents.ts";
 
 const PIPELINE = `resource_types:
   - name: slack
@@ -125,5 +126,101 @@ describe("what is at an offset", () => {
 
   test("at the second item of a block list, at its start", () => {
     expect(placeAt(document, offsetOf("- get: src", 2)).path.slice(0, 4)).toEqual(["jobs", 0, "plan", 1]);
+  });
+});
+
+describe("one parse for the validator and the editor", () => {
+  test("a document read from a parse takes its value and the position tree its locator reads", () => {
+    const read = parsePipelineText(PIPELINE);
+    const document = readDocument(PIPELINE, read);
+    expect(document.value).toBe(read.parsed.pipeline);
+    expect(document.tree).toBe(read.yamlTree());
+    expect(document.names).toEqual(readDocument(PIPELINE).names);
+  });
+});
+
+describe("a text being typed, which parse cannot read, is read the editor's way", () => {
+  /** The names of a text, each as `kind name "as written"`. */
+  const named = (text: string) =>
+    readDocument(text).names.map((s) => `${s.kind} ${s.name} ${JSON.stringify(text.slice(s.start, s.end))}`);
+  const JOBS = "resources:\n  - name: repo\n    type: git\njobs:\n  - name: unit\n    plan:\n      - get: repo\n";
+
+  test("an unclosed `[` at the end: the names before it, and the key it follows", () => {
+    const text = `${JOBS}        passed: [\n`;
+    expect(named(text)).toEqual([
+      'resource repo "repo"',
+      'resource_type git "git"',
+      'job unit "unit"',
+      'resource repo "repo"',
+    ]);
+    expect(placeAt(readDocument(text), text.indexOf("passed") + 1)).toEqual({
+      path: ["jobs", 0, "plan", 0, "passed"],
+      onKey: true,
+    });
+  });
+
+  test.each([
+    ["an unclosed `[`", "        passed: [un\n", "passed"],
+    ["an unclosed `{`", "        params: {a: \n", "params"],
+    ["an unclosed quote", '        version: "abc\n', "version"],
+  ])("%s in the middle of the text: every name, and the key it follows", (_, typed, key) => {
+    const text = `${JOBS}${typed}  - name: ship\n    plan:\n      - get: repo\n`;
+    expect(named(text)).toEqual([
+      'resource repo "repo"',
+      'resource_type git "git"',
+      'job unit "unit"',
+      'resource repo "repo"',
+      'job ship "ship"',
+      'resource repo "repo"',
+    ]);
+    expect(placeAt(readDocument(text), text.indexOf(key) + 1)).toEqual({
+      path: ["jobs", 0, "plan", 0, key],
+      onKey: true,
+    });
+  });
+
+  test("a key half typed (no colon yet) between two jobs: both jobs' names", () => {
+    expect(named(`${JOBS}    seri\n  - name: ship\n    plan: []\n`)).toContain('job ship "ship"');
+  });
+
+  test("a key written twice: read, the last one winning", () => {
+    const text = "resources:\n  - name: old\n    type: git\n    name: repo\n";
+    expect(named(text)).toEqual(['resource_type git "git"', 'resource repo "repo"']);
+  });
+
+  test("a text no mending makes readable has no names, and reading it does not throw", () => {
+    expect(readDocument("jobs:\n  - name: a\n    plan: [\n  - name: b\n  - {\n  - [\n  - [\n  - [\n").names).toEqual(
+      [],
+    );
+  });
+
+  test("a text that starts with a byte order mark: offsets in the text as given", () => {
+    const text = `\uFEFF${JOBS}`;
+    expect(named(text)).toEqual(named(JOBS));
+    expect(readDocument(text).names.map((s) => s.start)).toEqual(readDocument(JOBS).names.map((s) => s.start + 1));
+  });
+
+  test("JSON", () => {
+    expect(named('{"resources": [{"name": "repo", "type": "git"}]}')).toEqual([
+      'resource repo "\\"repo\\""',
+      'resource_type git "\\"git\\""',
+    ]);
+  });
+});
+
+describe("mending the line of a syntax error", () => {
+  test("after the key's colon when something follows it; the whole line otherwise; offsets kept", () => {
+    expect(mendLine("a:\n  b: [x\n", 10)).toBe("a:\n  b:   \n");
+    expect(mendLine("a:\n  - k: {\r\n", 12)).toBe("a:\n  - k:  \r\n");
+    expect(mendLine("a: 1\nbc\nd: 2\n", 7)).toBe("a: 1\n  \nd: 2\n");
+    expect(mendLine("a: 1\n  b:\n", 9)).toBe("a: 1\n    \n");
+  });
+
+  test("an error on a blank or comment line, or at the end, is the last line written before it", () => {
+    expect(mendLine("a: [\n\n# note\n", 14)).toBe("a:  \n\n# note\n");
+  });
+
+  test("nothing to mend: undefined", () => {
+    expect(mendLine("\n# only a comment\n", 19)).toBeUndefined();
   });
 });

@@ -1,17 +1,8 @@
-import {
-  type Document,
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  type Node,
-  parseDocument,
-  type YAMLMap,
-} from "yaml";
 import { isObject, type Path } from "../model/common.ts";
 import { stepKindOrUndefined } from "../model/step.ts";
+import { type ParsedText, parsePipelineText } from "../parse/parse-pipeline.ts";
+import { readYaml, type YamlProblem } from "../parse/read-yaml.ts";
+import { aliasedNode, readYamlTree, type YamlNode, type YamlPair, type YamlTree } from "../parse/yaml-tree.ts";
 import { walkPipelineSteps } from "../walk/walk-steps.ts";
 
 /** The kinds of names a pipeline defines and refers to. */
@@ -52,11 +43,11 @@ export const SECTION_OF: Readonly<Record<NameKind, string>> = {
   job: "jobs",
 };
 
-/** A pipeline text read for the editor: its YAML syntax tree, its value, and where its names are. */
+/** A pipeline text read for the editor: where its nodes are, its value, and where its names are. */
 export interface PipelineDocument {
   readonly text: string;
-  readonly doc: Document;
-  readonly lines: LineCounter;
+  /** The position tree of the text (offsets into `text`); undefined when no part of it could be read. */
+  readonly tree: YamlTree | undefined;
   /** The parsed value (`undefined` when the text is not a mapping). */
   readonly value: Record<string, unknown> | undefined;
   /** Every definition and reference of a name, in text order. */
@@ -66,41 +57,131 @@ export interface PipelineDocument {
 /** A `passed` or group entry that is a glob matches several jobs: it is not a reference to one. */
 const isGlob = (name: string): boolean => /[*?[\]{}]/.test(name);
 
-/** Reads a pipeline text as YAML 1.1 (as Concourse does). Never throws: a broken text has fewer names. */
-export function readDocument(text: string): PipelineDocument {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { version: "1.1", lineCounter: lines, uniqueKeys: false, logLevel: "silent" });
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: 10_000 });
-  } catch {
-    value = undefined;
-  }
-  const record = isObject(value) ? value : undefined;
-  return { text, doc, lines, value: record, names: record === undefined ? [] : findNames(doc, record) };
+const BOM = "\uFEFF";
+
+/**
+ * Reads a pipeline text for the editor, from `read`, the parse the validator reads too (made here when not
+ * given): its value, and its position tree (read now, if its locator has not yet). A text that parse cannot
+ * give both for is read again the editor's way ({@link readMended}). Never throws: a broken text has fewer names.
+ */
+export function readDocument(text: string, read: ParsedText = parsePipelineText(text)): PipelineDocument {
+  const parsed = read.parsed.pipeline;
+  const shared = isObject(parsed) ? parsed : undefined;
+  const sharedTree = shared === undefined ? undefined : read.yamlTree();
+  const own = sharedTree === undefined ? readMended(text) : undefined;
+  const tree = sharedTree ?? own?.tree;
+  // parse reads an empty text as an empty pipeline: the editor, as no mapping
+  const value = tree?.root.kind !== "mapping" ? undefined : (shared ?? (isObject(own?.value) ? own.value : undefined));
+  const names = value === undefined || tree === undefined ? [] : findNames({ text, tree }, value);
+  return { text, tree, value, names };
 }
 
-function findNames(doc: Document, pipeline: Record<string, unknown>): NameSite[] {
+/** Syntax errors mended before a text is given up on (each one costs a reading of the whole text). */
+const MAX_MENDS = 4;
+
+/**
+ * The editor's own reading of a text (a text being typed is often not YAML yet): a key repeated in a mapping is
+ * read (the last one wins) rather than refused, the line of a syntax error is blanked (its key kept: `passed: [`
+ * reads as `passed:`) and the text read again, up to {@link MAX_MENDS} times; a byte order mark reads as a line
+ * break, so that offsets are those of the text. The value is as read (not converted by the shape check).
+ */
+function readMended(text: string): { tree: YamlTree; value: unknown } | undefined {
+  let candidate = text.startsWith(BOM) ? `\n${text.slice(1)}` : text;
+  for (let mends = 0; mends <= MAX_MENDS; mends++) {
+    const read = readYaml(candidate, { repeatsAllowed: true });
+    if (read.ok) {
+      const end = read.firstDocumentEnd;
+      try {
+        return { tree: readYamlTree(end === undefined ? candidate : candidate.slice(0, end)), value: read.value };
+      } catch {
+        return undefined;
+      }
+    }
+    const syntax = read.problems.find((p) => p.kind === "syntax");
+    const mended = syntax === undefined ? undefined : mendLine(candidate, culprit(candidate, syntax));
+    if (mended === undefined) return undefined;
+    candidate = mended;
+  }
+  return undefined;
+}
+
+/**
+ * Where the node a syntax error is in starts, when the error is found past the line that broke it: an unclosed
+ * `[` or `{` (the error comes where a flow collection's entries stop making sense, or at the end), or an unclosed
+ * quote (the error is at the end). Else the error's own offset.
+ */
+function culprit(text: string, problem: YamlProblem): number {
+  const { message, offset } = problem;
+  if (message.includes("double quoted scalar")) return Math.max(text.lastIndexOf('"', offset - 1), 0);
+  if (message.includes("single quoted scalar")) return Math.max(text.lastIndexOf("'", offset - 1), 0);
+  if (!message.includes("flow collection")) return offset;
+  // the last `[` or `{` before the error that no `]` or `}` after it closes
+  let depth = 0;
+  for (let i = Math.min(offset, text.length) - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5d || c === 0x7d) depth++;
+    else if (c === 0x5b || c === 0x7b) {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return offset;
+}
+
+/**
+ * The text with the line of a syntax error at `offset` blanked (with spaces, so that every offset stays): after
+ * its key's colon when the line has a key and something after it, else the whole line. An error on a blank or
+ * comment line (the end of the text, an unclosed `[`) is the last line written before it. Undefined when no line
+ * is left to blank.
+ */
+export function mendLine(text: string, offset: number): string | undefined {
+  let start = text.lastIndexOf("\n", offset - 1) + 1;
+  for (;;) {
+    const line = lineFrom(text, start);
+    const content = line.trimStart();
+    if (content !== "" && !content.startsWith("#")) break;
+    if (start === 0) return undefined;
+    // the line before: from after the line break before it (if any) to the line break that ends it
+    start = start === 1 ? 0 : text.lastIndexOf("\n", start - 2) + 1;
+  }
+  const line = lineFrom(text, start);
+  const key = /^\s*(?:-\s+)*[^\s#:][^:]*?:(?=\s)/.exec(line);
+  const from = key !== null && line.slice(key[0].length).trim() !== "" ? key[0].length : 0;
+  return text.slice(0, start + from) + " ".repeat(line.length - from) + text.slice(start + line.length);
+}
+
+/** The line starting at `start`, without its line break. */
+function lineFrom(text: string, start: number): string {
+  const eol = text.indexOf("\n", start);
+  return text.slice(start, eol === -1 ? text.length : eol).replace(/\r$/, "");
+}
+
+/** A document's text and tree: what the walks below read. */
+interface Positions {
+  readonly text: string;
+  readonly tree: YamlTree;
+}
+
+function findNames(at: Positions, pipeline: Record<string, unknown>): NameSite[] {
   const sites: NameSite[] = [];
   const add = (kind: NameKind, role: NameSite["role"], path: Path, itemPath?: Path) => {
-    const reached = reach(doc, path);
+    const name = valueIn(pipeline, path);
+    if (typeof name !== "string" || (role === "reference" && isGlob(name))) return;
+    const reached = reach(at, path);
     const node = reached?.node;
-    if (!isScalar(node) || typeof node.value !== "string" || !isNodeWithRange(node)) return;
-    if (role === "reference" && isGlob(node.value)) return;
+    if (node?.kind !== "scalar") return;
     const written = reached?.via ?? node;
-    if (!isNodeWithRange(written)) return;
-    const item = itemPath === undefined ? undefined : reach(doc, itemPath);
+    const item = itemPath === undefined ? undefined : reach(at, itemPath);
     const itemNode = item?.via ?? item?.node;
-    const itemRange = isNodeWithRange(itemNode) ? { start: itemNode.range[0], end: itemNode.range[1] } : undefined;
     sites.push({
       kind,
-      name: node.value,
+      name,
       role,
       path,
-      start: written.range[0],
-      end: written.range[1],
-      ...(written === node ? {} : { anchored: { start: node.range[0], end: node.range[1] } }),
-      ...(itemRange === undefined ? {} : { item: itemRange }),
+      start: written.start,
+      end: written.end,
+      ...(written === node ? {} : { anchored: { start: node.start, end: node.end } }),
+      ...(itemNode === undefined || itemNode.kind === "empty" ? {} : { item: itemRange(at.text, itemNode) }),
     });
   };
   const each = (section: string, visit: (item: Record<string, unknown>, at: Path) => void) => {
@@ -140,33 +221,51 @@ function findNames(doc: Document, pipeline: Record<string, unknown>): NameSite[]
   return sites.sort((a, b) => a.start - b.start);
 }
 
-/** A node of the syntax tree, and the first alias on the way to it (where it is written in place, if not itself). */
+/**
+ * Where an item of a section is, for its outline entry and its hover: a block mapping runs to the end of its last
+ * line (a comment after it included), as an editor selects it.
+ */
+export function itemRange(text: string, node: YamlNode): { start: number; end: number } {
+  if (node.kind !== "mapping" || text.charCodeAt(node.start) === 0x7b) return { start: node.start, end: node.end };
+  let end = node.end;
+  while (text.charCodeAt(end) === 0x20 || text.charCodeAt(end) === 0x09) end++;
+  if (text.charCodeAt(end) === 0x23) {
+    const eol = text.indexOf("\n", end);
+    end = eol === -1 ? text.length : eol;
+  }
+  if (text.charCodeAt(end) === 0x0d && text.charCodeAt(end + 1) === 0x0a) end++;
+  if (text.charCodeAt(end) === 0x0a) end++;
+  return { start: node.start, end };
+}
+
+/** A node of the position tree, and the first alias on the way to it (where it is written in place, if not itself). */
 interface Reached {
-  readonly node: unknown;
-  readonly via: Node | undefined;
+  readonly node: YamlNode | undefined;
+  readonly via: YamlNode | undefined;
 }
 
 /**
- * The node a literal path of the parsed value leads to in the syntax tree, following aliases and merge keys
+ * The node a literal path of the parsed value leads to in the position tree, following aliases and merge keys
  * as the value does.
  */
-function reach(doc: Document, path: Path): Reached | undefined {
-  let at = resolved(doc, { node: doc.contents, via: undefined });
+function reach(at: Positions, path: Path): Reached | undefined {
+  let here = resolved(at, { node: at.tree.root, via: undefined });
   for (const seg of path) {
-    const { node } = at;
-    if (isSeq(node) && typeof seg === "number") at = resolved(doc, { node: node.items[seg], via: at.via });
-    else if (isMap(node) && typeof seg === "string") {
-      const found = entry(doc, node, seg, 0);
+    const { node } = here;
+    if (node?.kind === "sequence" && typeof seg === "number") {
+      here = resolved(at, { node: node.items[seg], via: here.via });
+    } else if (node?.kind === "mapping" && typeof seg === "string") {
+      const found = entry(at, node, seg, 0);
       if (found === undefined) return undefined;
-      at = resolved(doc, { node: found.node, via: at.via ?? found.via });
+      here = resolved(at, { node: found.node, via: here.via ?? found.via });
     } else return undefined;
   }
-  return at;
+  return here;
 }
 
 /** An alias replaced by the node it stands for (the alias is kept as `via`, if there was none before). */
-const resolved = (doc: Document, at: Reached): Reached =>
-  isAlias(at.node) ? { node: at.node.resolve(doc), via: at.via ?? at.node } : at;
+const resolved = (at: Positions, here: Reached): Reached =>
+  here.node?.kind === "alias" ? { node: aliasedNode(at.tree, here.node, at.text), via: here.via ?? here.node } : here;
 
 /** Merge keys nested deeper than this are not followed. */
 const MAX_MERGE_DEPTH = 64;
@@ -176,31 +275,51 @@ const MAX_MERGE_DEPTH = 64;
  * written twice), else the first of its merge sources (`<<: *a`, `<<: [*a, *b]`) that has it; `via` is the
  * merge source's alias it came through.
  */
-function entry(doc: Document, map: YAMLMap, key: string, depth: number): Reached | undefined {
-  const own = map.items.findLast((p) => isScalar(p.key) && !isMergeKey(p.key) && String(p.key.value) === key);
+function entry(at: Positions, map: YamlNode & { kind: "mapping" }, key: string, depth: number): Reached | undefined {
+  const own = ownPair(at.text, map, key);
   if (own !== undefined) return { node: own.value, via: undefined };
   if (depth >= MAX_MERGE_DEPTH) return undefined;
-  for (const pair of map.items) {
-    if (!isMergeKey(pair.key)) continue;
-    const value = resolved(doc, { node: pair.value, via: undefined });
-    const sources: Reached[] = isSeq(value.node)
-      ? value.node.items.map((item) => resolved(doc, { node: item, via: value.via }))
-      : [value];
+  for (const pair of map.pairs) {
+    if (!isMergeKey(at.text, pair)) continue;
+    const value = resolved(at, { node: pair.value, via: undefined });
+    const sources: Reached[] =
+      value.node?.kind === "sequence"
+        ? value.node.items.map((item) => resolved(at, { node: item, via: value.via }))
+        : [value];
     for (const source of sources) {
-      if (!isMap(source.node)) continue;
-      const found = entry(doc, source.node, key, depth + 1);
+      if (source.node?.kind !== "mapping") continue;
+      const found = entry(at, source.node, key, depth + 1);
       if (found !== undefined) return { node: found.node, via: source.via ?? found.via };
     }
   }
   return undefined;
 }
 
-/** A `<<` key (plain, not quoted): YAML 1.1's merge key. */
-const isMergeKey = (key: unknown): boolean =>
-  isScalar(key) && typeof key.value === "symbol" && key.value.description === "<<";
+/** The pair of `key` written in a mapping (the last, if it is written twice), merge keys aside. */
+function ownPair(text: string, map: YamlNode & { kind: "mapping" }, key: string): YamlPair | undefined {
+  for (let i = map.pairs.length - 1; i >= 0; i--) {
+    const pair = map.pairs[i] as YamlPair;
+    if (pair.name === key && !isMergeKey(text, pair)) return pair;
+  }
+  return undefined;
+}
 
-const isNodeWithRange = (n: unknown): n is Node & { range: [number, number, number] } =>
-  typeof n === "object" && n !== null && "range" in n && Array.isArray((n as { range?: unknown }).range);
+/** A `<<` key (plain, not quoted): YAML 1.1's merge key. */
+const isMergeKey = (text: string, pair: YamlPair): boolean =>
+  pair.name === "<<" &&
+  pair.key.kind === "scalar" &&
+  text.startsWith("<<", pair.key.start) &&
+  pair.key.end - pair.key.start === 2;
+
+/** The node at a literal path of the parsed value, following aliases and merge keys as the value does. */
+export function nodeAt(document: PipelineDocument, path: Path): YamlNode | undefined {
+  const { text, tree } = document;
+  return tree === undefined ? undefined : reach({ text, tree }, path)?.node;
+}
+
+/** The pair of `key` written in a mapping of the document (the last, if it is written twice), merge keys aside. */
+export const pairOf = (document: PipelineDocument, map: YamlNode, key: string): YamlPair | undefined =>
+  map.kind === "mapping" ? ownPair(document.text, map, key) : undefined;
 
 /** The name written at `offset`, if any. */
 export const nameAt = (document: PipelineDocument, offset: number): NameSite | undefined =>
@@ -235,22 +354,20 @@ export interface Place {
   readonly onKey: boolean;
 }
 
-/** The innermost node of the syntax tree at `offset`. */
+/** The innermost node of the position tree at `offset`. */
 export function placeAt(document: PipelineDocument, offset: number): Place {
   const path: (string | number)[] = [];
-  let node: unknown = document.doc.contents;
+  let node = document.tree?.root;
   for (;;) {
-    if (isMap(node)) {
-      // the last one: a block node's range may end where the next one starts
-      const pair = node.items.findLast((p) => isPair(p) && within(p.key, offset, p.value));
-      if (pair === undefined || !isScalar(pair.key)) return { path, onKey: false };
-      path.push(String(pair.key.value));
-      if (isNodeWithRange(pair.key) && offset <= pair.key.range[1]) return { path, onKey: true };
+    if (node?.kind === "mapping") {
+      // the last one: a node may end where the next one starts
+      const pair = node.pairs.findLast((p) => within(p, offset));
+      if (pair === undefined || pair.key.kind !== "scalar") return { path, onKey: false };
+      path.push(pair.name);
+      if (offset <= pair.key.end) return { path, onKey: true };
       node = pair.value;
-    } else if (isSeq(node)) {
-      const i = node.items.findLastIndex(
-        (item) => isNodeWithRange(item) && item.range[0] <= offset && offset <= item.range[1],
-      );
+    } else if (node?.kind === "sequence") {
+      const i = node.items.findLastIndex((item) => item.start <= offset && offset <= item.end);
       if (i === -1) return { path, onKey: false };
       path.push(i);
       node = node.items[i];
@@ -261,10 +378,10 @@ export function placeAt(document: PipelineDocument, offset: number): Place {
 }
 
 /** Whether `offset` is between the start of a pair's key and the end of its value. */
-function within(key: unknown, offset: number, value: unknown): boolean {
-  if (!isNodeWithRange(key)) return false;
-  const end = isNodeWithRange(value) ? value.range[1] : key.range[1];
-  return key.range[0] <= offset && offset <= end;
+function within(pair: YamlPair, offset: number): boolean {
+  const value = pair.value;
+  const end = value === undefined || value.kind === "empty" ? pair.key.end : Math.max(value.end, pair.key.end);
+  return pair.key.start <= offset && offset <= end;
 }
 
 /** The value at a literal path of the parsed document. */

@@ -224,6 +224,80 @@ describe.skipIf(!existsSync(corpusFile))("hangar lsp, end to end over stdio (cor
   });
 });
 
+describe("hangar lsp loads no `yaml` package (its document model costs ten times hangar's reader)", () => {
+  /** Preloaded into the server: records every package it loads, and prints them on stderr when it exits. */
+  const HOOK = `import Module from "node:module";
+const load = Module._load;
+const loaded = new Set();
+Module._load = function (request, ...rest) {
+  if (!request.startsWith(".") && !request.startsWith("/") && !Module.isBuiltin(request)) loaded.add(request);
+  return load.call(this, request, ...rest);
+};
+process.on("exit", () => {
+  const files = Object.keys(Module._cache).filter((f) => f.includes("node_modules"));
+  process.stderr.write("packages loaded: " + JSON.stringify([...loaded].sort()) + "\\n");
+  process.stderr.write("package files loaded: " + JSON.stringify(files) + "\\n");
+});`;
+
+  test("through a session using every feature on a pipeline with aliases and merge keys", async () => {
+    const server = spawn(
+      process.execPath,
+      ["--import", `data:text/javascript,${encodeURIComponent(HOOK)}`, join(repo, "bin/hangar.js"), "lsp"],
+      { stdio: "pipe" },
+    );
+    let stderr = "";
+    server.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    const exited = new Promise((ok) => server.once("exit", ok));
+    const client = createProtocolConnection(
+      new StreamMessageReader(server.stdout),
+      new StreamMessageWriter(server.stdin),
+    );
+    const published = new Promise<PublishDiagnosticsParams>((ok) =>
+      client.onNotification(PublishDiagnosticsNotification.type, ok),
+    );
+    client.listen();
+    await client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: {} });
+    await client.sendNotification(InitializedNotification.type, {});
+    const content =
+      "base: &base\n  serial: true\nresources:\n  - name: &r repo\n    type: git\n    source: {uri: u}\njobs:\n  - <<: *base\n    name: unit\n    plan:\n      - get: repo\n  - name: ship\n    plan:\n      - get: src\n        resource: *r\n        passed: [unit]\n";
+    const doc = TextDocument.create("file:///work/ci/aliases.yml", "yaml", 1, content);
+    const textDocument = { uri: doc.uri };
+    await client.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: doc.uri, languageId: "yaml", version: 1, text: content },
+    });
+    const at = (needle: string, delta: number) => doc.positionAt(content.indexOf(needle) + delta);
+    const hover = await client.sendRequest(HoverRequest.type, { textDocument, position: at("[unit]", 1) });
+    expect((hover?.contents as { value: string } | undefined)?.value).toMatch(
+      /^\*\*job\*\* `unit`\n\n```yaml\n<<: \*base\n/,
+    );
+    const symbols = await client.sendRequest(DocumentSymbolRequest.type, { textDocument });
+    expect(symbols?.map((s) => s.name)).toEqual(["repo", "unit", "ship"]);
+    expect(await client.sendRequest(CompletionRequest.type, { textDocument, position: at("get: repo", 5) })).toEqual(
+      expect.arrayContaining([expect.objectContaining({ label: "repo" })]),
+    );
+    const renamed = await client.sendRequest(RenameRequest.type, {
+      textDocument,
+      position: at("[unit]", 1),
+      newName: "test",
+    });
+    expect(renamed?.changes?.[doc.uri]).toHaveLength(2);
+    expect((await published).diagnostics).toEqual([expect.objectContaining({ code: "unknown-field-dropped" })]);
+    await client.sendRequest(ShutdownRequest.type);
+    await client.sendNotification(ExitNotification.type);
+    await exited;
+    client.dispose();
+    const loaded = JSON.parse(/^packages loaded: (.*)$/m.exec(stderr)?.[1] ?? "null") as string[] | null;
+    const files = JSON.parse(/^package files loaded: (.*)$/m.exec(stderr)?.[1] ?? "null") as string[] | null;
+    // the hook saw the server's packages load, and the `yaml` package was not among them
+    expect(loaded).toEqual(expect.arrayContaining(["vscode-languageserver/node.js"]));
+    expect(files?.some((f) => f.includes("vscode-languageserver"))).toBe(true);
+    expect(loaded?.filter((name) => name === "yaml" || name.startsWith("yaml/"))).toEqual([]);
+    expect(files?.filter((f) => /[\\/]node_modules[\\/]yaml[\\/]/.test(f))).toEqual([]);
+  });
+});
+
 describe("hangar lsp --strict, over stdio", () => {
   const TEXT = "jobs:\n  - name: a\n    bogus: 1\n    plan:\n      - task: t\n        file: x/t.yml\nbogus_top: 3\n";
   const strictUri = "file:///work/ci/strict.yml";

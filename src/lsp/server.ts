@@ -9,8 +9,9 @@
  * - go to definition, find references, document symbols, rename of a name across the file;
  * - quick fixes for findings that name something undefined ("did you mean").
  *
- * The server keeps, per open document, the last text read for the editor features (a {@link
- * PipelineDocument}, rebuilt lazily when a request needs it after an edit).
+ * The server parses each version of a document once ({@link parsePipelineText}, js-yaml based): the validator
+ * reads that parse, and so do the editor features (a {@link PipelineDocument}: the parsed value and the position
+ * tree the validator's locator reads, built when a request first needs it after an edit).
  */
 import type { Readable, Writable } from "node:stream";
 import {
@@ -32,7 +33,7 @@ import {
   TextDocuments,
 } from "vscode-languageserver/node.js";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { parsePipeline } from "../parse/parse-pipeline.ts";
+import { type ParsedText, parsePipelineText } from "../parse/parse-pipeline.ts";
 import type { JsonSchema } from "../schema/generate.ts";
 import { validateParsed } from "../validate/validate-text.ts";
 import { type PipelineDocument, readDocument } from "./documents.ts";
@@ -79,18 +80,33 @@ export function startServer(input: Readable, output: Writable, options: ServerOp
   return ended;
 }
 
+/** A version of a document as read: its parse, and the editor's reading of it once a request needed it. */
+interface VersionRead {
+  readonly version: number;
+  readonly parse: ParsedText;
+  readonly document?: PipelineDocument;
+}
+
 /** Registers every feature on a connection. */
 export function serve(connection: Connection, options: ServerOptions = {}): void {
   const texts = new TextDocuments(TextDocument);
   const docs = options.schema === undefined ? undefined : schemaDocs(options.schema);
-  const read = new Map<string, { readonly version: number; readonly document: PipelineDocument }>();
+  /** Per open document, its last version read. */
+  const read = new Map<string, VersionRead>();
   const pending = new Set<string>();
 
-  const documentOf = (text: TextDocument): PipelineDocument => {
+  const readOf = (text: TextDocument): VersionRead => {
     const cached = read.get(text.uri);
-    if (cached?.version === text.version) return cached.document;
-    const document = readDocument(text.getText());
-    read.set(text.uri, { version: text.version, document });
+    if (cached?.version === text.version) return cached;
+    const fresh = { version: text.version, parse: parsePipelineText(text.getText(), { file: text.uri }) };
+    read.set(text.uri, fresh);
+    return fresh;
+  };
+  const documentOf = (text: TextDocument): PipelineDocument => {
+    const version = readOf(text);
+    if (version.document !== undefined) return version.document;
+    const document = readDocument(text.getText(), version.parse);
+    read.set(text.uri, { ...version, document });
     return document;
   };
   const withText = <T>(uri: string, otherwise: T, f: (text: TextDocument, document: PipelineDocument) => T): T => {
@@ -101,10 +117,9 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
   const publish = (uri: string) => {
     const text = texts.get(uri);
     if (text === undefined) return;
-    // one parse per published version: the validator's, whose value also gives the names to suggest; the
-    // editor's own reading of the text waits for a request that needs it (reading it here too, for the names,
-    // made an edit with a typo 110 ms instead of 30 ms on bench/lsp.mjs's 2,000-line pipeline)
-    const parsed = parsePipeline(text.getText(), { file: uri });
+    // one parse per version, for the validator (whose value also gives the names to suggest) and the editor
+    // features; the position tree is read when a finding is located or a request needs it
+    const { parsed } = readOf(text).parse;
     const { diagnostics } = validateParsed(parsed, { file: uri, strict: options.strict === true });
     void connection.sendDiagnostics({
       uri,

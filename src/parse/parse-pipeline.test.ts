@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { dedent } from "../validate/rule-tester.ts";
 import { validateText } from "../validate/validate-text.ts";
-import { parsePipeline } from "./parse-pipeline.ts";
+import { parsePipeline, parsePipelineText } from "./parse-pipeline.ts";
 
 const yaml = (strings: TemplateStringsArray) => dedent(strings.join(""));
 
@@ -534,5 +534,43 @@ describe("a document that is a list or a scalar: go-yaml v3's error, fly's first
   test("an empty or null document is still an empty pipeline", () => {
     expect(summary("~\n")).toEqual([]);
     expect(summary("---\n")).toEqual([]);
+  });
+});
+
+describe("parsePipelineText: the parse, and the position tree its locator reads", () => {
+  const TEXT = "jobs:\n- name: j\n  plan: [{get: r}]\nresources: []\n";
+
+  test("the parse is parsePipeline's", () => {
+    const { parsed } = parsePipelineText(TEXT, { file: "p.yml" });
+    const alone = parsePipeline(TEXT, { file: "p.yml" });
+    expect(parsed.pipeline).toEqual(alone.pipeline);
+    expect(parsed.diagnostics).toEqual(alone.diagnostics);
+    expect(parsed.locate(["jobs", 0, "plan", 0, "get"])).toEqual(alone.locate(["jobs", 0, "plan", 0, "get"]));
+  });
+
+  test("the tree is read once, when first asked, and has every node with its offsets", () => {
+    const { yamlTree } = parsePipelineText(TEXT);
+    const tree = yamlTree();
+    expect(yamlTree()).toBe(tree);
+    const root = tree?.root;
+    expect(root?.kind === "mapping" && root.pairs.map((p) => [p.name, TEXT.slice(p.key.start, p.value?.end)])).toEqual([
+      ["jobs", "jobs:\n- name: j\n  plan: [{get: r}]"],
+      ["resources", "resources: []"],
+    ]);
+  });
+
+  test("of the first document of a stream", () => {
+    const text = "jobs: []\n---\nresources: []\n";
+    const root = parsePipelineText(text).yamlTree()?.root;
+    expect(root?.kind === "mapping" && root.pairs.map((p) => p.name)).toEqual(["jobs"]);
+  });
+
+  test("none for JSON read by JSON.parse, a text that cannot be read, or a text after a byte order mark", () => {
+    expect(parsePipelineText('{"jobs": []}').yamlTree()).toBeUndefined();
+    expect(parsePipelineText("jobs: [\n").yamlTree()).toBeUndefined();
+    const bom = parsePipelineText("\uFEFFjobs: 3\n");
+    expect(bom.yamlTree()).toBeUndefined();
+    // its findings are placed in the text as given, BOM included
+    expect(bom.parsed.diagnostics.map((d) => `${d.loc?.line}:${d.loc?.col}`)).toEqual(["1:8"]);
   });
 });

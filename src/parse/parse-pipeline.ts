@@ -11,7 +11,7 @@ import { type DecodedBytes, decodeYamlBytes } from "./read-yaml-utf8.ts";
 import { rootNotMapping } from "./root-kind.ts";
 import { interpolate, type TemplateVars } from "./vars.ts";
 import { BEFORE_TEMPLATES, findNonFinite, TO_JSON } from "./yaml-to-json.ts";
-import { yamlTextLocator } from "./yaml-tree.ts";
+import { lazyYamlTree, type YamlTree, yamlTreeLocator } from "./yaml-tree.ts";
 
 /** The input formats the parser reads. `auto` picks JSON when the text starts with `{` or `[`. */
 export type InputFormat = "yaml" | "json" | "auto";
@@ -61,8 +61,35 @@ const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 export function parsePipeline(input: string | Uint8Array, options: ParseOptions = {}): ParsedPipeline {
   // A string may start with a byte order mark (an editor's buffer, `readFileSync(f, "utf8")`); bytes are decoded
   // without it. The text after it is read, and its locations are given in the string as it came, BOM included.
-  if (typeof input === "string" && input.startsWith(BOM)) return afterBom(parseInput(input.slice(1), options));
-  return parseInput(input, options);
+  if (typeof input === "string" && input.startsWith(BOM)) return afterBom(parseInput(input.slice(1), options).parsed);
+  return parseInput(input, options).parsed;
+}
+
+/** A pipeline text parsed by {@link parsePipelineText}. */
+export interface ParsedText {
+  readonly parsed: ParsedPipeline;
+  /**
+   * The position tree of the YAML read (of its first document), read when first asked and shared with
+   * `parsed.locate`: undefined when the text was not read as YAML (JSON, a refused text), cannot be read, or starts
+   * with a byte order mark (the tree's offsets would be those of the text after it).
+   */
+  readonly yamlTree: () => YamlTree | undefined;
+}
+
+/**
+ * {@link parsePipeline} of a text, with the position tree its locator reads, for a reader that needs both (the
+ * language server: its diagnostics and its editor features read one parse of each version of a document).
+ */
+export function parsePipelineText(text: string, options: ParseOptions = {}): ParsedText {
+  if (text.startsWith(BOM)) return { parsed: parsePipeline(text, options), yamlTree: () => undefined };
+  const { parsed, yamlTree } = parseInput(text, options);
+  return { parsed, yamlTree: yamlTree ?? (() => undefined) };
+}
+
+/** A parse, and the YAML position tree its locator reads when the text was read as YAML. */
+interface InputRead {
+  readonly parsed: ParsedPipeline;
+  readonly yamlTree?: () => YamlTree | undefined;
 }
 
 const BOM = "\uFEFF";
@@ -84,19 +111,21 @@ function afterBom(parsed: ParsedPipeline): ParsedPipeline {
   };
 }
 
-function parseInput(input: string | Uint8Array, options: ParseOptions): ParsedPipeline {
+function parseInput(input: string | Uint8Array, options: ParseOptions): InputRead {
   const { file } = options;
-  const fail = (ruleId: string, message: string, loc?: SourceLoc, fly?: string): ParsedPipeline => ({
-    pipeline: undefined,
-    wellFormed: false,
-    diagnostics: [
-      {
-        ...diag(ruleId, message, [], withFile(file, loc ?? { line: 1, col: 1 })),
-        parity: "hangar",
-        ...(fly !== undefined && { fly }),
-      },
-    ],
-    locate: () => withFile(file, { line: 1, col: 1 }),
+  const fail = (ruleId: string, message: string, loc?: SourceLoc, fly?: string): InputRead => ({
+    parsed: {
+      pipeline: undefined,
+      wellFormed: false,
+      diagnostics: [
+        {
+          ...diag(ruleId, message, [], withFile(file, loc ?? { line: 1, col: 1 })),
+          parity: "hangar",
+          ...(fly !== undefined && { fly }),
+        },
+      ],
+      locate: () => withFile(file, { line: 1, col: 1 }),
+    },
   });
 
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -108,7 +137,7 @@ function parseInput(input: string | Uint8Array, options: ParseOptions): ParsedPi
   if (typeof input === "string") text = input;
   else {
     const decoded = decodeYamlBytes(input);
-    if (!decoded.ok) return invalidUtf8(decoded, file);
+    if (!decoded.ok) return { parsed: invalidUtf8(decoded, file) };
     text = decoded.text;
   }
   const format = options.format === "json" || options.format === "yaml" ? options.format : detectFormat(text);
@@ -118,7 +147,8 @@ function parseInput(input: string | Uint8Array, options: ParseOptions): ParsedPi
     const value = tryJson(text);
     // JSON.parse keeps the last of a repeated key, where the YAML reader reports every repeat at its place, and makes
     // a number beyond float64's range Infinity, where go-yaml keeps it as a string: both are read as fly reads them
-    if (value !== NOT_JSON && readAsGoYamlReads(text, value)) return parseJson(value, text, file, options.vars);
+    if (value !== NOT_JSON && readAsGoYamlReads(text, value))
+      return { parsed: parseJson(value, text, file, options.vars) };
   }
   const binary = firstControlCharacter(text);
   if (binary !== -1) {
@@ -152,21 +182,18 @@ function parseJson(value: unknown, text: string, file: string | undefined, vars?
   return notMapping(value, text, locate) ?? finish(value, locate, vars);
 }
 
-function parseYaml(text: string, file: string | undefined, vars?: TemplateVars): ParsedPipeline {
+function parseYaml(text: string, file: string | undefined, vars?: TemplateVars): InputRead {
   const read = readYaml(text);
   // only the first document is read (as by go-yaml), and located: the others are not YAML the locator need read
   const end = read.ok ? read.firstDocumentEnd : undefined;
+  const located = end === undefined ? text : text.slice(0, end);
   // the collections the reader took need not be found again when a finding is first located (a block mapping of
   // 1,000,000 keys: about 1 s)
-  const locate = yamlTextLocator(
-    end === undefined ? text : text.slice(0, end),
-    file,
-    read.ok ? read.regions : undefined,
-  );
+  const yamlTree = lazyYamlTree(located, read.ok ? read.regions : undefined);
+  const locate = yamlTreeLocator(yamlTree, located, file);
   if (read.ok) {
-    const root = notMapping(read.value, end === undefined ? text : text.slice(0, end), locate);
-    const parsed = root ?? finish(read.value, locate, vars, read);
-    if (end === undefined) return parsed;
+    const parsed = notMapping(read.value, located, locate) ?? finish(read.value, locate, vars, read);
+    if (end === undefined) return { parsed, yamlTree };
     const start = lineIndex(text)(end);
     const ignored: Diagnostic = {
       ...diag(
@@ -178,7 +205,7 @@ function parseYaml(text: string, file: string | undefined, vars?: TemplateVars):
       severity: "warning",
       parity: "hangar",
     };
-    return { ...parsed, diagnostics: [...parsed.diagnostics, ignored].sort(compareByLocation) };
+    return { parsed: { ...parsed, diagnostics: [...parsed.diagnostics, ignored].sort(compareByLocation) }, yamlTree };
   }
   const at = lineIndex(text);
   const diagnostics = read.problems.map((problem) => {
@@ -186,7 +213,7 @@ function parseYaml(text: string, file: string | undefined, vars?: TemplateVars):
     const loc = withFile(file, { line: start.line, col: start.col });
     return problemDiagnostic(problem, loc);
   });
-  return { pipeline: undefined, wellFormed: false, diagnostics, locate };
+  return { parsed: { pipeline: undefined, wellFormed: false, diagnostics, locate }, yamlTree };
 }
 
 /**

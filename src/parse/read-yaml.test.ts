@@ -99,3 +99,28 @@ describe("aliases are counted per document, with go-yaml's rule", () => {
     });
   });
 });
+
+describe("with repeats allowed (the language server's reading of a text being edited)", () => {
+  test("a repeated key is read, the last one winning, where it is otherwise refused", () => {
+    const text = "a: 1\nm: {x: 1, x: 2}\na: 3\n";
+    expect(readYaml(text).ok).toBe(false);
+    expect(readYaml(text, { repeatsAllowed: true })).toEqual({ ok: true, value: { a: 3, m: { x: 2 } } });
+  });
+
+  test("a repeated merge key merges both", () => {
+    const read = readYaml("x: &x {p: 1}\ny: &y {q: 2}\nm:\n  <<: *x\n  <<: *y\n", { repeatsAllowed: true });
+    expect(read.ok && (read.value as { m: unknown }).m).toEqual({ p: 1, q: 2 });
+  });
+
+  test("aliases are still counted", () => {
+    let text = "k: 1\nk: 2\nl0: &l0 [a, a, a, a, a, a, a, a, a]\n";
+    for (let i = 1; i < 5; i++)
+      text += `l${i}: &l${i} [${Array(9)
+        .fill(`*l${i - 1}`)
+        .join(", ")}]\n`;
+    expect(readYaml(text, { repeatsAllowed: true })).toMatchObject({
+      ok: false,
+      problems: [{ kind: "excessive-aliasing" }],
+    });
+  });
+});

@@ -76,7 +76,11 @@ function readFirst(text: string, options: ReadYamlOptions): YamlRead {
     const nodes = regions.reduce((sum, r) => sum + r.nodes, 0);
     // a block collection's entries are YAML only in block context: its placeholder must not stand in a flow one
     const blocks = new Set(regions.flatMap((r, i) => (r.kind === "block" ? [placeholder(i)] : [])));
-    const read = readDocument(substituted, nodes, blocks.size === 0 ? undefined : blocks);
+    const read = readDocument(substituted, {
+      counted: nodes,
+      blockOnly: blocks.size === 0 ? undefined : blocks,
+      options,
+    });
     const back = read.ok ? putBack(read.value, regions) : undefined;
     if (back?.ok === true && read.ok) {
       const large = regions.flatMap((r) => r.large);
@@ -91,14 +95,22 @@ function readFirst(text: string, options: ReadYamlOptions): YamlRead {
     // a placeholder not read back as a value of its own, or any problem: the text is read as it is, so that every
     // finding is the one it gives
   }
-  return readDocument(text, 0);
+  return readDocument(text, { counted: 0, blockOnly: undefined, options });
 }
 
 /**
  * Reads a document with js-yaml; `counted` nodes were read beforehand (they count in the alias ratio). With
  * `blockOnly`, a scalar whose value is one of those strings inside a flow collection makes the read fail.
  */
-function readDocument(text: string, counted: number, blockOnly?: ReadonlySet<string>): YamlRead {
+function readDocument(
+  text: string,
+  {
+    counted,
+    blockOnly,
+    options,
+  }: { counted: number; blockOnly: ReadonlySet<string> | undefined; options: ReadYamlOptions },
+): YamlRead {
+  const repeatsAllowed = options.repeatsAllowed === true;
   const aliases = aliasCounter(counted);
   const watch = nodeWatch(text);
   let repeatedMerge = false;
@@ -138,7 +150,7 @@ function readDocument(text: string, counted: number, blockOnly?: ReadonlySet<str
   };
   let value: unknown;
   try {
-    value = jsyaml.load(text, goYamlLoadOptions(text, { listener }));
+    value = jsyaml.load(text, goYamlLoadOptions(text, repeatsAllowed ? { listener, json: true } : { listener }));
   } catch (error) {
     if (error instanceof ExcessiveAliasing) return { ok: false, problems: [aliasingProblem()] };
     if (!(error instanceof jsyaml.YAMLException)) return { ok: false, problems: [internalProblem(error)] };
@@ -147,7 +159,7 @@ function readDocument(text: string, counted: number, blockOnly?: ReadonlySet<str
     if (error.reason === NESTED_KEY && watch.problems().length > 0) return { ok: false, problems: watch.problems() };
     return { ok: false, problems: [syntaxProblem(error)] };
   }
-  if (repeatedMerge) return readWithDuplicates(text);
+  if (repeatedMerge && !repeatsAllowed) return readWithDuplicates(text);
   if (misplaced) return { ok: false, problems: [] };
   const keys = watch.problems();
   if (keys.length > 0) return { ok: false, problems: keys };
@@ -157,6 +169,11 @@ function readDocument(text: string, counted: number, blockOnly?: ReadonlySet<str
 export interface ReadYamlOptions {
   /** The size from which a flow collection is read by the fast path (tests lower it to hold the two readers equal). */
   readonly flowFastPathMin?: number;
+  /**
+   * Read a key repeated in a mapping as js-yaml's JSON mode does (the last one wins, merge keys each merge), rather
+   * than report it: for a reader of a text being edited (the language server), which wants what can be read.
+   */
+  readonly repeatsAllowed?: boolean;
 }
 
 export type YamlRead =

@@ -5,7 +5,14 @@ import { isNode, isScalar, LineCounter, parseDocument } from "yaml";
 import type { PathSegment } from "../model/common.ts";
 import { dedent } from "../validate/rule-tester.ts";
 import { readYaml } from "./read-yaml.ts";
-import { buildYamlTree, findDuplicateKeys, yamlTextLocator } from "./yaml-tree.ts";
+import {
+  aliasedNode,
+  buildYamlTree,
+  findDuplicateKeys,
+  readYamlTree,
+  type YamlNode,
+  yamlTextLocator,
+} from "./yaml-tree.ts";
 
 const corpusDir = resolve(import.meta.dirname, "../../../shared/corpus/pipelines");
 const corpusPresent = existsSync(corpusDir);
@@ -105,5 +112,71 @@ describe("repeated keys", () => {
       ["<<", 34, 3],
       ["a", 59, 1],
     ]);
+  });
+});
+
+describe("anchors", () => {
+  /** The text of the node each alias of a text stands for, in text order. */
+  function aliased(text: string, flowFastPathMin?: number): string[] {
+    const tree = readYamlTree(text, flowFastPathMin);
+    const aliases: YamlNode[] = [];
+    const visit = (node: YamlNode | undefined) => {
+      if (node?.kind === "alias") aliases.push(node);
+      if (node?.kind === "sequence") node.items.forEach(visit);
+      if (node?.kind === "mapping")
+        for (const p of node.pairs) {
+          visit(p.key);
+          visit(p.value);
+        }
+    };
+    visit(tree.root);
+    return aliases.map((a) => {
+      const node = aliasedNode(tree, a, text);
+      return `${text.slice(a.start, a.end)} -> ${node === undefined ? "nothing" : text.slice(node.start, node.end)}`;
+    });
+  }
+
+  test("an alias stands for the node anchored with its name: a scalar, a mapping, a sequence, a key", () => {
+    const text = dedent(`
+      name: &n build
+      base: &base
+        serial: true
+        plan: [{ get: src }]
+      list: &l [a, b]
+      &k key: 1
+      job: { name: *n, <<: *base }
+      again: [*l, *k]
+    `);
+    expect(aliased(text)).toEqual([
+      "*n -> build",
+      "*base -> serial: true\n  plan: [{ get: src }]",
+      "*l -> [a, b]",
+      "*k -> key",
+    ]);
+  });
+
+  test("a name anchored again: each alias stands for the last node anchored before it", () => {
+    const text = "a: &x first\nb: *x\nc: &x second\nd: *x\ne: &x\n  inner: &x third\n  at: *x\nf: *x\n";
+    // inside `e`, `*x` is `third`; after `e`, the mapping (anchored, and finished, last)
+    expect(aliased(text)).toEqual(["*x -> first", "*x -> second", "*x -> third", "*x -> inner: &x third\n  at: *x"]);
+  });
+
+  test("an alias inside the collection it names stands for that collection, as the reader reads it", () => {
+    expect(aliased("a: &a [b, *a]\n")).toEqual(["*a -> [b, *a]"]);
+  });
+
+  test("an anchored collection holding one the fast path read is at its place in the text", () => {
+    const items = Array.from({ length: 40 }, (_, i) => `item-${i}`);
+    const text = `base: &base\n  list: [${items.join(", ")}]\n  block:\n${items.map((i) => `    - ${i}`).join("\n")}\nuse: *base\n`;
+    const slow = aliased(text);
+    expect(slow).toEqual([`*base -> ${text.slice(text.indexOf("list:"), text.lastIndexOf("\nuse:"))}`]);
+    // the same with the fast path taking the two lists (placeholders in the text read, put back after)
+    expect(aliased(text, 64)).toEqual(slow);
+    expect(readYamlTree(text, 64).root).toEqual(readYamlTree(text).root);
+  });
+
+  test("a text without anchors has none, and the tree is buildYamlTree's", () => {
+    const text = "jobs:\n- name: j\n  plan: [{ get: a }]\n";
+    expect(readYamlTree(text)).toEqual({ root: buildYamlTree(text), anchors: new Map() });
   });
 });

@@ -30,6 +30,16 @@ export interface YamlPair {
   readonly value: YamlNode | undefined;
 }
 
+/** A document's position tree, with the nodes its anchors name. */
+export interface YamlTree {
+  readonly root: YamlNode;
+  /**
+   * The nodes anchored with each name (`&name`), in the order the reader finished them: a name may be anchored
+   * again, and an alias stands for the last node anchored with its name before it ({@link aliasedNode}).
+   */
+  readonly anchors: ReadonlyMap<string, readonly YamlNode[]>;
+}
+
 interface Frame {
   readonly open: number;
   readonly children: { node: YamlNode; result: unknown }[];
@@ -37,6 +47,7 @@ interface Frame {
 
 interface LoaderState {
   readonly kind: string | null;
+  readonly anchor: string | null;
   readonly result: unknown;
   readonly position: number;
   readonly input: string;
@@ -54,10 +65,19 @@ export function buildYamlTree(
   flowFastPathMin = FLOW_FAST_PATH_MIN,
   found?: readonly FlowRegion[],
 ): YamlNode {
+  return readYamlTree(text, flowFastPathMin, found).root;
+}
+
+/** {@link buildYamlTree}, with the nodes the document's anchors name (for a reader that follows aliases). */
+export function readYamlTree(
+  text: string,
+  flowFastPathMin = FLOW_FAST_PATH_MIN,
+  found?: readonly FlowRegion[],
+): YamlTree {
   const regions = found ?? (text.length >= flowFastPathMin ? findFlowRegions(text, flowFastPathMin, false) : []);
   const compact = regions.length === 0 ? undefined : withPlaceholders(text, regions);
   if (compact !== undefined) {
-    let tree: YamlNode | undefined;
+    let tree: YamlTree | undefined;
     try {
       tree = treeOf(compact);
     } catch {
@@ -70,19 +90,43 @@ export function buildYamlTree(
 }
 
 /**
+ * The node an alias stands for, as the reader resolved it: the last node anchored with the alias's name that was
+ * finished before the alias, else (an alias inside the collection it names) the last one that starts before it.
+ */
+export function aliasedNode(tree: YamlTree, alias: YamlNode, text: string): YamlNode | undefined {
+  if (alias.kind !== "alias") return undefined;
+  const nodes = tree.anchors.get(text.slice(alias.start + 1, alias.end));
+  if (nodes === undefined) return undefined;
+  let enclosing: YamlNode | undefined;
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const node = nodes[i] as YamlNode;
+    if (node.end <= alias.start) return node;
+    if (enclosing === undefined && node.start < alias.start) enclosing = node;
+  }
+  return enclosing;
+}
+
+/**
  * The tree of the text with placeholders, as the tree of the original text: offsets moved back past each region,
  * and each placeholder's scalar node replaced by its region's node. Undefined when a placeholder is not a value
  * node of its own (the text must then be read as it is).
  */
 function placeRegions(
-  tree: YamlNode,
+  tree: YamlTree,
   text: string,
   compact: string,
   regions: readonly FlowRegion[],
-): YamlNode | undefined {
+): YamlTree | undefined {
   const { starts, back } = placeholderOffsets(regions);
   let placed = 0;
+  // the anchored nodes, and their places (only in a text with anchors: nothing is looked up per node otherwise)
+  const anchored = tree.anchors.size === 0 ? undefined : new Map([...tree.anchors.values()].flat().map((n) => [n, n]));
   const visit = (node: YamlNode, inFlow: boolean): YamlNode => {
+    const out = place(node, inFlow);
+    if (anchored?.has(node) === true) anchored.set(node, out);
+    return out;
+  };
+  const place = (node: YamlNode, inFlow: boolean): YamlNode => {
     if (node.kind === "scalar" && compact.charCodeAt(node.start) === PLACEHOLDER_MARK_CODE) {
       const i = starts.indexOf(node.start);
       const region = regions[i];
@@ -106,12 +150,16 @@ function placeRegions(
     }
     return { ...node, ...moved };
   };
-  const out = visit(tree, false);
-  return placed === regions.length ? out : undefined;
+  const root = visit(tree.root, false);
+  if (placed !== regions.length) return undefined;
+  if (anchored === undefined) return { root, anchors: tree.anchors };
+  const anchors = new Map([...tree.anchors].map(([name, nodes]) => [name, nodes.map((n) => anchored.get(n) ?? n)]));
+  return { root, anchors };
 }
 
-function treeOf(text: string): YamlNode {
+function treeOf(text: string): YamlTree {
   const stack: Frame[] = [{ open: 0, children: [] }];
+  const anchors = new Map<string, YamlNode[]>();
   const listener = (event: "open" | "close", state: LoaderState): void => {
     if (event === "open") {
       stack.push({ open: state.position, children: [] });
@@ -120,10 +168,17 @@ function treeOf(text: string): YamlNode {
     const frame = stack.pop() as Frame;
     const node = nodeOf(frame, state, text);
     stack[stack.length - 1]?.children.push({ node, result: state.result });
+    // the node's own anchor (js-yaml restores a collection's after reading its entries); a node kept as it is by
+    // the context around it closes twice
+    if (state.anchor !== null) {
+      const nodes = anchors.get(state.anchor);
+      if (nodes === undefined) anchors.set(state.anchor, [node]);
+      else if (nodes.at(-1) !== node) nodes.push(node);
+    }
   };
   jsyaml.load(text, goYamlLoadOptions(text, { json: true, listener }));
   const top = stack[0]?.children ?? [];
-  return top.find((c) => c.node.kind !== "empty")?.node ?? { kind: "empty", start: 0, end: 0 };
+  return { root: top.find((c) => c.node.kind !== "empty")?.node ?? { kind: "empty", start: 0, end: 0 }, anchors };
 }
 
 function nodeOf(frame: Frame, state: LoaderState, text: string): YamlNode {
@@ -271,20 +326,36 @@ export function findDuplicateKeys(root: YamlNode, text: string): DuplicateKey[] 
  * The positions are read on first use (`regions`: the collections {@link readYaml} took from the same text).
  */
 export function yamlTextLocator(text: string, file?: string, regions?: readonly FlowRegion[]): Locator {
-  let tree: YamlNode | undefined | null;
-  let at: ((offset: number) => { line: number; col: number }) | undefined;
-  return (path, target = "value") => {
+  return yamlTreeLocator(lazyYamlTree(text, regions), text, file);
+}
+
+/**
+ * The position tree of a text, read on first call and kept ({@link readYamlTree}; `regions`: the collections
+ * {@link readYaml} took from the same text); undefined when the text cannot be read.
+ */
+export function lazyYamlTree(text: string, regions?: readonly FlowRegion[]): () => YamlTree | undefined {
+  let tree: YamlTree | undefined | null;
+  return () => {
     if (tree === undefined) {
       try {
-        tree = buildYamlTree(text, FLOW_FAST_PATH_MIN, regions);
+        tree = readYamlTree(text, FLOW_FAST_PATH_MIN, regions);
       } catch {
         tree = null;
       }
-      at = lineIndex(text);
     }
-    if (tree === null || at === undefined) return undefined;
-    let node: YamlNode | undefined = tree;
-    let best = rangeOf(tree);
+    return tree ?? undefined;
+  };
+}
+
+/** {@link yamlTextLocator} over a position tree read elsewhere (`tree`, of `text`, read when first asked). */
+export function yamlTreeLocator(tree: () => YamlTree | undefined, text: string, file?: string): Locator {
+  let at: ((offset: number) => { line: number; col: number }) | undefined;
+  return (path, target = "value") => {
+    const root = tree()?.root;
+    if (root === undefined) return undefined;
+    at ??= lineIndex(text);
+    let node: YamlNode | undefined = root;
+    let best = rangeOf(root);
     for (let i = 0; i < path.length && node !== undefined; i++) {
       const seg = path[i] as PathSegment;
       const wantKey = target === "key" && i === path.length - 1;

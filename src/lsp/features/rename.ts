@@ -1,9 +1,8 @@
 import { type Position, type Range, ResponseError, TextEdit, type WorkspaceEdit } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { isMap, isScalar } from "yaml";
 import { checkIdentifier } from "../../concourse/go-identifier.ts";
 import { yamlString } from "../../render/yaml.ts";
-import { LABEL, type NameSite, nameAt, namesOf, type PipelineDocument, sitesOf } from "../documents.ts";
+import { LABEL, type NameSite, nameAt, namesOf, nodeAt, type PipelineDocument, pairOf, sitesOf } from "../documents.ts";
 
 /** The range of the name that would be renamed, or null where there is no name to rename. */
 export function prepareRename(text: TextDocument, document: PipelineDocument, position: Position): Range | null {
@@ -73,12 +72,12 @@ const namesStep = (site: NameSite): boolean =>
 /** Adds `resource: <name>` to the step of a `get: x` or `put: x`, in the style the step is written in. */
 function addResource(text: TextDocument, document: PipelineDocument, site: NameSite, name: string): TextEdit {
   const value = yamlString(name);
-  const step = document.doc.getIn(site.path.slice(0, -1), true);
-  if (isMap(step) && step.flow === true) return TextEdit.insert(text.positionAt(site.end), `, resource: ${value}`);
-  const key = isMap(step)
-    ? step.items.find((p) => isScalar(p.key) && p.key.value === site.path.at(-1))?.key
-    : undefined;
-  const keyStart = isScalar(key) && key.range != null ? key.range[0] : site.start;
+  const step = nodeAt(document, site.path.slice(0, -1));
+  if (step?.kind === "mapping" && document.text.charCodeAt(step.start) === 0x7b) {
+    return TextEdit.insert(text.positionAt(site.end), `, resource: ${value}`);
+  }
+  const key = step === undefined ? undefined : pairOf(document, step, String(site.path.at(-1)))?.key;
+  const keyStart = key?.kind === "scalar" ? key.start : site.start;
   const indent = " ".repeat(text.positionAt(keyStart).character);
   const eol = text.getText().includes("\r\n") ? "\r\n" : "\n";
   const line = text.positionAt(site.end).line;

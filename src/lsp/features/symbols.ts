@@ -1,7 +1,6 @@
 import { type DocumentSymbol, SymbolKind } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { isMap, isScalar, isSeq } from "yaml";
-import { LABEL, type NameKind, type PipelineDocument } from "../documents.ts";
+import { itemRange, LABEL, type NameKind, type PipelineDocument, pairOf, valueAt } from "../documents.ts";
 
 const KIND: Readonly<Record<NameKind, SymbolKind>> = {
   job: SymbolKind.Function,
@@ -24,20 +23,21 @@ export function documentSymbols(text: TextDocument, document: PipelineDocument):
       selectionRange: range(site.start, site.end),
     });
   }
-  const groups = document.doc.get("groups", true);
-  if (isSeq(groups)) {
-    for (const group of groups.items) {
-      if (!isMap(group) || group.range == null) continue;
-      const name = group.get("name", true);
-      if (!isScalar(name) || name.range == null) continue;
+  const groups = document.tree?.root.kind === "mapping" ? pairOf(document, document.tree.root, "groups") : undefined;
+  if (groups?.value?.kind === "sequence") {
+    groups.value.items.forEach((group, i) => {
+      const name = group.kind === "mapping" ? pairOf(document, group, "name") : undefined;
+      const value = valueAt(document, ["groups", i, "name"]);
+      if (name?.key.kind !== "scalar" || name.value?.kind !== "scalar" || value === undefined) return;
+      const { start, end } = itemRange(document.text, group);
       symbols.push({
-        name: String(name.value),
+        name: String(value),
         detail: "group",
         kind: SymbolKind.Namespace,
-        range: range(group.range[0], group.range[1]),
-        selectionRange: range(name.range[0], name.range[1]),
+        range: range(start, end),
+        selectionRange: range(name.value.start, name.value.end),
       });
-    }
+    });
   }
   return symbols.sort((a, b) => a.range.start.line - b.range.start.line);
 }
