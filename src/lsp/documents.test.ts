@@ -183,6 +183,19 @@ describe("a text being typed, which parse cannot read, is read the editor's way"
     expect(named(`${JOBS}    seri\n  - name: ship\n    plan: []\n`)).toContain('job ship "ship"');
   });
 
+  test.each([
+    ["a null key", "        params: {~: c}\n"],
+    ["a complex key", "        params: {[a]: 1}\n"],
+  ])("%s, which fly cannot convert to JSON: every other name", (_, typed) => {
+    expect(named(`${JOBS}${typed}  - name: ship\n    plan: []\n`)).toEqual([
+      'resource repo "repo"',
+      'resource_type git "git"',
+      'job unit "unit"',
+      'resource repo "repo"',
+      'job ship "ship"',
+    ]);
+  });
+
   test("a key written twice: read, the last one winning", () => {
     const text = "resources:\n  - name: old\n    type: git\n    name: repo\n";
     expect(named(text)).toEqual(['resource_type git "git"', 'resource repo "repo"']);

@@ -80,6 +80,12 @@ export function readDocument(text: string, read: ParsedText = parsePipelineText(
 const MAX_MENDS = 4;
 
 /**
+ * The problems whose line is blanked and the text read again: a syntax error, and a key fly cannot convert to JSON
+ * (a null or a complex key, which js-yaml reads), so that one such key does not take every name of the text away.
+ */
+const MENDABLE: ReadonlySet<YamlProblem["kind"]> = new Set(["syntax", "null-key", "complex-key"]);
+
+/**
  * The editor's own reading of a text (a text being typed is often not YAML yet): a key repeated in a mapping is
  * read (the last one wins) rather than refused, the line of a syntax error is blanked (its key kept: `passed: [`
  * reads as `passed:`) and the text read again, up to {@link MAX_MENDS} times; a byte order mark reads as a line
@@ -97,8 +103,8 @@ function readMended(text: string): { tree: YamlTree; value: unknown } | undefine
         return undefined;
       }
     }
-    const syntax = read.problems.find((p) => p.kind === "syntax");
-    const mended = syntax === undefined ? undefined : mendLine(candidate, culprit(candidate, syntax));
+    const mendable = read.problems.find((p) => MENDABLE.has(p.kind));
+    const mended = mendable === undefined ? undefined : mendLine(candidate, culprit(candidate, mendable));
     if (mended === undefined) return undefined;
     candidate = mended;
   }
