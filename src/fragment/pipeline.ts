@@ -294,23 +294,36 @@ function collectStep(walked: CollectedStep, options: WalkState): void {
   if (kind === "get" || kind === "put") {
     const resource = ownValue(s, "resource");
     const name = ownValue(s, kind);
-    if (isNamedObject(resource))
+    if (isNamedObject(resource) && !isCollected(found.resources, resource))
       collect(found.resources, resource as unknown as Resource, () => options.label(path, "resource"));
-    if (isNamedObject(name)) collect(found.resources, name as unknown as Resource, () => options.label(path, kind));
-    if (options.names !== undefined) checkStep(found, walked, options.names);
+    if (isNamedObject(name) && !isCollected(found.resources, name))
+      collect(found.resources, name as unknown as Resource, () => options.label(path, kind));
+    if (resource !== undefined) checkStep(walked, options, "resource", resource);
+    else checkStep(walked, options, kind, name);
   } else if (kind === "task") {
     // `image: resource` (typed Ref<Resource>): the resource is collected as a get's is
     const image = ownValue(s, "image");
-    if (isNamedObject(image))
+    if (isNamedObject(image) && !isCollected(found.resources, image))
       collect(found.resources, image as unknown as Resource, () => options.label(path, "image"));
   } else if (kind === "run") {
     const type = ownValue(s, "type");
-    if (isNamedObject(type)) collect(found.prototypes, type as unknown as Prototype, () => options.label(path, "type"));
+    if (isNamedObject(type) && !isCollected(found.prototypes, type))
+      collect(found.prototypes, type as unknown as Prototype, () => options.label(path, "type"));
   }
 }
 
+/**
+ * Whether `ref` is the very object already collected under its name: the common case, told before the place of
+ * `ref` for a message is made (a closure per get and put, 60,000 at the bench workload's 10,000 jobs). With that,
+ * the step's resource read once for both uses and `passed` checked in a loop rather than by a callback, pipeline()
+ * of that workload took about 33 ms of CPU instead of 40 (node --single-threaded; fastest of 21 runs in each of 5
+ * alternating processes; medians 35-46 against 43-60).
+ */
+const isCollected = <T extends Named>(into: Collected<T>, ref: Named): boolean => into.seen.get(ref.name)?.item === ref;
+
+/** Collects `ref`, found at `at`, into `into`, unless it {@link isCollected}. */
 function collect<T extends Named>(into: Collected<T>, ref: T, at: () => string): void {
-  if (into.seen.get(ref.name)?.item === ref) return; // the very object already collected: the common case
+  if (isCollected(into, ref)) return;
   const origin = { item: ref, at };
   const added = mergeNamed(into.section, [origin], into.conflicts, into.seen);
   if (added.length > 0) into.collected.push(...added);
@@ -318,20 +331,19 @@ function collect<T extends Named>(into: Collected<T>, ref: T, at: () => string):
 }
 
 /**
- * Records the unknown names of a get or put step: its resource when not among the resources seen so
- * far (checked again once all are collected), and each `passed` job that matches no job.
+ * Records the unknown names of a get or put step: its resource (`given`, under `key`) when not among the resources
+ * seen so far (checked again once all are collected), and each `passed` job that matches no job. Nothing for the
+ * steps of a collapsed duplicate of a job (no names to check against).
  */
-function checkStep(found: Found, walked: CollectedStep, names: KnownNames): void {
+function checkStep(walked: CollectedStep, options: WalkState, key: string, given: unknown): void {
+  const { found, names } = options;
+  if (names === undefined) return;
   const { path } = walked;
-  const kind = walked.kind as "get" | "put";
-  const s = walked.step as unknown as Record<string, unknown>;
-  const key = ownValue(s, "resource") !== undefined ? "resource" : kind;
   // Only a name given as a string can be unknown here: an object was collected just before, so its name is
   // among those seen. Not looking it up again saves a lookup in a map of every resource per get and put (60,000
   // at the bench workload's 10,000 jobs). With the sets pipeline() now makes only when needed (`otherThan`,
   // `throwUnknown`), pipeline() of that workload takes about 5% less CPU (node --single-threaded, 6 alternating
   // processes of 8 runs: fastest 89.7 -> 84.7 ms, median 101.3 -> 96.8), less than the bench's run-to-run noise.
-  const given = ownValue(s, key);
   if (typeof given === "string") {
     if (!names.resources.has(given)) {
       found.problems.push({ resource: given, path: [...path, key], message: `unknown resource '${given}'` });
@@ -340,16 +352,17 @@ function checkStep(found: Found, walked: CollectedStep, names: KnownNames): void
     // a step written by hand past the types ({ get: undefined }): no resource to look up or collect
     throw argumentError("pipeline", formatPath([...path, key]), "a resource name or an object with a name", given);
   }
-  const passed = kind === "get" ? ownValue(s, "passed") : undefined;
+  const passed =
+    walked.kind === "get" ? ownValue(walked.step as unknown as Record<string, unknown>, "passed") : undefined;
   if (!Array.isArray(passed)) return;
-  passed.forEach((ref, i) => {
-    const job = refName(ref);
-    if (job === undefined) return;
+  for (let i = 0; i < passed.length; i++) {
+    const job = refName(passed[i]);
+    if (job === undefined) continue;
     const known = isLiteralPathPattern(job) ? names.jobSet.has(job) : names.jobNames.some((n) => goPathMatch(job, n));
     if (!known) {
       found.problems.push({ job, path: [...path, "passed", i], message: `no matching job(s) for '${job}'` });
     }
-  });
+  }
 }
 
 /**

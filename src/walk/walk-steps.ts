@@ -3,7 +3,7 @@ import { assertNever } from "../model/errors.ts";
 import type { Job } from "../model/job.ts";
 import { HOOK_KEYS, type HookKey } from "../model/modifiers.ts";
 import type { Pipeline } from "../model/pipeline.ts";
-import { type Step, type StepKind, stepKindOrUndefined } from "../model/step.ts";
+import { STEP_KINDS, type Step, type StepKind } from "../model/step.ts";
 import {
   CORE_SLOT_FORMS,
   type HoldingKind,
@@ -68,7 +68,7 @@ export type ScopeKind = "job" | "across" | HoldingKind | "hooks" | "branch";
 export interface PlanVisitor<S = undefined> {
   /**
    * Whether the visitor keeps the steps it is given past the walk (as {@link collectPipelineSteps} does): the
-   * walker then makes them, and their paths, at places of its code used by such walks only (see `newStep`).
+   * walker then makes them, and their paths, at places of its code used by such walks only (see `visitStep`).
    */
   readonly keepsSteps?: boolean;
   enter?(step: CollectedStep, state: S): void;
@@ -195,9 +195,35 @@ function visitStep<S>(
 ): void {
   if (!isObject(value)) return;
   const { visitor, state } = walk;
-  const self = newStep(walk, value as unknown as Step, at, key, parent);
-  const { kind, path } = self;
-  const across = Array.isArray(ownValue(value, "across"));
+  // one look at the step's keys: its kind, and whether it has `across` or a hook
+  let rank: number = STEP_KINDS.length;
+  let across = false;
+  let hooks = false;
+  for (const k in value) {
+    const role = KEY_ROLES.get(k);
+    if (role === undefined || !Object.hasOwn(value, k)) continue;
+    if (role === ACROSS) across = Array.isArray(value[k]);
+    else if (role === HOOK) hooks = true;
+    else if (role < rank) rank = role;
+  }
+  const kind = STEP_KINDS[rank];
+  const path = key === undefined ? at : childPath(walk, at, key);
+  const step = value as unknown as Step;
+  const { job, jobIndex } = walk;
+  const depth = parent === undefined ? 0 : parent.depth + 1;
+  const relation = relationOf(key, parent);
+  // The step's record is made at one of two places of the code, depending on whether the visitor keeps it past the
+  // walk, although both make the same object: V8 decides per allocation site (such a place) whether to make its
+  // objects directly in the old generation, from how many of them outlive a young-generation collection. With one
+  // site, the records of walks that drop them at once (`pipeline()`, the data-flow rules) made it decide against, so
+  // the records the validator keeps were made young and copied by the collections during the run. In the bench's
+  // own process (N=10,000, the rendered data validated right after a full GC; means of 5 runs, CPU shared with other
+  // work), garbage collection during the rules took 95-156 ms with one site and 54-94 with two (the walks of the
+  // code before the one traversal, each with its own sites: 37-93).
+  const self: CollectedStep =
+    visitor.keepsSteps === true
+      ? { step, path, depth, job, jobIndex, kind, parent, relation }
+      : { step, path, depth, job, jobIndex, kind, parent, relation };
   if (across) visitor.enterScope?.("across", self, state);
   visitor.enter?.(self, state);
   if (isHoldingKind(kind)) {
@@ -227,8 +253,26 @@ function visitStep<S>(
   }
   visitor.exit?.(self, state);
   if (across) visitor.exitScope?.("across", self, state);
-  visitHooks(walk, value, path, self);
+  if (hooks) visitHooks(walk, value, path, self);
 }
+
+/** {@link KEY_ROLES}' role of `across`. */
+const ACROSS = -1;
+/** {@link KEY_ROLES}' role of a hook. */
+const HOOK = -2;
+
+/**
+ * The keys of a step the walk looks for, each with its role: a core key's rank in `STEP_KINDS` (the kind is the key
+ * of the lowest rank), {@link ACROSS} or {@link HOOK}. A step's own enumerable keys (those the renderer writes) are
+ * looked up here once, rather than each of these keys looked for in the step (`Object.hasOwn` on steps of many
+ * shapes): at 10,000 jobs of the bench's workload (80,000 steps), finding the kinds, `across` and the hooks took
+ * about 13 ms against 3 that way, and a walk with no visitor 18 ms against 11 (CPU, node --single-threaded).
+ */
+const KEY_ROLES: ReadonlyMap<string, number> = new Map<string, number>([
+  ...STEP_KINDS.map((kind, rank): [string, number] => [kind, rank]),
+  ["across", ACROSS],
+  ...HOOK_KEYS.map((hook): [string, number] => [hook, HOOK]),
+]);
 
 /**
  * The steps of `list` (when it is a list) at `path`, each at its index, one after the other; each one a `branch`
@@ -287,36 +331,9 @@ function visitHooks<S>(
 }
 
 /**
- * The record of a step met by `walk`. It is made at one of two places of the code, depending on whether the visitor
- * keeps it past the walk, although both make the same object: V8 decides per allocation site (such a place) whether
- * to make its objects directly in the old generation, from how many of them outlive a young-generation collection.
- * With one site, the records of walks that drop them at once (`pipeline()`, the data-flow rules) made it decide
- * against, so the records the validator keeps were made young and copied by the collections during the run. In the
- * bench's own process (N=10,000, the rendered data validated right after a full GC; means of 5 runs, CPU shared
- * with other work), garbage collection during the rules took 95-156 ms with one site and 54-94 with two (the walks
- * of the code before the one traversal, each with its own sites: 37-93).
- */
-function newStep<S>(
-  walk: Walk<S>,
-  step: Step,
-  at: Path,
-  key: PathSegment | undefined,
-  parent: CollectedStep | undefined,
-): CollectedStep {
-  const { job, jobIndex } = walk;
-  const path = key === undefined ? at : childPath(walk, at, key);
-  const kind = stepKindOrUndefined(step);
-  const depth = parent === undefined ? 0 : parent.depth + 1;
-  const relation = relationOf(key, parent);
-  return walk.visitor.keepsSteps === true
-    ? { step, path, depth, job, jobIndex, kind, parent, relation }
-    : { step, path, depth, job, jobIndex, kind, parent, relation };
-}
-
-/**
  * `[...path, seg]`, copied by index into an array made at its final size: the walk makes a path for every step
  * and every list, and a spread goes through the iterator protocol. Made at two places, as records are
- * ({@link newStep}).
+ * ({@link visitStep}).
  */
 function childPath<S>(walk: Walk<S>, path: Path, seg: PathSegment): Path {
   const n = path.length;
