@@ -2,7 +2,7 @@ import { locationIdentifier } from "../../concourse/config-location.ts";
 import { acrossExempt, checkIdentifier } from "../../concourse/go-identifier.ts";
 import { goString } from "../../concourse/go-value.ts";
 import { defineRule } from "../define-rule.ts";
-import { goLabel, goSteps, hasAcross, NAMED_STEP_KINDS } from "./lib/go-steps.ts";
+import { type GoStep, goLabel, goSteps, hasAcross, NAMED_STEP_KINDS } from "./lib/go-steps.ts";
 import { NAMED_SECTIONS, sectionEntries } from "./lib/sections.ts";
 
 export default defineRule({
@@ -34,7 +34,10 @@ export default defineRule({
     const { byKind } = goSteps(ctx);
     for (const kind of NAMED_STEP_KINDS) {
       if (kind === "run") continue; // run steps: the run-identifier-invalid error
-      for (const g of byKind[kind]) {
+      const steps = byKind[kind];
+      // by index (see GoSteps)
+      for (let i = 0; i < steps.length; i++) {
+        const g = steps[i] as GoStep;
         const name = goString(g.step[kind]) ?? "";
         if (hasAcross(g) && acrossExempt(true, goLabel(g))) continue;
         const problem = checkIdentifier(name);

@@ -1,5 +1,5 @@
 import { defineRule } from "../define-rule.ts";
-import { goSteps } from "./lib/go-steps.ts";
+import { type GoStep, goSteps } from "./lib/go-steps.ts";
 import { jobsByName, passedMatcher } from "./lib/passed.ts";
 import { sectionEntries } from "./lib/sections.ts";
 import { listOf } from "./lib/values.ts";
@@ -38,10 +38,17 @@ export default defineRule({
     /** The job indexes a job's gets' `passed` entries match, in Go's visiting order. */
     const edgesOf = (jobIndex: number): number[] => {
       const edges: number[] = [];
-      for (const g of byJob[jobIndex] ?? []) {
+      const steps = byJob[jobIndex] ?? [];
+      // by index (see GoSteps)
+      for (let i = 0; i < steps.length; i++) {
+        const g = steps[i] as GoStep;
         if (g.kind !== "get") continue;
-        for (const entry of listOf(g.step.passed)) {
-          if (typeof entry === "string") for (const index of match(entry)) edges.push(index);
+        const passed = listOf(g.step.passed);
+        for (let k = 0; k < passed.length; k++) {
+          const entry = passed[k];
+          if (typeof entry !== "string") continue;
+          const matched = match(entry);
+          for (let m = 0; m < matched.length; m++) edges.push(matched[m] as number);
         }
       }
       return edges;

@@ -1,7 +1,7 @@
 import { isObject, refName } from "../../model/common.ts";
 import { defineRule } from "../define-rule.ts";
 import { CORE_RESOURCE_TYPES } from "./lib/core-resource-types.ts";
-import { goSteps } from "./lib/go-steps.ts";
+import { type GoStep, goSteps } from "./lib/go-steps.ts";
 import { listOf } from "./lib/values.ts";
 
 export default defineRule({
@@ -32,7 +32,10 @@ export default defineRule({
       if (isObject(t) && refName(t.type) !== t.name) use(t.type);
     }
     let tasksFromFiles = false;
-    for (const { step } of goSteps(ctx).byKind.task) {
+    const tasks = goSteps(ctx).byKind.task;
+    // by index (see GoSteps)
+    for (let i = 0; i < tasks.length; i++) {
+      const { step } = tasks[i] as GoStep;
       if (!isObject(step.config)) tasksFromFiles = true;
       else if (isObject(step.config.image_resource)) use(step.config.image_resource.type);
     }

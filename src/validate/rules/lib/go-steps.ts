@@ -100,6 +100,12 @@ export function buildGoSteps(steps: readonly CollectedStep[]): GoSteps {
   return { byJob: Array.from(byJob, (l) => l ?? []), byKind, wrappedBy };
 }
 
+/**
+ * Rules read these lists by index rather than with `for...of`: a validation runs each rule's loop once, mostly before
+ * V8 optimizes it, and unoptimized `for...of` makes an iterator result per element. Validating the bench's workload
+ * (N=10,000) once in a fresh process, the run allocated 74 MB against 101 and took 805 ms of CPU against 892 (medians
+ * of 10 alternating processes).
+ */
 export interface GoSteps {
   /** Per job index, the job's steps in the order StepValidator visits them. */
   readonly byJob: readonly (readonly GoStep[])[];
