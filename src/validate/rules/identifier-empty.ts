@@ -21,7 +21,10 @@ export default defineRule({
   messages: { empty: "{{context}}: identifier cannot be an empty string" },
   check(ctx) {
     for (const section of NAMED_SECTIONS) {
-      for (const { index, name } of sectionEntries(ctx, section)) {
+      const entries = sectionEntries(ctx, section);
+      // by index (see GoSteps)
+      for (let e = 0; e < entries.length; e++) {
+        const { index, name } = entries[e] as (typeof entries)[number];
         if (name !== "") continue;
         ctx.report({ path: [section, index, "name"], messageId: "empty", data: { context: location(section, index) } });
       }

@@ -20,7 +20,10 @@ export default defineRule({
   },
   check(ctx) {
     for (const section of NAMED_SECTIONS) {
-      for (const { index, name } of sectionEntries(ctx, section)) {
+      const entries = sectionEntries(ctx, section);
+      // by index (see GoSteps)
+      for (let e = 0; e < entries.length; e++) {
+        const { index, name } = entries[e] as (typeof entries)[number];
         if (name === undefined) continue;
         const problem = checkIdentifier(name);
         if (problem?.kind !== "invalid") continue;

@@ -25,7 +25,12 @@ export default defineRule({
       const name = refName(type);
       if (name !== undefined) used.add(name);
     };
-    for (const r of listOf(pipeline.resources)) if (isObject(r)) use(r.type);
+    const resources = listOf(pipeline.resources);
+    // by index (see GoSteps)
+    for (let i = 0; i < resources.length; i++) {
+      const r = resources[i];
+      if (isObject(r)) use(r.type);
+    }
     for (const p of listOf(pipeline.prototypes)) if (isObject(p)) use(p.type);
     for (const t of listOf(pipeline.resource_types)) {
       // A type whose type is its own name uses the core type of that name, not itself.

@@ -21,7 +21,10 @@ export default defineRule({
         if (name !== undefined) used.add(name);
       }
     }
-    for (const { index, name } of sectionEntries(ctx, "resources")) {
+    const entries = sectionEntries(ctx, "resources");
+    // by index (see GoSteps)
+    for (let e = 0; e < entries.length; e++) {
+      const { index, name } = entries[e] as (typeof entries)[number];
       if (name === undefined || used.has(name)) continue;
       ctx.report({ path: ["resources", index, "name"], messageId: "unused", data: { resource: name } });
     }
