@@ -26,6 +26,15 @@ describe("goParseDuration (Go's time.ParseDuration)", () => {
   ])("%j fails with Go's text", (text, error) => {
     expect(goDurationError(text)).toBe(error);
   });
+
+  test("a whole number of one unit is read as the full parse reads it, up to the largest hours and past them", () => {
+    const texts = ["10m", "1h", "0s", "500ms", "007s", "999999h", "2562047h", "2562048h", "9999999h", "10M", "10mm"];
+    for (const text of texts) {
+      const parsed = goParseDuration(text);
+      expect([text, goDurationError(text)]).toEqual([text, parsed.ok ? undefined : parsed.error]);
+    }
+    expect(goDurationError("2562048h")).toBe('time: invalid duration "2562048h"');
+  });
 });
 
 describe("goDurationString", () => {

@@ -1,6 +1,6 @@
 import { goString } from "../../concourse/go-value.ts";
 import { defineRule } from "../define-rule.ts";
-import { goSteps } from "./lib/go-steps.ts";
+import { type GoStep, goSteps } from "./lib/go-steps.ts";
 
 export default defineRule({
   id: "get-name-repeated",
@@ -16,11 +16,14 @@ export default defineRule({
   check(ctx) {
     // gets are in Go's order, job after job: a get repeats a name an earlier get of its job had
     let jobIndex = -1;
-    let names = new Set<string>();
-    for (const g of goSteps(ctx).byKind.get) {
+    const names = new Set<string>();
+    const gets = goSteps(ctx).byKind.get;
+    // by index (see GoSteps)
+    for (let i = 0; i < gets.length; i++) {
+      const g = gets[i] as GoStep;
       if (g.jobIndex !== jobIndex) {
         jobIndex = g.jobIndex;
-        names = new Set();
+        names.clear();
       }
       const name = goString(g.step.get);
       if (name === undefined) continue;

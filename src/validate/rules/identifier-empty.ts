@@ -2,7 +2,7 @@ import { location } from "../../concourse/config-location.ts";
 import { goString } from "../../concourse/go-value.ts";
 import { concourseContext } from "../concourse-context.ts";
 import { defineRule } from "../define-rule.ts";
-import { goSteps, NAMED_STEP_KINDS } from "./lib/go-steps.ts";
+import { type GoStep, goSteps, NAMED_STEP_KINDS } from "./lib/go-steps.ts";
 import { NAMED_SECTIONS, sectionEntries } from "./lib/sections.ts";
 
 /**
@@ -21,14 +21,20 @@ export default defineRule({
   messages: { empty: "{{context}}: identifier cannot be an empty string" },
   check(ctx) {
     for (const section of NAMED_SECTIONS) {
-      for (const { index, name } of sectionEntries(ctx, section)) {
+      const entries = sectionEntries(ctx, section);
+      // by index (see GoSteps)
+      for (let e = 0; e < entries.length; e++) {
+        const { index, name } = entries[e] as (typeof entries)[number];
         if (name !== "") continue;
         ctx.report({ path: [section, index, "name"], messageId: "empty", data: { context: location(section, index) } });
       }
     }
     const { byKind } = goSteps(ctx);
     for (const kind of NAMED_STEP_KINDS) {
-      for (const g of byKind[kind]) {
+      const steps = byKind[kind];
+      // by index (see GoSteps)
+      for (let i = 0; i < steps.length; i++) {
+        const g = steps[i] as GoStep;
         if ((goString(g.step[kind]) ?? "") !== "") continue;
         ctx.report({
           path: [...g.path, kind],

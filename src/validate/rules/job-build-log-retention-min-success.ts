@@ -16,7 +16,10 @@ export default defineRule({
       "{{identifier}} has build_log_retention.min_success_builds: {{minimum}} greater than build_log_retention.min_success_builds: {{builds}}",
   },
   check(ctx) {
-    for (const { job, index, identifier } of jobEntries(ctx)) {
+    const jobs = jobEntries(ctx);
+    // by index (see GoSteps)
+    for (let e = 0; e < jobs.length; e++) {
+      const { job, index, identifier } = jobs[e] as (typeof jobs)[number];
       const r = buildLogRetention(job);
       if (r?.builds === undefined || r.minimum === undefined || r.builds <= 0 || r.minimum <= r.builds) continue;
       ctx.report({

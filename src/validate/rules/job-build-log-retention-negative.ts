@@ -13,7 +13,10 @@ export default defineRule({
     minimum: "{{identifier}} has negative build_log_retention.min_success_builds: {{value}}",
   },
   check(ctx) {
-    for (const { job, index, identifier } of jobEntries(ctx)) {
+    const jobs = jobEntries(ctx);
+    // by index (see GoSteps)
+    for (let e = 0; e < jobs.length; e++) {
+      const { job, index, identifier } = jobs[e] as (typeof jobs)[number];
       const r = buildLogRetention(job);
       if (r === undefined) continue;
       const at = ["jobs", index, "build_log_retention"] as const;

@@ -13,7 +13,10 @@ export default defineRule({
   },
   messages: { deprecated: "{{identifier}}.build_logs_to_retain is deprecated. Use build_log_retention instead." },
   check(ctx) {
-    for (const { job, index, identifier } of jobEntries(ctx)) {
+    const jobs = jobEntries(ctx);
+    // by index (see GoSteps)
+    for (let e = 0; e < jobs.length; e++) {
+      const { job, index, identifier } = jobs[e] as (typeof jobs)[number];
       const logs = goInt(job.build_logs_to_retain);
       if (logs === undefined || logs === 0) continue;
       ctx.report({ path: ["jobs", index, "build_logs_to_retain"], messageId: "deprecated", data: { identifier } });

@@ -1,8 +1,16 @@
 import { defineRule } from "../define-rule.ts";
-import { goSteps } from "./lib/go-steps.ts";
+import { type GoStep, goSteps } from "./lib/go-steps.ts";
 import { jobsByName, passedMatcher } from "./lib/passed.ts";
 import { sectionEntries } from "./lib/sections.ts";
 import { listOf } from "./lib/values.ts";
+
+/**
+ * Where the walk below stands with a job name, kept in a typed array by name (as a first index) rather than a map:
+ * the rule's first run on the bench's workload (N=10,000, fresh process) took 35 ms against 40 (medians of 3 rounds
+ * of 7 processes, alternating).
+ */
+const VISITING = 1;
+const VISITED = 2;
 
 /**
  * Concourse walks `passed:` edges depth-first from each job in order and reports the first job it reaches again
@@ -27,21 +35,31 @@ export default defineRule({
     const jobCount = Array.isArray(ctx.pipeline.jobs) ? ctx.pipeline.jobs.length : 0;
     const nameOf = new Array<number>(jobCount).fill(-1);
     const order: number[] = [];
-    for (const indexes of jobsByName(ctx).values()) {
-      for (const index of indexes) nameOf[index] = indexes[0] as number;
+    const byName = jobsByName(ctx);
+    const entries = sectionEntries(ctx, "jobs");
+    for (let k = 0; k < entries.length; k++) {
+      const { index, name } = entries[k] as (typeof entries)[number];
+      if (name !== undefined) nameOf[index] = (byName.get(name) as readonly number[])[0] as number;
     }
     for (let i = 0; i < jobCount; i++) if (nameOf[i] !== -1) order.push(i);
     if (order.length === 0) return;
-    /** Per name (as a first index): absent before its walk, "visiting" while inside it, "visited" after. */
-    const state = new Map<number, "visiting" | "visited">();
+    /** Per name (as a first index): 0 before its walk, {@link VISITING} while inside it, {@link VISITED} after. */
+    const state = new Uint8Array(jobCount);
 
     /** The job indexes a job's gets' `passed` entries match, in Go's visiting order. */
     const edgesOf = (jobIndex: number): number[] => {
       const edges: number[] = [];
-      for (const g of byJob[jobIndex] ?? []) {
+      const steps = byJob[jobIndex] ?? [];
+      // by index (see GoSteps)
+      for (let i = 0; i < steps.length; i++) {
+        const g = steps[i] as GoStep;
         if (g.kind !== "get") continue;
-        for (const entry of listOf(g.step.passed)) {
-          if (typeof entry === "string") for (const index of match(entry)) edges.push(index);
+        const passed = listOf(g.step.passed);
+        for (let k = 0; k < passed.length; k++) {
+          const entry = passed[k];
+          if (typeof entry !== "string") continue;
+          const matched = match(entry);
+          for (let m = 0; m < matched.length; m++) edges.push(matched[m] as number);
         }
       }
       return edges;
@@ -51,24 +69,24 @@ export default defineRule({
     // reached again while still inside it, or -1
     const walk = (root: number): number => {
       const rootName = nameOf[root] as number;
-      if (state.get(rootName) === "visiting") return rootName;
-      if (state.get(rootName) === "visited" && rootName === root) return -1;
-      state.set(rootName, "visiting");
+      if (state[rootName] === VISITING) return rootName;
+      if (state[rootName] === VISITED && rootName === root) return -1;
+      state[rootName] = VISITING;
       const stack: { readonly name: number; readonly edges: number[]; next: number }[] = [
         { name: rootName, edges: edgesOf(root), next: 0 },
       ];
       while (stack.length > 0) {
         const frame = stack[stack.length - 1] as (typeof stack)[number];
         if (frame.next >= frame.edges.length) {
-          state.set(frame.name, "visited");
+          state[frame.name] = VISITED;
           stack.pop();
           continue;
         }
         const name = nameOf[frame.edges[frame.next++] as number] as number;
-        const s = state.get(name);
-        if (s === "visiting") return name;
-        if (s === "visited") continue;
-        state.set(name, "visiting");
+        const s = state[name];
+        if (s === VISITING) return name;
+        if (s === VISITED) continue;
+        state[name] = VISITING;
         stack.push({ name, edges: edgesOf(name), next: 0 });
       }
       return -1;

@@ -1,6 +1,6 @@
 import { goString } from "../../concourse/go-value.ts";
 import { defineRule } from "../define-rule.ts";
-import { goSteps } from "./lib/go-steps.ts";
+import { type GoStep, goSteps } from "./lib/go-steps.ts";
 import { createInteractions } from "./lib/interactions.ts";
 import { passedMatcher } from "./lib/passed.ts";
 import { sectionEntries } from "./lib/sections.ts";
@@ -29,23 +29,25 @@ export default defineRule({
       }
       return names.get(jobIndex) ?? "";
     };
-    for (const list of steps.byJob) {
-      for (const g of list) {
-        if (g.kind !== "get") continue;
-        const resource = resourceNameOf(g.step, "get");
-        if (resource === undefined || goString(g.step.get) === undefined) continue;
-        const passed = listOf(g.step.passed);
-        for (let k = 0; k < passed.length; k++) {
-          const entry = passed[k];
-          if (typeof entry !== "string") continue;
-          for (const jobIndex of match(entry)) {
-            if (interacts(jobIndex, resource)) continue;
-            ctx.report({
-              path: [...g.path, "passed", k],
-              messageId: "noInteraction",
-              data: { job: nameOf(jobIndex), resource },
-            });
-          }
+    // the gets, in Go's order (job after job), read by index (see GoSteps)
+    const gets = steps.byKind.get;
+    for (let i = 0; i < gets.length; i++) {
+      const g = gets[i] as GoStep;
+      const resource = resourceNameOf(g.step, "get");
+      if (resource === undefined || goString(g.step.get) === undefined) continue;
+      const passed = listOf(g.step.passed);
+      for (let k = 0; k < passed.length; k++) {
+        const entry = passed[k];
+        if (typeof entry !== "string") continue;
+        const matched = match(entry);
+        for (let m = 0; m < matched.length; m++) {
+          const jobIndex = matched[m] as number;
+          if (interacts(jobIndex, resource)) continue;
+          ctx.report({
+            path: [...g.path, "passed", k],
+            messageId: "noInteraction",
+            data: { job: nameOf(jobIndex), resource },
+          });
         }
       }
     }

@@ -1,7 +1,7 @@
 import { isLiteralPathPattern } from "../../concourse/go-path-match.ts";
 import { didYouMean as suggest } from "../../source/did-you-mean.ts";
 import { defineRule } from "../define-rule.ts";
-import { goSteps } from "./lib/go-steps.ts";
+import { type GoStep, goSteps } from "./lib/go-steps.ts";
 import { passedMatcher } from "./lib/passed.ts";
 import { declaredNames } from "./lib/sections.ts";
 import { listOf } from "./lib/values.ts";
@@ -15,7 +15,10 @@ export default defineRule({
   messages: { noMatch: "no matching job(s) for '{{job}}'" },
   check(ctx) {
     const match = passedMatcher(ctx);
-    for (const g of goSteps(ctx).byKind.get) {
+    const gets = goSteps(ctx).byKind.get;
+    // by index (see GoSteps)
+    for (let i = 0; i < gets.length; i++) {
+      const g = gets[i] as GoStep;
       const passed = listOf(g.step.passed);
       for (let k = 0; k < passed.length; k++) {
         const entry = passed[k];

@@ -1,7 +1,7 @@
 import { isObject, refName } from "../../model/common.ts";
 import { defineRule } from "../define-rule.ts";
 import { CORE_RESOURCE_TYPES } from "./lib/core-resource-types.ts";
-import { goSteps } from "./lib/go-steps.ts";
+import { type GoStep, goSteps } from "./lib/go-steps.ts";
 import { listOf } from "./lib/values.ts";
 
 export default defineRule({
@@ -25,14 +25,22 @@ export default defineRule({
       const name = refName(type);
       if (name !== undefined) used.add(name);
     };
-    for (const r of listOf(pipeline.resources)) if (isObject(r)) use(r.type);
+    const resources = listOf(pipeline.resources);
+    // by index (see GoSteps)
+    for (let i = 0; i < resources.length; i++) {
+      const r = resources[i];
+      if (isObject(r)) use(r.type);
+    }
     for (const p of listOf(pipeline.prototypes)) if (isObject(p)) use(p.type);
     for (const t of listOf(pipeline.resource_types)) {
       // A type whose type is its own name uses the core type of that name, not itself.
       if (isObject(t) && refName(t.type) !== t.name) use(t.type);
     }
     let tasksFromFiles = false;
-    for (const { step } of goSteps(ctx).byKind.task) {
+    const tasks = goSteps(ctx).byKind.task;
+    // by index (see GoSteps)
+    for (let i = 0; i < tasks.length; i++) {
+      const { step } = tasks[i] as GoStep;
       if (!isObject(step.config)) tasksFromFiles = true;
       else if (isObject(step.config.image_resource)) use(step.config.image_resource.type);
     }

@@ -1,5 +1,5 @@
 import { defineRule } from "../define-rule.ts";
-import { goSteps } from "./lib/go-steps.ts";
+import { type GoStep, goSteps } from "./lib/go-steps.ts";
 import { sectionEntries } from "./lib/sections.ts";
 import { resourceNameOf } from "./lib/values.ts";
 
@@ -13,15 +13,18 @@ export default defineRule({
   check(ctx) {
     const used = new Set<string>();
     const { byKind } = goSteps(ctx);
-    for (const g of byKind.get) {
-      const name = resourceNameOf(g.step, "get");
-      if (name !== undefined) used.add(name);
+    for (const kind of ["get", "put"] as const) {
+      const steps = byKind[kind];
+      // by index (see GoSteps)
+      for (let i = 0; i < steps.length; i++) {
+        const name = resourceNameOf((steps[i] as GoStep).step, kind);
+        if (name !== undefined) used.add(name);
+      }
     }
-    for (const g of byKind.put) {
-      const name = resourceNameOf(g.step, "put");
-      if (name !== undefined) used.add(name);
-    }
-    for (const { index, name } of sectionEntries(ctx, "resources")) {
+    const entries = sectionEntries(ctx, "resources");
+    // by index (see GoSteps)
+    for (let e = 0; e < entries.length; e++) {
+      const { index, name } = entries[e] as (typeof entries)[number];
       if (name === undefined || used.has(name)) continue;
       ctx.report({ path: ["resources", index, "name"], messageId: "unused", data: { resource: name } });
     }

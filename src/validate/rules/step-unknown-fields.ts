@@ -3,7 +3,7 @@ import { analyzeStep, unknownStepFields } from "../../concourse/step-fields.ts";
 import { STEP_KINDS } from "../../model/step.ts";
 import { defineRule } from "../define-rule.ts";
 import { fieldHint } from "./lib/field-hint.ts";
-import { goSteps } from "./lib/go-steps.ts";
+import { type GoStep, goSteps } from "./lib/go-steps.ts";
 
 export default defineRule({
   id: "step-unknown-fields",
@@ -18,7 +18,10 @@ export default defineRule({
   check(ctx) {
     const { byKind } = goSteps(ctx);
     for (const kind of STEP_KINDS) {
-      for (const g of byKind[kind]) {
+      const steps = byKind[kind];
+      // by index (see GoSteps)
+      for (let i = 0; i < steps.length; i++) {
+        const g = steps[i] as GoStep;
         const unknown = unknownStepFields(g.step, kind);
         if (unknown.length === 0) continue;
         const known = analyzeStep(g.step).detectors.flatMap((d) => d.fields);

@@ -1,7 +1,7 @@
 import { goString } from "../../concourse/go-value.ts";
 import { isObject } from "../../model/common.ts";
 import { defineRule } from "../define-rule.ts";
-import { goSteps } from "./lib/go-steps.ts";
+import { type GoStep, goSteps } from "./lib/go-steps.ts";
 import { listOf } from "./lib/values.ts";
 
 /** Concourse's text starts with two spaces (it was meant to be indented under a heading); copied as printed. */
@@ -21,7 +21,10 @@ export default defineRule({
     output: "  output in position {{index}} is missing a name",
   },
   check(ctx) {
-    for (const g of goSteps(ctx).byKind.task) {
+    const tasks = goSteps(ctx).byKind.task;
+    // by index (see GoSteps)
+    for (let t = 0; t < tasks.length; t++) {
+      const g = tasks[t] as GoStep;
       if (!isObject(g.step.config)) continue;
       for (const [key, messageId] of IO_KEYS) {
         const entries = listOf(g.step.config[key]);

@@ -1,7 +1,7 @@
 import { goString } from "../../concourse/go-value.ts";
 import { isObject } from "../../model/common.ts";
 import { defineRule } from "../define-rule.ts";
-import { goSteps } from "./lib/go-steps.ts";
+import { type GoStep, goSteps } from "./lib/go-steps.ts";
 import { has } from "./lib/values.ts";
 
 export default defineRule({
@@ -12,7 +12,10 @@ export default defineRule({
   docs: { description: "An inline task config needs a `platform`." },
   messages: { missing: "missing 'platform'" },
   check(ctx) {
-    for (const g of goSteps(ctx).byKind.task) {
+    const tasks = goSteps(ctx).byKind.task;
+    // by index (see GoSteps)
+    for (let i = 0; i < tasks.length; i++) {
+      const g = tasks[i] as GoStep;
       if (!isObject(g.step.config)) continue;
       const config = g.step.config;
       if (goString(config.platform) !== "") continue;

@@ -1,6 +1,6 @@
 import { goString } from "../../concourse/go-value.ts";
 import { defineRule } from "../define-rule.ts";
-import { goSteps } from "./lib/go-steps.ts";
+import { type GoStep, goSteps } from "./lib/go-steps.ts";
 import { has } from "./lib/values.ts";
 
 export default defineRule({
@@ -14,7 +14,10 @@ export default defineRule({
     both: "must specify one of `file:` or `config:`, not both",
   },
   check(ctx) {
-    for (const g of goSteps(ctx).byKind.task) {
+    const tasks = goSteps(ctx).byKind.task;
+    // by index (see GoSteps)
+    for (let i = 0; i < tasks.length; i++) {
+      const g = tasks[i] as GoStep;
       const file = goString(g.step.file);
       if (file === undefined) continue;
       const hasConfig = has(g.step, "config") && g.step.config !== null;

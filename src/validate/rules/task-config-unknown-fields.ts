@@ -3,7 +3,7 @@ import { TASK_CONFIG_FIELDS, unknownTaskConfigFields } from "../../concourse/ste
 import { isObject } from "../../model/common.ts";
 import { defineRule } from "../define-rule.ts";
 import { fieldHint } from "./lib/field-hint.ts";
-import { goSteps } from "./lib/go-steps.ts";
+import { type GoStep, goSteps } from "./lib/go-steps.ts";
 
 export default defineRule({
   id: "task-config-unknown-fields",
@@ -15,7 +15,10 @@ export default defineRule({
   },
   messages: { unknown: "unknown fields {{fields}}" },
   check(ctx) {
-    for (const g of goSteps(ctx).byKind.task) {
+    const tasks = goSteps(ctx).byKind.task;
+    // by index (see GoSteps)
+    for (let i = 0; i < tasks.length; i++) {
+      const g = tasks[i] as GoStep;
       if (!isObject(g.step.config)) continue;
       const unknown = unknownTaskConfigFields(g.step.config);
       if (unknown.length === 0) continue;

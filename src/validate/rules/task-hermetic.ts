@@ -1,5 +1,5 @@
 import { defineRule } from "../define-rule.ts";
-import { goSteps } from "./lib/go-steps.ts";
+import { type GoStep, goSteps } from "./lib/go-steps.ts";
 
 export default defineRule({
   id: "task-hermetic",
@@ -11,7 +11,10 @@ export default defineRule({
   },
   messages: { hermetic: "specifies `hermetic:` only works against worker containerd runtime" },
   check(ctx) {
-    for (const g of goSteps(ctx).byKind.task) {
+    const tasks = goSteps(ctx).byKind.task;
+    // by index (see GoSteps)
+    for (let i = 0; i < tasks.length; i++) {
+      const g = tasks[i] as GoStep;
       if (g.step.hermetic === true) ctx.report({ path: [...g.path, "hermetic"], messageId: "hermetic" });
     }
   },

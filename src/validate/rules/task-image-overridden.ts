@@ -1,7 +1,7 @@
 import { goString } from "../../concourse/go-value.ts";
 import { isObject } from "../../model/common.ts";
 import { defineRule } from "../define-rule.ts";
-import { goSteps } from "./lib/go-steps.ts";
+import { type GoStep, goSteps } from "./lib/go-steps.ts";
 import { has } from "./lib/values.ts";
 
 export default defineRule({
@@ -18,7 +18,10 @@ export default defineRule({
       "specifies image: on the step but also specifies an image under config: - the image: on the step takes precedence",
   },
   check(ctx) {
-    for (const g of goSteps(ctx).byKind.task) {
+    const tasks = goSteps(ctx).byKind.task;
+    // by index (see GoSteps)
+    for (let i = 0; i < tasks.length; i++) {
+      const g = tasks[i] as GoStep;
       if (!isObject(g.step.config)) continue;
       const config = g.step.config;
       const image = goString(g.step.image);

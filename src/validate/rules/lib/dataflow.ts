@@ -263,24 +263,35 @@ function add(log: ScopeLog, kind: EntryKind, name: string): void {
   push(log, { kind, name });
 }
 
-/** Takes out everything added since the log was `at` entries long, and returns it. */
-function undo(log: ScopeLog, at: number): Entry[] {
-  const removed = log.entries.splice(at);
-  for (const entry of removed) {
+/**
+ * Takes out everything added since the log was `at` entries long; when `aside` is given, keeps it there in order (for
+ * {@link restore}).
+ *
+ * The entries are moved one by one and the log cut to length, rather than taken out with `splice` and added with a
+ * spread, which made two arrays per branch (the bench's workload has three per job): a data-flow walk of it at
+ * N=10,000, once in a fresh process, took 88 ms of CPU against 105 (medians of 10 alternating processes).
+ */
+function undo(log: ScopeLog, at: number, aside?: Entry[]): void {
+  const { entries } = log;
+  for (let i = at; i < entries.length; i++) {
+    const entry = entries[i] as Entry;
     if (entry.kind === UNKNOWN) log.unknown--;
     else if (log.counts !== undefined) count(log.counts, entry, -1);
+    aside?.push(entry);
   }
-  return removed;
+  if (entries.length > at) entries.length = at;
 }
 
 /** Takes out everything added since the log was `at` entries long, keeping it aside for {@link restore}. */
 function setAside(log: ScopeLog, at: number): void {
-  if (log.entries.length > at) log.setAside.push(...undo(log, at));
+  undo(log, at, log.setAside);
 }
 
 /** Adds again what was set aside since the stack of set-aside entries was `from` long. */
 function restore(log: ScopeLog, from: number): void {
-  if (log.setAside.length > from) for (const entry of log.setAside.splice(from)) push(log, entry);
+  const { setAside } = log;
+  for (let i = from; i < setAside.length; i++) push(log, setAside[i] as Entry);
+  if (setAside.length > from) setAside.length = from;
 }
 
 function produceArtifact(log: ScopeLog, value: unknown): void {

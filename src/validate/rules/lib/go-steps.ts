@@ -100,6 +100,13 @@ export function buildGoSteps(steps: readonly CollectedStep[]): GoSteps {
   return { byJob: Array.from(byJob, (l) => l ?? []), byKind, wrappedBy };
 }
 
+/**
+ * Rules read these lists (and others as long as the pipeline: `sectionEntries`, `jobEntries`) by index rather than
+ * with `for...of`: a validation runs each rule's loop once, mostly before V8 optimizes it, and unoptimized `for...of`
+ * makes an iterator result per element. Validating the bench's workload (N=10,000) once in a fresh process, the run
+ * allocated 74 MB against 101 and took 805 ms of CPU against 892 reading the step lists so (medians of 10
+ * alternating processes); 62 MB against 74 and 674 ms against 739 reading the sections so too.
+ */
 export interface GoSteps {
   /** Per job index, the job's steps in the order StepValidator visits them. */
   readonly byJob: readonly (readonly GoStep[])[];

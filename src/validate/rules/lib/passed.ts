@@ -13,7 +13,10 @@ export const jobsByName = (ctx: SharedContext): ReadonlyMap<string, readonly num
 
 function readJobsByName(ctx: SharedContext): Map<string, number[]> {
   const byName = new Map<string, number[]>();
-  for (const { index, name } of sectionEntries(ctx, "jobs")) {
+  const entries = sectionEntries(ctx, "jobs");
+  // by index (see GoSteps)
+  for (let e = 0; e < entries.length; e++) {
+    const { index, name } = entries[e] as (typeof entries)[number];
     if (name === undefined) continue;
     const list = byName.get(name);
     if (list === undefined) byName.set(name, [index]);
@@ -32,7 +35,10 @@ function createPassedMatcher(ctx: SharedContext): (pattern: string) => readonly 
     let hit = globs.get(pattern);
     if (hit === undefined) {
       const matched: number[] = [];
-      for (const { index, name } of sectionEntries(ctx, "jobs")) {
+      const entries = sectionEntries(ctx, "jobs");
+      // by index (see GoSteps)
+      for (let e = 0; e < entries.length; e++) {
+        const { index, name } = entries[e] as (typeof entries)[number];
         if (name !== undefined && goPathMatch(pattern, name)) matched.push(index);
       }
       hit = matched;

@@ -23,7 +23,10 @@ export function duplicateNames(
 ): DuplicateFinding[] {
   const out: DuplicateFinding[] = [];
   const first = new Map<string, number>();
-  for (const { index, name } of sectionEntries(ctx, section)) {
+  const entries = sectionEntries(ctx, section);
+  // by index (see GoSteps)
+  for (let e = 0; e < entries.length; e++) {
+    const { index, name } = entries[e] as (typeof entries)[number];
     if (name === undefined) continue;
     const earlier = first.get(name);
     const other = taken?.get(name) ?? (earlier === undefined ? undefined : location(section, earlier));
@@ -37,7 +40,10 @@ export function duplicateNames(
 /** The names of `section` with their first location, as validate.go's `seenTypes` holds them. */
 export function firstLocations(ctx: SharedContext, section: NamedSection): Map<string, string> {
   const seen = new Map<string, string>();
-  for (const { index, name } of sectionEntries(ctx, section)) {
+  const entries = sectionEntries(ctx, section);
+  // by index (see GoSteps)
+  for (let e = 0; e < entries.length; e++) {
+    const { index, name } = entries[e] as (typeof entries)[number];
     if (name !== undefined && name !== "" && !seen.has(name)) seen.set(name, location(section, index));
   }
   return seen;

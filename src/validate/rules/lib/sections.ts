@@ -11,7 +11,12 @@ for (const section of NAMED_SECTIONS) {
   readEntries[section] = (ctx) => namedEntries((ctx.pipeline as unknown as Obj)[section]);
   readNames[section] = (ctx) => {
     const names = new Set<string>();
-    for (const { name } of sectionEntries(ctx, section)) if (name !== undefined) names.add(name);
+    const entries = sectionEntries(ctx, section);
+    // by index (see GoSteps)
+    for (let e = 0; e < entries.length; e++) {
+      const { name } = entries[e] as NamedEntry;
+      if (name !== undefined) names.add(name);
+    }
     return names;
   };
 }

@@ -56,7 +56,9 @@ function findUnknownKeys(ctx: SharedContext): UnknownKeys {
     for (let i = 0; i < holder.length; i++) {
       const entry: unknown = holder[i];
       const value = nested === undefined ? entry : isObject(entry) ? entry[nested] : undefined;
-      for (const key of unknownOf(value, struct.known)) {
+      const unknown = unknownOf(value, struct.known);
+      for (let k = 0; k < unknown.length; k++) {
+        const key = unknown[k] as string;
         const path = nested === undefined ? [section, i, key] : [section, i, nested, key];
         rejected.push({ path, key, known: struct.fields });
       }
@@ -65,10 +67,20 @@ function findUnknownKeys(ctx: SharedContext): UnknownKeys {
   return { dropped, rejected };
 }
 
-/** The keys of `value` (when an object) that are not in `known`. */
-function unknownOf(value: unknown, known: ReadonlySet<string>): string[] {
-  const found: string[] = [];
-  if (!isObject(value)) return found;
-  for (const key in value) if (Object.hasOwn(value, key) && !known.has(key)) found.push(key);
-  return found;
+const NONE: readonly string[] = [];
+
+/**
+ * The keys of `value` (when an object) that are not in `known`; a list is made only when there is one (asked of every
+ * job and resource, with the caller's loop by index: see GoSteps).
+ */
+function unknownOf(value: unknown, known: ReadonlySet<string>): readonly string[] {
+  if (!isObject(value)) return NONE;
+  let found: string[] | undefined;
+  for (const key in value) {
+    if (Object.hasOwn(value, key) && !known.has(key)) {
+      found ??= [];
+      found.push(key);
+    }
+  }
+  return found ?? NONE;
 }

@@ -4,7 +4,7 @@ import { goString } from "../../../concourse/go-value.ts";
 import type { Path } from "../../../model/common.ts";
 import { didYouMean } from "../../../source/did-you-mean.ts";
 import type { SharedContext } from "../../define-rule.ts";
-import { goSteps } from "./go-steps.ts";
+import { type GoStep, goSteps } from "./go-steps.ts";
 import { declaredNames } from "./sections.ts";
 import { resourceNameOf } from "./values.ts";
 
@@ -18,7 +18,10 @@ export function unknownResources(
 ): { readonly path: Path; readonly resource: string; readonly didYouMean: string | undefined }[] {
   const declared = declaredNames(ctx, "resources");
   const out: { path: Path; resource: string; didYouMean: string | undefined }[] = [];
-  for (const g of goSteps(ctx).byKind[kind]) {
+  const steps = goSteps(ctx).byKind[kind];
+  // by index (see GoSteps)
+  for (let i = 0; i < steps.length; i++) {
+    const g = steps[i] as GoStep;
     const resource = resourceNameOf(g.step, kind);
     if (resource === undefined || declared.has(resource)) continue;
     const path = [...g.path, goString(g.step.resource) !== "" ? "resource" : kind];
