@@ -116,6 +116,10 @@ describe("hangar render", () => {
       "a-proxy.ts",
       "hangar: a-proxy.ts: the pipeline is not plain data at jobs[0].plan[0].params: an object that cannot be read: Error: sealed\n",
     ],
+    [
+      "an-undefined-arg.ts",
+      "hangar: an-undefined-arg.ts: the pipeline is not plain data at jobs[0].plan[1].config.run.args[1]: undefined in a list, which JSON cannot hold (leaving it out would move the items after it): give a value, or take the item out of the list\n",
+    ],
   ])("%s: one clear line, exit 2, nothing written", async (file, message) => {
     writeFileSync(join(work, "definition.json"), "previous content");
     const before = readdirSync(work).sort();
