@@ -163,17 +163,65 @@ function nodeOf(frame: Frame, state: LoaderState, text: string): YamlNode {
         i++;
       } else if (!flow || child.node.kind !== "empty") items.push(child.node);
     }
+    // js-yaml reads an entry that is a bare `-` (nothing after it on its line but a comment, and nothing indented
+    // under it) as null without a node of its own: each such entry gets one at its dash, so that the entries after it
+    // keep their indexes
+    const count = Array.isArray(state.result) ? state.result.length : items.length;
+    const all = !flow && count > items.length ? withBareEntries(text, start, state.position, items, count) : items;
     return {
       kind,
       start,
-      end: flow ? trimEnd(text, start, state.position) : endOf(items.at(-1), state.position),
-      items,
+      end: flow ? trimEnd(text, start, state.position) : endOf(all.at(-1), state.position),
+      items: all,
     };
   }
   const end = trimEnd(text, start, state.position);
   if (kind === "scalar") return { kind, start, end };
   return { kind: end > start ? "alias" : "empty", start, end };
 }
+
+/**
+ * A block sequence's entries, given the nodes of those that have one (`items`) and how many it has (`count`): its
+ * dashes are the one at `start` and those first on a line, at its column, outside every item; a dash no item follows
+ * before the next one is a bare entry, an empty node over the dash. The items as they are when that does not account
+ * for `count` entries.
+ */
+function withBareEntries(
+  text: string,
+  start: number,
+  end: number,
+  items: readonly YamlNode[],
+  count: number,
+): YamlNode[] {
+  const column = start - (text.lastIndexOf("\n", start - 1) + 1);
+  const dashes = [start];
+  let next = 0;
+  for (let eol = text.indexOf("\n", start); eol !== -1 && eol + 1 < end; eol = text.indexOf("\n", eol + 1)) {
+    const at = eol + 1 + column;
+    if (at >= end) break;
+    if (text.slice(eol + 1, at).trim() !== "" || text.slice(eol + 1, at).includes("\t")) continue;
+    if (text.charCodeAt(at) !== 0x2d || !isSpaceOrEnd(text.charCodeAt(at + 1))) continue;
+    // a dash inside an item (a line of a flow collection or a quoted scalar) is none of this sequence's
+    while (next < items.length && (items[next] as YamlNode).end <= at) next++;
+    const inside = items[next];
+    if (inside !== undefined && inside.start < at) continue;
+    dashes.push(at);
+  }
+  const entries: YamlNode[] = [];
+  let i = 0;
+  for (let d = 0; d < dashes.length; d++) {
+    const dash = dashes[d] as number;
+    const limit = dashes[d + 1] ?? Number.POSITIVE_INFINITY;
+    const item = items[i];
+    if (item !== undefined && item.start > dash && item.start < limit) {
+      entries.push(item);
+      i++;
+    } else entries.push({ kind: "empty", start: dash, end: dash + 1 });
+  }
+  return i === items.length && entries.length === count ? entries : [...items];
+}
+
+const isSpaceOrEnd = (c: number) => Number.isNaN(c) || isSpace(c);
 
 /** A node followed on its line by `:` is a key. */
 function isKey(text: string, node: YamlNode): boolean {
@@ -312,7 +360,8 @@ export function yamlTextLocator(text: string, file?: string, regions?: readonly 
 }
 
 function rangeOf(node: YamlNode | undefined): { start: number; end: number } | undefined {
-  if (node === undefined || node.kind === "empty") return undefined;
+  // an empty node has no text, but a bare sequence entry's has its dash
+  if (node === undefined || (node.kind === "empty" && node.end === node.start)) return undefined;
   return { start: node.start, end: node.end };
 }
 
