@@ -314,6 +314,69 @@ export function findDuplicateKeys(root: YamlNode, text: string): DuplicateKey[] 
 }
 
 /**
+ * Where js-yaml misreads a bare `-` entry (nothing after the dash but a comment) followed by a less indented entry of
+ * an outer list: it takes that entry, and the outer list's entries after it, into the bare entry's list, where go-yaml
+ * (and so fly) ends the inner list. The offset of the first such bare entry's dash, or undefined. Linear: the lines are
+ * looked at once, and only when one is such a bare entry is the position tree read, to tell a real entry from a line
+ * of a block scalar, a quoted scalar or a flow collection that looks like one.
+ */
+export function bareEntryMisread(text: string): number | undefined {
+  if (!BARE_ENTRY.test(text)) return undefined;
+  const candidates = bareEntriesBeforeOuterEntries(text);
+  if (candidates.length === 0) return undefined;
+  let tree: YamlNode;
+  try {
+    tree = buildYamlTree(text);
+  } catch {
+    return undefined;
+  }
+  // the text of scalars and flow collections, where a line that looks like an entry is none
+  const inside: { start: number; end: number }[] = [];
+  const stack: YamlNode[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop() as YamlNode;
+    if (isRegionNode(node)) inside.push(node);
+    else if (node.kind === "scalar" || node.kind === "alias") inside.push(node);
+    else if (node.kind === "mapping") {
+      if (text.charCodeAt(node.start) === 0x7b) inside.push(node);
+      else for (const pair of node.pairs) stack.push(pair.key, ...(pair.value === undefined ? [] : [pair.value]));
+    } else if (node.kind === "sequence") {
+      if (text.charCodeAt(node.start) === 0x5b) inside.push(node);
+      else stack.push(...node.items);
+    }
+  }
+  return candidates.find((dash) => !inside.some((r) => r.start <= dash && dash < r.end));
+}
+
+/** A line that is a bare list entry: its dash, then only spaces or a comment. */
+const BARE_ENTRY = /^ *-[ \t]*(?:#.*)?\r?$/m;
+
+/**
+ * The offsets of the dashes of lines that are bare entries followed (past blank and comment lines) by a list entry
+ * less indented than the dash.
+ */
+function bareEntriesBeforeOuterEntries(text: string): number[] {
+  const found: number[] = [];
+  let bare = -1;
+  let bareIndent = 0;
+  for (let start = 0; start < text.length; ) {
+    const eol = text.indexOf("\n", start);
+    const end = eol === -1 ? text.length : eol;
+    let i = start;
+    while (text.charCodeAt(i) === 0x20) i++;
+    const content = text.slice(i, end);
+    if (content.trim() !== "" && !content.startsWith("#")) {
+      if (bare !== -1 && i - start < bareIndent && /^-(\s|$)/.test(content)) found.push(bare);
+      const isBare = /^-[ \t]*(#.*)?\r?$/.test(content);
+      bare = isBare ? i : -1;
+      bareIndent = i - start;
+    }
+    start = end + 1;
+  }
+  return found;
+}
+
+/**
  * A locator over YAML text: the node at a path, else its closest existing ancestor. A path ending in a mapping
  * key resolves to that key's value (or to the key itself when the value is empty), or to the key with `"key"`.
  * The positions are read on first use (`regions`: the collections {@link readYaml} took from the same text).
