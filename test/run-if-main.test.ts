@@ -62,6 +62,16 @@ test.each([
     "hangar: undefined.mjs: runIfMain(): definition must be an object with a pipeline, got undefined\n",
   ],
   [
+    "undefined-instance-var.mjs",
+    'await runIfMain(import.meta.url, { name: "app", instanceVars: { pr: process.env.NO_SUCH_VAR_OF_HANGAR }, pipeline: { jobs: [{ name: "a", plan: [] }] } });',
+    "hangar: undefined-instance-var.mjs: runIfMain(): definition.instanceVars.pr must be data JSON can hold (a string, a number, a boolean, null, a list or an object), got undefined\n",
+  ],
+  [
+    "empty-target.mjs",
+    'await runIfMain(import.meta.url, { name: "app", target: "", pipeline: { jobs: [{ name: "a", plan: [] }] } });',
+    'hangar: empty-target.mjs: runIfMain(): definition.target must be a fly target\'s name, got a string ("")\n',
+  ],
+  [
     "nan.mjs",
     'await runIfMain(import.meta.url, { pipeline: { jobs: [{ name: "a", plan: [{ task: "t", file: "t.yml", params: { n: 0 / 0 } }] }] } });',
     "hangar: nan.mjs: runIfMain(): the pipeline is not plain data at jobs[0].plan[0].params.n: NaN, a number JSON cannot hold\n",

@@ -104,9 +104,13 @@ export function describeFailure(error: unknown, ref: PipelineRef, target: string
   }
 }
 
-/** The message for a pipeline that was created: new pipelines start paused. */
-export function createdMessage(ref: PipelineRef, target: string, unpaused: boolean): string {
+/**
+ * The message for a pipeline that was created: new pipelines start paused. `unpaused`: whether it was unpaused after,
+ * `asked` whether that was tried (--unpause), so that a failed unpause does not advise --unpause again.
+ */
+export function createdMessage(ref: PipelineRef, target: string, unpaused: boolean, asked = false): string {
   const label = pipelineLabel(ref);
   if (unpaused) return `created pipeline ${label} and unpaused it`;
-  return `created pipeline ${label}; it is paused: unpause it with \`${fly("-t", target, "unpause-pipeline", ...flyPipelineArgs(ref))}\` or apply with --unpause`;
+  const command = `\`${fly("-t", target, "unpause-pipeline", ...flyPipelineArgs(ref))}\``;
+  return `created pipeline ${label}; it is paused: unpause it with ${command}${asked ? "" : " or apply with --unpause"}`;
 }

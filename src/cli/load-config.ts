@@ -30,8 +30,15 @@ export async function loadConfig(
 ): Promise<LoadedConfig> {
   if (file !== "-" && isModuleFile(file)) {
     const definition = await loadPipelineModule(file, io.cwd(), options);
-    const { toConcourse } = await import("../render/to-concourse.ts");
-    return { config: toConcourse(definition.pipeline), definition };
+    const [{ toConcourseData }, { notPlainData }] = await Promise.all([
+      import("../render/to-concourse.ts"),
+      import("./report.ts"),
+    ]);
+    try {
+      return { config: toConcourseData(definition.pipeline), definition };
+    } catch (error) {
+      throw notPlainData(definition.pipeline, file, error);
+    }
   }
   let text: string;
   try {

@@ -4,9 +4,11 @@ import { dirname, extname, isAbsolute, normalize, relative, resolve, sep } from 
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { inspect } from "node:util";
 import { pipeline as buildPipeline, isBuiltPipeline, type UnknownReference } from "../fragment/pipeline.ts";
+import { describeValue } from "../model/arguments.ts";
 import { isObject } from "../model/common.ts";
 import { isHangarError } from "../model/errors.ts";
 import type { Pipeline } from "../model/pipeline.ts";
+import { badInstanceVar, INSTANCE_VAR_VALUE } from "../render/fly-command.ts";
 import { printable } from "../source/printable.ts";
 import { cacheDirFor } from "./cache-dir.ts";
 import { compileModule, type HangarLink } from "./compile-cache.ts";
@@ -332,6 +334,14 @@ function toDefinition(value: unknown, shown: string): PipelineDefinition {
       if (value[key] !== undefined && typeof value[key] !== "string") {
         throw new LoadError(`${shown}: the definition's ${key} must be a string`);
       }
+    }
+    // `fly -t ''` selects no target
+    if (value.target === "") throw new LoadError(`${shown}: the definition's target is empty (name a fly target)`);
+    const bad = value.instanceVars === undefined ? undefined : badInstanceVar(value.instanceVars);
+    if (bad !== undefined) {
+      throw new LoadError(
+        `${shown}: the definition's ${bad.at} must be ${INSTANCE_VAR_VALUE}, got ${describeValue(bad.value)}`,
+      );
     }
     return value as unknown as PipelineDefinition;
   }

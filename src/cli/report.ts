@@ -1,7 +1,7 @@
 import { isHangarError } from "../model/errors.ts";
 import { formatPath } from "../source/path.ts";
 import { printable } from "../source/printable.ts";
-import { findNotPlainData } from "../walk/plain-data.ts";
+import { notPlainDataIn } from "../walk/plain-data.ts";
 import { EXIT, type ExitCode } from "./define-command.ts";
 import type { Io } from "./io.ts";
 import { LoadError } from "./load-pipeline.ts";
@@ -27,10 +27,10 @@ export function reportLoadFailure(error: unknown, io: Io, debug: boolean): ExitC
 
 /**
  * Why converting or writing a pipeline failed, when the cause is in the user's data (a cycle, a
- * BigInt, a getter that throws): a LoadError naming the path. Anything else is passed on as it was.
+ * BigInt, a getter that throws, undefined in a list): a LoadError naming the path. Anything else is passed on as it was.
  */
 export function notPlainData(pipeline: unknown, entry: string, error: unknown): unknown {
-  const found = findNotPlainData(pipeline);
+  const found = notPlainDataIn(pipeline, error);
   if (found === undefined) return error;
   return new LoadError(
     `${entry}: the pipeline is not plain data at ${formatPath(found.path)}: ${found.problem}`,

@@ -2,7 +2,7 @@ import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { argumentError, expectObject } from "../model/arguments.ts";
 import { isObject } from "../model/common.ts";
-import { flyCommand } from "../render/fly-command.ts";
+import { badInstanceVar, flyCommand, INSTANCE_VAR_VALUE } from "../render/fly-command.ts";
 import { renderData } from "../render/render.ts";
 import { explainNotPlainData } from "../walk/plain-data.ts";
 import type { PipelineDefinition } from "./load-pipeline.ts";
@@ -49,6 +49,9 @@ export async function runIfMain(moduleUrl: string, definition: PipelineDefinitio
   try {
     if (!isObject(definition)) throw argumentError("runIfMain", "definition", "an object with a pipeline", definition);
     expectObject("runIfMain", "definition.pipeline", definition.pipeline);
+    if (definition.target === "") throw argumentError("runIfMain", "definition.target", "a fly target's name", "");
+    const bad = definition.instanceVars === undefined ? undefined : badInstanceVar(definition.instanceVars);
+    if (bad !== undefined) throw argumentError("runIfMain", `definition.${bad.at}`, INSTANCE_VAR_VALUE, bad.value);
     rendered = renderData(definition.pipeline, "json");
   } catch (error) {
     const explained = explainNotPlainData("runIfMain", "the pipeline", definition?.pipeline, error);

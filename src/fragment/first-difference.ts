@@ -1,4 +1,4 @@
-import { toConcourse } from "../render/to-concourse.ts";
+import { toConcourseData } from "../render/to-concourse.ts";
 import { formatPath } from "../source/path.ts";
 
 /** Where two definitions first differ, and the two values there. */
@@ -13,7 +13,7 @@ export interface Difference {
  * absent-versus-undefined and object-versus-name references do not count), or `undefined`.
  */
 export function firstDifference(a: unknown, b: unknown): Difference | undefined {
-  return diff(toConcourse(a), toConcourse(b), []);
+  return diff(toConcourseData(a), toConcourseData(b), []);
 }
 
 function diff(a: unknown, b: unknown, path: (string | number)[]): Difference | undefined {

@@ -275,6 +275,37 @@ describe("pipeline: references by name", () => {
   });
 });
 
+describe("pipeline: groups", () => {
+  test("a group's jobs entry (a name, a glob or a job object) that matches no job is an unknown reference", () => {
+    const ghost: Job = deepFreeze({ name: "ghost", plan: [] });
+    const jobs: Job[] = [
+      { name: "unit-a", plan: [] },
+      { name: "deploy", plan: [] },
+    ];
+    const ok = pipeline({ jobs, groups: [{ name: "ci", jobs: ["unit-*", "deploy", jobs[1] as Job] }] });
+    expect(ok.groups).toEqual([{ name: "ci", jobs: ["unit-*", "deploy", jobs[1]] }]);
+    const e = thrown(() =>
+      pipeline({
+        jobs,
+        groups: [
+          { name: "ci", jobs: ["unit-a", "deplo", "int-*", ghost] },
+          { name: "bad", jobs: ["["] },
+        ],
+      }),
+    );
+    expect(e).toMatchObject({ code: "pipeline/unknown-reference" });
+    // a glob that does not compile is left to the validator (group-glob-invalid)
+    expect((e as Error).message).toBe(
+      [
+        "pipeline references undefined names:",
+        "  groups[0].jobs[1]: no jobs match 'deplo' for group 'ci' (did you mean 'deploy'?)",
+        "  groups[0].jobs[2]: no jobs match 'int-*' for group 'ci'",
+        "  groups[0].jobs[3]: no jobs match 'ghost' for group 'ci'",
+      ].join("\n"),
+    );
+  });
+});
+
 describe("pipeline: parts", () => {
   test("merges fragments and partial pipelines; extra handles do not leak; empty sections are left out", () => {
     const build: Job = { name: "build", plan: [{ get: src, trigger: true }, { put: ami }] };

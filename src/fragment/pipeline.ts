@@ -1,4 +1,5 @@
 import { goPathMatch, isLiteralPathPattern } from "../concourse/go-path-match.ts";
+import { compileGobwasGlob, isLiteralGobwasPattern } from "../concourse/gobwas-glob.ts";
 import { argumentError, expectObject } from "../model/arguments.ts";
 import { isObject, type Named, ownValue, type Path, refName } from "../model/common.ts";
 import { HangarError } from "../model/errors.ts";
@@ -66,7 +67,8 @@ const at = (path: Path, key: string) => formatPath([...path, key]);
  * and var sources are merged by name (identical duplicates collapse, different ones are an error
  * naming both places). Every resource and resource type that jobs or resources reference as an
  * object is collected, so none can be forgotten. A `get`, `put` or `passed` naming something that
- * is not defined throws a `pipeline/unknown-reference` error listing every such path.
+ * is not defined, or a group's `jobs` entry (a name or a glob) that matches no job, throws a
+ * `pipeline/unknown-reference` error listing every such path.
  */
 export function pipeline(...parts: readonly PipelineParts[]): Pipeline {
   checkParts("pipeline", "part", parts, PART_SECTIONS);
@@ -124,6 +126,17 @@ function build(parts: readonly PipelineParts[]): Pipeline {
     const label = (path: Path, key: string) => `${where()}.${formatPath([...path.slice(2), key])}`;
     walkPipeline({ jobs: [item] }, COLLECT, { found, label, names: undefined });
   }
+  // groups[].jobs (names, globs or jobs given as objects): each must match a job of the pipeline, as Concourse checks
+  groups.forEach((group, g) => {
+    const listed = ownValue(group as unknown as Record<string, unknown>, "jobs");
+    if (!Array.isArray(listed)) return;
+    listed.forEach((ref, i) => {
+      const pattern = refName(ref);
+      if (pattern === undefined || matchesAJob(pattern, names) !== false) return;
+      const message = `no jobs match '${pattern}' for group '${group.name}'`;
+      found.problems.push({ job: pattern, path: ["groups", g, "jobs", i], message });
+    });
+  });
   // groups[].resources (typed Ref<Resource>[]): resources given as objects are collected too
   groups.forEach((group, g) => {
     const listed = ownValue(group as unknown as Record<string, unknown>, "resources");
@@ -363,6 +376,16 @@ function checkStep(walked: CollectedStep, options: WalkState, key: string, given
       found.problems.push({ job, path: [...path, "passed", i], message: `no matching job(s) for '${job}'` });
     }
   }
+}
+
+/**
+ * Whether a group's `jobs` entry matches a job, with Concourse's glob semantics (gobwas/glob); undefined for a
+ * pattern that does not compile (the validator's group-glob-invalid says so).
+ */
+function matchesAJob(pattern: string, names: KnownNames): boolean | undefined {
+  if (isLiteralGobwasPattern(pattern)) return names.jobSet.has(pattern);
+  const re = compileGobwasGlob(pattern);
+  return re === undefined ? undefined : names.jobNames.some((n) => re.test(n));
 }
 
 /**

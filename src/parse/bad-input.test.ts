@@ -17,6 +17,28 @@ describe("bad input gives diagnostics, never a crash or a hang", () => {
     expect(summary("jobs: [a, b\n")).toEqual(["2:1 yaml/SYNTAX unexpected end of the stream within a flow collection"]);
   });
 
+  test("a bare `-` before a less indented entry is refused at the bare entry, not read with the entry misplaced", () => {
+    // go-yaml (fly) reads job b as the second job; js-yaml would read it as a third step of job a
+    const jobs = (empty: string) =>
+      `jobs:\n- name: a\n  plan:\n  - get: r\n  ${empty}\n  # b comes next\n\n- name: b\n  plan: []\n`;
+    const message =
+      "an empty list entry (a `-` alone on its line) followed by a less indented `-` entry, which hangar's YAML reader would put in this list where fly puts it in the outer one: write the empty entry as `- ~`";
+    for (const empty of ["-", "-   # was a task"]) {
+      const parsed = parsePipeline(jobs(empty), { file: "p.yml" });
+      expect(parsed.pipeline).toBeUndefined();
+      expect(summary(jobs(empty))).toEqual([`5:3 yaml/UNSUPPORTED ${message}`]);
+    }
+    // written as `- ~`, or in a list at the level of the entry after it, it is read as fly reads it
+    expect(parsePipeline(jobs("- ~")).pipeline?.jobs?.map((j) => [j.name, j.plan?.length])).toEqual([
+      ["a", 2],
+      ["b", 0],
+    ]);
+    expect(summary("groups:\n- name: g\n  jobs:\n  -\n  - a\njobs: []\n")).toEqual([]);
+    // a line of a block scalar that looks like a bare entry is none
+    const script = "jobs:\n- name: a\n  plan:\n  - task: t\n    file: |\n      x\n      -\n- name: b\n  plan: []\n";
+    expect(parsePipeline(script).pipeline?.jobs?.map((j) => j.name)).toEqual(["a", "b"]);
+  });
+
   test("a YAML alias bomb (billion laughs) is stopped", () => {
     let text = 'l0: &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
     for (let i = 1; i < 10; i++)

@@ -10,7 +10,7 @@ import {
   withPlaceholders,
 } from "./read-yaml-flow.ts";
 import { type ListenerState, nodeWatch } from "./yaml-to-json.ts";
-import { buildYamlTree, contentStart, findDuplicateKeys } from "./yaml-tree.ts";
+import { bareEntryMisread, buildYamlTree, contentStart, findDuplicateKeys } from "./yaml-tree.ts";
 
 /**
  * Reads one YAML document as Concourse does, with bounds that hold for any input:
@@ -35,14 +35,26 @@ import { buildYamlTree, contentStart, findDuplicateKeys } from "./yaml-tree.ts";
  */
 export function readYaml(text: string, options: ReadYamlOptions = {}): YamlRead {
   const read = readFirst(text, options);
-  if (read.ok) return read;
+  if (read.ok) return unlessBareEntryMisread(text, read);
   // go-yaml's Unmarshal decodes the first document of a stream and never reads the others (nor their errors)
   const end = secondDocumentStart(text);
   if (end === undefined) return read;
   const beyond = read.problems.every((p) => p.message.startsWith(SEVERAL_DOCUMENTS) || p.offset >= end);
   if (!beyond) return read;
   const first = readFirst(text.slice(0, end), options);
-  return first.ok ? { ...first, firstDocumentEnd: end } : first;
+  return first.ok ? unlessBareEntryMisread(text.slice(0, end), { ...first, firstDocumentEnd: end }) : first;
+}
+
+/**
+ * The read, unless js-yaml misread a bare `-` entry followed by a less indented entry (see yaml-tree.ts
+ * `bareEntryMisread`): then a problem at the bare entry saying how to write it, rather than the wrong value.
+ */
+function unlessBareEntryMisread(text: string, read: YamlRead): YamlRead {
+  const dash = bareEntryMisread(text);
+  if (dash === undefined) return read;
+  const message =
+    "an empty list entry (a `-` alone on its line) followed by a less indented `-` entry, which hangar's YAML reader would put in this list where fly puts it in the outer one: write the empty entry as `- ~`";
+  return { ok: false, problems: [{ kind: "unsupported", message, offset: dash }] };
 }
 
 /** js-yaml's error for a stream of more than one document. */
@@ -196,7 +208,15 @@ export type YamlRead =
 
 /** A reason the document cannot be read, at a 0-based offset into the text. */
 export interface YamlProblem {
-  readonly kind: "syntax" | "duplicate-key" | "excessive-aliasing" | "too-deep" | "null-key" | "complex-key";
+  readonly kind:
+    | "syntax"
+    | "duplicate-key"
+    | "excessive-aliasing"
+    | "too-deep"
+    | "null-key"
+    | "complex-key"
+    /** Text fly reads that hangar's reader would read otherwise (hangar says so rather than give another value). */
+    | "unsupported";
   readonly message: string;
   readonly offset: number;
   /** fly's line for it, when the reader knows it whole (a key fly rejects: see yaml-to-json.ts). */

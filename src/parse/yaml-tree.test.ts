@@ -73,6 +73,41 @@ describe("positions", () => {
     expect(locate(["jobs"])).toEqual({ file: "p.yml", line: 10, col: 1, endLine: 10, endCol: 46 });
   });
 
+  test("a bare `-` entry is located at its dash, and the entries after it keep their own places", () => {
+    const text = dedent(`
+      jobs:
+      -
+      - name: a
+        plan:
+        - get: nope
+        -   # nothing but a comment
+        - get: r
+      - name: b
+        plan:
+          -
+          - - x
+            -
+            - y
+      -
+    `);
+    const locate = yamlTextLocator(text, "p.yml");
+    const at = (path: PathSegment[]) => {
+      const loc = locate(path);
+      return `${loc?.line}:${loc?.col}`;
+    };
+    expect(at(["jobs", 0])).toBe("2:1");
+    expect(at(["jobs", 0, "name"])).toBe("2:1");
+    expect(at(["jobs", 1, "plan", 0, "get"])).toBe("5:10");
+    expect(at(["jobs", 1, "plan", 1])).toBe("6:3");
+    expect(at(["jobs", 1, "plan", 2, "get"])).toBe("7:10");
+    expect(at(["jobs", 2, "name"])).toBe("8:9");
+    expect(at(["jobs", 2, "plan", 0])).toBe("10:5");
+    expect(at(["jobs", 2, "plan", 1, 1])).toBe("12:7");
+    expect(at(["jobs", 2, "plan", 1, 2])).toBe("13:9");
+    expect(at(["jobs", 3])).toBe("14:1");
+    expect(locate(["jobs", 3])).toEqual({ file: "p.yml", line: 14, col: 1, endLine: 14, endCol: 2 });
+  });
+
   test.skipIf(!corpusPresent)(
     "match the yaml package's for every node of the corpus (skipped without ../shared/corpus)",
     () => {

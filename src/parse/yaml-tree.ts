@@ -218,17 +218,65 @@ function nodeOf(frame: Frame, state: LoaderState, text: string): YamlNode {
         i++;
       } else if (!flow || child.node.kind !== "empty") items.push(child.node);
     }
+    // js-yaml reads an entry that is a bare `-` (nothing after it on its line but a comment, and nothing indented
+    // under it) as null without a node of its own: each such entry gets one at its dash, so that the entries after it
+    // keep their indexes
+    const count = Array.isArray(state.result) ? state.result.length : items.length;
+    const all = !flow && count > items.length ? withBareEntries(text, start, state.position, items, count) : items;
     return {
       kind,
       start,
-      end: flow ? trimEnd(text, start, state.position) : endOf(items.at(-1), state.position),
-      items,
+      end: flow ? trimEnd(text, start, state.position) : endOf(all.at(-1), state.position),
+      items: all,
     };
   }
   const end = trimEnd(text, start, state.position);
   if (kind === "scalar") return { kind, start, end };
   return { kind: end > start ? "alias" : "empty", start, end };
 }
+
+/**
+ * A block sequence's entries, given the nodes of those that have one (`items`) and how many it has (`count`): its
+ * dashes are the one at `start` and those first on a line, at its column, outside every item; a dash no item follows
+ * before the next one is a bare entry, an empty node over the dash. The items as they are when that does not account
+ * for `count` entries.
+ */
+function withBareEntries(
+  text: string,
+  start: number,
+  end: number,
+  items: readonly YamlNode[],
+  count: number,
+): YamlNode[] {
+  const column = start - (text.lastIndexOf("\n", start - 1) + 1);
+  const dashes = [start];
+  let next = 0;
+  for (let eol = text.indexOf("\n", start); eol !== -1 && eol + 1 < end; eol = text.indexOf("\n", eol + 1)) {
+    const at = eol + 1 + column;
+    if (at >= end) break;
+    if (text.slice(eol + 1, at).trim() !== "" || text.slice(eol + 1, at).includes("\t")) continue;
+    if (text.charCodeAt(at) !== 0x2d || !isSpaceOrEnd(text.charCodeAt(at + 1))) continue;
+    // a dash inside an item (a line of a flow collection or a quoted scalar) is none of this sequence's
+    while (next < items.length && (items[next] as YamlNode).end <= at) next++;
+    const inside = items[next];
+    if (inside !== undefined && inside.start < at) continue;
+    dashes.push(at);
+  }
+  const entries: YamlNode[] = [];
+  let i = 0;
+  for (let d = 0; d < dashes.length; d++) {
+    const dash = dashes[d] as number;
+    const limit = dashes[d + 1] ?? Number.POSITIVE_INFINITY;
+    const item = items[i];
+    if (item !== undefined && item.start > dash && item.start < limit) {
+      entries.push(item);
+      i++;
+    } else entries.push({ kind: "empty", start: dash, end: dash + 1 });
+  }
+  return i === items.length && entries.length === count ? entries : [...items];
+}
+
+const isSpaceOrEnd = (c: number) => Number.isNaN(c) || isSpace(c);
 
 /** A node followed on its line by `:` is a key. */
 function isKey(text: string, node: YamlNode): boolean {
@@ -321,6 +369,69 @@ export function findDuplicateKeys(root: YamlNode, text: string): DuplicateKey[] 
 }
 
 /**
+ * Where js-yaml misreads a bare `-` entry (nothing after the dash but a comment) followed by a less indented entry of
+ * an outer list: it takes that entry, and the outer list's entries after it, into the bare entry's list, where go-yaml
+ * (and so fly) ends the inner list. The offset of the first such bare entry's dash, or undefined. Linear: the lines are
+ * looked at once, and only when one is such a bare entry is the position tree read, to tell a real entry from a line
+ * of a block scalar, a quoted scalar or a flow collection that looks like one.
+ */
+export function bareEntryMisread(text: string): number | undefined {
+  if (!BARE_ENTRY.test(text)) return undefined;
+  const candidates = bareEntriesBeforeOuterEntries(text);
+  if (candidates.length === 0) return undefined;
+  let tree: YamlNode;
+  try {
+    tree = buildYamlTree(text);
+  } catch {
+    return undefined;
+  }
+  // the text of scalars and flow collections, where a line that looks like an entry is none
+  const inside: { start: number; end: number }[] = [];
+  const stack: YamlNode[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop() as YamlNode;
+    if (isRegionNode(node)) inside.push(node);
+    else if (node.kind === "scalar" || node.kind === "alias") inside.push(node);
+    else if (node.kind === "mapping") {
+      if (text.charCodeAt(node.start) === 0x7b) inside.push(node);
+      else for (const pair of node.pairs) stack.push(pair.key, ...(pair.value === undefined ? [] : [pair.value]));
+    } else if (node.kind === "sequence") {
+      if (text.charCodeAt(node.start) === 0x5b) inside.push(node);
+      else stack.push(...node.items);
+    }
+  }
+  return candidates.find((dash) => !inside.some((r) => r.start <= dash && dash < r.end));
+}
+
+/** A line that is a bare list entry: its dash, then only spaces or a comment. */
+const BARE_ENTRY = /^ *-[ \t]*(?:#.*)?\r?$/m;
+
+/**
+ * The offsets of the dashes of lines that are bare entries followed (past blank and comment lines) by a list entry
+ * less indented than the dash.
+ */
+function bareEntriesBeforeOuterEntries(text: string): number[] {
+  const found: number[] = [];
+  let bare = -1;
+  let bareIndent = 0;
+  for (let start = 0; start < text.length; ) {
+    const eol = text.indexOf("\n", start);
+    const end = eol === -1 ? text.length : eol;
+    let i = start;
+    while (text.charCodeAt(i) === 0x20) i++;
+    const content = text.slice(i, end);
+    if (content.trim() !== "" && !content.startsWith("#")) {
+      if (bare !== -1 && i - start < bareIndent && /^-(\s|$)/.test(content)) found.push(bare);
+      const isBare = /^-[ \t]*(#.*)?\r?$/.test(content);
+      bare = isBare ? i : -1;
+      bareIndent = i - start;
+    }
+    start = end + 1;
+  }
+  return found;
+}
+
+/**
  * A locator over YAML text: the node at a path, else its closest existing ancestor. A path ending in a mapping
  * key resolves to that key's value (or to the key itself when the value is empty), or to the key with `"key"`.
  * The positions are read on first use (`regions`: the collections {@link readYaml} took from the same text).
@@ -383,7 +494,8 @@ export function yamlTreeLocator(tree: () => YamlTree | undefined, text: string, 
 }
 
 function rangeOf(node: YamlNode | undefined): { start: number; end: number } | undefined {
-  if (node === undefined || node.kind === "empty") return undefined;
+  // an empty node has no text, but a bare sequence entry's has its dash
+  if (node === undefined || (node.kind === "empty" && node.end === node.start)) return undefined;
   return { start: node.start, end: node.end };
 }
 

@@ -74,6 +74,42 @@ describe("flyCommand", () => {
     }
   });
 
+  test("an instance var that is an object, a list or null is written as JSON, which fly's YAML reads back the same", () => {
+    const instanceVars = { pr: { id: 7, branch: "yes" }, tags: [1, "a"], none: null } as never;
+    const command = flyCommand({ target: "ci", pipeline: "app", instanceVars });
+    expect(command).toBe(
+      "fly -t ci set-pipeline -p app -c definition.json" +
+        ` -i 'pr={"id":7,"branch":"yes"}' -i 'tags=[1,"a"]' -i none=null`,
+    );
+    for (const [key, value] of Object.entries(instanceVars as Record<string, unknown>)) {
+      const text = (command.match(new RegExp(`-i '?${key}=(.*?)'?(?= -i|$)`)) ?? [])[1] ?? "";
+      expect(parsePipeline(`v: ${text}\n`).pipeline, key).toEqual({ v: value });
+    }
+  });
+
+  test("an instance var JSON cannot hold (undefined, NaN, a function, a Date) or an empty target is an api/argument error", () => {
+    const call = (options: object) => () => flyCommand({ target: "ci", pipeline: "app", ...options } as never);
+    for (const [value, got] of [
+      [undefined, "undefined"],
+      [Number.NaN, "a number (NaN)"],
+      [() => 1, "a function"],
+      [{ at: new Date(0) }, "an object"],
+    ] as const) {
+      expect(call({ instanceVars: { main: "main", v: value } })).toThrow(
+        expect.objectContaining({
+          code: "api/argument",
+          message: `flyCommand(): option 'instanceVars.v' must be data JSON can hold (a string, a number, a boolean, null, a list or an object), got ${got}`,
+        }),
+      );
+    }
+    expect(call({ target: "" })).toThrow(
+      expect.objectContaining({
+        code: "api/argument",
+        message: "flyCommand(): option 'target' must be the name of a fly target, got a string (\"\")",
+      }),
+    );
+  });
+
   test("hostile names are quoted exactly", () => {
     expect(
       flyCommand({

@@ -1,3 +1,7 @@
+import { argumentError } from "../model/arguments.ts";
+import { isObject } from "../model/common.ts";
+import { formatPath } from "../source/path.ts";
+import { findNotPlainData } from "../walk/plain-data.ts";
 import { yamlString } from "./yaml.ts";
 
 /** Options of {@link flyCommand}. */
@@ -34,13 +38,33 @@ export function shellQuote(word: string): string {
 /**
  * An instance var's value as `fly -i` reads it back: fly reads the text after `=` as YAML (1.1, as go-yaml v2 does), so
  * a string YAML would read as something else (`true`, `1.10`, an empty string, which is null, text over several lines)
- * is written as a double-quoted YAML string; numbers and booleans are written as they are.
+ * is written as a double-quoted YAML string; anything else as JSON, which YAML reads as the same value (numbers and
+ * booleans as they are, an object or a list as a flow collection, as `hangar apply` sends it).
  */
-const instanceVarText = (value: string | number | boolean): string =>
-  typeof value === "string" ? yamlString(value) : String(value);
+const instanceVarText = (value: unknown): string =>
+  typeof value === "string" ? yamlString(value) : JSON.stringify(value);
+
+/** What an instance var's value must be for `fly -i` (and Concourse's API, which takes it as JSON). */
+export const INSTANCE_VAR_VALUE = "data JSON can hold (a string, a number, a boolean, null, a list or an object)";
 
 /**
- * The `fly set-pipeline` command that sets a rendered pipeline, quoted for a POSIX shell.
+ * The first instance var whose value is not {@link INSTANCE_VAR_VALUE} (undefined, NaN, a function, a Date: `-i`
+ * would get `undefined`, `NaN` or `{}`), as its path (`instanceVars.v`) and value; undefined when every one is.
+ */
+export function badInstanceVar(instanceVars: unknown): { readonly at: string; readonly value: unknown } | undefined {
+  if (!isObject(instanceVars)) return { at: "instanceVars", value: instanceVars };
+  for (const key of Object.keys(instanceVars)) {
+    const value = instanceVars[key];
+    if (value === undefined || findNotPlainData(value) !== undefined) {
+      return { at: formatPath(["instanceVars", key]), value };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The `fly set-pipeline` command that sets a rendered pipeline, quoted for a POSIX shell. An instance var that is not
+ * {@link INSTANCE_VAR_VALUE}, or an empty target, is an `api/argument` error.
  * @example flyCommand({ target: "ci", pipeline: "app", team: "platform" })
  * // fly -t ci set-pipeline -p app -c definition.json --team platform
  */
@@ -55,6 +79,10 @@ export function flyCommand({
   varFiles = [],
   nonInteractive = false,
 }: FlyCommandOptions): string {
+  // `fly -t ''` selects no target
+  if (target === "") throw argumentError("flyCommand", "option 'target'", "the name of a fly target", target);
+  const bad = badInstanceVar(instanceVars);
+  if (bad !== undefined) throw argumentError("flyCommand", `option '${bad.at}'`, INSTANCE_VAR_VALUE, bad.value);
   const words = ["fly", "-t", target, "set-pipeline", "-p", pipeline, "-c", config];
   if (team !== undefined) words.push("--team", team);
   for (const [key, value] of Object.entries(instanceVars)) words.push("-i", `${key}=${instanceVarText(value)}`);

@@ -250,6 +250,47 @@ describe("values JSON would change, drop or refuse", () => {
     }
   });
 
+  test("undefined or a hole in a list of user data is refused with its path, not left out (the items after it would move)", () => {
+    const withArgs = (args: unknown[]): Pipeline =>
+      ({
+        jobs: [
+          {
+            name: "build",
+            plan: [{ get: "src" }, { task: "copy", config: { platform: "linux", run: { path: "cp", args } } }],
+          },
+        ],
+      }) as Pipeline;
+    const problem =
+      "undefined in a list, which JSON cannot hold (leaving it out would move the items after it): give a value, or take the item out of the list";
+    // a hole (never written) is undefined too
+    const hole = ["src"];
+    hole[2] = "dst";
+    for (const args of [["src", undefined, "dst"], hole]) {
+      for (const [render, fn] of [
+        [renderJson, "renderJson"],
+        [(p: Pipeline) => renderYaml(p), "renderYaml"],
+        [toConcourse, "toConcourse"],
+      ] as const) {
+        const argument = fn === "toConcourse" ? "the value" : "the pipeline";
+        expect(() => render(withArgs(args))).toThrow(
+          expect.objectContaining({
+            code: "api/argument",
+            message: `${fn}(): ${argument} is not plain data at jobs[0].plan[1].config.run.args[1]: ${problem}`,
+          }),
+        );
+      }
+    }
+    // deeper in a payload, and in a list held twice (named where it is first found)
+    const shared = [1, undefined];
+    const params = { a: { list: shared }, b: shared };
+    const withParams = { jobs: [{ name: "build", plan: [{ task: "unit", file: "ci/unit.yml", params }] }] };
+    expect(() => renderJson(withParams as Pipeline)).toThrow(
+      expect.objectContaining({
+        message: `renderJson(): the pipeline is not plain data at jobs[0].plan[0].params.a.list[1]: ${problem}`,
+      }),
+    );
+  });
+
   test("toConcourse keeps such values as they are (the validator reports them)", () => {
     const data = toConcourse(withValue(Number.NaN)) as { jobs: { plan: { params: { v: unknown } }[] }[] };
     expect(data.jobs[0]?.plan[0]?.params.v).toBeNaN();

@@ -637,7 +637,7 @@ describe("toConcourse: undefined and null", () => {
           type: "git",
           icon: undefined,
           check_every: null,
-          source: { uri: "u", branch: undefined, private_key: null, nested: { a: null, b: [1, null, undefined, 2] } },
+          source: { uri: "u", branch: undefined, private_key: null, nested: { a: null, b: [1, null, 2] } },
         },
         null,
         undefined,
@@ -703,6 +703,24 @@ describe("toConcourse: undefined and null", () => {
             : true;
     expect(noUndefined(out)).toBe(true);
     expect(toConcourseForText(p)).toEqual(out);
+  });
+
+  test("undefined in a list of user data is refused, where the model's lists leave it out", () => {
+    // a hole (never written) is undefined too
+    const hole = [1];
+    hole[2] = 2;
+    for (const list of [[1, undefined, 2], hole]) {
+      const p = { resources: [{ name: "src", type: "git", source: { uri: "u", list } }] } as unknown as Pipeline;
+      expect(() => toConcourse(p)).toThrow(
+        expect.objectContaining({
+          code: "api/argument",
+          message: expect.stringMatching(
+            /^toConcourse\(\): the value is not plain data at resources\[0\]\.source\.list\[1\]: undefined in a list/,
+          ),
+        }),
+      );
+      expect(() => toConcourseForText(p)).toThrow(TypeError);
+    }
   });
 });
 

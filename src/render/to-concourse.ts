@@ -1,6 +1,6 @@
 import { isObject, refName, setOwn } from "../model/common.ts";
 import { STEP_KINDS, type StepKind, stepKindOrUndefined } from "../model/step.ts";
-import { objectProblem } from "../walk/plain-data.ts";
+import { explainNotPlainData, objectProblem, undefinedItemError } from "../walk/plain-data.ts";
 import { IN_PARALLEL_CONFIG_SLOTS, JOB_SLOTS, type SlotForm, type StepSlot, stepSlots } from "../walk/step-slots.ts";
 import { KEY_ORDER } from "./key-order.ts";
 
@@ -33,14 +33,16 @@ function copyUntil(value: Obj, stop: string): Obj {
 }
 
 /**
- * When sharing: the list without undefined items (and null ones, unless `keepsNull`), each through `f`; itself if
- * nothing changes.
+ * When sharing: the list with each item through `f`; itself if nothing changes. A list of the model's (`isPayload`
+ * false: a plan, `passed`) leaves its undefined and null items out; a list of user data keeps null and refuses
+ * undefined ({@link payload}).
  */
-function shareList(value: readonly unknown[], f: Converter, keepsNull: boolean): unknown {
+function shareList(value: readonly unknown[], f: Converter, isPayload: boolean): unknown {
   let out: unknown[] | undefined = Object.getPrototypeOf(value) === Array.prototype ? undefined : [];
   for (let i = 0; i < value.length; i++) {
     const item = value[i];
-    if (item === undefined || (item === null && !keepsNull)) {
+    if (item === undefined && isPayload) throw undefinedItemError(value, i);
+    if (item === undefined || (item === null && !isPayload)) {
       out ??= value.slice(0, i);
       continue;
     }
@@ -75,15 +77,20 @@ function sharePayload(value: Obj): Obj {
 }
 
 /**
- * A user payload (source, params, vars, config ...): keeps key order, drops undefined. A null is kept, as the
- * Python original and Concourse keep it: a task's param set to null is an empty variable, not an absent one, and a
- * null in a list holds its place.
+ * A user payload (source, params, vars, config ...): keeps key order, drops a key whose value is undefined. A null is
+ * kept, as the Python original and Concourse keep it: a task's param set to null is an empty variable, not an absent
+ * one, and a null in a list holds its place. Undefined in a list (a hole too) is refused ({@link undefinedItemError}):
+ * leaving it out would move the items after it, so that `args: ["-c", flag, script]` would run something else.
  */
 function payload(value: unknown, share: Share): unknown {
   if (Array.isArray(value)) {
     if (share) return shareList(value, payload, true);
     const out: unknown[] = [];
-    for (const item of value) if (item !== undefined) out.push(payload(item, false));
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (item === undefined) throw undefinedItemError(value, i);
+      out.push(payload(item, false));
+    }
     return out;
   }
   if (typeof value !== "object") {
@@ -354,9 +361,22 @@ function kindOf(value: Obj): Kind | "step" | undefined {
  * Any hangar value (pipeline, fragment, job, resource, resource type, step, task config) as the
  * plain, JSON-ready object Concourse reads: references are names, nothing is undefined, no field of the model is
  * null (a null inside a payload such as `params` or `source` is kept), and
- * keys are in canonical order. Never mutates its argument.
+ * keys are in canonical order. Never mutates its argument. Undefined as an item of a list of user data (`args`, a
+ * list in `params`) is an `api/argument` error naming its path, since leaving it out would move the items after it.
  */
 export function toConcourse<T>(value: T): unknown {
+  try {
+    return convert(value, false);
+  } catch (error) {
+    throw explainNotPlainData("toConcourse", "the value", value, error);
+  }
+}
+
+/**
+ * {@link toConcourse} for hangar's own callers, which explain a failure in their own words: undefined in a list of
+ * user data is thrown as {@link undefinedItemError}'s error (see `notPlainDataIn`).
+ */
+export function toConcourseData<T>(value: T): unknown {
   return convert(value, false);
 }
 

@@ -155,16 +155,80 @@ function visitChild(walk: PlainWalk, key: PathSegment, c: unknown): NotPlainData
   return found;
 }
 
+/** Marks the error of {@link undefinedItemError}, with the list and the index it was thrown at. */
+const UNDEFINED_ITEM = Symbol("undefined item");
+
+/** What is wrong with `undefined` as an item of a list of user data. */
+const UNDEFINED_ITEM_PROBLEM =
+  "undefined in a list, which JSON cannot hold (leaving it out would move the items after it): give a value, or take the item out of the list";
+
+/**
+ * The error a conversion throws at `undefined` (or a hole) as item `index` of a list of user data (`args`, a list in
+ * `params` or `source`): JSON has no undefined, and leaving the item out would move every item after it (an
+ * argument list would run something else). {@link explainNotPlainData} finds the list in the value converted and names
+ * the item's path. (An undefined item of one of the model's own lists, a plan or `passed`, is only left out.)
+ */
+export function undefinedItemError(list: readonly unknown[], index: number): TypeError {
+  return Object.assign(new TypeError(`undefined as item ${index} of a list`), { [UNDEFINED_ITEM]: { list, index } });
+}
+
+/**
+ * Where a conversion of `value` that threw `error` met something that is not data: the undefined item
+ * {@link undefinedItemError} marks, found in `value` by the list's identity, or else {@link findNotPlainData}'s finding.
+ */
+export function notPlainDataIn(value: unknown, error: unknown): NotPlainData | undefined {
+  const item = error instanceof TypeError ? (error as { [UNDEFINED_ITEM]?: UndefinedItem })[UNDEFINED_ITEM] : undefined;
+  if (item !== undefined) {
+    const at = pathTo(value, item.list);
+    if (at !== undefined) return { path: [...at, item.index], problem: UNDEFINED_ITEM_PROBLEM };
+  }
+  return findNotPlainData(value);
+}
+
+interface UndefinedItem {
+  readonly list: readonly unknown[];
+  readonly index: number;
+}
+
+/**
+ * The path of the first place, in the order of keys and items, where `root` holds `target` itself (the same object),
+ * or undefined. A loop over a stack, each object looked into once and no deeper than `maxDepth`, each read inside try.
+ */
+function pathTo(root: unknown, target: object, maxDepth = 1000): Path | undefined {
+  if (typeof root !== "object" || root === null) return undefined;
+  const seen = new Set<object>();
+  const stack: { readonly value: object; readonly path: Path }[] = [{ value: root, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop() as { value: object; path: Path };
+    if (value === target) return path;
+    if (seen.has(value) || path.length >= maxDepth) continue;
+    seen.add(value);
+    const children: { value: object; path: Path }[] = [];
+    try {
+      const keys: PathSegment[] = Array.isArray(value) ? [...value.keys()] : Object.keys(value);
+      for (const key of keys) {
+        const child: unknown = (value as Record<PathSegment, unknown>)[key];
+        if (typeof child === "object" && child !== null) children.push({ value: child, path: [...path, key] });
+      }
+    } catch {
+      // a getter or a Proxy that throws: nothing to find behind it
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as { value: object; path: Path });
+  }
+  return undefined;
+}
+
 /**
  * Why a library call failed on `value` (one of its arguments, named `argument`), when the cause is in the caller's
- * data (a cycle, nesting too deep for the stack, a BigInt, NaN, a function, a Date): an `api/argument` error naming
- * the path, such as `renderJson(): the pipeline is not plain data at jobs[0].plan[0].params.self: a circular
- * reference (back to jobs[0].plan[0].params)`. A HangarError, or an error with no such cause, is returned as it was.
- * For a `catch` only: the walk runs once a call has failed, so a call that succeeds pays nothing.
+ * data (a cycle, nesting too deep for the stack, a BigInt, NaN, a function, a Date, undefined in a list): an
+ * `api/argument` error naming the path, such as `renderJson(): the pipeline is not plain data at
+ * jobs[0].plan[0].params.self: a circular reference (back to jobs[0].plan[0].params)`. A HangarError, or an error with
+ * no such cause, is returned as it was. For a `catch` only: the walk runs once a call has failed, so a call that
+ * succeeds pays nothing.
  */
 export function explainNotPlainData(fn: string, argument: string, value: unknown, error: unknown): unknown {
   if (isHangarError(error)) return error;
-  const found = findNotPlainData(value);
+  const found = notPlainDataIn(value, error);
   if (found === undefined) return error;
   const at = found.path.length === 0 ? "" : ` at ${formatPath(found.path)}`;
   return new HangarError("api/argument", `${fn}(): ${argument} is not plain data${at}: ${found.problem}`);

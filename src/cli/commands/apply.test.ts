@@ -286,7 +286,8 @@ describe("hangar apply: a save that works and an unpause that does not", () => {
     expect(run.stderr).toBe(
       [
         "warning: p: the pipeline is deprecated-ish",
-        "created pipeline p; it is paused: unpause it with `fly -t odd unpause-pipeline -p p --team main` or apply with --unpause",
+        // no advice to pass --unpause, which was passed
+        "created pipeline p; it is paused: unpause it with `fly -t odd unpause-pipeline -p p --team main`",
         "hangar: p: unpausing pipeline p: unexpected answer 500: db down (the config was set; only unpausing failed)",
         "set 1 pipeline (1 created, 0 updated); 1 not unpaused: p; 0 unchanged",
         "",

@@ -217,7 +217,7 @@ export default defineCommand({
         for (const w of outcome.warnings) io.stderr(`warning: ${label}: ${printable(w.message)}\n`);
         if (outcome.created) {
           created++;
-          io.stderr(`${apply.createdMessage(plan.ref, target.name, outcome.unpaused)}\n`);
+          io.stderr(`${apply.createdMessage(plan.ref, target.name, outcome.unpaused, values.unpause === true)}\n`);
         } else {
           updated++;
           io.stderr(`updated pipeline ${label}${outcome.unpaused ? " and unpaused it" : ""}\n`);

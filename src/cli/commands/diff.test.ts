@@ -46,6 +46,15 @@ describe("hangar diff", () => {
     );
   });
 
+  test("a module with undefined in a list of user data is named with its path, exit 2", async () => {
+    writeFileSync(join(work, "old.yml"), OLD_YAML);
+    const run = await diff(["old.yml", "an-undefined-arg.ts"]);
+    expect(run).toMatchObject({ code: 2, stdout: "" });
+    expect(run.stderr).toBe(
+      "hangar: an-undefined-arg.ts: the pipeline is not plain data at jobs[0].plan[1].config.run.args[1]: undefined in a list, which JSON cannot hold (leaving it out would move the items after it): give a value, or take the item out of the list\n",
+    );
+  });
+
   test("YAML against the same config in JSON with other key order: exit 0, nothing printed", async () => {
     writeFileSync(join(work, "old.yml"), OLD_YAML);
     const json = {

@@ -173,6 +173,19 @@ describe("hangar graph", () => {
     expect(run.stdout).toBe("");
   });
 
+  test("a module with undefined in a list of user data is named with its path, exit 2", async () => {
+    writeFileSync(
+      join(scratch, "args-module.mjs"),
+      'export default { jobs: [{ name: "a", plan: [{ task: "t", config: { platform: "linux", run: { path: "cp", args: ["a", undefined, "b"] } } }] }] };\n',
+    );
+    const run = memoryIo(scratch);
+    expect(await runCli(["graph", "args-module.mjs"], run.io)).toBe(2);
+    expect(run.stderr).toBe(
+      "hangar: args-module.mjs: the pipeline is not plain data at jobs[0].plan[0].config.run.args[1]: undefined in a list, which JSON cannot hold (leaving it out would move the items after it): give a value, or take the item out of the list\n",
+    );
+    expect(run.stdout).toBe("");
+  });
+
   test("end to end: the built CLI names the author's line of the packerJobs() call", () => {
     const line =
       readFileSync(join(repo, example), "utf8")

@@ -108,7 +108,7 @@ export default defineCommand({
       if (authored === undefined) return EXIT.failure;
     }
 
-    const [{ toConcourse }, { layoutPipeline }, { fragmentLabels }, { provenanceOf }, { isHangarError }] =
+    const [{ toConcourseData }, { layoutPipeline }, { fragmentLabels }, { provenanceOf }, { isHangarError }] =
       await Promise.all([
         import("../../render/to-concourse.ts"),
         import("../../graph/layout.ts"),
@@ -116,7 +116,12 @@ export default defineCommand({
         import("../../fragment/provenance.ts"),
         import("../../model/errors.ts"),
       ]);
-    let pipeline = toConcourse(authored) as Pipeline;
+    let pipeline: Pipeline;
+    try {
+      pipeline = toConcourseData(authored) as Pipeline;
+    } catch (error) {
+      return reportLoadFailure(notPlainData(authored, entry, error), io, values.debug === true);
+    }
     if (vars !== undefined && isModuleFile(entry)) {
       // a file's vars were put in place as it was parsed; a module's are put in its rendered data, as render does
       const [{ interpolate }, { formatPath }] = await Promise.all([

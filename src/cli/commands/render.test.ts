@@ -67,6 +67,42 @@ describe("hangar render", () => {
     expect(existsSync(join(work, "out.json"))).toBe(false);
   });
 
+  test("-t '' is a usage error; a definition's empty target or NaN instance var is refused: nothing written", async () => {
+    const run = memoryIo(work);
+    expect(await runCli(["render", "ok.ts", "-t", ""], run.io)).toBe(2);
+    expect(run.stderr).toBe("hangar: -t '' names no fly target (run `hangar render --help` for usage)\n");
+    const pipeline = '{ jobs: [{ name: "a", plan: [] }] }';
+    writeFileSync(
+      join(work, "empty-target.mjs"),
+      `export default { name: "app", target: "", pipeline: ${pipeline} };\n`,
+    );
+    writeFileSync(
+      join(work, "nan-var.mjs"),
+      `export default { name: "app", target: "ci", instanceVars: { ratio: 0 / 0 }, pipeline: ${pipeline} };\n`,
+    );
+    for (const [file, message] of [
+      ["empty-target.mjs", "hangar: empty-target.mjs: the definition's target is empty (name a fly target)\n"],
+      [
+        "nan-var.mjs",
+        "hangar: nan-var.mjs: the definition's instanceVars.ratio must be data JSON can hold (a string, a number, a boolean, null, a list or an object), got a number (NaN)\n",
+      ],
+    ]) {
+      const bad = memoryIo(work);
+      expect(await runCli(["render", file as string, "-o", "out.json"], bad.io)).toBe(2);
+      expect(bad.stderr).toBe(message);
+      expect(bad.stdout).toBe("");
+    }
+    expect(existsSync(join(work, "out.json"))).toBe(false);
+    // an object is written as JSON, not [object Object]
+    writeFileSync(
+      join(work, "object-var.mjs"),
+      `export default { name: "app", target: "ci", instanceVars: { pr: { id: 1 } }, pipeline: ${pipeline} };\n`,
+    );
+    const object = memoryIo(work);
+    expect(await runCli(["render", "object-var.mjs", "-o", "out.json"], object.io)).toBe(0);
+    expect(object.stdout).toBe(`fly -t ci set-pipeline -p app -c out.json -i 'pr={"id":1}'\n`);
+  });
+
   test("accepts a fragment, an async function with relative imports, and plain JavaScript", async () => {
     const fragmentRun = memoryIo(work);
     expect(await runCli(["render", "fragment-only.ts", "--stdout"], fragmentRun.io)).toBe(0);
@@ -115,6 +151,10 @@ describe("hangar render", () => {
     [
       "a-proxy.ts",
       "hangar: a-proxy.ts: the pipeline is not plain data at jobs[0].plan[0].params: an object that cannot be read: Error: sealed\n",
+    ],
+    [
+      "an-undefined-arg.ts",
+      "hangar: an-undefined-arg.ts: the pipeline is not plain data at jobs[0].plan[1].config.run.args[1]: undefined in a list, which JSON cannot hold (leaving it out would move the items after it): give a value, or take the item out of the list\n",
     ],
   ])("%s: one clear line, exit 2, nothing written", async (file, message) => {
     writeFileSync(join(work, "definition.json"), "previous content");

@@ -75,6 +75,8 @@ export default defineCommand({
       ...(vars !== undefined && { vars }),
     } as const;
     const target = typeof values.target === "string" ? values.target : undefined;
+    // `fly -t ''` selects no target
+    if (target === "") return usage("-t '' names no fly target");
 
     const once = typeof values.outDir === "string" ? batch(values.outDir) : single();
     if (typeof once !== "function") return once;

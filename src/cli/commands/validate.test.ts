@@ -220,6 +220,24 @@ describe("hangar validate", () => {
     });
   });
 
+  test("a module with undefined in a list of user data: one line naming its path, exit 2 (not validated without it)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "hangar-validate-"));
+    try {
+      writeFileSync(
+        join(dir, "args.mjs"),
+        'export default { jobs: [{ name: "a", plan: [{ task: "t", config: { platform: "linux", run: { path: "cp", args: ["a", undefined, "b"] } } }] }] };\n',
+      );
+      const m = memoryIo(dir);
+      expect(await runCli(["validate", "args.mjs"], m.io)).toBe(2);
+      expect(m.stdout).toBe("");
+      expect(m.stderr).toBe(
+        "hangar: args.mjs: the pipeline is not plain data at jobs[0].plan[0].config.run.args[1]: undefined in a list, which JSON cannot hold (leaving it out would move the items after it): give a value, or take the item out of the list\n",
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("colour only on a terminal, never with NO_COLOR", async () => {
     const coloured = await run(["validate", "broken.yml"], {}, true);
     expect(coloured.stdout).toBe(

@@ -33,7 +33,7 @@ export default defineCommand({
     }
     // The validator is loaded on use, so that other commands start fast.
     const [
-      { toConcourse },
+      { toConcourseData },
       { formatResults },
       { hasErrors, validateData },
       { isModuleFile, loadPipelineModule },
@@ -76,7 +76,7 @@ export default defineCommand({
           if (advice !== undefined) io.stderr(`note: ${advice}\n`);
           let data: unknown;
           try {
-            data = toConcourse(definition.pipeline);
+            data = toConcourseData(definition.pipeline);
           } catch (error) {
             throw notPlainData(definition.pipeline, file, error);
           }

@@ -158,6 +158,30 @@ describe("metaPipeline", () => {
     });
   });
 
+  test("a managed pipeline named self is refused: set_pipeline: self would replace the meta pipeline with its config", () => {
+    const pipelines = [
+      { name: "docs", script: "ci/docs.yml" },
+      { name: "self", script: "ci/app.yml" },
+    ];
+    expect(() => metaPipeline({ definitions, pipelines })).toThrow(
+      expect.objectContaining({
+        code: "api/argument",
+        message:
+          "metaPipeline(): pipelines[1].name must be a name other than 'self' (set_pipeline: self replaces this meta pipeline; the option self sets it), got a string (\"self\")",
+      }),
+    );
+    // the option self is the way to set the meta pipeline itself
+    const withSelf = metaPipeline({
+      definitions,
+      pipelines: [pipelines[0] as never],
+      self: { jobName: "set-meta", taskName: "render-meta", script: "ci/meta.yml" },
+    });
+    expect(withSelf.jobs.map((j) => j.plan.at(-1))).toEqual([
+      { set_pipeline: "docs", file: "defs/ci/docs.yml" },
+      { set_pipeline: "self", file: "defs/ci/meta.yml" },
+    ]);
+  });
+
   test("leaves its options unchanged and gives equal results when called twice", () => {
     const options: MetaPipelineOptions = deepFreeze({
       definitions: gitRepo({ name: "defs", uri: "https://example.com/org/ci.git" }),

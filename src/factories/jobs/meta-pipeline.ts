@@ -1,6 +1,6 @@
 import { pipeline } from "../../fragment/pipeline.ts";
-import { checkOptions, type OptionChoices, type OptionKinds } from "../../model/arguments.ts";
-import type { Params } from "../../model/common.ts";
+import { argumentError, checkOptions, type OptionChoices, type OptionKinds } from "../../model/arguments.ts";
+import { isObject, type Params } from "../../model/common.ts";
 import type { Job } from "../../model/job.ts";
 import type { Pipeline } from "../../model/pipeline.ts";
 import type { Resource } from "../../model/resource.ts";
@@ -172,6 +172,17 @@ export function metaPipeline(options: Readonly<MetaPipelineOptions>): Pipeline {
     selfPosition = "last",
     render,
   } = checkOptions("metaPipeline", options, META_PIPELINE_OPTIONS, META_PIPELINE_CHOICES);
+  pipelines.forEach((target, i) => {
+    // `set_pipeline: self` sets the pipeline the step runs in: this meta pipeline, replaced by the managed one's config
+    if (isObject(target) && target.name === "self") {
+      throw argumentError(
+        "metaPipeline",
+        `pipelines[${i}].name`,
+        "a name other than 'self' (set_pipeline: self replaces this meta pipeline; the option self sets it)",
+        target.name,
+      );
+    }
+  });
   const jobs = pipelines.map((target) =>
     managedJob(
       definitions,
