@@ -1,6 +1,6 @@
 // `hangar graph` bench rows, run by bench/run.mjs in a child process; prints one JSON document.
-// Lays out the largest pipeline of ../shared/corpus/pipelines and synthetic pipelines of 100 and
-// 1,000 jobs (layout + SVG, parse excluded), and measures what fragment() pays for remembering its
+// Lays out the largest pipeline of ../shared/corpus/pipelines, synthetic pipelines of 100 and 1,000 jobs, and a chain
+// of 1,000 jobs with edges skipping half of it (layout + SVG, parse excluded), and measures what fragment() pays for remembering its
 // call site, each against a floor measured in the same run.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -80,6 +80,39 @@ result.synthetic = [100, 1000].map((n) => {
     layoutSvg: time(() => toSvg(layoutPipeline(pipeline)), 3),
   };
 });
+
+/**
+ * A chain of `n` jobs on `c` where each job of the second half also gets `z` passed the job n/2 before it: edges that
+ * skip hundreds of columns, the shape that once cost a copy of `z` per column skipped (about n²/4 nodes).
+ */
+function skipShape(n) {
+  const skip = n / 2;
+  const name = (i) => `job-${i}`;
+  const git = (r) => ({ name: r, type: "git", source: { uri: `https://git.example.com/${r}.git` } });
+  return {
+    resources: [git("c"), git("z")],
+    jobs: Array.from({ length: n }, (_, i) => ({
+      name: name(i),
+      plan: [
+        i === 0 ? { get: "c" } : { get: "c", passed: [name(i - 1)] },
+        ...(i >= skip ? [{ get: "z", passed: [name(i - skip)] }] : []),
+        { put: "c" },
+        ...(i < n - skip ? [{ put: "z" }] : []),
+      ],
+    })),
+  };
+}
+result.skip = (() => {
+  const pipeline = skipShape(1000);
+  const json = JSON.stringify(pipeline);
+  return {
+    jobs: 1000,
+    nodes: layoutPipeline(pipeline).nodes.length,
+    jsonParse: time(() => JSON.parse(json)),
+    layout: time(() => layoutPipeline(pipeline), 3),
+    layoutSvg: time(() => toSvg(layoutPipeline(pipeline)), 3),
+  };
+})();
 
 // provenance: fragment() against the object literal it returns without it, per call (µs of CPU)
 const calls = 20_000;
