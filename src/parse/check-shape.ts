@@ -15,7 +15,8 @@ export type { StringVisitor } from "./shape-quick.ts";
  * atc/job_config.go, atc/steps.go, atc/task.go), the way `fly validate-pipeline` decodes it:
  *
  * - outside steps, YAML numbers and booleans given where a string is expected become strings
- *   (sigs.k8s.io/yaml does this; the value is converted in place, it is the parser's own copy);
+ *   (sigs.k8s.io/yaml does this) in the result's `value`, a copy of the containers on the way to each; the value given
+ *   is left as it is (an alias may give one list or mapping in two places, which go-yaml decodes one by one);
  * - a value of the wrong type is an error with Go's `json: cannot unmarshal ...` text;
  * - unknown keys of the pipeline, jobs, resources, resource types, groups, var sources and display are
  *   warnings (`fly validate-pipeline --strict` rejects them); unknown keys of steps and of a task's inline
@@ -31,15 +32,17 @@ export type { StringVisitor } from "./shape-quick.ts";
 export function checkShape(value: unknown, known?: KnownMappings): ShapeResult {
   const diagnostics: Diagnostic[] = [];
   const state: State = { diagnostics, wellFormed: true, known };
-  if (value === null || value === undefined) return { isMapping: true, wellFormed: true, unchanged: true, diagnostics };
+  if (value === null || value === undefined) {
+    return { isMapping: true, wellFormed: true, unchanged: true, value, diagnostics };
+  }
   if (!isObject(value)) {
     typeError(state, value, "atc.Config", ROOT);
-    return { isMapping: false, wellFormed: false, unchanged: true, diagnostics };
+    return { isMapping: false, wellFormed: false, unchanged: true, value, diagnostics };
   }
   // the common case, a pipeline with nothing to report, is answered by a quick pass that builds no positions
-  if (quick(value, CONFIG, 0, known)) return { isMapping: true, wellFormed: true, unchanged: true, diagnostics };
-  checkValue(state, value, CONFIG, ROOT);
-  return { isMapping: true, wellFormed: state.wellFormed, unchanged: state.changed !== true, diagnostics };
+  if (quick(value, CONFIG, 0, known)) return { isMapping: true, wellFormed: true, unchanged: true, value, diagnostics };
+  const read = checkValue(state, value, CONFIG, ROOT);
+  return { isMapping: true, wellFormed: state.wellFormed, unchanged: state.changed !== true, value: read, diagnostics };
 }
 
 /**
@@ -54,7 +57,7 @@ export function quickDataCheck<S>(value: Record<string, unknown>, strings: Strin
 
 /**
  * The two passes of {@link checkShape} on their own (for the test that holds them to each other): the quick pass's
- * yes/no, and the diagnostics of the full check (which converts coerced values in place, as `checkShape` does).
+ * yes/no, and the diagnostics of the full check.
  */
 export const shapePasses = {
   quick: (value: Record<string, unknown>): boolean => quick(value, CONFIG, 0),
@@ -70,7 +73,9 @@ export interface ShapeResult {
   readonly isMapping: boolean;
   /** No error-level diagnostic: every value has the type Concourse expects; rules may run. */
   readonly wellFormed: boolean;
-  /** Whether the value is as it was given (the full check converts numbers given for strings in place). */
+  /** Whether the value is as it was given (the full check converts numbers given for strings). */
   readonly unchanged: boolean;
+  /** The value as Concourse reads it: the value given when `unchanged`, else a copy with the conversions. */
+  readonly value: unknown;
   readonly diagnostics: Diagnostic[];
 }

@@ -415,6 +415,24 @@ describe("floats JSON cannot hold (.inf, .nan): sigs.k8s.io/yaml's json.Marshal 
     ]);
   });
 
+  test("an anchored list given both for a list of strings and as untyped data: only the typed use is a string", () => {
+    // go-yaml decodes each alias on its own: tags gets ["+Inf"], source.x keeps the float, which json.Marshal refuses
+    for (const text of [
+      "resources:\n- name: r\n  type: git\n  tags: &t [.inf]\n  source: {x: *t}\njobs: []\n",
+      "resources:\n- name: r\n  type: git\n  source: {x: &t [.inf]}\n  tags: *t\njobs: []\n",
+    ]) {
+      const parsed = parsePipeline(text);
+      expect(parsed.wellFormed).toBe(false);
+      expect(parsed.diagnostics.map((d) => [d.ruleId, d.path])).toEqual([
+        ["yaml/UNSUPPORTED_VALUE", ["resources", 0, "source", "x", 0]],
+      ]);
+    }
+    // a number shared the same way stays a number where no string is wanted
+    const parsed = parsePipeline("resources:\n- name: r\n  type: git\n  tags: &t [1.5]\n  source: {x: *t}\njobs: []\n");
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.pipeline?.resources?.[0]).toMatchObject({ tags: ["1.5"], source: { x: [1.5] } });
+  });
+
   test("a JSON number beyond float64's range is the string go-yaml keeps, not JSON.parse's Infinity", () => {
     const parsed = parsePipeline(
       '{"jobs": [{"name": "a", "plan": [], "max_in_flight": -1e400}], "user_data": [1E999]}',

@@ -299,10 +299,10 @@ function finish(
     }));
     return { pipeline: undefined, wellFormed: false, diagnostics: diagnostics.sort(compareByLocation), locate };
   }
-  const value = interpolated.value;
   // interpolation copies every mapping, so a copy has no known keys (a record is found by the object itself)
-  const shape = checkShape(value, known);
+  const shape = checkShape(interpolated.value, known);
   // after the shape check, which turns a float given for a string into the string sigs.k8s.io/yaml makes of it
+  const value = shape.value;
   const unsupported = notes.nonFinite === true && shape.isMapping ? unsupportedValues(value, locate) : [];
   const diagnostics = shape.diagnostics
     .map((d) => {

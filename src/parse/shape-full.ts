@@ -41,12 +41,14 @@ export function checkValue(state: State, value: unknown, desc: Desc, here: At): 
         typeError(state, value, "int", here, typeof value === "number");
       }
       return value;
-    case "list":
+    case "list": {
       if (value === null) return value;
       if (!Array.isArray(value)) {
         typeError(state, value, desc.go, here);
         return value;
       }
+      // the list as read is left as it is (an alias may give it elsewhere too): a change is made in a copy
+      let list = value;
       for (let i = 0; i < value.length; i++) {
         const item: unknown = value[i];
         if (fine(item, desc.of)) continue;
@@ -55,12 +57,14 @@ export function checkValue(state: State, value: unknown, desc: Desc, here: At): 
         if (desc.of.k === "struct" && quick(item, desc.of, here.depth, state.known)) continue;
         const read = checkValue(state, item, desc.of, child(here, i));
         if (!Object.is(read, item)) {
-          value[i] = read;
+          if (list === value) list = value.slice();
+          list[i] = read;
           state.changed = true;
         }
       }
-      return value;
-    case "map":
+      return list;
+    }
+    case "map": {
       if (value === null) return value;
       if (!isObject(value)) {
         typeError(state, value, desc.go, here);
@@ -70,21 +74,22 @@ export function checkValue(state: State, value: unknown, desc: Desc, here: At): 
         checkDepth(state, value, here);
         return value;
       }
+      let mapping = value;
       for (const k of state.known?.get(value)?.keys ?? Object.keys(value)) {
-        if (!fine(value[k], desc.of)) writeBack(state, value, k, checkValue(state, value[k], desc.of, child(here, k)));
+        if (fine(value[k], desc.of)) continue;
+        mapping = writeBack(state, value, mapping, k, checkValue(state, value[k], desc.of, child(here, k)));
       }
-      return value;
+      return mapping;
+    }
     case "struct":
       if (value === null) return value;
       if (!isObject(value)) {
         typeError(state, value, desc.go, here);
         return value;
       }
-      checkStruct(state, value, desc, here);
-      return value;
+      return checkStruct(state, value, desc, here);
     case "step":
-      if (desc.optional !== true || value !== null) checkStep(state, value, here);
-      return value;
+      return desc.optional !== true || value !== null ? checkStep(state, value, here) : value;
     case "custom":
       desc.rule(value, new FullChecker(state, here));
       return value;
@@ -163,7 +168,13 @@ function fine(value: unknown, desc: Desc): boolean {
   }
 }
 
-function checkStruct(state: State, value: Record<string, unknown>, desc: StructDesc, here: At): void {
+function checkStruct(
+  state: State,
+  value: Record<string, unknown>,
+  desc: StructDesc,
+  here: At,
+): Record<string, unknown> {
+  let struct = value;
   for (const key of Object.keys(value)) {
     const fieldDesc = desc.fields.get(key);
     if (fieldDesc === undefined) {
@@ -171,25 +182,28 @@ function checkStruct(state: State, value: Record<string, unknown>, desc: StructD
       unknownField(state, child(here, key), key, desc.unknown === "strict");
       continue;
     }
-    if (!fine(value[key], fieldDesc))
-      writeBack(state, value, key, checkValue(state, value[key], fieldDesc, field(here, key, desc.name)));
+    if (fine(value[key], fieldDesc)) continue;
+    const read = checkValue(state, value[key], fieldDesc, field(here, key, desc.name));
+    struct = writeBack(state, value, struct, key, read);
   }
+  return struct;
 }
 
-/** One step, read by Concourse's precedence. */
-function checkStep(state: State, value: unknown, here: At): void {
+/** One step, read by Concourse's precedence; the step as Concourse reads it (see {@link writeBack}). */
+function checkStep(state: State, value: unknown, here: At): unknown {
   if (value === null || value === undefined) {
     valueError(state, here, "no step configured", "step-empty");
-    return;
+    return value;
   }
   if (!isObject(value)) {
     typeError(state, value, "map[string]*json.RawMessage", here);
-    return;
+    return value;
   }
   if (here.depth >= MAX_STEP_DEPTH) {
     tooDeep(state, `steps are nested more than ${MAX_STEP_DEPTH} levels deep`, here);
-    return;
+    return value;
   }
+  let step = value;
   const detectors = stepDetectors(value);
   const stepAt = enterStep(here);
   for (const key of Object.keys(value)) {
@@ -197,27 +211,42 @@ function checkStep(state: State, value: unknown, here: At): void {
     if (owner === undefined) continue; // an unknown field: the StepValidator's (and step-unknown-fields') business
     const desc = stepFieldType(owner, key);
     if (desc === undefined || fine(value[key], desc)) continue;
-    writeBack(state, value, key, checkValue(state, value[key], desc, field(detectorAt(stepAt, owner), key, owner.go)));
+    const read = checkValue(state, value[key], desc, field(detectorAt(stepAt, owner), key, owner.go));
+    step = writeBack(state, value, step, key, read);
   }
   if (detectors === 0) {
     const hint = Object.hasOwn(value, "aggregate")
       ? " (`aggregate` was removed in Concourse 7: use `in_parallel`)"
       : "";
     valueError(state, here, "no step configured", "step-empty", hint);
-    return;
+    return step;
   }
   if (coreDetector(detectors) === undefined) {
     valueError(state, here, "no core step type declared (e.g. get, put, task, etc.)", "step-no-core-type");
   }
+  return step;
 }
 
 function detectorAt(stepAt: At, detector: StepDetector): At {
   return restart(wrap(stepAt, `malformed ${detector.key} step: `), detector.go);
 }
 
-/** Writes the value as Concourse reads it back when it differs (as an own property, even `__proto__`). */
-function writeBack(state: State, holder: Record<string, unknown>, key: string, read: unknown): void {
-  if (Object.is(holder[key], read)) return;
-  setOwn(holder, key, read);
+/**
+ * `holder` (the mapping `read` was read from, or the copy of it made at its first change) with `key` set to the value
+ * as Concourse reads it, when that differs from `read`'s (as an own property, even `__proto__`). The mapping as read is
+ * left as it is: an alias may give it elsewhere too, where go-yaml decodes it again (a list anchored in `tags`, where
+ * numbers become strings, keeps its numbers in `source`).
+ */
+function writeBack(
+  state: State,
+  read: Record<string, unknown>,
+  holder: Record<string, unknown>,
+  key: string,
+  value: unknown,
+): Record<string, unknown> {
+  if (Object.is(read[key], value)) return holder;
+  const out = holder === read ? { ...read } : holder;
+  setOwn(out, key, value);
   state.changed = true;
+  return out;
 }

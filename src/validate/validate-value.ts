@@ -49,7 +49,7 @@ export function validateValue(value: unknown, options: ValidateTextOptions = {})
   copy = filled.data;
   const shape = checkShape(copy);
   const found: Diagnostic[] = [...shape.diagnostics];
-  if (shape.wellFormed && shape.isMapping) found.push(...validate((copy ?? {}) as never, options));
+  if (shape.wellFormed && shape.isMapping) found.push(...validate((shape.value ?? {}) as never, options));
   return { file, diagnostics: finish(found, options.strict === true) };
 }
 
@@ -86,7 +86,7 @@ export function validateData(data: unknown, options: ValidateTextOptions = {}): 
   if (!filled.ok) return { file, diagnostics: filled.diagnostics };
   const shape = checkShape(filled.data);
   const found: Diagnostic[] = [...shape.diagnostics];
-  if (shape.wellFormed && shape.isMapping) found.push(...validate((filled.data ?? {}) as never, options));
+  if (shape.wellFormed && shape.isMapping) found.push(...validate((shape.value ?? {}) as never, options));
   return { file, diagnostics: finish(found, options.strict === true) };
 }
 
