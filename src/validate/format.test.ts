@@ -99,4 +99,19 @@ describe("formatResults", () => {
       "p.yml:\nerror: error converting YAML to JSON: json: unsupported value: +Inf\n",
     );
   });
+
+  test("fly: of several floats JSON cannot hold, the one json.Marshal meets first (keys in sorted order)", () => {
+    const fly = (text: string) => formatResults([validateText(text, { file: "p.yml" })], "fly");
+    const line = (go: string) => `p.yml:\nerror: error converting YAML to JSON: json: unsupported value: ${go}\n`;
+    // jobs sorts before resources, plan before public, a before b: NaN each time, though written after the other
+    expect(fly("resources: [{name: r, type: git, source: {x: .inf}}]\njobs: [{name: j, plan: [], user: .nan}]\n")).toBe(
+      line("NaN"),
+    );
+    expect(fly("jobs:\n- name: j\n  public: -.inf\n  plan:\n  - get: r\n    params: {b: .inf, a: .nan}\n")).toBe(
+      line("NaN"),
+    );
+    // a list's items in their order; keys compared as Go compares strings (UTF-8 bytes: U+FF61 before U+1F600)
+    expect(fly("user_data: [[0, -.inf], .nan]\njobs: []\n")).toBe(line("-Inf"));
+    expect(fly('user_data: {"\\U0001F600": .inf, "\\uFF61": .nan}\njobs: []\n')).toBe(line("NaN"));
+  });
 });

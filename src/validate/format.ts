@@ -125,8 +125,7 @@ const stopsFly = (d: Diagnostic): boolean =>
 export function formatFly(result: FileValidation): string {
   let out = `${result.file}:\n`;
   // fly reads the file (YAML, vars, the conversion to JSON) before it decodes any field
-  const stop =
-    result.diagnostics.find((d) => stopsFly(d) && READ_RULE.test(d.ruleId)) ?? result.diagnostics.find(stopsFly);
+  const stop = readStop(result.diagnostics) ?? result.diagnostics.find(stopsFly);
   if (stop !== undefined) return `${out}error: ${flyOf(stop) ?? stop.message}\n`;
   const parity = result.diagnostics.filter((d) => d.parity === "concourse");
   const warnings = parity.filter((d) => d.severity === "warning");
@@ -159,6 +158,50 @@ export function formatFly(result: FileValidation): string {
   // hangar's own errors (not listed) fail the file too: the output never says `looks good` when the exit code is 1
   if (result.diagnostics.some((d) => d.severity === "error")) return `${out}error: configuration invalid\n`;
   return `${out}looks good\n`;
+}
+
+/**
+ * The reading error fly stops at: the first by position, but of floats JSON cannot hold (`.inf`, `.nan`) the one
+ * `json.Marshal` meets first in sigs.k8s.io/yaml's converted document, whose mappings it writes in sorted key order.
+ */
+function readStop(diagnostics: readonly Diagnostic[]): Diagnostic | undefined {
+  const first = diagnostics.find((d) => stopsFly(d) && READ_RULE.test(d.ruleId));
+  if (first?.ruleId !== UNSUPPORTED_VALUE) return first;
+  let stop = first;
+  for (const d of diagnostics) {
+    if (d.ruleId === UNSUPPORTED_VALUE && stopsFly(d) && compareMarshalOrder(d.path, stop.path) < 0) stop = d;
+  }
+  return stop;
+}
+
+const UNSUPPORTED_VALUE = "yaml/UNSUPPORTED_VALUE";
+
+/**
+ * The order encoding/json writes two values of one document in: a list's items by index, a mapping's keys sorted as
+ * Go compares strings (by UTF-8 bytes, which is by code point, not by JavaScript's UTF-16 units).
+ */
+function compareMarshalOrder(a: Path, b: Path): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i] as string | number;
+    const y = b[i] as string | number;
+    if (x === y) continue;
+    if (typeof x === "number" && typeof y === "number") return x - y;
+    return compareCodePoints(String(x), String(y));
+  }
+  return a.length - b.length;
+}
+
+function compareCodePoints(a: string, b: string): number {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a.codePointAt(i) as number;
+    const y = b.codePointAt(j) as number;
+    if (x !== y) return x - y;
+    i += x > 0xffff ? 2 : 1;
+    j += y > 0xffff ? 2 : 1;
+  }
+  return a.length - i - (b.length - j);
 }
 
 /** A path as output shows it: a long key in it (junk in a file) cut. */
