@@ -371,9 +371,9 @@ export function findDuplicateKeys(root: YamlNode, text: string): DuplicateKey[] 
 /**
  * Where js-yaml misreads a bare `-` entry (nothing after the dash but a comment) followed by a less indented entry of
  * an outer list: it takes that entry, and the outer list's entries after it, into the bare entry's list, where go-yaml
- * (and so fly) ends the inner list. The offset of the first such bare entry's dash, or undefined. Linear: the lines are
- * looked at once, and only when one is such a bare entry is the position tree read, to tell a real entry from a line
- * of a block scalar, a quoted scalar or a flow collection that looks like one.
+ * (and so fly) ends the inner list. The offset of the first such bare entry's dash, or undefined. The lines are looked
+ * at once, and only when one is such a bare entry is the position tree read, to tell a real entry from a line of a
+ * block scalar, a quoted scalar or a flow collection that looks like one (the regions sorted once: O(n log n)).
  */
 export function bareEntryMisread(text: string): number | undefined {
   if (!BARE_ENTRY.test(text)) return undefined;
@@ -400,7 +400,15 @@ export function bareEntryMisread(text: string): number | undefined {
       else stack.push(...node.items);
     }
   }
-  return candidates.find((dash) => !inside.some((r) => r.start <= dash && dash < r.end));
+  // the regions do not overlap (none is looked into): sorted, each candidate (in text order) is looked up once
+  inside.sort((a, b) => a.start - b.start);
+  let r = 0;
+  for (const dash of candidates) {
+    while (r < inside.length && (inside[r] as { end: number }).end <= dash) r++;
+    const region = inside[r];
+    if (region === undefined || dash < region.start) return dash;
+  }
+  return undefined;
 }
 
 /** A line that is a bare list entry: its dash, then only spaces or a comment. */
