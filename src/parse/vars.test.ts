@@ -24,6 +24,25 @@ describe("interpolation, as fly's vars package does it", () => {
     expect(doc.a).toBe("((flag))");
   });
 
+  test("a key that is a whole ((var)) of null, a list or a mapping is an error; a number key is named as fly names it", () => {
+    const doc = { params: { "((k))": 1 } };
+    const at = ["params", "((k))"];
+    // go-yaml writes the nil key as null, which sigs.k8s.io/yaml then refuses
+    const nil = "error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: 1";
+    expect(interpolate(doc, vars([["k=~", true]])).problems).toEqual([{ path: at, message: nil }]);
+    // fly's interpolation cannot hash a list or a map as a key (it crashes)
+    for (const [flag, kind] of [
+      ["k=[a]", "a list"],
+      ["k={a: 1}", "a mapping"],
+    ]) {
+      expect(interpolate(doc, vars([[flag as string, true]])).problems).toEqual([
+        { path: at, message: `the key ((k)) is ${kind}: a var used as a key must be a string, a number or a boolean` },
+      ]);
+    }
+    expect(interpolate(doc, vars([["k=1.23456789", true]])).value).toEqual({ params: { "1.2345679": 1 } });
+    expect(interpolate(doc, vars([["k=true", true]])).value).toEqual({ params: { true: 1 } });
+  });
+
   test("vars without a value, and vars with a source, stay for run time", () => {
     const doc = { a: "((missing))", b: "((vault:secret))", c: "((.:local))" };
     expect(interpolate(doc, vars([["vault=x", false]])).value).toEqual(doc);

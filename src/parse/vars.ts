@@ -1,5 +1,7 @@
+import { goSyntax } from "../concourse/go-format.ts";
 import { hasVar, isWholeVar, varReferences } from "../concourse/vars.ts";
 import { isObject, type Path, type PathSegment, setOwn } from "../model/common.ts";
+import { goYamlKeyName, TO_JSON } from "./yaml-to-json.ts";
 
 /**
  * fly's template variables (`fly validate-pipeline` / `set-pipeline` `-v`, `-y`, `-l`, `-i`; concourse/vars):
@@ -84,7 +86,10 @@ export function interpolate(document: unknown, vars: TemplateVars): Interpolated
       const out: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(node)) {
         const newKey = hasVar(key) ? interpolateString(key, [...path, key]) : key;
-        setOwn(out, String(newKey), visit(value, [...path, key]));
+        const newValue = visit(value, [...path, key]);
+        const problem = keyProblem(key, newKey, newValue);
+        if (problem !== undefined) problems.push({ path: [...path, key], message: problem });
+        else setOwn(out, goYamlKeyName(newKey), newValue);
       }
       return out;
     }
@@ -118,6 +123,20 @@ export function interpolate(document: unknown, vars: TemplateVars): Interpolated
   };
   const value = visit(document, []);
   return { value, problems };
+}
+
+/**
+ * Why a key a whole ((var)) gave cannot be one, or undefined. fly's interpolation puts the var's value in as the key:
+ * go-yaml then writes a nil key as `null`, which sigs.k8s.io/yaml refuses (its message), and a list or a map cannot be
+ * hashed as a key (fly crashes). A number is named as sigs.k8s.io/yaml names it, a boolean `true` or `false`.
+ */
+function keyProblem(key: string, read: unknown, value: unknown): string | undefined {
+  if (read === null || read === undefined) {
+    return `${TO_JSON}unsupported map key of type: %!s(<nil>), key: <nil>, value: ${goSyntax(value)}`;
+  }
+  if (typeof read !== "object") return undefined;
+  const kind = Array.isArray(read) ? "a list" : "a mapping";
+  return `the key ${key} is ${kind}: a var used as a key must be a string, a number or a boolean`;
 }
 
 interface Found {
