@@ -36,8 +36,10 @@ export function parseVarsFile(text: string, file: string): Readonly<Record<strin
   }
   if (read.value === null || read.value === undefined) return {};
   if (typeof read.value !== "object" || Array.isArray(read.value)) {
+    // encoding/json's name of the JSON value (decode.go UnmarshalTypeError), wrapped by sigs.k8s.io/yaml's Unmarshal
+    const kind = Array.isArray(read.value) ? "array" : typeof read.value === "boolean" ? "bool" : typeof read.value;
     throw new VarsError(
-      `could not unmarshal template variables (${file}): cannot unmarshal ${Array.isArray(read.value) ? "array" : typeof read.value} into Go value of type vars.StaticVariables`,
+      `could not unmarshal template variables (${file}): error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${kind} into Go value of type vars.StaticVariables`,
     );
   }
   return read.value as Record<string, unknown>;

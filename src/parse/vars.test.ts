@@ -104,6 +104,19 @@ describe("interpolation, as fly's vars package does it", () => {
     expect(parseVarsFile(".nan: x\n", "v.yml")).toEqual({ ".nan": "x" });
   });
 
+  test("a vars file that is a list or a scalar is sigs.k8s.io/yaml's unmarshaling error, as fly prints it", () => {
+    const error = (kind: string) =>
+      `could not unmarshal template variables (v.yml): error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${kind} into Go value of type vars.StaticVariables`;
+    for (const [text, kind] of [
+      ["- a\n", "array"],
+      ["hello\n", "string"],
+      ["12\n", "number"],
+      ["yes\n", "bool"],
+    ]) {
+      expect(() => parseVarsFile(text as string, "v.yml")).toThrow(error(kind as string));
+    }
+  });
+
   test("a null key or a list as a key is an error in a -y value as in a vars file (sigs.k8s.io/yaml rejects both)", () => {
     expect(() => parseVarFlag("m={~: 1}", true)).toThrow(/^invalid YAML value in 'm=\{~: 1\}': a null key/);
     expect(() => parseVarsFile("m:\n  [a]: 1\n", "v.yml")).toThrow(
