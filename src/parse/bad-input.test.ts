@@ -39,13 +39,15 @@ describe("bad input gives diagnostics, never a crash or a hang", () => {
     expect(parsePipeline(script).pipeline?.jobs?.map((j) => j.name)).toEqual(["a", "b"]);
   });
 
-  test("many lines of block scalars that look like a bare `-` before a less indented one take linear time", () => {
-    // each scalar holds a bare dash followed by a less indented dash: a candidate the position tree rules out
-    const scalars = Array.from({ length: 60_000 }, () => "  - |\n    a\n      -\n    -\n").join("");
+  test("many lines of block scalars that look like a bare `-` before a less indented one do not hang the reader", () => {
+    // each scalar holds a bare dash followed by a less indented dash: a candidate the position tree rules out. A guard
+    // against a hang, not a speed target (that is the bench's): read in about 1.5 s, where a check scanning every
+    // scalar per candidate took about 40 s on the 150,000 of this text
+    const scalars = Array.from({ length: 150_000 }, () => "  - |\n    a\n      -\n    -\n").join("");
     const text = `jobs:\n- name: a\n  plan: []\n  x:\n${scalars}`;
     const started = performance.now();
     expect(summary(text)).toEqual([expect.stringMatching(/^4:3 unknown-field unknown field "x"/)]);
-    expect(performance.now() - started).toBeLessThan(4_000);
+    expect(performance.now() - started).toBeLessThan(15_000);
   });
 
   test("a YAML alias bomb (billion laughs) is stopped", () => {

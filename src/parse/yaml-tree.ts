@@ -397,7 +397,8 @@ export function bareEntryMisread(text: string): number | undefined {
       else for (const pair of node.pairs) stack.push(pair.key, ...(pair.value === undefined ? [] : [pair.value]));
     } else if (node.kind === "sequence") {
       if (text.charCodeAt(node.start) === 0x5b) inside.push(node);
-      else stack.push(...node.items);
+      // one push per item: a spread of a list of 150,000 entries overflows the call stack
+      else for (const item of node.items) stack.push(item);
     }
   }
   // the regions do not overlap (none is looked into): sorted, each candidate (in text order) is looked up once

@@ -4,7 +4,7 @@ import { checkShape, quickDataCheck, shapePasses } from "../parse/check-shape.ts
 import type { Diagnostic } from "../source/diagnostic.ts";
 import { findNotPlainData } from "../walk/plain-data.ts";
 import { validate } from "./validate.ts";
-import { finish, validateData } from "./validate-value.ts";
+import { finish, validateData, validateValue } from "./validate-value.ts";
 
 // validateData answers the common case (plain data of the right shape) with one walk that also takes the rules'
 // census of strings; what it reports must be what the separate checks report: the plain-data check, then the shape
@@ -407,5 +407,14 @@ describe("validateData against the separate checks", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("a pipeline with very many findings", () => {
+  test("gives them all, where joining them to the shape check's overflowed the call stack", () => {
+    // a step list of 150,000 gets of an unknown resource: as many findings, each its own
+    const data = { jobs: [{ name: "j", plan: Array.from({ length: 150_000 }, () => ({ get: "nope" })) }] };
+    const found = validateValue(data).diagnostics.filter((d) => d.ruleId === "get-unknown-resource");
+    expect(found).toHaveLength(150_000);
   });
 });
