@@ -198,6 +198,18 @@ describe("rename of a name written through a YAML alias or merge key", () => {
   });
 });
 
+describe("rename of a step's name that an alias also uses", () => {
+  test("a get whose name is anchored and used by an alias is refused: the alias would name the old resource", () => {
+    const o = open(
+      "resources:\n  - name: sr|c\n    type: git\n    source: {uri: u}\njobs:\n  - name: a\n    plan:\n      - get: &n src\n      - put: x\n        resource: *n\n",
+    );
+    const result = rename(o.text, o.document, o.cursor, "code");
+    expect(isEdit(result) ? TextDocument.applyEdits(o.text, result.changes?.[URI] as TextEdit[]) : result.message).toBe(
+      "'src' names a step at 8:17 whose anchor a YAML alias uses at 10:19: rename it by hand",
+    );
+  });
+});
+
 describe("what rename refuses", () => {
   const refused = (marked: string, newName: string) => {
     const o = open(marked);

@@ -22,7 +22,9 @@ export function prepareRename(text: TextDocument, document: PipelineDocument, po
  * `resource: <new name>`: the file means what it meant, with the resource renamed.
  *
  * A name written through a YAML alias or merge key (`name: *build`, `<<: *base_job`) is renamed at the scalar
- * the anchor holds, so the alias keeps standing for it; a `get`/`put` step named through an alias is refused.
+ * the anchor holds, so the alias keeps standing for it; a `get`/`put` step named through an alias is refused, and so
+ * is one whose name is the anchored scalar of an alias (the step keeps that name: the alias would name the old
+ * resource).
  */
 export function rename(
   text: TextDocument,
@@ -48,6 +50,17 @@ export function rename(
     return new ResponseError(
       -32602,
       `'${site.name}' names a step through a YAML alias at ${line + 1}:${character + 1}: rename it by hand`,
+    );
+  }
+  // a get/put named by the anchored scalar keeps it (the step's name), so an alias to it would name the old resource
+  const anchoredStep = sites.find((s) => namesStep(s) && sites.some((o) => o.anchored?.start === s.start));
+  if (anchoredStep !== undefined) {
+    const alias = sites.find((o) => o.anchored?.start === anchoredStep.start) as NameSite;
+    const step = text.positionAt(anchoredStep.start);
+    const at = text.positionAt(alias.start);
+    return new ResponseError(
+      -32602,
+      `'${site.name}' names a step at ${step.line + 1}:${step.character + 1} whose anchor a YAML alias uses at ${at.line + 1}:${at.character + 1}: rename it by hand`,
     );
   }
   // a name written through an alias or merge key is renamed where it is anchored, once, and the alias kept
