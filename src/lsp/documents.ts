@@ -52,6 +52,11 @@ export interface PipelineDocument {
   readonly value: Record<string, unknown> | undefined;
   /** Every definition and reference of a name, in text order. */
   readonly names: readonly NameSite[];
+  /**
+   * The parts of the text read as blank (offsets, start inclusive, end exclusive) because they broke its reading
+   * ({@link readMended}): the names written there are not among `names`. Empty when the text was read whole.
+   */
+  readonly blanked: readonly { readonly start: number; readonly end: number }[];
 }
 
 /** A `passed` or group entry that is a glob matches several jobs: it is not a reference to one. */
@@ -73,7 +78,7 @@ export function readDocument(text: string, read: ParsedText = parsePipelineText(
   // parse reads an empty text as an empty pipeline: the editor, as no mapping
   const value = tree?.root.kind !== "mapping" ? undefined : (shared ?? (isObject(own?.value) ? own.value : undefined));
   const names = value === undefined || tree === undefined ? [] : findNames({ text, tree }, value);
-  return { text, tree, value, names };
+  return { text, tree, value, names, blanked: own?.blanked ?? [] };
 }
 
 /** Syntax errors mended before a text is given up on (each one costs a reading of the whole text). */
@@ -91,14 +96,18 @@ const MENDABLE: ReadonlySet<YamlProblem["kind"]> = new Set(["syntax", "null-key"
  * reads as `passed:`) and the text read again, up to {@link MAX_MENDS} times; a byte order mark reads as a line
  * break, so that offsets are those of the text. The value is as read (not converted by the shape check).
  */
-function readMended(text: string): { tree: YamlTree; value: unknown } | undefined {
+function readMended(
+  text: string,
+): { tree: YamlTree; value: unknown; blanked: PipelineDocument["blanked"] } | undefined {
   let candidate = text.startsWith(BOM) ? `\n${text.slice(1)}` : text;
+  const blanked: { start: number; end: number }[] = [];
   for (let mends = 0; mends <= MAX_MENDS; mends++) {
     const read = readYaml(candidate, { repeatsAllowed: true });
     if (read.ok) {
       const end = read.firstDocumentEnd;
       try {
-        return { tree: readYamlTree(end === undefined ? candidate : candidate.slice(0, end)), value: read.value };
+        const tree = readYamlTree(end === undefined ? candidate : candidate.slice(0, end));
+        return { tree, value: read.value, blanked };
       } catch {
         return undefined;
       }
@@ -106,6 +115,7 @@ function readMended(text: string): { tree: YamlTree; value: unknown } | undefine
     const mendable = read.problems.find((p) => MENDABLE.has(p.kind));
     const mended = mendable === undefined ? undefined : mendLine(candidate, culprit(candidate, mendable));
     if (mended === undefined) return undefined;
+    blanked.push(changed(candidate, mended));
     candidate = mended;
   }
   return undefined;
@@ -154,6 +164,15 @@ export function mendLine(text: string, offset: number): string | undefined {
   const key = /^\s*(?:-\s+)*[^\s#:][^:]*?:(?=\s)/.exec(line);
   const from = key !== null && line.slice(key[0].length).trim() !== "" ? key[0].length : 0;
   return text.slice(0, start + from) + " ".repeat(line.length - from) + text.slice(start + line.length);
+}
+
+/** Where two texts of one length differ: from the first to the last character that differs. */
+function changed(before: string, after: string): { start: number; end: number } {
+  let start = 0;
+  while (start < before.length && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = before.length;
+  while (end > start && before.charCodeAt(end - 1) === after.charCodeAt(end - 1)) end--;
+  return { start, end };
 }
 
 /** The line starting at `start`, without its line break. */

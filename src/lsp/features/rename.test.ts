@@ -224,6 +224,15 @@ describe("what rename refuses", () => {
     expect(refused("jobs:\n  - name: a|\n    plan: []\n", "")).toBe("'' is not a valid name: a name cannot be empty");
   });
 
+  test("a name in a text whose broken line was read as blank, where that line holds the name", () => {
+    const broken = "jobs:\n  - name: a|\n    plan: []\n  - name: b\n    plan:\n      - get: r\n        passed: [a, b\n";
+    expect(refused(broken, "c")).toBe(
+      "the text cannot be read at 7:17, where 'a' may be written: fix it before renaming",
+    );
+    // a broken line without the name does not stop it
+    expect(renamed(broken.replace("[a, b", "[b, "), "c")).toBe(broken.replace("a|", "c").replace("[a, b", "[b, "));
+  });
+
   test("a name already defined for that kind", () => {
     expect(refused("jobs:\n  - name: a|\n    plan: []\n  - name: b\n    plan: []\n", "b")).toBe(
       "there is already a job named 'b'",

@@ -43,6 +43,15 @@ export function rename(
   if (namesOf(document, site.kind).includes(newName)) {
     return new ResponseError(-32602, `there is already a ${LABEL[site.kind]} named '${newName}'`);
   }
+  // a part of the text read as blank may hold the name: its edits would be missing from the rename
+  const unread = document.blanked.find(({ start, end }) => document.text.slice(start, end).includes(site.name));
+  if (unread !== undefined) {
+    const { line, character } = text.positionAt(unread.start);
+    return new ResponseError(
+      -32602,
+      `the text cannot be read at ${line + 1}:${character + 1}, where '${site.name}' may be written: fix it before renaming`,
+    );
+  }
   const sites = sitesOf(document, site.kind, site.name);
   const aliasedStep = sites.find((s) => namesStep(s) && s.anchored !== undefined);
   if (aliasedStep !== undefined) {
