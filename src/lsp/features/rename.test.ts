@@ -229,7 +229,8 @@ describe("what rename refuses", () => {
     expect(refused(broken, "c")).toBe(
       "the text cannot be read at 7:17, where 'a' may be written: fix it before renaming",
     );
-    // a broken line without the name does not stop it
+    // a broken line without the name (as a whole word) does not stop it
+    expect(renamed(broken.replace("[a, b", "[ba, b"), "c")).toBe(broken.replace("a|", "c").replace("[a, b", "[ba, b"));
     expect(renamed(broken.replace("[a, b", "[b, "), "c")).toBe(broken.replace("a|", "c").replace("[a, b", "[b, "));
   });
 

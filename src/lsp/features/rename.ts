@@ -44,7 +44,7 @@ export function rename(
     return new ResponseError(-32602, `there is already a ${LABEL[site.kind]} named '${newName}'`);
   }
   // a part of the text read as blank may hold the name: its edits would be missing from the rename
-  const unread = document.blanked.find(({ start, end }) => document.text.slice(start, end).includes(site.name));
+  const unread = document.blanked.find(({ start, end }) => writes(document.text.slice(start, end), site.name));
   if (unread !== undefined) {
     const { line, character } = text.positionAt(unread.start);
     return new ResponseError(
@@ -85,6 +85,15 @@ export function rename(
     );
   }
   return { changes: { [text.uri]: [...edits.values()] } };
+}
+
+/** Whether `name` is written in `text` as a whole word (not as part of a longer name or key). */
+function writes(text: string, name: string): boolean {
+  const isNameChar = (c: string) => /[\w.-]/.test(c);
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+    if (!isNameChar(text.charAt(at - 1)) && !isNameChar(text.charAt(at + name.length))) return true;
+  }
+  return false;
 }
 
 /** A `get: x` or `put: x` with no `resource:`: the name is the step's (and its artifact's) as well. */
