@@ -90,16 +90,30 @@ const MAX_MENDS = 4;
  */
 const MENDABLE: ReadonlySet<YamlProblem["kind"]> = new Set(["syntax", "null-key", "complex-key"]);
 
+/** A text read the editor's way: its tree and value, and the parts of it read as blank. */
+interface Mended {
+  readonly tree: YamlTree;
+  readonly value: unknown;
+  readonly blanked: PipelineDocument["blanked"];
+}
+
 /**
  * The editor's own reading of a text (a text being typed is often not YAML yet): a key repeated in a mapping is
  * read (the last one wins) rather than refused, the line of a syntax error is blanked (its key kept: `passed: [`
  * reads as `passed:`) and the text read again, up to {@link MAX_MENDS} times; a byte order mark reads as a line
- * break, so that offsets are those of the text. The value is as read (not converted by the shape check).
+ * break, so that offsets are those of the text. When that is not enough (an error found on the lines after the
+ * one that broke the structure: `- name src` with its `type:` below it, a key at the wrong indentation), the text
+ * is read again with each broken line blanked whole, with the lines indented under it. The value is as read (not
+ * converted by the shape check).
  */
-function readMended(
-  text: string,
-): { tree: YamlTree; value: unknown; blanked: PipelineDocument["blanked"] } | undefined {
-  let candidate = text.startsWith(BOM) ? `\n${text.slice(1)}` : text;
+function readMended(text: string): Mended | undefined {
+  const start = text.startsWith(BOM) ? `\n${text.slice(1)}` : text;
+  return readWith(start, mendLine) ?? readWith(start, mendBlock);
+}
+
+/** Reads a text, mending it with `mend` at each syntax error, up to {@link MAX_MENDS} times. */
+function readWith(text: string, mend: (text: string, offset: number) => string | undefined): Mended | undefined {
+  let candidate = text;
   const blanked: { start: number; end: number }[] = [];
   for (let mends = 0; mends <= MAX_MENDS; mends++) {
     const read = readYaml(candidate, { repeatsAllowed: true });
@@ -113,7 +127,7 @@ function readMended(
       }
     }
     const mendable = read.problems.find((p) => MENDABLE.has(p.kind));
-    const mended = mendable === undefined ? undefined : mendLine(candidate, culprit(candidate, mendable));
+    const mended = mendable === undefined ? undefined : mend(candidate, culprit(candidate, mendable));
     if (mended === undefined) return undefined;
     blanked.push(changed(candidate, mended));
     candidate = mended;
@@ -174,6 +188,39 @@ function changed(before: string, after: string): { start: number; end: number } 
   while (end > start && before.charCodeAt(end - 1) === after.charCodeAt(end - 1)) end--;
   return { start, end };
 }
+
+/**
+ * The text with the line at `offset` blanked whole (with spaces, offsets kept), and the lines after it that are
+ * blank, comments or more indented than it (what is written under it); an error on a blank or comment line is the
+ * last line written before it. Undefined when no line is left to blank.
+ */
+export function mendBlock(text: string, offset: number): string | undefined {
+  let start = text.lastIndexOf("\n", offset - 1) + 1;
+  while (isBlankLine(lineFrom(text, start))) {
+    if (start === 0) return undefined;
+    start = start === 1 ? 0 : text.lastIndexOf("\n", start - 2) + 1;
+  }
+  const indent = indentOf(lineFrom(text, start));
+  let end = start + lineFrom(text, start).length;
+  for (
+    let next = text.indexOf("\n", start) + 1;
+    next !== 0 && next < text.length;
+    next = text.indexOf("\n", next) + 1
+  ) {
+    const line = lineFrom(text, next);
+    if (!isBlankLine(line) && indentOf(line) <= indent) break;
+    end = next + line.length;
+  }
+  return text.slice(0, start) + text.slice(start, end).replace(/[^\r\n]/g, " ") + text.slice(end);
+}
+
+const isBlankLine = (line: string): boolean => {
+  const content = line.trimStart();
+  return content === "" || content.startsWith("#");
+};
+
+/** The indentation of a line: its leading spaces and tabs. */
+const indentOf = (line: string): number => line.length - line.trimStart().length;
 
 /** The line starting at `start`, without its line break. */
 function lineFrom(text: string, start: number): string {
