@@ -207,6 +207,20 @@ describe("a text being typed, which parse cannot read, is read the editor's way"
     expect(names.slice(-3)).toEqual(['job last "last"', 'resource repo "repo"', 'job unit "unit"']);
   });
 
+  test("a value broken by a line break (its end at the start of the next line): the names around it", () => {
+    const text = `${JOBS}        trigger: true\n      - get: re\npo\n        passed: [unit]\n  - name: ship\n    plan:\n      - get: repo\n`;
+    expect(named(text)).toEqual([
+      'resource repo "repo"',
+      'resource_type git "git"',
+      'job unit "unit"',
+      'resource repo "repo"',
+      'resource re "re"',
+      'job unit "unit"',
+      'job ship "ship"',
+      'resource repo "repo"',
+    ]);
+  });
+
   test("a key half typed (no colon yet) between two jobs: both jobs' names", () => {
     expect(named(`${JOBS}    seri\n  - name: ship\n    plan: []\n`)).toContain('job ship "ship"');
   });

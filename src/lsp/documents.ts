@@ -137,13 +137,16 @@ function readWith(text: string, mend: (text: string, offset: number) => string |
 
 /**
  * Where the node a syntax error is in starts, when the error is found past the line that broke it: an unclosed
- * `[` or `{` (the error comes where a flow collection's entries stop making sense, or at the end), or an unclosed
- * quote (the error is at the end). Else the error's own offset.
+ * `[` or `{` (the error comes where a flow collection's entries stop making sense, or at the end), an unclosed
+ * quote (the error is at the end), or a key read over several lines (the line before the error's). Else the
+ * error's own offset.
  */
 function culprit(text: string, problem: YamlProblem): number {
   const { message, offset } = problem;
   if (message.includes("double quoted scalar")) return Math.max(text.lastIndexOf('"', offset - 1), 0);
   if (message.includes("single quoted scalar")) return Math.max(text.lastIndexOf("'", offset - 1), 0);
+  // a key read over several lines: it started on a line before the error's (a value broken by a line break)
+  if (message.includes("multiline key")) return Math.max(text.lastIndexOf("\n", offset - 1), 0);
   if (!message.includes("flow collection")) return offset;
   // the last `[` or `{` before the error that no `]` or `}` after it closes
   let depth = 0;
