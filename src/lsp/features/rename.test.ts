@@ -137,6 +137,16 @@ describe("rename of a resource", () => {
 });
 
 describe("rename of other names", () => {
+  test("a get whose step has an anchor before its first key: `resource:` at the step's keys' column", () => {
+    const before =
+      "resources:\n  - name: re|po\n    type: git\n    source: {uri: u}\njobs:\n  - name: a\n    plan:\n      - &s get: repo\n";
+    const after = renamed(before, "code");
+    expect(after).toBe(
+      before.replace("re|po", "code").replace("&s get: repo\n", "&s get: repo\n        resource: code\n"),
+    );
+    expect(findings(after)).toEqual([]);
+  });
+
   test("a job: its definition, `passed` and group entries", () => {
     const after = renamed(PIPELINE, "test", (o) => o.at("name: unit", "name: ".length));
     expect(findings(after)).toEqual([]);

@@ -109,7 +109,11 @@ function addResource(text: TextDocument, document: PipelineDocument, site: NameS
   }
   const key = step === undefined ? undefined : pairOf(document, step, String(site.path.at(-1)))?.key;
   const keyStart = key?.kind === "scalar" ? key.start : site.start;
-  const indent = " ".repeat(text.positionAt(keyStart).character);
+  // the column of the step's keys: where the key's line starts, past dashes (an anchor or tag before the key is
+  // the step's: `- &s get: x` has its keys at the anchor's column)
+  const lineStart = text.offsetAt({ line: text.positionAt(keyStart).line, character: 0 });
+  const lead = /^[ \t]*(?:-[ \t]+)*/.exec(document.text.slice(lineStart, keyStart))?.[0] ?? "";
+  const indent = " ".repeat(lead.length);
   const eol = text.getText().includes("\r\n") ? "\r\n" : "\n";
   const line = text.positionAt(site.end).line;
   if (line + 1 < text.lineCount)
