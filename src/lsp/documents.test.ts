@@ -221,6 +221,15 @@ describe("a text being typed, which parse cannot read, is read the editor's way"
     ]);
   });
 
+  test("a top-level key half typed (no colon yet) at the end: every name before it", () => {
+    expect(named(`${JOBS}gro`)).toEqual([
+      'resource repo "repo"',
+      'resource_type git "git"',
+      'job unit "unit"',
+      'resource repo "repo"',
+    ]);
+  });
+
   test("a key half typed (no colon yet) between two jobs: both jobs' names", () => {
     expect(named(`${JOBS}    seri\n  - name: ship\n    plan: []\n`)).toContain('job ship "ship"');
   });

@@ -145,8 +145,9 @@ function culprit(text: string, problem: YamlProblem): number {
   const { message, offset } = problem;
   if (message.includes("double quoted scalar")) return Math.max(text.lastIndexOf('"', offset - 1), 0);
   if (message.includes("single quoted scalar")) return Math.max(text.lastIndexOf("'", offset - 1), 0);
-  // a key read over several lines: it started on a line before the error's (a value broken by a line break)
-  if (message.includes("multiline key")) return Math.max(text.lastIndexOf("\n", offset - 1), 0);
+  // a key read over several lines, which started on a line before the error's, less indented (a value broken by a
+  // line break, its end at the start of the next line)
+  if (message.includes("multiline key")) return multilineKeyStart(text, offset);
   if (!message.includes("flow collection")) return offset;
   // the last `[` or `{` before the error that no `]` or `}` after it closes
   let depth = 0;
@@ -157,6 +158,19 @@ function culprit(text: string, problem: YamlProblem): number {
       if (depth === 0) return i;
       depth--;
     }
+  }
+  return offset;
+}
+
+/** Where a key read over several lines starts: the line before the error's when it is less indented, else the error. */
+function multilineKeyStart(text: string, offset: number): number {
+  const start = text.lastIndexOf("\n", offset - 1) + 1;
+  let before = start - 1;
+  while (before > 0) {
+    const lineStart = text.lastIndexOf("\n", before - 1) + 1;
+    const line = lineFrom(text, lineStart);
+    if (!isBlankLine(line)) return indentOf(line) < indentOf(lineFrom(text, start)) ? lineStart : offset;
+    before = lineStart - 1;
   }
   return offset;
 }
