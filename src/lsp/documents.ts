@@ -400,6 +400,28 @@ const isMergeKey = (text: string, pair: YamlPair): boolean =>
   text.startsWith("<<", pair.key.start) &&
   pair.key.end - pair.key.start === 2;
 
+/** The aliases of the document that stand for a scalar starting at one of `starts` (the alias nodes, in text order). */
+export function aliasesTo(document: PipelineDocument, starts: ReadonlySet<number>): YamlNode[] {
+  const { text, tree } = document;
+  if (tree === undefined || tree.anchors.size === 0 || starts.size === 0) return [];
+  const found: YamlNode[] = [];
+  const visit = (node: YamlNode | undefined): void => {
+    if (node?.kind === "alias") {
+      const target = aliasedNode(tree, node, text);
+      if (target?.kind === "scalar" && starts.has(target.start)) found.push(node);
+    } else if (node?.kind === "mapping") {
+      for (const pair of node.pairs) {
+        visit(pair.key);
+        visit(pair.value);
+      }
+    } else if (node?.kind === "sequence") {
+      for (const item of node.items) visit(item);
+    }
+  };
+  visit(tree.root);
+  return found;
+}
+
 /** The node at a literal path of the parsed value, following aliases and merge keys as the value does. */
 export function nodeAt(document: PipelineDocument, path: Path): YamlNode | undefined {
   const { text, tree } = document;

@@ -220,6 +220,24 @@ describe("rename of a step's name that an alias also uses", () => {
   });
 });
 
+describe("rename of an anchored name that an alias uses elsewhere", () => {
+  test("an alias to the name that is not a place of it (a job named by the resource's anchor) is refused", () => {
+    const o = open(
+      "resources:\n  - name: &n sr|c\n    type: git\n    source: {uri: u}\njobs:\n  - name: *n\n    plan:\n      - get: x\n        resource: src\n",
+    );
+    const result = rename(o.text, o.document, o.cursor, "code");
+    expect(isEdit(result) ? TextDocument.applyEdits(o.text, result.changes?.[URI] as TextEdit[]) : result.message).toBe(
+      "the YAML alias at 6:11 stands for 'src' too, where it is not that resource: rename it by hand",
+    );
+  });
+
+  test("an alias that is a reference of the same name is renamed with it, once", () => {
+    const before =
+      "resource_types:\n  - name: &n sl|ack\n    type: registry-image\n    source: {repository: x}\nresources:\n  - name: r\n    type: *n\n    source: {}\n";
+    expect(renamed(before, "notify")).toBe(before.replace("sl|ack", "notify"));
+  });
+});
+
 describe("what rename refuses", () => {
   const refused = (marked: string, newName: string) => {
     const o = open(marked);

@@ -2,7 +2,17 @@ import { type Position, type Range, ResponseError, TextEdit, type WorkspaceEdit 
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { checkIdentifier } from "../../concourse/go-identifier.ts";
 import { yamlString } from "../../render/yaml.ts";
-import { LABEL, type NameSite, nameAt, namesOf, nodeAt, type PipelineDocument, pairOf, sitesOf } from "../documents.ts";
+import {
+  aliasesTo,
+  LABEL,
+  type NameSite,
+  nameAt,
+  namesOf,
+  nodeAt,
+  type PipelineDocument,
+  pairOf,
+  sitesOf,
+} from "../documents.ts";
 
 /** The range of the name that would be renamed, or null where there is no name to rename. */
 export function prepareRename(text: TextDocument, document: PipelineDocument, position: Position): Range | null {
@@ -70,6 +80,18 @@ export function rename(
     return new ResponseError(
       -32602,
       `'${site.name}' names a step at ${step.line + 1}:${step.character + 1} whose anchor a YAML alias uses at ${at.line + 1}:${at.character + 1}: rename it by hand`,
+    );
+  }
+  // an anchored scalar renamed changes every alias to it: one that is not a place of this name (a job named by the
+  // resource's anchor, a param) would change with it
+  const renamedAliases = new Set(sites.filter((s) => s.anchored !== undefined).map((s) => s.start));
+  const anchoredScalars = new Set(sites.map((s) => (s.anchored ?? s).start));
+  const foreign = aliasesTo(document, anchoredScalars).find((alias) => !renamedAliases.has(alias.start));
+  if (foreign !== undefined) {
+    const { line, character } = text.positionAt(foreign.start);
+    return new ResponseError(
+      -32602,
+      `the YAML alias at ${line + 1}:${character + 1} stands for '${site.name}' too, where it is not that ${LABEL[site.kind]}: rename it by hand`,
     );
   }
   // a name written through an alias or merge key is renamed where it is anchored, once, and the alias kept
