@@ -1,7 +1,17 @@
 import { describe, expect, test } from "vitest";
 import { open } from "../../test/helpers/lsp-document.ts";
 import { parsePipelineText } from "../parse/parse-pipeline.ts";
-import { definedNames, definitionOf, mendLine, nameAt, namesOf, placeAt, readDocument, sitesOf } from "./documents.ts";
+import {
+  definedNames,
+  definitionOf,
+  mendBlock,
+  mendLine,
+  nameAt,
+  namesOf,
+  placeAt,
+  readDocument,
+  sitesOf,
+} from "./documents.ts";
 
 const PIPELINE = `resource_types:
   - name: slack
@@ -179,6 +189,47 @@ describe("a text being typed, which parse cannot read, is read the editor's way"
     });
   });
 
+  test.each([
+    [
+      "a key typed at the wrong indentation, with an unclosed `[`, in a plan",
+      "    bad: [\n        trigger: true\n      - get: repo\n        trigger: true\n      - task: t\n        file: repo/t.yml\n",
+    ],
+    ["a colon missing in an item's first key", "  - name ship\n    plan: []\n    serial: true\n    public: true\n"],
+  ])("%s, whose errors are found on the lines after it: the names around it", (_, typed) => {
+    const text = `${JOBS}${typed}  - name: last\n    plan:\n      - get: repo\n        passed: [unit]\n`;
+    const names = named(text);
+    expect(names.slice(0, 4)).toEqual([
+      'resource repo "repo"',
+      'resource_type git "git"',
+      'job unit "unit"',
+      'resource repo "repo"',
+    ]);
+    expect(names.slice(-3)).toEqual(['job last "last"', 'resource repo "repo"', 'job unit "unit"']);
+  });
+
+  test("a value broken by a line break (its end at the start of the next line): the names around it", () => {
+    const text = `${JOBS}        trigger: true\n      - get: re\npo\n        passed: [unit]\n  - name: ship\n    plan:\n      - get: repo\n`;
+    expect(named(text)).toEqual([
+      'resource repo "repo"',
+      'resource_type git "git"',
+      'job unit "unit"',
+      'resource repo "repo"',
+      'resource re "re"',
+      'job unit "unit"',
+      'job ship "ship"',
+      'resource repo "repo"',
+    ]);
+  });
+
+  test("a top-level key half typed (no colon yet) at the end: every name before it", () => {
+    expect(named(`${JOBS}gro`)).toEqual([
+      'resource repo "repo"',
+      'resource_type git "git"',
+      'job unit "unit"',
+      'resource repo "repo"',
+    ]);
+  });
+
   test("a key half typed (no colon yet) between two jobs: both jobs' names", () => {
     expect(named(`${JOBS}    seri\n  - name: ship\n    plan: []\n`)).toContain('job ship "ship"');
   });
@@ -235,5 +286,17 @@ describe("mending the line of a syntax error", () => {
 
   test("nothing to mend: undefined", () => {
     expect(mendLine("\n# only a comment\n", 19)).toBeUndefined();
+  });
+});
+
+describe("mending a broken line whole, with what is written under it", () => {
+  test("the line and the lines more indented (blank and comment lines between them too); offsets kept", () => {
+    expect(mendBlock("a:\n  - b c\n    d: 1\n\n    # x\n  - e\n", 8)).toBe("a:\n       \n        \n\n       \n  - e\n");
+    expect(mendBlock("a: 1\n  b: [\r\nc: 2\r\n", 8)).toBe("a: 1\n      \r\nc: 2\r\n");
+  });
+
+  test("an error on a blank line is the last line written before it; nothing to mend: undefined", () => {
+    expect(mendBlock("a: 1\nb: [\n\n", 11)).toBe("a: 1\n    \n\n");
+    expect(mendBlock("\n# only a comment\n", 19)).toBeUndefined();
   });
 });

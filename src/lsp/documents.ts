@@ -52,6 +52,11 @@ export interface PipelineDocument {
   readonly value: Record<string, unknown> | undefined;
   /** Every definition and reference of a name, in text order. */
   readonly names: readonly NameSite[];
+  /**
+   * The parts of the text read as blank (offsets, start inclusive, end exclusive) because they broke its reading
+   * ({@link readMended}): the names written there are not among `names`. Empty when the text was read whole.
+   */
+  readonly blanked: readonly { readonly start: number; readonly end: number }[];
 }
 
 /** A `passed` or group entry that is a glob matches several jobs: it is not a reference to one. */
@@ -73,7 +78,7 @@ export function readDocument(text: string, read: ParsedText = parsePipelineText(
   // parse reads an empty text as an empty pipeline: the editor, as no mapping
   const value = tree?.root.kind !== "mapping" ? undefined : (shared ?? (isObject(own?.value) ? own.value : undefined));
   const names = value === undefined || tree === undefined ? [] : findNames({ text, tree }, value);
-  return { text, tree, value, names };
+  return { text, tree, value, names, blanked: own?.blanked ?? [] };
 }
 
 /** Syntax errors mended before a text is given up on (each one costs a reading of the whole text). */
@@ -85,27 +90,46 @@ const MAX_MENDS = 4;
  */
 const MENDABLE: ReadonlySet<YamlProblem["kind"]> = new Set(["syntax", "null-key", "complex-key"]);
 
+/** A text read the editor's way: its tree and value, and the parts of it read as blank. */
+interface Mended {
+  readonly tree: YamlTree;
+  readonly value: unknown;
+  readonly blanked: PipelineDocument["blanked"];
+}
+
 /**
  * The editor's own reading of a text (a text being typed is often not YAML yet): a key repeated in a mapping is
  * read (the last one wins) rather than refused, the line of a syntax error is blanked (its key kept: `passed: [`
  * reads as `passed:`) and the text read again, up to {@link MAX_MENDS} times; a byte order mark reads as a line
- * break, so that offsets are those of the text. The value is as read (not converted by the shape check).
+ * break, so that offsets are those of the text. When that is not enough (an error found on the lines after the
+ * one that broke the structure: `- name src` with its `type:` below it, a key at the wrong indentation), the text
+ * is read again with each broken line blanked whole, with the lines indented under it. The value is as read (not
+ * converted by the shape check).
  */
-function readMended(text: string): { tree: YamlTree; value: unknown } | undefined {
-  let candidate = text.startsWith(BOM) ? `\n${text.slice(1)}` : text;
+function readMended(text: string): Mended | undefined {
+  const start = text.startsWith(BOM) ? `\n${text.slice(1)}` : text;
+  return readWith(start, mendLine) ?? readWith(start, mendBlock);
+}
+
+/** Reads a text, mending it with `mend` at each syntax error, up to {@link MAX_MENDS} times. */
+function readWith(text: string, mend: (text: string, offset: number) => string | undefined): Mended | undefined {
+  let candidate = text;
+  const blanked: { start: number; end: number }[] = [];
   for (let mends = 0; mends <= MAX_MENDS; mends++) {
     const read = readYaml(candidate, { repeatsAllowed: true });
     if (read.ok) {
       const end = read.firstDocumentEnd;
       try {
-        return { tree: readYamlTree(end === undefined ? candidate : candidate.slice(0, end)), value: read.value };
+        const tree = readYamlTree(end === undefined ? candidate : candidate.slice(0, end));
+        return { tree, value: read.value, blanked };
       } catch {
         return undefined;
       }
     }
     const mendable = read.problems.find((p) => MENDABLE.has(p.kind));
-    const mended = mendable === undefined ? undefined : mendLine(candidate, culprit(candidate, mendable));
+    const mended = mendable === undefined ? undefined : mend(candidate, culprit(candidate, mendable));
     if (mended === undefined) return undefined;
+    blanked.push(changed(candidate, mended));
     candidate = mended;
   }
   return undefined;
@@ -113,13 +137,17 @@ function readMended(text: string): { tree: YamlTree; value: unknown } | undefine
 
 /**
  * Where the node a syntax error is in starts, when the error is found past the line that broke it: an unclosed
- * `[` or `{` (the error comes where a flow collection's entries stop making sense, or at the end), or an unclosed
- * quote (the error is at the end). Else the error's own offset.
+ * `[` or `{` (the error comes where a flow collection's entries stop making sense, or at the end), an unclosed
+ * quote (the error is at the end), or a key read over several lines (the line before the error's). Else the
+ * error's own offset.
  */
 function culprit(text: string, problem: YamlProblem): number {
   const { message, offset } = problem;
   if (message.includes("double quoted scalar")) return Math.max(text.lastIndexOf('"', offset - 1), 0);
   if (message.includes("single quoted scalar")) return Math.max(text.lastIndexOf("'", offset - 1), 0);
+  // a key read over several lines, which started on a line before the error's, less indented (a value broken by a
+  // line break, its end at the start of the next line)
+  if (message.includes("multiline key")) return multilineKeyStart(text, offset);
   if (!message.includes("flow collection")) return offset;
   // the last `[` or `{` before the error that no `]` or `}` after it closes
   let depth = 0;
@@ -130,6 +158,19 @@ function culprit(text: string, problem: YamlProblem): number {
       if (depth === 0) return i;
       depth--;
     }
+  }
+  return offset;
+}
+
+/** Where a key read over several lines starts: the line before the error's when it is less indented, else the error. */
+function multilineKeyStart(text: string, offset: number): number {
+  const start = text.lastIndexOf("\n", offset - 1) + 1;
+  let before = start - 1;
+  while (before > 0) {
+    const lineStart = text.lastIndexOf("\n", before - 1) + 1;
+    const line = lineFrom(text, lineStart);
+    if (!isBlankLine(line)) return indentOf(line) < indentOf(lineFrom(text, start)) ? lineStart : offset;
+    before = lineStart - 1;
   }
   return offset;
 }
@@ -155,6 +196,48 @@ export function mendLine(text: string, offset: number): string | undefined {
   const from = key !== null && line.slice(key[0].length).trim() !== "" ? key[0].length : 0;
   return text.slice(0, start + from) + " ".repeat(line.length - from) + text.slice(start + line.length);
 }
+
+/** Where two texts of one length differ: from the first to the last character that differs. */
+function changed(before: string, after: string): { start: number; end: number } {
+  let start = 0;
+  while (start < before.length && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = before.length;
+  while (end > start && before.charCodeAt(end - 1) === after.charCodeAt(end - 1)) end--;
+  return { start, end };
+}
+
+/**
+ * The text with the line at `offset` blanked whole (with spaces, offsets kept), and the lines after it that are
+ * blank, comments or more indented than it (what is written under it); an error on a blank or comment line is the
+ * last line written before it. Undefined when no line is left to blank.
+ */
+export function mendBlock(text: string, offset: number): string | undefined {
+  let start = text.lastIndexOf("\n", offset - 1) + 1;
+  while (isBlankLine(lineFrom(text, start))) {
+    if (start === 0) return undefined;
+    start = start === 1 ? 0 : text.lastIndexOf("\n", start - 2) + 1;
+  }
+  const indent = indentOf(lineFrom(text, start));
+  let end = start + lineFrom(text, start).length;
+  for (
+    let next = text.indexOf("\n", start) + 1;
+    next !== 0 && next < text.length;
+    next = text.indexOf("\n", next) + 1
+  ) {
+    const line = lineFrom(text, next);
+    if (!isBlankLine(line) && indentOf(line) <= indent) break;
+    end = next + line.length;
+  }
+  return text.slice(0, start) + text.slice(start, end).replace(/[^\r\n]/g, " ") + text.slice(end);
+}
+
+const isBlankLine = (line: string): boolean => {
+  const content = line.trimStart();
+  return content === "" || content.startsWith("#");
+};
+
+/** The indentation of a line: its leading spaces and tabs. */
+const indentOf = (line: string): number => line.length - line.trimStart().length;
 
 /** The line starting at `start`, without its line break. */
 function lineFrom(text: string, start: number): string {
@@ -316,6 +399,28 @@ const isMergeKey = (text: string, pair: YamlPair): boolean =>
   pair.key.kind === "scalar" &&
   text.startsWith("<<", pair.key.start) &&
   pair.key.end - pair.key.start === 2;
+
+/** The aliases of the document that stand for a scalar starting at one of `starts` (the alias nodes, in text order). */
+export function aliasesTo(document: PipelineDocument, starts: ReadonlySet<number>): YamlNode[] {
+  const { text, tree } = document;
+  if (tree === undefined || tree.anchors.size === 0 || starts.size === 0) return [];
+  const found: YamlNode[] = [];
+  const visit = (node: YamlNode | undefined): void => {
+    if (node?.kind === "alias") {
+      const target = aliasedNode(tree, node, text);
+      if (target?.kind === "scalar" && starts.has(target.start)) found.push(node);
+    } else if (node?.kind === "mapping") {
+      for (const pair of node.pairs) {
+        visit(pair.key);
+        visit(pair.value);
+      }
+    } else if (node?.kind === "sequence") {
+      for (const item of node.items) visit(item);
+    }
+  };
+  visit(tree.root);
+  return found;
+}
 
 /** The node at a literal path of the parsed value, following aliases and merge keys as the value does. */
 export function nodeAt(document: PipelineDocument, path: Path): YamlNode | undefined {

@@ -412,6 +412,31 @@ describe("hangar lsp, given a client that breaks the protocol", () => {
     await stop();
   });
 
+  test("a text sent again with a version number already seen: answers read the text sent, not the one before", async () => {
+    const { client, stop } = await started();
+    const textDocument = { uri: "file:///x.yml", languageId: "yaml", version: 1 };
+    const first = "jobs:\n  - name: abc\n    plan: []\n";
+    const second = "# a comment line\njobs:\n  - name: xyz\n    plan: []\n";
+    const renameAt = (line: number) =>
+      client.sendRequest(RenameRequest.type, { textDocument, position: { line, character: 11 }, newName: "renamed" });
+    await client.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { ...textDocument, text: first },
+    });
+    expect((await renameAt(1))?.changes?.[textDocument.uri]?.[0]?.range.start).toEqual({ line: 1, character: 10 });
+    // opened again without a close, with version 1 again, as a client reloading the file from disk may
+    await client.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { ...textDocument, text: second },
+    });
+    expect((await renameAt(2))?.changes?.[textDocument.uri]?.[0]?.range.start).toEqual({ line: 2, character: 10 });
+    // the same version number in a change
+    await client.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: textDocument.uri, version: 1 },
+      contentChanges: [{ text: first }],
+    });
+    expect((await renameAt(1))?.changes?.[textDocument.uri]?.[0]?.range.start).toEqual({ line: 1, character: 10 });
+    await stop();
+  });
+
   test("a request without a field its handler reads is InvalidParams (-32602), naming the field", async () => {
     const { client, stop } = await started();
     const textDocument = { uri: "file:///x.yml" };

@@ -83,6 +83,8 @@ export function startServer(input: Readable, output: Writable, options: ServerOp
 /** A version of a document as read: its parse, and the editor's reading of it once a request needed it. */
 interface VersionRead {
   readonly version: number;
+  /** The text read: a client that sends a version number twice (or opens a document again) changes it too. */
+  readonly text: string;
   readonly parse: ParsedText;
   readonly document?: PipelineDocument;
 }
@@ -97,8 +99,9 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
 
   const readOf = (text: TextDocument): VersionRead => {
     const cached = read.get(text.uri);
-    if (cached?.version === text.version) return cached;
-    const fresh = { version: text.version, parse: parsePipelineText(text.getText(), { file: text.uri }) };
+    const content = text.getText();
+    if (cached?.version === text.version && cached.text === content) return cached;
+    const fresh = { version: text.version, text: content, parse: parsePipelineText(content, { file: text.uri }) };
     read.set(text.uri, fresh);
     return fresh;
   };

@@ -137,6 +137,16 @@ describe("rename of a resource", () => {
 });
 
 describe("rename of other names", () => {
+  test("a get whose step has an anchor before its first key: `resource:` at the step's keys' column", () => {
+    const before =
+      "resources:\n  - name: re|po\n    type: git\n    source: {uri: u}\njobs:\n  - name: a\n    plan:\n      - &s get: repo\n";
+    const after = renamed(before, "code");
+    expect(after).toBe(
+      before.replace("re|po", "code").replace("&s get: repo\n", "&s get: repo\n        resource: code\n"),
+    );
+    expect(findings(after)).toEqual([]);
+  });
+
   test("a job: its definition, `passed` and group entries", () => {
     const after = renamed(PIPELINE, "test", (o) => o.at("name: unit", "name: ".length));
     expect(findings(after)).toEqual([]);
@@ -198,6 +208,36 @@ describe("rename of a name written through a YAML alias or merge key", () => {
   });
 });
 
+describe("rename of a step's name that an alias also uses", () => {
+  test("a get whose name is anchored and used by an alias is refused: the alias would name the old resource", () => {
+    const o = open(
+      "resources:\n  - name: sr|c\n    type: git\n    source: {uri: u}\njobs:\n  - name: a\n    plan:\n      - get: &n src\n      - put: x\n        resource: *n\n",
+    );
+    const result = rename(o.text, o.document, o.cursor, "code");
+    expect(isEdit(result) ? TextDocument.applyEdits(o.text, result.changes?.[URI] as TextEdit[]) : result.message).toBe(
+      "'src' names a step at 8:17 whose anchor a YAML alias uses at 10:19: rename it by hand",
+    );
+  });
+});
+
+describe("rename of an anchored name that an alias uses elsewhere", () => {
+  test("an alias to the name that is not a place of it (a job named by the resource's anchor) is refused", () => {
+    const o = open(
+      "resources:\n  - name: &n sr|c\n    type: git\n    source: {uri: u}\njobs:\n  - name: *n\n    plan:\n      - get: x\n        resource: src\n",
+    );
+    const result = rename(o.text, o.document, o.cursor, "code");
+    expect(isEdit(result) ? TextDocument.applyEdits(o.text, result.changes?.[URI] as TextEdit[]) : result.message).toBe(
+      "the YAML alias at 6:11 stands for 'src' too, where it is not that resource: rename it by hand",
+    );
+  });
+
+  test("an alias that is a reference of the same name is renamed with it, once", () => {
+    const before =
+      "resource_types:\n  - name: &n sl|ack\n    type: registry-image\n    source: {repository: x}\nresources:\n  - name: r\n    type: *n\n    source: {}\n";
+    expect(renamed(before, "notify")).toBe(before.replace("sl|ack", "notify"));
+  });
+});
+
 describe("what rename refuses", () => {
   const refused = (marked: string, newName: string) => {
     const o = open(marked);
@@ -210,6 +250,16 @@ describe("what rename refuses", () => {
       "'Build' is not a valid name: must start with a lowercase letter or a number",
     );
     expect(refused("jobs:\n  - name: a|\n    plan: []\n", "")).toBe("'' is not a valid name: a name cannot be empty");
+  });
+
+  test("a name in a text whose broken line was read as blank, where that line holds the name", () => {
+    const broken = "jobs:\n  - name: a|\n    plan: []\n  - name: b\n    plan:\n      - get: r\n        passed: [a, b\n";
+    expect(refused(broken, "c")).toBe(
+      "the text cannot be read at 7:17, where 'a' may be written: fix it before renaming",
+    );
+    // a broken line without the name (as a whole word) does not stop it
+    expect(renamed(broken.replace("[a, b", "[ba, b"), "c")).toBe(broken.replace("a|", "c").replace("[a, b", "[ba, b"));
+    expect(renamed(broken.replace("[a, b", "[b, "), "c")).toBe(broken.replace("a|", "c").replace("[a, b", "[b, "));
   });
 
   test("a name already defined for that kind", () => {

@@ -2,7 +2,17 @@ import { type Position, type Range, ResponseError, TextEdit, type WorkspaceEdit 
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { checkIdentifier } from "../../concourse/go-identifier.ts";
 import { yamlString } from "../../render/yaml.ts";
-import { LABEL, type NameSite, nameAt, namesOf, nodeAt, type PipelineDocument, pairOf, sitesOf } from "../documents.ts";
+import {
+  aliasesTo,
+  LABEL,
+  type NameSite,
+  nameAt,
+  namesOf,
+  nodeAt,
+  type PipelineDocument,
+  pairOf,
+  sitesOf,
+} from "../documents.ts";
 
 /** The range of the name that would be renamed, or null where there is no name to rename. */
 export function prepareRename(text: TextDocument, document: PipelineDocument, position: Position): Range | null {
@@ -22,7 +32,9 @@ export function prepareRename(text: TextDocument, document: PipelineDocument, po
  * `resource: <new name>`: the file means what it meant, with the resource renamed.
  *
  * A name written through a YAML alias or merge key (`name: *build`, `<<: *base_job`) is renamed at the scalar
- * the anchor holds, so the alias keeps standing for it; a `get`/`put` step named through an alias is refused.
+ * the anchor holds, so the alias keeps standing for it; a `get`/`put` step named through an alias is refused, and so
+ * is one whose name is the anchored scalar of an alias (the step keeps that name: the alias would name the old
+ * resource).
  */
 export function rename(
   text: TextDocument,
@@ -41,6 +53,15 @@ export function rename(
   if (namesOf(document, site.kind).includes(newName)) {
     return new ResponseError(-32602, `there is already a ${LABEL[site.kind]} named '${newName}'`);
   }
+  // a part of the text read as blank may hold the name: its edits would be missing from the rename
+  const unread = document.blanked.find(({ start, end }) => writes(document.text.slice(start, end), site.name));
+  if (unread !== undefined) {
+    const { line, character } = text.positionAt(unread.start);
+    return new ResponseError(
+      -32602,
+      `the text cannot be read at ${line + 1}:${character + 1}, where '${site.name}' may be written: fix it before renaming`,
+    );
+  }
   const sites = sitesOf(document, site.kind, site.name);
   const aliasedStep = sites.find((s) => namesStep(s) && s.anchored !== undefined);
   if (aliasedStep !== undefined) {
@@ -48,6 +69,29 @@ export function rename(
     return new ResponseError(
       -32602,
       `'${site.name}' names a step through a YAML alias at ${line + 1}:${character + 1}: rename it by hand`,
+    );
+  }
+  // a get/put named by the anchored scalar keeps it (the step's name), so an alias to it would name the old resource
+  const anchoredStep = sites.find((s) => namesStep(s) && sites.some((o) => o.anchored?.start === s.start));
+  if (anchoredStep !== undefined) {
+    const alias = sites.find((o) => o.anchored?.start === anchoredStep.start) as NameSite;
+    const step = text.positionAt(anchoredStep.start);
+    const at = text.positionAt(alias.start);
+    return new ResponseError(
+      -32602,
+      `'${site.name}' names a step at ${step.line + 1}:${step.character + 1} whose anchor a YAML alias uses at ${at.line + 1}:${at.character + 1}: rename it by hand`,
+    );
+  }
+  // an anchored scalar renamed changes every alias to it: one that is not a place of this name (a job named by the
+  // resource's anchor, a param) would change with it
+  const renamedAliases = new Set(sites.filter((s) => s.anchored !== undefined).map((s) => s.start));
+  const anchoredScalars = new Set(sites.map((s) => (s.anchored ?? s).start));
+  const foreign = aliasesTo(document, anchoredScalars).find((alias) => !renamedAliases.has(alias.start));
+  if (foreign !== undefined) {
+    const { line, character } = text.positionAt(foreign.start);
+    return new ResponseError(
+      -32602,
+      `the YAML alias at ${line + 1}:${character + 1} stands for '${site.name}' too, where it is not that ${LABEL[site.kind]}: rename it by hand`,
     );
   }
   // a name written through an alias or merge key is renamed where it is anchored, once, and the alias kept
@@ -65,6 +109,15 @@ export function rename(
   return { changes: { [text.uri]: [...edits.values()] } };
 }
 
+/** Whether `name` is written in `text` as a whole word (not as part of a longer name or key). */
+function writes(text: string, name: string): boolean {
+  const isNameChar = (c: string) => /[\w.-]/.test(c);
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+    if (!isNameChar(text.charAt(at - 1)) && !isNameChar(text.charAt(at + name.length))) return true;
+  }
+  return false;
+}
+
 /** A `get: x` or `put: x` with no `resource:`: the name is the step's (and its artifact's) as well. */
 const namesStep = (site: NameSite): boolean =>
   site.kind === "resource" && site.role === "reference" && (site.path.at(-1) === "get" || site.path.at(-1) === "put");
@@ -78,7 +131,11 @@ function addResource(text: TextDocument, document: PipelineDocument, site: NameS
   }
   const key = step === undefined ? undefined : pairOf(document, step, String(site.path.at(-1)))?.key;
   const keyStart = key?.kind === "scalar" ? key.start : site.start;
-  const indent = " ".repeat(text.positionAt(keyStart).character);
+  // the column of the step's keys: where the key's line starts, past dashes (an anchor or tag before the key is
+  // the step's: `- &s get: x` has its keys at the anchor's column)
+  const lineStart = text.offsetAt({ line: text.positionAt(keyStart).line, character: 0 });
+  const lead = /^[ \t]*(?:-[ \t]+)*/.exec(document.text.slice(lineStart, keyStart))?.[0] ?? "";
+  const indent = " ".repeat(lead.length);
   const eol = text.getText().includes("\r\n") ? "\r\n" : "\n";
   const line = text.positionAt(site.end).line;
   if (line + 1 < text.lineCount)
