@@ -6,6 +6,7 @@ import {
   definitionOf,
   mendBlock,
   mendLine,
+  mendsFor,
   nameAt,
   namesOf,
   placeAt,
@@ -298,5 +299,24 @@ describe("mending a broken line whole, with what is written under it", () => {
   test("an error on a blank line is the last line written before it; nothing to mend: undefined", () => {
     expect(mendBlock("a: 1\nb: [\n\n", 11)).toBe("a: 1\n    \n\n");
     expect(mendBlock("\n# only a comment\n", 19)).toBeUndefined();
+  });
+});
+
+describe("how many times a text is mended", () => {
+  test("a text being typed is mended up to four times; a large one fewer, so that the server answers", () => {
+    expect(mendsFor(10_000)).toBe(4);
+    expect(mendsFor(2_000_000)).toBe(4);
+    expect(mendsFor(5_000_000)).toBe(1);
+    expect(mendsFor(20_000_000)).toBe(0);
+  });
+
+  test("a large text with one broken line keeps its names; one with more than its budget, none", () => {
+    const job = (i: number) => `  - name: job-${i}\n    plan:\n      - get: repo\n`;
+    const jobs = Array.from({ length: 60_000 }, (_, i) => job(i)).join("");
+    const text = `resources:\n  - name: repo\n    type: git\njobs:\n${jobs}`;
+    expect(text.length).toBeGreaterThan(2_500_000);
+    const broken = (lines: number) => `${text}${Array.from({ length: lines }, () => "        passed: [\n").join("")}`;
+    expect(readDocument(broken(1)).names.length).toBeGreaterThan(60_000);
+    expect(readDocument(broken(3)).names).toEqual([]);
   });
 });
