@@ -130,3 +130,39 @@ test("a module and a helper it bundles read the files beside them, as under node
   expect(entryOf("module.ts")).toMatchObject({ scriptless: true });
   expect(entryOf("script.ts")).toMatchObject({ script: expect.any(String) });
 });
+
+test("a TypeScript helper a tsconfig's paths map a name to is compiled with the module, its import.meta its own", () => {
+  mkdirSync(join(work, "lib"));
+  writeFileSync(join(work, "lib/job.yml"), "build\n");
+  writeFileSync(
+    join(work, "lib/jobs.ts"),
+    [
+      'import { readFileSync } from "node:fs";',
+      "const named = (value: unknown, context: ClassMethodDecoratorContext) => value;",
+      "class Jobs {",
+      "  @named",
+      '  name(): string { return readFileSync(new URL("./job.yml", import.meta.url), "utf8").trim(); }',
+      "}",
+      "export const name = new Jobs().name();",
+      "export const dir = import.meta.dirname;",
+      "",
+    ].join("\n"),
+  );
+  writeFileSync(
+    join(work, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "@lib/*": ["./lib/*"] } } }),
+  );
+  writeFileSync(
+    join(work, "pipeline.ts"),
+    [
+      'import { name, dir } from "@lib/jobs";',
+      'import { dir as again } from "@lib/jobs.ts";',
+      "export default { jobs: [{ name, plan: [], public: dir === again && dir.endsWith('/lib') }] };",
+      "",
+    ].join("\n"),
+  );
+  const run = render("pipeline.ts", "--stdout", "--no-validate");
+  expect(run.stderr).toBe("");
+  expect(run.status).toBe(0);
+  expect(JSON.parse(run.stdout).jobs).toEqual([{ name: "build", plan: [], public: true }]);
+});

@@ -28,9 +28,10 @@ import { VERSION } from "./version.ts";
 
 /**
  * Bump when the compile options below change, or what an entry records, so that older entries are not used (8: each
- * file's `import.meta.url`, `dirname` and `filename` are its own, see {@link withOwnImportMeta}).
+ * file's `import.meta.url`, `dirname` and `filename` are its own, see {@link withOwnImportMeta}; 9: a
+ * TypeScript file an import of a name resolves to is bundled in, see {@link NEEDS_COMPILE}).
  */
-const CACHE_FORMAT = 8;
+const CACHE_FORMAT = 9;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry
@@ -472,6 +473,9 @@ export type HangarLink = "bundled" | "shared";
 /** hangar's own entry points (`hangar`, `hangar/script`, ...): bundled into the compiled module unless shared. */
 const HANGAR = /^hangar(?:\/|$)/;
 
+/** The files an import of a name resolves to that Node cannot run as they are: TypeScript and JSX. */
+const NEEDS_COMPILE = /\.(?:[cm]?ts|[jt]sx)$/;
+
 /** Skips the resolver plugin on the inner resolve it asks esbuild for. */
 const INNER = Symbol("inner resolve");
 
@@ -624,6 +628,9 @@ async function compile(
                 hangarDirs.push(dirname(found.path) + sep);
                 return { path: found.path };
               }
+              // a TypeScript (or JSX) file, which Node cannot load (one a tsconfig's `paths` maps a name to, or a
+              // package whose `main` is its source): bundled in and compiled with the module, as tsx runs it
+              if (NEEDS_COMPILE.test(found.path)) return { path: found.path };
               return { path: pathToFileURL(found.path).href, external: true };
             });
             b.onLoad({ filter: /\.[cm]?[jt]sx?$|\.json$/, namespace: "file" }, async (args) => {
