@@ -166,3 +166,38 @@ test("a TypeScript helper a tsconfig's paths map a name to is compiled with the 
   expect(run.status).toBe(0);
   expect(JSON.parse(run.stdout).jobs).toEqual([{ name: "build", plan: [], public: true }]);
 });
+
+test("a config the tsconfig extends that is missing, or a tsconfig nearer the module, once written, compiles it again", () => {
+  mkdirSync(join(work, "app/pipelines/ci"), { recursive: true });
+  for (const branch of ["release", "next"]) {
+    writeFileSync(join(work, `app/${branch}.ts`), `export const BRANCH = "${branch}";\n`);
+  }
+  writeFileSync(
+    join(work, "app/pipelines/ci/pipeline.ts"),
+    'import { BRANCH } from "@branch";\nexport default { jobs: [{ name: BRANCH, plan: [] }] };\n',
+  );
+  const render = () =>
+    spawnSync(process.execPath, [bin, "render", "app/pipelines/ci/pipeline.ts", "--stdout", "--no-validate"], {
+      cwd: work,
+      encoding: "utf8",
+    });
+  writeFileSync(join(work, "app/tsconfig.json"), JSON.stringify({ extends: "../configs/base" }));
+  // no base yet: nothing maps the name
+  expect(render().status).toBe(2);
+  mkdirSync(join(work, "configs"));
+  writeFileSync(
+    join(work, "configs/base.json"),
+    JSON.stringify({ compilerOptions: { baseUrl: "../app", paths: { "@branch": ["./release.ts"] } } }),
+  );
+  const release = render();
+  expect(release.stderr).toBe("");
+  expect(JSON.parse(release.stdout).jobs[0].name).toBe("release");
+  // a tsconfig of a folder between the module's and the one it had
+  writeFileSync(
+    join(work, "app/pipelines/tsconfig.json"),
+    JSON.stringify({ compilerOptions: { baseUrl: "..", paths: { "@branch": ["./next.ts"] } } }),
+  );
+  const next = render();
+  expect(next.stderr).toBe("");
+  expect(JSON.parse(next.stdout).jobs[0].name).toBe("next");
+});

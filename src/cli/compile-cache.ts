@@ -59,6 +59,11 @@ interface CacheEntry {
    * the `lib.js` that `import "./lib"` found) or a symbolic link repointed may change what an import resolves to.
    */
   readonly folders?: readonly Folder[];
+  /**
+   * Files looked for and not found that would have changed the compile: a base config the tsconfig extends not
+   * written yet, a tsconfig.json nearer the module than the one found. The entry is used only while none is a file.
+   */
+  readonly absent?: readonly string[];
   /** The compiled ES module's file name in the cache folder, once wanted. */
   readonly module?: string;
   /** The same module's script form (see {@link Compiled.script}), once wanted, when it has one. */
@@ -331,7 +336,10 @@ export async function compileModule(
   try {
     const entry = JSON.parse(readFileSync(entryFile, "utf8")) as CacheEntry;
     const usable = entry.format === CACHE_FORMAT && entry.hangar === VERSION && entry.entry === real;
-    const inputs = usable && foldersUnchanged(entry.folders ?? []) ? await unchanged(entry.inputs) : undefined;
+    const inputs =
+      usable && foldersUnchanged(entry.folders ?? []) && !(entry.absent ?? []).some(isFile)
+        ? await unchanged(entry.inputs)
+        : undefined;
     if (inputs !== undefined) {
       current = { ...entry, inputs };
       // files touched but unchanged (a checkout, a rebuild of hangar): their new times go in the entry, so that
@@ -376,6 +384,7 @@ export async function compileModule(
       entry: real,
       inputs: stamped,
       ...(folders !== undefined && { folders }),
+      ...(built.absent.length > 0 && { absent: built.absent }),
       ...other,
       ...(isScript ? { script: name } : { module: name }),
       // asked for a script and given a module: it has no script form, so the next run does not try again
@@ -493,7 +502,14 @@ async function compileScript(
   shown: string,
   cwd: string,
 ): Promise<
-  { code: string; inputs: string[]; bundled: ReadonlySet<string>; read: ReadonlyMap<string, Input> } | undefined
+  | {
+      code: string;
+      inputs: string[];
+      absent: string[];
+      bundled: ReadonlySet<string>;
+      read: ReadonlyMap<string, Input>;
+    }
+  | undefined
 > {
   const compiled = await compile(path, shown, cwd, "bundled", "script");
   {
@@ -506,7 +522,7 @@ async function compileScript(
     // (a module's own name of the same spelling is not renamed by esbuild: it is found here too)
     const meta = new RegExp(`\\b${SCRIPT_IMPORT_META}\\b(?!\\.(?:url|dirname|filename)\\b)`);
     return importsOnlyBuiltins && !meta.test(code)
-      ? { code, inputs: compiled.inputs, bundled: compiled.bundled, read: compiled.read }
+      ? { code, inputs: compiled.inputs, absent: compiled.absent, bundled: compiled.bundled, read: compiled.read }
       : undefined;
   }
 }
@@ -518,6 +534,14 @@ function nearest(folder: string, names: readonly string[]): string | undefined {
     if (dirname(dir) === dir) return undefined;
   }
 }
+
+const isFile = (path: string): boolean => {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+};
 
 /** `path` through its symbolic links, or as it is when it cannot be resolved. */
 function realPathOf(path: string): string {
@@ -560,6 +584,8 @@ async function compile(
   bundled: ReadonlySet<string>;
   /** The stamps of the files read through {@link readInput}, by path. */
   read: ReadonlyMap<string, Input>;
+  /** Files looked for and not found whose creation would change the compile (see {@link CacheEntry.absent}). */
+  absent: string[];
   imports: readonly { path: string; kind: string }[];
   /** The `file:` URLs of the folders of hangar's entry points bundled in. */
   hangarFiles: readonly string[];
@@ -670,13 +696,23 @@ async function compile(
     const bundled = new Set(inputs);
     // what decided how the module compiled and its imports resolved: the module's tsconfig (its `paths`, `jsx`, ...)
     // and the configs it extends, which esbuild reads as part of it; the packages' package.json files
-    const tsconfig = nearest(dirname(path), ["tsconfig.json", "jsconfig.json"]);
-    const { extendedConfigs } = await import("./tsconfig-extends.ts");
-    const configs = tsconfig === undefined ? [] : [tsconfig, ...extendedConfigs(tsconfig)];
+    const tsconfigNames = ["tsconfig.json", "jsconfig.json"];
+    const tsconfig = nearest(dirname(path), tsconfigNames);
+    const { configChain } = await import("./tsconfig-extends.ts");
+    const chain = tsconfig === undefined ? undefined : configChain(tsconfig);
+    const configs = tsconfig === undefined || chain === undefined ? [] : [tsconfig, ...chain.configs];
+    // a tsconfig written in a folder between the module and the one found would be the module's
+    const nearer: string[] = [];
+    const found = tsconfig === undefined ? undefined : dirname(tsconfig);
+    for (let dir = dirname(path); dir !== found; dir = dirname(dir)) {
+      nearer.push(...tsconfigNames.map((name) => join(dir, name)));
+      if (dirname(dir) === dir) break;
+    }
     const deciding = [...configs, ...manifests].filter((file) => !bundled.has(file));
     return {
       code: result.outputFiles[0]?.text ?? "",
       inputs: [...inputs, ...new Set(deciding)],
+      absent: [...nearer, ...(chain?.absent ?? [])],
       bundled,
       read,
       imports,
