@@ -167,9 +167,9 @@ test("a TypeScript helper a tsconfig's paths map a name to is compiled with the 
   expect(JSON.parse(run.stdout).jobs).toEqual([{ name: "build", plan: [], public: true }]);
 });
 
-test("a config the tsconfig extends that is missing, or a tsconfig nearer the module, once written, compiles it again", () => {
+test("a config the tsconfig extends written where it is looked for first, or a tsconfig nearer the module, compiles it again", () => {
   mkdirSync(join(work, "app/pipelines/ci"), { recursive: true });
-  for (const branch of ["release", "next"]) {
+  for (const branch of ["main", "release", "next"]) {
     writeFileSync(join(work, `app/${branch}.ts`), `export const BRANCH = "${branch}";\n`);
   }
   writeFileSync(
@@ -182,13 +182,18 @@ test("a config the tsconfig extends that is missing, or a tsconfig nearer the mo
       encoding: "utf8",
     });
   writeFileSync(join(work, "app/tsconfig.json"), JSON.stringify({ extends: "../configs/base" }));
-  // no base yet: nothing maps the name
-  expect(render().status).toBe(2);
   mkdirSync(join(work, "configs"));
-  writeFileSync(
-    join(work, "configs/base.json"),
-    JSON.stringify({ compilerOptions: { baseUrl: "../app", paths: { "@branch": ["./release.ts"] } } }),
-  );
+  const mapTo = (file: string, branch: string) =>
+    writeFileSync(
+      join(work, file),
+      JSON.stringify({ compilerOptions: { baseUrl: "../app", paths: { "@branch": [`./${branch}.ts`] } } }),
+    );
+  mapTo("configs/base.json", "main");
+  const main = render();
+  expect(main.stderr).toBe("");
+  expect(JSON.parse(main.stdout).jobs[0].name).toBe("main");
+  // "../configs/base" is that file when there is one (as esbuild and tsc read it)
+  mapTo("configs/base", "release");
   const release = render();
   expect(release.stderr).toBe("");
   expect(JSON.parse(release.stdout).jobs[0].name).toBe("release");
@@ -200,4 +205,15 @@ test("a config the tsconfig extends that is missing, or a tsconfig nearer the mo
   const next = render();
   expect(next.stderr).toBe("");
   expect(JSON.parse(next.stdout).jobs[0].name).toBe("next");
+});
+
+test("a tsconfig that extends a config not there is a load error naming the extends, not a module compiled without it", () => {
+  writeFileSync(join(work, "pipeline.ts"), 'export default { jobs: [{ name: "build", plan: [] }] };\n');
+  writeFileSync(join(work, "tsconfig.json"), '{\n  "extends": "./configs/base.json"\n}\n');
+  const run = render("pipeline.ts", "--stdout");
+  expect(run.stderr).toBe(
+    'hangar: tsconfig.json:2:14: Cannot find base config file "./configs/base.json" (install it, or correct the path in "extends")\n',
+  );
+  expect(run.stdout).toBe("");
+  expect(run.status).toBe(2);
 });

@@ -686,6 +686,16 @@ async function compile(
         },
       ],
     });
+    // a base config not found, which esbuild leaves out with a warning: the module would compile without the
+    // settings it was written for (its `paths`, `jsx`, decorators), where tsc and tsx stop at the config
+    const missingBase = result.warnings.find(
+      (warning) => warning.id === "tsconfig.json" && warning.text.startsWith("Cannot find base config file"),
+    );
+    if (missingBase !== undefined) {
+      throw new LoadError(
+        `${where(missingBase, cwd, shown)}: ${missingBase.text} (install it, or correct the path in "extends")`,
+      );
+    }
     // the files bundled in: not the builtins' stand-ins nor the script form's entry
     const inputs = Object.keys(result.metafile.inputs)
       .filter((input) => !input.startsWith(`${BUILTIN}:`))
@@ -719,14 +729,19 @@ async function compile(
       hangarFiles,
     };
   } catch (error) {
-    const first = (error as { errors?: { text: string; location?: { file: string; line: number; column: number } }[] })
-      .errors?.[0];
-    if (first) {
-      const where = first.location
-        ? `${relative(cwd, resolve(cwd, first.location.file))}:${first.location.line}:${first.location.column + 1}`
-        : shown;
-      throw new LoadError(`${where}: ${first.text}`, error);
-    }
+    if (error instanceof LoadError) throw error;
+    const first = (error as { errors?: Message[] }).errors?.[0];
+    if (first) throw new LoadError(`${where(first, cwd, shown)}: ${first.text}`, error);
     throw new LoadError(`${shown}: ${(error as Error).message}`, error);
   }
 }
+
+/** One of esbuild's errors or warnings, as far as it is shown. */
+interface Message {
+  readonly text: string;
+  readonly location?: { readonly file: string; readonly line: number; readonly column: number } | null;
+}
+
+/** Where `message` is, as `file:line:col` relative to `cwd`; `shown` (the module) when it has no place. */
+const where = ({ location }: Message, cwd: string, shown: string): string =>
+  location ? `${relative(cwd, resolve(cwd, location.file))}:${location.line}:${location.column + 1}` : shown;
