@@ -217,3 +217,30 @@ test("a tsconfig that extends a config not there is a load error naming the exte
   expect(run.stdout).toBe("");
   expect(run.status).toBe(2);
 });
+
+test("a change in the tsconfig of a helper's own folder (its jsx factory) compiles the module again", () => {
+  mkdirSync(join(work, "lib"));
+  writeFileSync(join(work, "tsconfig.json"), "{}\n");
+  writeFileSync(
+    join(work, "lib/job.tsx"),
+    "const plain = (tag: string) => tag;\nconst loud = (tag: string) => tag.toUpperCase();\nexport const name = <build />;\n",
+  );
+  const factory = (name: string) =>
+    writeFileSync(
+      join(work, "lib/tsconfig.json"),
+      JSON.stringify({ compilerOptions: { jsx: "react", jsxFactory: name } }),
+    );
+  writeFileSync(
+    join(work, "pipeline.ts"),
+    'import { name } from "./lib/job.tsx";\nexport default { jobs: [{ name, plan: [] }] };\n',
+  );
+  const name = () => {
+    const run = render("pipeline.ts", "--stdout", "--no-validate");
+    expect(run.stderr).toBe("");
+    return JSON.parse(run.stdout).jobs[0].name;
+  };
+  factory("plain");
+  expect(name()).toBe("build");
+  factory("loud");
+  expect(name()).toBe("BUILD");
+});

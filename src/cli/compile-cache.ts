@@ -29,9 +29,10 @@ import { VERSION } from "./version.ts";
 /**
  * Bump when the compile options below change, or what an entry records, so that older entries are not used (8: each
  * file's `import.meta.url`, `dirname` and `filename` are its own, see {@link withOwnImportMeta}; 9: a
- * TypeScript file an import of a name resolves to is bundled in, see {@link NEEDS_COMPILE}).
+ * TypeScript file an import of a name resolves to is bundled in, see {@link NEEDS_COMPILE}; 10: the tsconfig of each
+ * bundled file's folder is recorded, and the files looked for and not found, see {@link tsconfigsOf}).
  */
-const CACHE_FORMAT = 9;
+const CACHE_FORMAT = 10;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry
@@ -527,6 +528,36 @@ async function compileScript(
   }
 }
 
+/**
+ * The tsconfig.json (or jsconfig.json) esbuild compiled each of `files` with, and the configs they extend (see
+ * {@link configChain}); `absent`: the files looked for and not there whose creation would change that (a tsconfig
+ * in a folder between a file and the one found, a base config looked for first). esbuild reads no tsconfig for a file
+ * in a node_modules folder.
+ */
+async function tsconfigsOf(files: readonly string[]): Promise<{ configs: string[]; absent: string[] }> {
+  const { configChain } = await import("./tsconfig-extends.ts");
+  const names = ["tsconfig.json", "jsconfig.json"];
+  const configs = new Set<string>();
+  const absent = new Set<string>();
+  const folders = new Set(files.filter((file) => !file.split(sep).includes("node_modules")).map(dirname));
+  const tsconfigs = new Set<string>();
+  for (const folder of folders) {
+    const tsconfig = nearest(folder, names);
+    const found = tsconfig === undefined ? undefined : dirname(tsconfig);
+    for (let dir = folder; dir !== found; dir = dirname(dir)) {
+      for (const name of names) absent.add(join(dir, name));
+      if (dirname(dir) === dir) break;
+    }
+    if (tsconfig !== undefined) tsconfigs.add(tsconfig);
+  }
+  for (const tsconfig of tsconfigs) {
+    const chain = configChain(tsconfig);
+    for (const file of [tsconfig, ...chain.configs]) configs.add(file);
+    for (const file of chain.absent) absent.add(file);
+  }
+  return { configs: [...configs], absent: [...absent] };
+}
+
 /** The first of `names` in `folder` or the folders above it, as esbuild looks for a tsconfig or a package.json. */
 function nearest(folder: string, names: readonly string[]): string | undefined {
   for (let dir = folder; ; dir = dirname(dir)) {
@@ -704,25 +735,15 @@ async function compile(
     const imports = Object.values(result.metafile.outputs).flatMap((output) => output.imports);
     const hangarFiles = hangarDirs.map((dir) => pathToFileURL(dir).href);
     const bundled = new Set(inputs);
-    // what decided how the module compiled and its imports resolved: the module's tsconfig (its `paths`, `jsx`, ...)
-    // and the configs it extends, which esbuild reads as part of it; the packages' package.json files
-    const tsconfigNames = ["tsconfig.json", "jsconfig.json"];
-    const tsconfig = nearest(dirname(path), tsconfigNames);
-    const { configChain } = await import("./tsconfig-extends.ts");
-    const chain = tsconfig === undefined ? undefined : configChain(tsconfig);
-    const configs = tsconfig === undefined || chain === undefined ? [] : [tsconfig, ...chain.configs];
-    // a tsconfig written in a folder between the module and the one found would be the module's
-    const nearer: string[] = [];
-    const found = tsconfig === undefined ? undefined : dirname(tsconfig);
-    for (let dir = dirname(path); dir !== found; dir = dirname(dir)) {
-      nearer.push(...tsconfigNames.map((name) => join(dir, name)));
-      if (dirname(dir) === dir) break;
-    }
+    // what decided how the module compiled and its imports resolved: the tsconfig of each bundled file (its
+    // `paths`, `jsx`, ...; a helper's folder may have its own) and the configs it extends, which esbuild reads as part
+    // of it; the packages' package.json files
+    const { configs, absent } = await tsconfigsOf(inputs);
     const deciding = [...configs, ...manifests].filter((file) => !bundled.has(file));
     return {
       code: result.outputFiles[0]?.text ?? "",
       inputs: [...inputs, ...new Set(deciding)],
-      absent: [...nearer, ...(chain?.absent ?? [])],
+      absent,
       bundled,
       read,
       imports,
