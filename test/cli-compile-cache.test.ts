@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, expect, test } from "vitest";
 
 // `hangar render` keeps compiled TypeScript modules (src/cli/compile-cache.ts): what the module's compile depends on
@@ -243,4 +244,37 @@ test("a change in the tsconfig of a helper's own folder (its jsx factory) compil
   expect(name()).toBe("build");
   factory("loud");
   expect(name()).toBe("BUILD");
+});
+
+test("a helper that reads import.meta whole (destructured, or kept in a name) has its own url, dirname and resolve", () => {
+  mkdirSync(join(work, "lib"));
+  writeFileSync(
+    join(work, "lib/where.ts"),
+    [
+      "const { url, dirname } = import.meta;",
+      "const meta = import.meta;",
+      'export const where = { url, dirname, filename: meta.filename, resolved: meta.resolve("./task.yml") };',
+      "export function fail(): never {",
+      '  throw new Error("failed in " + meta.filename.slice(meta.dirname.length));',
+      "}",
+      "",
+    ].join("\n"),
+  );
+  writeFileSync(
+    join(work, "pipeline.ts"),
+    'import { where } from "./lib/where.ts";\nexport default { jobs: [{ name: JSON.stringify(where), plan: [] }] };\n',
+  );
+  const run = render("pipeline.ts", "--stdout", "--no-validate");
+  expect(run.stderr).toBe("");
+  const lib = join(realpathSync(work), "lib");
+  expect(JSON.parse(JSON.parse(run.stdout).jobs[0].name)).toEqual({
+    url: pathToFileURL(join(lib, "where.ts")).href,
+    dirname: lib,
+    filename: join(lib, "where.ts"),
+    resolved: pathToFileURL(join(lib, "task.yml")).href,
+  });
+  // its lines are its own
+  writeFileSync(join(work, "fails.ts"), 'import { fail } from "./lib/where.ts";\nexport default fail();\n');
+  const failed = render("fails.ts", "--stdout");
+  expect(failed.stderr).toBe("hangar: lib/where.ts:5:9: Error: failed in /where.ts\n");
 });

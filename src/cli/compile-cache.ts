@@ -30,7 +30,8 @@ import { VERSION } from "./version.ts";
  * Bump when the compile options below change, or what an entry records, so that older entries are not used (8: each
  * file's `import.meta.url`, `dirname` and `filename` are its own, see {@link withOwnImportMeta}; 9: a
  * TypeScript file an import of a name resolves to is bundled in, see {@link NEEDS_COMPILE}; 10: the tsconfig of each
- * bundled file's folder is recorded, and the files looked for and not found, see {@link tsconfigsOf}).
+ * bundled file's folder is recorded, and the files looked for and not found, see {@link tsconfigsOf}; a file reading
+ * `import.meta` whole gets its own, see {@link withOwnImportMeta}).
  */
 const CACHE_FORMAT = 10;
 
@@ -216,6 +217,14 @@ const IMPORT_META = new RegExp(String.raw`\bimport${GAP}\.${GAP}meta\b`);
 const readsImportMeta = (contents: Buffer): boolean =>
   contents.includes("meta") && IMPORT_META.test(contents.toString("utf8"));
 
+/** `import.meta` not followed by one of the names {@link withOwnImportMeta} replaces (a test, as {@link IMPORT_META}). */
+const IMPORT_META_WHOLE = new RegExp(
+  String.raw`\bimport${GAP}\.${GAP}meta\b(?!${GAP}\.${GAP}(?:url|dirname|filename|resolve)\b)`,
+);
+
+/** The name the compiled code gives `import.meta` in a file that reads it whole (see {@link withOwnImportMeta}). */
+const OWN_META = "__hangarImportMetaOwn";
+
 /**
  * The name the compiled code gives `import.meta.resolve` in a file that reads its own `import.meta` (see
  * {@link withOwnImportMeta}): a function of that file's, declared after its code.
@@ -228,7 +237,8 @@ const OWN_RESOLVE = "__hangarImportMetaResolve";
  * Node gives the file run directly (its real path), and not the compiled copy's in the cache folder: a module reading
  * a file beside it (`new URL("./build.sh", import.meta.url)`) reads the same file under `hangar render` as under
  * `node` or `tsx`, and so does a helper file it imports. They are replaced where the code reads them (esbuild's
- * `define`), never in strings or comments. `import.meta.resolve` resolves a path (`./x`, `../x`, `/x`) from the file
+ * `define`), never in strings or comments; a file that reads `import.meta` itself (`const { url } = import.meta`, `const
+ * meta = import.meta`) is given an object of the same names, the rest of it copied from the compiled copy's. `import.meta.resolve` resolves a path (`./x`, `../x`, `/x`) from the file
  * too: as the URL it names, resolved by Node (from the compiled copy, which changes nothing for a URL); anything else
  * (a package, `#name`) is resolved from the compiled copy, as Node's resolver runs only from a module's own URL. The
  * rest of `import.meta` is the compiled copy's (an ES module's; a module reading it has no script form).
@@ -247,6 +257,8 @@ async function withOwnImportMeta(
   const { build } = await import("esbuild");
   const real = realPathOf(path);
   const url = pathToFileURL(real).href;
+  // `import.meta` read other than as `import.meta.url` and the like (`const { url } = import.meta`)
+  const whole = IMPORT_META_WHOLE.test(contents.toString("utf8"));
   // Node's test of a path rather than a package (`/`, `./`, `../`, `.`, `..`)
   const resolver = [
     `function ${OWN_RESOLVE}(specifier, ...rest) {`,
@@ -273,9 +285,16 @@ async function withOwnImportMeta(
         "import.meta.dirname": JSON.stringify(dirname(real)),
         "import.meta.filename": JSON.stringify(real),
         "import.meta.resolve": OWN_RESOLVE,
+        ...(whole && { "import.meta": OWN_META }),
       },
       // after the code, so that no line moves; left out of the bundle when the file never calls it
       footer: { js: resolver },
+      // the object itself, when the code reads it whole (a line before the code: the source map moves it back)
+      ...(whole && {
+        banner: {
+          js: `const ${OWN_META} = { ...import.meta, url: ${JSON.stringify(url)}, dirname: ${JSON.stringify(dirname(real))}, filename: ${JSON.stringify(real)}, resolve: ${OWN_RESOLVE} };`,
+        },
+      }),
       plugins: [
         {
           name: "contents-read",
