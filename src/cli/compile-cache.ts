@@ -553,7 +553,7 @@ async function compileScript(
  * in a folder between a file and the one found, a base config looked for first). esbuild reads no tsconfig for a file
  * in a node_modules folder.
  */
-async function tsconfigsOf(files: readonly string[]): Promise<{ configs: string[]; absent: string[] }> {
+export async function tsconfigsOf(files: readonly string[]): Promise<{ configs: string[]; absent: string[] }> {
   const { configChain } = await import("./tsconfig-extends.ts");
   const names = ["tsconfig.json", "jsconfig.json"];
   const configs = new Set<string>();

@@ -24,10 +24,19 @@ function unresolvedImports(error: unknown, cwd: string): string[] {
 
 /**
  * The local files a module is built from: itself and every file it imports by a relative path
- * (packages are left out), as esbuild bundles it. When it does not build: the module itself, and the files that
- * would satisfy an import that could not be resolved (a file about to be created).
+ * (packages are left out), as esbuild bundles it, and the tsconfig.json files they are compiled with and the configs
+ * those extend (their `paths` decide what an import is, their `jsx` how a file compiles). When it does not build: the
+ * module itself and its tsconfig, and the files that would satisfy an import that could not be resolved (a file about
+ * to be created).
  */
 export async function moduleInputs(file: string, cwd: string): Promise<string[]> {
+  const files = await builtFrom(file, cwd);
+  const { tsconfigsOf } = await import("./compile-cache.ts");
+  return [...files, ...(await tsconfigsOf(files)).configs];
+}
+
+/** The files of {@link moduleInputs} but the configs. */
+async function builtFrom(file: string, cwd: string): Promise<string[]> {
   const path = resolve(cwd, file);
   const { build } = await import("esbuild");
   try {
