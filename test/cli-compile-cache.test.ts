@@ -1,5 +1,15 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, expect, test } from "vitest";
@@ -277,4 +287,29 @@ test("a helper that reads import.meta whole (destructured, or kept in a name) ha
   writeFileSync(join(work, "fails.ts"), 'import { fail } from "./lib/where.ts";\nexport default fail();\n');
   const failed = render("fails.ts", "--stdout");
   expect(failed.stderr).toBe("hangar: lib/where.ts:5:9: Error: failed in /where.ts\n");
+});
+
+test("a folder the module imports through a symbolic link, repointed, compiles the module again", () => {
+  for (const version of ["v1", "v2"]) {
+    mkdirSync(join(work, version));
+    writeFileSync(
+      join(work, `${version}/job.ts`),
+      `export const name = "${version}:" + import.meta.dirname.slice(-2);\n`,
+    );
+  }
+  symlinkSync("v1", join(work, "lib"));
+  writeFileSync(
+    join(work, "pipeline.ts"),
+    'import { name } from "./lib/job.ts";\nexport default { jobs: [{ name, plan: [] }] };\n',
+  );
+  const name = () => {
+    const run = render("pipeline.ts", "--stdout", "--no-validate");
+    expect(run.stderr).toBe("");
+    return JSON.parse(run.stdout).jobs[0].name;
+  };
+  expect(name()).toBe("v1:v1");
+  // as `ln -sfn v2 lib` does: a new link renamed over the old one
+  symlinkSync("v2", join(work, "lib.new"));
+  renameSync(join(work, "lib.new"), join(work, "lib"));
+  expect(name()).toBe("v2:v2");
 });

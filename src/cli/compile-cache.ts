@@ -30,7 +30,8 @@ import { VERSION } from "./version.ts";
  * Bump when the compile options below change, or what an entry records, so that older entries are not used (8: each
  * file's `import.meta.url`, `dirname` and `filename` are its own, see {@link withOwnImportMeta}; 9: a
  * TypeScript file an import of a name resolves to is bundled in, see {@link NEEDS_COMPILE}; 10: the tsconfig of each
- * bundled file's folder is recorded, and the files looked for and not found, see {@link tsconfigsOf}; a file reading
+ * bundled file's folder is recorded, the files looked for and not found, see {@link tsconfigsOf}, and the real
+ * paths relative imports led to, see {@link CacheEntry.links}; a file reading
  * `import.meta` whole gets its own, see {@link withOwnImportMeta}).
  */
 const CACHE_FORMAT = 10;
@@ -47,6 +48,9 @@ export const CACHE_ENTRIES = 100;
  * hash when compiled.
  */
 type Input = readonly [path: string, size: number, mtimeMs: number, sha256: string];
+
+/** A path as an import named it, and its real path then (the path itself when it was not there). */
+type Link = readonly [path: string, real: string];
 
 /** One folder of bundled files: its path, modification time and a key of the names in it (see {@link listing}). */
 type Folder = readonly [path: string, mtimeMs: number, names: string];
@@ -66,6 +70,11 @@ interface CacheEntry {
    * written yet, a tsconfig.json nearer the module than the one found. The entry is used only while none is a file.
    */
   readonly absent?: readonly string[];
+  /**
+   * Each path a relative import named (and its folder), with the real path it led to: a symbolic link on the way
+   * (`lib -> v1`) repointed (`ln -sfn v2 lib`) leads the import to other files.
+   */
+  readonly links?: readonly Link[];
   /** The compiled ES module's file name in the cache folder, once wanted. */
   readonly module?: string;
   /** The same module's script form (see {@link Compiled.script}), once wanted, when it has one. */
@@ -357,7 +366,10 @@ export async function compileModule(
     const entry = JSON.parse(readFileSync(entryFile, "utf8")) as CacheEntry;
     const usable = entry.format === CACHE_FORMAT && entry.hangar === VERSION && entry.entry === real;
     const inputs =
-      usable && foldersUnchanged(entry.folders ?? []) && !(entry.absent ?? []).some(isFile)
+      usable &&
+      foldersUnchanged(entry.folders ?? []) &&
+      !(entry.absent ?? []).some(isFile) &&
+      (entry.links ?? []).every(([target, real]) => realPathOf(target) === real)
         ? await unchanged(entry.inputs)
         : undefined;
     if (inputs !== undefined) {
@@ -405,6 +417,7 @@ export async function compileModule(
       inputs: stamped,
       ...(folders !== undefined && { folders }),
       ...(built.absent.length > 0 && { absent: built.absent }),
+      ...(built.links.length > 0 && { links: built.links }),
       ...other,
       ...(isScript ? { script: name } : { module: name }),
       // asked for a script and given a module: it has no script form, so the next run does not try again
@@ -526,6 +539,7 @@ async function compileScript(
       code: string;
       inputs: string[];
       absent: string[];
+      links: Link[];
       bundled: ReadonlySet<string>;
       read: ReadonlyMap<string, Input>;
     }
@@ -542,7 +556,14 @@ async function compileScript(
     // (a module's own name of the same spelling is not renamed by esbuild: it is found here too)
     const meta = new RegExp(`\\b${SCRIPT_IMPORT_META}\\b(?!\\.(?:url|dirname|filename)\\b)`);
     return importsOnlyBuiltins && !meta.test(code)
-      ? { code, inputs: compiled.inputs, absent: compiled.absent, bundled: compiled.bundled, read: compiled.read }
+      ? {
+          code,
+          inputs: compiled.inputs,
+          absent: compiled.absent,
+          links: compiled.links,
+          bundled: compiled.bundled,
+          read: compiled.read,
+        }
       : undefined;
   }
 }
@@ -636,6 +657,8 @@ async function compile(
   read: ReadonlyMap<string, Input>;
   /** Files looked for and not found whose creation would change the compile (see {@link CacheEntry.absent}). */
   absent: string[];
+  /** The paths relative imports named, with their real paths (see {@link CacheEntry.links}). */
+  links: Link[];
   imports: readonly { path: string; kind: string }[];
   /** The `file:` URLs of the folders of hangar's entry points bundled in. */
   hangarFiles: readonly string[];
@@ -647,6 +670,8 @@ async function compile(
   const read = new Map<string, Input>();
   /** The package.json of each package an import resolved to (its `main` or `exports` decided the file). */
   const manifests = new Set<string>();
+  /** The paths the relative imports of the user's files named. */
+  const named = new Set<string>();
   try {
     const result = await build({
       ...(script
@@ -729,7 +754,13 @@ async function compile(
             // static imports would run with the module (`runIfMain` reads io.ts, and with it node:fs, only when the
             // module is run as a script; see src/cli/script.ts).
             b.onResolve({ filter: /^\./ }, (args) => {
-              if (args.kind !== "dynamic-import" || !hangarDirs.some((dir) => args.importer.startsWith(dir))) return;
+              const hangars = hangarDirs.some((dir) => args.importer.startsWith(dir));
+              if (!hangars && args.namespace === "file" && args.resolveDir !== "") {
+                const target = resolve(args.resolveDir, args.path);
+                named.add(target);
+                named.add(dirname(target));
+              }
+              if (args.kind !== "dynamic-import" || !hangars) return;
               return { path: pathToFileURL(resolve(args.resolveDir, args.path)).href, external: true };
             });
           },
@@ -752,6 +783,7 @@ async function compile(
       .map((input) => resolve(cwd, input))
       .filter((input) => !(script && input === join(dirname(path), SCRIPT_ENTRY)));
     const imports = Object.values(result.metafile.outputs).flatMap((output) => output.imports);
+    const links = [...named].map((target): Link => [target, realPathOf(target)]);
     const hangarFiles = hangarDirs.map((dir) => pathToFileURL(dir).href);
     const bundled = new Set(inputs);
     // what decided how the module compiled and its imports resolved: the tsconfig of each bundled file (its
@@ -763,6 +795,7 @@ async function compile(
       code: result.outputFiles[0]?.text ?? "",
       inputs: [...inputs, ...new Set(deciding)],
       absent,
+      links,
       bundled,
       read,
       imports,
