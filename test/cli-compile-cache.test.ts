@@ -313,3 +313,17 @@ test("a folder the module imports through a symbolic link, repointed, compiles t
   renameSync(join(work, "lib.new"), join(work, "lib"));
   expect(name()).toBe("v2:v2");
 });
+
+test("a tsconfig paths target not relative without a baseUrl is a load error at it, not 'cannot find package'", () => {
+  writeFileSync(join(work, "job.ts"), 'export const name = "build";\n');
+  writeFileSync(
+    join(work, "pipeline.ts"),
+    'import { name } from "@job";\nexport default { jobs: [{ name, plan: [] }] };\n',
+  );
+  writeFileSync(join(work, "tsconfig.json"), '{ "compilerOptions": { "paths": { "@job": ["job.ts"] } } }\n');
+  const run = render("pipeline.ts", "--stdout");
+  expect(run.stderr).toBe(
+    'hangar: tsconfig.json:1:44: Non-relative path "job.ts" is not allowed when "baseUrl" is not set (did you forget a leading "./"?)\n',
+  );
+  expect(run.status).toBe(2);
+});

@@ -767,15 +767,16 @@ async function compile(
         },
       ],
     });
-    // a base config not found, which esbuild leaves out with a warning: the module would compile without the
-    // settings it was written for (its `paths`, `jsx`, decorators), where tsc and tsx stop at the config
-    const missingBase = result.warnings.find(
-      (warning) => warning.id === "tsconfig.json" && warning.text.startsWith("Cannot find base config file"),
+    // what esbuild leaves out of a tsconfig with a warning, which tsc reports as an error (tsx too runs on without
+    // it): a base config not found, a `paths` target not relative without a `baseUrl`; the module would compile
+    // without the settings it was written for (its `paths`, `jsx`, decorators), and an import mapped fail as a
+    // package not installed
+    const dropped = result.warnings.find(
+      (warning) => warning.id === "tsconfig.json" && DROPPED_SETTINGS.some(([text]) => warning.text.startsWith(text)),
     );
-    if (missingBase !== undefined) {
-      throw new LoadError(
-        `${where(missingBase, cwd, shown)}: ${missingBase.text} (install it, or correct the path in "extends")`,
-      );
+    if (dropped !== undefined) {
+      const hint = DROPPED_SETTINGS.find(([text]) => dropped.text.startsWith(text))?.[1];
+      throw new LoadError(`${where(dropped, cwd, shown)}: ${dropped.text}${hint === undefined ? "" : ` (${hint})`}`);
     }
     // the files bundled in: not the builtins' stand-ins nor the script form's entry
     const inputs = Object.keys(result.metafile.inputs)
@@ -808,6 +809,15 @@ async function compile(
     throw new LoadError(`${shown}: ${(error as Error).message}`, error);
   }
 }
+
+/**
+ * esbuild's warnings of a tsconfig setting it leaves out (by how they start), which tsc reports as errors, with what
+ * to do: a load error (see {@link compile}).
+ */
+const DROPPED_SETTINGS: readonly (readonly [text: string, hint: string | undefined])[] = [
+  ["Cannot find base config file", 'install it, or correct the path in "extends"'],
+  ["Non-relative path", undefined],
+];
 
 /** One of esbuild's errors or warnings, as far as it is shown. */
 interface Message {
