@@ -327,3 +327,32 @@ test("a tsconfig paths target not relative without a baseUrl is a load error at 
   );
   expect(run.status).toBe(2);
 });
+
+test("a config the tsconfig extends through a symbolic link, repointed, compiles the module again", () => {
+  for (const [folder, branch] of [
+    ["main-configs", "main"],
+    ["release-configs", "release"],
+  ] as const) {
+    mkdirSync(join(work, folder));
+    writeFileSync(join(work, `${branch}.ts`), `export const BRANCH = "${branch}";\n`);
+    writeFileSync(
+      join(work, `${folder}/base.json`),
+      JSON.stringify({ compilerOptions: { baseUrl: "..", paths: { "@branch": [`./${branch}.ts`] } } }),
+    );
+  }
+  symlinkSync("main-configs", join(work, "configs"));
+  writeFileSync(join(work, "tsconfig.json"), JSON.stringify({ extends: "./configs/base.json" }));
+  writeFileSync(
+    join(work, "pipeline.ts"),
+    'import { BRANCH } from "@branch";\nexport default { jobs: [{ name: BRANCH, plan: [] }] };\n',
+  );
+  const name = () => {
+    const run = render("pipeline.ts", "--stdout", "--no-validate");
+    expect(run.stderr).toBe("");
+    return JSON.parse(run.stdout).jobs[0].name;
+  };
+  expect(name()).toBe("main");
+  symlinkSync("release-configs", join(work, "configs.new"));
+  renameSync(join(work, "configs.new"), join(work, "configs"));
+  expect(name()).toBe("release");
+});

@@ -592,7 +592,7 @@ export async function tsconfigsOf(files: readonly string[]): Promise<{ configs: 
   }
   for (const tsconfig of tsconfigs) {
     const chain = configChain(tsconfig);
-    for (const file of [tsconfig, ...chain.configs]) configs.add(file);
+    for (const file of [tsconfig, ...chain.configs, ...chain.linked]) configs.add(file);
     for (const file of chain.absent) absent.add(file);
   }
   return { configs: [...configs], absent: [...absent] };

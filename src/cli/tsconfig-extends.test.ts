@@ -115,6 +115,8 @@ test("a config reached through a symbolic link: its own extends are relative to 
   });
   symlinkSync(join(work, "shared/real.json"), join(work, "app/linked.json"));
   expect(chain()).toEqual(["shared/real.json", "shared/root.json"]);
+  // the link as named, read through it: repointed, it reads as another file
+  expect(configChain(join(work, "app/tsconfig.json")).linked).toEqual([join(work, "app/linked.json")]);
 });
 
 test("the bases not found are named where they were looked for: one written there changes the settings", () => {

@@ -23,25 +23,28 @@ export function extendedConfigs(tsconfig: string): string[] {
  * The files of {@link extendedConfigs}, and the files looked for and not there on the way (`absent`): a base not
  * found (`./base.json` not written yet, with `./base` as esbuild tries them; a package not installed, in each
  * node_modules folder it was looked for in), or one found further away than a place looked at first. One of them
- * created changes the settings the module compiles with.
+ * created changes the settings the module compiles with. `linked`: the bases found through a symbolic link, as
+ * named (read through the link, one repointed reads as changed).
  */
-export function configChain(tsconfig: string): { configs: string[]; absent: string[] } {
+export function configChain(tsconfig: string): { configs: string[]; absent: string[]; linked: string[] } {
   const start = realPathOf(tsconfig);
   const configs = new Set<string>();
   const manifests = new Set<string>();
   const absent = new Set<string>();
+  const linked = new Set<string>();
   const visit = (file: string): void => {
     for (const name of extendsOf(file)) {
       const found = findBase(name, dirname(file), manifests, absent);
       if (found === undefined) continue;
       const base = realPathOf(found);
+      if (base !== found) linked.add(found);
       if (base === start || configs.has(base)) continue;
       configs.add(base);
       visit(base);
     }
   };
   visit(start);
-  return { configs: [...configs, ...manifests], absent: [...absent] };
+  return { configs: [...configs, ...manifests], absent: [...absent], linked: [...linked] };
 }
 
 /** What the tsconfig at `file` extends: its `extends`, a string or a list of them; none when it cannot be read. */
