@@ -1,5 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeEach, expect, test } from "vitest";
 import { memoryIo } from "../../test/helpers/memory-io.ts";
@@ -192,6 +201,42 @@ test("a change in the module's tsconfig (where its paths map a name) renders aga
     mapTo("./second.ts");
     await until(() => rounds() === 2);
     expect(JSON.parse(read("definition.json")).jobs[0].name).toBe("second");
+  } finally {
+    interrupt.abort();
+  }
+  expect(await watching).toBe(0);
+}, 60_000);
+
+test("a folder the module imports through a symbolic link, repointed, renders again", async () => {
+  const interrupt = new AbortController();
+  const run = memoryIo(work);
+  for (const version of ["v1", "v2"]) {
+    mkdirSync(join(work, version));
+    writeFileSync(join(work, `${version}/job.ts`), `export const jobName = "${version}";\n`);
+  }
+  symlinkSync("v1", join(work, "jobs"));
+  writeFileSync(
+    join(work, "linked.ts"),
+    read("fragment-only.ts")
+      .replace('"tock"', "jobName")
+      .replace(
+        'import { fragment } from "hangar";',
+        'import { fragment } from "hangar";\nimport { jobName } from "./jobs/job.ts";',
+      ),
+  );
+  const watching = runCli(["render", "linked.ts", "--watch"], {
+    ...run.io,
+    interrupted: () => ({ signal: interrupt.signal, stoppable: (work) => work() }),
+  });
+  const rounds = () => run.stderr.split(" for changes (Ctrl-C to stop)").length - 1;
+  try {
+    await until(() => rounds() === 1);
+    expect(JSON.parse(read("definition.json")).jobs[0].name).toBe("v1");
+    // repointed as `ln -sfn v2 jobs` does: a new link renamed over the old one
+    symlinkSync("v2", join(work, "jobs.new"));
+    renameSync(join(work, "jobs.new"), join(work, "jobs"));
+    await until(() => rounds() === 2);
+    expect(JSON.parse(read("definition.json")).jobs[0].name).toBe("v2");
   } finally {
     interrupt.abort();
   }

@@ -1,5 +1,5 @@
-import { type FSWatcher, watch } from "node:fs";
-import { basename, dirname, resolve } from "node:path";
+import { type FSWatcher, lstatSync, watch } from "node:fs";
+import { basename, dirname, resolve, sep } from "node:path";
 import { EXIT, type ExitCode } from "./define-command.ts";
 import type { Io } from "./io.ts";
 import { plural } from "./plural.ts";
@@ -39,6 +39,8 @@ export async function moduleInputs(file: string, cwd: string): Promise<string[]>
 async function builtFrom(file: string, cwd: string): Promise<string[]> {
   const path = resolve(cwd, file);
   const { build } = await import("esbuild");
+  /** The paths relative imports named through a symbolic link (see {@link throughLinks}). */
+  const linked = new Set<string>();
   try {
     const result = await build({
       entryPoints: [path],
@@ -50,11 +52,37 @@ async function builtFrom(file: string, cwd: string): Promise<string[]> {
       metafile: true,
       logLevel: "silent",
       absWorkingDir: cwd,
+      plugins: [
+        {
+          name: "links-named",
+          setup: (b) =>
+            b.onResolve({ filter: /^\.\.?(?:\/|$)/ }, (args) => {
+              const named = resolve(args.resolveDir, args.path);
+              for (const link of throughLinks(named, args.resolveDir)) linked.add(link);
+              return undefined;
+            }),
+        },
+      ],
     });
-    return Object.keys(result.metafile.inputs).map((input) => resolve(cwd, input));
+    return [...Object.keys(result.metafile.inputs).map((input) => resolve(cwd, input)), ...linked];
   } catch (error) {
     return [path, ...unresolvedImports(error, cwd)];
   }
+}
+
+/**
+ * The symbolic links on the way to `named` (a path an import in the folder `from` named: `lib/job.ts` with
+ * `lib -> v1`), below the folders `from` is in, as named; the build lists the files through them (`v1/job.ts`).
+ * Watched, a link repointed (`ln -sfn v2 lib`) renders again.
+ */
+function throughLinks(named: string, from: string): string[] {
+  const links: string[] = [];
+  for (let at = named; at !== from && !from.startsWith(`${at}${sep}`) && dirname(at) !== at; at = dirname(at)) {
+    try {
+      if (lstatSync(at).isSymbolicLink()) links.push(at);
+    } catch {}
+  }
+  return links;
 }
 
 /** Options of {@link watchRender}. */
