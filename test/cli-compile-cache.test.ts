@@ -1,6 +1,17 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, expect, test } from "vitest";
 
 // `hangar render` keeps compiled TypeScript modules (src/cli/compile-cache.ts): what the module's compile depends on
@@ -129,4 +140,219 @@ test("a module and a helper it bundles read the files beside them, as under node
   const entryOf = (file: string) => entries.find((entry) => entry.entry.endsWith(`/${file}`));
   expect(entryOf("module.ts")).toMatchObject({ scriptless: true });
   expect(entryOf("script.ts")).toMatchObject({ script: expect.any(String) });
+});
+
+test("a TypeScript helper a tsconfig's paths map a name to is compiled with the module, its import.meta its own", () => {
+  mkdirSync(join(work, "lib"));
+  writeFileSync(join(work, "lib/job.yml"), "build\n");
+  writeFileSync(
+    join(work, "lib/jobs.ts"),
+    [
+      'import { readFileSync } from "node:fs";',
+      "const named = (value: unknown, context: ClassMethodDecoratorContext) => value;",
+      "class Jobs {",
+      "  @named",
+      '  name(): string { return readFileSync(new URL("./job.yml", import.meta.url), "utf8").trim(); }',
+      "}",
+      "export const name = new Jobs().name();",
+      "export const dir = import.meta.dirname;",
+      "",
+    ].join("\n"),
+  );
+  writeFileSync(
+    join(work, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "@lib/*": ["./lib/*"] } } }),
+  );
+  writeFileSync(
+    join(work, "pipeline.ts"),
+    [
+      'import { name, dir } from "@lib/jobs";',
+      'import { dir as again } from "@lib/jobs.ts";',
+      "export default { jobs: [{ name, plan: [], public: dir === again && dir.endsWith('/lib') }] };",
+      "",
+    ].join("\n"),
+  );
+  const run = render("pipeline.ts", "--stdout", "--no-validate");
+  expect(run.stderr).toBe("");
+  expect(run.status).toBe(0);
+  expect(JSON.parse(run.stdout).jobs).toEqual([{ name: "build", plan: [], public: true }]);
+});
+
+test("a config the tsconfig extends written where it is looked for first, or a tsconfig nearer the module, compiles it again", () => {
+  mkdirSync(join(work, "app/pipelines/ci"), { recursive: true });
+  for (const branch of ["main", "release", "next"]) {
+    writeFileSync(join(work, `app/${branch}.ts`), `export const BRANCH = "${branch}";\n`);
+  }
+  writeFileSync(
+    join(work, "app/pipelines/ci/pipeline.ts"),
+    'import { BRANCH } from "@branch";\nexport default { jobs: [{ name: BRANCH, plan: [] }] };\n',
+  );
+  const render = () =>
+    spawnSync(process.execPath, [bin, "render", "app/pipelines/ci/pipeline.ts", "--stdout", "--no-validate"], {
+      cwd: work,
+      encoding: "utf8",
+    });
+  writeFileSync(join(work, "app/tsconfig.json"), JSON.stringify({ extends: "../configs/base" }));
+  mkdirSync(join(work, "configs"));
+  const mapTo = (file: string, branch: string) =>
+    writeFileSync(
+      join(work, file),
+      JSON.stringify({ compilerOptions: { baseUrl: "../app", paths: { "@branch": [`./${branch}.ts`] } } }),
+    );
+  mapTo("configs/base.json", "main");
+  const main = render();
+  expect(main.stderr).toBe("");
+  expect(JSON.parse(main.stdout).jobs[0].name).toBe("main");
+  // "../configs/base" is that file when there is one (as esbuild and tsc read it)
+  mapTo("configs/base", "release");
+  const release = render();
+  expect(release.stderr).toBe("");
+  expect(JSON.parse(release.stdout).jobs[0].name).toBe("release");
+  // a tsconfig of a folder between the module's and the one it had
+  writeFileSync(
+    join(work, "app/pipelines/tsconfig.json"),
+    JSON.stringify({ compilerOptions: { baseUrl: "..", paths: { "@branch": ["./next.ts"] } } }),
+  );
+  const next = render();
+  expect(next.stderr).toBe("");
+  expect(JSON.parse(next.stdout).jobs[0].name).toBe("next");
+});
+
+test("a tsconfig that extends a config not there is a load error naming the extends, not a module compiled without it", () => {
+  writeFileSync(join(work, "pipeline.ts"), 'export default { jobs: [{ name: "build", plan: [] }] };\n');
+  writeFileSync(join(work, "tsconfig.json"), '{\n  "extends": "./configs/base.json"\n}\n');
+  const run = render("pipeline.ts", "--stdout");
+  expect(run.stderr).toBe(
+    'hangar: tsconfig.json:2:14: Cannot find base config file "./configs/base.json" (install it, or correct the path in "extends")\n',
+  );
+  expect(run.stdout).toBe("");
+  expect(run.status).toBe(2);
+});
+
+test("a change in the tsconfig of a helper's own folder (its jsx factory) compiles the module again", () => {
+  mkdirSync(join(work, "lib"));
+  writeFileSync(join(work, "tsconfig.json"), "{}\n");
+  writeFileSync(
+    join(work, "lib/job.tsx"),
+    "const plain = (tag: string) => tag;\nconst loud = (tag: string) => tag.toUpperCase();\nexport const name = <build />;\n",
+  );
+  const factory = (name: string) =>
+    writeFileSync(
+      join(work, "lib/tsconfig.json"),
+      JSON.stringify({ compilerOptions: { jsx: "react", jsxFactory: name } }),
+    );
+  writeFileSync(
+    join(work, "pipeline.ts"),
+    'import { name } from "./lib/job.tsx";\nexport default { jobs: [{ name, plan: [] }] };\n',
+  );
+  const name = () => {
+    const run = render("pipeline.ts", "--stdout", "--no-validate");
+    expect(run.stderr).toBe("");
+    return JSON.parse(run.stdout).jobs[0].name;
+  };
+  factory("plain");
+  expect(name()).toBe("build");
+  factory("loud");
+  expect(name()).toBe("BUILD");
+});
+
+test("a helper that reads import.meta whole (destructured, or kept in a name) has its own url, dirname and resolve", () => {
+  mkdirSync(join(work, "lib"));
+  writeFileSync(
+    join(work, "lib/where.ts"),
+    [
+      "const { url, dirname } = import.meta;",
+      "const meta = import.meta;",
+      'export const where = { url, dirname, filename: meta.filename, resolved: meta.resolve("./task.yml") };',
+      "export function fail(): never {",
+      '  throw new Error("failed in " + meta.filename.slice(meta.dirname.length));',
+      "}",
+      "",
+    ].join("\n"),
+  );
+  writeFileSync(
+    join(work, "pipeline.ts"),
+    'import { where } from "./lib/where.ts";\nexport default { jobs: [{ name: JSON.stringify(where), plan: [] }] };\n',
+  );
+  const run = render("pipeline.ts", "--stdout", "--no-validate");
+  expect(run.stderr).toBe("");
+  const lib = join(realpathSync(work), "lib");
+  expect(JSON.parse(JSON.parse(run.stdout).jobs[0].name)).toEqual({
+    url: pathToFileURL(join(lib, "where.ts")).href,
+    dirname: lib,
+    filename: join(lib, "where.ts"),
+    resolved: pathToFileURL(join(lib, "task.yml")).href,
+  });
+  // its lines are its own
+  writeFileSync(join(work, "fails.ts"), 'import { fail } from "./lib/where.ts";\nexport default fail();\n');
+  const failed = render("fails.ts", "--stdout");
+  expect(failed.stderr).toBe("hangar: lib/where.ts:5:9: Error: failed in /where.ts\n");
+});
+
+test("a folder the module imports through a symbolic link, repointed, compiles the module again", () => {
+  for (const version of ["v1", "v2"]) {
+    mkdirSync(join(work, version));
+    writeFileSync(
+      join(work, `${version}/job.ts`),
+      `export const name = "${version}:" + import.meta.dirname.slice(-2);\n`,
+    );
+  }
+  symlinkSync("v1", join(work, "lib"));
+  writeFileSync(
+    join(work, "pipeline.ts"),
+    'import { name } from "./lib/job.ts";\nexport default { jobs: [{ name, plan: [] }] };\n',
+  );
+  const name = () => {
+    const run = render("pipeline.ts", "--stdout", "--no-validate");
+    expect(run.stderr).toBe("");
+    return JSON.parse(run.stdout).jobs[0].name;
+  };
+  expect(name()).toBe("v1:v1");
+  // as `ln -sfn v2 lib` does: a new link renamed over the old one
+  symlinkSync("v2", join(work, "lib.new"));
+  renameSync(join(work, "lib.new"), join(work, "lib"));
+  expect(name()).toBe("v2:v2");
+});
+
+test("a tsconfig paths target not relative without a baseUrl is a load error at it, not 'cannot find package'", () => {
+  writeFileSync(join(work, "job.ts"), 'export const name = "build";\n');
+  writeFileSync(
+    join(work, "pipeline.ts"),
+    'import { name } from "@job";\nexport default { jobs: [{ name, plan: [] }] };\n',
+  );
+  writeFileSync(join(work, "tsconfig.json"), '{ "compilerOptions": { "paths": { "@job": ["job.ts"] } } }\n');
+  const run = render("pipeline.ts", "--stdout");
+  expect(run.stderr).toBe(
+    'hangar: tsconfig.json:1:44: Non-relative path "job.ts" is not allowed when "baseUrl" is not set (did you forget a leading "./"?)\n',
+  );
+  expect(run.status).toBe(2);
+});
+
+test("a config the tsconfig extends through a symbolic link, repointed, compiles the module again", () => {
+  for (const [folder, branch] of [
+    ["main-configs", "main"],
+    ["release-configs", "release"],
+  ] as const) {
+    mkdirSync(join(work, folder));
+    writeFileSync(join(work, `${branch}.ts`), `export const BRANCH = "${branch}";\n`);
+    writeFileSync(
+      join(work, `${folder}/base.json`),
+      JSON.stringify({ compilerOptions: { baseUrl: "..", paths: { "@branch": [`./${branch}.ts`] } } }),
+    );
+  }
+  symlinkSync("main-configs", join(work, "configs"));
+  writeFileSync(join(work, "tsconfig.json"), JSON.stringify({ extends: "./configs/base.json" }));
+  writeFileSync(
+    join(work, "pipeline.ts"),
+    'import { BRANCH } from "@branch";\nexport default { jobs: [{ name: BRANCH, plan: [] }] };\n',
+  );
+  const name = () => {
+    const run = render("pipeline.ts", "--stdout", "--no-validate");
+    expect(run.stderr).toBe("");
+    return JSON.parse(run.stdout).jobs[0].name;
+  };
+  expect(name()).toBe("main");
+  symlinkSync("release-configs", join(work, "configs.new"));
+  renameSync(join(work, "configs.new"), join(work, "configs"));
+  expect(name()).toBe("release");
 });

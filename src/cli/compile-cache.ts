@@ -28,9 +28,13 @@ import { VERSION } from "./version.ts";
 
 /**
  * Bump when the compile options below change, or what an entry records, so that older entries are not used (8: each
- * file's `import.meta.url`, `dirname` and `filename` are its own, see {@link withOwnImportMeta}).
+ * file's `import.meta.url`, `dirname` and `filename` are its own, see {@link withOwnImportMeta}; 9: a
+ * TypeScript file an import of a name resolves to is bundled in, see {@link NEEDS_COMPILE}; 10: the tsconfig of each
+ * bundled file's folder is recorded, the files looked for and not found, see {@link tsconfigsOf}, and the real
+ * paths relative imports led to, see {@link CacheEntry.links}; a file reading
+ * `import.meta` whole gets its own, see {@link withOwnImportMeta}).
  */
-const CACHE_FORMAT = 8;
+const CACHE_FORMAT = 10;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry
@@ -45,6 +49,9 @@ export const CACHE_ENTRIES = 100;
  */
 type Input = readonly [path: string, size: number, mtimeMs: number, sha256: string];
 
+/** A path as an import named it, and its real path then (the path itself when it was not there). */
+type Link = readonly [path: string, real: string];
+
 /** One folder of bundled files: its path, modification time and a key of the names in it (see {@link listing}). */
 type Folder = readonly [path: string, mtimeMs: number, names: string];
 
@@ -58,6 +65,16 @@ interface CacheEntry {
    * the `lib.js` that `import "./lib"` found) or a symbolic link repointed may change what an import resolves to.
    */
   readonly folders?: readonly Folder[];
+  /**
+   * Files looked for and not found that would have changed the compile: a base config the tsconfig extends not
+   * written yet, a tsconfig.json nearer the module than the one found. The entry is used only while none is a file.
+   */
+  readonly absent?: readonly string[];
+  /**
+   * Each path a relative import named (and its folder), with the real path it led to: a symbolic link on the way
+   * (`lib -> v1`) repointed (`ln -sfn v2 lib`) leads the import to other files.
+   */
+  readonly links?: readonly Link[];
   /** The compiled ES module's file name in the cache folder, once wanted. */
   readonly module?: string;
   /** The same module's script form (see {@link Compiled.script}), once wanted, when it has one. */
@@ -209,6 +226,14 @@ const IMPORT_META = new RegExp(String.raw`\bimport${GAP}\.${GAP}meta\b`);
 const readsImportMeta = (contents: Buffer): boolean =>
   contents.includes("meta") && IMPORT_META.test(contents.toString("utf8"));
 
+/** `import.meta` not followed by one of the names {@link withOwnImportMeta} replaces (a test, as {@link IMPORT_META}). */
+const IMPORT_META_WHOLE = new RegExp(
+  String.raw`\bimport${GAP}\.${GAP}meta\b(?!${GAP}\.${GAP}(?:url|dirname|filename|resolve)\b)`,
+);
+
+/** The name the compiled code gives `import.meta` in a file that reads it whole (see {@link withOwnImportMeta}). */
+const OWN_META = "__hangarImportMetaOwn";
+
 /**
  * The name the compiled code gives `import.meta.resolve` in a file that reads its own `import.meta` (see
  * {@link withOwnImportMeta}): a function of that file's, declared after its code.
@@ -221,7 +246,8 @@ const OWN_RESOLVE = "__hangarImportMetaResolve";
  * Node gives the file run directly (its real path), and not the compiled copy's in the cache folder: a module reading
  * a file beside it (`new URL("./build.sh", import.meta.url)`) reads the same file under `hangar render` as under
  * `node` or `tsx`, and so does a helper file it imports. They are replaced where the code reads them (esbuild's
- * `define`), never in strings or comments. `import.meta.resolve` resolves a path (`./x`, `../x`, `/x`) from the file
+ * `define`), never in strings or comments; a file that reads `import.meta` itself (`const { url } = import.meta`, `const
+ * meta = import.meta`) is given an object of the same names, the rest of it copied from the compiled copy's. `import.meta.resolve` resolves a path (`./x`, `../x`, `/x`) from the file
  * too: as the URL it names, resolved by Node (from the compiled copy, which changes nothing for a URL); anything else
  * (a package, `#name`) is resolved from the compiled copy, as Node's resolver runs only from a module's own URL. The
  * rest of `import.meta` is the compiled copy's (an ES module's; a module reading it has no script form).
@@ -240,6 +266,8 @@ async function withOwnImportMeta(
   const { build } = await import("esbuild");
   const real = realPathOf(path);
   const url = pathToFileURL(real).href;
+  // `import.meta` read other than as `import.meta.url` and the like (`const { url } = import.meta`)
+  const whole = IMPORT_META_WHOLE.test(contents.toString("utf8"));
   // Node's test of a path rather than a package (`/`, `./`, `../`, `.`, `..`)
   const resolver = [
     `function ${OWN_RESOLVE}(specifier, ...rest) {`,
@@ -266,9 +294,16 @@ async function withOwnImportMeta(
         "import.meta.dirname": JSON.stringify(dirname(real)),
         "import.meta.filename": JSON.stringify(real),
         "import.meta.resolve": OWN_RESOLVE,
+        ...(whole && { "import.meta": OWN_META }),
       },
       // after the code, so that no line moves; left out of the bundle when the file never calls it
       footer: { js: resolver },
+      // the object itself, when the code reads it whole (a line before the code: the source map moves it back)
+      ...(whole && {
+        banner: {
+          js: `const ${OWN_META} = { ...import.meta, url: ${JSON.stringify(url)}, dirname: ${JSON.stringify(dirname(real))}, filename: ${JSON.stringify(real)}, resolve: ${OWN_RESOLVE} };`,
+        },
+      }),
       plugins: [
         {
           name: "contents-read",
@@ -330,7 +365,13 @@ export async function compileModule(
   try {
     const entry = JSON.parse(readFileSync(entryFile, "utf8")) as CacheEntry;
     const usable = entry.format === CACHE_FORMAT && entry.hangar === VERSION && entry.entry === real;
-    const inputs = usable && foldersUnchanged(entry.folders ?? []) ? await unchanged(entry.inputs) : undefined;
+    const inputs =
+      usable &&
+      foldersUnchanged(entry.folders ?? []) &&
+      !(entry.absent ?? []).some(isFile) &&
+      (entry.links ?? []).every(([target, real]) => realPathOf(target) === real)
+        ? await unchanged(entry.inputs)
+        : undefined;
     if (inputs !== undefined) {
       current = { ...entry, inputs };
       // files touched but unchanged (a checkout, a rebuild of hangar): their new times go in the entry, so that
@@ -375,6 +416,8 @@ export async function compileModule(
       entry: real,
       inputs: stamped,
       ...(folders !== undefined && { folders }),
+      ...(built.absent.length > 0 && { absent: built.absent }),
+      ...(built.links.length > 0 && { links: built.links }),
       ...other,
       ...(isScript ? { script: name } : { module: name }),
       // asked for a script and given a module: it has no script form, so the next run does not try again
@@ -472,6 +515,9 @@ export type HangarLink = "bundled" | "shared";
 /** hangar's own entry points (`hangar`, `hangar/script`, ...): bundled into the compiled module unless shared. */
 const HANGAR = /^hangar(?:\/|$)/;
 
+/** The files an import of a name resolves to that Node cannot run as they are: TypeScript and JSX. */
+const NEEDS_COMPILE = /\.(?:[cm]?ts|[jt]sx)$/;
+
 /** Skips the resolver plugin on the inner resolve it asks esbuild for. */
 const INNER = Symbol("inner resolve");
 
@@ -489,7 +535,15 @@ async function compileScript(
   shown: string,
   cwd: string,
 ): Promise<
-  { code: string; inputs: string[]; bundled: ReadonlySet<string>; read: ReadonlyMap<string, Input> } | undefined
+  | {
+      code: string;
+      inputs: string[];
+      absent: string[];
+      links: Link[];
+      bundled: ReadonlySet<string>;
+      read: ReadonlyMap<string, Input>;
+    }
+  | undefined
 > {
   const compiled = await compile(path, shown, cwd, "bundled", "script");
   {
@@ -502,9 +556,46 @@ async function compileScript(
     // (a module's own name of the same spelling is not renamed by esbuild: it is found here too)
     const meta = new RegExp(`\\b${SCRIPT_IMPORT_META}\\b(?!\\.(?:url|dirname|filename)\\b)`);
     return importsOnlyBuiltins && !meta.test(code)
-      ? { code, inputs: compiled.inputs, bundled: compiled.bundled, read: compiled.read }
+      ? {
+          code,
+          inputs: compiled.inputs,
+          absent: compiled.absent,
+          links: compiled.links,
+          bundled: compiled.bundled,
+          read: compiled.read,
+        }
       : undefined;
   }
+}
+
+/**
+ * The tsconfig.json (or jsconfig.json) esbuild compiled each of `files` with, and the configs they extend (see
+ * {@link configChain}); `absent`: the files looked for and not there whose creation would change that (a tsconfig
+ * in a folder between a file and the one found, a base config looked for first). esbuild reads no tsconfig for a file
+ * in a node_modules folder.
+ */
+export async function tsconfigsOf(files: readonly string[]): Promise<{ configs: string[]; absent: string[] }> {
+  const { configChain } = await import("./tsconfig-extends.ts");
+  const names = ["tsconfig.json", "jsconfig.json"];
+  const configs = new Set<string>();
+  const absent = new Set<string>();
+  const folders = new Set(files.filter((file) => !file.split(sep).includes("node_modules")).map(dirname));
+  const tsconfigs = new Set<string>();
+  for (const folder of folders) {
+    const tsconfig = nearest(folder, names);
+    const found = tsconfig === undefined ? undefined : dirname(tsconfig);
+    for (let dir = folder; dir !== found; dir = dirname(dir)) {
+      for (const name of names) absent.add(join(dir, name));
+      if (dirname(dir) === dir) break;
+    }
+    if (tsconfig !== undefined) tsconfigs.add(tsconfig);
+  }
+  for (const tsconfig of tsconfigs) {
+    const chain = configChain(tsconfig);
+    for (const file of [tsconfig, ...chain.configs, ...chain.linked]) configs.add(file);
+    for (const file of chain.absent) absent.add(file);
+  }
+  return { configs: [...configs], absent: [...absent] };
 }
 
 /** The first of `names` in `folder` or the folders above it, as esbuild looks for a tsconfig or a package.json. */
@@ -514,6 +605,14 @@ function nearest(folder: string, names: readonly string[]): string | undefined {
     if (dirname(dir) === dir) return undefined;
   }
 }
+
+const isFile = (path: string): boolean => {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+};
 
 /** `path` through its symbolic links, or as it is when it cannot be resolved. */
 function realPathOf(path: string): string {
@@ -556,6 +655,10 @@ async function compile(
   bundled: ReadonlySet<string>;
   /** The stamps of the files read through {@link readInput}, by path. */
   read: ReadonlyMap<string, Input>;
+  /** Files looked for and not found whose creation would change the compile (see {@link CacheEntry.absent}). */
+  absent: string[];
+  /** The paths relative imports named, with their real paths (see {@link CacheEntry.links}). */
+  links: Link[];
   imports: readonly { path: string; kind: string }[];
   /** The `file:` URLs of the folders of hangar's entry points bundled in. */
   hangarFiles: readonly string[];
@@ -567,6 +670,8 @@ async function compile(
   const read = new Map<string, Input>();
   /** The package.json of each package an import resolved to (its `main` or `exports` decided the file). */
   const manifests = new Set<string>();
+  /** The paths the relative imports of the user's files named. */
+  const named = new Set<string>();
   try {
     const result = await build({
       ...(script
@@ -624,6 +729,9 @@ async function compile(
                 hangarDirs.push(dirname(found.path) + sep);
                 return { path: found.path };
               }
+              // a TypeScript (or JSX) file, which Node cannot load (one a tsconfig's `paths` maps a name to, or a
+              // package whose `main` is its source): bundled in and compiled with the module, as tsx runs it
+              if (NEEDS_COMPILE.test(found.path)) return { path: found.path };
               return { path: pathToFileURL(found.path).href, external: true };
             });
             b.onLoad({ filter: /\.[cm]?[jt]sx?$|\.json$/, namespace: "file" }, async (args) => {
@@ -646,44 +754,77 @@ async function compile(
             // static imports would run with the module (`runIfMain` reads io.ts, and with it node:fs, only when the
             // module is run as a script; see src/cli/script.ts).
             b.onResolve({ filter: /^\./ }, (args) => {
-              if (args.kind !== "dynamic-import" || !hangarDirs.some((dir) => args.importer.startsWith(dir))) return;
+              const hangars = hangarDirs.some((dir) => args.importer.startsWith(dir));
+              if (!hangars && args.namespace === "file" && args.resolveDir !== "") {
+                const target = resolve(args.resolveDir, args.path);
+                named.add(target);
+                named.add(dirname(target));
+              }
+              if (args.kind !== "dynamic-import" || !hangars) return;
               return { path: pathToFileURL(resolve(args.resolveDir, args.path)).href, external: true };
             });
           },
         },
       ],
     });
+    // what esbuild leaves out of a tsconfig with a warning, which tsc reports as an error (tsx too runs on without
+    // it): a base config not found, a `paths` target not relative without a `baseUrl`; the module would compile
+    // without the settings it was written for (its `paths`, `jsx`, decorators), and an import mapped fail as a
+    // package not installed
+    const dropped = result.warnings.find(
+      (warning) => warning.id === "tsconfig.json" && DROPPED_SETTINGS.some(([text]) => warning.text.startsWith(text)),
+    );
+    if (dropped !== undefined) {
+      const hint = DROPPED_SETTINGS.find(([text]) => dropped.text.startsWith(text))?.[1];
+      throw new LoadError(`${where(dropped, cwd, shown)}: ${dropped.text}${hint === undefined ? "" : ` (${hint})`}`);
+    }
     // the files bundled in: not the builtins' stand-ins nor the script form's entry
     const inputs = Object.keys(result.metafile.inputs)
       .filter((input) => !input.startsWith(`${BUILTIN}:`))
       .map((input) => resolve(cwd, input))
       .filter((input) => !(script && input === join(dirname(path), SCRIPT_ENTRY)));
     const imports = Object.values(result.metafile.outputs).flatMap((output) => output.imports);
+    const links = [...named].map((target): Link => [target, realPathOf(target)]);
     const hangarFiles = hangarDirs.map((dir) => pathToFileURL(dir).href);
     const bundled = new Set(inputs);
-    // what decided how the module compiled and its imports resolved: the module's tsconfig (its `paths`, `jsx`, ...)
-    // and the configs it extends, which esbuild reads as part of it; the packages' package.json files
-    const tsconfig = nearest(dirname(path), ["tsconfig.json", "jsconfig.json"]);
-    const { extendedConfigs } = await import("./tsconfig-extends.ts");
-    const configs = tsconfig === undefined ? [] : [tsconfig, ...extendedConfigs(tsconfig)];
+    // what decided how the module compiled and its imports resolved: the tsconfig of each bundled file (its
+    // `paths`, `jsx`, ...; a helper's folder may have its own) and the configs it extends, which esbuild reads as part
+    // of it; the packages' package.json files
+    const { configs, absent } = await tsconfigsOf(inputs);
     const deciding = [...configs, ...manifests].filter((file) => !bundled.has(file));
     return {
       code: result.outputFiles[0]?.text ?? "",
       inputs: [...inputs, ...new Set(deciding)],
+      absent,
+      links,
       bundled,
       read,
       imports,
       hangarFiles,
     };
   } catch (error) {
-    const first = (error as { errors?: { text: string; location?: { file: string; line: number; column: number } }[] })
-      .errors?.[0];
-    if (first) {
-      const where = first.location
-        ? `${relative(cwd, resolve(cwd, first.location.file))}:${first.location.line}:${first.location.column + 1}`
-        : shown;
-      throw new LoadError(`${where}: ${first.text}`, error);
-    }
+    if (error instanceof LoadError) throw error;
+    const first = (error as { errors?: Message[] }).errors?.[0];
+    if (first) throw new LoadError(`${where(first, cwd, shown)}: ${first.text}`, error);
     throw new LoadError(`${shown}: ${(error as Error).message}`, error);
   }
 }
+
+/**
+ * esbuild's warnings of a tsconfig setting it leaves out (by how they start), which tsc reports as errors, with what
+ * to do: a load error (see {@link compile}).
+ */
+const DROPPED_SETTINGS: readonly (readonly [text: string, hint: string | undefined])[] = [
+  ["Cannot find base config file", 'install it, or correct the path in "extends"'],
+  ["Non-relative path", undefined],
+];
+
+/** One of esbuild's errors or warnings, as far as it is shown. */
+interface Message {
+  readonly text: string;
+  readonly location?: { readonly file: string; readonly line: number; readonly column: number } | null;
+}
+
+/** Where `message` is, as `file:line:col` relative to `cwd`; `shown` (the module) when it has no place. */
+const where = ({ location }: Message, cwd: string, shown: string): string =>
+  location ? `${relative(cwd, resolve(cwd, location.file))}:${location.line}:${location.column + 1}` : shown;

@@ -219,6 +219,10 @@ describe("loadPipelineModule: nothing in the user's folders, bounded time", () =
     ['{ code: 42, message: "config missing" }', "thrown: config missing"],
     ["{ code: 42, reasons: [1, 2] }", 'thrown: {"code":42,"reasons":[1,2]}'],
     ['"a string"', "thrown: a string"],
+    ["42n", "thrown: 42n"],
+    // bounded as an object is
+    ['"y".repeat(100_000)', `thrown: ${"y".repeat(199)}…`],
+    ['{ message: "z".repeat(100_000) }', `thrown: ${"z".repeat(199)}…`],
     // what JSON cannot write: as util.inspect shows it, on one line
     [
       "(() => { const o: Record<string, unknown> = { code: 1 }; o.self = o; return o; })()",

@@ -264,13 +264,15 @@ const MAX_THROWN = 200;
 /**
  * What the user's code threw when it is not an Error, in a few words on one line: its `message` when it has a string
  * one (`throw { code: 1, message: "boom" }`), else its JSON, else (a cycle, a BigInt) the form `util.inspect` gives,
- * without running the value's own inspect function, both cut at {@link MAX_THROWN} characters; else what String()
- * gives. Control characters, line separators and bidirectional overrides are escaped (see {@link printable}).
+ * without running the value's own inspect function; else what String() gives (a BigInt with its `n`); each cut at
+ * {@link MAX_THROWN} characters. Control characters, line separators and bidirectional overrides are escaped (see {@link printable}).
  */
 function describeThrown(value: unknown): string {
   // (a getter or a Proxy of the user's may throw: then the value's tag)
   try {
-    if (isObject(value) && typeof value.message === "string") return printable(value.message);
+    const bounded = (shown: string) =>
+      printable(shown.length > MAX_THROWN ? `${shown.slice(0, MAX_THROWN - 1)}…` : shown);
+    if (isObject(value) && typeof value.message === "string") return bounded(value.message);
     if (typeof value === "object" && value !== null) {
       let json: string | undefined;
       try {
@@ -280,9 +282,10 @@ function describeThrown(value: unknown): string {
         typeof json === "string"
           ? json
           : inspect(value, { customInspect: false, breakLength: Number.POSITIVE_INFINITY, depth: 2 });
-      return printable(shown.length > MAX_THROWN ? `${shown.slice(0, MAX_THROWN - 1)}…` : shown);
+      return bounded(shown);
     }
-    return printable(String(value));
+    // (a bigint as util.inspect writes it: 42n, not the number 42)
+    return bounded(typeof value === "bigint" ? `${value}n` : String(value));
   } catch {
     return Object.prototype.toString.call(value);
   }

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, beforeEach, expect, test } from "vitest";
-import { extendedConfigs } from "./tsconfig-extends.ts";
+import { configChain, extendedConfigs } from "./tsconfig-extends.ts";
 
 let work: string;
 beforeEach(() => {
@@ -115,4 +115,27 @@ test("a config reached through a symbolic link: its own extends are relative to 
   });
   symlinkSync(join(work, "shared/real.json"), join(work, "app/linked.json"));
   expect(chain()).toEqual(["shared/real.json", "shared/root.json"]);
+  // the link as named, read through it: repointed, it reads as another file
+  expect(configChain(join(work, "app/tsconfig.json")).linked).toEqual([join(work, "app/linked.json")]);
+});
+
+test("the bases not found are named where they were looked for: one written there changes the settings", () => {
+  files({
+    "app/tsconfig.json": json({ extends: ["../shared/base", "@acme/tsconfig"] }),
+    "node_modules/@acme/tsconfig/tsconfig.json": "{}",
+  });
+  mkdirSync(join(work, "app/node_modules/@acme/tsconfig"), { recursive: true });
+  const { configs, absent } = configChain(join(work, "app/tsconfig.json"));
+  const relative = (list: string[]) => list.map((file) => file.slice(work.length + 1));
+  expect(relative(configs)).toEqual(["node_modules/@acme/tsconfig/tsconfig.json"]);
+  // (a folder of the name is not a config: it is named too)
+  expect(relative(absent)).toEqual([
+    "shared/base",
+    "shared/base.json",
+    "app/node_modules/@acme/tsconfig/package.json",
+    "app/node_modules/@acme/tsconfig/tsconfig.json",
+    "app/node_modules/@acme/tsconfig",
+    "app/node_modules/@acme/tsconfig.json",
+    "node_modules/@acme/tsconfig/package.json",
+  ]);
 });

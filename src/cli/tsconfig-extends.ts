@@ -16,21 +16,35 @@ import { isObject } from "../model/common.ts";
  * esbuild compiles without it.
  */
 export function extendedConfigs(tsconfig: string): string[] {
+  return configChain(tsconfig).configs;
+}
+
+/**
+ * The files of {@link extendedConfigs}, and the files looked for and not there on the way (`absent`): a base not
+ * found (`./base.json` not written yet, with `./base` as esbuild tries them; a package not installed, in each
+ * node_modules folder it was looked for in), or one found further away than a place looked at first. One of them
+ * created changes the settings the module compiles with. `linked`: the bases found through a symbolic link, as
+ * named (read through the link, one repointed reads as changed).
+ */
+export function configChain(tsconfig: string): { configs: string[]; absent: string[]; linked: string[] } {
   const start = realPathOf(tsconfig);
   const configs = new Set<string>();
   const manifests = new Set<string>();
+  const absent = new Set<string>();
+  const linked = new Set<string>();
   const visit = (file: string): void => {
     for (const name of extendsOf(file)) {
-      const found = findBase(name, dirname(file), manifests);
+      const found = findBase(name, dirname(file), manifests, absent);
       if (found === undefined) continue;
       const base = realPathOf(found);
+      if (base !== found) linked.add(found);
       if (base === start || configs.has(base)) continue;
       configs.add(base);
       visit(base);
     }
   };
   visit(start);
-  return [...configs, ...manifests];
+  return { configs: [...configs, ...manifests], absent: [...absent], linked: [...linked] };
 }
 
 /** What the tsconfig at `file` extends: its `extends`, a string or a list of them; none when it cannot be read. */
@@ -46,25 +60,30 @@ const isPackagePath = (name: string): boolean =>
   !/^(?:\/|\.\.?\/)/.test(name) && name !== "." && name !== ".." && !isAbsolute(name);
 
 /** The file `extends: name` in a tsconfig in `dir` stands for, when there is one. */
-function findBase(name: string, dir: string, manifests: Set<string>): string | undefined {
-  if (isPackagePath(name)) return findPackageConfig(name, dir, manifests);
+function findBase(name: string, dir: string, manifests: Set<string>, absent: Set<string>): string | undefined {
+  if (isPackagePath(name)) return findPackageConfig(name, dir, manifests, absent);
   const file = resolve(dir, name === "." || name === ".." ? `${name}/tsconfig.json` : name);
   if (isFile(file)) return file;
-  return !file.endsWith(".json") && isFile(`${file}.json`) ? `${file}.json` : undefined;
+  absent.add(file);
+  if (file.endsWith(".json")) return undefined;
+  if (isFile(`${file}.json`)) return `${file}.json`;
+  absent.add(`${file}.json`);
+  return undefined;
 }
 
 /**
  * The config `name` (`<package>[/<subpath>]`) stands for in the nearest node_modules folder above `dir` that has it:
  * what the package's `exports` gives for the subpath, else `<name>/tsconfig.json`, `<name>` or `<name>.json`, `<name>`
- * standing for the package's `tsconfig` field when it has one. The package.json files read go in `manifests`.
+ * standing for the package's `tsconfig` field when it has one. The package.json files read go in `manifests`, the files looked for and not found in `absent`.
  */
-function findPackageConfig(name: string, dir: string, manifests: Set<string>): string | undefined {
+function findPackageConfig(name: string, dir: string, manifests: Set<string>, absent: Set<string>): string | undefined {
   const pkg = packageName(name);
   for (let at = dir; ; at = dirname(at)) {
     if (basename(at) !== "node_modules") {
       let config = join(at, "node_modules", name);
       const pkgDir = pkg === undefined ? undefined : join(at, "node_modules", pkg.name);
       const manifestFile = pkgDir === undefined ? undefined : join(pkgDir, "package.json");
+      if (manifestFile !== undefined && !isFile(manifestFile)) absent.add(manifestFile);
       if (pkg !== undefined && pkgDir !== undefined && manifestFile !== undefined && isFile(manifestFile)) {
         manifests.add(manifestFile);
         const manifest = readJsonc(manifestFile);
@@ -80,6 +99,7 @@ function findPackageConfig(name: string, dir: string, manifests: Set<string>): s
       }
       for (const candidate of [join(config, "tsconfig.json"), config, `${config}.json`]) {
         if (isFile(candidate)) return candidate;
+        absent.add(candidate);
       }
     }
     if (dirname(at) === at) return undefined;

@@ -1,5 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeEach, expect, test } from "vitest";
 import { memoryIo } from "../../test/helpers/memory-io.ts";
@@ -42,7 +51,8 @@ test("--watch renders again when the module or a file it imports changes, goes o
   const definition = () => JSON.parse(read("definition.json"));
 
   await until(() => rounds() === 1);
-  expect(run.stderr).toContain("watching 2 files for changes");
+  // the module, its helper and the tsconfig.json they compile with (the repository's, above the work folder)
+  expect(run.stderr).toContain("watching 3 files for changes");
   expect(definition().jobs[0].name).toBe("hello");
 
   edit("async-function.mts", 'helperJob("hello")', 'helperJob("hi")');
@@ -97,7 +107,7 @@ test("a save while a render runs renders again once it is done, not lost", async
     return EXIT.ok;
   };
   const watching = watchRender(["async-function.mts"], render, run.io, { signal: interrupt.signal });
-  await until(() => run.stderr.includes("watching 2 files"));
+  await until(() => run.stderr.includes("watching 3 files"));
   edit("async-function.mts", 'helperJob("hello")', 'helperJob("hi")');
   await until(() => seen.length >= 2);
   // (the watch would wait for ever for another save: at most 10 s here)
@@ -154,6 +164,79 @@ test("a symbolic link given as the entry, repointed to another module, renders t
     renameSync(join(work, "current.ts.new"), join(work, "current.ts"));
     await until(() => rounds() === 2);
     expect(JSON.parse(read("definition.json")).jobs[0].name).toBe("other-job");
+  } finally {
+    interrupt.abort();
+  }
+  expect(await watching).toBe(0);
+}, 60_000);
+
+test("a change in the module's tsconfig (where its paths map a name) renders again", async () => {
+  const interrupt = new AbortController();
+  const run = memoryIo(work);
+  writeFileSync(join(work, "first.ts"), 'export const jobName = "first";\n');
+  writeFileSync(join(work, "second.ts"), 'export const jobName = "second";\n');
+  const mapTo = (file: string) =>
+    writeFileSync(
+      join(work, "tsconfig.json"),
+      JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "@job": [file] } } }),
+    );
+  mapTo("./first.ts");
+  writeFileSync(
+    join(work, "mapped.ts"),
+    read("fragment-only.ts")
+      .replace('"tock"', "jobName")
+      .replace(
+        'import { fragment } from "hangar";',
+        'import { fragment } from "hangar";\nimport { jobName } from "@job";',
+      ),
+  );
+  const watching = runCli(["render", "mapped.ts", "--watch"], {
+    ...run.io,
+    interrupted: () => ({ signal: interrupt.signal, stoppable: (work) => work() }),
+  });
+  const rounds = () => run.stderr.split(" for changes (Ctrl-C to stop)").length - 1;
+  try {
+    await until(() => rounds() === 1);
+    expect(JSON.parse(read("definition.json")).jobs[0].name).toBe("first");
+    mapTo("./second.ts");
+    await until(() => rounds() === 2);
+    expect(JSON.parse(read("definition.json")).jobs[0].name).toBe("second");
+  } finally {
+    interrupt.abort();
+  }
+  expect(await watching).toBe(0);
+}, 60_000);
+
+test("a folder the module imports through a symbolic link, repointed, renders again", async () => {
+  const interrupt = new AbortController();
+  const run = memoryIo(work);
+  for (const version of ["v1", "v2"]) {
+    mkdirSync(join(work, version));
+    writeFileSync(join(work, `${version}/job.ts`), `export const jobName = "${version}";\n`);
+  }
+  symlinkSync("v1", join(work, "jobs"));
+  writeFileSync(
+    join(work, "linked.ts"),
+    read("fragment-only.ts")
+      .replace('"tock"', "jobName")
+      .replace(
+        'import { fragment } from "hangar";',
+        'import { fragment } from "hangar";\nimport { jobName } from "./jobs/job.ts";',
+      ),
+  );
+  const watching = runCli(["render", "linked.ts", "--watch"], {
+    ...run.io,
+    interrupted: () => ({ signal: interrupt.signal, stoppable: (work) => work() }),
+  });
+  const rounds = () => run.stderr.split(" for changes (Ctrl-C to stop)").length - 1;
+  try {
+    await until(() => rounds() === 1);
+    expect(JSON.parse(read("definition.json")).jobs[0].name).toBe("v1");
+    // repointed as `ln -sfn v2 jobs` does: a new link renamed over the old one
+    symlinkSync("v2", join(work, "jobs.new"));
+    renameSync(join(work, "jobs.new"), join(work, "jobs"));
+    await until(() => rounds() === 2);
+    expect(JSON.parse(read("definition.json")).jobs[0].name).toBe("v2");
   } finally {
     interrupt.abort();
   }

@@ -1,5 +1,5 @@
-import { type FSWatcher, watch } from "node:fs";
-import { basename, dirname, resolve } from "node:path";
+import { type FSWatcher, lstatSync, watch } from "node:fs";
+import { basename, dirname, resolve, sep } from "node:path";
 import { EXIT, type ExitCode } from "./define-command.ts";
 import type { Io } from "./io.ts";
 import { plural } from "./plural.ts";
@@ -24,12 +24,23 @@ function unresolvedImports(error: unknown, cwd: string): string[] {
 
 /**
  * The local files a module is built from: itself and every file it imports by a relative path
- * (packages are left out), as esbuild bundles it. When it does not build: the module itself, and the files that
- * would satisfy an import that could not be resolved (a file about to be created).
+ * (packages are left out), as esbuild bundles it, and the tsconfig.json files they are compiled with and the configs
+ * those extend (their `paths` decide what an import is, their `jsx` how a file compiles). When it does not build: the
+ * module itself and its tsconfig, and the files that would satisfy an import that could not be resolved (a file about
+ * to be created).
  */
 export async function moduleInputs(file: string, cwd: string): Promise<string[]> {
+  const files = await builtFrom(file, cwd);
+  const { tsconfigsOf } = await import("./compile-cache.ts");
+  return [...files, ...(await tsconfigsOf(files)).configs];
+}
+
+/** The files of {@link moduleInputs} but the configs. */
+async function builtFrom(file: string, cwd: string): Promise<string[]> {
   const path = resolve(cwd, file);
   const { build } = await import("esbuild");
+  /** The paths relative imports named through a symbolic link (see {@link throughLinks}). */
+  const linked = new Set<string>();
   try {
     const result = await build({
       entryPoints: [path],
@@ -41,11 +52,37 @@ export async function moduleInputs(file: string, cwd: string): Promise<string[]>
       metafile: true,
       logLevel: "silent",
       absWorkingDir: cwd,
+      plugins: [
+        {
+          name: "links-named",
+          setup: (b) =>
+            b.onResolve({ filter: /^\.\.?(?:\/|$)/ }, (args) => {
+              const named = resolve(args.resolveDir, args.path);
+              for (const link of throughLinks(named, args.resolveDir)) linked.add(link);
+              return undefined;
+            }),
+        },
+      ],
     });
-    return Object.keys(result.metafile.inputs).map((input) => resolve(cwd, input));
+    return [...Object.keys(result.metafile.inputs).map((input) => resolve(cwd, input)), ...linked];
   } catch (error) {
     return [path, ...unresolvedImports(error, cwd)];
   }
+}
+
+/**
+ * The symbolic links on the way to `named` (a path an import in the folder `from` named: `lib/job.ts` with
+ * `lib -> v1`), below the folders `from` is in, as named; the build lists the files through them (`v1/job.ts`).
+ * Watched, a link repointed (`ln -sfn v2 lib`) renders again.
+ */
+function throughLinks(named: string, from: string): string[] {
+  const links: string[] = [];
+  for (let at = named; at !== from && !from.startsWith(`${at}${sep}`) && dirname(at) !== at; at = dirname(at)) {
+    try {
+      if (lstatSync(at).isSymbolicLink()) links.push(at);
+    } catch {}
+  }
+  return links;
 }
 
 /** Options of {@link watchRender}. */
