@@ -1,8 +1,9 @@
-import { mkdirSync, readdirSync, readFileSync, realpathSync, statSync, unlinkSync, utimesSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync } from "node:fs";
 import { isBuiltin } from "node:module";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { isValidationEntry, keepNewest, pathKey, readIfPresent, writeAtomically } from "./cache-dir.ts";
+import { isFile, realPathOf } from "./file-paths.ts";
 import { LoadError } from "./load-error.ts";
 import { VERSION } from "./version.ts";
 
@@ -603,23 +604,6 @@ function nearest(folder: string, names: readonly string[]): string | undefined {
   for (let dir = folder; ; dir = dirname(dir)) {
     for (const name of names) if (statOf(join(dir, name)) !== undefined) return join(dir, name);
     if (dirname(dir) === dir) return undefined;
-  }
-}
-
-const isFile = (path: string): boolean => {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-};
-
-/** `path` through its symbolic links, or as it is when it cannot be resolved. */
-function realPathOf(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
   }
 }
 

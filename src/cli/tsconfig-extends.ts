@@ -1,6 +1,7 @@
-import { readFileSync, realpathSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, posix, resolve } from "node:path";
 import { isObject } from "../model/common.ts";
+import { isFile, realPathOf } from "./file-paths.ts";
 
 /**
  * The files a tsconfig.json (or jsconfig.json) extends, directly or through the files it extends, found as esbuild
@@ -226,21 +227,4 @@ function stringEnd(text: string, start: number): number {
     else if (text[i] === '"') return i + 1;
   }
   return text.length;
-}
-
-const isFile = (path: string): boolean => {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-};
-
-/** `path` through its symbolic links (esbuild reads a tsconfig there), or as it is when it cannot be resolved. */
-function realPathOf(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
 }
