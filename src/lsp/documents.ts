@@ -1,7 +1,7 @@
 import { isObject, type Path } from "../model/common.ts";
 import { stepKindOrUndefined } from "../model/step.ts";
 import { type ParsedText, parsePipelineText } from "../parse/parse-pipeline.ts";
-import { readYaml, type YamlProblem } from "../parse/read-yaml.ts";
+import { readYaml, type YamlProblem, type YamlRead } from "../parse/read-yaml.ts";
 import { aliasedNode, readYamlTree, type YamlNode, type YamlPair, type YamlTree } from "../parse/yaml-tree.ts";
 import { walkPipelineSteps } from "../walk/walk-steps.ts";
 
@@ -118,32 +118,44 @@ interface Mended {
  */
 function readMended(text: string): Mended | undefined {
   const start = text.startsWith(BOM) ? `\n${text.slice(1)}` : text;
-  return readWith(start, mendLine) ?? readWith(start, mendBlock);
+  // read once: both ways of mending start from this reading's error
+  const first = readYaml(start, { repeatsAllowed: true });
+  if (first.ok) return mendedRead(start, first, []);
+  return readWith(start, first, mendLine) ?? readWith(start, first, mendBlock);
 }
 
-/** Reads a text, mending it with `mend` at each syntax error, up to {@link mendsFor} its length times. */
-function readWith(text: string, mend: (text: string, offset: number) => string | undefined): Mended | undefined {
+/** A text the editor's way read, with its tree; undefined when its positions cannot be read. */
+function mendedRead(text: string, read: YamlRead & { ok: true }, blanked: Mended["blanked"]): Mended | undefined {
+  const end = read.firstDocumentEnd;
+  try {
+    return { tree: readYamlTree(end === undefined ? text : text.slice(0, end)), value: read.value, blanked };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads a text that `first` could not read, mending it with `mend` at each syntax error, up to {@link mendsFor} its
+ * length times.
+ */
+function readWith(
+  text: string,
+  first: YamlRead,
+  mend: (text: string, offset: number) => string | undefined,
+): Mended | undefined {
   let candidate = text;
+  let read = first;
   const blanked: { start: number; end: number }[] = [];
   const most = mendsFor(text.length);
-  for (let mends = 0; mends <= most; mends++) {
-    const read = readYaml(candidate, { repeatsAllowed: true });
-    if (read.ok) {
-      const end = read.firstDocumentEnd;
-      try {
-        const tree = readYamlTree(end === undefined ? candidate : candidate.slice(0, end));
-        return { tree, value: read.value, blanked };
-      } catch {
-        return undefined;
-      }
-    }
+  for (let mends = 0; !read.ok; mends++) {
     const mendable = read.problems.find((p) => MENDABLE.has(p.kind));
-    const mended = mendable === undefined ? undefined : mend(candidate, culprit(candidate, mendable));
+    const mended = mends === most || mendable === undefined ? undefined : mend(candidate, culprit(candidate, mendable));
     if (mended === undefined) return undefined;
     blanked.push(changed(candidate, mended));
     candidate = mended;
+    read = readYaml(candidate, { repeatsAllowed: true });
   }
-  return undefined;
+  return mendedRead(candidate, read, blanked);
 }
 
 /**
