@@ -174,50 +174,57 @@ function targetOf(target: unknown, match: string, pattern: boolean): string | un
  */
 function readJsonc(file: string): unknown {
   try {
-    return JSON.parse(withoutTrailingCommas(withoutComments(readFileSync(file, "utf8").replace(/^\uFEFF/, ""))));
+    return JSON.parse(jsoncToJson(readFileSync(file, "utf8").replace(/^\uFEFF/, "")));
   } catch {
     return undefined;
   }
 }
 
-/** `text` with its `//` and `/* *\/` comments, outside strings, made spaces. */
-function withoutComments(text: string): string {
+/**
+ * `text`, JSON as a tsconfig is written, as JSON: its `//` and `/* *\/` comments outside strings made spaces, and no
+ * comma before a closing `}` or `]` (past white space and comments).
+ */
+function jsoncToJson(text: string): string {
   let out = "";
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (char === '"') {
-      const end = stringEnd(text, i);
-      out += text.slice(i, end);
-      i = end - 1;
-    } else if (char === "/" && text[i + 1] === "/") {
-      const end = text.indexOf("\n", i);
-      i = (end < 0 ? text.length : end) - 1;
-      out += " ";
-    } else if (char === "/" && text[i + 1] === "*") {
-      const end = text.indexOf("*/", i + 2);
-      i = (end < 0 ? text.length : end + 2) - 1;
-      out += " ";
-    } else out += char;
+  for (let i = 0; i < text.length; ) {
+    const char = text[i] as string;
+    const end = char === '"' ? stringEnd(text, i) : commentEnd(text, i);
+    if (end !== undefined) {
+      out += char === '"' ? text.slice(i, end) : " ";
+      i = end;
+      continue;
+    }
+    const next = char === "," ? text[significantFrom(text, i + 1)] : undefined;
+    if (next !== "}" && next !== "]") out += char;
+    i++;
   }
   return out;
 }
 
-/** `text` (without comments) with no comma before a closing `}` or `]`. */
-function withoutTrailingCommas(text: string): string {
-  let out = "";
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (char === '"') {
-      const end = stringEnd(text, i);
-      out += text.slice(i, end);
-      i = end - 1;
-    } else if (char === ",") {
-      let next = i + 1;
-      while (next < text.length && /\s/.test(text[next] ?? "")) next++;
-      if (text[next] !== "}" && text[next] !== "]") out += char;
-    } else out += char;
+/** The index just after the comment that starts at `start`, or undefined when none starts there. */
+function commentEnd(text: string, start: number): number | undefined {
+  if (text[start] !== "/") return undefined;
+  if (text[start + 1] === "/") {
+    const end = text.indexOf("\n", start);
+    return end < 0 ? text.length : end;
   }
-  return out;
+  if (text[start + 1] !== "*") return undefined;
+  const end = text.indexOf("*/", start + 2);
+  return end < 0 ? text.length : end + 2;
+}
+
+/** The index of the first character from `start` that is neither white space nor in a comment. */
+function significantFrom(text: string, start: number): number {
+  let i = start;
+  while (i < text.length) {
+    if (/\s/.test(text[i] as string)) i++;
+    else {
+      const end = commentEnd(text, i);
+      if (end === undefined) return i;
+      i = end;
+    }
+  }
+  return i;
 }
 
 /** The index just after the JSON string that starts at `start` (a `"`), or the text's end. */
