@@ -1,33 +1,19 @@
-import { spawnSync } from "node:child_process";
-import {
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  utimesSync,
-  writeFileSync,
-} from "node:fs";
-import { join, resolve } from "node:path";
-import { afterEach, beforeEach, expect, test } from "vitest";
+import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeEach, expect, test } from "vitest";
+import { renderIn, repo, workFolderEach } from "./helpers/built-cli.ts";
 
 // A batch visits its modules in the same order each run: caches that keep fewer entries than the batch has modules
 // evicted, each run, the very entries the next run needed. Needs the built CLI (`node scripts/build.mjs`): the
 // validation cache is kept only by a build.
 
-const repo = resolve(import.meta.dirname, "..");
-const bin = join(repo, "bin/hangar.js");
+const folder = workFolderEach("batch-cache");
 let work: string;
 beforeEach(() => {
-  // inside the repository, so that `hangar` resolves; with a node_modules of its own, so the cache folder is its own
-  work = mkdtempSync(join(repo, "test/.tmp-batch-cache-"));
-  mkdirSync(join(work, "node_modules"));
+  work = folder();
 });
-afterEach(() => rmSync(work, { recursive: true, force: true }));
 
-const render = (...args: string[]) =>
-  spawnSync(process.execPath, [bin, "render", ...args], { cwd: work, encoding: "utf8" });
+const render = (...args: string[]) => renderIn(work, ...args);
 
 test("a batch of more modules than the caches keep finds every one of them cached on its next run", () => {
   const cacheDir = join(work, "node_modules/.cache/hangar");

@@ -1,34 +1,19 @@
-import { spawnSync } from "node:child_process";
-import {
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  realpathSync,
-  renameSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
-import { join, resolve } from "node:path";
+import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { afterEach, beforeEach, expect, test } from "vitest";
+import { beforeEach, expect, test } from "vitest";
+import { renderIn, workFolderEach } from "./helpers/built-cli.ts";
 
 // `hangar render` keeps compiled TypeScript modules (src/cli/compile-cache.ts): what the module's compile depends on
 // decides whether the next render compiles again. Needs the built CLI (`node scripts/build.mjs`).
 
-const repo = resolve(import.meta.dirname, "..");
-const bin = join(repo, "bin/hangar.js");
+const folder = workFolderEach("compile-cache");
 let work: string;
 beforeEach(() => {
-  // with a node_modules of its own, so the cache folder is its own
-  work = mkdtempSync(join(repo, "test/.tmp-compile-cache-"));
-  mkdirSync(join(work, "node_modules"));
+  work = folder();
 });
-afterEach(() => rmSync(work, { recursive: true, force: true }));
 
-const render = (...args: string[]) =>
-  spawnSync(process.execPath, [bin, "render", ...args], { cwd: work, encoding: "utf8" });
+const render = (...args: string[]) => renderIn(work, ...args);
 
 test("a change in a config the module's tsconfig extends (a package's, through another) compiles the module again", () => {
   for (const branch of ["main", "release"]) {
@@ -187,11 +172,7 @@ test("a config the tsconfig extends written where it is looked for first, or a t
     join(work, "app/pipelines/ci/pipeline.ts"),
     'import { BRANCH } from "@branch";\nexport default { jobs: [{ name: BRANCH, plan: [] }] };\n',
   );
-  const render = () =>
-    spawnSync(process.execPath, [bin, "render", "app/pipelines/ci/pipeline.ts", "--stdout", "--no-validate"], {
-      cwd: work,
-      encoding: "utf8",
-    });
+  const render = () => renderIn(work, "app/pipelines/ci/pipeline.ts", "--stdout", "--no-validate");
   writeFileSync(join(work, "app/tsconfig.json"), JSON.stringify({ extends: "../configs/base" }));
   mkdirSync(join(work, "configs"));
   const mapTo = (file: string, branch: string) =>
