@@ -210,6 +210,24 @@ test("a tsconfig that extends a config not there is a load error naming the exte
   expect(run.status).toBe(2);
 });
 
+test("a tsconfig that extends itself through another config (a cycle) is a load error at the extends closing it", () => {
+  writeFileSync(join(work, "pipeline.ts"), 'export default { jobs: [{ name: "build", plan: [] }] };\n');
+  writeFileSync(join(work, "tsconfig.json"), '{\n  "extends": "./configs/base.json"\n}\n');
+  mkdirSync(join(work, "configs"));
+  writeFileSync(join(work, "configs/base.json"), '{\n  "compilerOptions": {},\n  "extends": "../tsconfig.json"\n}\n');
+  const run = render("pipeline.ts", "--stdout");
+  expect(run.stderr).toBe(
+    'hangar: configs/base.json:3:14: Base config file "../tsconfig.json" forms cycle (tsc: "Circularity detected while resolving configuration"; take one "extends" of the cycle out)\n',
+  );
+  expect(run.stdout).toBe("");
+  expect(run.status).toBe(2);
+  // a config that names itself, the same
+  writeFileSync(join(work, "tsconfig.json"), '{ "extends": "./tsconfig.json" }\n');
+  const itself = render("pipeline.ts", "--stdout");
+  expect(itself.stderr).toMatch(/^hangar: tsconfig\.json:1:14: Base config file "\.\/tsconfig\.json" forms cycle \(/);
+  expect(itself.status).toBe(2);
+});
+
 test("a change in the tsconfig of a helper's own folder (its jsx factory) compiles the module again", () => {
   mkdirSync(join(work, "lib"));
   writeFileSync(join(work, "tsconfig.json"), "{}\n");

@@ -752,9 +752,9 @@ async function compile(
       ],
     });
     // what esbuild leaves out of a tsconfig with a warning, which tsc reports as an error (tsx too runs on without
-    // it): a base config not found, a `paths` target not relative without a `baseUrl`; the module would compile
-    // without the settings it was written for (its `paths`, `jsx`, decorators), and an import mapped fail as a
-    // package not installed
+    // it): a base config not found, or one that extends back to a config on the way to it (a cycle), a `paths`
+    // target not relative without a `baseUrl`; the module would compile without the settings it was written for
+    // (its `paths`, `jsx`, decorators), and an import mapped fail as a package not installed
     const dropped = result.warnings.find(
       (warning) => warning.id === "tsconfig.json" && DROPPED_SETTINGS.some(([text]) => warning.text.startsWith(text)),
     );
@@ -800,6 +800,11 @@ async function compile(
  */
 const DROPPED_SETTINGS: readonly (readonly [text: string, hint: string | undefined])[] = [
   ["Cannot find base config file", 'install it, or correct the path in "extends"'],
+  // (`Base config file "./a.json" forms cycle`, at the `extends` that closes it)
+  [
+    "Base config file",
+    'tsc: "Circularity detected while resolving configuration"; take one "extends" of the cycle out',
+  ],
   ["Non-relative path", undefined],
 ];
 
