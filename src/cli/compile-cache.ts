@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync 
 import { isBuiltin } from "node:module";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
+import type { PartialMessage } from "esbuild";
 import { isValidationEntry, keepNewest, pathKey, readIfPresent, writeAtomically } from "./cache-dir.ts";
 import { isFile, realPathOf } from "./file-paths.ts";
 import { LoadError } from "./load-error.ts";
@@ -33,9 +34,10 @@ import { VERSION } from "./version.ts";
  * TypeScript file an import of a name resolves to is bundled in, see {@link NEEDS_COMPILE}; 10: the tsconfig of each
  * bundled file's folder is recorded, the files looked for and not found, see {@link tsconfigsOf}, and the real
  * paths relative imports led to, see {@link CacheEntry.links}; a file reading
- * `import.meta` whole gets its own, see {@link withOwnImportMeta}).
+ * `import.meta` whole gets its own, see {@link withOwnImportMeta}; 11: a CommonJS file reading `import.meta` is
+ * refused, see {@link importMetaInCommonJs}).
  */
-const CACHE_FORMAT = 10;
+const CACHE_FORMAT = 11;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry
@@ -253,6 +255,8 @@ const OWN_RESOLVE = "__hangarImportMetaResolve";
  * (a package, `#name`) is resolved from the compiled copy, as Node's resolver runs only from a module's own URL. The
  * rest of `import.meta` is the compiled copy's (an ES module's; a module reading it has no script form).
  *
+ * A CommonJS file (`.cts`, `.cjs`) is never given these: it reads no `import.meta` (see {@link importMetaInCommonJs}).
+ *
  * The code comes back with a source map, which the bundle follows, so that stack traces and errors still name the
  * file's own lines. It is handed to the bundle as TypeScript when the file was (a type re-exported without `type`,
  * which one file compiled alone keeps, is then left out as the bundle leaves it out of a TypeScript file).
@@ -316,6 +320,37 @@ async function withOwnImportMeta(
     const code = result.outputFiles[0]?.text;
     if (code === undefined) return undefined;
     return { contents: code, loader: loader === "ts" || loader === "tsx" ? "ts" : "js" };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The files Node runs as CommonJS whatever their syntax or package.json: `.cjs`, and `.cts` (compiled to `.cjs`). */
+const COMMON_JS = /\.c[jt]s$/;
+
+/**
+ * Where a CommonJS file (see {@link COMMON_JS}) reads `import.meta`, as an error at its first place: Node refuses
+ * it there (`SyntaxError: Cannot use 'import.meta' outside a module`; tsc: "The 'import.meta' meta-property is not
+ * allowed in files which will build into CommonJS output"), and hangar gives such a file no values of its own
+ * making. Undefined when the file reads none (`import.meta` in a string or a comment), or does not compile (the
+ * bundle then reports the error at its place).
+ */
+async function importMetaInCommonJs(
+  path: string,
+  contents: Buffer,
+  loader: "js" | "jsx" | "ts" | "tsx",
+): Promise<PartialMessage | undefined> {
+  const { transform } = await import("esbuild");
+  try {
+    // esbuild compiling the file as CommonJS warns at each `import.meta` it reads (and leaves empty)
+    const { warnings } = await transform(contents, { loader, format: "cjs", sourcefile: path, logLevel: "silent" });
+    const found = warnings.find((warning) => warning.id === "empty-import-meta");
+    if (found === undefined) return undefined;
+    const rename = path.endsWith(".cts") ? ".mts" : ".mjs";
+    return {
+      text: `Cannot use 'import.meta' outside a module (a ${extname(path)} file is CommonJS, which has no import.meta: rename it to ${rename})`,
+      location: found.location,
+    };
   } catch {
     return undefined;
   }
@@ -728,6 +763,10 @@ async function compile(
               // (docker-baseline, 8 runs)
               const own = loader !== "json" && !hangarDirs.some((dir) => args.path.startsWith(dir));
               if (!own || !readsImportMeta(contents)) return { contents, loader };
+              if (COMMON_JS.test(args.path)) {
+                const refused = await importMetaInCommonJs(args.path, contents, loader);
+                return refused === undefined ? { contents, loader } : { errors: [refused] };
+              }
               return (await withOwnImportMeta(args.path, contents, loader, cwd)) ?? { contents, loader };
             });
             b.onLoad({ filter: /.*/, namespace: BUILTIN }, (args) => ({

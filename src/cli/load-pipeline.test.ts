@@ -503,6 +503,30 @@ describe("import.meta in a compiled module: the source file's own, in the module
     ]);
   });
 
+  test.each([
+    ["lib/where.cts", "export const where = { url: import.meta.url };\n", ".mts"],
+    ["lib/where.cjs", "exports.where = { url: import.meta.url };\n", ".mjs"],
+  ])(
+    "a CommonJS helper (%s) reading import.meta is refused at its place, as Node refuses it",
+    async (file, source, rename) => {
+      const ext = file.slice(-4);
+      writeFileSync(join(work, file), `// a CommonJS file\n${source}`);
+      writeFileSync(
+        join(work, "uses.ts"),
+        `import { where } from "./${file}";\nexport default { name: JSON.stringify(where), pipeline: { jobs: [] } };\n`,
+      );
+      for (const stackSourceMaps of [false, true]) {
+        await expect(loadModule("uses.ts", work, { cacheDir, stackSourceMaps })).rejects.toThrow(
+          `${file}:2:${source.indexOf("import.meta") + 1}: Cannot use 'import.meta' outside a module (a ${ext} file is CommonJS, which has no import.meta: rename it to ${rename})`,
+        );
+      }
+      // named in a string or a comment only, it is no reading of import.meta: the file loads
+      writeFileSync(join(work, file), `// import.meta\n${source.replace("import.meta.url", '"import.meta.url"')}`);
+      const { name } = await loadModule("uses.ts", work, { cacheDir, stackSourceMaps: false });
+      expect(JSON.parse(name ?? "")).toEqual({ url: "import.meta.url" });
+    },
+  );
+
   test("an error thrown in the helper names the helper's source line (the script form)", async () => {
     write(work, "const parse = 0;");
     writeFileSync(join(work, "fails.ts"), 'import { fail } from "./lib/meta.ts";\n\nexport default fail();\n');
