@@ -1,8 +1,9 @@
+import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeEach, expect, test } from "vitest";
-import { renderIn, workFolderEach } from "./helpers/built-cli.ts";
+import { bin, renderIn, workFolderEach } from "./helpers/built-cli.ts";
 
 // `hangar render` keeps compiled TypeScript modules (src/cli/compile-cache.ts): what the module's compile depends on
 // decides whether the next render compiles again. Needs the built CLI (`node scripts/build.mjs`).
@@ -226,6 +227,44 @@ test("a tsconfig that extends itself through another config (a cycle) is a load 
   const itself = render("pipeline.ts", "--stdout");
   expect(itself.stderr).toMatch(/^hangar: tsconfig\.json:1:14: Base config file "\.\/tsconfig\.json" forms cycle \(/);
   expect(itself.status).toBe(2);
+});
+
+test("esbuild's other warnings of a tsconfig are shown on stderr at their place, from the cache too; the module loads", () => {
+  writeFileSync(join(work, "app.ts"), 'export default { jobs: [{ name: "build", plan: [] }] };\n');
+  writeFileSync(join(work, "other.ts"), 'export default { jobs: [{ name: "test", plan: [] }] };\n');
+  // (a key given twice: esbuild's warning is not one it files as a tsconfig's, but it is placed in one)
+  writeFileSync(
+    join(work, "tsconfig.json"),
+    '{\n  "extends": "./configs/base.json",\n  "compilerOptions": {},\n  "compilerOptions": {}\n}\n',
+  );
+  mkdirSync(join(work, "configs"));
+  writeFileSync(
+    join(work, "configs/base.json"),
+    '{\n  "compilerOptions": {\n    "target": "es1",\n    "paths": { "@lib/*/*": ["./lib/*"] }\n  }\n}\n',
+  );
+  const warnings = [
+    'warning: configs/base.json:3:15: Unrecognized target environment "es1"\n',
+    'warning: configs/base.json:4:16: Invalid pattern "@lib/*/*", must have at most one "*" character\n',
+    'warning: tsconfig.json:4:3: Duplicate key "compilerOptions" in object literal\n',
+  ].join("");
+  // compiled, then from the cache
+  for (const _ of [1, 2]) {
+    const run = render("app.ts", "--stdout", "--no-validate");
+    expect(run.stderr).toBe(warnings);
+    expect(JSON.parse(run.stdout)).toEqual({ jobs: [{ name: "build", plan: [] }] });
+    expect(run.status).toBe(0);
+  }
+  // a batch, or validate, of modules that share the tsconfig: each warning once
+  const batch = render("app.ts", "other.ts", "--out-dir", "out", "--no-validate");
+  expect(batch.stderr.startsWith(warnings)).toBe(true);
+  expect(batch.stderr.slice(warnings.length)).not.toContain("warning:");
+  expect(batch.status).toBe(0);
+  const validate = spawnSync(process.execPath, [bin, "validate", "app.ts", "other.ts"], {
+    cwd: work,
+    encoding: "utf8",
+  });
+  expect(validate.stderr).toBe(`${warnings}0 errors, 0 warnings in 2 files\n`);
+  expect(validate.status).toBe(0);
 });
 
 test("a change in the tsconfig of a helper's own folder (its jsx factory) compiles the module again", () => {

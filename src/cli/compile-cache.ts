@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync 
 import { isBuiltin } from "node:module";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { PartialMessage } from "esbuild";
+import type { Message as EsbuildMessage, PartialMessage } from "esbuild";
 import { isValidationEntry, keepNewest, pathKey, readIfPresent, writeAtomically } from "./cache-dir.ts";
 import { isFile, realPathOf } from "./file-paths.ts";
 import { LoadError } from "./load-error.ts";
@@ -35,9 +35,9 @@ import { VERSION } from "./version.ts";
  * bundled file's folder is recorded, the files looked for and not found, see {@link tsconfigsOf}, and the real
  * paths relative imports led to, see {@link CacheEntry.links}; a file reading
  * `import.meta` whole gets its own, see {@link withOwnImportMeta}; 11: a CommonJS file reading `import.meta` is
- * refused, see {@link importMetaInCommonJs}).
+ * refused, see {@link importMetaInCommonJs}; 12: esbuild's warnings of the tsconfigs, see {@link CacheEntry.warnings}).
  */
-const CACHE_FORMAT = 11;
+const CACHE_FORMAT = 12;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry
@@ -84,6 +84,8 @@ interface CacheEntry {
   readonly script?: string;
   /** The module has no script form (it imports a package, say). */
   readonly scriptless?: boolean;
+  /** esbuild's warnings of the tsconfigs the module compiled with (see {@link tsconfigWarnings}), said again on a hit. */
+  readonly warnings?: readonly Message[];
   /**
    * The size in bytes of each compiled file the entry names: a file of another size (cut off by a full disk, say)
    * is not used, but compiled and written again.
@@ -104,6 +106,11 @@ export interface Compiled {
    * `dirname` and `filename`).
    */
   readonly script?: string;
+  /**
+   * What esbuild warned of in the tsconfigs the module compiled with, each as `file:line:col: text` relative to the
+   * working folder (see {@link tsconfigWarnings}); the same on every run, from the cache too.
+   */
+  readonly warnings: readonly string[];
 }
 
 const statOf = (path: string) => {
@@ -373,7 +380,13 @@ export async function compileModule(
   wanted: "module" | "script" = "module",
   inBatch = false,
 ): Promise<Compiled> {
-  if (cacheDir === undefined) return { url: dataUrl((await compile(path, shown, cwd, hangar)).code), cached: false };
+  /** `warnings` as the user is shown them. */
+  const shownWarnings = (warnings: readonly Message[] = []) =>
+    warnings.map((warning) => `${where(warning, cwd, shown)}: ${warning.text}`);
+  if (cacheDir === undefined) {
+    const { code, warnings } = await compile(path, shown, cwd, hangar);
+    return { url: dataUrl(code), cached: false, warnings: shownWarnings(warnings) };
+  }
   // the entry is the file's, not the link's: a symbolic link repointed to another module is another entry
   const real = realPathOf(path);
   // each way of linking hangar has its own entry, so a batch and a single render do not compile over each other
@@ -417,11 +430,12 @@ export async function compileModule(
           writeAtomically(entryFile, JSON.stringify(current));
         } catch {}
       }
+      const warnings = shownWarnings(entry.warnings);
       const script = scriptWanted ? present(entry, entry.script) : undefined;
-      if (script !== undefined) return { url: pathToFileURL(script).href, script, cached: true };
+      if (script !== undefined) return { url: pathToFileURL(script).href, script, cached: true, warnings };
       const module = present(entry, entry.module);
       if (module !== undefined && (!scriptWanted || entry.scriptless === true)) {
-        return { url: pathToFileURL(module).href, cached: true };
+        return { url: pathToFileURL(module).href, cached: true, warnings };
       }
     }
   } catch {
@@ -454,6 +468,7 @@ export async function compileModule(
       ...(folders !== undefined && { folders }),
       ...(built.absent.length > 0 && { absent: built.absent }),
       ...(built.links.length > 0 && { links: built.links }),
+      ...(built.warnings.length > 0 && { warnings: built.warnings }),
       ...other,
       ...(isScript ? { script: name } : { module: name }),
       // asked for a script and given a module: it has no script form, so the next run does not try again
@@ -463,11 +478,13 @@ export async function compileModule(
     writeAtomically(entryFile, JSON.stringify(entry));
     if (!inBatch) prune(cacheDir, CACHE_ENTRIES);
     const url = pathToFileURL(join(cacheDir, name)).href;
-    return isScript ? { url, script: join(cacheDir, name), cached: false } : { url, cached: false };
+    const warnings = shownWarnings(built.warnings);
+    return isScript ? { url, script: join(cacheDir, name), cached: false, warnings } : { url, cached: false, warnings };
   } catch {
-    if (!isScript) return { url: dataUrl(built.code), cached: false };
+    if (!isScript) return { url: dataUrl(built.code), cached: false, warnings: shownWarnings(built.warnings) };
     // a script form that cannot be kept: the ES module from memory
-    return { url: dataUrl((await compile(path, shown, cwd, hangar)).code), cached: false };
+    const { code, warnings } = await compile(path, shown, cwd, hangar);
+    return { url: dataUrl(code), cached: false, warnings: shownWarnings(warnings) };
   }
 }
 
@@ -578,6 +595,7 @@ async function compileScript(
       links: Link[];
       bundled: ReadonlySet<string>;
       read: ReadonlyMap<string, Input>;
+      warnings: readonly Message[];
     }
   | undefined
 > {
@@ -599,6 +617,7 @@ async function compileScript(
           links: compiled.links,
           bundled: compiled.bundled,
           read: compiled.read,
+          warnings: compiled.warnings,
         }
       : undefined;
   }
@@ -681,6 +700,8 @@ async function compile(
   imports: readonly { path: string; kind: string }[];
   /** The `file:` URLs of the folders of hangar's entry points bundled in. */
   hangarFiles: readonly string[];
+  /** esbuild's warnings of the tsconfigs it read (see {@link tsconfigWarnings}), their files absolute. */
+  warnings: readonly Message[];
 }> {
   const { build } = await import("esbuild");
   /** The folders of hangar's entry points bundled in: what they import lazily stays lazy (see below). */
@@ -814,6 +835,7 @@ async function compile(
     // `paths`, `jsx`, ...; a helper's folder may have its own) and the configs it extends, which esbuild reads as part
     // of it; the packages' package.json files
     const { configs, absent } = await tsconfigsOf(inputs);
+    const warnings = tsconfigWarnings(result.warnings, configs, cwd);
     const deciding = [...configs, ...manifests].filter((file) => !bundled.has(file));
     return {
       code: result.outputFiles[0]?.text ?? "",
@@ -824,6 +846,7 @@ async function compile(
       read,
       imports,
       hangarFiles,
+      warnings,
     };
   } catch (error) {
     if (error instanceof LoadError) throw error;
@@ -846,6 +869,22 @@ const DROPPED_SETTINGS: readonly (readonly [text: string, hint: string | undefin
   ],
   ["Non-relative path", undefined],
 ];
+
+/**
+ * esbuild's warnings of a tsconfig it compiled with but not the ones {@link DROPPED_SETTINGS} makes errors: what it
+ * files as a tsconfig's (a `paths` pattern with two `*`, a `target` it does not know) and any other placed in one of
+ * `configs` (a key given twice), their files made absolute (an entry is used from any working folder). The module
+ * still compiles; the user is told, naming the file and place, as tsc would report them.
+ */
+function tsconfigWarnings(warnings: readonly EsbuildMessage[], configs: readonly string[], cwd: string): Message[] {
+  const files = new Set(configs);
+  return warnings.flatMap((warning): Message[] => {
+    const file = warning.location ? resolve(cwd, warning.location.file) : undefined;
+    if (warning.id !== "tsconfig.json" && (file === undefined || !files.has(file))) return [];
+    const { location, text } = warning;
+    return [{ text, location: location && file ? { file, line: location.line, column: location.column } : null }];
+  });
+}
 
 /** One of esbuild's errors or warnings, as far as it is shown. */
 interface Message {

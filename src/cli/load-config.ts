@@ -4,8 +4,8 @@ import type { Io } from "./io.ts";
 import {
   isModuleFile,
   LoadError,
-  type LoadOptions,
-  loadPipelineModule,
+  loadModule,
+  type ModuleLoadOptions,
   type PipelineDefinition,
 } from "./load-pipeline.ts";
 
@@ -21,19 +21,18 @@ export interface LoadedConfig {
  * Reads a pipeline config from a pipeline module (rendered), a YAML or JSON file, or standard input
  * for `-`. The API's `{ "config": ... }` answer (what `GET .../config` returns) is read as its config.
  * Throws a {@link LoadError} naming the file (and line and column) when it cannot be read or parsed, or when a
- * module takes longer than `options.timeoutMs` to give its pipeline.
+ * module takes longer than `options.timeoutMs` to give its pipeline. A module's compile warnings go to `options.warn`,
+ * else to stderr.
  */
 export async function loadConfig(
   file: string,
   io: Io,
-  options: Pick<LoadOptions, "timeoutMs"> = {},
+  options: Pick<ModuleLoadOptions, "timeoutMs" | "warn"> = {},
 ): Promise<LoadedConfig> {
   if (file !== "-" && isModuleFile(file)) {
-    const definition = await loadPipelineModule(file, io.cwd(), options);
-    const [{ toConcourseData }, { notPlainData }] = await Promise.all([
-      import("../render/to-concourse.ts"),
-      import("./report.ts"),
-    ]);
+    const { notPlainData, warningsTo } = await import("./report.ts");
+    const definition = await loadModule(file, io.cwd(), { ...options, warn: options.warn ?? warningsTo(io) });
+    const { toConcourseData } = await import("../render/to-concourse.ts");
     try {
       return { config: toConcourseData(definition.pipeline), definition };
     } catch (error) {

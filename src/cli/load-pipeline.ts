@@ -87,6 +87,11 @@ export interface ModuleLoadOptions extends LoadOptions {
   readonly hangar?: HangarLink;
   /** The module is one of a batch, which cleans up the compile cache once, after it (see pruneCompileCache). */
   readonly inBatch?: boolean;
+  /**
+   * Given each warning of the compile (`tsconfig.json:3:5: ...`, see compile-cache.ts), before the module runs: the
+   * module still loads. Default: none are given.
+   */
+  readonly warn?: (message: string) => void;
 }
 
 /** {@link loadPipelineModule}, with the CLI's options. */
@@ -112,6 +117,7 @@ export async function loadModule(
     const wanted = stackSourceMaps ? "module" : "script";
     const dir = cacheDir === false ? undefined : cacheDir;
     const compiled = await compileModule(path, shown, cwd, dir, options.hangar, wanted, options.inBatch);
+    for (const warning of compiled.warnings) options.warn?.(warning);
     script = compiled.script;
     url = compiled.url;
   }

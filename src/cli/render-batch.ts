@@ -11,7 +11,7 @@ import type { Io } from "./io.ts";
 import { type LoadedDefinition, loadModule, type PipelineDefinition } from "./load-pipeline.ts";
 import { commonJsAdvice } from "./module-type.ts";
 import { plural } from "./plural.ts";
-import { notPlainData, reportLoadFailure } from "./report.ts";
+import { notPlainData, reportLoadFailure, warningsTo } from "./report.ts";
 
 /** Options of {@link renderBatch}, as `hangar render ... --out-dir DIR` gives them. */
 export interface BatchOptions {
@@ -55,11 +55,13 @@ const fileName = (name: string, format: BatchOptions["format"]) => `${name}.${fo
 /**
  * Loads and renders one module; reports a failure (load error or validation errors) on stderr and
  * returns its exit code instead of a result. With `inBatch`, the caches are left for the batch to clean up once,
- * after its last module (see {@link cleanUpCaches}).
+ * after its last module (see {@link cleanUpCaches}). The compile's warnings go to `options.warn`, else to stderr.
  */
 export async function renderEntry(
   entry: string,
-  options: Pick<BatchOptions, "format" | "validate" | "debug" | "timeoutMs" | "vars">,
+  options: Pick<BatchOptions, "format" | "validate" | "debug" | "timeoutMs" | "vars"> & {
+    readonly warn?: (message: string) => void;
+  },
   io: Io,
   hangar: HangarLink = "bundled",
   inBatch = false,
@@ -73,6 +75,7 @@ export async function renderEntry(
       stackSourceMaps: options.debug,
       hangar,
       inBatch,
+      warn: options.warn ?? warningsTo(io),
     });
   } catch (error) {
     return reportLoadFailure(error, io, options.debug);
@@ -186,9 +189,11 @@ async function renderAll(entries: readonly string[], options: BatchOptions, io: 
   const rendered: (RenderedEntry & { out: string })[] = [];
   const failed: { entry: string; code: ExitCode }[] = [];
   const inBatch = entries.length > 1;
+  // a warning of a tsconfig the modules share, once
+  const warn = warningsTo(io);
   for (const entry of entries) {
     // the modules of a batch share one hangar, loaded once
-    const result = await renderEntry(entry, options, io, inBatch ? "shared" : "bundled", inBatch);
+    const result = await renderEntry(entry, { ...options, warn }, io, inBatch ? "shared" : "bundled", inBatch);
     if (typeof result === "number") {
       failed.push({ entry, code: result });
       continue;

@@ -26,6 +26,19 @@ export function reportLoadFailure(error: unknown, io: Io, debug: boolean): ExitC
 }
 
 /**
+ * A `warn` for loading pipeline modules (see load-pipeline.ts): each warning written to stderr as one line,
+ * `warning: <message>`, once (the modules of a batch may compile with the same tsconfig).
+ */
+export function warningsTo(io: Io): (message: string) => void {
+  const shown = new Set<string>();
+  return (message) => {
+    if (shown.has(message)) return;
+    shown.add(message);
+    io.stderr(`warning: ${printable(message)}\n`);
+  };
+}
+
+/**
  * Why converting or writing a pipeline failed, when the cause is in the user's data (a cycle, a
  * BigInt, a getter that throws, undefined in a list): a LoadError naming the path. Anything else is passed on as it was.
  */

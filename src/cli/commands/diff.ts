@@ -29,15 +29,17 @@ export default defineCommand({
       io.stderr("hangar: only one side of the diff can be read from stdin ('-')\n");
       return EXIT.failure;
     }
-    const [{ loadConfig }, { reportLoadFailure }] = await Promise.all([
+    const [{ loadConfig }, { reportLoadFailure, warningsTo }] = await Promise.all([
       import("../load-config.ts"),
       import("../report.ts"),
     ]);
     let before: LoadedConfig;
     let after: LoadedConfig;
+    // a warning of a tsconfig both modules compile with, once
+    const warn = warningsTo(io);
     try {
-      before = await loadConfig(oldFile, io, { timeoutMs });
-      after = await loadConfig(newFile, io, { timeoutMs });
+      before = await loadConfig(oldFile, io, { timeoutMs, warn });
+      after = await loadConfig(newFile, io, { timeoutMs, warn });
     } catch (error) {
       return reportLoadFailure(error, io, values.debug === true);
     }

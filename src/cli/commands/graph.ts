@@ -89,7 +89,7 @@ export default defineCommand({
       io.stderr(`hangar graph: ${timeoutMs.usageError}\n`);
       return EXIT.failure;
     }
-    const [{ isModuleFile, loadPipelineModule }, { notPlainData, reportLoadFailure }, { readTemplateVars }] =
+    const [{ isModuleFile, loadModule }, { notPlainData, reportLoadFailure, warningsTo }, { readTemplateVars }] =
       await Promise.all([import("../load-pipeline.ts"), import("../report.ts"), import("../template-vars.ts")]);
     const vars = await readTemplateVars(values, io);
     if (vars !== undefined && "error" in vars) {
@@ -99,7 +99,7 @@ export default defineCommand({
     let authored: Pipeline | undefined;
     if (isModuleFile(entry)) {
       try {
-        authored = (await loadPipelineModule(entry, io.cwd(), { timeoutMs })).pipeline;
+        authored = (await loadModule(entry, io.cwd(), { timeoutMs, warn: warningsTo(io) })).pipeline;
       } catch (error) {
         return reportLoadFailure(error, io, values.debug === true);
       }

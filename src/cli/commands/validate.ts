@@ -36,8 +36,8 @@ export default defineCommand({
       { toConcourseData },
       { formatResults },
       { hasErrors, validateData },
-      { isModuleFile, loadPipelineModule },
-      { notPlainData, reportLoadFailure },
+      { isModuleFile, loadModule },
+      { notPlainData, reportLoadFailure, warningsTo },
       { commonJsAdvice },
       { plural },
       { withUnknownReferences },
@@ -63,6 +63,8 @@ export default defineCommand({
     const options = { strict, ...(vars !== undefined && { vars }) };
     const format = (typeof values.format === "string" ? values.format : "text") as OutputFormat;
     const results: FileValidation[] = [];
+    // a warning of a tsconfig the modules share, once
+    const warn = warningsTo(io);
     let failure: ExitCode | undefined;
     const { files, empty } = expandInputs(positionals, io.cwd());
     for (const dir of empty) results.push(unreadable(dir, "no *.yml, *.yaml or *.json file in this folder"));
@@ -71,7 +73,7 @@ export default defineCommand({
       const path = resolve(io.cwd(), file);
       if (isModuleFile(file)) {
         try {
-          const definition = await loadPipelineModule(file, io.cwd(), { timeoutMs });
+          const definition = await loadModule(file, io.cwd(), { timeoutMs, warn });
           const advice = commonJsAdvice(file, io.cwd());
           if (advice !== undefined) io.stderr(`note: ${advice}\n`);
           let data: unknown;
