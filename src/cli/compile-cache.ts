@@ -19,11 +19,11 @@ import { VERSION } from "./version.ts";
  * cached render of docker-baseline: 5 to 12 ms less). A module that imports nothing else but Node's
  * builtins is also kept as a script (see compileScript), which a render runs without an ES module loader.
  *
- * A cache entry is checked cheaply: the size and modification time of each bundled file (hangar's
- * included, so a rebuilt or upgraded hangar compiles again), plus hangar's version. Only when a
- * file's size or time changed is its content hashed, and only a different hash compiles again. The size, time and
- * hash kept are those of the bytes esbuild compiled (taken as it reads each file), so a save while the module
- * compiles is a change to the next run.
+ * A cache entry is checked cheaply: the size, modification and change times and inode of each bundled file (hangar's
+ * included, so a rebuilt or upgraded hangar compiles again), plus hangar's version. Only when one of those changed
+ * is the file's content hashed, and only a different hash compiles again. The stamps and hash kept are those of the
+ * bytes esbuild compiled (taken as it reads each file), so a save while the module compiles is a change to the next
+ * run.
  * esbuild is not looked at on a hit: code it compiled stays valid when it is upgraded. The compiled code is stored under the hash of its content,
  * so an entry never points at a half-written module and concurrent runs do not collide.
  */
@@ -35,9 +35,10 @@ import { VERSION } from "./version.ts";
  * bundled file's folder is recorded, the files looked for and not found, see {@link tsconfigsOf}, and the real
  * paths relative imports led to, see {@link CacheEntry.links}; a file reading
  * `import.meta` whole gets its own, see {@link withOwnImportMeta}; 11: a CommonJS file reading `import.meta` is
- * refused, see {@link importMetaInCommonJs}; 12: esbuild's warnings of the tsconfigs, see {@link CacheEntry.warnings}).
+ * refused, see {@link importMetaInCommonJs}; 12: esbuild's warnings of the tsconfigs, see {@link CacheEntry.warnings};
+ * 13: each input's change time and inode, see {@link Input}).
  */
-const CACHE_FORMAT = 12;
+const CACHE_FORMAT = 13;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry
@@ -48,9 +49,33 @@ export const CACHE_ENTRIES = 100;
 /**
  * One file the compiled code depends on: a bundled file, or one that decided how an import resolved (a package's
  * package.json, the module's tsconfig.json and the configs it extends); its path, size, modification time and content
- * hash when compiled.
+ * hash when compiled, and its change time and inode. A file's modification time can be set back (`touch -d`,
+ * `cp -p`, `tar x`, `rsync -t`: another version of it, of the same size, extracted or copied over it with the same
+ * time), its change time cannot, and a file renamed over it is another inode: either is a change to look at.
  */
-type Input = readonly [path: string, size: number, mtimeMs: number, sha256: string];
+type Input = readonly [path: string, size: number, mtimeMs: number, sha256: string, ctimeMs: number, ino: number];
+
+/** What a file's {@link Input} records of its stat. */
+interface Stamp {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+  readonly ino: number;
+}
+
+/** The {@link Input} of the file at `path` of that stat and content hash. */
+const inputOf = (path: string, { size, mtimeMs, ctimeMs, ino }: Stamp, sha256: string): Input => [
+  path,
+  size,
+  mtimeMs,
+  sha256,
+  ctimeMs,
+  ino,
+];
+
+/** Whether `stat` is the one `input` records (size, times and inode): the file is then taken as unchanged. */
+const sameStamp = ([, size, mtimeMs, , ctimeMs, ino]: Input, stat: Stamp): boolean =>
+  stat.size === size && stat.mtimeMs === mtimeMs && stat.ctimeMs === ctimeMs && stat.ino === ino;
 
 /** A path as an import named it, and its real path then (the path itself when it was not there). */
 type Link = readonly [path: string, real: string];
@@ -113,10 +138,10 @@ export interface Compiled {
   readonly warnings: readonly string[];
 }
 
-const statOf = (path: string) => {
+const statOf = (path: string): Stamp | undefined => {
   try {
-    const s = statSync(path);
-    return { size: s.size, mtimeMs: s.mtimeMs };
+    const { size, mtimeMs, ctimeMs, ino } = statSync(path);
+    return { size, mtimeMs, ctimeMs, ino };
   } catch {
     return undefined;
   }
@@ -128,20 +153,22 @@ async function sha256(content: Buffer): Promise<string> {
 }
 
 /**
- * The inputs as they are now when every one is unchanged: same size and time, or (when those moved) the same
- * content, then stamped with the new time; undefined when one changed.
+ * The inputs as they are now when every one is unchanged: same size, times and inode, or (when a time or the inode
+ * moved) the same content, then stamped anew; undefined when one changed.
  */
 async function unchanged(inputs: readonly Input[]): Promise<readonly Input[] | undefined> {
   const now: Input[] = [];
   for (const input of inputs) {
-    const [path, size, mtimeMs, hash] = input;
+    const [path, size, , hash] = input;
     const stat = statOf(path);
     if (stat === undefined || stat.size !== size) return undefined;
-    if (stat.mtimeMs !== mtimeMs) {
-      const content = readIfPresent(path);
-      if (content === undefined || (await sha256(content)) !== hash) return undefined;
+    if (sameStamp(input, stat)) {
+      now.push(input);
+      continue;
     }
-    now.push(stat.mtimeMs === mtimeMs ? input : [path, size, stat.mtimeMs, hash]);
+    const content = readIfPresent(path);
+    if (content === undefined || (await sha256(content)) !== hash) return undefined;
+    now.push(inputOf(path, stat, hash));
   }
   return now;
 }
@@ -178,8 +205,8 @@ const foldersUnchanged = (folders: readonly Folder[]): boolean =>
 const dataUrl = (code: string): string => `data:text/javascript;base64,${Buffer.from(code).toString("base64")}`;
 
 /**
- * The inputs of a build with the size and time each had when it was read and the hash of the bytes read: what the
- * build read, as the build got it (see {@link compile}); a file the build read without us, as it is now.
+ * The inputs of a build with the size, times and inode each had when it was read and the hash of the bytes read:
+ * what the build read, as the build got it (see {@link compile}); a file the build read without us, as it is now.
  */
 async function stampInputs(inputs: readonly string[], read: ReadonlyMap<string, Input>): Promise<Input[]> {
   const stamped: Input[] = [];
@@ -192,7 +219,7 @@ async function stampInputs(inputs: readonly string[], read: ReadonlyMap<string, 
     const before = statOf(input);
     const content = readIfPresent(input);
     if (before === undefined || content === undefined) throw new Error(`${input} vanished`);
-    stamped.push([input, before.size, before.mtimeMs, await sha256(content)]);
+    stamped.push(inputOf(input, before, await sha256(content)));
   }
   return stamped;
 }
@@ -211,17 +238,17 @@ const LOADERS: Readonly<Record<string, "js" | "jsx" | "ts" | "tsx" | "json">> = 
 };
 
 /**
- * The content of a file the build bundles, read for esbuild, and its stamp: the size and time it had before it was
- * read and the hash of the bytes read. A save while the build runs then never pairs the code compiled from the old
+ * The content of a file the build bundles, read for esbuild, and its stamp: the size, times and inode it had before
+ * it was read and the hash of the bytes read. A save while the build runs then never pairs the code compiled from the old
  * content with the new content's details (the entry would be taken as current until the file changed again).
  */
 async function readInput(path: string): Promise<{ contents: Buffer; stamp: Input }> {
   const { open } = await import("node:fs/promises");
   const file = await open(path);
   try {
-    const { size, mtimeMs } = await file.stat();
+    const before = await file.stat();
     const contents = await file.readFile();
-    return { contents, stamp: [path, size, mtimeMs, await sha256(contents)] };
+    return { contents, stamp: inputOf(path, before, await sha256(contents)) };
   } finally {
     await file.close();
   }

@@ -5,6 +5,7 @@ import {
   readdirSync,
   readFileSync,
   realpathSync,
+  renameSync,
   rmSync,
   statSync,
   symlinkSync,
@@ -120,6 +121,31 @@ describe("loadPipelineModule: compile cache", () => {
     expect(stamp()).toBe(statSync(names).mtimeMs);
     expect(await load()).toEqual(expected("cached", "src"));
   });
+
+  test.each([
+    ["written over in place", (file: string, text: string) => writeFileSync(file, text)],
+    [
+      "renamed over it",
+      (file: string, text: string) => {
+        writeFileSync(`${file}.new`, text);
+        renameSync(`${file}.new`, file);
+      },
+    ],
+  ])(
+    "another version of a bundled file, of the same size and time, %s (tar x, cp -p), compiles again",
+    async (_, put) => {
+      const names = join(work, "lib/names.ts");
+      // as a tar or a copy keeping times gives its files: each version with the same time
+      const time = new Date("2024-01-01T00:00:00Z");
+      utimesSync(names, time, time);
+      expect(await load()).toEqual(expected("build", "src"));
+      const before = statSync(names);
+      put(names, readFileSync(names, "utf8").replace('"build"', '"BUILD"'));
+      utimesSync(names, time, time);
+      expect([statSync(names).size, statSync(names).mtimeMs]).toEqual([before.size, before.mtimeMs]);
+      expect(await load()).toEqual(expected("BUILD", "src"));
+    },
+  );
 
   test("a change to any bundled file, imported ones included, compiles again", async () => {
     await load();
