@@ -28,6 +28,37 @@ vi.mock("esbuild", async (importOriginal) => {
   return { ...esbuild, build, default: { ...esbuild, build } };
 });
 
+/**
+ * A file system clock that does not move for the files in `paths`: their stat gives `tick` as both their
+ * modification and change times, as a coarse clock gives every change within one of its ticks.
+ */
+const coarse = vi.hoisted(() => ({
+  paths: new Set<string>(),
+  tick: 0,
+  of<S extends { mtimeMs: number; ctimeMs: number }>(path: unknown, stats: S): S {
+    return coarse.paths.has(String(path))
+      ? Object.assign(stats, { mtimeMs: coarse.tick, ctimeMs: coarse.tick })
+      : stats;
+  },
+}));
+
+vi.mock("node:fs", async (importOriginal) => {
+  const fs = await importOriginal<typeof import("node:fs")>();
+  const statSync = ((path: string, options?: object) =>
+    coarse.of(path, fs.statSync(path, options))) as typeof fs.statSync;
+  return { ...fs, statSync, default: { ...fs, statSync } };
+});
+
+vi.mock("node:fs/promises", async (importOriginal) => {
+  const fs = await importOriginal<typeof import("node:fs/promises")>();
+  const open = async (path: string, ...rest: []) => {
+    const handle = await fs.open(path, ...rest);
+    const stat = handle.stat.bind(handle);
+    return Object.assign(handle, { stat: async () => coarse.of(path, await stat()) });
+  };
+  return { ...fs, open, default: { ...fs, open } };
+});
+
 const { compileModule } = await import("./compile-cache.ts");
 
 const repo = resolve(import.meta.dirname, "../..");
@@ -62,6 +93,56 @@ test.each(["module", "script"] as const)(
     expect(readdirSync(cacheDir).filter((name) => name.endsWith(".json"))).toHaveLength(1);
   },
 );
+
+describe("a file system clock that moves in ticks", () => {
+  /** lib.ts's stamp in the entry: its change time as kept. */
+  const keptChangeTime = () => {
+    const [entry] = readdirSync(cacheDir).filter((name) => name.endsWith(".json"));
+    const { inputs } = JSON.parse(readFileSync(join(cacheDir, entry as string), "utf8")) as { inputs: unknown[][] };
+    return inputs.find(([path]) => path === join(work, "lib.ts"))?.[4];
+  };
+  /** The run `after` ms after the tick of lib.ts's last change, the clock not moving meanwhile. */
+  const runAt = (tick: number, after: number) => {
+    coarse.paths.add(join(work, "lib.ts"));
+    coarse.tick = tick;
+    vi.useFakeTimers({ toFake: ["Date"], now: tick + after });
+  };
+  afterEach(() => {
+    coarse.paths.clear();
+    vi.useRealTimers();
+  });
+  const fine = 1_700_000_000_123.456;
+  const seconds = 1_700_000_000_000;
+
+  test.each([
+    ["of fine ticks", fine, 1],
+    ["of whole seconds", seconds, 1_500],
+  ])(
+    "a file written again in place, to the same size, in the tick its build read it (a clock %s), compiles again",
+    async (_, tick, after) => {
+      runAt(tick, after);
+      // the same size, the same times (the clock has not moved), the same inode: only its content tells
+      afterBuild.run = () => writeFileSync(join(work, "lib.ts"), 'export const BRANCH = "v2";\n');
+      expect(await compiled("module")).toContain('"v1"');
+      expect(keptChangeTime()).toBe(-1);
+      const next = await compiled("module");
+      expect(next).toContain('"v2"');
+      expect(next).not.toContain('"v1"');
+    },
+  );
+
+  test.each([
+    ["of fine ticks", fine, 60],
+    ["of whole seconds", seconds, 2_000],
+  ])(
+    "a file last changed a tick before its build (a clock %s) keeps its change time: the next run only stats it",
+    async (_, tick, after) => {
+      runAt(tick, after);
+      expect(await compiled("module")).toContain('"v1"');
+      expect(keptChangeTime()).toBe(tick);
+    },
+  );
+});
 
 describe("two runs of one module at once", () => {
   test("the form one compiles while the other compiles the other form stays, named by the entry", async () => {

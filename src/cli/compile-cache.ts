@@ -63,13 +63,26 @@ interface Stamp {
   readonly ino: number;
 }
 
-/** The {@link Input} of the file at `path` of that stat and content hash. */
+/**
+ * How long after a file's last change (its change time, `ctimeMs`) its stamp is not trusted. A file system's clock
+ * moves in ticks: a file written again in place, to the same size, within the tick in which the build read it has the
+ * same times and inode as the bytes compiled, and would be taken as unchanged ever after (git's "racily clean"
+ * entries). A change time in whole seconds tells a clock of 1 or 2 s ticks (ext3, HFS+, FAT); any other, one of at
+ * most some 16 ms (ext4 before Linux 6.13 moves per jiffy, NTFS with Windows' clock). A stamp taken within that time
+ * keeps no change time (-1): the next run hashes the file, once.
+ */
+const racyMs = (ctimeMs: number): number => (ctimeMs % 1000 === 0 ? 2_000 : 50);
+
+/**
+ * The {@link Input} of the file at `path` of that stat and the hash of its content read just now (see
+ * {@link racyMs}).
+ */
 const inputOf = (path: string, { size, mtimeMs, ctimeMs, ino }: Stamp, sha256: string): Input => [
   path,
   size,
   mtimeMs,
   sha256,
-  ctimeMs,
+  Date.now() - ctimeMs < racyMs(ctimeMs) ? -1 : ctimeMs,
   ino,
 ];
 
