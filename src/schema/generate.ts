@@ -17,12 +17,15 @@
  *   accepted, with any value, at the top level, whose unknown keys set-pipeline drops (files keep their
  *   YAML anchors there), and in the structs whose unknown keys Concourse ignores;
  * - `null` accepted for optional fields, as Go's decoder leaves the field unset;
+ * - a YAML 1.1 boolean (`yes`, `on`, `N`, ...) accepted where a boolean is expected: Concourse's reader (go-yaml
+ *   v2) reads it as one, the YAML 1.2 readers of editors and check-jsonschema as a string;
  * - `integer` where Concourse decodes a Go `int` (`attempts`, `max_in_flight`, `limit`, ...), which the model
  *   types as `number`: the shape check's descriptors of Concourse's types (src/parse/shape-types.ts) say which.
  */
 import { STEP_PRECEDENCE } from "../concourse/step-fields.ts";
 import { isObject } from "../model/common.ts";
 import { STEP_KINDS } from "../model/step.ts";
+import { FALSES, TRUES } from "../parse/go-yaml-schema.ts";
 import type { Desc } from "../parse/shape-descriptor.ts";
 import { CONFIG, stepFieldType } from "../parse/shape-types.ts";
 
@@ -60,6 +63,16 @@ const VAR: JsonSchema = {
   type: "string",
   pattern: VAR_PATTERN,
   description: "A `((var))`, filled in by `fly set-pipeline -v/-l` or a credential manager.",
+};
+
+/**
+ * The YAML 1.1 booleans a YAML 1.2 reader (an editor's, check-jsonschema's) leaves strings: `yes`, `on`, `N`, ...
+ * (`true` and `false` it reads as booleans, so the strings "true" and "false" were quoted, and Concourse refuses them).
+ */
+const YAML_1_1_BOOLEAN: JsonSchema = {
+  type: "string",
+  enum: [...TRUES, ...FALSES].filter((word) => !/^(?:true|false)$/i.test(word)),
+  description: "A YAML 1.1 boolean, which Concourse reads as true (`yes`, `on`, `y`) or false (`no`, `off`, `n`).",
 };
 
 /**
@@ -103,6 +116,7 @@ export function shapeSchema(raw: JsonSchema): JsonSchema {
   }
   shaped.Step = stepChain(shaped.Step ?? {});
   shaped.Var = VAR;
+  shaped.Yaml11Boolean = YAML_1_1_BOOLEAN;
   shaped.Pipeline = topLevel(shaped.Pipeline ?? {});
   return {
     $schema: "http://json-schema.org/draft-07/schema#",
@@ -172,7 +186,10 @@ function shapeDefinition(name: string, def: JsonSchema): JsonSchema {
   return out;
 }
 
-/** A property's (or an element's) schema: a var where it is not a string; null where it is optional. */
+/**
+ * A property's (or an element's) schema: a var where it is not a string; a YAML 1.1 boolean where it is a boolean;
+ * null where it is optional.
+ */
 function fieldValue(node: JsonSchema, optional: boolean): JsonSchema {
   const { description, ...rest } = node;
   let value: JsonSchema = rest;
@@ -181,6 +198,7 @@ function fieldValue(node: JsonSchema, optional: boolean): JsonSchema {
     value = { ...value, additionalProperties: fieldValue(value.additionalProperties, false) };
   }
   const alternatives = [value];
+  if (value.type === "boolean") alternatives.push({ $ref: `${REF_PREFIX}Yaml11Boolean` });
   if (!acceptsAnyString(value) && Object.keys(value).length > 0) alternatives.push({ $ref: `${REF_PREFIX}Var` });
   if (optional) alternatives.push({ type: "null" });
   const shaped = alternatives.length === 1 ? value : { anyOf: alternatives };

@@ -168,6 +168,32 @@ describe("shape errors fail the schema, as they fail hangar", () => {
     expect(errorsOf(text)).toEqual([]);
   });
 
+  test("a YAML 1.1 boolean (yes, on, N), which a YAML 1.2 reader leaves a string, is a boolean, as Concourse reads it", () => {
+    const text = `resources:
+  - name: src
+    type: git
+    source: { uri: "https://git.example.com/src.git" }
+    public: yes
+jobs:
+  - name: build
+    serial: on
+    interruptible: NO
+    plan:
+      - get: src
+        trigger: Y
+      - put: src
+        no_get: off
+`;
+    expect(validateText(text, { strict: true }).diagnostics).toEqual([]);
+    expect(errorsOf(text)).toEqual([]);
+    // a word no YAML reads as a boolean, and "true" quoted, which Concourse refuses to decode into a bool
+    for (const value of ["yess", '"true"']) {
+      const wrong = pipelineWith(`- get: src\n  trigger: ${value}`);
+      expect(hangarErrors(wrong).map((d) => d.ruleId)).toEqual(["type-mismatch"]);
+      expect(errorsOf(wrong).length).toBeGreaterThan(0);
+    }
+  });
+
   test("optional fields may be null, as Go's decoder leaves them unset", () => {
     expect(errorsOf(pipelineWith("- get: src\n  params:\n  trigger:"))).toEqual([]);
   });
