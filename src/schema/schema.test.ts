@@ -194,6 +194,38 @@ jobs:
     }
   });
 
+  test("a number or boolean for a string outside steps is a string, as sigs.k8s.io/yaml makes it; in a step it fails both", () => {
+    const text = `resources:
+  - name: 2024
+    type: git
+    source: { uri: "https://git.example.com/src.git" }
+    version: { ref: 12 }
+    tags: [1]
+    webhook_token: 123456
+    check_timeout: 5
+jobs:
+  - name: 7
+    old_name: 6
+    serial_groups: [5, true]
+    plan:
+      - get: "2024"
+        tags: [t]
+groups:
+  - name: 1.5
+    jobs: [7]
+    resources: ["2024"]
+`;
+    expect(hangarErrors(text)).toEqual([]);
+    expect(errorsOf(text)).toEqual([]);
+    // steps are decoded strictly: the same numbers there (in Tags and Version, which resources use too) fail
+    for (const step of ["- get: 2024", '- get: "2024"\n  tags: [1]', '- get: "2024"\n  version: { ref: 12 }']) {
+      const wrong = text.replace(/ {6}- get: "2024"\n {8}tags: \[t\]\n/, `${step.replace(/^/gm, "      ")}\n`);
+      expect(wrong).not.toBe(text);
+      expect(hangarErrors(wrong).length).toBeGreaterThan(0);
+      expect(errorsOf(wrong).length).toBeGreaterThan(0);
+    }
+  });
+
   test("optional fields may be null, as Go's decoder leaves them unset", () => {
     expect(errorsOf(pipelineWith("- get: src\n  params:\n  trigger:"))).toEqual([]);
   });
