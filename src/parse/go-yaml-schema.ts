@@ -56,8 +56,21 @@ export function goYamlNumber(text: string): number | string {
 }
 
 const NULLS: ReadonlySet<string> = new Set(["", "~", "null", "Null", "NULL"]);
-const TRUES: ReadonlySet<string> = new Set(["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]);
-const FALSES: ReadonlySet<string> = new Set([
+/** The plain scalars go-yaml v2 reads as `true`, and as `false`: YAML 1.1's booleans. */
+export const TRUES: ReadonlySet<string> = new Set([
+  "y",
+  "Y",
+  "yes",
+  "Yes",
+  "YES",
+  "true",
+  "True",
+  "TRUE",
+  "on",
+  "On",
+  "ON",
+]);
+export const FALSES: ReadonlySet<string> = new Set([
   "n",
   "N",
   "no",

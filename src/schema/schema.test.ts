@@ -168,6 +168,64 @@ describe("shape errors fail the schema, as they fail hangar", () => {
     expect(errorsOf(text)).toEqual([]);
   });
 
+  test("a YAML 1.1 boolean (yes, on, N), which a YAML 1.2 reader leaves a string, is a boolean, as Concourse reads it", () => {
+    const text = `resources:
+  - name: src
+    type: git
+    source: { uri: "https://git.example.com/src.git" }
+    public: yes
+jobs:
+  - name: build
+    serial: on
+    interruptible: NO
+    plan:
+      - get: src
+        trigger: Y
+      - put: src
+        no_get: off
+`;
+    expect(validateText(text, { strict: true }).diagnostics).toEqual([]);
+    expect(errorsOf(text)).toEqual([]);
+    // a word no YAML reads as a boolean, and "true" quoted, which Concourse refuses to decode into a bool
+    for (const value of ["yess", '"true"']) {
+      const wrong = pipelineWith(`- get: src\n  trigger: ${value}`);
+      expect(hangarErrors(wrong).map((d) => d.ruleId)).toEqual(["type-mismatch"]);
+      expect(errorsOf(wrong).length).toBeGreaterThan(0);
+    }
+  });
+
+  test("a number or boolean for a string outside steps is a string, as sigs.k8s.io/yaml makes it; in a step it fails both", () => {
+    const text = `resources:
+  - name: 2024
+    type: git
+    source: { uri: "https://git.example.com/src.git" }
+    version: { ref: 12 }
+    tags: [1]
+    webhook_token: 123456
+    check_timeout: 5
+jobs:
+  - name: 7
+    old_name: 6
+    serial_groups: [5, true]
+    plan:
+      - get: "2024"
+        tags: [t]
+groups:
+  - name: 1.5
+    jobs: [7]
+    resources: ["2024"]
+`;
+    expect(hangarErrors(text)).toEqual([]);
+    expect(errorsOf(text)).toEqual([]);
+    // steps are decoded strictly: the same numbers there (in Tags and Version, which resources use too) fail
+    for (const step of ["- get: 2024", '- get: "2024"\n  tags: [1]', '- get: "2024"\n  version: { ref: 12 }']) {
+      const wrong = text.replace(/ {6}- get: "2024"\n {8}tags: \[t\]\n/, `${step.replace(/^/gm, "      ")}\n`);
+      expect(wrong).not.toBe(text);
+      expect(hangarErrors(wrong).length).toBeGreaterThan(0);
+      expect(errorsOf(wrong).length).toBeGreaterThan(0);
+    }
+  });
+
   test("optional fields may be null, as Go's decoder leaves them unset", () => {
     expect(errorsOf(pipelineWith("- get: src\n  params:\n  trigger:"))).toEqual([]);
   });

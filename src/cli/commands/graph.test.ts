@@ -96,6 +96,24 @@ describe("hangar graph", () => {
     expect(() => readFileSync(join(scratch, "x.svg"))).toThrow(/ENOENT/);
   });
 
+  test("a file is read as fly reads it, as validate does: - is standard input, a UTF-16 file (BOM) is read", async () => {
+    const piped = memoryIo(scratch, {}, yaml);
+    expect(await runCli(["graph", "-", "--format", "dot"], piped.io)).toBe(0);
+    expect(piped.stdout).toMatch(/^digraph "<stdin>" \{/);
+    expect(piped.stdout).toContain('[label="ship"');
+    expect(piped.stderr).toBe("");
+    const broken = memoryIo(scratch, {}, "jobs:\n- name: a\n  plan: [\n");
+    expect(await runCli(["graph", "-"], broken.io)).toBe(2);
+    expect(broken.stderr).toMatch(/^<stdin>:\d+:\d+: /);
+
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(yaml, "utf16le")]);
+    writeFileSync(join(scratch, "utf16.yml"), utf16);
+    const wide = memoryIo(scratch);
+    expect(await runCli(["graph", "utf16.yml", "--format", "dot"], wide.io)).toBe(0);
+    expect(wide.stdout).toContain('[label="ship"');
+    expect(wide.stderr).toBe("");
+  });
+
   test("-o with an extension graph cannot write is a usage error naming the formats; --format overrides it", async () => {
     writeFileSync(join(scratch, "pipeline.yml"), yaml);
     const png = memoryIo(scratch);

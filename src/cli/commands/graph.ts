@@ -20,22 +20,28 @@ function formatOfFile(file: string): GraphFormat | undefined {
 }
 
 /**
- * The pipeline of a YAML or JSON file, or `undefined` after reporting why it cannot be drawn. A `((var))`
- * with no value in a typed field (`trigger: ((auto))`) does not stop the drawing: the field is left out,
+ * The pipeline of a YAML or JSON file (standard input for `-`), or `undefined` after reporting why it cannot be
+ * drawn. The file is read as bytes, as validate reads it (a UTF-16 byte order mark selects UTF-16, as in fly). A
+ * `((var))` with no value in a typed field (`trigger: ((auto))`) does not stop the drawing: the field is left out,
  * with a note.
  */
-async function readPipelineFile(entry: string, vars: TemplateVars | undefined, io: Io): Promise<Pipeline | undefined> {
-  let text: string;
+async function readPipelineFile(
+  entry: string,
+  shown: string,
+  vars: TemplateVars | undefined,
+  io: Io,
+): Promise<Pipeline | undefined> {
+  let bytes: Uint8Array;
   try {
-    text = await io.readFile(resolve(io.cwd(), entry));
+    bytes = entry === "-" ? await io.readStdinBytes() : await io.readBytes(resolve(io.cwd(), entry));
   } catch (error) {
-    io.stderr(`hangar: cannot read ${entry}: ${(error as Error).message}\n`);
+    io.stderr(`hangar: cannot read ${shown}: ${(error as Error).message}\n`);
     return undefined;
   }
   const { parsePipeline } = await import("../../parse/parse-pipeline.ts");
-  const parsed = parsePipeline(text, { file: entry, ...(vars !== undefined && { vars }) });
+  const parsed = parsePipeline(bytes, { file: shown, ...(vars !== undefined && { vars }) });
   if (parsed.pipeline !== undefined && parsed.wellFormed) return parsed.pipeline;
-  const at = (d: Diagnostic) => (d.loc === undefined ? entry : `${d.loc.file ?? entry}:${d.loc.line}:${d.loc.col}`);
+  const at = (d: Diagnostic) => (d.loc === undefined ? shown : `${d.loc.file ?? shown}:${d.loc.line}:${d.loc.col}`);
   const [{ withoutUnresolvedVars }, { formatPath }] = await Promise.all([
     import("../../graph/unresolved-vars.ts"),
     import("../../source/path.ts"),
@@ -48,7 +54,7 @@ async function readPipelineFile(entry: string, vars: TemplateVars | undefined, i
     return drawable.pipeline;
   }
   for (const d of parsed.diagnostics.filter((d) => d.severity === "error")) io.stderr(`${at(d)}: ${d.message}\n`);
-  io.stderr(`hangar: ${entry} is not a pipeline that can be drawn (run \`hangar validate ${entry}\`)\n`);
+  io.stderr(`hangar: ${shown} is not a pipeline that can be drawn (run \`hangar validate ${entry}\`)\n`);
   return undefined;
 }
 
@@ -89,8 +95,18 @@ export default defineCommand({
       io.stderr(`hangar graph: ${timeoutMs.usageError}\n`);
       return EXIT.failure;
     }
-    const [{ isModuleFile, loadModule }, { notPlainData, reportLoadFailure, warningsTo }, { readTemplateVars }] =
-      await Promise.all([import("../load-pipeline.ts"), import("../report.ts"), import("../template-vars.ts")]);
+    const [
+      { isModuleFile, loadModule },
+      { notPlainData, reportLoadFailure, warningsTo },
+      { readTemplateVars },
+      { STDIN_NAME },
+    ] = await Promise.all([
+      import("../load-pipeline.ts"),
+      import("../report.ts"),
+      import("../template-vars.ts"),
+      import("../validate-inputs.ts"),
+    ]);
+    const shown = entry === "-" ? STDIN_NAME : entry;
     const vars = await readTemplateVars(values, io);
     if (vars !== undefined && "error" in vars) {
       io.stderr(`hangar graph: ${vars.error}\n`);
@@ -104,7 +120,7 @@ export default defineCommand({
         return reportLoadFailure(error, io, values.debug === true);
       }
     } else {
-      authored = await readPipelineFile(entry, vars, io);
+      authored = await readPipelineFile(entry, shown, vars, io);
       if (authored === undefined) return EXIT.failure;
     }
 
@@ -140,7 +156,7 @@ export default defineCommand({
       return isAbsolute(path) ? relative(entryDir, path) : path;
     };
     const fragments = provenance === undefined ? undefined : fragmentLabels(provenance, showFile);
-    const title = entry;
+    const title = shown;
     let text: string;
     try {
       const layoutOf = (g: string | undefined) =>
@@ -168,11 +184,11 @@ export default defineCommand({
       }
     } catch (error) {
       if (isHangarError(error)) {
-        io.stderr(`hangar: ${entry}: ${error.message}\n`);
+        io.stderr(`hangar: ${shown}: ${error.message}\n`);
         return error.code === "graph/unknown-group" ? EXIT.failure : EXIT.findings;
       }
       // a job's YAML (html) refuses NaN, a function, a BigInt: named with its path, as render does
-      const explained = notPlainData(pipeline, entry, error);
+      const explained = notPlainData(pipeline, shown, error);
       if (explained === error) throw error;
       return reportLoadFailure(explained, io, values.debug === true);
     }

@@ -40,7 +40,7 @@ async function init(...argv: string[]) {
 
 describe("hangar init", () => {
   test("writes a project and says what to run next", async () => {
-    const result = await init("fresh", "--hangar-spec", "file:../hangar.tgz");
+    const result = await init("fresh", "--hangar-spec", "file:/opt/hangar.tgz");
     expect(result).toEqual({
       code: 0,
       stdout: "",
@@ -57,7 +57,7 @@ describe("hangar init", () => {
         check: "hangar render pipelines/app/pipeline.ts --format yaml -o pipelines/app/pipeline.yml --check",
         test: "node --test test/pipelines.test.js",
       },
-      dependencies: { hangar: "file:../hangar.tgz" },
+      dependencies: { hangar: "file:/opt/hangar.tgz" },
     });
     const tsconfig = JSON.parse(readFileSync(join(work, "fresh/tsconfig.json"), "utf8"));
     expect(tsconfig.compilerOptions).toMatchObject({ strict: true, exactOptionalPropertyTypes: true });
@@ -75,6 +75,27 @@ describe("hangar init", () => {
     const module = readFileSync(join(work, "named/pipelines/web-app/pipeline.ts"), "utf8");
     expect(module).toContain('name: "web-app",\n  target: "prod",');
   });
+
+  test.each([
+    ["file:hangar-0.1.0.tgz", "file:../../hangar-0.1.0.tgz"],
+    ["file:./hangar-0.1.0.tgz", "file:../../hangar-0.1.0.tgz"],
+    ["./hangar-0.1.0.tgz", "file:../../hangar-0.1.0.tgz"],
+    ["file:../clone", "file:../../../clone"],
+    ["file:/opt/hangar.tgz", "file:/opt/hangar.tgz"],
+    ["^0.1.0", "^0.1.0"],
+  ])(
+    "a relative --hangar-spec %s is a path from where init runs, as npm install <path> takes it: %s",
+    async (spec, written) => {
+      const project = `from-cwd-${written.length}-${spec.length}/project`;
+      expect((await init(project, "--hangar-spec", spec)).code).toBe(0);
+      const manifest = JSON.parse(readFileSync(join(work, project, "package.json"), "utf8"));
+      expect(manifest.dependencies).toEqual({ hangar: written });
+      if (spec.includes("hangar-0.1.0.tgz")) {
+        // npm reads the path from the project's folder: it names the tarball beside where init ran
+        expect(resolve(work, project, written.slice("file:".length))).toBe(join(work, "hangar-0.1.0.tgz"));
+      }
+    },
+  );
 
   test("the module renders to the committed YAML, and the project's test passes", { timeout: 180_000 }, async () => {
     expect((await init("rendered")).code).toBe(0);

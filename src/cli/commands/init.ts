@@ -1,7 +1,7 @@
 // node:fs's synchronous calls, not node:fs/promises: command files are loaded by every command (for `--help`), and
 // loading node:fs/promises cost `hangar --version` about 2 ms (profiles)
 import { existsSync, mkdirSync, rmdirSync, statSync, unlinkSync } from "node:fs";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { defineCommand, EXIT } from "../define-command.ts";
 
 /** An npm package name made from a folder's name (lowercase, URL-safe), or `pipelines`. */
@@ -24,6 +24,17 @@ function notAFolder(path: string): string | undefined {
   }
 }
 
+/**
+ * The spec of hangar as package.json in `dir` needs it: a relative path (`file:x.tgz`, `./x.tgz`) is read from `cwd`,
+ * where init runs, as `npm install <path>` reads it, and written from `dir`, where npm reads package.json's; anything
+ * else (a version range, an absolute path) as given.
+ */
+function specIn(dir: string, spec: string, cwd: string): string {
+  const path = spec.startsWith("file:") ? spec.slice("file:".length) : /^\.\.?[/\\]/.test(spec) ? spec : undefined;
+  if (path === undefined || path === "" || isAbsolute(path) || path.startsWith("~")) return spec;
+  return `file:${relative(dir, resolve(cwd, path)).split(sep).join("/") || "."}`;
+}
+
 /** The folders above `file` (deepest first) that do not exist yet. */
 function missingFolders(file: string): string[] {
   const missing: string[] = [];
@@ -40,7 +51,8 @@ export default defineCommand({
     { flags: "-t, --target <target>", description: "the fly target in the pipeline module", default: "ci" },
     {
       flags: "--hangar-spec <spec>",
-      description: "hangar's version range in package.json, or a tarball or folder (file:...) to install it from",
+      description:
+        "hangar's version range in package.json, or a tarball or folder (file:...) to install it from (a relative path is from here)",
     },
   ],
   async run({ positionals: [dirArg = "."], values }, io) {
@@ -76,7 +88,7 @@ export default defineCommand({
       packageName: packageNameOf(dir),
       pipelineName,
       target,
-      hangarSpec: typeof values.hangarSpec === "string" ? values.hangarSpec : `^${VERSION}`,
+      hangarSpec: typeof values.hangarSpec === "string" ? specIn(dir, values.hangarSpec, io.cwd()) : `^${VERSION}`,
     });
 
     // what is in the way: a file init would write, or a file where it makes a folder (`test`, say)
