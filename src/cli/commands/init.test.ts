@@ -163,9 +163,10 @@ describe("hangar init", () => {
       code: 2,
       stdout: "",
       stderr:
-        "hangar: init would overwrite files (nothing was written):\n  blocked/test (a file where init makes a folder)\n  blocked/.gitignore\n",
+        "hangar: init would overwrite a file (nothing was written):\n  blocked/test (a file where init makes a folder)\n",
     });
     expect(readdirSync(join(work, "blocked")).sort()).toEqual([".gitignore", "test"]);
+    expect(readFileSync(join(work, "blocked/.gitignore"), "utf8")).toBe("x\n");
   });
 
   test("a file given as the folder, or above it, is refused before anything is made", async () => {
@@ -197,7 +198,57 @@ describe("hangar init", () => {
     expect((await init("twice")).code).toBe(0);
     const again = await init("twice");
     expect(again.code).toBe(2);
-    expect(again.stderr.split("\n").slice(1, -1)).toEqual(FILES.map((file) => `  twice/${file}`));
+    // the .gitignore has init's lines already: not in the way, and left as it is
+    const amended = new Set([".gitignore"]);
+    expect(again.stderr.split("\n").slice(1, -1)).toEqual(
+      FILES.filter((file) => !amended.has(file)).map((file) => `  twice/${file}`),
+    );
+  });
+
+  test("a .gitignore already there (a fresh clone's) gets the lines it lacks, its own kept", async () => {
+    mkdirSync(join(work, "clone"));
+    writeFileSync(join(work, "clone/.gitignore"), "# mine\n.env\nnode_modules/\ndist");
+    const result = await init("clone");
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("added lines to clone/.gitignore\n");
+    expect(result.stderr).toContain("created clone/package.json\n");
+    expect(readFileSync(join(work, "clone/.gitignore"), "utf8")).toBe(
+      "# mine\n.env\nnode_modules/\ndist\ndefinition.json\ndefinition.yml\n",
+    );
+  });
+
+  test("a .gitignore with every line init wants is not written", async () => {
+    mkdirSync(join(work, "has-all"));
+    const mine = "definition.yml\r\nnode_modules/\r\n  definition.json\r\n";
+    writeFileSync(join(work, "has-all/.gitignore"), mine);
+    const result = await init("has-all");
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toContain(".gitignore");
+    expect(readFileSync(join(work, "has-all/.gitignore"), "utf8")).toBe(mine);
+  });
+
+  test("a write that fails puts an amended .gitignore back as it was", async () => {
+    mkdirSync(join(work, "rollback-ignore"));
+    writeFileSync(join(work, "rollback-ignore/.gitignore"), ".env\n");
+    const run = memoryIo(work);
+    const failing = {
+      ...run.io,
+      writeFile: (path: string, content: string) =>
+        path.endsWith(".gitignore") && content !== ".env\n"
+          ? run.io.writeFile(path, content).then(() => Promise.reject(new Error("disk full")))
+          : run.io.writeFile(path, content),
+    };
+    expect(await runCli(["init", "rollback-ignore"], failing)).toBe(2);
+    expect(run.stderr).toBe("hangar: cannot write rollback-ignore/.gitignore: disk full\n");
+    expect(readdirSync(join(work, "rollback-ignore"))).toEqual([".gitignore"]);
+    expect(readFileSync(join(work, "rollback-ignore/.gitignore"), "utf8")).toBe(".env\n");
+  });
+
+  test("a .gitignore that is a folder is in the way", async () => {
+    mkdirSync(join(work, "odd/.gitignore"), { recursive: true });
+    const result = await init("odd");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("hangar: init would overwrite a file (nothing was written):\n  odd/.gitignore\n");
   });
 
   test.each([

@@ -1,6 +1,6 @@
 // node:fs's synchronous calls, not node:fs/promises: command files are loaded by every command (for `--help`), and
 // loading node:fs/promises cost `hangar --version` about 2 ms (profiles)
-import { existsSync, mkdirSync, rmdirSync, statSync, unlinkSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmdirSync, statSync, unlinkSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { defineCommand, EXIT } from "../define-command.ts";
 
@@ -33,6 +33,30 @@ function specIn(dir: string, spec: string, cwd: string): string {
   const path = spec.startsWith("file:") ? spec.slice("file:".length) : /^\.\.?[/\\]/.test(spec) ? spec : undefined;
   if (path === undefined || path === "" || isAbsolute(path) || path.startsWith("~")) return spec;
   return `file:${relative(dir, resolve(cwd, path)).split(sep).join("/") || "."}`;
+}
+
+/**
+ * Files of a project that init adds its lines to rather than refusing to overwrite: a fresh clone of a new repository
+ * often has a `.gitignore` already.
+ */
+const AMENDED = new Set([".gitignore"]);
+
+/** `existing` with the lines of `wanted` it lacks added at its end; undefined when it has them all. */
+function amended(existing: string, wanted: string): string | undefined {
+  const has = new Set(existing.split(/\r?\n/).map((line) => line.trim()));
+  const missing = wanted.split("\n").filter((line) => line !== "" && !has.has(line));
+  if (missing.length === 0) return undefined;
+  const end = existing === "" || existing.endsWith("\n") ? "" : "\n";
+  return `${existing}${end}${missing.join("\n")}\n`;
+}
+
+/** The text of the file at `path`, or undefined when it is not a file that can be read (a folder, say). */
+function readIfFile(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
 }
 
 /** The folders above `file` (deepest first) that do not exist yet. */
@@ -91,12 +115,25 @@ export default defineCommand({
       hangarSpec: typeof values.hangarSpec === "string" ? specIn(dir, values.hangarSpec, io.cwd()) : `^${VERSION}`,
     });
 
-    // what is in the way: a file init would write, or a file where it makes a folder (`test`, say)
+    // what is in the way: a file init would write, or a file where it makes a folder (`test`, say); a file it
+    // amends is read now, and written with its lines added (or left alone when it has them)
     const existing = new Set<string>();
+    const toWrite = new Map(Object.entries(files));
+    const originals = new Map<string, string>();
     for (const file of Object.keys(files)) {
       const blocking = notAFolder(dirname(join(dir, file)));
       if (blocking !== undefined) existing.add(`${relative(io.cwd(), blocking)} (a file where init makes a folder)`);
-      else if (existsSync(join(dir, file))) existing.add(shown(file));
+      else if (existsSync(join(dir, file))) {
+        const original = AMENDED.has(file) ? readIfFile(join(dir, file)) : undefined;
+        if (original === undefined) {
+          existing.add(shown(file));
+          continue;
+        }
+        originals.set(file, original);
+        const content = amended(original, files[file] as string);
+        if (content === undefined) toWrite.delete(file);
+        else toWrite.set(file, content);
+      }
     }
     if (existing.size > 0) {
       io.stderr(
@@ -105,20 +142,25 @@ export default defineCommand({
       return EXIT.failure;
     }
 
-    // All or nothing: a failure removes the files written before it, and the folders made for them.
+    // All or nothing: a failure removes the files written before it, and the folders made for them; a file init
+    // amends is put back as it was, the one whose write failed too (an io that is not atomic may have written it)
     const written: string[] = [];
     const made: string[] = [];
     try {
-      for (const [file, content] of Object.entries(files)) {
+      for (const [file, content] of toWrite) {
         made.push(...missingFolders(join(dir, file)).reverse());
         mkdirSync(dirname(join(dir, file)), { recursive: true });
         await io.writeFile(join(dir, file), content);
         written.push(file);
       }
     } catch (error) {
-      for (const file of written) {
+      const failed = [...toWrite.keys()][written.length];
+      const touched = failed !== undefined && originals.has(failed) ? [...written, failed] : written;
+      for (const file of touched) {
+        const original = originals.get(file);
         try {
-          unlinkSync(join(dir, file));
+          if (original === undefined) unlinkSync(join(dir, file));
+          else await io.writeFile(join(dir, file), original);
         } catch {}
       }
       // deepest first; a folder that is not empty (someone else's file came meanwhile) stays
@@ -127,12 +169,10 @@ export default defineCommand({
           rmdirSync(folder);
         } catch {}
       }
-      io.stderr(
-        `hangar: cannot write ${shown(Object.keys(files)[written.length] ?? ".")}: ${(error as Error).message}\n`,
-      );
+      io.stderr(`hangar: cannot write ${shown(failed ?? ".")}: ${(error as Error).message}\n`);
       return EXIT.failure;
     }
-    for (const file of written) io.stderr(`created ${shown(file)}\n`);
+    for (const file of written) io.stderr(`${originals.has(file) ? "added lines to" : "created"} ${shown(file)}\n`);
     const cd = relative(io.cwd(), dir);
     io.stderr(`\nnext: ${cd === "" ? "" : `cd ${shellQuote(cd)} && `}npm install && npm run render\n`);
     return EXIT.ok;
