@@ -106,6 +106,91 @@ export function aliasedNode(tree: YamlTree, alias: YamlNode, text: string): Yaml
   return enclosing;
 }
 
+/** A node of the position tree, and the first alias on the way to it (where it is written in place, if not itself). */
+export interface ReachedNode {
+  readonly node: YamlNode | undefined;
+  readonly via: YamlNode | undefined;
+}
+
+/**
+ * The node a literal path of the parsed value leads to in the position tree of `text`, following aliases and merge
+ * keys as the value does; undefined when the path leaves the tree.
+ */
+export function reachNode(tree: YamlTree, text: string, path: readonly PathSegment[]): ReachedNode | undefined {
+  const at: Positions = { tree, text };
+  let here = resolved(at, { node: tree.root, via: undefined });
+  for (const seg of path) {
+    const { node } = here;
+    if (node?.kind === "sequence" && typeof seg === "number") {
+      here = resolved(at, { node: node.items[seg], via: here.via });
+    } else if (node?.kind === "mapping" && typeof seg === "string") {
+      const found = entry(at, node, seg, 0);
+      if (found === undefined) return undefined;
+      here = resolved(at, { node: found.node, via: here.via ?? found.via });
+    } else return undefined;
+  }
+  return here;
+}
+
+/** A tree and the text it was read from. */
+interface Positions {
+  readonly text: string;
+  readonly tree: YamlTree;
+}
+
+/** An alias replaced by the node it stands for (the alias is kept as `via`, if there was none before). */
+const resolved = (at: Positions, here: ReachedNode): ReachedNode =>
+  here.node?.kind === "alias" ? { node: aliasedNode(at.tree, here.node, at.text), via: here.via ?? here.node } : here;
+
+/** Merge keys nested deeper than this are not followed. */
+const MAX_MERGE_DEPTH = 64;
+
+/**
+ * The value of `key` in a mapping, as YAML 1.1 reads it: the key written in the mapping (the last, if it is
+ * written twice), else the first of its merge sources (`<<: *a`, `<<: [*a, *b]`) that has it; `via` is the
+ * merge source's alias it came through.
+ */
+function entry(
+  at: Positions,
+  map: YamlNode & { kind: "mapping" },
+  key: string,
+  depth: number,
+): ReachedNode | undefined {
+  const own = ownPair(at.text, map, key);
+  if (own !== undefined) return { node: own.value, via: undefined };
+  if (depth >= MAX_MERGE_DEPTH) return undefined;
+  for (const pair of map.pairs) {
+    if (!isMergeKey(at.text, pair)) continue;
+    const value = resolved(at, { node: pair.value, via: undefined });
+    const sources: ReachedNode[] =
+      value.node?.kind === "sequence"
+        ? value.node.items.map((item) => resolved(at, { node: item, via: value.via }))
+        : [value];
+    for (const source of sources) {
+      if (source.node?.kind !== "mapping") continue;
+      const found = entry(at, source.node, key, depth + 1);
+      if (found !== undefined) return { node: found.node, via: source.via ?? found.via };
+    }
+  }
+  return undefined;
+}
+
+/** The pair of `key` written in a mapping (the last, if it is written twice), merge keys aside. */
+export function ownPair(text: string, map: YamlNode & { kind: "mapping" }, key: string): YamlPair | undefined {
+  for (let i = map.pairs.length - 1; i >= 0; i--) {
+    const pair = map.pairs[i] as YamlPair;
+    if (pair.name === key && !isMergeKey(text, pair)) return pair;
+  }
+  return undefined;
+}
+
+/** A `<<` key (plain, not quoted): YAML 1.1's merge key. */
+const isMergeKey = (text: string, pair: YamlPair): boolean =>
+  pair.name === "<<" &&
+  pair.key.kind === "scalar" &&
+  text.startsWith("<<", pair.key.start) &&
+  pair.key.end - pair.key.start === 2;
+
 /**
  * The tree of the text with placeholders, as the tree of the original text: offsets moved back past each region,
  * and each placeholder's scalar node replaced by its region's node. Undefined when a placeholder is not a value
