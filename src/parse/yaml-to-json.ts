@@ -1,5 +1,6 @@
-import { goFormatFloat, goSyntax } from "../concourse/go-format.ts";
+import { goFormatFloat, goIntegerSyntax, goSyntax } from "../concourse/go-format.ts";
 import { lineIndex } from "../source/locate.ts";
+import { exactInteger } from "./exact-integers.ts";
 
 /**
  * What fly's readers make of the keys and values js-yaml reads, watched from the reader's listener as each node
@@ -59,12 +60,14 @@ export function nodeWatch(text: string): NodeWatch {
   const complexKeys: KeyProblem[] = [];
   const nullKeys: KeyProblem[] = [];
   let pending: PendingNullKey | undefined;
-  const nullKey = (key: PendingNullKey, value: unknown): void => {
+  /** `exact`: the digits of an integer value past 2^53, as written. */
+  const nullKey = (key: PendingNullKey, value: unknown, exact?: bigint): void => {
+    const shown = exact === undefined ? goSyntax(value) : goIntegerSyntax(exact);
     nullKeys.push({
       kind: "null-key",
       message: NULL_KEY,
       offset: key.offset,
-      fly: `${TO_JSON}unsupported map key of type: %!s(<nil>), key: <nil>, value: ${goSyntax(value)}`,
+      fly: `${TO_JSON}unsupported map key of type: %!s(<nil>), key: <nil>, value: ${shown}`,
     });
   };
   return {
@@ -79,7 +82,9 @@ export function nodeWatch(text: string): NodeWatch {
         const same =
           state.depth < pending.depth && r === null && keyStart(text, open, state.position) === pending.offset;
         // the node after a null key at its depth is its value, unless it is the next key (the value was empty)
-        if (!same) nullKey(pending, state.depth === pending.depth && !isKey(text, open, state.position) ? r : null);
+        const value = state.depth === pending.depth && !isKey(text, open, state.position) ? r : null;
+        const big = typeof value === "number" && Number.isInteger(value) && !Number.isSafeInteger(value);
+        if (!same) nullKey(pending, value, big ? exactInteger(text, open, state.position, value) : undefined);
         pending = undefined;
       }
       if (state.depth === 1) rootIsMapping = state.kind === "mapping" || (state.kind === null && r === null);
