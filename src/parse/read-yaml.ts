@@ -221,6 +221,8 @@ export interface YamlProblem {
   readonly offset: number;
   /** fly's line for it, when the reader knows it whole (a key fly rejects: see yaml-to-json.ts). */
   readonly fly?: string;
+  /** For a key fly rejects: sigs.k8s.io/yaml's error for it in a text read by itself (a `-l` vars file). */
+  readonly unmarshal?: string;
   /** For a duplicate key: the 1-based line of the key's first definition. */
   readonly firstLine?: number;
   readonly key?: string;

@@ -34,6 +34,12 @@ export interface KeyProblem {
   readonly message: string;
   readonly offset: number;
   readonly fly: string;
+  /**
+   * The error sigs.k8s.io/yaml's `Unmarshal` gives for the key when it reads the text by itself, as fly reads a `-l`
+   * vars file: go-yaml v2 takes no list or mapping as a key (`yaml: invalid map key`, at any level), and the
+   * conversion to JSON no null key.
+   */
+  readonly unmarshal: string;
 }
 
 /** The parts of js-yaml's loader state its `listener` option sees. */
@@ -63,12 +69,8 @@ export function nodeWatch(text: string): NodeWatch {
   /** `exact`: the digits of an integer value past 2^53, as written. */
   const nullKey = (key: PendingNullKey, value: unknown, exact?: bigint): void => {
     const shown = exact === undefined ? goSyntax(value) : goIntegerSyntax(exact);
-    nullKeys.push({
-      kind: "null-key",
-      message: NULL_KEY,
-      offset: key.offset,
-      fly: `${TO_JSON}unsupported map key of type: %!s(<nil>), key: <nil>, value: ${shown}`,
-    });
+    const fly = `${TO_JSON}unsupported map key of type: %!s(<nil>), key: <nil>, value: ${shown}`;
+    nullKeys.push({ kind: "null-key", message: NULL_KEY, offset: key.offset, fly, unmarshal: fly });
   };
   return {
     open(state) {
@@ -128,12 +130,15 @@ const NULL_KEY =
 function complexKey(text: string, offset: number, key: object, state: ListenerState): KeyProblem {
   const what = Array.isArray(key) ? "list" : "mapping";
   const message = `a ${what} cannot be a mapping key: go-yaml takes only a string, number or boolean for one`;
+  // go-yaml v2 (decode.go `mapping`): `failf("invalid map key: %#v", ...)`, its mappings `map[interface {}]interface {}`
+  const unmarshal = `${TO_JSON}yaml: invalid map key: ${goSyntax(key)}`;
   if (state.depth !== 2) {
     return {
       kind: "complex-key",
       message,
       offset,
       fly: `${BEFORE_TEMPLATES}invalid map key: ${goSyntax(key, V3_MAP)}`,
+      unmarshal,
     };
   }
   // go-yaml's `terror`: the node's own tag when it has one, with its (empty) value unless the tag is !!seq or !!map
@@ -142,7 +147,7 @@ function complexKey(text: string, offset: number, key: object, state: ListenerSt
   const shown = tag === "!!seq" || tag === "!!map" ? tag : `${tag} \`\``;
   const line = lineIndex(text)(offset).line;
   const fly = `${BEFORE_TEMPLATES}unmarshal errors:\n  line ${line}: cannot unmarshal ${shown} into string`;
-  return { kind: "complex-key", message, offset, fly };
+  return { kind: "complex-key", message, offset, fly, unmarshal };
 }
 
 /** go-yaml v3 decodes a mapping into `interface{}` as a `map[string]interface {}` when its keys are strings. */
