@@ -456,19 +456,19 @@ export function findDuplicateKeys(root: YamlNode, text: string): DuplicateKey[] 
 /**
  * Where js-yaml misreads a bare `-` entry (nothing after the dash but a comment) followed by a less indented entry of
  * an outer list: it takes that entry, and the outer list's entries after it, into the bare entry's list, where go-yaml
- * (and so fly) ends the inner list. The offset of the first such bare entry's dash, or undefined. The lines are looked
- * at once, and only when one is such a bare entry is the position tree read, to tell a real entry from a line of a
- * block scalar, a quoted scalar or a flow collection that looks like one (the regions sorted once: O(n log n)).
+ * (and so fly) ends the inner list. The offsets of the dashes of such bare entries, in text order. The lines are
+ * looked at once, and only when one is such a bare entry is the position tree read, to tell a real entry from a line
+ * of a block scalar, a quoted scalar or a flow collection that looks like one (the regions sorted once: O(n log n)).
  */
-export function bareEntryMisread(text: string): number | undefined {
-  if (!BARE_ENTRY.test(text)) return undefined;
+export function bareEntriesMisread(text: string): number[] {
+  if (!BARE_ENTRY.test(text)) return [];
   const candidates = bareEntriesBeforeOuterEntries(text);
-  if (candidates.length === 0) return undefined;
+  if (candidates.length === 0) return [];
   let tree: YamlNode;
   try {
     tree = buildYamlTree(text);
   } catch {
-    return undefined;
+    return [];
   }
   // the text of scalars and flow collections, where a line that looks like an entry is none
   const inside: { start: number; end: number }[] = [];
@@ -488,13 +488,14 @@ export function bareEntryMisread(text: string): number | undefined {
   }
   // the regions do not overlap (none is looked into): sorted, each candidate (in text order) is looked up once
   inside.sort((a, b) => a.start - b.start);
+  const misread: number[] = [];
   let r = 0;
   for (const dash of candidates) {
     while (r < inside.length && (inside[r] as { end: number }).end <= dash) r++;
     const region = inside[r];
-    if (region === undefined || dash < region.start) return dash;
+    if (region === undefined || dash < region.start) misread.push(dash);
   }
-  return undefined;
+  return misread;
 }
 
 /** A line that is a bare list entry: its dash, then only spaces or a comment. */
