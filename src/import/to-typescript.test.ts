@@ -329,6 +329,53 @@ describe("a null where the model types a value", () => {
     expect(await rendered(out)).toEqual(parsePipeline(renderJson(dataOf(input) as never)).pipeline);
   });
 
+  test("an anchor holding a null, used first in free-form data and then where the model types the value: one const with its nulls cast, the module type-checks and renders the same data", async () => {
+    const input = `
+      resources:
+      - name: src
+        type: git
+        source: {uri: "https://example.com/x.git", branch: &nothing ~, paths: &some [a, ~], m: &map {k: ~}}
+        tags: *some
+      jobs:
+      - name: j
+        serial_groups: [*nothing, x]
+        plan:
+        - get: src
+          passed: [*nothing]
+          params: {depth: *nothing}
+        - task: t
+          file: src/t.yml
+          input_mapping: *map
+      `;
+    const out = code(input);
+    expect(out).toContain("const nothing = null as never;");
+    expect(out).toContain('const some = ["a", null as never];');
+    expect(out).toMatch(/const map = \{\n\s+\/\/ null kept as written[^\n]*\n\s+k: null as never,\n\};/);
+    expect(out).toContain('source: { uri: "https://example.com/x.git", branch: nothing, paths: some, m: map },');
+    expect(tscSays(out)).toBe("");
+    expect(await rendered(out)).toEqual(parsePipeline(renderJson(dataOf(input) as never)).pipeline);
+  });
+
+  test("an anchor holding a null, used as a step and as free-form data: written in each place, where a step's const would leave the null out of the data", async () => {
+    const input = `
+      resources:
+      - {name: src, type: git, source: {uri: "https://example.com/x.git"}}
+      jobs:
+      - name: j
+        plan:
+        - &fetch {get: src, trigger: ~}
+        - put: src
+          params: {step: *fetch}
+      `;
+    const out = code(input);
+    expect(out).not.toContain("const fetch");
+    expect(out).toContain('params: { step: { get: "src", trigger: null } }');
+    expect(tscSays(out)).toBe("");
+    const data = (await rendered(out)) as { jobs: { plan: Record<string, unknown>[] }[] };
+    expect(data.jobs[0]?.plan[1]?.params).toEqual({ step: { get: "src", trigger: null } });
+    expect(await rendered(out)).toEqual(parsePipeline(renderJson(dataOf(input) as never)).pipeline);
+  });
+
   test("a null section or a null item of a section: kept, cast, the module type-checks and renders what the input renders to", async () => {
     const input = `
       display: ~
