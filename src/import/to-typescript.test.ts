@@ -238,6 +238,37 @@ describe("comments", () => {
     expect(await rendered(out)).toEqual(dataOf(input));
   });
 
+  test("a comment in a mapping merged where it is written (`<<: &defaults` then the mapping) stays before the key it gives the data; one of a key the mapping overrides is said not carried over", async () => {
+    const input = `
+      resources:
+      - {name: src, type: git, source: {uri: "https://example.com/x.git"}}
+      jobs:
+      - name: a
+        <<: &defaults
+          # one build at a time
+          serial: true
+          # keep few
+          max_in_flight: 1
+          public: true # visible
+        public: false
+        plan:
+        - get: src
+      - name: b
+        <<: *defaults
+        plan: []
+      `;
+    const result = importPipeline(yaml(input));
+    if (!result.ok) throw new Error("import failed");
+    const out = result.modules[0]?.code ?? "";
+    expect(out).toMatch(
+      /name: "a",\n\s+\/\/ one build at a time\n\s+serial: true,\n\s+\/\/ keep few\n\s+max_in_flight: 1,/,
+    );
+    expect(out.match(/one build at a time/g)).toHaveLength(1);
+    expect(result.notes).toContain('1 comment lines not carried over, at jobs[0]["<<"].public');
+    expect(result.stats.commentsLost).toBe(1);
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
+
   test("no text of the input becomes code: a comment or a key with a JavaScript line break stays in comments", async () => {
     const payload = "...(globalThis.injected = 1, {}),";
     // YAML breaks lines at CR and LF only; JavaScript also at U+2028 and U+2029
