@@ -104,9 +104,10 @@ export const mendsFor = (length: number): number =>
 
 /**
  * The problems whose line is blanked and the text read again: a syntax error, and a key fly cannot convert to JSON
- * (a null or a complex key, which js-yaml reads), so that one such key does not take every name of the text away.
+ * (a null, uint64 or complex key, which js-yaml reads), so that one such key does not take every name of the text
+ * away.
  */
-const MENDABLE: ReadonlySet<YamlProblem["kind"]> = new Set(["syntax", "null-key", "complex-key"]);
+const MENDABLE: ReadonlySet<YamlProblem["kind"]> = new Set(["syntax", "null-key", "uint64-key", "complex-key"]);
 
 /** A text read the editor's way: its tree and value, and the parts of it read as blank. */
 interface Mended {

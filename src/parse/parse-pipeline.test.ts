@@ -516,6 +516,22 @@ describe("keys sigs.k8s.io/yaml and go-yaml reject: null keys, lists and mapping
     expect(summary(step("{0x10: a, 16: b, ~: c}"))).toEqual([`1:59 ${NULL}"c"`]);
   });
 
+  test("an integer key past 2^53 is named by its digits (strconv.Itoa), and one go-yaml reads as a uint64 is no key", () => {
+    const parsed = parsePipeline(step("{9007199254740993: a, 9007199254740992: b}"));
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.pipeline?.jobs?.[0]?.plan[0]).toMatchObject({
+      params: { "9007199254740993": "a", "9007199254740992": "b" },
+    });
+    expect(summary("jobs:\n- name: a\n  plan: []\n  9007199254740993: x\n")).toEqual([
+      '4:3 warning unknown-field unknown field "9007199254740993" || error unmarshaling JSON: while decoding JSON: json: unknown field "9007199254740993"',
+    ]);
+    // convertToJSONableObject takes string, int, int64, float64 and bool keys: a uint64 is `unsupported map key`
+    const uint =
+      'error yaml/UINT64_KEY an integer key past 2^63 (18446744073709551615) cannot be converted to JSON: go-yaml reads it as a uint64, which sigs.k8s.io/yaml takes for no key: quote it ("18446744073709551615") for a key of those digits || error converting YAML to JSON: unsupported map key of type: uint64, key: 0xffffffffffffffff, value: ';
+    expect(summary(step("{18446744073709551615: [1]}"))).toEqual([`1:43 ${uint}[]interface {}{1}`]);
+    expect(summary(step("{? 0xFFFFFFFFFFFFFFFF : 9007199254740993}"))).toEqual([`1:45 ${uint}9007199254740993`]);
+  });
+
   test("an integer value past 2^53 is Go's %#v of what go-yaml read: an int's digits, a uint64 in hexadecimal", () => {
     expect(summary("~: 9007199254740993\njobs: []\n")).toEqual([`1:1 ${NULL}9007199254740993`]);
     expect(summary("~: &n !!int 18446744073709551615\njobs: []\n")).toEqual([`1:1 ${NULL}0xffffffffffffffff`]);

@@ -261,6 +261,8 @@ function problemDiagnostic(problem: YamlProblem, loc: SourceLoc): Diagnostic {
       return { ...diag(YAML_RULE("SYNTAX"), problem.message, [], loc), parity: "hangar", fly: syntaxFly(problem, loc) };
     case "null-key":
       return { ...diag(YAML_RULE("NULL_KEY"), problem.message, [], loc), fly: problem.fly ?? problem.message };
+    case "uint64-key":
+      return { ...diag(YAML_RULE("UINT64_KEY"), problem.message, [], loc), fly: problem.fly ?? problem.message };
     case "complex-key":
       return { ...diag(YAML_RULE("COMPLEX_KEY"), problem.message, [], loc), fly: problem.fly ?? problem.message };
     case "unsupported":

@@ -253,6 +253,7 @@ export interface YamlProblem {
     | "excessive-aliasing"
     | "too-deep"
     | "null-key"
+    | "uint64-key"
     | "complex-key"
     /** Text fly reads that hangar's reader would read otherwise (hangar says so rather than give another value). */
     | "unsupported";

@@ -7,7 +7,8 @@ import { exactInteger } from "./exact-integers.ts";
  * closes (no pass of its own over the values):
  *
  * - a null key (`~`, `null`, an empty key) fails sigs.k8s.io/yaml's `convertToJSONableObject` (JSON keys are
- *   strings; only strings, ints, floats and bools are turned into one);
+ *   strings; only strings, ints, floats and bools are turned into one), and so does an integer key go-yaml reads as a
+ *   uint64 (past 2^63); an integer key past 2^53 is named by its digits, where js-yaml rounds it;
  * - a list or mapping as a key fails go-yaml v3 (fly's first read of the file, into a `map[string]any`): at the top
  *   level as a type error (`cannot unmarshal !!seq into string`), below it as `invalid map key`;
  * - a float key becomes the text `strconv.FormatFloat(f, 'g', -1, 32)` gives, `.inf`, `-.inf` and `.nan` for the
@@ -30,7 +31,7 @@ export interface NodeWatch {
 
 /** A key fly rejects, at a 0-based offset into the text, with fly's line for it. */
 export interface KeyProblem {
-  readonly kind: "null-key" | "complex-key";
+  readonly kind: "null-key" | "uint64-key" | "complex-key";
   readonly message: string;
   readonly offset: number;
   readonly fly: string;
@@ -52,10 +53,17 @@ export interface ListenerState {
   readonly position: number;
 }
 
-/** A null key whose value is not read yet: the next node closed at its depth, unless that is a key. */
-interface PendingNullKey {
+/**
+ * A key sigs.k8s.io/yaml takes for none (null, or an integer go-yaml reads as a uint64) whose value is not read yet:
+ * the next node closed at its depth, unless that is a key.
+ */
+interface PendingKey {
   readonly offset: number;
   readonly depth: number;
+  /** The key as js-yaml reads it (null, or the digits of a uint64). */
+  readonly read: null | string;
+  /** The integer go-yaml reads, for a uint64 key. */
+  readonly uint?: bigint;
 }
 
 export function nodeWatch(text: string): NodeWatch {
@@ -65,12 +73,16 @@ export function nodeWatch(text: string): NodeWatch {
   let rootIsMapping = true;
   const complexKeys: KeyProblem[] = [];
   const nullKeys: KeyProblem[] = [];
-  let pending: PendingNullKey | undefined;
+  let pending: PendingKey | undefined;
   /** `exact`: the digits of an integer value past 2^53, as written. */
-  const nullKey = (key: PendingNullKey, value: unknown, exact?: bigint): void => {
+  const unsupportedKey = (key: PendingKey, value: unknown, exact?: bigint): void => {
     const shown = exact === undefined ? goSyntax(value) : goIntegerSyntax(exact);
-    const fly = `${TO_JSON}unsupported map key of type: %!s(<nil>), key: <nil>, value: ${shown}`;
-    nullKeys.push({ kind: "null-key", message: NULL_KEY, offset: key.offset, fly, unmarshal: fly });
+    // convertToJSONableObject: `unsupported map key of type: %s, key: %+#v, value: %+#v`
+    const [type, name] = key.uint === undefined ? ["%!s(<nil>)", "<nil>"] : ["uint64", goIntegerSyntax(key.uint)];
+    const fly = `${TO_JSON}unsupported map key of type: ${type}, key: ${name}, value: ${shown}`;
+    const [kind, message] =
+      key.uint === undefined ? (["null-key", NULL_KEY] as const) : (["uint64-key", uintKeyMessage(key.uint)] as const);
+    nullKeys.push({ kind, message, offset: key.offset, fly, unmarshal: fly });
   };
   return {
     open(state) {
@@ -82,31 +94,41 @@ export function nodeWatch(text: string): NodeWatch {
       if (pending !== undefined && state.depth <= pending.depth) {
         // js-yaml reads an explicit key (`? ~`) as a node around the node: the outer one is the same key
         const same =
-          state.depth < pending.depth && r === null && keyStart(text, open, state.position) === pending.offset;
+          state.depth < pending.depth && r === pending.read && keyStart(text, open, state.position) === pending.offset;
         // the node after a null key at its depth is its value, unless it is the next key (the value was empty)
         const value = state.depth === pending.depth && !isKey(text, open, state.position) ? r : null;
         const big = typeof value === "number" && Number.isInteger(value) && !Number.isSafeInteger(value);
-        if (!same) nullKey(pending, value, big ? exactInteger(text, open, state.position, value) : undefined);
+        if (!same) unsupportedKey(pending, value, big ? exactInteger(text, open, state.position, value) : undefined);
         pending = undefined;
       }
       if (state.depth === 1) rootIsMapping = state.kind === "mapping" || (state.kind === null && r === null);
       // integers, strings and booleans (nearly every node) are keys as js-yaml names them, and values JSON holds
       if (typeof r === "number") {
-        if (Number.isInteger(r)) return;
-        if (isKey(text, open, state.position)) state.result = goYamlKeyName(r);
-        else if (!Number.isFinite(r)) nonFinite = true;
+        if (Number.isSafeInteger(r)) return;
+        if (!isKey(text, open, state.position)) {
+          if (!Number.isFinite(r)) nonFinite = true;
+          return;
+        }
+        // an integer past 2^53 is named by its digits (strconv.Itoa), where js-yaml would round it; one go-yaml reads
+        // as a uint64 is no key to sigs.k8s.io/yaml
+        const exact = Number.isInteger(r) ? exactInteger(text, open, state.position, r) : undefined;
+        const name = exact === undefined ? goYamlKeyName(r) : String(exact);
+        state.result = name;
+        if (exact !== undefined && exact >= 2n ** 63n) {
+          pending = { offset: keyStart(text, open, state.position), depth: state.depth, read: name, uint: exact };
+        }
         return;
       }
       if ((r !== null && typeof r !== "object") || !isKey(text, open, state.position)) return;
       const offset = keyStart(text, open, state.position);
-      if (r === null) pending = { offset, depth: state.depth };
+      if (r === null) pending = { offset, depth: state.depth, read: null };
       else if (complexKeys.at(-1)?.offset !== offset) complexKeys.push(complexKey(text, offset, r, state));
     },
     nonFinite: () => nonFinite,
     problems() {
       if (!rootIsMapping) return [];
       if (pending !== undefined) {
-        nullKey(pending, null);
+        unsupportedKey(pending, null);
         pending = undefined;
       }
       return complexKeys.length > 0 ? complexKeys : nullKeys;
@@ -122,6 +144,19 @@ export const BEFORE_TEMPLATES = "error parsing yaml before applying templates: y
 
 const NULL_KEY =
   'a null key (~, null or an empty key) cannot be converted to JSON, whose keys are strings: quote it ("null") for a key named null';
+
+const uintKeyMessage = (n: bigint): string =>
+  `an integer key past 2^63 (${n}) cannot be converted to JSON: go-yaml reads it as a uint64, which sigs.k8s.io/yaml takes for no key: quote it ("${n}") for a key of those digits`;
+
+/**
+ * The name a key has in the JSON sigs.k8s.io/yaml makes, for a key js-yaml read as `key` from the scalar written at
+ * `start`..`end` ({@link goYamlKeyName}; an integer past 2^53 by the digits written, where js-yaml rounds it).
+ */
+export function goYamlKeyNameAt(text: string, start: number, end: number, key: unknown): string {
+  const big = typeof key === "number" && Number.isInteger(key) && !Number.isSafeInteger(key);
+  const exact = big ? exactInteger(text, start, end, key) : undefined;
+  return exact === undefined ? goYamlKeyName(key) : String(exact);
+}
 
 /**
  * A list or mapping as a key, as go-yaml v3 reports it: in the top-level mapping (fly decodes the file into a

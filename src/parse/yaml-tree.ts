@@ -13,7 +13,7 @@ import {
   regionNode,
   withPlaceholders,
 } from "./read-yaml-flow.ts";
-import { goYamlKeyName } from "./yaml-to-json.ts";
+import { goYamlKeyNameAt } from "./yaml-to-json.ts";
 
 /** Where each node of a YAML document is: offsets into the text, keys and items in document order. */
 export type YamlNode =
@@ -279,7 +279,7 @@ function nodeOf(frame: Frame, state: LoaderState, text: string): YamlNode {
       if (isKey(text, node)) {
         pairs.push({
           key: node,
-          name: goYamlKeyName(result),
+          name: goYamlKeyNameAt(text, node.start, node.end, result),
           identity: identityOf(text, node, result),
           value: undefined,
         });
