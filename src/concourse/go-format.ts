@@ -19,13 +19,17 @@ export function goTypeName(v: unknown): string {
   return "map[string]interface {}";
 }
 
-/** How Go's json package names the kind of a JSON value in `cannot unmarshal X`. */
-export function goJsonKind(value: unknown, withNumber: boolean): string {
+/**
+ * How Go's json package names the kind of a JSON value in `cannot unmarshal X`; `exact`: the integer a number past
+ * 2^53 was written as, when known (JavaScript holds it rounded).
+ */
+export function goJsonKind(value: unknown, withNumber: boolean, exact?: bigint): string {
   if (typeof value === "string") return "string";
-  // the number as json wrote it (encode.go floatEncoder.encode): the shortest digits, in `%e` form below 1e-6 and
-  // from 1e21 up (`1e-7`, `1e+21`), JavaScript's own rule. A YAML int too large for 64 bits is a float64 to go-yaml
+  // the number as json wrote it: go-yaml reads an integer of up to 64 bits exactly, which json writes in full; a
+  // float as encode.go floatEncoder.encode writes it, the shortest digits, in `%e` form below 1e-6 and from 1e21 up
+  // (`1e-7`, `1e+21`), JavaScript's own rule. A YAML int too large for 64 bits is a float64 to go-yaml
   // (resolve.go), so sigs.k8s.io/yaml hands json `1e+21`, never the digits written.
-  if (typeof value === "number") return withNumber ? `number ${String(value)}` : "number";
+  if (typeof value === "number") return withNumber ? `number ${exact ?? String(value)}` : "number";
   if (typeof value === "boolean") return "bool";
   if (Array.isArray(value)) return "array";
   return "object";
@@ -131,6 +135,12 @@ export function goSyntax(value: unknown, mapType = "map[interface {}]interface {
 }
 
 const GO_SYNTAX_MAX = 2000;
+
+/**
+ * Go's `%#v` of an integer go-yaml decoded: an int in decimal, a uint64 (past 2^63, where `strconv.ParseInt` gave up)
+ * in hexadecimal with `0x` (fmt/print.go `fmtInteger`: `%#v` of an unsigned integer is `fmt0x64`).
+ */
+export const goIntegerSyntax = (n: bigint): string => (n >= 2n ** 63n ? `0x${n.toString(16)}` : String(n));
 
 /** A number go-yaml decodes as an int: whole, within 64 bits (JavaScript writes these without an exponent). */
 const isGoInt = (n: number): boolean => Number.isInteger(n) && Math.abs(n) < 2 ** 63;

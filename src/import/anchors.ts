@@ -52,6 +52,12 @@ export const EMPTY_SOURCE_INFO: SourceInfo = {
   commentLines: 0,
 };
 
+/** A YAML 1.1 merge key (`<<`), as the parser gives it. */
+const isMergeKey = (key: Node | null): boolean => isScalar(key) && typeof key.value === "symbol";
+
+/** A key's name in the data: its scalar's value as a string. */
+const keyName = (key: Node | null): string => (isScalar(key) ? String(key.value) : String(key));
+
 const splitComment = (text: string | null | undefined): string[] =>
   text === null || text === undefined || text === "" ? [] : text.split("\n");
 
@@ -117,13 +123,15 @@ export function readSourceInfo(text: string): SourceInfo {
     }
     if (isMap(node)) {
       const written: string[] = [];
+      /** The merge sources written in place (`<<: { ... }`, `<<: &a { ... }`), with where their merge key ends. */
+      const inline: { readonly source: Node | null; readonly keyEnd: number | undefined }[] = [];
       for (const [i, pair] of node.items.entries()) {
         const key = pair.key as Node | null;
         const value = pair.value as Node | null;
         const keyEnd = key?.range?.[1];
         // the comments before the first entry: before a merge key (a spread), they stay with the mapping
         const first = i === 0 ? leading.first : [];
-        if (isScalar(key) && typeof key.value === "symbol") {
+        if (isMergeKey(key)) {
           addLines(comments, path, first);
           // a merge key: `<<: *a` or `<<: [*a, *b]`
           const sources = isSeq(value) ? value.items : [value];
@@ -131,24 +139,19 @@ export function readSourceInfo(text: string): SourceInfo {
           if (found.every((a) => a !== undefined)) {
             for (const a of found) a.uses++;
             merges.set(pathKey(path), [...(merges.get(pathKey(path)) ?? []), ...found]);
-          } else inlineMerges.add(pathKey(path));
-          add(comments, path, key.commentBefore);
+          } else {
+            inlineMerges.add(pathKey(path));
+            for (const source of sources) inline.push({ source: source as Node | null, keyEnd });
+          }
+          add(comments, path, key?.commentBefore);
           continue;
         }
-        const name = isScalar(key) ? String(key.value) : String(key);
-        const at = [...path, name];
+        const name = keyName(key);
         written.push(name);
-        addLines(comments, at, first);
-        if (key !== null) {
-          add(comments, at, key.commentBefore);
-          add(comments, at, key.comment);
-        }
-        if (value !== null && !isAlias(value) && (isMap(value) || isSeq(value))) {
-          visit(value, at, keyEnd);
-          add(trailing, at, value.comment);
-        } else visit(value, at, keyEnd);
+        visitPair(key, value, [...path, name], first, keyEnd);
       }
       if (merges.has(pathKey(path))) explicitKeys.set(pathKey(path), written);
+      visitInlineMerges(inline, path, written);
     } else if (isSeq(node)) {
       node.items.forEach((item, i) => {
         const at = [...path, i];
@@ -161,6 +164,58 @@ export function readSourceInfo(text: string): SourceInfo {
       });
     } else {
       add(comments, path, node.comment);
+    }
+  };
+
+  /** A key and its value, at the data path `at`; `first`: comment lines before it the mapping's own lines gave it. */
+  const visitPair = (
+    key: Node | null,
+    value: Node | null,
+    at: Path,
+    first: readonly string[],
+    keyEnd: number | undefined,
+  ): void => {
+    addLines(comments, at, first);
+    if (key !== null) {
+      add(comments, at, key.commentBefore);
+      add(comments, at, key.comment);
+    }
+    if (value !== null && !isAlias(value) && (isMap(value) || isSeq(value))) {
+      visit(value, at, keyEnd);
+      add(trailing, at, value.comment);
+    } else visit(value, at, keyEnd);
+  };
+
+  /**
+   * The mappings a mapping at `path` merges that are written in place: each key they give the mapping (one it writes
+   * itself, or an earlier source gives, it does not get) is read where the merged data has it, at `path`, with its
+   * comments. The anchor such a mapping may have names no data of its own: an alias to it is data written out.
+   */
+  const visitInlineMerges = (
+    inline: readonly { readonly source: Node | null; readonly keyEnd: number | undefined }[],
+    path: Path,
+    written: readonly string[],
+  ): void => {
+    const taken = new Set(written);
+    for (const { source, keyEnd } of inline) {
+      const target: Node | null | undefined = source !== null && isAlias(source) ? source.resolve(doc) : source;
+      if (!isMap(target)) continue;
+      if (target === source) {
+        if (target.anchor) latest.delete(target.anchor);
+        const leading = leadingComments(target, keyEnd);
+        addLines(comments, path, leading.own);
+        for (const [i, pair] of target.items.entries()) {
+          const key = pair.key as Node | null;
+          const name = keyName(key);
+          if (isMergeKey(key)) continue;
+          // a key the data does not get is read below the merge key, which no code is written for: its comments are
+          // counted among the lines not carried over
+          const at = taken.has(name) ? [...path, "<<", name] : [...path, name];
+          visitPair(key, pair.value as Node | null, at, i === 0 ? leading.first : [], key?.range?.[1]);
+        }
+        add(trailing, path, target.comment);
+      }
+      for (const pair of target.items) taken.add(keyName(pair.key as Node | null));
     }
   };
 

@@ -238,6 +238,37 @@ describe("comments", () => {
     expect(await rendered(out)).toEqual(dataOf(input));
   });
 
+  test("a comment in a mapping merged where it is written (`<<: &defaults` then the mapping) stays before the key it gives the data; one of a key the mapping overrides is said not carried over", async () => {
+    const input = `
+      resources:
+      - {name: src, type: git, source: {uri: "https://example.com/x.git"}}
+      jobs:
+      - name: a
+        <<: &defaults
+          # one build at a time
+          serial: true
+          # keep few
+          max_in_flight: 1
+          public: true # visible
+        public: false
+        plan:
+        - get: src
+      - name: b
+        <<: *defaults
+        plan: []
+      `;
+    const result = importPipeline(yaml(input));
+    if (!result.ok) throw new Error("import failed");
+    const out = result.modules[0]?.code ?? "";
+    expect(out).toMatch(
+      /name: "a",\n\s+\/\/ one build at a time\n\s+serial: true,\n\s+\/\/ keep few\n\s+max_in_flight: 1,/,
+    );
+    expect(out.match(/one build at a time/g)).toHaveLength(1);
+    expect(result.notes).toContain('1 comment lines not carried over, at jobs[0]["<<"].public');
+    expect(result.stats.commentsLost).toBe(1);
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
+
   test("no text of the input becomes code: a comment or a key with a JavaScript line break stays in comments", async () => {
     const payload = "...(globalThis.injected = 1, {}),";
     // YAML breaks lines at CR and LF only; JavaScript also at U+2028 and U+2029
@@ -326,6 +357,53 @@ describe("a null where the model types a value", () => {
     const out = code(input);
     expect(tscSays(out)).toBe("");
     expect(out).toContain("// timeout: null in the source (Concourse reads it as absent)");
+    expect(await rendered(out)).toEqual(parsePipeline(renderJson(dataOf(input) as never)).pipeline);
+  });
+
+  test("an anchor holding a null, used first in free-form data and then where the model types the value: one const with its nulls cast, the module type-checks and renders the same data", async () => {
+    const input = `
+      resources:
+      - name: src
+        type: git
+        source: {uri: "https://example.com/x.git", branch: &nothing ~, paths: &some [a, ~], m: &map {k: ~}}
+        tags: *some
+      jobs:
+      - name: j
+        serial_groups: [*nothing, x]
+        plan:
+        - get: src
+          passed: [*nothing]
+          params: {depth: *nothing}
+        - task: t
+          file: src/t.yml
+          input_mapping: *map
+      `;
+    const out = code(input);
+    expect(out).toContain("const nothing = null as never;");
+    expect(out).toContain('const some = ["a", null as never];');
+    expect(out).toMatch(/const map = \{\n\s+\/\/ null kept as written[^\n]*\n\s+k: null as never,\n\};/);
+    expect(out).toContain('source: { uri: "https://example.com/x.git", branch: nothing, paths: some, m: map },');
+    expect(tscSays(out)).toBe("");
+    expect(await rendered(out)).toEqual(parsePipeline(renderJson(dataOf(input) as never)).pipeline);
+  });
+
+  test("an anchor holding a null, used as a step and as free-form data: written in each place, where a step's const would leave the null out of the data", async () => {
+    const input = `
+      resources:
+      - {name: src, type: git, source: {uri: "https://example.com/x.git"}}
+      jobs:
+      - name: j
+        plan:
+        - &fetch {get: src, trigger: ~}
+        - put: src
+          params: {step: *fetch}
+      `;
+    const out = code(input);
+    expect(out).not.toContain("const fetch");
+    expect(out).toContain('params: { step: { get: "src", trigger: null } }');
+    expect(tscSays(out)).toBe("");
+    const data = (await rendered(out)) as { jobs: { plan: Record<string, unknown>[] }[] };
+    expect(data.jobs[0]?.plan[1]?.params).toEqual({ step: { get: "src", trigger: null } });
     expect(await rendered(out)).toEqual(parsePipeline(renderJson(dataOf(input) as never)).pipeline);
   });
 

@@ -213,7 +213,24 @@ interface Emitter {
   readonly constImports: { readonly imports: Set<string>; readonly typeImports: Set<string> };
   /** The paths (keys) whose comments were written. */
   readonly commentsTaken: Set<string>;
+  /** Each shared anchor's const: the role it was written in (its first use's) and the roles of all its uses. */
+  readonly anchorRoles: Map<Anchor, { readonly written: Role; readonly used: Set<Role> }>;
+  /** How anchors holding a null are written, from a first writing of the module ({@link nullAnchorHints}). */
+  readonly nullHints: NullHints;
 }
+
+/**
+ * Anchors holding a null that one const cannot serve as written (found by writing the module once): one written as
+ * free-form data (a null as it is, typed `null`) and used where the model types the value is written with its nulls
+ * cast (`null as never`, which both places take); one also used as a unit of the model (a step, whose null keys are
+ * left out) is not shared, each use written in place.
+ */
+interface NullHints {
+  readonly cast: ReadonlySet<Anchor>;
+  readonly unshared: ReadonlySet<Anchor>;
+}
+
+const NO_NULL_HINTS: NullHints = { cast: new Set(), unshared: new Set() };
 
 /** The identifiers a scope's code refers to (so consts are declared before their users). */
 type Scope = Set<string>;
@@ -242,35 +259,20 @@ export function importPipeline(input: string | Uint8Array, options: ImportOption
   }
   const isJson = /^\s*[{[]/.test(text);
   const info = isJson ? EMPTY_SOURCE_INFO : readSourceInfo(text);
-  const imports = new Set<string>();
-  const typeImports = new Set<string>();
-  const e: Emitter = {
-    data,
-    info,
-    names: createNames([...HELPERS, ...RECOGNIZED_FACTORIES, "config", "fragment", "mergeFragments"]),
-    options,
-    imports,
-    typeImports,
-    consts: new Map(),
-    constOrder: [],
-    anchorIds: new Map(),
-    anchorTypes: new Map(),
-    resourceIds: new Map(),
-    typeIds: new Map(),
-    prototypeIds: new Map(),
-    untypable: untypableUnits(data, parsed.diagnostics, options.upgrade === true),
-    notes: [],
-    factoryCalls: {},
-    counts: { literals: 0, comments: 0 },
-    constImports: { imports, typeImports },
-    commentsTaken: new Set(),
-  };
+  const untypable = untypableUnits(data, parsed.diagnostics, options.upgrade === true);
   const ignored = Object.keys(data).filter((key) => !PIPELINE_KEYS.includes(key));
-  if (ignored.length > 0) {
-    e.notes.push(`left out top-level keys Concourse ignores: ${ignored.map(keyInText).join(", ")}`);
-  }
-  declareNamedConsts(e);
-  const modules = writeModules(e, ignored);
+  const write = (nullHints: NullHints) => {
+    const e = newEmitter(data, info, options, untypable, nullHints);
+    if (ignored.length > 0) {
+      e.notes.push(`left out top-level keys Concourse ignores: ${ignored.map(keyInText).join(", ")}`);
+    }
+    declareNamedConsts(e);
+    return { e, modules: writeModules(e, ignored) };
+  };
+  const first = write(NO_NULL_HINTS);
+  // an anchor holding a null that one const did not serve: the module is written again, knowing how to write it
+  const hints = nullAnchorHints(first.e);
+  const { e, modules } = hints === undefined ? first : write(hints);
   const untaken = [
     ...[...info.comments].filter(([key]) => key !== pathKey([]) && !e.commentsTaken.has(`before ${key}`)),
     ...[...info.trailing].filter(([key]) => !e.commentsTaken.has(`after ${key}`)),
@@ -324,6 +326,72 @@ function notAPipeline(file: string | undefined): Diagnostic {
     path: [],
     loc: { ...(file === undefined ? {} : { file }), line: 1, col: 1 },
   };
+}
+
+function newEmitter(
+  data: Obj,
+  info: SourceInfo,
+  options: ImportOptions,
+  untypable: Map<string, string>,
+  nullHints: NullHints,
+): Emitter {
+  const imports = new Set<string>();
+  const typeImports = new Set<string>();
+  return {
+    data,
+    info,
+    names: createNames([...HELPERS, ...RECOGNIZED_FACTORIES, "config", "fragment", "mergeFragments"]),
+    options,
+    imports,
+    typeImports,
+    consts: new Map(),
+    constOrder: [],
+    anchorIds: new Map(),
+    anchorTypes: new Map(),
+    resourceIds: new Map(),
+    typeIds: new Map(),
+    prototypeIds: new Map(),
+    untypable,
+    notes: [],
+    factoryCalls: {},
+    counts: { literals: 0, comments: 0 },
+    constImports: { imports, typeImports },
+    commentsTaken: new Set(),
+    anchorRoles: new Map(),
+    nullHints,
+  };
+}
+
+/**
+ * The anchors holding a null whose const, as a first writing made it, does not serve all its uses ({@link NullHints}),
+ * or undefined when every const does.
+ */
+function nullAnchorHints(e: Emitter): NullHints | undefined {
+  const cast = new Set<Anchor>();
+  const unshared = new Set<Anchor>();
+  for (const [anchor, { written, used }] of e.anchorRoles) {
+    if (!holdsNull(valueAt(e.data, anchor.path))) continue;
+    const typed = [...used].filter((role) => role !== "payload");
+    if (written === "payload" && typed.length > 0) {
+      if (typed.every((role) => role === "value")) cast.add(anchor);
+      else unshared.add(anchor);
+    } else if (!isData(written) && used.has("payload")) unshared.add(anchor);
+  }
+  return cast.size === 0 && unshared.size === 0 ? undefined : { cast, unshared };
+}
+
+/** Whether a value is or holds a null (iterative: data nests deeper than the stack). */
+function holdsNull(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null) return true;
+    if (typeof v !== "object" || v === undefined || seen.has(v)) continue;
+    seen.add(v);
+    for (const item of Array.isArray(v) ? v : Object.values(v)) stack.push(item);
+  }
+  return false;
 }
 
 /**
@@ -475,7 +543,7 @@ function takeTrailing(e: Emitter, path: Path): string[] {
 /** A value in a role: the shared const of its anchor when it has one, else written out. */
 function emit(e: Emitter, role: Role, value: unknown, path: Path, scope: Scope): Doc {
   const anchor = e.info.anchorAt.get(pathKey(path));
-  if (anchor !== undefined && anchor.uses > 0 && shareable(e, anchor, value)) {
+  if (anchor !== undefined && anchor.uses > 0 && !e.nullHints.unshared.has(anchor) && shareable(e, anchor, value)) {
     const id = anchorConst(e, anchor, role);
     scope.add(id);
     return id;
@@ -529,13 +597,18 @@ function anchorConst(
   const types = e.anchorTypes.get(anchor) ?? new Set<string | undefined>();
   types.add(type);
   e.anchorTypes.set(anchor, types);
+  // with its nulls cast, a const written as free-form data serves a place the model types too
+  const written = role === "payload" && e.nullHints.cast.has(anchor) ? "value" : role;
+  const roles = e.anchorRoles.get(anchor) ?? { written, used: new Set<Role>() };
+  roles.used.add(role);
+  e.anchorRoles.set(anchor, roles);
   const known = e.anchorIds.get(anchor);
   if (known !== undefined) return known;
   const id = e.names.claim(anchor.name, { fallback: "shared", suffix: "Shared" });
   e.anchorIds.set(anchor, id);
   const c: Const = { id, comments: takeComments(e, anchor.path), doc: "", deps: new Set() };
   addConst(e, c);
-  c.doc = emitRaw(e, role, valueAt(e.data, anchor.path), anchor.path, c.deps);
+  c.doc = emitRaw(e, written, valueAt(e.data, anchor.path), anchor.path, c.deps);
   return id;
 }
 
@@ -664,7 +737,8 @@ function emitObject(e: Emitter, role: Role, value: unknown, path: Path, scope: S
     // a null that overrides a merged key is written as nothing (the model has no null), which a spread would undo
     const nullOverride = (k: string): boolean =>
       value[k] === null && !isData(role) && sources.some((s) => isObject(s) && Object.hasOwn(s, k));
-    if (sameData(rebuilt, value) && sources.every(isObject) && !explicit.some(nullOverride)) {
+    const unshared = spread.some((a) => e.nullHints.unshared.has(a));
+    if (sameData(rebuilt, value) && sources.every(isObject) && !explicit.some(nullOverride) && !unshared) {
       const [only] = spread;
       if (only !== undefined && spread.length === 1 && explicit.length === 0 && !isData(role)) {
         // `<<: *a` and nothing else: the same data as `*a`

@@ -2,7 +2,15 @@ import { isObject, type Path } from "../model/common.ts";
 import { stepKindOrUndefined } from "../model/step.ts";
 import { type ParsedText, parsePipelineText } from "../parse/parse-pipeline.ts";
 import { readYaml, type YamlProblem, type YamlRead } from "../parse/read-yaml.ts";
-import { aliasedNode, readYamlTree, type YamlNode, type YamlPair, type YamlTree } from "../parse/yaml-tree.ts";
+import {
+  aliasedNode,
+  ownPair,
+  reachNode,
+  readYamlTree,
+  type YamlNode,
+  type YamlPair,
+  type YamlTree,
+} from "../parse/yaml-tree.ts";
 import { walkPipelineSteps } from "../walk/walk-steps.ts";
 
 /** The kinds of names a pipeline defines and refers to. */
@@ -96,9 +104,10 @@ export const mendsFor = (length: number): number =>
 
 /**
  * The problems whose line is blanked and the text read again: a syntax error, and a key fly cannot convert to JSON
- * (a null or a complex key, which js-yaml reads), so that one such key does not take every name of the text away.
+ * (a null, uint64 or complex key, which js-yaml reads), so that one such key does not take every name of the text
+ * away.
  */
-const MENDABLE: ReadonlySet<YamlProblem["kind"]> = new Set(["syntax", "null-key", "complex-key"]);
+const MENDABLE: ReadonlySet<YamlProblem["kind"]> = new Set(["syntax", "null-key", "uint64-key", "complex-key"]);
 
 /** A text read the editor's way: its tree and value, and the parts of it read as blank. */
 interface Mended {
@@ -279,11 +288,11 @@ function findNames(at: Positions, pipeline: Record<string, unknown>): NameSite[]
   const add = (kind: NameKind, role: NameSite["role"], path: Path, itemPath?: Path) => {
     const name = valueIn(pipeline, path);
     if (typeof name !== "string" || (role === "reference" && isGlob(name))) return;
-    const reached = reach(at, path);
+    const reached = reachNode(at.tree, at.text, path);
     const node = reached?.node;
     if (node?.kind !== "scalar") return;
     const written = reached?.via ?? node;
-    const item = itemPath === undefined ? undefined : reach(at, itemPath);
+    const item = itemPath === undefined ? undefined : reachNode(at.tree, at.text, itemPath);
     const itemNode = item?.via ?? item?.node;
     sites.push({
       kind,
@@ -350,79 +359,6 @@ export function itemRange(text: string, node: YamlNode): { start: number; end: n
   return { start: node.start, end };
 }
 
-/** A node of the position tree, and the first alias on the way to it (where it is written in place, if not itself). */
-interface Reached {
-  readonly node: YamlNode | undefined;
-  readonly via: YamlNode | undefined;
-}
-
-/**
- * The node a literal path of the parsed value leads to in the position tree, following aliases and merge keys
- * as the value does.
- */
-function reach(at: Positions, path: Path): Reached | undefined {
-  let here = resolved(at, { node: at.tree.root, via: undefined });
-  for (const seg of path) {
-    const { node } = here;
-    if (node?.kind === "sequence" && typeof seg === "number") {
-      here = resolved(at, { node: node.items[seg], via: here.via });
-    } else if (node?.kind === "mapping" && typeof seg === "string") {
-      const found = entry(at, node, seg, 0);
-      if (found === undefined) return undefined;
-      here = resolved(at, { node: found.node, via: here.via ?? found.via });
-    } else return undefined;
-  }
-  return here;
-}
-
-/** An alias replaced by the node it stands for (the alias is kept as `via`, if there was none before). */
-const resolved = (at: Positions, here: Reached): Reached =>
-  here.node?.kind === "alias" ? { node: aliasedNode(at.tree, here.node, at.text), via: here.via ?? here.node } : here;
-
-/** Merge keys nested deeper than this are not followed. */
-const MAX_MERGE_DEPTH = 64;
-
-/**
- * The value of `key` in a mapping, as YAML 1.1 reads it: the key written in the mapping (the last, if it is
- * written twice), else the first of its merge sources (`<<: *a`, `<<: [*a, *b]`) that has it; `via` is the
- * merge source's alias it came through.
- */
-function entry(at: Positions, map: YamlNode & { kind: "mapping" }, key: string, depth: number): Reached | undefined {
-  const own = ownPair(at.text, map, key);
-  if (own !== undefined) return { node: own.value, via: undefined };
-  if (depth >= MAX_MERGE_DEPTH) return undefined;
-  for (const pair of map.pairs) {
-    if (!isMergeKey(at.text, pair)) continue;
-    const value = resolved(at, { node: pair.value, via: undefined });
-    const sources: Reached[] =
-      value.node?.kind === "sequence"
-        ? value.node.items.map((item) => resolved(at, { node: item, via: value.via }))
-        : [value];
-    for (const source of sources) {
-      if (source.node?.kind !== "mapping") continue;
-      const found = entry(at, source.node, key, depth + 1);
-      if (found !== undefined) return { node: found.node, via: source.via ?? found.via };
-    }
-  }
-  return undefined;
-}
-
-/** The pair of `key` written in a mapping (the last, if it is written twice), merge keys aside. */
-function ownPair(text: string, map: YamlNode & { kind: "mapping" }, key: string): YamlPair | undefined {
-  for (let i = map.pairs.length - 1; i >= 0; i--) {
-    const pair = map.pairs[i] as YamlPair;
-    if (pair.name === key && !isMergeKey(text, pair)) return pair;
-  }
-  return undefined;
-}
-
-/** A `<<` key (plain, not quoted): YAML 1.1's merge key. */
-const isMergeKey = (text: string, pair: YamlPair): boolean =>
-  pair.name === "<<" &&
-  pair.key.kind === "scalar" &&
-  text.startsWith("<<", pair.key.start) &&
-  pair.key.end - pair.key.start === 2;
-
 /** The aliases of the document that stand for a scalar starting at one of `starts` (the alias nodes, in text order). */
 export function aliasesTo(document: PipelineDocument, starts: ReadonlySet<number>): YamlNode[] {
   const { text, tree } = document;
@@ -448,7 +384,7 @@ export function aliasesTo(document: PipelineDocument, starts: ReadonlySet<number
 /** The node at a literal path of the parsed value, following aliases and merge keys as the value does. */
 export function nodeAt(document: PipelineDocument, path: Path): YamlNode | undefined {
   const { text, tree } = document;
-  return tree === undefined ? undefined : reach({ text, tree }, path)?.node;
+  return tree === undefined ? undefined : reachNode(tree, text, path)?.node;
 }
 
 /** The pair of `key` written in a mapping of the document (the last, if it is written twice), merge keys aside. */

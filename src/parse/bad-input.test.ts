@@ -39,6 +39,16 @@ describe("bad input gives diagnostics, never a crash or a hang", () => {
     expect(parsePipeline(script).pipeline?.jobs?.map((j) => j.name)).toEqual(["a", "b"]);
   });
 
+  test("a bare `-` before a less indented entry in a text that is no YAML anyway gets the YAML error, as fly does", () => {
+    // read where fly reads them, the entries leave a list entry after a mapping (line 3, and line 9 past two bare
+    // entries): no YAML, whatever the bare entries hold
+    expect(summary("a:\n  -\n- b\n")).toEqual([
+      "3:1 yaml/SYNTAX end of the stream or a document separator is expected",
+    ]);
+    const twice = "jobs:\n- name: a\n  plan:\n  -\n- name: b\n  plan: []\nresources:\n  -\n- x\n";
+    expect(summary(twice)).toEqual(["9:1 yaml/SYNTAX end of the stream or a document separator is expected"]);
+  });
+
   test("many lines of block scalars that look like a bare `-` before a less indented one do not hang the reader", () => {
     // each scalar holds a bare dash followed by a less indented dash: a candidate the position tree rules out. A guard
     // against a hang, not a speed target (that is the bench's): read in about 1.5 s, where a check scanning every

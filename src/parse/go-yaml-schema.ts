@@ -29,6 +29,33 @@ export function goYamlLoadOptions(
 /** An integer as Go's `strconv.ParseInt(s, 0, 64)` reads one (with a leading `0` for octal, as go-yaml adds). */
 const GO_INT = /^([-+]?)(?:0[xX]([0-9a-fA-F]+)|0[oO]([0-7]+)|0[bB]([01]+)|(0[0-7]*)|([1-9][0-9]*))$/;
 
+/**
+ * The exact integer go-yaml v2 reads a plain scalar as (resolve.go: `strconv.ParseInt(plain, 0, 64)`, then
+ * `ParseUint`), where JavaScript's number holds it rounded past 2^53; undefined for any scalar go-yaml reads as
+ * something else (beyond 64 bits it is a float).
+ */
+export function goYamlInteger(text: string): bigint | undefined {
+  const plain = text.includes("_") ? text.replace(/_/g, "") : text;
+  const int = GO_INT.exec(plain);
+  if (int === null) return undefined;
+  const [, sign, hex, oct, bin, leadingZero, dec] = int;
+  const magnitude = BigInt(
+    hex !== undefined
+      ? `0x${hex}`
+      : oct !== undefined
+        ? `0o${oct}`
+        : bin !== undefined
+          ? `0b${bin}`
+          : leadingZero !== undefined
+            ? `0o${leadingZero}`
+            : (dec as string),
+  );
+  const n = sign === "-" ? -magnitude : magnitude;
+  if (n >= -(2n ** 63n) && n < 2n ** 63n) return n;
+  // ParseUint takes no sign
+  return sign === "" && n < 2n ** 64n ? n : undefined;
+}
+
 /** go-yaml v2's reading of a plain scalar that starts like a number: an int, a float, or the string itself. */
 export function goYamlNumber(text: string): number | string {
   const plain = text.includes("_") ? text.replace(/_/g, "") : text;

@@ -130,6 +130,53 @@ describe("wrong types are reported with Go's text, path and position", () => {
     );
   });
 
+  // go-yaml reads an integer of up to 64 bits exactly (ParseInt, then ParseUint), sigs.k8s.io/yaml hands json its
+  // digits, and fly's messages print them all, where JavaScript holds a number past 2^53 rounded
+  test("an integer past 2^53 is given with the digits written, as fly prints it, and judged by them", () => {
+    const text = yaml`
+      resources:
+      - { name: 9007199254740993, type: git, source: {} }
+      jobs:
+      - name: a
+        max_in_flight: &big 18446744073709551615
+        build_log_retention: { builds: 9223372036854775808, days: 9223372036854775807 }
+        plan:
+        - { get: 9007199254740993, attempts: *big }
+      - name: b
+        <<: { max_in_flight: 0x8000000000000000 }
+        plan: []
+    `;
+    /** The message of a number that is no Go int, without fly's line. */
+    const notInt = (at: string, n: string, field: string) =>
+      `${at} error type-mismatch json: cannot unmarshal number ${n} into Go struct field ${field} of type int`;
+    const messages = (t: string) => summary(t).map((line) => line.split(" || ")[0]);
+    expect(messages(text)).toEqual([
+      notInt("5:23", "18446744073709551615", "JobConfig.jobs.max_in_flight"),
+      notInt("6:34", "9223372036854775808", "BuildLogRetention.jobs.build_log_retention.builds"),
+      "8:12 error type-mismatch json: cannot unmarshal number into Go struct field GetStep.get of type string",
+      notInt("8:40", "18446744073709551615", "RetryStep.attempts"),
+      notInt("9:3", "9223372036854775808", "JobConfig.jobs.max_in_flight"),
+    ]);
+    // a number given for a string outside steps becomes its decimal digits (sigs.k8s.io/yaml's FormatInt/FormatUint)
+    const names = (t: string) =>
+      (parsePipeline(t).pipeline?.resources ?? []).map((r) => (r as unknown as { name: unknown }).name);
+    expect(names("resources: [{ name: 9007199254740993 }, { name: 18446744073709551615 }]\n")).toEqual([
+      "9007199254740993",
+      "18446744073709551615",
+    ]);
+    // a JSON text is read as YAML by fly: the same digits
+    expect(messages('{"jobs": [{"name": "a", "plan": [], "max_in_flight": 9223372036854775809}]}')).toEqual([
+      notInt("1:54", "9223372036854775809", "JobConfig.jobs.max_in_flight"),
+    ]);
+    // an integer tagged as a float, or past 64 bits, is a float64 to go-yaml, whose shortest digits json writes
+    for (const n of ["!!float 18446744073709551615", "18446744073709551616"]) {
+      const at = `1:${43 + n.indexOf("1")}`;
+      expect(messages(`jobs: [{name: a, plan: [], max_in_flight: ${n}}]\n`), n).toEqual([
+        notInt(at, "18446744073709552000", "JobConfig.jobs.max_in_flight"),
+      ]);
+    }
+  });
+
   test("inside steps: no coercion, and Concourse's `malformed x step` chain in the fly line", () => {
     const text = yaml`
       jobs:
@@ -467,6 +514,27 @@ describe("keys sigs.k8s.io/yaml and go-yaml reject: null keys, lists and mapping
     expect(summary("~: 1\njobs: []\n")).toEqual([`1:1 ${NULL}1`]);
     // keys js-yaml takes for one where go-yaml does not (0x10 and 16): the document is read again, watched the same
     expect(summary(step("{0x10: a, 16: b, ~: c}"))).toEqual([`1:59 ${NULL}"c"`]);
+  });
+
+  test("an integer key past 2^53 is named by its digits (strconv.Itoa), and one go-yaml reads as a uint64 is no key", () => {
+    const parsed = parsePipeline(step("{9007199254740993: a, 9007199254740992: b}"));
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.pipeline?.jobs?.[0]?.plan[0]).toMatchObject({
+      params: { "9007199254740993": "a", "9007199254740992": "b" },
+    });
+    expect(summary("jobs:\n- name: a\n  plan: []\n  9007199254740993: x\n")).toEqual([
+      '4:3 warning unknown-field unknown field "9007199254740993" || error unmarshaling JSON: while decoding JSON: json: unknown field "9007199254740993"',
+    ]);
+    // convertToJSONableObject takes string, int, int64, float64 and bool keys: a uint64 is `unsupported map key`
+    const uint =
+      'error yaml/UINT64_KEY an integer key past 2^63 (18446744073709551615) cannot be converted to JSON: go-yaml reads it as a uint64, which sigs.k8s.io/yaml takes for no key: quote it ("18446744073709551615") for a key of those digits || error converting YAML to JSON: unsupported map key of type: uint64, key: 0xffffffffffffffff, value: ';
+    expect(summary(step("{18446744073709551615: [1]}"))).toEqual([`1:43 ${uint}[]interface {}{1}`]);
+    expect(summary(step("{? 0xFFFFFFFFFFFFFFFF : 9007199254740993}"))).toEqual([`1:45 ${uint}9007199254740993`]);
+  });
+
+  test("an integer value past 2^53 is Go's %#v of what go-yaml read: an int's digits, a uint64 in hexadecimal", () => {
+    expect(summary("~: 9007199254740993\njobs: []\n")).toEqual([`1:1 ${NULL}9007199254740993`]);
+    expect(summary("~: &n !!int 18446744073709551615\njobs: []\n")).toEqual([`1:1 ${NULL}0xffffffffffffffff`]);
   });
 
   test("a string, int, float or bool key is a string key, as sigs.k8s.io/yaml makes it", () => {

@@ -4,6 +4,7 @@ import type { Pipeline } from "../model/pipeline.ts";
 import { compareByLocation, type Diagnostic, isAboutKey, type SourceLoc } from "../source/diagnostic.ts";
 import { jsonLocator, type Locator, lineIndex } from "../source/locate.ts";
 import { checkShape } from "./check-shape.ts";
+import { type ExactIntegers, exactIntegersOf } from "./exact-integers.ts";
 import { readAsGoYamlReads } from "./json-keys.ts";
 import type { KnownMappings } from "./known-mappings.ts";
 import { readYaml, type YamlProblem } from "./read-yaml.ts";
@@ -11,7 +12,7 @@ import { type DecodedBytes, decodeYamlBytes } from "./read-yaml-utf8.ts";
 import { rootNotMapping } from "./root-kind.ts";
 import { interpolate, type TemplateVars } from "./vars.ts";
 import { BEFORE_TEMPLATES, findNonFinite, TO_JSON } from "./yaml-to-json.ts";
-import { lazyYamlTree, type YamlTree, yamlTreeLocator } from "./yaml-tree.ts";
+import { lazyYamlTree, reachNode, type YamlNode, type YamlTree, yamlTreeLocator } from "./yaml-tree.ts";
 
 /** The input formats the parser reads. `auto` picks JSON when the text starts with `{` or `[`. */
 export type InputFormat = "yaml" | "json" | "auto";
@@ -179,7 +180,10 @@ function parseJson(value: unknown, text: string, file: string | undefined, vars?
     locator ??= jsonLocator(text, file);
     return locator(path, target);
   };
-  return notMapping(value, text, locate) ?? finish(value, locate, vars);
+  // fly reads JSON as YAML: its integers past 2^53 are read back from the YAML reading of the text
+  const tree = lazyYamlTree(text);
+  const exact = exactIntegersOf((path) => nodeAt(tree, text, path), text);
+  return notMapping(value, text, locate) ?? finish(value, locate, vars, { exact });
 }
 
 function parseYaml(text: string, file: string | undefined, vars?: TemplateVars): InputRead {
@@ -192,7 +196,8 @@ function parseYaml(text: string, file: string | undefined, vars?: TemplateVars):
   const yamlTree = lazyYamlTree(located, read.ok ? read.regions : undefined);
   const locate = yamlTreeLocator(yamlTree, located, file);
   if (read.ok) {
-    const parsed = notMapping(read.value, located, locate) ?? finish(read.value, locate, vars, read);
+    const exact = exactIntegersOf((path) => nodeAt(yamlTree, located, path), located);
+    const parsed = notMapping(read.value, located, locate) ?? finish(read.value, locate, vars, { ...read, exact });
     if (end === undefined) return { parsed, yamlTree };
     const start = lineIndex(text)(end);
     const ignored: Diagnostic = {
@@ -256,6 +261,8 @@ function problemDiagnostic(problem: YamlProblem, loc: SourceLoc): Diagnostic {
       return { ...diag(YAML_RULE("SYNTAX"), problem.message, [], loc), parity: "hangar", fly: syntaxFly(problem, loc) };
     case "null-key":
       return { ...diag(YAML_RULE("NULL_KEY"), problem.message, [], loc), fly: problem.fly ?? problem.message };
+    case "uint64-key":
+      return { ...diag(YAML_RULE("UINT64_KEY"), problem.message, [], loc), fly: problem.fly ?? problem.message };
     case "complex-key":
       return { ...diag(YAML_RULE("COMPLEX_KEY"), problem.message, [], loc), fly: problem.fly ?? problem.message };
     case "unsupported":
@@ -280,6 +287,8 @@ function syntaxFly(problem: YamlProblem, loc: SourceLoc): string {
 interface ReaderNotes {
   readonly known?: KnownMappings;
   readonly nonFinite?: true;
+  /** The digits of the text's integers past 2^53. */
+  readonly exact?: ExactIntegers;
 }
 
 function finish(
@@ -300,7 +309,7 @@ function finish(
     return { pipeline: undefined, wellFormed: false, diagnostics: diagnostics.sort(compareByLocation), locate };
   }
   // interpolation copies every mapping, so a copy has no known keys (a record is found by the object itself)
-  const shape = checkShape(interpolated.value, known);
+  const shape = checkShape(interpolated.value, known, notes.exact);
   // after the shape check, which turns a float given for a string into the string sigs.k8s.io/yaml makes of it
   const value = shape.value;
   const unsupported = notes.nonFinite === true && shape.isMapping ? unsupportedValues(value, locate) : [];
@@ -335,6 +344,12 @@ function unsupportedValues(value: unknown, locate: Locator): Diagnostic[] {
     const hint = " (YAML reads .inf, -.inf and .nan as floats, which JSON cannot hold: quote the value for a string)";
     return { ...diag(YAML_RULE("UNSUPPORTED_VALUE"), go + hint, path, locate(path)), fly: `${TO_JSON}${go}` };
   });
+}
+
+/** The node of a lazily read position tree at a path of the value, following aliases and merge keys. */
+function nodeAt(tree: () => YamlTree | undefined, text: string, path: Path): YamlNode | undefined {
+  const read = tree();
+  return read === undefined ? undefined : reachNode(read, text, path)?.node;
 }
 
 function diag(ruleId: string, message: string, path: Path, loc: SourceLoc | undefined): Diagnostic {

@@ -10,7 +10,7 @@ import {
   withPlaceholders,
 } from "./read-yaml-flow.ts";
 import { type ListenerState, nodeWatch } from "./yaml-to-json.ts";
-import { bareEntryMisread, buildYamlTree, contentStart, findDuplicateKeys } from "./yaml-tree.ts";
+import { bareEntriesMisread, buildYamlTree, contentStart, findDuplicateKeys } from "./yaml-tree.ts";
 
 /**
  * Reads one YAML document as Concourse does, with bounds that hold for any input:
@@ -35,26 +35,65 @@ import { bareEntryMisread, buildYamlTree, contentStart, findDuplicateKeys } from
  */
 export function readYaml(text: string, options: ReadYamlOptions = {}): YamlRead {
   const read = readFirst(text, options);
-  if (read.ok) return unlessBareEntryMisread(text, read);
+  if (read.ok) return unlessBareEntryMisread(text, read, options);
   // go-yaml's Unmarshal decodes the first document of a stream and never reads the others (nor their errors)
   const end = secondDocumentStart(text);
   if (end === undefined) return read;
   const beyond = read.problems.every((p) => p.message.startsWith(SEVERAL_DOCUMENTS) || p.offset >= end);
   if (!beyond) return read;
   const first = readFirst(text.slice(0, end), options);
-  return first.ok ? unlessBareEntryMisread(text.slice(0, end), { ...first, firstDocumentEnd: end }) : first;
+  return first.ok ? unlessBareEntryMisread(text.slice(0, end), { ...first, firstDocumentEnd: end }, options) : first;
 }
 
 /**
  * The read, unless js-yaml misread a bare `-` entry followed by a less indented entry (see yaml-tree.ts
- * `bareEntryMisread`): then a problem at the bare entry saying how to write it, rather than the wrong value.
+ * `bareEntriesMisread`): then a problem at the first bare entry saying how to write it, rather than the wrong value;
+ * but a text that is no YAML even with its bare entries written as `- ~` (read where fly reads them) gets the error
+ * of that reading, which is fly's.
  */
-function unlessBareEntryMisread(text: string, read: YamlRead): YamlRead {
-  const dash = bareEntryMisread(text);
-  if (dash === undefined) return read;
+function unlessBareEntryMisread(text: string, read: YamlRead, options: ReadYamlOptions): YamlRead {
+  const dashes = bareEntriesMisread(text);
+  const [first] = dashes;
+  if (first === undefined) return read;
+  const { amended, back } = withEmptyEntries(text, dashes);
+  const again = readFirst(amended, options);
+  if (!again.ok && again.problems.length > 0) {
+    return { ok: false, problems: again.problems.map((p) => ({ ...p, offset: back(p.offset) })) };
+  }
   const message =
     "an empty list entry (a `-` alone on its line) followed by a less indented `-` entry, which hangar's YAML reader would put in this list where fly puts it in the outer one: write the empty entry as `- ~`";
-  return { ok: false, problems: [{ kind: "unsupported", message, offset: dash }] };
+  return { ok: false, problems: [{ kind: "unsupported", message, offset: first }] };
+}
+
+/**
+ * The text with ` ~` after each of the dashes at `dashes` (in text order), and the offset in the text of an offset in
+ * the amended one (one inside an inserted ` ~` is its dash's line end).
+ */
+function withEmptyEntries(
+  text: string,
+  dashes: readonly number[],
+): { readonly amended: string; readonly back: (offset: number) => number } {
+  const parts: string[] = [];
+  let from = 0;
+  for (const dash of dashes) {
+    parts.push(text.slice(from, dash + 1), " ~");
+    from = dash + 1;
+  }
+  parts.push(text.slice(from));
+  // the i-th ` ~` stands at dashes[i] + 1 + 2i in the amended text: the last one at or before an offset is searched
+  const back = (offset: number): number => {
+    let low = 0;
+    let high = dashes.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((dashes[mid] as number) + 1 + 2 * mid <= offset) low = mid + 1;
+      else high = mid;
+    }
+    if (low === 0) return offset;
+    const dash = dashes[low - 1] as number;
+    return offset < dash + 1 + 2 * low ? dash + 1 : offset - 2 * low;
+  };
+  return { amended: parts.join(""), back };
 }
 
 /** js-yaml's error for a stream of more than one document. */
@@ -214,6 +253,7 @@ export interface YamlProblem {
     | "excessive-aliasing"
     | "too-deep"
     | "null-key"
+    | "uint64-key"
     | "complex-key"
     /** Text fly reads that hangar's reader would read otherwise (hangar says so rather than give another value). */
     | "unsupported";
@@ -221,6 +261,8 @@ export interface YamlProblem {
   readonly offset: number;
   /** fly's line for it, when the reader knows it whole (a key fly rejects: see yaml-to-json.ts). */
   readonly fly?: string;
+  /** For a key fly rejects: sigs.k8s.io/yaml's error for it in a text read by itself (a `-l` vars file). */
+  readonly unmarshal?: string;
   /** For a duplicate key: the 1-based line of the key's first definition. */
   readonly firstLine?: number;
   readonly key?: string;

@@ -10,11 +10,12 @@ import {
   type Checker,
   type Desc,
   isGoInt,
+  isSafeGoInt,
   MAX_STEP_DEPTH,
   MAX_VALUE_DEPTH,
   type StructDesc,
 } from "./shape-descriptor.ts";
-import { type At, child, enterStep, field, restart, wrap } from "./shape-position.ts";
+import { type At, child, enterStep, field, pathOf, restart, wrap } from "./shape-position.ts";
 import { quick } from "./shape-quick.ts";
 import { type State, tooDeep, typeError, unknownField, valueError } from "./shape-report.ts";
 import { stepFieldType } from "./shape-types.ts";
@@ -30,14 +31,15 @@ export function checkValue(state: State, value: unknown, desc: Desc, here: At): 
       return value;
     case "string":
       if (value === null || typeof value === "string") return value;
-      if (here.coerce && (typeof value === "number" || typeof value === "boolean")) return coercedText(value);
+      if (here.coerce && typeof value === "boolean") return String(value);
+      if (here.coerce && typeof value === "number") return coercedText(value, exactInteger(state, value, here));
       typeError(state, value, "string", here);
       return value;
     case "bool":
       if (value !== null && typeof value !== "boolean") typeError(state, value, "bool", here);
       return value;
     case "int":
-      if (value !== null && !(typeof value === "number" && isGoInt(value))) {
+      if (value !== null && !(typeof value === "number" && goInt(state, value, here))) {
         typeError(state, value, "int", here, typeof value === "number");
       }
       return value;
@@ -97,12 +99,25 @@ export function checkValue(state: State, value: unknown, desc: Desc, here: At): 
 }
 
 /**
- * The string sigs.k8s.io/yaml makes of a number or boolean given for a string (`convertToJSONableObject`): an int as
- * written in decimal, a float as `strconv.FormatFloat(f, 'g', -1, 32)` writes it (`.inf` is `+Inf`).
+ * The string sigs.k8s.io/yaml makes of a number given for a string (`convertToJSONableObject`): an int in decimal
+ * (`exact`: its digits, for one past 2^53 read from a text), a float as `strconv.FormatFloat(f, 'g', -1, 32)` writes
+ * it (`.inf` is `+Inf`).
  */
-function coercedText(value: number | boolean): string {
-  if (typeof value === "boolean" || (Number.isInteger(value) && Math.abs(value) < 2 ** 64)) return String(value);
+function coercedText(value: number, exact: bigint | undefined): string {
+  if (exact !== undefined) return String(exact);
+  if (Number.isInteger(value) && Math.abs(value) < 2 ** 64) return String(value);
   return goFormatFloat(value, 32);
+}
+
+/** The digits a number past 2^53 was written with, when the value was read from a text that has them. */
+const exactInteger = (state: State, value: number, here: At): bigint | undefined =>
+  state.exact === undefined || Number.isSafeInteger(value) ? undefined : state.exact(pathOf(here), value);
+
+/** Whether Go decodes a number into an `int` (64 bits): past 2^53, by the digits written, when known. */
+function goInt(state: State, value: number, here: At): boolean {
+  if (isSafeGoInt(value)) return true;
+  const exact = Number.isInteger(value) ? exactInteger(state, value, here) : undefined;
+  return exact === undefined ? isGoInt(value) : exact >= -(2n ** 63n) && exact < 2n ** 63n;
 }
 
 /** A custom rule's reports, as diagnostics at `here`. */
@@ -162,7 +177,7 @@ function fine(value: unknown, desc: Desc): boolean {
     case "bool":
       return typeof value === "boolean";
     case "int":
-      return typeof value === "number" && isGoInt(value);
+      return typeof value === "number" && isSafeGoInt(value);
     default:
       return false;
   }

@@ -10,7 +10,7 @@ import type { KnownMappings } from "./known-mappings.ts";
 import {
   type Checker,
   type Desc,
-  isGoInt,
+  isSafeGoInt,
   MAX_STEP_DEPTH,
   MAX_VALUE_DEPTH,
   type Rule,
@@ -135,7 +135,7 @@ function quickValue(value: unknown, desc: Desc, depth: number, pass: QuickPass):
     case "bool":
       return value === null || typeof value === "boolean";
     case "int":
-      return value === null || (typeof value === "number" && isGoInt(value));
+      return value === null || (typeof value === "number" && isSafeGoInt(value));
     case "list":
       if (value === null) return true;
       if (!Array.isArray(value)) return false;

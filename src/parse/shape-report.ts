@@ -3,6 +3,7 @@ import { goJsonKind } from "../concourse/go-format.ts";
 import { isWholeVar } from "../concourse/vars.ts";
 import type { Path } from "../model/common.ts";
 import type { Diagnostic, Parity, Severity } from "../source/diagnostic.ts";
+import type { ExactIntegers } from "./exact-integers.ts";
 import type { KnownMappings } from "./known-mappings.ts";
 import { type At, fieldsOf, pathOf } from "./shape-position.ts";
 
@@ -17,6 +18,8 @@ export interface State {
   changed?: boolean;
   /** What the reader recorded of the large mappings it built (see known-mappings.ts). */
   readonly known?: KnownMappings | undefined;
+  /** The digits of the integers past 2^53 the text has (see exact-integers.ts), when the value was read from one. */
+  readonly exact?: ExactIntegers | undefined;
 }
 
 export function typeError(state: State, value: unknown, goType: string, here: At, withNumber = false): void {
@@ -24,7 +27,8 @@ export function typeError(state: State, value: unknown, goType: string, here: At
   // a float JSON cannot hold fails sigs.k8s.io/yaml's json.Marshal before anything is decoded: the parser reports
   // that instead (parse-pipeline.ts `unsupportedValues`)
   if (typeof value === "number" && !Number.isFinite(value)) return;
-  const kind = goJsonKind(value, withNumber);
+  const exact = withNumber && typeof value === "number" ? state.exact?.(pathOf(here), value) : undefined;
+  const kind = goJsonKind(value, withNumber, exact);
   const where =
     here.struct !== undefined && here.fields !== undefined
       ? `Go struct field ${here.struct}.${fieldsOf(here).join(".")}`

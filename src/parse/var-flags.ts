@@ -28,6 +28,10 @@ export function parseVarsFile(text: string, file: string): Readonly<Record<strin
   const read = readYaml(text);
   if (!read.ok) {
     const problem = read.problems[0];
+    // a key sigs.k8s.io/yaml rejects: its error, as fly prints it (fly names the file alone)
+    if (problem?.unmarshal !== undefined) {
+      throw new VarsError(`could not unmarshal template variables (${file}): ${problem.unmarshal}`);
+    }
     const at = problem === undefined ? file : `${file}:${formatLoc(lineIndex(text)(problem.offset))}`;
     throw new VarsError(`could not unmarshal template variables (${at}): ${problem?.message ?? ""}`);
   }

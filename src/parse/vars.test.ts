@@ -119,8 +119,25 @@ describe("interpolation, as fly's vars package does it", () => {
 
   test("a null key or a list as a key is an error in a -y value as in a vars file (sigs.k8s.io/yaml rejects both)", () => {
     expect(() => parseVarFlag("m={~: 1}", true)).toThrow(/^invalid YAML value in 'm=\{~: 1\}': a null key/);
-    expect(() => parseVarsFile("m:\n  [a]: 1\n", "v.yml")).toThrow(
-      /^could not unmarshal template variables \(v\.yml:2:3\): a list cannot be a mapping key/,
+  });
+
+  // fly reads a vars file with sigs.k8s.io/yaml's Unmarshal: go-yaml v2 refuses a list or mapping as a key at any
+  // level, and the conversion to JSON a null key, each wrapped as `error converting YAML to JSON: ...`
+  test("a null or uint64 key, or a list or mapping as a key, in a vars file is sigs.k8s.io/yaml's error, as fly prints it", () => {
+    const error = (line: string) => new VarsError(`could not unmarshal template variables (v.yml): ${line}`);
+    const nullKey = "error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: ";
+    expect(() => parseVarsFile("a: x\n~: 1\n", "v.yml")).toThrow(error(`${nullKey}1`));
+    expect(() => parseVarsFile("a:\n  b: {null: [x, {c: 1.5}]}\n", "v.yml")).toThrow(
+      error(`${nullKey}[]interface {}{"x", map[interface {}]interface {}{"c":1.5}}`),
+    );
+    expect(() => parseVarsFile("a: 1\n? ~\n", "v.yml")).toThrow(error(`${nullKey}<nil>`));
+    expect(() => parseVarsFile("18446744073709551615: 1\n", "v.yml")).toThrow(
+      error("error converting YAML to JSON: unsupported map key of type: uint64, key: 0xffffffffffffffff, value: 1"),
+    );
+    const invalidKey = "error converting YAML to JSON: yaml: invalid map key: ";
+    expect(() => parseVarsFile("m:\n  [a]: 1\n", "v.yml")).toThrow(error(`${invalidKey}[]interface {}{"a"}`));
+    expect(() => parseVarsFile("{a: 1}: x\n", "v.yml")).toThrow(
+      error(`${invalidKey}map[interface {}]interface {}{"a":1}`),
     );
   });
 });

@@ -1,12 +1,14 @@
-import { goFormatFloat, goSyntax } from "../concourse/go-format.ts";
+import { goFormatFloat, goIntegerSyntax, goSyntax } from "../concourse/go-format.ts";
 import { lineIndex } from "../source/locate.ts";
+import { exactInteger } from "./exact-integers.ts";
 
 /**
  * What fly's readers make of the keys and values js-yaml reads, watched from the reader's listener as each node
  * closes (no pass of its own over the values):
  *
  * - a null key (`~`, `null`, an empty key) fails sigs.k8s.io/yaml's `convertToJSONableObject` (JSON keys are
- *   strings; only strings, ints, floats and bools are turned into one);
+ *   strings; only strings, ints, floats and bools are turned into one), and so does an integer key go-yaml reads as a
+ *   uint64 (past 2^63); an integer key past 2^53 is named by its digits, where js-yaml rounds it;
  * - a list or mapping as a key fails go-yaml v3 (fly's first read of the file, into a `map[string]any`): at the top
  *   level as a type error (`cannot unmarshal !!seq into string`), below it as `invalid map key`;
  * - a float key becomes the text `strconv.FormatFloat(f, 'g', -1, 32)` gives, `.inf`, `-.inf` and `.nan` for the
@@ -29,10 +31,16 @@ export interface NodeWatch {
 
 /** A key fly rejects, at a 0-based offset into the text, with fly's line for it. */
 export interface KeyProblem {
-  readonly kind: "null-key" | "complex-key";
+  readonly kind: "null-key" | "uint64-key" | "complex-key";
   readonly message: string;
   readonly offset: number;
   readonly fly: string;
+  /**
+   * The error sigs.k8s.io/yaml's `Unmarshal` gives for the key when it reads the text by itself, as fly reads a `-l`
+   * vars file: go-yaml v2 takes no list or mapping as a key (`yaml: invalid map key`, at any level), and the
+   * conversion to JSON no null key.
+   */
+  readonly unmarshal: string;
 }
 
 /** The parts of js-yaml's loader state its `listener` option sees. */
@@ -45,10 +53,17 @@ export interface ListenerState {
   readonly position: number;
 }
 
-/** A null key whose value is not read yet: the next node closed at its depth, unless that is a key. */
-interface PendingNullKey {
+/**
+ * A key sigs.k8s.io/yaml takes for none (null, or an integer go-yaml reads as a uint64) whose value is not read yet:
+ * the next node closed at its depth, unless that is a key.
+ */
+interface PendingKey {
   readonly offset: number;
   readonly depth: number;
+  /** The key as js-yaml reads it (null, or the digits of a uint64). */
+  readonly read: null | string;
+  /** The integer go-yaml reads, for a uint64 key. */
+  readonly uint?: bigint;
 }
 
 export function nodeWatch(text: string): NodeWatch {
@@ -58,14 +73,16 @@ export function nodeWatch(text: string): NodeWatch {
   let rootIsMapping = true;
   const complexKeys: KeyProblem[] = [];
   const nullKeys: KeyProblem[] = [];
-  let pending: PendingNullKey | undefined;
-  const nullKey = (key: PendingNullKey, value: unknown): void => {
-    nullKeys.push({
-      kind: "null-key",
-      message: NULL_KEY,
-      offset: key.offset,
-      fly: `${TO_JSON}unsupported map key of type: %!s(<nil>), key: <nil>, value: ${goSyntax(value)}`,
-    });
+  let pending: PendingKey | undefined;
+  /** `exact`: the digits of an integer value past 2^53, as written. */
+  const unsupportedKey = (key: PendingKey, value: unknown, exact?: bigint): void => {
+    const shown = exact === undefined ? goSyntax(value) : goIntegerSyntax(exact);
+    // convertToJSONableObject: `unsupported map key of type: %s, key: %+#v, value: %+#v`
+    const [type, name] = key.uint === undefined ? ["%!s(<nil>)", "<nil>"] : ["uint64", goIntegerSyntax(key.uint)];
+    const fly = `${TO_JSON}unsupported map key of type: ${type}, key: ${name}, value: ${shown}`;
+    const [kind, message] =
+      key.uint === undefined ? (["null-key", NULL_KEY] as const) : (["uint64-key", uintKeyMessage(key.uint)] as const);
+    nullKeys.push({ kind, message, offset: key.offset, fly, unmarshal: fly });
   };
   return {
     open(state) {
@@ -77,29 +94,41 @@ export function nodeWatch(text: string): NodeWatch {
       if (pending !== undefined && state.depth <= pending.depth) {
         // js-yaml reads an explicit key (`? ~`) as a node around the node: the outer one is the same key
         const same =
-          state.depth < pending.depth && r === null && keyStart(text, open, state.position) === pending.offset;
+          state.depth < pending.depth && r === pending.read && keyStart(text, open, state.position) === pending.offset;
         // the node after a null key at its depth is its value, unless it is the next key (the value was empty)
-        if (!same) nullKey(pending, state.depth === pending.depth && !isKey(text, open, state.position) ? r : null);
+        const value = state.depth === pending.depth && !isKey(text, open, state.position) ? r : null;
+        const big = typeof value === "number" && Number.isInteger(value) && !Number.isSafeInteger(value);
+        if (!same) unsupportedKey(pending, value, big ? exactInteger(text, open, state.position, value) : undefined);
         pending = undefined;
       }
       if (state.depth === 1) rootIsMapping = state.kind === "mapping" || (state.kind === null && r === null);
       // integers, strings and booleans (nearly every node) are keys as js-yaml names them, and values JSON holds
       if (typeof r === "number") {
-        if (Number.isInteger(r)) return;
-        if (isKey(text, open, state.position)) state.result = goYamlKeyName(r);
-        else if (!Number.isFinite(r)) nonFinite = true;
+        if (Number.isSafeInteger(r)) return;
+        if (!isKey(text, open, state.position)) {
+          if (!Number.isFinite(r)) nonFinite = true;
+          return;
+        }
+        // an integer past 2^53 is named by its digits (strconv.Itoa), where js-yaml would round it; one go-yaml reads
+        // as a uint64 is no key to sigs.k8s.io/yaml
+        const exact = Number.isInteger(r) ? exactInteger(text, open, state.position, r) : undefined;
+        const name = exact === undefined ? goYamlKeyName(r) : String(exact);
+        state.result = name;
+        if (exact !== undefined && exact >= 2n ** 63n) {
+          pending = { offset: keyStart(text, open, state.position), depth: state.depth, read: name, uint: exact };
+        }
         return;
       }
       if ((r !== null && typeof r !== "object") || !isKey(text, open, state.position)) return;
       const offset = keyStart(text, open, state.position);
-      if (r === null) pending = { offset, depth: state.depth };
+      if (r === null) pending = { offset, depth: state.depth, read: null };
       else if (complexKeys.at(-1)?.offset !== offset) complexKeys.push(complexKey(text, offset, r, state));
     },
     nonFinite: () => nonFinite,
     problems() {
       if (!rootIsMapping) return [];
       if (pending !== undefined) {
-        nullKey(pending, null);
+        unsupportedKey(pending, null);
         pending = undefined;
       }
       return complexKeys.length > 0 ? complexKeys : nullKeys;
@@ -116,6 +145,19 @@ export const BEFORE_TEMPLATES = "error parsing yaml before applying templates: y
 const NULL_KEY =
   'a null key (~, null or an empty key) cannot be converted to JSON, whose keys are strings: quote it ("null") for a key named null';
 
+const uintKeyMessage = (n: bigint): string =>
+  `an integer key past 2^63 (${n}) cannot be converted to JSON: go-yaml reads it as a uint64, which sigs.k8s.io/yaml takes for no key: quote it ("${n}") for a key of those digits`;
+
+/**
+ * The name a key has in the JSON sigs.k8s.io/yaml makes, for a key js-yaml read as `key` from the scalar written at
+ * `start`..`end` ({@link goYamlKeyName}; an integer past 2^53 by the digits written, where js-yaml rounds it).
+ */
+export function goYamlKeyNameAt(text: string, start: number, end: number, key: unknown): string {
+  const big = typeof key === "number" && Number.isInteger(key) && !Number.isSafeInteger(key);
+  const exact = big ? exactInteger(text, start, end, key) : undefined;
+  return exact === undefined ? goYamlKeyName(key) : String(exact);
+}
+
 /**
  * A list or mapping as a key, as go-yaml v3 reports it: in the top-level mapping (fly decodes the file into a
  * `map[string]any`) a type error naming the node's tag and line; deeper, `invalid map key` with Go's `%#v` of the key.
@@ -123,12 +165,15 @@ const NULL_KEY =
 function complexKey(text: string, offset: number, key: object, state: ListenerState): KeyProblem {
   const what = Array.isArray(key) ? "list" : "mapping";
   const message = `a ${what} cannot be a mapping key: go-yaml takes only a string, number or boolean for one`;
+  // go-yaml v2 (decode.go `mapping`): `failf("invalid map key: %#v", ...)`, its mappings `map[interface {}]interface {}`
+  const unmarshal = `${TO_JSON}yaml: invalid map key: ${goSyntax(key)}`;
   if (state.depth !== 2) {
     return {
       kind: "complex-key",
       message,
       offset,
       fly: `${BEFORE_TEMPLATES}invalid map key: ${goSyntax(key, V3_MAP)}`,
+      unmarshal,
     };
   }
   // go-yaml's `terror`: the node's own tag when it has one, with its (empty) value unless the tag is !!seq or !!map
@@ -137,7 +182,7 @@ function complexKey(text: string, offset: number, key: object, state: ListenerSt
   const shown = tag === "!!seq" || tag === "!!map" ? tag : `${tag} \`\``;
   const line = lineIndex(text)(offset).line;
   const fly = `${BEFORE_TEMPLATES}unmarshal errors:\n  line ${line}: cannot unmarshal ${shown} into string`;
-  return { kind: "complex-key", message, offset, fly };
+  return { kind: "complex-key", message, offset, fly, unmarshal };
 }
 
 /** go-yaml v3 decodes a mapping into `interface{}` as a `map[string]interface {}` when its keys are strings. */

@@ -13,7 +13,7 @@ import {
   regionNode,
   withPlaceholders,
 } from "./read-yaml-flow.ts";
-import { goYamlKeyName } from "./yaml-to-json.ts";
+import { goYamlKeyNameAt } from "./yaml-to-json.ts";
 
 /** Where each node of a YAML document is: offsets into the text, keys and items in document order. */
 export type YamlNode =
@@ -106,6 +106,91 @@ export function aliasedNode(tree: YamlTree, alias: YamlNode, text: string): Yaml
   return enclosing;
 }
 
+/** A node of the position tree, and the first alias on the way to it (where it is written in place, if not itself). */
+export interface ReachedNode {
+  readonly node: YamlNode | undefined;
+  readonly via: YamlNode | undefined;
+}
+
+/**
+ * The node a literal path of the parsed value leads to in the position tree of `text`, following aliases and merge
+ * keys as the value does; undefined when the path leaves the tree.
+ */
+export function reachNode(tree: YamlTree, text: string, path: readonly PathSegment[]): ReachedNode | undefined {
+  const at: Positions = { tree, text };
+  let here = resolved(at, { node: tree.root, via: undefined });
+  for (const seg of path) {
+    const { node } = here;
+    if (node?.kind === "sequence" && typeof seg === "number") {
+      here = resolved(at, { node: node.items[seg], via: here.via });
+    } else if (node?.kind === "mapping" && typeof seg === "string") {
+      const found = entry(at, node, seg, 0);
+      if (found === undefined) return undefined;
+      here = resolved(at, { node: found.node, via: here.via ?? found.via });
+    } else return undefined;
+  }
+  return here;
+}
+
+/** A tree and the text it was read from. */
+interface Positions {
+  readonly text: string;
+  readonly tree: YamlTree;
+}
+
+/** An alias replaced by the node it stands for (the alias is kept as `via`, if there was none before). */
+const resolved = (at: Positions, here: ReachedNode): ReachedNode =>
+  here.node?.kind === "alias" ? { node: aliasedNode(at.tree, here.node, at.text), via: here.via ?? here.node } : here;
+
+/** Merge keys nested deeper than this are not followed. */
+const MAX_MERGE_DEPTH = 64;
+
+/**
+ * The value of `key` in a mapping, as YAML 1.1 reads it: the key written in the mapping (the last, if it is
+ * written twice), else the first of its merge sources (`<<: *a`, `<<: [*a, *b]`) that has it; `via` is the
+ * merge source's alias it came through.
+ */
+function entry(
+  at: Positions,
+  map: YamlNode & { kind: "mapping" },
+  key: string,
+  depth: number,
+): ReachedNode | undefined {
+  const own = ownPair(at.text, map, key);
+  if (own !== undefined) return { node: own.value, via: undefined };
+  if (depth >= MAX_MERGE_DEPTH) return undefined;
+  for (const pair of map.pairs) {
+    if (!isMergeKey(at.text, pair)) continue;
+    const value = resolved(at, { node: pair.value, via: undefined });
+    const sources: ReachedNode[] =
+      value.node?.kind === "sequence"
+        ? value.node.items.map((item) => resolved(at, { node: item, via: value.via }))
+        : [value];
+    for (const source of sources) {
+      if (source.node?.kind !== "mapping") continue;
+      const found = entry(at, source.node, key, depth + 1);
+      if (found !== undefined) return { node: found.node, via: source.via ?? found.via };
+    }
+  }
+  return undefined;
+}
+
+/** The pair of `key` written in a mapping (the last, if it is written twice), merge keys aside. */
+export function ownPair(text: string, map: YamlNode & { kind: "mapping" }, key: string): YamlPair | undefined {
+  for (let i = map.pairs.length - 1; i >= 0; i--) {
+    const pair = map.pairs[i] as YamlPair;
+    if (pair.name === key && !isMergeKey(text, pair)) return pair;
+  }
+  return undefined;
+}
+
+/** A `<<` key (plain, not quoted): YAML 1.1's merge key. */
+const isMergeKey = (text: string, pair: YamlPair): boolean =>
+  pair.name === "<<" &&
+  pair.key.kind === "scalar" &&
+  text.startsWith("<<", pair.key.start) &&
+  pair.key.end - pair.key.start === 2;
+
 /**
  * The tree of the text with placeholders, as the tree of the original text: offsets moved back past each region,
  * and each placeholder's scalar node replaced by its region's node. Undefined when a placeholder is not a value
@@ -194,7 +279,7 @@ function nodeOf(frame: Frame, state: LoaderState, text: string): YamlNode {
       if (isKey(text, node)) {
         pairs.push({
           key: node,
-          name: goYamlKeyName(result),
+          name: goYamlKeyNameAt(text, node.start, node.end, result),
           identity: identityOf(text, node, result),
           value: undefined,
         });
@@ -371,19 +456,19 @@ export function findDuplicateKeys(root: YamlNode, text: string): DuplicateKey[] 
 /**
  * Where js-yaml misreads a bare `-` entry (nothing after the dash but a comment) followed by a less indented entry of
  * an outer list: it takes that entry, and the outer list's entries after it, into the bare entry's list, where go-yaml
- * (and so fly) ends the inner list. The offset of the first such bare entry's dash, or undefined. The lines are looked
- * at once, and only when one is such a bare entry is the position tree read, to tell a real entry from a line of a
- * block scalar, a quoted scalar or a flow collection that looks like one (the regions sorted once: O(n log n)).
+ * (and so fly) ends the inner list. The offsets of the dashes of such bare entries, in text order. The lines are
+ * looked at once, and only when one is such a bare entry is the position tree read, to tell a real entry from a line
+ * of a block scalar, a quoted scalar or a flow collection that looks like one (the regions sorted once: O(n log n)).
  */
-export function bareEntryMisread(text: string): number | undefined {
-  if (!BARE_ENTRY.test(text)) return undefined;
+export function bareEntriesMisread(text: string): number[] {
+  if (!BARE_ENTRY.test(text)) return [];
   const candidates = bareEntriesBeforeOuterEntries(text);
-  if (candidates.length === 0) return undefined;
+  if (candidates.length === 0) return [];
   let tree: YamlNode;
   try {
     tree = buildYamlTree(text);
   } catch {
-    return undefined;
+    return [];
   }
   // the text of scalars and flow collections, where a line that looks like an entry is none
   const inside: { start: number; end: number }[] = [];
@@ -403,13 +488,14 @@ export function bareEntryMisread(text: string): number | undefined {
   }
   // the regions do not overlap (none is looked into): sorted, each candidate (in text order) is looked up once
   inside.sort((a, b) => a.start - b.start);
+  const misread: number[] = [];
   let r = 0;
   for (const dash of candidates) {
     while (r < inside.length && (inside[r] as { end: number }).end <= dash) r++;
     const region = inside[r];
-    if (region === undefined || dash < region.start) return dash;
+    if (region === undefined || dash < region.start) misread.push(dash);
   }
-  return undefined;
+  return misread;
 }
 
 /** A line that is a bare list entry: its dash, then only spaces or a comment. */
