@@ -155,7 +155,8 @@ describe("wrong types are reported with Go's text, path and position", () => {
       notInt("6:34", "9223372036854775808", "BuildLogRetention.jobs.build_log_retention.builds"),
       "8:12 error type-mismatch json: cannot unmarshal number into Go struct field GetStep.get of type string",
       notInt("8:40", "18446744073709551615", "RetryStep.attempts"),
-      notInt("9:3", "9223372036854775808", "JobConfig.jobs.max_in_flight"),
+      // a merged key is placed where it is written, in the mapping merged in
+      notInt("10:24", "9223372036854775808", "JobConfig.jobs.max_in_flight"),
     ]);
     // a number given for a string outside steps becomes its decimal digits (sigs.k8s.io/yaml's FormatInt/FormatUint)
     const names = (t: string) =>

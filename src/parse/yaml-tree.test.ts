@@ -108,6 +108,41 @@ describe("positions", () => {
     expect(locate(["jobs", 3])).toEqual({ file: "p.yml", line: 14, col: 1, endLine: 14, endCol: 2 });
   });
 
+  test("through merge keys and aliases, to where the value is written; a path ending at an alias, at the alias", () => {
+    const text = dedent(`
+      base: &base
+        get: nope
+        params: { a: 1 }
+      more: &more { trigger: true, get: other }
+      steps: &steps [{ put: out }]
+      jobs:
+      - name: j
+        plan:
+        - <<: *base
+        - <<: [*more, *base]
+          params: *steps
+        - { <<: { attempts: 2 }, do: *steps }
+    `);
+    const locate = yamlTextLocator(text, "p.yml");
+    const at = (path: PathSegment[], target?: "key") => {
+      const loc = locate(path, target);
+      return `${loc?.line}:${loc?.col}`;
+    };
+    const plan = ["jobs", 0, "plan"];
+    expect(at([...plan, 0, "get"])).toBe("2:8");
+    expect(at([...plan, 0, "get"], "key")).toBe("2:3");
+    expect(at([...plan, 0, "params", "a"])).toBe("3:16");
+    // the first source of a list that has the key; a key written in the mapping itself
+    expect(at([...plan, 1, "get"])).toBe("4:35");
+    expect(at([...plan, 1, "trigger"], "key")).toBe("4:15");
+    expect(at([...plan, 1, "params"])).toBe("11:13");
+    expect(at([...plan, 1, "params", 0, "put"])).toBe("5:23");
+    expect(at([...plan, 2, "attempts"])).toBe("12:23");
+    expect(at([...plan, 2, "do", 0, "put"])).toBe("5:23");
+    // a key that is nowhere: the closest mapping on the way
+    expect(at([...plan, 0, "timeout"])).toBe("9:5");
+  });
+
   test.skipIf(!corpusPresent)(
     "match the yaml package's for every node of the corpus (skipped without ../shared/corpus)",
     () => {

@@ -120,16 +120,27 @@ export function reachNode(tree: YamlTree, text: string, path: readonly PathSegme
   const at: Positions = { tree, text };
   let here = resolved(at, { node: tree.root, via: undefined });
   for (const seg of path) {
-    const { node } = here;
-    if (node?.kind === "sequence" && typeof seg === "number") {
-      here = resolved(at, { node: node.items[seg], via: here.via });
-    } else if (node?.kind === "mapping" && typeof seg === "string") {
-      const found = entry(at, node, seg, 0);
-      if (found === undefined) return undefined;
-      here = resolved(at, { node: found.node, via: here.via ?? found.via });
-    } else return undefined;
+    const next = childAt(at, here.node, seg);
+    if (next === undefined) return undefined;
+    here = resolved(at, { node: next.node, via: here.via ?? next.via });
   }
   return here;
+}
+
+/** A node a path segment leads to, as written (an alias not followed), with the key written for it in a mapping. */
+interface Child extends ReachedNode {
+  readonly key?: YamlNode;
+}
+
+/**
+ * The node segment `seg` of a path leads to from `node` (an alias already followed): an item of a sequence, or the
+ * value of a key of a mapping (a number is its decimal name), written in it or merged into it ({@link entry});
+ * undefined when there is none.
+ */
+function childAt(at: Positions, node: YamlNode | undefined, seg: PathSegment): Child | undefined {
+  if (node?.kind === "sequence" && typeof seg === "number") return { node: node.items[seg], via: undefined };
+  if (node?.kind === "mapping") return entry(at, node, String(seg), 0);
+  return undefined;
 }
 
 /** A tree and the text it was read from. */
@@ -150,14 +161,9 @@ const MAX_MERGE_DEPTH = 64;
  * written twice), else the first of its merge sources (`<<: *a`, `<<: [*a, *b]`) that has it; `via` is the
  * merge source's alias it came through.
  */
-function entry(
-  at: Positions,
-  map: YamlNode & { kind: "mapping" },
-  key: string,
-  depth: number,
-): ReachedNode | undefined {
+function entry(at: Positions, map: YamlNode & { kind: "mapping" }, key: string, depth: number): Child | undefined {
   const own = ownPair(at.text, map, key);
-  if (own !== undefined) return { node: own.value, via: undefined };
+  if (own !== undefined) return { node: own.value, key: own.key, via: undefined };
   if (depth >= MAX_MERGE_DEPTH) return undefined;
   for (const pair of map.pairs) {
     if (!isMergeKey(at.text, pair)) continue;
@@ -169,7 +175,7 @@ function entry(
     for (const source of sources) {
       if (source.node?.kind !== "mapping") continue;
       const found = entry(at, source.node, key, depth + 1);
-      if (found !== undefined) return { node: found.node, via: source.via ?? found.via };
+      if (found !== undefined) return { ...found, via: source.via ?? found.via };
     }
   }
   return undefined;
@@ -553,32 +559,29 @@ export function lazyYamlTree(text: string, regions?: readonly FlowRegion[]): () 
   };
 }
 
-/** {@link yamlTextLocator} over a position tree read elsewhere (`tree`, of `text`, read when first asked). */
+/**
+ * {@link yamlTextLocator} over a position tree read elsewhere (`tree`, of `text`, read when first asked). A path is
+ * followed as the value was read ({@link reachNode}): through an alias into the node it stands for, and to a key a
+ * merge key brings in (`<<: *defaults`) in the mapping it is written in, where it is to be changed; a path that ends
+ * at an alias is located at the alias.
+ */
 export function yamlTreeLocator(tree: () => YamlTree | undefined, text: string, file?: string): Locator {
   let at: ((offset: number) => { line: number; col: number }) | undefined;
   return (path, target = "value") => {
-    const root = tree()?.root;
-    if (root === undefined) return undefined;
+    const read = tree();
+    if (read === undefined) return undefined;
     at ??= lineIndex(text);
-    let node: YamlNode | undefined = root;
-    let best = rangeOf(root);
+    const positions: Positions = { tree: read, text };
+    let node: YamlNode | undefined = read.root;
+    let best = rangeOf(node);
     for (let i = 0; i < path.length && node !== undefined; i++) {
-      const seg = path[i] as PathSegment;
-      const wantKey = target === "key" && i === path.length - 1;
-      let next: { node: YamlNode | undefined; key?: YamlNode } | undefined;
-      if (node.kind === "mapping") {
-        const name = String(seg);
-        const pair: YamlPair | undefined = findLast(node.pairs, (p) => p.name === name);
-        next = pair === undefined ? undefined : { node: pair.value, key: pair.key };
-      } else if (node.kind === "sequence" && typeof seg === "number") {
-        const item = node.items[seg];
-        next = item === undefined ? undefined : { node: item };
-      }
+      const next = childAt(positions, node, path[i] as PathSegment);
       if (next === undefined) break;
+      const wantKey = target === "key" && i === path.length - 1;
       const range = wantKey ? (rangeOf(next.key) ?? rangeOf(next.node)) : (rangeOf(next.node) ?? rangeOf(next.key));
       if (range === undefined) break;
       best = range;
-      node = next.node;
+      node = resolved(positions, { node: next.node, via: undefined }).node;
     }
     if (best === undefined) return undefined;
     const start = at(best.start);
@@ -592,9 +595,4 @@ function rangeOf(node: YamlNode | undefined): { start: number; end: number } | u
   // an empty node has no text, but a bare sequence entry's has its dash
   if (node === undefined || (node.kind === "empty" && node.end === node.start)) return undefined;
   return { start: node.start, end: node.end };
-}
-
-function findLast<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
-  for (let i = items.length - 1; i >= 0; i--) if (test(items[i] as T)) return items[i];
-  return undefined;
 }

@@ -74,6 +74,61 @@ describe("validateText", () => {
   });
 });
 
+describe("a finding at a key a merge key brings in is placed where that key is written", () => {
+  /** Each finding as `line:col rule path`, the location of the key itself when it is about a key. */
+  const placed = (text: string) =>
+    validateText(text, { strict: true }).diagnostics.map(
+      (d) => `${d.loc?.line}:${d.loc?.col} ${d.ruleId} ${JSON.stringify(d.path)}`,
+    );
+
+  test("rules: a merged get's unknown resource, and its name repeated, in the anchored mapping", () => {
+    const text = [
+      "base: &base",
+      "  get: nope",
+      "  trigger: true",
+      "extra: &extra { attempts: 2 }",
+      "jobs:",
+      "- name: a",
+      "  plan:",
+      "  - <<: *base",
+      "  - <<: [*extra, *base]",
+      "    get: src",
+      "  - { <<: *base }",
+      "resources: [{ name: src, type: git, source: {} }]",
+    ].join("\n");
+    expect(placed(text)).toEqual([
+      '1:1 unknown-field ["base"]',
+      '2:8 get-unknown-resource ["jobs",0,"plan",0,"get"]',
+      '2:8 get-name-repeated ["jobs",0,"plan",2,"get"]',
+      '2:8 get-unknown-resource ["jobs",0,"plan",2,"get"]',
+      '4:1 unknown-field ["extra"]',
+    ]);
+  });
+
+  test("the shape check: a wrong type, and an unknown key (at the key), through one merge source or a list", () => {
+    const text = [
+      "a: &a { serial: 3, plan: [{ get: src, trigger: 7 }] }",
+      "b: &b",
+      "  public: yes",
+      "  nme: x",
+      "jobs:",
+      "- name: j",
+      "  <<: [*b, *a]",
+      "- name: k",
+      "  plan: []",
+      "  <<: { build_log_retention: { days: x } }",
+    ].join("\n");
+    expect(placed(text)).toEqual([
+      '1:1 unknown-field ["a"]',
+      '1:17 type-mismatch ["jobs",0,"serial"]',
+      '1:48 type-mismatch ["jobs",0,"plan",0,"trigger"]',
+      '2:1 unknown-field ["b"]',
+      '4:3 unknown-field ["jobs",0,"nme"]',
+      '10:38 type-mismatch ["jobs",1,"build_log_retention","days"]',
+    ]);
+  });
+});
+
 describe("validateValue", () => {
   test("checks a copy: the value is not touched, and there are no locations", () => {
     const value = deepFreeze({ resources: [{ name: 1, type: "git", source: {} }], jobs: [{ name: "a", plan: [] }] });

@@ -92,6 +92,17 @@ describe("quick fixes", () => {
     ]);
   });
 
+  test("a name a merge key brings in is fixed where it is written, in the anchored mapping", () => {
+    const content = `fetch: &fetch { get: source-cdoe, trigger: true }\n${PIPELINE}      - <<: *fetch\n`;
+    const { text } = open(content);
+    const diagnostics = published(content).filter((d) => d.code === "get-unknown-resource");
+    expect(diagnostics.map((d) => text.getText(d.range))).toEqual(["source-cdoe", "source-cod"]);
+    const [merged] = quickFixes(URI, diagnostics);
+    expect(merged?.edit?.changes?.[URI]).toEqual([
+      { range: { start: { line: 0, character: 21 }, end: { line: 0, character: 32 } }, newText: "source-code" },
+    ]);
+  });
+
   test("none for diagnostics without one (or whose data is not the server's)", () => {
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
     expect(
