@@ -1,6 +1,6 @@
 import { isObject } from "../model/common.ts";
 import type { Diagnostic } from "../source/diagnostic.ts";
-import type { ExactIntegers } from "./exact-integers.ts";
+import type { GoNumbers } from "./go-numbers.ts";
 import type { KnownMappings } from "./known-mappings.ts";
 import { checkValue } from "./shape-full.ts";
 import { ROOT } from "./shape-position.ts";
@@ -25,15 +25,15 @@ export type { StringVisitor } from "./shape-quick.ts";
  * - steps are read by Concourse's precedence: no core step key is an error.
  *
  * Never throws and never recurses deeper than `MAX_STEP_DEPTH` nested steps. `known` has the keys of the value's
- * large mappings as the reader saw them (see known-mappings.ts); `exact`, the digits of its integers past 2^53, for a
- * value read from a text (see exact-integers.ts).
+ * large mappings as the reader saw them (see known-mappings.ts); `numbers`, how go-yaml read its whole numbers where
+ * JavaScript cannot tell (digits past 2^53, whole floats), for a value read from a text (see go-numbers.ts).
  *
  * The descriptors of Concourse's types are in `shape-types.ts`; the full check, with a position for each report,
  * in `shape-full.ts`; the quick pass that answers the common case without positions, in `shape-quick.ts`.
  */
-export function checkShape(value: unknown, known?: KnownMappings, exact?: ExactIntegers): ShapeResult {
+export function checkShape(value: unknown, known?: KnownMappings, numbers?: GoNumbers): ShapeResult {
   const diagnostics: Diagnostic[] = [];
-  const state: State = { diagnostics, wellFormed: true, known, exact };
+  const state: State = { diagnostics, wellFormed: true, known, numbers };
   if (value === null || value === undefined) {
     return { isMapping: true, wellFormed: true, unchanged: true, value, diagnostics };
   }

@@ -106,6 +106,11 @@ describe("YAML is read as Concourse reads it (YAML 1.1)", () => {
 });
 
 describe("wrong types are reported with Go's text, path and position", () => {
+  /** The message of a number that is no Go int, without fly's line. */
+  const notInt = (at: string, n: string, field: string) =>
+    `${at} error type-mismatch json: cannot unmarshal number ${n} into Go struct field ${field} of type int`;
+  const messages = (t: string) => summary(t).map((line) => line.split(" || ")[0]);
+
   test("top level and jobs", () => {
     expect(summary("jobs: 5\n")).toEqual([
       "1:7 error type-mismatch json: cannot unmarshal number into Go struct field Config.jobs of type atc.JobConfigs || error unmarshaling JSON: while decoding JSON: json: cannot unmarshal number into Go struct field Config.jobs of type atc.JobConfigs",
@@ -146,10 +151,6 @@ describe("wrong types are reported with Go's text, path and position", () => {
         <<: { max_in_flight: 0x8000000000000000 }
         plan: []
     `;
-    /** The message of a number that is no Go int, without fly's line. */
-    const notInt = (at: string, n: string, field: string) =>
-      `${at} error type-mismatch json: cannot unmarshal number ${n} into Go struct field ${field} of type int`;
-    const messages = (t: string) => summary(t).map((line) => line.split(" || ")[0]);
     expect(messages(text)).toEqual([
       notInt("5:23", "18446744073709551615", "JobConfig.jobs.max_in_flight"),
       notInt("6:34", "9223372036854775808", "BuildLogRetention.jobs.build_log_retention.builds"),
@@ -176,6 +177,34 @@ describe("wrong types are reported with Go's text, path and position", () => {
         notInt(at, "18446744073709552000", "JobConfig.jobs.max_in_flight"),
       ]);
     }
+  });
+
+  // go-yaml reads `1e6`, `1000000.0` and `!!float 1000000` as a float64, which Go prints as one (`%v`, `%#v` and
+  // FormatFloat 'g' give 1e+06 from 1e6 up), where JavaScript holds a whole number alike however it was written; below
+  // 1e6 a whole float prints as the integer does (and fly's templating writes it back as one: `!!float 3` is 3)
+  test("a whole number go-yaml reads as a float is printed and judged as the float64 it is", () => {
+    const names = (t: string) =>
+      (parsePipeline(t).pipeline?.resources ?? []).map((r) => (r as unknown as { tags: unknown }).tags);
+    const tags = "[1e6, 1000000.0, !!float 1000000, &f 2.5e6, *f, !!float 3, 3.0, 1000000, 16777217.0]";
+    expect(
+      names(`resources: [{name: r, type: git, source: {}, tags: ${tags}}]
+`),
+    ).toEqual([["1e+06", "1e+06", "1e+06", "2.5e+06", "2.5e+06", "3", "3", "1000000", "1.6777216e+07"]]);
+    // into an int: the digits json writes for the float, 2^63 for the largest int64 written as a float
+    for (const n of ["!!float 9223372036854775807", "9.223372036854775807e18", "-9223372036854775808.0"]) {
+      const at = `1:${43 + n.search(/[-\d]/)}`;
+      const shown = n.startsWith("-") ? "-9223372036854776000" : "9223372036854776000";
+      expect(messages(`jobs: [{name: a, plan: [], max_in_flight: ${n}}]\n`), n).toEqual([
+        notInt(at, shown, "JobConfig.jobs.max_in_flight"),
+      ]);
+    }
+    expect(messages("jobs: [{name: a, plan: [], max_in_flight: 9223372036854775807}]\n")).toEqual([]);
+    expect(messages("jobs: [{name: a, plan: [], max_in_flight: !!float 9.2233720368547748e18}]\n")).toEqual([]);
+    // a float key is named as sigs.k8s.io/yaml names it
+    expect(messages("jobs:\n- name: a\n  plan: []\n  1e6: x\n  !!float 2000000: y\n")).toEqual([
+      '4:3 warning unknown-field unknown field "1e+06"',
+      '5:11 warning unknown-field unknown field "2e+06"',
+    ]);
   });
 
   test("inside steps: no coercion, and Concourse's `malformed x step` chain in the fly line", () => {
@@ -535,6 +564,10 @@ describe("keys sigs.k8s.io/yaml and go-yaml reject: null keys, lists and mapping
 
   test("an integer value past 2^53 is Go's %#v of what go-yaml read: an int's digits, a uint64 in hexadecimal", () => {
     expect(summary("~: 9007199254740993\njobs: []\n")).toEqual([`1:1 ${NULL}9007199254740993`]);
+    // a whole float is a float64's: 1e+06 from 1e6 up
+    expect(summary("~: 1e6\njobs: []\n")).toEqual([`1:1 ${NULL}1e+06`]);
+    expect(summary("~: !!float 1000000\njobs: []\n")).toEqual([`1:1 ${NULL}1e+06`]);
+    expect(summary("~: !!float 3\njobs: []\n")).toEqual([`1:1 ${NULL}3`]);
     expect(summary("~: &n !!int 18446744073709551615\njobs: []\n")).toEqual([`1:1 ${NULL}0xffffffffffffffff`]);
   });
 

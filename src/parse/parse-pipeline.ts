@@ -4,7 +4,7 @@ import type { Pipeline } from "../model/pipeline.ts";
 import { compareByLocation, type Diagnostic, isAboutKey, type SourceLoc } from "../source/diagnostic.ts";
 import { jsonLocator, type Locator, lineIndex } from "../source/locate.ts";
 import { checkShape } from "./check-shape.ts";
-import { type ExactIntegers, exactIntegersOf } from "./exact-integers.ts";
+import { type GoNumbers, goNumbersOf } from "./go-numbers.ts";
 import { readAsGoYamlReads } from "./json-keys.ts";
 import type { KnownMappings } from "./known-mappings.ts";
 import { readYaml, type YamlProblem } from "./read-yaml.ts";
@@ -182,8 +182,8 @@ function parseJson(value: unknown, text: string, file: string | undefined, vars?
   };
   // fly reads JSON as YAML: its integers past 2^53 are read back from the YAML reading of the text
   const tree = lazyYamlTree(text);
-  const exact = exactIntegersOf((path) => nodeAt(tree, text, path), text);
-  return notMapping(value, text, locate) ?? finish(value, locate, vars, { exact });
+  const numbers = goNumbersOf((path) => nodeAt(tree, text, path), text);
+  return notMapping(value, text, locate) ?? finish(value, locate, vars, { numbers });
 }
 
 function parseYaml(text: string, file: string | undefined, vars?: TemplateVars): InputRead {
@@ -196,8 +196,8 @@ function parseYaml(text: string, file: string | undefined, vars?: TemplateVars):
   const yamlTree = lazyYamlTree(located, read.ok ? read.regions : undefined);
   const locate = yamlTreeLocator(yamlTree, located, file);
   if (read.ok) {
-    const exact = exactIntegersOf((path) => nodeAt(yamlTree, located, path), located);
-    const parsed = notMapping(read.value, located, locate) ?? finish(read.value, locate, vars, { ...read, exact });
+    const numbers = goNumbersOf((path) => nodeAt(yamlTree, located, path), located);
+    const parsed = notMapping(read.value, located, locate) ?? finish(read.value, locate, vars, { ...read, numbers });
     if (end === undefined) return { parsed, yamlTree };
     const start = lineIndex(text)(end);
     const ignored: Diagnostic = {
@@ -287,8 +287,8 @@ function syntaxFly(problem: YamlProblem, loc: SourceLoc): string {
 interface ReaderNotes {
   readonly known?: KnownMappings;
   readonly nonFinite?: true;
-  /** The digits of the text's integers past 2^53. */
-  readonly exact?: ExactIntegers;
+  /** How go-yaml read the text's whole numbers, where JavaScript cannot tell (see go-numbers.ts). */
+  readonly numbers?: GoNumbers;
 }
 
 function finish(
@@ -309,7 +309,7 @@ function finish(
     return { pipeline: undefined, wellFormed: false, diagnostics: diagnostics.sort(compareByLocation), locate };
   }
   // interpolation copies every mapping, so a copy has no known keys (a record is found by the object itself)
-  const shape = checkShape(interpolated.value, known, notes.exact);
+  const shape = checkShape(interpolated.value, known, notes.numbers);
   // after the shape check, which turns a float given for a string into the string sigs.k8s.io/yaml makes of it
   const value = shape.value;
   const unsupported = notes.nonFinite === true && shape.isMapping ? unsupportedValues(value, locate) : [];

@@ -81,7 +81,7 @@ export const INT: Desc = { k: "int" };
 /**
  * Whether a number is one Go decodes into an `int` (64 bits): whole, within ±2^63. JavaScript holds integers past
  * 2^53 rounded, so the bound is taken inclusive: the largest int64, written in a file, reads as 2^63 here. A number
- * read from a text is judged by the digits written when it is past 2^53 (exact-integers.ts), so the quick passes
+ * read from a text is judged by the digits written when it is past 2^53 (go-numbers.ts), so the quick passes
  * take only a safe integer as obviously an `int` ({@link isSafeGoInt}).
  */
 export const isGoInt = (value: number): boolean => Number.isInteger(value) && Math.abs(value) <= 2 ** 63;

@@ -6,6 +6,7 @@
 import { goFormatFloat } from "../concourse/go-format.ts";
 import { coreDetector, fieldOwner, type StepDetector, stepDetectors } from "../concourse/step-fields.ts";
 import { isObject, type PathSegment, setOwn } from "../model/common.ts";
+import { type GoNumber, needsGoNumber } from "./go-numbers.ts";
 import {
   type Checker,
   type Desc,
@@ -32,7 +33,7 @@ export function checkValue(state: State, value: unknown, desc: Desc, here: At): 
     case "string":
       if (value === null || typeof value === "string") return value;
       if (here.coerce && typeof value === "boolean") return String(value);
-      if (here.coerce && typeof value === "number") return coercedText(value, exactInteger(state, value, here));
+      if (here.coerce && typeof value === "number") return coercedText(value, goNumberAt(state, value, here));
       typeError(state, value, "string", here);
       return value;
     case "bool":
@@ -100,24 +101,29 @@ export function checkValue(state: State, value: unknown, desc: Desc, here: At): 
 
 /**
  * The string sigs.k8s.io/yaml makes of a number given for a string (`convertToJSONableObject`): an int in decimal
- * (`exact`: its digits, for one past 2^53 read from a text), a float as `strconv.FormatFloat(f, 'g', -1, 32)` writes
- * it (`.inf` is `+Inf`).
+ * (`number`: its digits, for one past 2^53 read from a text), a float as `strconv.FormatFloat(f, 'g', -1, 32)` writes
+ * it (`.inf` is `+Inf`; a whole one too, when it is known as a float: `1e+06`).
  */
-function coercedText(value: number, exact: bigint | undefined): string {
-  if (exact !== undefined) return String(exact);
-  if (Number.isInteger(value) && Math.abs(value) < 2 ** 64) return String(value);
+function coercedText(value: number, number: GoNumber | undefined): string {
+  if (typeof number === "bigint") return String(number);
+  if (number === undefined && Number.isInteger(value) && Math.abs(value) < 2 ** 64) return String(value);
   return goFormatFloat(value, 32);
 }
 
-/** The digits a number past 2^53 was written with, when the value was read from a text that has them. */
-const exactInteger = (state: State, value: number, here: At): bigint | undefined =>
-  state.exact === undefined || Number.isSafeInteger(value) ? undefined : state.exact(pathOf(here), value);
+/** How go-yaml read a whole number, where the value was read from a text that tells (see go-numbers.ts). */
+const goNumberAt = (state: State, value: number, here: At): GoNumber | undefined =>
+  state.numbers === undefined || !needsGoNumber(value) ? undefined : state.numbers(pathOf(here), value);
 
-/** Whether Go decodes a number into an `int` (64 bits): past 2^53, by the digits written, when known. */
+/**
+ * Whether Go decodes a number into an `int` (64 bits): past 2^53, by the digits written, when known; a whole float by
+ * the digits json writes for it, which are within 64 bits below 2^63.
+ */
 function goInt(state: State, value: number, here: At): boolean {
   if (isSafeGoInt(value)) return true;
-  const exact = Number.isInteger(value) ? exactInteger(state, value, here) : undefined;
-  return exact === undefined ? isGoInt(value) : exact >= -(2n ** 63n) && exact < 2n ** 63n;
+  const number = goNumberAt(state, value, here);
+  if (number === undefined) return isGoInt(value);
+  if (number === "float") return Math.abs(value) < 2 ** 63;
+  return number >= -(2n ** 63n) && number < 2n ** 63n;
 }
 
 /** A custom rule's reports, as diagnostics at `here`. */

@@ -3,7 +3,7 @@ import { goJsonKind } from "../concourse/go-format.ts";
 import { isWholeVar } from "../concourse/vars.ts";
 import type { Path } from "../model/common.ts";
 import type { Diagnostic, Parity, Severity } from "../source/diagnostic.ts";
-import type { ExactIntegers } from "./exact-integers.ts";
+import type { GoNumbers } from "./go-numbers.ts";
 import type { KnownMappings } from "./known-mappings.ts";
 import { type At, fieldsOf, pathOf } from "./shape-position.ts";
 
@@ -18,8 +18,11 @@ export interface State {
   changed?: boolean;
   /** What the reader recorded of the large mappings it built (see known-mappings.ts). */
   readonly known?: KnownMappings | undefined;
-  /** The digits of the integers past 2^53 the text has (see exact-integers.ts), when the value was read from one. */
-  readonly exact?: ExactIntegers | undefined;
+  /**
+   * How go-yaml read the whole numbers JavaScript cannot tell apart (digits past 2^53, floats), when the value was read
+   * from a text (see go-numbers.ts).
+   */
+  readonly numbers?: GoNumbers | undefined;
 }
 
 export function typeError(state: State, value: unknown, goType: string, here: At, withNumber = false): void {
@@ -27,8 +30,9 @@ export function typeError(state: State, value: unknown, goType: string, here: At
   // a float JSON cannot hold fails sigs.k8s.io/yaml's json.Marshal before anything is decoded: the parser reports
   // that instead (parse-pipeline.ts `unsupportedValues`)
   if (typeof value === "number" && !Number.isFinite(value)) return;
-  const exact = withNumber && typeof value === "number" ? state.exact?.(pathOf(here), value) : undefined;
-  const kind = goJsonKind(value, withNumber, exact);
+  const number = withNumber && typeof value === "number" ? state.numbers?.(pathOf(here), value) : undefined;
+  // json writes a float as JavaScript does, an integer past 2^53 by its digits
+  const kind = goJsonKind(value, withNumber, typeof number === "bigint" ? number : undefined);
   const where =
     here.struct !== undefined && here.fields !== undefined
       ? `Go struct field ${here.struct}.${fieldsOf(here).join(".")}`

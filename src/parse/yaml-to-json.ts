@@ -1,6 +1,6 @@
 import { goFormatFloat, goIntegerSyntax, goSyntax } from "../concourse/go-format.ts";
 import { lineIndex } from "../source/locate.ts";
-import { exactInteger } from "./exact-integers.ts";
+import { type GoNumber, goNumber, needsGoNumber } from "./go-numbers.ts";
 
 /**
  * What fly's readers make of the keys and values js-yaml reads, watched from the reader's listener as each node
@@ -74,9 +74,14 @@ export function nodeWatch(text: string): NodeWatch {
   const complexKeys: KeyProblem[] = [];
   const nullKeys: KeyProblem[] = [];
   let pending: PendingKey | undefined;
-  /** `exact`: the digits of an integer value past 2^53, as written. */
-  const unsupportedKey = (key: PendingKey, value: unknown, exact?: bigint): void => {
-    const shown = exact === undefined ? goSyntax(value) : goIntegerSyntax(exact);
+  /** `number`: how go-yaml read a whole number value (its digits past 2^53, as written, or a float). */
+  const unsupportedKey = (key: PendingKey, value: unknown, number?: GoNumber): void => {
+    const shown =
+      number === undefined
+        ? goSyntax(value)
+        : number === "float"
+          ? goFormatFloat(value as number, 64)
+          : goIntegerSyntax(number);
     // convertToJSONableObject: `unsupported map key of type: %s, key: %+#v, value: %+#v`
     const [type, name] = key.uint === undefined ? ["%!s(<nil>)", "<nil>"] : ["uint64", goIntegerSyntax(key.uint)];
     const fly = `${TO_JSON}unsupported map key of type: ${type}, key: ${name}, value: ${shown}`;
@@ -97,25 +102,25 @@ export function nodeWatch(text: string): NodeWatch {
           state.depth < pending.depth && r === pending.read && keyStart(text, open, state.position) === pending.offset;
         // the node after a null key at its depth is its value, unless it is the next key (the value was empty)
         const value = state.depth === pending.depth && !isKey(text, open, state.position) ? r : null;
-        const big = typeof value === "number" && Number.isInteger(value) && !Number.isSafeInteger(value);
-        if (!same) unsupportedKey(pending, value, big ? exactInteger(text, open, state.position, value) : undefined);
+        const whole = typeof value === "number" && needsGoNumber(value);
+        if (!same) unsupportedKey(pending, value, whole ? goNumber(text, open, state.position, value) : undefined);
         pending = undefined;
       }
       if (state.depth === 1) rootIsMapping = state.kind === "mapping" || (state.kind === null && r === null);
       // integers, strings and booleans (nearly every node) are keys as js-yaml names them, and values JSON holds
       if (typeof r === "number") {
-        if (Number.isSafeInteger(r)) return;
+        if (Number.isSafeInteger(r) && !needsGoNumber(r)) return;
         if (!isKey(text, open, state.position)) {
           if (!Number.isFinite(r)) nonFinite = true;
           return;
         }
-        // an integer past 2^53 is named by its digits (strconv.Itoa), where js-yaml would round it; one go-yaml reads
-        // as a uint64 is no key to sigs.k8s.io/yaml
-        const exact = Number.isInteger(r) ? exactInteger(text, open, state.position, r) : undefined;
-        const name = exact === undefined ? goYamlKeyName(r) : String(exact);
+        // an integer past 2^53 is named by its digits (strconv.Itoa), where js-yaml would round it, a whole float as a
+        // float (1e+06); one go-yaml reads as a uint64 is no key to sigs.k8s.io/yaml
+        const number = needsGoNumber(r) ? goNumber(text, open, state.position, r) : undefined;
+        const name = goYamlNumberKeyName(r, number);
         state.result = name;
-        if (exact !== undefined && exact >= 2n ** 63n) {
-          pending = { offset: keyStart(text, open, state.position), depth: state.depth, read: name, uint: exact };
+        if (typeof number === "bigint" && number >= 2n ** 63n) {
+          pending = { offset: keyStart(text, open, state.position), depth: state.depth, read: name, uint: number };
         }
         return;
       }
@@ -153,9 +158,14 @@ const uintKeyMessage = (n: bigint): string =>
  * `start`..`end` ({@link goYamlKeyName}; an integer past 2^53 by the digits written, where js-yaml rounds it).
  */
 export function goYamlKeyNameAt(text: string, start: number, end: number, key: unknown): string {
-  const big = typeof key === "number" && Number.isInteger(key) && !Number.isSafeInteger(key);
-  const exact = big ? exactInteger(text, start, end, key) : undefined;
-  return exact === undefined ? goYamlKeyName(key) : String(exact);
+  if (typeof key !== "number" || !needsGoNumber(key)) return goYamlKeyName(key);
+  return goYamlNumberKeyName(key, goNumber(text, start, end, key));
+}
+
+/** The name of a number key, given how go-yaml read it when it was whole: its digits, or a float's name. */
+function goYamlNumberKeyName(key: number, number: GoNumber | undefined): string {
+  if (number === undefined) return goYamlKeyName(key);
+  return number === "float" ? goFloatKeyName(key) : String(number);
 }
 
 /**
@@ -221,6 +231,11 @@ export function goYamlKeyName(key: unknown): string {
   if (typeof key !== "number" || Number.isInteger(key)) {
     return typeof key === "object" && key !== null && !Array.isArray(key) ? "[object Object]" : String(key);
   }
+  return goFloatKeyName(key);
+}
+
+/** The name sigs.k8s.io/yaml gives a float key: `FormatFloat(f, 'g', -1, 32)`, `.inf`, `-.inf` and `.nan`. */
+function goFloatKeyName(key: number): string {
   const text = goFormatFloat(key, 32);
   return text === "+Inf" ? ".inf" : text === "-Inf" ? "-.inf" : text === "NaN" ? ".nan" : text;
 }
