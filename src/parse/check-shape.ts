@@ -1,6 +1,6 @@
+import type { GoNumbers } from "../concourse/go-number.ts";
 import { isObject } from "../model/common.ts";
 import type { Diagnostic } from "../source/diagnostic.ts";
-import type { GoNumbers } from "./go-numbers.ts";
 import type { KnownMappings } from "./known-mappings.ts";
 import { checkValue } from "./shape-full.ts";
 import { ROOT } from "./shape-position.ts";

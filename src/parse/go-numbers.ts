@@ -1,32 +1,10 @@
+import { type GoNumber, type GoNumbers, needsGoNumber } from "../concourse/go-number.ts";
 import type { PathSegment } from "../model/common.ts";
 import { goYamlInteger, goYamlNumber } from "./go-yaml-schema.ts";
 
 /**
- * How go-yaml read a whole number that JavaScript cannot tell apart from others: the integer it was written as,
- * exactly (go-yaml reads an integer of up to 64 bits exactly, an int64 or a uint64 past 2^63, and fly's messages
- * print all its digits, `cannot unmarshal number 18446744073709551615 into ... of type int`, where JavaScript holds
- * one past 2^53 rounded), or `"float"`: a float64 that happens to be whole (`1e6`, `1000000.0`, `!!float 1000000`),
- * which Go prints as a float where it prints an integer in decimal (`%v` and `%#v` give `1e+06`, sigs.k8s.io/yaml
- * makes the string `1e+06` of it where a string is wanted) and which a Go `int` takes only as the digits json
- * writes for it (`9223372036854775807.0` is 2^63, which is none).
- */
-export type GoNumber = bigint | "float";
-
-/**
- * The {@link GoNumber} of a number of a decoded document, by its path, where it tells more than the number: for an
- * integer past 2^53 or a whole float from 1e6 up (below, a whole float prints as the integer does, and fly's
- * templating writes it back as one). Undefined for any other number, and for one not known as either.
- */
-export type GoNumbers = (path: readonly PathSegment[], value: number) => GoNumber | undefined;
-
-/** Whole numbers below this magnitude are printed alike by Go as an int and as a float64 (`%v`: `1e+06` from here). */
-const FLOAT_FORM_FROM = 1e6;
-
-/** Whether a number's {@link GoNumber} tells more than the number: whole, and past 2^53 or printed as a float. */
-export const needsGoNumber = (value: number): boolean => Number.isInteger(value) && Math.abs(value) >= FLOAT_FORM_FROM;
-
-/**
- * The {@link GoNumbers} of a text, read back from the node written at each path (`nodeAt`: following aliases and
+ * How go-yaml read the whole numbers of a text (see ../concourse/go-number.ts): the {@link GoNumbers} of the value
+ * read from it, read back from the node written at each path (`nodeAt`: following aliases and
  * merge keys, as the position tree's `reachNode` does).
  */
 export function goNumbersOf(

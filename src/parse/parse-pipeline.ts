@@ -1,10 +1,11 @@
 import { goFormatFloat } from "../concourse/go-format.ts";
+import { eitherNumbers, type GoNumbers } from "../concourse/go-number.ts";
 import { isObject, type Path } from "../model/common.ts";
 import type { Pipeline } from "../model/pipeline.ts";
 import { compareByLocation, type Diagnostic, isAboutKey, type SourceLoc } from "../source/diagnostic.ts";
 import { jsonLocator, type Locator, lineIndex } from "../source/locate.ts";
 import { checkShape } from "./check-shape.ts";
-import { type GoNumbers, goNumbersOf } from "./go-numbers.ts";
+import { goNumbersOf } from "./go-numbers.ts";
 import { readAsGoYamlReads } from "./json-keys.ts";
 import type { KnownMappings } from "./known-mappings.ts";
 import { readYaml, type YamlProblem } from "./read-yaml.ts";
@@ -12,7 +13,7 @@ import { type DecodedBytes, decodeYamlBytes } from "./read-yaml-utf8.ts";
 import { rootNotMapping } from "./root-kind.ts";
 import { interpolate, type TemplateVars } from "./vars.ts";
 import { BEFORE_TEMPLATES, findNonFinite, TO_JSON } from "./yaml-to-json.ts";
-import { lazyYamlTree, reachNode, type YamlNode, type YamlTree, yamlTreeLocator } from "./yaml-tree.ts";
+import { lazyNodeAt, lazyYamlTree, type YamlTree, yamlTreeLocator } from "./yaml-tree.ts";
 
 /** The input formats the parser reads. `auto` picks JSON when the text starts with `{` or `[`. */
 export type InputFormat = "yaml" | "json" | "auto";
@@ -182,7 +183,7 @@ function parseJson(value: unknown, text: string, file: string | undefined, vars?
   };
   // fly reads JSON as YAML: its integers past 2^53 are read back from the YAML reading of the text
   const tree = lazyYamlTree(text);
-  const numbers = goNumbersOf((path) => nodeAt(tree, text, path), text);
+  const numbers = goNumbersOf((path) => lazyNodeAt(tree, text, path), text);
   return notMapping(value, text, locate) ?? finish(value, locate, vars, { numbers });
 }
 
@@ -196,7 +197,7 @@ function parseYaml(text: string, file: string | undefined, vars?: TemplateVars):
   const yamlTree = lazyYamlTree(located, read.ok ? read.regions : undefined);
   const locate = yamlTreeLocator(yamlTree, located, file);
   if (read.ok) {
-    const numbers = goNumbersOf((path) => nodeAt(yamlTree, located, path), located);
+    const numbers = goNumbersOf((path) => lazyNodeAt(yamlTree, located, path), located);
     const parsed = notMapping(read.value, located, locate) ?? finish(read.value, locate, vars, { ...read, numbers });
     if (end === undefined) return { parsed, yamlTree };
     const start = lineIndex(text)(end);
@@ -300,7 +301,7 @@ function finish(
   const { known } = notes;
   // fly interpolates the decoded document before it decodes it into a pipeline; a var that cannot be put in
   // place fails the whole file
-  const interpolated = vars === undefined ? { value: read, problems: [] } : interpolate(read, vars);
+  const interpolated = vars === undefined ? { value: read, problems: [], numbers: undefined } : interpolate(read, vars);
   if (interpolated.problems.length > 0) {
     const diagnostics: Diagnostic[] = interpolated.problems.map((p) => ({
       ...diag("vars/interpolation", p.message, p.path, locate(p.path)),
@@ -309,7 +310,9 @@ function finish(
     return { pipeline: undefined, wellFormed: false, diagnostics: diagnostics.sort(compareByLocation), locate };
   }
   // interpolation copies every mapping, so a copy has no known keys (a record is found by the object itself)
-  const shape = checkShape(interpolated.value, known, notes.numbers);
+  // a number a var put in place is as fly holds it; the others as the text has them
+  const numbers = eitherNumbers(interpolated.numbers, notes.numbers);
+  const shape = checkShape(interpolated.value, known, numbers);
   // after the shape check, which turns a float given for a string into the string sigs.k8s.io/yaml makes of it
   const value = shape.value;
   const unsupported = notes.nonFinite === true && shape.isMapping ? unsupportedValues(value, locate) : [];
@@ -344,12 +347,6 @@ function unsupportedValues(value: unknown, locate: Locator): Diagnostic[] {
     const hint = " (YAML reads .inf, -.inf and .nan as floats, which JSON cannot hold: quote the value for a string)";
     return { ...diag(YAML_RULE("UNSUPPORTED_VALUE"), go + hint, path, locate(path)), fly: `${TO_JSON}${go}` };
   });
-}
-
-/** The node of a lazily read position tree at a path of the value, following aliases and merge keys. */
-function nodeAt(tree: () => YamlTree | undefined, text: string, path: Path): YamlNode | undefined {
-  const read = tree();
-  return read === undefined ? undefined : reachNode(read, text, path)?.node;
 }
 
 function diag(ruleId: string, message: string, path: Path, loc: SourceLoc | undefined): Diagnostic {

@@ -4,9 +4,9 @@
  * place, as sigs.k8s.io/yaml does.
  */
 import { goFormatFloat } from "../concourse/go-format.ts";
+import { type GoNumber, needsGoNumber } from "../concourse/go-number.ts";
 import { coreDetector, fieldOwner, type StepDetector, stepDetectors } from "../concourse/step-fields.ts";
 import { isObject, type PathSegment, setOwn } from "../model/common.ts";
-import { type GoNumber, needsGoNumber } from "./go-numbers.ts";
 import {
   type Checker,
   type Desc,

@@ -1,9 +1,9 @@
 /** What the shape check reports, in Go's words (`json: cannot unmarshal ...`) and with fly's whole line. */
 import { goJsonKind } from "../concourse/go-format.ts";
+import type { GoNumbers } from "../concourse/go-number.ts";
 import { isWholeVar } from "../concourse/vars.ts";
 import type { Path } from "../model/common.ts";
 import type { Diagnostic, Parity, Severity } from "../source/diagnostic.ts";
-import type { GoNumbers } from "./go-numbers.ts";
 import type { KnownMappings } from "./known-mappings.ts";
 import { type At, fieldsOf, pathOf } from "./shape-position.ts";
 

@@ -1,8 +1,10 @@
 import { goFormatFloat } from "../concourse/go-format.ts";
 import { lineIndex } from "../source/locate.ts";
+import { goNumbersOf } from "./go-numbers.ts";
 import { readYaml } from "./read-yaml.ts";
 import { parseReference, type VarPair, VarsError } from "./vars.ts";
 import { findNonFinite } from "./yaml-to-json.ts";
+import { lazyNodeAt, lazyYamlTree } from "./yaml-tree.ts";
 
 // Reading fly's var flags and files (`-v`, `-y`, `-i`, `-l`); kept apart from vars.ts so that interpolating a
 // pipeline module's output does not load the YAML reader.
@@ -18,7 +20,10 @@ export function parseVarFlag(flag: string, yaml: boolean): VarPair {
   if (!read.ok) throw new VarsError(`invalid YAML value in '${flag}': ${read.problems[0]?.message ?? "unreadable"}`);
   // fly reads the value with sigs.k8s.io/yaml, whose conversion to JSON fails on a float JSON cannot hold
   if (read.nonFinite === true) throw new VarsError(`invalid YAML value in '${flag}': ${unsupportedValue(read.value)}`);
-  return { path: reference.path, value: read.value ?? null };
+  // the digits of its integers past 2^53 and its whole floats, read back from the text when a var asks
+  const tree = lazyYamlTree(raw, read.regions);
+  const numbers = goNumbersOf((path) => lazyNodeAt(tree, raw, path), raw);
+  return { path: reference.path, value: read.value ?? null, numbers };
 }
 
 const formatLoc = ({ line, col }: { line: number; col: number }): string => `${line}:${col}`;

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { parsePipeline } from "./parse-pipeline.ts";
 import { parseVarFlag, parseVarsFile } from "./var-flags.ts";
 import { interpolate, type TemplateVars, VarsError } from "./vars.ts";
 
@@ -17,7 +18,7 @@ describe("interpolation, as fly's vars package does it", () => {
       ["list=[1, two]", true],
       ["key=renamed", false],
     ]);
-    expect(interpolate(doc, given)).toEqual({
+    expect(interpolate(doc, given)).toMatchObject({
       value: { a: true, b: "x-42-text", c: [[1, "two"]], d: { renamed: 1 } },
       problems: [],
     });
@@ -139,5 +140,68 @@ describe("interpolation, as fly's vars package does it", () => {
     expect(() => parseVarsFile("{a: 1}: x\n", "v.yml")).toThrow(
       error(`${invalidKey}map[interface {}]interface {}{"a":1}`),
     );
+  });
+});
+
+describe("numbers vars put in place are as fly holds them", () => {
+  const PIPELINE = [
+    "resources:",
+    "- name: ((num))",
+    "  type: git",
+    '  source: { uri: "x-((num))", obj: ((obj)) }',
+    '  tags: ["t-((num))", ((obj.a)), ((obj.b)), "((obj.a))/((obj.c))"]',
+    "jobs:",
+    "- name: j",
+    "  max_in_flight: ((big))",
+    "  plan: []",
+  ].join("\n");
+  /** The resource and the messages of the pipeline with these vars put in place. */
+  const read = (given: TemplateVars) => {
+    const parsed = parsePipeline(PIPELINE, { vars: given });
+    return { resource: parsed.pipeline?.resources?.[0], messages: parsed.diagnostics.map((d) => d.message) };
+  };
+  const notInt = (n: string) =>
+    `json: cannot unmarshal number ${n} into Go struct field JobConfig.jobs.max_in_flight of type int`;
+
+  // fly reads a -y value with sigs.k8s.io/yaml and UseNumber: a json.Number with the integer's digits, put into a
+  // string as it is; put in place whole, go-yaml v2 writes it back as an int when Int64() takes it, else as a float64
+  test("-y: an integer past 2^53 keeps its digits; one past 2^63 is a float64 once put in place whole", () => {
+    const flags = vars([
+      ["num=9007199254740993", true],
+      ["big=9223372036854775807", true],
+      ["obj={a: 18446744073709551615, b: 1e6, c: 12345678901234567890}", true],
+    ]);
+    expect(read(flags)).toEqual({
+      resource: {
+        name: "9007199254740993",
+        type: "git",
+        // untyped data: the numbers as JavaScript holds them (json.Marshal's float64 writes the same digits)
+        source: { uri: "x-9007199254740993", obj: { a: 18446744073709552000, b: 1e6, c: 12345678901234567000 } },
+        tags: ["t-9007199254740993", "1.8446744e+19", "1000000", "18446744073709551615/12345678901234567890"],
+      },
+      messages: [],
+    });
+    // 2^63 is no int64: a float64, which json writes 9223372036854776000
+    expect(read(vars([["big=9223372036854775808", true]])).messages).toEqual([notInt("9223372036854776000")]);
+    // a field set by a later flag has that flag's digits
+    const dotted = vars([
+      ["obj={a: 1, b: 2, c: 3}", true],
+      ["obj.c=-9007199254740993", true],
+      ["num=x", false],
+    ]);
+    expect(read(dotted).resource?.tags).toEqual(["t-x", "1", "2", "1/-9007199254740993"]);
+  });
+
+  // a -l file is decoded into float64s (no UseNumber), which go-yaml v2 writes back as FormatFloat 'g' does: a whole
+  // one from 1e6 up as 1e+06, still a float when the pipeline is read
+  test("-l: every number is a float64, rounded past 2^53 and a float from 1e6 up", () => {
+    const file = vars([], ["num: 9007199254740993\nbig: 9223372036854775807\nobj: {a: 1e6, b: 123456, c: 1}\n"]);
+    const withoutStrings = parsePipeline(PIPELINE.replace(/"[^"]*"/g, '"s"'), { vars: file });
+    expect(withoutStrings.pipeline?.resources?.[0]).toMatchObject({
+      name: "9.007199e+15",
+      tags: ["s", "1e+06", "123456", "s"],
+    });
+    // 9223372036854775807 is the float64 2^63, no int
+    expect(withoutStrings.diagnostics.map((d) => d.message)).toEqual([notInt("9223372036854776000")]);
   });
 });

@@ -1,4 +1,5 @@
 import { goSyntax } from "../concourse/go-format.ts";
+import { fileVarNumber, flagVarNumber, flagVarText, type GoNumbers } from "../concourse/go-number.ts";
 import { hasVar, isWholeVar, varReferences } from "../concourse/vars.ts";
 import { isObject, type Path, type PathSegment, setOwn } from "../model/common.ts";
 import { goYamlKeyName, TO_JSON } from "./yaml-to-json.ts";
@@ -25,6 +26,11 @@ export interface VarPair {
   /** `name` or `name.field.sub`, read as fly reads a var reference. */
   readonly path: readonly string[];
   readonly value: unknown;
+  /**
+   * How go-yaml read the whole numbers of a value given as YAML (`-y`, `-i`), by their path in it: the digits of an
+   * integer past 2^53, which JavaScript holds rounded, and the floats (see concourse/go-number.ts).
+   */
+  readonly numbers?: GoNumbers;
 }
 
 /** A problem with a var flag or file, worded as fly words it. */
@@ -73,29 +79,38 @@ export interface VarProblem {
 export interface Interpolated {
   readonly value: unknown;
   readonly problems: readonly VarProblem[];
+  /**
+   * How Go holds the whole numbers vars put in place, by their path in the new document: a `-y` integer past 2^53 by
+   * its digits, and as a float what fly's templating makes one (see concourse/go-number.ts); undefined elsewhere.
+   */
+  readonly numbers: GoNumbers;
 }
 
 /** Interpolates every string of a decoded document (keys included). Returns new values; the input is untouched. */
 export function interpolate(document: unknown, vars: TemplateVars): Interpolated {
   const lookup = varLookup(vars);
   const problems: VarProblem[] = [];
-  const visit = (node: unknown, path: PathSegment[]): unknown => {
-    if (typeof node === "string") return interpolateString(node, path);
-    if (Array.isArray(node)) return node.map((item, i) => visit(item, [...path, i]));
+  /** The numbers of each value a whole var put in place, by the path it has in the new document. */
+  const placed = new Map<string, GoNumbers>();
+  // `path`: in the document, where a problem is located; `at`: in the new one, whose keys vars may have renamed
+  const visit = (node: unknown, path: PathSegment[], at: PathSegment[]): unknown => {
+    if (typeof node === "string") return interpolateString(node, path, at);
+    if (Array.isArray(node)) return node.map((item, i) => visit(item, [...path, i], [...at, i]));
     if (isObject(node)) {
       const out: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(node)) {
         const newKey = hasVar(key) ? interpolateString(key, [...path, key]) : key;
-        const newValue = visit(value, [...path, key]);
+        const name = goYamlKeyName(newKey);
+        const newValue = visit(value, [...path, key], [...at, name]);
         const problem = keyProblem(key, newKey, newValue);
         if (problem !== undefined) problems.push({ path: [...path, key], message: problem });
-        else setOwn(out, goYamlKeyName(newKey), newValue);
+        else setOwn(out, name, newValue);
       }
       return out;
     }
     return node;
   };
-  const interpolateString = (text: string, path: PathSegment[]): unknown => {
+  const interpolateString = (text: string, path: PathSegment[], at?: PathSegment[]): unknown => {
     if (!hasVar(text)) return text;
     let out = text;
     for (const match of varReferences(text)) {
@@ -108,11 +123,15 @@ export function interpolate(document: unknown, vars: TemplateVars): Interpolated
         return text;
       }
       if (found === undefined) continue;
-      if (isWholeVar(out)) return found.value;
+      if (isWholeVar(out)) {
+        if (at !== undefined) placed.set(pathKey(at), placedNumbers(found));
+        return found.value;
+      }
       const v = found.value;
-      // numbers from -l files are float64 in fly (sigs.k8s.io/yaml without UseNumber), which it does not embed
+      // numbers from -l files are float64 in fly (sigs.k8s.io/yaml without UseNumber), which it does not embed; a -y
+      // number is the json.Number fly holds, its digits as written
       if (typeof v === "string" || (typeof v === "number" && !found.fromFile)) {
-        out = out.replaceAll(`((${name}))`, String(v));
+        out = out.replaceAll(`((${name}))`, typeof v === "string" ? v : flagVarText(v, found.numbers?.([], v)));
       } else {
         const type = goTypeName(v, found.fromFile);
         problems.push({ path, message: `cannot interpolate non-primitive value (${type}) from var: ${name}` });
@@ -121,8 +140,24 @@ export function interpolate(document: unknown, vars: TemplateVars): Interpolated
     }
     return out;
   };
-  const value = visit(document, []);
-  return { value, problems };
+  const value = visit(document, [], []);
+  const numbers: GoNumbers = (path, n) => {
+    if (placed.size === 0) return undefined;
+    for (let length = path.length; length >= 0; length--) {
+      const numbersThere = placed.get(pathKey(path.slice(0, length)));
+      if (numbersThere !== undefined) return numbersThere(path.slice(length), n);
+    }
+    return undefined;
+  };
+  return { value, problems, numbers };
+}
+
+const pathKey = (path: readonly PathSegment[]): string => JSON.stringify(path);
+
+/** How Go holds the whole numbers of a var's value once fly's templating put it in place, by their path in it. */
+function placedNumbers(found: Found): GoNumbers {
+  if (found.fromFile) return (_, n) => fileVarNumber(n);
+  return (path, n) => flagVarNumber(n, flagVarText(n, found.numbers?.(path, n)));
 }
 
 /**
@@ -143,6 +178,8 @@ interface Found {
   readonly value: unknown;
   /** Read from a `-l` file (numbers there are float64 in fly). */
   readonly fromFile: boolean;
+  /** How go-yaml read the value's whole numbers, by their path in it (a flag's value read as YAML). */
+  readonly numbers?: GoNumbers | undefined;
 }
 
 /** The value of a var reference, or undefined when no flag or file gives it. */
@@ -153,6 +190,17 @@ function varLookup(vars: TemplateVars): (name: string) => Found | undefined {
     { vars: flags, fromFile: false },
     ...[...vars.files].reverse().map((file) => ({ vars: file, fromFile: true })),
   ];
+  // a value among the flags' is the one the last pair at its path or above it gave
+  const flagNumbers = (path: readonly string[]): GoNumbers | undefined => {
+    for (let i = vars.pairs.length - 1; i >= 0; i--) {
+      const pair = vars.pairs[i] as VarPair;
+      if (pair.path.length > path.length || pair.path.some((seg, k) => seg !== path[k])) continue;
+      const { numbers } = pair;
+      const below = path.slice(pair.path.length);
+      return numbers === undefined ? undefined : (sub, n) => numbers([...below, ...sub], n);
+    }
+    return undefined;
+  };
   return (name) => {
     const ref = parseReference(name);
     if (ref.source !== undefined) return undefined;
@@ -171,7 +219,7 @@ function varLookup(vars: TemplateVars): (name: string) => Found | undefined {
           );
         }
       }
-      return { value, fromFile };
+      return fromFile ? { value, fromFile } : { value, fromFile, numbers: flagNumbers(ref.path) };
     }
     return undefined;
   };

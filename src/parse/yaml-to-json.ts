@@ -1,6 +1,7 @@
 import { goFormatFloat, goIntegerSyntax, goSyntax } from "../concourse/go-format.ts";
+import { type GoNumber, needsGoNumber } from "../concourse/go-number.ts";
 import { lineIndex } from "../source/locate.ts";
-import { type GoNumber, goNumber, needsGoNumber } from "./go-numbers.ts";
+import { goNumber } from "./go-numbers.ts";
 
 /**
  * What fly's readers make of the keys and values js-yaml reads, watched from the reader's listener as each node

@@ -143,6 +143,16 @@ function childAt(at: Positions, node: YamlNode | undefined, seg: PathSegment): C
   return undefined;
 }
 
+/** {@link reachNode}'s node, in a position tree read when first asked (`tree`, of `text`; see {@link lazyYamlTree}). */
+export function lazyNodeAt(
+  tree: () => YamlTree | undefined,
+  text: string,
+  path: readonly PathSegment[],
+): YamlNode | undefined {
+  const read = tree();
+  return read === undefined ? undefined : reachNode(read, text, path)?.node;
+}
+
 /** A tree and the text it was read from. */
 interface Positions {
   readonly text: string;

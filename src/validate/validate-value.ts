@@ -1,3 +1,4 @@
+import type { GoNumbers } from "../concourse/go-number.ts";
 import { isObject } from "../model/common.ts";
 import { checkShape, quickDataCheck } from "../parse/check-shape.ts";
 import type { InputFormat } from "../parse/parse-pipeline.ts";
@@ -86,7 +87,8 @@ export function validateData(data: unknown, options: ValidateTextOptions = {}): 
   }
   const filled = withVars(data, options.vars);
   if (!filled.ok) return { file, diagnostics: filled.diagnostics };
-  const shape = checkShape(filled.data);
+  // the whole numbers vars put in place are as fly holds them (a -y integer past 2^53 by its digits)
+  const shape = checkShape(filled.data, undefined, filled.numbers);
   const found: Diagnostic[] = [...shape.diagnostics];
   // concat, not a spread into push: a spread of some 150,000 findings overflows the call stack
   const all =
@@ -98,10 +100,12 @@ export function validateData(data: unknown, options: ValidateTextOptions = {}): 
 function withVars(
   data: unknown,
   vars: TemplateVars | undefined,
-): { readonly ok: true; readonly data: unknown } | { readonly ok: false; readonly diagnostics: Diagnostic[] } {
+):
+  | { readonly ok: true; readonly data: unknown; readonly numbers?: GoNumbers }
+  | { readonly ok: false; readonly diagnostics: Diagnostic[] } {
   if (vars === undefined) return { ok: true, data };
   const interpolated = interpolate(data, vars);
-  if (interpolated.problems.length === 0) return { ok: true, data: interpolated.value };
+  if (interpolated.problems.length === 0) return { ok: true, data: interpolated.value, numbers: interpolated.numbers };
   const diagnostics = interpolated.problems.map(
     (p): Diagnostic => ({ ruleId: "vars/interpolation", severity: "error", parity: "concourse", ...p, fly: p.message }),
   );
