@@ -1,5 +1,5 @@
 import type { PathSegment } from "../model/common.ts";
-import { goYamlInteger } from "./go-yaml-schema.ts";
+import { goYamlInteger } from "./go-yaml-numbers.ts";
 
 /**
  * The exact integer a number of the decoded document was written as, where JavaScript holds it rounded: go-yaml
