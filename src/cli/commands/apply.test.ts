@@ -97,6 +97,46 @@ describe("hangar apply", () => {
     expect(again.stderr).toBe("nothing to set; 1 unchanged\n");
   });
 
+  test("a pipeline set as it is written has no changes, as Concourse answers its config (task params as text, ...)", async () => {
+    writeFileSync(
+      join(work, "p.yml"),
+      `meta:\n  image: &image {type: registry-image, source: {repository: busybox}}\n${PIPELINE_YML}    params: {CI: true, PORT: 8080}\n    container_limits: {memory: 1GB}\n`.replace(
+        "config: {platform: linux,",
+        "config: {platform: linux, image_resource: *image,",
+      ),
+    );
+    // the config as Concourse answers it after `fly set-pipeline` of that file (atc.Config decoded and encoded)
+    server.pipelines.push({
+      team: "main",
+      name: "p",
+      instanceVars: "{}",
+      version: 7,
+      paused: false,
+      config: {
+        jobs: [
+          {
+            name: "build",
+            plan: [
+              {
+                task: "unit",
+                params: { CI: "true", PORT: "8080" },
+                container_limits: { memory: 1073741824 },
+                config: {
+                  platform: "linux",
+                  image_resource: { name: "", type: "registry-image", source: { repository: "busybox" } },
+                  run: { path: "make", args: ["test"] },
+                },
+              },
+            ],
+          },
+        ],
+      },
+    });
+    const run = await apply(["p.yml", "-t", "ci"]);
+    expect(run).toMatchObject({ code: 0, asked: [], stdout: "pipeline p (target ci, team main): no changes\n" });
+    expect(run.stderr).toBe("nothing to set; 1 unchanged\n");
+  });
+
   test("someone else's change between reading and saving: stale version, nothing overwritten", async () => {
     writeFileSync(join(work, "p.yml"), PIPELINE_YML);
     await apply(["p.yml", "-t", "ci", "--yes"]);
