@@ -4,8 +4,11 @@
  * else is not overwritten). The steps are separate so that the CLI can show every diff and ask once
  * before saving anything. No printing here: outcomes and failures are data and messages.
  */
+
+import { goQuote } from "../concourse/go-format.ts";
 import { diffPipelines, type PipelineChange } from "../diff/diff.ts";
-import { shellQuote } from "../render/fly-command.ts";
+import { isObject } from "../model/common.ts";
+import { instanceVarText, shellQuote } from "../render/fly-command.ts";
 import { printable } from "../source/printable.ts";
 import { ApiError, type ConcourseClient, type ConfigWarning, type CurrentConfig, type PipelineRef } from "./client.ts";
 
@@ -55,11 +58,23 @@ export async function executeApply(
   return { created, warnings, unpaused: true };
 }
 
-/** A pipeline's name with its instance vars, as fly writes it (`app/branch:main`). */
+/**
+ * A pipeline's name with its instance vars as fly writes it and reads it back from `-p` (`atc.PipelineRef.String`,
+ * `flaghelpers.PipelineFlag`): `app/branch:main,pr:"123"`. The vars are flattened into dotted keys (a key holding
+ * `,.:/` or a space quoted) and sorted; a string value is written plain only when fly's YAML reads it back as the
+ * same string (`"123"`, `"1.10"` and `"true"` stay strings), other values as JSON.
+ */
 function flyPipelineName(ref: PipelineRef): string {
-  const vars = Object.entries(ref.instanceVars ?? {});
-  if (vars.length === 0) return ref.name;
-  return `${ref.name}/${vars.map(([k, v]) => `${k}:${typeof v === "string" ? v : JSON.stringify(v)}`).join(",")}`;
+  const pairs: [key: string, value: unknown][] = [];
+  const flatten = (keys: readonly string[], value: unknown): void => {
+    if (isObject(value) && Object.keys(value).length > 0) {
+      for (const [key, v] of Object.entries(value)) flatten([...keys, key], v);
+    } else pairs.push([keys.map((k) => (/[,.:/ ]/.test(k) ? goQuote(k) : k)).join("."), value]);
+  };
+  for (const [key, value] of Object.entries(ref.instanceVars ?? {})) flatten([key], value);
+  if (pairs.length === 0) return ref.name;
+  pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `${ref.name}/${pairs.map(([key, value]) => `${key}:${instanceVarText(value)}`).join(",")}`;
 }
 
 /**
