@@ -203,12 +203,19 @@ describe("hangar apply", () => {
     expect(quoted.stderr).toContain("run `fly -t ci login --team-name 'no team'`\n");
   });
 
-  test("an empty pipeline name is a usage error before any request", async () => {
+  test("an empty pipeline name, or one with a '/', is a usage error before any request", async () => {
     writeFileSync(join(work, "p.yml"), PIPELINE_YML);
     const run = await apply(["p.yml", "-t", "ci", "-p", "", "--yes"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
       "hangar: p.yml: the pipeline name is empty: name it with -p or the module's `name`\n" +
+        "nothing was set; 0 unchanged; 1 failed: p.yml\n",
+    );
+    // Concourse would create it, but fly refuses it: `-p app/x` is pipeline app with instance vars x
+    const slash = await apply(["p.yml", "-t", "ci", "-p", "app/x", "--yes"]);
+    expect(slash.code).toBe(2);
+    expect(slash.stderr).toBe(
+      "hangar: p.yml: pipeline name cannot contain '/': app/x (fly reads what follows it as instance vars)\n" +
         "nothing was set; 0 unchanged; 1 failed: p.yml\n",
     );
     expect(server.requests).toEqual([]);

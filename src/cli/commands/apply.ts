@@ -95,7 +95,7 @@ export default defineCommand({
     const color = io.isTTY.stdout && (io.env.NO_COLOR ?? "") === "";
     /** The entry that sets each pipeline (by target URL, team, name and instance vars). */
     const entryOf = new Map<string, string>();
-    /** Entries refused before reading anything: an empty name, or a pipeline another entry sets too. */
+    /** Entries refused before reading anything: an empty name or one with a '/', or a pipeline another entry sets too. */
     let conflicts = 0;
 
     for (const entry of files) {
@@ -143,6 +143,15 @@ export default defineCommand({
       const label = apply.pipelineLabel(ref);
       if (ref.name === "") {
         io.stderr(`hangar: ${entry}: the pipeline name is empty: name it with -p or the module's \`name\`\n`);
+        failures.push({ label: entry, code: EXIT.failure });
+        conflicts++;
+        continue;
+      }
+      // fly set-pipeline refuses it too (flaghelpers.PipelineFlag.Validate): fly could not name it afterwards
+      if (ref.name.includes("/")) {
+        io.stderr(
+          `hangar: ${entry}: pipeline name cannot contain '/': ${printable(ref.name)} (fly reads what follows it as instance vars)\n`,
+        );
         failures.push({ label: entry, code: EXIT.failure });
         conflicts++;
         continue;
