@@ -35,6 +35,11 @@ export interface ApplyOutcome {
   readonly warnings: readonly ConfigWarning[];
   /** Whether the pipeline was unpaused after saving. */
   readonly unpaused: boolean;
+  /**
+   * Whether an updated pipeline is paused (asked after saving, as fly asks, when it was not unpaused); undefined when
+   * created (new pipelines start paused), unpaused, or not known.
+   */
+  readonly paused?: boolean;
   /** Why unpausing failed, when it was asked and failed: the config was saved all the same. */
   readonly unpauseError?: unknown;
 }
@@ -49,7 +54,12 @@ export async function executeApply(
   options: { readonly unpause?: boolean } = {},
 ): Promise<ApplyOutcome> {
   const { created, warnings } = await client.saveConfig(plan.ref, plan.config, plan.current?.version);
-  if (options.unpause !== true) return { created, warnings, unpaused: false };
+  if (options.unpause !== true) {
+    if (created) return { created, warnings, unpaused: false };
+    // a paused pipeline stays paused, and so does an archived one set again; the config is set whatever this answers
+    const paused = await client.isPaused(plan.ref).catch(() => undefined);
+    return { created, warnings, unpaused: false, ...(paused !== undefined && { paused }) };
+  }
   try {
     await client.unpause(plan.ref);
   } catch (unpauseError) {
@@ -126,6 +136,26 @@ export function describeFailure(error: unknown, ref: PipelineRef, target: string
 export function createdMessage(ref: PipelineRef, target: string, unpaused: boolean, asked = false): string {
   const label = pipelineLabel(ref);
   if (unpaused) return `created pipeline ${label} and unpaused it`;
+  return `created pipeline ${label}; ${pausedHint(ref, target, asked)}`;
+}
+
+/**
+ * The message for a pipeline that was updated: unpaused after (--unpause), or paused still, as fly says after setting
+ * one (a paused pipeline, or an archived one, which is set again paused).
+ */
+export function updatedMessage(
+  ref: PipelineRef,
+  target: string,
+  outcome: Pick<ApplyOutcome, "unpaused" | "paused">,
+): string {
+  const label = pipelineLabel(ref);
+  if (outcome.unpaused) return `updated pipeline ${label} and unpaused it`;
+  if (outcome.paused === true) return `updated pipeline ${label}; ${pausedHint(ref, target, false)}`;
+  return `updated pipeline ${label}`;
+}
+
+/** That a pipeline is paused and how to unpause it; `asked`: --unpause was given (and failed), so it is not advised. */
+function pausedHint(ref: PipelineRef, target: string, asked: boolean): string {
   const command = `\`${fly("-t", target, "unpause-pipeline", ...flyPipelineArgs(ref))}\``;
-  return `created pipeline ${label}; it is paused: unpause it with ${command}${asked ? "" : " or apply with --unpause"}`;
+  return `it is paused: unpause it with ${command}${asked ? "" : " or apply with --unpause"}`;
 }

@@ -10,7 +10,9 @@
  *   `X-Concourse-Config-Version`, and the save fails (500, "comparison with existing config failed
  *   during save") when the pipeline changed since. 201 means created (paused), 200 updated; both answer
  *   `{ "warnings": [{ type, message }] }`. 400 answers `{ "errors": [...] }` for an invalid config.
- * - `PUT /api/v1/teams/{team}/pipelines/{name}/unpause` unpauses.
+ * - `PUT /api/v1/teams/{team}/pipelines/{name}/unpause` unpauses; `GET /api/v1/teams/{team}/pipelines/{name}` answers
+ *   the pipeline (`atc.Pipeline`: `paused`, `archived`, ...). An archived pipeline has no config (404) and version 0:
+ *   saving one without a version sets it again, unarchived and still paused (`atc/db/team.go` `savePipeline`).
  * - Instance vars are query parameters `vars.<key>=<value as JSON>`, keys in sorted order.
  * - 401: the token is missing or expired; 403: the token's user may not act on the team.
  */
@@ -97,6 +99,8 @@ export interface ConcourseClient {
   /** Saves a config; `version` is the one read with getConfig (undefined for a new pipeline). */
   saveConfig(ref: PipelineRef, config: unknown, version: string | undefined): Promise<SaveResult>;
   unpause(ref: PipelineRef): Promise<void>;
+  /** Whether the pipeline is paused (`GET` of the pipeline, as fly asks after setting one); undefined when not found. */
+  isPaused(ref: PipelineRef): Promise<boolean | undefined>;
 }
 
 /**
@@ -113,8 +117,9 @@ export function instanceVarsQuery(instanceVars: Readonly<Record<string, unknown>
   return query === "" ? "" : `?${query}`;
 }
 
+/** The path of a pipeline (`action` "": the pipeline itself), with its instance vars. */
 const pipelinePath = (ref: PipelineRef, action: string) =>
-  `/api/v1/teams/${encodeURIComponent(ref.team)}/pipelines/${encodeURIComponent(ref.name)}/${action}${instanceVarsQuery(ref.instanceVars)}`;
+  `/api/v1/teams/${encodeURIComponent(ref.team)}/pipelines/${encodeURIComponent(ref.name)}${action === "" ? "" : `/${action}`}${instanceVarsQuery(ref.instanceVars)}`;
 
 /** The text of a response body, or "" when it cannot be read. */
 const bodyText = (response: Response) => response.text().catch(() => "");
@@ -239,6 +244,14 @@ export function createClient(options: ClientOptions): ConcourseClient {
     async unpause(ref) {
       const response = await send("PUT", pipelinePath(ref, "unpause"));
       if (response.status !== 200) throw await failure(response, `unpausing pipeline ${ref.name}`);
+    },
+
+    async isPaused(ref) {
+      const response = await send("GET", pipelinePath(ref, ""));
+      if (response.status === 404) return undefined;
+      if (response.status !== 200) throw await failure(response, `reading pipeline ${ref.name}`);
+      const answer = (await response.json().catch(() => undefined)) as { paused?: unknown } | undefined;
+      return typeof answer?.paused === "boolean" ? answer.paused : undefined;
     },
   };
 }

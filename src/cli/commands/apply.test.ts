@@ -137,6 +137,30 @@ describe("hangar apply", () => {
     expect(run.stderr).toBe("nothing to set; 1 unchanged\n");
   });
 
+  test("an updated pipeline that is paused is said to be, as fly says; an archived one is set again, paused", async () => {
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    await apply(["p.yml", "-t", "ci", "--yes"]);
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML.replace("unit", "unit-tests"));
+    const paused = await apply(["p.yml", "-t", "ci", "--yes"]);
+    expect(paused.code).toBe(0);
+    expect(paused.stderr).toContain(
+      "updated pipeline p; it is paused: unpause it with `fly -t ci unpause-pipeline -p p --team main` or apply with --unpause\n",
+    );
+    // archived (fly archive-pipeline): no config, version 0, paused
+    Object.assign(server.pipelines[0] ?? {}, { archived: true, version: 0, config: {}, paused: true });
+    const archived = await apply(["p.yml", "-t", "ci", "--yes"]);
+    expect(archived.code).toBe(0);
+    expect(archived.stderr).toContain(
+      "updated pipeline p; it is paused: unpause it with `fly -t ci unpause-pipeline -p p --team main` or apply with --unpause\n",
+    );
+    expect(server.pipelines).toMatchObject([{ name: "p", archived: false, paused: true }]);
+    // unpaused: nothing more to say
+    Object.assign(server.pipelines[0] ?? {}, { paused: false });
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    const running = await apply(["p.yml", "-t", "ci", "--yes"]);
+    expect(running.stderr).toContain("updated pipeline p\n");
+  });
+
   test("someone else's change between reading and saving: stale version, nothing overwritten", async () => {
     writeFileSync(join(work, "p.yml"), PIPELINE_YML);
     await apply(["p.yml", "-t", "ci", "--yes"]);

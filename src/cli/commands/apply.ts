@@ -229,7 +229,7 @@ export default defineCommand({
           io.stderr(`${apply.createdMessage(plan.ref, target.name, outcome.unpaused, values.unpause === true)}\n`);
         } else {
           updated++;
-          io.stderr(`updated pipeline ${label}${outcome.unpaused ? " and unpaused it" : ""}\n`);
+          io.stderr(`${apply.updatedMessage(plan.ref, target.name, outcome)}\n`);
         }
         if (outcome.unpauseError !== undefined) {
           const reason = apply.describeFailure(outcome.unpauseError, plan.ref, target.name);
