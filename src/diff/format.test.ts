@@ -182,6 +182,16 @@ describe("secrets", () => {
     expect(shown).toContain("  -  password: hunter2-old\n  +  password: hunter2-new\n");
   });
 
+  test("a secret YAML reads as a number is redacted too, and its change shows", () => {
+    const pin = (password: number) => ({ resources: [{ name: "r", type: "git", source: { uri: "u", password } }] });
+    const text = formatChanges(diffPipelines(pin(123456), pin(654321)));
+    expect(text).toContain("  -  password: <redacted>\n  +  password: <redacted, changed>\n");
+    expect(text).not.toMatch(/123456|654321/);
+    expect(JSON.stringify(changesToJson(diffPipelines({}, pin(123456))))).not.toContain("123456");
+    // a number of a key that names no secret, and a placeholder, are shown
+    expect(redact({ port: 8080, password: 0 })).toEqual({ port: 8080, password: 0 });
+  });
+
   test("added objects are redacted too, in text and JSON", () => {
     const changes = diffPipelines({}, old);
     expect(formatChanges(changes)).not.toMatch(/hunter2|ghp_/);
