@@ -44,7 +44,9 @@ describe("flyrc", () => {
       "unknown target: prod (log in with `fly -t prod login -c URL`)",
     );
     expect(() => selectTarget(undefined, "ci", "/h/.flyrc")).toThrow(/^unknown target: ci/);
-    expect(() => selectTarget("targets: [", "ci", "/h/.flyrc")).toThrow(/^in the file '\/h\/\.flyrc': /);
+    expect(() => selectTarget("targets:\n  ci:\n    api: [x\n", "ci", "/h/.flyrc")).toThrow(
+      /^in the file '\/h\/\.flyrc' \(line 4, column 1\): /,
+    );
   });
 });
 

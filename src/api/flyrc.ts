@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { isObject } from "../model/common.ts";
 import { HangarError } from "../model/errors.ts";
 import { readYaml } from "../parse/read-yaml.ts";
+import { lineIndex } from "../source/locate.ts";
 import { pemCertificates } from "./request.ts";
 
 /**
@@ -48,9 +49,12 @@ export function selectTarget(text: string | undefined, name: string | undefined,
   }
   const read = text === undefined ? { ok: true as const, value: {} } : readYaml(text);
   if (!read.ok) {
+    const problem = read.problems[0];
+    const at = problem === undefined || text === undefined ? undefined : lineIndex(text)(problem.offset);
+    const where = at === undefined ? "" : ` (line ${at.line}, column ${at.col})`;
     throw new HangarError(
       "api/flyrc",
-      `in the file '${file}': ${read.problems[0]?.message.split("\n")[0] ?? "cannot read"}`,
+      `in the file '${file}'${where}: ${problem?.message.split("\n")[0] ?? "cannot read"}`,
     );
   }
   const rc = read.value;
