@@ -126,6 +126,18 @@ export function describeFailure(error: unknown, ref: PipelineRef, target: string
       return `${label}: ${error.message} (target ${target}): gave up; wait longer with --request-timeout`;
     case "unexpected":
       return `${label}: ${error.message}`;
+    case "redirected":
+      // fly's Go client follows it, and turns a PUT into a GET of the config, which it takes for a saved config
+      return `${label}: ${error.message}; hangar does not follow redirects: if that is where Concourse is, log in to it (\`${fly("-t", target, "login", "-c", originOf(failure.location))}\`)`;
+  }
+}
+
+/** The scheme, host and port of a URL (what `fly login -c` takes), or the text itself when it is not a URL. */
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
   }
 }
 

@@ -48,6 +48,8 @@ export type ApiFailure =
   | { readonly kind: "stale-version" }
   | { readonly kind: "not-found" }
   | { readonly kind: "unexpected"; readonly status: number; readonly body: string }
+  /** The server answered with a redirect (3xx), which is not followed: the save would not reach Concourse. */
+  | { readonly kind: "redirected"; readonly status: number; readonly location: string }
   | { readonly kind: "unreachable"; readonly reason: string }
   /** The server was reached but stopped sending, before its answer or within it. */
   | { readonly kind: "timed-out"; readonly reason: string }
@@ -193,6 +195,17 @@ export function createClient(options: ClientOptions): ConcourseClient {
     if (response.status === 401) return new ApiError({ kind: "unauthorized" }, `${what}: not authorized`);
     if (response.status === 403) return new ApiError({ kind: "forbidden", reason: body }, `${what}: forbidden`);
     if (response.status === 404) return new ApiError({ kind: "not-found" }, `${what}: not found`);
+    const location = response.headers.get("location");
+    if (response.status >= 300 && response.status < 400 && location !== null) {
+      let to = location;
+      try {
+        to = new URL(location, `${base}/`).href;
+      } catch {}
+      return new ApiError(
+        { kind: "redirected", status: response.status, location: to },
+        `${what}: the server redirects (${response.status}) to ${printable(to)}`,
+      );
+    }
     if (response.status === 500 && body.includes("comparison with existing config failed")) {
       return new ApiError({ kind: "stale-version" }, `${what}: the pipeline changed since its config was read`);
     }

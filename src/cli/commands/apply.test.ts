@@ -322,6 +322,21 @@ describe("hangar apply against a server that misbehaves", () => {
   });
 });
 
+describe("hangar apply against a server that redirects", () => {
+  test("the redirect is not followed: the message names where it goes and how to log in there, exit 2", async () => {
+    await oddTarget((req, res) => {
+      res.writeHead(301, { Location: `https://ci.example.com${req.url}` });
+      res.end();
+    });
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    const run = await apply(["p.yml", "-t", "odd", "--yes"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      "hangar: p: reading pipeline p: the server redirects (301) to https://ci.example.com/api/v1/teams/main/pipelines/p/config; hangar does not follow redirects: if that is where Concourse is, log in to it (`fly -t odd login -c https://ci.example.com`)\n",
+    );
+  });
+});
+
 describe("hangar apply: a 400 without the errors list", () => {
   test.each([
     [
