@@ -29,6 +29,13 @@ describe("flyrc", () => {
       authorization: "Bearer abc.def",
       insecure: false,
     });
+    // the token's type as fly's client writes it: bearer in any case as Bearer, none as Bearer
+    const token = (type: string) =>
+      selectTarget(`targets:\n  t:\n    api: http://x\n    token: {${type} value: v}\n`, "t", "/h/.flyrc")
+        .authorization;
+    expect([token("type: bearer,"), token(""), token("type: '',"), token("type: MAC,"), token("type: Other,")]).toEqual(
+      ["Bearer v", "Bearer v", "Bearer v", "MAC v", "Other v"],
+    );
     // no team means main; no token means no header
     expect(selectTarget(FLYRC, "local", "/h/.flyrc")).toEqual({
       name: "local",

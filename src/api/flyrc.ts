@@ -37,6 +37,20 @@ export function flyrcPath(env: Readonly<Record<string, string | undefined>>): st
   return join(home, ".flyrc");
 }
 
+/**
+ * A token's type as fly's HTTP client writes it in the `Authorization` header (golang.org/x/oauth2 `Token.Type`):
+ * `bearer`, `mac` and `basic` in any case as `Bearer`, `MAC` and `Basic`, none as `Bearer`, any other as it is.
+ */
+function tokenType(type: string): string {
+  return TOKEN_TYPES.get(type.toLowerCase()) ?? (type === "" ? "Bearer" : type);
+}
+
+const TOKEN_TYPES: ReadonlyMap<string, string> = new Map([
+  ["bearer", "Bearer"],
+  ["mac", "MAC"],
+  ["basic", "Basic"],
+]);
+
 const stringOf = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
 
 /**
@@ -94,7 +108,7 @@ export function selectTarget(text: string | undefined, name: string | undefined,
     name,
     api,
     team: stringOf(props.team) ?? "main",
-    ...((type !== "" || value !== "") && { authorization: `${type} ${value}` }),
+    ...((type !== "" || value !== "") && { authorization: `${tokenType(type)} ${value}` }),
     insecure: props.insecure === true,
     ...(caCert !== undefined && { caCert }),
     ...(clientCertPath !== undefined && { clientCertPath }),
