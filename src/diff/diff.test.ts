@@ -75,12 +75,12 @@ describe("diffPipelines", () => {
     expect(Array.isArray(written.jobs[0]?.plan[1]?.in_parallel)).toBe(true);
   });
 
-  test("a config as Concourse answers it is the config that was set: task params as text, image_resource's empty name, limits in bytes, no unknown top-level key", () => {
+  test("a config as Concourse answers it is the config that was set: task params as text, image_resource's empty name, limits in bytes, a zero check_every as empty, no unknown top-level key", () => {
     // what a user writes ...
     const written = {
       meta: { image: { type: "registry-image", source: { repository: "busybox" } } },
       resources: [
-        { name: "src", type: "git", source: { uri: "u" } },
+        { name: "src", type: "git", source: { uri: "u" }, check_every: "0s" },
         { name: "m", type: "mock" },
       ],
       var_sources: [{ name: "v", type: "dummy" }],
@@ -114,7 +114,7 @@ describe("diffPipelines", () => {
     // ... and what Concourse answers for it (atc.Config decoded, stored and encoded again: atc/task.go, atc/steps.go)
     const answered = {
       resources: [
-        { name: "src", type: "git", source: { uri: "u" } },
+        { name: "src", type: "git", source: { uri: "u" }, check_every: "" },
         { name: "m", type: "mock", source: null },
       ],
       var_sources: [{ name: "v", type: "dummy", config: null }],

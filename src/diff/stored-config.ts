@@ -57,12 +57,15 @@ function dropEmpty(target: Record<string, unknown>, fields: Fields): void {
   for (const key of fields) if (Object.hasOwn(target, key) && isEmpty(target[key])) delete target[key];
 }
 
-/** `check_every` as Go writes the duration it read; a value Go does not read is left for the server to refuse. */
+/**
+ * `check_every` as Go writes the duration it read (a zero one as "", as `CheckEvery.MarshalJSON` writes no interval);
+ * a value Go does not read is left for the server to refuse.
+ */
 function normaliseCheckEvery(target: Record<string, unknown>): void {
   const value = target.check_every;
   if (typeof value !== "string" || value === "" || value === "never") return;
   const parsed = goParseDuration(value);
-  if (parsed.ok) target.check_every = goDurationString(parsed.ns);
+  if (parsed.ok) target.check_every = parsed.ns === 0n ? "" : goDurationString(parsed.ns);
 }
 
 const objects = (section: unknown): Record<string, unknown>[] =>
