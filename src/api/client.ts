@@ -16,6 +16,7 @@
  * - Instance vars are query parameters `vars.<key>=<value as JSON>`, keys in sorted order.
  * - 401: the token is missing or expired; 403: the token's user may not act on the team.
  */
+import { isObject } from "../model/common.ts";
 import { HangarError } from "../model/errors.ts";
 import { printable } from "../source/printable.ts";
 import {
@@ -129,17 +130,21 @@ const bodyText = (response: Response) => response.text().catch(() => "");
 /** The longest part of a server's text answer that a message quotes. */
 const MAX_QUOTED = 500;
 
+/** The value of a JSON text, or undefined when it is not JSON. */
+function parsedJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The errors of a 400 answer to a save: its `{ "errors": [...] }`, else its text (cut to {@link MAX_QUOTED}
  * characters), else none.
  */
 function configErrors(body: string): string[] {
-  let answer: unknown;
-  try {
-    answer = JSON.parse(body);
-  } catch {
-    answer = undefined;
-  }
+  const answer = parsedJson(body);
   const listed = (answer as { errors?: unknown } | null | undefined)?.errors;
   if (Array.isArray(listed) && listed.length > 0) return listed.map(String);
   const text = body.trim();
@@ -247,7 +252,16 @@ export function createClient(options: ClientOptions): ConcourseClient {
       if (response.status !== 200 && response.status !== 201) {
         throw await failure(response, `setting pipeline ${ref.name}`);
       }
-      const answer = (await response.json().catch(() => ({}))) as { warnings?: unknown };
+      // fly refuses an answer that is not Concourse's JSON too (go-concourse configs.go): a proxy's page is no save
+      const body = await bodyText(response);
+      const answer = parsedJson(body);
+      if (!isObject(answer)) {
+        const shown = printable(body.trim().slice(0, MAX_QUOTED));
+        throw new ApiError(
+          { kind: "unexpected", status: response.status, body },
+          `setting pipeline ${ref.name}: the answer ${response.status} is not Concourse's (no JSON object${shown === "" ? "" : `: ${shown}`}); whether the config was set is not known`,
+        );
+      }
       const warnings = Array.isArray(answer.warnings)
         ? answer.warnings.map((w) => ({ type: String(w?.type ?? ""), message: String(w?.message ?? "") }))
         : [];

@@ -322,6 +322,26 @@ describe("hangar apply against a server that misbehaves", () => {
   });
 });
 
+describe("hangar apply against a proxy that answers a save with its own page", () => {
+  test("a 200 that is not Concourse's JSON is no save: exit 2, saying so, not 'updated'", async () => {
+    await oddTarget((req, res) => {
+      if (req.method === "GET") {
+        res.writeHead(200, { "Content-Type": "application/json", "X-Concourse-Config-Version": "3" });
+        return void res.end('{"config":{"jobs":[]}}');
+      }
+      res.writeHead(200, { "Content-Type": "text/html" });
+      res.end("<html>Sign in</html>");
+    });
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    const run = await apply(["p.yml", "-t", "odd", "--yes"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      "hangar: p: setting pipeline p: the answer 200 is not Concourse's (no JSON object: <html>Sign in</html>); whether the config was set is not known\n" +
+        "set 0 pipelines (0 created, 0 updated); 0 unchanged; 1 failed: p\n",
+    );
+  });
+});
+
 describe("hangar apply against a server that redirects", () => {
   test("the redirect is not followed: the message names where it goes and how to log in there, exit 2", async () => {
     await oddTarget((req, res) => {
