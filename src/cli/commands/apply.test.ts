@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer as createHttpServer, type RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
@@ -182,13 +182,22 @@ describe("hangar apply", () => {
     expect(server.pipelines).toEqual([]);
   });
 
-  test("401: says to log in with fly; the token is never printed", async () => {
+  test("401 and an unknown target say to log in with fly, a .flyrc that cannot be read says so; the token is never printed", async () => {
     writeFileSync(join(work, "p.yml"), PIPELINE_YML);
     const run = await apply(["p.yml", "-t", "expired", "--yes"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
       "hangar: p: not authorized on target expired (the token is missing or expired): run `fly -t expired login` and try again\n",
     );
+    // a .flyrc that cannot be read is not one without targets
+    rmSync(join(work, ".flyrc"));
+    mkdirSync(join(work, ".flyrc"));
+    const unreadable = await apply(["p.yml", "-t", "ci", "--yes"]);
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.stderr).toMatch(
+      /^hangar: cannot read the .flyrc '.*\.flyrc': EISDIR: illegal operation on a directory, read\n$/,
+    );
+    rmSync(join(work, ".flyrc"), { recursive: true });
     const unknown = await apply(["p.yml", "-t", "nowhere", "--yes"]);
     expect(unknown.stderr).toContain(
       "hangar: p.yml: unknown target: nowhere (log in with `fly -t nowhere login -c URL`)\n",

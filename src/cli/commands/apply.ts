@@ -88,7 +88,17 @@ export default defineCommand({
     } catch (error) {
       return reportLoadFailure(error, io, false);
     }
-    const flyrcText = await io.readFile(flyrcFile).catch(() => undefined);
+    // no .flyrc is no targets, as in fly; one that cannot be read is an error, as in fly (rc.LoadTargets)
+    let flyrcText: string | undefined;
+    try {
+      flyrcText = await io.readFile(flyrcFile);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code !== "ENOENT" && code !== "ENOTDIR") {
+        io.stderr(`hangar: cannot read the .flyrc '${flyrcFile}': ${printable((error as Error).message)}\n`);
+        return EXIT.failure;
+      }
+    }
     const targets = new Map<string, { target: FlyTarget; client: ConcourseClient }>();
     const failures: { label: string; code: ExitCode }[] = [];
     const plans: { plan: ApplyPlan; target: FlyTarget; client: ConcourseClient }[] = [];
