@@ -1,7 +1,7 @@
 /**
  * A local stand-in for the part of Concourse's ATC that sets pipelines, written from Concourse v8.2's
  * sources (`atc/routes.go`, `atc/api/configserver/get.go` and `save.go`, `atc/api/helpers`,
- * `atc/db/team.go` `SavePipeline`, `atc/pipeline.go` instance vars): the same routes, status codes,
+ * `atc/db/team.go` `SavePipeline`, `atc/pipeline.go` instance vars, `atc/api/pipelineserver/get.go`): the same routes, status codes,
  * headers and bodies, with the pipelines kept in memory. Listens on 127.0.0.1 only.
  */
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from "node:http";
@@ -16,6 +16,8 @@ export interface StoredPipeline {
   config: unknown;
   version: number;
   paused: boolean;
+  /** Archived (`fly archive-pipeline`): no config (404), version 0, paused; setting it again unarchives it. */
+  archived?: boolean;
 }
 
 export interface ConcourseServerOptions {
@@ -40,7 +42,7 @@ export interface RecordedRequest {
   readonly body: string;
 }
 
-const ROUTE = /^\/api\/v1\/teams\/([^/]+)\/pipelines\/([^/]+)\/(config|unpause)$/;
+const ROUTE = /^\/api\/v1\/teams\/([^/]+)\/pipelines\/([^/]+)(?:\/(config|unpause))?$/;
 
 /** `vars.<key>` query parameters decoded as JSON (`InstanceVarsFromQueryParams`), as canonical JSON. */
 function instanceVarsOf(query: URLSearchParams): string | Error {
@@ -91,7 +93,9 @@ export async function startConcourseServer(options: ConcourseServerOptions) {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const route = ROUTE.exec(url.pathname);
     if (route === null) return void res.writeHead(404).end();
-    const [, team = "", name = "", action] = route.map((part) => decodeURIComponent(part));
+    const [, team = "", name = "", action] = route.map((part) =>
+      part === undefined ? part : decodeURIComponent(part),
+    );
     if (authorization !== `Bearer ${options.token}`) return void res.writeHead(401).end("not authorized");
     if (!options.teams.includes(team)) return void res.writeHead(403).end(`not a member of team ${team}`);
     const instanceVars = instanceVarsOf(url.searchParams);
@@ -103,8 +107,22 @@ export async function startConcourseServer(options: ConcourseServerOptions) {
       stored.paused = false;
       return void res.writeHead(200).end();
     }
-    if (action === "config" && req.method === "GET") {
+    if (action === undefined && req.method === "GET") {
+      // GetPipeline: the pipeline, archived or not (present.Pipeline)
       if (stored === undefined) return void res.writeHead(404).end();
+      const { paused, archived = false } = stored;
+      return json(res, 200, {
+        id: pipelines.indexOf(stored) + 1,
+        name,
+        paused,
+        archived,
+        public: false,
+        team_name: team,
+      });
+    }
+    if (action === "config" && req.method === "GET") {
+      // GetConfig: an archived pipeline has no config
+      if (stored === undefined || stored.archived === true) return void res.writeHead(404).end();
       res.setHeader("X-Concourse-Config-Version", String(stored.version));
       json(res, 200, { config: stored.config });
       afterGet?.(stored);
@@ -145,6 +163,7 @@ export async function startConcourseServer(options: ConcourseServerOptions) {
     }
     stored.config = config;
     stored.version = nextVersion++;
+    stored.archived = false;
     return json(res, 200, { warnings });
   }
 

@@ -88,14 +88,24 @@ export default defineCommand({
     } catch (error) {
       return reportLoadFailure(error, io, false);
     }
-    const flyrcText = await io.readFile(flyrcFile).catch(() => undefined);
+    // no .flyrc is no targets, as in fly; one that cannot be read is an error, as in fly (rc.LoadTargets)
+    let flyrcText: string | undefined;
+    try {
+      flyrcText = await io.readFile(flyrcFile);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code !== "ENOENT" && code !== "ENOTDIR") {
+        io.stderr(`hangar: cannot read the .flyrc '${flyrcFile}': ${printable((error as Error).message)}\n`);
+        return EXIT.failure;
+      }
+    }
     const targets = new Map<string, { target: FlyTarget; client: ConcourseClient }>();
     const failures: { label: string; code: ExitCode }[] = [];
     const plans: { plan: ApplyPlan; target: FlyTarget; client: ConcourseClient }[] = [];
     const color = io.isTTY.stdout && (io.env.NO_COLOR ?? "") === "";
     /** The entry that sets each pipeline (by target URL, team, name and instance vars). */
     const entryOf = new Map<string, string>();
-    /** Entries refused before reading anything: an empty name, or a pipeline another entry sets too. */
+    /** Entries refused before reading anything: an empty name or one with a '/', or a pipeline another entry sets too. */
     let conflicts = 0;
 
     for (const entry of files) {
@@ -143,6 +153,15 @@ export default defineCommand({
       const label = apply.pipelineLabel(ref);
       if (ref.name === "") {
         io.stderr(`hangar: ${entry}: the pipeline name is empty: name it with -p or the module's \`name\`\n`);
+        failures.push({ label: entry, code: EXIT.failure });
+        conflicts++;
+        continue;
+      }
+      // fly set-pipeline refuses it too (flaghelpers.PipelineFlag.Validate): fly could not name it afterwards
+      if (ref.name.includes("/")) {
+        io.stderr(
+          `hangar: ${entry}: pipeline name cannot contain '/': ${printable(ref.name)} (fly reads what follows it as instance vars)\n`,
+        );
         failures.push({ label: entry, code: EXIT.failure });
         conflicts++;
         continue;
@@ -220,7 +239,7 @@ export default defineCommand({
           io.stderr(`${apply.createdMessage(plan.ref, target.name, outcome.unpaused, values.unpause === true)}\n`);
         } else {
           updated++;
-          io.stderr(`updated pipeline ${label}${outcome.unpaused ? " and unpaused it" : ""}\n`);
+          io.stderr(`${apply.updatedMessage(plan.ref, target.name, outcome)}\n`);
         }
         if (outcome.unpauseError !== undefined) {
           const reason = apply.describeFailure(outcome.unpauseError, plan.ref, target.name);
