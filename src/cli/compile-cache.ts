@@ -30,15 +30,16 @@ import { VERSION } from "./version.ts";
 
 /**
  * Bump when the compile options below change, or what an entry records, so that older entries are not used (8: each
- * file's `import.meta.url`, `dirname` and `filename` are its own, see {@link withOwnImportMeta}; 9: a
+ * file's `import.meta.url`, `dirname` and `filename` are its own, see {@link withOwnValues}; 9: a
  * TypeScript file an import of a name resolves to is bundled in, see {@link NEEDS_COMPILE}; 10: the tsconfig of each
  * bundled file's folder is recorded, the files looked for and not found, see {@link tsconfigsOf}, and the real
  * paths relative imports led to, see {@link CacheEntry.links}; a file reading
- * `import.meta` whole gets its own, see {@link withOwnImportMeta}; 11: a CommonJS file reading `import.meta` is
+ * `import.meta` whole gets its own, see {@link withOwnValues}; 11: a CommonJS file reading `import.meta` is
  * refused, see {@link importMetaInCommonJs}; 12: esbuild's warnings of the tsconfigs, see {@link CacheEntry.warnings};
- * 13: each input's change time and inode, see {@link Input}).
+ * 13: each input's change time and inode, see {@link Input}; 14: a CommonJS file's `__filename` and `__dirname` are
+ * its own, see {@link withOwnValues}, and the package.json that made it CommonJS is an input).
  */
-const CACHE_FORMAT = 13;
+const CACHE_FORMAT = 14;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry
@@ -269,24 +270,31 @@ async function readInput(path: string): Promise<{ contents: Buffer; stamp: Input
 
 /** What may separate `import`, `.` and `meta`: white space and comments. */
 const GAP = String.raw`(?:\s|\/\*[^]*?\*\/|\/\/[^\n]*\n)*`;
-/** `import.meta`, however spaced (the test of which files {@link withOwnImportMeta} compiles; no more than a test). */
+/** `import.meta`, however spaced (the test of which files {@link withOwnValues} compiles; no more than a test). */
 const IMPORT_META = new RegExp(String.raw`\bimport${GAP}\.${GAP}meta\b`);
 
 /** Whether the text of a file may read `import.meta` (it may also be in a string or a comment). */
 const readsImportMeta = (contents: Buffer): boolean =>
   contents.includes("meta") && IMPORT_META.test(contents.toString("utf8"));
 
-/** `import.meta` not followed by one of the names {@link withOwnImportMeta} replaces (a test, as {@link IMPORT_META}). */
+/**
+ * Whether the text of a file may read CommonJS's `__filename` or `__dirname` (also in a string or a comment, or as
+ * part of a longer name: no more than a test of which files {@link withOwnValues} compiles).
+ */
+const readsCommonJsPaths = (contents: Buffer): boolean =>
+  contents.includes("__filename") || contents.includes("__dirname");
+
+/** `import.meta` not followed by one of the names {@link withOwnValues} replaces (a test, as {@link IMPORT_META}). */
 const IMPORT_META_WHOLE = new RegExp(
   String.raw`\bimport${GAP}\.${GAP}meta\b(?!${GAP}\.${GAP}(?:url|dirname|filename|resolve)\b)`,
 );
 
-/** The name the compiled code gives `import.meta` in a file that reads it whole (see {@link withOwnImportMeta}). */
+/** The name the compiled code gives `import.meta` in a file that reads it whole (see {@link withOwnValues}). */
 const OWN_META = "__hangarImportMetaOwn";
 
 /**
  * The name the compiled code gives `import.meta.resolve` in a file that reads its own `import.meta` (see
- * {@link withOwnImportMeta}): a function of that file's, declared after its code.
+ * {@link withOwnValues}): a function of that file's, declared after its code.
  */
 const OWN_RESOLVE = "__hangarImportMetaResolve";
 
@@ -303,23 +311,26 @@ const OWN_RESOLVE = "__hangarImportMetaResolve";
  * rest of `import.meta` is the compiled copy's (an ES module's; a module reading it has no script form).
  *
  * A CommonJS file (`.cts`, `.cjs`) is never given these: it reads no `import.meta` (see {@link importMetaInCommonJs}).
+ * A file Node loads as CommonJS (see {@link moduleFormatOf}: `.cts`, `.cjs`, or `.js` or `.ts` under a package.json
+ * without `"type": "module"`, as tsx loads it) is given its own `__filename` and `__dirname` so, where it reads them
+ * (`with.commonJsPaths`): Node's values for the file (its real path and folder), which an ES module, as the compiled
+ * copy is, would not have at all. A file of its own that declares such a name keeps it.
  *
  * The code comes back with a source map, which the bundle follows, so that stack traces and errors still name the
  * file's own lines. It is handed to the bundle as TypeScript when the file was (a type re-exported without `type`,
  * which one file compiled alone keeps, is then left out as the bundle leaves it out of a TypeScript file).
  * Undefined when the file does not compile: the bundle then reports the error at its place.
  */
-async function withOwnImportMeta(
-  path: string,
-  contents: Buffer,
-  loader: "js" | "jsx" | "ts" | "tsx",
+async function withOwnValues(
+  { path, contents, loader }: { path: string; contents: Buffer; loader: "js" | "jsx" | "ts" | "tsx" },
   cwd: string,
+  own: { readonly importMeta: boolean; readonly commonJsPaths: boolean },
 ): Promise<{ contents: string; loader: "js" | "ts" } | undefined> {
   const { build } = await import("esbuild");
   const real = realPathOf(path);
   const url = pathToFileURL(real).href;
   // `import.meta` read other than as `import.meta.url` and the like (`const { url } = import.meta`)
-  const whole = IMPORT_META_WHOLE.test(contents.toString("utf8"));
+  const whole = own.importMeta && IMPORT_META_WHOLE.test(contents.toString("utf8"));
   // Node's test of a path rather than a package (`/`, `./`, `../`, `.`, `..`)
   const resolver = [
     `function ${OWN_RESOLVE}(specifier, ...rest) {`,
@@ -342,14 +353,17 @@ async function withOwnImportMeta(
       logLevel: "silent",
       absWorkingDir: cwd,
       define: {
-        "import.meta.url": JSON.stringify(url),
-        "import.meta.dirname": JSON.stringify(dirname(real)),
-        "import.meta.filename": JSON.stringify(real),
-        "import.meta.resolve": OWN_RESOLVE,
+        ...(own.importMeta && {
+          "import.meta.url": JSON.stringify(url),
+          "import.meta.dirname": JSON.stringify(dirname(real)),
+          "import.meta.filename": JSON.stringify(real),
+          "import.meta.resolve": OWN_RESOLVE,
+        }),
         ...(whole && { "import.meta": OWN_META }),
+        ...(own.commonJsPaths && { __filename: JSON.stringify(real), __dirname: JSON.stringify(dirname(real)) }),
       },
       // after the code, so that no line moves; left out of the bundle when the file never calls it
-      footer: { js: resolver },
+      ...(own.importMeta && { footer: { js: resolver } }),
       // the object itself, when the code reads it whole (a line before the code: the source map moves it back)
       ...(whole && {
         banner: {
@@ -752,6 +766,20 @@ async function compile(
   const manifests = new Set<string>();
   /** The paths the relative imports of the user's files named. */
   const named = new Set<string>();
+  const { moduleFormatOf } = await import("./module-type.ts");
+  /** The package.json files looked for and not found when telling whether a file is CommonJS (see isCommonJs). */
+  const unfound = new Set<string>();
+  /**
+   * Whether Node loads the file at `file` as CommonJS (see {@link moduleFormatOf}): the package.json that decided it
+   * is kept as an input, and the ones looked for before it as absent files (a `"type"` written later, or a
+   * package.json nearer the file, may change it).
+   */
+  const isCommonJs = (file: string): boolean => {
+    const { commonJs, packageJson, absent } = moduleFormatOf(file);
+    if (packageJson !== undefined) manifests.add(packageJson);
+    for (const path of absent) unfound.add(path);
+    return commonJs;
+  };
   try {
     const result = await build({
       ...(script
@@ -823,12 +851,17 @@ async function compile(
               // largest (dist/script.js, which names import.meta in its text) cost a cold compile some 20 ms
               // (docker-baseline, 8 runs)
               const own = loader !== "json" && !hangarDirs.some((dir) => args.path.startsWith(dir));
-              if (!own || !readsImportMeta(contents)) return { contents, loader };
-              if (COMMON_JS.test(args.path)) {
+              if (!own) return { contents, loader };
+              let importMeta = readsImportMeta(contents);
+              if (importMeta && COMMON_JS.test(args.path)) {
                 const refused = await importMetaInCommonJs(args.path, contents, loader);
-                return refused === undefined ? { contents, loader } : { errors: [refused] };
+                if (refused !== undefined) return { errors: [refused] };
+                importMeta = false;
               }
-              return (await withOwnImportMeta(args.path, contents, loader, cwd)) ?? { contents, loader };
+              const commonJsPaths = readsCommonJsPaths(contents) && isCommonJs(args.path);
+              if (!importMeta && !commonJsPaths) return { contents, loader };
+              const file = { path: args.path, contents, loader };
+              return (await withOwnValues(file, cwd, { importMeta, commonJsPaths })) ?? { contents, loader };
             });
             b.onLoad({ filter: /.*/, namespace: BUILTIN }, (args) => ({
               contents: `module.exports = require(${JSON.stringify(args.path)});`,
@@ -874,7 +907,10 @@ async function compile(
     // what decided how the module compiled and its imports resolved: the tsconfig of each bundled file (its
     // `paths`, `jsx`, ...; a helper's folder may have its own) and the configs it extends, which esbuild reads as part
     // of it; the packages' package.json files
-    const { configs, absent } = await tsconfigsOf(inputs);
+    const tsconfigs = await tsconfigsOf(inputs);
+    const { configs } = tsconfigs;
+    // and the package.json files that would tell how Node loads a file reading __filename (see isCommonJs)
+    const absent = [...new Set([...tsconfigs.absent, ...unfound])];
     const warnings = tsconfigWarnings(result.warnings, configs, cwd);
     const deciding = [...configs, ...manifests].filter((file) => !bundled.has(file));
     return {

@@ -566,6 +566,49 @@ describe("import.meta in a compiled module: the source file's own, in the module
   });
 });
 
+describe("a CommonJS helper: __filename, __dirname and require as Node gives them", () => {
+  /** The module importing `where` from `file`; its first line imports a package (no script form) or not. */
+  const module = (file: string, first: string) =>
+    `${first}\nimport { where } from "./${file}";\nexport default { name: JSON.stringify(where), pipeline: { jobs: [] } };\n`;
+  /** Loads `uses.ts` as a render does (the script form when there is one), or with stacks mapped (the ES module). */
+  const loadUses = async (stackSourceMaps: boolean) =>
+    JSON.parse((await loadModule("uses.ts", work, { cacheDir, stackSourceMaps })).name ?? "");
+  /** Writes `source` at `file` and a package.json without "type" in its folder when `manifest`. */
+  const writeHelper = (file: string, source: string, manifest: boolean) => {
+    mkdirSync(dirname(join(work, file)), { recursive: true });
+    if (manifest) writeFileSync(join(dirname(join(work, file)), "package.json"), '{ "name": "helpers" }\n');
+    writeFileSync(join(work, file), source);
+  };
+  /** What a helper reads as its own `__filename` and `__dirname`: Node's values, its real path and folder. */
+  const own = (file: string) => [join(realpathSync(work), file), dirname(join(realpathSync(work), file)), "__dirname"];
+
+  test.each([
+    ["lib/where.cts", 'export const where = [__filename, __dirname, "__dirname"];\n', false],
+    ["lib/where.cjs", 'exports.where = [__filename, __dirname, "__dirname"];\n', false],
+    ["lib/cjs/where.js", 'exports.where = [__filename, __dirname, "__dirname"];\n', true],
+    ["lib/cjs/where.ts", 'export const where: string[] = [__filename, __dirname, "__dirname"];\n', true],
+  ])("%s reads its own __filename and __dirname, as a script and as an ES module", async (file, source, manifest) => {
+    writeHelper(file, source, manifest);
+    for (const first of ["const parse = 0;", 'import { parse } from "yaml";']) {
+      writeFileSync(join(work, "uses.ts"), module(file, first));
+      for (const stackSourceMaps of [false, true]) expect(await loadUses(stackSourceMaps)).toEqual(own(file));
+    }
+  });
+
+  test("a package.json's type decides whether a .js or .ts helper is CommonJS; a change to it compiles again", async () => {
+    const file = "lib/cjs/deep/where.ts";
+    writeHelper(file, 'export const where = typeof __filename === "string" ? __filename : "none";\n', false);
+    writeFileSync(join(work, "uses.ts"), module(file, "const parse = 0;"));
+    // under the repository's package.json, "type": "module": an ES module, which has no __filename
+    expect(await loadUses(false)).toBe("none");
+    // a package.json nearer the helper (not in its own folder), with no "type": CommonJS
+    writeFileSync(join(work, "lib/cjs/package.json"), '{ "name": "helpers" }\n');
+    expect(await loadUses(false)).toBe(join(realpathSync(work), file));
+    writeFileSync(join(work, "lib/cjs/package.json"), '{ "name": "helpers", "type": "module" }\n');
+    expect(await loadUses(false)).toBe("none");
+  });
+});
+
 describe("a package the module imports is not installed", () => {
   const missing =
     "cannot find package 'no-such-package': install it in the module's project (npm install no-such-package)";
