@@ -37,9 +37,11 @@ import { VERSION } from "./version.ts";
  * `import.meta` whole gets its own, see {@link withOwnValues}; 11: a CommonJS file reading `import.meta` is
  * refused, see {@link importMetaInCommonJs}; 12: esbuild's warnings of the tsconfigs, see {@link CacheEntry.warnings};
  * 13: each input's change time and inode, see {@link Input}; 14: a CommonJS file's `__filename` and `__dirname` are
- * its own, see {@link withOwnValues}, and the package.json that made it CommonJS is an input).
+ * its own, see {@link withOwnValues}, and the package.json that made it CommonJS is an input; 15: a `require` of
+ * the module's own for the CommonJS files in the ES module form, packages they require named by path, see
+ * {@link REQUIRE}).
  */
-const CACHE_FORMAT = 14;
+const CACHE_FORMAT = 15;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry
@@ -284,6 +286,16 @@ const readsImportMeta = (contents: Buffer): boolean =>
 const readsCommonJsPaths = (contents: Buffer): boolean =>
   contents.includes("__filename") || contents.includes("__dirname");
 
+/** `require.resolve`, however spaced (a test, as {@link IMPORT_META}). */
+const REQUIRE_RESOLVE = new RegExp(String.raw`\brequire${GAP}\.${GAP}resolve\b`);
+
+/** Whether the text of a file may read `require.resolve` (also in a string or a comment). */
+const readsRequireResolve = (contents: Buffer): boolean =>
+  contents.includes("resolve") && REQUIRE_RESOLVE.test(contents.toString("utf8"));
+
+/** The name of a CommonJS file's own `require` in the compiled code (see {@link withOwnValues}). */
+const OWN_REQUIRE = "__hangarRequireOwn";
+
 /** `import.meta` not followed by one of the names {@link withOwnValues} replaces (a test, as {@link IMPORT_META}). */
 const IMPORT_META_WHOLE = new RegExp(
   String.raw`\bimport${GAP}\.${GAP}meta\b(?!${GAP}\.${GAP}(?:url|dirname|filename|resolve)\b)`,
@@ -314,7 +326,9 @@ const OWN_RESOLVE = "__hangarImportMetaResolve";
  * A file Node loads as CommonJS (see {@link moduleFormatOf}: `.cts`, `.cjs`, or `.js` or `.ts` under a package.json
  * without `"type": "module"`, as tsx loads it) is given its own `__filename` and `__dirname` so, where it reads them
  * (`with.commonJsPaths`): Node's values for the file (its real path and folder), which an ES module, as the compiled
- * copy is, would not have at all. A file of its own that declares such a name keeps it.
+ * copy is, would not have at all; and `require.resolve` of its own (`with.requireResolve`), which resolves from its
+ * folder as Node's does, where the compiled code's `require` is the module's (see {@link REQUIRE}) or, in the script
+ * form, its runner's, which has none. A file that declares such a name itself keeps it.
  *
  * The code comes back with a source map, which the bundle follows, so that stack traces and errors still name the
  * file's own lines. It is handed to the bundle as TypeScript when the file was (a type re-exported without `type`,
@@ -324,7 +338,7 @@ const OWN_RESOLVE = "__hangarImportMetaResolve";
 async function withOwnValues(
   { path, contents, loader }: { path: string; contents: Buffer; loader: "js" | "jsx" | "ts" | "tsx" },
   cwd: string,
-  own: { readonly importMeta: boolean; readonly commonJsPaths: boolean },
+  own: { readonly importMeta: boolean; readonly commonJsPaths: boolean; readonly requireResolve: boolean },
 ): Promise<{ contents: string; loader: "js" | "ts" } | undefined> {
   const { build } = await import("esbuild");
   const real = realPathOf(path);
@@ -361,13 +375,22 @@ async function withOwnValues(
         }),
         ...(whole && { "import.meta": OWN_META }),
         ...(own.commonJsPaths && { __filename: JSON.stringify(real), __dirname: JSON.stringify(dirname(real)) }),
+        ...(own.requireResolve && { "require.resolve": `${OWN_REQUIRE}.resolve` }),
       },
       // after the code, so that no line moves; left out of the bundle when the file never calls it
       ...(own.importMeta && { footer: { js: resolver } }),
-      // the object itself, when the code reads it whole (a line before the code: the source map moves it back)
-      ...(whole && {
+      // the object itself, when the code reads it whole, and the file's own require (a line before the code: the
+      // source map moves it back)
+      ...((whole || own.requireResolve) && {
         banner: {
-          js: `const ${OWN_META} = { ...import.meta, url: ${JSON.stringify(url)}, dirname: ${JSON.stringify(dirname(real))}, filename: ${JSON.stringify(real)}, resolve: ${OWN_RESOLVE} };`,
+          js: [
+            whole &&
+              `const ${OWN_META} = { ...import.meta, url: ${JSON.stringify(url)}, dirname: ${JSON.stringify(dirname(real))}, filename: ${JSON.stringify(real)}, resolve: ${OWN_RESOLVE} };`,
+            own.requireResolve &&
+              `const ${OWN_REQUIRE} = require("node:module").createRequire(${JSON.stringify(real)});`,
+          ]
+            .filter((line) => line !== false)
+            .join(" "),
         },
       }),
       plugins: [
@@ -723,6 +746,18 @@ export const SCRIPT_IMPORT_META = "__hangarImportMeta";
 /** The function the script form calls with the module's exports. */
 export const SCRIPT_EXPORTS = "__hangarExports";
 
+/**
+ * The first lines of the ES module form: a `require` for the CommonJS files bundled in, whose calls of it esbuild
+ * leaves to one (`require("node:path")`; an ES module has none: "Dynamic require of "node:path" is not supported").
+ * Made from the module's own file (`url`), not the compiled copy's: a package is resolved when the module is compiled,
+ * from the folder of the file that requires it, and its path is what is required; one that is not found then, or named
+ * only at run time (`require(name)`), is looked for from the module's folder (a CommonJS file's `require.resolve` is its
+ * own, see {@link withOwnValues}). (A name of the module's own `require` is renamed by esbuild, which keeps that name
+ * for this one; the script form gets its runner's.)
+ */
+const REQUIRE = (url: string): string =>
+  `import { createRequire as __hangarCreateRequire } from "node:module";\nconst require = __hangarCreateRequire(${JSON.stringify(url)});`;
+
 /** Builtins in the script form: CommonJS modules that `require` them (the runner's `require`). */
 const BUILTIN = "hangar-builtin";
 /** The name of the script form's entry, which hands the module's exports over (no file of its own). */
@@ -793,7 +828,11 @@ async function compile(
             supported: { "dynamic-import": false },
             define: { "import.meta": SCRIPT_IMPORT_META },
           }
-        : { entryPoints: [path] }),
+        : {
+            entryPoints: [path],
+            // a `require` for the CommonJS files bundled in (see REQUIRE)
+            banner: { js: REQUIRE(pathToFileURL(realPathOf(path)).href) },
+          }),
       bundle: true,
       format: "esm",
       platform: "node",
@@ -840,7 +879,9 @@ async function compile(
               // a TypeScript (or JSX) file, which Node cannot load (one a tsconfig's `paths` maps a name to, or a
               // package whose `main` is its source): bundled in and compiled with the module, as tsx runs it
               if (NEEDS_COMPILE.test(found.path)) return { path: found.path };
-              return { path: pathToFileURL(found.path).href, external: true };
+              // `require()` and `require.resolve()` take a path, not a URL
+              const required = args.kind === "require-call" || args.kind === "require-resolve";
+              return { path: required ? found.path : pathToFileURL(found.path).href, external: true };
             });
             b.onLoad({ filter: /\.[cm]?[jt]sx?$|\.json$/, namespace: "file" }, async (args) => {
               const loader = LOADERS[extname(args.path)];
@@ -858,10 +899,14 @@ async function compile(
                 if (refused !== undefined) return { errors: [refused] };
                 importMeta = false;
               }
-              const commonJsPaths = readsCommonJsPaths(contents) && isCommonJs(args.path);
-              if (!importMeta && !commonJsPaths) return { contents, loader };
+              const names = { paths: readsCommonJsPaths(contents), resolve: readsRequireResolve(contents) };
+              const commonJs = (names.paths || names.resolve) && isCommonJs(args.path);
+              const commonJsPaths = commonJs && names.paths;
+              const requireResolve = commonJs && names.resolve;
+              if (!importMeta && !commonJsPaths && !requireResolve) return { contents, loader };
               const file = { path: args.path, contents, loader };
-              return (await withOwnValues(file, cwd, { importMeta, commonJsPaths })) ?? { contents, loader };
+              const values = { importMeta, commonJsPaths, requireResolve };
+              return (await withOwnValues(file, cwd, values)) ?? { contents, loader };
             });
             b.onLoad({ filter: /.*/, namespace: BUILTIN }, (args) => ({
               contents: `module.exports = require(${JSON.stringify(args.path)});`,

@@ -607,6 +607,56 @@ describe("a CommonJS helper: __filename, __dirname and require as Node gives the
     writeFileSync(join(work, "lib/cjs/package.json"), '{ "name": "helpers", "type": "module" }\n');
     expect(await loadUses(false)).toBe("none");
   });
+
+  /** A package installed beside the helpers only (neither the module's folder nor the cache folder sees it). */
+  const installDep = () => {
+    const dep = join(work, "lib/node_modules/cjs-dep");
+    mkdirSync(dep, { recursive: true });
+    writeFileSync(join(dep, "package.json"), '{ "name": "cjs-dep", "main": "index.js" }\n');
+    writeFileSync(join(dep, "index.js"), 'exports.name = "index";\n');
+    writeFileSync(join(dep, "other.js"), 'exports.name = "other";\n');
+    return dep;
+  };
+
+  test("a package a helper requires is found from the helper's folder, and a change to it compiles again", async () => {
+    const dep = installDep();
+    writeHelper(
+      "lib/req.cjs",
+      [
+        'const dep = require("cjs-dep");',
+        'const resolved = require.resolve("cjs-dep");',
+        "let missing;",
+        'try { require("no-such-package"); } catch (error) { missing = error.code; }',
+        'exports.where = [dep.name, require("node:path").relative(__dirname, resolved), missing];',
+        "",
+      ].join("\n"),
+      false,
+    );
+    writeFileSync(join(work, "uses.ts"), module("lib/req.cjs", "const parse = 0;"));
+    for (const stackSourceMaps of [false, true]) {
+      expect(await loadUses(stackSourceMaps)).toEqual(["index", "node_modules/cjs-dep/index.js", "MODULE_NOT_FOUND"]);
+    }
+    writeFileSync(join(dep, "package.json"), '{ "name": "cjs-dep", "main": "other.js" }\n');
+    // (what require.resolve says of it stays: Node keeps the package.json it read for the rest of the process)
+    expect((await loadUses(false))[0]).toBe("other");
+  });
+
+  test("require.resolve in a helper resolves from the helper's folder, as a script and as an ES module", async () => {
+    installDep();
+    const source = 'exports.where = require.resolve("cjs-dep") + " " + require . resolve("node:fs");\n';
+    writeHelper("lib/resolves.cjs", source, false);
+    const resolved = `${join(realpathSync(work), "lib/node_modules/cjs-dep/index.js")} node:fs`;
+    for (const [first, script] of [
+      ["const parse = 0;", true],
+      ['import { parse } from "yaml";', false],
+    ] as const) {
+      writeFileSync(join(work, "uses.ts"), module("lib/resolves.cjs", first));
+      expect(await loadUses(false)).toBe(resolved);
+      const [entry] = readdirSync(cacheDir).filter((name) => name.endsWith(".json"));
+      expect(JSON.parse(readFileSync(join(cacheDir, entry as string), "utf8")).script !== undefined).toBe(script);
+      expect(await loadUses(true)).toBe(resolved);
+    }
+  });
 });
 
 describe("a package the module imports is not installed", () => {
