@@ -425,3 +425,36 @@ test("a CommonJS helper requires a builtin and a package (from its own folder) a
   const cache = join(work, "node_modules/.cache/hangar");
   expect(readdirSync(cache).filter((name) => name.endsWith(".script.js"))).toHaveLength(1);
 });
+
+test("esbuild's warnings of the user's files are shown on stderr at their place, once, from the cache too", () => {
+  mkdirSync(join(work, "lib"));
+  writeFileSync(join(work, "lib/names.ts"), 'export const names = { build: "build", test: "test", build: "check" };\n');
+  for (const [file, job] of [
+    ["app.ts", "build"],
+    ["other.ts", "test"],
+  ] as const) {
+    writeFileSync(
+      join(work, file),
+      `import { names } from "./lib/names.ts";\nexport default { jobs: [{ name: names.${job}, plan: [] }] };\n`,
+    );
+  }
+  const warning = 'warning: lib/names.ts:1:54: Duplicate key "build" in object literal\n';
+  // compiled, then from the cache
+  for (const _ of [1, 2]) {
+    const run = render("app.ts", "--stdout", "--no-validate");
+    expect(run.stderr).toBe(warning);
+    expect(JSON.parse(run.stdout)).toEqual({ jobs: [{ name: "check", plan: [] }] });
+    expect(run.status).toBe(0);
+  }
+  // a batch, or validate, of modules that share the helper: the warning once
+  const batch = render("app.ts", "other.ts", "--out-dir", "out", "--no-validate");
+  expect(batch.stderr.startsWith(warning)).toBe(true);
+  expect(batch.stderr.slice(warning.length)).not.toContain("warning:");
+  expect(batch.status).toBe(0);
+  const validate = spawnSync(process.execPath, [bin, "validate", "app.ts", "other.ts"], {
+    cwd: work,
+    encoding: "utf8",
+  });
+  expect(validate.stderr).toBe(`${warning}0 errors, 0 warnings in 2 files\n`);
+  expect(validate.status).toBe(0);
+});

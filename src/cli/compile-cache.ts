@@ -1,10 +1,11 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync } from "node:fs";
-import { isBuiltin } from "node:module";
+import { isBuiltin, type SourceMapping } from "node:module";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Message as EsbuildMessage, PartialMessage } from "esbuild";
 import { isValidationEntry, keepNewest, pathKey, readIfPresent, writeAtomically } from "./cache-dir.ts";
 import { isFile, realPathOf } from "./file-paths.ts";
+import { inlineSourceMap } from "./inline-source-map.ts";
 import { LoadError } from "./load-error.ts";
 import { VERSION } from "./version.ts";
 
@@ -39,9 +40,9 @@ import { VERSION } from "./version.ts";
  * 13: each input's change time and inode, see {@link Input}; 14: a CommonJS file's `__filename` and `__dirname` are
  * its own, see {@link withOwnValues}, and the package.json that made it CommonJS is an input; 15: a `require` of
  * the module's own for the CommonJS files in the ES module form, packages they require named by path, see
- * {@link REQUIRE}).
+ * {@link REQUIRE}; 16: esbuild's warnings of the user's files, see {@link sourceWarnings}).
  */
-const CACHE_FORMAT = 15;
+const CACHE_FORMAT = 16;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry
@@ -125,7 +126,10 @@ interface CacheEntry {
   readonly script?: string;
   /** The module has no script form (it imports a package, say). */
   readonly scriptless?: boolean;
-  /** esbuild's warnings of the tsconfigs the module compiled with (see {@link tsconfigWarnings}), said again on a hit. */
+  /**
+   * esbuild's warnings of the tsconfigs the module compiled with (see {@link tsconfigWarnings}) and of the user's files
+   * bundled (see {@link sourceWarnings}), said again on a hit.
+   */
   readonly warnings?: readonly Message[];
   /**
    * The size in bytes of each compiled file the entry names: a file of another size (cut off by a full disk, say)
@@ -148,8 +152,9 @@ export interface Compiled {
    */
   readonly script?: string;
   /**
-   * What esbuild warned of in the tsconfigs the module compiled with, each as `file:line:col: text` relative to the
-   * working folder (see {@link tsconfigWarnings}); the same on every run, from the cache too.
+   * What esbuild warned of in the tsconfigs the module compiled with and in the user's files it bundled, each as
+   * `file:line:col: text` relative to the working folder (see {@link tsconfigWarnings}, {@link sourceWarnings}); the
+   * same on every run, from the cache too.
    */
   readonly warnings: readonly string[];
 }
@@ -331,15 +336,16 @@ const OWN_RESOLVE = "__hangarImportMetaResolve";
  * form, its runner's, which has none. A file that declares such a name itself keeps it.
  *
  * The code comes back with a source map, which the bundle follows, so that stack traces and errors still name the
- * file's own lines. It is handed to the bundle as TypeScript when the file was (a type re-exported without `type`,
- * which one file compiled alone keeps, is then left out as the bundle leaves it out of a TypeScript file).
+ * file's own lines, and with esbuild's warnings of it, at their places in the file (see {@link sourceWarnings}). It is
+ * handed to the bundle as TypeScript when the file was (a type re-exported without `type`, which one file compiled
+ * alone keeps, is then left out as the bundle leaves it out of a TypeScript file).
  * Undefined when the file does not compile: the bundle then reports the error at its place.
  */
 async function withOwnValues(
   { path, contents, loader }: { path: string; contents: Buffer; loader: "js" | "jsx" | "ts" | "tsx" },
   cwd: string,
   own: { readonly importMeta: boolean; readonly commonJsPaths: boolean; readonly requireResolve: boolean },
-): Promise<{ contents: string; loader: "js" | "ts" } | undefined> {
+): Promise<{ contents: string; loader: "js" | "ts"; warnings: readonly EsbuildMessage[] } | undefined> {
   const { build } = await import("esbuild");
   const real = realPathOf(path);
   const url = pathToFileURL(real).href;
@@ -403,7 +409,7 @@ async function withOwnValues(
     });
     const code = result.outputFiles[0]?.text;
     if (code === undefined) return undefined;
-    return { contents: code, loader: loader === "ts" || loader === "tsx" ? "ts" : "js" };
+    return { contents: code, loader: loader === "ts" || loader === "tsx" ? "ts" : "js", warnings: result.warnings };
   } catch {
     return undefined;
   }
@@ -789,7 +795,10 @@ async function compile(
   imports: readonly { path: string; kind: string }[];
   /** The `file:` URLs of the folders of hangar's entry points bundled in. */
   hangarFiles: readonly string[];
-  /** esbuild's warnings of the tsconfigs it read (see {@link tsconfigWarnings}), their files absolute. */
+  /**
+   * esbuild's warnings of the tsconfigs it read (see {@link tsconfigWarnings}) and of the user's files (see
+   * {@link sourceWarnings}), their files absolute.
+   */
   warnings: readonly Message[];
 }> {
   const { build } = await import("esbuild");
@@ -801,6 +810,8 @@ async function compile(
   const manifests = new Set<string>();
   /** The paths the relative imports of the user's files named. */
   const named = new Set<string>();
+  /** The files compiled on their own (see {@link withOwnValues}), by path: the code and esbuild's warnings of it. */
+  const transformed = new Map<string, { contents: string; warnings: readonly EsbuildMessage[] }>();
   const { moduleFormatOf } = await import("./module-type.ts");
   /** The package.json files looked for and not found when telling whether a file is CommonJS (see isCommonJs). */
   const unfound = new Set<string>();
@@ -906,7 +917,10 @@ async function compile(
               if (!importMeta && !commonJsPaths && !requireResolve) return { contents, loader };
               const file = { path: args.path, contents, loader };
               const values = { importMeta, commonJsPaths, requireResolve };
-              return (await withOwnValues(file, cwd, values)) ?? { contents, loader };
+              const compiled = await withOwnValues(file, cwd, values);
+              if (compiled === undefined) return { contents, loader };
+              transformed.set(args.path, compiled);
+              return { contents: compiled.contents, loader: compiled.loader };
             });
             b.onLoad({ filter: /.*/, namespace: BUILTIN }, (args) => ({
               contents: `module.exports = require(${JSON.stringify(args.path)});`,
@@ -956,7 +970,14 @@ async function compile(
     const { configs } = tsconfigs;
     // and the package.json files that would tell how Node loads a file reading __filename (see isCommonJs)
     const absent = [...new Set([...tsconfigs.absent, ...unfound])];
-    const warnings = tsconfigWarnings(result.warnings, configs, cwd);
+    // the user's own files: not hangar's bundled in, nor a package's
+    const own = [...bundled].filter(
+      (file) => !file.split(sep).includes("node_modules") && !hangarDirs.some((dir) => file.startsWith(dir)),
+    );
+    const warnings = [
+      ...tsconfigWarnings(result.warnings, configs, cwd),
+      ...sourceWarnings(result.warnings, { own, transformed, cwd }),
+    ];
     const deciding = [...configs, ...manifests].filter((file) => !bundled.has(file));
     return {
       code: result.outputFiles[0]?.text ?? "",
@@ -1004,6 +1025,96 @@ function tsconfigWarnings(warnings: readonly EsbuildMessage[], configs: readonly
     if (warning.id !== "tsconfig.json" && (file === undefined || !files.has(file))) return [];
     const { location, text } = warning;
     return [{ text, location: location && file ? { file, line: location.line, column: location.column } : null }];
+  });
+}
+
+/**
+ * The ids of esbuild's warnings of the user's code that are shown: code that does not do what it says when it runs (a
+ * comparison always false, a key or a case given twice whose first is never used, an import that is always undefined,
+ * a call or an assignment that throws, `module` or `exports` in an ES module, an import path in another case than the
+ * file's, which fails on a case-sensitive file system). Not shown: what is about how esbuild bundles (direct `eval`,
+ * a `require` of a name known only at run time, an `import()` pattern that matches no file yet), code that does as
+ * Node does it (top-level `this` in an ES module), and what is about hangar's own compile options (its `define`s).
+ */
+const SHOWN_WARNINGS: ReadonlySet<string> = new Set([
+  "assign-to-constant",
+  "assign-to-import",
+  "call-import-namespace",
+  "class-name-will-throw",
+  "commonjs-variable-in-esm",
+  "delete-super-property",
+  "different-path-case",
+  "duplicate-case",
+  "duplicate-class-member",
+  "duplicate-object-key",
+  "equals-nan",
+  "equals-negative-zero",
+  "equals-new-object",
+  "impossible-typeof",
+  "import-is-undefined",
+  "private-name-will-throw",
+  "semicolon-after-return",
+  "suspicious-boolean-not",
+  "suspicious-logical-operator",
+  "suspicious-nullish-coalescing",
+]);
+
+/**
+ * Of {@link SHOWN_WARNINGS}, those only a bundle finds (of one file's imports): the others of a file compiled on its own
+ * are that compile's, at their places in the file.
+ */
+const BUNDLE_WARNINGS: ReadonlySet<string> = new Set(["different-path-case", "import-is-undefined"]);
+
+/**
+ * esbuild's warnings of the user's `own` files (see {@link SHOWN_WARNINGS}), their files absolute, in order of file
+ * and place. A file compiled on its own (`transformed`, see {@link withOwnValues}) was bundled as the code of that
+ * compile: its warnings are that compile's, and the bundle's of its imports are placed back in the file through the
+ * compile's source map.
+ */
+function sourceWarnings(
+  warnings: readonly EsbuildMessage[],
+  {
+    own,
+    transformed,
+    cwd,
+  }: {
+    own: readonly string[];
+    transformed: ReadonlyMap<string, { contents: string; warnings: readonly EsbuildMessage[] }>;
+    cwd: string;
+  },
+): Message[] {
+  const files = new Set(own);
+  const placed = (warning: EsbuildMessage): Message | undefined => {
+    if (!SHOWN_WARNINGS.has(warning.id) || !warning.location) return undefined;
+    const { text, location } = warning;
+    const file = resolve(cwd, location.file);
+    return files.has(file) ? { text, location: { file, line: location.line, column: location.column } } : undefined;
+  };
+  const shown: Message[] = [];
+  for (const warning of warnings) {
+    const message = placed(warning);
+    const location = message?.location;
+    if (message === undefined || !location) continue;
+    const alone = transformed.get(location.file);
+    if (alone === undefined) shown.push(message);
+    else if (BUNDLE_WARNINGS.has(warning.id)) {
+      const found = inlineSourceMap(alone.contents)?.findEntry(location.line - 1, location.column) as
+        | Partial<SourceMapping>
+        | undefined;
+      if (found?.originalLine === undefined || found.originalColumn === undefined) continue;
+      shown.push({ ...message, location: { ...location, line: found.originalLine + 1, column: found.originalColumn } });
+    }
+  }
+  for (const { warnings } of transformed.values()) {
+    for (const warning of warnings) {
+      const message = placed(warning);
+      if (message !== undefined) shown.push(message);
+    }
+  }
+  const at = (message: Message) => message.location ?? { file: "", line: 0, column: 0 };
+  return shown.sort((a, b) => {
+    const [x, y] = [at(a), at(b)];
+    return x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line || x.column - y.column;
   });
 }
 

@@ -659,6 +659,88 @@ describe("a CommonJS helper: __filename, __dirname and require as Node gives the
   });
 });
 
+describe("esbuild's warnings of the user's files", () => {
+  /** The warnings loading `file` gives, through the cache (or none: `false`), as a render (or the graph) loads it. */
+  const warningsOf = async (file: string, dir: string | false, stackSourceMaps: boolean) => {
+    const warnings: string[] = [];
+    await loadModule(file, work, { cacheDir: dir, stackSourceMaps, warn: (message) => warnings.push(message) });
+    return warnings;
+  };
+
+  test("are given at their places, in a file compiled on its own too, from the cache and from memory", async () => {
+    writeFileSync(join(work, "lib/names.ts"), "export const other = 1;\nexport type Missing = number;\n");
+    writeFileSync(
+      join(work, "lib/checks.ts"),
+      [
+        'import * as names from "./names.ts";',
+        "const x: number = Number(names.other);",
+        "export const nan = x === NaN;",
+        "export const keys = { a: 1, b: 2, a: 3 };",
+        "export const missing = names.Missing;",
+        "",
+      ].join("\n"),
+    );
+    // the same, read with import.meta: compiled on its own first (its types taken out, its lines printed anew)
+    writeFileSync(
+      join(work, "lib/meta.ts"),
+      [
+        'import * as names from "./names.ts";',
+        "type Shape = {",
+        "  a: number;",
+        "};",
+        "const x: number = Number(names.other) as number;",
+        "export const nan = x === NaN || import.meta.url === '';",
+        "export const keys: Shape = { a: 1, b: 2, a: 3 } as Shape;",
+        "export const missing = names.Missing;",
+        "",
+      ].join("\n"),
+    );
+    writeFileSync(
+      join(work, "warns.ts"),
+      [
+        'import * as checks from "./lib/checks.ts";',
+        'import * as meta from "./lib/meta.ts";',
+        "switch (checks.keys.a) {",
+        "  case 1: break;",
+        "  case 1: break;",
+        "}",
+        "export default { jobs: [{ name: String([checks.nan, meta.nan]), plan: [] }] };",
+        "",
+      ].join("\n"),
+    );
+    const expected = [
+      'lib/checks.ts:3:22: Comparison with NaN using the "===" operator here is always false',
+      'lib/checks.ts:4:35: Duplicate key "a" in object literal',
+      'lib/checks.ts:5:30: Import "Missing" will always be undefined because there is no matching export in "lib/names.ts"',
+      'lib/meta.ts:6:22: Comparison with NaN using the "===" operator here is always false',
+      'lib/meta.ts:7:42: Duplicate key "a" in object literal',
+      'lib/meta.ts:8:30: Import "Missing" will always be undefined because there is no matching export in "lib/names.ts"',
+      "warns.ts:5:3: This case clause will never be evaluated because it duplicates an earlier case clause",
+    ];
+    // compiled (as a script, then as an ES module), then from the cache; and from memory
+    for (const stackSourceMaps of [false, true, false]) {
+      expect(await warningsOf("warns.ts", cacheDir, stackSourceMaps)).toEqual(expected);
+    }
+    expect(await warningsOf("warns.ts", false, true)).toEqual(expected);
+  });
+
+  test("what is no mistake in the user's code is not shown", async () => {
+    mkdirSync(join(work, "generated"));
+    writeFileSync(
+      join(work, "quiet.ts"),
+      [
+        // direct eval (esbuild: "not recommended"), an import() of files not there yet (esbuild: "did not match")
+        "export const evaluated = (text: string) => eval(text);",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the module's source
+        "export const later = (name: string) => import(`./generated/${name}.ts`);",
+        'export default { jobs: [{ name: "quiet", plan: [] }] };',
+        "",
+      ].join("\n"),
+    );
+    expect(await warningsOf("quiet.ts", cacheDir, false)).toEqual([]);
+  });
+});
+
 describe("a package the module imports is not installed", () => {
   const missing =
     "cannot find package 'no-such-package': install it in the module's project (npm install no-such-package)";
