@@ -192,6 +192,22 @@ describe("secrets", () => {
     expect(redact({ port: 8080, password: 0 })).toEqual({ port: 8080, password: 0 });
   });
 
+  test("a Vault var source's AppRole secret_id is redacted, its role_id shown", () => {
+    const vault = (secret_id: string) => ({
+      var_sources: [
+        {
+          name: "v",
+          type: "vault",
+          config: { url: "u", auth_backend: "approle", auth_params: { role_id: "r-1", secret_id } },
+        },
+      ],
+    });
+    const text = formatChanges(diffPipelines(vault("s3cr3t-old"), vault("s3cr3t-new")));
+    expect(text).toContain("secret_id: <redacted, changed>");
+    expect(text).not.toContain("s3cr3t");
+    expect(formatChanges(diffPipelines({}, vault("s3cr3t-old")))).toContain("role_id: r-1");
+  });
+
   test("added objects are redacted too, in text and JSON", () => {
     const changes = diffPipelines({}, old);
     expect(formatChanges(changes)).not.toMatch(/hunter2|ghp_/);
