@@ -51,9 +51,11 @@ export interface ApplyOutcome {
 export async function executeApply(
   client: ConcourseClient,
   plan: ApplyPlan,
-  options: { readonly unpause?: boolean } = {},
+  options: { readonly unpause?: boolean; readonly checkCreds?: boolean } = {},
 ): Promise<ApplyOutcome> {
-  const { created, warnings } = await client.saveConfig(plan.ref, plan.config, plan.current?.version);
+  const { created, warnings } = await client.saveConfig(plan.ref, plan.config, plan.current?.version, {
+    checkCreds: options.checkCreds === true,
+  });
   if (options.unpause !== true) {
     if (created) return { created, warnings, unpaused: false };
     // a paused pipeline stays paused, and so does an archived one set again; the config is set whatever this answers
@@ -111,7 +113,7 @@ export function describeFailure(error: unknown, ref: PipelineRef, target: string
       return `${label}: forbidden: the user logged in on target ${target} may not set pipelines in team ${printable(ref.team)}: run \`${fly("-t", target, "login", "--team-name", ref.team)}\``;
     case "invalid-config":
       if (failure.errors.length === 0) return `${label}: Concourse rejected the config (it gave no reason)`;
-      return `${label}: Concourse rejected the config:\n${failure.errors.map((e) => `  ${e.split("\n").map(printable).join("\n  ")}`).join("\n")}`;
+      return `${label}: Concourse rejected the config:\n${failure.errors.map((e) => `  ${e.trimEnd().split("\n").map(printable).join("\n  ")}`).join("\n")}`;
     case "stale-version":
       return `${label}: someone else changed the pipeline after its config was read; nothing was set: run hangar apply again to see the new diff`;
     case "not-found":

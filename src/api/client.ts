@@ -99,8 +99,18 @@ export interface SaveResult {
 export interface ConcourseClient {
   /** The pipeline's config, or undefined when it does not exist. */
   getConfig(ref: PipelineRef): Promise<CurrentConfig | undefined>;
-  /** Saves a config; `version` is the one read with getConfig (undefined for a new pipeline). */
-  saveConfig(ref: PipelineRef, config: unknown, version: string | undefined): Promise<SaveResult>;
+  /**
+   * Saves a config; `version` is the one read with getConfig (undefined for a new pipeline). With `checkCreds`,
+   * Concourse first looks up every credential the config's sources, webhook tokens and task params and vars use in its
+   * credential manager, and refuses the config (a 400, `invalid-config`) when one is missing, as `fly set-pipeline
+   * --check-creds` asks it to.
+   */
+  saveConfig(
+    ref: PipelineRef,
+    config: unknown,
+    version: string | undefined,
+    options?: { readonly checkCreds?: boolean },
+  ): Promise<SaveResult>;
   unpause(ref: PipelineRef): Promise<void>;
   /** Whether the pipeline is paused (`GET` of the pipeline, as fly asks after setting one); undefined when not found. */
   isPaused(ref: PipelineRef): Promise<boolean | undefined>;
@@ -111,7 +121,11 @@ export interface ConcourseClient {
  * a plain var name is quoted, as Concourse's var references quote path segments.
  */
 export function instanceVarsQuery(instanceVars: Readonly<Record<string, unknown>> = {}): string {
-  const params = new URLSearchParams();
+  return queryOf(instanceVars, new URLSearchParams());
+}
+
+/** `?` and `params` with the instance vars' parameters added, or "" when there are none. */
+function queryOf(instanceVars: Readonly<Record<string, unknown>> = {}, params: URLSearchParams): string {
   for (const key of Object.keys(instanceVars).sort()) {
     const segment = /^[\w-]+$/.test(key) ? key : JSON.stringify(key);
     params.set(`vars.${segment}`, JSON.stringify(instanceVars[key]));
@@ -120,9 +134,15 @@ export function instanceVarsQuery(instanceVars: Readonly<Record<string, unknown>
   return query === "" ? "" : `?${query}`;
 }
 
-/** The path of a pipeline (`action` "": the pipeline itself), with its instance vars. */
-const pipelinePath = (ref: PipelineRef, action: string) =>
-  `/api/v1/teams/${encodeURIComponent(ref.team)}/pipelines/${encodeURIComponent(ref.name)}${action === "" ? "" : `/${action}`}${instanceVarsQuery(ref.instanceVars)}`;
+/**
+ * The path of a pipeline (`action` "": the pipeline itself), with its instance vars and `params` (fly's client puts
+ * `check_creds` first: go's query encoding sorts the keys).
+ */
+const pipelinePath = (ref: PipelineRef, action: string, params = new URLSearchParams()) =>
+  `/api/v1/teams/${encodeURIComponent(ref.team)}/pipelines/${encodeURIComponent(ref.name)}${action === "" ? "" : `/${action}`}${queryOf(ref.instanceVars, params)}`;
+
+/** The parameter by which a save asks Concourse to check the config's credentials (`atc.SaveConfigCheckCreds`). */
+const CHECK_CREDS = "check_creds";
 
 /** The text of a response body, or "" when it cannot be read. */
 const bodyText = (response: Response) => response.text().catch(() => "");
@@ -236,8 +256,9 @@ export function createClient(options: ClientOptions): ConcourseClient {
       return { config: answer.config, version: response.headers.get(CONFIG_VERSION_HEADER) ?? "" };
     },
 
-    async saveConfig(ref, config, version) {
-      const response = await send("PUT", pipelinePath(ref, "config"), {
+    async saveConfig(ref, config, version, saveOptions = {}) {
+      const params = new URLSearchParams(saveOptions.checkCreds === true ? [[CHECK_CREDS, ""]] : []);
+      const response = await send("PUT", pipelinePath(ref, "config", params), {
         headers: {
           "Content-Type": "application/json",
           ...(version !== undefined && { [CONFIG_VERSION_HEADER]: version }),

@@ -28,6 +28,11 @@ export interface ConcourseServerOptions {
   /** Errors and warnings `configvalidate.Validate` would give for a config (default: none). */
   readonly validate?: (config: unknown) => { errors?: string[]; warnings?: { type: string; message: string }[] };
   /**
+   * The names of the credentials the team's credential manager holds, for a save with `check_creds`
+   * (`validateCredParams`); default none.
+   */
+  readonly credentials?: readonly string[];
+  /**
    * A PEM key and certificate: serve HTTPS with them (default: plain HTTP). With `ca`, a client must present a
    * certificate that `ca` signed.
    */
@@ -58,6 +63,44 @@ function instanceVarsOf(query: URLSearchParams): string | Error {
     }
   }
   return JSON.stringify(Object.fromEntries(Object.entries(vars).sort(([a], [b]) => (a < b ? -1 : 1))));
+}
+
+/** The names of the `((var))`s in a value (a var's name is its path up to the first `.`, without a `source:`). */
+function varsIn(value: unknown): string[] {
+  const text = JSON.stringify(value ?? null);
+  return [...text.matchAll(/\(\(([^()]+)\)\)/g)].map(([, ref = ""]) => ref.replace(/^[^:]*:/, "").split(".")[0] ?? "");
+}
+
+/**
+ * What `validateCredParams` (atc/api/configserver/save.go) finds missing: the vars of the resource types' and the
+ * resources' sources, the resources' webhook tokens and the task steps' params, vars and configs, each an error of
+ * its own in a go-multierror list.
+ */
+function missingCredentials(config: unknown, held: readonly string[]): string | undefined {
+  const c = (config ?? {}) as { resource_types?: unknown[]; resources?: unknown[]; jobs?: unknown[] };
+  const errors: string[] = [];
+  const check = (value: unknown) => {
+    const missing = [...new Set(varsIn(value).filter((name) => !held.includes(name)))];
+    if (missing.length > 0) errors.push(`undefined vars: ${missing.join(", ")}`);
+  };
+  for (const type of c.resource_types ?? []) check((type as { source?: unknown }).source);
+  for (const resource of c.resources ?? []) {
+    check((resource as { source?: unknown }).source);
+    check((resource as { webhook_token?: unknown }).webhook_token);
+  }
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+    } else if (value !== null && typeof value === "object") {
+      const step = value as Record<string, unknown>;
+      if ("task" in step) for (const key of ["params", "vars", "config"]) check(step[key]);
+      for (const child of Object.values(step)) visit(child);
+    }
+  };
+  visit(c.jobs);
+  if (errors.length === 0) return undefined;
+  const count = errors.length === 1 ? "1 error occurred" : `${errors.length} errors occurred`;
+  return `credential validation failed\n\n${count}:\n${errors.map((e) => `\t* ${e}`).join("\n")}\n\n`;
 }
 
 /** Concourse's identifier check (`atc.ValidateIdentifier`), reduced to the warning for upper case and spaces. */
@@ -145,6 +188,10 @@ export async function startConcourseServer(options: ConcourseServerOptions) {
     }
     const { errors = [], warnings = [] } = options.validate?.(config) ?? {};
     if (errors.length > 0) return badRequest(res, ...errors);
+    if (url.searchParams.has("check_creds")) {
+      const missing = missingCredentials(config, options.credentials ?? []);
+      if (missing !== undefined) return badRequest(res, missing);
+    }
     for (const [id, context] of [
       [name, "pipeline"],
       [team, "team"],

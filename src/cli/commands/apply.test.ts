@@ -22,6 +22,7 @@ beforeEach(async () => {
     teams: ["main", "platform team"],
     validate: (config) =>
       JSON.stringify(config).includes("rejected-by-server") ? { errors: ["jobs.build.plan.do[0]: bad step"] } : {},
+    credentials: ["registry"],
   });
   writeFileSync(
     join(work, ".flyrc"),
@@ -55,6 +56,29 @@ const PIPELINE_YML = `jobs:
 `;
 
 describe("hangar apply", () => {
+  test("--check-creds has Concourse check the credentials first: a missing one refuses the pipeline (exit 1)", async () => {
+    const uses = (vars: string) =>
+      `resources:\n- name: img\n  type: registry-image\n  source: {repository: x, password: ((registry.password))}\n` +
+      `jobs:\n- name: build\n  plan:\n  - get: img\n  - task: unit\n    params: {TOKEN: ${vars}}\n` +
+      "    config: {platform: linux, run: {path: make}}\n";
+    writeFileSync(join(work, "p.yml"), uses("((deploy.token))"));
+    const refused = await apply(["p.yml", "-t", "ci", "--yes", "--check-creds"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      "hangar: p: Concourse rejected the config:\n  credential validation failed\n  \n  1 error occurred:\n  \\t* undefined vars: deploy\nset 0 pipelines",
+    );
+    expect(server.pipelines).toEqual([]);
+    expect(server.requests.filter((r) => r.method === "PUT").map((r) => new URL(r.url, server.url).search)).toEqual([
+      "?check_creds=",
+    ]);
+    // without the flag Concourse is not asked, and with every credential there the check passes
+    expect((await apply(["p.yml", "-t", "ci", "--yes"])).code).toBe(0);
+    writeFileSync(join(work, "p.yml"), uses("((registry.token))"));
+    const checked = await apply(["p.yml", "-t", "ci", "--yes", "--check-creds"]);
+    expect(checked.code).toBe(0);
+    expect(server.pipelines).toHaveLength(1);
+  });
+
   test("creates a new pipeline paused, showing the whole diff, and says how to unpause", async () => {
     const run = await apply(["ok.ts", "--yes"]);
     expect(run.code).toBe(0);

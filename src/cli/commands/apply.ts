@@ -29,6 +29,12 @@ export default defineCommand({
       description: "unpause each pipeline after setting it (new pipelines start paused)",
       default: false,
     },
+    {
+      flags: "--check-creds",
+      description:
+        "have Concourse check that every ((var)) the pipeline uses is in its credential manager, refusing it if not",
+      default: false,
+    },
     { flags: "-U, --context <lines>", description: "unchanged lines shown around each change", default: "3" },
     { flags: "--show-secrets", description: "show the values of secrets in the diff", default: false },
     timeoutOption,
@@ -232,7 +238,10 @@ export default defineCommand({
     for (const { plan, target, client: api } of plans) {
       const label = apply.pipelineLabel(plan.ref);
       try {
-        const outcome = await apply.executeApply(api, plan, { unpause: values.unpause === true });
+        const outcome = await apply.executeApply(api, plan, {
+          unpause: values.unpause === true,
+          checkCreds: values.checkCreds === true,
+        });
         for (const w of outcome.warnings) io.stderr(`warning: ${label}: ${printable(w.message)}\n`);
         if (outcome.created) {
           created++;
