@@ -16,17 +16,24 @@ import { ApiError, type ConcourseClient, type ConfigWarning, type CurrentConfig,
 export interface ApplyPlan {
   readonly ref: PipelineRef;
   readonly config: unknown;
-  /** The config set now and its version; undefined for a pipeline that does not exist yet. */
+  /** The config set now and its version; undefined for a pipeline that does not exist yet, or is archived. */
   readonly current?: CurrentConfig;
+  /** The pipeline exists but is archived: it has no config, and setting it unarchives it, paused. */
+  readonly archived?: true;
   /** From the current config (or an empty one) to the wanted one. */
   readonly changes: readonly PipelineChange[];
 }
 
-/** Reads what is set for `ref` and diffs it with `config`. */
+/**
+ * Reads what is set for `ref` and diffs it with `config`. A pipeline without a config is asked after, as Concourse
+ * answers an archived pipeline's config with 404 too.
+ */
 export async function planApply(client: ConcourseClient, ref: PipelineRef, config: unknown): Promise<ApplyPlan> {
   const current = await client.getConfig(ref);
   const changes = diffPipelines(current?.config ?? {}, config);
-  return { ref, config, changes, ...(current !== undefined && { current }) };
+  if (current !== undefined) return { ref, config, changes, current };
+  const status = await client.pipelineStatus(ref).catch(() => undefined);
+  return { ref, config, changes, ...(status?.archived === true && { archived: true }) };
 }
 
 /** What saving a plan did. */
@@ -59,7 +66,7 @@ export async function executeApply(
   if (options.unpause !== true) {
     if (created) return { created, warnings, unpaused: false };
     // a paused pipeline stays paused, and so does an archived one set again; the config is set whatever this answers
-    const paused = await client.isPaused(plan.ref).catch(() => undefined);
+    const paused = (await client.pipelineStatus(plan.ref).catch(() => undefined))?.paused;
     return { created, warnings, unpaused: false, ...(paused !== undefined && { paused }) };
   }
   try {

@@ -112,8 +112,11 @@ export interface ConcourseClient {
     options?: { readonly checkCreds?: boolean },
   ): Promise<SaveResult>;
   unpause(ref: PipelineRef): Promise<void>;
-  /** Whether the pipeline is paused (`GET` of the pipeline, as fly asks after setting one); undefined when not found. */
-  isPaused(ref: PipelineRef): Promise<boolean | undefined>;
+  /**
+   * Whether the pipeline is paused, and archived (`GET` of the pipeline, as fly asks after setting one); undefined
+   * when not found.
+   */
+  pipelineStatus(ref: PipelineRef): Promise<PipelineStatus | undefined>;
 }
 
 /**
@@ -170,6 +173,13 @@ function configErrors(body: string): string[] {
   const text = body.trim();
   if (text === "") return [];
   return [text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}...` : text];
+}
+
+/** What Concourse says of a pipeline (`atc.Pipeline`'s `paused` and `archived`). */
+export interface PipelineStatus {
+  readonly paused: boolean;
+  /** Archived (`fly archive-pipeline`): it has no config; setting it again unarchives it, paused. */
+  readonly archived: boolean;
 }
 
 /** A client of the Concourse at `options.api`. */
@@ -294,12 +304,13 @@ export function createClient(options: ClientOptions): ConcourseClient {
       if (response.status !== 200) throw await failure(response, `unpausing pipeline ${ref.name}`);
     },
 
-    async isPaused(ref) {
+    async pipelineStatus(ref) {
       const response = await send("GET", pipelinePath(ref, ""));
       if (response.status === 404) return undefined;
       if (response.status !== 200) throw await failure(response, `reading pipeline ${ref.name}`);
-      const answer = (await response.json().catch(() => undefined)) as { paused?: unknown } | undefined;
-      return typeof answer?.paused === "boolean" ? answer.paused : undefined;
+      const answer = (await response.json().catch(() => undefined)) as { paused?: unknown; archived?: unknown };
+      if (typeof answer?.paused !== "boolean") return undefined;
+      return { paused: answer.paused, archived: answer.archived === true };
     },
   };
 }

@@ -174,6 +174,9 @@ describe("hangar apply", () => {
     Object.assign(server.pipelines[0] ?? {}, { archived: true, version: 0, config: {}, paused: true });
     const archived = await apply(["p.yml", "-t", "ci", "--yes"]);
     expect(archived.code).toBe(0);
+    expect(archived.stdout).toMatch(
+      /^pipeline p \(target ci, team main\) is archived; setting it unarchives it, paused, with this config:\n/,
+    );
     expect(archived.stderr).toContain(
       "updated pipeline p; it is paused: unpause it with `fly -t ci unpause-pipeline -p p --team main` or apply with --unpause\n",
     );

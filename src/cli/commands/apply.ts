@@ -186,7 +186,9 @@ export default defineCommand({
       try {
         const plan = await apply.planApply(selected.client, ref, loaded.config);
         const where = `target ${selected.target.name}, team ${printable(ref.team)}`;
-        if (plan.current === undefined)
+        if (plan.archived === true)
+          io.stdout(`pipeline ${label} (${where}) is archived; setting it unarchives it, paused, with this config:\n`);
+        else if (plan.current === undefined)
           io.stdout(`pipeline ${label} (${where}) does not exist yet; it will be created:\n`);
         else if (plan.changes.length === 0) io.stdout(`pipeline ${label} (${where}): no changes\n`);
         else io.stdout(`pipeline ${label} (${where}) will change:\n`);
