@@ -394,3 +394,67 @@ test("a config the tsconfig extends through a symbolic link, repointed, compiles
   renameSync(join(work, "configs.new"), join(work, "configs"));
   expect(name()).toBe("release");
 });
+
+test("a CommonJS helper requires a builtin and a package (from its own folder) as an ES module and as a script", () => {
+  // installed beside the helper only: neither the module's folder nor the cache folder sees it
+  const dep = join(work, "lib/node_modules/cjs-dep");
+  mkdirSync(dep, { recursive: true });
+  writeFileSync(join(dep, "package.json"), '{ "name": "cjs-dep", "main": "index.js" }\n');
+  writeFileSync(join(dep, "index.js"), 'exports.name = "dep";\n');
+  writeFileSync(join(work, "lib/builtin.cjs"), 'exports.name = require("node:path").posix.join("a", "b");\n');
+  writeFileSync(join(work, "lib/package.cjs"), 'exports.name = require("cjs-dep").name;\n');
+  const module = (first: string, helper: string) =>
+    `${first}\nimport { name } from "./lib/${helper}.cjs";\nexport default { jobs: [{ name, plan: [] }] };\n`;
+  // an ES module (it imports a package: no script form), or a script (it imports nothing but builtins)
+  writeFileSync(join(work, "es-builtin.ts"), module('import "yaml";', "builtin"));
+  writeFileSync(join(work, "es-package.ts"), module('import "yaml";', "package"));
+  writeFileSync(join(work, "script-builtin.ts"), module('import "node:fs";', "builtin"));
+  for (const [file, name] of [
+    ["es-builtin.ts", "a/b"],
+    ["es-package.ts", "dep"],
+    ["script-builtin.ts", "a/b"],
+  ] as const) {
+    // compiled, then from the cache
+    for (const _ of [1, 2]) {
+      const run = render(file, "--stdout", "--no-validate");
+      expect(run.stderr).toBe("");
+      expect(JSON.parse(run.stdout)).toEqual({ jobs: [{ name, plan: [] }] });
+    }
+  }
+  // the script form is the one module's that imports no package
+  const cache = join(work, "node_modules/.cache/hangar");
+  expect(readdirSync(cache).filter((name) => name.endsWith(".script.js"))).toHaveLength(1);
+});
+
+test("esbuild's warnings of the user's files are shown on stderr at their place, once, from the cache too", () => {
+  mkdirSync(join(work, "lib"));
+  writeFileSync(join(work, "lib/names.ts"), 'export const names = { build: "build", test: "test", build: "check" };\n');
+  for (const [file, job] of [
+    ["app.ts", "build"],
+    ["other.ts", "test"],
+  ] as const) {
+    writeFileSync(
+      join(work, file),
+      `import { names } from "./lib/names.ts";\nexport default { jobs: [{ name: names.${job}, plan: [] }] };\n`,
+    );
+  }
+  const warning = 'warning: lib/names.ts:1:54: Duplicate key "build" in object literal\n';
+  // compiled, then from the cache
+  for (const _ of [1, 2]) {
+    const run = render("app.ts", "--stdout", "--no-validate");
+    expect(run.stderr).toBe(warning);
+    expect(JSON.parse(run.stdout)).toEqual({ jobs: [{ name: "check", plan: [] }] });
+    expect(run.status).toBe(0);
+  }
+  // a batch, or validate, of modules that share the helper: the warning once
+  const batch = render("app.ts", "other.ts", "--out-dir", "out", "--no-validate");
+  expect(batch.stderr.startsWith(warning)).toBe(true);
+  expect(batch.stderr.slice(warning.length)).not.toContain("warning:");
+  expect(batch.status).toBe(0);
+  const validate = spawnSync(process.execPath, [bin, "validate", "app.ts", "other.ts"], {
+    cwd: work,
+    encoding: "utf8",
+  });
+  expect(validate.stderr).toBe(`${warning}0 errors, 0 warnings in 2 files\n`);
+  expect(validate.status).toBe(0);
+});

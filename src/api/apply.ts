@@ -4,8 +4,11 @@
  * else is not overwritten). The steps are separate so that the CLI can show every diff and ask once
  * before saving anything. No printing here: outcomes and failures are data and messages.
  */
+
+import { goQuote } from "../concourse/go-format.ts";
 import { diffPipelines, type PipelineChange } from "../diff/diff.ts";
-import { shellQuote } from "../render/fly-command.ts";
+import { isObject } from "../model/common.ts";
+import { instanceVarText, shellQuote } from "../render/fly-command.ts";
 import { printable } from "../source/printable.ts";
 import { ApiError, type ConcourseClient, type ConfigWarning, type CurrentConfig, type PipelineRef } from "./client.ts";
 
@@ -13,17 +16,24 @@ import { ApiError, type ConcourseClient, type ConfigWarning, type CurrentConfig,
 export interface ApplyPlan {
   readonly ref: PipelineRef;
   readonly config: unknown;
-  /** The config set now and its version; undefined for a pipeline that does not exist yet. */
+  /** The config set now and its version; undefined for a pipeline that does not exist yet, or is archived. */
   readonly current?: CurrentConfig;
+  /** The pipeline exists but is archived: it has no config, and setting it unarchives it, paused. */
+  readonly archived?: true;
   /** From the current config (or an empty one) to the wanted one. */
   readonly changes: readonly PipelineChange[];
 }
 
-/** Reads what is set for `ref` and diffs it with `config`. */
+/**
+ * Reads what is set for `ref` and diffs it with `config`. A pipeline without a config is asked after, as Concourse
+ * answers an archived pipeline's config with 404 too.
+ */
 export async function planApply(client: ConcourseClient, ref: PipelineRef, config: unknown): Promise<ApplyPlan> {
   const current = await client.getConfig(ref);
   const changes = diffPipelines(current?.config ?? {}, config);
-  return { ref, config, changes, ...(current !== undefined && { current }) };
+  if (current !== undefined) return { ref, config, changes, current };
+  const status = await client.pipelineStatus(ref).catch(() => undefined);
+  return { ref, config, changes, ...(status?.archived === true && { archived: true }) };
 }
 
 /** What saving a plan did. */
@@ -32,6 +42,11 @@ export interface ApplyOutcome {
   readonly warnings: readonly ConfigWarning[];
   /** Whether the pipeline was unpaused after saving. */
   readonly unpaused: boolean;
+  /**
+   * Whether an updated pipeline is paused (asked after saving, as fly asks, when it was not unpaused); undefined when
+   * created (new pipelines start paused), unpaused, or not known.
+   */
+  readonly paused?: boolean;
   /** Why unpausing failed, when it was asked and failed: the config was saved all the same. */
   readonly unpauseError?: unknown;
 }
@@ -43,10 +58,17 @@ export interface ApplyOutcome {
 export async function executeApply(
   client: ConcourseClient,
   plan: ApplyPlan,
-  options: { readonly unpause?: boolean } = {},
+  options: { readonly unpause?: boolean; readonly checkCreds?: boolean } = {},
 ): Promise<ApplyOutcome> {
-  const { created, warnings } = await client.saveConfig(plan.ref, plan.config, plan.current?.version);
-  if (options.unpause !== true) return { created, warnings, unpaused: false };
+  const { created, warnings } = await client.saveConfig(plan.ref, plan.config, plan.current?.version, {
+    checkCreds: options.checkCreds === true,
+  });
+  if (options.unpause !== true) {
+    if (created) return { created, warnings, unpaused: false };
+    // a paused pipeline stays paused, and so does an archived one set again; the config is set whatever this answers
+    const paused = (await client.pipelineStatus(plan.ref).catch(() => undefined))?.paused;
+    return { created, warnings, unpaused: false, ...(paused !== undefined && { paused }) };
+  }
   try {
     await client.unpause(plan.ref);
   } catch (unpauseError) {
@@ -55,11 +77,23 @@ export async function executeApply(
   return { created, warnings, unpaused: true };
 }
 
-/** A pipeline's name with its instance vars, as fly writes it (`app/branch:main`). */
+/**
+ * A pipeline's name with its instance vars as fly writes it and reads it back from `-p` (`atc.PipelineRef.String`,
+ * `flaghelpers.PipelineFlag`): `app/branch:main,pr:"123"`. The vars are flattened into dotted keys (a key holding
+ * `,.:/` or a space quoted) and sorted; a string value is written plain only when fly's YAML reads it back as the
+ * same string (`"123"`, `"1.10"` and `"true"` stay strings), other values as JSON.
+ */
 function flyPipelineName(ref: PipelineRef): string {
-  const vars = Object.entries(ref.instanceVars ?? {});
-  if (vars.length === 0) return ref.name;
-  return `${ref.name}/${vars.map(([k, v]) => `${k}:${typeof v === "string" ? v : JSON.stringify(v)}`).join(",")}`;
+  const pairs: [key: string, value: unknown][] = [];
+  const flatten = (keys: readonly string[], value: unknown): void => {
+    if (isObject(value) && Object.keys(value).length > 0) {
+      for (const [key, v] of Object.entries(value)) flatten([...keys, key], v);
+    } else pairs.push([keys.map((k) => (/[,.:/ ]/.test(k) ? goQuote(k) : k)).join("."), value]);
+  };
+  for (const [key, value] of Object.entries(ref.instanceVars ?? {})) flatten([key], value);
+  if (pairs.length === 0) return ref.name;
+  pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `${ref.name}/${pairs.map(([key, value]) => `${key}:${instanceVarText(value)}`).join(",")}`;
 }
 
 /**
@@ -86,7 +120,7 @@ export function describeFailure(error: unknown, ref: PipelineRef, target: string
       return `${label}: forbidden: the user logged in on target ${target} may not set pipelines in team ${printable(ref.team)}: run \`${fly("-t", target, "login", "--team-name", ref.team)}\``;
     case "invalid-config":
       if (failure.errors.length === 0) return `${label}: Concourse rejected the config (it gave no reason)`;
-      return `${label}: Concourse rejected the config:\n${failure.errors.map((e) => `  ${e.split("\n").map(printable).join("\n  ")}`).join("\n")}`;
+      return `${label}: Concourse rejected the config:\n${failure.errors.map((e) => `  ${e.trimEnd().split("\n").map(printable).join("\n  ")}`).join("\n")}`;
     case "stale-version":
       return `${label}: someone else changed the pipeline after its config was read; nothing was set: run hangar apply again to see the new diff`;
     case "not-found":
@@ -101,6 +135,18 @@ export function describeFailure(error: unknown, ref: PipelineRef, target: string
       return `${label}: ${error.message} (target ${target}): gave up; wait longer with --request-timeout`;
     case "unexpected":
       return `${label}: ${error.message}`;
+    case "redirected":
+      // fly's Go client follows it, and turns a PUT into a GET of the config, which it takes for a saved config
+      return `${label}: ${error.message}; hangar does not follow redirects: if that is where Concourse is, log in to it (\`${fly("-t", target, "login", "-c", originOf(failure.location))}\`)`;
+  }
+}
+
+/** The scheme, host and port of a URL (what `fly login -c` takes), or the text itself when it is not a URL. */
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
   }
 }
 
@@ -111,6 +157,26 @@ export function describeFailure(error: unknown, ref: PipelineRef, target: string
 export function createdMessage(ref: PipelineRef, target: string, unpaused: boolean, asked = false): string {
   const label = pipelineLabel(ref);
   if (unpaused) return `created pipeline ${label} and unpaused it`;
+  return `created pipeline ${label}; ${pausedHint(ref, target, asked)}`;
+}
+
+/**
+ * The message for a pipeline that was updated: unpaused after (--unpause), or paused still, as fly says after setting
+ * one (a paused pipeline, or an archived one, which is set again paused).
+ */
+export function updatedMessage(
+  ref: PipelineRef,
+  target: string,
+  outcome: Pick<ApplyOutcome, "unpaused" | "paused">,
+): string {
+  const label = pipelineLabel(ref);
+  if (outcome.unpaused) return `updated pipeline ${label} and unpaused it`;
+  if (outcome.paused === true) return `updated pipeline ${label}; ${pausedHint(ref, target, false)}`;
+  return `updated pipeline ${label}`;
+}
+
+/** That a pipeline is paused and how to unpause it; `asked`: --unpause was given (and failed), so it is not advised. */
+function pausedHint(ref: PipelineRef, target: string, asked: boolean): string {
   const command = `\`${fly("-t", target, "unpause-pipeline", ...flyPipelineArgs(ref))}\``;
-  return `created pipeline ${label}; it is paused: unpause it with ${command}${asked ? "" : " or apply with --unpause"}`;
+  return `it is paused: unpause it with ${command}${asked ? "" : " or apply with --unpause"}`;
 }

@@ -10,10 +10,13 @@
  *   `X-Concourse-Config-Version`, and the save fails (500, "comparison with existing config failed
  *   during save") when the pipeline changed since. 201 means created (paused), 200 updated; both answer
  *   `{ "warnings": [{ type, message }] }`. 400 answers `{ "errors": [...] }` for an invalid config.
- * - `PUT /api/v1/teams/{team}/pipelines/{name}/unpause` unpauses.
+ * - `PUT /api/v1/teams/{team}/pipelines/{name}/unpause` unpauses; `GET /api/v1/teams/{team}/pipelines/{name}` answers
+ *   the pipeline (`atc.Pipeline`: `paused`, `archived`, ...). An archived pipeline has no config (404) and version 0:
+ *   saving one without a version sets it again, unarchived and still paused (`atc/db/team.go` `savePipeline`).
  * - Instance vars are query parameters `vars.<key>=<value as JSON>`, keys in sorted order.
  * - 401: the token is missing or expired; 403: the token's user may not act on the team.
  */
+import { isObject } from "../model/common.ts";
 import { HangarError } from "../model/errors.ts";
 import { printable } from "../source/printable.ts";
 import {
@@ -46,6 +49,8 @@ export type ApiFailure =
   | { readonly kind: "stale-version" }
   | { readonly kind: "not-found" }
   | { readonly kind: "unexpected"; readonly status: number; readonly body: string }
+  /** The server answered with a redirect (3xx), which is not followed: the save would not reach Concourse. */
+  | { readonly kind: "redirected"; readonly status: number; readonly location: string }
   | { readonly kind: "unreachable"; readonly reason: string }
   /** The server was reached but stopped sending, before its answer or within it. */
   | { readonly kind: "timed-out"; readonly reason: string }
@@ -94,9 +99,24 @@ export interface SaveResult {
 export interface ConcourseClient {
   /** The pipeline's config, or undefined when it does not exist. */
   getConfig(ref: PipelineRef): Promise<CurrentConfig | undefined>;
-  /** Saves a config; `version` is the one read with getConfig (undefined for a new pipeline). */
-  saveConfig(ref: PipelineRef, config: unknown, version: string | undefined): Promise<SaveResult>;
+  /**
+   * Saves a config; `version` is the one read with getConfig (undefined for a new pipeline). With `checkCreds`,
+   * Concourse first looks up every credential the config's sources, webhook tokens and task params and vars use in its
+   * credential manager, and refuses the config (a 400, `invalid-config`) when one is missing, as `fly set-pipeline
+   * --check-creds` asks it to.
+   */
+  saveConfig(
+    ref: PipelineRef,
+    config: unknown,
+    version: string | undefined,
+    options?: { readonly checkCreds?: boolean },
+  ): Promise<SaveResult>;
   unpause(ref: PipelineRef): Promise<void>;
+  /**
+   * Whether the pipeline is paused, and archived (`GET` of the pipeline, as fly asks after setting one); undefined
+   * when not found.
+   */
+  pipelineStatus(ref: PipelineRef): Promise<PipelineStatus | undefined>;
 }
 
 /**
@@ -104,7 +124,11 @@ export interface ConcourseClient {
  * a plain var name is quoted, as Concourse's var references quote path segments.
  */
 export function instanceVarsQuery(instanceVars: Readonly<Record<string, unknown>> = {}): string {
-  const params = new URLSearchParams();
+  return queryOf(instanceVars, new URLSearchParams());
+}
+
+/** `?` and `params` with the instance vars' parameters added, or "" when there are none. */
+function queryOf(instanceVars: Readonly<Record<string, unknown>> = {}, params: URLSearchParams): string {
   for (const key of Object.keys(instanceVars).sort()) {
     const segment = /^[\w-]+$/.test(key) ? key : JSON.stringify(key);
     params.set(`vars.${segment}`, JSON.stringify(instanceVars[key]));
@@ -113,8 +137,15 @@ export function instanceVarsQuery(instanceVars: Readonly<Record<string, unknown>
   return query === "" ? "" : `?${query}`;
 }
 
-const pipelinePath = (ref: PipelineRef, action: string) =>
-  `/api/v1/teams/${encodeURIComponent(ref.team)}/pipelines/${encodeURIComponent(ref.name)}/${action}${instanceVarsQuery(ref.instanceVars)}`;
+/**
+ * The path of a pipeline (`action` "": the pipeline itself), with its instance vars and `params` (fly's client puts
+ * `check_creds` first: go's query encoding sorts the keys).
+ */
+const pipelinePath = (ref: PipelineRef, action: string, params = new URLSearchParams()) =>
+  `/api/v1/teams/${encodeURIComponent(ref.team)}/pipelines/${encodeURIComponent(ref.name)}${action === "" ? "" : `/${action}`}${queryOf(ref.instanceVars, params)}`;
+
+/** The parameter by which a save asks Concourse to check the config's credentials (`atc.SaveConfigCheckCreds`). */
+const CHECK_CREDS = "check_creds";
 
 /** The text of a response body, or "" when it cannot be read. */
 const bodyText = (response: Response) => response.text().catch(() => "");
@@ -122,22 +153,33 @@ const bodyText = (response: Response) => response.text().catch(() => "");
 /** The longest part of a server's text answer that a message quotes. */
 const MAX_QUOTED = 500;
 
+/** The value of a JSON text, or undefined when it is not JSON. */
+function parsedJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The errors of a 400 answer to a save: its `{ "errors": [...] }`, else its text (cut to {@link MAX_QUOTED}
  * characters), else none.
  */
 function configErrors(body: string): string[] {
-  let answer: unknown;
-  try {
-    answer = JSON.parse(body);
-  } catch {
-    answer = undefined;
-  }
+  const answer = parsedJson(body);
   const listed = (answer as { errors?: unknown } | null | undefined)?.errors;
   if (Array.isArray(listed) && listed.length > 0) return listed.map(String);
   const text = body.trim();
   if (text === "") return [];
   return [text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}...` : text];
+}
+
+/** What Concourse says of a pipeline (`atc.Pipeline`'s `paused` and `archived`). */
+export interface PipelineStatus {
+  readonly paused: boolean;
+  /** Archived (`fly archive-pipeline`): it has no config; setting it again unarchives it, paused. */
+  readonly archived: boolean;
 }
 
 /** A client of the Concourse at `options.api`. */
@@ -188,6 +230,17 @@ export function createClient(options: ClientOptions): ConcourseClient {
     if (response.status === 401) return new ApiError({ kind: "unauthorized" }, `${what}: not authorized`);
     if (response.status === 403) return new ApiError({ kind: "forbidden", reason: body }, `${what}: forbidden`);
     if (response.status === 404) return new ApiError({ kind: "not-found" }, `${what}: not found`);
+    const location = response.headers.get("location");
+    if (response.status >= 300 && response.status < 400 && location !== null) {
+      let to = location;
+      try {
+        to = new URL(location, `${base}/`).href;
+      } catch {}
+      return new ApiError(
+        { kind: "redirected", status: response.status, location: to },
+        `${what}: the server redirects (${response.status}) to ${printable(to)}`,
+      );
+    }
     if (response.status === 500 && body.includes("comparison with existing config failed")) {
       return new ApiError({ kind: "stale-version" }, `${what}: the pipeline changed since its config was read`);
     }
@@ -213,8 +266,9 @@ export function createClient(options: ClientOptions): ConcourseClient {
       return { config: answer.config, version: response.headers.get(CONFIG_VERSION_HEADER) ?? "" };
     },
 
-    async saveConfig(ref, config, version) {
-      const response = await send("PUT", pipelinePath(ref, "config"), {
+    async saveConfig(ref, config, version, saveOptions = {}) {
+      const params = new URLSearchParams(saveOptions.checkCreds === true ? [[CHECK_CREDS, ""]] : []);
+      const response = await send("PUT", pipelinePath(ref, "config", params), {
         headers: {
           "Content-Type": "application/json",
           ...(version !== undefined && { [CONFIG_VERSION_HEADER]: version }),
@@ -229,7 +283,16 @@ export function createClient(options: ClientOptions): ConcourseClient {
       if (response.status !== 200 && response.status !== 201) {
         throw await failure(response, `setting pipeline ${ref.name}`);
       }
-      const answer = (await response.json().catch(() => ({}))) as { warnings?: unknown };
+      // fly refuses an answer that is not Concourse's JSON too (go-concourse configs.go): a proxy's page is no save
+      const body = await bodyText(response);
+      const answer = parsedJson(body);
+      if (!isObject(answer)) {
+        const shown = printable(body.trim().slice(0, MAX_QUOTED));
+        throw new ApiError(
+          { kind: "unexpected", status: response.status, body },
+          `setting pipeline ${ref.name}: the answer ${response.status} is not Concourse's (no JSON object${shown === "" ? "" : `: ${shown}`}); whether the config was set is not known`,
+        );
+      }
       const warnings = Array.isArray(answer.warnings)
         ? answer.warnings.map((w) => ({ type: String(w?.type ?? ""), message: String(w?.message ?? "") }))
         : [];
@@ -239,6 +302,15 @@ export function createClient(options: ClientOptions): ConcourseClient {
     async unpause(ref) {
       const response = await send("PUT", pipelinePath(ref, "unpause"));
       if (response.status !== 200) throw await failure(response, `unpausing pipeline ${ref.name}`);
+    },
+
+    async pipelineStatus(ref) {
+      const response = await send("GET", pipelinePath(ref, ""));
+      if (response.status === 404) return undefined;
+      if (response.status !== 200) throw await failure(response, `reading pipeline ${ref.name}`);
+      const answer = (await response.json().catch(() => undefined)) as { paused?: unknown; archived?: unknown };
+      if (typeof answer?.paused !== "boolean") return undefined;
+      return { paused: answer.paused, archived: answer.archived === true };
     },
   };
 }

@@ -29,6 +29,13 @@ describe("flyrc", () => {
       authorization: "Bearer abc.def",
       insecure: false,
     });
+    // the token's type as fly's client writes it: bearer in any case as Bearer, none as Bearer
+    const token = (type: string) =>
+      selectTarget(`targets:\n  t:\n    api: http://x\n    token: {${type} value: v}\n`, "t", "/h/.flyrc")
+        .authorization;
+    expect([token("type: bearer,"), token(""), token("type: '',"), token("type: MAC,"), token("type: Other,")]).toEqual(
+      ["Bearer v", "Bearer v", "Bearer v", "MAC v", "Other v"],
+    );
     // no team means main; no token means no header
     expect(selectTarget(FLYRC, "local", "/h/.flyrc")).toEqual({
       name: "local",
@@ -44,7 +51,9 @@ describe("flyrc", () => {
       "unknown target: prod (log in with `fly -t prod login -c URL`)",
     );
     expect(() => selectTarget(undefined, "ci", "/h/.flyrc")).toThrow(/^unknown target: ci/);
-    expect(() => selectTarget("targets: [", "ci", "/h/.flyrc")).toThrow(/^in the file '\/h\/\.flyrc': /);
+    expect(() => selectTarget("targets:\n  ci:\n    api: [x\n", "ci", "/h/.flyrc")).toThrow(
+      /^in the file '\/h\/\.flyrc' \(line 4, column 1\): /,
+    );
   });
 });
 

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { isObject } from "../model/common.ts";
 import { HangarError } from "../model/errors.ts";
 import { readYaml } from "../parse/read-yaml.ts";
+import { lineIndex } from "../source/locate.ts";
 import { pemCertificates } from "./request.ts";
 
 /**
@@ -36,6 +37,20 @@ export function flyrcPath(env: Readonly<Record<string, string | undefined>>): st
   return join(home, ".flyrc");
 }
 
+/**
+ * A token's type as fly's HTTP client writes it in the `Authorization` header (golang.org/x/oauth2 `Token.Type`):
+ * `bearer`, `mac` and `basic` in any case as `Bearer`, `MAC` and `Basic`, none as `Bearer`, any other as it is.
+ */
+function tokenType(type: string): string {
+  return TOKEN_TYPES.get(type.toLowerCase()) ?? (type === "" ? "Bearer" : type);
+}
+
+const TOKEN_TYPES: ReadonlyMap<string, string> = new Map([
+  ["bearer", "Bearer"],
+  ["mac", "MAC"],
+  ["basic", "Basic"],
+]);
+
 const stringOf = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
 
 /**
@@ -48,9 +63,12 @@ export function selectTarget(text: string | undefined, name: string | undefined,
   }
   const read = text === undefined ? { ok: true as const, value: {} } : readYaml(text);
   if (!read.ok) {
+    const problem = read.problems[0];
+    const at = problem === undefined || text === undefined ? undefined : lineIndex(text)(problem.offset);
+    const where = at === undefined ? "" : ` (line ${at.line}, column ${at.col})`;
     throw new HangarError(
       "api/flyrc",
-      `in the file '${file}': ${read.problems[0]?.message.split("\n")[0] ?? "cannot read"}`,
+      `in the file '${file}'${where}: ${problem?.message.split("\n")[0] ?? "cannot read"}`,
     );
   }
   const rc = read.value;
@@ -90,7 +108,7 @@ export function selectTarget(text: string | undefined, name: string | undefined,
     name,
     api,
     team: stringOf(props.team) ?? "main",
-    ...((type !== "" || value !== "") && { authorization: `${type} ${value}` }),
+    ...((type !== "" || value !== "") && { authorization: `${tokenType(type)} ${value}` }),
     insecure: props.insecure === true,
     ...(caCert !== undefined && { caCert }),
     ...(clientCertPath !== undefined && { clientCertPath }),

@@ -1,10 +1,11 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync } from "node:fs";
-import { isBuiltin } from "node:module";
+import { isBuiltin, type SourceMapping } from "node:module";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Message as EsbuildMessage, PartialMessage } from "esbuild";
 import { isValidationEntry, keepNewest, pathKey, readIfPresent, writeAtomically } from "./cache-dir.ts";
 import { isFile, realPathOf } from "./file-paths.ts";
+import { inlineSourceMap } from "./inline-source-map.ts";
 import { LoadError } from "./load-error.ts";
 import { VERSION } from "./version.ts";
 
@@ -30,15 +31,18 @@ import { VERSION } from "./version.ts";
 
 /**
  * Bump when the compile options below change, or what an entry records, so that older entries are not used (8: each
- * file's `import.meta.url`, `dirname` and `filename` are its own, see {@link withOwnImportMeta}; 9: a
+ * file's `import.meta.url`, `dirname` and `filename` are its own, see {@link withOwnValues}; 9: a
  * TypeScript file an import of a name resolves to is bundled in, see {@link NEEDS_COMPILE}; 10: the tsconfig of each
  * bundled file's folder is recorded, the files looked for and not found, see {@link tsconfigsOf}, and the real
  * paths relative imports led to, see {@link CacheEntry.links}; a file reading
- * `import.meta` whole gets its own, see {@link withOwnImportMeta}; 11: a CommonJS file reading `import.meta` is
+ * `import.meta` whole gets its own, see {@link withOwnValues}; 11: a CommonJS file reading `import.meta` is
  * refused, see {@link importMetaInCommonJs}; 12: esbuild's warnings of the tsconfigs, see {@link CacheEntry.warnings};
- * 13: each input's change time and inode, see {@link Input}).
+ * 13: each input's change time and inode, see {@link Input}; 14: a CommonJS file's `__filename` and `__dirname` are
+ * its own, see {@link withOwnValues}, and the package.json that made it CommonJS is an input; 15: a `require` of
+ * the module's own for the CommonJS files in the ES module form, packages they require named by path, see
+ * {@link REQUIRE}; 16: esbuild's warnings of the user's files, see {@link sourceWarnings}).
  */
-const CACHE_FORMAT = 13;
+const CACHE_FORMAT = 16;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry
@@ -122,7 +126,10 @@ interface CacheEntry {
   readonly script?: string;
   /** The module has no script form (it imports a package, say). */
   readonly scriptless?: boolean;
-  /** esbuild's warnings of the tsconfigs the module compiled with (see {@link tsconfigWarnings}), said again on a hit. */
+  /**
+   * esbuild's warnings of the tsconfigs the module compiled with (see {@link tsconfigWarnings}) and of the user's files
+   * bundled (see {@link sourceWarnings}), said again on a hit.
+   */
   readonly warnings?: readonly Message[];
   /**
    * The size in bytes of each compiled file the entry names: a file of another size (cut off by a full disk, say)
@@ -145,8 +152,9 @@ export interface Compiled {
    */
   readonly script?: string;
   /**
-   * What esbuild warned of in the tsconfigs the module compiled with, each as `file:line:col: text` relative to the
-   * working folder (see {@link tsconfigWarnings}); the same on every run, from the cache too.
+   * What esbuild warned of in the tsconfigs the module compiled with and in the user's files it bundled, each as
+   * `file:line:col: text` relative to the working folder (see {@link tsconfigWarnings}, {@link sourceWarnings}); the
+   * same on every run, from the cache too.
    */
   readonly warnings: readonly string[];
 }
@@ -269,24 +277,41 @@ async function readInput(path: string): Promise<{ contents: Buffer; stamp: Input
 
 /** What may separate `import`, `.` and `meta`: white space and comments. */
 const GAP = String.raw`(?:\s|\/\*[^]*?\*\/|\/\/[^\n]*\n)*`;
-/** `import.meta`, however spaced (the test of which files {@link withOwnImportMeta} compiles; no more than a test). */
+/** `import.meta`, however spaced (the test of which files {@link withOwnValues} compiles; no more than a test). */
 const IMPORT_META = new RegExp(String.raw`\bimport${GAP}\.${GAP}meta\b`);
 
 /** Whether the text of a file may read `import.meta` (it may also be in a string or a comment). */
 const readsImportMeta = (contents: Buffer): boolean =>
   contents.includes("meta") && IMPORT_META.test(contents.toString("utf8"));
 
-/** `import.meta` not followed by one of the names {@link withOwnImportMeta} replaces (a test, as {@link IMPORT_META}). */
+/**
+ * Whether the text of a file may read CommonJS's `__filename` or `__dirname` (also in a string or a comment, or as
+ * part of a longer name: no more than a test of which files {@link withOwnValues} compiles).
+ */
+const readsCommonJsPaths = (contents: Buffer): boolean =>
+  contents.includes("__filename") || contents.includes("__dirname");
+
+/** `require.resolve`, however spaced (a test, as {@link IMPORT_META}). */
+const REQUIRE_RESOLVE = new RegExp(String.raw`\brequire${GAP}\.${GAP}resolve\b`);
+
+/** Whether the text of a file may read `require.resolve` (also in a string or a comment). */
+const readsRequireResolve = (contents: Buffer): boolean =>
+  contents.includes("resolve") && REQUIRE_RESOLVE.test(contents.toString("utf8"));
+
+/** The name of a CommonJS file's own `require` in the compiled code (see {@link withOwnValues}). */
+const OWN_REQUIRE = "__hangarRequireOwn";
+
+/** `import.meta` not followed by one of the names {@link withOwnValues} replaces (a test, as {@link IMPORT_META}). */
 const IMPORT_META_WHOLE = new RegExp(
   String.raw`\bimport${GAP}\.${GAP}meta\b(?!${GAP}\.${GAP}(?:url|dirname|filename|resolve)\b)`,
 );
 
-/** The name the compiled code gives `import.meta` in a file that reads it whole (see {@link withOwnImportMeta}). */
+/** The name the compiled code gives `import.meta` in a file that reads it whole (see {@link withOwnValues}). */
 const OWN_META = "__hangarImportMetaOwn";
 
 /**
  * The name the compiled code gives `import.meta.resolve` in a file that reads its own `import.meta` (see
- * {@link withOwnImportMeta}): a function of that file's, declared after its code.
+ * {@link withOwnValues}): a function of that file's, declared after its code.
  */
 const OWN_RESOLVE = "__hangarImportMetaResolve";
 
@@ -303,23 +328,29 @@ const OWN_RESOLVE = "__hangarImportMetaResolve";
  * rest of `import.meta` is the compiled copy's (an ES module's; a module reading it has no script form).
  *
  * A CommonJS file (`.cts`, `.cjs`) is never given these: it reads no `import.meta` (see {@link importMetaInCommonJs}).
+ * A file Node loads as CommonJS (see {@link moduleFormatOf}: `.cts`, `.cjs`, or `.js` or `.ts` under a package.json
+ * without `"type": "module"`, as tsx loads it) is given its own `__filename` and `__dirname` so, where it reads them
+ * (`with.commonJsPaths`): Node's values for the file (its real path and folder), which an ES module, as the compiled
+ * copy is, would not have at all; and `require.resolve` of its own (`with.requireResolve`), which resolves from its
+ * folder as Node's does, where the compiled code's `require` is the module's (see {@link REQUIRE}) or, in the script
+ * form, its runner's, which has none. A file that declares such a name itself keeps it.
  *
  * The code comes back with a source map, which the bundle follows, so that stack traces and errors still name the
- * file's own lines. It is handed to the bundle as TypeScript when the file was (a type re-exported without `type`,
- * which one file compiled alone keeps, is then left out as the bundle leaves it out of a TypeScript file).
+ * file's own lines, and with esbuild's warnings of it, at their places in the file (see {@link sourceWarnings}). It is
+ * handed to the bundle as TypeScript when the file was (a type re-exported without `type`, which one file compiled
+ * alone keeps, is then left out as the bundle leaves it out of a TypeScript file).
  * Undefined when the file does not compile: the bundle then reports the error at its place.
  */
-async function withOwnImportMeta(
-  path: string,
-  contents: Buffer,
-  loader: "js" | "jsx" | "ts" | "tsx",
+async function withOwnValues(
+  { path, contents, loader }: { path: string; contents: Buffer; loader: "js" | "jsx" | "ts" | "tsx" },
   cwd: string,
-): Promise<{ contents: string; loader: "js" | "ts" } | undefined> {
+  own: { readonly importMeta: boolean; readonly commonJsPaths: boolean; readonly requireResolve: boolean },
+): Promise<{ contents: string; loader: "js" | "ts"; warnings: readonly EsbuildMessage[] } | undefined> {
   const { build } = await import("esbuild");
   const real = realPathOf(path);
   const url = pathToFileURL(real).href;
   // `import.meta` read other than as `import.meta.url` and the like (`const { url } = import.meta`)
-  const whole = IMPORT_META_WHOLE.test(contents.toString("utf8"));
+  const whole = own.importMeta && IMPORT_META_WHOLE.test(contents.toString("utf8"));
   // Node's test of a path rather than a package (`/`, `./`, `../`, `.`, `..`)
   const resolver = [
     `function ${OWN_RESOLVE}(specifier, ...rest) {`,
@@ -342,18 +373,30 @@ async function withOwnImportMeta(
       logLevel: "silent",
       absWorkingDir: cwd,
       define: {
-        "import.meta.url": JSON.stringify(url),
-        "import.meta.dirname": JSON.stringify(dirname(real)),
-        "import.meta.filename": JSON.stringify(real),
-        "import.meta.resolve": OWN_RESOLVE,
+        ...(own.importMeta && {
+          "import.meta.url": JSON.stringify(url),
+          "import.meta.dirname": JSON.stringify(dirname(real)),
+          "import.meta.filename": JSON.stringify(real),
+          "import.meta.resolve": OWN_RESOLVE,
+        }),
         ...(whole && { "import.meta": OWN_META }),
+        ...(own.commonJsPaths && { __filename: JSON.stringify(real), __dirname: JSON.stringify(dirname(real)) }),
+        ...(own.requireResolve && { "require.resolve": `${OWN_REQUIRE}.resolve` }),
       },
       // after the code, so that no line moves; left out of the bundle when the file never calls it
-      footer: { js: resolver },
-      // the object itself, when the code reads it whole (a line before the code: the source map moves it back)
-      ...(whole && {
+      ...(own.importMeta && { footer: { js: resolver } }),
+      // the object itself, when the code reads it whole, and the file's own require (a line before the code: the
+      // source map moves it back)
+      ...((whole || own.requireResolve) && {
         banner: {
-          js: `const ${OWN_META} = { ...import.meta, url: ${JSON.stringify(url)}, dirname: ${JSON.stringify(dirname(real))}, filename: ${JSON.stringify(real)}, resolve: ${OWN_RESOLVE} };`,
+          js: [
+            whole &&
+              `const ${OWN_META} = { ...import.meta, url: ${JSON.stringify(url)}, dirname: ${JSON.stringify(dirname(real))}, filename: ${JSON.stringify(real)}, resolve: ${OWN_RESOLVE} };`,
+            own.requireResolve &&
+              `const ${OWN_REQUIRE} = require("node:module").createRequire(${JSON.stringify(real)});`,
+          ]
+            .filter((line) => line !== false)
+            .join(" "),
         },
       }),
       plugins: [
@@ -366,7 +409,7 @@ async function withOwnImportMeta(
     });
     const code = result.outputFiles[0]?.text;
     if (code === undefined) return undefined;
-    return { contents: code, loader: loader === "ts" || loader === "tsx" ? "ts" : "js" };
+    return { contents: code, loader: loader === "ts" || loader === "tsx" ? "ts" : "js", warnings: result.warnings };
   } catch {
     return undefined;
   }
@@ -709,6 +752,18 @@ export const SCRIPT_IMPORT_META = "__hangarImportMeta";
 /** The function the script form calls with the module's exports. */
 export const SCRIPT_EXPORTS = "__hangarExports";
 
+/**
+ * The first lines of the ES module form: a `require` for the CommonJS files bundled in, whose calls of it esbuild
+ * leaves to one (`require("node:path")`; an ES module has none: "Dynamic require of "node:path" is not supported").
+ * Made from the module's own file (`url`), not the compiled copy's: a package is resolved when the module is compiled,
+ * from the folder of the file that requires it, and its path is what is required; one that is not found then, or named
+ * only at run time (`require(name)`), is looked for from the module's folder (a CommonJS file's `require.resolve` is its
+ * own, see {@link withOwnValues}). (A name of the module's own `require` is renamed by esbuild, which keeps that name
+ * for this one; the script form gets its runner's.)
+ */
+const REQUIRE = (url: string): string =>
+  `import { createRequire as __hangarCreateRequire } from "node:module";\nconst require = __hangarCreateRequire(${JSON.stringify(url)});`;
+
 /** Builtins in the script form: CommonJS modules that `require` them (the runner's `require`). */
 const BUILTIN = "hangar-builtin";
 /** The name of the script form's entry, which hands the module's exports over (no file of its own). */
@@ -740,7 +795,10 @@ async function compile(
   imports: readonly { path: string; kind: string }[];
   /** The `file:` URLs of the folders of hangar's entry points bundled in. */
   hangarFiles: readonly string[];
-  /** esbuild's warnings of the tsconfigs it read (see {@link tsconfigWarnings}), their files absolute. */
+  /**
+   * esbuild's warnings of the tsconfigs it read (see {@link tsconfigWarnings}) and of the user's files (see
+   * {@link sourceWarnings}), their files absolute.
+   */
   warnings: readonly Message[];
 }> {
   const { build } = await import("esbuild");
@@ -752,6 +810,22 @@ async function compile(
   const manifests = new Set<string>();
   /** The paths the relative imports of the user's files named. */
   const named = new Set<string>();
+  /** The files compiled on their own (see {@link withOwnValues}), by path: the code and esbuild's warnings of it. */
+  const transformed = new Map<string, { contents: string; warnings: readonly EsbuildMessage[] }>();
+  const { moduleFormatOf } = await import("./module-type.ts");
+  /** The package.json files looked for and not found when telling whether a file is CommonJS (see isCommonJs). */
+  const unfound = new Set<string>();
+  /**
+   * Whether Node loads the file at `file` as CommonJS (see {@link moduleFormatOf}): the package.json that decided it
+   * is kept as an input, and the ones looked for before it as absent files (a `"type"` written later, or a
+   * package.json nearer the file, may change it).
+   */
+  const isCommonJs = (file: string): boolean => {
+    const { commonJs, packageJson, absent } = moduleFormatOf(file);
+    if (packageJson !== undefined) manifests.add(packageJson);
+    for (const path of absent) unfound.add(path);
+    return commonJs;
+  };
   try {
     const result = await build({
       ...(script
@@ -765,7 +839,11 @@ async function compile(
             supported: { "dynamic-import": false },
             define: { "import.meta": SCRIPT_IMPORT_META },
           }
-        : { entryPoints: [path] }),
+        : {
+            entryPoints: [path],
+            // a `require` for the CommonJS files bundled in (see REQUIRE)
+            banner: { js: REQUIRE(pathToFileURL(realPathOf(path)).href) },
+          }),
       bundle: true,
       format: "esm",
       platform: "node",
@@ -812,7 +890,9 @@ async function compile(
               // a TypeScript (or JSX) file, which Node cannot load (one a tsconfig's `paths` maps a name to, or a
               // package whose `main` is its source): bundled in and compiled with the module, as tsx runs it
               if (NEEDS_COMPILE.test(found.path)) return { path: found.path };
-              return { path: pathToFileURL(found.path).href, external: true };
+              // `require()` and `require.resolve()` take a path, not a URL
+              const required = args.kind === "require-call" || args.kind === "require-resolve";
+              return { path: required ? found.path : pathToFileURL(found.path).href, external: true };
             });
             b.onLoad({ filter: /\.[cm]?[jt]sx?$|\.json$/, namespace: "file" }, async (args) => {
               const loader = LOADERS[extname(args.path)];
@@ -823,12 +903,24 @@ async function compile(
               // largest (dist/script.js, which names import.meta in its text) cost a cold compile some 20 ms
               // (docker-baseline, 8 runs)
               const own = loader !== "json" && !hangarDirs.some((dir) => args.path.startsWith(dir));
-              if (!own || !readsImportMeta(contents)) return { contents, loader };
-              if (COMMON_JS.test(args.path)) {
+              if (!own) return { contents, loader };
+              let importMeta = readsImportMeta(contents);
+              if (importMeta && COMMON_JS.test(args.path)) {
                 const refused = await importMetaInCommonJs(args.path, contents, loader);
-                return refused === undefined ? { contents, loader } : { errors: [refused] };
+                if (refused !== undefined) return { errors: [refused] };
+                importMeta = false;
               }
-              return (await withOwnImportMeta(args.path, contents, loader, cwd)) ?? { contents, loader };
+              const names = { paths: readsCommonJsPaths(contents), resolve: readsRequireResolve(contents) };
+              const commonJs = (names.paths || names.resolve) && isCommonJs(args.path);
+              const commonJsPaths = commonJs && names.paths;
+              const requireResolve = commonJs && names.resolve;
+              if (!importMeta && !commonJsPaths && !requireResolve) return { contents, loader };
+              const file = { path: args.path, contents, loader };
+              const values = { importMeta, commonJsPaths, requireResolve };
+              const compiled = await withOwnValues(file, cwd, values);
+              if (compiled === undefined) return { contents, loader };
+              transformed.set(args.path, compiled);
+              return { contents: compiled.contents, loader: compiled.loader };
             });
             b.onLoad({ filter: /.*/, namespace: BUILTIN }, (args) => ({
               contents: `module.exports = require(${JSON.stringify(args.path)});`,
@@ -874,8 +966,18 @@ async function compile(
     // what decided how the module compiled and its imports resolved: the tsconfig of each bundled file (its
     // `paths`, `jsx`, ...; a helper's folder may have its own) and the configs it extends, which esbuild reads as part
     // of it; the packages' package.json files
-    const { configs, absent } = await tsconfigsOf(inputs);
-    const warnings = tsconfigWarnings(result.warnings, configs, cwd);
+    const tsconfigs = await tsconfigsOf(inputs);
+    const { configs } = tsconfigs;
+    // and the package.json files that would tell how Node loads a file reading __filename (see isCommonJs)
+    const absent = [...new Set([...tsconfigs.absent, ...unfound])];
+    // the user's own files: not hangar's bundled in, nor a package's
+    const own = [...bundled].filter(
+      (file) => !file.split(sep).includes("node_modules") && !hangarDirs.some((dir) => file.startsWith(dir)),
+    );
+    const warnings = [
+      ...tsconfigWarnings(result.warnings, configs, cwd),
+      ...sourceWarnings(result.warnings, { own, transformed, cwd }),
+    ];
     const deciding = [...configs, ...manifests].filter((file) => !bundled.has(file));
     return {
       code: result.outputFiles[0]?.text ?? "",
@@ -923,6 +1025,96 @@ function tsconfigWarnings(warnings: readonly EsbuildMessage[], configs: readonly
     if (warning.id !== "tsconfig.json" && (file === undefined || !files.has(file))) return [];
     const { location, text } = warning;
     return [{ text, location: location && file ? { file, line: location.line, column: location.column } : null }];
+  });
+}
+
+/**
+ * The ids of esbuild's warnings of the user's code that are shown: code that does not do what it says when it runs (a
+ * comparison always false, a key or a case given twice whose first is never used, an import that is always undefined,
+ * a call or an assignment that throws, `module` or `exports` in an ES module, an import path in another case than the
+ * file's, which fails on a case-sensitive file system). Not shown: what is about how esbuild bundles (direct `eval`,
+ * a `require` of a name known only at run time, an `import()` pattern that matches no file yet), code that does as
+ * Node does it (top-level `this` in an ES module), and what is about hangar's own compile options (its `define`s).
+ */
+const SHOWN_WARNINGS: ReadonlySet<string> = new Set([
+  "assign-to-constant",
+  "assign-to-import",
+  "call-import-namespace",
+  "class-name-will-throw",
+  "commonjs-variable-in-esm",
+  "delete-super-property",
+  "different-path-case",
+  "duplicate-case",
+  "duplicate-class-member",
+  "duplicate-object-key",
+  "equals-nan",
+  "equals-negative-zero",
+  "equals-new-object",
+  "impossible-typeof",
+  "import-is-undefined",
+  "private-name-will-throw",
+  "semicolon-after-return",
+  "suspicious-boolean-not",
+  "suspicious-logical-operator",
+  "suspicious-nullish-coalescing",
+]);
+
+/**
+ * Of {@link SHOWN_WARNINGS}, those only a bundle finds (of one file's imports): the others of a file compiled on its own
+ * are that compile's, at their places in the file.
+ */
+const BUNDLE_WARNINGS: ReadonlySet<string> = new Set(["different-path-case", "import-is-undefined"]);
+
+/**
+ * esbuild's warnings of the user's `own` files (see {@link SHOWN_WARNINGS}), their files absolute, in order of file
+ * and place. A file compiled on its own (`transformed`, see {@link withOwnValues}) was bundled as the code of that
+ * compile: its warnings are that compile's, and the bundle's of its imports are placed back in the file through the
+ * compile's source map.
+ */
+function sourceWarnings(
+  warnings: readonly EsbuildMessage[],
+  {
+    own,
+    transformed,
+    cwd,
+  }: {
+    own: readonly string[];
+    transformed: ReadonlyMap<string, { contents: string; warnings: readonly EsbuildMessage[] }>;
+    cwd: string;
+  },
+): Message[] {
+  const files = new Set(own);
+  const placed = (warning: EsbuildMessage): Message | undefined => {
+    if (!SHOWN_WARNINGS.has(warning.id) || !warning.location) return undefined;
+    const { text, location } = warning;
+    const file = resolve(cwd, location.file);
+    return files.has(file) ? { text, location: { file, line: location.line, column: location.column } } : undefined;
+  };
+  const shown: Message[] = [];
+  for (const warning of warnings) {
+    const message = placed(warning);
+    const location = message?.location;
+    if (message === undefined || !location) continue;
+    const alone = transformed.get(location.file);
+    if (alone === undefined) shown.push(message);
+    else if (BUNDLE_WARNINGS.has(warning.id)) {
+      const found = inlineSourceMap(alone.contents)?.findEntry(location.line - 1, location.column) as
+        | Partial<SourceMapping>
+        | undefined;
+      if (found?.originalLine === undefined || found.originalColumn === undefined) continue;
+      shown.push({ ...message, location: { ...location, line: found.originalLine + 1, column: found.originalColumn } });
+    }
+  }
+  for (const { warnings } of transformed.values()) {
+    for (const warning of warnings) {
+      const message = placed(warning);
+      if (message !== undefined) shown.push(message);
+    }
+  }
+  const at = (message: Message) => message.location ?? { file: "", line: 0, column: 0 };
+  return shown.sort((a, b) => {
+    const [x, y] = [at(a), at(b)];
+    return x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line || x.column - y.column;
   });
 }
 

@@ -566,6 +566,181 @@ describe("import.meta in a compiled module: the source file's own, in the module
   });
 });
 
+describe("a CommonJS helper: __filename, __dirname and require as Node gives them", () => {
+  /** The module importing `where` from `file`; its first line imports a package (no script form) or not. */
+  const module = (file: string, first: string) =>
+    `${first}\nimport { where } from "./${file}";\nexport default { name: JSON.stringify(where), pipeline: { jobs: [] } };\n`;
+  /** Loads `uses.ts` as a render does (the script form when there is one), or with stacks mapped (the ES module). */
+  const loadUses = async (stackSourceMaps: boolean) =>
+    JSON.parse((await loadModule("uses.ts", work, { cacheDir, stackSourceMaps })).name ?? "");
+  /** Writes `source` at `file` and a package.json without "type" in its folder when `manifest`. */
+  const writeHelper = (file: string, source: string, manifest: boolean) => {
+    mkdirSync(dirname(join(work, file)), { recursive: true });
+    if (manifest) writeFileSync(join(dirname(join(work, file)), "package.json"), '{ "name": "helpers" }\n');
+    writeFileSync(join(work, file), source);
+  };
+  /** What a helper reads as its own `__filename` and `__dirname`: Node's values, its real path and folder. */
+  const own = (file: string) => [join(realpathSync(work), file), dirname(join(realpathSync(work), file)), "__dirname"];
+
+  test.each([
+    ["lib/where.cts", 'export const where = [__filename, __dirname, "__dirname"];\n', false],
+    ["lib/where.cjs", 'exports.where = [__filename, __dirname, "__dirname"];\n', false],
+    ["lib/cjs/where.js", 'exports.where = [__filename, __dirname, "__dirname"];\n', true],
+    ["lib/cjs/where.ts", 'export const where: string[] = [__filename, __dirname, "__dirname"];\n', true],
+  ])("%s reads its own __filename and __dirname, as a script and as an ES module", async (file, source, manifest) => {
+    writeHelper(file, source, manifest);
+    for (const first of ["const parse = 0;", 'import { parse } from "yaml";']) {
+      writeFileSync(join(work, "uses.ts"), module(file, first));
+      for (const stackSourceMaps of [false, true]) expect(await loadUses(stackSourceMaps)).toEqual(own(file));
+    }
+  });
+
+  test("a package.json's type decides whether a .js or .ts helper is CommonJS; a change to it compiles again", async () => {
+    const file = "lib/cjs/deep/where.ts";
+    writeHelper(file, 'export const where = typeof __filename === "string" ? __filename : "none";\n', false);
+    writeFileSync(join(work, "uses.ts"), module(file, "const parse = 0;"));
+    // under the repository's package.json, "type": "module": an ES module, which has no __filename
+    expect(await loadUses(false)).toBe("none");
+    // a package.json nearer the helper (not in its own folder), with no "type": CommonJS
+    writeFileSync(join(work, "lib/cjs/package.json"), '{ "name": "helpers" }\n');
+    expect(await loadUses(false)).toBe(join(realpathSync(work), file));
+    writeFileSync(join(work, "lib/cjs/package.json"), '{ "name": "helpers", "type": "module" }\n');
+    expect(await loadUses(false)).toBe("none");
+  });
+
+  /** A package installed beside the helpers only (neither the module's folder nor the cache folder sees it). */
+  const installDep = () => {
+    const dep = join(work, "lib/node_modules/cjs-dep");
+    mkdirSync(dep, { recursive: true });
+    writeFileSync(join(dep, "package.json"), '{ "name": "cjs-dep", "main": "index.js" }\n');
+    writeFileSync(join(dep, "index.js"), 'exports.name = "index";\n');
+    writeFileSync(join(dep, "other.js"), 'exports.name = "other";\n');
+    return dep;
+  };
+
+  test("a package a helper requires is found from the helper's folder, and a change to it compiles again", async () => {
+    const dep = installDep();
+    writeHelper(
+      "lib/req.cjs",
+      [
+        'const dep = require("cjs-dep");',
+        'const resolved = require.resolve("cjs-dep");',
+        "let missing;",
+        'try { require("no-such-package"); } catch (error) { missing = error.code; }',
+        'exports.where = [dep.name, require("node:path").relative(__dirname, resolved), missing];',
+        "",
+      ].join("\n"),
+      false,
+    );
+    writeFileSync(join(work, "uses.ts"), module("lib/req.cjs", "const parse = 0;"));
+    for (const stackSourceMaps of [false, true]) {
+      expect(await loadUses(stackSourceMaps)).toEqual(["index", "node_modules/cjs-dep/index.js", "MODULE_NOT_FOUND"]);
+    }
+    writeFileSync(join(dep, "package.json"), '{ "name": "cjs-dep", "main": "other.js" }\n');
+    // (what require.resolve says of it stays: Node keeps the package.json it read for the rest of the process)
+    expect((await loadUses(false))[0]).toBe("other");
+  });
+
+  test("require.resolve in a helper resolves from the helper's folder, as a script and as an ES module", async () => {
+    installDep();
+    const source = 'exports.where = require.resolve("cjs-dep") + " " + require . resolve("node:fs");\n';
+    writeHelper("lib/resolves.cjs", source, false);
+    const resolved = `${join(realpathSync(work), "lib/node_modules/cjs-dep/index.js")} node:fs`;
+    for (const [first, script] of [
+      ["const parse = 0;", true],
+      ['import { parse } from "yaml";', false],
+    ] as const) {
+      writeFileSync(join(work, "uses.ts"), module("lib/resolves.cjs", first));
+      expect(await loadUses(false)).toBe(resolved);
+      const [entry] = readdirSync(cacheDir).filter((name) => name.endsWith(".json"));
+      expect(JSON.parse(readFileSync(join(cacheDir, entry as string), "utf8")).script !== undefined).toBe(script);
+      expect(await loadUses(true)).toBe(resolved);
+    }
+  });
+});
+
+describe("esbuild's warnings of the user's files", () => {
+  /** The warnings loading `file` gives, through the cache (or none: `false`), as a render (or the graph) loads it. */
+  const warningsOf = async (file: string, dir: string | false, stackSourceMaps: boolean) => {
+    const warnings: string[] = [];
+    await loadModule(file, work, { cacheDir: dir, stackSourceMaps, warn: (message) => warnings.push(message) });
+    return warnings;
+  };
+
+  test("are given at their places, in a file compiled on its own too, from the cache and from memory", async () => {
+    writeFileSync(join(work, "lib/names.ts"), "export const other = 1;\nexport type Missing = number;\n");
+    writeFileSync(
+      join(work, "lib/checks.ts"),
+      [
+        'import * as names from "./names.ts";',
+        "const x: number = Number(names.other);",
+        "export const nan = x === NaN;",
+        "export const keys = { a: 1, b: 2, a: 3 };",
+        "export const missing = names.Missing;",
+        "",
+      ].join("\n"),
+    );
+    // the same, read with import.meta: compiled on its own first (its types taken out, its lines printed anew)
+    writeFileSync(
+      join(work, "lib/meta.ts"),
+      [
+        'import * as names from "./names.ts";',
+        "type Shape = {",
+        "  a: number;",
+        "};",
+        "const x: number = Number(names.other) as number;",
+        "export const nan = x === NaN || import.meta.url === '';",
+        "export const keys: Shape = { a: 1, b: 2, a: 3 } as Shape;",
+        "export const missing = names.Missing;",
+        "",
+      ].join("\n"),
+    );
+    writeFileSync(
+      join(work, "warns.ts"),
+      [
+        'import * as checks from "./lib/checks.ts";',
+        'import * as meta from "./lib/meta.ts";',
+        "switch (checks.keys.a) {",
+        "  case 1: break;",
+        "  case 1: break;",
+        "}",
+        "export default { jobs: [{ name: String([checks.nan, meta.nan]), plan: [] }] };",
+        "",
+      ].join("\n"),
+    );
+    const expected = [
+      'lib/checks.ts:3:22: Comparison with NaN using the "===" operator here is always false',
+      'lib/checks.ts:4:35: Duplicate key "a" in object literal',
+      'lib/checks.ts:5:30: Import "Missing" will always be undefined because there is no matching export in "lib/names.ts"',
+      'lib/meta.ts:6:22: Comparison with NaN using the "===" operator here is always false',
+      'lib/meta.ts:7:42: Duplicate key "a" in object literal',
+      'lib/meta.ts:8:30: Import "Missing" will always be undefined because there is no matching export in "lib/names.ts"',
+      "warns.ts:5:3: This case clause will never be evaluated because it duplicates an earlier case clause",
+    ];
+    // compiled (as a script, then as an ES module), then from the cache; and from memory
+    for (const stackSourceMaps of [false, true, false]) {
+      expect(await warningsOf("warns.ts", cacheDir, stackSourceMaps)).toEqual(expected);
+    }
+    expect(await warningsOf("warns.ts", false, true)).toEqual(expected);
+  });
+
+  test("what is no mistake in the user's code is not shown", async () => {
+    mkdirSync(join(work, "generated"));
+    writeFileSync(
+      join(work, "quiet.ts"),
+      [
+        // direct eval (esbuild: "not recommended"), an import() of files not there yet (esbuild: "did not match")
+        "export const evaluated = (text: string) => eval(text);",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the module's source
+        "export const later = (name: string) => import(`./generated/${name}.ts`);",
+        'export default { jobs: [{ name: "quiet", plan: [] }] };',
+        "",
+      ].join("\n"),
+    );
+    expect(await warningsOf("quiet.ts", cacheDir, false)).toEqual([]);
+  });
+});
+
 describe("a package the module imports is not installed", () => {
   const missing =
     "cannot find package 'no-such-package': install it in the module's project (npm install no-such-package)";

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { SourceMap, type SourceMapPayload, type SourceMapping } from "node:module";
+import type { SourceMapping } from "node:module";
 import { dirname, extname, isAbsolute, normalize, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { inspect } from "node:util";
@@ -13,6 +13,7 @@ import { printable } from "../source/printable.ts";
 import { cacheDirFor } from "./cache-dir.ts";
 import { compileModule, type HangarLink } from "./compile-cache.ts";
 import { importModule } from "./import-module.ts";
+import { inlineSourceMap } from "./inline-source-map.ts";
 import { LoadError } from "./load-error.ts";
 import { runScriptModule } from "./script-module.ts";
 import { isUnknownReferences } from "./unknown-references.ts";
@@ -200,14 +201,13 @@ function mapToSource(
     const code = url.startsWith("data:")
       ? Buffer.from(url.slice(url.indexOf(",") + 1), "base64").toString("utf8")
       : readFileSync(fileURLToPath(url), "utf8");
-    const inline = /\/\/# sourceMappingURL=data:application\/json;base64,(\S+)\s*$/.exec(code)?.[1];
-    if (inline === undefined) return undefined;
-    const payload = JSON.parse(Buffer.from(inline, "base64").toString("utf8")) as SourceMapPayload;
-    const found = new SourceMap(payload).findEntry(line - 1, column - 1) as Partial<SourceMapping>;
+    const map = inlineSourceMap(code);
+    if (map === undefined) return undefined;
+    const found = map.findEntry(line - 1, column - 1) as Partial<SourceMapping>;
     if (found.originalSource === undefined || found.originalLine === undefined || found.originalColumn === undefined) {
       return undefined;
     }
-    const source = new URL(found.originalSource, payload.sourceRoot || url);
+    const source = new URL(found.originalSource, map.payload.sourceRoot || url);
     return { file: fileURLToPath(source), line: found.originalLine + 1, column: found.originalColumn + 1 };
   } catch {
     return undefined;

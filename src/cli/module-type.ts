@@ -1,12 +1,17 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, extname, join, relative, resolve } from "node:path";
 
-/** The package.json that decides how Node loads `file`: the nearest one above it. */
-function nearestPackageJson(file: string): string | undefined {
+/**
+ * The package.json that decides how Node loads `file`: the nearest one above it; `absent`, the ones looked for
+ * before it (or up to the root) and not there.
+ */
+function nearestPackageJson(file: string): { found?: string; absent: string[] } {
+  const absent: string[] = [];
   for (let dir = dirname(file); ; dir = dirname(dir)) {
     const candidate = join(dir, "package.json");
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) return undefined;
+    if (existsSync(candidate)) return { found: candidate, absent };
+    absent.push(candidate);
+    if (dirname(dir) === dir) return { absent };
   }
 }
 
@@ -19,23 +24,47 @@ function packageType(packageJson: string): unknown {
   }
 }
 
+/** How Node (and tsx) load a file: as CommonJS or as an ES module, and what decided it. */
+export interface ModuleFormat {
+  readonly commonJs: boolean;
+  /**
+   * The package.json whose `type` decided it (the nearest one above the file); none when the extension did (`.cjs`,
+   * `.mjs`, `.cts`, `.mts`) or no package.json is above the file (CommonJS).
+   */
+  readonly packageJson?: string;
+  /** The package.json files looked for nearer the file than `packageJson` and not there: one written would decide. */
+  readonly absent: readonly string[];
+}
+
+/**
+ * How Node loads `path` (an absolute path): `.cjs` and `.cts` as CommonJS, `.mjs` and `.mts` as ES modules, any other
+ * file as the nearest package.json's `type` says, CommonJS when it says nothing (tsx loads `.ts` so too).
+ */
+export function moduleFormatOf(path: string): ModuleFormat {
+  const ext = extname(path);
+  if (ext === ".mjs" || ext === ".mts") return { commonJs: false, absent: [] };
+  if (ext === ".cjs" || ext === ".cts") return { commonJs: true, absent: [] };
+  const { found, absent } = nearestPackageJson(path);
+  if (found === undefined) return { commonJs: true, absent };
+  return { commonJs: packageType(found) !== "module", packageJson: found, absent };
+}
+
 /**
  * One sentence telling what to change when Node would load the pipeline module `file` as CommonJS
  * (hangar and pipeline modules are ES modules), or undefined when it is an ES module.
  */
 export function commonJsAdvice(file: string, cwd: string): string | undefined {
   const path = resolve(cwd, file);
+  const { commonJs, packageJson } = moduleFormatOf(path);
+  if (!commonJs) return undefined;
   const ext = extname(path);
-  if (ext === ".mjs" || ext === ".mts") return undefined;
   const shown = relative(cwd, path) || file;
   if (ext === ".cjs" || ext === ".cts") {
     return `${shown} is a CommonJS module, but hangar pipelines are ES modules: rename it to ${ext === ".cjs" ? ".mjs" : ".mts"} and use import instead of require()`;
   }
-  const packageJson = nearestPackageJson(path);
   if (packageJson === undefined) {
     return `${shown} has no package.json above it, so Node loads it as CommonJS, but hangar pipelines are ES modules: add a package.json with "type": "module"`;
   }
-  if (packageType(packageJson) === "module") return undefined;
   return `${relative(cwd, packageJson) || "package.json"} has no "type": "module", so Node loads ${shown} as CommonJS, but hangar pipelines are ES modules: add "type": "module" to it`;
 }
 

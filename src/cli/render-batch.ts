@@ -189,7 +189,7 @@ async function renderAll(entries: readonly string[], options: BatchOptions, io: 
   const rendered: (RenderedEntry & { out: string })[] = [];
   const failed: { entry: string; code: ExitCode }[] = [];
   const inBatch = entries.length > 1;
-  // a warning of a tsconfig the modules share, once
+  // a warning of a tsconfig or a helper the modules share, once
   const warn = warningsTo(io);
   for (const entry of entries) {
     // the modules of a batch share one hangar, loaded once

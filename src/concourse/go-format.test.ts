@@ -3,6 +3,7 @@ import {
   goFieldText,
   goFloat,
   goFormatFloat,
+  goJson,
   goJsonKind,
   goQuote,
   goQuotedList,
@@ -14,6 +15,12 @@ import {
 describe("Go formatting", () => {
   test("quoting like strconv.Quote", () => {
     expect(goQuote('a"b\\c\n\u0001é')).toBe('"a\\"b\\\\c\\n\\x01é"');
+  });
+
+  test("json.Marshal of decoded JSON: keys sorted, HTML characters and control characters escaped as Go does", () => {
+    expect(goJson({ z: [1, 0.5, 1e21, true, null], a: '<a&b>\n\u0001\u2028"\\', m: {} })).toBe(
+      '{"a":"\\u003ca\\u0026b\\u003e\\n\\u0001\\u2028\\"\\\\","m":{},"z":[1,0.5,1e+21,true,null]}',
+    );
   });
 
   test("%T of JSON values", () => {

@@ -180,3 +180,36 @@ function quote(s: string, asciiOnly: boolean): string {
   }
   return `${out}"`;
 }
+
+/** What Go's json package escapes in a string besides `"` and `\` (encode.go `appendString` with HTML escaping on). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is escaped
+const GO_JSON_ESCAPE = /[\u0000-\u001f<>&\u2028\u2029]/g;
+
+/** A character of {@link GO_JSON_ESCAPE} as Go writes it: `\n`, `\r`, `\t`, else `\u00XX`. */
+const goJsonEscape = (ch: string): string =>
+  ch === "\n"
+    ? "\\n"
+    : ch === "\r"
+      ? "\\r"
+      : ch === "\t"
+        ? "\\t"
+        : `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`;
+
+/**
+ * Go's `json.Marshal` of a value decoded from JSON (`any`): no spaces, the keys of a map sorted, `<`, `>`, `&`, U+2028
+ * and U+2029 escaped as `\u003c`..., other control characters as `\u00XX` (`\n`, `\r` and `\t` as such). A number is
+ * written as JavaScript writes it, which is how the json package writes a float64 and the digits of an int.
+ */
+export function goJson(value: unknown): string {
+  if (value === null || value === undefined) return "null";
+  if (typeof value === "string") {
+    return `"${value.replace(/["\\]/g, (ch) => `\\${ch}`).replace(GO_JSON_ESCAPE, goJsonEscape)}"`;
+  }
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return `[${value.map(goJson).join(",")}]`;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record)
+    .filter((k) => record[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${goJson(k)}:${goJson(record[k])}`).join(",")}}`;
+}

@@ -115,6 +115,36 @@ export const TASK_CONFIG_FIELDS = [
 ] as const;
 export type TaskConfigField = (typeof TASK_CONFIG_FIELDS)[number];
 
+/** `atc.TaskConfig`'s `omitempty` fields; its pointers (`image_resource`, `container_limits`) are left out when null. */
+export const TASK_CONFIG_OMIT_EMPTY = [
+  "platform",
+  "rootfs_uri",
+  "params",
+  "inputs",
+  "outputs",
+  "caches",
+] as const satisfies readonly TaskConfigField[];
+
+/**
+ * The structs inside a task config (atc/task.go, atc/container_limits.go), by the field that holds them (one entry of
+ * `inputs`, `outputs`, `caches` each): their JSON fields, and those Concourse leaves out of the config it stores when
+ * they hold their zero value. Concourse reads past other keys and does not keep them.
+ */
+export const TASK_CONFIG_PARTS = {
+  image_resource: {
+    fields: ["name", "type", "source", "version", "params", "tags"],
+    omitEmpty: ["version", "params", "tags"],
+  },
+  run: { fields: ["path", "args", "dir", "user"], omitEmpty: ["args", "dir", "user"] },
+  inputs: { fields: ["name", "path", "optional"], omitEmpty: ["path", "optional"] },
+  outputs: { fields: ["name", "path"], omitEmpty: ["path"] },
+  caches: { fields: ["path", "ttl"], omitEmpty: ["path", "ttl"] },
+  container_limits: { fields: ["cpu", "memory"], omitEmpty: [] },
+} as const satisfies Partial<Record<TaskConfigField, { fields: readonly string[]; omitEmpty: readonly string[] }>>;
+/** The JSON fields of a struct of {@link TASK_CONFIG_PARTS}. */
+export type TaskConfigPartField<P extends keyof typeof TASK_CONFIG_PARTS> =
+  (typeof TASK_CONFIG_PARTS)[P]["fields"][number];
+
 /** How Concourse reads one step. */
 export interface StepAnalysis {
   /** The matched detectors, outermost first (hooks, across, attempts, timeout, then the core step). */

@@ -75,6 +75,91 @@ describe("diffPipelines", () => {
     expect(Array.isArray(written.jobs[0]?.plan[1]?.in_parallel)).toBe(true);
   });
 
+  test("a config as Concourse answers it is the config that was set: task params as text, image_resource's empty name, limits in bytes, a zero check_every as empty, no unknown top-level key", () => {
+    // what a user writes ...
+    const written = {
+      meta: { image: { type: "registry-image", source: { repository: "busybox" } } },
+      resources: [
+        { name: "src", type: "git", source: { uri: "u" }, check_every: "0s" },
+        { name: "m", type: "mock" },
+      ],
+      var_sources: [{ name: "v", type: "dummy" }],
+      jobs: [
+        {
+          name: "build",
+          build_log_retention: { builds: 0, days: 3 },
+          plan: [
+            { get: "src", version: "Latest" },
+            { put: "src", inputs: "none", params: { repository: "src" } },
+            {
+              task: "unit",
+              params: { CI: true, PORT: 8080, RATIO: 0.5, EMPTY: null, LIST: ["a", "<b>"], MAP: { z: 1, a: "x&y" } },
+              container_limits: { memory: "1GB", cpu: 1.5 },
+              config: {
+                platform: "linux",
+                rootfs_uri: "",
+                image_resource: { type: "registry-image", source: { repository: "busybox" }, params: {}, tag: "x" },
+                inputs: [{ name: "src", optional: false, path: "" }],
+                outputs: [],
+                caches: [{ path: "c", ttl: "" }],
+                params: { DEBUG: false },
+                container_limits: { memory: 512, cpus: 2 },
+                run: { path: "make", args: [], dir: "", user: "" },
+              },
+            },
+          ],
+        },
+      ],
+    };
+    // ... and what Concourse answers for it (atc.Config decoded, stored and encoded again: atc/task.go, atc/steps.go)
+    const answered = {
+      resources: [
+        { name: "src", type: "git", source: { uri: "u" }, check_every: "" },
+        { name: "m", type: "mock", source: null },
+      ],
+      var_sources: [{ name: "v", type: "dummy", config: null }],
+      jobs: [
+        {
+          name: "build",
+          build_log_retention: { days: 3 },
+          plan: [
+            { get: "src", version: "" },
+            { put: "src", inputs: "", params: { repository: "src" } },
+            {
+              task: "unit",
+              params: {
+                CI: "true",
+                PORT: "8080",
+                RATIO: "0.5",
+                EMPTY: "",
+                LIST: '["a","\\u003cb\\u003e"]',
+                MAP: '{"a":"x\\u0026y","z":1}',
+              },
+              container_limits: { cpu: 1, memory: 1073741824 },
+              config: {
+                platform: "linux",
+                image_resource: { name: "", type: "registry-image", source: { repository: "busybox" } },
+                inputs: [{ name: "src" }],
+                caches: [{ path: "c" }],
+                params: { DEBUG: "false" },
+                container_limits: { memory: 512 },
+                run: { path: "make" },
+              },
+            },
+          ],
+        },
+      ],
+    };
+    expect(diffPipelines(answered, written)).toEqual([]);
+    expect(diffPipelines(written, answered)).toEqual([]);
+    // a value that Concourse stores differently is still a change
+    const changed = structuredClone(written);
+    Object.assign(changed.jobs[0]?.plan[2]?.params ?? {}, { CI: false });
+    expect(diffPipelines(answered, changed)).toMatchObject([
+      { section: "jobs", name: "build", kind: "changed", after: { plan: [{}, {}, { params: { CI: "false" } }] } },
+    ]);
+  });
+
   test("equal configs, in another key order and with objects reordered, have no changes", () => {
     const before = {
       resources: [

@@ -125,7 +125,7 @@ describe("formatChanges", () => {
     const forged = "innocent\u001b[2K\r\u001b[1Ajob x\u202e";
     const changes = diffPipelines(
       { groups: [{ name: "g\nfake" }, { name: "h" }] },
-      { jobs: [{ name: forged, plan: [] }], "odd\u0085key": 1, groups: [{ name: "h" }, { name: "g\nfake" }] },
+      { jobs: [{ name: forged, plan: [] }], groups: [{ name: "h" }, { name: "g\nfake" }] },
     );
     const headings = formatChanges(changes)
       .split("\n")
@@ -136,9 +136,12 @@ describe("formatChanges", () => {
       "  group h has moved from position 2 to 1",
       "jobs:",
       "  job innocent\\x1b[2K\\r\\x1b[1Ajob x\\u202e has been added:",
-      "odd\\u0085key has been added:",
       "",
     ]);
+    // a section of a change made by hand (diffPipelines keeps only Concourse's top-level keys)
+    expect(formatChanges([{ section: "odd\u0085key", kind: "added", after: 1 }])).toBe(
+      "odd\\u0085key has been added:\n+1\n",
+    );
   });
 });
 
@@ -177,6 +180,32 @@ describe("secrets", () => {
     expect(text).not.toContain("hunter2");
     const shown = formatChanges(changes, { showSecrets: true });
     expect(shown).toContain("  -  password: hunter2-old\n  +  password: hunter2-new\n");
+  });
+
+  test("a secret YAML reads as a number is redacted too, and its change shows", () => {
+    const pin = (password: number) => ({ resources: [{ name: "r", type: "git", source: { uri: "u", password } }] });
+    const text = formatChanges(diffPipelines(pin(123456), pin(654321)));
+    expect(text).toContain("  -  password: <redacted>\n  +  password: <redacted, changed>\n");
+    expect(text).not.toMatch(/123456|654321/);
+    expect(JSON.stringify(changesToJson(diffPipelines({}, pin(123456))))).not.toContain("123456");
+    // a number of a key that names no secret, and a placeholder, are shown
+    expect(redact({ port: 8080, password: 0 })).toEqual({ port: 8080, password: 0 });
+  });
+
+  test("a Vault var source's AppRole secret_id is redacted, its role_id shown", () => {
+    const vault = (secret_id: string) => ({
+      var_sources: [
+        {
+          name: "v",
+          type: "vault",
+          config: { url: "u", auth_backend: "approle", auth_params: { role_id: "r-1", secret_id } },
+        },
+      ],
+    });
+    const text = formatChanges(diffPipelines(vault("s3cr3t-old"), vault("s3cr3t-new")));
+    expect(text).toContain("secret_id: <redacted, changed>");
+    expect(text).not.toContain("s3cr3t");
+    expect(formatChanges(diffPipelines({}, vault("s3cr3t-old")))).toContain("role_id: r-1");
   });
 
   test("added objects are redacted too, in text and JSON", () => {

@@ -20,9 +20,19 @@ export function redactString(value: string, key: string | undefined): string {
   return GLOBAL_SHAPES.reduce((text, pattern) => text.replace(pattern, REDACTED), value);
 }
 
-/** `value` with every secret string hidden (see {@link redactString}); a new value, the argument untouched. */
-export function redact(value: unknown, key?: string): unknown {
+/**
+ * A scalar with its secret hidden: a string as {@link redactString} hides it, a number written as the value of a key
+ * that names a secret (`password: 123456`, which YAML reads as a number) as that number's text would be.
+ */
+function redactScalar(value: unknown, key: string | undefined): unknown {
   if (typeof value === "string") return redactString(value, key);
+  if (typeof value === "number" && literalOfSecretKey(String(value), key)) return REDACTED;
+  return value;
+}
+
+/** `value` with every secret hidden (see {@link redactScalar}); a new value, the argument untouched. */
+export function redact(value: unknown, key?: string): unknown {
+  if (typeof value === "string" || typeof value === "number") return redactScalar(value, key);
   if (Array.isArray(value)) return value.map((item) => redact(item, key));
   if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v, k)]));
   return value;
@@ -34,9 +44,11 @@ export function redact(value: unknown, key?: string): unknown {
  * password still shows as a change without showing either value.
  */
 export function redactPair(before: unknown, after: unknown, key?: string): [unknown, unknown] {
-  if (typeof before === "string" && typeof after === "string") {
-    const [a, b] = [redactString(before, key), redactString(after, key)];
-    return [a, before !== after && a === b && a !== before ? b.replace(REDACTED, REDACTED_CHANGED) : b];
+  const scalar = (v: unknown) => typeof v === "string" || typeof v === "number";
+  if (scalar(before) && scalar(after)) {
+    const [a, b] = [redactScalar(before, key), redactScalar(after, key)];
+    // both hidden alike (so a is text that differs from what it hides): the after side says it changed
+    return [a, before !== after && a === b && a !== before ? String(b).replace(REDACTED, REDACTED_CHANGED) : b];
   }
   if (Array.isArray(before) && Array.isArray(after)) {
     const pairs = before.map((item, i) => redactPair(item, after[i], key));

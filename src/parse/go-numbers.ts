@@ -1,6 +1,6 @@
 import { type GoNumber, type GoNumbers, needsGoNumber } from "../concourse/go-number.ts";
 import type { PathSegment } from "../model/common.ts";
-import { goYamlInteger, goYamlNumber } from "./go-yaml-schema.ts";
+import { goYamlInteger, goYamlNumber } from "./go-yaml-numbers.ts";
 
 /**
  * How go-yaml read the whole numbers of a text (see ../concourse/go-number.ts): the {@link GoNumbers} of the value

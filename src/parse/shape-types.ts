@@ -9,6 +9,7 @@ import type {
   VarSourceField,
 } from "../concourse/config-fields.ts";
 /** Concourse's config types (atc/config.go, atc/job_config.go, atc/steps.go, atc/task.go) as shape descriptors. */
+import { MEMORY_LIMIT } from "../concourse/container-limits.ts";
 import { goDurationError, goParseDuration } from "../concourse/go-duration.ts";
 import { goValue } from "../concourse/go-format.ts";
 import {
@@ -16,6 +17,7 @@ import {
   type StepField,
   TASK_CONFIG_FIELDS,
   type TaskConfigField,
+  type TaskConfigPartField,
 } from "../concourse/step-fields.ts";
 import { isObject } from "../model/common.ts";
 import {
@@ -52,8 +54,6 @@ const CHECK_EVERY = custom((value, c) => {
   if (error !== undefined) c.invalid(error);
 });
 
-const MEMORY_LIMIT = /^([0-9]+)(([KMG])(i)?B?)?$/i;
-
 const CONTAINER_LIMITS = struct("atc.ContainerLimits", "ignored", {
   // atc/container_limits.go: CPULimit reads a float64; MemoryLimit a number or a size string
   cpu: custom((value, c) => {
@@ -62,7 +62,7 @@ const CONTAINER_LIMITS = struct("atc.ContainerLimits", "ignored", {
   memory: custom((value, c) => {
     if (typeof value === "string" && !MEMORY_LIMIT.test(value)) c.invalid("could not parse container memory limit");
   }),
-});
+} satisfies Record<TaskConfigPartField<"container_limits">, Desc>);
 
 /** Task `params` (atc/task.go `TaskEnv`): a mapping whose values are all coerced to strings. */
 const TASK_ENV = custom((value, c) => {
@@ -125,7 +125,10 @@ const ACROSS_VAR = customOfParts(
   [ACROSS_VAR_STRUCT],
 );
 
-const TASK_CACHE_STRUCT = struct("atc.alias", "ignored", { path: STRING, ttl: STRING });
+const TASK_CACHE_STRUCT = struct("atc.alias", "ignored", {
+  path: STRING,
+  ttl: STRING,
+} satisfies Record<TaskConfigPartField<"caches">, Desc>);
 
 /** A task cache (atc/task.go `TaskCacheConfig`): a `ttl` must be a duration of at least 1s. */
 const TASK_CACHE = customOfParts(
@@ -147,7 +150,7 @@ const IMAGE_RESOURCE = struct("atc.ImageResource", "ignored", {
   version: VERSION,
   params: PARAMS,
   tags: TAGS,
-});
+} satisfies Record<TaskConfigPartField<"image_resource">, Desc>);
 
 const TASK_CONFIG_FIELD_TYPE: Readonly<Record<TaskConfigField, Desc>> = {
   platform: STRING,
@@ -155,12 +158,27 @@ const TASK_CONFIG_FIELD_TYPE: Readonly<Record<TaskConfigField, Desc>> = {
   image_resource: IMAGE_RESOURCE,
   container_limits: CONTAINER_LIMITS,
   params: TASK_ENV,
-  run: struct("atc.TaskRunConfig", "ignored", { path: STRING, args: STRINGS, dir: STRING, user: STRING }),
+  run: struct("atc.TaskRunConfig", "ignored", {
+    path: STRING,
+    args: STRINGS,
+    dir: STRING,
+    user: STRING,
+  } satisfies Record<TaskConfigPartField<"run">, Desc>),
   inputs: list(
     "[]atc.TaskInputConfig",
-    struct("atc.TaskInputConfig", "ignored", { name: STRING, path: STRING, optional: BOOL }),
+    struct("atc.TaskInputConfig", "ignored", {
+      name: STRING,
+      path: STRING,
+      optional: BOOL,
+    } satisfies Record<TaskConfigPartField<"inputs">, Desc>),
   ),
-  outputs: list("[]atc.TaskOutputConfig", struct("atc.TaskOutputConfig", "ignored", { name: STRING, path: STRING })),
+  outputs: list(
+    "[]atc.TaskOutputConfig",
+    struct("atc.TaskOutputConfig", "ignored", {
+      name: STRING,
+      path: STRING,
+    } satisfies Record<TaskConfigPartField<"outputs">, Desc>),
+  ),
   caches: list("[]atc.TaskCacheConfig", TASK_CACHE),
 };
 

@@ -39,9 +39,11 @@ export function shellQuote(word: string): string {
  * An instance var's value as `fly -i` reads it back: fly reads the text after `=` as YAML (1.1, as go-yaml v2 does), so
  * a string YAML would read as something else (`true`, `1.10`, an empty string, which is null, text over several lines)
  * is written as a double-quoted YAML string; anything else as JSON, which YAML reads as the same value (numbers and
- * booleans as they are, an object or a list as a flow collection, as `hangar apply` sends it).
+ * booleans as they are, an object or a list as a flow collection, as `hangar apply` sends it). The same text is what
+ * fly reads back from a value in `-p name/key:value` (it splits there at commas outside quotes and brackets, which a
+ * plain string has none of).
  */
-const instanceVarText = (value: unknown): string =>
+export const instanceVarText = (value: unknown): string =>
   typeof value === "string" ? yamlString(value) : JSON.stringify(value);
 
 /** What an instance var's value must be for `fly -i` (and Concourse's API, which takes it as JSON). */

@@ -1,7 +1,7 @@
 /**
  * A local stand-in for the part of Concourse's ATC that sets pipelines, written from Concourse v8.2's
  * sources (`atc/routes.go`, `atc/api/configserver/get.go` and `save.go`, `atc/api/helpers`,
- * `atc/db/team.go` `SavePipeline`, `atc/pipeline.go` instance vars): the same routes, status codes,
+ * `atc/db/team.go` `SavePipeline`, `atc/pipeline.go` instance vars, `atc/api/pipelineserver/get.go`): the same routes, status codes,
  * headers and bodies, with the pipelines kept in memory. Listens on 127.0.0.1 only.
  */
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from "node:http";
@@ -16,6 +16,8 @@ export interface StoredPipeline {
   config: unknown;
   version: number;
   paused: boolean;
+  /** Archived (`fly archive-pipeline`): no config (404), version 0, paused; setting it again unarchives it. */
+  archived?: boolean;
 }
 
 export interface ConcourseServerOptions {
@@ -25,6 +27,11 @@ export interface ConcourseServerOptions {
   readonly teams: readonly string[];
   /** Errors and warnings `configvalidate.Validate` would give for a config (default: none). */
   readonly validate?: (config: unknown) => { errors?: string[]; warnings?: { type: string; message: string }[] };
+  /**
+   * The names of the credentials the team's credential manager holds, for a save with `check_creds`
+   * (`validateCredParams`); default none.
+   */
+  readonly credentials?: readonly string[];
   /**
    * A PEM key and certificate: serve HTTPS with them (default: plain HTTP). With `ca`, a client must present a
    * certificate that `ca` signed.
@@ -40,7 +47,7 @@ export interface RecordedRequest {
   readonly body: string;
 }
 
-const ROUTE = /^\/api\/v1\/teams\/([^/]+)\/pipelines\/([^/]+)\/(config|unpause)$/;
+const ROUTE = /^\/api\/v1\/teams\/([^/]+)\/pipelines\/([^/]+)(?:\/(config|unpause))?$/;
 
 /** `vars.<key>` query parameters decoded as JSON (`InstanceVarsFromQueryParams`), as canonical JSON. */
 function instanceVarsOf(query: URLSearchParams): string | Error {
@@ -56,6 +63,44 @@ function instanceVarsOf(query: URLSearchParams): string | Error {
     }
   }
   return JSON.stringify(Object.fromEntries(Object.entries(vars).sort(([a], [b]) => (a < b ? -1 : 1))));
+}
+
+/** The names of the `((var))`s in a value (a var's name is its path up to the first `.`, without a `source:`). */
+function varsIn(value: unknown): string[] {
+  const text = JSON.stringify(value ?? null);
+  return [...text.matchAll(/\(\(([^()]+)\)\)/g)].map(([, ref = ""]) => ref.replace(/^[^:]*:/, "").split(".")[0] ?? "");
+}
+
+/**
+ * What `validateCredParams` (atc/api/configserver/save.go) finds missing: the vars of the resource types' and the
+ * resources' sources, the resources' webhook tokens and the task steps' params, vars and configs, each an error of
+ * its own in a go-multierror list.
+ */
+function missingCredentials(config: unknown, held: readonly string[]): string | undefined {
+  const c = (config ?? {}) as { resource_types?: unknown[]; resources?: unknown[]; jobs?: unknown[] };
+  const errors: string[] = [];
+  const check = (value: unknown) => {
+    const missing = [...new Set(varsIn(value).filter((name) => !held.includes(name)))];
+    if (missing.length > 0) errors.push(`undefined vars: ${missing.join(", ")}`);
+  };
+  for (const type of c.resource_types ?? []) check((type as { source?: unknown }).source);
+  for (const resource of c.resources ?? []) {
+    check((resource as { source?: unknown }).source);
+    check((resource as { webhook_token?: unknown }).webhook_token);
+  }
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+    } else if (value !== null && typeof value === "object") {
+      const step = value as Record<string, unknown>;
+      if ("task" in step) for (const key of ["params", "vars", "config"]) check(step[key]);
+      for (const child of Object.values(step)) visit(child);
+    }
+  };
+  visit(c.jobs);
+  if (errors.length === 0) return undefined;
+  const count = errors.length === 1 ? "1 error occurred" : `${errors.length} errors occurred`;
+  return `credential validation failed\n\n${count}:\n${errors.map((e) => `\t* ${e}`).join("\n")}\n\n`;
 }
 
 /** Concourse's identifier check (`atc.ValidateIdentifier`), reduced to the warning for upper case and spaces. */
@@ -91,7 +136,9 @@ export async function startConcourseServer(options: ConcourseServerOptions) {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const route = ROUTE.exec(url.pathname);
     if (route === null) return void res.writeHead(404).end();
-    const [, team = "", name = "", action] = route.map((part) => decodeURIComponent(part));
+    const [, team = "", name = "", action] = route.map((part) =>
+      part === undefined ? part : decodeURIComponent(part),
+    );
     if (authorization !== `Bearer ${options.token}`) return void res.writeHead(401).end("not authorized");
     if (!options.teams.includes(team)) return void res.writeHead(403).end(`not a member of team ${team}`);
     const instanceVars = instanceVarsOf(url.searchParams);
@@ -103,8 +150,22 @@ export async function startConcourseServer(options: ConcourseServerOptions) {
       stored.paused = false;
       return void res.writeHead(200).end();
     }
-    if (action === "config" && req.method === "GET") {
+    if (action === undefined && req.method === "GET") {
+      // GetPipeline: the pipeline, archived or not (present.Pipeline)
       if (stored === undefined) return void res.writeHead(404).end();
+      const { paused, archived = false } = stored;
+      return json(res, 200, {
+        id: pipelines.indexOf(stored) + 1,
+        name,
+        paused,
+        archived,
+        public: false,
+        team_name: team,
+      });
+    }
+    if (action === "config" && req.method === "GET") {
+      // GetConfig: an archived pipeline has no config
+      if (stored === undefined || stored.archived === true) return void res.writeHead(404).end();
       res.setHeader("X-Concourse-Config-Version", String(stored.version));
       json(res, 200, { config: stored.config });
       afterGet?.(stored);
@@ -127,6 +188,10 @@ export async function startConcourseServer(options: ConcourseServerOptions) {
     }
     const { errors = [], warnings = [] } = options.validate?.(config) ?? {};
     if (errors.length > 0) return badRequest(res, ...errors);
+    if (url.searchParams.has("check_creds")) {
+      const missing = missingCredentials(config, options.credentials ?? []);
+      if (missing !== undefined) return badRequest(res, missing);
+    }
     for (const [id, context] of [
       [name, "pipeline"],
       [team, "team"],
@@ -145,6 +210,7 @@ export async function startConcourseServer(options: ConcourseServerOptions) {
     }
     stored.config = config;
     stored.version = nextVersion++;
+    stored.archived = false;
     return json(res, 200, { warnings });
   }
 

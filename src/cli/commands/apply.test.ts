@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer as createHttpServer, type RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
@@ -22,6 +22,7 @@ beforeEach(async () => {
     teams: ["main", "platform team"],
     validate: (config) =>
       JSON.stringify(config).includes("rejected-by-server") ? { errors: ["jobs.build.plan.do[0]: bad step"] } : {},
+    credentials: ["registry"],
   });
   writeFileSync(
     join(work, ".flyrc"),
@@ -55,6 +56,29 @@ const PIPELINE_YML = `jobs:
 `;
 
 describe("hangar apply", () => {
+  test("--check-creds has Concourse check the credentials first: a missing one refuses the pipeline (exit 1)", async () => {
+    const uses = (vars: string) =>
+      `resources:\n- name: img\n  type: registry-image\n  source: {repository: x, password: ((registry.password))}\n` +
+      `jobs:\n- name: build\n  plan:\n  - get: img\n  - task: unit\n    params: {TOKEN: ${vars}}\n` +
+      "    config: {platform: linux, run: {path: make}}\n";
+    writeFileSync(join(work, "p.yml"), uses("((deploy.token))"));
+    const refused = await apply(["p.yml", "-t", "ci", "--yes", "--check-creds"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      "hangar: p: Concourse rejected the config:\n  credential validation failed\n  \n  1 error occurred:\n  \\t* undefined vars: deploy\nset 0 pipelines",
+    );
+    expect(server.pipelines).toEqual([]);
+    expect(server.requests.filter((r) => r.method === "PUT").map((r) => new URL(r.url, server.url).search)).toEqual([
+      "?check_creds=",
+    ]);
+    // without the flag Concourse is not asked, and with every credential there the check passes
+    expect((await apply(["p.yml", "-t", "ci", "--yes"])).code).toBe(0);
+    writeFileSync(join(work, "p.yml"), uses("((registry.token))"));
+    const checked = await apply(["p.yml", "-t", "ci", "--yes", "--check-creds"]);
+    expect(checked.code).toBe(0);
+    expect(server.pipelines).toHaveLength(1);
+  });
+
   test("creates a new pipeline paused, showing the whole diff, and says how to unpause", async () => {
     const run = await apply(["ok.ts", "--yes"]);
     expect(run.code).toBe(0);
@@ -97,6 +121,73 @@ describe("hangar apply", () => {
     expect(again.stderr).toBe("nothing to set; 1 unchanged\n");
   });
 
+  test("a pipeline set as it is written has no changes, as Concourse answers its config (task params as text, ...)", async () => {
+    writeFileSync(
+      join(work, "p.yml"),
+      `meta:\n  image: &image {type: registry-image, source: {repository: busybox}}\n${PIPELINE_YML}    params: {CI: true, PORT: 8080}\n    container_limits: {memory: 1GB}\n`.replace(
+        "config: {platform: linux,",
+        "config: {platform: linux, image_resource: *image,",
+      ),
+    );
+    // the config as Concourse answers it after `fly set-pipeline` of that file (atc.Config decoded and encoded)
+    server.pipelines.push({
+      team: "main",
+      name: "p",
+      instanceVars: "{}",
+      version: 7,
+      paused: false,
+      config: {
+        jobs: [
+          {
+            name: "build",
+            plan: [
+              {
+                task: "unit",
+                params: { CI: "true", PORT: "8080" },
+                container_limits: { memory: 1073741824 },
+                config: {
+                  platform: "linux",
+                  image_resource: { name: "", type: "registry-image", source: { repository: "busybox" } },
+                  run: { path: "make", args: ["test"] },
+                },
+              },
+            ],
+          },
+        ],
+      },
+    });
+    const run = await apply(["p.yml", "-t", "ci"]);
+    expect(run).toMatchObject({ code: 0, asked: [], stdout: "pipeline p (target ci, team main): no changes\n" });
+    expect(run.stderr).toBe("nothing to set; 1 unchanged\n");
+  });
+
+  test("an updated pipeline that is paused is said to be, as fly says; an archived one is set again, paused", async () => {
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    await apply(["p.yml", "-t", "ci", "--yes"]);
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML.replace("unit", "unit-tests"));
+    const paused = await apply(["p.yml", "-t", "ci", "--yes"]);
+    expect(paused.code).toBe(0);
+    expect(paused.stderr).toContain(
+      "updated pipeline p; it is paused: unpause it with `fly -t ci unpause-pipeline -p p --team main` or apply with --unpause\n",
+    );
+    // archived (fly archive-pipeline): no config, version 0, paused
+    Object.assign(server.pipelines[0] ?? {}, { archived: true, version: 0, config: {}, paused: true });
+    const archived = await apply(["p.yml", "-t", "ci", "--yes"]);
+    expect(archived.code).toBe(0);
+    expect(archived.stdout).toMatch(
+      /^pipeline p \(target ci, team main\) is archived; setting it unarchives it, paused, with this config:\n/,
+    );
+    expect(archived.stderr).toContain(
+      "updated pipeline p; it is paused: unpause it with `fly -t ci unpause-pipeline -p p --team main` or apply with --unpause\n",
+    );
+    expect(server.pipelines).toMatchObject([{ name: "p", archived: false, paused: true }]);
+    // unpaused: nothing more to say
+    Object.assign(server.pipelines[0] ?? {}, { paused: false });
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    const running = await apply(["p.yml", "-t", "ci", "--yes"]);
+    expect(running.stderr).toContain("updated pipeline p\n");
+  });
+
   test("someone else's change between reading and saving: stale version, nothing overwritten", async () => {
     writeFileSync(join(work, "p.yml"), PIPELINE_YML);
     await apply(["p.yml", "-t", "ci", "--yes"]);
@@ -118,13 +209,22 @@ describe("hangar apply", () => {
     expect(server.pipelines).toEqual([]);
   });
 
-  test("401: says to log in with fly; the token is never printed", async () => {
+  test("401 and an unknown target say to log in with fly, a .flyrc that cannot be read says so; the token is never printed", async () => {
     writeFileSync(join(work, "p.yml"), PIPELINE_YML);
     const run = await apply(["p.yml", "-t", "expired", "--yes"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
       "hangar: p: not authorized on target expired (the token is missing or expired): run `fly -t expired login` and try again\n",
     );
+    // a .flyrc that cannot be read is not one without targets
+    rmSync(join(work, ".flyrc"));
+    mkdirSync(join(work, ".flyrc"));
+    const unreadable = await apply(["p.yml", "-t", "ci", "--yes"]);
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.stderr).toMatch(
+      /^hangar: cannot read the .flyrc '.*\.flyrc': EISDIR: illegal operation on a directory, read\n$/,
+    );
+    rmSync(join(work, ".flyrc"), { recursive: true });
     const unknown = await apply(["p.yml", "-t", "nowhere", "--yes"]);
     expect(unknown.stderr).toContain(
       "hangar: p.yml: unknown target: nowhere (log in with `fly -t nowhere login -c URL`)\n",
@@ -163,12 +263,19 @@ describe("hangar apply", () => {
     expect(quoted.stderr).toContain("run `fly -t ci login --team-name 'no team'`\n");
   });
 
-  test("an empty pipeline name is a usage error before any request", async () => {
+  test("an empty pipeline name, or one with a '/', is a usage error before any request", async () => {
     writeFileSync(join(work, "p.yml"), PIPELINE_YML);
     const run = await apply(["p.yml", "-t", "ci", "-p", "", "--yes"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
       "hangar: p.yml: the pipeline name is empty: name it with -p or the module's `name`\n" +
+        "nothing was set; 0 unchanged; 1 failed: p.yml\n",
+    );
+    // Concourse would create it, but fly refuses it: `-p app/x` is pipeline app with instance vars x
+    const slash = await apply(["p.yml", "-t", "ci", "-p", "app/x", "--yes"]);
+    expect(slash.code).toBe(2);
+    expect(slash.stderr).toBe(
+      "hangar: p.yml: pipeline name cannot contain '/': app/x (fly reads what follows it as instance vars)\n" +
         "nothing was set; 0 unchanged; 1 failed: p.yml\n",
     );
     expect(server.requests).toEqual([]);
@@ -247,6 +354,41 @@ describe("hangar apply against a server that misbehaves", () => {
     expect((await apply(["p.yml", "-t", "odd", "--dry-run", "--request-timeout", "0.2"])).code).toBe(2);
     expect((await apply(["p.yml", "-t", "odd", "--request-timeout", "0"])).stderr).toBe(
       "hangar apply: --request-timeout: '0' is not a positive number of seconds\n",
+    );
+  });
+});
+
+describe("hangar apply against a proxy that answers a save with its own page", () => {
+  test("a 200 that is not Concourse's JSON is no save: exit 2, saying so, not 'updated'", async () => {
+    await oddTarget((req, res) => {
+      if (req.method === "GET") {
+        res.writeHead(200, { "Content-Type": "application/json", "X-Concourse-Config-Version": "3" });
+        return void res.end('{"config":{"jobs":[]}}');
+      }
+      res.writeHead(200, { "Content-Type": "text/html" });
+      res.end("<html>Sign in</html>");
+    });
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    const run = await apply(["p.yml", "-t", "odd", "--yes"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      "hangar: p: setting pipeline p: the answer 200 is not Concourse's (no JSON object: <html>Sign in</html>); whether the config was set is not known\n" +
+        "set 0 pipelines (0 created, 0 updated); 0 unchanged; 1 failed: p\n",
+    );
+  });
+});
+
+describe("hangar apply against a server that redirects", () => {
+  test("the redirect is not followed: the message names where it goes and how to log in there, exit 2", async () => {
+    await oddTarget((req, res) => {
+      res.writeHead(301, { Location: `https://ci.example.com${req.url}` });
+      res.end();
+    });
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    const run = await apply(["p.yml", "-t", "odd", "--yes"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      "hangar: p: reading pipeline p: the server redirects (301) to https://ci.example.com/api/v1/teams/main/pipelines/p/config; hangar does not follow redirects: if that is where Concourse is, log in to it (`fly -t odd login -c https://ci.example.com`)\n",
     );
   });
 });

@@ -29,6 +29,12 @@ export default defineCommand({
       description: "unpause each pipeline after setting it (new pipelines start paused)",
       default: false,
     },
+    {
+      flags: "--check-creds",
+      description:
+        "have Concourse check that every ((var)) the pipeline uses is in its credential manager, refusing it if not",
+      default: false,
+    },
     { flags: "-U, --context <lines>", description: "unchanged lines shown around each change", default: "3" },
     { flags: "--show-secrets", description: "show the values of secrets in the diff", default: false },
     timeoutOption,
@@ -88,14 +94,24 @@ export default defineCommand({
     } catch (error) {
       return reportLoadFailure(error, io, false);
     }
-    const flyrcText = await io.readFile(flyrcFile).catch(() => undefined);
+    // no .flyrc is no targets, as in fly; one that cannot be read is an error, as in fly (rc.LoadTargets)
+    let flyrcText: string | undefined;
+    try {
+      flyrcText = await io.readFile(flyrcFile);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code !== "ENOENT" && code !== "ENOTDIR") {
+        io.stderr(`hangar: cannot read the .flyrc '${flyrcFile}': ${printable((error as Error).message)}\n`);
+        return EXIT.failure;
+      }
+    }
     const targets = new Map<string, { target: FlyTarget; client: ConcourseClient }>();
     const failures: { label: string; code: ExitCode }[] = [];
     const plans: { plan: ApplyPlan; target: FlyTarget; client: ConcourseClient }[] = [];
     const color = io.isTTY.stdout && (io.env.NO_COLOR ?? "") === "";
     /** The entry that sets each pipeline (by target URL, team, name and instance vars). */
     const entryOf = new Map<string, string>();
-    /** Entries refused before reading anything: an empty name, or a pipeline another entry sets too. */
+    /** Entries refused before reading anything: an empty name or one with a '/', or a pipeline another entry sets too. */
     let conflicts = 0;
 
     for (const entry of files) {
@@ -147,6 +163,15 @@ export default defineCommand({
         conflicts++;
         continue;
       }
+      // fly set-pipeline refuses it too (flaghelpers.PipelineFlag.Validate): fly could not name it afterwards
+      if (ref.name.includes("/")) {
+        io.stderr(
+          `hangar: ${entry}: pipeline name cannot contain '/': ${printable(ref.name)} (fly reads what follows it as instance vars)\n`,
+        );
+        failures.push({ label: entry, code: EXIT.failure });
+        conflicts++;
+        continue;
+      }
       const key = JSON.stringify([selected.target.api, ref.team, ref.name, sortedVars(ref.instanceVars)]);
       const earlier = entryOf.get(key);
       if (earlier !== undefined) {
@@ -161,7 +186,9 @@ export default defineCommand({
       try {
         const plan = await apply.planApply(selected.client, ref, loaded.config);
         const where = `target ${selected.target.name}, team ${printable(ref.team)}`;
-        if (plan.current === undefined)
+        if (plan.archived === true)
+          io.stdout(`pipeline ${label} (${where}) is archived; setting it unarchives it, paused, with this config:\n`);
+        else if (plan.current === undefined)
           io.stdout(`pipeline ${label} (${where}) does not exist yet; it will be created:\n`);
         else if (plan.changes.length === 0) io.stdout(`pipeline ${label} (${where}): no changes\n`);
         else io.stdout(`pipeline ${label} (${where}) will change:\n`);
@@ -213,14 +240,17 @@ export default defineCommand({
     for (const { plan, target, client: api } of plans) {
       const label = apply.pipelineLabel(plan.ref);
       try {
-        const outcome = await apply.executeApply(api, plan, { unpause: values.unpause === true });
+        const outcome = await apply.executeApply(api, plan, {
+          unpause: values.unpause === true,
+          checkCreds: values.checkCreds === true,
+        });
         for (const w of outcome.warnings) io.stderr(`warning: ${label}: ${printable(w.message)}\n`);
         if (outcome.created) {
           created++;
           io.stderr(`${apply.createdMessage(plan.ref, target.name, outcome.unpaused, values.unpause === true)}\n`);
         } else {
           updated++;
-          io.stderr(`updated pipeline ${label}${outcome.unpaused ? " and unpaused it" : ""}\n`);
+          io.stderr(`${apply.updatedMessage(plan.ref, target.name, outcome)}\n`);
         }
         if (outcome.unpauseError !== undefined) {
           const reason = apply.describeFailure(outcome.unpauseError, plan.ref, target.name);

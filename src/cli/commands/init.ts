@@ -39,7 +39,7 @@ function specIn(dir: string, spec: string, cwd: string): string {
  * Files of a project that init adds its lines to rather than refusing to overwrite: a fresh clone of a new repository
  * often has a `.gitignore` already.
  */
-const AMENDED = new Set([".gitignore"]);
+const AMENDED: readonly string[] = [".gitignore"];
 
 /** `existing` with the lines of `wanted` it lacks added at its end; undefined when it has them all. */
 function amended(existing: string, wanted: string): string | undefined {
@@ -124,7 +124,7 @@ export default defineCommand({
       const blocking = notAFolder(dirname(join(dir, file)));
       if (blocking !== undefined) existing.add(`${relative(io.cwd(), blocking)} (a file where init makes a folder)`);
       else if (existsSync(join(dir, file))) {
-        const original = AMENDED.has(file) ? readIfFile(join(dir, file)) : undefined;
+        const original = AMENDED.includes(file) ? readIfFile(join(dir, file)) : undefined;
         if (original === undefined) {
           existing.add(shown(file));
           continue;

@@ -4,7 +4,7 @@ import { isSecretKey } from "./secrets.ts";
 
 /** The definition the key test stands for: lower-cased, `-` as `_`, ending in a secret's name after `_` or nothing. */
 const SPEC =
-  /(?:^|_)(?:password|passwd|passphrase|token|secret|secret_access_key|secret_key|private_key|api_key|apikey|access_token|auth_token)$/;
+  /(?:^|_)(?:password|passwd|passphrase|token|secret|secret_id|secret_access_key|secret_key|private_key|api_key|apikey|access_token|auth_token)$/;
 const bySpec = (key: string): boolean => SPEC.test(key.toLowerCase().replaceAll("-", "_"));
 
 describe("isSecretKey", () => {
@@ -14,6 +14,9 @@ describe("isSecretKey", () => {
     ["client-secret", true],
     ["Secret-Access-Key", true],
     ["apikey", true],
+    ["secret_id", true], // Vault's AppRole credential (a var source's auth_params)
+    ["Secret-ID", true],
+    ["secret_ids", false],
     ["API_KEY", true],
     ["to\u212Aen", true], // the Kelvin sign lower-cases to k
     ["tokens", false],
@@ -27,7 +30,7 @@ describe("isSecretKey", () => {
 
   test("agrees with lower-casing and reading - as _ on keys made of secret names, separators and odd letters", () => {
     const piece = fc.constantFrom(
-      ..."password passwd passphrase token secret access key private api auth".split(" "),
+      ..."password passwd passphrase token secret access key private api auth id".split(" "),
       "_",
       "-",
       "K",

@@ -22,13 +22,13 @@ const SHAPE_MIN_LENGTH = 15;
 export const mayHaveShape = (value: string): boolean => value.length >= SHAPE_MIN_LENGTH && SHAPE_HINT.test(value);
 
 /**
- * Keys whose value is a secret, such as `password`, `GITHUB_TOKEN`, `client-secret`: compared ignoring case (`\u212A`,
+ * Keys whose value is a secret, such as `password`, `GITHUB_TOKEN`, `client-secret`, Vault's AppRole `secret_id`: compared ignoring case (`\u212A`,
  * the Kelvin sign, is one more `k`, as it lower-cases to one) with `-` as `_`. One test of the key itself, as every
  * string of a pipeline asks it: lower-casing and replacing first made the key test 4-7x slower (160 ns against
  * 20-40 ns a key, node 20).
  */
 const SECRET_KEY =
-  /(?:^|[_-])(?:password|passwd|passphrase|to[k\u212A]en|secret|secret[_-]access[_-][k\u212A]ey|secret[_-][k\u212A]ey|private[_-][k\u212A]ey|api[_-][k\u212A]ey|api[k\u212A]ey|access[_-]to[k\u212A]en|auth[_-]to[k\u212A]en)$/i;
+  /(?:^|[_-])(?:password|passwd|passphrase|to[k\u212A]en|secret|secret[_-]id|secret[_-]access[_-][k\u212A]ey|secret[_-][k\u212A]ey|private[_-][k\u212A]ey|api[_-][k\u212A]ey|api[k\u212A]ey|access[_-]to[k\u212A]en|auth[_-]to[k\u212A]en)$/i;
 
 /** Values that stand for a secret without being one: placeholders, env references, the git resource's token user. */
 export const NOT_A_SECRET =

@@ -1,0 +1,23 @@
+import { describe, expect, test } from "vitest";
+import { createdMessage, pipelineLabel } from "./apply.ts";
+
+describe("a pipeline's name with its instance vars, as fly writes and reads it", () => {
+  test("sorted and flattened; a string fly's YAML would read as another value is quoted", () => {
+    const ref = {
+      team: "main",
+      name: "app",
+      instanceVars: { version: "1.10", pr: "123", branch: "feature/x", deploy: { region: "eu" }, n: 2, ok: true },
+    };
+    // fly reads `pr:123` as the number 123 and `version:1.10` as 1.1: another pipeline, which it does not find
+    expect(pipelineLabel(ref)).toBe('app/branch:feature/x,deploy.region:eu,n:2,ok:true,pr:"123",version:"1.10"');
+    expect(createdMessage(ref, "ci", false)).toBe(
+      'created pipeline app/branch:feature/x,deploy.region:eu,n:2,ok:true,pr:"123",version:"1.10"; it is paused: unpause it with `fly -t ci unpause-pipeline -p \'app/branch:feature/x,deploy.region:eu,n:2,ok:true,pr:"123",version:"1.10"\' --team main` or apply with --unpause',
+    );
+  });
+
+  test("a comma or a colon in a value, an empty string, and a dot in a key are quoted, so that fly reads them back", () => {
+    const ref = { team: "main", name: "app", instanceVars: { "a.b": "x,y", c: "k: v", d: "" } };
+    expect(pipelineLabel(ref)).toBe('app/"a.b":"x,y",c:"k: v",d:""');
+    expect(pipelineLabel({ team: "main", name: "app" })).toBe("app");
+  });
+});
