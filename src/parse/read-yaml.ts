@@ -163,7 +163,7 @@ function readDocument(
 ): YamlRead {
   const repeatsAllowed = options.repeatsAllowed === true;
   const aliases = aliasCounter(counted);
-  const watch = nodeWatch(text);
+  const watch = nodeWatch(text, options.standalone === true);
   let repeatedMerge = false;
   let misplaced = false;
   /** `merges[d]`: whether the mapping whose keys are at depth d has had a `<<` key yet. */
@@ -205,12 +205,12 @@ function readDocument(
   } catch (error) {
     if (error instanceof ExcessiveAliasing) return { ok: false, problems: [aliasingProblem()] };
     if (!(error instanceof jsyaml.YAMLException)) return { ok: false, problems: [internalProblem(error)] };
-    if (error.reason === "duplicated mapping key") return readWithDuplicates(text);
+    if (error.reason === "duplicated mapping key") return readWithDuplicates(text, options);
     // js-yaml cannot name a key that is a list of lists; go-yaml rejects the key itself
     if (error.reason === NESTED_KEY && watch.problems().length > 0) return { ok: false, problems: watch.problems() };
     return { ok: false, problems: [syntaxProblem(error)] };
   }
-  if (repeatedMerge && !repeatsAllowed) return readWithDuplicates(text);
+  if (repeatedMerge && !repeatsAllowed) return readWithDuplicates(text, options);
   if (misplaced) return { ok: false, problems: [] };
   const keys = watch.problems();
   if (keys.length > 0) return { ok: false, problems: keys };
@@ -225,6 +225,12 @@ export interface ReadYamlOptions {
    * than report it: for a reader of a text being edited (the language server), which wants what can be read.
    */
   readonly repeatsAllowed?: boolean;
+  /**
+   * Read the text as sigs.k8s.io/yaml reads a text by itself (a `-l` vars file, a `-y` value), not as a pipeline: a
+   * key it rejects is a problem whatever the document's root, where fly's first read of a pipeline (go-yaml v3, into a
+   * mapping) stops at a root that is not a mapping before any key is looked at.
+   */
+  readonly standalone?: boolean;
 }
 
 export type YamlRead =
@@ -317,7 +323,7 @@ function allowedAliasRatio(decoded: number): number {
 }
 
 /** The slow path, taken only when a key repeats: positions for every node, every repeat reported. */
-function readWithDuplicates(text: string): YamlRead {
+function readWithDuplicates(text: string, options: ReadYamlOptions): YamlRead {
   let tree: ReturnType<typeof buildYamlTree>;
   try {
     tree = buildYamlTree(text);
@@ -326,7 +332,7 @@ function readWithDuplicates(text: string): YamlRead {
     return { ok: false, problems: [internalProblem(error)] };
   }
   const duplicates = findDuplicateKeys(tree, text);
-  if (duplicates.length === 0) return readAllowingRepeats(text);
+  if (duplicates.length === 0) return readAllowingRepeats(text, options);
   return {
     ok: false,
     problems: duplicates.map((d) => ({
@@ -343,8 +349,8 @@ function readWithDuplicates(text: string): YamlRead {
  * Keys js-yaml takes for one but go-yaml does not (`0x10` and `16` both read as 16): the last one wins, as in
  * the decoded JSON.
  */
-function readAllowingRepeats(text: string): YamlRead {
-  const watch = nodeWatch(text);
+function readAllowingRepeats(text: string, options: ReadYamlOptions): YamlRead {
+  const watch = nodeWatch(text, options.standalone === true);
   const listener = (event: "open" | "close", state: ListenerState): void => {
     if (event === "open") watch.open(state);
     else watch.close(state);

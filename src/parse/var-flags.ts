@@ -16,7 +16,7 @@ export function parseVarFlag(flag: string, yaml: boolean): VarPair {
   const reference = parseReference(flag.slice(0, eq));
   const raw = flag.slice(eq + 1);
   if (!yaml) return { path: reference.path, value: raw };
-  const read = readYaml(raw);
+  const read = readYaml(raw, { standalone: true });
   if (!read.ok) throw new VarsError(`invalid YAML value in '${flag}': ${read.problems[0]?.message ?? "unreadable"}`);
   // fly reads the value with sigs.k8s.io/yaml, whose conversion to JSON fails on a float JSON cannot hold
   if (read.nonFinite === true) throw new VarsError(`invalid YAML value in '${flag}': ${unsupportedValue(read.value)}`);
@@ -30,7 +30,7 @@ const formatLoc = ({ line, col }: { line: number; col: number }): string => `${l
 
 /** Reads a `-l` file: a YAML mapping of var names to values; a file that is not YAML is an error at its place. */
 export function parseVarsFile(text: string, file: string): Readonly<Record<string, unknown>> {
-  const read = readYaml(text);
+  const read = readYaml(text, { standalone: true });
   if (!read.ok) {
     const problem = read.problems[0];
     // a key sigs.k8s.io/yaml rejects: its error, as fly prints it (fly names the file alone)

@@ -141,6 +141,25 @@ describe("interpolation, as fly's vars package does it", () => {
       error(`${invalidKey}map[interface {}]interface {}{"a":1}`),
     );
   });
+
+  // sigs.k8s.io/yaml reads the file with go-yaml v2 and converts it to JSON before json decodes it into the vars'
+  // map: a key either rejects is its error, whatever the file's root; only then is a list no map of vars
+  test("a key sigs.k8s.io/yaml rejects in a vars file that is a list is its error, before the list's", () => {
+    const error = (line: string) => new VarsError(`could not unmarshal template variables (v.yml): ${line}`);
+    const nullKey = "error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: ";
+    expect(() => parseVarsFile("- a\n- {b: {~: 2}}\n", "v.yml")).toThrow(error(`${nullKey}2`));
+    expect(() => parseVarsFile("[{~: .inf}]", "v.yml")).toThrow(error(`${nullKey}+Inf`));
+    // the conversion comes before json.Marshal, which refuses the infinity
+    expect(() => parseVarsFile("- .inf\n- {~: 1}\n", "v.yml")).toThrow(error(`${nullKey}1`));
+    expect(() => parseVarsFile("- {18446744073709551615: 1}\n", "v.yml")).toThrow(
+      error("error converting YAML to JSON: unsupported map key of type: uint64, key: 0xffffffffffffffff, value: 1"),
+    );
+    expect(() => parseVarsFile("- {? [a]: 1}\n", "v.yml")).toThrow(
+      error('error converting YAML to JSON: yaml: invalid map key: []interface {}{"a"}'),
+    );
+    // a -y value is read the same way
+    expect(() => parseVarFlag("m=[{~: 1}]", true)).toThrow(/^invalid YAML value in 'm=\[\{~: 1\}\]': a null key/);
+  });
 });
 
 describe("numbers vars put in place are as fly holds them", () => {

@@ -25,7 +25,9 @@ export interface NodeWatch {
   readonly nonFinite: () => boolean;
   /**
    * The keys fly rejects, as problems of the read: the lists and mappings (go-yaml v3's pass, the first) when there
-   * are any, else the null keys; none when the document is not a mapping (go-yaml v3 then stops at its root).
+   * are any, else the null keys; none when the document is not a mapping (go-yaml v3 then stops at its root), unless
+   * the text is read by itself (`standalone`: sigs.k8s.io/yaml's go-yaml v2 pass, then its conversion to JSON, look at
+   * every key before the type of the root matters).
    */
   readonly problems: () => KeyProblem[];
 }
@@ -67,7 +69,7 @@ interface PendingKey {
   readonly uint?: bigint;
 }
 
-export function nodeWatch(text: string): NodeWatch {
+export function nodeWatch(text: string, standalone = false): NodeWatch {
   /** `opens[d]`: where the node open at depth d started. */
   const opens: number[] = [];
   let nonFinite = false;
@@ -132,7 +134,7 @@ export function nodeWatch(text: string): NodeWatch {
     },
     nonFinite: () => nonFinite,
     problems() {
-      if (!rootIsMapping) return [];
+      if (!rootIsMapping && !standalone) return [];
       if (pending !== undefined) {
         unsupportedKey(pending, null);
         pending = undefined;
