@@ -1,14 +1,20 @@
-import { isAlias, isMap, isScalar, isSeq, type Node, parseDocument } from "yaml";
-import type { Path } from "../model/common.ts";
+import { isAlias, isMap, isScalar, isSeq, type Node, parseDocument, visit as visitYaml } from "yaml";
+import { isObject, type Path, setOwn } from "../model/common.ts";
 
 /** A YAML anchor (`&name`) and where the document reuses it. */
 export interface Anchor {
   /** The anchor's name as written (`&defaults` → `defaults`); several anchors may share one. */
   readonly name: string;
-  /** Where the anchored node is, as a data path. */
+  /**
+   * Where the anchored node is, as a data path. For a mapping anchored where a merge key merges it (`<<: &d {...}`),
+   * which has no data of its own, the merging mapping's path then `<<` (and the source's index, in a list): where its
+   * comments are kept; its data is {@link mergedAnchorData}'s.
+   */
   readonly path: Path;
-  /** How many aliases (`*name`, `<<: *name`) refer to it. */
+  /** How many aliases (`*name`, `<<: *name`) refer to it (and the merge key that merges it where it is written). */
   uses: number;
+  /** For a mapping anchored where a merge key merges it: the keys it writes, in order. */
+  readonly mergedKeys?: readonly string[];
 }
 
 /** What the importer keeps from a YAML document beyond its data: anchors, aliases, merge keys and comments. */
@@ -86,6 +92,23 @@ export function readSourceInfo(text: string): SourceInfo {
     into.set(key, [...(into.get(key) ?? []), ...lines]);
   };
   const aliased = (node: Node): Anchor | undefined => (isAlias(node) ? latest.get(node.source) : undefined);
+  // the nodes an alias stands for: a mapping merged where it is written is a const only when one does
+  const aliasedNodes = new Set<Node>();
+  visitYaml(doc, {
+    Alias(_, alias) {
+      const target = alias.resolve(doc);
+      if (target !== undefined) aliasedNodes.add(target);
+    },
+  });
+  /**
+   * A merge key's source written in place that is to be a const: a mapping with an anchor an alias refers to, and no
+   * merge key of its own.
+   */
+  const sharedInline = (source: Node | null): boolean =>
+    isMap(source) &&
+    typeof source.anchor === "string" &&
+    aliasedNodes.has(source) &&
+    !source.items.some((pair) => isMergeKey(pair.key as Node | null));
 
   /**
    * The comment lines the parser gives a block collection that is a key's value (`commentBefore`): those on the key's
@@ -133,10 +156,18 @@ export function readSourceInfo(text: string): SourceInfo {
         const first = i === 0 ? leading.first : [];
         if (isMergeKey(key)) {
           addLines(comments, path, first);
-          // a merge key: `<<: *a` or `<<: [*a, *b]`
-          const sources = isSeq(value) ? value.items : [value];
-          const found = sources.map((s) => (s !== null && isAlias(s) ? aliased(s as Node) : undefined));
-          if (found.every((a) => a !== undefined)) {
+          // a merge key: `<<: *a` or `<<: [*a, *b]`, or of mappings written in place with an anchor aliases refer to
+          // (`<<: &a { ... }`), each a const
+          const sources = (isSeq(value) ? value.items : [value]) as (Node | null)[];
+          const shared = sources.every((s) => (s !== null && isAlias(s)) || sharedInline(s));
+          const found = shared
+            ? sources.map((s, j) =>
+                s !== null && isAlias(s)
+                  ? aliased(s)
+                  : mergedInPlace(s as Node, isSeq(value) ? [...path, "<<", j] : [...path, "<<"], keyEnd),
+              )
+            : [];
+          if (shared && found.every((a) => a !== undefined)) {
             for (const a of found) a.uses++;
             merges.set(pathKey(path), [...(merges.get(pathKey(path)) ?? []), ...found]);
           } else {
@@ -167,6 +198,30 @@ export function readSourceInfo(text: string): SourceInfo {
     }
   };
 
+  /**
+   * The anchor of a mapping a merge key merges where it is written, made a const ({@link sharedInline}): its keys and
+   * their comments are read at `at`, where the const is written.
+   */
+  const mergedInPlace = (source: Node, at: Path, keyEnd: number | undefined): Anchor | undefined => {
+    if (!isMap(source) || typeof source.anchor !== "string") return undefined;
+    const anchor: Anchor = {
+      name: source.anchor,
+      path: at,
+      uses: 0,
+      mergedKeys: source.items.map((pair) => keyName(pair.key as Node | null)),
+    };
+    anchors.push(anchor);
+    latest.set(source.anchor, anchor);
+    const leading = leadingComments(source, keyEnd);
+    addLines(comments, at, leading.own);
+    for (const [i, pair] of source.items.entries()) {
+      const key = pair.key as Node | null;
+      visitPair(key, pair.value as Node | null, [...at, keyName(key)], i === 0 ? leading.first : [], key?.range?.[1]);
+    }
+    add(trailing, at, source.comment);
+    return anchor;
+  };
+
   /** A key and its value, at the data path `at`; `first`: comment lines before it the mapping's own lines gave it. */
   const visitPair = (
     key: Node | null,
@@ -189,7 +244,9 @@ export function readSourceInfo(text: string): SourceInfo {
   /**
    * The mappings a mapping at `path` merges that are written in place: each key they give the mapping (one it writes
    * itself, or an earlier source gives, it does not get) is read where the merged data has it, at `path`, with its
-   * comments. The anchor such a mapping may have names no data of its own: an alias to it is data written out.
+   * comments. The anchor such a mapping may have names no data of its own here: with a source beside it that is no
+   * const (a mapping without an anchor an alias refers to), an alias to it is data written out ({@link mergedInPlace}
+   * makes the others consts).
    */
   const visitInlineMerges = (
     inline: readonly { readonly source: Node | null; readonly keyEnd: number | undefined }[],
@@ -228,3 +285,57 @@ export function readSourceInfo(text: string): SourceInfo {
   const commentLines = count(comments) + count(trailing) + splitComment(doc.commentBefore).length;
   return { comments, trailing, header, anchorAt, merges, explicitKeys, inlineMerges, anchors, commentLines };
 }
+
+/** The value at a path of the data, or undefined. */
+export function valueAt(data: unknown, path: Path): unknown {
+  let v: unknown = data;
+  for (const seg of path) {
+    if (Array.isArray(v) && typeof seg === "number") v = v[seg];
+    else if (isObject(v) && typeof seg === "string" && Object.hasOwn(v, seg)) v = v[seg];
+    else return undefined;
+  }
+  return v;
+}
+
+/**
+ * The data of each mapping anchored where a merge key merges it (`<<: &d {...}`; see {@link Anchor}), which the
+ * document holds only where it reaches: each of its keys as the data has it at a place that takes it from this mapping
+ * (the mapping it is written in, one that merges it by an alias, where an alias stands for it), in its own order. A key
+ * no place takes (every merge of it overrides it) has no data, and is left out.
+ */
+export function mergedAnchorData(data: unknown, info: SourceInfo): Map<Anchor, Record<string, unknown>> {
+  const found = new Map<Anchor, Record<string, unknown>>();
+  const take = (anchor: Anchor, from: unknown, keys: readonly string[]): void => {
+    if (!isObject(from)) return;
+    const got = found.get(anchor) ?? {};
+    for (const k of keys) if (Object.hasOwn(from, k) && !Object.hasOwn(got, k)) setOwn(got, k, from[k]);
+    found.set(anchor, got);
+  };
+  for (const [site, sources] of info.merges) {
+    if (!sources.some((a) => a.mergedKeys !== undefined)) continue;
+    const value = valueAt(data, JSON.parse(site) as Path);
+    // a key the mapping writes itself, or a source before this one gives, is not this source's
+    const given = new Set(info.explicitKeys.get(site) ?? []);
+    for (const anchor of sources) {
+      const keys = anchor.mergedKeys ?? Object.keys(asObject(valueAt(data, anchor.path)));
+      if (anchor.mergedKeys !== undefined)
+        take(
+          anchor,
+          value,
+          anchor.mergedKeys.filter((k) => !given.has(k)),
+        );
+      for (const k of keys) given.add(k);
+    }
+  }
+  for (const [at, anchor] of info.anchorAt) {
+    if (anchor.mergedKeys !== undefined) take(anchor, valueAt(data, JSON.parse(at) as Path), anchor.mergedKeys);
+  }
+  const inOrder = new Map<Anchor, Record<string, unknown>>();
+  for (const [anchor, got] of found) {
+    const keys = (anchor.mergedKeys ?? []).filter((k) => Object.hasOwn(got, k));
+    inOrder.set(anchor, Object.fromEntries(keys.map((k) => [k, got[k]])));
+  }
+  return inOrder;
+}
+
+const asObject = (value: unknown): Record<string, unknown> => (isObject(value) ? value : {});

@@ -238,7 +238,7 @@ describe("comments", () => {
     expect(await rendered(out)).toEqual(dataOf(input));
   });
 
-  test("a comment in a mapping merged where it is written (`<<: &defaults` then the mapping) stays before the key it gives the data; one of a key the mapping overrides is said not carried over", async () => {
+  test("a comment in a mapping merged where it is written (`<<: &defaults` then the mapping, no alias to it) stays before the key it gives the data; one of a key the mapping overrides is said not carried over", async () => {
     const input = `
       resources:
       - {name: src, type: git, source: {uri: "https://example.com/x.git"}}
@@ -254,7 +254,6 @@ describe("comments", () => {
         plan:
         - get: src
       - name: b
-        <<: *defaults
         plan: []
       `;
     const result = importPipeline(yaml(input));
@@ -266,6 +265,75 @@ describe("comments", () => {
     expect(out.match(/one build at a time/g)).toHaveLength(1);
     expect(result.notes).toContain('1 comment lines not carried over, at jobs[0]["<<"].public');
     expect(result.stats.commentsLost).toBe(1);
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
+
+  test("a mapping anchored where a merge key merges it (`<<: &d` then the mapping, `<<: &d {...}`, in a list) is a const an alias reuses, as other anchors are, with its comments", async () => {
+    const input = `
+      resources:
+      - {name: src, type: git, source: {uri: "https://example.com/x.git"}}
+      - {name: other, type: git, source: {uri: "https://example.com/y.git"}}
+      jobs:
+      - name: a
+        <<: &defaults
+          # one build at a time
+          serial: true
+          max_in_flight: 1
+          public: true # visible
+        public: false
+        plan:
+        - <<: &fetch {get: src, trigger: true}
+          attempts: 2
+        - <<: [&tagged {tags: [big]}, *fetch]
+          get: other
+      - name: b
+        <<: *defaults
+        plan:
+        - <<: *fetch
+        - {task: t, file: t.yml, <<: *tagged}
+      - name: c
+        max_in_flight: 3
+        <<: *defaults
+        plan: []
+      `;
+    const result = importPipeline(yaml(input));
+    if (!result.ok) throw new Error("import failed");
+    const out = result.modules[0]?.code ?? "";
+    expect(out).toMatch(
+      /const defaults: Pick<Job, "serial" \| "max_in_flight" \| "public"> = \{\n\s+\/\/ one build at a time\n\s+serial: true,\n\s+max_in_flight: 1,\n\s+\/\/ visible\n\s+public: true,\n\};/,
+    );
+    expect(out).toContain("const fetch: GetStep = get(src, { trigger: true });");
+    expect(out).toContain('const tagged = { tags: ["big"] };');
+    expect(out).toMatch(/\.\.\.defaults,\n\s+name: "a",\n\s+public: false,/);
+    expect(out).toContain("{ ...fetch, attempts: 2 }");
+    expect(out).toContain("{ ...fetch, ...tagged, get: other }");
+    expect(out).toContain('plan: [fetch, { ...tagged, task: "t", file: "t.yml" }]');
+    expect(out.match(/serial: true/g)).toHaveLength(1);
+    expect(result.stats.commentsLost).toBe(0);
+    expect(tscSays(out)).toBe("");
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
+
+  test("a key of such a mapping every merge overrides has no data: the const leaves it out, and the data is the same", async () => {
+    const input = `
+      jobs:
+      - name: a
+        <<: &defaults {serial: true, public: true}
+        public: false
+        plan: []
+      - name: b
+        <<: *defaults
+        public: false
+        plan: []
+      `;
+    const result = importPipeline(yaml(input));
+    if (!result.ok) throw new Error("import failed");
+    const out = result.modules[0]?.code ?? "";
+    expect(out).toMatch(/const defaults: Pick<Job, "serial"> = \{\n\s+serial: true,\n\};/);
+    expect(result.notes).toContain(
+      'left out of defaults: jobs[0]["<<"].public, which every merge of &defaults overrides (no data has it)',
+    );
+    expect(tscSays(out)).toBe("");
     expect(await rendered(out)).toEqual(dataOf(input));
   });
 

@@ -30,7 +30,15 @@ import type { Diagnostic } from "../source/diagnostic.ts";
 import { formatPath } from "../source/path.ts";
 import { findNotPlainData, sameData } from "../walk/plain-data.ts";
 import { walkPipelineSteps } from "../walk/walk-steps.ts";
-import { type Anchor, EMPTY_SOURCE_INFO, pathKey, readSourceInfo, type SourceInfo } from "./anchors.ts";
+import {
+  type Anchor,
+  EMPTY_SOURCE_INFO,
+  mergedAnchorData,
+  pathKey,
+  readSourceInfo,
+  type SourceInfo,
+  valueAt,
+} from "./anchors.ts";
 import { type FactoryCall, matchFactory, RECOGNIZED_FACTORIES } from "./factories-match.ts";
 import {
   arrayLiteral,
@@ -190,6 +198,8 @@ interface Const {
 interface Emitter {
   readonly data: Obj;
   readonly info: SourceInfo;
+  /** The data of the mappings anchored where a merge key merges them (see anchors.ts `mergedAnchorData`). */
+  readonly mergedData: ReadonlyMap<Anchor, Obj>;
   readonly names: Names;
   readonly options: ImportOptions;
   readonly imports: Set<string>;
@@ -259,10 +269,11 @@ export function importPipeline(input: string | Uint8Array, options: ImportOption
   }
   const isJson = /^\s*[{[]/.test(text);
   const info = isJson ? EMPTY_SOURCE_INFO : readSourceInfo(text);
+  const mergedData = mergedAnchorData(data, info);
   const untypable = untypableUnits(data, parsed.diagnostics, options.upgrade === true);
   const ignored = Object.keys(data).filter((key) => !PIPELINE_KEYS.includes(key));
   const write = (nullHints: NullHints) => {
-    const e = newEmitter(data, info, options, untypable, nullHints);
+    const e = newEmitter({ data, info, mergedData }, options, untypable, nullHints);
     if (ignored.length > 0) {
       e.notes.push(`left out top-level keys Concourse ignores: ${ignored.map(keyInText).join(", ")}`);
     }
@@ -329,8 +340,7 @@ function notAPipeline(file: string | undefined): Diagnostic {
 }
 
 function newEmitter(
-  data: Obj,
-  info: SourceInfo,
+  { data, info, mergedData }: Pick<Emitter, "data" | "info" | "mergedData">,
   options: ImportOptions,
   untypable: Map<string, string>,
   nullHints: NullHints,
@@ -340,6 +350,7 @@ function newEmitter(
   return {
     data,
     info,
+    mergedData,
     names: createNames([...HELPERS, ...RECOGNIZED_FACTORIES, "config", "fragment", "mergeFragments"]),
     options,
     imports,
@@ -370,7 +381,7 @@ function nullAnchorHints(e: Emitter): NullHints | undefined {
   const cast = new Set<Anchor>();
   const unshared = new Set<Anchor>();
   for (const [anchor, { written, used }] of e.anchorRoles) {
-    if (!holdsNull(valueAt(e.data, anchor.path))) continue;
+    if (!holdsNull(anchorData(e, anchor))) continue;
     const typed = [...used].filter((role) => role !== "payload");
     if (written === "payload" && typed.length > 0) {
       if (typed.every((role) => role === "value")) cast.add(anchor);
@@ -425,17 +436,6 @@ function untypableUnits(data: Obj, diagnostics: readonly Diagnostic[], upgrade: 
 
 const isUpgradableAggregate = (step: Obj): boolean =>
   stepKindOrUndefined(step) === undefined && Array.isArray(step.aggregate);
-
-/** The value at a path of the data, or undefined. */
-function valueAt(data: unknown, path: Path): unknown {
-  let v: unknown = data;
-  for (const seg of path) {
-    if (Array.isArray(v) && typeof seg === "number") v = v[seg];
-    else if (isObject(v) && typeof seg === "string" && Object.hasOwn(v, seg)) v = v[seg];
-    else return undefined;
-  }
-  return v;
-}
 
 /** Claims identifiers for the resource types, resources and prototypes, so jobs can refer to them. */
 function declareNamedConsts(e: Emitter): void {
@@ -540,6 +540,9 @@ function takeTrailing(e: Emitter, path: Path): string[] {
   return [...lines];
 }
 
+/** The data an anchor names: at its path, or, for a mapping merged where it is written, as it reaches the data. */
+const anchorData = (e: Emitter, anchor: Anchor): unknown => e.mergedData.get(anchor) ?? valueAt(e.data, anchor.path);
+
 /** A value in a role: the shared const of its anchor when it has one, else written out. */
 function emit(e: Emitter, role: Role, value: unknown, path: Path, scope: Scope): Doc {
   const anchor = e.info.anchorAt.get(pathKey(path));
@@ -558,7 +561,7 @@ function shareable(e: Emitter, anchor: Anchor, value: unknown): boolean {
     ["resources", "resource_types", "prototypes", "jobs"].includes(String(anchor.path[0]))
   )
     return false;
-  if (!sameData(valueAt(e.data, anchor.path), value)) return false;
+  if (!sameData(anchorData(e, anchor), value)) return false;
   return typeof value === "object" || (typeof value === "string" && value.length > 0);
 }
 
@@ -591,7 +594,7 @@ function anchorConst(
   module: Emitter,
   anchor: Anchor,
   role: Role,
-  type = declaredType(role, valueAt(module.data, anchor.path)),
+  type = declaredType(role, anchorData(module, anchor)),
 ): string {
   const e = constEmitter(module);
   const types = e.anchorTypes.get(anchor) ?? new Set<string | undefined>();
@@ -608,7 +611,13 @@ function anchorConst(
   e.anchorIds.set(anchor, id);
   const c: Const = { id, comments: takeComments(e, anchor.path), doc: "", deps: new Set() };
   addConst(e, c);
-  c.doc = emitRaw(e, written, valueAt(e.data, anchor.path), anchor.path, c.deps);
+  const data = anchorData(e, anchor);
+  c.doc = emitRaw(e, written, data, anchor.path, c.deps);
+  const unused = (anchor.mergedKeys ?? []).filter((k) => !isObject(data) || !Object.hasOwn(data, k));
+  if (unused.length > 0) {
+    const keys = unused.map((k) => formatPath([...anchor.path, k])).join(", ");
+    e.notes.push(`left out of ${id}: ${keys}, which every merge of &${anchor.name} overrides (no data has it)`);
+  }
   return id;
 }
 
@@ -618,7 +627,7 @@ function anchorConst(
  * object it is spread into keeps its type.
  */
 function mergeSourceConst(e: Emitter, anchor: Anchor, role: Role, merged: Obj, scope: Scope): string {
-  const data = valueAt(e.data, anchor.path);
+  const data = anchorData(e, anchor);
   let whole: string | undefined;
   if (role === "step") {
     const kind = stepKindOrUndefined(merged);
@@ -732,7 +741,7 @@ function emitObject(e: Emitter, role: Role, value: unknown, path: Path, scope: S
   if (merged !== undefined) {
     const explicit = e.info.explicitKeys.get(key) ?? [];
     const spread = [...merged].reverse();
-    const sources = spread.map((a) => valueAt(e.data, a.path));
+    const sources = spread.map((a) => anchorData(e, a));
     const rebuilt = Object.assign({}, ...sources, pick(value, explicit));
     // a null that overrides a merged key is written as nothing (the model has no null), which a spread would undo
     const nullOverride = (k: string): boolean =>
