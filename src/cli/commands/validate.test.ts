@@ -291,6 +291,27 @@ describe("hangar validate", () => {
     }
   });
 
+  test("a finding at a key a merge key brings in is at that key in the anchored mapping (stdin)", async () => {
+    const text = [
+      "defaults: &defaults",
+      "  get: missing",
+      "  trigger: 3",
+      "jobs:",
+      "- name: a",
+      "  plan:",
+      "  - <<: *defaults",
+      "",
+    ].join("\n");
+    const m = memoryIo(fixtures, {}, text);
+    expect(await runCli(["validate", "-"], m.io)).toBe(1);
+    expect(m.stdout).toBe(
+      "<stdin>:3:12 error type-mismatch json: cannot unmarshal number into Go struct field GetStep.trigger of type bool\n",
+    );
+    const fixed = memoryIo(fixtures, {}, text.replace("trigger: 3", "trigger: true"));
+    expect(await runCli(["validate", "-"], fixed.io)).toBe(1);
+    expect(fixed.stdout).toContain("<stdin>:2:8 error get-unknown-resource unknown resource 'missing'\n");
+  });
+
   test("a file that is not UTF-8 is go-yaml's error at the bad byte's line and column (file or stdin)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "hangar-utf8-"));
     try {
