@@ -223,4 +223,13 @@ describe("numbers vars put in place are as fly holds them", () => {
     // 9223372036854775807 is the float64 2^63, no int
     expect(withoutStrings.diagnostics.map((d) => d.message)).toEqual([notInt("9223372036854776000")]);
   });
+
+  test("a number a whole ((var)) makes a key is named as fly holds it", () => {
+    const doc = { params: { "((k))": 1 } };
+    const keys = (given: TemplateVars) => Object.keys((interpolate(doc, given).value as typeof doc).params);
+    expect(keys(vars([["k=9007199254740993", true]]))).toEqual(["9007199254740993"]);
+    expect(keys(vars([["k=1e6", true]]))).toEqual(["1000000"]);
+    expect(keys(vars([], ["k: 1e6\n"]))).toEqual(["1e+06"]);
+    expect(keys(vars([], ["k: 123456\n"]))).toEqual(["123456"]);
+  });
 });

@@ -1,8 +1,8 @@
 import { goSyntax } from "../concourse/go-format.ts";
-import { fileVarNumber, flagVarNumber, flagVarText, type GoNumbers } from "../concourse/go-number.ts";
+import { fileVarNumber, flagVarNumber, flagVarText, type GoNumbers, needsGoNumber } from "../concourse/go-number.ts";
 import { hasVar, isWholeVar, varReferences } from "../concourse/vars.ts";
 import { isObject, type Path, type PathSegment, setOwn } from "../model/common.ts";
-import { goYamlKeyName, TO_JSON } from "./yaml-to-json.ts";
+import { goYamlKeyName, goYamlNumberKeyName, TO_JSON } from "./yaml-to-json.ts";
 
 /**
  * fly's template variables (`fly validate-pipeline` / `set-pipeline` `-v`, `-y`, `-l`, `-i`; concourse/vars):
@@ -94,13 +94,18 @@ export function interpolate(document: unknown, vars: TemplateVars): Interpolated
   const placed = new Map<string, GoNumbers>();
   // `path`: in the document, where a problem is located; `at`: in the new one, whose keys vars may have renamed
   const visit = (node: unknown, path: PathSegment[], at: PathSegment[]): unknown => {
-    if (typeof node === "string") return interpolateString(node, path, at);
+    if (typeof node === "string") return interpolateString(node, path, (numbers) => placed.set(pathKey(at), numbers));
     if (Array.isArray(node)) return node.map((item, i) => visit(item, [...path, i], [...at, i]));
     if (isObject(node)) {
       const out: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(node)) {
-        const newKey = hasVar(key) ? interpolateString(key, [...path, key]) : key;
-        const name = goYamlKeyName(newKey);
+        let keyNumbers: GoNumbers | undefined;
+        const newKey = hasVar(key) ? interpolateString(key, [...path, key], (numbers) => (keyNumbers = numbers)) : key;
+        // a number a var makes the key is named as fly holds it (a -y integer past 2^53 by its digits)
+        const name =
+          typeof newKey === "number" && needsGoNumber(newKey)
+            ? goYamlNumberKeyName(newKey, keyNumbers?.([], newKey))
+            : goYamlKeyName(newKey);
         const newValue = visit(value, [...path, key], [...at, name]);
         const problem = keyProblem(key, newKey, newValue);
         if (problem !== undefined) problems.push({ path: [...path, key], message: problem });
@@ -110,7 +115,8 @@ export function interpolate(document: unknown, vars: TemplateVars): Interpolated
     }
     return node;
   };
-  const interpolateString = (text: string, path: PathSegment[], at?: PathSegment[]): unknown => {
+  /** `placedWhole`: told how Go holds the numbers of the value a whole ((var)) puts in place. */
+  const interpolateString = (text: string, path: PathSegment[], placedWhole: (numbers: GoNumbers) => void): unknown => {
     if (!hasVar(text)) return text;
     let out = text;
     for (const match of varReferences(text)) {
@@ -124,7 +130,7 @@ export function interpolate(document: unknown, vars: TemplateVars): Interpolated
       }
       if (found === undefined) continue;
       if (isWholeVar(out)) {
-        if (at !== undefined) placed.set(pathKey(at), placedNumbers(found));
+        placedWhole(placedNumbers(found));
         return found.value;
       }
       const v = found.value;

@@ -166,7 +166,7 @@ export function goYamlKeyNameAt(text: string, start: number, end: number, key: u
 }
 
 /** The name of a number key, given how go-yaml read it when it was whole: its digits, or a float's name. */
-function goYamlNumberKeyName(key: number, number: GoNumber | undefined): string {
+export function goYamlNumberKeyName(key: number, number: GoNumber | undefined): string {
   if (number === undefined) return goYamlKeyName(key);
   return number === "float" ? goFloatKeyName(key) : String(number);
 }
