@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { parseVarFlag } from "../parse/var-flags.ts";
 import type { TemplateVars } from "../parse/vars.ts";
 import type { FileValidation } from "../validate/validate-value.ts";
 import { validationEntryName } from "./cache-dir.ts";
@@ -76,6 +77,14 @@ describe("validationCache", () => {
     expect(read({ ...vars, pairs: [{ path: ["branch"], value: "dev" }] })).toBeUndefined();
     expect(read({ ...vars, pairs: [{ path: ["branch"], value: ["main"] }] })).toBeUndefined();
     expect(read({ ...vars, files: [{ repo: "app" }, {}] })).toBeUndefined();
+  });
+
+  test("-y values that differ only in digits JavaScript rounds (read as fly reads them) are other keys; each is kept", () => {
+    const yamlVar = (flag: string): TemplateVars => ({ pairs: [parseVarFlag(flag, true)], files: [] });
+    validationCache({ ...inputs, vars: yamlVar("n=9007199254740993") }, dir, STAMP)?.write(kept);
+    const read = (v: TemplateVars) => validationCache({ ...inputs, vars: v }, dir, STAMP)?.read(data);
+    expect(read(yamlVar("n=9007199254740993"))).toEqual(kept);
+    expect(read(yamlVar("n=9007199254740992"))).toBeUndefined();
   });
 
   test("vars JSON cannot tell apart (a date, an infinite number) keep nothing", () => {

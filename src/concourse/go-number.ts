@@ -56,6 +56,47 @@ export function flagVarNumber(value: number, json: string): GoNumber | undefined
 export const flagVarText = (value: number, written: GoNumber | undefined): string =>
   typeof written === "bigint" ? String(written) : String(value);
 
+/**
+ * {@link GoNumbers} as plain data (kept in a var flag's pair, which the validation cache keys by its JSON): by the
+ * JSON of a number's path, its {@link GoNumber}, an integer by its digits.
+ */
+export type GoNumbersRecord = Readonly<Record<string, string>>;
+
+/**
+ * The {@link GoNumbersRecord} of the numbers of a value that tell more than the number ({@link needsGoNumber}), as
+ * `numbers` knows them; undefined when there are none.
+ */
+export function recordGoNumbers(value: unknown, numbers: GoNumbers): GoNumbersRecord | undefined {
+  const record: Record<string, string> = {};
+  let found = false;
+  const stack: { value: unknown; path: PathSegment[] }[] = [{ value, path: [] }];
+  for (let here = stack.pop(); here !== undefined; here = stack.pop()) {
+    const v = here.value;
+    if (typeof v === "number") {
+      const n = needsGoNumber(v) ? numbers(here.path, v) : undefined;
+      if (n !== undefined) {
+        record[JSON.stringify(here.path)] = String(n);
+        found = true;
+      }
+    } else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) stack.push({ value: v[i], path: [...here.path, i] });
+    } else if (typeof v === "object" && v !== null) {
+      for (const [k, item] of Object.entries(v)) stack.push({ value: item, path: [...here.path, k] });
+    }
+  }
+  return found ? record : undefined;
+}
+
+/** The {@link GoNumbers} a {@link GoNumbersRecord} holds. */
+export const recordedGoNumbers =
+  (record: GoNumbersRecord): GoNumbers =>
+  (path, value) => {
+    const key = JSON.stringify(path);
+    if (!needsGoNumber(value) || !Object.hasOwn(record, key)) return undefined;
+    const n = record[key] as string;
+    return n === "float" ? "float" : BigInt(n);
+  };
+
 /** The {@link GoNumbers} that asks `first`, then `second` where `first` does not know. */
 export function eitherNumbers(first: GoNumbers | undefined, second: GoNumbers | undefined): GoNumbers | undefined {
   if (first === undefined || second === undefined) return first ?? second;

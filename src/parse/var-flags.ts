@@ -1,4 +1,5 @@
 import { goFormatFloat } from "../concourse/go-format.ts";
+import { recordGoNumbers } from "../concourse/go-number.ts";
 import { lineIndex } from "../source/locate.ts";
 import { goNumbersOf } from "./go-numbers.ts";
 import { readYaml } from "./read-yaml.ts";
@@ -20,10 +21,13 @@ export function parseVarFlag(flag: string, yaml: boolean): VarPair {
   if (!read.ok) throw new VarsError(`invalid YAML value in '${flag}': ${read.problems[0]?.message ?? "unreadable"}`);
   // fly reads the value with sigs.k8s.io/yaml, whose conversion to JSON fails on a float JSON cannot hold
   if (read.nonFinite === true) throw new VarsError(`invalid YAML value in '${flag}': ${unsupportedValue(read.value)}`);
-  // the digits of its integers past 2^53 and its whole floats, read back from the text when a var asks
+  // the digits of its integers past 2^53 and its whole floats, read back from the text
   const tree = lazyYamlTree(raw, read.regions);
-  const numbers = goNumbersOf((path) => lazyNodeAt(tree, raw, path), raw);
-  return { path: reference.path, value: read.value ?? null, numbers };
+  const numbers = recordGoNumbers(
+    read.value,
+    goNumbersOf((path) => lazyNodeAt(tree, raw, path), raw),
+  );
+  return { path: reference.path, value: read.value ?? null, ...(numbers !== undefined && { numbers }) };
 }
 
 const formatLoc = ({ line, col }: { line: number; col: number }): string => `${line}:${col}`;

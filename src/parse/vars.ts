@@ -1,5 +1,13 @@
 import { goSyntax } from "../concourse/go-format.ts";
-import { fileVarNumber, flagVarNumber, flagVarText, type GoNumbers, needsGoNumber } from "../concourse/go-number.ts";
+import {
+  fileVarNumber,
+  flagVarNumber,
+  flagVarText,
+  type GoNumbers,
+  type GoNumbersRecord,
+  needsGoNumber,
+  recordedGoNumbers,
+} from "../concourse/go-number.ts";
 import { hasVar, isWholeVar, varReferences } from "../concourse/vars.ts";
 import { isObject, type Path, type PathSegment, setOwn } from "../model/common.ts";
 import { goYamlKeyName, goYamlNumberKeyName, TO_JSON } from "./yaml-to-json.ts";
@@ -28,9 +36,9 @@ export interface VarPair {
   readonly value: unknown;
   /**
    * How go-yaml read the whole numbers of a value given as YAML (`-y`, `-i`), by their path in it: the digits of an
-   * integer past 2^53, which JavaScript holds rounded, and the floats (see concourse/go-number.ts).
+   * integer past 2^53, which JavaScript holds rounded, and the floats (see concourse/go-number.ts); plain data.
    */
-  readonly numbers?: GoNumbers;
+  readonly numbers?: GoNumbersRecord;
 }
 
 /** A problem with a var flag or file, worded as fly words it. */
@@ -201,9 +209,10 @@ function varLookup(vars: TemplateVars): (name: string) => Found | undefined {
     for (let i = vars.pairs.length - 1; i >= 0; i--) {
       const pair = vars.pairs[i] as VarPair;
       if (pair.path.length > path.length || pair.path.some((seg, k) => seg !== path[k])) continue;
-      const { numbers } = pair;
+      if (pair.numbers === undefined) return undefined;
+      const numbers = recordedGoNumbers(pair.numbers);
       const below = path.slice(pair.path.length);
-      return numbers === undefined ? undefined : (sub, n) => numbers([...below, ...sub], n);
+      return (sub, n) => numbers([...below, ...sub], n);
     }
     return undefined;
   };
