@@ -241,6 +241,31 @@ describe("a text being typed, which parse cannot read, is read the editor's way"
   });
 
   test.each([
+    ['"', "in the middle of the text", true],
+    ['"', "at its end", false],
+    ["'", "in the middle of the text", true],
+  ])(
+    "the name being typed in quotes (%s), the closing one not yet typed, %s: that name as typed so far, and every other name",
+    (quote, _, more) => {
+      const before = `${JOBS}        passed: ["unit"]\n  - name: `;
+      const after = more
+        ? `\n    plan:\n      - get: repo\n        passed: ['unit']\n  - name: ship\n    plan: []\n`
+        : "\n";
+      const text = `${before}${quote}my-jo${after}`;
+      expect(named(text)).toEqual([
+        'resource repo "repo"',
+        'resource_type git "git"',
+        'job unit "unit"',
+        'resource repo "repo"',
+        'job unit "\\"unit\\""',
+        'job my-jo "my-jo"',
+        ...(more ? ['resource repo "repo"', "job unit \"'unit'\"", 'job ship "ship"'] : []),
+      ]);
+      expect(readDocument(text).names.find((s) => s.name === "my-jo")?.start).toBe(before.length + 1);
+    },
+  );
+
+  test.each([
     ["a tag typed at the left margin, before a key", "  - name: ship\n!   serial: true\n    plan: []\n"],
     [
       "a line broken at the left margin, in a list",

@@ -80,12 +80,16 @@ function reachOf(text: string, read: YamlRead): number {
   return problem === undefined ? -1 : culprit(text, problem);
 }
 
+/** js-yaml's errors in a quoted scalar (an unclosed quote: found at the end of the text, or at the next quote). */
+const QUOTED = /(double|single) quoted scalar/;
+
 /** js-yaml's errors found where the block structure stops making sense, often lines after the one that broke it. */
 const STRUCTURAL = /bad indentation|multiline key|end of the stream or a document separator|colon is missed/;
 
 /**
  * The ways of mending a text at a problem (each a whole text, offsets kept): first those aimed at its kind (an alias
- * to no anchor read as nothing), then the others, the fewest characters changed first. The line of the problem
+ * to no anchor read as nothing; an unclosed quote taken out, so that the scalar being typed reads as a plain one,
+ * `name: "my-jo` as `name:  my-jo`), then the others, the fewest characters changed first. The line of the problem
  * ({@link culprit}) after its key, whole (with or without its entry's dash), or with the lines written under it. For
  * an error found where the structure stops making sense, the lines that may have broken it as well: the line before,
  * the nearest less indented one and a line at the left margin that is not a key (with what broke off with them), a
@@ -95,6 +99,7 @@ function waysToMend(text: string, problem: YamlProblem): string[] {
   const at = culprit(text, problem);
   const aimed: (string | undefined)[] = [];
   if (problem.message.startsWith("unidentified alias")) aimed.push(nullUndefinedAliases(text));
+  if (QUOTED.test(problem.message)) aimed.push(blank(text, at, at + 1));
   const others: (string | undefined)[] = [mendLine(text, at)];
   const lines = [lineStartOf(text, at)];
   if (STRUCTURAL.test(problem.message)) {
