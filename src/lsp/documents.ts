@@ -262,6 +262,41 @@ const isMergeKey = (text: string, pair: YamlPair): boolean =>
   text.startsWith("<<", pair.key.start) &&
   pair.key.end - pair.key.start === 2;
 
+/** A pair of a mapping whose key is written again after it in that mapping: only the last one is read. */
+export interface ShadowedPair {
+  readonly key: string;
+  /** From the pair's key to the end of its value. */
+  readonly start: number;
+  readonly end: number;
+  /** Where the key is written last (the pair that is read). */
+  readonly readAt: number;
+}
+
+/**
+ * The pairs of the document's mappings whose key is written again later in the same mapping (merge keys aside), in
+ * text order: fly refuses such a text, and the editor reads the last pair only, so that what is written under the
+ * others (a first `jobs:`, a first `plan:`) is not among `names`.
+ */
+export function shadowedPairs(document: PipelineDocument): ShadowedPair[] {
+  const { text, tree } = document;
+  const found: ShadowedPair[] = [];
+  const stack: YamlNode[] = tree === undefined ? [] : [tree.root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node.kind === "sequence") for (const item of node.items) stack.push(item);
+    if (node.kind !== "mapping") continue;
+    const last = new Map<string, number>();
+    for (let i = node.pairs.length - 1; i >= 0; i--) {
+      const pair = node.pairs[i] as YamlPair;
+      if (pair.value !== undefined) stack.push(pair.value);
+      if (isMergeKey(text, pair)) continue;
+      const readAt = last.get(pair.name);
+      if (readAt === undefined) last.set(pair.name, pair.key.start);
+      else found.push({ key: pair.name, start: pair.key.start, end: pair.value?.end ?? pair.key.end, readAt });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
 /** The aliases of the document that stand for a scalar starting at one of `starts` (the alias nodes, in text order). */
 export function aliasesTo(document: PipelineDocument, starts: ReadonlySet<number>): YamlNode[] {
   const { text, tree } = document;

@@ -14,6 +14,7 @@ import {
   InitializedNotification,
   InitializeRequest,
   type Position,
+  PrepareRenameRequest,
   type ProtocolConnection,
   PublishDiagnosticsNotification,
   type PublishDiagnosticsParams,
@@ -515,6 +516,44 @@ describe("hangar lsp, while a pipeline is being typed", () => {
       uri,
       range: { start: at.positionAt(definition), end: at.positionAt(definition + "build-image".length) },
     });
+    await stop();
+  });
+
+  test("a key written twice (a second `jobs:`): fly's error, and a rename that would miss a name under the first refused, saying why", async () => {
+    const { client, stop } = await started();
+    const published = new Promise<PublishDiagnosticsParams>((ok) =>
+      client.onNotification(PublishDiagnosticsNotification.type, ok),
+    );
+    await open(
+      client,
+      "resources:\n  - name: repo\n    type: git\n    source: {uri: https://example.com/repo.git}\njobs:\n  - name: unit\n    plan:\n      - get: repo\njobs:\n  - name: ship\n    plan:\n      - get: repo\n        passed: [unit]\n",
+    );
+    const { diagnostics } = await published;
+    expect(diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`)).toEqual([
+      '9:1 mapping key "jobs" already defined at line 5',
+    ]);
+    const refusal = (request: Promise<unknown>) =>
+      request.then(
+        () => "answered",
+        (e: { message: string }) => e.message,
+      );
+    const textDocument = { uri };
+    expect(
+      await refusal(
+        client.sendRequest(RenameRequest.type, {
+          textDocument,
+          position: { line: 12, character: 18 },
+          newName: "test",
+        }),
+      ),
+    ).toBe(
+      "the key 'jobs' at 5:1 is written again at 9:1, and only the last one is read, so 'unit' at 6:11 would not be renamed: fix the repeated key before renaming",
+    );
+    expect(
+      await refusal(
+        client.sendRequest(PrepareRenameRequest.type, { textDocument, position: { line: 5, character: 11 } }),
+      ),
+    ).toBe("the key 'jobs' at 5:1 is written again at 9:1, and only the last one is read: fix it before renaming");
     await stop();
   });
 });
