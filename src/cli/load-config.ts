@@ -1,20 +1,14 @@
 import { resolve } from "node:path";
 import { isObject } from "../model/common.ts";
 import type { Io } from "./io.ts";
-import {
-  isModuleFile,
-  LoadError,
-  loadModule,
-  type ModuleLoadOptions,
-  type PipelineDefinition,
-} from "./load-pipeline.ts";
+import { isModuleFile, LoadError, type LoadedDefinition, loadModule, type ModuleLoadOptions } from "./load-pipeline.ts";
 
 /** A pipeline config read for comparing or setting: plain Concourse data, as fly would send it. */
 export interface LoadedConfig {
   /** The config as plain data (`((vars))` as written). */
   readonly config: unknown;
-  /** The definition, when the config came from a pipeline module. */
-  readonly definition?: PipelineDefinition;
+  /** The definition, when the config came from a pipeline module (with the names `pipeline()` found undefined). */
+  readonly definition?: LoadedDefinition;
 }
 
 /**

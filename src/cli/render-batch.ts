@@ -88,6 +88,12 @@ export async function renderEntry(
   } catch (error) {
     return reportLoadFailure(notPlainData(definition.pipeline, entry, error), io, options.debug);
   }
+  if (!options.validate && definition.unknownReferences !== undefined) {
+    const { refuseUnknownReferences } = await import("./validate-rendered.ts");
+    if (!refuseUnknownReferences(entry, definition.unknownReferences, io, "written, even with --no-validate")) {
+      return EXIT.findings;
+    }
+  }
   if (options.validate) {
     const { validateRendered } = await import("./validate-rendered.ts");
     const vars = checkVars(options.vars, definition.instanceVars);

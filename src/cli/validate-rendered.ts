@@ -49,10 +49,34 @@ export async function validateRendered(
   }
   const { result, errors } = validation;
   if (result.diagnostics.length === 0) return true;
-  const color = io.isTTY.stderr && (io.env.NO_COLOR ?? "") === "";
-  io.stderr(formatText(result, color));
-  if (errors) io.stderr(`hangar: ${entry} has errors; nothing was written (--no-validate writes it anyway)\n`);
+  io.stderr(formatText(result, colorOn(io)));
+  // --no-validate cannot write a module that pipeline() stopped (see refuseUnknownReferences)
+  const forced =
+    unknownReferences === undefined || unknownReferences.length === 0 ? " (--no-validate writes it anyway)" : "";
+  if (errors) io.stderr(`hangar: ${entry} has errors; nothing was written${forced}\n`);
   return !errors;
+}
+
+const colorOn = (io: Io): boolean => io.isTTY.stderr && (io.env.NO_COLOR ?? "") === "";
+
+/**
+ * Refuses a module in which `pipeline()` found names it does not define (true when there are none): such a module
+ * stopped at that call, so its default export, and the name, target and team it gives, are unknown, and Concourse
+ * rejects a name that points nowhere anyway. Prints the names as findings and `hangar: <entry>: ...; nothing was
+ * <done>`. For what needs the module's definition even without validation: `render --no-validate`, `apply`.
+ */
+export function refuseUnknownReferences(
+  entry: string,
+  references: readonly UnknownReference[] | undefined,
+  io: Io,
+  done: string,
+): boolean {
+  if (references === undefined || references.length === 0) return true;
+  io.stderr(formatText(withUnknownReferences({ file: entry, diagnostics: [] }, references), colorOn(io)));
+  io.stderr(
+    `hangar: ${entry}: pipeline() stopped the module at names it does not define, so its default export (name, target, team) is unknown; nothing was ${done}\n`,
+  );
+  return false;
 }
 
 /** The validator's findings, loaded only when they are not kept. */

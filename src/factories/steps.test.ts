@@ -203,6 +203,14 @@ describe("types", () => {
     expectTypeOf(withModifiers(get(src), { attempts: 1 })).toEqualTypeOf<GetStep>();
   });
 
+  test("lists in options may be readonly, as every factory's are: the factories copy them", () => {
+    const names = ["image"] as const;
+    const jobs: readonly string[] = ["build"];
+    expect(put(src, { inputs: names })).toStrictEqual({ put: src, inputs: ["image"] });
+    expect(get(src, { passed: jobs })).toStrictEqual({ get: src, passed: ["build"] });
+    expect(inParallel(Object.freeze([get(src)]))).toStrictEqual({ in_parallel: [{ get: src }] });
+  });
+
   test("what must not compile", () => {
     // only compiled: the calls past the types would throw api/argument errors (tested below)
     const compiled = () => {

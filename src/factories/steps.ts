@@ -128,7 +128,7 @@ export interface PutOptions extends Modifiers {
   /** Params for the resource's `out` script. */
   readonly params?: PutStep["params"];
   /** Which artifacts to give to `out`. */
-  readonly inputs?: (typeof INPUTS_WORDS)[number] | string[];
+  readonly inputs?: (typeof INPUTS_WORDS)[number] | readonly string[];
   /** Params for the implicit get. */
   readonly getParams?: PutStep["get_params"];
   /** Skip the implicit get. */

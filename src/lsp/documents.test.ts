@@ -1,18 +1,10 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { open } from "../../test/helpers/lsp-document.ts";
 import { parsePipelineText } from "../parse/parse-pipeline.ts";
-import {
-  definedNames,
-  definitionOf,
-  mendBlock,
-  mendLine,
-  mendsFor,
-  nameAt,
-  namesOf,
-  placeAt,
-  readDocument,
-  sitesOf,
-} from "./documents.ts";
+import { definedNames, definitionOf, nameAt, namesOf, placeAt, readDocument, sitesOf } from "./documents.ts";
 
 const PIPELINE = `resource_types:
   - name: slack
@@ -248,15 +240,78 @@ describe("a text being typed, which parse cannot read, is read the editor's way"
     ]);
   });
 
+  test.each([
+    ['"', "in the middle of the text", true],
+    ['"', "at its end", false],
+    ["'", "in the middle of the text", true],
+  ])(
+    "the name being typed in quotes (%s), the closing one not yet typed, %s: that name as typed so far, and every other name",
+    (quote, _, more) => {
+      const before = `${JOBS}        passed: ["unit"]\n  - name: `;
+      const after = more
+        ? `\n    plan:\n      - get: repo\n        passed: ['unit']\n  - name: ship\n    plan: []\n`
+        : "\n";
+      const text = `${before}${quote}my-jo${after}`;
+      expect(named(text)).toEqual([
+        'resource repo "repo"',
+        'resource_type git "git"',
+        'job unit "unit"',
+        'resource repo "repo"',
+        'job unit "\\"unit\\""',
+        'job my-jo "my-jo"',
+        ...(more ? ['resource repo "repo"', "job unit \"'unit'\"", 'job ship "ship"'] : []),
+      ]);
+      expect(readDocument(text).names.find((s) => s.name === "my-jo")?.start).toBe(before.length + 1);
+    },
+  );
+
+  test.each([
+    ["a tag typed at the left margin, before a key", "  - name: ship\n!   serial: true\n    plan: []\n"],
+    [
+      "a line broken at the left margin, in a list",
+      "  - name: ship\n    plan:\n      - get: repo\n        tags: [a, b]\n      - tas\nk: t\n        file: repo/t.yml\n",
+    ],
+  ])("%s (the error found on a line after it): every name", (_, typed) => {
+    const text = `${JOBS}${typed}  - name: last\n    plan:\n      - get: repo\n        passed: [unit]\n`;
+    const names = named(text);
+    expect(names.slice(0, 4)).toEqual([
+      'resource repo "repo"',
+      'resource_type git "git"',
+      'job unit "unit"',
+      'resource repo "repo"',
+    ]);
+    expect(names).toContain('job ship "ship"');
+    expect(names.slice(-3)).toEqual(['job last "last"', 'resource repo "repo"', 'job unit "unit"']);
+  });
+
+  test("a comment joined with the key after it (the key's list left at the top): the names of the other sections", () => {
+    const text = `# the release pipeline\nresource_types:\n  - name: slack\n    type: registry-image\n${JOBS}`;
+    expect(named(text.replace("pipeline\n", "pipeline "))).toEqual(named(JOBS));
+  });
+
+  test("an anchor being renamed: the aliases to it (one per job) read as nothing, and every name is kept", () => {
+    const job = (i: number) =>
+      `  - name: j${i}\n    <<: *base-job\n    plan:\n      - get: repo\n        passed: [unit]\n`;
+    const text = `base: &base-job\n  serial: true\n${JOBS}${[1, 2, 3, 4, 5, 6].map(job).join("")}`;
+    const names = named(text);
+    expect(names).toHaveLength(4 + 6 * 3);
+    expect(named(text.replace("&base-job", "&base-jo"))).toEqual(names);
+  });
+
   test("a key written twice: read, the last one winning", () => {
     const text = "resources:\n  - name: old\n    type: git\n    name: repo\n";
     expect(named(text)).toEqual(['resource_type git "git"', 'resource repo "repo"']);
   });
 
   test("a text no mending makes readable has no names, and reading it does not throw", () => {
-    expect(readDocument("jobs:\n  - name: a\n    plan: [\n  - name: b\n  - {\n  - [\n  - [\n  - [\n").names).toEqual(
-      [],
-    );
+    expect(readDocument(`jobs:\n  - name: a\n    plan: [\n${"  - [\n".repeat(12)}`).names).toEqual([]);
+  });
+
+  test("a text with several broken lines, each of them a reading or more: the names around them", () => {
+    expect(named("jobs:\n  - name: a\n    plan: [\n  - name: b\n  - {\n  - [\n  - [\n  - [\n")).toEqual([
+      'job a "a"',
+      'job b "b"',
+    ]);
   });
 
   test("a text that starts with a byte order mark: offsets in the text as given", () => {
@@ -273,50 +328,21 @@ describe("a text being typed, which parse cannot read, is read the editor's way"
   });
 });
 
-describe("mending the line of a syntax error", () => {
-  test("after the key's colon when something follows it; the whole line otherwise; offsets kept", () => {
-    expect(mendLine("a:\n  b: [x\n", 10)).toBe("a:\n  b:   \n");
-    expect(mendLine("a:\n  - k: {\r\n", 12)).toBe("a:\n  - k:  \r\n");
-    expect(mendLine("a: 1\nbc\nd: 2\n", 7)).toBe("a: 1\n  \nd: 2\n");
-    expect(mendLine("a: 1\n  b:\n", 9)).toBe("a: 1\n    \n");
+describe("a pipeline being typed: one character inserted or deleted anywhere", () => {
+  const RELEASE = readFileSync(join(import.meta.dirname, "../../test/fixtures/lsp/release-pipeline.yml"), "utf8");
+  /** Characters typed: YAML's indicators, blanks, a line break, letters and digits. */
+  const TYPED = [..." \n\t-:\"'[]{}#&*!|>,?%@`.", ..."abz019"];
+  const edit = fc.record({
+    at: fc.nat({ max: RELEASE.length - 1 }),
+    typed: fc.option(fc.constantFrom(...TYPED), { nil: undefined }),
   });
 
-  test("an error on a blank or comment line, or at the end, is the last line written before it", () => {
-    expect(mendLine("a: [\n\n# note\n", 14)).toBe("a:  \n\n# note\n");
-  });
-
-  test("nothing to mend: undefined", () => {
-    expect(mendLine("\n# only a comment\n", 19)).toBeUndefined();
-  });
-});
-
-describe("mending a broken line whole, with what is written under it", () => {
-  test("the line and the lines more indented (blank and comment lines between them too); offsets kept", () => {
-    expect(mendBlock("a:\n  - b c\n    d: 1\n\n    # x\n  - e\n", 8)).toBe("a:\n       \n        \n\n       \n  - e\n");
-    expect(mendBlock("a: 1\n  b: [\r\nc: 2\r\n", 8)).toBe("a: 1\n      \r\nc: 2\r\n");
-  });
-
-  test("an error on a blank line is the last line written before it; nothing to mend: undefined", () => {
-    expect(mendBlock("a: 1\nb: [\n\n", 11)).toBe("a: 1\n    \n\n");
-    expect(mendBlock("\n# only a comment\n", 19)).toBeUndefined();
-  });
-});
-
-describe("how many times a text is mended", () => {
-  test("a text being typed is mended up to four times; a large one fewer, so that the server answers", () => {
-    expect(mendsFor(10_000)).toBe(4);
-    expect(mendsFor(2_000_000)).toBe(4);
-    expect(mendsFor(5_000_000)).toBe(1);
-    expect(mendsFor(20_000_000)).toBe(0);
-  });
-
-  test("a large text with one broken line keeps its names; one with more than its budget, none", () => {
-    const job = (i: number) => `  - name: job-${i}\n    plan:\n      - get: repo\n`;
-    const jobs = Array.from({ length: 60_000 }, (_, i) => job(i)).join("");
-    const text = `resources:\n  - name: repo\n    type: git\njobs:\n${jobs}`;
-    expect(text.length).toBeGreaterThan(2_500_000);
-    const broken = (lines: number) => `${text}${Array.from({ length: lines }, () => "        passed: [\n").join("")}`;
-    expect(readDocument(broken(1)).names.length).toBeGreaterThan(60_000);
-    expect(readDocument(broken(3)).names).toEqual([]);
+  test("600 edits (seeded): none takes every job and resource name away", () => {
+    const lost = fc.sample(edit, { seed: 27, numRuns: 600 }).flatMap(({ at, typed }) => {
+      const text = RELEASE.slice(0, at) + (typed ?? "") + RELEASE.slice(typed === undefined ? at + 1 : at);
+      const named = readDocument(text).names.some((s) => s.role === "definition");
+      return named ? [] : [`${typed === undefined ? "delete" : `insert ${JSON.stringify(typed)}`} at ${at}`];
+    });
+    expect(lost).toEqual([]);
   });
 });

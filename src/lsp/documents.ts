@@ -1,9 +1,9 @@
 import { isObject, type Path } from "../model/common.ts";
 import { stepKindOrUndefined } from "../model/step.ts";
 import { type ParsedText, parsePipelineText } from "../parse/parse-pipeline.ts";
-import { readYaml, type YamlProblem, type YamlRead } from "../parse/read-yaml.ts";
 import {
   aliasedNode,
+  isMergeKey,
   ownPair,
   reachNode,
   readYamlTree,
@@ -12,6 +12,7 @@ import {
   type YamlTree,
 } from "../parse/yaml-tree.ts";
 import { walkPipelineSteps } from "../walk/walk-steps.ts";
+import { mendText } from "./mend.ts";
 
 /** The kinds of names a pipeline defines and refers to. */
 export type NameKind = "resource" | "resource_type" | "prototype" | "job";
@@ -62,7 +63,8 @@ export interface PipelineDocument {
   readonly names: readonly NameSite[];
   /**
    * The parts of the text read as blank (offsets, start inclusive, end exclusive) because they broke its reading
-   * ({@link readMended}): the names written there are not among `names`. Empty when the text was read whole.
+   * ({@link readMended}; an alias to no anchor, as nothing): the names written there are not among `names`. Empty
+   * when the text was read whole.
    */
   readonly blanked: readonly { readonly start: number; readonly end: number }[];
 }
@@ -89,26 +91,6 @@ export function readDocument(text: string, read: ParsedText = parsePipelineText(
   return { text, tree, value, names, blanked: own?.blanked ?? [] };
 }
 
-/** Syntax errors mended before a text is given up on (each one costs a reading of the whole text). */
-const MAX_MENDS = 4;
-
-/**
- * The characters the mending of one text may read, its readings in both ways together: a large text is mended fewer
- * times (a 5 MB text being typed, read ten times, held the server about 9 s after each change; now at most four).
- */
-const MEND_BUDGET = 20_000_000;
-
-/** How many times a text of `length` characters is mended (and read again) before it is given up on. */
-export const mendsFor = (length: number): number =>
-  Math.max(0, Math.min(MAX_MENDS, Math.floor(MEND_BUDGET / (2 * Math.max(length, 1))) - 1));
-
-/**
- * The problems whose line is blanked and the text read again: a syntax error, and a key fly cannot convert to JSON
- * (a null, uint64 or complex key, which js-yaml reads), so that one such key does not take every name of the text
- * away.
- */
-const MENDABLE: ReadonlySet<YamlProblem["kind"]> = new Set(["syntax", "null-key", "uint64-key", "complex-key"]);
-
 /** A text read the editor's way: its tree and value, and the parts of it read as blank. */
 interface Mended {
   readonly tree: YamlTree;
@@ -118,163 +100,20 @@ interface Mended {
 
 /**
  * The editor's own reading of a text (a text being typed is often not YAML yet): a key repeated in a mapping is
- * read (the last one wins) rather than refused, the line of a syntax error is blanked (its key kept: `passed: [`
- * reads as `passed:`) and the text read again, up to {@link MAX_MENDS} times; a byte order mark reads as a line
- * break, so that offsets are those of the text. When that is not enough (an error found on the lines after the
- * one that broke the structure: `- name src` with its `type:` below it, a key at the wrong indentation), the text
- * is read again with each broken line blanked whole, with the lines indented under it. The value is as read (not
- * converted by the shape check).
+ * read (the last one wins) rather than refused, and a text that does not read is mended (mend.ts: parts of it read
+ * as blank) until it does; a byte order mark reads as a line break, so that offsets are those of the text. The value
+ * is as read (not converted by the shape check).
  */
 function readMended(text: string): Mended | undefined {
-  const start = text.startsWith(BOM) ? `\n${text.slice(1)}` : text;
-  // read once: both ways of mending start from this reading's error
-  const first = readYaml(start, { repeatsAllowed: true });
-  if (first.ok) return mendedRead(start, first, []);
-  return readWith(start, first, mendLine) ?? readWith(start, first, mendBlock);
-}
-
-/** A text the editor's way read, with its tree; undefined when its positions cannot be read. */
-function mendedRead(text: string, read: YamlRead & { ok: true }, blanked: Mended["blanked"]): Mended | undefined {
-  const end = read.firstDocumentEnd;
+  const mended = mendText(text.startsWith(BOM) ? `\n${text.slice(1)}` : text);
+  if (mended === undefined) return undefined;
+  const end = mended.read.firstDocumentEnd;
   try {
-    return { tree: readYamlTree(end === undefined ? text : text.slice(0, end)), value: read.value, blanked };
+    const tree = readYamlTree(end === undefined ? mended.text : mended.text.slice(0, end));
+    return { tree, value: mended.read.value, blanked: mended.mended };
   } catch {
     return undefined;
   }
-}
-
-/**
- * Reads a text that `first` could not read, mending it with `mend` at each syntax error, up to {@link mendsFor} its
- * length times.
- */
-function readWith(
-  text: string,
-  first: YamlRead,
-  mend: (text: string, offset: number) => string | undefined,
-): Mended | undefined {
-  let candidate = text;
-  let read = first;
-  const blanked: { start: number; end: number }[] = [];
-  const most = mendsFor(text.length);
-  for (let mends = 0; !read.ok; mends++) {
-    const mendable = read.problems.find((p) => MENDABLE.has(p.kind));
-    const mended = mends === most || mendable === undefined ? undefined : mend(candidate, culprit(candidate, mendable));
-    if (mended === undefined) return undefined;
-    blanked.push(changed(candidate, mended));
-    candidate = mended;
-    read = readYaml(candidate, { repeatsAllowed: true });
-  }
-  return mendedRead(candidate, read, blanked);
-}
-
-/**
- * Where the node a syntax error is in starts, when the error is found past the line that broke it: an unclosed
- * `[` or `{` (the error comes where a flow collection's entries stop making sense, or at the end), an unclosed
- * quote (the error is at the end), or a key read over several lines (the line before the error's). Else the
- * error's own offset.
- */
-function culprit(text: string, problem: YamlProblem): number {
-  const { message, offset } = problem;
-  if (message.includes("double quoted scalar")) return Math.max(text.lastIndexOf('"', offset - 1), 0);
-  if (message.includes("single quoted scalar")) return Math.max(text.lastIndexOf("'", offset - 1), 0);
-  // a key read over several lines, which started on a line before the error's, less indented (a value broken by a
-  // line break, its end at the start of the next line)
-  if (message.includes("multiline key")) return multilineKeyStart(text, offset);
-  if (!message.includes("flow collection")) return offset;
-  // the last `[` or `{` before the error that no `]` or `}` after it closes
-  let depth = 0;
-  for (let i = Math.min(offset, text.length) - 1; i >= 0; i--) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5d || c === 0x7d) depth++;
-    else if (c === 0x5b || c === 0x7b) {
-      if (depth === 0) return i;
-      depth--;
-    }
-  }
-  return offset;
-}
-
-/** Where a key read over several lines starts: the line before the error's when it is less indented, else the error. */
-function multilineKeyStart(text: string, offset: number): number {
-  const start = text.lastIndexOf("\n", offset - 1) + 1;
-  let before = start - 1;
-  while (before > 0) {
-    const lineStart = text.lastIndexOf("\n", before - 1) + 1;
-    const line = lineFrom(text, lineStart);
-    if (!isBlankLine(line)) return indentOf(line) < indentOf(lineFrom(text, start)) ? lineStart : offset;
-    before = lineStart - 1;
-  }
-  return offset;
-}
-
-/**
- * The text with the line of a syntax error at `offset` blanked (with spaces, so that every offset stays): after
- * its key's colon when the line has a key and something after it, else the whole line. An error on a blank or
- * comment line (the end of the text, an unclosed `[`) is the last line written before it. Undefined when no line
- * is left to blank.
- */
-export function mendLine(text: string, offset: number): string | undefined {
-  let start = text.lastIndexOf("\n", offset - 1) + 1;
-  for (;;) {
-    const line = lineFrom(text, start);
-    const content = line.trimStart();
-    if (content !== "" && !content.startsWith("#")) break;
-    if (start === 0) return undefined;
-    // the line before: from after the line break before it (if any) to the line break that ends it
-    start = start === 1 ? 0 : text.lastIndexOf("\n", start - 2) + 1;
-  }
-  const line = lineFrom(text, start);
-  const key = /^\s*(?:-\s+)*[^\s#:][^:]*?:(?=\s)/.exec(line);
-  const from = key !== null && line.slice(key[0].length).trim() !== "" ? key[0].length : 0;
-  return text.slice(0, start + from) + " ".repeat(line.length - from) + text.slice(start + line.length);
-}
-
-/** Where two texts of one length differ: from the first to the last character that differs. */
-function changed(before: string, after: string): { start: number; end: number } {
-  let start = 0;
-  while (start < before.length && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let end = before.length;
-  while (end > start && before.charCodeAt(end - 1) === after.charCodeAt(end - 1)) end--;
-  return { start, end };
-}
-
-/**
- * The text with the line at `offset` blanked whole (with spaces, offsets kept), and the lines after it that are
- * blank, comments or more indented than it (what is written under it); an error on a blank or comment line is the
- * last line written before it. Undefined when no line is left to blank.
- */
-export function mendBlock(text: string, offset: number): string | undefined {
-  let start = text.lastIndexOf("\n", offset - 1) + 1;
-  while (isBlankLine(lineFrom(text, start))) {
-    if (start === 0) return undefined;
-    start = start === 1 ? 0 : text.lastIndexOf("\n", start - 2) + 1;
-  }
-  const indent = indentOf(lineFrom(text, start));
-  let end = start + lineFrom(text, start).length;
-  for (
-    let next = text.indexOf("\n", start) + 1;
-    next !== 0 && next < text.length;
-    next = text.indexOf("\n", next) + 1
-  ) {
-    const line = lineFrom(text, next);
-    if (!isBlankLine(line) && indentOf(line) <= indent) break;
-    end = next + line.length;
-  }
-  return text.slice(0, start) + text.slice(start, end).replace(/[^\r\n]/g, " ") + text.slice(end);
-}
-
-const isBlankLine = (line: string): boolean => {
-  const content = line.trimStart();
-  return content === "" || content.startsWith("#");
-};
-
-/** The indentation of a line: its leading spaces and tabs. */
-const indentOf = (line: string): number => line.length - line.trimStart().length;
-
-/** The line starting at `start`, without its line break. */
-function lineFrom(text: string, start: number): string {
-  const eol = text.indexOf("\n", start);
-  return text.slice(start, eol === -1 ? text.length : eol).replace(/\r$/, "");
 }
 
 /** A document's text and tree: what the walks below read. */
@@ -357,6 +196,41 @@ export function itemRange(text: string, node: YamlNode): { start: number; end: n
   if (text.charCodeAt(end) === 0x0d && text.charCodeAt(end + 1) === 0x0a) end++;
   if (text.charCodeAt(end) === 0x0a) end++;
   return { start: node.start, end };
+}
+
+/** A pair of a mapping whose key is written again after it in that mapping: only the last one is read. */
+export interface ShadowedPair {
+  readonly key: string;
+  /** From the pair's key to the end of its value. */
+  readonly start: number;
+  readonly end: number;
+  /** Where the key is written last (the pair that is read). */
+  readonly readAt: number;
+}
+
+/**
+ * The pairs of the document's mappings whose key is written again later in the same mapping (merge keys aside), in
+ * text order: fly refuses such a text, and the editor reads the last pair only, so that what is written under the
+ * others (a first `jobs:`, a first `plan:`) is not among `names`.
+ */
+export function shadowedPairs(document: PipelineDocument): ShadowedPair[] {
+  const { text, tree } = document;
+  const found: ShadowedPair[] = [];
+  const stack: YamlNode[] = tree === undefined ? [] : [tree.root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node.kind === "sequence") for (const item of node.items) stack.push(item);
+    if (node.kind !== "mapping") continue;
+    const last = new Map<string, number>();
+    for (let i = node.pairs.length - 1; i >= 0; i--) {
+      const pair = node.pairs[i] as YamlPair;
+      if (pair.value !== undefined) stack.push(pair.value);
+      if (isMergeKey(text, pair)) continue;
+      const readAt = last.get(pair.name);
+      if (readAt === undefined) last.set(pair.name, pair.key.start);
+      else found.push({ key: pair.name, start: pair.key.start, end: pair.value?.end ?? pair.key.end, readAt });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
 }
 
 /** The aliases of the document that stand for a scalar starting at one of `starts` (the alias nodes, in text order). */

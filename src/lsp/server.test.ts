@@ -14,6 +14,7 @@ import {
   InitializedNotification,
   InitializeRequest,
   type Position,
+  PrepareRenameRequest,
   type ProtocolConnection,
   PublishDiagnosticsNotification,
   type PublishDiagnosticsParams,
@@ -361,28 +362,29 @@ describe("hangar lsp --strict, over stdio", () => {
   });
 });
 
+/** A started `hangar lsp`, initialized, with a way to write raw bytes beside the protocol client's messages. */
+async function started() {
+  const server = spawn(process.execPath, [join(repo, "bin/hangar.js"), "lsp"], { stdio: "pipe" });
+  let stderr = "";
+  server.stderr.on("data", (d) => {
+    stderr += d;
+  });
+  const exited = new Promise<number | null>((ok) => server.once("exit", (code) => ok(code)));
+  const client = createProtocolConnection(
+    new StreamMessageReader(server.stdout),
+    new StreamMessageWriter(server.stdin),
+  );
+  client.listen();
+  await client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: {} });
+  const stop = async () => {
+    client.dispose();
+    server.kill();
+    await exited;
+  };
+  return { server, client, exited, stop, stderr: () => stderr };
+}
+
 describe("hangar lsp, given a client that breaks the protocol", () => {
-  /** A started `hangar lsp`, initialized, with a way to write raw bytes beside the protocol client's messages. */
-  async function started() {
-    const server = spawn(process.execPath, [join(repo, "bin/hangar.js"), "lsp"], { stdio: "pipe" });
-    let stderr = "";
-    server.stderr.on("data", (d) => {
-      stderr += d;
-    });
-    const exited = new Promise<number | null>((ok) => server.once("exit", (code) => ok(code)));
-    const client = createProtocolConnection(
-      new StreamMessageReader(server.stdout),
-      new StreamMessageWriter(server.stdin),
-    );
-    client.listen();
-    await client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: {} });
-    const stop = async () => {
-      client.dispose();
-      server.kill();
-      await exited;
-    };
-    return { server, client, exited, stop, stderr: () => stderr };
-  }
   const frame = (body: string, length = Buffer.byteLength(body)) => `Content-Length: ${length}\r\n\r\n${body}`;
 
   test("a Content-Length that is not a number: the server says so on stderr and exits 2, not deaf for ever", async () => {
@@ -463,6 +465,95 @@ describe("hangar lsp, given a client that breaks the protocol", () => {
     );
     // with the params whole, the same requests are answered
     expect(await refused(client.sendRequest("textDocument/hover", { textDocument, position }))).toBe("answered");
+    await stop();
+  });
+});
+
+describe("hangar lsp, while a pipeline is being typed", () => {
+  const uri = "file:///work/ci/release.yml";
+  const open = (client: ProtocolConnection, text: string) =>
+    client.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: "yaml", version: 1, text },
+    });
+
+  test("a job's name typed in quotes, the closing one not yet: the outline has it as typed so far, and every other name", async () => {
+    const { client, stop } = await started();
+    const release = TextDocument.create(
+      uri,
+      "yaml",
+      1,
+      readFileSync(join(repo, "test/fixtures/lsp/release-pipeline.yml"), "utf8"),
+    );
+    await open(client, release.getText());
+    const outline = async () =>
+      ((await client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) ?? []).map(
+        (s) => `${(s as { detail: string }).detail} ${s.name}`,
+      );
+    const typed = async (version: number, text: string) => {
+      await client.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version },
+        contentChanges: [{ text }],
+      });
+      return outline();
+    };
+    const before = await outline();
+    expect(before).toEqual(expect.arrayContaining(["job unit", "job build-image", "job ship", "resource app-src"]));
+    // a job added after the last one, its name begun with a quote (no quote after it in the text)
+    const added = release.getText().replace("\ngroups:", '  - name: "dep\n\ngroups:');
+    const groups = before.indexOf("group develop");
+    expect(await typed(2, added)).toEqual([...before.slice(0, groups), "job dep", ...before.slice(groups)]);
+    // `ship` typed again as `"shi`, with quoted scalars after it; a name after it still leads to its definition
+    const renamed = release.getText().replace("- name: ship", '- name: "shi');
+    expect(await typed(3, renamed)).toEqual(before.map((s) => (s === "job ship" ? "job shi" : s)));
+    const at = TextDocument.create(uri, "yaml", 3, renamed);
+    const passed = renamed.indexOf("passed: [build-image]") + "passed: [b".length;
+    const definition = renamed.indexOf("- name: build-image") + "- name: ".length;
+    const location = await client.sendRequest(DefinitionRequest.type, {
+      textDocument: { uri },
+      position: at.positionAt(passed),
+    });
+    expect(location).toEqual({
+      uri,
+      range: { start: at.positionAt(definition), end: at.positionAt(definition + "build-image".length) },
+    });
+    await stop();
+  });
+
+  test("a key written twice (a second `jobs:`): fly's error, and a rename that would miss a name under the first refused, saying why", async () => {
+    const { client, stop } = await started();
+    const published = new Promise<PublishDiagnosticsParams>((ok) =>
+      client.onNotification(PublishDiagnosticsNotification.type, ok),
+    );
+    await open(
+      client,
+      "resources:\n  - name: repo\n    type: git\n    source: {uri: https://example.com/repo.git}\njobs:\n  - name: unit\n    plan:\n      - get: repo\njobs:\n  - name: ship\n    plan:\n      - get: repo\n        passed: [unit]\n",
+    );
+    const { diagnostics } = await published;
+    expect(diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`)).toEqual([
+      '9:1 mapping key "jobs" already defined at line 5',
+    ]);
+    const refusal = (request: Promise<unknown>) =>
+      request.then(
+        () => "answered",
+        (e: { message: string }) => e.message,
+      );
+    const textDocument = { uri };
+    expect(
+      await refusal(
+        client.sendRequest(RenameRequest.type, {
+          textDocument,
+          position: { line: 12, character: 18 },
+          newName: "test",
+        }),
+      ),
+    ).toBe(
+      "the key 'jobs' at 5:1 is written again at 9:1, and only the last one is read, so 'unit' at 6:11 would not be renamed: fix the repeated key before renaming",
+    );
+    expect(
+      await refusal(
+        client.sendRequest(PrepareRenameRequest.type, { textDocument, position: { line: 5, character: 11 } }),
+      ),
+    ).toBe("the key 'jobs' at 5:1 is written again at 9:1, and only the last one is read: fix it before renaming");
     await stop();
   });
 });

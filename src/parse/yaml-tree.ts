@@ -201,7 +201,7 @@ export function ownPair(text: string, map: YamlNode & { kind: "mapping" }, key: 
 }
 
 /** A `<<` key (plain, not quoted): YAML 1.1's merge key. */
-const isMergeKey = (text: string, pair: YamlPair): boolean =>
+export const isMergeKey = (text: string, pair: YamlPair): boolean =>
   pair.name === "<<" &&
   pair.key.kind === "scalar" &&
   text.startsWith("<<", pair.key.start) &&

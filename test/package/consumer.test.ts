@@ -198,6 +198,28 @@ describe("the package in a user's project", { timeout: 180_000 }, () => {
     ok(process.execPath, [tsc, "-p", "."], dir(name));
   });
 
+  // The oldest TypeScript the README claims, from npm's cache only (no network in the tests): skipped, saying so,
+  // when the cache lacks it. The declarations are emitted by the TypeScript of this repository, which is newer.
+  test.for(["node16", "bundler"] as const)("%s: the oldest TypeScript the README claims passes too", (name, ctx) => {
+    const claimed = /they need TypeScript (\d+\.\d+) or later/.exec(readFileSync(join(root, "README.md"), "utf8"));
+    expect(claimed?.[1]).toMatch(/^\d+\.\d+$/);
+    const version = claimed?.[1] ?? "";
+    const oldest = join(work, `typescript-${version}`);
+    if (!existsSync(oldest)) {
+      mkdirSync(oldest);
+      writeFileSync(join(oldest, "package.json"), '{ "private": true }\n');
+      const install = ["install", "--offline", "--no-audit", "--no-fund", "--loglevel=error", `typescript@${version}`];
+      if (run("npm", install, oldest).status !== 0) rmSync(oldest, { recursive: true });
+    }
+    const oldTsc = join(oldest, "node_modules/typescript/bin/tsc");
+    ctx.skip(
+      !existsSync(oldTsc),
+      `typescript@${version} is not in npm's cache (\`npm cache add typescript@${version}\`)`,
+    );
+    expect(ok(process.execPath, [oldTsc, "--version"], dir(name)).stdout).toMatch(new RegExp(`^Version ${version}\\.`));
+    ok(process.execPath, [oldTsc, "-p", "."], dir(name));
+  });
+
   test("node16: a misspelt factory option is a type error", () => {
     const result = run(process.execPath, [tsc, "-p", "tsconfig.mistake.json"], dir("node16"));
     expect(result.status).not.toBe(0);

@@ -281,6 +281,29 @@ describe("hangar apply", () => {
     expect(server.requests).toEqual([]);
   });
 
+  test("a module that pipeline() stopped at undefined names is refused with them, before any request: its name, target and team are unknown", async () => {
+    writeFileSync(
+      join(work, "web.ts"),
+      `import { get, pipeline } from "hangar";
+const source = { name: "source", type: "git", source: { uri: "https://git.example.com/app.git" } };
+export default {
+  name: "web",
+  target: "ci",
+  team: "main",
+  pipeline: pipeline({ resources: [source], jobs: [{ name: "build", plan: [get(source), get("sorce")] }] }),
+};
+`,
+    );
+    const run = await apply(["web.ts", "--yes"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      "web.ts:jobs[0].plan[1].get error pipeline/unknown-reference unknown resource 'sorce' (did you mean 'source'?)\n" +
+        "hangar: web.ts: pipeline() stopped the module at names it does not define, so its default export (name, target, team) is unknown; nothing was set\n" +
+        "nothing to set; 0 unchanged; 1 failed: web.ts\n",
+    );
+    expect(server.requests).toEqual([]);
+  });
+
   test("two entries that set the same pipeline are refused, and nothing is set", async () => {
     mkdirSync(join(work, "other"));
     writeFileSync(join(work, "p.yml"), PIPELINE_YML);

@@ -123,6 +123,13 @@ export default defineCommand({
         continue;
       }
       const { definition } = loaded;
+      if (definition?.unknownReferences !== undefined) {
+        const { refuseUnknownReferences } = await import("../validate-rendered.ts");
+        if (!refuseUnknownReferences(entry, definition.unknownReferences, io, "set")) {
+          failures.push({ label: entry, code: EXIT.findings });
+          continue;
+        }
+      }
       const targetName = typeof values.target === "string" ? values.target : definition?.target;
       let selected = targets.get(targetName ?? "");
       if (selected === undefined) {

@@ -176,7 +176,7 @@ describe("hangar render", () => {
         "typo.ts:jobs[0].plan[0].get error pipeline/unknown-reference unknown resource 'sorce' (did you mean 'source'?)",
         "typo.ts:jobs[1].plan[0].passed[0] error pipeline/unknown-reference no matching job(s) for 'biuld' (did you mean 'build'?)",
         "typo.ts:resources[1].name error resource-unused resource 'unused' is not used",
-        "hangar: typo.ts has errors; nothing was written (--no-validate writes it anyway)",
+        "hangar: typo.ts has errors; nothing was written",
         "",
       ].join("\n"),
     );
@@ -195,6 +195,36 @@ describe("hangar render", () => {
       "resource-unused resources[1].name",
     ]);
     expect(okResult.errors).toEqual([]);
+  });
+
+  test("--no-validate writes no module that pipeline() stopped: its name, target and team are unknown", async () => {
+    writeFileSync(
+      join(work, "web.ts"),
+      `import { get, pipeline } from "hangar";
+const source = { name: "source", type: "git", source: { uri: "https://git.example.com/app.git" } };
+export default {
+  name: "web",
+  target: "prod",
+  team: "frontend",
+  pipeline: pipeline({ resources: [source], jobs: [{ name: "build", plan: [get(source), get("sorce")] }] }),
+};
+`,
+    );
+    writeFileSync(join(work, "definition.json"), "previous content");
+    const refused = [
+      "web.ts:jobs[0].plan[1].get error pipeline/unknown-reference unknown resource 'sorce' (did you mean 'source'?)",
+      "hangar: web.ts: pipeline() stopped the module at names it does not define, so its default export (name, target, team) is unknown; nothing was written, even with --no-validate",
+      "",
+    ].join("\n");
+    const one = memoryIo(work);
+    expect(await runCli(["render", "web.ts", "--no-validate"], one.io)).toBe(1);
+    expect({ stdout: one.stdout, stderr: one.stderr }).toEqual({ stdout: "", stderr: refused });
+    expect(readFileSync(join(work, "definition.json"), "utf8")).toBe("previous content");
+
+    const batch = memoryIo(work);
+    expect(await runCli(["render", "web.ts", "ok.ts", "--no-validate", "--out-dir", "out"], batch.io)).toBe(1);
+    expect(batch.stderr).toContain(refused);
+    expect(readdirSync(join(work, "out"))).toEqual(["app.json"]);
   });
 
   test("refuses to write a pipeline with errors unless --no-validate", async () => {

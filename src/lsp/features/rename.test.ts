@@ -282,3 +282,60 @@ describe("what rename refuses", () => {
     });
   });
 });
+
+describe("rename in a text with a key written twice in one mapping (fly refuses it; the editor reads the last one)", () => {
+  const TWICE =
+    "resources:\n  - name: repo\n    type: git\njobs:\n  - name: unit\n    plan:\n      - get: repo\njobs:\n  - name: ship\n    plan:\n      - get: repo\n        passed: [unit]\n";
+  const refusal = (marked: string, newName: string) => {
+    const o = open(marked);
+    const result = rename(o.text, o.document, o.cursor, newName);
+    return isEdit(result) ? undefined : result.message;
+  };
+  const at = (needle: string, delta: number) => {
+    const i = TWICE.indexOf(needle) + delta;
+    return `${TWICE.slice(0, i)}|${TWICE.slice(i)}`;
+  };
+
+  test("the validator reports the second `jobs:`, and the editor reads only what is under it", () => {
+    expect(validateText(TWICE).diagnostics.map((d) => `${d.loc?.line}:${d.loc?.col} ${d.message}`)).toEqual([
+      '8:1 mapping key "jobs" already defined at line 4',
+    ]);
+    expect(
+      open(TWICE)
+        .document.names.filter((s) => s.kind === "job")
+        .map((s) => s.name),
+    ).toEqual(["ship", "unit"]);
+  });
+
+  test("a name also written under the first `jobs:` is not renamed in part: refused, saying where and why", () => {
+    expect(refusal(at("passed: [unit", 9), "test")).toBe(
+      "the key 'jobs' at 4:1 is written again at 8:1, and only the last one is read, so 'unit' at 5:11 would not be renamed: fix the repeated key before renaming",
+    );
+    expect(refusal(at("get: repo\n        passed", 6), "src")).toBe(
+      "the key 'jobs' at 4:1 is written again at 8:1, and only the last one is read, so 'repo' at 7:14 would not be renamed: fix the repeated key before renaming",
+    );
+  });
+
+  test("on a name under the first `jobs:`: refused when the rename is prepared, with the reason", () => {
+    const o = open(at("name: unit", 7));
+    const prepared = prepareRename(o.text, o.document, o.cursor);
+    expect(prepared).toMatchObject({
+      message: "the key 'jobs' at 4:1 is written again at 8:1, and only the last one is read: fix it before renaming",
+    });
+    expect(refusal(at("name: unit", 7), "test")).toBe(
+      "the key 'jobs' at 4:1 is written again at 8:1, and only the last one is read: fix it before renaming",
+    );
+  });
+
+  test("a name written only under the last one is renamed", () => {
+    expect(renamed(at("name: ship", 7), "deploy")).toBe(TWICE.replace("ship", "deploy"));
+  });
+
+  test("a key written twice in a job (a first `plan:`): a resource got there is not renamed in part either", () => {
+    const text =
+      "resources:\n  - name: re|po\n    type: git\njobs:\n  - name: unit\n    plan:\n      - get: repo\n    plan: []\n";
+    expect(refusal(text, "src")).toBe(
+      "the key 'plan' at 6:5 is written again at 8:5, and only the last one is read, so 'repo' at 7:14 would not be renamed: fix the repeated key before renaming",
+    );
+  });
+});

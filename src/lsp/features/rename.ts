@@ -11,19 +11,42 @@ import {
   nodeAt,
   type PipelineDocument,
   pairOf,
+  type ShadowedPair,
+  shadowedPairs,
   sitesOf,
 } from "../documents.ts";
 
-/** The range of the name that would be renamed, or null where there is no name to rename. */
-export function prepareRename(text: TextDocument, document: PipelineDocument, position: Position): Range | null {
-  const site = nameAt(document, text.offsetAt(position));
-  return site === undefined ? null : { start: text.positionAt(site.start), end: text.positionAt(site.end) };
+/**
+ * The range of the name that would be renamed, or null where there is no name to rename; refused (with the reason)
+ * under a key written again later in its mapping, which is not read.
+ */
+export function prepareRename(
+  text: TextDocument,
+  document: PipelineDocument,
+  position: Position,
+): Range | ResponseError | null {
+  const offset = text.offsetAt(position);
+  const site = nameAt(document, offset);
+  if (site !== undefined) return { start: text.positionAt(site.start), end: text.positionAt(site.end) };
+  const shadowed = shadowedPairs(document).find((p) => p.start <= offset && offset <= p.end);
+  return shadowed === undefined
+    ? null
+    : new ResponseError(-32602, `${repeated(text, shadowed)}: fix it before renaming`);
+}
+
+/** Where a key is written twice in a mapping, in a message. */
+function repeated(text: TextDocument, pair: ShadowedPair): string {
+  const first = text.positionAt(pair.start);
+  const last = text.positionAt(pair.readAt);
+  return `the key '${pair.key}' at ${first.line + 1}:${first.character + 1} is written again at ${last.line + 1}:${last.character + 1}, and only the last one is read`;
 }
 
 /**
  * Renames a resource, resource type, prototype or job: its definition and every reference in the file
  * (`get`, `put`, `resource`, `passed`, `type`, group entries). A name Concourse would not accept, or one
- * already defined, is refused.
+ * already defined, is refused; so is a rename that would miss a place of the name, one written where the text is
+ * not read: a broken line read as blank, or the value of a key written again later in its mapping (a first `jobs:`,
+ * which fly refuses as a repeated key and the editor does not read).
  *
  * A `get: x` or `put: x` without `resource:` names both the resource and the artifact the step makes, which
  * later steps of the job use by that name (task inputs, `input_mapping`, a put's `inputs`, paths such as
@@ -43,7 +66,10 @@ export function rename(
   newName: string,
 ): WorkspaceEdit | ResponseError {
   const site = nameAt(document, text.offsetAt(position));
-  if (site === undefined) return new ResponseError(-32602, "nothing to rename here");
+  if (site === undefined) {
+    const refused = prepareRename(text, document, position);
+    return refused instanceof ResponseError ? refused : new ResponseError(-32602, "nothing to rename here");
+  }
   if (newName === site.name) return { changes: { [text.uri]: [] } };
   const problem = checkIdentifier(newName);
   if (problem !== undefined) {
@@ -54,12 +80,22 @@ export function rename(
     return new ResponseError(-32602, `there is already a ${LABEL[site.kind]} named '${newName}'`);
   }
   // a part of the text read as blank may hold the name: its edits would be missing from the rename
-  const unread = document.blanked.find(({ start, end }) => writes(document.text.slice(start, end), site.name));
+  const unread = document.blanked.find(({ start, end }) => writtenIn(document.text, start, end, site.name) !== -1);
   if (unread !== undefined) {
     const { line, character } = text.positionAt(unread.start);
     return new ResponseError(
       -32602,
       `the text cannot be read at ${line + 1}:${character + 1}, where '${site.name}' may be written: fix it before renaming`,
+    );
+  }
+  // so may the value of a key written again later in its mapping (a first `jobs:`), which is not read
+  for (const pair of shadowedPairs(document)) {
+    const at = writtenIn(document.text, pair.start, pair.end, site.name);
+    if (at === -1) continue;
+    const { line, character } = text.positionAt(at);
+    return new ResponseError(
+      -32602,
+      `${repeated(text, pair)}, so '${site.name}' at ${line + 1}:${character + 1} would not be renamed: fix the repeated key before renaming`,
     );
   }
   const sites = sitesOf(document, site.kind, site.name);
@@ -109,13 +145,17 @@ export function rename(
   return { changes: { [text.uri]: [...edits.values()] } };
 }
 
-/** Whether `name` is written in `text` as a whole word (not as part of a longer name or key). */
-function writes(text: string, name: string): boolean {
+/**
+ * Where `name` is first written as a whole word (not as part of a longer name or key) in the part of `text` from
+ * `start` to `end`; -1 if it is not.
+ */
+function writtenIn(text: string, start: number, end: number, name: string): number {
+  const part = text.slice(start, end);
   const isNameChar = (c: string) => /[\w.-]/.test(c);
-  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
-    if (!isNameChar(text.charAt(at - 1)) && !isNameChar(text.charAt(at + name.length))) return true;
+  for (let at = part.indexOf(name); at !== -1; at = part.indexOf(name, at + 1)) {
+    if (!isNameChar(part.charAt(at - 1)) && !isNameChar(part.charAt(at + name.length))) return start + at;
   }
-  return false;
+  return -1;
 }
 
 /** A `get: x` or `put: x` with no `resource:`: the name is the step's (and its artifact's) as well. */
