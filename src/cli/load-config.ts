@@ -33,15 +33,19 @@ export async function loadConfig(
       throw notPlainData(definition.pipeline, file, error);
     }
   }
-  let text: string;
+  // bytes, as fly and `hangar validate` read a file: UTF-16 with its byte order mark, and invalid UTF-8 at its place
+  let bytes: Uint8Array;
   try {
-    text = file === "-" ? await io.readStdin() : await io.readFile(resolve(io.cwd(), file));
+    bytes = file === "-" ? await io.readStdinBytes() : await io.readBytes(resolve(io.cwd(), file));
   } catch (error) {
     throw new LoadError(`cannot read ${file}: ${(error as Error).message}`, error);
   }
-  const shown = file === "-" ? "<stdin>" : file;
-  const { parsePipeline } = await import("../parse/parse-pipeline.ts");
-  const parsed = parsePipeline(text, { file: shown });
+  const [{ parsePipeline }, { STDIN_NAME }] = await Promise.all([
+    import("../parse/parse-pipeline.ts"),
+    import("./validate-inputs.ts"),
+  ]);
+  const shown = file === "-" ? STDIN_NAME : file;
+  const parsed = parsePipeline(bytes, { file: shown });
   const broken = parsed.diagnostics.find(
     (d) => d.severity === "error" && (d.ruleId.startsWith("yaml/") || d.ruleId.startsWith("input/")),
   );

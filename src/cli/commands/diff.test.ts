@@ -140,6 +140,22 @@ describe("hangar diff", () => {
     });
   });
 
+  test("a file is read as fly reads it: UTF-16 with its byte order mark is the same config, invalid UTF-8 an error at its place", async () => {
+    writeFileSync(join(work, "old.yml"), OLD_YAML);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(OLD_YAML, "utf16le")]);
+    writeFileSync(join(work, "wide.yml"), utf16);
+    expect(await diff(["old.yml", "wide.yml"])).toEqual({ code: 0, stdout: "", stderr: "" });
+    const broken = Buffer.concat([
+      Buffer.from("jobs:\n- name: a\n  plan: []\n  serial_groups: [x"),
+      Buffer.from([0xff]),
+      Buffer.from("]\n"),
+    ]);
+    writeFileSync(join(work, "broken.yml"), broken);
+    const bad = await diff(["old.yml", "broken.yml"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^hangar: broken\.yml:4:\d+: .*UTF-8/);
+  });
+
   test("errors exit 2 naming the file and position: bad YAML, a missing file, a bad -U, two stdins", async () => {
     writeFileSync(join(work, "old.yml"), OLD_YAML);
     writeFileSync(join(work, "bad.yml"), "jobs:\n- name: a\n  plan: [\n");
