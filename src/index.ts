@@ -12,7 +12,7 @@ export {
   tryStep,
   withModifiers,
 } from "./factories/steps.ts";
-export { type Fragment, fragment } from "./fragment/fragment.ts";
+export { type Fragment, type FragmentParts, fragment } from "./fragment/fragment.ts";
 export { type Conflict, FragmentConflictError, mergeFragments } from "./fragment/merge-fragments.ts";
 export { type PipelineParts, pipeline } from "./fragment/pipeline.ts";
 export * from "./model/index.ts";

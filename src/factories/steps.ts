@@ -15,7 +15,13 @@ import {
 } from "../model/step.ts";
 import type { TaskConfig } from "../model/task.ts";
 
-type Modifiers = Omit<StepModifiers, "across" | "fail_fast">;
+/**
+ * `T` with `undefined` allowed in each optional property, for options declared from the model: the builders drop
+ * an `undefined` option as if it were left out, so a caller under `exactOptionalPropertyTypes` may pass one.
+ */
+type OrUndefined<T> = { [K in keyof T]: Partial<Pick<T, K>> extends Pick<T, K> ? T[K] | undefined : T[K] };
+
+type Modifiers = OrUndefined<Omit<StepModifiers, "across" | "fail_fast">>;
 
 /** The words `get`'s `version` takes besides a version (atc/steps.go `VersionLatest`, `VersionEvery`). */
 const VERSION_WORDS = ["latest", "every"] as const;
@@ -26,15 +32,15 @@ const INPUTS_WORDS = ["all", "detect"] as const;
 /** Options of {@link get}. */
 export interface GetOptions extends Modifiers {
   /** Name the fetched artifact differently from the resource (emits `get: as` + `resource:`). */
-  readonly as?: string;
+  readonly as?: string | undefined;
   /** Only versions that passed these jobs. */
-  readonly passed?: readonly Ref<Job>[];
+  readonly passed?: readonly Ref<Job>[] | undefined;
   /** Trigger the job on new versions. */
-  readonly trigger?: boolean;
+  readonly trigger?: boolean | undefined;
   /** Which version to fetch. */
-  readonly version?: (typeof VERSION_WORDS)[number] | Version;
+  readonly version?: (typeof VERSION_WORDS)[number] | Version | undefined;
   /** Params for the resource's `in` script. */
-  readonly params?: GetStep["params"];
+  readonly params?: GetStep["params"] | undefined;
 }
 
 /**
@@ -104,7 +110,8 @@ const STEP = "a step object with a core step key (get, put, task, ...)";
 /**
  * Copies `source`'s own enumerable string-keyed properties but `skip` onto `target` (a `__proto__` key included),
  * as `{ ...target, ...rest }` would but for symbol keys, which Concourse's data never has and the renderer never
- * reads; faster than rest and spread, which builders called for every step of a pipeline pay for. Not looking for
+ * reads, and for `undefined` values, an option left out (a spread would write the key, and over a step's own value
+ * in `withModifiers`); faster than rest and spread, which builders called for every step of a pipeline pay for. Not looking for
  * symbols (an array made per call) took the bench workload's factories at 10,000 jobs from about 21 to 15 ms of CPU
  * (alternating runs in one process).
  */
@@ -115,7 +122,7 @@ function copyOthers(
 ): Record<PropertyKey, unknown> {
   const from = source as Record<PropertyKey, unknown>;
   for (const key in from) {
-    if (!Object.hasOwn(from, key) || skip.includes(key)) continue;
+    if (!Object.hasOwn(from, key) || skip.includes(key) || from[key] === undefined) continue;
     setOwn(target, key, from[key]);
   }
   return target;
@@ -124,15 +131,15 @@ function copyOthers(
 /** Options of {@link put}. */
 export interface PutOptions extends Modifiers {
   /** Name the step differently from the resource (emits `put: as` + `resource:`). */
-  readonly as?: string;
+  readonly as?: string | undefined;
   /** Params for the resource's `out` script. */
-  readonly params?: PutStep["params"];
+  readonly params?: PutStep["params"] | undefined;
   /** Which artifacts to give to `out`. */
-  readonly inputs?: (typeof INPUTS_WORDS)[number] | readonly string[];
+  readonly inputs?: (typeof INPUTS_WORDS)[number] | readonly string[] | undefined;
   /** Params for the implicit get. */
-  readonly getParams?: PutStep["get_params"];
+  readonly getParams?: PutStep["get_params"] | undefined;
   /** Skip the implicit get. */
-  readonly noGet?: boolean;
+  readonly noGet?: boolean | undefined;
 }
 
 /**
@@ -164,7 +171,7 @@ export function put(resource: Ref<Resource>, options: PutOptions = {}): PutStep 
 const PUT_OWN: readonly string[] = ["as", "getParams", "noGet", "inputs"];
 
 /** The fields of a task step other than its name, `config` and `file`. */
-type CommonTaskOptions = Omit<TaskStep, "task" | "config" | "file" | keyof Only>;
+type CommonTaskOptions = OrUndefined<Omit<TaskStep, "task" | "config" | "file" | keyof Only>>;
 type Only = { [K in "get" | "put" | "run" | "set_pipeline" | "load_var" | "try" | "do" | "in_parallel"]?: never };
 
 /** Options of {@link task}: exactly one of `config` and `file`. */
@@ -199,7 +206,7 @@ export function task(name: string, options: TaskOptions): TaskStep {
     throw argumentError("task", "options", "an object with a config or a file", options);
   }
   checkAttempts("task", options);
-  return { task: name, ...options } as TaskStep;
+  return copyOthers({ task: name }, options, []) as unknown as TaskStep;
 }
 
 /** Options of the long form of {@link inParallel}. */
@@ -207,9 +214,9 @@ export interface InParallelOptions {
   /** The steps to run at once. */
   readonly steps: readonly Step[];
   /** How many steps run at once. */
-  readonly limit?: number;
+  readonly limit?: number | undefined;
   /** Stop starting steps once one fails. */
-  readonly failFast?: boolean;
+  readonly failFast?: boolean | undefined;
 }
 
 /**
@@ -270,9 +277,9 @@ export function tryStep(step: Step): TryStep {
  * A copy of `step` with modifiers or hooks added (the original is unchanged).
  * @example withModifiers(put(image), { attempts: 3, timeout: "1h" })
  */
-export function withModifiers<S extends Step>(step: S, modifiers: StepModifiers): S {
+export function withModifiers<S extends Step>(step: S, modifiers: OrUndefined<StepModifiers>): S {
   expectObject("withModifiers", "step", step);
   expectObject("withModifiers", "modifiers", modifiers);
   checkAttempts("withModifiers", modifiers);
-  return { ...step, ...modifiers };
+  return copyOthers({ ...step } as Record<PropertyKey, unknown>, modifiers, []) as S;
 }

@@ -14,12 +14,19 @@ export interface Fragment {
   readonly jobs: readonly Job[];
 }
 
+/** What {@link fragment} and `mergeFragments()` take: any of a fragment's parts, a missing or `undefined` one empty. */
+export interface FragmentParts {
+  readonly resource_types?: readonly ResourceType[] | undefined;
+  readonly resources?: readonly Resource[] | undefined;
+  readonly jobs?: readonly Job[] | undefined;
+}
+
 /**
  * A fragment from any of its three parts; missing parts are empty. Remembers where it was made (for
  * `hangar graph`; never part of the data).
  * @example fragment({ resources: [source], jobs: [build] })
  */
-export function fragment(parts: Partial<Fragment> = {}): Fragment {
+export function fragment(parts: FragmentParts = {}): Fragment {
   expectObject("fragment", "parts", parts);
   expectArrays("fragment", "parts", parts, ["resource_types", "resources", "jobs"]);
   const made = { resource_types: parts.resource_types ?? [], resources: parts.resources ?? [], jobs: parts.jobs ?? [] };

@@ -3,7 +3,7 @@ import { isObject, type Named } from "../model/common.ts";
 import { HangarError } from "../model/errors.ts";
 import { explainNotPlainData } from "../walk/plain-data.ts";
 import { type Difference, firstDifference } from "./first-difference.ts";
-import type { Fragment } from "./fragment.ts";
+import type { Fragment, FragmentParts } from "./fragment.ts";
 import { combinedProvenance, withProvenance } from "./provenance.ts";
 
 /** The named sections of a pipeline, merged by name. */
@@ -126,7 +126,7 @@ export function explainParts(fn: string, label: string, parts: readonly unknown[
 }
 
 function* origins<K extends keyof Fragment>(
-  fragments: readonly Partial<Fragment>[],
+  fragments: readonly FragmentParts[],
   section: K,
 ): Generator<Origin<Fragment[K][number]>> {
   for (let f = 0; f < fragments.length; f++) {
@@ -143,7 +143,7 @@ function* origins<K extends keyof Fragment>(
  * Like {@link fragment}, it accepts partial fragments: a missing section is empty.
  * @example mergeFragments(fragment({ resources: [source] }), { jobs: [build] })
  */
-export function mergeFragments(...fragments: readonly Partial<Fragment>[]): Fragment {
+export function mergeFragments(...fragments: readonly FragmentParts[]): Fragment {
   checkParts("mergeFragments", "fragment", fragments, SECTIONS);
   try {
     return merge(fragments);
@@ -152,7 +152,7 @@ export function mergeFragments(...fragments: readonly Partial<Fragment>[]): Frag
   }
 }
 
-function merge(fragments: readonly Partial<Fragment>[]): Fragment {
+function merge(fragments: readonly FragmentParts[]): Fragment {
   const conflicts: Conflict[] = [];
   const result: Fragment = {
     resource_types: mergeNamed("resource_types", origins(fragments, "resource_types"), conflicts),

@@ -3,7 +3,7 @@ import { deepFreeze } from "../../test/helpers/deep-freeze.ts";
 import { HangarError } from "../model/errors.ts";
 import type { Job, Prototype, Resource, ResourceType, Step } from "../model/index.ts";
 import { fragment } from "./fragment.ts";
-import { FragmentConflictError } from "./merge-fragments.ts";
+import { FragmentConflictError, mergeFragments } from "./merge-fragments.ts";
 import { isBuiltPipeline, pipeline } from "./pipeline.ts";
 
 /** The error `f` throws (fails the test when it throws nothing). */
@@ -462,5 +462,18 @@ describe("references typed Ref<Resource> outside get and put", () => {
       jobs: [{ name: "build", plan: [{ get: "golang" }, { task: "unit", file: "ci/unit.yml", image }] }],
     } as never);
     expect(built.resources).toEqual([image]);
+  });
+});
+
+describe("parts given as undefined", () => {
+  test("fragment(), mergeFragments() and pipeline() read an undefined part as a missing one", () => {
+    const source = { name: "src", type: "git", source: { uri: "u" } };
+    const job = { name: "build", plan: [{ get: "src" }] };
+    const given = { resources: [source], jobs: [job], resource_types: undefined };
+    expect(fragment(given)).toStrictEqual(fragment({ resources: [source], jobs: [job] }));
+    expect(mergeFragments(given)).toStrictEqual(mergeFragments({ resources: [source], jobs: [job] }));
+    expect(pipeline({ ...given, groups: undefined, display: undefined, var_sources: undefined })).toStrictEqual(
+      pipeline({ resources: [source], jobs: [job] }),
+    );
   });
 });

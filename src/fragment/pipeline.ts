@@ -37,13 +37,13 @@ import { combinedProvenance, withProvenance } from "./provenance.ts";
 
 /** What `pipeline()` combines: fragments, or any parts of a pipeline. */
 export interface PipelineParts {
-  readonly resource_types?: readonly ResourceType[];
-  readonly resources?: readonly Resource[];
-  readonly jobs?: readonly Job[];
-  readonly prototypes?: readonly Prototype[];
-  readonly groups?: readonly Group[];
-  readonly var_sources?: readonly VarSource[];
-  readonly display?: Display;
+  readonly resource_types?: readonly ResourceType[] | undefined;
+  readonly resources?: readonly Resource[] | undefined;
+  readonly jobs?: readonly Job[] | undefined;
+  readonly prototypes?: readonly Prototype[] | undefined;
+  readonly groups?: readonly Group[] | undefined;
+  readonly var_sources?: readonly VarSource[] | undefined;
+  readonly display?: Display | undefined;
 }
 
 const isNamedObject = (v: unknown): v is Named & Record<string, unknown> => isObject(v) && typeof v.name === "string";

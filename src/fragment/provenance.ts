@@ -38,8 +38,8 @@ export interface Provenance {
 
 /** What provenance is recorded for: anything with jobs and resources. */
 interface Parts {
-  readonly jobs?: readonly Named[];
-  readonly resources?: readonly Named[];
+  readonly jobs?: readonly Named[] | undefined;
+  readonly resources?: readonly Named[] | undefined;
 }
 
 /** A new origin for a call of `factory`; the stack starts at the caller of `callee` (the factory itself). */

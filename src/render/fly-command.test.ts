@@ -232,3 +232,10 @@ describe("shellQuote", () => {
     expect(wordsSeenBy(shell, `fly ${words.map(shellQuote).join(" ")}`)).toEqual(words);
   });
 });
+
+test("an option given as undefined is the option left out", () => {
+  const omitted = flyCommand({ target: "ci", pipeline: "app" });
+  for (const key of ["config", "team", "instanceVars", "vars", "yamlVars", "varFiles", "nonInteractive"]) {
+    expect(flyCommand({ target: "ci", pipeline: "app", [key]: undefined })).toBe(omitted);
+  }
+});

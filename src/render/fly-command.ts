@@ -11,19 +11,19 @@ export interface FlyCommandOptions {
   /** The pipeline's name. */
   readonly pipeline: string;
   /** The config file to set. @default "definition.json" */
-  readonly config?: string;
+  readonly config?: string | undefined;
   /** The team to set the pipeline in. */
-  readonly team?: string;
+  readonly team?: string | undefined;
   /** Instance vars (`-i key=value`), for a pipeline that is one instance of a group. */
-  readonly instanceVars?: Readonly<Record<string, string | number | boolean>>;
+  readonly instanceVars?: Readonly<Record<string, string | number | boolean>> | undefined;
   /** Vars (`-v key=value`). */
-  readonly vars?: Readonly<Record<string, string | number | boolean>>;
+  readonly vars?: Readonly<Record<string, string | number | boolean>> | undefined;
   /** YAML vars (`-y key=yaml`), the value as written. */
-  readonly yamlVars?: Readonly<Record<string, string>>;
+  readonly yamlVars?: Readonly<Record<string, string>> | undefined;
   /** Var files (`-l file`). */
-  readonly varFiles?: readonly string[];
+  readonly varFiles?: readonly string[] | undefined;
   /** Do not ask for confirmation (`-n`). */
-  readonly nonInteractive?: boolean;
+  readonly nonInteractive?: boolean | undefined;
 }
 
 /**

@@ -296,3 +296,8 @@ describe("values JSON would change, drop or refuse", () => {
     expect(data.jobs[0]?.plan[0]?.params.v).toBeNaN();
   });
 });
+
+test("renderYaml: a header given as undefined is no header", () => {
+  const given: Pipeline = { jobs: [{ name: "build", plan: [] }] };
+  expect(renderYaml(given, { header: undefined })).toBe(renderYaml(given));
+});

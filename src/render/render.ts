@@ -31,7 +31,7 @@ export function renderData(pipeline: Pipeline, format: "json" | "yaml"): { data:
 /** Options of {@link renderYaml}. */
 export interface RenderYamlOptions {
   /** Comment lines written at the top of the document. */
-  readonly header?: string;
+  readonly header?: string | undefined;
 }
 
 /**

@@ -101,6 +101,27 @@ const PROJECTS = {
 import { validate } from "hangar/validate";
 export const findings: number = validate(pipeline(shared)).length;
 `,
+      // an option given as a possibly undefined value, one of each family, which exactOptionalPropertyTypes must allow
+      "pipelines/app/explicit-undefined.ts": `import { type Job, flyCommand, fragment, get, gitRepo, inParallel, mergeFragments, metaPipeline, notification, pipeline, put, renderYaml, task, withModifiers } from "hangar";
+import { validate } from "hangar/validate";
+
+declare const maybe: { text?: string; flag?: boolean; count?: number };
+const source = gitRepo({ name: "app-source", uri: "https://git.example.com/app.git", branch: maybe.text });
+const steps = [
+  get(source, { trigger: maybe.flag, passed: undefined, timeout: maybe.text }),
+  task("unit", { file: "app-source/ci/unit.yml", privileged: maybe.flag }),
+  inParallel({ steps: [put(source, { noGet: maybe.flag, attempts: maybe.count })], limit: maybe.count }),
+  withModifiers(notification({ resource: "slack", title: "t", body: "b", alertType: undefined }), { timeout: maybe.text }),
+];
+const build: Job = { name: "build", plan: steps };
+const meta = metaPipeline({ definitions: source, pipelines: [{ name: "app", script: "ci/app.ts", team: maybe.text }] });
+const built = pipeline(mergeFragments(fragment({ resources: [source], jobs: [build], resource_types: undefined }), meta), {
+  groups: undefined,
+});
+export const yaml: string = renderYaml(built, { header: maybe.text });
+export const command: string = flyCommand({ target: "ci", pipeline: "app", team: maybe.text });
+export const findings: number = validate(built).length;
+`,
       // a misspelt option, which the declarations must reject
       "mistake/pipeline.ts": `import { gitRepo } from "hangar";
 export const source = gitRepo({ name: "src", uri: "https://git.example.com/app.git", brnach: "main" });

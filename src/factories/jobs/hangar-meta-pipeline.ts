@@ -18,13 +18,13 @@ export interface HangarManagedPipeline {
    * `hangar render --out-dir` names it) the file's stem, or its folder's name for `pipeline.ts` and
    * `index.ts`. @default derived from `entry`
    */
-  readonly name?: string;
+  readonly name?: string | undefined;
   /** The team to set the pipeline in. */
-  readonly team?: string;
+  readonly team?: string | undefined;
   /** Values for `((vars))` in the pipeline. */
-  readonly vars?: Params;
+  readonly vars?: Params | undefined;
   /** Instance vars, to set one instance of a pipeline group. */
-  readonly instanceVars?: Params;
+  readonly instanceVars?: Params | undefined;
 }
 
 /** Options of {@link hangarMetaPipeline}. */
@@ -37,21 +37,21 @@ export interface HangarMetaPipelineOptions {
   /** The modules to render and set (a path stands for `{ entry: path }`), in this order. */
   readonly pipelines: readonly (string | HangarManagedPipeline)[];
   /** The module of this meta pipeline, for a job that sets the meta pipeline itself (`set_pipeline: self`). */
-  readonly self?: string;
+  readonly self?: string | undefined;
   /** The image of the render task. @default the official `node` image, tag `22-slim` */
-  readonly image?: ImageResource;
+  readonly image?: ImageResource | undefined;
   /**
    * Install the repository's dependencies with `npm ci` (npm's cache kept in a task cache). `false`
    * for an image with hangar installed globally (images/hangar), when the modules import only hangar
    * and each other. @default true
    */
-  readonly install?: boolean;
+  readonly install?: boolean | undefined;
   /** The render task's output folder, where `set_pipeline` reads the rendered files. @default "rendered" */
-  readonly output?: string;
+  readonly output?: string | undefined;
   /** The job that renders and sets the pipelines. @default "set-pipelines" */
-  readonly jobName?: string;
+  readonly jobName?: string | undefined;
   /** The job that sets the meta pipeline itself. @default "set-self" */
-  readonly selfJobName?: string;
+  readonly selfJobName?: string | undefined;
 }
 
 /** The official Node image, as the render task's default. */

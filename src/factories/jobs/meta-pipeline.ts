@@ -14,20 +14,20 @@ export interface MetaPipelineRender {
   /** The image the render task runs in. */
   readonly image: ImageResource;
   /** The program that runs each script (`python`, `node`, ...); without it the script is executed itself. */
-  readonly interpreter?: string;
+  readonly interpreter?: string | undefined;
   /** Environment variables of the render task, such as a module search path. */
-  readonly params?: Params;
+  readonly params?: Params | undefined;
   /** The user the render task runs as. */
-  readonly user?: string;
+  readonly user?: string | undefined;
   /**
    * Run the command through `sh -exc`, with `params` written as `NAME=value` assignments in front of it
    * instead of task params.
    */
-  readonly shell?: boolean;
+  readonly shell?: boolean | undefined;
   /** The output artifact the script writes into; it is also the task's working directory. @default "pipeline" */
-  readonly output?: string;
+  readonly output?: string | undefined;
   /** The file the script writes in its working directory. @default "definition.json" */
-  readonly file?: string;
+  readonly file?: string | undefined;
 }
 
 /** A pipeline that a meta pipeline keeps up to date. */
@@ -40,19 +40,19 @@ export interface ManagedPipeline {
    */
   readonly script: string;
   /** Arguments given to the script after its path. */
-  readonly args?: readonly string[];
+  readonly args?: readonly string[] | undefined;
   /** The team to set the pipeline in. */
-  readonly team?: string;
+  readonly team?: string | undefined;
   /** The job's name. @default `create-${name}` */
-  readonly jobName?: string;
+  readonly jobName?: string | undefined;
   /** The render task's name. @default `generate-${name}-file` */
-  readonly taskName?: string;
+  readonly taskName?: string | undefined;
   /** More resources that trigger the job and are inputs of the render task (after the definitions). */
-  readonly inputs?: readonly Resource[];
+  readonly inputs?: readonly Resource[] | undefined;
   /** Values for `((vars))` in the pipeline. */
-  readonly vars?: Params;
+  readonly vars?: Params | undefined;
   /** Instance vars, to set one instance of a pipeline group. */
-  readonly instanceVars?: Params;
+  readonly instanceVars?: Params | undefined;
 }
 
 /** The job that keeps the meta pipeline itself up to date (`set_pipeline: self`). */
@@ -73,11 +73,11 @@ export interface MetaPipelineOptions {
   /** The pipelines to keep up to date, one job each, in this order. */
   readonly pipelines: readonly ManagedPipeline[];
   /** The job that sets the meta pipeline itself from its own script. */
-  readonly self?: SelfUpdate;
+  readonly self?: SelfUpdate | undefined;
   /** Whether the self-update job comes before or after the others. @default "last" */
-  readonly selfPosition?: (typeof SELF_POSITIONS)[number];
+  readonly selfPosition?: (typeof SELF_POSITIONS)[number] | undefined;
   /** Render each definition with a task before setting it; without it, `script` is the config file itself. */
-  readonly render?: MetaPipelineRender;
+  readonly render?: MetaPipelineRender | undefined;
 }
 
 function renderCommand(

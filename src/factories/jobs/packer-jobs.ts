@@ -14,17 +14,17 @@ export interface PackerJobsOptions {
   /** The git resource holding the Packer template. */
   imageCode: Resource;
   /** The template's path inside `imageCode`. @default "src/bilder/images/." */
-  packerTemplatePath?: string;
+  packerTemplatePath?: string | undefined;
   /** One validate and one build put per node type, passed as the `node_type` var. An empty list means the default. @default ["server"] */
-  nodeTypes?: readonly string[];
+  nodeTypes?: readonly string[] | undefined;
   /** Values of the template's variables (`node_type` is added). */
-  packerVars?: Readonly<Record<string, unknown>>;
+  packerVars?: Readonly<Record<string, unknown>> | undefined;
   /** Environment variables of the build read from files: variable name to file path. @default {} */
-  envVarsFromFiles?: Readonly<Record<string, string>>;
+  envVarsFromFiles?: Readonly<Record<string, string>> | undefined;
   /** More put params for both objectives, such as `{ only: ["amazon-ebs.web"] }`; they win over the defaults. */
-  extraPackerParams?: Readonly<Record<string, unknown>>;
+  extraPackerParams?: Readonly<Record<string, unknown>> | undefined;
   /** Appended to both job names (`validate-packer-template-<suffix>`), to keep them unique. @default "" */
-  jobNameSuffix?: string;
+  jobNameSuffix?: string | undefined;
 }
 
 /** What {@link packerJobs} makes: a fragment plus handles on its parts. */

@@ -24,17 +24,17 @@ export interface PulumiJobOptions {
   /** The project's directory inside `pulumiCode` (written in normal form, as Python's `Path` prints it). */
   projectSourcePath: string;
   /** Steps run first (inputs and triggers), used as given. @default [] */
-  dependencies?: readonly GetStep[];
+  dependencies?: readonly GetStep[] | undefined;
   /** Steps run after the update. @default [] */
-  additionalPostSteps?: readonly Step[];
+  additionalPostSteps?: readonly Step[] | undefined;
   /** The job of the previous stack: the code must have passed it, and the job does not trigger on new code. */
-  previousJob?: Job;
+  previousJob?: Job | undefined;
   /** More environment variables for the Pulumi CLI (`env_os`). */
-  additionalEnvVars?: Readonly<Record<string, string>>;
+  additionalEnvVars?: Readonly<Record<string, string>> | undefined;
   /** Environment variables read from files: variable name to file path. @default {} */
-  envVarsFromFiles?: Readonly<Record<string, string>>;
+  envVarsFromFiles?: Readonly<Record<string, string>> | undefined;
   /** A vault path holding a Slack webhook URL: failures, errors and aborts are posted there. */
-  slackUrlPath?: string;
+  slackUrlPath?: string | undefined;
 }
 
 /** What {@link pulumiJob} makes: a fragment plus handles on its parts. */

@@ -24,25 +24,25 @@ export interface PulumiJobsChainOptions {
    * Gate each stack after the first on a GitHub issue that the previous stack's deploy opens and a person
    * closes; then `githubIssueRepository` is required. @default true
    */
-  enableGithubIssueResource?: boolean;
+  enableGithubIssueResource?: boolean | undefined;
   /** More get steps for single stacks, by their index in `stackNames`. @default {} */
-  customDependencies?: Readonly<Record<number, readonly GetStep[]>>;
+  customDependencies?: Readonly<Record<number, readonly GetStep[]>> | undefined;
   /** Get steps for every job. Each job gets copies: triggering only in the first job unless it is a production stack, and passed the previous job after the first. @default [] */
-  dependencies?: readonly GetStep[];
+  dependencies?: readonly GetStep[] | undefined;
   /** Steps run after the update, by stack index. @default {} */
-  additionalPostSteps?: Readonly<Record<number, readonly Step[]>>;
+  additionalPostSteps?: Readonly<Record<number, readonly Step[]>> | undefined;
   /** Users assigned to the promotion issues. @default [] */
-  githubIssueAssignees?: readonly string[];
+  githubIssueAssignees?: readonly string[] | undefined;
   /** Labels of the promotion issues; empty or absent means the defaults (with `promotion-to-qa` ... by stack). */
-  githubIssueLabels?: readonly string[];
+  githubIssueLabels?: readonly string[] | undefined;
   /** The repository of the promotion issues, as `owner/name`; required with `enableGithubIssueResource` (ol-infrastructure passes `GH_ISSUES_DEFAULT_REPOSITORY`). */
-  githubIssueRepository?: string;
+  githubIssueRepository?: string | undefined;
   /** More environment variables for the Pulumi CLI. */
-  additionalEnvVars?: Readonly<Record<string, string>>;
+  additionalEnvVars?: Readonly<Record<string, string>> | undefined;
   /** Environment variables read from files: variable name to file path. */
-  envVarsFromFiles?: Readonly<Record<string, string>>;
+  envVarsFromFiles?: Readonly<Record<string, string>> | undefined;
   /** A vault path holding a Slack webhook URL for failure alerts. */
-  slackUrlPath?: string;
+  slackUrlPath?: string | undefined;
 }
 
 /** What {@link pulumiJobsChain} makes: a fragment plus handles on its jobs. */

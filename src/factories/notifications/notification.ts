@@ -19,7 +19,7 @@ export interface NotificationOptions {
   /** More text, shown when the alert is expanded. */
   body: string;
   /** The kind of alert, which sets its colour; `null` leaves it to the resource. @default "default" */
-  alertType?: (typeof ALERT_TYPES)[number] | null;
+  alertType?: (typeof ALERT_TYPES)[number] | null | undefined;
 }
 
 const NOTIFICATION_OPTIONS: OptionKinds<NotificationOptions> = {

@@ -9,7 +9,7 @@ export interface AmazonAmiOptions {
   /** `describe-images` filters, such as `{ "tag:app": "web", "is-public": false }`. */
   filters: Readonly<Record<string, string | boolean>>;
   /** @default "us-east-1" */
-  region?: string;
+  region?: string | undefined;
 }
 
 const AMAZON_AMI_OPTIONS: OptionKinds<AmazonAmiOptions> = {

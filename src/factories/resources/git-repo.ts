@@ -79,19 +79,19 @@ export interface GitRepoOptions {
   /** The repository's URI. */
   uri: string;
   /** @default "main" */
-  branch?: string;
+  branch?: string | undefined;
   /** @default "60s" */
-  checkEvery?: Duration | "never";
+  checkEvery?: Duration | "never" | undefined;
   /** Only changes to these paths trigger (written in normal form: `src/app/` becomes `src/app`). */
-  paths?: readonly string[];
+  paths?: readonly string[] | undefined;
   /** How many commits a check returns at most (`version_depth`). */
-  depth?: number;
+  depth?: number | undefined;
   /** @default false */
-  fetchTags?: boolean;
+  fetchTags?: boolean | undefined;
   /** Only tags matching this regular expression (with `fetchTags`). */
-  tagRegex?: string;
+  tagRegex?: string | undefined;
   /** More resource fields (`webhook_token`, `tags`, ...), merged last (Python's `**kwargs`). */
-  overrides?: Partial<Resource<GitSource>>;
+  overrides?: Partial<Resource<GitSource>> | undefined;
 }
 
 const GIT_REPO_OPTIONS: OptionKinds<GitRepoOptions> = {
@@ -149,9 +149,9 @@ export interface SshGitRepoOptions {
   /** The SSH private key (usually a `((var))`). */
   privateKey: string;
   /** @default "main" */
-  branch?: string;
+  branch?: string | undefined;
   /** Only changes to these paths trigger (written in normal form). */
-  paths?: readonly string[];
+  paths?: readonly string[] | undefined;
 }
 
 const SSH_GIT_REPO_OPTIONS: OptionKinds<SshGitRepoOptions> = {

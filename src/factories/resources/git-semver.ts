@@ -14,21 +14,21 @@ export interface GitSemverOptions {
   /** The version file's path in the repository. */
   file: string;
   /** SSH private key. */
-  privateKey?: string;
+  privateKey?: string | undefined;
   /** Username for HTTP(S). */
-  username?: string;
+  username?: string | undefined;
   /** Password or token for HTTP(S). */
-  password?: string;
+  password?: string | undefined;
   /** The committer identity, such as `Bot <bot@example.com>`. */
-  gitUser?: string;
+  gitUser?: string | undefined;
   /** Clone depth. */
-  depth?: number;
+  depth?: number | undefined;
   /** @default false */
-  skipSslVerification?: boolean;
+  skipSslVerification?: boolean | undefined;
   /** The message of version-bump commits. */
-  commitMessage?: string;
+  commitMessage?: string | undefined;
   /** @default "0.0.0" */
-  initialVersion?: string;
+  initialVersion?: string | undefined;
 }
 
 const GIT_SEMVER_OPTIONS: OptionKinds<GitSemverOptions> = {

@@ -11,9 +11,9 @@ export interface GithubDeploymentOptions {
   /** The deployment environment, such as `RC` or `Production`. */
   environment: string;
   /** A token with the `repo_deployments` scope. @default "((github.access_token))" */
-  accessToken?: string;
+  accessToken?: string | undefined;
   /** The API base URL, for GitHub Enterprise. */
-  ghHost?: string | null;
+  ghHost?: string | null | undefined;
 }
 
 const GITHUB_DEPLOYMENT_OPTIONS: OptionKinds<GithubDeploymentOptions> = {

@@ -18,31 +18,31 @@ export interface GithubIssuesOptions {
   /** Only issues whose title starts with this text. */
   issuePrefix: string;
   /** `token` uses `accessToken`; `app` uses the three GitHub App options. @default "token" */
-  authMethod?: (typeof AUTH_METHODS)[number];
+  authMethod?: (typeof AUTH_METHODS)[number] | undefined;
   /** The API base URL; `null` or `""` leaves it out (github.com). @default "https://github.mit.edu/api/v3" */
-  ghHost?: string | null;
+  ghHost?: string | null | undefined;
   /** The token, with `authMethod: "token"`. @default "((github.issues_resource_access_token))" */
-  accessToken?: string;
+  accessToken?: string | undefined;
   /** The GitHub App's id, with `authMethod: "app"`. */
-  appId?: string;
+  appId?: string | undefined;
   /** The GitHub App's installation id, with `authMethod: "app"`. */
-  appInstallationId?: string;
+  appInstallationId?: string | undefined;
   /** The GitHub App's private key, with `authMethod: "app"`. */
-  privateSshKey?: string;
+  privateSshKey?: string | undefined;
   /** Track `open` or `closed` issues. @default "closed" */
-  issueState?: (typeof ISSUE_STATES)[number];
+  issueState?: (typeof ISSUE_STATES)[number] | undefined;
   /** Only issues with these labels. */
-  labels?: readonly string[];
+  labels?: readonly string[] | undefined;
   /** Users assigned to created issues. */
-  assignees?: readonly string[];
+  assignees?: readonly string[] | undefined;
   /** The title of created issues. */
-  issueTitleTemplate?: string;
+  issueTitleTemplate?: string | undefined;
   /** The body of created issues. */
-  issueBodyTemplate?: string;
+  issueBodyTemplate?: string | undefined;
   /** Skip issues carrying any of these labels (closing an issue with one abandons a release). */
-  skipIfLabeled?: readonly string[];
+  skipIfLabeled?: readonly string[] | undefined;
   /** How often to check (`check_every`). @default "60m" */
-  pollFrequency?: Duration;
+  pollFrequency?: Duration | undefined;
 }
 
 const GITHUB_ISSUES_OPTIONS: OptionKinds<GithubIssuesOptions> = {

@@ -52,13 +52,13 @@ export interface GithubReleaseOptions {
   /** The repository's name. */
   repository: string;
   /** A token for the API rate limit; `""` leaves it out. @default "((github.public_repo_access_token))" */
-  githubToken?: string;
+  githubToken?: string | undefined;
   /** Only tags matching this regular expression. */
-  tagFilter?: string;
+  tagFilter?: string | undefined;
   /** Order by `time` or `version`. */
-  orderBy?: (typeof ORDER_BY)[number];
+  orderBy?: (typeof ORDER_BY)[number] | undefined;
   /** How often to check (`check_every`). @default "24h" */
-  checkFrequency?: Duration | "never";
+  checkFrequency?: Duration | "never" | undefined;
 }
 
 const GITHUB_RELEASE_OPTIONS: OptionKinds<GithubReleaseOptions> = {

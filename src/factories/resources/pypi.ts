@@ -10,11 +10,11 @@ export interface PypiOptions {
   /** The package's name on PyPI. */
   packageName: string;
   /** Upload username. @default "((pypi_creds.username))" */
-  username?: string;
+  username?: string | undefined;
   /** Upload password or token. @default "((pypi_creds.password))" */
-  password?: string;
+  password?: string | undefined;
   /** @default "24h" */
-  checkEvery?: Duration | "never";
+  checkEvery?: Duration | "never" | undefined;
 }
 
 const PYPI_OPTIONS: OptionKinds<PypiOptions> = {

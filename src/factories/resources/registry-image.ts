@@ -65,21 +65,21 @@ export interface RegistryImageOptions {
   /** The image repository, such as `ghcr.io/mitodl/app`. */
   imageRepository: string;
   /** The tag to track; `null` leaves it out of `source`. @default "latest" */
-  imageTag?: string | null;
+  imageTag?: string | null | undefined;
   /** Track tags with this variant suffix. */
-  variant?: string;
+  variant?: string | undefined;
   /** Track tags matching this regular expression. */
-  tagRegex?: string;
+  tagRegex?: string | undefined;
   /** Order the tags matching `tagRegex` by creation time (`created_at_sort`). */
-  sortByCreation?: boolean;
+  sortByCreation?: boolean | undefined;
   /** Registry username; used only together with `password`. */
-  username?: string;
+  username?: string | undefined;
   /** Registry password; used only together with `username`. */
-  password?: string;
+  password?: string | undefined;
   /** How often Concourse checks for a new image. */
-  checkEvery?: Duration | "never";
+  checkEvery?: Duration | "never" | undefined;
   /** The AWS region of an ECR repository (`aws_region`). */
-  ecrRegion?: string;
+  ecrRegion?: string | undefined;
 }
 
 const REGISTRY_IMAGE_OPTIONS: OptionKinds<RegistryImageOptions> = {

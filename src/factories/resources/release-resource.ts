@@ -13,25 +13,25 @@ export interface ReleaseResourceOptions {
   /** The repository's URI (SSH or HTTPS). */
   uri: string;
   /** The branch whose commits are released. @default "main" */
-  branch?: string;
+  branch?: string | undefined;
   /** SSH private key for git. */
-  privateKey?: string;
+  privateKey?: string | undefined;
   /** A GitHub token; adds pull request numbers and titles to the release notes. */
-  accessToken?: string;
+  accessToken?: string | undefined;
   /** `owner/name`; needed with `accessToken`. */
-  repository?: string;
+  repository?: string | undefined;
   /** @default "Concourse CI" */
-  gitUserName?: string;
+  gitUserName?: string | undefined;
   /** @default "concourse@example.com" */
-  gitUserEmail?: string;
+  gitUserEmail?: string | undefined;
   /** `cumulative` or `per_release`; absent: no changelog. */
-  changelogStyle?: (typeof CHANGELOG_STYLES)[number];
+  changelogStyle?: (typeof CHANGELOG_STYLES)[number] | undefined;
   /** @default "CHANGELOG.md" */
-  changelogFile?: string;
+  changelogFile?: string | undefined;
   /** @default "releases" */
-  changelogDir?: string;
+  changelogDir?: string | undefined;
   /** A webhook token, so a bot can trigger checks (the resource is never polled). */
-  webhookToken?: string;
+  webhookToken?: string | undefined;
 }
 
 const RELEASE_RESOURCE_OPTIONS: OptionKinds<ReleaseResourceOptions> = {

@@ -49,9 +49,9 @@ export interface S3ObjectOptions {
   /** The bucket's name. */
   bucket: string;
   /** One versioned object key (`versioned_file`). */
-  objectPath?: string;
+  objectPath?: string | undefined;
   /** A regular expression matching object keys (`regexp`), instead of `objectPath`. */
-  objectRegex?: string;
+  objectRegex?: string | undefined;
 }
 
 const S3_OBJECT_OPTIONS: OptionKinds<S3ObjectOptions> = {

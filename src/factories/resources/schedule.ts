@@ -26,13 +26,13 @@ export interface ScheduleOptions {
   /** The resource's name. */
   name: string;
   /** A new version after this long, such as `1h`. */
-  interval?: Duration;
+  interval?: Duration | undefined;
   /** Start of the daily window (`HH:MM`). */
-  start?: string;
+  start?: string | undefined;
   /** End of the daily window (`HH:MM`). */
-  stop?: string;
+  stop?: string | undefined;
   /** Only on these days, such as `["Monday", "Friday"]`. */
-  days?: readonly string[];
+  days?: readonly string[] | undefined;
 }
 
 const SCHEDULE_OPTIONS: OptionKinds<ScheduleOptions> = {

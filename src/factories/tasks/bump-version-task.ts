@@ -7,15 +7,15 @@ import { TASK_IMAGE } from "../constants.ts";
 /** Options of {@link bumpVersionTask}. */
 export interface BumpVersionTaskOptions {
   /** The file holding the new version, as `<artifact>/<path>`. @default "release/version" */
-  versionFile?: string;
+  versionFile?: string | undefined;
   /** The artifact with the application's code and its bumpver config; also the task's output. @default "app-source" */
-  repository?: string;
+  repository?: string | undefined;
   /** The git committer name. @default "CI" */
-  gitUser?: string;
+  gitUser?: string | undefined;
   /** The git committer e-mail. @default "odl-devops@mit.edu" */
-  gitEmail?: string;
+  gitEmail?: string | undefined;
   /** The image to run in. @default TASK_IMAGE */
-  image?: ImageResource;
+  image?: ImageResource | undefined;
 }
 
 const BUMP_VERSION_TASK_OPTIONS: OptionKinds<BumpVersionTaskOptions> = {

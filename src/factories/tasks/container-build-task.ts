@@ -8,7 +8,7 @@ export interface ContainerBuildTaskOptions {
   /** The build's params, such as `{ CONTEXT: "app-code", DOCKERFILE: "app-code/Dockerfile" }`; `null` for none. */
   buildParameters: Readonly<Record<string, string>> | null;
   /** Arguments of the task image's `build` command. @default [] */
-  buildArgs?: readonly string[];
+  buildArgs?: readonly string[] | undefined;
 }
 
 const CONTAINER_BUILD_TASK_OPTIONS: OptionKinds<ContainerBuildTaskOptions> = {

@@ -13,7 +13,7 @@ export interface InstanceRefreshTaskOptions {
 /** Options of {@link blockForInstanceRefreshTask}. */
 export interface BlockForInstanceRefreshTaskOptions extends InstanceRefreshTaskOptions {
   /** Seconds between two looks at the refresh's status. @default 10 */
-  checkFreq?: number;
+  checkFreq?: number | undefined;
 }
 
 const AWS = "aws autoscaling";
