@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { goDurationError, goDurationString, goParseDuration } from "./go-duration.ts";
+import { GO_DURATION_SYNTAX, goDurationError, goDurationString, goParseDuration } from "./go-duration.ts";
 
 describe("goParseDuration (Go's time.ParseDuration)", () => {
   test.each([
@@ -35,6 +35,19 @@ describe("goParseDuration (Go's time.ParseDuration)", () => {
     }
     expect(goDurationError("2562048h")).toBe('time: invalid duration "2562048h"');
   });
+});
+
+test("GO_DURATION_SYNTAX matches exactly the texts Go reads, but for the range", () => {
+  const syntax = new RegExp(GO_DURATION_SYNTAX, "u");
+  const texts = [
+    ...["0", "-0", "+0", "0s", "1h30m", "1.5s", ".5ms", "1.s", "-2m", "+3us", "7\u00b5s", "7\u03bcs", "10ns", "1h1h"],
+    ...["2h45m30.5s", "007s", "0.000001ns", "1ms1m1s"],
+    ...["", "00", "10", "1d", "5 minutes", ".s", "1.5", "s", "1m ", " 1m", "1hm", "1mss", "1M", "--1s", "1s-1s"],
+    ...["((timeout))", "never", "1_000s", "1e3s", "0x10s", "1.2.3s", "1h.", "0h0", "+-1s"],
+  ];
+  for (const text of texts) expect([text, syntax.test(text)]).toEqual([text, goParseDuration(text).ok]);
+  // the range is left to Go: past 2^63-1 ns the syntax matches a duration Go rejects
+  expect([syntax.test("9999999999h"), goParseDuration("9999999999h").ok]).toEqual([true, false]);
 });
 
 describe("goDurationString", () => {

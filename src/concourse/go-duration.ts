@@ -17,6 +17,13 @@ const UNITS: Readonly<Record<string, bigint>> = {
 
 const MAX = 1n << 63n;
 
+/**
+ * The text Go's `time.ParseDuration` reads, as a regular expression's source (for the JSON Schema): `0`, or numbers
+ * (`1`, `1.5`, `.5`, `1.`) each with a unit, after an optional sign. It leaves out the one other check, the range:
+ * Go rejects a duration past 2^63-1 nanoseconds (about 292 years).
+ */
+export const GO_DURATION_SYNTAX = `^[-+]?(?:0|(?:(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:${Object.keys(UNITS).join("|")}))+)$`;
+
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= "0" && c <= "9";
 
 /**

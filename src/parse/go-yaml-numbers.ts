@@ -5,6 +5,14 @@
 export const GO_INT = /^([-+]?)(?:0[xX]([0-9a-fA-F]+)|0[oO]([0-7]+)|0[bB]([01]+)|(0[0-7]*)|([1-9][0-9]*))$/;
 
 /**
+ * The plain scalars go-yaml v2 reads as an int, as a regular expression's source (for the JSON Schema): a sign or
+ * digit first (resolve.go's hint), then {@link GO_INT} with `_` anywhere after (go-yaml drops them). It leaves out
+ * the range: past 64 bits go-yaml reads a float.
+ */
+export const GO_YAML_INT_SYNTAX =
+  "^(?=[-+0-9])[-+]?_*(?:0_*[xX]_*[0-9a-fA-F][0-9a-fA-F_]*|0_*[oO]_*[0-7][0-7_]*|0_*[bB]_*[01][01_]*|0[0-7_]*|[1-9][0-9_]*)$";
+
+/**
  * The exact integer go-yaml v2 reads a plain scalar as (resolve.go: `strconv.ParseInt(plain, 0, 64)`, then
  * `ParseUint`), where JavaScript's number holds it rounded past 2^53; undefined for any scalar go-yaml reads as
  * something else (beyond 64 bits it is a float).

@@ -9,7 +9,7 @@ import { loadSchema } from "./schema-file.ts";
 
 const schema = loadSchema();
 if (schema === undefined) throw new Error("dist/schema.json is missing: run `npm run build` first");
-const check: ValidateFunction = new Ajv({ strict: false, allErrors: true }).compile(schema);
+const check: ValidateFunction = new Ajv({ strict: true, allErrors: true }).compile(schema);
 /** Reads YAML as the editor's YAML extension and check-jsonschema do: YAML 1.2 with merge keys. */
 const read = (text: string): unknown => parse(text, { merge: true, maxAliasCount: -1 });
 const errorsOf = (text: string) => (check(read(text)) ? [] : (check.errors ?? []));
@@ -247,6 +247,121 @@ groups:
     expect(defs.Job?.properties?.serial?.description).toBe("Run one build at a time (same as `max_in_flight: 1`).");
     expect(defs.GetStep?.description).toMatch(/^Fetch a version of a resource/);
   });
+});
+
+describe("what Concourse parses when the pipeline is set, the schema checks too", () => {
+  const RESOURCE = (checkEvery: string) =>
+    `resources:\n  - name: src\n    type: git\n    source: {}\n    check_every: ${checkEvery}\n` +
+    "jobs:\n  - name: a\n    plan: [{ get: src }]\n";
+  test.each(["1m", "1h30m", "1.5h", ".5s", "-1m", '"0"', "never", '""', ""])("check_every: %s is valid", (value) => {
+    expect(hangarErrors(RESOURCE(value))).toEqual([]);
+    expect(errorsOf(RESOURCE(value))).toEqual([]);
+  });
+  test("check_every: ((every)), which fly fills in, passes the schema", () => {
+    expect(errorsOf(RESOURCE("((every))"))).toEqual([]);
+  });
+  test.each(["1d", "10", "0", "5 minutes", '"1m "', "Never", "1hm", "((every)"])(
+    "check_every: %s is invalid",
+    (value) => {
+      expect(hangarErrors(RESOURCE(value)).map((d) => d.ruleId)).toEqual(["value-invalid"]);
+      expect(errorsOf(RESOURCE(value)).length).toBeGreaterThan(0);
+    },
+  );
+  test("check_every of a resource type and a prototype", () => {
+    for (const key of ["resource_types", "prototypes"]) {
+      const text = `${key}:\n  - name: t\n    type: registry-image\n    check_every: 1d\n${ONE_JOB}`;
+      expect(hangarErrors(text).map((d) => d.ruleId)).toEqual(["value-invalid"]);
+      expect(errorsOf(text).length).toBeGreaterThan(0);
+      expect(errorsOf(text.replace("1d", "24h"))).toEqual([]);
+    }
+  });
+
+  const WRAPPED = [
+    "- do: [{ put: src }]",
+    "- try: { put: src }",
+    "- in_parallel: [{ put: src }]",
+    "- set_pipeline: p\n  file: src/p.yml",
+    "- load_var: v\n  file: src/v.txt",
+  ];
+  test.each(WRAPPED)("a timeout that wraps the step is a Go duration: %s", (step) => {
+    const valid = pipelineWith(`- get: src\n${step}\n  timeout: 1h30m`);
+    expect(hangarErrors(valid)).toEqual([]);
+    expect(errorsOf(valid)).toEqual([]);
+    for (const value of ["1d", "soon", '""', ""]) {
+      const text = valid.replace("1h30m", value);
+      expect(hangarErrors(text).map((d) => d.ruleId)).toEqual(["timeout-invalid-duration"]);
+      expect(errorsOf(text).length).toBeGreaterThan(0);
+    }
+  });
+  test.each(["- get: src\n  resource: src", "- put: src", "- task: t\n  file: src/t.yml"])(
+    "the timeout of get, put, task and run is theirs, not read when the pipeline is set: %s",
+    (step) => {
+      const text = pipelineWith(`- get: in\n  resource: src\n${step}\n  timeout: 1d`);
+      expect(hangarErrors(text)).toEqual([]);
+      expect(errorsOf(text)).toEqual([]);
+    },
+  );
+
+  test.each([
+    ["neither file nor config", "- task: t", "neither"],
+    ["an empty file and no config", '- task: t\n  file: ""', "neither"],
+    ["a null config and no file", "- task: t\n  config:", "neither"],
+    ["both file and config", "- task: t\n  file: src/t.yml\n  config: { platform: linux, run: { path: ls } }", "both"],
+  ])("a task step needs one of file and config: %s", (_, step, messageId) => {
+    const text = pipelineWith(`- get: src\n${step}`);
+    expect(hangarErrors(text).map((d) => [d.ruleId, d.message])).toEqual([
+      [
+        "task-config-or-file",
+        messageId === "neither" ? expect.stringMatching(/either/) : expect.stringMatching(/both/),
+      ],
+    ]);
+    expect(errorsOf(text).length).toBeGreaterThan(0);
+  });
+  test.each([
+    ["a file", "- task: t\n  file: src/t.yml"],
+    ["a config", "- task: t\n  config: { platform: linux, run: { path: ls } }"],
+    ["a file and a null config", "- task: t\n  file: src/t.yml\n  config:"],
+    ["an empty file and a config", '- task: t\n  file: ""\n  config: { platform: linux, run: { path: ls } }'],
+  ])("a task step with one of file and config is valid: %s", (_, step) => {
+    const text = pipelineWith(`- get: src\n${step}`);
+    expect(hangarErrors(text)).toEqual([]);
+    expect(errorsOf(text)).toEqual([]);
+  });
+  test("a ((var)) config, which fly fills in, passes the schema", () => {
+    expect(errorsOf(pipelineWith("- get: src\n- task: t\n  config: ((task-config))"))).toEqual([]);
+  });
+});
+
+describe("an int go-yaml reads and YAML 1.2 does not, where Concourse decodes an int", () => {
+  const ATTEMPTS = (value: string) => pipelineWith(`- get: src\n  attempts: ${value}`);
+  test.each(["1_000", "0b11", "0X1F", "+0x1F", "+0b1", "0o1_7"])("%s is an int", (value) => {
+    expect(typeof read(ATTEMPTS(value))).toBe("object");
+    expect(JSON.stringify(read(ATTEMPTS(value)))).toContain(`"attempts":"${value}"`);
+    expect(hangarErrors(ATTEMPTS(value))).toEqual([]);
+    expect(errorsOf(ATTEMPTS(value))).toEqual([]);
+  });
+  test("also in a choice of an int and a word, in a job and in a build_log_retention", () => {
+    const text =
+      "jobs:\n  - name: a\n    max_in_flight: 1_0\n    build_log_retention: { builds: 0b101 }\n    plan:\n" +
+      "      - do: []\n        across: [{ var: v, values: [1], max_in_flight: 0X2 }]\n";
+    expect(hangarErrors(text)).toEqual([]);
+    expect(errorsOf(text)).toEqual([]);
+  });
+  test.each([
+    ["a word", "many"],
+    ["a YAML 1.2 int quoted, which Concourse reads as a string", '"12"'],
+    ["a YAML 1.2 hex int quoted", '"0x1F"'],
+    ["a float with underscores", "1_0.5"],
+    ["a digit octal has not", "0_8x"],
+  ])("a string that is no int fails both: %s", (_, value) => {
+    expect(hangarErrors(ATTEMPTS(value)).map((d) => d.ruleId)).toEqual(["type-mismatch"]);
+    expect(errorsOf(ATTEMPTS(value)).length).toBeGreaterThan(0);
+  });
+});
+
+test("ajv's strict mode compiles the schema, with no allowUnionTypes (a list of types is an anyOf)", () => {
+  expect(() => new Ajv({ strict: true }).compile(schema)).not.toThrow();
+  expect(JSON.stringify(schema)).not.toMatch(/"type":\[/);
 });
 
 test("the package exports the built schema as hangar/schema.json", async () => {
