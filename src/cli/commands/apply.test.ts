@@ -297,7 +297,7 @@ export default {
     const run = await apply(["web.ts", "--yes"]);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
-      "web.ts:jobs[0].plan[1].get error pipeline/unknown-reference unknown resource 'sorce' (did you mean 'source'?)\n" +
+      "web.ts:jobs[0].plan[1].get error pipeline/unknown-reference unknown resource 'sorce'; did you mean 'source'?\n" +
         "hangar: web.ts: pipeline() stopped the module at names it does not define, so its default export (name, target, team) is unknown; nothing was set\n" +
         "nothing to set; 0 unchanged; 1 failed: web.ts\n",
     );

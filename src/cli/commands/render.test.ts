@@ -173,8 +173,8 @@ describe("hangar render", () => {
     expect(await runCli(["render", "typo.ts"], typo.io)).toBe(1);
     expect(typo.stderr).toBe(
       [
-        "typo.ts:jobs[0].plan[0].get error pipeline/unknown-reference unknown resource 'sorce' (did you mean 'source'?)",
-        "typo.ts:jobs[1].plan[0].passed[0] error pipeline/unknown-reference no matching job(s) for 'biuld' (did you mean 'build'?)",
+        "typo.ts:jobs[0].plan[0].get error pipeline/unknown-reference unknown resource 'sorce'; did you mean 'source'?",
+        "typo.ts:jobs[1].plan[0].passed[0] error pipeline/unknown-reference no matching job(s) for 'biuld'; did you mean 'build'?",
         "typo.ts:resources[1].name error resource-unused resource 'unused' is not used",
         "hangar: typo.ts has errors; nothing was written",
         "",
@@ -212,7 +212,7 @@ export default {
     );
     writeFileSync(join(work, "definition.json"), "previous content");
     const refused = [
-      "web.ts:jobs[0].plan[1].get error pipeline/unknown-reference unknown resource 'sorce' (did you mean 'source'?)",
+      "web.ts:jobs[0].plan[1].get error pipeline/unknown-reference unknown resource 'sorce'; did you mean 'source'?",
       "hangar: web.ts: pipeline() stopped the module at names it does not define, so its default export (name, target, team) is unknown; nothing was written, even with --no-validate",
       "",
     ].join("\n");
