@@ -44,5 +44,14 @@ export interface Command {
   run(args: CommandArgs, io: Io): Promise<ExitCode>;
 }
 
+/**
+ * Reports a usage error of command `name` on stderr, in the one form every command uses: `hangar <name>: <problem>`,
+ * then how to get help (`(run \`hangar <name> --help\` for usage)`). Returns exit code 2.
+ */
+export function usageError(io: Io, name: string, problem: string): ExitCode {
+  io.stderr(`hangar ${name}: ${problem}\n(run \`hangar ${name} --help\` for usage)\n`);
+  return EXIT.failure;
+}
+
 /** Identity helper that types a command definition. */
 export const defineCommand = (command: Command): Command => command;
