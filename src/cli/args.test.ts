@@ -183,6 +183,21 @@ test.each([
   );
 });
 
+test.each([
+  ["validate", "<files...>", ["folders", "- for standard input"]],
+  ["diff", "<old> <new>", ["YAML or JSON file", "- reads one of them from standard input"]],
+  ["graph", "<entry>", ["YAML or JSON file", "- for standard input"]],
+  ["import", "<files...>", ["folders", "- for standard input"]],
+  ["render", "<entries...>", ["globs"]],
+  ["apply", "<entries...>", ["globs", "- for standard input"]],
+])("%s --help says what %s accepts", async (name, syntax, words) => {
+  const run = memoryIo(process.cwd());
+  expect(await runCli([name, "--help"], run.io)).toBe(0);
+  const section = /\nArguments:\n(.*?)\n\n/s.exec(run.stdout)?.[1] ?? "";
+  expect(section.trimStart().startsWith(syntax)).toBe(true);
+  for (const word of words) expect(section.replace(/\s+/g, " ")).toContain(word);
+});
+
 test("the version is package.json's", () => {
   const pkg = JSON.parse(readFileSync(join(import.meta.dirname, "../../package.json"), "utf8")) as { version: string };
   expect(VERSION).toBe(pkg.version);

@@ -40,6 +40,8 @@ export interface Command {
   readonly summary: string;
   /** Positional arguments as in usage lines: `<entry>` (required), `[dir]` (optional), `<files...>`. */
   readonly arguments: string;
+  /** What the positional arguments accept (files, folders, globs, `-` for standard input), for `--help`. */
+  readonly argumentsHelp?: string;
   readonly options: readonly OptionSpec[];
   run(args: CommandArgs, io: Io): Promise<ExitCode>;
 }

@@ -11,6 +11,7 @@ export default defineCommand({
   name: "apply",
   summary: "Set pipelines on a Concourse through its API (no fly needed): diff, confirm, save",
   arguments: "<entries...>",
+  argumentsHelp: "pipeline modules (.ts, .js) or YAML or JSON files, globs of them (quoted), or - for standard input",
   options: [
     { flags: "-t, --target <target>", description: "fly target from ~/.flyrc (default: each module's `target`)" },
     { flags: "--team <team>", description: "team to set the pipelines in (default: the module's, else the target's)" },

@@ -6,6 +6,7 @@ export default defineCommand({
   name: "diff",
   summary: "Compare two pipeline configs object by object, like fly set-pipeline's diff, trimmed to the changes",
   arguments: "<old> <new>",
+  argumentsHelp: "each a pipeline module (.ts, .js) or a YAML or JSON file; - reads one of them from standard input",
   options: [
     { flags: "-U, --context <lines>", description: "unchanged lines shown around each change", default: "3" },
     { flags: "--format <format>", description: "output format", default: "text", choices: ["text", "json"] },

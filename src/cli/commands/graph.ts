@@ -62,6 +62,7 @@ export default defineCommand({
   name: "graph",
   summary: "Draw a pipeline as Concourse's UI does (SVG, HTML page or dot), each fragment outlined",
   arguments: "<entry>",
+  argumentsHelp: "a pipeline module (.ts, .js) or a YAML or JSON file, or - for standard input",
   options: [
     {
       flags: "-o, --out <path>",

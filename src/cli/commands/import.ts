@@ -4,6 +4,8 @@ export default defineCommand({
   name: "import",
   summary: "Turn YAML or JSON pipelines into TypeScript modules that render to the same pipeline",
   arguments: "<files...>",
+  argumentsHelp:
+    "YAML or JSON pipeline files, folders (the *.yml, *.yaml and *.json files in them), or - for standard input",
   options: [
     { flags: "-o, --out <path>", description: "file to write the module to (one input; default: stdout)" },
     { flags: "--out-dir <dir>", description: "folder to write one module per input to (several inputs, folders)" },

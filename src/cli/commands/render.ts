@@ -6,6 +6,7 @@ export default defineCommand({
   name: "render",
   summary: "Render pipeline modules to JSON (or YAML) and print the fly commands",
   arguments: "<entries...>",
+  argumentsHelp: "pipeline modules (.ts, .js), or globs of them (quoted: src/**/*.pipeline.ts)",
   options: [
     {
       flags: "-o, --out <path>",

@@ -8,6 +8,8 @@ export default defineCommand({
   name: "validate",
   summary: "Check pipelines like `fly validate-pipeline`, plus hangar's data-flow rules",
   arguments: "<files...>",
+  argumentsHelp:
+    "pipeline files (YAML or JSON) and modules (.ts, .js), folders (their *.yml, *.yaml and *.json files, subfolders too), or - for standard input",
   options: [
     {
       flags: "--strict",
