@@ -157,6 +157,47 @@ describe("runCli dispatch", () => {
   });
 });
 
+test.each([
+  ["render", ["--watch", "--check", "x.ts"]],
+  ["render", ["-t", "", "x.ts"]],
+  ["render", ["--timeout", "soon", "x.ts"]],
+  ["validate", ["--timeout", "0", "x.yml"]],
+  ["validate", ["-v", "novalue", "x.yml"]],
+  ["diff", ["-U", "some", "a.yml", "b.yml"]],
+  ["diff", ["-", "-"]],
+  ["graph", ["-o", "out.png", "p.yml"]],
+  ["import", ["--split", "halves", "p.yml"]],
+  ["import", ["-o", "a.ts", "--out-dir", "out", "p.yml"]],
+  ["init", ["--name", "Web App"]],
+  ["init", ["-t", "my ci"]],
+  ["apply", ["-U", "some", "a.ts"]],
+  ["apply", ["--request-timeout", "0", "a.ts"]],
+  ["schema", ["extra"]],
+  ["lsp", ["--bogus"]],
+])("a usage error of %s %j names the command, the problem and how to get help", async (name, args) => {
+  const run = memoryIo(process.cwd());
+  expect(await runCli([name, ...args], run.io)).toBe(2);
+  expect(run.stdout).toBe("");
+  expect(run.stderr).toMatch(
+    new RegExp(`^hangar ${name}: [^\\n]+\\n\\(run \`hangar ${name} --help\` for usage\\)\\n$`),
+  );
+});
+
+test.each([
+  ["validate", "<files...>", ["folders", "- for standard input"]],
+  ["diff", "<old> <new>", ["YAML or JSON file", "- reads one of them from standard input"]],
+  ["graph", "<entry>", ["YAML or JSON file", "- for standard input"]],
+  ["import", "<files...>", ["folders", "- for standard input"]],
+  ["render", "<entries...>", ["globs"]],
+  ["apply", "<entries...>", ["globs", "- for standard input"]],
+])("%s --help says what %s accepts", async (name, syntax, words) => {
+  const run = memoryIo(process.cwd());
+  expect(await runCli([name, "--help"], run.io)).toBe(0);
+  const section = /\nArguments:\n(.*?)\n\n/s.exec(run.stdout)?.[1] ?? "";
+  expect(section.trimStart().startsWith(syntax)).toBe(true);
+  for (const word of words) expect(section.replace(/\s+/g, " ")).toContain(word);
+});
+
 test("the version is package.json's", () => {
   const pkg = JSON.parse(readFileSync(join(import.meta.dirname, "../../package.json"), "utf8")) as { version: string };
   expect(VERSION).toBe(pkg.version);

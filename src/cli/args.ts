@@ -143,12 +143,16 @@ function details(spec: OptionSpec): string {
   return notes.length === 0 ? spec.description : `${spec.description} (${notes.join("; ")})`;
 }
 
-/** `hangar <command> --help`: usage, summary, and every option with its choices and default. */
+/** `hangar <command> --help`: usage, summary, what the arguments accept, and every option with its choices and default. */
 export function commandHelp(command: Command): string {
   const usage = `hangar ${command.name} [options]${command.arguments ? ` ${command.arguments}` : ""}`;
   const options: [string, string][] = command.options.map((spec) => [spec.flags, details(spec)]);
   options.push(["-h, --help", "show this help"]);
-  return `Usage: ${usage}\n\n${wrap(command.summary, 0)}\n\nOptions:\n${columns(options)}\n`;
+  const accepts =
+    command.argumentsHelp === undefined
+      ? ""
+      : `Arguments:\n${columns([[command.arguments, command.argumentsHelp]])}\n\n`;
+  return `Usage: ${usage}\n\n${wrap(command.summary, 0)}\n\n${accepts}Options:\n${columns(options)}\n`;
 }
 
 /** `hangar --help`: every command with its arguments and summary. */

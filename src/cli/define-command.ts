@@ -40,8 +40,19 @@ export interface Command {
   readonly summary: string;
   /** Positional arguments as in usage lines: `<entry>` (required), `[dir]` (optional), `<files...>`. */
   readonly arguments: string;
+  /** What the positional arguments accept (files, folders, globs, `-` for standard input), for `--help`. */
+  readonly argumentsHelp?: string;
   readonly options: readonly OptionSpec[];
   run(args: CommandArgs, io: Io): Promise<ExitCode>;
+}
+
+/**
+ * Reports a usage error of command `name` on stderr, in the one form every command uses: `hangar <name>: <problem>`,
+ * then how to get help (`(run \`hangar <name> --help\` for usage)`). Returns exit code 2.
+ */
+export function usageError(io: Io, name: string, problem: string): ExitCode {
+  io.stderr(`hangar ${name}: ${problem}\n(run \`hangar ${name} --help\` for usage)\n`);
+  return EXIT.failure;
 }
 
 /** Identity helper that types a command definition. */

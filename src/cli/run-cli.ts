@@ -1,6 +1,6 @@
 import { commandHelp, parseCommandArgs, programHelp, wantsHelp } from "./args.ts";
 import { commands } from "./commands/index.ts";
-import { EXIT, type ExitCode } from "./define-command.ts";
+import { EXIT, type ExitCode, usageError } from "./define-command.ts";
 import type { Io } from "./io.ts";
 import { VERSION } from "./version.ts";
 
@@ -39,10 +39,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<ExitCode>
     return EXIT.ok;
   }
   const args = parseCommandArgs(command, rest);
-  if ("usageError" in args) {
-    io.stderr(`hangar ${command.name}: ${args.usageError}\n(run \`hangar ${command.name} --help\` for usage)\n`);
-    return EXIT.failure;
-  }
+  if ("usageError" in args) return usageError(io, command.name, args.usageError);
   return command.run(args, io);
 }
 

@@ -268,7 +268,7 @@ describe("pipeline: references by name", () => {
       [
         "pipeline references undefined names:",
         "  jobs[1].plan[0].passed[1]: no matching job(s) for 'int-*'",
-        "  jobs[1].plan[0].passed[3]: no matching job(s) for 'unit.a' (did you mean 'unit-a'?)",
+        "  jobs[1].plan[0].passed[3]: no matching job(s) for 'unit.a'; did you mean 'unit-a'?",
         "  jobs[1].plan[0].passed[4]: no matching job(s) for 'unit-[xy]'",
       ].join("\n"),
     );
@@ -298,7 +298,7 @@ describe("pipeline: groups", () => {
     expect((e as Error).message).toBe(
       [
         "pipeline references undefined names:",
-        "  groups[0].jobs[1]: no jobs match 'deplo' for group 'ci' (did you mean 'deploy'?)",
+        "  groups[0].jobs[1]: no jobs match 'deplo' for group 'ci'; did you mean 'deploy'?",
         "  groups[0].jobs[2]: no jobs match 'int-*' for group 'ci'",
         "  groups[0].jobs[3]: no jobs match 'ghost' for group 'ci'",
       ].join("\n"),

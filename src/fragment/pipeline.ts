@@ -248,7 +248,7 @@ interface Problem {
  */
 export interface UnknownReference {
   readonly path: Path;
-  /** `unknown resource 'sorce' (did you mean 'source'?)`. */
+  /** `unknown resource 'sorce'; did you mean 'source'?`. */
   readonly message: string;
 }
 

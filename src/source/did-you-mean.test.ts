@@ -36,7 +36,7 @@ describe("didYouMean", () => {
   });
 
   test("the suffix for messages", () => {
-    expect(didYouMeanSuffix("sorce", ["source"])).toBe(" (did you mean 'source'?)");
+    expect(didYouMeanSuffix("sorce", ["source"])).toBe("; did you mean 'source'?");
     expect(didYouMeanSuffix("zzz", ["source"])).toBe("");
   });
 });

@@ -51,8 +51,11 @@ export function didYouMean(name: string, known: Iterable<string>): string | unde
   return best;
 }
 
-/** ` (did you mean 'x'?)` when there is a likely intended name, else "". */
+/**
+ * `; did you mean 'x'?` when there is a likely intended name, else "": the words the validator adds to its messages
+ * (validate.ts), so that render's undefined names and validate's findings read alike.
+ */
 export const didYouMeanSuffix = (name: string, known: Iterable<string>): string => {
   const suggestion = didYouMean(name, known);
-  return suggestion === undefined ? "" : ` (did you mean '${suggestion}'?)`;
+  return suggestion === undefined ? "" : `; did you mean '${suggestion}'?`;
 };

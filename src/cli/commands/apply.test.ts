@@ -297,7 +297,7 @@ export default {
     const run = await apply(["web.ts", "--yes"]);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
-      "web.ts:jobs[0].plan[1].get error pipeline/unknown-reference unknown resource 'sorce' (did you mean 'source'?)\n" +
+      "web.ts:jobs[0].plan[1].get error pipeline/unknown-reference unknown resource 'sorce'; did you mean 'source'?\n" +
         "hangar: web.ts: pipeline() stopped the module at names it does not define, so its default export (name, target, team) is unknown; nothing was set\n" +
         "nothing to set; 0 unchanged; 1 failed: web.ts\n",
     );
@@ -329,7 +329,9 @@ export default {
   test("asks on a terminal; refuses without one unless --yes; 'n' sets nothing", async () => {
     const noTerminal = await apply(["ok.ts"]);
     expect(noTerminal.code).toBe(2);
-    expect(noTerminal.stderr).toContain("refusing to set pipelines without a terminal to confirm on: pass --yes\n");
+    expect(noTerminal.stderr).toContain(
+      "hangar apply: refusing to set pipelines without a terminal to confirm on: pass --yes\n(run `hangar apply --help` for usage)\n",
+    );
     const declined = await apply(["ok.ts"], "n");
     expect(declined).toMatchObject({ code: 1, asked: ["set pipeline app? [yN] "] });
     expect(server.pipelines).toEqual([]);
@@ -376,7 +378,7 @@ describe("hangar apply against a server that misbehaves", () => {
     );
     expect((await apply(["p.yml", "-t", "odd", "--dry-run", "--request-timeout", "0.2"])).code).toBe(2);
     expect((await apply(["p.yml", "-t", "odd", "--request-timeout", "0"])).stderr).toBe(
-      "hangar apply: --request-timeout: '0' is not a positive number of seconds\n",
+      "hangar apply: --request-timeout: '0' is not a positive number of seconds\n(run `hangar apply --help` for usage)\n",
     );
   });
 });

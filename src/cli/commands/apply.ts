@@ -3,7 +3,7 @@ import type { ApplyPlan } from "../../api/apply.ts";
 import type { ConcourseClient, PipelineRef } from "../../api/client.ts";
 import type { FlyTarget } from "../../api/flyrc.ts";
 import type { TlsOptions } from "../../api/request.ts";
-import { defineCommand, EXIT, type ExitCode } from "../define-command.ts";
+import { defineCommand, EXIT, type ExitCode, usageError } from "../define-command.ts";
 import type { Io } from "../io.ts";
 import { readTimeout, requestTimeoutOption, timeoutOption } from "../options.ts";
 
@@ -11,6 +11,7 @@ export default defineCommand({
   name: "apply",
   summary: "Set pipelines on a Concourse through its API (no fly needed): diff, confirm, save",
   arguments: "<entries...>",
+  argumentsHelp: "pipeline modules (.ts, .js) or YAML or JSON files, globs of them (quoted), or - for standard input",
   options: [
     { flags: "-t, --target <target>", description: "fly target from ~/.flyrc (default: each module's `target`)" },
     { flags: "--team <team>", description: "team to set the pipelines in (default: the module's, else the target's)" },
@@ -42,21 +43,14 @@ export default defineCommand({
     { flags: "--debug", description: "show stack traces of errors in pipeline modules", default: false },
   ],
   async run({ positionals, values }, io) {
+    const usage = (message: string) => usageError(io, "apply", message);
     const context = Number(values.context);
-    if (!Number.isInteger(context) || context < 0) {
-      io.stderr(`hangar: -U must be a whole number of lines, not '${String(values.context)}'\n`);
-      return EXIT.failure;
-    }
+    if (!Number.isInteger(context) || context < 0)
+      return usage(`-U must be a whole number of lines, not '${String(values.context)}'`);
     const timeoutMs = readTimeout(values.timeout);
-    if (typeof timeoutMs !== "number") {
-      io.stderr(`hangar apply: ${timeoutMs.usageError}\n`);
-      return EXIT.failure;
-    }
+    if (typeof timeoutMs !== "number") return usage(timeoutMs.usageError);
     const idleTimeoutMs = readTimeout(values.requestTimeout, "--request-timeout");
-    if (typeof idleTimeoutMs !== "number") {
-      io.stderr(`hangar apply: ${idleTimeoutMs.usageError}\n`);
-      return EXIT.failure;
-    }
+    if (typeof idleTimeoutMs !== "number") return usage(idleTimeoutMs.usageError);
     const [
       { expandEntries },
       { loadConfig },
@@ -79,14 +73,9 @@ export default defineCommand({
       import("../../source/printable.ts"),
     ]);
     const { files, unmatched } = await expandEntries(positionals, io.cwd());
-    if (unmatched.length > 0) {
-      io.stderr(`hangar: no file matches ${unmatched.map((p) => `'${p}'`).join(", ")}\n`);
-      return EXIT.failure;
-    }
-    if (typeof values.pipeline === "string" && files.length > 1) {
-      io.stderr("hangar: -p names one pipeline; with several entries each is named by its module\n");
-      return EXIT.failure;
-    }
+    if (unmatched.length > 0) return usage(`no file matches ${unmatched.map((p) => `'${p}'`).join(", ")}`);
+    if (typeof values.pipeline === "string" && files.length > 1)
+      return usage("-p names one pipeline; with several entries each is named by its module");
 
     let flyrcFile: string;
     try {
@@ -230,10 +219,7 @@ export default defineCommand({
           ? `set pipeline ${apply.pipelineLabel(plans[0]?.plan.ref ?? { team: "", name: "" })}? [yN] `
           : `set these ${plans.length} pipelines? [yN] `;
       const answer = await io.ask(question);
-      if (answer === undefined) {
-        io.stderr("hangar: refusing to set pipelines without a terminal to confirm on: pass --yes\n");
-        return EXIT.failure;
-      }
+      if (answer === undefined) return usage("refusing to set pipelines without a terminal to confirm on: pass --yes");
       if (!/^\s*y(es)?\s*$/i.test(answer)) {
         io.stderr("bailing out: nothing was set\n");
         return EXIT.findings;

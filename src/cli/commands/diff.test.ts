@@ -42,7 +42,7 @@ describe("hangar diff", () => {
       "hangar: never.ts: gave no pipeline within 0.2 s (a promise that never settles, or work that takes longer: see --timeout)\n",
     );
     expect((await diff(["old.yml", "never.ts", "--timeout", "soon"])).stderr).toBe(
-      "hangar diff: --timeout: 'soon' is not a positive number of seconds\n",
+      "hangar diff: --timeout: 'soon' is not a positive number of seconds\n(run `hangar diff --help` for usage)\n",
     );
   });
 

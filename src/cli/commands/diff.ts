@@ -1,4 +1,4 @@
-import { defineCommand, EXIT } from "../define-command.ts";
+import { defineCommand, EXIT, usageError } from "../define-command.ts";
 import type { LoadedConfig } from "../load-config.ts";
 import { readTimeout, timeoutOption } from "../options.ts";
 
@@ -6,6 +6,7 @@ export default defineCommand({
   name: "diff",
   summary: "Compare two pipeline configs object by object, like fly set-pipeline's diff, trimmed to the changes",
   arguments: "<old> <new>",
+  argumentsHelp: "each a pipeline module (.ts, .js) or a YAML or JSON file; - reads one of them from standard input",
   options: [
     { flags: "-U, --context <lines>", description: "unchanged lines shown around each change", default: "3" },
     { flags: "--format <format>", description: "output format", default: "text", choices: ["text", "json"] },
@@ -14,21 +15,14 @@ export default defineCommand({
     timeoutOption,
   ],
   async run({ positionals: [oldFile, newFile], values }, io) {
+    const usage = (message: string) => usageError(io, "diff", message);
     const context = Number(values.context);
-    if (!Number.isInteger(context) || context < 0) {
-      io.stderr(`hangar: -U must be a whole number of lines, not '${String(values.context)}'\n`);
-      return EXIT.failure;
-    }
+    if (!Number.isInteger(context) || context < 0)
+      return usage(`-U must be a whole number of lines, not '${String(values.context)}'`);
     const timeoutMs = readTimeout(values.timeout);
-    if (typeof timeoutMs !== "number") {
-      io.stderr(`hangar diff: ${timeoutMs.usageError}\n`);
-      return EXIT.failure;
-    }
-    if (oldFile === undefined || newFile === undefined) return EXIT.failure;
-    if (oldFile === "-" && newFile === "-") {
-      io.stderr("hangar: only one side of the diff can be read from stdin ('-')\n");
-      return EXIT.failure;
-    }
+    if (typeof timeoutMs !== "number") return usage(timeoutMs.usageError);
+    if (oldFile === undefined || newFile === undefined) return usage("two pipelines are compared: give <old> <new>");
+    if (oldFile === "-" && newFile === "-") return usage("only one side of the diff can be read from stdin ('-')");
     const [{ loadConfig }, { reportLoadFailure, warningsTo }] = await Promise.all([
       import("../load-config.ts"),
       import("../report.ts"),

@@ -74,7 +74,9 @@ describe("hangar graph", () => {
     writeFileSync(join(scratch, "pipeline.yml"), yaml);
     const unknown = memoryIo(scratch);
     expect(await runCli(["graph", "pipeline.yml", "--group", "cd", "-o", "x.svg"], unknown.io)).toBe(2);
-    expect(unknown.stderr).toBe("hangar: pipeline.yml: no group 'cd' (groups: ci)\n");
+    expect(unknown.stderr).toBe(
+      "hangar graph: --group: pipeline.yml: no group 'cd' (groups: ci)\n(run `hangar graph --help` for usage)\n",
+    );
 
     writeFileSync(join(scratch, "broken.yml"), "jobs:\n- name: a\n  plan: [\n");
     const broken = memoryIo(scratch);
@@ -119,7 +121,7 @@ describe("hangar graph", () => {
     const png = memoryIo(scratch);
     expect(await runCli(["graph", "pipeline.yml", "-o", "out.png"], png.io)).toBe(2);
     expect(png.stderr).toBe(
-      "hangar graph: cannot tell the format of out.png from its extension: graph writes svg (.svg), html (.html, .htm) or dot (.dot, .gv); name the file so, or pass --format svg|html|dot\n",
+      "hangar graph: cannot tell the format of out.png from its extension: graph writes svg (.svg), html (.html, .htm) or dot (.dot, .gv); name the file so, or pass --format svg|html|dot\n(run `hangar graph --help` for usage)\n",
     );
     expect(() => readFileSync(join(scratch, "out.png"))).toThrow(/ENOENT/);
 

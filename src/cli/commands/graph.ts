@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { Pipeline } from "../../model/pipeline.ts";
 import type { TemplateVars } from "../../parse/vars.ts";
 import type { Diagnostic } from "../../source/diagnostic.ts";
-import { defineCommand, EXIT, type ExitCode } from "../define-command.ts";
+import { defineCommand, EXIT, type ExitCode, usageError } from "../define-command.ts";
 import type { Io } from "../io.ts";
 import { readTimeout, timeoutOption, VAR_OPTIONS } from "../options.ts";
 
@@ -62,6 +62,7 @@ export default defineCommand({
   name: "graph",
   summary: "Draw a pipeline as Concourse's UI does (SVG, HTML page or dot), each fragment outlined",
   arguments: "<entry>",
+  argumentsHelp: "a pipeline module (.ts, .js) or a YAML or JSON file, or - for standard input",
   options: [
     {
       flags: "-o, --out <path>",
@@ -79,22 +80,19 @@ export default defineCommand({
     { flags: "--debug", description: "show stack traces of errors in the pipeline module", default: false },
   ],
   async run({ positionals: [entry], values }, io): Promise<ExitCode> {
-    if (entry === undefined) return EXIT.failure;
+    const usage = (message: string) => usageError(io, "graph", message);
+    if (entry === undefined) return usage("no pipeline given");
     const out = typeof values.out === "string" ? values.out : undefined;
     const format = (values.format as GraphFormat | undefined) ?? (out === undefined ? "svg" : formatOfFile(out));
     if (format === undefined) {
-      io.stderr(
-        `hangar graph: cannot tell the format of ${out} from its extension: graph writes svg (.svg), html (.html, .htm) or dot (.dot, .gv); name the file so, or pass --format svg|html|dot\n`,
+      return usage(
+        `cannot tell the format of ${out} from its extension: graph writes svg (.svg), html (.html, .htm) or dot (.dot, .gv); name the file so, or pass --format svg|html|dot`,
       );
-      return EXIT.failure;
     }
     const group = typeof values.group === "string" ? values.group : undefined;
 
     const timeoutMs = readTimeout(values.timeout);
-    if (typeof timeoutMs !== "number") {
-      io.stderr(`hangar graph: ${timeoutMs.usageError}\n`);
-      return EXIT.failure;
-    }
+    if (typeof timeoutMs !== "number") return usage(timeoutMs.usageError);
     const [
       { isModuleFile, loadModule },
       { notPlainData, reportLoadFailure, warningsTo },
@@ -108,10 +106,7 @@ export default defineCommand({
     ]);
     const shown = entry === "-" ? STDIN_NAME : entry;
     const vars = await readTemplateVars(values, io);
-    if (vars !== undefined && "error" in vars) {
-      io.stderr(`hangar graph: ${vars.error}\n`);
-      return EXIT.failure;
-    }
+    if (vars !== undefined && "error" in vars) return usage(vars.error);
     let authored: Pipeline | undefined;
     if (isModuleFile(entry)) {
       try {
@@ -184,8 +179,10 @@ export default defineCommand({
       }
     } catch (error) {
       if (isHangarError(error)) {
+        // --group naming no group of the pipeline is a usage error
+        if (error.code === "graph/unknown-group") return usage(`--group: ${shown}: ${error.message}`);
         io.stderr(`hangar: ${shown}: ${error.message}\n`);
-        return error.code === "graph/unknown-group" ? EXIT.failure : EXIT.findings;
+        return EXIT.findings;
       }
       // a job's YAML (html) refuses NaN, a function, a BigInt: named with its path, as render does
       const explained = notPlainData(pipeline, shown, error);

@@ -57,7 +57,9 @@ describe("hangar import", () => {
     writeFileSync(join(work, "b.yml"), PIPELINE);
     const { code, stderr } = await run(["a.yml", "b.yml"]);
     expect(code).toBe(2);
-    expect(stderr).toBe("hangar import: 2 pipelines given: write them with --out-dir\n");
+    expect(stderr).toBe(
+      "hangar import: 2 pipelines given: write them with --out-dir\n(run `hangar import --help` for usage)\n",
+    );
   });
 
   test("a file that is not YAML: its position on stderr, exit 2, nothing written", async () => {
@@ -96,7 +98,9 @@ describe("hangar import", () => {
     writeFileSync(join(work, "p.yml"), PIPELINE);
     const { code, stderr } = await run(["p.yml", "-o", "p.yml", "--force"]);
     expect(code).toBe(2);
-    expect(stderr).toBe("hangar import: p.yml is a pipeline being imported; it would be replaced by its module\n");
+    expect(stderr).toBe(
+      "hangar import: p.yml is a pipeline being imported; it would be replaced by its module\n(run `hangar import --help` for usage)\n",
+    );
     expect(readFileSync(join(work, "p.yml"), "utf8")).toBe(PIPELINE);
   });
 
@@ -112,7 +116,10 @@ describe("hangar import", () => {
 
   test("a missing file is named", async () => {
     const { code, stderr } = await run(["nope.yml"]);
-    expect({ code, stderr }).toEqual({ code: 2, stderr: "hangar import: nope.yml: no such file or folder\n" });
+    expect({ code, stderr }).toEqual({
+      code: 2,
+      stderr: "hangar import: nope.yml: no such file or folder\n(run `hangar import --help` for usage)\n",
+    });
   });
 
   test("--upgrade says what it rewrote", async () => {

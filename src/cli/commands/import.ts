@@ -1,9 +1,11 @@
-import { defineCommand, EXIT } from "../define-command.ts";
+import { defineCommand, EXIT, usageError } from "../define-command.ts";
 
 export default defineCommand({
   name: "import",
   summary: "Turn YAML or JSON pipelines into TypeScript modules that render to the same pipeline",
   arguments: "<files...>",
+  argumentsHelp:
+    "YAML or JSON pipeline files, folders (the *.yml, *.yaml and *.json files in them), or - for standard input",
   options: [
     { flags: "-o, --out <path>", description: "file to write the module to (one input; default: stdout)" },
     { flags: "--out-dir <dir>", description: "folder to write one module per input to (several inputs, folders)" },
@@ -29,11 +31,13 @@ export default defineCommand({
     const out = typeof values.out === "string" ? values.out : undefined;
     const outDir = typeof values.outDir === "string" ? values.outDir : undefined;
     const split = typeof values.split === "string" ? values.split : undefined;
-    const usage = (message: string) => {
+    const usage = (message: string) => usageError(io, "import", message);
+    // what stops the writing, the command line being right: no usage to point to
+    const failure = (message: string) => {
       io.stderr(`hangar import: ${message}\n`);
       return EXIT.failure;
     };
-    if (positionals.length === 0) return usage("no pipeline given (usage: hangar import FILE... [-o out.ts])");
+    if (positionals.length === 0) return usage("no pipeline given");
     if (out !== undefined && outDir !== undefined) return usage("give either -o or --out-dir, not both");
     const splitOption =
       split === undefined
@@ -79,11 +83,11 @@ export default defineCommand({
       const shown = relative(io.cwd(), path) || path;
       if (read.has(path)) return usage(`${shown} is a pipeline being imported; it would be replaced by its module`);
       const info = await stat(path).catch(() => undefined);
-      if (info?.isDirectory() === true) return usage(`cannot write ${shown}: it is a folder (nothing was written)`);
+      if (info?.isDirectory() === true) return failure(`cannot write ${shown}: it is a folder (nothing was written)`);
       if (info !== undefined && values.force !== true) existing.push(shown);
     }
     if (existing.length > 0) {
-      return usage(`would replace ${existing.join(", ")} (nothing was written); pass --force to replace`);
+      return failure(`would replace ${existing.join(", ")} (nothing was written); pass --force to replace`);
     }
     try {
       for (const { path, code } of writes) {
@@ -91,7 +95,7 @@ export default defineCommand({
         await io.writeFile(path, code);
       }
     } catch (error) {
-      return usage(`cannot write: ${error instanceof Error ? error.message : String(error)}`);
+      return failure(`cannot write: ${error instanceof Error ? error.message : String(error)}`);
     }
     io.stderr(`wrote ${writes.length} module${writes.length === 1 ? "" : "s"}\n`);
     return EXIT.ok;

@@ -175,7 +175,7 @@ describe("hangar init", () => {
       expect(await init(target)).toEqual({
         code: 2,
         stdout: "",
-        stderr: "hangar: init: a-file is not a folder (nothing was written)\n",
+        stderr: "hangar init: a-file is not a folder (nothing was written)\n(run `hangar init --help` for usage)\n",
       });
     }
     expect(readFileSync(join(work, "a-file"), "utf8")).toBe("notes\n");
@@ -257,7 +257,9 @@ describe("hangar init", () => {
   ])("--name %j is refused: %s", async (name, reason) => {
     const result = await init("bad-name", "--name", name);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`hangar: --name '${name}' is not a valid pipeline name: ${reason}\n`);
+    expect(result.stderr).toBe(
+      `hangar init: --name '${name}' is not a valid pipeline name: ${reason}\n(run \`hangar init --help\` for usage)\n`,
+    );
     expect(existsSync(join(work, "bad-name"))).toBe(false);
   });
 
@@ -269,7 +271,7 @@ describe("hangar init", () => {
     expect(result).toEqual({
       code: 2,
       stdout: "",
-      stderr: `hangar: -t ${quoted} is not a valid fly target: ${reason}\n`,
+      stderr: `hangar init: -t ${quoted} is not a valid fly target: ${reason}\n(run \`hangar init --help\` for usage)\n`,
     });
     expect(existsSync(join(work, "bad-target"))).toBe(false);
   });

@@ -2,7 +2,7 @@
 // loading node:fs/promises cost `hangar --version` about 2 ms (profiles)
 import { existsSync, mkdirSync, readFileSync, rmdirSync, statSync, unlinkSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { defineCommand, EXIT } from "../define-command.ts";
+import { defineCommand, EXIT, usageError } from "../define-command.ts";
 
 /** An npm package name made from a folder's name (lowercase, URL-safe), or `pipelines`. */
 function packageNameOf(dir: string): string {
@@ -90,23 +90,19 @@ export default defineCommand({
     const problem = checkIdentifier(pipelineName);
     if (problem !== undefined) {
       const reason = problem.kind === "empty" ? "it is empty" : problem.reason;
-      io.stderr(`hangar: --name '${pipelineName}' is not a valid pipeline name: ${reason}\n`);
-      return EXIT.failure;
+      return usageError(io, "init", `--name '${pipelineName}' is not a valid pipeline name: ${reason}`);
     }
     const target = typeof values.target === "string" ? values.target : "ci";
     // fly names a target in ~/.flyrc by any word, but an empty one, or one with white space, selects none
     const targetProblem = target === "" ? "it is empty" : /\s/.test(target) ? "it contains white space" : undefined;
-    if (targetProblem !== undefined) {
-      io.stderr(`hangar: -t ${shellQuote(target)} is not a valid fly target: ${targetProblem}\n`);
-      return EXIT.failure;
-    }
+    if (targetProblem !== undefined)
+      return usageError(io, "init", `-t ${shellQuote(target)} is not a valid fly target: ${targetProblem}`);
     const dir = resolve(io.cwd(), dirArg);
     const shown = (file: string) => relative(io.cwd(), join(dir, file)) || file;
     const blockingDir = notAFolder(dir);
     if (blockingDir !== undefined) {
       const where = relative(io.cwd(), blockingDir) || blockingDir;
-      io.stderr(`hangar: init: ${where} is not a folder (nothing was written)\n`);
-      return EXIT.failure;
+      return usageError(io, "init", `${where} is not a folder (nothing was written)`);
     }
     const files = scaffold({
       packageName: packageNameOf(dir),

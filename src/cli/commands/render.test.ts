@@ -63,14 +63,16 @@ describe("hangar render", () => {
     const run = memoryIo(work);
     expect(await runCli(["render", "ok.ts", "--stdout", "-o", "out.json"], run.io)).toBe(2);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toBe("hangar: --stdout and -o cannot be used together (run `hangar render --help` for usage)\n");
+    expect(run.stderr).toBe(
+      "hangar render: --stdout and -o cannot be used together\n(run `hangar render --help` for usage)\n",
+    );
     expect(existsSync(join(work, "out.json"))).toBe(false);
   });
 
   test("-t '' is a usage error; a definition's empty target or NaN instance var is refused: nothing written", async () => {
     const run = memoryIo(work);
     expect(await runCli(["render", "ok.ts", "-t", ""], run.io)).toBe(2);
-    expect(run.stderr).toBe("hangar: -t '' names no fly target (run `hangar render --help` for usage)\n");
+    expect(run.stderr).toBe("hangar render: -t '' names no fly target\n(run `hangar render --help` for usage)\n");
     const pipeline = '{ jobs: [{ name: "a", plan: [] }] }';
     writeFileSync(
       join(work, "empty-target.mjs"),
@@ -173,8 +175,8 @@ describe("hangar render", () => {
     expect(await runCli(["render", "typo.ts"], typo.io)).toBe(1);
     expect(typo.stderr).toBe(
       [
-        "typo.ts:jobs[0].plan[0].get error pipeline/unknown-reference unknown resource 'sorce' (did you mean 'source'?)",
-        "typo.ts:jobs[1].plan[0].passed[0] error pipeline/unknown-reference no matching job(s) for 'biuld' (did you mean 'build'?)",
+        "typo.ts:jobs[0].plan[0].get error pipeline/unknown-reference unknown resource 'sorce'; did you mean 'source'?",
+        "typo.ts:jobs[1].plan[0].passed[0] error pipeline/unknown-reference no matching job(s) for 'biuld'; did you mean 'build'?",
         "typo.ts:resources[1].name error resource-unused resource 'unused' is not used",
         "hangar: typo.ts has errors; nothing was written",
         "",
@@ -212,7 +214,7 @@ export default {
     );
     writeFileSync(join(work, "definition.json"), "previous content");
     const refused = [
-      "web.ts:jobs[0].plan[1].get error pipeline/unknown-reference unknown resource 'sorce' (did you mean 'source'?)",
+      "web.ts:jobs[0].plan[1].get error pipeline/unknown-reference unknown resource 'sorce'; did you mean 'source'?",
       "hangar: web.ts: pipeline() stopped the module at names it does not define, so its default export (name, target, team) is unknown; nothing was written, even with --no-validate",
       "",
     ].join("\n");
@@ -287,7 +289,9 @@ export default {
     );
     const bad = memoryIo(work);
     expect(await runCli(["render", "vars.mjs", "-v", "novalue"], bad.io)).toBe(2);
-    expect(bad.stderr).toBe("hangar render: invalid variable pair 'novalue' (must be name=value)\n");
+    expect(bad.stderr).toBe(
+      "hangar render: invalid variable pair 'novalue' (must be name=value)\n(run `hangar render --help` for usage)\n",
+    );
   });
 
   test("--debug adds the stack trace of an error in the module", async () => {
@@ -377,7 +381,9 @@ describe("no stray files, bounded time", () => {
       encoding: "utf8",
     });
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toBe("hangar render: --timeout: 'soon' is not a positive number of seconds\n");
+    expect(bad.stderr).toBe(
+      "hangar render: --timeout: 'soon' is not a positive number of seconds\n(run `hangar render --help` for usage)\n",
+    );
   });
 
   test.each(["SIGINT", "SIGTERM"] as const)("%s while a module loads leaves nothing behind", async (signal) => {

@@ -1,11 +1,12 @@
 import { resolve } from "node:path";
-import { defineCommand, EXIT, type ExitCode } from "../define-command.ts";
+import { defineCommand, EXIT, type ExitCode, usageError } from "../define-command.ts";
 import { readTimeout, timeoutOption, VAR_OPTIONS } from "../options.ts";
 
 export default defineCommand({
   name: "render",
   summary: "Render pipeline modules to JSON (or YAML) and print the fly commands",
   arguments: "<entries...>",
+  argumentsHelp: "pipeline modules (.ts, .js), or globs of them (quoted: src/**/*.pipeline.ts)",
   options: [
     {
       flags: "-o, --out <path>",
@@ -36,10 +37,7 @@ export default defineCommand({
     ...VAR_OPTIONS,
   ],
   async run({ positionals, values }, io) {
-    const usage = (message: string) => {
-      io.stderr(`hangar: ${message} (run \`hangar render --help\` for usage)\n`);
-      return EXIT.failure;
-    };
+    const usage = (message: string) => usageError(io, "render", message);
     const [{ expandEntries }, { renderEntry }, { flyCommand }, { plural }, { flyVarFlags, flyVars, givesVars }] =
       await Promise.all([
         import("../expand-entries.ts"),
@@ -52,20 +50,14 @@ export default defineCommand({
     if (unmatched.length > 0) return usage(`no file matches ${unmatched.map((p) => `'${p}'`).join(", ")}`);
     const format = values.format === "yaml" ? "yaml" : "json";
     const timeoutMs = readTimeout(values.timeout);
-    if (typeof timeoutMs !== "number") {
-      io.stderr(`hangar render: ${timeoutMs.usageError}\n`);
-      return EXIT.failure;
-    }
+    if (typeof timeoutMs !== "number") return usage(timeoutMs.usageError);
     // fly's vars: the pipeline is checked as fly would check it with them; the text written keeps its ((vars)),
     // and the printed fly command passes the same flags
     // (the YAML reader of var files and -y values is loaded only when a var flag is given)
     const vars = givesVars(values)
       ? await (await import("../template-vars.ts")).readTemplateVars(values, io)
       : undefined;
-    if (vars !== undefined && "error" in vars) {
-      io.stderr(`hangar render: ${vars.error}\n`);
-      return EXIT.failure;
-    }
+    if (vars !== undefined && "error" in vars) return usage(vars.error);
     const flyFlags = vars === undefined ? undefined : flyVarFlags(values);
     const common = {
       format,

@@ -379,7 +379,8 @@ describe("hangar validate with fly's vars", () => {
     expect(await runVars(["validate", "pipeline.yml", "-v", "novalue"])).toEqual({
       code: 2,
       stdout: "",
-      stderr: "hangar validate: invalid variable pair 'novalue' (must be name=value)\n",
+      stderr:
+        "hangar validate: invalid variable pair 'novalue' (must be name=value)\n(run `hangar validate --help` for usage)\n",
     });
     expect((await runVars(["validate", "pipeline.yml", "-l", "absent.yml"])).stderr).toMatch(
       /^hangar validate: could not read template variables file \(absent\.yml\): ENOENT/,

@@ -1,13 +1,15 @@
 import { resolve } from "node:path";
 import type { OutputFormat } from "../../validate/format.ts";
 import type { FileValidation } from "../../validate/validate-value.ts";
-import { defineCommand, EXIT, type ExitCode } from "../define-command.ts";
+import { defineCommand, EXIT, type ExitCode, usageError } from "../define-command.ts";
 import { readTimeout, timeoutOption, VAR_OPTIONS } from "../options.ts";
 
 export default defineCommand({
   name: "validate",
   summary: "Check pipelines like `fly validate-pipeline`, plus hangar's data-flow rules",
   arguments: "<files...>",
+  argumentsHelp:
+    "pipeline files (YAML or JSON) and modules (.ts, .js), folders (their *.yml, *.yaml and *.json files, subfolders too), or - for standard input",
   options: [
     {
       flags: "--strict",
@@ -20,17 +22,10 @@ export default defineCommand({
     ...VAR_OPTIONS,
   ],
   async run({ positionals, values }, io) {
-    if (positionals.length === 0) {
-      io.stderr(
-        "hangar validate: no pipeline given (usage: hangar validate [--strict] [--format text|json|fly] FILE...)\n",
-      );
-      return EXIT.failure;
-    }
+    const usage = (message: string) => usageError(io, "validate", message);
+    if (positionals.length === 0) return usage("no pipeline given");
     const timeoutMs = readTimeout(values.timeout);
-    if (typeof timeoutMs !== "number") {
-      io.stderr(`hangar validate: ${timeoutMs.usageError}\n`);
-      return EXIT.failure;
-    }
+    if (typeof timeoutMs !== "number") return usage(timeoutMs.usageError);
     // The validator is loaded on use, so that other commands start fast.
     const [
       { toConcourseData },
@@ -55,10 +50,7 @@ export default defineCommand({
     ]);
     const { readTemplateVars } = await import("../template-vars.ts");
     const vars = await readTemplateVars(values, io);
-    if (vars !== undefined && "error" in vars) {
-      io.stderr(`hangar validate: ${vars.error}\n`);
-      return EXIT.failure;
-    }
+    if (vars !== undefined && "error" in vars) return usage(vars.error);
     const strict = values.strict === true;
     const options = { strict, ...(vars !== undefined && { vars }) };
     const format = (typeof values.format === "string" ? values.format : "text") as OutputFormat;

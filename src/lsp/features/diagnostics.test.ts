@@ -65,12 +65,12 @@ describe("the validator's findings as LSP diagnostics", () => {
       ruleId: "step-unknown-fields",
       severity: "error",
       parity: "concourse",
-      message: "unknown field 'trigerr' (did you mean 'trigger'?)",
+      message: "unknown field 'trigerr'; did you mean 'trigger'?",
       path: [],
       data: { didYouMean: "trigger" },
     };
     expect(toLspDiagnostics([given], text, undefined)[0]).toMatchObject({
-      message: "unknown field 'trigerr' (did you mean 'trigger'?)",
+      message: "unknown field 'trigerr'; did you mean 'trigger'?",
       data: { replacement: "trigger" },
     });
   });
