@@ -52,7 +52,7 @@ export function checkVars(
 
 /** The var options of the printed fly command: the module's instance vars and the flags' (a flag wins). */
 export function flyVars(
-  definition: { readonly instanceVars?: Readonly<Record<string, string | number | boolean>> },
+  definition: { readonly instanceVars?: Readonly<Record<string, string | number | boolean>> | undefined },
   flags: FlyVarFlags | undefined,
 ): Pick<FlyCommandOptions, "instanceVars" | "vars" | "yamlVars" | "varFiles"> {
   const instanceVars = { ...definition.instanceVars, ...flags?.instanceVars };

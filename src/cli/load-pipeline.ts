@@ -28,13 +28,13 @@ import { commonJsAdvice, isCommonJsLoadError } from "./module-type.ts";
  */
 export interface PipelineDefinition {
   /** The pipeline's name in Concourse (`fly -p`). */
-  readonly name?: string;
+  readonly name?: string | undefined;
   /** The fly target (`fly -t`). */
-  readonly target?: string;
+  readonly target?: string | undefined;
   /** The team to set the pipeline in. */
-  readonly team?: string;
+  readonly team?: string | undefined;
   /** Instance vars, for one instance of a pipeline group. */
-  readonly instanceVars?: Readonly<Record<string, string | number | boolean>>;
+  readonly instanceVars?: Readonly<Record<string, string | number | boolean>> | undefined;
   /** The pipeline. */
   readonly pipeline: Pipeline;
 }
@@ -58,9 +58,9 @@ export interface LoadOptions {
    * code is then imported from memory). Default: `node_modules/.cache/hangar` in the nearest folder
    * above the module that has a `node_modules`, else none.
    */
-  readonly cacheDir?: string | false;
+  readonly cacheDir?: string | false | undefined;
   /** How long the module (and the function it exports) may take to give its pipeline. Default 10 s. */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
 }
 
 /** The default of {@link LoadOptions.timeoutMs}. */

@@ -20,13 +20,13 @@ export type InputFormat = "yaml" | "json" | "auto";
 
 export interface ParseOptions {
   /** The file name put in every diagnostic's location. */
-  readonly file?: string;
+  readonly file?: string | undefined;
   /** Default `auto`. */
-  readonly format?: InputFormat;
+  readonly format?: InputFormat | undefined;
   /** fly's template variables (`-v`, `-y`, `-i`, `-l`), put in place before the document is decoded. */
-  readonly vars?: TemplateVars;
+  readonly vars?: TemplateVars | undefined;
   /** Larger inputs are refused with a diagnostic. Default 32 Mi characters. */
-  readonly maxBytes?: number;
+  readonly maxBytes?: number | undefined;
 }
 
 export interface ParsedPipeline {

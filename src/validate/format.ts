@@ -9,7 +9,7 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface FormatOptions {
   /** Colour the text format with ANSI escapes (only for terminals, never with NO_COLOR). */
-  readonly color?: boolean;
+  readonly color?: boolean | undefined;
 }
 
 /** One diagnostic in `hangar validate --format json`. */

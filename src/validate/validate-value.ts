@@ -19,13 +19,13 @@ export interface FileValidation {
 
 export interface ValidateTextOptions extends ValidateOptions {
   /** The name shown for the file and put in every location. */
-  readonly file?: string;
+  readonly file?: string | undefined;
   /** Default `auto` (JSON when the text starts with `{` or `[`). */
-  readonly format?: InputFormat;
+  readonly format?: InputFormat | undefined;
   /** Like `fly validate-pipeline --strict`: every warning (unknown keys included) becomes an error. */
-  readonly strict?: boolean;
+  readonly strict?: boolean | undefined;
   /** fly's template variables (`-v`, `-y`, `-i`, `-l`), put in place before the pipeline is checked. */
-  readonly vars?: TemplateVars;
+  readonly vars?: TemplateVars | undefined;
 }
 
 /**

@@ -22,9 +22,9 @@ export type RuleSetting = "off" | "warn" | "warning" | "error";
 
 export interface ValidateOptions {
   /** Per-rule severity overrides: `{ "resource-unused": "off" }`. */
-  readonly rules?: Readonly<Record<string, RuleSetting>>;
+  readonly rules?: Readonly<Record<string, RuleSetting>> | undefined;
   /** The rules to run instead of the registry (tests run one rule at a time). */
-  readonly registry?: readonly Rule[];
+  readonly registry?: readonly Rule[] | undefined;
   /**
    * The entries of the pipeline's large mappings, as `parsePipeline` gives them (`knownMappings`), when the pipeline
    * was not changed since: the rules then read a mapping of a million keys without walking it again.

@@ -103,7 +103,8 @@ export const findings: number = validate(pipeline(shared)).length;
 `,
       // an option given as a possibly undefined value, one of each family, which exactOptionalPropertyTypes must allow
       "pipelines/app/explicit-undefined.ts": `import { type Job, flyCommand, fragment, get, gitRepo, inParallel, mergeFragments, metaPipeline, notification, pipeline, put, renderYaml, task, withModifiers } from "hangar";
-import { validate } from "hangar/validate";
+import type { LoadOptions, PipelineDefinition } from "hangar/script";
+import { formatResults, parsePipeline, validate, validateText } from "hangar/validate";
 
 declare const maybe: { text?: string; flag?: boolean; count?: number };
 const source = gitRepo({ name: "app-source", uri: "https://git.example.com/app.git", branch: maybe.text });
@@ -120,7 +121,18 @@ const built = pipeline(mergeFragments(fragment({ resources: [source], jobs: [bui
 });
 export const yaml: string = renderYaml(built, { header: maybe.text });
 export const command: string = flyCommand({ target: "ci", pipeline: "app", team: maybe.text });
-export const findings: number = validate(built).length;
+export const findings: number = validate(built, { rules: undefined, registry: undefined }).length;
+export const parsed = parsePipeline("jobs: []", { file: maybe.text, format: undefined, vars: undefined, maxBytes: maybe.count });
+export const checked = validateText("jobs: []", { file: maybe.text, strict: maybe.flag, vars: undefined });
+export const shown: string = formatResults([checked], "text", { color: maybe.flag });
+export const loadOptions: LoadOptions = { cacheDir: undefined, timeoutMs: maybe.count };
+export const definition: PipelineDefinition = {
+  name: maybe.text,
+  target: maybe.text,
+  team: undefined,
+  instanceVars: undefined,
+  pipeline: built,
+};
 `,
       // a misspelt option, which the declarations must reject
       "mistake/pipeline.ts": `import { gitRepo } from "hangar";

@@ -103,6 +103,14 @@ describe("hangar render", () => {
     const object = memoryIo(work);
     expect(await runCli(["render", "object-var.mjs", "-o", "out.json"], object.io)).toBe(0);
     expect(object.stdout).toBe(`fly -t ci set-pipeline -p app -c out.json -i 'pr={"id":1}'\n`);
+    // a field given as undefined (exactOptionalPropertyTypes allows it) is a field left out
+    writeFileSync(
+      join(work, "undefined-fields.mjs"),
+      `export default { name: "app", target: "ci", team: undefined, instanceVars: undefined, pipeline: ${pipeline} };\n`,
+    );
+    const fields = memoryIo(work);
+    expect(await runCli(["render", "undefined-fields.mjs", "-o", "out.json"], fields.io)).toBe(0);
+    expect(fields.stdout).toBe("fly -t ci set-pipeline -p app -c out.json\n");
   });
 
   test("accepts a fragment, an async function with relative imports, and plain JavaScript", async () => {
