@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, onTestFinished, test } from "vitest";
 import { startConcourseServer } from "../../../test/helpers/concourse-server.ts";
 import { memoryIo } from "../../../test/helpers/memory-io.ts";
 import { hasOpenssl, selfSignedCertificate, withOpenssl } from "../../../test/helpers/self-signed.ts";
+import { stoppedModule } from "../../../test/helpers/stopped-module.ts";
 import { runCli } from "../run-cli.ts";
 
 const repo = resolve(import.meta.dirname, "../../..");
@@ -282,18 +283,7 @@ describe("hangar apply", () => {
   });
 
   test("a module that pipeline() stopped at undefined names is refused with them, before any request: its name, target and team are unknown", async () => {
-    writeFileSync(
-      join(work, "web.ts"),
-      `import { get, pipeline } from "hangar";
-const source = { name: "source", type: "git", source: { uri: "https://git.example.com/app.git" } };
-export default {
-  name: "web",
-  target: "ci",
-  team: "main",
-  pipeline: pipeline({ resources: [source], jobs: [{ name: "build", plan: [get(source), get("sorce")] }] }),
-};
-`,
-    );
+    writeFileSync(join(work, "web.ts"), stoppedModule({ name: "web", target: "ci", team: "main" }));
     const run = await apply(["web.ts", "--yes"]);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(

@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { memoryIo } from "../../../test/helpers/memory-io.ts";
+import { stoppedModule } from "../../../test/helpers/stopped-module.ts";
 import { runCli } from "../run-cli.ts";
 
 const repo = resolve(import.meta.dirname, "../../..");
@@ -208,18 +209,7 @@ describe("hangar render", () => {
   });
 
   test("--no-validate writes no module that pipeline() stopped: its name, target and team are unknown", async () => {
-    writeFileSync(
-      join(work, "web.ts"),
-      `import { get, pipeline } from "hangar";
-const source = { name: "source", type: "git", source: { uri: "https://git.example.com/app.git" } };
-export default {
-  name: "web",
-  target: "prod",
-  team: "frontend",
-  pipeline: pipeline({ resources: [source], jobs: [{ name: "build", plan: [get(source), get("sorce")] }] }),
-};
-`,
-    );
+    writeFileSync(join(work, "web.ts"), stoppedModule({ name: "web", target: "prod", team: "frontend" }));
     writeFileSync(join(work, "definition.json"), "previous content");
     const refused = [
       "web.ts:jobs[0].plan[1].get error pipeline/unknown-reference unknown resource 'sorce'; did you mean 'source'?",
