@@ -4,7 +4,7 @@
 // pipeline into readable code costs on top of reading it. Median wall and CPU ms of 7 runs after 3
 // warm-up runs; CPU time is shown because the machine may be shared.
 //
-//   node --expose-gc bench/import.mjs        (bench/run.mjs runs it last unless --no-import)
+//   node --expose-gc bench/import.mjs        (bench/run.mjs runs it after the goals unless --no-import)
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";

@@ -27,6 +27,13 @@ export function readTimeout(value: OptionValue, flag = "--timeout"): number | { 
   return seconds * 1000;
 }
 
+/**
+ * The usage problem of arguments that name standard input (`-`) more than once, or undefined: it can be read only
+ * once, and a second read would find it empty (and read that as an empty pipeline).
+ */
+export const stdinTwice = (args: readonly string[]): string | undefined =>
+  args.indexOf("-") === args.lastIndexOf("-") ? undefined : "standard input ('-') can be read only once: give - once";
+
 /** fly's template variable options, as `fly validate-pipeline` and `set-pipeline` spell them. */
 export const VAR_OPTIONS: readonly OptionSpec[] = [
   { flags: "-v, --var <name=value>", description: "a string value for a ((var))", repeatable: true },

@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, onTestFinished, test, vi } from "vitest";
 import { diffPipelines } from "./diff.ts";
 import { formatChanges } from "./format.ts";
 
@@ -235,5 +235,67 @@ describe("diffPipelines", () => {
       { jobs: [job("j")], groups: [{ name: "g" }], resources: [{ name: "r" }], var_sources: [{ name: "v" }] },
     );
     expect(changes.map((c) => c.section)).toEqual(["groups", "var_sources", "resources", "jobs"]);
+  });
+
+  test("a pipeline of 3,000 jobs: each change is found, and only the objects that differ are copied to normalise", () => {
+    // the shape of bench/workload.mjs: three resources per two jobs, gets, an in_parallel of puts, an inline task
+    const large = (n: number) => ({
+      resources: Array.from({ length: n / 2 }, (_, k) => [
+        { name: `repo-${k}`, type: "git", source: { uri: `git@example.com:s-${k}.git`, branch: "main" } },
+        { name: `image-${k}`, type: "registry-image", source: { repository: `s-${k}` } },
+      ]).flat(),
+      jobs: Array.from({ length: n }, (_, i) => {
+        const k = i % (n / 2);
+        return {
+          name: `job-${i}`,
+          plan: [
+            { get: `repo-${k}`, trigger: true, ...(i > 0 && { passed: [`job-${i - 1}`] }) },
+            { in_parallel: { steps: [{ put: `image-${k}` }, { put: `repo-${k}`, params: { only_tag: true } }] } },
+            {
+              task: `build-${i}`,
+              config: { platform: "linux", params: { VERSION: `1.0.${i}` }, run: { path: "make", args: ["build"] } },
+            },
+          ],
+          on_failure: { put: `image-${k}`, params: { text: `job-${i} failed` } },
+        };
+      }),
+    });
+    const before = large(3000);
+    const after = large(3000);
+    const [job1500, job10] = [after.jobs[1500], after.jobs[10]];
+    if (job1500?.plan[2]?.config === undefined || job10 === undefined) throw new Error("no such job");
+    job1500.plan[2].config.params.VERSION = "2.0.0";
+    Object.assign(job10, { serial: false }); // a zero value: stored alike, no change
+    Object.assign(after.resources[7]?.source ?? {}, { branch: "dev" });
+    const newJob = { name: "job-new", plan: [{ get: "repo-0" }], on_failure: { put: "image-0" } };
+
+    const clone = vi.spyOn(globalThis, "structuredClone");
+    onTestFinished(() => clone.mockRestore());
+    const changes = diffPipelines(before, { ...after, jobs: [...after.jobs.slice(0, 2999), newJob] });
+    expect(changes.map((c) => `${c.kind} ${c.section} ${c.name}`)).toEqual([
+      "changed resources image-3",
+      "changed jobs job-1500",
+      "removed jobs job-2999",
+      "added jobs job-new",
+    ]);
+    expect(formatChanges(changes.slice(1, 2))).toBe(
+      [
+        "jobs:",
+        "  job job-1500 has changed:",
+        "  @@ -14,7 +14,7 @@",
+        "     config:",
+        "       platform: linux",
+        "       params:",
+        "  -      VERSION: 1.0.1500",
+        "  +      VERSION: 2.0.0",
+        "       run:",
+        "         path: make",
+        "         args:",
+        "",
+      ].join("\n"),
+    );
+    // the configs, their sections and the objects alike on both sides are compared as they are, not copied
+    const copied = clone.mock.calls.map(([value]) => (value as { name?: unknown }).name);
+    expect(new Set(copied)).toEqual(new Set(["image-3", "job-10", "job-1500", "job-2999", "job-new"]));
   });
 });

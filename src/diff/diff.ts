@@ -9,9 +9,10 @@
  * Changes are data (see {@link PipelineChange}); `format.ts` writes them as text or JSON.
  */
 
+import { CONFIG_FIELDS, type ConfigField } from "../concourse/config-fields.ts";
 import { isObject } from "../model/common.ts";
 import { sameData } from "../walk/plain-data.ts";
-import { storedConfig } from "./stored-config.ts";
+import { isConfigField, storedPart } from "./stored-config.ts";
 
 /** The sections whose objects are matched by `name`, in the order Concourse reports them. */
 export const NAMED_SECTIONS = ["groups", "var_sources", "resources", "resource_types", "prototypes", "jobs"] as const;
@@ -55,6 +56,16 @@ function byName(section: readonly unknown[]): Map<string, { name: string; value:
 const isList = (value: unknown): value is readonly unknown[] | undefined | null =>
   value === undefined || value === null || Array.isArray(value);
 
+/**
+ * The forms of two objects of a section as Concourse stores them, or undefined when those are equal. Equal data is
+ * stored alike, so only objects that differ as written are copied and normalised (see stored-config.ts).
+ */
+function storedDifference(section: NamedSection, before: unknown, after: unknown): [unknown, unknown] | undefined {
+  if (sameData(before, after)) return undefined;
+  const stored: [unknown, unknown] = [storedPart(section, before), storedPart(section, after)];
+  return sameData(...stored) ? undefined : stored;
+}
+
 function diffSection(section: NamedSection, before: unknown, after: unknown): PipelineChange[] {
   if (!isList(before) || !isList(after)) {
     // not a list (fly cannot read it): compared whole, so that no difference is hidden
@@ -65,21 +76,24 @@ function diffSection(section: NamedSection, before: unknown, after: unknown): Pi
   const changes: PipelineChange[] = [];
   for (const [key, { name, value, index }] of old) {
     const match = now.get(key);
-    if (match === undefined) changes.push({ section, name, kind: "removed", before: value });
-    else if (!sameData(value, match.value))
-      changes.push({ section, name, kind: "changed", before: value, after: match.value });
+    if (match === undefined) {
+      changes.push({ section, name, kind: "removed", before: storedPart(section, value) });
+      continue;
+    }
+    const changed = storedDifference(section, value, match.value);
+    if (changed !== undefined) changes.push({ section, name, kind: "changed", before: changed[0], after: changed[1] });
     else if (section === "groups" && index !== match.index)
       changes.push({
         section,
         name,
         kind: "moved",
-        before: value,
-        after: match.value,
+        before: storedPart(section, value),
+        after: storedPart(section, match.value),
         positions: [index, match.index],
       });
   }
   for (const [key, { name, value }] of now) {
-    if (!old.has(key)) changes.push({ section, name, kind: "added", after: value });
+    if (!old.has(key)) changes.push({ section, name, kind: "added", after: storedPart(section, value) });
   }
   return changes;
 }
@@ -98,16 +112,18 @@ function wholeChange(section: string, before: unknown, after: unknown): Pipeline
  * of an `omitempty` field (`trigger: false`) or `check_every: 1m` against `1m0s` is no change.
  */
 export function diffPipelines(before: unknown, after: unknown): PipelineChange[] {
-  const stored = [storedConfig(before), storedConfig(after)];
-  const a = isObject(stored[0]) ? stored[0] : {};
-  const b = isObject(stored[1]) ? stored[1] : {};
+  const [a, b] = [configFields(before), configFields(after)];
   const changes: PipelineChange[] = NAMED_SECTIONS.flatMap((section) => diffSection(section, a[section], b[section]));
   const named = new Set<string>(NAMED_SECTIONS);
-  const others = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((key) => !named.has(key));
+  const others = CONFIG_FIELDS.filter((key) => !named.has(key) && (key in a || key in b));
   for (const section of others) {
     // null is how JSON writes an absent value (Go's nil)
-    const [x, y] = [a[section] ?? undefined, b[section] ?? undefined];
+    const [x, y] = [storedPart(section, a[section]) ?? undefined, storedPart(section, b[section]) ?? undefined];
     if (!sameData(x, y)) changes.push(wholeChange(section, x, y));
   }
   return changes;
 }
+
+/** The top-level keys of a config that Concourse keeps (`atc.UnmarshalConfig` drops the others); none of a non-object. */
+const configFields = (config: unknown): Partial<Record<ConfigField, unknown>> =>
+  isObject(config) ? Object.fromEntries(Object.entries(config).filter(([key]) => isConfigField(key))) : {};

@@ -24,6 +24,7 @@
 import {
   BUILD_LOG_RETENTION_FIELDS,
   CONFIG_FIELDS,
+  type ConfigField,
   OMIT_EMPTY_FIELDS as OMIT_EMPTY,
 } from "../concourse/config-fields.ts";
 import { parseMemoryLimit } from "../concourse/container-limits.ts";
@@ -39,7 +40,7 @@ import {
   TASK_CONFIG_PARTS,
 } from "../concourse/step-fields.ts";
 import { isObject } from "../model/common.ts";
-import type { Pipeline } from "../model/pipeline.ts";
+import type { Job } from "../model/job.ts";
 import { collectPipelineSteps } from "../walk/walk-steps.ts";
 
 type Fields = readonly string[];
@@ -76,33 +77,53 @@ function dropNull(target: Record<string, unknown>, key: string): void {
   if (target[key] === null) delete target[key];
 }
 
-/** `config` as Concourse would store it (see the module's comment); `config` itself is not changed. */
-export function storedConfig(config: unknown): unknown {
-  if (!isObject(config)) return config;
-  const kept = new Set<string>(CONFIG_FIELDS);
-  const copy = structuredClone(Object.fromEntries(Object.entries(config).filter(([key]) => kept.has(key)))) as Record<
-    string,
-    unknown
-  >;
-  for (const group of objects(copy.groups)) dropEmpty(group, OMIT_EMPTY.group);
-  for (const source of objects(copy.var_sources)) dropNull(source, "config");
-  for (const resource of objects(copy.resources)) {
+/** A resource type's or a prototype's normalisation (`atc.ResourceType`, `atc.Prototype`). */
+function normaliseType(type: Record<string, unknown>): void {
+  dropEmpty(type, OMIT_EMPTY.resourceType);
+  dropNull(type, "source");
+  normaliseCheckEvery(type);
+}
+
+/** A job's normalisation: its own fields, then every step of its plan and hooks. */
+function normaliseJob(job: Record<string, unknown>): void {
+  dropEmpty(job, OMIT_EMPTY.job);
+  if (isObject(job.build_log_retention)) dropEmpty(job.build_log_retention, BUILD_LOG_RETENTION_FIELDS);
+  for (const { step } of collectPipelineSteps({ jobs: [job as unknown as Job] })) {
+    normaliseStep(step as unknown as Record<string, unknown>);
+  }
+}
+
+/**
+ * How each top-level key's data is normalised, in place: each object of a named section's list (a job of `jobs`), or
+ * the whole value of `display`. `user_data` is kept as it is.
+ */
+const NORMALISE: Readonly<Partial<Record<ConfigField, (target: Record<string, unknown>) => void>>> = {
+  groups: (group) => dropEmpty(group, OMIT_EMPTY.group),
+  var_sources: (source) => dropNull(source, "config"),
+  resources: (resource) => {
     dropEmpty(resource, OMIT_EMPTY.resource);
     dropNull(resource, "source");
     normaliseCheckEvery(resource);
-  }
-  for (const type of [...objects(copy.resource_types), ...objects(copy.prototypes)]) {
-    dropEmpty(type, OMIT_EMPTY.resourceType);
-    dropNull(type, "source");
-    normaliseCheckEvery(type);
-  }
-  for (const job of objects(copy.jobs)) {
-    dropEmpty(job, OMIT_EMPTY.job);
-    if (isObject(job.build_log_retention)) dropEmpty(job.build_log_retention, BUILD_LOG_RETENTION_FIELDS);
-  }
-  if (isObject(copy.display)) dropEmpty(copy.display, OMIT_EMPTY.display);
-  const steps = Array.isArray(copy.jobs) ? collectPipelineSteps(copy as unknown as Pick<Pipeline, "jobs">) : [];
-  for (const { step } of steps) normaliseStep(step as unknown as Record<string, unknown>);
+  },
+  resource_types: normaliseType,
+  prototypes: normaliseType,
+  jobs: normaliseJob,
+  display: (display) => dropEmpty(display, OMIT_EMPTY.display),
+};
+
+/** Whether a top-level key is one set-pipeline keeps (`atc.Config`'s). */
+export const isConfigField = (key: string): key is ConfigField => (CONFIG_FIELDS as readonly string[]).includes(key);
+
+/**
+ * `value` as Concourse would store it (see the module's comment), where `key` is the top-level key it is under: an
+ * object of a named section's list (a job under `jobs`), or the whole value of another key (`display`). A copy of
+ * the object, so that only the parts compared pay for one; `value` itself is not changed.
+ */
+export function storedPart(key: ConfigField, value: unknown): unknown {
+  const normalise = NORMALISE[key];
+  if (normalise === undefined || !isObject(value)) return value;
+  const copy = structuredClone(value);
+  normalise(copy);
   return copy;
 }
 

@@ -90,4 +90,7 @@ test("sameData ignores key order and undefined keys, not array order", () => {
   expect(sameData([{ a: 1 }], [{ a: 1 }])).toBe(true);
   expect(sameData({ a: 1 }, [1])).toBe(false);
   expect(sameData(300, 300.0)).toBe(true);
+  // only an object's own keys are its data
+  expect(sameData(Object.create({ a: 1 }), {})).toBe(true);
+  expect(sameData({}, Object.create({ a: 1 }))).toBe(true);
 });

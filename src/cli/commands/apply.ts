@@ -5,7 +5,7 @@ import type { FlyTarget } from "../../api/flyrc.ts";
 import type { TlsOptions } from "../../api/request.ts";
 import { defineCommand, EXIT, type ExitCode, usageError } from "../define-command.ts";
 import type { Io } from "../io.ts";
-import { readTimeout, requestTimeoutOption, timeoutOption } from "../options.ts";
+import { readTimeout, requestTimeoutOption, stdinTwice, timeoutOption } from "../options.ts";
 
 export default defineCommand({
   name: "apply",
@@ -72,6 +72,8 @@ export default defineCommand({
       import("../../diff/format.ts"),
       import("../../source/printable.ts"),
     ]);
+    const twice = stdinTwice(positionals);
+    if (twice !== undefined) return usage(twice);
     const { files, unmatched } = await expandEntries(positionals, io.cwd());
     if (unmatched.length > 0) return usage(`no file matches ${unmatched.map((p) => `'${p}'`).join(", ")}`);
     if (typeof values.pipeline === "string" && files.length > 1)

@@ -1,6 +1,6 @@
 import { defineCommand, EXIT, usageError } from "../define-command.ts";
 import type { LoadedConfig } from "../load-config.ts";
-import { readTimeout, timeoutOption } from "../options.ts";
+import { readTimeout, stdinTwice, timeoutOption } from "../options.ts";
 
 export default defineCommand({
   name: "diff",
@@ -22,7 +22,8 @@ export default defineCommand({
     const timeoutMs = readTimeout(values.timeout);
     if (typeof timeoutMs !== "number") return usage(timeoutMs.usageError);
     if (oldFile === undefined || newFile === undefined) return usage("two pipelines are compared: give <old> <new>");
-    if (oldFile === "-" && newFile === "-") return usage("only one side of the diff can be read from stdin ('-')");
+    const twice = stdinTwice([oldFile, newFile]);
+    if (twice !== undefined) return usage(twice);
     const [{ loadConfig }, { reportLoadFailure, warningsTo }] = await Promise.all([
       import("../load-config.ts"),
       import("../report.ts"),

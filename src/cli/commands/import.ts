@@ -1,4 +1,5 @@
 import { defineCommand, EXIT, usageError } from "../define-command.ts";
+import { stdinTwice } from "../options.ts";
 
 export default defineCommand({
   name: "import",
@@ -38,6 +39,8 @@ export default defineCommand({
       return EXIT.failure;
     };
     if (positionals.length === 0) return usage("no pipeline given");
+    const twice = stdinTwice(positionals);
+    if (twice !== undefined) return usage(twice);
     if (out !== undefined && outDir !== undefined) return usage("give either -o or --out-dir, not both");
     const splitOption =
       split === undefined

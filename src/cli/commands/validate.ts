@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import type { OutputFormat } from "../../validate/format.ts";
 import type { FileValidation } from "../../validate/validate-value.ts";
 import { defineCommand, EXIT, type ExitCode, usageError } from "../define-command.ts";
-import { readTimeout, timeoutOption, VAR_OPTIONS } from "../options.ts";
+import { readTimeout, stdinTwice, timeoutOption, VAR_OPTIONS } from "../options.ts";
 
 export default defineCommand({
   name: "validate",
@@ -24,6 +24,8 @@ export default defineCommand({
   async run({ positionals, values }, io) {
     const usage = (message: string) => usageError(io, "validate", message);
     if (positionals.length === 0) return usage("no pipeline given");
+    const twice = stdinTwice(positionals);
+    if (twice !== undefined) return usage(twice);
     const timeoutMs = readTimeout(values.timeout);
     if (typeof timeoutMs !== "number") return usage(timeoutMs.usageError);
     // The validator is loaded on use, so that other commands start fast.
