@@ -21,7 +21,8 @@
  *   v2) reads it as one, the YAML 1.2 readers of editors and check-jsonschema as a string; likewise an int go-yaml
  *   reads that YAML 1.2 does not (`1_000`, `0b11`, `0X1F`) where an integer is expected;
  * - a Go duration's syntax where Concourse parses one when the pipeline is set (`check_every`, a `timeout` that wraps
- *   a step), and a task step's `file` or `config`, one of them;
+ *   a step) or when the step runs (the `timeout` of get, put and task), and a task step's `file` or `config`, one of
+ *   them;
  * - a list of types (`type: [string, number]`) written as `anyOf`, so ajv's strict mode reads the schema as it is;
  * - a number or boolean accepted where Concourse decodes a string outside steps (sigs.k8s.io/yaml makes a string of
  *   it), not in steps, which Concourse decodes again from JSON, strictly;
@@ -112,13 +113,23 @@ const CHECK_EVERY: JsonSchema = {
 
 /**
  * The step kinds whose `timeout` is the TimeoutStep that wraps them, which the StepValidator parses (an empty or null
- * one is an invalid duration): those whose own Go type has no `timeout` (get, put, task and run keep theirs, unread
- * until the step runs).
+ * one is an invalid duration): those whose own Go type has no `timeout` (get, put, task and run keep theirs).
  */
 const timeoutWrapped = (): readonly string[] =>
   STEP_PRECEDENCE.filter((d) => !d.wrapper && !(d.fields as readonly string[]).includes("timeout")).map((d) =>
     stepDefinition(d.key),
   );
+
+/**
+ * The step kinds that keep their own `timeout` and parse it when the step runs (atc/exec `MaybeTimeout`, called by the
+ * get, put and task steps): a bad duration fails the build, not the pipeline. Run's is never read.
+ */
+const RUN_TIME_TIMEOUT: readonly string[] = ["get", "put", "task"];
+
+/** A get, put or task step's own `timeout`: empty (or null) for the default, else a Go duration (`MaybeTimeout`). */
+const STEP_TIMEOUT: JsonSchema = {
+  anyOf: [{ $ref: `#/definitions/GoDuration` }, { type: "string", const: "" }],
+};
 
 /**
  * `user_data` of atc.Config: kept by Concourse and never read, so YAML files put their anchors there. The model
@@ -426,7 +437,8 @@ function replaceProperty(
 
 /**
  * The definitions with a Go duration's syntax where Concourse parses one when the pipeline is set (fly
- * validate-pipeline fails on a bad one): `check_every`, and `timeout` where it wraps the step.
+ * validate-pipeline fails on a bad one): `check_every`, and `timeout` where it wraps the step; and where it parses
+ * one when the step runs (the build fails on a bad one): the `timeout` of get, put and task.
  */
 function durations(definitions: Record<string, JsonSchema>): Record<string, JsonSchema> {
   const out = { ...definitions };
@@ -437,6 +449,9 @@ function durations(definitions: Record<string, JsonSchema>): Record<string, Json
     replaceProperty(out, name, "timeout", (property) =>
       withValue(property, { $ref: `${REF_PREFIX}GoDuration` }, false),
     );
+  }
+  for (const kind of RUN_TIME_TIMEOUT) {
+    replaceProperty(out, stepDefinition(kind), "timeout", (property) => withValue(property, STEP_TIMEOUT));
   }
   return out;
 }

@@ -294,13 +294,26 @@ describe("what Concourse parses when the pipeline is set, the schema checks too"
     }
   });
   test.each(["- get: src\n  resource: src", "- put: src", "- task: t\n  file: src/t.yml"])(
-    "the timeout of get, put, task and run is theirs, not read when the pipeline is set: %s",
+    "the timeout of get, put and task is theirs, a Go duration parsed when the step runs (MaybeTimeout): %s",
     (step) => {
-      const text = pipelineWith(`- get: in\n  resource: src\n${step}\n  timeout: 1d`);
-      expect(hangarErrors(text)).toEqual([]);
-      expect(errorsOf(text)).toEqual([]);
+      const valid = pipelineWith(`- get: in\n  resource: src\n${step}\n  timeout: 1h30m`);
+      for (const value of ["1h30m", "-1s", '""', "", "((t))"]) {
+        expect(hangarErrors(valid.replace("1h30m", value))).toEqual([]);
+        expect([value, errorsOf(valid.replace("1h30m", value))]).toEqual([value, []]);
+      }
+      // fly sets the pipeline (the step's own field is not checked then), and the build fails when the step runs
+      for (const value of ["1d", "soon", '"10"', '"1m "']) {
+        expect(hangarErrors(valid.replace("1h30m", value))).toEqual([]);
+        expect([value, errorsOf(valid.replace("1h30m", value)).length > 0]).toEqual([value, true]);
+      }
     },
   );
+  test("the timeout of a run step, which Concourse never reads, may be any string", () => {
+    const text =
+      "prototypes:\n  - name: p\n    type: registry-image\njobs:\n  - name: a\n    plan:\n" +
+      "      - run: go\n        type: p\n        timeout: 1d\n";
+    expect(errorsOf(text)).toEqual([]);
+  });
 
   test.each([
     ["neither file nor config", "- task: t", "neither"],
