@@ -35,7 +35,7 @@ import { isObject } from "../model/common.ts";
 import { STEP_KINDS } from "../model/step.ts";
 import { GO_YAML_INT_SYNTAX } from "../parse/go-yaml-numbers.ts";
 import { FALSES, TRUES } from "../parse/go-yaml-schema.ts";
-import type { Desc } from "../parse/shape-descriptor.ts";
+import { type Desc, GO_INT_BOUND } from "../parse/shape-descriptor.ts";
 import { CONFIG, stepFieldType } from "../parse/shape-types.ts";
 
 /** A JSON Schema node, as plain data. */
@@ -88,6 +88,7 @@ const YAML_1_1_BOOLEAN: JsonSchema = {
  * The ints go-yaml v2 reads that a YAML 1.2 reader leaves strings: `1_000`, `0b11`, `0X1F`, `+0x1F`, `017` (as
  * go-yaml reads it, octal); not those YAML 1.2's core schema reads as ints too (`12`, `0o17`, `0x1F`), which as
  * strings were quoted, and Concourse refuses them. Beyond 64 bits go-yaml reads a float: the range is not checked.
+ * A quoted `"1_000"`, a string to Concourse, passes too: a YAML 1.2 reader gives the same string for it.
  */
 const GO_YAML_INTEGER: JsonSchema = {
   type: "string",
@@ -284,7 +285,9 @@ function goStrings(definitions: Record<string, JsonSchema>): Record<string, Json
 
 /**
  * The definitions with `integer` for `number` where Concourse decodes a Go `int`: the model's schema is read
- * alongside the shape check's descriptor of the same value, from the pipeline ({@link CONFIG}) down.
+ * alongside the shape check's descriptor of the same value, from the pipeline ({@link CONFIG}) down. An `int` has 64
+ * bits: a number within ±2^63, as the shape check takes it ({@link GO_INT_BOUND}; a JSON Schema reader holds the
+ * largest int64 as 2^63, so 2^63 itself, which Go rejects, passes).
  */
 function goIntegers(definitions: Record<string, unknown>): Record<string, unknown> {
   const ints = new Set<JsonSchema>();
@@ -298,7 +301,7 @@ function goIntegers(definitions: Record<string, unknown>): Record<string, unknow
     if (Array.isArray(node)) return node.map(retype);
     if (!isObject(node)) return node;
     const out = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, retype(value)]));
-    return ints.has(node) ? { ...out, type: "integer" } : out;
+    return ints.has(node) ? { ...out, type: "integer", minimum: -GO_INT_BOUND, maximum: GO_INT_BOUND } : out;
   };
   return retype(definitions) as Record<string, unknown>;
 }
