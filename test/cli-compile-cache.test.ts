@@ -113,10 +113,10 @@ test("a module and a helper it bundles read the files beside them, as under node
     expect(readdirSync(work)).not.toContain("definition.json");
     writeFileSync(join(work, `fails-${form}.ts`), fails(first));
     const failed = render(`fails-${form}.ts`, "--stdout");
-    expect(failed.stderr).toBe("hangar: lib/tasks.ts:9:9: Error: no such task\n");
+    expect(failed.stderr).toBe("hangar render: lib/tasks.ts:9:9: Error: no such task\n");
     expect(failed.status).toBe(2);
     const debug = render(`fails-${form}.ts`, "--stdout", "--debug");
-    expect(debug.stderr.startsWith("hangar: lib/tasks.ts:9:9: Error: no such task\n")).toBe(true);
+    expect(debug.stderr.startsWith("hangar render: lib/tasks.ts:9:9: Error: no such task\n")).toBe(true);
     expect(debug.stderr).toMatch(/\n\s+at .*lib\/tasks\.ts:9:9\)?\n/);
   }
   // which form each ran as
@@ -205,7 +205,7 @@ test("a tsconfig that extends a config not there is a load error naming the exte
   writeFileSync(join(work, "tsconfig.json"), '{\n  "extends": "./configs/base.json"\n}\n');
   const run = render("pipeline.ts", "--stdout");
   expect(run.stderr).toBe(
-    'hangar: tsconfig.json:2:14: Cannot find base config file "./configs/base.json" (install it, or correct the path in "extends")\n',
+    'hangar render: tsconfig.json:2:14: Cannot find base config file "./configs/base.json" (install it, or correct the path in "extends")\n',
   );
   expect(run.stdout).toBe("");
   expect(run.status).toBe(2);
@@ -218,14 +218,16 @@ test("a tsconfig that extends itself through another config (a cycle) is a load 
   writeFileSync(join(work, "configs/base.json"), '{\n  "compilerOptions": {},\n  "extends": "../tsconfig.json"\n}\n');
   const run = render("pipeline.ts", "--stdout");
   expect(run.stderr).toBe(
-    'hangar: configs/base.json:3:14: Base config file "../tsconfig.json" forms cycle (tsc: "Circularity detected while resolving configuration"; take one "extends" of the cycle out)\n',
+    'hangar render: configs/base.json:3:14: Base config file "../tsconfig.json" forms cycle (tsc: "Circularity detected while resolving configuration"; take one "extends" of the cycle out)\n',
   );
   expect(run.stdout).toBe("");
   expect(run.status).toBe(2);
   // a config that names itself, the same
   writeFileSync(join(work, "tsconfig.json"), '{ "extends": "./tsconfig.json" }\n');
   const itself = render("pipeline.ts", "--stdout");
-  expect(itself.stderr).toMatch(/^hangar: tsconfig\.json:1:14: Base config file "\.\/tsconfig\.json" forms cycle \(/);
+  expect(itself.stderr).toMatch(
+    /^hangar render: tsconfig\.json:1:14: Base config file "\.\/tsconfig\.json" forms cycle \(/,
+  );
   expect(itself.status).toBe(2);
 });
 
@@ -324,7 +326,7 @@ test("a helper that reads import.meta whole (destructured, or kept in a name) ha
   // its lines are its own
   writeFileSync(join(work, "fails.ts"), 'import { fail } from "./lib/where.ts";\nexport default fail();\n');
   const failed = render("fails.ts", "--stdout");
-  expect(failed.stderr).toBe("hangar: lib/where.ts:5:9: Error: failed in /where.ts\n");
+  expect(failed.stderr).toBe("hangar render: lib/where.ts:5:9: Error: failed in /where.ts\n");
 });
 
 test("a folder the module imports through a symbolic link, repointed, compiles the module again", () => {
@@ -361,7 +363,7 @@ test("a tsconfig paths target not relative without a baseUrl is a load error at 
   writeFileSync(join(work, "tsconfig.json"), '{ "compilerOptions": { "paths": { "@job": ["job.ts"] } } }\n');
   const run = render("pipeline.ts", "--stdout");
   expect(run.stderr).toBe(
-    'hangar: tsconfig.json:1:44: Non-relative path "job.ts" is not allowed when "baseUrl" is not set (did you forget a leading "./"?)\n',
+    'hangar render: tsconfig.json:1:44: Non-relative path "job.ts" is not allowed when "baseUrl" is not set (did you forget a leading "./"?)\n',
   );
   expect(run.status).toBe(2);
 });

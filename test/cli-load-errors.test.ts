@@ -29,13 +29,15 @@ test("a syntax error in a .js or .mjs module names its line and column, as in a 
   ] as const) {
     const run = hangar(command, file);
     expect(run.stderr).toMatch(
-      new RegExp(`^hangar: ${file.replace(".", "\\.")}:${at}: SyntaxError: Unexpected token ','$`, "m"),
+      new RegExp(`^hangar ${command}: ${file.replace(".", "\\.")}:${at}: SyntaxError: Unexpected token ','$`, "m"),
     );
     expect(run.status).toBe(2);
   }
   // the error is in a module it imports: that one is not placed in the module given
   writeFileSync(join(work, "imports.mjs"), 'import bad from "./tabbed.mjs";\nexport default bad;\n');
-  expect(hangar("render", "imports.mjs").stderr).toBe("hangar: imports.mjs: SyntaxError: Unexpected token ','\n");
+  expect(hangar("render", "imports.mjs").stderr).toBe(
+    "hangar render: imports.mjs: SyntaxError: Unexpected token ','\n",
+  );
 });
 
 describe("ES module syntax that Node loads as CommonJS: hangar's one sentence, without Node's warning before it", () => {
@@ -46,7 +48,7 @@ describe("ES module syntax that Node loads as CommonJS: hangar's one sentence, w
     const run = hangar(command, "pipeline.cjs");
     expect(run.stderr).not.toMatch(/\(node:\d+\)|--trace-warnings|To load an ES module/);
     expect(run.stderr.split("\n")[0]).toBe(
-      "hangar: pipeline.cjs is a CommonJS module, but hangar pipelines are ES modules: rename it to .mjs and use import instead of require()",
+      `hangar ${command}: pipeline.cjs is a CommonJS module, but hangar pipelines are ES modules: rename it to .mjs and use import instead of require()`,
     );
     expect(run.status).toBe(2);
   });
@@ -65,7 +67,7 @@ describe("ES module syntax that Node loads as CommonJS: hangar's one sentence, w
       encoding: "utf8",
     });
     expect(run.stderr).toBe(
-      `hangar: ${join("app", "package.json")} has no "type": "module", so Node loads ${join("app", "pipeline.js")} as CommonJS, but hangar pipelines are ES modules: add "type": "module" to it\n`,
+      `hangar render: ${join("app", "package.json")} has no "type": "module", so Node loads ${join("app", "pipeline.js")} as CommonJS, but hangar pipelines are ES modules: add "type": "module" to it\n`,
     );
     expect(run.status).toBe(2);
   });
@@ -81,7 +83,7 @@ describe("ES module syntax that Node loads as CommonJS: hangar's one sentence, w
     expect(run.stderr).toMatch(/^\(node:\d+\) \[MINE\] Warning: To load an ES module, set "type": "module" \(mine\)$/m);
     // Node's own, for lib.cjs, is not
     expect(run.stderr).not.toMatch(/use the \.mjs extension/);
-    expect(run.stderr).toMatch(/^hangar: pipeline\.mjs: SyntaxError: Unexpected token 'export'$/m);
+    expect(run.stderr).toMatch(/^hangar render: pipeline\.mjs: SyntaxError: Unexpected token 'export'$/m);
     expect(run.status).toBe(2);
   });
 });
@@ -97,13 +99,15 @@ describe("what a module throws is one printable line", () => {
       ["error.ts", "error.ts:1:7: Error: bad\\x1b[31m\\nnext"],
     ] as const) {
       const run = hangar(command, file);
-      expect(run.stderr).toBe(`hangar: ${said}\n`);
+      expect(run.stderr).toBe(`hangar ${command}: ${said}\n`);
       expect(run.status).toBe(2);
     }
     // with --debug, the stack's lines too
     const debug = hangar(command, "error.ts", "--debug");
     expect(debug.stderr).toMatch(
-      /^hangar: error\.ts:1:7: Error: bad\\x1b\[31m\\nnext\nError: bad\\x1b\[31m\nnext\n\s+at /,
+      new RegExp(
+        `^hangar ${command}: error\\.ts:1:7: Error: bad\\\\x1b\\[31m\\\\nnext\nError: bad\\\\x1b\\[31m\nnext\n\\s+at `,
+      ),
     );
     expect(debug.stderr).not.toContain("\x1b");
   });
@@ -118,7 +122,7 @@ describe("what a module throws is one printable line", () => {
       ["long.mjs", `thrown: <ref *1> { text: '${"x".repeat(181)}…`],
     ] as const) {
       const run = hangar("render", file);
-      expect(run.stderr).toBe(`hangar: ${file}: ${said}\n`);
+      expect(run.stderr).toBe(`hangar render: ${file}: ${said}\n`);
       expect(run.status).toBe(2);
     }
   });
@@ -130,12 +134,14 @@ test("hangar validate of modules that fail to load: each failure's line, and a s
   writeFileSync(join(work, "good.yml"), "jobs:\n- name: build\n  plan: []\n");
   const failed = hangar("validate", "broken.ts", "broken.mjs");
   expect(failed.stderr).toBe(
-    "hangar: broken.ts:1:7: Error: cannot reach the vault\nhangar: broken.mjs: thrown: no vault\n",
+    "hangar validate: broken.ts:1:7: Error: cannot reach the vault\nhangar validate: broken.mjs: thrown: no vault\n",
   );
   expect(failed.stdout).toBe("");
   expect(failed.status).toBe(2);
   // beside a file validated, that file is counted, as before
   const mixed = hangar("validate", "broken.ts", "good.yml");
-  expect(mixed.stderr).toBe("hangar: broken.ts:1:7: Error: cannot reach the vault\n0 errors, 0 warnings in 1 file\n");
+  expect(mixed.stderr).toBe(
+    "hangar validate: broken.ts:1:7: Error: cannot reach the vault\n0 errors, 0 warnings in 1 file\n",
+  );
   expect(mixed.status).toBe(2);
 });

@@ -105,7 +105,7 @@ test("errors are reused with their exit code, and nothing is written", () => {
   expect(first.stderr).toContain(
     "typo.ts:jobs[0].plan[0].get error pipeline/unknown-reference unknown resource 'sorce'",
   );
-  expect(first.stderr).toContain("hangar: typo.ts has errors; nothing was written");
+  expect(first.stderr).toContain("hangar render: typo.ts has errors; nothing was written");
   expect(render("typo.ts")).toEqual(first);
   entryOf("typo.ts").mark("KEPT");
   const reused = render("typo.ts");

@@ -19,14 +19,14 @@ const modules: [file: string, source: string, message: string][] = [
     'import { gitRepo, pipeline } from "hangar";\n' +
       'const source = gitRepo({ name: "source", uri: 42 });\n' +
       'export default pipeline({ jobs: [{ name: "build", plan: [{ get: source }] }] });\n',
-    "hangar: wrong-kind.mjs:2:16: gitRepo(): option 'uri' must be a string, got a number (42)\n",
+    "hangar render: wrong-kind.mjs:2:16: gitRepo(): option 'uri' must be a string, got a number (42)\n",
   ],
   [
     "no-options.ts",
     'import { pipeline, sshGitRepo } from "hangar";\n' +
       "const source = (sshGitRepo as (options?: unknown) => ReturnType<typeof sshGitRepo>)();\n" +
       'export default pipeline({ jobs: [{ name: "build", plan: [{ get: source }] }] });\n',
-    "hangar: no-options.ts:2:17: sshGitRepo(): options must be an object, got undefined\n",
+    "hangar render: no-options.ts:2:17: sshGitRepo(): options must be an object, got undefined\n",
   ],
   [
     "missing.ts",
@@ -34,7 +34,7 @@ const modules: [file: string, source: string, message: string][] = [
       'const slack = slackNotification({ name: "slack", url: "((slack.url))" });\n' +
       'const alert = notification({ resource: slack, title: "Build failed" } as never);\n' +
       'export default pipeline({ jobs: [{ name: "build", plan: [{ task: "t", file: "t.yml" }], on_failure: alert }] });\n',
-    "hangar: missing.ts:3:15: notification(): option 'body' must be a string, got undefined\n",
+    "hangar render: missing.ts:3:15: notification(): option 'body' must be a string, got undefined\n",
   ],
 ];
 

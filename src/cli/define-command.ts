@@ -47,11 +47,22 @@ export interface Command {
 }
 
 /**
- * Reports a usage error of command `name` on stderr, in the one form every command uses: `hangar <name>: <problem>`,
- * then how to get help (`(run \`hangar <name> --help\` for usage)`). Returns exit code 2.
+ * A user-facing error of command `name` as one line (without its newline), in the one form every error of a command
+ * takes, whatever failed (the command line, loading, reading, writing, the server): `hangar <name>: <message>`.
+ */
+export const commandError = (name: string, message: string): string => `hangar ${name}: ${message}`;
+
+/** Reports an error of command `name` on stderr, as {@link commandError}'s line. */
+export function reportError(io: Io, name: string, message: string): void {
+  io.stderr(`${commandError(name, message)}\n`);
+}
+
+/**
+ * Reports a usage error of command `name` on stderr: {@link commandError}'s line, then how to get help
+ * (`(run \`hangar <name> --help\` for usage)`). Returns exit code 2.
  */
 export function usageError(io: Io, name: string, problem: string): ExitCode {
-  io.stderr(`hangar ${name}: ${problem}\n(run \`hangar ${name} --help\` for usage)\n`);
+  io.stderr(`${commandError(name, problem)}\n(run \`hangar ${name} --help\` for usage)\n`);
   return EXIT.failure;
 }
 

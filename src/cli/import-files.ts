@@ -1,6 +1,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { type ImportedModule, type ImportOptions, importPipeline } from "../import/to-typescript.ts";
+import { commandError } from "./define-command.ts";
 import type { Io } from "./io.ts";
 
 const PIPELINE_EXTENSIONS: ReadonlySet<string> = new Set([".yml", ".yaml", ".json"]);
@@ -59,7 +60,9 @@ export async function importFiles(
     try {
       text = file === "-" ? await io.readStdinBytes() : await io.readBytes(resolve(io.cwd(), file));
     } catch (error) {
-      messages.push(`hangar: cannot read ${shown}: ${error instanceof Error ? error.message : String(error)}`);
+      messages.push(
+        commandError("import", `cannot read ${shown}: ${error instanceof Error ? error.message : String(error)}`),
+      );
       ok = false;
       continue;
     }
@@ -77,7 +80,7 @@ export async function importFiles(
     const target = options.split === undefined ? `${name}.ts` : name;
     const other = targets.get(target);
     if (other !== undefined) {
-      messages.push(`hangar: ${other} and ${shown} would both be written to ${target}`);
+      messages.push(commandError("import", `${other} and ${shown} would both be written to ${target}`));
       ok = false;
       continue;
     }

@@ -84,7 +84,7 @@ describe("hangar render --out-dir", () => {
   test("a module that fails to load is reported with the others written; exit 2", async () => {
     const run = await render("throws.ts", "ok.ts", "--out-dir", "out");
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("hangar: throws.ts:2:9: Error: cannot reach the vault\n");
+    expect(run.stderr).toContain("hangar render: throws.ts:2:9: Error: cannot reach the vault\n");
     expect(readdirSync(join(work, "out"))).toEqual(["app.json"]);
   });
 
@@ -94,7 +94,7 @@ describe("hangar render --out-dir", () => {
     const run = await render("ok.ts", "fragment-only.ts", "copy/ok.ts", "--out-dir", "out");
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
-      "hangar: out/app.json would be written for both ok.ts and copy/ok.ts (pipeline 'app'); nothing was written",
+      "hangar render: out/app.json would be written for both ok.ts and copy/ok.ts (pipeline 'app'); nothing was written",
     );
     expect(existsSync(join(work, "out"))).toBe(false);
     expect(run.stdout).toBe("");

@@ -5,13 +5,16 @@ import { flyCommand } from "../render/fly-command.ts";
 import { renderData } from "../render/render.ts";
 import { checkOutputs } from "./check-outputs.ts";
 import type { HangarLink } from "./compile-cache.ts";
-import { EXIT, type ExitCode } from "./define-command.ts";
+import { EXIT, type ExitCode, reportError } from "./define-command.ts";
 import { checkVars, type FlyVarFlags, flyVars } from "./fly-vars.ts";
 import type { Io } from "./io.ts";
 import { type LoadedDefinition, loadModule, type PipelineDefinition } from "./load-pipeline.ts";
 import { commonJsAdvice } from "./module-type.ts";
 import { plural } from "./plural.ts";
 import { notPlainData, reportLoadFailure, warningsTo } from "./report.ts";
+
+/** The command whose work this module does: its errors are `hangar render: ...`. */
+const COMMAND = "render";
 
 /** Options of {@link renderBatch}, as `hangar render ... --out-dir DIR` gives them. */
 export interface BatchOptions {
@@ -78,7 +81,7 @@ export async function renderEntry(
       warn: options.warn ?? warningsTo(io),
     });
   } catch (error) {
-    return reportLoadFailure(error, io, options.debug);
+    return reportLoadFailure(error, io, { command: COMMAND, debug: options.debug });
   }
   const advice = commonJsAdvice(entry, io.cwd());
   if (advice !== undefined) io.stderr(`note: ${advice}\n`);
@@ -86,18 +89,26 @@ export async function renderEntry(
     // one conversion: the text written and the data validated come from it
     rendered = renderData(definition.pipeline, options.format);
   } catch (error) {
-    return reportLoadFailure(notPlainData(definition.pipeline, entry, error), io, options.debug);
+    return reportLoadFailure(notPlainData(definition.pipeline, entry, error), io, {
+      command: COMMAND,
+      debug: options.debug,
+    });
   }
   if (!options.validate && definition.unknownReferences !== undefined) {
     const { refuseUnknownReferences } = await import("./validate-rendered.ts");
-    if (!refuseUnknownReferences(entry, definition.unknownReferences, io, "written, even with --no-validate")) {
+    if (
+      !refuseUnknownReferences(entry, definition.unknownReferences, io, {
+        command: COMMAND,
+        done: "written, even with --no-validate",
+      })
+    ) {
       return EXIT.findings;
     }
   }
   if (options.validate) {
     const { validateRendered } = await import("./validate-rendered.ts");
     const vars = checkVars(options.vars, definition.instanceVars);
-    const more = { unknownReferences: definition.unknownReferences, vars, inBatch };
+    const more = { unknownReferences: definition.unknownReferences, vars, inBatch, command: COMMAND };
     if (!(await validateRendered({ ...rendered, format: options.format }, entry, io, more))) return EXIT.findings;
   }
   const { text } = rendered;
@@ -205,7 +216,11 @@ async function renderAll(entries: readonly string[], options: BatchOptions, io: 
       continue;
     }
     if (result.name === "" || basename(result.name) !== result.name || result.name.startsWith(".")) {
-      io.stderr(`hangar: ${entry}: the pipeline name '${result.name}' cannot be a file name in ${options.outDir}\n`);
+      reportError(
+        io,
+        COMMAND,
+        `${entry}: the pipeline name '${result.name}' cannot be a file name in ${options.outDir}`,
+      );
       failed.push({ entry, code: EXIT.failure });
       continue;
     }
@@ -216,7 +231,7 @@ async function renderAll(entries: readonly string[], options: BatchOptions, io: 
     findClash(rendered) ??
     (options.flyScript === undefined ? undefined : flyScriptClash(options.flyScript, entries, rendered, io.cwd()));
   if (clash !== undefined) {
-    io.stderr(`hangar: ${clash}\n`);
+    reportError(io, COMMAND, clash);
     return EXIT.failure;
   }
 
@@ -245,7 +260,7 @@ async function renderAll(entries: readonly string[], options: BatchOptions, io: 
     try {
       await io.makeDir(resolve(io.cwd(), options.outDir));
     } catch (error) {
-      io.stderr(`hangar: cannot create ${options.outDir}: ${(error as Error).message}\n`);
+      reportError(io, COMMAND, `cannot create ${options.outDir}: ${(error as Error).message}`);
       return EXIT.failure;
     }
   }
@@ -253,7 +268,7 @@ async function renderAll(entries: readonly string[], options: BatchOptions, io: 
     try {
       await io.writeFile(resolve(io.cwd(), r.out), r.text);
     } catch (error) {
-      io.stderr(`hangar: cannot write ${r.out}: ${(error as Error).message}\n`);
+      reportError(io, COMMAND, `cannot write ${r.out}: ${(error as Error).message}`);
       failed.push({ entry: r.entry, code: EXIT.failure });
       continue;
     }
@@ -276,7 +291,7 @@ async function renderAll(entries: readonly string[], options: BatchOptions, io: 
       await io.writeFile(script, flyScript(commands));
       io.stderr(`wrote ${options.flyScript} (${plural(commands.length, "fly command")})\n`);
     } catch (error) {
-      io.stderr(`hangar: cannot write ${options.flyScript}: ${(error as Error).message}\n`);
+      reportError(io, COMMAND, `cannot write ${options.flyScript}: ${(error as Error).message}`);
       failed.push({ entry: options.flyScript, code: EXIT.failure });
     }
   } else {

@@ -2,26 +2,31 @@ import { isHangarError } from "../model/errors.ts";
 import { formatPath } from "../source/path.ts";
 import { printable } from "../source/printable.ts";
 import { notPlainDataIn } from "../walk/plain-data.ts";
-import { EXIT, type ExitCode } from "./define-command.ts";
+import { commandError, EXIT, type ExitCode } from "./define-command.ts";
 import type { Io } from "./io.ts";
 import { LoadError } from "./load-pipeline.ts";
 
+/** How {@link reportLoadFailure} reports: for which command, and whether with the stack trace (`--debug`). */
+export interface ReportOptions {
+  readonly command: string;
+  readonly debug: boolean;
+}
+
 /**
- * Reports a failure to load or render a pipeline as one clear line on stderr and returns exit code 2.
- * A stack trace is shown only with `--debug`, or for an internal error (a bug in hangar).
+ * Reports a failure to load or render a pipeline as one clear line on stderr, `hangar <command>: <message>`, and
+ * returns exit code 2. A stack trace is shown only with `--debug`, or for an internal error (a bug in hangar).
  */
-export function reportLoadFailure(error: unknown, io: Io, debug: boolean): ExitCode {
+export function reportLoadFailure(error: unknown, io: Io, { command, debug }: ReportOptions): ExitCode {
   if (isHangarError(error)) {
-    io.stderr(`hangar: ${error.message}\n`);
+    io.stderr(`${commandError(command, error.message)}\n`);
     const detail = error instanceof LoadError ? error.detail : undefined;
     // the stack's lines as they are, each made printable (its first holds the user's message)
     if (debug && detail instanceof Error && detail.stack)
       io.stderr(`${detail.stack.split("\n").map(printable).join("\n")}\n`);
     return EXIT.failure;
   }
-  io.stderr(
-    `hangar: internal error: ${error instanceof Error ? (debug ? error.stack : error.message) : String(error)}\n`,
-  );
+  const internal = error instanceof Error ? (debug ? error.stack : error.message) : String(error);
+  io.stderr(`${commandError(command, `internal error: ${internal}`)}\n`);
   return EXIT.failure;
 }
 

@@ -3,6 +3,7 @@ import type { UnknownReference } from "../fragment/pipeline.ts";
 import type { TemplateVars } from "../parse/vars.ts";
 import { formatText } from "../validate/format.ts";
 import { cacheDirFor } from "./cache-dir.ts";
+import { reportError } from "./define-command.ts";
 import type { Io } from "./io.ts";
 import { withUnknownReferences } from "./unknown-references.ts";
 import { type KeptValidation, validationCache } from "./validation-cache.ts";
@@ -22,10 +23,16 @@ export interface ValidationExtras {
   readonly inBatch?: boolean | undefined;
 }
 
+/** Whose refusal it is, and what the refused module was not: `hangar <command>: <entry> ...; nothing was <done>`. */
+export interface Refusal {
+  readonly command: string;
+  readonly done: string;
+}
+
 /**
  * Validates a pipeline's data as it is about to be written, with the names `pipeline()` found undefined and
  * fly's vars filled in (the data itself is not touched): prints the diagnostics on stderr and returns whether it
- * may be written (no errors; warnings are shown but do not block). The diagnostics of the same text (and vars,
+ * may be written (no errors; warnings are shown but do not block), refused as an error of `command` otherwise. The diagnostics of the same text (and vars,
  * names, hangar) as a previous run are reused from hangar's cache folder without loading the validator (see
  * validation-cache.ts).
  */
@@ -33,7 +40,7 @@ export async function validateRendered(
   rendered: RenderedPipeline,
   entry: string,
   io: Io,
-  more: ValidationExtras = {},
+  more: ValidationExtras & { readonly command: string },
 ): Promise<boolean> {
   const path = resolve(io.cwd(), entry);
   const { text, format } = rendered;
@@ -53,7 +60,7 @@ export async function validateRendered(
   // --no-validate cannot write a module that pipeline() stopped (see refuseUnknownReferences)
   const forced =
     unknownReferences === undefined || unknownReferences.length === 0 ? " (--no-validate writes it anyway)" : "";
-  if (errors) io.stderr(`hangar: ${entry} has errors; nothing was written${forced}\n`);
+  if (errors) reportError(io, more.command, `${entry} has errors; nothing was written${forced}`);
   return !errors;
 }
 
@@ -62,19 +69,22 @@ const colorOn = (io: Io): boolean => io.isTTY.stderr && (io.env.NO_COLOR ?? "") 
 /**
  * Refuses a module in which `pipeline()` found names it does not define (true when there are none): such a module
  * stopped at that call, so its default export, and the name, target and team it gives, are unknown, and Concourse
- * rejects a name that points nowhere anyway. Prints the names as findings and `hangar: <entry>: ...; nothing was
- * <done>`. For what needs the module's definition even without validation: `render --no-validate`, `apply`.
+ * rejects a name that points nowhere anyway. Prints the names as findings and `hangar <command>: <entry>: ...;
+ * nothing was <done>`. For what needs the module's definition even without validation: `render --no-validate`,
+ * `apply`.
  */
 export function refuseUnknownReferences(
   entry: string,
   references: readonly UnknownReference[] | undefined,
   io: Io,
-  done: string,
+  { command, done }: Refusal,
 ): boolean {
   if (references === undefined || references.length === 0) return true;
   io.stderr(formatText(withUnknownReferences({ file: entry, diagnostics: [] }, references), colorOn(io)));
-  io.stderr(
-    `hangar: ${entry}: pipeline() stopped the module at names it does not define, so its default export (name, target, team) is unknown; nothing was ${done}\n`,
+  reportError(
+    io,
+    command,
+    `${entry}: pipeline() stopped the module at names it does not define, so its default export (name, target, team) is unknown; nothing was ${done}`,
   );
   return false;
 }

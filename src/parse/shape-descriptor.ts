@@ -78,13 +78,16 @@ export const STRING: Desc = { k: "string" };
 export const BOOL: Desc = { k: "bool" };
 export const INT: Desc = { k: "int" };
 
+/** The bound {@link isGoInt} takes, inclusive, either side of 0: 2^63, as JavaScript reads the largest int64. */
+export const GO_INT_BOUND = 2 ** 63;
+
 /**
  * Whether a number is one Go decodes into an `int` (64 bits): whole, within ±2^63. JavaScript holds integers past
  * 2^53 rounded, so the bound is taken inclusive: the largest int64, written in a file, reads as 2^63 here. A number
  * read from a text is judged by the digits written when it is past 2^53 (go-numbers.ts), so the quick passes
  * take only a safe integer as obviously an `int` ({@link isSafeGoInt}).
  */
-export const isGoInt = (value: number): boolean => Number.isInteger(value) && Math.abs(value) <= 2 ** 63;
+export const isGoInt = (value: number): boolean => Number.isInteger(value) && Math.abs(value) <= GO_INT_BOUND;
 
 /** An integer JavaScript holds exactly (within ±2^53): an `int` to Go, whatever digits it was written with. */
 export const isSafeGoInt = (value: number): boolean => Number.isSafeInteger(value);

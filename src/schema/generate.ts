@@ -21,7 +21,8 @@
  *   v2) reads it as one, the YAML 1.2 readers of editors and check-jsonschema as a string; likewise an int go-yaml
  *   reads that YAML 1.2 does not (`1_000`, `0b11`, `0X1F`) where an integer is expected;
  * - a Go duration's syntax where Concourse parses one when the pipeline is set (`check_every`, a `timeout` that wraps
- *   a step), and a task step's `file` or `config`, one of them;
+ *   a step) or when the step runs (the `timeout` of get, put and task), and a task step's `file` or `config`, one of
+ *   them;
  * - a list of types (`type: [string, number]`) written as `anyOf`, so ajv's strict mode reads the schema as it is;
  * - a number or boolean accepted where Concourse decodes a string outside steps (sigs.k8s.io/yaml makes a string of
  *   it), not in steps, which Concourse decodes again from JSON, strictly;
@@ -34,7 +35,7 @@ import { isObject } from "../model/common.ts";
 import { STEP_KINDS } from "../model/step.ts";
 import { GO_YAML_INT_SYNTAX } from "../parse/go-yaml-numbers.ts";
 import { FALSES, TRUES } from "../parse/go-yaml-schema.ts";
-import type { Desc } from "../parse/shape-descriptor.ts";
+import { type Desc, GO_INT_BOUND } from "../parse/shape-descriptor.ts";
 import { CONFIG, stepFieldType } from "../parse/shape-types.ts";
 
 /** A JSON Schema node, as plain data. */
@@ -87,6 +88,7 @@ const YAML_1_1_BOOLEAN: JsonSchema = {
  * The ints go-yaml v2 reads that a YAML 1.2 reader leaves strings: `1_000`, `0b11`, `0X1F`, `+0x1F`, `017` (as
  * go-yaml reads it, octal); not those YAML 1.2's core schema reads as ints too (`12`, `0o17`, `0x1F`), which as
  * strings were quoted, and Concourse refuses them. Beyond 64 bits go-yaml reads a float: the range is not checked.
+ * A quoted `"1_000"`, a string to Concourse, passes too: a YAML 1.2 reader gives the same string for it.
  */
 const GO_YAML_INTEGER: JsonSchema = {
   type: "string",
@@ -112,13 +114,23 @@ const CHECK_EVERY: JsonSchema = {
 
 /**
  * The step kinds whose `timeout` is the TimeoutStep that wraps them, which the StepValidator parses (an empty or null
- * one is an invalid duration): those whose own Go type has no `timeout` (get, put, task and run keep theirs, unread
- * until the step runs).
+ * one is an invalid duration): those whose own Go type has no `timeout` (get, put, task and run keep theirs).
  */
 const timeoutWrapped = (): readonly string[] =>
   STEP_PRECEDENCE.filter((d) => !d.wrapper && !(d.fields as readonly string[]).includes("timeout")).map((d) =>
     stepDefinition(d.key),
   );
+
+/**
+ * The step kinds that keep their own `timeout` and parse it when the step runs (atc/exec `MaybeTimeout`, called by the
+ * get, put and task steps): a bad duration fails the build, not the pipeline. Run's is never read.
+ */
+const RUN_TIME_TIMEOUT: readonly string[] = ["get", "put", "task"];
+
+/** A get, put or task step's own `timeout`: empty (or null) for the default, else a Go duration (`MaybeTimeout`). */
+const STEP_TIMEOUT: JsonSchema = {
+  anyOf: [{ $ref: `#/definitions/GoDuration` }, { type: "string", const: "" }],
+};
 
 /**
  * `user_data` of atc.Config: kept by Concourse and never read, so YAML files put their anchors there. The model
@@ -273,7 +285,9 @@ function goStrings(definitions: Record<string, JsonSchema>): Record<string, Json
 
 /**
  * The definitions with `integer` for `number` where Concourse decodes a Go `int`: the model's schema is read
- * alongside the shape check's descriptor of the same value, from the pipeline ({@link CONFIG}) down.
+ * alongside the shape check's descriptor of the same value, from the pipeline ({@link CONFIG}) down. An `int` has 64
+ * bits: a number within ±2^63, as the shape check takes it ({@link GO_INT_BOUND}; a JSON Schema reader holds the
+ * largest int64 as 2^63, so 2^63 itself, which Go rejects, passes).
  */
 function goIntegers(definitions: Record<string, unknown>): Record<string, unknown> {
   const ints = new Set<JsonSchema>();
@@ -287,7 +301,7 @@ function goIntegers(definitions: Record<string, unknown>): Record<string, unknow
     if (Array.isArray(node)) return node.map(retype);
     if (!isObject(node)) return node;
     const out = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, retype(value)]));
-    return ints.has(node) ? { ...out, type: "integer" } : out;
+    return ints.has(node) ? { ...out, type: "integer", minimum: -GO_INT_BOUND, maximum: GO_INT_BOUND } : out;
   };
   return retype(definitions) as Record<string, unknown>;
 }
@@ -426,7 +440,8 @@ function replaceProperty(
 
 /**
  * The definitions with a Go duration's syntax where Concourse parses one when the pipeline is set (fly
- * validate-pipeline fails on a bad one): `check_every`, and `timeout` where it wraps the step.
+ * validate-pipeline fails on a bad one): `check_every`, and `timeout` where it wraps the step; and where it parses
+ * one when the step runs (the build fails on a bad one): the `timeout` of get, put and task.
  */
 function durations(definitions: Record<string, JsonSchema>): Record<string, JsonSchema> {
   const out = { ...definitions };
@@ -437,6 +452,9 @@ function durations(definitions: Record<string, JsonSchema>): Record<string, Json
     replaceProperty(out, name, "timeout", (property) =>
       withValue(property, { $ref: `${REF_PREFIX}GoDuration` }, false),
     );
+  }
+  for (const kind of RUN_TIME_TIMEOUT) {
+    replaceProperty(out, stepDefinition(kind), "timeout", (property) => withValue(property, STEP_TIMEOUT));
   }
   return out;
 }

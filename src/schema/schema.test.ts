@@ -294,13 +294,26 @@ describe("what Concourse parses when the pipeline is set, the schema checks too"
     }
   });
   test.each(["- get: src\n  resource: src", "- put: src", "- task: t\n  file: src/t.yml"])(
-    "the timeout of get, put, task and run is theirs, not read when the pipeline is set: %s",
+    "the timeout of get, put and task is theirs, a Go duration parsed when the step runs (MaybeTimeout): %s",
     (step) => {
-      const text = pipelineWith(`- get: in\n  resource: src\n${step}\n  timeout: 1d`);
-      expect(hangarErrors(text)).toEqual([]);
-      expect(errorsOf(text)).toEqual([]);
+      const valid = pipelineWith(`- get: in\n  resource: src\n${step}\n  timeout: 1h30m`);
+      for (const value of ["1h30m", "-1s", '""', "", "((t))"]) {
+        expect(hangarErrors(valid.replace("1h30m", value))).toEqual([]);
+        expect([value, errorsOf(valid.replace("1h30m", value))]).toEqual([value, []]);
+      }
+      // fly sets the pipeline (the step's own field is not checked then), and the build fails when the step runs
+      for (const value of ["1d", "soon", '"10"', '"1m "']) {
+        expect(hangarErrors(valid.replace("1h30m", value))).toEqual([]);
+        expect([value, errorsOf(valid.replace("1h30m", value)).length > 0]).toEqual([value, true]);
+      }
     },
   );
+  test("the timeout of a run step, which Concourse never reads, may be any string", () => {
+    const text =
+      "prototypes:\n  - name: p\n    type: registry-image\njobs:\n  - name: a\n    plan:\n" +
+      "      - run: go\n        type: p\n        timeout: 1d\n";
+    expect(errorsOf(text)).toEqual([]);
+  });
 
   test.each([
     ["neither file nor config", "- task: t", "neither"],
@@ -356,6 +369,34 @@ describe("an int go-yaml reads and YAML 1.2 does not, where Concourse decodes an
   ])("a string that is no int fails both: %s", (_, value) => {
     expect(hangarErrors(ATTEMPTS(value)).map((d) => d.ruleId)).toEqual(["type-mismatch"]);
     expect(errorsOf(ATTEMPTS(value)).length).toBeGreaterThan(0);
+  });
+  test.each([
+    ["past 64 bits", "99999999999999999999"],
+    ["past 64 bits, negative", "-99999999999999999999"],
+    ["a float past 64 bits", "1e20"],
+    ["a hex int past 64 bits", "0x10000000000000000"],
+  ])("a number Go's int cannot hold fails both: %s", (_, value) => {
+    expect(hangarErrors(ATTEMPTS(value)).map((d) => d.ruleId)).toEqual(["type-mismatch"]);
+    expect(errorsOf(ATTEMPTS(value)).length).toBeGreaterThan(0);
+  });
+  test("a quoted '1_000', a string to Concourse, reads in YAML 1.2 as the plain 1_000 does: the schema cannot fail it", () => {
+    for (const quoted of ['"1_000"', "'1_000'"]) {
+      expect(read(ATTEMPTS(quoted))).toEqual(read(ATTEMPTS("1_000")));
+      expect(hangarErrors(ATTEMPTS(quoted)).map((d) => d.ruleId)).toEqual(["type-mismatch"]);
+      expect(errorsOf(ATTEMPTS(quoted))).toEqual([]);
+    }
+  });
+  test("the largest int64 passes both, and the range holds in every int field", () => {
+    expect(hangarErrors(ATTEMPTS("9223372036854775807"))).toEqual([]);
+    expect(errorsOf(ATTEMPTS("9223372036854775807"))).toEqual([]);
+    const text =
+      "jobs:\n  - name: a\n    max_in_flight: 1\n    build_log_retention: { builds: 1 }\n    plan:\n" +
+      "      - do: []\n        across: [{ var: v, values: [1], max_in_flight: 1 }]\n";
+    for (const field of ["max_in_flight: 1", "builds: 1", "max_in_flight: 1 }"]) {
+      const past = text.replace(field, field.replace("1", "1e20"));
+      expect([field, hangarErrors(past).map((d) => d.ruleId)]).toEqual([field, ["type-mismatch"]]);
+      expect([field, errorsOf(past).length > 0]).toEqual([field, true]);
+    }
   });
 });
 

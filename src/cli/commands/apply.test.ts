@@ -66,7 +66,7 @@ describe("hangar apply", () => {
     const refused = await apply(["p.yml", "-t", "ci", "--yes", "--check-creds"]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(
-      "hangar: p: Concourse rejected the config:\n  credential validation failed\n  \n  1 error occurred:\n  \\t* undefined vars: deploy\nset 0 pipelines",
+      "hangar apply: p: Concourse rejected the config:\n  credential validation failed\n  \n  1 error occurred:\n  \\t* undefined vars: deploy\nset 0 pipelines",
     );
     expect(server.pipelines).toEqual([]);
     expect(server.requests.filter((r) => r.method === "PUT").map((r) => new URL(r.url, server.url).search)).toEqual([
@@ -197,7 +197,7 @@ describe("hangar apply", () => {
     const run = await apply(["p.yml", "-t", "ci", "--yes"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
-      "hangar: p: someone else changed the pipeline after its config was read; nothing was set: run hangar apply again to see the new diff\n",
+      "hangar apply: p: someone else changed the pipeline after its config was read; nothing was set: run hangar apply again to see the new diff\n",
     );
     expect(JSON.stringify(server.pipelines[0]?.config)).not.toContain("unit-tests");
   });
@@ -206,7 +206,9 @@ describe("hangar apply", () => {
     writeFileSync(join(work, "p.yml"), PIPELINE_YML.replace("unit", "rejected-by-server"));
     const run = await apply(["p.yml", "-t", "ci", "--yes"]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("hangar: p: Concourse rejected the config:\n  jobs.build.plan.do[0]: bad step\n");
+    expect(run.stderr).toContain(
+      "hangar apply: p: Concourse rejected the config:\n  jobs.build.plan.do[0]: bad step\n",
+    );
     expect(server.pipelines).toEqual([]);
   });
 
@@ -215,7 +217,7 @@ describe("hangar apply", () => {
     const run = await apply(["p.yml", "-t", "expired", "--yes"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
-      "hangar: p: not authorized on target expired (the token is missing or expired): run `fly -t expired login` and try again\n",
+      "hangar apply: p: not authorized on target expired (the token is missing or expired): run `fly -t expired login` and try again\n",
     );
     // a .flyrc that cannot be read is not one without targets
     rmSync(join(work, ".flyrc"));
@@ -223,12 +225,12 @@ describe("hangar apply", () => {
     const unreadable = await apply(["p.yml", "-t", "ci", "--yes"]);
     expect(unreadable.code).toBe(2);
     expect(unreadable.stderr).toMatch(
-      /^hangar: cannot read the .flyrc '.*\.flyrc': EISDIR: illegal operation on a directory, read\n$/,
+      /^hangar apply: cannot read the .flyrc '.*\.flyrc': EISDIR: illegal operation on a directory, read\n$/,
     );
     rmSync(join(work, ".flyrc"), { recursive: true });
     const unknown = await apply(["p.yml", "-t", "nowhere", "--yes"]);
     expect(unknown.stderr).toContain(
-      "hangar: p.yml: unknown target: nowhere (log in with `fly -t nowhere login -c URL`)\n",
+      "hangar apply: p.yml: unknown target: nowhere (log in with `fly -t nowhere login -c URL`)\n",
     );
   });
 
@@ -238,7 +240,7 @@ describe("hangar apply", () => {
     expect(run.stdout).toMatch(/^pipeline app\\x1b\[1A\\rx \(target ci, team main\) does not exist yet/);
     const failed = await apply(["p.yml", "-t", "ci", "-p", "app\u001b[1A", "--team", "t\n", "--yes"]);
     expect(failed.stderr).toContain(
-      "hangar: app\\x1b[1A: forbidden: the user logged in on target ci may not set pipelines in team t\\n: run `fly -t ci login --team-name 't\\n'`\n",
+      "hangar apply: app\\x1b[1A: forbidden: the user logged in on target ci may not set pipelines in team t\\n: run `fly -t ci login --team-name 't\\n'`\n",
     );
     const printed = `${run.stdout}${run.stderr}${failed.stdout}${failed.stderr}`;
     expect(printed.includes("\u001b") || printed.includes("\r")).toBe(false);
@@ -249,7 +251,7 @@ describe("hangar apply", () => {
     const run = await apply(["never.ts", "ok.ts", "--dry-run", "--timeout", "0.2"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
-      "hangar: never.ts: gave no pipeline within 0.2 s (a promise that never settles, or work that takes longer: see --timeout)\n",
+      "hangar apply: never.ts: gave no pipeline within 0.2 s (a promise that never settles, or work that takes longer: see --timeout)\n",
     );
     expect(run.stderr).toContain("dry run: 1 pipeline would be set; 0 unchanged; 1 failed: never.ts\n");
   });
@@ -269,14 +271,14 @@ describe("hangar apply", () => {
     const run = await apply(["p.yml", "-t", "ci", "-p", "", "--yes"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      "hangar: p.yml: the pipeline name is empty: name it with -p or the module's `name`\n" +
+      "hangar apply: p.yml: the pipeline name is empty: name it with -p or the module's `name`\n" +
         "nothing was set; 0 unchanged; 1 failed: p.yml\n",
     );
     // Concourse would create it, but fly refuses it: `-p app/x` is pipeline app with instance vars x
     const slash = await apply(["p.yml", "-t", "ci", "-p", "app/x", "--yes"]);
     expect(slash.code).toBe(2);
     expect(slash.stderr).toBe(
-      "hangar: p.yml: pipeline name cannot contain '/': app/x (fly reads what follows it as instance vars)\n" +
+      "hangar apply: p.yml: pipeline name cannot contain '/': app/x (fly reads what follows it as instance vars)\n" +
         "nothing was set; 0 unchanged; 1 failed: p.yml\n",
     );
     expect(server.requests).toEqual([]);
@@ -288,7 +290,7 @@ describe("hangar apply", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
       "web.ts:jobs[0].plan[1].get error pipeline/unknown-reference unknown resource 'sorce'; did you mean 'source'?\n" +
-        "hangar: web.ts: pipeline() stopped the module at names it does not define, so its default export (name, target, team) is unknown; nothing was set\n" +
+        "hangar apply: web.ts: pipeline() stopped the module at names it does not define, so its default export (name, target, team) is unknown; nothing was set\n" +
         "nothing to set; 0 unchanged; 1 failed: web.ts\n",
     );
     expect(server.requests).toEqual([]);
@@ -302,7 +304,7 @@ describe("hangar apply", () => {
     const run = await apply(["p.yml", "q.yml", "other/p.yml", "-t", "ci", "--yes"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      "hangar: p.yml and other/p.yml both set pipeline p (target ci, team main): give one of them another name; nothing will be set\n" +
+      "hangar apply: p.yml and other/p.yml both set pipeline p (target ci, team main): give one of them another name; nothing will be set\n" +
         "nothing was set; 0 unchanged; 1 failed: other/p.yml\n",
     );
     expect(server.pipelines).toEqual([]);
@@ -364,7 +366,7 @@ describe("hangar apply against a server that misbehaves", () => {
     const read = await apply(["p.yml", "-t", "odd", "--yes", "--request-timeout", "0.2"]);
     expect(read.code).toBe(2);
     expect(read.stderr).toMatch(
-      /^hangar: p: no answer from http:\/\/127\.0\.0\.1:\d+\/api\/v1\/teams\/main\/pipelines\/p\/config for 0\.2 s \(target odd\): gave up; wait longer with --request-timeout\n/,
+      /^hangar apply: p: no answer from http:\/\/127\.0\.0\.1:\d+\/api\/v1\/teams\/main\/pipelines\/p\/config for 0\.2 s \(target odd\): gave up; wait longer with --request-timeout\n/,
     );
     expect((await apply(["p.yml", "-t", "odd", "--dry-run", "--request-timeout", "0.2"])).code).toBe(2);
     expect((await apply(["p.yml", "-t", "odd", "--request-timeout", "0"])).stderr).toBe(
@@ -387,7 +389,7 @@ describe("hangar apply against a proxy that answers a save with its own page", (
     const run = await apply(["p.yml", "-t", "odd", "--yes"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      "hangar: p: setting pipeline p: the answer 200 is not Concourse's (no JSON object: <html>Sign in</html>); whether the config was set is not known\n" +
+      "hangar apply: p: setting pipeline p: the answer 200 is not Concourse's (no JSON object: <html>Sign in</html>); whether the config was set is not known\n" +
         "set 0 pipelines (0 created, 0 updated); 0 unchanged; 1 failed: p\n",
     );
   });
@@ -403,7 +405,7 @@ describe("hangar apply against a server that redirects", () => {
     const run = await apply(["p.yml", "-t", "odd", "--yes"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
-      "hangar: p: reading pipeline p: the server redirects (301) to https://ci.example.com/api/v1/teams/main/pipelines/p/config; hangar does not follow redirects: if that is where Concourse is, log in to it (`fly -t odd login -c https://ci.example.com`)\n",
+      "hangar apply: p: reading pipeline p: the server redirects (301) to https://ci.example.com/api/v1/teams/main/pipelines/p/config; hangar does not follow redirects: if that is where Concourse is, log in to it (`fly -t odd login -c https://ci.example.com`)\n",
     );
   });
 });
@@ -413,10 +415,10 @@ describe("hangar apply: a 400 without the errors list", () => {
     [
       "plain text",
       "plain text error\u001b[2K",
-      "hangar: p: Concourse rejected the config:\n  plain text error\\x1b[2K\n",
+      "hangar apply: p: Concourse rejected the config:\n  plain text error\\x1b[2K\n",
     ],
-    ["long text", "x".repeat(2000), `hangar: p: Concourse rejected the config:\n  ${"x".repeat(500)}...\n`],
-    ["no body", "", "hangar: p: Concourse rejected the config (it gave no reason)\n"],
+    ["long text", "x".repeat(2000), `hangar apply: p: Concourse rejected the config:\n  ${"x".repeat(500)}...\n`],
+    ["no body", "", "hangar apply: p: Concourse rejected the config (it gave no reason)\n"],
   ])("%s: the server's reason is shown, cut and escaped; exit 1", async (_, body, shown) => {
     await oddTarget((req, res) => {
       if (req.method === "GET") return void res.writeHead(404).end();
@@ -445,7 +447,7 @@ describe("hangar apply: a save that works and an unpause that does not", () => {
         "warning: p: the pipeline is deprecated-ish",
         // no advice to pass --unpause, which was passed
         "created pipeline p; it is paused: unpause it with `fly -t odd unpause-pipeline -p p --team main`",
-        "hangar: p: unpausing pipeline p: unexpected answer 500: db down (the config was set; only unpausing failed)",
+        "hangar apply: p: unpausing pipeline p: unexpected answer 500: db down (the config was set; only unpausing failed)",
         "set 1 pipeline (1 created, 0 updated); 1 not unpaused: p; 0 unchanged",
         "",
       ].join("\n"),
@@ -475,14 +477,14 @@ describe.skipIf(!hasOpenssl)(withOpenssl("hangar apply over HTTPS: the target's 
       const untrusted = await apply(["p.yml", "-t", "plain", "--yes"]);
       expect(untrusted.code).toBe(2);
       expect(untrusted.stderr).toBe(
-        `hangar: p: cannot verify the TLS certificate of ${secure.url}: self-signed certificate (target plain): ` +
+        `hangar apply: p: cannot verify the TLS certificate of ${secure.url}: self-signed certificate (target plain): ` +
           "trust its CA with ca_cert in the .flyrc (`fly -t plain login --ca-cert FILE`) or skip verification with insecure: true (`fly -t plain login -k`)\n" +
           "nothing to set; 0 unchanged; 1 failed: p\n",
       );
       const wrong = await apply(["p.yml", "-t", "wrong", "--yes"]);
       expect(wrong.code).toBe(2);
       expect(wrong.stderr).toContain(
-        `hangar: p: cannot verify the TLS certificate of ${secure.url}: self-signed certificate (target wrong): `,
+        `hangar apply: p: cannot verify the TLS certificate of ${secure.url}: self-signed certificate (target wrong): `,
       );
       expect(secure.requests).toEqual([]);
 
@@ -526,7 +528,7 @@ describe.skipIf(!hasOpenssl)(withOpenssl("hangar apply over HTTPS: the target's 
       const bare = await apply(["p.yml", "-t", "bare", "--yes"]);
       expect(bare.code).toBe(2);
       expect(bare.stderr).toBe(
-        `hangar: p: ${secure.url} wants a TLS client certificate it trusts: tlsv13 alert certificate required (target bare): ` +
+        `hangar apply: p: ${secure.url} wants a TLS client certificate it trusts: tlsv13 alert certificate required (target bare): ` +
           "give it one with client_cert_path and client_key_path in the .flyrc (`fly -t bare login --client-cert FILE --client-key FILE`)\n" +
           "nothing to set; 0 unchanged; 1 failed: p\n",
       );
@@ -534,7 +536,7 @@ describe.skipIf(!hasOpenssl)(withOpenssl("hangar apply over HTTPS: the target's 
       const lost = await apply(["p.yml", "-t", "lost", "--yes"]);
       expect(lost.code).toBe(2);
       expect(lost.stderr).toContain(
-        `hangar: p.yml: cannot read the client certificate '${join(work, "gone.pem")}' of target lost: ENOENT\n`,
+        `hangar apply: p.yml: cannot read the client certificate '${join(work, "gone.pem")}' of target lost: ENOENT\n`,
       );
       expect(secure.requests).toEqual([]);
 
@@ -555,7 +557,7 @@ describe.skipIf(!hasOpenssl)(withOpenssl("hangar apply over HTTPS: the target's 
     const run = await apply(["p.yml", "-t", "ci", "--yes"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
-      `hangar: p.yml: in the file '${join(work, ".flyrc")}': the ca_cert of target ci is not valid: it holds no PEM certificate\n`,
+      `hangar apply: p.yml: in the file '${join(work, ".flyrc")}': the ca_cert of target ci is not valid: it holds no PEM certificate\n`,
     );
   });
 });

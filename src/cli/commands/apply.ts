@@ -3,7 +3,7 @@ import type { ApplyPlan } from "../../api/apply.ts";
 import type { ConcourseClient, PipelineRef } from "../../api/client.ts";
 import type { FlyTarget } from "../../api/flyrc.ts";
 import type { TlsOptions } from "../../api/request.ts";
-import { defineCommand, EXIT, type ExitCode, usageError } from "../define-command.ts";
+import { defineCommand, EXIT, type ExitCode, reportError, usageError } from "../define-command.ts";
 import type { Io } from "../io.ts";
 import { readTimeout, requestTimeoutOption, stdinTwice, timeoutOption } from "../options.ts";
 
@@ -83,7 +83,7 @@ export default defineCommand({
     try {
       flyrcFile = flyrc.flyrcPath(io.env);
     } catch (error) {
-      return reportLoadFailure(error, io, false);
+      return reportLoadFailure(error, io, { command: "apply", debug: false });
     }
     // no .flyrc is no targets, as in fly; one that cannot be read is an error, as in fly (rc.LoadTargets)
     let flyrcText: string | undefined;
@@ -92,7 +92,7 @@ export default defineCommand({
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       if (code !== "ENOENT" && code !== "ENOTDIR") {
-        io.stderr(`hangar: cannot read the .flyrc '${flyrcFile}': ${printable((error as Error).message)}\n`);
+        reportError(io, "apply", `cannot read the .flyrc '${flyrcFile}': ${printable((error as Error).message)}`);
         return EXIT.failure;
       }
     }
@@ -110,13 +110,16 @@ export default defineCommand({
       try {
         loaded = await loadConfig(entry, io, { timeoutMs });
       } catch (error) {
-        failures.push({ label: entry, code: reportLoadFailure(error, io, values.debug === true) });
+        failures.push({
+          label: entry,
+          code: reportLoadFailure(error, io, { command: "apply", debug: values.debug === true }),
+        });
         continue;
       }
       const { definition } = loaded;
       if (definition?.unknownReferences !== undefined) {
         const { refuseUnknownReferences } = await import("../validate-rendered.ts");
-        if (!refuseUnknownReferences(entry, definition.unknownReferences, io, "set")) {
+        if (!refuseUnknownReferences(entry, definition.unknownReferences, io, { command: "apply", done: "set" })) {
           failures.push({ label: entry, code: EXIT.findings });
           continue;
         }
@@ -144,7 +147,7 @@ export default defineCommand({
           }
           targets.set(target.name, selected);
         } catch (error) {
-          io.stderr(`hangar: ${entry}: ${(error as Error).message}\n`);
+          reportError(io, "apply", `${entry}: ${(error as Error).message}`);
           failures.push({ label: entry, code: EXIT.failure });
           continue;
         }
@@ -156,15 +159,17 @@ export default defineCommand({
       };
       const label = apply.pipelineLabel(ref);
       if (ref.name === "") {
-        io.stderr(`hangar: ${entry}: the pipeline name is empty: name it with -p or the module's \`name\`\n`);
+        reportError(io, "apply", `${entry}: the pipeline name is empty: name it with -p or the module's \`name\``);
         failures.push({ label: entry, code: EXIT.failure });
         conflicts++;
         continue;
       }
       // fly set-pipeline refuses it too (flaghelpers.PipelineFlag.Validate): fly could not name it afterwards
       if (ref.name.includes("/")) {
-        io.stderr(
-          `hangar: ${entry}: pipeline name cannot contain '/': ${printable(ref.name)} (fly reads what follows it as instance vars)\n`,
+        reportError(
+          io,
+          "apply",
+          `${entry}: pipeline name cannot contain '/': ${printable(ref.name)} (fly reads what follows it as instance vars)`,
         );
         failures.push({ label: entry, code: EXIT.failure });
         conflicts++;
@@ -173,8 +178,10 @@ export default defineCommand({
       const key = JSON.stringify([selected.target.api, ref.team, ref.name, sortedVars(ref.instanceVars)]);
       const earlier = entryOf.get(key);
       if (earlier !== undefined) {
-        io.stderr(
-          `hangar: ${earlier} and ${entry} both set pipeline ${label} (target ${selected.target.name}, team ${printable(ref.team)}): give one of them another name; nothing will be set\n`,
+        reportError(
+          io,
+          "apply",
+          `${earlier} and ${entry} both set pipeline ${label} (target ${selected.target.name}, team ${printable(ref.team)}): give one of them another name; nothing will be set`,
         );
         failures.push({ label: entry, code: EXIT.failure });
         conflicts++;
@@ -193,7 +200,7 @@ export default defineCommand({
         io.stdout(format.formatChanges(plan.changes, { context, showSecrets: values.showSecrets === true, color }));
         if (plan.changes.length > 0) plans.push({ plan, ...selected });
       } catch (error) {
-        io.stderr(`hangar: ${apply.describeFailure(error, ref, selected.target.name)}\n`);
+        reportError(io, "apply", apply.describeFailure(error, ref, selected.target.name));
         failures.push({ label, code: EXIT.failure });
       }
     }
@@ -249,11 +256,11 @@ export default defineCommand({
         }
         if (outcome.unpauseError !== undefined) {
           const reason = apply.describeFailure(outcome.unpauseError, plan.ref, target.name);
-          io.stderr(`hangar: ${reason} (the config was set; only unpausing failed)\n`);
+          reportError(io, "apply", `${reason} (the config was set; only unpausing failed)`);
           notUnpaused.push(label);
         }
       } catch (error) {
-        io.stderr(`hangar: ${apply.describeFailure(error, plan.ref, target.name)}\n`);
+        reportError(io, "apply", apply.describeFailure(error, plan.ref, target.name));
         const rejected = error instanceof client.ApiError && error.failure.kind === "invalid-config";
         failures.push({ label, code: rejected ? EXIT.findings : EXIT.failure });
       }

@@ -39,7 +39,7 @@ describe("hangar diff", () => {
     const run = await diff(["old.yml", "never.ts", "--timeout", "0.2"]);
     expect(run).toMatchObject({ code: 2, stdout: "" });
     expect(run.stderr).toBe(
-      "hangar: never.ts: gave no pipeline within 0.2 s (a promise that never settles, or work that takes longer: see --timeout)\n",
+      "hangar diff: never.ts: gave no pipeline within 0.2 s (a promise that never settles, or work that takes longer: see --timeout)\n",
     );
     expect((await diff(["old.yml", "never.ts", "--timeout", "soon"])).stderr).toBe(
       "hangar diff: --timeout: 'soon' is not a positive number of seconds\n(run `hangar diff --help` for usage)\n",
@@ -51,7 +51,7 @@ describe("hangar diff", () => {
     const run = await diff(["old.yml", "an-undefined-arg.ts"]);
     expect(run).toMatchObject({ code: 2, stdout: "" });
     expect(run.stderr).toBe(
-      "hangar: an-undefined-arg.ts: the pipeline is not plain data at jobs[0].plan[1].config.run.args[1]: undefined in a list, which JSON cannot hold (leaving it out would move the items after it): give a value, or take the item out of the list\n",
+      "hangar diff: an-undefined-arg.ts: the pipeline is not plain data at jobs[0].plan[1].config.run.args[1]: undefined in a list, which JSON cannot hold (leaving it out would move the items after it): give a value, or take the item out of the list\n",
     );
   });
 
@@ -153,7 +153,7 @@ describe("hangar diff", () => {
     writeFileSync(join(work, "broken.yml"), broken);
     const bad = await diff(["old.yml", "broken.yml"]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^hangar: broken\.yml:4:\d+: .*UTF-8/);
+    expect(bad.stderr).toMatch(/^hangar diff: broken\.yml:4:\d+: .*UTF-8/);
   });
 
   test("errors exit 2 naming the file and position: bad YAML, a missing file, a bad -U, two stdins", async () => {
@@ -161,11 +161,11 @@ describe("hangar diff", () => {
     writeFileSync(join(work, "bad.yml"), "jobs:\n- name: a\n  plan: [\n");
     const bad = await diff(["old.yml", "bad.yml"]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^hangar: bad\.yml:\d+:\d+: /);
+    expect(bad.stderr).toMatch(/^hangar diff: bad\.yml:\d+:\d+: /);
     expect(bad.stdout).toBe("");
     const missing = await diff(["old.yml", "nope.yml"]);
     expect(missing).toMatchObject({ code: 2 });
-    expect(missing.stderr).toMatch(/^hangar: cannot read nope\.yml: ENOENT/);
+    expect(missing.stderr).toMatch(/^hangar diff: cannot read nope\.yml: ENOENT/);
     expect((await diff(["old.yml", "old.yml", "-U", "x"])).code).toBe(2);
     expect((await diff(["-", "-"])).code).toBe(2);
     expect((await diff(["old.yml"])).code).toBe(2);

@@ -36,7 +36,7 @@ export default defineCommand({
       before = await loadConfig(oldFile, io, { timeoutMs, warn });
       after = await loadConfig(newFile, io, { timeoutMs, warn });
     } catch (error) {
-      return reportLoadFailure(error, io, values.debug === true);
+      return reportLoadFailure(error, io, { command: "diff", debug: values.debug === true });
     }
     const [{ diffPipelines }, { changesToJson, formatChanges }] = await Promise.all([
       import("../../diff/diff.ts"),

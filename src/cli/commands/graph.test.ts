@@ -82,11 +82,11 @@ describe("hangar graph", () => {
     const broken = memoryIo(scratch);
     expect(await runCli(["graph", "broken.yml", "-o", "x.svg"], broken.io)).toBe(2);
     expect(broken.stderr).toMatch(/^broken\.yml:\d+:\d+: /);
-    expect(broken.stderr).toContain("hangar: broken.yml is not a pipeline that can be drawn");
+    expect(broken.stderr).toContain("hangar graph: broken.yml is not a pipeline that can be drawn");
 
     const missing = memoryIo(scratch);
     expect(await runCli(["graph", "nope.yml"], missing.io)).toBe(2);
-    expect(missing.stderr).toMatch(/^hangar: cannot read nope\.yml: ENOENT/);
+    expect(missing.stderr).toMatch(/^hangar graph: cannot read nope\.yml: ENOENT/);
 
     writeFileSync(
       join(scratch, "cycle.yml"),
@@ -94,7 +94,7 @@ describe("hangar graph", () => {
     );
     const cycle = memoryIo(scratch);
     expect(await runCli(["graph", "cycle.yml", "-o", "x.svg"], cycle.io)).toBe(1);
-    expect(cycle.stderr).toBe("hangar: cycle.yml: the passed: constraints of these jobs form a cycle: a, b\n");
+    expect(cycle.stderr).toBe("hangar graph: cycle.yml: the passed: constraints of these jobs form a cycle: a, b\n");
     expect(() => readFileSync(join(scratch, "x.svg"))).toThrow(/ENOENT/);
   });
 
@@ -188,7 +188,7 @@ describe("hangar graph", () => {
     const run = memoryIo(scratch);
     expect(await runCli(["graph", "nan-module.mjs", "--format", "html"], run.io)).toBe(2);
     expect(run.stderr).toBe(
-      "hangar: nan-module.mjs: the pipeline is not plain data at jobs[0].plan[0].params.ratio: NaN, a number JSON cannot hold\n",
+      "hangar graph: nan-module.mjs: the pipeline is not plain data at jobs[0].plan[0].params.ratio: NaN, a number JSON cannot hold\n",
     );
     expect(run.stdout).toBe("");
   });
@@ -201,7 +201,7 @@ describe("hangar graph", () => {
     const run = memoryIo(scratch);
     expect(await runCli(["graph", "args-module.mjs"], run.io)).toBe(2);
     expect(run.stderr).toBe(
-      "hangar: args-module.mjs: the pipeline is not plain data at jobs[0].plan[0].config.run.args[1]: undefined in a list, which JSON cannot hold (leaving it out would move the items after it): give a value, or take the item out of the list\n",
+      "hangar graph: args-module.mjs: the pipeline is not plain data at jobs[0].plan[0].config.run.args[1]: undefined in a list, which JSON cannot hold (leaving it out would move the items after it): give a value, or take the item out of the list\n",
     );
     expect(run.stdout).toBe("");
   });

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { Pipeline } from "../../model/pipeline.ts";
 import type { TemplateVars } from "../../parse/vars.ts";
 import type { Diagnostic } from "../../source/diagnostic.ts";
-import { defineCommand, EXIT, type ExitCode, usageError } from "../define-command.ts";
+import { defineCommand, EXIT, type ExitCode, reportError, usageError } from "../define-command.ts";
 import type { Io } from "../io.ts";
 import { readTimeout, timeoutOption, VAR_OPTIONS } from "../options.ts";
 
@@ -35,7 +35,7 @@ async function readPipelineFile(
   try {
     bytes = entry === "-" ? await io.readStdinBytes() : await io.readBytes(resolve(io.cwd(), entry));
   } catch (error) {
-    io.stderr(`hangar: cannot read ${shown}: ${(error as Error).message}\n`);
+    reportError(io, "graph", `cannot read ${shown}: ${(error as Error).message}`);
     return undefined;
   }
   const { parsePipeline } = await import("../../parse/parse-pipeline.ts");
@@ -54,7 +54,7 @@ async function readPipelineFile(
     return drawable.pipeline;
   }
   for (const d of parsed.diagnostics.filter((d) => d.severity === "error")) io.stderr(`${at(d)}: ${d.message}\n`);
-  io.stderr(`hangar: ${shown} is not a pipeline that can be drawn (run \`hangar validate ${entry}\`)\n`);
+  reportError(io, "graph", `${shown} is not a pipeline that can be drawn (run \`hangar validate ${entry}\`)`);
   return undefined;
 }
 
@@ -112,7 +112,7 @@ export default defineCommand({
       try {
         authored = (await loadModule(entry, io.cwd(), { timeoutMs, warn: warningsTo(io) })).pipeline;
       } catch (error) {
-        return reportLoadFailure(error, io, values.debug === true);
+        return reportLoadFailure(error, io, { command: "graph", debug: values.debug === true });
       }
     } else {
       authored = await readPipelineFile(entry, shown, vars, io);
@@ -131,7 +131,10 @@ export default defineCommand({
     try {
       pipeline = toConcourseData(authored) as Pipeline;
     } catch (error) {
-      return reportLoadFailure(notPlainData(authored, entry, error), io, values.debug === true);
+      return reportLoadFailure(notPlainData(authored, entry, error), io, {
+        command: "graph",
+        debug: values.debug === true,
+      });
     }
     if (vars !== undefined && isModuleFile(entry)) {
       // a file's vars were put in place as it was parsed; a module's are put in its rendered data, as render does
@@ -140,7 +143,7 @@ export default defineCommand({
         import("../../source/path.ts"),
       ]);
       const filled = interpolate(pipeline, vars);
-      for (const p of filled.problems) io.stderr(`hangar: ${entry}: ${formatPath(p.path)}: ${p.message}\n`);
+      for (const p of filled.problems) reportError(io, "graph", `${entry}: ${formatPath(p.path)}: ${p.message}`);
       if (filled.problems.length > 0) return EXIT.failure;
       pipeline = filled.value as Pipeline;
     }
@@ -181,13 +184,13 @@ export default defineCommand({
       if (isHangarError(error)) {
         // --group naming no group of the pipeline is a usage error
         if (error.code === "graph/unknown-group") return usage(`--group: ${shown}: ${error.message}`);
-        io.stderr(`hangar: ${shown}: ${error.message}\n`);
+        reportError(io, "graph", `${shown}: ${error.message}`);
         return EXIT.findings;
       }
       // a job's YAML (html) refuses NaN, a function, a BigInt: named with its path, as render does
       const explained = notPlainData(pipeline, shown, error);
       if (explained === error) throw error;
-      return reportLoadFailure(explained, io, values.debug === true);
+      return reportLoadFailure(explained, io, { command: "graph", debug: values.debug === true });
     }
     if (out === undefined) {
       io.stdout(text);
@@ -196,7 +199,7 @@ export default defineCommand({
     try {
       await io.writeFile(resolve(io.cwd(), out), text);
     } catch (error) {
-      io.stderr(`hangar: cannot write ${out}: ${(error as Error).message}\n`);
+      reportError(io, "graph", `cannot write ${out}: ${(error as Error).message}`);
       return EXIT.failure;
     }
     io.stderr(`wrote ${out}\n`);

@@ -114,6 +114,19 @@ describe("hangar import", () => {
     expect(readdirSync(join(work, "ts"))).toEqual(["b.ts"]);
   });
 
+  test("two pipelines that would be written to one module: an error of import, nothing written", async () => {
+    mkdirSync(join(work, "one"));
+    mkdirSync(join(work, "two"));
+    writeFileSync(join(work, "one/p.yml"), PIPELINE);
+    writeFileSync(join(work, "two/p.yml"), PIPELINE);
+    const { code, stderr } = await run(["one/p.yml", "two/p.yml", "--out-dir", "ts"]);
+    expect({ code, stderr }).toEqual({
+      code: 2,
+      stderr: "hangar import: one/p.yml and two/p.yml would both be written to p.ts\n",
+    });
+    expect(existsSync(join(work, "ts"))).toBe(false);
+  });
+
   test("a missing file is named", async () => {
     const { code, stderr } = await run(["nope.yml"]);
     expect({ code, stderr }).toEqual({

@@ -1,4 +1,4 @@
-import { defineCommand, EXIT, usageError } from "../define-command.ts";
+import { defineCommand, EXIT, reportError, usageError } from "../define-command.ts";
 import { stdinTwice } from "../options.ts";
 
 export default defineCommand({
@@ -35,7 +35,7 @@ export default defineCommand({
     const usage = (message: string) => usageError(io, "import", message);
     // what stops the writing, the command line being right: no usage to point to
     const failure = (message: string) => {
-      io.stderr(`hangar import: ${message}\n`);
+      reportError(io, "import", message);
       return EXIT.failure;
     };
     if (positionals.length === 0) return usage("no pipeline given");

@@ -148,7 +148,7 @@ describe("hangar init", () => {
       code: 2,
       stdout: "",
       stderr:
-        "hangar: init would overwrite files (nothing was written):\n  taken/package.json\n  taken/pipelines/app/pipeline.ts\n",
+        "hangar init: would overwrite files (nothing was written):\n  taken/package.json\n  taken/pipelines/app/pipeline.ts\n",
     });
     expect(readFileSync(join(work, "taken/package.json"), "utf8")).toBe("{}\n");
     expect(readFileSync(join(work, "taken/pipelines/app/pipeline.ts"), "utf8")).toBe("// mine\n");
@@ -163,7 +163,7 @@ describe("hangar init", () => {
       code: 2,
       stdout: "",
       stderr:
-        "hangar: init would overwrite a file (nothing was written):\n  blocked/test (a file where init makes a folder)\n",
+        "hangar init: would overwrite a file (nothing was written):\n  blocked/test (a file where init makes a folder)\n",
     });
     expect(readdirSync(join(work, "blocked")).sort()).toEqual([".gitignore", "test"]);
     expect(readFileSync(join(work, "blocked/.gitignore"), "utf8")).toBe("x\n");
@@ -190,7 +190,7 @@ describe("hangar init", () => {
         path.endsWith("pipelines.test.js") ? Promise.reject(new Error("disk full")) : run.io.writeFile(path, content),
     };
     expect(await runCli(["init", "rollback/new/project"], failing)).toBe(2);
-    expect(run.stderr).toBe("hangar: cannot write rollback/new/project/test/pipelines.test.js: disk full\n");
+    expect(run.stderr).toBe("hangar init: cannot write rollback/new/project/test/pipelines.test.js: disk full\n");
     expect(readdirSync(join(work, "rollback"))).toEqual([]);
   });
 
@@ -239,7 +239,7 @@ describe("hangar init", () => {
           : run.io.writeFile(path, content),
     };
     expect(await runCli(["init", "rollback-ignore"], failing)).toBe(2);
-    expect(run.stderr).toBe("hangar: cannot write rollback-ignore/.gitignore: disk full\n");
+    expect(run.stderr).toBe("hangar init: cannot write rollback-ignore/.gitignore: disk full\n");
     expect(readdirSync(join(work, "rollback-ignore"))).toEqual([".gitignore"]);
     expect(readFileSync(join(work, "rollback-ignore/.gitignore"), "utf8")).toBe(".env\n");
   });
@@ -248,7 +248,7 @@ describe("hangar init", () => {
     mkdirSync(join(work, "odd/.gitignore"), { recursive: true });
     const result = await init("odd");
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("hangar: init would overwrite a file (nothing was written):\n  odd/.gitignore\n");
+    expect(result.stderr).toBe("hangar init: would overwrite a file (nothing was written):\n  odd/.gitignore\n");
   });
 
   test.each([

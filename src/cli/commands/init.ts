@@ -2,7 +2,7 @@
 // loading node:fs/promises cost `hangar --version` about 2 ms (profiles)
 import { existsSync, mkdirSync, readFileSync, rmdirSync, statSync, unlinkSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { defineCommand, EXIT, usageError } from "../define-command.ts";
+import { defineCommand, EXIT, reportError, usageError } from "../define-command.ts";
 
 /** An npm package name made from a folder's name (lowercase, URL-safe), or `pipelines`. */
 function packageNameOf(dir: string): string {
@@ -132,8 +132,10 @@ export default defineCommand({
       }
     }
     if (existing.size > 0) {
-      io.stderr(
-        `hangar: init would overwrite ${existing.size === 1 ? "a file" : "files"} (nothing was written):\n${[...existing].map((line) => `  ${line}\n`).join("")}`,
+      reportError(
+        io,
+        "init",
+        `would overwrite ${existing.size === 1 ? "a file" : "files"} (nothing was written):${[...existing].map((line) => `\n  ${line}`).join("")}`,
       );
       return EXIT.failure;
     }
@@ -165,7 +167,7 @@ export default defineCommand({
           rmdirSync(folder);
         } catch {}
       }
-      io.stderr(`hangar: cannot write ${shown(failed ?? ".")}: ${(error as Error).message}\n`);
+      reportError(io, "init", `cannot write ${shown(failed ?? ".")}: ${(error as Error).message}`);
       return EXIT.failure;
     }
     for (const file of written) io.stderr(`${originals.has(file) ? "added lines to" : "created"} ${shown(file)}\n`);

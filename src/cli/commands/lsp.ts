@@ -1,4 +1,4 @@
-import { defineCommand, EXIT } from "../define-command.ts";
+import { defineCommand, EXIT, reportError } from "../define-command.ts";
 
 export default defineCommand({
   name: "lsp",
@@ -10,7 +10,7 @@ export default defineCommand({
   ],
   async run({ values }, io) {
     if (io.streams === undefined) {
-      io.stderr("hangar lsp: needs standard input and output\n");
+      reportError(io, "lsp", "needs standard input and output");
       return EXIT.failure;
     }
     const [{ startServer }, { loadSchema }] = await Promise.all([
@@ -22,7 +22,7 @@ export default defineCommand({
       strict: values.strict === true,
     });
     if (end.ok) return EXIT.ok;
-    io.stderr(`hangar lsp: ${end.message}; the stream cannot be followed after it, so the server stops\n`);
+    reportError(io, "lsp", `${end.message}; the stream cannot be followed after it, so the server stops`);
     return EXIT.failure;
   },
 });

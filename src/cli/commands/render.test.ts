@@ -47,7 +47,7 @@ describe("hangar render", () => {
   test("-o, --format yaml and --stdout", async () => {
     const yamlRun = memoryIo(work);
     expect(await runCli(["render", "ok.ts", "--format", "yaml", "-o", "out/pipeline.yml"], yamlRun.io)).toBe(2);
-    expect(yamlRun.stderr).toMatch(/^hangar: cannot write out\/pipeline\.yml: ENOENT/);
+    expect(yamlRun.stderr).toMatch(/^hangar render: cannot write out\/pipeline\.yml: ENOENT/);
 
     const run = memoryIo(work);
     expect(await runCli(["render", "ok.ts", "--format", "yaml", "-o", "pipeline.yml"], run.io)).toBe(0);
@@ -84,10 +84,10 @@ describe("hangar render", () => {
       `export default { name: "app", target: "ci", instanceVars: { ratio: 0 / 0 }, pipeline: ${pipeline} };\n`,
     );
     for (const [file, message] of [
-      ["empty-target.mjs", "hangar: empty-target.mjs: the definition's target is empty (name a fly target)\n"],
+      ["empty-target.mjs", "hangar render: empty-target.mjs: the definition's target is empty (name a fly target)\n"],
       [
         "nan-var.mjs",
-        "hangar: nan-var.mjs: the definition's instanceVars.ratio must be data JSON can hold (a string, a number, a boolean, null, a list or an object), got a number (NaN)\n",
+        "hangar render: nan-var.mjs: the definition's instanceVars.ratio must be data JSON can hold (a string, a number, a boolean, null, a list or an object), got a number (NaN)\n",
       ],
     ]) {
       const bad = memoryIo(work);
@@ -136,36 +136,36 @@ describe("hangar render", () => {
   });
 
   test.each([
-    ["missing.ts", "hangar: missing.ts: no such file\n"],
-    ["syntax-error.ts", 'hangar: syntax-error.ts:3:9: Expected "]" but found "broken"\n'],
+    ["missing.ts", "hangar render: missing.ts: no such file\n"],
+    ["syntax-error.ts", 'hangar render: syntax-error.ts:3:9: Expected "]" but found "broken"\n'],
     [
       "no-default.ts",
-      "hangar: no-default.ts: the module has no default export (export default a pipeline or a definition)\n",
+      "hangar render: no-default.ts: the module has no default export (export default a pipeline or a definition)\n",
     ],
     [
       "not-a-pipeline.ts",
-      "hangar: not-a-pipeline.ts: the default export is not a pipeline (expected a pipeline, a fragment, a { name, target, pipeline } definition, or a function returning one)\n",
+      "hangar render: not-a-pipeline.ts: the default export is not a pipeline (expected a pipeline, a fragment, a { name, target, pipeline } definition, or a function returning one)\n",
     ],
-    ["throws.ts", "hangar: throws.ts:2:9: Error: cannot reach the vault\n"],
+    ["throws.ts", "hangar render: throws.ts:2:9: Error: cannot reach the vault\n"],
     [
       "not-data.ts",
-      "hangar: not-data.ts: the pipeline is not plain data at jobs[0].plan[0].config.job: a circular reference (back to jobs[0])\n",
+      "hangar render: not-data.ts: the pipeline is not plain data at jobs[0].plan[0].config.job: a circular reference (back to jobs[0])\n",
     ],
     [
       "a-date.ts",
-      "hangar: a-date.ts: the pipeline is not plain data at jobs[0].plan[0].params.at: a Date, which is not data: give its text (date.toISOString(), or the format the resource expects)\n",
+      "hangar render: a-date.ts: the pipeline is not plain data at jobs[0].plan[0].params.at: a Date, which is not data: give its text (date.toISOString(), or the format the resource expects)\n",
     ],
     [
       "a-nan.ts",
-      "hangar: a-nan.ts: the pipeline is not plain data at jobs[0].plan[0].params.ratio: NaN, a number JSON cannot hold\n",
+      "hangar render: a-nan.ts: the pipeline is not plain data at jobs[0].plan[0].params.ratio: NaN, a number JSON cannot hold\n",
     ],
     [
       "a-proxy.ts",
-      "hangar: a-proxy.ts: the pipeline is not plain data at jobs[0].plan[0].params: an object that cannot be read: Error: sealed\n",
+      "hangar render: a-proxy.ts: the pipeline is not plain data at jobs[0].plan[0].params: an object that cannot be read: Error: sealed\n",
     ],
     [
       "an-undefined-arg.ts",
-      "hangar: an-undefined-arg.ts: the pipeline is not plain data at jobs[0].plan[1].config.run.args[1]: undefined in a list, which JSON cannot hold (leaving it out would move the items after it): give a value, or take the item out of the list\n",
+      "hangar render: an-undefined-arg.ts: the pipeline is not plain data at jobs[0].plan[1].config.run.args[1]: undefined in a list, which JSON cannot hold (leaving it out would move the items after it): give a value, or take the item out of the list\n",
     ],
   ])("%s: one clear line, exit 2, nothing written", async (file, message) => {
     writeFileSync(join(work, "definition.json"), "previous content");
@@ -187,7 +187,7 @@ describe("hangar render", () => {
         "typo.ts:jobs[0].plan[0].get error pipeline/unknown-reference unknown resource 'sorce'; did you mean 'source'?",
         "typo.ts:jobs[1].plan[0].passed[0] error pipeline/unknown-reference no matching job(s) for 'biuld'; did you mean 'build'?",
         "typo.ts:resources[1].name error resource-unused resource 'unused' is not used",
-        "hangar: typo.ts has errors; nothing was written",
+        "hangar render: typo.ts has errors; nothing was written",
         "",
       ].join("\n"),
     );
@@ -213,7 +213,7 @@ describe("hangar render", () => {
     writeFileSync(join(work, "definition.json"), "previous content");
     const refused = [
       "web.ts:jobs[0].plan[1].get error pipeline/unknown-reference unknown resource 'sorce'; did you mean 'source'?",
-      "hangar: web.ts: pipeline() stopped the module at names it does not define, so its default export (name, target, team) is unknown; nothing was written, even with --no-validate",
+      "hangar render: web.ts: pipeline() stopped the module at names it does not define, so its default export (name, target, team) is unknown; nothing was written, even with --no-validate",
       "",
     ].join("\n");
     const one = memoryIo(work);
@@ -234,7 +234,7 @@ describe("hangar render", () => {
     expect(run.stdout).toBe("");
     expect(run.stderr).toBe(
       "invalid.ts:resources[0].name error resource-unused resource 'unused' is not used\n" +
-        "hangar: invalid.ts has errors; nothing was written (--no-validate writes it anyway)\n",
+        "hangar render: invalid.ts has errors; nothing was written (--no-validate writes it anyway)\n",
     );
     expect(readFileSync(join(work, "definition.json"), "utf8")).toBe("previous content");
 
@@ -296,7 +296,7 @@ describe("hangar render", () => {
     const run = memoryIo(work);
     expect(await runCli(["render", "throws.ts", "--debug"], run.io)).toBe(2);
     expect(run.stderr).toMatch(
-      /^hangar: throws\.ts:2:9: Error: cannot reach the vault\nError: cannot reach the vault\n\s+at /,
+      /^hangar render: throws\.ts:2:9: Error: cannot reach the vault\nError: cannot reach the vault\n\s+at /,
     );
   });
 
@@ -334,7 +334,7 @@ describe("the installed bin, end to end", () => {
       encoding: "utf8",
     });
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toBe("hangar: throws.ts:2:9: Error: cannot reach the vault\n");
+    expect(bad.stderr).toBe("hangar render: throws.ts:2:9: Error: cannot reach the vault\n");
   });
 });
 
@@ -365,7 +365,7 @@ describe("no stray files, bounded time", () => {
     });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
-      "hangar: never.ts: gave no pipeline within 0.5 s (a promise that never settles, or work that takes longer: see --timeout)\n" +
+      "hangar validate: never.ts: gave no pipeline within 0.5 s (a promise that never settles, or work that takes longer: see --timeout)\n" +
         "0 errors, 0 warnings in 1 file\n",
     );
     const rendered = spawnSync(process.execPath, [bin, "render", "never.ts", "--timeout=0.3"], {
@@ -373,7 +373,7 @@ describe("no stray files, bounded time", () => {
       encoding: "utf8",
     });
     expect(rendered.status).toBe(2);
-    expect(rendered.stderr).toMatch(/^hangar: never\.ts: gave no pipeline within 0\.3 s/);
+    expect(rendered.stderr).toMatch(/^hangar render: never\.ts: gave no pipeline within 0\.3 s/);
     const bad = spawnSync(process.execPath, [bin, "render", "ok.ts", "--timeout", "soon"], {
       cwd: work,
       encoding: "utf8",
@@ -414,11 +414,11 @@ test("an error in a TypeScript module is placed in it without --debug; with --de
         encoding: "utf8",
       });
     const plain = render();
-    expect(plain.stderr).toBe("hangar: throws.ts:3:30: Error: no jobs\n");
+    expect(plain.stderr).toBe("hangar render: throws.ts:3:30: Error: no jobs\n");
     expect(plain.status).toBe(2);
     // Node maps the stack through the source map only when it is printed
     const debug = render("--debug");
-    expect(debug.stderr.startsWith("hangar: throws.ts:3:30: Error: no jobs\n")).toBe(true);
+    expect(debug.stderr.startsWith("hangar render: throws.ts:3:30: Error: no jobs\n")).toBe(true);
     expect(debug.stderr).toMatch(/\n\s+at .*throws\.ts:3:30\)?\n/);
   } finally {
     rmSync(dir, { recursive: true, force: true });

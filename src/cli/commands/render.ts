@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { defineCommand, EXIT, type ExitCode, usageError } from "../define-command.ts";
+import { defineCommand, EXIT, type ExitCode, reportError, usageError } from "../define-command.ts";
 import { readTimeout, timeoutOption, VAR_OPTIONS } from "../options.ts";
 
 export default defineCommand({
@@ -122,7 +122,7 @@ export default defineCommand({
       try {
         await io.writeFile(resolve(io.cwd(), out), text);
       } catch (error) {
-        io.stderr(`hangar: cannot write ${out}: ${(error as Error).message}\n`);
+        reportError(io, "render", `cannot write ${out}: ${(error as Error).message}`);
         return EXIT.failure;
       }
       const name = typeof values.pipeline === "string" ? values.pipeline : rendered.name;

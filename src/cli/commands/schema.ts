@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { defineCommand, EXIT } from "../define-command.ts";
+import { defineCommand, EXIT, reportError } from "../define-command.ts";
 
 export default defineCommand({
   name: "schema",
@@ -10,7 +10,7 @@ export default defineCommand({
     const { schemaFile } = await import("../../schema/schema-file.ts");
     const file = schemaFile();
     if (file === undefined) {
-      io.stderr("hangar schema: dist/schema.json is missing (run `npm run build` in the hangar package)\n");
+      reportError(io, "schema", "dist/schema.json is missing (run `npm run build` in the hangar package)");
       return EXIT.failure;
     }
     const schema = await io.readFile(file);
@@ -21,8 +21,10 @@ export default defineCommand({
     try {
       await io.writeFile(resolve(io.cwd(), values.out), schema);
     } catch (error) {
-      io.stderr(
-        `hangar schema: cannot write ${values.out}: ${error instanceof Error ? error.message : String(error)}\n`,
+      reportError(
+        io,
+        "schema",
+        `cannot write ${values.out}: ${error instanceof Error ? error.message : String(error)}`,
       );
       return EXIT.failure;
     }

@@ -231,7 +231,7 @@ describe("hangar validate", () => {
       expect(await runCli(["validate", "args.mjs"], m.io)).toBe(2);
       expect(m.stdout).toBe("");
       expect(m.stderr).toBe(
-        "hangar: args.mjs: the pipeline is not plain data at jobs[0].plan[0].config.run.args[1]: undefined in a list, which JSON cannot hold (leaving it out would move the items after it): give a value, or take the item out of the list\n",
+        "hangar validate: args.mjs: the pipeline is not plain data at jobs[0].plan[0].config.run.args[1]: undefined in a list, which JSON cannot hold (leaving it out would move the items after it): give a value, or take the item out of the list\n",
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -79,7 +79,7 @@ export default defineCommand({
           results.push(withUnknownReferences(validateData(data, { file, ...options }), definition.unknownReferences));
           read++;
         } catch (error) {
-          failure = reportLoadFailure(error, io, values.debug === true);
+          failure = reportLoadFailure(error, io, { command: "validate", debug: values.debug === true });
         }
         continue;
       }
