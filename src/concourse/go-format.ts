@@ -1,5 +1,7 @@
 /** How Go prints values in the messages Concourse gives: `%q`, `%+q`, `%T`. */
 
+import type { GoNumber, GoNumbers } from "./go-number.ts";
+
 /** Go's `strconv.Quote` (`%q`): double quotes, Go escapes for control characters, printable characters kept. */
 export const goQuote = (s: string): string => quote(s, false);
 
@@ -101,21 +103,22 @@ function shortestDigits(x: number, bits: 32 | 64): [string, number] {
  * Go's `%#v` (and `%+#v`) of a value go-yaml decoded into `interface{}`: strings quoted, `<nil>` (inside a list or
  * map `interface {}(nil)`), lists `[]interface {}{"a", 1}`, maps `mapType{"k":v}` with their keys sorted (go-yaml
  * v2 makes every mapping a `map[interface {}]interface {}`; v3 makes a `map[string]interface {}` of a mapping whose
- * keys are all strings). A very large value is cut off with `...` (Go prints it whole).
+ * keys are all strings). A very large value is cut off with `...` (Go prints it whole). `numbers`: how go-yaml read the
+ * whole numbers of the value, by their path in it (an integer past 2^53 by its digits, a float from 1e6 up as one).
  */
-export function goSyntax(value: unknown, mapType = "map[interface {}]interface {}"): string {
+export function goSyntax(value: unknown, mapType = "map[interface {}]interface {}", numbers?: GoNumbers): string {
   let out = "";
-  const write = (v: unknown, nested: boolean): void => {
+  const write = (v: unknown, nested: boolean, path: readonly (string | number)[]): void => {
     if (out.length > GO_SYNTAX_MAX) return;
     if (v === null || v === undefined) out += nested ? "interface {}(nil)" : "<nil>";
     else if (typeof v === "string") out += goQuote(v);
-    else if (typeof v === "number") out += isGoInt(v) ? String(v === 0 ? 0 : v) : goFormatFloat(v, 64);
+    else if (typeof v === "number") out += goNumberSyntax(v, numbers?.(path, v));
     else if (typeof v === "boolean") out += String(v);
     else if (Array.isArray(v)) {
       out += "[]interface {}{";
       v.forEach((item: unknown, i) => {
         if (i > 0) out += ", ";
-        write(item, true);
+        write(item, true, numbers === undefined ? path : [...path, i]);
       });
       out += "}";
     } else if (typeof v === "object") {
@@ -125,12 +128,12 @@ export function goSyntax(value: unknown, mapType = "map[interface {}]interface {
         .sort()
         .forEach((k, i) => {
           out += `${i > 0 ? ", " : ""}${goQuote(k)}:`;
-          write(record[k], true);
+          write(record[k], true, numbers === undefined ? path : [...path, k]);
         });
       out += "}";
     } else out += String(v);
   };
-  write(value, false);
+  write(value, false, []);
   return out.length > GO_SYNTAX_MAX ? `${out.slice(0, GO_SYNTAX_MAX)}...` : out;
 }
 
@@ -141,6 +144,16 @@ const GO_SYNTAX_MAX = 2000;
  * in hexadecimal with `0x` (fmt/print.go `fmtInteger`: `%#v` of an unsigned integer is `fmt0x64`).
  */
 export const goIntegerSyntax = (n: bigint): string => (n >= 2n ** 63n ? `0x${n.toString(16)}` : String(n));
+
+/**
+ * Go's `%#v` of a number go-yaml decoded, given how it read it when JavaScript cannot tell (`number`, see
+ * go-number.ts): an integer's digits (a uint64 in hexadecimal), a float as FormatFloat 'g' writes it (`1e+06`);
+ * otherwise an int when it is whole within 64 bits.
+ */
+function goNumberSyntax(n: number, number: GoNumber | undefined): string {
+  if (typeof number === "bigint") return goIntegerSyntax(number);
+  return number === "float" || !isGoInt(n) ? goFormatFloat(n, 64) : String(n === 0 ? 0 : n);
+}
 
 /** A number go-yaml decodes as an int: whole, within 64 bits (JavaScript writes these without an exponent). */
 const isGoInt = (n: number): boolean => Number.isInteger(n) && Math.abs(n) < 2 ** 63;

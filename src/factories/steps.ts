@@ -29,6 +29,22 @@ const VERSION_WORDS = ["latest", "every"] as const;
 /** The words `put`'s `inputs` takes besides a list of names (atc/steps.go `InputsAll`, `InputsDetect`). */
 const INPUTS_WORDS = ["all", "detect"] as const;
 
+/** An argument a step helper refuses: which one, what it must be, and what it is. */
+export interface ArgumentProblem {
+  readonly argument: string;
+  readonly expected: string;
+  readonly actual: unknown;
+}
+
+/** Throws {@link argumentError} for the problem `fn` found in its arguments, if any. */
+function refuse(fn: string, problem: ArgumentProblem | undefined): void {
+  if (problem !== undefined) throw argumentError(fn, problem.argument, problem.expected, problem.actual);
+}
+
+const REF = "a name or an object with a name";
+const VERSION = choicesPhrase(VERSION_WORDS, "a version (an object)");
+const INPUTS = choicesPhrase(INPUTS_WORDS, "an array of names");
+
 /** Options of {@link get}. */
 export interface GetOptions extends Modifiers {
   /** Name the fetched artifact differently from the resource (emits `get: as` + `resource:`). */
@@ -49,17 +65,8 @@ export interface GetOptions extends Modifiers {
  * @see https://concourse-ci.org/docs/steps/get/
  */
 export function get(resource: Ref<Resource>, options: GetOptions = {}): GetStep {
-  checkResourceStep("get", resource, options);
-  const { as, passed, version } = options;
-  if (version !== undefined && !(typeof version === "string" ? VERSION_WORDS.includes(version) : isObject(version))) {
-    throw argumentError("get", "option 'version'", VERSION, version);
-  }
-  if (passed !== undefined) {
-    if (!Array.isArray(passed)) throw argumentError("get", "option 'passed'", "an array", passed);
-    for (let i = 0; i < passed.length; i++) {
-      if (!isRef(passed[i])) throw argumentError("get", `option 'passed[${i}]'`, REF, passed[i]);
-    }
-  }
+  refuse("get", getProblem(resource, options));
+  const { as, passed } = options;
   const step: Record<PropertyKey, unknown> = as !== undefined ? { get: as, resource } : { get: resource };
   if (passed !== undefined) step.passed = [...passed];
   return copyOthers(step, options, GET_OWN) as unknown as GetStep;
@@ -67,31 +74,48 @@ export function get(resource: Ref<Resource>, options: GetOptions = {}): GetStep 
 
 const GET_OWN: readonly string[] = ["as", "passed"];
 
-const REF = "a name or an object with a name";
-const VERSION = choicesPhrase(VERSION_WORDS, "a version (an object)");
-const INPUTS = choicesPhrase(INPUTS_WORDS, "an array of names");
-
 /**
- * Throws {@link argumentError} unless `resource` is a name or an object with a name (neither empty), `options` an
- * object and its `as` absent or a non-empty string: a few `typeof` tests, as the builders are called for every
- * step of a pipeline.
+ * What {@link get} refuses in its arguments (the first), or undefined when it takes them: the data alone decides, so
+ * a reader of pipelines (`hangar import`) asks this rather than calling `get`.
  */
-function checkResourceStep(fn: string, resource: unknown, options: object): void {
-  if (!isRef(resource)) throw argumentError(fn, "resource", REF, resource);
-  expectObject(fn, "options", options);
-  const { as } = options as { as?: unknown };
-  if (as !== undefined && (typeof as !== "string" || as === "")) {
-    throw argumentError(fn, "option 'as'", "a non-empty string", as);
+export function getProblem(resource: unknown, options: unknown): ArgumentProblem | undefined {
+  const found = resourceStepProblem(resource, options);
+  if (found !== undefined) return found;
+  const { passed, version } = options as GetOptions;
+  if (version !== undefined && !(typeof version === "string" ? VERSION_WORDS.includes(version) : isObject(version))) {
+    return { argument: "option 'version'", expected: VERSION, actual: version };
   }
-  checkAttempts(fn, options);
+  if (passed === undefined) return undefined;
+  if (!Array.isArray(passed)) return { argument: "option 'passed'", expected: "an array", actual: passed };
+  for (let i = 0; i < passed.length; i++) {
+    if (!isRef(passed[i])) return { argument: `option 'passed[${i}]'`, expected: REF, actual: passed[i] };
+  }
+  return undefined;
 }
 
-/** Throws {@link argumentError} unless the `attempts` of `options` is absent or a finite number. */
-function checkAttempts(fn: string, options: { readonly attempts?: unknown }): void {
+/**
+ * The problem unless `resource` is a name or an object with a name (neither empty), `options` an object and its `as`
+ * absent or a non-empty string: a few `typeof` tests, as the builders are called for every step of a pipeline.
+ */
+function resourceStepProblem(resource: unknown, options: unknown): ArgumentProblem | undefined {
+  if (!isRef(resource)) return { argument: "resource", expected: REF, actual: resource };
+  if (!isObject(options)) return { argument: "options", expected: "an object", actual: options };
+  const { as } = options;
+  if (as !== undefined && (typeof as !== "string" || as === "")) {
+    return { argument: "option 'as'", expected: "a non-empty string", actual: as };
+  }
+  return attemptsProblem(options);
+}
+
+/** The problem unless the `attempts` of `options` is absent or a finite number. */
+function attemptsProblem(options: { readonly attempts?: unknown }): ArgumentProblem | undefined {
   const { attempts } = options;
-  if (attempts === undefined) return;
-  if (typeof attempts !== "number") throw argumentError(fn, "option 'attempts'", "a number", attempts);
-  if (!Number.isFinite(attempts)) throw argumentError(fn, "option 'attempts'", "a finite number", attempts);
+  if (attempts === undefined) return undefined;
+  if (typeof attempts !== "number") return { argument: "option 'attempts'", expected: "a number", actual: attempts };
+  if (!Number.isFinite(attempts)) {
+    return { argument: "option 'attempts'", expected: "a finite number", actual: attempts };
+  }
+  return undefined;
 }
 
 /**
@@ -148,18 +172,8 @@ export interface PutOptions extends Modifiers {
  * @see https://concourse-ci.org/docs/steps/put/
  */
 export function put(resource: Ref<Resource>, options: PutOptions = {}): PutStep {
-  checkResourceStep("put", resource, options);
+  refuse("put", putProblem(resource, options));
   const { as, getParams, noGet, inputs } = options;
-  if (typeof inputs === "string" ? !INPUTS_WORDS.includes(inputs) : inputs !== undefined && !Array.isArray(inputs)) {
-    throw argumentError("put", "option 'inputs'", INPUTS, inputs);
-  }
-  if (Array.isArray(inputs)) {
-    for (let i = 0; i < inputs.length; i++) {
-      if (typeof inputs[i] !== "string" || inputs[i] === "") {
-        throw argumentError("put", `option 'inputs[${i}]'`, "a non-empty string", inputs[i]);
-      }
-    }
-  }
   const step: Record<PropertyKey, unknown> = as !== undefined ? { put: as, resource } : { put: resource };
   if (inputs !== undefined) step.inputs = typeof inputs === "string" ? inputs : [...inputs];
   copyOthers(step, options, PUT_OWN);
@@ -169,6 +183,23 @@ export function put(resource: Ref<Resource>, options: PutOptions = {}): PutStep 
 }
 
 const PUT_OWN: readonly string[] = ["as", "getParams", "noGet", "inputs"];
+
+/** What {@link put} refuses in its arguments (the first), or undefined when it takes them (see {@link getProblem}). */
+export function putProblem(resource: unknown, options: unknown): ArgumentProblem | undefined {
+  const found = resourceStepProblem(resource, options);
+  if (found !== undefined) return found;
+  const { inputs } = options as PutOptions;
+  if (typeof inputs === "string" ? !INPUTS_WORDS.includes(inputs) : inputs !== undefined && !Array.isArray(inputs)) {
+    return { argument: "option 'inputs'", expected: INPUTS, actual: inputs };
+  }
+  if (!Array.isArray(inputs)) return undefined;
+  for (let i = 0; i < inputs.length; i++) {
+    if (typeof inputs[i] !== "string" || inputs[i] === "") {
+      return { argument: `option 'inputs[${i}]'`, expected: "a non-empty string", actual: inputs[i] };
+    }
+  }
+  return undefined;
+}
 
 /** The fields of a task step other than its name, `config` and `file`. */
 type CommonTaskOptions = OrUndefined<Omit<TaskStep, "task" | "config" | "file" | keyof Only>>;
@@ -197,16 +228,25 @@ export type TaskOptions = CommonTaskOptions &
  * @see https://concourse-ci.org/docs/steps/task/
  */
 export function task(name: string, options: TaskOptions): TaskStep {
-  if (typeof name !== "string" || name === "") throw argumentError("task", "name", "a non-empty string", name);
-  expectObject("task", "options", options);
-  const { config, file } = options as { config?: unknown; file?: unknown };
-  if (config !== undefined && !isObject(config)) throw argumentError("task", "option 'config'", "an object", config);
-  if (file !== undefined && typeof file !== "string") throw argumentError("task", "option 'file'", "a string", file);
-  if (config === undefined && file === undefined) {
-    throw argumentError("task", "options", "an object with a config or a file", options);
-  }
-  checkAttempts("task", options);
+  refuse("task", taskProblem(name, options));
   return copyOthers({ task: name }, options, []) as unknown as TaskStep;
+}
+
+/** What {@link task} refuses in its arguments (the first), or undefined when it takes them (see {@link getProblem}). */
+export function taskProblem(name: unknown, options: unknown): ArgumentProblem | undefined {
+  if (typeof name !== "string" || name === "")
+    return { argument: "name", expected: "a non-empty string", actual: name };
+  if (!isObject(options)) return { argument: "options", expected: "an object", actual: options };
+  const { config, file } = options;
+  if (config !== undefined && !isObject(config)) {
+    return { argument: "option 'config'", expected: "an object", actual: config };
+  }
+  if (file !== undefined && typeof file !== "string")
+    return { argument: "option 'file'", expected: "a string", actual: file };
+  if (config === undefined && file === undefined) {
+    return { argument: "options", expected: "an object with a config or a file", actual: options };
+  }
+  return attemptsProblem(options);
 }
 
 /** Options of the long form of {@link inParallel}. */
@@ -225,25 +265,9 @@ export interface InParallelOptions {
  * @see https://concourse-ci.org/docs/steps/in-parallel/
  */
 export function inParallel(steps: readonly Step[] | InParallelOptions): InParallelStep {
-  if (Array.isArray(steps)) {
-    const bad = firstNonStep(steps);
-    if (bad >= 0) throw argumentError("inParallel", `steps[${bad}]`, STEP, steps[bad]);
-    return { in_parallel: [...(steps as readonly Step[])] };
-  }
-  if (!isObject(steps)) throw argumentError("inParallel", "steps", "an array or an object with steps", steps);
+  refuse("inParallel", inParallelProblem(steps));
+  if (Array.isArray(steps)) return { in_parallel: [...(steps as readonly Step[])] };
   const { steps: list, limit, failFast } = steps as InParallelOptions;
-  if (!Array.isArray(list)) throw argumentError("inParallel", "option 'steps'", "an array", list);
-  const bad = firstNonStep(list);
-  if (bad >= 0) throw argumentError("inParallel", `option 'steps[${bad}]'`, STEP, list[bad]);
-  if (limit !== undefined && typeof limit !== "number") {
-    throw argumentError("inParallel", "option 'limit'", "a number", limit);
-  }
-  if (limit !== undefined && !Number.isFinite(limit)) {
-    throw argumentError("inParallel", "option 'limit'", "a finite number", limit);
-  }
-  if (failFast !== undefined && typeof failFast !== "boolean") {
-    throw argumentError("inParallel", "option 'failFast'", "a boolean", failFast);
-  }
   return {
     in_parallel: {
       steps: [...list],
@@ -254,14 +278,46 @@ export function inParallel(steps: readonly Step[] | InParallelOptions): InParall
 }
 
 /**
+ * What {@link inParallel} refuses in its argument (the first), or undefined when it takes it (see {@link getProblem}).
+ */
+export function inParallelProblem(steps: unknown): ArgumentProblem | undefined {
+  if (Array.isArray(steps)) return stepsProblem(steps, (i) => `steps[${i}]`);
+  if (!isObject(steps)) return { argument: "steps", expected: "an array or an object with steps", actual: steps };
+  const { steps: list, limit, failFast } = steps;
+  if (!Array.isArray(list)) return { argument: "option 'steps'", expected: "an array", actual: list };
+  const found = stepsProblem(list, (i) => `option 'steps[${i}]'`);
+  if (found !== undefined) return found;
+  if (limit !== undefined && typeof limit !== "number") {
+    return { argument: "option 'limit'", expected: "a number", actual: limit };
+  }
+  if (limit !== undefined && !Number.isFinite(limit)) {
+    return { argument: "option 'limit'", expected: "a finite number", actual: limit };
+  }
+  if (failFast !== undefined && typeof failFast !== "boolean") {
+    return { argument: "option 'failFast'", expected: "a boolean", actual: failFast };
+  }
+  return undefined;
+}
+
+/** The problem with the first item of a list of steps that is no step (`argument` names it), or undefined. */
+function stepsProblem(steps: readonly unknown[], argument: (index: number) => string): ArgumentProblem | undefined {
+  const bad = firstNonStep(steps);
+  return bad < 0 ? undefined : { argument: argument(bad), expected: STEP, actual: steps[bad] };
+}
+
+/**
  * A `do` step: run steps in order (useful as a hook or inside `in_parallel`).
  * @see https://concourse-ci.org/docs/steps/do/
  */
 export function doSteps(steps: readonly Step[]): DoStep {
-  if (!Array.isArray(steps)) throw argumentError("doSteps", "steps", "an array", steps);
-  const bad = firstNonStep(steps);
-  if (bad >= 0) throw argumentError("doSteps", `steps[${bad}]`, STEP, steps[bad]);
+  refuse("doSteps", doStepsProblem(steps));
   return { do: [...steps] };
+}
+
+/** What {@link doSteps} refuses in its argument, or undefined when it takes it (see {@link getProblem}). */
+export function doStepsProblem(steps: unknown): ArgumentProblem | undefined {
+  if (!Array.isArray(steps)) return { argument: "steps", expected: "an array", actual: steps };
+  return stepsProblem(steps, (i) => `steps[${i}]`);
 }
 
 /**
@@ -269,8 +325,13 @@ export function doSteps(steps: readonly Step[]): DoStep {
  * @see https://concourse-ci.org/docs/steps/try/
  */
 export function tryStep(step: Step): TryStep {
-  if (!isStep(step)) throw argumentError("tryStep", "step", STEP, step);
+  refuse("tryStep", tryStepProblem(step));
   return { try: step };
+}
+
+/** What {@link tryStep} refuses in its argument, or undefined when it takes it (see {@link getProblem}). */
+export function tryStepProblem(step: unknown): ArgumentProblem | undefined {
+  return isStep(step) ? undefined : { argument: "step", expected: STEP, actual: step };
 }
 
 /**
@@ -280,6 +341,6 @@ export function tryStep(step: Step): TryStep {
 export function withModifiers<S extends Step>(step: S, modifiers: OrUndefined<StepModifiers>): S {
   expectObject("withModifiers", "step", step);
   expectObject("withModifiers", "modifiers", modifiers);
-  checkAttempts("withModifiers", modifiers);
+  refuse("withModifiers", attemptsProblem(modifiers));
   return copyOthers({ ...step } as Record<PropertyKey, unknown>, modifiers, []) as S;
 }

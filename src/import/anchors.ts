@@ -1,4 +1,14 @@
-import { isAlias, isMap, isScalar, isSeq, type Node, parseDocument, visit as visitYaml } from "yaml";
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  type Node,
+  type Pair,
+  parseDocument,
+  visit as visitYaml,
+  type YAMLMap,
+} from "yaml";
 import { isObject, type Path, setOwn } from "../model/common.ts";
 
 /** A YAML anchor (`&name`) and where the document reuses it. */
@@ -30,11 +40,14 @@ export interface SourceInfo {
   readonly header: readonly string[];
   /** The anchor defined (`&a`) or aliased (`*a`) at a path. */
   readonly anchorAt: ReadonlyMap<string, Anchor>;
-  /** The anchors a mapping at a path merges (`<<:`), the one that wins first. */
+  /**
+   * The anchors a mapping at a path merges (`<<:`), the one that wins first; also those a mapping it merges where it is
+   * written merges (`<<: { <<: *a, x: 1 }`), after that mapping's own keys, which are among its explicit keys.
+   */
   readonly merges: ReadonlyMap<string, readonly Anchor[]>;
-  /** The keys a mapping with a merge key writes itself (not merged), by the mapping's path. */
+  /** The keys a mapping with a merge key writes itself or a mapping merged in place gives it (no anchor), by its path. */
   readonly explicitKeys: ReadonlyMap<string, readonly string[]>;
-  /** Paths of mappings with a merge key that is not an alias (`<<: { ... }`): written out as data. */
+  /** Paths of mappings a merge key merges a mapping written in place into that is no const: its keys are theirs. */
   readonly inlineMerges: ReadonlySet<string>;
   /** Every anchor, in document order. */
   readonly anchors: readonly Anchor[];
@@ -63,6 +76,7 @@ const isMergeKey = (key: Node | null): boolean => isScalar(key) && typeof key.va
 
 /** A key's name in the data: its scalar's value as a string. */
 const keyName = (key: Node | null): string => (isScalar(key) ? String(key.value) : String(key));
+const pairName = (pair: Pair): string => keyName(pair.key as Node | null);
 
 const splitComment = (text: string | null | undefined): string[] =>
   text === null || text === undefined || text === "" ? [] : text.split("\n");
@@ -100,15 +114,25 @@ export function readSourceInfo(text: string): SourceInfo {
       if (target !== undefined) aliasedNodes.add(target);
     },
   });
-  /**
-   * A merge key's source written in place that is to be a const: a mapping with an anchor an alias refers to, and no
-   * merge key of its own.
-   */
-  const sharedInline = (source: Node | null): boolean =>
-    isMap(source) &&
-    typeof source.anchor === "string" &&
-    aliasedNodes.has(source) &&
-    !source.items.some((pair) => isMergeKey(pair.key as Node | null));
+  /** A merge key's source written in place that may be a const: a mapping with an anchor an alias refers to. */
+  const sharedInline = (source: Node | null): source is YAMLMap & { anchor: string } =>
+    isMap(source) && typeof source.anchor === "string" && aliasedNodes.has(source);
+
+  /** The keys a mapping gives the data: its own, then those its merge key's sources give (aliases resolved). */
+  const mapKeys = (node: Node | null | undefined, seen: Set<Node> = new Set()): string[] => {
+    const target = node !== null && node !== undefined && isAlias(node) ? node.resolve(doc) : node;
+    if (!isMap(target) || seen.has(target)) return [];
+    seen.add(target);
+    const keys = new Set<string>();
+    for (const pair of target.items) {
+      const value = pair.value as Node | null;
+      if (!isMergeKey(pair.key as Node | null)) keys.add(keyName(pair.key as Node | null));
+      else
+        for (const source of isSeq(value) ? value.items : [value])
+          for (const k of mapKeys(source as Node | null, seen)) keys.add(k);
+    }
+    return [...keys];
+  };
 
   /**
    * The comment lines the parser gives a block collection that is a key's value (`commentBefore`): those on the key's
@@ -145,44 +169,7 @@ export function readSourceInfo(text: string): SourceInfo {
       anchorAt.set(pathKey(path), anchor);
     }
     if (isMap(node)) {
-      const written: string[] = [];
-      /** The merge sources written in place (`<<: { ... }`, `<<: &a { ... }`), with where their merge key ends. */
-      const inline: { readonly source: Node | null; readonly keyEnd: number | undefined }[] = [];
-      for (const [i, pair] of node.items.entries()) {
-        const key = pair.key as Node | null;
-        const value = pair.value as Node | null;
-        const keyEnd = key?.range?.[1];
-        // the comments before the first entry: before a merge key (a spread), they stay with the mapping
-        const first = i === 0 ? leading.first : [];
-        if (isMergeKey(key)) {
-          addLines(comments, path, first);
-          // a merge key: `<<: *a` or `<<: [*a, *b]`, or of mappings written in place with an anchor aliases refer to
-          // (`<<: &a { ... }`), each a const
-          const sources = (isSeq(value) ? value.items : [value]) as (Node | null)[];
-          const shared = sources.every((s) => (s !== null && isAlias(s)) || sharedInline(s));
-          const found = shared
-            ? sources.map((s, j) =>
-                s !== null && isAlias(s)
-                  ? aliased(s)
-                  : mergedInPlace(s as Node, isSeq(value) ? [...path, "<<", j] : [...path, "<<"], keyEnd),
-              )
-            : [];
-          if (shared && found.every((a) => a !== undefined)) {
-            for (const a of found) a.uses++;
-            merges.set(pathKey(path), [...(merges.get(pathKey(path)) ?? []), ...found]);
-          } else {
-            inlineMerges.add(pathKey(path));
-            for (const source of sources) inline.push({ source: source as Node | null, keyEnd });
-          }
-          add(comments, path, key?.commentBefore);
-          continue;
-        }
-        const name = keyName(key);
-        written.push(name);
-        visitPair(key, value, [...path, name], first, keyEnd);
-      }
-      if (merges.has(pathKey(path))) explicitKeys.set(pathKey(path), written);
-      visitInlineMerges(inline, path, written);
+      visitMapping(node, path, leading.first, true);
     } else if (isSeq(node)) {
       node.items.forEach((item, i) => {
         const at = [...path, i];
@@ -199,25 +186,123 @@ export function readSourceInfo(text: string): SourceInfo {
   };
 
   /**
-   * The anchor of a mapping a merge key merges where it is written, made a const ({@link sharedInline}): its keys and
-   * their comments are read at `at`, where the const is written.
+   * The keys of a mapping at `path` and their values; `first`: comment lines before its first key. With `consts`, a
+   * mapping its merge key merges where it is written may be a const ({@link visitMergeSources}).
    */
-  const mergedInPlace = (source: Node, at: Path, keyEnd: number | undefined): Anchor | undefined => {
-    if (!isMap(source) || typeof source.anchor !== "string") return undefined;
-    const anchor: Anchor = {
-      name: source.anchor,
-      path: at,
-      uses: 0,
-      mergedKeys: source.items.map((pair) => keyName(pair.key as Node | null)),
+  const visitMapping = (node: YAMLMap, path: Path, first: readonly string[], consts: boolean): void => {
+    const taken = new Set(node.items.filter((pair) => !isMergeKey(pair.key as Node | null)).map(pairName));
+    // in the order they are written, a merged mapping's keys where its merge key is
+    const explicit: string[] = [];
+    const found: (Anchor | undefined)[] = [];
+    for (const [i, pair] of node.items.entries()) {
+      const key = pair.key as Node | null;
+      const value = pair.value as Node | null;
+      const keyEnd = key?.range?.[1];
+      // the comments before the first entry: before a merge key (a spread), they stay with the mapping
+      const before = i === 0 ? first : [];
+      if (isMergeKey(key)) {
+        addLines(comments, path, before);
+        add(comments, path, key?.commentBefore);
+        found.push(...visitMergeSources(value, { path, keyEnd, taken, explicit, consts }));
+        continue;
+      }
+      explicit.push(keyName(key));
+      visitPair(key, value, [...path, keyName(key)], before, keyEnd);
+    }
+    mergeAt(path, found, explicit);
+  };
+
+  /**
+   * Records that the mapping at `path` spreads `found` (the sources of its merge keys, the one that wins first) and
+   * writes `explicit` itself: when there are sources, and each is an anchor known here (one merged again, through a
+   * mapping merged in place, gives nothing more).
+   */
+  const mergeAt = (path: Path, found: readonly (Anchor | undefined)[], explicit: readonly string[]): void => {
+    if (found.length === 0 || !found.every((a): a is Anchor => a !== undefined)) return;
+    for (const a of found) a.uses++;
+    merges.set(pathKey(path), [...new Set(found)]);
+    explicitKeys.set(pathKey(path), [...explicit]);
+  };
+
+  /**
+   * The sources of a merge key (`<<: *a`, `<<: [*a, *b]`, `<<: { ... }`) of the mapping at `path`, the one that wins
+   * first; undefined for an alias to no anchor known here or a source that is no mapping. An alias is its anchor. A
+   * mapping written in place is a const when an alias refers to it ({@link sharedInline}) and `consts` is set (it is
+   * merged into a mapping of the data); any other is part of the mapping: each key it gives the mapping (one the
+   * mapping writes itself, or an earlier source gives, it does not get) is one the mapping writes (`explicit`), read at
+   * `path` with its comments, and the sources of its own merge key follow it. `taken`: the keys given so far.
+   */
+  const visitMergeSources = (
+    value: Node | null,
+    into: {
+      readonly path: Path;
+      readonly keyEnd: number | undefined;
+      readonly taken: Set<string>;
+      readonly explicit: string[];
+      readonly consts: boolean;
+    },
+  ): (Anchor | undefined)[] => {
+    const { path, keyEnd, taken, explicit } = into;
+    const sources = (isSeq(value) ? value.items : [value]) as (Node | null)[];
+    const gives = (keys: readonly string[]) => {
+      for (const k of keys) taken.add(k);
     };
+    return sources.flatMap((source, j) => {
+      if (source !== null && isAlias(source)) {
+        gives(mapKeys(source));
+        return [aliased(source)];
+      }
+      if (into.consts && sharedInline(source)) {
+        const at = isSeq(value) ? [...path, "<<", j] : [...path, "<<"];
+        const anchor = mergedInPlace(source, source.anchor, at, keyEnd);
+        gives(anchor.mergedKeys ?? []);
+        return [anchor];
+      }
+      if (!isMap(source)) return [undefined];
+      inlineMerges.add(pathKey(path));
+      if (source.anchor) latest.delete(source.anchor);
+      const leading = leadingComments(source, keyEnd);
+      addLines(comments, path, leading.own);
+      const own: { readonly value: Node | null; readonly keyEnd: number | undefined }[] = [];
+      for (const [i, pair] of source.items.entries()) {
+        const key = pair.key as Node | null;
+        const first = i === 0 ? leading.first : [];
+        if (isMergeKey(key)) {
+          addLines(comments, path, first);
+          add(comments, path, key?.commentBefore);
+          own.push({ value: pair.value as Node | null, keyEnd: key?.range?.[1] });
+          continue;
+        }
+        const name = keyName(key);
+        // a key the data does not get is read below the merge key, which no code is written for: its comments are
+        // counted among the lines not carried over
+        const gets = !taken.has(name);
+        if (gets) explicit.push(name);
+        taken.add(name);
+        visitPair(
+          key,
+          pair.value as Node | null,
+          gets ? [...path, name] : [...path, "<<", name],
+          first,
+          key?.range?.[1],
+        );
+      }
+      add(trailing, path, source.comment);
+      return own.flatMap((merge) => visitMergeSources(merge.value, { ...into, keyEnd: merge.keyEnd, consts: false }));
+    });
+  };
+
+  /**
+   * The anchor of a mapping a merge key merges where it is written, made a const ({@link sharedInline}): its keys and
+   * their comments are read at `at`, where the const is written, and its own merge key is a spread in it.
+   */
+  const mergedInPlace = (source: YAMLMap, name: string, at: Path, keyEnd: number | undefined): Anchor => {
+    const anchor: Anchor = { name, path: at, uses: 0, mergedKeys: mapKeys(source) };
     anchors.push(anchor);
-    latest.set(source.anchor, anchor);
+    latest.set(name, anchor);
     const leading = leadingComments(source, keyEnd);
     addLines(comments, at, leading.own);
-    for (const [i, pair] of source.items.entries()) {
-      const key = pair.key as Node | null;
-      visitPair(key, pair.value as Node | null, [...at, keyName(key)], i === 0 ? leading.first : [], key?.range?.[1]);
-    }
+    visitMapping(source, at, leading.first, false);
     add(trailing, at, source.comment);
     return anchor;
   };
@@ -239,41 +324,6 @@ export function readSourceInfo(text: string): SourceInfo {
       visit(value, at, keyEnd);
       add(trailing, at, value.comment);
     } else visit(value, at, keyEnd);
-  };
-
-  /**
-   * The mappings a mapping at `path` merges that are written in place: each key they give the mapping (one it writes
-   * itself, or an earlier source gives, it does not get) is read where the merged data has it, at `path`, with its
-   * comments. The anchor such a mapping may have names no data of its own here: with a source beside it that is no
-   * const (a mapping without an anchor an alias refers to), an alias to it is data written out ({@link mergedInPlace}
-   * makes the others consts).
-   */
-  const visitInlineMerges = (
-    inline: readonly { readonly source: Node | null; readonly keyEnd: number | undefined }[],
-    path: Path,
-    written: readonly string[],
-  ): void => {
-    const taken = new Set(written);
-    for (const { source, keyEnd } of inline) {
-      const target: Node | null | undefined = source !== null && isAlias(source) ? source.resolve(doc) : source;
-      if (!isMap(target)) continue;
-      if (target === source) {
-        if (target.anchor) latest.delete(target.anchor);
-        const leading = leadingComments(target, keyEnd);
-        addLines(comments, path, leading.own);
-        for (const [i, pair] of target.items.entries()) {
-          const key = pair.key as Node | null;
-          const name = keyName(key);
-          if (isMergeKey(key)) continue;
-          // a key the data does not get is read below the merge key, which no code is written for: its comments are
-          // counted among the lines not carried over
-          const at = taken.has(name) ? [...path, "<<", name] : [...path, name];
-          visitPair(key, pair.value as Node | null, at, i === 0 ? leading.first : [], key?.range?.[1]);
-        }
-        add(trailing, path, target.comment);
-      }
-      for (const pair of target.items) taken.add(keyName(pair.key as Node | null));
-    }
   };
 
   const root = doc.contents as Node | null;

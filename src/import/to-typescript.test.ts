@@ -337,6 +337,53 @@ describe("comments", () => {
     expect(await rendered(out)).toEqual(dataOf(input));
   });
 
+  test("a mapping merged in place that has a merge key of its own (`<<: { <<: *d, x: 1 }`, `<<: &m { <<: *d, ... }`) spreads what it merges: its keys are the merging mapping's, an alias in it a const, an anchor on it a const that spreads", async () => {
+    const input = `
+      resources:
+      - {name: src, type: git, source: {uri: "https://example.com/x.git"}}
+      jobs:
+      - name: a
+        <<: &defaults {serial: true, public: true}
+        plan:
+        - &fetch {get: src, trigger: true}
+      - name: b
+        <<: { <<: *defaults, max_in_flight: 2 }
+        plan:
+        - <<: { <<: *fetch, attempts: 2 }
+      - name: c
+        <<: &team
+          # shown to the team only
+          <<: *defaults
+          public: false
+        plan: []
+      - name: d
+        <<: [{ <<: [*team, {max_in_flight: 3}], serial: false }, *defaults, {max_in_flight: 9, disable_manual_trigger: true}]
+        plan: []
+      - name: e
+        <<: *team
+        plan: [{<<: &pinned {get: src, <<: {version: every}}, passed: [a]}, *pinned]
+      `;
+    const result = importPipeline(yaml(input));
+    if (!result.ok) throw new Error("import failed");
+    const out = result.modules[0]?.code ?? "";
+    expect(out).toMatch(
+      /\.\.\.defaults,\n\s+name: "b",\n\s+max_in_flight: 2,\n\s+plan: \[\{ \.\.\.fetch, attempts: 2 \}\],/,
+    );
+    expect(out).toMatch(
+      /\/\/ shown to the team only\nconst team: Pick<Job, "serial" \| "public"> = \{\n\s+\.\.\.defaults,\n\s+public: false,\n\};/,
+    );
+    expect(out).toMatch(/\.\.\.team,\n\s+name: "c",\n\s+plan: \[\],/);
+    expect(out).toMatch(
+      /\.\.\.defaults,\n\s+\.\.\.team,\n\s+name: "d",\n\s+serial: false,\n\s+max_in_flight: 3,\n\s+disable_manual_trigger: true,/,
+    );
+    expect(out).toContain('const pinned: GetStep = get(src, { version: "every" });');
+    expect(out).toContain('plan: [{ ...pinned, passed: ["a"] }, pinned],');
+    expect(out.match(/serial: true/g)).toHaveLength(1);
+    expect(result.stats.commentsLost).toBe(0);
+    expect(tscSays(out)).toBe("");
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
+
   test("no text of the input becomes code: a comment or a key with a JavaScript line break stays in comments", async () => {
     const payload = "...(globalThis.injected = 1, {}),";
     // YAML breaks lines at CR and LF only; JavaScript also at U+2028 and U+2029

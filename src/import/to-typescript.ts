@@ -19,7 +19,14 @@
  */
 
 import { goPathMatch } from "../concourse/go-path-match.ts";
-import { doSteps, get, inParallel, put, task, tryStep } from "../factories/steps.ts";
+import {
+  doStepsProblem,
+  getProblem,
+  inParallelProblem,
+  putProblem,
+  taskProblem,
+  tryStepProblem,
+} from "../factories/steps.ts";
 import { pipeline as buildPipeline } from "../fragment/pipeline.ts";
 import { isObject, type Path } from "../model/common.ts";
 import { HOOK_KEYS } from "../model/modifiers.ts";
@@ -853,7 +860,12 @@ function numberLiteral(n: number): string {
   return String(n).replace("e+", "e");
 }
 
-/** A step: through a helper when one writes it exactly, else an object literal. */
+/**
+ * A step: through a helper when one writes it exactly, else an object literal. A helper refuses (api/argument) some
+ * data Concourse reads but its types rule out (a list item that is no step, a null among `passed`); whether it would is
+ * read from the data by the helper's own check (`getProblem`, ...), without calling it: such a step is an object
+ * literal, so the module still renders what the input says.
+ */
 function emitStep(e: Emitter, value: unknown, path: Path, scope: Scope): Doc {
   const why = e.untypable.get(pathKey(path));
   if (why !== undefined || !isObject(value)) {
@@ -889,7 +901,7 @@ function emitStep(e: Emitter, value: unknown, path: Path, scope: Scope): Doc {
     if (
       id !== undefined &&
       keys.every((k) => allowed.has(k) && value[k] !== null) &&
-      helperAccepts(() => (kind === "get" ? get : put)(resourceName as string, helperOptions(value, kind)))
+      (kind === "get" ? getProblem : putProblem)(resourceName, helperOptions(value, kind)) === undefined
     ) {
       scope.add(id);
       e.imports.add(kind);
@@ -917,7 +929,7 @@ function emitStep(e: Emitter, value: unknown, path: Path, scope: Scope): Doc {
     (value.config === undefined) !== (value.file === undefined) &&
     !comments("task") &&
     keys.every((k) => value[k] !== null) &&
-    helperAccepts(() => task(value.task as string, value as never))
+    taskProblem(value.task, value) === undefined
   ) {
     e.imports.add("task");
     const rest = Object.keys(value).filter((k) => k !== "task");
@@ -936,7 +948,7 @@ function emitStep(e: Emitter, value: unknown, path: Path, scope: Scope): Doc {
   if (kind === "in_parallel" && keys.length === 1 && !comments("in_parallel")) {
     const p = value.in_parallel;
     const at = [...path, "in_parallel"];
-    if (Array.isArray(p) && !e.info.anchorAt.has(pathKey(at)) && helperAccepts(() => inParallel(p))) {
+    if (Array.isArray(p) && !e.info.anchorAt.has(pathKey(at)) && inParallelProblem(p) === undefined) {
       e.imports.add("inParallel");
       return call("inParallel", [emitList(e, p, at, scope, "step")]);
     }
@@ -946,32 +958,18 @@ function emitStep(e: Emitter, value: unknown, path: Path, scope: Scope): Doc {
     keys.length === 1 &&
     Array.isArray(value.do) &&
     !comments("do") &&
-    helperAccepts(() => doSteps(value.do as never))
+    doStepsProblem(value.do) === undefined
   ) {
     e.imports.add("doSteps");
     const list = value.do;
     return call("doSteps", [emitList(e, list, [...path, "do"], scope, "step")]);
   }
-  if (kind === "try" && keys.length === 1 && !comments("try") && helperAccepts(() => tryStep(value.try as never))) {
+  if (kind === "try" && keys.length === 1 && !comments("try") && tryStepProblem(value.try) === undefined) {
     e.imports.add("tryStep");
     const inner = emit(e, "step", value.try, [...path, "try"], scope);
     return call("tryStep", [inner]);
   }
   return emitObject(e, "step", value, path, scope);
-}
-
-/**
- * Whether a step helper takes the data it would be called with: it throws api/argument for what Concourse reads
- * but the helper's types rule out (a list item that is no step, a null among `passed`), which is written as an
- * object literal instead, so the module still renders what the input says.
- */
-function helperAccepts(call: () => unknown): boolean {
-  try {
-    call();
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** A get or put step's keys as the options of `get()` or `put()` (`resource` makes the step's name `as`). */

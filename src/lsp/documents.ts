@@ -206,6 +206,8 @@ export interface ShadowedPair {
   readonly end: number;
   /** Where the key is written last (the pair that is read). */
   readonly readAt: number;
+  /** Where the value of the pair that is read ends. */
+  readonly readEnd: number;
 }
 
 /**
@@ -220,17 +222,39 @@ export function shadowedPairs(document: PipelineDocument): ShadowedPair[] {
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     if (node.kind === "sequence") for (const item of node.items) stack.push(item);
     if (node.kind !== "mapping") continue;
-    const last = new Map<string, number>();
+    const last = new Map<string, { readonly readAt: number; readonly readEnd: number }>();
     for (let i = node.pairs.length - 1; i >= 0; i--) {
       const pair = node.pairs[i] as YamlPair;
       if (pair.value !== undefined) stack.push(pair.value);
       if (isMergeKey(text, pair)) continue;
-      const readAt = last.get(pair.name);
-      if (readAt === undefined) last.set(pair.name, pair.key.start);
-      else found.push({ key: pair.name, start: pair.key.start, end: pair.value?.end ?? pair.key.end, readAt });
+      const end = pair.value?.end ?? pair.key.end;
+      const read = last.get(pair.name);
+      if (read === undefined) last.set(pair.name, { readAt: pair.key.start, readEnd: end });
+      else found.push({ key: pair.name, start: pair.key.start, end, ...read });
     }
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The document as read at `offset`: itself, or, under a key written again later in its mapping (a first `jobs:`,
+ * which the editor's reading passes over), the text read as if that copy of the key were the one written (the other
+ * copies read as blank), so that its names have a hover and a definition too. fly refuses such a text (`mapping key
+ * "jobs" already defined`, as the validator reports it) and reads neither copy: the last has no better claim.
+ */
+export function readingAt(document: PipelineDocument, offset: number): PipelineDocument {
+  const shadowed = shadowedPairs(document);
+  const under = shadowed.filter((p) => p.start <= offset && offset <= p.end);
+  if (under.length === 0) return document;
+  const others = under.flatMap((pair) => [
+    ...shadowed.filter((p) => p.readAt === pair.readAt && p !== pair),
+    { start: pair.readAt, end: pair.readEnd },
+  ]);
+  let text = document.text;
+  for (const { start, end } of others) {
+    text = `${text.slice(0, start)}${text.slice(start, end).replace(/[^\r\n]/g, " ")}${text.slice(end)}`;
+  }
+  return readDocument(text);
 }
 
 /** The aliases of the document that stand for a scalar starting at one of `starts` (the alias nodes, in text order). */

@@ -601,6 +601,28 @@ describe("keys sigs.k8s.io/yaml and go-yaml reject: null keys, lists and mapping
     expect(summary(block)).toEqual([`6:9 ${COMPLEX} list ${TAKES}${BEFORE}invalid map key: []interface {}{"a"}`]);
   });
 
+  // as go-yaml reads a whole number in a key or a value (see "a whole number go-yaml reads as a float ..." above):
+  // Go's %#v of a float64 from 1e6 up is 1e+06, of an int past 2^53 its digits
+  test("a whole number in a list or mapping key, or in a null key's value, is Go's %#v of what go-yaml read", () => {
+    const numbers = "1e6, !!float 2000000, 2.5e6, 1000000, 3.0, 9007199254740993";
+    const shown = "1e+06, 2e+06, 2.5e+06, 1000000, 3, 9007199254740993";
+    expect(summary(step(`{[${numbers}]: 1}`))).toEqual([
+      `1:43 ${COMPLEX} list ${TAKES}${BEFORE}invalid map key: []interface {}{${shown}}`,
+    ]);
+    expect(summary(step("{{b: 1000000, a: 1e6}: 1}"))).toEqual([
+      `1:43 ${COMPLEX} mapping ${TAKES}${BEFORE}invalid map key: map[string]interface {}{"a":1e+06, "b":1000000}`,
+    ]);
+    const block = "jobs:\n- name: a\n  plan:\n  - get: x\n    params:\n      ? - 1e6\n        - 1000000\n      : c\n";
+    expect(summary(block)).toEqual([
+      `6:9 ${COMPLEX} list ${TAKES}${BEFORE}invalid map key: []interface {}{1e+06, 1000000}`,
+    ]);
+    // an alias: the numbers where its anchor is
+    expect(summary("x: &k [1000000, 1e6]\njobs: [{name: a, plan: [{get: x, params: {*k : 1}}]}]\n")).toEqual([
+      `2:43 ${COMPLEX} list ${TAKES}${BEFORE}invalid map key: []interface {}{1000000, 1e+06}`,
+    ]);
+    expect(summary(step(`{~: [${numbers}]}`))).toEqual([`1:43 ${NULL}[]interface {}{${shown}}`]);
+  });
+
   test("in the top-level mapping it is go-yaml v3's type error (fly reads the file into a map[string]any)", () => {
     expect(summary("jobs: []\n[a]: 1\n")).toEqual([
       `2:1 ${COMPLEX} list ${TAKES}${BEFORE}unmarshal errors:\n  line 2: cannot unmarshal !!seq into string`,

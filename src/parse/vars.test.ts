@@ -137,6 +137,9 @@ describe("interpolation, as fly's vars package does it", () => {
     );
     const invalidKey = "error converting YAML to JSON: yaml: invalid map key: ";
     expect(() => parseVarsFile("m:\n  [a]: 1\n", "v.yml")).toThrow(error(`${invalidKey}[]interface {}{"a"}`));
+    expect(() => parseVarsFile("m:\n  [1e6, 1000000]: 1\n", "v.yml")).toThrow(
+      error(`${invalidKey}[]interface {}{1e+06, 1000000}`),
+    );
     expect(() => parseVarsFile("{a: 1}: x\n", "v.yml")).toThrow(
       error(`${invalidKey}map[interface {}]interface {}{"a":1}`),
     );

@@ -1,5 +1,5 @@
 import { goFormatFloat, goIntegerSyntax, goSyntax } from "../concourse/go-format.ts";
-import { type GoNumber, needsGoNumber } from "../concourse/go-number.ts";
+import { type GoNumber, type GoNumbers, needsGoNumber } from "../concourse/go-number.ts";
 import { lineIndex } from "../source/locate.ts";
 import { goNumber } from "./go-numbers.ts";
 
@@ -51,6 +51,8 @@ export interface ListenerState {
   readonly depth: number;
   readonly kind: string | null;
   readonly tag: string | null;
+  /** The node's anchor (`&name`), if it has one. */
+  readonly anchor: string | null;
   /** Written back for a key whose name is not js-yaml's `String()` of it (the caller then reads it as the key). */
   result: unknown;
   readonly position: number;
@@ -77,14 +79,29 @@ export function nodeWatch(text: string, standalone = false): NodeWatch {
   const complexKeys: KeyProblem[] = [];
   const nullKeys: KeyProblem[] = [];
   let pending: PendingKey | undefined;
-  /** `number`: how go-yaml read a whole number value (its digits past 2^53, as written, or a float). */
-  const unsupportedKey = (key: PendingKey, value: unknown, number?: GoNumber): void => {
-    const shown =
-      number === undefined
-        ? goSyntax(value)
-        : number === "float"
-          ? goFormatFloat(value as number, 64)
-          : goIntegerSyntax(number);
+  /**
+   * The values read so far that are whole numbers from 1e6 up, in the order they were read, with how go-yaml read them
+   * (undefined: an integer JavaScript holds exactly): what Go prints for one inside a key or value a message shows.
+   */
+  const wholeNumbers: WholeNumber[] = [];
+  const recordWhole = (value: number, range: Range): void => {
+    const last = wholeNumbers.at(-1);
+    // a scalar of a block context is closed twice
+    if (last?.start === range.start && last.end === range.end) return;
+    wholeNumbers.push({ ...range, value, number: goNumber(text, range.start, range.end, value) });
+  };
+  /** Where the lists and mappings with an anchor were read, for an alias to one. */
+  const anchored = new WeakMap<object, Range>();
+  /**
+   * `value`, read from `range` (an alias: where the node it names was), as Go's `%#v` prints it: with how go-yaml read
+   * the whole numbers in it.
+   */
+  const shownFrom = (value: unknown, range: Range, mapType?: string): string => {
+    const read = typeof value === "object" && value !== null ? (anchored.get(value) ?? range) : range;
+    return goSyntax(value, mapType, numbersIn(value, read, wholeNumbers));
+  };
+  const unsupportedKey = (key: PendingKey, value: unknown, range: Range): void => {
+    const shown = shownFrom(value, range);
     // convertToJSONableObject: `unsupported map key of type: %s, key: %+#v, value: %+#v`
     const [type, name] = key.uint === undefined ? ["%!s(<nil>)", "<nil>"] : ["uint64", goIntegerSyntax(key.uint)];
     const fly = `${TO_JSON}unsupported map key of type: ${type}, key: ${name}, value: ${shown}`;
@@ -99,21 +116,25 @@ export function nodeWatch(text: string, standalone = false): NodeWatch {
     close(state) {
       const r = state.result;
       const open = opens[state.depth] ?? 0;
+      const whole = typeof r === "number" && needsGoNumber(r) && !isKey(text, open, state.position);
+      if (whole) recordWhole(r, { start: open, end: state.position });
       if (pending !== undefined && state.depth <= pending.depth) {
         // js-yaml reads an explicit key (`? ~`) as a node around the node: the outer one is the same key
         const same =
           state.depth < pending.depth && r === pending.read && keyStart(text, open, state.position) === pending.offset;
         // the node after a null key at its depth is its value, unless it is the next key (the value was empty)
         const value = state.depth === pending.depth && !isKey(text, open, state.position) ? r : null;
-        const whole = typeof value === "number" && needsGoNumber(value);
-        if (!same) unsupportedKey(pending, value, whole ? goNumber(text, open, state.position, value) : undefined);
+        if (!same) unsupportedKey(pending, value, { start: open, end: state.position });
         pending = undefined;
+      }
+      if (state.anchor !== null && typeof r === "object" && r !== null) {
+        anchored.set(r, { start: open, end: state.position });
       }
       if (state.depth === 1) rootIsMapping = state.kind === "mapping" || (state.kind === null && r === null);
       // integers, strings and booleans (nearly every node) are keys as js-yaml names them, and values JSON holds
       if (typeof r === "number") {
         if (Number.isSafeInteger(r) && !needsGoNumber(r)) return;
-        if (!isKey(text, open, state.position)) {
+        if (whole || !isKey(text, open, state.position)) {
           if (!Number.isFinite(r)) nonFinite = true;
           return;
         }
@@ -130,18 +151,70 @@ export function nodeWatch(text: string, standalone = false): NodeWatch {
       if ((r !== null && typeof r !== "object") || !isKey(text, open, state.position)) return;
       const offset = keyStart(text, open, state.position);
       if (r === null) pending = { offset, depth: state.depth, read: null };
-      else if (complexKeys.at(-1)?.offset !== offset) complexKeys.push(complexKey(text, offset, r, state));
+      else if (complexKeys.at(-1)?.offset !== offset) {
+        const range = { start: open, end: state.position };
+        complexKeys.push(complexKey(text, offset, state, (mapType) => shownFrom(r, range, mapType)));
+      }
     },
     nonFinite: () => nonFinite,
     problems() {
       if (!rootIsMapping && !standalone) return [];
       if (pending !== undefined) {
-        unsupportedKey(pending, null);
+        unsupportedKey(pending, null, { start: text.length, end: text.length });
         pending = undefined;
       }
       return complexKeys.length > 0 ? complexKeys : nullKeys;
     },
   };
+}
+
+/** A whole number from 1e6 up read as a value from `start` to `end`, and how go-yaml read it (see go-number.ts). */
+interface WholeNumber {
+  readonly start: number;
+  readonly end: number;
+  readonly value: number;
+  readonly number: GoNumber | undefined;
+}
+
+/** Where a node was read: from `start` to `end`. */
+interface Range {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * How go-yaml read the whole numbers of `value`, read from `range`, by their path in it: those `read` (in the order
+ * they were read, which is the order of their offsets) within the range, matched in turn to the value's numbers from
+ * 1e6 up in the order the value has them, each to the next one read of that number; undefined when there are none.
+ */
+function numbersIn(value: unknown, range: Range, read: readonly WholeNumber[]): GoNumbers | undefined {
+  let low = 0;
+  let high = read.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((read[middle] as WholeNumber).start < range.start) low = middle + 1;
+    else high = middle;
+  }
+  let end = low;
+  while (end < read.length && (read[end] as WholeNumber).end <= range.end) end++;
+  if (end === low) return undefined;
+  const found = new Map<string, GoNumber | undefined>();
+  let next = low;
+  const visit = (v: unknown, path: readonly (string | number)[]): void => {
+    if (typeof v === "number" && needsGoNumber(v)) {
+      let i = next;
+      while (i < end && (read[i] as WholeNumber).value !== v) i++;
+      if (i === end) return;
+      found.set(JSON.stringify(path), (read[i] as WholeNumber).number);
+      next = i + 1;
+    } else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) visit(v[i], [...path, i]);
+    } else if (typeof v === "object" && v !== null) {
+      for (const [k, item] of Object.entries(v)) visit(item, [...path, k]);
+    }
+  };
+  visit(value, []);
+  return (path) => found.get(JSON.stringify(path));
 }
 
 /** How fly words an error of sigs.k8s.io/yaml's conversion of the templated YAML to JSON (`yaml.Unmarshal`). */
@@ -175,22 +248,27 @@ export function goYamlNumberKeyName(key: number, number: GoNumber | undefined): 
  * A list or mapping as a key, as go-yaml v3 reports it: in the top-level mapping (fly decodes the file into a
  * `map[string]any`) a type error naming the node's tag and line; deeper, `invalid map key` with Go's `%#v` of the key.
  */
-function complexKey(text: string, offset: number, key: object, state: ListenerState): KeyProblem {
-  const what = Array.isArray(key) ? "list" : "mapping";
+function complexKey(
+  text: string,
+  offset: number,
+  state: ListenerState,
+  goKey: (mapType?: string) => string,
+): KeyProblem {
+  const what = Array.isArray(state.result) ? "list" : "mapping";
   const message = `a ${what} cannot be a mapping key: go-yaml takes only a string, number or boolean for one`;
   // go-yaml v2 (decode.go `mapping`): `failf("invalid map key: %#v", ...)`, its mappings `map[interface {}]interface {}`
-  const unmarshal = `${TO_JSON}yaml: invalid map key: ${goSyntax(key)}`;
+  const unmarshal = `${TO_JSON}yaml: invalid map key: ${goKey()}`;
   if (state.depth !== 2) {
     return {
       kind: "complex-key",
       message,
       offset,
-      fly: `${BEFORE_TEMPLATES}invalid map key: ${goSyntax(key, V3_MAP)}`,
+      fly: `${BEFORE_TEMPLATES}invalid map key: ${goKey(V3_MAP)}`,
       unmarshal,
     };
   }
   // go-yaml's `terror`: the node's own tag when it has one, with its (empty) value unless the tag is !!seq or !!map
-  const standard = Array.isArray(key) ? "!!seq" : "!!map";
+  const standard = Array.isArray(state.result) ? "!!seq" : "!!map";
   const tag = state.tag === null || state.tag === "?" ? standard : shortTag(state.tag);
   const shown = tag === "!!seq" || tag === "!!map" ? tag : `${tag} \`\``;
   const line = lineIndex(text)(offset).line;

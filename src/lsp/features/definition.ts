@@ -1,14 +1,18 @@
 import type { Location, Position } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { definitionOf, type NameSite, nameAt, type PipelineDocument, sitesOf } from "../documents.ts";
+import { definitionOf, type NameSite, nameAt, type PipelineDocument, readingAt, sitesOf } from "../documents.ts";
 
 const locationOf = (text: TextDocument, site: NameSite): Location => ({
   uri: text.uri,
   range: { start: text.positionAt(site.start), end: text.positionAt(site.end) },
 });
 
-/** Go to definition: from a resource, resource type, prototype or job name to where it is defined. */
-export function definition(text: TextDocument, document: PipelineDocument, position: Position): Location | null {
+/**
+ * Go to definition: from a resource, resource type, prototype or job name to where it is defined (under a first
+ * `jobs:`, a key written again later in its mapping, as if it were the one written: see {@link readingAt}).
+ */
+export function definition(text: TextDocument, read: PipelineDocument, position: Position): Location | null {
+  const document = readingAt(read, text.offsetAt(position));
   const site = nameAt(document, text.offsetAt(position));
   if (site === undefined) return null;
   const target = definitionOf(document, site.kind, site.name);
@@ -18,10 +22,11 @@ export function definition(text: TextDocument, document: PipelineDocument, posit
 /** Find references: every place the name at the position is written (its definition when asked). */
 export function references(
   text: TextDocument,
-  document: PipelineDocument,
+  read: PipelineDocument,
   position: Position,
   includeDeclaration: boolean,
 ): Location[] {
+  const document = readingAt(read, text.offsetAt(position));
   const site = nameAt(document, text.offsetAt(position));
   if (site === undefined) return [];
   return sitesOf(document, site.kind, site.name)

@@ -1,6 +1,6 @@
 import { type Hover, MarkupKind, type Position } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { definitionOf, LABEL, nameAt, type PipelineDocument, placeAt } from "../documents.ts";
+import { definitionOf, LABEL, nameAt, type PipelineDocument, placeAt, readingAt } from "../documents.ts";
 import type { SchemaDocs } from "../schema-docs.ts";
 
 /** A definition longer than this is cut in a hover. */
@@ -12,11 +12,13 @@ const MAX_LINES = 20;
  */
 export function hover(
   text: TextDocument,
-  document: PipelineDocument,
+  read: PipelineDocument,
   docs: SchemaDocs | undefined,
   position: Position,
 ): Hover | null {
   const offset = text.offsetAt(position);
+  // under a first `jobs:` (a key written again later in its mapping), as if it were the one written
+  const document = readingAt(read, offset);
   const site = nameAt(document, offset);
   const range = (start: number, end: number) => ({ start: text.positionAt(start), end: text.positionAt(end) });
   if (site !== undefined) {

@@ -152,6 +152,66 @@ describe("hover", () => {
   });
 });
 
+// fly refuses a text with a key written twice in a mapping (`mapping key "jobs" already defined`) and reads neither
+// copy; the editor reads the last, and, at a place under another copy, the text as if that copy were the one written
+describe("under the first of two `jobs:`", () => {
+  const TWICE = `resources:
+  - name: repo
+    type: git
+jobs:
+  - name: unit
+    plan:
+      - get: repo
+      - get: repo
+        passed: [unit]
+jobs:
+  - name: ship
+    plan:
+      - get: repo
+        passed: [unit]
+`;
+  const twice = open(TWICE);
+  const at = (needle: string, delta: number, n = 1) => twice.at(needle, delta, n);
+  const range = (needle: string, delta: number, length: number, n = 1) => {
+    const start = at(needle, delta, n);
+    return { uri: URI, range: { start, end: { line: start.line, character: start.character + length } } };
+  };
+
+  test("the validator reports the second `jobs:`", () => {
+    expect(validateText(TWICE).diagnostics.map((d) => `${d.loc?.line}:${d.loc?.col} ${d.message}`)).toEqual([
+      '10:1 mapping key "jobs" already defined at line 4',
+    ]);
+  });
+
+  test("hover on a job's name and on a resource got there: their definitions", () => {
+    expect(shown(hover(twice.text, twice.document, docs, at("name: unit", "name: u".length)))).toBe(
+      "**job** `unit`\n\n```yaml\nname: unit\nplan:\n  - get: repo\n  - get: repo\n    passed: [unit]\n```",
+    );
+    expect(shown(hover(twice.text, twice.document, docs, at("get: repo", "get: r".length)))).toBe(
+      "**resource** `repo`\n\n```yaml\nname: repo\ntype: git\n```",
+    );
+  });
+
+  test("go to definition from a get and from `passed`, and the references there", () => {
+    expect(definition(twice.text, twice.document, at("get: repo", "get: r".length))).toEqual(
+      range("name: repo", "name: ".length, 4),
+    );
+    expect(definition(twice.text, twice.document, at("[unit]", 1))).toEqual(range("name: unit", "name: ".length, 4));
+    expect(references(twice.text, twice.document, at("name: unit", "name: u".length), false)).toEqual([
+      range("[unit]", 1, 4),
+    ]);
+  });
+
+  test("under the last one, as before: a job defined only under the first is not defined", () => {
+    expect(shown(hover(twice.text, twice.document, docs, at("[unit]", 1, 2)))).toBe(
+      "**job** `unit`\n\nnot defined in this pipeline",
+    );
+    expect(definition(twice.text, twice.document, at("get: repo", "get: r".length, 3))).toEqual(
+      range("name: repo", "name: ".length, 4),
+    );
+  });
+});
+
 describe("document symbols", () => {
   test("resource types, resources, jobs and groups, in text order, with their item's and name's ranges", () => {
     const symbols = documentSymbols(text, document);
