@@ -53,6 +53,26 @@ describe("unifiedDiff", () => {
     expect(unifiedDiff(before, after, 1)).toBe("@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n@@ -8,3 +8,3 @@\n h\n-i\n+I\n j\n");
   });
 
+  test("each of many hunks starts at its own lines of both texts, past lines added and removed before it", () => {
+    // every 20th line changed, every 60th removed and every 90th followed by a new one: hunks of all three kinds
+    const old: string[] = [];
+    const now: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      old.push(`line ${i}`);
+      if (i % 60 === 0) continue;
+      now.push(i % 20 === 0 ? `changed ${i}` : `line ${i}`);
+      if (i % 90 === 0) now.push(`new after ${i}`);
+    }
+    const hunks = toHunks(diffLines(old, now), 2);
+    expect(hunks.length).toBeGreaterThan(100);
+    for (const h of hunks) {
+      const oldSide = h.edits.filter((e) => e.op !== "+").map((e) => e.line);
+      const newSide = h.edits.filter((e) => e.op !== "-").map((e) => e.line);
+      expect(old.slice(h.oldStart - 1, h.oldStart - 1 + h.oldLines)).toEqual(oldSide);
+      expect(now.slice(h.newStart - 1, h.newStart - 1 + h.newLines)).toEqual(newSide);
+    }
+  });
+
   test("a whole new text and a removed one", () => {
     expect(unifiedDiff("", "x\ny\n")).toBe("@@ -0,0 +1,2 @@\n+x\n+y\n");
     expect(unifiedDiff("x\n", "")).toBe("@@ -1,1 +0,0 @@\n-x\n");

@@ -106,6 +106,11 @@ function myers(a: readonly string[], b: readonly string[]): LineEdit[] {
 export function toHunks(edits: readonly LineEdit[], context: number): Hunk[] {
   const changed = edits.flatMap((edit, i) => (edit.op === " " ? [] : [i]));
   const hunks: Hunk[] = [];
+  // the lines of each side before `counted`, kept as the hunks go rather than counted again from the top for each
+  // (which made 2,000 hunks of a 42,000-line diff take 4 s)
+  let counted = 0;
+  let oldBefore = 0;
+  let newBefore = 0;
   let at = 0;
   while (at < changed.length) {
     const start = Math.max(0, (changed[at] as number) - context);
@@ -116,10 +121,12 @@ export function toHunks(edits: readonly LineEdit[], context: number): Hunk[] {
       at++;
     }
     end = Math.min(end, edits.length);
-    const before = edits.slice(0, start);
+    for (; counted < start; counted++) {
+      const op = (edits[counted] as LineEdit).op;
+      if (op !== "+") oldBefore++;
+      if (op !== "-") newBefore++;
+    }
     const slice = edits.slice(start, end);
-    const oldBefore = before.filter((e) => e.op !== "+").length;
-    const newBefore = before.filter((e) => e.op !== "-").length;
     const oldLines = slice.filter((e) => e.op !== "+").length;
     const newLines = slice.filter((e) => e.op !== "-").length;
     hunks.push({
