@@ -40,9 +40,10 @@ import { VERSION } from "./version.ts";
  * 13: each input's change time and inode, see {@link Input}; 14: a CommonJS file's `__filename` and `__dirname` are
  * its own, see {@link withOwnValues}, and the package.json that made it CommonJS is an input; 15: a `require` of
  * the module's own for the CommonJS files in the ES module form, packages they require named by path, see
- * {@link REQUIRE}; 16: esbuild's warnings of the user's files, see {@link sourceWarnings}).
+ * {@link REQUIRE}; 16: esbuild's warnings of the user's files, see {@link sourceWarnings}; 17: a CommonJS file's
+ * `require(name)` is its own, see {@link withOwnValues}).
  */
-const CACHE_FORMAT = 16;
+const CACHE_FORMAT = 17;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry
@@ -291,15 +292,29 @@ const readsImportMeta = (contents: Buffer): boolean =>
 const readsCommonJsPaths = (contents: Buffer): boolean =>
   contents.includes("__filename") || contents.includes("__dirname");
 
-/** `require.resolve`, however spaced (a test, as {@link IMPORT_META}). */
-const REQUIRE_RESOLVE = new RegExp(String.raw`\brequire${GAP}\.${GAP}resolve\b`);
+/**
+ * `require` not called with a string literal, however spaced: `require(name)`, `require.resolve(...)` (a test, as
+ * {@link IMPORT_META}).
+ */
+const REQUIRE_AT_RUN_TIME = new RegExp(String.raw`\brequire\b(?!${GAP}\(${GAP}(?:"[^"\n]*"|'[^'\n]*')${GAP}\))`);
 
-/** Whether the text of a file may read `require.resolve` (also in a string or a comment). */
-const readsRequireResolve = (contents: Buffer): boolean =>
-  contents.includes("resolve") && REQUIRE_RESOLVE.test(contents.toString("utf8"));
+/**
+ * Whether the text of a file may use `require` at run time, other than to require a name it gives literally (which the
+ * bundle resolves when it compiles); also in a string or a comment.
+ */
+const readsRequireAtRunTime = (contents: Buffer): boolean =>
+  contents.includes("require") && REQUIRE_AT_RUN_TIME.test(contents.toString("utf8"));
 
 /** The name of a CommonJS file's own `require` in the compiled code (see {@link withOwnValues}). */
 const OWN_REQUIRE = "__hangarRequireOwn";
+
+/**
+ * A call of {@link OWN_REQUIRE} with a literal (a string, or a template, which the bundle may take as a pattern of
+ * files): given back to `require`, padded to the same length, so that the bundle resolves it as before and no column
+ * of the line moves (see {@link withOwnValues}).
+ */
+const OWN_REQUIRE_LITERAL = new RegExp(String.raw`\b${OWN_REQUIRE}\((?=["'\x60])`, "g");
+const REQUIRE_LITERAL = `require${" ".repeat(OWN_REQUIRE.length - "require".length)}(`;
 
 /** `import.meta` not followed by one of the names {@link withOwnValues} replaces (a test, as {@link IMPORT_META}). */
 const IMPORT_META_WHOLE = new RegExp(
@@ -331,9 +346,12 @@ const OWN_RESOLVE = "__hangarImportMetaResolve";
  * A file Node loads as CommonJS (see {@link moduleFormatOf}: `.cts`, `.cjs`, or `.js` or `.ts` under a package.json
  * without `"type": "module"`, as tsx loads it) is given its own `__filename` and `__dirname` so, where it reads them
  * (`with.commonJsPaths`): Node's values for the file (its real path and folder), which an ES module, as the compiled
- * copy is, would not have at all; and `require.resolve` of its own (`with.requireResolve`), which resolves from its
- * folder as Node's does, where the compiled code's `require` is the module's (see {@link REQUIRE}) or, in the script
- * form, its runner's, which has none. A file that declares such a name itself keeps it.
+ * copy is, would not have at all; and a `require` of its own where it uses one at run time (`with.ownRequire`:
+ * `require(name)`, `require.resolve`), which resolves from its folder as Node's does, where the compiled code's
+ * `require` is the module's (see {@link REQUIRE}) or, in the script form, its runner's, which has none. A `require` of
+ * a literal stays the bundle's, which resolves it when it compiles (esbuild's `define` replaces every `require`; the
+ * calls of a literal are given back after, see {@link OWN_REQUIRE_LITERAL}). A file that declares such a name itself
+ * keeps it.
  *
  * The code comes back with a source map, which the bundle follows, so that stack traces and errors still name the
  * file's own lines, and with esbuild's warnings of it, at their places in the file (see {@link sourceWarnings}). It is
@@ -344,7 +362,7 @@ const OWN_RESOLVE = "__hangarImportMetaResolve";
 async function withOwnValues(
   { path, contents, loader }: { path: string; contents: Buffer; loader: "js" | "jsx" | "ts" | "tsx" },
   cwd: string,
-  own: { readonly importMeta: boolean; readonly commonJsPaths: boolean; readonly requireResolve: boolean },
+  own: { readonly importMeta: boolean; readonly commonJsPaths: boolean; readonly ownRequire: boolean },
 ): Promise<{ contents: string; loader: "js" | "ts"; warnings: readonly EsbuildMessage[] } | undefined> {
   const { build } = await import("esbuild");
   const real = realPathOf(path);
@@ -381,19 +399,18 @@ async function withOwnValues(
         }),
         ...(whole && { "import.meta": OWN_META }),
         ...(own.commonJsPaths && { __filename: JSON.stringify(real), __dirname: JSON.stringify(dirname(real)) }),
-        ...(own.requireResolve && { "require.resolve": `${OWN_REQUIRE}.resolve` }),
+        ...(own.ownRequire && { require: OWN_REQUIRE }),
       },
       // after the code, so that no line moves; left out of the bundle when the file never calls it
       ...(own.importMeta && { footer: { js: resolver } }),
       // the object itself, when the code reads it whole, and the file's own require (a line before the code: the
       // source map moves it back)
-      ...((whole || own.requireResolve) && {
+      ...((whole || own.ownRequire) && {
         banner: {
           js: [
             whole &&
               `const ${OWN_META} = { ...import.meta, url: ${JSON.stringify(url)}, dirname: ${JSON.stringify(dirname(real))}, filename: ${JSON.stringify(real)}, resolve: ${OWN_RESOLVE} };`,
-            own.requireResolve &&
-              `const ${OWN_REQUIRE} = require("node:module").createRequire(${JSON.stringify(real)});`,
+            own.ownRequire && `const ${OWN_REQUIRE} = require("node:module").createRequire(${JSON.stringify(real)});`,
           ]
             .filter((line) => line !== false)
             .join(" "),
@@ -407,8 +424,9 @@ async function withOwnValues(
         },
       ],
     });
-    const code = result.outputFiles[0]?.text;
-    if (code === undefined) return undefined;
+    const output = result.outputFiles[0]?.text;
+    if (output === undefined) return undefined;
+    const code = own.ownRequire ? output.replace(OWN_REQUIRE_LITERAL, REQUIRE_LITERAL) : output;
     return { contents: code, loader: loader === "ts" || loader === "tsx" ? "ts" : "js", warnings: result.warnings };
   } catch {
     return undefined;
@@ -756,9 +774,9 @@ export const SCRIPT_EXPORTS = "__hangarExports";
  * The first lines of the ES module form: a `require` for the CommonJS files bundled in, whose calls of it esbuild
  * leaves to one (`require("node:path")`; an ES module has none: "Dynamic require of "node:path" is not supported").
  * Made from the module's own file (`url`), not the compiled copy's: a package is resolved when the module is compiled,
- * from the folder of the file that requires it, and its path is what is required; one that is not found then, or named
- * only at run time (`require(name)`), is looked for from the module's folder (a CommonJS file's `require.resolve` is its
- * own, see {@link withOwnValues}). (A name of the module's own `require` is renamed by esbuild, which keeps that name
+ * from the folder of the file that requires it, and its path is what is required; one that is not found then is looked
+ * for from the module's folder (a CommonJS file's `require(name)` of a name known only at run time, and its
+ * `require.resolve`, are its own, see {@link withOwnValues}). (A name of the module's own `require` is renamed by esbuild, which keeps that name
  * for this one; the script form gets its runner's.)
  */
 const REQUIRE = (url: string): string =>
@@ -910,13 +928,13 @@ async function compile(
                 if (refused !== undefined) return { errors: [refused] };
                 importMeta = false;
               }
-              const names = { paths: readsCommonJsPaths(contents), resolve: readsRequireResolve(contents) };
-              const commonJs = (names.paths || names.resolve) && isCommonJs(args.path);
+              const names = { paths: readsCommonJsPaths(contents), require: readsRequireAtRunTime(contents) };
+              const commonJs = (names.paths || names.require) && isCommonJs(args.path);
               const commonJsPaths = commonJs && names.paths;
-              const requireResolve = commonJs && names.resolve;
-              if (!importMeta && !commonJsPaths && !requireResolve) return { contents, loader };
+              const ownRequire = commonJs && names.require;
+              if (!importMeta && !commonJsPaths && !ownRequire) return { contents, loader };
               const file = { path: args.path, contents, loader };
-              const values = { importMeta, commonJsPaths, requireResolve };
+              const values = { importMeta, commonJsPaths, ownRequire };
               const compiled = await withOwnValues(file, cwd, values);
               if (compiled === undefined) return { contents, loader };
               transformed.set(args.path, compiled);

@@ -641,6 +641,31 @@ describe("a CommonJS helper: __filename, __dirname and require as Node gives the
     expect((await loadUses(false))[0]).toBe("other");
   });
 
+  test.each([
+    ["lib/dynamic.cjs", "const dep"],
+    ["lib/dynamic.cts", "const dep: { name: string }"],
+  ])(
+    "a name %s requires known only at run time is found from its folder; a literal is still bundled",
+    async (file, dep) => {
+      installDep();
+      // a .cts file, which Node cannot require: bundled
+      writeHelper("lib/sibling.cts", 'export const sibling: string = "sibling";\n', false);
+      const source = [
+        'const name = ["cjs", "dep"].join("-");',
+        `${dep} = require(name);`,
+        'const { sibling } = require("./sibling.cts");',
+        'exports.where = [dep.name, sibling, require(`node:path`).basename("/a/b")];',
+        "",
+      ].join("\n");
+      writeHelper(file, source, false);
+      for (const first of ["const parse = 0;", 'import { parse } from "yaml";']) {
+        writeFileSync(join(work, "uses.ts"), module(file, first));
+        for (const stackSourceMaps of [false, true])
+          expect(await loadUses(stackSourceMaps)).toEqual(["index", "sibling", "b"]);
+      }
+    },
+  );
+
   test("require.resolve in a helper resolves from the helper's folder, as a script and as an ES module", async () => {
     installDep();
     const source = 'exports.where = require.resolve("cjs-dep") + " " + require . resolve("node:fs");\n';
