@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync 
 import { isBuiltin, type SourceMapping } from "node:module";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Message as EsbuildMessage, PartialMessage } from "esbuild";
+import type { Message as EsbuildMessage, ImportKind, PartialMessage } from "esbuild";
 import { isValidationEntry, keepNewest, pathKey, readIfPresent, writeAtomically } from "./cache-dir.ts";
 import { isFile, realPathOf } from "./file-paths.ts";
 import { inlineSourceMap } from "./inline-source-map.ts";
@@ -41,9 +41,10 @@ import { VERSION } from "./version.ts";
  * its own, see {@link withOwnValues}, and the package.json that made it CommonJS is an input; 15: a `require` of
  * the module's own for the CommonJS files in the ES module form, packages they require named by path, see
  * {@link REQUIRE}; 16: esbuild's warnings of the user's files, see {@link sourceWarnings}; 17: a CommonJS file's
- * `require(name)` is its own, see {@link withOwnValues}).
+ * `require(name)` is its own, see {@link withOwnValues}; 18: a package a file's `import.meta.resolve` names literally
+ * is resolved from the file, see {@link withPackagesResolved}).
  */
-const CACHE_FORMAT = 17;
+const CACHE_FORMAT = 18;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry
@@ -331,6 +332,19 @@ const OWN_META = "__hangarImportMetaOwn";
 const OWN_RESOLVE = "__hangarImportMetaResolve";
 
 /**
+ * Where {@link OWN_RESOLVE} holds the packages its file names literally, as they resolve from the file (see
+ * {@link withOwnValues}): written in once the file is compiled.
+ */
+const OWN_PACKAGES = "/* hangar: packages */ []";
+
+/** A call of {@link OWN_RESOLVE} with a literal alone (a string, or a template of no `${}`), in the compiled code. */
+const OWN_RESOLVE_LITERAL = new RegExp(String.raw`\b${OWN_RESOLVE}\((?:"([^"\\\n]*)"|\x60([^\x60\\$]*)\x60)\)`, "g");
+
+/** Whether `specifier` names a package (or `#name`) rather than a path (`/`, `./`, `../`, `.`, `..`) or a URL. */
+const namesPackage = (specifier: string): boolean =>
+  !/^(?:\/|\.\.?(?:\/|$)|[a-z][a-z\d+.-]*:)/i.test(specifier) && !isBuiltin(specifier);
+
+/**
  * A bundled file that reads `import.meta`, compiled on its own (esbuild, the file's tsconfig applied as in the
  * bundle) so that `import.meta.url`, `import.meta.dirname` and `import.meta.filename` are the file's own, the values
  * Node gives the file run directly (its real path), and not the compiled copy's in the cache folder: a module reading
@@ -338,9 +352,12 @@ const OWN_RESOLVE = "__hangarImportMetaResolve";
  * `node` or `tsx`, and so does a helper file it imports. They are replaced where the code reads them (esbuild's
  * `define`), never in strings or comments; a file that reads `import.meta` itself (`const { url } = import.meta`, `const
  * meta = import.meta`) is given an object of the same names, the rest of it copied from the compiled copy's. `import.meta.resolve` resolves a path (`./x`, `../x`, `/x`) from the file
- * too: as the URL it names, resolved by Node (from the compiled copy, which changes nothing for a URL); anything else
- * (a package, `#name`) is resolved from the compiled copy, as Node's resolver runs only from a module's own URL. The
- * rest of `import.meta` is the compiled copy's (an ES module's; a module reading it has no script form).
+ * too: as the URL it names, resolved by Node (from the compiled copy, which changes nothing for a URL); a package (or
+ * `#name`) the file names literally (`import.meta.resolve("yaml")`) is resolved from the file when it is compiled, as
+ * the bundle resolves an import of it (`resolvePackage`), and the URL it leads to is what the call gives (Node 20's
+ * resolver runs only from a module's own URL); anything else (a name known only at run time, one not found then) is
+ * resolved from the compiled copy. The rest of `import.meta` is the compiled copy's (an ES module's; a module reading
+ * it has no script form).
  *
  * A CommonJS file (`.cts`, `.cjs`) is never given these: it reads no `import.meta` (see {@link importMetaInCommonJs}).
  * A file Node loads as CommonJS (see {@link moduleFormatOf}: `.cts`, `.cjs`, or `.js` or `.ts` under a package.json
@@ -363,6 +380,7 @@ async function withOwnValues(
   { path, contents, loader }: { path: string; contents: Buffer; loader: "js" | "jsx" | "ts" | "tsx" },
   cwd: string,
   own: { readonly importMeta: boolean; readonly commonJsPaths: boolean; readonly ownRequire: boolean },
+  resolvePackage: (specifier: string) => Promise<string | undefined>,
 ): Promise<{ contents: string; loader: "js" | "ts"; warnings: readonly EsbuildMessage[] } | undefined> {
   const { build } = await import("esbuild");
   const real = realPathOf(path);
@@ -373,6 +391,8 @@ async function withOwnValues(
   const resolver = [
     `function ${OWN_RESOLVE}(specifier, ...rest) {`,
     "  const meta = import.meta;",
+    `  const packages = new Map(${OWN_PACKAGES});`,
+    "  if (rest.length === 0 && packages.has(specifier)) return packages.get(specifier);",
     String.raw`  const path = typeof specifier === "string" && /^(?:\/|\.\.?(?:\/|$))/.test(specifier);`,
     `  return meta.resolve(path ? new URL(specifier, ${JSON.stringify(url)}).href : specifier, ...rest);`,
     "}",
@@ -426,11 +446,32 @@ async function withOwnValues(
     });
     const output = result.outputFiles[0]?.text;
     if (output === undefined) return undefined;
-    const code = own.ownRequire ? output.replace(OWN_REQUIRE_LITERAL, REQUIRE_LITERAL) : output;
+    const required = own.ownRequire ? output.replace(OWN_REQUIRE_LITERAL, REQUIRE_LITERAL) : output;
+    const code = own.importMeta ? await withPackagesResolved(required, resolvePackage) : required;
     return { contents: code, loader: loader === "ts" || loader === "tsx" ? "ts" : "js", warnings: result.warnings };
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The code of a file compiled by {@link withOwnValues} with the `file:` URL of each package its {@link OWN_RESOLVE}
+ * calls name literally written into it, as `resolvePackage` finds it (one not found is left out).
+ */
+async function withPackagesResolved(
+  code: string,
+  resolvePackage: (specifier: string) => Promise<string | undefined>,
+): Promise<string> {
+  const named = new Set(
+    [...code.matchAll(OWN_RESOLVE_LITERAL)].map(([, quoted, template]) => quoted ?? template ?? ""),
+  );
+  const packages: [string, string][] = [];
+  for (const specifier of [...named].filter(namesPackage)) {
+    const found = await resolvePackage(specifier);
+    if (found !== undefined) packages.push([specifier, found]);
+  }
+  // (after the code: no line of it moves)
+  return code.replace(OWN_PACKAGES, () => JSON.stringify(packages));
 }
 
 /** The files Node runs as CommonJS whatever their syntax or package.json: `.cjs`, and `.cts` (compiled to `.cjs`). */
@@ -881,6 +922,20 @@ async function compile(
         {
           name: "packages-by-path",
           setup(b) {
+            /**
+             * The file a name leads to from `resolveDir`, imported so (`kind`), as esbuild resolves it (the package's
+             * package.json kept as an input); undefined when it is not found.
+             */
+            const resolveName = async (
+              name: string,
+              { kind, resolveDir, importer }: { kind: ImportKind; resolveDir: string; importer: string },
+            ): Promise<string | undefined> => {
+              const found = await b.resolve(name, { kind, resolveDir, importer, pluginData: INNER });
+              if (found.errors.length > 0 || found.external || found.path === "") return undefined;
+              const manifest = nearest(dirname(found.path), ["package.json"]);
+              if (manifest !== undefined) manifests.add(manifest);
+              return found.path;
+            };
             b.onResolve({ filter: /^[^./]/ }, async (args) => {
               if (isBuiltin(args.path) && script) {
                 return args.namespace === BUILTIN
@@ -889,28 +944,19 @@ async function compile(
                     { path: args.path, namespace: BUILTIN, sideEffects: false };
               }
               if (args.pluginData === INNER || isBuiltin(args.path)) return undefined;
-              const found = await b.resolve(args.path, {
-                kind: args.kind,
-                resolveDir: args.resolveDir,
-                importer: args.importer,
-                pluginData: INNER,
-              });
+              const found = await resolveName(args.path, args);
               // not found here: left as written, so that Node reports it when the module runs
-              if (found.errors.length > 0 || found.external || found.path === "") {
-                return { path: args.path, external: true };
-              }
-              const manifest = nearest(dirname(found.path), ["package.json"]);
-              if (manifest !== undefined) manifests.add(manifest);
+              if (found === undefined) return { path: args.path, external: true };
               if (hangar === "bundled" && HANGAR.test(args.path)) {
-                hangarDirs.push(dirname(found.path) + sep);
-                return { path: found.path };
+                hangarDirs.push(dirname(found) + sep);
+                return { path: found };
               }
               // a TypeScript (or JSX) file, which Node cannot load (one a tsconfig's `paths` maps a name to, or a
               // package whose `main` is its source): bundled in and compiled with the module, as tsx runs it
-              if (NEEDS_COMPILE.test(found.path)) return { path: found.path };
+              if (NEEDS_COMPILE.test(found)) return { path: found };
               // `require()` and `require.resolve()` take a path, not a URL
               const required = args.kind === "require-call" || args.kind === "require-resolve";
-              return { path: required ? found.path : pathToFileURL(found.path).href, external: true };
+              return { path: required ? found : pathToFileURL(found).href, external: true };
             });
             b.onLoad({ filter: /\.[cm]?[jt]sx?$|\.json$/, namespace: "file" }, async (args) => {
               const loader = LOADERS[extname(args.path)];
@@ -935,7 +981,17 @@ async function compile(
               if (!importMeta && !commonJsPaths && !ownRequire) return { contents, loader };
               const file = { path: args.path, contents, loader };
               const values = { importMeta, commonJsPaths, ownRequire };
-              const compiled = await withOwnValues(file, cwd, values);
+              // a package its import.meta.resolve names, as an import of it resolves from the file
+              const importer = {
+                kind: "import-statement",
+                resolveDir: dirname(args.path),
+                importer: args.path,
+              } as const;
+              const resolvePackage = async (specifier: string) => {
+                const found = await resolveName(specifier, importer);
+                return found === undefined ? undefined : pathToFileURL(found).href;
+              };
+              const compiled = await withOwnValues(file, cwd, values, resolvePackage);
               if (compiled === undefined) return { contents, loader };
               transformed.set(args.path, compiled);
               return { contents: compiled.contents, loader: compiled.loader };

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import {
   chmodSync,
   mkdirSync,
@@ -527,6 +528,48 @@ describe("import.meta in a compiled module: the source file's own, in the module
       "node:fs",
       pathToFileURL(realpathSync(join(repo, "node_modules/yaml/dist/index.js"))).href,
     ]);
+  });
+
+  test("import.meta.resolve resolves a package (or #name) a helper names from the helper's folder, as Node does", async () => {
+    // a package installed beside the helper only, whose import condition Node takes, and the helper package's imports
+    const pkg = join(work, "lib/pkg");
+    const dep = join(pkg, "node_modules/meta-dep");
+    mkdirSync(dep, { recursive: true });
+    writeFileSync(join(pkg, "package.json"), '{ "type": "module", "imports": { "#here": "./here.js" } }\n');
+    writeFileSync(join(pkg, "here.js"), "export {};\n");
+    writeFileSync(
+      join(dep, "package.json"),
+      '{ "name": "meta-dep", "exports": { "import": "./esm.js", "require": "./cjs.cjs" } }\n',
+    );
+    for (const file of ["esm.js", "cjs.cjs"]) writeFileSync(join(dep, file), "export {};\n");
+    const names = ['"meta-dep"', '"#here"', "`meta-dep`", '"yaml"'];
+    const source = `export const resolved = [${names.map((name) => `import.meta.resolve(${name})`).join(", ")}];\n`;
+    writeFileSync(join(pkg, "resolve.ts"), source);
+    writeFileSync(
+      join(work, "resolves.ts"),
+      'import { resolved } from "./lib/pkg/resolve.ts";\nexport default { name: JSON.stringify(resolved), pipeline: { jobs: [] } };\n',
+    );
+    const real = realpathSync(pkg);
+    const expected = [
+      pathToFileURL(join(real, "node_modules/meta-dep/esm.js")).href,
+      pathToFileURL(join(real, "here.js")).href,
+      pathToFileURL(join(real, "node_modules/meta-dep/esm.js")).href,
+      pathToFileURL(realpathSync(join(repo, "node_modules/yaml/dist/index.js"))).href,
+    ];
+    for (const dir of [cacheDir, false] as const) {
+      const { name } = await loadModule("resolves.ts", work, { cacheDir: dir, stackSourceMaps: false });
+      expect(JSON.parse(name ?? "")).toEqual(expected);
+    }
+    // what Node gives the same file run directly
+    writeFileSync(join(pkg, "resolve.js"), source);
+    const url = JSON.stringify(pathToFileURL(join(pkg, "resolve.js")).href);
+    const script = `import { resolved } from ${url};\nconsole.log(JSON.stringify(resolved));`;
+    const node = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+    expect(JSON.parse(node.stdout)).toEqual(expected);
+    // the package's package.json is an input: a change to it compiles again
+    writeFileSync(join(dep, "package.json"), '{ "name": "meta-dep", "exports": { "import": "./cjs.cjs" } }\n');
+    const { name } = await loadModule("resolves.ts", work, { cacheDir, stackSourceMaps: false });
+    expect(JSON.parse(name ?? "")[0]).toBe(pathToFileURL(join(real, "node_modules/meta-dep/cjs.cjs")).href);
   });
 
   test.each([
