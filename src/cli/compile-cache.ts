@@ -2,9 +2,9 @@ import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync 
 import { isBuiltin, type SourceMapping } from "node:module";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Message as EsbuildMessage, ImportKind, PartialMessage } from "esbuild";
+import type { BuildOptions, Message as EsbuildMessage, ImportKind, OnLoadResult, PartialMessage } from "esbuild";
 import { isValidationEntry, keepNewest, pathKey, readIfPresent, writeAtomically } from "./cache-dir.ts";
-import { isFile, realPathOf } from "./file-paths.ts";
+import { realPathOf } from "./file-paths.ts";
 import { inlineSourceMap } from "./inline-source-map.ts";
 import { LoadError } from "./load-error.ts";
 import { VERSION } from "./version.ts";
@@ -42,9 +42,10 @@ import { VERSION } from "./version.ts";
  * the module's own for the CommonJS files in the ES module form, packages they require named by path, see
  * {@link REQUIRE}; 16: esbuild's warnings of the user's files, see {@link sourceWarnings}; 17: a CommonJS file's
  * `require(name)` is its own, see {@link withOwnValues}; 18: a package a file's `import.meta.resolve` names literally
- * is resolved from the file, see {@link withPackagesResolved}).
+ * is resolved from the file, see {@link withPackagesResolved}; 19: the folders not there of patterns of files a module
+ * imports are absent paths, see {@link UnfoundPattern}).
  */
-const CACHE_FORMAT = 18;
+const CACHE_FORMAT = 19;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry
@@ -114,7 +115,8 @@ interface CacheEntry {
   readonly folders?: readonly Folder[];
   /**
    * Files looked for and not found that would have changed the compile: a base config the tsconfig extends not
-   * written yet, a tsconfig.json nearer the module than the one found. The entry is used only while none is a file.
+   * written yet, a tsconfig.json nearer the module than the one found; and folders, of the patterns of files an
+   * `import()` names (see {@link UnfoundPattern}). The entry is used only while none is there.
    */
   readonly absent?: readonly string[];
   /**
@@ -559,7 +561,7 @@ export async function compileModule(
     const inputs =
       usable &&
       foldersUnchanged(entry.folders ?? []) &&
-      !(entry.absent ?? []).some(isFile) &&
+      !(entry.absent ?? []).some((path) => statOf(path) !== undefined) &&
       (entry.links ?? []).every(([target, real]) => realPathOf(target) === real)
         ? await unchanged(entry.inputs)
         : undefined;
@@ -885,8 +887,13 @@ async function compile(
     for (const path of absent) unfound.add(path);
     return commonJs;
   };
+  /**
+   * The patterns of files whose folder is not there (see {@link UnfoundPattern}), by the file that names them: found
+   * by a first build, which failed on them, and left to Node by the next.
+   */
+  const leftToNode = new Map<string, UnfoundPattern[]>();
   try {
-    const result = await build({
+    const options = {
       ...(script
         ? {
             // the module's exports handed to the runner, and every import() a require() of the runner's
@@ -958,7 +965,7 @@ async function compile(
               const required = args.kind === "require-call" || args.kind === "require-resolve";
               return { path: required ? found : pathToFileURL(found).href, external: true };
             });
-            b.onLoad({ filter: /\.[cm]?[jt]sx?$|\.json$/, namespace: "file" }, async (args) => {
+            const loadFile = async (args: { path: string }): Promise<OnLoadResult | undefined> => {
               const loader = LOADERS[extname(args.path)];
               if (loader === undefined) return undefined;
               const { contents, stamp } = await readInput(args.path);
@@ -995,6 +1002,13 @@ async function compile(
               if (compiled === undefined) return { contents, loader };
               transformed.set(args.path, compiled);
               return { contents: compiled.contents, loader: compiled.loader };
+            };
+            b.onLoad({ filter: /\.[cm]?[jt]sx?$|\.json$/, namespace: "file" }, async (args) => {
+              const loaded = await loadFile(args);
+              const patterns = leftToNode.get(args.path);
+              if (patterns === undefined || loaded?.contents === undefined) return loaded;
+              const text = Buffer.from(loaded.contents).toString("utf8");
+              return { ...loaded, contents: patternsLeftToNode(text, patterns, args.path) };
             });
             b.onLoad({ filter: /.*/, namespace: BUILTIN }, (args) => ({
               contents: `module.exports = require(${JSON.stringify(args.path)});`,
@@ -1016,6 +1030,13 @@ async function compile(
           },
         },
       ],
+    } satisfies BuildOptions;
+    const bundle = () => build(options);
+    const result = await bundle().catch((error: unknown) => {
+      const patterns = unfoundPatterns(error, cwd);
+      if (patterns.length === 0) throw error;
+      for (const pattern of patterns) leftToNode.set(pattern.file, [...(leftToNode.get(pattern.file) ?? []), pattern]);
+      return bundle();
     });
     // what esbuild leaves out of a tsconfig with a warning, which tsc reports as an error (tsx too runs on without
     // it): a base config not found, or one that extends back to a config on the way to it (a cycle), a `paths`
@@ -1042,8 +1063,10 @@ async function compile(
     // of it; the packages' package.json files
     const tsconfigs = await tsconfigsOf(inputs);
     const { configs } = tsconfigs;
-    // and the package.json files that would tell how Node loads a file reading __filename (see isCommonJs)
-    const absent = [...new Set([...tsconfigs.absent, ...unfound])];
+    // and the package.json files that would tell how Node loads a file reading __filename (see isCommonJs), and the
+    // folders of the patterns of files left to Node: the files they match are bundled in once they are there
+    const folders = [...leftToNode.values()].flat().map(({ folder }) => folder);
+    const absent = [...new Set([...tsconfigs.absent, ...unfound, ...folders])];
     // the user's own files: not hangar's bundled in, nor a package's
     const own = [...bundled].filter(
       (file) => !file.split(sep).includes("node_modules") && !hangarDirs.some((dir) => file.startsWith(dir)),
@@ -1070,6 +1093,72 @@ async function compile(
     if (first) throw new LoadError(`${where(first, cwd, shown)}: ${first.text}`, error);
     throw new LoadError(`${shown}: ${(error as Error).message}`, error);
   }
+}
+
+/**
+ * A pattern of files an `import()` or a `require()` names (`import(\`./plugins/${name}.ts\`)`, `require("./x/" +
+ * name)`), which the bundle takes in as the files it matches, whose folder is not there: esbuild fails the whole
+ * compile on it (`Could not resolve import("./plugins/**\/*.ts")`), where Node and tsx fail only if the call runs.
+ * The file that names it, the place of the argument (esbuild's: line, and column and length in bytes), and the folder.
+ */
+interface UnfoundPattern {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly length: number;
+  readonly call: "import" | "require";
+  readonly folder: string;
+}
+
+/** esbuild's error of a pattern of files (a path with a `*`) it did not find. */
+const PATTERN_NOT_FOUND = /^Could not resolve (import|require)\("(\.\.?\/[^"]*\*[^"]*)"\)$/;
+
+/** The patterns of files whose folder is not there, of the errors of a failed build (see {@link UnfoundPattern}). */
+function unfoundPatterns(error: unknown, cwd: string): UnfoundPattern[] {
+  const errors = (error as { errors?: EsbuildMessage[] }).errors ?? [];
+  return errors.flatMap((message): UnfoundPattern[] => {
+    const [, call, pattern = ""] = PATTERN_NOT_FOUND.exec(message.text) ?? [];
+    const { location } = message;
+    if ((call !== "import" && call !== "require") || !location) return [];
+    const file = resolve(cwd, location.file);
+    // the pattern's path up to its first part with a `*`
+    const parts = pattern.split("/");
+    const folder = resolve(
+      dirname(file),
+      ...parts.slice(
+        0,
+        parts.findIndex((part) => part.includes("*")),
+      ),
+    );
+    if (statOf(folder) !== undefined) return [];
+    return [{ file, line: location.line, column: location.column, length: location.length, call, folder }];
+  });
+}
+
+/**
+ * The code of `file` with the argument of each of its `patterns` made a path Node loads (an `import()` of the URL it
+ * makes from the file's, a `require()` of the path from the file's folder), which the bundle leaves to run time: the
+ * call fails, as it does under Node, only if it runs. What is before the argument on its line stays in place.
+ */
+function patternsLeftToNode(code: string, patterns: readonly UnfoundPattern[], file: string): string {
+  const lines = code.split("\n");
+  const real = realPathOf(file);
+  // from the last, so that the places of those before it stay
+  const last = [...patterns].sort((a, b) => b.line - a.line || b.column - a.column);
+  for (const { line, column, length, call } of last) {
+    const text = lines[line - 1];
+    if (text === undefined) continue;
+    const bytes = Buffer.from(text, "utf8");
+    const start = bytes.subarray(0, column).toString("utf8").length;
+    const end = bytes.subarray(0, column + length).toString("utf8").length;
+    const argument = text.slice(start, end);
+    const path =
+      call === "import"
+        ? `new URL(${argument}, ${JSON.stringify(pathToFileURL(real).href)}).href`
+        : `require("node:path").resolve(${JSON.stringify(dirname(real))}, ${argument})`;
+    lines[line - 1] = `${text.slice(0, start)}${path}${text.slice(end)}`;
+  }
+  return lines.join("\n");
 }
 
 /**

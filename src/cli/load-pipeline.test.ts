@@ -727,6 +727,44 @@ describe("a CommonJS helper: __filename, __dirname and require as Node gives the
   });
 });
 
+describe("an import() or require() of a pattern of files (a template), whose folder is not there", () => {
+  /** A module whose pattern imports run only when `plugins/ts/` is there, through a CommonJS helper too. */
+  const writeModule = () => {
+    writeFileSync(
+      join(work, "lib/load.cjs"),
+      'exports.load = (name) => require("./cplugins/cjs/" + name + ".cjs").value;\n',
+    );
+    writeFileSync(
+      join(work, "plugins.ts"),
+      [
+        'import { existsSync } from "node:fs";',
+        'import { load } from "./lib/load.cjs";',
+        'const name = ["a"].join("");',
+        'const here = existsSync(new URL("./plugins/ts", import.meta.url));',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the module's source
+        "const value = here ? (await import(`./plugins/ts/${name}.ts`)).value + load(name) : 'none';",
+        "export default { name: value, pipeline: { jobs: [] } };",
+        "",
+      ].join("\n"),
+    );
+  };
+  const nameOf = async (file: string, stackSourceMaps = false) =>
+    (await loadModule(file, work, { cacheDir, stackSourceMaps })).name;
+
+  test("loads: the call fails only if it runs, as under Node; the files are bundled in once they are there", async () => {
+    writeModule();
+    mkdirSync(join(work, "plugins"));
+    mkdirSync(join(work, "lib/cplugins"));
+    for (const stackSourceMaps of [false, true]) expect(await nameOf("plugins.ts", stackSourceMaps)).toBe("none");
+    // (from the cache, until the folders are there; `plugins` and `lib/cplugins` are, and hold no file bundled in)
+    mkdirSync(join(work, "plugins/ts"));
+    writeFileSync(join(work, "plugins/ts/a.ts"), 'export const value: string = "plugin";\n');
+    mkdirSync(join(work, "lib/cplugins/cjs"));
+    writeFileSync(join(work, "lib/cplugins/cjs/a.cjs"), 'exports.value = " cjs";\n');
+    expect(await nameOf("plugins.ts")).toBe("plugin cjs");
+  });
+});
+
 describe("esbuild's warnings of the user's files", () => {
   /** The warnings loading `file` gives, through the cache (or none: `false`), as a render (or the graph) loads it. */
   const warningsOf = async (file: string, dir: string | false, stackSourceMaps: boolean) => {
