@@ -43,9 +43,10 @@ import { VERSION } from "./version.ts";
  * {@link REQUIRE}; 16: esbuild's warnings of the user's files, see {@link sourceWarnings}; 17: a CommonJS file's
  * `require(name)` is its own, see {@link withOwnValues}; 18: a package a file's `import.meta.resolve` names literally
  * is resolved from the file, see {@link withPackagesResolved}; 19: the folders not there of patterns of files a module
- * imports are absent paths, see {@link UnfoundPattern}).
+ * imports are absent paths, see {@link UnfoundPattern}; 20: a module that imports a name known only at run time has no
+ * script form, see {@link RUN_TIME_REQUIRE}).
  */
-const CACHE_FORMAT = 19;
+const CACHE_FORMAT = 20;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry
@@ -725,7 +726,8 @@ const INNER = Symbol("inner resolve");
  * docker-baseline run so took about 5 ms of CPU less than importing the ES module (paired runs of the two forms of
  * the same compiled module, fresh processes), and the render no longer starts Node's ES module loader at all.
  * Undefined when the module cannot run as one: it imports a package (an ES module cannot be required on Node 20),
- * reads `import.meta` beyond `url`, `dirname` and `filename`, or does not compile.
+ * imports a name known only at run time (see {@link RUN_TIME_REQUIRE}), reads `import.meta` beyond `url`, `dirname`
+ * and `filename`, or does not compile.
  */
 async function compileScript(
   path: string,
@@ -753,7 +755,7 @@ async function compileScript(
     );
     // (a module's own name of the same spelling is not renamed by esbuild: it is found here too)
     const meta = new RegExp(`\\b${SCRIPT_IMPORT_META}\\b(?!\\.(?:url|dirname|filename)\\b)`);
-    return importsOnlyBuiltins && !meta.test(code)
+    return importsOnlyBuiltins && !meta.test(code) && !RUN_TIME_REQUIRE.test(code)
       ? {
           code,
           inputs: compiled.inputs,
@@ -824,6 +826,14 @@ export const SCRIPT_EXPORTS = "__hangarExports";
  */
 const REQUIRE = (url: string): string =>
   `import { createRequire as __hangarCreateRequire } from "node:module";\nconst require = __hangarCreateRequire(${JSON.stringify(url)});`;
+
+/**
+ * In the script form's code, a call of esbuild's `require` (`__require`, the runner's; not a function esbuild declares
+ * of that name) of other than a string: an `import(name)` (which the script form makes `__require(name)`) or a
+ * `require(name)` of a name known only at run time, which the runner, having Node's builtins only, would refuse where
+ * Node loads it. (A test, as {@link IMPORT_META}: a false find only costs the script form.)
+ */
+const RUN_TIME_REQUIRE = /(?<!\bfunction\s+)\b__require\d*\((?!"[^"\n]*"\))/;
 
 /** Builtins in the script form: CommonJS modules that `require` them (the runner's `require`). */
 const BUILTIN = "hangar-builtin";

@@ -393,6 +393,20 @@ describe("the script form of a compiled module (what a render runs, stacks not m
     expect(await render(file)).toEqual(loaded);
   });
 
+  test("a module that imports a name known only at run time has no script form, and imports it as Node does", async () => {
+    writeFileSync(
+      join(work, "late.ts"),
+      [
+        'const name = ["ya", "ml"].join("");',
+        "const { isMap } = await import(name);",
+        "export default { jobs: [{ name: typeof isMap, plan: [] }] };",
+        "",
+      ].join("\n"),
+    );
+    expect(await render("late.ts")).toEqual({ jobs: [{ name: "function", plan: [] }] });
+    expect(entryOf()).toMatchObject({ module: expect.stringMatching(/\.mjs$/), scriptless: true });
+  });
+
   test("an error thrown by the module is placed in the user's file, as from the ES module", async () => {
     writeFileSync(
       join(work, "throws.ts"),
