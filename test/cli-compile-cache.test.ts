@@ -460,3 +460,32 @@ test("esbuild's warnings of the user's files are shown on stderr at their place,
   expect(validate.stderr).toBe(`${warning}0 errors, 0 warnings in 2 files\n`);
   expect(validate.status).toBe(0);
 });
+
+test("an import() of a pattern of files whose folder is not there fails, as under Node, only when it runs", () => {
+  writeFileSync(
+    join(work, "pipeline.ts"),
+    [
+      'const name = ["a"].join("");',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the module's source
+      "if (process.env.PLUGIN) await import(`./plugins/${name}.ts`);",
+      'export default { jobs: [{ name: "build", plan: [] }] };',
+      "",
+    ].join("\n"),
+  );
+  expect(render("pipeline.ts", "--stdout", "--no-validate").status).toBe(0);
+  // as a render runs it (the script form, when the module has one), and with --debug (the ES module)
+  for (const debug of [[], ["--debug"]]) {
+    const run = spawnSync(process.execPath, [bin, "render", "pipeline.ts", "--stdout", ...debug], {
+      cwd: work,
+      encoding: "utf8",
+      env: { ...process.env, PLUGIN: "1" },
+    });
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^hangar(?: render)?: pipeline\\.ts: Error: Cannot find module '${join(work, "plugins/a.ts")}' imported from `,
+        "m",
+      ),
+    );
+    expect(run.status).toBe(2);
+  }
+});

@@ -72,6 +72,28 @@ describe("ES module syntax that Node loads as CommonJS: hangar's one sentence, w
     expect(run.status).toBe(2);
   });
 
+  /** A .cjs pipeline module of `source` (which has `jobs`) gets no note, from either command, and runs under Node. */
+  const loadsWithoutNote = (source: string) => {
+    const task = '{ task: "t", config: { platform: "linux", run: { path: "true" } } }';
+    writeFileSync(join(work, "pipeline.cjs"), `const jobs = [{ name: "build", plan: [${task}] }];\n${source}\n`);
+    for (const args of [["render", "--stdout"], ["validate"]]) {
+      const run = hangar(...args, "pipeline.cjs");
+      expect(run.stderr).toBe(args[0] === "validate" ? "0 errors, 0 warnings in 1 file\n" : "");
+      expect(run.status).toBe(0);
+    }
+    expect(spawnSync(process.execPath, [join(work, "pipeline.cjs")]).status).toBe(0);
+  };
+
+  test("a .cjs module that loads gets no note: Node runs it as it is", () => {
+    loadsWithoutNote("module.exports = { jobs };");
+  });
+
+  // (Node 20.19 and later; before, the require() fails, and so does the load, with the advice)
+  test.skipIf(!process.features.require_module)("a .cjs module that requires hangar gets no note", () => {
+    const index = JSON.stringify(join(repo, "dist/index.js"));
+    loadsWithoutNote(`const { pipeline } = require(${index});\nmodule.exports = pipeline({ jobs });`);
+  });
+
   test("the warnings a module emits itself are printed as Node prints them", () => {
     writeFileSync(join(work, "lib.cjs"), pipeline);
     writeFileSync(

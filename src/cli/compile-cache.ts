@@ -2,9 +2,9 @@ import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync 
 import { isBuiltin, type SourceMapping } from "node:module";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Message as EsbuildMessage, PartialMessage } from "esbuild";
+import type { BuildOptions, Message as EsbuildMessage, ImportKind, OnLoadResult, PartialMessage } from "esbuild";
 import { isValidationEntry, keepNewest, pathKey, readIfPresent, writeAtomically } from "./cache-dir.ts";
-import { isFile, realPathOf } from "./file-paths.ts";
+import { realPathOf } from "./file-paths.ts";
 import { inlineSourceMap } from "./inline-source-map.ts";
 import { LoadError } from "./load-error.ts";
 import { VERSION } from "./version.ts";
@@ -40,9 +40,13 @@ import { VERSION } from "./version.ts";
  * 13: each input's change time and inode, see {@link Input}; 14: a CommonJS file's `__filename` and `__dirname` are
  * its own, see {@link withOwnValues}, and the package.json that made it CommonJS is an input; 15: a `require` of
  * the module's own for the CommonJS files in the ES module form, packages they require named by path, see
- * {@link REQUIRE}; 16: esbuild's warnings of the user's files, see {@link sourceWarnings}).
+ * {@link REQUIRE}; 16: esbuild's warnings of the user's files, see {@link sourceWarnings}; 17: a CommonJS file's
+ * `require(name)` is its own, see {@link withOwnValues}; 18: a package a file's `import.meta.resolve` names literally
+ * is resolved from the file, see {@link withPackagesResolved}; 19: the folders not there of patterns of files a module
+ * imports are absent paths, see {@link UnfoundPattern}; 20: a module that imports a name known only at run time has no
+ * script form, see {@link RUN_TIME_REQUIRE}).
  */
-const CACHE_FORMAT = 16;
+const CACHE_FORMAT = 20;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry
@@ -112,7 +116,8 @@ interface CacheEntry {
   readonly folders?: readonly Folder[];
   /**
    * Files looked for and not found that would have changed the compile: a base config the tsconfig extends not
-   * written yet, a tsconfig.json nearer the module than the one found. The entry is used only while none is a file.
+   * written yet, a tsconfig.json nearer the module than the one found; and folders, of the patterns of files an
+   * `import()` names (see {@link UnfoundPattern}). The entry is used only while none is there.
    */
   readonly absent?: readonly string[];
   /**
@@ -291,15 +296,29 @@ const readsImportMeta = (contents: Buffer): boolean =>
 const readsCommonJsPaths = (contents: Buffer): boolean =>
   contents.includes("__filename") || contents.includes("__dirname");
 
-/** `require.resolve`, however spaced (a test, as {@link IMPORT_META}). */
-const REQUIRE_RESOLVE = new RegExp(String.raw`\brequire${GAP}\.${GAP}resolve\b`);
+/**
+ * `require` not called with a string literal, however spaced: `require(name)`, `require.resolve(...)` (a test, as
+ * {@link IMPORT_META}).
+ */
+const REQUIRE_AT_RUN_TIME = new RegExp(String.raw`\brequire\b(?!${GAP}\(${GAP}(?:"[^"\n]*"|'[^'\n]*')${GAP}\))`);
 
-/** Whether the text of a file may read `require.resolve` (also in a string or a comment). */
-const readsRequireResolve = (contents: Buffer): boolean =>
-  contents.includes("resolve") && REQUIRE_RESOLVE.test(contents.toString("utf8"));
+/**
+ * Whether the text of a file may use `require` at run time, other than to require a name it gives literally (which the
+ * bundle resolves when it compiles); also in a string or a comment.
+ */
+const readsRequireAtRunTime = (contents: Buffer): boolean =>
+  contents.includes("require") && REQUIRE_AT_RUN_TIME.test(contents.toString("utf8"));
 
 /** The name of a CommonJS file's own `require` in the compiled code (see {@link withOwnValues}). */
 const OWN_REQUIRE = "__hangarRequireOwn";
+
+/**
+ * A call of {@link OWN_REQUIRE} with a literal (a string, or a template, which the bundle may take as a pattern of
+ * files): given back to `require`, padded to the same length, so that the bundle resolves it as before and no column
+ * of the line moves (see {@link withOwnValues}).
+ */
+const OWN_REQUIRE_LITERAL = new RegExp(String.raw`\b${OWN_REQUIRE}\((?=["'\x60])`, "g");
+const REQUIRE_LITERAL = `require${" ".repeat(OWN_REQUIRE.length - "require".length)}(`;
 
 /** `import.meta` not followed by one of the names {@link withOwnValues} replaces (a test, as {@link IMPORT_META}). */
 const IMPORT_META_WHOLE = new RegExp(
@@ -316,6 +335,19 @@ const OWN_META = "__hangarImportMetaOwn";
 const OWN_RESOLVE = "__hangarImportMetaResolve";
 
 /**
+ * Where {@link OWN_RESOLVE} holds the packages its file names literally, as they resolve from the file (see
+ * {@link withOwnValues}): written in once the file is compiled.
+ */
+const OWN_PACKAGES = "/* hangar: packages */ []";
+
+/** A call of {@link OWN_RESOLVE} with a literal alone (a string, or a template of no `${}`), in the compiled code. */
+const OWN_RESOLVE_LITERAL = new RegExp(String.raw`\b${OWN_RESOLVE}\((?:"([^"\\\n]*)"|\x60([^\x60\\$]*)\x60)\)`, "g");
+
+/** Whether `specifier` names a package (or `#name`) rather than a path (`/`, `./`, `../`, `.`, `..`) or a URL. */
+const namesPackage = (specifier: string): boolean =>
+  !/^(?:\/|\.\.?(?:\/|$)|[a-z][a-z\d+.-]*:)/i.test(specifier) && !isBuiltin(specifier);
+
+/**
  * A bundled file that reads `import.meta`, compiled on its own (esbuild, the file's tsconfig applied as in the
  * bundle) so that `import.meta.url`, `import.meta.dirname` and `import.meta.filename` are the file's own, the values
  * Node gives the file run directly (its real path), and not the compiled copy's in the cache folder: a module reading
@@ -323,17 +355,23 @@ const OWN_RESOLVE = "__hangarImportMetaResolve";
  * `node` or `tsx`, and so does a helper file it imports. They are replaced where the code reads them (esbuild's
  * `define`), never in strings or comments; a file that reads `import.meta` itself (`const { url } = import.meta`, `const
  * meta = import.meta`) is given an object of the same names, the rest of it copied from the compiled copy's. `import.meta.resolve` resolves a path (`./x`, `../x`, `/x`) from the file
- * too: as the URL it names, resolved by Node (from the compiled copy, which changes nothing for a URL); anything else
- * (a package, `#name`) is resolved from the compiled copy, as Node's resolver runs only from a module's own URL. The
- * rest of `import.meta` is the compiled copy's (an ES module's; a module reading it has no script form).
+ * too: as the URL it names, resolved by Node (from the compiled copy, which changes nothing for a URL); a package (or
+ * `#name`) the file names literally (`import.meta.resolve("yaml")`) is resolved from the file when it is compiled, as
+ * the bundle resolves an import of it (`resolvePackage`), and the URL it leads to is what the call gives (Node 20's
+ * resolver runs only from a module's own URL); anything else (a name known only at run time, one not found then) is
+ * resolved from the compiled copy. The rest of `import.meta` is the compiled copy's (an ES module's; a module reading
+ * it has no script form).
  *
  * A CommonJS file (`.cts`, `.cjs`) is never given these: it reads no `import.meta` (see {@link importMetaInCommonJs}).
  * A file Node loads as CommonJS (see {@link moduleFormatOf}: `.cts`, `.cjs`, or `.js` or `.ts` under a package.json
  * without `"type": "module"`, as tsx loads it) is given its own `__filename` and `__dirname` so, where it reads them
  * (`with.commonJsPaths`): Node's values for the file (its real path and folder), which an ES module, as the compiled
- * copy is, would not have at all; and `require.resolve` of its own (`with.requireResolve`), which resolves from its
- * folder as Node's does, where the compiled code's `require` is the module's (see {@link REQUIRE}) or, in the script
- * form, its runner's, which has none. A file that declares such a name itself keeps it.
+ * copy is, would not have at all; and a `require` of its own where it uses one at run time (`with.ownRequire`:
+ * `require(name)`, `require.resolve`), which resolves from its folder as Node's does, where the compiled code's
+ * `require` is the module's (see {@link REQUIRE}) or, in the script form, its runner's, which has none. A `require` of
+ * a literal stays the bundle's, which resolves it when it compiles (esbuild's `define` replaces every `require`; the
+ * calls of a literal are given back after, see {@link OWN_REQUIRE_LITERAL}). A file that declares such a name itself
+ * keeps it.
  *
  * The code comes back with a source map, which the bundle follows, so that stack traces and errors still name the
  * file's own lines, and with esbuild's warnings of it, at their places in the file (see {@link sourceWarnings}). It is
@@ -344,7 +382,8 @@ const OWN_RESOLVE = "__hangarImportMetaResolve";
 async function withOwnValues(
   { path, contents, loader }: { path: string; contents: Buffer; loader: "js" | "jsx" | "ts" | "tsx" },
   cwd: string,
-  own: { readonly importMeta: boolean; readonly commonJsPaths: boolean; readonly requireResolve: boolean },
+  own: { readonly importMeta: boolean; readonly commonJsPaths: boolean; readonly ownRequire: boolean },
+  resolvePackage: (specifier: string) => Promise<string | undefined>,
 ): Promise<{ contents: string; loader: "js" | "ts"; warnings: readonly EsbuildMessage[] } | undefined> {
   const { build } = await import("esbuild");
   const real = realPathOf(path);
@@ -355,6 +394,8 @@ async function withOwnValues(
   const resolver = [
     `function ${OWN_RESOLVE}(specifier, ...rest) {`,
     "  const meta = import.meta;",
+    `  const packages = new Map(${OWN_PACKAGES});`,
+    "  if (rest.length === 0 && packages.has(specifier)) return packages.get(specifier);",
     String.raw`  const path = typeof specifier === "string" && /^(?:\/|\.\.?(?:\/|$))/.test(specifier);`,
     `  return meta.resolve(path ? new URL(specifier, ${JSON.stringify(url)}).href : specifier, ...rest);`,
     "}",
@@ -381,19 +422,18 @@ async function withOwnValues(
         }),
         ...(whole && { "import.meta": OWN_META }),
         ...(own.commonJsPaths && { __filename: JSON.stringify(real), __dirname: JSON.stringify(dirname(real)) }),
-        ...(own.requireResolve && { "require.resolve": `${OWN_REQUIRE}.resolve` }),
+        ...(own.ownRequire && { require: OWN_REQUIRE }),
       },
       // after the code, so that no line moves; left out of the bundle when the file never calls it
       ...(own.importMeta && { footer: { js: resolver } }),
       // the object itself, when the code reads it whole, and the file's own require (a line before the code: the
       // source map moves it back)
-      ...((whole || own.requireResolve) && {
+      ...((whole || own.ownRequire) && {
         banner: {
           js: [
             whole &&
               `const ${OWN_META} = { ...import.meta, url: ${JSON.stringify(url)}, dirname: ${JSON.stringify(dirname(real))}, filename: ${JSON.stringify(real)}, resolve: ${OWN_RESOLVE} };`,
-            own.requireResolve &&
-              `const ${OWN_REQUIRE} = require("node:module").createRequire(${JSON.stringify(real)});`,
+            own.ownRequire && `const ${OWN_REQUIRE} = require("node:module").createRequire(${JSON.stringify(real)});`,
           ]
             .filter((line) => line !== false)
             .join(" "),
@@ -407,12 +447,34 @@ async function withOwnValues(
         },
       ],
     });
-    const code = result.outputFiles[0]?.text;
-    if (code === undefined) return undefined;
+    const output = result.outputFiles[0]?.text;
+    if (output === undefined) return undefined;
+    const required = own.ownRequire ? output.replace(OWN_REQUIRE_LITERAL, REQUIRE_LITERAL) : output;
+    const code = own.importMeta ? await withPackagesResolved(required, resolvePackage) : required;
     return { contents: code, loader: loader === "ts" || loader === "tsx" ? "ts" : "js", warnings: result.warnings };
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The code of a file compiled by {@link withOwnValues} with the `file:` URL of each package its {@link OWN_RESOLVE}
+ * calls name literally written into it, as `resolvePackage` finds it (one not found is left out).
+ */
+async function withPackagesResolved(
+  code: string,
+  resolvePackage: (specifier: string) => Promise<string | undefined>,
+): Promise<string> {
+  const named = new Set(
+    [...code.matchAll(OWN_RESOLVE_LITERAL)].map(([, quoted, template]) => quoted ?? template ?? ""),
+  );
+  const packages: [string, string][] = [];
+  for (const specifier of [...named].filter(namesPackage)) {
+    const found = await resolvePackage(specifier);
+    if (found !== undefined) packages.push([specifier, found]);
+  }
+  // (after the code: no line of it moves)
+  return code.replace(OWN_PACKAGES, () => JSON.stringify(packages));
 }
 
 /** The files Node runs as CommonJS whatever their syntax or package.json: `.cjs`, and `.cts` (compiled to `.cjs`). */
@@ -500,7 +562,7 @@ export async function compileModule(
     const inputs =
       usable &&
       foldersUnchanged(entry.folders ?? []) &&
-      !(entry.absent ?? []).some(isFile) &&
+      !(entry.absent ?? []).some((path) => statOf(path) !== undefined) &&
       (entry.links ?? []).every(([target, real]) => realPathOf(target) === real)
         ? await unchanged(entry.inputs)
         : undefined;
@@ -664,7 +726,8 @@ const INNER = Symbol("inner resolve");
  * docker-baseline run so took about 5 ms of CPU less than importing the ES module (paired runs of the two forms of
  * the same compiled module, fresh processes), and the render no longer starts Node's ES module loader at all.
  * Undefined when the module cannot run as one: it imports a package (an ES module cannot be required on Node 20),
- * reads `import.meta` beyond `url`, `dirname` and `filename`, or does not compile.
+ * imports a name known only at run time (see {@link RUN_TIME_REQUIRE}), reads `import.meta` beyond `url`, `dirname`
+ * and `filename`, or does not compile.
  */
 async function compileScript(
   path: string,
@@ -692,7 +755,7 @@ async function compileScript(
     );
     // (a module's own name of the same spelling is not renamed by esbuild: it is found here too)
     const meta = new RegExp(`\\b${SCRIPT_IMPORT_META}\\b(?!\\.(?:url|dirname|filename)\\b)`);
-    return importsOnlyBuiltins && !meta.test(code)
+    return importsOnlyBuiltins && !meta.test(code) && !RUN_TIME_REQUIRE.test(code)
       ? {
           code,
           inputs: compiled.inputs,
@@ -756,13 +819,21 @@ export const SCRIPT_EXPORTS = "__hangarExports";
  * The first lines of the ES module form: a `require` for the CommonJS files bundled in, whose calls of it esbuild
  * leaves to one (`require("node:path")`; an ES module has none: "Dynamic require of "node:path" is not supported").
  * Made from the module's own file (`url`), not the compiled copy's: a package is resolved when the module is compiled,
- * from the folder of the file that requires it, and its path is what is required; one that is not found then, or named
- * only at run time (`require(name)`), is looked for from the module's folder (a CommonJS file's `require.resolve` is its
- * own, see {@link withOwnValues}). (A name of the module's own `require` is renamed by esbuild, which keeps that name
+ * from the folder of the file that requires it, and its path is what is required; one that is not found then is looked
+ * for from the module's folder (a CommonJS file's `require(name)` of a name known only at run time, and its
+ * `require.resolve`, are its own, see {@link withOwnValues}). (A name of the module's own `require` is renamed by esbuild, which keeps that name
  * for this one; the script form gets its runner's.)
  */
 const REQUIRE = (url: string): string =>
   `import { createRequire as __hangarCreateRequire } from "node:module";\nconst require = __hangarCreateRequire(${JSON.stringify(url)});`;
+
+/**
+ * In the script form's code, a call of esbuild's `require` (`__require`, the runner's; not a function esbuild declares
+ * of that name) of other than a string: an `import(name)` (which the script form makes `__require(name)`) or a
+ * `require(name)` of a name known only at run time, which the runner, having Node's builtins only, would refuse where
+ * Node loads it. (A test, as {@link IMPORT_META}: a false find only costs the script form.)
+ */
+const RUN_TIME_REQUIRE = /(?<!\bfunction\s+)\b__require\d*\((?!"[^"\n]*"\))/;
 
 /** Builtins in the script form: CommonJS modules that `require` them (the runner's `require`). */
 const BUILTIN = "hangar-builtin";
@@ -826,8 +897,13 @@ async function compile(
     for (const path of absent) unfound.add(path);
     return commonJs;
   };
+  /**
+   * The patterns of files whose folder is not there (see {@link UnfoundPattern}), by the file that names them: found
+   * by a first build, which failed on them, and left to Node by the next.
+   */
+  const leftToNode = new Map<string, UnfoundPattern[]>();
   try {
-    const result = await build({
+    const options = {
       ...(script
         ? {
             // the module's exports handed to the runner, and every import() a require() of the runner's
@@ -863,6 +939,20 @@ async function compile(
         {
           name: "packages-by-path",
           setup(b) {
+            /**
+             * The file a name leads to from `resolveDir`, imported so (`kind`), as esbuild resolves it (the package's
+             * package.json kept as an input); undefined when it is not found.
+             */
+            const resolveName = async (
+              name: string,
+              { kind, resolveDir, importer }: { kind: ImportKind; resolveDir: string; importer: string },
+            ): Promise<string | undefined> => {
+              const found = await b.resolve(name, { kind, resolveDir, importer, pluginData: INNER });
+              if (found.errors.length > 0 || found.external || found.path === "") return undefined;
+              const manifest = nearest(dirname(found.path), ["package.json"]);
+              if (manifest !== undefined) manifests.add(manifest);
+              return found.path;
+            };
             b.onResolve({ filter: /^[^./]/ }, async (args) => {
               if (isBuiltin(args.path) && script) {
                 return args.namespace === BUILTIN
@@ -871,30 +961,21 @@ async function compile(
                     { path: args.path, namespace: BUILTIN, sideEffects: false };
               }
               if (args.pluginData === INNER || isBuiltin(args.path)) return undefined;
-              const found = await b.resolve(args.path, {
-                kind: args.kind,
-                resolveDir: args.resolveDir,
-                importer: args.importer,
-                pluginData: INNER,
-              });
+              const found = await resolveName(args.path, args);
               // not found here: left as written, so that Node reports it when the module runs
-              if (found.errors.length > 0 || found.external || found.path === "") {
-                return { path: args.path, external: true };
-              }
-              const manifest = nearest(dirname(found.path), ["package.json"]);
-              if (manifest !== undefined) manifests.add(manifest);
+              if (found === undefined) return { path: args.path, external: true };
               if (hangar === "bundled" && HANGAR.test(args.path)) {
-                hangarDirs.push(dirname(found.path) + sep);
-                return { path: found.path };
+                hangarDirs.push(dirname(found) + sep);
+                return { path: found };
               }
               // a TypeScript (or JSX) file, which Node cannot load (one a tsconfig's `paths` maps a name to, or a
               // package whose `main` is its source): bundled in and compiled with the module, as tsx runs it
-              if (NEEDS_COMPILE.test(found.path)) return { path: found.path };
+              if (NEEDS_COMPILE.test(found)) return { path: found };
               // `require()` and `require.resolve()` take a path, not a URL
               const required = args.kind === "require-call" || args.kind === "require-resolve";
-              return { path: required ? found.path : pathToFileURL(found.path).href, external: true };
+              return { path: required ? found : pathToFileURL(found).href, external: true };
             });
-            b.onLoad({ filter: /\.[cm]?[jt]sx?$|\.json$/, namespace: "file" }, async (args) => {
+            const loadFile = async (args: { path: string }): Promise<OnLoadResult | undefined> => {
               const loader = LOADERS[extname(args.path)];
               if (loader === undefined) return undefined;
               const { contents, stamp } = await readInput(args.path);
@@ -910,17 +991,34 @@ async function compile(
                 if (refused !== undefined) return { errors: [refused] };
                 importMeta = false;
               }
-              const names = { paths: readsCommonJsPaths(contents), resolve: readsRequireResolve(contents) };
-              const commonJs = (names.paths || names.resolve) && isCommonJs(args.path);
+              const names = { paths: readsCommonJsPaths(contents), require: readsRequireAtRunTime(contents) };
+              const commonJs = (names.paths || names.require) && isCommonJs(args.path);
               const commonJsPaths = commonJs && names.paths;
-              const requireResolve = commonJs && names.resolve;
-              if (!importMeta && !commonJsPaths && !requireResolve) return { contents, loader };
+              const ownRequire = commonJs && names.require;
+              if (!importMeta && !commonJsPaths && !ownRequire) return { contents, loader };
               const file = { path: args.path, contents, loader };
-              const values = { importMeta, commonJsPaths, requireResolve };
-              const compiled = await withOwnValues(file, cwd, values);
+              const values = { importMeta, commonJsPaths, ownRequire };
+              // a package its import.meta.resolve names, as an import of it resolves from the file
+              const importer = {
+                kind: "import-statement",
+                resolveDir: dirname(args.path),
+                importer: args.path,
+              } as const;
+              const resolvePackage = async (specifier: string) => {
+                const found = await resolveName(specifier, importer);
+                return found === undefined ? undefined : pathToFileURL(found).href;
+              };
+              const compiled = await withOwnValues(file, cwd, values, resolvePackage);
               if (compiled === undefined) return { contents, loader };
               transformed.set(args.path, compiled);
               return { contents: compiled.contents, loader: compiled.loader };
+            };
+            b.onLoad({ filter: /\.[cm]?[jt]sx?$|\.json$/, namespace: "file" }, async (args) => {
+              const loaded = await loadFile(args);
+              const patterns = leftToNode.get(args.path);
+              if (patterns === undefined || loaded?.contents === undefined) return loaded;
+              const text = Buffer.from(loaded.contents).toString("utf8");
+              return { ...loaded, contents: patternsLeftToNode(text, patterns, args.path) };
             });
             b.onLoad({ filter: /.*/, namespace: BUILTIN }, (args) => ({
               contents: `module.exports = require(${JSON.stringify(args.path)});`,
@@ -942,6 +1040,13 @@ async function compile(
           },
         },
       ],
+    } satisfies BuildOptions;
+    const bundle = () => build(options);
+    const result = await bundle().catch((error: unknown) => {
+      const patterns = unfoundPatterns(error, cwd);
+      if (patterns.length === 0) throw error;
+      for (const pattern of patterns) leftToNode.set(pattern.file, [...(leftToNode.get(pattern.file) ?? []), pattern]);
+      return bundle();
     });
     // what esbuild leaves out of a tsconfig with a warning, which tsc reports as an error (tsx too runs on without
     // it): a base config not found, or one that extends back to a config on the way to it (a cycle), a `paths`
@@ -968,8 +1073,10 @@ async function compile(
     // of it; the packages' package.json files
     const tsconfigs = await tsconfigsOf(inputs);
     const { configs } = tsconfigs;
-    // and the package.json files that would tell how Node loads a file reading __filename (see isCommonJs)
-    const absent = [...new Set([...tsconfigs.absent, ...unfound])];
+    // and the package.json files that would tell how Node loads a file reading __filename (see isCommonJs), and the
+    // folders of the patterns of files left to Node: the files they match are bundled in once they are there
+    const folders = [...leftToNode.values()].flat().map(({ folder }) => folder);
+    const absent = [...new Set([...tsconfigs.absent, ...unfound, ...folders])];
     // the user's own files: not hangar's bundled in, nor a package's
     const own = [...bundled].filter(
       (file) => !file.split(sep).includes("node_modules") && !hangarDirs.some((dir) => file.startsWith(dir)),
@@ -996,6 +1103,72 @@ async function compile(
     if (first) throw new LoadError(`${where(first, cwd, shown)}: ${first.text}`, error);
     throw new LoadError(`${shown}: ${(error as Error).message}`, error);
   }
+}
+
+/**
+ * A pattern of files an `import()` or a `require()` names (`import(\`./plugins/${name}.ts\`)`, `require("./x/" +
+ * name)`), which the bundle takes in as the files it matches, whose folder is not there: esbuild fails the whole
+ * compile on it (`Could not resolve import("./plugins/**\/*.ts")`), where Node and tsx fail only if the call runs.
+ * The file that names it, the place of the argument (esbuild's: line, and column and length in bytes), and the folder.
+ */
+interface UnfoundPattern {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly length: number;
+  readonly call: "import" | "require";
+  readonly folder: string;
+}
+
+/** esbuild's error of a pattern of files (a path with a `*`) it did not find. */
+const PATTERN_NOT_FOUND = /^Could not resolve (import|require)\("(\.\.?\/[^"]*\*[^"]*)"\)$/;
+
+/** The patterns of files whose folder is not there, of the errors of a failed build (see {@link UnfoundPattern}). */
+function unfoundPatterns(error: unknown, cwd: string): UnfoundPattern[] {
+  const errors = (error as { errors?: EsbuildMessage[] }).errors ?? [];
+  return errors.flatMap((message): UnfoundPattern[] => {
+    const [, call, pattern = ""] = PATTERN_NOT_FOUND.exec(message.text) ?? [];
+    const { location } = message;
+    if ((call !== "import" && call !== "require") || !location) return [];
+    const file = resolve(cwd, location.file);
+    // the pattern's path up to its first part with a `*`
+    const parts = pattern.split("/");
+    const folder = resolve(
+      dirname(file),
+      ...parts.slice(
+        0,
+        parts.findIndex((part) => part.includes("*")),
+      ),
+    );
+    if (statOf(folder) !== undefined) return [];
+    return [{ file, line: location.line, column: location.column, length: location.length, call, folder }];
+  });
+}
+
+/**
+ * The code of `file` with the argument of each of its `patterns` made a path Node loads (an `import()` of the URL it
+ * makes from the file's, a `require()` of the path from the file's folder), which the bundle leaves to run time: the
+ * call fails, as it does under Node, only if it runs. What is before the argument on its line stays in place.
+ */
+function patternsLeftToNode(code: string, patterns: readonly UnfoundPattern[], file: string): string {
+  const lines = code.split("\n");
+  const real = realPathOf(file);
+  // from the last, so that the places of those before it stay
+  const last = [...patterns].sort((a, b) => b.line - a.line || b.column - a.column);
+  for (const { line, column, length, call } of last) {
+    const text = lines[line - 1];
+    if (text === undefined) continue;
+    const bytes = Buffer.from(text, "utf8");
+    const start = bytes.subarray(0, column).toString("utf8").length;
+    const end = bytes.subarray(0, column + length).toString("utf8").length;
+    const argument = text.slice(start, end);
+    const path =
+      call === "import"
+        ? `new URL(${argument}, ${JSON.stringify(pathToFileURL(real).href)}).href`
+        : `require("node:path").resolve(${JSON.stringify(dirname(real))}, ${argument})`;
+    lines[line - 1] = `${text.slice(0, start)}${path}${text.slice(end)}`;
+  }
+  return lines.join("\n");
 }
 
 /**

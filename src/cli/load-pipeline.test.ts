@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import {
   chmodSync,
   mkdirSync,
@@ -392,6 +393,20 @@ describe("the script form of a compiled module (what a render runs, stacks not m
     expect(await render(file)).toEqual(loaded);
   });
 
+  test("a module that imports a name known only at run time has no script form, and imports it as Node does", async () => {
+    writeFileSync(
+      join(work, "late.ts"),
+      [
+        'const name = ["ya", "ml"].join("");',
+        "const { isMap } = await import(name);",
+        "export default { jobs: [{ name: typeof isMap, plan: [] }] };",
+        "",
+      ].join("\n"),
+    );
+    expect(await render("late.ts")).toEqual({ jobs: [{ name: "function", plan: [] }] });
+    expect(entryOf()).toMatchObject({ module: expect.stringMatching(/\.mjs$/), scriptless: true });
+  });
+
   test("an error thrown by the module is placed in the user's file, as from the ES module", async () => {
     writeFileSync(
       join(work, "throws.ts"),
@@ -529,6 +544,48 @@ describe("import.meta in a compiled module: the source file's own, in the module
     ]);
   });
 
+  test("import.meta.resolve resolves a package (or #name) a helper names from the helper's folder, as Node does", async () => {
+    // a package installed beside the helper only, whose import condition Node takes, and the helper package's imports
+    const pkg = join(work, "lib/pkg");
+    const dep = join(pkg, "node_modules/meta-dep");
+    mkdirSync(dep, { recursive: true });
+    writeFileSync(join(pkg, "package.json"), '{ "type": "module", "imports": { "#here": "./here.js" } }\n');
+    writeFileSync(join(pkg, "here.js"), "export {};\n");
+    writeFileSync(
+      join(dep, "package.json"),
+      '{ "name": "meta-dep", "exports": { "import": "./esm.js", "require": "./cjs.cjs" } }\n',
+    );
+    for (const file of ["esm.js", "cjs.cjs"]) writeFileSync(join(dep, file), "export {};\n");
+    const names = ['"meta-dep"', '"#here"', "`meta-dep`", '"yaml"'];
+    const source = `export const resolved = [${names.map((name) => `import.meta.resolve(${name})`).join(", ")}];\n`;
+    writeFileSync(join(pkg, "resolve.ts"), source);
+    writeFileSync(
+      join(work, "resolves.ts"),
+      'import { resolved } from "./lib/pkg/resolve.ts";\nexport default { name: JSON.stringify(resolved), pipeline: { jobs: [] } };\n',
+    );
+    const real = realpathSync(pkg);
+    const expected = [
+      pathToFileURL(join(real, "node_modules/meta-dep/esm.js")).href,
+      pathToFileURL(join(real, "here.js")).href,
+      pathToFileURL(join(real, "node_modules/meta-dep/esm.js")).href,
+      pathToFileURL(realpathSync(join(repo, "node_modules/yaml/dist/index.js"))).href,
+    ];
+    for (const dir of [cacheDir, false] as const) {
+      const { name } = await loadModule("resolves.ts", work, { cacheDir: dir, stackSourceMaps: false });
+      expect(JSON.parse(name ?? "")).toEqual(expected);
+    }
+    // what Node gives the same file run directly
+    writeFileSync(join(pkg, "resolve.js"), source);
+    const url = JSON.stringify(pathToFileURL(join(pkg, "resolve.js")).href);
+    const script = `import { resolved } from ${url};\nconsole.log(JSON.stringify(resolved));`;
+    const node = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+    expect(JSON.parse(node.stdout)).toEqual(expected);
+    // the package's package.json is an input: a change to it compiles again
+    writeFileSync(join(dep, "package.json"), '{ "name": "meta-dep", "exports": { "import": "./cjs.cjs" } }\n');
+    const { name } = await loadModule("resolves.ts", work, { cacheDir, stackSourceMaps: false });
+    expect(JSON.parse(name ?? "")[0]).toBe(pathToFileURL(join(real, "node_modules/meta-dep/cjs.cjs")).href);
+  });
+
   test.each([
     ["lib/where.cts", "export const where = { url: import.meta.url };\n", ".mts"],
     ["lib/where.cjs", "exports.where = { url: import.meta.url };\n", ".mjs"],
@@ -641,6 +698,31 @@ describe("a CommonJS helper: __filename, __dirname and require as Node gives the
     expect((await loadUses(false))[0]).toBe("other");
   });
 
+  test.each([
+    ["lib/dynamic.cjs", "const dep"],
+    ["lib/dynamic.cts", "const dep: { name: string }"],
+  ])(
+    "a name %s requires known only at run time is found from its folder; a literal is still bundled",
+    async (file, dep) => {
+      installDep();
+      // a .cts file, which Node cannot require: bundled
+      writeHelper("lib/sibling.cts", 'export const sibling: string = "sibling";\n', false);
+      const source = [
+        'const name = ["cjs", "dep"].join("-");',
+        `${dep} = require(name);`,
+        'const { sibling } = require("./sibling.cts");',
+        'exports.where = [dep.name, sibling, require(`node:path`).basename("/a/b")];',
+        "",
+      ].join("\n");
+      writeHelper(file, source, false);
+      for (const first of ["const parse = 0;", 'import { parse } from "yaml";']) {
+        writeFileSync(join(work, "uses.ts"), module(file, first));
+        for (const stackSourceMaps of [false, true])
+          expect(await loadUses(stackSourceMaps)).toEqual(["index", "sibling", "b"]);
+      }
+    },
+  );
+
   test("require.resolve in a helper resolves from the helper's folder, as a script and as an ES module", async () => {
     installDep();
     const source = 'exports.where = require.resolve("cjs-dep") + " " + require . resolve("node:fs");\n';
@@ -656,6 +738,44 @@ describe("a CommonJS helper: __filename, __dirname and require as Node gives the
       expect(JSON.parse(readFileSync(join(cacheDir, entry as string), "utf8")).script !== undefined).toBe(script);
       expect(await loadUses(true)).toBe(resolved);
     }
+  });
+});
+
+describe("an import() or require() of a pattern of files (a template), whose folder is not there", () => {
+  /** A module whose pattern imports run only when `plugins/ts/` is there, through a CommonJS helper too. */
+  const writeModule = () => {
+    writeFileSync(
+      join(work, "lib/load.cjs"),
+      'exports.load = (name) => require("./cplugins/cjs/" + name + ".cjs").value;\n',
+    );
+    writeFileSync(
+      join(work, "plugins.ts"),
+      [
+        'import { existsSync } from "node:fs";',
+        'import { load } from "./lib/load.cjs";',
+        'const name = ["a"].join("");',
+        'const here = existsSync(new URL("./plugins/ts", import.meta.url));',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the module's source
+        "const value = here ? (await import(`./plugins/ts/${name}.ts`)).value + load(name) : 'none';",
+        "export default { name: value, pipeline: { jobs: [] } };",
+        "",
+      ].join("\n"),
+    );
+  };
+  const nameOf = async (file: string, stackSourceMaps = false) =>
+    (await loadModule(file, work, { cacheDir, stackSourceMaps })).name;
+
+  test("loads: the call fails only if it runs, as under Node; the files are bundled in once they are there", async () => {
+    writeModule();
+    mkdirSync(join(work, "plugins"));
+    mkdirSync(join(work, "lib/cplugins"));
+    for (const stackSourceMaps of [false, true]) expect(await nameOf("plugins.ts", stackSourceMaps)).toBe("none");
+    // (from the cache, until the folders are there; `plugins` and `lib/cplugins` are, and hold no file bundled in)
+    mkdirSync(join(work, "plugins/ts"));
+    writeFileSync(join(work, "plugins/ts/a.ts"), 'export const value: string = "plugin";\n');
+    mkdirSync(join(work, "lib/cplugins/cjs"));
+    writeFileSync(join(work, "lib/cplugins/cjs/a.cjs"), 'exports.value = " cjs";\n');
+    expect(await nameOf("plugins.ts")).toBe("plugin cjs");
   });
 });
 

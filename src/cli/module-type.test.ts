@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { commonJsAdvice, isCommonJsLoadError } from "./module-type.ts";
+import { commonJsAdvice, commonJsNote, isCommonJsLoadError } from "./module-type.ts";
 
 // Folders outside the repository, whose package.json says type: module.
 let work: string;
@@ -64,6 +64,20 @@ describe("commonJsAdvice", () => {
     expect(commonJsAdvice("p.ts", join(work, "bare"))).toBe(
       'p.ts has no package.json above it, so Node loads it as CommonJS, but hangar pipelines are ES modules: add a package.json with "type": "module"',
     );
+  });
+});
+
+describe("commonJsNote", () => {
+  test("none for a .cjs module that loaded: Node runs it as it is", () => {
+    expect(commonJsNote("p.cjs", join(work, "esm"))).toBeUndefined();
+  });
+
+  test.each([
+    ["esm", "p.cts"],
+    ["cjs", "pipelines/p.ts"],
+  ])("%s/%s: the advice", (dir, file) => {
+    expect(commonJsNote(file, join(work, dir))).toBe(commonJsAdvice(file, join(work, dir)));
+    expect(commonJsNote(file, join(work, dir))).toMatch(/hangar pipelines are ES modules/);
   });
 });
 

@@ -68,6 +68,16 @@ export function commonJsAdvice(file: string, cwd: string): string | undefined {
   return `${relative(cwd, packageJson) || "package.json"} has no "type": "module", so Node loads ${shown} as CommonJS, but hangar pipelines are ES modules: add "type": "module" to it`;
 }
 
+/**
+ * The note for a pipeline module that loaded, when what {@link commonJsAdvice} says still holds for it, else undefined.
+ * A `.cjs` module is loaded by Node itself, as `node` runs it: one that loaded runs as it is (from Node 20.19 its
+ * `require("hangar")` loads hangar's ES modules; before, that `require()` fails and the module does not load), and
+ * needs no other name. A `.cts` module, which hangar compiles as an ES module, tsx runs as CommonJS: its
+ * `require("hangar")` fails there on Node 20, 20.19 and later too (tsx's loader hooks: `ERR_VM_MODULE_LINK_FAILURE`).
+ */
+export const commonJsNote = (file: string, cwd: string): string | undefined =>
+  extname(file) === ".cjs" ? undefined : commonJsAdvice(file, cwd);
+
 /** Whether `error` is Node failing to load an ES module (or ES syntax) as CommonJS. */
 export function isCommonJsLoadError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;

@@ -9,7 +9,7 @@ import { EXIT, type ExitCode, reportError } from "./define-command.ts";
 import { checkVars, type FlyVarFlags, flyVars } from "./fly-vars.ts";
 import type { Io } from "./io.ts";
 import { type LoadedDefinition, loadModule, type PipelineDefinition } from "./load-pipeline.ts";
-import { commonJsAdvice } from "./module-type.ts";
+import { commonJsNote } from "./module-type.ts";
 import { plural } from "./plural.ts";
 import { notPlainData, reportLoadFailure, warningsTo } from "./report.ts";
 
@@ -83,7 +83,7 @@ export async function renderEntry(
   } catch (error) {
     return reportLoadFailure(error, io, { command: COMMAND, debug: options.debug });
   }
-  const advice = commonJsAdvice(entry, io.cwd());
+  const advice = commonJsNote(entry, io.cwd());
   if (advice !== undefined) io.stderr(`note: ${advice}\n`);
   try {
     // one conversion: the text written and the data validated come from it

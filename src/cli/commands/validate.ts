@@ -35,7 +35,7 @@ export default defineCommand({
       { hasErrors, validateData },
       { isModuleFile, loadModule },
       { notPlainData, reportLoadFailure, warningsTo },
-      { commonJsAdvice },
+      { commonJsNote },
       { plural },
       { withUnknownReferences },
       { expandInputs, unreadable, STDIN_NAME },
@@ -68,7 +68,7 @@ export default defineCommand({
       if (isModuleFile(file)) {
         try {
           const definition = await loadModule(file, io.cwd(), { timeoutMs, warn });
-          const advice = commonJsAdvice(file, io.cwd());
+          const advice = commonJsNote(file, io.cwd());
           if (advice !== undefined) io.stderr(`note: ${advice}\n`);
           let data: unknown;
           try {
