@@ -161,14 +161,14 @@ export function formatFly(result: FileValidation): string {
   return `${out}looks good\n`;
 }
 
+const NO_PLATFORM = "task-config-no-platform";
+
 /**
  * What `fly execute -c` prints for a task config file (after the `file:` header line): the first error that stops the
  * read alone (of the file, its YAML, its vars, a decoding error, then its unknown keys, which end `atc.NewTaskConfig`),
  * else `TaskConfig.Validate`'s errors under `invalid task configuration:`; `looks good` when Concourse would run it
  * (fly execute prints no such line: it goes on and runs the task). hangar's own errors fail the file, as for a pipeline.
  */
-const NO_PLATFORM = "task-config-no-platform";
-
 function formatFlyExecute(diagnostics: readonly Diagnostic[]): string {
   const stop =
     readStop(diagnostics) ??
