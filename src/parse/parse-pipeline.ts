@@ -136,7 +136,7 @@ function parseInput(input: string | Uint8Array, options: ParseOptions): InputRea
 }
 
 /** The text fly's first read of a pipeline puts before go-yaml's errors (templatehelpers `Evaluate(true)`). */
-const FIRST_READ = "error parsing yaml before applying templates: ";
+const FIRST_READ = BEFORE_TEMPLATES.slice(0, -"yaml: ".length);
 
 /**
  * A task config file's reading with fly's lines as `fly execute` words them: it reads the file without the first,
