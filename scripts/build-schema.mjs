@@ -1,4 +1,5 @@
-// Generates dist/schema.json (the package's `hangar/schema.json`) from the model: src/schema/generate.ts
+// Generates dist/schema.json (the package's `hangar/schema.json`) and dist/task-schema.json (`hangar/task-schema.json`,
+// the task config part of it) from the model: src/schema/generate.ts
 // runs ts-json-schema-generator over src/model/pipeline.ts. The result is kept in node_modules/.cache,
 // keyed by a hash of the model and the generator, because the TypeScript program takes seconds to build.
 import { createHash } from "node:crypto";
@@ -46,3 +47,20 @@ if (!existsSync(cached)) {
 }
 mkdirSync(join(repo, "dist"), { recursive: true });
 copyFileSync(cached, join(repo, "dist/schema.json"));
+
+// The JSON Schema of a task config file (dist/task-schema.json): the task config part of the pipeline schema
+// (src/schema/task-schema.ts), derived from it on every build (it takes milliseconds).
+const taskBundle = await build({
+  entryPoints: [join(repo, "src/schema/task-schema.ts")],
+  write: false,
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  packages: "external",
+  logLevel: "warning",
+});
+const taskCode = Buffer.from(taskBundle.outputFiles[0].contents).toString("base64");
+const { taskConfigSchema } = await import(`data:text/javascript;base64,${taskCode}`);
+const taskSchema = taskConfigSchema(JSON.parse(readFileSync(cached, "utf8")));
+writeFileSync(join(repo, "dist/task-schema.json"), `${JSON.stringify(taskSchema, null, 2)}\n`);

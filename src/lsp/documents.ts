@@ -1,5 +1,6 @@
 import { isObject, type Path } from "../model/common.ts";
 import { stepKindOrUndefined } from "../model/step.ts";
+import type { DocumentKind } from "../parse/document-kind.ts";
 import { type ParsedText, parsePipelineText } from "../parse/parse-pipeline.ts";
 import {
   aliasedNode,
@@ -52,9 +53,11 @@ export const SECTION_OF: Readonly<Record<NameKind, string>> = {
   job: "jobs",
 };
 
-/** A pipeline text read for the editor: where its nodes are, its value, and where its names are. */
+/** A pipeline (or task config) text read for the editor: where its nodes are, its value, and where its names are. */
 export interface PipelineDocument {
   readonly text: string;
+  /** What the text was read as: a pipeline, or a task config file (which defines and refers to no names). */
+  readonly kind: DocumentKind;
   /** The position tree of the text (offsets into `text`); undefined when no part of it could be read. */
   readonly tree: YamlTree | undefined;
   /** The parsed value (`undefined` when the text is not a mapping). */
@@ -79,16 +82,20 @@ const BOM = "\uFEFF";
  * given): its value, and its position tree (read now, if its locator has not yet). A text that parse cannot
  * give both for is read again the editor's way ({@link readMended}). Never throws: a broken text has fewer names.
  */
-export function readDocument(text: string, read: ParsedText = parsePipelineText(text)): PipelineDocument {
-  const parsed = read.parsed.pipeline;
+export function readDocument(
+  text: string,
+  read: ParsedText = parsePipelineText(text, { as: "auto" }),
+): PipelineDocument {
+  const { kind } = read.parsed;
+  const parsed = kind === "task" ? read.parsed.taskConfig : read.parsed.pipeline;
   const shared = isObject(parsed) ? parsed : undefined;
   const sharedTree = shared === undefined ? undefined : read.yamlTree();
   const own = sharedTree === undefined ? readMended(text) : undefined;
   const tree = sharedTree ?? own?.tree;
   // parse reads an empty text as an empty pipeline: the editor, as no mapping
   const value = tree?.root.kind !== "mapping" ? undefined : (shared ?? (isObject(own?.value) ? own.value : undefined));
-  const names = value === undefined || tree === undefined ? [] : findNames({ text, tree }, value);
-  return { text, tree, value, names, blanked: own?.blanked ?? [] };
+  const names = value === undefined || tree === undefined || kind === "task" ? [] : findNames({ text, tree }, value);
+  return { text, kind, tree, value, names, blanked: own?.blanked ?? [] };
 }
 
 /** A text read the editor's way: its tree and value, and the parts of it read as blank. */

@@ -1,5 +1,6 @@
 import { isObject, type Path } from "../model/common.ts";
 import { STEP_KINDS, stepKindOrUndefined } from "../model/step.ts";
+import type { DocumentKind } from "../parse/document-kind.ts";
 import { type JsonSchema, stepDefinition } from "../schema/generate.ts";
 import { valueIn } from "./documents.ts";
 
@@ -12,15 +13,21 @@ export interface FieldDoc {
 
 const REF_PREFIX = "#/definitions/";
 
+/** The definition of a task config in the pipeline schema (the model's `TaskConfig`). */
+const TASK_CONFIG_REF = `${REF_PREFIX}TaskConfig`;
+
 /**
  * Reads the generated pipeline schema as the editor needs it: which keys a mapping may have at a path,
  * and the documentation of each. Step kinds are told apart from the step's value, by precedence.
  */
 export interface SchemaDocs {
-  /** The keys of the mapping at `path` (`value` is the parsed document, to tell steps apart). */
-  fieldsAt(path: Path, document: unknown): FieldDoc[];
+  /**
+   * The keys of the mapping at `path` (`value` is the parsed document, to tell steps apart) of a document of `kind`
+   * (a pipeline unless given).
+   */
+  fieldsAt(path: Path, document: unknown, kind?: DocumentKind): FieldDoc[];
   /** The field a path ends in, with its documentation. */
-  fieldAt(path: Path, document: unknown): FieldDoc | undefined;
+  fieldAt(path: Path, document: unknown, kind?: DocumentKind): FieldDoc | undefined;
 }
 
 export function schemaDocs(schema: JsonSchema): SchemaDocs {
@@ -64,8 +71,13 @@ export function schemaDocs(schema: JsonSchema): SchemaDocs {
     ]),
   };
   /** Walks the schema along `path`; returns the schema of the last node and the property schema it came from. */
-  const walk = (path: Path, document: unknown): { node: JsonSchema; parent?: JsonSchema; key?: string } | undefined => {
-    let node: JsonSchema = { $ref: schema.$ref };
+  const walk = (
+    path: Path,
+    document: unknown,
+    kind: DocumentKind,
+  ): { node: JsonSchema; parent?: JsonSchema; key?: string } | undefined => {
+    // a task config file is the pipeline schema's task config
+    let node: JsonSchema = { $ref: kind === "task" ? TASK_CONFIG_REF : schema.$ref };
     let value: unknown = document;
     let parent: JsonSchema | undefined;
     let key: string | undefined;
@@ -94,8 +106,8 @@ export function schemaDocs(schema: JsonSchema): SchemaDocs {
     return typeof resolved.description === "string" ? resolved.description : undefined;
   };
   return {
-    fieldsAt(path, document) {
-      const found = walk(path, document);
+    fieldsAt(path, document, kind = "pipeline") {
+      const found = walk(path, document, kind);
       if (found === undefined) return [];
       const map = shapeOf(found.node, valueIn(document, path), "object");
       if (map === undefined || !isObject(map.properties)) return [];
@@ -106,8 +118,8 @@ export function schemaDocs(schema: JsonSchema): SchemaDocs {
         required: required.has(key),
       }));
     },
-    fieldAt(path, document) {
-      const found = walk(path, document);
+    fieldAt(path, document, kind = "pipeline") {
+      const found = walk(path, document, kind);
       if (found?.key === undefined || found.parent === undefined) return undefined;
       const required = Array.isArray(found.parent.required) && found.parent.required.includes(found.key);
       return { key: found.key, description: describe(found.node), required };

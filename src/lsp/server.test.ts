@@ -362,6 +362,65 @@ describe("hangar lsp --strict, over stdio", () => {
   });
 });
 
+describe("hangar lsp on a task config file", () => {
+  const taskUri = "file:///work/ci/tasks/test.yml";
+  const TEXT = "platform: linux\nrun:\n  path: make\ninputs:\n  - path: src\nouputs: []\n\n";
+
+  test("its diagnostics are those of a task config, as `hangar validate` gives them: no pipeline finding", async () => {
+    const { client, stop } = await started();
+    const published: PublishDiagnosticsParams[] = [];
+    const waiters: (() => void)[] = [];
+    client.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      published.push(p);
+      for (const w of waiters.splice(0)) w();
+    });
+    const diagnosticsOf = async (version: number) => {
+      for (;;) {
+        const found = published.find((p) => p.version === version);
+        if (found !== undefined) return found.diagnostics.map((d) => [d.range.start.line + 1, d.code, d.message]);
+        await new Promise<void>((ok) => waiters.push(ok));
+      }
+    };
+    try {
+      await client.sendNotification(InitializedNotification.type, {});
+      await client.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri: taskUri, languageId: "yaml", version: 1, text: TEXT },
+      });
+      // unknown keys end Concourse's read of a task config: nothing after them
+      expect(await diagnosticsOf(1)).toEqual([
+        [6, "task-config-unknown-fields", "unknown fields: [ouputs]; did you mean 'outputs'?"],
+      ]);
+      expect(validateText(TEXT, { as: "auto" }).diagnostics.map((d) => d.ruleId)).toEqual([
+        "task-config-unknown-fields",
+      ]);
+      const fixed = TEXT.replace("ouputs", "outputs");
+      await client.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri: taskUri, version: 2 },
+        contentChanges: [{ text: fixed }],
+      });
+      expect(await diagnosticsOf(2)).toEqual([
+        [5, "task-config-io-no-name", "  input in position 0 is missing a name"],
+      ]);
+      // keys of a task config are offered at its top level, not a pipeline's
+      const completion = await client.sendRequest(CompletionRequest.type, {
+        textDocument: { uri: taskUri },
+        position: { line: 7, character: 0 },
+      });
+      const labels = (Array.isArray(completion) ? completion : (completion?.items ?? [])).map((c) => c.label);
+      expect(labels).toEqual(expect.arrayContaining(["image_resource", "params", "caches"]));
+      expect(labels).not.toContain("jobs");
+      expect(labels).not.toContain("platform");
+      const hover = await client.sendRequest(HoverRequest.type, {
+        textDocument: { uri: taskUri },
+        position: { line: 0, character: 2 },
+      });
+      expect(JSON.stringify(hover?.contents)).toContain("platform");
+    } finally {
+      await stop();
+    }
+  });
+});
+
 /** A started `hangar lsp`, initialized, with a way to write raw bytes beside the protocol client's messages. */
 async function started() {
   const server = spawn(process.execPath, [join(repo, "bin/hangar.js"), "lsp"], { stdio: "pipe" });

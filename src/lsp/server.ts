@@ -1,5 +1,7 @@
 /**
- * `hangar lsp`: a language server (LSP 3.17, on vscode-languageserver) for Concourse pipeline YAML.
+ * `hangar lsp`: a language server (LSP 3.17, on vscode-languageserver) for Concourse pipeline YAML, and for task
+ * config files (a mapping with `run` or `platform` and no pipeline key: diagnostics as `hangar validate` gives them,
+ * hover and key completion from the schema's task config).
  *
  * - diagnostics from hangar's validator (Concourse-parity and hangar rules) with severity and rule id,
  *   published after every change (changes arriving together are validated once, for the last text);
@@ -101,7 +103,9 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
     const cached = read.get(text.uri);
     const content = text.getText();
     if (cached?.version === text.version && cached.text === content) return cached;
-    const fresh = { version: text.version, text: content, parse: parsePipelineText(content, { file: text.uri }) };
+    // a task config file is read as one (see document-kind.ts): no pipeline findings on it
+    const parse = parsePipelineText(content, { file: text.uri, as: "auto" });
+    const fresh = { version: text.version, text: content, parse };
     read.set(text.uri, fresh);
     return fresh;
   };

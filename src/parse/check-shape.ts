@@ -2,11 +2,12 @@ import type { GoNumbers } from "../concourse/go-number.ts";
 import { isObject } from "../model/common.ts";
 import type { Diagnostic } from "../source/diagnostic.ts";
 import type { KnownMappings } from "./known-mappings.ts";
+import type { StructDesc } from "./shape-descriptor.ts";
 import { checkValue } from "./shape-full.ts";
-import { ROOT } from "./shape-position.ts";
+import { type At, ROOT, TASK_ROOT } from "./shape-position.ts";
 import { quick, quickData, type StringVisitor } from "./shape-quick.ts";
 import { type State, typeError } from "./shape-report.ts";
-import { CONFIG } from "./shape-types.ts";
+import { CONFIG, TASK_CONFIG_FILE } from "./shape-types.ts";
 
 export { MAX_STEP_DEPTH, MAX_VALUE_DEPTH } from "./shape-descriptor.ts";
 export type { StringVisitor } from "./shape-quick.ts";
@@ -32,18 +33,54 @@ export type { StringVisitor } from "./shape-quick.ts";
  * in `shape-full.ts`; the quick pass that answers the common case without positions, in `shape-quick.ts`.
  */
 export function checkShape(value: unknown, known?: KnownMappings, numbers?: GoNumbers): ShapeResult {
+  return checkDocument(value, PIPELINE_DOCUMENT, known, numbers);
+}
+
+/**
+ * {@link checkShape} of a task config file, read as `atc.NewTaskConfig` reads it (sigs.k8s.io/yaml into
+ * `atc.TaskConfig`): no scalar is coerced to a string (the type has its own `UnmarshalJSON`), a root that is not a
+ * mapping is `json: cannot unmarshal array into Go value of type map[string]*json.RawMessage`, and unknown keys of
+ * the top level are left to the task config validator (they stop Concourse's read: see validate-task-config.ts).
+ */
+export function checkTaskConfigShape(value: unknown, known?: KnownMappings, numbers?: GoNumbers): ShapeResult {
+  return checkDocument(value, TASK_DOCUMENT, known, numbers);
+}
+
+/** The Go type a document decodes into: its descriptor, where it starts, and Go's name of it when not a mapping. */
+interface DocumentType {
+  readonly desc: StructDesc;
+  readonly root: At;
+  readonly notMapping: string;
+}
+
+const PIPELINE_DOCUMENT: DocumentType = { desc: CONFIG, root: ROOT, notMapping: "atc.Config" };
+
+const TASK_DOCUMENT: DocumentType = {
+  desc: TASK_CONFIG_FILE,
+  root: TASK_ROOT,
+  notMapping: "map[string]*json.RawMessage",
+};
+
+function checkDocument(
+  value: unknown,
+  type: DocumentType,
+  known: KnownMappings | undefined,
+  numbers: GoNumbers | undefined,
+): ShapeResult {
   const diagnostics: Diagnostic[] = [];
   const state: State = { diagnostics, wellFormed: true, known, numbers };
   if (value === null || value === undefined) {
     return { isMapping: true, wellFormed: true, unchanged: true, value, diagnostics };
   }
   if (!isObject(value)) {
-    typeError(state, value, "atc.Config", ROOT);
+    typeError(state, value, type.notMapping, type.root);
     return { isMapping: false, wellFormed: false, unchanged: true, value, diagnostics };
   }
-  // the common case, a pipeline with nothing to report, is answered by a quick pass that builds no positions
-  if (quick(value, CONFIG, 0, known)) return { isMapping: true, wellFormed: true, unchanged: true, value, diagnostics };
-  const read = checkValue(state, value, CONFIG, ROOT);
+  // the common case, a document with nothing to report, is answered by a quick pass that builds no positions
+  if (quick(value, type.desc, 0, known)) {
+    return { isMapping: true, wellFormed: true, unchanged: true, value, diagnostics };
+  }
+  const read = checkValue(state, value, type.desc, type.root);
   return { isMapping: true, wellFormed: state.wellFormed, unchanged: state.changed !== true, value: read, diagnostics };
 }
 

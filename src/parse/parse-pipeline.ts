@@ -2,15 +2,17 @@ import { goFormatFloat } from "../concourse/go-format.ts";
 import { eitherNumbers, type GoNumbers } from "../concourse/go-number.ts";
 import { isObject, type Path } from "../model/common.ts";
 import type { Pipeline } from "../model/pipeline.ts";
+import type { TaskConfig } from "../model/task.ts";
 import { compareByLocation, type Diagnostic, isAboutKey, type SourceLoc } from "../source/diagnostic.ts";
 import { jsonLocator, type Locator, lineIndex } from "../source/locate.ts";
-import { checkShape } from "./check-shape.ts";
+import { checkShape, checkTaskConfigShape, type ShapeResult } from "./check-shape.ts";
+import { type DocumentKind, type ReadAs, type Reading, readingOf } from "./document-kind.ts";
 import { goNumbersOf } from "./go-numbers.ts";
 import { readAsGoYamlReads } from "./json-keys.ts";
 import type { KnownMappings } from "./known-mappings.ts";
 import { readYaml, type YamlProblem } from "./read-yaml.ts";
 import { type DecodedBytes, decodeYamlBytes } from "./read-yaml-utf8.ts";
-import { rootNotMapping } from "./root-kind.ts";
+import { kindOf, rootNotMapping } from "./root-kind.ts";
 import { interpolate, type TemplateVars } from "./vars.ts";
 import { BEFORE_TEMPLATES, findNonFinite, TO_JSON } from "./yaml-to-json.ts";
 import { lazyNodeAt, lazyYamlTree, type YamlTree, yamlTreeLocator } from "./yaml-tree.ts";
@@ -27,14 +29,29 @@ export interface ParseOptions {
   readonly vars?: TemplateVars | undefined;
   /** Larger inputs are refused with a diagnostic. Default 32 Mi characters. */
   readonly maxBytes?: number | undefined;
+  /**
+   * What to read the text as: a pipeline (the default), a task config file (`task`: what a task step's `file:` names
+   * and `fly execute -c` runs), or `auto`: a task config when it plainly is one (see document-kind.ts `readingOf`),
+   * else a pipeline.
+   */
+  readonly as?: ReadAs | undefined;
 }
 
 export interface ParsedPipeline {
+  /** What the text was read as: a pipeline, or a task config file (then `pipeline` is undefined). */
+  readonly kind: DocumentKind;
   /**
    * The pipeline, when the text held a mapping. Only has the model's shape when `wellFormed` is true;
    * otherwise it is the raw parsed value.
    */
   readonly pipeline: Pipeline | undefined;
+  /** The task config, when the text was read as one and held a mapping (its shape as for `pipeline`). */
+  readonly taskConfig?: TaskConfig;
+  /**
+   * For a text `auto` read as a pipeline, the task config keys of its top level, when it has any (a reader may say
+   * how the text was read, and how to read it as a task config).
+   */
+  readonly taskKeys?: readonly string[];
   /** True when the text parsed and every value has the type Concourse expects, so rules may run on it. */
   readonly wellFormed: boolean;
   /** Parse and shape diagnostics, sorted, each with its location. */
@@ -114,9 +131,33 @@ function afterBom(parsed: ParsedPipeline): ParsedPipeline {
 }
 
 function parseInput(input: string | Uint8Array, options: ParseOptions): InputRead {
+  const read = readInput(input, options);
+  return read.parsed.kind === "task" ? { ...read, parsed: withExecuteWords(read.parsed) } : read;
+}
+
+/** The text fly's first read of a pipeline puts before go-yaml's errors (templatehelpers `Evaluate(true)`). */
+const FIRST_READ = BEFORE_TEMPLATES.slice(0, -"yaml: ".length);
+
+/**
+ * A task config file's reading with fly's lines as `fly execute` words them: it reads the file without the first,
+ * strict pass of go-yaml v3 that `fly validate-pipeline` makes (`Evaluate(false)`), so go-yaml's errors come bare.
+ */
+function withExecuteWords(parsed: ParsedPipeline): ParsedPipeline {
+  const bare = (d: Diagnostic): Diagnostic =>
+    d.fly?.startsWith(FIRST_READ) === true ? { ...d, fly: d.fly.slice(FIRST_READ.length) } : d;
+  return parsed.diagnostics.some((d) => d.fly?.startsWith(FIRST_READ) === true)
+    ? { ...parsed, diagnostics: parsed.diagnostics.map(bare) }
+    : parsed;
+}
+
+function readInput(input: string | Uint8Array, options: ParseOptions): InputRead {
   const { file } = options;
+  const as = options.as ?? "pipeline";
+  // a text that cannot be read at all is of the kind asked for, or a pipeline (nothing in it says otherwise)
+  const kind: DocumentKind = as === "task" ? "task" : "pipeline";
   const fail = (ruleId: string, message: string, loc?: SourceLoc, fly?: string): InputRead => ({
     parsed: {
+      kind,
       pipeline: undefined,
       wellFormed: false,
       diagnostics: [
@@ -139,7 +180,7 @@ function parseInput(input: string | Uint8Array, options: ParseOptions): InputRea
   if (typeof input === "string") text = input;
   else {
     const decoded = decodeYamlBytes(input);
-    if (!decoded.ok) return { parsed: invalidUtf8(decoded, file) };
+    if (!decoded.ok) return { parsed: invalidUtf8(decoded, file, kind) };
     text = decoded.text;
   }
   const format = options.format === "json" || options.format === "yaml" ? options.format : detectFormat(text);
@@ -150,7 +191,7 @@ function parseInput(input: string | Uint8Array, options: ParseOptions): InputRea
     // JSON.parse keeps the last of a repeated key, where the YAML reader reports every repeat at its place, and makes
     // a number beyond float64's range Infinity, where go-yaml keeps it as a string: both are read as fly reads them
     if (value !== NOT_JSON && readAsGoYamlReads(text, value))
-      return { parsed: parseJson(value, text, file, options.vars) };
+      return { parsed: parseJson(value, text, { file, vars: options.vars, as }) };
   }
   const binary = firstControlCharacter(text);
   if (binary !== -1) {
@@ -162,8 +203,19 @@ function parseInput(input: string | Uint8Array, options: ParseOptions): InputRea
   }
   // Concourse reads JSON with its YAML parser, so text that is not strict JSON may still be a pipeline
   // (and YAML reports syntax errors with a position).
-  return parseYaml(text, file, options.vars);
+  return parseYaml(text, { file, vars: options.vars, as });
 }
+
+/** What the readers below are given besides the text. */
+interface ReadContext {
+  readonly file: string | undefined;
+  readonly vars: TemplateVars | undefined;
+  readonly as: ReadAs;
+}
+
+/** How a document is read: as asked, or, for `auto`, by what it holds. */
+const readingFor = (as: ReadAs, value: unknown): Reading =>
+  as === "auto" ? readingOf(value) : { kind: as, taskKeys: [] };
 
 const NOT_JSON: unique symbol = Symbol("not JSON");
 
@@ -175,7 +227,7 @@ function tryJson(text: string): unknown {
   }
 }
 
-function parseJson(value: unknown, text: string, file: string | undefined, vars?: TemplateVars): ParsedPipeline {
+function parseJson(value: unknown, text: string, { file, vars, as }: ReadContext): ParsedPipeline {
   let locator: Locator | undefined;
   const locate: Locator = (path, target) => {
     locator ??= jsonLocator(text, file);
@@ -184,11 +236,25 @@ function parseJson(value: unknown, text: string, file: string | undefined, vars?
   // fly reads JSON as YAML: its integers past 2^53 are read back from the YAML reading of the text
   const tree = lazyYamlTree(text);
   const numbers = goNumbersOf((path) => lazyNodeAt(tree, text, path), text);
-  return notMapping(value, text, locate) ?? finish(value, locate, vars, { numbers });
+  const reading = readingFor(as, value);
+  return (
+    (reading.kind === "pipeline" ? notMapping(value, text, locate) : undefined) ??
+    finish(value, locate, vars, reading, { numbers })
+  );
 }
 
-function parseYaml(text: string, file: string | undefined, vars?: TemplateVars): InputRead {
-  const read = readYaml(text);
+function parseYaml(text: string, { file, vars, as }: ReadContext): InputRead {
+  // a task config file is read by sigs.k8s.io/yaml alone: a key it rejects is an error whatever the root
+  let read = readYaml(text, { standalone: as === "task" });
+  let repeated: readonly YamlProblem[] = [];
+  if (!read.ok && as !== "pipeline" && read.problems.length > 0 && read.problems.every(isRepeatedKey)) {
+    // Concourse reads a task config file with go-yaml v2 alone, where a repeated key is no error: the last one wins
+    const again = readYaml(text, { standalone: as === "task", repeatsAllowed: true });
+    if (again.ok && readingFor(as, again.value).kind === "task") {
+      repeated = read.problems;
+      read = again;
+    }
+  }
   // only the first document is read (as by go-yaml), and located: the others are not YAML the locator need read
   const end = read.ok ? read.firstDocumentEnd : undefined;
   const located = end === undefined ? text : text.slice(0, end);
@@ -198,20 +264,14 @@ function parseYaml(text: string, file: string | undefined, vars?: TemplateVars):
   const locate = yamlTreeLocator(yamlTree, located, file);
   if (read.ok) {
     const numbers = goNumbersOf((path) => lazyNodeAt(yamlTree, located, path), located);
-    const parsed = notMapping(read.value, located, locate) ?? finish(read.value, locate, vars, { ...read, numbers });
-    if (end === undefined) return { parsed, yamlTree };
-    const start = lineIndex(text)(end);
-    const ignored: Diagnostic = {
-      ...diag(
-        "yaml/more-documents",
-        "the file holds more than one document: fly reads the first one only, and so does hangar",
-        [],
-        withFile(file, { line: start.line, col: start.col }),
-      ),
-      severity: "warning",
-      parity: "hangar",
-    };
-    return { parsed: { ...parsed, diagnostics: [...parsed.diagnostics, ignored].sort(compareByLocation) }, yamlTree };
+    const reading = readingFor(as, read.value);
+    const parsed =
+      (reading.kind === "pipeline" ? notMapping(read.value, located, locate) : undefined) ??
+      finish(read.value, locate, vars, reading, { ...read, numbers });
+    const notes = repeated.map((p) => repeatedKey(p, withFile(file, lineIndex(text)(p.offset))));
+    if (end !== undefined) notes.push(moreDocuments(text, end, file));
+    if (notes.length === 0) return { parsed, yamlTree };
+    return { parsed: { ...parsed, diagnostics: [...parsed.diagnostics, ...notes].sort(compareByLocation) }, yamlTree };
   }
   const at = lineIndex(text);
   const diagnostics = read.problems.map((problem) => {
@@ -219,7 +279,31 @@ function parseYaml(text: string, file: string | undefined, vars?: TemplateVars):
     const loc = withFile(file, { line: start.line, col: start.col });
     return problemDiagnostic(problem, loc);
   });
-  return { parsed: { pipeline: undefined, wellFormed: false, diagnostics, locate }, yamlTree };
+  const kind: DocumentKind = as === "task" ? "task" : "pipeline";
+  return { parsed: { kind, pipeline: undefined, wellFormed: false, diagnostics, locate }, yamlTree };
+}
+
+const isRepeatedKey = (problem: YamlProblem): boolean => problem.kind === "duplicate-key";
+
+/** A key repeated in a task config file: hangar's warning, where Concourse silently reads the last one. */
+function repeatedKey(problem: YamlProblem, loc: SourceLoc): Diagnostic {
+  const message = `${problem.message}: Concourse reads a task config file with the last one`;
+  return { ...diag(YAML_RULE("DUPLICATE_KEY"), message, [], loc), severity: "warning", parity: "hangar" };
+}
+
+/** The documents after the first, which fly never reads, from `end` on. */
+function moreDocuments(text: string, end: number, file: string | undefined): Diagnostic {
+  const start = lineIndex(text)(end);
+  return {
+    ...diag(
+      "yaml/more-documents",
+      "the file holds more than one document: fly reads the first one only, and so does hangar",
+      [],
+      withFile(file, { line: start.line, col: start.col }),
+    ),
+    severity: "warning",
+    parity: "hangar",
+  };
 }
 
 /**
@@ -230,18 +314,22 @@ function notMapping(value: unknown, text: string, locate: Locator): ParsedPipeli
   if (value === null || value === undefined || isObject(value)) return undefined;
   const { message, fly } = rootNotMapping(value, text);
   const diagnostic: Diagnostic = { ...diag("type-mismatch", message, [], locate([])), fly };
-  return { pipeline: undefined, wellFormed: false, diagnostics: [diagnostic], locate };
+  return { kind: "pipeline", pipeline: undefined, wellFormed: false, diagnostics: [diagnostic], locate };
 }
 
 /** A reason the YAML cannot be read, as a diagnostic: go-yaml's words where fly reports it, the reader's otherwise. */
 /** Bytes go-yaml cannot read as UTF-8: its words, at the first bad byte (line and column in characters). */
-function invalidUtf8(decoded: Extract<DecodedBytes, { ok: false }>, file: string | undefined): ParsedPipeline {
+function invalidUtf8(
+  decoded: Extract<DecodedBytes, { ok: false }>,
+  file: string | undefined,
+  kind: DocumentKind,
+): ParsedPipeline {
   const loc = withFile(file, lineIndex(decoded.before)(decoded.before.length));
   const diagnostic: Diagnostic = {
     ...diag(YAML_RULE("INVALID_UTF8"), `${decoded.problem} (at byte ${decoded.byteOffset})`, [], loc),
     fly: `error parsing yaml before applying templates: yaml: ${decoded.problem}`,
   };
-  return { pipeline: undefined, wellFormed: false, diagnostics: [diagnostic], locate: () => loc };
+  return { kind, pipeline: undefined, wellFormed: false, diagnostics: [diagnostic], locate: () => loc };
 }
 
 function problemDiagnostic(problem: YamlProblem, loc: SourceLoc): Diagnostic {
@@ -296,9 +384,11 @@ function finish(
   read: unknown,
   locate: Locator,
   vars: TemplateVars | undefined,
+  reading: Reading,
   notes: ReaderNotes = {},
 ): ParsedPipeline {
   const { known } = notes;
+  const { kind } = reading;
   // fly interpolates the decoded document before it decodes it into a pipeline; a var that cannot be put in
   // place fails the whole file
   const interpolated = vars === undefined ? { value: read, problems: [], numbers: undefined } : interpolate(read, vars);
@@ -307,28 +397,34 @@ function finish(
       ...diag("vars/interpolation", p.message, p.path, locate(p.path)),
       fly: p.message,
     }));
-    return { pipeline: undefined, wellFormed: false, diagnostics: diagnostics.sort(compareByLocation), locate };
+    return { kind, pipeline: undefined, wellFormed: false, diagnostics: diagnostics.sort(compareByLocation), locate };
   }
   // interpolation copies every mapping, so a copy has no known keys (a record is found by the object itself)
   // a number a var put in place is as fly holds it; the others as the text has them
   const numbers = eitherNumbers(interpolated.numbers, notes.numbers);
-  const shape = checkShape(interpolated.value, known, numbers);
+  const shape: ShapeResult = (kind === "task" ? checkTaskConfigShape : checkShape)(interpolated.value, known, numbers);
   // after the shape check, which turns a float given for a string into the string sigs.k8s.io/yaml makes of it
   const value = shape.value;
   const unsupported = notes.nonFinite === true && shape.isMapping ? unsupportedValues(value, locate) : [];
-  const diagnostics = shape.diagnostics
+  // a task config file that is not a mapping: hangar's words for it (its fly line has Go's)
+  const found =
+    kind === "task" && !shape.isMapping
+      ? shape.diagnostics.map((d) => (d.path.length === 0 ? { ...d, message: taskNotMapping(value) } : d))
+      : shape.diagnostics;
+  const diagnostics = found
     .map((d) => {
       const loc = d.loc ?? locate(d.path, isAboutKey(d) ? "key" : "value");
       return loc === undefined ? d : { ...d, loc };
     })
     .concat(unsupported)
     .sort(compareByLocation);
+  // an empty document is an empty mapping to Go's decoder
+  const mapping = !shape.isMapping ? undefined : value === null || value === undefined ? {} : value;
   return {
-    pipeline: !shape.isMapping
-      ? undefined
-      : value === null || value === undefined
-        ? ({} as Pipeline)
-        : (value as Pipeline),
+    kind,
+    pipeline: kind === "pipeline" ? (mapping as Pipeline | undefined) : undefined,
+    ...(kind === "task" && mapping !== undefined && { taskConfig: mapping as TaskConfig }),
+    ...(reading.taskKeys.length > 0 && { taskKeys: reading.taskKeys }),
     wellFormed: shape.wellFormed && unsupported.length === 0,
     diagnostics,
     locate,
@@ -336,6 +432,9 @@ function finish(
     ...(known !== undefined && shape.unchanged && { knownMappings: known }),
   };
 }
+
+const taskNotMapping = (value: unknown): string =>
+  `a task config is a mapping of its keys (platform, run, ...), not ${kindOf(value)}`;
 
 /**
  * The floats JSON cannot hold (`.inf`, `-.inf`, `.nan`) left in the document: sigs.k8s.io/yaml's `json.Marshal` of

@@ -26,12 +26,15 @@ export function rootNotMapping(value: unknown, text: string): { readonly message
           : goYamlV3Tag(scalar);
   const shown = tag === "!!seq" || tag === "!!map" ? tag : `${tag} \`${isList ? "" : cut(scalar)}\``;
   const line = lineIndex(text)(root.node).line;
-  const what = isList ? "a list" : typeof value === "string" ? "a string" : `a ${typeof value}`;
   return {
-    message: `a pipeline is a mapping of its top-level keys (jobs, resources, ...), not ${what}`,
+    message: `a pipeline is a mapping of its top-level keys (jobs, resources, ...), not ${kindOf(value)}`,
     fly: `${BEFORE_TEMPLATES}unmarshal errors:\n  line ${line}: cannot unmarshal ${shown} into map[string]interface {}`,
   };
 }
+
+/** What a document that is not a mapping is, in a message: `a list`, `a string`, `a number`, `a boolean`. */
+export const kindOf = (value: unknown): string =>
+  Array.isArray(value) ? "a list" : typeof value === "string" ? "a string" : `a ${typeof value}`;
 
 /**
  * Where the document's root node starts (`node`, at its first property when it has any), its content starts, and

@@ -139,7 +139,14 @@ class FullChecker implements Checker {
     typeError(this.state, value, goType, this.here);
   }
   check(value: unknown, desc: Desc): void {
-    checkValue(this.state, value, desc, this.here);
+    // a custom type's own decode: Go's decoder names a type error in it by the struct and fields of the decode that
+    // reached the custom type, when there is one (encoding/json `addErrorContext`: `taskConfigAlias.caches.ttl`)
+    checkValue(
+      this.state,
+      value,
+      desc,
+      this.here.struct === undefined ? this.here : { ...this.here, keepStruct: true },
+    );
   }
   step(value: unknown, seg: PathSegment): void {
     checkStep(this.state, value, child(this.here, seg));

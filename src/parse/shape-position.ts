@@ -38,6 +38,12 @@ export const ROOT: At = {
   keepStruct: false,
 };
 
+/**
+ * The top of a task config file: sigs.k8s.io/yaml finds an `UnmarshalJSON` on `atc.TaskConfig` and so coerces no
+ * scalar anywhere in it, and an error at the root is of no struct (`Go value of type ...`).
+ */
+export const TASK_ROOT: At = { ...ROOT, struct: undefined, coerce: false };
+
 /** A position inside `h`'s value, at key or index `seg`. */
 export const child = (h: At, seg: PathSegment): At => ({
   parent: h,

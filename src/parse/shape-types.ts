@@ -32,6 +32,7 @@ import {
   OPTIONAL_STEP,
   STEP,
   STRING,
+  type StructDesc,
   struct,
 } from "./shape-descriptor.ts";
 
@@ -187,6 +188,13 @@ const TASK_CONFIG_STRUCT = struct(
   "rule",
   Object.fromEntries(TASK_CONFIG_FIELDS.map((f) => [f, TASK_CONFIG_FIELD_TYPE[f]])),
 );
+
+/**
+ * A task config file (atc/task.go `NewTaskConfig`): `TaskConfig.UnmarshalJSON` decodes it into an alias type, the
+ * struct Go's errors name (`Go struct field taskConfigAlias.platform`); its unknown keys are the task config
+ * validator's (src/validate/validate-task-config.ts).
+ */
+export const TASK_CONFIG_FILE: StructDesc = { ...TASK_CONFIG_STRUCT, name: "taskConfigAlias" };
 
 /** A task's inline config (atc/task.go `TaskConfig`); unknown keys are the StepValidator's business. */
 const TASK_CONFIG = customOfParts(

@@ -3,16 +3,22 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { JsonSchema } from "./generate.ts";
 
+/** The schemas the build writes: of a pipeline, and of a task config file. */
+export type SchemaName = "schema.json" | "task-schema.json";
+
 /**
- * Where the built schema is: `dist/schema.json` of the package this module belongs to (found by walking
- * up to the package's own package.json, so it works from src/ and from the bundles in dist/).
- * `undefined` when the package was never built.
+ * Where a built schema is (`name`: `dist/schema.json`, the pipeline's, unless given) of the package this module
+ * belongs to (found by walking up to the package's own package.json, so it works from src/ and from the bundles in
+ * dist/). `undefined` when the package was never built.
  */
-export function schemaFile(from: string = fileURLToPath(import.meta.url)): string | undefined {
+export function schemaFile(
+  from: string = fileURLToPath(import.meta.url),
+  name: SchemaName = "schema.json",
+): string | undefined {
   for (let dir = dirname(from); ; dir = dirname(dir)) {
     const manifest = join(dir, "package.json");
     if (existsSync(manifest) && isHangar(manifest)) {
-      const file = join(dir, "dist", "schema.json");
+      const file = join(dir, "dist", name);
       return existsSync(file) ? file : undefined;
     }
     if (dirname(dir) === dir) return undefined;
@@ -27,8 +33,8 @@ function isHangar(manifest: string): boolean {
   }
 }
 
-/** The built schema, parsed; `undefined` when the package was never built. */
-export function loadSchema(): JsonSchema | undefined {
-  const file = schemaFile();
+/** A built schema (the pipeline's unless `name` is given), parsed; `undefined` when the package was never built. */
+export function loadSchema(name: SchemaName = "schema.json"): JsonSchema | undefined {
+  const file = schemaFile(undefined, name);
   return file === undefined ? undefined : (JSON.parse(readFileSync(file, "utf8")) as JsonSchema);
 }

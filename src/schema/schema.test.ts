@@ -405,11 +405,48 @@ test("ajv's strict mode compiles the schema, with no allowUnionTypes (a list of 
   expect(JSON.stringify(schema)).not.toMatch(/"type":\[/);
 });
 
-test("the package exports the built schema as hangar/schema.json", async () => {
+test("the package exports the built schemas as hangar/schema.json and hangar/task-schema.json", async () => {
   const manifest = JSON.parse(readFileSync(join(import.meta.dirname, "../../package.json"), "utf8")) as {
     exports: Record<string, unknown>;
   };
   expect(manifest.exports["./schema.json"]).toBe("./dist/schema.json");
+  expect(manifest.exports["./task-schema.json"]).toBe("./dist/task-schema.json");
   const exported = JSON.parse(readFileSync(join(import.meta.dirname, "../..", "dist/schema.json"), "utf8"));
   expect(exported).toEqual(schema);
+});
+
+describe("the schema of a task config file (hangar/task-schema.json)", () => {
+  const taskSchema = loadSchema("task-schema.json");
+  if (taskSchema === undefined) throw new Error("dist/task-schema.json is missing: run `npm run build` first");
+  const checkTask = new Ajv({ strict: true, allErrors: true }).compile(taskSchema);
+  const taskErrors = (text: string) =>
+    checkTask(read(text)) ? [] : (checkTask.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+  /** hangar validate's errors for the text, read as a task config file. */
+  const validatedErrors = (text: string) =>
+    validateText(text, { as: "task" })
+      .diagnostics.filter((d) => d.severity === "error")
+      .map((d) => d.ruleId);
+
+  test.each([
+    [
+      "a whole config",
+      "platform: linux\nimage_resource: { type: registry-image, source: { repository: x } }\ninputs: [{ name: a, optional: yes }]\noutputs: [{ name: b }]\ncaches: [{ path: c, ttl: 1h }]\nparams: { N: 1 }\ncontainer_limits: { cpu: 2, memory: 1GB }\nrun: { path: make, args: [all] }\n",
+    ],
+  ])("%s passes, as hangar validate --as task accepts it", (_name, text) => {
+    expect(validatedErrors(text)).toEqual([]);
+    expect(taskErrors(text)).toEqual([]);
+  });
+
+  test("a ((var)) passes where a value is not a string, as fly execute -v fills it in before Concourse reads it", () => {
+    expect(taskErrors("platform: linux\nrun: ((run))\ninputs: ((inputs))\n")).toEqual([]);
+  });
+
+  test.each([
+    ["an unknown key", "platform: linux\nrun: { path: make }\nouputs: []\n", "task-config-unknown-fields"],
+    ["a number for a string", "platform: linux\nrun: { path: make, args: [-j, 4] }\n", "type-mismatch"],
+    ["no platform", "run: { path: make }\n", "task-config-no-platform"],
+  ])("%s fails, as hangar validate --as task refuses it", (_name, text, rule) => {
+    expect(validatedErrors(text)).toEqual([rule]);
+    expect(taskErrors(text)).not.toEqual([]);
+  });
 });

@@ -115,3 +115,30 @@ describe("formatResults", () => {
     expect(fly('user_data: {"\\U0001F600": .inf, "\\uFF61": .nan}\njobs: []\n')).toBe(line("NaN"));
   });
 });
+
+describe("--format fly of a task config file", () => {
+  const fly = (text: string, strict = false) =>
+    formatResults([validateText(text, { file: "t.yml", as: "task", strict })], "fly");
+
+  test("Validate's errors in its order (the platform first), wherever they are in the file", () => {
+    const text = "inputs: [{ path: a }]\noutputs: [~]\nplatform: ''\nrun: { path: make }\n";
+    expect(fly(text)).toBe(
+      [
+        "t.yml:",
+        "error: invalid task configuration:",
+        "missing 'platform'",
+        "  input in position 0 is missing a name",
+        "  output in position 0 is missing a name",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  test("a type error stops the read, in sigs.k8s.io/yaml's words; hangar's own errors are no `looks good`", () => {
+    expect(fly("platform: linux\nrun: { path: 7 }\n")).toBe(
+      "t.yml:\nerror: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal number into Go struct field TaskRunConfig.run.path of type string\n",
+    );
+    expect(fly("platform: linux\nrun: { path: make, dri: x }\n")).toBe("t.yml:\nlooks good\n");
+    expect(fly("platform: linux\nrun: { path: make, dri: x }\n", true)).toBe("t.yml:\nerror: configuration invalid\n");
+  });
+});

@@ -1,6 +1,6 @@
 import type { Path } from "../model/common.ts";
 import { cutToken, type Diagnostic } from "../source/diagnostic.ts";
-import { formatPath } from "../source/path.ts";
+import { comparePaths, formatPath } from "../source/path.ts";
 import type { FileValidation } from "./validate-text.ts";
 
 /** The output formats of `hangar validate`. */
@@ -124,6 +124,7 @@ const stopsFly = (d: Diagnostic): boolean =>
  */
 export function formatFly(result: FileValidation): string {
   let out = `${result.file}:\n`;
+  if (result.readAs === "task") return out + formatFlyExecute(result.diagnostics);
   // fly reads the file (YAML, vars, the conversion to JSON) before it decodes any field
   const stop = readStop(result.diagnostics) ?? result.diagnostics.find(stopsFly);
   if (stop !== undefined) return `${out}error: ${flyOf(stop) ?? stop.message}\n`;
@@ -158,6 +159,31 @@ export function formatFly(result: FileValidation): string {
   // hangar's own errors (not listed) fail the file too: the output never says `looks good` when the exit code is 1
   if (result.diagnostics.some((d) => d.severity === "error")) return `${out}error: configuration invalid\n`;
   return `${out}looks good\n`;
+}
+
+const NO_PLATFORM = "task-config-no-platform";
+
+/**
+ * What `fly execute -c` prints for a task config file (after the `file:` header line): the first error that stops the
+ * read alone (of the file, its YAML, its vars, a decoding error, then its unknown keys, which end `atc.NewTaskConfig`),
+ * else `TaskConfig.Validate`'s errors under `invalid task configuration:`; `looks good` when Concourse would run it
+ * (fly execute prints no such line: it goes on and runs the task). hangar's own errors fail the file, as for a pipeline.
+ */
+function formatFlyExecute(diagnostics: readonly Diagnostic[]): string {
+  const stop =
+    readStop(diagnostics) ??
+    diagnostics.find(stopsFly) ??
+    diagnostics.find((d) => d.ruleId === "task-config-unknown-fields" && d.severity === "error");
+  if (stop !== undefined) return `error: ${flyOf(stop) ?? stop.message}\n`;
+  // in Validate's order: the platform, then the inputs and the outputs by position
+  const errors = diagnostics
+    .filter((d) => d.parity === "concourse" && d.severity === "error")
+    .sort(
+      (a, b) => Number(b.ruleId === NO_PLATFORM) - Number(a.ruleId === NO_PLATFORM) || comparePaths(a.path, b.path),
+    );
+  if (errors.length > 0) return `error: invalid task configuration:\n${errors.map(flyOf).join("\n")}\n`;
+  if (diagnostics.some((d) => d.severity === "error")) return "error: configuration invalid\n";
+  return "looks good\n";
 }
 
 /**

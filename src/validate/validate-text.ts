@@ -1,6 +1,7 @@
 import { type ParsedPipeline, parsePipeline } from "../parse/parse-pipeline.ts";
 import { type Diagnostic, isAboutKey } from "../source/diagnostic.ts";
 import { validate } from "./validate.ts";
+import { validateTaskConfig } from "./validate-task-config.ts";
 import { type FileValidation, finish, type ValidateTextOptions } from "./validate-value.ts";
 
 export { type FileValidation, hasErrors, type ValidateTextOptions, validateValue } from "./validate-value.ts";
@@ -16,6 +17,7 @@ export function validateText(text: string | Uint8Array, options: ValidateTextOpt
     file: options.file ?? "<input>",
     ...(options.format === undefined ? {} : { format: options.format }),
     ...(options.vars === undefined ? {} : { vars: options.vars }),
+    ...(options.as === undefined ? {} : { as: options.as }),
   });
   return validateParsed(parsed, options);
 }
@@ -28,12 +30,25 @@ export function validateText(text: string | Uint8Array, options: ValidateTextOpt
 export function validateParsed(parsed: ParsedPipeline, options: ValidateTextOptions = {}): FileValidation {
   const file = options.file ?? "<input>";
   const found: Diagnostic[] = [...parsed.diagnostics];
+  const locateIn = (d: Diagnostic, target: "key" | "value"): Diagnostic => {
+    const loc = parsed.locate(d.path, target);
+    return loc === undefined ? d : { ...d, loc };
+  };
+  if (parsed.kind === "task") {
+    if (parsed.wellFormed && parsed.taskConfig !== undefined) {
+      // the unknown keys of a task config file are reported at the first of them
+      for (const d of validateTaskConfig(parsed.taskConfig, options)) {
+        found.push(locateIn(d, d.ruleId === "task-config-unknown-fields" ? "key" : "value"));
+      }
+    }
+    return { file, diagnostics: finish(found, options.strict === true), readAs: "task" };
+  }
   if (parsed.wellFormed && parsed.pipeline !== undefined) {
     const knownMappings = parsed.knownMappings;
     for (const d of validate(parsed.pipeline, knownMappings === undefined ? options : { ...options, knownMappings })) {
-      const loc = parsed.locate(d.path, isAboutKey(d) ? "key" : "value");
-      found.push(loc === undefined ? d : { ...d, loc });
+      found.push(locateIn(d, isAboutKey(d) ? "key" : "value"));
     }
   }
-  return { file, diagnostics: finish(found, options.strict === true) };
+  const taskKeys = parsed.taskKeys === undefined ? {} : { taskKeys: parsed.taskKeys };
+  return { file, diagnostics: finish(found, options.strict === true), ...taskKeys };
 }

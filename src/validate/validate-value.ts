@@ -1,6 +1,7 @@
 import type { GoNumbers } from "../concourse/go-number.ts";
 import { isObject } from "../model/common.ts";
 import { checkShape, quickDataCheck } from "../parse/check-shape.ts";
+import type { ReadAs } from "../parse/document-kind.ts";
 import type { InputFormat } from "../parse/parse-pipeline.ts";
 import { interpolate, type TemplateVars } from "../parse/vars.ts";
 import { compareByLocation, cutLongTokens, type Diagnostic, MAX_QUOTED_TOKEN } from "../source/diagnostic.ts";
@@ -15,6 +16,13 @@ import { runRules, type ValidateOptions, validate } from "./validate.ts";
 export interface FileValidation {
   readonly file: string;
   readonly diagnostics: readonly Diagnostic[];
+  /** Set when the file was read as a task config file (see `ValidateTextOptions.as`), not as a pipeline. */
+  readonly readAs?: "task";
+  /**
+   * For a file `as: "auto"` read as a pipeline, the task config keys of its top level, when it has any: a reader may
+   * say how it was read, and that it can be read as a task config.
+   */
+  readonly taskKeys?: readonly string[];
 }
 
 export interface ValidateTextOptions extends ValidateOptions {
@@ -26,6 +34,11 @@ export interface ValidateTextOptions extends ValidateOptions {
   readonly strict?: boolean | undefined;
   /** fly's template variables (`-v`, `-y`, `-i`, `-l`), put in place before the pipeline is checked. */
   readonly vars?: TemplateVars | undefined;
+  /**
+   * What to read a text as: a pipeline (the default), a task config file (`task`), or `auto`: a task config when it
+   * plainly is one (a mapping with `run` or `platform` and no key of a pipeline's top level), else a pipeline.
+   */
+  readonly as?: ReadAs | undefined;
 }
 
 /**

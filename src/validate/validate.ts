@@ -1,3 +1,4 @@
+import type { Path } from "../model/common.ts";
 import type { Job } from "../model/job.ts";
 import type { Pipeline } from "../model/pipeline.ts";
 import type { Resource } from "../model/resource.ts";
@@ -66,18 +67,7 @@ export function runRules(
         return shared.index();
       },
       report(finding: Finding) {
-        const d = toDiagnostic(rule, severity, finding);
-        const flyText = rule.flyMessages?.[finding.messageId];
-        const flyMessage = flyText === undefined ? d.message : interpolate(flyText, d.data);
-        const fly = rule.parity === "concourse" ? { fly: flyLine(pipeline, d.path, flyMessage) } : {};
-        const meant = finding.didYouMean;
-        const hint = finding.hint ?? (meant === undefined ? undefined : `did you mean '${meant}'?`);
-        out.push({
-          ...d,
-          ...fly,
-          ...(hint !== undefined && { message: `${d.message}; ${hint}` }),
-          ...(meant !== undefined && { data: { ...d.data, didYouMean: meant } }),
-        });
+        out.push(findingDiagnostic(rule, severity, finding, (path, message) => flyLine(pipeline, path, message)));
       },
     };
     try {
@@ -95,7 +85,32 @@ export function runRules(
   return out.sort(compareDiagnostics);
 }
 
-function severityOf(rule: Rule, setting: RuleSetting | undefined): Severity | undefined {
+/**
+ * A rule's finding as a diagnostic at `severity`, its message filled in and followed by its hint; a parity rule's
+ * carries `fly`, the line fly prints for it, made by `flyText` from its path and Concourse's own words.
+ */
+export function findingDiagnostic(
+  rule: Rule,
+  severity: Severity,
+  finding: Finding,
+  flyText: (path: Path, message: string) => string,
+): Diagnostic {
+  const d = toDiagnostic(rule, severity, finding);
+  const flyTemplate = rule.flyMessages?.[finding.messageId];
+  const flyMessage = flyTemplate === undefined ? d.message : interpolate(flyTemplate, d.data);
+  const fly = rule.parity === "concourse" ? { fly: flyText(d.path, flyMessage) } : {};
+  const meant = finding.didYouMean;
+  const hint = finding.hint ?? (meant === undefined ? undefined : `did you mean '${meant}'?`);
+  return {
+    ...d,
+    ...fly,
+    ...(hint !== undefined && { message: `${d.message}; ${hint}` }),
+    ...(meant !== undefined && { data: { ...d.data, didYouMean: meant } }),
+  };
+}
+
+/** The severity a rule runs at under a setting (undefined: `off`). */
+export function severityOf(rule: Rule, setting: RuleSetting | undefined): Severity | undefined {
   if (setting === "off") return undefined;
   if (setting === "warn" || setting === "warning") return "warning";
   if (setting === "error") return "error";

@@ -19,6 +19,19 @@ describe("hangar schema", () => {
     expect(run.stdout).toBe(readFileSync(schemaFile() as string, "utf8"));
   });
 
+  test("--task prints the schema of a task config file, the task config part of the pipeline's", async () => {
+    const run = memoryIo(work);
+    expect(await runCli(["schema", "--task"], run.io)).toBe(0);
+    expect(run.stdout).toBe(readFileSync(schemaFile(undefined, "task-schema.json") as string, "utf8"));
+    const task = JSON.parse(run.stdout) as { title: string; $ref: string; definitions: Record<string, unknown> };
+    const pipeline = JSON.parse(readFileSync(schemaFile() as string, "utf8")) as typeof task;
+    expect([task.title, task.$ref]).toEqual(["Concourse task config", "#/definitions/TaskConfig"]);
+    expect(Object.keys(task.definitions)).not.toContain("Pipeline");
+    for (const [name, definition] of Object.entries(task.definitions)) {
+      expect(definition).toEqual(pipeline.definitions[name]);
+    }
+  });
+
   test("-o writes it to a file", async () => {
     const run = memoryIo(work);
     expect(await runCli(["schema", "-o", "out/pipeline.schema.json"], run.io).catch(() => -1)).toBe(2);

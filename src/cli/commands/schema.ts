@@ -3,14 +3,22 @@ import { defineCommand, EXIT, reportError } from "../define-command.ts";
 
 export default defineCommand({
   name: "schema",
-  summary: "Print the JSON Schema of pipeline YAML (for editors and check-jsonschema)",
+  summary: "Print the JSON Schema of pipeline YAML, or of a task config file (for editors and check-jsonschema)",
   arguments: "",
-  options: [{ flags: "-o, --out <file>", description: "write the schema to a file instead of stdout" }],
+  options: [
+    { flags: "-o, --out <file>", description: "write the schema to a file instead of stdout" },
+    {
+      flags: "--task",
+      description: "the schema of a task config file (what fly execute -c runs, a task step's file: names)",
+      default: false,
+    },
+  ],
   async run({ values }, io) {
     const { schemaFile } = await import("../../schema/schema-file.ts");
-    const file = schemaFile();
+    const name = values.task === true ? "task-schema.json" : "schema.json";
+    const file = schemaFile(undefined, name);
     if (file === undefined) {
-      reportError(io, "schema", "dist/schema.json is missing (run `npm run build` in the hangar package)");
+      reportError(io, "schema", `dist/${name} is missing (run \`npm run build\` in the hangar package)`);
       return EXIT.failure;
     }
     const schema = await io.readFile(file);

@@ -343,6 +343,105 @@ describe("hangar validate", () => {
   });
 });
 
+describe("hangar validate of task config files", () => {
+  const note =
+    "note: tasks/stray.yml was read as a pipeline, though its top level has keys of a task config (run); --as task reads it as a task config file\n";
+
+  test("a file with run or platform and no pipeline key is a task config, checked as Concourse reads one", async () => {
+    expect(await run(["validate", "tasks"])).toEqual({
+      code: 1,
+      stdout: [
+        "tasks/lint.yml:5:1 error task-config-unknown-fields unknown fields: [ouputs]; did you mean 'outputs'?",
+        "tasks/package.yml:1:1 error task-config-no-platform missing 'platform'",
+        "tasks/package.yml:6:5 error task-config-io-no-name   input in position 1 is missing a name",
+        'tasks/stray.yml:2:1 warning unknown-field-dropped set-pipeline drops unknown top-level key "run" and all it holds',
+        "",
+      ].join("\n"),
+      // a task config beside a pipeline's keys is read as a pipeline, and that is said; a plain task config is not
+      stderr: `${note}3 errors, 1 warning in 4 files\n`,
+    });
+    expect(await run(["validate", "tasks/unit.yml"])).toEqual({
+      code: 0,
+      stdout: "",
+      stderr: "0 errors, 0 warnings in 1 file\n",
+    });
+  });
+
+  test("--as task and --as pipeline force a reading (and say nothing of it)", async () => {
+    const task = await run(["validate", "--as", "task", "tasks/stray.yml", "tasks/unit.yml"]);
+    expect(task).toEqual({
+      code: 1,
+      stdout: "tasks/stray.yml:4:1 error task-config-unknown-fields unknown fields: [jobs resources]\n",
+      stderr: "1 error, 0 warnings in 2 files\n",
+    });
+    const pipeline = await run(["validate", "--as", "pipeline", "tasks/unit.yml"]);
+    expect(pipeline.code).toBe(1);
+    expect(pipeline.stdout).toContain(
+      "tasks/unit.yml:2:1 error job-none jobs: pipeline must contain at least one job\n",
+    );
+    expect(pipeline.stderr).toBe("1 error, 6 warnings in 1 file\n");
+    // standard input too
+    const m = memoryIo(fixtures, {}, "run: { path: make }\n");
+    expect(await runCli(["validate", "-"], m.io)).toBe(1);
+    expect(m.stdout).toBe("<stdin>:1:1 error task-config-no-platform missing 'platform'\n");
+  });
+
+  test("--format fly prints what fly execute prints for a task config it cannot run", async () => {
+    const { code, stdout } = await run(["validate", "--format", "fly", "tasks"]);
+    expect(code).toBe(1);
+    expect(stdout).toBe(
+      [
+        "tasks/lint.yml:",
+        "error: unknown fields: [ouputs]",
+        "tasks/package.yml:",
+        "error: invalid task configuration:",
+        "missing 'platform'",
+        "  input in position 1 is missing a name",
+        "tasks/stray.yml:",
+        "looks good",
+        "tasks/unit.yml:",
+        "looks good",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  test("--format json: the same findings, with fly execute's words", async () => {
+    const { stdout } = await run(["validate", "--format", "json", "tasks/lint.yml"]);
+    expect(JSON.parse(stdout)).toEqual([
+      {
+        file: "tasks/lint.yml",
+        errors: [
+          {
+            rule: "task-config-unknown-fields",
+            severity: "error",
+            message: "unknown fields: [ouputs]; did you mean 'outputs'?",
+            path: "ouputs",
+            file: "tasks/lint.yml",
+            line: 5,
+            col: 1,
+            fly: "unknown fields: [ouputs]",
+          },
+        ],
+        warnings: [],
+      },
+    ]);
+  });
+
+  test("--as takes auto, pipeline or task; a module is no task config", async () => {
+    const wrong = await run(["validate", "--as", "job", "tasks/unit.yml"]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/^hangar validate: /);
+    const module = await run(["validate", "--as", "task", "tasks/unit.yml", "module.mjs"]);
+    expect(module).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "hangar validate: --as task reads YAML or JSON files, and module.mjs is a module (a pipeline)\n(run `hangar validate --help` for usage)\n",
+    });
+  });
+});
+
 describe("hangar validate with fly's vars", () => {
   const fixturesDir = resolve(import.meta.dirname, "../../../test/fixtures/vars");
   const runVars = async (argv: string[]) => {

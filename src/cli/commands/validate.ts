@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import type { ReadAs } from "../../parse/document-kind.ts";
 import type { OutputFormat } from "../../validate/format.ts";
 import type { FileValidation } from "../../validate/validate-value.ts";
 import { defineCommand, EXIT, type ExitCode, usageError } from "../define-command.ts";
@@ -6,10 +7,11 @@ import { readTimeout, stdinTwice, timeoutOption, VAR_OPTIONS } from "../options.
 
 export default defineCommand({
   name: "validate",
-  summary: "Check pipelines like `fly validate-pipeline`, plus hangar's data-flow rules",
+  summary:
+    "Check pipelines like `fly validate-pipeline` (and task config files as Concourse reads them), plus hangar's data-flow rules",
   arguments: "<files...>",
   argumentsHelp:
-    "pipeline files (YAML or JSON) and modules (.ts, .js), folders (their *.yml, *.yaml and *.json files, subfolders too), or - for standard input",
+    "pipeline files (YAML or JSON) and modules (.ts, .js), folders (their *.yml, *.yaml and *.json files, subfolders too), or - for standard input; a YAML or JSON file whose top level has run or platform and no pipeline key (jobs, resources, ...) is read as a task config file, what fly execute -c runs and a task step's file: names",
   options: [
     {
       flags: "--strict",
@@ -17,6 +19,13 @@ export default defineCommand({
       default: false,
     },
     { flags: "--format <format>", description: "output format", default: "text", choices: ["text", "json", "fly"] },
+    {
+      flags: "--as <kind>",
+      description:
+        "what to read each YAML or JSON file as: auto (a task config file when it plainly is one, else a pipeline), pipeline or task",
+      default: "auto",
+      choices: ["auto", "pipeline", "task"],
+    },
     { flags: "--debug", description: "show stack traces of errors in pipeline modules", default: false },
     timeoutOption,
     ...VAR_OPTIONS,
@@ -56,11 +65,15 @@ export default defineCommand({
     const strict = values.strict === true;
     const options = { strict, ...(vars !== undefined && { vars }) };
     const format = (typeof values.format === "string" ? values.format : "text") as OutputFormat;
+    const as = (typeof values.as === "string" ? values.as : "auto") as ReadAs;
     const results: FileValidation[] = [];
     // a warning of a tsconfig the modules share, once
     const warn = warningsTo(io);
     let failure: ExitCode | undefined;
     const { files, empty } = expandInputs(positionals, io.cwd());
+    const module = as === "task" ? files.find(isModuleFile) : undefined;
+    if (module !== undefined)
+      return usage(`--as task reads YAML or JSON files, and ${module} is a module (a pipeline)`);
     for (const dir of empty) results.push(unreadable(dir, "no *.yml, *.yaml or *.json file in this folder"));
     let read = 0;
     for (const file of files) {
@@ -96,7 +109,10 @@ export default defineCommand({
       read++;
       // loaded here, so that commands that never read pipeline text do not load the YAML parser
       const { validateText } = await import("../../validate/validate-text.ts");
-      results.push(validateText(text, { file: shown, ...options }));
+      const result = validateText(text, { file: shown, ...options, as });
+      results.push(result);
+      // a file auto read as a pipeline that has keys of a task config too: how it was read, and how else it can be
+      if (result.taskKeys !== undefined) io.stderr(readAsPipelineNote(shown, result.taskKeys));
     }
     const color = format === "text" && io.isTTY.stdout && (io.env.NO_COLOR ?? "") === "";
     io.stdout(formatResults(results, format, { color }));
@@ -108,6 +124,11 @@ export default defineCommand({
     return hasErrors(results) ? EXIT.findings : EXIT.ok;
   },
 });
+
+function readAsPipelineNote(file: string, taskKeys: readonly string[]): string {
+  const keys = taskKeys.join(", ");
+  return `note: ${file} was read as a pipeline, though its top level has keys of a task config (${keys}); --as task reads it as a task config file\n`;
+}
 
 /** `2 errors, 1 warning in 3 files` (on stderr, so stdout holds only the findings). */
 function summary(results: readonly FileValidation[], plural: (count: number, noun: string) => string): string {

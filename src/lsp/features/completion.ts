@@ -30,7 +30,7 @@ export function completion(
   const present = valueAt(document, mapping);
   const taken = new Set(typeof present === "object" && present !== null ? Object.keys(present) : []);
   return docs
-    .fieldsAt(mapping, document.value)
+    .fieldsAt(mapping, document.value, document.kind)
     .filter((f) => !taken.has(f.key))
     .map((f) => ({
       label: f.key,

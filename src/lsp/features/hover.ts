@@ -38,7 +38,7 @@ export function hover(
   if (docs === undefined) return null;
   const place = placeAt(document, offset);
   if (typeof place.path.at(-1) !== "string") return null;
-  const field = docs.fieldAt(place.path, document.value);
+  const field = docs.fieldAt(place.path, document.value, document.kind);
   if (field?.description === undefined) return null;
   const required = field.required ? " (required)" : "";
   return { contents: { kind: MarkupKind.Markdown, value: `**${field.key}**${required}\n\n${field.description}` } };

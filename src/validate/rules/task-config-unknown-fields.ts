@@ -11,9 +11,14 @@ export default defineRule({
   severity: "error",
   concourseRef: "atc/step_validator.go (*StepValidator).VisitTask",
   docs: {
-    description: "An inline task config may only hold the keys of a task config (catches typos such as `ouputs`).",
+    description:
+      "A task config (inline, or a task config file) may only hold the keys of a task config (catches typos such as `ouputs`).",
   },
-  messages: { unknown: "unknown fields {{fields}}" },
+  messages: {
+    unknown: "unknown fields {{fields}}",
+    // how atc.NewTaskConfig words it for a task config file (fly execute, a task step's `file:`)
+    file: "unknown fields: {{fields}}",
+  },
   check(ctx) {
     const tasks = goSteps(ctx).byKind.task;
     // by index (see GoSteps)

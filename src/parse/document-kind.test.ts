@@ -1,0 +1,23 @@
+import { expect, test } from "vitest";
+import { readingOf } from "./document-kind.ts";
+
+test.each([
+  ["run alone", { run: { path: "make" } }, { kind: "task", taskKeys: [] }],
+  ["platform alone", { platform: "linux" }, { kind: "task", taskKeys: [] }],
+  ["a whole task config", { platform: "linux", inputs: [], run: {}, params: {} }, { kind: "task", taskKeys: [] }],
+  ["a typo beside run", { run: {}, ouputs: [] }, { kind: "task", taskKeys: [] }],
+  ["run beside jobs", { run: {}, jobs: [] }, { kind: "pipeline", taskKeys: ["run"] }],
+  ["platform beside resources", { resources: [], platform: "linux" }, { kind: "pipeline", taskKeys: ["platform"] }],
+  ["run beside display", { run: {}, display: {} }, { kind: "pipeline", taskKeys: ["run"] }],
+  [
+    "task keys without run or platform",
+    { inputs: [], outputs: [] },
+    { kind: "pipeline", taskKeys: ["inputs", "outputs"] },
+  ],
+  ["a pipeline", { jobs: [], resources: [] }, { kind: "pipeline", taskKeys: [] }],
+  ["an empty file", null, { kind: "pipeline", taskKeys: [] }],
+  ["a list", [{ run: {} }], { kind: "pipeline", taskKeys: [] }],
+  ["a string", "run", { kind: "pipeline", taskKeys: [] }],
+])("%s", (_name, value, reading) => {
+  expect(readingOf(value)).toEqual(reading);
+});

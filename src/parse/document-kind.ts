@@ -1,0 +1,37 @@
+import { CONFIG_FIELDS } from "../concourse/config-fields.ts";
+import { TASK_CONFIG_FIELDS } from "../concourse/step-fields.ts";
+import { isObject } from "../model/common.ts";
+
+/**
+ * What a YAML or JSON file is read as: a pipeline (what `fly set-pipeline -c` reads), or a task config file (what a
+ * task step's `file:` names and `fly execute -c` runs, atc/task.go `NewTaskConfig`).
+ */
+export type DocumentKind = "pipeline" | "task";
+
+/** The choice of reading a reader is given: one of the kinds, or `auto` ({@link readingOf}). */
+export type ReadAs = DocumentKind | "auto";
+
+/** How `auto` read a document, and the task config keys of one it read as a pipeline (a reason to say so). */
+export interface Reading {
+  readonly kind: DocumentKind;
+  /** For a pipeline reading: the task config keys of its top level (none for an ordinary pipeline). */
+  readonly taskKeys: readonly string[];
+}
+
+const PIPELINE_KEYS: ReadonlySet<string> = new Set<string>(CONFIG_FIELDS);
+const TASK_KEYS: ReadonlySet<string> = new Set<string>(TASK_CONFIG_FIELDS);
+
+/**
+ * What `auto` reads a document (as read, before vars) as: a task config when it plainly is one, a mapping with `run`
+ * or `platform` and none of a pipeline's top-level keys (`jobs`, `resources`, `resource_types`, `prototypes`,
+ * `groups`, `var_sources`, `display`, `user_data`); anything else (an empty file too) is a pipeline.
+ */
+export function readingOf(value: unknown): Reading {
+  if (!isObject(value)) return { kind: "pipeline", taskKeys: [] };
+  const keys = Object.keys(value);
+  const taskKeys = keys.filter((k) => TASK_KEYS.has(k));
+  const plainlyTask = (Object.hasOwn(value, "run") || Object.hasOwn(value, "platform")) && !keys.some(isPipelineKey);
+  return plainlyTask ? { kind: "task", taskKeys: [] } : { kind: "pipeline", taskKeys };
+}
+
+const isPipelineKey = (key: string): boolean => PIPELINE_KEYS.has(key);
