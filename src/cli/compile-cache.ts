@@ -44,9 +44,10 @@ import { VERSION } from "./version.ts";
  * `require(name)` is its own, see {@link withOwnValues}; 18: a package a file's `import.meta.resolve` names literally
  * is resolved from the file, see {@link withPackagesResolved}; 19: the folders not there of patterns of files a module
  * imports are absent paths, see {@link UnfoundPattern}; 20: a module that imports a name known only at run time has no
- * script form, see {@link RUN_TIME_REQUIRE}).
+ * script form, see {@link RUN_TIME_REQUIRE}; 21: the folders the patterns of files a module imports read are among its
+ * folders, see {@link patternFolders}).
  */
-const CACHE_FORMAT = 20;
+const CACHE_FORMAT = 21;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry
@@ -111,7 +112,9 @@ interface CacheEntry {
   readonly inputs: readonly Input[];
   /**
    * The folders of the bundled files, with what they held when compiled: a file added beside one (`lib.ts` beside
-   * the `lib.js` that `import "./lib"` found) or a symbolic link repointed may change what an import resolves to.
+   * the `lib.js` that `import "./lib"` found) or a symbolic link repointed may change what an import resolves to; and
+   * the folders the patterns of files an `import()` names read (see {@link patternFolders}): a file added to one, or
+   * taken out, is one more or one less the pattern matches.
    */
   readonly folders?: readonly Folder[];
   /**
@@ -212,16 +215,16 @@ function listing(folder: string): string | undefined {
   }
 }
 
-/** The folders of `inputs` as they are now; undefined when one cannot be read. */
-function stampFolders(inputs: readonly Input[]): Folder[] | undefined {
-  const folders: Folder[] = [];
-  for (const folder of new Set(inputs.map(([path]) => dirname(path)))) {
+/** `folders` as they are now; undefined when one cannot be read. */
+function stampFolders(folders: Iterable<string>): Folder[] | undefined {
+  const stamped: Folder[] = [];
+  for (const folder of new Set(folders)) {
     const mtimeMs = statOf(folder)?.mtimeMs;
     const names = listing(folder);
     if (mtimeMs === undefined || names === undefined) return undefined;
-    folders.push([folder, mtimeMs, names]);
+    stamped.push([folder, mtimeMs, names]);
   }
-  return folders;
+  return stamped;
 }
 
 /** Whether every folder holds the same names (looked at only when its time moved: a render writes beside it). */
@@ -600,7 +603,8 @@ export async function compileModule(
     // it is written, as another run may have compiled the other form of these same inputs meanwhile (a render and a
     // validate at once): that form stays named, so that no prune removes the file the other run is about to run
     const latest = sameInputs(readEntry(entryFile), real, stamped) ?? current;
-    const folders = stampFolders(stamped.filter(([file]) => built.bundled.has(file)));
+    const bundledFolders = stamped.filter(([file]) => built.bundled.has(file)).map(([file]) => dirname(file));
+    const folders = stampFolders([...bundledFolders, ...built.patternFolders]);
     const otherName = isScript ? latest?.module : latest?.script;
     const otherSize = otherName === undefined ? undefined : latest?.sizes[otherName];
     const keepOther = otherName !== undefined && otherSize !== undefined;
@@ -738,6 +742,7 @@ async function compileScript(
       code: string;
       inputs: string[];
       absent: string[];
+      patternFolders: readonly string[];
       links: Link[];
       bundled: ReadonlySet<string>;
       read: ReadonlyMap<string, Input>;
@@ -760,6 +765,7 @@ async function compileScript(
           code,
           inputs: compiled.inputs,
           absent: compiled.absent,
+          patternFolders: compiled.patternFolders,
           links: compiled.links,
           bundled: compiled.bundled,
           read: compiled.read,
@@ -861,6 +867,8 @@ async function compile(
   read: ReadonlyMap<string, Input>;
   /** Files looked for and not found whose creation would change the compile (see {@link CacheEntry.absent}). */
   absent: string[];
+  /** The folders the patterns of files the module imports read (see {@link patternFolders}). */
+  patternFolders: readonly string[];
   /** The paths relative imports named, with their real paths (see {@link CacheEntry.links}). */
   links: Link[];
   imports: readonly { path: string; kind: string }[];
@@ -1090,6 +1098,7 @@ async function compile(
       code: result.outputFiles[0]?.text ?? "",
       inputs: [...inputs, ...new Set(deciding)],
       absent,
+      patternFolders: patternFolders(result.metafile.inputs, cwd),
       links,
       bundled,
       read,
@@ -1118,6 +1127,42 @@ interface UnfoundPattern {
   readonly length: number;
   readonly call: "import" | "require";
   readonly folder: string;
+}
+
+/**
+ * The folders the patterns of files the bundled files import read (`import(\`./plugins/${name}.ts\`)`, which esbuild
+ * takes as `./plugins/**\/*.ts` and lists among the file's imports): the pattern's folder (the path up to its first
+ * part with a `*`), and every folder under it when the pattern goes on below it, as esbuild reads them all. A file
+ * added to one (to a folder that held none the pattern matches, too) or taken out changes what the bundle takes in.
+ * A folder not there is none of these: it is an absent path (see {@link UnfoundPattern}).
+ */
+function patternFolders(
+  inputs: Readonly<Record<string, { readonly imports: readonly { readonly path: string }[] }>>,
+  cwd: string,
+): string[] {
+  const folders = new Set<string>();
+  for (const [input, { imports }] of Object.entries(inputs)) {
+    for (const { path } of imports) {
+      if (!/^\.\.?\//.test(path) || !path.includes("*")) continue;
+      const parts = path.split("/");
+      const star = parts.findIndex((part) => part.includes("*"));
+      const folder = resolve(cwd, dirname(input), ...parts.slice(0, star));
+      if (star === parts.length - 1) folders.add(folder);
+      else for (const below of foldersUnder(folder)) folders.add(below);
+    }
+  }
+  return [...folders];
+}
+
+/** `folder` and every folder under it (none when it cannot be read). */
+function foldersUnder(folder: string): string[] {
+  try {
+    const entries = readdirSync(folder, { withFileTypes: true });
+    const below = entries.filter((entry) => entry.isDirectory()).map((entry) => join(folder, entry.name));
+    return [folder, ...below.flatMap(foldersUnder)];
+  } catch {
+    return [];
+  }
 }
 
 /** esbuild's error of a pattern of files (a path with a `*`) it did not find. */

@@ -779,6 +779,49 @@ describe("an import() or require() of a pattern of files (a template), whose fol
   });
 });
 
+describe("an import() or require() of a pattern of files (a template), whose folder is there", () => {
+  test("a file added to a folder it reads (one that held none it matches, or one below it), or taken out, is found as under Node", async () => {
+    writeFileSync(
+      join(work, "lib/load.cjs"),
+      'exports.load = (name) => require("./cplugins/" + name + ".cjs").value;\n',
+    );
+    writeFileSync(
+      join(work, "plugins.ts"),
+      [
+        'import { existsSync } from "node:fs";',
+        'import { load } from "./lib/load.cjs";',
+        "const here = (path: string) => existsSync(new URL(path, import.meta.url));",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the module's source
+        'const names = ["a", "sub/b"].filter((name) => here(`./plugins/${name}.ts`));',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the module's source
+        "const values = await Promise.all(names.map(async (name) => (await import(`./plugins/${name}.ts`)).value));",
+        'const cjs = here("./lib/cplugins/c.cjs") ? load("c") : "-";',
+        'export default { name: [...values, cjs].join(" "), pipeline: { jobs: [] } };',
+        "",
+      ].join("\n"),
+    );
+    const names = async () => {
+      const loaded = [];
+      for (const stackSourceMaps of [false, true])
+        loaded.push((await loadModule("plugins.ts", work, { cacheDir, stackSourceMaps })).name);
+      return loaded;
+    };
+    // the folders are there, and hold no file the patterns match
+    mkdirSync(join(work, "plugins/sub"), { recursive: true });
+    mkdirSync(join(work, "lib/cplugins"));
+    writeFileSync(join(work, "plugins/readme.txt"), "not matched\n");
+    expect(await names()).toEqual(["-", "-"]);
+    writeFileSync(join(work, "plugins/a.ts"), 'export const value: string = "A";\n');
+    expect(await names()).toEqual(["A -", "A -"]);
+    writeFileSync(join(work, "plugins/sub/b.ts"), 'export const value: string = "B";\n');
+    expect(await names()).toEqual(["A B -", "A B -"]);
+    writeFileSync(join(work, "lib/cplugins/c.cjs"), 'exports.value = "C";\n');
+    expect(await names()).toEqual(["A B C", "A B C"]);
+    rmSync(join(work, "plugins/a.ts"));
+    expect(await names()).toEqual(["B C", "B C"]);
+  });
+});
+
 describe("esbuild's warnings of the user's files", () => {
   /** The warnings loading `file` gives, through the cache (or none: `false`), as a render (or the graph) loads it. */
   const warningsOf = async (file: string, dir: string | false, stackSourceMaps: boolean) => {
