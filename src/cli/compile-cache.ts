@@ -45,9 +45,10 @@ import { VERSION } from "./version.ts";
  * is resolved from the file, see {@link withPackagesResolved}; 19: the folders not there of patterns of files a module
  * imports are absent paths, see {@link UnfoundPattern}; 20: a module that imports a name known only at run time has no
  * script form, see {@link RUN_TIME_REQUIRE}; 21: the folders the patterns of files a module imports read are among its
- * folders, see {@link patternFolders}).
+ * folders, see {@link patternFolders}; 22: `import.meta.resolve` of a package not resolved when compiled resolves
+ * from the file at run time, see {@link RESOLVE_FROM_HOOKS}).
  */
-const CACHE_FORMAT = 21;
+const CACHE_FORMAT = 22;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry
@@ -346,6 +347,30 @@ const OWN_PACKAGES = "/* hangar: packages */ []";
 /** A call of {@link OWN_RESOLVE} with a literal alone (a string, or a template of no `${}`), in the compiled code. */
 const OWN_RESOLVE_LITERAL = new RegExp(String.raw`\b${OWN_RESOLVE}\((?:"([^"\\\n]*)"|\x60([^\x60\\$]*)\x60)\)`, "g");
 
+/**
+ * The scheme of a specifier {@link RESOLVE_FROM_HOOKS} resolves from a module other than the one whose
+ * `import.meta.resolve` is given it: followed by the URI-encoded JSON of the name and that module's URL.
+ */
+const RESOLVE_FROM = "hangar-resolve-from:";
+
+/**
+ * Loader hooks (Node's `module.register`, from Node 20.6) that resolve a {@link RESOLVE_FROM} specifier with Node's own
+ * resolver, from the module it names: the URL `import.meta.resolve` of that name gives in that module, or Node's error
+ * (`Cannot find package 'x' imported from <file>`). Node 20 has no other way to resolve a name as an ES module from a
+ * module other than the one running (`import.meta.resolve`'s second argument needs `--experimental-import-meta-resolve`).
+ * Any other specifier is passed on as it came. Registered by the first call that needs them (see
+ * {@link withOwnValues}): they run on a thread of their own, from then on for every import of the process.
+ */
+const RESOLVE_FROM_HOOKS = `data:text/javascript,${encodeURIComponent(
+  [
+    "export function resolve(specifier, context, next) {",
+    `  if (!specifier.startsWith(${JSON.stringify(RESOLVE_FROM)})) return next(specifier, context);`,
+    `  const [name, parentURL] = JSON.parse(decodeURIComponent(specifier.slice(${RESOLVE_FROM.length})));`,
+    "  return next(name, { ...context, parentURL });",
+    "}",
+  ].join("\n"),
+)}`;
+
 /** Whether `specifier` names a package (or `#name`) rather than a path (`/`, `./`, `../`, `.`, `..`) or a URL. */
 const namesPackage = (specifier: string): boolean =>
   !/^(?:\/|\.\.?(?:\/|$)|[a-z][a-z\d+.-]*:)/i.test(specifier) && !isBuiltin(specifier);
@@ -360,10 +385,11 @@ const namesPackage = (specifier: string): boolean =>
  * meta = import.meta`) is given an object of the same names, the rest of it copied from the compiled copy's. `import.meta.resolve` resolves a path (`./x`, `../x`, `/x`) from the file
  * too: as the URL it names, resolved by Node (from the compiled copy, which changes nothing for a URL); a package (or
  * `#name`) the file names literally (`import.meta.resolve("yaml")`) is resolved from the file when it is compiled, as
- * the bundle resolves an import of it (`resolvePackage`), and the URL it leads to is what the call gives (Node 20's
- * resolver runs only from a module's own URL); anything else (a name known only at run time, one not found then) is
- * resolved from the compiled copy. The rest of `import.meta` is the compiled copy's (an ES module's; a module reading
- * it has no script form).
+ * the bundle resolves an import of it (`resolvePackage`), and the URL it leads to is what the call gives; any other
+ * package (a name known only at run time, one not found then, one the file's `import.meta` read whole resolves) is
+ * resolved when the call runs, by Node, from the file (see {@link RESOLVE_FROM_HOOKS}), found or Node's error as
+ * under `node`; a URL or a builtin, which resolves the same from any module, from the compiled copy. The rest of
+ * `import.meta` is the compiled copy's (an ES module's; a module reading it has no script form).
  *
  * A CommonJS file (`.cts`, `.cjs`) is never given these: it reads no `import.meta` (see {@link importMetaInCommonJs}).
  * A file Node loads as CommonJS (see {@link moduleFormatOf}: `.cts`, `.cjs`, or `.js` or `.ts` under a package.json
@@ -393,14 +419,24 @@ async function withOwnValues(
   const url = pathToFileURL(real).href;
   // `import.meta` read other than as `import.meta.url` and the like (`const { url } = import.meta`)
   const whole = own.importMeta && IMPORT_META_WHOLE.test(contents.toString("utf8"));
-  // Node's test of a path rather than a package (`/`, `./`, `../`, `.`, `..`)
+  // Node's test of a path rather than a package (`/`, `./`, `../`, `.`, `..`), and of a URL
   const resolver = [
     `function ${OWN_RESOLVE}(specifier, ...rest) {`,
     "  const meta = import.meta;",
     `  const packages = new Map(${OWN_PACKAGES});`,
     "  if (rest.length === 0 && packages.has(specifier)) return packages.get(specifier);",
     String.raw`  const path = typeof specifier === "string" && /^(?:\/|\.\.?(?:\/|$))/.test(specifier);`,
-    `  return meta.resolve(path ? new URL(specifier, ${JSON.stringify(url)}).href : specifier, ...rest);`,
+    `  if (path) return meta.resolve(new URL(specifier, ${JSON.stringify(url)}).href, ...rest);`,
+    '  const { isBuiltin, register } = require("node:module");',
+    String.raw`  const absolute = typeof specifier === "string" && /^[a-z][a-z\d+.-]*:/i.test(specifier);`,
+    '  const named = rest.length === 0 && typeof specifier === "string" && !absolute && !isBuiltin(specifier);',
+    '  if (!named || typeof register !== "function") return meta.resolve(specifier, ...rest);',
+    '  const hooks = Symbol.for("hangar.resolveFrom");',
+    "  if (globalThis[hooks] !== true) {",
+    `    register(${JSON.stringify(RESOLVE_FROM_HOOKS)});`,
+    "    globalThis[hooks] = true;",
+    "  }",
+    `  return meta.resolve(${JSON.stringify(RESOLVE_FROM)} + encodeURIComponent(JSON.stringify([specifier, ${JSON.stringify(url)}])));`,
     "}",
   ].join("\n");
   try {
