@@ -72,6 +72,28 @@ describe("ES module syntax that Node loads as CommonJS: hangar's one sentence, w
     expect(run.status).toBe(2);
   });
 
+  // (Node 20.19 and later, and 22.12: ES syntax in a .js file is detected, the file loaded as an ES module)
+  test.skipIf(!process.features.require_module)(
+    "a .js module with export default under a package.json without a type loads as the Node here loads it: the note says so",
+    () => {
+      mkdirSync(join(work, "app"));
+      writeFileSync(join(work, "app/package.json"), '{ "name": "app" }\n');
+      writeFileSync(join(work, "app/pipeline.js"), pipeline);
+      for (const command of ["render", "validate"]) {
+        const run = hangar(command, "app/pipeline.js");
+        const lines = run.stderr.split("\n");
+        expect(lines).toContain(
+          `note: ${join("app", "package.json")} has no "type", so Node parses ${join("app", "pipeline.js")} as CommonJS first and, finding ES module syntax, again as an ES module (with a warning): add "type": "module" to it`,
+        );
+        // Node's own warning, of the same
+        expect(run.stderr).toMatch(
+          /\[MODULE_TYPELESS_PACKAGE_JSON\] Warning: Module type of file:.*pipeline\.js is not specified/,
+        );
+        expect(run.status).toBe(0);
+      }
+    },
+  );
+
   /** A .cjs pipeline module of `source` (which has `jobs`) gets no note, from either command, and runs under Node. */
   const loadsWithoutNote = (source: string) => {
     const task = '{ task: "t", config: { platform: "linux", run: { path: "true" } } }';

@@ -44,9 +44,11 @@ import { VERSION } from "./version.ts";
  * `require(name)` is its own, see {@link withOwnValues}; 18: a package a file's `import.meta.resolve` names literally
  * is resolved from the file, see {@link withPackagesResolved}; 19: the folders not there of patterns of files a module
  * imports are absent paths, see {@link UnfoundPattern}; 20: a module that imports a name known only at run time has no
- * script form, see {@link RUN_TIME_REQUIRE}).
+ * script form, see {@link RUN_TIME_REQUIRE}; 21: the folders the patterns of files a module imports read are among its
+ * folders, see {@link patternFolders}; 22: `import.meta.resolve` of a package not resolved when compiled resolves
+ * from the file at run time, see {@link RESOLVE_FROM_HOOKS}).
  */
-const CACHE_FORMAT = 20;
+const CACHE_FORMAT = 22;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry
@@ -111,7 +113,9 @@ interface CacheEntry {
   readonly inputs: readonly Input[];
   /**
    * The folders of the bundled files, with what they held when compiled: a file added beside one (`lib.ts` beside
-   * the `lib.js` that `import "./lib"` found) or a symbolic link repointed may change what an import resolves to.
+   * the `lib.js` that `import "./lib"` found) or a symbolic link repointed may change what an import resolves to; and
+   * the folders the patterns of files an `import()` names read (see {@link patternFolders}): a file added to one, or
+   * taken out, is one more or one less the pattern matches.
    */
   readonly folders?: readonly Folder[];
   /**
@@ -212,16 +216,16 @@ function listing(folder: string): string | undefined {
   }
 }
 
-/** The folders of `inputs` as they are now; undefined when one cannot be read. */
-function stampFolders(inputs: readonly Input[]): Folder[] | undefined {
-  const folders: Folder[] = [];
-  for (const folder of new Set(inputs.map(([path]) => dirname(path)))) {
+/** `folders` as they are now; undefined when one cannot be read. */
+function stampFolders(folders: Iterable<string>): Folder[] | undefined {
+  const stamped: Folder[] = [];
+  for (const folder of new Set(folders)) {
     const mtimeMs = statOf(folder)?.mtimeMs;
     const names = listing(folder);
     if (mtimeMs === undefined || names === undefined) return undefined;
-    folders.push([folder, mtimeMs, names]);
+    stamped.push([folder, mtimeMs, names]);
   }
-  return folders;
+  return stamped;
 }
 
 /** Whether every folder holds the same names (looked at only when its time moved: a render writes beside it). */
@@ -343,6 +347,30 @@ const OWN_PACKAGES = "/* hangar: packages */ []";
 /** A call of {@link OWN_RESOLVE} with a literal alone (a string, or a template of no `${}`), in the compiled code. */
 const OWN_RESOLVE_LITERAL = new RegExp(String.raw`\b${OWN_RESOLVE}\((?:"([^"\\\n]*)"|\x60([^\x60\\$]*)\x60)\)`, "g");
 
+/**
+ * The scheme of a specifier {@link RESOLVE_FROM_HOOKS} resolves from a module other than the one whose
+ * `import.meta.resolve` is given it: followed by the URI-encoded JSON of the name and that module's URL.
+ */
+const RESOLVE_FROM = "hangar-resolve-from:";
+
+/**
+ * Loader hooks (Node's `module.register`, from Node 20.6) that resolve a {@link RESOLVE_FROM} specifier with Node's own
+ * resolver, from the module it names: the URL `import.meta.resolve` of that name gives in that module, or Node's error
+ * (`Cannot find package 'x' imported from <file>`). Node 20 has no other way to resolve a name as an ES module from a
+ * module other than the one running (`import.meta.resolve`'s second argument needs `--experimental-import-meta-resolve`).
+ * Any other specifier is passed on as it came. Registered by the first call that needs them (see
+ * {@link withOwnValues}): they run on a thread of their own, from then on for every import of the process.
+ */
+const RESOLVE_FROM_HOOKS = `data:text/javascript,${encodeURIComponent(
+  [
+    "export function resolve(specifier, context, next) {",
+    `  if (!specifier.startsWith(${JSON.stringify(RESOLVE_FROM)})) return next(specifier, context);`,
+    `  const [name, parentURL] = JSON.parse(decodeURIComponent(specifier.slice(${RESOLVE_FROM.length})));`,
+    "  return next(name, { ...context, parentURL });",
+    "}",
+  ].join("\n"),
+)}`;
+
 /** Whether `specifier` names a package (or `#name`) rather than a path (`/`, `./`, `../`, `.`, `..`) or a URL. */
 const namesPackage = (specifier: string): boolean =>
   !/^(?:\/|\.\.?(?:\/|$)|[a-z][a-z\d+.-]*:)/i.test(specifier) && !isBuiltin(specifier);
@@ -357,10 +385,11 @@ const namesPackage = (specifier: string): boolean =>
  * meta = import.meta`) is given an object of the same names, the rest of it copied from the compiled copy's. `import.meta.resolve` resolves a path (`./x`, `../x`, `/x`) from the file
  * too: as the URL it names, resolved by Node (from the compiled copy, which changes nothing for a URL); a package (or
  * `#name`) the file names literally (`import.meta.resolve("yaml")`) is resolved from the file when it is compiled, as
- * the bundle resolves an import of it (`resolvePackage`), and the URL it leads to is what the call gives (Node 20's
- * resolver runs only from a module's own URL); anything else (a name known only at run time, one not found then) is
- * resolved from the compiled copy. The rest of `import.meta` is the compiled copy's (an ES module's; a module reading
- * it has no script form).
+ * the bundle resolves an import of it (`resolvePackage`), and the URL it leads to is what the call gives; any other
+ * package (a name known only at run time, one not found then, one the file's `import.meta` read whole resolves) is
+ * resolved when the call runs, by Node, from the file (see {@link RESOLVE_FROM_HOOKS}), found or Node's error as
+ * under `node`; a URL or a builtin, which resolves the same from any module, from the compiled copy. The rest of
+ * `import.meta` is the compiled copy's (an ES module's; a module reading it has no script form).
  *
  * A CommonJS file (`.cts`, `.cjs`) is never given these: it reads no `import.meta` (see {@link importMetaInCommonJs}).
  * A file Node loads as CommonJS (see {@link moduleFormatOf}: `.cts`, `.cjs`, or `.js` or `.ts` under a package.json
@@ -390,14 +419,24 @@ async function withOwnValues(
   const url = pathToFileURL(real).href;
   // `import.meta` read other than as `import.meta.url` and the like (`const { url } = import.meta`)
   const whole = own.importMeta && IMPORT_META_WHOLE.test(contents.toString("utf8"));
-  // Node's test of a path rather than a package (`/`, `./`, `../`, `.`, `..`)
+  // Node's test of a path rather than a package (`/`, `./`, `../`, `.`, `..`), and of a URL
   const resolver = [
     `function ${OWN_RESOLVE}(specifier, ...rest) {`,
     "  const meta = import.meta;",
     `  const packages = new Map(${OWN_PACKAGES});`,
     "  if (rest.length === 0 && packages.has(specifier)) return packages.get(specifier);",
     String.raw`  const path = typeof specifier === "string" && /^(?:\/|\.\.?(?:\/|$))/.test(specifier);`,
-    `  return meta.resolve(path ? new URL(specifier, ${JSON.stringify(url)}).href : specifier, ...rest);`,
+    `  if (path) return meta.resolve(new URL(specifier, ${JSON.stringify(url)}).href, ...rest);`,
+    '  const { isBuiltin, register } = require("node:module");',
+    String.raw`  const absolute = typeof specifier === "string" && /^[a-z][a-z\d+.-]*:/i.test(specifier);`,
+    '  const named = rest.length === 0 && typeof specifier === "string" && !absolute && !isBuiltin(specifier);',
+    '  if (!named || typeof register !== "function") return meta.resolve(specifier, ...rest);',
+    '  const hooks = Symbol.for("hangar.resolveFrom");',
+    "  if (globalThis[hooks] !== true) {",
+    `    register(${JSON.stringify(RESOLVE_FROM_HOOKS)});`,
+    "    globalThis[hooks] = true;",
+    "  }",
+    `  return meta.resolve(${JSON.stringify(RESOLVE_FROM)} + encodeURIComponent(JSON.stringify([specifier, ${JSON.stringify(url)}])));`,
     "}",
   ].join("\n");
   try {
@@ -600,7 +639,8 @@ export async function compileModule(
     // it is written, as another run may have compiled the other form of these same inputs meanwhile (a render and a
     // validate at once): that form stays named, so that no prune removes the file the other run is about to run
     const latest = sameInputs(readEntry(entryFile), real, stamped) ?? current;
-    const folders = stampFolders(stamped.filter(([file]) => built.bundled.has(file)));
+    const bundledFolders = stamped.filter(([file]) => built.bundled.has(file)).map(([file]) => dirname(file));
+    const folders = stampFolders([...bundledFolders, ...built.patternFolders]);
     const otherName = isScript ? latest?.module : latest?.script;
     const otherSize = otherName === undefined ? undefined : latest?.sizes[otherName];
     const keepOther = otherName !== undefined && otherSize !== undefined;
@@ -738,6 +778,7 @@ async function compileScript(
       code: string;
       inputs: string[];
       absent: string[];
+      patternFolders: readonly string[];
       links: Link[];
       bundled: ReadonlySet<string>;
       read: ReadonlyMap<string, Input>;
@@ -760,6 +801,7 @@ async function compileScript(
           code,
           inputs: compiled.inputs,
           absent: compiled.absent,
+          patternFolders: compiled.patternFolders,
           links: compiled.links,
           bundled: compiled.bundled,
           read: compiled.read,
@@ -861,6 +903,8 @@ async function compile(
   read: ReadonlyMap<string, Input>;
   /** Files looked for and not found whose creation would change the compile (see {@link CacheEntry.absent}). */
   absent: string[];
+  /** The folders the patterns of files the module imports read (see {@link patternFolders}). */
+  patternFolders: readonly string[];
   /** The paths relative imports named, with their real paths (see {@link CacheEntry.links}). */
   links: Link[];
   imports: readonly { path: string; kind: string }[];
@@ -1090,6 +1134,7 @@ async function compile(
       code: result.outputFiles[0]?.text ?? "",
       inputs: [...inputs, ...new Set(deciding)],
       absent,
+      patternFolders: patternFolders(result.metafile.inputs, cwd),
       links,
       bundled,
       read,
@@ -1118,6 +1163,42 @@ interface UnfoundPattern {
   readonly length: number;
   readonly call: "import" | "require";
   readonly folder: string;
+}
+
+/**
+ * The folders the patterns of files the bundled files import read (`import(\`./plugins/${name}.ts\`)`, which esbuild
+ * takes as `./plugins/**\/*.ts` and lists among the file's imports): the pattern's folder (the path up to its first
+ * part with a `*`), and every folder under it when the pattern goes on below it, as esbuild reads them all. A file
+ * added to one (to a folder that held none the pattern matches, too) or taken out changes what the bundle takes in.
+ * A folder not there is none of these: it is an absent path (see {@link UnfoundPattern}).
+ */
+function patternFolders(
+  inputs: Readonly<Record<string, { readonly imports: readonly { readonly path: string }[] }>>,
+  cwd: string,
+): string[] {
+  const folders = new Set<string>();
+  for (const [input, { imports }] of Object.entries(inputs)) {
+    for (const { path } of imports) {
+      if (!/^\.\.?\//.test(path) || !path.includes("*")) continue;
+      const parts = path.split("/");
+      const star = parts.findIndex((part) => part.includes("*"));
+      const folder = resolve(cwd, dirname(input), ...parts.slice(0, star));
+      if (star === parts.length - 1) folders.add(folder);
+      else for (const below of foldersUnder(folder)) folders.add(below);
+    }
+  }
+  return [...folders];
+}
+
+/** `folder` and every folder under it (none when it cannot be read). */
+function foldersUnder(folder: string): string[] {
+  try {
+    const entries = readdirSync(folder, { withFileTypes: true });
+    const below = entries.filter((entry) => entry.isDirectory()).map((entry) => join(folder, entry.name));
+    return [folder, ...below.flatMap(foldersUnder)];
+  } catch {
+    return [];
+  }
 }
 
 /** esbuild's error of a pattern of files (a path with a `*`) it did not find. */

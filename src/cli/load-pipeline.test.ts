@@ -544,8 +544,11 @@ describe("import.meta in a compiled module: the source file's own, in the module
     ]);
   });
 
-  test("import.meta.resolve resolves a package (or #name) a helper names from the helper's folder, as Node does", async () => {
-    // a package installed beside the helper only, whose import condition Node takes, and the helper package's imports
+  /**
+   * A helper package, `lib/pkg`, with a package installed beside it only (`meta-dep`, whose import condition Node
+   * takes), and imports of its own (`#here`).
+   */
+  const writeHelperPackage = () => {
     const pkg = join(work, "lib/pkg");
     const dep = join(pkg, "node_modules/meta-dep");
     mkdirSync(dep, { recursive: true });
@@ -556,6 +559,20 @@ describe("import.meta in a compiled module: the source file's own, in the module
       '{ "name": "meta-dep", "exports": { "import": "./esm.js", "require": "./cjs.cjs" } }\n',
     );
     for (const file of ["esm.js", "cjs.cjs"]) writeFileSync(join(dep, file), "export {};\n");
+    return { pkg, dep };
+  };
+
+  /** What Node gives `resolved` of the file of `source` in `folder`, run directly (as `name.js`). */
+  const resolvedByNode = (folder: string, name: string, source: string) => {
+    writeFileSync(join(folder, `${name}.js`), source);
+    const url = JSON.stringify(pathToFileURL(join(folder, `${name}.js`)).href);
+    const script = `import { resolved } from ${url};\nconsole.log(JSON.stringify(resolved));`;
+    const node = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+    return JSON.parse(node.stdout);
+  };
+
+  test("import.meta.resolve resolves a package (or #name) a helper names from the helper's folder, as Node does", async () => {
+    const { pkg, dep } = writeHelperPackage();
     const names = ['"meta-dep"', '"#here"', "`meta-dep`", '"yaml"'];
     const source = `export const resolved = [${names.map((name) => `import.meta.resolve(${name})`).join(", ")}];\n`;
     writeFileSync(join(pkg, "resolve.ts"), source);
@@ -575,15 +592,60 @@ describe("import.meta in a compiled module: the source file's own, in the module
       expect(JSON.parse(name ?? "")).toEqual(expected);
     }
     // what Node gives the same file run directly
-    writeFileSync(join(pkg, "resolve.js"), source);
-    const url = JSON.stringify(pathToFileURL(join(pkg, "resolve.js")).href);
-    const script = `import { resolved } from ${url};\nconsole.log(JSON.stringify(resolved));`;
-    const node = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
-    expect(JSON.parse(node.stdout)).toEqual(expected);
+    expect(resolvedByNode(pkg, "resolve", source)).toEqual(expected);
     // the package's package.json is an input: a change to it compiles again
     writeFileSync(join(dep, "package.json"), '{ "name": "meta-dep", "exports": { "import": "./cjs.cjs" } }\n');
     const { name } = await loadModule("resolves.ts", work, { cacheDir, stackSourceMaps: false });
     expect(JSON.parse(name ?? "")[0]).toBe(pathToFileURL(join(real, "node_modules/meta-dep/cjs.cjs")).href);
+  });
+
+  test("import.meta.resolve of a name known only at run time, through import.meta read whole, or of a package not installed, is Node's, from the helper", async () => {
+    const { pkg } = writeHelperPackage();
+    const calls = [
+      'import.meta.resolve(at("meta-dep"))',
+      'import.meta.resolve(at("#here"))',
+      'meta.resolve("meta-dep")',
+      'meta.resolve(at("#here"))',
+      'import.meta.resolve("not-installed")',
+      'import.meta.resolve(at("not-installed"))',
+      'import.meta.resolve("#not-there")',
+      'import.meta.resolve(at("node:fs"))',
+      'import.meta.resolve(at("path"))',
+    ];
+    const source = [
+      "const at = (name) => name;",
+      "const meta = import.meta;",
+      "const attempt = (resolve) => {",
+      "  try {",
+      "    return resolve();",
+      "  } catch (error) {",
+      '    return error.code + ": " + error.message;',
+      "  }",
+      "};",
+      `export const resolved = [${calls.map((call) => `attempt(() => ${call})`).join(", ")}];`,
+      "",
+    ].join("\n");
+    writeFileSync(join(pkg, "resolve.ts"), source);
+    writeFileSync(
+      join(work, "resolves.ts"),
+      'import { resolved } from "./lib/pkg/resolve.ts";\nexport default { name: JSON.stringify(resolved), pipeline: { jobs: [] } };\n',
+    );
+    // what Node gives the same file run directly, its errors naming the file as it is
+    const expected = resolvedByNode(pkg, "resolve", source).map((resolved: string) =>
+      resolved.replaceAll(join(pkg, "resolve.js"), join(pkg, "resolve.ts")),
+    );
+    const real = realpathSync(pkg);
+    expect(expected.slice(0, 5)).toEqual([
+      pathToFileURL(join(real, "node_modules/meta-dep/esm.js")).href,
+      pathToFileURL(join(real, "here.js")).href,
+      pathToFileURL(join(real, "node_modules/meta-dep/esm.js")).href,
+      pathToFileURL(join(real, "here.js")).href,
+      `ERR_MODULE_NOT_FOUND: Cannot find package 'not-installed' imported from ${join(pkg, "resolve.ts")}`,
+    ]);
+    for (const dir of [cacheDir, false] as const) {
+      const { name } = await loadModule("resolves.ts", work, { cacheDir: dir, stackSourceMaps: false });
+      expect(JSON.parse(name ?? "")).toEqual(expected);
+    }
   });
 
   test.each([
@@ -776,6 +838,49 @@ describe("an import() or require() of a pattern of files (a template), whose fol
     mkdirSync(join(work, "lib/cplugins/cjs"));
     writeFileSync(join(work, "lib/cplugins/cjs/a.cjs"), 'exports.value = " cjs";\n');
     expect(await nameOf("plugins.ts")).toBe("plugin cjs");
+  });
+});
+
+describe("an import() or require() of a pattern of files (a template), whose folder is there", () => {
+  test("a file added to a folder it reads (one that held none it matches, or one below it), or taken out, is found as under Node", async () => {
+    writeFileSync(
+      join(work, "lib/load.cjs"),
+      'exports.load = (name) => require("./cplugins/" + name + ".cjs").value;\n',
+    );
+    writeFileSync(
+      join(work, "plugins.ts"),
+      [
+        'import { existsSync } from "node:fs";',
+        'import { load } from "./lib/load.cjs";',
+        "const here = (path: string) => existsSync(new URL(path, import.meta.url));",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the module's source
+        'const names = ["a", "sub/b"].filter((name) => here(`./plugins/${name}.ts`));',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the module's source
+        "const values = await Promise.all(names.map(async (name) => (await import(`./plugins/${name}.ts`)).value));",
+        'const cjs = here("./lib/cplugins/c.cjs") ? load("c") : "-";',
+        'export default { name: [...values, cjs].join(" "), pipeline: { jobs: [] } };',
+        "",
+      ].join("\n"),
+    );
+    const names = async () => {
+      const loaded = [];
+      for (const stackSourceMaps of [false, true])
+        loaded.push((await loadModule("plugins.ts", work, { cacheDir, stackSourceMaps })).name);
+      return loaded;
+    };
+    // the folders are there, and hold no file the patterns match
+    mkdirSync(join(work, "plugins/sub"), { recursive: true });
+    mkdirSync(join(work, "lib/cplugins"));
+    writeFileSync(join(work, "plugins/readme.txt"), "not matched\n");
+    expect(await names()).toEqual(["-", "-"]);
+    writeFileSync(join(work, "plugins/a.ts"), 'export const value: string = "A";\n');
+    expect(await names()).toEqual(["A -", "A -"]);
+    writeFileSync(join(work, "plugins/sub/b.ts"), 'export const value: string = "B";\n');
+    expect(await names()).toEqual(["A B -", "A B -"]);
+    writeFileSync(join(work, "lib/cplugins/c.cjs"), 'exports.value = "C";\n');
+    expect(await names()).toEqual(["A B C", "A B C"]);
+    rmSync(join(work, "plugins/a.ts"));
+    expect(await names()).toEqual(["B C", "B C"]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -20,6 +21,14 @@ beforeAll(() => {
   mkdirSync(join(work, "bare"));
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Whether a package.json above the system's temporary folder decides for the files in it. */
+const packageJsonAboveTmp = (): boolean => {
+  for (let dir = tmpdir(); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "package.json"))) return true;
+    if (dirname(dir) === dir) return false;
+  }
+};
 
 describe("commonJsAdvice", () => {
   test.each(["pipelines/p.ts", "pipelines/p.js", "p.mts", "p.mjs"])("esm/%s is an ES module", (file) => {
@@ -53,14 +62,7 @@ describe("commonJsAdvice", () => {
     );
   });
 
-  // a package.json above the system's temporary folder would decide otherwise
-  const packageJsonAboveTmp = (() => {
-    for (let dir = tmpdir(); ; dir = dirname(dir)) {
-      if (existsSync(join(dir, "package.json"))) return true;
-      if (dirname(dir) === dir) return false;
-    }
-  })();
-  test.skipIf(packageJsonAboveTmp)("no package.json at all", () => {
+  test.skipIf(packageJsonAboveTmp())("no package.json at all", () => {
     expect(commonJsAdvice("p.ts", join(work, "bare"))).toBe(
       'p.ts has no package.json above it, so Node loads it as CommonJS, but hangar pipelines are ES modules: add a package.json with "type": "module"',
     );
@@ -78,6 +80,42 @@ describe("commonJsNote", () => {
   ])("%s/%s: the advice", (dir, file) => {
     expect(commonJsNote(file, join(work, dir))).toBe(commonJsAdvice(file, join(work, dir)));
     expect(commonJsNote(file, join(work, dir))).toMatch(/hangar pipelines are ES modules/);
+  });
+});
+
+describe("commonJsNote of a .js module that Node loads itself: what this Node does with it", () => {
+  /** How `node` (this one) runs the file: as an ES module or as CommonJS (or it fails to), and whether it warns. */
+  const nodeRuns = (path: string) => {
+    const run = spawnSync(process.execPath, [path], { encoding: "utf8" });
+    const as = run.status === 0 ? run.stdout.trim() : "fails";
+    return { as, warns: run.stderr.includes("MODULE_TYPELESS_PACKAGE_JSON") };
+  };
+  const says = 'console.log(typeof module === "undefined" ? "esm" : "cjs");\n';
+
+  test.each([
+    ["cjs", "pipelines/esm-syntax.js", `export default { jobs: [] };\n${says}`],
+    ["cjs", "pipelines/cjs-syntax.js", `module.exports = { jobs: [] };\n${says}`],
+    ["bare", "esm-syntax.js", `export default { jobs: [] };\n${says}`],
+    ["bare", "tla.js", `await Promise.resolve();\n${says}`],
+  ])("%s/%s", (dir, file, source) => {
+    if (dir === "bare" && packageJsonAboveTmp()) return;
+    writeFileSync(join(work, dir, file), source);
+    const node = nodeRuns(join(work, dir, file));
+    // (a module Node fails to load, hangar fails to load too: no note)
+    if (node.as === "fails") return;
+    const note = commonJsNote(file, join(work, dir));
+    if (node.as === "cjs") {
+      expect(note).toBe(commonJsAdvice(file, join(work, dir)));
+      expect(note).toMatch(/Node loads .* as CommonJS/);
+      return;
+    }
+    expect(node.as).toBe("esm");
+    expect(note).toBe(
+      dir === "bare"
+        ? `${file} has no package.json above it, so Node parses it as CommonJS first and, finding ES module syntax, again as an ES module: add a package.json with "type": "module"`
+        : `package.json has no "type", so Node parses ${file} as CommonJS first and, finding ES module syntax, again as an ES module (with a warning): add "type": "module" to it`,
+    );
+    expect(node.warns).toBe(dir !== "bare");
   });
 });
 

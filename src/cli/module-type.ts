@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, extname, join, relative, resolve } from "node:path";
+import { compileFunction } from "node:vm";
 
 /**
  * The package.json that decides how Node loads `file`: the nearest one above it; `absent`, the ones looked for
@@ -68,15 +69,47 @@ export function commonJsAdvice(file: string, cwd: string): string | undefined {
   return `${relative(cwd, packageJson) || "package.json"} has no "type": "module", so Node loads ${shown} as CommonJS, but hangar pipelines are ES modules: add "type": "module" to it`;
 }
 
+/** The names Node's CommonJS loader compiles a file's code with: the parameters of the function it wraps it in. */
+const COMMON_JS_WRAPPER = ["exports", "require", "module", "__filename", "__dirname"];
+
+/**
+ * Whether the code of the file at `path` compiles as Node's CommonJS loader compiles it: not when it has ES module
+ * syntax (`import`, `export`, `import.meta`, a top-level `await`, a top-level `const require`), nor when it cannot be
+ * read or has another syntax error.
+ */
+function compilesAsCommonJs(path: string): boolean {
+  try {
+    compileFunction(readFileSync(path, "utf8"), COMMON_JS_WRAPPER, { filename: path });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The note for a pipeline module that loaded, when what {@link commonJsAdvice} says still holds for it, else undefined.
  * A `.cjs` module is loaded by Node itself, as `node` runs it: one that loaded runs as it is (from Node 20.19 its
  * `require("hangar")` loads hangar's ES modules; before, that `require()` fails and the module does not load), and
  * needs no other name. A `.cts` module, which hangar compiles as an ES module, tsx runs as CommonJS: its
  * `require("hangar")` fails there on Node 20, 20.19 and later too (tsx's loader hooks: `ERR_VM_MODULE_LINK_FAILURE`).
+ * A `.js` module, too, is loaded by Node itself: one its package.json (or none) makes CommonJS that loaded though its
+ * code is no CommonJS (`export default`) was loaded as an ES module, by Node's syntax detection (from Node 20.19
+ * and 22.7; Node before it, or run with `--no-experimental-detect-module`, fails to load it), after a first parse as
+ * CommonJS, and warns of it when there is a package.json (`MODULE_TYPELESS_PACKAGE_JSON`).
  */
-export const commonJsNote = (file: string, cwd: string): string | undefined =>
-  extname(file) === ".cjs" ? undefined : commonJsAdvice(file, cwd);
+export function commonJsNote(file: string, cwd: string): string | undefined {
+  const path = resolve(cwd, file);
+  const ext = extname(path);
+  if (ext === ".cjs") return undefined;
+  const { commonJs, packageJson } = moduleFormatOf(path);
+  if (ext !== ".js" || !commonJs || compilesAsCommonJs(path)) return commonJsAdvice(file, cwd);
+  const shown = relative(cwd, path) || file;
+  const again = "as CommonJS first and, finding ES module syntax, again as an ES module";
+  if (packageJson === undefined) {
+    return `${shown} has no package.json above it, so Node parses it ${again}: add a package.json with "type": "module"`;
+  }
+  return `${relative(cwd, packageJson) || "package.json"} has no "type", so Node parses ${shown} ${again} (with a warning): add "type": "module" to it`;
+}
 
 /** Whether `error` is Node failing to load an ES module (or ES syntax) as CommonJS. */
 export function isCommonJsLoadError(error: unknown): boolean {
