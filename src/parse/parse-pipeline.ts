@@ -266,8 +266,6 @@ function problemDiagnostic(problem: YamlProblem, loc: SourceLoc): Diagnostic {
       return { ...diag(YAML_RULE("UINT64_KEY"), problem.message, [], loc), fly: problem.fly ?? problem.message };
     case "complex-key":
       return { ...diag(YAML_RULE("COMPLEX_KEY"), problem.message, [], loc), fly: problem.fly ?? problem.message };
-    case "unsupported":
-      return { ...diag(YAML_RULE("UNSUPPORTED"), problem.message, [], loc), parity: "hangar" };
   }
 }
 
