@@ -299,7 +299,8 @@ function finish(
   const { known } = notes;
   // fly interpolates the decoded document before it decodes it into a pipeline; a var that cannot be put in
   // place fails the whole file
-  const interpolated = vars === undefined ? { value: read, problems: [], numbers: undefined } : interpolate(read, vars);
+  const interpolated =
+    vars === undefined ? { value: read, problems: [], numbers: undefined } : interpolate(read, vars, notes.numbers);
   if (interpolated.problems.length > 0) {
     const diagnostics: Diagnostic[] = interpolated.problems.map((p) => ({
       ...diag("vars/interpolation", p.message, p.path, locate(p.path)),
