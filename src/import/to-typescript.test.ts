@@ -535,6 +535,38 @@ describe("a null where the model types a value", () => {
   });
 });
 
+describe("a bare `-` before a less indented entry", () => {
+  test("is a null ending its list, as fly reads it: the entries after it are the outer list's, their comments with them", async () => {
+    const input = `
+      resources:
+      - name: src
+        type: git
+        source:
+          paths:
+          -
+      - name: tools
+        # the second resource
+        type: git
+        source: {}
+      jobs:
+      - name: j
+        plan:
+        - get: src
+        - get: tools
+      `;
+    expect(dataOf(input)?.resources?.map((r) => [r.name, r.source])).toEqual([
+      ["src", { paths: [null] }],
+      ["tools", {}],
+    ]);
+    const out = code(input);
+    expect(out).toMatch(
+      /const tools: Resource = \{\n {2}name: "tools",\n {2}\/\/ the second resource\n {2}type: "git",/,
+    );
+    expect(tscSays(out)).toBe("");
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
+});
+
 describe("strings", () => {
   test("a script of several lines is a template literal with backticks, ${ and backslashes escaped", async () => {
     const input = `

@@ -142,6 +142,34 @@ describe("one parse for the validator and the editor", () => {
   });
 });
 
+describe("a bare `-` before a less indented entry (go-yaml ends its list there)", () => {
+  /** The names of a text, each as `kind name "as written"` (at its offsets). */
+  const named = (text: string) =>
+    readDocument(text).names.map((s) => `${s.kind} ${s.name} ${JSON.stringify(text.slice(s.start, s.end))}`);
+
+  test("the entries after it are the outer list's, their names at their places in the text", () => {
+    // parsed: resource s is the second resource, not an item of r's list; a null step: read the editor's way
+    const resources = "resources:\n- name: r\n  type: git\n  source:\n    l:\n    -   # none\n- name: s\n  type: git\n";
+    for (const step of ["- get: s", "-"]) {
+      const text = `${resources}jobs:\n- name: a\n  plan:\n  - get: r\n  ${step}\n- name: b\n  plan: [{ get: s }]\n`;
+      expect(named(text)).toEqual([
+        'resource r "r"',
+        'resource_type git "git"',
+        'resource s "s"',
+        'resource_type git "git"',
+        'job a "a"',
+        'resource r "r"',
+        ...(step === "-" ? [] : ['resource s "s"']),
+        'job b "b"',
+        'resource s "s"',
+      ]);
+      const document = readDocument(text);
+      expect(placeAt(document, text.indexOf("name: b") + 6).path).toEqual(["jobs", 1, "name"]);
+      expect(definitionOf(document, "resource", "s")?.start).toBe(text.indexOf("name: s") + 6);
+    }
+  });
+});
+
 describe("a text being typed, which parse cannot read, is read the editor's way", () => {
   /** The names of a text, each as `kind name "as written"`. */
   const named = (text: string) =>

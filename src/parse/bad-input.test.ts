@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { validateText } from "../validate/validate-text.ts";
 import { parsePipeline } from "./parse-pipeline.ts";
+import { readYaml } from "./read-yaml.ts";
 
 /** Each case must end in diagnostics with a position, quickly, without throwing. */
 const summary = (text: string) =>
@@ -17,23 +18,45 @@ describe("bad input gives diagnostics, never a crash or a hang", () => {
     expect(summary("jobs: [a, b\n")).toEqual(["2:1 yaml/SYNTAX unexpected end of the stream within a flow collection"]);
   });
 
-  test("a bare `-` before a less indented entry is refused at the bare entry, not read with the entry misplaced", () => {
-    // go-yaml (fly) reads job b as the second job; js-yaml would read it as a third step of job a
+  test("a bare `-` before a less indented entry is a null entry ending its list, as fly reads it, at its place", () => {
+    // go-yaml (fly) reads job b as the second job, where js-yaml alone would read it as a third step of job a
     const jobs = (empty: string) =>
-      `jobs:\n- name: a\n  plan:\n  - get: r\n  ${empty}\n  # b comes next\n\n- name: b\n  plan: []\n`;
-    const message =
-      "an empty list entry (a `-` alone on its line) followed by a less indented `-` entry, which hangar's YAML reader would put in this list where fly puts it in the outer one: write the empty entry as `- ~`";
+      `jobs:\n- name: a\n  plan:\n  - get: r\n  ${empty}\n  # b comes next\n\n- name: b\n  plan: [{ get: s }]\n`;
+    const read = (text: string) => parsePipeline(text, { file: "p.yml" });
+    const asWritten = read(jobs("- ~"));
     for (const empty of ["-", "-   # was a task"]) {
-      const parsed = parsePipeline(jobs(empty), { file: "p.yml" });
-      expect(parsed.pipeline).toBeUndefined();
-      expect(summary(jobs(empty))).toEqual([`5:3 yaml/UNSUPPORTED ${message}`]);
+      expect(read(jobs(empty)).pipeline).toEqual(asWritten.pipeline);
+      expect(asWritten.pipeline?.jobs?.map((j) => [j.name, j.plan?.length])).toEqual([
+        ["a", 2],
+        ["b", 1],
+      ]);
+      // at their places in the text as written: the null step at its dash, what follows it unmoved
+      expect(summary(jobs(empty))).toEqual(["5:3 step-empty no step configured"]);
+      const locate = read(jobs(empty)).locate;
+      expect(locate(["jobs", 0, "plan", 1])).toEqual({ file: "p.yml", line: 5, col: 3, endLine: 5, endCol: 4 });
+      expect(locate(["jobs", 1, "name"])).toEqual({ file: "p.yml", line: 8, col: 9, endLine: 8, endCol: 10 });
     }
-    // written as `- ~`, or in a list at the level of the entry after it, it is read as fly reads it
-    expect(parsePipeline(jobs("- ~")).pipeline?.jobs?.map((j) => [j.name, j.plan?.length])).toEqual([
-      ["a", 2],
-      ["b", 0],
-    ]);
+    // an inner list indented under its key, bare entries one after another, and a list of lists
+    const nested = "jobs:\n- name: a\n  plan:\n    - get: r\n    -\n    -\n- name: b\n  plan:\n  - - x\n    -\n  - z\n";
+    expect(readYaml(nested)).toEqual({
+      ok: true,
+      value: {
+        jobs: [
+          { name: "a", plan: [{ get: "r" }, null, null] },
+          { name: "b", plan: [["x", null], "z"] },
+        ],
+      },
+    });
+    expect(read(nested).locate(["jobs", 0, "plan", 2])).toMatchObject({ line: 6, col: 5 });
+    expect(read(nested).locate(["jobs", 1, "plan", 0, 1])).toMatchObject({ line: 10, col: 5 });
+    expect(read(nested).locate(["jobs", 1, "plan", 1])).toMatchObject({ line: 11, col: 5 });
     expect(summary("groups:\n- name: g\n  jobs:\n  -\n  - a\njobs: []\n")).toEqual([]);
+    // the rules' findings too (resource s is the second resource, not an entry of r's list)
+    const resources = "resources:\n- name: r\n  type: git\n  source:\n    l:\n    -\n- name: s\n  type: nope\n";
+    const pipeline = `${resources}jobs:\n- name: a\n  plan: [{ get: r }, { get: s }]\n`;
+    expect(
+      validateText(pipeline, { file: "p.yml" }).diagnostics.map((d) => `${d.loc?.line}:${d.loc?.col} ${d.ruleId}`),
+    ).toEqual(["8:9 resource-type-unknown"]);
     // a line of a block scalar that looks like a bare entry is none
     const script = "jobs:\n- name: a\n  plan:\n  - task: t\n    file: |\n      x\n      -\n- name: b\n  plan: []\n";
     expect(parsePipeline(script).pipeline?.jobs?.map((j) => j.name)).toEqual(["a", "b"]);

@@ -1,17 +1,72 @@
+import fc from "fast-check";
 import { expect, test } from "vitest";
-import { GO_YAML_INT_SYNTAX, goYamlInteger } from "./go-yaml-numbers.ts";
+import { GO_YAML_INT64_SYNTAX, goYamlInteger } from "./go-yaml-numbers.ts";
 import { plainScalarValue } from "./go-yaml-schema.ts";
 
-test("GO_YAML_INT_SYNTAX matches exactly the plain scalars go-yaml v2 reads as an int, but for the range", () => {
-  const syntax = new RegExp(GO_YAML_INT_SYNTAX);
+const syntax = new RegExp(GO_YAML_INT64_SYNTAX);
+/** Whether go-yaml v2 reads a plain scalar as an int that Go's 64-bit `int` holds. */
+const readsInt64 = (text: string) => {
+  const exact = typeof plainScalarValue(text) === "number" ? goYamlInteger(text) : undefined;
+  return exact !== undefined && exact >= -(2n ** 63n) && exact < 2n ** 63n;
+};
+
+test("GO_YAML_INT64_SYNTAX matches exactly the plain scalars go-yaml v2 reads as an int that Go's int holds", () => {
   const texts = [
     ...["0", "7", "-7", "+7", "017", "0_17", "1_000", "1__0_", "+_1", "-_1_", "0b11", "0B1_1", "-0b11", "0o17", "0O17"],
     ...["0x1F", "0X1f", "0x_1F", "-0x1F", "+0o7", "0_x1F", "9223372036854775807"],
     ...["", "_1", "_", "-", "+", "-_", "08", "0_8", "0b", "0b2", "0o8", "0x", "0xG", "1.0", "1e3", "1_000.5", ".5"],
     ...["0x1F_h", "1 000", "1,000", "++1", "0b-1", "yes", "((n))", "1h", "2024-01-02"],
   ];
-  const readsInt = (text: string) => typeof plainScalarValue(text) === "number" && goYamlInteger(text) !== undefined;
-  for (const text of texts) expect([text, syntax.test(text)]).toEqual([text, readsInt(text)]);
-  // the range is left to go-yaml: past 64 bits the syntax matches a scalar it reads as a float
-  expect([syntax.test("99999999999999999999"), goYamlInteger("99999999999999999999")]).toEqual([true, undefined]);
+  // at the bounds, in each form: 2^63 - 1 and -2^63 are ints, 2^63 (a uint64 to go-yaml) and -2^63 - 1 (a float) not
+  const bounds = [
+    ...["9_223_372_036_854_775_807", "9_223_372_036_854_775_808", "+9223372036854775807", "+9223372036854775808"],
+    ...[
+      "-9_223_372_036_854_775_808",
+      "-9_223_372_036_854_775_809",
+      "9_223_372_036_854_775_799",
+      "9_300_000_000_000_000_000",
+    ],
+    ...["99_999_999_999_999_999_999", "10_000_000_000_000_000_000", "999_999_999_999_999_999", "-8999999999999999999"],
+    ...["0x7FFF_FFFF_FFFF_FFFF", "0x8000_0000_0000_0000", "-0x8000_0000_0000_0000", "-0x8000_0000_0000_0001"],
+    ...["0x0000_7FFF_FFFF_FFFF_FFFF", "0x1_0000_0000_0000_0000", "0xFFFF_FFFF_FFFF_FFFF", "-0x1_0000_0000_0000_0000"],
+    ...["0o777_777_777_777_777_777_777", "0o1_000_000_000_000_000_000_000", "-0o1_000_000_000_000_000_000_000"],
+    ...["-0o1_000_000_000_000_000_000_001", "0_777_777_777_777_777_777_777", "0_1_000_000_000_000_000_000_000"],
+    ...["-01000000000000000000000", "00000777777777777777777777", "0o0_0", "00_00"],
+    ...[`0b${"1".repeat(63)}`, `0b1${"0".repeat(63)}`, `-0b1${"0".repeat(63)}`, `-0b1${"0".repeat(62)}1`, "0b0_0"],
+  ];
+  for (const text of [...texts, ...bounds]) expect([text, syntax.test(text)]).toEqual([text, readsInt64(text)]);
+});
+
+test("GO_YAML_INT64_SYNTAX agrees with go-yaml on generated integers of every form, length and sign", () => {
+  const digitsOf = { x: "0123456789abcdefABCDEF", o: "01234567", b: "01", "": "0123456789" } as const;
+  const integer = fc
+    .record({
+      sign: fc.constantFrom("", "+", "-"),
+      form: fc.constantFrom("0x", "0X", "0o", "0b", "0", "", "", ""),
+      digits: fc.integer({ min: 1, max: 70 }),
+      seed: fc.array(fc.nat(), { minLength: 70, maxLength: 70 }),
+      underscores: fc.array(fc.boolean(), { minLength: 70, maxLength: 70 }),
+      near: fc.constantFrom(undefined, 2n ** 63n - 2n, 2n ** 63n - 1n, 2n ** 63n, 2n ** 63n + 1n),
+    })
+    .map(({ sign, form, digits, seed, underscores, near }) => {
+      const base = form.slice(1).toLowerCase() as keyof typeof digitsOf;
+      const pool = digitsOf[base];
+      // near the bounds: the number written in the form's base; else random digits
+      const radix = { x: 16, o: 8, b: 2, "": 10 }[base];
+      const written =
+        near === undefined
+          ? seed
+              .slice(0, digits)
+              .map((n) => pool[n % pool.length])
+              .join("")
+          : near.toString(radix === 10 && form === "0" ? 8 : radix);
+      const body = [...written].map((d, i) => (underscores[i] === true ? `${d}_` : d)).join("");
+      return `${sign}${form}${body}`;
+    });
+  fc.assert(
+    fc.property(integer, (text) => {
+      expect([text, syntax.test(text)]).toEqual([text, readsInt64(text)]);
+    }),
+    { numRuns: 3000, seed: 28 },
+  );
 });

@@ -5,12 +5,56 @@
 export const GO_INT = /^([-+]?)(?:0[xX]([0-9a-fA-F]+)|0[oO]([0-7]+)|0[bB]([01]+)|(0[0-7]*)|([1-9][0-9]*))$/;
 
 /**
- * The plain scalars go-yaml v2 reads as an int, as a regular expression's source (for the JSON Schema): a sign or
- * digit first (resolve.go's hint), then {@link GO_INT} with `_` anywhere after (go-yaml drops them). It leaves out
- * the range: past 64 bits go-yaml reads a float.
+ * The plain scalars go-yaml v2 reads as an int that Go's `int` (64 bits) holds, from -2^63 to 2^63 - 1, as a regular
+ * expression's source (for the JSON Schema): a sign or digit first (resolve.go's hint), then {@link GO_INT} with `_`
+ * anywhere after (go-yaml drops them). The range is a bound on the digits after the leading zeros: in hexadecimal 16
+ * with the first up to 7, in octal 21, in binary 63, in decimal 19 up to 9223372036854775807; for a negative number
+ * 2^63 itself too. go-yaml reads an integer of more bits as a uint64 or a float, which a Go `int` does not take.
  */
-export const GO_YAML_INT_SYNTAX =
-  "^(?=[-+0-9])[-+]?_*(?:0_*[xX]_*[0-9a-fA-F][0-9a-fA-F_]*|0_*[oO]_*[0-7][0-7_]*|0_*[bB]_*[01][01_]*|0[0-7_]*|[1-9][0-9_]*)$";
+export const GO_YAML_INT64_SYNTAX = `^(?=[-+0-9])(?:[+]?_*(?:${magnitudes(false)})|-_*(?:${magnitudes(true)}))$`;
+
+/** The magnitudes up to 2^63 - 1 (`negative`: up to 2^63), in each of the forms {@link GO_INT} reads. */
+function magnitudes(negative: boolean): string {
+  /** `count` digits of the class `digit` (a number, or a range such as `0,14`), each with the underscores after it. */
+  const digits = (digit: string, count: number | string) => `(?:${digit}_*){${count}}`;
+  /** A form: its prefix, leading zeros, then digits up to 2^63 - 1 (`below`) or, for a negative number, 2^63. */
+  const form = (prefix: string, below: string, twoTo63: string) =>
+    `${prefix}(?:0_*)*(?:${below}${negative ? `|${twoTo63}` : ""})?`;
+  const hex = "[0-9a-fA-F]";
+  const octal = `[1-7]_*${digits("[0-7]", "0,20")}`;
+  const octalTwoTo63 = `1_*${digits("0", 21)}`;
+  return [
+    // 0x: up to 15 digits, or 16 with the first up to 7 (2^63 is 8 and 15 zeros)
+    form(
+      `0_*[xX]_*(?=${hex})`,
+      `[1-9a-fA-F]_*${digits(hex, "0,14")}|[1-7]_*${digits(hex, 15)}`,
+      `8_*${digits("0", 15)}`,
+    ),
+    // 0o, or a leading 0 (octal, as go-yaml reads it; a 0 alone is 0): up to 21 digits (2^63 is 1 and 21 zeros)
+    form("0_*[oO]_*(?=[0-7])", octal, octalTwoTo63),
+    form("0_*", octal, octalTwoTo63),
+    // 0b: up to 63 digits (2^63 is 1 and 63 zeros)
+    form("0_*[bB]_*(?=[01])", `1_*${digits("[01]", "0,62")}`, `1_*${digits("0", 63)}`),
+    // decimal: up to 18 digits, or 19 up to the bound
+    `[1-9]_*${digits("[0-9]", "0,17")}`,
+    decimalsUpTo(negative ? "9223372036854775808" : "9223372036854775807"),
+  ].join("|");
+}
+
+/**
+ * The decimal numbers of as many digits as `max`, up to it, each digit with the underscores after it: those whose
+ * first digit that differs from `max`'s is smaller, and `max` itself.
+ */
+function decimalsUpTo(max: string): string {
+  const written = (digits: string) => [...digits].map((d) => `${d}_*`).join("");
+  const smaller = [...max].flatMap((digit, i) => {
+    const lowest = i === 0 ? 1 : 0;
+    if (Number(digit) <= lowest) return [];
+    const rest = max.length - i - 1;
+    return [`${written(max.slice(0, i))}[${lowest}-${Number(digit) - 1}]_*${rest > 0 ? `(?:[0-9]_*){${rest}}` : ""}`];
+  });
+  return [...smaller, written(max)].join("|");
+}
 
 /**
  * The exact integer go-yaml v2 reads a plain scalar as (resolve.go: `strconv.ParseInt(plain, 0, 64)`, then

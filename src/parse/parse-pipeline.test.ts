@@ -623,6 +623,23 @@ describe("keys sigs.k8s.io/yaml and go-yaml reject: null keys, lists and mapping
     expect(summary(step(`{~: [${numbers}]}`))).toEqual([`1:43 ${NULL}[]interface {}{${shown}}`]);
   });
 
+  test("a whole number an alias names, standing alone as a null key's value or in a key, is Go's %#v of its anchor's", () => {
+    const anchors = "n: &n 1e6\nbig: &big 9007199254740993\nint: &int 1000000\n";
+    expect(summary(`${anchors}${step("{~: *n}")}`)).toEqual([`4:43 ${NULL}1e+06`]);
+    expect(summary(`${anchors}${step("{~: *big}")}`)).toEqual([`4:43 ${NULL}9007199254740993`]);
+    expect(summary(`${anchors}${step("{~: *int}")}`)).toEqual([`4:43 ${NULL}1000000`]);
+    expect(summary(`${anchors}${step("{~: [*n, *big, *int]}")}`)).toEqual([
+      `4:43 ${NULL}[]interface {}{1e+06, 9007199254740993, 1000000}`,
+    ]);
+    const block = `${anchors}jobs:\n- name: a\n  plan:\n  - get: x\n    params:\n      ~: *n   # a float\n`;
+    expect(summary(block)).toEqual([`9:7 ${NULL}1e+06`]);
+    expect(summary(`${anchors}${step("{[*n, *big]: 1}")}`)).toEqual([
+      `4:43 ${COMPLEX} list ${TAKES}${BEFORE}invalid map key: []interface {}{1e+06, 9007199254740993}`,
+    ]);
+    // a name anchored again: the number anchored last before the alias
+    expect(summary(`n: &n 1e6\nm: &n 2000000\n${step("{~: *n}")}`)).toEqual([`3:43 ${NULL}2000000`]);
+  });
+
   test("in the top-level mapping it is go-yaml v3's type error (fly reads the file into a map[string]any)", () => {
     expect(summary("jobs: []\n[a]: 1\n")).toEqual([
       `2:1 ${COMPLEX} list ${TAKES}${BEFORE}unmarshal errors:\n  line 2: cannot unmarshal !!seq into string`,

@@ -354,8 +354,6 @@ function problemDiagnostic(problem: YamlProblem, loc: SourceLoc): Diagnostic {
       return { ...diag(YAML_RULE("UINT64_KEY"), problem.message, [], loc), fly: problem.fly ?? problem.message };
     case "complex-key":
       return { ...diag(YAML_RULE("COMPLEX_KEY"), problem.message, [], loc), fly: problem.fly ?? problem.message };
-    case "unsupported":
-      return { ...diag(YAML_RULE("UNSUPPORTED"), problem.message, [], loc), parity: "hangar" };
   }
 }
 
@@ -391,7 +389,8 @@ function finish(
   const { kind } = reading;
   // fly interpolates the decoded document before it decodes it into a pipeline; a var that cannot be put in
   // place fails the whole file
-  const interpolated = vars === undefined ? { value: read, problems: [], numbers: undefined } : interpolate(read, vars);
+  const interpolated =
+    vars === undefined ? { value: read, problems: [], numbers: undefined } : interpolate(read, vars, notes.numbers);
   if (interpolated.problems.length > 0) {
     const diagnostics: Diagnostic[] = interpolated.problems.map((p) => ({
       ...diag("vars/interpolation", p.message, p.path, locate(p.path)),

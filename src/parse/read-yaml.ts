@@ -1,4 +1,5 @@
 import jsyaml from "js-yaml";
+import { withEmptyEntries } from "./bare-entries.ts";
 import { GO_YAML_SCHEMA, goYamlLoadOptions, MAX_YAML_DEPTH, mergeBudget } from "./go-yaml-schema.ts";
 import type { KnownMappings } from "./known-mappings.ts";
 import {
@@ -35,65 +36,29 @@ import { bareEntriesMisread, buildYamlTree, contentStart, findDuplicateKeys } fr
  */
 export function readYaml(text: string, options: ReadYamlOptions = {}): YamlRead {
   const read = readFirst(text, options);
-  if (read.ok) return unlessBareEntryMisread(text, read, options);
+  if (read.ok) return asFlyReadsBareEntries(text, read, options);
   // go-yaml's Unmarshal decodes the first document of a stream and never reads the others (nor their errors)
   const end = secondDocumentStart(text);
   if (end === undefined) return read;
   const beyond = read.problems.every((p) => p.message.startsWith(SEVERAL_DOCUMENTS) || p.offset >= end);
   if (!beyond) return read;
   const first = readFirst(text.slice(0, end), options);
-  return first.ok ? unlessBareEntryMisread(text.slice(0, end), { ...first, firstDocumentEnd: end }, options) : first;
+  return first.ok ? asFlyReadsBareEntries(text.slice(0, end), { ...first, firstDocumentEnd: end }, options) : first;
 }
 
 /**
- * The read, unless js-yaml misread a bare `-` entry followed by a less indented entry (see yaml-tree.ts
- * `bareEntriesMisread`): then a problem at the first bare entry saying how to write it, rather than the wrong value;
- * but a text that is no YAML even with its bare entries written as `- ~` (read where fly reads them) gets the error
- * of that reading, which is fly's.
+ * The read, or, where js-yaml misread a bare `-` entry followed by a less indented entry (bare-entries.ts), the read
+ * of the text with ` ~` after those entries' dashes, as go-yaml reads it: its value, or its problems at their places in
+ * the text as written. The fast path's collections (`regions`) are then left out: their offsets are the other text's.
  */
-function unlessBareEntryMisread(text: string, read: YamlRead, options: ReadYamlOptions): YamlRead {
+function asFlyReadsBareEntries(text: string, read: YamlRead & { ok: true }, options: ReadYamlOptions): YamlRead {
   const dashes = bareEntriesMisread(text);
-  const [first] = dashes;
-  if (first === undefined) return read;
-  const { amended, back } = withEmptyEntries(text, dashes);
-  const again = readFirst(amended, options);
-  if (!again.ok && again.problems.length > 0) {
-    return { ok: false, problems: again.problems.map((p) => ({ ...p, offset: back(p.offset) })) };
-  }
-  const message =
-    "an empty list entry (a `-` alone on its line) followed by a less indented `-` entry, which hangar's YAML reader would put in this list where fly puts it in the outer one: write the empty entry as `- ~`";
-  return { ok: false, problems: [{ kind: "unsupported", message, offset: first }] };
-}
-
-/**
- * The text with ` ~` after each of the dashes at `dashes` (in text order), and the offset in the text of an offset in
- * the amended one (one inside an inserted ` ~` is its dash's line end).
- */
-function withEmptyEntries(
-  text: string,
-  dashes: readonly number[],
-): { readonly amended: string; readonly back: (offset: number) => number } {
-  const parts: string[] = [];
-  let from = 0;
-  for (const dash of dashes) {
-    parts.push(text.slice(from, dash + 1), " ~");
-    from = dash + 1;
-  }
-  parts.push(text.slice(from));
-  // the i-th ` ~` stands at dashes[i] + 1 + 2i in the amended text: the last one at or before an offset is searched
-  const back = (offset: number): number => {
-    let low = 0;
-    let high = dashes.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if ((dashes[mid] as number) + 1 + 2 * mid <= offset) low = mid + 1;
-      else high = mid;
-    }
-    if (low === 0) return offset;
-    const dash = dashes[low - 1] as number;
-    return offset < dash + 1 + 2 * low ? dash + 1 : offset - 2 * low;
-  };
-  return { amended: parts.join(""), back };
+  if (dashes.length === 0) return read;
+  const amended = withEmptyEntries(text, dashes);
+  const again = readFirst(amended.text, options);
+  if (!again.ok) return { ok: false, problems: again.problems.map((p) => ({ ...p, offset: amended.back(p.offset) })) };
+  const { regions: _, ...value } = again;
+  return read.firstDocumentEnd === undefined ? value : { ...value, firstDocumentEnd: read.firstDocumentEnd };
 }
 
 /** js-yaml's error for a stream of more than one document. */
@@ -260,9 +225,7 @@ export interface YamlProblem {
     | "too-deep"
     | "null-key"
     | "uint64-key"
-    | "complex-key"
-    /** Text fly reads that hangar's reader would read otherwise (hangar says so rather than give another value). */
-    | "unsupported";
+    | "complex-key";
   readonly message: string;
   readonly offset: number;
   /** fly's line for it, when the reader knows it whole (a key fly rejects: see yaml-to-json.ts). */

@@ -44,6 +44,30 @@ describe("interpolation, as fly's vars package does it", () => {
     expect(interpolate(doc, vars([["k=true", true]])).value).toEqual({ params: { true: 1 } });
   });
 
+  test("the value of a key a var makes null is Go's %#v of what fly holds: a float from 1e6 up 1e+06", () => {
+    const message = (text: string, given: TemplateVars) =>
+      parsePipeline(`jobs: [{name: a, plan: [{get: x, params: {((k)): ${text}}}]}]\n`, { vars: given }).diagnostics.map(
+        (d) => d.message.replace(/^.*value: /, ""),
+      );
+    const nil = vars([["k=~", true]]);
+    // numbers of the document, as go-yaml read them (fly's templating writes a float back as a float)
+    expect(message("1e6", nil)).toEqual(["1e+06"]);
+    expect(message("[1e6, 1000000, 9007199254740993]", nil)).toEqual([
+      "[]interface {}{1e+06, 1000000, 9007199254740993}",
+    ]);
+    // numbers vars put in place: a -l file's are float64, a -y integer is its digits
+    expect(message("((num))", vars([["k=~", true]], ["num: 1000000\n"]))).toEqual(["1e+06"]);
+    expect(
+      message(
+        "{a: ((num))}",
+        vars([
+          ["k=~", true],
+          ["num=9007199254740993", true],
+        ]),
+      ),
+    ).toEqual(['map[interface {}]interface {}{"a":9007199254740993}']);
+  });
+
   test("vars without a value, and vars with a source, stay for run time", () => {
     const doc = { a: "((missing))", b: "((vault:secret))", c: "((.:local))" };
     expect(interpolate(doc, vars([["vault=x", false]])).value).toEqual(doc);

@@ -94,12 +94,23 @@ export interface Interpolated {
   readonly numbers: GoNumbers;
 }
 
-/** Interpolates every string of a decoded document (keys included). Returns new values; the input is untouched. */
-export function interpolate(document: unknown, vars: TemplateVars): Interpolated {
+/**
+ * Interpolates every string of a decoded document (keys included). Returns new values; the input is untouched.
+ * `read`: how go-yaml read the document's own whole numbers, by their path (for a value a message shows).
+ */
+export function interpolate(document: unknown, vars: TemplateVars, read?: GoNumbers): Interpolated {
   const lookup = varLookup(vars);
   const problems: VarProblem[] = [];
   /** The numbers of each value a whole var put in place, by the path it has in the new document. */
   const placed = new Map<string, GoNumbers>();
+  const numbers: GoNumbers = (path, n) => {
+    if (placed.size === 0) return undefined;
+    for (let length = path.length; length >= 0; length--) {
+      const numbersThere = placed.get(pathKey(path.slice(0, length)));
+      if (numbersThere !== undefined) return numbersThere(path.slice(length), n);
+    }
+    return undefined;
+  };
   // `path`: in the document, where a problem is located; `at`: in the new one, whose keys vars may have renamed
   const visit = (node: unknown, path: PathSegment[], at: PathSegment[]): unknown => {
     if (typeof node === "string") return interpolateString(node, path, (numbers) => placed.set(pathKey(at), numbers));
@@ -115,7 +126,10 @@ export function interpolate(document: unknown, vars: TemplateVars): Interpolated
             ? goYamlNumberKeyName(newKey, keyNumbers?.([], newKey))
             : goYamlKeyName(newKey);
         const newValue = visit(value, [...path, key], [...at, name]);
-        const problem = keyProblem(key, newKey, newValue);
+        // the value's numbers: those vars put in place, else those of the document
+        const valueNumbers: GoNumbers = (sub, n) =>
+          numbers([...at, name, ...sub], n) ?? read?.([...path, key, ...sub], n);
+        const problem = keyProblem(key, newKey, newValue, valueNumbers);
         if (problem !== undefined) problems.push({ path: [...path, key], message: problem });
         else setOwn(out, name, newValue);
       }
@@ -155,14 +169,6 @@ export function interpolate(document: unknown, vars: TemplateVars): Interpolated
     return out;
   };
   const value = visit(document, [], []);
-  const numbers: GoNumbers = (path, n) => {
-    if (placed.size === 0) return undefined;
-    for (let length = path.length; length >= 0; length--) {
-      const numbersThere = placed.get(pathKey(path.slice(0, length)));
-      if (numbersThere !== undefined) return numbersThere(path.slice(length), n);
-    }
-    return undefined;
-  };
   return { value, problems, numbers };
 }
 
@@ -176,12 +182,13 @@ function placedNumbers(found: Found): GoNumbers {
 
 /**
  * Why a key a whole ((var)) gave cannot be one, or undefined. fly's interpolation puts the var's value in as the key:
- * go-yaml then writes a nil key as `null`, which sigs.k8s.io/yaml refuses (its message), and a list or a map cannot be
- * hashed as a key (fly crashes). A number is named as sigs.k8s.io/yaml names it, a boolean `true` or `false`.
+ * go-yaml then writes a nil key as `null`, which sigs.k8s.io/yaml refuses (its message, with the value as Go holds it:
+ * `numbers`, by path in it), and a list or a map cannot be hashed as a key (fly crashes). A number is named as
+ * sigs.k8s.io/yaml names it, a boolean `true` or `false`.
  */
-function keyProblem(key: string, read: unknown, value: unknown): string | undefined {
+function keyProblem(key: string, read: unknown, value: unknown, numbers: GoNumbers): string | undefined {
   if (read === null || read === undefined) {
-    return `${TO_JSON}unsupported map key of type: %!s(<nil>), key: <nil>, value: ${goSyntax(value)}`;
+    return `${TO_JSON}unsupported map key of type: %!s(<nil>), key: <nil>, value: ${goSyntax(value, undefined, numbers)}`;
   }
   if (typeof read !== "object") return undefined;
   const kind = Array.isArray(read) ? "a list" : "a mapping";

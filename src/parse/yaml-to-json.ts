@@ -84,11 +84,15 @@ export function nodeWatch(text: string, standalone = false): NodeWatch {
    * (undefined: an integer JavaScript holds exactly): what Go prints for one inside a key or value a message shows.
    */
   const wholeNumbers: WholeNumber[] = [];
+  /** How go-yaml read the whole number from 1e6 up last anchored with each name (an alias to it is that number). */
+  const anchoredNumbers = new Map<string, GoNumber | undefined>();
   const recordWhole = (value: number, range: Range): void => {
     const last = wholeNumbers.at(-1);
     // a scalar of a block context is closed twice
     if (last?.start === range.start && last.end === range.end) return;
-    wholeNumbers.push({ ...range, value, number: goNumber(text, range.start, range.end, value) });
+    const alias = aliasName(text, range);
+    const number = alias === undefined ? goNumber(text, range.start, range.end, value) : anchoredNumbers.get(alias);
+    wholeNumbers.push({ ...range, value, number });
   };
   /** Where the lists and mappings with an anchor were read, for an alias to one. */
   const anchored = new WeakMap<object, Range>();
@@ -118,6 +122,9 @@ export function nodeWatch(text: string, standalone = false): NodeWatch {
       const open = opens[state.depth] ?? 0;
       const whole = typeof r === "number" && needsGoNumber(r) && !isKey(text, open, state.position);
       if (whole) recordWhole(r, { start: open, end: state.position });
+      if (state.anchor !== null && typeof r === "number" && needsGoNumber(r)) {
+        anchoredNumbers.set(state.anchor, goNumber(text, open, state.position, r));
+      }
       if (pending !== undefined && state.depth <= pending.depth) {
         // js-yaml reads an explicit key (`? ~`) as a node around the node: the outer one is the same key
         const same =
@@ -180,6 +187,13 @@ interface WholeNumber {
 interface Range {
   readonly start: number;
   readonly end: number;
+}
+
+/** The name of the alias (`*name`) read from `range`, or undefined when the node read there is no alias. */
+function aliasName(text: string, range: Range): string | undefined {
+  const start = keyStart(text, range.start, range.end);
+  if (text.charCodeAt(start) !== 0x2a) return undefined;
+  return /^[^\s,[\]{}]+/.exec(text.slice(start + 1, range.end))?.[0];
 }
 
 /**

@@ -108,6 +108,53 @@ describe("positions", () => {
     expect(locate(["jobs", 3])).toEqual({ file: "p.yml", line: 14, col: 1, endLine: 14, endCol: 2 });
   });
 
+  test("a bare `-` before a less indented entry ends its list (go-yaml's reading), at its dash in the text", () => {
+    const tags = Array.from({ length: 20 }, (_, i) => `tag-${i}`).join(", ");
+    const text = dedent(`
+      jobs:
+      - name: a
+        plan:
+        - get: r
+        -    # gone
+      - &b
+        name: b
+        plan:
+            -
+        tags: [${tags}]
+      - *b
+    `);
+    const locate = yamlTextLocator(text, "p.yml");
+    const at = (path: PathSegment[]) => {
+      const loc = locate(path);
+      return `${loc?.line}:${loc?.col}-${loc?.endLine}:${loc?.endCol}`;
+    };
+    expect(at(["jobs", 0, "plan", 1])).toBe("5:3-5:4");
+    expect(at(["jobs", 0, "plan"])).toBe("4:3-5:4");
+    expect(at(["jobs", 1])).toBe("7:3-10:159");
+    expect(at(["jobs", 1, "name"])).toBe("7:9-7:10");
+    expect(at(["jobs", 1, "plan", 0])).toBe("9:7-9:8");
+    expect(at(["jobs", 1, "tags", 1])).toBe("10:17-10:22");
+    expect(at(["jobs", 2, "name"])).toBe("7:9-7:10");
+    // every node starts where the yaml package (which reads the layout as go-yaml does) starts it
+    const reference = referenceStart(text);
+    const read = readYaml(text);
+    expect(read.ok).toBe(true);
+    for (const path of pathsOf(read.ok ? read.value : undefined, 1000)) {
+      const loc = locate(path);
+      expect([path.join("."), `${loc?.line}:${loc?.col}`]).toEqual([
+        path.join("."),
+        reference(path) ?? `${loc?.line}:${loc?.col}`,
+      ]);
+    }
+    // the anchored job is job b; with the fast path taking the tags (a placeholder in the text read, put back after),
+    // the tree is the same
+    const tree = readYamlTree(text);
+    expect(tree.anchors.get("b")?.map((node) => text.slice(node.start, node.end))).toEqual([
+      text.slice(text.indexOf("name: b"), text.lastIndexOf("]") + 1),
+    ]);
+    expect(readYamlTree(text, 64)).toEqual(tree);
+  });
+
   test("through merge keys and aliases, to where the value is written; a path ending at an alias, at the alias", () => {
     const text = dedent(`
       base: &base

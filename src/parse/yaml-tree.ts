@@ -1,6 +1,7 @@
 import jsyaml from "js-yaml";
 import type { PathSegment } from "../model/common.ts";
 import { type Locator, lineIndex } from "../source/locate.ts";
+import { type AmendedText, BARE_ENTRY, bareEntriesBeforeOuterEntries, withEmptyEntries } from "./bare-entries.ts";
 import { goYamlLoadOptions } from "./go-yaml-schema.ts";
 import {
   FLOW_FAST_PATH_MIN,
@@ -68,25 +69,43 @@ export function buildYamlTree(
   return readYamlTree(text, flowFastPathMin, found).root;
 }
 
-/** {@link buildYamlTree}, with the nodes the document's anchors name (for a reader that follows aliases). */
+/**
+ * {@link buildYamlTree}, with the nodes the document's anchors name (for a reader that follows aliases). A bare `-`
+ * entry followed by an entry of a less indented list is read as go-yaml reads it (bare-entries.ts), at its dash.
+ */
 export function readYamlTree(
   text: string,
   flowFastPathMin = FLOW_FAST_PATH_MIN,
   found?: readonly FlowRegion[],
+): YamlTree {
+  return readTree(text, { flowFastPathMin, found, treeOf: treeAsFlyReads });
+}
+
+/**
+ * The position tree of a text, the large collections read by the fast path (`found`, or those it finds); `treeOf`
+ * reads the rest (the text with a placeholder for each collection), or the text as it is.
+ */
+function readTree(
+  text: string,
+  {
+    flowFastPathMin,
+    found,
+    treeOf: read,
+  }: { flowFastPathMin: number; found?: readonly FlowRegion[] | undefined; treeOf: (text: string) => YamlTree },
 ): YamlTree {
   const regions = found ?? (text.length >= flowFastPathMin ? findFlowRegions(text, flowFastPathMin, false) : []);
   const compact = regions.length === 0 ? undefined : withPlaceholders(text, regions);
   if (compact !== undefined) {
     let tree: YamlTree | undefined;
     try {
-      tree = treeOf(compact);
+      tree = read(compact);
     } catch {
       // read the text as it is, for the error it gives
     }
     const placed = tree === undefined ? undefined : placeRegions(tree, text, compact, regions);
     if (placed !== undefined) return placed;
   }
-  return treeOf(text);
+  return read(text);
 }
 
 /**
@@ -282,6 +301,47 @@ function treeOf(text: string): YamlTree {
   return { root: top.find((c) => c.node.kind !== "empty")?.node ?? { kind: "empty", start: 0, end: 0 }, anchors };
 }
 
+/**
+ * {@link treeOf}, with each bare `-` entry js-yaml would misread ({@link bareEntriesMisread}) read as go-yaml reads it:
+ * the text is read with ` ~` after those dashes, and the tree put back at the places of the text as written, each
+ * such entry an empty node over its dash (as any other bare entry's is).
+ */
+function treeAsFlyReads(text: string): YamlTree {
+  const candidates = bareEntryCandidates(text);
+  const tree = treeOf(text);
+  const dashes = candidates.length === 0 ? [] : entriesAmong(text, tree.root, candidates);
+  if (dashes.length === 0) return tree;
+  const amended = withEmptyEntries(text, dashes);
+  return treeBack(treeOf(amended.text), amended);
+}
+
+/** A tree of an amended text ({@link withEmptyEntries}) at the places of the text as written. */
+function treeBack(tree: YamlTree, { back, dashOfNull }: AmendedText): YamlTree {
+  const moved = new Map<YamlNode, YamlNode>();
+  const visit = (node: YamlNode): YamlNode => {
+    const known = moved.get(node);
+    if (known !== undefined) return known;
+    const dash = node.kind === "scalar" ? dashOfNull(node.start) : undefined;
+    const at = { start: back(node.start), end: back(node.end) };
+    let out: YamlNode;
+    if (dash !== undefined) out = { kind: "empty", start: dash, end: dash + 1 };
+    else if (node.kind === "sequence") out = { ...node, ...at, items: node.items.map(visit) };
+    else if (node.kind === "mapping") {
+      const pairs = node.pairs.map((p) => ({
+        ...p,
+        key: visit(p.key),
+        value: p.value === undefined ? undefined : visit(p.value),
+      }));
+      out = { ...node, ...at, pairs };
+    } else out = { ...node, ...at };
+    moved.set(node, out);
+    return out;
+  };
+  const root = visit(tree.root);
+  const anchors = new Map([...tree.anchors].map(([name, nodes]) => [name, nodes.map(visit)]));
+  return { root, anchors };
+}
+
 function nodeOf(frame: Frame, state: LoaderState, text: string): YamlNode {
   // a block context that found no mapping after its first node (`- { a: 1 }`, `- x`) keeps that node as it is
   const only = frame.children.length === 1 ? frame.children[0] : undefined;
@@ -471,24 +531,34 @@ export function findDuplicateKeys(root: YamlNode, text: string): DuplicateKey[] 
 
 /**
  * Where js-yaml misreads a bare `-` entry (nothing after the dash but a comment) followed by a less indented entry of
- * an outer list: it takes that entry, and the outer list's entries after it, into the bare entry's list, where go-yaml
- * (and so fly) ends the inner list. The offsets of the dashes of such bare entries, in text order. The lines are
+ * an outer list (bare-entries.ts): the offsets of the dashes of such bare entries, in text order. The lines are
  * looked at once, and only when one is such a bare entry is the position tree read, to tell a real entry from a line
- * of a block scalar, a quoted scalar or a flow collection that looks like one (the regions sorted once: O(n log n)).
+ * of a block scalar, a quoted scalar or a flow collection that looks like one.
  */
 export function bareEntriesMisread(text: string): number[] {
-  if (!BARE_ENTRY.test(text)) return [];
-  const candidates = bareEntriesBeforeOuterEntries(text);
+  const candidates = bareEntryCandidates(text);
   if (candidates.length === 0) return [];
-  let tree: YamlNode;
+  let tree: YamlTree;
   try {
-    tree = buildYamlTree(text);
+    tree = readTree(text, { flowFastPathMin: FLOW_FAST_PATH_MIN, treeOf });
   } catch {
     return [];
   }
+  return entriesAmong(text, tree.root, candidates);
+}
+
+/** The lines that look like bare entries followed by a less indented entry (a quick test first: most texts have none). */
+const bareEntryCandidates = (text: string): number[] =>
+  BARE_ENTRY.test(text) ? bareEntriesBeforeOuterEntries(text) : [];
+
+/**
+ * The dashes among `candidates` (in text order) that are outside the text of every scalar and flow collection of the
+ * tree of `text` (the regions sorted once: O(n log n)).
+ */
+function entriesAmong(text: string, root: YamlNode, candidates: readonly number[]): number[] {
   // the text of scalars and flow collections, where a line that looks like an entry is none
   const inside: { start: number; end: number }[] = [];
-  const stack: YamlNode[] = [tree];
+  const stack: YamlNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop() as YamlNode;
     if (isRegionNode(node)) inside.push(node);
@@ -512,34 +582,6 @@ export function bareEntriesMisread(text: string): number[] {
     if (region === undefined || dash < region.start) misread.push(dash);
   }
   return misread;
-}
-
-/** A line that is a bare list entry: its dash, then only spaces or a comment. */
-const BARE_ENTRY = /^ *-[ \t]*(?:#.*)?\r?$/m;
-
-/**
- * The offsets of the dashes of lines that are bare entries followed (past blank and comment lines) by a list entry
- * less indented than the dash.
- */
-function bareEntriesBeforeOuterEntries(text: string): number[] {
-  const found: number[] = [];
-  let bare = -1;
-  let bareIndent = 0;
-  for (let start = 0; start < text.length; ) {
-    const eol = text.indexOf("\n", start);
-    const end = eol === -1 ? text.length : eol;
-    let i = start;
-    while (text.charCodeAt(i) === 0x20) i++;
-    const content = text.slice(i, end);
-    if (content.trim() !== "" && !content.startsWith("#")) {
-      if (bare !== -1 && i - start < bareIndent && /^-(\s|$)/.test(content)) found.push(bare);
-      const isBare = /^-[ \t]*(#.*)?\r?$/.test(content);
-      bare = isBare ? i : -1;
-      bareIndent = i - start;
-    }
-    start = end + 1;
-  }
-  return found;
 }
 
 /**

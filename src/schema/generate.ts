@@ -33,7 +33,7 @@ import { GO_DURATION_SYNTAX } from "../concourse/go-duration.ts";
 import { STEP_PRECEDENCE } from "../concourse/step-fields.ts";
 import { isObject } from "../model/common.ts";
 import { STEP_KINDS } from "../model/step.ts";
-import { GO_YAML_INT_SYNTAX } from "../parse/go-yaml-numbers.ts";
+import { GO_YAML_INT64_SYNTAX } from "../parse/go-yaml-numbers.ts";
 import { FALSES, TRUES } from "../parse/go-yaml-schema.ts";
 import { type Desc, GO_INT_BOUND } from "../parse/shape-descriptor.ts";
 import { CONFIG, stepFieldType } from "../parse/shape-types.ts";
@@ -87,12 +87,13 @@ const YAML_1_1_BOOLEAN: JsonSchema = {
 /**
  * The ints go-yaml v2 reads that a YAML 1.2 reader leaves strings: `1_000`, `0b11`, `0X1F`, `+0x1F`, `017` (as
  * go-yaml reads it, octal); not those YAML 1.2's core schema reads as ints too (`12`, `0o17`, `0x1F`), which as
- * strings were quoted, and Concourse refuses them. Beyond 64 bits go-yaml reads a float: the range is not checked.
+ * strings were quoted, and Concourse refuses them. Within Go's 64-bit `int`, as the shape check takes one (beyond it
+ * go-yaml reads a uint64 or a float, which the `int` refuses: `99_999_999_999_999_999_999`).
  * A quoted `"1_000"`, a string to Concourse, passes too: a YAML 1.2 reader gives the same string for it.
  */
 const GO_YAML_INTEGER: JsonSchema = {
   type: "string",
-  pattern: `^(?![-+]?[0-9]+$|0o[0-7]+$|0x[0-9a-fA-F]+$)${GO_YAML_INT_SYNTAX.slice(1)}`,
+  pattern: `^(?![-+]?[0-9]+$|0o[0-7]+$|0x[0-9a-fA-F]+$)${GO_YAML_INT64_SYNTAX.slice(1)}`,
   description:
     "An integer as Concourse's YAML reader reads it (`1_000`, `0b11`, `0X1F`), which YAML 1.2 leaves a string.",
 };

@@ -379,6 +379,34 @@ describe("an int go-yaml reads and YAML 1.2 does not, where Concourse decodes an
     expect(hangarErrors(ATTEMPTS(value)).map((d) => d.ruleId)).toEqual(["type-mismatch"]);
     expect(errorsOf(ATTEMPTS(value)).length).toBeGreaterThan(0);
   });
+  test.each([
+    ["with underscores, past 64 bits", "99_999_999_999_999_999_999"],
+    ["with underscores, 2^63 (a uint64 to go-yaml)", "9_223_372_036_854_775_808"],
+    ["with underscores, below -2^63", "-9_223_372_036_854_775_809"],
+    ["in hexadecimal with underscores, 2^63", "0x8000_0000_0000_0000"],
+    ["in binary, 2^63", `0b1${"0".repeat(63)}`],
+    ["in octal, 2^63", "0o1_000_000_000_000_000_000_000"],
+  ])("an int go-yaml reads and YAML 1.2 does not, beyond Go's int, fails both: %s", (_, value) => {
+    expect(hangarErrors(ATTEMPTS(value)).map((d) => d.ruleId)).toEqual(["type-mismatch"]);
+    expect(errorsOf(ATTEMPTS(value)).length).toBeGreaterThan(0);
+  });
+  test.each([
+    ["2^63 - 1 with underscores", "9_223_372_036_854_775_807"],
+    ["19 digits below it", "9_223_372_036_854_775_799"],
+    ["2^63 - 1 in hexadecimal", "0x7FFF_FFFF_FFFF_FFFF"],
+    ["2^63 - 1 in binary", `0b${"1".repeat(63)}`],
+    ["2^63 - 1 in octal", "0o777_777_777_777_777_777_777"],
+    ["leading zeros", "0x0000_0000_0000_0000_0001"],
+  ])("an int go-yaml reads and YAML 1.2 does not, within Go's int, passes both: %s", (_, value) => {
+    expect(hangarErrors(ATTEMPTS(value))).toEqual([]);
+    expect(errorsOf(ATTEMPTS(value))).toEqual([]);
+  });
+  test("-2^63 written with underscores is a Go int to both (attempts then is not positive, which only hangar checks)", () => {
+    expect(hangarErrors(ATTEMPTS("-9_223_372_036_854_775_808")).map((d) => d.ruleId)).toEqual([
+      "attempts-not-positive",
+    ]);
+    expect(errorsOf(ATTEMPTS("-9_223_372_036_854_775_808"))).toEqual([]);
+  });
   test("a quoted '1_000', a string to Concourse, reads in YAML 1.2 as the plain 1_000 does: the schema cannot fail it", () => {
     for (const quoted of ['"1_000"', "'1_000'"]) {
       expect(read(ATTEMPTS(quoted))).toEqual(read(ATTEMPTS("1_000")));
