@@ -55,12 +55,17 @@ const OPEN_STRUCTS: ReadonlySet<string> = new Set([
 /**
  * Fields the model requires of TypeScript authors that Concourse does not require of a file: a job with no `plan`
  * (or `plan: null`) runs an empty `do` (atc/job_config.go `StepConfig`), and a resource type or prototype with no
- * `source` has an empty one; atc/configvalidate asks only for their names and types.
+ * `source` has an empty one; atc/configvalidate asks only for their names and types. A task config with no `run`,
+ * or a `run` with no `path`, is valid too (atc/task.go `TaskConfig.Validate` asks only for `platform` and the names
+ * of inputs and outputs): the task step runs the image's ENTRYPOINT/CMD then, and fails the build if there is none
+ * (atc/exec/task_step.go).
  */
 const OPTIONAL_IN_FILES: Readonly<Record<string, readonly string[]>> = {
   Job: ["plan"],
   ResourceType: ["source"],
   Prototype: ["source"],
+  TaskConfig: ["run"],
+  TaskRunConfig: ["path"],
 };
 
 /** The model types that `Ref<T>` may stand for: in YAML, always their name. */

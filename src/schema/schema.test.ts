@@ -123,6 +123,22 @@ describe("shape errors fail the schema, as they fail hangar", () => {
     expect(errorsOf(text)).toEqual([]);
   });
 
+  test("a task step's inline config with no run (or a run with no path) is valid: the image's ENTRYPOINT runs", () => {
+    for (const config of [
+      "{ platform: linux }",
+      "{ platform: linux, run: { args: [x] } }",
+      "{ platform: linux, run: }",
+    ]) {
+      const text = pipelineWith(`- get: src\n- task: t\n  config: ${config}`);
+      expect([config, hangarErrors(text)]).toEqual([config, []]);
+      expect([config, errorsOf(text)]).toEqual([config, []]);
+    }
+    // what Concourse does ask of it: a platform
+    const noPlatform = pipelineWith("- get: src\n- task: t\n  config: { run: { path: ls } }");
+    expect(hangarErrors(noPlatform).map((d) => d.ruleId)).toEqual(["task-config-no-platform"]);
+    expect(errorsOf(noPlatform).map((e) => e.params)).toContainEqual({ missingProperty: "platform" });
+  });
+
   test("what Concourse requires, the schema requires: a job's and a resource type's name and type", () => {
     for (const text of ["jobs:\n  - plan: []\n", `resource_types:\n  - name: rt\n${ONE_JOB}`]) {
       expect(hangarErrors(text).length).toBeGreaterThan(0);
@@ -432,6 +448,11 @@ describe("the schema of a task config file (hangar/task-schema.json)", () => {
       "a whole config",
       "platform: linux\nimage_resource: { type: registry-image, source: { repository: x } }\ninputs: [{ name: a, optional: yes }]\noutputs: [{ name: b }]\ncaches: [{ path: c, ttl: 1h }]\nparams: { N: 1 }\ncontainer_limits: { cpu: 2, memory: 1GB }\nrun: { path: make, args: [all] }\n",
     ],
+    [
+      "no run: the image's ENTRYPOINT/CMD runs",
+      "platform: linux\nimage_resource: { type: registry-image, source: { repository: x } }\n",
+    ],
+    ["a run with no path", "platform: linux\nrun: { args: [--verbose] }\n"],
   ])("%s passes, as hangar validate --as task accepts it", (_name, text) => {
     expect(validatedErrors(text)).toEqual([]);
     expect(taskErrors(text)).toEqual([]);
