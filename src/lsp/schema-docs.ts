@@ -1,7 +1,8 @@
 import { isObject, type Path } from "../model/common.ts";
 import { STEP_KINDS, stepKindOrUndefined } from "../model/step.ts";
 import type { DocumentKind } from "../parse/document-kind.ts";
-import { type JsonSchema, stepDefinition } from "../schema/generate.ts";
+import { type JsonSchema, PIPELINE_DEFINITION, stepDefinition } from "../schema/generate.ts";
+import { TASK_CONFIG_DEFINITION } from "../schema/task-schema.ts";
 import { valueIn } from "./documents.ts";
 
 /** A field the schema describes: its key, its documentation, and whether it is required. */
@@ -12,9 +13,6 @@ export interface FieldDoc {
 }
 
 const REF_PREFIX = "#/definitions/";
-
-/** The definition of a task config in the pipeline schema (the model's `TaskConfig`). */
-const TASK_CONFIG_REF = `${REF_PREFIX}TaskConfig`;
 
 /**
  * Reads the generated pipeline schema as the editor needs it: which keys a mapping may have at a path,
@@ -76,8 +74,8 @@ export function schemaDocs(schema: JsonSchema): SchemaDocs {
     document: unknown,
     kind: DocumentKind,
   ): { node: JsonSchema; parent?: JsonSchema; key?: string } | undefined => {
-    // a task config file is the pipeline schema's task config
-    let node: JsonSchema = { $ref: kind === "task" ? TASK_CONFIG_REF : schema.$ref };
+    // the document's kind is known (readingOf): the schema's branch for it, not its top's if/then/else
+    let node: JsonSchema = { $ref: `${REF_PREFIX}${kind === "task" ? TASK_CONFIG_DEFINITION : PIPELINE_DEFINITION}` };
     let value: unknown = document;
     let parent: JsonSchema | undefined;
     let key: string | undefined;

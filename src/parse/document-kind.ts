@@ -18,19 +18,28 @@ export interface Reading {
   readonly taskKeys: readonly string[];
 }
 
-const PIPELINE_KEYS: ReadonlySet<string> = new Set<string>(CONFIG_FIELDS);
+/**
+ * The top-level keys of a pipeline (`atc.Config`'s: `jobs`, `resources`, `resource_types`, `prototypes`, `groups`,
+ * `var_sources`, `display`, `user_data`): a document with any of them is a pipeline to `auto`.
+ */
+export const PIPELINE_MARKERS: readonly string[] = CONFIG_FIELDS;
+
+/** The top-level keys that make a document with none of {@link PIPELINE_MARKERS} a task config to `auto`: any of them. */
+export const TASK_MARKERS: readonly string[] = ["run", "platform"];
+
+const PIPELINE_KEYS: ReadonlySet<string> = new Set<string>(PIPELINE_MARKERS);
 const TASK_KEYS: ReadonlySet<string> = new Set<string>(TASK_CONFIG_FIELDS);
 
 /**
- * What `auto` reads a document (as read, before vars) as: a task config when it plainly is one, a mapping with `run`
- * or `platform` and none of a pipeline's top-level keys (`jobs`, `resources`, `resource_types`, `prototypes`,
- * `groups`, `var_sources`, `display`, `user_data`); anything else (an empty file too) is a pipeline.
+ * What `auto` reads a document (as read, before vars) as: a task config when it plainly is one, a mapping with one
+ * of {@link TASK_MARKERS} (`run`, `platform`) and none of {@link PIPELINE_MARKERS}; anything else (an empty file too)
+ * is a pipeline. The schema (`hangar schema`) tells them apart by the same keys (src/schema/generate.ts).
  */
 export function readingOf(value: unknown): Reading {
   if (!isObject(value)) return { kind: "pipeline", taskKeys: [] };
   const keys = Object.keys(value);
   const taskKeys = keys.filter((k) => TASK_KEYS.has(k));
-  const plainlyTask = (Object.hasOwn(value, "run") || Object.hasOwn(value, "platform")) && !keys.some(isPipelineKey);
+  const plainlyTask = TASK_MARKERS.some((k) => Object.hasOwn(value, k)) && !keys.some(isPipelineKey);
   return plainlyTask ? { kind: "task", taskKeys: [] } : { kind: "pipeline", taskKeys };
 }
 

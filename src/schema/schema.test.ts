@@ -1,10 +1,16 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
+import fc from "fast-check";
 import { afterAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
+import { TASK_CONFIG_FIELDS } from "../concourse/step-fields.ts";
+import { isObject } from "../model/common.ts";
+import type { Pipeline } from "../model/pipeline.ts";
 import { STEP_KINDS } from "../model/step.ts";
+import { PIPELINE_MARKERS, readingOf, TASK_MARKERS } from "../parse/document-kind.ts";
 import { validateText } from "../validate/validate-text.ts";
+import { walkPipelineSteps } from "../walk/walk-steps.ts";
 import { loadSchema } from "./schema-file.ts";
 
 const schema = loadSchema();
@@ -33,8 +39,9 @@ const SHAPE_RULES = new Set([
   "step-no-core-type",
   "step-empty",
 ]);
+/** hangar validate's errors, the file read as `hangar validate` reads it by default (`--as auto`), as the schema does. */
 const hangarErrors = (text: string) =>
-  validateText(text, { file: "pipeline.yml" }).diagnostics.filter((d) => d.severity === "error");
+  validateText(text, { file: "pipeline.yml", as: "auto" }).diagnostics.filter((d) => d.severity === "error");
 
 describe.skipIf(corpusFiles.length === 0)("a corpus pipeline that hangar validate accepts passes the schema", () => {
   const checked: string[] = [];
@@ -49,6 +56,34 @@ describe.skipIf(corpusFiles.length === 0)("a corpus pipeline that hangar validat
     expect(errorsOf(text)).toEqual([]);
   });
 });
+
+/**
+ * The inline task configs of the corpus's pipelines, each as the task config file it could be (JSON, which YAML 1.1
+ * and 1.2 read alike): the schema reads a file as hangar validate does, so it takes those as task configs.
+ */
+const corpusTaskConfigs = corpusFiles.flatMap((file) => {
+  const pipeline = read(readFileSync(join(corpus, file), "utf8"));
+  if (!isObject(pipeline)) return [];
+  return [...walkPipelineSteps(pipeline as unknown as Pipeline)].flatMap(({ step, path }) => {
+    const config = (step as { config?: unknown }).config;
+    return "task" in step && isObject(config) ? [[`${file} ${path.join(".")}`, JSON.stringify(config)] as const] : [];
+  });
+});
+describe.skipIf(corpusTaskConfigs.length === 0)(
+  "a corpus task config, as a file, that hangar validate accepts passes the schema, read as a task config",
+  () => {
+    const checked: string[] = [];
+    afterAll(() => {
+      expect(checked.length).toBeGreaterThan(corpusTaskConfigs.length / 2);
+    });
+    test.each(corpusTaskConfigs)("%s", (name, text) => {
+      const validated = validateText(text, { file: "task.json", as: "auto" });
+      if (validated.readAs !== "task" || validated.diagnostics.some((d) => d.severity === "error")) return;
+      checked.push(name);
+      expect(errorsOf(text)).toEqual([]);
+    });
+  },
+);
 if (corpusFiles.length === 0) test.skip("corpus pipelines (../shared/corpus/pipelines is absent)", () => {});
 
 const ONE_JOB = "jobs:\n  - name: a\n    plan: [{ task: t, file: x/t.yml }]\n";
@@ -121,6 +156,22 @@ describe("shape errors fail the schema, as they fail hangar", () => {
   ])("what Concourse does not require, the schema does not either: %s", (_, text) => {
     expect(validateText(text, { strict: true }).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(errorsOf(text)).toEqual([]);
+  });
+
+  test("a task step's inline config with no run (or a run with no path) is valid: the image's ENTRYPOINT runs", () => {
+    for (const config of [
+      "{ platform: linux }",
+      "{ platform: linux, run: { args: [x] } }",
+      "{ platform: linux, run: }",
+    ]) {
+      const text = pipelineWith(`- get: src\n- task: t\n  config: ${config}`);
+      expect([config, hangarErrors(text)]).toEqual([config, []]);
+      expect([config, errorsOf(text)]).toEqual([config, []]);
+    }
+    // what Concourse does ask of it: a platform
+    const noPlatform = pipelineWith("- get: src\n- task: t\n  config: { run: { path: ls } }");
+    expect(hangarErrors(noPlatform).map((d) => d.ruleId)).toEqual(["task-config-no-platform"]);
+    expect(errorsOf(noPlatform).map((e) => e.params)).toContainEqual({ missingProperty: "platform" });
   });
 
   test("what Concourse requires, the schema requires: a job's and a resource type's name and type", () => {
@@ -460,6 +511,11 @@ describe("the schema of a task config file (hangar/task-schema.json)", () => {
       "a whole config",
       "platform: linux\nimage_resource: { type: registry-image, source: { repository: x } }\ninputs: [{ name: a, optional: yes }]\noutputs: [{ name: b }]\ncaches: [{ path: c, ttl: 1h }]\nparams: { N: 1 }\ncontainer_limits: { cpu: 2, memory: 1GB }\nrun: { path: make, args: [all] }\n",
     ],
+    [
+      "no run: the image's ENTRYPOINT/CMD runs",
+      "platform: linux\nimage_resource: { type: registry-image, source: { repository: x } }\n",
+    ],
+    ["a run with no path", "platform: linux\nrun: { args: [--verbose] }\n"],
   ])("%s passes, as hangar validate --as task accepts it", (_name, text) => {
     expect(validatedErrors(text)).toEqual([]);
     expect(taskErrors(text)).toEqual([]);
@@ -476,5 +532,94 @@ describe("the schema of a task config file (hangar/task-schema.json)", () => {
   ])("%s fails, as hangar validate --as task refuses it", (_name, text, rule) => {
     expect(validatedErrors(text)).toEqual([rule]);
     expect(taskErrors(text)).not.toEqual([]);
+  });
+});
+
+describe("one schema for the folders where pipelines and task config files live (ci/**)", () => {
+  const fixtures = join(import.meta.dirname, "../../test/fixtures/schema/ci");
+  /** A file as hangar validate reads it by default, and as the schema reads it: its kind, its errors' rule ids. */
+  const verdicts = (file: string) => {
+    const text = readFileSync(join(fixtures, file), "utf8");
+    const validated = validateText(text, { file, as: "auto" });
+    const errors = errorsOf(text);
+    return {
+      hangar: {
+        kind: validated.readAs ?? "pipeline",
+        errors: validated.diagnostics.filter((d) => d.severity === "error").map((d) => d.ruleId),
+      },
+      schema: {
+        // ajv names the branch of the document's if that failed: `then` is the task config's, `else` the pipeline's
+        failed: errors.flatMap((e) =>
+          e.keyword === "if" && e.instancePath === "" ? [e.params.failingKeyword as string] : [],
+        ),
+        at: [...new Set(errors.filter((e) => e.keyword !== "if").map((e) => e.instancePath))],
+      },
+    };
+  };
+
+  test.each([
+    ["tasks/build.yml", "task"],
+    ["tasks/entrypoint.yml", "task"],
+    ["pipeline.yml", "pipeline"],
+    ["pipeline-task-keys.yml", "pipeline"],
+  ])("%s passes, read as a %s, as hangar validate accepts it", (file, kind) => {
+    expect(verdicts(file)).toEqual({ hangar: { kind, errors: [] }, schema: { failed: [], at: [] } });
+  });
+
+  test("a task config file fails on its own mistake, as a task config, not as a pipeline with no jobs", () => {
+    expect(verdicts("tasks/typo.yml")).toEqual({
+      hangar: { kind: "task", errors: ["task-config-unknown-fields"] },
+      schema: { failed: ["then"], at: [""] },
+    });
+    const text = readFileSync(join(fixtures, "tasks/typo.yml"), "utf8");
+    expect(errorsOf(text).map((e) => e.params)).toContainEqual({ additionalProperty: "ouputs" });
+    expect(errorsOf(text).map((e) => e.params)).not.toContainEqual({ missingProperty: "jobs" });
+  });
+
+  test("a task config file with a pipeline's key is a pipeline to both, which fail it as one (no jobs)", () => {
+    expect(verdicts("tasks/stray-pipeline-key.yml")).toEqual({
+      hangar: { kind: "pipeline", errors: ["job-none", "resource-unused"] },
+      schema: { failed: ["else"], at: [""] },
+    });
+  });
+
+  test("a pipeline fails on a mistake in a task step's inline config, as a pipeline", () => {
+    const { hangar, schema: read } = verdicts("pipeline-bad-config.yml");
+    expect(hangar).toEqual({ kind: "pipeline", errors: ["type-mismatch"] });
+    expect(read.failed).toEqual(["else"]);
+    expect(read.at).toContain("/jobs/0/plan/1/config/run/args/1");
+  });
+
+  test("each branch has its kind's title and description, which the YAML extension shows for a document taking it", () => {
+    // the hover's heading over a field's documentation, and the completion that inserts a document's required keys
+    const taskSchema = loadSchema("task-schema.json");
+    expect(schema.then).toEqual({
+      title: taskSchema?.title,
+      description: taskSchema?.description,
+      $ref: "#/definitions/TaskConfig",
+    });
+    expect(schema.else).toEqual({
+      title: "Concourse pipeline",
+      description: expect.stringMatching(/^A Concourse pipeline config, as `fly set-pipeline` reads it/),
+      $ref: "#/definitions/Pipeline",
+    });
+  });
+
+  test("the schema's reading is readingOf's: a mapping with run or platform and no pipeline key is a task config", () => {
+    const isTask = new Ajv({ strict: true }).compile(schema.if as object);
+    const keys = [...new Set([...TASK_MARKERS, ...PIPELINE_MARKERS, ...TASK_CONFIG_FIELDS, "x-config", "anchors"])];
+    const document = fc.oneof(
+      fc.dictionary(
+        fc.constantFrom(...keys),
+        fc.oneof(fc.constant(null), fc.string(), fc.dictionary(fc.string(), fc.nat())),
+      ),
+      fc.constantFrom(null, "run", 1, [{ run: {} }], [], {}),
+    );
+    fc.assert(
+      fc.property(document, (value) => {
+        expect(isTask(value)).toBe(readingOf(value).kind === "task");
+      }),
+      { seed: 28, numRuns: 2000 },
+    );
   });
 });

@@ -39,6 +39,6 @@ describe("hangar schema", () => {
     const ok = memoryIo(work);
     expect(await runCli(["schema", "-o", "schema.json"], ok.io)).toBe(0);
     expect(ok.stdout).toBe("");
-    expect(JSON.parse(readFileSync(join(work, "schema.json"), "utf8")).title).toBe("Concourse pipeline");
+    expect(JSON.parse(readFileSync(join(work, "schema.json"), "utf8")).title).toBe("Concourse pipeline or task config");
   });
 });

@@ -3,7 +3,8 @@ import { defineCommand, EXIT, reportError } from "../define-command.ts";
 
 export default defineCommand({
   name: "schema",
-  summary: "Print the JSON Schema of pipeline YAML, or of a task config file (for editors and check-jsonschema)",
+  summary:
+    "Print the JSON Schema of pipelines and task config files, told apart as validate does (--task: task configs only)",
   arguments: "",
   options: [
     { flags: "-o, --out <file>", description: "write the schema to a file instead of stdout" },
