@@ -384,6 +384,53 @@ describe("comments", () => {
     expect(await rendered(out)).toEqual(dataOf(input));
   });
 
+  test("a mapping merged in place inside another (`<<: &a { <<: &b {...}, x: 1 }`, `<<: { <<: &e {...} }`) that an alias refers to is a const the other spreads and the alias uses, as is an anchor on a value inside one; the module shares what the YAML shares", async () => {
+    const input = `
+      resources:
+      - {name: src, type: git, source: {uri: "https://example.com/x.git"}}
+      jobs:
+      - name: a
+        <<: &a
+          # the outer defaults
+          <<: &b {serial: true, public: true}
+          max_in_flight: 1
+          on_failure: &notify {put: src, params: {repository: src}}
+        plan: [{get: src}, *notify]
+      - name: b
+        <<: *b
+        plan: []
+      - name: c
+        <<: *a
+        public: false
+        plan: []
+      - name: d
+        <<: { <<: &e {serial: false, max_in_flight: 5}, public: false }
+        plan: []
+      - name: f
+        <<: [*e, *b]
+        plan: []
+      `;
+    const result = importPipeline(yaml(input));
+    if (!result.ok) throw new Error("import failed");
+    const out = result.modules[0]?.code ?? "";
+    expect(out).toContain('const b: Pick<Job, "serial" | "public"> = {\n  serial: true,\n  public: true,\n};');
+    expect(out).toContain(
+      '// the outer defaults\nconst a: Pick<Job, "serial" | "public" | "max_in_flight" | "on_failure"> = {\n  ...b,\n  max_in_flight: 1,\n  on_failure: notify,\n};',
+    );
+    expect(out).toContain('const e: Pick<Job, "serial" | "max_in_flight"> = {');
+    expect(out).toContain("plan: [get(src), notify],");
+    expect(out).toMatch(/\.\.\.b,\n\s+name: "b",\n\s+plan: \[\],/);
+    expect(out).toMatch(/\.\.\.a,\n\s+name: "c",\n\s+public: false,/);
+    expect(out).toMatch(/\.\.\.e,\n\s+name: "d",\n\s+public: false,/);
+    expect(out).toMatch(/\.\.\.b,\n\s+\.\.\.e,\n\s+name: "f",\n\s+plan: \[\],/);
+    // each piece of data the YAML writes once is written once
+    for (const once of [/serial: true/g, /max_in_flight: 5/g, /repository: "src"/g])
+      expect(out.match(once)).toHaveLength(1);
+    expect(result.stats.commentsLost).toBe(0);
+    expect(tscSays(out)).toBe("");
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
+
   test("no text of the input becomes code: a comment or a key with a JavaScript line break stays in comments", async () => {
     const payload = "...(globalThis.injected = 1, {}),";
     // YAML breaks lines at CR and LF only; JavaScript also at U+2028 and U+2029

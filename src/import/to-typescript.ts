@@ -40,8 +40,8 @@ import { walkPipelineSteps } from "../walk/walk-steps.ts";
 import {
   type Anchor,
   EMPTY_SOURCE_INFO,
-  mergedAnchorData,
   pathKey,
+  readAnchorValues,
   readSourceInfo,
   type SourceInfo,
   valueAt,
@@ -205,8 +205,8 @@ interface Const {
 interface Emitter {
   readonly data: Obj;
   readonly info: SourceInfo;
-  /** The data of the mappings anchored where a merge key merges them (see anchors.ts `mergedAnchorData`). */
-  readonly mergedData: ReadonlyMap<Anchor, Obj>;
+  /** The data each anchor names (see anchors.ts `readAnchorValues`). */
+  readonly anchorValues: ReadonlyMap<Anchor, unknown>;
   readonly names: Names;
   readonly options: ImportOptions;
   readonly imports: Set<string>;
@@ -276,11 +276,11 @@ export function importPipeline(input: string | Uint8Array, options: ImportOption
   }
   const isJson = /^\s*[{[]/.test(text);
   const info = isJson ? EMPTY_SOURCE_INFO : readSourceInfo(text);
-  const mergedData = mergedAnchorData(data, info);
+  const anchorValues = readAnchorValues(data, info);
   const untypable = untypableUnits(data, parsed.diagnostics, options.upgrade === true);
   const ignored = Object.keys(data).filter((key) => !PIPELINE_KEYS.includes(key));
   const write = (nullHints: NullHints) => {
-    const e = newEmitter({ data, info, mergedData }, options, untypable, nullHints);
+    const e = newEmitter({ data, info, anchorValues }, options, untypable, nullHints);
     if (ignored.length > 0) {
       e.notes.push(`left out top-level keys Concourse ignores: ${ignored.map(keyInText).join(", ")}`);
     }
@@ -347,7 +347,7 @@ function notAPipeline(file: string | undefined): Diagnostic {
 }
 
 function newEmitter(
-  { data, info, mergedData }: Pick<Emitter, "data" | "info" | "mergedData">,
+  { data, info, anchorValues }: Pick<Emitter, "data" | "info" | "anchorValues">,
   options: ImportOptions,
   untypable: Map<string, string>,
   nullHints: NullHints,
@@ -357,7 +357,7 @@ function newEmitter(
   return {
     data,
     info,
-    mergedData,
+    anchorValues,
     names: createNames([...HELPERS, ...RECOGNIZED_FACTORIES, "config", "fragment", "mergeFragments"]),
     options,
     imports,
@@ -548,7 +548,7 @@ function takeTrailing(e: Emitter, path: Path): string[] {
 }
 
 /** The data an anchor names: at its path, or, for a mapping merged where it is written, as it reaches the data. */
-const anchorData = (e: Emitter, anchor: Anchor): unknown => e.mergedData.get(anchor) ?? valueAt(e.data, anchor.path);
+const anchorData = (e: Emitter, anchor: Anchor): unknown => e.anchorValues.get(anchor);
 
 /** A value in a role: the shared const of its anchor when it has one, else written out. */
 function emit(e: Emitter, role: Role, value: unknown, path: Path, scope: Scope): Doc {
