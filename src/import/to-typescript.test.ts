@@ -171,6 +171,53 @@ describe("anchors and merge keys", () => {
     expect(out).toContain("plan: [sShared, sShared],");
     expect(await rendered(out)).toEqual(dataOf(input2));
   });
+
+  test("a resource a factory would make is a literal when the call would drop what the YAML writes in it (an anchor, an alias, a merge key, a comment): its data is written once; an anchor on its name keeps the call", async () => {
+    const input = `
+      resources:
+      - name: &img img
+        type: registry-image
+        source: {repository: busybox}
+      - name: pinned
+        type: registry-image
+        source: &pin {repository: busybox, tag: "1.36"}
+      - name: mirror
+        <<: &base {type: registry-image, source: {repository: example.com/busybox}}
+      - name: mirror-2
+        <<: *base
+        icon: docker
+      - name: noted
+        type: registry-image
+        source:
+          # the upstream image
+          repository: alpine
+      jobs:
+      - name: a
+        plan:
+        - get: *img
+        - get: pinned
+        - get: mirror
+        - get: noted
+        - task: t
+          config:
+            platform: linux
+            image_resource: {type: registry-image, source: *pin}
+            run: {path: echo}
+      `;
+    const result = importPipeline(yaml(input));
+    if (!result.ok) throw new Error("import failed");
+    const out = result.modules[0]?.code ?? "";
+    expect(result.stats.factoryCalls).toEqual({ registryImage: 1 });
+    expect(out).toContain('const img = registryImage({ name: "img", imageRepository: "busybox", imageTag: null });');
+    expect(out).toContain("source: pin,");
+    expect(out).toContain('image_resource: { type: "registry-image", source: pin },');
+    expect(out).toMatch(/const mirror: Resource = \{\n\s+\.\.\.base,\n\s+name: "mirror",\n\};/);
+    expect(out).toContain("// the upstream image");
+    for (const once of [/"1\.36"/g, /"example\.com\/busybox"/g]) expect(out.match(once)).toHaveLength(1);
+    expect(result.stats.commentsLost).toBe(0);
+    expect(tscSays(out)).toBe("");
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
 });
 
 describe("comments", () => {

@@ -486,11 +486,19 @@ function namedSection(module: Emitter, section: "resource_types" | "resources" |
     const comments = takeComments(e, path);
     const scope: Scope = new Set();
     const untypable = e.untypable.get(pathKey(path));
+    // not when the call would drop what the source writes in the item: a comment, an anchor, a merge key (an anchor
+    // on its name is kept: its aliases are references, written as this const)
+    const key = pathKey(path);
+    const inside = Object.keys(isObject(item) ? item : {})
+      .filter((k) => k !== "name")
+      .map((k) => [...path, k]);
     const factory =
       untypable === undefined &&
       e.options.factories !== false &&
       section !== "prototypes" &&
-      !e.info.anchorAt.has(pathKey(path))
+      ![e.info.anchorAt, e.info.merges, e.info.trailing].some((map) => map.has(key)) &&
+      !e.info.comments.has(pathKey([...path, "name"])) &&
+      !marked(e, inside)
         ? matchFactory(section, item, (type) => sectionItem(e.data, "resource_types", type))
         : undefined;
     let doc: Doc;
@@ -993,12 +1001,10 @@ function taskFactoryDoc(e: Emitter, step: Obj, path: Path, scope: Scope): Doc | 
   const found = matchFactory("tasks", step, () => undefined);
   // a null beside the call would not type-check (Concourse reads it as absent; the literal says so)
   if (found === undefined || found.extraKeys.some((k) => step[k] === null)) return undefined;
-  const covered = Object.keys(step).filter((k) => !found.extraKeys.includes(k));
-  const inside = covered.map((k) => pathKey([...path, k]).slice(0, -1));
-  const marked = (key: string) =>
-    inside.some((prefix) => key.startsWith(prefix) && /^[\],]/.test(key.slice(prefix.length)));
-  const maps = [e.info.comments, e.info.trailing, e.info.anchorAt, e.info.merges];
-  if (maps.some((map) => [...map.keys()].some(marked))) return undefined;
+  const covered = Object.keys(step)
+    .filter((k) => !found.extraKeys.includes(k))
+    .map((k) => [...path, k]);
+  if (marked(e, covered)) return undefined;
   e.factoryCalls[found.factory] = (e.factoryCalls[found.factory] ?? 0) + 1;
   const doc = factoryDoc(e, found);
   if (found.extraKeys.length === 0) return doc;
@@ -1012,6 +1018,18 @@ function taskFactoryDoc(e: Emitter, step: Obj, path: Path, scope: Scope): Doc | 
     entries.push({ comments, doc: property(k, written, isStringDoc(child, written)) });
   }
   return objectLiteral(entries);
+}
+
+/**
+ * Whether the source marks a place at one of `paths` or below one (a comment, an anchor or alias, a merge key), which
+ * a factory call, written from the data, would drop.
+ */
+function marked(e: Emitter, paths: readonly Path[]): boolean {
+  const prefixes = paths.map((path) => pathKey(path).slice(0, -1));
+  const at = (key: string) =>
+    prefixes.some((prefix) => key.startsWith(prefix) && /^[\],]/.test(key.slice(prefix.length)));
+  const maps = [e.info.comments, e.info.trailing, e.info.anchorAt, e.info.merges];
+  return maps.some((map) => [...map.keys()].some(at));
 }
 
 const oneLine = (text: string): string => text.replace(/\s+/g, " ").trim();
