@@ -172,6 +172,38 @@ describe("anchors and merge keys", () => {
     expect(await rendered(out)).toEqual(dataOf(input2));
   });
 
+  test("an anchored scalar (a number, a boolean, an empty string) aliased in several steps is one const, as a string is", async () => {
+    const input = `
+      retries: &retries 3
+      resources:
+      - {name: src, type: git, source: {uri: "https://example.com/x.git"}}
+      jobs:
+      - name: a
+        plan:
+        - get: src
+          trigger: &auto true
+          attempts: *retries
+        - put: src
+          attempts: *retries
+          params: {repository: src, note: &quiet ""}
+      - name: b
+        plan:
+        - get: src
+          trigger: *auto
+          params: {depth: *retries, note: *quiet}
+      `;
+    const out = code(input);
+    expect(out).toContain("const retries = 3;");
+    expect(out).toContain("const auto = true;");
+    expect(out).toContain('const quiet = "";');
+    expect(out).toContain("{ get: src, trigger: auto, attempts: retries },");
+    expect(out).toContain('{ put: src, attempts: retries, params: { repository: "src", note: quiet } },');
+    expect(out).toContain("{ get: src, trigger: auto, params: { depth: retries, note: quiet } }");
+    expect(tscSays(out)).toBe("");
+    const { retries: _, ...data } = dataOf(input) as unknown as Record<string, unknown>;
+    expect(await rendered(out)).toEqual(data);
+  });
+
   test("a resource a factory would make is a literal when the call would drop what the YAML writes in it (an anchor, an alias, a merge key, a comment): its data is written once; an anchor on its name keeps the call", async () => {
     const input = `
       resources:

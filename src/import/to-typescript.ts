@@ -569,15 +569,17 @@ function emit(e: Emitter, role: Role, value: unknown, path: Path, scope: Scope):
   return emitRaw(e, role, value, path, scope);
 }
 
-/** Whether an anchor's value is written once as a const: not a scalar too small to be worth a name. */
+/**
+ * Whether an anchor's value is written once as a const: any the data has where the alias is, scalars too (a number
+ * named once, `retries: &retries 3`, and used as several steps' `attempts` is the author's one setting).
+ */
 function shareable(e: Emitter, anchor: Anchor, value: unknown): boolean {
   if (
     anchor.path.length === 2 &&
     ["resources", "resource_types", "prototypes", "jobs"].includes(String(anchor.path[0]))
   )
     return false;
-  if (!sameData(anchorData(e, anchor), value)) return false;
-  return typeof value === "object" || (typeof value === "string" && value.length > 0);
+  return sameData(anchorData(e, anchor), value);
 }
 
 /** The type a const of a role is declared with: steps by their kind, so spreads of them stay typed. */
