@@ -172,6 +172,33 @@ describe("anchors and merge keys", () => {
     expect(await rendered(out)).toEqual(dataOf(input2));
   });
 
+  test("a resource or resource type anchored as a whole and merged into another of its kind is spread from its own const", async () => {
+    const input = `
+      resource_types:
+      - &rt {name: slack, type: registry-image, source: {repository: example/slack-resource}}
+      - <<: *rt
+        name: slack-2
+      resources:
+      - &git
+        name: src
+        type: git
+        source: {uri: "https://example.com/x.git", branch: main}
+      - <<: *git
+        name: docs
+        icon: book
+      - {name: note, type: slack-2, source: {url: "https://example.com/hook"}}
+      jobs:
+      - name: a
+        plan: [{get: src}, {get: docs}, {put: note}]
+      `;
+    const out = code(input);
+    expect(out).toMatch(/const slack2Type: ResourceType = \{\n\s+\.\.\.slackType,\n\s+name: "slack-2",\n\};/);
+    expect(out).toMatch(/const docs: Resource = \{\n\s+\.\.\.src,\n\s+name: "docs",\n\s+icon: "book",\n\};/);
+    for (const once of [/example\/slack-resource/g, /x\.git/g]) expect(out.match(once)).toHaveLength(1);
+    expect(tscSays(out)).toBe("");
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
+
   test("an anchored scalar (a number, a boolean, an empty string) aliased in several steps is one const, as a string is", async () => {
     const input = `
       retries: &retries 3

@@ -613,6 +613,8 @@ function anchorConst(
   role: Role,
   type = declaredType(role, anchorData(module, anchor)),
 ): string {
+  const named = namedItemConst(module, anchor, role);
+  if (named !== undefined) return named;
   const e = constEmitter(module);
   const types = e.anchorTypes.get(anchor) ?? new Set<string | undefined>();
   types.add(type);
@@ -636,6 +638,27 @@ function anchorConst(
     e.notes.push(`left out of ${id}: ${keys}, which every merge of &${anchor.name} overrides (no data has it)`);
   }
   return id;
+}
+
+/**
+ * The const of a resource, resource type or prototype anchored as a whole (`- &git {name: src, ...}`), where it is
+ * used as one of its kind (`- {<<: *git, name: other}`): the item's own const, which holds the same data; or undefined.
+ */
+function namedItemConst(e: Emitter, anchor: Anchor, role: Role): string | undefined {
+  const [section, index] = anchor.path;
+  const kinds = [
+    ["resources", "resource", e.resourceIds],
+    ["resource_types", "resourceType", e.typeIds],
+    ["prototypes", "prototype", e.prototypeIds],
+  ] as const;
+  const kind = kinds.find(([name]) => name === section);
+  if (anchor.path.length !== 2 || typeof index !== "number" || kind === undefined || kind[1] !== role) return undefined;
+  const items = e.data[kind[0]];
+  const item: unknown = Array.isArray(items) ? items[index] : undefined;
+  if (!Array.isArray(items) || !isObject(item) || typeof item.name !== "string") return undefined;
+  // the first item of a name is its const; another of that name is written in place
+  if (items.findIndex((other) => isObject(other) && other.name === item.name) !== index) return undefined;
+  return kind[2].get(item.name);
 }
 
 /**
