@@ -280,6 +280,32 @@ describe("anchors and merge keys", () => {
 });
 
 describe("comments", () => {
+  test("a comment before an anchored node is written once, where the node is (not also before its const)", async () => {
+    const input = `
+      resources:
+      - {name: src, type: git, source: {uri: "https://example.com/x.git"}}
+      jobs:
+      - name: a
+        plan:
+        # fetch the code
+        - &fetch {get: src, trigger: true}
+        - task: t
+          # the shared config
+          config: &config {platform: linux, run: {path: make}}
+      - name: b
+        plan: [*fetch, {task: t, config: *config}]
+      `;
+    const result = importPipeline(yaml(input));
+    if (!result.ok) throw new Error("import failed");
+    const out = result.modules[0]?.code ?? "";
+    expect(out).toMatch(/plan: \[\n\s+\/\/ fetch the code\n\s+fetch,/);
+    expect(out).toMatch(/\/\/ the shared config\n\s+config: configShared,/);
+    expect(out.match(/fetch the code/g)).toHaveLength(1);
+    expect(out.match(/the shared config/g)).toHaveLength(1);
+    expect(result.stats).toMatchObject({ comments: 2, commentsInSource: 2, commentsLost: 0 });
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
+
   test("YAML comments become // comments before what they were written next to", () => {
     const out = code(`
       # the pipeline of the app

@@ -542,8 +542,11 @@ function addConst(e: Emitter, c: Const): void {
 
 /** The comment lines written before the node at `path`, counted as carried over. */
 function takeComments(e: Emitter, path: Path): string[] {
+  const taken = `before ${pathKey(path)}`;
+  // once: an anchored node's comments go where it is written first (the place it is in, or its const)
+  if (e.commentsTaken.has(taken)) return [];
   const lines = e.info.comments.get(pathKey(path)) ?? [];
-  e.commentsTaken.add(`before ${pathKey(path)}`);
+  e.commentsTaken.add(taken);
   e.counts.comments += lines.length;
   return [...lines];
 }
@@ -971,8 +974,8 @@ function emitStep(e: Emitter, value: unknown, path: Path, scope: Scope): Doc {
         const at = [...path, k];
         const child = value[k];
         const childAs = childRole("step", k, kind, path);
-        const doc = emit(e, childAs, child, at, scope);
         const comments = [...takeComments(e, at), ...nullNote(childAs, child)];
+        const doc = emit(e, childAs, child, at, scope);
         return { comments, doc: property(k, doc, isStringDoc(child, doc)) };
       }),
     );
