@@ -199,6 +199,36 @@ describe("anchors and merge keys", () => {
     expect(await rendered(out)).toEqual(dataOf(input));
   });
 
+  test("a job anchored as a whole and merged into other jobs is a const (a Job) they spread and the jobs list holds", async () => {
+    const input = `
+      resources:
+      - {name: src, type: git, source: {uri: "https://example.com/x.git"}}
+      jobs:
+      # the template job
+      - &job
+        name: a
+        serial: true
+        plan:
+        - get: src
+          version: every
+      - <<: *job
+        name: b
+      - name: c
+        <<: *job
+        serial: false
+        plan: []
+      `;
+    const out = code(input);
+    expect(out).toContain(
+      'const job: Job = {\n  name: "a",\n  serial: true,\n  plan: [get(src, { version: "every" })],\n};',
+    );
+    expect(out).toMatch(/jobs: \[\n\s+\/\/ the template job\n\s+job,\n\s+\{\n\s+\.\.\.job,\n\s+name: "b",\n\s+\},/);
+    expect(out).toMatch(/\.\.\.job,\n\s+name: "c",\n\s+serial: false,\n\s+plan: \[\],/);
+    expect(out.match(/version: "every"/g)).toHaveLength(1);
+    expect(tscSays(out)).toBe("");
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
+
   test("an anchored scalar (a number, a boolean, an empty string) aliased in several steps is one const, as a string is", async () => {
     const input = `
       retries: &retries 3

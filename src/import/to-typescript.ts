@@ -577,10 +577,8 @@ function emit(e: Emitter, role: Role, value: unknown, path: Path, scope: Scope):
  * named once, `retries: &retries 3`, and used as several steps' `attempts` is the author's one setting).
  */
 function shareable(e: Emitter, anchor: Anchor, value: unknown): boolean {
-  if (
-    anchor.path.length === 2 &&
-    ["resources", "resource_types", "prototypes", "jobs"].includes(String(anchor.path[0]))
-  )
+  // a named item is its own const already (see namedItemConst)
+  if (anchor.path.length === 2 && ["resources", "resource_types", "prototypes"].includes(String(anchor.path[0])))
     return false;
   return sameData(anchorData(e, anchor), value);
 }
@@ -683,6 +681,12 @@ function mergeSourceConst(e: Emitter, anchor: Anchor, role: Role, merged: Obj, s
   } else {
     const t = ROLE_TYPES[role];
     whole = t === undefined || t.endsWith("[]") ? undefined : t;
+    // a whole job (an item of `jobs` anchored as a whole): its const is a Job, as where it is written
+    if (role === "job" && isObject(data) && Object.hasOwn(data, "name") && Object.hasOwn(data, "plan")) {
+      const id = anchorConst(e, anchor, role);
+      scope.add(id);
+      return id;
+    }
   }
   const keys = isObject(data) ? Object.keys(data) : [];
   const type =
