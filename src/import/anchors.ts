@@ -18,7 +18,7 @@ export interface Anchor {
   /**
    * Where the anchored node is, as a data path. For a mapping anchored where a merge key merges it (`<<: &d {...}`),
    * which has no data of its own, the merging mapping's path then `<<` (and the source's index, in a list): where its
-   * comments are kept; its data is {@link mergedAnchorData}'s.
+   * comments are kept; its data is {@link readAnchorValues}'s.
    */
   readonly path: Path;
   /** How many aliases (`*name`, `<<: *name`) refer to it (and the merge key that merges it where it is written). */
@@ -169,7 +169,7 @@ export function readSourceInfo(text: string): SourceInfo {
       anchorAt.set(pathKey(path), anchor);
     }
     if (isMap(node)) {
-      visitMapping(node, path, leading.first, true);
+      visitMapping(node, path, leading.first);
     } else if (isSeq(node)) {
       node.items.forEach((item, i) => {
         const at = [...path, i];
@@ -186,10 +186,10 @@ export function readSourceInfo(text: string): SourceInfo {
   };
 
   /**
-   * The keys of a mapping at `path` and their values; `first`: comment lines before its first key. With `consts`, a
-   * mapping its merge key merges where it is written may be a const ({@link visitMergeSources}).
+   * The keys of a mapping at `path` and their values; `first`: comment lines before its first key. A mapping its merge
+   * key merges where it is written may be a const ({@link visitMergeSources}).
    */
-  const visitMapping = (node: YAMLMap, path: Path, first: readonly string[], consts: boolean): void => {
+  const visitMapping = (node: YAMLMap, path: Path, first: readonly string[]): void => {
     const taken = new Set(node.items.filter((pair) => !isMergeKey(pair.key as Node | null)).map(pairName));
     // in the order they are written, a merged mapping's keys where its merge key is
     const explicit: string[] = [];
@@ -203,7 +203,7 @@ export function readSourceInfo(text: string): SourceInfo {
       if (isMergeKey(key)) {
         addLines(comments, path, before);
         add(comments, path, key?.commentBefore);
-        found.push(...visitMergeSources(value, { path, keyEnd, taken, explicit, consts }));
+        found.push(...visitMergeSources(value, { path, at: path, keyEnd, taken, explicit }));
         continue;
       }
       explicit.push(keyName(key));
@@ -227,19 +227,21 @@ export function readSourceInfo(text: string): SourceInfo {
   /**
    * The sources of a merge key (`<<: *a`, `<<: [*a, *b]`, `<<: { ... }`) of the mapping at `path`, the one that wins
    * first; undefined for an alias to no anchor known here or a source that is no mapping. An alias is its anchor. A
-   * mapping written in place is a const when an alias refers to it ({@link sharedInline}) and `consts` is set (it is
-   * merged into a mapping of the data); any other is part of the mapping: each key it gives the mapping (one the
-   * mapping writes itself, or an earlier source gives, it does not get) is one the mapping writes (`explicit`), read at
-   * `path` with its comments, and the sources of its own merge key follow it. `taken`: the keys given so far.
+   * mapping written in place is a const when an alias refers to it ({@link sharedInline}), however deep in other
+   * sources it is (`<<: &a { <<: &b {...} }`: `a` spreads `b`); any other is part of the mapping: each key it gives the
+   * mapping (one the mapping writes itself, or an earlier source gives, it does not get) is one the mapping writes
+   * (`explicit`), read at `path` with its comments, and the sources of its own merge key follow it. `at`: where the
+   * merge key is written (`path`, or below it for one in a source merged in place), the place a const written in
+   * place is kept under; `taken`: the keys given so far.
    */
   const visitMergeSources = (
     value: Node | null,
     into: {
       readonly path: Path;
+      readonly at: Path;
       readonly keyEnd: number | undefined;
       readonly taken: Set<string>;
       readonly explicit: string[];
-      readonly consts: boolean;
     },
   ): (Anchor | undefined)[] => {
     const { path, keyEnd, taken, explicit } = into;
@@ -252,8 +254,8 @@ export function readSourceInfo(text: string): SourceInfo {
         gives(mapKeys(source));
         return [aliased(source)];
       }
-      if (into.consts && sharedInline(source)) {
-        const at = isSeq(value) ? [...path, "<<", j] : [...path, "<<"];
+      const at = isSeq(value) ? [...into.at, "<<", j] : [...into.at, "<<"];
+      if (sharedInline(source)) {
         const anchor = mergedInPlace(source, source.anchor, at, keyEnd);
         gives(anchor.mergedKeys ?? []);
         return [anchor];
@@ -288,7 +290,7 @@ export function readSourceInfo(text: string): SourceInfo {
         );
       }
       add(trailing, path, source.comment);
-      return own.flatMap((merge) => visitMergeSources(merge.value, { ...into, keyEnd: merge.keyEnd, consts: false }));
+      return own.flatMap((merge) => visitMergeSources(merge.value, { ...into, at, keyEnd: merge.keyEnd }));
     });
   };
 
@@ -302,7 +304,7 @@ export function readSourceInfo(text: string): SourceInfo {
     latest.set(name, anchor);
     const leading = leadingComments(source, keyEnd);
     addLines(comments, at, leading.own);
-    visitMapping(source, at, leading.first, false);
+    visitMapping(source, at, leading.first);
     add(trailing, at, source.comment);
     return anchor;
   };
@@ -348,44 +350,68 @@ export function valueAt(data: unknown, path: Path): unknown {
 }
 
 /**
- * The data of each mapping anchored where a merge key merges it (`<<: &d {...}`; see {@link Anchor}), which the
- * document holds only where it reaches: each of its keys as the data has it at a place that takes it from this mapping
- * (the mapping it is written in, one that merges it by an alias, where an alias stands for it), in its own order. A key
- * no place takes (every merge of it overrides it) has no data, and is left out.
+ * The data each anchor names. One on a node of the data: that node's. One on a mapping merged where it is written
+ * (`<<: &d {...}`; see {@link Anchor}), which the document holds only where it reaches: each of its keys as the data
+ * has it at a place that takes it from this mapping (the mapping it is written in, one that merges it by an alias,
+ * where an alias stands for it), in its own order; a key no place takes (every merge of it overrides it) has no data,
+ * and is left out. A place inside such a mapping (one merged in place in it, an anchor on one of its values) is read
+ * in that mapping's data.
  */
-export function mergedAnchorData(data: unknown, info: SourceInfo): Map<Anchor, Record<string, unknown>> {
-  const found = new Map<Anchor, Record<string, unknown>>();
-  const take = (anchor: Anchor, from: unknown, keys: readonly string[]): void => {
-    if (!isObject(from)) return;
-    const got = found.get(anchor) ?? {};
-    for (const k of keys) if (Object.hasOwn(from, k) && !Object.hasOwn(got, k)) setOwn(got, k, from[k]);
-    found.set(anchor, got);
-  };
+export function readAnchorValues(data: unknown, info: SourceInfo): Map<Anchor, unknown> {
+  const inPlace = new Map<string, Anchor>();
+  for (const anchor of info.anchors) if (anchor.mergedKeys !== undefined) inPlace.set(pathKey(anchor.path), anchor);
+  // the places a mapping merged in place reaches: where it is merged, after the keys written there and the sources that
+  // win before it, or where an alias stands for it
+  const reaches = new Map<
+    Anchor,
+    { readonly site: Path; readonly before: readonly string[]; readonly ahead: readonly Anchor[] }[]
+  >();
+  const reach = (anchor: Anchor, site: Path, before: readonly string[], ahead: readonly Anchor[]) =>
+    reaches.set(anchor, [...(reaches.get(anchor) ?? []), { site, before, ahead }]);
   for (const [site, sources] of info.merges) {
-    if (!sources.some((a) => a.mergedKeys !== undefined)) continue;
-    const value = valueAt(data, JSON.parse(site) as Path);
-    // a key the mapping writes itself, or a source before this one gives, is not this source's
-    const given = new Set(info.explicitKeys.get(site) ?? []);
-    for (const anchor of sources) {
-      const keys = anchor.mergedKeys ?? Object.keys(asObject(valueAt(data, anchor.path)));
-      if (anchor.mergedKeys !== undefined)
-        take(
-          anchor,
-          value,
-          anchor.mergedKeys.filter((k) => !given.has(k)),
-        );
-      for (const k of keys) given.add(k);
+    const before = info.explicitKeys.get(site) ?? [];
+    for (const [i, anchor] of sources.entries())
+      if (anchor.mergedKeys !== undefined) reach(anchor, JSON.parse(site) as Path, before, sources.slice(0, i));
+  }
+  for (const [at, anchor] of info.anchorAt)
+    if (anchor.mergedKeys !== undefined) reach(anchor, JSON.parse(at) as Path, [], []);
+
+  const values = new Map<Anchor, unknown>();
+  const reading = new Set<Anchor>();
+  /** The data at a path, read in a mapping merged in place when the path is in one. */
+  const read = (path: Path): unknown => {
+    for (let n = inPlace.size === 0 ? 0 : path.length; n > 0; n--) {
+      // such a mapping's path ends in `<<` (or `<<` and its place in a list)
+      if (path[n - 1] !== "<<" && path[n - 2] !== "<<") continue;
+      const anchor = inPlace.get(pathKey(path.slice(0, n)));
+      if (anchor !== undefined) return valueAt(dataOf(anchor), path.slice(n));
     }
-  }
-  for (const [at, anchor] of info.anchorAt) {
-    if (anchor.mergedKeys !== undefined) take(anchor, valueAt(data, JSON.parse(at) as Path), anchor.mergedKeys);
-  }
-  const inOrder = new Map<Anchor, Record<string, unknown>>();
-  for (const [anchor, got] of found) {
-    const keys = (anchor.mergedKeys ?? []).filter((k) => Object.hasOwn(got, k));
-    inOrder.set(anchor, Object.fromEntries(keys.map((k) => [k, got[k]])));
-  }
-  return inOrder;
+    return valueAt(data, path);
+  };
+  const keysOf = (anchor: Anchor): readonly string[] => anchor.mergedKeys ?? Object.keys(asObject(dataOf(anchor)));
+  const dataOf = (anchor: Anchor): unknown => {
+    if (values.has(anchor)) return values.get(anchor);
+    const { mergedKeys } = anchor;
+    if (mergedKeys === undefined) return read(anchor.path);
+    // a mapping read through itself (which no document can write): no data
+    if (reading.has(anchor)) return {};
+    reading.add(anchor);
+    const got: Record<string, unknown> = {};
+    for (const { site, before, ahead } of reaches.get(anchor) ?? []) {
+      const from = read(site);
+      if (!isObject(from)) continue;
+      // a key the mapping writes itself, or a source before this one gives, is not this source's
+      const given = new Set([...before, ...ahead.flatMap(keysOf)]);
+      for (const k of mergedKeys)
+        if (!given.has(k) && Object.hasOwn(from, k) && !Object.hasOwn(got, k)) setOwn(got, k, from[k]);
+    }
+    reading.delete(anchor);
+    const value = Object.fromEntries(mergedKeys.filter((k) => Object.hasOwn(got, k)).map((k) => [k, got[k]]));
+    values.set(anchor, value);
+    return value;
+  };
+  for (const anchor of info.anchors) values.set(anchor, dataOf(anchor));
+  return values;
 }
 
 const asObject = (value: unknown): Record<string, unknown> => (isObject(value) ? value : {});

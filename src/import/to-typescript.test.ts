@@ -171,9 +171,171 @@ describe("anchors and merge keys", () => {
     expect(out).toContain("plan: [sShared, sShared],");
     expect(await rendered(out)).toEqual(dataOf(input2));
   });
+
+  test("a resource or resource type anchored as a whole and merged into another of its kind is spread from its own const", async () => {
+    const input = `
+      resource_types:
+      - &rt {name: slack, type: registry-image, source: {repository: example/slack-resource}}
+      - <<: *rt
+        name: slack-2
+      resources:
+      - &git
+        name: src
+        type: git
+        source: {uri: "https://example.com/x.git", branch: main}
+      - <<: *git
+        name: docs
+        icon: book
+      - {name: note, type: slack-2, source: {url: "https://example.com/hook"}}
+      jobs:
+      - name: a
+        plan: [{get: src}, {get: docs}, {put: note}]
+      `;
+    const out = code(input);
+    expect(out).toMatch(/const slack2Type: ResourceType = \{\n\s+\.\.\.slackType,\n\s+name: "slack-2",\n\};/);
+    expect(out).toMatch(/const docs: Resource = \{\n\s+\.\.\.src,\n\s+name: "docs",\n\s+icon: "book",\n\};/);
+    for (const once of [/example\/slack-resource/g, /x\.git/g]) expect(out.match(once)).toHaveLength(1);
+    expect(tscSays(out)).toBe("");
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
+
+  test("a job anchored as a whole and merged into other jobs is a const (a Job) they spread and the jobs list holds", async () => {
+    const input = `
+      resources:
+      - {name: src, type: git, source: {uri: "https://example.com/x.git"}}
+      jobs:
+      # the template job
+      - &job
+        name: a
+        serial: true
+        plan:
+        - get: src
+          version: every
+      - <<: *job
+        name: b
+      - name: c
+        <<: *job
+        serial: false
+        plan: []
+      `;
+    const out = code(input);
+    expect(out).toContain(
+      'const job: Job = {\n  name: "a",\n  serial: true,\n  plan: [get(src, { version: "every" })],\n};',
+    );
+    expect(out).toMatch(/jobs: \[\n\s+\/\/ the template job\n\s+job,\n\s+\{\n\s+\.\.\.job,\n\s+name: "b",\n\s+\},/);
+    expect(out).toMatch(/\.\.\.job,\n\s+name: "c",\n\s+serial: false,\n\s+plan: \[\],/);
+    expect(out.match(/version: "every"/g)).toHaveLength(1);
+    expect(tscSays(out)).toBe("");
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
+
+  test("an anchored scalar (a number, a boolean, an empty string) aliased in several steps is one const, as a string is", async () => {
+    const input = `
+      retries: &retries 3
+      resources:
+      - {name: src, type: git, source: {uri: "https://example.com/x.git"}}
+      jobs:
+      - name: a
+        plan:
+        - get: src
+          trigger: &auto true
+          attempts: *retries
+        - put: src
+          attempts: *retries
+          params: {repository: src, note: &quiet ""}
+      - name: b
+        plan:
+        - get: src
+          trigger: *auto
+          params: {depth: *retries, note: *quiet}
+      `;
+    const out = code(input);
+    expect(out).toContain("const retries = 3;");
+    expect(out).toContain("const auto = true;");
+    expect(out).toContain('const quiet = "";');
+    expect(out).toContain("{ get: src, trigger: auto, attempts: retries },");
+    expect(out).toContain('{ put: src, attempts: retries, params: { repository: "src", note: quiet } },');
+    expect(out).toContain("{ get: src, trigger: auto, params: { depth: retries, note: quiet } }");
+    expect(tscSays(out)).toBe("");
+    const { retries: _, ...data } = dataOf(input) as unknown as Record<string, unknown>;
+    expect(await rendered(out)).toEqual(data);
+  });
+
+  test("a resource a factory would make is a literal when the call would drop what the YAML writes in it (an anchor, an alias, a merge key, a comment): its data is written once; an anchor on its name keeps the call", async () => {
+    const input = `
+      resources:
+      - name: &img img
+        type: registry-image
+        source: {repository: busybox}
+      - name: pinned
+        type: registry-image
+        source: &pin {repository: busybox, tag: "1.36"}
+      - name: mirror
+        <<: &base {type: registry-image, source: {repository: example.com/busybox}}
+      - name: mirror-2
+        <<: *base
+        icon: docker
+      - name: noted
+        type: registry-image
+        source:
+          # the upstream image
+          repository: alpine
+      jobs:
+      - name: a
+        plan:
+        - get: *img
+        - get: pinned
+        - get: mirror
+        - get: noted
+        - task: t
+          config:
+            platform: linux
+            image_resource: {type: registry-image, source: *pin}
+            run: {path: echo}
+      `;
+    const result = importPipeline(yaml(input));
+    if (!result.ok) throw new Error("import failed");
+    const out = result.modules[0]?.code ?? "";
+    expect(result.stats.factoryCalls).toEqual({ registryImage: 1 });
+    expect(out).toContain('const img = registryImage({ name: "img", imageRepository: "busybox", imageTag: null });');
+    expect(out).toContain("source: pin,");
+    expect(out).toContain('image_resource: { type: "registry-image", source: pin },');
+    expect(out).toMatch(/const mirror: Resource = \{\n\s+\.\.\.base,\n\s+name: "mirror",\n\};/);
+    expect(out).toContain("// the upstream image");
+    for (const once of [/"1\.36"/g, /"example\.com\/busybox"/g]) expect(out.match(once)).toHaveLength(1);
+    expect(result.stats.commentsLost).toBe(0);
+    expect(tscSays(out)).toBe("");
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
 });
 
 describe("comments", () => {
+  test("a comment before an anchored node is written once, where the node is (not also before its const)", async () => {
+    const input = `
+      resources:
+      - {name: src, type: git, source: {uri: "https://example.com/x.git"}}
+      jobs:
+      - name: a
+        plan:
+        # fetch the code
+        - &fetch {get: src, trigger: true}
+        - task: t
+          # the shared config
+          config: &config {platform: linux, run: {path: make}}
+      - name: b
+        plan: [*fetch, {task: t, config: *config}]
+      `;
+    const result = importPipeline(yaml(input));
+    if (!result.ok) throw new Error("import failed");
+    const out = result.modules[0]?.code ?? "";
+    expect(out).toMatch(/plan: \[\n\s+\/\/ fetch the code\n\s+fetch,/);
+    expect(out).toMatch(/\/\/ the shared config\n\s+config: configShared,/);
+    expect(out.match(/fetch the code/g)).toHaveLength(1);
+    expect(out.match(/the shared config/g)).toHaveLength(1);
+    expect(result.stats).toMatchObject({ comments: 2, commentsInSource: 2, commentsLost: 0 });
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
+
   test("YAML comments become // comments before what they were written next to", () => {
     const out = code(`
       # the pipeline of the app
@@ -379,6 +541,53 @@ describe("comments", () => {
     expect(out).toContain('const pinned: GetStep = get(src, { version: "every" });');
     expect(out).toContain('plan: [{ ...pinned, passed: ["a"] }, pinned],');
     expect(out.match(/serial: true/g)).toHaveLength(1);
+    expect(result.stats.commentsLost).toBe(0);
+    expect(tscSays(out)).toBe("");
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
+
+  test("a mapping merged in place inside another (`<<: &a { <<: &b {...}, x: 1 }`, `<<: { <<: &e {...} }`) that an alias refers to is a const the other spreads and the alias uses, as is an anchor on a value inside one; the module shares what the YAML shares", async () => {
+    const input = `
+      resources:
+      - {name: src, type: git, source: {uri: "https://example.com/x.git"}}
+      jobs:
+      - name: a
+        <<: &a
+          # the outer defaults
+          <<: &b {serial: true, public: true}
+          max_in_flight: 1
+          on_failure: &notify {put: src, params: {repository: src}}
+        plan: [{get: src}, *notify]
+      - name: b
+        <<: *b
+        plan: []
+      - name: c
+        <<: *a
+        public: false
+        plan: []
+      - name: d
+        <<: { <<: &e {serial: false, max_in_flight: 5}, public: false }
+        plan: []
+      - name: f
+        <<: [*e, *b]
+        plan: []
+      `;
+    const result = importPipeline(yaml(input));
+    if (!result.ok) throw new Error("import failed");
+    const out = result.modules[0]?.code ?? "";
+    expect(out).toContain('const b: Pick<Job, "serial" | "public"> = {\n  serial: true,\n  public: true,\n};');
+    expect(out).toContain(
+      '// the outer defaults\nconst a: Pick<Job, "serial" | "public" | "max_in_flight" | "on_failure"> = {\n  ...b,\n  max_in_flight: 1,\n  on_failure: notify,\n};',
+    );
+    expect(out).toContain('const e: Pick<Job, "serial" | "max_in_flight"> = {');
+    expect(out).toContain("plan: [get(src), notify],");
+    expect(out).toMatch(/\.\.\.b,\n\s+name: "b",\n\s+plan: \[\],/);
+    expect(out).toMatch(/\.\.\.a,\n\s+name: "c",\n\s+public: false,/);
+    expect(out).toMatch(/\.\.\.e,\n\s+name: "d",\n\s+public: false,/);
+    expect(out).toMatch(/\.\.\.b,\n\s+\.\.\.e,\n\s+name: "f",\n\s+plan: \[\],/);
+    // each piece of data the YAML writes once is written once
+    for (const once of [/serial: true/g, /max_in_flight: 5/g, /repository: "src"/g])
+      expect(out.match(once)).toHaveLength(1);
     expect(result.stats.commentsLost).toBe(0);
     expect(tscSays(out)).toBe("");
     expect(await rendered(out)).toEqual(dataOf(input));

@@ -40,8 +40,8 @@ import { walkPipelineSteps } from "../walk/walk-steps.ts";
 import {
   type Anchor,
   EMPTY_SOURCE_INFO,
-  mergedAnchorData,
   pathKey,
+  readAnchorValues,
   readSourceInfo,
   type SourceInfo,
   valueAt,
@@ -205,8 +205,8 @@ interface Const {
 interface Emitter {
   readonly data: Obj;
   readonly info: SourceInfo;
-  /** The data of the mappings anchored where a merge key merges them (see anchors.ts `mergedAnchorData`). */
-  readonly mergedData: ReadonlyMap<Anchor, Obj>;
+  /** The data each anchor names (see anchors.ts `readAnchorValues`). */
+  readonly anchorValues: ReadonlyMap<Anchor, unknown>;
   readonly names: Names;
   readonly options: ImportOptions;
   readonly imports: Set<string>;
@@ -276,11 +276,11 @@ export function importPipeline(input: string | Uint8Array, options: ImportOption
   }
   const isJson = /^\s*[{[]/.test(text);
   const info = isJson ? EMPTY_SOURCE_INFO : readSourceInfo(text);
-  const mergedData = mergedAnchorData(data, info);
+  const anchorValues = readAnchorValues(data, info);
   const untypable = untypableUnits(data, parsed.diagnostics, options.upgrade === true);
   const ignored = Object.keys(data).filter((key) => !PIPELINE_KEYS.includes(key));
   const write = (nullHints: NullHints) => {
-    const e = newEmitter({ data, info, mergedData }, options, untypable, nullHints);
+    const e = newEmitter({ data, info, anchorValues }, options, untypable, nullHints);
     if (ignored.length > 0) {
       e.notes.push(`left out top-level keys Concourse ignores: ${ignored.map(keyInText).join(", ")}`);
     }
@@ -347,7 +347,7 @@ function notAPipeline(file: string | undefined): Diagnostic {
 }
 
 function newEmitter(
-  { data, info, mergedData }: Pick<Emitter, "data" | "info" | "mergedData">,
+  { data, info, anchorValues }: Pick<Emitter, "data" | "info" | "anchorValues">,
   options: ImportOptions,
   untypable: Map<string, string>,
   nullHints: NullHints,
@@ -357,7 +357,7 @@ function newEmitter(
   return {
     data,
     info,
-    mergedData,
+    anchorValues,
     names: createNames([...HELPERS, ...RECOGNIZED_FACTORIES, "config", "fragment", "mergeFragments"]),
     options,
     imports,
@@ -486,11 +486,19 @@ function namedSection(module: Emitter, section: "resource_types" | "resources" |
     const comments = takeComments(e, path);
     const scope: Scope = new Set();
     const untypable = e.untypable.get(pathKey(path));
+    // not when the call would drop what the source writes in the item: a comment, an anchor, a merge key (an anchor
+    // on its name is kept: its aliases are references, written as this const)
+    const key = pathKey(path);
+    const inside = Object.keys(isObject(item) ? item : {})
+      .filter((k) => k !== "name")
+      .map((k) => [...path, k]);
     const factory =
       untypable === undefined &&
       e.options.factories !== false &&
       section !== "prototypes" &&
-      !e.info.anchorAt.has(pathKey(path))
+      ![e.info.anchorAt, e.info.merges, e.info.trailing].some((map) => map.has(key)) &&
+      !e.info.comments.has(pathKey([...path, "name"])) &&
+      !marked(e, inside)
         ? matchFactory(section, item, (type) => sectionItem(e.data, "resource_types", type))
         : undefined;
     let doc: Doc;
@@ -534,8 +542,11 @@ function addConst(e: Emitter, c: Const): void {
 
 /** The comment lines written before the node at `path`, counted as carried over. */
 function takeComments(e: Emitter, path: Path): string[] {
+  const taken = `before ${pathKey(path)}`;
+  // once: an anchored node's comments go where it is written first (the place it is in, or its const)
+  if (e.commentsTaken.has(taken)) return [];
   const lines = e.info.comments.get(pathKey(path)) ?? [];
-  e.commentsTaken.add(`before ${pathKey(path)}`);
+  e.commentsTaken.add(taken);
   e.counts.comments += lines.length;
   return [...lines];
 }
@@ -548,7 +559,7 @@ function takeTrailing(e: Emitter, path: Path): string[] {
 }
 
 /** The data an anchor names: at its path, or, for a mapping merged where it is written, as it reaches the data. */
-const anchorData = (e: Emitter, anchor: Anchor): unknown => e.mergedData.get(anchor) ?? valueAt(e.data, anchor.path);
+const anchorData = (e: Emitter, anchor: Anchor): unknown => e.anchorValues.get(anchor);
 
 /** A value in a role: the shared const of its anchor when it has one, else written out. */
 function emit(e: Emitter, role: Role, value: unknown, path: Path, scope: Scope): Doc {
@@ -561,15 +572,15 @@ function emit(e: Emitter, role: Role, value: unknown, path: Path, scope: Scope):
   return emitRaw(e, role, value, path, scope);
 }
 
-/** Whether an anchor's value is written once as a const: not a scalar too small to be worth a name. */
+/**
+ * Whether an anchor's value is written once as a const: any the data has where the alias is, scalars too (a number
+ * named once, `retries: &retries 3`, and used as several steps' `attempts` is the author's one setting).
+ */
 function shareable(e: Emitter, anchor: Anchor, value: unknown): boolean {
-  if (
-    anchor.path.length === 2 &&
-    ["resources", "resource_types", "prototypes", "jobs"].includes(String(anchor.path[0]))
-  )
+  // a named item is its own const already (see namedItemConst)
+  if (anchor.path.length === 2 && ["resources", "resource_types", "prototypes"].includes(String(anchor.path[0])))
     return false;
-  if (!sameData(anchorData(e, anchor), value)) return false;
-  return typeof value === "object" || (typeof value === "string" && value.length > 0);
+  return sameData(anchorData(e, anchor), value);
 }
 
 /** The type a const of a role is declared with: steps by their kind, so spreads of them stay typed. */
@@ -603,6 +614,8 @@ function anchorConst(
   role: Role,
   type = declaredType(role, anchorData(module, anchor)),
 ): string {
+  const named = namedItemConst(module, anchor, role);
+  if (named !== undefined) return named;
   const e = constEmitter(module);
   const types = e.anchorTypes.get(anchor) ?? new Set<string | undefined>();
   types.add(type);
@@ -629,6 +642,27 @@ function anchorConst(
 }
 
 /**
+ * The const of a resource, resource type or prototype anchored as a whole (`- &git {name: src, ...}`), where it is
+ * used as one of its kind (`- {<<: *git, name: other}`): the item's own const, which holds the same data; or undefined.
+ */
+function namedItemConst(e: Emitter, anchor: Anchor, role: Role): string | undefined {
+  const [section, index] = anchor.path;
+  const kinds = [
+    ["resources", "resource", e.resourceIds],
+    ["resource_types", "resourceType", e.typeIds],
+    ["prototypes", "prototype", e.prototypeIds],
+  ] as const;
+  const kind = kinds.find(([name]) => name === section);
+  if (anchor.path.length !== 2 || typeof index !== "number" || kind === undefined || kind[1] !== role) return undefined;
+  const items = e.data[kind[0]];
+  const item: unknown = Array.isArray(items) ? items[index] : undefined;
+  if (!Array.isArray(items) || !isObject(item) || typeof item.name !== "string") return undefined;
+  // the first item of a name is its const; another of that name is written in place
+  if (items.findIndex((other) => isObject(other) && other.name === item.name) !== index) return undefined;
+  return kind[2].get(item.name);
+}
+
+/**
  * A merge-key source's const, spread into an object of `role`: declared as that role's type when it is
  * a whole one by itself (a step with its core key), else as a `Pick` of it with the keys it has, so the
  * object it is spread into keeps its type.
@@ -647,6 +681,12 @@ function mergeSourceConst(e: Emitter, anchor: Anchor, role: Role, merged: Obj, s
   } else {
     const t = ROLE_TYPES[role];
     whole = t === undefined || t.endsWith("[]") ? undefined : t;
+    // a whole job (an item of `jobs` anchored as a whole): its const is a Job, as where it is written
+    if (role === "job" && isObject(data) && Object.hasOwn(data, "name") && Object.hasOwn(data, "plan")) {
+      const id = anchorConst(e, anchor, role);
+      scope.add(id);
+      return id;
+    }
   }
   const keys = isObject(data) ? Object.keys(data) : [];
   const type =
@@ -938,8 +978,8 @@ function emitStep(e: Emitter, value: unknown, path: Path, scope: Scope): Doc {
         const at = [...path, k];
         const child = value[k];
         const childAs = childRole("step", k, kind, path);
-        const doc = emit(e, childAs, child, at, scope);
         const comments = [...takeComments(e, at), ...nullNote(childAs, child)];
+        const doc = emit(e, childAs, child, at, scope);
         return { comments, doc: property(k, doc, isStringDoc(child, doc)) };
       }),
     );
@@ -993,12 +1033,10 @@ function taskFactoryDoc(e: Emitter, step: Obj, path: Path, scope: Scope): Doc | 
   const found = matchFactory("tasks", step, () => undefined);
   // a null beside the call would not type-check (Concourse reads it as absent; the literal says so)
   if (found === undefined || found.extraKeys.some((k) => step[k] === null)) return undefined;
-  const covered = Object.keys(step).filter((k) => !found.extraKeys.includes(k));
-  const inside = covered.map((k) => pathKey([...path, k]).slice(0, -1));
-  const marked = (key: string) =>
-    inside.some((prefix) => key.startsWith(prefix) && /^[\],]/.test(key.slice(prefix.length)));
-  const maps = [e.info.comments, e.info.trailing, e.info.anchorAt, e.info.merges];
-  if (maps.some((map) => [...map.keys()].some(marked))) return undefined;
+  const covered = Object.keys(step)
+    .filter((k) => !found.extraKeys.includes(k))
+    .map((k) => [...path, k]);
+  if (marked(e, covered)) return undefined;
   e.factoryCalls[found.factory] = (e.factoryCalls[found.factory] ?? 0) + 1;
   const doc = factoryDoc(e, found);
   if (found.extraKeys.length === 0) return doc;
@@ -1012,6 +1050,18 @@ function taskFactoryDoc(e: Emitter, step: Obj, path: Path, scope: Scope): Doc | 
     entries.push({ comments, doc: property(k, written, isStringDoc(child, written)) });
   }
   return objectLiteral(entries);
+}
+
+/**
+ * Whether the source marks a place at one of `paths` or below one (a comment, an anchor or alias, a merge key), which
+ * a factory call, written from the data, would drop.
+ */
+function marked(e: Emitter, paths: readonly Path[]): boolean {
+  const prefixes = paths.map((path) => pathKey(path).slice(0, -1));
+  const at = (key: string) =>
+    prefixes.some((prefix) => key.startsWith(prefix) && /^[\],]/.test(key.slice(prefix.length)));
+  const maps = [e.info.comments, e.info.trailing, e.info.anchorAt, e.info.merges];
+  return maps.some((map) => [...map.keys()].some(at));
 }
 
 const oneLine = (text: string): string => text.replace(/\s+/g, " ").trim();

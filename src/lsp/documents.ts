@@ -250,7 +250,11 @@ export function shadowedPairs(document: PipelineDocument): ShadowedPair[] {
  * "jobs" already defined`, as the validator reports it) and reads neither copy: the last has no better claim.
  */
 export function readingAt(document: PipelineDocument, offset: number): PipelineDocument {
-  const shadowed = shadowedPairs(document);
+  return readingUnder(document, shadowedPairs(document), offset);
+}
+
+/** {@link readingAt}, given the document's {@link shadowedPairs}. */
+function readingUnder(document: PipelineDocument, shadowed: readonly ShadowedPair[], offset: number): PipelineDocument {
   const under = shadowed.filter((p) => p.start <= offset && offset <= p.end);
   if (under.length === 0) return document;
   const others = under.flatMap((pair) => [
@@ -263,6 +267,42 @@ export function readingAt(document: PipelineDocument, offset: number): PipelineD
   }
   return readDocument(text);
 }
+
+/**
+ * Every name written in the text, in text order: also those under a key written again later in its mapping (a first
+ * `jobs:`), each read as if its copy of the key were the one written ({@link readingAt}). fly refuses such a text as
+ * a whole (`mapping key "jobs" already defined`, which the validator reports) and no copy has a better claim than
+ * another: a name defined under any of them is defined, and is referred to under each.
+ */
+export function everyName(document: PipelineDocument): readonly NameSite[] {
+  const shadowed = shadowedPairs(document);
+  if (shadowed.length === 0) return document.names;
+  // the copies an offset is under: each reading gives the names of the offsets under the copies it was read for
+  const under = (offset: number): string =>
+    shadowed
+      .filter((p) => p.start <= offset && offset <= p.end)
+      .map((p) => p.start)
+      .join();
+  const found = document.names.filter((site) => under(site.start) === "");
+  for (const pair of shadowed) {
+    const copies = under(pair.start);
+    found.push(...readingUnder(document, shadowed, pair.start).names.filter((site) => under(site.start) === copies));
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The definition of a name referred to in `reading`, the document as read at the reference ({@link readingAt}); else,
+ * in a text with a key written more than once in a mapping, under any copy of it ({@link everyName}).
+ */
+export const definitionFor = (
+  document: PipelineDocument,
+  reading: PipelineDocument,
+  kind: NameKind,
+  name: string,
+): NameSite | undefined =>
+  definitionOf(reading, kind, name) ??
+  everyName(document).find((s) => s.role === "definition" && s.kind === kind && s.name === name);
 
 /** The aliases of the document that stand for a scalar starting at one of `starts` (the alias nodes, in text order). */
 export function aliasesTo(document: PipelineDocument, starts: ReadonlySet<number>): YamlNode[] {
@@ -304,12 +344,19 @@ export const nameAt = (document: PipelineDocument, offset: number): NameSite | u
 export const definitionOf = (document: PipelineDocument, kind: NameKind, name: string): NameSite | undefined =>
   document.names.find((s) => s.role === "definition" && s.kind === kind && s.name === name);
 
-/** Every place a name is written: its definition and its references. */
+/** Every place a name is written (under every copy of a key written more than once too): definition, references. */
 export const sitesOf = (document: PipelineDocument, kind: NameKind, name: string): NameSite[] =>
-  document.names.filter((s) => s.kind === kind && s.name === name);
+  everyName(document).filter((s) => s.kind === kind && s.name === name);
 
-/** The names of one kind defined in the pipeline, in order, once each. */
-export const namesOf = (document: PipelineDocument, kind: NameKind): string[] => definedNames(document.value, kind);
+/**
+ * The names of one kind defined in the pipeline, in order, once each; those defined only under a copy of a key
+ * written again later in its mapping (a first `jobs:`) after them ({@link everyName}).
+ */
+export function namesOf(document: PipelineDocument, kind: NameKind): string[] {
+  const names = new Set(definedNames(document.value, kind));
+  for (const s of everyName(document)) if (s.role === "definition" && s.kind === kind) names.add(s.name);
+  return [...names];
+}
 
 /**
  * The names of one kind defined in a parsed pipeline value (the editor's or the validator's), in order, once

@@ -9,7 +9,9 @@
  * - completion: keys valid at the cursor; resource, resource type, prototype and job names where a name
  *   is expected;
  * - go to definition, find references, document symbols, rename of a name across the file;
- * - quick fixes for findings that name something undefined ("did you mean").
+ * - quick fixes for findings that name something undefined ("did you mean");
+ * - a text with a key written twice in a mapping (two `jobs:`), which fly refuses as a whole (the one diagnostic):
+ *   the names defined under any copy count as defined for hover, definition, references, outline and completion.
  *
  * The server parses each version of a document once ({@link parsePipelineText}, js-yaml based): the validator
  * reads that parse, and so do the editor features (a {@link PipelineDocument}: the parsed value and the position

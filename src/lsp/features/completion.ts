@@ -48,7 +48,7 @@ function nameCompletion(
   before: string,
 ): CompletionItem[] | undefined {
   const offer = (kind: NameKind, extra: readonly string[] = []): CompletionItem[] =>
-    [...namesOf(document, kind), ...extra.filter((n) => !namesOf(document, kind).includes(n))].map((name) => ({
+    [...new Set([...namesOf(document, kind), ...extra])].map((name) => ({
       label: name,
       kind: kind === "job" ? CompletionItemKind.Function : CompletionItemKind.Reference,
       detail: LABEL[kind],

@@ -1,6 +1,6 @@
 import type { Location, Position } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { definitionOf, type NameSite, nameAt, type PipelineDocument, readingAt, sitesOf } from "../documents.ts";
+import { definitionFor, type NameSite, nameAt, type PipelineDocument, readingAt, sitesOf } from "../documents.ts";
 
 const locationOf = (text: TextDocument, site: NameSite): Location => ({
   uri: text.uri,
@@ -9,17 +9,21 @@ const locationOf = (text: TextDocument, site: NameSite): Location => ({
 
 /**
  * Go to definition: from a resource, resource type, prototype or job name to where it is defined (under a first
- * `jobs:`, a key written again later in its mapping, as if it were the one written: see {@link readingAt}).
+ * `jobs:`, a key written again later in its mapping, as if it were the one written: see {@link readingAt}); in such a
+ * text, a name defined under another copy of the key only is defined there ({@link definitionFor}).
  */
 export function definition(text: TextDocument, read: PipelineDocument, position: Position): Location | null {
   const document = readingAt(read, text.offsetAt(position));
   const site = nameAt(document, text.offsetAt(position));
   if (site === undefined) return null;
-  const target = definitionOf(document, site.kind, site.name);
+  const target = definitionFor(read, document, site.kind, site.name);
   return target === undefined ? null : locationOf(text, target);
 }
 
-/** Find references: every place the name at the position is written (its definition when asked). */
+/**
+ * Find references: every place the name at the position is written (its definition when asked), under each copy of a
+ * key written more than once in a mapping too.
+ */
 export function references(
   text: TextDocument,
   read: PipelineDocument,
@@ -29,7 +33,7 @@ export function references(
   const document = readingAt(read, text.offsetAt(position));
   const site = nameAt(document, text.offsetAt(position));
   if (site === undefined) return [];
-  return sitesOf(document, site.kind, site.name)
+  return sitesOf(read, site.kind, site.name)
     .filter((s) => includeDeclaration || s.role === "reference")
     .map((s) => locationOf(text, s));
 }

@@ -1,6 +1,6 @@
 import { type Hover, MarkupKind, type Position } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { definitionOf, LABEL, nameAt, type PipelineDocument, placeAt, readingAt } from "../documents.ts";
+import { definitionFor, LABEL, nameAt, type PipelineDocument, placeAt, readingAt } from "../documents.ts";
 import type { SchemaDocs } from "../schema-docs.ts";
 
 /** A definition longer than this is cut in a hover. */
@@ -22,7 +22,8 @@ export function hover(
   const site = nameAt(document, offset);
   const range = (start: number, end: number) => ({ start: text.positionAt(start), end: text.positionAt(end) });
   if (site !== undefined) {
-    const target = definitionOf(document, site.kind, site.name);
+    // in a text with a key written more than once, a name defined under any copy of it is defined
+    const target = definitionFor(read, document, site.kind, site.name);
     const heading = `**${LABEL[site.kind]}** \`${site.name}\``;
     const body =
       target?.item === undefined

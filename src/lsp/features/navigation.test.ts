@@ -1,8 +1,11 @@
 import { describe, expect, test } from "vitest";
+import { ResponseError } from "vscode-languageserver";
 import { builtSchemaDocs, open, URI } from "../../../test/helpers/lsp-document.ts";
 import { validateText } from "../../validate/validate-text.ts";
+import { completion } from "./completion.ts";
 import { definition, references } from "./definition.ts";
 import { hover } from "./hover.ts";
+import { rename } from "./rename.ts";
 import { documentSymbols } from "./symbols.ts";
 
 const PIPELINE = `resource_types:
@@ -192,23 +195,49 @@ jobs:
     );
   });
 
-  test("go to definition from a get and from `passed`, and the references there", () => {
+  test("go to definition from a get and from `passed`", () => {
     expect(definition(twice.text, twice.document, at("get: repo", "get: r".length))).toEqual(
       range("name: repo", "name: ".length, 4),
     );
     expect(definition(twice.text, twice.document, at("[unit]", 1))).toEqual(range("name: unit", "name: ".length, 4));
-    expect(references(twice.text, twice.document, at("name: unit", "name: u".length), false)).toEqual([
-      range("[unit]", 1, 4),
-    ]);
   });
 
-  test("under the last one, as before: a job defined only under the first is not defined", () => {
+  // fly reads neither copy; the editor counts a name defined under any copy as defined (the duplicate key stays the
+  // one error, and a rename is still refused)
+  test("under the last one, a job defined only under the first: its definition there, for hover and go to definition", () => {
     expect(shown(hover(twice.text, twice.document, docs, at("[unit]", 1, 2)))).toBe(
-      "**job** `unit`\n\nnot defined in this pipeline",
+      "**job** `unit`\n\n```yaml\nname: unit\nplan:\n  - get: repo\n  - get: repo\n    passed: [unit]\n```",
     );
+    expect(definition(twice.text, twice.document, at("[unit]", 1, 2))).toEqual(range("name: unit", "name: ".length, 4));
     expect(definition(twice.text, twice.document, at("get: repo", "get: r".length, 3))).toEqual(
       range("name: repo", "name: ".length, 4),
     );
+  });
+
+  test("the references of a job are those under each copy, from either one", () => {
+    const both = [range("[unit]", 1, 4), range("[unit]", 1, 4, 2)];
+    expect(references(twice.text, twice.document, at("name: unit", "name: u".length), false)).toEqual(both);
+    expect(references(twice.text, twice.document, at("[unit]", 1, 2), true)).toEqual([
+      range("name: unit", "name: ".length, 4),
+      ...both,
+    ]);
+  });
+
+  test("the outline has the jobs under each copy; a job's name under the last copy is offered there", () => {
+    expect(documentSymbols(twice.text, twice.document).map((s) => [s.name, s.detail])).toEqual([
+      ["repo", "resource"],
+      ["unit", "job"],
+      ["ship", "job"],
+    ]);
+    const typing = open(TWICE.replace(/passed: \[unit\]\n$/, "passed: [|]\n"));
+    expect(completion(typing.text, typing.document, docs, typing.cursor).map((c) => c.label)).toEqual(["ship", "unit"]);
+  });
+
+  test("a rename of the job is still refused (it is written under a copy that is not read), and so is one to its name", () => {
+    expect(rename(twice.text, twice.document, at("[unit]", 1, 2), "test")).toBeInstanceOf(ResponseError);
+    const toUnit = rename(twice.text, twice.document, at("name: ship", "name: s".length), "unit");
+    expect(toUnit).toBeInstanceOf(ResponseError);
+    expect((toUnit as ResponseError<unknown>).message).toBe("there is already a job named 'unit'");
   });
 });
 

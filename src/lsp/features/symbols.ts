@@ -1,6 +1,6 @@
 import { type DocumentSymbol, SymbolKind } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { itemRange, LABEL, type NameKind, type PipelineDocument, pairOf, valueAt } from "../documents.ts";
+import { everyName, itemRange, LABEL, type NameKind, type PipelineDocument, pairOf, valueAt } from "../documents.ts";
 
 const KIND: Readonly<Record<NameKind, SymbolKind>> = {
   job: SymbolKind.Function,
@@ -9,11 +9,14 @@ const KIND: Readonly<Record<NameKind, SymbolKind>> = {
   prototype: SymbolKind.Interface,
 };
 
-/** The outline: jobs, resources, resource types, prototypes (each by name) and groups. */
+/**
+ * The outline: jobs, resources, resource types, prototypes (each by name, under every copy of a key written more than
+ * once in a mapping too) and groups.
+ */
 export function documentSymbols(text: TextDocument, document: PipelineDocument): DocumentSymbol[] {
   const range = (start: number, end: number) => ({ start: text.positionAt(start), end: text.positionAt(end) });
   const symbols: DocumentSymbol[] = [];
-  for (const site of document.names) {
+  for (const site of everyName(document)) {
     if (site.role !== "definition" || site.item === undefined) continue;
     symbols.push({
       name: site.name,
