@@ -884,6 +884,37 @@ describe("an import() or require() of a pattern of files (a template), whose fol
   });
 });
 
+describe("an import() or require() of a pattern of files: a name it does not match", () => {
+  test("fails at the call in the user's file (a helper's too), not in the compiled copy's bundle code", async () => {
+    mkdirSync(join(work, "plugins"));
+    writeFileSync(join(work, "plugins/a.ts"), 'export const value: string = "A";\n');
+    mkdirSync(join(work, "lib/cplugins"));
+    writeFileSync(join(work, "lib/cplugins/c.cjs"), 'exports.value = "C";\n');
+    writeFileSync(join(work, "lib/load.cjs"), 'exports.load = (name) => require("./cplugins/" + name).value;\n');
+    const writeModule = (file: string, found: string) =>
+      writeFileSync(
+        join(work, file),
+        [
+          'import { load } from "./lib/load.cjs";',
+          'const name = ["b", "ts"].join(".");',
+          `const found = ${found};`,
+          "export default { jobs: [{ name: found, plan: [] }] };",
+          "",
+        ].join("\n"),
+      );
+    writeModule("imports.ts", '(await import("./plugins/" + name)).value');
+    writeModule("requires.ts", "load(name)");
+    // (the script form: the ES module, imported by vitest's runner here, is loaded by Node in test/)
+    const failure = (file: string) =>
+      loadModule(file, work, { cacheDir, stackSourceMaps: false }).then(
+        () => "loaded",
+        (error: Error) => error.message,
+      );
+    expect(await failure("imports.ts")).toBe("imports.ts:3:29: Error: Module not found in bundle: ./plugins/b.ts");
+    expect(await failure("requires.ts")).toBe("lib/load.cjs:1:34: Error: Module not found in bundle: ./cplugins/b.ts");
+  });
+});
+
 describe("esbuild's warnings of the user's files", () => {
   /** The warnings loading `file` gives, through the cache (or none: `false`), as a render (or the graph) loads it. */
   const warningsOf = async (file: string, dir: string | false, stackSourceMaps: boolean) => {
