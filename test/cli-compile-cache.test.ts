@@ -511,3 +511,29 @@ test("a name an import() of a pattern of files does not match fails at the call,
   expect(run.stdout).toBe("pipeline.ts:2:29: Error: Module not found in bundle: ./plugins/b.ts\n");
   expect(readdirSync(join(work, "cache")).some((name) => name.endsWith(".mjs"))).toBe(true);
 });
+
+test("a .js helper of ES module syntax under a package.json with no type is the ES module this Node loads, in both forms", () => {
+  mkdirSync(join(work, "lib/esm"), { recursive: true });
+  writeFileSync(join(work, "lib/esm/package.json"), '{ "name": "helpers" }\n');
+  writeFileSync(
+    join(work, "lib/esm/where.js"),
+    'export const where = typeof __filename === "string" ? "has-filename" : "no-filename";\n',
+  );
+  writeFileSync(
+    join(work, "pipeline.ts"),
+    'import { where } from "./lib/esm/where.js";\nexport default { jobs: [{ name: where, plan: [] }] };\n',
+  );
+  const node = spawnSync(
+    process.execPath,
+    ["--input-type=module", "-e", 'import { where } from "./lib/esm/where.js"; console.log(where);'],
+    { cwd: work, encoding: "utf8" },
+  );
+  // (a Node that does not detect it fails to load it)
+  if (node.status !== 0) return;
+  // as a render runs it (the script form), and with --debug (the ES module, which Node runs)
+  for (const debug of [[], ["--debug"]]) {
+    const run = render("pipeline.ts", "--stdout", "--no-validate", ...debug);
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout).jobs[0].name).toBe(node.stdout.trim());
+  }
+});

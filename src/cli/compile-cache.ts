@@ -48,9 +48,10 @@ import { VERSION } from "./version.ts";
  * script form, see {@link RUN_TIME_REQUIRE}; 21: the folders the patterns of files a module imports read are among its
  * folders, see {@link patternFolders}; 22: `import.meta.resolve` of a package not resolved when compiled resolves
  * from the file at run time, see {@link RESOLVE_FROM_HOOKS}; 23: a file a pattern of files takes in that Node does not
- * load throws when imported, see {@link unknownExtensionStandIn}, and one of no extension is JavaScript).
+ * load throws when imported, see {@link unknownExtensionStandIn}, and one of no extension is JavaScript; 24: a `.js`
+ * file of ES module syntax under a package.json with no `type` is an ES module, see {@link moduleFormatOf}).
  */
-const CACHE_FORMAT = 23;
+const CACHE_FORMAT = 24;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry
@@ -395,7 +396,8 @@ const namesPackage = (specifier: string): boolean =>
  *
  * A CommonJS file (`.cts`, `.cjs`) is never given these: it reads no `import.meta` (see {@link importMetaInCommonJs}).
  * A file Node loads as CommonJS (see {@link moduleFormatOf}: `.cts`, `.cjs`, or `.js` or `.ts` under a package.json
- * without `"type": "module"`, as tsx loads it) is given its own `__filename` and `__dirname` so, where it reads them
+ * without `"type": "module"`, as tsx loads it, but for a `.js` file of ES module syntax that Node loads as an ES module
+ * under one with no `"type"`) is given its own `__filename` and `__dirname` so, where it reads them
  * (`with.commonJsPaths`): Node's values for the file (its real path and folder), which an ES module, as the compiled
  * copy is, would not have at all; and a `require` of its own where it uses one at run time (`with.ownRequire`:
  * `require(name)`, `require.resolve`), which resolves from its folder as Node's does, where the compiled code's
@@ -962,12 +964,13 @@ async function compile(
   /** The package.json files looked for and not found when telling whether a file is CommonJS (see isCommonJs). */
   const unfound = new Set<string>();
   /**
-   * Whether Node loads the file at `file` as CommonJS (see {@link moduleFormatOf}): the package.json that decided it
-   * is kept as an input, and the ones looked for before it as absent files (a `"type"` written later, or a
-   * package.json nearer the file, may change it).
+   * Whether Node loads the file at `file`, of `contents`, as CommonJS (see {@link moduleFormatOf}: a `.js` file of ES
+   * module syntax under a package.json with no `type` is an ES module to a Node that detects it): the package.json
+   * that decided it is kept as an input, and the ones looked for before it as absent files (a `"type"` written later,
+   * or a package.json nearer the file, may change it).
    */
-  const isCommonJs = (file: string): boolean => {
-    const { commonJs, packageJson, absent } = moduleFormatOf(file);
+  const isCommonJs = (file: string, contents: Buffer): boolean => {
+    const { commonJs, packageJson, absent } = moduleFormatOf(file, contents.toString("utf8"));
     if (packageJson !== undefined) manifests.add(packageJson);
     for (const path of absent) unfound.add(path);
     return commonJs;
@@ -1081,7 +1084,7 @@ async function compile(
                 importMeta = false;
               }
               const names = { paths: readsCommonJsPaths(contents), require: readsRequireAtRunTime(contents) };
-              const commonJs = (names.paths || names.require) && isCommonJs(args.path);
+              const commonJs = (names.paths || names.require) && isCommonJs(args.path, contents);
               const commonJsPaths = commonJs && names.paths;
               const ownRequire = commonJs && names.require;
               if (!importMeta && !commonJsPaths && !ownRequire) return { contents, loader };

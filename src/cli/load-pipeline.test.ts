@@ -714,6 +714,26 @@ describe("a CommonJS helper: __filename, __dirname and require as Node gives the
     }
   });
 
+  test("a .js helper of ES module syntax under a package.json with no type reads __filename as this Node loads it", async () => {
+    const source = 'export const where = typeof __filename === "string" ? __filename : "none";\n';
+    writeHelper("lib/esm/where.js", source, true);
+    // what `node` gives a module importing it (Node 20.19, 22.7 and later: an ES module, by its syntax)
+    const node = spawnSync(
+      process.execPath,
+      ["--input-type=module", "-e", 'import { where } from "./lib/esm/where.js"; console.log(JSON.stringify(where));'],
+      { cwd: work, encoding: "utf8" },
+    );
+    // (a Node that does not detect it fails to load it)
+    if (node.status !== 0) return;
+    // (the script form: vitest's runner, which imports the ES module here, gives any module a __filename; the ES
+    // module is run by Node in test/)
+    writeFileSync(join(work, "uses.ts"), module("lib/esm/where.js", "const parse = 0;"));
+    expect(await loadUses(false)).toEqual(JSON.parse(node.stdout));
+    // its code of CommonJS again: its own
+    writeHelper("lib/esm/where.js", 'exports.where = typeof __filename === "string" ? __filename : "none";\n', true);
+    expect(await loadUses(false)).toBe(join(realpathSync(work), "lib/esm/where.js"));
+  });
+
   test("a package.json's type decides whether a .js or .ts helper is CommonJS; a change to it compiles again", async () => {
     const file = "lib/cjs/deep/where.ts";
     writeHelper(file, 'export const where = typeof __filename === "string" ? __filename : "none";\n', false);
