@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, symlink
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeEach, expect, test } from "vitest";
-import { bin, renderIn, workFolderEach } from "./helpers/built-cli.ts";
+import { bin, renderIn, repo, workFolderEach } from "./helpers/built-cli.ts";
 
 // `hangar render` keeps compiled TypeScript modules (src/cli/compile-cache.ts): what the module's compile depends on
 // decides whether the next render compiles again. Needs the built CLI (`node scripts/build.mjs`).
@@ -487,5 +487,53 @@ test("an import() of a pattern of files whose folder is not there fails, as unde
       ),
     );
     expect(run.status).toBe(2);
+  }
+});
+
+test("a name an import() of a pattern of files does not match fails at the call, with a cache folder beside the module too", () => {
+  mkdirSync(join(work, "plugins"));
+  writeFileSync(join(work, "plugins/a.ts"), 'export const value: string = "A";\n');
+  writeFileSync(
+    join(work, "pipeline.ts"),
+    [
+      'const name = ["b", "ts"].join(".");',
+      'const found = (await import("./plugins/" + name)).value;',
+      "export default { jobs: [{ name: found, plan: [] }] };",
+      "",
+    ].join("\n"),
+  );
+  // the ES module, run by Node (stacks mapped), through hangar/script's loader with a cache folder not in node_modules
+  const load = [
+    `import { loadPipelineModule } from ${JSON.stringify(pathToFileURL(join(repo, "dist/script.js")).href)};`,
+    'await loadPipelineModule("pipeline.ts", process.cwd(), { cacheDir: "cache" }).catch((error) => console.log(error.message));',
+  ].join("\n");
+  const run = spawnSync(process.execPath, ["--input-type=module", "-e", load], { cwd: work, encoding: "utf8" });
+  expect(run.stdout).toBe("pipeline.ts:2:29: Error: Module not found in bundle: ./plugins/b.ts\n");
+  expect(readdirSync(join(work, "cache")).some((name) => name.endsWith(".mjs"))).toBe(true);
+});
+
+test("a .js helper of ES module syntax under a package.json with no type is the ES module this Node loads, in both forms", () => {
+  mkdirSync(join(work, "lib/esm"), { recursive: true });
+  writeFileSync(join(work, "lib/esm/package.json"), '{ "name": "helpers" }\n');
+  writeFileSync(
+    join(work, "lib/esm/where.js"),
+    'export const where = typeof __filename === "string" ? "has-filename" : "no-filename";\n',
+  );
+  writeFileSync(
+    join(work, "pipeline.ts"),
+    'import { where } from "./lib/esm/where.js";\nexport default { jobs: [{ name: where, plan: [] }] };\n',
+  );
+  const node = spawnSync(
+    process.execPath,
+    ["--input-type=module", "-e", 'import { where } from "./lib/esm/where.js"; console.log(where);'],
+    { cwd: work, encoding: "utf8" },
+  );
+  // (a Node that does not detect it fails to load it)
+  if (node.status !== 0) return;
+  // as a render runs it (the script form), and with --debug (the ES module, which Node runs)
+  for (const debug of [[], ["--debug"]]) {
+    const run = render("pipeline.ts", "--stdout", "--no-validate", ...debug);
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout).jobs[0].name).toBe(node.stdout.trim());
   }
 });

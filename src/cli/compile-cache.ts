@@ -7,6 +7,7 @@ import { isValidationEntry, keepNewest, pathKey, readIfPresent, writeAtomically 
 import { realPathOf } from "./file-paths.ts";
 import { inlineSourceMap } from "./inline-source-map.ts";
 import { LoadError } from "./load-error.ts";
+import { syntaxError, unknownExtension } from "./stand-in.ts";
 import { VERSION } from "./version.ts";
 
 /**
@@ -46,9 +47,11 @@ import { VERSION } from "./version.ts";
  * imports are absent paths, see {@link UnfoundPattern}; 20: a module that imports a name known only at run time has no
  * script form, see {@link RUN_TIME_REQUIRE}; 21: the folders the patterns of files a module imports read are among its
  * folders, see {@link patternFolders}; 22: `import.meta.resolve` of a package not resolved when compiled resolves
- * from the file at run time, see {@link RESOLVE_FROM_HOOKS}).
+ * from the file at run time, see {@link RESOLVE_FROM_HOOKS}; 23: a file a pattern of files takes in that Node does not
+ * load throws when imported, see {@link unknownExtensionStandIn}, and one of no extension is JavaScript; 24: a `.js`
+ * file of ES module syntax under a package.json with no `type` is an ES module, see {@link moduleFormatOf}).
  */
-const CACHE_FORMAT = 22;
+const CACHE_FORMAT = 24;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry
@@ -393,7 +396,8 @@ const namesPackage = (specifier: string): boolean =>
  *
  * A CommonJS file (`.cts`, `.cjs`) is never given these: it reads no `import.meta` (see {@link importMetaInCommonJs}).
  * A file Node loads as CommonJS (see {@link moduleFormatOf}: `.cts`, `.cjs`, or `.js` or `.ts` under a package.json
- * without `"type": "module"`, as tsx loads it) is given its own `__filename` and `__dirname` so, where it reads them
+ * without `"type": "module"`, as tsx loads it, but for a `.js` file of ES module syntax that Node loads as an ES module
+ * under one with no `"type"`) is given its own `__filename` and `__dirname` so, where it reads them
  * (`with.commonJsPaths`): Node's values for the file (its real path and folder), which an ES module, as the compiled
  * copy is, would not have at all; and a `require` of its own where it uses one at run time (`with.ownRequire`:
  * `require(name)`, `require.resolve`), which resolves from its folder as Node's does, where the compiled code's
@@ -514,6 +518,35 @@ async function withPackagesResolved(
   }
   // (after the code: no line of it moves)
   return code.replace(OWN_PACKAGES, () => JSON.stringify(packages));
+}
+
+/**
+ * What the bundle takes in for a file a pattern of files (`import("./plugins/" + name)`) matches and no import names
+ * itself, of an extension Node does not load (`readme.md`; `notes.txt` too, which esbuild would take in as text): code
+ * that throws, when the file is imported or required, Node's error for it (see src/cli/stand-in.ts), where esbuild
+ * would fail the whole compile on it ("No loader is configured for ".md" files") and Node fails only an import of it.
+ */
+const unknownExtensionStandIn = (path: string): OnLoadResult => ({
+  contents: unknownExtension(realPathOf(path)),
+  loader: "js",
+});
+
+/**
+ * The same for such a file of no extension (`LICENSE`; `.gitkeep` too, which esbuild takes for an extension of its
+ * own), which Node runs as JavaScript, when its `contents` do not parse as JavaScript: code that throws a SyntaxError
+ * at the place esbuild finds; undefined when they parse (the bundle takes the file in as JavaScript, as Node runs it).
+ */
+async function unparsedStandIn(path: string, contents: Buffer): Promise<OnLoadResult | undefined> {
+  const { transform } = await import("esbuild");
+  try {
+    await transform(contents, { loader: "js", sourcefile: path, logLevel: "silent" });
+    return undefined;
+  } catch (error) {
+    const first = (error as { errors?: EsbuildMessage[] }).errors?.[0];
+    const { line = 1, column = 0 } = first?.location ?? {};
+    const text = first?.text ?? String(error);
+    return { contents: syntaxError(realPathOf(path), { text, line, column: column + 1 }), loader: "js" };
+  }
 }
 
 /** The files Node runs as CommonJS whatever their syntax or package.json: `.cjs`, and `.cts` (compiled to `.cjs`). */
@@ -931,12 +964,13 @@ async function compile(
   /** The package.json files looked for and not found when telling whether a file is CommonJS (see isCommonJs). */
   const unfound = new Set<string>();
   /**
-   * Whether Node loads the file at `file` as CommonJS (see {@link moduleFormatOf}): the package.json that decided it
-   * is kept as an input, and the ones looked for before it as absent files (a `"type"` written later, or a
-   * package.json nearer the file, may change it).
+   * Whether Node loads the file at `file`, of `contents`, as CommonJS (see {@link moduleFormatOf}: a `.js` file of ES
+   * module syntax under a package.json with no `type` is an ES module to a Node that detects it): the package.json
+   * that decided it is kept as an input, and the ones looked for before it as absent files (a `"type"` written later,
+   * or a package.json nearer the file, may change it).
    */
-  const isCommonJs = (file: string): boolean => {
-    const { commonJs, packageJson, absent } = moduleFormatOf(file);
+  const isCommonJs = (file: string, contents: Buffer): boolean => {
+    const { commonJs, packageJson, absent } = moduleFormatOf(file, contents.toString("utf8"));
     if (packageJson !== undefined) manifests.add(packageJson);
     for (const path of absent) unfound.add(path);
     return commonJs;
@@ -1019,11 +1053,25 @@ async function compile(
               const required = args.kind === "require-call" || args.kind === "require-resolve";
               return { path: required ? found : pathToFileURL(found).href, external: true };
             });
+            /**
+             * Whether no relative import names the file at `path` itself: a pattern of files took it in (see
+             * {@link unknownExtensionStandIn}).
+             */
+            const unnamed = (path: string): boolean => {
+              const real = realPathOf(path);
+              return ![...named].some((target) => target === path || realPathOf(target) === real);
+            };
             const loadFile = async (args: { path: string }): Promise<OnLoadResult | undefined> => {
-              const loader = LOADERS[extname(args.path)];
-              if (loader === undefined) return undefined;
+              const ext = extname(args.path);
+              // Node runs a file of no extension (`LICENSE`, `.gitkeep`) as JavaScript
+              const loader = ext === "" ? "js" : LOADERS[ext];
+              if (loader === undefined) return unnamed(args.path) ? unknownExtensionStandIn(args.path) : undefined;
               const { contents, stamp } = await readInput(args.path);
               read.set(args.path, stamp);
+              if (ext === "" && unnamed(args.path)) {
+                const unparsed = await unparsedStandIn(args.path, contents);
+                if (unparsed !== undefined) return unparsed;
+              }
               // the user's files, not hangar's own bundled in, which are compiled as before: compiled alone, the
               // largest (dist/script.js, which names import.meta in its text) cost a cold compile some 20 ms
               // (docker-baseline, 8 runs)
@@ -1036,7 +1084,7 @@ async function compile(
                 importMeta = false;
               }
               const names = { paths: readsCommonJsPaths(contents), require: readsRequireAtRunTime(contents) };
-              const commonJs = (names.paths || names.require) && isCommonJs(args.path);
+              const commonJs = (names.paths || names.require) && isCommonJs(args.path, contents);
               const commonJsPaths = commonJs && names.paths;
               const ownRequire = commonJs && names.require;
               if (!importMeta && !commonJsPaths && !ownRequire) return { contents, loader };
@@ -1057,7 +1105,7 @@ async function compile(
               transformed.set(args.path, compiled);
               return { contents: compiled.contents, loader: compiled.loader };
             };
-            b.onLoad({ filter: /\.[cm]?[jt]sx?$|\.json$/, namespace: "file" }, async (args) => {
+            b.onLoad({ filter: /.*/, namespace: "file" }, async (args) => {
               const loaded = await loadFile(args);
               const patterns = leftToNode.get(args.path);
               if (patterns === undefined || loaded?.contents === undefined) return loaded;

@@ -14,7 +14,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { loadModule, loadPipelineModule } from "./load-pipeline.ts";
@@ -714,6 +714,26 @@ describe("a CommonJS helper: __filename, __dirname and require as Node gives the
     }
   });
 
+  test("a .js helper of ES module syntax under a package.json with no type reads __filename as this Node loads it", async () => {
+    const source = 'export const where = typeof __filename === "string" ? __filename : "none";\n';
+    writeHelper("lib/esm/where.js", source, true);
+    // what `node` gives a module importing it (Node 20.19, 22.7 and later: an ES module, by its syntax)
+    const node = spawnSync(
+      process.execPath,
+      ["--input-type=module", "-e", 'import { where } from "./lib/esm/where.js"; console.log(JSON.stringify(where));'],
+      { cwd: work, encoding: "utf8" },
+    );
+    // (a Node that does not detect it fails to load it)
+    if (node.status !== 0) return;
+    // (the script form: vitest's runner, which imports the ES module here, gives any module a __filename; the ES
+    // module is run by Node in test/)
+    writeFileSync(join(work, "uses.ts"), module("lib/esm/where.js", "const parse = 0;"));
+    expect(await loadUses(false)).toEqual(JSON.parse(node.stdout));
+    // its code of CommonJS again: its own
+    writeHelper("lib/esm/where.js", 'exports.where = typeof __filename === "string" ? __filename : "none";\n', true);
+    expect(await loadUses(false)).toBe(join(realpathSync(work), "lib/esm/where.js"));
+  });
+
   test("a package.json's type decides whether a .js or .ts helper is CommonJS; a change to it compiles again", async () => {
     const file = "lib/cjs/deep/where.ts";
     writeHelper(file, 'export const where = typeof __filename === "string" ? __filename : "none";\n', false);
@@ -881,6 +901,106 @@ describe("an import() or require() of a pattern of files (a template), whose fol
     expect(await names()).toEqual(["A B C", "A B C"]);
     rmSync(join(work, "plugins/a.ts"));
     expect(await names()).toEqual(["B C", "B C"]);
+  });
+});
+
+describe("an import() or require() of a pattern of files whose folder holds files Node does not load", () => {
+  test("compiles; a file Node loads is imported as under Node, one it does not load fails only when imported", async () => {
+    mkdirSync(join(work, "plugins"));
+    writeFileSync(join(work, "plugins/a.ts"), 'export const value: string = "A";\n');
+    // of no extension: JavaScript to Node (an ES module, under the repository's "type": "module")
+    writeFileSync(join(work, "plugins/tool"), 'export const value = "tool";\n');
+    writeFileSync(join(work, "plugins/.gitkeep"), "");
+    writeFileSync(join(work, "plugins/LICENSE"), "MIT License\n");
+    writeFileSync(join(work, "plugins/readme.md"), "# plugins\n");
+    writeFileSync(join(work, "plugins/notes.txt"), "notes\n");
+    mkdirSync(join(work, "lib/cplugins"));
+    writeFileSync(join(work, "lib/cplugins/c.cjs"), 'exports.value = "C";\n');
+    writeFileSync(join(work, "lib/cplugins/readme.md"), "# plugins\n");
+    writeFileSync(join(work, "lib/load.cjs"), 'exports.load = (name) => require("./cplugins/" + name).value;\n');
+    /** What loading a module that imports `./plugins/<name>` (or requires `./cplugins/<name>`) gives. */
+    const loaded = async (name: string, call: "import" | "require", stackSourceMaps: boolean) => {
+      const file = `${call}-${name.replace(/\W/g, "_")}.ts`;
+      writeFileSync(
+        join(work, file),
+        [
+          'import { load } from "./lib/load.cjs";',
+          // (a name known only at run time: the pattern is the folder's every file)
+          `const name = [${JSON.stringify(name)}].join("");`,
+          call === "import"
+            ? 'const found = String((await import("./plugins/" + name)).value);'
+            : "const found = String(load(name));",
+          "export default { name: found, pipeline: { jobs: [] } };",
+          "",
+        ].join("\n"),
+      );
+      return loadModule(file, work, { cacheDir, stackSourceMaps }).then(
+        (definition) => definition.name,
+        (error: Error) => error.message,
+      );
+    };
+    /** Node's own error importing `file`. */
+    const nodeFails = (file: string) =>
+      spawnSync(
+        process.execPath,
+        [
+          "--input-type=module",
+          "-e",
+          `await import(${JSON.stringify(`./${file}`)}).catch((e) => console.log(\`\${e.name}: \${e.message}\`));`,
+        ],
+        { cwd: work, encoding: "utf8" },
+      ).stdout.trim();
+    const real = realpathSync(work);
+    for (const stackSourceMaps of [false, true]) {
+      expect(await loaded("a.ts", "import", stackSourceMaps)).toBe("A");
+      expect(await loaded("tool", "import", stackSourceMaps)).toBe("tool");
+      expect(await loaded(".gitkeep", "import", stackSourceMaps)).toBe("undefined");
+      for (const file of ["readme.md", "notes.txt"]) {
+        const node = nodeFails(`plugins/${file}`);
+        expect(node).toBe(`TypeError: Unknown file extension "${extname(file)}" for ${join(real, "plugins", file)}`);
+        expect(await loaded(file, "import", stackSourceMaps)).toBe(`import-${file.replace(/\W/g, "_")}.ts: ${node}`);
+      }
+      // (Node: "SyntaxError: Unexpected identifier 'License'"; esbuild's words, at the place)
+      expect(await loaded("LICENSE", "import", stackSourceMaps)).toBe(
+        'plugins/LICENSE:1:5: SyntaxError: Expected ";" but found "License"',
+      );
+      expect(await loaded("c.cjs", "require", stackSourceMaps)).toBe("C");
+      // (Node's require() runs it as JavaScript: hangar names the file)
+      expect(await loaded("readme.md", "require", stackSourceMaps)).toBe(
+        `require-readme_md.ts: TypeError: Unknown file extension ".md" for ${join(real, "lib/cplugins/readme.md")}`,
+      );
+    }
+  });
+});
+
+describe("an import() or require() of a pattern of files: a name it does not match", () => {
+  test("fails at the call in the user's file (a helper's too), not in the compiled copy's bundle code", async () => {
+    mkdirSync(join(work, "plugins"));
+    writeFileSync(join(work, "plugins/a.ts"), 'export const value: string = "A";\n');
+    mkdirSync(join(work, "lib/cplugins"));
+    writeFileSync(join(work, "lib/cplugins/c.cjs"), 'exports.value = "C";\n');
+    writeFileSync(join(work, "lib/load.cjs"), 'exports.load = (name) => require("./cplugins/" + name).value;\n');
+    const writeModule = (file: string, found: string) =>
+      writeFileSync(
+        join(work, file),
+        [
+          'import { load } from "./lib/load.cjs";',
+          'const name = ["b", "ts"].join(".");',
+          `const found = ${found};`,
+          "export default { jobs: [{ name: found, plan: [] }] };",
+          "",
+        ].join("\n"),
+      );
+    writeModule("imports.ts", '(await import("./plugins/" + name)).value');
+    writeModule("requires.ts", "load(name)");
+    // (the script form: the ES module, imported by vitest's runner here, is loaded by Node in test/)
+    const failure = (file: string) =>
+      loadModule(file, work, { cacheDir, stackSourceMaps: false }).then(
+        () => "loaded",
+        (error: Error) => error.message,
+      );
+    expect(await failure("imports.ts")).toBe("imports.ts:3:29: Error: Module not found in bundle: ./plugins/b.ts");
+    expect(await failure("requires.ts")).toBe("lib/load.cjs:1:34: Error: Module not found in bundle: ./cplugins/b.ts");
   });
 });
 

@@ -315,6 +315,9 @@ function userFrame(error: unknown, origin: Origin): string | undefined {
   for (const match of stack.matchAll(/(?:\(|at )((?:file:\/\/|data:)?[^()\s]+?):(\d+):(\d+)\)?$/gm)) {
     const [, where = "", line = "", column = ""] = match;
     const mapped = where === url ? mapToSource(url, Number(line), Number(column)) : undefined;
+    // code of the compiled copy that maps to no source is esbuild's own (the shim of a pattern of files that throws
+    // "Module not found in bundle"): the user's call is further down
+    if (where === url && mapped === undefined) continue;
     const frame = mapped ?? {
       file: where.startsWith("file://") ? fileURLToPath(where) : where,
       line: Number(line),

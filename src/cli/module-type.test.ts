@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { commonJsAdvice, commonJsNote, isCommonJsLoadError } from "./module-type.ts";
+import { commonJsAdvice, commonJsNote, detectsModuleSyntax, isCommonJsLoadError } from "./module-type.ts";
 
 // Folders outside the repository, whose package.json says type: module.
 let work: string;
@@ -116,6 +116,28 @@ describe("commonJsNote of a .js module that Node loads itself: what this Node do
         : `package.json has no "type", so Node parses ${file} as CommonJS first and, finding ES module syntax, again as an ES module (with a warning): add "type": "module" to it`,
     );
     expect(node.warns).toBe(dir !== "bare");
+  });
+});
+
+describe("detectsModuleSyntax", () => {
+  test.each([
+    ["20.18.3", [], false],
+    ["20.18.3", ["--experimental-detect-module"], true],
+    ["20.19.0", [], true],
+    ["21.7.3", [], false],
+    ["22.6.0", [], false],
+    ["22.7.0", [], true],
+    ["24.1.0", [], true],
+    ["22.12.0", ["--no-experimental-detect-module"], false],
+    ["22.12.0", ["--no-experimental-detect-module", "--experimental-detect-module"], true],
+  ] as const)("Node %s %j: %s", (version, options, detects) => {
+    expect(detectsModuleSyntax(version, options)).toBe(detects);
+  });
+
+  test("this Node, as it runs a .js file of ES module syntax under a package.json with no type", () => {
+    writeFileSync(join(work, "cjs/detect.js"), 'export const x = 1;\nconsole.log(typeof module === "undefined");\n');
+    const run = spawnSync(process.execPath, [join(work, "cjs/detect.js")], { encoding: "utf8" });
+    expect(detectsModuleSyntax()).toBe(run.status === 0 && run.stdout.trim() === "true");
   });
 });
 

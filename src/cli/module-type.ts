@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, extname, join, relative, resolve } from "node:path";
 import { compileFunction } from "node:vm";
+import { readIfPresent } from "./cache-dir.ts";
 
 /**
  * The package.json that decides how Node loads `file`: the nearest one above it; `absent`, the ones looked for
@@ -35,19 +36,49 @@ export interface ModuleFormat {
   readonly packageJson?: string;
   /** The package.json files looked for nearer the file than `packageJson` and not there: one written would decide. */
   readonly absent: readonly string[];
+  /**
+   * The file is an ES module by its code (ES module syntax, which CommonJS does not compile) where its package.json
+   * (one with no `type`, or none) would make it CommonJS: Node's syntax detection (see {@link detectsModuleSyntax}).
+   */
+  readonly detected?: boolean;
 }
 
 /**
  * How Node loads `path` (an absolute path): `.cjs` and `.cts` as CommonJS, `.mjs` and `.mts` as ES modules, any other
- * file as the nearest package.json's `type` says, CommonJS when it says nothing (tsx loads `.ts` so too).
+ * file as the nearest package.json's `type` says, CommonJS when it says nothing (tsx loads `.ts` so too). Given the
+ * file's `code`, a `.js` file (or one of no extension) that a package.json with no `type` (or none) leaves to Node is
+ * an ES module when its code does not compile as CommonJS and this Node detects it (see {@link detectsModuleSyntax}),
+ * as Node loads it; not for `"type": "commonjs"`, which Node takes at its word.
  */
-export function moduleFormatOf(path: string): ModuleFormat {
+export function moduleFormatOf(path: string, code?: string): ModuleFormat {
   const ext = extname(path);
   if (ext === ".mjs" || ext === ".mts") return { commonJs: false, absent: [] };
   if (ext === ".cjs" || ext === ".cts") return { commonJs: true, absent: [] };
   const { found, absent } = nearestPackageJson(path);
-  if (found === undefined) return { commonJs: true, absent };
-  return { commonJs: packageType(found) !== "module", packageJson: found, absent };
+  const type = found === undefined ? undefined : packageType(found);
+  const format = { ...(found !== undefined && { packageJson: found }), absent };
+  if (type === "module") return { commonJs: false, ...format };
+  const ambiguous = type === undefined && (ext === ".js" || ext === "") && code !== undefined;
+  if (ambiguous && detectsModuleSyntax() && !compilesAsCommonJs(code, path)) {
+    return { commonJs: false, detected: true, ...format };
+  }
+  return { commonJs: true, ...format };
+}
+
+/** The options Node runs with: its command line's (`process.execArgv`) after `NODE_OPTIONS`'s. */
+const nodeOptions = (): string[] => [...(process.env.NODE_OPTIONS ?? "").split(/\s+/), ...process.execArgv];
+
+/**
+ * Whether Node of `version`, run with `options`, loads a `.js` file a package.json with no `type` (or none) leaves to it
+ * as an ES module when its code has ES module syntax (syntax detection): by default from Node 20.19 and 22.7, with
+ * `--experimental-detect-module` from 20.10 and 21.1, never with `--no-experimental-detect-module`. The running Node by
+ * default.
+ */
+export function detectsModuleSyntax(version = process.versions.node, options: readonly string[] = nodeOptions()) {
+  const [major = 0, minor = 0] = version.split(".").map(Number);
+  const flag = options.findLast((option) => /^--(?:no-)?experimental-detect-module$/.test(option));
+  if (flag !== undefined) return flag === "--experimental-detect-module";
+  return major > 22 || (major === 22 && minor >= 7) || (major === 20 && minor >= 19);
 }
 
 /**
@@ -73,13 +104,13 @@ export function commonJsAdvice(file: string, cwd: string): string | undefined {
 const COMMON_JS_WRAPPER = ["exports", "require", "module", "__filename", "__dirname"];
 
 /**
- * Whether the code of the file at `path` compiles as Node's CommonJS loader compiles it: not when it has ES module
- * syntax (`import`, `export`, `import.meta`, a top-level `await`, a top-level `const require`), nor when it cannot be
- * read or has another syntax error.
+ * Whether `code` (of the file at `path`) compiles as Node's CommonJS loader compiles it: not when it has ES module
+ * syntax (`import`, `export`, `import.meta`, a top-level `await`, a top-level `const require`), nor when it has another
+ * syntax error.
  */
-function compilesAsCommonJs(path: string): boolean {
+function compilesAsCommonJs(code: string, path: string): boolean {
   try {
-    compileFunction(readFileSync(path, "utf8"), COMMON_JS_WRAPPER, { filename: path });
+    compileFunction(code, COMMON_JS_WRAPPER, { filename: path });
     return true;
   } catch {
     return false;
@@ -101,8 +132,11 @@ export function commonJsNote(file: string, cwd: string): string | undefined {
   const path = resolve(cwd, file);
   const ext = extname(path);
   if (ext === ".cjs") return undefined;
-  const { commonJs, packageJson } = moduleFormatOf(path);
-  if (ext !== ".js" || !commonJs || compilesAsCommonJs(path)) return commonJsAdvice(file, cwd);
+  const { detected, packageJson } = moduleFormatOf(
+    path,
+    ext === ".js" ? readIfPresent(path)?.toString("utf8") : undefined,
+  );
+  if (detected !== true) return commonJsAdvice(file, cwd);
   const shown = relative(cwd, path) || file;
   const again = "as CommonJS first and, finding ES module syntax, again as an ES module";
   if (packageJson === undefined) {
