@@ -7,6 +7,7 @@ import { isValidationEntry, keepNewest, pathKey, readIfPresent, writeAtomically 
 import { realPathOf } from "./file-paths.ts";
 import { inlineSourceMap } from "./inline-source-map.ts";
 import { LoadError } from "./load-error.ts";
+import { detectsModuleSyntax } from "./node-features.ts";
 import { syntaxError, unknownExtension } from "./stand-in.ts";
 import { VERSION } from "./version.ts";
 
@@ -113,6 +114,12 @@ interface CacheEntry {
   readonly format: number;
   readonly hangar: string;
   readonly entry: string;
+  /**
+   * Whether the Node that compiled it loads a `.js` file of ES module syntax under a package.json with no `type` as an
+   * ES module ({@link detectsModuleSyntax}), which decides how such a helper is compiled: another Node, or the same run
+   * with `--[no-]experimental-detect-module`, compiles it again.
+   */
+  readonly detectsModuleSyntax: boolean;
   readonly inputs: readonly Input[];
   /**
    * The folders of the bundled files, with what they held when compiled: a file added beside one (`lib.ts` beside
@@ -630,7 +637,7 @@ export async function compileModule(
   let current: CacheEntry | undefined;
   try {
     const entry = JSON.parse(readFileSync(entryFile, "utf8")) as CacheEntry;
-    const usable = entry.format === CACHE_FORMAT && entry.hangar === VERSION && entry.entry === real;
+    const usable = entry.format === CACHE_FORMAT && entry.hangar === VERSION && entry.entry === real && sameNode(entry);
     const inputs =
       usable &&
       foldersUnchanged(entry.folders ?? []) &&
@@ -682,6 +689,7 @@ export async function compileModule(
       format: CACHE_FORMAT,
       hangar: VERSION,
       entry: real,
+      detectsModuleSyntax: detectsModuleSyntax(),
       inputs: stamped,
       ...(folders !== undefined && { folders }),
       ...(built.absent.length > 0 && { absent: built.absent }),
@@ -716,9 +724,13 @@ function readEntry(entryFile: string): CacheEntry | undefined {
   }
 }
 
+/** Whether `entry` was compiled by a Node that reads modules' syntax as this one does ({@link detectsModuleSyntax}). */
+const sameNode = (entry: CacheEntry): boolean => entry.detectsModuleSyntax === detectsModuleSyntax();
+
 /** `entry` when it is this hangar's entry for the module at `path` compiled from exactly `inputs`, else undefined. */
 function sameInputs(entry: CacheEntry | undefined, path: string, inputs: readonly Input[]): CacheEntry | undefined {
-  if (entry?.format !== CACHE_FORMAT || entry.hangar !== VERSION || entry.entry !== path) return undefined;
+  if (entry?.format !== CACHE_FORMAT || entry.hangar !== VERSION || entry.entry !== path || !sameNode(entry))
+    return undefined;
   if (typeof entry.sizes !== "object" || entry.sizes === null || entry.inputs.length !== inputs.length)
     return undefined;
   const hashes = new Map(inputs.map(([file, , , hash]) => [file, hash]));

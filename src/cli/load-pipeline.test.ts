@@ -734,6 +734,31 @@ describe("a CommonJS helper: __filename, __dirname and require as Node gives the
     expect(await loadUses(false)).toBe(join(realpathSync(work), "lib/esm/where.js"));
   });
 
+  test("a cached compile of such a helper is not used by a Node that reads its syntax otherwise", async () => {
+    writeHelper(
+      "lib/esm/where.js",
+      'export const where = typeof __filename === "string" ? __filename : "none";\n',
+      true,
+    );
+    writeFileSync(join(work, "uses.ts"), module("lib/esm/where.js", "const parse = 0;"));
+    const options = process.env.NODE_OPTIONS;
+    const detect = (flag: string) => {
+      process.env.NODE_OPTIONS = `${options ?? ""} ${flag}`;
+    };
+    try {
+      detect("--experimental-detect-module");
+      expect(await loadUses(false)).toBe("none");
+      // the same files, a Node that does not detect ES module syntax: CommonJS, its own __filename
+      detect("--no-experimental-detect-module");
+      expect(await loadUses(false)).toBe(join(realpathSync(work), "lib/esm/where.js"));
+      detect("--experimental-detect-module");
+      expect(await loadUses(false)).toBe("none");
+    } finally {
+      if (options === undefined) delete process.env.NODE_OPTIONS;
+      else process.env.NODE_OPTIONS = options;
+    }
+  });
+
   test("a package.json's type decides whether a .js or .ts helper is CommonJS; a change to it compiles again", async () => {
     const file = "lib/cjs/deep/where.ts";
     writeHelper(file, 'export const where = typeof __filename === "string" ? __filename : "none";\n', false);

@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { commonJsAdvice, commonJsNote, detectsModuleSyntax, isCommonJsLoadError } from "./module-type.ts";
+import { commonJsAdvice, commonJsNote, isCommonJsLoadError } from "./module-type.ts";
+import { detectsModuleSyntax } from "./node-features.ts";
 
 // Folders outside the repository, whose package.json says type: module.
 let work: string;
