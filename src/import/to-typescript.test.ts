@@ -1,15 +1,15 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { afterAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { typeCheck } from "../../test/helpers/type-check.ts";
+import { workFolder } from "../../test/helpers/work-folder.ts";
 import { loadPipelineModule } from "../cli/load-pipeline.ts";
 import { parsePipeline } from "../parse/parse-pipeline.ts";
 import { renderJson } from "../render/render.ts";
 import { importPipeline } from "./to-typescript.ts";
 
 const repo = resolve(import.meta.dirname, "../..");
-const work = mkdtempSync(join(repo, "test/.tmp-import-unit-"));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = workFolder("import-unit");
 
 const yaml = (text: string) => text.replace(/^\n/, "").replace(/^ {6}/gm, "");
 
@@ -23,7 +23,7 @@ function code(text: string, options: Parameters<typeof importPipeline>[1] = {}):
 let count = 0;
 /** Loads generated code the way `hangar render` does and returns the data it renders to. */
 async function rendered(source: string): Promise<unknown> {
-  const file = join(work, `m${count++}.ts`);
+  const file = join(work(), `m${count++}.ts`);
   writeFileSync(file, source);
   const definition = await loadPipelineModule(file, repo, { cacheDir: false });
   return parsePipeline(renderJson(definition.pipeline)).pipeline;
@@ -34,7 +34,7 @@ const dataOf = (text: string) => parsePipeline(yaml(text)).pipeline;
 /** What `tsc` says of generated code under the repo's strict settings: "" when it type-checks. */
 function tscSays(source: string): string {
   // a folder of its own: its tsconfig.json is not one `rendered` would compile the other modules under
-  const dir = join(work, "tsc");
+  const dir = join(work(), "tsc");
   mkdirSync(dir, { recursive: true });
   const file = `t${count++}.ts`;
   writeFileSync(join(dir, file), source);
@@ -982,7 +982,7 @@ describe("split", () => {
     expect(byFile["pipeline.ts"]).toContain("export default pipeline(mergeFragments(testJobs, releaseJobs), {");
     expect(byFile["shared.ts"]).toContain("export const src: Resource = {");
     expect(byFile["release.ts"]).toContain('import { image } from "./shared.ts";');
-    const dir = mkdtempSync(join(work, "split-"));
+    const dir = mkdtempSync(join(work(), "split-"));
     for (const m of result.modules) writeFileSync(join(dir, m.file), m.code);
     const definition = await loadPipelineModule(join(dir, "pipeline.ts"), repo, { cacheDir: false });
     expect(parsePipeline(renderJson(definition.pipeline)).pipeline).toEqual(dataOf(input));
