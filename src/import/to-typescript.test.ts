@@ -885,6 +885,27 @@ describe("deprecated and untypable forms", () => {
     });
   });
 
+  test("--upgrade: an anchored aggregate list used again is one const, which each in_parallel step holds", async () => {
+    const input = `
+      resources: [{name: src, type: git, source: {uri: "https://example.com/x.git"}}]
+      jobs:
+      - name: a
+        plan:
+        - attempts: 2
+          # both at once
+          aggregate: &agg [{get: src, trigger: true}]
+      - {name: b, plan: [{aggregate: *agg}]}
+      `;
+    const out = code(input, { upgrade: true });
+    expect(out).toContain("const agg: Step[] = [get(src, { trigger: true })];");
+    expect(out).toMatch(/\{\n\s+attempts: 2,\n\s+\/\/ both at once\n\s+in_parallel: agg,\n\s+\}/);
+    expect(out).toContain("plan: [{ in_parallel: agg }],");
+    expect(out.match(/trigger: true/g)).toHaveLength(1);
+    expect(tscSays(out)).toBe("");
+    const upgraded = JSON.parse(JSON.stringify(dataOf(input)).replaceAll('"aggregate":', '"in_parallel":'));
+    expect(await rendered(out)).toEqual(upgraded);
+  });
+
   test("a ((var)) where Concourse decodes a boolean is kept, cast, with the parser's reason", () => {
     const out = code(`
       resources: [{name: a, type: git, source: {}}]

@@ -444,6 +444,9 @@ function untypableUnits(data: Obj, diagnostics: readonly Diagnostic[], upgrade: 
 const isUpgradableAggregate = (step: Obj): boolean =>
   stepKindOrUndefined(step) === undefined && Array.isArray(step.aggregate);
 
+/** Whether a step is an `aggregate` written as `in_parallel` (with `upgrade`): its `aggregate` key, under that name. */
+const upgradesAggregate = (e: Emitter, step: Obj): boolean => e.options.upgrade === true && isUpgradableAggregate(step);
+
 /** Claims identifiers for the resource types, resources and prototypes, so jobs can refer to them. */
 function declareNamedConsts(e: Emitter): void {
   const sections = [
@@ -780,13 +783,17 @@ function emitObject(e: Emitter, role: Role, value: unknown, path: Path, scope: S
     // an item of a section that is null (`jobs: [~]`): kept, cast, with the note (the list it is in is broken)
     return value === null ? [...commentDocs([NULL_NOTE]), CAST_NULL] : emitValue(e, value, path, scope, "value");
   }
-  const kind = role === "step" ? stepKindOrUndefined(value) : undefined;
+  // an `aggregate` step written as `in_parallel` (with `upgrade`): its list is read where it is, as `aggregate`
+  const upgrading = role === "step" && upgradesAggregate(e, value);
+  const kind = upgrading ? "in_parallel" : role === "step" ? stepKindOrUndefined(value) : undefined;
   const entries: Entry[] = [];
   const key = pathKey(path);
   const merged = e.info.merges.get(key);
   let keys = Object.keys(value);
   if (merged !== undefined) {
     const explicit = e.info.explicitKeys.get(key) ?? [];
+    // an `aggregate` a merge gives is written out, under its new name (a spread would give the old one)
+    const aggregateMerged = upgrading && !explicit.includes("aggregate");
     const spread = [...merged].reverse();
     const sources = spread.map((a) => anchorData(e, a));
     const rebuilt = Object.assign({}, ...sources, pick(value, explicit));
@@ -794,7 +801,13 @@ function emitObject(e: Emitter, role: Role, value: unknown, path: Path, scope: S
     const nullOverride = (k: string): boolean =>
       value[k] === null && !isData(role) && sources.some((s) => isObject(s) && Object.hasOwn(s, k));
     const unshared = spread.some((a) => e.nullHints.unshared.has(a));
-    if (sameData(rebuilt, value) && sources.every(isObject) && !explicit.some(nullOverride) && !unshared) {
+    if (
+      sameData(rebuilt, value) &&
+      sources.every(isObject) &&
+      !explicit.some(nullOverride) &&
+      !unshared &&
+      !aggregateMerged
+    ) {
       const [only] = spread;
       if (only !== undefined && spread.length === 1 && explicit.length === 0 && !isData(role)) {
         // `<<: *a` and nothing else: the same data as `*a`
@@ -831,11 +844,12 @@ function emitObject(e: Emitter, role: Role, value: unknown, path: Path, scope: S
     }
     // a resource type named like the type it is based on (`registry-image`) is based on the core type
     const selfType = k === "type" && role !== "step" && child === value.name && role !== "resource";
-    const childAs = selfType ? "value" : childRole(role, k, kind, path);
+    const name = upgrading && k === "aggregate" ? "in_parallel" : k;
+    const childAs = selfType ? "value" : childRole(role, name, kind, path);
     const doc = emit(e, childAs, child, at, scope);
     entries.push({
       comments: [...comments, ...nullNote(childAs, child)],
-      doc: property(k, doc, isStringDoc(child, doc)),
+      doc: property(name, doc, isStringDoc(child, doc)),
     });
   }
   return objectLiteral(entries, {
@@ -919,16 +933,8 @@ function emitStep(e: Emitter, value: unknown, path: Path, scope: Scope): Doc {
   }
   const kind = stepKindOrUndefined(value);
   const merged = e.info.merges.has(pathKey(path));
-  if (kind === undefined && isUpgradableAggregate(value) && e.options.upgrade === true) {
-    e.notes.push(`${formatPath(path)}: aggregate rewritten as in_parallel`);
-    const rest = Object.keys(value).filter((k) => k !== "aggregate");
-    const steps = emitList(e, value.aggregate as unknown[], [...path, "aggregate"], scope, "step");
-    if (rest.length === 0) {
-      e.imports.add("inParallel");
-      return call("inParallel", [steps]);
-    }
-    return emitObject(e, "step", { in_parallel: value.aggregate, ...pick(value, rest) }, path, scope);
-  }
+  const upgrading = upgradesAggregate(e, value);
+  if (upgrading) e.notes.push(`${formatPath(path)}: aggregate rewritten as in_parallel`);
   // a merge, or comments at the end of the step's mapping: an object literal, which keeps them
   if (merged || e.info.trailing.has(pathKey(path))) return emitObject(e, "step", value, path, scope);
   const keys = Object.keys(value);
@@ -985,9 +991,11 @@ function emitStep(e: Emitter, value: unknown, path: Path, scope: Scope): Doc {
     );
     return call("task", [stringLiteral(value.task), opts]);
   }
-  if (kind === "in_parallel" && keys.length === 1 && !comments("in_parallel")) {
-    const p = value.in_parallel;
-    const at = [...path, "in_parallel"];
+  // `aggregate: [...]`, upgraded, is written as `in_parallel: [...]` is
+  const parallel = upgrading ? "aggregate" : kind === "in_parallel" ? "in_parallel" : undefined;
+  if (parallel !== undefined && keys.length === 1 && !comments(parallel)) {
+    const p = value[parallel];
+    const at = [...path, parallel];
     if (Array.isArray(p) && !e.info.anchorAt.has(pathKey(at)) && inParallelProblem(p) === undefined) {
       e.imports.add("inParallel");
       return call("inParallel", [emitList(e, p, at, scope, "step")]);
