@@ -229,6 +229,46 @@ describe("anchors and merge keys", () => {
     expect(await rendered(out)).toEqual(dataOf(input));
   });
 
+  test("a string of a literal-typed field (version, inputs, format, an across var's max_in_flight) is `as const` where no type reaches it: in a step that spreads another, in a const declared without a type", async () => {
+    const input = `
+      resources: [{name: src, type: git, source: {uri: "https://example.com/x.git"}}]
+      jobs:
+      - name: a
+        plan:
+        - &t {get: src, trigger: true}
+        - {<<: *t, version: every}
+        - &p {put: src, params: {repository: src}}
+        - {<<: *p, inputs: detect}
+        - &lv {load_var: v, file: src/v.json}
+        - {<<: *lv, format: json}
+        - {get: src, <<: &every {version: every}}
+        - {put: src, get_params: *every, <<: &all {inputs: all}}
+        - {put: src, params: *all}
+        - task: t
+          across: &across [{var: x, values: [1, 2], max_in_flight: all}]
+          config: &cfg {platform: linux, run: {path: echo}}
+        - {task: u, across: *across, config: {<<: *cfg, platform: darwin}}
+        - {get: src, <<: &latest {version: latest}}
+        - {get: src, <<: *latest, trigger: true}
+        - {get: src, version: latest}
+      `;
+    const out = code(input);
+    expect(out).toContain('{ ...t, version: "every" as const },');
+    expect(out).toContain('{ ...p, inputs: "detect" as const },');
+    expect(out).toContain('{ ...lv, format: "json" as const },');
+    // used as a step's part and as its params: the const has no one type
+    expect(out).toContain('const every = { version: "every" as const };');
+    expect(out).toContain('const all = { inputs: "all" as const };');
+    expect(out).toContain('const across = [{ var: "x", values: [1, 2], max_in_flight: "all" as const }];');
+    // where a type reaches the string, or the field takes any string, it is written as it is
+    expect(out).toContain('const latest: Pick<GetStep, "version"> = { version: "latest" };');
+    expect(out).toContain('get(src, { version: "latest" })');
+    expect(out).toContain('const cfg = { platform: "linux", run: { path: "echo" } };');
+    expect(out.match(/ as const/g)).toHaveLength(6);
+    expect(tscSays(out)).toBe("");
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
+
   test("an anchored scalar (a number, a boolean, an empty string) aliased in several steps is one const, as a string is", async () => {
     const input = `
       retries: &retries 3

@@ -15,6 +15,8 @@
  *   written, cast, with a comment saying why; `upgrade` rewrites the deprecated forms instead. A null where
  *   the model types a value (an item of `args: [-c, ~]`) is kept too, cast (`null as never`) with a note: the
  *   model's types have no null, Concourse decodes it as an empty value, and the module renders as the input does.
+ * - A string of a field the model types as a few words (`version: "every"`, `inputs: "detect"`) is written `as const`
+ *   where no type reaches it (a const its uses type differently, a step that spreads another), so the module type-checks.
  * - The code is laid out by a small printer (`print.ts`, `js.ts`) the way Biome formats it.
  */
 
@@ -29,8 +31,8 @@ import {
 } from "../factories/steps.ts";
 import { pipeline as buildPipeline } from "../fragment/pipeline.ts";
 import { isObject, type Path } from "../model/common.ts";
-import { HOOK_KEYS } from "../model/modifiers.ts";
-import { type StepKind, stepKindOrUndefined } from "../model/step.ts";
+import { type AcrossVar, HOOK_KEYS } from "../model/modifiers.ts";
+import { type GetStep, type LoadVarStep, type PutStep, type StepKind, stepKindOrUndefined } from "../model/step.ts";
 import { type ParsedPipeline, parsePipeline } from "../parse/parse-pipeline.ts";
 import { renderJson } from "../render/render.ts";
 import type { Diagnostic } from "../source/diagnostic.ts";
@@ -178,6 +180,22 @@ const PAYLOAD_KEYS: Partial<Record<Role, ReadonlySet<string>>> = {
 const NULL_NOTE = " null kept as written (Concourse reads an empty value); cast: the model's types have no null";
 const CAST_NULL = "null as never";
 
+/**
+ * The model's fields typed by a closed set of strings (beside other types), with those strings. TypeScript types such
+ * a string `string` where no type reaches it (in a const declared without a type, or in a step that spreads another,
+ * whose type the union of steps does not narrow), which the field does not take: it is written `as const` there.
+ */
+const LITERAL_FIELDS: ReadonlyMap<string, readonly string[]> = new Map([
+  ["version", ["latest", "every"] satisfies Extract<GetStep["version"], string>[]],
+  ["inputs", ["all", "detect"] satisfies Extract<PutStep["inputs"], string>[]],
+  ["format", ["json", "yml", "yaml", "trim", "raw"] satisfies LoadVarStep["format"][]],
+  ["max_in_flight", ["all"] satisfies Extract<AcrossVar["max_in_flight"], string>[]],
+]);
+
+/** Whether a key's value is a string of a literal-typed field ({@link LITERAL_FIELDS}). */
+const isLiteralField = (key: string, value: unknown): boolean =>
+  typeof value === "string" && LITERAL_FIELDS.get(key)?.includes(value) === true;
+
 /** The model type a const of a role is declared with. */
 const ROLE_TYPES: Partial<Record<Role, string>> = {
   step: "Step",
@@ -234,6 +252,13 @@ interface Emitter {
   readonly anchorRoles: Map<Anchor, { readonly written: Role; readonly used: Set<Role> }>;
   /** How anchors holding a null are written, from a first writing of the module ({@link nullAnchorHints}). */
   readonly nullHints: NullHints;
+  /**
+   * The anchors whose const is declared without a type and holds a string of a literal-typed field, from a first
+   * writing of the module ({@link untypedLiteralConsts}): written with those strings `as const`.
+   */
+  readonly untypedConsts: ReadonlySet<Anchor>;
+  /** Whether the const being written is one of `untypedConsts`. */
+  readonly literalsAsConst: boolean;
 }
 
 /**
@@ -279,18 +304,21 @@ export function importPipeline(input: string | Uint8Array, options: ImportOption
   const anchorValues = readAnchorValues(data, info);
   const untypable = untypableUnits(data, parsed.diagnostics, options.upgrade === true);
   const ignored = Object.keys(data).filter((key) => !PIPELINE_KEYS.includes(key));
-  const write = (nullHints: NullHints) => {
-    const e = newEmitter({ data, info, anchorValues }, options, untypable, nullHints);
+  const write = (nullHints: NullHints, untypedConsts: ReadonlySet<Anchor>) => {
+    const e = newEmitter({ data, info, anchorValues }, options, untypable, { nullHints, untypedConsts });
     if (ignored.length > 0) {
       e.notes.push(`left out top-level keys Concourse ignores: ${ignored.map(keyInText).join(", ")}`);
     }
     declareNamedConsts(e);
     return { e, modules: writeModules(e, ignored) };
   };
-  const first = write(NO_NULL_HINTS);
-  // an anchor holding a null that one const did not serve: the module is written again, knowing how to write it
+  const first = write(NO_NULL_HINTS, new Set());
+  // an anchor holding a null that one const did not serve, or a const declared without a type that holds a string of
+  // a literal-typed field: the module is written again, knowing how to write them
   const hints = nullAnchorHints(first.e);
-  const { e, modules } = hints === undefined ? first : write(hints);
+  const untypedConsts = untypedLiteralConsts(first.e);
+  const { e, modules } =
+    hints === undefined && untypedConsts.size === 0 ? first : write(hints ?? NO_NULL_HINTS, untypedConsts);
   const untaken = [
     ...[...info.comments].filter(([key]) => key !== pathKey([]) && !e.commentsTaken.has(`before ${key}`)),
     ...[...info.trailing].filter(([key]) => !e.commentsTaken.has(`after ${key}`)),
@@ -350,7 +378,7 @@ function newEmitter(
   { data, info, anchorValues }: Pick<Emitter, "data" | "info" | "anchorValues">,
   options: ImportOptions,
   untypable: Map<string, string>,
-  nullHints: NullHints,
+  { nullHints, untypedConsts }: Pick<Emitter, "nullHints" | "untypedConsts">,
 ): Emitter {
   const imports = new Set<string>();
   const typeImports = new Set<string>();
@@ -377,7 +405,24 @@ function newEmitter(
     commentsTaken: new Set(),
     anchorRoles: new Map(),
     nullHints,
+    untypedConsts,
+    literalsAsConst: false,
   };
+}
+
+/**
+ * The anchors whose const, as a first writing made it, is declared without a type (its uses want different ones) and
+ * holds a string of a literal-typed field ({@link LITERAL_FIELDS}), which TypeScript would type `string` there.
+ */
+function untypedLiteralConsts(e: Emitter): Set<Anchor> {
+  const found = new Set<Anchor>();
+  for (const [anchor, id] of e.anchorIds) {
+    const c = e.consts.get(id);
+    if (c === undefined || c.cast !== undefined || constType(e, c) !== undefined) continue;
+    if (holds(anchorData(e, anchor), (v) => isObject(v) && Object.entries(v).some(([k, x]) => isLiteralField(k, x))))
+      found.add(anchor);
+  }
+  return found;
 }
 
 /**
@@ -398,14 +443,17 @@ function nullAnchorHints(e: Emitter): NullHints | undefined {
   return cast.size === 0 && unshared.size === 0 ? undefined : { cast, unshared };
 }
 
-/** Whether a value is or holds a null (iterative: data nests deeper than the stack). */
-function holdsNull(value: unknown): boolean {
+/** Whether a value is or holds a null. */
+const holdsNull = (value: unknown): boolean => holds(value, (v) => v === null);
+
+/** Whether a value, or a value inside it, is one `test` accepts (iterative: data nests deeper than the stack). */
+function holds(value: unknown, test: (v: unknown) => boolean): boolean {
   const stack: unknown[] = [value];
   const seen = new Set<object>();
   while (stack.length > 0) {
     const v = stack.pop();
-    if (v === null) return true;
-    if (typeof v !== "object" || v === undefined || seen.has(v)) continue;
+    if (test(v)) return true;
+    if (typeof v !== "object" || v === null || seen.has(v)) continue;
     seen.add(v);
     for (const item of Array.isArray(v) ? v : Object.values(v)) stack.push(item);
   }
@@ -608,7 +656,7 @@ const STEP_TYPES: Readonly<Record<StepKind, string>> = {
 };
 
 /** The emitter that writes consts: its imports are those of the module that declares them. */
-const constEmitter = (e: Emitter): Emitter => ({ ...e, ...e.constImports });
+const constEmitter = (e: Emitter): Emitter => ({ ...e, ...e.constImports, literalsAsConst: false });
 
 /** The const of an anchor, written the first time it is needed; `type` is what this use wants it declared as. */
 function anchorConst(
@@ -619,7 +667,7 @@ function anchorConst(
 ): string {
   const named = namedItemConst(module, anchor, role);
   if (named !== undefined) return named;
-  const e = constEmitter(module);
+  const e = { ...constEmitter(module), literalsAsConst: module.untypedConsts.has(anchor) };
   const types = e.anchorTypes.get(anchor) ?? new Set<string | undefined>();
   types.add(type);
   e.anchorTypes.set(anchor, types);
@@ -826,6 +874,8 @@ function emitObject(e: Emitter, role: Role, value: unknown, path: Path, scope: S
       e.notes.push(`${formatPath([...path, "build_logs_to_retain"])} rewritten as build_log_retention.builds`);
     }
   }
+  // a step that spreads another is typed by no one kind of step: a literal-typed field's string is `as const` there
+  const literalsAsConst = e.literalsAsConst || (role === "step" && entries.length > 0);
   let pending: string[] = [];
   for (const k of keys) {
     if (k === "build_log_retention" && !Object.hasOwn(value, k)) {
@@ -847,9 +897,11 @@ function emitObject(e: Emitter, role: Role, value: unknown, path: Path, scope: S
     const name = upgrading && k === "aggregate" ? "in_parallel" : k;
     const childAs = selfType ? "value" : childRole(role, name, kind, path);
     const doc = emit(e, childAs, child, at, scope);
+    const isString = isStringDoc(child, doc);
+    const asConst = literalsAsConst && isString && childAs !== "payload" && isLiteralField(name, child);
     entries.push({
       comments: [...comments, ...nullNote(childAs, child)],
-      doc: property(name, doc, isStringDoc(child, doc)),
+      doc: asConst ? property(name, [doc, " as const"], false) : property(name, doc, isString),
     });
   }
   return objectLiteral(entries, {
@@ -1106,15 +1158,22 @@ function orderedConsts(e: Emitter, roots: readonly string[]): Const[] {
   return out;
 }
 
-function constDoc(e: Emitter, c: Const): Doc {
+/**
+ * The type a const is declared with: its own, or the one all uses of its anchor want; none when they want different
+ * ones, or for a `Pick` too long for one line (the formatter would break the type over several lines).
+ */
+function constType(e: Emitter, c: Const): string | undefined {
   let type = c.type;
   if (type === undefined && e.anchorIds.size > 0) {
     const anchor = [...e.anchorIds].find(([, id]) => id === c.id)?.[0];
     const types = anchor === undefined ? undefined : e.anchorTypes.get(anchor);
     if (types !== undefined && types.size === 1) type = [...types][0];
   }
-  // a `Pick` too long for one line is left out (the formatter would break the type over several lines)
-  if (type?.startsWith("Pick<") && `const ${c.id}: ${type} = {`.length > LINE_WIDTH) type = undefined;
+  return type?.startsWith("Pick<") && `const ${c.id}: ${type} = {`.length > LINE_WIDTH ? undefined : type;
+}
+
+function constDoc(e: Emitter, c: Const): Doc {
+  const type = constType(e, c);
   for (const t of [type, c.cast]) {
     const name = t?.replace(/^Pick</, "").match(/^[A-Za-z]+/)?.[0];
     if (name !== undefined) e.typeImports.add(name);
