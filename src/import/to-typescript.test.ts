@@ -269,6 +269,27 @@ describe("anchors and merge keys", () => {
     expect(await rendered(out)).toEqual(dataOf(input));
   });
 
+  test("an anchored in_parallel in its long form is a const typed as that form (InParallelConfig), not as a list of steps", async () => {
+    const input = `
+      resources: [{name: src, type: git, source: {uri: "https://example.com/x.git"}}]
+      jobs:
+      - name: a
+        plan:
+        - in_parallel: &both {steps: [{get: src}], limit: 1}
+        - in_parallel: *both
+        - in_parallel: {<<: &quick {limit: 2, fail_fast: true}, steps: [{get: src}]}
+        - in_parallel: {<<: *quick, steps: []}
+      `;
+    const out = code(input);
+    expect(out).toContain("const both: InParallelConfig = { steps: [get(src)], limit: 1 };");
+    expect(out).toContain(
+      'const quick: Pick<InParallelConfig, "limit" | "fail_fast"> = { limit: 2, fail_fast: true };',
+    );
+    expect(out).toContain("plan: [\n        { in_parallel: both },\n        { in_parallel: both },");
+    expect(tscSays(out)).toBe("");
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
+
   test("an anchored scalar (a number, a boolean, an empty string) aliased in several steps is one const, as a string is", async () => {
     const input = `
       retries: &retries 3

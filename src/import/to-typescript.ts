@@ -205,6 +205,7 @@ const ROLE_TYPES: Partial<Record<Role, string>> = {
   resourceType: "ResourceType",
   prototype: "Prototype",
   taskConfig: "TaskConfig",
+  inParallelConfig: "InParallelConfig",
 };
 
 /** A const of the generated module. */
@@ -634,12 +635,16 @@ function shareable(e: Emitter, anchor: Anchor, value: unknown): boolean {
   return sameData(anchorData(e, anchor), value);
 }
 
-/** The type a const of a role is declared with: steps by their kind, so spreads of them stay typed. */
+/**
+ * The type a const of a role is declared with: steps by their kind, so spreads of them stay typed; an `in_parallel`'s
+ * steps by their form (a list, or the long form's mapping).
+ */
 function declaredType(role: Role, value: unknown): string | undefined {
   if (role === "step") {
     const kind = isObject(value) ? stepKindOrUndefined(value) : undefined;
     return kind === undefined ? undefined : STEP_TYPES[kind];
   }
+  if (role === "steps" && !Array.isArray(value)) return isObject(value) ? ROLE_TYPES.inParallelConfig : undefined;
   return ROLE_TYPES[role];
 }
 
