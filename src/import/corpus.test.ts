@@ -16,11 +16,12 @@
  * - every module is formatted: `biome format` would change nothing.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { afterAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { stripNulls } from "../../test/helpers/strip-nulls.ts";
 import { typeCheck } from "../../test/helpers/type-check.ts";
+import { workFolder } from "../../test/helpers/work-folder.ts";
 import type { Pipeline } from "../model/pipeline.ts";
 import { parsePipeline } from "../parse/parse-pipeline.ts";
 import { renderJson } from "../render/render.ts";
@@ -65,8 +66,7 @@ describe.skipIf(!present)(
     ? "hangar import over the corpus"
     : "hangar import over the corpus (skipped: ../shared/corpus/pipelines or ol-infrastructure is absent)",
   () => {
-    const work = mkdtempSync(join(repo, "test/.tmp-import-corpus-"));
-    afterAll(() => rmSync(work, { recursive: true, force: true }));
+    const work = workFolder("import-corpus");
     const files = present
       ? dirs.flatMap((dir) =>
           readdirSync(dir)
@@ -90,7 +90,7 @@ describe.skipIf(!present)(
           continue;
         }
         expect(result.stats.commentsLost, name).toBe(0);
-        const module = join(work, `${stem(name)}.ts`);
+        const module = join(work(), `${stem(name)}.ts`);
         writeFileSync(module, result.modules[0]?.code ?? "");
         modules.push({ name, module, text });
       }
@@ -120,7 +120,7 @@ describe.skipIf(!present)(
           continue;
         }
         expect(result.stats.commentsLost, name).toBe(0);
-        const dir = join(work, "split", stem(name));
+        const dir = join(work(), "split", stem(name));
         mkdirSync(dir, { recursive: true });
         for (const m of result.modules) {
           writeFileSync(join(dir, m.file), m.code);
@@ -142,7 +142,7 @@ describe.skipIf(!present)(
     }, 240_000);
 
     test("every module type-checks (one strict tsc run) and is formatted (biome format changes nothing)", () => {
-      const tsc = typeCheck(work, ["*.ts", "split/**/*.ts"]);
+      const tsc = typeCheck(work(), ["*.ts", "split/**/*.ts"]);
       expect(tsc.output).toBe("");
       expect(tsc.status).toBe(0);
       const biome = spawnSync(

@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { afterAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
+import { workFolder } from "../../test/helpers/work-folder.ts";
 import { loadPipelineModule } from "../cli/load-pipeline.ts";
 import {
   blockForInstanceRefreshTask,
@@ -20,8 +21,7 @@ import { matchFactory } from "./factories-match.ts";
 import { importPipeline } from "./to-typescript.ts";
 
 const repo = resolve(import.meta.dirname, "../..");
-const work = mkdtempSync(join(repo, "test/.tmp-import-factories-"));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = workFolder("import-factories");
 
 const noTypes = () => undefined;
 const FILTERS = "Name=tag:app,Values=web";
@@ -139,7 +139,7 @@ describe("hangar import writes task factory calls that render back to the same d
   const yamlText = renderYaml(data);
   let n = 0;
   const renders = async (code: string) => {
-    const file = join(work, `m${n++}.ts`);
+    const file = join(work(), `m${n++}.ts`);
     writeFileSync(file, code);
     const definition = await loadPipelineModule(file, repo, { cacheDir: false });
     return parsePipeline(renderJson(definition.pipeline)).pipeline;

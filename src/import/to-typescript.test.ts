@@ -1,15 +1,15 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { afterAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { typeCheck } from "../../test/helpers/type-check.ts";
+import { workFolder } from "../../test/helpers/work-folder.ts";
 import { loadPipelineModule } from "../cli/load-pipeline.ts";
 import { parsePipeline } from "../parse/parse-pipeline.ts";
 import { renderJson } from "../render/render.ts";
 import { importPipeline } from "./to-typescript.ts";
 
 const repo = resolve(import.meta.dirname, "../..");
-const work = mkdtempSync(join(repo, "test/.tmp-import-unit-"));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = workFolder("import-unit");
 
 const yaml = (text: string) => text.replace(/^\n/, "").replace(/^ {6}/gm, "");
 
@@ -23,7 +23,7 @@ function code(text: string, options: Parameters<typeof importPipeline>[1] = {}):
 let count = 0;
 /** Loads generated code the way `hangar render` does and returns the data it renders to. */
 async function rendered(source: string): Promise<unknown> {
-  const file = join(work, `m${count++}.ts`);
+  const file = join(work(), `m${count++}.ts`);
   writeFileSync(file, source);
   const definition = await loadPipelineModule(file, repo, { cacheDir: false });
   return parsePipeline(renderJson(definition.pipeline)).pipeline;
@@ -34,7 +34,7 @@ const dataOf = (text: string) => parsePipeline(yaml(text)).pipeline;
 /** What `tsc` says of generated code under the repo's strict settings: "" when it type-checks. */
 function tscSays(source: string): string {
   // a folder of its own: its tsconfig.json is not one `rendered` would compile the other modules under
-  const dir = join(work, "tsc");
+  const dir = join(work(), "tsc");
   mkdirSync(dir, { recursive: true });
   const file = `t${count++}.ts`;
   writeFileSync(join(dir, file), source);
@@ -225,6 +225,67 @@ describe("anchors and merge keys", () => {
     expect(out).toMatch(/jobs: \[\n\s+\/\/ the template job\n\s+job,\n\s+\{\n\s+\.\.\.job,\n\s+name: "b",\n\s+\},/);
     expect(out).toMatch(/\.\.\.job,\n\s+name: "c",\n\s+serial: false,\n\s+plan: \[\],/);
     expect(out.match(/version: "every"/g)).toHaveLength(1);
+    expect(tscSays(out)).toBe("");
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
+
+  test("a string of a literal-typed field (version, inputs, format, an across var's max_in_flight) is `as const` where no type reaches it: in a step that spreads another, in a const declared without a type", async () => {
+    const input = `
+      resources: [{name: src, type: git, source: {uri: "https://example.com/x.git"}}]
+      jobs:
+      - name: a
+        plan:
+        - &t {get: src, trigger: true}
+        - {<<: *t, version: every}
+        - &p {put: src, params: {repository: src}}
+        - {<<: *p, inputs: detect}
+        - &lv {load_var: v, file: src/v.json}
+        - {<<: *lv, format: json}
+        - {get: src, <<: &every {version: every}}
+        - {put: src, get_params: *every, <<: &all {inputs: all}}
+        - {put: src, params: *all}
+        - task: t
+          across: &across [{var: x, values: [1, 2], max_in_flight: all}]
+          config: &cfg {platform: linux, run: {path: echo}}
+        - {task: u, across: *across, config: {<<: *cfg, platform: darwin}}
+        - {get: src, <<: &latest {version: latest}}
+        - {get: src, <<: *latest, trigger: true}
+        - {get: src, version: latest}
+      `;
+    const out = code(input);
+    expect(out).toContain('{ ...t, version: "every" as const },');
+    expect(out).toContain('{ ...p, inputs: "detect" as const },');
+    expect(out).toContain('{ ...lv, format: "json" as const },');
+    // used as a step's part and as its params: the const has no one type
+    expect(out).toContain('const every = { version: "every" as const };');
+    expect(out).toContain('const all = { inputs: "all" as const };');
+    expect(out).toContain('const across = [{ var: "x", values: [1, 2], max_in_flight: "all" as const }];');
+    // where a type reaches the string, or the field takes any string, it is written as it is
+    expect(out).toContain('const latest: Pick<GetStep, "version"> = { version: "latest" };');
+    expect(out).toContain('get(src, { version: "latest" })');
+    expect(out).toContain('const cfg = { platform: "linux", run: { path: "echo" } };');
+    expect(out.match(/ as const/g)).toHaveLength(6);
+    expect(tscSays(out)).toBe("");
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
+
+  test("an anchored in_parallel in its long form is a const typed as that form (InParallelConfig), not as a list of steps", async () => {
+    const input = `
+      resources: [{name: src, type: git, source: {uri: "https://example.com/x.git"}}]
+      jobs:
+      - name: a
+        plan:
+        - in_parallel: &both {steps: [{get: src}], limit: 1}
+        - in_parallel: *both
+        - in_parallel: {<<: &quick {limit: 2, fail_fast: true}, steps: [{get: src}]}
+        - in_parallel: {<<: *quick, steps: []}
+      `;
+    const out = code(input);
+    expect(out).toContain("const both: InParallelConfig = { steps: [get(src)], limit: 1 };");
+    expect(out).toContain(
+      'const quick: Pick<InParallelConfig, "limit" | "fail_fast"> = { limit: 2, fail_fast: true };',
+    );
+    expect(out).toContain("plan: [\n        { in_parallel: both },\n        { in_parallel: both },");
     expect(tscSays(out)).toBe("");
     expect(await rendered(out)).toEqual(dataOf(input));
   });
@@ -885,6 +946,27 @@ describe("deprecated and untypable forms", () => {
     });
   });
 
+  test("--upgrade: an anchored aggregate list used again is one const, which each in_parallel step holds", async () => {
+    const input = `
+      resources: [{name: src, type: git, source: {uri: "https://example.com/x.git"}}]
+      jobs:
+      - name: a
+        plan:
+        - attempts: 2
+          # both at once
+          aggregate: &agg [{get: src, trigger: true}]
+      - {name: b, plan: [{aggregate: *agg}]}
+      `;
+    const out = code(input, { upgrade: true });
+    expect(out).toContain("const agg: Step[] = [get(src, { trigger: true })];");
+    expect(out).toMatch(/\{\n\s+attempts: 2,\n\s+\/\/ both at once\n\s+in_parallel: agg,\n\s+\}/);
+    expect(out).toContain("plan: [{ in_parallel: agg }],");
+    expect(out.match(/trigger: true/g)).toHaveLength(1);
+    expect(tscSays(out)).toBe("");
+    const upgraded = JSON.parse(JSON.stringify(dataOf(input)).replaceAll('"aggregate":', '"in_parallel":'));
+    expect(await rendered(out)).toEqual(upgraded);
+  });
+
   test("a ((var)) where Concourse decodes a boolean is kept, cast, with the parser's reason", () => {
     const out = code(`
       resources: [{name: a, type: git, source: {}}]
@@ -982,7 +1064,7 @@ describe("split", () => {
     expect(byFile["pipeline.ts"]).toContain("export default pipeline(mergeFragments(testJobs, releaseJobs), {");
     expect(byFile["shared.ts"]).toContain("export const src: Resource = {");
     expect(byFile["release.ts"]).toContain('import { image } from "./shared.ts";');
-    const dir = mkdtempSync(join(work, "split-"));
+    const dir = mkdtempSync(join(work(), "split-"));
     for (const m of result.modules) writeFileSync(join(dir, m.file), m.code);
     const definition = await loadPipelineModule(join(dir, "pipeline.ts"), repo, { cacheDir: false });
     expect(parsePipeline(renderJson(definition.pipeline)).pipeline).toEqual(dataOf(input));

@@ -15,6 +15,8 @@
  *   written, cast, with a comment saying why; `upgrade` rewrites the deprecated forms instead. A null where
  *   the model types a value (an item of `args: [-c, ~]`) is kept too, cast (`null as never`) with a note: the
  *   model's types have no null, Concourse decodes it as an empty value, and the module renders as the input does.
+ * - A string of a field the model types as a few words (`version: "every"`, `inputs: "detect"`) is written `as const`
+ *   where no type reaches it (a const its uses type differently, a step that spreads another), so the module type-checks.
  * - The code is laid out by a small printer (`print.ts`, `js.ts`) the way Biome formats it.
  */
 
@@ -29,8 +31,8 @@ import {
 } from "../factories/steps.ts";
 import { pipeline as buildPipeline } from "../fragment/pipeline.ts";
 import { isObject, type Path } from "../model/common.ts";
-import { HOOK_KEYS } from "../model/modifiers.ts";
-import { type StepKind, stepKindOrUndefined } from "../model/step.ts";
+import { type AcrossVar, HOOK_KEYS } from "../model/modifiers.ts";
+import { type GetStep, type LoadVarStep, type PutStep, type StepKind, stepKindOrUndefined } from "../model/step.ts";
 import { type ParsedPipeline, parsePipeline } from "../parse/parse-pipeline.ts";
 import { renderJson } from "../render/render.ts";
 import type { Diagnostic } from "../source/diagnostic.ts";
@@ -178,6 +180,22 @@ const PAYLOAD_KEYS: Partial<Record<Role, ReadonlySet<string>>> = {
 const NULL_NOTE = " null kept as written (Concourse reads an empty value); cast: the model's types have no null";
 const CAST_NULL = "null as never";
 
+/**
+ * The model's fields typed by a closed set of strings (beside other types), with those strings. TypeScript types such
+ * a string `string` where no type reaches it (in a const declared without a type, or in a step that spreads another,
+ * whose type the union of steps does not narrow), which the field does not take: it is written `as const` there.
+ */
+const LITERAL_FIELDS: ReadonlyMap<string, readonly string[]> = new Map([
+  ["version", ["latest", "every"] satisfies Extract<GetStep["version"], string>[]],
+  ["inputs", ["all", "detect"] satisfies Extract<PutStep["inputs"], string>[]],
+  ["format", ["json", "yml", "yaml", "trim", "raw"] satisfies LoadVarStep["format"][]],
+  ["max_in_flight", ["all"] satisfies Extract<AcrossVar["max_in_flight"], string>[]],
+]);
+
+/** Whether a key's value is a string of a literal-typed field ({@link LITERAL_FIELDS}). */
+const isLiteralField = (key: string, value: unknown): boolean =>
+  typeof value === "string" && LITERAL_FIELDS.get(key)?.includes(value) === true;
+
 /** The model type a const of a role is declared with. */
 const ROLE_TYPES: Partial<Record<Role, string>> = {
   step: "Step",
@@ -187,6 +205,7 @@ const ROLE_TYPES: Partial<Record<Role, string>> = {
   resourceType: "ResourceType",
   prototype: "Prototype",
   taskConfig: "TaskConfig",
+  inParallelConfig: "InParallelConfig",
 };
 
 /** A const of the generated module. */
@@ -234,6 +253,13 @@ interface Emitter {
   readonly anchorRoles: Map<Anchor, { readonly written: Role; readonly used: Set<Role> }>;
   /** How anchors holding a null are written, from a first writing of the module ({@link nullAnchorHints}). */
   readonly nullHints: NullHints;
+  /**
+   * The anchors whose const is declared without a type and holds a string of a literal-typed field, from a first
+   * writing of the module ({@link untypedLiteralConsts}): written with those strings `as const`.
+   */
+  readonly untypedConsts: ReadonlySet<Anchor>;
+  /** Whether the const being written is one of `untypedConsts`. */
+  readonly literalsAsConst: boolean;
 }
 
 /**
@@ -279,18 +305,21 @@ export function importPipeline(input: string | Uint8Array, options: ImportOption
   const anchorValues = readAnchorValues(data, info);
   const untypable = untypableUnits(data, parsed.diagnostics, options.upgrade === true);
   const ignored = Object.keys(data).filter((key) => !PIPELINE_KEYS.includes(key));
-  const write = (nullHints: NullHints) => {
-    const e = newEmitter({ data, info, anchorValues }, options, untypable, nullHints);
+  const write = (nullHints: NullHints, untypedConsts: ReadonlySet<Anchor>) => {
+    const e = newEmitter({ data, info, anchorValues }, options, untypable, { nullHints, untypedConsts });
     if (ignored.length > 0) {
       e.notes.push(`left out top-level keys Concourse ignores: ${ignored.map(keyInText).join(", ")}`);
     }
     declareNamedConsts(e);
     return { e, modules: writeModules(e, ignored) };
   };
-  const first = write(NO_NULL_HINTS);
-  // an anchor holding a null that one const did not serve: the module is written again, knowing how to write it
+  const first = write(NO_NULL_HINTS, new Set());
+  // an anchor holding a null that one const did not serve, or a const declared without a type that holds a string of
+  // a literal-typed field: the module is written again, knowing how to write them
   const hints = nullAnchorHints(first.e);
-  const { e, modules } = hints === undefined ? first : write(hints);
+  const untypedConsts = untypedLiteralConsts(first.e);
+  const { e, modules } =
+    hints === undefined && untypedConsts.size === 0 ? first : write(hints ?? NO_NULL_HINTS, untypedConsts);
   const untaken = [
     ...[...info.comments].filter(([key]) => key !== pathKey([]) && !e.commentsTaken.has(`before ${key}`)),
     ...[...info.trailing].filter(([key]) => !e.commentsTaken.has(`after ${key}`)),
@@ -350,7 +379,7 @@ function newEmitter(
   { data, info, anchorValues }: Pick<Emitter, "data" | "info" | "anchorValues">,
   options: ImportOptions,
   untypable: Map<string, string>,
-  nullHints: NullHints,
+  { nullHints, untypedConsts }: Pick<Emitter, "nullHints" | "untypedConsts">,
 ): Emitter {
   const imports = new Set<string>();
   const typeImports = new Set<string>();
@@ -377,7 +406,24 @@ function newEmitter(
     commentsTaken: new Set(),
     anchorRoles: new Map(),
     nullHints,
+    untypedConsts,
+    literalsAsConst: false,
   };
+}
+
+/**
+ * The anchors whose const, as a first writing made it, is declared without a type (its uses want different ones) and
+ * holds a string of a literal-typed field ({@link LITERAL_FIELDS}), which TypeScript would type `string` there.
+ */
+function untypedLiteralConsts(e: Emitter): Set<Anchor> {
+  const found = new Set<Anchor>();
+  for (const [anchor, id] of e.anchorIds) {
+    const c = e.consts.get(id);
+    if (c === undefined || c.cast !== undefined || constType(e, c) !== undefined) continue;
+    if (holds(anchorData(e, anchor), (v) => isObject(v) && Object.entries(v).some(([k, x]) => isLiteralField(k, x))))
+      found.add(anchor);
+  }
+  return found;
 }
 
 /**
@@ -398,14 +444,17 @@ function nullAnchorHints(e: Emitter): NullHints | undefined {
   return cast.size === 0 && unshared.size === 0 ? undefined : { cast, unshared };
 }
 
-/** Whether a value is or holds a null (iterative: data nests deeper than the stack). */
-function holdsNull(value: unknown): boolean {
+/** Whether a value is or holds a null. */
+const holdsNull = (value: unknown): boolean => holds(value, (v) => v === null);
+
+/** Whether a value, or a value inside it, is one `test` accepts (iterative: data nests deeper than the stack). */
+function holds(value: unknown, test: (v: unknown) => boolean): boolean {
   const stack: unknown[] = [value];
   const seen = new Set<object>();
   while (stack.length > 0) {
     const v = stack.pop();
-    if (v === null) return true;
-    if (typeof v !== "object" || v === undefined || seen.has(v)) continue;
+    if (test(v)) return true;
+    if (typeof v !== "object" || v === null || seen.has(v)) continue;
     seen.add(v);
     for (const item of Array.isArray(v) ? v : Object.values(v)) stack.push(item);
   }
@@ -443,6 +492,9 @@ function untypableUnits(data: Obj, diagnostics: readonly Diagnostic[], upgrade: 
 
 const isUpgradableAggregate = (step: Obj): boolean =>
   stepKindOrUndefined(step) === undefined && Array.isArray(step.aggregate);
+
+/** Whether a step is an `aggregate` written as `in_parallel` (with `upgrade`): its `aggregate` key, under that name. */
+const upgradesAggregate = (e: Emitter, step: Obj): boolean => e.options.upgrade === true && isUpgradableAggregate(step);
 
 /** Claims identifiers for the resource types, resources and prototypes, so jobs can refer to them. */
 function declareNamedConsts(e: Emitter): void {
@@ -583,12 +635,16 @@ function shareable(e: Emitter, anchor: Anchor, value: unknown): boolean {
   return sameData(anchorData(e, anchor), value);
 }
 
-/** The type a const of a role is declared with: steps by their kind, so spreads of them stay typed. */
+/**
+ * The type a const of a role is declared with: steps by their kind, so spreads of them stay typed; an `in_parallel`'s
+ * steps by their form (a list, or the long form's mapping).
+ */
 function declaredType(role: Role, value: unknown): string | undefined {
   if (role === "step") {
     const kind = isObject(value) ? stepKindOrUndefined(value) : undefined;
     return kind === undefined ? undefined : STEP_TYPES[kind];
   }
+  if (role === "steps" && !Array.isArray(value)) return isObject(value) ? ROLE_TYPES.inParallelConfig : undefined;
   return ROLE_TYPES[role];
 }
 
@@ -605,7 +661,7 @@ const STEP_TYPES: Readonly<Record<StepKind, string>> = {
 };
 
 /** The emitter that writes consts: its imports are those of the module that declares them. */
-const constEmitter = (e: Emitter): Emitter => ({ ...e, ...e.constImports });
+const constEmitter = (e: Emitter): Emitter => ({ ...e, ...e.constImports, literalsAsConst: false });
 
 /** The const of an anchor, written the first time it is needed; `type` is what this use wants it declared as. */
 function anchorConst(
@@ -616,7 +672,7 @@ function anchorConst(
 ): string {
   const named = namedItemConst(module, anchor, role);
   if (named !== undefined) return named;
-  const e = constEmitter(module);
+  const e = { ...constEmitter(module), literalsAsConst: module.untypedConsts.has(anchor) };
   const types = e.anchorTypes.get(anchor) ?? new Set<string | undefined>();
   types.add(type);
   e.anchorTypes.set(anchor, types);
@@ -780,13 +836,17 @@ function emitObject(e: Emitter, role: Role, value: unknown, path: Path, scope: S
     // an item of a section that is null (`jobs: [~]`): kept, cast, with the note (the list it is in is broken)
     return value === null ? [...commentDocs([NULL_NOTE]), CAST_NULL] : emitValue(e, value, path, scope, "value");
   }
-  const kind = role === "step" ? stepKindOrUndefined(value) : undefined;
+  // an `aggregate` step written as `in_parallel` (with `upgrade`): its list is read where it is, as `aggregate`
+  const upgrading = role === "step" && upgradesAggregate(e, value);
+  const kind = upgrading ? "in_parallel" : role === "step" ? stepKindOrUndefined(value) : undefined;
   const entries: Entry[] = [];
   const key = pathKey(path);
   const merged = e.info.merges.get(key);
   let keys = Object.keys(value);
   if (merged !== undefined) {
     const explicit = e.info.explicitKeys.get(key) ?? [];
+    // an `aggregate` a merge gives is written out, under its new name (a spread would give the old one)
+    const aggregateMerged = upgrading && !explicit.includes("aggregate");
     const spread = [...merged].reverse();
     const sources = spread.map((a) => anchorData(e, a));
     const rebuilt = Object.assign({}, ...sources, pick(value, explicit));
@@ -794,7 +854,13 @@ function emitObject(e: Emitter, role: Role, value: unknown, path: Path, scope: S
     const nullOverride = (k: string): boolean =>
       value[k] === null && !isData(role) && sources.some((s) => isObject(s) && Object.hasOwn(s, k));
     const unshared = spread.some((a) => e.nullHints.unshared.has(a));
-    if (sameData(rebuilt, value) && sources.every(isObject) && !explicit.some(nullOverride) && !unshared) {
+    if (
+      sameData(rebuilt, value) &&
+      sources.every(isObject) &&
+      !explicit.some(nullOverride) &&
+      !unshared &&
+      !aggregateMerged
+    ) {
       const [only] = spread;
       if (only !== undefined && spread.length === 1 && explicit.length === 0 && !isData(role)) {
         // `<<: *a` and nothing else: the same data as `*a`
@@ -813,6 +879,8 @@ function emitObject(e: Emitter, role: Role, value: unknown, path: Path, scope: S
       e.notes.push(`${formatPath([...path, "build_logs_to_retain"])} rewritten as build_log_retention.builds`);
     }
   }
+  // a step that spreads another is typed by no one kind of step: a literal-typed field's string is `as const` there
+  const literalsAsConst = e.literalsAsConst || (role === "step" && entries.length > 0);
   let pending: string[] = [];
   for (const k of keys) {
     if (k === "build_log_retention" && !Object.hasOwn(value, k)) {
@@ -831,11 +899,14 @@ function emitObject(e: Emitter, role: Role, value: unknown, path: Path, scope: S
     }
     // a resource type named like the type it is based on (`registry-image`) is based on the core type
     const selfType = k === "type" && role !== "step" && child === value.name && role !== "resource";
-    const childAs = selfType ? "value" : childRole(role, k, kind, path);
+    const name = upgrading && k === "aggregate" ? "in_parallel" : k;
+    const childAs = selfType ? "value" : childRole(role, name, kind, path);
     const doc = emit(e, childAs, child, at, scope);
+    const isString = isStringDoc(child, doc);
+    const asConst = literalsAsConst && isString && childAs !== "payload" && isLiteralField(name, child);
     entries.push({
       comments: [...comments, ...nullNote(childAs, child)],
-      doc: property(k, doc, isStringDoc(child, doc)),
+      doc: asConst ? property(name, [doc, " as const"], false) : property(name, doc, isString),
     });
   }
   return objectLiteral(entries, {
@@ -919,16 +990,8 @@ function emitStep(e: Emitter, value: unknown, path: Path, scope: Scope): Doc {
   }
   const kind = stepKindOrUndefined(value);
   const merged = e.info.merges.has(pathKey(path));
-  if (kind === undefined && isUpgradableAggregate(value) && e.options.upgrade === true) {
-    e.notes.push(`${formatPath(path)}: aggregate rewritten as in_parallel`);
-    const rest = Object.keys(value).filter((k) => k !== "aggregate");
-    const steps = emitList(e, value.aggregate as unknown[], [...path, "aggregate"], scope, "step");
-    if (rest.length === 0) {
-      e.imports.add("inParallel");
-      return call("inParallel", [steps]);
-    }
-    return emitObject(e, "step", { in_parallel: value.aggregate, ...pick(value, rest) }, path, scope);
-  }
+  const upgrading = upgradesAggregate(e, value);
+  if (upgrading) e.notes.push(`${formatPath(path)}: aggregate rewritten as in_parallel`);
   // a merge, or comments at the end of the step's mapping: an object literal, which keeps them
   if (merged || e.info.trailing.has(pathKey(path))) return emitObject(e, "step", value, path, scope);
   const keys = Object.keys(value);
@@ -985,9 +1048,11 @@ function emitStep(e: Emitter, value: unknown, path: Path, scope: Scope): Doc {
     );
     return call("task", [stringLiteral(value.task), opts]);
   }
-  if (kind === "in_parallel" && keys.length === 1 && !comments("in_parallel")) {
-    const p = value.in_parallel;
-    const at = [...path, "in_parallel"];
+  // `aggregate: [...]`, upgraded, is written as `in_parallel: [...]` is
+  const parallel = upgrading ? "aggregate" : kind === "in_parallel" ? "in_parallel" : undefined;
+  if (parallel !== undefined && keys.length === 1 && !comments(parallel)) {
+    const p = value[parallel];
+    const at = [...path, parallel];
     if (Array.isArray(p) && !e.info.anchorAt.has(pathKey(at)) && inParallelProblem(p) === undefined) {
       e.imports.add("inParallel");
       return call("inParallel", [emitList(e, p, at, scope, "step")]);
@@ -1098,15 +1163,22 @@ function orderedConsts(e: Emitter, roots: readonly string[]): Const[] {
   return out;
 }
 
-function constDoc(e: Emitter, c: Const): Doc {
+/**
+ * The type a const is declared with: its own, or the one all uses of its anchor want; none when they want different
+ * ones, or for a `Pick` too long for one line (the formatter would break the type over several lines).
+ */
+function constType(e: Emitter, c: Const): string | undefined {
   let type = c.type;
   if (type === undefined && e.anchorIds.size > 0) {
     const anchor = [...e.anchorIds].find(([, id]) => id === c.id)?.[0];
     const types = anchor === undefined ? undefined : e.anchorTypes.get(anchor);
     if (types !== undefined && types.size === 1) type = [...types][0];
   }
-  // a `Pick` too long for one line is left out (the formatter would break the type over several lines)
-  if (type?.startsWith("Pick<") && `const ${c.id}: ${type} = {`.length > LINE_WIDTH) type = undefined;
+  return type?.startsWith("Pick<") && `const ${c.id}: ${type} = {`.length > LINE_WIDTH ? undefined : type;
+}
+
+function constDoc(e: Emitter, c: Const): Doc {
+  const type = constType(e, c);
   for (const t of [type, c.cast]) {
     const name = t?.replace(/^Pick</, "").match(/^[A-Za-z]+/)?.[0];
     if (name !== undefined) e.typeImports.add(name);
