@@ -312,12 +312,15 @@ function userFrame(error: unknown, origin: Origin): string | undefined {
   const { url, path, cwd } = origin;
   const stack = error instanceof Error && typeof error.stack === "string" ? error.stack : "";
   const dir = dirname(path);
+  // a .js or .mjs module runs as it is, from its own URL: no compiled copy, no source map
+  const compiled = url !== pathToFileURL(path).href;
   for (const match of stack.matchAll(/(?:\(|at )((?:file:\/\/|data:)?[^()\s]+?):(\d+):(\d+)\)?$/gm)) {
     const [, where = "", line = "", column = ""] = match;
-    const mapped = where === url ? mapToSource(url, Number(line), Number(column)) : undefined;
+    const inCompiled = compiled && where === url;
+    const mapped = inCompiled ? mapToSource(url, Number(line), Number(column)) : undefined;
     // code of the compiled copy that maps to no source is esbuild's own (the shim of a pattern of files that throws
     // "Module not found in bundle"): the user's call is further down
-    if (where === url && mapped === undefined) continue;
+    if (inCompiled && mapped === undefined) continue;
     const frame = mapped ?? {
       file: where.startsWith("file://") ? fileURLToPath(where) : where,
       line: Number(line),
