@@ -10,19 +10,24 @@ import { build } from "esbuild";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
 const cacheDir = join(repo, "node_modules/.cache/hangar-schema");
+/** The code of `src/<file>` bundled with all it imports of src (packages stay imports), not written anywhere. */
+async function bundled(file) {
+  const result = await build({
+    entryPoints: [join(repo, "src", file)],
+    write: false,
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    packages: "external",
+    logLevel: "warning",
+  });
+  return result.outputFiles[0].contents;
+}
+
 // the generator bundled with all it imports (the shape descriptors of src/parse among them), then hashed with
 // the model it reads
-const bundle = await build({
-  entryPoints: [join(repo, "src/schema/generate.ts")],
-  write: false,
-  bundle: true,
-  format: "esm",
-  platform: "node",
-  target: "node20",
-  packages: "external",
-  logLevel: "warning",
-});
-const generatorCode = bundle.outputFiles[0].contents;
+const generatorCode = await bundled("schema/generate.ts");
 const inputs = [
   ...readdirSync(join(repo, "src/model"))
     .filter((f) => f.endsWith(".ts"))
@@ -50,17 +55,7 @@ copyFileSync(cached, join(repo, "dist/schema.json"));
 
 // The JSON Schema of a task config file (dist/task-schema.json): the task config part of the pipeline schema
 // (src/schema/task-schema.ts), derived from it on every build (it takes milliseconds).
-const taskBundle = await build({
-  entryPoints: [join(repo, "src/schema/task-schema.ts")],
-  write: false,
-  bundle: true,
-  format: "esm",
-  platform: "node",
-  target: "node20",
-  packages: "external",
-  logLevel: "warning",
-});
-const taskCode = Buffer.from(taskBundle.outputFiles[0].contents).toString("base64");
+const taskCode = Buffer.from(await bundled("schema/task-schema.ts")).toString("base64");
 const { taskConfigSchema } = await import(`data:text/javascript;base64,${taskCode}`);
 const taskSchema = taskConfigSchema(JSON.parse(readFileSync(cached, "utf8")));
 writeFileSync(join(repo, "dist/task-schema.json"), `${JSON.stringify(taskSchema, null, 2)}\n`);
