@@ -967,6 +967,35 @@ describe("deprecated and untypable forms", () => {
     expect(await rendered(out)).toEqual(upgraded);
   });
 
+  test("a step with a second core key, written or merged, is kept as written, cast, with the validator's reason: names stay names", async () => {
+    // Concourse reads each by its first core key (put before get, task before load_var); the other is an unknown field
+    const input = `
+      resources: [{name: src, type: git, source: {uri: "https://example.com/x.git"}}]
+      jobs:
+      - name: a
+        plan:
+        - {get: src, <<: &h {put: src}}
+        - *h
+        - {get: src, put: src}
+        - &t {task: t, file: src/t.yml}
+        - {load_var: v, <<: *t}
+      `;
+    const result = importPipeline(yaml(input));
+    if (!result.ok) throw new Error("import failed");
+    const out = result.modules[0]?.code ?? "";
+    expect(out).toContain('// unknown fields ["get"]: not a valid step for Concourse, kept as written');
+    expect(out).toContain('{ ...h, get: "src" } as unknown as Step,');
+    expect(out).toContain('{ get: "src", put: "src" } as unknown as Step,');
+    expect(out).toContain('{ ...t, load_var: "v" } as unknown as Step,');
+    expect(result.notes).toEqual([
+      'jobs[0].plan[0] kept as written: unknown fields ["get"]',
+      'jobs[0].plan[2] kept as written: unknown fields ["get"]',
+      'jobs[0].plan[4] kept as written: unknown fields ["load_var"]',
+    ]);
+    expect(tscSays(out)).toBe("");
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
+
   test("a ((var)) where Concourse decodes a boolean is kept, cast, with the parser's reason", () => {
     const out = code(`
       resources: [{name: a, type: git, source: {}}]

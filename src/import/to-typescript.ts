@@ -20,7 +20,9 @@
  * - The code is laid out by a small printer (`print.ts`, `js.ts`) the way Biome formats it.
  */
 
+import { goQuotedList } from "../concourse/go-format.ts";
 import { goPathMatch } from "../concourse/go-path-match.ts";
+import { unknownStepFields } from "../concourse/step-fields.ts";
 import {
   doStepsProblem,
   getProblem,
@@ -471,7 +473,8 @@ function untypableUnits(data: Obj, diagnostics: readonly Diagnostic[], upgrade: 
     const items = data[section];
     if (Array.isArray(items)) for (let i = 0; i < items.length; i++) units.push([section, i]);
   }
-  for (const { path } of walkPipelineSteps(data as never)) units.push(path);
+  const steps = [...walkPipelineSteps(data as never)];
+  for (const { path } of steps) units.push(path);
   const found = new Map<string, string>();
   for (const d of diagnostics) {
     if (d.severity !== "error" || d.path.length === 0) continue;
@@ -486,6 +489,14 @@ function untypableUnits(data: Obj, diagnostics: readonly Diagnostic[], upgrade: 
     if (upgrade && isObject(step) && isUpgradableAggregate(step)) continue;
     const key = pathKey(owner);
     if (!found.has(key)) found.set(key, d.message);
+  }
+  // a step with keys its kind has not (a second core key, written or merged: Concourse reads the step by its first
+  // core key, and the others are unknown fields, as the validator's step-unknown-fields says), which the model's step
+  // types refuse too; written as one kind, a reference in another's field would render as the whole object
+  for (const { step, path } of steps) {
+    const unknown = isObject(step) ? unknownStepFields(step) : [];
+    const key = pathKey(path);
+    if (unknown.length > 0 && !found.has(key)) found.set(key, `unknown fields ${goQuotedList(unknown)}`);
   }
   return found;
 }
