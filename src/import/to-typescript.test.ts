@@ -322,6 +322,32 @@ describe("anchors and merge keys", () => {
     expect(await rendered(out)).toEqual(data);
   });
 
+  test("an anchor holding a reference (a step's resource, a scalar at a resource's name) used as data is one const of names, not of the resource", async () => {
+    // render names a reference only in a field that takes one: in params, a task's file, a load_var's name, or a field
+    // of another kind of step spread into a step, a const holding the resource rendered the whole resource
+    const input = `
+      resources: [{name: src, type: git, source: {uri: "https://example.com/x.git"}}]
+      jobs:
+      - name: a
+        plan:
+        - &fetch {get: src, trigger: true}
+        - {put: src, params: *fetch}
+        - {put: src, <<: *fetch}
+        - get: &repo src
+        - {task: t, file: *repo}
+        - {load_var: *repo, file: src/v.yml}
+        - {put: src, params: {repository: *repo}}
+      `;
+    const out = code(input);
+    expect(out).toContain('const fetch = { get: "src", trigger: true };');
+    expect(out).toContain('const repo = "src";');
+    expect(out).toContain("{ put: src, params: fetch },");
+    expect(out).toContain('{ ...fetch, put: "src" } as unknown as Step,');
+    expect(out).toContain('task("t", { file: repo }),');
+    expect(tscSays(out)).toBe("");
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
+
   test("a resource a factory would make is a literal when the call would drop what the YAML writes in it (an anchor, an alias, a merge key, a comment): its data is written once; an anchor on its name keeps the call", async () => {
     const input = `
       resources:

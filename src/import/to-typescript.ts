@@ -253,8 +253,8 @@ interface Emitter {
   readonly commentsTaken: Set<string>;
   /** Each shared anchor's const: the role it was written in (its first use's) and the roles of all its uses. */
   readonly anchorRoles: Map<Anchor, { readonly written: Role; readonly used: Set<Role> }>;
-  /** How anchors holding a null are written, from a first writing of the module ({@link nullAnchorHints}). */
-  readonly nullHints: NullHints;
+  /** How anchors one const would not serve are written, from a first writing of the module ({@link anchorHints}). */
+  readonly hints: AnchorHints;
   /**
    * The anchors whose const is declared without a type and holds a string of a literal-typed field, from a first
    * writing of the module ({@link untypedLiteralConsts}): written with those strings `as const`.
@@ -265,17 +265,21 @@ interface Emitter {
 }
 
 /**
- * Anchors holding a null that one const cannot serve as written (found by writing the module once): one written as
+ * Anchors that one const cannot serve as written (found by writing the module once). Holding a null: one written as
  * free-form data (a null as it is, typed `null`) and used where the model types the value is written with its nulls
  * cast (`null as never`, which both places take); one also used as a unit of the model (a step, whose null keys are
- * left out) is not shared, each use written in place.
+ * left out) is not shared, each use written in place. Holding a reference (a step's `get: src`, a scalar anchored at a
+ * resource's name, written as the resource's const) and used as data, where render names no reference (`params: *g`,
+ * a task's `file: *n`, a step of another kind spreading it): written as data, its names strings (`data`), which the
+ * places that take a reference take too.
  */
-interface NullHints {
+interface AnchorHints {
   readonly cast: ReadonlySet<Anchor>;
   readonly unshared: ReadonlySet<Anchor>;
+  readonly data: ReadonlySet<Anchor>;
 }
 
-const NO_NULL_HINTS: NullHints = { cast: new Set(), unshared: new Set() };
+const NO_HINTS: AnchorHints = { cast: new Set(), unshared: new Set(), data: new Set() };
 
 /** The identifiers a scope's code refers to (so consts are declared before their users). */
 type Scope = Set<string>;
@@ -307,21 +311,21 @@ export function importPipeline(input: string | Uint8Array, options: ImportOption
   const anchorValues = readAnchorValues(data, info);
   const untypable = untypableUnits(data, parsed.diagnostics, options.upgrade === true);
   const ignored = Object.keys(data).filter((key) => !PIPELINE_KEYS.includes(key));
-  const write = (nullHints: NullHints, untypedConsts: ReadonlySet<Anchor>) => {
-    const e = newEmitter({ data, info, anchorValues }, options, untypable, { nullHints, untypedConsts });
+  const write = (hints: AnchorHints, untypedConsts: ReadonlySet<Anchor>) => {
+    const e = newEmitter({ data, info, anchorValues }, options, untypable, { hints, untypedConsts });
     if (ignored.length > 0) {
       e.notes.push(`left out top-level keys Concourse ignores: ${ignored.map(keyInText).join(", ")}`);
     }
     declareNamedConsts(e);
     return { e, modules: writeModules(e, ignored) };
   };
-  const first = write(NO_NULL_HINTS, new Set());
-  // an anchor holding a null that one const did not serve, or a const declared without a type that holds a string of
-  // a literal-typed field: the module is written again, knowing how to write them
-  const hints = nullAnchorHints(first.e);
+  const first = write(NO_HINTS, new Set());
+  // an anchor holding a null or a reference that one const did not serve, or a const declared without a type that
+  // holds a string of a literal-typed field: the module is written again, knowing how to write them
+  const hints = anchorHints(first.e);
   const untypedConsts = untypedLiteralConsts(first.e);
   const { e, modules } =
-    hints === undefined && untypedConsts.size === 0 ? first : write(hints ?? NO_NULL_HINTS, untypedConsts);
+    hints === undefined && untypedConsts.size === 0 ? first : write(hints ?? NO_HINTS, untypedConsts);
   const untaken = [
     ...[...info.comments].filter(([key]) => key !== pathKey([]) && !e.commentsTaken.has(`before ${key}`)),
     ...[...info.trailing].filter(([key]) => !e.commentsTaken.has(`after ${key}`)),
@@ -381,7 +385,7 @@ function newEmitter(
   { data, info, anchorValues }: Pick<Emitter, "data" | "info" | "anchorValues">,
   options: ImportOptions,
   untypable: Map<string, string>,
-  { nullHints, untypedConsts }: Pick<Emitter, "nullHints" | "untypedConsts">,
+  { hints, untypedConsts }: Pick<Emitter, "hints" | "untypedConsts">,
 ): Emitter {
   const imports = new Set<string>();
   const typeImports = new Set<string>();
@@ -407,7 +411,7 @@ function newEmitter(
     constImports: { imports, typeImports },
     commentsTaken: new Set(),
     anchorRoles: new Map(),
-    nullHints,
+    hints,
     untypedConsts,
     literalsAsConst: false,
   };
@@ -429,21 +433,58 @@ function untypedLiteralConsts(e: Emitter): Set<Anchor> {
 }
 
 /**
- * The anchors holding a null whose const, as a first writing made it, does not serve all its uses ({@link NullHints}),
- * or undefined when every const does.
+ * The anchors holding a null or a reference whose const, as a first writing made it, does not serve all its uses
+ * ({@link AnchorHints}), or undefined when every const does.
  */
-function nullAnchorHints(e: Emitter): NullHints | undefined {
+function anchorHints(e: Emitter): AnchorHints | undefined {
   const cast = new Set<Anchor>();
   const unshared = new Set<Anchor>();
+  const data = new Set<Anchor>();
   for (const [anchor, { written, used }] of e.anchorRoles) {
-    if (!holdsNull(anchorData(e, anchor))) continue;
-    const typed = [...used].filter((role) => role !== "payload");
-    if (written === "payload" && typed.length > 0) {
-      if (typed.every((role) => role === "value")) cast.add(anchor);
-      else unshared.add(anchor);
-    } else if (!isData(written) && used.has("payload")) unshared.add(anchor);
+    if (holdsNull(anchorData(e, anchor))) {
+      const typed = [...used].filter((role) => role !== "payload");
+      if (written === "payload" && typed.length > 0) {
+        if (typed.every((role) => role === "value")) cast.add(anchor);
+        else unshared.add(anchor);
+        continue;
+      }
+      if (!isData(written) && used.has("payload")) {
+        unshared.add(anchor);
+        continue;
+      }
+    }
+    const id = e.anchorIds.get(anchor);
+    if (id !== undefined && !isData(written) && [...used].some(isData) && constsUsed(e, id).named) data.add(anchor);
   }
-  return cast.size === 0 && unshared.size === 0 ? undefined : { cast, unshared };
+  // the anchors a const written as data uses are used as data there: those holding a reference are written as data too
+  const byId = new Map([...e.anchorIds].map(([anchor, id]) => [id, anchor]));
+  for (const anchor of [...data]) {
+    for (const id of constsUsed(e, e.anchorIds.get(anchor) as string).ids) {
+      const inner = byId.get(id);
+      if (inner !== undefined && !unshared.has(inner) && constsUsed(e, id).named) data.add(inner);
+    }
+  }
+  return cast.size === 0 && unshared.size === 0 && data.size === 0 ? undefined : { cast, unshared, data };
+}
+
+/**
+ * The consts a const's code uses, itself or through the consts it uses, but for the resources, resource types and
+ * prototypes (`ids`), and whether it uses one of those (`named`: the code holds a reference as an object).
+ */
+function constsUsed(e: Emitter, id: string): { ids: Set<string>; named: boolean } {
+  const named = new Set([...e.resourceIds.values(), ...e.typeIds.values(), ...e.prototypeIds.values()]);
+  const ids = new Set<string>();
+  let usesNamed = false;
+  const stack = [...(e.consts.get(id)?.deps ?? [])];
+  while (stack.length > 0) {
+    const next = stack.pop() as string;
+    if (named.has(next)) usesNamed = true;
+    else if (!ids.has(next)) {
+      ids.add(next);
+      stack.push(...(e.consts.get(next)?.deps ?? []));
+    }
+  }
+  return { ids, named: usesNamed };
 }
 
 /** Whether a value is or holds a null. */
@@ -627,7 +668,7 @@ const anchorData = (e: Emitter, anchor: Anchor): unknown => e.anchorValues.get(a
 /** A value in a role: the shared const of its anchor when it has one, else written out. */
 function emit(e: Emitter, role: Role, value: unknown, path: Path, scope: Scope): Doc {
   const anchor = e.info.anchorAt.get(pathKey(path));
-  if (anchor !== undefined && anchor.uses > 0 && !e.nullHints.unshared.has(anchor) && shareable(e, anchor, value)) {
+  if (anchor !== undefined && anchor.uses > 0 && !e.hints.unshared.has(anchor) && shareable(e, anchor, value)) {
     const id = anchorConst(e, anchor, role);
     scope.add(id);
     return id;
@@ -687,8 +728,9 @@ function anchorConst(
   const types = e.anchorTypes.get(anchor) ?? new Set<string | undefined>();
   types.add(type);
   e.anchorTypes.set(anchor, types);
-  // with its nulls cast, a const written as free-form data serves a place the model types too
-  const written = role === "payload" && e.nullHints.cast.has(anchor) ? "value" : role;
+  // with its nulls cast, a const written as free-form data serves a place the model types too; one holding a reference
+  // used as data is written as data, its names strings
+  const written = e.hints.data.has(anchor) || (role === "payload" && e.hints.cast.has(anchor)) ? "value" : role;
   const roles = e.anchorRoles.get(anchor) ?? { written, used: new Set<Role>() };
   roles.used.add(role);
   e.anchorRoles.set(anchor, roles);
@@ -864,7 +906,7 @@ function emitObject(e: Emitter, role: Role, value: unknown, path: Path, scope: S
     // a null that overrides a merged key is written as nothing (the model has no null), which a spread would undo
     const nullOverride = (k: string): boolean =>
       value[k] === null && !isData(role) && sources.some((s) => isObject(s) && Object.hasOwn(s, k));
-    const unshared = spread.some((a) => e.nullHints.unshared.has(a));
+    const unshared = spread.some((a) => e.hints.unshared.has(a));
     if (
       sameData(rebuilt, value) &&
       sources.every(isObject) &&
