@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, test } from "vitest";
@@ -40,6 +41,16 @@ function tscSays(source: string): string {
   writeFileSync(join(dir, file), source);
   const { output, status } = typeCheck(dir, [file]);
   return status === 0 ? output : output || `tsc exited with ${status}`;
+}
+
+/** What `biome format` makes of generated code: the code itself when it is formatted. */
+function biomeFormatted(source: string): string {
+  const biome = spawnSync(join(repo, "node_modules/.bin/biome"), ["format", "--stdin-file-path=m.ts"], {
+    input: source,
+    encoding: "utf8",
+    cwd: repo,
+  });
+  return biome.status === 0 ? biome.stdout : biome.stderr;
 }
 
 describe("named consts and step helpers", () => {
@@ -1018,6 +1029,32 @@ describe("deprecated and untypable forms", () => {
       'jobs[0].plan[2] kept as written: unknown fields ["get"]',
       'jobs[0].plan[4] kept as written: unknown fields ["load_var"]',
     ]);
+    expect(tscSays(out)).toBe("");
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
+
+  test("a step kept as written that is anchored, or a hook or try, has its note on a line of its own: a const typed by the cast, formatted as Biome does", async () => {
+    const input = `
+      resources: [{name: src, type: git, source: {uri: "https://example.com/x.git"}}]
+      jobs:
+      - name: a
+        plan:
+        - &both {get: src, put: src}
+        - *both
+        - {put: src, on_success: {get: src, put: src}}
+        - try: {get: src, trigger: ((auto))}
+        - {task: t, file: src/t.yml, ensure: *both}
+      `;
+    const out = code(input);
+    const note = '// unknown fields ["get"]: not a valid step for Concourse, kept as written';
+    expect(out).toContain(`const both =\n  ${note}\n  { get: "src", put: "src" } as unknown as Step;`);
+    expect(out).toMatch(
+      / {10}on_success:\n {12}\/\/ unknown fields \["get"\][^\n]*\n {12}\{ get: "src", put: "src" \} as unknown/,
+    );
+    expect(out).toMatch(
+      /tryStep\(\n {10}\/\/ json: cannot unmarshal [^\n]*\n {10}\{ get: "src", trigger: "\(\(auto\)\)" \}/,
+    );
+    expect(biomeFormatted(out)).toBe(out);
     expect(tscSays(out)).toBe("");
     expect(await rendered(out)).toEqual(dataOf(input));
   });

@@ -58,6 +58,7 @@ import {
   type Entry,
   isMultiline,
   keyInText,
+  leadsWithComment,
   objectLiteral,
   property,
   propertyKey,
@@ -688,12 +689,14 @@ function shareable(e: Emitter, anchor: Anchor, value: unknown): boolean {
 }
 
 /**
- * The type a const of a role is declared with: steps by their kind, so spreads of them stay typed; an `in_parallel`'s
- * steps by their form (a list, or the long form's mapping).
+ * The type the const of an anchor in a role is declared with: steps by their kind, so spreads of them stay typed (none
+ * for a step kept as written, cast to `Step` where it is written); an `in_parallel`'s steps by their form (a list, or
+ * the long form's mapping).
  */
-function declaredType(role: Role, value: unknown): string | undefined {
+function declaredType(e: Emitter, role: Role, anchor: Anchor): string | undefined {
+  const value = anchorData(e, anchor);
   if (role === "step") {
-    const kind = isObject(value) ? stepKindOrUndefined(value) : undefined;
+    const kind = isObject(value) && !e.untypable.has(pathKey(anchor.path)) ? stepKindOrUndefined(value) : undefined;
     return kind === undefined ? undefined : STEP_TYPES[kind];
   }
   if (role === "steps" && !Array.isArray(value)) return isObject(value) ? ROLE_TYPES.inParallelConfig : undefined;
@@ -716,12 +719,7 @@ const STEP_TYPES: Readonly<Record<StepKind, string>> = {
 const constEmitter = (e: Emitter): Emitter => ({ ...e, ...e.constImports, literalsAsConst: false });
 
 /** The const of an anchor, written the first time it is needed; `type` is what this use wants it declared as. */
-function anchorConst(
-  module: Emitter,
-  anchor: Anchor,
-  role: Role,
-  type = declaredType(role, anchorData(module, anchor)),
-): string {
+function anchorConst(module: Emitter, anchor: Anchor, role: Role, type = declaredType(module, role, anchor)): string {
   const named = namedItemConst(module, anchor, role);
   if (named !== undefined) return named;
   const e = { ...constEmitter(module), literalsAsConst: module.untypedConsts.has(anchor) };
@@ -1241,7 +1239,11 @@ function constDoc(e: Emitter, c: Const): Doc {
   const head = `const ${c.id}${type === undefined || c.cast !== undefined ? "" : `: ${type}`} =`;
   const castNote =
     c.cast !== undefined ? [`// kept as written: not a valid ${c.cast} for Concourse's types`, hardline] : [];
-  const assigned: Doc = isString ? [head, group(indent([line, value]))] : [head, " ", value];
+  const assigned: Doc = isString
+    ? [head, group(indent([line, value]))]
+    : leadsWithComment(value)
+      ? [head, indent([hardline, value])]
+      : [head, " ", value];
   return [...commentDocs(c.comments), ...castNote, assigned, ";"];
 }
 
