@@ -13,7 +13,14 @@ const repo = resolve(import.meta.dirname, "..");
 const record = mkdtempSync(join(tmpdir(), "hangar-record-mkdtemp-"));
 afterAll(() => rmSync(record, { recursive: true, force: true }));
 
-const FILES = ["src/import/corpus.test.ts", "src/import/to-typescript.test.ts", "src/import/factories-match.test.ts"];
+const FILES = [
+  "src/import/corpus.test.ts",
+  "src/import/to-typescript.test.ts",
+  "src/import/factories-match.test.ts",
+  "test/run-if-main.test.ts",
+  "test/cli-validation-cache.test.ts",
+  "test/factory-arguments-cli.test.ts",
+];
 
 let runs = 0;
 /** The folders a vitest run of `args` made, and those of them still there once it is over. */
