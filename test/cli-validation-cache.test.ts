@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { afterAll, expect, test } from "vitest";
+import { beforeAll, expect, test } from "vitest";
 import { cacheDirFor, validationEntryName } from "../src/cli/cache-dir.ts";
+import { workFolder } from "./helpers/work-folder.ts";
 
 // `hangar render` keeps the diagnostics of what it wrote (src/cli/validation-cache.ts): rendering the same pipeline
 // again prints them and exits as before without validating. These runs change a kept entry's message to tell a
@@ -11,9 +12,8 @@ import { cacheDirFor, validationEntryName } from "../src/cli/cache-dir.ts";
 const repo = resolve(import.meta.dirname, "..");
 const bin = join(repo, "bin/hangar.js");
 // inside the repository, so that the modules' `import ... from "hangar"` resolves (and the cache folder is the repo's)
-const work = mkdtempSync(join(repo, "test/.tmp-validation-cache-"));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-cpSync(join(repo, "test/fixtures/cli"), work, { recursive: true });
+const work = workFolder("validation-cache");
+beforeAll(() => cpSync(join(repo, "test/fixtures/cli"), work(), { recursive: true }));
 
 /** A module with a warning (job names start with a lowercase letter), and a var that decides an error. */
 const warnModule = (job: string) =>
@@ -22,13 +22,13 @@ const warnModule = (job: string) =>
   `export default pipeline({ resources: [source], jobs: [{ name: ${JSON.stringify(job)}, plan: [{ get: "source" }] }] });\n`;
 
 const render = (...args: string[]) => {
-  const run = spawnSync(process.execPath, [bin, "render", ...args], { cwd: work, encoding: "utf8" });
+  const run = spawnSync(process.execPath, [bin, "render", ...args], { cwd: work(), encoding: "utf8" });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 };
 
 /** The kept validation of `file`, to read or change: its header (the first line) and the text after it. */
 const entryOf = (file: string) => {
-  const path = join(cacheDirFor(join(work, file)) ?? "", validationEntryName(join(work, file)));
+  const path = join(cacheDirFor(join(work(), file)) ?? "", validationEntryName(join(work(), file)));
   const parts = () => {
     const content = readFileSync(path, "utf8");
     const end = content.indexOf("\n");
@@ -56,7 +56,7 @@ const warning = (file: string, job: string) =>
   `${file}:jobs[0].name warning identifier-invalid jobs.${job}: '${job}' is not a valid identifier: must start with a lowercase letter or a number\n`;
 
 test("a second render of the same output reuses the diagnostics (same output and exit code); anything else that decides them validates again", () => {
-  writeFileSync(join(work, "warn.mjs"), warnModule("Build"));
+  writeFileSync(join(work(), "warn.mjs"), warnModule("Build"));
   const args = ["warn.mjs", "--stdout", "-v", "every=1m"];
   const first = render(...args);
   expect(first.stderr).toBe(warning("warn.mjs", "Build"));
@@ -84,7 +84,7 @@ test("a second render of the same output reuses the diagnostics (same output and
 
   // another output (the module changed): validated
   entry.mark("KEPT");
-  writeFileSync(join(work, "warn.mjs"), warnModule("Test"));
+  writeFileSync(join(work(), "warn.mjs"), warnModule("Test"));
   const changed = render(...args);
   expect(changed.stderr).toBe(warning("warn.mjs", "Test"));
   expect(changed.status).toBe(0);
@@ -99,7 +99,7 @@ test("a second render of the same output reuses the diagnostics (same output and
 });
 
 test("errors are reused with their exit code, and nothing is written", () => {
-  writeFileSync(join(work, "definition.json"), "previous content");
+  writeFileSync(join(work(), "definition.json"), "previous content");
   const first = render("typo.ts");
   expect(first.status).toBe(1);
   expect(first.stderr).toContain(
@@ -111,11 +111,11 @@ test("errors are reused with their exit code, and nothing is written", () => {
   const reused = render("typo.ts");
   expect(reused.stderr).toMatch(/^typo\.ts:jobs\[0\]\.plan\[0\]\.get error pipeline\/unknown-reference KEPT\n/);
   expect(reused.status).toBe(1);
-  expect(readFileSync(join(work, "definition.json"), "utf8")).toBe("previous content");
+  expect(readFileSync(join(work(), "definition.json"), "utf8")).toBe("previous content");
 });
 
 test("a corrupt entry is ignored: validated again, and the entry written anew", () => {
-  writeFileSync(join(work, "corrupt.mjs"), warnModule("Corrupt"));
+  writeFileSync(join(work(), "corrupt.mjs"), warnModule("Corrupt"));
   const args = ["corrupt.mjs", "--stdout", "-v", "every=1m"];
   const first = render(...args);
   const entry = entryOf("corrupt.mjs");
@@ -125,7 +125,7 @@ test("a corrupt entry is ignored: validated again, and the entry written anew", 
 });
 
 test("a batch render and --check reuse the kept diagnostics too", () => {
-  writeFileSync(join(work, "batch.mjs"), warnModule("Batch"));
+  writeFileSync(join(work(), "batch.mjs"), warnModule("Batch"));
   const batch = ["batch.mjs", "ok.ts", "--out-dir", "out", "-v", "every=1m"];
   const first = render(...batch);
   expect(first.stderr).toContain(warning("batch.mjs", "Batch"));

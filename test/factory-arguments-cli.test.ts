@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { afterAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
+import { workFolder } from "./helpers/work-folder.ts";
 
 // A pipeline module that calls a factory with a wrong argument (JavaScript, or TypeScript past the
 // types) is a user mistake: `hangar render` says where it was called (file:line:column of the user's
@@ -10,8 +11,7 @@ import { afterAll, expect, test } from "vitest";
 const repo = resolve(import.meta.dirname, "..");
 const bin = join(repo, "bin/hangar.js");
 // inside the repository, so that the modules' `import ... from "hangar"` resolves
-const work = mkdtempSync(join(repo, "test/.tmp-factory-arguments-"));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = workFolder("factory-arguments");
 
 const modules: [file: string, source: string, message: string][] = [
   [
@@ -41,21 +41,21 @@ const modules: [file: string, source: string, message: string][] = [
 test.each(modules)(
   "hangar render %s: one line naming factory and option, exit 2, nothing written",
   (file, source, message) => {
-    writeFileSync(join(work, file), source);
-    const before = readdirSync(work).sort();
-    const run = spawnSync(process.execPath, [bin, "render", file], { cwd: work, encoding: "utf8" });
+    writeFileSync(join(work(), file), source);
+    const before = readdirSync(work()).sort();
+    const run = spawnSync(process.execPath, [bin, "render", file], { cwd: work(), encoding: "utf8" });
     expect(run.stderr).toBe(message);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe("");
-    expect(readdirSync(work).sort()).toEqual(before);
+    expect(readdirSync(work()).sort()).toEqual(before);
   },
 );
 
 test("--debug adds the stack trace, which leads to the factory", () => {
   const [file, source, message] = modules[0] ?? ["", "", ""];
-  writeFileSync(join(work, file), source);
-  const run = spawnSync(process.execPath, [bin, "render", file, "--debug"], { cwd: work, encoding: "utf8" });
+  writeFileSync(join(work(), file), source);
+  const run = spawnSync(process.execPath, [bin, "render", file, "--debug"], { cwd: work(), encoding: "utf8" });
   expect(run.status).toBe(2);
   expect(run.stderr.startsWith(message)).toBe(true);
   expect(run.stderr).toMatch(/\n\s+at .*gitRepo/);

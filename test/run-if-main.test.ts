@@ -1,16 +1,8 @@
 import { spawnSync } from "node:child_process";
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { afterAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
+import { workFolder } from "./helpers/work-folder.ts";
 
 // `runIfMain` of hangar/script, as the built package runs it: writes definition.json and prints the fly command when
 // the module is the program run, and does nothing when `hangar render` imports it (the bundled hangar then imports
@@ -18,8 +10,7 @@ import { afterAll, expect, test } from "vitest";
 
 const repo = resolve(import.meta.dirname, "..");
 // inside the repository, so that `import ... from "hangar"` resolves to the build
-const work = mkdtempSync(join(repo, "test/.tmp-run-if-main-"));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = workFolder("run-if-main");
 
 const source = [
   'import { pipeline } from "hangar";',
@@ -31,10 +22,10 @@ const source = [
 ].join("\n");
 
 test("run as a script, the module writes definition.json in the working directory and prints the fly command", () => {
-  writeFileSync(join(work, "app.mjs"), source);
-  const cwd = join(work, "out");
+  writeFileSync(join(work(), "app.mjs"), source);
+  const cwd = join(work(), "out");
   mkdirSync(cwd);
-  const run = spawnSync(process.execPath, [join(work, "app.mjs")], { cwd, encoding: "utf8" });
+  const run = spawnSync(process.execPath, [join(work(), "app.mjs")], { cwd, encoding: "utf8" });
   expect(run.stderr).toBe("");
   expect(run.stdout).toBe("fly -t ci set-pipeline -p app -c definition.json\n");
   expect(JSON.parse(readFileSync(join(cwd, "definition.json"), "utf8"))).toEqual({
@@ -43,10 +34,10 @@ test("run as a script, the module writes definition.json in the working director
 });
 
 test.each(["app.mjs", "app.ts"])("rendered by hangar (%s), the module writes nothing itself", (file) => {
-  writeFileSync(join(work, file), source);
-  const cwd = join(work, `render-${file}`);
+  writeFileSync(join(work(), file), source);
+  const cwd = join(work(), `render-${file}`);
   mkdirSync(cwd);
-  const run = spawnSync(process.execPath, [join(repo, "bin/hangar.js"), "render", join(work, file), "--stdout"], {
+  const run = spawnSync(process.execPath, [join(repo, "bin/hangar.js"), "render", join(work(), file), "--stdout"], {
     cwd,
     encoding: "utf8",
   });
@@ -77,7 +68,7 @@ test.each([
     "hangar: nan.mjs: runIfMain(): the pipeline is not plain data at jobs[0].plan[0].params.n: NaN, a number JSON cannot hold\n",
   ],
 ])("run as a script, a wrong definition (%s) is one line and exit 2, nothing written", (file, call, message) => {
-  const cwd = join(work, `wrong-${file}`);
+  const cwd = join(work(), `wrong-${file}`);
   mkdirSync(cwd);
   writeFileSync(join(cwd, file), `import { runIfMain } from "hangar/script";\n${call}\n`);
   const run = spawnSync(process.execPath, [file], { cwd, encoding: "utf8" });
@@ -88,7 +79,7 @@ test.each([
 });
 
 test("run as a script where definition.json cannot be written, the message names it, not the temporary file", () => {
-  const cwd = join(work, "unwritable");
+  const cwd = join(work(), "unwritable");
   mkdirSync(cwd);
   writeFileSync(join(cwd, "app.mjs"), source);
   // a link to a file in a folder that does not exist: the temporary file beside its target cannot be created
@@ -103,7 +94,7 @@ test("run as a script where definition.json cannot be written, the message names
 });
 
 test("run as a script, a pipeline hangar render refuses (a resource not collected) is refused too: findings, exit 1", () => {
-  const cwd = join(work, "findings");
+  const cwd = join(work(), "findings");
   mkdirSync(cwd);
   writeFileSync(
     join(cwd, "plain.mjs"),

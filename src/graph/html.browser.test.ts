@@ -5,12 +5,12 @@
  * (`HANGAR_UPDATE_PICTURES=1 npx vitest run src/graph/html.browser` rewrites docs/graph-docker-baseline.png).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type Box, overlappingBoxes } from "../../test/helpers/graph-checks.ts";
+import { workFolder } from "../../test/helpers/work-folder.ts";
 
 /** What the page functions below use of a DOM element (the project's types have no DOM library). */
 interface DomElement {
@@ -39,8 +39,8 @@ if (!available) {
 }
 
 describe.skipIf(!available)("the graph page in Chromium", () => {
-  const scratch = mkdtempSync(join(tmpdir(), "hangar-graph-browser-"));
-  const html = join(scratch, "graph.html");
+  const scratch = workFolder("graph-browser", { tmp: true });
+  const html = () => join(scratch(), "graph.html");
   // biome-ignore lint/suspicious/noExplicitAny: playwright-core's Browser and Page, loaded only when Chromium exists
   let browser: any;
   // biome-ignore lint/suspicious/noExplicitAny: see above
@@ -51,7 +51,7 @@ describe.skipIf(!available)("the graph page in Chromium", () => {
     // the built CLI, as a user runs it (its stack traces are source-mapped, so labels name the author's lines)
     const made = spawnSync(
       process.execPath,
-      ["bin/hangar.js", "graph", "examples/docker-baseline/pipeline.ts", "-o", html],
+      ["bin/hangar.js", "graph", "examples/docker-baseline/pipeline.ts", "-o", html()],
       {
         cwd: repo,
         encoding: "utf8",
@@ -73,16 +73,15 @@ describe.skipIf(!available)("the graph page in Chromium", () => {
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 600 }, deviceScaleFactor: 1 });
     page.on("request", (request: { url(): string }) => requests.push(request.url()));
-    await page.goto(pathToFileURL(html).href);
+    await page.goto(pathToFileURL(html()).href);
   }, 60_000);
 
   afterAll(async () => {
     await browser?.close();
-    rmSync(scratch, { recursive: true, force: true });
   });
 
   test("loads nothing but itself", () => {
-    expect(requests).toEqual([pathToFileURL(html).href]);
+    expect(requests).toEqual([pathToFileURL(html()).href]);
   });
 
   test("every job once, no two nodes overlap, every name inside its box", async () => {
@@ -119,7 +118,7 @@ describe.skipIf(!available)("the graph page in Chromium", () => {
 
   test("the picture the README shows", async () => {
     const svg = await page.$("section.view:not([hidden]) svg");
-    const out = process.env.HANGAR_UPDATE_PICTURES === "1" ? picture : join(scratch, "graph.png");
+    const out = process.env.HANGAR_UPDATE_PICTURES === "1" ? picture : join(scratch(), "graph.png");
     await svg.screenshot({ path: out });
     const png = readFileSync(out);
     expect(png.subarray(1, 4).toString()).toBe("PNG");
@@ -161,7 +160,7 @@ describe.skipIf(!available)("the graph page in Chromium", () => {
   });
 
   test("a group named `all` is a tab of its own: clicking it shows its section alone", async () => {
-    const yml = join(scratch, "groups.yml");
+    const yml = join(scratch(), "groups.yml");
     writeFileSync(
       yml,
       [
@@ -174,13 +173,13 @@ describe.skipIf(!available)("the graph page in Chromium", () => {
         "- {name: all, jobs: [c]}",
       ].join("\n"),
     );
-    const made = spawnSync(process.execPath, ["bin/hangar.js", "graph", yml, "-o", join(scratch, "groups.html")], {
+    const made = spawnSync(process.execPath, ["bin/hangar.js", "graph", yml, "-o", join(scratch(), "groups.html")], {
       cwd: repo,
       encoding: "utf8",
     });
     expect(made.status, made.stderr).toBe(0);
     const groups = await browser.newPage({ viewport: { width: 1280, height: 600 } });
-    await groups.goto(pathToFileURL(join(scratch, "groups.html")).href);
+    await groups.goto(pathToFileURL(join(scratch(), "groups.html")).href);
     const state = () =>
       groups.evaluate(() => {
         const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<DomPage> } })

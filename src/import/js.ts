@@ -83,7 +83,18 @@ export interface Entry {
  */
 export function property(key: string, value: Doc, valueIsString: boolean): Doc {
   const printed = propertyKey(key);
+  if (leadsWithComment(value)) return [printed, ":", indent([hardline, value])];
   return valueIsString && printed.length >= 5 ? [printed, ":", group(indent([line, value]))] : [printed, ": ", value];
+}
+
+/**
+ * Whether a value's document begins with a `//` comment (a note on a value kept as written): after `key:` or `=` it
+ * starts on a line of its own, indented, as Biome lays it out, not on the line of the key.
+ */
+export function leadsWithComment(doc: Doc): boolean {
+  let first: Doc | undefined = doc;
+  while (Array.isArray(first)) first = first[0];
+  return typeof first === "string" && first.startsWith("//");
 }
 
 function entries(items: readonly Entry[], trailing: readonly string[]): Doc[] {

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, test } from "vitest";
@@ -40,6 +41,16 @@ function tscSays(source: string): string {
   writeFileSync(join(dir, file), source);
   const { output, status } = typeCheck(dir, [file]);
   return status === 0 ? output : output || `tsc exited with ${status}`;
+}
+
+/** What `biome format` makes of generated code: the code itself when it is formatted. */
+function biomeFormatted(source: string): string {
+  const biome = spawnSync(join(repo, "node_modules/.bin/biome"), ["format", "--stdin-file-path=m.ts"], {
+    input: source,
+    encoding: "utf8",
+    cwd: repo,
+  });
+  return biome.status === 0 ? biome.stdout : biome.stderr;
 }
 
 describe("named consts and step helpers", () => {
@@ -320,6 +331,32 @@ describe("anchors and merge keys", () => {
     expect(tscSays(out)).toBe("");
     const { retries: _, ...data } = dataOf(input) as unknown as Record<string, unknown>;
     expect(await rendered(out)).toEqual(data);
+  });
+
+  test("an anchor holding a reference (a step's resource, a scalar at a resource's name) used as data is one const of names, not of the resource", async () => {
+    // render names a reference only in a field that takes one: in params, a task's file, a load_var's name, or a field
+    // of another kind of step spread into a step, a const holding the resource rendered the whole resource
+    const input = `
+      resources: [{name: src, type: git, source: {uri: "https://example.com/x.git"}}]
+      jobs:
+      - name: a
+        plan:
+        - &fetch {get: src, trigger: true}
+        - {put: src, params: *fetch}
+        - {put: src, <<: *fetch}
+        - get: &repo src
+        - {task: t, file: *repo}
+        - {load_var: *repo, file: src/v.yml}
+        - {put: src, params: {repository: *repo}}
+      `;
+    const out = code(input);
+    expect(out).toContain('const fetch = { get: "src", trigger: true };');
+    expect(out).toContain('const repo = "src";');
+    expect(out).toContain("{ put: src, params: fetch },");
+    expect(out).toContain('{ ...fetch, put: "src" } as unknown as Step,');
+    expect(out).toContain('task("t", { file: repo }),');
+    expect(tscSays(out)).toBe("");
+    expect(await rendered(out)).toEqual(dataOf(input));
   });
 
   test("a resource a factory would make is a literal when the call would drop what the YAML writes in it (an anchor, an alias, a merge key, a comment): its data is written once; an anchor on its name keeps the call", async () => {
@@ -965,6 +1002,61 @@ describe("deprecated and untypable forms", () => {
     expect(tscSays(out)).toBe("");
     const upgraded = JSON.parse(JSON.stringify(dataOf(input)).replaceAll('"aggregate":', '"in_parallel":'));
     expect(await rendered(out)).toEqual(upgraded);
+  });
+
+  test("a step with a second core key, written or merged, is kept as written, cast, with the validator's reason: names stay names", async () => {
+    // Concourse reads each by its first core key (put before get, task before load_var); the other is an unknown field
+    const input = `
+      resources: [{name: src, type: git, source: {uri: "https://example.com/x.git"}}]
+      jobs:
+      - name: a
+        plan:
+        - {get: src, <<: &h {put: src}}
+        - *h
+        - {get: src, put: src}
+        - &t {task: t, file: src/t.yml}
+        - {load_var: v, <<: *t}
+      `;
+    const result = importPipeline(yaml(input));
+    if (!result.ok) throw new Error("import failed");
+    const out = result.modules[0]?.code ?? "";
+    expect(out).toContain('// unknown fields ["get"]: not a valid step for Concourse, kept as written');
+    expect(out).toContain('{ ...h, get: "src" } as unknown as Step,');
+    expect(out).toContain('{ get: "src", put: "src" } as unknown as Step,');
+    expect(out).toContain('{ ...t, load_var: "v" } as unknown as Step,');
+    expect(result.notes).toEqual([
+      'jobs[0].plan[0] kept as written: unknown fields ["get"]',
+      'jobs[0].plan[2] kept as written: unknown fields ["get"]',
+      'jobs[0].plan[4] kept as written: unknown fields ["load_var"]',
+    ]);
+    expect(tscSays(out)).toBe("");
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
+
+  test("a step kept as written that is anchored, or a hook or try, has its note on a line of its own: a const typed by the cast, formatted as Biome does", async () => {
+    const input = `
+      resources: [{name: src, type: git, source: {uri: "https://example.com/x.git"}}]
+      jobs:
+      - name: a
+        plan:
+        - &both {get: src, put: src}
+        - *both
+        - {put: src, on_success: {get: src, put: src}}
+        - try: {get: src, trigger: ((auto))}
+        - {task: t, file: src/t.yml, ensure: *both}
+      `;
+    const out = code(input);
+    const note = '// unknown fields ["get"]: not a valid step for Concourse, kept as written';
+    expect(out).toContain(`const both =\n  ${note}\n  { get: "src", put: "src" } as unknown as Step;`);
+    expect(out).toMatch(
+      / {10}on_success:\n {12}\/\/ unknown fields \["get"\][^\n]*\n {12}\{ get: "src", put: "src" \} as unknown/,
+    );
+    expect(out).toMatch(
+      /tryStep\(\n {10}\/\/ json: cannot unmarshal [^\n]*\n {10}\{ get: "src", trigger: "\(\(auto\)\)" \}/,
+    );
+    expect(biomeFormatted(out)).toBe(out);
+    expect(tscSays(out)).toBe("");
+    expect(await rendered(out)).toEqual(dataOf(input));
   });
 
   test("a ((var)) where Concourse decodes a boolean is kept, cast, with the parser's reason", () => {

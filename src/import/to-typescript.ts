@@ -20,7 +20,9 @@
  * - The code is laid out by a small printer (`print.ts`, `js.ts`) the way Biome formats it.
  */
 
+import { goQuotedList } from "../concourse/go-format.ts";
 import { goPathMatch } from "../concourse/go-path-match.ts";
+import { unknownStepFields } from "../concourse/step-fields.ts";
 import {
   doStepsProblem,
   getProblem,
@@ -56,6 +58,7 @@ import {
   type Entry,
   isMultiline,
   keyInText,
+  leadsWithComment,
   objectLiteral,
   property,
   propertyKey,
@@ -251,8 +254,8 @@ interface Emitter {
   readonly commentsTaken: Set<string>;
   /** Each shared anchor's const: the role it was written in (its first use's) and the roles of all its uses. */
   readonly anchorRoles: Map<Anchor, { readonly written: Role; readonly used: Set<Role> }>;
-  /** How anchors holding a null are written, from a first writing of the module ({@link nullAnchorHints}). */
-  readonly nullHints: NullHints;
+  /** How anchors one const would not serve are written, from a first writing of the module ({@link anchorHints}). */
+  readonly hints: AnchorHints;
   /**
    * The anchors whose const is declared without a type and holds a string of a literal-typed field, from a first
    * writing of the module ({@link untypedLiteralConsts}): written with those strings `as const`.
@@ -263,17 +266,21 @@ interface Emitter {
 }
 
 /**
- * Anchors holding a null that one const cannot serve as written (found by writing the module once): one written as
+ * Anchors that one const cannot serve as written (found by writing the module once). Holding a null: one written as
  * free-form data (a null as it is, typed `null`) and used where the model types the value is written with its nulls
  * cast (`null as never`, which both places take); one also used as a unit of the model (a step, whose null keys are
- * left out) is not shared, each use written in place.
+ * left out) is not shared, each use written in place. Holding a reference (a step's `get: src`, a scalar anchored at a
+ * resource's name, written as the resource's const) and used as data, where render names no reference (`params: *g`,
+ * a task's `file: *n`, a step of another kind spreading it): written as data, its names strings (`data`), which the
+ * places that take a reference take too.
  */
-interface NullHints {
+interface AnchorHints {
   readonly cast: ReadonlySet<Anchor>;
   readonly unshared: ReadonlySet<Anchor>;
+  readonly data: ReadonlySet<Anchor>;
 }
 
-const NO_NULL_HINTS: NullHints = { cast: new Set(), unshared: new Set() };
+const NO_HINTS: AnchorHints = { cast: new Set(), unshared: new Set(), data: new Set() };
 
 /** The identifiers a scope's code refers to (so consts are declared before their users). */
 type Scope = Set<string>;
@@ -305,21 +312,21 @@ export function importPipeline(input: string | Uint8Array, options: ImportOption
   const anchorValues = readAnchorValues(data, info);
   const untypable = untypableUnits(data, parsed.diagnostics, options.upgrade === true);
   const ignored = Object.keys(data).filter((key) => !PIPELINE_KEYS.includes(key));
-  const write = (nullHints: NullHints, untypedConsts: ReadonlySet<Anchor>) => {
-    const e = newEmitter({ data, info, anchorValues }, options, untypable, { nullHints, untypedConsts });
+  const write = (hints: AnchorHints, untypedConsts: ReadonlySet<Anchor>) => {
+    const e = newEmitter({ data, info, anchorValues }, options, untypable, { hints, untypedConsts });
     if (ignored.length > 0) {
       e.notes.push(`left out top-level keys Concourse ignores: ${ignored.map(keyInText).join(", ")}`);
     }
     declareNamedConsts(e);
     return { e, modules: writeModules(e, ignored) };
   };
-  const first = write(NO_NULL_HINTS, new Set());
-  // an anchor holding a null that one const did not serve, or a const declared without a type that holds a string of
-  // a literal-typed field: the module is written again, knowing how to write them
-  const hints = nullAnchorHints(first.e);
+  const first = write(NO_HINTS, new Set());
+  // an anchor holding a null or a reference that one const did not serve, or a const declared without a type that
+  // holds a string of a literal-typed field: the module is written again, knowing how to write them
+  const hints = anchorHints(first.e);
   const untypedConsts = untypedLiteralConsts(first.e);
   const { e, modules } =
-    hints === undefined && untypedConsts.size === 0 ? first : write(hints ?? NO_NULL_HINTS, untypedConsts);
+    hints === undefined && untypedConsts.size === 0 ? first : write(hints ?? NO_HINTS, untypedConsts);
   const untaken = [
     ...[...info.comments].filter(([key]) => key !== pathKey([]) && !e.commentsTaken.has(`before ${key}`)),
     ...[...info.trailing].filter(([key]) => !e.commentsTaken.has(`after ${key}`)),
@@ -379,7 +386,7 @@ function newEmitter(
   { data, info, anchorValues }: Pick<Emitter, "data" | "info" | "anchorValues">,
   options: ImportOptions,
   untypable: Map<string, string>,
-  { nullHints, untypedConsts }: Pick<Emitter, "nullHints" | "untypedConsts">,
+  { hints, untypedConsts }: Pick<Emitter, "hints" | "untypedConsts">,
 ): Emitter {
   const imports = new Set<string>();
   const typeImports = new Set<string>();
@@ -405,7 +412,7 @@ function newEmitter(
     constImports: { imports, typeImports },
     commentsTaken: new Set(),
     anchorRoles: new Map(),
-    nullHints,
+    hints,
     untypedConsts,
     literalsAsConst: false,
   };
@@ -427,21 +434,58 @@ function untypedLiteralConsts(e: Emitter): Set<Anchor> {
 }
 
 /**
- * The anchors holding a null whose const, as a first writing made it, does not serve all its uses ({@link NullHints}),
- * or undefined when every const does.
+ * The anchors holding a null or a reference whose const, as a first writing made it, does not serve all its uses
+ * ({@link AnchorHints}), or undefined when every const does.
  */
-function nullAnchorHints(e: Emitter): NullHints | undefined {
+function anchorHints(e: Emitter): AnchorHints | undefined {
   const cast = new Set<Anchor>();
   const unshared = new Set<Anchor>();
+  const data = new Set<Anchor>();
   for (const [anchor, { written, used }] of e.anchorRoles) {
-    if (!holdsNull(anchorData(e, anchor))) continue;
-    const typed = [...used].filter((role) => role !== "payload");
-    if (written === "payload" && typed.length > 0) {
-      if (typed.every((role) => role === "value")) cast.add(anchor);
-      else unshared.add(anchor);
-    } else if (!isData(written) && used.has("payload")) unshared.add(anchor);
+    if (holdsNull(anchorData(e, anchor))) {
+      const typed = [...used].filter((role) => role !== "payload");
+      if (written === "payload" && typed.length > 0) {
+        if (typed.every((role) => role === "value")) cast.add(anchor);
+        else unshared.add(anchor);
+        continue;
+      }
+      if (!isData(written) && used.has("payload")) {
+        unshared.add(anchor);
+        continue;
+      }
+    }
+    const id = e.anchorIds.get(anchor);
+    if (id !== undefined && !isData(written) && [...used].some(isData) && constsUsed(e, id).named) data.add(anchor);
   }
-  return cast.size === 0 && unshared.size === 0 ? undefined : { cast, unshared };
+  // the anchors a const written as data uses are used as data there: those holding a reference are written as data too
+  const byId = new Map([...e.anchorIds].map(([anchor, id]) => [id, anchor]));
+  for (const anchor of [...data]) {
+    for (const id of constsUsed(e, e.anchorIds.get(anchor) as string).ids) {
+      const inner = byId.get(id);
+      if (inner !== undefined && !unshared.has(inner) && constsUsed(e, id).named) data.add(inner);
+    }
+  }
+  return cast.size === 0 && unshared.size === 0 && data.size === 0 ? undefined : { cast, unshared, data };
+}
+
+/**
+ * The consts a const's code uses, itself or through the consts it uses, but for the resources, resource types and
+ * prototypes (`ids`), and whether it uses one of those (`named`: the code holds a reference as an object).
+ */
+function constsUsed(e: Emitter, id: string): { ids: Set<string>; named: boolean } {
+  const named = new Set([...e.resourceIds.values(), ...e.typeIds.values(), ...e.prototypeIds.values()]);
+  const ids = new Set<string>();
+  let usesNamed = false;
+  const stack = [...(e.consts.get(id)?.deps ?? [])];
+  while (stack.length > 0) {
+    const next = stack.pop() as string;
+    if (named.has(next)) usesNamed = true;
+    else if (!ids.has(next)) {
+      ids.add(next);
+      stack.push(...(e.consts.get(next)?.deps ?? []));
+    }
+  }
+  return { ids, named: usesNamed };
 }
 
 /** Whether a value is or holds a null. */
@@ -471,7 +515,8 @@ function untypableUnits(data: Obj, diagnostics: readonly Diagnostic[], upgrade: 
     const items = data[section];
     if (Array.isArray(items)) for (let i = 0; i < items.length; i++) units.push([section, i]);
   }
-  for (const { path } of walkPipelineSteps(data as never)) units.push(path);
+  const steps = [...walkPipelineSteps(data as never)];
+  for (const { path } of steps) units.push(path);
   const found = new Map<string, string>();
   for (const d of diagnostics) {
     if (d.severity !== "error" || d.path.length === 0) continue;
@@ -486,6 +531,14 @@ function untypableUnits(data: Obj, diagnostics: readonly Diagnostic[], upgrade: 
     if (upgrade && isObject(step) && isUpgradableAggregate(step)) continue;
     const key = pathKey(owner);
     if (!found.has(key)) found.set(key, d.message);
+  }
+  // a step with keys its kind has not (a second core key, written or merged: Concourse reads the step by its first
+  // core key, and the others are unknown fields, as the validator's step-unknown-fields says), which the model's step
+  // types refuse too; written as one kind, a reference in another's field would render as the whole object
+  for (const { step, path } of steps) {
+    const unknown = isObject(step) ? unknownStepFields(step) : [];
+    const key = pathKey(path);
+    if (unknown.length > 0 && !found.has(key)) found.set(key, `unknown fields ${goQuotedList(unknown)}`);
   }
   return found;
 }
@@ -616,7 +669,7 @@ const anchorData = (e: Emitter, anchor: Anchor): unknown => e.anchorValues.get(a
 /** A value in a role: the shared const of its anchor when it has one, else written out. */
 function emit(e: Emitter, role: Role, value: unknown, path: Path, scope: Scope): Doc {
   const anchor = e.info.anchorAt.get(pathKey(path));
-  if (anchor !== undefined && anchor.uses > 0 && !e.nullHints.unshared.has(anchor) && shareable(e, anchor, value)) {
+  if (anchor !== undefined && anchor.uses > 0 && !e.hints.unshared.has(anchor) && shareable(e, anchor, value)) {
     const id = anchorConst(e, anchor, role);
     scope.add(id);
     return id;
@@ -636,12 +689,14 @@ function shareable(e: Emitter, anchor: Anchor, value: unknown): boolean {
 }
 
 /**
- * The type a const of a role is declared with: steps by their kind, so spreads of them stay typed; an `in_parallel`'s
- * steps by their form (a list, or the long form's mapping).
+ * The type the const of an anchor in a role is declared with: steps by their kind, so spreads of them stay typed (none
+ * for a step kept as written, cast to `Step` where it is written); an `in_parallel`'s steps by their form (a list, or
+ * the long form's mapping).
  */
-function declaredType(role: Role, value: unknown): string | undefined {
+function declaredType(e: Emitter, role: Role, anchor: Anchor): string | undefined {
+  const value = anchorData(e, anchor);
   if (role === "step") {
-    const kind = isObject(value) ? stepKindOrUndefined(value) : undefined;
+    const kind = isObject(value) && !e.untypable.has(pathKey(anchor.path)) ? stepKindOrUndefined(value) : undefined;
     return kind === undefined ? undefined : STEP_TYPES[kind];
   }
   if (role === "steps" && !Array.isArray(value)) return isObject(value) ? ROLE_TYPES.inParallelConfig : undefined;
@@ -664,20 +719,16 @@ const STEP_TYPES: Readonly<Record<StepKind, string>> = {
 const constEmitter = (e: Emitter): Emitter => ({ ...e, ...e.constImports, literalsAsConst: false });
 
 /** The const of an anchor, written the first time it is needed; `type` is what this use wants it declared as. */
-function anchorConst(
-  module: Emitter,
-  anchor: Anchor,
-  role: Role,
-  type = declaredType(role, anchorData(module, anchor)),
-): string {
+function anchorConst(module: Emitter, anchor: Anchor, role: Role, type = declaredType(module, role, anchor)): string {
   const named = namedItemConst(module, anchor, role);
   if (named !== undefined) return named;
   const e = { ...constEmitter(module), literalsAsConst: module.untypedConsts.has(anchor) };
   const types = e.anchorTypes.get(anchor) ?? new Set<string | undefined>();
   types.add(type);
   e.anchorTypes.set(anchor, types);
-  // with its nulls cast, a const written as free-form data serves a place the model types too
-  const written = role === "payload" && e.nullHints.cast.has(anchor) ? "value" : role;
+  // with its nulls cast, a const written as free-form data serves a place the model types too; one holding a reference
+  // used as data is written as data, its names strings
+  const written = e.hints.data.has(anchor) || (role === "payload" && e.hints.cast.has(anchor)) ? "value" : role;
   const roles = e.anchorRoles.get(anchor) ?? { written, used: new Set<Role>() };
   roles.used.add(role);
   e.anchorRoles.set(anchor, roles);
@@ -853,7 +904,7 @@ function emitObject(e: Emitter, role: Role, value: unknown, path: Path, scope: S
     // a null that overrides a merged key is written as nothing (the model has no null), which a spread would undo
     const nullOverride = (k: string): boolean =>
       value[k] === null && !isData(role) && sources.some((s) => isObject(s) && Object.hasOwn(s, k));
-    const unshared = spread.some((a) => e.nullHints.unshared.has(a));
+    const unshared = spread.some((a) => e.hints.unshared.has(a));
     if (
       sameData(rebuilt, value) &&
       sources.every(isObject) &&
@@ -1188,7 +1239,11 @@ function constDoc(e: Emitter, c: Const): Doc {
   const head = `const ${c.id}${type === undefined || c.cast !== undefined ? "" : `: ${type}`} =`;
   const castNote =
     c.cast !== undefined ? [`// kept as written: not a valid ${c.cast} for Concourse's types`, hardline] : [];
-  const assigned: Doc = isString ? [head, group(indent([line, value]))] : [head, " ", value];
+  const assigned: Doc = isString
+    ? [head, group(indent([line, value]))]
+    : leadsWithComment(value)
+      ? [head, indent([hardline, value])]
+      : [head, " ", value];
   return [...commentDocs(c.comments), ...castNote, assigned, ";"];
 }
 

@@ -1,16 +1,18 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
+import { workFolder } from "../../../test/helpers/work-folder.ts";
 import { pythonStringAfter, readCheckoutFile } from "./checkout.ts";
 
 describe("readCheckoutFile", () => {
-  const checkout = mkdtempSync(join(tmpdir(), "hangar-checkout-"));
-  mkdirSync(join(checkout, "scripts"));
-  writeFileSync(join(checkout, "scripts", "hello.sh"), "echo hello\n");
+  const checkout = workFolder("checkout", { tmp: true });
+  beforeAll(() => {
+    mkdirSync(join(checkout(), "scripts"));
+    writeFileSync(join(checkout(), "scripts", "hello.sh"), "echo hello\n");
+  });
 
   test("reads a file of the checkout named by OL_INFRASTRUCTURE_DIR", () => {
-    expect(readCheckoutFile("scripts/hello.sh", { OL_INFRASTRUCTURE_DIR: checkout })).toBe("echo hello\n");
+    expect(readCheckoutFile("scripts/hello.sh", { OL_INFRASTRUCTURE_DIR: checkout() })).toBe("echo hello\n");
   });
 
   test("names the variable and the file when the variable is unset or empty", () => {
@@ -22,9 +24,9 @@ describe("readCheckoutFile", () => {
   });
 
   test("names the variable and the file when the checkout lacks the file", () => {
-    expect(() => readCheckoutFile("scripts/bye.sh", { OL_INFRASTRUCTURE_DIR: checkout })).toThrow(
+    expect(() => readCheckoutFile("scripts/bye.sh", { OL_INFRASTRUCTURE_DIR: checkout() })).toThrow(
       new Error(
-        `OL_INFRASTRUCTURE_DIR=${checkout} has no scripts/bye.sh (expected ${join(checkout, "scripts/bye.sh")})`,
+        `OL_INFRASTRUCTURE_DIR=${checkout()} has no scripts/bye.sh (expected ${join(checkout(), "scripts/bye.sh")})`,
       ),
     );
   });

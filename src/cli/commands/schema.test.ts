@@ -1,17 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { memoryIo } from "../../../test/helpers/memory-io.ts";
+import { workFolder } from "../../../test/helpers/work-folder.ts";
 import { schemaFile } from "../../schema/schema-file.ts";
 import { runCli } from "../run-cli.ts";
 
-const work = mkdtempSync(join(tmpdir(), "hangar-schema-"));
-afterEach(() => rmSync(join(work, "out"), { recursive: true, force: true }));
+const work = workFolder("schema", { tmp: true });
+afterEach(() => rmSync(join(work(), "out"), { recursive: true, force: true }));
 
 describe("hangar schema", () => {
   test("prints the package's schema.json on stdout", async () => {
-    const run = memoryIo(work);
+    const run = memoryIo(work());
     expect(await runCli(["schema"], run.io)).toBe(0);
     const printed = JSON.parse(run.stdout) as { $schema: string; definitions: Record<string, unknown> };
     expect(printed.$schema).toBe("http://json-schema.org/draft-07/schema#");
@@ -20,7 +20,7 @@ describe("hangar schema", () => {
   });
 
   test("--task prints the schema of a task config file, the task config part of the pipeline's", async () => {
-    const run = memoryIo(work);
+    const run = memoryIo(work());
     expect(await runCli(["schema", "--task"], run.io)).toBe(0);
     expect(run.stdout).toBe(readFileSync(schemaFile(undefined, "task-schema.json") as string, "utf8"));
     const task = JSON.parse(run.stdout) as { title: string; $ref: string; definitions: Record<string, unknown> };
@@ -33,12 +33,14 @@ describe("hangar schema", () => {
   });
 
   test("-o writes it to a file", async () => {
-    const run = memoryIo(work);
+    const run = memoryIo(work());
     expect(await runCli(["schema", "-o", "out/pipeline.schema.json"], run.io).catch(() => -1)).toBe(2);
     expect(run.stderr).toMatch(/cannot write out\/pipeline\.schema\.json/);
-    const ok = memoryIo(work);
+    const ok = memoryIo(work());
     expect(await runCli(["schema", "-o", "schema.json"], ok.io)).toBe(0);
     expect(ok.stdout).toBe("");
-    expect(JSON.parse(readFileSync(join(work, "schema.json"), "utf8")).title).toBe("Concourse pipeline or task config");
+    expect(JSON.parse(readFileSync(join(work(), "schema.json"), "utf8")).title).toBe(
+      "Concourse pipeline or task config",
+    );
   });
 });
