@@ -1059,6 +1059,23 @@ describe("deprecated and untypable forms", () => {
     expect(await rendered(out)).toEqual(dataOf(input));
   });
 
+  test("a step kept as written that is anchored and merged into a valid step of its kind is spread cast to that kind", async () => {
+    const input = `
+      resources: [{name: src, type: git, source: {uri: "https://example.com/x.git"}}]
+      jobs:
+      - name: a
+        plan:
+        - &u {get: src, trigger: ((auto))}
+        - {<<: *u, trigger: true}
+        - do: [{<<: *u, trigger: false, passed: [a]}]
+      `;
+    const out = code(input);
+    expect(out).toContain('{ get: "src", trigger: "((auto))" } as unknown as Step;');
+    expect(out).toContain("{ ...(u as GetStep), trigger: true }");
+    expect(tscSays(out)).toBe("");
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
+
   test("a ((var)) where Concourse decodes a boolean is kept, cast, with the parser's reason", () => {
     const out = code(`
       resources: [{name: a, type: git, source: {}}]

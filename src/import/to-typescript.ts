@@ -781,9 +781,14 @@ function mergeSourceConst(e: Emitter, anchor: Anchor, role: Role, merged: Obj, s
     const kind = stepKindOrUndefined(merged);
     whole = kind === undefined ? undefined : STEP_TYPES[kind];
     if (whole !== undefined && isObject(data) && stepKindOrUndefined(data) === kind) {
-      const id = anchorConst(e, anchor, role, whole);
+      // a step kept as written is a const cast to Step, which a spread into a step of its kind, a valid one, gives no
+      // one kind: it is cast to that kind's step there ({ ...(s as GetStep), trigger: true })
+      const kept = e.untypable.has(pathKey(anchor.path));
+      const id = kept ? anchorConst(e, anchor, role) : anchorConst(e, anchor, role, whole);
       scope.add(id);
-      return id;
+      if (!kept) return id;
+      e.typeImports.add(whole);
+      return `(${id} as ${whole})`;
     }
   } else {
     const t = ROLE_TYPES[role];
