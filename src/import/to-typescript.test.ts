@@ -1076,6 +1076,25 @@ describe("deprecated and untypable forms", () => {
     expect(await rendered(out)).toEqual(dataOf(input));
   });
 
+  test("a step anchored inside a merge key and used as a step is judged by its data, kept as written", async () => {
+    const input = `
+      resources: [{name: src, type: git, source: {uri: "https://example.com/x.git"}}]
+      jobs:
+      - name: a
+        plan:
+        - {<<: &u {get: src, trigger: ((auto))}, trigger: true}
+        - *u
+        - {<<: &w {do: [{get: src, trigger: ((auto))}]}, attempts: 2}
+        - *w
+      `;
+    const out = code(input);
+    expect(out).toContain('{ get: "src", trigger: "((auto))" } as unknown as Step;');
+    expect(out).toContain("{ ...(u as GetStep), trigger: true }");
+    expect(out).toContain('{ get: "src", trigger: "((auto))" } as unknown as Step,');
+    expect(tscSays(out)).toBe("");
+    expect(await rendered(out)).toEqual(dataOf(input));
+  });
+
   test("a ((var)) where Concourse decodes a boolean is kept, cast, with the parser's reason", () => {
     const out = code(`
       resources: [{name: a, type: git, source: {}}]

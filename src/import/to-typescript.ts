@@ -35,6 +35,7 @@ import { pipeline as buildPipeline } from "../fragment/pipeline.ts";
 import { isObject, type Path } from "../model/common.ts";
 import { type AcrossVar, HOOK_KEYS } from "../model/modifiers.ts";
 import { type GetStep, type LoadVarStep, type PutStep, type StepKind, stepKindOrUndefined } from "../model/step.ts";
+import { checkShape } from "../parse/check-shape.ts";
 import { type ParsedPipeline, parsePipeline } from "../parse/parse-pipeline.ts";
 import { renderJson } from "../render/render.ts";
 import type { Diagnostic } from "../source/diagnostic.ts";
@@ -311,6 +312,9 @@ export function importPipeline(input: string | Uint8Array, options: ImportOption
   const info = isJson ? EMPTY_SOURCE_INFO : readSourceInfo(text);
   const anchorValues = readAnchorValues(data, info);
   const untypable = untypableUnits(data, parsed.diagnostics, options.upgrade === true);
+  for (const [key, why] of untypableMergedSteps(info, anchorValues, options.upgrade === true)) {
+    if (!untypable.has(key)) untypable.set(key, why);
+  }
   const ignored = Object.keys(data).filter((key) => !PIPELINE_KEYS.includes(key));
   const write = (hints: AnchorHints, untypedConsts: ReadonlySet<Anchor>) => {
     const e = newEmitter({ data, info, anchorValues }, options, untypable, { hints, untypedConsts });
@@ -539,6 +543,32 @@ function untypableUnits(data: Obj, diagnostics: readonly Diagnostic[], upgrade: 
     const unknown = isObject(step) ? unknownStepFields(step) : [];
     const key = pathKey(path);
     if (unknown.length > 0 && !found.has(key)) found.set(key, `unknown fields ${goQuotedList(unknown)}`);
+  }
+  return found;
+}
+
+/**
+ * {@link untypableUnits} of the steps anchored where a merge key merges them (`<<: &u {get: src, trigger: ((auto))}`),
+ * by path key under the anchor's path: such a step is at no step's path, and is used as one where an alias of it is a
+ * step (`- *u`) or it is merged whole into one; its data is judged as a step by itself, with the parser's own check.
+ */
+function untypableMergedSteps(
+  info: SourceInfo,
+  anchorValues: ReadonlyMap<Anchor, unknown>,
+  upgrade: boolean,
+): Map<string, string> {
+  const found = new Map<string, string>();
+  const at: Path = ["jobs", 0, "plan", 0];
+  for (const anchor of info.anchors) {
+    const step = anchorValues.get(anchor);
+    if (anchor.mergedKeys === undefined || !isObject(step) || stepKindOrUndefined(step) === undefined) continue;
+    const alone: Obj = { jobs: [{ name: "", plan: [step] }] };
+    const units = untypableUnits(alone, checkShape(alone).diagnostics, upgrade);
+    for (const [key, why] of units) {
+      const path = JSON.parse(key) as Path;
+      if (!at.every((seg, i) => path[i] === seg)) continue;
+      found.set(pathKey([...anchor.path, ...path.slice(at.length)]), why);
+    }
   }
   return found;
 }
