@@ -43,6 +43,12 @@ function tscSays(source: string): string {
   return status === 0 ? output : output || `tsc exited with ${status}`;
 }
 
+/** That generated code `out` type-checks under the repo's strict settings and renders to the data of the YAML `input`. */
+async function expectFaithful(out: string, input: string): Promise<void> {
+  expect(tscSays(out)).toBe("");
+  expect(await rendered(out)).toEqual(dataOf(input));
+}
+
 /** What `biome format` makes of generated code: the code itself when it is formatted. */
 function biomeFormatted(source: string): string {
   const biome = spawnSync(join(repo, "node_modules/.bin/biome"), ["format", "--stdin-file-path=m.ts"], {
@@ -206,8 +212,7 @@ describe("anchors and merge keys", () => {
     expect(out).toMatch(/const slack2Type: ResourceType = \{\n\s+\.\.\.slackType,\n\s+name: "slack-2",\n\};/);
     expect(out).toMatch(/const docs: Resource = \{\n\s+\.\.\.src,\n\s+name: "docs",\n\s+icon: "book",\n\};/);
     for (const once of [/example\/slack-resource/g, /x\.git/g]) expect(out.match(once)).toHaveLength(1);
-    expect(tscSays(out)).toBe("");
-    expect(await rendered(out)).toEqual(dataOf(input));
+    await expectFaithful(out, input);
   });
 
   test("a job anchored as a whole and merged into other jobs is a const (a Job) they spread and the jobs list holds", async () => {
@@ -236,8 +241,7 @@ describe("anchors and merge keys", () => {
     expect(out).toMatch(/jobs: \[\n\s+\/\/ the template job\n\s+job,\n\s+\{\n\s+\.\.\.job,\n\s+name: "b",\n\s+\},/);
     expect(out).toMatch(/\.\.\.job,\n\s+name: "c",\n\s+serial: false,\n\s+plan: \[\],/);
     expect(out.match(/version: "every"/g)).toHaveLength(1);
-    expect(tscSays(out)).toBe("");
-    expect(await rendered(out)).toEqual(dataOf(input));
+    await expectFaithful(out, input);
   });
 
   test("a string of a literal-typed field (version, inputs, format, an across var's max_in_flight) is `as const` where no type reaches it: in a step that spreads another, in a const declared without a type", async () => {
@@ -276,8 +280,7 @@ describe("anchors and merge keys", () => {
     expect(out).toContain('get(src, { version: "latest" })');
     expect(out).toContain('const cfg = { platform: "linux", run: { path: "echo" } };');
     expect(out.match(/ as const/g)).toHaveLength(6);
-    expect(tscSays(out)).toBe("");
-    expect(await rendered(out)).toEqual(dataOf(input));
+    await expectFaithful(out, input);
   });
 
   test("an anchored in_parallel in its long form is a const typed as that form (InParallelConfig), not as a list of steps", async () => {
@@ -297,8 +300,7 @@ describe("anchors and merge keys", () => {
       'const quick: Pick<InParallelConfig, "limit" | "fail_fast"> = { limit: 2, fail_fast: true };',
     );
     expect(out).toContain("plan: [\n        { in_parallel: both },\n        { in_parallel: both },");
-    expect(tscSays(out)).toBe("");
-    expect(await rendered(out)).toEqual(dataOf(input));
+    await expectFaithful(out, input);
   });
 
   test("an anchored scalar (a number, a boolean, an empty string) aliased in several steps is one const, as a string is", async () => {
@@ -355,8 +357,7 @@ describe("anchors and merge keys", () => {
     expect(out).toContain("{ put: src, params: fetch },");
     expect(out).toContain('{ ...fetch, put: "src" } as unknown as Step,');
     expect(out).toContain('task("t", { file: repo }),');
-    expect(tscSays(out)).toBe("");
-    expect(await rendered(out)).toEqual(dataOf(input));
+    await expectFaithful(out, input);
   });
 
   test("a resource a factory would make is a literal when the call would drop what the YAML writes in it (an anchor, an alias, a merge key, a comment): its data is written once; an anchor on its name keeps the call", async () => {
@@ -402,8 +403,7 @@ describe("anchors and merge keys", () => {
     expect(out).toContain("// the upstream image");
     for (const once of [/"1\.36"/g, /"example\.com\/busybox"/g]) expect(out.match(once)).toHaveLength(1);
     expect(result.stats.commentsLost).toBe(0);
-    expect(tscSays(out)).toBe("");
-    expect(await rendered(out)).toEqual(dataOf(input));
+    await expectFaithful(out, input);
   });
 });
 
@@ -494,8 +494,7 @@ describe("comments", () => {
     expect(out).toMatch(/passed: \[\n\s+\/\/ after one\n\s+"one",\n/);
     expect(out).toMatch(/args: \[\n\s+\/\/ the flag\n\s+"-c",\n/);
     expect(out).toMatch(/config: \{\n\s+\/\/ the platform\n\s+platform: "linux",\n/);
-    expect(tscSays(out)).toBe("");
-    expect(await rendered(out)).toEqual(dataOf(input));
+    await expectFaithful(out, input);
   });
 
   test("a comment in a mapping merged where it is written (`<<: &defaults` then the mapping, no alias to it) stays before the key it gives the data; one of a key the mapping overrides is said not carried over", async () => {
@@ -570,8 +569,7 @@ describe("comments", () => {
     expect(out).toContain('plan: [fetch, { ...tagged, task: "t", file: "t.yml" }]');
     expect(out.match(/serial: true/g)).toHaveLength(1);
     expect(result.stats.commentsLost).toBe(0);
-    expect(tscSays(out)).toBe("");
-    expect(await rendered(out)).toEqual(dataOf(input));
+    await expectFaithful(out, input);
   });
 
   test("a key of such a mapping every merge overrides has no data: the const leaves it out, and the data is the same", async () => {
@@ -593,8 +591,7 @@ describe("comments", () => {
     expect(result.notes).toContain(
       'left out of defaults: jobs[0]["<<"].public, which every merge of &defaults overrides (no data has it)',
     );
-    expect(tscSays(out)).toBe("");
-    expect(await rendered(out)).toEqual(dataOf(input));
+    await expectFaithful(out, input);
   });
 
   test("a mapping merged in place that has a merge key of its own (`<<: { <<: *d, x: 1 }`, `<<: &m { <<: *d, ... }`) spreads what it merges: its keys are the merging mapping's, an alias in it a const, an anchor on it a const that spreads", async () => {
@@ -640,8 +637,7 @@ describe("comments", () => {
     expect(out).toContain('plan: [{ ...pinned, passed: ["a"] }, pinned],');
     expect(out.match(/serial: true/g)).toHaveLength(1);
     expect(result.stats.commentsLost).toBe(0);
-    expect(tscSays(out)).toBe("");
-    expect(await rendered(out)).toEqual(dataOf(input));
+    await expectFaithful(out, input);
   });
 
   test("a mapping merged in place inside another (`<<: &a { <<: &b {...}, x: 1 }`, `<<: { <<: &e {...} }`) that an alias refers to is a const the other spreads and the alias uses, as is an anchor on a value inside one; the module shares what the YAML shares", async () => {
@@ -687,8 +683,7 @@ describe("comments", () => {
     for (const once of [/serial: true/g, /max_in_flight: 5/g, /repository: "src"/g])
       expect(out.match(once)).toHaveLength(1);
     expect(result.stats.commentsLost).toBe(0);
-    expect(tscSays(out)).toBe("");
-    expect(await rendered(out)).toEqual(dataOf(input));
+    await expectFaithful(out, input);
   });
 
   test("no text of the input becomes code: a comment or a key with a JavaScript line break stays in comments", async () => {
@@ -869,8 +864,7 @@ describe("a bare `-` before a less indented entry", () => {
     expect(out).toMatch(
       /const tools: Resource = \{\n {2}name: "tools",\n {2}\/\/ the second resource\n {2}type: "git",/,
     );
-    expect(tscSays(out)).toBe("");
-    expect(await rendered(out)).toEqual(dataOf(input));
+    await expectFaithful(out, input);
   });
 });
 
@@ -1029,8 +1023,7 @@ describe("deprecated and untypable forms", () => {
       'jobs[0].plan[2] kept as written: unknown fields ["get"]',
       'jobs[0].plan[4] kept as written: unknown fields ["load_var"]',
     ]);
-    expect(tscSays(out)).toBe("");
-    expect(await rendered(out)).toEqual(dataOf(input));
+    await expectFaithful(out, input);
   });
 
   test("a step kept as written that is anchored, or a hook or try, has its note on a line of its own: a const typed by the cast, formatted as Biome does", async () => {
@@ -1055,8 +1048,7 @@ describe("deprecated and untypable forms", () => {
       /tryStep\(\n {10}\/\/ json: cannot unmarshal [^\n]*\n {10}\{ get: "src", trigger: "\(\(auto\)\)" \}/,
     );
     expect(biomeFormatted(out)).toBe(out);
-    expect(tscSays(out)).toBe("");
-    expect(await rendered(out)).toEqual(dataOf(input));
+    await expectFaithful(out, input);
   });
 
   test("a step kept as written that is anchored and merged into a valid step of its kind is spread cast to that kind", async () => {
@@ -1072,8 +1064,7 @@ describe("deprecated and untypable forms", () => {
     const out = code(input);
     expect(out).toContain('{ get: "src", trigger: "((auto))" } as unknown as Step;');
     expect(out).toContain("{ ...(u as GetStep), trigger: true }");
-    expect(tscSays(out)).toBe("");
-    expect(await rendered(out)).toEqual(dataOf(input));
+    await expectFaithful(out, input);
   });
 
   test("a step anchored inside a merge key and used as a step is judged by its data, kept as written", async () => {
@@ -1091,8 +1082,7 @@ describe("deprecated and untypable forms", () => {
     expect(out).toContain('{ get: "src", trigger: "((auto))" } as unknown as Step;');
     expect(out).toContain("{ ...(u as GetStep), trigger: true }");
     expect(out).toContain('{ get: "src", trigger: "((auto))" } as unknown as Step,');
-    expect(tscSays(out)).toBe("");
-    expect(await rendered(out)).toEqual(dataOf(input));
+    await expectFaithful(out, input);
   });
 
   test("a ((var)) where Concourse decodes a boolean is kept, cast, with the parser's reason", () => {
