@@ -57,18 +57,21 @@ const fileName = (name: string, format: BatchOptions["format"]) => `${name}.${fo
 
 /**
  * Loads and renders one module; reports a failure (load error or validation errors) on stderr and
- * returns its exit code instead of a result. With `inBatch`, the caches are left for the batch to clean up once,
+ * returns its exit code instead of a result. With `options.inBatch`, the caches are left for the batch to clean up once,
  * after its last module (see {@link cleanUpCaches}). The compile's warnings go to `options.warn`, else to stderr.
  */
 export async function renderEntry(
   entry: string,
   options: Pick<BatchOptions, "format" | "validate" | "debug" | "timeoutMs" | "vars"> & {
     readonly warn?: (message: string) => void;
+    /** Which hangar the module imports: the one bundled into it (the default), or one shared by a batch. */
+    readonly hangar?: HangarLink;
+    /** Set by a batch of several modules, which cleans up the caches once after its last module. */
+    readonly inBatch?: boolean;
   },
   io: Io,
-  hangar: HangarLink = "bundled",
-  inBatch = false,
 ): Promise<RenderedEntry | ExitCode> {
+  const { hangar = "bundled", inBatch = false } = options;
   let definition: LoadedDefinition;
   let rendered: { data: unknown; text: string };
   try {
@@ -210,7 +213,7 @@ async function renderAll(entries: readonly string[], options: BatchOptions, io: 
   const warn = warningsTo(io);
   for (const entry of entries) {
     // the modules of a batch share one hangar, loaded once
-    const result = await renderEntry(entry, { ...options, warn }, io, inBatch ? "shared" : "bundled", inBatch);
+    const result = await renderEntry(entry, { ...options, warn, hangar: inBatch ? "shared" : "bundled", inBatch }, io);
     if (typeof result === "number") {
       failed.push({ entry, code: result });
       continue;
