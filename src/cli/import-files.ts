@@ -3,6 +3,7 @@ import { basename, extname, join, resolve } from "node:path";
 import { type ImportedModule, type ImportOptions, importPipeline } from "../import/to-typescript.ts";
 import { commandError } from "./define-command.ts";
 import type { Io } from "./io.ts";
+import { readProblem } from "./read-problem.ts";
 
 const PIPELINE_EXTENSIONS: ReadonlySet<string> = new Set([".yml", ".yaml", ".json"]);
 
@@ -60,9 +61,7 @@ export async function importFiles(
     try {
       text = file === "-" ? await io.readStdinBytes() : await io.readBytes(resolve(io.cwd(), file));
     } catch (error) {
-      messages.push(
-        commandError("import", `cannot read ${shown}: ${error instanceof Error ? error.message : String(error)}`),
-      );
+      messages.push(commandError("import", `cannot read ${shown}: ${readProblem(error)}`));
       ok = false;
       continue;
     }

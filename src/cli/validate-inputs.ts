@@ -2,6 +2,7 @@ import { readdirSync, statSync } from "node:fs";
 import { extname, join, relative, resolve } from "node:path";
 import type { Diagnostic } from "../source/diagnostic.ts";
 import type { FileValidation } from "../validate/validate-value.ts";
+import { readProblem } from "./read-problem.ts";
 
 /** The extensions of pipeline files that `hangar validate DIR` picks up. */
 export const PIPELINE_EXTENSIONS: ReadonlySet<string> = new Set([".yml", ".yaml", ".json"]);
@@ -60,27 +61,12 @@ function walk(dir: string): string[] {
   return out;
 }
 
-const REASONS: Readonly<Record<string, string>> = {
-  ENOENT: "no such file",
-  EACCES: "permission denied",
-  EPERM: "permission denied",
-  EISDIR: "is a directory",
-  ENOTDIR: "a part of the path is not a folder",
-  ELOOP: "too many symbolic links",
-};
-
 /**
  * The result of a file that could not be read: one `input/unreadable` error naming the reason (the
  * error of the read, or a sentence).
  */
 export function unreadable(file: string, error: unknown): FileValidation {
-  const code = (error as { code?: unknown } | undefined)?.code;
-  const reason =
-    typeof code === "string" && REASONS[code] !== undefined
-      ? `cannot read: ${REASONS[code]} (${code})`
-      : error instanceof Error
-        ? `cannot read: ${error.message}`
-        : String(error);
+  const reason = typeof error === "string" ? error : `cannot read: ${readProblem(error)}`;
   const diagnostic: Diagnostic = {
     ruleId: UNREADABLE,
     severity: "error",

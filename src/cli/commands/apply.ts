@@ -6,6 +6,7 @@ import type { TlsOptions } from "../../api/request.ts";
 import { defineCommand, EXIT, type ExitCode, reportError, usageError } from "../define-command.ts";
 import type { Io } from "../io.ts";
 import { readTimeout, requestTimeoutOption, stdinTwice, timeoutOption } from "../options.ts";
+import { readProblem } from "../read-problem.ts";
 
 export default defineCommand({
   name: "apply",
@@ -92,7 +93,7 @@ export default defineCommand({
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       if (code !== "ENOENT" && code !== "ENOTDIR") {
-        reportError(io, "apply", `cannot read the .flyrc '${flyrcFile}': ${printable((error as Error).message)}`);
+        reportError(io, "apply", `cannot read the .flyrc '${flyrcFile}': ${readProblem(error)}`);
         return EXIT.failure;
       }
     }
@@ -287,8 +288,7 @@ async function readClientCertificate(target: FlyTarget, io: Io): Promise<Pick<Tl
   if (clientCertPath === undefined || clientKeyPath === undefined) return {};
   const read = (path: string, what: string) =>
     io.readFile(resolve(io.cwd(), path)).catch((error: unknown) => {
-      const reason = (error as { code?: unknown }).code ?? (error as Error).message;
-      throw new Error(`cannot read the client ${what} '${path}' of target ${target.name}: ${String(reason)}`);
+      throw new Error(`cannot read the client ${what} '${path}' of target ${target.name}: ${readProblem(error)}`);
     });
   return { clientCert: await read(clientCertPath, "certificate"), clientKey: await read(clientKeyPath, "key") };
 }

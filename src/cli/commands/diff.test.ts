@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
 import { memoryIo } from "../../../test/helpers/memory-io.ts";
@@ -165,7 +165,10 @@ describe("hangar diff", () => {
     expect(bad.stdout).toBe("");
     const missing = await diff(["old.yml", "nope.yml"]);
     expect(missing).toMatchObject({ code: 2 });
-    expect(missing.stderr).toMatch(/^hangar diff: cannot read nope\.yml: ENOENT/);
+    expect(missing.stderr).toBe("hangar diff: cannot read nope.yml: no such file (ENOENT)\n");
+    mkdirSync(join(work, "folder.yml"), { recursive: true });
+    const folder = await diff(["folder.yml", "old.yml"]);
+    expect(folder).toMatchObject({ code: 2, stderr: "hangar diff: cannot read folder.yml: is a folder (EISDIR)\n" });
     expect((await diff(["old.yml", "old.yml", "-U", "x"])).code).toBe(2);
     expect((await diff(["-", "-"])).code).toBe(2);
     expect((await diff(["old.yml"])).code).toBe(2);

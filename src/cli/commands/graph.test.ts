@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, test } from "vitest";
 import { memoryIo } from "../../../test/helpers/memory-io.ts";
@@ -85,7 +85,11 @@ describe("hangar graph", () => {
 
     const missing = memoryIo(scratch());
     expect(await runCli(["graph", "nope.yml"], missing.io)).toBe(2);
-    expect(missing.stderr).toMatch(/^hangar graph: cannot read nope\.yml: ENOENT/);
+    expect(missing.stderr).toBe("hangar graph: cannot read nope.yml: no such file (ENOENT)\n");
+    mkdirSync(join(scratch(), "folder.yml"), { recursive: true });
+    const folder = memoryIo(scratch());
+    expect(await runCli(["graph", "folder.yml"], folder.io)).toBe(2);
+    expect(folder.stderr).toBe("hangar graph: cannot read folder.yml: is a folder (EISDIR)\n");
 
     writeFileSync(
       join(scratch(), "cycle.yml"),

@@ -6,6 +6,7 @@ import type { Diagnostic } from "../../source/diagnostic.ts";
 import { defineCommand, EXIT, type ExitCode, reportError, usageError } from "../define-command.ts";
 import type { Io } from "../io.ts";
 import { readTimeout, timeoutOption, VAR_OPTIONS } from "../options.ts";
+import { readProblem } from "../read-problem.ts";
 
 const FORMATS = ["svg", "html", "dot"] as const;
 type GraphFormat = (typeof FORMATS)[number];
@@ -35,7 +36,7 @@ async function readPipelineFile(
   try {
     bytes = entry === "-" ? await io.readStdinBytes() : await io.readBytes(resolve(io.cwd(), entry));
   } catch (error) {
-    reportError(io, "graph", `cannot read ${shown}: ${(error as Error).message}`);
+    reportError(io, "graph", `cannot read ${shown}: ${readProblem(error)}`);
     return undefined;
   }
   const { parsePipeline } = await import("../../parse/parse-pipeline.ts");
