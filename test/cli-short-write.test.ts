@@ -35,7 +35,7 @@ test("render -o: a short write fails (exit 2, naming the file) and leaves the pr
   expect(run("render small.ts -o out.json --no-validate").status).toBe(0);
   const good = readFileSync(join(work, "out.json"), "utf8");
   const cut = run("render big.ts -o out.json --no-validate", 16);
-  expect(cut.stderr).toMatch(/^hangar render: cannot write out\.json: EFBIG/m);
+  expect(cut.stderr).toMatch(/^hangar render: cannot write out\.json: file too large \(EFBIG\)$/m);
   expect(cut.stderr).not.toMatch(/wrote/);
   expect(cut.stdout).toBe("");
   expect(cut.status).toBe(2);
@@ -48,7 +48,7 @@ test("render -o: a short write fails (exit 2, naming the file) and leaves the pr
 
 test("schema -o: a short write fails (exit 2, naming the file) and leaves no file", () => {
   const cut = run("schema -o schema.json", 16);
-  expect(cut.stderr).toMatch(/^hangar schema: cannot write schema\.json: EFBIG/m);
+  expect(cut.stderr).toMatch(/^hangar schema: cannot write schema\.json: file too large \(EFBIG\)$/m);
   expect(cut.status).toBe(2);
   expect(readdirSync(work)).toEqual(["package.json"]);
 });

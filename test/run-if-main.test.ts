@@ -85,9 +85,7 @@ test("run as a script where definition.json cannot be written, the message names
   // a link to a file in a folder that does not exist: the temporary file beside its target cannot be created
   symlinkSync("missing/definition.json", join(cwd, "definition.json"));
   const run = spawnSync(process.execPath, ["app.mjs"], { cwd, encoding: "utf8" });
-  expect(run.stderr).toBe(
-    `hangar: cannot write definition.json: ENOENT: no such file or directory, open '${join(cwd, "missing/definition.json")}'\n`,
-  );
+  expect(run.stderr).toBe(`hangar: cannot write definition.json: no such folder '${join(cwd, "missing")}' (ENOENT)\n`);
   expect(run.status).toBe(2);
   expect(run.stdout).toBe("");
   expect(readdirSync(cwd).sort()).toEqual(["app.mjs", "definition.json"]);

@@ -2,8 +2,8 @@ import { readdir, stat } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { type ImportedModule, type ImportOptions, importPipeline } from "../import/to-typescript.ts";
 import { commandError } from "./define-command.ts";
+import { fileProblem } from "./file-problem.ts";
 import type { Io } from "./io.ts";
-import { readProblem } from "./read-problem.ts";
 
 const PIPELINE_EXTENSIONS: ReadonlySet<string> = new Set([".yml", ".yaml", ".json"]);
 
@@ -61,7 +61,7 @@ export async function importFiles(
     try {
       text = file === "-" ? await io.readStdinBytes() : await io.readBytes(resolve(io.cwd(), file));
     } catch (error) {
-      messages.push(commandError("import", `cannot read ${shown}: ${readProblem(error)}`));
+      messages.push(commandError("import", `cannot read ${shown}: ${fileProblem(error, "read")}`));
       ok = false;
       continue;
     }

@@ -1,8 +1,8 @@
 import { resolve } from "node:path";
 import { isObject } from "../model/common.ts";
+import { fileProblem } from "./file-problem.ts";
 import type { Io } from "./io.ts";
 import { isModuleFile, LoadError, type LoadedDefinition, loadModule, type ModuleLoadOptions } from "./load-pipeline.ts";
-import { readProblem } from "./read-problem.ts";
 
 /** A pipeline config read for comparing or setting: plain Concourse data, as fly would send it. */
 export interface LoadedConfig {
@@ -39,7 +39,7 @@ export async function loadConfig(
   try {
     bytes = file === "-" ? await io.readStdinBytes() : await io.readBytes(resolve(io.cwd(), file));
   } catch (error) {
-    throw new LoadError(`cannot read ${file}: ${readProblem(error)}`, error);
+    throw new LoadError(`cannot read ${file}: ${fileProblem(error, "read")}`, error);
   }
   const [{ parsePipeline }, { STDIN_NAME }] = await Promise.all([
     import("../parse/parse-pipeline.ts"),

@@ -263,7 +263,8 @@ async function renderAll(entries: readonly string[], options: BatchOptions, io: 
     try {
       await io.makeDir(resolve(io.cwd(), options.outDir));
     } catch (error) {
-      reportError(io, COMMAND, `cannot create ${options.outDir}: ${(error as Error).message}`);
+      const { fileProblem } = await import("./file-problem.ts");
+      reportError(io, COMMAND, `cannot create ${options.outDir}: ${fileProblem(error, "write")}`);
       return EXIT.failure;
     }
   }
@@ -271,7 +272,8 @@ async function renderAll(entries: readonly string[], options: BatchOptions, io: 
     try {
       await io.writeFile(resolve(io.cwd(), r.out), r.text);
     } catch (error) {
-      reportError(io, COMMAND, `cannot write ${r.out}: ${(error as Error).message}`);
+      const { fileProblem } = await import("./file-problem.ts");
+      reportError(io, COMMAND, `cannot write ${r.out}: ${fileProblem(error, "write")}`);
       failed.push({ entry: r.entry, code: EXIT.failure });
       continue;
     }
@@ -294,7 +296,8 @@ async function renderAll(entries: readonly string[], options: BatchOptions, io: 
       await io.writeFile(script, flyScript(commands));
       io.stderr(`wrote ${options.flyScript} (${plural(commands.length, "fly command")})\n`);
     } catch (error) {
-      reportError(io, COMMAND, `cannot write ${options.flyScript}: ${(error as Error).message}`);
+      const { fileProblem } = await import("./file-problem.ts");
+      reportError(io, COMMAND, `cannot write ${options.flyScript}: ${fileProblem(error, "write")}`);
       failed.push({ entry: options.flyScript, code: EXIT.failure });
     }
   } else {

@@ -5,6 +5,7 @@ import { isObject } from "../model/common.ts";
 import { badInstanceVar, flyCommand, INSTANCE_VAR_VALUE } from "../render/fly-command.ts";
 import { renderData } from "../render/render.ts";
 import { explainNotPlainData } from "../walk/plain-data.ts";
+import { fileProblem } from "./file-problem.ts";
 import type { PipelineDefinition } from "./load-pipeline.ts";
 
 // No static import of node:fs here, nor of io.ts (which has one): every pipeline module that calls runIfMain loads
@@ -75,7 +76,7 @@ export async function runIfMain(moduleUrl: string, definition: PipelineDefinitio
   try {
     writeFileAtomic(out, text);
   } catch (error) {
-    return fail(`cannot write ${relative(process.cwd(), out)}: ${(error as Error).message}`);
+    return fail(`cannot write ${relative(process.cwd(), out)}: ${fileProblem(error, "write")}`);
   }
   process.stdout.write(
     `${flyCommand({

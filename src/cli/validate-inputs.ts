@@ -2,7 +2,7 @@ import { readdirSync, statSync } from "node:fs";
 import { extname, join, relative, resolve } from "node:path";
 import type { Diagnostic } from "../source/diagnostic.ts";
 import type { FileValidation } from "../validate/validate-value.ts";
-import { readProblem } from "./read-problem.ts";
+import { fileProblem } from "./file-problem.ts";
 
 /** The extensions of pipeline files that `hangar validate DIR` picks up. */
 export const PIPELINE_EXTENSIONS: ReadonlySet<string> = new Set([".yml", ".yaml", ".json"]);
@@ -66,7 +66,7 @@ function walk(dir: string): string[] {
  * error of the read, or a sentence).
  */
 export function unreadable(file: string, error: unknown): FileValidation {
-  const reason = typeof error === "string" ? error : `cannot read: ${readProblem(error)}`;
+  const reason = typeof error === "string" ? error : `cannot read: ${fileProblem(error, "read")}`;
   const diagnostic: Diagnostic = {
     ruleId: UNREADABLE,
     severity: "error",

@@ -6,7 +6,6 @@ import type { TlsOptions } from "../../api/request.ts";
 import { defineCommand, EXIT, type ExitCode, reportError, usageError } from "../define-command.ts";
 import type { Io } from "../io.ts";
 import { readTimeout, requestTimeoutOption, stdinTwice, timeoutOption } from "../options.ts";
-import { readProblem } from "../read-problem.ts";
 
 export default defineCommand({
   name: "apply",
@@ -93,7 +92,8 @@ export default defineCommand({
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       if (code !== "ENOENT" && code !== "ENOTDIR") {
-        reportError(io, "apply", `cannot read the .flyrc '${flyrcFile}': ${readProblem(error)}`);
+        const { fileProblem } = await import("../file-problem.ts");
+        reportError(io, "apply", `cannot read the .flyrc '${flyrcFile}': ${fileProblem(error, "read")}`);
         return EXIT.failure;
       }
     }
@@ -287,8 +287,11 @@ async function readClientCertificate(target: FlyTarget, io: Io): Promise<Pick<Tl
   const { clientCertPath, clientKeyPath } = target;
   if (clientCertPath === undefined || clientKeyPath === undefined) return {};
   const read = (path: string, what: string) =>
-    io.readFile(resolve(io.cwd(), path)).catch((error: unknown) => {
-      throw new Error(`cannot read the client ${what} '${path}' of target ${target.name}: ${readProblem(error)}`);
+    io.readFile(resolve(io.cwd(), path)).catch(async (error: unknown) => {
+      const { fileProblem } = await import("../file-problem.ts");
+      throw new Error(
+        `cannot read the client ${what} '${path}' of target ${target.name}: ${fileProblem(error, "read")}`,
+      );
     });
   return { clientCert: await read(clientCertPath, "certificate"), clientKey: await read(clientKeyPath, "key") };
 }

@@ -90,6 +90,12 @@ describe("hangar graph", () => {
     const folder = memoryIo(scratch());
     expect(await runCli(["graph", "folder.yml"], folder.io)).toBe(2);
     expect(folder.stderr).toBe("hangar graph: cannot read folder.yml: is a folder (EISDIR)\n");
+    writeFileSync(join(scratch(), "one.yml"), "jobs:\n- {name: a, plan: []}\n");
+    const nowhere = memoryIo(scratch());
+    expect(await runCli(["graph", "one.yml", "-o", "gone/x.svg"], nowhere.io)).toBe(2);
+    expect(nowhere.stderr).toBe(
+      `hangar graph: cannot write gone/x.svg: no such folder '${join(scratch(), "gone")}' (ENOENT)\n`,
+    );
 
     writeFileSync(
       join(scratch(), "cycle.yml"),

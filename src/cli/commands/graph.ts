@@ -6,7 +6,6 @@ import type { Diagnostic } from "../../source/diagnostic.ts";
 import { defineCommand, EXIT, type ExitCode, reportError, usageError } from "../define-command.ts";
 import type { Io } from "../io.ts";
 import { readTimeout, timeoutOption, VAR_OPTIONS } from "../options.ts";
-import { readProblem } from "../read-problem.ts";
 
 const FORMATS = ["svg", "html", "dot"] as const;
 type GraphFormat = (typeof FORMATS)[number];
@@ -36,7 +35,8 @@ async function readPipelineFile(
   try {
     bytes = entry === "-" ? await io.readStdinBytes() : await io.readBytes(resolve(io.cwd(), entry));
   } catch (error) {
-    reportError(io, "graph", `cannot read ${shown}: ${readProblem(error)}`);
+    const { fileProblem } = await import("../file-problem.ts");
+    reportError(io, "graph", `cannot read ${shown}: ${fileProblem(error, "read")}`);
     return undefined;
   }
   const { parsePipeline } = await import("../../parse/parse-pipeline.ts");
@@ -200,7 +200,8 @@ export default defineCommand({
     try {
       await io.writeFile(resolve(io.cwd(), out), text);
     } catch (error) {
-      reportError(io, "graph", `cannot write ${out}: ${(error as Error).message}`);
+      const { fileProblem } = await import("../file-problem.ts");
+      reportError(io, "graph", `cannot write ${out}: ${fileProblem(error, "write")}`);
       return EXIT.failure;
     }
     io.stderr(`wrote ${out}\n`);

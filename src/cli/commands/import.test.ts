@@ -114,6 +114,16 @@ describe("hangar import", () => {
     expect(readdirSync(join(work, "ts"))).toEqual(["b.ts"]);
   });
 
+  test("a module whose folder cannot be made: the error names that module and says why", async () => {
+    writeFileSync(join(work, "p.yml"), PIPELINE);
+    writeFileSync(join(work, "blocker"), "");
+    const { code, stderr } = await run(["p.yml", "-o", "blocker/p.ts"]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      `hangar import: cannot write blocker/p.ts: '${join(work, "blocker")}' is not a folder (EEXIST)\n`,
+    );
+  });
+
   test("two pipelines that would be written to one module: an error of import, nothing written", async () => {
     mkdirSync(join(work, "one"));
     mkdirSync(join(work, "two"));

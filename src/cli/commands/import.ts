@@ -92,13 +92,14 @@ export default defineCommand({
     if (existing.length > 0) {
       return failure(`would replace ${existing.join(", ")} (nothing was written); pass --force to replace`);
     }
-    try {
-      for (const { path, code } of writes) {
+    for (const { path, code } of writes) {
+      try {
         await io.makeDir(resolve(path, ".."));
         await io.writeFile(path, code);
+      } catch (error) {
+        const { fileProblem } = await import("../file-problem.ts");
+        return failure(`cannot write ${relative(io.cwd(), path) || path}: ${fileProblem(error, "write")}`);
       }
-    } catch (error) {
-      return failure(`cannot write: ${error instanceof Error ? error.message : String(error)}`);
     }
     io.stderr(`wrote ${writes.length} module${writes.length === 1 ? "" : "s"}\n`);
     return EXIT.ok;

@@ -167,7 +167,8 @@ export default defineCommand({
           rmdirSync(folder);
         } catch {}
       }
-      reportError(io, "init", `cannot write ${shown(failed ?? ".")}: ${(error as Error).message}`);
+      const { fileProblem } = await import("../file-problem.ts");
+      reportError(io, "init", `cannot write ${shown(failed ?? ".")}: ${fileProblem(error, "write")}`);
       return EXIT.failure;
     }
     for (const file of written) io.stderr(`${originals.has(file) ? "added lines to" : "created"} ${shown(file)}\n`);

@@ -122,7 +122,8 @@ export default defineCommand({
       try {
         await io.writeFile(resolve(io.cwd(), out), text);
       } catch (error) {
-        reportError(io, "render", `cannot write ${out}: ${(error as Error).message}`);
+        const { fileProblem } = await import("../file-problem.ts");
+        reportError(io, "render", `cannot write ${out}: ${fileProblem(error, "write")}`);
         return EXIT.failure;
       }
       const name = typeof values.pipeline === "string" ? values.pipeline : rendered.name;

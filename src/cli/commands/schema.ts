@@ -30,11 +30,8 @@ export default defineCommand({
     try {
       await io.writeFile(resolve(io.cwd(), values.out), schema);
     } catch (error) {
-      reportError(
-        io,
-        "schema",
-        `cannot write ${values.out}: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      const { fileProblem } = await import("../file-problem.ts");
+      reportError(io, "schema", `cannot write ${values.out}: ${fileProblem(error, "write")}`);
       return EXIT.failure;
     }
     io.stderr(`wrote ${values.out}\n`);
