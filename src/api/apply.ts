@@ -133,6 +133,8 @@ export function describeFailure(error: unknown, ref: PipelineRef, target: string
       return `${label}: ${error.message} (is target ${target} up?)`;
     case "timed-out":
       return `${label}: ${error.message} (target ${target}): gave up; wait longer with --request-timeout`;
+    case "too-large":
+      return `${label}: ${error.message} (target ${target})`;
     case "unexpected":
       return `${label}: ${error.message}`;
     case "redirected":

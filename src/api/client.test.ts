@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { startConcourseServer } from "../../test/helpers/concourse-server.ts";
 import { hasOpenssl, selfSignedCertificate, withOpenssl } from "../../test/helpers/self-signed.ts";
+import { describeFailure } from "./apply.ts";
 import { ApiError, type ConcourseClient, createClient, instanceVarsQuery } from "./client.ts";
 
 const TOKEN = "s3cret-token-value";
@@ -92,6 +93,18 @@ describe("the Concourse client against a local server", () => {
     expect(await client.getConfig({ ...instance, instanceVars: { branch: "other" } })).toBeUndefined();
     await client.unpause(instance);
     expect(server.pipelines[0]?.paused).toBe(false);
+  });
+
+  test("a config larger than maxBodyBytes is a too-large failure, which apply explains", async () => {
+    await client.saveConfig(ref, config, undefined);
+    const small = createClient({ api: server.url, authorization: `Bearer ${TOKEN}`, maxBodyBytes: 20 });
+    const error = await rejection(small.getConfig(ref));
+    expect((error as ApiError).failure.kind).toBe("too-large");
+    expect((error as Error).message).toMatch(
+      /^the answer of http:\/\/127\.0\.0\.1:\d+\/api\/v1\/teams\/main\/pipelines\/app\/config is larger than 20 bytes; it was not read to its end$/,
+    );
+    expect(describeFailure(error, ref, "ci")).toBe(`app: ${(error as Error).message} (target ci)`);
+    expect(await client.getConfig(ref)).toMatchObject({ config });
   });
 
   test("a server that cannot be reached is an error naming it", async () => {

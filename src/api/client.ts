@@ -20,6 +20,7 @@ import { isObject } from "../model/common.ts";
 import { HangarError } from "../model/errors.ts";
 import { printable } from "../source/printable.ts";
 import {
+  BODY_TOO_LARGE,
   certificateProblem,
   clientCertificateProblem,
   type Fetch,
@@ -54,6 +55,8 @@ export type ApiFailure =
   | { readonly kind: "unreachable"; readonly reason: string }
   /** The server was reached but stopped sending, before its answer or within it. */
   | { readonly kind: "timed-out"; readonly reason: string }
+  /** The server's answer was larger than `maxBodyBytes`; it was not read to its end. */
+  | { readonly kind: "too-large"; readonly reason: string }
   /** The server's TLS certificate is not trusted (`ca_cert`) or not for its name. */
   | { readonly kind: "untrusted-certificate"; readonly reason: string }
   /** The server asked for a TLS client certificate and got none, or refused it (`client_cert_path`). */
@@ -80,6 +83,8 @@ export interface ClientOptions extends TlsOptions {
   readonly authorization?: string;
   /** How long the server may send nothing once connected (see nodeFetch). @default 60000 */
   readonly idleTimeoutMs?: number;
+  /** The largest answer read, in bytes (see nodeFetch). @default 268435456 (256 MiB) */
+  readonly maxBodyBytes?: number;
   /** How to send requests. @default nodeFetch with the TLS settings */
   readonly fetch?: Fetch;
 }
@@ -192,6 +197,7 @@ export function createClient(options: ClientOptions): ConcourseClient {
       ...(options.clientCert !== undefined && { clientCert: options.clientCert }),
       ...(options.clientKey !== undefined && { clientKey: options.clientKey }),
       ...(options.idleTimeoutMs !== undefined && { idleTimeoutMs: options.idleTimeoutMs }),
+      ...(options.maxBodyBytes !== undefined && { maxBodyBytes: options.maxBodyBytes }),
     });
   const base = options.api.replace(/\/+$/, "");
 
@@ -215,9 +221,10 @@ export function createClient(options: ClientOptions): ConcourseClient {
           `${base} wants a TLS client certificate it trusts: ${refused}`,
         );
       }
-      if ((error as { code?: unknown }).code === IDLE_TIMEOUT) {
+      const { code } = error as { code?: unknown };
+      if (code === IDLE_TIMEOUT || code === BODY_TOO_LARGE) {
         const reason = (error as Error).message;
-        throw new ApiError({ kind: "timed-out", reason }, reason);
+        throw new ApiError({ kind: code === IDLE_TIMEOUT ? "timed-out" : "too-large", reason }, reason);
       }
       const cause = (error as { cause?: { message?: string } }).cause?.message ?? (error as Error).message;
       throw new ApiError({ kind: "unreachable", reason: cause }, `cannot reach ${base}: ${cause}`);

@@ -9,6 +9,7 @@ import * as tls from "node:tls";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { hasOpenssl, selfSignedCertificate, withOpenssl } from "../../test/helpers/self-signed.ts";
 import {
+  BODY_TOO_LARGE,
   certificateProblem,
   clientCertificateProblem,
   IDLE_TIMEOUT,
@@ -233,6 +234,46 @@ describe("nodeFetch over plain HTTP and on failures", () => {
         });
         expect(Date.now() - started).toBeLessThan(5_000);
       }
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("an answer larger than maxBodyBytes is not read to its end: one that never ends, one whose length says so", async () => {
+    let sent = 0;
+    const server = await listen(
+      createHttpServer((req, res) => {
+        if (req.url === "/declared") {
+          res.writeHead(200, { "Content-Length": String(1 << 30) });
+          res.write("{");
+          return;
+        }
+        if (req.url === "/fits") {
+          res.end("x".repeat(64 * 1024));
+          return;
+        }
+        res.writeHead(200, { "Content-Type": "application/json" });
+        const chunk = "x".repeat(16 * 1024);
+        const more = () => {
+          // sends until the client goes away
+          while (!res.destroyed && res.write(chunk)) sent += chunk.length;
+          if (!res.destroyed) res.once("drain", more);
+        };
+        more();
+      }),
+    );
+    try {
+      const send = nodeFetch({ maxBodyBytes: 64 * 1024 });
+      for (const path of ["/endless", "/declared"]) {
+        const error = await rejection(send(`http://127.0.0.1:${server.port}${path}`, GET));
+        expect(error).toMatchObject({
+          message: `the answer of http://127.0.0.1:${server.port}${path} is larger than 64 KiB; it was not read to its end`,
+          code: BODY_TOO_LARGE,
+        });
+      }
+      expect(sent).toBeLessThan(64 * 1024 * 1024);
+      const fits = await send(`http://127.0.0.1:${server.port}/fits`, GET);
+      expect((await fits.text()).length).toBe(64 * 1024);
     } finally {
       await server.close();
     }

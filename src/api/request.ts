@@ -12,6 +12,8 @@
  * - a connected server that stays silent, before its answer or in the middle of it, fails the request after
  *   `idleTimeoutMs` without a byte (fly has no such limit and would wait forever: a stalled proxy or ATC would
  *   block a CI job). The error's `code` is {@link IDLE_TIMEOUT}.
+ * - an answer larger than `maxBodyBytes` (256 MiB unless told) is not read to its end: a server that sends
+ *   without end would otherwise fill the memory (fly reads it whole). The error's `code` is {@link BODY_TOO_LARGE}.
  *
  * The answer is a standard `Response`, so the client reads it as it would read one of `fetch`.
  */
@@ -170,21 +172,38 @@ export const IDLE_TIMEOUT = "HANGAR_IDLE_TIMEOUT";
 /** The default of `idleTimeoutMs`: how long a connected server may stay silent. */
 export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
 
+/** The `code` of the error of a request whose answer is larger than {@link nodeFetch}'s `maxBodyBytes`. */
+export const BODY_TOO_LARGE = "HANGAR_BODY_TOO_LARGE";
+
+/**
+ * The default of `maxBodyBytes`: 256 MiB, ten times the config of a pipeline of 10,000 jobs and below the longest
+ * string Node makes of an answer's text.
+ */
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024 * 1024;
+
 /** Options of {@link nodeFetch} besides the TLS settings. */
-export interface FetchTimeouts {
+export interface FetchLimits {
   /** How long connecting (and the TLS handshake) may take. @default 10000 */
   readonly connectTimeoutMs?: number;
   /** How long a connected server may send nothing, before its answer or within it. @default 60000 */
   readonly idleTimeoutMs?: number;
+  /** The largest answer read, in bytes. @default 268435456 (256 MiB) */
+  readonly maxBodyBytes?: number;
 }
 
 /**
  * A {@link Fetch} over `node:http`/`node:https` with the given TLS settings. Each call of this function
  * has its own connection pool; `connectTimeoutMs` bounds connecting and the TLS handshake, `idleTimeoutMs`
- * the server's silences afterwards.
+ * the server's silences afterwards, `maxBodyBytes` the size of its answer.
  */
-export function nodeFetch(options: TlsOptions & FetchTimeouts = {}): Fetch {
-  const { caCert, insecure = false, connectTimeoutMs = 10_000, idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS } = options;
+export function nodeFetch(options: TlsOptions & FetchLimits = {}): Fetch {
+  const {
+    caCert,
+    insecure = false,
+    connectTimeoutMs = 10_000,
+    idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS,
+    maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
+  } = options;
   if (caCert !== undefined && pemCertificates(caCert).length === 0) {
     throw new HangarError("api/ca-cert", "the CA certificate is not valid: it holds no PEM certificate");
   }
@@ -207,10 +226,30 @@ export function nodeFetch(options: TlsOptions & FetchTimeouts = {}): Fetch {
       const headers = { ...init.headers };
       if (init.body !== undefined) headers["Content-Length"] = String(Buffer.byteLength(init.body));
       const send = secure ? httpsRequest : httpRequest;
+      const shown = `${target.origin}${target.pathname}${target.search}`; // no user:password of the URL
       const request = send(target, { method: init.method, headers, agent: secure ? https : http }, (response) => {
         const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        let size = 0;
         response.on("error", reject);
+        const tooLarge = () => {
+          const error = Object.assign(
+            new Error(`the answer of ${shown} is larger than ${sizeOf(maxBodyBytes)}; it was not read to its end`),
+            { code: BODY_TOO_LARGE },
+          );
+          reject(error);
+          // the promise is settled: the connection goes without an error of its own to report
+          request.destroy();
+        };
+        if (Number(response.headers["content-length"]) > maxBodyBytes) {
+          tooLarge();
+          return;
+        }
+        response.on("data", (chunk: Buffer) => {
+          if (size > maxBodyBytes) return; // already refused, the connection going
+          size += chunk.length;
+          if (size > maxBodyBytes) tooLarge();
+          else chunks.push(chunk);
+        });
         response.on("end", () => {
           const status = response.statusCode ?? 0;
           if (status < 200 || status > 599) {
@@ -227,7 +266,6 @@ export function nodeFetch(options: TlsOptions & FetchTimeouts = {}): Fetch {
       // the socket's inactivity: waiting for the answer, or for the rest of its body
       request.setTimeout(idleTimeoutMs, () => {
         const seconds = idleTimeoutMs / 1000;
-        const shown = `${target.origin}${target.pathname}${target.search}`; // no user:password of the URL
         const error = Object.assign(new Error(`no answer from ${shown} for ${seconds} s`), { code: IDLE_TIMEOUT });
         reject(error);
         request.destroy(error);
@@ -243,4 +281,11 @@ export function nodeFetch(options: TlsOptions & FetchTimeouts = {}): Fetch {
       });
       request.end(init.body);
     });
+}
+
+/** A size in bytes as it is shown: `256 MiB`, `64 KiB`, `100 bytes`. */
+function sizeOf(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
 }
