@@ -535,6 +535,56 @@ describe("the schema of a task config file (hangar/task-schema.json)", () => {
   });
 });
 
+// atc/container_limits.go: CPULimit decodes a JSON number (float64), a string never; MemoryLimit a number, or a size
+// that ParseMemoryLimit reads (digits, then K, M or G, an i and a B optional, in any case)
+describe("container_limits, as Concourse decodes them, in a task config file and in a task step's config", () => {
+  const LIMITS = (cpu: string, memory: string) =>
+    `platform: linux\nrun: { path: make }\ncontainer_limits: { cpu: ${cpu}, memory: ${memory} }\n`;
+  const IN_A_STEP = (cpu: string, memory: string) =>
+    pipelineWith(
+      `- get: src\n- task: t\n  config:\n    platform: linux\n    run: { path: make }\n    container_limits: { cpu: ${cpu}, memory: ${memory} }`,
+    );
+  test.each([
+    ["numbers", "512", "1073741824"],
+    ["a float cpu", "1.5", "0"],
+    ["sizes", "2", '"1GB"'],
+    ["a size in any case, i and B optional", "2", "512mi"],
+    ["a memory of digits, quoted", "2", '"017"'],
+    ["ints go-yaml reads and YAML 1.2 does not", "1_024", "0b1_0000"],
+    ["ints YAML 1.2 reads too", "0x10", "0o17"],
+  ])("%s pass both", (_, cpu, memory) => {
+    for (const text of [LIMITS(cpu, memory), IN_A_STEP(cpu, memory)]) {
+      expect(hangarErrors(text)).toEqual([]);
+      expect(errorsOf(text)).toEqual([]);
+    }
+  });
+  test.each([
+    ["digits, quoted", '"5"'],
+    ["a hex int, quoted", '"0x10"'],
+    ["an octal int, quoted", '"017"'],
+    ["a float, quoted", '"1.5"'],
+    ["a size", "1GB"],
+    ["a word", "lots"],
+  ])("a string for cpu fails both (cpu limit must be an integer): %s", (_, cpu) => {
+    for (const text of [LIMITS(cpu, "1GB"), IN_A_STEP(cpu, "1GB")]) {
+      expect(hangarErrors(text).map((d) => d.message)).toEqual(["cpu limit must be an integer"]);
+      expect(errorsOf(text).length).toBeGreaterThan(0);
+    }
+  });
+  test.each([
+    ["a hex int, quoted", '"0x10"'],
+    ["a decimal size", "1.5GB"],
+    ["a space before the unit", '"1 GB"'],
+    ["a unit Concourse has not", "1TB"],
+    ["a word", "lots"],
+  ])("a memory that is no size fails both (could not parse container memory limit): %s", (_, memory) => {
+    for (const text of [LIMITS("2", memory), IN_A_STEP("2", memory)]) {
+      expect(hangarErrors(text).map((d) => d.message)).toEqual(["could not parse container memory limit"]);
+      expect(errorsOf(text).length).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe("one schema for the folders where pipelines and task config files live (ci/**)", () => {
   const fixtures = join(import.meta.dirname, "../../test/fixtures/schema/ci");
   /** A file as hangar validate reads it by default, and as the schema reads it: its kind, its errors' rule ids. */
