@@ -458,6 +458,14 @@ describe("an int go-yaml reads and YAML 1.2 does not, where Concourse decodes an
     ]);
     expect(errorsOf(ATTEMPTS("-9_223_372_036_854_775_808"))).toEqual([]);
   });
+  // outside steps too: sigs.k8s.io/yaml makes a string of a number for a Go string, never a number of a string for an
+  // int, and encoding/json refuses a string for an int (cannot unmarshal string into Go struct field ... of type int)
+  test.each(['"5"', '"017"', '"0x10"', "'2'"])("a digit string quoted, %s, fails both in a job's ints", (value) => {
+    const text = `jobs:\n  - name: a\n    max_in_flight: ${value}\n    build_log_retention: { builds: ${value} }\n    plan: []\n`;
+    expect(hangarErrors(text).map((d) => d.ruleId)).toEqual(["type-mismatch", "type-mismatch"]);
+    expect(errorsOf(text).some((e) => e.instancePath.endsWith("/max_in_flight"))).toBe(true);
+    expect(errorsOf(text).some((e) => e.instancePath.endsWith("/build_log_retention/builds"))).toBe(true);
+  });
   test("a quoted '1_000', a string to Concourse, reads in YAML 1.2 as the plain 1_000 does: the schema cannot fail it", () => {
     for (const quoted of ['"1_000"', "'1_000'"]) {
       expect(read(ATTEMPTS(quoted))).toEqual(read(ATTEMPTS("1_000")));
