@@ -1,7 +1,11 @@
 /** A container's limits as Concourse reads them (atc/container_limits.go). */
 
-/** A memory limit written as text: bytes, or a count of KB/MB/GB (`1GB`, `512Mi`, `2g`), all binary units. */
-export const MEMORY_LIMIT = /^([0-9]+)(([KMG])(i)?B?)?$/i;
+/**
+ * A memory limit written as text: bytes, or a count of KB/MB/GB (`1GB`, `512Mi`, `2g`), all binary units; in any case
+ * (Concourse's `(?i)`), spelled out for the JSON Schema, whose patterns have no flags.
+ */
+export const MEMORY_LIMIT_SYNTAX = "^([0-9]+)(([KMGkmg])([Ii])?[Bb]?)?$";
+export const MEMORY_LIMIT = new RegExp(MEMORY_LIMIT_SYNTAX);
 
 const UNIT_BYTES: Readonly<Record<string, number>> = { K: 2 ** 10, M: 2 ** 20, G: 2 ** 30 };
 

@@ -70,6 +70,13 @@ export interface PipelineDocument {
    * when the text was read whole.
    */
   readonly blanked: readonly { readonly start: number; readonly end: number }[];
+  /**
+   * The pairs of its mappings whose key is written again later in the same mapping ({@link shadowedPairs}: a first
+   * `jobs:`), each with the text read as if that copy were the one written, read with the document (once per version
+   * of it, where the server holds it) for hover, definition, references, the outline and completion; empty when no
+   * key is written twice, and in such a reading itself, which is read for the names under its copy only.
+   */
+  readonly copies: readonly ShadowedCopy[];
 }
 
 /** A `passed` or group entry that is a glob matches several jobs: it is not a reference to one. */
@@ -80,12 +87,25 @@ const BOM = "\uFEFF";
 /**
  * Reads a pipeline text for the editor, from `read`, the parse the validator reads too (made here when not
  * given): its value, and its position tree (read now, if its locator has not yet). A text that parse cannot
- * give both for is read again the editor's way ({@link readMended}). Never throws: a broken text has fewer names.
+ * give both for is read again the editor's way ({@link readMended}). A text with a key written twice in a mapping
+ * is read under each copy of it too, now ({@link PipelineDocument.copies}), so that no request reads it again. Never
+ * throws: a broken text has fewer names.
  */
 export function readDocument(
   text: string,
   read: ParsedText = parsePipelineText(text, { as: "auto" }),
 ): PipelineDocument {
+  const document = readText(text, read);
+  const shadowed = shadowedPairs(document);
+  if (shadowed.length === 0) return document;
+  return {
+    ...document,
+    copies: shadowed.map((pair) => ({ ...pair, reading: readingUnder(document, shadowed, pair) })),
+  };
+}
+
+/** {@link readDocument} but for the readings under the copies of a key written twice (`copies` is empty). */
+function readText(text: string, read: ParsedText = parsePipelineText(text, { as: "auto" })): PipelineDocument {
   const { kind } = read.parsed;
   const parsed = kind === "task" ? read.parsed.taskConfig : read.parsed.pipeline;
   const shared = isObject(parsed) ? parsed : undefined;
@@ -95,7 +115,7 @@ export function readDocument(
   // parse reads an empty text as an empty pipeline: the editor, as no mapping
   const value = tree?.root.kind !== "mapping" ? undefined : (shared ?? (isObject(own?.value) ? own.value : undefined));
   const names = value === undefined || tree === undefined || kind === "task" ? [] : findNames({ text, tree }, value);
-  return { text, kind, tree, value, names, blanked: own?.blanked ?? [] };
+  return { text, kind, tree, value, names, blanked: own?.blanked ?? [], copies: [] };
 }
 
 /** A text read the editor's way: its tree and value, and the parts of it read as blank. */
@@ -217,6 +237,11 @@ export interface ShadowedPair {
   readonly readEnd: number;
 }
 
+/** A {@link ShadowedPair} with the text read as if it were the one written ({@link readingAt}). */
+export interface ShadowedCopy extends ShadowedPair {
+  readonly reading: PipelineDocument;
+}
+
 /**
  * The pairs of the document's mappings whose key is written again later in the same mapping (merge keys aside), in
  * text order: fly refuses such a text, and the editor reads the last pair only, so that what is written under the
@@ -247,16 +272,25 @@ export function shadowedPairs(document: PipelineDocument): ShadowedPair[] {
  * The document as read at `offset`: itself, or, under a key written again later in its mapping (a first `jobs:`,
  * which the editor's reading passes over), the text read as if that copy of the key were the one written (the other
  * copies read as blank), so that its names have a hover and a definition too. fly refuses such a text (`mapping key
- * "jobs" already defined`, as the validator reports it) and reads neither copy: the last has no better claim.
+ * "jobs" already defined`, as the validator reports it) and reads neither copy: the last has no better claim. The
+ * reading is the one the document holds ({@link PipelineDocument.copies}): the text is not read again.
  */
 export function readingAt(document: PipelineDocument, offset: number): PipelineDocument {
-  return readingUnder(document, shadowedPairs(document), offset);
+  // the innermost copy the offset is under (pairs are nested or apart, never touching): the reading for its start is
+  // the one under every copy the offset is under
+  return document.copies.findLast((p) => p.start <= offset && offset <= p.end)?.reading ?? document;
 }
 
-/** {@link readingAt}, given the document's {@link shadowedPairs}. */
-function readingUnder(document: PipelineDocument, shadowed: readonly ShadowedPair[], offset: number): PipelineDocument {
-  const under = shadowed.filter((p) => p.start <= offset && offset <= p.end);
-  if (under.length === 0) return document;
+/**
+ * The text read as if `copy` (one of `shadowed`, the document's {@link shadowedPairs}) and every copy around it were
+ * the ones written: the others of their keys read as blank.
+ */
+function readingUnder(
+  document: PipelineDocument,
+  shadowed: readonly ShadowedPair[],
+  copy: ShadowedPair,
+): PipelineDocument {
+  const under = shadowed.filter((p) => p.start <= copy.start && copy.start <= p.end);
   const others = under.flatMap((pair) => [
     ...shadowed.filter((p) => p.readAt === pair.readAt && p !== pair),
     { start: pair.readAt, end: pair.readEnd },
@@ -265,7 +299,7 @@ function readingUnder(document: PipelineDocument, shadowed: readonly ShadowedPai
   for (const { start, end } of others) {
     text = `${text.slice(0, start)}${text.slice(start, end).replace(/[^\r\n]/g, " ")}${text.slice(end)}`;
   }
-  return readDocument(text);
+  return readText(text);
 }
 
 /**
@@ -275,7 +309,7 @@ function readingUnder(document: PipelineDocument, shadowed: readonly ShadowedPai
  * another: a name defined under any of them is defined, and is referred to under each.
  */
 export function everyName(document: PipelineDocument): readonly NameSite[] {
-  const shadowed = shadowedPairs(document);
+  const shadowed = document.copies;
   if (shadowed.length === 0) return document.names;
   // the copies an offset is under: each reading gives the names of the offsets under the copies it was read for
   const under = (offset: number): string =>
@@ -284,9 +318,9 @@ export function everyName(document: PipelineDocument): readonly NameSite[] {
       .map((p) => p.start)
       .join();
   const found = document.names.filter((site) => under(site.start) === "");
-  for (const pair of shadowed) {
-    const copies = under(pair.start);
-    found.push(...readingUnder(document, shadowed, pair.start).names.filter((site) => under(site.start) === copies));
+  for (const copy of shadowed) {
+    const copies = under(copy.start);
+    found.push(...copy.reading.names.filter((site) => under(site.start) === copies));
   }
   return found.sort((a, b) => a.start - b.start);
 }

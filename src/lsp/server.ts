@@ -6,7 +6,8 @@
  * - diagnostics from hangar's validator (Concourse-parity and hangar rules) with severity and rule id,
  *   published after every change (changes arriving together are validated once, for the last text);
  * - hover: a field's documentation (from the generated schema), a name's definition;
- * - completion: keys valid at the cursor; resource, resource type, prototype and job names where a name
+ * - completion: keys valid at the cursor (at the top of a document not yet plainly one kind, an empty file, those of a
+ *   pipeline and of a task config, each saying which); resource, resource type, prototype and job names where a name
  *   is expected;
  * - go to definition, find references, document symbols, rename of a name across the file;
  * - quick fixes for findings that name something undefined ("did you mean");

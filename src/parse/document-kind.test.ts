@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { readingOf } from "./document-kind.ts";
+import { plainKindOf, readingOf } from "./document-kind.ts";
 
 test.each([
   ["run alone", { run: { path: "make" } }, { kind: "task", taskKeys: [] }],
@@ -20,4 +20,17 @@ test.each([
   ["a string", "run", { kind: "pipeline", taskKeys: [] }],
 ])("%s", (_name, value, reading) => {
   expect(readingOf(value)).toEqual(reading);
+});
+
+test.each([
+  ["an empty file", null, undefined],
+  ["a key half written (a string)", "pla", undefined],
+  ["a mapping of neither's markers", { inputs: [], params: {} }, undefined],
+  ["an unknown key", { foo: 1 }, undefined],
+  ["run", { run: {} }, "task"],
+  ["platform beside task keys", { platform: "linux", inputs: [] }, "task"],
+  ["a pipeline key", { resources: [] }, "pipeline"],
+  ["a pipeline key beside run", { run: {}, jobs: [] }, "pipeline"],
+])("plainKindOf: %s", (_name, value, kind) => {
+  expect(plainKindOf(value)).toBe(kind);
 });

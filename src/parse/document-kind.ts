@@ -31,16 +31,26 @@ const PIPELINE_KEYS: ReadonlySet<string> = new Set<string>(PIPELINE_MARKERS);
 const TASK_KEYS: ReadonlySet<string> = new Set<string>(TASK_CONFIG_FIELDS);
 
 /**
- * What `auto` reads a document (as read, before vars) as: a task config when it plainly is one, a mapping with one
- * of {@link TASK_MARKERS} (`run`, `platform`) and none of {@link PIPELINE_MARKERS}; anything else (an empty file too)
- * is a pipeline. The schema (`hangar schema`) tells them apart by the same keys (src/schema/generate.ts).
+ * What `auto` reads a document (as read, before vars) as: a task config when it plainly is one
+ * ({@link plainKindOf}); anything else (an empty file too) is a pipeline. The schema (`hangar schema`) tells them
+ * apart by the same keys (src/schema/generate.ts).
  */
 export function readingOf(value: unknown): Reading {
-  if (!isObject(value)) return { kind: "pipeline", taskKeys: [] };
+  if (plainKindOf(value) === "task") return { kind: "task", taskKeys: [] };
+  return { kind: "pipeline", taskKeys: isObject(value) ? Object.keys(value).filter((k) => TASK_KEYS.has(k)) : [] };
+}
+
+/**
+ * The kind a document (as read) plainly is: a task config when it is a mapping with one of {@link TASK_MARKERS}
+ * (`run`, `platform`) and none of {@link PIPELINE_MARKERS}; a pipeline when it is a mapping with one of
+ * {@link PIPELINE_MARKERS}; else none yet (an empty file, one with only comments or a key half written, a mapping of
+ * neither's markers), which `auto` reads as a pipeline and the editor offers both kinds' keys for.
+ */
+export function plainKindOf(value: unknown): DocumentKind | undefined {
+  if (!isObject(value)) return undefined;
   const keys = Object.keys(value);
-  const taskKeys = keys.filter((k) => TASK_KEYS.has(k));
-  const plainlyTask = TASK_MARKERS.some((k) => Object.hasOwn(value, k)) && !keys.some(isPipelineKey);
-  return plainlyTask ? { kind: "task", taskKeys: [] } : { kind: "pipeline", taskKeys };
+  if (keys.some(isPipelineKey)) return "pipeline";
+  return TASK_MARKERS.some((k) => Object.hasOwn(value, k)) ? "task" : undefined;
 }
 
 const isPipelineKey = (key: string): boolean => PIPELINE_KEYS.has(key);

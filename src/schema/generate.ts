@@ -24,12 +24,15 @@
  * - a Go duration's syntax where Concourse parses one when the pipeline is set (`check_every`, a `timeout` that wraps
  *   a step) or when the step runs (the `timeout` of get, put and task), and a task step's `file` or `config`, one of
  *   them;
+ * - a container's `cpu` a number, and its `memory` a number or a size (`1GB`), as atc/container_limits.go decodes them
+ *   (the model takes any string there too, for a `((var))`);
  * - a list of types (`type: [string, number]`) written as `anyOf`, so ajv's strict mode reads the schema as it is;
  * - a number or boolean accepted where Concourse decodes a string outside steps (sigs.k8s.io/yaml makes a string of
  *   it), not in steps, which Concourse decodes again from JSON, strictly;
  * - `integer` where Concourse decodes a Go `int` (`attempts`, `max_in_flight`, `limit`, ...), which the model
  *   types as `number`: the shape check's descriptors of Concourse's types (src/parse/shape-types.ts) say which.
  */
+import { MEMORY_LIMIT_SYNTAX } from "../concourse/container-limits.ts";
 import { GO_DURATION_SYNTAX } from "../concourse/go-duration.ts";
 import { STEP_PRECEDENCE } from "../concourse/step-fields.ts";
 import { isObject } from "../model/common.ts";
@@ -131,6 +134,25 @@ const CHECK_EVERY: JsonSchema = {
 };
 
 /**
+ * A container's `cpu` (atc/container_limits.go `CPULimit`, decoded from JSON as a float64): a number; a string, even of
+ * digits (`"5"`, `"0x10"`), is `cpu limit must be an integer`. An int go-yaml reads that YAML 1.2 leaves a string
+ * (`1_000`) is a number to Concourse.
+ */
+const CPU_LIMIT: JsonSchema = { anyOf: [{ type: "number" }, { $ref: `#/definitions/GoYamlInteger` }] };
+
+/**
+ * A container's `memory` (`MemoryLimit`): a number, or a size `ParseMemoryLimit` reads (`1GB`, `512mi`, `"5"`);
+ * another string (`"0x10"`, `1.5GB`) is `could not parse container memory limit`.
+ */
+const MEMORY_LIMIT: JsonSchema = {
+  anyOf: [
+    { type: "number" },
+    { type: "string", pattern: MEMORY_LIMIT_SYNTAX },
+    { $ref: `#/definitions/GoYamlInteger` },
+  ],
+};
+
+/**
  * The step kinds whose `timeout` is the TimeoutStep that wraps them, which the StepValidator parses (an empty or null
  * one is an invalid duration): those whose own Go type has no `timeout` (get, put, task and run keep theirs).
  */
@@ -198,7 +220,7 @@ export function shapeSchema(raw: JsonSchema): JsonSchema {
   return {
     $schema: "http://json-schema.org/draft-07/schema#",
     ...documentKinds(),
-    definitions: unionTypes(durations(taskConfigOrFile(goStrings(shaped)))),
+    definitions: unionTypes(containerLimits(durations(taskConfigOrFile(goStrings(shaped))))),
   };
 }
 
@@ -502,6 +524,17 @@ function durations(definitions: Record<string, JsonSchema>): Record<string, Json
   for (const kind of RUN_TIME_TIMEOUT) {
     replaceProperty(out, stepDefinition(kind), "timeout", (property) => withValue(property, STEP_TIMEOUT));
   }
+  return out;
+}
+
+/**
+ * The definitions with a container's limits as Concourse decodes them ({@link CPU_LIMIT}, {@link MEMORY_LIMIT}), where
+ * the model takes a number or any string (a `((var))` in TypeScript).
+ */
+function containerLimits(definitions: Record<string, JsonSchema>): Record<string, JsonSchema> {
+  const out = { ...definitions };
+  replaceProperty(out, "ContainerLimits", "cpu", (property) => withValue(property, CPU_LIMIT));
+  replaceProperty(out, "ContainerLimits", "memory", (property) => withValue(property, MEMORY_LIMIT));
   return out;
 }
 

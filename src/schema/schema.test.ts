@@ -458,6 +458,14 @@ describe("an int go-yaml reads and YAML 1.2 does not, where Concourse decodes an
     ]);
     expect(errorsOf(ATTEMPTS("-9_223_372_036_854_775_808"))).toEqual([]);
   });
+  // outside steps too: sigs.k8s.io/yaml makes a string of a number for a Go string, never a number of a string for an
+  // int, and encoding/json refuses a string for an int (cannot unmarshal string into Go struct field ... of type int)
+  test.each(['"5"', '"017"', '"0x10"', "'2'"])("a digit string quoted, %s, fails both in a job's ints", (value) => {
+    const text = `jobs:\n  - name: a\n    max_in_flight: ${value}\n    build_log_retention: { builds: ${value} }\n    plan: []\n`;
+    expect(hangarErrors(text).map((d) => d.ruleId)).toEqual(["type-mismatch", "type-mismatch"]);
+    expect(errorsOf(text).some((e) => e.instancePath.endsWith("/max_in_flight"))).toBe(true);
+    expect(errorsOf(text).some((e) => e.instancePath.endsWith("/build_log_retention/builds"))).toBe(true);
+  });
   test("a quoted '1_000', a string to Concourse, reads in YAML 1.2 as the plain 1_000 does: the schema cannot fail it", () => {
     for (const quoted of ['"1_000"', "'1_000'"]) {
       expect(read(ATTEMPTS(quoted))).toEqual(read(ATTEMPTS("1_000")));
@@ -532,6 +540,56 @@ describe("the schema of a task config file (hangar/task-schema.json)", () => {
   ])("%s fails, as hangar validate --as task refuses it", (_name, text, rule) => {
     expect(validatedErrors(text)).toEqual([rule]);
     expect(taskErrors(text)).not.toEqual([]);
+  });
+});
+
+// atc/container_limits.go: CPULimit decodes a JSON number (float64), a string never; MemoryLimit a number, or a size
+// that ParseMemoryLimit reads (digits, then K, M or G, an i and a B optional, in any case)
+describe("container_limits, as Concourse decodes them, in a task config file and in a task step's config", () => {
+  const LIMITS = (cpu: string, memory: string) =>
+    `platform: linux\nrun: { path: make }\ncontainer_limits: { cpu: ${cpu}, memory: ${memory} }\n`;
+  const IN_A_STEP = (cpu: string, memory: string) =>
+    pipelineWith(
+      `- get: src\n- task: t\n  config:\n    platform: linux\n    run: { path: make }\n    container_limits: { cpu: ${cpu}, memory: ${memory} }`,
+    );
+  test.each([
+    ["numbers", "512", "1073741824"],
+    ["a float cpu", "1.5", "0"],
+    ["sizes", "2", '"1GB"'],
+    ["a size in any case, i and B optional", "2", "512mi"],
+    ["a memory of digits, quoted", "2", '"017"'],
+    ["ints go-yaml reads and YAML 1.2 does not", "1_024", "0b1_0000"],
+    ["ints YAML 1.2 reads too", "0x10", "0o17"],
+  ])("%s pass both", (_, cpu, memory) => {
+    for (const text of [LIMITS(cpu, memory), IN_A_STEP(cpu, memory)]) {
+      expect(hangarErrors(text)).toEqual([]);
+      expect(errorsOf(text)).toEqual([]);
+    }
+  });
+  test.each([
+    ["digits, quoted", '"5"'],
+    ["a hex int, quoted", '"0x10"'],
+    ["an octal int, quoted", '"017"'],
+    ["a float, quoted", '"1.5"'],
+    ["a size", "1GB"],
+    ["a word", "lots"],
+  ])("a string for cpu fails both (cpu limit must be an integer): %s", (_, cpu) => {
+    for (const text of [LIMITS(cpu, "1GB"), IN_A_STEP(cpu, "1GB")]) {
+      expect(hangarErrors(text).map((d) => d.message)).toEqual(["cpu limit must be an integer"]);
+      expect(errorsOf(text).length).toBeGreaterThan(0);
+    }
+  });
+  test.each([
+    ["a hex int, quoted", '"0x10"'],
+    ["a decimal size", "1.5GB"],
+    ["a space before the unit", '"1 GB"'],
+    ["a unit Concourse has not", "1TB"],
+    ["a word", "lots"],
+  ])("a memory that is no size fails both (could not parse container memory limit): %s", (_, memory) => {
+    for (const text of [LIMITS("2", memory), IN_A_STEP("2", memory)]) {
+      expect(hangarErrors(text).map((d) => d.message)).toEqual(["could not parse container memory limit"]);
+      expect(errorsOf(text).length).toBeGreaterThan(0);
+    }
   });
 });
 

@@ -166,6 +166,48 @@ describe("completion of top-level keys at column 0", () => {
     expect(labels).not.toContain("resources");
   });
 
+  const TASK = ["platform", "image_resource", "inputs", "outputs", "caches", "params", "run", "container_limits"];
+  /** The items offered at the `|`, as label and detail. */
+  const detailsAt = (marked: string): Record<string, string | undefined> => {
+    const { text, document, cursor } = open(marked);
+    return Object.fromEntries(completion(text, document, docs, cursor).map((item) => [item.label, item.detail]));
+  };
+
+  test.each([
+    ["an empty file", "|"],
+    ["a file of comments only", "# the unit tests\n\n|"],
+    ["a first key half written", "pla|"],
+    ["a first key half written after a comment", "# tests\nru|"],
+  ])("%s, neither kind yet: the keys of a pipeline and of a task config, each saying which", (_, marked) => {
+    const offered = detailsAt(marked);
+    expect(Object.keys(offered)).toEqual(expect.arrayContaining([...TOP, ...TASK]));
+    expect(offered.resources).toBe("pipeline");
+    expect(offered.jobs).toBe("pipeline, required");
+    expect(offered.inputs).toBe("task config");
+    expect(offered.platform).toBe("task config, required");
+  });
+
+  test("a mapping of neither's markers (inputs: alone) is neither kind yet: both, but the keys written", () => {
+    const offered = detailsAt("inputs: [{ name: src }]\n|");
+    expect(Object.keys(offered)).toEqual(expect.arrayContaining(["jobs", "platform", "run", "outputs"]));
+    expect(offered).not.toHaveProperty("inputs");
+  });
+
+  test("once plainly a task config (run or platform, no pipeline key): its keys only", () => {
+    const offered = detailsAt("platform: linux\n|");
+    expect(Object.keys(offered)).toEqual(expect.arrayContaining(["run", "inputs", "image_resource"]));
+    for (const key of [...TOP, "platform"]) expect(offered).not.toHaveProperty(key);
+    expect(offered.run).toBeUndefined();
+  });
+
+  test("once plainly a pipeline (a pipeline key): its keys only", () => {
+    const offered = detailsAt("resources: []\n|");
+    expect(Object.keys(offered)).toEqual(expect.arrayContaining(["jobs", "groups"]));
+    for (const key of [...TASK, "resources"]) expect(offered).not.toHaveProperty(key);
+    expect(offered.groups).toBeUndefined();
+    expect(offered.jobs).toBe("required");
+  });
+
   test("before the first section", () => {
     const labels = labelsAt(`|\njobs: []\n`);
     expect(labels).toEqual(expect.arrayContaining(["resources", "groups"]));

@@ -1,9 +1,10 @@
 import { type CompletionItem, CompletionItemKind, MarkupKind, type Position } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Path } from "../../model/common.ts";
+import { type DocumentKind, plainKindOf } from "../../parse/document-kind.ts";
 import { CORE_RESOURCE_TYPES } from "../../validate/rules/lib/core-resource-types.ts";
 import { LABEL, type NameKind, namesOf, type PipelineDocument, placeAt, valueAt } from "../documents.ts";
-import type { SchemaDocs } from "../schema-docs.ts";
+import type { FieldDoc, SchemaDocs } from "../schema-docs.ts";
 
 /** An index past the end of any list: the path of an item being written. */
 const NEW_ITEM = Number.MAX_SAFE_INTEGER;
@@ -11,7 +12,8 @@ const NEW_ITEM = Number.MAX_SAFE_INTEGER;
 /**
  * Completion: names where a name is expected (`get`/`put`/`resource`: resources; `passed` and a group's
  * `jobs`: jobs; a resource's `type`: resource types; a `run` step's `type`: prototypes), else the keys
- * the mapping at the cursor may still have, with their documentation.
+ * the mapping at the cursor may still have, with their documentation: at the top of a document that is not yet plainly
+ * a pipeline or a task config (an empty file), those of both, each item saying which kind's it is.
  */
 export function completion(
   text: TextDocument,
@@ -29,16 +31,32 @@ export function completion(
   if (mapping === undefined) return [];
   const present = valueAt(document, mapping);
   const taken = new Set(typeof present === "object" && present !== null ? Object.keys(present) : []);
-  return docs
-    .fieldsAt(mapping, document.value, document.kind)
-    .filter((f) => !taken.has(f.key))
-    .map((f) => ({
-      label: f.key,
-      kind: CompletionItemKind.Property,
-      insertText: `${f.key}: `,
-      ...(f.required ? { detail: "required" } : {}),
-      ...(f.description === undefined ? {} : { documentation: { kind: MarkupKind.Markdown, value: f.description } }),
-    }));
+  // at the top of a document that is neither kind yet (an empty file), the keys of both, each saying its kind's
+  const undecided = mapping.length === 0 && plainKindOf(document.value) === undefined;
+  const kinds: readonly DocumentKind[] = undecided ? ["pipeline", "task"] : [document.kind];
+  return kinds.flatMap((kind) =>
+    docs
+      .fieldsAt(mapping, document.value, kind)
+      .filter((f) => !taken.has(f.key))
+      .map((f) => keyItem(f, undecided ? KIND_LABEL[kind] : undefined)),
+  );
+}
+
+/** Each kind of document as a key's completion item names it, where both kinds' keys are offered. */
+const KIND_LABEL: Readonly<Record<DocumentKind, string>> = { pipeline: "pipeline", task: "task config" };
+
+/** The completion item of a key: its detail says whether it is required, and of which kind of document (`of`). */
+function keyItem(field: FieldDoc, of: string | undefined): CompletionItem {
+  const detail = [of, field.required ? "required" : undefined].filter((part) => part !== undefined).join(", ");
+  return {
+    label: field.key,
+    kind: CompletionItemKind.Property,
+    insertText: `${field.key}: `,
+    ...(detail === "" ? {} : { detail }),
+    ...(field.description === undefined
+      ? {}
+      : { documentation: { kind: MarkupKind.Markdown, value: field.description } }),
+  };
 }
 
 function nameCompletion(
