@@ -8,6 +8,7 @@ import { realPathOf } from "./file-paths.ts";
 import { inlineSourceMap } from "./inline-source-map.ts";
 import { LoadError } from "./load-error.ts";
 import { detectsModuleSyntax } from "./node-features.ts";
+import { withNodePatternCalls } from "./pattern-calls.ts";
 import { syntaxError, unknownExtension } from "./stand-in.ts";
 import { VERSION } from "./version.ts";
 
@@ -50,9 +51,10 @@ import { VERSION } from "./version.ts";
  * folders, see {@link patternFolders}; 22: `import.meta.resolve` of a package not resolved when compiled resolves
  * from the file at run time, see {@link RESOLVE_FROM_HOOKS}; 23: a file a pattern of files takes in that Node does not
  * load throws when imported, see {@link unknownExtensionStandIn}, and one of no extension is JavaScript; 24: a `.js`
- * file of ES module syntax under a package.json with no `type` is an ES module, see {@link moduleFormatOf}).
+ * file of ES module syntax under a package.json with no `type` is an ES module, see {@link moduleFormatOf}; 25: a pattern
+ * of files' calls do as Node's do for a name the bundle does not have, see src/cli/pattern-calls.ts).
  */
-const CACHE_FORMAT = 24;
+const CACHE_FORMAT = 25;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry
@@ -1191,7 +1193,7 @@ async function compile(
     ];
     const deciding = [...configs, ...manifests].filter((file) => !bundled.has(file));
     return {
-      code: result.outputFiles[0]?.text ?? "",
+      code: withNodePatternCalls(result.outputFiles[0]?.text ?? "", cwd),
       inputs: [...inputs, ...new Set(deciding)],
       absent,
       patternFolders: patternFolders(result.metafile.inputs, cwd),
