@@ -1086,6 +1086,56 @@ describe("an import() or require() of a pattern of files: a name it does not mat
   });
 });
 
+describe("an import() of a pattern of files whose folder holds a file that does not compile", () => {
+  test("compiles; the file fails only when imported, with its error at its place, as under tsx", async () => {
+    mkdirSync(join(work, "plugins"));
+    writeFileSync(join(work, "plugins/a.ts"), 'export const value: string = "A";\n');
+    writeFileSync(join(work, "plugins/broken.ts"), "export const value: string = ;\n");
+    const writeModule = (file: string, name: string, found: string) =>
+      writeFileSync(
+        join(work, file),
+        [
+          `const name = [${JSON.stringify(name)}].join("");`,
+          `const found = ${found};`,
+          "export default { name: String(found), pipeline: { jobs: [] } };",
+          "",
+        ].join("\n"),
+      );
+    // biome-ignore-start lint/suspicious/noTemplateCurlyInString: template literals of the modules' source
+    writeModule("good.ts", "a", "(await import(`./plugins/${name}.ts`)).value");
+    writeModule("broken.ts", "broken", "(await import(`./plugins/${name}.ts`)).value");
+    writeModule("caught.ts", "broken", "await import(`./plugins/${name}.ts`).then(() => 'loaded', () => 'caught')");
+    // biome-ignore-end lint/suspicious/noTemplateCurlyInString: template literals of the modules' source
+    const real = realpathSync(work);
+    expect(underTsx("good.ts")).toBe("A");
+    expect(underTsx("caught.ts")).toBe("caught");
+    expect(underTsx("broken.ts")).toContain(`${join(real, "plugins/broken.ts")}:1:29: ERROR: Unexpected ";"`);
+    expect(await loaded("good.ts", false)).toBe("A");
+    expect(await loaded("caught.ts", false)).toBe("caught");
+    expect(await loaded("broken.ts", false)).toBe('plugins/broken.ts:1:30: SyntaxError: Unexpected ";"');
+    // the file fixed: compiled again
+    writeFileSync(join(work, "plugins/broken.ts"), 'export const value: string = "fixed";\n');
+    expect(await loaded("broken.ts", false)).toBe("fixed");
+  });
+
+  test("a file an import names itself still fails the compile, as tsx fails the module", async () => {
+    mkdirSync(join(work, "plugins"));
+    writeFileSync(join(work, "plugins/broken.ts"), "export const value: string = ;\n");
+    writeFileSync(
+      join(work, "named.ts"),
+      [
+        'import { value } from "./plugins/broken.ts";',
+        'const name = ["a"].join("");',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the module's source
+        "const found = await import(`./plugins/${name}.ts`).catch(() => value);",
+        "export default { name: String(found), pipeline: { jobs: [] } };",
+        "",
+      ].join("\n"),
+    );
+    await expect(loadModule("named.ts", work, { cacheDir })).rejects.toThrow('plugins/broken.ts:1:30: Unexpected ";"');
+  });
+});
+
 describe("esbuild's warnings of the user's files", () => {
   /** The warnings loading `file` gives, through the cache (or none: `false`), as a render (or the graph) loads it. */
   const warningsOf = async (file: string, dir: string | false, stackSourceMaps: boolean) => {
