@@ -1068,6 +1068,30 @@ async function compile(
               if (manifest !== undefined) manifests.add(manifest);
               return found.path;
             };
+            /**
+             * Node's error for an `import` statement of a file it does not load (`import "./styles.css"`, `import text
+             * from "./notes.txt"`, which esbuild would bundle as CSS or text), which fails the module under Node and
+             * tsx before it runs: the bundle fails at the import. Undefined when the file is one Node loads (or is not
+             * found: esbuild says so).
+             */
+            const unknownExtensionImport = async (
+              specifier: string,
+              { kind, resolveDir, importer }: { kind: ImportKind; resolveDir: string; importer: string },
+            ): Promise<PartialMessage | undefined> => {
+              const found = await b.resolve(specifier, { kind, resolveDir, importer, pluginData: INNER });
+              const ext = extname(found.path);
+              if (found.errors.length > 0 || found.external || found.path === "" || ext === "" || ext in LOADERS) {
+                return undefined;
+              }
+              // a path with no extension that esbuild completed (`./styles` to styles.css), which tsx does not
+              if (extname(specifier) !== ext) {
+                const path = resolve(realPathOf(resolveDir), specifier);
+                return { text: `Cannot find module '${path}' imported from ${realPathOf(importer)}` };
+              }
+              return {
+                text: `Unknown file extension ${JSON.stringify(ext)} for ${realPathOf(found.path)} (Node and tsx import no such file: read it with readFileSync)`,
+              };
+            };
             b.onResolve({ filter: /^[^./]/ }, async (args) => {
               if (isBuiltin(args.path) && script) {
                 return args.namespace === BUILTIN
@@ -1153,12 +1177,17 @@ async function compile(
             // A file hangar imports only when needed stays a file imported by URL when needed: bundled in, its own
             // static imports would run with the module (`runIfMain` reads io.ts, and with it node:fs, only when the
             // module is run as a script; see src/cli/script.ts).
-            b.onResolve({ filter: /^\./ }, (args) => {
+            b.onResolve({ filter: /^\./ }, async (args) => {
+              if (args.pluginData === INNER) return undefined;
               const hangars = hangarDirs.some((dir) => args.importer.startsWith(dir));
               if (!hangars && args.namespace === "file" && args.resolveDir !== "") {
                 const target = resolve(args.resolveDir, args.path);
                 named.add(target);
                 named.add(dirname(target));
+                if (args.kind === "import-statement" && !(extname(args.path) in LOADERS)) {
+                  const refused = await unknownExtensionImport(args.path, args);
+                  if (refused !== undefined) return { errors: [refused] };
+                }
               }
               if (args.kind !== "dynamic-import" || !hangars) return;
               return { path: pathToFileURL(resolve(args.resolveDir, args.path)).href, external: true };

@@ -1136,6 +1136,38 @@ describe("an import() of a pattern of files whose folder holds a file that does 
   });
 });
 
+describe("an import statement of a file Node does not load", () => {
+  test("fails the compile at the import, naming the file, as tsx fails the module", async () => {
+    writeFileSync(join(work, "lib/styles.css"), "body { color: red; }\n");
+    writeFileSync(join(work, "lib/notes.txt"), "notes\n");
+    writeFileSync(join(work, "lib/styled.ts"), 'import "./styles.css";\nexport const name: string = "styled";\n');
+    const writeModule = (file: string, first: string) =>
+      writeFileSync(
+        join(work, file),
+        [first, 'export default { name: "loaded", pipeline: { jobs: [] } };', ""].join("\n"),
+      );
+    writeModule("css.ts", 'import "./lib/styles.css";');
+    writeModule("text.ts", 'import notes from "./lib/notes.txt";\nconsole.log(notes);');
+    writeModule("helper.ts", 'export { name } from "./lib/styled.ts";');
+    writeModule("no-extension.ts", 'import "./lib/styles";');
+    const real = realpathSync(work);
+    const unknown = (ext: string, file: string) =>
+      `Unknown file extension "${ext}" for ${join(real, file)} (Node and tsx import no such file: read it with readFileSync)`;
+    for (const [file, at, ext, imported] of [
+      ["css.ts", "css.ts:1:8", ".css", "lib/styles.css"],
+      ["text.ts", "text.ts:1:19", ".txt", "lib/notes.txt"],
+      ["helper.ts", "lib/styled.ts:1:8", ".css", "lib/styles.css"],
+    ] as const) {
+      expect(underTsx(file)).toBe(`TypeError [ERR_UNKNOWN_FILE_EXTENSION]: ${unknown(ext, imported).split(" (")[0]}`);
+      expect(await loaded(file, false)).toBe(`${at}: ${unknown(ext, imported)}`);
+    }
+    // a path of no extension that esbuild would complete to one (tsx does not)
+    const notFound = `Cannot find module '${join(real, "lib/styles")}' imported from ${join(real, "no-extension.ts")}`;
+    expect(underTsx("no-extension.ts")).toBe(`Error [ERR_MODULE_NOT_FOUND]: ${notFound}`);
+    expect(await loaded("no-extension.ts", false)).toBe(`no-extension.ts:1:8: ${notFound}`);
+  });
+});
+
 describe("esbuild's warnings of the user's files", () => {
   /** The warnings loading `file` gives, through the cache (or none: `false`), as a render (or the graph) loads it. */
   const warningsOf = async (file: string, dir: string | false, stackSourceMaps: boolean) => {
