@@ -490,7 +490,7 @@ test("an import() of a pattern of files whose folder is not there fails, as unde
   }
 });
 
-test("a name an import() of a pattern of files does not match fails at the call, with a cache folder beside the module too", () => {
+test("a name an import() of a pattern of files does not match fails at the call with Node's error, with a cache folder beside the module too", () => {
   mkdirSync(join(work, "plugins"));
   writeFileSync(join(work, "plugins/a.ts"), 'export const value: string = "A";\n');
   writeFileSync(
@@ -503,12 +503,26 @@ test("a name an import() of a pattern of files does not match fails at the call,
     ].join("\n"),
   );
   // the ES module, run by Node (stacks mapped), through hangar/script's loader with a cache folder not in node_modules
-  const load = [
-    `import { loadPipelineModule } from ${JSON.stringify(pathToFileURL(join(repo, "dist/script.js")).href)};`,
-    'await loadPipelineModule("pipeline.ts", process.cwd(), { cacheDir: "cache" }).catch((error) => console.log(error.message));',
-  ].join("\n");
-  const run = spawnSync(process.execPath, ["--input-type=module", "-e", load], { cwd: work, encoding: "utf8" });
-  expect(run.stdout).toBe("pipeline.ts:2:29: Error: Module not found in bundle: ./plugins/b.ts\n");
+  // and a helper's require() of a file of the pattern that Node's require() runs as JavaScript, which it is not
+  mkdirSync(join(work, "lib/cplugins"), { recursive: true });
+  writeFileSync(join(work, "lib/cplugins/readme.md"), "# plugins\n");
+  writeFileSync(join(work, "lib/load.cjs"), 'exports.load = (name) => require("./cplugins/" + name);\n');
+  writeFileSync(
+    join(work, "requires.ts"),
+    'import { load } from "./lib/load.cjs";\nexport default load(["readme", "md"].join("."));\n',
+  );
+  const load = (file: string) =>
+    [
+      `import { loadPipelineModule } from ${JSON.stringify(pathToFileURL(join(repo, "dist/script.js")).href)};`,
+      `await loadPipelineModule(${JSON.stringify(file)}, process.cwd(), { cacheDir: "cache" }).catch((error) => console.log(error.message));`,
+    ].join("\n");
+  const run = (file: string) =>
+    spawnSync(process.execPath, ["--input-type=module", "-e", load(file)], { cwd: work, encoding: "utf8" }).stdout;
+  const real = realpathSync(work);
+  expect(run("pipeline.ts")).toBe(
+    `pipeline.ts:2:29: Error: Cannot find module '${join(real, "plugins/b.ts")}' imported from ${join(real, "pipeline.ts")}\n`,
+  );
+  expect(run("requires.ts")).toBe("lib/load.cjs:1:34: SyntaxError: Invalid or unexpected token\n");
   expect(readdirSync(join(work, "cache")).some((name) => name.endsWith(".mjs"))).toBe(true);
 });
 

@@ -8,6 +8,7 @@ import { realPathOf } from "./file-paths.ts";
 import { inlineSourceMap } from "./inline-source-map.ts";
 import { LoadError } from "./load-error.ts";
 import { detectsModuleSyntax } from "./node-features.ts";
+import { withNodePatternCalls } from "./pattern-calls.ts";
 import { syntaxError, unknownExtension } from "./stand-in.ts";
 import { VERSION } from "./version.ts";
 
@@ -50,9 +51,11 @@ import { VERSION } from "./version.ts";
  * folders, see {@link patternFolders}; 22: `import.meta.resolve` of a package not resolved when compiled resolves
  * from the file at run time, see {@link RESOLVE_FROM_HOOKS}; 23: a file a pattern of files takes in that Node does not
  * load throws when imported, see {@link unknownExtensionStandIn}, and one of no extension is JavaScript; 24: a `.js`
- * file of ES module syntax under a package.json with no `type` is an ES module, see {@link moduleFormatOf}).
+ * file of ES module syntax under a package.json with no `type` is an ES module, see {@link moduleFormatOf}; 25: a pattern
+ * of files' calls do as Node's do for a name the bundle does not have, see src/cli/pattern-calls.ts, and a file one
+ * takes in that does not compile throws when imported, see {@link unparsedStandIn}).
  */
-const CACHE_FORMAT = 24;
+const CACHE_FORMAT = 25;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry
@@ -540,13 +543,19 @@ const unknownExtensionStandIn = (path: string): OnLoadResult => ({
 
 /**
  * The same for such a file of no extension (`LICENSE`; `.gitkeep` too, which esbuild takes for an extension of its
- * own), which Node runs as JavaScript, when its `contents` do not parse as JavaScript: code that throws a SyntaxError
- * at the place esbuild finds; undefined when they parse (the bundle takes the file in as JavaScript, as Node runs it).
+ * own), which Node runs as JavaScript, when its `contents` do not parse as JavaScript (`loader` "js"), and for a file
+ * of an extension Node (or tsx) loads whose `contents` do not compile with its `loader` (`plugins/broken.ts`), which
+ * tsx fails only when it is imported: code that throws a SyntaxError of esbuild's first error at its place; undefined
+ * when they compile (the bundle takes the file in as it is).
  */
-async function unparsedStandIn(path: string, contents: Buffer): Promise<OnLoadResult | undefined> {
+async function unparsedStandIn(
+  path: string,
+  contents: Buffer,
+  loader: "js" | "jsx" | "ts" | "tsx" | "json",
+): Promise<OnLoadResult | undefined> {
   const { transform } = await import("esbuild");
   try {
-    await transform(contents, { loader: "js", sourcefile: path, logLevel: "silent" });
+    await transform(contents, { loader, sourcefile: path, logLevel: "silent" });
     return undefined;
   } catch (error) {
     const first = (error as { errors?: EsbuildMessage[] }).errors?.[0];
@@ -992,6 +1001,22 @@ async function compile(
    * by a first build, which failed on them, and left to Node by the next.
    */
   const leftToNode = new Map<string, UnfoundPattern[]>();
+  /** The files an import of a name resolved to that are bundled in (a tsconfig's `paths`, a package's source). */
+  const byName = new Set<string>();
+  /**
+   * Whether no import names `file` itself and it is not the module (`path`): a pattern of files took it in (see
+   * {@link unknownExtensionStandIn}).
+   */
+  const unnamed = (file: string): boolean => {
+    const real = realPathOf(file);
+    if (file === path || byName.has(file)) return false;
+    return ![...named].some((target) => target === file || realPathOf(target) === real);
+  };
+  /**
+   * The files a pattern of files took in that do not compile (see {@link unparsedStandIn}), by path: found by a build,
+   * which failed on them, and bundled by the next as code that throws their error when imported.
+   */
+  const unparsed = new Map<string, OnLoadResult>();
   try {
     const options = {
       ...(script
@@ -1043,6 +1068,30 @@ async function compile(
               if (manifest !== undefined) manifests.add(manifest);
               return found.path;
             };
+            /**
+             * Node's error for an `import` statement of a file it does not load (`import "./styles.css"`, `import text
+             * from "./notes.txt"`, which esbuild would bundle as CSS or text), which fails the module under Node and
+             * tsx before it runs: the bundle fails at the import. Undefined when the file is one Node loads (or is not
+             * found: esbuild says so).
+             */
+            const unknownExtensionImport = async (
+              specifier: string,
+              { kind, resolveDir, importer }: { kind: ImportKind; resolveDir: string; importer: string },
+            ): Promise<PartialMessage | undefined> => {
+              const found = await b.resolve(specifier, { kind, resolveDir, importer, pluginData: INNER });
+              const ext = extname(found.path);
+              if (found.errors.length > 0 || found.external || found.path === "" || ext === "" || ext in LOADERS) {
+                return undefined;
+              }
+              // a path with no extension that esbuild completed (`./styles` to styles.css), which tsx does not
+              if (extname(specifier) !== ext) {
+                const path = resolve(realPathOf(resolveDir), specifier);
+                return { text: `Cannot find module '${path}' imported from ${realPathOf(importer)}` };
+              }
+              return {
+                text: `Unknown file extension ${JSON.stringify(ext)} for ${realPathOf(found.path)} (Node and tsx import no such file: read it with readFileSync)`,
+              };
+            };
             b.onResolve({ filter: /^[^./]/ }, async (args) => {
               if (isBuiltin(args.path) && script) {
                 return args.namespace === BUILTIN
@@ -1060,19 +1109,14 @@ async function compile(
               }
               // a TypeScript (or JSX) file, which Node cannot load (one a tsconfig's `paths` maps a name to, or a
               // package whose `main` is its source): bundled in and compiled with the module, as tsx runs it
-              if (NEEDS_COMPILE.test(found)) return { path: found };
+              if (NEEDS_COMPILE.test(found)) {
+                byName.add(found);
+                return { path: found };
+              }
               // `require()` and `require.resolve()` take a path, not a URL
               const required = args.kind === "require-call" || args.kind === "require-resolve";
               return { path: required ? found : pathToFileURL(found).href, external: true };
             });
-            /**
-             * Whether no relative import names the file at `path` itself: a pattern of files took it in (see
-             * {@link unknownExtensionStandIn}).
-             */
-            const unnamed = (path: string): boolean => {
-              const real = realPathOf(path);
-              return ![...named].some((target) => target === path || realPathOf(target) === real);
-            };
             const loadFile = async (args: { path: string }): Promise<OnLoadResult | undefined> => {
               const ext = extname(args.path);
               // Node runs a file of no extension (`LICENSE`, `.gitkeep`) as JavaScript
@@ -1080,9 +1124,11 @@ async function compile(
               if (loader === undefined) return unnamed(args.path) ? unknownExtensionStandIn(args.path) : undefined;
               const { contents, stamp } = await readInput(args.path);
               read.set(args.path, stamp);
+              const standIn = unparsed.get(args.path);
+              if (standIn !== undefined) return standIn;
               if (ext === "" && unnamed(args.path)) {
-                const unparsed = await unparsedStandIn(args.path, contents);
-                if (unparsed !== undefined) return unparsed;
+                const fails = await unparsedStandIn(args.path, contents, "js");
+                if (fails !== undefined) return fails;
               }
               // the user's files, not hangar's own bundled in, which are compiled as before: compiled alone, the
               // largest (dist/script.js, which names import.meta in its text) cost a cold compile some 20 ms
@@ -1131,12 +1177,17 @@ async function compile(
             // A file hangar imports only when needed stays a file imported by URL when needed: bundled in, its own
             // static imports would run with the module (`runIfMain` reads io.ts, and with it node:fs, only when the
             // module is run as a script; see src/cli/script.ts).
-            b.onResolve({ filter: /^\./ }, (args) => {
+            b.onResolve({ filter: /^\./ }, async (args) => {
+              if (args.pluginData === INNER) return undefined;
               const hangars = hangarDirs.some((dir) => args.importer.startsWith(dir));
               if (!hangars && args.namespace === "file" && args.resolveDir !== "") {
                 const target = resolve(args.resolveDir, args.path);
                 named.add(target);
                 named.add(dirname(target));
+                if (args.kind === "import-statement" && !(extname(args.path) in LOADERS)) {
+                  const refused = await unknownExtensionImport(args.path, args);
+                  if (refused !== undefined) return { errors: [refused] };
+                }
               }
               if (args.kind !== "dynamic-import" || !hangars) return;
               return { path: pathToFileURL(resolve(args.resolveDir, args.path)).href, external: true };
@@ -1145,13 +1196,42 @@ async function compile(
         },
       ],
     } satisfies BuildOptions;
-    const bundle = () => build(options);
-    const result = await bundle().catch((error: unknown) => {
-      const patterns = unfoundPatterns(error, cwd);
-      if (patterns.length === 0) throw error;
-      for (const pattern of patterns) leftToNode.set(pattern.file, [...(leftToNode.get(pattern.file) ?? []), pattern]);
-      return bundle();
-    });
+    /**
+     * The files of `error`'s messages that a pattern of files took in and that do not compile alone (a `.ts` file with a
+     * syntax error beside the plugins a module imports), with the code that stands for each (see {@link unparsed}).
+     */
+    const unparsedOf = async (error: unknown): Promise<[string, OnLoadResult][]> => {
+      const files = ((error as { errors?: EsbuildMessage[] }).errors ?? []).flatMap(({ location }) =>
+        location ? [resolve(cwd, location.file)] : [],
+      );
+      const found: [string, OnLoadResult][] = [];
+      for (const file of new Set(files)) {
+        const loader = LOADERS[extname(file)];
+        if (unparsed.has(file) || !read.has(file) || loader === undefined || !unnamed(file)) continue;
+        const standIn = await unparsedStandIn(file, readFileSync(file), loader);
+        if (standIn !== undefined) found.push([file, standIn]);
+      }
+      return found;
+    };
+    const bundle = async (): Promise<Awaited<ReturnType<typeof build<typeof options>>>> => {
+      try {
+        return await build(options);
+      } catch (error) {
+        // (only what a build before did not leave to Node: each build learns something, or the error stands)
+        const known = (pattern: UnfoundPattern) =>
+          (leftToNode.get(pattern.file) ?? []).some(
+            (left) => left.line === pattern.line && left.column === pattern.column,
+          );
+        const patterns = unfoundPatterns(error, cwd).filter((pattern) => !known(pattern));
+        const standIns = await unparsedOf(error);
+        if (patterns.length === 0 && standIns.length === 0) throw error;
+        for (const pattern of patterns)
+          leftToNode.set(pattern.file, [...(leftToNode.get(pattern.file) ?? []), pattern]);
+        for (const [file, standIn] of standIns) unparsed.set(file, standIn);
+        return bundle();
+      }
+    };
+    const result = await bundle();
     // what esbuild leaves out of a tsconfig with a warning, which tsc reports as an error (tsx too runs on without
     // it): a base config not found, or one that extends back to a config on the way to it (a cycle), a `paths`
     // target not relative without a `baseUrl`; the module would compile without the settings it was written for
@@ -1191,7 +1271,7 @@ async function compile(
     ];
     const deciding = [...configs, ...manifests].filter((file) => !bundled.has(file));
     return {
-      code: result.outputFiles[0]?.text ?? "",
+      code: withNodePatternCalls(result.outputFiles[0]?.text ?? "", cwd),
       inputs: [...inputs, ...new Set(deciding)],
       absent,
       patternFolders: patternFolders(result.metafile.inputs, cwd),

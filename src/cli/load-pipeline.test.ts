@@ -75,6 +75,36 @@ function markCachedCode(): void {
   writeFileSync(entryFile, JSON.stringify({ ...entry, module, sizes: { [module]: Buffer.byteLength(marked) } }));
 }
 
+/** The name the module `file` of the work folder gives (or the message of its error), as {@link underTsx} prints it. */
+const loaded = (file: string, stackSourceMaps: boolean) =>
+  loadModule(file, work, { cacheDir, stackSourceMaps }).then(
+    (definition) => String(definition.name),
+    (error: Error) => error.message,
+  );
+
+/**
+ * What tsx gives for the module `file` of the work folder: the name its default export gives, or `<name>: <message>` of
+ * the error importing it (its code in brackets, as Node writes it). What hangar gives is compared with it.
+ */
+const underTsx = (file: string): string =>
+  spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "--input-type=module",
+      "-e",
+      [
+        `await import(${JSON.stringify(`./${file}`)}).then(`,
+        "  (m) => console.log(String(m.default.name)),",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the script's source
+        "  (e) => console.log(`${e.name}${e.code?.startsWith('ERR_') ? ` [${e.code}]` : ''}: ${e.message}`),",
+        ");",
+      ].join("\n"),
+    ],
+    { cwd: work, encoding: "utf8" },
+  ).stdout.replace(/\n$/, "");
+
 describe("loadPipelineModule: compile cache", () => {
   test("keeps the compiled module with every bundled input, and loads the same pipeline from it", async () => {
     expect(await load()).toEqual(expected("build", "src"));
@@ -990,16 +1020,17 @@ describe("an import() or require() of a pattern of files whose folder holds file
         'plugins/LICENSE:1:5: SyntaxError: Expected ";" but found "License"',
       );
       expect(await loaded("c.cjs", "require", stackSourceMaps)).toBe("C");
-      // (Node's require() runs it as JavaScript: hangar names the file)
-      expect(await loaded("readme.md", "require", stackSourceMaps)).toBe(
-        `require-readme_md.ts: TypeError: Unknown file extension ".md" for ${join(real, "lib/cplugins/readme.md")}`,
-      );
     }
+    // Node's require() runs it as JavaScript, which it is not: Node's error, at the helper's call (the script form: the
+    // ES module, imported by vitest's runner here, is loaded by Node in test/cli-compile-cache.test.ts)
+    const required = await loaded("readme.md", "require", false);
+    expect(underTsx("require-readme_md.ts")).toBe("SyntaxError: Invalid or unexpected token");
+    expect(required).toBe(`lib/load.cjs:1:34: ${underTsx("require-readme_md.ts")}`);
   });
 });
 
 describe("an import() or require() of a pattern of files: a name it does not match", () => {
-  test("fails at the call in the user's file (a helper's too), not in the compiled copy's bundle code", async () => {
+  test("an import() gives a rejected promise of Node's error, a require() throws Node's, as under tsx", async () => {
     mkdirSync(join(work, "plugins"));
     writeFileSync(join(work, "plugins/a.ts"), 'export const value: string = "A";\n');
     mkdirSync(join(work, "lib/cplugins"));
@@ -1012,20 +1043,128 @@ describe("an import() or require() of a pattern of files: a name it does not mat
           'import { load } from "./lib/load.cjs";',
           'const name = ["b", "ts"].join(".");',
           `const found = ${found};`,
-          "export default { jobs: [{ name: found, plan: [] }] };",
+          "export default { name: String(found), pipeline: { jobs: [] } };",
           "",
         ].join("\n"),
       );
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the modules' source
+    const caught = "(e) => `caught ${e.name} ${e.code}: ${e.message}`";
     writeModule("imports.ts", '(await import("./plugins/" + name)).value');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the module's source
+    writeModule("template.ts", "(await import(`./plugins/${name}`)).value");
+    writeModule("falls-back.ts", `await import("./plugins/" + name).then((m) => m.value, ${caught})`);
+    writeModule(
+      "at-call.ts",
+      'await (() => { try { return import("./plugins/" + name); } catch { return "sync"; } })()',
+    );
     writeModule("requires.ts", "load(name)");
-    // (the script form: the ES module, imported by vitest's runner here, is loaded by Node in test/)
-    const failure = (file: string) =>
-      loadModule(file, work, { cacheDir, stackSourceMaps: false }).then(
-        () => "loaded",
-        (error: Error) => error.message,
+    writeModule("requires-caught.ts", `(() => { try { return load(name); } catch (e) { return (${caught})(e); } })()`);
+    const real = realpathSync(work);
+    const missing = join(real, "plugins/b.ts");
+    // (the script form, as a render runs it: the ES module, imported by vitest's runner here, is loaded by Node in
+    // test/cli-compile-cache.test.ts)
+    const hangar = (file: string) => loaded(file, false);
+    const notFound = `Cannot find module '${missing}' imported from ${join(real, "falls-back.ts")}`;
+    expect(underTsx("falls-back.ts")).toBe(`caught Error ERR_MODULE_NOT_FOUND: ${notFound}`);
+    expect(await hangar("falls-back.ts")).toBe(underTsx("falls-back.ts"));
+    // (not "sync": the call gave a promise, which the module awaited)
+    expect(await hangar("at-call.ts")).toBe(
+      `at-call.ts:3:50: ${underTsx("at-call.ts").replace(/^Error \[\w+\]/, "Error")}`,
+    );
+    for (const file of ["imports.ts", "template.ts"]) {
+      expect(underTsx(file)).toBe(
+        `Error [ERR_MODULE_NOT_FOUND]: Cannot find module '${missing}' imported from ${join(real, file)}`,
       );
-    expect(await failure("imports.ts")).toBe("imports.ts:3:29: Error: Module not found in bundle: ./plugins/b.ts");
-    expect(await failure("requires.ts")).toBe("lib/load.cjs:1:34: Error: Module not found in bundle: ./cplugins/b.ts");
+      expect(await hangar(file)).toBe(`${file}:3:29: ${underTsx(file).replace(/^Error \[\w+\]/, "Error")}`);
+    }
+    const requireStack = `Require stack:\n- ${join(real, "lib/load.cjs")}`;
+    expect(underTsx("requires-caught.ts")).toBe(
+      `caught Error MODULE_NOT_FOUND: Cannot find module './cplugins/b.ts'\n${requireStack}`,
+    );
+    expect(await hangar("requires-caught.ts")).toBe(underTsx("requires-caught.ts"));
+    expect(await hangar("requires.ts")).toBe(`lib/load.cjs:1:34: ${underTsx("requires.ts").replaceAll("\n", "\\n")}`);
+  });
+});
+
+describe("an import() of a pattern of files whose folder holds a file that does not compile", () => {
+  test("compiles; the file fails only when imported, with its error at its place, as under tsx", async () => {
+    mkdirSync(join(work, "plugins"));
+    writeFileSync(join(work, "plugins/a.ts"), 'export const value: string = "A";\n');
+    writeFileSync(join(work, "plugins/broken.ts"), "export const value: string = ;\n");
+    const writeModule = (file: string, name: string, found: string) =>
+      writeFileSync(
+        join(work, file),
+        [
+          `const name = [${JSON.stringify(name)}].join("");`,
+          `const found = ${found};`,
+          "export default { name: String(found), pipeline: { jobs: [] } };",
+          "",
+        ].join("\n"),
+      );
+    // biome-ignore-start lint/suspicious/noTemplateCurlyInString: template literals of the modules' source
+    writeModule("good.ts", "a", "(await import(`./plugins/${name}.ts`)).value");
+    writeModule("broken.ts", "broken", "(await import(`./plugins/${name}.ts`)).value");
+    writeModule("caught.ts", "broken", "await import(`./plugins/${name}.ts`).then(() => 'loaded', () => 'caught')");
+    // biome-ignore-end lint/suspicious/noTemplateCurlyInString: template literals of the modules' source
+    const real = realpathSync(work);
+    expect(underTsx("good.ts")).toBe("A");
+    expect(underTsx("caught.ts")).toBe("caught");
+    expect(underTsx("broken.ts")).toContain(`${join(real, "plugins/broken.ts")}:1:29: ERROR: Unexpected ";"`);
+    expect(await loaded("good.ts", false)).toBe("A");
+    expect(await loaded("caught.ts", false)).toBe("caught");
+    expect(await loaded("broken.ts", false)).toBe('plugins/broken.ts:1:30: SyntaxError: Unexpected ";"');
+    // the file fixed: compiled again
+    writeFileSync(join(work, "plugins/broken.ts"), 'export const value: string = "fixed";\n');
+    expect(await loaded("broken.ts", false)).toBe("fixed");
+  });
+
+  test("a file an import names itself still fails the compile, as tsx fails the module", async () => {
+    mkdirSync(join(work, "plugins"));
+    writeFileSync(join(work, "plugins/broken.ts"), "export const value: string = ;\n");
+    writeFileSync(
+      join(work, "named.ts"),
+      [
+        'import { value } from "./plugins/broken.ts";',
+        'const name = ["a"].join("");',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the module's source
+        "const found = await import(`./plugins/${name}.ts`).catch(() => value);",
+        "export default { name: String(found), pipeline: { jobs: [] } };",
+        "",
+      ].join("\n"),
+    );
+    await expect(loadModule("named.ts", work, { cacheDir })).rejects.toThrow('plugins/broken.ts:1:30: Unexpected ";"');
+  });
+});
+
+describe("an import statement of a file Node does not load", () => {
+  test("fails the compile at the import, naming the file, as tsx fails the module", async () => {
+    writeFileSync(join(work, "lib/styles.css"), "body { color: red; }\n");
+    writeFileSync(join(work, "lib/notes.txt"), "notes\n");
+    writeFileSync(join(work, "lib/styled.ts"), 'import "./styles.css";\nexport const name: string = "styled";\n');
+    const writeModule = (file: string, first: string) =>
+      writeFileSync(
+        join(work, file),
+        [first, 'export default { name: "loaded", pipeline: { jobs: [] } };', ""].join("\n"),
+      );
+    writeModule("css.ts", 'import "./lib/styles.css";');
+    writeModule("text.ts", 'import notes from "./lib/notes.txt";\nconsole.log(notes);');
+    writeModule("helper.ts", 'export { name } from "./lib/styled.ts";');
+    writeModule("no-extension.ts", 'import "./lib/styles";');
+    const real = realpathSync(work);
+    const unknown = (ext: string, file: string) =>
+      `Unknown file extension "${ext}" for ${join(real, file)} (Node and tsx import no such file: read it with readFileSync)`;
+    for (const [file, at, ext, imported] of [
+      ["css.ts", "css.ts:1:8", ".css", "lib/styles.css"],
+      ["text.ts", "text.ts:1:19", ".txt", "lib/notes.txt"],
+      ["helper.ts", "lib/styled.ts:1:8", ".css", "lib/styles.css"],
+    ] as const) {
+      expect(underTsx(file)).toBe(`TypeError [ERR_UNKNOWN_FILE_EXTENSION]: ${unknown(ext, imported).split(" (")[0]}`);
+      expect(await loaded(file, false)).toBe(`${at}: ${unknown(ext, imported)}`);
+    }
+    // a path of no extension that esbuild would complete to one (tsx does not)
+    const notFound = `Cannot find module '${join(real, "lib/styles")}' imported from ${join(real, "no-extension.ts")}`;
+    expect(underTsx("no-extension.ts")).toBe(`Error [ERR_MODULE_NOT_FOUND]: ${notFound}`);
+    expect(await loaded("no-extension.ts", false)).toBe(`no-extension.ts:1:8: ${notFound}`);
   });
 });
 
