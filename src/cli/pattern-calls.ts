@@ -20,9 +20,6 @@ const GLOB = /^var __glob = \(map\) => \(path\) => \{\n(?:.*\n){3}\};$/m;
 /** The comment esbuild writes before the table of each pattern: `// import("./plugins/**\/*.ts") in lib/load.ts`. */
 const PATTERN_COMMENT = /^\/\/ (import|require)\("(?:[^"\\\n]|\\.)*"\) in ([^\n]+)$/gm;
 
-/** The call of `__glob` that makes a pattern's table, after its comment. */
-const GLOB_CALL = /\b__glob\(/g;
-
 /** The name of hangar's helper that stands for esbuild's in the calls of the patterns it knows. */
 const HELPER = "__hangarPattern";
 
@@ -57,11 +54,14 @@ export function withNodePatternCalls(code: string, cwd: string): string {
   const replaced = helper();
   if (replaced.split("\n").length !== glob[0].split("\n").length) return code;
   const calls: { at: number; kind: string; file: string }[] = [];
+  // the call of `__glob` that makes a pattern's table, after its comment (a regular expression of this call's own: it
+  // keeps where it stopped)
+  const globCall = /\b__glob\(/g;
   for (const comment of code.matchAll(PATTERN_COMMENT)) {
     const [text, kind = "", file = ""] = comment;
     const from = comment.index + text.length;
-    GLOB_CALL.lastIndex = from;
-    const call = GLOB_CALL.exec(code);
+    globCall.lastIndex = from;
+    const call = globCall.exec(code);
     // the call that follows the comment, before the next one's
     const next = code.indexOf("\n// ", from);
     if (call === null || (next !== -1 && call.index > next)) continue;
