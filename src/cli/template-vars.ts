@@ -34,8 +34,8 @@ export async function readTemplateVars(
       try {
         text = await io.readFile(resolve(io.cwd(), file));
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        return { error: `could not read template variables file (${file}): ${reason}` };
+        const { fileProblem } = await import("./file-problem.ts");
+        return { error: `could not read template variables file (${file}): ${fileProblem(error, "read")}` };
       }
       loaded.push(parseVarsFile(text, file));
     }

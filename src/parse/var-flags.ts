@@ -1,6 +1,8 @@
 import { goFormatFloat } from "../concourse/go-format.ts";
 import { recordGoNumbers } from "../concourse/go-number.ts";
+import { cutToken } from "../source/diagnostic.ts";
 import { lineIndex } from "../source/locate.ts";
+import { printable } from "../source/printable.ts";
 import { goNumbersOf } from "./go-numbers.ts";
 import { readYaml } from "./read-yaml.ts";
 import { parseReference, type VarPair, VarsError } from "./vars.ts";
@@ -12,15 +14,17 @@ import { lazyNodeAt, lazyYamlTree } from "./yaml-tree.ts";
 
 /** Reads `name=value` (`-v`, or with `yaml` the value is YAML, as `-y` and `-i` read it). */
 export function parseVarFlag(flag: string, yaml: boolean): VarPair {
+  // the flag as quoted in an error: cut, with control characters shown, however long or odd the value given
+  const shown = printable(cutToken(flag));
   const eq = flag.indexOf("=");
-  if (eq === -1) throw new VarsError(`invalid variable pair '${flag}' (must be name=value)`);
+  if (eq === -1) throw new VarsError(`invalid variable pair '${shown}' (must be name=value)`);
   const reference = parseReference(flag.slice(0, eq));
   const raw = flag.slice(eq + 1);
   if (!yaml) return { path: reference.path, value: raw };
   const read = readYaml(raw, { standalone: true });
-  if (!read.ok) throw new VarsError(`invalid YAML value in '${flag}': ${read.problems[0]?.message ?? "unreadable"}`);
+  if (!read.ok) throw new VarsError(`invalid YAML value in '${shown}': ${read.problems[0]?.message ?? "unreadable"}`);
   // fly reads the value with sigs.k8s.io/yaml, whose conversion to JSON fails on a float JSON cannot hold
-  if (read.nonFinite === true) throw new VarsError(`invalid YAML value in '${flag}': ${unsupportedValue(read.value)}`);
+  if (read.nonFinite === true) throw new VarsError(`invalid YAML value in '${shown}': ${unsupportedValue(read.value)}`);
   // the digits of its integers past 2^53 and its whole floats, read back from the text
   const tree = lazyYamlTree(raw, read.regions);
   const numbers = recordGoNumbers(

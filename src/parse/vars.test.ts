@@ -106,6 +106,13 @@ describe("interpolation, as fly's vars package does it", () => {
       new VarsError("invalid variable pair 'novalue' (must be name=value)"),
     );
     expect(() => parseVarFlag("a..b=1", false)).toThrow("invalid var 'a..b': empty field");
+    // the flag quoted cut short, its control characters shown: a megabyte given is not a megabyte printed
+    const long = `n=${"[".repeat(100_000)}`;
+    expect(() => parseVarFlag(long, true)).toThrow(/^invalid YAML value in 'n=\[{58}…': /);
+    expect(() => parseVarFlag(`x${"y".repeat(100)}`, false)).toThrow(
+      /^invalid variable pair 'xy{59}…' \(must be name=value\)$/,
+    );
+    expect(() => parseVarFlag("a\u001b[2J", false)).toThrow("invalid variable pair 'a\\x1b[2J' (must be name=value)");
     expect(() => parseVarsFile("- a\n", "v.yml")).toThrow(/could not unmarshal template variables \(v\.yml\)/);
   });
 

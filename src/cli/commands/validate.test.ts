@@ -482,7 +482,7 @@ describe("hangar validate with fly's vars", () => {
         "hangar validate: invalid variable pair 'novalue' (must be name=value)\n(run `hangar validate --help` for usage)\n",
     });
     expect((await runVars(["validate", "pipeline.yml", "-l", "absent.yml"])).stderr).toMatch(
-      /^hangar validate: could not read template variables file \(absent\.yml\): ENOENT/,
+      /^hangar validate: could not read template variables file \(absent\.yml\): no such file \(ENOENT\)\n/,
     );
   });
 });
