@@ -1,3 +1,4 @@
+import { printable } from "../source/printable.ts";
 import type { Io } from "./io.ts";
 
 /** Exit codes: 0 success, 1 findings (errors in a pipeline), 2 usage, load or parse failure. */
@@ -48,9 +49,12 @@ export interface Command {
 
 /**
  * A user-facing error of command `name` as one line (without its newline), in the one form every error of a command
- * takes, whatever failed (the command line, loading, reading, writing, the server): `hangar <name>: <message>`.
+ * takes, whatever failed (the command line, loading, reading, writing, the server): `hangar <name>: <message>`. The
+ * control characters a message quotes from the user or a server (an escape sequence in a name given) are shown as
+ * escapes ({@link printable}), line by line: a message of several lines keeps them.
  */
-export const commandError = (name: string, message: string): string => `hangar ${name}: ${message}`;
+export const commandError = (name: string, message: string): string =>
+  `hangar ${name}: ${message.split("\n").map(printable).join("\n")}`;
 
 /** Reports an error of command `name` on stderr, as {@link commandError}'s line. */
 export function reportError(io: Io, name: string, message: string): void {

@@ -263,6 +263,14 @@ describe("hangar init", () => {
     expect(existsSync(join(work, "bad-name"))).toBe(false);
   });
 
+  test("a name given with an escape sequence is shown escaped, not sent to the terminal", async () => {
+    const result = await init("bad-name", "--name", "a\u001b[2Jb");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      "hangar init: --name 'a\\x1b[2Jb' is not a valid pipeline name: illegal character '\\x1b'\n(run `hangar init --help` for usage)\n",
+    );
+  });
+
   test.each([
     ["", "''", "it is empty"],
     ["my ci", "'my ci'", "it contains white space"],
