@@ -1085,6 +1085,37 @@ describe("deprecated and untypable forms", () => {
     await expectFaithful(out, input);
   });
 
+  test("a part of a step merged into steps that its kind refuses is kept as written, cast to that part; a whole step anchored in a key Concourse ignores is judged by its data", async () => {
+    // each step overrides trigger, so no step is refused, but the const is a Pick of a get step: tsc refused the string
+    // ((auto)) for its boolean, as the hook step in one, and the get step anchored in x-defaults declared a GetStep
+    const input = `
+      x-defaults:
+        trigger: &t {trigger: ((auto))}
+        step: &u {get: a, trigger: ((auto))}
+      resources: [{name: a, type: git, source: {}}, {name: b, type: git, source: {}}]
+      jobs:
+      - name: j
+        plan:
+        - {<<: *t, get: a, trigger: true}
+        - {<<: *t, get: b, trigger: false}
+        - {<<: &h {on_success: {get: a, trigger: ((auto))}}, get: a}
+        - {<<: *h, get: b}
+        - {<<: *u, trigger: true}
+        - {<<: *u, trigger: false}
+      `;
+    const out = code(input);
+    expect(out).toContain('const t = { trigger: "((auto))" } as unknown as Pick<GetStep, "trigger">;');
+    expect(out).toContain(
+      'const h = { on_success: { get: "a", trigger: "((auto))" } } as unknown as Pick<GetStep, "on_success">;',
+    );
+    expect(out).toContain("not a valid part of a get step for Concourse, kept as written\nconst t =");
+    expect(out).toContain('{ get: "a", trigger: "((auto))" } as unknown as Step;');
+    expect(out).toContain("{ ...(u as GetStep), trigger: true }");
+    expect(tscSays(out)).toBe("");
+    const { "x-defaults": _, ...data } = dataOf(input) as unknown as Record<string, unknown>;
+    expect(await rendered(out)).toEqual(data);
+  });
+
   test("a ((var)) where Concourse decodes a boolean is kept, cast, with the parser's reason", () => {
     const out = code(`
       resources: [{name: a, type: git, source: {}}]

@@ -222,6 +222,8 @@ interface Const {
   type?: string;
   /** Written as `value as unknown as type`. */
   cast?: string;
+  /** The comment before a const written with a cast: why it is (by default, that it is no valid one of its type). */
+  castNote?: string;
 }
 
 /** The state of one import. */
@@ -312,7 +314,7 @@ export function importPipeline(input: string | Uint8Array, options: ImportOption
   const info = isJson ? EMPTY_SOURCE_INFO : readSourceInfo(text);
   const anchorValues = readAnchorValues(data, info);
   const untypable = untypableUnits(data, parsed.diagnostics, options.upgrade === true);
-  for (const [key, why] of untypableMergedSteps(info, anchorValues, options.upgrade === true)) {
+  for (const [key, why] of untypableAnchoredSteps(data, info, anchorValues, options.upgrade === true)) {
     if (!untypable.has(key)) untypable.set(key, why);
   }
   const ignored = Object.keys(data).filter((key) => !PIPELINE_KEYS.includes(key));
@@ -548,26 +550,47 @@ function untypableUnits(data: Obj, diagnostics: readonly Diagnostic[], upgrade: 
 }
 
 /**
- * {@link untypableUnits} of the steps anchored where a merge key merges them (`<<: &u {get: src, trigger: ((auto))}`),
- * by path key under the anchor's path: such a step is at no step's path, and is used as one where an alias of it is a
- * step (`- *u`) or it is merged whole into one; its data is judged as a step by itself, with the parser's own check.
+ * {@link untypableUnits} of the steps anchored at no step's path, by path key under the anchor's path, each judged by
+ * its own data with the parser's own check. A whole step (with its core key: `<<: &u {get: src, trigger: ((auto))}`,
+ * or one in a top-level key Concourse ignores) is used as one where an alias of it is a step (`- *u`) or it is merged
+ * whole into one, and is judged as a step by itself. A part of a step (`<<: &t {trigger: ((auto))}`), merged into
+ * steps, is a const typed as a part of their kind (a `Pick` of it): it is judged as a step of each kind it is merged
+ * into, with that step's core key, and what is found in it, nested steps too, is its own at the anchor's path.
  */
-function untypableMergedSteps(
+function untypableAnchoredSteps(
+  data: Obj,
   info: SourceInfo,
   anchorValues: ReadonlyMap<Anchor, unknown>,
   upgrade: boolean,
 ): Map<string, string> {
+  const steps = new Map([...walkPipelineSteps(data as never)].map(({ step, path }) => [pathKey(path), step]));
+  const mergedInto = new Map<Anchor, Obj[]>();
+  for (const [site, sources] of info.merges) {
+    const step = steps.get(site);
+    if (isObject(step)) for (const anchor of sources) mergedInto.set(anchor, [...(mergedInto.get(anchor) ?? []), step]);
+  }
   const found = new Map<string, string>();
   const at: Path = ["jobs", 0, "plan", 0];
-  for (const anchor of info.anchors) {
-    const step = anchorValues.get(anchor);
-    if (anchor.mergedKeys === undefined || !isObject(step) || stepKindOrUndefined(step) === undefined) continue;
+  const judge = (step: Obj): [Path, string][] => {
     const alone: Obj = { jobs: [{ name: "", plan: [step] }] };
-    const units = untypableUnits(alone, checkShape(alone).diagnostics, upgrade);
-    for (const [key, why] of units) {
-      const path = JSON.parse(key) as Path;
-      if (!at.every((seg, i) => path[i] === seg)) continue;
-      found.set(pathKey([...anchor.path, ...path.slice(at.length)]), why);
+    return [...untypableUnits(alone, checkShape(alone).diagnostics, upgrade)]
+      .map(([key, why]): [Path, string] => [JSON.parse(key) as Path, why])
+      .filter(([path]) => at.every((seg, i) => path[i] === seg))
+      .map(([path, why]) => [path.slice(at.length), why]);
+  };
+  for (const anchor of info.anchors) {
+    const value = anchorValues.get(anchor);
+    if (!isObject(value) || steps.has(pathKey(anchor.path))) continue;
+    if (stepKindOrUndefined(value) !== undefined) {
+      for (const [below, why] of judge(value)) found.set(pathKey([...anchor.path, ...below]), why);
+      continue;
+    }
+    for (const step of mergedInto.get(anchor) ?? []) {
+      const kind = stepKindOrUndefined(step);
+      const [first] = kind === undefined ? [] : judge({ ...value, [kind]: step[kind] });
+      if (first === undefined) continue;
+      found.set(pathKey(anchor.path), first[1]);
+      break;
     }
   }
   return found;
@@ -838,6 +861,14 @@ function mergeSourceConst(e: Emitter, anchor: Anchor, role: Role, merged: Obj, s
   // the source's own data is written as a plain object: a part of a step is not a step
   const id = anchorConst(e, anchor, role === "step" ? "value" : role, type);
   scope.add(id);
+  // one its kind refuses (judged by its own data: see untypableAnchoredSteps) is kept as written, cast to that part
+  const why = role === "step" ? e.untypable.get(pathKey(anchor.path)) : undefined;
+  const c = e.consts.get(id);
+  if (why !== undefined && type !== undefined && c !== undefined && c.cast === undefined) {
+    c.cast = type;
+    c.castNote = `${oneLine(why)}: not a valid part of a ${stepKindOrUndefined(merged)} step for Concourse, kept as written`;
+    e.notes.push(`${formatPath(anchor.path)} kept as written: ${why}`);
+  }
   return id;
 }
 
@@ -1273,7 +1304,9 @@ function constDoc(e: Emitter, c: Const): Doc {
   const value: Doc = c.cast !== undefined ? [c.doc, ` as unknown as ${c.cast}`] : c.doc;
   const head = `const ${c.id}${type === undefined || c.cast !== undefined ? "" : `: ${type}`} =`;
   const castNote =
-    c.cast !== undefined ? [`// kept as written: not a valid ${c.cast} for Concourse's types`, hardline] : [];
+    c.cast !== undefined
+      ? [`// ${c.castNote ?? `kept as written: not a valid ${c.cast} for Concourse's types`}`, hardline]
+      : [];
   const assigned: Doc = isString
     ? [head, group(indent([line, value]))]
     : leadsWithComment(value)
