@@ -1116,6 +1116,29 @@ describe("deprecated and untypable forms", () => {
     expect(await rendered(out)).toEqual(data);
   });
 
+  test("an anchored step judged by its own data reads its integers past 2^53 as the parser does", async () => {
+    // judged without the parser's record of them, the reason named the rounded number (12345678901234567000)
+    const input = `
+      x-defaults: {part: &t {attempts: 12345678901234567890}}
+      resources: [{name: src, type: git, source: {}}]
+      jobs:
+      - name: a
+        plan:
+        - {<<: &u {get: src, attempts: 12345678901234567890}, attempts: 2}
+        - *u
+        - {<<: *t, get: src, attempts: 3}
+      `;
+    const out = code(input);
+    const reason =
+      "json: cannot unmarshal number 12345678901234567890 into Go struct field RetryStep.attempts of type int";
+    expect(out).toContain(`// ${reason}: not a valid step for Concourse, kept as written\n  { get: "src", attempts:`);
+    expect(out).toContain(`// ${reason}: not a valid part of a get step for Concourse, kept as written\nconst t =`);
+    expect(out).not.toContain("12345678901234567000 into");
+    expect(tscSays(out)).toBe("");
+    const { "x-defaults": _, ...data } = dataOf(input) as unknown as Record<string, unknown>;
+    expect(await rendered(out)).toEqual(data);
+  });
+
   test("a ((var)) where Concourse decodes a boolean is kept, cast, with the parser's reason", () => {
     const out = code(`
       resources: [{name: a, type: git, source: {}}]

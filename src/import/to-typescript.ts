@@ -21,6 +21,7 @@
  */
 
 import { goQuotedList } from "../concourse/go-format.ts";
+import type { GoNumbers } from "../concourse/go-number.ts";
 import { goPathMatch } from "../concourse/go-path-match.ts";
 import { unknownStepFields } from "../concourse/step-fields.ts";
 import {
@@ -314,7 +315,10 @@ export function importPipeline(input: string | Uint8Array, options: ImportOption
   const info = isJson ? EMPTY_SOURCE_INFO : readSourceInfo(text);
   const anchorValues = readAnchorValues(data, info);
   const untypable = untypableUnits(data, parsed.diagnostics, options.upgrade === true);
-  for (const [key, why] of untypableAnchoredSteps(data, info, anchorValues, options.upgrade === true)) {
+  for (const [key, why] of untypableAnchoredSteps(data, info, anchorValues, {
+    upgrade: options.upgrade === true,
+    numbers: parsed.numbers,
+  })) {
     if (!untypable.has(key)) untypable.set(key, why);
   }
   const ignored = Object.keys(data).filter((key) => !PIPELINE_KEYS.includes(key));
@@ -561,7 +565,7 @@ function untypableAnchoredSteps(
   data: Obj,
   info: SourceInfo,
   anchorValues: ReadonlyMap<Anchor, unknown>,
-  upgrade: boolean,
+  { upgrade, numbers }: { readonly upgrade: boolean; readonly numbers: GoNumbers | undefined },
 ): Map<string, string> {
   const steps = new Map([...walkPipelineSteps(data as never)].map(({ step, path }) => [pathKey(path), step]));
   const mergedInto = new Map<Anchor, Obj[]>();
@@ -571,9 +575,14 @@ function untypableAnchoredSteps(
   }
   const found = new Map<string, string>();
   const at: Path = ["jobs", 0, "plan", 0];
-  const judge = (step: Obj): [Path, string][] => {
+  // the step alone, its numbers read where the anchor is written
+  const judge = (step: Obj, anchor: Anchor): [Path, string][] => {
     const alone: Obj = { jobs: [{ name: "", plan: [step] }] };
-    return [...untypableUnits(alone, checkShape(alone).diagnostics, upgrade)]
+    const written: GoNumbers | undefined =
+      numbers &&
+      ((path, value) =>
+        at.every((seg, i) => path[i] === seg) ? numbers([...anchor.path, ...path.slice(at.length)], value) : undefined);
+    return [...untypableUnits(alone, checkShape(alone, undefined, written).diagnostics, upgrade)]
       .map(([key, why]): [Path, string] => [JSON.parse(key) as Path, why])
       .filter(([path]) => at.every((seg, i) => path[i] === seg))
       .map(([path, why]) => [path.slice(at.length), why]);
@@ -582,12 +591,12 @@ function untypableAnchoredSteps(
     const value = anchorValues.get(anchor);
     if (!isObject(value) || steps.has(pathKey(anchor.path))) continue;
     if (stepKindOrUndefined(value) !== undefined) {
-      for (const [below, why] of judge(value)) found.set(pathKey([...anchor.path, ...below]), why);
+      for (const [below, why] of judge(value, anchor)) found.set(pathKey([...anchor.path, ...below]), why);
       continue;
     }
     for (const step of mergedInto.get(anchor) ?? []) {
       const kind = stepKindOrUndefined(step);
-      const [first] = kind === undefined ? [] : judge({ ...value, [kind]: step[kind] });
+      const [first] = kind === undefined ? [] : judge({ ...value, [kind]: step[kind] }, anchor);
       if (first === undefined) continue;
       found.set(pathKey(anchor.path), first[1]);
       break;
