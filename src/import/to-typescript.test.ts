@@ -408,6 +408,49 @@ describe("anchors and merge keys", () => {
 });
 
 describe("comments", () => {
+  test("comments after a bare - (a null entry) stay where they are written: its own, or before the next entry", async () => {
+    // the parser gives the null every comment line up to the next entry: all were written before the null
+    const input = `
+      resources: [{name: a, type: git, source: {}}]
+      jobs:
+      - name: j
+        serial_groups:
+        - x
+        - # on the dash
+            # below it, deeper
+
+        # before z
+        - z
+        -
+        # after the last
+        plan:
+        - get: a
+          tags:
+          -
+          # before t
+          - t
+      `;
+    const result = importPipeline(yaml(input));
+    if (!result.ok) throw new Error("import failed");
+    const out = result.modules[0]?.code ?? "";
+    expect(out).toMatch(/\/\/ on the dash\n\s+\/\/ below it, deeper\n\s+null as never,\n\s+\/\/ before z\n\s+"z",/);
+    expect(out).toMatch(/"z",\n\s+null as never,\n\s+\/\/ after the last\n\s+\]/);
+    expect(out).toMatch(/tags: \[\n\s+null as never,\n\s+\/\/ before t\n\s+"t",/);
+    expect(result.stats.commentsLost).toBe(0);
+    await expectFaithful(out, input);
+    // the same in a plan (its code only: render leaves a null step out of a plan)
+    const plan = code(`
+      resources: [{name: a, type: git, source: {}}]
+      jobs:
+      - name: k
+        plan:
+        -
+        # before the put
+        - put: a
+      `);
+    expect(plan).toMatch(/plan: \[\n\s+null,\n\s+\/\/ before the put\n\s+\{ put: "a" \},/);
+  });
+
   test("a comment before an anchored node is written once, where the node is (not also before its const)", async () => {
     const input = `
       resources:
