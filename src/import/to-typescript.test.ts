@@ -407,6 +407,44 @@ describe("anchors and merge keys", () => {
   });
 });
 
+describe("anchored names", () => {
+  test("a name anchored at its object or at a reference and aliased where a reference is: the object's const, through the step helpers", async () => {
+    // the aliases were a const of their own (const n = img, or of the name where one was data), and a step holding one
+    // an object literal ({ get: n, trigger: true }), a resource type's name a const its resources named it by
+    const input = `
+      resource_types:
+      - name: &rt my-type
+        type: registry-image
+        source: {repository: example/my-type}
+      resources:
+      - name: &n img
+        type: registry-image
+        source: {repository: example/img}
+      - {name: other, type: *rt, source: {}}
+      jobs:
+      - name: j
+        plan:
+        - get: *n
+          trigger: true
+        - {get: x, resource: *n}
+        - put: *n
+        - get: &o other
+      - name: k
+        plan:
+        - {get: *o, passed: [j]}
+        - {put: *o, params: {image: *n}}
+      `;
+    const out = code(input);
+    expect(out).toContain('name: "my-type",');
+    expect(out).toContain("type: myTypeType,");
+    expect(out).toContain('plan: [get(img, { trigger: true }), get(img, { as: "x" }), put(img), get(other)],');
+    expect(out).toContain('plan: [get(other, { passed: ["j"] }), put(other, { params: { image: n } })],');
+    expect(out).toContain('const n = "img";');
+    expect(out).not.toMatch(/const (rt|o) /);
+    await expectFaithful(out, input);
+  });
+});
+
 describe("comments", () => {
   test("comments after a bare - (a null entry) stay where they are written: its own, or before the next entry", async () => {
     // the parser gives the null every comment line up to the next entry: all were written before the null

@@ -731,6 +731,11 @@ const anchorData = (e: Emitter, anchor: Anchor): unknown => e.anchorValues.get(a
 /** A value in a role: the shared const of its anchor when it has one, else written out. */
 function emit(e: Emitter, role: Role, value: unknown, path: Path, scope: Scope): Doc {
   const anchor = e.info.anchorAt.get(pathKey(path));
+  // a name anchored or aliased where a reference is (`get: *n` of `name: &n img`) is the named object's const, as with
+  // no anchor: a const of it would only rename that const; the anchored name itself is written as it is (a const of it
+  // is made where an alias of it is data)
+  if (anchor !== undefined && (namesObject(e, role, value) || isAnchoredName(anchor, path)))
+    return emitRaw(e, role, value, path, scope);
   if (anchor !== undefined && anchor.uses > 0 && !e.hints.unshared.has(anchor) && shareable(e, anchor, value)) {
     const id = anchorConst(e, anchor, role);
     scope.add(id);
@@ -902,6 +907,24 @@ function emitRaw(e: Emitter, role: Role, value: unknown, path: Path, scope: Scop
       return emitObject(e, role, value, path, scope);
   }
 }
+
+/** The consts of the objects a reference of a role names, by name (none for a role that is no reference). */
+function referenceIds(e: Emitter, role: Role): ReadonlyMap<string, string> | undefined {
+  if (role === "resourceRef") return e.resourceIds;
+  if (role === "typeRef") return e.typeIds;
+  return role === "prototypeRef" ? e.prototypeIds : undefined;
+}
+
+/** Whether `path` is the name of a resource, resource type or prototype, and `anchor` is written there. */
+const isAnchoredName = (anchor: Anchor, path: Path): boolean =>
+  path.length === 3 &&
+  path[2] === "name" &&
+  ["resources", "resource_types", "prototypes"].includes(String(path[0])) &&
+  pathKey(anchor.path) === pathKey(path);
+
+/** Whether a value in a role is a reference written as the const of the object it names. */
+const namesObject = (e: Emitter, role: Role, value: unknown): boolean =>
+  typeof value === "string" && referenceIds(e, role)?.has(value) === true;
 
 /** The const of a named object a name refers to. */
 function refDoc(ids: ReadonlyMap<string, string>, value: unknown, scope: Scope): Doc | undefined {
@@ -1121,8 +1144,10 @@ function emitStep(e: Emitter, value: unknown, path: Path, scope: Scope): Doc {
   // a merge, or comments at the end of the step's mapping: an object literal, which keeps them
   if (merged || e.info.trailing.has(pathKey(path))) return emitObject(e, "step", value, path, scope);
   const keys = Object.keys(value);
+  // an anchor or alias where the step names an object is written as that object's const, which a helper takes too
   const comments = (key: string) =>
-    e.info.comments.has(pathKey([...path, key])) || e.info.anchorAt.has(pathKey([...path, key]));
+    e.info.comments.has(pathKey([...path, key])) ||
+    (e.info.anchorAt.has(pathKey([...path, key])) && !namesObject(e, childRole("step", key, kind, path), value[key]));
   if ((kind === "get" || kind === "put") && !keys.some(comments)) {
     const allowed = kind === "get" ? GET_OPTIONS : PUT_OPTIONS;
     const resourceName = (value.resource ?? value[kind]) as unknown;
