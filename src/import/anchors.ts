@@ -149,7 +149,11 @@ export function readSourceInfo(text: string): SourceInfo {
     return { own, first: lines.slice(own.length) };
   };
 
-  const visit = (node: Node | null | undefined, path: Path, keyEnd?: number): void => {
+  /**
+   * The node at `path` and what it holds; `comment`: a scalar's comment lines after it, when not all of its own
+   * ({@link nullEntryComment}).
+   */
+  const visit = (node: Node | null | undefined, path: Path, keyEnd?: number, comment = node?.comment): void => {
     if (node === null || node === undefined) return;
     const leading = leadingComments(node, keyEnd);
     addLines(comments, path, leading.own);
@@ -175,13 +179,22 @@ export function readSourceInfo(text: string): SourceInfo {
         const at = [...path, i];
         const n = item as Node | null;
         if (i === 0) addLines(comments, at, leading.first);
+        const split = node.flow === true ? undefined : nullEntryComment(text, n);
         if (n !== null && !isAlias(n) && (isMap(n) || isSeq(n))) {
           visit(n, at);
           add(trailing, at, n.comment);
+        } else if (split !== undefined) {
+          // the lines after a null entry no more indented than its dash are before the next entry, or end the list
+          visit(n, at, undefined, split.own.join("\n"));
+          addLines(
+            i + 1 < node.items.length ? comments : trailing,
+            i + 1 < node.items.length ? [...path, i + 1] : path,
+            split.after,
+          );
         } else visit(n, at);
       });
     } else {
-      add(comments, path, node.comment);
+      add(comments, path, comment);
     }
   };
 
@@ -336,6 +349,44 @@ export function readSourceInfo(text: string): SourceInfo {
   const count = (map: Map<string, string[]>) => [...map.values()].reduce((n, lines) => n + lines.length, 0);
   const commentLines = count(comments) + count(trailing) + splitComment(doc.commentBefore).length;
   return { comments, trailing, header, anchorAt, merges, explicitKeys, inlineMerges, anchors, commentLines };
+}
+
+/**
+ * The comment lines the parser gives a null entry of a block list (a bare `-`, or `- ~`), split where the text has
+ * them: those on its dash's line and the lines below more indented than the dash are its own; the others, from the
+ * first comment line no more indented than the dash on, come after it (before the next entry, or at the end of the
+ * list). The parser gives it every comment line up to the next entry. Undefined for any other node, or when the lines
+ * are not found in the text as the parser gives them.
+ */
+function nullEntryComment(text: string, node: Node | null): { own: string[]; after: string[] } | undefined {
+  if (!isScalar(node) || node.value !== null || typeof node.comment !== "string" || node.comment === "")
+    return undefined;
+  const range = node.range;
+  if (range === null || range === undefined) return undefined;
+  let dash = range[0] - 1;
+  while (text.charAt(dash) === " " || text.charAt(dash) === "\t") dash--;
+  if (text.charAt(dash) !== "-") return undefined;
+  const lineStart = text.lastIndexOf("\n", dash) + 1;
+  const dashCol = dash - lineStart;
+  const lines = node.comment.split("\n");
+  // the text's lines from the first comment line on, one for each line the parser gives
+  const first = text.indexOf("#", range[0]);
+  if (first === -1 || first > range[2]) return undefined;
+  const written = text
+    .slice(text.lastIndexOf("\n", first) + 1, range[2])
+    .split("\n")
+    .slice(0, lines.length);
+  if (written.length !== lines.length) return undefined;
+  const dashEol = text.indexOf("\n", dash);
+  const onDashLine = dashEol === -1 || first < dashEol;
+  const split = written.findIndex((line, i) => {
+    const col = line.search(/\S/);
+    return (i > 0 || !onDashLine) && col !== -1 && col <= dashCol;
+  });
+  if (split === -1) return undefined;
+  const own = lines.slice(0, split);
+  while (own.at(-1) === "") own.pop();
+  return { own, after: lines.slice(split) };
 }
 
 /** The value at a path of the data, or undefined. */

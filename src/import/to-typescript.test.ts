@@ -407,7 +407,88 @@ describe("anchors and merge keys", () => {
   });
 });
 
+describe("anchored names", () => {
+  test("a name anchored at its object or at a reference and aliased where a reference is: the object's const, through the step helpers", async () => {
+    // the aliases were a const of their own (const n = img, or of the name where one was data), and a step holding one
+    // an object literal ({ get: n, trigger: true }), a resource type's name a const its resources named it by
+    const input = `
+      resource_types:
+      - name: &rt my-type
+        type: registry-image
+        source: {repository: example/my-type}
+      resources:
+      - name: &n img
+        type: registry-image
+        source: {repository: example/img}
+      - {name: other, type: *rt, source: {}}
+      jobs:
+      - name: j
+        plan:
+        - get: *n
+          trigger: true
+        - {get: x, resource: *n}
+        - put: *n
+        - get: &o other
+      - name: k
+        plan:
+        - {get: *o, passed: [j]}
+        - {put: *o, params: {image: *n}}
+      `;
+    const out = code(input);
+    expect(out).toContain('name: "my-type",');
+    expect(out).toContain("type: myTypeType,");
+    expect(out).toContain('plan: [get(img, { trigger: true }), get(img, { as: "x" }), put(img), get(other)],');
+    expect(out).toContain('plan: [get(other, { passed: ["j"] }), put(other, { params: { image: n } })],');
+    expect(out).toContain('const n = "img";');
+    expect(out).not.toMatch(/const (rt|o) /);
+    await expectFaithful(out, input);
+  });
+});
+
 describe("comments", () => {
+  test("comments after a bare - (a null entry) stay where they are written: its own, or before the next entry", async () => {
+    // the parser gives the null every comment line up to the next entry: all were written before the null
+    const input = `
+      resources: [{name: a, type: git, source: {}}]
+      jobs:
+      - name: j
+        serial_groups:
+        - x
+        - # on the dash
+            # below it, deeper
+
+        # before z
+        - z
+        -
+        # after the last
+        plan:
+        - get: a
+          tags:
+          -
+          # before t
+          - t
+      `;
+    const result = importPipeline(yaml(input));
+    if (!result.ok) throw new Error("import failed");
+    const out = result.modules[0]?.code ?? "";
+    expect(out).toMatch(/\/\/ on the dash\n\s+\/\/ below it, deeper\n\s+null as never,\n\s+\/\/ before z\n\s+"z",/);
+    expect(out).toMatch(/"z",\n\s+null as never,\n\s+\/\/ after the last\n\s+\]/);
+    expect(out).toMatch(/tags: \[\n\s+null as never,\n\s+\/\/ before t\n\s+"t",/);
+    expect(result.stats.commentsLost).toBe(0);
+    await expectFaithful(out, input);
+    // the same in a plan (its code only: render leaves a null step out of a plan)
+    const plan = code(`
+      resources: [{name: a, type: git, source: {}}]
+      jobs:
+      - name: k
+        plan:
+        -
+        # before the put
+        - put: a
+      `);
+    expect(plan).toMatch(/plan: \[\n\s+null,\n\s+\/\/ before the put\n\s+\{ put: "a" \},/);
+  });
+
   test("a comment before an anchored node is written once, where the node is (not also before its const)", async () => {
     const input = `
       resources:
@@ -1083,6 +1164,60 @@ describe("deprecated and untypable forms", () => {
     expect(out).toContain("{ ...(u as GetStep), trigger: true }");
     expect(out).toContain('{ get: "src", trigger: "((auto))" } as unknown as Step,');
     await expectFaithful(out, input);
+  });
+
+  test("a part of a step merged into steps that its kind refuses is kept as written, cast to that part; a whole step anchored in a key Concourse ignores is judged by its data", async () => {
+    // each step overrides trigger, so no step is refused, but the const is a Pick of a get step: tsc refused the string
+    // ((auto)) for its boolean, as the hook step in one, and the get step anchored in x-defaults declared a GetStep
+    const input = `
+      x-defaults:
+        trigger: &t {trigger: ((auto))}
+        step: &u {get: a, trigger: ((auto))}
+      resources: [{name: a, type: git, source: {}}, {name: b, type: git, source: {}}]
+      jobs:
+      - name: j
+        plan:
+        - {<<: *t, get: a, trigger: true}
+        - {<<: *t, get: b, trigger: false}
+        - {<<: &h {on_success: {get: a, trigger: ((auto))}}, get: a}
+        - {<<: *h, get: b}
+        - {<<: *u, trigger: true}
+        - {<<: *u, trigger: false}
+      `;
+    const out = code(input);
+    expect(out).toContain('const t = { trigger: "((auto))" } as unknown as Pick<GetStep, "trigger">;');
+    expect(out).toContain(
+      'const h = { on_success: { get: "a", trigger: "((auto))" } } as unknown as Pick<GetStep, "on_success">;',
+    );
+    expect(out).toContain("not a valid part of a get step for Concourse, kept as written\nconst t =");
+    expect(out).toContain('{ get: "a", trigger: "((auto))" } as unknown as Step;');
+    expect(out).toContain("{ ...(u as GetStep), trigger: true }");
+    expect(tscSays(out)).toBe("");
+    const { "x-defaults": _, ...data } = dataOf(input) as unknown as Record<string, unknown>;
+    expect(await rendered(out)).toEqual(data);
+  });
+
+  test("an anchored step judged by its own data reads its integers past 2^53 as the parser does", async () => {
+    // judged without the parser's record of them, the reason named the rounded number (12345678901234567000)
+    const input = `
+      x-defaults: {part: &t {attempts: 12345678901234567890}}
+      resources: [{name: src, type: git, source: {}}]
+      jobs:
+      - name: a
+        plan:
+        - {<<: &u {get: src, attempts: 12345678901234567890}, attempts: 2}
+        - *u
+        - {<<: *t, get: src, attempts: 3}
+      `;
+    const out = code(input);
+    const reason =
+      "json: cannot unmarshal number 12345678901234567890 into Go struct field RetryStep.attempts of type int";
+    expect(out).toContain(`// ${reason}: not a valid step for Concourse, kept as written\n  { get: "src", attempts:`);
+    expect(out).toContain(`// ${reason}: not a valid part of a get step for Concourse, kept as written\nconst t =`);
+    expect(out).not.toContain("12345678901234567000 into");
+    expect(tscSays(out)).toBe("");
+    const { "x-defaults": _, ...data } = dataOf(input) as unknown as Record<string, unknown>;
+    expect(await rendered(out)).toEqual(data);
   });
 
   test("a ((var)) where Concourse decodes a boolean is kept, cast, with the parser's reason", () => {

@@ -21,6 +21,7 @@
  */
 
 import { goQuotedList } from "../concourse/go-format.ts";
+import type { GoNumbers } from "../concourse/go-number.ts";
 import { goPathMatch } from "../concourse/go-path-match.ts";
 import { unknownStepFields } from "../concourse/step-fields.ts";
 import {
@@ -222,6 +223,8 @@ interface Const {
   type?: string;
   /** Written as `value as unknown as type`. */
   cast?: string;
+  /** The comment before a const written with a cast: why it is (by default, that it is no valid one of its type). */
+  castNote?: string;
 }
 
 /** The state of one import. */
@@ -312,7 +315,10 @@ export function importPipeline(input: string | Uint8Array, options: ImportOption
   const info = isJson ? EMPTY_SOURCE_INFO : readSourceInfo(text);
   const anchorValues = readAnchorValues(data, info);
   const untypable = untypableUnits(data, parsed.diagnostics, options.upgrade === true);
-  for (const [key, why] of untypableMergedSteps(info, anchorValues, options.upgrade === true)) {
+  for (const [key, why] of untypableAnchoredSteps(data, info, anchorValues, {
+    upgrade: options.upgrade === true,
+    numbers: parsed.numbers,
+  })) {
     if (!untypable.has(key)) untypable.set(key, why);
   }
   const ignored = Object.keys(data).filter((key) => !PIPELINE_KEYS.includes(key));
@@ -548,26 +554,52 @@ function untypableUnits(data: Obj, diagnostics: readonly Diagnostic[], upgrade: 
 }
 
 /**
- * {@link untypableUnits} of the steps anchored where a merge key merges them (`<<: &u {get: src, trigger: ((auto))}`),
- * by path key under the anchor's path: such a step is at no step's path, and is used as one where an alias of it is a
- * step (`- *u`) or it is merged whole into one; its data is judged as a step by itself, with the parser's own check.
+ * {@link untypableUnits} of the steps anchored at no step's path, by path key under the anchor's path, each judged by
+ * its own data with the parser's own check. A whole step (with its core key: `<<: &u {get: src, trigger: ((auto))}`,
+ * or one in a top-level key Concourse ignores) is used as one where an alias of it is a step (`- *u`) or it is merged
+ * whole into one, and is judged as a step by itself. A part of a step (`<<: &t {trigger: ((auto))}`), merged into
+ * steps, is a const typed as a part of their kind (a `Pick` of it): it is judged as a step of each kind it is merged
+ * into, with that step's core key, and what is found in it, nested steps too, is its own at the anchor's path.
  */
-function untypableMergedSteps(
+function untypableAnchoredSteps(
+  data: Obj,
   info: SourceInfo,
   anchorValues: ReadonlyMap<Anchor, unknown>,
-  upgrade: boolean,
+  { upgrade, numbers }: { readonly upgrade: boolean; readonly numbers: GoNumbers | undefined },
 ): Map<string, string> {
+  const steps = new Map([...walkPipelineSteps(data as never)].map(({ step, path }) => [pathKey(path), step]));
+  const mergedInto = new Map<Anchor, Obj[]>();
+  for (const [site, sources] of info.merges) {
+    const step = steps.get(site);
+    if (isObject(step)) for (const anchor of sources) mergedInto.set(anchor, [...(mergedInto.get(anchor) ?? []), step]);
+  }
   const found = new Map<string, string>();
   const at: Path = ["jobs", 0, "plan", 0];
-  for (const anchor of info.anchors) {
-    const step = anchorValues.get(anchor);
-    if (anchor.mergedKeys === undefined || !isObject(step) || stepKindOrUndefined(step) === undefined) continue;
+  // the step alone, its numbers read where the anchor is written
+  const judge = (step: Obj, anchor: Anchor): [Path, string][] => {
     const alone: Obj = { jobs: [{ name: "", plan: [step] }] };
-    const units = untypableUnits(alone, checkShape(alone).diagnostics, upgrade);
-    for (const [key, why] of units) {
-      const path = JSON.parse(key) as Path;
-      if (!at.every((seg, i) => path[i] === seg)) continue;
-      found.set(pathKey([...anchor.path, ...path.slice(at.length)]), why);
+    const written: GoNumbers | undefined =
+      numbers &&
+      ((path, value) =>
+        at.every((seg, i) => path[i] === seg) ? numbers([...anchor.path, ...path.slice(at.length)], value) : undefined);
+    return [...untypableUnits(alone, checkShape(alone, undefined, written).diagnostics, upgrade)]
+      .map(([key, why]): [Path, string] => [JSON.parse(key) as Path, why])
+      .filter(([path]) => at.every((seg, i) => path[i] === seg))
+      .map(([path, why]) => [path.slice(at.length), why]);
+  };
+  for (const anchor of info.anchors) {
+    const value = anchorValues.get(anchor);
+    if (!isObject(value) || steps.has(pathKey(anchor.path))) continue;
+    if (stepKindOrUndefined(value) !== undefined) {
+      for (const [below, why] of judge(value, anchor)) found.set(pathKey([...anchor.path, ...below]), why);
+      continue;
+    }
+    for (const step of mergedInto.get(anchor) ?? []) {
+      const kind = stepKindOrUndefined(step);
+      const [first] = kind === undefined ? [] : judge({ ...value, [kind]: step[kind] }, anchor);
+      if (first === undefined) continue;
+      found.set(pathKey(anchor.path), first[1]);
+      break;
     }
   }
   return found;
@@ -699,6 +731,11 @@ const anchorData = (e: Emitter, anchor: Anchor): unknown => e.anchorValues.get(a
 /** A value in a role: the shared const of its anchor when it has one, else written out. */
 function emit(e: Emitter, role: Role, value: unknown, path: Path, scope: Scope): Doc {
   const anchor = e.info.anchorAt.get(pathKey(path));
+  // a name anchored or aliased where a reference is (`get: *n` of `name: &n img`) is the named object's const, as with
+  // no anchor: a const of it would only rename that const; the anchored name itself is written as it is (a const of it
+  // is made where an alias of it is data)
+  if (anchor !== undefined && (namesObject(e, role, value) || isAnchoredName(anchor, path)))
+    return emitRaw(e, role, value, path, scope);
   if (anchor !== undefined && anchor.uses > 0 && !e.hints.unshared.has(anchor) && shareable(e, anchor, value)) {
     const id = anchorConst(e, anchor, role);
     scope.add(id);
@@ -838,6 +875,14 @@ function mergeSourceConst(e: Emitter, anchor: Anchor, role: Role, merged: Obj, s
   // the source's own data is written as a plain object: a part of a step is not a step
   const id = anchorConst(e, anchor, role === "step" ? "value" : role, type);
   scope.add(id);
+  // one its kind refuses (judged by its own data: see untypableAnchoredSteps) is kept as written, cast to that part
+  const why = role === "step" ? e.untypable.get(pathKey(anchor.path)) : undefined;
+  const c = e.consts.get(id);
+  if (why !== undefined && type !== undefined && c !== undefined && c.cast === undefined) {
+    c.cast = type;
+    c.castNote = `${oneLine(why)}: not a valid part of a ${stepKindOrUndefined(merged)} step for Concourse, kept as written`;
+    e.notes.push(`${formatPath(anchor.path)} kept as written: ${why}`);
+  }
   return id;
 }
 
@@ -862,6 +907,24 @@ function emitRaw(e: Emitter, role: Role, value: unknown, path: Path, scope: Scop
       return emitObject(e, role, value, path, scope);
   }
 }
+
+/** The consts of the objects a reference of a role names, by name (none for a role that is no reference). */
+function referenceIds(e: Emitter, role: Role): ReadonlyMap<string, string> | undefined {
+  if (role === "resourceRef") return e.resourceIds;
+  if (role === "typeRef") return e.typeIds;
+  return role === "prototypeRef" ? e.prototypeIds : undefined;
+}
+
+/** Whether `path` is the name of a resource, resource type or prototype, and `anchor` is written there. */
+const isAnchoredName = (anchor: Anchor, path: Path): boolean =>
+  path.length === 3 &&
+  path[2] === "name" &&
+  ["resources", "resource_types", "prototypes"].includes(String(path[0])) &&
+  pathKey(anchor.path) === pathKey(path);
+
+/** Whether a value in a role is a reference written as the const of the object it names. */
+const namesObject = (e: Emitter, role: Role, value: unknown): boolean =>
+  typeof value === "string" && referenceIds(e, role)?.has(value) === true;
 
 /** The const of a named object a name refers to. */
 function refDoc(ids: ReadonlyMap<string, string>, value: unknown, scope: Scope): Doc | undefined {
@@ -1081,8 +1144,10 @@ function emitStep(e: Emitter, value: unknown, path: Path, scope: Scope): Doc {
   // a merge, or comments at the end of the step's mapping: an object literal, which keeps them
   if (merged || e.info.trailing.has(pathKey(path))) return emitObject(e, "step", value, path, scope);
   const keys = Object.keys(value);
+  // an anchor or alias where the step names an object is written as that object's const, which a helper takes too
   const comments = (key: string) =>
-    e.info.comments.has(pathKey([...path, key])) || e.info.anchorAt.has(pathKey([...path, key]));
+    e.info.comments.has(pathKey([...path, key])) ||
+    (e.info.anchorAt.has(pathKey([...path, key])) && !namesObject(e, childRole("step", key, kind, path), value[key]));
   if ((kind === "get" || kind === "put") && !keys.some(comments)) {
     const allowed = kind === "get" ? GET_OPTIONS : PUT_OPTIONS;
     const resourceName = (value.resource ?? value[kind]) as unknown;
@@ -1273,7 +1338,9 @@ function constDoc(e: Emitter, c: Const): Doc {
   const value: Doc = c.cast !== undefined ? [c.doc, ` as unknown as ${c.cast}`] : c.doc;
   const head = `const ${c.id}${type === undefined || c.cast !== undefined ? "" : `: ${type}`} =`;
   const castNote =
-    c.cast !== undefined ? [`// kept as written: not a valid ${c.cast} for Concourse's types`, hardline] : [];
+    c.cast !== undefined
+      ? [`// ${c.castNote ?? `kept as written: not a valid ${c.cast} for Concourse's types`}`, hardline]
+      : [];
   const assigned: Doc = isString
     ? [head, group(indent([line, value]))]
     : leadsWithComment(value)

@@ -64,6 +64,12 @@ export interface ParsedPipeline {
    * when the pipeline is as read (the shape check converted nothing); not to be passed once it was changed.
    */
   readonly knownMappings?: KnownMappings;
+  /**
+   * How go-yaml read the text's whole numbers where JavaScript cannot tell (digits past 2^53, whole floats), by their
+   * path in the text as written (aliases and merge keys followed, a merge key's source at `<<`), as the shape check
+   * read them: a reader judging a part of the data by itself (`checkShape`) reads its numbers as the parser did.
+   */
+  readonly numbers?: GoNumbers;
 }
 
 /** Every YAML error code, as hangar diagnostic ids (`yaml/DUPLICATE_KEY`). */
@@ -429,6 +435,7 @@ function finish(
     locate,
     // the records describe the values as read: of no use to the rules once the shape check converted any
     ...(known !== undefined && shape.unchanged && { knownMappings: known }),
+    ...(numbers !== undefined && { numbers }),
   };
 }
 

@@ -154,12 +154,17 @@ interface Child extends ReachedNode {
 /**
  * The node segment `seg` of a path leads to from `node` (an alias already followed): an item of a sequence, or the
  * value of a key of a mapping (a number is its decimal name), written in it or merged into it ({@link entry});
- * undefined when there is none.
+ * undefined when there is none. A `<<` the mapping has as no key of its own leads to its merge key's value (the source
+ * as written, or the list of them): the place of a mapping merged where it is written, which the value has under no
+ * path (see import/anchors.ts `Anchor`).
  */
 function childAt(at: Positions, node: YamlNode | undefined, seg: PathSegment): Child | undefined {
   if (node?.kind === "sequence" && typeof seg === "number") return { node: node.items[seg], via: undefined };
-  if (node?.kind === "mapping") return entry(at, node, String(seg), 0);
-  return undefined;
+  if (node?.kind !== "mapping") return undefined;
+  const found = entry(at, node, String(seg), 0);
+  if (found !== undefined || seg !== "<<") return found;
+  const merge = node.pairs.find((pair) => isMergeKey(at.text, pair));
+  return merge === undefined ? undefined : { node: merge.value, key: merge.key, via: undefined };
 }
 
 /** {@link reachNode}'s node, in a position tree read when first asked (`tree`, of `text`; see {@link lazyYamlTree}). */
