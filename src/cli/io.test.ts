@@ -15,9 +15,18 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
+import { PassThrough, Readable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { deferSignals, nodeIo, type StdioProcess, stdioWriter, writeFileAtomic } from "./io.ts";
+import {
+  deferSignals,
+  nodeIo,
+  READ_LIMIT,
+  readAll,
+  readFileCapped,
+  type StdioProcess,
+  stdioWriter,
+  writeFileAtomic,
+} from "./io.ts";
 
 let dir: string;
 beforeEach(() => {
@@ -74,6 +83,44 @@ describe("writeFileAtomic", () => {
       `ENOENT: no such file or directory, open '${join(dir, "missing/keep.json")}'`,
     );
     expect(readdirSync(dir)).toEqual(["keep.json"]);
+  });
+});
+
+describe("reads are bounded", () => {
+  const refusal = `larger than ${READ_LIMIT / (1024 * 1024)} MiB, the most hangar reads of one input`;
+
+  test("a file up to the limit is read whole; past it, refused by its size without reading it", () => {
+    writeFileSync(join(dir, "a.yml"), "x".repeat(100));
+    expect(readFileCapped(join(dir, "a.yml"), 100).toString()).toBe("x".repeat(100));
+    expect(() => readFileCapped(join(dir, "a.yml"), 99)).toThrow(refusal);
+    expect(() => readFileCapped(dir)).toThrow(expect.objectContaining({ code: "EISDIR" }));
+  });
+
+  test.skipIf(process.platform === "win32")("a device without end is read up to the limit, then refused", () => {
+    expect(() => readFileCapped("/dev/zero", 1024 * 1024)).toThrow(refusal);
+    expect(readFileCapped("/dev/null")).toEqual(Buffer.alloc(0));
+  });
+
+  test("standard input without end is refused past the limit; a short one is read whole", async () => {
+    let given = 0;
+    const endless = Readable.from(
+      (function* () {
+        for (;;) {
+          given += 4096;
+          yield Buffer.alloc(4096, 0x61);
+        }
+      })(),
+    );
+    await expect(readAll(endless, 100_000)).rejects.toThrow(refusal);
+    expect(given).toBeLessThan(200_000);
+    expect((await readAll(Readable.from([Buffer.from("a: "), Buffer.from("1\n")]), 6)).toString()).toBe("a: 1\n");
+  });
+
+  test("nodeIo reads files and standard input through them", async () => {
+    const io = nodeIo({ ...process, stdin: Readable.from([Buffer.from("jobs: []\n")]) } as unknown as NodeJS.Process);
+    expect(await io.readStdinBytes()).toEqual(Buffer.from("jobs: []\n"));
+    await expect(io.readBytes("/dev/zero")).rejects.toThrow(refusal);
+    await expect(io.readFile("/dev/zero")).rejects.toThrow(refusal);
   });
 });
 

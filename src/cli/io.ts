@@ -1,12 +1,14 @@
 import {
   closeSync,
   fchmodSync,
+  fstatSync,
   fsyncSync,
   lstatSync,
   mkdirSync,
   openSync,
   readFileSync,
   readlinkSync,
+  readSync,
   realpathSync,
   renameSync,
   type Stats,
@@ -185,10 +187,56 @@ export async function deferSignals(target: SignalTarget, write: () => void): Pro
   if (failure !== undefined) throw failure.error;
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+/**
+ * The most bytes one read takes, of a file or of standard input: 64 MiB, twice the largest pipeline the parser reads
+ * (which says so of a file between the two). A source without end (`/dev/zero`, a pipe that never closes) is refused
+ * past it rather than read until the memory is full.
+ */
+export const READ_LIMIT = 64 * 1024 * 1024;
+
+/** The error of a read past {@link READ_LIMIT}, said in words (see `fileProblem`). */
+const tooLarge = (): Error =>
+  new Error(`larger than ${READ_LIMIT / (1024 * 1024)} MiB, the most hangar reads of one input`);
+
+/** A file's bytes, at most `limit` of them: a regular file by its size, anything else read until its end or the limit. */
+export function readFileCapped(path: string, limit = READ_LIMIT): Buffer {
+  const fd = openSync(path, "r");
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isFile() && stats.size > limit) throw tooLarge();
+    if (!stats.isFile() && !stats.isDirectory()) return readUntil(fd, limit);
+    // a folder: the read's own EISDIR
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** What a device, a pipe or a socket gives until its end, refused past `limit` bytes. */
+function readUntil(fd: number, limit: number): Buffer {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks);
+  let total = 0;
+  const chunk = Buffer.allocUnsafe(64 * 1024);
+  for (;;) {
+    const n = readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) return Buffer.concat(chunks, total);
+    total += n;
+    if (total > limit) throw tooLarge();
+    chunks.push(Buffer.from(chunk.subarray(0, n)));
+  }
+}
+
+/** A stream's bytes until its end (standard input), refused past `limit` bytes. */
+export async function readAll(stream: NodeJS.ReadableStream, limit = READ_LIMIT): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const bytes = Buffer.from(chunk);
+    total += bytes.length;
+    if (total > limit) throw tooLarge();
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks, total);
 }
 
 /** The part of `process` that {@link stdioWriter} uses. */
@@ -268,8 +316,8 @@ export function nodeIo(proc: NodeJS.Process): Io & Pick<StdioWriter, "flushed"> 
     stdout: (text) => stdio.write(1, text),
     stderr: (text) => stdio.write(2, text),
     flushed: stdio.flushed,
-    readFile: async (path) => readFileSync(path, "utf8"),
-    readBytes: async (path) => readFileSync(path),
+    readFile: async (path) => readFileCapped(path).toString("utf8"),
+    readBytes: async (path) => readFileCapped(path),
     writeFile: async (path, content) => deferSignals(proc, () => writeFileAtomic(path, content)),
     makeDir: async (path) => void mkdirSync(path, { recursive: true }),
     readStdin: async () => (await readAll(proc.stdin)).toString("utf8"),
