@@ -59,14 +59,21 @@ describe("parseCommandArgs", () => {
   test.each([
     [[], "missing argument <first>"],
     [["a", "b", "c"], "too many arguments (expected <first> [second])"],
-    [["a", "--bogus"], "unknown option '--bogus'"],
-    [["a", "-x"], "unknown option '-x'"],
     [["a", "-o"], "option '-o, --out <path>' needs a value"],
     [["a", "-o", "--strict"], "option '-o, --out <path>' needs a value"],
     [["a", "--strict=yes"], "option '--strict' takes no value"],
     [["a", "--format", "xml"], "option '--format <format>': 'xml' is not one of json, yaml"],
   ])("%j is a usage error", (argv, message) => {
     expect(parseCommandArgs(probe, argv)).toEqual({ usageError: message });
+  });
+
+  test("an unknown option is a usage error that carries the command's options, for a did-you-mean", () => {
+    const known = ["--out", "--format", "--strict", "--no-validate", "--var"];
+    expect(parseCommandArgs(probe, ["a", "--bogus"])).toEqual({
+      usageError: "unknown option '--bogus'",
+      unknownOption: { given: "--bogus", known: expect.arrayContaining(known) },
+    });
+    expect(parseCommandArgs(probe, ["a", "-x"])).toMatchObject({ usageError: "unknown option '-x'" });
   });
 
   test("a malformed spec is a bug, caught when the spec is read", () => {
@@ -143,7 +150,19 @@ describe("runCli dispatch", () => {
   test.each([
     [[], /^Usage: hangar <command>/],
     [["--bogus"], /^hangar: unknown option '--bogus'\nUsage/],
+    [["--versoin"], /^hangar: unknown option '--versoin'; did you mean '--version'\?\nUsage/],
     [["bogus"], /^hangar: unknown command 'bogus' \(commands: render, validate/],
+    [["rendr", "x.ts"], /^hangar: unknown command 'rendr'; did you mean 'render'\? \(commands: render, validate/],
+    [["a\u001b[2J"], /^hangar: unknown command 'a\\x1b\[2J' \(commands/],
+    [
+      ["validate", "x.yml", "--strcit"],
+      /^hangar validate: unknown option '--strcit'; did you mean '--strict'\?\n\(run `hangar validate --help` for usage\)\n$/,
+    ],
+    [
+      ["render", "x.ts", "--no-valdate"],
+      /^hangar render: unknown option '--no-valdate'; did you mean '--no-validate'\?\n/,
+    ],
+    [["render", "x.ts", "--zzzzzz"], /^hangar render: unknown option '--zzzzzz'\n/],
     [["help", "bogus"], /^hangar: unknown command 'bogus'/],
     [
       ["render", "--format", "xml", "x.ts"],

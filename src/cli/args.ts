@@ -37,6 +37,8 @@ export function readFlag(spec: OptionSpec): Flag {
 /** A usage error: its message, for `hangar <command>: <message>`. */
 export interface UsageError {
   readonly usageError: string;
+  /** For an option the command does not have: the one given, and the command's own (for a "did you mean"). */
+  readonly unknownOption?: { readonly given: string; readonly known: readonly string[] };
 }
 
 /** Whether the user asked for help (`-h`/`--help` anywhere before `--`). */
@@ -83,7 +85,12 @@ export function parseCommandArgs(command: Command, argv: readonly string[]): Com
     }
     if (token.kind !== "option") continue;
     const flag = byName.get(token.name);
-    if (flag === undefined) return { usageError: `unknown option '${token.rawName}'` };
+    if (flag === undefined) {
+      return {
+        usageError: `unknown option '${token.rawName}'`,
+        unknownOption: { given: token.rawName, known: flags.map((f) => `--${f.long}`) },
+      };
+    }
     if (!flag.takesValue) {
       if (token.inlineValue) return { usageError: `option '${flag.spec.flags}' takes no value` };
       values[flag.key] = !flag.negated;

@@ -1,3 +1,4 @@
+import { printable } from "../source/printable.ts";
 import { commandHelp, parseCommandArgs, programHelp, wantsHelp } from "./args.ts";
 import { commands } from "./commands/index.ts";
 import { EXIT, type ExitCode, usageError } from "./define-command.ts";
@@ -21,7 +22,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<ExitCode>
     const help = first === "-h" || first === "--help";
     if (help) io.stdout(programHelp(commands, DESCRIPTION));
     else {
-      if (first !== undefined) io.stderr(`hangar: unknown option '${first}'\n`);
+      if (first !== undefined)
+        io.stderr(`hangar: unknown option '${printable(first)}'${await suggestion(first, ["--version", "--help"])}\n`);
       io.stderr(programHelp(commands, DESCRIPTION));
     }
     return help ? EXIT.ok : EXIT.failure;
@@ -39,11 +41,24 @@ export async function runCli(argv: readonly string[], io: Io): Promise<ExitCode>
     return EXIT.ok;
   }
   const args = parseCommandArgs(command, rest);
-  if ("usageError" in args) return usageError(io, command.name, args.usageError);
+  if ("usageError" in args) {
+    const { unknownOption } = args;
+    const hint = unknownOption === undefined ? "" : await suggestion(unknownOption.given, unknownOption.known);
+    return usageError(io, command.name, `${args.usageError}${hint}`);
+  }
   return command.run(args, io);
 }
 
-function unknownCommand(name: string, io: Io): ExitCode {
-  io.stderr(`hangar: unknown command '${name}' (commands: ${commands.map((c) => c.name).join(", ")})\n`);
+async function unknownCommand(name: string, io: Io): Promise<ExitCode> {
+  const names = commands.map((c) => c.name);
+  io.stderr(
+    `hangar: unknown command '${printable(name)}'${await suggestion(name, names)} (commands: ${names.join(", ")})\n`,
+  );
   return EXIT.failure;
+}
+
+/** `; did you mean '--strict'?` for a name given that is a likely typo of one known, else "" (loaded when needed). */
+async function suggestion(given: string, known: readonly string[]): Promise<string> {
+  const { didYouMeanSuffix } = await import("../source/did-you-mean.ts");
+  return didYouMeanSuffix(given, known);
 }
