@@ -189,3 +189,15 @@ test("hangar validate of modules that fail to load: each failure's line, and a s
   );
   expect(mixed.status).toBe(2);
 });
+
+test.each([
+  ['export default Promise.reject(new Error("nope"));\n', "rejected.ts:1:31: Error: nope"],
+  ['export default () => Promise.reject(new Error("nope"));\n', "rejected.ts:1:37: Error: nope"],
+  ['export default async () => {\n  throw new Error("nope");\n};\n', "rejected.ts:2:9: Error: nope"],
+  ['export default Promise.reject("nope");\n', "rejected.ts: thrown: nope"],
+])("a default export that is (or gives) a rejected promise is the module's error, not hangar's: %j", (code, said) => {
+  writeFileSync(join(work, "rejected.ts"), code);
+  const run = hangar("render", "rejected.ts", "--stdout");
+  expect(run.stderr).toBe(`hangar render: ${said}\n`);
+  expect(run.status).toBe(2);
+});

@@ -167,15 +167,13 @@ async function importUserModule(origin: Origin, stackSourceMaps: boolean): Promi
   if (!("default" in mod)) {
     throw new LoadError(`${shown}: the module has no default export (export default a pipeline or a definition)`);
   }
-  let value = mod.default;
-  if (typeof value === "function") {
-    try {
-      value = await (value as () => unknown)();
-    } catch (error) {
-      throw userCodeError(error, origin);
-    }
+  const value = mod.default;
+  try {
+    // a promise (export default Promise.reject(...)), or a function's, is awaited here: its rejection is the module's
+    return await (typeof value === "function" ? (value as () => unknown)() : value);
+  } catch (error) {
+    throw userCodeError(error, origin);
   }
-  return value;
 }
 
 /** Where a module was loaded from: the user's file, and the URL that ran (a compiled copy for TypeScript). */
