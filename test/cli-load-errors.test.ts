@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
@@ -188,6 +188,66 @@ test("hangar validate of modules that fail to load: each failure's line, and a s
     "hangar validate: broken.ts:1:7: Error: cannot reach the vault\n0 errors, 0 warnings in 1 file\n",
   );
   expect(mixed.status).toBe(2);
+});
+
+describe("a module that calls process.exit while hangar waits for its pipeline", () => {
+  const pipeline = 'export default { jobs: [{ name: "a", plan: [] }] };\n';
+
+  test.each([
+    ["process.exit(0);\n", "exit.ts:1:9: the module called process.exit(0)"],
+    ["process.exit(1);\n", "exit.ts:1:9: the module called process.exit(1)"],
+    ["process.exitCode = 3;\nprocess.exit();\n", "exit.ts:2:9: the module called process.exit() (process.exitCode 3)"],
+    // caught, the exit is still the module's failure: it asked hangar to end before giving a pipeline
+    ["try {\n  process.exit(4);\n} catch {}\n", "exit.ts:2:11: the module called process.exit(4)"],
+  ])("%j fails the load at the call, exit 2, nothing on stdout or written", (code, said) => {
+    writeFileSync(join(work, "exit.ts"), code + pipeline);
+    for (const args of [["--stdout"], ["-o", "out.json"]]) {
+      const run = hangar("render", "exit.ts", ...args);
+      expect(run.stderr).toBe(`hangar render: ${said} before giving its pipeline; nothing was written\n`);
+      expect(run.stdout).toBe("");
+      expect(run.status).toBe(2);
+    }
+    expect(existsSync(join(work, "out.json"))).toBe(false);
+  });
+
+  test("from a timer that fires while an async default export runs: the load fails at the call", () => {
+    writeFileSync(
+      join(work, "later.ts"),
+      "export default async () => {\n  setTimeout(() => process.exit(0), 1);\n  await new Promise((r) => setTimeout(r, 500));\n  return { jobs: [] };\n};\n",
+    );
+    const run = hangar("render", "later.ts", "--stdout");
+    expect(run.stderr).toBe(
+      "hangar render: later.ts:2:28: the module called process.exit(0) before giving its pipeline; nothing was written\n",
+    );
+    expect(run.status).toBe(2);
+  });
+
+  test("an exception a timer leaves uncaught while hangar waits is the module's error, not Node's stack", () => {
+    writeFileSync(
+      join(work, "timer.ts"),
+      'export default async () => {\n  setTimeout(() => {\n    throw new Error("late");\n  }, 1);\n  await new Promise((r) => setTimeout(r, 500));\n  return { jobs: [] };\n};\n',
+    );
+    const run = hangar("render", "timer.ts", "--stdout");
+    expect(run.stderr).toBe("hangar render: timer.ts:3:11: Error: late\n");
+    expect(run.status).toBe(2);
+  });
+
+  test("process.exit is Node's again after the load: a batch renders the next modules, and hangar exits with its code", () => {
+    writeFileSync(join(work, "exit.ts"), `process.exit(0);\n${pipeline}`);
+    writeFileSync(join(work, "after.ts"), pipeline);
+    const run = hangar("render", "exit.ts", "after.ts", "--out-dir", "out");
+    expect(run.stderr).toMatch(/^hangar render: exit\.ts:1:9: the module called process\.exit\(0\)/);
+    expect(run.stderr).toMatch(/^rendered 1 of 2 pipelines into out; failed: exit\.ts$/m);
+    expect(existsSync(join(work, "out/after.json"))).toBe(true);
+    expect(run.status).toBe(2);
+  });
+
+  test("a call from a timer that fires after the pipeline was given is Node's own: what was written stays", () => {
+    writeFileSync(join(work, "late.ts"), `setTimeout(() => process.exit(5), 300);\n${pipeline}`);
+    const run = hangar("render", "late.ts", "--stdout");
+    expect(JSON.parse(run.stdout)).toEqual({ jobs: [{ name: "a", plan: [] }] });
+    expect(run.status).toBe(0);
+  });
 });
 
 test.each([
