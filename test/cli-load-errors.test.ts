@@ -261,3 +261,19 @@ test.each([
   expect(run.stderr).toBe(`hangar render: ${said}\n`);
   expect(run.status).toBe(2);
 });
+
+test("what a module writes to process.stdout while it loads goes to stderr: stdout holds the product only", () => {
+  writeFileSync(
+    join(work, "noisy.ts"),
+    'process.stdout.write("noise\\n");\nconsole.log("logged");\nexport default { jobs: [{ name: "a", plan: [] }] };\n',
+  );
+  const rendered = hangar("render", "noisy.ts", "--stdout");
+  expect(JSON.parse(rendered.stdout)).toEqual({ jobs: [{ name: "a", plan: [] }] });
+  expect(rendered.stderr).toBe("noise\nlogged\n");
+  // the fly command render prints, and diff's JSON, are products too
+  const written = hangar("render", "noisy.ts", "-o", "out.json", "--target", "ci");
+  expect(written.stdout).toBe("fly -t ci set-pipeline -p noisy -c out.json\n");
+  expect(written.stderr).toMatch(/^noise\nlogged\nwrote out\.json/);
+  const diff = hangar("diff", "out.json", "noisy.ts", "--format", "json");
+  expect(JSON.parse(diff.stdout)).toMatchObject({ equal: true });
+});

@@ -39,7 +39,7 @@ describe("guardLoad", () => {
   test("process.exit throws the module's error and fails the load; restored, it is the process's own", async () => {
     const { proc, exits } = fakeProcess();
     const exit = proc.exit;
-    const guard = guardLoad(proc);
+    const guard = guardLoad(proc, { stdoutToStderr: false });
     expect(() => proc.exit(1)).toThrow(ModuleExitError);
     await expect(guard.failed).rejects.toThrow("the module called process.exit(1) before giving its pipeline");
     expect(exits).toEqual([]);
@@ -52,9 +52,9 @@ describe("guardLoad", () => {
   test("a replacement kept past its load, or guards that overlap, end in the process's own exit", () => {
     const { proc, exits } = fakeProcess();
     const exit = proc.exit;
-    const first = guardLoad(proc);
+    const first = guardLoad(proc, { stdoutToStderr: false });
     const kept = proc.exit;
-    const second = guardLoad(proc);
+    const second = guardLoad(proc, { stdoutToStderr: false });
     first.restore();
     second.restore();
     expect(proc.exit).not.toBe(exit);
@@ -66,11 +66,32 @@ describe("guardLoad", () => {
 
   test("an uncaught exception fails the load while guarded, and is Node's again after", async () => {
     const { proc, emitter } = fakeProcess();
-    const guard = guardLoad(proc);
+    const guard = guardLoad(proc, { stdoutToStderr: false });
     expect(emitter.listenerCount("uncaughtException")).toBe(1);
     emitter.emit("uncaughtException", new Error("late"));
     await expect(guard.failed).rejects.toThrow("late");
     guard.restore();
     expect(emitter.listenerCount("uncaughtException")).toBe(0);
+  });
+
+  test("stdoutToStderr: writes to stdout go to stderr until restored; stdout is not made for it", () => {
+    const { proc, written, made } = fakeProcess();
+    const guard = guardLoad(proc, { stdoutToStderr: true });
+    expect(made()).toBe(0);
+    const stdout = proc.stdout;
+    stdout.write("noise\n");
+    guard.restore();
+    stdout.write("data\n");
+    proc.stdout.write("more\n");
+    expect(written).toEqual({ stdout: "data\nmore\n", stderr: "noise\n" });
+    expect(Object.hasOwn(stdout, "write")).toBe(false);
+  });
+
+  test("without stdoutToStderr, stdout is left alone", () => {
+    const { proc, written } = fakeProcess();
+    const guard = guardLoad(proc, { stdoutToStderr: false });
+    proc.stdout.write("data\n");
+    guard.restore();
+    expect(written).toEqual({ stdout: "data\n", stderr: "" });
   });
 });

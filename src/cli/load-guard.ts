@@ -18,7 +18,16 @@ export class ModuleExitError extends HangarError {
 }
 
 /** The part of `process` that {@link guardLoad} changes while a module loads. */
-export type GuardedProcess = Pick<NodeJS.Process, "exit" | "exitCode" | "on" | "removeListener">;
+export type GuardedProcess = Pick<NodeJS.Process, "exit" | "exitCode" | "on" | "removeListener"> & {
+  readonly stdout: NodeJS.WriteStream;
+  readonly stderr: NodeJS.WriteStream;
+};
+
+/** Options of {@link guardLoad}. */
+export interface GuardOptions {
+  /** What the module writes to `process.stdout` goes to `process.stderr` (the CLI's stdout is its product). */
+  readonly stdoutToStderr: boolean;
+}
 
 /** What {@link guardLoad} gives: how the load ends early, and how to put the process back. */
 export interface LoadGuard {
@@ -27,7 +36,7 @@ export interface LoadGuard {
    * (one thrown in a timer, say), which would otherwise end hangar; never resolves. Raced with the load.
    */
   readonly failed: Promise<never>;
-  /** Puts `process.exit` and the listener back; the process is Node's own again. */
+  /** Puts `process.exit`, `process.stdout` and the listener back; the process is Node's own again. */
   readonly restore: () => void;
 }
 
@@ -35,7 +44,9 @@ export interface LoadGuard {
  * Guards hangar against what a pipeline module does to the process while hangar waits for its pipeline:
  * - `process.exit(code)` throws a {@link ModuleExitError} at the call (the code after it does not run, as after an
  *   exit) and fails the load, where it ended hangar silently with the module's code;
- * - an exception the module leaves uncaught (a timer's) fails the load, where Node ended hangar with its stack.
+ * - an exception the module leaves uncaught (a timer's) fails the load, where Node ended hangar with its stack;
+ * - with `stdoutToStderr`, what it writes to `process.stdout` goes to `process.stderr`, as its `console.log` does
+ *   (see main.ts): hangar's stdout holds only its product (a pipeline, fly commands, a graph, changes as JSON).
  *
  * All of it lasts until {@link LoadGuard.restore}, called once the module gave its pipeline or failed: a call of
  * `process.exit` the module makes later (from a timer that fires after the pipeline was given, while hangar
@@ -44,7 +55,7 @@ export interface LoadGuard {
  * script calling loadPipelineModule owns its process). A replacement a module kept a reference to calls Node's own
  * once restored, so guards that overlap never leave the process patched.
  */
-export function guardLoad(proc: GuardedProcess): LoadGuard {
+export function guardLoad(proc: GuardedProcess, options: GuardOptions): LoadGuard {
   let active = true;
   let fail: (error: unknown) => void = () => {};
   const failed = new Promise<never>((_, reject) => {
@@ -68,12 +79,58 @@ export function guardLoad(proc: GuardedProcess): LoadGuard {
   };
   proc.on("uncaughtException", onUncaught);
 
+  const restoreStdout = options.stdoutToStderr ? redirectStdout(proc, () => active) : () => {};
+
   return {
     failed,
     restore: () => {
       active = false;
       if (proc.exit === guardedExit) proc.exit = exit;
       proc.removeListener("uncaughtException", onUncaught);
+      restoreStdout();
     },
+  };
+}
+
+/**
+ * Sends what is written to `proc.stdout` to `proc.stderr` while `active()`; returns how to undo it. The stream is
+ * not made for it (making it loads Node's stream modules, see io.ts): its getter is wrapped, and the stream's `write`
+ * replaced when the module first reads it.
+ */
+function redirectStdout(proc: GuardedProcess, active: () => boolean): () => void {
+  /** Each stream patched, with its own `write` before (none: the prototype's). */
+  const patched = new Map<NodeJS.WriteStream, PropertyDescriptor | undefined>();
+  const patch = (stream: NodeJS.WriteStream) => {
+    if (patched.has(stream)) return;
+    const before = Object.getOwnPropertyDescriptor(stream, "write");
+    const write = stream.write;
+    patched.set(stream, before);
+    Object.defineProperty(stream, "write", {
+      configurable: true,
+      writable: true,
+      value(...args: unknown[]) {
+        return active() ? Reflect.apply(proc.stderr.write, proc.stderr, args) : Reflect.apply(write, stream, args);
+      },
+    });
+  };
+  const own = Object.getOwnPropertyDescriptor(proc, "stdout");
+  const get = own?.get;
+  let wrapped: (() => NodeJS.WriteStream) | undefined;
+  if (own?.configurable === true && get !== undefined) {
+    wrapped = () => {
+      const stream = get.call(proc) as NodeJS.WriteStream;
+      if (active()) patch(stream);
+      return stream;
+    };
+    Object.defineProperty(proc, "stdout", { ...own, get: wrapped });
+  } else patch(proc.stdout);
+  return () => {
+    if (own !== undefined && Object.getOwnPropertyDescriptor(proc, "stdout")?.get === wrapped) {
+      Object.defineProperty(proc, "stdout", own);
+    }
+    for (const [stream, before] of patched) {
+      if (before === undefined) delete (stream as { write?: unknown }).write;
+      else Object.defineProperty(stream, "write", before);
+    }
   };
 }

@@ -73,7 +73,8 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
  * folders. JavaScript modules are imported as they are.
  */
 export function loadPipelineModule(file: string, cwd: string, options: LoadOptions = {}): Promise<LoadedDefinition> {
-  return loadModule(file, cwd, options);
+  // the script's process.stdout is its own to use
+  return loadModule(file, cwd, { ...options, stdoutToStderr: false });
 }
 
 /** What the CLI can ask of {@link loadModule} besides {@link LoadOptions}. */
@@ -94,6 +95,12 @@ export interface ModuleLoadOptions extends LoadOptions {
    * module still loads. Default: none are given.
    */
   readonly warn?: (message: string) => void;
+  /**
+   * What the module writes to `process.stdout` while it loads goes to standard error (default true): the CLI's
+   * stdout holds its product only, for every command (a pipeline, fly commands, a graph, changes as JSON), as
+   * its `console` does (see main.ts). See guardLoad.
+   */
+  readonly stdoutToStderr?: boolean;
 }
 
 /** {@link loadPipelineModule}, with the CLI's options. */
@@ -125,7 +132,7 @@ export async function loadModule(
   }
   const origin = { url, path, shown, cwd, ...(script !== undefined && { script }) };
   // (from here until the pipeline is read, the process is guarded against the module: see guardLoad)
-  const guard = guardLoad(process);
+  const guard = guardLoad(process, { stdoutToStderr: options.stdoutToStderr ?? true });
   try {
     let exported: unknown;
     try {
