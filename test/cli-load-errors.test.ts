@@ -277,3 +277,19 @@ test("what a module writes to process.stdout while it loads goes to stderr: stdo
   const diff = hangar("diff", "out.json", "noisy.ts", "--format", "json");
   expect(JSON.parse(diff.stdout)).toMatchObject({ equal: true });
 });
+
+test("an error the module's own code throws while hangar reads its value (a getter on Object.prototype) is the module's", () => {
+  writeFileSync(
+    join(work, "getter.ts"),
+    'Object.defineProperty(Object.prototype, "jobs", {\n  get() {\n    throw new Error("boom");\n  },\n});\nexport default {};\n',
+  );
+  const run = hangar("render", "getter.ts", "--stdout");
+  expect(run.stderr).toBe("hangar render: getter.ts:3:11: Error: boom\n");
+  expect(run.status).toBe(2);
+  // an error whose stack names none of the module's files is not taken for the module's: reported as before
+  writeFileSync(
+    join(work, "elsewhere.ts"),
+    'const error = new Error("boom");\nerror.stack = "Error: boom\\n    at read (/opt/hangar/dist/cli.cjs:1:1)";\nObject.defineProperty(Object.prototype, "jobs", {\n  get() {\n    throw error;\n  },\n});\nexport default {};\n',
+  );
+  expect(hangar("render", "elsewhere.ts", "--stdout").stderr).toBe("hangar render: internal error: boom\n");
+});

@@ -151,14 +151,19 @@ export async function loadModule(
       if (isUnknownReferences(cause)) return { pipeline: cause.pipeline, unknownReferences: cause.references };
       throw error;
     }
-    return toDefinition(exported, shown);
+    try {
+      return toDefinition(exported, shown);
+    } catch (error) {
+      // the module's own code run as hangar reads the value (a getter of its, on the value or on Object.prototype)
+      throw moduleFailure(error, origin);
+    }
   } finally {
     guard.restore();
   }
 }
 
 /**
- * What failed while hangar waited for the module's value, as the module's error when its code threw it (a
+ * What failed while hangar waited for or read the module's value, as the module's error when its code threw it (a
  * frame of its files in the stack, a value that is not an Error, a call of process.exit), else as it was: an
  * internal error of hangar's is still reported as one.
  */
