@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
@@ -188,4 +188,108 @@ test("hangar validate of modules that fail to load: each failure's line, and a s
     "hangar validate: broken.ts:1:7: Error: cannot reach the vault\n0 errors, 0 warnings in 1 file\n",
   );
   expect(mixed.status).toBe(2);
+});
+
+describe("a module that calls process.exit while hangar waits for its pipeline", () => {
+  const pipeline = 'export default { jobs: [{ name: "a", plan: [] }] };\n';
+
+  test.each([
+    ["process.exit(0);\n", "exit.ts:1:9: the module called process.exit(0)"],
+    ["process.exit(1);\n", "exit.ts:1:9: the module called process.exit(1)"],
+    ["process.exitCode = 3;\nprocess.exit();\n", "exit.ts:2:9: the module called process.exit() (process.exitCode 3)"],
+    // caught, the exit is still the module's failure: it asked hangar to end before giving a pipeline
+    ["try {\n  process.exit(4);\n} catch {}\n", "exit.ts:2:11: the module called process.exit(4)"],
+  ])("%j fails the load at the call, exit 2, nothing on stdout or written", (code, said) => {
+    writeFileSync(join(work, "exit.ts"), code + pipeline);
+    for (const args of [["--stdout"], ["-o", "out.json"]]) {
+      const run = hangar("render", "exit.ts", ...args);
+      expect(run.stderr).toBe(`hangar render: ${said} before giving its pipeline; nothing was written\n`);
+      expect(run.stdout).toBe("");
+      expect(run.status).toBe(2);
+    }
+    expect(existsSync(join(work, "out.json"))).toBe(false);
+  });
+
+  test("from a timer that fires while an async default export runs: the load fails at the call", () => {
+    writeFileSync(
+      join(work, "later.ts"),
+      "export default async () => {\n  setTimeout(() => process.exit(0), 1);\n  await new Promise((r) => setTimeout(r, 500));\n  return { jobs: [] };\n};\n",
+    );
+    const run = hangar("render", "later.ts", "--stdout");
+    expect(run.stderr).toBe(
+      "hangar render: later.ts:2:28: the module called process.exit(0) before giving its pipeline; nothing was written\n",
+    );
+    expect(run.status).toBe(2);
+  });
+
+  test("an exception a timer leaves uncaught while hangar waits is the module's error, not Node's stack", () => {
+    writeFileSync(
+      join(work, "timer.ts"),
+      'export default async () => {\n  setTimeout(() => {\n    throw new Error("late");\n  }, 1);\n  await new Promise((r) => setTimeout(r, 500));\n  return { jobs: [] };\n};\n',
+    );
+    const run = hangar("render", "timer.ts", "--stdout");
+    expect(run.stderr).toBe("hangar render: timer.ts:3:11: Error: late\n");
+    expect(run.status).toBe(2);
+  });
+
+  test("process.exit is Node's again after the load: a batch renders the next modules, and hangar exits with its code", () => {
+    writeFileSync(join(work, "exit.ts"), `process.exit(0);\n${pipeline}`);
+    writeFileSync(join(work, "after.ts"), pipeline);
+    const run = hangar("render", "exit.ts", "after.ts", "--out-dir", "out");
+    expect(run.stderr).toMatch(/^hangar render: exit\.ts:1:9: the module called process\.exit\(0\)/);
+    expect(run.stderr).toMatch(/^rendered 1 of 2 pipelines into out; failed: exit\.ts$/m);
+    expect(existsSync(join(work, "out/after.json"))).toBe(true);
+    expect(run.status).toBe(2);
+  });
+
+  test("a call from a timer that fires after the pipeline was given is Node's own: what was written stays", () => {
+    writeFileSync(join(work, "late.ts"), `setTimeout(() => process.exit(5), 300);\n${pipeline}`);
+    const run = hangar("render", "late.ts", "--stdout");
+    expect(JSON.parse(run.stdout)).toEqual({ jobs: [{ name: "a", plan: [] }] });
+    expect(run.status).toBe(0);
+  });
+});
+
+test.each([
+  ['export default Promise.reject(new Error("nope"));\n', "rejected.ts:1:31: Error: nope"],
+  ['export default () => Promise.reject(new Error("nope"));\n', "rejected.ts:1:37: Error: nope"],
+  ['export default async () => {\n  throw new Error("nope");\n};\n', "rejected.ts:2:9: Error: nope"],
+  ['export default Promise.reject("nope");\n', "rejected.ts: thrown: nope"],
+])("a default export that is (or gives) a rejected promise is the module's error, not hangar's: %j", (code, said) => {
+  writeFileSync(join(work, "rejected.ts"), code);
+  const run = hangar("render", "rejected.ts", "--stdout");
+  expect(run.stderr).toBe(`hangar render: ${said}\n`);
+  expect(run.status).toBe(2);
+});
+
+test("what a module writes to process.stdout while it loads goes to stderr: stdout holds the product only", () => {
+  writeFileSync(
+    join(work, "noisy.ts"),
+    'process.stdout.write("noise\\n");\nconsole.log("logged");\nexport default { jobs: [{ name: "a", plan: [] }] };\n',
+  );
+  const rendered = hangar("render", "noisy.ts", "--stdout");
+  expect(JSON.parse(rendered.stdout)).toEqual({ jobs: [{ name: "a", plan: [] }] });
+  expect(rendered.stderr).toBe("noise\nlogged\n");
+  // the fly command render prints, and diff's JSON, are products too
+  const written = hangar("render", "noisy.ts", "-o", "out.json", "--target", "ci");
+  expect(written.stdout).toBe("fly -t ci set-pipeline -p noisy -c out.json\n");
+  expect(written.stderr).toMatch(/^noise\nlogged\nwrote out\.json/);
+  const diff = hangar("diff", "out.json", "noisy.ts", "--format", "json");
+  expect(JSON.parse(diff.stdout)).toMatchObject({ equal: true });
+});
+
+test("an error the module's own code throws while hangar reads its value (a getter on Object.prototype) is the module's", () => {
+  writeFileSync(
+    join(work, "getter.ts"),
+    'Object.defineProperty(Object.prototype, "jobs", {\n  get() {\n    throw new Error("boom");\n  },\n});\nexport default {};\n',
+  );
+  const run = hangar("render", "getter.ts", "--stdout");
+  expect(run.stderr).toBe("hangar render: getter.ts:3:11: Error: boom\n");
+  expect(run.status).toBe(2);
+  // an error whose stack names none of the module's files is not taken for the module's: reported as before
+  writeFileSync(
+    join(work, "elsewhere.ts"),
+    'const error = new Error("boom");\nerror.stack = "Error: boom\\n    at read (/opt/hangar/dist/cli.cjs:1:1)";\nObject.defineProperty(Object.prototype, "jobs", {\n  get() {\n    throw error;\n  },\n});\nexport default {};\n',
+  );
+  expect(hangar("render", "elsewhere.ts", "--stdout").stderr).toBe("hangar render: internal error: boom\n");
 });

@@ -15,6 +15,7 @@ import { compileModule, type HangarLink } from "./compile-cache.ts";
 import { importModule } from "./import-module.ts";
 import { inlineSourceMap } from "./inline-source-map.ts";
 import { LoadError } from "./load-error.ts";
+import { guardLoad } from "./load-guard.ts";
 import { runScriptModule } from "./script-module.ts";
 import { isUnknownReferences } from "./unknown-references.ts";
 
@@ -72,7 +73,8 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
  * folders. JavaScript modules are imported as they are.
  */
 export function loadPipelineModule(file: string, cwd: string, options: LoadOptions = {}): Promise<LoadedDefinition> {
-  return loadModule(file, cwd, options);
+  // the script's process.stdout is its own to use
+  return loadModule(file, cwd, { ...options, stdoutToStderr: false });
 }
 
 /** What the CLI can ask of {@link loadModule} besides {@link LoadOptions}. */
@@ -93,6 +95,12 @@ export interface ModuleLoadOptions extends LoadOptions {
    * module still loads. Default: none are given.
    */
   readonly warn?: (message: string) => void;
+  /**
+   * What the module writes to `process.stdout` while it loads goes to standard error (default true): the CLI's
+   * stdout holds its product only, for every command (a pipeline, fly commands, a graph, changes as JSON), as
+   * its `console` does (see main.ts). See guardLoad.
+   */
+  readonly stdoutToStderr?: boolean;
 }
 
 /** {@link loadPipelineModule}, with the CLI's options. */
@@ -122,22 +130,48 @@ export async function loadModule(
     script = compiled.script;
     url = compiled.url;
   }
-  let exported: unknown;
+  const origin = { url, path, shown, cwd, ...(script !== undefined && { script }) };
+  // (from here until the pipeline is read, the process is guarded against the module: see guardLoad)
+  const guard = guardLoad(process, { stdoutToStderr: options.stdoutToStderr ?? true });
   try {
-    const origin = { url, path, shown, cwd, ...(script !== undefined && { script }) };
-    exported = await withTimeout(importUserModule(origin, stackSourceMaps), timeoutMs, () => {
-      const seconds = timeoutMs / 1000;
-      return new LoadError(
-        `${shown}: gave no pipeline within ${seconds} s (a promise that never settles, or work that takes longer: see --timeout)`,
-      );
-    });
-  } catch (error) {
-    // pipeline() found undefined names: findings to report with the rest, not a failure to load
-    const cause = error instanceof LoadError ? error.detail : error;
-    if (isUnknownReferences(cause)) return { pipeline: cause.pipeline, unknownReferences: cause.references };
-    throw error;
+    let exported: unknown;
+    try {
+      const failed = guard.failed.catch((error: unknown) => {
+        throw moduleFailure(error, origin);
+      });
+      exported = await withTimeout(importUserModule(origin, stackSourceMaps, failed), timeoutMs, () => {
+        const seconds = timeoutMs / 1000;
+        return new LoadError(
+          `${shown}: gave no pipeline within ${seconds} s (a promise that never settles, or work that takes longer: see --timeout)`,
+        );
+      });
+    } catch (error) {
+      // pipeline() found undefined names: findings to report with the rest, not a failure to load
+      const cause = error instanceof LoadError ? error.detail : error;
+      if (isUnknownReferences(cause)) return { pipeline: cause.pipeline, unknownReferences: cause.references };
+      throw error;
+    }
+    try {
+      return toDefinition(exported, shown);
+    } catch (error) {
+      // the module's own code run as hangar reads the value (a getter of its, on the value or on Object.prototype)
+      throw moduleFailure(error, origin);
+    }
+  } finally {
+    guard.restore();
   }
-  return toDefinition(exported, shown);
+}
+
+/**
+ * What failed while hangar waited for or read the module's value, as the module's error when its code threw it (a
+ * frame of its files in the stack, a value that is not an Error, a call of process.exit), else as it was: an
+ * internal error of hangar's is still reported as one.
+ */
+function moduleFailure(error: unknown, origin: Origin): unknown {
+  if (isHangarError(error) || !(error instanceof Error) || userFrame(error, origin) !== undefined) {
+    return error instanceof LoadError ? error : userCodeError(error, origin);
+  }
+  return error;
 }
 
 /** `promise`, or the error of `onTimeout` once `ms` have passed; the timer never outlives the promise. */
@@ -149,33 +183,35 @@ function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error)
   return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }
 
-async function importUserModule(origin: Origin, stackSourceMaps: boolean): Promise<unknown> {
+/**
+ * The module's value: its default export, called when a function, awaited when a promise. `failed` rejects when the
+ * module fails meanwhile outside these calls (see guardLoad), and is raced with each.
+ */
+async function importUserModule(origin: Origin, stackSourceMaps: boolean, failed: Promise<never>): Promise<unknown> {
   const { url, shown } = origin;
-  let mod: Record<string, unknown>;
   // Stack traces through the user's module then point into their TypeScript (the graph's call sites read them).
   // Enabled here rather than at start-up: with source maps on, Node searches every module it loads for one, and
   // hangar's own modules have none (bench, cached render: about 5 ms of start-up).
   if (stackSourceMaps) process.setSourceMapsEnabled(true);
-  try {
-    mod =
-      origin.script === undefined
-        ? ((await importModule(url)) as Record<string, unknown>)
-        : await runScriptModule(origin.script);
-  } catch (error) {
+  const imported = (
+    origin.script === undefined
+      ? (importModule(url) as Promise<Record<string, unknown>>)
+      : runScriptModule(origin.script)
+  ).catch(async (error: unknown) => {
     throw userCodeError(error, origin, await syntaxErrorFrame(error, origin));
-  }
+  });
+  const mod = await Promise.race([imported, failed]);
   if (!("default" in mod)) {
     throw new LoadError(`${shown}: the module has no default export (export default a pipeline or a definition)`);
   }
-  let value = mod.default;
-  if (typeof value === "function") {
-    try {
-      value = await (value as () => unknown)();
-    } catch (error) {
+  const value = mod.default;
+  // a promise (export default Promise.reject(...)), or a function's, is awaited here: its rejection is the module's
+  const given = (async () => await (typeof value === "function" ? (value as () => unknown)() : value))().catch(
+    (error: unknown) => {
       throw userCodeError(error, origin);
-    }
-  }
-  return value;
+    },
+  );
+  return Promise.race([given, failed]);
 }
 
 /** Where a module was loaded from: the user's file, and the URL that ran (a compiled copy for TypeScript). */

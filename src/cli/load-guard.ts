@@ -1,0 +1,136 @@
+import { HangarError } from "../model/errors.ts";
+
+/**
+ * What a pipeline module's call of `process.exit` throws while hangar waits for its pipeline: the call is the
+ * module's error, placed where it was made (`t2.ts:1:9: the module called process.exit(0) ...`), not the end of
+ * hangar. A HangarError, so that its one sentence is shown as it is.
+ */
+export class ModuleExitError extends HangarError {
+  constructor(code: unknown, exitCode: unknown) {
+    const call =
+      code !== undefined
+        ? `process.exit(${String(code)})`
+        : exitCode !== undefined
+          ? `process.exit() (process.exitCode ${String(exitCode)})`
+          : "process.exit()";
+    super("cli/module-exit", `the module called ${call} before giving its pipeline; nothing was written`);
+  }
+}
+
+/** The part of `process` that {@link guardLoad} changes while a module loads. */
+export type GuardedProcess = Pick<NodeJS.Process, "exit" | "exitCode" | "on" | "removeListener"> & {
+  readonly stdout: NodeJS.WriteStream;
+  readonly stderr: NodeJS.WriteStream;
+};
+
+/** Options of {@link guardLoad}. */
+export interface GuardOptions {
+  /** What the module writes to `process.stdout` goes to `process.stderr` (the CLI's stdout is its product). */
+  readonly stdoutToStderr: boolean;
+}
+
+/** What {@link guardLoad} gives: how the load ends early, and how to put the process back. */
+export interface LoadGuard {
+  /**
+   * Rejects when the module calls `process.exit` (with a {@link ModuleExitError}) or leaves an exception uncaught
+   * (one thrown in a timer, say), which would otherwise end hangar; never resolves. Raced with the load.
+   */
+  readonly failed: Promise<never>;
+  /** Puts `process.exit`, `process.stdout` and the listener back; the process is Node's own again. */
+  readonly restore: () => void;
+}
+
+/**
+ * Guards hangar against what a pipeline module does to the process while hangar waits for its pipeline:
+ * - `process.exit(code)` throws a {@link ModuleExitError} at the call (the code after it does not run, as after an
+ *   exit) and fails the load, where it ended hangar silently with the module's code;
+ * - an exception the module leaves uncaught (a timer's) fails the load, where Node ended hangar with its stack;
+ * - with `stdoutToStderr`, what it writes to `process.stdout` goes to `process.stderr`, as its `console.log` does
+ *   (see main.ts): hangar's stdout holds only its product (a pipeline, fly commands, a graph, changes as JSON).
+ *
+ * All of it lasts until {@link LoadGuard.restore}, called once the module gave its pipeline or failed: a call of
+ * `process.exit` the module makes later (from a timer that fires after the pipeline was given, while hangar
+ * validates or writes) is Node's own again and ends hangar with the module's code, as it would end any program;
+ * hangar does not keep the process patched past the load (watch mode and a batch load module after module, and a
+ * script calling loadPipelineModule owns its process). A replacement a module kept a reference to calls Node's own
+ * once restored, so guards that overlap never leave the process patched.
+ */
+export function guardLoad(proc: GuardedProcess, options: GuardOptions): LoadGuard {
+  let active = true;
+  let fail: (error: unknown) => void = () => {};
+  const failed = new Promise<never>((_, reject) => {
+    fail = reject;
+  });
+  // (rejected with no one racing it any more: not an unhandled rejection)
+  failed.catch(() => {});
+
+  const exit = proc.exit;
+  const guardedExit = function (this: unknown, code?: unknown): never {
+    if (!active) return Reflect.apply(exit, proc, [code]) as never;
+    const error = new ModuleExitError(code, proc.exitCode);
+    fail(error);
+    throw error;
+  } as NodeJS.Process["exit"];
+  proc.exit = guardedExit;
+
+  const onUncaught = (error: unknown) => {
+    // a ModuleExitError has failed the load already; any other fails it too (the loader tells the module's from hangar's)
+    fail(error);
+  };
+  proc.on("uncaughtException", onUncaught);
+
+  const restoreStdout = options.stdoutToStderr ? redirectStdout(proc, () => active) : () => {};
+
+  return {
+    failed,
+    restore: () => {
+      active = false;
+      if (proc.exit === guardedExit) proc.exit = exit;
+      proc.removeListener("uncaughtException", onUncaught);
+      restoreStdout();
+    },
+  };
+}
+
+/**
+ * Sends what is written to `proc.stdout` to `proc.stderr` while `active()`; returns how to undo it. The stream is
+ * not made for it (making it loads Node's stream modules, see io.ts): its getter is wrapped, and the stream's `write`
+ * replaced when the module first reads it.
+ */
+function redirectStdout(proc: GuardedProcess, active: () => boolean): () => void {
+  /** Each stream patched, with its own `write` before (none: the prototype's). */
+  const patched = new Map<NodeJS.WriteStream, PropertyDescriptor | undefined>();
+  const patch = (stream: NodeJS.WriteStream) => {
+    if (patched.has(stream)) return;
+    const before = Object.getOwnPropertyDescriptor(stream, "write");
+    const write = stream.write;
+    patched.set(stream, before);
+    Object.defineProperty(stream, "write", {
+      configurable: true,
+      writable: true,
+      value(...args: unknown[]) {
+        return active() ? Reflect.apply(proc.stderr.write, proc.stderr, args) : Reflect.apply(write, stream, args);
+      },
+    });
+  };
+  const own = Object.getOwnPropertyDescriptor(proc, "stdout");
+  const get = own?.get;
+  let wrapped: (() => NodeJS.WriteStream) | undefined;
+  if (own?.configurable === true && get !== undefined) {
+    wrapped = () => {
+      const stream = get.call(proc) as NodeJS.WriteStream;
+      if (active()) patch(stream);
+      return stream;
+    };
+    Object.defineProperty(proc, "stdout", { ...own, get: wrapped });
+  } else patch(proc.stdout);
+  return () => {
+    if (own !== undefined && Object.getOwnPropertyDescriptor(proc, "stdout")?.get === wrapped) {
+      Object.defineProperty(proc, "stdout", own);
+    }
+    for (const [stream, before] of patched) {
+      if (before === undefined) delete (stream as { write?: unknown }).write;
+      else Object.defineProperty(stream, "write", before);
+    }
+  };
+}
