@@ -203,7 +203,7 @@ describe("a module that calls process.exit while hangar waits for its pipeline",
     writeFileSync(join(work, "exit.ts"), code + pipeline);
     for (const args of [["--stdout"], ["-o", "out.json"]]) {
       const run = hangar("render", "exit.ts", ...args);
-      expect(run.stderr).toBe(`hangar render: ${said} before giving its pipeline; nothing was written\n`);
+      expect(run.stderr).toBe(`hangar render: ${said} before giving its pipeline\n`);
       expect(run.stdout).toBe("");
       expect(run.status).toBe(2);
     }
@@ -217,7 +217,7 @@ describe("a module that calls process.exit while hangar waits for its pipeline",
     );
     const run = hangar("render", "later.ts", "--stdout");
     expect(run.stderr).toBe(
-      "hangar render: later.ts:2:28: the module called process.exit(0) before giving its pipeline; nothing was written\n",
+      "hangar render: later.ts:2:28: the module called process.exit(0) before giving its pipeline\n",
     );
     expect(run.status).toBe(2);
   });

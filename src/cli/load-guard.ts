@@ -2,7 +2,7 @@ import { HangarError } from "../model/errors.ts";
 
 /**
  * What a pipeline module's call of `process.exit` throws while hangar waits for its pipeline: the call is the
- * module's error, placed where it was made (`t2.ts:1:9: the module called process.exit(0) ...`), not the end of
+ * module's error, placed where it was made (`t2.ts:1:9: the module called process.exit(0) before giving its pipeline`), not the end of
  * hangar. A HangarError, so that its one sentence is shown as it is.
  */
 export class ModuleExitError extends HangarError {
@@ -13,7 +13,7 @@ export class ModuleExitError extends HangarError {
         : exitCode !== undefined
           ? `process.exit() (process.exitCode ${String(exitCode)})`
           : "process.exit()";
-    super("cli/module-exit", `the module called ${call} before giving its pipeline; nothing was written`);
+    super("cli/module-exit", `the module called ${call} before giving its pipeline`);
   }
 }
 
