@@ -48,6 +48,7 @@ import { quickFixes, toLspDiagnostics } from "./features/diagnostics.ts";
 import { hover } from "./features/hover.ts";
 import { prepareRename, rename } from "./features/rename.ts";
 import { documentSymbols } from "./features/symbols.ts";
+import { checkedDocumentEvents } from "./notifications.ts";
 import { AT_POSITION, checked, ON_DOCUMENT } from "./params.ts";
 import { schemaDocs } from "./schema-docs.ts";
 
@@ -214,5 +215,5 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
       ({ textDocument, context }: CodeActionParams) => quickFixes(textDocument.uri, context.diagnostics),
     ),
   );
-  texts.listen(connection);
+  texts.listen(checkedDocumentEvents(connection));
 }
