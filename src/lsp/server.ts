@@ -139,7 +139,15 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
     });
   };
   const flush = () => {
-    for (const uri of pending) publish(uri);
+    for (const uri of pending) {
+      // one document that cannot be checked (whatever the cause) is said, and the others are still checked
+      try {
+        publish(uri);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        connection.console.error(`${uri} could not be checked: ${reason}`);
+      }
+    }
     pending.clear();
   };
   texts.onDidChangeContent(({ document }) => {
