@@ -429,6 +429,11 @@ async function started() {
   server.stderr.on("data", (d) => {
     stderr += d;
   });
+  // what the server wrote, raw (the client drops an answer with id null)
+  let stdout = "";
+  server.stdout.on("data", (d) => {
+    stdout += d;
+  });
   const exited = new Promise<number | null>((ok) => server.once("exit", (code) => ok(code)));
   const client = createProtocolConnection(
     new StreamMessageReader(server.stdout),
@@ -443,7 +448,7 @@ async function started() {
     server.kill();
     await exited;
   };
-  return { server, client, exited, stop, stderr: () => stderr, logged };
+  return { server, client, exited, stop, stderr: () => stderr, stdout: () => stdout, logged };
 }
 
 describe("hangar lsp, given a client that breaks the protocol", () => {
@@ -468,11 +473,32 @@ describe("hangar lsp, given a client that breaks the protocol", () => {
     expect(stderr()).toMatch(/^hangar lsp: unreadable message header from the client: .*the server stops\n$/);
   });
 
-  test("a body that is not JSON keeps the framing: the server reads on and answers", async () => {
-    const { server, client, stop } = await started();
+  test("a body that is not JSON keeps the framing: the server answers Parse error (-32700, id null), reads on and answers", async () => {
+    const { server, client, stop, stdout } = await started();
     server.stdin.write(frame("{not json"));
     const symbols = await client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: "file:///x.yml" } });
     expect(symbols).toEqual([]);
+    const answers = stdout()
+      .split(/Content-Length: \d+\r\n\r\n/)
+      .filter((body) => body.includes('"error"'))
+      .map((body) => JSON.parse(body));
+    expect(answers).toEqual([
+      {
+        jsonrpc: "2.0",
+        id: null,
+        error: { code: -32700, message: expect.stringMatching(/^Parse error: the message is not JSON \(.+\)$/) },
+      },
+    ]);
+    await stop();
+  });
+
+  test("a $/cancelRequest without params is said and dropped: the server reads on, where it stopped as at a bad header", async () => {
+    const { server, client, stop, stderr, logged } = await started();
+    server.stdin.write(frame('{"jsonrpc":"2.0","method":"$/cancelRequest"}'));
+    const symbols = await client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: "file:///x.yml" } });
+    expect(symbols).toEqual([]);
+    expect(logged).toEqual([expect.stringMatching(/^1 \$\/cancelRequest could not be read \(.+\); it is ignored$/)]);
+    expect(stderr()).toBe("");
     await stop();
   });
 
