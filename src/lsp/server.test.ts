@@ -29,6 +29,7 @@ import {
   StreamMessageWriter,
 } from "vscode-languageserver-protocol/node.js";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import { DEFAULT_MAX_BYTES } from "../parse/parse-pipeline.ts";
 import { validateText } from "../validate/validate-text.ts";
 
 /**
@@ -675,6 +676,22 @@ describe("hangar lsp, given notifications it cannot read", () => {
     expect(logged).toEqual([]);
     await stop();
   });
+
+  test("a document larger than parse reads (32 Mi characters) has its one diagnostic, and is not read for names either", async () => {
+    const { client, stop } = await started();
+    const { next } = watch(client);
+    const large = `${TEXT}#${"x".repeat(DEFAULT_MAX_BYTES)}\n`;
+    await client.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: "yaml", version: 1, text: large },
+    });
+    const { diagnostics } = (await next(1)) ?? { diagnostics: [] };
+    expect(diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
+      `input/too-large pipeline is ${large.length} characters; the limit is ${DEFAULT_MAX_BYTES}`,
+    ]);
+    // read the editor's way, it had names (and held the server for as long as a parse)
+    expect(await outline(client)).toEqual([]);
+    await stop();
+  }, 60_000);
 });
 
 describe("hangar lsp, while a pipeline is being typed", () => {
