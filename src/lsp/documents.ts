@@ -1,7 +1,7 @@
 import { isObject, type Path } from "../model/common.ts";
 import { stepKindOrUndefined } from "../model/step.ts";
 import type { DocumentKind } from "../parse/document-kind.ts";
-import { type ParsedText, parsePipelineText } from "../parse/parse-pipeline.ts";
+import { DEFAULT_MAX_BYTES, type ParsedText, parsePipelineText } from "../parse/parse-pipeline.ts";
 import {
   aliasedNode,
   isMergeKey,
@@ -110,7 +110,9 @@ function readText(text: string, read: ParsedText = parsePipelineText(text, { as:
   const parsed = kind === "task" ? read.parsed.taskConfig : read.parsed.pipeline;
   const shared = isObject(parsed) ? parsed : undefined;
   const sharedTree = shared === undefined ? undefined : read.yamlTree();
-  const own = sharedTree === undefined ? readMended(text) : undefined;
+  // a text larger than parse reads (input/too-large, its one diagnostic) is not read the editor's way either: it
+  // has no names, where its mending held the server for as long as a parse it refused
+  const own = sharedTree === undefined && text.length <= DEFAULT_MAX_BYTES ? readMended(text) : undefined;
   const tree = sharedTree ?? own?.tree;
   // parse reads an empty text as an empty pipeline: the editor, as no mapping
   const value = tree?.root.kind !== "mapping" ? undefined : (shared ?? (isObject(own?.value) ? own.value : undefined));

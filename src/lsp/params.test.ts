@@ -19,6 +19,15 @@ describe("paramsProblem", () => {
     expect(paramsProblem(params, AT_POSITION)).toBe(problem);
   });
 
+  test("integers, and the value named as given", () => {
+    const shape = { "start.line": "integer" } as const;
+    expect(paramsProblem({ start: { line: 3 } }, shape, "params.range")).toBeUndefined();
+    expect(paramsProblem({ start: { line: 1.5 } }, shape, "params.range")).toBe(
+      "params.range.start.line must be an integer",
+    );
+    expect(paramsProblem({ start: { line: "3" } }, shape)).toBe("params.start.line must be an integer");
+  });
+
   test("arrays and booleans", () => {
     const shape = { "context.diagnostics": "array", "context.includeDeclaration": "boolean" } as const;
     expect(paramsProblem({ context: { diagnostics: [], includeDeclaration: false } }, shape)).toBeUndefined();

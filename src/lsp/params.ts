@@ -1,8 +1,11 @@
 import { ErrorCodes, ResponseError } from "vscode-languageserver";
 import { isObject } from "../model/common.ts";
 
-/** What a request's params must hold: the type of the value at each dotted path (`position.line`). */
-export type ParamsShape = Readonly<Record<string, "string" | "number" | "boolean" | "array">>;
+/**
+ * What a message's params must hold: the type of the value at each dotted path (`position.line`). `integer` is a
+ * whole number (a position in a text change: a fraction there would cut the document at no offset).
+ */
+export type ParamsShape = Readonly<Record<string, "string" | "number" | "integer" | "boolean" | "array">>;
 
 /** The params of a request on a position in a document (hover, definition, rename...). */
 export const AT_POSITION: ParamsShape = {
@@ -14,15 +17,24 @@ export const AT_POSITION: ParamsShape = {
 /** The params of a request on a whole document (document symbols). */
 export const ON_DOCUMENT: ParamsShape = { "textDocument.uri": "string" };
 
-/** The first way `params` does not have `shape`, in words (`params.position.line must be a number`), if any. */
-export function paramsProblem(params: unknown, shape: ParamsShape): string | undefined {
+/**
+ * The first way `params` does not have `shape`, in words (`params.position.line must be a number`), if any; `at`
+ * names the value checked (`params.contentChanges[1]` for a part of the params).
+ */
+export function paramsProblem(params: unknown, shape: ParamsShape, at = "params"): string | undefined {
   for (const [path, type] of Object.entries(shape)) {
     let value: unknown = params;
     for (const key of path.split(".")) value = isObject(value) ? value[key] : undefined;
-    const ok = type === "array" ? Array.isArray(value) : typeof value === type && !Number.isNaN(value);
-    if (!ok) return `params.${path} must be ${type === "array" ? "an array" : `a ${type}`}`;
+    if (!hasType(value, type))
+      return `${at}.${path} must be ${type === "array" || type === "integer" ? "an" : "a"} ${type}`;
   }
   return undefined;
+}
+
+function hasType(value: unknown, type: ParamsShape[string]): boolean {
+  if (type === "array") return Array.isArray(value);
+  if (type === "integer") return Number.isInteger(value);
+  return typeof value === type && !Number.isNaN(value);
 }
 
 /**

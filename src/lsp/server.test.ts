@@ -13,6 +13,7 @@ import {
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
+  LogMessageNotification,
   type Position,
   PrepareRenameRequest,
   type ProtocolConnection,
@@ -28,6 +29,7 @@ import {
   StreamMessageWriter,
 } from "vscode-languageserver-protocol/node.js";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import { DEFAULT_MAX_BYTES } from "../parse/parse-pipeline.ts";
 import { validateText } from "../validate/validate-text.ts";
 
 /**
@@ -428,11 +430,18 @@ async function started() {
   server.stderr.on("data", (d) => {
     stderr += d;
   });
+  // what the server wrote, raw (the client drops an answer with id null)
+  let stdout = "";
+  server.stdout.on("data", (d) => {
+    stdout += d;
+  });
   const exited = new Promise<number | null>((ok) => server.once("exit", (code) => ok(code)));
   const client = createProtocolConnection(
     new StreamMessageReader(server.stdout),
     new StreamMessageWriter(server.stdin),
   );
+  const logged: string[] = [];
+  client.onNotification(LogMessageNotification.type, ({ type, message }) => logged.push(`${type} ${message}`));
   client.listen();
   await client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: {} });
   const stop = async () => {
@@ -440,7 +449,7 @@ async function started() {
     server.kill();
     await exited;
   };
-  return { server, client, exited, stop, stderr: () => stderr };
+  return { server, client, exited, stop, stderr: () => stderr, stdout: () => stdout, logged };
 }
 
 describe("hangar lsp, given a client that breaks the protocol", () => {
@@ -465,11 +474,32 @@ describe("hangar lsp, given a client that breaks the protocol", () => {
     expect(stderr()).toMatch(/^hangar lsp: unreadable message header from the client: .*the server stops\n$/);
   });
 
-  test("a body that is not JSON keeps the framing: the server reads on and answers", async () => {
-    const { server, client, stop } = await started();
+  test("a body that is not JSON keeps the framing: the server answers Parse error (-32700, id null), reads on and answers", async () => {
+    const { server, client, stop, stdout } = await started();
     server.stdin.write(frame("{not json"));
     const symbols = await client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: "file:///x.yml" } });
     expect(symbols).toEqual([]);
+    const answers = stdout()
+      .split(/Content-Length: \d+\r\n\r\n/)
+      .filter((body) => body.includes('"error"'))
+      .map((body) => JSON.parse(body));
+    expect(answers).toEqual([
+      {
+        jsonrpc: "2.0",
+        id: null,
+        error: { code: -32700, message: expect.stringMatching(/^Parse error: the message is not JSON \(.+\)$/) },
+      },
+    ]);
+    await stop();
+  });
+
+  test("a $/cancelRequest without params is said and dropped: the server reads on, where it stopped as at a bad header", async () => {
+    const { server, client, stop, stderr, logged } = await started();
+    server.stdin.write(frame('{"jsonrpc":"2.0","method":"$/cancelRequest"}'));
+    const symbols = await client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: "file:///x.yml" } });
+    expect(symbols).toEqual([]);
+    expect(logged).toEqual([expect.stringMatching(/^1 \$\/cancelRequest could not be read \(.+\); it is ignored$/)]);
+    expect(stderr()).toBe("");
     await stop();
   });
 
@@ -526,6 +556,142 @@ describe("hangar lsp, given a client that breaks the protocol", () => {
     expect(await refused(client.sendRequest("textDocument/hover", { textDocument, position }))).toBe("answered");
     await stop();
   });
+});
+
+describe("hangar lsp, given notifications it cannot read", () => {
+  const uri = "file:///work/ci/p.yml";
+  const TEXT = "jobs:\n  - name: unit\n    plan: []\n  - name: ship\n    plan: []\n";
+  const outline = async (client: ProtocolConnection) =>
+    ((await client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) ?? []).map((s) => s.name);
+  /** The diagnostics published, in order; `next(n)` waits for the `n`th. */
+  const watch = (client: ProtocolConnection) => {
+    const published: PublishDiagnosticsParams[] = [];
+    const waiters: (() => void)[] = [];
+    client.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      published.push(p);
+      for (const w of waiters.splice(0)) w();
+    });
+    const next = async (count: number) => {
+      while (published.length < count) await new Promise<void>((ok) => waiters.push(ok));
+      return published[count - 1];
+    };
+    return { published, next };
+  };
+
+  test("a document notification without a field it reads (a text that is null, a number) is ignored and said once, naming the field; the server lives on", async () => {
+    const { client, stop, exited, logged } = await started();
+    const { published, next } = watch(client);
+    let ended = false;
+    void exited.then(() => {
+      ended = true;
+    });
+    const open = (textDocument: unknown) => client.sendNotification("textDocument/didOpen", { textDocument } as never);
+    await open({ uri, languageId: "yaml", version: 1, text: null });
+    await open({ uri, languageId: "yaml", version: 1, text: 5 });
+    await open(undefined);
+    await open({ uri: 7, languageId: "yaml", version: 1, text: TEXT });
+    await client.sendNotification("textDocument/didClose", {} as never);
+    await client.sendNotification("textDocument/didSave", { textDocument: {} } as never);
+    await client.sendNotification("textDocument/willSave", { textDocument: null, reason: 1 } as never);
+    await client.sendNotification("textDocument/didChange", { textDocument: { uri, version: 2 } } as never);
+    // a whole notification after them is read
+    await open({ uri, languageId: "yaml", version: 1, text: TEXT });
+    expect((await next(1))?.version).toBe(1);
+    expect(await outline(client)).toEqual(["unit", "ship"]);
+    expect(ended).toBe(false);
+    expect(published.map((p) => p.uri)).toEqual([uri]);
+    const ignored = "; the notification is ignored";
+    expect(logged).toEqual([
+      `1 textDocument/didOpen: params.textDocument.text must be a string${ignored}`,
+      `1 textDocument/didOpen: params.textDocument.text must be a string${ignored}`,
+      `1 textDocument/didOpen: params.textDocument.uri must be a string${ignored}`,
+      `1 textDocument/didOpen: params.textDocument.uri must be a string${ignored}`,
+      `1 textDocument/didClose: params.textDocument.uri must be a string${ignored}`,
+      `1 textDocument/didSave: params.textDocument.uri must be a string${ignored}`,
+      `1 textDocument/willSave: params.textDocument.uri must be a string${ignored}`,
+      `1 textDocument/didChange: params.contentChanges must be an array${ignored}`,
+    ]);
+    const refused = await client.sendRequest("textDocument/willSaveWaitUntil", { textDocument: {} }).then(
+      () => "answered",
+      (e: { code: number; message: string }) => `${e.code} ${e.message}`,
+    );
+    expect(refused).toBe("-32602 textDocument/willSaveWaitUntil: params.textDocument.uri must be a string");
+    await stop();
+  });
+
+  test("a change is applied whole or not at all: one bad content change (a text not a string, a position not a whole number) leaves the document as it was", async () => {
+    const { client, stop, logged } = await started();
+    const { next } = watch(client);
+    await client.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: "yaml", version: 1, text: TEXT },
+    });
+    await next(1);
+    const at = (line: number, character: number) => ({ line, character });
+    const change = (version: number, contentChanges: unknown[]) =>
+      client.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges } as never);
+    // `unit` renamed `test` by the first change; the second cannot be applied
+    await change(2, [
+      { range: { start: at(1, 10), end: at(1, 14) }, text: "test" },
+      { range: { start: at(3, 10), end: at(3, 14) }, text: 5 },
+    ]);
+    await change(2, [{ range: { start: at(1, 10), end: at(1, 14) }, text: "test" }, { text: null }]);
+    await change(2, [
+      { range: { start: at(1, 10), end: at(1, 14) }, text: "test" },
+      { range: null, text: "x" },
+    ]);
+    await change(2, [{ range: { start: at(1.5, 10), end: at(1, 14) }, text: "test" }]);
+    expect(await outline(client)).toEqual(["unit", "ship"]);
+    const ignored = "; the notification is ignored";
+    expect(logged).toEqual([
+      `1 textDocument/didChange: params.contentChanges[1].text must be a string${ignored}`,
+      `1 textDocument/didChange: params.contentChanges[1].text must be a string${ignored}`,
+      `1 textDocument/didChange: params.contentChanges[1].range.start.line must be an integer${ignored}`,
+      `1 textDocument/didChange: params.contentChanges[0].range.start.line must be an integer${ignored}`,
+    ]);
+    // a whole change is applied, and its diagnostics published for its version
+    await change(2, [{ range: { start: at(1, 10), end: at(1, 14) }, text: "test", rangeLength: 4 }]);
+    expect(await outline(client)).toEqual(["test", "ship"]);
+    expect((await next(2))?.version).toBe(2);
+    await stop();
+  });
+
+  test("a change's range out of order is read with its ends swapped, and one beyond the document as its end", async () => {
+    const { client, stop, logged } = await started();
+    await client.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: "yaml", version: 1, text: TEXT },
+    });
+    const change = (version: number, range: unknown, text: string) =>
+      client.sendNotification("textDocument/didChange", {
+        textDocument: { uri, version },
+        contentChanges: [{ range, text }],
+      } as never);
+    await change(2, { start: { line: 1, character: 14 }, end: { line: 1, character: 10 } }, "test");
+    await change(
+      3,
+      { start: { line: 99, character: 0 }, end: { line: 120, character: 7 } },
+      "  - name: last\n    plan: []\n",
+    );
+    await change(4, { start: { line: 3, character: 10 }, end: { line: 3, character: 900 } }, "deploy");
+    expect(await outline(client)).toEqual(["test", "deploy", "last"]);
+    expect(logged).toEqual([]);
+    await stop();
+  });
+
+  test("a document larger than parse reads (32 Mi characters) has its one diagnostic, and is not read for names either", async () => {
+    const { client, stop } = await started();
+    const { next } = watch(client);
+    const large = `${TEXT}#${"x".repeat(DEFAULT_MAX_BYTES)}\n`;
+    await client.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: "yaml", version: 1, text: large },
+    });
+    const { diagnostics } = (await next(1)) ?? { diagnostics: [] };
+    expect(diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
+      `input/too-large pipeline is ${large.length} characters; the limit is ${DEFAULT_MAX_BYTES}`,
+    ]);
+    // read the editor's way, it had names (and held the server for as long as a parse)
+    expect(await outline(client)).toEqual([]);
+    await stop();
+  }, 60_000);
 });
 
 describe("hangar lsp, while a pipeline is being typed", () => {

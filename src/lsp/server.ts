@@ -27,7 +27,10 @@ import {
   createConnection,
   type DefinitionParams,
   type DocumentSymbolParams,
+  ErrorCodes,
   type HoverParams,
+  type Message,
+  type MessageReader,
   type PrepareRenameParams,
   ProposedFeatures,
   type ReferenceParams,
@@ -38,6 +41,7 @@ import {
   TextDocuments,
 } from "vscode-languageserver/node.js";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import { isObject } from "../model/common.ts";
 import { type ParsedText, parsePipelineText } from "../parse/parse-pipeline.ts";
 import type { JsonSchema } from "../schema/generate.ts";
 import { validateParsed } from "../validate/validate-text.ts";
@@ -48,6 +52,7 @@ import { quickFixes, toLspDiagnostics } from "./features/diagnostics.ts";
 import { hover } from "./features/hover.ts";
 import { prepareRename, rename } from "./features/rename.ts";
 import { documentSymbols } from "./features/symbols.ts";
+import { checkedDocumentEvents } from "./notifications.ts";
 import { AT_POSITION, checked, ON_DOCUMENT } from "./params.ts";
 import { schemaDocs } from "./schema-docs.ts";
 
@@ -65,16 +70,26 @@ export type ServerEnd = { readonly ok: true } | { readonly ok: false; readonly m
  * Runs the server on a pair of streams (stdin and stdout for `hangar lsp`) until the client's `exit`, or until
  * a message header cannot be read (`Content-Length: abc`, or a body longer than its `Content-Length` running
  * into the next header): where the next message starts can then no longer be found, so the server stops
- * rather than wait, deaf, for ever. A body that is not JSON leaves the framing intact: it is answered and
- * reading goes on.
+ * rather than wait, deaf, for ever. A body that is not JSON leaves the framing intact: it is answered Parse error
+ * (-32700, id null, as JSON-RPC 2.0 says) and reading goes on.
  */
 export function startServer(input: Readable, output: Writable, options: ServerOptions = {}): Promise<ServerEnd> {
   const reader = new StreamMessageReader(input);
-  const connection = createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(output));
+  const writer = new StreamMessageWriter(output);
+  // the connection says what its reader drops (heedful): only once it listens, so after it is made
+  const connection = createConnection(
+    ProposedFeatures.all,
+    heedful(reader, (message) => connection.console.error(message)),
+    writer,
+  );
   const ended = new Promise<ServerEnd>((resolve) => {
     connection.onExit(() => resolve({ ok: true }));
     reader.onError((error) => {
-      if (error instanceof SyntaxError) return; // JSON.parse of one body: the connection answers it
+      if (error instanceof SyntaxError) {
+        // JSON.parse of one body (the only step of reading a message that is not framing nor the connection's)
+        void writer.write(parseError(error));
+        return;
+      }
       resolve({ ok: false, message: `unreadable message header from the client: ${error.message.split("\n")[0]}` });
       reader.dispose();
       connection.dispose();
@@ -83,6 +98,38 @@ export function startServer(input: Readable, output: Writable, options: ServerOp
   serve(connection, options);
   connection.listen();
   return ended;
+}
+
+/** JSON-RPC's answer to a body that is not JSON: no request can be told in it, so its id is null. */
+const parseError = (error: SyntaxError): Message =>
+  ({
+    jsonrpc: "2.0",
+    id: null,
+    error: { code: ErrorCodes.ParseError, message: `Parse error: the message is not JSON (${error.message})` },
+  }) as Message;
+
+/**
+ * A reader whose messages the connection takes in without ending the server: what the connection throws on taking a
+ * message in (a `$/cancelRequest` without params: the library reads its id at once) is said and the message dropped,
+ * where the reader reported it as its own error, and the server stopped as at a header it could not read.
+ */
+function heedful(reader: MessageReader, say: (message: string) => void): MessageReader {
+  return {
+    onError: reader.onError,
+    onClose: reader.onClose,
+    onPartialMessage: reader.onPartialMessage,
+    listen: (callback) =>
+      reader.listen((message) => {
+        try {
+          callback(message);
+        } catch (error) {
+          const sent: unknown = message;
+          const what = isObject(sent) && typeof sent.method === "string" ? sent.method : "a message";
+          say(`${what} could not be read (${error instanceof Error ? error.message : String(error)}); it is ignored`);
+        }
+      }),
+    dispose: () => reader.dispose(),
+  };
 }
 
 /** A version of a document as read: its parse, and the editor's reading of it once a request needed it. */
@@ -138,7 +185,15 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
     });
   };
   const flush = () => {
-    for (const uri of pending) publish(uri);
+    for (const uri of pending) {
+      // one document that cannot be checked (whatever the cause) is said, and the others are still checked
+      try {
+        publish(uri);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        connection.console.error(`${uri} could not be checked: ${reason}`);
+      }
+    }
     pending.clear();
   };
   texts.onDidChangeContent(({ document }) => {
@@ -214,5 +269,5 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
       ({ textDocument, context }: CodeActionParams) => quickFixes(textDocument.uri, context.diagnostics),
     ),
   );
-  texts.listen(connection);
+  texts.listen(checkedDocumentEvents(connection));
 }

@@ -75,7 +75,8 @@ export interface ParsedPipeline {
 /** Every YAML error code, as hangar diagnostic ids (`yaml/DUPLICATE_KEY`). */
 const YAML_RULE = (code: string) => `yaml/${code}`;
 
-const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+/** The size of the largest input read when {@link ParseOptions.maxBytes} is not given. */
+export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
 /**
  * Reads a pipeline from YAML (as Concourse does: YAML 1.1, duplicate keys are errors) or JSON text, and
