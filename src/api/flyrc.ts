@@ -3,6 +3,7 @@ import { isObject } from "../model/common.ts";
 import { HangarError } from "../model/errors.ts";
 import { readYaml } from "../parse/read-yaml.ts";
 import { lineIndex } from "../source/locate.ts";
+import { printable } from "../source/printable.ts";
 import { pemCertificates } from "./request.ts";
 
 /**
@@ -53,6 +54,37 @@ const TOKEN_TYPES: ReadonlyMap<string, string> = new Map([
 
 const stringOf = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
 
+/** What a value of the `.flyrc` is, in words, for an error that says what it should be instead. */
+const kindOf = (v: unknown): string =>
+  Array.isArray(v)
+    ? "a list"
+    : isObject(v)
+      ? "a map"
+      : typeof v === "string"
+        ? "a string"
+        : typeof v === "number"
+          ? `the number ${v}`
+          : String(v);
+
+/**
+ * A text field of a target (`api`, `team`, a token's `type` and `value`, ...) as fly reads it: sigs.k8s.io/yaml makes
+ * a number or a boolean written there the text it reads as (`team: 42` is team `42`), none or null is "" (absent);
+ * a list or a map is an error, as fly's JSON decoding refuses it. `what` names the field in the error.
+ */
+function textField(value: unknown, what: string, file: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === "string") return stringOf(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  throw new HangarError("api/flyrc", `in the file '${file}': ${what} is ${kindOf(value)}, not a string`);
+}
+
+/** A map of the `.flyrc` (the file, `targets`, a target, its token); none or null is an empty one, else an error. */
+function mapField(value: unknown, what: string, file: string): Record<string, unknown> {
+  if (value === undefined || value === null) return {};
+  if (isObject(value)) return value;
+  throw new HangarError("api/flyrc", `in the file '${file}': ${what} is ${kindOf(value)}, not a map`);
+}
+
 /**
  * The target `name` of a `.flyrc` text (`file` names it in errors). Throws a HangarError with fly's
  * words when no target is given or it is unknown, and names `fly login` when it has no API URL.
@@ -71,21 +103,28 @@ export function selectTarget(text: string | undefined, name: string | undefined,
       `in the file '${file}'${where}: ${problem?.message.split("\n")[0] ?? "cannot read"}`,
     );
   }
-  const rc = read.value;
-  const targets = isObject(rc) && isObject(rc.targets) ? rc.targets : {};
-  const props = targets[name];
-  if (!isObject(props)) {
+  const targets = mapField(mapField(read.value, "its content", file).targets, "targets", file);
+  if (!Object.hasOwn(targets, name)) {
     throw new HangarError(
       "api/unknown-target",
       `unknown target: ${name} (log in with \`fly -t ${name} login -c URL\`)`,
     );
   }
-  const api = stringOf(props.api)?.replace(/\/+$/, "");
-  if (api === undefined) throw new HangarError("api/flyrc", `in the file '${file}': target ${name} has no api URL`);
-  const token = isObject(props.token) ? props.token : undefined;
-  const type = stringOf(token?.type) ?? "";
-  const value = stringOf(token?.value) ?? "";
-  const caCert = stringOf(props.ca_cert);
+  const shown = printable(name);
+  const props = mapField(targets[name], `target ${shown}`, file);
+  const field = (key: string) => textField(props[key], `the ${key} of target ${shown}`, file);
+  const api = field("api")?.replace(/\/+$/, "");
+  if (api === undefined) throw new HangarError("api/flyrc", `in the file '${file}': target ${shown} has no api URL`);
+  if (props.insecure !== undefined && props.insecure !== null && typeof props.insecure !== "boolean") {
+    throw new HangarError(
+      "api/flyrc",
+      `in the file '${file}': the insecure of target ${shown} is ${kindOf(props.insecure)}, not true or false`,
+    );
+  }
+  const token = mapField(props.token, `the token of target ${shown}`, file);
+  const type = textField(token.type, `the token type of target ${shown}`, file) ?? "";
+  const value = textField(token.value, `the token of target ${shown}`, file) ?? "";
+  const caCert = field("ca_cert");
   // fly refuses a target whose ca_cert holds no certificate ("CA Cert not valid"), even an insecure one
   if (caCert !== undefined && pemCertificates(caCert).length === 0) {
     throw new HangarError(
@@ -93,8 +132,8 @@ export function selectTarget(text: string | undefined, name: string | undefined,
       `in the file '${file}': the ca_cert of target ${name} is not valid: it holds no PEM certificate`,
     );
   }
-  const clientCertPath = stringOf(props.client_cert_path);
-  const clientKeyPath = stringOf(props.client_key_path);
+  const clientCertPath = field("client_cert_path");
+  const clientKeyPath = field("client_key_path");
   // fly's loadClientCertificate (fly/rc/target.go) refuses one without the other
   if ((clientCertPath === undefined) !== (clientKeyPath === undefined)) {
     const [has, lacks] =
@@ -107,7 +146,7 @@ export function selectTarget(text: string | undefined, name: string | undefined,
   return {
     name,
     api,
-    team: stringOf(props.team) ?? "main",
+    team: field("team") ?? "main",
     ...((type !== "" || value !== "") && { authorization: `${tokenType(type)} ${value}` }),
     insecure: props.insecure === true,
     ...(caCert !== undefined && { caCert }),
