@@ -138,3 +138,42 @@ describe("flyrc of another shape than fly writes", () => {
     );
   });
 });
+
+describe("flyrc values no request could be sent with", () => {
+  const at = (rc: string) => () => selectTarget(rc, "ci", "/h/.flyrc");
+  test("an api that is not an http(s) URL, or has a query, is an error naming the file and target, its password hidden", () => {
+    const api = (url: string) => `targets:\n  ci:\n    api: "${url}"\n`;
+    expect(at(api("ci.example.com"))).toThrow(
+      "in the file '/h/.flyrc': the api of target ci is not a URL: 'ci.example.com'",
+    );
+    expect(at(api("ftp://me:pw@ci.example.com"))).toThrow(
+      "in the file '/h/.flyrc': the api of target ci is not an http:// or https:// URL: 'ftp://ci.example.com'",
+    );
+    expect(at(api("https://ci.example.com/?team=a"))).toThrow(
+      "the api of target ci has a query or a fragment, which the API's paths would follow: 'https://ci.example.com/?team=a'",
+    );
+    // a path (a Concourse behind a prefix) and a user are kept
+    expect(selectTarget(api("https://me:pw@ci.example.com/concourse//"), "ci", "/h/.flyrc").api).toBe(
+      "https://me:pw@ci.example.com/concourse",
+    );
+  });
+
+  test("a token with a line break, a control character or a non-ASCII one is refused, and never shown", () => {
+    for (const token of [
+      '{type: bearer, value: "abc\\ndef"}',
+      '{type: "bea\\u0007rer", value: abc}',
+      "{value: abcé}",
+    ]) {
+      const thrown = (() => {
+        try {
+          return at(`targets:\n  ci:\n    api: http://x\n    token: ${token}\n`)();
+        } catch (error) {
+          return error as Error;
+        }
+      })();
+      expect((thrown as Error).message).toBe(
+        "in the file '/h/.flyrc': the token of target ci holds a line break, a control character or a non-ASCII character, which an Authorization header cannot carry: log in again (`fly -t ci login`)",
+      );
+    }
+  });
+});

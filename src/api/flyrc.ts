@@ -4,7 +4,7 @@ import { HangarError } from "../model/errors.ts";
 import { readYaml } from "../parse/read-yaml.ts";
 import { lineIndex } from "../source/locate.ts";
 import { printable } from "../source/printable.ts";
-import { pemCertificates } from "./request.ts";
+import { pemCertificates, withoutCredentials } from "./request.ts";
 
 /**
  * One target of fly's `~/.flyrc`, as fly writes it (`fly/rc/targets.go` `TargetProps`): the ATC's URL,
@@ -86,6 +86,23 @@ function mapField(value: unknown, what: string, file: string): Record<string, un
 }
 
 /**
+ * Why `api` is no URL of a Concourse to send requests to (fly sends them and fails: `unsupported protocol scheme`),
+ * else undefined. A path is kept (a Concourse behind a prefix), as are a user and password (sent as Basic
+ * authentication when there is no token, as Go's client sends them).
+ */
+function apiProblem(api: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(api);
+  } catch {
+    return "is not a URL";
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return "is not an http:// or https:// URL";
+  if (url.search !== "" || url.hash !== "") return "has a query or a fragment, which the API's paths would follow";
+  return undefined;
+}
+
+/**
  * The target `name` of a `.flyrc` text (`file` names it in errors). Throws a HangarError with fly's
  * words when no target is given or it is unknown, and names `fly login` when it has no API URL.
  */
@@ -115,6 +132,13 @@ export function selectTarget(text: string | undefined, name: string | undefined,
   const field = (key: string) => textField(props[key], `the ${key} of target ${shown}`, file);
   const api = field("api")?.replace(/\/+$/, "");
   if (api === undefined) throw new HangarError("api/flyrc", `in the file '${file}': target ${shown} has no api URL`);
+  const wrong = apiProblem(api);
+  if (wrong !== undefined) {
+    throw new HangarError(
+      "api/flyrc",
+      `in the file '${file}': the api of target ${shown} ${wrong}: '${printable(withoutCredentials(api)).slice(0, 200)}'`,
+    );
+  }
   if (props.insecure !== undefined && props.insecure !== null && typeof props.insecure !== "boolean") {
     throw new HangarError(
       "api/flyrc",
@@ -124,6 +148,14 @@ export function selectTarget(text: string | undefined, name: string | undefined,
   const token = mapField(props.token, `the token of target ${shown}`, file);
   const type = textField(token.type, `the token type of target ${shown}`, file) ?? "";
   const value = textField(token.value, `the token of target ${shown}`, file) ?? "";
+  // an Authorization header holds visible ASCII: Node refuses a control character (as Go's client does), and sends
+  // other characters in one encoding or another; the token is never shown
+  if (/[^\x20-\x7e]/.test(`${type}${value}`)) {
+    throw new HangarError(
+      "api/flyrc",
+      `in the file '${file}': the token of target ${shown} holds a line break, a control character or a non-ASCII character, which an Authorization header cannot carry: log in again (\`fly -t ${shown} login\`)`,
+    );
+  }
   const caCert = field("ca_cert");
   // fly refuses a target whose ca_cert holds no certificate ("CA Cert not valid"), even an insecure one
   if (caCert !== undefined && pemCertificates(caCert).length === 0) {

@@ -155,6 +155,12 @@ function clientCertificate(clientCert: string | undefined, clientKey: string | u
   return { cert: clientCert, key: clientKey };
 }
 
+/**
+ * A URL as it may be shown: without the user and password it may hold (`https://me:secret@ci.example.com` →
+ * `https://ci.example.com`); any other text as it is.
+ */
+export const withoutCredentials = (url: string): string => url.replace(/^([a-z][a-z\d+.-]*:\/\/)[^/?#]*@/i, "$1");
+
 /** A response's headers, repeated ones kept. */
 function headersOf(response: IncomingMessage): Headers {
   const headers = new Headers();
