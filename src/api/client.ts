@@ -27,6 +27,7 @@ import {
   IDLE_TIMEOUT,
   nodeFetch,
   type TlsOptions,
+  withoutCredentials,
 } from "./request.ts";
 
 /** Which pipeline: its team, name, and instance vars for one instance of a pipeline group. */
@@ -200,6 +201,8 @@ export function createClient(options: ClientOptions): ConcourseClient {
       ...(options.maxBodyBytes !== undefined && { maxBodyBytes: options.maxBodyBytes }),
     });
   const base = options.api.replace(/\/+$/, "");
+  /** The URL as messages show it: without a password it may hold, control characters escaped. */
+  const shownBase = printable(withoutCredentials(base));
 
   async function send(method: string, path: string, init: { headers?: Record<string, string>; body?: string } = {}) {
     const headers: Record<string, string> = { ...init.headers };
@@ -211,14 +214,14 @@ export function createClient(options: ClientOptions): ConcourseClient {
       if (untrusted !== undefined) {
         throw new ApiError(
           { kind: "untrusted-certificate", reason: untrusted },
-          `cannot verify the TLS certificate of ${base}: ${untrusted}`,
+          `cannot verify the TLS certificate of ${shownBase}: ${untrusted}`,
         );
       }
       const refused = clientCertificateProblem(error);
       if (refused !== undefined) {
         throw new ApiError(
           { kind: "client-certificate", reason: refused },
-          `${base} wants a TLS client certificate it trusts: ${refused}`,
+          `${shownBase} wants a TLS client certificate it trusts: ${refused}`,
         );
       }
       const { code } = error as { code?: unknown };
@@ -227,7 +230,7 @@ export function createClient(options: ClientOptions): ConcourseClient {
         throw new ApiError({ kind: code === IDLE_TIMEOUT ? "timed-out" : "too-large", reason }, reason);
       }
       const cause = (error as { cause?: { message?: string } }).cause?.message ?? (error as Error).message;
-      throw new ApiError({ kind: "unreachable", reason: cause }, `cannot reach ${base}: ${cause}`);
+      throw new ApiError({ kind: "unreachable", reason: cause }, `cannot reach ${shownBase}: ${cause}`);
     }
   }
 

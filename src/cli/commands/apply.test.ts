@@ -244,6 +244,21 @@ describe("hangar apply", () => {
     expect(printed.includes("\u001b") || printed.includes("\r")).toBe(false);
   });
 
+  test("the password of an api URL is never shown, and control characters of the target's name and URL are escaped", async () => {
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    writeFileSync(
+      join(work, ".flyrc"),
+      'targets:\n  "in\\esec":\n    api: "https://me:pa55word@127.0.0.1:1/ci\\e[2J"\n    insecure: true\n',
+    );
+    const run = await apply(["p.yml", "-t", "in\u001bsec", "--dry-run"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^warning: target in\\x1bsec is insecure \(\.flyrc\): the TLS certificate of https:\/\/127\.0\.0\.1:1\/ci\\x1b\[2J is not verified\nhangar apply: p: cannot reach https:\/\/127\.0\.0\.1:1\/ci\\x1b\[2J: /,
+    );
+    expect(run.stderr).not.toContain("pa55word");
+    expect(run.stderr).not.toContain("\u001b");
+  });
+
   test("--timeout bounds how long a module may take, as the message it gives says", async () => {
     writeFileSync(join(work, "never.ts"), "export default () => new Promise(() => {});\n");
     const run = await apply(["never.ts", "ok.ts", "--dry-run", "--timeout", "0.2"]);

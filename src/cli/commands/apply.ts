@@ -142,8 +142,10 @@ export default defineCommand({
             }),
           };
           if (target.insecure && /^https:/i.test(target.api)) {
+            const { withoutCredentials } = await import("../../api/request.ts");
+            const url = printable(withoutCredentials(target.api));
             io.stderr(
-              `warning: target ${target.name} is insecure (.flyrc): the TLS certificate of ${target.api} is not verified\n`,
+              `warning: target ${printable(target.name)} is insecure (.flyrc): the TLS certificate of ${url} is not verified\n`,
             );
           }
           targets.set(target.name, selected);
