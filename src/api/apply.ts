@@ -111,7 +111,9 @@ const flyPipelineArgs = (ref: PipelineRef) => ["-p", flyPipelineName(ref), "--te
 /** What to tell the user about a failed request for `ref` on fly target `target`; never includes the token. */
 export function describeFailure(error: unknown, ref: PipelineRef, target: string): string {
   const label = pipelineLabel(ref);
-  if (!(error instanceof ApiError)) return `${label}: ${error instanceof Error ? error.message : String(error)}`;
+  if (!(error instanceof ApiError)) {
+    return `${label}: ${error instanceof Error ? error.message : String(error)} (target ${target})`;
+  }
   const failure = error.failure;
   switch (failure.kind) {
     case "unauthorized":
@@ -136,7 +138,7 @@ export function describeFailure(error: unknown, ref: PipelineRef, target: string
     case "too-large":
       return `${label}: ${error.message} (target ${target})`;
     case "unexpected":
-      return `${label}: ${error.message}`;
+      return `${label}: ${error.message} (target ${target})`;
     case "redirected":
       // fly's Go client follows it, and turns a PUT into a GET of the config, which it takes for a saved config
       return `${label}: ${error.message}; hangar does not follow redirects: if that is where Concourse is, log in to it (\`${fly("-t", target, "login", "-c", originOf(failure.location))}\`)`;

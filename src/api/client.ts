@@ -266,14 +266,23 @@ export function createClient(options: ClientOptions): ConcourseClient {
       const response = await send("GET", pipelinePath(ref, "config"));
       if (response.status === 404) return undefined;
       if (response.status !== 200) throw await failure(response, `reading pipeline ${ref.name}`);
-      const answer = (await response.json().catch(() => undefined)) as { config?: unknown } | undefined;
-      if (answer === undefined || typeof answer !== "object" || answer === null || !("config" in answer)) {
+      const body = await bodyText(response);
+      const config = (parsedJson(body) as { config?: unknown } | undefined)?.config;
+      // fly decodes the answer into atc.Config: anything but an object is no config, and without its version a save
+      // would be refused as stale after the question (or, with a version that is not a number, as invalid)
+      const version = response.headers.get(CONFIG_VERSION_HEADER) ?? "";
+      const problem = !isObject(config)
+        ? "the answer is not a config"
+        : /^\d+$/.test(version)
+          ? undefined
+          : `the answer has no config version (${CONFIG_VERSION_HEADER}: ${version === "" ? "none" : `'${printable(version.slice(0, 40))}'`})`;
+      if (problem !== undefined) {
         throw new ApiError(
-          { kind: "unexpected", status: 200, body: "" },
-          `reading pipeline ${ref.name}: the answer is not a config`,
+          { kind: "unexpected", status: 200, body },
+          `reading pipeline ${ref.name}: ${problem}; nothing was set`,
         );
       }
-      return { config: answer.config, version: response.headers.get(CONFIG_VERSION_HEADER) ?? "" };
+      return { config, version };
     },
 
     async saveConfig(ref, config, version, saveOptions = {}) {

@@ -388,6 +388,40 @@ describe("hangar apply against a server that misbehaves", () => {
   });
 });
 
+describe("hangar apply: a config read that is not Concourse's answer", () => {
+  const VERSION = { "Content-Type": "application/json", "X-Concourse-Config-Version": "3" };
+  test.each([
+    ["a body that is not JSON", VERSION, "<html>Sign in</html>", "the answer is not a config"],
+    ["a config that is a list", VERSION, '{"config":[{"name":"build"}]}', "the answer is not a config"],
+    ["a config that is null", VERSION, '{"config":null}', "the answer is not a config"],
+    [
+      "no version",
+      { "Content-Type": "application/json" },
+      '{"config":{"jobs":[]}}',
+      "the answer has no config version (X-Concourse-Config-Version: none)",
+    ],
+    [
+      "a version that is not a number",
+      { ...VERSION, "X-Concourse-Config-Version": "3, 4" },
+      '{"config":{"jobs":[]}}',
+      "the answer has no config version (X-Concourse-Config-Version: '3, 4')",
+    ],
+  ])("%s: one line naming the pipeline and the target, exit 2, nothing PUT", async (_, headers, body, problem) => {
+    const methods: string[] = [];
+    await oddTarget((req, res) => {
+      methods.push(req.method ?? "");
+      res.writeHead(200, headers).end(body);
+    });
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    const run = await apply(["p.yml", "-t", "odd", "--yes"]);
+    expect(run).toMatchObject({ code: 2, stdout: "" });
+    expect(run.stderr).toBe(
+      `hangar apply: p: reading pipeline p: ${problem}; nothing was set (target odd)\nnothing to set; 0 unchanged; 1 failed: p\n`,
+    );
+    expect(methods).toEqual(["GET"]);
+  });
+});
+
 describe("hangar apply against a proxy that answers a save with its own page", () => {
   test("a 200 that is not Concourse's JSON is no save: exit 2, saying so, not 'updated'", async () => {
     await oddTarget((req, res) => {
@@ -402,7 +436,7 @@ describe("hangar apply against a proxy that answers a save with its own page", (
     const run = await apply(["p.yml", "-t", "odd", "--yes"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      "hangar apply: p: setting pipeline p: the answer 200 is not Concourse's (no JSON object: <html>Sign in</html>); whether the config was set is not known\n" +
+      "hangar apply: p: setting pipeline p: the answer 200 is not Concourse's (no JSON object: <html>Sign in</html>); whether the config was set is not known (target odd)\n" +
         "set 0 pipelines (0 created, 0 updated); 0 unchanged; 1 failed: p\n",
     );
   });
@@ -460,7 +494,7 @@ describe("hangar apply: a save that works and an unpause that does not", () => {
         "warning: p: the pipeline is deprecated-ish",
         // no advice to pass --unpause, which was passed
         "created pipeline p; it is paused: unpause it with `fly -t odd unpause-pipeline -p p --team main`",
-        "hangar apply: p: unpausing pipeline p: unexpected answer 500: db down (the config was set; only unpausing failed)",
+        "hangar apply: p: unpausing pipeline p: unexpected answer 500: db down (target odd) (the config was set; only unpausing failed)",
         "set 1 pipeline (1 created, 0 updated); 1 not unpaused: p; 0 unchanged",
         "",
       ].join("\n"),
