@@ -136,6 +136,7 @@ export function describeFailure(error: unknown, ref: PipelineRef, target: string
     case "timed-out":
       return `${label}: ${error.message} (target ${target}): gave up; wait longer with --request-timeout`;
     case "too-large":
+    case "broken-answer":
       return `${label}: ${error.message} (target ${target})`;
     case "unexpected":
       return `${label}: ${error.message} (target ${target})`;

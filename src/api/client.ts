@@ -21,6 +21,7 @@ import { HangarError } from "../model/errors.ts";
 import { printable } from "../source/printable.ts";
 import {
   BODY_TOO_LARGE,
+  BROKEN_ANSWER,
   certificateProblem,
   clientCertificateProblem,
   type Fetch,
@@ -56,6 +57,8 @@ export type ApiFailure =
   | { readonly kind: "unreachable"; readonly reason: string }
   /** The server was reached but stopped sending, before its answer or within it. */
   | { readonly kind: "timed-out"; readonly reason: string }
+  /** The server was reached but its answer is not a whole HTTP answer (not HTTP, none, or cut short). */
+  | { readonly kind: "broken-answer"; readonly reason: string }
   /** The server's answer was larger than `maxBodyBytes`; it was not read to its end. */
   | { readonly kind: "too-large"; readonly reason: string }
   /** The server's TLS certificate is not trusted (`ca_cert`) or not for its name. */
@@ -225,9 +228,12 @@ export function createClient(options: ClientOptions): ConcourseClient {
         );
       }
       const { code } = error as { code?: unknown };
-      if (code === IDLE_TIMEOUT || code === BODY_TOO_LARGE) {
+      if (code === IDLE_TIMEOUT || code === BODY_TOO_LARGE || code === BROKEN_ANSWER) {
         const reason = (error as Error).message;
-        throw new ApiError({ kind: code === IDLE_TIMEOUT ? "timed-out" : "too-large", reason }, reason);
+        const kind = code === IDLE_TIMEOUT ? "timed-out" : code === BODY_TOO_LARGE ? "too-large" : "broken-answer";
+        // the request was sent whole: the server may have done what it asked
+        const unknown = method === "GET" || code === BODY_TOO_LARGE ? "" : "; whether it was done is not known";
+        throw new ApiError({ kind, reason }, `${reason}${unknown}`);
       }
       const cause = (error as { cause?: { message?: string } }).cause?.message ?? (error as Error).message;
       throw new ApiError({ kind: "unreachable", reason: cause }, `cannot reach ${shownBase}: ${cause}`);

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer as createHttpServer, type RequestListener } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, createServer as createNetServer } from "node:net";
 import { join, resolve } from "node:path";
 import { beforeEach, describe, expect, onTestFinished, test } from "vitest";
 import { startConcourseServer } from "../../../test/helpers/concourse-server.ts";
@@ -385,6 +385,86 @@ describe("hangar apply against a server that misbehaves", () => {
     expect((await apply(["p.yml", "-t", "odd", "--request-timeout", "0"])).stderr).toBe(
       "hangar apply: --request-timeout: '0' is not a positive number of seconds\n(run `hangar apply --help` for usage)\n",
     );
+  });
+});
+
+/**
+ * A target whose server answers each request with `answer`'s raw bytes for its first line, then closes; the request
+ * lines it got, and its URL.
+ */
+async function rawTarget(answer: (requestLine: string) => string): Promise<{ lines: string[]; url: string }> {
+  const lines: string[] = [];
+  const raw = createNetServer((socket) => {
+    socket.once("data", (data) => {
+      const line = data.toString("latin1").split("\r\n")[0] ?? "";
+      lines.push(line);
+      socket.end(answer(line));
+    });
+  });
+  await new Promise<void>((done) => raw.listen(0, "127.0.0.1", done));
+  const url = `http://127.0.0.1:${(raw.address() as AddressInfo).port}`;
+  writeFileSync(join(work, ".flyrc"), `targets:\n  odd:\n    api: ${url}\n    team: main\n`);
+  onTestFinished(() => new Promise<void>((done) => raw.close(() => done())));
+  return { lines, url };
+}
+
+describe("hangar apply: a server reached that sends no whole HTTP answer", () => {
+  const CONFIG = '{"config":{"jobs":[]}}';
+  const head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Concourse-Config-Version: 3\r\n";
+  test.each([
+    [
+      "a chunked body that ends early",
+      `${head}Transfer-Encoding: chunked\r\n\r\n16\r\n${CONFIG}`,
+      "the answer of URL stopped before its end (aborted)",
+    ],
+    [
+      "a body shorter than its Content-Length",
+      `${head}Content-Length: 100\r\n\r\n${CONFIG}`,
+      "the answer of URL stopped before its end (aborted)",
+    ],
+    [
+      "a close right after the headers",
+      `${head}Content-Length: 100\r\n\r\n`,
+      "the answer of URL stopped before its end (aborted)",
+    ],
+    ["a close without answering", "", "URL closed the connection without answering"],
+    [
+      "what is not HTTP",
+      "SSH-2.0-OpenSSH_9.6\r\n\r\n",
+      "URL answered with what is not HTTP (Parse Error: Expected HTTP/, RTSP/ or ICE/)",
+    ],
+    [
+      "a status out of range",
+      "HTTP/1.1 099 Odd\r\nContent-Length: 0\r\n\r\n",
+      "URL answered with status 99, which is no HTTP status of an answer",
+    ],
+  ])(
+    "%s: one line naming the pipeline, what broke and the target, not 'cannot reach'; exit 2, nothing PUT",
+    async (_, answer, problem) => {
+      const { lines, url } = await rawTarget(() => answer);
+      writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+      const run = await apply(["p.yml", "-t", "odd", "--yes"]);
+      expect(run).toMatchObject({ code: 2, stdout: "" });
+      expect(run.stderr).toBe(
+        `hangar apply: p: ${problem.replace("URL", `${url}/api/v1/teams/main/pipelines/p/config`)} (target odd)\nnothing to set; 0 unchanged; 1 failed: p\n`,
+      );
+      expect(lines).toEqual(["GET /api/v1/teams/main/pipelines/p/config HTTP/1.1"]);
+    },
+  );
+
+  test("a save whose answer is cut short is not told as unreachable: whether it was done is not known", async () => {
+    const { lines } = await rawTarget((line) =>
+      line.startsWith("GET")
+        ? "HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
+        : `HTTP/1.1 201 Created\r\nContent-Length: 50\r\n\r\n{"warn`,
+    );
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    const run = await apply(["p.yml", "-t", "odd", "--yes"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^hangar apply: p: the answer of http:\/\/127\.0\.0\.1:\d+\/api\/v1\/teams\/main\/pipelines\/p\/config stopped before its end \(aborted\); whether it was done is not known \(target odd\)\n/,
+    );
+    expect(lines.map((line) => line.split(" ")[0])).toEqual(["GET", "GET", "PUT"]);
   });
 });
 
