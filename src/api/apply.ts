@@ -122,7 +122,7 @@ export function describeFailure(error: unknown, ref: PipelineRef, target: string
       return `${label}: forbidden: the user logged in on target ${target} may not set pipelines in team ${printable(ref.team)}: run \`${fly("-t", target, "login", "--team-name", ref.team)}\``;
     case "invalid-config":
       if (failure.errors.length === 0) return `${label}: Concourse rejected the config (it gave no reason)`;
-      return `${label}: Concourse rejected the config:\n${failure.errors.map((e) => `  ${e.trimEnd().split("\n").map(printable).join("\n  ")}`).join("\n")}`;
+      return `${label}: Concourse rejected the config:\n${quotedErrors(failure.errors)}`;
     case "stale-version":
       return `${label}: someone else changed the pipeline after its config was read; nothing was set: run hangar apply again to see the new diff`;
     case "not-found":
@@ -144,6 +144,23 @@ export function describeFailure(error: unknown, ref: PipelineRef, target: string
       // fly's Go client follows it, and turns a PUT into a GET of the config, which it takes for a saved config
       return `${label}: ${error.message}; hangar does not follow redirects: if that is where Concourse is, log in to it (\`${fly("-t", target, "login", "-c", originOf(failure.location))}\`)`;
   }
+}
+
+/** The longest line of a server's error that is shown, and the most lines of its errors shown. */
+const MAX_ERROR_LINE = 500;
+const MAX_ERROR_LINES = 100;
+
+/**
+ * The errors Concourse gave for a config, indented two spaces, a line per line of theirs: each cut to
+ * {@link MAX_ERROR_LINE} characters and at most {@link MAX_ERROR_LINES} of them, control characters escaped.
+ */
+function quotedErrors(errors: readonly string[]): string {
+  const lines = errors.flatMap((e) => e.trimEnd().split("\n"));
+  const shown = lines
+    .slice(0, MAX_ERROR_LINES)
+    .map((line) => `  ${printable(line.length > MAX_ERROR_LINE ? `${line.slice(0, MAX_ERROR_LINE)}...` : line)}`);
+  const more = lines.length - MAX_ERROR_LINES;
+  return [...shown, ...(more > 0 ? [`  ... and ${more} more line${more === 1 ? "" : "s"}`] : [])].join("\n");
 }
 
 /** The scheme, host and port of a URL (what `fly login -c` takes), or the text itself when it is not a URL. */

@@ -172,16 +172,32 @@ function parsedJson(text: string): unknown {
 }
 
 /**
- * The errors of a 400 answer to a save: its `{ "errors": [...] }`, else its text (cut to {@link MAX_QUOTED}
- * characters), else none.
+ * The errors of a 400 answer to a save: its `{ "errors": [...] }` (an entry that is not a text as JSON, a single text
+ * as itself), else its text (cut to {@link MAX_QUOTED} characters), else none.
  */
 function configErrors(body: string): string[] {
   const answer = parsedJson(body);
   const listed = (answer as { errors?: unknown } | null | undefined)?.errors;
-  if (Array.isArray(listed) && listed.length > 0) return listed.map(String);
+  if (typeof listed === "string" && listed.trim() !== "") return [listed];
+  if (Array.isArray(listed) && listed.length > 0) {
+    return listed.map((e) => (typeof e === "string" ? e : (JSON.stringify(e) ?? String(e))));
+  }
   const text = body.trim();
   if (text === "") return [];
   return [text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}...` : text];
+}
+
+/**
+ * A server's answer as a message quotes it, on one line: an HTML page's text without its tags, scripts and styles,
+ * white space runs as one space, cut to {@link MAX_QUOTED} characters, control characters escaped.
+ */
+function quotedAnswer(body: string, contentType: string | null): string {
+  const head = body.slice(0, 64 * 1024);
+  const text = /html/i.test(contentType ?? "")
+    ? head.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, " ").replace(/<[^>]*>/g, " ")
+    : head;
+  const line = text.replace(/\s+/g, " ").trim();
+  return printable(line.length > MAX_QUOTED ? `${line.slice(0, MAX_QUOTED)}...` : line);
 }
 
 /** What Concourse says of a pipeline (`atc.Pipeline`'s `paused` and `archived`). */
@@ -260,7 +276,7 @@ export function createClient(options: ClientOptions): ConcourseClient {
     if (response.status === 500 && body.includes("comparison with existing config failed")) {
       return new ApiError({ kind: "stale-version" }, `${what}: the pipeline changed since its config was read`);
     }
-    const shown = printable(body.trim().slice(0, MAX_QUOTED));
+    const shown = quotedAnswer(body, response.headers.get("content-type"));
     return new ApiError(
       { kind: "unexpected", status: response.status, body },
       `${what}: unexpected answer ${response.status}${shown === "" ? "" : `: ${shown}`}`,
@@ -312,15 +328,17 @@ export function createClient(options: ClientOptions): ConcourseClient {
       const body = await bodyText(response);
       const answer = parsedJson(body);
       if (!isObject(answer)) {
-        const shown = printable(body.trim().slice(0, MAX_QUOTED));
+        const shown = quotedAnswer(body, response.headers.get("content-type"));
         throw new ApiError(
           { kind: "unexpected", status: response.status, body },
           `setting pipeline ${ref.name}: the answer ${response.status} is not Concourse's (no JSON object${shown === "" ? "" : `: ${shown}`}); whether the config was set is not known`,
         );
       }
-      const warnings = Array.isArray(answer.warnings)
-        ? answer.warnings.map((w) => ({ type: String(w?.type ?? ""), message: String(w?.message ?? "") }))
-        : [];
+      // atc.ConfigWarning: an entry that is not one (a text, a null) is no warning
+      const warnings = (Array.isArray(answer.warnings) ? answer.warnings : []).filter(isObject).map((w) => ({
+        type: typeof w.type === "string" ? w.type : "",
+        message: typeof w.message === "string" ? w.message : (JSON.stringify(w.message) ?? ""),
+      }));
       return { created: response.status === 201, warnings };
     },
 

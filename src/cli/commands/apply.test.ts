@@ -516,7 +516,7 @@ describe("hangar apply against a proxy that answers a save with its own page", (
     const run = await apply(["p.yml", "-t", "odd", "--yes"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      "hangar apply: p: setting pipeline p: the answer 200 is not Concourse's (no JSON object: <html>Sign in</html>); whether the config was set is not known (target odd)\n" +
+      "hangar apply: p: setting pipeline p: the answer 200 is not Concourse's (no JSON object: Sign in); whether the config was set is not known (target odd)\n" +
         "set 0 pipelines (0 created, 0 updated); 0 unchanged; 1 failed: p\n",
     );
   });
@@ -555,6 +555,54 @@ describe("hangar apply: a 400 without the errors list", () => {
     const run = await apply(["p.yml", "-t", "odd", "--yes"]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(shown);
+  });
+});
+
+describe("hangar apply: answers of odd shapes and sizes", () => {
+  test.each([
+    ["errors as one text", { errors: "bad\u001b[2J step" }, ["  bad\\x1b[2J step"]],
+    ["errors that are not texts", { errors: [{ at: "jobs" }, null, "x"] }, ['  {"at":"jobs"}', "  null", "  x"]],
+    ["an error line of 100,000 characters", { errors: ["e".repeat(100_000)] }, [`  ${"e".repeat(500)}...`]],
+    [
+      "an error of 1,000 lines",
+      { errors: [Array.from({ length: 1000 }, (_, i) => `line ${i}`).join("\n")] },
+      [...Array.from({ length: 100 }, (_, i) => `  line ${i}`), "  ... and 900 more lines"],
+    ],
+  ])("a 400 with %s: shown cut and escaped, exit 1", async (_, answer, shown) => {
+    await oddTarget((req, res) => {
+      if (req.method === "GET") return void res.writeHead(404).end();
+      res.writeHead(400, { "Content-Type": "application/json" }).end(JSON.stringify(answer));
+    });
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    const run = await apply(["p.yml", "-t", "odd", "--yes"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `hangar apply: p: Concourse rejected the config:\n${shown.join("\n")}\nset 0 pipelines (0 created, 0 updated); 0 unchanged; 1 failed: p\n`,
+    );
+  });
+
+  test("a 500 page of HTML is quoted as its text, on one line, cut", async () => {
+    const page = `<html>\n<head><title>500 Internal Server Error</title><style>body { color: red }</style></head>\n<body>\n<h1>500\u001b[31m Internal Server Error</h1>\n<script>var x = "<b>";</script>\n<p>${"y".repeat(3000)}</p></body>\n</html>\n`;
+    await oddTarget((_, res) => void res.writeHead(500, { "Content-Type": "text/html; charset=utf-8" }).end(page));
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    const run = await apply(["p.yml", "-t", "odd", "--yes"]);
+    expect(run.code).toBe(2);
+    const text = `500 Internal Server Error 500\\x1b[31m Internal Server Error ${"y".repeat(3000)}`;
+    expect(run.stderr).toBe(
+      `hangar apply: p: reading pipeline p: unexpected answer 500: ${text.slice(0, 503)}... (target odd)\nnothing to set; 0 unchanged; 1 failed: p\n`,
+    );
+  });
+
+  test("warnings that are not Concourse's (a text, a null) are not printed as empty ones", async () => {
+    await oddTarget((req, res) => {
+      if (req.method === "GET") return void res.writeHead(404).end();
+      res.writeHead(201, { "Content-Type": "application/json" });
+      res.end(JSON.stringify({ warnings: ["text", null, 5, { type: "x", message: "m\u001b[2J\nforged" }] }));
+    });
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    const run = await apply(["p.yml", "-t", "odd", "--yes"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^warning: p: m\\x1b\[2J\\nforged\ncreated pipeline p;/);
   });
 });
 
