@@ -111,35 +111,36 @@ const flyPipelineArgs = (ref: PipelineRef) => ["-p", flyPipelineName(ref), "--te
 /** What to tell the user about a failed request for `ref` on fly target `target`; never includes the token. */
 export function describeFailure(error: unknown, ref: PipelineRef, target: string): string {
   const label = pipelineLabel(ref);
+  const at = printable(target);
   if (!(error instanceof ApiError)) {
-    return `${label}: ${error instanceof Error ? error.message : String(error)} (target ${target})`;
+    return `${label}: ${error instanceof Error ? error.message : String(error)} (target ${at})`;
   }
   const failure = error.failure;
   switch (failure.kind) {
     case "unauthorized":
-      return `${label}: not authorized on target ${target} (the token is missing or expired): run \`${fly("-t", target, "login")}\` and try again`;
+      return `${label}: not authorized on target ${at} (the token is missing or expired): run \`${fly("-t", target, "login")}\` and try again`;
     case "forbidden":
-      return `${label}: forbidden: the user logged in on target ${target} may not set pipelines in team ${printable(ref.team)}: run \`${fly("-t", target, "login", "--team-name", ref.team)}\``;
+      return `${label}: forbidden: the user logged in on target ${at} may not set pipelines in team ${printable(ref.team)}: run \`${fly("-t", target, "login", "--team-name", ref.team)}\``;
     case "invalid-config":
       if (failure.errors.length === 0) return `${label}: Concourse rejected the config (it gave no reason)`;
       return `${label}: Concourse rejected the config:\n${quotedErrors(failure.errors)}`;
     case "stale-version":
       return `${label}: someone else changed the pipeline after its config was read; nothing was set: run hangar apply again to see the new diff`;
     case "not-found":
-      return `${label}: not found (is team ${printable(ref.team)} on target ${target}?)`;
+      return `${label}: not found (is team ${printable(ref.team)} on target ${at}?)`;
     case "untrusted-certificate":
-      return `${label}: ${error.message} (target ${target}): trust its CA with ca_cert in the .flyrc (\`${fly("-t", target, "login", "--ca-cert")} FILE\`) or skip verification with insecure: true (\`${fly("-t", target, "login", "-k")}\`)`;
+      return `${label}: ${error.message} (target ${at}): trust its CA with ca_cert in the .flyrc (\`${fly("-t", target, "login", "--ca-cert")} FILE\`) or skip verification with insecure: true (\`${fly("-t", target, "login", "-k")}\`)`;
     case "client-certificate":
-      return `${label}: ${error.message} (target ${target}): give it one with client_cert_path and client_key_path in the .flyrc (\`${fly("-t", target, "login", "--client-cert")} FILE --client-key FILE\`)`;
+      return `${label}: ${error.message} (target ${at}): give it one with client_cert_path and client_key_path in the .flyrc (\`${fly("-t", target, "login", "--client-cert")} FILE --client-key FILE\`)`;
     case "unreachable":
-      return `${label}: ${error.message} (is target ${target} up?)`;
+      return `${label}: ${error.message} (is target ${at} up?)`;
     case "timed-out":
-      return `${label}: ${error.message} (target ${target}): gave up; wait longer with --request-timeout`;
+      return `${label}: ${error.message} (target ${at}): gave up; wait longer with --request-timeout`;
     case "too-large":
     case "broken-answer":
-      return `${label}: ${error.message} (target ${target})`;
+      return `${label}: ${error.message} (target ${at})`;
     case "unexpected":
-      return `${label}: ${error.message} (target ${target})`;
+      return `${label}: ${error.message} (target ${at})`;
     case "redirected":
       // fly's Go client follows it, and turns a PUT into a GET of the config, which it takes for a saved config
       return `${label}: ${error.message}; hangar does not follow redirects: if that is where Concourse is, log in to it (\`${fly("-t", target, "login", "-c", originOf(failure.location))}\`)`;

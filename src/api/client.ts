@@ -287,7 +287,7 @@ export function createClient(options: ClientOptions): ConcourseClient {
     async getConfig(ref) {
       const response = await send("GET", pipelinePath(ref, "config"));
       if (response.status === 404) return undefined;
-      if (response.status !== 200) throw await failure(response, `reading pipeline ${ref.name}`);
+      if (response.status !== 200) throw await failure(response, `reading pipeline ${printable(ref.name)}`);
       const body = await bodyText(response);
       const config = (parsedJson(body) as { config?: unknown } | undefined)?.config;
       // fly decodes the answer into atc.Config: anything but an object is no config, and without its version a save
@@ -301,7 +301,7 @@ export function createClient(options: ClientOptions): ConcourseClient {
       if (problem !== undefined) {
         throw new ApiError(
           { kind: "unexpected", status: 200, body },
-          `reading pipeline ${ref.name}: ${problem}; nothing was set`,
+          `reading pipeline ${printable(ref.name)}: ${problem}; nothing was set`,
         );
       }
       return { config, version };
@@ -319,10 +319,13 @@ export function createClient(options: ClientOptions): ConcourseClient {
       if (response.status === 400) {
         const body = await bodyText(response);
         const errors = configErrors(body);
-        throw new ApiError({ kind: "invalid-config", errors }, `setting pipeline ${ref.name}: invalid config`);
+        throw new ApiError(
+          { kind: "invalid-config", errors },
+          `setting pipeline ${printable(ref.name)}: invalid config`,
+        );
       }
       if (response.status !== 200 && response.status !== 201) {
-        throw await failure(response, `setting pipeline ${ref.name}`);
+        throw await failure(response, `setting pipeline ${printable(ref.name)}`);
       }
       // fly refuses an answer that is not Concourse's JSON too (go-concourse configs.go): a proxy's page is no save
       const body = await bodyText(response);
@@ -331,7 +334,7 @@ export function createClient(options: ClientOptions): ConcourseClient {
         const shown = quotedAnswer(body, response.headers.get("content-type"));
         throw new ApiError(
           { kind: "unexpected", status: response.status, body },
-          `setting pipeline ${ref.name}: the answer ${response.status} is not Concourse's (no JSON object${shown === "" ? "" : `: ${shown}`}); whether the config was set is not known`,
+          `setting pipeline ${printable(ref.name)}: the answer ${response.status} is not Concourse's (no JSON object${shown === "" ? "" : `: ${shown}`}); whether the config was set is not known`,
         );
       }
       // atc.ConfigWarning: an entry that is not one (a text, a null) is no warning
@@ -344,13 +347,13 @@ export function createClient(options: ClientOptions): ConcourseClient {
 
     async unpause(ref) {
       const response = await send("PUT", pipelinePath(ref, "unpause"));
-      if (response.status !== 200) throw await failure(response, `unpausing pipeline ${ref.name}`);
+      if (response.status !== 200) throw await failure(response, `unpausing pipeline ${printable(ref.name)}`);
     },
 
     async pipelineStatus(ref) {
       const response = await send("GET", pipelinePath(ref, ""));
       if (response.status === 404) return undefined;
-      if (response.status !== 200) throw await failure(response, `reading pipeline ${ref.name}`);
+      if (response.status !== 200) throw await failure(response, `reading pipeline ${printable(ref.name)}`);
       const answer = (await response.json().catch(() => undefined)) as { paused?: unknown; archived?: unknown };
       if (typeof answer?.paused !== "boolean") return undefined;
       return { paused: answer.paused, archived: answer.archived === true };

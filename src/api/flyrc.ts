@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { isObject } from "../model/common.ts";
 import { HangarError } from "../model/errors.ts";
 import { readYaml } from "../parse/read-yaml.ts";
+import { shellQuote } from "../render/fly-command.ts";
 import { lineIndex } from "../source/locate.ts";
 import { printable } from "../source/printable.ts";
 import { pemCertificates, withoutCredentials } from "./request.ts";
@@ -124,7 +125,7 @@ export function selectTarget(text: string | undefined, name: string | undefined,
   if (!Object.hasOwn(targets, name)) {
     throw new HangarError(
       "api/unknown-target",
-      `unknown target: ${name} (log in with \`fly -t ${name} login -c URL\`)`,
+      `unknown target: ${printable(name)} (log in with \`fly -t ${printable(shellQuote(name))} login -c URL\`)`,
     );
   }
   const shown = printable(name);
@@ -153,7 +154,7 @@ export function selectTarget(text: string | undefined, name: string | undefined,
   if (/[^\x20-\x7e]/.test(`${type}${value}`)) {
     throw new HangarError(
       "api/flyrc",
-      `in the file '${file}': the token of target ${shown} holds a line break, a control character or a non-ASCII character, which an Authorization header cannot carry: log in again (\`fly -t ${shown} login\`)`,
+      `in the file '${file}': the token of target ${shown} holds a line break, a control character or a non-ASCII character, which an Authorization header cannot carry: log in again (\`fly -t ${printable(shellQuote(name))} login\`)`,
     );
   }
   const caCert = field("ca_cert");
@@ -161,7 +162,7 @@ export function selectTarget(text: string | undefined, name: string | undefined,
   if (caCert !== undefined && pemCertificates(caCert).length === 0) {
     throw new HangarError(
       "api/flyrc",
-      `in the file '${file}': the ca_cert of target ${name} is not valid: it holds no PEM certificate`,
+      `in the file '${file}': the ca_cert of target ${shown} is not valid: it holds no PEM certificate`,
     );
   }
   const clientCertPath = field("client_cert_path");
@@ -172,7 +173,7 @@ export function selectTarget(text: string | undefined, name: string | undefined,
       clientCertPath === undefined ? ["client_key_path", "client_cert_path"] : ["client_cert_path", "client_key_path"];
     throw new HangarError(
       "api/flyrc",
-      `in the file '${file}': target ${name} has a ${has} but no ${lacks}: a client certificate needs its key, and a key its certificate`,
+      `in the file '${file}': target ${shown} has a ${has} but no ${lacks}: a client certificate needs its key, and a key its certificate`,
     );
   }
   return {

@@ -259,6 +259,29 @@ describe("hangar apply", () => {
     expect(run.stderr).not.toContain("\u001b");
   });
 
+  test("a line break or an escape in a target's name or a pipeline's name forges no line: every line names them escaped", async () => {
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    const unknown = await apply(["p.yml", "-t", "x\nhangar apply: forged\u001b[2J", "--yes"]);
+    expect(unknown.stderr).toBe(
+      "hangar apply: p.yml: unknown target: x\\nhangar apply: forged\\x1b[2J (log in with `fly -t 'x\\nhangar apply: forged\\x1b[2J' login -c URL`)\n" +
+        "nothing to set; 0 unchanged; 1 failed: p.yml\n",
+    );
+    // a target of that name (no token: 401), and a pipeline name with a line break
+    writeFileSync(join(work, ".flyrc"), `targets:\n  "t\\nforged":\n    api: ${server.url}\n`);
+    const run = await apply(["p.yml", "-t", "t\nforged", "-p", "p\nforged", "--yes"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      "hangar apply: p\\nforged: not authorized on target t\\nforged (the token is missing or expired): run `fly -t 't\\nforged' login` and try again\n" +
+        "nothing to set; 0 unchanged; 1 failed: p\\nforged\n",
+    );
+    writeFileSync(
+      join(work, ".flyrc"),
+      `targets:\n  "t\\nforged":\n    api: ${server.url}\n    token: {value: ${TOKEN}}\n`,
+    );
+    const dry = await apply(["p.yml", "-t", "t\nforged", "-p", "p\u001b", "--dry-run"]);
+    expect(dry.stdout).toMatch(/^pipeline p\\x1b \(target t\\nforged, team main\) does not exist yet/);
+  });
+
   test("--timeout bounds how long a module may take, as the message it gives says", async () => {
     writeFileSync(join(work, "never.ts"), "export default () => new Promise(() => {});\n");
     const run = await apply(["never.ts", "ok.ts", "--dry-run", "--timeout", "0.2"]);
