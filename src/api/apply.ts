@@ -111,36 +111,57 @@ const flyPipelineArgs = (ref: PipelineRef) => ["-p", flyPipelineName(ref), "--te
 /** What to tell the user about a failed request for `ref` on fly target `target`; never includes the token. */
 export function describeFailure(error: unknown, ref: PipelineRef, target: string): string {
   const label = pipelineLabel(ref);
-  if (!(error instanceof ApiError)) return `${label}: ${error instanceof Error ? error.message : String(error)}`;
+  const at = printable(target);
+  if (!(error instanceof ApiError)) {
+    return `${label}: ${error instanceof Error ? error.message : String(error)} (target ${at})`;
+  }
   const failure = error.failure;
   switch (failure.kind) {
     case "unauthorized":
-      return `${label}: not authorized on target ${target} (the token is missing or expired): run \`${fly("-t", target, "login")}\` and try again`;
+      return `${label}: not authorized on target ${at} (the token is missing or expired): run \`${fly("-t", target, "login")}\` and try again`;
     case "forbidden":
-      return `${label}: forbidden: the user logged in on target ${target} may not set pipelines in team ${printable(ref.team)}: run \`${fly("-t", target, "login", "--team-name", ref.team)}\``;
+      return `${label}: forbidden: the user logged in on target ${at} may not set pipelines in team ${printable(ref.team)}: run \`${fly("-t", target, "login", "--team-name", ref.team)}\``;
     case "invalid-config":
       if (failure.errors.length === 0) return `${label}: Concourse rejected the config (it gave no reason)`;
-      return `${label}: Concourse rejected the config:\n${failure.errors.map((e) => `  ${e.trimEnd().split("\n").map(printable).join("\n  ")}`).join("\n")}`;
+      return `${label}: Concourse rejected the config:\n${quotedErrors(failure.errors)}`;
     case "stale-version":
       return `${label}: someone else changed the pipeline after its config was read; nothing was set: run hangar apply again to see the new diff`;
     case "not-found":
-      return `${label}: not found (is team ${printable(ref.team)} on target ${target}?)`;
+      return `${label}: not found (is team ${printable(ref.team)} on target ${at}?)`;
     case "untrusted-certificate":
-      return `${label}: ${error.message} (target ${target}): trust its CA with ca_cert in the .flyrc (\`${fly("-t", target, "login", "--ca-cert")} FILE\`) or skip verification with insecure: true (\`${fly("-t", target, "login", "-k")}\`)`;
+      return `${label}: ${error.message} (target ${at}): trust its CA with ca_cert in the .flyrc (\`${fly("-t", target, "login", "--ca-cert")} FILE\`) or skip verification with insecure: true (\`${fly("-t", target, "login", "-k")}\`)`;
     case "client-certificate":
-      return `${label}: ${error.message} (target ${target}): give it one with client_cert_path and client_key_path in the .flyrc (\`${fly("-t", target, "login", "--client-cert")} FILE --client-key FILE\`)`;
+      return `${label}: ${error.message} (target ${at}): give it one with client_cert_path and client_key_path in the .flyrc (\`${fly("-t", target, "login", "--client-cert")} FILE --client-key FILE\`)`;
     case "unreachable":
-      return `${label}: ${error.message} (is target ${target} up?)`;
+      return `${label}: ${error.message} (is target ${at} up?)`;
     case "timed-out":
-      return `${label}: ${error.message} (target ${target}): gave up; wait longer with --request-timeout`;
+      return `${label}: ${error.message} (target ${at}): gave up; wait longer with --request-timeout`;
     case "too-large":
-      return `${label}: ${error.message} (target ${target})`;
+    case "broken-answer":
+      return `${label}: ${error.message} (target ${at})`;
     case "unexpected":
-      return `${label}: ${error.message}`;
+      return `${label}: ${error.message} (target ${at})`;
     case "redirected":
       // fly's Go client follows it, and turns a PUT into a GET of the config, which it takes for a saved config
       return `${label}: ${error.message}; hangar does not follow redirects: if that is where Concourse is, log in to it (\`${fly("-t", target, "login", "-c", originOf(failure.location))}\`)`;
   }
+}
+
+/** The longest line of a server's error that is shown, and the most lines of its errors shown. */
+const MAX_ERROR_LINE = 500;
+const MAX_ERROR_LINES = 100;
+
+/**
+ * The errors Concourse gave for a config, indented two spaces, a line per line of theirs: each cut to
+ * {@link MAX_ERROR_LINE} characters and at most {@link MAX_ERROR_LINES} of them, control characters escaped.
+ */
+function quotedErrors(errors: readonly string[]): string {
+  const lines = errors.flatMap((e) => e.trimEnd().split("\n"));
+  const shown = lines
+    .slice(0, MAX_ERROR_LINES)
+    .map((line) => `  ${printable(line.length > MAX_ERROR_LINE ? `${line.slice(0, MAX_ERROR_LINE)}...` : line)}`);
+  const more = lines.length - MAX_ERROR_LINES;
+  return [...shown, ...(more > 0 ? [`  ... and ${more} more line${more === 1 ? "" : "s"}`] : [])].join("\n");
 }
 
 /** The scheme, host and port of a URL (what `fly login -c` takes), or the text itself when it is not a URL. */

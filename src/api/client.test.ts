@@ -112,6 +112,11 @@ describe("the Concourse client against a local server", () => {
     const error = await rejection(client.getConfig(ref));
     expect((error as ApiError).failure.kind).toBe("unreachable");
     expect((error as Error).message).toMatch(/^cannot reach http:\/\/127\.0\.0\.1:\d+: /);
+    // the password of a URL with one is never shown
+    const withPassword = createClient({ api: server.url.replace("//", "//me:pa55word@") });
+    const hidden = await rejection(withPassword.getConfig(ref));
+    expect((hidden as Error).message).toMatch(/^cannot reach http:\/\/127\.0\.0\.1:\d+: /);
+    expect(describeFailure(hidden, ref, "ci")).not.toContain("pa55word");
   });
 });
 

@@ -21,12 +21,14 @@ import { HangarError } from "../model/errors.ts";
 import { printable } from "../source/printable.ts";
 import {
   BODY_TOO_LARGE,
+  BROKEN_ANSWER,
   certificateProblem,
   clientCertificateProblem,
   type Fetch,
   IDLE_TIMEOUT,
   nodeFetch,
   type TlsOptions,
+  withoutCredentials,
 } from "./request.ts";
 
 /** Which pipeline: its team, name, and instance vars for one instance of a pipeline group. */
@@ -55,6 +57,8 @@ export type ApiFailure =
   | { readonly kind: "unreachable"; readonly reason: string }
   /** The server was reached but stopped sending, before its answer or within it. */
   | { readonly kind: "timed-out"; readonly reason: string }
+  /** The server was reached but its answer is not a whole HTTP answer (not HTTP, none, or cut short). */
+  | { readonly kind: "broken-answer"; readonly reason: string }
   /** The server's answer was larger than `maxBodyBytes`; it was not read to its end. */
   | { readonly kind: "too-large"; readonly reason: string }
   /** The server's TLS certificate is not trusted (`ca_cert`) or not for its name. */
@@ -168,16 +172,32 @@ function parsedJson(text: string): unknown {
 }
 
 /**
- * The errors of a 400 answer to a save: its `{ "errors": [...] }`, else its text (cut to {@link MAX_QUOTED}
- * characters), else none.
+ * The errors of a 400 answer to a save: its `{ "errors": [...] }` (an entry that is not a text as JSON, a single text
+ * as itself), else its text (cut to {@link MAX_QUOTED} characters), else none.
  */
 function configErrors(body: string): string[] {
   const answer = parsedJson(body);
   const listed = (answer as { errors?: unknown } | null | undefined)?.errors;
-  if (Array.isArray(listed) && listed.length > 0) return listed.map(String);
+  if (typeof listed === "string" && listed.trim() !== "") return [listed];
+  if (Array.isArray(listed) && listed.length > 0) {
+    return listed.map((e) => (typeof e === "string" ? e : (JSON.stringify(e) ?? String(e))));
+  }
   const text = body.trim();
   if (text === "") return [];
   return [text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}...` : text];
+}
+
+/**
+ * A server's answer as a message quotes it, on one line: an HTML page's text without its tags, scripts and styles,
+ * white space runs as one space, cut to {@link MAX_QUOTED} characters, control characters escaped.
+ */
+function quotedAnswer(body: string, contentType: string | null): string {
+  const head = body.slice(0, 64 * 1024);
+  const text = /html/i.test(contentType ?? "")
+    ? head.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, " ").replace(/<[^>]*>/g, " ")
+    : head;
+  const line = text.replace(/\s+/g, " ").trim();
+  return printable(line.length > MAX_QUOTED ? `${line.slice(0, MAX_QUOTED)}...` : line);
 }
 
 /** What Concourse says of a pipeline (`atc.Pipeline`'s `paused` and `archived`). */
@@ -200,6 +220,8 @@ export function createClient(options: ClientOptions): ConcourseClient {
       ...(options.maxBodyBytes !== undefined && { maxBodyBytes: options.maxBodyBytes }),
     });
   const base = options.api.replace(/\/+$/, "");
+  /** The URL as messages show it: without a password it may hold, control characters escaped. */
+  const shownBase = printable(withoutCredentials(base));
 
   async function send(method: string, path: string, init: { headers?: Record<string, string>; body?: string } = {}) {
     const headers: Record<string, string> = { ...init.headers };
@@ -211,23 +233,26 @@ export function createClient(options: ClientOptions): ConcourseClient {
       if (untrusted !== undefined) {
         throw new ApiError(
           { kind: "untrusted-certificate", reason: untrusted },
-          `cannot verify the TLS certificate of ${base}: ${untrusted}`,
+          `cannot verify the TLS certificate of ${shownBase}: ${untrusted}`,
         );
       }
       const refused = clientCertificateProblem(error);
       if (refused !== undefined) {
         throw new ApiError(
           { kind: "client-certificate", reason: refused },
-          `${base} wants a TLS client certificate it trusts: ${refused}`,
+          `${shownBase} wants a TLS client certificate it trusts: ${refused}`,
         );
       }
       const { code } = error as { code?: unknown };
-      if (code === IDLE_TIMEOUT || code === BODY_TOO_LARGE) {
+      if (code === IDLE_TIMEOUT || code === BODY_TOO_LARGE || code === BROKEN_ANSWER) {
         const reason = (error as Error).message;
-        throw new ApiError({ kind: code === IDLE_TIMEOUT ? "timed-out" : "too-large", reason }, reason);
+        const kind = code === IDLE_TIMEOUT ? "timed-out" : code === BODY_TOO_LARGE ? "too-large" : "broken-answer";
+        // the request was sent whole: the server may have done what it asked
+        const unknown = method === "GET" || code === BODY_TOO_LARGE ? "" : "; whether it was done is not known";
+        throw new ApiError({ kind, reason }, `${reason}${unknown}`);
       }
       const cause = (error as { cause?: { message?: string } }).cause?.message ?? (error as Error).message;
-      throw new ApiError({ kind: "unreachable", reason: cause }, `cannot reach ${base}: ${cause}`);
+      throw new ApiError({ kind: "unreachable", reason: cause }, `cannot reach ${shownBase}: ${cause}`);
     }
   }
 
@@ -251,7 +276,7 @@ export function createClient(options: ClientOptions): ConcourseClient {
     if (response.status === 500 && body.includes("comparison with existing config failed")) {
       return new ApiError({ kind: "stale-version" }, `${what}: the pipeline changed since its config was read`);
     }
-    const shown = printable(body.trim().slice(0, MAX_QUOTED));
+    const shown = quotedAnswer(body, response.headers.get("content-type"));
     return new ApiError(
       { kind: "unexpected", status: response.status, body },
       `${what}: unexpected answer ${response.status}${shown === "" ? "" : `: ${shown}`}`,
@@ -262,15 +287,24 @@ export function createClient(options: ClientOptions): ConcourseClient {
     async getConfig(ref) {
       const response = await send("GET", pipelinePath(ref, "config"));
       if (response.status === 404) return undefined;
-      if (response.status !== 200) throw await failure(response, `reading pipeline ${ref.name}`);
-      const answer = (await response.json().catch(() => undefined)) as { config?: unknown } | undefined;
-      if (answer === undefined || typeof answer !== "object" || answer === null || !("config" in answer)) {
+      if (response.status !== 200) throw await failure(response, `reading pipeline ${printable(ref.name)}`);
+      const body = await bodyText(response);
+      const config = (parsedJson(body) as { config?: unknown } | undefined)?.config;
+      // fly decodes the answer into atc.Config: anything but an object is no config, and without its version a save
+      // would be refused as stale after the question (or, with a version that is not a number, as invalid)
+      const version = response.headers.get(CONFIG_VERSION_HEADER) ?? "";
+      const problem = !isObject(config)
+        ? "the answer is not a config"
+        : /^\d+$/.test(version)
+          ? undefined
+          : `the answer has no config version (${CONFIG_VERSION_HEADER}: ${version === "" ? "none" : `'${printable(version.slice(0, 40))}'`})`;
+      if (problem !== undefined) {
         throw new ApiError(
-          { kind: "unexpected", status: 200, body: "" },
-          `reading pipeline ${ref.name}: the answer is not a config`,
+          { kind: "unexpected", status: 200, body },
+          `reading pipeline ${printable(ref.name)}: ${problem}; nothing was set`,
         );
       }
-      return { config: answer.config, version: response.headers.get(CONFIG_VERSION_HEADER) ?? "" };
+      return { config, version };
     },
 
     async saveConfig(ref, config, version, saveOptions = {}) {
@@ -285,36 +319,41 @@ export function createClient(options: ClientOptions): ConcourseClient {
       if (response.status === 400) {
         const body = await bodyText(response);
         const errors = configErrors(body);
-        throw new ApiError({ kind: "invalid-config", errors }, `setting pipeline ${ref.name}: invalid config`);
+        throw new ApiError(
+          { kind: "invalid-config", errors },
+          `setting pipeline ${printable(ref.name)}: invalid config`,
+        );
       }
       if (response.status !== 200 && response.status !== 201) {
-        throw await failure(response, `setting pipeline ${ref.name}`);
+        throw await failure(response, `setting pipeline ${printable(ref.name)}`);
       }
       // fly refuses an answer that is not Concourse's JSON too (go-concourse configs.go): a proxy's page is no save
       const body = await bodyText(response);
       const answer = parsedJson(body);
       if (!isObject(answer)) {
-        const shown = printable(body.trim().slice(0, MAX_QUOTED));
+        const shown = quotedAnswer(body, response.headers.get("content-type"));
         throw new ApiError(
           { kind: "unexpected", status: response.status, body },
-          `setting pipeline ${ref.name}: the answer ${response.status} is not Concourse's (no JSON object${shown === "" ? "" : `: ${shown}`}); whether the config was set is not known`,
+          `setting pipeline ${printable(ref.name)}: the answer ${response.status} is not Concourse's (no JSON object${shown === "" ? "" : `: ${shown}`}); whether the config was set is not known`,
         );
       }
-      const warnings = Array.isArray(answer.warnings)
-        ? answer.warnings.map((w) => ({ type: String(w?.type ?? ""), message: String(w?.message ?? "") }))
-        : [];
+      // atc.ConfigWarning: an entry that is not one (a text, a null) is no warning
+      const warnings = (Array.isArray(answer.warnings) ? answer.warnings : []).filter(isObject).map((w) => ({
+        type: typeof w.type === "string" ? w.type : "",
+        message: typeof w.message === "string" ? w.message : (JSON.stringify(w.message) ?? ""),
+      }));
       return { created: response.status === 201, warnings };
     },
 
     async unpause(ref) {
       const response = await send("PUT", pipelinePath(ref, "unpause"));
-      if (response.status !== 200) throw await failure(response, `unpausing pipeline ${ref.name}`);
+      if (response.status !== 200) throw await failure(response, `unpausing pipeline ${printable(ref.name)}`);
     },
 
     async pipelineStatus(ref) {
       const response = await send("GET", pipelinePath(ref, ""));
       if (response.status === 404) return undefined;
-      if (response.status !== 200) throw await failure(response, `reading pipeline ${ref.name}`);
+      if (response.status !== 200) throw await failure(response, `reading pipeline ${printable(ref.name)}`);
       const answer = (await response.json().catch(() => undefined)) as { paused?: unknown; archived?: unknown };
       if (typeof answer?.paused !== "boolean") return undefined;
       return { paused: answer.paused, archived: answer.archived === true };

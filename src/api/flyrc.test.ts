@@ -103,3 +103,77 @@ describe("flyrc client certificates", () => {
     );
   });
 });
+
+describe("flyrc of another shape than fly writes", () => {
+  const at =
+    (rc: string, name = "ci") =>
+    () =>
+      selectTarget(rc, name, "/h/.flyrc");
+  test("a file, targets or a target that is not a map is an error naming the file, not an unknown target", () => {
+    expect(at("- ci\n- prod\n")).toThrow("in the file '/h/.flyrc': its content is a list, not a map");
+    expect(at("hello\n")).toThrow("in the file '/h/.flyrc': its content is a string, not a map");
+    expect(at("targets:\n- ci\n")).toThrow("in the file '/h/.flyrc': targets is a list, not a map");
+    expect(at("targets:\n  ci: http://ci\n")).toThrow("in the file '/h/.flyrc': target ci is a string, not a map");
+    expect(at("targets:\n  ci:\n    api: http://x\n    token: abc\n")).toThrow(
+      "in the file '/h/.flyrc': the token of target ci is a string, not a map",
+    );
+    // none at all is no targets, as in fly
+    expect(at("")).toThrow(/^unknown target: ci/);
+    expect(at("targets:\n")).toThrow(/^unknown target: ci/);
+    expect(at("targets:\n  ci:\n")).toThrow("in the file '/h/.flyrc': target ci has no api URL");
+  });
+
+  test("a number or a boolean is the text fly reads it as; a list or a map is an error, never the default", () => {
+    const rc = (team: string) =>
+      `targets:\n  ci:\n    api: http://x\n    team: ${team}\n    token: {type: bearer, value: 12}\n`;
+    expect(selectTarget(rc("42"), "ci", "/h/.flyrc")).toMatchObject({ team: "42", authorization: "Bearer 12" });
+    expect(selectTarget(rc("true"), "ci", "/h/.flyrc")).toMatchObject({ team: "true" });
+    expect(at(rc("[a, b]"))).toThrow("in the file '/h/.flyrc': the team of target ci is a list, not a string");
+    expect(at(rc("{name: a}"))).toThrow("in the file '/h/.flyrc': the team of target ci is a map, not a string");
+    expect(at("targets:\n  ci:\n    api: [http://x]\n")).toThrow(
+      "in the file '/h/.flyrc': the api of target ci is a list, not a string",
+    );
+    expect(at("targets:\n  ci:\n    api: http://x\n    insecure: 'true'\n")).toThrow(
+      "in the file '/h/.flyrc': the insecure of target ci is a string, not true or false",
+    );
+  });
+});
+
+describe("flyrc values no request could be sent with", () => {
+  const at = (rc: string) => () => selectTarget(rc, "ci", "/h/.flyrc");
+  test("an api that is not an http(s) URL, or has a query, is an error naming the file and target, its password hidden", () => {
+    const api = (url: string) => `targets:\n  ci:\n    api: "${url}"\n`;
+    expect(at(api("ci.example.com"))).toThrow(
+      "in the file '/h/.flyrc': the api of target ci is not a URL: 'ci.example.com'",
+    );
+    expect(at(api("ftp://me:pw@ci.example.com"))).toThrow(
+      "in the file '/h/.flyrc': the api of target ci is not an http:// or https:// URL: 'ftp://ci.example.com'",
+    );
+    expect(at(api("https://ci.example.com/?team=a"))).toThrow(
+      "the api of target ci has a query or a fragment, which the API's paths would follow: 'https://ci.example.com/?team=a'",
+    );
+    // a path (a Concourse behind a prefix) and a user are kept
+    expect(selectTarget(api("https://me:pw@ci.example.com/concourse//"), "ci", "/h/.flyrc").api).toBe(
+      "https://me:pw@ci.example.com/concourse",
+    );
+  });
+
+  test("a token with a line break, a control character or a non-ASCII one is refused, and never shown", () => {
+    for (const token of [
+      '{type: bearer, value: "abc\\ndef"}',
+      '{type: "bea\\u0007rer", value: abc}',
+      "{value: abcé}",
+    ]) {
+      const thrown = (() => {
+        try {
+          return at(`targets:\n  ci:\n    api: http://x\n    token: ${token}\n`)();
+        } catch (error) {
+          return error as Error;
+        }
+      })();
+      expect((thrown as Error).message).toBe(
+        "in the file '/h/.flyrc': the token of target ci holds a line break, a control character or a non-ASCII character, which an Authorization header cannot carry: log in again (`fly -t ci login`)",
+      );
+    }
+  });
+});

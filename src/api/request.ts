@@ -12,6 +12,8 @@
  * - a connected server that stays silent, before its answer or in the middle of it, fails the request after
  *   `idleTimeoutMs` without a byte (fly has no such limit and would wait forever: a stalled proxy or ATC would
  *   block a CI job). The error's `code` is {@link IDLE_TIMEOUT}.
+ * - a server that answers with what is not HTTP, closes the connection without answering or within its answer, fails
+ *   the request with an error whose `code` is {@link BROKEN_ANSWER} (not a server that cannot be reached).
  * - an answer larger than `maxBodyBytes` (256 MiB unless told) is not read to its end: a server that sends
  *   without end would otherwise fill the memory (fly reads it whole). The error's `code` is {@link BODY_TOO_LARGE}.
  *
@@ -155,6 +157,12 @@ function clientCertificate(clientCert: string | undefined, clientKey: string | u
   return { cert: clientCert, key: clientKey };
 }
 
+/**
+ * A URL as it may be shown: without the user and password it may hold (`https://me:secret@ci.example.com` →
+ * `https://ci.example.com`); any other text as it is.
+ */
+export const withoutCredentials = (url: string): string => url.replace(/^([a-z][a-z\d+.-]*:\/\/)[^/?#]*@/i, "$1");
+
 /** A response's headers, repeated ones kept. */
 function headersOf(response: IncomingMessage): Headers {
   const headers = new Headers();
@@ -171,6 +179,17 @@ export const IDLE_TIMEOUT = "HANGAR_IDLE_TIMEOUT";
 
 /** The default of `idleTimeoutMs`: how long a connected server may stay silent. */
 export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+
+/**
+ * The `code` of the error of a request whose server was reached and answered with something other than a whole HTTP
+ * answer: what is not HTTP, a status out of HTTP's range, no answer before closing the connection, or an answer cut
+ * short (its connection closed before the end of a chunked body or of its Content-Length).
+ */
+export const BROKEN_ANSWER = "HANGAR_BROKEN_ANSWER";
+
+/** The error of a broken answer (see {@link BROKEN_ANSWER}). */
+const broken = (message: string, cause?: Error): Error =>
+  Object.assign(new Error(message, cause === undefined ? {} : { cause }), { code: BROKEN_ANSWER });
 
 /** The `code` of the error of a request whose answer is larger than {@link nodeFetch}'s `maxBodyBytes`. */
 export const BODY_TOO_LARGE = "HANGAR_BODY_TOO_LARGE";
@@ -230,7 +249,10 @@ export function nodeFetch(options: TlsOptions & FetchLimits = {}): Fetch {
       const request = send(target, { method: init.method, headers, agent: secure ? https : http }, (response) => {
         const chunks: Buffer[] = [];
         let size = 0;
-        response.on("error", reject);
+        // the connection closed within the answer (a chunked body or a Content-Length cut short)
+        response.on("error", (error) =>
+          reject(broken(`the answer of ${shown} stopped before its end (${error.message})`, error)),
+        );
         const tooLarge = () => {
           const error = Object.assign(
             new Error(`the answer of ${shown} is larger than ${sizeOf(maxBodyBytes)}; it was not read to its end`),
@@ -253,7 +275,7 @@ export function nodeFetch(options: TlsOptions & FetchLimits = {}): Fetch {
         response.on("end", () => {
           const status = response.statusCode ?? 0;
           if (status < 200 || status > 599) {
-            reject(new Error(`the server answered with status ${status}`));
+            reject(broken(`${shown} answered with status ${status}, which is no HTTP status of an answer`));
             return;
           }
           const body = NULL_BODY_STATUS.has(status) ? null : Buffer.concat(chunks);
@@ -262,7 +284,15 @@ export function nodeFetch(options: TlsOptions & FetchLimits = {}): Fetch {
           );
         });
       });
-      request.on("error", reject);
+      request.on("error", (error: Error & { code?: unknown }) => {
+        const code = typeof error.code === "string" ? error.code : "";
+        // reached, but what came back is not HTTP, or nothing came back
+        if (code.startsWith("HPE_"))
+          reject(broken(`${shown} answered with what is not HTTP (${error.message})`, error));
+        else if (code === "ECONNRESET" && error.message === "socket hang up")
+          reject(broken(`${shown} closed the connection without answering`, error));
+        else reject(error);
+      });
       // the socket's inactivity: waiting for the answer, or for the rest of its body
       request.setTimeout(idleTimeoutMs, () => {
         const seconds = idleTimeoutMs / 1000;

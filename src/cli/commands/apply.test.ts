@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer as createHttpServer, type RequestListener } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, createServer as createNetServer } from "node:net";
 import { join, resolve } from "node:path";
 import { beforeEach, describe, expect, onTestFinished, test } from "vitest";
 import { startConcourseServer } from "../../../test/helpers/concourse-server.ts";
@@ -244,6 +244,44 @@ describe("hangar apply", () => {
     expect(printed.includes("\u001b") || printed.includes("\r")).toBe(false);
   });
 
+  test("the password of an api URL is never shown, and control characters of the target's name and URL are escaped", async () => {
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    writeFileSync(
+      join(work, ".flyrc"),
+      'targets:\n  "in\\esec":\n    api: "https://me:pa55word@127.0.0.1:1/ci\\e[2J"\n    insecure: true\n',
+    );
+    const run = await apply(["p.yml", "-t", "in\u001bsec", "--dry-run"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^warning: target in\\x1bsec is insecure \(\.flyrc\): the TLS certificate of https:\/\/127\.0\.0\.1:1\/ci\\x1b\[2J is not verified\nhangar apply: p: cannot reach https:\/\/127\.0\.0\.1:1\/ci\\x1b\[2J: /,
+    );
+    expect(run.stderr).not.toContain("pa55word");
+    expect(run.stderr).not.toContain("\u001b");
+  });
+
+  test("a line break or an escape in a target's name or a pipeline's name forges no line: every line names them escaped", async () => {
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    const unknown = await apply(["p.yml", "-t", "x\nhangar apply: forged\u001b[2J", "--yes"]);
+    expect(unknown.stderr).toBe(
+      "hangar apply: p.yml: unknown target: x\\nhangar apply: forged\\x1b[2J (log in with `fly -t 'x\\nhangar apply: forged\\x1b[2J' login -c URL`)\n" +
+        "nothing to set; 0 unchanged; 1 failed: p.yml\n",
+    );
+    // a target of that name (no token: 401), and a pipeline name with a line break
+    writeFileSync(join(work, ".flyrc"), `targets:\n  "t\\nforged":\n    api: ${server.url}\n`);
+    const run = await apply(["p.yml", "-t", "t\nforged", "-p", "p\nforged", "--yes"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      "hangar apply: p\\nforged: not authorized on target t\\nforged (the token is missing or expired): run `fly -t 't\\nforged' login` and try again\n" +
+        "nothing to set; 0 unchanged; 1 failed: p\\nforged\n",
+    );
+    writeFileSync(
+      join(work, ".flyrc"),
+      `targets:\n  "t\\nforged":\n    api: ${server.url}\n    token: {value: ${TOKEN}}\n`,
+    );
+    const dry = await apply(["p.yml", "-t", "t\nforged", "-p", "p\u001b", "--dry-run"]);
+    expect(dry.stdout).toMatch(/^pipeline p\\x1b \(target t\\nforged, team main\) does not exist yet/);
+  });
+
   test("--timeout bounds how long a module may take, as the message it gives says", async () => {
     writeFileSync(join(work, "never.ts"), "export default () => new Promise(() => {});\n");
     const run = await apply(["never.ts", "ok.ts", "--dry-run", "--timeout", "0.2"]);
@@ -373,6 +411,120 @@ describe("hangar apply against a server that misbehaves", () => {
   });
 });
 
+/**
+ * A target whose server answers each request with `answer`'s raw bytes for its first line, then closes; the request
+ * lines it got, and its URL.
+ */
+async function rawTarget(answer: (requestLine: string) => string): Promise<{ lines: string[]; url: string }> {
+  const lines: string[] = [];
+  const raw = createNetServer((socket) => {
+    socket.once("data", (data) => {
+      const line = data.toString("latin1").split("\r\n")[0] ?? "";
+      lines.push(line);
+      socket.end(answer(line));
+    });
+  });
+  await new Promise<void>((done) => raw.listen(0, "127.0.0.1", done));
+  const url = `http://127.0.0.1:${(raw.address() as AddressInfo).port}`;
+  writeFileSync(join(work, ".flyrc"), `targets:\n  odd:\n    api: ${url}\n    team: main\n`);
+  onTestFinished(() => new Promise<void>((done) => raw.close(() => done())));
+  return { lines, url };
+}
+
+describe("hangar apply: a server reached that sends no whole HTTP answer", () => {
+  const CONFIG = '{"config":{"jobs":[]}}';
+  const head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Concourse-Config-Version: 3\r\n";
+  test.each([
+    [
+      "a chunked body that ends early",
+      `${head}Transfer-Encoding: chunked\r\n\r\n16\r\n${CONFIG}`,
+      "the answer of URL stopped before its end (aborted)",
+    ],
+    [
+      "a body shorter than its Content-Length",
+      `${head}Content-Length: 100\r\n\r\n${CONFIG}`,
+      "the answer of URL stopped before its end (aborted)",
+    ],
+    [
+      "a close right after the headers",
+      `${head}Content-Length: 100\r\n\r\n`,
+      "the answer of URL stopped before its end (aborted)",
+    ],
+    ["a close without answering", "", "URL closed the connection without answering"],
+    [
+      "what is not HTTP",
+      "SSH-2.0-OpenSSH_9.6\r\n\r\n",
+      "URL answered with what is not HTTP (Parse Error: Expected HTTP/, RTSP/ or ICE/)",
+    ],
+    [
+      "a status out of range",
+      "HTTP/1.1 099 Odd\r\nContent-Length: 0\r\n\r\n",
+      "URL answered with status 99, which is no HTTP status of an answer",
+    ],
+  ])(
+    "%s: one line naming the pipeline, what broke and the target, not 'cannot reach'; exit 2, nothing PUT",
+    async (_, answer, problem) => {
+      const { lines, url } = await rawTarget(() => answer);
+      writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+      const run = await apply(["p.yml", "-t", "odd", "--yes"]);
+      expect(run).toMatchObject({ code: 2, stdout: "" });
+      expect(run.stderr).toBe(
+        `hangar apply: p: ${problem.replace("URL", `${url}/api/v1/teams/main/pipelines/p/config`)} (target odd)\nnothing to set; 0 unchanged; 1 failed: p\n`,
+      );
+      expect(lines).toEqual(["GET /api/v1/teams/main/pipelines/p/config HTTP/1.1"]);
+    },
+  );
+
+  test("a save whose answer is cut short is not told as unreachable: whether it was done is not known", async () => {
+    const { lines } = await rawTarget((line) =>
+      line.startsWith("GET")
+        ? "HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
+        : `HTTP/1.1 201 Created\r\nContent-Length: 50\r\n\r\n{"warn`,
+    );
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    const run = await apply(["p.yml", "-t", "odd", "--yes"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^hangar apply: p: the answer of http:\/\/127\.0\.0\.1:\d+\/api\/v1\/teams\/main\/pipelines\/p\/config stopped before its end \(aborted\); whether it was done is not known \(target odd\)\n/,
+    );
+    expect(lines.map((line) => line.split(" ")[0])).toEqual(["GET", "GET", "PUT"]);
+  });
+});
+
+describe("hangar apply: a config read that is not Concourse's answer", () => {
+  const VERSION = { "Content-Type": "application/json", "X-Concourse-Config-Version": "3" };
+  test.each([
+    ["a body that is not JSON", VERSION, "<html>Sign in</html>", "the answer is not a config"],
+    ["a config that is a list", VERSION, '{"config":[{"name":"build"}]}', "the answer is not a config"],
+    ["a config that is null", VERSION, '{"config":null}', "the answer is not a config"],
+    [
+      "no version",
+      { "Content-Type": "application/json" },
+      '{"config":{"jobs":[]}}',
+      "the answer has no config version (X-Concourse-Config-Version: none)",
+    ],
+    [
+      "a version that is not a number",
+      { ...VERSION, "X-Concourse-Config-Version": "3, 4" },
+      '{"config":{"jobs":[]}}',
+      "the answer has no config version (X-Concourse-Config-Version: '3, 4')",
+    ],
+  ])("%s: one line naming the pipeline and the target, exit 2, nothing PUT", async (_, headers, body, problem) => {
+    const methods: string[] = [];
+    await oddTarget((req, res) => {
+      methods.push(req.method ?? "");
+      res.writeHead(200, headers).end(body);
+    });
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    const run = await apply(["p.yml", "-t", "odd", "--yes"]);
+    expect(run).toMatchObject({ code: 2, stdout: "" });
+    expect(run.stderr).toBe(
+      `hangar apply: p: reading pipeline p: ${problem}; nothing was set (target odd)\nnothing to set; 0 unchanged; 1 failed: p\n`,
+    );
+    expect(methods).toEqual(["GET"]);
+  });
+});
+
 describe("hangar apply against a proxy that answers a save with its own page", () => {
   test("a 200 that is not Concourse's JSON is no save: exit 2, saying so, not 'updated'", async () => {
     await oddTarget((req, res) => {
@@ -387,7 +539,7 @@ describe("hangar apply against a proxy that answers a save with its own page", (
     const run = await apply(["p.yml", "-t", "odd", "--yes"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      "hangar apply: p: setting pipeline p: the answer 200 is not Concourse's (no JSON object: <html>Sign in</html>); whether the config was set is not known\n" +
+      "hangar apply: p: setting pipeline p: the answer 200 is not Concourse's (no JSON object: Sign in); whether the config was set is not known (target odd)\n" +
         "set 0 pipelines (0 created, 0 updated); 0 unchanged; 1 failed: p\n",
     );
   });
@@ -429,6 +581,54 @@ describe("hangar apply: a 400 without the errors list", () => {
   });
 });
 
+describe("hangar apply: answers of odd shapes and sizes", () => {
+  test.each([
+    ["errors as one text", { errors: "bad\u001b[2J step" }, ["  bad\\x1b[2J step"]],
+    ["errors that are not texts", { errors: [{ at: "jobs" }, null, "x"] }, ['  {"at":"jobs"}', "  null", "  x"]],
+    ["an error line of 100,000 characters", { errors: ["e".repeat(100_000)] }, [`  ${"e".repeat(500)}...`]],
+    [
+      "an error of 1,000 lines",
+      { errors: [Array.from({ length: 1000 }, (_, i) => `line ${i}`).join("\n")] },
+      [...Array.from({ length: 100 }, (_, i) => `  line ${i}`), "  ... and 900 more lines"],
+    ],
+  ])("a 400 with %s: shown cut and escaped, exit 1", async (_, answer, shown) => {
+    await oddTarget((req, res) => {
+      if (req.method === "GET") return void res.writeHead(404).end();
+      res.writeHead(400, { "Content-Type": "application/json" }).end(JSON.stringify(answer));
+    });
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    const run = await apply(["p.yml", "-t", "odd", "--yes"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `hangar apply: p: Concourse rejected the config:\n${shown.join("\n")}\nset 0 pipelines (0 created, 0 updated); 0 unchanged; 1 failed: p\n`,
+    );
+  });
+
+  test("a 500 page of HTML is quoted as its text, on one line, cut", async () => {
+    const page = `<html>\n<head><title>500 Internal Server Error</title><style>body { color: red }</style></head>\n<body>\n<h1>500\u001b[31m Internal Server Error</h1>\n<script>var x = "<b>";</script>\n<p>${"y".repeat(3000)}</p></body>\n</html>\n`;
+    await oddTarget((_, res) => void res.writeHead(500, { "Content-Type": "text/html; charset=utf-8" }).end(page));
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    const run = await apply(["p.yml", "-t", "odd", "--yes"]);
+    expect(run.code).toBe(2);
+    const text = `500 Internal Server Error 500\\x1b[31m Internal Server Error ${"y".repeat(3000)}`;
+    expect(run.stderr).toBe(
+      `hangar apply: p: reading pipeline p: unexpected answer 500: ${text.slice(0, 503)}... (target odd)\nnothing to set; 0 unchanged; 1 failed: p\n`,
+    );
+  });
+
+  test("warnings that are not Concourse's (a text, a null) are not printed as empty ones", async () => {
+    await oddTarget((req, res) => {
+      if (req.method === "GET") return void res.writeHead(404).end();
+      res.writeHead(201, { "Content-Type": "application/json" });
+      res.end(JSON.stringify({ warnings: ["text", null, 5, { type: "x", message: "m\u001b[2J\nforged" }] }));
+    });
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    const run = await apply(["p.yml", "-t", "odd", "--yes"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^warning: p: m\\x1b\[2J\\nforged\ncreated pipeline p;/);
+  });
+});
+
 describe("hangar apply: a save that works and an unpause that does not", () => {
   test("the pipeline is reported as created, its warnings kept, and the unpause failure told apart: exit 2", async () => {
     await oddTarget((req, res) => {
@@ -445,7 +645,7 @@ describe("hangar apply: a save that works and an unpause that does not", () => {
         "warning: p: the pipeline is deprecated-ish",
         // no advice to pass --unpause, which was passed
         "created pipeline p; it is paused: unpause it with `fly -t odd unpause-pipeline -p p --team main`",
-        "hangar apply: p: unpausing pipeline p: unexpected answer 500: db down (the config was set; only unpausing failed)",
+        "hangar apply: p: unpausing pipeline p: unexpected answer 500: db down (target odd) (the config was set; only unpausing failed)",
         "set 1 pipeline (1 created, 0 updated); 1 not unpaused: p; 0 unchanged",
         "",
       ].join("\n"),

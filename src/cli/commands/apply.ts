@@ -142,8 +142,10 @@ export default defineCommand({
             }),
           };
           if (target.insecure && /^https:/i.test(target.api)) {
+            const { withoutCredentials } = await import("../../api/request.ts");
+            const url = printable(withoutCredentials(target.api));
             io.stderr(
-              `warning: target ${target.name} is insecure (.flyrc): the TLS certificate of ${target.api} is not verified\n`,
+              `warning: target ${printable(target.name)} is insecure (.flyrc): the TLS certificate of ${url} is not verified\n`,
             );
           }
           targets.set(target.name, selected);
@@ -182,7 +184,7 @@ export default defineCommand({
         reportError(
           io,
           "apply",
-          `${earlier} and ${entry} both set pipeline ${label} (target ${selected.target.name}, team ${printable(ref.team)}): give one of them another name; nothing will be set`,
+          `${earlier} and ${entry} both set pipeline ${label} (target ${printable(selected.target.name)}, team ${printable(ref.team)}): give one of them another name; nothing will be set`,
         );
         failures.push({ label: entry, code: EXIT.failure });
         conflicts++;
@@ -191,7 +193,7 @@ export default defineCommand({
       entryOf.set(key, entry);
       try {
         const plan = await apply.planApply(selected.client, ref, loaded.config);
-        const where = `target ${selected.target.name}, team ${printable(ref.team)}`;
+        const where = `target ${printable(selected.target.name)}, team ${printable(ref.team)}`;
         if (plan.archived === true)
           io.stdout(`pipeline ${label} (${where}) is archived; setting it unarchives it, paused, with this config:\n`);
         else if (plan.current === undefined)
@@ -288,9 +290,12 @@ async function readClientCertificate(target: FlyTarget, io: Io): Promise<Pick<Tl
   if (clientCertPath === undefined || clientKeyPath === undefined) return {};
   const read = (path: string, what: string) =>
     io.readFile(resolve(io.cwd(), path)).catch(async (error: unknown) => {
-      const { fileProblem } = await import("../file-problem.ts");
+      const [{ fileProblem }, { printable }] = await Promise.all([
+        import("../file-problem.ts"),
+        import("../../source/printable.ts"),
+      ]);
       throw new Error(
-        `cannot read the client ${what} '${path}' of target ${target.name}: ${fileProblem(error, "read")}`,
+        `cannot read the client ${what} '${printable(path)}' of target ${printable(target.name)}: ${fileProblem(error, "read")}`,
       );
     });
   return { clientCert: await read(clientCertPath, "certificate"), clientKey: await read(clientKeyPath, "key") };
