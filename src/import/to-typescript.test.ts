@@ -95,13 +95,16 @@ describe("named consts and step helpers", () => {
       - {name: my-repo, type: git, source: {}}
       - {name: my_repo, type: git, source: {}}
       - {name: 1password, type: git, source: {}}
+      - {name: café-crème, type: git, source: {}}
       jobs:
-      - {name: j, plan: [{get: get}, {get: my-repo}, {get: my_repo}, {get: 1password}]}
+      - {name: j, plan: [{get: get}, {get: my-repo}, {get: my_repo}, {get: 1password}, {get: café-crème}]}
       `);
     expect(out).toContain("const getResource: Resource");
     expect(out).toContain("const myRepo: Resource");
     expect(out).toContain("const myRepoResource: Resource");
     expect(out).toContain("const resource1password: Resource");
+    // an accented letter is its letter, not the end of a word (`cAfeCreMe`)
+    expect(out).toContain("const cafeCreme: Resource");
   });
 });
 
