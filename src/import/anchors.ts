@@ -1,4 +1,6 @@
 import {
+  type Alias,
+  type Document,
   isAlias,
   isMap,
   isScalar,
@@ -8,6 +10,7 @@ import {
   parseDocument,
   visit as visitYaml,
   type YAMLMap,
+  type YAMLSeq,
 } from "yaml";
 import { isObject, type Path, setOwn } from "../model/common.ts";
 
@@ -106,21 +109,16 @@ export function readSourceInfo(text: string): SourceInfo {
     into.set(key, [...(into.get(key) ?? []), ...lines]);
   };
   const aliased = (node: Node): Anchor | undefined => (isAlias(node) ? latest.get(node.source) : undefined);
+  const targets = aliasTargets(doc);
   // the nodes an alias stands for: a mapping merged where it is written is a const only when one does
-  const aliasedNodes = new Set<Node>();
-  visitYaml(doc, {
-    Alias(_, alias) {
-      const target = alias.resolve(doc);
-      if (target !== undefined) aliasedNodes.add(target);
-    },
-  });
+  const aliasedNodes = new Set<Node>(targets.values());
   /** A merge key's source written in place that may be a const: a mapping with an anchor an alias refers to. */
   const sharedInline = (source: Node | null): source is YAMLMap & { anchor: string } =>
     isMap(source) && typeof source.anchor === "string" && aliasedNodes.has(source);
 
   /** The keys a mapping gives the data: its own, then those its merge key's sources give (aliases resolved). */
   const mapKeys = (node: Node | null | undefined, seen: Set<Node> = new Set()): string[] => {
-    const target = node !== null && node !== undefined && isAlias(node) ? node.resolve(doc) : node;
+    const target = node !== null && node !== undefined && isAlias(node) ? targets.get(node) : node;
     if (!isMap(target) || seen.has(target)) return [];
     seen.add(target);
     const keys = new Set<string>();
@@ -151,10 +149,16 @@ export function readSourceInfo(text: string): SourceInfo {
 
   /**
    * The node at `path` and what it holds; `comment`: a scalar's comment lines after it, when not all of its own
-   * ({@link nullEntryComment}).
+   * ({@link splitNullComment}). Returns the comment lines after a block collection that are less indented than its
+   * entries (the parser gives the innermost collection every line after its last entry): its parent's.
    */
-  const visit = (node: Node | null | undefined, path: Path, keyEnd?: number, comment = node?.comment): void => {
-    if (node === null || node === undefined) return;
+  const visit = (
+    node: Node | null | undefined,
+    path: Path,
+    keyEnd?: number,
+    comment = node?.comment,
+  ): CommentLine[] => {
+    if (node === null || node === undefined) return [];
     const leading = leadingComments(node, keyEnd);
     addLines(comments, path, leading.own);
     if (isAlias(node)) {
@@ -164,7 +168,7 @@ export function readSourceInfo(text: string): SourceInfo {
         anchorAt.set(pathKey(path), anchor);
       }
       add(comments, path, node.comment);
-      return;
+      return [];
     }
     if (node.anchor) {
       const anchor: Anchor = { name: node.anchor, path, uses: 0 };
@@ -172,47 +176,73 @@ export function readSourceInfo(text: string): SourceInfo {
       latest.set(node.anchor, anchor);
       anchorAt.set(pathKey(path), anchor);
     }
-    if (isMap(node)) {
-      visitMapping(node, path, leading.first);
-    } else if (isSeq(node)) {
-      node.items.forEach((item, i) => {
-        const at = [...path, i];
-        const n = item as Node | null;
-        if (i === 0) addLines(comments, at, leading.first);
-        const split = node.flow === true ? undefined : nullEntryComment(text, n);
-        if (n !== null && !isAlias(n) && (isMap(n) || isSeq(n))) {
-          visit(n, at);
-          add(trailing, at, n.comment);
-        } else if (split !== undefined) {
-          // the lines after a null entry no more indented than its dash are before the next entry, or end the list
-          visit(n, at, undefined, split.own.join("\n"));
-          addLines(
-            i + 1 < node.items.length ? comments : trailing,
-            i + 1 < node.items.length ? [...path, i + 1] : path,
-            split.after,
-          );
-        } else visit(n, at);
-      });
-    } else {
+    if (isMap(node)) return visitMapping(node, path, leading.first);
+    if (!isSeq(node)) {
       add(comments, path, comment);
+      return [];
     }
+    const column = blockColumn(text, node);
+    let after: CommentLine[] = [];
+    node.items.forEach((item, i) => {
+      const at = [...path, i];
+      const n = item as Node | null;
+      addLines(comments, at, i === 0 ? leading.first : after.map((l) => l.text));
+      const split = column === undefined ? undefined : splitNullComment(text, n, column);
+      // the lines after a null entry no more indented than its dash are before the next entry, or end the list
+      if (split === undefined) after = visit(n, at);
+      else {
+        visit(n, at, undefined, split.own.join("\n"));
+        after = split.after;
+      }
+    });
+    return endOf(node, path, column, after);
+  };
+
+  /**
+   * The end of a collection at `path` whose last entry left `after` (the lines after it no more indented than its key
+   * or dash): those with the collection's own comment lines after it, indented at least to `column` (its entries'),
+   * end it; from the first one less indented on, they are returned, its parent's. A line as indented as a list that is
+   * as indented as its key (`jobs:` then `- name: j`) is the list's.
+   */
+  const endOf = (
+    node: YAMLMap | YAMLSeq,
+    path: Path,
+    column: number | undefined,
+    after: CommentLine[],
+  ): CommentLine[] => {
+    const own = splitComment(node.comment);
+    const written =
+      column === undefined || own.length === 0
+        ? undefined
+        : writtenComment(text, own, node.range?.[1], node.range?.[2]);
+    const lines = [...after, ...(written ?? own.map((t) => ({ text: t, column: -1 })))];
+    const out = column === undefined ? -1 : lines.findIndex((l) => l.column !== -1 && l.column < column);
+    addLines(
+      trailing,
+      path,
+      (out === -1 ? lines : lines.slice(0, out)).map((l) => l.text),
+    );
+    return out === -1 ? [] : lines.slice(out);
   };
 
   /**
    * The keys of a mapping at `path` and their values; `first`: comment lines before its first key. A mapping its merge
    * key merges where it is written may be a const ({@link visitMergeSources}).
    */
-  const visitMapping = (node: YAMLMap, path: Path, first: readonly string[]): void => {
+  const visitMapping = (node: YAMLMap, path: Path, first: readonly string[]): CommentLine[] => {
+    const column = blockColumn(text, node);
     const taken = new Set(node.items.filter((pair) => !isMergeKey(pair.key as Node | null)).map(pairName));
     // in the order they are written, a merged mapping's keys where its merge key is
     const explicit: string[] = [];
     const found: (Anchor | undefined)[] = [];
+    let after: CommentLine[] = [];
     for (const [i, pair] of node.items.entries()) {
       const key = pair.key as Node | null;
       const value = pair.value as Node | null;
       const keyEnd = key?.range?.[1];
       // the comments before the first entry: before a merge key (a spread), they stay with the mapping
-      const before = i === 0 ? first : [];
+      const before = i === 0 ? first : after.map((l) => l.text);
+      after = [];
       if (isMergeKey(key)) {
         addLines(comments, path, before);
         add(comments, path, key?.commentBefore);
@@ -220,9 +250,10 @@ export function readSourceInfo(text: string): SourceInfo {
         continue;
       }
       explicit.push(keyName(key));
-      visitPair(key, value, [...path, keyName(key)], before, keyEnd);
+      after = visitPair(key, value, [...path, keyName(key)], before, { keyEnd, column });
     }
     mergeAt(path, found, explicit);
+    return endOf(node, path, column, after);
   };
 
   /**
@@ -279,9 +310,12 @@ export function readSourceInfo(text: string): SourceInfo {
       const leading = leadingComments(source, keyEnd);
       addLines(comments, path, leading.own);
       const own: { readonly value: Node | null; readonly keyEnd: number | undefined }[] = [];
+      const column = blockColumn(text, source);
+      let after: CommentLine[] = [];
       for (const [i, pair] of source.items.entries()) {
         const key = pair.key as Node | null;
-        const first = i === 0 ? leading.first : [];
+        const first = i === 0 ? leading.first : after.map((l) => l.text);
+        after = [];
         if (isMergeKey(key)) {
           addLines(comments, path, first);
           add(comments, path, key?.commentBefore);
@@ -294,15 +328,12 @@ export function readSourceInfo(text: string): SourceInfo {
         const gets = !taken.has(name);
         if (gets) explicit.push(name);
         taken.add(name);
-        visitPair(
-          key,
-          pair.value as Node | null,
-          gets ? [...path, name] : [...path, "<<", name],
-          first,
-          key?.range?.[1],
-        );
+        after = visitPair(key, pair.value as Node | null, gets ? [...path, name] : [...path, "<<", name], first, {
+          keyEnd: key?.range?.[1],
+          column,
+        });
       }
-      add(trailing, path, source.comment);
+      addLines(trailing, path, [...after.map((l) => l.text), ...splitComment(source.comment)]);
       return own.flatMap((merge) => visitMergeSources(merge.value, { ...into, at, keyEnd: merge.keyEnd }));
     });
   };
@@ -317,74 +348,129 @@ export function readSourceInfo(text: string): SourceInfo {
     latest.set(name, anchor);
     const leading = leadingComments(source, keyEnd);
     addLines(comments, at, leading.own);
-    visitMapping(source, at, leading.first);
-    add(trailing, at, source.comment);
+    addLines(
+      trailing,
+      at,
+      visitMapping(source, at, leading.first).map((l) => l.text),
+    );
     return anchor;
   };
 
-  /** A key and its value, at the data path `at`; `first`: comment lines before it the mapping's own lines gave it. */
+  /**
+   * A key and its value, at the data path `at`; `first`: comment lines before it the mapping's own lines gave it;
+   * `column`: its block mapping's. Returns the comment lines after it that are not its own ({@link splitNullComment},
+   * {@link endOf}).
+   */
   const visitPair = (
     key: Node | null,
     value: Node | null,
     at: Path,
     first: readonly string[],
-    keyEnd: number | undefined,
-  ): void => {
+    where: { readonly keyEnd: number | undefined; readonly column: number | undefined },
+  ): CommentLine[] => {
     addLines(comments, at, first);
     if (key !== null) {
       add(comments, at, key.commentBefore);
       add(comments, at, key.comment);
     }
-    if (value !== null && !isAlias(value) && (isMap(value) || isSeq(value))) {
-      visit(value, at, keyEnd);
-      add(trailing, at, value.comment);
-    } else visit(value, at, keyEnd);
+    const split = where.column === undefined ? undefined : splitNullComment(text, value, where.column);
+    if (split === undefined) return visit(value, at, where.keyEnd);
+    visit(value, at, where.keyEnd, split.own.join("\n"));
+    return split.after;
   };
 
   const root = doc.contents as Node | null;
-  visit(root, []);
+  addLines(
+    trailing,
+    [],
+    visit(root, []).map((l) => l.text),
+  );
   const header = [...(comments.get(pathKey([])) ?? []), ...splitComment(doc.commentBefore)];
   add(trailing, [], doc.comment);
-  if (root !== null && (isMap(root) || isSeq(root))) add(trailing, [], root.comment);
   const count = (map: Map<string, string[]>) => [...map.values()].reduce((n, lines) => n + lines.length, 0);
   const commentLines = count(comments) + count(trailing) + splitComment(doc.commentBefore).length;
   return { comments, trailing, header, anchorAt, merges, explicitKeys, inlineMerges, anchors, commentLines };
 }
 
 /**
- * The comment lines the parser gives a null entry of a block list (a bare `-`, or `- ~`), split where the text has
- * them: those on its dash's line and the lines below more indented than the dash are its own; the others, from the
- * first comment line no more indented than the dash on, come after it (before the next entry, or at the end of the
- * list). The parser gives it every comment line up to the next entry. Undefined for any other node, or when the lines
- * are not found in the text as the parser gives them.
+ * The node each alias of a document stands for: the nearest node before it anchored with its name, found in one pass
+ * (the parser's `Alias.resolve` visits the whole document for each alias: an import of 3,000 aliases took a minute).
  */
-function nullEntryComment(text: string, node: Node | null): { own: string[]; after: string[] } | undefined {
-  if (!isScalar(node) || node.value !== null || typeof node.comment !== "string" || node.comment === "")
-    return undefined;
-  const range = node.range;
-  if (range === null || range === undefined) return undefined;
-  let dash = range[0] - 1;
-  while (text.charAt(dash) === " " || text.charAt(dash) === "\t") dash--;
-  if (text.charAt(dash) !== "-") return undefined;
-  const lineStart = text.lastIndexOf("\n", dash) + 1;
-  const dashCol = dash - lineStart;
-  const lines = node.comment.split("\n");
-  // the text's lines from the first comment line on, one for each line the parser gives
-  const first = text.indexOf("#", range[0]);
-  if (first === -1 || first > range[2]) return undefined;
+function aliasTargets(doc: Document): Map<Alias, Node> {
+  const latest = new Map<string, Node>();
+  const targets = new Map<Alias, Node>();
+  visitYaml(doc, {
+    Node(_, node) {
+      if (isAlias(node)) {
+        const target = latest.get(node.source);
+        if (target !== undefined) targets.set(node, target);
+      } else if (node.anchor) latest.set(node.anchor, node);
+    },
+  });
+  return targets;
+}
+
+/** A comment line and the column its `#` is at in the text (-1 for a blank line). */
+interface CommentLine {
+  readonly text: string;
+  readonly column: number;
+}
+
+/**
+ * The column of a block collection's entries: its first key's, or its first dash's. Undefined for a flow collection or
+ * one whose first entry is not found where the parser says.
+ */
+function blockColumn(text: string, node: YAMLMap | YAMLSeq): number | undefined {
+  if (node.flow === true || node.items.length === 0) return undefined;
+  const first = node.items[0];
+  const start = isSeq(node) ? node.range?.[0] : ((first as Pair).key as Node | null)?.range?.[0];
+  if (start === undefined || (isSeq(node) && text.charAt(start) !== "-")) return undefined;
+  return start - text.lastIndexOf("\n", start - 1) - 1;
+}
+
+/**
+ * The comment lines the parser gives as `lines`, found in the text from the first `#` at or after `from` (up to `end`),
+ * with the columns of their `#`s; undefined when the text does not have them as the parser gives them.
+ */
+function writtenComment(
+  text: string,
+  lines: readonly string[],
+  from: number | undefined,
+  end: number | undefined,
+): CommentLine[] | undefined {
+  if (from === undefined || end === undefined) return undefined;
+  const first = text.indexOf("#", from);
+  if (first === -1 || first > end) return undefined;
   const written = text
-    .slice(text.lastIndexOf("\n", first) + 1, range[2])
+    .slice(text.lastIndexOf("\n", first) + 1, end)
     .split("\n")
     .slice(0, lines.length);
   if (written.length !== lines.length) return undefined;
-  const dashEol = text.indexOf("\n", dash);
-  const onDashLine = dashEol === -1 || first < dashEol;
-  const split = written.findIndex((line, i) => {
-    const col = line.search(/\S/);
-    return (i > 0 || !onDashLine) && col !== -1 && col <= dashCol;
-  });
+  // the first line's `#` may follow a key or a dash on its line
+  const firstColumn = first - text.lastIndexOf("\n", first) - 1;
+  return lines.map((line, i) => ({ text: line, column: i === 0 ? firstColumn : (written[i] as string).search(/\S/) }));
+}
+
+/**
+ * The comment lines the parser gives a null entry of a block list (a bare `-`, or `- ~`) or a null value of a block
+ * mapping (`key:`), split where the text has them: those on its dash's or key's line and the lines below more indented
+ * than the `column` of its list or mapping are its own; the others, from the first comment line no more indented on,
+ * come after it (before the next entry, or at the end of the collection). The parser gives it every comment line up to
+ * the next entry (or the first blank line). Undefined for any other node, or when the lines are not found in the text
+ * as the parser gives them.
+ */
+function splitNullComment(
+  text: string,
+  node: Node | null,
+  column: number,
+): { own: string[]; after: CommentLine[] } | undefined {
+  if (!isScalar(node) || node.value !== null || typeof node.comment !== "string" || node.comment === "")
+    return undefined;
+  const lines = writtenComment(text, node.comment.split("\n"), node.range?.[0], node.range?.[2]);
+  if (lines === undefined) return undefined;
+  const split = lines.findIndex((line) => line.column !== -1 && line.column <= column);
   if (split === -1) return undefined;
-  const own = lines.slice(0, split);
+  const own = lines.slice(0, split).map((l) => l.text);
   while (own.at(-1) === "") own.pop();
   return { own, after: lines.slice(split) };
 }

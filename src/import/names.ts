@@ -16,6 +16,8 @@ const RESERVED: ReadonlySet<string> = new Set(
 export function identifierFor(name: string, fallback: string): string {
   const words = name
     .normalize("NFKD")
+    // the accents NFKD parts from their letters (`é` → `e` and U+0301) belong to the word, not between words
+    .replace(/\p{M}+/gu, "")
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .trim()

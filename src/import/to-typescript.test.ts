@@ -95,13 +95,16 @@ describe("named consts and step helpers", () => {
       - {name: my-repo, type: git, source: {}}
       - {name: my_repo, type: git, source: {}}
       - {name: 1password, type: git, source: {}}
+      - {name: café-crème, type: git, source: {}}
       jobs:
-      - {name: j, plan: [{get: get}, {get: my-repo}, {get: my_repo}, {get: 1password}]}
+      - {name: j, plan: [{get: get}, {get: my-repo}, {get: my_repo}, {get: 1password}, {get: café-crème}]}
       `);
     expect(out).toContain("const getResource: Resource");
     expect(out).toContain("const myRepo: Resource");
     expect(out).toContain("const myRepoResource: Resource");
     expect(out).toContain("const resource1password: Resource");
+    // an accented letter is its letter, not the end of a word (`cAfeCreMe`)
+    expect(out).toContain("const cafeCreme: Resource");
   });
 });
 
@@ -187,6 +190,24 @@ describe("anchors and merge keys", () => {
     expect(out).toContain("plan: [s, s],");
     expect(out).toContain("plan: [sShared, sShared],");
     expect(await rendered(out)).toEqual(dataOf(input2));
+  });
+
+  test("an anchor aliased thousands of times: one const each alias names, read in one pass over the document", () => {
+    // a guard, not a speed target: each alias was resolved by a walk of the whole document, so that 6,000 aliases in
+    // a plan took about 35 s; now about 1 s
+    const resources = Array.from({ length: 100 }, (_, i) => `- {name: r${i}, type: git, source: *s}`).join("\n");
+    const plan = Array(6000).fill("*g").join(", ");
+    const input = `x_shared:\n  s: &s {uri: "https://example.com/x.git"}\n  g: &g {get: r0}\nresources:\n${resources}\njobs:\n- name: j\n  plan: [${plan}]\n`;
+    const started = performance.now();
+    const result = importPipeline(input);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    if (!result.ok) throw new Error("import failed");
+    const out = result.modules[0]?.code ?? "";
+    expect(out.match(/source: s,/g)).toHaveLength(100);
+    expect(out).toContain("const g: GetStep = get(r0);");
+    expect(out.match(/\bg\b/g)).toHaveLength(6001);
+    // the module is as long as the input, give or take: each alias is one name
+    expect(out.length).toBeLessThan(3 * input.length);
   });
 
   test("a resource or resource type anchored as a whole and merged into another of its kind is spread from its own const", async () => {
@@ -487,6 +508,73 @@ describe("comments", () => {
         - put: a
       `);
     expect(plan).toMatch(/plan: \[\n\s+null,\n\s+\/\/ before the put\n\s+\{ put: "a" \},/);
+  });
+
+  test("comments after a null mapping value (`key:` then comment lines) stay where they are written: its own, before the next key, or at the end of the mapping", async () => {
+    // the parser gives the null the comment lines up to the first blank one: all were written before its key
+    const input = `
+      resources:
+      - name: a
+        type: git
+        icon: # on the key's line
+          # below it, deeper
+        # before source
+        source:
+          uri: https://example.com/a.git
+          tag:
+          # after tag, ending source
+      jobs:
+      - name: j
+        plan: []
+      `;
+    const result = importPipeline(yaml(input));
+    if (!result.ok) throw new Error("import failed");
+    const out = result.modules[0]?.code ?? "";
+    expect(out).toMatch(
+      /\/\/ on the key's line\n\s+\/\/ below it, deeper\n\s+\/\/ icon: null in the source[^\n]*\n\s+\/\/ before source\n\s+source: \{/,
+    );
+    expect(out).toMatch(/tag: null,\n\s+\/\/ after tag, ending source\n\s+\},/);
+    expect(result.stats.commentsLost).toBe(0);
+    expect(tscSays(out)).toBe("");
+    expect(await rendered(out)).toEqual(parsePipeline(renderJson(dataOf(input) as never)).pipeline);
+  });
+
+  test("comment lines after a block collection less indented than its entries are its parent's: at the end of the document, the pipeline's", async () => {
+    // the parser gives the innermost collection every comment line after its last entry
+    const input = `
+      resources:
+        - name: a
+          type: git
+          source:
+            uri: https://example.com/a.git
+            # end of source
+          # end of a
+        # end of resources
+      jobs:
+      - name: j
+        plan:
+          - get: a
+            # end of the get
+          # end of the plan
+        # end of j
+      # end of the jobs, as indented as the list
+      groups:
+        - name: g
+          jobs: [j]
+      # end of the document
+      `;
+    const result = importPipeline(yaml(input));
+    if (!result.ok) throw new Error("import failed");
+    const out = result.modules[0]?.code ?? "";
+    expect(out).toMatch(/uri: "https:\/\/example.com\/a.git",\n\s+\/\/ end of source\n\s+\},\n\s+\/\/ end of a\n\};/);
+    expect(out).toMatch(/resources: \[\n\s+a,\n\s+\/\/ end of resources\n\s+\],\n\s+jobs: \[/);
+    expect(out).toMatch(
+      /get: a,\n\s+\/\/ end of the get\n\s+\},\n\s+\/\/ end of the plan\n\s+\],\n\s+\/\/ end of j\n\s+\},/,
+    );
+    expect(out).toMatch(/\/\/ end of j\n\s+\},\n\s+\/\/ end of the jobs, as indented as the list\n\s+\],\n\s+groups:/);
+    expect(out).toMatch(/\],\n\s+\/\/ end of the document\n\}\);\n$/);
+    expect(result.stats.commentsLost).toBe(0);
+    await expectFaithful(out, input);
   });
 
   test("a comment before an anchored node is written once, where the node is (not also before its const)", async () => {
