@@ -551,3 +551,49 @@ test("a .js helper of ES module syntax under a package.json with no type is the 
     expect(JSON.parse(run.stdout).jobs[0].name).toBe(node.stdout.trim());
   }
 });
+
+test("an import() or require() of a literal path to a file Node does not load as a module is Node's when it runs, as under tsx", () => {
+  mkdirSync(join(work, "lib"));
+  writeFileSync(join(work, "lib/notes.txt"), "some notes\n");
+  writeFileSync(join(work, "lib/value.txt"), 'module.exports = "run as JavaScript";\n');
+  writeFileSync(
+    join(work, "lib/read.cjs"),
+    'exports.read = (name) => (name === "notes" ? require("./notes.txt") : require("./value.txt"));\n',
+  );
+  writeFileSync(
+    join(work, "pipeline.ts"),
+    [
+      'import { read } from "./lib/read.cjs";',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the module's source
+      "const caught = (e: any) => `caught ${e.name} ${e.code}: ${e.message}`;",
+      'const imported = await import("./lib/notes.txt").then(() => "loaded", caught);',
+      'const required = (() => { try { return read("notes"); } catch (e) { return caught(e); } })();',
+      'export const names = [imported, required, read("value")];',
+      "export default { jobs: names.map((name) => ({ name, plan: [] })) };",
+      "",
+    ].join("\n"),
+  );
+  const tsx = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "--input-type=module",
+      "-e",
+      'console.log(JSON.stringify((await import("./pipeline.ts")).names));',
+    ],
+    { cwd: work, encoding: "utf8" },
+  );
+  const names = JSON.parse(tsx.stdout);
+  expect(names).toEqual([
+    `caught TypeError ERR_UNKNOWN_FILE_EXTENSION: Unknown file extension ".txt" for ${join(realpathSync(work), "lib/notes.txt")}`,
+    "caught SyntaxError undefined: Unexpected identifier 'notes'",
+    "run as JavaScript",
+  ]);
+  // as a render runs it, from a compile and from the cache, and with --debug (the ES module)
+  for (const debug of [[], [], ["--debug"]]) {
+    const run = render("pipeline.ts", "--stdout", "--no-validate", ...debug);
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout).jobs.map((job: { name: string }) => job.name)).toEqual(names);
+  }
+});

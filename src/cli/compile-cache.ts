@@ -53,9 +53,10 @@ import { VERSION } from "./version.ts";
  * load throws when imported, see {@link unknownExtensionStandIn}, and one of no extension is JavaScript; 24: a `.js`
  * file of ES module syntax under a package.json with no `type` is an ES module, see {@link moduleFormatOf}; 25: a pattern
  * of files' calls do as Node's do for a name the bundle does not have, see src/cli/pattern-calls.ts, and a file one
- * takes in that does not compile throws when imported, see {@link unparsedStandIn}).
+ * takes in that does not compile throws when imported, see {@link unparsedStandIn}; 26: an `import()` or `require()` of
+ * a literal path to a file Node does not load is left to Node, see {@link LOADING_IMPORTS}).
  */
-const CACHE_FORMAT = 25;
+const CACHE_FORMAT = 26;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry
@@ -810,6 +811,13 @@ const HANGAR = /^hangar(?:\/|$)/;
 /** The files an import of a name resolves to that Node cannot run as they are: TypeScript and JSX. */
 const NEEDS_COMPILE = /\.(?:[cm]?ts|[jt]sx)$/;
 
+/**
+ * The imports of a relative path that load the file: an import statement, which fails the module before it runs when
+ * Node does not load the file (see `unknownExtensionImport` in {@link compile}), and an `import()` or `require()` of a
+ * literal, which fail (or load) only when they run.
+ */
+const LOADING_IMPORTS: readonly ImportKind[] = ["import-statement", "dynamic-import", "require-call"];
+
 /** Skips the resolver plugin on the inner resolve it asks esbuild for. */
 const INNER = Symbol("inner resolve");
 
@@ -1071,8 +1079,8 @@ async function compile(
             /**
              * Node's error for an `import` statement of a file it does not load (`import "./styles.css"`, `import text
              * from "./notes.txt"`, which esbuild would bundle as CSS or text), which fails the module under Node and
-             * tsx before it runs: the bundle fails at the import. Undefined when the file is one Node loads (or is not
-             * found: esbuild says so).
+             * tsx before it runs: the bundle fails at the import (an `import()` or `require()` of it is left to Node).
+             * Undefined when the file is one Node loads (or is not found: esbuild says so).
              */
             const unknownExtensionImport = async (
               specifier: string,
@@ -1184,9 +1192,16 @@ async function compile(
                 const target = resolve(args.resolveDir, args.path);
                 named.add(target);
                 named.add(dirname(target));
-                if (args.kind === "import-statement" && !(extname(args.path) in LOADERS)) {
+                if (LOADING_IMPORTS.includes(args.kind) && !(extname(args.path) in LOADERS)) {
                   const refused = await unknownExtensionImport(args.path, args);
-                  if (refused !== undefined) return { errors: [refused] };
+                  if (refused !== undefined && args.kind === "import-statement") return { errors: [refused] };
+                  // an import() or require() of it fails (or loads) only when it runs: Node's, given the path as
+                  // written from the importer's folder (a URL to import(), a path to require(), which runs the
+                  // file as JavaScript)
+                  if (refused !== undefined) {
+                    const target = resolve(realPathOf(args.resolveDir), args.path);
+                    return { path: args.kind === "require-call" ? target : pathToFileURL(target).href, external: true };
+                  }
                 }
               }
               if (args.kind !== "dynamic-import" || !hangars) return;
