@@ -480,13 +480,88 @@ test("an import() of a pattern of files whose folder is not there fails, as unde
       encoding: "utf8",
       env: { ...process.env, PLUGIN: "1" },
     });
-    expect(run.stderr).toMatch(
-      new RegExp(
-        `^hangar render: pipeline\\.ts: Error: Cannot find module '${join(work, "plugins/a.ts")}' imported from `,
-        "m",
-      ),
+    // the user's file, as Node names it, and the call's place in it
+    const real = realpathSync(work);
+    expect(run.stderr.split("\n")[0]).toBe(
+      `hangar render: pipeline.ts:2:31: Error: Cannot find module '${join(real, "plugins/a.ts")}' imported from ${join(real, "pipeline.ts")}`,
     );
     expect(run.status).toBe(2);
+  }
+});
+
+test("an import() or require() of a pattern of files whose folder is not there fails with Node's error, caught as under tsx", () => {
+  mkdirSync(join(work, "lib"));
+  writeFileSync(join(work, "lib/load.cjs"), 'exports.load = (name) => require("./cplugins/" + name + ".cjs");\n');
+  writeFileSync(
+    join(work, "pipeline.ts"),
+    [
+      'import { load } from "./lib/load.cjs";',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the module's source
+      "const caught = (e: any) => `caught ${e.name} ${e.code}: ${e.message}`;",
+      'const name = ["a"].join("");',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the module's source
+      "const imported = await import(`./plugins/${name}.ts`).then(() => 'loaded', caught);",
+      "const required = (() => { try { return load(name); } catch (e) { return caught(e); } })();",
+      "export const names = [imported, required];",
+      "export default { jobs: names.map((name) => ({ name, plan: [] })) };",
+      "",
+    ].join("\n"),
+  );
+  const tsx = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "--input-type=module",
+      "-e",
+      'console.log(JSON.stringify((await import("./pipeline.ts")).names));',
+    ],
+    { cwd: work, encoding: "utf8" },
+  );
+  const names = JSON.parse(tsx.stdout);
+  const real = realpathSync(work);
+  expect(names).toEqual([
+    `caught Error ERR_MODULE_NOT_FOUND: Cannot find module '${join(real, "plugins/a.ts")}' imported from ${join(real, "pipeline.ts")}`,
+    `caught Error MODULE_NOT_FOUND: Cannot find module './cplugins/a.cjs'\nRequire stack:\n- ${join(real, "lib/load.cjs")}`,
+  ]);
+  // as a render runs it, from a compile and from the cache (the script form), and with --debug (the ES module)
+  for (const debug of [[], [], ["--debug"]]) {
+    const run = render("pipeline.ts", "--stdout", "--no-validate", ...debug);
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout).jobs.map((job: { name: string }) => job.name)).toEqual(names);
+  }
+});
+
+test("an import() of a pattern of files that reaches a JavaScript file the pattern did not match is Node's import of it, as under tsx", () => {
+  mkdirSync(join(work, "plugins"));
+  writeFileSync(join(work, "plugins/a.js"), 'export const value = "A";\n');
+  writeFileSync(join(work, "outside.js"), 'export const value = "outside";\n');
+  writeFileSync(
+    join(work, "pipeline.ts"),
+    [
+      'const name = ["..", "outside"].join("/");',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the module's source
+      "export const names = [(await import(`./plugins/${name}.js`)).value];",
+      "export default { jobs: names.map((name) => ({ name, plan: [] })) };",
+      "",
+    ].join("\n"),
+  );
+  const tsx = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "--input-type=module",
+      "-e",
+      'console.log(JSON.stringify((await import("./pipeline.ts")).names));',
+    ],
+    { cwd: work, encoding: "utf8" },
+  );
+  expect(JSON.parse(tsx.stdout)).toEqual(["outside"]);
+  for (const debug of [[], [], ["--debug"]]) {
+    const run = render("pipeline.ts", "--stdout", "--no-validate", ...debug);
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout).jobs.map((job: { name: string }) => job.name)).toEqual(["outside"]);
   }
 });
 
@@ -549,5 +624,51 @@ test("a .js helper of ES module syntax under a package.json with no type is the 
     const run = render("pipeline.ts", "--stdout", "--no-validate", ...debug);
     expect(run.stderr).toBe("");
     expect(JSON.parse(run.stdout).jobs[0].name).toBe(node.stdout.trim());
+  }
+});
+
+test("an import() or require() of a literal path to a file Node does not load as a module is Node's when it runs, as under tsx", () => {
+  mkdirSync(join(work, "lib"));
+  writeFileSync(join(work, "lib/notes.txt"), "some notes\n");
+  writeFileSync(join(work, "lib/value.txt"), 'module.exports = "run as JavaScript";\n');
+  writeFileSync(
+    join(work, "lib/read.cjs"),
+    'exports.read = (name) => (name === "notes" ? require("./notes.txt") : require("./value.txt"));\n',
+  );
+  writeFileSync(
+    join(work, "pipeline.ts"),
+    [
+      'import { read } from "./lib/read.cjs";',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the module's source
+      "const caught = (e: any) => `caught ${e.name} ${e.code}: ${e.message}`;",
+      'const imported = await import("./lib/notes.txt").then(() => "loaded", caught);',
+      'const required = (() => { try { return read("notes"); } catch (e) { return caught(e); } })();',
+      'export const names = [imported, required, read("value")];',
+      "export default { jobs: names.map((name) => ({ name, plan: [] })) };",
+      "",
+    ].join("\n"),
+  );
+  const tsx = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "--input-type=module",
+      "-e",
+      'console.log(JSON.stringify((await import("./pipeline.ts")).names));',
+    ],
+    { cwd: work, encoding: "utf8" },
+  );
+  const names = JSON.parse(tsx.stdout);
+  expect(names).toEqual([
+    `caught TypeError ERR_UNKNOWN_FILE_EXTENSION: Unknown file extension ".txt" for ${join(realpathSync(work), "lib/notes.txt")}`,
+    "caught SyntaxError undefined: Unexpected identifier 'notes'",
+    "run as JavaScript",
+  ]);
+  // as a render runs it, from a compile and from the cache, and with --debug (the ES module)
+  for (const debug of [[], [], ["--debug"]]) {
+    const run = render("pipeline.ts", "--stdout", "--no-validate", ...debug);
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout).jobs.map((job: { name: string }) => job.name)).toEqual(names);
   }
 });

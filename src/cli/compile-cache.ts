@@ -8,7 +8,7 @@ import { realPathOf } from "./file-paths.ts";
 import { inlineSourceMap } from "./inline-source-map.ts";
 import { LoadError } from "./load-error.ts";
 import { detectsModuleSyntax } from "./node-features.ts";
-import { withNodePatternCalls } from "./pattern-calls.ts";
+import { unfoundCall, withNodePatternCalls } from "./pattern-calls.ts";
 import { syntaxError, unknownExtension } from "./stand-in.ts";
 import { VERSION } from "./version.ts";
 
@@ -53,9 +53,11 @@ import { VERSION } from "./version.ts";
  * load throws when imported, see {@link unknownExtensionStandIn}, and one of no extension is JavaScript; 24: a `.js`
  * file of ES module syntax under a package.json with no `type` is an ES module, see {@link moduleFormatOf}; 25: a pattern
  * of files' calls do as Node's do for a name the bundle does not have, see src/cli/pattern-calls.ts, and a file one
- * takes in that does not compile throws when imported, see {@link unparsedStandIn}).
+ * takes in that does not compile throws when imported, see {@link unparsedStandIn}; 26: an `import()` or `require()` of
+ * a literal path to a file Node does not load is left to Node, see {@link LOADING_IMPORTS}; 27: a pattern of files
+ * whose folder is not there is a call of hangar's helper, see {@link patternsLeftToNode}).
  */
-const CACHE_FORMAT = 25;
+const CACHE_FORMAT = 27;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry
@@ -810,6 +812,13 @@ const HANGAR = /^hangar(?:\/|$)/;
 /** The files an import of a name resolves to that Node cannot run as they are: TypeScript and JSX. */
 const NEEDS_COMPILE = /\.(?:[cm]?ts|[jt]sx)$/;
 
+/**
+ * The imports of a relative path that load the file: an import statement, which fails the module before it runs when
+ * Node does not load the file (see `unknownExtensionImport` in {@link compile}), and an `import()` or `require()` of a
+ * literal, which fail (or load) only when they run.
+ */
+const LOADING_IMPORTS: readonly ImportKind[] = ["import-statement", "dynamic-import", "require-call"];
+
 /** Skips the resolver plugin on the inner resolve it asks esbuild for. */
 const INNER = Symbol("inner resolve");
 
@@ -1071,8 +1080,8 @@ async function compile(
             /**
              * Node's error for an `import` statement of a file it does not load (`import "./styles.css"`, `import text
              * from "./notes.txt"`, which esbuild would bundle as CSS or text), which fails the module under Node and
-             * tsx before it runs: the bundle fails at the import. Undefined when the file is one Node loads (or is not
-             * found: esbuild says so).
+             * tsx before it runs: the bundle fails at the import (an `import()` or `require()` of it is left to Node).
+             * Undefined when the file is one Node loads (or is not found: esbuild says so).
              */
             const unknownExtensionImport = async (
               specifier: string,
@@ -1184,9 +1193,16 @@ async function compile(
                 const target = resolve(args.resolveDir, args.path);
                 named.add(target);
                 named.add(dirname(target));
-                if (args.kind === "import-statement" && !(extname(args.path) in LOADERS)) {
+                if (LOADING_IMPORTS.includes(args.kind) && !(extname(args.path) in LOADERS)) {
                   const refused = await unknownExtensionImport(args.path, args);
-                  if (refused !== undefined) return { errors: [refused] };
+                  if (refused !== undefined && args.kind === "import-statement") return { errors: [refused] };
+                  // an import() or require() of it fails (or loads) only when it runs: Node's, given the path as
+                  // written from the importer's folder (a URL to import(), a path to require(), which runs the
+                  // file as JavaScript)
+                  if (refused !== undefined) {
+                    const target = resolve(realPathOf(args.resolveDir), args.path);
+                    return { path: args.kind === "require-call" ? target : pathToFileURL(target).href, external: true };
+                  }
                 }
               }
               if (args.kind !== "dynamic-import" || !hangars) return;
@@ -1294,13 +1310,12 @@ async function compile(
  * A pattern of files an `import()` or a `require()` names (`import(\`./plugins/${name}.ts\`)`, `require("./x/" +
  * name)`), which the bundle takes in as the files it matches, whose folder is not there: esbuild fails the whole
  * compile on it (`Could not resolve import("./plugins/**\/*.ts")`), where Node and tsx fail only if the call runs.
- * The file that names it, the place of the argument (esbuild's: line, and column and length in bytes), and the folder.
+ * The file that names it, the place of the argument (esbuild's: line, and column in bytes), and the folder.
  */
 interface UnfoundPattern {
   readonly file: string;
   readonly line: number;
   readonly column: number;
-  readonly length: number;
   readonly call: "import" | "require";
   readonly folder: string;
 }
@@ -1362,34 +1377,39 @@ function unfoundPatterns(error: unknown, cwd: string): UnfoundPattern[] {
       ),
     );
     if (statOf(folder) !== undefined) return [];
-    return [{ file, line: location.line, column: location.column, length: location.length, call, folder }];
+    return [{ file, line: location.line, column: location.column, call, folder }];
   });
 }
 
+/** `import(` or `require(` at the end of a text, however spaced (the call of a pattern's argument that follows). */
+const CALL_BEFORE = new RegExp(String.raw`\b(?:import|require)${GAP}\(${GAP}$`);
+
 /**
- * The code of `file` with the argument of each of its `patterns` made a path Node loads (an `import()` of the URL it
- * makes from the file's, a `require()` of the path from the file's folder), which the bundle leaves to run time: the
- * call fails, as it does under Node, only if it runs. What is before the argument on its line stays in place.
+ * The code of `file` with the call of each of its `patterns` made one of hangar's helper (see `unfoundCall` in
+ * src/cli/pattern-calls.ts), which the bundle leaves to run time: the call fails, as it does under Node, only if it
+ * runs, with Node's error naming `file` (an `import()` of a file not there: `Cannot find module '<path>' imported from
+ * <file>`; a `require()` is Node's own from the file), at the call's line. What is before the call stays in place.
+ * A call not found before its argument (two comments between) is left as it is: esbuild's error stands.
  */
 function patternsLeftToNode(code: string, patterns: readonly UnfoundPattern[], file: string): string {
   const lines = code.split("\n");
   const real = realPathOf(file);
   // from the last, so that the places of those before it stay
   const last = [...patterns].sort((a, b) => b.line - a.line || b.column - a.column);
-  for (const { line, column, length, call } of last) {
+  let rewritten = code;
+  for (const { line, column, call } of last) {
     const text = lines[line - 1];
     if (text === undefined) continue;
-    const bytes = Buffer.from(text, "utf8");
-    const start = bytes.subarray(0, column).toString("utf8").length;
-    const end = bytes.subarray(0, column + length).toString("utf8").length;
-    const argument = text.slice(start, end);
-    const path =
-      call === "import"
-        ? `new URL(${argument}, ${JSON.stringify(pathToFileURL(real).href)}).href`
-        : `require("node:path").resolve(${JSON.stringify(dirname(real))}, ${argument})`;
-    lines[line - 1] = `${text.slice(0, start)}${path}${text.slice(end)}`;
+    const start = Buffer.from(text, "utf8").subarray(0, column).toString("utf8").length;
+    const at = lines.slice(0, line - 1).reduce((sum, before) => sum + before.length + 1, 0) + start;
+    // (the text just before: a call's own spaces and comments are short)
+    const from = Math.max(0, at - 1000);
+    const found = CALL_BEFORE.exec(rewritten.slice(from, at));
+    if (found === null) continue;
+    const callAt = from + found.index;
+    rewritten = `${rewritten.slice(0, callAt)}${unfoundCall(call, real)}${rewritten.slice(at)}`;
   }
-  return lines.join("\n");
+  return rewritten;
 }
 
 /**

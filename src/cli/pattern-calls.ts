@@ -11,7 +11,12 @@ import { realPathOf } from "./file-paths.ts";
  * - a `require()` of a name not in the table, or of a file in it that Node's `require` does not load as the bundle
  *   does (a `readme.md`, a `LICENSE`, which Node's `require` runs as JavaScript), is Node's `require` from the file:
  *   Node's error (`MODULE_NOT_FOUND` and its require stack, the `SyntaxError` of the file it ran), or what it loads;
- * - a name the table holds written another way (`./plugins/./a.ts`) is the file the table holds.
+ * - a name the table holds written another way (`./plugins/./a.ts`) is the file the table holds;
+ * - an `import()` of a file that is there but not in the table (`../x.js` outside the folder, a file written since)
+ *   is Node's own import of it, what it loads or its error; but for a TypeScript file, which Node (20) does not import
+ *   and tsx does: hangar's error then, that the bundle holds only the files the pattern matched.
+ * A pattern whose folder was not there when the module compiled (esbuild fails the compile on it) is a call of
+ * {@link UNFOUND} (see {@link unfoundCall}): of a table of no file, the same.
  */
 
 /** esbuild's `__glob` helper as it writes it (esbuild 0.28), at the top of the bundle. */
@@ -22,6 +27,26 @@ const PATTERN_COMMENT = /^\/\/ (import|require)\("(?:[^"\\\n]|\\.)*"\) in ([^\n]
 
 /** The name of hangar's helper that stands for esbuild's in the calls of the patterns it knows. */
 const HELPER = "__hangarPattern";
+
+/** The name of hangar's helper for a pattern whose folder was not there: {@link HELPER}'s, with no file in its table. */
+const UNFOUND = "__hangarUnfoundPattern";
+
+/**
+ * The parameter by which the script form's runner (src/cli/script-module.ts) hands the compiled module an `import()`,
+ * which a script run in a `vm.Script` does not have; the ES module form has none and uses its own.
+ */
+export const SCRIPT_IMPORT = "__hangarImport";
+
+/** TypeScript files, which Node (20) does not import and tsx does. */
+const TYPESCRIPT = [".ts", ".mts", ".cts", ".tsx"];
+
+/**
+ * What stands, in a file's code, for `import(` or `require(` (the `call`) of a pattern whose folder was not there,
+ * made in the file at `real` (its real path): the pattern's argument and the closing parenthesis follow, so that
+ * what is before the call on its line stays in place, and the call's place in a stack trace is the `import`'s.
+ */
+export const unfoundCall = (call: "import" | "require", real: string): string =>
+  `${UNFOUND}(${JSON.stringify(call)}, ${JSON.stringify(real)}, `;
 
 /**
  * The extensions of the files in a pattern's table that Node's `require` (with tsx, for TypeScript) loads as the bundle
@@ -34,14 +59,13 @@ const REQUIRED_AS_BUNDLED = [".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts
  * the source map places them). `__glob` (a table esbuild made for a call it wrote no comment for) throws as esbuild's.
  * `require` is the compiled module's (the ES module's own, the script form's runner's): Node's builtins.
  */
-const helper = (): string =>
-  [
-    `var __glob = (map) => ${HELPER}(undefined, undefined, map);`,
-    `var ${HELPER} = (kind, file, map) => (path) => { const { dirname, extname, resolve } = require("node:path"); const { fileURLToPath, pathToFileURL } = require("node:url"); const target = (name) => (kind === "import" ? fileURLToPath(new URL(name, pathToFileURL(file))) : resolve(dirname(file), name));`,
-    `  const key = Object.hasOwn(map, path) ? path : kind === undefined ? undefined : Object.keys(map).find((key) => { try { return target(key) === target(String(path)); } catch { return false; } });`,
-    `  if (kind === "require" && !(key !== undefined && ${JSON.stringify(REQUIRED_AS_BUNDLED)}.includes(extname(key)))) return require("node:module").createRequire(file)(path); if (key !== undefined) return map[key](); if (kind !== "import") throw new Error("Module not found in bundle: " + path);`,
-    `  try { const found = target(String(path)); const there = require("node:fs").existsSync(found); const error = new Error(there ? "Cannot import '" + found + "' from " + file + ": the bundle holds only the files the pattern matched" : "Cannot find module '" + found + "' imported from " + file); if (!there) Object.assign(error, { code: "ERR_MODULE_NOT_FOUND", url: pathToFileURL(found).href }); return Promise.reject(error); } catch (error) { return Promise.reject(error); } };`,
-  ].join("\n");
+const helper = (): string[] => [
+  `var __glob = (map) => ${HELPER}(undefined, undefined, map);`,
+  `var ${HELPER} = (kind, file, map) => (path) => { const { dirname, extname, resolve } = require("node:path"); const { fileURLToPath, pathToFileURL } = require("node:url"); const target = (name) => (kind === "import" ? fileURLToPath(new URL(name, pathToFileURL(file))) : resolve(dirname(file), name));`,
+  `  const key = Object.hasOwn(map, path) ? path : kind === undefined ? undefined : Object.keys(map).find((key) => { try { return target(key) === target(String(path)); } catch { return false; } });`,
+  `  if (kind === "require" && !(key !== undefined && ${JSON.stringify(REQUIRED_AS_BUNDLED)}.includes(extname(key)))) return require("node:module").createRequire(file)(path); if (key !== undefined) return map[key](); if (kind !== "import") throw new Error("Module not found in bundle: " + path);`,
+  `  try { const found = target(String(path)); const there = require("node:fs").existsSync(found); if (there && !${JSON.stringify(TYPESCRIPT)}.includes(extname(found))) return (typeof ${SCRIPT_IMPORT} === "function" ? ${SCRIPT_IMPORT} : (url) => import(url))(pathToFileURL(found).href); const error = new Error(there ? "Cannot import '" + found + "' from " + file + ": the bundle holds only the files the pattern matched" : "Cannot find module '" + found + "' imported from " + file); if (!there) Object.assign(error, { code: "ERR_MODULE_NOT_FOUND", url: pathToFileURL(found).href }); return Promise.reject(error); } catch (error) { return Promise.reject(error); } }; var ${UNFOUND} = (kind, file, path) => ${HELPER}(kind, file, {})(path);`,
+];
 
 /**
  * The bundle's `code` with each pattern's table made by {@link HELPER}, given the call's kind and the real path of the
@@ -50,8 +74,10 @@ const helper = (): string =>
  */
 export function withNodePatternCalls(code: string, cwd: string): string {
   const glob = GLOB.exec(code);
-  if (glob === null) return code;
-  const replaced = helper();
+  // only patterns whose folder was not there: the helper before the code, on its first line (esbuild's, or hangar's
+  // banner, which map to no source)
+  if (glob === null) return code.includes(`${UNFOUND}(`) ? `${helper().slice(1).join(" ")} ${code}` : code;
+  const replaced = helper().join("\n");
   if (replaced.split("\n").length !== glob[0].split("\n").length) return code;
   const calls: { at: number; kind: string; file: string }[] = [];
   // the call of `__glob` that makes a pattern's table, after its comment (a regular expression of this call's own: it

@@ -4,6 +4,8 @@ import { basename, dirname } from "node:path";
 import { pathToFileURL } from "node:url";
 import { scriptWithCodeCache } from "./code-cache.ts";
 import { SCRIPT_EXPORTS, SCRIPT_IMPORT_META } from "./compile-cache.ts";
+import { importModule } from "./import-module.ts";
+import { SCRIPT_IMPORT } from "./pattern-calls.ts";
 
 /**
  * Runs the script form of a compiled pipeline module (compile-cache.ts, `compileScript`): the file's code as the
@@ -14,7 +16,7 @@ export async function runScriptModule(file: string): Promise<Record<string, unkn
   const url = pathToFileURL(file).href;
   const stem = basename(file).slice(0, 32);
   // the header on a line of its own, before the file's first line: stack traces count lines as the file does
-  const source = `(async function (require, ${SCRIPT_IMPORT_META}, ${SCRIPT_EXPORTS}) {"use strict";\n${readFileSync(file, "utf8")}\n})`;
+  const source = `(async function (require, ${SCRIPT_IMPORT_META}, ${SCRIPT_EXPORTS}, ${SCRIPT_IMPORT}) {"use strict";\n${readFileSync(file, "utf8")}\n})`;
   const { script, keep } = scriptWithCodeCache(source, url, {
     cacheDir: dirname(file),
     name: `${stem}.code-${process.versions.v8}.bin`,
@@ -31,9 +33,15 @@ export async function runScriptModule(file: string): Promise<Record<string, unkn
   const meta = { url, dirname: dirname(file), filename: file };
   let exported: Record<string, unknown> = {};
   const run = script.runInThisContext() as (...args: unknown[]) => Promise<void>;
-  await run(require, meta, (value: Record<string, unknown>) => {
-    exported = value;
-  });
+  // and an import() (a script has none), for a file a pattern of files did not match (see src/cli/pattern-calls.ts)
+  await run(
+    require,
+    meta,
+    (value: Record<string, unknown>) => {
+      exported = value;
+    },
+    importModule,
+  );
   keep();
   return exported;
 }
