@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer as createHttpServer, type RequestListener } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
-import { createServer as createTcpServer, type Server } from "node:net";
+import { createServer as createTcpServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as tls from "node:tls";
@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { hasOpenssl, selfSignedCertificate, withOpenssl } from "../../test/helpers/self-signed.ts";
 import {
   BODY_TOO_LARGE,
+  BROKEN_ANSWER,
   certificateProblem,
   clientCertificateProblem,
   IDLE_TIMEOUT,
@@ -288,5 +289,131 @@ describe("nodeFetch over plain HTTP and on failures", () => {
     expect(((await rejection(nodeFetch()("ftp://127.0.0.1/", GET))) as Error).message).toBe(
       "unsupported protocol ftp: (use http:// or https://)",
     );
+  });
+});
+
+/**
+ * An echo server that closes the keep-alive connections it holds idle, as Concourse's web node (Go's IdleTimeout) and
+ * proxies do: once `expire()` is called, a request that arrives on a connection opened before is not answered, its
+ * connection is closed by `drop` (as if the server had closed it just as the request came). With `expire({ all: true })`
+ * new connections are dropped too. `seen` lists each request: its method, the connection's number, and whether it was
+ * dropped. With `tlsOptions` it serves HTTPS.
+ */
+async function expiringServer(drop: (socket: Socket) => void, tlsOptions?: { key: string; cert: string }) {
+  const connections: Socket[] = [];
+  const expired = new Set<Socket>();
+  let dropAll = false;
+  const seen: string[] = [];
+  const handler: RequestListener = (req, res) => {
+    const connection = `${req.method} #${connections.indexOf(req.socket)}`;
+    if (dropAll || expired.has(req.socket)) {
+      seen.push(`${connection} dropped`);
+      drop(req.socket);
+      return;
+    }
+    seen.push(connection);
+    echo(req, res);
+  };
+  const http = tlsOptions === undefined ? createHttpServer(handler) : createHttpsServer(tlsOptions, handler);
+  http.on(tlsOptions === undefined ? "connection" : "secureConnection", (socket: Socket) => connections.push(socket));
+  const server = await listen(http);
+  return {
+    url: `${tlsOptions === undefined ? "http" : "https"}://127.0.0.1:${server.port}/`,
+    seen,
+    expire: (options: { all?: boolean } = {}) => {
+      for (const socket of connections) expired.add(socket);
+      dropAll = options.all === true;
+    },
+    close: server.close,
+  };
+}
+
+describe("nodeFetch when the server closes a kept-alive connection as it is reused", () => {
+  test.each([
+    ["closes it (the client sees 'socket hang up')", (socket: Socket) => socket.destroy()],
+    ["resets it (read ECONNRESET)", (socket: Socket) => socket.resetAndDestroy()],
+  ])("a GET on it is sent once more, on a new connection, when the server %s", async (_, drop) => {
+    const server = await expiringServer(drop);
+    try {
+      const send = nodeFetch();
+      expect(await (await send(server.url, GET)).text()).toBe("GET ");
+      server.expire();
+      const again = await send(server.url, GET);
+      expect(again.status).toBe(201);
+      expect(await again.text()).toBe("GET ");
+      expect(server.seen).toEqual(["GET #0", "GET #0 dropped", "GET #1"]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test.skipIf(!hasOpenssl)(
+    withOpenssl("over HTTPS too: the GET is sent again, the PUT goes on a new connection"),
+    async () => {
+      const own = selfSignedCertificate();
+      const server = await expiringServer((socket) => socket.destroy(), own);
+      try {
+        const send = nodeFetch({ caCert: own.cert });
+        await send(server.url, GET);
+        server.expire();
+        expect((await send(server.url, GET)).status).toBe(201);
+        server.expire();
+        expect(await (await send(server.url, { method: "PUT", headers: {}, body: "{}" })).text()).toBe("PUT {}");
+        expect(server.seen).toEqual(["GET #0", "GET #0 dropped", "GET #1", "PUT #2"]);
+      } finally {
+        await server.close();
+      }
+    },
+  );
+
+  test("a GET is sent again once only: a new connection closed without answering fails it", async () => {
+    const server = await expiringServer((socket) => socket.destroy());
+    try {
+      const send = nodeFetch();
+      await send(server.url, GET);
+      server.expire({ all: true });
+      const error = await rejection(send(server.url, GET));
+      expect(error).toMatchObject({
+        message: `${server.url} closed the connection without answering`,
+        code: BROKEN_ANSWER,
+      });
+      expect(server.seen).toEqual(["GET #0", "GET #0 dropped", "GET #1 dropped"]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("a GET whose answer had begun when the connection closed is not sent again", async () => {
+    const server = await expiringServer((socket) => socket.end("HTTP/1.1 200 OK\r\n"));
+    try {
+      const send = nodeFetch();
+      await send(server.url, GET);
+      server.expire();
+      const error = await rejection(send(server.url, GET));
+      expect((error as { code?: string }).code).toBe(BROKEN_ANSWER);
+      expect(server.seen).toEqual(["GET #0", "GET #0 dropped"]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("a PUT (a save) goes on a new connection, never on one kept idle: it is neither lost nor sent twice", async () => {
+    const server = await expiringServer((socket) => socket.destroy());
+    try {
+      const send = nodeFetch();
+      await send(server.url, GET);
+      server.expire();
+      const saved = await send(server.url, { method: "PUT", headers: {}, body: '{"jobs":[]}' });
+      expect(saved.status).toBe(201);
+      expect(await saved.text()).toBe('PUT {"jobs":[]}');
+      expect(server.seen).toEqual(["GET #0", "PUT #1"]);
+      // a PUT that fails on its new connection is not sent again: whether it was done is not known
+      server.expire({ all: true });
+      const lost = await rejection(send(server.url, { method: "PUT", headers: {}, body: "{}" }));
+      expect((lost as { code?: string }).code).toBe(BROKEN_ANSWER);
+      expect(server.seen).toEqual(["GET #0", "PUT #1", "PUT #2 dropped"]);
+    } finally {
+      await server.close();
+    }
   });
 });

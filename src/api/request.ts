@@ -14,6 +14,12 @@
  *   block a CI job). The error's `code` is {@link IDLE_TIMEOUT}.
  * - a server that answers with what is not HTTP, closes the connection without answering or within its answer, fails
  *   the request with an error whose `code` is {@link BROKEN_ANSWER} (not a server that cannot be reached).
+ * - a GET (a request Go's `http.Transport` deems replayable) goes on a kept-alive connection when one is idle; when the
+ *   server had closed it (as Concourse's web node does after its IdleTimeout, and proxies sooner) and it fails before
+ *   any byte of an answer, the GET is sent once more on a new connection, as fly's transport does
+ *   (`shouldRetryRequest`). Any other request (the PUT of a save) goes on a new connection of its own and is never
+ *   sent twice: a save that reached the server is not repeated, one is not lost to a connection closed while the user
+ *   was asked.
  * - an answer larger than `maxBodyBytes` (256 MiB unless told) is not read to its end: a server that sends
  *   without end would otherwise fill the memory (fly reads it whole). The error's `code` is {@link BODY_TOO_LARGE}.
  *
@@ -212,8 +218,8 @@ export interface FetchLimits {
 
 /**
  * A {@link Fetch} over `node:http`/`node:https` with the given TLS settings. Each call of this function
- * has its own connection pool; `connectTimeoutMs` bounds connecting and the TLS handshake, `idleTimeoutMs`
- * the server's silences afterwards, `maxBodyBytes` the size of its answer.
+ * has its own connection pool (for replayable requests only); `connectTimeoutMs` bounds connecting and the TLS
+ * handshake, `idleTimeoutMs` the server's silences afterwards, `maxBodyBytes` the size of its answer.
  */
 export function nodeFetch(options: TlsOptions & FetchLimits = {}): Fetch {
   const {
@@ -226,91 +232,135 @@ export function nodeFetch(options: TlsOptions & FetchLimits = {}): Fetch {
   if (caCert !== undefined && pemCertificates(caCert).length === 0) {
     throw new HangarError("api/ca-cert", "the CA certificate is not valid: it holds no PEM certificate");
   }
-  const https = new HttpsAgent({
-    keepAlive: true,
+  const tlsSettings = {
     rejectUnauthorized: !insecure,
     ...(caCert !== undefined && !insecure && { ca: trustedCertificates(caCert) }),
     ...clientCertificate(options.clientCert, options.clientKey),
+  };
+  const agents = (keepAlive: boolean) => ({
+    https: new HttpsAgent({ keepAlive, ...tlsSettings }),
+    http: new HttpAgent({ keepAlive }),
   });
-  const http = new HttpAgent({ keepAlive: true });
+  // replayable requests share kept-alive connections; the others, and a replay, each have a connection of their own
+  const kept = agents(true);
+  const fresh = agents(false);
 
-  return (url, init) =>
-    new Promise<Response>((resolve, reject) => {
-      const target = new URL(url);
-      const secure = target.protocol === "https:";
-      if (!secure && target.protocol !== "http:") {
-        reject(new Error(`unsupported protocol ${target.protocol} (use http:// or https://)`));
+  return (url, init) => {
+    const target = new URL(url);
+    if (target.protocol !== "https:" && target.protocol !== "http:") {
+      return Promise.reject(new Error(`unsupported protocol ${target.protocol} (use http:// or https://)`));
+    }
+    const limits = { connectTimeoutMs, idleTimeoutMs, maxBodyBytes };
+    const once = (pool: typeof kept, replay?: () => Promise<Response>) =>
+      sendOnce(target, init, { ...limits, agent: target.protocol === "https:" ? pool.https : pool.http, replay });
+    return replayable(init) ? once(kept, () => once(fresh)) : once(fresh);
+  };
+}
+
+/**
+ * Whether a request may be sent twice (Go's `Request.isReplayable`): it has no body and its method asks for what is
+ * without changing it. Only these go on kept-alive connections, and are sent again when one was stale.
+ */
+const replayable = (init: Parameters<Fetch>[1]): boolean =>
+  init.body === undefined && ["GET", "HEAD", "OPTIONS", "TRACE"].includes(init.method);
+
+/**
+ * The codes of a connection closed by the server (`socket hang up` is an ECONNRESET), or that it reset, when sending
+ * on it or waiting for its answer.
+ */
+const CLOSED_CONNECTION: ReadonlySet<string> = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED"]);
+
+/**
+ * Sends one request with `agent`. A kept-alive connection that the server closed while it lay idle (as Concourse's web
+ * node does after its IdleTimeout, and proxies sooner), just as the request went out on it, fails the request before
+ * any byte of an answer: then `replay` sends it again, when given (Go's `shouldRetryRequest` does so for a request that
+ * is replayable).
+ */
+function sendOnce(
+  target: URL,
+  init: Parameters<Fetch>[1],
+  options: Required<FetchLimits> & {
+    readonly agent: HttpAgent;
+    readonly replay: (() => Promise<Response>) | undefined;
+  },
+): Promise<Response> {
+  const { connectTimeoutMs, idleTimeoutMs, maxBodyBytes, agent, replay } = options;
+  return new Promise<Response>((resolve, reject) => {
+    const secure = target.protocol === "https:";
+    const headers = { ...init.headers };
+    if (init.body !== undefined) headers["Content-Length"] = String(Buffer.byteLength(init.body));
+    const send = secure ? httpsRequest : httpRequest;
+    const shown = `${target.origin}${target.pathname}${target.search}`; // no user:password of the URL
+    const request = send(target, { method: init.method, headers, agent }, (response) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      // the connection closed within the answer (a chunked body or a Content-Length cut short)
+      response.on("error", (error) =>
+        reject(broken(`the answer of ${shown} stopped before its end (${error.message})`, error)),
+      );
+      const tooLarge = () => {
+        const error = Object.assign(
+          new Error(`the answer of ${shown} is larger than ${sizeOf(maxBodyBytes)}; it was not read to its end`),
+          { code: BODY_TOO_LARGE },
+        );
+        reject(error);
+        // the promise is settled: the connection goes without an error of its own to report
+        request.destroy();
+      };
+      if (Number(response.headers["content-length"]) > maxBodyBytes) {
+        tooLarge();
         return;
       }
-      const headers = { ...init.headers };
-      if (init.body !== undefined) headers["Content-Length"] = String(Buffer.byteLength(init.body));
-      const send = secure ? httpsRequest : httpRequest;
-      const shown = `${target.origin}${target.pathname}${target.search}`; // no user:password of the URL
-      const request = send(target, { method: init.method, headers, agent: secure ? https : http }, (response) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        // the connection closed within the answer (a chunked body or a Content-Length cut short)
-        response.on("error", (error) =>
-          reject(broken(`the answer of ${shown} stopped before its end (${error.message})`, error)),
-        );
-        const tooLarge = () => {
-          const error = Object.assign(
-            new Error(`the answer of ${shown} is larger than ${sizeOf(maxBodyBytes)}; it was not read to its end`),
-            { code: BODY_TOO_LARGE },
-          );
-          reject(error);
-          // the promise is settled: the connection goes without an error of its own to report
-          request.destroy();
-        };
-        if (Number(response.headers["content-length"]) > maxBodyBytes) {
-          tooLarge();
+      response.on("data", (chunk: Buffer) => {
+        if (size > maxBodyBytes) return; // already refused, the connection going
+        size += chunk.length;
+        if (size > maxBodyBytes) tooLarge();
+        else chunks.push(chunk);
+      });
+      response.on("end", () => {
+        const status = response.statusCode ?? 0;
+        if (status < 200 || status > 599) {
+          reject(broken(`${shown} answered with status ${status}, which is no HTTP status of an answer`));
           return;
         }
-        response.on("data", (chunk: Buffer) => {
-          if (size > maxBodyBytes) return; // already refused, the connection going
-          size += chunk.length;
-          if (size > maxBodyBytes) tooLarge();
-          else chunks.push(chunk);
-        });
-        response.on("end", () => {
-          const status = response.statusCode ?? 0;
-          if (status < 200 || status > 599) {
-            reject(broken(`${shown} answered with status ${status}, which is no HTTP status of an answer`));
-            return;
-          }
-          const body = NULL_BODY_STATUS.has(status) ? null : Buffer.concat(chunks);
-          resolve(
-            new Response(body, { status, statusText: response.statusMessage ?? "", headers: headersOf(response) }),
-          );
-        });
+        const body = NULL_BODY_STATUS.has(status) ? null : Buffer.concat(chunks);
+        resolve(new Response(body, { status, statusText: response.statusMessage ?? "", headers: headersOf(response) }));
       });
-      request.on("error", (error: Error & { code?: unknown }) => {
-        const code = typeof error.code === "string" ? error.code : "";
-        // reached, but what came back is not HTTP, or nothing came back
-        if (code.startsWith("HPE_"))
-          reject(broken(`${shown} answered with what is not HTTP (${error.message})`, error));
-        else if (code === "ECONNRESET" && error.message === "socket hang up")
-          reject(broken(`${shown} closed the connection without answering`, error));
-        else reject(error);
-      });
-      // the socket's inactivity: waiting for the answer, or for the rest of its body
-      request.setTimeout(idleTimeoutMs, () => {
-        const seconds = idleTimeoutMs / 1000;
-        const error = Object.assign(new Error(`no answer from ${shown} for ${seconds} s`), { code: IDLE_TIMEOUT });
-        reject(error);
-        request.destroy(error);
-      });
-      request.once("socket", (socket) => {
-        if (request.reusedSocket) return;
-        const timer = setTimeout(
-          () => request.destroy(new Error(`timed out connecting after ${connectTimeoutMs} ms`)),
-          connectTimeoutMs,
-        );
-        socket.once(secure ? "secureConnect" : "connect", () => clearTimeout(timer));
-        request.once("close", () => clearTimeout(timer));
-      });
-      request.end(init.body);
     });
+    /** Whether the request went on a kept-alive connection that has not given a byte since (none of an answer). */
+    let staleable = () => false;
+    request.on("error", (error: Error & { code?: unknown }) => {
+      const code = typeof error.code === "string" ? error.code : "";
+      if (replay !== undefined && CLOSED_CONNECTION.has(code) && staleable()) resolve(replay());
+      // reached, but what came back is not HTTP, or nothing came back
+      else if (code.startsWith("HPE_"))
+        reject(broken(`${shown} answered with what is not HTTP (${error.message})`, error));
+      else if (code === "ECONNRESET" && error.message === "socket hang up")
+        reject(broken(`${shown} closed the connection without answering`, error));
+      else reject(error);
+    });
+    // the socket's inactivity: waiting for the answer, or for the rest of its body
+    request.setTimeout(idleTimeoutMs, () => {
+      const seconds = idleTimeoutMs / 1000;
+      const error = Object.assign(new Error(`no answer from ${shown} for ${seconds} s`), { code: IDLE_TIMEOUT });
+      reject(error);
+      request.destroy(error);
+    });
+    request.once("socket", (socket) => {
+      if (request.reusedSocket) {
+        const read = socket.bytesRead;
+        staleable = () => socket.bytesRead === read;
+        return;
+      }
+      const timer = setTimeout(
+        () => request.destroy(new Error(`timed out connecting after ${connectTimeoutMs} ms`)),
+        connectTimeoutMs,
+      );
+      socket.once(secure ? "secureConnect" : "connect", () => clearTimeout(timer));
+      request.once("close", () => clearTimeout(timer));
+    });
+    request.end(init.body);
+  });
 }
 
 /** A size in bytes as it is shown: `256 MiB`, `64 KiB`, `100 bytes`. */
