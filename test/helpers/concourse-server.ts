@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 
 export interface StoredPipeline {
   team: string;
@@ -119,6 +119,11 @@ export async function startConcourseServer(options: ConcourseServerOptions) {
   let nextVersion = 1;
   /** Called after each GET of a config (a test changes the pipeline there, as another user would). */
   let afterGet: ((pipeline: StoredPipeline) => void) | undefined;
+  /** The connections open, and those closed as their next request comes (see `expireConnections`). */
+  const connections = new Set<Socket>();
+  const expired = new Set<Socket>();
+  /** The requests that came on an expired connection and were not read (method and URL). */
+  const dropped: string[] = [];
 
   const json = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { "Content-Type": "application/json" });
@@ -215,12 +220,21 @@ export async function startConcourseServer(options: ConcourseServerOptions) {
   }
 
   const listener: RequestListener = (req, res) => {
+    if (expired.has(req.socket)) {
+      dropped.push(`${req.method} ${req.url}`);
+      req.socket.destroy();
+      return;
+    }
     handle(req, res).catch((error: unknown) => {
       res.writeHead(500).end(String(error));
     });
   };
   const server =
     options.tls === undefined ? createServer(listener) : createHttpsServer(httpsOptions(options.tls), listener);
+  server.on(options.tls === undefined ? "connection" : "secureConnection", (socket: Socket) => {
+    connections.add(socket);
+    socket.once("close", () => connections.delete(socket));
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -230,6 +244,14 @@ export async function startConcourseServer(options: ConcourseServerOptions) {
     /** Runs `hook` after each GET of a config. */
     afterGet(hook: ((pipeline: StoredPipeline) => void) | undefined) {
       afterGet = hook;
+    },
+    dropped,
+    /**
+     * Closes the keep-alive connections open now when their next request comes, without reading it: as Concourse's web
+     * node (Go's IdleTimeout) or a proxy closes a connection left idle just as the client sends on it.
+     */
+    expireConnections() {
+      for (const socket of connections) expired.add(socket);
     },
     /** Bumps a pipeline's version, as a save by someone else would. */
     bump(pipeline: StoredPipeline) {

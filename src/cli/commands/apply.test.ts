@@ -36,13 +36,16 @@ beforeEach(async () => {
   };
 });
 
-/** Runs `hangar apply` with FLY_HOME in the scratch folder; `answer` is what the terminal answers (none: no terminal). */
-async function apply(argv: string[], answer?: string) {
+/**
+ * Runs `hangar apply` with FLY_HOME in the scratch folder; `answer` is what the terminal answers (none: no terminal), or
+ * gives it once what happens while the user is asked has happened.
+ */
+async function apply(argv: string[], answer?: string | (() => string)) {
   const run = memoryIo(work, { FLY_HOME: work });
   const asked: string[] = [];
   const ask = async (question: string) => {
     asked.push(question);
-    return answer;
+    return typeof answer === "function" ? answer() : answer;
   };
   const io = { ...run.io, ask };
   const code = await runCli(["apply", ...argv], io);
@@ -390,6 +393,28 @@ async function oddTarget(listener: RequestListener): Promise<void> {
     return new Promise<void>((done) => odd.close(() => done()));
   });
 }
+
+describe("hangar apply against a server that closes the connections it holds idle", () => {
+  test("closed while the user was asked: the save goes on a new connection, once; the read after it is sent again", async () => {
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    expect((await apply(["p.yml", "-t", "ci", "--yes"])).code).toBe(0);
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML.replace("args: [test]", "args: [test, lint]"));
+    const run = await apply(["p.yml", "-t", "ci"], () => {
+      server.expireConnections(); // the user took longer than the server keeps an idle connection
+      return "y";
+    });
+    expect(run.stderr).toBe(
+      "updated pipeline p; it is paused: unpause it with `fly -t ci unpause-pipeline -p p --team main` or apply with --unpause\nset 1 pipeline (0 created, 1 updated); 0 unchanged\n",
+    );
+    expect(run.code).toBe(0);
+    expect(server.pipelines[0]?.config).toMatchObject({
+      jobs: [{ plan: [{ config: { run: { args: ["test", "lint"] } } }] }],
+    });
+    expect(server.requests.filter((r) => r.method === "PUT")).toHaveLength(2);
+    // the read of the pipeline after the save came on the connection closed, and was sent again
+    expect(server.dropped).toEqual(["GET /api/v1/teams/main/pipelines/p"]);
+  });
+});
 
 describe("hangar apply against a server that misbehaves", () => {
   test("a server that never answers, or stops within its answer: --request-timeout gives up, exit 2", async () => {
