@@ -107,6 +107,16 @@ describe("the Concourse client against a local server", () => {
     expect(await client.getConfig(ref)).toMatchObject({ config });
   });
 
+  test("an HTML page quoted in an error keeps its text: a '<' that opens no tag is text, not the start of one", async () => {
+    const page = "<html><body><p>1 < 2: the limit is <b>5</b> (a<b)</p></body></html>";
+    const html = createClient({
+      api: "http://127.0.0.1:1",
+      fetch: async () => new Response(page, { status: 500, headers: { "Content-Type": "text/html" } }),
+    });
+    const error = await rejection(html.getConfig(ref));
+    expect((error as Error).message).toBe("reading pipeline app: unexpected answer 500: 1 < 2: the limit is 5 (a<b)");
+  });
+
   test("a server that cannot be reached is an error naming it", async () => {
     await server.close();
     const error = await rejection(client.getConfig(ref));

@@ -194,7 +194,8 @@ function configErrors(body: string): string[] {
 function quotedAnswer(body: string, contentType: string | null): string {
   const head = body.slice(0, 64 * 1024);
   const text = /html/i.test(contentType ?? "")
-    ? head.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, " ").replace(/<[^>]*>/g, " ")
+    ? // a tag ends before the next '<' (a '<' that opens none is text; and a page of '<'s is read once, not once per '<')
+      head.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, " ").replace(/<[^<>]*>/g, " ")
     : head;
   const line = text.replace(/\s+/g, " ").trim();
   return printable(line.length > MAX_QUOTED ? `${line.slice(0, MAX_QUOTED)}...` : line);

@@ -158,6 +158,26 @@ describe("flyrc values no request could be sent with", () => {
     );
   });
 
+  test("an api no URL can be read from never shows the password it holds (one with a '/', '?' or '#', no scheme)", () => {
+    const api = (url: string) => `targets:\n  ci:\n    api: "${url}"\n`;
+    const message = (url: string) => {
+      try {
+        at(api(url))();
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error(`${url} was taken`);
+    };
+    expect(message("https://me:pa/ss@ci.example.com")).toBe(
+      "in the file '/h/.flyrc': the api of target ci is not a URL: 'https://ci.example.com'",
+    );
+    expect(message("https://me:pa?ss@ci.example.com")).not.toContain("pa?ss");
+    expect(message("https://me:pa#ss@ci.example.com")).not.toContain("pa#ss");
+    expect(message("me:secret@ci.example.com")).toBe(
+      "in the file '/h/.flyrc': the api of target ci is not an http:// or https:// URL: 'ci.example.com'",
+    );
+  });
+
   test("a token with a line break, a control character or a non-ASCII one is refused, and never shown", () => {
     for (const token of [
       '{type: bearer, value: "abc\\ndef"}',

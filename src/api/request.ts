@@ -165,9 +165,20 @@ function clientCertificate(clientCert: string | undefined, clientKey: string | u
 
 /**
  * A URL as it may be shown: without the user and password it may hold (`https://me:secret@ci.example.com` →
- * `https://ci.example.com`); any other text as it is.
+ * `https://ci.example.com`). A text with an `@` that is no http(s) URL (a password with a `/`, `?` or `#` not
+ * escaped, which ends the URL's host early; no scheme: `me:secret@ci.example.com`) is shown from its last `@` on,
+ * after its scheme: where a password in it ends is not known.
  */
-export const withoutCredentials = (url: string): string => url.replace(/^([a-z][a-z\d+.-]*:\/\/)[^/?#]*@/i, "$1");
+export function withoutCredentials(url: string): string {
+  if (!url.includes("@")) return url;
+  let http = false;
+  try {
+    http = /^https?:$/.test(new URL(url).protocol);
+  } catch {}
+  // a URL's user and password end at the first '/', '?', '#' or backslash after its scheme
+  if (http) return url.replace(/^([a-z][a-z\d+.-]*:\/\/)[^/?#\\]*@/i, "$1");
+  return url.replace(/^([a-z][a-z\d+.-]*:\/\/)?.*@/is, "$1");
+}
 
 /** A response's headers, repeated ones kept. */
 function headersOf(response: IncomingMessage): Headers {
