@@ -117,6 +117,25 @@ describe("the Concourse client against a local server", () => {
     expect((error as Error).message).toBe("reading pipeline app: unexpected answer 500: 1 < 2: the limit is 5 (a<b)");
   });
 
+  test("an HTML page's scripts and styles are not quoted, in any case of letters; one left open runs to the end", async () => {
+    const quoted = async (page: string) => {
+      const html = createClient({
+        api: "http://127.0.0.1:1",
+        fetch: async () => new Response(page, { status: 502, headers: { "Content-Type": "text/html" } }),
+      });
+      return ((await rejection(html.getConfig(ref))) as Error).message;
+    };
+    expect(await quoted("<p>bad</p><SCRIPT>if (a < b) x()</SCRIPT><Style>p{}</Style><p>gateway</p>")).toBe(
+      "reading pipeline app: unexpected answer 502: bad gateway",
+    );
+    expect(await quoted("<p>bad gateway</p><script>var x = '<b>never shown</b>'")).toBe(
+      "reading pipeline app: unexpected answer 502: bad gateway",
+    );
+    expect(await quoted(`<p>down</p>${"<script>".repeat(5000)}`)).toBe(
+      "reading pipeline app: unexpected answer 502: down",
+    );
+  });
+
   test("a server that cannot be reached is an error naming it", async () => {
     await server.close();
     const error = await rejection(client.getConfig(ref));

@@ -191,11 +191,33 @@ function configErrors(body: string): string[] {
  * A server's answer as a message quotes it, on one line: an HTML page's text without its tags, scripts and styles,
  * white space runs as one space, cut to {@link MAX_QUOTED} characters, control characters escaped.
  */
+/**
+ * An HTML text without its scripts and styles (what a browser does not show); one left open runs to the end. Each
+ * `<script` or `<style` is looked for once and its end after it, so a page of them unclosed is read once, where a lazy
+ * regular expression read the rest of the page again for each.
+ */
+function withoutScripts(html: string): string {
+  const lower = html.toLowerCase();
+  const opening = /<(script|style)\b/g;
+  let out = "";
+  let from = 0;
+  for (let open = opening.exec(lower); open !== null; open = opening.exec(lower)) {
+    out += `${html.slice(from, open.index)} `;
+    const close = lower.indexOf(`</${open[1]}`, opening.lastIndex);
+    if (close === -1) return out;
+    const end = lower.indexOf(">", close);
+    if (end === -1) return out;
+    from = end + 1;
+    opening.lastIndex = from;
+  }
+  return out + html.slice(from);
+}
+
 function quotedAnswer(body: string, contentType: string | null): string {
   const head = body.slice(0, 64 * 1024);
   const text = /html/i.test(contentType ?? "")
     ? // a tag ends before the next '<' (a '<' that opens none is text; and a page of '<'s is read once, not once per '<')
-      head.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, " ").replace(/<[^<>]*>/g, " ")
+      withoutScripts(head).replace(/<[^<>]*>/g, " ")
     : head;
   const line = text.replace(/\s+/g, " ").trim();
   return printable(line.length > MAX_QUOTED ? `${line.slice(0, MAX_QUOTED)}...` : line);
@@ -338,11 +360,14 @@ export function createClient(options: ClientOptions): ConcourseClient {
           `setting pipeline ${printable(ref.name)}: the answer ${response.status} is not Concourse's (no JSON object${shown === "" ? "" : `: ${shown}`}); whether the config was set is not known`,
         );
       }
-      // atc.ConfigWarning: an entry that is not one (a text, a null) is no warning
-      const warnings = (Array.isArray(answer.warnings) ? answer.warnings : []).filter(isObject).map((w) => ({
-        type: typeof w.type === "string" ? w.type : "",
-        message: typeof w.message === "string" ? w.message : (JSON.stringify(w.message) ?? ""),
-      }));
+      // atc.ConfigWarning: an entry that is not one (a text, a null), or that says nothing, is no warning
+      const warnings = (Array.isArray(answer.warnings) ? answer.warnings : [])
+        .filter(isObject)
+        .map((w) => ({
+          type: typeof w.type === "string" ? w.type : "",
+          message: typeof w.message === "string" ? w.message : (JSON.stringify(w.message) ?? ""),
+        }))
+        .filter((w) => w.message !== "");
       return { created: response.status === 201, warnings };
     },
 

@@ -92,12 +92,16 @@ describe("reads are bounded", () => {
   test("a file up to the limit is read whole; past it, refused by its size without reading it", () => {
     writeFileSync(join(dir, "a.yml"), "x".repeat(100));
     expect(readFileCapped(join(dir, "a.yml"), 100).toString()).toBe("x".repeat(100));
-    expect(() => readFileCapped(join(dir, "a.yml"), 99)).toThrow(refusal);
+    expect(() => readFileCapped(join(dir, "a.yml"), 99)).toThrow(
+      "larger than 99 bytes, the most hangar reads of one input",
+    );
     expect(() => readFileCapped(dir)).toThrow(expect.objectContaining({ code: "EISDIR" }));
   });
 
   test.skipIf(process.platform === "win32")("a device without end is read up to the limit, then refused", () => {
-    expect(() => readFileCapped("/dev/zero", 1024 * 1024)).toThrow(refusal);
+    expect(() => readFileCapped("/dev/zero", 1024 * 1024)).toThrow(
+      "larger than 1 MiB, the most hangar reads of one input",
+    );
     expect(readFileCapped("/dev/null")).toEqual(Buffer.alloc(0));
   });
 
@@ -111,7 +115,9 @@ describe("reads are bounded", () => {
         }
       })(),
     );
-    await expect(readAll(endless, 100_000)).rejects.toThrow(refusal);
+    await expect(readAll(endless, 100_000)).rejects.toThrow(
+      "larger than 100000 bytes, the most hangar reads of one input",
+    );
     expect(given).toBeLessThan(200_000);
     expect((await readAll(Readable.from([Buffer.from("a: "), Buffer.from("1\n")]), 6)).toString()).toBe("a: 1\n");
   });

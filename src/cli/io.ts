@@ -195,15 +195,17 @@ export async function deferSignals(target: SignalTarget, write: () => void): Pro
 export const READ_LIMIT = 64 * 1024 * 1024;
 
 /** The error of a read past {@link READ_LIMIT}, said in words (see `fileProblem`). */
-const tooLarge = (): Error =>
-  new Error(`larger than ${READ_LIMIT / (1024 * 1024)} MiB, the most hangar reads of one input`);
+const tooLarge = (limit: number): Error =>
+  new Error(
+    `larger than ${limit % (1024 * 1024) === 0 ? `${limit / (1024 * 1024)} MiB` : `${limit} bytes`}, the most hangar reads of one input`,
+  );
 
 /** A file's bytes, at most `limit` of them: a regular file by its size, anything else read until its end or the limit. */
 export function readFileCapped(path: string, limit = READ_LIMIT): Buffer {
   const fd = openSync(path, "r");
   try {
     const stats = fstatSync(fd);
-    if (stats.isFile() && stats.size > limit) throw tooLarge();
+    if (stats.isFile() && stats.size > limit) throw tooLarge(limit);
     if (!stats.isFile() && !stats.isDirectory()) return readUntil(fd, limit);
     // a folder: the read's own EISDIR
     return readFileSync(fd);
@@ -221,7 +223,7 @@ function readUntil(fd: number, limit: number): Buffer {
     const n = readSync(fd, chunk, 0, chunk.length, null);
     if (n === 0) return Buffer.concat(chunks, total);
     total += n;
-    if (total > limit) throw tooLarge();
+    if (total > limit) throw tooLarge(limit);
     chunks.push(Buffer.from(chunk.subarray(0, n)));
   }
 }
@@ -233,7 +235,7 @@ export async function readAll(stream: NodeJS.ReadableStream, limit = READ_LIMIT)
   for await (const chunk of stream) {
     const bytes = Buffer.from(chunk);
     total += bytes.length;
-    if (total > limit) throw tooLarge();
+    if (total > limit) throw tooLarge(limit);
     chunks.push(bytes);
   }
   return Buffer.concat(chunks, total);

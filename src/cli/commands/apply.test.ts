@@ -641,11 +641,13 @@ describe("hangar apply: answers of odd shapes and sizes", () => {
     );
   });
 
-  test("warnings that are not Concourse's (a text, a null) are not printed as empty ones", async () => {
+  test("warnings that are not Concourse's (a text, a null, one without a message) are not printed as empty ones", async () => {
     await oddTarget((req, res) => {
       if (req.method === "GET") return void res.writeHead(404).end();
       res.writeHead(201, { "Content-Type": "application/json" });
-      res.end(JSON.stringify({ warnings: ["text", null, 5, { type: "x", message: "m\u001b[2J\nforged" }] }));
+      res.end(
+        JSON.stringify({ warnings: ["text", null, 5, { type: "x" }, { type: "x", message: "m\u001b[2J\nforged" }] }),
+      );
     });
     writeFileSync(join(work, "p.yml"), PIPELINE_YML);
     const run = await apply(["p.yml", "-t", "odd", "--yes"]);
