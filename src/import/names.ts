@@ -12,23 +12,30 @@ const RESERVED: ReadonlySet<string> = new Set(
   ).split(" "),
 );
 
-/** A camelCase identifier for a name: words split at anything but letters and digits. */
+/**
+ * A camelCase identifier for a name: words split at anything but letters, digits and marks. A Latin letter's accent is
+ * dropped (`café-crème` → `cafeCreme`, where a JavaScript identifier may keep it, a reader types it less easily); the
+ * letters of other scripts are kept with their marks (`日本-repo` → `日本Repo`, `हिंदी` → `हिंदी`: a Devanagari vowel
+ * sign is part of its word), as JavaScript identifiers may hold them.
+ */
 export function identifierFor(name: string, fallback: string): string {
   const words = name
     .normalize("NFKD")
-    // the accents NFKD parts from their letters (`é` → `e` and U+0301) belong to the word, not between words
-    .replace(/\p{M}+/gu, "")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    // the accents NFKD parts from Latin letters (`é` → `e` and U+0301) belong to the word, not between words
+    .replace(/(\p{Script=Latin})\p{M}+/gu, "$1")
+    .normalize("NFC")
+    .replace(/[^\p{L}\p{N}\p{M}]+/gu, " ")
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .trim()
     .split(" ")
-    .map((w) => w.replace(/[^A-Za-z0-9]/g, ""))
+    // what an identifier may hold (a mark or a letter of a kind JavaScript refuses, say a Roman numeral, is left out)
+    .map((w) => [...w].filter((c) => /\p{ID_Continue}/u.test(c)).join(""))
     .filter((w) => w !== "");
   let id = words
     .map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1)))
     .join("");
   if (id === "") id = fallback;
-  if (/^[0-9]/.test(id)) id = `${fallback}${id.charAt(0).toUpperCase()}${id.slice(1)}`;
+  if (!/^\p{ID_Start}/u.test(id)) id = `${fallback}${id.charAt(0).toUpperCase()}${id.slice(1)}`;
   return id;
 }
 

@@ -107,6 +107,25 @@ describe("named consts and step helpers", () => {
     // an accented letter is its letter, not the end of a word (`cAfeCreMe`)
     expect(out).toContain("const cafeCreme: Resource");
   });
+
+  test("identifiers of names in other scripts keep their letters and marks, and type-check", async () => {
+    const input = `
+      resources:
+      - {name: 日本-repo, type: git, source: {}}
+      - {name: हिंदी, type: git, source: {}}
+      - {name: данные, type: git, source: {}}
+      - {name: ٣-logs, type: git, source: {}}
+      jobs:
+      - {name: j, plan: [{get: 日本-repo}, {get: हिंदी}, {get: данные}, {get: ٣-logs}]}
+      `;
+    const out = code(input);
+    expect(out).toContain("const 日本Repo: Resource");
+    expect(out).toContain("const हिंदी: Resource");
+    expect(out).toContain("const данные: Resource");
+    // a digit of another script, which JavaScript does not take at the start of an identifier: the kind's name first
+    expect(out).toContain("const resource٣Logs: Resource");
+    await expectFaithful(out, input);
+  });
 });
 
 describe("anchors and merge keys", () => {
