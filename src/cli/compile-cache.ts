@@ -546,8 +546,8 @@ const unknownExtensionStandIn = (path: string): OnLoadResult => ({
 /**
  * The same for such a file of no extension (`LICENSE`; `.gitkeep` too, which esbuild takes for an extension of its
  * own), which Node runs as JavaScript, when its `contents` do not parse as JavaScript (`loader` "js"), and for a file
- * of an extension Node (or tsx) loads whose `contents` do not compile with its `loader` (`plugins/broken.ts`), which
- * tsx fails only when it is imported: code that throws a SyntaxError of esbuild's first error at its place; undefined
+ * of an extension Node (or tsx) loads whose `contents` do not compile with its `loader` (`plugins/broken.ts`, or a
+ * `helper.ts` only such plugins import), which tsx fails only when it (or a file importing it) is imported: code that throws a SyntaxError of esbuild's first error at its place; undefined
  * when they compile (the bundle takes the file in as it is).
  */
 async function unparsedStandIn(
@@ -1013,16 +1013,37 @@ async function compile(
   /** The files an import of a name resolved to that are bundled in (a tsconfig's `paths`, a package's source). */
   const byName = new Set<string>();
   /**
+   * The files whose relative imports named each path (as {@link named} holds it): a build that fails has no metafile,
+   * and this is then the only record of which files import a file.
+   */
+  const importers = new Map<string, Set<string>>();
+  /** The files whose relative imports name `file` itself (its path, or one that leads to its real path). */
+  const importersOf = (file: string): string[] => {
+    const real = realPathOf(file);
+    return [...importers]
+      .filter(([target]) => target === file || realPathOf(target) === real)
+      .flatMap(([, files]) => [...files]);
+  };
+  /**
    * Whether no import names `file` itself and it is not the module (`path`): a pattern of files took it in (see
    * {@link unknownExtensionStandIn}).
    */
-  const unnamed = (file: string): boolean => {
-    const real = realPathOf(file);
+  const unnamed = (file: string): boolean => file !== path && !byName.has(file) && importersOf(file).length === 0;
+  /**
+   * Whether `file` is in the bundle only through patterns of files: a pattern took it in (see {@link unnamed}), or
+   * every file that imports it is itself so (`helper.ts`, imported only by the `plugins/b.ts` a module imports as
+   * ``import(`./plugins/${name}.ts`)``), which tsx then fails only when such a file is imported. `seen`: the files
+   * already asked, each either on the way here (an import back to one, a cycle, is no other way in) or found so (else
+   * the answer is already no).
+   */
+  const onlyThroughPatterns = (file: string, seen = new Set<string>()): boolean => {
+    if (seen.has(file)) return true;
     if (file === path || byName.has(file)) return false;
-    return ![...named].some((target) => target === file || realPathOf(target) === real);
+    seen.add(file);
+    return importersOf(file).every((importer) => onlyThroughPatterns(importer, seen));
   };
   /**
-   * The files a pattern of files took in that do not compile (see {@link unparsedStandIn}), by path: found by a build,
+   * The files in the bundle only through patterns of files that do not compile (see {@link unparsedStandIn}), by path: found by a build,
    * which failed on them, and bundled by the next as code that throws their error when imported.
    */
   const unparsed = new Map<string, OnLoadResult>();
@@ -1193,6 +1214,7 @@ async function compile(
                 const target = resolve(args.resolveDir, args.path);
                 named.add(target);
                 named.add(dirname(target));
+                importers.set(target, (importers.get(target) ?? new Set()).add(args.importer));
                 if (LOADING_IMPORTS.includes(args.kind) && !(extname(args.path) in LOADERS)) {
                   const refused = await unknownExtensionImport(args.path, args);
                   if (refused !== undefined && args.kind === "import-statement") return { errors: [refused] };
@@ -1213,8 +1235,9 @@ async function compile(
       ],
     } satisfies BuildOptions;
     /**
-     * The files of `error`'s messages that a pattern of files took in and that do not compile alone (a `.ts` file with a
-     * syntax error beside the plugins a module imports), with the code that stands for each (see {@link unparsed}).
+     * The files of `error`'s messages that are in the bundle only through patterns of files (see
+     * {@link onlyThroughPatterns}) and that do not compile alone (a `.ts` file with a syntax error beside the plugins a
+     * module imports, or one only such plugins import), with the code that stands for each (see {@link unparsed}).
      */
     const unparsedOf = async (error: unknown): Promise<[string, OnLoadResult][]> => {
       const files = ((error as { errors?: EsbuildMessage[] }).errors ?? []).flatMap(({ location }) =>
@@ -1223,7 +1246,7 @@ async function compile(
       const found: [string, OnLoadResult][] = [];
       for (const file of new Set(files)) {
         const loader = LOADERS[extname(file)];
-        if (unparsed.has(file) || !read.has(file) || loader === undefined || !unnamed(file)) continue;
+        if (unparsed.has(file) || !read.has(file) || loader === undefined || !onlyThroughPatterns(file)) continue;
         const standIn = await unparsedStandIn(file, readFileSync(file), loader);
         if (standIn !== undefined) found.push([file, standIn]);
       }
@@ -1283,7 +1306,10 @@ async function compile(
     );
     const warnings = [
       ...tsconfigWarnings(result.warnings, configs, cwd),
-      ...sourceWarnings(result.warnings, { own, transformed, cwd }),
+      ...sourceWarnings(
+        result.warnings.filter((warning) => !ofStandIn(warning, unparsed.keys(), cwd)),
+        { own, transformed, cwd },
+      ),
     ];
     const deciding = [...configs, ...manifests].filter((file) => !bundled.has(file));
     return {
@@ -1478,6 +1504,18 @@ const SHOWN_WARNINGS: ReadonlySet<string> = new Set([
  * are that compile's, at their places in the file.
  */
 const BUNDLE_WARNINGS: ReadonlySet<string> = new Set(["different-path-case", "import-is-undefined"]);
+
+/**
+ * Whether `warning` is esbuild's that a name imported from a file of `standIns` (see {@link unparsedStandIn}), which
+ * exports nothing, will always be undefined (`import { x } from "../helper.ts"` in a file a pattern took in): the
+ * import throws the error of the file it stands for before the name is read, as under tsx, which warns of nothing.
+ */
+function ofStandIn(warning: EsbuildMessage, standIns: Iterable<string>, cwd: string): boolean {
+  if (warning.id !== "import-is-undefined") return false;
+  // (esbuild names the file relative to the working folder, with forward slashes)
+  const named = (file: string) => JSON.stringify(relative(cwd, file).split(sep).join("/"));
+  return [...standIns].some((file) => warning.text.endsWith(`because the file ${named(file)} has no exports`));
+}
 
 /**
  * esbuild's warnings of the user's `own` files (see {@link SHOWN_WARNINGS}), their files absolute, in order of file
