@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync } from "node:fs";
 import { isBuiltin, type SourceMapping } from "node:module";
-import { dirname, extname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { BuildOptions, Message as EsbuildMessage, ImportKind, OnLoadResult, PartialMessage } from "esbuild";
 import { isValidationEntry, keepNewest, pathKey, readIfPresent, writeAtomically } from "./cache-dir.ts";
@@ -55,9 +55,11 @@ import { VERSION } from "./version.ts";
  * of files' calls do as Node's do for a name the bundle does not have, see src/cli/pattern-calls.ts, and a file one
  * takes in that does not compile throws when imported, see {@link unparsedStandIn}; 26: an `import()` or `require()` of
  * a literal path to a file Node does not load is left to Node, see {@link LOADING_IMPORTS}; 27: a pattern of files
- * whose folder is not there is a call of hangar's helper, see {@link patternsLeftToNode}).
+ * whose folder is not there is a call of hangar's helper, see {@link patternsLeftToNode}; 28: a file that does not
+ * compile which the module imports by a path without its extension, as `.js` or by its folder fails the compile, see
+ * {@link mayLoad}, where code that threw its error when the module ran stood for it).
  */
-const CACHE_FORMAT = 27;
+const CACHE_FORMAT = 28;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry
@@ -945,6 +947,25 @@ const BUILTIN = "hangar-builtin";
 /** The name of the script form's entry, which hands the module's exports over (no file of its own). */
 const SCRIPT_ENTRY = "hangar-script-entry.js";
 
+/** The extensions esbuild and tsx add to a path an import names, or read as another (`./helper.js` for helper.ts). */
+const COMPLETED = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+
+/**
+ * Whether an import that names `target` (a path, resolved from the importer's folder) may load the file at `path`:
+ * the file itself, through symbolic links too, or one esbuild completes the path to, as tsx does (`./helper` with an
+ * extension added, `./helper.js` read as helper.ts, `./lib` as lib/index.ts). It may say yes of a file another of
+ * the same name was loaded for (`./helper` of helper.js, beside helper.ts), which is then taken for one an import
+ * names, as it was before a pattern of files was known to take files in.
+ */
+function mayLoad(target: string, path: string): boolean {
+  const forms = (file: string) => [file, realPathOf(file), join(realPathOf(dirname(file)), basename(file))];
+  const stem = (file: string) => file.replace(COMPLETED, "");
+  const files = forms(path).map(stem);
+  return forms(target).some((named) =>
+    files.some((file) => stem(named) === file || (named === dirname(file) && basename(file) === "index")),
+  );
+}
+
 /**
  * Compiles the module with esbuild: relative imports bundled, packages resolved from the module's
  * folder (as Node resolves them: `import` condition, `main` field) and left as absolute `file:` URLs.
@@ -1017,15 +1038,11 @@ async function compile(
    * and this is then the only record of which files import a file.
    */
   const importers = new Map<string, Set<string>>();
-  /** The files whose relative imports name `file` itself (its path, or one that leads to its real path). */
-  const importersOf = (file: string): string[] => {
-    const real = realPathOf(file);
-    return [...importers]
-      .filter(([target]) => target === file || realPathOf(target) === real)
-      .flatMap(([, files]) => [...files]);
-  };
+  /** The files whose relative imports may load `file` (see {@link mayLoad}). */
+  const importersOf = (file: string): string[] =>
+    [...importers].filter(([target]) => mayLoad(target, file)).flatMap(([, files]) => [...files]);
   /**
-   * Whether no import names `file` itself and it is not the module (`path`): a pattern of files took it in (see
+   * Whether no import may load `file` and it is not the module (`path`): a pattern of files took it in (see
    * {@link unknownExtensionStandIn}).
    */
   const unnamed = (file: string): boolean => file !== path && !byName.has(file) && importersOf(file).length === 0;

@@ -1248,6 +1248,25 @@ describe("an import() of a pattern of files one of whose files imports a file th
       await expect(loadModule(file, work, { cacheDir })).rejects.toThrow('helper.ts:2:30: Unexpected ";"');
     }
   });
+
+  test("an import that names the file without its extension, as .js, or as its folder still fails the compile", async () => {
+    writeFileSync(join(work, "lib/mid.ts"), 'export { value } from "../helper.ts";\n');
+    writeFileSync(join(work, "lib/index.ts"), "export const value: string = ;\n");
+    writeModule("no-extension.ts", "a", imported, ['import "./helper";']);
+    writeModule("js.ts", "a", imported, ['import "./helper.js";']);
+    writeModule("through.ts", "a", imported, ['import "./lib/mid";']);
+    writeModule("folder.ts", "a", imported, ['import "./lib";']);
+    for (const [file, broken] of [
+      ["no-extension.ts", "helper.ts"],
+      ["js.ts", "helper.ts"],
+      ["through.ts", "helper.ts"],
+      ["folder.ts", "lib/index.ts"],
+    ] as const) {
+      expect(underTsx(file)).toContain(`${join(realpathSync(work), broken)}:1:29: ERROR: Unexpected ";"`);
+      // (not the code that stands for the file, which fails the module when it runs, after the files imported before)
+      await expect(loadModule(file, work, { cacheDir })).rejects.toThrow(`${broken}:1:30: Unexpected ";"`);
+    }
+  });
 });
 
 describe("esbuild's warnings of the user's files", () => {
