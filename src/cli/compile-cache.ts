@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync } from "node:fs";
 import { isBuiltin, type SourceMapping } from "node:module";
-import { dirname, extname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { BuildOptions, Message as EsbuildMessage, ImportKind, OnLoadResult, PartialMessage } from "esbuild";
 import { isValidationEntry, keepNewest, pathKey, readIfPresent, writeAtomically } from "./cache-dir.ts";
@@ -55,9 +55,11 @@ import { VERSION } from "./version.ts";
  * of files' calls do as Node's do for a name the bundle does not have, see src/cli/pattern-calls.ts, and a file one
  * takes in that does not compile throws when imported, see {@link unparsedStandIn}; 26: an `import()` or `require()` of
  * a literal path to a file Node does not load is left to Node, see {@link LOADING_IMPORTS}; 27: a pattern of files
- * whose folder is not there is a call of hangar's helper, see {@link patternsLeftToNode}).
+ * whose folder is not there is a call of hangar's helper, see {@link patternsLeftToNode}; 28: a file that does not
+ * compile which the module imports by a path without its extension, as `.js` or by its folder fails the compile, see
+ * {@link mayLoad}, where code that threw its error when the module ran stood for it).
  */
-const CACHE_FORMAT = 27;
+const CACHE_FORMAT = 28;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry
@@ -546,8 +548,8 @@ const unknownExtensionStandIn = (path: string): OnLoadResult => ({
 /**
  * The same for such a file of no extension (`LICENSE`; `.gitkeep` too, which esbuild takes for an extension of its
  * own), which Node runs as JavaScript, when its `contents` do not parse as JavaScript (`loader` "js"), and for a file
- * of an extension Node (or tsx) loads whose `contents` do not compile with its `loader` (`plugins/broken.ts`), which
- * tsx fails only when it is imported: code that throws a SyntaxError of esbuild's first error at its place; undefined
+ * of an extension Node (or tsx) loads whose `contents` do not compile with its `loader` (`plugins/broken.ts`, or a
+ * `helper.ts` only such plugins import), which tsx fails only when it (or a file importing it) is imported: code that throws a SyntaxError of esbuild's first error at its place; undefined
  * when they compile (the bundle takes the file in as it is).
  */
 async function unparsedStandIn(
@@ -945,6 +947,25 @@ const BUILTIN = "hangar-builtin";
 /** The name of the script form's entry, which hands the module's exports over (no file of its own). */
 const SCRIPT_ENTRY = "hangar-script-entry.js";
 
+/** The extensions esbuild and tsx add to a path an import names, or read as another (`./helper.js` for helper.ts). */
+const COMPLETED = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+
+/**
+ * Whether an import that names `target` (a path, resolved from the importer's folder) may load the file at `path`:
+ * the file itself, through symbolic links too, or one esbuild completes the path to, as tsx does (`./helper` with an
+ * extension added, `./helper.js` read as helper.ts, `./lib` as lib/index.ts). It may say yes of a file another of
+ * the same name was loaded for (`./helper` of helper.js, beside helper.ts), which is then taken for one an import
+ * names, as it was before a pattern of files was known to take files in.
+ */
+function mayLoad(target: string, path: string): boolean {
+  const forms = (file: string) => [file, realPathOf(file), join(realPathOf(dirname(file)), basename(file))];
+  const stem = (file: string) => file.replace(COMPLETED, "");
+  const files = forms(path).map(stem);
+  return forms(target).some((named) =>
+    files.some((file) => stem(named) === file || (named === dirname(file) && basename(file) === "index")),
+  );
+}
+
 /**
  * Compiles the module with esbuild: relative imports bundled, packages resolved from the module's
  * folder (as Node resolves them: `import` condition, `main` field) and left as absolute `file:` URLs.
@@ -1013,16 +1034,33 @@ async function compile(
   /** The files an import of a name resolved to that are bundled in (a tsconfig's `paths`, a package's source). */
   const byName = new Set<string>();
   /**
-   * Whether no import names `file` itself and it is not the module (`path`): a pattern of files took it in (see
+   * The files whose relative imports named each path (as {@link named} holds it): a build that fails has no metafile,
+   * and this is then the only record of which files import a file.
+   */
+  const importers = new Map<string, Set<string>>();
+  /** The files whose relative imports may load `file` (see {@link mayLoad}). */
+  const importersOf = (file: string): string[] =>
+    [...importers].filter(([target]) => mayLoad(target, file)).flatMap(([, files]) => [...files]);
+  /**
+   * Whether no import may load `file` and it is not the module (`path`): a pattern of files took it in (see
    * {@link unknownExtensionStandIn}).
    */
-  const unnamed = (file: string): boolean => {
-    const real = realPathOf(file);
+  const unnamed = (file: string): boolean => file !== path && !byName.has(file) && importersOf(file).length === 0;
+  /**
+   * Whether `file` is in the bundle only through patterns of files: a pattern took it in (see {@link unnamed}), or
+   * every file that imports it is itself so (`helper.ts`, imported only by the `plugins/b.ts` a module imports as
+   * ``import(`./plugins/${name}.ts`)``), which tsx then fails only when such a file is imported. `seen`: the files
+   * already asked, each either on the way here (an import back to one, a cycle, is no other way in) or found so (else
+   * the answer is already no).
+   */
+  const onlyThroughPatterns = (file: string, seen = new Set<string>()): boolean => {
+    if (seen.has(file)) return true;
     if (file === path || byName.has(file)) return false;
-    return ![...named].some((target) => target === file || realPathOf(target) === real);
+    seen.add(file);
+    return importersOf(file).every((importer) => onlyThroughPatterns(importer, seen));
   };
   /**
-   * The files a pattern of files took in that do not compile (see {@link unparsedStandIn}), by path: found by a build,
+   * The files in the bundle only through patterns of files that do not compile (see {@link unparsedStandIn}), by path: found by a build,
    * which failed on them, and bundled by the next as code that throws their error when imported.
    */
   const unparsed = new Map<string, OnLoadResult>();
@@ -1193,6 +1231,7 @@ async function compile(
                 const target = resolve(args.resolveDir, args.path);
                 named.add(target);
                 named.add(dirname(target));
+                importers.set(target, (importers.get(target) ?? new Set()).add(args.importer));
                 if (LOADING_IMPORTS.includes(args.kind) && !(extname(args.path) in LOADERS)) {
                   const refused = await unknownExtensionImport(args.path, args);
                   if (refused !== undefined && args.kind === "import-statement") return { errors: [refused] };
@@ -1213,8 +1252,9 @@ async function compile(
       ],
     } satisfies BuildOptions;
     /**
-     * The files of `error`'s messages that a pattern of files took in and that do not compile alone (a `.ts` file with a
-     * syntax error beside the plugins a module imports), with the code that stands for each (see {@link unparsed}).
+     * The files of `error`'s messages that are in the bundle only through patterns of files (see
+     * {@link onlyThroughPatterns}) and that do not compile alone (a `.ts` file with a syntax error beside the plugins a
+     * module imports, or one only such plugins import), with the code that stands for each (see {@link unparsed}).
      */
     const unparsedOf = async (error: unknown): Promise<[string, OnLoadResult][]> => {
       const files = ((error as { errors?: EsbuildMessage[] }).errors ?? []).flatMap(({ location }) =>
@@ -1223,7 +1263,7 @@ async function compile(
       const found: [string, OnLoadResult][] = [];
       for (const file of new Set(files)) {
         const loader = LOADERS[extname(file)];
-        if (unparsed.has(file) || !read.has(file) || loader === undefined || !unnamed(file)) continue;
+        if (unparsed.has(file) || !read.has(file) || loader === undefined || !onlyThroughPatterns(file)) continue;
         const standIn = await unparsedStandIn(file, readFileSync(file), loader);
         if (standIn !== undefined) found.push([file, standIn]);
       }
@@ -1283,7 +1323,10 @@ async function compile(
     );
     const warnings = [
       ...tsconfigWarnings(result.warnings, configs, cwd),
-      ...sourceWarnings(result.warnings, { own, transformed, cwd }),
+      ...sourceWarnings(
+        result.warnings.filter((warning) => !ofStandIn(warning, unparsed.keys(), cwd)),
+        { own, transformed, cwd },
+      ),
     ];
     const deciding = [...configs, ...manifests].filter((file) => !bundled.has(file));
     return {
@@ -1478,6 +1521,18 @@ const SHOWN_WARNINGS: ReadonlySet<string> = new Set([
  * are that compile's, at their places in the file.
  */
 const BUNDLE_WARNINGS: ReadonlySet<string> = new Set(["different-path-case", "import-is-undefined"]);
+
+/**
+ * Whether `warning` is esbuild's that a name imported from a file of `standIns` (see {@link unparsedStandIn}), which
+ * exports nothing, will always be undefined (`import { x } from "../helper.ts"` in a file a pattern took in): the
+ * import throws the error of the file it stands for before the name is read, as under tsx, which warns of nothing.
+ */
+function ofStandIn(warning: EsbuildMessage, standIns: Iterable<string>, cwd: string): boolean {
+  if (warning.id !== "import-is-undefined") return false;
+  // (esbuild names the file relative to the working folder, with forward slashes)
+  const named = (file: string) => JSON.stringify(relative(cwd, file).split(sep).join("/"));
+  return [...standIns].some((file) => warning.text.endsWith(`because the file ${named(file)} has no exports`));
+}
 
 /**
  * esbuild's warnings of the user's `own` files (see {@link SHOWN_WARNINGS}), their files absolute, in order of file

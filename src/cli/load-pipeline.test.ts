@@ -1168,6 +1168,107 @@ describe("an import statement of a file Node does not load", () => {
   });
 });
 
+describe("an import() of a pattern of files one of whose files imports a file that does not compile", () => {
+  /** The name the module `file` gives (or its error's message) and the warnings its load gives, through the cache. */
+  const loadedWarned = async (file: string, stackSourceMaps: boolean) => {
+    const warnings: string[] = [];
+    const warn = (message: string) => warnings.push(message);
+    const name = await loadModule(file, work, { cacheDir, stackSourceMaps, warn }).then(
+      (definition) => String(definition.name),
+      (error: Error) => error.message,
+    );
+    return { name, warnings };
+  };
+  /** Writes the module `file`, which gives as its name what it finds importing `plugins/<name>.ts` (`found`). */
+  const writeModule = (file: string, name: string, found: string, imports: string[] = []) =>
+    writeFileSync(
+      join(work, file),
+      [
+        ...imports,
+        `const name = [${JSON.stringify(name)}].join("");`,
+        `const found = ${found};`,
+        "export default { name: String(found), pipeline: { jobs: [] } };",
+        "",
+      ].join("\n"),
+    );
+  // biome-ignore-start lint/suspicious/noTemplateCurlyInString: template literals of the modules' source
+  const imported = "(await import(`./plugins/${name}.ts`)).value";
+  const caught = "await import(`./plugins/${name}.ts`).then((m) => m.value, (e) => `caught ${e.name}`)";
+  // biome-ignore-end lint/suspicious/noTemplateCurlyInString: template literals of the modules' source
+  beforeEach(() => {
+    mkdirSync(join(work, "plugins"));
+    writeFileSync(join(work, "plugins/a.ts"), 'export const value: string = "A";\n');
+    writeFileSync(join(work, "plugins/b.ts"), 'import { value } from "../helper.ts";\nexport { value };\n');
+    writeFileSync(join(work, "helper.ts"), "export const value: string = ;\n");
+  });
+
+  test("compiles; only an import of a file that imports it fails, with its error at its place, as under tsx", async () => {
+    writeModule("good.ts", "a", imported);
+    writeModule("broken.ts", "b", imported);
+    writeModule("caught.ts", "b", caught);
+    const real = realpathSync(work);
+    expect(underTsx("good.ts")).toBe("A");
+    expect(underTsx("caught.ts")).toBe("caught TransformError");
+    expect(underTsx("broken.ts")).toContain(`${join(real, "helper.ts")}:1:29: ERROR: Unexpected ";"`);
+    for (const stackSourceMaps of [false, true]) {
+      rmSync(cacheDir, { recursive: true, force: true });
+      // (no warning that the name imported from the file that stands for helper.ts is always undefined)
+      expect(await loadedWarned("good.ts", stackSourceMaps)).toEqual({ name: "A", warnings: [] });
+      expect(await loadedWarned("caught.ts", stackSourceMaps)).toEqual({ name: "caught SyntaxError", warnings: [] });
+      expect((await loadedWarned("broken.ts", stackSourceMaps)).name).toBe(
+        'helper.ts:1:30: SyntaxError: Unexpected ";"',
+      );
+    }
+    // the file fixed: compiled again
+    writeFileSync(join(work, "helper.ts"), 'export const value: string = "fixed";\n');
+    expect(await loaded("broken.ts", false)).toBe("fixed");
+  });
+
+  test("through files that import each other (a cycle), as under tsx", async () => {
+    writeFileSync(join(work, "helper.ts"), 'import "./lib/util.ts";\nexport const value: string = "B";\n');
+    writeFileSync(join(work, "lib/util.ts"), 'import "../helper.ts";\nexport const other: number = ;\n');
+    writeModule("caught.ts", "b", caught);
+    writeModule("good.ts", "a", imported);
+    expect(underTsx("caught.ts")).toBe("caught TransformError");
+    expect(underTsx("good.ts")).toBe("A");
+    expect(await loaded("caught.ts", false)).toBe("caught SyntaxError");
+    expect(await loaded("good.ts", false)).toBe("A");
+  });
+
+  test("a file the module imports, itself or through other files, still fails the compile, as tsx fails the module", async () => {
+    writeFileSync(join(work, "lib/mid.ts"), 'export { value } from "../helper.ts";\n');
+    writeModule("direct.ts", "a", imported, ['import "./helper.ts";']);
+    writeModule("through.ts", "a", imported, ['import "./lib/mid.ts";']);
+    // through a cycle of files, one of which the module imports
+    writeFileSync(join(work, "lib/util.ts"), 'import "../helper.ts";\nexport const other = 1;\n');
+    writeFileSync(join(work, "helper.ts"), 'import "./lib/util.ts";\nexport const value: string = ;\n');
+    writeModule("cycle.ts", "a", imported, ['import "./lib/util.ts";']);
+    for (const file of ["direct.ts", "through.ts", "cycle.ts"]) {
+      expect(underTsx(file)).toContain('ERROR: Unexpected ";"');
+      await expect(loadModule(file, work, { cacheDir })).rejects.toThrow('helper.ts:2:30: Unexpected ";"');
+    }
+  });
+
+  test("an import that names the file without its extension, as .js, or as its folder still fails the compile", async () => {
+    writeFileSync(join(work, "lib/mid.ts"), 'export { value } from "../helper.ts";\n');
+    writeFileSync(join(work, "lib/index.ts"), "export const value: string = ;\n");
+    writeModule("no-extension.ts", "a", imported, ['import "./helper";']);
+    writeModule("js.ts", "a", imported, ['import "./helper.js";']);
+    writeModule("through.ts", "a", imported, ['import "./lib/mid";']);
+    writeModule("folder.ts", "a", imported, ['import "./lib";']);
+    for (const [file, broken] of [
+      ["no-extension.ts", "helper.ts"],
+      ["js.ts", "helper.ts"],
+      ["through.ts", "helper.ts"],
+      ["folder.ts", "lib/index.ts"],
+    ] as const) {
+      expect(underTsx(file)).toContain(`${join(realpathSync(work), broken)}:1:29: ERROR: Unexpected ";"`);
+      // (not the code that stands for the file, which fails the module when it runs, after the files imported before)
+      await expect(loadModule(file, work, { cacheDir })).rejects.toThrow(`${broken}:1:30: Unexpected ";"`);
+    }
+  });
+});
+
 describe("esbuild's warnings of the user's files", () => {
   /** The warnings loading `file` gives, through the cache (or none: `false`), as a render (or the graph) loads it. */
   const warningsOf = async (file: string, dir: string | false, stackSourceMaps: boolean) => {
