@@ -538,8 +538,17 @@ describe("hangar lsp, given a client that breaks the protocol", () => {
         (e: { code: number; message: string }) => `${e.code} ${e.message}`,
       );
     expect(await refused(client.sendRequest("textDocument/hover", { textDocument }))).toBe(
-      "-32602 textDocument/hover: params.position.line must be a number",
+      "-32602 textDocument/hover: params.position.line must be an unsigned integer",
     );
+    // LSP's positions are uintegers: a line between two lines, or a character before the first, is none
+    expect(
+      await refused(client.sendRequest("textDocument/hover", { textDocument, position: { line: 1.5, character: 0 } })),
+    ).toBe("-32602 textDocument/hover: params.position.line must be an unsigned integer");
+    expect(
+      await refused(
+        client.sendRequest("textDocument/definition", { textDocument, position: { line: 0, character: -3 } }),
+      ),
+    ).toBe("-32602 textDocument/definition: params.position.character must be an unsigned integer");
     expect(await refused(client.sendRequest("textDocument/references", { textDocument, position }))).toBe(
       "-32602 textDocument/references: params.context.includeDeclaration must be a boolean",
     );
