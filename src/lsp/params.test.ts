@@ -6,11 +6,28 @@ describe("paramsProblem", () => {
   const position = { line: 1, character: 2 };
   test.each([
     [{ textDocument: { uri: "u" }, position }, undefined],
-    [{ textDocument: { uri: "u" } }, "params.position.line must be a number"],
-    [{ textDocument: { uri: "u" }, position: { line: "1", character: 2 } }, "params.position.line must be a number"],
+    [{ textDocument: { uri: "u" }, position: { line: 0, character: 0 } }, undefined],
+    [{ textDocument: { uri: "u" } }, "params.position.line must be an unsigned integer"],
+    [
+      { textDocument: { uri: "u" }, position: { line: "1", character: 2 } },
+      "params.position.line must be an unsigned integer",
+    ],
     [
       { textDocument: { uri: "u" }, position: { line: 1, character: Number.NaN } },
-      "params.position.character must be a number",
+      "params.position.character must be an unsigned integer",
+    ],
+    // LSP's positions are uintegers: no line between two lines, none before the first
+    [
+      { textDocument: { uri: "u" }, position: { line: 1.5, character: 2 } },
+      "params.position.line must be an unsigned integer",
+    ],
+    [
+      { textDocument: { uri: "u" }, position: { line: 1, character: -3 } },
+      "params.position.character must be an unsigned integer",
+    ],
+    [
+      { textDocument: { uri: "u" }, position: { line: 1, character: Number.POSITIVE_INFINITY } },
+      "params.position.character must be an unsigned integer",
     ],
     [{ position }, "params.textDocument.uri must be a string"],
     [null, "params.textDocument.uri must be a string"],
@@ -49,6 +66,9 @@ test("checked: the handler runs on whole params; otherwise an InvalidParams erro
   expect(handler({ textDocument: { uri: "u" }, position: { line: 3, character: 0 } } as never)).toBe(3);
   const refused = handler({ textDocument: { uri: "u" } } as never);
   expect(refused).toBeInstanceOf(ResponseError);
-  expect(refused).toMatchObject({ code: -32602, message: "textDocument/hover: params.position.line must be a number" });
+  expect(refused).toMatchObject({
+    code: -32602,
+    message: "textDocument/hover: params.position.line must be an unsigned integer",
+  });
   expect(ran).toBe(1);
 });

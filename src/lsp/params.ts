@@ -3,15 +3,28 @@ import { isObject } from "../model/common.ts";
 
 /**
  * What a message's params must hold: the type of the value at each dotted path (`position.line`). `integer` is a
- * whole number (a position in a text change: a fraction there would cut the document at no offset).
+ * whole number (a position in a text change: a fraction there would cut the document at no offset); `uinteger` a
+ * whole number 0 or more, LSP's type of a request's position (a line -3 or 1.5 is no line).
  */
-export type ParamsShape = Readonly<Record<string, "string" | "number" | "integer" | "boolean" | "array">>;
+export type ParamsShape = Readonly<Record<string, ParamType>>;
+
+type ParamType = "string" | "number" | "integer" | "uinteger" | "boolean" | "array";
+
+/** Each type as a problem names it (`must be an unsigned integer`). */
+const TYPE_NAME: Readonly<Record<ParamType, string>> = {
+  string: "a string",
+  number: "a number",
+  integer: "an integer",
+  uinteger: "an unsigned integer",
+  boolean: "a boolean",
+  array: "an array",
+};
 
 /** The params of a request on a position in a document (hover, definition, rename...). */
 export const AT_POSITION: ParamsShape = {
   "textDocument.uri": "string",
-  "position.line": "number",
-  "position.character": "number",
+  "position.line": "uinteger",
+  "position.character": "uinteger",
 };
 
 /** The params of a request on a whole document (document symbols). */
@@ -25,15 +38,15 @@ export function paramsProblem(params: unknown, shape: ParamsShape, at = "params"
   for (const [path, type] of Object.entries(shape)) {
     let value: unknown = params;
     for (const key of path.split(".")) value = isObject(value) ? value[key] : undefined;
-    if (!hasType(value, type))
-      return `${at}.${path} must be ${type === "array" || type === "integer" ? "an" : "a"} ${type}`;
+    if (!hasType(value, type)) return `${at}.${path} must be ${TYPE_NAME[type]}`;
   }
   return undefined;
 }
 
-function hasType(value: unknown, type: ParamsShape[string]): boolean {
+function hasType(value: unknown, type: ParamType): boolean {
   if (type === "array") return Array.isArray(value);
   if (type === "integer") return Number.isInteger(value);
+  if (type === "uinteger") return hasType(value, "integer") && (value as number) >= 0;
   return typeof value === type && !Number.isNaN(value);
 }
 

@@ -1,6 +1,6 @@
 import { isObject, type Path } from "../model/common.ts";
 import { STEP_KINDS, stepKindOrUndefined } from "../model/step.ts";
-import type { DocumentKind } from "../parse/document-kind.ts";
+import { type DocumentKind, plainKindOf } from "../parse/document-kind.ts";
 import { type JsonSchema, PIPELINE_DEFINITION, stepDefinition } from "../schema/generate.ts";
 import { TASK_CONFIG_DEFINITION } from "../schema/task-schema.ts";
 import { valueIn } from "./documents.ts";
@@ -13,6 +13,29 @@ export interface FieldDoc {
 }
 
 const REF_PREFIX = "#/definitions/";
+
+/** Each kind of document as the editor names it where both kinds' keys are offered (completion) or shown (hover). */
+export const KIND_LABEL: Readonly<Record<DocumentKind, string>> = { pipeline: "pipeline", task: "task config" };
+
+/**
+ * The kinds of document whose keys the mapping at `mapping` may hold: at the top of a document that is not yet plainly
+ * a pipeline or a task config ({@link plainKindOf}: an empty file, `inputs:` alone), both; else the document's own.
+ */
+export function kindsOfMapping(
+  mapping: Path,
+  document: { readonly value: unknown; readonly kind: DocumentKind },
+): readonly DocumentKind[] {
+  return mapping.length === 0 && plainKindOf(document.value) === undefined ? ["pipeline", "task"] : [document.kind];
+}
+
+/**
+ * What is said of a field beside its key: of which kind of document it is (`of`, given where both kinds' keys are
+ * offered) and whether it is required (`task config, required`); empty when neither.
+ */
+export const fieldNote = (field: FieldDoc, of: DocumentKind | undefined): string =>
+  [of === undefined ? undefined : KIND_LABEL[of], field.required ? "required" : undefined]
+    .filter((part) => part !== undefined)
+    .join(", ");
 
 /**
  * Reads the generated pipeline schema as the editor needs it: which keys a mapping may have at a path,

@@ -493,6 +493,34 @@ describe("hangar lsp, given a client that breaks the protocol", () => {
     await stop();
   });
 
+  test("JSON that is no JSON-RPC message is answered Invalid Request (-32600), its id when valid, else null; a response is not answered; the server reads on", async () => {
+    const { server, client, stop, stdout, logged } = await started();
+    for (const body of [
+      "42",
+      "[]",
+      "null",
+      '{"jsonrpc":"2.0","id":{},"method":"x"}',
+      '{"jsonrpc":"2.0","id":7,"method":3}',
+      // an answer to no request of the server's: read (and dropped by the connection), never answered
+      '{"jsonrpc":"2.0","id":99,"result":1}',
+    ])
+      server.stdin.write(frame(body));
+    const symbols = await client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: "file:///x.yml" } });
+    expect(symbols).toEqual([]);
+    const answers = stdout()
+      .split(/Content-Length: \d+\r\n\r\n/)
+      .filter((body) => body.includes('"error"'))
+      .map((body) => JSON.parse(body));
+    const invalid = (id: number | null) => ({
+      jsonrpc: "2.0",
+      id,
+      error: { code: -32600, message: expect.stringMatching(/^Invalid Request: /) },
+    });
+    expect(answers).toEqual([invalid(null), invalid(null), invalid(null), invalid(null), invalid(7)]);
+    expect(logged).toEqual([]);
+    await stop();
+  });
+
   test("a $/cancelRequest without params is said and dropped: the server reads on, where it stopped as at a bad header", async () => {
     const { server, client, stop, stderr, logged } = await started();
     server.stdin.write(frame('{"jsonrpc":"2.0","method":"$/cancelRequest"}'));
@@ -538,8 +566,17 @@ describe("hangar lsp, given a client that breaks the protocol", () => {
         (e: { code: number; message: string }) => `${e.code} ${e.message}`,
       );
     expect(await refused(client.sendRequest("textDocument/hover", { textDocument }))).toBe(
-      "-32602 textDocument/hover: params.position.line must be a number",
+      "-32602 textDocument/hover: params.position.line must be an unsigned integer",
     );
+    // LSP's positions are uintegers: a line between two lines, or a character before the first, is none
+    expect(
+      await refused(client.sendRequest("textDocument/hover", { textDocument, position: { line: 1.5, character: 0 } })),
+    ).toBe("-32602 textDocument/hover: params.position.line must be an unsigned integer");
+    expect(
+      await refused(
+        client.sendRequest("textDocument/definition", { textDocument, position: { line: 0, character: -3 } }),
+      ),
+    ).toBe("-32602 textDocument/definition: params.position.character must be an unsigned integer");
     expect(await refused(client.sendRequest("textDocument/references", { textDocument, position }))).toBe(
       "-32602 textDocument/references: params.context.includeDeclaration must be a boolean",
     );

@@ -5,7 +5,8 @@
  *
  * - diagnostics from hangar's validator (Concourse-parity and hangar rules) with severity and rule id,
  *   published after every change (changes arriving together are validated once, for the last text);
- * - hover: a field's documentation (from the generated schema), a name's definition;
+ * - hover: a field's documentation (from the generated schema; at the top of a document not yet plainly one kind, that of
+ *   each kind having the key, saying which), a name's definition;
  * - completion: keys valid at the cursor (at the top of a document not yet plainly one kind, an empty file, those of a
  *   pipeline and of a task config, each saying which); resource, resource type, prototype and job names where a name
  *   is expected;
@@ -27,7 +28,6 @@ import {
   createConnection,
   type DefinitionParams,
   type DocumentSymbolParams,
-  ErrorCodes,
   type HoverParams,
   type Message,
   type MessageReader,
@@ -52,6 +52,7 @@ import { quickFixes, toLspDiagnostics } from "./features/diagnostics.ts";
 import { hover } from "./features/hover.ts";
 import { prepareRename, rename } from "./features/rename.ts";
 import { documentSymbols } from "./features/symbols.ts";
+import { invalidRequest, parseError } from "./json-rpc.ts";
 import { checkedDocumentEvents } from "./notifications.ts";
 import { AT_POSITION, checked, ON_DOCUMENT } from "./params.ts";
 import { schemaDocs } from "./schema-docs.ts";
@@ -71,15 +72,17 @@ export type ServerEnd = { readonly ok: true } | { readonly ok: false; readonly m
  * a message header cannot be read (`Content-Length: abc`, or a body longer than its `Content-Length` running
  * into the next header): where the next message starts can then no longer be found, so the server stops
  * rather than wait, deaf, for ever. A body that is not JSON leaves the framing intact: it is answered Parse error
- * (-32700, id null, as JSON-RPC 2.0 says) and reading goes on.
+ * (-32700, id null, as JSON-RPC 2.0 says) and reading goes on; so is JSON that is no JSON-RPC message, answered
+ * Invalid Request (-32600, json-rpc.ts).
  */
 export function startServer(input: Readable, output: Writable, options: ServerOptions = {}): Promise<ServerEnd> {
   const reader = new StreamMessageReader(input);
   const writer = new StreamMessageWriter(output);
+  const answer = (message: Message) => void writer.write(message);
   // the connection says what its reader drops (heedful): only once it listens, so after it is made
   const connection = createConnection(
     ProposedFeatures.all,
-    heedful(reader, (message) => connection.console.error(message)),
+    heedful(reader, { say: (message) => connection.console.error(message), answer }),
     writer,
   );
   const ended = new Promise<ServerEnd>((resolve) => {
@@ -87,7 +90,7 @@ export function startServer(input: Readable, output: Writable, options: ServerOp
     reader.onError((error) => {
       if (error instanceof SyntaxError) {
         // JSON.parse of one body (the only step of reading a message that is not framing nor the connection's)
-        void writer.write(parseError(error));
+        answer(parseError(error));
         return;
       }
       resolve({ ok: false, message: `unreadable message header from the client: ${error.message.split("\n")[0]}` });
@@ -100,26 +103,28 @@ export function startServer(input: Readable, output: Writable, options: ServerOp
   return ended;
 }
 
-/** JSON-RPC's answer to a body that is not JSON: no request can be told in it, so its id is null. */
-const parseError = (error: SyntaxError): Message =>
-  ({
-    jsonrpc: "2.0",
-    id: null,
-    error: { code: ErrorCodes.ParseError, message: `Parse error: the message is not JSON (${error.message})` },
-  }) as Message;
-
 /**
- * A reader whose messages the connection takes in without ending the server: what the connection throws on taking a
+ * A reader whose messages the connection takes in without ending the server. JSON that is no request, notification or
+ * response (`42`, a method that is not a string) is answered Invalid Request (-32600, {@link invalidRequest}) and
+ * dropped, where the connection said it in a log and left the client waiting. What the connection throws on taking a
  * message in (a `$/cancelRequest` without params: the library reads its id at once) is said and the message dropped,
  * where the reader reported it as its own error, and the server stopped as at a header it could not read.
  */
-function heedful(reader: MessageReader, say: (message: string) => void): MessageReader {
+function heedful(
+  reader: MessageReader,
+  { say, answer }: { say: (message: string) => void; answer: (message: Message) => void },
+): MessageReader {
   return {
     onError: reader.onError,
     onClose: reader.onClose,
     onPartialMessage: reader.onPartialMessage,
     listen: (callback) =>
       reader.listen((message) => {
+        const invalid = invalidRequest(message);
+        if (invalid !== undefined) {
+          answer(invalid);
+          return;
+        }
         try {
           callback(message);
         } catch (error) {

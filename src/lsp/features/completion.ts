@@ -1,10 +1,9 @@
 import { type CompletionItem, CompletionItemKind, MarkupKind, type Position } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Path } from "../../model/common.ts";
-import { type DocumentKind, plainKindOf } from "../../parse/document-kind.ts";
 import { CORE_RESOURCE_TYPES } from "../../validate/rules/lib/core-resource-types.ts";
 import { LABEL, type NameKind, namesOf, type PipelineDocument, placeAt, valueAt } from "../documents.ts";
-import type { FieldDoc, SchemaDocs } from "../schema-docs.ts";
+import { type FieldDoc, fieldNote, kindsOfMapping, type SchemaDocs } from "../schema-docs.ts";
 
 /** An index past the end of any list: the path of an item being written. */
 const NEW_ITEM = Number.MAX_SAFE_INTEGER;
@@ -32,22 +31,17 @@ export function completion(
   const present = valueAt(document, mapping);
   const taken = new Set(typeof present === "object" && present !== null ? Object.keys(present) : []);
   // at the top of a document that is neither kind yet (an empty file), the keys of both, each saying its kind's
-  const undecided = mapping.length === 0 && plainKindOf(document.value) === undefined;
-  const kinds: readonly DocumentKind[] = undecided ? ["pipeline", "task"] : [document.kind];
+  const kinds = kindsOfMapping(mapping, document);
   return kinds.flatMap((kind) =>
     docs
       .fieldsAt(mapping, document.value, kind)
       .filter((f) => !taken.has(f.key))
-      .map((f) => keyItem(f, undecided ? KIND_LABEL[kind] : undefined)),
+      .map((f) => keyItem(f, fieldNote(f, kinds.length > 1 ? kind : undefined))),
   );
 }
 
-/** Each kind of document as a key's completion item names it, where both kinds' keys are offered. */
-const KIND_LABEL: Readonly<Record<DocumentKind, string>> = { pipeline: "pipeline", task: "task config" };
-
-/** The completion item of a key: its detail says whether it is required, and of which kind of document (`of`). */
-function keyItem(field: FieldDoc, of: string | undefined): CompletionItem {
-  const detail = [of, field.required ? "required" : undefined].filter((part) => part !== undefined).join(", ");
+/** The completion item of a key, its `detail` saying of which kind of document it is and whether it is required. */
+function keyItem(field: FieldDoc, detail: string): CompletionItem {
   return {
     label: field.key,
     kind: CompletionItemKind.Property,

@@ -1,14 +1,17 @@
 import { type Hover, MarkupKind, type Position } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
+import type { DocumentKind } from "../../parse/document-kind.ts";
 import { definitionFor, LABEL, nameAt, type PipelineDocument, placeAt, readingAt } from "../documents.ts";
-import type { SchemaDocs } from "../schema-docs.ts";
+import { type FieldDoc, fieldNote, kindsOfMapping, type SchemaDocs } from "../schema-docs.ts";
 
 /** A definition longer than this is cut in a hover. */
 const MAX_LINES = 20;
 
 /**
  * Hover: on a resource, resource type, prototype or job name, its definition; on a key, the field's
- * documentation (the generated schema's description, i.e. the model's doc comment).
+ * documentation (the generated schema's description, i.e. the model's doc comment). At the top of a document that is
+ * not yet plainly a pipeline or a task config (`inputs:` alone), the key's in each kind that has it, saying which kind
+ * (`inputs`: the task config's); a key of both, both, briefly (each description's first paragraph).
  */
 export function hover(
   text: TextDocument,
@@ -37,12 +40,27 @@ export function hover(
     };
   }
   if (docs === undefined) return null;
-  const place = placeAt(document, offset);
-  if (typeof place.path.at(-1) !== "string") return null;
-  const field = docs.fieldAt(place.path, document.value, document.kind);
-  if (field?.description === undefined) return null;
-  const required = field.required ? " (required)" : "";
-  return { contents: { kind: MarkupKind.Markdown, value: `**${field.key}**${required}\n\n${field.description}` } };
+  const { path } = placeAt(document, offset);
+  if (typeof path.at(-1) !== "string") return null;
+  const kinds = kindsOfMapping(path.slice(0, -1), document);
+  const shown = kinds.flatMap((kind) => {
+    const field = docs.fieldAt(path, document.value, kind);
+    return field?.description === undefined ? [] : [{ kind, field, description: field.description }];
+  });
+  if (shown.length === 0) return null;
+  const value = shown
+    .map(({ kind, field, description }) => {
+      const about = fieldDoc(field, kinds.length > 1 ? kind : undefined);
+      return `${about}\n\n${shown.length > 1 ? (description.split(/\n\s*\n/)[0] as string) : description}`;
+    })
+    .join("\n\n---\n\n");
+  return { contents: { kind: MarkupKind.Markdown, value } };
+}
+
+/** A field's heading in a hover: its key, and what {@link fieldNote} says of it (`**inputs** (task config)`). */
+function fieldDoc(field: FieldDoc, of: DocumentKind | undefined): string {
+  const note = fieldNote(field, of);
+  return `**${field.key}**${note === "" ? "" : ` (${note})`}`;
 }
 
 /** The text of a definition, dedented to its first line's column and cut at {@link MAX_LINES} lines. */

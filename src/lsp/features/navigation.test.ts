@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { ResponseError } from "vscode-languageserver";
 import { builtSchemaDocs, open, URI } from "../../../test/helpers/lsp-document.ts";
 import { validateText } from "../../validate/validate-text.ts";
+import { schemaDocs } from "../schema-docs.ts";
 import { completion } from "./completion.ts";
 import { definition, references } from "./definition.ts";
 import { hover } from "./hover.ts";
@@ -152,6 +153,59 @@ describe("hover", () => {
   test("nothing inside free-form data, or on a key without the schema", () => {
     expect(hover(text, document, docs, opened.at("shipped", 2))).toBeNull();
     expect(hover(text, document, undefined, opened.at("serial: true", 2))).toBeNull();
+  });
+});
+
+// a document with no pipeline key and neither `run` nor `platform` is not yet plainly either kind (plainKindOf):
+// the server reads it as a pipeline, and a key at its top is documented in each kind that has it
+describe("hover at the top of a document not yet plainly a pipeline or a task config", () => {
+  const hoverAt = (marked: string, with_ = docs) => {
+    const { text, document, cursor } = open(marked);
+    return shown(hover(text, document, with_, cursor));
+  };
+  const taskDoc = (key: string) => docs.fieldAt([key], undefined, "task")?.description;
+
+  test.each([
+    ["inputs alone", "in|puts: [{ name: src }]\n", "inputs"],
+    ["image_resource beside caches", "caches: []\nimage_res|ource: { type: registry-image }\n", "image_resource"],
+    ["params, before a key of neither", "par|ams: { A: b }\nnotes: x\n", "params"],
+    ["rootfs_uri, on its value", "rootfs_uri: docker:///alp|ine\ncontainer_limits: { cpu: 1 }\n", "rootfs_uri"],
+  ])("a task config's key (%s): the task config's documentation, saying so", (_, marked, key) => {
+    expect(taskDoc(key)).toEqual(expect.any(String));
+    expect(hoverAt(marked)).toBe(`**${key}** (task config)\n\n${taskDoc(key)}`);
+  });
+
+  test("once plainly one kind, its own documentation only, not saying the kind", () => {
+    expect(hoverAt("platform: linux\nin|puts: []\n")).toBe(`**inputs**\n\n${taskDoc("inputs")}`);
+    expect(hoverAt("jobs: []\nin|puts: []\n")).toBeUndefined();
+    expect(hoverAt("inputs: []\njo|bs: []\n")).toMatch(/^\*\*jobs\*\* \(required\)\n\n/);
+  });
+
+  test("a key of neither kind: nothing", () => {
+    expect(hoverAt("no|tes: x\n")).toBeUndefined();
+  });
+
+  test("a key of both kinds: both, briefly (a first paragraph each), each saying its kind", () => {
+    // no key is in both of today's vocabularies: a schema where `params` is in both
+    const both = schemaDocs({
+      definitions: {
+        Pipeline: {
+          type: "object",
+          properties: { jobs: { description: "The jobs." }, params: { description: "A pipeline's.\n\nAt length." } },
+          required: ["jobs", "params"],
+        },
+        TaskConfig: {
+          type: "object",
+          properties: { run: { description: "The command." }, params: { description: "A task's.\n\nAt length." } },
+          required: ["run"],
+        },
+      },
+    });
+    expect(hoverAt("par|ams: {}\n", both)).toBe(
+      "**params** (pipeline, required)\n\nA pipeline's.\n\n---\n\n**params** (task config)\n\nA task's.",
+    );
+    // one kind's: whole
+    expect(hoverAt("jobs: []\npar|ams: {}\n", both)).toBe("**params** (required)\n\nA pipeline's.\n\nAt length.");
   });
 });
 

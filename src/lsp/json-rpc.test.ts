@@ -1,0 +1,80 @@
+import { describe, expect, test } from "vitest";
+import { invalidRequest, parseError } from "./json-rpc.ts";
+
+const invalid = (id: string | number | null, message: string) => ({
+  jsonrpc: "2.0",
+  id,
+  error: { code: -32600, message: `Invalid Request: ${message}` },
+});
+const NO_METHOD = "a message without a method must be a response, with an id and a result or an error";
+
+describe("invalidRequest", () => {
+  test.each([
+    ["a number", 42, invalid(null, "a message is a JSON object, not a number")],
+    ["a string", "x", invalid(null, "a message is a JSON object, not a string")],
+    ["null", null, invalid(null, "a message is a JSON object, not null")],
+    [
+      "an empty batch",
+      [],
+      invalid(null, "a batch (an array) is not read: the Language Server Protocol sends no batches"),
+    ],
+    [
+      "a batch of requests",
+      [{ jsonrpc: "2.0", id: 1, method: "shutdown" }],
+      invalid(null, "a batch (an array) is not read: the Language Server Protocol sends no batches"),
+    ],
+    [
+      "an id that is an object",
+      { jsonrpc: "2.0", id: {}, method: "x" },
+      invalid(null, "its id must be a string or a number"),
+    ],
+    [
+      "an id that is null, with a method",
+      { jsonrpc: "2.0", id: null, method: "x" },
+      invalid(null, "its id must be a string or a number"),
+    ],
+    [
+      "a method that is a number: its id kept",
+      { jsonrpc: "2.0", id: 7, method: 3 },
+      invalid(7, "its method must be a string"),
+    ],
+    [
+      "a method that is null, id a string",
+      { jsonrpc: "2.0", id: "a", method: null },
+      invalid("a", "its method must be a string"),
+    ],
+    [
+      "a method that is not a string, no id",
+      { jsonrpc: "2.0", method: ["x"] },
+      invalid(null, "its method must be a string"),
+    ],
+    ["an empty object", {}, invalid(null, NO_METHOD)],
+    // an id without a method names no request of the client's: it is not given back
+    ["an id alone", { jsonrpc: "2.0", id: 8 }, invalid(null, NO_METHOD)],
+    ["a result without an id", { jsonrpc: "2.0", result: 1 }, invalid(null, NO_METHOD)],
+  ])("%s: Invalid Request", (_, message, answer) => {
+    expect(invalidRequest(message)).toEqual(answer);
+  });
+
+  test.each([
+    ["a request", { jsonrpc: "2.0", id: 1, method: "textDocument/hover", params: {} }],
+    ["a request whose id is a string", { jsonrpc: "2.0", id: "1", method: "shutdown" }],
+    ["a notification", { jsonrpc: "2.0", method: "initialized", params: {} }],
+    ["a response", { jsonrpc: "2.0", id: 3, result: null }],
+    ["a response with an error", { jsonrpc: "2.0", id: "3", error: { code: -32601, message: "no" } }],
+    [
+      "an error response to what could not be read",
+      { jsonrpc: "2.0", id: null, error: { code: -32700, message: "x" } },
+    ],
+  ])("%s: read, not answered", (_, message) => {
+    expect(invalidRequest(message)).toBeUndefined();
+  });
+});
+
+test("parseError: -32700 with id null, the parser's words kept", () => {
+  expect(parseError(new SyntaxError("Unexpected token n"))).toEqual({
+    jsonrpc: "2.0",
+    id: null,
+    error: { code: -32700, message: "Parse error: the message is not JSON (Unexpected token n)" },
+  });
+});
