@@ -267,6 +267,25 @@ describe("layoutPipeline", () => {
     expect(layout.height).toBe(20 + 140_000 * 30 - 10 + 20);
   }, 60_000);
 
+  test("a chain of 5,000 jobs listed downstream first, two resources each, lays out (no recursion along the chain)", () => {
+    // job-i gets r and s passed job-(i-1); the last job comes first, so the first port sorted is the farthest downstream
+    const jobs = Array.from({ length: 5_000 }, (_, k) => {
+      const i = 4_999 - k;
+      const passed = i === 0 ? {} : { passed: [`job-${i - 1}`] };
+      return {
+        name: `job-${i}`,
+        plan: [
+          { get: "s", ...passed },
+          { get: "r", ...passed },
+        ],
+      };
+    });
+    const layout = layoutPipeline({ resources: [git("r"), git("s")], jobs });
+    expect(layout.columns).toBe(10_000); // a job and its constrained inputs per link, the free inputs first
+    const ports = new Set(layout.nodes.filter((n) => n.kind === "job").map((n) => n.ports.join(" ")));
+    expect([...ports]).toEqual(["r s"]);
+  }, 60_000);
+
   test("no job to draw: a picture of the margins alone, not a negative width", () => {
     for (const p of [{ jobs: [] }, { resources: [git("src")] } as unknown as Pipeline, {} as Pipeline]) {
       const layout = layoutPipeline(p);

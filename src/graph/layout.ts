@@ -534,7 +534,7 @@ function arrangeColumns(graph: Graph): { columns: Node[][]; tugPasses: number } 
     column.push(node);
   }
   for (let c = 0; c < columns.length; c++) columns[c] ??= [];
-  const firstAppearance = rankOfFirstAppearance();
+  const firstAppearance = ranksOfFirstAppearance(columns);
   for (const node of graph.nodes.values()) {
     node.keys.sort((a, b) => {
       const inA = node.targetKeys.has(a);
@@ -584,27 +584,45 @@ function tugColumns(columns: readonly Node[][], occupied: readonly Set<number>[]
   return passes;
 }
 
-/** Where a resource first entered the picture upstream of a node's port: the column it came from. */
-function rankOfFirstAppearance(): (node: Node, key: string) => number {
-  const memo = new Map<Node, Map<string, number>>();
-  const of = (node: Node, key: string): number => {
-    const known = memo.get(node)?.get(key);
+/**
+ * Where each resource first entered the picture upstream of each node's port: the column it came from,
+ * following the node's incoming edges of that resource back to a node that has none. Worked out for
+ * every node and resource, column by column from the left (an edge always runs to a later column), so a
+ * `passed:` chain of any length is one step per node, never a recursion as deep as the chain.
+ */
+function ranksOfFirstAppearance(columns: readonly Node[][]): (node: Node, key: string) => number {
+  const inByKey = new Map<Node, Map<string, Edge[]>>();
+  const inEdgesOf = (node: Node): Map<string, Edge[]> => {
+    const known = inByKey.get(node);
     if (known !== undefined) return known;
-    let rank = Number.POSITIVE_INFINITY;
+    const byKey = new Map<string, Edge[]>();
     for (const e of node.inEdges) {
-      if (e.key !== key) continue;
-      const upstream = e.source.inEdges.filter((u) => u.key === key);
-      if (upstream.length === 0) {
-        rank = e.source.rank;
-        break;
-      }
-      for (const u of upstream) rank = Math.min(rank, of(u.target, key));
+      const edges = byKey.get(e.key) ?? [];
+      byKey.set(e.key, edges);
+      edges.push(e);
     }
-    const forNode = memo.get(node) ?? new Map<string, number>();
-    memo.set(node, forNode.set(key, rank));
-    return rank;
+    inByKey.set(node, byKey);
+    return byKey;
   };
-  return of;
+  const ranks = new Map<Node, Map<string, number>>();
+  for (const column of columns) {
+    for (const node of column) {
+      const forNode = new Map<string, number>();
+      for (const [key, edges] of inEdgesOf(node)) {
+        let rank = Number.POSITIVE_INFINITY;
+        for (const e of edges) {
+          if (!inEdgesOf(e.source).has(key)) {
+            rank = e.source.rank;
+            break;
+          }
+          rank = Math.min(rank, ranks.get(e.source)?.get(key) ?? Number.POSITIVE_INFINITY);
+        }
+        forNode.set(key, rank);
+      }
+      ranks.set(node, forNode);
+    }
+  }
+  return (node, key) => ranks.get(node)?.get(key) ?? Number.POSITIVE_INFINITY;
 }
 
 /** Concourse's order of two nodes in a column. */
