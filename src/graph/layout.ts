@@ -158,6 +158,10 @@ interface Node {
   readonly equivalentBy?: string;
   /** Resources of its ports, in the order edges were added, then sorted. */
   keys: string[];
+  /** Each port's index in `keys`, once they are sorted. */
+  readonly portIndex: Map<string, number>;
+  /** The nodes it has an incoming edge from (one edge between two nodes). */
+  readonly sources: Set<Node>;
   /** Resources it has outgoing / incoming edges for. */
   readonly sourceKeys: Set<string>;
   readonly targetKeys: Set<string>;
@@ -252,6 +256,8 @@ function newNode(graph: Graph, kind: NodeKind, name: string, extra: Partial<Node
     name,
     repeated: false,
     keys: [],
+    portIndex: new Map(),
+    sources: new Set(),
     sourceKeys: new Set(),
     targetKeys: new Set(),
     inEdges: [],
@@ -266,11 +272,13 @@ function newNode(graph: Graph, kind: NodeKind, name: string, extra: Partial<Node
 }
 
 function addEdge(graph: Graph, source: Node, target: Node, key: string, trigger: boolean | undefined): void {
-  if (target.inEdges.some((e) => e.source === source)) return; // one edge between two nodes, as Concourse
-  if (!source.keys.includes(key)) source.keys.push(key);
-  if (!target.keys.includes(key)) target.keys.push(key);
+  if (target.sources.has(source)) return; // one edge between two nodes, as Concourse
+  // a node's keys are the resources of its edges: those it has neither for are new
+  if (!source.sourceKeys.has(key) && !source.targetKeys.has(key)) source.keys.push(key);
+  if (!target.sourceKeys.has(key) && !target.targetKeys.has(key)) target.keys.push(key);
   source.sourceKeys.add(key);
   target.targetKeys.add(key);
+  target.sources.add(source);
   const edge: Edge = { source, target, key, trigger };
   source.outEdges.push(edge);
   target.inEdges.push(edge);
@@ -284,13 +292,17 @@ function removeEdge(graph: Graph, edge: Edge): void {
   };
   drop(edge.source.outEdges);
   drop(edge.target.inEdges);
+  edge.target.sources.delete(edge.source);
   graph.edges.delete(edge);
 }
 
-/** Jobs matched by a `passed:` entry (a glob, as Concourse matches it). */
-function passedJobs(pattern: string, jobNames: readonly string[]): string[] {
-  if (isLiteralPathPattern(pattern)) return jobNames.includes(pattern) ? [pattern] : [];
-  return jobNames.filter((name) => goPathMatch(pattern, name));
+/** The jobs of `jobNames` a `passed:` entry matches (a glob, as Concourse matches it). */
+function passedJobsOf(jobNames: readonly string[]): (pattern: string) => string[] {
+  const known = new Set(jobNames);
+  return (pattern) => {
+    if (isLiteralPathPattern(pattern)) return known.has(pattern) ? [pattern] : [];
+    return jobNames.filter((name) => goPathMatch(pattern, name));
+  };
 }
 
 /** The nodes and edges Concourse's `createGraph` makes for the shown jobs. */
@@ -304,6 +316,7 @@ function buildGraph(flows: readonly JobFlow[], allJobs: readonly string[]): Grap
     made: 0,
   };
   const key = (...parts: string[]) => parts.join("\0");
+  const passedJobs = passedJobsOf(allJobs);
   const jobNode = new Map<string, Node>();
   for (const flow of flows) {
     if (jobNode.has(flow.name)) continue; // a repeated name is the validator's to report
@@ -331,7 +344,7 @@ function buildGraph(flows: readonly JobFlow[], allJobs: readonly string[]): Grap
     const job = jobNode.get(flow.name) as Node;
     for (const input of flow.inputs) {
       for (const pattern of input.passed) {
-        for (const upstream of passedJobs(pattern, allJobs)) {
+        for (const upstream of passedJobs(pattern)) {
           let source = graph.byKey.get(key("output", upstream, input.resource));
           if (source === undefined) {
             source = lookup(key("constrained", upstream, input.resource), () =>
@@ -500,7 +513,7 @@ function compareNames(a: string, b: string): number {
 }
 
 /** The row of a node's port for `key`, counted over its whole column. */
-const portRow = (node: Node, key: string): number => node.keyOffset + node.keys.indexOf(key);
+const portRow = (node: Node, key: string): number => node.keyOffset + (node.portIndex.get(key) as number);
 
 /**
  * The least of `values`, or undefined when there is none. A loop: spreading ~100k values into `Math.min`
@@ -549,6 +562,7 @@ function arrangeColumns(graph: Graph): { columns: Node[][]; tugPasses: number } 
       if (outA !== outB) return outA ? -1 : 1;
       return compareNames(a, b);
     });
+    for (const [i, key] of node.keys.entries()) node.portIndex.set(key, i);
   }
   const occupied = columns.map(() => new Set<number>());
   // first pass: a rough order; second: untangle, now that downstream rows are known
@@ -671,7 +685,7 @@ function stack(column: readonly Node[]): Set<number> {
 
 /** The highest row a node could move to so that one of its ports lines up with a neighbour's. */
 function alignment(node: Node, edges: readonly Edge[], other: (e: Edge) => Node): number | undefined {
-  return minOf(edges.map((e) => portRow(other(e), e.key) - node.keys.indexOf(e.key)));
+  return minOf(edges.map((e) => portRow(other(e), e.key) - (node.portIndex.get(e.key) as number)));
 }
 
 /** Moves nodes down, bottom first, to rows that line up with their neighbours when those are free. */
@@ -814,11 +828,11 @@ function place(
     top + MARGIN,
   );
   const jobs: LayoutJob[] = [];
-  const allJobs = shown.map((f) => f.name);
+  const passedJobs = passedJobsOf(shown.map((f) => f.name));
   const flows = new Map(shown.map((f) => [f.name, f]));
   for (const [id, name] of graph.jobsByNode) {
     const flow = flows.get(name) as JobFlow;
-    const passed = [...new Set(flow.inputs.flatMap((i) => i.passed.flatMap((p) => passedJobs(p, allJobs))))];
+    const passed = [...new Set(flow.inputs.flatMap((i) => i.passed.flatMap(passedJobs)))];
     jobs.push({ name, node: id, passed });
   }
   return { nodes, edges, outlines, jobs, columns: columns.length, width: right, height: bottom };
