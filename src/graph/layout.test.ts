@@ -158,6 +158,16 @@ describe("layoutPipeline", () => {
     expect(() => layoutPipeline(p)).toThrowError("the passed: constraints of these jobs form a cycle: a, b");
   });
 
+  test("a cycle's error names the jobs on it, not those downstream of it", () => {
+    // d -> a -> b -> c -> a, c -> e, and a job passed itself, f
+    const job = (name: string, passed: string[]) => ({ name, plan: [{ get: "src", passed }] });
+    const p: Pipeline = {
+      resources: [git("src")],
+      jobs: [job("e", ["c"]), job("a", ["c", "d"]), job("b", ["a"]), job("c", ["b"]), job("d", []), job("f", ["f"])],
+    };
+    expect(() => layoutPipeline(p)).toThrowError("the passed: constraints of these jobs form a cycle: a, b, c, f");
+  });
+
   test("fragments: each fragment's jobs, and its resources next to them, share an outline", () => {
     const packer = { id: 0, label: "packerJobs() at pipeline.ts:47" };
     const fragments: LayoutOptions["fragments"] = {

@@ -409,10 +409,61 @@ function topologicalOrder(graph: Graph): Node[] {
     }
   }
   if (order.length < graph.nodes.size) {
-    const looping = [...pending].filter(([n, left]) => left > 0 && n.kind === "job").map(([n]) => n.name);
-    throw new HangarError("graph/cycle", `the passed: constraints of these jobs form a cycle: ${looping.join(", ")}`);
+    const left = [...pending].filter(([, count]) => count > 0).map(([n]) => n);
+    const looping = onCycles(left).filter((n) => n.kind === "job");
+    throw new HangarError(
+      "graph/cycle",
+      `the passed: constraints of these jobs form a cycle: ${looping.map((n) => n.name).join(", ")}`,
+    );
   }
   return order;
+}
+
+/**
+ * The nodes of `nodes` that lie on a cycle of edges between them (in a strongly connected component of more
+ * than one node; no edge joins a node to itself), in their order in `nodes`: what Kahn's order leaves holds
+ * these and the nodes downstream of them, which loop only if they are on a cycle too. Kosaraju's two passes,
+ * each a loop with its own stack, so a cycle of any length is found without recursion.
+ */
+function onCycles(nodes: readonly Node[]): Node[] {
+  const among = new Set(nodes);
+  const finished: Node[] = [];
+  const visited = new Set<Node>();
+  for (const start of nodes) {
+    if (visited.has(start)) continue;
+    visited.add(start);
+    const stack: { node: Node; next: number }[] = [{ node: start, next: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as { node: Node; next: number };
+      const edge = top.node.outEdges[top.next++];
+      if (edge === undefined) {
+        finished.push(top.node);
+        stack.pop();
+      } else if (among.has(edge.target) && !visited.has(edge.target)) {
+        visited.add(edge.target);
+        stack.push({ node: edge.target, next: 0 });
+      }
+    }
+  }
+  const component = new Map<Node, number>();
+  const sizes: number[] = [];
+  for (const root of finished.reverse()) {
+    if (component.has(root)) continue;
+    const id = sizes.length;
+    sizes.push(0);
+    component.set(root, id);
+    const queue = [root];
+    while (queue.length > 0) {
+      const node = queue.pop() as Node;
+      sizes[id] = (sizes[id] as number) + 1;
+      for (const e of node.inEdges) {
+        if (!among.has(e.source) || component.has(e.source)) continue;
+        component.set(e.source, id);
+        queue.push(e.source);
+      }
+    }
+  }
+  return nodes.filter((n) => (sizes[component.get(n) as number] as number) > 1);
 }
 
 /** Free inputs of the same resource in the same column become one node (Concourse's `equivalentBy`). */
