@@ -1,6 +1,6 @@
 // `hangar graph` bench rows, run by bench/run.mjs in a child process; prints one JSON document.
 // Lays out the largest pipeline of ../shared/corpus/pipelines, synthetic pipelines of 100 and 1,000 jobs, and a chain
-// of 1,000 jobs with edges skipping half of it (layout + SVG, parse excluded), and measures what fragment() pays for remembering its
+// of 1,000 jobs with edges skipping half of it, fan-ins of 2,000 and 8,000 jobs into one (layout + SVG, parse excluded), and measures what fragment() pays for remembering its
 // call site, each against a floor measured in the same run.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -113,6 +113,36 @@ result.skip = (() => {
     layoutSvg: time(() => toSvg(layoutPipeline(pipeline)), 3),
   };
 })();
+
+/**
+ * A fan-in: `n` jobs each getting a resource of its own, and one job getting all `n` passed them: a node of `n` ports
+ * and `n` incoming edges, the shape that once cost a scan of all its ports or edges per port (quadratic in `n`).
+ */
+function fanIn(n) {
+  const names = Array.from({ length: n }, (_, i) => `src-${i}`);
+  return {
+    resources: names.map((name) => ({
+      name: `in-${name}`,
+      type: "git",
+      source: { uri: `https://git.example.com/${name}.git` },
+    })),
+    jobs: [
+      ...names.map((name) => ({ name, plan: [{ get: `in-${name}` }] })),
+      { name: "sink", plan: names.map((name) => ({ get: `in-${name}`, passed: [name] })) },
+    ],
+  };
+}
+result.fanIn = [2000, 8000].map((n) => {
+  const pipeline = fanIn(n);
+  const json = JSON.stringify(pipeline);
+  return {
+    jobs: n,
+    nodes: layoutPipeline(pipeline).nodes.length,
+    jsonParse: time(() => JSON.parse(json)),
+    layout: time(() => layoutPipeline(pipeline), 3),
+    layoutSvg: time(() => toSvg(layoutPipeline(pipeline)), 3),
+  };
+});
 
 // provenance: fragment() against the object literal it returns without it, per call (µs of CPU)
 const calls = 20_000;

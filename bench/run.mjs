@@ -434,6 +434,15 @@ if (!args.has("no-graph")) {
         graph.skip.layout,
         `${ms(graph.skip.layoutSvg.wall)} / ${ms(graph.skip.layoutSvg.cpu)}`,
       ),
+      ...graph.fanIn.map((s) =>
+        row(
+          `fan-in of ${size(s.jobs)} jobs into one, a resource each (${size(s.nodes)} nodes)`,
+          "JSON.parse",
+          s.jsonParse,
+          s.layout,
+          `${ms(s.layoutSvg.wall)} / ${ms(s.layoutSvg.cpu)}`,
+        ),
+      ),
     ],
   );
   const p = graph.provenance;

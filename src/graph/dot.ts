@@ -4,10 +4,17 @@
  * left to right, with each fragment as a dashed cluster.
  */
 import type { GraphLayout, LayoutNode } from "./layout.ts";
-import { COLORS } from "./svg.ts";
+import { COLORS, xmlSafe } from "./svg.ts";
 
-/** A dot ID: always quoted, with `"` and `\` escaped and line breaks as `\n`. */
-const id = (text: string): string => `"${text.replace(/[\\"]/g, "\\$&").replace(/\r?\n/g, "\\n")}"`;
+/**
+ * A dot ID: always quoted, with `"` and `\` escaped, each line break (CR LF, CR or LF) as `\n`, and the
+ * characters the SVG draws as U+FFFD so too: dot stops reading a file at a NUL, and writes other
+ * control characters into its own SVG, which no XML parser then reads.
+ */
+const id = (text: string): string =>
+  `"${xmlSafe(text.replace(/\r\n?|\n/g, "\n"))
+    .replace(/[\\"]/g, "\\$&")
+    .replace(/\n/g, "\\n")}"`;
 
 function nodeLine(node: LayoutNode): string {
   const job = node.kind === "job";

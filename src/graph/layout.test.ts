@@ -158,6 +158,16 @@ describe("layoutPipeline", () => {
     expect(() => layoutPipeline(p)).toThrowError("the passed: constraints of these jobs form a cycle: a, b");
   });
 
+  test("a cycle's error names the jobs on it, not those downstream of it", () => {
+    // d -> a -> b -> c -> a, c -> e, and a job passed itself, f
+    const job = (name: string, passed: string[]) => ({ name, plan: [{ get: "src", passed }] });
+    const p: Pipeline = {
+      resources: [git("src")],
+      jobs: [job("e", ["c"]), job("a", ["c", "d"]), job("b", ["a"]), job("c", ["b"]), job("d", []), job("f", ["f"])],
+    };
+    expect(() => layoutPipeline(p)).toThrowError("the passed: constraints of these jobs form a cycle: a, b, c, f");
+  });
+
   test("fragments: each fragment's jobs, and its resources next to them, share an outline", () => {
     const packer = { id: 0, label: "packerJobs() at pipeline.ts:47" };
     const fragments: LayoutOptions["fragments"] = {
@@ -265,6 +275,25 @@ describe("layoutPipeline", () => {
     expect(layout.columns).toBe(2);
     expect(layout.nodes).toHaveLength(140_001);
     expect(layout.height).toBe(20 + 140_000 * 30 - 10 + 20);
+  }, 60_000);
+
+  test("a chain of 5,000 jobs listed downstream first, two resources each, lays out (no recursion along the chain)", () => {
+    // job-i gets r and s passed job-(i-1); the last job comes first, so the first port sorted is the farthest downstream
+    const jobs = Array.from({ length: 5_000 }, (_, k) => {
+      const i = 4_999 - k;
+      const passed = i === 0 ? {} : { passed: [`job-${i - 1}`] };
+      return {
+        name: `job-${i}`,
+        plan: [
+          { get: "s", ...passed },
+          { get: "r", ...passed },
+        ],
+      };
+    });
+    const layout = layoutPipeline({ resources: [git("r"), git("s")], jobs });
+    expect(layout.columns).toBe(10_000); // a job and its constrained inputs per link, the free inputs first
+    const ports = new Set(layout.nodes.filter((n) => n.kind === "job").map((n) => n.ports.join(" ")));
+    expect([...ports]).toEqual(["r s"]);
   }, 60_000);
 
   test("no job to draw: a picture of the margins alone, not a negative width", () => {

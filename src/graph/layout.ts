@@ -158,6 +158,10 @@ interface Node {
   readonly equivalentBy?: string;
   /** Resources of its ports, in the order edges were added, then sorted. */
   keys: string[];
+  /** Each port's index in `keys`, once they are sorted. */
+  readonly portIndex: Map<string, number>;
+  /** The nodes it has an incoming edge from (one edge between two nodes). */
+  readonly sources: Set<Node>;
   /** Resources it has outgoing / incoming edges for. */
   readonly sourceKeys: Set<string>;
   readonly targetKeys: Set<string>;
@@ -252,6 +256,8 @@ function newNode(graph: Graph, kind: NodeKind, name: string, extra: Partial<Node
     name,
     repeated: false,
     keys: [],
+    portIndex: new Map(),
+    sources: new Set(),
     sourceKeys: new Set(),
     targetKeys: new Set(),
     inEdges: [],
@@ -266,11 +272,13 @@ function newNode(graph: Graph, kind: NodeKind, name: string, extra: Partial<Node
 }
 
 function addEdge(graph: Graph, source: Node, target: Node, key: string, trigger: boolean | undefined): void {
-  if (target.inEdges.some((e) => e.source === source)) return; // one edge between two nodes, as Concourse
-  if (!source.keys.includes(key)) source.keys.push(key);
-  if (!target.keys.includes(key)) target.keys.push(key);
+  if (target.sources.has(source)) return; // one edge between two nodes, as Concourse
+  // a node's keys are the resources of its edges: those it has neither for are new
+  if (!source.sourceKeys.has(key) && !source.targetKeys.has(key)) source.keys.push(key);
+  if (!target.sourceKeys.has(key) && !target.targetKeys.has(key)) target.keys.push(key);
   source.sourceKeys.add(key);
   target.targetKeys.add(key);
+  target.sources.add(source);
   const edge: Edge = { source, target, key, trigger };
   source.outEdges.push(edge);
   target.inEdges.push(edge);
@@ -284,13 +292,17 @@ function removeEdge(graph: Graph, edge: Edge): void {
   };
   drop(edge.source.outEdges);
   drop(edge.target.inEdges);
+  edge.target.sources.delete(edge.source);
   graph.edges.delete(edge);
 }
 
-/** Jobs matched by a `passed:` entry (a glob, as Concourse matches it). */
-function passedJobs(pattern: string, jobNames: readonly string[]): string[] {
-  if (isLiteralPathPattern(pattern)) return jobNames.includes(pattern) ? [pattern] : [];
-  return jobNames.filter((name) => goPathMatch(pattern, name));
+/** The jobs of `jobNames` a `passed:` entry matches (a glob, as Concourse matches it). */
+function passedJobsOf(jobNames: readonly string[]): (pattern: string) => string[] {
+  const known = new Set(jobNames);
+  return (pattern) => {
+    if (isLiteralPathPattern(pattern)) return known.has(pattern) ? [pattern] : [];
+    return jobNames.filter((name) => goPathMatch(pattern, name));
+  };
 }
 
 /** The nodes and edges Concourse's `createGraph` makes for the shown jobs. */
@@ -304,6 +316,7 @@ function buildGraph(flows: readonly JobFlow[], allJobs: readonly string[]): Grap
     made: 0,
   };
   const key = (...parts: string[]) => parts.join("\0");
+  const passedJobs = passedJobsOf(allJobs);
   const jobNode = new Map<string, Node>();
   for (const flow of flows) {
     if (jobNode.has(flow.name)) continue; // a repeated name is the validator's to report
@@ -331,7 +344,7 @@ function buildGraph(flows: readonly JobFlow[], allJobs: readonly string[]): Grap
     const job = jobNode.get(flow.name) as Node;
     for (const input of flow.inputs) {
       for (const pattern of input.passed) {
-        for (const upstream of passedJobs(pattern, allJobs)) {
+        for (const upstream of passedJobs(pattern)) {
           let source = graph.byKey.get(key("output", upstream, input.resource));
           if (source === undefined) {
             source = lookup(key("constrained", upstream, input.resource), () =>
@@ -396,10 +409,61 @@ function topologicalOrder(graph: Graph): Node[] {
     }
   }
   if (order.length < graph.nodes.size) {
-    const looping = [...pending].filter(([n, left]) => left > 0 && n.kind === "job").map(([n]) => n.name);
-    throw new HangarError("graph/cycle", `the passed: constraints of these jobs form a cycle: ${looping.join(", ")}`);
+    const left = [...pending].filter(([, count]) => count > 0).map(([n]) => n);
+    const looping = onCycles(left).filter((n) => n.kind === "job");
+    throw new HangarError(
+      "graph/cycle",
+      `the passed: constraints of these jobs form a cycle: ${looping.map((n) => n.name).join(", ")}`,
+    );
   }
   return order;
+}
+
+/**
+ * The nodes of `nodes` that lie on a cycle of edges between them (in a strongly connected component of more
+ * than one node; no edge joins a node to itself), in their order in `nodes`: what Kahn's order leaves holds
+ * these and the nodes downstream of them, which loop only if they are on a cycle too. Kosaraju's two passes,
+ * each a loop with its own stack, so a cycle of any length is found without recursion.
+ */
+function onCycles(nodes: readonly Node[]): Node[] {
+  const among = new Set(nodes);
+  const finished: Node[] = [];
+  const visited = new Set<Node>();
+  for (const start of nodes) {
+    if (visited.has(start)) continue;
+    visited.add(start);
+    const stack: { node: Node; next: number }[] = [{ node: start, next: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as { node: Node; next: number };
+      const edge = top.node.outEdges[top.next++];
+      if (edge === undefined) {
+        finished.push(top.node);
+        stack.pop();
+      } else if (among.has(edge.target) && !visited.has(edge.target)) {
+        visited.add(edge.target);
+        stack.push({ node: edge.target, next: 0 });
+      }
+    }
+  }
+  const component = new Map<Node, number>();
+  const sizes: number[] = [];
+  for (const root of finished.reverse()) {
+    if (component.has(root)) continue;
+    const id = sizes.length;
+    sizes.push(0);
+    component.set(root, id);
+    const queue = [root];
+    while (queue.length > 0) {
+      const node = queue.pop() as Node;
+      sizes[id] = (sizes[id] as number) + 1;
+      for (const e of node.inEdges) {
+        if (!among.has(e.source) || component.has(e.source)) continue;
+        component.set(e.source, id);
+        queue.push(e.source);
+      }
+    }
+  }
+  return nodes.filter((n) => (sizes[component.get(n) as number] as number) > 1);
 }
 
 /** Free inputs of the same resource in the same column become one node (Concourse's `equivalentBy`). */
@@ -500,7 +564,7 @@ function compareNames(a: string, b: string): number {
 }
 
 /** The row of a node's port for `key`, counted over its whole column. */
-const portRow = (node: Node, key: string): number => node.keyOffset + node.keys.indexOf(key);
+const portRow = (node: Node, key: string): number => node.keyOffset + (node.portIndex.get(key) as number);
 
 /**
  * The least of `values`, or undefined when there is none. A loop: spreading ~100k values into `Math.min`
@@ -534,7 +598,7 @@ function arrangeColumns(graph: Graph): { columns: Node[][]; tugPasses: number } 
     column.push(node);
   }
   for (let c = 0; c < columns.length; c++) columns[c] ??= [];
-  const firstAppearance = rankOfFirstAppearance();
+  const firstAppearance = ranksOfFirstAppearance(columns);
   for (const node of graph.nodes.values()) {
     node.keys.sort((a, b) => {
       const inA = node.targetKeys.has(a);
@@ -549,6 +613,7 @@ function arrangeColumns(graph: Graph): { columns: Node[][]; tugPasses: number } 
       if (outA !== outB) return outA ? -1 : 1;
       return compareNames(a, b);
     });
+    for (const [i, key] of node.keys.entries()) node.portIndex.set(key, i);
   }
   const occupied = columns.map(() => new Set<number>());
   // first pass: a rough order; second: untangle, now that downstream rows are known
@@ -584,27 +649,45 @@ function tugColumns(columns: readonly Node[][], occupied: readonly Set<number>[]
   return passes;
 }
 
-/** Where a resource first entered the picture upstream of a node's port: the column it came from. */
-function rankOfFirstAppearance(): (node: Node, key: string) => number {
-  const memo = new Map<Node, Map<string, number>>();
-  const of = (node: Node, key: string): number => {
-    const known = memo.get(node)?.get(key);
+/**
+ * Where each resource first entered the picture upstream of each node's port: the column it came from,
+ * following the node's incoming edges of that resource back to a node that has none. Worked out for
+ * every node and resource, column by column from the left (an edge always runs to a later column), so a
+ * `passed:` chain of any length is one step per node, never a recursion as deep as the chain.
+ */
+function ranksOfFirstAppearance(columns: readonly Node[][]): (node: Node, key: string) => number {
+  const inByKey = new Map<Node, Map<string, Edge[]>>();
+  const inEdgesOf = (node: Node): Map<string, Edge[]> => {
+    const known = inByKey.get(node);
     if (known !== undefined) return known;
-    let rank = Number.POSITIVE_INFINITY;
+    const byKey = new Map<string, Edge[]>();
     for (const e of node.inEdges) {
-      if (e.key !== key) continue;
-      const upstream = e.source.inEdges.filter((u) => u.key === key);
-      if (upstream.length === 0) {
-        rank = e.source.rank;
-        break;
-      }
-      for (const u of upstream) rank = Math.min(rank, of(u.target, key));
+      const edges = byKey.get(e.key) ?? [];
+      byKey.set(e.key, edges);
+      edges.push(e);
     }
-    const forNode = memo.get(node) ?? new Map<string, number>();
-    memo.set(node, forNode.set(key, rank));
-    return rank;
+    inByKey.set(node, byKey);
+    return byKey;
   };
-  return of;
+  const ranks = new Map<Node, Map<string, number>>();
+  for (const column of columns) {
+    for (const node of column) {
+      const forNode = new Map<string, number>();
+      for (const [key, edges] of inEdgesOf(node)) {
+        let rank = Number.POSITIVE_INFINITY;
+        for (const e of edges) {
+          if (!inEdgesOf(e.source).has(key)) {
+            rank = e.source.rank;
+            break;
+          }
+          rank = Math.min(rank, ranks.get(e.source)?.get(key) ?? Number.POSITIVE_INFINITY);
+        }
+        forNode.set(key, rank);
+      }
+      ranks.set(node, forNode);
+    }
+  }
+  return (node, key) => ranks.get(node)?.get(key) ?? Number.POSITIVE_INFINITY;
 }
 
 /** Concourse's order of two nodes in a column. */
@@ -653,7 +736,7 @@ function stack(column: readonly Node[]): Set<number> {
 
 /** The highest row a node could move to so that one of its ports lines up with a neighbour's. */
 function alignment(node: Node, edges: readonly Edge[], other: (e: Edge) => Node): number | undefined {
-  return minOf(edges.map((e) => portRow(other(e), e.key) - node.keys.indexOf(e.key)));
+  return minOf(edges.map((e) => portRow(other(e), e.key) - (node.portIndex.get(e.key) as number)));
 }
 
 /** Moves nodes down, bottom first, to rows that line up with their neighbours when those are free. */
@@ -796,11 +879,11 @@ function place(
     top + MARGIN,
   );
   const jobs: LayoutJob[] = [];
-  const allJobs = shown.map((f) => f.name);
+  const passedJobs = passedJobsOf(shown.map((f) => f.name));
   const flows = new Map(shown.map((f) => [f.name, f]));
   for (const [id, name] of graph.jobsByNode) {
     const flow = flows.get(name) as JobFlow;
-    const passed = [...new Set(flow.inputs.flatMap((i) => i.passed.flatMap((p) => passedJobs(p, allJobs))))];
+    const passed = [...new Set(flow.inputs.flatMap((i) => i.passed.flatMap(passedJobs)))];
     jobs.push({ name, node: id, passed });
   }
   return { nodes, edges, outlines, jobs, columns: columns.length, width: right, height: bottom };

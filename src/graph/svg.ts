@@ -19,25 +19,32 @@ export const COLORS = {
 } as const;
 
 /**
- * Characters XML 1.0 cannot hold, even as a character reference: C0 controls other than tab, line feed and
- * carriage return, lone surrogates, U+FFFE and U+FFFF. They are drawn as U+FFFD (and measured so, see
- * text-width.ts), so a name holding one still gives a file every XML parser reads.
+ * Characters not drawn as themselves: those XML 1.0 cannot hold, even as a character reference (C0 controls
+ * other than tab, line feed and carriage return, lone surrogates, U+FFFE and U+FFFF), and the other control
+ * characters (DEL and the C1 controls, which XML allows but no font draws). They are drawn as U+FFFD (and
+ * measured so, see text-width.ts), so a name holding one gives a file every XML parser reads, and no control
+ * character reaches the picture.
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these characters are what it finds
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Cs}/gu;
+const NOT_DRAWN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|\p{Cs}/gu;
 
-/** Escapes text for XML content and attribute values. */
+/** What XML reads as a space in an attribute's value unless written as a character reference. */
+const XML_SPACE: Record<string, string> = { "\t": "&#9;", "\n": "&#10;", "\r": "&#13;" };
+
+/**
+ * Escapes text for XML content and attribute values. Tab, line feed and carriage return are character
+ * references: an XML parser reads them in an attribute as they are, not as spaces, and an HTML parser
+ * does not turn a carriage return into a line feed, so a `data-name` is the name itself.
+ */
 export function escapeXml(text: string): string {
-  return text
-    .replace(
-      /[&<>"']/g,
-      (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] as string,
-    )
-    .replace(NOT_XML, "\uFFFD");
+  return xmlSafe(text).replace(
+    /[&<>"'\t\n\r]/g,
+    (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", ...XML_SPACE })[ch] as string,
+  );
 }
 
-/** `text` with each character XML 1.0 cannot hold replaced by U+FFFD, as {@link escapeXml} writes it. */
-export const xmlSafe = (text: string): string => text.replace(NOT_XML, "\uFFFD");
+/** `text` with each character not drawn as itself replaced by U+FFFD, as {@link escapeXml} writes it. */
+export const xmlSafe = (text: string): string => text.replace(NOT_DRAWN, "\uFFFD");
 
 export interface SvgOptions {
   /** The picture's `<title>`. */

@@ -26,6 +26,7 @@ const RANGES: readonly (readonly [from: number, to: number, em: number])[] = [
   [0x0009, 0x000a, 0], // tab, line feed and carriage return are not drawn
   [0x000d, 0x000d, 0],
   [0x0000, 0x001f, FALLBACK], // other controls: XML 1.0 cannot hold them, svg.ts draws U+FFFD
+  [0x007f, 0x009f, FALLBACK], // DEL and the C1 controls: svg.ts draws U+FFFD
   [0x0300, 0x036f, 0], // combining diacritics join the previous character
   [0x0020, 0x058f, MONO], // Latin, Greek, Cyrillic, Armenian: in the monospace faces
   [0x1ab0, 0x1aff, 0],

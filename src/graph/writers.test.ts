@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { SaxesParser } from "saxes";
@@ -100,6 +101,56 @@ describe("names with characters XML 1.0 cannot hold", () => {
     expect(page).toContain(`data-name="${shown}"`);
     // biome-ignore lint/suspicious/noControlCharactersInRegex: what must not be in the page
     expect(page).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\uffff]|\p{Cs}/u);
+  });
+});
+
+/** Whether Graphviz's `dot` is installed (its tests are skipped without it). */
+const hasDot = spawnSync("dot", ["-V"]).status === 0;
+
+describe("names with tabs, line breaks and other control characters", () => {
+  const name = "a\tb\nc\rd\r\ne";
+  const odd = "del\u007f c1\u0085\u009f nul\u0000";
+  const layout = layoutPipeline({
+    resources: [{ name: odd, type: "git", source: {} }],
+    jobs: [{ name, plan: [{ get: odd }] }],
+  });
+
+  test("a node's data-name is the name, as an XML parser and the HTML page read it", () => {
+    const job = parseXml(toSvg(layout)).find((e) => e.attributes.class === "node job");
+    expect(job?.attributes["data-name"]).toBe(name);
+    const page = toHtml([{ name: "all", layout }], { title: "p", jobConfigs: new Map([[name, "config"]]) });
+    // an HTML parser reads a carriage return written as itself as a line feed: the page writes them as references
+    expect(page).toContain('data-name="a&#9;b&#10;c&#13;d&#13;&#10;e"');
+    const configs = page.match(/<script type="application\/json" id="job-configs">(.*?)<\/script>/s)?.[1] ?? "";
+    expect(JSON.parse(configs)).toEqual({ [name]: "config" });
+  });
+
+  test("DEL and the C1 controls are drawn as U+FFFD, measured so, in the SVG, the page and dot", () => {
+    const shown = "del\ufffd c1\ufffd\ufffd nul\ufffd";
+    const texts = parseXml(toSvg(layout))
+      .filter((e) => e.name === "text")
+      .map((e) => e.text);
+    expect(texts).toContain(shown);
+    expect(layout.nodes.find((n) => n.name === odd)?.width).toBe(Math.ceil(textWidth(shown)) + 10);
+    const page = toHtml([{ name: odd, layout }], { title: odd, jobConfigs: new Map() });
+    const dot = toDot(layout, { title: odd });
+    for (const text of [toSvg(layout), page, dot]) {
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: what must not be in the output
+      expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/);
+    }
+    expect(dot).toContain(`label="${shown}"`);
+    // every line break of a name is dot's \n, none is written as itself
+    expect(dot).toContain('label="a\tb\\nc\\nd\\ne"');
+  });
+
+  test.skipIf(!hasDot)("Graphviz reads the dot of them whole and draws an SVG that parses", () => {
+    const drawn = spawnSync("dot", ["-Tsvg"], { input: toDot(layout, { title: odd }), encoding: "utf8" });
+    expect(drawn.stderr).toBe("");
+    expect(drawn.status).toBe(0);
+    const texts = parseXml(drawn.stdout)
+      .filter((e) => e.name === "text")
+      .map((e) => e.text);
+    expect(texts).toContain("del\ufffd c1\ufffd\ufffd nul\ufffd");
   });
 });
 
