@@ -166,6 +166,21 @@ describe("layoutPipeline", () => {
       jobs: [job("e", ["c"]), job("a", ["c", "d"]), job("b", ["a"]), job("c", ["b"]), job("d", []), job("f", ["f"])],
     };
     expect(() => layoutPipeline(p)).toThrowError("the passed: constraints of these jobs form a cycle: a, b, c, f");
+    // a long cycle is named by its first 20 jobs, each name cut, and counted
+    const long = Array.from({ length: 500 }, (_, i) => `job-${i}-${"x".repeat(100)}`);
+    const ring = {
+      resources: [{ name: "r", type: "git", source: {} }],
+      jobs: long.map((name, i) => ({ name, plan: [{ get: "r", passed: [long[(i + 1) % long.length] as string] }] })),
+    };
+    let message = "";
+    try {
+      layoutPipeline(ring as never);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(
+      /^the passed: constraints of these jobs form a cycle: (job-\d+-x+…, ){19}job-\d+-x+… and 480 more$/,
+    );
   });
 
   test("fragments: each fragment's jobs, and its resources next to them, share an outline", () => {

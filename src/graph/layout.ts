@@ -24,6 +24,7 @@ import { compileGobwasGlob, isLiteralGobwasPattern } from "../concourse/gobwas-g
 import { nameOf } from "../model/common.ts";
 import { HangarError } from "../model/errors.ts";
 import type { Pipeline } from "../model/pipeline.ts";
+import { cutToken } from "../source/diagnostic.ts";
 import { collectPipelineSteps } from "../walk/walk-steps.ts";
 import { stackLanes } from "./lanes.ts";
 import { textWidth } from "./text-width.ts";
@@ -390,6 +391,9 @@ function computeRanks(graph: Graph): void {
   }
 }
 
+/** How many jobs on a cycle its error names. */
+const MAX_CYCLE_NAMES = 20;
+
 /** Kahn's order of the nodes; `passed:` constraints that loop are a `graph/cycle` error naming the jobs. */
 function topologicalOrder(graph: Graph): Node[] {
   const pending = new Map<Node, number>();
@@ -411,9 +415,12 @@ function topologicalOrder(graph: Graph): Node[] {
   if (order.length < graph.nodes.size) {
     const left = [...pending].filter(([, count]) => count > 0).map(([n]) => n);
     const looping = onCycles(left).filter((n) => n.kind === "job");
+    // a cycle of thousands of jobs is named by its first ones, not in one line of megabytes
+    const names = looping.slice(0, MAX_CYCLE_NAMES).map((n) => cutToken(n.name));
+    const more = looping.length > MAX_CYCLE_NAMES ? ` and ${looping.length - MAX_CYCLE_NAMES} more` : "";
     throw new HangarError(
       "graph/cycle",
-      `the passed: constraints of these jobs form a cycle: ${looping.map((n) => n.name).join(", ")}`,
+      `the passed: constraints of these jobs form a cycle: ${names.join(", ")}${more}`,
     );
   }
   return order;
