@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync } from "node:fs";
 import { isBuiltin } from "node:module";
-import { basename, dirname, extname, join, resolve, sep } from "node:path";
+import { dirname, extname, join, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { BuildOptions, Message as EsbuildMessage, ImportKind, OnLoadResult, PartialMessage } from "esbuild";
 import { isValidationEntry, keepNewest, pathKey, readIfPresent, writeAtomically } from "./cache-dir.ts";
@@ -12,19 +12,27 @@ import {
   tsconfigWarnings,
   where,
 } from "./compile-warnings.ts";
-import { realPathOf } from "./file-paths.ts";
+import { realPathOf, type Stamp, statOf } from "./file-paths.ts";
 import { LoadError } from "./load-error.ts";
 import { detectsModuleSyntax } from "./node-features.ts";
 import {
   COMMON_JS,
-  GAP,
   importMetaInCommonJs,
   readsCommonJsPaths,
   readsImportMeta,
   readsRequireAtRunTime,
   withOwnValues,
 } from "./own-values.ts";
-import { unfoundCall, withNodePatternCalls } from "./pattern-calls.ts";
+import { withNodePatternCalls } from "./pattern-calls.ts";
+import {
+  type ImportGraph,
+  onlyThroughPatterns,
+  patternFolders,
+  patternsLeftToNode,
+  type UnfoundPattern,
+  unfoundPatterns,
+  unnamed,
+} from "./pattern-files.ts";
 import { syntaxError, unknownExtension } from "./stand-in.ts";
 import { VERSION } from "./version.ts";
 
@@ -73,7 +81,7 @@ import { VERSION } from "./version.ts";
  * a literal path to a file Node does not load is left to Node, see {@link LOADING_IMPORTS}; 27: a pattern of files
  * whose folder is not there is a call of hangar's helper, see {@link patternsLeftToNode}; 28: a file that does not
  * compile which the module imports by a path without its extension, as `.js` or by its folder fails the compile, see
- * {@link mayLoad}, where code that threw its error when the module ran stood for it).
+ * `mayLoad` in src/cli/pattern-files.ts, where code that threw its error when the module ran stood for it).
  */
 const CACHE_FORMAT = 28;
 
@@ -91,14 +99,6 @@ export const CACHE_ENTRIES = 100;
  * time), its change time cannot, and a file renamed over it is another inode: either is a change to look at.
  */
 type Input = readonly [path: string, size: number, mtimeMs: number, sha256: string, ctimeMs: number, ino: number];
-
-/** What a file's {@link Input} records of its stat. */
-interface Stamp {
-  readonly size: number;
-  readonly mtimeMs: number;
-  readonly ctimeMs: number;
-  readonly ino: number;
-}
 
 /**
  * How long after a file's last change (its change time, `ctimeMs`) its stamp is not trusted. A file system's clock
@@ -200,15 +200,6 @@ export interface Compiled {
    */
   readonly warnings: readonly string[];
 }
-
-const statOf = (path: string): Stamp | undefined => {
-  try {
-    const { size, mtimeMs, ctimeMs, ino } = statSync(path);
-    return { size, mtimeMs, ctimeMs, ino };
-  } catch {
-    return undefined;
-  }
-};
 
 async function sha256(content: Buffer): Promise<string> {
   const { createHash } = await import("node:crypto");
@@ -699,25 +690,6 @@ const BUILTIN = "hangar-builtin";
 /** The name of the script form's entry, which hands the module's exports over (no file of its own). */
 const SCRIPT_ENTRY = "hangar-script-entry.js";
 
-/** The extensions esbuild and tsx add to a path an import names, or read as another (`./helper.js` for helper.ts). */
-const COMPLETED = /\.(?:[cm]?[jt]s|[jt]sx)$/;
-
-/**
- * Whether an import that names `target` (a path, resolved from the importer's folder) may load the file at `path`:
- * the file itself, through symbolic links too, or one esbuild completes the path to, as tsx does (`./helper` with an
- * extension added, `./helper.js` read as helper.ts, `./lib` as lib/index.ts). It may say yes of a file another of
- * the same name was loaded for (`./helper` of helper.js, beside helper.ts), which is then taken for one an import
- * names, as it was before a pattern of files was known to take files in.
- */
-function mayLoad(target: string, path: string): boolean {
-  const forms = (file: string) => [file, realPathOf(file), join(realPathOf(dirname(file)), basename(file))];
-  const stem = (file: string) => file.replace(COMPLETED, "");
-  const files = forms(path).map(stem);
-  return forms(target).some((named) =>
-    files.some((file) => stem(named) === file || (named === dirname(file) && basename(file) === "index")),
-  );
-}
-
 /**
  * Compiles the module with esbuild: relative imports bundled, packages resolved from the module's
  * folder (as Node resolves them: `import` condition, `main` field) and left as absolute `file:` URLs.
@@ -783,34 +755,12 @@ async function compile(
    * by a first build, which failed on them, and left to Node by the next.
    */
   const leftToNode = new Map<string, UnfoundPattern[]>();
-  /** The files an import of a name resolved to that are bundled in (a tsconfig's `paths`, a package's source). */
+  /** See {@link ImportGraph.byName}. */
   const byName = new Set<string>();
-  /**
-   * The files whose relative imports named each path (as {@link named} holds it): a build that fails has no metafile,
-   * and this is then the only record of which files import a file.
-   */
+  /** See {@link ImportGraph.importers} (each path as {@link named} holds it). */
   const importers = new Map<string, Set<string>>();
-  /** The files whose relative imports may load `file` (see {@link mayLoad}). */
-  const importersOf = (file: string): string[] =>
-    [...importers].filter(([target]) => mayLoad(target, file)).flatMap(([, files]) => [...files]);
-  /**
-   * Whether no import may load `file` and it is not the module (`path`): a pattern of files took it in (see
-   * {@link unknownExtensionStandIn}).
-   */
-  const unnamed = (file: string): boolean => file !== path && !byName.has(file) && importersOf(file).length === 0;
-  /**
-   * Whether `file` is in the bundle only through patterns of files: a pattern took it in (see {@link unnamed}), or
-   * every file that imports it is itself so (`helper.ts`, imported only by the `plugins/b.ts` a module imports as
-   * ``import(`./plugins/${name}.ts`)``), which tsx then fails only when such a file is imported. `seen`: the files
-   * already asked, each either on the way here (an import back to one, a cycle, is no other way in) or found so (else
-   * the answer is already no).
-   */
-  const onlyThroughPatterns = (file: string, seen = new Set<string>()): boolean => {
-    if (seen.has(file)) return true;
-    if (file === path || byName.has(file)) return false;
-    seen.add(file);
-    return importersOf(file).every((importer) => onlyThroughPatterns(importer, seen));
-  };
+  /** How the files the build has seen so far are imported (see {@link onlyThroughPatterns}). */
+  const graph: ImportGraph = { entry: path, byName, importers };
   /**
    * The files in the bundle only through patterns of files that do not compile (see {@link unparsedStandIn}), by path: found by a build,
    * which failed on them, and bundled by the next as code that throws their error when imported.
@@ -920,12 +870,13 @@ async function compile(
               const ext = extname(args.path);
               // Node runs a file of no extension (`LICENSE`, `.gitkeep`) as JavaScript
               const loader = ext === "" ? "js" : LOADERS[ext];
-              if (loader === undefined) return unnamed(args.path) ? unknownExtensionStandIn(args.path) : undefined;
+              if (loader === undefined)
+                return unnamed(graph, args.path) ? unknownExtensionStandIn(args.path) : undefined;
               const { contents, stamp } = await readInput(args.path);
               read.set(args.path, stamp);
               const standIn = unparsed.get(args.path);
               if (standIn !== undefined) return standIn;
-              if (ext === "" && unnamed(args.path)) {
+              if (ext === "" && unnamed(graph, args.path)) {
                 const fails = await unparsedStandIn(args.path, contents, "js");
                 if (fails !== undefined) return fails;
               }
@@ -1015,7 +966,8 @@ async function compile(
       const found: [string, OnLoadResult][] = [];
       for (const file of new Set(files)) {
         const loader = LOADERS[extname(file)];
-        if (unparsed.has(file) || !read.has(file) || loader === undefined || !onlyThroughPatterns(file)) continue;
+        if (unparsed.has(file) || !read.has(file) || loader === undefined || !onlyThroughPatterns(graph, file))
+          continue;
         const standIn = await unparsedStandIn(file, readFileSync(file), loader);
         if (standIn !== undefined) found.push([file, standIn]);
       }
@@ -1099,110 +1051,4 @@ async function compile(
     if (first) throw new LoadError(`${where(first, cwd, shown)}: ${first.text}`, error);
     throw new LoadError(`${shown}: ${(error as Error).message}`, error);
   }
-}
-
-/**
- * A pattern of files an `import()` or a `require()` names (`import(\`./plugins/${name}.ts\`)`, `require("./x/" +
- * name)`), which the bundle takes in as the files it matches, whose folder is not there: esbuild fails the whole
- * compile on it (`Could not resolve import("./plugins/**\/*.ts")`), where Node and tsx fail only if the call runs.
- * The file that names it, the place of the argument (esbuild's: line, and column in bytes), and the folder.
- */
-interface UnfoundPattern {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  readonly call: "import" | "require";
-  readonly folder: string;
-}
-
-/**
- * The folders the patterns of files the bundled files import read (`import(\`./plugins/${name}.ts\`)`, which esbuild
- * takes as `./plugins/**\/*.ts` and lists among the file's imports): the pattern's folder (the path up to its first
- * part with a `*`), and every folder under it when the pattern goes on below it, as esbuild reads them all. A file
- * added to one (to a folder that held none the pattern matches, too) or taken out changes what the bundle takes in.
- * A folder not there is none of these: it is an absent path (see {@link UnfoundPattern}).
- */
-function patternFolders(
-  inputs: Readonly<Record<string, { readonly imports: readonly { readonly path: string }[] }>>,
-  cwd: string,
-): string[] {
-  const folders = new Set<string>();
-  for (const [input, { imports }] of Object.entries(inputs)) {
-    for (const { path } of imports) {
-      if (!/^\.\.?\//.test(path) || !path.includes("*")) continue;
-      const parts = path.split("/");
-      const star = parts.findIndex((part) => part.includes("*"));
-      const folder = resolve(cwd, dirname(input), ...parts.slice(0, star));
-      if (star === parts.length - 1) folders.add(folder);
-      else for (const below of foldersUnder(folder)) folders.add(below);
-    }
-  }
-  return [...folders];
-}
-
-/** `folder` and every folder under it (none when it cannot be read). */
-function foldersUnder(folder: string): string[] {
-  try {
-    const entries = readdirSync(folder, { withFileTypes: true });
-    const below = entries.filter((entry) => entry.isDirectory()).map((entry) => join(folder, entry.name));
-    return [folder, ...below.flatMap(foldersUnder)];
-  } catch {
-    return [];
-  }
-}
-
-/** esbuild's error of a pattern of files (a path with a `*`) it did not find. */
-const PATTERN_NOT_FOUND = /^Could not resolve (import|require)\("(\.\.?\/[^"]*\*[^"]*)"\)$/;
-
-/** The patterns of files whose folder is not there, of the errors of a failed build (see {@link UnfoundPattern}). */
-function unfoundPatterns(error: unknown, cwd: string): UnfoundPattern[] {
-  const errors = (error as { errors?: EsbuildMessage[] }).errors ?? [];
-  return errors.flatMap((message): UnfoundPattern[] => {
-    const [, call, pattern = ""] = PATTERN_NOT_FOUND.exec(message.text) ?? [];
-    const { location } = message;
-    if ((call !== "import" && call !== "require") || !location) return [];
-    const file = resolve(cwd, location.file);
-    // the pattern's path up to its first part with a `*`
-    const parts = pattern.split("/");
-    const folder = resolve(
-      dirname(file),
-      ...parts.slice(
-        0,
-        parts.findIndex((part) => part.includes("*")),
-      ),
-    );
-    if (statOf(folder) !== undefined) return [];
-    return [{ file, line: location.line, column: location.column, call, folder }];
-  });
-}
-
-/** `import(` or `require(` at the end of a text, however spaced (the call of a pattern's argument that follows). */
-const CALL_BEFORE = new RegExp(String.raw`\b(?:import|require)${GAP}\(${GAP}$`);
-
-/**
- * The code of `file` with the call of each of its `patterns` made one of hangar's helper (see `unfoundCall` in
- * src/cli/pattern-calls.ts), which the bundle leaves to run time: the call fails, as it does under Node, only if it
- * runs, with Node's error naming `file` (an `import()` of a file not there: `Cannot find module '<path>' imported from
- * <file>`; a `require()` is Node's own from the file), at the call's line. What is before the call stays in place.
- * A call not found before its argument (two comments between) is left as it is: esbuild's error stands.
- */
-function patternsLeftToNode(code: string, patterns: readonly UnfoundPattern[], file: string): string {
-  const lines = code.split("\n");
-  const real = realPathOf(file);
-  // from the last, so that the places of those before it stay
-  const last = [...patterns].sort((a, b) => b.line - a.line || b.column - a.column);
-  let rewritten = code;
-  for (const { line, column, call } of last) {
-    const text = lines[line - 1];
-    if (text === undefined) continue;
-    const start = Buffer.from(text, "utf8").subarray(0, column).toString("utf8").length;
-    const at = lines.slice(0, line - 1).reduce((sum, before) => sum + before.length + 1, 0) + start;
-    // (the text just before: a call's own spaces and comments are short)
-    const from = Math.max(0, at - 1000);
-    const found = CALL_BEFORE.exec(rewritten.slice(from, at));
-    if (found === null) continue;
-    const callAt = from + found.index;
-    rewritten = `${rewritten.slice(0, callAt)}${unfoundCall(call, real)}${rewritten.slice(at)}`;
-  }
-  return rewritten;
 }
