@@ -2,8 +2,17 @@ import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync 
 import { isBuiltin } from "node:module";
 import { dirname, extname, join, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { BuildOptions, Message as EsbuildMessage, ImportKind, OnLoadResult, PartialMessage } from "esbuild";
+import type { BuildOptions, Message as EsbuildMessage, OnLoadResult } from "esbuild";
 import { isValidationEntry, keepNewest, pathKey, readIfPresent, writeAtomically } from "./cache-dir.ts";
+import {
+  BUILTIN,
+  type CompileRecord,
+  compileRecord,
+  LOADERS,
+  nearest,
+  packagesByPath,
+  unparsedStandIn,
+} from "./compile-plugin.ts";
 import {
   DROPPED_SETTINGS,
   type Message,
@@ -15,25 +24,8 @@ import {
 import { realPathOf, type Stamp, statOf } from "./file-paths.ts";
 import { LoadError } from "./load-error.ts";
 import { detectsModuleSyntax } from "./node-features.ts";
-import {
-  COMMON_JS,
-  importMetaInCommonJs,
-  readsCommonJsPaths,
-  readsImportMeta,
-  readsRequireAtRunTime,
-  withOwnValues,
-} from "./own-values.ts";
 import { withNodePatternCalls } from "./pattern-calls.ts";
-import {
-  type ImportGraph,
-  onlyThroughPatterns,
-  patternFolders,
-  patternsLeftToNode,
-  type UnfoundPattern,
-  unfoundPatterns,
-  unnamed,
-} from "./pattern-files.ts";
-import { syntaxError, unknownExtension } from "./stand-in.ts";
+import { onlyThroughPatterns, patternFolders, type UnfoundPattern, unfoundPatterns } from "./pattern-files.ts";
 import { VERSION } from "./version.ts";
 
 /**
@@ -58,30 +50,33 @@ import { VERSION } from "./version.ts";
 
 /**
  * Bump when the compile options below change, or what an entry records, so that older entries are not used (8: each
- * file's `import.meta.url`, `dirname` and `filename` are its own, see {@link withOwnValues}; 9: a
- * TypeScript file an import of a name resolves to is bundled in, see {@link NEEDS_COMPILE}; 10: the tsconfig of each
- * bundled file's folder is recorded, the files looked for and not found, see {@link tsconfigsOf}, and the real
- * paths relative imports led to, see {@link CacheEntry.links}; a file reading
- * `import.meta` whole gets its own, see {@link withOwnValues}; 11: a CommonJS file reading `import.meta` is
- * refused, see {@link importMetaInCommonJs}; 12: esbuild's warnings of the tsconfigs, see {@link CacheEntry.warnings};
- * 13: each input's change time and inode, see {@link Input}; 14: a CommonJS file's `__filename` and `__dirname` are
- * its own, see {@link withOwnValues}, and the package.json that made it CommonJS is an input; 15: a `require` of
- * the module's own for the CommonJS files in the ES module form, packages they require named by path, see
- * {@link REQUIRE}; 16: esbuild's warnings of the user's files, see {@link sourceWarnings}; 17: a CommonJS file's
- * `require(name)` is its own, see {@link withOwnValues}; 18: a package a file's `import.meta.resolve` names literally
- * is resolved from the file, see `withPackagesResolved` in src/cli/own-values.ts; 19: the folders not there of patterns of files a module
- * imports are absent paths, see {@link UnfoundPattern}; 20: a module that imports a name known only at run time has no
- * script form, see {@link RUN_TIME_REQUIRE}; 21: the folders the patterns of files a module imports read are among its
- * folders, see {@link patternFolders}; 22: `import.meta.resolve` of a package not resolved when compiled resolves
- * from the file at run time, see `RESOLVE_FROM_HOOKS` in src/cli/own-values.ts; 23: a file a pattern of files takes in that Node does not
- * load throws when imported, see {@link unknownExtensionStandIn}, and one of no extension is JavaScript; 24: a `.js`
- * file of ES module syntax under a package.json with no `type` is an ES module, see {@link moduleFormatOf}; 25: a pattern
- * of files' calls do as Node's do for a name the bundle does not have, see src/cli/pattern-calls.ts, and a file one
- * takes in that does not compile throws when imported, see {@link unparsedStandIn}; 26: an `import()` or `require()` of
- * a literal path to a file Node does not load is left to Node, see {@link LOADING_IMPORTS}; 27: a pattern of files
- * whose folder is not there is a call of hangar's helper, see {@link patternsLeftToNode}; 28: a file that does not
- * compile which the module imports by a path without its extension, as `.js` or by its folder fails the compile, see
- * `mayLoad` in src/cli/pattern-files.ts, where code that threw its error when the module ran stood for it).
+ * file's `import.meta.url`, `dirname` and `filename` are its own, see `withOwnValues` in src/cli/own-values.ts; 9: a
+ * TypeScript file an import of a name resolves to is bundled in, see `NEEDS_COMPILE` in src/cli/compile-plugin.ts; 10:
+ * the tsconfig of each bundled file's folder is recorded, the files looked for and not found, see {@link tsconfigsOf},
+ * and the real paths relative imports led to, see {@link CacheEntry.links}; a file reading `import.meta` whole gets its
+ * own, see `withOwnValues` in src/cli/own-values.ts; 11: a CommonJS file reading `import.meta` is refused, see
+ * `importMetaInCommonJs` in src/cli/own-values.ts; 12: esbuild's warnings of the tsconfigs, see
+ * {@link CacheEntry.warnings}; 13: each input's change time and inode, see {@link Input}; 14: a CommonJS file's
+ * `__filename` and `__dirname` are its own, see `withOwnValues` in src/cli/own-values.ts, and the package.json that
+ * made it CommonJS is an input; 15: a `require` of the module's own for the CommonJS files in the ES module form,
+ * packages they require named by path, see {@link REQUIRE}; 16: esbuild's warnings of the user's files, see
+ * {@link sourceWarnings}; 17: a CommonJS file's `require(name)` is its own, see `withOwnValues` in
+ * src/cli/own-values.ts; 18: a package a file's `import.meta.resolve` names literally is resolved from the file, see
+ * `withPackagesResolved` in src/cli/own-values.ts; 19: the folders not there of patterns of files a module imports are
+ * absent paths, see `UnfoundPattern` in src/cli/pattern-files.ts; 20: a module that imports a name known only at run
+ * time has no script form, see {@link RUN_TIME_REQUIRE}; 21: the folders the patterns of files a module imports read
+ * are among its folders, see `patternFolders` in src/cli/pattern-files.ts; 22: `import.meta.resolve` of a package not
+ * resolved when compiled resolves from the file at run time, see `RESOLVE_FROM_HOOKS` in src/cli/own-values.ts; 23: a
+ * file a pattern of files takes in that Node does not load throws when imported, see `unknownExtensionStandIn` in
+ * src/cli/compile-plugin.ts, and one of no extension is JavaScript; 24: a `.js` file of ES module syntax under a
+ * package.json with no `type` is an ES module, see `moduleFormatOf` in src/cli/module-type.ts; 25: a pattern of files'
+ * calls do as Node's do for a name the bundle does not have, see src/cli/pattern-calls.ts, and a file one takes in that
+ * does not compile throws when imported, see {@link unparsedStandIn}; 26: an `import()` or `require()` of a literal
+ * path to a file Node does not load is left to Node, see `LOADING_IMPORTS` in src/cli/compile-plugin.ts; 27: a pattern
+ * of files whose folder is not there is a call of hangar's helper, see `patternsLeftToNode` in
+ * src/cli/pattern-files.ts; 28: a file that does not compile which the module imports by a path without its extension,
+ * as `.js` or by its folder fails the compile, see `mayLoad` in src/cli/pattern-files.ts, where code that threw its
+ * error when the module ran stood for it).
  */
 const CACHE_FORMAT = 28;
 
@@ -98,7 +93,14 @@ export const CACHE_ENTRIES = 100;
  * `cp -p`, `tar x`, `rsync -t`: another version of it, of the same size, extracted or copied over it with the same
  * time), its change time cannot, and a file renamed over it is another inode: either is a change to look at.
  */
-type Input = readonly [path: string, size: number, mtimeMs: number, sha256: string, ctimeMs: number, ino: number];
+export type Input = readonly [
+  path: string,
+  size: number,
+  mtimeMs: number,
+  sha256: string,
+  ctimeMs: number,
+  ino: number,
+];
 
 /**
  * How long after a file's last change (its change time, `ctimeMs`) its stamp is not trusted. A file system's clock
@@ -278,19 +280,6 @@ async function stampInputs(inputs: readonly string[], read: ReadonlyMap<string, 
   return stamped;
 }
 
-/** esbuild's own loader for a file of each extension it knows: the files a build reads through {@link readInput}. */
-const LOADERS: Readonly<Record<string, "js" | "jsx" | "ts" | "tsx" | "json">> = {
-  ".js": "js",
-  ".mjs": "js",
-  ".cjs": "js",
-  ".jsx": "jsx",
-  ".ts": "ts",
-  ".mts": "ts",
-  ".cts": "ts",
-  ".tsx": "tsx",
-  ".json": "json",
-};
-
 /**
  * The content of a file the build bundles, read for esbuild, and its stamp: the size, times and inode it had before
  * it was read and the hash of the bytes read. A save while the build runs then never pairs the code compiled from the old
@@ -305,41 +294,6 @@ async function readInput(path: string): Promise<{ contents: Buffer; stamp: Input
     return { contents, stamp: inputOf(path, before, await sha256(contents)) };
   } finally {
     await file.close();
-  }
-}
-
-/**
- * What the bundle takes in for a file a pattern of files (`import("./plugins/" + name)`) matches and no import names
- * itself, of an extension Node does not load (`readme.md`; `notes.txt` too, which esbuild would take in as text): code
- * that throws, when the file is imported or required, Node's error for it (see src/cli/stand-in.ts), where esbuild
- * would fail the whole compile on it ("No loader is configured for ".md" files") and Node fails only an import of it.
- */
-const unknownExtensionStandIn = (path: string): OnLoadResult => ({
-  contents: unknownExtension(realPathOf(path)),
-  loader: "js",
-});
-
-/**
- * The same for such a file of no extension (`LICENSE`; `.gitkeep` too, which esbuild takes for an extension of its
- * own), which Node runs as JavaScript, when its `contents` do not parse as JavaScript (`loader` "js"), and for a file
- * of an extension Node (or tsx) loads whose `contents` do not compile with its `loader` (`plugins/broken.ts`, or a
- * `helper.ts` only such plugins import), which tsx fails only when it (or a file importing it) is imported: code that throws a SyntaxError of esbuild's first error at its place; undefined
- * when they compile (the bundle takes the file in as it is).
- */
-async function unparsedStandIn(
-  path: string,
-  contents: Buffer,
-  loader: "js" | "jsx" | "ts" | "tsx" | "json",
-): Promise<OnLoadResult | undefined> {
-  const { transform } = await import("esbuild");
-  try {
-    await transform(contents, { loader, sourcefile: path, logLevel: "silent" });
-    return undefined;
-  } catch (error) {
-    const first = (error as { errors?: EsbuildMessage[] }).errors?.[0];
-    const { line = 1, column = 0 } = first?.location ?? {};
-    const text = first?.text ?? String(error);
-    return { contents: syntaxError(realPathOf(path), { text, line, column: column + 1 }), loader: "js" };
   }
 }
 
@@ -551,22 +505,6 @@ function prune(cacheDir: string, keep: number): void {
  */
 export type HangarLink = "bundled" | "shared";
 
-/** hangar's own entry points (`hangar`, `hangar/script`, ...): bundled into the compiled module unless shared. */
-const HANGAR = /^hangar(?:\/|$)/;
-
-/** The files an import of a name resolves to that Node cannot run as they are: TypeScript and JSX. */
-const NEEDS_COMPILE = /\.(?:[cm]?ts|[jt]sx)$/;
-
-/**
- * The imports of a relative path that load the file: an import statement, which fails the module before it runs when
- * Node does not load the file (see `unknownExtensionImport` in {@link compile}), and an `import()` or `require()` of a
- * literal, which fail (or load) only when they run.
- */
-const LOADING_IMPORTS: readonly ImportKind[] = ["import-statement", "dynamic-import", "require-call"];
-
-/** Skips the resolver plugin on the inner resolve it asks esbuild for. */
-const INNER = Symbol("inner resolve");
-
 /**
  * The module compiled as a script: the body of an async function (top-level await stays) that gets `require`,
  * `import.meta` and a function to hand its exports to (src/cli/script-module.ts runs it). Unlike an ES module, a
@@ -649,14 +587,6 @@ export async function tsconfigsOf(files: readonly string[]): Promise<{ configs: 
   return { configs: [...configs], absent: [...absent] };
 }
 
-/** The first of `names` in `folder` or the folders above it, as esbuild looks for a tsconfig or a package.json. */
-function nearest(folder: string, names: readonly string[]): string | undefined {
-  for (let dir = folder; ; dir = dirname(dir)) {
-    for (const name of names) if (statOf(join(dir, name)) !== undefined) return join(dir, name);
-    if (dirname(dir) === dir) return undefined;
-  }
-}
-
 /** How a module is compiled: an ES module, or a script run as an async function's body (see {@link compileScript}). */
 type Form = "module" | "script";
 
@@ -671,8 +601,8 @@ export const SCRIPT_EXPORTS = "__hangarExports";
  * Made from the module's own file (`url`), not the compiled copy's: a package is resolved when the module is compiled,
  * from the folder of the file that requires it, and its path is what is required; one that is not found then is looked
  * for from the module's folder (a CommonJS file's `require(name)` of a name known only at run time, and its
- * `require.resolve`, are its own, see {@link withOwnValues}). (A name of the module's own `require` is renamed by esbuild, which keeps that name
- * for this one; the script form gets its runner's.)
+ * `require.resolve`, are its own, see `withOwnValues` in src/cli/own-values.ts). (A name of the module's own `require`
+ * is renamed by esbuild, which keeps that name for this one; the script form gets its runner's.)
  */
 const REQUIRE = (url: string): string =>
   `import { createRequire as __hangarCreateRequire } from "node:module";\nconst require = __hangarCreateRequire(${JSON.stringify(url)});`;
@@ -685,8 +615,6 @@ const REQUIRE = (url: string): string =>
  */
 const RUN_TIME_REQUIRE = /(?<!\bfunction\s+)\b__require\d*\((?!"[^"\n]*"\))/;
 
-/** Builtins in the script form: CommonJS modules that `require` them (the runner's `require`). */
-const BUILTIN = "hangar-builtin";
 /** The name of the script form's entry, which hands the module's exports over (no file of its own). */
 const SCRIPT_ENTRY = "hangar-script-entry.js";
 
@@ -725,47 +653,11 @@ async function compile(
   warnings: readonly Message[];
 }> {
   const { build } = await import("esbuild");
-  /** The folders of hangar's entry points bundled in: what they import lazily stays lazy (see below). */
-  const hangarDirs: string[] = [];
   const script = form === "script";
-  const read = new Map<string, Input>();
-  /** The package.json of each package an import resolved to (its `main` or `exports` decided the file). */
-  const manifests = new Set<string>();
-  /** The paths the relative imports of the user's files named. */
-  const named = new Set<string>();
-  /** The files compiled on their own (see {@link withOwnValues}), by path: the code and esbuild's warnings of it. */
-  const transformed = new Map<string, { contents: string; warnings: readonly EsbuildMessage[] }>();
   const { moduleFormatOf } = await import("./module-type.ts");
-  /** The package.json files looked for and not found when telling whether a file is CommonJS (see isCommonJs). */
-  const unfound = new Set<string>();
-  /**
-   * Whether Node loads the file at `file`, of `contents`, as CommonJS (see {@link moduleFormatOf}: a `.js` file of ES
-   * module syntax under a package.json with no `type` is an ES module to a Node that detects it): the package.json
-   * that decided it is kept as an input, and the ones looked for before it as absent files (a `"type"` written later,
-   * or a package.json nearer the file, may change it).
-   */
-  const isCommonJs = (file: string, contents: Buffer): boolean => {
-    const { commonJs, packageJson, absent } = moduleFormatOf(file, contents.toString("utf8"));
-    if (packageJson !== undefined) manifests.add(packageJson);
-    for (const path of absent) unfound.add(path);
-    return commonJs;
-  };
-  /**
-   * The patterns of files whose folder is not there (see {@link UnfoundPattern}), by the file that names them: found
-   * by a first build, which failed on them, and left to Node by the next.
-   */
-  const leftToNode = new Map<string, UnfoundPattern[]>();
-  /** See {@link ImportGraph.byName}. */
-  const byName = new Set<string>();
-  /** See {@link ImportGraph.importers} (each path as {@link named} holds it). */
-  const importers = new Map<string, Set<string>>();
-  /** How the files the build has seen so far are imported (see {@link onlyThroughPatterns}). */
-  const graph: ImportGraph = { entry: path, byName, importers };
-  /**
-   * The files in the bundle only through patterns of files that do not compile (see {@link unparsedStandIn}), by path: found by a build,
-   * which failed on them, and bundled by the next as code that throws their error when imported.
-   */
-  const unparsed = new Map<string, OnLoadResult>();
+  /** What the builds record of the files they read and how imports resolved (see {@link packagesByPath}). */
+  const record: CompileRecord = compileRecord(path);
+  const { hangarDirs, read, manifests, named, transformed, unfound, leftToNode, unparsed } = record;
   try {
     const options = {
       ...(script
@@ -799,165 +691,13 @@ async function compile(
       logLevel: "silent",
       absWorkingDir: cwd,
       metafile: true,
-      plugins: [
-        {
-          name: "packages-by-path",
-          setup(b) {
-            /**
-             * The file a name leads to from `resolveDir`, imported so (`kind`), as esbuild resolves it (the package's
-             * package.json kept as an input); undefined when it is not found.
-             */
-            const resolveName = async (
-              name: string,
-              { kind, resolveDir, importer }: { kind: ImportKind; resolveDir: string; importer: string },
-            ): Promise<string | undefined> => {
-              const found = await b.resolve(name, { kind, resolveDir, importer, pluginData: INNER });
-              if (found.errors.length > 0 || found.external || found.path === "") return undefined;
-              const manifest = nearest(dirname(found.path), ["package.json"]);
-              if (manifest !== undefined) manifests.add(manifest);
-              return found.path;
-            };
-            /**
-             * Node's error for an `import` statement of a file it does not load (`import "./styles.css"`, `import text
-             * from "./notes.txt"`, which esbuild would bundle as CSS or text), which fails the module under Node and
-             * tsx before it runs: the bundle fails at the import (an `import()` or `require()` of it is left to Node).
-             * Undefined when the file is one Node loads (or is not found: esbuild says so).
-             */
-            const unknownExtensionImport = async (
-              specifier: string,
-              { kind, resolveDir, importer }: { kind: ImportKind; resolveDir: string; importer: string },
-            ): Promise<PartialMessage | undefined> => {
-              const found = await b.resolve(specifier, { kind, resolveDir, importer, pluginData: INNER });
-              const ext = extname(found.path);
-              if (found.errors.length > 0 || found.external || found.path === "" || ext === "" || ext in LOADERS) {
-                return undefined;
-              }
-              // a path with no extension that esbuild completed (`./styles` to styles.css), which tsx does not
-              if (extname(specifier) !== ext) {
-                const path = resolve(realPathOf(resolveDir), specifier);
-                return { text: `Cannot find module '${path}' imported from ${realPathOf(importer)}` };
-              }
-              return {
-                text: `Unknown file extension ${JSON.stringify(ext)} for ${realPathOf(found.path)} (Node and tsx import no such file: read it with readFileSync)`,
-              };
-            };
-            b.onResolve({ filter: /^[^./]/ }, async (args) => {
-              if (isBuiltin(args.path) && script) {
-                return args.namespace === BUILTIN
-                  ? { path: args.path, external: true }
-                  : // importing a builtin has no effect of its own: an import no code uses is left out
-                    { path: args.path, namespace: BUILTIN, sideEffects: false };
-              }
-              if (args.pluginData === INNER || isBuiltin(args.path)) return undefined;
-              const found = await resolveName(args.path, args);
-              // not found here: left as written, so that Node reports it when the module runs
-              if (found === undefined) return { path: args.path, external: true };
-              if (hangar === "bundled" && HANGAR.test(args.path)) {
-                hangarDirs.push(dirname(found) + sep);
-                return { path: found };
-              }
-              // a TypeScript (or JSX) file, which Node cannot load (one a tsconfig's `paths` maps a name to, or a
-              // package whose `main` is its source): bundled in and compiled with the module, as tsx runs it
-              if (NEEDS_COMPILE.test(found)) {
-                byName.add(found);
-                return { path: found };
-              }
-              // `require()` and `require.resolve()` take a path, not a URL
-              const required = args.kind === "require-call" || args.kind === "require-resolve";
-              return { path: required ? found : pathToFileURL(found).href, external: true };
-            });
-            const loadFile = async (args: { path: string }): Promise<OnLoadResult | undefined> => {
-              const ext = extname(args.path);
-              // Node runs a file of no extension (`LICENSE`, `.gitkeep`) as JavaScript
-              const loader = ext === "" ? "js" : LOADERS[ext];
-              if (loader === undefined)
-                return unnamed(graph, args.path) ? unknownExtensionStandIn(args.path) : undefined;
-              const { contents, stamp } = await readInput(args.path);
-              read.set(args.path, stamp);
-              const standIn = unparsed.get(args.path);
-              if (standIn !== undefined) return standIn;
-              if (ext === "" && unnamed(graph, args.path)) {
-                const fails = await unparsedStandIn(args.path, contents, "js");
-                if (fails !== undefined) return fails;
-              }
-              // the user's files, not hangar's own bundled in, which are compiled as before: compiled alone, the
-              // largest (dist/script.js, which names import.meta in its text) cost a cold compile some 20 ms
-              // (docker-baseline, 8 runs)
-              const own = loader !== "json" && !hangarDirs.some((dir) => args.path.startsWith(dir));
-              if (!own) return { contents, loader };
-              let importMeta = readsImportMeta(contents);
-              if (importMeta && COMMON_JS.test(args.path)) {
-                const refused = await importMetaInCommonJs(args.path, contents, loader);
-                if (refused !== undefined) return { errors: [refused] };
-                importMeta = false;
-              }
-              const names = { paths: readsCommonJsPaths(contents), require: readsRequireAtRunTime(contents) };
-              const commonJs = (names.paths || names.require) && isCommonJs(args.path, contents);
-              const commonJsPaths = commonJs && names.paths;
-              const ownRequire = commonJs && names.require;
-              if (!importMeta && !commonJsPaths && !ownRequire) return { contents, loader };
-              const file = { path: args.path, contents, loader };
-              const values = { importMeta, commonJsPaths, ownRequire };
-              // a package its import.meta.resolve names, as an import of it resolves from the file
-              const importer = {
-                kind: "import-statement",
-                resolveDir: dirname(args.path),
-                importer: args.path,
-              } as const;
-              const resolvePackage = async (specifier: string) => {
-                const found = await resolveName(specifier, importer);
-                return found === undefined ? undefined : pathToFileURL(found).href;
-              };
-              const compiled = await withOwnValues(file, cwd, values, resolvePackage);
-              if (compiled === undefined) return { contents, loader };
-              transformed.set(args.path, compiled);
-              return { contents: compiled.contents, loader: compiled.loader };
-            };
-            b.onLoad({ filter: /.*/, namespace: "file" }, async (args) => {
-              const loaded = await loadFile(args);
-              const patterns = leftToNode.get(args.path);
-              if (patterns === undefined || loaded?.contents === undefined) return loaded;
-              const text = Buffer.from(loaded.contents).toString("utf8");
-              return { ...loaded, contents: patternsLeftToNode(text, patterns, args.path) };
-            });
-            b.onLoad({ filter: /.*/, namespace: BUILTIN }, (args) => ({
-              contents: `module.exports = require(${JSON.stringify(args.path)});`,
-              loader: "js",
-            }));
-            // A file hangar imports only when needed stays a file imported by URL when needed: bundled in, its own
-            // static imports would run with the module (`runIfMain` reads io.ts, and with it node:fs, only when the
-            // module is run as a script; see src/cli/script.ts).
-            b.onResolve({ filter: /^\./ }, async (args) => {
-              if (args.pluginData === INNER) return undefined;
-              const hangars = hangarDirs.some((dir) => args.importer.startsWith(dir));
-              if (!hangars && args.namespace === "file" && args.resolveDir !== "") {
-                const target = resolve(args.resolveDir, args.path);
-                named.add(target);
-                named.add(dirname(target));
-                importers.set(target, (importers.get(target) ?? new Set()).add(args.importer));
-                if (LOADING_IMPORTS.includes(args.kind) && !(extname(args.path) in LOADERS)) {
-                  const refused = await unknownExtensionImport(args.path, args);
-                  if (refused !== undefined && args.kind === "import-statement") return { errors: [refused] };
-                  // an import() or require() of it fails (or loads) only when it runs: Node's, given the path as
-                  // written from the importer's folder (a URL to import(), a path to require(), which runs the
-                  // file as JavaScript)
-                  if (refused !== undefined) {
-                    const target = resolve(realPathOf(args.resolveDir), args.path);
-                    return { path: args.kind === "require-call" ? target : pathToFileURL(target).href, external: true };
-                  }
-                }
-              }
-              if (args.kind !== "dynamic-import" || !hangars) return;
-              return { path: pathToFileURL(resolve(args.resolveDir, args.path)).href, external: true };
-            });
-          },
-        },
-      ],
+      plugins: [packagesByPath({ cwd, hangar, script, readInput, moduleFormatOf }, record)],
     } satisfies BuildOptions;
     /**
      * The files of `error`'s messages that are in the bundle only through patterns of files (see
      * {@link onlyThroughPatterns}) and that do not compile alone (a `.ts` file with a syntax error beside the plugins a
-     * module imports, or one only such plugins import), with the code that stands for each (see {@link unparsed}).
+     * module imports, or one only such plugins import), with the code that stands for each (see
+     * {@link CompileRecord.unparsed}).
      */
     const unparsedOf = async (error: unknown): Promise<[string, OnLoadResult][]> => {
       const files = ((error as { errors?: EsbuildMessage[] }).errors ?? []).flatMap(({ location }) =>
@@ -966,7 +706,7 @@ async function compile(
       const found: [string, OnLoadResult][] = [];
       for (const file of new Set(files)) {
         const loader = LOADERS[extname(file)];
-        if (unparsed.has(file) || !read.has(file) || loader === undefined || !onlyThroughPatterns(graph, file))
+        if (unparsed.has(file) || !read.has(file) || loader === undefined || !onlyThroughPatterns(record, file))
           continue;
         const standIn = await unparsedStandIn(file, readFileSync(file), loader);
         if (standIn !== undefined) found.push([file, standIn]);

@@ -82,7 +82,7 @@ const BUNDLE_WARNINGS: ReadonlySet<string> = new Set(["different-path-case", "im
 
 /**
  * Whether `warning` is esbuild's that a name imported from a file of `standIns` (see `unparsedStandIn` in
- * src/cli/compile-cache.ts), which exports nothing, will always be undefined (`import { x } from "../helper.ts"` in a
+ * src/cli/compile-plugin.ts), which exports nothing, will always be undefined (`import { x } from "../helper.ts"` in a
  * file a pattern took in): the import throws the error of the file it stands for before the name is read, as under
  * tsx, which warns of nothing.
  */
@@ -95,7 +95,7 @@ export function ofStandIn(warning: EsbuildMessage, standIns: Iterable<string>, c
 
 /**
  * esbuild's warnings of the user's `own` files (see {@link SHOWN_WARNINGS}), their files absolute, in order of file
- * and place. A file compiled on its own (`transformed`, see `withOwnValues` in src/cli/compile-cache.ts) was bundled as
+ * and place. A file compiled on its own (`transformed`, see `withOwnValues` in src/cli/own-values.ts) was bundled as
  * the code of that compile: its warnings are that compile's, and the bundle's of its imports are placed back in the
  * file through the compile's source map.
  */

@@ -117,21 +117,21 @@ const namesPackage = (specifier: string): boolean =>
  * `import.meta` is the compiled copy's (an ES module's; a module reading it has no script form).
  *
  * A CommonJS file (`.cts`, `.cjs`) is never given these: it reads no `import.meta` (see {@link importMetaInCommonJs}).
- * A file Node loads as CommonJS (see `moduleFormatOf` in src/cli/module-type.ts: `.cts`, `.cjs`, or `.js` or `.ts` under a package.json
- * without `"type": "module"`, as tsx loads it, but for a `.js` file of ES module syntax that Node loads as an ES module
- * under one with no `"type"`) is given its own `__filename` and `__dirname` so, where it reads them
- * (`with.commonJsPaths`): Node's values for the file (its real path and folder), which an ES module, as the compiled
- * copy is, would not have at all; and a `require` of its own where it uses one at run time (`with.ownRequire`:
+ * A file Node loads as CommonJS (see `moduleFormatOf` in src/cli/module-type.ts: `.cts`, `.cjs`, or `.js` or `.ts`
+ * under a package.json without `"type": "module"`, as tsx loads it, but for a `.js` file of ES module syntax that Node
+ * loads as an ES module under one with no `"type"`) is given its own `__filename` and `__dirname` so, where it reads
+ * them (`with.commonJsPaths`): Node's values for the file (its real path and folder), which an ES module, as the
+ * compiled copy is, would not have at all; and a `require` of its own where it uses one at run time (`with.ownRequire`:
  * `require(name)`, `require.resolve`), which resolves from its folder as Node's does, where the compiled code's
- * `require` is the module's (see `REQUIRE` in src/cli/compile-cache.ts) or, in the script form, its runner's, which has none. A `require` of
- * a literal stays the bundle's, which resolves it when it compiles (esbuild's `define` replaces every `require`; the
- * calls of a literal are given back after, see {@link OWN_REQUIRE_LITERAL}). A file that declares such a name itself
- * keeps it.
+ * `require` is the module's (see `REQUIRE` in src/cli/compile-cache.ts) or, in the script form, its runner's, which has
+ * none. A `require` of a literal stays the bundle's, which resolves it when it compiles (esbuild's `define` replaces
+ * every `require`; the calls of a literal are given back after, see {@link OWN_REQUIRE_LITERAL}). A file that declares
+ * such a name itself keeps it.
  *
  * The code comes back with a source map, which the bundle follows, so that stack traces and errors still name the
- * file's own lines, and with esbuild's warnings of it, at their places in the file (see `sourceWarnings` in src/cli/compile-warnings.ts). It is
- * handed to the bundle as TypeScript when the file was (a type re-exported without `type`, which one file compiled
- * alone keeps, is then left out as the bundle leaves it out of a TypeScript file).
+ * file's own lines, and with esbuild's warnings of it, at their places in the file (see `sourceWarnings` in
+ * src/cli/compile-warnings.ts). It is handed to the bundle as TypeScript when the file was (a type re-exported without
+ * `type`, which one file compiled alone keeps, is then left out as the bundle leaves it out of a TypeScript file).
  * Undefined when the file does not compile: the bundle then reports the error at its place.
  */
 export async function withOwnValues(

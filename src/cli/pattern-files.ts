@@ -156,7 +156,7 @@ const importersOf = ({ importers }: ImportGraph, file: string): string[] =>
 
 /**
  * Whether no import may load `file` and it is not the module (`entry`): a pattern of files took it in (see
- * `unknownExtensionStandIn` in src/cli/compile-cache.ts).
+ * `unknownExtensionStandIn` in src/cli/compile-plugin.ts).
  */
 export const unnamed = (graph: ImportGraph, file: string): boolean =>
   file !== graph.entry && !graph.byName.has(file) && importersOf(graph, file).length === 0;
