@@ -757,8 +757,9 @@ async function compile(
     // of it; the packages' package.json files
     const tsconfigs = await tsconfigsOf(inputs);
     const { configs } = tsconfigs;
-    // and the package.json files that would tell how Node loads a file reading __filename (see isCommonJs), and the
-    // folders of the patterns of files left to Node: the files they match are bundled in once they are there
+    // and the package.json files that would tell how Node loads a file reading __filename (see isCommonJs in
+    // packagesByPath), and the folders of the patterns of files left to Node: the files they match are bundled in once
+    // they are there
     const folders = [...leftToNode.values()].flat().map(({ folder }) => folder);
     const absent = [...new Set([...tsconfigs.absent, ...unfound, ...folders])];
     // the user's own files: not hangar's bundled in, nor a package's

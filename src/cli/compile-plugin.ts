@@ -42,7 +42,10 @@ export interface CompileRecord extends ImportGraph {
   readonly named: Set<string>;
   /** The files compiled on their own (see {@link withOwnValues}), by path: the code and esbuild's warnings of it. */
   readonly transformed: Map<string, { contents: string; warnings: readonly EsbuildMessage[] }>;
-  /** The package.json files looked for and not found when telling whether a file is CommonJS (see isCommonJs). */
+  /**
+   * The package.json files looked for and not found when telling whether a file is CommonJS (see `isCommonJs` in
+   * {@link packagesByPath}).
+   */
   readonly unfound: Set<string>;
   /**
    * The patterns of files whose folder is not there (see {@link UnfoundPattern}), by the file that names them: found
