@@ -1,15 +1,31 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync } from "node:fs";
-import { isBuiltin, type SourceMapping } from "node:module";
-import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
+import { isBuiltin } from "node:module";
+import { dirname, extname, join, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { BuildOptions, Message as EsbuildMessage, ImportKind, OnLoadResult, PartialMessage } from "esbuild";
+import type { BuildOptions, Message as EsbuildMessage, OnLoadResult } from "esbuild";
 import { isValidationEntry, keepNewest, pathKey, readIfPresent, writeAtomically } from "./cache-dir.ts";
-import { realPathOf } from "./file-paths.ts";
-import { inlineSourceMap } from "./inline-source-map.ts";
+import {
+  BUILTIN,
+  type CompileRecord,
+  compileRecord,
+  LOADERS,
+  nearest,
+  packagesByPath,
+  unparsedStandIn,
+} from "./compile-plugin.ts";
+import {
+  DROPPED_SETTINGS,
+  type Message,
+  ofStandIn,
+  sourceWarnings,
+  tsconfigWarnings,
+  where,
+} from "./compile-warnings.ts";
+import { realPathOf, type Stamp, statOf } from "./file-paths.ts";
 import { LoadError } from "./load-error.ts";
 import { detectsModuleSyntax } from "./node-features.ts";
-import { unfoundCall, withNodePatternCalls } from "./pattern-calls.ts";
-import { syntaxError, unknownExtension } from "./stand-in.ts";
+import { withNodePatternCalls } from "./pattern-calls.ts";
+import { onlyThroughPatterns, patternFolders, type UnfoundPattern, unfoundPatterns } from "./pattern-files.ts";
 import { VERSION } from "./version.ts";
 
 /**
@@ -34,30 +50,33 @@ import { VERSION } from "./version.ts";
 
 /**
  * Bump when the compile options below change, or what an entry records, so that older entries are not used (8: each
- * file's `import.meta.url`, `dirname` and `filename` are its own, see {@link withOwnValues}; 9: a
- * TypeScript file an import of a name resolves to is bundled in, see {@link NEEDS_COMPILE}; 10: the tsconfig of each
- * bundled file's folder is recorded, the files looked for and not found, see {@link tsconfigsOf}, and the real
- * paths relative imports led to, see {@link CacheEntry.links}; a file reading
- * `import.meta` whole gets its own, see {@link withOwnValues}; 11: a CommonJS file reading `import.meta` is
- * refused, see {@link importMetaInCommonJs}; 12: esbuild's warnings of the tsconfigs, see {@link CacheEntry.warnings};
- * 13: each input's change time and inode, see {@link Input}; 14: a CommonJS file's `__filename` and `__dirname` are
- * its own, see {@link withOwnValues}, and the package.json that made it CommonJS is an input; 15: a `require` of
- * the module's own for the CommonJS files in the ES module form, packages they require named by path, see
- * {@link REQUIRE}; 16: esbuild's warnings of the user's files, see {@link sourceWarnings}; 17: a CommonJS file's
- * `require(name)` is its own, see {@link withOwnValues}; 18: a package a file's `import.meta.resolve` names literally
- * is resolved from the file, see {@link withPackagesResolved}; 19: the folders not there of patterns of files a module
- * imports are absent paths, see {@link UnfoundPattern}; 20: a module that imports a name known only at run time has no
- * script form, see {@link RUN_TIME_REQUIRE}; 21: the folders the patterns of files a module imports read are among its
- * folders, see {@link patternFolders}; 22: `import.meta.resolve` of a package not resolved when compiled resolves
- * from the file at run time, see {@link RESOLVE_FROM_HOOKS}; 23: a file a pattern of files takes in that Node does not
- * load throws when imported, see {@link unknownExtensionStandIn}, and one of no extension is JavaScript; 24: a `.js`
- * file of ES module syntax under a package.json with no `type` is an ES module, see {@link moduleFormatOf}; 25: a pattern
- * of files' calls do as Node's do for a name the bundle does not have, see src/cli/pattern-calls.ts, and a file one
- * takes in that does not compile throws when imported, see {@link unparsedStandIn}; 26: an `import()` or `require()` of
- * a literal path to a file Node does not load is left to Node, see {@link LOADING_IMPORTS}; 27: a pattern of files
- * whose folder is not there is a call of hangar's helper, see {@link patternsLeftToNode}; 28: a file that does not
- * compile which the module imports by a path without its extension, as `.js` or by its folder fails the compile, see
- * {@link mayLoad}, where code that threw its error when the module ran stood for it).
+ * file's `import.meta.url`, `dirname` and `filename` are its own, see `withOwnValues` in src/cli/own-values.ts; 9: a
+ * TypeScript file an import of a name resolves to is bundled in, see `NEEDS_COMPILE` in src/cli/compile-plugin.ts; 10:
+ * the tsconfig of each bundled file's folder is recorded, the files looked for and not found, see {@link tsconfigsOf},
+ * and the real paths relative imports led to, see {@link CacheEntry.links}; a file reading `import.meta` whole gets its
+ * own, see `withOwnValues` in src/cli/own-values.ts; 11: a CommonJS file reading `import.meta` is refused, see
+ * `importMetaInCommonJs` in src/cli/own-values.ts; 12: esbuild's warnings of the tsconfigs, see
+ * {@link CacheEntry.warnings}; 13: each input's change time and inode, see {@link Input}; 14: a CommonJS file's
+ * `__filename` and `__dirname` are its own, see `withOwnValues` in src/cli/own-values.ts, and the package.json that
+ * made it CommonJS is an input; 15: a `require` of the module's own for the CommonJS files in the ES module form,
+ * packages they require named by path, see {@link REQUIRE}; 16: esbuild's warnings of the user's files, see
+ * {@link sourceWarnings}; 17: a CommonJS file's `require(name)` is its own, see `withOwnValues` in
+ * src/cli/own-values.ts; 18: a package a file's `import.meta.resolve` names literally is resolved from the file, see
+ * `withPackagesResolved` in src/cli/own-values.ts; 19: the folders not there of patterns of files a module imports are
+ * absent paths, see `UnfoundPattern` in src/cli/pattern-files.ts; 20: a module that imports a name known only at run
+ * time has no script form, see {@link RUN_TIME_REQUIRE}; 21: the folders the patterns of files a module imports read
+ * are among its folders, see `patternFolders` in src/cli/pattern-files.ts; 22: `import.meta.resolve` of a package not
+ * resolved when compiled resolves from the file at run time, see `RESOLVE_FROM_HOOKS` in src/cli/own-values.ts; 23: a
+ * file a pattern of files takes in that Node does not load throws when imported, see `unknownExtensionStandIn` in
+ * src/cli/compile-plugin.ts, and one of no extension is JavaScript; 24: a `.js` file of ES module syntax under a
+ * package.json with no `type` is an ES module, see `moduleFormatOf` in src/cli/module-type.ts; 25: a pattern of files'
+ * calls do as Node's do for a name the bundle does not have, see src/cli/pattern-calls.ts, and a file one takes in that
+ * does not compile throws when imported, see {@link unparsedStandIn}; 26: an `import()` or `require()` of a literal
+ * path to a file Node does not load is left to Node, see `LOADING_IMPORTS` in src/cli/compile-plugin.ts; 27: a pattern
+ * of files whose folder is not there is a call of hangar's helper, see `patternsLeftToNode` in
+ * src/cli/pattern-files.ts; 28: a file that does not compile which the module imports by a path without its extension,
+ * as `.js` or by its folder fails the compile, see `mayLoad` in src/cli/pattern-files.ts, where code that threw its
+ * error when the module ran stood for it).
  */
 const CACHE_FORMAT = 28;
 
@@ -74,15 +93,14 @@ export const CACHE_ENTRIES = 100;
  * `cp -p`, `tar x`, `rsync -t`: another version of it, of the same size, extracted or copied over it with the same
  * time), its change time cannot, and a file renamed over it is another inode: either is a change to look at.
  */
-type Input = readonly [path: string, size: number, mtimeMs: number, sha256: string, ctimeMs: number, ino: number];
-
-/** What a file's {@link Input} records of its stat. */
-interface Stamp {
-  readonly size: number;
-  readonly mtimeMs: number;
-  readonly ctimeMs: number;
-  readonly ino: number;
-}
+export type Input = readonly [
+  path: string,
+  size: number,
+  mtimeMs: number,
+  sha256: string,
+  ctimeMs: number,
+  ino: number,
+];
 
 /**
  * How long after a file's last change (its change time, `ctimeMs`) its stamp is not trusted. A file system's clock
@@ -185,15 +203,6 @@ export interface Compiled {
   readonly warnings: readonly string[];
 }
 
-const statOf = (path: string): Stamp | undefined => {
-  try {
-    const { size, mtimeMs, ctimeMs, ino } = statSync(path);
-    return { size, mtimeMs, ctimeMs, ino };
-  } catch {
-    return undefined;
-  }
-};
-
 async function sha256(content: Buffer): Promise<string> {
   const { createHash } = await import("node:crypto");
   return createHash("sha256").update(content).digest("hex");
@@ -271,19 +280,6 @@ async function stampInputs(inputs: readonly string[], read: ReadonlyMap<string, 
   return stamped;
 }
 
-/** esbuild's own loader for a file of each extension it knows: the files a build reads through {@link readInput}. */
-const LOADERS: Readonly<Record<string, "js" | "jsx" | "ts" | "tsx" | "json">> = {
-  ".js": "js",
-  ".mjs": "js",
-  ".cjs": "js",
-  ".jsx": "jsx",
-  ".ts": "ts",
-  ".mts": "ts",
-  ".cts": "ts",
-  ".tsx": "tsx",
-  ".json": "json",
-};
-
 /**
  * The content of a file the build bundles, read for esbuild, and its stamp: the size, times and inode it had before
  * it was read and the hash of the bytes read. A save while the build runs then never pairs the code compiled from the old
@@ -298,305 +294,6 @@ async function readInput(path: string): Promise<{ contents: Buffer; stamp: Input
     return { contents, stamp: inputOf(path, before, await sha256(contents)) };
   } finally {
     await file.close();
-  }
-}
-
-/** What may separate `import`, `.` and `meta`: white space and comments. */
-const GAP = String.raw`(?:\s|\/\*[^]*?\*\/|\/\/[^\n]*\n)*`;
-/** `import.meta`, however spaced (the test of which files {@link withOwnValues} compiles; no more than a test). */
-const IMPORT_META = new RegExp(String.raw`\bimport${GAP}\.${GAP}meta\b`);
-
-/** Whether the text of a file may read `import.meta` (it may also be in a string or a comment). */
-const readsImportMeta = (contents: Buffer): boolean =>
-  contents.includes("meta") && IMPORT_META.test(contents.toString("utf8"));
-
-/**
- * Whether the text of a file may read CommonJS's `__filename` or `__dirname` (also in a string or a comment, or as
- * part of a longer name: no more than a test of which files {@link withOwnValues} compiles).
- */
-const readsCommonJsPaths = (contents: Buffer): boolean =>
-  contents.includes("__filename") || contents.includes("__dirname");
-
-/**
- * `require` not called with a string literal, however spaced: `require(name)`, `require.resolve(...)` (a test, as
- * {@link IMPORT_META}).
- */
-const REQUIRE_AT_RUN_TIME = new RegExp(String.raw`\brequire\b(?!${GAP}\(${GAP}(?:"[^"\n]*"|'[^'\n]*')${GAP}\))`);
-
-/**
- * Whether the text of a file may use `require` at run time, other than to require a name it gives literally (which the
- * bundle resolves when it compiles); also in a string or a comment.
- */
-const readsRequireAtRunTime = (contents: Buffer): boolean =>
-  contents.includes("require") && REQUIRE_AT_RUN_TIME.test(contents.toString("utf8"));
-
-/** The name of a CommonJS file's own `require` in the compiled code (see {@link withOwnValues}). */
-const OWN_REQUIRE = "__hangarRequireOwn";
-
-/**
- * A call of {@link OWN_REQUIRE} with a literal (a string, or a template, which the bundle may take as a pattern of
- * files): given back to `require`, padded to the same length, so that the bundle resolves it as before and no column
- * of the line moves (see {@link withOwnValues}).
- */
-const OWN_REQUIRE_LITERAL = new RegExp(String.raw`\b${OWN_REQUIRE}\((?=["'\x60])`, "g");
-const REQUIRE_LITERAL = `require${" ".repeat(OWN_REQUIRE.length - "require".length)}(`;
-
-/** `import.meta` not followed by one of the names {@link withOwnValues} replaces (a test, as {@link IMPORT_META}). */
-const IMPORT_META_WHOLE = new RegExp(
-  String.raw`\bimport${GAP}\.${GAP}meta\b(?!${GAP}\.${GAP}(?:url|dirname|filename|resolve)\b)`,
-);
-
-/** The name the compiled code gives `import.meta` in a file that reads it whole (see {@link withOwnValues}). */
-const OWN_META = "__hangarImportMetaOwn";
-
-/**
- * The name the compiled code gives `import.meta.resolve` in a file that reads its own `import.meta` (see
- * {@link withOwnValues}): a function of that file's, declared after its code.
- */
-const OWN_RESOLVE = "__hangarImportMetaResolve";
-
-/**
- * Where {@link OWN_RESOLVE} holds the packages its file names literally, as they resolve from the file (see
- * {@link withOwnValues}): written in once the file is compiled.
- */
-const OWN_PACKAGES = "/* hangar: packages */ []";
-
-/** A call of {@link OWN_RESOLVE} with a literal alone (a string, or a template of no `${}`), in the compiled code. */
-const OWN_RESOLVE_LITERAL = new RegExp(String.raw`\b${OWN_RESOLVE}\((?:"([^"\\\n]*)"|\x60([^\x60\\$]*)\x60)\)`, "g");
-
-/**
- * The scheme of a specifier {@link RESOLVE_FROM_HOOKS} resolves from a module other than the one whose
- * `import.meta.resolve` is given it: followed by the URI-encoded JSON of the name and that module's URL.
- */
-const RESOLVE_FROM = "hangar-resolve-from:";
-
-/**
- * Loader hooks (Node's `module.register`, from Node 20.6) that resolve a {@link RESOLVE_FROM} specifier with Node's own
- * resolver, from the module it names: the URL `import.meta.resolve` of that name gives in that module, or Node's error
- * (`Cannot find package 'x' imported from <file>`). Node 20 has no other way to resolve a name as an ES module from a
- * module other than the one running (`import.meta.resolve`'s second argument needs `--experimental-import-meta-resolve`).
- * Any other specifier is passed on as it came. Registered by the first call that needs them (see
- * {@link withOwnValues}): they run on a thread of their own, from then on for every import of the process.
- */
-const RESOLVE_FROM_HOOKS = `data:text/javascript,${encodeURIComponent(
-  [
-    "export function resolve(specifier, context, next) {",
-    `  if (!specifier.startsWith(${JSON.stringify(RESOLVE_FROM)})) return next(specifier, context);`,
-    `  const [name, parentURL] = JSON.parse(decodeURIComponent(specifier.slice(${RESOLVE_FROM.length})));`,
-    "  return next(name, { ...context, parentURL });",
-    "}",
-  ].join("\n"),
-)}`;
-
-/** Whether `specifier` names a package (or `#name`) rather than a path (`/`, `./`, `../`, `.`, `..`) or a URL. */
-const namesPackage = (specifier: string): boolean =>
-  !/^(?:\/|\.\.?(?:\/|$)|[a-z][a-z\d+.-]*:)/i.test(specifier) && !isBuiltin(specifier);
-
-/**
- * A bundled file that reads `import.meta`, compiled on its own (esbuild, the file's tsconfig applied as in the
- * bundle) so that `import.meta.url`, `import.meta.dirname` and `import.meta.filename` are the file's own, the values
- * Node gives the file run directly (its real path), and not the compiled copy's in the cache folder: a module reading
- * a file beside it (`new URL("./build.sh", import.meta.url)`) reads the same file under `hangar render` as under
- * `node` or `tsx`, and so does a helper file it imports. They are replaced where the code reads them (esbuild's
- * `define`), never in strings or comments; a file that reads `import.meta` itself (`const { url } = import.meta`, `const
- * meta = import.meta`) is given an object of the same names, the rest of it copied from the compiled copy's. `import.meta.resolve` resolves a path (`./x`, `../x`, `/x`) from the file
- * too: as the URL it names, resolved by Node (from the compiled copy, which changes nothing for a URL); a package (or
- * `#name`) the file names literally (`import.meta.resolve("yaml")`) is resolved from the file when it is compiled, as
- * the bundle resolves an import of it (`resolvePackage`), and the URL it leads to is what the call gives; any other
- * package (a name known only at run time, one not found then, one the file's `import.meta` read whole resolves) is
- * resolved when the call runs, by Node, from the file (see {@link RESOLVE_FROM_HOOKS}), found or Node's error as
- * under `node`; a URL or a builtin, which resolves the same from any module, from the compiled copy. The rest of
- * `import.meta` is the compiled copy's (an ES module's; a module reading it has no script form).
- *
- * A CommonJS file (`.cts`, `.cjs`) is never given these: it reads no `import.meta` (see {@link importMetaInCommonJs}).
- * A file Node loads as CommonJS (see {@link moduleFormatOf}: `.cts`, `.cjs`, or `.js` or `.ts` under a package.json
- * without `"type": "module"`, as tsx loads it, but for a `.js` file of ES module syntax that Node loads as an ES module
- * under one with no `"type"`) is given its own `__filename` and `__dirname` so, where it reads them
- * (`with.commonJsPaths`): Node's values for the file (its real path and folder), which an ES module, as the compiled
- * copy is, would not have at all; and a `require` of its own where it uses one at run time (`with.ownRequire`:
- * `require(name)`, `require.resolve`), which resolves from its folder as Node's does, where the compiled code's
- * `require` is the module's (see {@link REQUIRE}) or, in the script form, its runner's, which has none. A `require` of
- * a literal stays the bundle's, which resolves it when it compiles (esbuild's `define` replaces every `require`; the
- * calls of a literal are given back after, see {@link OWN_REQUIRE_LITERAL}). A file that declares such a name itself
- * keeps it.
- *
- * The code comes back with a source map, which the bundle follows, so that stack traces and errors still name the
- * file's own lines, and with esbuild's warnings of it, at their places in the file (see {@link sourceWarnings}). It is
- * handed to the bundle as TypeScript when the file was (a type re-exported without `type`, which one file compiled
- * alone keeps, is then left out as the bundle leaves it out of a TypeScript file).
- * Undefined when the file does not compile: the bundle then reports the error at its place.
- */
-async function withOwnValues(
-  { path, contents, loader }: { path: string; contents: Buffer; loader: "js" | "jsx" | "ts" | "tsx" },
-  cwd: string,
-  own: { readonly importMeta: boolean; readonly commonJsPaths: boolean; readonly ownRequire: boolean },
-  resolvePackage: (specifier: string) => Promise<string | undefined>,
-): Promise<{ contents: string; loader: "js" | "ts"; warnings: readonly EsbuildMessage[] } | undefined> {
-  const { build } = await import("esbuild");
-  const real = realPathOf(path);
-  const url = pathToFileURL(real).href;
-  // `import.meta` read other than as `import.meta.url` and the like (`const { url } = import.meta`)
-  const whole = own.importMeta && IMPORT_META_WHOLE.test(contents.toString("utf8"));
-  // Node's test of a path rather than a package (`/`, `./`, `../`, `.`, `..`), and of a URL
-  const resolver = [
-    `function ${OWN_RESOLVE}(specifier, ...rest) {`,
-    "  const meta = import.meta;",
-    `  const packages = new Map(${OWN_PACKAGES});`,
-    "  if (rest.length === 0 && packages.has(specifier)) return packages.get(specifier);",
-    String.raw`  const path = typeof specifier === "string" && /^(?:\/|\.\.?(?:\/|$))/.test(specifier);`,
-    `  if (path) return meta.resolve(new URL(specifier, ${JSON.stringify(url)}).href, ...rest);`,
-    '  const { isBuiltin, register } = require("node:module");',
-    String.raw`  const absolute = typeof specifier === "string" && /^[a-z][a-z\d+.-]*:/i.test(specifier);`,
-    '  const named = rest.length === 0 && typeof specifier === "string" && !absolute && !isBuiltin(specifier);',
-    '  if (!named || typeof register !== "function") return meta.resolve(specifier, ...rest);',
-    '  const hooks = Symbol.for("hangar.resolveFrom");',
-    "  if (globalThis[hooks] !== true) {",
-    `    register(${JSON.stringify(RESOLVE_FROM_HOOKS)});`,
-    "    globalThis[hooks] = true;",
-    "  }",
-    `  return meta.resolve(${JSON.stringify(RESOLVE_FROM)} + encodeURIComponent(JSON.stringify([specifier, ${JSON.stringify(url)}])));`,
-    "}",
-  ].join("\n");
-  try {
-    const result = await build({
-      entryPoints: [path],
-      bundle: false,
-      platform: "node",
-      target: "node20",
-      write: false,
-      // (its source map names the file relative to this name's folder, the file's: the bundle reads it from there)
-      outfile: join(dirname(path), "out.js"),
-      sourcemap: "inline",
-      sourcesContent: false,
-      logLevel: "silent",
-      absWorkingDir: cwd,
-      define: {
-        ...(own.importMeta && {
-          "import.meta.url": JSON.stringify(url),
-          "import.meta.dirname": JSON.stringify(dirname(real)),
-          "import.meta.filename": JSON.stringify(real),
-          "import.meta.resolve": OWN_RESOLVE,
-        }),
-        ...(whole && { "import.meta": OWN_META }),
-        ...(own.commonJsPaths && { __filename: JSON.stringify(real), __dirname: JSON.stringify(dirname(real)) }),
-        ...(own.ownRequire && { require: OWN_REQUIRE }),
-      },
-      // after the code, so that no line moves; left out of the bundle when the file never calls it
-      ...(own.importMeta && { footer: { js: resolver } }),
-      // the object itself, when the code reads it whole, and the file's own require (a line before the code: the
-      // source map moves it back)
-      ...((whole || own.ownRequire) && {
-        banner: {
-          js: [
-            whole &&
-              `const ${OWN_META} = { ...import.meta, url: ${JSON.stringify(url)}, dirname: ${JSON.stringify(dirname(real))}, filename: ${JSON.stringify(real)}, resolve: ${OWN_RESOLVE} };`,
-            own.ownRequire && `const ${OWN_REQUIRE} = require("node:module").createRequire(${JSON.stringify(real)});`,
-          ]
-            .filter((line) => line !== false)
-            .join(" "),
-        },
-      }),
-      plugins: [
-        {
-          name: "contents-read",
-          // the bytes the bundle's stamp is of, not the file as it may be now
-          setup: (b) => b.onLoad({ filter: /.*/ }, () => ({ contents, loader })),
-        },
-      ],
-    });
-    const output = result.outputFiles[0]?.text;
-    if (output === undefined) return undefined;
-    const required = own.ownRequire ? output.replace(OWN_REQUIRE_LITERAL, REQUIRE_LITERAL) : output;
-    const code = own.importMeta ? await withPackagesResolved(required, resolvePackage) : required;
-    return { contents: code, loader: loader === "ts" || loader === "tsx" ? "ts" : "js", warnings: result.warnings };
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The code of a file compiled by {@link withOwnValues} with the `file:` URL of each package its {@link OWN_RESOLVE}
- * calls name literally written into it, as `resolvePackage` finds it (one not found is left out).
- */
-async function withPackagesResolved(
-  code: string,
-  resolvePackage: (specifier: string) => Promise<string | undefined>,
-): Promise<string> {
-  const named = new Set(
-    [...code.matchAll(OWN_RESOLVE_LITERAL)].map(([, quoted, template]) => quoted ?? template ?? ""),
-  );
-  const packages: [string, string][] = [];
-  for (const specifier of [...named].filter(namesPackage)) {
-    const found = await resolvePackage(specifier);
-    if (found !== undefined) packages.push([specifier, found]);
-  }
-  // (after the code: no line of it moves)
-  return code.replace(OWN_PACKAGES, () => JSON.stringify(packages));
-}
-
-/**
- * What the bundle takes in for a file a pattern of files (`import("./plugins/" + name)`) matches and no import names
- * itself, of an extension Node does not load (`readme.md`; `notes.txt` too, which esbuild would take in as text): code
- * that throws, when the file is imported or required, Node's error for it (see src/cli/stand-in.ts), where esbuild
- * would fail the whole compile on it ("No loader is configured for ".md" files") and Node fails only an import of it.
- */
-const unknownExtensionStandIn = (path: string): OnLoadResult => ({
-  contents: unknownExtension(realPathOf(path)),
-  loader: "js",
-});
-
-/**
- * The same for such a file of no extension (`LICENSE`; `.gitkeep` too, which esbuild takes for an extension of its
- * own), which Node runs as JavaScript, when its `contents` do not parse as JavaScript (`loader` "js"), and for a file
- * of an extension Node (or tsx) loads whose `contents` do not compile with its `loader` (`plugins/broken.ts`, or a
- * `helper.ts` only such plugins import), which tsx fails only when it (or a file importing it) is imported: code that throws a SyntaxError of esbuild's first error at its place; undefined
- * when they compile (the bundle takes the file in as it is).
- */
-async function unparsedStandIn(
-  path: string,
-  contents: Buffer,
-  loader: "js" | "jsx" | "ts" | "tsx" | "json",
-): Promise<OnLoadResult | undefined> {
-  const { transform } = await import("esbuild");
-  try {
-    await transform(contents, { loader, sourcefile: path, logLevel: "silent" });
-    return undefined;
-  } catch (error) {
-    const first = (error as { errors?: EsbuildMessage[] }).errors?.[0];
-    const { line = 1, column = 0 } = first?.location ?? {};
-    const text = first?.text ?? String(error);
-    return { contents: syntaxError(realPathOf(path), { text, line, column: column + 1 }), loader: "js" };
-  }
-}
-
-/** The files Node runs as CommonJS whatever their syntax or package.json: `.cjs`, and `.cts` (compiled to `.cjs`). */
-const COMMON_JS = /\.c[jt]s$/;
-
-/**
- * Where a CommonJS file (see {@link COMMON_JS}) reads `import.meta`, as an error at its first place: Node refuses
- * it there (`SyntaxError: Cannot use 'import.meta' outside a module`; tsc: "The 'import.meta' meta-property is not
- * allowed in files which will build into CommonJS output"), and hangar gives such a file no values of its own
- * making. Undefined when the file reads none (`import.meta` in a string or a comment), or does not compile (the
- * bundle then reports the error at its place).
- */
-async function importMetaInCommonJs(
-  path: string,
-  contents: Buffer,
-  loader: "js" | "jsx" | "ts" | "tsx",
-): Promise<PartialMessage | undefined> {
-  const { transform } = await import("esbuild");
-  try {
-    // esbuild compiling the file as CommonJS warns at each `import.meta` it reads (and leaves empty)
-    const { warnings } = await transform(contents, { loader, format: "cjs", sourcefile: path, logLevel: "silent" });
-    const found = warnings.find((warning) => warning.id === "empty-import-meta");
-    if (found === undefined) return undefined;
-    const rename = path.endsWith(".cts") ? ".mts" : ".mjs";
-    return {
-      text: `Cannot use 'import.meta' outside a module (a ${extname(path)} file is CommonJS, which has no import.meta: rename it to ${rename})`,
-      location: found.location,
-    };
-  } catch {
-    return undefined;
   }
 }
 
@@ -808,22 +505,6 @@ function prune(cacheDir: string, keep: number): void {
  */
 export type HangarLink = "bundled" | "shared";
 
-/** hangar's own entry points (`hangar`, `hangar/script`, ...): bundled into the compiled module unless shared. */
-const HANGAR = /^hangar(?:\/|$)/;
-
-/** The files an import of a name resolves to that Node cannot run as they are: TypeScript and JSX. */
-const NEEDS_COMPILE = /\.(?:[cm]?ts|[jt]sx)$/;
-
-/**
- * The imports of a relative path that load the file: an import statement, which fails the module before it runs when
- * Node does not load the file (see `unknownExtensionImport` in {@link compile}), and an `import()` or `require()` of a
- * literal, which fail (or load) only when they run.
- */
-const LOADING_IMPORTS: readonly ImportKind[] = ["import-statement", "dynamic-import", "require-call"];
-
-/** Skips the resolver plugin on the inner resolve it asks esbuild for. */
-const INNER = Symbol("inner resolve");
-
 /**
  * The module compiled as a script: the body of an async function (top-level await stays) that gets `require`,
  * `import.meta` and a function to hand its exports to (src/cli/script-module.ts runs it). Unlike an ES module, a
@@ -906,14 +587,6 @@ export async function tsconfigsOf(files: readonly string[]): Promise<{ configs: 
   return { configs: [...configs], absent: [...absent] };
 }
 
-/** The first of `names` in `folder` or the folders above it, as esbuild looks for a tsconfig or a package.json. */
-function nearest(folder: string, names: readonly string[]): string | undefined {
-  for (let dir = folder; ; dir = dirname(dir)) {
-    for (const name of names) if (statOf(join(dir, name)) !== undefined) return join(dir, name);
-    if (dirname(dir) === dir) return undefined;
-  }
-}
-
 /** How a module is compiled: an ES module, or a script run as an async function's body (see {@link compileScript}). */
 type Form = "module" | "script";
 
@@ -928,8 +601,8 @@ export const SCRIPT_EXPORTS = "__hangarExports";
  * Made from the module's own file (`url`), not the compiled copy's: a package is resolved when the module is compiled,
  * from the folder of the file that requires it, and its path is what is required; one that is not found then is looked
  * for from the module's folder (a CommonJS file's `require(name)` of a name known only at run time, and its
- * `require.resolve`, are its own, see {@link withOwnValues}). (A name of the module's own `require` is renamed by esbuild, which keeps that name
- * for this one; the script form gets its runner's.)
+ * `require.resolve`, are its own, see `withOwnValues` in src/cli/own-values.ts). (A name of the module's own `require`
+ * is renamed by esbuild, which keeps that name for this one; the script form gets its runner's.)
  */
 const REQUIRE = (url: string): string =>
   `import { createRequire as __hangarCreateRequire } from "node:module";\nconst require = __hangarCreateRequire(${JSON.stringify(url)});`;
@@ -938,33 +611,12 @@ const REQUIRE = (url: string): string =>
  * In the script form's code, a call of esbuild's `require` (`__require`, the runner's; not a function esbuild declares
  * of that name) of other than a string: an `import(name)` (which the script form makes `__require(name)`) or a
  * `require(name)` of a name known only at run time, which the runner, having Node's builtins only, would refuse where
- * Node loads it. (A test, as {@link IMPORT_META}: a false find only costs the script form.)
+ * Node loads it. (A test, as `IMPORT_META` in src/cli/own-values.ts: a false find only costs the script form.)
  */
 const RUN_TIME_REQUIRE = /(?<!\bfunction\s+)\b__require\d*\((?!"[^"\n]*"\))/;
 
-/** Builtins in the script form: CommonJS modules that `require` them (the runner's `require`). */
-const BUILTIN = "hangar-builtin";
 /** The name of the script form's entry, which hands the module's exports over (no file of its own). */
 const SCRIPT_ENTRY = "hangar-script-entry.js";
-
-/** The extensions esbuild and tsx add to a path an import names, or read as another (`./helper.js` for helper.ts). */
-const COMPLETED = /\.(?:[cm]?[jt]s|[jt]sx)$/;
-
-/**
- * Whether an import that names `target` (a path, resolved from the importer's folder) may load the file at `path`:
- * the file itself, through symbolic links too, or one esbuild completes the path to, as tsx does (`./helper` with an
- * extension added, `./helper.js` read as helper.ts, `./lib` as lib/index.ts). It may say yes of a file another of
- * the same name was loaded for (`./helper` of helper.js, beside helper.ts), which is then taken for one an import
- * names, as it was before a pattern of files was known to take files in.
- */
-function mayLoad(target: string, path: string): boolean {
-  const forms = (file: string) => [file, realPathOf(file), join(realPathOf(dirname(file)), basename(file))];
-  const stem = (file: string) => file.replace(COMPLETED, "");
-  const files = forms(path).map(stem);
-  return forms(target).some((named) =>
-    files.some((file) => stem(named) === file || (named === dirname(file) && basename(file) === "index")),
-  );
-}
 
 /**
  * Compiles the module with esbuild: relative imports bundled, packages resolved from the module's
@@ -1001,69 +653,11 @@ async function compile(
   warnings: readonly Message[];
 }> {
   const { build } = await import("esbuild");
-  /** The folders of hangar's entry points bundled in: what they import lazily stays lazy (see below). */
-  const hangarDirs: string[] = [];
   const script = form === "script";
-  const read = new Map<string, Input>();
-  /** The package.json of each package an import resolved to (its `main` or `exports` decided the file). */
-  const manifests = new Set<string>();
-  /** The paths the relative imports of the user's files named. */
-  const named = new Set<string>();
-  /** The files compiled on their own (see {@link withOwnValues}), by path: the code and esbuild's warnings of it. */
-  const transformed = new Map<string, { contents: string; warnings: readonly EsbuildMessage[] }>();
   const { moduleFormatOf } = await import("./module-type.ts");
-  /** The package.json files looked for and not found when telling whether a file is CommonJS (see isCommonJs). */
-  const unfound = new Set<string>();
-  /**
-   * Whether Node loads the file at `file`, of `contents`, as CommonJS (see {@link moduleFormatOf}: a `.js` file of ES
-   * module syntax under a package.json with no `type` is an ES module to a Node that detects it): the package.json
-   * that decided it is kept as an input, and the ones looked for before it as absent files (a `"type"` written later,
-   * or a package.json nearer the file, may change it).
-   */
-  const isCommonJs = (file: string, contents: Buffer): boolean => {
-    const { commonJs, packageJson, absent } = moduleFormatOf(file, contents.toString("utf8"));
-    if (packageJson !== undefined) manifests.add(packageJson);
-    for (const path of absent) unfound.add(path);
-    return commonJs;
-  };
-  /**
-   * The patterns of files whose folder is not there (see {@link UnfoundPattern}), by the file that names them: found
-   * by a first build, which failed on them, and left to Node by the next.
-   */
-  const leftToNode = new Map<string, UnfoundPattern[]>();
-  /** The files an import of a name resolved to that are bundled in (a tsconfig's `paths`, a package's source). */
-  const byName = new Set<string>();
-  /**
-   * The files whose relative imports named each path (as {@link named} holds it): a build that fails has no metafile,
-   * and this is then the only record of which files import a file.
-   */
-  const importers = new Map<string, Set<string>>();
-  /** The files whose relative imports may load `file` (see {@link mayLoad}). */
-  const importersOf = (file: string): string[] =>
-    [...importers].filter(([target]) => mayLoad(target, file)).flatMap(([, files]) => [...files]);
-  /**
-   * Whether no import may load `file` and it is not the module (`path`): a pattern of files took it in (see
-   * {@link unknownExtensionStandIn}).
-   */
-  const unnamed = (file: string): boolean => file !== path && !byName.has(file) && importersOf(file).length === 0;
-  /**
-   * Whether `file` is in the bundle only through patterns of files: a pattern took it in (see {@link unnamed}), or
-   * every file that imports it is itself so (`helper.ts`, imported only by the `plugins/b.ts` a module imports as
-   * ``import(`./plugins/${name}.ts`)``), which tsx then fails only when such a file is imported. `seen`: the files
-   * already asked, each either on the way here (an import back to one, a cycle, is no other way in) or found so (else
-   * the answer is already no).
-   */
-  const onlyThroughPatterns = (file: string, seen = new Set<string>()): boolean => {
-    if (seen.has(file)) return true;
-    if (file === path || byName.has(file)) return false;
-    seen.add(file);
-    return importersOf(file).every((importer) => onlyThroughPatterns(importer, seen));
-  };
-  /**
-   * The files in the bundle only through patterns of files that do not compile (see {@link unparsedStandIn}), by path: found by a build,
-   * which failed on them, and bundled by the next as code that throws their error when imported.
-   */
-  const unparsed = new Map<string, OnLoadResult>();
+  /** What the builds record of the files they read and how imports resolved (see {@link packagesByPath}). */
+  const record: CompileRecord = compileRecord(path);
+  const { hangarDirs, read, manifests, named, transformed, unfound, leftToNode, unparsed } = record;
   try {
     const options = {
       ...(script
@@ -1097,164 +691,13 @@ async function compile(
       logLevel: "silent",
       absWorkingDir: cwd,
       metafile: true,
-      plugins: [
-        {
-          name: "packages-by-path",
-          setup(b) {
-            /**
-             * The file a name leads to from `resolveDir`, imported so (`kind`), as esbuild resolves it (the package's
-             * package.json kept as an input); undefined when it is not found.
-             */
-            const resolveName = async (
-              name: string,
-              { kind, resolveDir, importer }: { kind: ImportKind; resolveDir: string; importer: string },
-            ): Promise<string | undefined> => {
-              const found = await b.resolve(name, { kind, resolveDir, importer, pluginData: INNER });
-              if (found.errors.length > 0 || found.external || found.path === "") return undefined;
-              const manifest = nearest(dirname(found.path), ["package.json"]);
-              if (manifest !== undefined) manifests.add(manifest);
-              return found.path;
-            };
-            /**
-             * Node's error for an `import` statement of a file it does not load (`import "./styles.css"`, `import text
-             * from "./notes.txt"`, which esbuild would bundle as CSS or text), which fails the module under Node and
-             * tsx before it runs: the bundle fails at the import (an `import()` or `require()` of it is left to Node).
-             * Undefined when the file is one Node loads (or is not found: esbuild says so).
-             */
-            const unknownExtensionImport = async (
-              specifier: string,
-              { kind, resolveDir, importer }: { kind: ImportKind; resolveDir: string; importer: string },
-            ): Promise<PartialMessage | undefined> => {
-              const found = await b.resolve(specifier, { kind, resolveDir, importer, pluginData: INNER });
-              const ext = extname(found.path);
-              if (found.errors.length > 0 || found.external || found.path === "" || ext === "" || ext in LOADERS) {
-                return undefined;
-              }
-              // a path with no extension that esbuild completed (`./styles` to styles.css), which tsx does not
-              if (extname(specifier) !== ext) {
-                const path = resolve(realPathOf(resolveDir), specifier);
-                return { text: `Cannot find module '${path}' imported from ${realPathOf(importer)}` };
-              }
-              return {
-                text: `Unknown file extension ${JSON.stringify(ext)} for ${realPathOf(found.path)} (Node and tsx import no such file: read it with readFileSync)`,
-              };
-            };
-            b.onResolve({ filter: /^[^./]/ }, async (args) => {
-              if (isBuiltin(args.path) && script) {
-                return args.namespace === BUILTIN
-                  ? { path: args.path, external: true }
-                  : // importing a builtin has no effect of its own: an import no code uses is left out
-                    { path: args.path, namespace: BUILTIN, sideEffects: false };
-              }
-              if (args.pluginData === INNER || isBuiltin(args.path)) return undefined;
-              const found = await resolveName(args.path, args);
-              // not found here: left as written, so that Node reports it when the module runs
-              if (found === undefined) return { path: args.path, external: true };
-              if (hangar === "bundled" && HANGAR.test(args.path)) {
-                hangarDirs.push(dirname(found) + sep);
-                return { path: found };
-              }
-              // a TypeScript (or JSX) file, which Node cannot load (one a tsconfig's `paths` maps a name to, or a
-              // package whose `main` is its source): bundled in and compiled with the module, as tsx runs it
-              if (NEEDS_COMPILE.test(found)) {
-                byName.add(found);
-                return { path: found };
-              }
-              // `require()` and `require.resolve()` take a path, not a URL
-              const required = args.kind === "require-call" || args.kind === "require-resolve";
-              return { path: required ? found : pathToFileURL(found).href, external: true };
-            });
-            const loadFile = async (args: { path: string }): Promise<OnLoadResult | undefined> => {
-              const ext = extname(args.path);
-              // Node runs a file of no extension (`LICENSE`, `.gitkeep`) as JavaScript
-              const loader = ext === "" ? "js" : LOADERS[ext];
-              if (loader === undefined) return unnamed(args.path) ? unknownExtensionStandIn(args.path) : undefined;
-              const { contents, stamp } = await readInput(args.path);
-              read.set(args.path, stamp);
-              const standIn = unparsed.get(args.path);
-              if (standIn !== undefined) return standIn;
-              if (ext === "" && unnamed(args.path)) {
-                const fails = await unparsedStandIn(args.path, contents, "js");
-                if (fails !== undefined) return fails;
-              }
-              // the user's files, not hangar's own bundled in, which are compiled as before: compiled alone, the
-              // largest (dist/script.js, which names import.meta in its text) cost a cold compile some 20 ms
-              // (docker-baseline, 8 runs)
-              const own = loader !== "json" && !hangarDirs.some((dir) => args.path.startsWith(dir));
-              if (!own) return { contents, loader };
-              let importMeta = readsImportMeta(contents);
-              if (importMeta && COMMON_JS.test(args.path)) {
-                const refused = await importMetaInCommonJs(args.path, contents, loader);
-                if (refused !== undefined) return { errors: [refused] };
-                importMeta = false;
-              }
-              const names = { paths: readsCommonJsPaths(contents), require: readsRequireAtRunTime(contents) };
-              const commonJs = (names.paths || names.require) && isCommonJs(args.path, contents);
-              const commonJsPaths = commonJs && names.paths;
-              const ownRequire = commonJs && names.require;
-              if (!importMeta && !commonJsPaths && !ownRequire) return { contents, loader };
-              const file = { path: args.path, contents, loader };
-              const values = { importMeta, commonJsPaths, ownRequire };
-              // a package its import.meta.resolve names, as an import of it resolves from the file
-              const importer = {
-                kind: "import-statement",
-                resolveDir: dirname(args.path),
-                importer: args.path,
-              } as const;
-              const resolvePackage = async (specifier: string) => {
-                const found = await resolveName(specifier, importer);
-                return found === undefined ? undefined : pathToFileURL(found).href;
-              };
-              const compiled = await withOwnValues(file, cwd, values, resolvePackage);
-              if (compiled === undefined) return { contents, loader };
-              transformed.set(args.path, compiled);
-              return { contents: compiled.contents, loader: compiled.loader };
-            };
-            b.onLoad({ filter: /.*/, namespace: "file" }, async (args) => {
-              const loaded = await loadFile(args);
-              const patterns = leftToNode.get(args.path);
-              if (patterns === undefined || loaded?.contents === undefined) return loaded;
-              const text = Buffer.from(loaded.contents).toString("utf8");
-              return { ...loaded, contents: patternsLeftToNode(text, patterns, args.path) };
-            });
-            b.onLoad({ filter: /.*/, namespace: BUILTIN }, (args) => ({
-              contents: `module.exports = require(${JSON.stringify(args.path)});`,
-              loader: "js",
-            }));
-            // A file hangar imports only when needed stays a file imported by URL when needed: bundled in, its own
-            // static imports would run with the module (`runIfMain` reads io.ts, and with it node:fs, only when the
-            // module is run as a script; see src/cli/script.ts).
-            b.onResolve({ filter: /^\./ }, async (args) => {
-              if (args.pluginData === INNER) return undefined;
-              const hangars = hangarDirs.some((dir) => args.importer.startsWith(dir));
-              if (!hangars && args.namespace === "file" && args.resolveDir !== "") {
-                const target = resolve(args.resolveDir, args.path);
-                named.add(target);
-                named.add(dirname(target));
-                importers.set(target, (importers.get(target) ?? new Set()).add(args.importer));
-                if (LOADING_IMPORTS.includes(args.kind) && !(extname(args.path) in LOADERS)) {
-                  const refused = await unknownExtensionImport(args.path, args);
-                  if (refused !== undefined && args.kind === "import-statement") return { errors: [refused] };
-                  // an import() or require() of it fails (or loads) only when it runs: Node's, given the path as
-                  // written from the importer's folder (a URL to import(), a path to require(), which runs the
-                  // file as JavaScript)
-                  if (refused !== undefined) {
-                    const target = resolve(realPathOf(args.resolveDir), args.path);
-                    return { path: args.kind === "require-call" ? target : pathToFileURL(target).href, external: true };
-                  }
-                }
-              }
-              if (args.kind !== "dynamic-import" || !hangars) return;
-              return { path: pathToFileURL(resolve(args.resolveDir, args.path)).href, external: true };
-            });
-          },
-        },
-      ],
+      plugins: [packagesByPath({ cwd, hangar, script, readInput, moduleFormatOf }, record)],
     } satisfies BuildOptions;
     /**
      * The files of `error`'s messages that are in the bundle only through patterns of files (see
      * {@link onlyThroughPatterns}) and that do not compile alone (a `.ts` file with a syntax error beside the plugins a
-     * module imports, or one only such plugins import), with the code that stands for each (see {@link unparsed}).
+     * module imports, or one only such plugins import), with the code that stands for each (see
+     * {@link CompileRecord.unparsed}).
      */
     const unparsedOf = async (error: unknown): Promise<[string, OnLoadResult][]> => {
       const files = ((error as { errors?: EsbuildMessage[] }).errors ?? []).flatMap(({ location }) =>
@@ -1263,7 +706,8 @@ async function compile(
       const found: [string, OnLoadResult][] = [];
       for (const file of new Set(files)) {
         const loader = LOADERS[extname(file)];
-        if (unparsed.has(file) || !read.has(file) || loader === undefined || !onlyThroughPatterns(file)) continue;
+        if (unparsed.has(file) || !read.has(file) || loader === undefined || !onlyThroughPatterns(record, file))
+          continue;
         const standIn = await unparsedStandIn(file, readFileSync(file), loader);
         if (standIn !== undefined) found.push([file, standIn]);
       }
@@ -1313,8 +757,9 @@ async function compile(
     // of it; the packages' package.json files
     const tsconfigs = await tsconfigsOf(inputs);
     const { configs } = tsconfigs;
-    // and the package.json files that would tell how Node loads a file reading __filename (see isCommonJs), and the
-    // folders of the patterns of files left to Node: the files they match are bundled in once they are there
+    // and the package.json files that would tell how Node loads a file reading __filename (see isCommonJs in
+    // packagesByPath), and the folders of the patterns of files left to Node: the files they match are bundled in once
+    // they are there
     const folders = [...leftToNode.values()].flat().map(({ folder }) => folder);
     const absent = [...new Set([...tsconfigs.absent, ...unfound, ...folders])];
     // the user's own files: not hangar's bundled in, nor a package's
@@ -1348,251 +793,3 @@ async function compile(
     throw new LoadError(`${shown}: ${(error as Error).message}`, error);
   }
 }
-
-/**
- * A pattern of files an `import()` or a `require()` names (`import(\`./plugins/${name}.ts\`)`, `require("./x/" +
- * name)`), which the bundle takes in as the files it matches, whose folder is not there: esbuild fails the whole
- * compile on it (`Could not resolve import("./plugins/**\/*.ts")`), where Node and tsx fail only if the call runs.
- * The file that names it, the place of the argument (esbuild's: line, and column in bytes), and the folder.
- */
-interface UnfoundPattern {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  readonly call: "import" | "require";
-  readonly folder: string;
-}
-
-/**
- * The folders the patterns of files the bundled files import read (`import(\`./plugins/${name}.ts\`)`, which esbuild
- * takes as `./plugins/**\/*.ts` and lists among the file's imports): the pattern's folder (the path up to its first
- * part with a `*`), and every folder under it when the pattern goes on below it, as esbuild reads them all. A file
- * added to one (to a folder that held none the pattern matches, too) or taken out changes what the bundle takes in.
- * A folder not there is none of these: it is an absent path (see {@link UnfoundPattern}).
- */
-function patternFolders(
-  inputs: Readonly<Record<string, { readonly imports: readonly { readonly path: string }[] }>>,
-  cwd: string,
-): string[] {
-  const folders = new Set<string>();
-  for (const [input, { imports }] of Object.entries(inputs)) {
-    for (const { path } of imports) {
-      if (!/^\.\.?\//.test(path) || !path.includes("*")) continue;
-      const parts = path.split("/");
-      const star = parts.findIndex((part) => part.includes("*"));
-      const folder = resolve(cwd, dirname(input), ...parts.slice(0, star));
-      if (star === parts.length - 1) folders.add(folder);
-      else for (const below of foldersUnder(folder)) folders.add(below);
-    }
-  }
-  return [...folders];
-}
-
-/** `folder` and every folder under it (none when it cannot be read). */
-function foldersUnder(folder: string): string[] {
-  try {
-    const entries = readdirSync(folder, { withFileTypes: true });
-    const below = entries.filter((entry) => entry.isDirectory()).map((entry) => join(folder, entry.name));
-    return [folder, ...below.flatMap(foldersUnder)];
-  } catch {
-    return [];
-  }
-}
-
-/** esbuild's error of a pattern of files (a path with a `*`) it did not find. */
-const PATTERN_NOT_FOUND = /^Could not resolve (import|require)\("(\.\.?\/[^"]*\*[^"]*)"\)$/;
-
-/** The patterns of files whose folder is not there, of the errors of a failed build (see {@link UnfoundPattern}). */
-function unfoundPatterns(error: unknown, cwd: string): UnfoundPattern[] {
-  const errors = (error as { errors?: EsbuildMessage[] }).errors ?? [];
-  return errors.flatMap((message): UnfoundPattern[] => {
-    const [, call, pattern = ""] = PATTERN_NOT_FOUND.exec(message.text) ?? [];
-    const { location } = message;
-    if ((call !== "import" && call !== "require") || !location) return [];
-    const file = resolve(cwd, location.file);
-    // the pattern's path up to its first part with a `*`
-    const parts = pattern.split("/");
-    const folder = resolve(
-      dirname(file),
-      ...parts.slice(
-        0,
-        parts.findIndex((part) => part.includes("*")),
-      ),
-    );
-    if (statOf(folder) !== undefined) return [];
-    return [{ file, line: location.line, column: location.column, call, folder }];
-  });
-}
-
-/** `import(` or `require(` at the end of a text, however spaced (the call of a pattern's argument that follows). */
-const CALL_BEFORE = new RegExp(String.raw`\b(?:import|require)${GAP}\(${GAP}$`);
-
-/**
- * The code of `file` with the call of each of its `patterns` made one of hangar's helper (see `unfoundCall` in
- * src/cli/pattern-calls.ts), which the bundle leaves to run time: the call fails, as it does under Node, only if it
- * runs, with Node's error naming `file` (an `import()` of a file not there: `Cannot find module '<path>' imported from
- * <file>`; a `require()` is Node's own from the file), at the call's line. What is before the call stays in place.
- * A call not found before its argument (two comments between) is left as it is: esbuild's error stands.
- */
-function patternsLeftToNode(code: string, patterns: readonly UnfoundPattern[], file: string): string {
-  const lines = code.split("\n");
-  const real = realPathOf(file);
-  // from the last, so that the places of those before it stay
-  const last = [...patterns].sort((a, b) => b.line - a.line || b.column - a.column);
-  let rewritten = code;
-  for (const { line, column, call } of last) {
-    const text = lines[line - 1];
-    if (text === undefined) continue;
-    const start = Buffer.from(text, "utf8").subarray(0, column).toString("utf8").length;
-    const at = lines.slice(0, line - 1).reduce((sum, before) => sum + before.length + 1, 0) + start;
-    // (the text just before: a call's own spaces and comments are short)
-    const from = Math.max(0, at - 1000);
-    const found = CALL_BEFORE.exec(rewritten.slice(from, at));
-    if (found === null) continue;
-    const callAt = from + found.index;
-    rewritten = `${rewritten.slice(0, callAt)}${unfoundCall(call, real)}${rewritten.slice(at)}`;
-  }
-  return rewritten;
-}
-
-/**
- * esbuild's warnings of a tsconfig setting it leaves out (by how they start), which tsc reports as errors, with what
- * to do: a load error (see {@link compile}).
- */
-const DROPPED_SETTINGS: readonly (readonly [text: string, hint: string | undefined])[] = [
-  ["Cannot find base config file", 'install it, or correct the path in "extends"'],
-  // (`Base config file "./a.json" forms cycle`, at the `extends` that closes it)
-  [
-    "Base config file",
-    'tsc: "Circularity detected while resolving configuration"; take one "extends" of the cycle out',
-  ],
-  ["Non-relative path", undefined],
-];
-
-/**
- * esbuild's warnings of a tsconfig it compiled with but not the ones {@link DROPPED_SETTINGS} makes errors: what it
- * files as a tsconfig's (a `paths` pattern with two `*`, a `target` it does not know) and any other placed in one of
- * `configs` (a key given twice), their files made absolute (an entry is used from any working folder). The module
- * still compiles; the user is told, naming the file and place, as tsc would report them.
- */
-function tsconfigWarnings(warnings: readonly EsbuildMessage[], configs: readonly string[], cwd: string): Message[] {
-  const files = new Set(configs);
-  return warnings.flatMap((warning): Message[] => {
-    const file = warning.location ? resolve(cwd, warning.location.file) : undefined;
-    if (warning.id !== "tsconfig.json" && (file === undefined || !files.has(file))) return [];
-    const { location, text } = warning;
-    return [{ text, location: location && file ? { file, line: location.line, column: location.column } : null }];
-  });
-}
-
-/**
- * The ids of esbuild's warnings of the user's code that are shown: code that does not do what it says when it runs (a
- * comparison always false, a key or a case given twice whose first is never used, an import that is always undefined,
- * a call or an assignment that throws, `module` or `exports` in an ES module, an import path in another case than the
- * file's, which fails on a case-sensitive file system). Not shown: what is about how esbuild bundles (direct `eval`,
- * a `require` of a name known only at run time, an `import()` pattern that matches no file yet), code that does as
- * Node does it (top-level `this` in an ES module), and what is about hangar's own compile options (its `define`s).
- */
-const SHOWN_WARNINGS: ReadonlySet<string> = new Set([
-  "assign-to-constant",
-  "assign-to-import",
-  "call-import-namespace",
-  "class-name-will-throw",
-  "commonjs-variable-in-esm",
-  "delete-super-property",
-  "different-path-case",
-  "duplicate-case",
-  "duplicate-class-member",
-  "duplicate-object-key",
-  "equals-nan",
-  "equals-negative-zero",
-  "equals-new-object",
-  "impossible-typeof",
-  "import-is-undefined",
-  "private-name-will-throw",
-  "semicolon-after-return",
-  "suspicious-boolean-not",
-  "suspicious-logical-operator",
-  "suspicious-nullish-coalescing",
-]);
-
-/**
- * Of {@link SHOWN_WARNINGS}, those only a bundle finds (of one file's imports): the others of a file compiled on its own
- * are that compile's, at their places in the file.
- */
-const BUNDLE_WARNINGS: ReadonlySet<string> = new Set(["different-path-case", "import-is-undefined"]);
-
-/**
- * Whether `warning` is esbuild's that a name imported from a file of `standIns` (see {@link unparsedStandIn}), which
- * exports nothing, will always be undefined (`import { x } from "../helper.ts"` in a file a pattern took in): the
- * import throws the error of the file it stands for before the name is read, as under tsx, which warns of nothing.
- */
-function ofStandIn(warning: EsbuildMessage, standIns: Iterable<string>, cwd: string): boolean {
-  if (warning.id !== "import-is-undefined") return false;
-  // (esbuild names the file relative to the working folder, with forward slashes)
-  const named = (file: string) => JSON.stringify(relative(cwd, file).split(sep).join("/"));
-  return [...standIns].some((file) => warning.text.endsWith(`because the file ${named(file)} has no exports`));
-}
-
-/**
- * esbuild's warnings of the user's `own` files (see {@link SHOWN_WARNINGS}), their files absolute, in order of file
- * and place. A file compiled on its own (`transformed`, see {@link withOwnValues}) was bundled as the code of that
- * compile: its warnings are that compile's, and the bundle's of its imports are placed back in the file through the
- * compile's source map.
- */
-function sourceWarnings(
-  warnings: readonly EsbuildMessage[],
-  {
-    own,
-    transformed,
-    cwd,
-  }: {
-    own: readonly string[];
-    transformed: ReadonlyMap<string, { contents: string; warnings: readonly EsbuildMessage[] }>;
-    cwd: string;
-  },
-): Message[] {
-  const files = new Set(own);
-  const placed = (warning: EsbuildMessage): Message | undefined => {
-    if (!SHOWN_WARNINGS.has(warning.id) || !warning.location) return undefined;
-    const { text, location } = warning;
-    const file = resolve(cwd, location.file);
-    return files.has(file) ? { text, location: { file, line: location.line, column: location.column } } : undefined;
-  };
-  const shown: Message[] = [];
-  for (const warning of warnings) {
-    const message = placed(warning);
-    const location = message?.location;
-    if (message === undefined || !location) continue;
-    const alone = transformed.get(location.file);
-    if (alone === undefined) shown.push(message);
-    else if (BUNDLE_WARNINGS.has(warning.id)) {
-      const found = inlineSourceMap(alone.contents)?.findEntry(location.line - 1, location.column) as
-        | Partial<SourceMapping>
-        | undefined;
-      if (found?.originalLine === undefined || found.originalColumn === undefined) continue;
-      shown.push({ ...message, location: { ...location, line: found.originalLine + 1, column: found.originalColumn } });
-    }
-  }
-  for (const { warnings } of transformed.values()) {
-    for (const warning of warnings) {
-      const message = placed(warning);
-      if (message !== undefined) shown.push(message);
-    }
-  }
-  const at = (message: Message) => message.location ?? { file: "", line: 0, column: 0 };
-  return shown.sort((a, b) => {
-    const [x, y] = [at(a), at(b)];
-    return x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line || x.column - y.column;
-  });
-}
-
-/** One of esbuild's errors or warnings, as far as it is shown. */
-interface Message {
-  readonly text: string;
-  readonly location?: { readonly file: string; readonly line: number; readonly column: number } | null;
-}
-
-/** Where `message` is, as `file:line:col` relative to `cwd`; `shown` (the module) when it has no place. */
-const where = ({ location }: Message, cwd: string, shown: string): string =>
-  location ? `${relative(cwd, resolve(cwd, location.file))}:${location.line}:${location.column + 1}` : shown;

@@ -17,3 +17,21 @@ export function realPathOf(path: string): string {
     return path;
   }
 }
+
+/** What a file's `Input` in the compile cache records of its stat (see src/cli/compile-cache.ts). */
+export interface Stamp {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+  readonly ino: number;
+}
+
+/** The {@link Stamp} of the file (or folder) at `path`, through symbolic links; undefined when it is not there. */
+export const statOf = (path: string): Stamp | undefined => {
+  try {
+    const { size, mtimeMs, ctimeMs, ino } = statSync(path);
+    return { size, mtimeMs, ctimeMs, ino };
+  } catch {
+    return undefined;
+  }
+};

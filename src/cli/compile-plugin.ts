@@ -1,0 +1,345 @@
+import { isBuiltin } from "node:module";
+import { dirname, extname, join, resolve, sep } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Message as EsbuildMessage, ImportKind, OnLoadResult, PartialMessage, Plugin } from "esbuild";
+import type { HangarLink, Input } from "./compile-cache.ts";
+import { realPathOf, statOf } from "./file-paths.ts";
+import type { moduleFormatOf } from "./module-type.ts";
+import {
+  COMMON_JS,
+  importMetaInCommonJs,
+  readsCommonJsPaths,
+  readsImportMeta,
+  readsRequireAtRunTime,
+  withOwnValues,
+} from "./own-values.ts";
+import { type ImportGraph, patternsLeftToNode, type UnfoundPattern, unnamed } from "./pattern-files.ts";
+import { syntaxError, unknownExtension } from "./stand-in.ts";
+
+/**
+ * The esbuild plugin that compiles a pipeline module (see `compile` in src/cli/compile-cache.ts),
+ * {@link packagesByPath}: it resolves packages to absolute paths, bundles hangar and the TypeScript files imports of
+ * names lead to, gives the user's files their own values (src/cli/own-values.ts), stands in for the files only patterns
+ * of files take in, and records, in a {@link CompileRecord}, what the cache needs to tell when the compiled module is
+ * out of date.
+ */
+
+/**
+ * What the builds of one compile record as esbuild reads and resolves: the files read, the files and folders that
+ * decided how imports resolved, how files are imported, and what a failed build learnt for the next (see
+ * {@link compileRecord}).
+ */
+export interface CompileRecord extends ImportGraph {
+  /**
+   * The folders of hangar's entry points bundled in: what they import lazily stays lazy (see {@link packagesByPath}).
+   */
+  readonly hangarDirs: string[];
+  /** The stamps of the files read through the plugin's `readInput`, by path. */
+  readonly read: Map<string, Input>;
+  /** The package.json of each package an import resolved to (its `main` or `exports` decided the file). */
+  readonly manifests: Set<string>;
+  /** The paths the relative imports of the user's files named. */
+  readonly named: Set<string>;
+  /** The files compiled on their own (see {@link withOwnValues}), by path: the code and esbuild's warnings of it. */
+  readonly transformed: Map<string, { contents: string; warnings: readonly EsbuildMessage[] }>;
+  /**
+   * The package.json files looked for and not found when telling whether a file is CommonJS (see `isCommonJs` in
+   * {@link packagesByPath}).
+   */
+  readonly unfound: Set<string>;
+  /**
+   * The patterns of files whose folder is not there (see {@link UnfoundPattern}), by the file that names them: found
+   * by a first build, which failed on them, and left to Node by the next.
+   */
+  readonly leftToNode: Map<string, UnfoundPattern[]>;
+  /** See {@link ImportGraph.byName}. */
+  readonly byName: Set<string>;
+  /** See {@link ImportGraph.importers} (each path as {@link named} holds it). */
+  readonly importers: Map<string, Set<string>>;
+  /**
+   * The files in the bundle only through patterns of files that do not compile (see {@link unparsedStandIn}), by path:
+   * found by a build, which failed on them, and bundled by the next as code that throws their error when imported.
+   */
+  readonly unparsed: Map<string, OnLoadResult>;
+}
+
+/** A new, empty {@link CompileRecord} of a compile of the module at `entry`. */
+export const compileRecord = (entry: string): CompileRecord => ({
+  entry,
+  hangarDirs: [],
+  read: new Map(),
+  manifests: new Set(),
+  named: new Set(),
+  transformed: new Map(),
+  unfound: new Set(),
+  leftToNode: new Map(),
+  byName: new Set(),
+  importers: new Map(),
+  unparsed: new Map(),
+});
+
+/** How {@link packagesByPath} compiles. */
+export interface PluginOptions {
+  /** The working folder, esbuild's (the files of its messages are relative to it). */
+  readonly cwd: string;
+  /** How the compiled module gets hangar (see {@link HangarLink}). */
+  readonly hangar: HangarLink;
+  /** Whether the module is compiled as a script (see `compileScript` in src/cli/compile-cache.ts). */
+  readonly script: boolean;
+  /** The content of a file the build bundles, and its stamp (see `readInput` in src/cli/compile-cache.ts). */
+  readonly readInput: (path: string) => Promise<{ contents: Buffer; stamp: Input }>;
+  /** src/cli/module-type.ts's, imported when a module is first compiled. */
+  readonly moduleFormatOf: typeof moduleFormatOf;
+}
+
+/**
+ * esbuild's own loader for a file of each extension it knows: the files a build reads through `readInput`
+ * (src/cli/compile-cache.ts).
+ */
+export const LOADERS: Readonly<Record<string, "js" | "jsx" | "ts" | "tsx" | "json">> = {
+  ".js": "js",
+  ".mjs": "js",
+  ".cjs": "js",
+  ".jsx": "jsx",
+  ".ts": "ts",
+  ".mts": "ts",
+  ".cts": "ts",
+  ".tsx": "tsx",
+  ".json": "json",
+};
+
+/**
+ * What the bundle takes in for a file a pattern of files (`import("./plugins/" + name)`) matches and no import names
+ * itself, of an extension Node does not load (`readme.md`; `notes.txt` too, which esbuild would take in as text): code
+ * that throws, when the file is imported or required, Node's error for it (see src/cli/stand-in.ts), where esbuild
+ * would fail the whole compile on it ("No loader is configured for ".md" files") and Node fails only an import of it.
+ */
+const unknownExtensionStandIn = (path: string): OnLoadResult => ({
+  contents: unknownExtension(realPathOf(path)),
+  loader: "js",
+});
+
+/**
+ * The same for such a file of no extension (`LICENSE`; `.gitkeep` too, which esbuild takes for an extension of its
+ * own), which Node runs as JavaScript, when its `contents` do not parse as JavaScript (`loader` "js"), and for a file
+ * of an extension Node (or tsx) loads whose `contents` do not compile with its `loader` (`plugins/broken.ts`, or a
+ * `helper.ts` only such plugins import), which tsx fails only when it (or a file importing it) is imported: code that throws a SyntaxError of esbuild's first error at its place; undefined
+ * when they compile (the bundle takes the file in as it is).
+ */
+export async function unparsedStandIn(
+  path: string,
+  contents: Buffer,
+  loader: "js" | "jsx" | "ts" | "tsx" | "json",
+): Promise<OnLoadResult | undefined> {
+  const { transform } = await import("esbuild");
+  try {
+    await transform(contents, { loader, sourcefile: path, logLevel: "silent" });
+    return undefined;
+  } catch (error) {
+    const first = (error as { errors?: EsbuildMessage[] }).errors?.[0];
+    const { line = 1, column = 0 } = first?.location ?? {};
+    const text = first?.text ?? String(error);
+    return { contents: syntaxError(realPathOf(path), { text, line, column: column + 1 }), loader: "js" };
+  }
+}
+
+/** hangar's own entry points (`hangar`, `hangar/script`, ...): bundled into the compiled module unless shared. */
+const HANGAR = /^hangar(?:\/|$)/;
+
+/** The files an import of a name resolves to that Node cannot run as they are: TypeScript and JSX. */
+const NEEDS_COMPILE = /\.(?:[cm]?ts|[jt]sx)$/;
+
+/**
+ * The imports of a relative path that load the file: an import statement, which fails the module before it runs when
+ * Node does not load the file (see `unknownExtensionImport` in {@link packagesByPath}), and an `import()` or
+ * `require()` of a literal, which fail (or load) only when they run.
+ */
+const LOADING_IMPORTS: readonly ImportKind[] = ["import-statement", "dynamic-import", "require-call"];
+
+/** Skips the resolver plugin on the inner resolve it asks esbuild for. */
+const INNER = Symbol("inner resolve");
+
+/** The first of `names` in `folder` or the folders above it, as esbuild looks for a tsconfig or a package.json. */
+export function nearest(folder: string, names: readonly string[]): string | undefined {
+  for (let dir = folder; ; dir = dirname(dir)) {
+    for (const name of names) if (statOf(join(dir, name)) !== undefined) return join(dir, name);
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Builtins in the script form: CommonJS modules that `require` them (the runner's `require`). */
+export const BUILTIN = "hangar-builtin";
+
+/**
+ * The plugin that resolves packages to absolute paths (hence its name) and loads the files the build bundles, recording
+ * in `record` what it reads and how imports resolve.
+ */
+export function packagesByPath(
+  { cwd, hangar, script, readInput, moduleFormatOf }: PluginOptions,
+  record: CompileRecord,
+): Plugin {
+  const { hangarDirs, read, manifests, named, transformed, unfound, leftToNode, byName, importers, unparsed } = record;
+  /**
+   * Whether Node loads the file at `file`, of `contents`, as CommonJS (see {@link moduleFormatOf}: a `.js` file of ES
+   * module syntax under a package.json with no `type` is an ES module to a Node that detects it): the package.json
+   * that decided it is kept as an input, and the ones looked for before it as absent files (a `"type"` written later,
+   * or a package.json nearer the file, may change it).
+   */
+  const isCommonJs = (file: string, contents: Buffer): boolean => {
+    const { commonJs, packageJson, absent } = moduleFormatOf(file, contents.toString("utf8"));
+    if (packageJson !== undefined) manifests.add(packageJson);
+    for (const path of absent) unfound.add(path);
+    return commonJs;
+  };
+  return {
+    name: "packages-by-path",
+    setup(b) {
+      /**
+       * The file a name leads to from `resolveDir`, imported so (`kind`), as esbuild resolves it (the package's
+       * package.json kept as an input); undefined when it is not found.
+       */
+      const resolveName = async (
+        name: string,
+        { kind, resolveDir, importer }: { kind: ImportKind; resolveDir: string; importer: string },
+      ): Promise<string | undefined> => {
+        const found = await b.resolve(name, { kind, resolveDir, importer, pluginData: INNER });
+        if (found.errors.length > 0 || found.external || found.path === "") return undefined;
+        const manifest = nearest(dirname(found.path), ["package.json"]);
+        if (manifest !== undefined) manifests.add(manifest);
+        return found.path;
+      };
+      /**
+       * Node's error for an `import` statement of a file it does not load (`import "./styles.css"`, `import text
+       * from "./notes.txt"`, which esbuild would bundle as CSS or text), which fails the module under Node and
+       * tsx before it runs: the bundle fails at the import (an `import()` or `require()` of it is left to Node).
+       * Undefined when the file is one Node loads (or is not found: esbuild says so).
+       */
+      const unknownExtensionImport = async (
+        specifier: string,
+        { kind, resolveDir, importer }: { kind: ImportKind; resolveDir: string; importer: string },
+      ): Promise<PartialMessage | undefined> => {
+        const found = await b.resolve(specifier, { kind, resolveDir, importer, pluginData: INNER });
+        const ext = extname(found.path);
+        if (found.errors.length > 0 || found.external || found.path === "" || ext === "" || ext in LOADERS) {
+          return undefined;
+        }
+        // a path with no extension that esbuild completed (`./styles` to styles.css), which tsx does not
+        if (extname(specifier) !== ext) {
+          const path = resolve(realPathOf(resolveDir), specifier);
+          return { text: `Cannot find module '${path}' imported from ${realPathOf(importer)}` };
+        }
+        return {
+          text: `Unknown file extension ${JSON.stringify(ext)} for ${realPathOf(found.path)} (Node and tsx import no such file: read it with readFileSync)`,
+        };
+      };
+      b.onResolve({ filter: /^[^./]/ }, async (args) => {
+        if (isBuiltin(args.path) && script) {
+          return args.namespace === BUILTIN
+            ? { path: args.path, external: true }
+            : // importing a builtin has no effect of its own: an import no code uses is left out
+              { path: args.path, namespace: BUILTIN, sideEffects: false };
+        }
+        if (args.pluginData === INNER || isBuiltin(args.path)) return undefined;
+        const found = await resolveName(args.path, args);
+        // not found here: left as written, so that Node reports it when the module runs
+        if (found === undefined) return { path: args.path, external: true };
+        if (hangar === "bundled" && HANGAR.test(args.path)) {
+          hangarDirs.push(dirname(found) + sep);
+          return { path: found };
+        }
+        // a TypeScript (or JSX) file, which Node cannot load (one a tsconfig's `paths` maps a name to, or a
+        // package whose `main` is its source): bundled in and compiled with the module, as tsx runs it
+        if (NEEDS_COMPILE.test(found)) {
+          byName.add(found);
+          return { path: found };
+        }
+        // `require()` and `require.resolve()` take a path, not a URL
+        const required = args.kind === "require-call" || args.kind === "require-resolve";
+        return { path: required ? found : pathToFileURL(found).href, external: true };
+      });
+      const loadFile = async (args: { path: string }): Promise<OnLoadResult | undefined> => {
+        const ext = extname(args.path);
+        // Node runs a file of no extension (`LICENSE`, `.gitkeep`) as JavaScript
+        const loader = ext === "" ? "js" : LOADERS[ext];
+        if (loader === undefined) return unnamed(record, args.path) ? unknownExtensionStandIn(args.path) : undefined;
+        const { contents, stamp } = await readInput(args.path);
+        read.set(args.path, stamp);
+        const standIn = unparsed.get(args.path);
+        if (standIn !== undefined) return standIn;
+        if (ext === "" && unnamed(record, args.path)) {
+          const fails = await unparsedStandIn(args.path, contents, "js");
+          if (fails !== undefined) return fails;
+        }
+        // the user's files, not hangar's own bundled in, which are compiled as before: compiled alone, the
+        // largest (dist/script.js, which names import.meta in its text) cost a cold compile some 20 ms
+        // (docker-baseline, 8 runs)
+        const own = loader !== "json" && !hangarDirs.some((dir) => args.path.startsWith(dir));
+        if (!own) return { contents, loader };
+        let importMeta = readsImportMeta(contents);
+        if (importMeta && COMMON_JS.test(args.path)) {
+          const refused = await importMetaInCommonJs(args.path, contents, loader);
+          if (refused !== undefined) return { errors: [refused] };
+          importMeta = false;
+        }
+        const names = { paths: readsCommonJsPaths(contents), require: readsRequireAtRunTime(contents) };
+        const commonJs = (names.paths || names.require) && isCommonJs(args.path, contents);
+        const commonJsPaths = commonJs && names.paths;
+        const ownRequire = commonJs && names.require;
+        if (!importMeta && !commonJsPaths && !ownRequire) return { contents, loader };
+        const file = { path: args.path, contents, loader };
+        const values = { importMeta, commonJsPaths, ownRequire };
+        // a package its import.meta.resolve names, as an import of it resolves from the file
+        const importer = {
+          kind: "import-statement",
+          resolveDir: dirname(args.path),
+          importer: args.path,
+        } as const;
+        const resolvePackage = async (specifier: string) => {
+          const found = await resolveName(specifier, importer);
+          return found === undefined ? undefined : pathToFileURL(found).href;
+        };
+        const compiled = await withOwnValues(file, cwd, values, resolvePackage);
+        if (compiled === undefined) return { contents, loader };
+        transformed.set(args.path, compiled);
+        return { contents: compiled.contents, loader: compiled.loader };
+      };
+      b.onLoad({ filter: /.*/, namespace: "file" }, async (args) => {
+        const loaded = await loadFile(args);
+        const patterns = leftToNode.get(args.path);
+        if (patterns === undefined || loaded?.contents === undefined) return loaded;
+        const text = Buffer.from(loaded.contents).toString("utf8");
+        return { ...loaded, contents: patternsLeftToNode(text, patterns, args.path) };
+      });
+      b.onLoad({ filter: /.*/, namespace: BUILTIN }, (args) => ({
+        contents: `module.exports = require(${JSON.stringify(args.path)});`,
+        loader: "js",
+      }));
+      // A file hangar imports only when needed stays a file imported by URL when needed: bundled in, its own
+      // static imports would run with the module (`runIfMain` reads io.ts, and with it node:fs, only when the
+      // module is run as a script; see src/cli/script.ts).
+      b.onResolve({ filter: /^\./ }, async (args) => {
+        if (args.pluginData === INNER) return undefined;
+        const hangars = hangarDirs.some((dir) => args.importer.startsWith(dir));
+        if (!hangars && args.namespace === "file" && args.resolveDir !== "") {
+          const target = resolve(args.resolveDir, args.path);
+          named.add(target);
+          named.add(dirname(target));
+          importers.set(target, (importers.get(target) ?? new Set()).add(args.importer));
+          if (LOADING_IMPORTS.includes(args.kind) && !(extname(args.path) in LOADERS)) {
+            const refused = await unknownExtensionImport(args.path, args);
+            if (refused !== undefined && args.kind === "import-statement") return { errors: [refused] };
+            // an import() or require() of it fails (or loads) only when it runs: Node's, given the path as
+            // written from the importer's folder (a URL to import(), a path to require(), which runs the
+            // file as JavaScript)
+            if (refused !== undefined) {
+              const target = resolve(realPathOf(args.resolveDir), args.path);
+              return { path: args.kind === "require-call" ? target : pathToFileURL(target).href, external: true };
+            }
+          }
+        }
+        if (args.kind !== "dynamic-import" || !hangars) return;
+        return { path: pathToFileURL(resolve(args.resolveDir, args.path)).href, external: true };
+      });
+    },
+  };
+}
