@@ -489,6 +489,22 @@ test("an import() of a pattern of files whose folder is not there fails, as unde
   }
 });
 
+/** The `names` the work folder's pipeline.ts exports when tsx runs it: what hangar's render must give too. */
+function namesUnderTsx(): unknown {
+  const tsx = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "--input-type=module",
+      "-e",
+      'console.log(JSON.stringify((await import("./pipeline.ts")).names));',
+    ],
+    { cwd: work, encoding: "utf8" },
+  );
+  return JSON.parse(tsx.stdout);
+}
+
 test("an import() or require() of a pattern of files whose folder is not there fails with Node's error, caught as under tsx", () => {
   mkdirSync(join(work, "lib"));
   writeFileSync(join(work, "lib/load.cjs"), 'exports.load = (name) => require("./cplugins/" + name + ".cjs");\n');
@@ -507,18 +523,7 @@ test("an import() or require() of a pattern of files whose folder is not there f
       "",
     ].join("\n"),
   );
-  const tsx = spawnSync(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "--input-type=module",
-      "-e",
-      'console.log(JSON.stringify((await import("./pipeline.ts")).names));',
-    ],
-    { cwd: work, encoding: "utf8" },
-  );
-  const names = JSON.parse(tsx.stdout);
+  const names = namesUnderTsx();
   const real = realpathSync(work);
   expect(names).toEqual([
     `caught Error ERR_MODULE_NOT_FOUND: Cannot find module '${join(real, "plugins/a.ts")}' imported from ${join(real, "pipeline.ts")}`,
@@ -546,18 +551,7 @@ test("an import() of a pattern of files that reaches a JavaScript file the patte
       "",
     ].join("\n"),
   );
-  const tsx = spawnSync(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "--input-type=module",
-      "-e",
-      'console.log(JSON.stringify((await import("./pipeline.ts")).names));',
-    ],
-    { cwd: work, encoding: "utf8" },
-  );
-  expect(JSON.parse(tsx.stdout)).toEqual(["outside"]);
+  expect(namesUnderTsx()).toEqual(["outside"]);
   for (const debug of [[], [], ["--debug"]]) {
     const run = render("pipeline.ts", "--stdout", "--no-validate", ...debug);
     expect(run.stderr).toBe("");
@@ -648,18 +642,7 @@ test("an import() or require() of a literal path to a file Node does not load as
       "",
     ].join("\n"),
   );
-  const tsx = spawnSync(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "--input-type=module",
-      "-e",
-      'console.log(JSON.stringify((await import("./pipeline.ts")).names));',
-    ],
-    { cwd: work, encoding: "utf8" },
-  );
-  const names = JSON.parse(tsx.stdout);
+  const names = namesUnderTsx();
   expect(names).toEqual([
     `caught TypeError ERR_UNKNOWN_FILE_EXTENSION: Unknown file extension ".txt" for ${join(realpathSync(work), "lib/notes.txt")}`,
     "caught SyntaxError undefined: Unexpected identifier 'notes'",
