@@ -69,8 +69,8 @@ function synthetic(n) {
   }
   return { resources, jobs };
 }
-result.synthetic = [100, 1000].map((n) => {
-  const pipeline = synthetic(n);
+/** One row of a made pipeline of `n` jobs: its layout, and its layout and SVG, against parsing its JSON. */
+function layoutRow(n, pipeline) {
   const json = JSON.stringify(pipeline);
   return {
     jobs: n,
@@ -79,7 +79,8 @@ result.synthetic = [100, 1000].map((n) => {
     layout: time(() => layoutPipeline(pipeline), 3),
     layoutSvg: time(() => toSvg(layoutPipeline(pipeline)), 3),
   };
-});
+}
+result.synthetic = [100, 1000].map((n) => layoutRow(n, synthetic(n)));
 
 /**
  * A chain of `n` jobs on `c` where each job of the second half also gets `z` passed the job n/2 before it: edges that
@@ -132,17 +133,7 @@ function fanIn(n) {
     ],
   };
 }
-result.fanIn = [2000, 8000].map((n) => {
-  const pipeline = fanIn(n);
-  const json = JSON.stringify(pipeline);
-  return {
-    jobs: n,
-    nodes: layoutPipeline(pipeline).nodes.length,
-    jsonParse: time(() => JSON.parse(json)),
-    layout: time(() => layoutPipeline(pipeline), 3),
-    layoutSvg: time(() => toSvg(layoutPipeline(pipeline)), 3),
-  };
-});
+result.fanIn = [2000, 8000].map((n) => layoutRow(n, fanIn(n)));
 
 // provenance: fragment() against the object literal it returns without it, per call (µs of CPU)
 const calls = 20_000;
