@@ -370,19 +370,9 @@ describe("hangar lsp on a task config file", () => {
 
   test("its diagnostics are those of a task config, as `hangar validate` gives them: no pipeline finding", async () => {
     const { client, stop } = await started();
-    const published: PublishDiagnosticsParams[] = [];
-    const waiters: (() => void)[] = [];
-    client.onNotification(PublishDiagnosticsNotification.type, (p) => {
-      published.push(p);
-      for (const w of waiters.splice(0)) w();
-    });
-    const diagnosticsOf = async (version: number) => {
-      for (;;) {
-        const found = published.find((p) => p.version === version);
-        if (found !== undefined) return found.diagnostics.map((d) => [d.range.start.line + 1, d.code, d.message]);
-        await new Promise<void>((ok) => waiters.push(ok));
-      }
-    };
+    const { ofVersion } = watchDiagnostics(client);
+    const diagnosticsOf = async (version: number) =>
+      (await ofVersion(version)).diagnostics.map((d) => [d.range.start.line + 1, d.code, d.message]);
     try {
       await client.sendNotification(InitializedNotification.type, {});
       await client.sendNotification(DidOpenTextDocumentNotification.type, {
@@ -600,24 +590,10 @@ describe("hangar lsp, given notifications it cannot read", () => {
   const TEXT = "jobs:\n  - name: unit\n    plan: []\n  - name: ship\n    plan: []\n";
   const outline = async (client: ProtocolConnection) =>
     ((await client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) ?? []).map((s) => s.name);
-  /** The diagnostics published, in order; `next(n)` waits for the `n`th. */
-  const watch = (client: ProtocolConnection) => {
-    const published: PublishDiagnosticsParams[] = [];
-    const waiters: (() => void)[] = [];
-    client.onNotification(PublishDiagnosticsNotification.type, (p) => {
-      published.push(p);
-      for (const w of waiters.splice(0)) w();
-    });
-    const next = async (count: number) => {
-      while (published.length < count) await new Promise<void>((ok) => waiters.push(ok));
-      return published[count - 1];
-    };
-    return { published, next };
-  };
 
   test("a document notification without a field it reads (a text that is null, a number) is ignored and said once, naming the field; the server lives on", async () => {
     const { client, stop, exited, logged } = await started();
-    const { published, next } = watch(client);
+    const { published, next } = watchDiagnostics(client);
     let ended = false;
     void exited.then(() => {
       ended = true;
@@ -658,7 +634,7 @@ describe("hangar lsp, given notifications it cannot read", () => {
 
   test("a change is applied whole or not at all: one bad content change (a text not a string, a position not a whole number) leaves the document as it was", async () => {
     const { client, stop, logged } = await started();
-    const { next } = watch(client);
+    const { next } = watchDiagnostics(client);
     await client.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: { uri, languageId: "yaml", version: 1, text: TEXT },
     });
@@ -716,7 +692,7 @@ describe("hangar lsp, given notifications it cannot read", () => {
 
   test("a document larger than parse reads (32 Mi characters) has its one diagnostic, and is not read for names either", async () => {
     const { client, stop } = await started();
-    const { next } = watch(client);
+    const { next } = watchDiagnostics(client);
     const large = `${TEXT}#${"x".repeat(DEFAULT_MAX_BYTES)}\n`;
     await client.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: { uri, languageId: "yaml", version: 1, text: large },
@@ -819,3 +795,26 @@ describe("hangar lsp, while a pipeline is being typed", () => {
     await stop();
   });
 });
+
+/**
+ * The diagnostics `client` is published, in order: `next(n)` waits for the `n`th, `ofVersion(v)` for those of version
+ * `v` of a document.
+ */
+function watchDiagnostics(client: ProtocolConnection) {
+  const published: PublishDiagnosticsParams[] = [];
+  const waiters: (() => void)[] = [];
+  client.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    published.push(p);
+    for (const w of waiters.splice(0)) w();
+  });
+  const until = async <T>(found: () => T | undefined): Promise<T> => {
+    for (;;) {
+      const value = found();
+      if (value !== undefined) return value;
+      await new Promise<void>((ok) => waiters.push(ok));
+    }
+  };
+  const next = (count: number) => until(() => published[count - 1]);
+  const ofVersion = (version: number) => until(() => published.find((p) => p.version === version));
+  return { published, next, ofVersion };
+}
