@@ -21,6 +21,10 @@ describe("fileProblem", () => {
     expect(fileProblem(failure(join(import.meta.filename, "x.yml")), "read")).toBe(
       "a part of the path is not a folder (ENOTDIR)",
     );
+    // a name past the file system's limit (255 bytes on Linux): Node's message would quote the whole path
+    expect(fileProblem(failure(join(dir(), `${"x".repeat(300)}.yml`)), "read")).toBe(
+      "file name too long (ENAMETOOLONG)",
+    );
   });
 
   test("a write to a folder that is not there names the folder", () => {

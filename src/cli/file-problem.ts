@@ -9,6 +9,7 @@ const REASONS: Readonly<Record<string, string>> = {
   EISDIR: "is a folder",
   ENOTDIR: "a part of the path is not a folder",
   ELOOP: "too many symbolic links",
+  ENAMETOOLONG: "file name too long",
   ENOSPC: "no space left on the device",
   EFBIG: "file too large",
   EROFS: "read-only file system",
