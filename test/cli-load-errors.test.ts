@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
@@ -240,6 +240,24 @@ describe("a module that calls process.exit while hangar waits for its pipeline",
     expect(run.stderr).toMatch(/^rendered 1 of 2 pipelines into out; failed: exit\.ts$/m);
     expect(existsSync(join(work, "out/after.json"))).toBe(true);
     expect(run.status).toBe(2);
+  });
+
+  test("a call from a callback that runs after the pipeline was given, before hangar is done: said, exit 2", () => {
+    // the callback runs at the first turn of the event loop after the load: during the write of the file
+    writeFileSync(
+      join(work, "soon.ts"),
+      'export default () => {\n  setImmediate(() => process.exit(0));\n  return { jobs: [{ name: "a", plan: [] }] };\n};\n',
+    );
+    const run = hangar("render", "soon.ts", "-o", "soon.json");
+    expect(run.stderr).toMatch(
+      /^hangar: did not finish: the process was ended by process\.exit\(0\) while hangar worked/,
+    );
+    expect(run.stdout).toBe("");
+    expect(run.status).toBe(2);
+    // written whole or not at all
+    if (existsSync(join(work, "soon.json"))) {
+      expect(JSON.parse(readFileSync(join(work, "soon.json"), "utf8"))).toEqual({ jobs: [{ name: "a", plan: [] }] });
+    }
   });
 
   test("a call from a timer that fires after the pipeline was given is Node's own: what was written stays", () => {

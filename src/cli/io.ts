@@ -311,16 +311,28 @@ export function stdioWriter(proc: StdioProcess): StdioWriter {
   };
 }
 
-/** The real world: process streams and the file system; `flushed` as {@link StdioWriter}'s. */
-export function nodeIo(proc: NodeJS.Process): Io & Pick<StdioWriter, "flushed"> {
+/**
+ * The real world: process streams and the file system; `flushed` as {@link StdioWriter}'s. `exit` is how a signal held
+ * back during a write ends the process (see {@link deferSignals}): hangar's own end, not one it did not ask for
+ * (see unfinished-exit.ts).
+ */
+export function nodeIo(
+  proc: NodeJS.Process,
+  exit: (code: number) => void = (code) => proc.exit(code),
+): Io & Pick<StdioWriter, "flushed"> {
   const stdio = stdioWriter(proc);
+  const signals: SignalTarget = {
+    once: (signal, listener) => proc.once(signal, listener),
+    removeListener: (signal, listener) => proc.removeListener(signal, listener),
+    exit,
+  };
   return {
     stdout: (text) => stdio.write(1, text),
     stderr: (text) => stdio.write(2, text),
     flushed: stdio.flushed,
     readFile: async (path) => readFileCapped(path).toString("utf8"),
     readBytes: async (path) => readFileCapped(path),
-    writeFile: async (path, content) => deferSignals(proc, () => writeFileAtomic(path, content)),
+    writeFile: async (path, content) => deferSignals(signals, () => writeFileAtomic(path, content)),
     makeDir: async (path) => void mkdirSync(path, { recursive: true }),
     readStdin: async () => (await readAll(proc.stdin)).toString("utf8"),
     readStdinBytes: () => readAll(proc.stdin),

@@ -50,8 +50,8 @@ export interface LoadGuard {
  *
  * All of it lasts until {@link LoadGuard.restore}, called once the module gave its pipeline or failed: a call of
  * `process.exit` the module makes later (from a timer that fires after the pipeline was given, while hangar
- * validates or writes) is Node's own again and ends hangar with the module's code, as it would end any program;
- * hangar does not keep the process patched past the load (watch mode and a batch load module after module, and a
+ * validates or writes) is Node's own again and ends the process (the CLI then says it did not finish and exits 2,
+ * see unfinished-exit.ts); hangar does not keep the process patched past the load (watch mode and a batch load module after module, and a
  * script calling loadPipelineModule owns its process). A replacement a module kept a reference to calls Node's own
  * once restored, so guards that overlap never leave the process patched.
  */

@@ -2,6 +2,7 @@ import { Console } from "node:console";
 import { nodeIo } from "./io.ts";
 import { quietEsSyntaxAsCommonJsWarning } from "./node-warnings.ts";
 import { runCli } from "./run-cli.ts";
+import { watchUnfinishedExit } from "./unfinished-exit.ts";
 
 // Standard output holds hangar's product (a pipeline, fly commands, a graph, the language server's messages); what a
 // pipeline module logs goes to standard error, so that `hangar render --stdout | fly ...` never reads a stray line.
@@ -19,14 +20,17 @@ Object.defineProperty(globalThis, "console", {
 quietEsSyntaxAsCommonJsWarning(process);
 
 // No top-level await: this is the entry of a CommonJS bundle (see scripts/build.mjs).
-const io = nodeIo(process);
+// A pipeline module's timer that ends the process before hangar is done is said, exit 2 (see unfinished-exit.ts).
+const run = watchUnfinishedExit(process);
+const io = nodeIo(process, run.exit);
 void runCli(process.argv.slice(2), io).then(async (code) => {
   process.exitCode = code;
+  run.finished(code);
   // Node prints the warnings a pipeline module emits (process.emitWarning) on a later tick: they are printed before
   // hangar exits, not lost when the rest of the run took no more than promises (a render that writes nothing else).
   await new Promise((resolve) => process.nextTick(resolve));
   // A pipeline module may leave timers or sockets open (one that timed out, say): once the output is
   // flushed they must not keep hangar running.
   await io.flushed();
-  process.exit(code);
+  run.exit(code);
 });
