@@ -1,6 +1,7 @@
 import { readdir } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { goPathMatch, isLiteralPathPattern } from "../concourse/go-path-match.ts";
+import { isFileEntry } from "./file-paths.ts";
 
 /** The files named by entry arguments, and the patterns that named none. */
 export interface ExpandedEntries {
@@ -64,13 +65,13 @@ async function matchSegments(dir: string, segments: readonly string[]): Promise<
   if (isLiteralPathPattern(segment)) {
     const path = join(dir, segment);
     if (rest.length > 0) return matchSegments(path, rest);
-    const found = (await entriesOf(dir)).some((e) => e.name === segment && !e.isDirectory());
+    const found = (await entriesOf(dir)).some((e) => e.name === segment && isFileEntry(e, dir));
     return found ? [path] : [];
   }
   const matching = (await entriesOf(dir)).filter(
     (e) => goPathMatch(segment, e.name) && (segment.startsWith(".") || !e.name.startsWith(".")),
   );
-  if (rest.length === 0) return matching.filter((e) => !e.isDirectory()).map((e) => join(dir, e.name));
+  if (rest.length === 0) return matching.filter((e) => isFileEntry(e, dir)).map((e) => join(dir, e.name));
   const below = await Promise.all(
     matching.filter((e) => e.isDirectory()).map((e) => matchSegments(join(dir, e.name), rest)),
   );

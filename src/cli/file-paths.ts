@@ -1,4 +1,5 @@
-import { realpathSync, statSync } from "node:fs";
+import { type Dirent, realpathSync, statSync } from "node:fs";
+import { join } from "node:path";
 
 /** Whether `path` is a file (through symbolic links); false when it is not there or cannot be read. */
 export const isFile = (path: string): boolean => {
@@ -8,6 +9,14 @@ export const isFile = (path: string): boolean => {
     return false;
   }
 };
+
+/**
+ * Whether the entry `entry` of the folder `dir` is a file a folder or a glob stands for: a regular file, or a symbolic
+ * link to one; not a FIFO, a socket or a device, whose read may never end (a FIFO named `x.yml` in a folder given to
+ * `hangar validate` waited for a writer for ever).
+ */
+export const isFileEntry = (entry: Dirent, dir: string): boolean =>
+  entry.isFile() || (entry.isSymbolicLink() && isFile(join(dir, entry.name)));
 
 /** `path` through its symbolic links (where Node and esbuild read it), or as it is when it cannot be resolved. */
 export function realPathOf(path: string): string {

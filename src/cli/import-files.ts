@@ -2,10 +2,10 @@ import { readdir, stat } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { type ImportedModule, type ImportOptions, importPipeline } from "../import/to-typescript.ts";
 import { commandError } from "./define-command.ts";
+import { isFileEntry } from "./file-paths.ts";
 import { fileProblem } from "./file-problem.ts";
 import type { Io } from "./io.ts";
-
-const PIPELINE_EXTENSIONS: ReadonlySet<string> = new Set([".yml", ".yaml", ".json"]);
+import { PIPELINE_EXTENSIONS } from "./validate-inputs.ts";
 
 /** The pipeline files named by the arguments: files as given, folders as the YAML and JSON files in them. */
 export async function collectInputs(
@@ -25,8 +25,9 @@ export async function collectInputs(
       files.push(arg);
       continue;
     }
-    const inside = (await readdir(path))
-      .filter((name) => PIPELINE_EXTENSIONS.has(extname(name)) && !name.startsWith("."))
+    const inside = (await readdir(path, { withFileTypes: true }))
+      .filter((e) => PIPELINE_EXTENSIONS.has(extname(e.name)) && !e.name.startsWith(".") && isFileEntry(e, path))
+      .map((e) => e.name)
       .sort();
     if (inside.length === 0) return { ok: false, message: `${arg}: no .yml, .yaml or .json file in this folder` };
     files.push(...inside.map((name) => join(arg, name)));

@@ -2,6 +2,7 @@ import { readdirSync, statSync } from "node:fs";
 import { extname, join, relative, resolve } from "node:path";
 import type { Diagnostic } from "../source/diagnostic.ts";
 import type { FileValidation } from "../validate/validate-value.ts";
+import { isFileEntry } from "./file-paths.ts";
 import { fileProblem } from "./file-problem.ts";
 
 /** The extensions of pipeline files that `hangar validate DIR` picks up. */
@@ -56,7 +57,7 @@ function walk(dir: string): string[] {
     if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...walk(path));
-    else if (PIPELINE_EXTENSIONS.has(extname(entry.name))) out.push(path);
+    else if (PIPELINE_EXTENSIONS.has(extname(entry.name)) && isFileEntry(entry, dir)) out.push(path);
   }
   return out;
 }
