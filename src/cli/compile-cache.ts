@@ -76,9 +76,10 @@ import { VERSION } from "./version.ts";
  * of files whose folder is not there is a call of hangar's helper, see `patternsLeftToNode` in
  * src/cli/pattern-files.ts; 28: a file that does not compile which the module imports by a path without its extension,
  * as `.js` or by its folder fails the compile, see `mayLoad` in src/cli/pattern-files.ts, where code that threw its
- * error when the module ran stood for it).
+ * error when the module ran stood for it); 29: a file a pattern of files takes in that tsx compiles (TypeScript, JSX,
+ * JSON) and that does not compile throws tsx's `TransformError`, see `transformError` in src/cli/stand-in.ts).
  */
-const CACHE_FORMAT = 28;
+const CACHE_FORMAT = 29;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry

@@ -14,7 +14,7 @@ import {
   withOwnValues,
 } from "./own-values.ts";
 import { type ImportGraph, patternsLeftToNode, type UnfoundPattern, unnamed } from "./pattern-files.ts";
-import { syntaxError, unknownExtension } from "./stand-in.ts";
+import { syntaxError, transformError, unknownExtension } from "./stand-in.ts";
 
 /**
  * The esbuild plugin that compiles a pipeline module (see `compile` in src/cli/compile-cache.ts),
@@ -123,8 +123,10 @@ const unknownExtensionStandIn = (path: string): OnLoadResult => ({
  * The same for such a file of no extension (`LICENSE`; `.gitkeep` too, which esbuild takes for an extension of its
  * own), which Node runs as JavaScript, when its `contents` do not parse as JavaScript (`loader` "js"), and for a file
  * of an extension Node (or tsx) loads whose `contents` do not compile with its `loader` (`plugins/broken.ts`, or a
- * `helper.ts` only such plugins import), which tsx fails only when it (or a file importing it) is imported: code that throws a SyntaxError of esbuild's first error at its place; undefined
- * when they compile (the bundle takes the file in as it is).
+ * `helper.ts` only such plugins import), which tsx fails only when it (or a file importing it) is imported: code that
+ * throws, as Node does a JavaScript file's, a SyntaxError of esbuild's first error at its place, or, as tsx does a file
+ * it compiles, tsx's `TransformError` of esbuild's message (see src/cli/stand-in.ts); undefined when they compile (the
+ * bundle takes the file in as it is).
  */
 export async function unparsedStandIn(
   path: string,
@@ -132,14 +134,17 @@ export async function unparsedStandIn(
   loader: "js" | "jsx" | "ts" | "tsx" | "json",
 ): Promise<OnLoadResult | undefined> {
   const { transform } = await import("esbuild");
+  const real = realPathOf(path);
   try {
-    await transform(contents, { loader, sourcefile: path, logLevel: "silent" });
+    // (the file named by its real path, as tsx, given it by Node, names it)
+    await transform(contents, { loader, sourcefile: real, logLevel: "silent" });
     return undefined;
   } catch (error) {
+    if (loader !== "js") return { contents: transformError((error as Error).message), loader: "js" };
     const first = (error as { errors?: EsbuildMessage[] }).errors?.[0];
     const { line = 1, column = 0 } = first?.location ?? {};
     const text = first?.text ?? String(error);
-    return { contents: syntaxError(realPathOf(path), { text, line, column: column + 1 }), loader: "js" };
+    return { contents: syntaxError(real, { text, line, column: column + 1 }), loader: "js" };
   }
 }
 

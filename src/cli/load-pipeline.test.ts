@@ -1105,14 +1105,26 @@ describe("an import() of a pattern of files whose folder holds a file that does 
     writeModule("good.ts", "a", "(await import(`./plugins/${name}.ts`)).value");
     writeModule("broken.ts", "broken", "(await import(`./plugins/${name}.ts`)).value");
     writeModule("caught.ts", "broken", "await import(`./plugins/${name}.ts`).then(() => 'loaded', () => 'caught')");
+    writeModule(
+      "message.ts",
+      "broken",
+      "await import(`./plugins/${name}.ts`).then(() => 'loaded', (e) => `${e.name}: ${e.message}`)",
+    );
     // biome-ignore-end lint/suspicious/noTemplateCurlyInString: template literals of the modules' source
     const real = realpathSync(work);
     expect(underTsx("good.ts")).toBe("A");
     expect(underTsx("caught.ts")).toBe("caught");
-    expect(underTsx("broken.ts")).toContain(`${join(real, "plugins/broken.ts")}:1:29: ERROR: Unexpected ";"`);
-    expect(await loaded("good.ts", false)).toBe("A");
-    expect(await loaded("caught.ts", false)).toBe("caught");
-    expect(await loaded("broken.ts", false)).toBe('plugins/broken.ts:1:30: SyntaxError: Unexpected ";"');
+    const failure = `Transform failed with 1 error:\n${join(real, "plugins/broken.ts")}:1:29: ERROR: Unexpected ";"`;
+    expect(underTsx("broken.ts")).toBe(`TransformError: ${failure}`);
+    expect(underTsx("message.ts")).toBe(`TransformError: ${failure}`);
+    for (const stackSourceMaps of [false, true]) {
+      rmSync(cacheDir, { recursive: true, force: true });
+      expect(await loaded("good.ts", stackSourceMaps)).toBe("A");
+      expect(await loaded("caught.ts", stackSourceMaps)).toBe("caught");
+      // tsx's error, caught; not caught, a load error at its place, as the compile's errors are
+      expect(await loaded("message.ts", stackSourceMaps)).toBe(underTsx("message.ts"));
+      expect(await loaded("broken.ts", stackSourceMaps)).toBe('plugins/broken.ts:1:30: TransformError: Unexpected ";"');
+    }
     // the file fixed: compiled again
     writeFileSync(join(work, "plugins/broken.ts"), 'export const value: string = "fixed";\n');
     expect(await loaded("broken.ts", false)).toBe("fixed");
@@ -1214,9 +1226,9 @@ describe("an import() of a pattern of files one of whose files imports a file th
       rmSync(cacheDir, { recursive: true, force: true });
       // (no warning that the name imported from the file that stands for helper.ts is always undefined)
       expect(await loadedWarned("good.ts", stackSourceMaps)).toEqual({ name: "A", warnings: [] });
-      expect(await loadedWarned("caught.ts", stackSourceMaps)).toEqual({ name: "caught SyntaxError", warnings: [] });
+      expect(await loadedWarned("caught.ts", stackSourceMaps)).toEqual({ name: underTsx("caught.ts"), warnings: [] });
       expect((await loadedWarned("broken.ts", stackSourceMaps)).name).toBe(
-        'helper.ts:1:30: SyntaxError: Unexpected ";"',
+        'helper.ts:1:30: TransformError: Unexpected ";"',
       );
     }
     // the file fixed: compiled again
@@ -1231,7 +1243,7 @@ describe("an import() of a pattern of files one of whose files imports a file th
     writeModule("good.ts", "a", imported);
     expect(underTsx("caught.ts")).toBe("caught TransformError");
     expect(underTsx("good.ts")).toBe("A");
-    expect(await loaded("caught.ts", false)).toBe("caught SyntaxError");
+    expect(await loaded("caught.ts", false)).toBe(underTsx("caught.ts"));
     expect(await loaded("good.ts", false)).toBe("A");
   });
 
