@@ -1,18 +1,10 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync } from "node:fs";
 import { isBuiltin } from "node:module";
-import { dirname, extname, join, resolve, sep } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { BuildOptions, Message as EsbuildMessage, OnLoadResult } from "esbuild";
+import type { BuildOptions } from "esbuild";
 import { isValidationEntry, keepNewest, pathKey, readIfPresent, writeAtomically } from "./cache-dir.ts";
-import {
-  BUILTIN,
-  type CompileRecord,
-  compileRecord,
-  LOADERS,
-  nearest,
-  packagesByPath,
-  unparsedStandIn,
-} from "./compile-plugin.ts";
+import { BUILTIN, type CompileRecord, compileRecord, nearest, packagesByPath, standInsOf } from "./compile-plugin.ts";
 import {
   DROPPED_SETTINGS,
   type Message,
@@ -25,7 +17,7 @@ import { realPathOf, type Stamp, statOf } from "./file-paths.ts";
 import { LoadError } from "./load-error.ts";
 import { detectsModuleSyntax } from "./node-features.ts";
 import { withNodePatternCalls } from "./pattern-calls.ts";
-import { onlyThroughPatterns, patternFolders, type UnfoundPattern, unfoundPatterns } from "./pattern-files.ts";
+import { patternFolders, type UnfoundPattern, unfoundPatterns } from "./pattern-files.ts";
 import { VERSION } from "./version.ts";
 
 /**
@@ -71,15 +63,17 @@ import { VERSION } from "./version.ts";
  * src/cli/compile-plugin.ts, and one of no extension is JavaScript; 24: a `.js` file of ES module syntax under a
  * package.json with no `type` is an ES module, see `moduleFormatOf` in src/cli/module-type.ts; 25: a pattern of files'
  * calls do as Node's do for a name the bundle does not have, see src/cli/pattern-calls.ts, and a file one takes in that
- * does not compile throws when imported, see {@link unparsedStandIn}; 26: an `import()` or `require()` of a literal
- * path to a file Node does not load is left to Node, see `LOADING_IMPORTS` in src/cli/compile-plugin.ts; 27: a pattern
- * of files whose folder is not there is a call of hangar's helper, see `patternsLeftToNode` in
- * src/cli/pattern-files.ts; 28: a file that does not compile which the module imports by a path without its extension,
- * as `.js` or by its folder fails the compile, see `mayLoad` in src/cli/pattern-files.ts, where code that threw its
- * error when the module ran stood for it); 29: a file a pattern of files takes in that tsx compiles (TypeScript, JSX,
- * JSON) and that does not compile throws tsx's `TransformError`, see `transformError` in src/cli/stand-in.ts).
+ * does not compile throws when imported, see `unparsedStandIn` in src/cli/compile-plugin.ts; 26: an `import()` or
+ * `require()` of a literal path to a file Node does not load is left to Node, see `LOADING_IMPORTS` in
+ * src/cli/compile-plugin.ts; 27: a pattern of files whose folder is not there is a call of hangar's helper, see
+ * `patternsLeftToNode` in src/cli/pattern-files.ts; 28: a file that does not compile which the module imports by a path
+ * without its extension, as `.js` or by its folder fails the compile, see `mayLoad` in src/cli/pattern-files.ts, where
+ * code that threw its error when the module ran stood for it); 29: a file a pattern of files takes in that tsx compiles
+ * (TypeScript, JSX, JSON) and that does not compile throws tsx's `TransformError`, see `transformError` in
+ * src/cli/stand-in.ts; 30: one whose import statement Node refuses (`import "../notes.md"`) throws Node's error when
+ * imported, see `standInsOf` in src/cli/compile-plugin.ts).
  */
-const CACHE_FORMAT = 29;
+const CACHE_FORMAT = 30;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry
@@ -694,26 +688,6 @@ async function compile(
       metafile: true,
       plugins: [packagesByPath({ cwd, hangar, script, readInput, moduleFormatOf }, record)],
     } satisfies BuildOptions;
-    /**
-     * The files of `error`'s messages that are in the bundle only through patterns of files (see
-     * {@link onlyThroughPatterns}) and that do not compile alone (a `.ts` file with a syntax error beside the plugins a
-     * module imports, or one only such plugins import), with the code that stands for each (see
-     * {@link CompileRecord.unparsed}).
-     */
-    const unparsedOf = async (error: unknown): Promise<[string, OnLoadResult][]> => {
-      const files = ((error as { errors?: EsbuildMessage[] }).errors ?? []).flatMap(({ location }) =>
-        location ? [resolve(cwd, location.file)] : [],
-      );
-      const found: [string, OnLoadResult][] = [];
-      for (const file of new Set(files)) {
-        const loader = LOADERS[extname(file)];
-        if (unparsed.has(file) || !read.has(file) || loader === undefined || !onlyThroughPatterns(record, file))
-          continue;
-        const standIn = await unparsedStandIn(file, readFileSync(file), loader);
-        if (standIn !== undefined) found.push([file, standIn]);
-      }
-      return found;
-    };
     const bundle = async (): Promise<Awaited<ReturnType<typeof build<typeof options>>>> => {
       try {
         return await build(options);
@@ -724,7 +698,7 @@ async function compile(
             (left) => left.line === pattern.line && left.column === pattern.column,
           );
         const patterns = unfoundPatterns(error, cwd).filter((pattern) => !known(pattern));
-        const standIns = await unparsedOf(error);
+        const standIns = await standInsOf(error, record, cwd);
         if (patterns.length === 0 && standIns.length === 0) throw error;
         for (const pattern of patterns)
           leftToNode.set(pattern.file, [...(leftToNode.get(pattern.file) ?? []), pattern]);

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
 import { dirname, extname, join, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -13,8 +14,14 @@ import {
   readsRequireAtRunTime,
   withOwnValues,
 } from "./own-values.ts";
-import { type ImportGraph, patternsLeftToNode, type UnfoundPattern, unnamed } from "./pattern-files.ts";
-import { syntaxError, transformError, unknownExtension } from "./stand-in.ts";
+import {
+  type ImportGraph,
+  onlyThroughPatterns,
+  patternsLeftToNode,
+  type UnfoundPattern,
+  unnamed,
+} from "./pattern-files.ts";
+import { moduleNotFound, syntaxError, transformError, unknownExtension } from "./stand-in.ts";
 
 /**
  * The esbuild plugin that compiles a pipeline module (see `compile` in src/cli/compile-cache.ts),
@@ -57,8 +64,8 @@ export interface CompileRecord extends ImportGraph {
   /** See {@link ImportGraph.importers} (each path as {@link named} holds it). */
   readonly importers: Map<string, Set<string>>;
   /**
-   * The files in the bundle only through patterns of files that do not compile (see {@link unparsedStandIn}), by path:
-   * found by a build, which failed on them, and bundled by the next as code that throws their error when imported.
+   * The files in the bundle only through patterns of files that fail alone (see {@link standInsOf}), by path: found by
+   * a build, which failed on them, and bundled by the next as code that throws their error when imported.
    */
   readonly unparsed: Map<string, OnLoadResult>;
 }
@@ -148,6 +155,56 @@ export async function unparsedStandIn(
   }
 }
 
+/** esbuild's loader of the file at `path` as a build reads it: Node runs a file of no extension as JavaScript. */
+const loaderOf = (path: string): (typeof LOADERS)[string] | undefined => {
+  const ext = extname(path);
+  return ext === "" ? "js" : LOADERS[ext];
+};
+
+/**
+ * The `detail` of esbuild's error for an import statement of a file Node does not load (see `unknownExtensionImport`
+ * in {@link packagesByPath}): the code that stands for the file that makes it (Node's error, which fails an import of
+ * that file) when the file is in the bundle only through patterns of files.
+ */
+interface Refusal {
+  readonly standIn: string;
+}
+
+const isRefusal = (detail: unknown): detail is Refusal =>
+  typeof detail === "object" && detail !== null && typeof (detail as Refusal).standIn === "string";
+
+/**
+ * The files of a failed build's errors (`error`, esbuild's, its files relative to `cwd`) that are in the bundle only
+ * through patterns of files (see {@link onlyThroughPatterns}) and that fail alone, with the code that stands for each
+ * (see {@link CompileRecord.unparsed}): one that does not compile (a `.ts` file with a syntax error beside the plugins
+ * a module imports, or one only such plugins import; see {@link unparsedStandIn}), or whose import statement Node
+ * refuses (`import "../notes.md"`; the first in the file, see {@link Refusal}), which tsx fails only when it is
+ * imported. None already stood for.
+ */
+export async function standInsOf(
+  error: unknown,
+  record: CompileRecord,
+  cwd: string,
+): Promise<[string, OnLoadResult][]> {
+  const { unparsed, read } = record;
+  const messages = ((error as { errors?: EsbuildMessage[] }).errors ?? []).flatMap(({ location, detail }) =>
+    location ? [{ file: resolve(cwd, location.file), line: location.line, column: location.column, detail }] : [],
+  );
+  const found: [string, OnLoadResult][] = [];
+  for (const file of new Set(messages.map(({ file }) => file))) {
+    const loader = loaderOf(file);
+    if (unparsed.has(file) || !read.has(file) || loader === undefined || !onlyThroughPatterns(record, file)) continue;
+    const refusal = messages
+      .filter((message) => message.file === file && isRefusal(message.detail))
+      .sort((a, b) => a.line - b.line || a.column - b.column)[0]?.detail;
+    const standIn = isRefusal(refusal)
+      ? { contents: refusal.standIn, loader: "js" as const }
+      : await unparsedStandIn(file, readFileSync(file), loader);
+    if (standIn !== undefined) found.push([file, standIn]);
+  }
+  return found;
+}
+
 /** hangar's own entry points (`hangar`, `hangar/script`, ...): bundled into the compiled module unless shared. */
 const HANGAR = /^hangar(?:\/|$)/;
 
@@ -216,8 +273,9 @@ export function packagesByPath(
       /**
        * Node's error for an `import` statement of a file it does not load (`import "./styles.css"`, `import text
        * from "./notes.txt"`, which esbuild would bundle as CSS or text), which fails the module under Node and
-       * tsx before it runs: the bundle fails at the import (an `import()` or `require()` of it is left to Node).
-       * Undefined when the file is one Node loads (or is not found: esbuild says so).
+       * tsx before it runs: the bundle fails at the import (an `import()` or `require()` of it is left to Node), but
+       * for a file in the bundle only through patterns of files, which the code of its {@link Refusal} stands for
+       * (see {@link standInsOf}). Undefined when the file is one Node loads (or is not found: esbuild says so).
        */
       const unknownExtensionImport = async (
         specifier: string,
@@ -231,10 +289,13 @@ export function packagesByPath(
         // a path with no extension that esbuild completed (`./styles` to styles.css), which tsx does not
         if (extname(specifier) !== ext) {
           const path = resolve(realPathOf(resolveDir), specifier);
-          return { text: `Cannot find module '${path}' imported from ${realPathOf(importer)}` };
+          const detail: Refusal = { standIn: moduleNotFound(path, realPathOf(importer)) };
+          return { text: `Cannot find module '${path}' imported from ${realPathOf(importer)}`, detail };
         }
+        const detail: Refusal = { standIn: unknownExtension(realPathOf(found.path)) };
         return {
           text: `Unknown file extension ${JSON.stringify(ext)} for ${realPathOf(found.path)} (Node and tsx import no such file: read it with readFileSync)`,
+          detail,
         };
       };
       b.onResolve({ filter: /^[^./]/ }, async (args) => {
@@ -264,8 +325,7 @@ export function packagesByPath(
       });
       const loadFile = async (args: { path: string }): Promise<OnLoadResult | undefined> => {
         const ext = extname(args.path);
-        // Node runs a file of no extension (`LICENSE`, `.gitkeep`) as JavaScript
-        const loader = ext === "" ? "js" : LOADERS[ext];
+        const loader = loaderOf(args.path);
         if (loader === undefined) return unnamed(record, args.path) ? unknownExtensionStandIn(args.path) : undefined;
         const { contents, stamp } = await readInput(args.path);
         read.set(args.path, stamp);

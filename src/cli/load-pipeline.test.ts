@@ -1180,6 +1180,55 @@ describe("an import statement of a file Node does not load", () => {
   });
 });
 
+describe("an import() of a pattern of files one of whose files has an import statement Node refuses", () => {
+  test("compiles; only an import of that file fails, with Node's error, as under tsx", async () => {
+    mkdirSync(join(work, "plugins"));
+    writeFileSync(join(work, "plugins/a.ts"), 'export const value: string = "A";\n');
+    writeFileSync(join(work, "notes.md"), "# notes\n");
+    writeFileSync(join(work, "plugins/md.ts"), 'import "../notes.md";\nexport const value: string = "md";\n');
+    writeFileSync(join(work, "lib/styles.css"), "body { color: red; }\n");
+    // a path of no extension esbuild would complete to styles.css (Node does not)
+    writeFileSync(join(work, "plugins/bare.ts"), 'import "../lib/styles";\nexport const value: string = "bare";\n');
+    // through a helper only such a plugin imports
+    writeFileSync(join(work, "lib/styled.ts"), 'import "./styles.css";\nexport const value: string = "styled";\n');
+    writeFileSync(join(work, "plugins/styled.ts"), 'export { value } from "../lib/styled.ts";\n');
+    const writeModule = (file: string, name: string, catches: boolean) =>
+      writeFileSync(
+        join(work, file),
+        [
+          `const name = [${JSON.stringify(name)}].join("");`,
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the module's source
+          "const imported = import(`./plugins/${name}.ts`);",
+          catches
+            ? // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the module's source
+              "const found = await imported.then((m) => m.value, (e) => `caught ${e.name} ${e.code}: ${e.message}`);"
+            : "const found = (await imported).value;",
+          "export default { name: String(found), pipeline: { jobs: [] } };",
+          "",
+        ].join("\n"),
+      );
+    const real = realpathSync(work);
+    const names = ["a", "md", "bare", "styled"];
+    for (const name of names) writeModule(`caught-${name}.ts`, name, true);
+    writeModule("md.ts", "md", false);
+    // not caught: Node's error, which names no place
+    const uncaught = underTsx("md.ts").replace(" [ERR_UNKNOWN_FILE_EXTENSION]", "");
+    const caught = names.map((name) => underTsx(`caught-${name}.ts`));
+    expect(caught).toEqual([
+      "A",
+      `caught TypeError ERR_UNKNOWN_FILE_EXTENSION: Unknown file extension ".md" for ${join(real, "notes.md")}`,
+      `caught Error ERR_MODULE_NOT_FOUND: Cannot find module '${join(real, "lib/styles")}' imported from ${join(real, "plugins/bare.ts")}`,
+      `caught TypeError ERR_UNKNOWN_FILE_EXTENSION: Unknown file extension ".css" for ${join(real, "lib/styles.css")}`,
+    ]);
+    // as a render runs it (the script form) and as the graph does (the ES module)
+    for (const stackSourceMaps of [false, true]) {
+      for (const [i, name] of names.entries())
+        expect(await loaded(`caught-${name}.ts`, stackSourceMaps)).toBe(caught[i]);
+      expect(await loaded("md.ts", stackSourceMaps)).toBe(`md.ts: ${uncaught}`);
+    }
+  });
+});
+
 describe("an import() of a pattern of files one of whose files imports a file that does not compile", () => {
   /** The name the module `file` gives (or its error's message) and the warnings its load gives, through the cache. */
   const loadedWarned = async (file: string, stackSourceMaps: boolean) => {

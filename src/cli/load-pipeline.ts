@@ -282,11 +282,11 @@ function userCodeError(error: unknown, origin: Origin, located?: string): LoadEr
 }
 
 /**
- * The first error of tsx's `TransformError` (esbuild's failure to compile a file, renamed; the error of hangar's stand-in
- * for a file a pattern of files took in that does not compile, see src/cli/stand-in.ts), as hangar names a compile's:
- * `<file>:<line>:<column>: TransformError: <text>`, the file relative to `cwd` and the column from 1 (esbuild's message
- * counts it from 0: `Transform failed with 1 error:\n<path>:<line>:<column>: ERROR: <text>`). Undefined for another
- * error.
+ * The first error of tsx's `TransformError` (esbuild's failure to compile a file, renamed; the error of hangar's
+ * stand-in for a file a pattern of files took in that does not compile, see src/cli/stand-in.ts), as hangar names a
+ * compile's: `<file>:<line>:<column>: TransformError: <text>`, the file relative to `cwd` and the column from 1
+ * (esbuild's message counts it from 0: `Transform failed with 1 error:\n<path>:<line>:<column>: ERROR: <text>`).
+ * Undefined for another error.
  */
 function transformFailure(error: unknown, cwd: string): string | undefined {
   if (!(error instanceof Error) || error.name !== "TransformError") return undefined;

@@ -1,29 +1,31 @@
 import { extname } from "node:path";
+import { pathToFileURL } from "node:url";
 
 /**
  * Code that stands, in a compiled module, for a file a pattern of files (`import("./plugins/" + name)`) takes in with
  * the others but Node (or tsx) would not load (`plugins/readme.md` beside `plugins/a.ts`, a `plugins/broken.ts` that
- * does not compile): esbuild would fail the whole compile on it (`No loader is configured for ".md" files`), where
- * Node and tsx fail only an import of that file. Run when the file is imported or required, the code throws what Node
- * (or tsx) throws then, naming the file; its stack names no line of its own (which the source map would place in the
- * file it stands for).
+ * does not compile, a plugin whose `import "../notes.md"` Node refuses): esbuild would fail the whole compile on it
+ * (`No loader is configured for ".md" files`), where Node and tsx fail only an import of that file. Run when the file
+ * is imported or required, the code throws what Node (or tsx) throws then, naming the file; its stack names no line
+ * of its own (which the source map would place in the file it stands for).
  */
 
 /**
  * The code that throws an error of `type` and `message`: with `name` its own (as tsx renames esbuild's error), Node's
- * `code` when given, and a stack of that heading and the frame `at` when given.
+ * `code` and `url` when given, and a stack of that heading and the frame `at` when given.
  */
 function throwing(
   type: "Error" | "TypeError" | "SyntaxError",
   message: string,
-  more: { name?: string; code?: string; at?: string },
+  more: { name?: string; code?: string; url?: string; at?: string },
 ): string {
-  const { name, code, at } = more;
+  const { name, code, url, at } = more;
   const heading = `${name ?? type}${code === undefined ? "" : ` [${code}]`}: ${message}`;
   return [
     `const error = new ${type}(${JSON.stringify(message)});`,
     ...(name === undefined ? [] : [`error.name = ${JSON.stringify(name)};`]),
     ...(code === undefined ? [] : [`error.code = ${JSON.stringify(code)};`]),
+    ...(url === undefined ? [] : [`error.url = ${JSON.stringify(url)};`]),
     `error.stack = ${JSON.stringify(`${heading}${at === undefined ? "" : `\n    at ${at}`}`)};`,
     "throw error;",
     "",
@@ -34,6 +36,17 @@ function throwing(
 export const unknownExtension = (path: string): string =>
   throwing("TypeError", `Unknown file extension ${JSON.stringify(extname(path))} for ${path}`, {
     code: "ERR_UNKNOWN_FILE_EXTENSION",
+  });
+
+/**
+ * For a file whose import statement names a path Node finds no file at (`import "../notes"` beside notes.md, which
+ * esbuild completes and Node does not): Node's `ERR_MODULE_NOT_FOUND` of the path (`path`, absolute) and the importing
+ * file (`importer`, its real path).
+ */
+export const moduleNotFound = (path: string, importer: string): string =>
+  throwing("Error", `Cannot find module '${path}' imported from ${importer}`, {
+    code: "ERR_MODULE_NOT_FOUND",
+    url: pathToFileURL(path).href,
   });
 
 /**
