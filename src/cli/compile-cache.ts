@@ -71,9 +71,11 @@ import { VERSION } from "./version.ts";
  * code that threw its error when the module ran stood for it); 29: a file a pattern of files takes in that tsx compiles
  * (TypeScript, JSX, JSON) and that does not compile throws tsx's `TransformError`, see `transformError` in
  * src/cli/stand-in.ts; 30: one whose import statement Node refuses (`import "../notes.md"`) throws Node's error when
- * imported, see `standInsOf` in src/cli/compile-plugin.ts).
+ * imported, see `standInsOf` in src/cli/compile-plugin.ts; 31: an import by absolute path is recorded as a relative one
+ * is, and a folder's package.json that leads an import to its `main` is an input, see `packagesByPath` in
+ * src/cli/compile-plugin.ts).
  */
-const CACHE_FORMAT = 30;
+const CACHE_FORMAT = 31;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry
@@ -155,7 +157,7 @@ interface CacheEntry {
    */
   readonly absent?: readonly string[];
   /**
-   * Each path a relative import named (and its folder), with the real path it led to: a symbolic link on the way
+   * Each path an import of a path named (and its folder), with the real path it led to: a symbolic link on the way
    * (`lib -> v1`) repointed (`ln -sfn v2 lib`) leads the import to other files.
    */
   readonly links?: readonly Link[];
@@ -636,7 +638,7 @@ async function compile(
   absent: string[];
   /** The folders the patterns of files the module imports read (see {@link patternFolders}). */
   patternFolders: readonly string[];
-  /** The paths relative imports named, with their real paths (see {@link CacheEntry.links}). */
+  /** The paths imports of paths named, with their real paths (see {@link CacheEntry.links}). */
   links: Link[];
   imports: readonly { path: string; kind: string }[];
   /** The `file:` URLs of the folders of hangar's entry points bundled in. */

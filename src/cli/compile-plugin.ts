@@ -4,7 +4,7 @@ import { dirname, extname, join, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Message as EsbuildMessage, ImportKind, OnLoadResult, PartialMessage, Plugin } from "esbuild";
 import type { HangarLink, Input } from "./compile-cache.ts";
-import { realPathOf, statOf } from "./file-paths.ts";
+import { isFile, realPathOf, statOf } from "./file-paths.ts";
 import type { moduleFormatOf } from "./module-type.ts";
 import {
   COMMON_JS,
@@ -43,9 +43,12 @@ export interface CompileRecord extends ImportGraph {
   readonly hangarDirs: string[];
   /** The stamps of the files read through the plugin's `readInput`, by path. */
   readonly read: Map<string, Input>;
-  /** The package.json of each package an import resolved to (its `main` or `exports` decided the file). */
+  /**
+   * The package.json of each package an import resolved to (its `main` or `exports` decided the file), and of each
+   * folder an import of a path named (its `main` may decide the file).
+   */
   readonly manifests: Set<string>;
-  /** The paths the relative imports of the user's files named. */
+  /** The paths the imports of paths (relative or absolute) of the user's files named. */
   readonly named: Set<string>;
   /** The files compiled on their own (see {@link withOwnValues}), by path: the code and esbuild's warnings of it. */
   readonly transformed: Map<string, { contents: string; warnings: readonly EsbuildMessage[] }>;
@@ -379,17 +382,29 @@ export function packagesByPath(
         contents: `module.exports = require(${JSON.stringify(args.path)});`,
         loader: "js",
       }));
-      // A file hangar imports only when needed stays a file imported by URL when needed: bundled in, its own
-      // static imports would run with the module (`runIfMain` reads io.ts, and with it node:fs, only when the
-      // module is run as a script; see src/cli/script.ts).
-      b.onResolve({ filter: /^\./ }, async (args) => {
+      /** Records that `importer` imports the file or folder at `target` (see {@link CompileRecord.importers}). */
+      const imports = (target: string, importer: string) =>
+        importers.set(target, (importers.get(target) ?? new Set()).add(importer));
+      // An import of a path, relative or absolute. A file hangar imports only when needed stays a file imported by URL
+      // when needed: bundled in, its own static imports would run with the module (`runIfMain` reads io.ts, and with
+      // it node:fs, only when the module is run as a script; see src/cli/script.ts).
+      b.onResolve({ filter: /^[./]/ }, async (args) => {
         if (args.pluginData === INNER) return undefined;
         const hangars = hangarDirs.some((dir) => args.importer.startsWith(dir));
         if (!hangars && args.namespace === "file" && args.resolveDir !== "") {
           const target = resolve(args.resolveDir, args.path);
           named.add(target);
           named.add(dirname(target));
-          importers.set(target, (importers.get(target) ?? new Set()).add(args.importer));
+          imports(target, args.importer);
+          // a folder whose package.json names the file it leads to (`require("./dep")`, its `main`), which the
+          // import loads: recorded as imported, beside the folder (see `mayLoad` in src/cli/pattern-files.ts: a
+          // folder may load its index), and the package.json as what decided it
+          const manifest = join(target, "package.json");
+          if (isFile(manifest)) {
+            manifests.add(manifest);
+            const found = await resolveName(args.path, args);
+            if (found !== undefined) imports(found, args.importer);
+          }
           if (LOADING_IMPORTS.includes(args.kind) && !(extname(args.path) in LOADERS)) {
             const refused = await unknownExtensionImport(args.path, args);
             if (refused !== undefined && args.kind === "import-statement") return { errors: [refused] };

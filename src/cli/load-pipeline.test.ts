@@ -1328,6 +1328,22 @@ describe("an import() of a pattern of files one of whose files imports a file th
       await expect(loadModule(file, work, { cacheDir })).rejects.toThrow(`${broken}:1:30: Unexpected ";"`);
     }
   });
+
+  test("an import by absolute path, or a require() of a folder its package.json's main leads to the file, still fails the compile", async () => {
+    writeModule("absolute.ts", "a", imported, [`import ${JSON.stringify(join(work, "helper.ts"))};`]);
+    mkdirSync(join(work, "lib/dep"));
+    writeFileSync(join(work, "lib/dep/package.json"), '{ "main": "main.ts" }\n');
+    writeFileSync(join(work, "lib/dep/main.ts"), "export const value: string = ;\n");
+    writeFileSync(join(work, "lib/load.cjs"), 'module.exports = require("./dep");\n');
+    writeModule("folder.ts", "a", imported, ['import "./lib/load.cjs";']);
+    for (const [file, broken] of [
+      ["absolute.ts", "helper.ts"],
+      ["folder.ts", "lib/dep/main.ts"],
+    ] as const) {
+      expect(underTsx(file)).toContain(`${join(realpathSync(work), broken)}:1:29: ERROR: Unexpected ";"`);
+      await expect(loadModule(file, work, { cacheDir })).rejects.toThrow(`${broken}:1:30: Unexpected ";"`);
+    }
+  });
 });
 
 describe("esbuild's warnings of the user's files", () => {
