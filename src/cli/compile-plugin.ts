@@ -24,7 +24,7 @@ import {
 import { moduleNotFound, syntaxError, transformError, unknownExtension } from "./stand-in.ts";
 
 /**
- * The esbuild plugin that compiles a pipeline module (see `compile` in src/cli/compile-cache.ts),
+ * The esbuild plugin that compiles a pipeline module (see `compile` in src/cli/compile-bundle.ts),
  * {@link packagesByPath}: it resolves packages to absolute paths, bundles hangar and the TypeScript files imports of
  * names lead to, gives the user's files their own values (src/cli/own-values.ts), stands in for the files only patterns
  * of files take in, and records, in a {@link CompileRecord}, what the cache needs to tell when the compiled module is
@@ -94,7 +94,7 @@ export interface PluginOptions {
   readonly cwd: string;
   /** How the compiled module gets hangar (see {@link HangarLink}). */
   readonly hangar: HangarLink;
-  /** Whether the module is compiled as a script (see `compileScript` in src/cli/compile-cache.ts). */
+  /** Whether the module is compiled as a script (see `compileScript` in src/cli/compile-bundle.ts). */
   readonly script: boolean;
   /** The content of a file the build bundles, and its stamp (see `readInput` in src/cli/compile-cache.ts). */
   readonly readInput: (path: string) => Promise<{ contents: Buffer; stamp: Input }>;
