@@ -334,6 +334,21 @@ describe("what decides how an import resolves is part of the entry", () => {
     expect(await branch()).toBe("dep-2");
   });
 
+  test("a folder a helper requires: its package.json names another main file", async () => {
+    mkdirSync(join(work, "dep"));
+    writeFileSync(join(work, "dep/v1.cjs"), 'exports.BRANCH = "main-1";\n');
+    writeFileSync(join(work, "dep/v2.cjs"), 'exports.BRANCH = "main-2";\n');
+    // (written in place, of the same size: the folder lists the same names)
+    const manifest = (version: number) =>
+      writeFileSync(join(work, "dep/package.json"), JSON.stringify({ main: `v${version}.cjs` }));
+    writeFileSync(join(work, "load.cjs"), 'module.exports = require("./dep");\n');
+    writeFileSync(join(work, "app.ts"), 'import { BRANCH } from "./load.cjs";\nexport default { branch: BRANCH };\n');
+    manifest(1);
+    expect(await branch()).toBe("main-1");
+    manifest(2);
+    expect(await branch()).toBe("main-2");
+  });
+
   test("a render written beside the module (an output file replaced) is still a hit", async () => {
     writeFileSync(join(work, "definition.json"), "{}");
     await branch();

@@ -1,36 +1,17 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync } from "node:fs";
-import { isBuiltin } from "node:module";
-import { dirname, extname, join, resolve, sep } from "node:path";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { BuildOptions, Message as EsbuildMessage, OnLoadResult } from "esbuild";
 import { isValidationEntry, keepNewest, pathKey, readIfPresent, writeAtomically } from "./cache-dir.ts";
-import {
-  BUILTIN,
-  type CompileRecord,
-  compileRecord,
-  LOADERS,
-  nearest,
-  packagesByPath,
-  unparsedStandIn,
-} from "./compile-plugin.ts";
-import {
-  DROPPED_SETTINGS,
-  type Message,
-  ofStandIn,
-  sourceWarnings,
-  tsconfigWarnings,
-  where,
-} from "./compile-warnings.ts";
+import { compile, compileScript, type Link } from "./compile-bundle.ts";
+import { type Message, sourceWarnings, tsconfigWarnings, where } from "./compile-warnings.ts";
 import { realPathOf, type Stamp, statOf } from "./file-paths.ts";
-import { LoadError } from "./load-error.ts";
 import { detectsModuleSyntax } from "./node-features.ts";
-import { withNodePatternCalls } from "./pattern-calls.ts";
-import { onlyThroughPatterns, patternFolders, type UnfoundPattern, unfoundPatterns } from "./pattern-files.ts";
+import { patternFolders, type UnfoundPattern } from "./pattern-files.ts";
 import { VERSION } from "./version.ts";
 
 /**
- * Compiles TypeScript pipeline modules with esbuild and keeps the result in a cache folder, never
- * beside the user's files. The module's relative imports are bundled into the compiled file, and
+ * Compiles TypeScript pipeline modules with esbuild (src/cli/compile-bundle.ts) and keeps the result in a cache
+ * folder, never beside the user's files. The module's relative imports are bundled into the compiled file, and
  * every package it imports is resolved at compile time from the module's own folder and written as
  * an absolute `file:` URL, so the compiled file runs the same from any folder (the cache's, or a
  * `data:` URL when there is no cache). hangar itself, as resolved from the module's folder (the
@@ -52,33 +33,38 @@ import { VERSION } from "./version.ts";
  * Bump when the compile options below change, or what an entry records, so that older entries are not used (8: each
  * file's `import.meta.url`, `dirname` and `filename` are its own, see `withOwnValues` in src/cli/own-values.ts; 9: a
  * TypeScript file an import of a name resolves to is bundled in, see `NEEDS_COMPILE` in src/cli/compile-plugin.ts; 10:
- * the tsconfig of each bundled file's folder is recorded, the files looked for and not found, see {@link tsconfigsOf},
+ * the tsconfig of each bundled file's folder is recorded, the files looked for and not found, see `tsconfigsOf` in src/cli/compile-bundle.ts,
  * and the real paths relative imports led to, see {@link CacheEntry.links}; a file reading `import.meta` whole gets its
  * own, see `withOwnValues` in src/cli/own-values.ts; 11: a CommonJS file reading `import.meta` is refused, see
  * `importMetaInCommonJs` in src/cli/own-values.ts; 12: esbuild's warnings of the tsconfigs, see
  * {@link CacheEntry.warnings}; 13: each input's change time and inode, see {@link Input}; 14: a CommonJS file's
  * `__filename` and `__dirname` are its own, see `withOwnValues` in src/cli/own-values.ts, and the package.json that
  * made it CommonJS is an input; 15: a `require` of the module's own for the CommonJS files in the ES module form,
- * packages they require named by path, see {@link REQUIRE}; 16: esbuild's warnings of the user's files, see
+ * packages they require named by path, see `REQUIRE` in src/cli/compile-bundle.ts; 16: esbuild's warnings of the user's files, see
  * {@link sourceWarnings}; 17: a CommonJS file's `require(name)` is its own, see `withOwnValues` in
  * src/cli/own-values.ts; 18: a package a file's `import.meta.resolve` names literally is resolved from the file, see
  * `withPackagesResolved` in src/cli/own-values.ts; 19: the folders not there of patterns of files a module imports are
  * absent paths, see `UnfoundPattern` in src/cli/pattern-files.ts; 20: a module that imports a name known only at run
- * time has no script form, see {@link RUN_TIME_REQUIRE}; 21: the folders the patterns of files a module imports read
+ * time has no script form, see `RUN_TIME_REQUIRE` in src/cli/compile-bundle.ts; 21: the folders the patterns of files a module imports read
  * are among its folders, see `patternFolders` in src/cli/pattern-files.ts; 22: `import.meta.resolve` of a package not
  * resolved when compiled resolves from the file at run time, see `RESOLVE_FROM_HOOKS` in src/cli/own-values.ts; 23: a
  * file a pattern of files takes in that Node does not load throws when imported, see `unknownExtensionStandIn` in
  * src/cli/compile-plugin.ts, and one of no extension is JavaScript; 24: a `.js` file of ES module syntax under a
  * package.json with no `type` is an ES module, see `moduleFormatOf` in src/cli/module-type.ts; 25: a pattern of files'
  * calls do as Node's do for a name the bundle does not have, see src/cli/pattern-calls.ts, and a file one takes in that
- * does not compile throws when imported, see {@link unparsedStandIn}; 26: an `import()` or `require()` of a literal
- * path to a file Node does not load is left to Node, see `LOADING_IMPORTS` in src/cli/compile-plugin.ts; 27: a pattern
- * of files whose folder is not there is a call of hangar's helper, see `patternsLeftToNode` in
- * src/cli/pattern-files.ts; 28: a file that does not compile which the module imports by a path without its extension,
- * as `.js` or by its folder fails the compile, see `mayLoad` in src/cli/pattern-files.ts, where code that threw its
- * error when the module ran stood for it).
+ * does not compile throws when imported, see `unparsedStandIn` in src/cli/compile-plugin.ts; 26: an `import()` or
+ * `require()` of a literal path to a file Node does not load is left to Node, see `LOADING_IMPORTS` in
+ * src/cli/compile-plugin.ts; 27: a pattern of files whose folder is not there is a call of hangar's helper, see
+ * `patternsLeftToNode` in src/cli/pattern-files.ts; 28: a file that does not compile which the module imports by a path
+ * without its extension, as `.js` or by its folder fails the compile, see `mayLoad` in src/cli/pattern-files.ts, where
+ * code that threw its error when the module ran stood for it); 29: a file a pattern of files takes in that tsx compiles
+ * (TypeScript, JSX, JSON) and that does not compile throws tsx's `TransformError`, see `transformError` in
+ * src/cli/stand-in.ts; 30: one whose import statement Node refuses (`import "../notes.md"`) throws Node's error when
+ * imported, see `standInsOf` in src/cli/compile-plugin.ts; 31: an import by absolute path is recorded as a relative one
+ * is, and a folder's package.json that leads an import to its `main` is an input, see `packagesByPath` in
+ * src/cli/compile-plugin.ts).
  */
-const CACHE_FORMAT = 28;
+const CACHE_FORMAT = 31;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry
@@ -129,9 +115,6 @@ const inputOf = (path: string, { size, mtimeMs, ctimeMs, ino }: Stamp, sha256: s
 const sameStamp = ([, size, mtimeMs, , ctimeMs, ino]: Input, stat: Stamp): boolean =>
   stat.size === size && stat.mtimeMs === mtimeMs && stat.ctimeMs === ctimeMs && stat.ino === ino;
 
-/** A path as an import named it, and its real path then (the path itself when it was not there). */
-type Link = readonly [path: string, real: string];
-
 /** One folder of bundled files: its path, modification time and a key of the names in it (see {@link listing}). */
 type Folder = readonly [path: string, mtimeMs: number, names: string];
 
@@ -160,7 +143,7 @@ interface CacheEntry {
    */
   readonly absent?: readonly string[];
   /**
-   * Each path a relative import named (and its folder), with the real path it led to: a symbolic link on the way
+   * Each path an import of a path named (and its folder), with the real path it led to: a symbolic link on the way
    * (`lib -> v1`) repointed (`ln -sfn v2 lib`) leads the import to other files.
    */
   readonly links?: readonly Link[];
@@ -317,8 +300,9 @@ export async function compileModule(
   /** `warnings` as the user is shown them. */
   const shownWarnings = (warnings: readonly Message[] = []) =>
     warnings.map((warning) => `${where(warning, cwd, shown)}: ${warning.text}`);
+  const request = { path, shown, cwd, hangar, readInput };
   if (cacheDir === undefined) {
-    const { code, warnings } = await compile(path, shown, cwd, hangar);
+    const { code, warnings } = await compile(request);
     return { url: dataUrl(code), cached: false, warnings: shownWarnings(warnings) };
   }
   // the entry is the file's, not the link's: a symbolic link repointed to another module is another entry
@@ -375,8 +359,8 @@ export async function compileModule(
   } catch {
     // no entry, or an unreadable one: compile
   }
-  const scriptForm = scriptWanted ? await compileScript(path, shown, cwd) : undefined;
-  const built = scriptForm ?? (await compile(path, shown, cwd, hangar));
+  const scriptForm = scriptWanted ? await compileScript(request) : undefined;
+  const built = scriptForm ?? (await compile(request));
   const isScript = scriptForm !== undefined;
   try {
     const stamped = await stampInputs(built.inputs, built.read);
@@ -419,7 +403,7 @@ export async function compileModule(
   } catch {
     if (!isScript) return { url: dataUrl(built.code), cached: false, warnings: shownWarnings(built.warnings) };
     // a script form that cannot be kept: the ES module from memory
-    const { code, warnings } = await compile(path, shown, cwd, hangar);
+    const { code, warnings } = await compile(request);
     return { url: dataUrl(code), cached: false, warnings: shownWarnings(warnings) };
   }
 }
@@ -504,292 +488,3 @@ function prune(cacheDir: string, keep: number): void {
  * and run (bench section 4: 0.37 s for the batch, 0.10x of 31 separate renders; shared, 0.26-0.30 s, 0.07x).
  */
 export type HangarLink = "bundled" | "shared";
-
-/**
- * The module compiled as a script: the body of an async function (top-level await stays) that gets `require`,
- * `import.meta` and a function to hand its exports to (src/cli/script-module.ts runs it). Unlike an ES module, a
- * script can be run through V8's code cache on Node 20, and it needs no ES module loader: a cached render of
- * docker-baseline run so took about 5 ms of CPU less than importing the ES module (paired runs of the two forms of
- * the same compiled module, fresh processes), and the render no longer starts Node's ES module loader at all.
- * Undefined when the module cannot run as one: it imports a package (an ES module cannot be required on Node 20),
- * imports a name known only at run time (see {@link RUN_TIME_REQUIRE}), reads `import.meta` beyond `url`, `dirname`
- * and `filename`, or does not compile.
- */
-async function compileScript(
-  path: string,
-  shown: string,
-  cwd: string,
-): Promise<
-  | {
-      code: string;
-      inputs: string[];
-      absent: string[];
-      patternFolders: readonly string[];
-      links: Link[];
-      bundled: ReadonlySet<string>;
-      read: ReadonlyMap<string, Input>;
-      warnings: readonly Message[];
-    }
-  | undefined
-> {
-  const compiled = await compile(path, shown, cwd, "bundled", "script");
-  {
-    // builtins are required; what else is left to import is only hangar's own files imported when needed (see
-    // compile), which the script form never reaches under hangar (runIfMain's file writer)
-    const { code, imports, hangarFiles } = compiled;
-    const importsOnlyBuiltins = imports.every(
-      (i) => i.kind === "require-call" && (isBuiltin(i.path) || hangarFiles.some((dir) => i.path.startsWith(dir))),
-    );
-    // (a module's own name of the same spelling is not renamed by esbuild: it is found here too)
-    const meta = new RegExp(`\\b${SCRIPT_IMPORT_META}\\b(?!\\.(?:url|dirname|filename)\\b)`);
-    return importsOnlyBuiltins && !meta.test(code) && !RUN_TIME_REQUIRE.test(code)
-      ? {
-          code,
-          inputs: compiled.inputs,
-          absent: compiled.absent,
-          patternFolders: compiled.patternFolders,
-          links: compiled.links,
-          bundled: compiled.bundled,
-          read: compiled.read,
-          warnings: compiled.warnings,
-        }
-      : undefined;
-  }
-}
-
-/**
- * The tsconfig.json (or jsconfig.json) esbuild compiled each of `files` with, and the configs they extend (see
- * {@link configChain}); `absent`: the files looked for and not there whose creation would change that (a tsconfig
- * in a folder between a file and the one found, a base config looked for first). esbuild reads no tsconfig for a file
- * in a node_modules folder.
- */
-export async function tsconfigsOf(files: readonly string[]): Promise<{ configs: string[]; absent: string[] }> {
-  const { configChain } = await import("./tsconfig-extends.ts");
-  const names = ["tsconfig.json", "jsconfig.json"];
-  const configs = new Set<string>();
-  const absent = new Set<string>();
-  const folders = new Set(files.filter((file) => !file.split(sep).includes("node_modules")).map(dirname));
-  const tsconfigs = new Set<string>();
-  for (const folder of folders) {
-    const tsconfig = nearest(folder, names);
-    const found = tsconfig === undefined ? undefined : dirname(tsconfig);
-    for (let dir = folder; dir !== found; dir = dirname(dir)) {
-      for (const name of names) absent.add(join(dir, name));
-      if (dirname(dir) === dir) break;
-    }
-    if (tsconfig !== undefined) tsconfigs.add(tsconfig);
-  }
-  for (const tsconfig of tsconfigs) {
-    const chain = configChain(tsconfig);
-    for (const file of [tsconfig, ...chain.configs, ...chain.linked]) configs.add(file);
-    for (const file of chain.absent) absent.add(file);
-  }
-  return { configs: [...configs], absent: [...absent] };
-}
-
-/** How a module is compiled: an ES module, or a script run as an async function's body (see {@link compileScript}). */
-type Form = "module" | "script";
-
-/** Where the script form reads `import.meta`: a value its runner passes in. */
-export const SCRIPT_IMPORT_META = "__hangarImportMeta";
-/** The function the script form calls with the module's exports. */
-export const SCRIPT_EXPORTS = "__hangarExports";
-
-/**
- * The first lines of the ES module form: a `require` for the CommonJS files bundled in, whose calls of it esbuild
- * leaves to one (`require("node:path")`; an ES module has none: "Dynamic require of "node:path" is not supported").
- * Made from the module's own file (`url`), not the compiled copy's: a package is resolved when the module is compiled,
- * from the folder of the file that requires it, and its path is what is required; one that is not found then is looked
- * for from the module's folder (a CommonJS file's `require(name)` of a name known only at run time, and its
- * `require.resolve`, are its own, see `withOwnValues` in src/cli/own-values.ts). (A name of the module's own `require`
- * is renamed by esbuild, which keeps that name for this one; the script form gets its runner's.)
- */
-const REQUIRE = (url: string): string =>
-  `import { createRequire as __hangarCreateRequire } from "node:module";\nconst require = __hangarCreateRequire(${JSON.stringify(url)});`;
-
-/**
- * In the script form's code, a call of esbuild's `require` (`__require`, the runner's; not a function esbuild declares
- * of that name) of other than a string: an `import(name)` (which the script form makes `__require(name)`) or a
- * `require(name)` of a name known only at run time, which the runner, having Node's builtins only, would refuse where
- * Node loads it. (A test, as `IMPORT_META` in src/cli/own-values.ts: a false find only costs the script form.)
- */
-const RUN_TIME_REQUIRE = /(?<!\bfunction\s+)\b__require\d*\((?!"[^"\n]*"\))/;
-
-/** The name of the script form's entry, which hands the module's exports over (no file of its own). */
-const SCRIPT_ENTRY = "hangar-script-entry.js";
-
-/**
- * Compiles the module with esbuild: relative imports bundled, packages resolved from the module's
- * folder (as Node resolves them: `import` condition, `main` field) and left as absolute `file:` URLs.
- * Returns the code and the absolute paths of the files bundled into it; with `form` "script", also what the code
- * imports (see {@link compileScript}).
- */
-async function compile(
-  path: string,
-  shown: string,
-  cwd: string,
-  hangar: HangarLink,
-  form: Form = "module",
-): Promise<{
-  code: string;
-  inputs: string[];
-  /** Of `inputs`, the files bundled in (the others decided how an import resolved). */
-  bundled: ReadonlySet<string>;
-  /** The stamps of the files read through {@link readInput}, by path. */
-  read: ReadonlyMap<string, Input>;
-  /** Files looked for and not found whose creation would change the compile (see {@link CacheEntry.absent}). */
-  absent: string[];
-  /** The folders the patterns of files the module imports read (see {@link patternFolders}). */
-  patternFolders: readonly string[];
-  /** The paths relative imports named, with their real paths (see {@link CacheEntry.links}). */
-  links: Link[];
-  imports: readonly { path: string; kind: string }[];
-  /** The `file:` URLs of the folders of hangar's entry points bundled in. */
-  hangarFiles: readonly string[];
-  /**
-   * esbuild's warnings of the tsconfigs it read (see {@link tsconfigWarnings}) and of the user's files (see
-   * {@link sourceWarnings}), their files absolute.
-   */
-  warnings: readonly Message[];
-}> {
-  const { build } = await import("esbuild");
-  const script = form === "script";
-  const { moduleFormatOf } = await import("./module-type.ts");
-  /** What the builds record of the files they read and how imports resolved (see {@link packagesByPath}). */
-  const record: CompileRecord = compileRecord(path);
-  const { hangarDirs, read, manifests, named, transformed, unfound, leftToNode, unparsed } = record;
-  try {
-    const options = {
-      ...(script
-        ? {
-            // the module's exports handed to the runner, and every import() a require() of the runner's
-            stdin: {
-              contents: `import * as exports from ${JSON.stringify(path)};\n${SCRIPT_EXPORTS}(exports);\n`,
-              resolveDir: dirname(path),
-              sourcefile: SCRIPT_ENTRY,
-            },
-            supported: { "dynamic-import": false },
-            define: { "import.meta": SCRIPT_IMPORT_META },
-          }
-        : {
-            entryPoints: [path],
-            // a `require` for the CommonJS files bundled in (see REQUIRE)
-            banner: { js: REQUIRE(pathToFileURL(realPathOf(path)).href) },
-          }),
-      bundle: true,
-      format: "esm",
-      platform: "node",
-      target: "node20",
-      conditions: [],
-      mainFields: ["main"],
-      write: false,
-      sourcemap: "inline",
-      sourcesContent: false,
-      // sources are written relative to this file's folder, the module's; sourceRoot makes them absolute
-      outfile: join(dirname(path), "out.mjs"),
-      sourceRoot: `${pathToFileURL(dirname(path)).href}/`,
-      logLevel: "silent",
-      absWorkingDir: cwd,
-      metafile: true,
-      plugins: [packagesByPath({ cwd, hangar, script, readInput, moduleFormatOf }, record)],
-    } satisfies BuildOptions;
-    /**
-     * The files of `error`'s messages that are in the bundle only through patterns of files (see
-     * {@link onlyThroughPatterns}) and that do not compile alone (a `.ts` file with a syntax error beside the plugins a
-     * module imports, or one only such plugins import), with the code that stands for each (see
-     * {@link CompileRecord.unparsed}).
-     */
-    const unparsedOf = async (error: unknown): Promise<[string, OnLoadResult][]> => {
-      const files = ((error as { errors?: EsbuildMessage[] }).errors ?? []).flatMap(({ location }) =>
-        location ? [resolve(cwd, location.file)] : [],
-      );
-      const found: [string, OnLoadResult][] = [];
-      for (const file of new Set(files)) {
-        const loader = LOADERS[extname(file)];
-        if (unparsed.has(file) || !read.has(file) || loader === undefined || !onlyThroughPatterns(record, file))
-          continue;
-        const standIn = await unparsedStandIn(file, readFileSync(file), loader);
-        if (standIn !== undefined) found.push([file, standIn]);
-      }
-      return found;
-    };
-    const bundle = async (): Promise<Awaited<ReturnType<typeof build<typeof options>>>> => {
-      try {
-        return await build(options);
-      } catch (error) {
-        // (only what a build before did not leave to Node: each build learns something, or the error stands)
-        const known = (pattern: UnfoundPattern) =>
-          (leftToNode.get(pattern.file) ?? []).some(
-            (left) => left.line === pattern.line && left.column === pattern.column,
-          );
-        const patterns = unfoundPatterns(error, cwd).filter((pattern) => !known(pattern));
-        const standIns = await unparsedOf(error);
-        if (patterns.length === 0 && standIns.length === 0) throw error;
-        for (const pattern of patterns)
-          leftToNode.set(pattern.file, [...(leftToNode.get(pattern.file) ?? []), pattern]);
-        for (const [file, standIn] of standIns) unparsed.set(file, standIn);
-        return bundle();
-      }
-    };
-    const result = await bundle();
-    // what esbuild leaves out of a tsconfig with a warning, which tsc reports as an error (tsx too runs on without
-    // it): a base config not found, or one that extends back to a config on the way to it (a cycle), a `paths`
-    // target not relative without a `baseUrl`; the module would compile without the settings it was written for
-    // (its `paths`, `jsx`, decorators), and an import mapped fail as a package not installed
-    const dropped = result.warnings.find(
-      (warning) => warning.id === "tsconfig.json" && DROPPED_SETTINGS.some(([text]) => warning.text.startsWith(text)),
-    );
-    if (dropped !== undefined) {
-      const hint = DROPPED_SETTINGS.find(([text]) => dropped.text.startsWith(text))?.[1];
-      throw new LoadError(`${where(dropped, cwd, shown)}: ${dropped.text}${hint === undefined ? "" : ` (${hint})`}`);
-    }
-    // the files bundled in: not the builtins' stand-ins nor the script form's entry
-    const inputs = Object.keys(result.metafile.inputs)
-      .filter((input) => !input.startsWith(`${BUILTIN}:`))
-      .map((input) => resolve(cwd, input))
-      .filter((input) => !(script && input === join(dirname(path), SCRIPT_ENTRY)));
-    const imports = Object.values(result.metafile.outputs).flatMap((output) => output.imports);
-    const links = [...named].map((target): Link => [target, realPathOf(target)]);
-    const hangarFiles = hangarDirs.map((dir) => pathToFileURL(dir).href);
-    const bundled = new Set(inputs);
-    // what decided how the module compiled and its imports resolved: the tsconfig of each bundled file (its
-    // `paths`, `jsx`, ...; a helper's folder may have its own) and the configs it extends, which esbuild reads as part
-    // of it; the packages' package.json files
-    const tsconfigs = await tsconfigsOf(inputs);
-    const { configs } = tsconfigs;
-    // and the package.json files that would tell how Node loads a file reading __filename (see isCommonJs in
-    // packagesByPath), and the folders of the patterns of files left to Node: the files they match are bundled in once
-    // they are there
-    const folders = [...leftToNode.values()].flat().map(({ folder }) => folder);
-    const absent = [...new Set([...tsconfigs.absent, ...unfound, ...folders])];
-    // the user's own files: not hangar's bundled in, nor a package's
-    const own = [...bundled].filter(
-      (file) => !file.split(sep).includes("node_modules") && !hangarDirs.some((dir) => file.startsWith(dir)),
-    );
-    const warnings = [
-      ...tsconfigWarnings(result.warnings, configs, cwd),
-      ...sourceWarnings(
-        result.warnings.filter((warning) => !ofStandIn(warning, unparsed.keys(), cwd)),
-        { own, transformed, cwd },
-      ),
-    ];
-    const deciding = [...configs, ...manifests].filter((file) => !bundled.has(file));
-    return {
-      code: withNodePatternCalls(result.outputFiles[0]?.text ?? "", cwd),
-      inputs: [...inputs, ...new Set(deciding)],
-      absent,
-      patternFolders: patternFolders(result.metafile.inputs, cwd),
-      links,
-      bundled,
-      read,
-      imports,
-      hangarFiles,
-      warnings,
-    };
-  } catch (error) {
-    if (error instanceof LoadError) throw error;
-    const first = (error as { errors?: Message[] }).errors?.[0];
-    if (first) throw new LoadError(`${where(first, cwd, shown)}: ${first.text}`, error);
-    throw new LoadError(`${shown}: ${(error as Error).message}`, error);
-  }
-}

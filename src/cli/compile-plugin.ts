@@ -1,9 +1,10 @@
+import { readFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
 import { dirname, extname, join, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Message as EsbuildMessage, ImportKind, OnLoadResult, PartialMessage, Plugin } from "esbuild";
 import type { HangarLink, Input } from "./compile-cache.ts";
-import { realPathOf, statOf } from "./file-paths.ts";
+import { isFile, realPathOf, statOf } from "./file-paths.ts";
 import type { moduleFormatOf } from "./module-type.ts";
 import {
   COMMON_JS,
@@ -13,11 +14,17 @@ import {
   readsRequireAtRunTime,
   withOwnValues,
 } from "./own-values.ts";
-import { type ImportGraph, patternsLeftToNode, type UnfoundPattern, unnamed } from "./pattern-files.ts";
-import { syntaxError, unknownExtension } from "./stand-in.ts";
+import {
+  type ImportGraph,
+  onlyThroughPatterns,
+  patternsLeftToNode,
+  type UnfoundPattern,
+  unnamed,
+} from "./pattern-files.ts";
+import { moduleNotFound, syntaxError, transformError, unknownExtension } from "./stand-in.ts";
 
 /**
- * The esbuild plugin that compiles a pipeline module (see `compile` in src/cli/compile-cache.ts),
+ * The esbuild plugin that compiles a pipeline module (see `compile` in src/cli/compile-bundle.ts),
  * {@link packagesByPath}: it resolves packages to absolute paths, bundles hangar and the TypeScript files imports of
  * names lead to, gives the user's files their own values (src/cli/own-values.ts), stands in for the files only patterns
  * of files take in, and records, in a {@link CompileRecord}, what the cache needs to tell when the compiled module is
@@ -36,9 +43,12 @@ export interface CompileRecord extends ImportGraph {
   readonly hangarDirs: string[];
   /** The stamps of the files read through the plugin's `readInput`, by path. */
   readonly read: Map<string, Input>;
-  /** The package.json of each package an import resolved to (its `main` or `exports` decided the file). */
+  /**
+   * The package.json of each package an import resolved to (its `main` or `exports` decided the file), and of each
+   * folder an import of a path named (its `main` may decide the file).
+   */
   readonly manifests: Set<string>;
-  /** The paths the relative imports of the user's files named. */
+  /** The paths the imports of paths (relative or absolute) of the user's files named. */
   readonly named: Set<string>;
   /** The files compiled on their own (see {@link withOwnValues}), by path: the code and esbuild's warnings of it. */
   readonly transformed: Map<string, { contents: string; warnings: readonly EsbuildMessage[] }>;
@@ -57,8 +67,8 @@ export interface CompileRecord extends ImportGraph {
   /** See {@link ImportGraph.importers} (each path as {@link named} holds it). */
   readonly importers: Map<string, Set<string>>;
   /**
-   * The files in the bundle only through patterns of files that do not compile (see {@link unparsedStandIn}), by path:
-   * found by a build, which failed on them, and bundled by the next as code that throws their error when imported.
+   * The files in the bundle only through patterns of files that fail alone (see {@link standInsOf}), by path: found by
+   * a build, which failed on them, and bundled by the next as code that throws their error when imported.
    */
   readonly unparsed: Map<string, OnLoadResult>;
 }
@@ -84,7 +94,7 @@ export interface PluginOptions {
   readonly cwd: string;
   /** How the compiled module gets hangar (see {@link HangarLink}). */
   readonly hangar: HangarLink;
-  /** Whether the module is compiled as a script (see `compileScript` in src/cli/compile-cache.ts). */
+  /** Whether the module is compiled as a script (see `compileScript` in src/cli/compile-bundle.ts). */
   readonly script: boolean;
   /** The content of a file the build bundles, and its stamp (see `readInput` in src/cli/compile-cache.ts). */
   readonly readInput: (path: string) => Promise<{ contents: Buffer; stamp: Input }>;
@@ -123,8 +133,10 @@ const unknownExtensionStandIn = (path: string): OnLoadResult => ({
  * The same for such a file of no extension (`LICENSE`; `.gitkeep` too, which esbuild takes for an extension of its
  * own), which Node runs as JavaScript, when its `contents` do not parse as JavaScript (`loader` "js"), and for a file
  * of an extension Node (or tsx) loads whose `contents` do not compile with its `loader` (`plugins/broken.ts`, or a
- * `helper.ts` only such plugins import), which tsx fails only when it (or a file importing it) is imported: code that throws a SyntaxError of esbuild's first error at its place; undefined
- * when they compile (the bundle takes the file in as it is).
+ * `helper.ts` only such plugins import), which tsx fails only when it (or a file importing it) is imported: code that
+ * throws, as Node does a JavaScript file's, a SyntaxError of esbuild's first error at its place, or, as tsx does a file
+ * it compiles, tsx's `TransformError` of esbuild's message (see src/cli/stand-in.ts); undefined when they compile (the
+ * bundle takes the file in as it is).
  */
 export async function unparsedStandIn(
   path: string,
@@ -132,15 +144,68 @@ export async function unparsedStandIn(
   loader: "js" | "jsx" | "ts" | "tsx" | "json",
 ): Promise<OnLoadResult | undefined> {
   const { transform } = await import("esbuild");
+  const real = realPathOf(path);
   try {
-    await transform(contents, { loader, sourcefile: path, logLevel: "silent" });
+    // (the file named by its real path, as tsx, given it by Node, names it)
+    await transform(contents, { loader, sourcefile: real, logLevel: "silent" });
     return undefined;
   } catch (error) {
+    if (loader !== "js") return { contents: transformError((error as Error).message), loader: "js" };
     const first = (error as { errors?: EsbuildMessage[] }).errors?.[0];
     const { line = 1, column = 0 } = first?.location ?? {};
     const text = first?.text ?? String(error);
-    return { contents: syntaxError(realPathOf(path), { text, line, column: column + 1 }), loader: "js" };
+    return { contents: syntaxError(real, { text, line, column: column + 1 }), loader: "js" };
   }
+}
+
+/** esbuild's loader of the file at `path` as a build reads it: Node runs a file of no extension as JavaScript. */
+const loaderOf = (path: string): (typeof LOADERS)[string] | undefined => {
+  const ext = extname(path);
+  return ext === "" ? "js" : LOADERS[ext];
+};
+
+/**
+ * The `detail` of esbuild's error for an import statement of a file Node does not load (see `unknownExtensionImport`
+ * in {@link packagesByPath}): the code that stands for the file that makes it (Node's error, which fails an import of
+ * that file) when the file is in the bundle only through patterns of files.
+ */
+interface Refusal {
+  readonly standIn: string;
+}
+
+const isRefusal = (detail: unknown): detail is Refusal =>
+  typeof detail === "object" && detail !== null && typeof (detail as Refusal).standIn === "string";
+
+/**
+ * The files of a failed build's errors (`error`, esbuild's, its files relative to `cwd`) that are in the bundle only
+ * through patterns of files (see {@link onlyThroughPatterns}) and that fail alone, with the code that stands for each
+ * (see {@link CompileRecord.unparsed}): one that does not compile (a `.ts` file with a syntax error beside the plugins
+ * a module imports, or one only such plugins import; see {@link unparsedStandIn}), or whose import statement Node
+ * refuses (`import "../notes.md"`; the first in the file, see {@link Refusal}), which tsx fails only when it is
+ * imported. None already stood for.
+ */
+export async function standInsOf(
+  error: unknown,
+  record: CompileRecord,
+  cwd: string,
+): Promise<[string, OnLoadResult][]> {
+  const { unparsed, read } = record;
+  const messages = ((error as { errors?: EsbuildMessage[] }).errors ?? []).flatMap(({ location, detail }) =>
+    location ? [{ file: resolve(cwd, location.file), line: location.line, column: location.column, detail }] : [],
+  );
+  const found: [string, OnLoadResult][] = [];
+  for (const file of new Set(messages.map(({ file }) => file))) {
+    const loader = loaderOf(file);
+    if (unparsed.has(file) || !read.has(file) || loader === undefined || !onlyThroughPatterns(record, file)) continue;
+    const refusal = messages
+      .filter((message) => message.file === file && isRefusal(message.detail))
+      .sort((a, b) => a.line - b.line || a.column - b.column)[0]?.detail;
+    const standIn = isRefusal(refusal)
+      ? { contents: refusal.standIn, loader: "js" as const }
+      : await unparsedStandIn(file, readFileSync(file), loader);
+    if (standIn !== undefined) found.push([file, standIn]);
+  }
+  return found;
 }
 
 /** hangar's own entry points (`hangar`, `hangar/script`, ...): bundled into the compiled module unless shared. */
@@ -211,8 +276,9 @@ export function packagesByPath(
       /**
        * Node's error for an `import` statement of a file it does not load (`import "./styles.css"`, `import text
        * from "./notes.txt"`, which esbuild would bundle as CSS or text), which fails the module under Node and
-       * tsx before it runs: the bundle fails at the import (an `import()` or `require()` of it is left to Node).
-       * Undefined when the file is one Node loads (or is not found: esbuild says so).
+       * tsx before it runs: the bundle fails at the import (an `import()` or `require()` of it is left to Node), but
+       * for a file in the bundle only through patterns of files, which the code of its {@link Refusal} stands for
+       * (see {@link standInsOf}). Undefined when the file is one Node loads (or is not found: esbuild says so).
        */
       const unknownExtensionImport = async (
         specifier: string,
@@ -226,10 +292,13 @@ export function packagesByPath(
         // a path with no extension that esbuild completed (`./styles` to styles.css), which tsx does not
         if (extname(specifier) !== ext) {
           const path = resolve(realPathOf(resolveDir), specifier);
-          return { text: `Cannot find module '${path}' imported from ${realPathOf(importer)}` };
+          const detail: Refusal = { standIn: moduleNotFound(path, realPathOf(importer)) };
+          return { text: `Cannot find module '${path}' imported from ${realPathOf(importer)}`, detail };
         }
+        const detail: Refusal = { standIn: unknownExtension(realPathOf(found.path)) };
         return {
           text: `Unknown file extension ${JSON.stringify(ext)} for ${realPathOf(found.path)} (Node and tsx import no such file: read it with readFileSync)`,
+          detail,
         };
       };
       b.onResolve({ filter: /^[^./]/ }, async (args) => {
@@ -259,8 +328,7 @@ export function packagesByPath(
       });
       const loadFile = async (args: { path: string }): Promise<OnLoadResult | undefined> => {
         const ext = extname(args.path);
-        // Node runs a file of no extension (`LICENSE`, `.gitkeep`) as JavaScript
-        const loader = ext === "" ? "js" : LOADERS[ext];
+        const loader = loaderOf(args.path);
         if (loader === undefined) return unnamed(record, args.path) ? unknownExtensionStandIn(args.path) : undefined;
         const { contents, stamp } = await readInput(args.path);
         read.set(args.path, stamp);
@@ -314,17 +382,29 @@ export function packagesByPath(
         contents: `module.exports = require(${JSON.stringify(args.path)});`,
         loader: "js",
       }));
-      // A file hangar imports only when needed stays a file imported by URL when needed: bundled in, its own
-      // static imports would run with the module (`runIfMain` reads io.ts, and with it node:fs, only when the
-      // module is run as a script; see src/cli/script.ts).
-      b.onResolve({ filter: /^\./ }, async (args) => {
+      /** Records that `importer` imports the file or folder at `target` (see {@link CompileRecord.importers}). */
+      const imports = (target: string, importer: string) =>
+        importers.set(target, (importers.get(target) ?? new Set()).add(importer));
+      // An import of a path, relative or absolute. A file hangar imports only when needed stays a file imported by URL
+      // when needed: bundled in, its own static imports would run with the module (`runIfMain` reads io.ts, and with
+      // it node:fs, only when the module is run as a script; see src/cli/script.ts).
+      b.onResolve({ filter: /^[./]/ }, async (args) => {
         if (args.pluginData === INNER) return undefined;
         const hangars = hangarDirs.some((dir) => args.importer.startsWith(dir));
         if (!hangars && args.namespace === "file" && args.resolveDir !== "") {
           const target = resolve(args.resolveDir, args.path);
           named.add(target);
           named.add(dirname(target));
-          importers.set(target, (importers.get(target) ?? new Set()).add(args.importer));
+          imports(target, args.importer);
+          // a folder whose package.json names the file it leads to (`require("./dep")`, its `main`), which the
+          // import loads: recorded as imported, beside the folder (see `mayLoad` in src/cli/pattern-files.ts: a
+          // folder may load its index), and the package.json as what decided it
+          const manifest = join(target, "package.json");
+          if (isFile(manifest)) {
+            manifests.add(manifest);
+            const found = await resolveName(args.path, args);
+            if (found !== undefined) imports(found, args.importer);
+          }
           if (LOADING_IMPORTS.includes(args.kind) && !(extname(args.path) in LOADERS)) {
             const refused = await unknownExtensionImport(args.path, args);
             if (refused !== undefined && args.kind === "import-statement") return { errors: [refused] };

@@ -4,14 +4,14 @@ import type { Message as EsbuildMessage } from "esbuild";
 import { inlineSourceMap } from "./inline-source-map.ts";
 
 /**
- * What esbuild warns of when it compiles a pipeline module (src/cli/compile-cache.ts), as far as hangar shows it: the
+ * What esbuild warns of when it compiles a pipeline module (src/cli/compile-bundle.ts), as far as hangar shows it: the
  * tsconfig settings it leaves out, which fail the load, and its warnings of the tsconfigs and of the user's own
  * files, which are shown and kept with the compiled module.
  */
 
 /**
  * esbuild's warnings of a tsconfig setting it leaves out (by how they start), which tsc reports as errors, with what
- * to do: a load error (see `compile` in src/cli/compile-cache.ts).
+ * to do: a load error (see `compile` in src/cli/compile-bundle.ts).
  */
 export const DROPPED_SETTINGS: readonly (readonly [text: string, hint: string | undefined])[] = [
   ["Cannot find base config file", 'install it, or correct the path in "extends"'],

@@ -1105,14 +1105,26 @@ describe("an import() of a pattern of files whose folder holds a file that does 
     writeModule("good.ts", "a", "(await import(`./plugins/${name}.ts`)).value");
     writeModule("broken.ts", "broken", "(await import(`./plugins/${name}.ts`)).value");
     writeModule("caught.ts", "broken", "await import(`./plugins/${name}.ts`).then(() => 'loaded', () => 'caught')");
+    writeModule(
+      "message.ts",
+      "broken",
+      "await import(`./plugins/${name}.ts`).then(() => 'loaded', (e) => `${e.name}: ${e.message}`)",
+    );
     // biome-ignore-end lint/suspicious/noTemplateCurlyInString: template literals of the modules' source
     const real = realpathSync(work);
     expect(underTsx("good.ts")).toBe("A");
     expect(underTsx("caught.ts")).toBe("caught");
-    expect(underTsx("broken.ts")).toContain(`${join(real, "plugins/broken.ts")}:1:29: ERROR: Unexpected ";"`);
-    expect(await loaded("good.ts", false)).toBe("A");
-    expect(await loaded("caught.ts", false)).toBe("caught");
-    expect(await loaded("broken.ts", false)).toBe('plugins/broken.ts:1:30: SyntaxError: Unexpected ";"');
+    const failure = `Transform failed with 1 error:\n${join(real, "plugins/broken.ts")}:1:29: ERROR: Unexpected ";"`;
+    expect(underTsx("broken.ts")).toBe(`TransformError: ${failure}`);
+    expect(underTsx("message.ts")).toBe(`TransformError: ${failure}`);
+    for (const stackSourceMaps of [false, true]) {
+      rmSync(cacheDir, { recursive: true, force: true });
+      expect(await loaded("good.ts", stackSourceMaps)).toBe("A");
+      expect(await loaded("caught.ts", stackSourceMaps)).toBe("caught");
+      // tsx's error, caught; not caught, a load error at its place, as the compile's errors are
+      expect(await loaded("message.ts", stackSourceMaps)).toBe(underTsx("message.ts"));
+      expect(await loaded("broken.ts", stackSourceMaps)).toBe('plugins/broken.ts:1:30: TransformError: Unexpected ";"');
+    }
     // the file fixed: compiled again
     writeFileSync(join(work, "plugins/broken.ts"), 'export const value: string = "fixed";\n');
     expect(await loaded("broken.ts", false)).toBe("fixed");
@@ -1168,6 +1180,55 @@ describe("an import statement of a file Node does not load", () => {
   });
 });
 
+describe("an import() of a pattern of files one of whose files has an import statement Node refuses", () => {
+  test("compiles; only an import of that file fails, with Node's error, as under tsx", async () => {
+    mkdirSync(join(work, "plugins"));
+    writeFileSync(join(work, "plugins/a.ts"), 'export const value: string = "A";\n');
+    writeFileSync(join(work, "notes.md"), "# notes\n");
+    writeFileSync(join(work, "plugins/md.ts"), 'import "../notes.md";\nexport const value: string = "md";\n');
+    writeFileSync(join(work, "lib/styles.css"), "body { color: red; }\n");
+    // a path of no extension esbuild would complete to styles.css (Node does not)
+    writeFileSync(join(work, "plugins/bare.ts"), 'import "../lib/styles";\nexport const value: string = "bare";\n');
+    // through a helper only such a plugin imports
+    writeFileSync(join(work, "lib/styled.ts"), 'import "./styles.css";\nexport const value: string = "styled";\n');
+    writeFileSync(join(work, "plugins/styled.ts"), 'export { value } from "../lib/styled.ts";\n');
+    const writeModule = (file: string, name: string, catches: boolean) =>
+      writeFileSync(
+        join(work, file),
+        [
+          `const name = [${JSON.stringify(name)}].join("");`,
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the module's source
+          "const imported = import(`./plugins/${name}.ts`);",
+          catches
+            ? // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the module's source
+              "const found = await imported.then((m) => m.value, (e) => `caught ${e.name} ${e.code}: ${e.message}`);"
+            : "const found = (await imported).value;",
+          "export default { name: String(found), pipeline: { jobs: [] } };",
+          "",
+        ].join("\n"),
+      );
+    const real = realpathSync(work);
+    const names = ["a", "md", "bare", "styled"];
+    for (const name of names) writeModule(`caught-${name}.ts`, name, true);
+    writeModule("md.ts", "md", false);
+    // not caught: Node's error, which names no place
+    const uncaught = underTsx("md.ts").replace(" [ERR_UNKNOWN_FILE_EXTENSION]", "");
+    const caught = names.map((name) => underTsx(`caught-${name}.ts`));
+    expect(caught).toEqual([
+      "A",
+      `caught TypeError ERR_UNKNOWN_FILE_EXTENSION: Unknown file extension ".md" for ${join(real, "notes.md")}`,
+      `caught Error ERR_MODULE_NOT_FOUND: Cannot find module '${join(real, "lib/styles")}' imported from ${join(real, "plugins/bare.ts")}`,
+      `caught TypeError ERR_UNKNOWN_FILE_EXTENSION: Unknown file extension ".css" for ${join(real, "lib/styles.css")}`,
+    ]);
+    // as a render runs it (the script form) and as the graph does (the ES module)
+    for (const stackSourceMaps of [false, true]) {
+      for (const [i, name] of names.entries())
+        expect(await loaded(`caught-${name}.ts`, stackSourceMaps)).toBe(caught[i]);
+      expect(await loaded("md.ts", stackSourceMaps)).toBe(`md.ts: ${uncaught}`);
+    }
+  });
+});
+
 describe("an import() of a pattern of files one of whose files imports a file that does not compile", () => {
   /** The name the module `file` gives (or its error's message) and the warnings its load gives, through the cache. */
   const loadedWarned = async (file: string, stackSourceMaps: boolean) => {
@@ -1214,9 +1275,9 @@ describe("an import() of a pattern of files one of whose files imports a file th
       rmSync(cacheDir, { recursive: true, force: true });
       // (no warning that the name imported from the file that stands for helper.ts is always undefined)
       expect(await loadedWarned("good.ts", stackSourceMaps)).toEqual({ name: "A", warnings: [] });
-      expect(await loadedWarned("caught.ts", stackSourceMaps)).toEqual({ name: "caught SyntaxError", warnings: [] });
+      expect(await loadedWarned("caught.ts", stackSourceMaps)).toEqual({ name: underTsx("caught.ts"), warnings: [] });
       expect((await loadedWarned("broken.ts", stackSourceMaps)).name).toBe(
-        'helper.ts:1:30: SyntaxError: Unexpected ";"',
+        'helper.ts:1:30: TransformError: Unexpected ";"',
       );
     }
     // the file fixed: compiled again
@@ -1231,7 +1292,7 @@ describe("an import() of a pattern of files one of whose files imports a file th
     writeModule("good.ts", "a", imported);
     expect(underTsx("caught.ts")).toBe("caught TransformError");
     expect(underTsx("good.ts")).toBe("A");
-    expect(await loaded("caught.ts", false)).toBe("caught SyntaxError");
+    expect(await loaded("caught.ts", false)).toBe(underTsx("caught.ts"));
     expect(await loaded("good.ts", false)).toBe("A");
   });
 
@@ -1264,6 +1325,22 @@ describe("an import() of a pattern of files one of whose files imports a file th
     ] as const) {
       expect(underTsx(file)).toContain(`${join(realpathSync(work), broken)}:1:29: ERROR: Unexpected ";"`);
       // (not the code that stands for the file, which fails the module when it runs, after the files imported before)
+      await expect(loadModule(file, work, { cacheDir })).rejects.toThrow(`${broken}:1:30: Unexpected ";"`);
+    }
+  });
+
+  test("an import by absolute path, or a require() of a folder its package.json's main leads to the file, still fails the compile", async () => {
+    writeModule("absolute.ts", "a", imported, [`import ${JSON.stringify(join(work, "helper.ts"))};`]);
+    mkdirSync(join(work, "lib/dep"));
+    writeFileSync(join(work, "lib/dep/package.json"), '{ "main": "main.ts" }\n');
+    writeFileSync(join(work, "lib/dep/main.ts"), "export const value: string = ;\n");
+    writeFileSync(join(work, "lib/load.cjs"), 'module.exports = require("./dep");\n');
+    writeModule("folder.ts", "a", imported, ['import "./lib/load.cjs";']);
+    for (const [file, broken] of [
+      ["absolute.ts", "helper.ts"],
+      ["folder.ts", "lib/dep/main.ts"],
+    ] as const) {
+      expect(underTsx(file)).toContain(`${join(realpathSync(work), broken)}:1:29: ERROR: Unexpected ";"`);
       await expect(loadModule(file, work, { cacheDir })).rejects.toThrow(`${broken}:1:30: Unexpected ";"`);
     }
   });

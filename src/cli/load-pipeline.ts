@@ -12,6 +12,7 @@ import { badInstanceVar, INSTANCE_VAR_VALUE } from "../render/fly-command.ts";
 import { printable } from "../source/printable.ts";
 import { cacheDirFor } from "./cache-dir.ts";
 import { compileModule, type HangarLink } from "./compile-cache.ts";
+import { realPathOf } from "./file-paths.ts";
 import { importModule } from "./import-module.ts";
 import { inlineSourceMap } from "./inline-source-map.ts";
 import { LoadError } from "./load-error.ts";
@@ -262,6 +263,8 @@ function userCodeError(error: unknown, origin: Origin, located?: string): LoadEr
       error instanceof Error ? printable(`${error.name}: ${error.message}`) : `thrown: ${describeThrown(error)}`;
     return new LoadError(commonJsAdvice(path, cwd) ?? `${shown}: ${message}`, error);
   }
+  const transform = transformFailure(error, cwd);
+  if (transform !== undefined) return new LoadError(transform, error);
   const missing = missingPackage(error);
   if (missing !== undefined) {
     // Node names the compiled copy (a file in the cache, or a data: URL), not the user's module
@@ -276,6 +279,22 @@ function userCodeError(error: unknown, origin: Origin, located?: string): LoadEr
       ? printable(`${error.name}: ${error.message}`)
       : `thrown: ${describeThrown(error)}`;
   return new LoadError(`${userFrame(error, origin) ?? located ?? shown}: ${message}`, error);
+}
+
+/**
+ * The first error of tsx's `TransformError` (esbuild's failure to compile a file, renamed; the error of hangar's
+ * stand-in for a file a pattern of files took in that does not compile, see src/cli/stand-in.ts), as hangar names a
+ * compile's: `<file>:<line>:<column>: TransformError: <text>`, the file relative to `cwd` and the column from 1
+ * (esbuild's message counts it from 0: `Transform failed with 1 error:\n<path>:<line>:<column>: ERROR: <text>`).
+ * Undefined for another error.
+ */
+function transformFailure(error: unknown, cwd: string): string | undefined {
+  if (!(error instanceof Error) || error.name !== "TransformError") return undefined;
+  const first = /^Transform failed with \d+ errors?:\n(.+?):(\d+):(\d+): ERROR: (.*)$/m.exec(error.message);
+  if (first === null) return undefined;
+  const [, file = "", line = "", column = "", text = ""] = first;
+  const shown = isAbsolute(file) ? relative(realPathOf(cwd), file) : file;
+  return `${printable(shown)}:${line}:${Number(column) + 1}: ${error.name}: ${printable(text)}`;
 }
 
 /**

@@ -123,8 +123,8 @@ const namesPackage = (specifier: string): boolean =>
  * them (`with.commonJsPaths`): Node's values for the file (its real path and folder), which an ES module, as the
  * compiled copy is, would not have at all; and a `require` of its own where it uses one at run time (`with.ownRequire`:
  * `require(name)`, `require.resolve`), which resolves from its folder as Node's does, where the compiled code's
- * `require` is the module's (see `REQUIRE` in src/cli/compile-cache.ts) or, in the script form, its runner's, which has
- * none. A `require` of a literal stays the bundle's, which resolves it when it compiles (esbuild's `define` replaces
+ * `require` is the module's (see `REQUIRE` in src/cli/compile-bundle.ts) or, in the script form, its runner's, which
+ * has none. A `require` of a literal stays the bundle's, which resolves it when it compiles (esbuild's `define` replaces
  * every `require`; the calls of a literal are given back after, see {@link OWN_REQUIRE_LITERAL}). A file that declares
  * such a name itself keeps it.
  *

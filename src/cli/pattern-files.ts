@@ -144,13 +144,14 @@ export interface ImportGraph {
   /** The files an import of a name resolved to that are bundled in (a tsconfig's `paths`, a package's source). */
   readonly byName: ReadonlySet<string>;
   /**
-   * The files whose relative imports named each path (resolved from the importer's folder): a build that fails has no
-   * metafile, and this is then the only record of which files import a file.
+   * The files whose imports of a path (relative or absolute) named each path (resolved from the importer's folder), and
+   * the file a folder's package.json leads such an import to: a build that fails has no metafile, and this is then the
+   * only record of which files import a file.
    */
   readonly importers: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
-/** The files whose relative imports may load `file` (see {@link mayLoad}). */
+/** The files whose imports of a path may load `file` (see {@link mayLoad}). */
 const importersOf = ({ importers }: ImportGraph, file: string): string[] =>
   [...importers].filter(([target]) => mayLoad(target, file)).flatMap(([, files]) => [...files]);
 

@@ -3,12 +3,12 @@ import { createRequire, isBuiltin } from "node:module";
 import { basename, dirname } from "node:path";
 import { pathToFileURL } from "node:url";
 import { scriptWithCodeCache } from "./code-cache.ts";
-import { SCRIPT_EXPORTS, SCRIPT_IMPORT_META } from "./compile-cache.ts";
+import { SCRIPT_EXPORTS, SCRIPT_IMPORT_META } from "./compile-bundle.ts";
 import { importModule } from "./import-module.ts";
 import { SCRIPT_IMPORT } from "./pattern-calls.ts";
 
 /**
- * Runs the script form of a compiled pipeline module (compile-cache.ts, `compileScript`): the file's code as the
+ * Runs the script form of a compiled pipeline module (compile-bundle.ts, `compileScript`): the file's code as the
  * body of an async function, through V8's code cache kept beside it (`<hash>.code-<V8 version>.bin`, written once
  * the module has run, after a run without it). Resolves to the module's exports, as `import()` would.
  */

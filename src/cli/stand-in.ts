@@ -1,19 +1,32 @@
 import { extname } from "node:path";
+import { pathToFileURL } from "node:url";
 
 /**
  * Code that stands, in a compiled module, for a file a pattern of files (`import("./plugins/" + name)`) takes in with
- * the others but Node would not load (`plugins/readme.md` beside `plugins/a.ts`): esbuild would fail the whole
- * compile on it ("No loader is configured for ".md" files"), where Node fails only an import of that file. Run when
- * the file is imported or required, the code throws what Node throws then, naming the file; its stack names no line
+ * the others but Node (or tsx) would not load (`plugins/readme.md` beside `plugins/a.ts`, a `plugins/broken.ts` that
+ * does not compile, a plugin whose `import "../notes.md"` Node refuses): esbuild would fail the whole compile on it
+ * (`No loader is configured for ".md" files`), where Node and tsx fail only an import of that file. Run when the file
+ * is imported or required, the code throws what Node (or tsx) throws then, naming the file; its stack names no line
  * of its own (which the source map would place in the file it stands for).
  */
-function throwing(name: "TypeError" | "SyntaxError", message: string, more: { code?: string; at?: string }): string {
-  const { code, at } = more;
-  const stack = `${name}${code === undefined ? "" : ` [${code}]`}: ${message}${at === undefined ? "" : `\n    at ${at}`}`;
+
+/**
+ * The code that throws an error of `type` and `message`: with `name` its own (as tsx renames esbuild's error), Node's
+ * `code` and `url` when given, and a stack of that heading and the frame `at` when given.
+ */
+function throwing(
+  type: "Error" | "TypeError" | "SyntaxError",
+  message: string,
+  more: { name?: string; code?: string; url?: string; at?: string },
+): string {
+  const { name, code, url, at } = more;
+  const heading = `${name ?? type}${code === undefined ? "" : ` [${code}]`}: ${message}`;
   return [
-    `const error = new ${name}(${JSON.stringify(message)});`,
+    `const error = new ${type}(${JSON.stringify(message)});`,
+    ...(name === undefined ? [] : [`error.name = ${JSON.stringify(name)};`]),
     ...(code === undefined ? [] : [`error.code = ${JSON.stringify(code)};`]),
-    `error.stack = ${JSON.stringify(stack)};`,
+    ...(url === undefined ? [] : [`error.url = ${JSON.stringify(url)};`]),
+    `error.stack = ${JSON.stringify(`${heading}${at === undefined ? "" : `\n    at ${at}`}`)};`,
     "throw error;",
     "",
   ].join("\n");
@@ -26,8 +39,26 @@ export const unknownExtension = (path: string): string =>
   });
 
 /**
- * For the file at `path` (its real path), of no extension (Node runs it as JavaScript), that does not parse: a
- * SyntaxError of `text` at its place (`line` and `column` from 1), which a load error names.
+ * For a file whose import statement names a path Node finds no file at (`import "../notes"` beside notes.md, which
+ * esbuild completes and Node does not): Node's `ERR_MODULE_NOT_FOUND` of the path (`path`, absolute) and the importing
+ * file (`importer`, its real path).
+ */
+export const moduleNotFound = (path: string, importer: string): string =>
+  throwing("Error", `Cannot find module '${path}' imported from ${importer}`, {
+    code: "ERR_MODULE_NOT_FOUND",
+    url: pathToFileURL(path).href,
+  });
+
+/**
+ * For the file at `path` (its real path) that Node runs as JavaScript (of no extension, or `.js`) and that does not
+ * parse: a SyntaxError of `text` at its place (`line` and `column` from 1), which a load error names.
  */
 export const syntaxError = (path: string, { text, line, column }: { text: string; line: number; column: number }) =>
   throwing("SyntaxError", text, { at: `${path}:${line}:${column}` });
+
+/**
+ * For a file tsx compiles (TypeScript, JSX, JSON) that does not compile: tsx's error, esbuild's failure renamed
+ * `TransformError`, whose `message` is esbuild's (`Transform failed with 1 error:\n<real path>:<line>:<column>: ERROR:
+ * <text>`), which a load error places at its first error (see `transformFailure` in src/cli/load-pipeline.ts).
+ */
+export const transformError = (message: string): string => throwing("Error", message, { name: "TransformError" });

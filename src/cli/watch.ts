@@ -31,7 +31,7 @@ function unresolvedImports(error: unknown, cwd: string): string[] {
  */
 export async function moduleInputs(file: string, cwd: string): Promise<string[]> {
   const files = await builtFrom(file, cwd);
-  const { tsconfigsOf } = await import("./compile-cache.ts");
+  const { tsconfigsOf } = await import("./compile-bundle.ts");
   return [...files, ...(await tsconfigsOf(files)).configs];
 }
 
