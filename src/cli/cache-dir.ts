@@ -37,10 +37,13 @@ export const validationEntryName = (modulePath: string): string => `validation-$
 /** Whether a file of the cache folder is a kept validation. */
 export const isValidationEntry = (name: string): boolean => name.startsWith("validation-") && name.endsWith(".json");
 
-/** A file's bytes, or undefined when it cannot be read (a cache file that is missing is a miss). */
+/**
+ * A file's bytes, or undefined when it cannot be read (a cache file that is missing is a miss) or is no regular file
+ * (a FIFO, whose read would wait for a writer for ever).
+ */
 export const readIfPresent = (path: string): Buffer | undefined => {
   try {
-    return readFileSync(path);
+    return statSync(path).isFile() ? readFileSync(path) : undefined;
   } catch {
     return undefined;
   }

@@ -269,7 +269,11 @@ async function stampInputs(inputs: readonly string[], read: ReadonlyMap<string, 
  * content with the new content's details (the entry would be taken as current until the file changed again).
  */
 async function readInput(path: string): Promise<{ contents: Buffer; stamp: Input }> {
-  const { open } = await import("node:fs/promises");
+  const { open, stat } = await import("node:fs/promises");
+  // a FIFO, a socket or a device, which the build does not read (see `loadFile` in compile-plugin.ts): stamped as it
+  // is, with no content, where opening a FIFO would wait for a writer for ever
+  const info = await stat(path);
+  if (!info.isFile()) return { contents: Buffer.alloc(0), stamp: inputOf(path, info, await sha256(Buffer.alloc(0))) };
   const file = await open(path);
   try {
     const before = await file.stat();

@@ -21,7 +21,14 @@ import {
   type UnfoundPattern,
   unnamed,
 } from "./pattern-files.ts";
-import { moduleNotFound, syntaxError, transformError, unknownExtension } from "./stand-in.ts";
+import {
+  moduleNotFound,
+  notAFile,
+  notAFileMessage,
+  syntaxError,
+  transformError,
+  unknownExtension,
+} from "./stand-in.ts";
 
 /**
  * The esbuild plugin that compiles a pipeline module (see `compile` in src/cli/compile-bundle.ts),
@@ -327,6 +334,14 @@ export function packagesByPath(
         return { path: required ? found : pathToFileURL(found).href, external: true };
       });
       const loadFile = async (args: { path: string }): Promise<OnLoadResult | undefined> => {
+        // a FIFO (`plugins/feed.ts`) would hold the build for ever: one a pattern of files takes in throws when
+        // imported, one an import names fails the compile
+        if (!isFile(args.path)) {
+          read.set(args.path, (await readInput(args.path)).stamp);
+          const real = realPathOf(args.path);
+          if (unnamed(record, args.path)) return { contents: notAFile(real), loader: "js" };
+          return { errors: [{ text: notAFileMessage(real) }] };
+        }
         const ext = extname(args.path);
         const loader = loaderOf(args.path);
         if (loader === undefined) return unnamed(record, args.path) ? unknownExtensionStandIn(args.path) : undefined;

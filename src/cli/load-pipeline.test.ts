@@ -1029,6 +1029,35 @@ describe("an import() or require() of a pattern of files whose folder holds file
   });
 });
 
+// a FIFO waits for a writer when read: taken in by a pattern, or named by an import, it held the compile for ever
+describe.skipIf(spawnSync("mkfifo", ["--version"]).status !== 0)("a FIFO among the files of a module", () => {
+  test("one a pattern of files takes in fails only when imported; one an import names fails the compile", async () => {
+    mkdirSync(join(work, "plugins"));
+    writeFileSync(join(work, "plugins/a.ts"), 'export const value: string = "A";\n');
+    expect(spawnSync("mkfifo", [join(work, "plugins/feed.ts")]).status).toBe(0);
+    const real = realpathSync(work);
+    const said = `${join(real, "plugins/feed.ts")} is not a regular file (a FIFO, a socket or a device): hangar does not read it, where Node would wait on it`;
+    const pattern = (name: string) =>
+      [
+        `const name = [${JSON.stringify(name)}].join("");`,
+        'const found = String((await import("./plugins/" + name + ".ts")).value);',
+        "export default { name: found, pipeline: { jobs: [] } };",
+        "",
+      ].join("\n");
+    const loaded = (file: string) =>
+      loadModule(file, work, { cacheDir }).then(
+        (definition) => definition.name,
+        (error: Error) => error.message,
+      );
+    writeFileSync(join(work, "a.ts"), pattern("a"));
+    expect(await loaded("a.ts")).toBe("A");
+    writeFileSync(join(work, "feed.ts"), pattern("feed"));
+    expect(await loaded("feed.ts")).toBe(`feed.ts: Error: ${said}`);
+    writeFileSync(join(work, "direct.ts"), 'import "./plugins/feed.ts";\nexport default { jobs: [] };\n');
+    expect(await loaded("direct.ts")).toBe(`direct.ts:1:8: ${said}`);
+  });
+});
+
 describe("an import() or require() of a pattern of files: a name it does not match", () => {
   test("an import() gives a rejected promise of Node's error, a require() throws Node's, as under tsx", async () => {
     mkdirSync(join(work, "plugins"));

@@ -62,3 +62,13 @@ export const syntaxError = (path: string, { text, line, column }: { text: string
  * <text>`), which a load error places at its first error (see `transformFailure` in src/cli/load-pipeline.ts).
  */
 export const transformError = (message: string): string => throwing("Error", message, { name: "TransformError" });
+
+/**
+ * What a file that is no regular file (a FIFO, a socket, a device) throws when imported: Node would wait on its read
+ * for ever (a FIFO until something writes to it); hangar reads no such file, and says so.
+ */
+export const notAFile = (path: string): string => throwing("Error", notAFileMessage(path), {});
+
+/** The sentence of {@link notAFile}: also the compile's error when an import names such a file. */
+export const notAFileMessage = (path: string): string =>
+  `${path} is not a regular file (a FIFO, a socket or a device): hangar does not read it, where Node would wait on it`;
