@@ -35,6 +35,7 @@
 import { MEMORY_LIMIT_SYNTAX } from "../concourse/container-limits.ts";
 import { GO_DURATION_SYNTAX } from "../concourse/go-duration.ts";
 import { STEP_PRECEDENCE } from "../concourse/step-fields.ts";
+import { FLY_VAR_SYNTAX } from "../concourse/vars.ts";
 import { isObject } from "../model/common.ts";
 import { STEP_KINDS } from "../model/step.ts";
 import { PIPELINE_MARKERS, TASK_MARKERS } from "../parse/document-kind.ts";
@@ -86,12 +87,16 @@ const OPTIONAL_IN_FILES: Readonly<Record<string, readonly string[]>> = {
 /** The model types that `Ref<T>` may stand for: in YAML, always their name. */
 const NAMED_ENTITIES: ReadonlySet<string> = new Set(["Resource", "ResourceType", "Prototype", "Job"]);
 
-/** Where a `((var))` is accepted in place of a value that is not a string. */
-export const VAR_PATTERN = "^\\(\\(.+\\)\\)$";
+/**
+ * Where a `((var))` is accepted in place of a value that is not a string: a string that is one var and nothing else,
+ * as fly reads one (vars/template.go), which fly puts the var's value in place of, keeping its type. fly fills it
+ * before Concourse decodes the config (`fly set-pipeline -y/-l`); a credential manager fills vars later, only in
+ * strings.
+ */
 const VAR: JsonSchema = {
   type: "string",
-  pattern: VAR_PATTERN,
-  description: "A `((var))`, filled in by `fly set-pipeline -v/-l` or a credential manager.",
+  pattern: FLY_VAR_SYNTAX,
+  description: "A `((var))`, filled in by `fly set-pipeline -y/-l` before Concourse reads the pipeline.",
 };
 
 /**

@@ -139,6 +139,18 @@ describe("shape errors fail the schema, as they fail hangar", () => {
     expect(errorsOf(pipelineWith("- get: src\n  attempts: (n)")).length).toBeGreaterThan(0);
   });
 
+  test.each([
+    ["no var to fly (a space in its name)", "((a b))"],
+    ["two vars, which fly puts into a string", "((a))((b))"],
+    ["a var and more", "x((n))"],
+    ["a var of a var source, which fly leaves for the credential manager", "((vault:n))"],
+    ["a name fly cannot read (an empty field)", "((a..b))"],
+  ])("a string fly puts no value in place of, whole, fails both where a number is expected: %s", (_, value) => {
+    const text = pipelineWith(`- get: src\n  attempts: ${value}`);
+    expect(hangarErrors(text).length).toBeGreaterThan(0);
+    expect(errorsOf(text).length).toBeGreaterThan(0);
+  });
+
   test("user_data, which Concourse keeps without reading (also with --strict), may hold anything", () => {
     const text = `${ONE_JOB}user_data:\n  anchors:\n    - &repo { uri: https://example.com/r.git }\n  n: 1\n`;
     expect(validateText(text, { strict: true }).diagnostics).toEqual([]);
