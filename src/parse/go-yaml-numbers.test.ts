@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { expect, test } from "vitest";
-import { GO_YAML_INT64_SYNTAX, goYamlInteger } from "./go-yaml-numbers.ts";
+import { GO_YAML_INT64_SYNTAX, goYamlInteger, goYamlNumber } from "./go-yaml-numbers.ts";
 import { plainScalarValue } from "./go-yaml-schema.ts";
 
 const syntax = new RegExp(GO_YAML_INT64_SYNTAX);
@@ -69,4 +69,17 @@ test("GO_YAML_INT64_SYNTAX agrees with go-yaml on generated integers of every fo
     }),
     { numRuns: 3000, seed: 28 },
   );
+});
+
+test("a scalar that starts with . is a float as strconv.ParseFloat reads it, its _ only between digits", () => {
+  const read = (texts: string[]) => texts.map((text) => [text, goYamlNumber(text)]);
+  expect(
+    read([".5", ".5_0", ".5e1_0", ".5E-1", ".5__0", "._5", ".5_", ".5_e1", ".5e_1", ".", ".e1", ".5e400"]),
+  ).toEqual([
+    [".5", 0.5],
+    [".5_0", 0.5],
+    [".5e1_0", 5e9],
+    [".5E-1", 0.05],
+    ...[".5__0", "._5", ".5_", ".5_e1", ".5e_1", ".", ".e1", ".5e400"].map((text) => [text, text]),
+  ]);
 });

@@ -57,6 +57,12 @@ function decimalsUpTo(max: string): string {
 }
 
 /**
+ * A float that starts with `.` as `strconv.ParseFloat` reads it (Go's syntax of a float literal): digits with a `_`
+ * only between two, and an exponent.
+ */
+const GO_DOT_FLOAT = /^\.[0-9](?:_?[0-9])*(?:[eE][-+]?[0-9](?:_?[0-9])*)?$/;
+
+/**
  * The exact integer go-yaml v2 reads a plain scalar as (resolve.go: `strconv.ParseInt(plain, 0, 64)`, then
  * `ParseUint`), where JavaScript's number holds it rounded past 2^53; undefined for any scalar go-yaml reads as
  * something else (beyond 64 bits it is a float).
@@ -85,6 +91,11 @@ export function goYamlInteger(text: string): bigint | undefined {
 
 /** go-yaml v2's reading of a plain scalar that starts like a number: an int, a float, or the string itself. */
 export function goYamlNumber(text: string): number | string {
+  // resolve.go hands a scalar that starts with `.` to ParseFloat as it is, its `_` kept
+  if (text.startsWith(".")) {
+    const n = GO_DOT_FLOAT.test(text) ? Number(text.replace(/_/g, "")) : Number.NaN;
+    return Number.isFinite(n) ? n : text;
+  }
   const plain = text.includes("_") ? text.replace(/_/g, "") : text;
   const int = GO_INT.exec(plain);
   if (int !== null) {

@@ -585,6 +585,7 @@ describe("container_limits, as Concourse decodes them, in a task config file and
     ["a float, quoted", '"1.5"'],
     ["a size", "1GB"],
     ["a word", "lots"],
+    ["a float that starts with ., its _ not between digits (go-yaml keeps it a string)", ".5__0"],
   ])("a string for cpu fails both (cpu limit must be an integer): %s", (_, cpu) => {
     for (const text of [LIMITS(cpu, "1GB"), IN_A_STEP(cpu, "1GB")]) {
       expect(hangarErrors(text).map((d) => d.message)).toEqual(["cpu limit must be an integer"]);
