@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import { expect, test } from "vitest";
-import { GO_YAML_INT64_SYNTAX, goYamlInteger, goYamlNumber } from "./go-yaml-numbers.ts";
+import {
+  GO_YAML_INT64_SYNTAX,
+  GO_YAML_UNDERSCORED_NUMBER_SYNTAX,
+  goYamlInteger,
+  goYamlNumber,
+} from "./go-yaml-numbers.ts";
 import { plainScalarValue } from "./go-yaml-schema.ts";
 
 const syntax = new RegExp(GO_YAML_INT64_SYNTAX);
@@ -82,4 +87,29 @@ test("a scalar that starts with . is a float as strconv.ParseFloat reads it, its
     [".5E-1", 0.05],
     ...[".5__0", "._5", ".5_", ".5_e1", ".5e_1", ".", ".e1", ".5e400"].map((text) => [text, text]),
   ]);
+});
+
+test("GO_YAML_UNDERSCORED_NUMBER_SYNTAX matches exactly the plain scalars with _ go-yaml v2 reads as a decimal number", () => {
+  const syntax = new RegExp(GO_YAML_UNDERSCORED_NUMBER_SYNTAX);
+  /** What go-yaml reads, a float past float64's range (a string to go-yaml) taken as the number it is written as. */
+  const readsNumber = (text: string) =>
+    typeof plainScalarValue(text) === "number" ||
+    (/^[-+0-9]/.test(text) &&
+      /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)$/.test(text.replace(/_/g, "")));
+  const scalar = fc.string({
+    unit: fc.constantFrom("0", "1", "9", "_", "_", ".", "e", "E", "-", "+", "x"),
+    maxLength: 9,
+  });
+  fc.assert(
+    fc.property(scalar, (text) => {
+      expect([text, syntax.test(text)]).toEqual([text, text.includes("_") && !/x/.test(text) && readsNumber(text)]);
+    }),
+    { numRuns: 5000, seed: 30 },
+  );
+  for (const text of ["1_0.5", "1_000", "0_8", "1_0e3", "+_.5", ".5_0", "1_0e400", "1_."]) {
+    expect([text, syntax.test(text)]).toEqual([text, true]);
+  }
+  for (const text of ["1.5", "1000", "_1", "._5", ".5__0", "1_0.5e", "1_x", "0x1_F"]) {
+    expect([text, syntax.test(text)]).toEqual([text, false]);
+  }
 });

@@ -63,6 +63,22 @@ function decimalsUpTo(max: string): string {
 const GO_DOT_FLOAT = /^\.[0-9](?:_?[0-9])*(?:[eE][-+]?[0-9](?:_?[0-9])*)?$/;
 
 /**
+ * The plain scalars written with `_` that go-yaml v2 reads as a number and a YAML 1.2 reader leaves a string, as a
+ * regular expression's source: one that starts with a sign or a digit, which go-yaml reads with every `_` dropped
+ * (resolve.go), as an int, or as a float when it has a fraction or an exponent, or is past 64 bits (`1_0.5`, `1_000`,
+ * `1_0e3`, `0_8`); and one that starts with `.`, which go-yaml hands to `strconv.ParseFloat` as it is, where a `_` may
+ * stand only between digits (`.5_0`; `._5` is a string). A float past float64's range (`1_0e400`), which go-yaml keeps
+ * a string, matches too. Ints in another base (`0x1_F`) are {@link GO_YAML_INT64_SYNTAX}'s.
+ */
+export const GO_YAML_UNDERSCORED_NUMBER_SYNTAX = `^(?=.*_)(?:${signedNumber()}|${GO_DOT_FLOAT.source.slice(1, -1)})$`;
+
+/** A number that starts with a sign or digit, each character with the underscores after it (go-yaml drops them). */
+function signedNumber(): string {
+  const digits = "(?:[0-9]_*)+";
+  return `(?=[-+0-9])(?:[-+]_*)?(?:\\._*${digits}|${digits}(?:\\._*(?:[0-9]_*)*)?)(?:[eE]_*(?:[-+]_*)?${digits})?`;
+}
+
+/**
  * The exact integer go-yaml v2 reads a plain scalar as (resolve.go: `strconv.ParseInt(plain, 0, 64)`, then
  * `ParseUint`), where JavaScript's number holds it rounded past 2^53; undefined for any scalar go-yaml reads as
  * something else (beyond 64 bits it is a float).

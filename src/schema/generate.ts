@@ -25,7 +25,8 @@
  *   a step) or when the step runs (the `timeout` of get, put and task), and a task step's `file` or `config`, one of
  *   them;
  * - a container's `cpu` a number, and its `memory` a number or a size (`1GB`), as atc/container_limits.go decodes them
- *   (the model takes any string there too, for a `((var))`);
+ *   (the model takes any string there too, for a `((var))`), a number go-yaml reads and YAML 1.2 does not (`1_0.5`)
+ *   among them;
  * - a list of types (`type: [string, number]`) written as `anyOf`, so ajv's strict mode reads the schema as it is;
  * - a number or boolean accepted where Concourse decodes a string outside steps (sigs.k8s.io/yaml makes a string of
  *   it), not in steps, which Concourse decodes again from JSON, strictly;
@@ -39,7 +40,7 @@ import { FLY_VAR_SYNTAX } from "../concourse/vars.ts";
 import { isObject } from "../model/common.ts";
 import { STEP_KINDS } from "../model/step.ts";
 import { PIPELINE_MARKERS, TASK_MARKERS } from "../parse/document-kind.ts";
-import { GO_YAML_INT64_SYNTAX } from "../parse/go-yaml-numbers.ts";
+import { GO_YAML_INT64_SYNTAX, GO_YAML_UNDERSCORED_NUMBER_SYNTAX } from "../parse/go-yaml-numbers.ts";
 import { FALSES, TRUES } from "../parse/go-yaml-schema.ts";
 import { type Desc, GO_INT_BOUND } from "../parse/shape-descriptor.ts";
 import { CONFIG, stepFieldType } from "../parse/shape-types.ts";
@@ -139,22 +140,36 @@ const CHECK_EVERY: JsonSchema = {
 };
 
 /**
- * A container's `cpu` (atc/container_limits.go `CPULimit`, decoded from JSON as a float64): a number; a string, even of
- * digits (`"5"`, `"0x10"`), is `cpu limit must be an integer`. An int go-yaml reads that YAML 1.2 leaves a string
- * (`1_000`) is a number to Concourse.
+ * The numbers written with `_` go-yaml v2 reads that a YAML 1.2 reader leaves strings (`1_0.5`, `1_000`, `.5_0`), where
+ * Concourse takes any number (a container's limits). One past float64's range (`1_0e400`), which go-yaml keeps a
+ * string, passes.
  */
-const CPU_LIMIT: JsonSchema = { anyOf: [{ type: "number" }, { $ref: `#/definitions/GoYamlInteger` }] };
+const GO_YAML_NUMBER: JsonSchema = {
+  type: "string",
+  pattern: GO_YAML_UNDERSCORED_NUMBER_SYNTAX,
+  description: "A number as Concourse's YAML reader reads it (`1_0.5`, `1_000`), which YAML 1.2 leaves a string.",
+};
+
+/** A number as Concourse's YAML reader reads one: as YAML 1.2 reads it, or written as YAML 1.2 reads no number. */
+const ANY_NUMBER: readonly JsonSchema[] = [
+  { type: "number" },
+  { $ref: `#/definitions/GoYamlInteger` },
+  { $ref: `#/definitions/GoYamlNumber` },
+];
+
+/**
+ * A container's `cpu` (atc/container_limits.go `CPULimit`, decoded from JSON as a float64): a number; a string, even of
+ * digits (`"5"`, `"0x10"`), is `cpu limit must be an integer`. A number go-yaml reads that YAML 1.2 leaves a string
+ * (`1_000`, `1_0.5`) is a number to Concourse.
+ */
+const CPU_LIMIT: JsonSchema = { anyOf: [...ANY_NUMBER] };
 
 /**
  * A container's `memory` (`MemoryLimit`): a number, or a size `ParseMemoryLimit` reads (`1GB`, `512mi`, `"5"`);
  * another string (`"0x10"`, `1.5GB`) is `could not parse container memory limit`.
  */
 const MEMORY_LIMIT: JsonSchema = {
-  anyOf: [
-    { type: "number" },
-    { type: "string", pattern: MEMORY_LIMIT_SYNTAX },
-    { $ref: `#/definitions/GoYamlInteger` },
-  ],
+  anyOf: [...ANY_NUMBER, { type: "string", pattern: MEMORY_LIMIT_SYNTAX }],
 };
 
 /**
@@ -220,6 +235,7 @@ export function shapeSchema(raw: JsonSchema): JsonSchema {
   shaped.Var = VAR;
   shaped.Yaml11Boolean = YAML_1_1_BOOLEAN;
   shaped.GoYamlInteger = GO_YAML_INTEGER;
+  shaped.GoYamlNumber = GO_YAML_NUMBER;
   shaped.GoDuration = GO_DURATION;
   shaped.Pipeline = topLevel(shaped.Pipeline ?? {});
   return {
@@ -260,7 +276,13 @@ function documentKinds(): JsonSchema {
 }
 
 /** The definitions that stand beside a value's own type as alternatives: never followed as its type. */
-const ALTERNATIVES: ReadonlySet<string> = new Set(["Var", "Yaml11Boolean", "GoYamlInteger", "GoDuration"]);
+const ALTERNATIVES: ReadonlySet<string> = new Set([
+  "Var",
+  "Yaml11Boolean",
+  "GoYamlInteger",
+  "GoYamlNumber",
+  "GoDuration",
+]);
 
 /**
  * Walks a schema node alongside the shape check's descriptor of the same value: `visit` sees each node with its

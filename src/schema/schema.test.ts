@@ -572,6 +572,8 @@ describe("container_limits, as Concourse decodes them, in a task config file and
     ["a memory of digits, quoted", "2", '"017"'],
     ["ints go-yaml reads and YAML 1.2 does not", "1_024", "0b1_0000"],
     ["ints YAML 1.2 reads too", "0x10", "0o17"],
+    ["floats go-yaml reads with their _ dropped, which YAML 1.2 leaves strings", "1_0.5", "-1_0e3"],
+    ["floats that start with ., a _ between digits", ".5_0", "+_.5"],
   ])("%s pass both", (_, cpu, memory) => {
     for (const text of [LIMITS(cpu, memory), IN_A_STEP(cpu, memory)]) {
       expect(hangarErrors(text)).toEqual([]);
