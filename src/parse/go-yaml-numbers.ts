@@ -1,5 +1,6 @@
 // Kept apart from go-yaml-schema.ts, which loads js-yaml: validating a rendered pipeline reads exact integers
 // (go-numbers.ts) without loading the YAML reader.
+import { decimalsUpTo } from "../concourse/decimal-syntax.ts";
 
 /** An integer as Go's `strconv.ParseInt(s, 0, 64)` reads one (with a leading `0` for octal, as go-yaml adds). */
 export const GO_INT = /^([-+]?)(?:0[xX]([0-9a-fA-F]+)|0[oO]([0-7]+)|0[bB]([01]+)|(0[0-7]*)|([1-9][0-9]*))$/;
@@ -37,23 +38,8 @@ function magnitudes(negative: boolean): string {
     form("0_*[bB]_*(?=[01])", `1_*${digits("[01]", "0,62")}`, `1_*${digits("0", 63)}`),
     // decimal: up to 18 digits, or 19 up to the bound
     `[1-9]_*${digits("[0-9]", "0,17")}`,
-    decimalsUpTo(negative ? "9223372036854775808" : "9223372036854775807"),
+    decimalsUpTo(negative ? "9223372036854775808" : "9223372036854775807", "_*"),
   ].join("|");
-}
-
-/**
- * The decimal numbers of as many digits as `max`, up to it, each digit with the underscores after it: those whose
- * first digit that differs from `max`'s is smaller, and `max` itself.
- */
-function decimalsUpTo(max: string): string {
-  const written = (digits: string) => [...digits].map((d) => `${d}_*`).join("");
-  const smaller = [...max].flatMap((digit, i) => {
-    const lowest = i === 0 ? 1 : 0;
-    if (Number(digit) <= lowest) return [];
-    const rest = max.length - i - 1;
-    return [`${written(max.slice(0, i))}[${lowest}-${Number(digit) - 1}]_*${rest > 0 ? `(?:[0-9]_*){${rest}}` : ""}`];
-  });
-  return [...smaller, written(max)].join("|");
 }
 
 /**

@@ -606,6 +606,27 @@ describe("container_limits, as Concourse decodes them, in a task config file and
       expect(errorsOf(text).length).toBeGreaterThan(0);
     }
   });
+  test.each([
+    ["2^64 bytes", '"18446744073709551616"', "18446744073709551616"],
+    ["a count of GB past 64 bits", "99999999999999999999GB", "99999999999999999999"],
+    ["past 64 bits after leading zeros, which ParseUint names", '"0018446744073709551616k"', "0018446744073709551616"],
+  ])(
+    "a size whose count is past 64 bits fails both (strconv.ParseUint: value out of range): %s",
+    (_, memory, count) => {
+      for (const text of [LIMITS("2", memory), IN_A_STEP("2", memory)]) {
+        expect(hangarErrors(text).map((d) => d.message)).toEqual([
+          `strconv.ParseUint: parsing "${count}": value out of range`,
+        ]);
+        expect(errorsOf(text).length).toBeGreaterThan(0);
+      }
+      // the largest uint64 is a count ParseUint reads
+      const largest = memory.replace(count, "18446744073709551615");
+      for (const text of [LIMITS("2", largest), IN_A_STEP("2", largest)]) {
+        expect(hangarErrors(text)).toEqual([]);
+        expect(errorsOf(text)).toEqual([]);
+      }
+    },
+  );
 });
 
 describe("one schema for the folders where pipelines and task config files live (ci/**)", () => {
