@@ -166,10 +166,18 @@ const CPU_LIMIT: JsonSchema = { anyOf: [...ANY_NUMBER] };
 
 /**
  * A container's `memory` (`MemoryLimit`): a number, or a size `ParseMemoryLimit` reads (`1GB`, `512mi`, `"5"`);
- * another string (`"0x10"`, `1.5GB`) is `could not parse container memory limit`.
+ * another string (`"0x10"`, `1.5GB`) is `could not parse container memory limit`. A boolean, list or mapping
+ * `MemoryLimit.UnmarshalJSON` takes without a word, as no limit (it reads only numbers and strings).
  */
 const MEMORY_LIMIT: JsonSchema = {
-  anyOf: [...ANY_NUMBER, { type: "string", pattern: MEMORY_LIMIT_SYNTAX }],
+  anyOf: [
+    ...ANY_NUMBER,
+    { type: "string", pattern: MEMORY_LIMIT_SYNTAX },
+    { type: "boolean" },
+    { $ref: `#/definitions/Yaml11Boolean` },
+    { type: "array" },
+    { type: "object" },
+  ],
 };
 
 /**

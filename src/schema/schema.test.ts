@@ -607,6 +607,20 @@ describe("container_limits, as Concourse decodes them, in a task config file and
     }
   });
   test.each([
+    ["a boolean", "true"],
+    ["a YAML 1.1 boolean", "yes"],
+    ["a list", "[1]"],
+    ["a mapping", "{ gb: 1 }"],
+  ])(
+    "a memory that is no number nor string passes both, as MemoryLimit takes it without a word, as no limit: %s",
+    (_, memory) => {
+      for (const text of [LIMITS("2", memory), IN_A_STEP("2", memory)]) {
+        expect(hangarErrors(text)).toEqual([]);
+        expect(errorsOf(text)).toEqual([]);
+      }
+    },
+  );
+  test.each([
     ["2^64 bytes", '"18446744073709551616"', "18446744073709551616"],
     ["a count of GB past 64 bits", "99999999999999999999GB", "99999999999999999999"],
     ["past 64 bits after leading zeros, which ParseUint names", '"0018446744073709551616k"', "0018446744073709551616"],
