@@ -11,7 +11,8 @@
  * - steps are read by Concourse's precedence (atc/steps.go `StepPrecedence`, the model's `STEP_KINDS`):
  *   an `if`/`then`/`else` chain, so a step with `task` is a task step whatever else it has;
  * - a `((var))` is accepted wherever the model asks for something other than a string (fly fills vars
- *   in before Concourse decodes the config);
+ *   in before Concourse decodes the config); in a task config file only where Concourse reads a string, as a task
+ *   step decodes the file before it puts any var in place ({@link taskConfigFile});
  * - unknown keys rejected (`additionalProperties: false`) where `fly set-pipeline` rejects them: in jobs,
  *   resources, resource types, prototypes, groups, var sources, `build_log_retention` and `display`
  *   (atc.UnmarshalConfig decodes them strictly), steps and a task's inline config (the StepValidator);
@@ -44,7 +45,7 @@ import { GO_YAML_INT64_SYNTAX, GO_YAML_UNDERSCORED_NUMBER_SYNTAX } from "../pars
 import { FALSES, TRUES } from "../parse/go-yaml-schema.ts";
 import { type Desc, GO_INT_BOUND } from "../parse/shape-descriptor.ts";
 import { CONFIG, stepFieldType } from "../parse/shape-types.ts";
-import { TASK_CONFIG_DEFINITION, TASK_CONFIG_FILE } from "./task-schema.ts";
+import { TASK_CONFIG_DEFINITION, TASK_CONFIG_FILE, TASK_CONFIG_FILE_DEFINITION } from "./task-schema.ts";
 
 /** A JSON Schema node, as plain data. */
 export type JsonSchema = { [key: string]: unknown };
@@ -246,11 +247,85 @@ export function shapeSchema(raw: JsonSchema): JsonSchema {
   shaped.GoYamlNumber = GO_YAML_NUMBER;
   shaped.GoDuration = GO_DURATION;
   shaped.Pipeline = topLevel(shaped.Pipeline ?? {});
+  const all = unionTypes(containerLimits(durations(taskConfigOrFile(goStrings(shaped)))));
   return {
     $schema: "http://json-schema.org/draft-07/schema#",
     ...documentKinds(),
-    definitions: unionTypes(containerLimits(durations(taskConfigOrFile(goStrings(shaped))))),
+    definitions: { ...all, [TASK_CONFIG_FILE_DEFINITION]: taskConfigFile(all) },
   };
+}
+
+/**
+ * A task config file: a task config (the definition a task step's inline `config:` has), with a `((var))` only where
+ * Concourse reads a string. A task step decodes the file it names before it puts any var in place
+ * (atc/exec/task_config_source.go: `FileConfigSource` decodes, `InterpolateTemplateConfigSource` interpolates the
+ * config it decoded), so a var where a number, boolean, list or mapping is read (`cpu: ((cpu))`, `run: ((run))`)
+ * fails the build, whatever the step's `vars:`, and `fly execute -c` fails on it too, unless given with `-y`; in a
+ * string (`platform: ((p))`) it waits for the step's vars. In a pipeline, fly fills vars before Concourse decodes.
+ */
+function taskConfigFile(definitions: Record<string, JsonSchema>): JsonSchema {
+  const task = definitions[TASK_CONFIG_DEFINITION] ?? {};
+  return {
+    ...withDescription(task),
+    allOf: [{ $ref: `${REF_PREFIX}${TASK_CONFIG_DEFINITION}` }, varsAsStrings(definitions, task, new Set())],
+  };
+}
+
+/**
+ * A constraint on a mapping's keys or a list's items, `then`, asked of a value of `type` only (the type said in `then`
+ * again, as ajv's strict mode asks of `properties` and `items`).
+ */
+// biome-ignore lint/suspicious/noThenProperty: `then` is JSON Schema's keyword here, not a promise
+const when = (type: "object" | "array", then: JsonSchema): JsonSchema => ({ if: { type }, then: { type, ...then } });
+
+/**
+ * What a value must be beyond its schema `node` when no var is filled before Concourse decodes it: where `node`
+ * takes a `((var))` as an alternative, a var must be what another alternative takes (a string); likewise inside it,
+ * through the definitions it refers to (`seen`: those on the way, which are not entered again). `{}` where nothing
+ * more is asked.
+ */
+function varsAsStrings(
+  definitions: Record<string, JsonSchema>,
+  node: JsonSchema,
+  seen: ReadonlySet<string>,
+): JsonSchema {
+  const ref = refName(node);
+  if (ref !== undefined) {
+    const def = definitions[ref];
+    return ALTERNATIVES.has(ref) || seen.has(ref) || def === undefined
+      ? {}
+      : varsAsStrings(definitions, def, new Set([...seen, ref]));
+  }
+  const members = Array.isArray(node.anyOf) ? (node.anyOf as JsonSchema[]) : [];
+  const isVar = (member: JsonSchema) => refName(member) === "Var";
+  const others = members.filter((member) => !isVar(member));
+  const parts: JsonSchema[] = [];
+  if (members.some(isVar)) {
+    // biome-ignore lint/suspicious/noThenProperty: `then` is JSON Schema's keyword here, not a promise
+    parts.push({ if: { $ref: `${REF_PREFIX}Var` }, then: others.length === 1 ? others[0] : { anyOf: others } });
+  }
+  const inside = (value: unknown): JsonSchema | undefined => {
+    if (!isObject(value)) return undefined;
+    const constraint = varsAsStrings(definitions, value, seen);
+    return Object.keys(constraint).length > 0 ? constraint : undefined;
+  };
+  for (const member of members.length > 0 ? others : [node]) {
+    if (refName(member) !== undefined || Array.isArray(member.anyOf)) {
+      const constraint = inside(member);
+      if (constraint !== undefined) parts.push(constraint);
+      continue;
+    }
+    const properties = Object.entries(isObject(member.properties) ? member.properties : {}).flatMap(([key, value]) => {
+      const constraint = inside(value);
+      return constraint === undefined ? [] : [[key, constraint] as const];
+    });
+    if (properties.length > 0) parts.push(when("object", { properties: Object.fromEntries(properties) }));
+    const items = inside(member.items);
+    if (items !== undefined) parts.push(when("array", { items }));
+    const additional = inside(member.additionalProperties);
+    if (additional !== undefined) parts.push(when("object", { additionalProperties: additional }));
+  }
+  return parts.length === 0 ? {} : parts.length === 1 ? (parts[0] as JsonSchema) : { allOf: parts };
 }
 
 /**
@@ -278,7 +353,7 @@ function documentKinds(): JsonSchema {
       not: { anyOf: PIPELINE_MARKERS.map(has) },
     },
     // biome-ignore lint/suspicious/noThenProperty: `then` is JSON Schema's keyword here, not a promise
-    then: { ...TASK_CONFIG_FILE, $ref: `${REF_PREFIX}${TASK_CONFIG_DEFINITION}` },
+    then: { ...TASK_CONFIG_FILE, $ref: `${REF_PREFIX}${TASK_CONFIG_FILE_DEFINITION}` },
     else: { ...PIPELINE_FILE, $ref: `${REF_PREFIX}${PIPELINE_DEFINITION}` },
   };
 }

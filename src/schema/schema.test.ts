@@ -541,8 +541,60 @@ describe("the schema of a task config file (hangar/task-schema.json)", () => {
     expect(taskErrors(text)).toEqual([]);
   });
 
-  test("a ((var)) passes where a value is not a string, as fly execute -v fills it in before Concourse reads it", () => {
-    expect(taskErrors("platform: linux\nrun: ((run))\ninputs: ((inputs))\n")).toEqual([]);
+  // a task step decodes the file it names before it puts any var in place (atc/exec/task_config_source.go), and fly
+  // execute -c without -y leaves a var a string: a var stands only where Concourse reads a string
+  test.each([
+    ["a run", "platform: linux\nrun: ((run))\n", "type-mismatch"],
+    ["inputs", "platform: linux\nrun: { path: make }\ninputs: ((inputs))\n", "type-mismatch"],
+    [
+      "an input's optional",
+      "platform: linux\nrun: { path: make }\ninputs: [{ name: a, optional: ((o)) }]\n",
+      "type-mismatch",
+    ],
+    ["a cpu limit", "platform: linux\nrun: { path: make }\ncontainer_limits: { cpu: ((cpu)) }\n", "value-invalid"],
+    ["a memory limit", "platform: linux\nrun: { path: make }\ncontainer_limits: { memory: ((m)) }\n", "value-invalid"],
+    [
+      "an image's source",
+      "platform: linux\nimage_resource: { type: registry-image, source: ((src)) }\n",
+      "type-mismatch",
+    ],
+  ])(
+    "a ((var)) for a value that is no string fails a task config file, as hangar validate refuses it: %s",
+    (_, text, rule) => {
+      expect(validatedErrors(text)).toEqual([rule]);
+      expect(taskErrors(text)).not.toEqual([]);
+      // schema.json reads the file as a task config too
+      expect(errorsOf(text)).not.toEqual([]);
+      // with the var given as fly execute -y gives it, hangar validate takes the file
+      const name = /\(\(([a-z]+)\)\)/.exec(text)?.[1] as string;
+      const given = {
+        run: { path: "make" },
+        inputs: [{ name: "a" }],
+        o: true,
+        cpu: 2,
+        m: "1GB",
+        src: { repository: "x" },
+      };
+      const value = given[name as keyof typeof given];
+      const withVar = validateText(text, { as: "task", vars: { pairs: [{ path: [name], value }], files: [] } });
+      expect(withVar.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    },
+  );
+
+  test("a ((var)) for a string passes a task config file, left for the task step's vars or a credential manager", () => {
+    const text =
+      "platform: ((platform))\nimage_resource: { type: registry-image, source: { repository: ((repo)) } }\n" +
+      "params: { TOKEN: ((token)) }\nrun: { path: ((script)), args: [((arg))] }\ninputs: [{ name: ((in)) }]\n";
+    expect(validatedErrors(text)).toEqual([]);
+    expect(taskErrors(text)).toEqual([]);
+    expect(errorsOf(text)).toEqual([]);
+  });
+
+  test("a task step's inline config takes a ((var)) for a value that is no string, which fly fills before Concourse reads the pipeline", () => {
+    const text = pipelineWith(
+      "- get: src\n- task: t\n  config:\n    platform: linux\n    run: ((run))\n    container_limits: { cpu: ((cpu)) }",
+    );
+    expect(errorsOf(text)).toEqual([]);
   });
 
   test.each([
@@ -704,7 +756,7 @@ describe("one schema for the folders where pipelines and task config files live 
     expect(schema.then).toEqual({
       title: taskSchema?.title,
       description: taskSchema?.description,
-      $ref: "#/definitions/TaskConfig",
+      $ref: "#/definitions/TaskConfigFile",
     });
     expect(schema.else).toEqual({
       title: "Concourse pipeline",
