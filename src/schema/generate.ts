@@ -202,6 +202,18 @@ const STEP_TIMEOUT: JsonSchema = {
 };
 
 /**
+ * A task cache's `ttl` (atc/task.go `TaskCacheConfig.UnmarshalJSON`, when the config is decoded): empty (or null) for
+ * the default, else a Go duration of at least 1s. Here a Go duration that is not negative nor zero (`-1h`, `0s`); a
+ * positive one under a second (`500ms`), which Concourse refuses too, passes.
+ */
+const CACHE_TTL: JsonSchema = {
+  anyOf: [
+    { type: "string", pattern: `^(?!-)(?=[^1-9]*[1-9])${GO_DURATION_SYNTAX.slice(1)}` },
+    { type: "string", const: "" },
+  ],
+};
+
+/**
  * `user_data` of atc.Config: kept by Concourse and never read, so YAML files put their anchors there. The model
  * leaves it out (TypeScript has no use for it), but a file that has it is valid, with or without `--strict`.
  */
@@ -618,8 +630,9 @@ function replaceProperty(
 
 /**
  * The definitions with a Go duration's syntax where Concourse parses one when the pipeline is set (fly
- * validate-pipeline fails on a bad one): `check_every`, and `timeout` where it wraps the step; and where it parses
- * one when the step runs (the build fails on a bad one): the `timeout` of get, put and task.
+ * validate-pipeline fails on a bad one): `check_every`, `timeout` where it wraps the step, and a task cache's `ttl`
+ * (also where a task step reads its config file); and where it parses one when the step runs (the build fails on a bad
+ * one): the `timeout` of get, put and task.
  */
 function durations(definitions: Record<string, JsonSchema>): Record<string, JsonSchema> {
   const out = { ...definitions };
@@ -634,6 +647,7 @@ function durations(definitions: Record<string, JsonSchema>): Record<string, Json
   for (const kind of RUN_TIME_TIMEOUT) {
     replaceProperty(out, stepDefinition(kind), "timeout", (property) => withValue(property, STEP_TIMEOUT));
   }
+  replaceProperty(out, "TaskCache", "ttl", (property) => withValue(property, CACHE_TTL));
   return out;
 }
 

@@ -695,6 +695,36 @@ describe("container_limits, as Concourse decodes them, in a task config file and
   );
 });
 
+// atc/task.go TaskCacheConfig.UnmarshalJSON: a ttl, when set, is a Go duration of at least 1s, checked as the config is
+// decoded (when the pipeline is set, or a task step reads its file)
+describe("a task cache's ttl, in a task config file and in a task step's config", () => {
+  const CACHE = (ttl: string) => `platform: linux\nrun: { path: make }\ncaches: [{ path: c, ttl: ${ttl} }]\n`;
+  const IN_A_STEP = (ttl: string) =>
+    pipelineWith(
+      `- get: src\n- task: t\n  config:\n    platform: linux\n    run: { path: make }\n    caches: [{ path: c, ttl: ${ttl} }]`,
+    );
+  test.each(["1s", "72h", "1.5s", "1h30m", "+1m", '""', ""])("%s passes both", (ttl) => {
+    for (const text of [CACHE(ttl), IN_A_STEP(ttl)]) {
+      expect([ttl, hangarErrors(text)]).toEqual([ttl, []]);
+      expect([ttl, errorsOf(text)]).toEqual([ttl, []]);
+    }
+  });
+  test.each(["1d", "5 minutes", "-1h", '"0"', "0s", "0.0h", "5"])("%s fails both", (ttl) => {
+    for (const text of [CACHE(ttl), IN_A_STEP(ttl)]) {
+      expect([ttl, hangarErrors(text).map((d) => d.ruleId)]).toEqual([
+        ttl,
+        [ttl === "5" ? "type-mismatch" : "value-invalid"],
+      ]);
+      expect([ttl, errorsOf(text).length > 0]).toEqual([ttl, true]);
+    }
+  });
+  test("a ((var)) ttl passes in a task step's config, which fly fills, and fails a task config file", () => {
+    expect(errorsOf(IN_A_STEP("((ttl))"))).toEqual([]);
+    expect(hangarErrors(CACHE("((ttl))")).map((d) => d.ruleId)).toEqual(["value-invalid"]);
+    expect(errorsOf(CACHE("((ttl))")).length).toBeGreaterThan(0);
+  });
+});
+
 describe("one schema for the folders where pipelines and task config files live (ci/**)", () => {
   const fixtures = join(import.meta.dirname, "../../test/fixtures/schema/ci");
   /** A file as hangar validate reads it by default, and as the schema reads it: its kind, its errors' rule ids. */
