@@ -65,6 +65,24 @@ function signedNumber(): string {
 }
 
 /**
+ * The plain scalars written with `_` that go-yaml v2 reads as a float that a Go `int` takes, as a regular expression's
+ * source: a whole float, which json writes as its digits, within 18 digits (after leading zeros; past 2^63 json's
+ * digits overflow the int): one with a fraction of zeros (`1_0.0`, `1_000.`, `+_.0`, `.0_0`), and one with a leading
+ * `0` and an 8 or 9, no octal int, which go-yaml reads as a decimal float (`0_8`, `01_9`). Not those with an exponent
+ * (`1_0e2`), nor with more digits, which a Go `int` may take too: the schema refuses them.
+ */
+export const GO_YAML_WHOLE_FLOAT_SYNTAX = `^(?=.*_)(?:(?=[-+0-9])(?:[-+]_*)?(?:${wholeFloats()})|\\.0(?:_?0)*)$`;
+
+/** The whole floats of {@link GO_YAML_WHOLE_FLOAT_SYNTAX} after their sign, each character with the `_` after it. */
+function wholeFloats(): string {
+  const significant = "[1-9]_*(?:[0-9]_*){0,17}";
+  const wholePart = `(?:(?:0_*)+(?:${significant})?|${significant})`;
+  const fraction = `${wholePart}\\._*(?:0_*)*|\\._*(?:0_*)+`;
+  const notOctal = `(?:0_*)+(?=[0-9_]*[89])${significant}`;
+  return `${fraction}|${notOctal}`;
+}
+
+/**
  * The exact integer go-yaml v2 reads a plain scalar as (resolve.go: `strconv.ParseInt(plain, 0, 64)`, then
  * `ParseUint`), where JavaScript's number holds it rounded past 2^53; undefined for any scalar go-yaml reads as
  * something else (beyond 64 bits it is a float).

@@ -41,7 +41,11 @@ import { FLY_VAR_SYNTAX } from "../concourse/vars.ts";
 import { isObject } from "../model/common.ts";
 import { STEP_KINDS } from "../model/step.ts";
 import { PIPELINE_MARKERS, TASK_MARKERS } from "../parse/document-kind.ts";
-import { GO_YAML_INT64_SYNTAX, GO_YAML_UNDERSCORED_NUMBER_SYNTAX } from "../parse/go-yaml-numbers.ts";
+import {
+  GO_YAML_INT64_SYNTAX,
+  GO_YAML_UNDERSCORED_NUMBER_SYNTAX,
+  GO_YAML_WHOLE_FLOAT_SYNTAX,
+} from "../parse/go-yaml-numbers.ts";
 import { FALSES, TRUES } from "../parse/go-yaml-schema.ts";
 import { type Desc, GO_INT_BOUND } from "../parse/shape-descriptor.ts";
 import { CONFIG, stepFieldType } from "../parse/shape-types.ts";
@@ -112,17 +116,22 @@ const YAML_1_1_BOOLEAN: JsonSchema = {
 };
 
 /**
- * The ints go-yaml v2 reads that a YAML 1.2 reader leaves strings: `1_000`, `0b11`, `0X1F`, `+0x1F`, `017` (as
- * go-yaml reads it, octal); not those YAML 1.2's core schema reads as ints too (`12`, `0o17`, `0x1F`), which as
- * strings were quoted, and Concourse refuses them. Within Go's 64-bit `int`, as the shape check takes one (beyond it
- * go-yaml reads a uint64 or a float, which the `int` refuses: `99_999_999_999_999_999_999`).
- * A quoted `"1_000"`, a string to Concourse, passes too: a YAML 1.2 reader gives the same string for it.
+ * A whole number as go-yaml v2 reads a plain scalar that a YAML 1.2 reader leaves a string, where Concourse decodes a
+ * Go `int`: an int (`1_000`, `0b11`, `0X1F`, `+0x1F`, `017`, octal as go-yaml reads it) within Go's 64-bit `int`
+ * (beyond it go-yaml reads a uint64 or a float, which the `int` refuses: `99_999_999_999_999_999_999`), or a whole
+ * float of up to 18 digits (`1_0.0`, `0_8`), which json writes as digits the `int` takes. Not a string YAML 1.2's core
+ * schema reads as a number (`12`, `0o17`, `0x1F`): as a string it was quoted, and Concourse refuses it.
+ *
+ * What no schema can tell apart: a YAML 1.2 reader gives the same string for the plain `1_000`, the int 1000 to
+ * Concourse, and for the quoted `"1_000"`, a string that Concourse refuses for an `int`. The schema accepts it, as
+ * refusing it would fail every valid `1_000` in an editor; `hangar validate`, which reads YAML as Concourse does,
+ * refuses the quoted one.
  */
 const GO_YAML_INTEGER: JsonSchema = {
   type: "string",
-  pattern: `^(?![-+]?[0-9]+$|0o[0-7]+$|0x[0-9a-fA-F]+$)${GO_YAML_INT64_SYNTAX.slice(1)}`,
+  pattern: `^(?![-+]?[0-9]+$|0o[0-7]+$|0x[0-9a-fA-F]+$)(?:${GO_YAML_INT64_SYNTAX.slice(1, -1)}|${GO_YAML_WHOLE_FLOAT_SYNTAX.slice(1, -1)})$`,
   description:
-    "An integer as Concourse's YAML reader reads it (`1_000`, `0b11`, `0X1F`), which YAML 1.2 leaves a string.",
+    "A whole number as Concourse's YAML reader reads it (`1_000`, `0b11`, `0X1F`, `1_0.0`), which YAML 1.2 leaves a string.",
 };
 
 /** A Go duration (`time.ParseDuration`: `30s`, `1h30m`, `1.5h`); one past about 292 years, which Go rejects, passes. */

@@ -410,12 +410,15 @@ describe("what Concourse parses when the pipeline is set, the schema checks too"
 
 describe("an int go-yaml reads and YAML 1.2 does not, where Concourse decodes an int", () => {
   const ATTEMPTS = (value: string) => pipelineWith(`- get: src\n  attempts: ${value}`);
-  test.each(["1_000", "0b11", "0X1F", "+0x1F", "+0b1", "0o1_7"])("%s is an int", (value) => {
-    expect(typeof read(ATTEMPTS(value))).toBe("object");
-    expect(JSON.stringify(read(ATTEMPTS(value)))).toContain(`"attempts":"${value}"`);
-    expect(hangarErrors(ATTEMPTS(value))).toEqual([]);
-    expect(errorsOf(ATTEMPTS(value))).toEqual([]);
-  });
+  test.each(["1_000", "0b11", "0X1F", "+0x1F", "+0b1", "0o1_7", "1_0.0", "1_000.", "0_8", "01_9"])(
+    "%s is an int",
+    (value) => {
+      expect(typeof read(ATTEMPTS(value))).toBe("object");
+      expect(JSON.stringify(read(ATTEMPTS(value)))).toContain(`"attempts":"${value}"`);
+      expect(hangarErrors(ATTEMPTS(value))).toEqual([]);
+      expect(errorsOf(ATTEMPTS(value))).toEqual([]);
+    },
+  );
   test("also in a choice of an int and a word, in a job and in a build_log_retention", () => {
     const text =
       "jobs:\n  - name: a\n    max_in_flight: 1_0\n    build_log_retention: { builds: 0b101 }\n    plan:\n" +
@@ -479,8 +482,8 @@ describe("an int go-yaml reads and YAML 1.2 does not, where Concourse decodes an
     expect(errorsOf(text).some((e) => e.instancePath.endsWith("/build_log_retention/builds"))).toBe(true);
   });
   test("a quoted '1_000', a string to Concourse, reads in YAML 1.2 as the plain 1_000 does: the schema cannot fail it", () => {
-    for (const quoted of ['"1_000"', "'1_000'"]) {
-      expect(read(ATTEMPTS(quoted))).toEqual(read(ATTEMPTS("1_000")));
+    for (const quoted of ['"1_000"', "'1_000'", '"1_0.0"']) {
+      expect(read(ATTEMPTS(quoted))).toEqual(read(ATTEMPTS(quoted.slice(1, -1))));
       expect(hangarErrors(ATTEMPTS(quoted)).map((d) => d.ruleId)).toEqual(["type-mismatch"]);
       expect(errorsOf(ATTEMPTS(quoted))).toEqual([]);
     }
