@@ -425,10 +425,15 @@ describe("what Concourse parses when the pipeline is set, the schema checks too"
         expect(hangarErrors(valid.replace("1h30m", value))).toEqual([]);
         expect([value, errorsOf(valid.replace("1h30m", value))]).toEqual([value, []]);
       }
-      // fly sets the pipeline (the step's own field is not checked then), and the build fails when the step runs
+      // fly sets the pipeline (the step's own field is not checked then), and the build fails when the step runs:
+      // hangar validate warns of it
       for (const value of ["1d", "soon", '"10"', '"1m "']) {
-        expect(hangarErrors(valid.replace("1h30m", value))).toEqual([]);
-        expect([value, errorsOf(valid.replace("1h30m", value)).length > 0]).toEqual([value, true]);
+        const text = valid.replace("1h30m", value);
+        expect(hangarErrors(text)).toEqual([]);
+        expect(validateText(text).diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([
+          ["step-timeout-invalid", "warning"],
+        ]);
+        expect([value, errorsOf(text).length > 0]).toEqual([value, true]);
       }
     },
   );
