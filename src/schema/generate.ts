@@ -267,6 +267,10 @@ export function shapeSchema(raw: JsonSchema): JsonSchema {
   shaped.GoYamlInteger = GO_YAML_INTEGER;
   shaped.GoYamlNumber = GO_YAML_NUMBER;
   shaped.GoDuration = GO_DURATION;
+  shaped.NonFiniteNumber = {
+    not: { type: ["string", "number", "boolean", "object", "array", "null"] },
+    description: "`.inf`, `.nan` or `1e400`, which a YAML 1.2 reader makes a number JSON does not hold.",
+  };
   shaped.Pipeline = topLevel(shaped.Pipeline ?? {});
   const all = unionTypes(containerLimits(durations(taskConfigOrFile(goStrings(shaped)))));
   return {
@@ -386,6 +390,7 @@ const ALTERNATIVES: ReadonlySet<string> = new Set([
   "GoYamlInteger",
   "GoYamlNumber",
   "GoDuration",
+  "NonFiniteNumber",
 ]);
 
 /**
@@ -433,8 +438,15 @@ function walkStepDefinitions(
 }
 
 /**
+ * What a YAML 1.2 reader makes of `.inf`, `.nan` and a float past float64's range (`1e400`): a number no JSON holds,
+ * which a JSON Schema reader may take for no type at all (ajv does). go-yaml reads the first two as floats, the last
+ * as a string, and sigs.k8s.io/yaml makes a string of each where Concourse decodes one outside steps (`+Inf`, `NaN`).
+ */
+const NON_FINITE: JsonSchema = { $ref: `${REF_PREFIX}NonFiniteNumber` };
+
+/**
  * The definitions with a number or boolean accepted where Concourse decodes a string outside steps: there
- * sigs.k8s.io/yaml makes a string of one (`name: 2024`, `version: { ref: 12 }`), as the shape check does. Steps are
+ * sigs.k8s.io/yaml makes a string of one (`name: 2024`, `version: { ref: 12 }`, `name: .inf`), as the shape check does. Steps are
  * decoded again from JSON, strictly, so their strings stay strings; a definition that steps use too (`Tags`,
  * `Version`) is copied, loosened, where it is used outside them.
  */
@@ -464,7 +476,10 @@ function goStrings(definitions: Record<string, JsonSchema>): Record<string, Json
       const { $ref: _, ...rest } = here;
       return { ...loosen(def, desc), ...rest };
     }
-    if (desc.k === "string" && acceptsAnyString(here)) return { ...here, type: ["string", "number", "boolean"] };
+    if (desc.k === "string" && acceptsAnyString(here)) {
+      const { type: _, ...rest } = here;
+      return { ...rest, anyOf: [...["string", "number", "boolean"].map((t) => ({ type: t })), NON_FINITE] };
+    }
     if (desc.k === "list" && isObject(here.items)) return { ...here, items: loosen(here.items, desc.of) };
     if (desc.k === "map" && isObject(here.additionalProperties)) {
       return { ...here, additionalProperties: loosen(here.additionalProperties, desc.of) };

@@ -350,6 +350,17 @@ groups:
     }
   });
 
+  test.each([".inf", "-.inf", ".nan", "1e400"])(
+    "%s for a string outside steps, no JSON number to a YAML 1.2 reader, is a string to Concourse: both pass",
+    (value) => {
+      const text =
+        "resources:\n  - name: src\n    type: git\n    source: {}\n" +
+        `    webhook_token: ${value}\njobs:\n  - name: a\n    old_name: ${value}\n    plan: [{ get: src }]\n`;
+      expect(hangarErrors(text)).toEqual([]);
+      expect(errorsOf(text)).toEqual([]);
+    },
+  );
+
   test("optional fields may be null, as Go's decoder leaves them unset", () => {
     expect(errorsOf(pipelineWith("- get: src\n  params:\n  trigger:"))).toEqual([]);
   });
