@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { hasVar, isWholeVar, varReferences } from "./vars.ts";
+import { parseReference } from "../parse/vars.ts";
+import { FLY_VAR_SYNTAX, hasVar, isWholeVar, varReferences } from "./vars.ts";
 
 describe("Concourse's ((var)) syntax", () => {
   test.each([
@@ -35,5 +37,45 @@ describe("Concourse's ((var)) syntax", () => {
     // the search holds no state between calls
     expect([...varReferences("((a))")].map((m) => m[1])).toEqual(["a"]);
     expect([...varReferences("((a))")].map((m) => m[1])).toEqual(["a"]);
+  });
+
+  describe("FLY_VAR_SYNTAX: a whole ((var)) that fly can fill, as the schema reads one", () => {
+    const flyVar = new RegExp(FLY_VAR_SYNTAX, "u");
+    test.each([
+      ["((n))", true],
+      ["((a.b))", true],
+      ['(("a:b"))', true],
+      ['((a."b.c"))', true],
+      ['((a"b:c))', true],
+      ["((ä/b-c@d_1))", true],
+      ["((vault:n))", false],
+      ["((.:n))", false],
+      ['(("a:b"c:d))', false],
+      ["((a b))", false],
+      ["((a))((b))", false],
+      ["x((a))", false],
+      ["((a..b))", false],
+      ['((""))', false],
+      ["((a.))", false],
+    ])("%s: %j", (s, expected) => {
+      expect(flyVar.test(s)).toBe(expected);
+    });
+
+    test("it is a whole var of a name fly reads without a var source, as parseReference reads it", () => {
+      const name = fc.string({ unit: fc.constantFrom("a", "ä", ".", ":", '"', "-", "@", " ", "("), maxLength: 8 });
+      fc.assert(
+        fc.property(name, (inner) => {
+          const s = `((${inner}))`;
+          let fillable = false;
+          try {
+            fillable = isWholeVar(s) && parseReference(inner).source === undefined;
+          } catch {
+            fillable = false;
+          }
+          expect(flyVar.test(s)).toBe(fillable);
+        }),
+        { seed: 30, numRuns: 5000 },
+      );
+    });
   });
 });

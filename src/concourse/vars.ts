@@ -1,8 +1,33 @@
 /** Concourse's `((var))` syntax (vars/template.go). */
 
 // vars/template.go `interpolationRegex`: `\(\((([-/\.\w\pL]+\:)?[-/\.:@"\w\pL]+)\)\)`
-const VAR_REFERENCE = /\(\((([-/.\w\p{L}]+:)?[-/.:@"\w\p{L}]+)\)\)/gu;
-const WHOLE_VAR = /^\(\((([-/.\w\p{L}]+:)?[-/.:@"\w\p{L}]+)\)\)$/u;
+const VAR_REFERENCE_SYNTAX = '\\(\\((([-/.\\w\\p{L}]+:)?[-/.:@"\\w\\p{L}]+)\\)\\)';
+const VAR_REFERENCE = new RegExp(VAR_REFERENCE_SYNTAX, "gu");
+
+const WHOLE_VAR_SYNTAX = `^${VAR_REFERENCE_SYNTAX}$`;
+
+/**
+ * A var's name as fly reads it (vars/variables.go `ParseReference`), as regular expressions' sources: fields split at
+ * each `.` outside double quotes, each field not empty once its quotes are dropped, and no `:` outside quotes (which
+ * would end the name of a var source). Inside quotes, up to the next quote or the name's end, `.` and `:` are the
+ * name's own.
+ */
+const UNQUOTED = "[-/@\\w\\p{L}]";
+const QUOTED = "[-/.:@\\w\\p{L}]";
+const NAME_END = "(?=\\)\\)$)";
+const QUOTES = `"${QUOTED}*(?:"|${NAME_END})`;
+const FIELD = `(?:${QUOTES})*(?:${UNQUOTED}|"${QUOTED}+(?:"|${NAME_END}))(?:${UNQUOTED}|${QUOTES})*`;
+
+/**
+ * A string that is exactly one `((var))` that fly can fill, as a regular expression's source read with the `u` flag
+ * (as JSON Schema readers read a `pattern`): one var and nothing else (vars/template.go
+ * `interpolationAnchoredRegex`), the only string fly puts a value in place of whole, keeping its type (`((a b))` is no
+ * var, `((a))((b))` two, put into a string); a name fly reads (`((a..b))` fails it: empty field), of no var source:
+ * fly's own vars (`-y`, `-l`) have none, so it leaves `((vault:x))` as it is, for a credential manager to fill in a
+ * string when the pipeline runs.
+ */
+export const FLY_VAR_SYNTAX = `^(?=${WHOLE_VAR_SYNTAX.slice(1)})\\(\\(${FIELD}(?:\\.${FIELD})*\\)\\)$`;
+const WHOLE_VAR = new RegExp(WHOLE_VAR_SYNTAX, "u");
 
 /**
  * Whether a string holds a `((var))`, so its final value is not known before the pipeline is set or the build runs

@@ -1,4 +1,4 @@
-import type { Params, Tags, Version } from "./common.ts";
+import type { Duration, Params, Tags, Version } from "./common.ts";
 
 /** Linux, darwin, windows, or any platform a worker advertises. */
 export type Platform = "linux" | "darwin" | "windows" | (string & {});
@@ -64,6 +64,11 @@ export interface TaskOutput {
 export interface TaskCache {
   /** The directory, relative to the task's working directory. */
   path: string;
+  /**
+   * How long the cache is kept once unused: a Go duration of at least 1s (`72h`). Unset, the web node's default (no
+   * expiry, unless its operator set one).
+   */
+  ttl?: Duration;
 }
 
 /**

@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { expect, test } from "vitest";
-import { GO_YAML_INT64_SYNTAX, goYamlInteger } from "./go-yaml-numbers.ts";
+import {
+  GO_INT,
+  GO_YAML_INT64_SYNTAX,
+  GO_YAML_UNDERSCORED_NUMBER_SYNTAX,
+  GO_YAML_WHOLE_FLOAT_SYNTAX,
+  goYamlInteger,
+  goYamlNumber,
+} from "./go-yaml-numbers.ts";
 import { plainScalarValue } from "./go-yaml-schema.ts";
 
 const syntax = new RegExp(GO_YAML_INT64_SYNTAX);
@@ -69,4 +76,84 @@ test("GO_YAML_INT64_SYNTAX agrees with go-yaml on generated integers of every fo
     }),
     { numRuns: 3000, seed: 28 },
   );
+});
+
+test("a scalar that starts with . is a float as strconv.ParseFloat reads it, its _ only between digits", () => {
+  const read = (texts: string[]) => texts.map((text) => [text, goYamlNumber(text)]);
+  expect(
+    read([".5", ".5_0", ".5e1_0", ".5E-1", ".5__0", "._5", ".5_", ".5_e1", ".5e_1", ".", ".e1", ".5e400"]),
+  ).toEqual([
+    [".5", 0.5],
+    [".5_0", 0.5],
+    [".5e1_0", 5e9],
+    [".5E-1", 0.05],
+    ...[".5__0", "._5", ".5_", ".5_e1", ".5e_1", ".", ".e1", ".5e400"].map((text) => [text, text]),
+  ]);
+});
+
+test("GO_YAML_UNDERSCORED_NUMBER_SYNTAX matches exactly the plain scalars with _ go-yaml v2 reads as a decimal number", () => {
+  const syntax = new RegExp(GO_YAML_UNDERSCORED_NUMBER_SYNTAX);
+  /** What go-yaml reads, a float past float64's range (a string to go-yaml) taken as the number it is written as. */
+  const readsNumber = (text: string) =>
+    typeof plainScalarValue(text) === "number" ||
+    (/^[-+0-9]/.test(text) &&
+      /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)$/.test(text.replace(/_/g, "")));
+  const scalar = fc.string({
+    unit: fc.constantFrom("0", "1", "9", "_", "_", ".", "e", "E", "-", "+", "x"),
+    maxLength: 9,
+  });
+  fc.assert(
+    fc.property(scalar, (text) => {
+      expect([text, syntax.test(text)]).toEqual([text, text.includes("_") && !/x/.test(text) && readsNumber(text)]);
+    }),
+    { numRuns: 5000, seed: 30 },
+  );
+  for (const text of ["1_0.5", "1_000", "0_8", "1_0e3", "+_.5", ".5_0", "1_0e400", "1_."]) {
+    expect([text, syntax.test(text)]).toEqual([text, true]);
+  }
+  for (const text of ["1.5", "1000", "_1", "._5", ".5__0", "1_0.5e", "1_x", "0x1_F"]) {
+    expect([text, syntax.test(text)]).toEqual([text, false]);
+  }
+});
+
+test("GO_YAML_WHOLE_FLOAT_SYNTAX matches exactly the plain scalars with _ go-yaml v2 reads as a whole float (no exponent)", () => {
+  const syntax = new RegExp(GO_YAML_WHOLE_FLOAT_SYNTAX);
+  /** A float go-yaml reads (an int is GO_YAML_INT64_SYNTAX's) that is whole. */
+  const readsWholeFloat = (text: string) => {
+    const value = plainScalarValue(text);
+    return typeof value === "number" && Number.isInteger(value) && !GO_INT.test(text.replace(/_/g, ""));
+  };
+  const scalar = fc.string({ unit: fc.constantFrom("0", "0", "1", "7", "8", "_", "_", ".", "-", "+"), maxLength: 9 });
+  fc.assert(
+    fc.property(scalar, (text) => {
+      expect([text, syntax.test(text)]).toEqual([text, text.includes("_") && readsWholeFloat(text)]);
+    }),
+    { numRuns: 5000, seed: 30 },
+  );
+  // up to 18 digits after the leading zeros: json writes them as digits an int64 holds
+  for (const text of [
+    "1_0.0",
+    "1_000.",
+    "+_.0",
+    ".0_0",
+    "0_8",
+    "-01_9",
+    `00_${"9".repeat(18)}.0`,
+    `0_8${"0".repeat(17)}`,
+  ]) {
+    expect([text, syntax.test(text)]).toEqual([text, true]);
+  }
+  for (const text of [
+    "1_0.5",
+    "0_7",
+    "1_0e2",
+    "._0",
+    ".0__0",
+    "1.0",
+    "08",
+    `1_${"0".repeat(18)}.0`,
+    `0_8${"0".repeat(18)}`,
+  ]) {
+    expect([text, syntax.test(text)]).toEqual([text, false]);
+  }
 });

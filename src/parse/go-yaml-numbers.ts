@@ -1,5 +1,6 @@
 // Kept apart from go-yaml-schema.ts, which loads js-yaml: validating a rendered pipeline reads exact integers
 // (go-numbers.ts) without loading the YAML reader.
+import { decimalsUpTo } from "../concourse/decimal-syntax.ts";
 
 /** An integer as Go's `strconv.ParseInt(s, 0, 64)` reads one (with a leading `0` for octal, as go-yaml adds). */
 export const GO_INT = /^([-+]?)(?:0[xX]([0-9a-fA-F]+)|0[oO]([0-7]+)|0[bB]([01]+)|(0[0-7]*)|([1-9][0-9]*))$/;
@@ -37,23 +38,48 @@ function magnitudes(negative: boolean): string {
     form("0_*[bB]_*(?=[01])", `1_*${digits("[01]", "0,62")}`, `1_*${digits("0", 63)}`),
     // decimal: up to 18 digits, or 19 up to the bound
     `[1-9]_*${digits("[0-9]", "0,17")}`,
-    decimalsUpTo(negative ? "9223372036854775808" : "9223372036854775807"),
+    decimalsUpTo(negative ? "9223372036854775808" : "9223372036854775807", "_*"),
   ].join("|");
 }
 
 /**
- * The decimal numbers of as many digits as `max`, up to it, each digit with the underscores after it: those whose
- * first digit that differs from `max`'s is smaller, and `max` itself.
+ * A float that starts with `.` as `strconv.ParseFloat` reads it (Go's syntax of a float literal): digits with a `_`
+ * only between two, and an exponent.
  */
-function decimalsUpTo(max: string): string {
-  const written = (digits: string) => [...digits].map((d) => `${d}_*`).join("");
-  const smaller = [...max].flatMap((digit, i) => {
-    const lowest = i === 0 ? 1 : 0;
-    if (Number(digit) <= lowest) return [];
-    const rest = max.length - i - 1;
-    return [`${written(max.slice(0, i))}[${lowest}-${Number(digit) - 1}]_*${rest > 0 ? `(?:[0-9]_*){${rest}}` : ""}`];
-  });
-  return [...smaller, written(max)].join("|");
+const GO_DOT_FLOAT = /^\.[0-9](?:_?[0-9])*(?:[eE][-+]?[0-9](?:_?[0-9])*)?$/;
+
+/**
+ * The plain scalars written with `_` that go-yaml v2 reads as a number and a YAML 1.2 reader leaves a string, as a
+ * regular expression's source: one that starts with a sign or a digit, which go-yaml reads with every `_` dropped
+ * (resolve.go), as an int, or as a float when it has a fraction or an exponent, or is past 64 bits (`1_0.5`, `1_000`,
+ * `1_0e3`, `0_8`); and one that starts with `.`, which go-yaml hands to `strconv.ParseFloat` as it is, where a `_` may
+ * stand only between digits (`.5_0`; `._5` is a string). A float past float64's range (`1_0e400`), which go-yaml keeps
+ * a string, matches too. Ints in another base (`0x1_F`) are {@link GO_YAML_INT64_SYNTAX}'s.
+ */
+export const GO_YAML_UNDERSCORED_NUMBER_SYNTAX = `^(?=.*_)(?:${signedNumber()}|${GO_DOT_FLOAT.source.slice(1, -1)})$`;
+
+/** A number that starts with a sign or digit, each character with the underscores after it (go-yaml drops them). */
+function signedNumber(): string {
+  const digits = "(?:[0-9]_*)+";
+  return `(?=[-+0-9])(?:[-+]_*)?(?:\\._*${digits}|${digits}(?:\\._*(?:[0-9]_*)*)?)(?:[eE]_*(?:[-+]_*)?${digits})?`;
+}
+
+/**
+ * The plain scalars written with `_` that go-yaml v2 reads as a float that a Go `int` takes, as a regular expression's
+ * source: a whole float, which json writes as its digits, within 18 digits (after leading zeros; past 2^63 json's
+ * digits overflow the int): one with a fraction of zeros (`1_0.0`, `1_000.`, `+_.0`, `.0_0`), and one with a leading
+ * `0` and an 8 or 9, no octal int, which go-yaml reads as a decimal float (`0_8`, `01_9`). Not those with an exponent
+ * (`1_0e2`), nor with more digits, which a Go `int` may take too: the schema refuses them.
+ */
+export const GO_YAML_WHOLE_FLOAT_SYNTAX = `^(?=.*_)(?:(?=[-+0-9])(?:[-+]_*)?(?:${wholeFloats()})|\\.0(?:_?0)*)$`;
+
+/** The whole floats of {@link GO_YAML_WHOLE_FLOAT_SYNTAX} after their sign, each character with the `_` after it. */
+function wholeFloats(): string {
+  const significant = "[1-9]_*(?:[0-9]_*){0,17}";
+  const wholePart = `(?:(?:0_*)+(?:${significant})?|${significant})`;
+  const fraction = `${wholePart}\\._*(?:0_*)*|\\._*(?:0_*)+`;
+  const notOctal = `(?:0_*)+(?=[0-9_]*[89])${significant}`;
+  return `${fraction}|${notOctal}`;
 }
 
 /**
@@ -85,6 +111,11 @@ export function goYamlInteger(text: string): bigint | undefined {
 
 /** go-yaml v2's reading of a plain scalar that starts like a number: an int, a float, or the string itself. */
 export function goYamlNumber(text: string): number | string {
+  // resolve.go hands a scalar that starts with `.` to ParseFloat as it is, its `_` kept
+  if (text.startsWith(".")) {
+    const n = GO_DOT_FLOAT.test(text) ? Number(text.replace(/_/g, "")) : Number.NaN;
+    return Number.isFinite(n) ? n : text;
+  }
   const plain = text.includes("_") ? text.replace(/_/g, "") : text;
   const int = GO_INT.exec(plain);
   if (int !== null) {

@@ -9,7 +9,7 @@ import type {
   VarSourceField,
 } from "../concourse/config-fields.ts";
 /** Concourse's config types (atc/config.go, atc/job_config.go, atc/steps.go, atc/task.go) as shape descriptors. */
-import { MEMORY_LIMIT } from "../concourse/container-limits.ts";
+import { memoryLimitError } from "../concourse/container-limits.ts";
 import { goDurationError, goParseDuration } from "../concourse/go-duration.ts";
 import { goValue } from "../concourse/go-format.ts";
 import {
@@ -61,7 +61,8 @@ const CONTAINER_LIMITS = struct("atc.ContainerLimits", "ignored", {
     if (value !== null && typeof value !== "number") c.invalid("cpu limit must be an integer");
   }),
   memory: custom((value, c) => {
-    if (typeof value === "string" && !MEMORY_LIMIT.test(value)) c.invalid("could not parse container memory limit");
+    const error = typeof value === "string" ? memoryLimitError(value) : undefined;
+    if (error !== undefined) c.invalid(error);
   }),
 } satisfies Record<TaskConfigPartField<"container_limits">, Desc>);
 

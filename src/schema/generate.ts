@@ -11,7 +11,8 @@
  * - steps are read by Concourse's precedence (atc/steps.go `StepPrecedence`, the model's `STEP_KINDS`):
  *   an `if`/`then`/`else` chain, so a step with `task` is a task step whatever else it has;
  * - a `((var))` is accepted wherever the model asks for something other than a string (fly fills vars
- *   in before Concourse decodes the config);
+ *   in before Concourse decodes the config); in a task config file only where Concourse reads a string, as a task
+ *   step decodes the file before it puts any var in place ({@link taskConfigFile});
  * - unknown keys rejected (`additionalProperties: false`) where `fly set-pipeline` rejects them: in jobs,
  *   resources, resource types, prototypes, groups, var sources, `build_log_retention` and `display`
  *   (atc.UnmarshalConfig decodes them strictly), steps and a task's inline config (the StepValidator);
@@ -25,7 +26,8 @@
  *   a step) or when the step runs (the `timeout` of get, put and task), and a task step's `file` or `config`, one of
  *   them;
  * - a container's `cpu` a number, and its `memory` a number or a size (`1GB`), as atc/container_limits.go decodes them
- *   (the model takes any string there too, for a `((var))`);
+ *   (the model takes any string there too, for a `((var))`), a number go-yaml reads and YAML 1.2 does not (`1_0.5`)
+ *   among them;
  * - a list of types (`type: [string, number]`) written as `anyOf`, so ajv's strict mode reads the schema as it is;
  * - a number or boolean accepted where Concourse decodes a string outside steps (sigs.k8s.io/yaml makes a string of
  *   it), not in steps, which Concourse decodes again from JSON, strictly;
@@ -35,14 +37,19 @@
 import { MEMORY_LIMIT_SYNTAX } from "../concourse/container-limits.ts";
 import { GO_DURATION_SYNTAX } from "../concourse/go-duration.ts";
 import { STEP_PRECEDENCE } from "../concourse/step-fields.ts";
+import { FLY_VAR_SYNTAX } from "../concourse/vars.ts";
 import { isObject } from "../model/common.ts";
 import { STEP_KINDS } from "../model/step.ts";
 import { PIPELINE_MARKERS, TASK_MARKERS } from "../parse/document-kind.ts";
-import { GO_YAML_INT64_SYNTAX } from "../parse/go-yaml-numbers.ts";
+import {
+  GO_YAML_INT64_SYNTAX,
+  GO_YAML_UNDERSCORED_NUMBER_SYNTAX,
+  GO_YAML_WHOLE_FLOAT_SYNTAX,
+} from "../parse/go-yaml-numbers.ts";
 import { FALSES, TRUES } from "../parse/go-yaml-schema.ts";
 import { type Desc, GO_INT_BOUND } from "../parse/shape-descriptor.ts";
 import { CONFIG, stepFieldType } from "../parse/shape-types.ts";
-import { TASK_CONFIG_DEFINITION, TASK_CONFIG_FILE } from "./task-schema.ts";
+import { TASK_CONFIG_DEFINITION, TASK_CONFIG_FILE, TASK_CONFIG_FILE_DEFINITION } from "./task-schema.ts";
 
 /** A JSON Schema node, as plain data. */
 export type JsonSchema = { [key: string]: unknown };
@@ -86,12 +93,16 @@ const OPTIONAL_IN_FILES: Readonly<Record<string, readonly string[]>> = {
 /** The model types that `Ref<T>` may stand for: in YAML, always their name. */
 const NAMED_ENTITIES: ReadonlySet<string> = new Set(["Resource", "ResourceType", "Prototype", "Job"]);
 
-/** Where a `((var))` is accepted in place of a value that is not a string. */
-export const VAR_PATTERN = "^\\(\\(.+\\)\\)$";
+/**
+ * Where a `((var))` is accepted in place of a value that is not a string: a string that is one var and nothing else,
+ * as fly reads one (vars/template.go), which fly puts the var's value in place of, keeping its type. fly fills it
+ * before Concourse decodes the config (`fly set-pipeline -y/-l`); a credential manager fills vars later, only in
+ * strings.
+ */
 const VAR: JsonSchema = {
   type: "string",
-  pattern: VAR_PATTERN,
-  description: "A `((var))`, filled in by `fly set-pipeline -v/-l` or a credential manager.",
+  pattern: FLY_VAR_SYNTAX,
+  description: "A `((var))`, filled in by `fly set-pipeline -y/-l` before Concourse reads the pipeline.",
 };
 
 /**
@@ -105,17 +116,22 @@ const YAML_1_1_BOOLEAN: JsonSchema = {
 };
 
 /**
- * The ints go-yaml v2 reads that a YAML 1.2 reader leaves strings: `1_000`, `0b11`, `0X1F`, `+0x1F`, `017` (as
- * go-yaml reads it, octal); not those YAML 1.2's core schema reads as ints too (`12`, `0o17`, `0x1F`), which as
- * strings were quoted, and Concourse refuses them. Within Go's 64-bit `int`, as the shape check takes one (beyond it
- * go-yaml reads a uint64 or a float, which the `int` refuses: `99_999_999_999_999_999_999`).
- * A quoted `"1_000"`, a string to Concourse, passes too: a YAML 1.2 reader gives the same string for it.
+ * A whole number as go-yaml v2 reads a plain scalar that a YAML 1.2 reader leaves a string, where Concourse decodes a
+ * Go `int`: an int (`1_000`, `0b11`, `0X1F`, `+0x1F`, `017`, octal as go-yaml reads it) within Go's 64-bit `int`
+ * (beyond it go-yaml reads a uint64 or a float, which the `int` refuses: `99_999_999_999_999_999_999`), or a whole
+ * float of up to 18 digits (`1_0.0`, `0_8`), which json writes as digits the `int` takes. Not a string YAML 1.2's core
+ * schema reads as a number (`12`, `0o17`, `0x1F`): as a string it was quoted, and Concourse refuses it.
+ *
+ * What no schema can tell apart: a YAML 1.2 reader gives the same string for the plain `1_000`, the int 1000 to
+ * Concourse, and for the quoted `"1_000"`, a string that Concourse refuses for an `int`. The schema accepts it, as
+ * refusing it would fail every valid `1_000` in an editor; `hangar validate`, which reads YAML as Concourse does,
+ * refuses the quoted one.
  */
 const GO_YAML_INTEGER: JsonSchema = {
   type: "string",
-  pattern: `^(?![-+]?[0-9]+$|0o[0-7]+$|0x[0-9a-fA-F]+$)${GO_YAML_INT64_SYNTAX.slice(1)}`,
+  pattern: `^(?![-+]?[0-9]+$|0o[0-7]+$|0x[0-9a-fA-F]+$)(?:${GO_YAML_INT64_SYNTAX.slice(1, -1)}|${GO_YAML_WHOLE_FLOAT_SYNTAX.slice(1, -1)})$`,
   description:
-    "An integer as Concourse's YAML reader reads it (`1_000`, `0b11`, `0X1F`), which YAML 1.2 leaves a string.",
+    "A whole number as Concourse's YAML reader reads it (`1_000`, `0b11`, `0X1F`, `1_0.0`), which YAML 1.2 leaves a string.",
 };
 
 /** A Go duration (`time.ParseDuration`: `30s`, `1h30m`, `1.5h`); one past about 292 years, which Go rejects, passes. */
@@ -134,21 +150,43 @@ const CHECK_EVERY: JsonSchema = {
 };
 
 /**
- * A container's `cpu` (atc/container_limits.go `CPULimit`, decoded from JSON as a float64): a number; a string, even of
- * digits (`"5"`, `"0x10"`), is `cpu limit must be an integer`. An int go-yaml reads that YAML 1.2 leaves a string
- * (`1_000`) is a number to Concourse.
+ * The numbers written with `_` go-yaml v2 reads that a YAML 1.2 reader leaves strings (`1_0.5`, `1_000`, `.5_0`), where
+ * Concourse takes any number (a container's limits). One past float64's range (`1_0e400`), which go-yaml keeps a
+ * string, passes.
  */
-const CPU_LIMIT: JsonSchema = { anyOf: [{ type: "number" }, { $ref: `#/definitions/GoYamlInteger` }] };
+const GO_YAML_NUMBER: JsonSchema = {
+  type: "string",
+  pattern: GO_YAML_UNDERSCORED_NUMBER_SYNTAX,
+  description: "A number as Concourse's YAML reader reads it (`1_0.5`, `1_000`), which YAML 1.2 leaves a string.",
+};
+
+/** A number as Concourse's YAML reader reads one: as YAML 1.2 reads it, or written as YAML 1.2 reads no number. */
+const ANY_NUMBER: readonly JsonSchema[] = [
+  { type: "number" },
+  { $ref: `#/definitions/GoYamlInteger` },
+  { $ref: `#/definitions/GoYamlNumber` },
+];
+
+/**
+ * A container's `cpu` (atc/container_limits.go `CPULimit`, decoded from JSON as a float64): a number; a string, even of
+ * digits (`"5"`, `"0x10"`), is `cpu limit must be an integer`. A number go-yaml reads that YAML 1.2 leaves a string
+ * (`1_000`, `1_0.5`) is a number to Concourse.
+ */
+const CPU_LIMIT: JsonSchema = { anyOf: [...ANY_NUMBER] };
 
 /**
  * A container's `memory` (`MemoryLimit`): a number, or a size `ParseMemoryLimit` reads (`1GB`, `512mi`, `"5"`);
- * another string (`"0x10"`, `1.5GB`) is `could not parse container memory limit`.
+ * another string (`"0x10"`, `1.5GB`) is `could not parse container memory limit`. A boolean, list or mapping
+ * `MemoryLimit.UnmarshalJSON` takes without a word, as no limit (it reads only numbers and strings).
  */
 const MEMORY_LIMIT: JsonSchema = {
   anyOf: [
-    { type: "number" },
+    ...ANY_NUMBER,
     { type: "string", pattern: MEMORY_LIMIT_SYNTAX },
-    { $ref: `#/definitions/GoYamlInteger` },
+    { type: "boolean" },
+    { $ref: `#/definitions/Yaml11Boolean` },
+    { type: "array" },
+    { type: "object" },
   ],
 };
 
@@ -170,6 +208,18 @@ const RUN_TIME_TIMEOUT: readonly string[] = ["get", "put", "task"];
 /** A get, put or task step's own `timeout`: empty (or null) for the default, else a Go duration (`MaybeTimeout`). */
 const STEP_TIMEOUT: JsonSchema = {
   anyOf: [{ $ref: `#/definitions/GoDuration` }, { type: "string", const: "" }],
+};
+
+/**
+ * A task cache's `ttl` (atc/task.go `TaskCacheConfig.UnmarshalJSON`, when the config is decoded): empty (or null) for
+ * the default, else a Go duration of at least 1s. Here a Go duration that is not negative nor zero (`-1h`, `0s`); a
+ * positive one under a second (`500ms`), which Concourse refuses too, passes.
+ */
+const CACHE_TTL: JsonSchema = {
+  anyOf: [
+    { type: "string", pattern: `^(?!-)(?=[^1-9]*[1-9])${GO_DURATION_SYNTAX.slice(1)}` },
+    { type: "string", const: "" },
+  ],
 };
 
 /**
@@ -215,13 +265,92 @@ export function shapeSchema(raw: JsonSchema): JsonSchema {
   shaped.Var = VAR;
   shaped.Yaml11Boolean = YAML_1_1_BOOLEAN;
   shaped.GoYamlInteger = GO_YAML_INTEGER;
+  shaped.GoYamlNumber = GO_YAML_NUMBER;
   shaped.GoDuration = GO_DURATION;
+  shaped.NonFiniteNumber = {
+    not: { type: ["string", "number", "boolean", "object", "array", "null"] },
+    description: "`.inf`, `.nan` or `1e400`, which a YAML 1.2 reader makes a number JSON does not hold.",
+  };
   shaped.Pipeline = topLevel(shaped.Pipeline ?? {});
+  const all = unionTypes(containerLimits(durations(taskConfigOrFile(goStrings(shaped)))));
   return {
     $schema: "http://json-schema.org/draft-07/schema#",
     ...documentKinds(),
-    definitions: unionTypes(containerLimits(durations(taskConfigOrFile(goStrings(shaped))))),
+    definitions: { ...all, [TASK_CONFIG_FILE_DEFINITION]: taskConfigFile(all) },
   };
+}
+
+/**
+ * A task config file: a task config (the definition a task step's inline `config:` has), with a `((var))` only where
+ * Concourse reads a string. A task step decodes the file it names before it puts any var in place
+ * (atc/exec/task_config_source.go: `FileConfigSource` decodes, `InterpolateTemplateConfigSource` interpolates the
+ * config it decoded), so a var where a number, boolean, list or mapping is read (`cpu: ((cpu))`, `run: ((run))`)
+ * fails the build, whatever the step's `vars:`, and `fly execute -c` fails on it too, unless given with `-y`; in a
+ * string (`platform: ((p))`) it waits for the step's vars. In a pipeline, fly fills vars before Concourse decodes.
+ */
+function taskConfigFile(definitions: Record<string, JsonSchema>): JsonSchema {
+  const task = definitions[TASK_CONFIG_DEFINITION] ?? {};
+  return {
+    ...withDescription(task),
+    allOf: [{ $ref: `${REF_PREFIX}${TASK_CONFIG_DEFINITION}` }, varsAsStrings(definitions, task, new Set())],
+  };
+}
+
+/**
+ * A constraint on a mapping's keys or a list's items, `then`, asked of a value of `type` only (the type said in `then`
+ * again, as ajv's strict mode asks of `properties` and `items`).
+ */
+// biome-ignore lint/suspicious/noThenProperty: `then` is JSON Schema's keyword here, not a promise
+const when = (type: "object" | "array", then: JsonSchema): JsonSchema => ({ if: { type }, then: { type, ...then } });
+
+/**
+ * What a value must be beyond its schema `node` when no var is filled before Concourse decodes it: where `node`
+ * takes a `((var))` as an alternative, a var must be what another alternative takes (a string); likewise inside it,
+ * through the definitions it refers to (`seen`: those on the way, which are not entered again). `{}` where nothing
+ * more is asked.
+ */
+function varsAsStrings(
+  definitions: Record<string, JsonSchema>,
+  node: JsonSchema,
+  seen: ReadonlySet<string>,
+): JsonSchema {
+  const ref = refName(node);
+  if (ref !== undefined) {
+    const def = definitions[ref];
+    return ALTERNATIVES.has(ref) || seen.has(ref) || def === undefined
+      ? {}
+      : varsAsStrings(definitions, def, new Set([...seen, ref]));
+  }
+  const members = Array.isArray(node.anyOf) ? (node.anyOf as JsonSchema[]) : [];
+  const isVar = (member: JsonSchema) => refName(member) === "Var";
+  const others = members.filter((member) => !isVar(member));
+  const parts: JsonSchema[] = [];
+  if (members.some(isVar)) {
+    // biome-ignore lint/suspicious/noThenProperty: `then` is JSON Schema's keyword here, not a promise
+    parts.push({ if: { $ref: `${REF_PREFIX}Var` }, then: others.length === 1 ? others[0] : { anyOf: others } });
+  }
+  const inside = (value: unknown): JsonSchema | undefined => {
+    if (!isObject(value)) return undefined;
+    const constraint = varsAsStrings(definitions, value, seen);
+    return Object.keys(constraint).length > 0 ? constraint : undefined;
+  };
+  for (const member of members.length > 0 ? others : [node]) {
+    if (refName(member) !== undefined || Array.isArray(member.anyOf)) {
+      const constraint = inside(member);
+      if (constraint !== undefined) parts.push(constraint);
+      continue;
+    }
+    const properties = Object.entries(isObject(member.properties) ? member.properties : {}).flatMap(([key, value]) => {
+      const constraint = inside(value);
+      return constraint === undefined ? [] : [[key, constraint] as const];
+    });
+    if (properties.length > 0) parts.push(when("object", { properties: Object.fromEntries(properties) }));
+    const items = inside(member.items);
+    if (items !== undefined) parts.push(when("array", { items }));
+    const additional = inside(member.additionalProperties);
+    if (additional !== undefined) parts.push(when("object", { additionalProperties: additional }));
+  }
+  return parts.length === 0 ? {} : parts.length === 1 ? (parts[0] as JsonSchema) : { allOf: parts };
 }
 
 /**
@@ -249,13 +378,20 @@ function documentKinds(): JsonSchema {
       not: { anyOf: PIPELINE_MARKERS.map(has) },
     },
     // biome-ignore lint/suspicious/noThenProperty: `then` is JSON Schema's keyword here, not a promise
-    then: { ...TASK_CONFIG_FILE, $ref: `${REF_PREFIX}${TASK_CONFIG_DEFINITION}` },
+    then: { ...TASK_CONFIG_FILE, $ref: `${REF_PREFIX}${TASK_CONFIG_FILE_DEFINITION}` },
     else: { ...PIPELINE_FILE, $ref: `${REF_PREFIX}${PIPELINE_DEFINITION}` },
   };
 }
 
 /** The definitions that stand beside a value's own type as alternatives: never followed as its type. */
-const ALTERNATIVES: ReadonlySet<string> = new Set(["Var", "Yaml11Boolean", "GoYamlInteger", "GoDuration"]);
+const ALTERNATIVES: ReadonlySet<string> = new Set([
+  "Var",
+  "Yaml11Boolean",
+  "GoYamlInteger",
+  "GoYamlNumber",
+  "GoDuration",
+  "NonFiniteNumber",
+]);
 
 /**
  * Walks a schema node alongside the shape check's descriptor of the same value: `visit` sees each node with its
@@ -302,8 +438,15 @@ function walkStepDefinitions(
 }
 
 /**
+ * What a YAML 1.2 reader makes of `.inf`, `.nan` and a float past float64's range (`1e400`): a number no JSON holds,
+ * which a JSON Schema reader may take for no type at all (ajv does). go-yaml reads the first two as floats, the last
+ * as a string, and sigs.k8s.io/yaml makes a string of each where Concourse decodes one outside steps (`+Inf`, `NaN`).
+ */
+const NON_FINITE: JsonSchema = { $ref: `${REF_PREFIX}NonFiniteNumber` };
+
+/**
  * The definitions with a number or boolean accepted where Concourse decodes a string outside steps: there
- * sigs.k8s.io/yaml makes a string of one (`name: 2024`, `version: { ref: 12 }`), as the shape check does. Steps are
+ * sigs.k8s.io/yaml makes a string of one (`name: 2024`, `version: { ref: 12 }`, `name: .inf`), as the shape check does. Steps are
  * decoded again from JSON, strictly, so their strings stay strings; a definition that steps use too (`Tags`,
  * `Version`) is copied, loosened, where it is used outside them.
  */
@@ -333,7 +476,10 @@ function goStrings(definitions: Record<string, JsonSchema>): Record<string, Json
       const { $ref: _, ...rest } = here;
       return { ...loosen(def, desc), ...rest };
     }
-    if (desc.k === "string" && acceptsAnyString(here)) return { ...here, type: ["string", "number", "boolean"] };
+    if (desc.k === "string" && acceptsAnyString(here)) {
+      const { type: _, ...rest } = here;
+      return { ...rest, anyOf: [...["string", "number", "boolean"].map((t) => ({ type: t })), NON_FINITE] };
+    }
     if (desc.k === "list" && isObject(here.items)) return { ...here, items: loosen(here.items, desc.of) };
     if (desc.k === "map" && isObject(here.additionalProperties)) {
       return { ...here, additionalProperties: loosen(here.additionalProperties, desc.of) };
@@ -508,8 +654,9 @@ function replaceProperty(
 
 /**
  * The definitions with a Go duration's syntax where Concourse parses one when the pipeline is set (fly
- * validate-pipeline fails on a bad one): `check_every`, and `timeout` where it wraps the step; and where it parses
- * one when the step runs (the build fails on a bad one): the `timeout` of get, put and task.
+ * validate-pipeline fails on a bad one): `check_every`, `timeout` where it wraps the step, and a task cache's `ttl`
+ * (also where a task step reads its config file); and where it parses one when the step runs (the build fails on a bad
+ * one): the `timeout` of get, put and task.
  */
 function durations(definitions: Record<string, JsonSchema>): Record<string, JsonSchema> {
   const out = { ...definitions };
@@ -524,6 +671,7 @@ function durations(definitions: Record<string, JsonSchema>): Record<string, Json
   for (const kind of RUN_TIME_TIMEOUT) {
     replaceProperty(out, stepDefinition(kind), "timeout", (property) => withValue(property, STEP_TIMEOUT));
   }
+  replaceProperty(out, "TaskCache", "ttl", (property) => withValue(property, CACHE_TTL));
   return out;
 }
 

@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import fc from "fast-check";
 import { afterAll, describe, expect, test } from "vitest";
-import { parse } from "yaml";
+import { CST, Parser, parse } from "yaml";
+import { corpusDir } from "../../test/helpers/corpus.ts";
 import { TASK_CONFIG_FIELDS } from "../concourse/step-fields.ts";
 import { isObject } from "../model/common.ts";
 import type { Pipeline } from "../model/pipeline.ts";
@@ -20,14 +21,9 @@ const check: ValidateFunction = new Ajv({ strict: true, allErrors: true }).compi
 const read = (text: string): unknown => parse(text, { merge: true, maxAliasCount: -1 });
 const errorsOf = (text: string) => (check(read(text)) ? [] : (check.errors ?? []));
 
-const corpus = join(import.meta.dirname, "../../../shared/corpus/pipelines");
-const corpusFiles = (() => {
-  try {
-    return readdirSync(corpus).filter((f) => /\.ya?ml$/.test(f));
-  } catch {
-    return [];
-  }
-})();
+const corpus = corpusDir("pipelines");
+const corpusFiles = corpus === undefined ? [] : readdirSync(corpus).filter((f) => /\.ya?ml$/.test(f));
+const corpusText = (file: string): string => readFileSync(join(corpus ?? "", file), "utf8");
 /** Findings about the shape of values (types, unknown keys, steps), which the schema must catch too. */
 const SHAPE_RULES = new Set([
   "type-mismatch",
@@ -43,18 +39,83 @@ const SHAPE_RULES = new Set([
 const hangarErrors = (text: string) =>
   validateText(text, { file: "pipeline.yml", as: "auto" }).diagnostics.filter((d) => d.severity === "error");
 
-describe.skipIf(corpusFiles.length === 0)("a corpus pipeline that hangar validate accepts passes the schema", () => {
-  const checked: string[] = [];
-  afterAll(() => {
-    // most of the corpus is valid: the test must not pass by skipping it
-    expect(checked.length).toBeGreaterThan(corpusFiles.length / 2);
-  });
-  test.each(corpusFiles)("%s", (file) => {
-    const text = readFileSync(join(corpus, file), "utf8");
-    if (hangarErrors(text).length > 0) return;
-    checked.push(file);
-    expect(errorsOf(text)).toEqual([]);
-  });
+describe.skipIf(corpusFiles.length === 0)(
+  "a corpus pipeline passes the schema when hangar validate accepts it, and fails it for a shape error hangar finds",
+  () => {
+    const checked: string[] = [];
+    afterAll(() => {
+      // most of the corpus is valid: the test must not pass by skipping it
+      expect(checked.length).toBeGreaterThan(corpusFiles.length / 2);
+    });
+    test.each(corpusFiles)("%s", (file) => {
+      const text = corpusText(file);
+      const errors = hangarErrors(text);
+      if (errors.length === 0) {
+        checked.push(file);
+        expect(errorsOf(text)).toEqual([]);
+      } else if (errorsOf(text).length > 0) {
+        // what the schema refuses is a mistake of shape, which hangar validate reports as one
+        expect(errors.filter((d) => SHAPE_RULES.has(d.ruleId))).not.toEqual([]);
+      }
+    });
+  },
+);
+
+/**
+ * A text with its plain ints, floats and booleans written as go-yaml v2 reads them and a YAML 1.2 reader does not: an
+ * int of two digits or more with a `_` after its first (`1_2`), one of a digit in binary (`0b1`), a float with a `_`
+ * after its first digit (`1_.5`), `true` and `false` as `yes` and `no`. Concourse reads the text as it read the
+ * original; `count` is how many scalars were written anew.
+ */
+function respelled(text: string): { text: string; count: number } {
+  const edits: { offset: number; length: number; source: string }[] = [];
+  const respell = (source: string): string | undefined => {
+    if (/^-?[1-9][0-9]+(?:\.[0-9]+)?$|^-?[0-9]\.[0-9]+$/.test(source)) return source.replace(/[0-9]/, "$&_");
+    if (/^[0-9]$/.test(source)) return `0b${Number(source).toString(2)}`;
+    return source === "true" ? "yes" : source === "false" ? "no" : undefined;
+  };
+  for (const token of new Parser().parse(text)) {
+    if (token.type !== "document") continue;
+    CST.visit(token, (item) => {
+      for (const node of [item.key, item.value]) {
+        if (node?.type !== "scalar") continue;
+        const source = respell(node.source);
+        if (source !== undefined) edits.push({ offset: node.offset, length: node.source.length, source });
+      }
+    });
+  }
+  let out = text;
+  for (const edit of edits.sort((a, b) => b.offset - a.offset)) {
+    out = out.slice(0, edit.offset) + edit.source + out.slice(edit.offset + edit.length);
+  }
+  return { text: out, count: edits.length };
+}
+
+describe.skipIf(corpusFiles.length === 0)(
+  "a corpus pipeline hangar validate accepts, its numbers and booleans written as go-yaml reads them and YAML 1.2 does not, passes both",
+  () => {
+    const counts: number[] = [];
+    afterAll(() => {
+      expect(counts.length).toBeGreaterThan(corpusFiles.length / 2);
+      expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThan(100);
+    });
+    test.each(corpusFiles)("%s", (file) => {
+      const original = corpusText(file);
+      if (hangarErrors(original).length > 0) return;
+      const { text, count } = respelled(original);
+      counts.push(count);
+      expect(hangarErrors(text)).toEqual([]);
+      expect(errorsOf(text)).toEqual([]);
+    });
+  },
+);
+
+test("respelled writes ints, floats and booleans as go-yaml reads them and YAML 1.2 does not, nothing else", () => {
+  const { text, count } = respelled(
+    "a: 12\nb: [7, -1.5, true]\nc: { false: x, d: '12', e: 0755, f: 1e3, g: v1 }\nh: |\n  12\n",
+  );
+  expect(text).toBe("a: 1_2\nb: [0b111, -1_.5, yes]\nc: { no: x, d: '12', e: 0755, f: 1e3, g: v1 }\nh: |\n  12\n");
+  expect(count).toBe(5);
 });
 
 /**
@@ -62,7 +123,7 @@ describe.skipIf(corpusFiles.length === 0)("a corpus pipeline that hangar validat
  * and 1.2 read alike): the schema reads a file as hangar validate does, so it takes those as task configs.
  */
 const corpusTaskConfigs = corpusFiles.flatMap((file) => {
-  const pipeline = read(readFileSync(join(corpus, file), "utf8"));
+  const pipeline = read(corpusText(file));
   if (!isObject(pipeline)) return [];
   return [...walkPipelineSteps(pipeline as unknown as Pipeline)].flatMap(({ step, path }) => {
     const config = (step as { config?: unknown }).config;
@@ -137,6 +198,18 @@ describe("shape errors fail the schema, as they fail hangar", () => {
     const text = pipelineWith("- get: src\n  attempts: ((n))\n  trigger: ((t))\n  passed: ((jobs))\n- ((a-step))");
     expect(errorsOf(text)).toEqual([]);
     expect(errorsOf(pipelineWith("- get: src\n  attempts: (n)")).length).toBeGreaterThan(0);
+  });
+
+  test.each([
+    ["no var to fly (a space in its name)", "((a b))"],
+    ["two vars, which fly puts into a string", "((a))((b))"],
+    ["a var and more", "x((n))"],
+    ["a var of a var source, which fly leaves for the credential manager", "((vault:n))"],
+    ["a name fly cannot read (an empty field)", "((a..b))"],
+  ])("a string fly puts no value in place of, whole, fails both where a number is expected: %s", (_, value) => {
+    const text = pipelineWith(`- get: src\n  attempts: ${value}`);
+    expect(hangarErrors(text).length).toBeGreaterThan(0);
+    expect(errorsOf(text).length).toBeGreaterThan(0);
   });
 
   test("user_data, which Concourse keeps without reading (also with --strict), may hold anything", () => {
@@ -277,6 +350,17 @@ groups:
     }
   });
 
+  test.each([".inf", "-.inf", ".nan", "1e400"])(
+    "%s for a string outside steps, no JSON number to a YAML 1.2 reader, is a string to Concourse: both pass",
+    (value) => {
+      const text =
+        "resources:\n  - name: src\n    type: git\n    source: {}\n" +
+        `    webhook_token: ${value}\njobs:\n  - name: a\n    old_name: ${value}\n    plan: [{ get: src }]\n`;
+      expect(hangarErrors(text)).toEqual([]);
+      expect(errorsOf(text)).toEqual([]);
+    },
+  );
+
   test("optional fields may be null, as Go's decoder leaves them unset", () => {
     expect(errorsOf(pipelineWith("- get: src\n  params:\n  trigger:"))).toEqual([]);
   });
@@ -352,10 +436,15 @@ describe("what Concourse parses when the pipeline is set, the schema checks too"
         expect(hangarErrors(valid.replace("1h30m", value))).toEqual([]);
         expect([value, errorsOf(valid.replace("1h30m", value))]).toEqual([value, []]);
       }
-      // fly sets the pipeline (the step's own field is not checked then), and the build fails when the step runs
+      // fly sets the pipeline (the step's own field is not checked then), and the build fails when the step runs:
+      // hangar validate warns of it
       for (const value of ["1d", "soon", '"10"', '"1m "']) {
-        expect(hangarErrors(valid.replace("1h30m", value))).toEqual([]);
-        expect([value, errorsOf(valid.replace("1h30m", value)).length > 0]).toEqual([value, true]);
+        const text = valid.replace("1h30m", value);
+        expect(hangarErrors(text)).toEqual([]);
+        expect(validateText(text).diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([
+          ["step-timeout-invalid", "warning"],
+        ]);
+        expect([value, errorsOf(text).length > 0]).toEqual([value, true]);
       }
     },
   );
@@ -398,12 +487,15 @@ describe("what Concourse parses when the pipeline is set, the schema checks too"
 
 describe("an int go-yaml reads and YAML 1.2 does not, where Concourse decodes an int", () => {
   const ATTEMPTS = (value: string) => pipelineWith(`- get: src\n  attempts: ${value}`);
-  test.each(["1_000", "0b11", "0X1F", "+0x1F", "+0b1", "0o1_7"])("%s is an int", (value) => {
-    expect(typeof read(ATTEMPTS(value))).toBe("object");
-    expect(JSON.stringify(read(ATTEMPTS(value)))).toContain(`"attempts":"${value}"`);
-    expect(hangarErrors(ATTEMPTS(value))).toEqual([]);
-    expect(errorsOf(ATTEMPTS(value))).toEqual([]);
-  });
+  test.each(["1_000", "0b11", "0X1F", "+0x1F", "+0b1", "0o1_7", "1_0.0", "1_000.", "0_8", "01_9"])(
+    "%s is an int",
+    (value) => {
+      expect(typeof read(ATTEMPTS(value))).toBe("object");
+      expect(JSON.stringify(read(ATTEMPTS(value)))).toContain(`"attempts":"${value}"`);
+      expect(hangarErrors(ATTEMPTS(value))).toEqual([]);
+      expect(errorsOf(ATTEMPTS(value))).toEqual([]);
+    },
+  );
   test("also in a choice of an int and a word, in a job and in a build_log_retention", () => {
     const text =
       "jobs:\n  - name: a\n    max_in_flight: 1_0\n    build_log_retention: { builds: 0b101 }\n    plan:\n" +
@@ -467,8 +559,8 @@ describe("an int go-yaml reads and YAML 1.2 does not, where Concourse decodes an
     expect(errorsOf(text).some((e) => e.instancePath.endsWith("/build_log_retention/builds"))).toBe(true);
   });
   test("a quoted '1_000', a string to Concourse, reads in YAML 1.2 as the plain 1_000 does: the schema cannot fail it", () => {
-    for (const quoted of ['"1_000"', "'1_000'"]) {
-      expect(read(ATTEMPTS(quoted))).toEqual(read(ATTEMPTS("1_000")));
+    for (const quoted of ['"1_000"', "'1_000'", '"1_0.0"']) {
+      expect(read(ATTEMPTS(quoted))).toEqual(read(ATTEMPTS(quoted.slice(1, -1))));
       expect(hangarErrors(ATTEMPTS(quoted)).map((d) => d.ruleId)).toEqual(["type-mismatch"]);
       expect(errorsOf(ATTEMPTS(quoted))).toEqual([]);
     }
@@ -529,8 +621,60 @@ describe("the schema of a task config file (hangar/task-schema.json)", () => {
     expect(taskErrors(text)).toEqual([]);
   });
 
-  test("a ((var)) passes where a value is not a string, as fly execute -v fills it in before Concourse reads it", () => {
-    expect(taskErrors("platform: linux\nrun: ((run))\ninputs: ((inputs))\n")).toEqual([]);
+  // a task step decodes the file it names before it puts any var in place (atc/exec/task_config_source.go), and fly
+  // execute -c without -y leaves a var a string: a var stands only where Concourse reads a string
+  test.each([
+    ["a run", "platform: linux\nrun: ((run))\n", "type-mismatch"],
+    ["inputs", "platform: linux\nrun: { path: make }\ninputs: ((inputs))\n", "type-mismatch"],
+    [
+      "an input's optional",
+      "platform: linux\nrun: { path: make }\ninputs: [{ name: a, optional: ((o)) }]\n",
+      "type-mismatch",
+    ],
+    ["a cpu limit", "platform: linux\nrun: { path: make }\ncontainer_limits: { cpu: ((cpu)) }\n", "value-invalid"],
+    ["a memory limit", "platform: linux\nrun: { path: make }\ncontainer_limits: { memory: ((m)) }\n", "value-invalid"],
+    [
+      "an image's source",
+      "platform: linux\nimage_resource: { type: registry-image, source: ((src)) }\n",
+      "type-mismatch",
+    ],
+  ])(
+    "a ((var)) for a value that is no string fails a task config file, as hangar validate refuses it: %s",
+    (_, text, rule) => {
+      expect(validatedErrors(text)).toEqual([rule]);
+      expect(taskErrors(text)).not.toEqual([]);
+      // schema.json reads the file as a task config too
+      expect(errorsOf(text)).not.toEqual([]);
+      // with the var given as fly execute -y gives it, hangar validate takes the file
+      const name = /\(\(([a-z]+)\)\)/.exec(text)?.[1] as string;
+      const given = {
+        run: { path: "make" },
+        inputs: [{ name: "a" }],
+        o: true,
+        cpu: 2,
+        m: "1GB",
+        src: { repository: "x" },
+      };
+      const value = given[name as keyof typeof given];
+      const withVar = validateText(text, { as: "task", vars: { pairs: [{ path: [name], value }], files: [] } });
+      expect(withVar.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    },
+  );
+
+  test("a ((var)) for a string passes a task config file, left for the task step's vars or a credential manager", () => {
+    const text =
+      "platform: ((platform))\nimage_resource: { type: registry-image, source: { repository: ((repo)) } }\n" +
+      "params: { TOKEN: ((token)) }\nrun: { path: ((script)), args: [((arg))] }\ninputs: [{ name: ((in)) }]\n";
+    expect(validatedErrors(text)).toEqual([]);
+    expect(taskErrors(text)).toEqual([]);
+    expect(errorsOf(text)).toEqual([]);
+  });
+
+  test("a task step's inline config takes a ((var)) for a value that is no string, which fly fills before Concourse reads the pipeline", () => {
+    const text = pipelineWith(
+      "- get: src\n- task: t\n  config:\n    platform: linux\n    run: ((run))\n    container_limits: { cpu: ((cpu)) }",
+    );
+    expect(errorsOf(text)).toEqual([]);
   });
 
   test.each([
@@ -560,6 +704,8 @@ describe("container_limits, as Concourse decodes them, in a task config file and
     ["a memory of digits, quoted", "2", '"017"'],
     ["ints go-yaml reads and YAML 1.2 does not", "1_024", "0b1_0000"],
     ["ints YAML 1.2 reads too", "0x10", "0o17"],
+    ["floats go-yaml reads with their _ dropped, which YAML 1.2 leaves strings", "1_0.5", "-1_0e3"],
+    ["floats that start with ., a _ between digits", ".5_0", "+_.5"],
   ])("%s pass both", (_, cpu, memory) => {
     for (const text of [LIMITS(cpu, memory), IN_A_STEP(cpu, memory)]) {
       expect(hangarErrors(text)).toEqual([]);
@@ -573,6 +719,7 @@ describe("container_limits, as Concourse decodes them, in a task config file and
     ["a float, quoted", '"1.5"'],
     ["a size", "1GB"],
     ["a word", "lots"],
+    ["a float that starts with ., its _ not between digits (go-yaml keeps it a string)", ".5__0"],
   ])("a string for cpu fails both (cpu limit must be an integer): %s", (_, cpu) => {
     for (const text of [LIMITS(cpu, "1GB"), IN_A_STEP(cpu, "1GB")]) {
       expect(hangarErrors(text).map((d) => d.message)).toEqual(["cpu limit must be an integer"]);
@@ -590,6 +737,71 @@ describe("container_limits, as Concourse decodes them, in a task config file and
       expect(hangarErrors(text).map((d) => d.message)).toEqual(["could not parse container memory limit"]);
       expect(errorsOf(text).length).toBeGreaterThan(0);
     }
+  });
+  test.each([
+    ["a boolean", "true"],
+    ["a YAML 1.1 boolean", "yes"],
+    ["a list", "[1]"],
+    ["a mapping", "{ gb: 1 }"],
+  ])(
+    "a memory that is no number nor string passes both, as MemoryLimit takes it without a word, as no limit: %s",
+    (_, memory) => {
+      for (const text of [LIMITS("2", memory), IN_A_STEP("2", memory)]) {
+        expect(hangarErrors(text)).toEqual([]);
+        expect(errorsOf(text)).toEqual([]);
+      }
+    },
+  );
+  test.each([
+    ["2^64 bytes", '"18446744073709551616"', "18446744073709551616"],
+    ["a count of GB past 64 bits", "99999999999999999999GB", "99999999999999999999"],
+    ["past 64 bits after leading zeros, which ParseUint names", '"0018446744073709551616k"', "0018446744073709551616"],
+  ])(
+    "a size whose count is past 64 bits fails both (strconv.ParseUint: value out of range): %s",
+    (_, memory, count) => {
+      for (const text of [LIMITS("2", memory), IN_A_STEP("2", memory)]) {
+        expect(hangarErrors(text).map((d) => d.message)).toEqual([
+          `strconv.ParseUint: parsing "${count}": value out of range`,
+        ]);
+        expect(errorsOf(text).length).toBeGreaterThan(0);
+      }
+      // the largest uint64 is a count ParseUint reads
+      const largest = memory.replace(count, "18446744073709551615");
+      for (const text of [LIMITS("2", largest), IN_A_STEP("2", largest)]) {
+        expect(hangarErrors(text)).toEqual([]);
+        expect(errorsOf(text)).toEqual([]);
+      }
+    },
+  );
+});
+
+// atc/task.go TaskCacheConfig.UnmarshalJSON: a ttl, when set, is a Go duration of at least 1s, checked as the config is
+// decoded (when the pipeline is set, or a task step reads its file)
+describe("a task cache's ttl, in a task config file and in a task step's config", () => {
+  const CACHE = (ttl: string) => `platform: linux\nrun: { path: make }\ncaches: [{ path: c, ttl: ${ttl} }]\n`;
+  const IN_A_STEP = (ttl: string) =>
+    pipelineWith(
+      `- get: src\n- task: t\n  config:\n    platform: linux\n    run: { path: make }\n    caches: [{ path: c, ttl: ${ttl} }]`,
+    );
+  test.each(["1s", "72h", "1.5s", "1h30m", "+1m", '""', ""])("%s passes both", (ttl) => {
+    for (const text of [CACHE(ttl), IN_A_STEP(ttl)]) {
+      expect([ttl, hangarErrors(text)]).toEqual([ttl, []]);
+      expect([ttl, errorsOf(text)]).toEqual([ttl, []]);
+    }
+  });
+  test.each(["1d", "5 minutes", "-1h", '"0"', "0s", "0.0h", "5"])("%s fails both", (ttl) => {
+    for (const text of [CACHE(ttl), IN_A_STEP(ttl)]) {
+      expect([ttl, hangarErrors(text).map((d) => d.ruleId)]).toEqual([
+        ttl,
+        [ttl === "5" ? "type-mismatch" : "value-invalid"],
+      ]);
+      expect([ttl, errorsOf(text).length > 0]).toEqual([ttl, true]);
+    }
+  });
+  test("a ((var)) ttl passes in a task step's config, which fly fills, and fails a task config file", () => {
+    expect(errorsOf(IN_A_STEP("((ttl))"))).toEqual([]);
+    expect(hangarErrors(CACHE("((ttl))")).map((d) => d.ruleId)).toEqual(["value-invalid"]);
+    expect(errorsOf(CACHE("((ttl))")).length).toBeGreaterThan(0);
   });
 });
 
@@ -654,7 +866,7 @@ describe("one schema for the folders where pipelines and task config files live 
     expect(schema.then).toEqual({
       title: taskSchema?.title,
       description: taskSchema?.description,
-      $ref: "#/definitions/TaskConfig",
+      $ref: "#/definitions/TaskConfigFile",
     });
     expect(schema.else).toEqual({
       title: "Concourse pipeline",

@@ -6,6 +6,12 @@ const REF_PREFIX = "#/definitions/";
 /** The definition of a task config in the pipeline schema (the model's `TaskConfig`). */
 export const TASK_CONFIG_DEFINITION = "TaskConfig";
 
+/**
+ * The definition a task config file is checked against: {@link TASK_CONFIG_DEFINITION}, with a `((var))` only where
+ * Concourse reads a string (see generate.ts `taskConfigFile`).
+ */
+export const TASK_CONFIG_FILE_DEFINITION = "TaskConfigFile";
+
 /** What a task config file is, as the schemas that check one say it (their `title` and `description`). */
 export const TASK_CONFIG_FILE = {
   title: "Concourse task config",
@@ -15,15 +21,16 @@ export const TASK_CONFIG_FILE = {
 
 /**
  * The JSON Schema of a task config file (what a task step's `file:` names and `fly execute -c` runs), taken from the
- * pipeline schema that {@link generateSchema} made (`schema.json`): its `TaskConfig` definition, the one a task step's
- * inline `config:` is checked against, with every definition that one refers to, as they are. Concourse reads a task
- * config file as it reads an inline one (no number or boolean made a string, unknown keys refused), so nothing is
- * restated here. Run at build time (scripts/build-schema.mjs writes `task-schema.json`).
+ * pipeline schema that {@link generateSchema} made (`schema.json`): its `TaskConfigFile` definition, the one it checks
+ * a task config file against (a task step's inline `config:`, with a `((var))` only where Concourse reads a string),
+ * with every definition that one refers to, as they are. Concourse reads a task config file as it reads an inline one
+ * (no number or boolean made a string, unknown keys refused), so nothing is restated here. Run at build time
+ * (scripts/build-schema.mjs writes `task-schema.json`).
  */
 export function taskConfigSchema(pipeline: JsonSchema): JsonSchema {
   const all = isObject(pipeline.definitions) ? pipeline.definitions : {};
-  if (!isObject(all[TASK_CONFIG_DEFINITION])) {
-    throw new Error(`schema/no-task-config: the pipeline schema has no ${TASK_CONFIG_DEFINITION} definition`);
+  if (!isObject(all[TASK_CONFIG_FILE_DEFINITION])) {
+    throw new Error(`schema/no-task-config: the pipeline schema has no ${TASK_CONFIG_FILE_DEFINITION} definition`);
   }
   const definitions: Record<string, unknown> = {};
   const reach = (name: string): void => {
@@ -31,11 +38,11 @@ export function taskConfigSchema(pipeline: JsonSchema): JsonSchema {
     definitions[name] = all[name];
     refsOf(all[name]).forEach(reach);
   };
-  reach(TASK_CONFIG_DEFINITION);
+  reach(TASK_CONFIG_FILE_DEFINITION);
   return {
     $schema: pipeline.$schema,
     ...TASK_CONFIG_FILE,
-    $ref: `${REF_PREFIX}${TASK_CONFIG_DEFINITION}`,
+    $ref: `${REF_PREFIX}${TASK_CONFIG_FILE_DEFINITION}`,
     // in the pipeline schema's order
     definitions: Object.fromEntries(
       Object.keys(all).flatMap((name) => (name in definitions ? [[name, all[name]]] : [])),

@@ -25,7 +25,7 @@ describe("hangar schema", () => {
     expect(run.stdout).toBe(readFileSync(schemaFile(undefined, "task-schema.json") as string, "utf8"));
     const task = JSON.parse(run.stdout) as { title: string; $ref: string; definitions: Record<string, unknown> };
     const pipeline = JSON.parse(readFileSync(schemaFile() as string, "utf8")) as typeof task;
-    expect([task.title, task.$ref]).toEqual(["Concourse task config", "#/definitions/TaskConfig"]);
+    expect([task.title, task.$ref]).toEqual(["Concourse task config", "#/definitions/TaskConfigFile"]);
     expect(Object.keys(task.definitions)).not.toContain("Pipeline");
     for (const [name, definition] of Object.entries(task.definitions)) {
       expect(definition).toEqual(pipeline.definitions[name]);

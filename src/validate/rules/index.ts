@@ -45,6 +45,7 @@ import runIdentifierInvalid from "./run-identifier-invalid.ts";
 import runUnknownPrototype from "./run-unknown-prototype.ts";
 import secretLiteral from "./secret-literal.ts";
 import setPipelineNoFile from "./set-pipeline-no-file.ts";
+import stepTimeoutInvalid from "./step-timeout-invalid.ts";
 import stepUnknownFields from "./step-unknown-fields.ts";
 import taskConfigIoNoName from "./task-config-io-no-name.ts";
 import taskConfigNoPlatform from "./task-config-no-platform.ts";
@@ -111,6 +112,7 @@ export const rules: readonly Rule[] = [
   runUnknownPrototype,
   secretLiteral,
   setPipelineNoFile,
+  stepTimeoutInvalid,
   stepUnknownFields,
   taskConfigIoNoName,
   taskConfigNoPlatform,
