@@ -148,18 +148,20 @@ export function readSourceInfo(text: string): SourceInfo {
   };
 
   /**
-   * The node at `path` and what it holds; `comment`: a scalar's comment lines after it, when not all of its own
-   * ({@link splitNullComment}). Returns the comment lines after a block collection that are less indented than its
-   * entries (the parser gives the innermost collection every line after its last entry): its parent's.
+   * The node at `path` and what it holds; `key`: where the key it is the value of is; `comment`: a scalar's comment
+   * lines after it, when not all of its own ({@link splitNullComment}). Returns the comment lines after a block
+   * collection that are less indented than its entries, or for a list as indented as its key (`plan:` then `- get: x`)
+   * no more indented than them (the parser gives the innermost collection every line after its last entry): its
+   * parent's.
    */
   const visit = (
     node: Node | null | undefined,
     path: Path,
-    keyEnd?: number,
+    key: KeyPlace = NO_KEY,
     comment = node?.comment,
   ): CommentLine[] => {
     if (node === null || node === undefined) return [];
-    const leading = leadingComments(node, keyEnd);
+    const leading = leadingComments(node, key.keyEnd);
     addLines(comments, path, leading.own);
     if (isAlias(node)) {
       const anchor = aliased(node);
@@ -191,18 +193,20 @@ export function readSourceInfo(text: string): SourceInfo {
       // the lines after a null entry no more indented than its dash are before the next entry, or end the list
       if (split === undefined) after = visit(n, at);
       else {
-        visit(n, at, undefined, split.own.join("\n"));
+        visit(n, at, NO_KEY, split.own.join("\n"));
         after = split.after;
       }
     });
-    return endOf(node, path, column, after);
+    // a line as indented as a list that is as indented as its key is before the key's next sibling, or ends its mapping
+    const ends = column !== undefined && column === key.column ? column + 1 : column;
+    return endOf(node, path, ends, after);
   };
 
   /**
    * The end of a collection at `path` whose last entry left `after` (the lines after it no more indented than its key
-   * or dash): those with the collection's own comment lines after it, indented at least to `column` (its entries'),
-   * end it; from the first one less indented on, they are returned, its parent's. A line as indented as a list that is
-   * as indented as its key (`jobs:` then `- name: j`) is the list's.
+   * or dash): those with the collection's own comment lines after it, indented at least to `column` (its entries', or
+   * one more for a list as indented as its key), end it; from the first one less indented on, they are returned, its
+   * parent's.
    */
   const endOf = (
     node: YAMLMap | YAMLSeq,
@@ -366,7 +370,7 @@ export function readSourceInfo(text: string): SourceInfo {
     value: Node | null,
     at: Path,
     first: readonly string[],
-    where: { readonly keyEnd: number | undefined; readonly column: number | undefined },
+    where: KeyPlace,
   ): CommentLine[] => {
     addLines(comments, at, first);
     if (key !== null) {
@@ -374,8 +378,8 @@ export function readSourceInfo(text: string): SourceInfo {
       add(comments, at, key.comment);
     }
     const split = where.column === undefined ? undefined : splitNullComment(text, value, where.column);
-    if (split === undefined) return visit(value, at, where.keyEnd);
-    visit(value, at, where.keyEnd, split.own.join("\n"));
+    if (split === undefined) return visit(value, at, where);
+    visit(value, at, where, split.own.join("\n"));
     return split.after;
   };
 
@@ -409,6 +413,15 @@ function aliasTargets(doc: Document): Map<Alias, Node> {
   });
   return targets;
 }
+
+/** Where a mapping's key is: where it ends in the text, and its column (its block mapping's). */
+interface KeyPlace {
+  readonly keyEnd: number | undefined;
+  readonly column: number | undefined;
+}
+
+/** The place of no key: a list's entry, or the document. */
+const NO_KEY: KeyPlace = { keyEnd: undefined, column: undefined };
 
 /** A comment line and the column its `#` is at in the text (-1 for a blank line). */
 interface CommentLine {

@@ -503,7 +503,7 @@ describe("comments", () => {
         # before z
         - z
         -
-        # after the last
+        # before plan, as indented as the list
         plan:
         - get: a
           tags:
@@ -515,7 +515,7 @@ describe("comments", () => {
     if (!result.ok) throw new Error("import failed");
     const out = result.modules[0]?.code ?? "";
     expect(out).toMatch(/\/\/ on the dash\n\s+\/\/ below it, deeper\n\s+null as never,\n\s+\/\/ before z\n\s+"z",/);
-    expect(out).toMatch(/"z",\n\s+null as never,\n\s+\/\/ after the last\n\s+\]/);
+    expect(out).toMatch(/"z",\n\s+null as never,\n\s+\],\n\s+\/\/ before plan, as indented as the list\n\s+plan: \[/);
     expect(out).toMatch(/tags: \[\n\s+null as never,\n\s+\/\/ before t\n\s+"t",/);
     expect(result.stats.commentsLost).toBe(0);
     await expectFaithful(out, input);
@@ -579,7 +579,7 @@ describe("comments", () => {
             # end of the get
           # end of the plan
         # end of j
-      # end of the jobs, as indented as the list
+      # before groups, as indented as the jobs list
       groups:
         - name: g
           jobs: [j]
@@ -593,8 +593,48 @@ describe("comments", () => {
     expect(out).toMatch(
       /get: a,\n\s+\/\/ end of the get\n\s+\},\n\s+\/\/ end of the plan\n\s+\],\n\s+\/\/ end of j\n\s+\},/,
     );
-    expect(out).toMatch(/\/\/ end of j\n\s+\},\n\s+\/\/ end of the jobs, as indented as the list\n\s+\],\n\s+groups:/);
+    expect(out).toMatch(
+      /\/\/ end of j\n\s+\},\n\s+\],\n\s+\/\/ before groups, as indented as the jobs list\n\s+groups:/,
+    );
     expect(out).toMatch(/\],\n\s+\/\/ end of the document\n\}\);\n$/);
+    expect(result.stats.commentsLost).toBe(0);
+    await expectFaithful(out, input);
+  });
+
+  test("a comment as indented as a list that is as indented as its key (`plan:` then `- get: x`) is before the next entry, or the key after the list, or at the end of the mapping: not at the end of the list", async () => {
+    const input = `
+      resources:
+      - {name: src, type: git, source: {}}
+      jobs:
+      - name: j
+        plan:
+        - get: src
+          passed:
+          - k
+          # before trigger, as indented as passed
+          trigger: true
+        # before the put, as indented as the plan
+        - put: src
+          params:
+            k: v
+        # before serial, as indented as the plan
+        serial: true
+        serial_groups:
+        - a
+        # at the end of j, as indented as serial_groups
+      - name: k
+        plan:
+        - get: src
+      # at the end of the pipeline, as indented as the jobs
+      `;
+    const result = importPipeline(yaml(input));
+    if (!result.ok) throw new Error("import failed");
+    const out = result.modules[0]?.code ?? "";
+    expect(out).toMatch(/passed: \["k"\],\n\s+\/\/ before trigger, as indented as passed\n\s+trigger: true,/);
+    expect(out).toMatch(/\n\s+\/\/ before the put, as indented as the plan\n\s+put\(src, /);
+    expect(out).toMatch(/\}\),\n\s+\],\n\s+\/\/ before serial, as indented as the plan\n\s+serial: true,/);
+    expect(out).toMatch(/serial_groups: \["a"\],\n\s+\/\/ at the end of j, as indented as serial_groups\n\s+\},/);
+    expect(out).toMatch(/\],\n {2}\/\/ at the end of the pipeline, as indented as the jobs\n\}\);\n$/);
     expect(result.stats.commentsLost).toBe(0);
     await expectFaithful(out, input);
   });
