@@ -1164,6 +1164,29 @@ describe("YAML 1.1 and ((vars))", () => {
   });
 });
 
+describe("several documents", () => {
+  test("a file of several documents is the first one, as fly reads it, with a note saying the others are left out", async () => {
+    const input = `
+      resources: [{name: r, type: git, source: {}}]
+      jobs: [{name: j, plan: [{get: r}]}]
+      # end of the first
+      ---
+      # in the second
+      jobs: [{name: other, plan: []}]
+      `;
+    const result = importPipeline(yaml(input));
+    if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join("\n"));
+    const out = result.modules[0]?.code ?? "";
+    expect(result.notes).toContain(
+      "line 4: the file holds more than one document: fly reads the first one only, and so does hangar",
+    );
+    expect(out).toContain("// end of the first");
+    expect(out).not.toContain("other");
+    expect(result.stats).toMatchObject({ comments: 1, commentsLost: 0 });
+    await expectFaithful(out, input);
+  });
+});
+
 describe("deprecated and untypable forms", () => {
   const input = `
       resources:
