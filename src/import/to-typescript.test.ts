@@ -272,8 +272,8 @@ describe("anchors and merge keys", () => {
           version: every
       - <<: *job
         name: b
-      - name: c
-        <<: *job
+      - <<: *job
+        name: c
         serial: false
         plan: []
       `;
