@@ -52,6 +52,11 @@ export interface SourceInfo {
   readonly explicitKeys: ReadonlyMap<string, readonly string[]>;
   /** Paths of mappings a merge key merges a mapping written in place into that is no const: its keys are theirs. */
   readonly inlineMerges: ReadonlySet<string>;
+  /**
+   * Keys written before a merge key that a source of it has, which go-yaml v2 gives the source's value (it decodes a
+   * mapping's entries in order): their values are no code, their comments are not carried over.
+   */
+  readonly replaced: readonly Path[];
   /** Every anchor, in document order. */
   readonly anchors: readonly Anchor[];
   /** How many comment lines the document has. */
@@ -70,6 +75,7 @@ export const EMPTY_SOURCE_INFO: SourceInfo = {
   merges: new Map(),
   explicitKeys: new Map(),
   inlineMerges: new Set(),
+  replaced: [],
   anchors: [],
   commentLines: 0,
 };
@@ -96,6 +102,7 @@ export function readSourceInfo(text: string): SourceInfo {
   const merges = new Map<string, Anchor[]>();
   const inlineMerges = new Set<string>();
   const explicitKeys = new Map<string, string[]>();
+  const replaced: Path[] = [];
   const anchors: Anchor[] = [];
   // the latest anchor of each name: the document is visited in order, and an alias refers to the
   // nearest anchor of its name before it (a name may be anchored again)
@@ -235,7 +242,14 @@ export function readSourceInfo(text: string): SourceInfo {
    */
   const visitMapping = (node: YAMLMap, path: Path, first: readonly string[]): CommentLine[] => {
     const column = blockColumn(text, node);
-    const taken = new Set(node.items.filter((pair) => !isMergeKey(pair.key as Node | null)).map(pairName));
+    // go-yaml v2 decodes the entries in order: a key written before the merge key that a source of it has takes the
+    // source's value (it is read below the merge key, which no code is written for), one written after it keeps its own
+    const mergeIndex = node.items.findIndex((pair) => isMergeKey(pair.key as Node | null));
+    const merge = node.items[mergeIndex]?.value as Node | null | undefined;
+    const given = new Set(isSeq(merge) ? merge.items.flatMap((s) => mapKeys(s as Node | null)) : mapKeys(merge));
+    const taken = new Set(
+      node.items.filter((pair, i) => i > mergeIndex && !isMergeKey(pair.key as Node | null)).map(pairName),
+    );
     // in the order they are written, a merged mapping's keys where its merge key is
     const explicit: string[] = [];
     const found: (Anchor | undefined)[] = [];
@@ -253,8 +267,14 @@ export function readSourceInfo(text: string): SourceInfo {
         found.push(...visitMergeSources(value, { path, at: path, keyEnd, taken, explicit }));
         continue;
       }
-      explicit.push(keyName(key));
-      after = visitPair(key, value, [...path, keyName(key)], before, { keyEnd, column });
+      const name = keyName(key);
+      if (i < mergeIndex && given.has(name)) {
+        replaced.push([...path, name]);
+        after = visitPair(key, value, [...path, "<<", name], before, { keyEnd, column });
+        continue;
+      }
+      explicit.push(name);
+      after = visitPair(key, value, [...path, name], before, { keyEnd, column });
     }
     mergeAt(path, found, explicit);
     return endOf(node, path, column, after);
@@ -393,7 +413,18 @@ export function readSourceInfo(text: string): SourceInfo {
   add(trailing, [], doc.comment);
   const count = (map: Map<string, string[]>) => [...map.values()].reduce((n, lines) => n + lines.length, 0);
   const commentLines = count(comments) + count(trailing) + splitComment(doc.commentBefore).length;
-  return { comments, trailing, header, anchorAt, merges, explicitKeys, inlineMerges, anchors, commentLines };
+  return {
+    comments,
+    trailing,
+    header,
+    anchorAt,
+    merges,
+    explicitKeys,
+    inlineMerges,
+    replaced,
+    anchors,
+    commentLines,
+  };
 }
 
 /**

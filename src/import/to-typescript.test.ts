@@ -169,6 +169,52 @@ describe("anchors and merge keys", () => {
     expect(await rendered(out)).toEqual(dataOf(input));
   });
 
+  test("a key written before the merge key takes the source's value, as go-yaml v2 merges (in the order written): it is left out, with a note; one written after it wins", async () => {
+    const input = `
+      defaults: &defaults {branch: main, depth: 1}
+      more: &more {depth: 5, tag_filter: v*}
+      resources:
+      - name: src
+        type: git
+        source:
+          # replaced by the merge
+          branch: dev
+          uri: https://example.com/x.git
+          <<: [*more, *defaults]
+          tag_filter: v1*
+      jobs:
+      - name: j
+        plan:
+        - get: src
+          # replaced too
+          trigger: false
+          <<: {trigger: true}
+      `;
+    expect(dataOf(input)?.resources?.[0]?.source).toEqual({
+      uri: "https://example.com/x.git",
+      branch: "main",
+      depth: 5,
+      tag_filter: "v1*",
+    });
+    expect(dataOf(input)?.jobs?.[0]?.plan[0]).toEqual({ get: "src", trigger: true });
+    const result = importPipeline(yaml(input));
+    if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join("\n"));
+    const out = result.modules[0]?.code ?? "";
+    expect(out).toContain('source: { ...defaults, ...more, uri: "https://example.com/x.git", tag_filter: "v1*" },');
+    expect(out).toContain("plan: [get(src, { trigger: true })],");
+    expect(out).not.toContain("dev");
+    expect(result.notes).toEqual(
+      expect.arrayContaining([
+        "resources[0].source.branch left out: written before the merge key, whose source gives it its value (go-yaml merges in the order written)",
+        "jobs[0].plan[0].trigger left out: written before the merge key, whose source gives it its value (go-yaml merges in the order written)",
+      ]),
+    );
+    expect(result.stats.commentsLost).toBe(2);
+    expect(tscSays(out)).toBe("");
+    const { defaults: _, more: __, ...pipeline } = dataOf(input) as unknown as Record<string, unknown>;
+    expect(await rendered(out)).toEqual(pipeline);
+  });
+
   test("a null that overrides a merged key stays absent: the object is written out rather than spread", async () => {
     const input = `
       base: &base

@@ -330,6 +330,11 @@ export function importPipeline(input: string | Uint8Array, options: ImportOption
   const write = (hints: AnchorHints, untypedConsts: ReadonlySet<Anchor>) => {
     const e = newEmitter({ data, info, anchorValues }, options, untypable, { hints, untypedConsts });
     e.notes.push(...readNotes);
+    for (const path of info.replaced) {
+      e.notes.push(
+        `${formatPath(path)} left out: written before the merge key, whose source gives it its value (go-yaml merges in the order written)`,
+      );
+    }
     if (ignored.length > 0) {
       e.notes.push(`left out top-level keys Concourse ignores: ${ignored.map(keyInText).join(", ")}`);
     }
