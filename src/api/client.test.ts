@@ -41,6 +41,16 @@ describe("the Concourse client against a local server", () => {
     expect(JSON.parse(put?.body ?? "")).toEqual(config);
   });
 
+  test("the body escapes what JSON leaves raw and the API, which reads it with go-yaml, would refuse or misread (NEL, DEL, C1 controls)", async () => {
+    const odd = {
+      jobs: [{ name: "build", plan: [{ task: "t", file: "ci/t.yml", params: { A: "\u0085x\u007f\u0080" } }] }],
+    };
+    await client.saveConfig(ref, odd, undefined);
+    const body = server.requests.find((r) => r.method === "PUT")?.body ?? "";
+    expect(body).toContain('"A":"\\u0085x\\u007f\\u0080"');
+    expect(JSON.parse(body)).toEqual(odd);
+  });
+
   test("an update sends the version read; a version that moved on is reported as stale", async () => {
     await client.saveConfig(ref, config, undefined);
     const current = await client.getConfig(ref);

@@ -18,6 +18,7 @@
  */
 import { isObject } from "../model/common.ts";
 import { HangarError } from "../model/errors.ts";
+import { yamlSafeJson } from "../render/yaml.ts";
 import { printable } from "../source/printable.ts";
 import {
   BODY_TOO_LARGE,
@@ -337,7 +338,8 @@ export function createClient(options: ClientOptions): ConcourseClient {
           "Content-Type": "application/json",
           ...(version !== undefined && { [CONFIG_VERSION_HEADER]: version }),
         },
-        body: JSON.stringify(config),
+        // the API reads the body with go-yaml (sigs.k8s.io/yaml), as YAML: what it would misread is escaped
+        body: yamlSafeJson(config),
       });
       if (response.status === 400) {
         const body = await bodyText(response);

@@ -52,6 +52,11 @@ export interface SourceInfo {
   readonly explicitKeys: ReadonlyMap<string, readonly string[]>;
   /** Paths of mappings a merge key merges a mapping written in place into that is no const: its keys are theirs. */
   readonly inlineMerges: ReadonlySet<string>;
+  /**
+   * Keys written before a merge key that a source of it has, which go-yaml v2 gives the source's value (it decodes a
+   * mapping's entries in order): their values are no code, their comments are not carried over.
+   */
+  readonly replaced: readonly Path[];
   /** Every anchor, in document order. */
   readonly anchors: readonly Anchor[];
   /** How many comment lines the document has. */
@@ -70,6 +75,7 @@ export const EMPTY_SOURCE_INFO: SourceInfo = {
   merges: new Map(),
   explicitKeys: new Map(),
   inlineMerges: new Set(),
+  replaced: [],
   anchors: [],
   commentLines: 0,
 };
@@ -96,6 +102,7 @@ export function readSourceInfo(text: string): SourceInfo {
   const merges = new Map<string, Anchor[]>();
   const inlineMerges = new Set<string>();
   const explicitKeys = new Map<string, string[]>();
+  const replaced: Path[] = [];
   const anchors: Anchor[] = [];
   // the latest anchor of each name: the document is visited in order, and an alias refers to the
   // nearest anchor of its name before it (a name may be anchored again)
@@ -148,18 +155,20 @@ export function readSourceInfo(text: string): SourceInfo {
   };
 
   /**
-   * The node at `path` and what it holds; `comment`: a scalar's comment lines after it, when not all of its own
-   * ({@link splitNullComment}). Returns the comment lines after a block collection that are less indented than its
-   * entries (the parser gives the innermost collection every line after its last entry): its parent's.
+   * The node at `path` and what it holds; `key`: where the key it is the value of is; `comment`: a scalar's comment
+   * lines after it, when not all of its own ({@link splitNullComment}). Returns the comment lines after a block
+   * collection that are less indented than its entries, or for a list as indented as its key (`plan:` then `- get: x`)
+   * no more indented than them (the parser gives the innermost collection every line after its last entry): its
+   * parent's.
    */
   const visit = (
     node: Node | null | undefined,
     path: Path,
-    keyEnd?: number,
+    key: KeyPlace = NO_KEY,
     comment = node?.comment,
   ): CommentLine[] => {
     if (node === null || node === undefined) return [];
-    const leading = leadingComments(node, keyEnd);
+    const leading = leadingComments(node, key.keyEnd);
     addLines(comments, path, leading.own);
     if (isAlias(node)) {
       const anchor = aliased(node);
@@ -191,18 +200,20 @@ export function readSourceInfo(text: string): SourceInfo {
       // the lines after a null entry no more indented than its dash are before the next entry, or end the list
       if (split === undefined) after = visit(n, at);
       else {
-        visit(n, at, undefined, split.own.join("\n"));
+        visit(n, at, NO_KEY, split.own.join("\n"));
         after = split.after;
       }
     });
-    return endOf(node, path, column, after);
+    // a line as indented as a list that is as indented as its key is before the key's next sibling, or ends its mapping
+    const ends = column !== undefined && column === key.column ? column + 1 : column;
+    return endOf(node, path, ends, after);
   };
 
   /**
    * The end of a collection at `path` whose last entry left `after` (the lines after it no more indented than its key
-   * or dash): those with the collection's own comment lines after it, indented at least to `column` (its entries'),
-   * end it; from the first one less indented on, they are returned, its parent's. A line as indented as a list that is
-   * as indented as its key (`jobs:` then `- name: j`) is the list's.
+   * or dash): those with the collection's own comment lines after it, indented at least to `column` (its entries', or
+   * one more for a list as indented as its key), end it; from the first one less indented on, they are returned, its
+   * parent's.
    */
   const endOf = (
     node: YAMLMap | YAMLSeq,
@@ -231,7 +242,14 @@ export function readSourceInfo(text: string): SourceInfo {
    */
   const visitMapping = (node: YAMLMap, path: Path, first: readonly string[]): CommentLine[] => {
     const column = blockColumn(text, node);
-    const taken = new Set(node.items.filter((pair) => !isMergeKey(pair.key as Node | null)).map(pairName));
+    // go-yaml v2 decodes the entries in order: a key written before the merge key that a source of it has takes the
+    // source's value (it is read below the merge key, which no code is written for), one written after it keeps its own
+    const mergeIndex = node.items.findIndex((pair) => isMergeKey(pair.key as Node | null));
+    const merge = node.items[mergeIndex]?.value as Node | null | undefined;
+    const given = new Set(isSeq(merge) ? merge.items.flatMap((s) => mapKeys(s as Node | null)) : mapKeys(merge));
+    const taken = new Set(
+      node.items.filter((pair, i) => i > mergeIndex && !isMergeKey(pair.key as Node | null)).map(pairName),
+    );
     // in the order they are written, a merged mapping's keys where its merge key is
     const explicit: string[] = [];
     const found: (Anchor | undefined)[] = [];
@@ -249,8 +267,14 @@ export function readSourceInfo(text: string): SourceInfo {
         found.push(...visitMergeSources(value, { path, at: path, keyEnd, taken, explicit }));
         continue;
       }
-      explicit.push(keyName(key));
-      after = visitPair(key, value, [...path, keyName(key)], before, { keyEnd, column });
+      const name = keyName(key);
+      if (i < mergeIndex && given.has(name)) {
+        replaced.push([...path, name]);
+        after = visitPair(key, value, [...path, "<<", name], before, { keyEnd, column });
+        continue;
+      }
+      explicit.push(name);
+      after = visitPair(key, value, [...path, name], before, { keyEnd, column });
     }
     mergeAt(path, found, explicit);
     return endOf(node, path, column, after);
@@ -366,7 +390,7 @@ export function readSourceInfo(text: string): SourceInfo {
     value: Node | null,
     at: Path,
     first: readonly string[],
-    where: { readonly keyEnd: number | undefined; readonly column: number | undefined },
+    where: KeyPlace,
   ): CommentLine[] => {
     addLines(comments, at, first);
     if (key !== null) {
@@ -374,8 +398,8 @@ export function readSourceInfo(text: string): SourceInfo {
       add(comments, at, key.comment);
     }
     const split = where.column === undefined ? undefined : splitNullComment(text, value, where.column);
-    if (split === undefined) return visit(value, at, where.keyEnd);
-    visit(value, at, where.keyEnd, split.own.join("\n"));
+    if (split === undefined) return visit(value, at, where);
+    visit(value, at, where, split.own.join("\n"));
     return split.after;
   };
 
@@ -389,7 +413,18 @@ export function readSourceInfo(text: string): SourceInfo {
   add(trailing, [], doc.comment);
   const count = (map: Map<string, string[]>) => [...map.values()].reduce((n, lines) => n + lines.length, 0);
   const commentLines = count(comments) + count(trailing) + splitComment(doc.commentBefore).length;
-  return { comments, trailing, header, anchorAt, merges, explicitKeys, inlineMerges, anchors, commentLines };
+  return {
+    comments,
+    trailing,
+    header,
+    anchorAt,
+    merges,
+    explicitKeys,
+    inlineMerges,
+    replaced,
+    anchors,
+    commentLines,
+  };
 }
 
 /**
@@ -409,6 +444,15 @@ function aliasTargets(doc: Document): Map<Alias, Node> {
   });
   return targets;
 }
+
+/** Where a mapping's key is: where it ends in the text, and its column (its block mapping's). */
+interface KeyPlace {
+  readonly keyEnd: number | undefined;
+  readonly column: number | undefined;
+}
+
+/** The place of no key: a list's entry, or the document. */
+const NO_KEY: KeyPlace = { keyEnd: undefined, column: undefined };
 
 /** A comment line and the column its `#` is at in the text (-1 for a blank line). */
 interface CommentLine {

@@ -169,6 +169,52 @@ describe("anchors and merge keys", () => {
     expect(await rendered(out)).toEqual(dataOf(input));
   });
 
+  test("a key written before the merge key takes the source's value, as go-yaml v2 merges (in the order written): it is left out, with a note; one written after it wins", async () => {
+    const input = `
+      defaults: &defaults {branch: main, depth: 1}
+      more: &more {depth: 5, tag_filter: v*}
+      resources:
+      - name: src
+        type: git
+        source:
+          # replaced by the merge
+          branch: dev
+          uri: https://example.com/x.git
+          <<: [*more, *defaults]
+          tag_filter: v1*
+      jobs:
+      - name: j
+        plan:
+        - get: src
+          # replaced too
+          trigger: false
+          <<: {trigger: true}
+      `;
+    expect(dataOf(input)?.resources?.[0]?.source).toEqual({
+      uri: "https://example.com/x.git",
+      branch: "main",
+      depth: 5,
+      tag_filter: "v1*",
+    });
+    expect(dataOf(input)?.jobs?.[0]?.plan[0]).toEqual({ get: "src", trigger: true });
+    const result = importPipeline(yaml(input));
+    if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join("\n"));
+    const out = result.modules[0]?.code ?? "";
+    expect(out).toContain('source: { ...defaults, ...more, uri: "https://example.com/x.git", tag_filter: "v1*" },');
+    expect(out).toContain("plan: [get(src, { trigger: true })],");
+    expect(out).not.toContain("dev");
+    expect(result.notes).toEqual(
+      expect.arrayContaining([
+        "resources[0].source.branch left out: written before the merge key, whose source gives it its value (go-yaml merges in the order written)",
+        "jobs[0].plan[0].trigger left out: written before the merge key, whose source gives it its value (go-yaml merges in the order written)",
+      ]),
+    );
+    expect(result.stats.commentsLost).toBe(2);
+    expect(tscSays(out)).toBe("");
+    const { defaults: _, more: __, ...pipeline } = dataOf(input) as unknown as Record<string, unknown>;
+    expect(await rendered(out)).toEqual(pipeline);
+  });
+
   test("a null that overrides a merged key stays absent: the object is written out rather than spread", async () => {
     const input = `
       base: &base
@@ -272,8 +318,8 @@ describe("anchors and merge keys", () => {
           version: every
       - <<: *job
         name: b
-      - name: c
-        <<: *job
+      - <<: *job
+        name: c
         serial: false
         plan: []
       `;
@@ -503,7 +549,7 @@ describe("comments", () => {
         # before z
         - z
         -
-        # after the last
+        # before plan, as indented as the list
         plan:
         - get: a
           tags:
@@ -515,7 +561,7 @@ describe("comments", () => {
     if (!result.ok) throw new Error("import failed");
     const out = result.modules[0]?.code ?? "";
     expect(out).toMatch(/\/\/ on the dash\n\s+\/\/ below it, deeper\n\s+null as never,\n\s+\/\/ before z\n\s+"z",/);
-    expect(out).toMatch(/"z",\n\s+null as never,\n\s+\/\/ after the last\n\s+\]/);
+    expect(out).toMatch(/"z",\n\s+null as never,\n\s+\],\n\s+\/\/ before plan, as indented as the list\n\s+plan: \[/);
     expect(out).toMatch(/tags: \[\n\s+null as never,\n\s+\/\/ before t\n\s+"t",/);
     expect(result.stats.commentsLost).toBe(0);
     await expectFaithful(out, input);
@@ -579,7 +625,7 @@ describe("comments", () => {
             # end of the get
           # end of the plan
         # end of j
-      # end of the jobs, as indented as the list
+      # before groups, as indented as the jobs list
       groups:
         - name: g
           jobs: [j]
@@ -593,8 +639,48 @@ describe("comments", () => {
     expect(out).toMatch(
       /get: a,\n\s+\/\/ end of the get\n\s+\},\n\s+\/\/ end of the plan\n\s+\],\n\s+\/\/ end of j\n\s+\},/,
     );
-    expect(out).toMatch(/\/\/ end of j\n\s+\},\n\s+\/\/ end of the jobs, as indented as the list\n\s+\],\n\s+groups:/);
+    expect(out).toMatch(
+      /\/\/ end of j\n\s+\},\n\s+\],\n\s+\/\/ before groups, as indented as the jobs list\n\s+groups:/,
+    );
     expect(out).toMatch(/\],\n\s+\/\/ end of the document\n\}\);\n$/);
+    expect(result.stats.commentsLost).toBe(0);
+    await expectFaithful(out, input);
+  });
+
+  test("a comment as indented as a list that is as indented as its key (`plan:` then `- get: x`) is before the next entry, or the key after the list, or at the end of the mapping: not at the end of the list", async () => {
+    const input = `
+      resources:
+      - {name: src, type: git, source: {}}
+      jobs:
+      - name: j
+        plan:
+        - get: src
+          passed:
+          - k
+          # before trigger, as indented as passed
+          trigger: true
+        # before the put, as indented as the plan
+        - put: src
+          params:
+            k: v
+        # before serial, as indented as the plan
+        serial: true
+        serial_groups:
+        - a
+        # at the end of j, as indented as serial_groups
+      - name: k
+        plan:
+        - get: src
+      # at the end of the pipeline, as indented as the jobs
+      `;
+    const result = importPipeline(yaml(input));
+    if (!result.ok) throw new Error("import failed");
+    const out = result.modules[0]?.code ?? "";
+    expect(out).toMatch(/passed: \["k"\],\n\s+\/\/ before trigger, as indented as passed\n\s+trigger: true,/);
+    expect(out).toMatch(/\n\s+\/\/ before the put, as indented as the plan\n\s+put\(src, /);
+    expect(out).toMatch(/\}\),\n\s+\],\n\s+\/\/ before serial, as indented as the plan\n\s+serial: true,/);
+    expect(out).toMatch(/serial_groups: \["a"\],\n\s+\/\/ at the end of j, as indented as serial_groups\n\s+\},/);
+    expect(out).toMatch(/\],\n {2}\/\/ at the end of the pipeline, as indented as the jobs\n\}\);\n$/);
     expect(result.stats.commentsLost).toBe(0);
     await expectFaithful(out, input);
   });
@@ -1121,6 +1207,29 @@ describe("YAML 1.1 and ((vars))", () => {
     expect(out).toContain("public: true");
     expect(out).toContain('params: { MODE: 493, true: true, TOKEN: "((token))", WHEN: "2024-01-01" }');
     expect(await rendered(out)).toEqual(dataOf(input));
+  });
+});
+
+describe("several documents", () => {
+  test("a file of several documents is the first one, as fly reads it, with a note saying the others are left out", async () => {
+    const input = `
+      resources: [{name: r, type: git, source: {}}]
+      jobs: [{name: j, plan: [{get: r}]}]
+      # end of the first
+      ---
+      # in the second
+      jobs: [{name: other, plan: []}]
+      `;
+    const result = importPipeline(yaml(input));
+    if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join("\n"));
+    const out = result.modules[0]?.code ?? "";
+    expect(result.notes).toContain(
+      "line 4: the file holds more than one document: fly reads the first one only, and so does hangar",
+    );
+    expect(out).toContain("// end of the first");
+    expect(out).not.toContain("other");
+    expect(result.stats).toMatchObject({ comments: 1, commentsLost: 0 });
+    await expectFaithful(out, input);
   });
 });
 

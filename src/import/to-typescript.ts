@@ -297,7 +297,12 @@ type Scope = Set<string>;
 export function importPipeline(input: string | Uint8Array, options: ImportOptions = {}): ImportResult {
   // bytes are read by the parser, so that text that is not UTF-8 is its error at its place, not U+FFFD in a name
   const parsed: ParsedPipeline = parsePipeline(input, options.file === undefined ? {} : { file: options.file });
-  const fatal = parsed.diagnostics.filter((d) => d.ruleId.startsWith("yaml/") || d.ruleId.startsWith("input/"));
+  const read = parsed.diagnostics.filter((d) => d.ruleId.startsWith("yaml/") || d.ruleId.startsWith("input/"));
+  // a warning (the documents after the first, which fly never reads) leaves the pipeline to import, and is a note
+  const fatal = read.filter((d) => d.severity === "error");
+  const readNotes = read
+    .filter((d) => d.severity !== "error")
+    .map((d) => (d.loc === undefined ? d.message : `line ${d.loc.line}: ${d.message}`));
   if (parsed.pipeline === undefined || fatal.length > 0 || !isObject(parsed.pipeline)) {
     const diagnostics = fatal.length > 0 ? fatal : parsed.diagnostics;
     return { ok: false, diagnostics: diagnostics.length > 0 ? diagnostics : [notAPipeline(options.file)] };
@@ -324,6 +329,12 @@ export function importPipeline(input: string | Uint8Array, options: ImportOption
   const ignored = Object.keys(data).filter((key) => !PIPELINE_KEYS.includes(key));
   const write = (hints: AnchorHints, untypedConsts: ReadonlySet<Anchor>) => {
     const e = newEmitter({ data, info, anchorValues }, options, untypable, { hints, untypedConsts });
+    e.notes.push(...readNotes);
+    for (const path of info.replaced) {
+      e.notes.push(
+        `${formatPath(path)} left out: written before the merge key, whose source gives it its value (go-yaml merges in the order written)`,
+      );
+    }
     if (ignored.length > 0) {
       e.notes.push(`left out top-level keys Concourse ignores: ${ignored.map(keyInText).join(", ")}`);
     }

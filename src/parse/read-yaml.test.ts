@@ -49,6 +49,46 @@ describe("scalars resolve as go-yaml v2 resolves them", () => {
   });
 });
 
+describe("merge keys, as go-yaml v2 applies them: in the order the mapping's entries are written", () => {
+  const mergedM = (text: string): unknown => {
+    const read = readYaml(text);
+    if (!read.ok) throw new Error(read.problems.map((p) => p.message).join("; "));
+    return (read.value as { m: unknown }).m;
+  };
+  const sources = "a: &a {x: a, v: a}\nb: &b {v: b, z: b}\n";
+
+  test.each([
+    ["a key written after the merge key keeps its value", "m: {<<: *a, x: own}", { x: "own", v: "a" }],
+    ["a key written before it takes the source's", "m: {x: own, <<: *a}", { x: "a", v: "a" }],
+    ["one the source does not have keeps its value", "m: {w: own, <<: *a}", { w: "own", x: "a", v: "a" }],
+    [
+      "of a list of sources, the first that has the key gives it",
+      "m: {v: own, <<: [*b, *a]}",
+      { x: "a", v: "b", z: "b" },
+    ],
+    ["before and after, in a block mapping", "m:\n  x: 1\n  z: 1\n  <<: [*a, *b]\n  v: 2\n", { x: "a", v: 2, z: "b" }],
+    ["a source written in place", "m: {x: own, <<: {x: in place}}", { x: "in place" }],
+    ["in a mapping that is a source itself", "m: {<<: {v: own, <<: *b}}", { v: "b", z: "b" }],
+  ])("%s", (_, text, value) => {
+    expect(mergedM(sources + text)).toEqual(value);
+  });
+
+  test("an alias to the mapping is the mapping as go-yaml decodes it", () => {
+    const read = readYaml(`${sources}m: &m {x: own, <<: *a}\nk: *m\n`);
+    expect(read.ok && (read.value as { k: unknown }).k).toEqual({ x: "a", v: "a" });
+  });
+
+  test.each([
+    ["an alias to a list", "l: &l [{x: 1}]\nm: {<<: *l}\n", "2:9"],
+    ["a list in the list of sources", "m: {<<: [{x: 1}, [2]]}\n", "1:9"],
+  ])("a source that is %s is refused, in fly's words", (_, text, at) => {
+    const parsed = parsePipeline(`jobs: []\n${text}`, { file: "p.yml" });
+    expect(parsed.diagnostics.map((d) => `${(d.loc?.line ?? 0) - 1}:${d.loc?.col} ${d.fly}`)).toEqual([
+      `${at} error parsing yaml before applying templates: yaml: map merge requires map or sequence of maps as the value`,
+    ]);
+  });
+});
+
 describe("repeated keys, as go-yaml v3 reports them before fly reads anything else", () => {
   const summary = (text: string) =>
     parsePipeline(text, { file: "p.yml" }).diagnostics.map(

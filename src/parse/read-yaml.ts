@@ -2,6 +2,7 @@ import jsyaml from "js-yaml";
 import { withEmptyEntries } from "./bare-entries.ts";
 import { GO_YAML_SCHEMA, goYamlLoadOptions, MAX_YAML_DEPTH, mergeBudget } from "./go-yaml-schema.ts";
 import type { KnownMappings } from "./known-mappings.ts";
+import { mergeOrder } from "./merge-order.ts";
 import {
   FLOW_FAST_PATH_MIN,
   type FlowRegion,
@@ -129,6 +130,7 @@ function readDocument(
   const repeatsAllowed = options.repeatsAllowed === true;
   const aliases = aliasCounter(counted);
   const watch = nodeWatch(text, options.standalone === true);
+  const order = mergeOrder(text);
   let repeatedMerge = false;
   let misplaced = false;
   /** `merges[d]`: whether the mapping whose keys are at depth d has had a `<<` key yet. */
@@ -151,9 +153,11 @@ function readDocument(
     if (event === "open") {
       merges[state.depth + 1] = false;
       watch.open(state);
+      order.open(state);
       return;
     }
     watch.close(state);
+    order.close(state);
     if (state.kind === null) {
       if (state.result !== null) aliases.alias(state.result);
       return;
@@ -177,6 +181,8 @@ function readDocument(
   }
   if (repeatedMerge && !repeatsAllowed) return readWithDuplicates(text, options);
   if (misplaced) return { ok: false, problems: [] };
+  const sources = order.problems();
+  if (sources.length > 0) return { ok: false, problems: sources.map((p) => ({ kind: "syntax", ...p })) };
   const keys = watch.problems();
   if (keys.length > 0) return { ok: false, problems: keys };
   return { ok: true, value, ...(watch.nonFinite() && { nonFinite: true }) };

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { deepFreeze } from "../../test/helpers/deep-freeze.ts";
 import type { Pipeline, Resource, ResourceType } from "../model/index.ts";
-import { renderJson, renderYaml } from "./render.ts";
+import { renderData, renderJson, renderYaml } from "./render.ts";
 import { toConcourse } from "./to-concourse.ts";
 
 const packerType: ResourceType = deepFreeze({
@@ -139,6 +139,21 @@ describe("renderJson", () => {
     const text = renderJson(withNulls);
     expect(JSON.parse(text)).toEqual(toConcourse(withNulls));
     expect(text).not.toMatch(/null/);
+  });
+
+  test("escapes the characters JSON leaves raw that go-yaml, fly's reader of a JSON file, refuses or reads as a line break (DEL, C1 controls, NEL, LS, PS, BOM, non-characters); the JSON reads back the same", () => {
+    const odd = ["x\u007fy", "x\u0080y", "\u0085x", "a\u2028b", "\u2029", "\ufeffb", "\ufffe", "\uffff", "é 日 😀"];
+    const pipeline = deepFreeze({
+      jobs: [{ name: "j", plan: [{ task: "t", file: "t.yml", params: Object.fromEntries(odd.map((s) => [s, s])) }] }],
+    }) as unknown as Pipeline;
+    const text = renderJson(pipeline);
+    expect(text).not.toMatch(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/);
+    expect(text).toContain('"x\\u007fy": "x\\u007fy"');
+    expect(text).toContain('"\\u0085x"');
+    expect(text).toContain('"é 日 😀"');
+    expect(JSON.parse(text)).toEqual(toConcourse(pipeline));
+    // what `hangar render` writes
+    expect(renderData(pipeline, "json").text).toBe(text);
   });
 });
 

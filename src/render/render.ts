@@ -2,17 +2,17 @@ import { argumentError, expectObject } from "../model/arguments.ts";
 import type { Pipeline } from "../model/pipeline.ts";
 import { explainNotPlainData } from "../walk/plain-data.ts";
 import { toConcourseForText } from "./to-concourse.ts";
-import { toYaml } from "./yaml.ts";
+import { toYaml, yamlSafeJson } from "./yaml.ts";
 
 /**
- * The pipeline as Concourse reads it, in JSON: 2-space indent, canonical key order, trailing newline. Data JSON
- * cannot hold unchanged (a cycle, a BigInt, NaN or Infinity, a function, a symbol, a Date) is an `api/argument`
- * error naming its path, as {@link renderYaml} gives.
+ * The pipeline as Concourse reads it, in JSON that go-yaml (fly's reader) reads as JSON does: 2-space indent, canonical
+ * key order, trailing newline. Data JSON cannot hold unchanged (a cycle, a BigInt, NaN or Infinity, a function, a
+ * symbol, a Date) is an `api/argument` error naming its path, as {@link renderYaml} gives.
  */
 export function renderJson(pipeline: Pipeline): string {
   expectObject("renderJson", "pipeline", pipeline);
   try {
-    return `${JSON.stringify(toConcourseForText(pipeline), null, 2)}\n`;
+    return `${yamlSafeJson(toConcourseForText(pipeline), 2)}\n`;
   } catch (error) {
     throw explainNotPlainData("renderJson", "the pipeline", pipeline, error);
   }
@@ -25,7 +25,7 @@ export function renderJson(pipeline: Pipeline): string {
  */
 export function renderData(pipeline: Pipeline, format: "json" | "yaml"): { data: unknown; text: string } {
   const data = toConcourseForText(pipeline);
-  return { data, text: format === "yaml" ? toYaml(data) : `${JSON.stringify(data, null, 2)}\n` };
+  return { data, text: format === "yaml" ? toYaml(data) : `${yamlSafeJson(data, 2)}\n` };
 }
 
 /** Options of {@link renderYaml}. */

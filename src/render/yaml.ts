@@ -17,6 +17,14 @@ const RESERVED =
 const ESCAPE_IN_QUOTES = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
 const escapeChar = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 
+/**
+ * Data as JSON text that a YAML 1.1 parser reads as JSON does (fly and Concourse's API read a JSON pipeline with
+ * go-yaml, which refuses DEL, C1 controls and non-characters raw and reads a raw NEL as a line break, folded into a
+ * space): those characters, which JSON leaves raw and only strings hold, escaped ({@link ESCAPE_IN_QUOTES}).
+ */
+export const yamlSafeJson = (data: unknown, indent?: number): string =>
+  JSON.stringify(data, null, indent).replace(ESCAPE_IN_QUOTES, escapeChar);
+
 /** Whether RESERVED could match: a word of at most 5 letters, or an `e` exponent. */
 const mayBeReserved = (s: string) => s.length <= 5 || s.charCodeAt(0) === 0x65 || s.charCodeAt(0) === 0x45;
 
