@@ -10,7 +10,7 @@ import {
   putBack,
   withPlaceholders,
 } from "./read-yaml-flow.ts";
-import { type ListenerState, nodeWatch } from "./yaml-to-json.ts";
+import { isKey, type ListenerState, nodeWatch } from "./yaml-to-json.ts";
 import { bareEntriesMisread, buildYamlTree, contentStart, findDuplicateKeys } from "./yaml-tree.ts";
 
 /**
@@ -127,7 +127,7 @@ function readDocument(
   }: { counted: number; blockOnly: ReadonlySet<string> | undefined; options: ReadYamlOptions },
 ): YamlRead {
   const repeatsAllowed = options.repeatsAllowed === true;
-  const aliases = aliasCounter(counted);
+  const aliases = aliasCounter(text, counted);
   const watch = nodeWatch(text, options.standalone === true);
   let repeatedMerge = false;
   let misplaced = false;
@@ -151,14 +151,11 @@ function readDocument(
     if (event === "open") {
       merges[state.depth + 1] = false;
       watch.open(state);
+      aliases.open(state);
       return;
     }
     watch.close(state);
-    if (state.kind === null) {
-      if (state.result !== null) aliases.alias(state.result);
-      return;
-    }
-    aliases.node();
+    aliases.close(state);
     if (state.tag === MERGE_TAG) {
       if (merges[state.depth] === true) repeatedMerge = true;
       merges[state.depth] = true;
@@ -169,6 +166,7 @@ function readDocument(
     value = jsyaml.load(text, goYamlLoadOptions(text, repeatsAllowed ? { listener, json: true } : { listener }));
   } catch (error) {
     if (error instanceof ExcessiveAliasing) return { ok: false, problems: [aliasingProblem()] };
+    if (error instanceof RecursiveAlias) return { ok: false, problems: [recursiveAliasProblem(text, error.offset)] };
     if (!(error instanceof jsyaml.YAMLException)) return { ok: false, problems: [internalProblem(error)] };
     if (error.reason === "duplicated mapping key") return readWithDuplicates(text, options);
     // js-yaml cannot name a key that is a list of lists; go-yaml rejects the key itself
@@ -222,6 +220,7 @@ export interface YamlProblem {
     | "syntax"
     | "duplicate-key"
     | "excessive-aliasing"
+    | "recursive-alias"
     | "too-deep"
     | "null-key"
     | "uint64-key"
@@ -244,35 +243,90 @@ const NESTED_KEY = "nested arrays are not supported inside keys";
 
 class ExcessiveAliasing extends Error {}
 
+/** An alias to a value still being read, at the offset of its `*`. */
+class RecursiveAlias extends Error {
+  constructor(readonly offset: number) {
+    super("recursive alias");
+  }
+}
+
 /**
- * go-yaml's alias accounting (decode.go `allowedAliasRatio`): every decoded node counts once, and every node
- * decoded through an alias counts again; an alias's share is checked after each expansion. The size of an
- * anchored value is computed once per value (it is shared, never copied).
+ * go-yaml's alias accounting (decode.go `unmarshal`, `alias` and `allowedAliasRatio`), node for node: every node it
+ * decodes counts once as it is entered (the document, each key, each alias; not a merge key `<<`, nor the list of a
+ * merge `<<: [*a, *b]`), and every node decoded through an alias counts again; the share is checked after each
+ * expansion, where it is highest. An anchored value's count is taken once, as it is read (its nodes and the
+ * expansions of the aliases in it), so aliases are never expanded to be counted. An alias to a value still being
+ * read is go-yaml's error too (`anchor 'a' value contains itself`): go-yaml would expand it for ever.
  */
-function aliasCounter(counted: number): { node(): void; alias(value: unknown): void } {
-  let decoded = counted;
+function aliasCounter(
+  text: string,
+  counted: number,
+): {
+  open(state: ListenerState): void;
+  close(state: ListenerState): void;
+} {
+  // the document node, and the nodes read beforehand
+  let decoded = counted + 1;
   let throughAlias = 0;
-  const sizes = new Map<object, number>();
-  const sizeOf = (value: unknown): number => {
-    if (typeof value !== "object" || value === null) return 1;
-    const known = sizes.get(value);
-    if (known !== undefined) return known;
-    let size = 1;
-    if (Array.isArray(value)) for (const item of value) size += sizeOf(item);
-    else for (const key of Object.keys(value)) size += 1 + sizeOf((value as Record<string, unknown>)[key]);
-    sizes.set(value, size);
-    return size;
+  /** Per open depth: the count before the node there was entered, and where it starts in the text. */
+  const before: number[] = [];
+  const starts: number[] = [];
+  /** go-yaml's count of each anchored list or mapping read so far. */
+  const sizes = new WeakMap<object, number>();
+  /** The depth of a merge key's value, while it is read. */
+  let mergeValue: number | undefined;
+  /** The node closed last: js-yaml reads an entry of a block list as a node around the node, closed right after it. */
+  const last: { depth: number; position: number; kind: string | null; result: unknown } = {
+    depth: -1,
+    position: -1,
+    kind: null,
+    result: undefined,
   };
+  const wraps = (state: ListenerState): boolean =>
+    last.depth === state.depth + 1 &&
+    last.position === state.position &&
+    last.kind === state.kind &&
+    Object.is(last.result, state.result);
   return {
-    node() {
+    open(state) {
+      before[state.depth] = decoded;
+      starts[state.depth] = state.position;
       decoded++;
     },
-    alias(value) {
-      const size = sizeOf(value);
-      decoded += size;
-      throughAlias += size;
-      if (throughAlias > 100 && decoded > 1000 && throughAlias / decoded > allowedAliasRatio(decoded)) {
-        throw new ExcessiveAliasing();
+    close(state) {
+      const wrapper = wraps(state);
+      last.depth = state.depth;
+      last.position = state.position;
+      last.kind = state.kind;
+      last.result = state.result;
+      if (wrapper) {
+        decoded--;
+        return;
+      }
+      // where the node's content starts, looked for only where it tells an alias or a merge key
+      const start =
+        state.kind === null || state.tag === MERGE_TAG
+          ? contentStart(text, starts[state.depth] ?? state.position, text.length)
+          : -1;
+      if (state.kind === null && text.charCodeAt(start) === 0x2a) {
+        const value = state.result;
+        const size = typeof value !== "object" || value === null ? 1 : sizes.get(value);
+        if (size === undefined) throw new RecursiveAlias(start);
+        decoded += size;
+        throughAlias += size;
+        if (throughAlias > 100 && decoded > 1000 && throughAlias / decoded > allowedAliasRatio(decoded)) {
+          throw new ExcessiveAliasing();
+        }
+      } else if (state.tag === MERGE_TAG && isKey(text, start, state.position)) {
+        decoded--;
+        mergeValue = state.depth;
+        return;
+      } else if (state.anchor !== null && typeof state.result === "object" && state.result !== null) {
+        sizes.set(state.result, decoded - (before[state.depth] ?? 0));
+      }
+      if (mergeValue === state.depth) {
+        if (state.kind === "sequence") decoded--;
+        mergeValue = undefined;
       }
     },
   };
@@ -314,9 +368,15 @@ function readWithDuplicates(text: string, options: ReadYamlOptions): YamlRead {
  */
 function readAllowingRepeats(text: string, options: ReadYamlOptions): YamlRead {
   const watch = nodeWatch(text, options.standalone === true);
+  const aliases = aliasCounter(text, 0);
   const listener = (event: "open" | "close", state: ListenerState): void => {
-    if (event === "open") watch.open(state);
-    else watch.close(state);
+    if (event === "open") {
+      watch.open(state);
+      aliases.open(state);
+    } else {
+      watch.close(state);
+      aliases.close(state);
+    }
   };
   try {
     const value = jsyaml.load(text, goYamlLoadOptions(text, { json: true, listener }));
@@ -324,6 +384,8 @@ function readAllowingRepeats(text: string, options: ReadYamlOptions): YamlRead {
     if (keys.length > 0) return { ok: false, problems: keys };
     return { ok: true, value, ...(watch.nonFinite() && { nonFinite: true }) };
   } catch (error) {
+    if (error instanceof ExcessiveAliasing) return { ok: false, problems: [aliasingProblem()] };
+    if (error instanceof RecursiveAlias) return { ok: false, problems: [recursiveAliasProblem(text, error.offset)] };
     if (error instanceof jsyaml.YAMLException) return { ok: false, problems: [syntaxProblem(error)] };
     return { ok: false, problems: [internalProblem(error)] };
   }
@@ -336,6 +398,12 @@ function syntaxProblem(error: jsyaml.YAMLException): YamlProblem {
     return { kind: "too-deep", message: "the document is nested too deeply to read", offset };
   }
   return { kind: "syntax", message: reason, offset };
+}
+
+/** go-yaml's error for an alias inside the value it names (`&a [*a]`), at the alias. */
+function recursiveAliasProblem(text: string, offset: number): YamlProblem {
+  const name = /^\*([^\s,[\]{}]*)/.exec(text.slice(offset, offset + 1024))?.[1] ?? "";
+  return { kind: "recursive-alias", message: `anchor '${name}' value contains itself`, offset };
 }
 
 function aliasingProblem(): YamlProblem {
