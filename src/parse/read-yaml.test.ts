@@ -38,6 +38,18 @@ describe("scalars resolve as go-yaml v2 resolves them", () => {
     expect(resolvedValue(scalar)).toEqual(value);
   });
 
+  test("!!binary is base64 as Go decodes it: line breaks skipped, padding required, anything else go-yaml's error", () => {
+    expect(resolvedValue("!!binary |\n  aGVs\n  bG8=")).toBe("hello");
+    for (const junk of ["'not base64!'", "aGVsbG8", "'aGVs bG8='", "aGVsbG8=x"]) {
+      expect(readYaml(`v: !!binary ${junk}\n`)).toEqual({
+        ok: false,
+        problems: [
+          { kind: "syntax", message: "!!binary value contains invalid base64 data", offset: expect.any(Number) },
+        ],
+      });
+    }
+  });
+
   test(".nan is NaN", () => {
     expect(resolvedValue(".NaN")).toBeNaN();
   });

@@ -1,6 +1,6 @@
 import jsyaml from "js-yaml";
 import { withEmptyEntries } from "./bare-entries.ts";
-import { GO_YAML_SCHEMA, goYamlLoadOptions, MAX_YAML_DEPTH, mergeBudget } from "./go-yaml-schema.ts";
+import { BINARY_UNRESOLVED, GO_YAML_SCHEMA, goYamlLoadOptions, MAX_YAML_DEPTH, mergeBudget } from "./go-yaml-schema.ts";
 import type { KnownMappings } from "./known-mappings.ts";
 import {
   FLOW_FAST_PATH_MIN,
@@ -397,6 +397,9 @@ function syntaxProblem(error: jsyaml.YAMLException): YamlProblem {
   if (reason.startsWith("nesting exceeded maxDepth")) {
     return { kind: "too-deep", message: "the document is nested too deeply to read", offset };
   }
+  // go-yaml's words (decode.go `scalar`)
+  if (reason === BINARY_UNRESOLVED)
+    return { kind: "syntax", message: "!!binary value contains invalid base64 data", offset };
   return { kind: "syntax", message: reason, offset };
 }
 
