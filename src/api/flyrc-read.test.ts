@@ -153,6 +153,11 @@ describe("a .flyrc is read whole, as fly reads it", () => {
     expect(() => selectTarget(CI, "toString", FILE)).toThrow(/^unknown target: toString/);
   });
 
+  test("a merge key writes over the keys before it, as go-yaml v2 merges", () => {
+    const text = "base: &base {api: http://ci, team: a}\ntargets:\n  ci:\n    team: b\n    <<: *base\n";
+    expect(selectTarget(text, "ci", FILE)).toMatchObject({ api: "http://ci", team: "a" });
+  });
+
   test("only the first document is read, as go-yaml's Unmarshal reads it", () => {
     expect(target(`${CI}---\n: : not yaml [\n`)?.api).toBe("http://127.0.0.1:8080");
   });

@@ -158,6 +158,48 @@ describe("aliases are counted node for node as go-yaml counts them", () => {
   });
 });
 
+describe("merge keys give the values go-yaml v2 gives, which fly uses, in a text read by itself", () => {
+  const readValue = (text: string, options = {}) => {
+    const read = readYaml(text, { standalone: true, ...options });
+    if (!read.ok) throw new Error(read.problems.map((p) => p.message).join("; "));
+    return read.value as Record<string, Record<string, unknown>>;
+  };
+  const B = "b: &b {team: t, api: x}\n";
+
+  test("a merge writes over the keys written before it, in block and flow mappings; a key after it writes over it", () => {
+    expect(readValue(`${B}m:\n  team: u\n  <<: *b\n`).m).toEqual({ team: "t", api: "x" });
+    expect(readValue(`${B}m: {team: u, other: 1, <<: *b}\n`).m).toEqual({ team: "t", other: 1, api: "x" });
+    expect(readValue(`${B}m: {<<: *b, team: u}\n`).m).toEqual({ team: "u", api: "x" });
+    expect(readValue(`${B}m: {team: u, <<: *b, team: v}\n`, { repeatsAllowed: true }).m).toEqual({
+      team: "v",
+      api: "x",
+    });
+  });
+
+  test("of a list of sources the first has the last word; a later merge writes over an earlier one", () => {
+    const sources = `${B}c: &c {team: c, dns: d}\n`;
+    expect(readValue(`${sources}m:\n  team: u\n  <<:\n  - *c\n  - *b\n`).m).toEqual({
+      team: "c",
+      dns: "d",
+      api: "x",
+    });
+    expect(readValue(`${sources}m: {<<: *b, <<: *c}\n`, { repeatsAllowed: true }).m).toEqual({
+      team: "c",
+      api: "x",
+      dns: "d",
+    });
+  });
+
+  test("a merged mapping has go-yaml's values before it is merged, and its aliases share them", () => {
+    const read = readValue("s: &s {a: 1, <<: {a: 2}}\nm: {<<: *s}\nal: *s\n");
+    expect([read.s?.a, read.m?.a, read.al?.a]).toEqual([2, 2, 2]);
+  });
+
+  test("a quoted '<<' is a key like any other", () => {
+    expect(readValue("m: {a: 1, '<<': {a: 2}}\n").m).toEqual({ a: 1, "<<": { a: 2 } });
+  });
+});
+
 describe("with repeats allowed (the language server's reading of a text being edited)", () => {
   test("a repeated key is read, the last one winning, where it is otherwise refused", () => {
     const text = "a: 1\nm: {x: 1, x: 2}\na: 3\n";

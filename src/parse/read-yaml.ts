@@ -1,5 +1,6 @@
 import jsyaml from "js-yaml";
 import { withEmptyEntries } from "./bare-entries.ts";
+import { isMergeKeyNode, MERGE_TAG, mergeWatch } from "./go-yaml-merge.ts";
 import { BINARY_UNRESOLVED, GO_YAML_SCHEMA, goYamlLoadOptions, MAX_YAML_DEPTH, mergeBudget } from "./go-yaml-schema.ts";
 import type { KnownMappings } from "./known-mappings.ts";
 import {
@@ -10,8 +11,8 @@ import {
   putBack,
   withPlaceholders,
 } from "./read-yaml-flow.ts";
-import { isKey, type ListenerState, nodeWatch } from "./yaml-to-json.ts";
-import { bareEntriesMisread, buildYamlTree, contentStart, findDuplicateKeys } from "./yaml-tree.ts";
+import { type ListenerState, nodeWatch } from "./yaml-to-json.ts";
+import { bareEntriesMisread, buildYamlTree, contentStart, findDuplicateKeys, type YamlNode } from "./yaml-tree.ts";
 
 /**
  * Reads one YAML document as Concourse does, with bounds that hold for any input:
@@ -128,6 +129,8 @@ function readDocument(
 ): YamlRead {
   const repeatsAllowed = options.repeatsAllowed === true;
   const aliases = aliasCounter(text, counted);
+  // go-yaml v2's merges, for a text read by itself only (see go-yaml-merge.ts)
+  const merged = options.standalone === true ? mergeWatch(text) : undefined;
   const watch = nodeWatch(text, options.standalone === true);
   let repeatedMerge = false;
   let misplaced = false;
@@ -152,10 +155,12 @@ function readDocument(
       merges[state.depth + 1] = false;
       watch.open(state);
       aliases.open(state);
+      merged?.open(state);
       return;
     }
     watch.close(state);
     aliases.close(state);
+    merged?.close(state);
     if (state.tag === MERGE_TAG) {
       if (merges[state.depth] === true) repeatedMerge = true;
       merges[state.depth] = true;
@@ -177,6 +182,7 @@ function readDocument(
   if (misplaced) return { ok: false, problems: [] };
   const keys = watch.problems();
   if (keys.length > 0) return { ok: false, problems: keys };
+  merged?.fix(() => treeOrNothing(text));
   return { ok: true, value, ...(watch.nonFinite() && { nonFinite: true }) };
 }
 
@@ -189,9 +195,10 @@ export interface ReadYamlOptions {
    */
   readonly repeatsAllowed?: boolean;
   /**
-   * Read the text as sigs.k8s.io/yaml reads a text by itself (a `-l` vars file, a `-y` value), not as a pipeline: a
-   * key it rejects is a problem whatever the document's root, where fly's first read of a pipeline (go-yaml v3, into a
-   * mapping) stops at a root that is not a mapping before any key is looked at.
+   * Read the text as sigs.k8s.io/yaml reads a text by itself (a `-l` vars file, a `-y` value, the `.flyrc`), not as a
+   * pipeline: a key it rejects is a problem whatever the document's root, where fly's first read of a pipeline
+   * (go-yaml v3, into a mapping) stops at a root that is not a mapping before any key is looked at; and a merge key
+   * writes over the keys before it, as go-yaml v2 merges (go-yaml-merge.ts).
    */
   readonly standalone?: boolean;
 }
@@ -235,8 +242,6 @@ export interface YamlProblem {
   readonly firstLine?: number;
   readonly key?: string;
 }
-
-const MERGE_TAG = "tag:yaml.org,2002:merge";
 
 /** js-yaml's error for a key that is a list holding a list. */
 const NESTED_KEY = "nested arrays are not supported inside keys";
@@ -303,11 +308,9 @@ function aliasCounter(
         decoded--;
         return;
       }
-      // where the node's content starts, looked for only where it tells an alias or a merge key
-      const start =
-        state.kind === null || state.tag === MERGE_TAG
-          ? contentStart(text, starts[state.depth] ?? state.position, text.length)
-          : -1;
+      const open = starts[state.depth] ?? state.position;
+      // where an alias starts: its `*`
+      const start = state.kind === null ? contentStart(text, open, text.length) : -1;
       if (state.kind === null && text.charCodeAt(start) === 0x2a) {
         const value = state.result;
         const size = typeof value !== "object" || value === null ? 1 : sizes.get(value);
@@ -317,7 +320,7 @@ function aliasCounter(
         if (throughAlias > 100 && decoded > 1000 && throughAlias / decoded > allowedAliasRatio(decoded)) {
           throw new ExcessiveAliasing();
         }
-      } else if (state.tag === MERGE_TAG && isKey(text, start, state.position)) {
+      } else if (isMergeKeyNode(text, open, state)) {
         decoded--;
         mergeValue = state.depth;
         return;
@@ -369,25 +372,39 @@ function readWithDuplicates(text: string, options: ReadYamlOptions): YamlRead {
 function readAllowingRepeats(text: string, options: ReadYamlOptions): YamlRead {
   const watch = nodeWatch(text, options.standalone === true);
   const aliases = aliasCounter(text, 0);
+  // go-yaml v2's merges, for a text read by itself only (see go-yaml-merge.ts)
+  const merged = options.standalone === true ? mergeWatch(text) : undefined;
   const listener = (event: "open" | "close", state: ListenerState): void => {
     if (event === "open") {
       watch.open(state);
       aliases.open(state);
+      merged?.open(state);
     } else {
       watch.close(state);
       aliases.close(state);
+      merged?.close(state);
     }
   };
   try {
     const value = jsyaml.load(text, goYamlLoadOptions(text, { json: true, listener }));
     const keys = watch.problems();
     if (keys.length > 0) return { ok: false, problems: keys };
+    merged?.fix(() => treeOrNothing(text));
     return { ok: true, value, ...(watch.nonFinite() && { nonFinite: true }) };
   } catch (error) {
     if (error instanceof ExcessiveAliasing) return { ok: false, problems: [aliasingProblem()] };
     if (error instanceof RecursiveAlias) return { ok: false, problems: [recursiveAliasProblem(text, error.offset)] };
     if (error instanceof jsyaml.YAMLException) return { ok: false, problems: [syntaxProblem(error)] };
     return { ok: false, problems: [internalProblem(error)] };
+  }
+}
+
+/** The position tree of a text the reader has read, undefined if it cannot be read (it then changes nothing). */
+function treeOrNothing(text: string): YamlNode | undefined {
+  try {
+    return buildYamlTree(text);
+  } catch {
+    return undefined;
   }
 }
 
