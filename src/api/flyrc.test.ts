@@ -110,12 +110,16 @@ describe("flyrc of another shape than fly writes", () => {
     () =>
       selectTarget(rc, name, "/h/.flyrc");
   test("a file, targets or a target that is not a map is an error naming the file, not an unknown target", () => {
-    expect(at("- ci\n- prod\n")).toThrow("in the file '/h/.flyrc': its content is a list, not a map");
-    expect(at("hello\n")).toThrow("in the file '/h/.flyrc': its content is a string, not a map");
-    expect(at("targets:\n- ci\n")).toThrow("in the file '/h/.flyrc': targets is a list, not a map");
-    expect(at("targets:\n  ci: http://ci\n")).toThrow("in the file '/h/.flyrc': target ci is a string, not a map");
+    expect(at("- ci\n- prod\n")).toThrow(
+      "in the file '/h/.flyrc' (line 1, column 1): its content is a list, not a map",
+    );
+    expect(at("hello\n")).toThrow("in the file '/h/.flyrc' (line 1, column 1): its content is a string, not a map");
+    expect(at("targets:\n- ci\n")).toThrow("in the file '/h/.flyrc' (line 2, column 1): targets is a list, not a map");
+    expect(at("targets:\n  ci: http://ci\n")).toThrow(
+      "in the file '/h/.flyrc' (line 2, column 7): target ci is a string, not a map",
+    );
     expect(at("targets:\n  ci:\n    api: http://x\n    token: abc\n")).toThrow(
-      "in the file '/h/.flyrc': the token of target ci is a string, not a map",
+      "in the file '/h/.flyrc' (line 4, column 12): the token of target ci is a string, not a map",
     );
     // none at all is no targets, as in fly
     expect(at("")).toThrow(/^unknown target: ci/);
@@ -128,13 +132,17 @@ describe("flyrc of another shape than fly writes", () => {
       `targets:\n  ci:\n    api: http://x\n    team: ${team}\n    token: {type: bearer, value: 12}\n`;
     expect(selectTarget(rc("42"), "ci", "/h/.flyrc")).toMatchObject({ team: "42", authorization: "Bearer 12" });
     expect(selectTarget(rc("true"), "ci", "/h/.flyrc")).toMatchObject({ team: "true" });
-    expect(at(rc("[a, b]"))).toThrow("in the file '/h/.flyrc': the team of target ci is a list, not a string");
-    expect(at(rc("{name: a}"))).toThrow("in the file '/h/.flyrc': the team of target ci is a map, not a string");
+    expect(at(rc("[a, b]"))).toThrow(
+      "in the file '/h/.flyrc' (line 4, column 11): the team of target ci is a list, not a string",
+    );
+    expect(at(rc("{name: a}"))).toThrow(
+      "in the file '/h/.flyrc' (line 4, column 11): the team of target ci is a map, not a string",
+    );
     expect(at("targets:\n  ci:\n    api: [http://x]\n")).toThrow(
-      "in the file '/h/.flyrc': the api of target ci is a list, not a string",
+      "in the file '/h/.flyrc' (line 3, column 10): the api of target ci is a list, not a string",
     );
     expect(at("targets:\n  ci:\n    api: http://x\n    insecure: 'true'\n")).toThrow(
-      "in the file '/h/.flyrc': the insecure of target ci is a string, not true or false",
+      "in the file '/h/.flyrc' (line 4, column 15): the insecure of target ci is a string, not true or false",
     );
   });
 });

@@ -1,11 +1,11 @@
 import { join } from "node:path";
-import { isObject } from "../model/common.ts";
 import { HangarError } from "../model/errors.ts";
-import { readYaml } from "../parse/read-yaml.ts";
 import { shellQuote } from "../render/fly-command.ts";
-import { lineIndex } from "../source/locate.ts";
 import { printable } from "../source/printable.ts";
+import { type Flyrc, readFlyrc } from "./flyrc-read.ts";
 import { pemCertificates, withoutCredentials } from "./request.ts";
+
+export { readFlyrc };
 
 /**
  * One target of fly's `~/.flyrc`, as fly writes it (`fly/rc/targets.go` `TargetProps`): the ATC's URL,
@@ -53,39 +53,6 @@ const TOKEN_TYPES: ReadonlyMap<string, string> = new Map([
   ["basic", "Basic"],
 ]);
 
-const stringOf = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
-
-/** What a value of the `.flyrc` is, in words, for an error that says what it should be instead. */
-const kindOf = (v: unknown): string =>
-  Array.isArray(v)
-    ? "a list"
-    : isObject(v)
-      ? "a map"
-      : typeof v === "string"
-        ? "a string"
-        : typeof v === "number"
-          ? `the number ${v}`
-          : String(v);
-
-/**
- * A text field of a target (`api`, `team`, a token's `type` and `value`, ...) as fly reads it: sigs.k8s.io/yaml makes
- * a number or a boolean written there the text it reads as (`team: 42` is team `42`), none or null is "" (absent);
- * a list or a map is an error, as fly's JSON decoding refuses it. `what` names the field in the error.
- */
-function textField(value: unknown, what: string, file: string): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === "string") return stringOf(value);
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  throw new HangarError("api/flyrc", `in the file '${file}': ${what} is ${kindOf(value)}, not a string`);
-}
-
-/** A map of the `.flyrc` (the file, `targets`, a target, its token); none or null is an empty one, else an error. */
-function mapField(value: unknown, what: string, file: string): Record<string, unknown> {
-  if (value === undefined || value === null) return {};
-  if (isObject(value)) return value;
-  throw new HangarError("api/flyrc", `in the file '${file}': ${what} is ${kindOf(value)}, not a map`);
-}
-
 /**
  * Why `api` is no URL of a Concourse to send requests to (fly sends them and fails: `unsupported protocol scheme`),
  * else undefined. A path is kept (a Concourse behind a prefix), as are a user and password (sent as Basic
@@ -104,34 +71,36 @@ function apiProblem(api: string): string | undefined {
 }
 
 /**
- * The target `name` of a `.flyrc` text (`file` names it in errors). Throws a HangarError with fly's
- * words when no target is given or it is unknown, and names `fly login` when it has no API URL.
+ * The target `name` of a `.flyrc` (`input`: its bytes or text, undefined when there is none; `file` names it in
+ * errors): {@link targetOf} the file {@link readFlyrc} reads.
  */
-export function selectTarget(text: string | undefined, name: string | undefined, file: string): FlyTarget {
+export function selectTarget(
+  input: string | Uint8Array | undefined,
+  name: string | undefined,
+  file: string,
+): FlyTarget {
+  return targetOf(() => readFlyrc(input, file), name);
+}
+
+/**
+ * The target `name` of the `.flyrc` `read` gives, read only once a name is given, as fly reads it. Throws a
+ * HangarError with fly's words when no target is given or it is unknown, when the file is one fly cannot read
+ * (whichever of its targets is wrong), and names `fly login` when the target has no API URL.
+ */
+export function targetOf(read: () => Flyrc, name: string | undefined): FlyTarget {
   if (name === undefined || name === "") {
     throw new HangarError("api/no-target", "no target specified: pass -t TARGET (a target of `fly login`)");
   }
-  const read = text === undefined ? { ok: true as const, value: {} } : readYaml(text);
-  if (!read.ok) {
-    const problem = read.problems[0];
-    const at = problem === undefined || text === undefined ? undefined : lineIndex(text)(problem.offset);
-    const where = at === undefined ? "" : ` (line ${at.line}, column ${at.col})`;
-    throw new HangarError(
-      "api/flyrc",
-      `in the file '${file}'${where}: ${problem?.message.split("\n")[0] ?? "cannot read"}`,
-    );
-  }
-  const targets = mapField(mapField(read.value, "its content", file).targets, "targets", file);
-  if (!Object.hasOwn(targets, name)) {
+  const { file, targets } = read();
+  const props = targets.get(name);
+  if (props === undefined) {
     throw new HangarError(
       "api/unknown-target",
       `unknown target: ${printable(name)} (log in with \`fly -t ${printable(shellQuote(name))} login -c URL\`)`,
     );
   }
   const shown = printable(name);
-  const props = mapField(targets[name], `target ${shown}`, file);
-  const field = (key: string) => textField(props[key], `the ${key} of target ${shown}`, file);
-  const api = field("api")?.replace(/\/+$/, "");
+  const api = props.api === "" ? undefined : props.api.replace(/\/+$/, "");
   if (api === undefined) throw new HangarError("api/flyrc", `in the file '${file}': target ${shown} has no api URL`);
   const wrong = apiProblem(api);
   if (wrong !== undefined) {
@@ -140,15 +109,8 @@ export function selectTarget(text: string | undefined, name: string | undefined,
       `in the file '${file}': the api of target ${shown} ${wrong}: '${printable(withoutCredentials(api)).slice(0, 200)}'`,
     );
   }
-  if (props.insecure !== undefined && props.insecure !== null && typeof props.insecure !== "boolean") {
-    throw new HangarError(
-      "api/flyrc",
-      `in the file '${file}': the insecure of target ${shown} is ${kindOf(props.insecure)}, not true or false`,
-    );
-  }
-  const token = mapField(props.token, `the token of target ${shown}`, file);
-  const type = textField(token.type, `the token type of target ${shown}`, file) ?? "";
-  const value = textField(token.value, `the token of target ${shown}`, file) ?? "";
+  const type = props.token?.type ?? "";
+  const value = props.token?.value ?? "";
   // an Authorization header holds visible ASCII: Node refuses a control character (as Go's client does), and sends
   // other characters in one encoding or another; the token is never shown
   if (/[^\x20-\x7e]/.test(`${type}${value}`)) {
@@ -157,7 +119,7 @@ export function selectTarget(text: string | undefined, name: string | undefined,
       `in the file '${file}': the token of target ${shown} holds a line break, a control character or a non-ASCII character, which an Authorization header cannot carry: log in again (\`fly -t ${printable(shellQuote(name))} login\`)`,
     );
   }
-  const caCert = field("ca_cert");
+  const caCert = props.caCert === "" ? undefined : props.caCert;
   // fly refuses a target whose ca_cert holds no certificate ("CA Cert not valid"), even an insecure one
   if (caCert !== undefined && pemCertificates(caCert).length === 0) {
     throw new HangarError(
@@ -165,8 +127,8 @@ export function selectTarget(text: string | undefined, name: string | undefined,
       `in the file '${file}': the ca_cert of target ${shown} is not valid: it holds no PEM certificate`,
     );
   }
-  const clientCertPath = field("client_cert_path");
-  const clientKeyPath = field("client_key_path");
+  const clientCertPath = props.clientCertPath === "" ? undefined : props.clientCertPath;
+  const clientKeyPath = props.clientKeyPath === "" ? undefined : props.clientKeyPath;
   // fly's loadClientCertificate (fly/rc/target.go) refuses one without the other
   if ((clientCertPath === undefined) !== (clientKeyPath === undefined)) {
     const [has, lacks] =
@@ -179,9 +141,10 @@ export function selectTarget(text: string | undefined, name: string | undefined,
   return {
     name,
     api,
-    team: field("team") ?? "main",
+    // fly's LoadTargets: a target without a team is one of team main
+    team: props.team === "" ? "main" : props.team,
     ...((type !== "" || value !== "") && { authorization: `${tokenType(type)} ${value}` }),
-    insecure: props.insecure === true,
+    insecure: props.insecure,
     ...(caCert !== undefined && { caCert }),
     ...(clientCertPath !== undefined && { clientCertPath }),
     ...(clientKeyPath !== undefined && { clientKeyPath }),

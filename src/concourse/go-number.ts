@@ -4,6 +4,7 @@
  * sigs.k8s.io/yaml reads it).
  */
 import type { PathSegment } from "../model/common.ts";
+import { goFormatFloat } from "./go-format.ts";
 
 /**
  * How Go holds a whole number: the integer, exactly (go-yaml reads one of up to 64 bits exactly, an int64 or a uint64
@@ -101,4 +102,15 @@ export const recordedGoNumbers =
 export function eitherNumbers(first: GoNumbers | undefined, second: GoNumbers | undefined): GoNumbers | undefined {
   if (first === undefined || second === undefined) return first ?? second;
   return (path, value) => first(path, value) ?? second(path, value);
+}
+
+/**
+ * The string sigs.k8s.io/yaml makes of a number given for a string (`convertToJSONableObject`): an int in decimal
+ * (`number`: its digits, for one past 2^53 read from a text), a float as `strconv.FormatFloat(f, 'g', -1, 32)` writes
+ * it (`.inf` is `+Inf`; a whole one too, when it is known as a float: `1e+06`).
+ */
+export function coercedText(value: number, number: GoNumber | undefined): string {
+  if (typeof number === "bigint") return String(number);
+  if (number === undefined && Number.isInteger(value) && Math.abs(value) < 2 ** 64) return String(value);
+  return goFormatFloat(value, 32);
 }

@@ -1482,7 +1482,12 @@ describe("bad input", () => {
   });
 
   test.each([
-    ["an alias inside the node it names", "jobs:\n- &j\n  name: a\n  plan: [*j]\n", /circular reference/, 4],
+    [
+      "an alias inside the node it names",
+      "jobs:\n- &j\n  name: a\n  plan: [*j]\n",
+      /anchor 'j' value contains itself/,
+      4,
+    ],
     [
       "a number JSON cannot hold",
       "resources: [{name: r, type: git, source: {n: .inf}}]\njobs: []\n",

@@ -95,6 +95,16 @@ describe("bad input gives diagnostics, never a crash or a hang", () => {
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 
+  test("an alias inside the value it names is refused at the alias, in go-yaml's words", () => {
+    const parsed = parsePipeline("jobs: &jobs\n- name: a\n  plan: *jobs\n", { file: "p.yml" });
+    expect(parsed.diagnostics.map((d) => [`${d.loc?.line}:${d.loc?.col} ${d.ruleId} ${d.message}`, d.fly])).toEqual([
+      [
+        "3:9 yaml/RECURSIVE_ALIAS anchor 'jobs' value contains itself",
+        "error parsing yaml before applying templates: yaml: anchor 'jobs' value contains itself",
+      ],
+    ]);
+  });
+
   test("a 50 MB file is refused up front", () => {
     const text = `jobs: []\n# ${"x".repeat(50 * 1024 * 1024)}\n`;
     const started = performance.now();

@@ -110,11 +110,12 @@ function buildSchema(): jsyaml.Schema {
     kind: "scalar",
     resolve: (data: string | null) => data === "<<",
   });
-  // go-yaml decodes `!!binary` to the bytes it encodes, which sigs.k8s.io/yaml then passes on as a string
+  // go-yaml decodes `!!binary` to the bytes it encodes, which sigs.k8s.io/yaml then passes on as a string; base64 as
+  // Go's StdEncoding reads it (line breaks skipped, padding required), else go-yaml's error (see BINARY_UNRESOLVED)
   const binaryType = new Type("tag:yaml.org,2002:binary", {
     kind: "scalar",
-    resolve: (data: string | null) => data !== null,
-    construct: (data: string) => Buffer.from(data.replace(/\s+/g, ""), "base64").toString("utf8"),
+    resolve: (data: string | null) => data !== null && GO_BASE64.test(data.replace(/[\r\n]/g, "")),
+    construct: (data: string) => Buffer.from(data.replace(/[\r\n]/g, ""), "base64").toString("utf8"),
   });
   const asIs = (tag: string, kind: "scalar" | "sequence" | "mapping", multi = false) =>
     new Type(tag, { kind, multi, resolve: () => true, construct: (data: unknown) => data });
@@ -134,6 +135,12 @@ function buildSchema(): jsyaml.Schema {
     ],
   });
 }
+
+/** Padded base64, as Go's `base64.StdEncoding` decodes it once line breaks are left out. */
+const GO_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** js-yaml's error for a `!!binary` scalar the schema does not resolve: one that is not base64. */
+export const BINARY_UNRESOLVED = "cannot resolve a node with !<tag:yaml.org,2002:binary> explicit tag";
 
 /** YAML 1.2's booleans, the only ones go-yaml v3 reads. */
 const V3_BOOLS: ReadonlySet<string> = new Set(["true", "True", "TRUE", "false", "False", "FALSE"]);

@@ -351,6 +351,11 @@ function problemDiagnostic(problem: YamlProblem, loc: SourceLoc): Diagnostic {
         ...diag(YAML_RULE("EXCESSIVE_ALIASING"), problem.message, [], loc),
         fly: `${BEFORE_TEMPLATES}${problem.message}`,
       };
+    case "recursive-alias":
+      return {
+        ...diag(YAML_RULE("RECURSIVE_ALIAS"), problem.message, [], loc),
+        fly: `${BEFORE_TEMPLATES}${problem.message}`,
+      };
     case "too-deep":
       return { ...diag("input/too-deep", problem.message, [], loc), parity: "hangar" };
     case "syntax":

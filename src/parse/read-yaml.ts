@@ -1,6 +1,7 @@
 import jsyaml from "js-yaml";
 import { withEmptyEntries } from "./bare-entries.ts";
-import { GO_YAML_SCHEMA, goYamlLoadOptions, MAX_YAML_DEPTH, mergeBudget } from "./go-yaml-schema.ts";
+import { isMergeKeyNode, MERGE_TAG, mergeWatch } from "./go-yaml-merge.ts";
+import { BINARY_UNRESOLVED, GO_YAML_SCHEMA, goYamlLoadOptions, MAX_YAML_DEPTH, mergeBudget } from "./go-yaml-schema.ts";
 import type { KnownMappings } from "./known-mappings.ts";
 import { mergeOrder } from "./merge-order.ts";
 import {
@@ -12,7 +13,7 @@ import {
   withPlaceholders,
 } from "./read-yaml-flow.ts";
 import { type ListenerState, nodeWatch } from "./yaml-to-json.ts";
-import { bareEntriesMisread, buildYamlTree, contentStart, findDuplicateKeys } from "./yaml-tree.ts";
+import { bareEntriesMisread, buildYamlTree, contentStart, findDuplicateKeys, type YamlNode } from "./yaml-tree.ts";
 
 /**
  * Reads one YAML document as Concourse does, with bounds that hold for any input:
@@ -128,9 +129,12 @@ function readDocument(
   }: { counted: number; blockOnly: ReadonlySet<string> | undefined; options: ReadYamlOptions },
 ): YamlRead {
   const repeatsAllowed = options.repeatsAllowed === true;
-  const aliases = aliasCounter(counted);
-  const watch = nodeWatch(text, options.standalone === true);
+  const aliases = aliasCounter(text, counted);
+  // go-yaml v2's merges: in every text, a key written before a merge key (merge-order.ts); in a text read by itself,
+  // also merges that repeat, which only a reading that allows repeats has (go-yaml-merge.ts)
   const order = mergeOrder(text);
+  const merged = options.standalone === true ? mergeWatch(text) : undefined;
+  const watch = nodeWatch(text, options.standalone === true);
   let repeatedMerge = false;
   let misplaced = false;
   /** `merges[d]`: whether the mapping whose keys are at depth d has had a `<<` key yet. */
@@ -153,16 +157,15 @@ function readDocument(
     if (event === "open") {
       merges[state.depth + 1] = false;
       watch.open(state);
+      aliases.open(state);
       order.open(state);
+      merged?.open(state);
       return;
     }
     watch.close(state);
+    aliases.close(state);
     order.close(state);
-    if (state.kind === null) {
-      if (state.result !== null) aliases.alias(state.result);
-      return;
-    }
-    aliases.node();
+    merged?.close(state);
     if (state.tag === MERGE_TAG) {
       if (merges[state.depth] === true) repeatedMerge = true;
       merges[state.depth] = true;
@@ -173,6 +176,7 @@ function readDocument(
     value = jsyaml.load(text, goYamlLoadOptions(text, repeatsAllowed ? { listener, json: true } : { listener }));
   } catch (error) {
     if (error instanceof ExcessiveAliasing) return { ok: false, problems: [aliasingProblem()] };
+    if (error instanceof RecursiveAlias) return { ok: false, problems: [recursiveAliasProblem(text, error.offset)] };
     if (!(error instanceof jsyaml.YAMLException)) return { ok: false, problems: [internalProblem(error)] };
     if (error.reason === "duplicated mapping key") return readWithDuplicates(text, options);
     // js-yaml cannot name a key that is a list of lists; go-yaml rejects the key itself
@@ -185,6 +189,7 @@ function readDocument(
   if (sources.length > 0) return { ok: false, problems: sources.map((p) => ({ kind: "syntax", ...p })) };
   const keys = watch.problems();
   if (keys.length > 0) return { ok: false, problems: keys };
+  merged?.fix(() => treeOrNothing(text));
   return { ok: true, value, ...(watch.nonFinite() && { nonFinite: true }) };
 }
 
@@ -197,9 +202,10 @@ export interface ReadYamlOptions {
    */
   readonly repeatsAllowed?: boolean;
   /**
-   * Read the text as sigs.k8s.io/yaml reads a text by itself (a `-l` vars file, a `-y` value), not as a pipeline: a
-   * key it rejects is a problem whatever the document's root, where fly's first read of a pipeline (go-yaml v3, into a
-   * mapping) stops at a root that is not a mapping before any key is looked at.
+   * Read the text as sigs.k8s.io/yaml reads a text by itself (a `-l` vars file, a `-y` value, the `.flyrc`), not as a
+   * pipeline: a key it rejects is a problem whatever the document's root, where fly's first read of a pipeline
+   * (go-yaml v3, into a mapping) stops at a root that is not a mapping before any key is looked at; and a merge key
+   * writes over the keys before it, as go-yaml v2 merges (go-yaml-merge.ts).
    */
   readonly standalone?: boolean;
 }
@@ -228,6 +234,7 @@ export interface YamlProblem {
     | "syntax"
     | "duplicate-key"
     | "excessive-aliasing"
+    | "recursive-alias"
     | "too-deep"
     | "null-key"
     | "uint64-key"
@@ -243,42 +250,93 @@ export interface YamlProblem {
   readonly key?: string;
 }
 
-const MERGE_TAG = "tag:yaml.org,2002:merge";
-
 /** js-yaml's error for a key that is a list holding a list. */
 const NESTED_KEY = "nested arrays are not supported inside keys";
 
 class ExcessiveAliasing extends Error {}
 
+/** An alias to a value still being read, at the offset of its `*`. */
+class RecursiveAlias extends Error {
+  constructor(readonly offset: number) {
+    super("recursive alias");
+  }
+}
+
 /**
- * go-yaml's alias accounting (decode.go `allowedAliasRatio`): every decoded node counts once, and every node
- * decoded through an alias counts again; an alias's share is checked after each expansion. The size of an
- * anchored value is computed once per value (it is shared, never copied).
+ * go-yaml's alias accounting (decode.go `unmarshal`, `alias` and `allowedAliasRatio`), node for node: every node it
+ * decodes counts once as it is entered (the document, each key, each alias; not a merge key `<<`, nor the list of a
+ * merge `<<: [*a, *b]`), and every node decoded through an alias counts again; the share is checked after each
+ * expansion, where it is highest. An anchored value's count is taken once, as it is read (its nodes and the
+ * expansions of the aliases in it), so aliases are never expanded to be counted. An alias to a value still being
+ * read is go-yaml's error too (`anchor 'a' value contains itself`): go-yaml would expand it for ever.
  */
-function aliasCounter(counted: number): { node(): void; alias(value: unknown): void } {
-  let decoded = counted;
+function aliasCounter(
+  text: string,
+  counted: number,
+): {
+  open(state: ListenerState): void;
+  close(state: ListenerState): void;
+} {
+  // the document node, and the nodes read beforehand
+  let decoded = counted + 1;
   let throughAlias = 0;
-  const sizes = new Map<object, number>();
-  const sizeOf = (value: unknown): number => {
-    if (typeof value !== "object" || value === null) return 1;
-    const known = sizes.get(value);
-    if (known !== undefined) return known;
-    let size = 1;
-    if (Array.isArray(value)) for (const item of value) size += sizeOf(item);
-    else for (const key of Object.keys(value)) size += 1 + sizeOf((value as Record<string, unknown>)[key]);
-    sizes.set(value, size);
-    return size;
+  /** Per open depth: the count before the node there was entered, and where it starts in the text. */
+  const before: number[] = [];
+  const starts: number[] = [];
+  /** go-yaml's count of each anchored list or mapping read so far. */
+  const sizes = new WeakMap<object, number>();
+  /** The depth of a merge key's value, while it is read. */
+  let mergeValue: number | undefined;
+  /** The node closed last: js-yaml reads an entry of a block list as a node around the node, closed right after it. */
+  const last: { depth: number; position: number; kind: string | null; result: unknown } = {
+    depth: -1,
+    position: -1,
+    kind: null,
+    result: undefined,
   };
+  const wraps = (state: ListenerState): boolean =>
+    last.depth === state.depth + 1 &&
+    last.position === state.position &&
+    last.kind === state.kind &&
+    Object.is(last.result, state.result);
   return {
-    node() {
+    open(state) {
+      before[state.depth] = decoded;
+      starts[state.depth] = state.position;
       decoded++;
     },
-    alias(value) {
-      const size = sizeOf(value);
-      decoded += size;
-      throughAlias += size;
-      if (throughAlias > 100 && decoded > 1000 && throughAlias / decoded > allowedAliasRatio(decoded)) {
-        throw new ExcessiveAliasing();
+    close(state) {
+      const wrapper = wraps(state);
+      last.depth = state.depth;
+      last.position = state.position;
+      last.kind = state.kind;
+      last.result = state.result;
+      if (wrapper) {
+        decoded--;
+        return;
+      }
+      const open = starts[state.depth] ?? state.position;
+      // where an alias starts: its `*`
+      const start = state.kind === null ? contentStart(text, open, text.length) : -1;
+      if (state.kind === null && text.charCodeAt(start) === 0x2a) {
+        const value = state.result;
+        const size = typeof value !== "object" || value === null ? 1 : sizes.get(value);
+        if (size === undefined) throw new RecursiveAlias(start);
+        decoded += size;
+        throughAlias += size;
+        if (throughAlias > 100 && decoded > 1000 && throughAlias / decoded > allowedAliasRatio(decoded)) {
+          throw new ExcessiveAliasing();
+        }
+      } else if (isMergeKeyNode(text, open, state)) {
+        decoded--;
+        mergeValue = state.depth;
+        return;
+      } else if (state.anchor !== null && typeof state.result === "object" && state.result !== null) {
+        sizes.set(state.result, decoded - (before[state.depth] ?? 0));
+      }
+      if (mergeValue === state.depth) {
+        if (state.kind === "sequence") decoded--;
+        mergeValue = undefined;
       }
     },
   };
@@ -320,9 +378,19 @@ function readWithDuplicates(text: string, options: ReadYamlOptions): YamlRead {
  */
 function readAllowingRepeats(text: string, options: ReadYamlOptions): YamlRead {
   const watch = nodeWatch(text, options.standalone === true);
+  const aliases = aliasCounter(text, 0);
+  // go-yaml v2's merges, for a text read by itself only (see go-yaml-merge.ts)
+  const merged = options.standalone === true ? mergeWatch(text) : undefined;
   const listener = (event: "open" | "close", state: ListenerState): void => {
-    if (event === "open") watch.open(state);
-    else watch.close(state);
+    if (event === "open") {
+      watch.open(state);
+      aliases.open(state);
+      merged?.open(state);
+    } else {
+      watch.close(state);
+      aliases.close(state);
+      merged?.close(state);
+    }
   };
   try {
     const value = jsyaml.load(text, goYamlLoadOptions(text, { json: true, listener }));
@@ -330,8 +398,19 @@ function readAllowingRepeats(text: string, options: ReadYamlOptions): YamlRead {
     if (keys.length > 0) return { ok: false, problems: keys };
     return { ok: true, value, ...(watch.nonFinite() && { nonFinite: true }) };
   } catch (error) {
+    if (error instanceof ExcessiveAliasing) return { ok: false, problems: [aliasingProblem()] };
+    if (error instanceof RecursiveAlias) return { ok: false, problems: [recursiveAliasProblem(text, error.offset)] };
     if (error instanceof jsyaml.YAMLException) return { ok: false, problems: [syntaxProblem(error)] };
     return { ok: false, problems: [internalProblem(error)] };
+  }
+}
+
+/** The position tree of a text the reader has read, undefined if it cannot be read (it then changes nothing). */
+function treeOrNothing(text: string): YamlNode | undefined {
+  try {
+    return buildYamlTree(text);
+  } catch {
+    return undefined;
   }
 }
 
@@ -341,7 +420,16 @@ function syntaxProblem(error: jsyaml.YAMLException): YamlProblem {
   if (reason.startsWith("nesting exceeded maxDepth")) {
     return { kind: "too-deep", message: "the document is nested too deeply to read", offset };
   }
+  // go-yaml's words (decode.go `scalar`)
+  if (reason === BINARY_UNRESOLVED)
+    return { kind: "syntax", message: "!!binary value contains invalid base64 data", offset };
   return { kind: "syntax", message: reason, offset };
+}
+
+/** go-yaml's error for an alias inside the value it names (`&a [*a]`), at the alias. */
+function recursiveAliasProblem(text: string, offset: number): YamlProblem {
+  const name = /^\*([^\s,[\]{}]*)/.exec(text.slice(offset, offset + 1024))?.[1] ?? "";
+  return { kind: "recursive-alias", message: `anchor '${name}' value contains itself`, offset };
 }
 
 function aliasingProblem(): YamlProblem {

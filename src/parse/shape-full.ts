@@ -3,8 +3,7 @@
  * Values given as YAML numbers or booleans where a string is expected (outside steps) are coerced to strings in
  * place, as sigs.k8s.io/yaml does.
  */
-import { goFormatFloat } from "../concourse/go-format.ts";
-import { type GoNumber, needsGoNumber } from "../concourse/go-number.ts";
+import { coercedText, type GoNumber, needsGoNumber } from "../concourse/go-number.ts";
 import { coreDetector, fieldOwner, type StepDetector, stepDetectors } from "../concourse/step-fields.ts";
 import { isObject, type PathSegment, setOwn } from "../model/common.ts";
 import {
@@ -97,17 +96,6 @@ export function checkValue(state: State, value: unknown, desc: Desc, here: At): 
       desc.rule(value, new FullChecker(state, here));
       return value;
   }
-}
-
-/**
- * The string sigs.k8s.io/yaml makes of a number given for a string (`convertToJSONableObject`): an int in decimal
- * (`number`: its digits, for one past 2^53 read from a text), a float as `strconv.FormatFloat(f, 'g', -1, 32)` writes
- * it (`.inf` is `+Inf`; a whole one too, when it is known as a float: `1e+06`).
- */
-function coercedText(value: number, number: GoNumber | undefined): string {
-  if (typeof number === "bigint") return String(number);
-  if (number === undefined && Number.isInteger(value) && Math.abs(value) < 2 ** 64) return String(value);
-  return goFormatFloat(value, 32);
 }
 
 /** How go-yaml read a whole number, where the value was read from a text that tells (see go-numbers.ts). */

@@ -773,6 +773,20 @@ describe.skipIf(!hasOpenssl)(withOpenssl("hangar apply over HTTPS: the target's 
     }
   });
 
+  test("a .flyrc fly cannot read, for a target other than the one used, stops before any request, naming its place", async () => {
+    writeFileSync(
+      join(work, ".flyrc"),
+      `targets:\n  ci:\n    api: ${server.url}\n    token: {type: Bearer, value: ${TOKEN}}\n  old: http://127.0.0.1:1\n`,
+    );
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    const run = await apply(["p.yml", "-t", "ci", "--yes"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      `hangar apply: p.yml: in the file '${join(work, ".flyrc")}' (line 5, column 8): target old is a string, not a map\n`,
+    );
+    expect(server.pipelines).toEqual([]);
+  });
+
   test("a ca_cert that holds no certificate stops before any request, naming the .flyrc and the target", async () => {
     writeFileSync(
       join(work, ".flyrc"),

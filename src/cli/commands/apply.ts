@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import type { ApplyPlan } from "../../api/apply.ts";
 import type { ConcourseClient, PipelineRef } from "../../api/client.ts";
 import type { FlyTarget } from "../../api/flyrc.ts";
+import type { Flyrc } from "../../api/flyrc-read.ts";
 import type { TlsOptions } from "../../api/request.ts";
 import { defineCommand, EXIT, type ExitCode, reportError, usageError } from "../define-command.ts";
 import type { Io } from "../io.ts";
@@ -86,9 +87,9 @@ export default defineCommand({
       return reportLoadFailure(error, io, { command: "apply", debug: false });
     }
     // no .flyrc is no targets, as in fly; one that cannot be read is an error, as in fly (rc.LoadTargets)
-    let flyrcText: string | undefined;
+    let flyrcBytes: Uint8Array | undefined;
     try {
-      flyrcText = await io.readFile(flyrcFile);
+      flyrcBytes = await io.readBytes(flyrcFile);
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       if (code !== "ENOENT" && code !== "ENOTDIR") {
@@ -97,6 +98,19 @@ export default defineCommand({
         return EXIT.failure;
       }
     }
+    // read as fly reads it, whole, once a target is asked for; kept, as is the error of a file fly cannot read
+    let read: { rc: Flyrc } | { error: unknown } | undefined;
+    const readFlyrc = (): Flyrc => {
+      if (read === undefined) {
+        try {
+          read = { rc: flyrc.readFlyrc(flyrcBytes, flyrcFile) };
+        } catch (error) {
+          read = { error };
+        }
+      }
+      if ("error" in read) throw read.error;
+      return read.rc;
+    };
     const targets = new Map<string, { target: FlyTarget; client: ConcourseClient }>();
     const failures: { label: string; code: ExitCode }[] = [];
     const plans: { plan: ApplyPlan; target: FlyTarget; client: ConcourseClient }[] = [];
@@ -129,7 +143,7 @@ export default defineCommand({
       let selected = targets.get(targetName ?? "");
       if (selected === undefined) {
         try {
-          const target = flyrc.selectTarget(flyrcText, targetName, flyrcFile);
+          const target = flyrc.targetOf(readFlyrc, targetName);
           selected = {
             target,
             client: client.createClient({
