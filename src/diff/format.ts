@@ -33,7 +33,11 @@ const LABELS: Readonly<Record<string, readonly [section: string, object: string]
 function alignKeys(before: unknown, after: unknown): unknown {
   if (Array.isArray(before) && Array.isArray(after)) return before.map((item, i) => alignKeys(item, after[i]));
   if (!isObject(before) || !isObject(after)) return before;
-  const keys = [...Object.keys(after).filter((k) => k in before), ...Object.keys(before).filter((k) => !(k in after))];
+  // own keys only: `toString` or `constructor` is a key like any other, not something every object has
+  const keys = [
+    ...Object.keys(after).filter((k) => Object.hasOwn(before, k)),
+    ...Object.keys(before).filter((k) => !Object.hasOwn(after, k)),
+  ];
   return Object.fromEntries(keys.map((k) => [k, alignKeys(before[k], after[k])]));
 }
 
