@@ -55,6 +55,32 @@ describe("hangar diff", () => {
     );
   });
 
+  test.each([
+    ["10n", "a BigInt (10n), which JSON cannot hold"],
+    ["() => 1", "a function, not data (a factory not called?)"],
+    ["Symbol('s')", "a symbol (Symbol(s)), not data"],
+    ["Number.NaN", "NaN, a number JSON cannot hold"],
+    ["-Infinity", "-Infinity, a number JSON cannot hold"],
+  ])(
+    "a module whose pipeline holds %s is refused as render refuses it, not compared: exit 2",
+    async (value, problem) => {
+      const module = (uri: string) =>
+        `export default { resources: [{ name: "r", type: "git", source: { uri: ${uri} } }], jobs: [{ name: "j", plan: [{ get: "r" }] }] };\n`;
+      writeFileSync(join(work, "plain.ts"), module('"u"'));
+      writeFileSync(join(work, "odd.ts"), module(value));
+      for (const argv of [
+        ["plain.ts", "odd.ts"],
+        ["odd.ts", "odd.ts"],
+      ]) {
+        expect(await diff(argv)).toEqual({
+          code: 2,
+          stdout: "",
+          stderr: `hangar diff: odd.ts: the pipeline is not plain data at resources[0].source.uri: ${problem}\n`,
+        });
+      }
+    },
+  );
+
   test("YAML against the same config in JSON with other key order: exit 0, nothing printed", async () => {
     writeFileSync(join(work, "old.yml"), OLD_YAML);
     const json = {
