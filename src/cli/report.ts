@@ -1,5 +1,5 @@
 import { isHangarError } from "../model/errors.ts";
-import { formatPath } from "../source/path.ts";
+import { shownPath } from "../source/diagnostic.ts";
 import { printable } from "../source/printable.ts";
 import { type NotPlainData, notPlainDataIn } from "../walk/plain-data.ts";
 import { commandError, EXIT, type ExitCode } from "./define-command.ts";
@@ -55,4 +55,4 @@ export function notPlainData(pipeline: unknown, entry: string, error: unknown): 
 
 /** The LoadError of a pipeline that is not plain data where `found` says, naming the path. */
 export const notPlainDataError = (entry: string, found: NotPlainData, detail?: unknown): LoadError =>
-  new LoadError(`${entry}: the pipeline is not plain data at ${formatPath(found.path)}: ${found.problem}`, detail);
+  new LoadError(`${entry}: the pipeline is not plain data at ${shownPath(found.path)}: ${found.problem}`, detail);

@@ -81,6 +81,22 @@ describe("hangar diff", () => {
     },
   );
 
+  test("the path of what is not data is shown short: a key of a megabyte cut, a thousand levels as their ends", async () => {
+    const module = (source: string) =>
+      `${source}\nexport default { resources: [{ name: "r", type: "git", source }], jobs: [{ name: "j", plan: [{ get: "r" }] }] };\n`;
+    writeFileSync(join(work, "long.ts"), module(`const source = { ["x".repeat(1_000_000)]: 1n };`));
+    writeFileSync(
+      join(work, "deep.ts"),
+      module(`let source = {}; for (let i = 0; i < 1000; i++) source = { k: source };`),
+    );
+    expect((await diff(["long.ts", "long.ts"])).stderr).toBe(
+      `hangar diff: long.ts: the pipeline is not plain data at resources[0].source["${"x".repeat(60)}…"]: a BigInt (1n), which JSON cannot hold\n`,
+    );
+    expect((await diff(["deep.ts", "deep.ts"])).stderr).toBe(
+      `hangar diff: deep.ts: the pipeline is not plain data at resources[0].source${".k".repeat(9)}…(976 more)…${".k".repeat(12)}: nested more than 1000 levels deep\n`,
+    );
+  });
+
   test("YAML against the same config in JSON with other key order: exit 0, nothing printed", async () => {
     writeFileSync(join(work, "old.yml"), OLD_YAML);
     const json = {
