@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { parsePipeline } from "./parse-pipeline.ts";
 import { parseVarFlag, parseVarsFile } from "./var-flags.ts";
-import { interpolate, type TemplateVars, VarsError } from "./vars.ts";
+import { interpolate, MAX_INTERPOLATED_TEXT, type TemplateVars, VarsError } from "./vars.ts";
 
 const vars = (flags: [string, boolean][], files: string[] = []): TemplateVars => ({
   pairs: flags.map(([flag, yaml]) => parseVarFlag(flag, yaml)),
@@ -90,6 +90,22 @@ describe("interpolation, as fly's vars package does it", () => {
       b: "b",
       o: "file",
     });
+  });
+
+  test("vars that would make more text than hangar makes are an error at the string, not a crash or the memory full", () => {
+    const mib = "z".repeat(1024 * 1024);
+    const given: TemplateVars = { pairs: [{ path: ["a"], value: mib }], files: [] };
+    const message = (times: string) =>
+      `cannot interpolate var: a: its value (1048576 characters, ${times} in this string) would make more than ${MAX_INTERPOLATED_TEXT} characters of text from vars in this document, the most hangar makes`;
+    // 2,000 times in one string: two thousand megabytes, past the longest string JavaScript holds
+    const one = interpolate({ jobs: [{ name: "((a))".repeat(2000) }] }, given);
+    expect(one.problems).toEqual([{ path: ["jobs", 0, "name"], message: message("2000 times") }]);
+    // once in each of 100 strings: refused at the string that passes the most, and only there
+    const many = interpolate({ s: Array.from({ length: 100 }, () => "x((a))") }, given);
+    expect(many.problems).toEqual([{ path: ["s", 63], message: message("once") }]);
+    // a whole ((var)) puts its value in place as it is: no text is made
+    const whole = interpolate({ s: Array.from({ length: 100 }, () => "((a))") }, given);
+    expect(whole).toMatchObject({ problems: [], value: { s: Array.from({ length: 100 }, () => mib) } });
   });
 
   test("a map, list or bool inside a longer string, and a missing field, are fly's errors", () => {

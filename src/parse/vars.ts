@@ -95,12 +95,30 @@ export interface Interpolated {
 }
 
 /**
+ * The most characters of text the vars of one document may make, in all the strings they are put inside: twice the
+ * largest pipeline hangar reads (32 MiB). A var used many times in a string, or in many strings, makes its value's length each
+ * time (a megabyte used 2,000 times in one string is two thousand megabytes, past what a JavaScript string holds):
+ * past this, the document is refused at the string that passes it, rather than the process failing (fly would try).
+ * A whole `((var))` makes no text: its value is put in place as it is.
+ */
+export const MAX_INTERPOLATED_TEXT = 64 * 1024 * 1024;
+
+/** How many times `part` occurs in `text`, not overlapping (what `replaceAll` replaces). */
+function occurrences(text: string, part: string): number {
+  let count = 0;
+  for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + part.length)) count++;
+  return count;
+}
+
+/**
  * Interpolates every string of a decoded document (keys included). Returns new values; the input is untouched.
  * `read`: how go-yaml read the document's own whole numbers, by their path (for a value a message shows).
  */
 export function interpolate(document: unknown, vars: TemplateVars, read?: GoNumbers): Interpolated {
   const lookup = varLookup(vars);
   const problems: VarProblem[] = [];
+  /** The characters of the strings vars were put inside so far; past the most, once reported, no more are made. */
+  const made = { text: 0, refused: false };
   /** The numbers of each value a whole var put in place, by the path it has in the new document. */
   const placed = new Map<string, GoNumbers>();
   const numbers: GoNumbers = (path, n) => {
@@ -159,13 +177,23 @@ export function interpolate(document: unknown, vars: TemplateVars, read?: GoNumb
       // numbers from -l files are float64 in fly (sigs.k8s.io/yaml without UseNumber), which it does not embed; a -y
       // number is the json.Number fly holds, its digits as written
       if (typeof v === "string" || (typeof v === "number" && !found.fromFile)) {
-        out = out.replaceAll(`((${name}))`, typeof v === "string" ? v : flagVarText(v, found.numbers?.([], v)));
+        if (made.refused) return text;
+        const reference = `((${name}))`;
+        const replacement = typeof v === "string" ? v : flagVarText(v, found.numbers?.([], v));
+        const times = occurrences(out, reference);
+        if (made.text + out.length + times * (replacement.length - reference.length) > MAX_INTERPOLATED_TEXT) {
+          made.refused = true;
+          problems.push({ path, message: tooMuchText(name, replacement.length, times) });
+          return text;
+        }
+        out = out.replaceAll(reference, replacement);
       } else {
         const type = goTypeName(v, found.fromFile);
         problems.push({ path, message: `cannot interpolate non-primitive value (${type}) from var: ${name}` });
         return text;
       }
     }
+    if (out !== text) made.text += out.length;
     return out;
   };
   const value = visit(document, [], []);
@@ -173,6 +201,10 @@ export function interpolate(document: unknown, vars: TemplateVars, read?: GoNumb
 }
 
 const pathKey = (path: readonly PathSegment[]): string => JSON.stringify(path);
+
+/** The problem of a var whose text would pass {@link MAX_INTERPOLATED_TEXT}. */
+const tooMuchText = (name: string, length: number, times: number): string =>
+  `cannot interpolate var: ${name}: its value (${length} characters, ${times === 1 ? "once" : `${times} times`} in this string) would make more than ${MAX_INTERPOLATED_TEXT} characters of text from vars in this document, the most hangar makes`;
 
 /** How Go holds the whole numbers of a var's value once fly's templating put it in place, by their path in it. */
 function placedNumbers(found: Found): GoNumbers {
