@@ -38,16 +38,20 @@ export function flyVarFlags(values: CommandArgs["values"]): FlyVarFlags {
 }
 
 /**
- * The vars a rendered pipeline is checked with: the module's own instance vars first (the printed command passes
- * them with `-i`, so fly fills them in), then the flags' (which win). Undefined when there are none.
+ * The vars a rendered pipeline is checked with: the flags', with the module's own instance vars among the instance
+ * vars, before the flags' `-i` (the printed command passes them with `-i`, a flag of the same name in place of one;
+ * fly takes instance vars after `-v` and `-y`, so they win over those). Undefined when there are none.
  */
 export function checkVars(
   flags: TemplateVars | undefined,
   instanceVars: Readonly<Record<string, unknown>> | undefined,
 ): TemplateVars | undefined {
-  const own = Object.entries(instanceVars ?? {}).map(([name, value]): VarPair => ({ path: [name], value }));
+  const given = flags?.instance ?? [];
+  const own = Object.entries(instanceVars ?? {})
+    .filter(([name]) => !given.some((pair) => pair.path.length === 1 && pair.path[0] === name))
+    .map(([name, value]): VarPair => ({ path: [name], value }));
   if (own.length === 0) return flags;
-  return { pairs: [...own, ...(flags?.pairs ?? [])], files: flags?.files ?? [] };
+  return { pairs: flags?.pairs ?? [], instance: [...own, ...given], files: flags?.files ?? [] };
 }
 
 /** The var options of the printed fly command: the module's instance vars and the flags' (a flag wins). */

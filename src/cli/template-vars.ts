@@ -26,8 +26,8 @@ export async function readTemplateVars(
     const pairs: VarPair[] = [
       ...vars.map((v) => parseVarFlag(v, false)),
       ...yamlVars.map((v) => parseVarFlag(v, true)),
-      ...instanceVars.map((v) => parseVarFlag(v, true)),
     ];
+    const instance = instanceVars.map((v) => parseVarFlag(v, true));
     const loaded = [];
     for (const file of files) {
       let text: string;
@@ -39,7 +39,7 @@ export async function readTemplateVars(
       }
       loaded.push(parseVarsFile(text, file));
     }
-    return { pairs, files: loaded };
+    return { pairs, ...(instance.length > 0 && { instance }), files: loaded };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }

@@ -92,6 +92,39 @@ describe("interpolation, as fly's vars package does it", () => {
     });
   });
 
+  test("instance vars come after -v and -y, expanded and then flattened to their leaves, as fly takes them", () => {
+    const given = (flags: [string, boolean][], instance: string[]): TemplateVars => ({
+      ...vars(flags),
+      instance: instance.map((flag) => parseVarFlag(flag, true)),
+    });
+    const doc = { c: "((a.c))", b: "((a.b))", k: "((k))", e: "((e))", n: "n((big.id))" };
+    // a mapping adds its fields to a -y mapping of the same name; an instance var wins over -v; an empty one is no var
+    const merged = given(
+      [
+        ["a={c: 1}", true],
+        ["k=from -v", false],
+      ],
+      ["a={b: 2}", "k=from -i", "e={}", "big={id: 9007199254740993}"],
+    );
+    expect(interpolate(doc, merged)).toMatchObject({
+      value: { c: 1, b: 2, k: "from -i", e: "((e))", n: "n9007199254740993" },
+      problems: [],
+    });
+    // among instance vars, a later mapping replaces an earlier one before they are flattened
+    const replaced = interpolate({ b: "((a.b))", c: "((a.c))" }, given([], ["a={b: 2}", "a={c: 3}"]));
+    expect(replaced.problems).toEqual([{ path: ["b"], message: "missing field 'b' in var: a.b" }]);
+    // the pairs given are not changed by a later pair setting a field in their mapping
+    const pairs = given(
+      [
+        ["a={c: 1}", true],
+        ["a.d=2", false],
+      ],
+      ["a.b=2"],
+    );
+    expect(interpolate({ a: "((a))" }, pairs).value).toEqual({ a: { c: 1, d: "2", b: 2 } });
+    expect(pairs.pairs[0]?.value).toEqual({ c: 1 });
+  });
+
   test("vars that would make more text than hangar makes are an error at the string, not a crash or the memory full", () => {
     const mib = "z".repeat(1024 * 1024);
     const given: TemplateVars = { pairs: [{ path: ["a"], value: mib }], files: [] };

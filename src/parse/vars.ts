@@ -7,6 +7,7 @@ import {
   type GoNumbersRecord,
   needsGoNumber,
   recordedGoNumbers,
+  recordGoNumbers,
 } from "../concourse/go-number.ts";
 import { hasVar, isWholeVar, varReferences } from "../concourse/vars.ts";
 import { isObject, type Path, type PathSegment, setOwn } from "../model/common.ts";
@@ -19,13 +20,19 @@ import { goYamlKeyName, goYamlNumberKeyName, TO_JSON } from "./yaml-to-json.ts";
  * - A string that is exactly one `((var))` becomes the var's value with its type (`-y trigger=true` gives a
  *   bool); a var inside a longer string is replaced by its text, which only strings and numbers given on the
  *   command line have (`cannot interpolate non-primitive value`); keys are interpolated too.
- * - Lookup order: flag values (`-v`, `-y`, then `-i`; among them the later flag wins, `a.b=1` sets a field),
- *   then `-l` files, the later file first.
+ * - Lookup order: flag values (`-v`, `-y`, then `-i`, its leaves; among them the later flag wins, `a.b=1` sets a
+ *   field), then `-l` files, the later file first.
  * - A var with a source (`((vault:x))`) or without a value stays as it is, for Concourse to resolve at run time.
  */
 export interface TemplateVars {
-  /** Flag pairs in the order given: `-v` and `-y` (in command-line order), then `-i`. */
+  /** Flag pairs: the `-v` pairs in the order given, then the `-y` pairs (fly takes them so, whatever the order typed). */
   readonly pairs: readonly VarPair[];
+  /**
+   * Instance vars (`-i`, and a module's own), in the order the fly command gives them: fly takes them after the
+   * other pairs, expanded into one mapping and then flattened to a pair per value that is not a mapping, so that an
+   * instance var's mapping adds its fields to a `-y` mapping of the same name, and an empty one gives no var.
+   */
+  readonly instance?: readonly VarPair[];
   /** `-l` files in the order given, each the decoded mapping. */
   readonly files: readonly Readonly<Record<string, unknown>>[];
 }
@@ -237,24 +244,14 @@ interface Found {
 
 /** The value of a var reference, or undefined when no flag or file gives it. */
 function varLookup(vars: TemplateVars): (name: string) => Found | undefined {
+  const pairs = [...vars.pairs, ...instanceLeaves(vars.instance ?? [])];
   const flags: Record<string, unknown> = {};
-  for (const pair of vars.pairs) upsert(flags, pair.path, pair.value);
+  // each value a copy: a later pair's field is set in the mapping an earlier one gave, which is the caller's
+  for (const pair of pairs) upsert(flags, pair.path, structuredClone(pair.value));
   const sources = [
     { vars: flags, fromFile: false },
     ...[...vars.files].reverse().map((file) => ({ vars: file, fromFile: true })),
   ];
-  // a value among the flags' is the one the last pair at its path or above it gave
-  const flagNumbers = (path: readonly string[]): GoNumbers | undefined => {
-    for (let i = vars.pairs.length - 1; i >= 0; i--) {
-      const pair = vars.pairs[i] as VarPair;
-      if (pair.path.length > path.length || pair.path.some((seg, k) => seg !== path[k])) continue;
-      if (pair.numbers === undefined) return undefined;
-      const numbers = recordedGoNumbers(pair.numbers);
-      const below = path.slice(pair.path.length);
-      return (sub, n) => numbers([...below, ...sub], n);
-    }
-    return undefined;
-  };
   return (name) => {
     const ref = parseReference(name);
     if (ref.source !== undefined) return undefined;
@@ -273,10 +270,50 @@ function varLookup(vars: TemplateVars): (name: string) => Found | undefined {
           );
         }
       }
-      return fromFile ? { value, fromFile } : { value, fromFile, numbers: flagNumbers(ref.path) };
+      return fromFile ? { value, fromFile } : { value, fromFile, numbers: pairNumbers(pairs, ref.path) };
     }
     return undefined;
   };
+}
+
+/** The numbers of the value at `path` among the flags': those of the last pair at its path or above it. */
+function pairNumbers(pairs: readonly VarPair[], path: readonly string[]): GoNumbers | undefined {
+  for (let i = pairs.length - 1; i >= 0; i--) {
+    const pair = pairs[i] as VarPair;
+    if (pair.path.length > path.length || pair.path.some((seg, k) => seg !== path[k])) continue;
+    if (pair.numbers === undefined) return undefined;
+    const numbers = recordedGoNumbers(pair.numbers);
+    const below = path.slice(pair.path.length);
+    return (sub, n) => numbers([...below, ...sub], n);
+  }
+  return undefined;
+}
+
+/**
+ * Instance vars as fly's templating takes them (templatehelpers `Evaluate`): expanded into one mapping
+ * (`KVPairs.Expand`), then a pair for each value in it that is not a mapping, at its path (`StaticVariables.Flatten`):
+ * a mapping with nothing in it gives none. Each pair keeps the numbers of the pair that gave its value.
+ */
+function instanceLeaves(instance: readonly VarPair[]): VarPair[] {
+  if (instance.length === 0) return [];
+  const expanded: Record<string, unknown> = {};
+  for (const pair of instance) upsert(expanded, pair.path, structuredClone(pair.value));
+  const leaves: VarPair[] = [];
+  const stack: { path: string[]; value: unknown }[] = Object.entries(expanded)
+    .map(([name, value]) => ({ path: [name], value }))
+    .reverse();
+  for (let leaf = stack.pop(); leaf !== undefined; leaf = stack.pop()) {
+    const { path, value } = leaf;
+    if (isObject(value)) {
+      const fields = Object.entries(value).map(([key, v]) => ({ path: [...path, key], value: v }));
+      stack.push(...fields.reverse());
+      continue;
+    }
+    const given = pairNumbers(instance, path);
+    const numbers = given === undefined ? undefined : recordGoNumbers(value, given);
+    leaves.push({ path, value, ...(numbers !== undefined && { numbers }) });
+  }
+  return leaves;
 }
 
 /** fly's KVPairs.Expand: a later pair replaces an earlier one; `a.b` sets a field of a map built or kept at `a`. */

@@ -294,6 +294,28 @@ describe("hangar render", () => {
     );
   });
 
+  test("a module's instance vars are checked as the printed command sets them: over -v and -y, under a -i of the same name", async () => {
+    writeFileSync(
+      join(work, "every.mjs"),
+      `export default {
+        name: "app",
+        target: "ci",
+        instanceVars: { every: "bogus" },
+        pipeline: {
+          resources: [{ name: "src", type: "git", source: { uri: "u" }, check_every: "((every))" }],
+          jobs: [{ name: "build", plan: [{ get: "src" }] }],
+        },
+      };\n`,
+    );
+    // fly -i every=bogus -v every=1m: fly takes the instance var after -v, so check_every is bogus
+    const over = memoryIo(work);
+    expect(await runCli(["render", "every.mjs", "-v", "every=1m"], over.io)).toBe(1);
+    expect(over.stderr).toContain('error value-invalid time: invalid duration "bogus"');
+    const under = memoryIo(work);
+    expect(await runCli(["render", "every.mjs", "-i", "every=1m"], under.io)).toBe(0);
+    expect(under.stdout).toBe(`fly -t ci set-pipeline -p app -c definition.json -i 'every="1m"'\n`);
+  });
+
   test("--debug adds the stack trace of an error in the module", async () => {
     const run = memoryIo(work);
     expect(await runCli(["render", "throws.ts", "--debug"], run.io)).toBe(2);

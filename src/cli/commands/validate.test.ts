@@ -474,6 +474,24 @@ describe("hangar validate with fly's vars", () => {
     });
   });
 
+  test("-i is taken as fly takes instance vars: after -v and -y, its mapping's fields added to theirs", async () => {
+    // fly: deploy is {auto: true, region: eu} (-i adds its field), team is x (-i wins over -v)
+    const merged = ["-y", "deploy={auto: true}", "-i", "deploy={region: eu}", "-y", "fetch_params={}"];
+    expect(await runVars(["validate", "pipeline.yml", ...merged])).toMatchObject({ code: 0 });
+    const bool = ["-v", "team=x", "-i", "team=true", "-l", "vars.yml", "--format", "fly"];
+    expect(await runVars(["validate", "pipeline.yml", ...bool])).toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining("cannot interpolate non-primitive value (bool) from var: team"),
+    });
+    // an empty mapping is no var: ((fetch_params)) stays as it is, a string where params are a mapping
+    expect(
+      await runVars(["validate", "pipeline.yml", "-y", "deploy.auto=true", "-i", "fetch_params={}"]),
+    ).toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining("the var ((fetch_params)) has no value"),
+    });
+  });
+
   test("a malformed flag or a missing vars file is a usage error in fly's words", async () => {
     expect(await runVars(["validate", "pipeline.yml", "-v", "novalue"])).toEqual({
       code: 2,
