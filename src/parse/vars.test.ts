@@ -155,9 +155,13 @@ describe("interpolation, as fly's vars package does it", () => {
       new VarsError("invalid variable pair 'novalue' (must be name=value)"),
     );
     expect(() => parseVarFlag("a..b=1", false)).toThrow("invalid var 'a..b': empty field");
+    // where in a value of several lines (-y "config=$(cat config.yml)")
+    expect(() => parseVarFlag("cfg=a: 1\nb: c: 2\nd: 3", true)).toThrow(
+      "invalid YAML value in 'cfg=a: 1\\nb: c: 2\\nd: 3' at 2:5 of the value: bad indentation of a mapping entry",
+    );
     // the flag quoted cut short, its control characters shown: a megabyte given is not a megabyte printed
     const long = `n=${"[".repeat(100_000)}`;
-    expect(() => parseVarFlag(long, true)).toThrow(/^invalid YAML value in 'n=\[{58}…': /);
+    expect(() => parseVarFlag(long, true)).toThrow(/^invalid YAML value in 'n=\[{58}…' at 1:1000 of the value: /);
     expect(() => parseVarFlag(`x${"y".repeat(100)}`, false)).toThrow(
       /^invalid variable pair 'xy{59}…' \(must be name=value\)$/,
     );
@@ -199,7 +203,9 @@ describe("interpolation, as fly's vars package does it", () => {
   });
 
   test("a null key or a list as a key is an error in a -y value as in a vars file (sigs.k8s.io/yaml rejects both)", () => {
-    expect(() => parseVarFlag("m={~: 1}", true)).toThrow(/^invalid YAML value in 'm=\{~: 1\}': a null key/);
+    expect(() => parseVarFlag("m={~: 1}", true)).toThrow(
+      /^invalid YAML value in 'm=\{~: 1\}' at 1:2 of the value: a null key/,
+    );
   });
 
   // fly reads a vars file with sigs.k8s.io/yaml's Unmarshal: go-yaml v2 refuses a list or mapping as a key at any
@@ -241,7 +247,9 @@ describe("interpolation, as fly's vars package does it", () => {
       error('error converting YAML to JSON: yaml: invalid map key: []interface {}{"a"}'),
     );
     // a -y value is read the same way
-    expect(() => parseVarFlag("m=[{~: 1}]", true)).toThrow(/^invalid YAML value in 'm=\[\{~: 1\}\]': a null key/);
+    expect(() => parseVarFlag("m=[{~: 1}]", true)).toThrow(
+      /^invalid YAML value in 'm=\[\{~: 1\}\]' at 1:3 of the value: a null key/,
+    );
   });
 });
 

@@ -290,7 +290,7 @@ describe("hangar render", () => {
     const bad = memoryIo(work);
     expect(await runCli(["render", "vars.mjs", "-v", "novalue"], bad.io)).toBe(2);
     expect(bad.stderr).toBe(
-      "hangar render: invalid variable pair 'novalue' (must be name=value)\n(run `hangar render --help` for usage)\n",
+      "hangar render: -v: invalid variable pair 'novalue' (must be name=value)\n(run `hangar render --help` for usage)\n",
     );
   });
 

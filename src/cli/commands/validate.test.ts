@@ -497,8 +497,16 @@ describe("hangar validate with fly's vars", () => {
       code: 2,
       stdout: "",
       stderr:
-        "hangar validate: invalid variable pair 'novalue' (must be name=value)\n(run `hangar validate --help` for usage)\n",
+        "hangar validate: -v: invalid variable pair 'novalue' (must be name=value)\n(run `hangar validate --help` for usage)\n",
     });
+    // each names its flag, as fly's does (`invalid argument for flag -y`), and a YAML value the place in it
+    const usage = "(run `hangar validate --help` for usage)\n";
+    expect((await runVars(["validate", "pipeline.yml", "-v", "ok=1", "-i", "=x"])).stderr).toBe(
+      `hangar validate: -i: invalid var '': empty field\n${usage}`,
+    );
+    expect((await runVars(["validate", "pipeline.yml", "-y", "cfg=a: 1\nb: c: 2"])).stderr).toBe(
+      `hangar validate: -y: invalid YAML value in 'cfg=a: 1\\nb: c: 2' at 2:5 of the value: bad indentation of a mapping entry\n${usage}`,
+    );
     expect((await runVars(["validate", "pipeline.yml", "-l", "absent.yml"])).stderr).toMatch(
       /^hangar validate: could not read template variables file \(absent\.yml\): no such file \(ENOENT\)\n/,
     );
