@@ -154,6 +154,23 @@ describe("formatChanges", () => {
       "odd\\u0085key has been added:\n+1\n",
     );
   });
+
+  test("a bidirectional control in a key or a value is escaped in the lines of YAML: a value cannot reorder its line", () => {
+    const resource = (uri: string) => ({
+      resources: [{ name: "r", type: "git", source: { uri, "k\u2067ey": "x" } }],
+    });
+    const lines = formatChanges(diffPipelines(resource("https://a.example"), resource("https://b.example/\u202egit.")))
+      .split("\n")
+      .filter((l) => /^ {2}[-+ ]/.test(l));
+    expect(lines).toEqual([
+      "   name: r",
+      "   type: git",
+      "   source:",
+      "  -  uri: https://a.example",
+      "  +  uri: https://b.example/\\u202egit.",
+      "     k\\u2067ey: x",
+    ]);
+  });
 });
 
 describe("secrets", () => {

@@ -1,6 +1,6 @@
 import jsyaml from "js-yaml";
 import { isObject } from "../model/common.ts";
-import { printable } from "../source/printable.ts";
+import { printable, withoutBidiControls } from "../source/printable.ts";
 import type { PipelineChange } from "./diff.ts";
 import { diffLines, formatHunks, type LineEdit, splitLines, toHunks } from "./line-diff.ts";
 import { redact, redactPair } from "./redact.ts";
@@ -54,10 +54,14 @@ function shown(change: PipelineChange, showSecrets: boolean): { before?: unknown
 
 /**
  * A value as YAML lines for reading: multi-line strings (task scripts) as literal blocks, so that a
- * changed script shows line by line; no line folding.
+ * changed script shows line by line; no line folding. js-yaml escapes control characters, line breaks among them, in
+ * a double-quoted string; the bidirectional controls it writes as they are are escaped here, so that a value cannot
+ * reorder what its line shows (`+uri: https://example.com/\u202e...`).
  */
 const yamlLines = (value: unknown): string[] =>
-  value === undefined ? [] : splitLines(jsyaml.dump(value, { lineWidth: -1, noRefs: true, noArrayIndent: true }));
+  value === undefined
+    ? []
+    : splitLines(jsyaml.dump(value, { lineWidth: -1, noRefs: true, noArrayIndent: true })).map(withoutBidiControls);
 
 /** The lines of a change's diff in unified form (`@@` headers, then ` `/`-`/`+` lines). */
 function changeLines(change: PipelineChange, context: number, showSecrets: boolean): string[] {
