@@ -211,7 +211,13 @@ describe("hangar diff", () => {
     mkdirSync(join(work, "folder.yml"), { recursive: true });
     const folder = await diff(["folder.yml", "old.yml"]);
     expect(folder).toMatchObject({ code: 2, stderr: "hangar diff: cannot read folder.yml: is a folder (EISDIR)\n" });
-    expect((await diff(["old.yml", "old.yml", "-U", "x"])).code).toBe(2);
+    for (const context of ["x", "", " ", "0x10", "1e3", "-1", "2.5"]) {
+      expect(await diff(["old.yml", "old.yml", `--context=${context}`])).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: `hangar diff: -U must be a whole number of lines, not '${context}'\n(run \`hangar diff --help\` for usage)\n`,
+      });
+    }
     expect((await diff(["-", "-"])).code).toBe(2);
     expect((await diff(["old.yml"])).code).toBe(2);
   });
