@@ -44,6 +44,27 @@ describe("interpolation, as fly's vars package does it", () => {
     expect(interpolate(doc, vars([["k=true", true]])).value).toEqual({ params: { true: 1 } });
   });
 
+  test("a key a var makes replaces the key of that name written so, whichever comes first; two vars making one key are an error", () => {
+    const given = vars([
+      ["k=uri", false],
+      ["x=same", false],
+      ["y=same", false],
+    ]);
+    // fly's templating sets each key of the map in turn: the value of ((k)) is the one uri keeps, in either order
+    expect(interpolate({ s: { "((k))": "b", uri: "a" }, t: { uri: "a", "((k))": "b" } }, given)).toMatchObject({
+      value: { s: { uri: "b" }, t: { uri: "b" } },
+      problems: [],
+    });
+    // of two keys that vars make alike, which value fly keeps falls as the order of its map does
+    expect(interpolate({ p: { "((x))": 1, "((y))": 2 } }, given).problems).toEqual([
+      {
+        path: ["p", "((y))"],
+        message:
+          "the keys ((x)) and ((y)) both become 'same': fly keeps the value of one of them, either, as the order of its map falls",
+      },
+    ]);
+  });
+
   test("the value of a key a var makes null is Go's %#v of what fly holds: a float from 1e6 up 1e+06", () => {
     const message = (text: string, given: TemplateVars) =>
       parsePipeline(`jobs: [{name: a, plan: [{get: x, params: {((k)): ${text}}}]}]\n`, { vars: given }).diagnostics.map(

@@ -11,6 +11,8 @@ import {
 } from "../concourse/go-number.ts";
 import { hasVar, isWholeVar, varReferences } from "../concourse/vars.ts";
 import { isObject, type Path, type PathSegment, setOwn } from "../model/common.ts";
+import { cutToken } from "../source/diagnostic.ts";
+import { printable } from "../source/printable.ts";
 import { goYamlKeyName, goYamlNumberKeyName, TO_JSON } from "./yaml-to-json.ts";
 
 /**
@@ -142,6 +144,10 @@ export function interpolate(document: unknown, vars: TemplateVars, read?: GoNumb
     if (Array.isArray(node)) return node.map((item, i) => visit(item, [...path, i], [...at, i]));
     if (isObject(node)) {
       const out: Record<string, unknown> = {};
+      // the keys vars made, by the key they made: fly's templating sets each key of a map in turn as its order falls,
+      // so a key a var made replaces a key of that name written so, whichever comes first, and of two that vars
+      // made alike either value may be kept
+      const made = new Map<string, string>();
       for (const [key, value] of Object.entries(node)) {
         let keyNumbers: GoNumbers | undefined;
         const newKey = hasVar(key) ? interpolateString(key, [...path, key], (numbers) => (keyNumbers = numbers)) : key;
@@ -155,8 +161,17 @@ export function interpolate(document: unknown, vars: TemplateVars, read?: GoNumb
         const valueNumbers: GoNumbers = (sub, n) =>
           numbers([...at, name, ...sub], n) ?? read?.([...path, key, ...sub], n);
         const problem = keyProblem(key, newKey, newValue, valueNumbers);
-        if (problem !== undefined) problems.push({ path: [...path, key], message: problem });
-        else setOwn(out, name, newValue);
+        if (problem !== undefined) {
+          problems.push({ path: [...path, key], message: problem });
+          continue;
+        }
+        const other = made.get(name);
+        if (other !== undefined) {
+          if (newKey !== key) problems.push({ path: [...path, key], message: sameKey(other, key, name) });
+          continue;
+        }
+        if (newKey !== key) made.set(name, key);
+        setOwn(out, name, newValue);
       }
       return out;
     }
@@ -212,6 +227,10 @@ const pathKey = (path: readonly PathSegment[]): string => JSON.stringify(path);
 /** The problem of a var whose text would pass {@link MAX_INTERPOLATED_TEXT}. */
 const tooMuchText = (name: string, length: number, times: number): string =>
   `cannot interpolate var: ${name}: its value (${length} characters, ${times === 1 ? "once" : `${times} times`} in this string) would make more than ${MAX_INTERPOLATED_TEXT} characters of text from vars in this document, the most hangar makes`;
+
+/** The problem of two keys vars made the same key (fly keeps the value of either, as its map's order falls). */
+const sameKey = (first: string, second: string, name: string): string =>
+  `the keys ${first} and ${second} both become '${printable(cutToken(name))}': fly keeps the value of one of them, either, as the order of its map falls`;
 
 /** How Go holds the whole numbers of a var's value once fly's templating put it in place, by their path in it. */
 function placedNumbers(found: Found): GoNumbers {
