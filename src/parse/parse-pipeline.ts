@@ -353,6 +353,11 @@ function problemDiagnostic(problem: YamlProblem, loc: SourceLoc): Diagnostic {
       };
     case "too-deep":
       return { ...diag("input/too-deep", problem.message, [], loc), parity: "hangar" };
+    case "alias-inside-anchor":
+      return {
+        ...diag(YAML_RULE("ALIAS_INSIDE_ANCHOR"), problem.message, [], loc),
+        fly: `${BEFORE_TEMPLATES}${problem.message}`,
+      };
     case "syntax":
       return { ...diag(YAML_RULE("SYNTAX"), problem.message, [], loc), parity: "hangar", fly: syntaxFly(problem, loc) };
     case "null-key":

@@ -136,7 +136,9 @@ function readDocument(
   /** For `blockOnly`: whether each open node is a flow collection, and how many are. */
   const flows: boolean[] = [];
   let inFlow = 0;
+  const selfAlias = selfAliasWatch(text);
   const listener = (event: "open" | "close", state: ListenerState): void => {
+    selfAlias(event, state);
     if (blockOnly !== undefined) {
       if (event === "open") {
         const c = text.charCodeAt(contentStart(text, state.position, text.length));
@@ -169,6 +171,7 @@ function readDocument(
     value = jsyaml.load(text, goYamlLoadOptions(text, repeatsAllowed ? { listener, json: true } : { listener }));
   } catch (error) {
     if (error instanceof ExcessiveAliasing) return { ok: false, problems: [aliasingProblem()] };
+    if (error instanceof AliasInsideAnchor) return { ok: false, problems: [error.problem] };
     if (!(error instanceof jsyaml.YAMLException)) return { ok: false, problems: [internalProblem(error)] };
     if (error.reason === "duplicated mapping key") return readWithDuplicates(text, options);
     // js-yaml cannot name a key that is a list of lists; go-yaml rejects the key itself
@@ -223,6 +226,7 @@ export interface YamlProblem {
     | "duplicate-key"
     | "excessive-aliasing"
     | "too-deep"
+    | "alias-inside-anchor"
     | "null-key"
     | "uint64-key"
     | "complex-key";
@@ -243,6 +247,47 @@ const MERGE_TAG = "tag:yaml.org,2002:merge";
 const NESTED_KEY = "nested arrays are not supported inside keys";
 
 class ExcessiveAliasing extends Error {}
+
+/** An alias inside the node its anchor names (`&x {b: *x}`), thrown out of js-yaml's read. */
+class AliasInsideAnchor extends Error {
+  readonly problem: YamlProblem;
+  constructor(problem: YamlProblem) {
+    super(problem.message);
+    this.problem = problem;
+  }
+}
+
+/**
+ * A listener's part that finds an alias inside the node its anchor names (`a: &x {b: *x}`): go-yaml refuses it
+ * (`anchor 'x' value contains itself`), where js-yaml makes a value that holds itself, which every reader after it
+ * would walk without end. Such an alias names a collection not read to its end yet.
+ */
+function selfAliasWatch(text: string): (event: "open" | "close", state: ListenerState) => void {
+  const complete = new WeakSet<object>();
+  const starts: number[] = [];
+  return (event, state) => {
+    if (event === "open") {
+      starts.push(state.position);
+      return;
+    }
+    const start = starts.pop() ?? 0;
+    const value = state.result;
+    if (typeof value !== "object" || value === null) return;
+    if (state.kind !== null) {
+      complete.add(value);
+      return;
+    }
+    if (complete.has(value)) return;
+    const at = contentStart(text, start, text.length);
+    // the alias's name: what follows `*` up to a space or a flow indicator (YAML's ns-anchor-char)
+    const name = /^\*([^\s,[\]{}]*)/.exec(text.slice(at, at + 1025))?.[1] ?? "";
+    throw new AliasInsideAnchor({
+      kind: "alias-inside-anchor",
+      message: `anchor '${name}' value contains itself`,
+      offset: at,
+    });
+  };
+}
 
 /**
  * go-yaml's alias accounting (decode.go `allowedAliasRatio`): every decoded node counts once, and every node

@@ -197,6 +197,15 @@ describe("interpolation, as fly's vars package does it", () => {
     expect(() => parseVarsFile("a: 1\na: 2\n", "v.yml")).toThrow(/\(v\.yml:2:1\): mapping key "a" already defined/);
   });
 
+  test("an alias inside the node its anchor names is go-yaml's error, in a vars file as in a -y value (it hung)", () => {
+    expect(() => parseVarsFile("a: 1\nb: &x {c: *x}\n", "v.yml")).toThrow(
+      new VarsError("could not unmarshal template variables (v.yml:2:11): anchor 'x' value contains itself"),
+    );
+    expect(() => parseVarFlag("b=&x {c: *x}", true)).toThrow(
+      new VarsError("invalid YAML value in 'b=&x {c: *x}' at 1:8 of the value: anchor 'x' value contains itself"),
+    );
+  });
+
   test("a float JSON cannot hold (.inf, .nan) is sigs.k8s.io/yaml's error, in a -y value as in a vars file", () => {
     expect(() => parseVarFlag("n=.inf", true)).toThrow(
       new VarsError("invalid YAML value in 'n=.inf': error converting YAML to JSON: json: unsupported value: +Inf"),
