@@ -146,20 +146,31 @@ describe("interpolation, as fly's vars package does it", () => {
     expect(pairs.pairs[0]?.value).toEqual({ c: 1 });
   });
 
-  test("vars that would make more text than hangar makes are an error at the string, not a crash or the memory full", () => {
+  test("vars that would put more than hangar makes in a document are an error at the place that passes it, not a crash or minutes", () => {
     const mib = "z".repeat(1024 * 1024);
-    const given: TemplateVars = { pairs: [{ path: ["a"], value: mib }], files: [] };
-    const message = (times: string) =>
-      `cannot interpolate var: a: its value (1048576 characters, ${times} in this string) would make more than ${MAX_INTERPOLATED_TEXT} characters of text from vars in this document, the most hangar makes`;
+    const given: TemplateVars = {
+      pairs: [
+        { path: ["a"], value: mib },
+        { path: ["m"], value: { big: mib } },
+      ],
+      files: [],
+    };
+    const message = (name: string, size: number, times = "") =>
+      `cannot interpolate var: ${name}: its value (${size} characters${times}) would make what vars put in this document more than ${MAX_INTERPOLATED_TEXT} characters, the most hangar makes`;
     // 2,000 times in one string: two thousand megabytes, past the longest string JavaScript holds
     const one = interpolate({ jobs: [{ name: "((a))".repeat(2000) }] }, given);
-    expect(one.problems).toEqual([{ path: ["jobs", 0, "name"], message: message("2000 times") }]);
-    // once in each of 100 strings: refused at the string that passes the most, and only there
+    expect(one.problems).toEqual([
+      { path: ["jobs", 0, "name"], message: message("a", 1048576, ", 2000 times in this string") },
+    ]);
+    // once in each of 100 strings: refused at the string that passes the most (64 MiB of them), and only there
     const many = interpolate({ s: Array.from({ length: 100 }, () => "x((a))") }, given);
-    expect(many.problems).toEqual([{ path: ["s", 63], message: message("once") }]);
-    // a whole ((var)) puts its value in place as it is: no text is made
-    const whole = interpolate({ s: Array.from({ length: 100 }, () => "((a))") }, given);
-    expect(whole).toMatchObject({ problems: [], value: { s: Array.from({ length: 100 }, () => mib) } });
+    expect(many.problems).toEqual([{ path: ["s", 63], message: message("a", 1048576) }]);
+    // a whole ((var)) counts its value as JSON, a mapping of a megabyte in 100 places as 100 megabytes
+    const whole = interpolate({ s: Array.from({ length: 100 }, () => "((m))") }, given);
+    expect(whole.problems).toEqual([{ path: ["s", 63], message: message("m", 1048585) }]);
+    // within the most, a whole ((var)) puts its value in place as it is (the same value, not a copy)
+    const fits = interpolate({ s: Array.from({ length: 64 }, () => "((a))") }, given);
+    expect(fits).toMatchObject({ problems: [], value: { s: Array.from({ length: 64 }, () => mib) } });
   });
 
   test("a map, list or bool inside a longer string, and a missing field, are fly's errors", () => {

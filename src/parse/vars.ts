@@ -104,11 +104,12 @@ export interface Interpolated {
 }
 
 /**
- * The most characters of text the vars of one document may make, in all the strings they are put inside: twice the
- * largest pipeline hangar reads (32 MiB). A var used many times in a string, or in many strings, makes its value's length each
- * time (a megabyte used 2,000 times in one string is two thousand megabytes, past what a JavaScript string holds):
- * past this, the document is refused at the string that passes it, rather than the process failing (fly would try).
- * A whole `((var))` makes no text: its value is put in place as it is.
+ * The most characters vars may put in one document, in all: twice the largest pipeline hangar reads (32 MiB). A var
+ * used many times makes its value's length each time, in fly's document as in the strings it is put inside (a megabyte
+ * used 2,000 times in one string is two thousand megabytes, past what a JavaScript string holds; a mapping of 10,000
+ * keys used in 2,000 places is 20 million keys for the checks to read): past this, the document is refused at the
+ * place that passes it, rather than the process failing or taking minutes (fly would try). A whole `((var))` counts
+ * its value's size as JSON, a var inside a string the string it makes.
  */
 export const MAX_INTERPOLATED_TEXT = 64 * 1024 * 1024;
 
@@ -126,8 +127,22 @@ function occurrences(text: string, part: string): number {
 export function interpolate(document: unknown, vars: TemplateVars, read?: GoNumbers): Interpolated {
   const lookup = varLookup(vars);
   const problems: VarProblem[] = [];
-  /** The characters of the strings vars were put inside so far; past the most, once reported, no more are made. */
-  const made = { text: 0, refused: false };
+  /**
+   * The characters vars put in the document so far (see {@link MAX_INTERPOLATED_TEXT}); past the most, once reported,
+   * no more vars are put in place. `sizes`: each value's size, worked out once.
+   */
+  const made = { text: 0, refused: false, sizes: new WeakMap<object, number>() };
+  /** Whether `size` more characters pass the most, reported at `path` for `name` once; counted otherwise. */
+  const tooMuch = (size: number, path: Path, message: () => string): boolean => {
+    if (made.refused) return true;
+    if (made.text + size <= MAX_INTERPOLATED_TEXT) {
+      made.text += size;
+      return false;
+    }
+    made.refused = true;
+    problems.push({ path, message: message() });
+    return true;
+  };
   /** The numbers of each value a whole var put in place, by the path it has in the new document. */
   const placed = new Map<string, GoNumbers>();
   const numbers: GoNumbers = (path, n) => {
@@ -147,7 +162,7 @@ export function interpolate(document: unknown, vars: TemplateVars, read?: GoNumb
       // the keys vars made, by the key they made: fly's templating sets each key of a map in turn as its order falls,
       // so a key a var made replaces a key of that name written so, whichever comes first, and of two that vars
       // made alike either value may be kept
-      const made = new Map<string, string>();
+      const varKeys = new Map<string, string>();
       for (const [key, value] of Object.entries(node)) {
         let keyNumbers: GoNumbers | undefined;
         const newKey = hasVar(key) ? interpolateString(key, [...path, key], (numbers) => (keyNumbers = numbers)) : key;
@@ -165,12 +180,12 @@ export function interpolate(document: unknown, vars: TemplateVars, read?: GoNumb
           problems.push({ path: [...path, key], message: problem });
           continue;
         }
-        const other = made.get(name);
+        const other = varKeys.get(name);
         if (other !== undefined) {
           if (newKey !== key) problems.push({ path: [...path, key], message: sameKey(other, key, name) });
           continue;
         }
-        if (newKey !== key) made.set(name, key);
+        if (newKey !== key) varKeys.set(name, key);
         setOwn(out, name, newValue);
       }
       return out;
@@ -192,6 +207,8 @@ export function interpolate(document: unknown, vars: TemplateVars, read?: GoNumb
       }
       if (found === undefined) continue;
       if (isWholeVar(out)) {
+        const size = textSize(found.value, made.sizes);
+        if (tooMuch(size, path, () => tooMuchText(name, size, 1))) return text;
         placedWhole(placedNumbers(found));
         return found.value;
       }
@@ -203,9 +220,9 @@ export function interpolate(document: unknown, vars: TemplateVars, read?: GoNumb
         const reference = `((${name}))`;
         const replacement = typeof v === "string" ? v : flagVarText(v, found.numbers?.([], v));
         const times = occurrences(out, reference);
+        // the string as it will be, counted once it is whole (below): here, whether it would pass the most
         if (made.text + out.length + times * (replacement.length - reference.length) > MAX_INTERPOLATED_TEXT) {
-          made.refused = true;
-          problems.push({ path, message: tooMuchText(name, replacement.length, times) });
+          tooMuch(Number.POSITIVE_INFINITY, path, () => tooMuchText(name, replacement.length, times));
           return text;
         }
         out = out.replaceAll(reference, replacement);
@@ -224,9 +241,25 @@ export function interpolate(document: unknown, vars: TemplateVars, read?: GoNumb
 
 const pathKey = (path: readonly PathSegment[]): string => JSON.stringify(path);
 
-/** The problem of a var whose text would pass {@link MAX_INTERPOLATED_TEXT}. */
-const tooMuchText = (name: string, length: number, times: number): string =>
-  `cannot interpolate var: ${name}: its value (${length} characters, ${times === 1 ? "once" : `${times} times`} in this string) would make more than ${MAX_INTERPOLATED_TEXT} characters of text from vars in this document, the most hangar makes`;
+/** The problem of a var that would pass {@link MAX_INTERPOLATED_TEXT}. */
+const tooMuchText = (name: string, size: number, times: number): string =>
+  `cannot interpolate var: ${name}: its value (${size} characters${times === 1 ? "" : `, ${times} times in this string`}) would make what vars put in this document more than ${MAX_INTERPOLATED_TEXT} characters, the most hangar makes`;
+
+/**
+ * About how many characters a value is as JSON (its strings and keys, a few for each of its values), worked out once
+ * for each object (`sizes`): what a var standing for the whole of a value puts in the document, where fly writes it out.
+ */
+function textSize(value: unknown, sizes: WeakMap<object, number>): number {
+  if (typeof value === "string") return value.length;
+  if (typeof value !== "object" || value === null) return 8;
+  const known = sizes.get(value);
+  if (known !== undefined) return known;
+  let size = 2;
+  if (Array.isArray(value)) for (const item of value) size += textSize(item, sizes) + 1;
+  else for (const [key, item] of Object.entries(value)) size += key.length + 4 + textSize(item, sizes);
+  sizes.set(value, size);
+  return size;
+}
 
 /** The problem of two keys vars made the same key (fly keeps the value of either, as its map's order falls). */
 const sameKey = (first: string, second: string, name: string): string =>
