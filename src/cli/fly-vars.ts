@@ -23,12 +23,21 @@ export interface FlyVarFlags {
   readonly varFiles: readonly string[];
 }
 
-/** The var flags to repeat in the printed fly command (read after {@link readTemplateVars} accepted them). */
+/**
+ * The var flags to repeat in the printed fly command (read after {@link readTemplateVars} accepted them): of a name
+ * given twice, the last, in the place of the last (`-v a.b=1 -v a=2 -v a.b=3` is `-v a=2 -v a.b=3`, which fly reads
+ * as the three: kept in the place of the first, it read a=2).
+ */
 export function flyVarFlags(values: CommandArgs["values"]): FlyVarFlags {
-  const pairs = (value: CommandArgs["values"][string]): Record<string, string> =>
-    Object.fromEntries(
-      flagValues(value).map((flag) => [flag.slice(0, flag.indexOf("=")), flag.slice(flag.indexOf("=") + 1)]),
-    );
+  const pairs = (value: CommandArgs["values"][string]): Record<string, string> => {
+    const last = new Map<string, string>();
+    for (const flag of flagValues(value)) {
+      const name = flag.slice(0, flag.indexOf("="));
+      last.delete(name);
+      last.set(name, flag.slice(flag.indexOf("=") + 1));
+    }
+    return Object.fromEntries(last);
+  };
   return {
     instanceVars: pairs(values.instanceVar),
     vars: pairs(values.var),

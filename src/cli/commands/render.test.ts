@@ -287,6 +287,13 @@ describe("hangar render", () => {
     expect(batch.stdout).toBe(
       "fly -t ci set-pipeline -p app -c out/app.json -i branch=main -y auto=false -y 'fetch={}'\n",
     );
+    // a name given twice is repeated once, in the place of its last: fly reads the command as hangar checked the flags
+    const twice = memoryIo(work);
+    const repeated = ["-y", "auto=true", "-y", "fetch={}", "-v", "repo.uri=a", "-v", "repo=b", "-v", "repo.uri=c"];
+    expect(await runCli(["render", "vars.mjs", ...repeated], twice.io)).toBe(0);
+    expect(twice.stdout).toBe(
+      "fly -t ci set-pipeline -p app -c definition.json -i branch=main -v repo=b -v repo.uri=c -y auto=true -y 'fetch={}'\n",
+    );
     const bad = memoryIo(work);
     expect(await runCli(["render", "vars.mjs", "-v", "novalue"], bad.io)).toBe(2);
     expect(bad.stderr).toBe(
