@@ -23,12 +23,21 @@ export interface FlyVarFlags {
   readonly varFiles: readonly string[];
 }
 
-/** The var flags to repeat in the printed fly command (read after {@link readTemplateVars} accepted them). */
+/**
+ * The var flags to repeat in the printed fly command (read after {@link readTemplateVars} accepted them): of a name
+ * given twice, the last, in the place of the last (`-v a.b=1 -v a=2 -v a.b=3` is `-v a=2 -v a.b=3`, which fly reads
+ * as the three: kept in the place of the first, it read a=2).
+ */
 export function flyVarFlags(values: CommandArgs["values"]): FlyVarFlags {
-  const pairs = (value: CommandArgs["values"][string]): Record<string, string> =>
-    Object.fromEntries(
-      flagValues(value).map((flag) => [flag.slice(0, flag.indexOf("=")), flag.slice(flag.indexOf("=") + 1)]),
-    );
+  const pairs = (value: CommandArgs["values"][string]): Record<string, string> => {
+    const last = new Map<string, string>();
+    for (const flag of flagValues(value)) {
+      const name = flag.slice(0, flag.indexOf("="));
+      last.delete(name);
+      last.set(name, flag.slice(flag.indexOf("=") + 1));
+    }
+    return Object.fromEntries(last);
+  };
   return {
     instanceVars: pairs(values.instanceVar),
     vars: pairs(values.var),
@@ -38,16 +47,20 @@ export function flyVarFlags(values: CommandArgs["values"]): FlyVarFlags {
 }
 
 /**
- * The vars a rendered pipeline is checked with: the module's own instance vars first (the printed command passes
- * them with `-i`, so fly fills them in), then the flags' (which win). Undefined when there are none.
+ * The vars a rendered pipeline is checked with: the flags', with the module's own instance vars among the instance
+ * vars, before the flags' `-i` (the printed command passes them with `-i`, a flag of the same name in place of one;
+ * fly takes instance vars after `-v` and `-y`, so they win over those). Undefined when there are none.
  */
 export function checkVars(
   flags: TemplateVars | undefined,
   instanceVars: Readonly<Record<string, unknown>> | undefined,
 ): TemplateVars | undefined {
-  const own = Object.entries(instanceVars ?? {}).map(([name, value]): VarPair => ({ path: [name], value }));
+  const given = flags?.instance ?? [];
+  const own = Object.entries(instanceVars ?? {})
+    .filter(([name]) => !given.some((pair) => pair.path.length === 1 && pair.path[0] === name))
+    .map(([name, value]): VarPair => ({ path: [name], value }));
   if (own.length === 0) return flags;
-  return { pairs: [...own, ...(flags?.pairs ?? [])], files: flags?.files ?? [] };
+  return { pairs: flags?.pairs ?? [], instance: [...own, ...given], files: flags?.files ?? [] };
 }
 
 /** The var options of the printed fly command: the module's instance vars and the flags' (a flag wins). */

@@ -25,14 +25,23 @@ export async function loadConfig(
   options: Pick<ModuleLoadOptions, "timeoutMs" | "warn"> = {},
 ): Promise<LoadedConfig> {
   if (file !== "-" && isModuleFile(file)) {
-    const { notPlainData, warningsTo } = await import("./report.ts");
+    const { notPlainData, notPlainDataError, warningsTo } = await import("./report.ts");
     const definition = await loadModule(file, io.cwd(), { ...options, warn: options.warn ?? warningsTo(io) });
-    const { toConcourseData } = await import("../render/to-concourse.ts");
+    const [{ toConcourseData }, { findNotPlainData }] = await Promise.all([
+      import("../render/to-concourse.ts"),
+      import("../walk/plain-data.ts"),
+    ]);
+    let config: unknown;
     try {
-      return { config: toConcourseData(definition.pipeline), definition };
+      config = toConcourseData(definition.pipeline);
     } catch (error) {
       throw notPlainData(definition.pipeline, file, error);
     }
+    // what is compared and sent is JSON: a BigInt, a function, a symbol, NaN or Infinity (which toConcourseData keeps)
+    // is refused as render refuses it, not compared or written as YAML
+    const found = findNotPlainData(config);
+    if (found !== undefined) throw notPlainDataError(file, found);
+    return { config, definition };
   }
   // bytes, as fly and `hangar validate` read a file: UTF-16 with its byte order mark, and invalid UTF-8 at its place
   let bytes: Uint8Array;

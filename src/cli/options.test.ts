@@ -1,7 +1,7 @@
 import { tmpdir } from "node:os";
 import { expect, test } from "vitest";
 import { memoryIo } from "../../test/helpers/memory-io.ts";
-import { stdinTwice } from "./options.ts";
+import { readContext, stdinTwice } from "./options.ts";
 import { runCli } from "./run-cli.ts";
 
 const PIPELINE = "jobs:\n- name: a\n  plan: []\n";
@@ -9,6 +9,21 @@ const PIPELINE = "jobs:\n- name: a\n  plan: []\n";
 test("stdinTwice: standard input can be named once", () => {
   expect(stdinTwice(["-", "a.yml"])).toBeUndefined();
   expect(stdinTwice(["a.yml", "-", "b.yml", "-"])).toBe("standard input ('-') can be read only once: give - once");
+});
+
+test("readContext: -U is digits, where Number() read '' as 0 and '0x10' as 16", () => {
+  expect([readContext("0"), readContext("12")]).toEqual([0, 12]);
+  for (const value of ["", " ", "0x10", "1e3", "-1", "2.5", "x", "99999999999999999999"]) {
+    expect(readContext(value)).toEqual({ usageError: `-U must be a whole number of lines, not '${value}'` });
+  }
+});
+
+test.each(["diff", "apply"])("%s: -U '' is a usage error, not 0 lines of context", async (command) => {
+  const m = memoryIo(tmpdir(), {}, PIPELINE);
+  expect(await runCli([command, "-", "-", "--context="], m.io)).toBe(2);
+  expect(m.stderr).toBe(
+    `hangar ${command}: -U must be a whole number of lines, not ''\n(run \`hangar ${command} --help\` for usage)\n`,
+  );
 });
 
 test.each(["validate", "import", "diff", "apply"])(

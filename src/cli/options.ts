@@ -28,6 +28,16 @@ export function readTimeout(value: OptionValue, flag = "--timeout"): number | { 
 }
 
 /**
+ * The lines of context of `-U` (diff's and apply's): digits only, where Number() reads '' and ' ' as 0 and '0x10' as
+ * 16; a usage error otherwise.
+ */
+export function readContext(value: OptionValue): number | { readonly usageError: string } {
+  const lines = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(lines)) return { usageError: `-U must be a whole number of lines, not '${String(value)}'` };
+  return lines;
+}
+
+/**
  * The usage problem of arguments that name standard input (`-`) more than once, or undefined: it can be read only
  * once, and a second read would find it empty (and read that as an empty pipeline).
  */

@@ -1,7 +1,7 @@
 import { isHangarError } from "../model/errors.ts";
-import { formatPath } from "../source/path.ts";
+import { shownPath } from "../source/diagnostic.ts";
 import { printable } from "../source/printable.ts";
-import { notPlainDataIn } from "../walk/plain-data.ts";
+import { type NotPlainData, notPlainDataIn } from "../walk/plain-data.ts";
 import { commandError, EXIT, type ExitCode } from "./define-command.ts";
 import type { Io } from "./io.ts";
 import { LoadError } from "./load-pipeline.ts";
@@ -50,8 +50,9 @@ export function warningsTo(io: Io): (message: string) => void {
 export function notPlainData(pipeline: unknown, entry: string, error: unknown): unknown {
   const found = notPlainDataIn(pipeline, error);
   if (found === undefined) return error;
-  return new LoadError(
-    `${entry}: the pipeline is not plain data at ${formatPath(found.path)}: ${found.problem}`,
-    error,
-  );
+  return notPlainDataError(entry, found, error);
 }
+
+/** The LoadError of a pipeline that is not plain data where `found` says, naming the path. */
+export const notPlainDataError = (entry: string, found: NotPlainData, detail?: unknown): LoadError =>
+  new LoadError(`${entry}: the pipeline is not plain data at ${shownPath(found.path)}: ${found.problem}`, detail);

@@ -1,12 +1,23 @@
 import { resolve } from "node:path";
 import { parseVarFlag, parseVarsFile } from "../parse/var-flags.ts";
-import type { TemplateVars, VarPair } from "../parse/vars.ts";
+import { type TemplateVars, type VarPair, VarsError } from "../parse/vars.ts";
 import type { CommandArgs } from "./define-command.ts";
 import { flagValues as list } from "./fly-vars.ts";
 import type { Io } from "./io.ts";
 
 // the flags' parts that need no YAML reader live in fly-vars.ts (render loads it without the reader)
 export { checkVars, type FlyVarFlags, flyVarFlags, flyVars } from "./fly-vars.ts";
+
+/** The pairs of the values of one var flag; a malformed one is a {@link VarsError} naming the flag, as fly's does. */
+function readFlags(values: readonly string[], flag: string, yaml: boolean): VarPair[] {
+  return values.map((value) => {
+    try {
+      return parseVarFlag(value, yaml);
+    } catch (error) {
+      throw error instanceof VarsError ? new VarsError(`${flag}: ${error.message}`) : error;
+    }
+  });
+}
 
 /**
  * The template vars the options give, or undefined when none is given; a malformed flag or an unreadable
@@ -23,11 +34,8 @@ export async function readTemplateVars(
   if (vars.length + yamlVars.length + instanceVars.length + files.length === 0) return undefined;
   try {
     // fly takes -v pairs, then -y pairs, then instance vars; a later pair replaces an earlier one
-    const pairs: VarPair[] = [
-      ...vars.map((v) => parseVarFlag(v, false)),
-      ...yamlVars.map((v) => parseVarFlag(v, true)),
-      ...instanceVars.map((v) => parseVarFlag(v, true)),
-    ];
+    const pairs: VarPair[] = [...readFlags(vars, "-v", false), ...readFlags(yamlVars, "-y", true)];
+    const instance = readFlags(instanceVars, "-i", true);
     const loaded = [];
     for (const file of files) {
       let text: string;
@@ -39,7 +47,7 @@ export async function readTemplateVars(
       }
       loaded.push(parseVarsFile(text, file));
     }
-    return { pairs, files: loaded };
+    return { pairs, ...(instance.length > 0 && { instance }), files: loaded };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }

@@ -100,6 +100,17 @@ describe("formatChanges", () => {
     expect(text.split("\n").filter((l) => /^ {2}[-+]/.test(l))).toEqual(["  -  branch: main", "  +  branch: dev"]);
   });
 
+  test("keys named like what every object inherits (toString, constructor, __proto__) are keys like any other", () => {
+    const resource = (source: string) => ({ resources: [{ name: "r", type: "git", source: JSON.parse(source) }] });
+    const plain = resource('{"uri": "u"}');
+    const odd = resource('{"uri": "u", "toString": "t", "constructor": "c", "__proto__": {"x": 1}}');
+    const added = ["  +  toString: t", "  +  constructor: c", "  +  __proto__:", "  +    x: 1"];
+    const changed = (text: string) => text.split("\n").filter((l) => /^ {2}[-+]/.test(l));
+    expect(changed(formatChanges(diffPipelines(plain, odd)))).toEqual(added);
+    expect(changed(formatChanges(diffPipelines(odd, plain)))).toEqual(added.map((l) => l.replace("+", "-")));
+    expect(changesToJson(diffPipelines(plain, odd)).changes[0]?.after).toEqual(odd.resources[0]);
+  });
+
   test("display, moved groups, and colour on request", () => {
     const g = [
       { name: "a", jobs: ["*"] },
@@ -142,6 +153,23 @@ describe("formatChanges", () => {
     expect(formatChanges([{ section: "odd\u0085key", kind: "added", after: 1 }])).toBe(
       "odd\\u0085key has been added:\n+1\n",
     );
+  });
+
+  test("a bidirectional control in a key or a value is escaped in the lines of YAML: a value cannot reorder its line", () => {
+    const resource = (uri: string) => ({
+      resources: [{ name: "r", type: "git", source: { uri, "k\u2067ey": "x" } }],
+    });
+    const lines = formatChanges(diffPipelines(resource("https://a.example"), resource("https://b.example/\u202egit.")))
+      .split("\n")
+      .filter((l) => /^ {2}[-+ ]/.test(l));
+    expect(lines).toEqual([
+      "   name: r",
+      "   type: git",
+      "   source:",
+      "  -  uri: https://a.example",
+      "  +  uri: https://b.example/\\u202egit.",
+      "     k\\u2067ey: x",
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
 import jsyaml from "js-yaml";
 import { isObject } from "../model/common.ts";
-import { printable } from "../source/printable.ts";
+import { printable, withoutBidiControls } from "../source/printable.ts";
 import type { PipelineChange } from "./diff.ts";
 import { diffLines, formatHunks, type LineEdit, splitLines, toHunks } from "./line-diff.ts";
 import { redact, redactPair } from "./redact.ts";
@@ -33,7 +33,11 @@ const LABELS: Readonly<Record<string, readonly [section: string, object: string]
 function alignKeys(before: unknown, after: unknown): unknown {
   if (Array.isArray(before) && Array.isArray(after)) return before.map((item, i) => alignKeys(item, after[i]));
   if (!isObject(before) || !isObject(after)) return before;
-  const keys = [...Object.keys(after).filter((k) => k in before), ...Object.keys(before).filter((k) => !(k in after))];
+  // own keys only: `toString` or `constructor` is a key like any other, not something every object has
+  const keys = [
+    ...Object.keys(after).filter((k) => Object.hasOwn(before, k)),
+    ...Object.keys(before).filter((k) => !Object.hasOwn(after, k)),
+  ];
   return Object.fromEntries(keys.map((k) => [k, alignKeys(before[k], after[k])]));
 }
 
@@ -50,10 +54,14 @@ function shown(change: PipelineChange, showSecrets: boolean): { before?: unknown
 
 /**
  * A value as YAML lines for reading: multi-line strings (task scripts) as literal blocks, so that a
- * changed script shows line by line; no line folding.
+ * changed script shows line by line; no line folding. js-yaml escapes control characters, line breaks among them, in
+ * a double-quoted string; the bidirectional controls it writes as they are are escaped here, so that a value cannot
+ * reorder what its line shows (`+uri: https://example.com/\u202e...`).
  */
 const yamlLines = (value: unknown): string[] =>
-  value === undefined ? [] : splitLines(jsyaml.dump(value, { lineWidth: -1, noRefs: true, noArrayIndent: true }));
+  value === undefined
+    ? []
+    : splitLines(jsyaml.dump(value, { lineWidth: -1, noRefs: true, noArrayIndent: true })).map(withoutBidiControls);
 
 /** The lines of a change's diff in unified form (`@@` headers, then ` `/`-`/`+` lines). */
 function changeLines(change: PipelineChange, context: number, showSecrets: boolean): string[] {

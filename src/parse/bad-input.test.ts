@@ -105,6 +105,11 @@ describe("bad input gives diagnostics, never a crash or a hang", () => {
     ]);
   });
 
+  test("an alias inside the node its anchor names is go-yaml's error at the alias, not a value that holds itself", () => {
+    const text = "resources:\n- name: r\n  type: git\n  source: &s {self: *s}\njobs: []\n";
+    expect(summary(text)).toEqual(["4:21 yaml/RECURSIVE_ALIAS anchor 's' value contains itself"]);
+  });
+
   test("a 50 MB file is refused up front", () => {
     const text = `jobs: []\n# ${"x".repeat(50 * 1024 * 1024)}\n`;
     const started = performance.now();

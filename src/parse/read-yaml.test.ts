@@ -150,6 +150,24 @@ describe("aliases are counted per document, with go-yaml's rule", () => {
       problems: [{ kind: "excessive-aliasing", message: "document contains excessive aliasing", offset: 0 }],
     });
   });
+
+  test.each([
+    ["a: &x {b: *x}\n", "x", 10],
+    ["a: &loop\n  - [1, *loop]\n", "loop", 17],
+    ["m: &m {a: 1, <<: *m}\n", "m", 17],
+    ["a: &x\n  b:\n    c: *x\n", "x", 18],
+  ])("an alias inside the node its anchor names is go-yaml's error at the alias: %j", (text, name, offset) => {
+    // js-yaml makes a value that holds itself, which every reader after it would walk without end
+    expect(readYaml(text)).toEqual({
+      ok: false,
+      problems: [{ kind: "recursive-alias", message: `anchor '${name}' value contains itself`, offset }],
+    });
+  });
+
+  test("an alias after the node its anchor names, or beside it, is the same value", () => {
+    const read = readYaml("a: &x {b: 1}\nc: [*x, {d: *x}]\n");
+    expect(read).toMatchObject({ ok: true, value: { a: { b: 1 }, c: [{ b: 1 }, { d: { b: 1 } }] } });
+  });
 });
 
 describe("aliases are counted node for node as go-yaml counts them", () => {

@@ -22,7 +22,12 @@ export function parseVarFlag(flag: string, yaml: boolean): VarPair {
   const raw = flag.slice(eq + 1);
   if (!yaml) return { path: reference.path, value: raw };
   const read = readYaml(raw, { standalone: true });
-  if (!read.ok) throw new VarsError(`invalid YAML value in '${shown}': ${read.problems[0]?.message ?? "unreadable"}`);
+  if (!read.ok) {
+    // where in the value, which may be lines long (`-y "config=$(cat config.yml)"`)
+    const problem = read.problems[0];
+    const at = problem === undefined ? "" : ` at ${formatLoc(lineIndex(raw)(problem.offset))} of the value`;
+    throw new VarsError(`invalid YAML value in '${shown}'${at}: ${problem?.message ?? "unreadable"}`);
+  }
   // fly reads the value with sigs.k8s.io/yaml, whose conversion to JSON fails on a float JSON cannot hold
   if (read.nonFinite === true) throw new VarsError(`invalid YAML value in '${shown}': ${unsupportedValue(read.value)}`);
   // the digits of its integers past 2^53 and its whole floats, read back from the text

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { parsePipeline } from "./parse-pipeline.ts";
 import { parseVarFlag, parseVarsFile } from "./var-flags.ts";
-import { interpolate, type TemplateVars, VarsError } from "./vars.ts";
+import { interpolate, MAX_INTERPOLATED_TEXT, type TemplateVars, VarsError } from "./vars.ts";
 
 const vars = (flags: [string, boolean][], files: string[] = []): TemplateVars => ({
   pairs: flags.map(([flag, yaml]) => parseVarFlag(flag, yaml)),
@@ -42,6 +42,27 @@ describe("interpolation, as fly's vars package does it", () => {
     }
     expect(interpolate(doc, vars([["k=1.23456789", true]])).value).toEqual({ params: { "1.2345679": 1 } });
     expect(interpolate(doc, vars([["k=true", true]])).value).toEqual({ params: { true: 1 } });
+  });
+
+  test("a key a var makes replaces the key of that name written so, whichever comes first; two vars making one key are an error", () => {
+    const given = vars([
+      ["k=uri", false],
+      ["x=same", false],
+      ["y=same", false],
+    ]);
+    // fly's templating sets each key of the map in turn: the value of ((k)) is the one uri keeps, in either order
+    expect(interpolate({ s: { "((k))": "b", uri: "a" }, t: { uri: "a", "((k))": "b" } }, given)).toMatchObject({
+      value: { s: { uri: "b" }, t: { uri: "b" } },
+      problems: [],
+    });
+    // of two keys that vars make alike, which value fly keeps falls as the order of its map does
+    expect(interpolate({ p: { "((x))": 1, "((y))": 2 } }, given).problems).toEqual([
+      {
+        path: ["p", "((y))"],
+        message:
+          "the keys ((x)) and ((y)) both become 'same': fly keeps the value of one of them, either, as the order of its map falls",
+      },
+    ]);
   });
 
   test("the value of a key a var makes null is Go's %#v of what fly holds: a float from 1e6 up 1e+06", () => {
@@ -92,6 +113,66 @@ describe("interpolation, as fly's vars package does it", () => {
     });
   });
 
+  test("instance vars come after -v and -y, expanded and then flattened to their leaves, as fly takes them", () => {
+    const given = (flags: [string, boolean][], instance: string[]): TemplateVars => ({
+      ...vars(flags),
+      instance: instance.map((flag) => parseVarFlag(flag, true)),
+    });
+    const doc = { c: "((a.c))", b: "((a.b))", k: "((k))", e: "((e))", n: "n((big.id))" };
+    // a mapping adds its fields to a -y mapping of the same name; an instance var wins over -v; an empty one is no var
+    const merged = given(
+      [
+        ["a={c: 1}", true],
+        ["k=from -v", false],
+      ],
+      ["a={b: 2}", "k=from -i", "e={}", "big={id: 9007199254740993}"],
+    );
+    expect(interpolate(doc, merged)).toMatchObject({
+      value: { c: 1, b: 2, k: "from -i", e: "((e))", n: "n9007199254740993" },
+      problems: [],
+    });
+    // among instance vars, a later mapping replaces an earlier one before they are flattened
+    const replaced = interpolate({ b: "((a.b))", c: "((a.c))" }, given([], ["a={b: 2}", "a={c: 3}"]));
+    expect(replaced.problems).toEqual([{ path: ["b"], message: "missing field 'b' in var: a.b" }]);
+    // the pairs given are not changed by a later pair setting a field in their mapping
+    const pairs = given(
+      [
+        ["a={c: 1}", true],
+        ["a.d=2", false],
+      ],
+      ["a.b=2"],
+    );
+    expect(interpolate({ a: "((a))" }, pairs).value).toEqual({ a: { c: 1, d: "2", b: 2 } });
+    expect(pairs.pairs[0]?.value).toEqual({ c: 1 });
+  });
+
+  test("vars that would put more than hangar makes in a document are an error at the place that passes it, not a crash or minutes", () => {
+    const mib = "z".repeat(1024 * 1024);
+    const given: TemplateVars = {
+      pairs: [
+        { path: ["a"], value: mib },
+        { path: ["m"], value: { big: mib } },
+      ],
+      files: [],
+    };
+    const message = (name: string, size: number, times = "") =>
+      `cannot interpolate var: ${name}: its value (${size} characters${times}) would make what vars put in this document more than ${MAX_INTERPOLATED_TEXT} characters, the most hangar makes`;
+    // 2,000 times in one string: two thousand megabytes, past the longest string JavaScript holds
+    const one = interpolate({ jobs: [{ name: "((a))".repeat(2000) }] }, given);
+    expect(one.problems).toEqual([
+      { path: ["jobs", 0, "name"], message: message("a", 1048576, ", 2000 times in this string") },
+    ]);
+    // once in each of 100 strings: refused at the string that passes the most (64 MiB of them), and only there
+    const many = interpolate({ s: Array.from({ length: 100 }, () => "x((a))") }, given);
+    expect(many.problems).toEqual([{ path: ["s", 63], message: message("a", 1048576) }]);
+    // a whole ((var)) counts its value as JSON, a mapping of a megabyte in 100 places as 100 megabytes
+    const whole = interpolate({ s: Array.from({ length: 100 }, () => "((m))") }, given);
+    expect(whole.problems).toEqual([{ path: ["s", 63], message: message("m", 1048585) }]);
+    // within the most, a whole ((var)) puts its value in place as it is (the same value, not a copy)
+    const fits = interpolate({ s: Array.from({ length: 64 }, () => "((a))") }, given);
+    expect(fits).toMatchObject({ problems: [], value: { s: Array.from({ length: 64 }, () => mib) } });
+  });
+
   test("a map, list or bool inside a longer string, and a missing field, are fly's errors", () => {
     const given = vars([["m={a: 1}", true]], ["port: 8080\n"]);
     expect(interpolate({ a: "x ((m)) y", b: ["((m.b))"], c: "host:((port))" }, given).problems).toEqual([
@@ -106,9 +187,13 @@ describe("interpolation, as fly's vars package does it", () => {
       new VarsError("invalid variable pair 'novalue' (must be name=value)"),
     );
     expect(() => parseVarFlag("a..b=1", false)).toThrow("invalid var 'a..b': empty field");
+    // where in a value of several lines (-y "config=$(cat config.yml)")
+    expect(() => parseVarFlag("cfg=a: 1\nb: c: 2\nd: 3", true)).toThrow(
+      "invalid YAML value in 'cfg=a: 1\\nb: c: 2\\nd: 3' at 2:5 of the value: bad indentation of a mapping entry",
+    );
     // the flag quoted cut short, its control characters shown: a megabyte given is not a megabyte printed
     const long = `n=${"[".repeat(100_000)}`;
-    expect(() => parseVarFlag(long, true)).toThrow(/^invalid YAML value in 'n=\[{58}…': /);
+    expect(() => parseVarFlag(long, true)).toThrow(/^invalid YAML value in 'n=\[{58}…' at 1:1000 of the value: /);
     expect(() => parseVarFlag(`x${"y".repeat(100)}`, false)).toThrow(
       /^invalid variable pair 'xy{59}…' \(must be name=value\)$/,
     );
@@ -121,6 +206,15 @@ describe("interpolation, as fly's vars package does it", () => {
       new VarsError("could not unmarshal template variables (v.yml:2:4): bad indentation of a mapping entry"),
     );
     expect(() => parseVarsFile("a: 1\na: 2\n", "v.yml")).toThrow(/\(v\.yml:2:1\): mapping key "a" already defined/);
+  });
+
+  test("an alias inside the node its anchor names is go-yaml's error, in a vars file as in a -y value (it hung)", () => {
+    expect(() => parseVarsFile("a: 1\nb: &x {c: *x}\n", "v.yml")).toThrow(
+      new VarsError("could not unmarshal template variables (v.yml:2:11): anchor 'x' value contains itself"),
+    );
+    expect(() => parseVarFlag("b=&x {c: *x}", true)).toThrow(
+      new VarsError("invalid YAML value in 'b=&x {c: *x}' at 1:8 of the value: anchor 'x' value contains itself"),
+    );
   });
 
   test("a float JSON cannot hold (.inf, .nan) is sigs.k8s.io/yaml's error, in a -y value as in a vars file", () => {
@@ -150,7 +244,9 @@ describe("interpolation, as fly's vars package does it", () => {
   });
 
   test("a null key or a list as a key is an error in a -y value as in a vars file (sigs.k8s.io/yaml rejects both)", () => {
-    expect(() => parseVarFlag("m={~: 1}", true)).toThrow(/^invalid YAML value in 'm=\{~: 1\}': a null key/);
+    expect(() => parseVarFlag("m={~: 1}", true)).toThrow(
+      /^invalid YAML value in 'm=\{~: 1\}' at 1:2 of the value: a null key/,
+    );
   });
 
   // fly reads a vars file with sigs.k8s.io/yaml's Unmarshal: go-yaml v2 refuses a list or mapping as a key at any
@@ -192,7 +288,9 @@ describe("interpolation, as fly's vars package does it", () => {
       error('error converting YAML to JSON: yaml: invalid map key: []interface {}{"a"}'),
     );
     // a -y value is read the same way
-    expect(() => parseVarFlag("m=[{~: 1}]", true)).toThrow(/^invalid YAML value in 'm=\[\{~: 1\}\]': a null key/);
+    expect(() => parseVarFlag("m=[{~: 1}]", true)).toThrow(
+      /^invalid YAML value in 'm=\[\{~: 1\}\]' at 1:3 of the value: a null key/,
+    );
   });
 });
 

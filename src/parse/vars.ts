@@ -7,9 +7,12 @@ import {
   type GoNumbersRecord,
   needsGoNumber,
   recordedGoNumbers,
+  recordGoNumbers,
 } from "../concourse/go-number.ts";
 import { hasVar, isWholeVar, varReferences } from "../concourse/vars.ts";
 import { isObject, type Path, type PathSegment, setOwn } from "../model/common.ts";
+import { cutToken } from "../source/diagnostic.ts";
+import { printable } from "../source/printable.ts";
 import { goYamlKeyName, goYamlNumberKeyName, TO_JSON } from "./yaml-to-json.ts";
 
 /**
@@ -19,13 +22,19 @@ import { goYamlKeyName, goYamlNumberKeyName, TO_JSON } from "./yaml-to-json.ts";
  * - A string that is exactly one `((var))` becomes the var's value with its type (`-y trigger=true` gives a
  *   bool); a var inside a longer string is replaced by its text, which only strings and numbers given on the
  *   command line have (`cannot interpolate non-primitive value`); keys are interpolated too.
- * - Lookup order: flag values (`-v`, `-y`, then `-i`; among them the later flag wins, `a.b=1` sets a field),
- *   then `-l` files, the later file first.
+ * - Lookup order: flag values (`-v`, `-y`, then `-i`, its leaves; among them the later flag wins, `a.b=1` sets a
+ *   field), then `-l` files, the later file first.
  * - A var with a source (`((vault:x))`) or without a value stays as it is, for Concourse to resolve at run time.
  */
 export interface TemplateVars {
-  /** Flag pairs in the order given: `-v` and `-y` (in command-line order), then `-i`. */
+  /** Flag pairs: the `-v` pairs in the order given, then the `-y` pairs (fly takes them so, whatever the order typed). */
   readonly pairs: readonly VarPair[];
+  /**
+   * Instance vars (`-i`, and a module's own), in the order the fly command gives them: fly takes them after the
+   * other pairs, expanded into one mapping and then flattened to a pair per value that is not a mapping, so that an
+   * instance var's mapping adds its fields to a `-y` mapping of the same name, and an empty one gives no var.
+   */
+  readonly instance?: readonly VarPair[];
   /** `-l` files in the order given, each the decoded mapping. */
   readonly files: readonly Readonly<Record<string, unknown>>[];
 }
@@ -95,12 +104,45 @@ export interface Interpolated {
 }
 
 /**
+ * The most characters vars may put in one document, in all: twice the largest pipeline hangar reads (32 MiB). A var
+ * used many times makes its value's length each time, in fly's document as in the strings it is put inside (a megabyte
+ * used 2,000 times in one string is two thousand megabytes, past what a JavaScript string holds; a mapping of 10,000
+ * keys used in 2,000 places is 20 million keys for the checks to read): past this, the document is refused at the
+ * place that passes it, rather than the process failing or taking minutes (fly would try). A whole `((var))` counts
+ * its value's size as JSON, a var inside a string the string it makes.
+ */
+export const MAX_INTERPOLATED_TEXT = 64 * 1024 * 1024;
+
+/** How many times `part` occurs in `text`, not overlapping (what `replaceAll` replaces). */
+function occurrences(text: string, part: string): number {
+  let count = 0;
+  for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + part.length)) count++;
+  return count;
+}
+
+/**
  * Interpolates every string of a decoded document (keys included). Returns new values; the input is untouched.
  * `read`: how go-yaml read the document's own whole numbers, by their path (for a value a message shows).
  */
 export function interpolate(document: unknown, vars: TemplateVars, read?: GoNumbers): Interpolated {
   const lookup = varLookup(vars);
   const problems: VarProblem[] = [];
+  /**
+   * The characters vars put in the document so far (see {@link MAX_INTERPOLATED_TEXT}); past the most, once reported,
+   * no more vars are put in place. `sizes`: each value's size, worked out once.
+   */
+  const made = { text: 0, refused: false, sizes: new WeakMap<object, number>() };
+  /** Whether `size` more characters pass the most, reported at `path` for `name` once; counted otherwise. */
+  const tooMuch = (size: number, path: Path, message: () => string): boolean => {
+    if (made.refused) return true;
+    if (made.text + size <= MAX_INTERPOLATED_TEXT) {
+      made.text += size;
+      return false;
+    }
+    made.refused = true;
+    problems.push({ path, message: message() });
+    return true;
+  };
   /** The numbers of each value a whole var put in place, by the path it has in the new document. */
   const placed = new Map<string, GoNumbers>();
   const numbers: GoNumbers = (path, n) => {
@@ -117,6 +159,10 @@ export function interpolate(document: unknown, vars: TemplateVars, read?: GoNumb
     if (Array.isArray(node)) return node.map((item, i) => visit(item, [...path, i], [...at, i]));
     if (isObject(node)) {
       const out: Record<string, unknown> = {};
+      // the keys vars made, by the key they made: fly's templating sets each key of a map in turn as its order falls,
+      // so a key a var made replaces a key of that name written so, whichever comes first, and of two that vars
+      // made alike either value may be kept
+      const varKeys = new Map<string, string>();
       for (const [key, value] of Object.entries(node)) {
         let keyNumbers: GoNumbers | undefined;
         const newKey = hasVar(key) ? interpolateString(key, [...path, key], (numbers) => (keyNumbers = numbers)) : key;
@@ -130,8 +176,17 @@ export function interpolate(document: unknown, vars: TemplateVars, read?: GoNumb
         const valueNumbers: GoNumbers = (sub, n) =>
           numbers([...at, name, ...sub], n) ?? read?.([...path, key, ...sub], n);
         const problem = keyProblem(key, newKey, newValue, valueNumbers);
-        if (problem !== undefined) problems.push({ path: [...path, key], message: problem });
-        else setOwn(out, name, newValue);
+        if (problem !== undefined) {
+          problems.push({ path: [...path, key], message: problem });
+          continue;
+        }
+        const other = varKeys.get(name);
+        if (other !== undefined) {
+          if (newKey !== key) problems.push({ path: [...path, key], message: sameKey(other, key, name) });
+          continue;
+        }
+        if (newKey !== key) varKeys.set(name, key);
+        setOwn(out, name, newValue);
       }
       return out;
     }
@@ -152,6 +207,8 @@ export function interpolate(document: unknown, vars: TemplateVars, read?: GoNumb
       }
       if (found === undefined) continue;
       if (isWholeVar(out)) {
+        const size = textSize(found.value, made.sizes);
+        if (tooMuch(size, path, () => tooMuchText(name, size, 1))) return text;
         placedWhole(placedNumbers(found));
         return found.value;
       }
@@ -159,13 +216,23 @@ export function interpolate(document: unknown, vars: TemplateVars, read?: GoNumb
       // numbers from -l files are float64 in fly (sigs.k8s.io/yaml without UseNumber), which it does not embed; a -y
       // number is the json.Number fly holds, its digits as written
       if (typeof v === "string" || (typeof v === "number" && !found.fromFile)) {
-        out = out.replaceAll(`((${name}))`, typeof v === "string" ? v : flagVarText(v, found.numbers?.([], v)));
+        if (made.refused) return text;
+        const reference = `((${name}))`;
+        const replacement = typeof v === "string" ? v : flagVarText(v, found.numbers?.([], v));
+        const times = occurrences(out, reference);
+        // the string as it will be, counted once it is whole (below): here, whether it would pass the most
+        if (made.text + out.length + times * (replacement.length - reference.length) > MAX_INTERPOLATED_TEXT) {
+          tooMuch(Number.POSITIVE_INFINITY, path, () => tooMuchText(name, replacement.length, times));
+          return text;
+        }
+        out = out.replaceAll(reference, replacement);
       } else {
         const type = goTypeName(v, found.fromFile);
         problems.push({ path, message: `cannot interpolate non-primitive value (${type}) from var: ${name}` });
         return text;
       }
     }
+    if (out !== text) made.text += out.length;
     return out;
   };
   const value = visit(document, [], []);
@@ -173,6 +240,30 @@ export function interpolate(document: unknown, vars: TemplateVars, read?: GoNumb
 }
 
 const pathKey = (path: readonly PathSegment[]): string => JSON.stringify(path);
+
+/** The problem of a var that would pass {@link MAX_INTERPOLATED_TEXT}. */
+const tooMuchText = (name: string, size: number, times: number): string =>
+  `cannot interpolate var: ${name}: its value (${size} characters${times === 1 ? "" : `, ${times} times in this string`}) would make what vars put in this document more than ${MAX_INTERPOLATED_TEXT} characters, the most hangar makes`;
+
+/**
+ * About how many characters a value is as JSON (its strings and keys, a few for each of its values), worked out once
+ * for each object (`sizes`): what a var standing for the whole of a value puts in the document, where fly writes it out.
+ */
+function textSize(value: unknown, sizes: WeakMap<object, number>): number {
+  if (typeof value === "string") return value.length;
+  if (typeof value !== "object" || value === null) return 8;
+  const known = sizes.get(value);
+  if (known !== undefined) return known;
+  let size = 2;
+  if (Array.isArray(value)) for (const item of value) size += textSize(item, sizes) + 1;
+  else for (const [key, item] of Object.entries(value)) size += key.length + 4 + textSize(item, sizes);
+  sizes.set(value, size);
+  return size;
+}
+
+/** The problem of two keys vars made the same key (fly keeps the value of either, as its map's order falls). */
+const sameKey = (first: string, second: string, name: string): string =>
+  `the keys ${first} and ${second} both become '${printable(cutToken(name))}': fly keeps the value of one of them, either, as the order of its map falls`;
 
 /** How Go holds the whole numbers of a var's value once fly's templating put it in place, by their path in it. */
 function placedNumbers(found: Found): GoNumbers {
@@ -205,24 +296,14 @@ interface Found {
 
 /** The value of a var reference, or undefined when no flag or file gives it. */
 function varLookup(vars: TemplateVars): (name: string) => Found | undefined {
+  const pairs = [...vars.pairs, ...instanceLeaves(vars.instance ?? [])];
   const flags: Record<string, unknown> = {};
-  for (const pair of vars.pairs) upsert(flags, pair.path, pair.value);
+  // each value a copy: a later pair's field is set in the mapping an earlier one gave, which is the caller's
+  for (const pair of pairs) upsert(flags, pair.path, structuredClone(pair.value));
   const sources = [
     { vars: flags, fromFile: false },
     ...[...vars.files].reverse().map((file) => ({ vars: file, fromFile: true })),
   ];
-  // a value among the flags' is the one the last pair at its path or above it gave
-  const flagNumbers = (path: readonly string[]): GoNumbers | undefined => {
-    for (let i = vars.pairs.length - 1; i >= 0; i--) {
-      const pair = vars.pairs[i] as VarPair;
-      if (pair.path.length > path.length || pair.path.some((seg, k) => seg !== path[k])) continue;
-      if (pair.numbers === undefined) return undefined;
-      const numbers = recordedGoNumbers(pair.numbers);
-      const below = path.slice(pair.path.length);
-      return (sub, n) => numbers([...below, ...sub], n);
-    }
-    return undefined;
-  };
   return (name) => {
     const ref = parseReference(name);
     if (ref.source !== undefined) return undefined;
@@ -241,10 +322,50 @@ function varLookup(vars: TemplateVars): (name: string) => Found | undefined {
           );
         }
       }
-      return fromFile ? { value, fromFile } : { value, fromFile, numbers: flagNumbers(ref.path) };
+      return fromFile ? { value, fromFile } : { value, fromFile, numbers: pairNumbers(pairs, ref.path) };
     }
     return undefined;
   };
+}
+
+/** The numbers of the value at `path` among the flags': those of the last pair at its path or above it. */
+function pairNumbers(pairs: readonly VarPair[], path: readonly string[]): GoNumbers | undefined {
+  for (let i = pairs.length - 1; i >= 0; i--) {
+    const pair = pairs[i] as VarPair;
+    if (pair.path.length > path.length || pair.path.some((seg, k) => seg !== path[k])) continue;
+    if (pair.numbers === undefined) return undefined;
+    const numbers = recordedGoNumbers(pair.numbers);
+    const below = path.slice(pair.path.length);
+    return (sub, n) => numbers([...below, ...sub], n);
+  }
+  return undefined;
+}
+
+/**
+ * Instance vars as fly's templating takes them (templatehelpers `Evaluate`): expanded into one mapping
+ * (`KVPairs.Expand`), then a pair for each value in it that is not a mapping, at its path (`StaticVariables.Flatten`):
+ * a mapping with nothing in it gives none. Each pair keeps the numbers of the pair that gave its value.
+ */
+function instanceLeaves(instance: readonly VarPair[]): VarPair[] {
+  if (instance.length === 0) return [];
+  const expanded: Record<string, unknown> = {};
+  for (const pair of instance) upsert(expanded, pair.path, structuredClone(pair.value));
+  const leaves: VarPair[] = [];
+  const stack: { path: string[]; value: unknown }[] = Object.entries(expanded)
+    .map(([name, value]) => ({ path: [name], value }))
+    .reverse();
+  for (let leaf = stack.pop(); leaf !== undefined; leaf = stack.pop()) {
+    const { path, value } = leaf;
+    if (isObject(value)) {
+      const fields = Object.entries(value).map(([key, v]) => ({ path: [...path, key], value: v }));
+      stack.push(...fields.reverse());
+      continue;
+    }
+    const given = pairNumbers(instance, path);
+    const numbers = given === undefined ? undefined : recordGoNumbers(value, given);
+    leaves.push({ path, value, ...(numbers !== undefined && { numbers }) });
+  }
+  return leaves;
 }
 
 /** fly's KVPairs.Expand: a later pair replaces an earlier one; `a.b` sets a field of a map built or kept at `a`. */

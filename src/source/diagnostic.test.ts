@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { cutLongTokens, cutToken, interpolate, MAX_QUOTED_TEXT } from "./diagnostic.ts";
+import { cutLongTokens, cutToken, interpolate, MAX_QUOTED_TEXT, shownPath } from "./diagnostic.ts";
 import { comparePaths, formatPath, parsePath } from "./path.ts";
 
 describe("formatPath", () => {
@@ -54,5 +54,15 @@ describe("cutting user tokens", () => {
     expect(cutLongTokens(`jobs.a.plan.do[0]: fine words`)).toBe("jobs.a.plan.do[0]: fine words");
     const spaced = "ab ".repeat(10_000);
     expect(cutLongTokens(spaced)).toBe(`${spaced.slice(0, MAX_QUOTED_TEXT)}…`);
+  });
+
+  test("shownPath cuts each long key and shows a deep path as its ends around the count of the rest", () => {
+    expect(shownPath(["jobs", 0, "plan", 1, "params", "x".repeat(1_000_000)])).toBe(
+      `jobs[0].plan[1].params[${JSON.stringify(`${"x".repeat(60)}…`)}]`,
+    );
+    const deep = ["jobs", 0, "params", ...Array<string>(997).fill("k"), "last key"];
+    expect(shownPath(deep)).toBe(`jobs[0].params${".k".repeat(9)}…(977 more)…${".k".repeat(11)}["last key"]`);
+    expect(shownPath(["a", ...Array<number>(23).fill(1)])).toBe(`a${"[1]".repeat(23)}`);
+    expect(shownPath([...Array<number>(25).fill(1)])).toBe(`${"[1]".repeat(12)}…(1 more)…${"[1]".repeat(12)}`);
   });
 });

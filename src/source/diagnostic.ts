@@ -1,5 +1,5 @@
 import type { Path } from "../model/common.ts";
-import { comparePaths } from "./path.ts";
+import { comparePaths, formatPath } from "./path.ts";
 
 /** How bad a finding is. */
 export type Severity = "error" | "warning";
@@ -100,6 +100,25 @@ export function cutLongTokens(text: string): string {
 }
 
 const LONG_TOKEN = new RegExp(`\\S{${MAX_QUOTED_TOKEN + 1},}`, "g");
+
+/** The most segments of a path output shows whole; a deeper path shows its first and last halves of these. */
+export const MAX_SHOWN_SEGMENTS = 24;
+
+/**
+ * A path as output shows it: each key cut as {@link cutToken} cuts it (junk in a file), and a path deeper than
+ * {@link MAX_SHOWN_SEGMENTS} as its first and last segments around `…(n more)…`, so that a value nested a thousand
+ * levels deep, or under a key of a megabyte, is not a line of kilobytes or megabytes.
+ * @example shownPath(["a", ...Array(100).fill("k"), "z"]) // "a.k.k.k.k.k.k.k.k.k.k.k…(78 more)….k.k.k.k.k.k.k.k.k.k.k.z"
+ */
+export function shownPath(path: Path): string {
+  const cut = path.map((segment) => (typeof segment === "string" ? cutToken(segment) : segment));
+  if (cut.length <= MAX_SHOWN_SEGMENTS) return formatPath(cut);
+  const half = MAX_SHOWN_SEGMENTS / 2;
+  const tail = cut.slice(-half);
+  // the tail as it continues a path: formatPath writes a leading key bare, so it is written after a stand-in index
+  const rest = formatPath([0, ...tail]).slice("[0]".length);
+  return `${formatPath(cut.slice(0, half))}…(${cut.length - MAX_SHOWN_SEGMENTS} more)…${rest}`;
+}
 
 const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 

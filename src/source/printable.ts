@@ -17,4 +17,15 @@ const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-
 
 const ESCAPES: Readonly<Record<number, string>> = { 9: "\\t", 10: "\\n", 13: "\\r" };
 
+/** The bidirectional embeddings, overrides and isolates, which reorder the text after them on a terminal's line. */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A line of text for a terminal that escapes its other controls itself (YAML, which writes them in a double-quoted
+ * string), with its bidirectional controls written as escapes (`\u202e`) too, so that a value cannot reorder what
+ * its line shows; its tabs are kept.
+ */
+export const withoutBidiControls = (text: string): string =>
+  text.replace(BIDI_CONTROLS, (c) => `\\u${hex(c.charCodeAt(0), 4)}`);
+
 const hex = (code: number, width: number) => code.toString(16).padStart(width, "0");

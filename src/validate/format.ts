@@ -1,6 +1,6 @@
 import type { Path } from "../model/common.ts";
-import { cutToken, type Diagnostic } from "../source/diagnostic.ts";
-import { comparePaths, formatPath } from "../source/path.ts";
+import { type Diagnostic, shownPath } from "../source/diagnostic.ts";
+import { comparePaths } from "../source/path.ts";
 import type { FileValidation } from "./validate-text.ts";
 
 /** The output formats of `hangar validate`. */
@@ -229,7 +229,3 @@ function compareCodePoints(a: string, b: string): number {
   }
   return a.length - i - (b.length - j);
 }
-
-/** A path as output shows it: a long key in it (junk in a file) cut. */
-const shownPath = (path: Path): string =>
-  formatPath(path.map((segment) => (typeof segment === "string" ? cutToken(segment) : segment)));

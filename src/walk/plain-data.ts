@@ -1,6 +1,6 @@
 import { isObject, type Path, type PathSegment } from "../model/common.ts";
 import { HangarError, isHangarError } from "../model/errors.ts";
-import { formatPath } from "../source/path.ts";
+import { shownPath } from "../source/diagnostic.ts";
 
 /**
  * Deep equality of plain data: the order of an object's keys does not count, nor do keys whose value is undefined.
@@ -124,7 +124,7 @@ function visitValue(walk: PlainWalk, v: object): NotPlainData | undefined {
   const { ancestors, path } = walk;
   const back = ancestors.indexOf(v);
   if (back !== -1) {
-    const to = back === 0 ? "the top" : formatPath(path.slice(0, back));
+    const to = back === 0 ? "the top" : shownPath(path.slice(0, back));
     return { path: [...path], problem: `a circular reference (back to ${to})` };
   }
   if (ancestors.length >= walk.maxDepth)
@@ -245,6 +245,6 @@ export function explainNotPlainData(fn: string, argument: string, value: unknown
   if (isHangarError(error)) return error;
   const found = notPlainDataIn(value, error);
   if (found === undefined) return error;
-  const at = found.path.length === 0 ? "" : ` at ${formatPath(found.path)}`;
+  const at = found.path.length === 0 ? "" : ` at ${shownPath(found.path)}`;
   return new HangarError("api/argument", `${fn}(): ${argument} is not plain data${at}: ${found.problem}`);
 }

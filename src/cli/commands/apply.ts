@@ -6,7 +6,7 @@ import type { Flyrc } from "../../api/flyrc-read.ts";
 import type { TlsOptions } from "../../api/request.ts";
 import { defineCommand, EXIT, type ExitCode, reportError, usageError } from "../define-command.ts";
 import type { Io } from "../io.ts";
-import { readTimeout, requestTimeoutOption, stdinTwice, timeoutOption } from "../options.ts";
+import { readContext, readTimeout, requestTimeoutOption, stdinTwice, timeoutOption } from "../options.ts";
 
 export default defineCommand({
   name: "apply",
@@ -45,9 +45,8 @@ export default defineCommand({
   ],
   async run({ positionals, values }, io) {
     const usage = (message: string) => usageError(io, "apply", message);
-    const context = Number(values.context);
-    if (!Number.isInteger(context) || context < 0)
-      return usage(`-U must be a whole number of lines, not '${String(values.context)}'`);
+    const context = readContext(values.context);
+    if (typeof context !== "number") return usage(context.usageError);
     const timeoutMs = readTimeout(values.timeout);
     if (typeof timeoutMs !== "number") return usage(timeoutMs.usageError);
     const idleTimeoutMs = readTimeout(values.requestTimeout, "--request-timeout");

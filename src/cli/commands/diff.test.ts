@@ -55,6 +55,48 @@ describe("hangar diff", () => {
     );
   });
 
+  test.each([
+    ["10n", "a BigInt (10n), which JSON cannot hold"],
+    ["() => 1", "a function, not data (a factory not called?)"],
+    ["Symbol('s')", "a symbol (Symbol(s)), not data"],
+    ["Number.NaN", "NaN, a number JSON cannot hold"],
+    ["-Infinity", "-Infinity, a number JSON cannot hold"],
+  ])(
+    "a module whose pipeline holds %s is refused as render refuses it, not compared: exit 2",
+    async (value, problem) => {
+      const module = (uri: string) =>
+        `export default { resources: [{ name: "r", type: "git", source: { uri: ${uri} } }], jobs: [{ name: "j", plan: [{ get: "r" }] }] };\n`;
+      writeFileSync(join(work, "plain.ts"), module('"u"'));
+      writeFileSync(join(work, "odd.ts"), module(value));
+      for (const argv of [
+        ["plain.ts", "odd.ts"],
+        ["odd.ts", "odd.ts"],
+      ]) {
+        expect(await diff(argv)).toEqual({
+          code: 2,
+          stdout: "",
+          stderr: `hangar diff: odd.ts: the pipeline is not plain data at resources[0].source.uri: ${problem}\n`,
+        });
+      }
+    },
+  );
+
+  test("the path of what is not data is shown short: a key of a megabyte cut, a thousand levels as their ends", async () => {
+    const module = (source: string) =>
+      `${source}\nexport default { resources: [{ name: "r", type: "git", source }], jobs: [{ name: "j", plan: [{ get: "r" }] }] };\n`;
+    writeFileSync(join(work, "long.ts"), module(`const source = { ["x".repeat(1_000_000)]: 1n };`));
+    writeFileSync(
+      join(work, "deep.ts"),
+      module(`let source = {}; for (let i = 0; i < 1000; i++) source = { k: source };`),
+    );
+    expect((await diff(["long.ts", "long.ts"])).stderr).toBe(
+      `hangar diff: long.ts: the pipeline is not plain data at resources[0].source["${"x".repeat(60)}…"]: a BigInt (1n), which JSON cannot hold\n`,
+    );
+    expect((await diff(["deep.ts", "deep.ts"])).stderr).toBe(
+      `hangar diff: deep.ts: the pipeline is not plain data at resources[0].source${".k".repeat(9)}…(976 more)…${".k".repeat(12)}: nested more than 1000 levels deep\n`,
+    );
+  });
+
   test("YAML against the same config in JSON with other key order: exit 0, nothing printed", async () => {
     writeFileSync(join(work, "old.yml"), OLD_YAML);
     const json = {
@@ -169,7 +211,13 @@ describe("hangar diff", () => {
     mkdirSync(join(work, "folder.yml"), { recursive: true });
     const folder = await diff(["folder.yml", "old.yml"]);
     expect(folder).toMatchObject({ code: 2, stderr: "hangar diff: cannot read folder.yml: is a folder (EISDIR)\n" });
-    expect((await diff(["old.yml", "old.yml", "-U", "x"])).code).toBe(2);
+    for (const context of ["x", "", " ", "0x10", "1e3", "-1", "2.5"]) {
+      expect(await diff(["old.yml", "old.yml", `--context=${context}`])).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: `hangar diff: -U must be a whole number of lines, not '${context}'\n(run \`hangar diff --help\` for usage)\n`,
+      });
+    }
     expect((await diff(["-", "-"])).code).toBe(2);
     expect((await diff(["old.yml"])).code).toBe(2);
   });

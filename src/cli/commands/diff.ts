@@ -1,6 +1,6 @@
 import { defineCommand, EXIT, usageError } from "../define-command.ts";
 import type { LoadedConfig } from "../load-config.ts";
-import { readTimeout, stdinTwice, timeoutOption } from "../options.ts";
+import { readContext, readTimeout, stdinTwice, timeoutOption } from "../options.ts";
 
 export default defineCommand({
   name: "diff",
@@ -16,9 +16,8 @@ export default defineCommand({
   ],
   async run({ positionals: [oldFile, newFile], values }, io) {
     const usage = (message: string) => usageError(io, "diff", message);
-    const context = Number(values.context);
-    if (!Number.isInteger(context) || context < 0)
-      return usage(`-U must be a whole number of lines, not '${String(values.context)}'`);
+    const context = readContext(values.context);
+    if (typeof context !== "number") return usage(context.usageError);
     const timeoutMs = readTimeout(values.timeout);
     if (typeof timeoutMs !== "number") return usage(timeoutMs.usageError);
     if (oldFile === undefined || newFile === undefined) return usage("two pipelines are compared: give <old> <new>");

@@ -189,6 +189,27 @@ describe("hangar graph", () => {
     expect(none.stdout).toContain('class="edge trigger-false"');
   });
 
+  test("a var's problem quotes long names cut, as validate shows it, in a file as in a module", async () => {
+    const name = "f".repeat(200_000);
+    const cut = `${"f".repeat(59)}…`;
+    writeFileSync(
+      join(scratch(), "long-var.yml"),
+      `resources: [{name: r, type: git, source: {uri: "((a.${name}))"}}]\njobs: [{name: a, plan: [{get: r}]}]\n`,
+    );
+    const file = memoryIo(scratch());
+    expect(await runCli(["graph", "long-var.yml", "-y", "a={b: 1}"], file.io)).toBe(2);
+    expect(file.stderr.split("\n")[0]).toBe(`long-var.yml:1:48: missing field '${cut} in var: a.${"f".repeat(58)}…`);
+    writeFileSync(
+      join(scratch(), "long-key.mjs"),
+      `export default { resources: [{ name: "r", type: "git", source: { ["((a.b))${name}"]: 1 } }], jobs: [{ name: "a", plan: [{ get: "r" }] }] };\n`,
+    );
+    const module = memoryIo(scratch());
+    expect(await runCli(["graph", "long-key.mjs", "-y", "a=[1]"], module.io)).toBe(2);
+    expect(module.stderr).toBe(
+      `hangar graph: long-key.mjs: resources[0].source["((a.b))${"f".repeat(53)}…"]: cannot access field 'b' of non-map value ('[]interface {}') from var: a.b\n`,
+    );
+  });
+
   test("html: a job holding NaN is named with its path (its YAML view refuses it), not a stack trace", async () => {
     writeFileSync(
       join(scratch(), "nan-module.mjs"),

@@ -43,18 +43,21 @@ async function readPipelineFile(
   const parsed = parsePipeline(bytes, { file: shown, ...(vars !== undefined && { vars }) });
   if (parsed.pipeline !== undefined && parsed.wellFormed) return parsed.pipeline;
   const at = (d: Diagnostic) => (d.loc === undefined ? shown : `${d.loc.file ?? shown}:${d.loc.line}:${d.loc.col}`);
-  const [{ withoutUnresolvedVars }, { formatPath }] = await Promise.all([
+  const [{ withoutUnresolvedVars }, { cutLongTokens, shownPath }] = await Promise.all([
     import("../../graph/unresolved-vars.ts"),
-    import("../../source/path.ts"),
+    import("../../source/diagnostic.ts"),
   ]);
+  // as validate shows findings: long user tokens (a key, a var's name) cut, so a megabyte in the file is not printed
   const drawable = withoutUnresolvedVars(parsed.pipeline, parsed.diagnostics);
   if (drawable !== undefined) {
     for (const d of drawable.left) {
-      io.stderr(`${at(d)}: note: ${formatPath(d.path)} is drawn as if not set: ${d.message}\n`);
+      io.stderr(`${at(d)}: note: ${shownPath(d.path)} is drawn as if not set: ${cutLongTokens(d.message)}\n`);
     }
     return drawable.pipeline;
   }
-  for (const d of parsed.diagnostics.filter((d) => d.severity === "error")) io.stderr(`${at(d)}: ${d.message}\n`);
+  for (const d of parsed.diagnostics.filter((d) => d.severity === "error")) {
+    io.stderr(`${at(d)}: ${cutLongTokens(d.message)}\n`);
+  }
   reportError(io, "graph", `${shown} is not a pipeline that can be drawn (run \`hangar validate ${entry}\`)`);
   return undefined;
 }
@@ -139,12 +142,14 @@ export default defineCommand({
     }
     if (vars !== undefined && isModuleFile(entry)) {
       // a file's vars were put in place as it was parsed; a module's are put in its rendered data, as render does
-      const [{ interpolate }, { formatPath }] = await Promise.all([
+      const [{ interpolate }, { cutLongTokens, shownPath }] = await Promise.all([
         import("../../parse/vars.ts"),
-        import("../../source/path.ts"),
+        import("../../source/diagnostic.ts"),
       ]);
       const filled = interpolate(pipeline, vars);
-      for (const p of filled.problems) reportError(io, "graph", `${entry}: ${formatPath(p.path)}: ${p.message}`);
+      for (const p of filled.problems) {
+        reportError(io, "graph", `${entry}: ${shownPath(p.path)}: ${cutLongTokens(p.message)}`);
+      }
       if (filled.problems.length > 0) return EXIT.failure;
       pipeline = filled.value as Pipeline;
     }

@@ -287,11 +287,40 @@ describe("hangar render", () => {
     expect(batch.stdout).toBe(
       "fly -t ci set-pipeline -p app -c out/app.json -i branch=main -y auto=false -y 'fetch={}'\n",
     );
+    // a name given twice is repeated once, in the place of its last: fly reads the command as hangar checked the flags
+    const twice = memoryIo(work);
+    const repeated = ["-y", "auto=true", "-y", "fetch={}", "-v", "repo.uri=a", "-v", "repo=b", "-v", "repo.uri=c"];
+    expect(await runCli(["render", "vars.mjs", ...repeated], twice.io)).toBe(0);
+    expect(twice.stdout).toBe(
+      "fly -t ci set-pipeline -p app -c definition.json -i branch=main -v repo=b -v repo.uri=c -y auto=true -y 'fetch={}'\n",
+    );
     const bad = memoryIo(work);
     expect(await runCli(["render", "vars.mjs", "-v", "novalue"], bad.io)).toBe(2);
     expect(bad.stderr).toBe(
-      "hangar render: invalid variable pair 'novalue' (must be name=value)\n(run `hangar render --help` for usage)\n",
+      "hangar render: -v: invalid variable pair 'novalue' (must be name=value)\n(run `hangar render --help` for usage)\n",
     );
+  });
+
+  test("a module's instance vars are checked as the printed command sets them: over -v and -y, under a -i of the same name", async () => {
+    writeFileSync(
+      join(work, "every.mjs"),
+      `export default {
+        name: "app",
+        target: "ci",
+        instanceVars: { every: "bogus" },
+        pipeline: {
+          resources: [{ name: "src", type: "git", source: { uri: "u" }, check_every: "((every))" }],
+          jobs: [{ name: "build", plan: [{ get: "src" }] }],
+        },
+      };\n`,
+    );
+    // fly -i every=bogus -v every=1m: fly takes the instance var after -v, so check_every is bogus
+    const over = memoryIo(work);
+    expect(await runCli(["render", "every.mjs", "-v", "every=1m"], over.io)).toBe(1);
+    expect(over.stderr).toContain('error value-invalid time: invalid duration "bogus"');
+    const under = memoryIo(work);
+    expect(await runCli(["render", "every.mjs", "-i", "every=1m"], under.io)).toBe(0);
+    expect(under.stdout).toBe(`fly -t ci set-pipeline -p app -c definition.json -i 'every="1m"'\n`);
   });
 
   test("--debug adds the stack trace of an error in the module", async () => {

@@ -474,13 +474,39 @@ describe("hangar validate with fly's vars", () => {
     });
   });
 
+  test("-i is taken as fly takes instance vars: after -v and -y, its mapping's fields added to theirs", async () => {
+    // fly: deploy is {auto: true, region: eu} (-i adds its field), team is x (-i wins over -v)
+    const merged = ["-y", "deploy={auto: true}", "-i", "deploy={region: eu}", "-y", "fetch_params={}"];
+    expect(await runVars(["validate", "pipeline.yml", ...merged])).toMatchObject({ code: 0 });
+    const bool = ["-v", "team=x", "-i", "team=true", "-l", "vars.yml", "--format", "fly"];
+    expect(await runVars(["validate", "pipeline.yml", ...bool])).toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining("cannot interpolate non-primitive value (bool) from var: team"),
+    });
+    // an empty mapping is no var: ((fetch_params)) stays as it is, a string where params are a mapping
+    expect(
+      await runVars(["validate", "pipeline.yml", "-y", "deploy.auto=true", "-i", "fetch_params={}"]),
+    ).toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining("the var ((fetch_params)) has no value"),
+    });
+  });
+
   test("a malformed flag or a missing vars file is a usage error in fly's words", async () => {
     expect(await runVars(["validate", "pipeline.yml", "-v", "novalue"])).toEqual({
       code: 2,
       stdout: "",
       stderr:
-        "hangar validate: invalid variable pair 'novalue' (must be name=value)\n(run `hangar validate --help` for usage)\n",
+        "hangar validate: -v: invalid variable pair 'novalue' (must be name=value)\n(run `hangar validate --help` for usage)\n",
     });
+    // each names its flag, as fly's does (`invalid argument for flag -y`), and a YAML value the place in it
+    const usage = "(run `hangar validate --help` for usage)\n";
+    expect((await runVars(["validate", "pipeline.yml", "-v", "ok=1", "-i", "=x"])).stderr).toBe(
+      `hangar validate: -i: invalid var '': empty field\n${usage}`,
+    );
+    expect((await runVars(["validate", "pipeline.yml", "-y", "cfg=a: 1\nb: c: 2"])).stderr).toBe(
+      `hangar validate: -y: invalid YAML value in 'cfg=a: 1\\nb: c: 2' at 2:5 of the value: bad indentation of a mapping entry\n${usage}`,
+    );
     expect((await runVars(["validate", "pipeline.yml", "-l", "absent.yml"])).stderr).toMatch(
       /^hangar validate: could not read template variables file \(absent\.yml\): no such file \(ENOENT\)\n/,
     );
