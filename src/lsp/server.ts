@@ -5,11 +5,11 @@
  *
  * - diagnostics from hangar's validator (Concourse-parity and hangar rules) with severity and rule id,
  *   published after every change (changes arriving together are validated once, for the last text);
- * - hover: a field's documentation (from the generated schema; at the top of a document not yet plainly one kind, that of
- *   each kind having the key, saying which), a name's definition;
- * - completion: keys valid at the cursor (at the top of a document not yet plainly one kind, an empty file, those of a
- *   pipeline and of a task config, each saying which); resource, resource type, prototype and job names where a name
- *   is expected;
+ * - hover: a field's documentation (from the generated schema; in a document not yet plainly one kind, that of each
+ *   kind having the key, saying which), a name's definition;
+ * - completion: keys valid at the cursor (in a document not yet plainly one kind, an empty file or `image_resource:`
+ *   alone, those of a pipeline and of a task config, each saying which); resource, resource type, prototype and job
+ *   names where a name is expected;
  * - go to definition, find references, document symbols, rename of a name across the file;
  * - quick fixes for findings that name something undefined ("did you mean");
  * - a text with a key written twice in a mapping (two `jobs:`), which fly refuses as a whole (the one diagnostic):

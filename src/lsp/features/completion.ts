@@ -3,7 +3,7 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Path } from "../../model/common.ts";
 import { CORE_RESOURCE_TYPES } from "../../validate/rules/lib/core-resource-types.ts";
 import { LABEL, type NameKind, namesOf, type PipelineDocument, placeAt, valueAt } from "../documents.ts";
-import { type FieldDoc, fieldNote, kindsOfMapping, type SchemaDocs } from "../schema-docs.ts";
+import { type FieldDoc, fieldNote, kindsOf, type SchemaDocs } from "../schema-docs.ts";
 
 /** An index past the end of any list: the path of an item being written. */
 const NEW_ITEM = Number.MAX_SAFE_INTEGER;
@@ -11,8 +11,9 @@ const NEW_ITEM = Number.MAX_SAFE_INTEGER;
 /**
  * Completion: names where a name is expected (`get`/`put`/`resource`: resources; `passed` and a group's
  * `jobs`: jobs; a resource's `type`: resource types; a `run` step's `type`: prototypes), else the keys
- * the mapping at the cursor may still have, with their documentation: at the top of a document that is not yet plainly
- * a pipeline or a task config (an empty file), those of both, each item saying which kind's it is.
+ * the mapping at the cursor may still have, with their documentation: in a document that is not yet plainly a
+ * pipeline or a task config (an empty file, `image_resource:` alone), those of both (at its top) or of the kind whose
+ * key the mapping is under (under `image_resource:`, the task config's), each item saying which kind's it is.
  */
 export function completion(
   text: TextDocument,
@@ -30,8 +31,8 @@ export function completion(
   if (mapping === undefined) return [];
   const present = valueAt(document, mapping);
   const taken = new Set(typeof present === "object" && present !== null ? Object.keys(present) : []);
-  // at the top of a document that is neither kind yet (an empty file), the keys of both, each saying its kind's
-  const kinds = kindsOfMapping(mapping, document);
+  // in a document that is neither kind yet (an empty file), the keys of both, each saying its kind's
+  const kinds = kindsOf(document);
   return kinds.flatMap((kind) =>
     docs
       .fieldsAt(mapping, document.value, kind)

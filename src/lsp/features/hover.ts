@@ -2,16 +2,17 @@ import { type Hover, MarkupKind, type Position } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { DocumentKind } from "../../parse/document-kind.ts";
 import { definitionFor, LABEL, nameAt, type PipelineDocument, placeAt, readingAt } from "../documents.ts";
-import { type FieldDoc, fieldNote, kindsOfMapping, type SchemaDocs } from "../schema-docs.ts";
+import { type FieldDoc, fieldNote, kindsOf, type SchemaDocs } from "../schema-docs.ts";
 
 /** A definition longer than this is cut in a hover. */
 const MAX_LINES = 20;
 
 /**
  * Hover: on a resource, resource type, prototype or job name, its definition; on a key, the field's
- * documentation (the generated schema's description, i.e. the model's doc comment). At the top of a document that is
- * not yet plainly a pipeline or a task config (`inputs:` alone), the key's in each kind that has it, saying which kind
- * (`inputs`: the task config's); a key of both, both, briefly (each description's first paragraph).
+ * documentation (the generated schema's description, i.e. the model's doc comment). In a document that is not yet
+ * plainly a pipeline or a task config (`inputs:` alone), the key's in each kind that has it, saying which kind
+ * (`inputs`, or `type` under `image_resource:`: the task config's); a key of both, both, briefly (each description's
+ * first paragraph).
  */
 export function hover(
   text: TextDocument,
@@ -42,7 +43,7 @@ export function hover(
   if (docs === undefined) return null;
   const { path } = placeAt(document, offset);
   if (typeof path.at(-1) !== "string") return null;
-  const kinds = kindsOfMapping(path.slice(0, -1), document);
+  const kinds = kindsOf(document);
   const shown = kinds.flatMap((kind) => {
     const field = docs.fieldAt(path, document.value, kind);
     return field?.description === undefined ? [] : [{ kind, field, description: field.description }];

@@ -157,8 +157,9 @@ describe("hover", () => {
 });
 
 // a document with no pipeline key and neither `run` nor `platform` is not yet plainly either kind (plainKindOf):
-// the server reads it as a pipeline, and a key at its top is documented in each kind that has it
-describe("hover at the top of a document not yet plainly a pipeline or a task config", () => {
+// the server reads it as a pipeline, and a key at its top, or under a key of one kind, is documented in each kind that
+// has it
+describe("hover in a document not yet plainly a pipeline or a task config", () => {
   const hoverAt = (marked: string, with_ = docs) => {
     const { text, document, cursor } = open(marked);
     return shown(hover(text, document, with_, cursor));
@@ -173,6 +174,17 @@ describe("hover at the top of a document not yet plainly a pipeline or a task co
   ])("a task config's key (%s): the task config's documentation, saying so", (_, marked, key) => {
     expect(taskDoc(key)).toEqual(expect.any(String));
     expect(hoverAt(marked)).toBe(`**${key}** (task config)\n\n${taskDoc(key)}`);
+  });
+
+  test.each([
+    ["image_resource's type", "image_resource:\n  ty|pe: registry-image\n", ["image_resource", "type"]],
+    ["an input's name", "inputs:\n  - na|me: src\n", ["inputs", 0, "name"]],
+    ["container_limits' cpu, on its value", "container_limits:\n  cpu: 1|0\n", ["container_limits", "cpu"]],
+  ])("under a task config's key (%s): the task config's documentation, saying so", (_, marked, path) => {
+    const field = docs.fieldAt(path, undefined, "task");
+    expect(field?.description).toEqual(expect.any(String));
+    const note = field?.required === true ? "task config, required" : "task config";
+    expect(hoverAt(marked)).toBe(`**${field?.key}** (${note})\n\n${field?.description}`);
   });
 
   test("once plainly one kind, its own documentation only, not saying the kind", () => {
