@@ -5,18 +5,51 @@
  * Request (-32600). The answer's id is the message's when it has a method and an id of either type, else null (the id
  * of a message without a method, a broken answer to the server, names none of the client's requests). A response (an
  * id, a result or an error, no method) is read, never answered.
+ *
+ * A message whose `jsonrpc` is not `"2.0"` (missing, `1`, `"1.0"`) is of no version the server speaks: JSON-RPC 2.0
+ * requires exactly `"2.0"`, and the Language Server Protocol always sends it (vscode-languageserver does not look).
+ * Such a request is answered Invalid Request with its id; such a notification or response, which no answer may
+ * follow, is dropped and said, once, in a `window/logMessage`, as a notification whose params cannot be read is
+ * (notifications.ts). (Read to the letter, JSON-RPC 2.0 answers a message that is no Request object with an Invalid
+ * Request of id null, which a client matches to none of its requests and only logs, if at all; the log message names
+ * the method, where the user reads the server's log.)
  */
 import { ErrorCodes, type Message } from "vscode-languageserver/node.js";
 import { isObject } from "../model/common.ts";
+import { cutToken } from "../source/diagnostic.ts";
 
 /** The answer to a body that is not JSON: no request can be told in it, so its id is null. */
 export const parseError = (error: SyntaxError): Message =>
   errorAnswer(null, ErrorCodes.ParseError, `Parse error: the message is not JSON (${error.message})`);
 
-/** The Invalid Request answer to a message read (parsed JSON), if it is no request, notification or response. */
-export function invalidRequest(message: unknown): Message | undefined {
+/**
+ * What is done with a message read (parsed JSON) that the connection must not take in: an answer sent (Invalid
+ * Request), or words said in the log (a notification or response, which is not answered).
+ */
+export type Refusal = { readonly answer: Message } | { readonly say: string };
+
+/**
+ * The refusal of a message read, if it is no request, notification or response, or one of a JSON-RPC version other
+ * than 2.0; undefined for a message the connection reads.
+ */
+export function refusalOf(message: unknown): Refusal | undefined {
   const problem = problemOf(message);
-  if (problem === undefined) return undefined;
+  if (problem !== undefined || !isObject(message)) return { answer: invalidRequest(message, problem) };
+  const version = versionProblem(message.jsonrpc);
+  if (version === undefined) return undefined;
+  const { method, id } = message;
+  if (typeof method !== "string") {
+    return { say: `a response (id ${cutToken(String(id))}): ${version}; the response is ignored` };
+  }
+  if (id === undefined) return { say: `${cutToken(method)}: ${version}; the notification is ignored` };
+  return { answer: invalidRequest(message, version) };
+}
+
+/**
+ * The Invalid Request answer to a message, saying why (`problem`): its id is the message's when it has a method and a
+ * valid id, else null.
+ */
+function invalidRequest(message: unknown, problem = "it is no request"): Message {
   const id = isObject(message) && message.method !== undefined && isId(message.id) ? message.id : null;
   return errorAnswer(id, ErrorCodes.InvalidRequest, `Invalid Request: ${problem}`);
 }
@@ -35,6 +68,23 @@ function problemOf(message: unknown): string | undefined {
   if (typeof message.method !== "string") return "its method must be a string";
   if (message.id !== undefined && !isId(message.id)) return "its id must be a string or a number";
   return undefined;
+}
+
+/** Why a message's `jsonrpc` is not JSON-RPC 2.0's, if it is not (`its jsonrpc must be "2.0", not "1.0"`). */
+function versionProblem(jsonrpc: unknown): string | undefined {
+  if (jsonrpc === "2.0") return undefined;
+  if (jsonrpc === undefined) return 'its jsonrpc must be "2.0", and it is missing';
+  const shown =
+    typeof jsonrpc === "string"
+      ? JSON.stringify(cutToken(jsonrpc))
+      : jsonrpc === null
+        ? "null"
+        : Array.isArray(jsonrpc)
+          ? "an array"
+          : typeof jsonrpc === "object"
+            ? "an object"
+            : String(jsonrpc);
+  return `its jsonrpc must be "2.0", not ${shown}`;
 }
 
 /** An id a request may have (LSP's `integer | string`; JSON-RPC's null is an answer's only). */

@@ -511,6 +511,47 @@ describe("hangar lsp, given a client that breaks the protocol", () => {
     await stop();
   });
 
+  test('a message whose jsonrpc is not "2.0" (missing, 1, "1.0"): a request is answered Invalid Request (-32600) with its id, a notification is said once and dropped', async () => {
+    const { server, client, stop, stdout, logged, exited } = await started();
+    let ended = false;
+    void exited.then(() => {
+      ended = true;
+    });
+    const uri = "file:///work/ci/old.yml";
+    const didOpen = (jsonrpc: string) =>
+      `{${jsonrpc}"method":"textDocument/didOpen","params":{"textDocument":{"uri":"${uri}","languageId":"yaml","version":1,"text":"jobs:\\n  - name: a\\n    plan: []\\n"}}}`;
+    for (const body of [
+      '{"id":11,"method":"textDocument/documentSymbol","params":{"textDocument":{"uri":"file:///x.yml"}}}',
+      '{"jsonrpc":1,"id":"twelve","method":"shutdown"}',
+      '{"jsonrpc":"1.0","id":13,"method":"shutdown"}',
+      didOpen(""),
+      didOpen('"jsonrpc":"1.0",'),
+      '{"method":"exit"}',
+    ])
+      server.stdin.write(frame(body));
+    const symbols = await client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+    // the document was not opened, and the server, not told to exit, reads on
+    expect(symbols).toEqual([]);
+    expect(ended).toBe(false);
+    const answers = stdout()
+      .split(/Content-Length: \d+\r\n\r\n/)
+      .filter((body) => body.includes('"error"'))
+      .map((body) => JSON.parse(body));
+    const invalid = (id: number | string, not: string) => ({
+      jsonrpc: "2.0",
+      id,
+      error: { code: -32600, message: `Invalid Request: its jsonrpc must be "2.0", ${not}` },
+    });
+    expect(answers).toEqual([invalid(11, "and it is missing"), invalid("twelve", "not 1"), invalid(13, 'not "1.0"')]);
+    const ignored = "; the notification is ignored";
+    expect(logged).toEqual([
+      `1 textDocument/didOpen: its jsonrpc must be "2.0", and it is missing${ignored}`,
+      `1 textDocument/didOpen: its jsonrpc must be "2.0", not "1.0"${ignored}`,
+      `1 exit: its jsonrpc must be "2.0", and it is missing${ignored}`,
+    ]);
+    await stop();
+  });
+
   test("a $/cancelRequest without params is said and dropped: the server reads on, where it stopped as at a bad header", async () => {
     const { server, client, stop, stderr, logged } = await started();
     server.stdin.write(frame('{"jsonrpc":"2.0","method":"$/cancelRequest"}'));

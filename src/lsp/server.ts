@@ -52,7 +52,7 @@ import { quickFixes, toLspDiagnostics } from "./features/diagnostics.ts";
 import { hover } from "./features/hover.ts";
 import { prepareRename, rename } from "./features/rename.ts";
 import { documentSymbols } from "./features/symbols.ts";
-import { invalidRequest, parseError } from "./json-rpc.ts";
+import { parseError, refusalOf } from "./json-rpc.ts";
 import { checkedDocumentEvents } from "./notifications.ts";
 import { AT_POSITION, checked, ON_DOCUMENT } from "./params.ts";
 import { schemaDocs } from "./schema-docs.ts";
@@ -72,8 +72,8 @@ export type ServerEnd = { readonly ok: true } | { readonly ok: false; readonly m
  * a message header cannot be read (`Content-Length: abc`, or a body longer than its `Content-Length` running
  * into the next header): where the next message starts can then no longer be found, so the server stops
  * rather than wait, deaf, for ever. A body that is not JSON leaves the framing intact: it is answered Parse error
- * (-32700, id null, as JSON-RPC 2.0 says) and reading goes on; so is JSON that is no JSON-RPC message, answered
- * Invalid Request (-32600, json-rpc.ts).
+ * (-32700, id null, as JSON-RPC 2.0 says) and reading goes on; so is JSON that is no JSON-RPC 2.0 message, answered
+ * Invalid Request (-32600), or said in the log when it is a notification or response (json-rpc.ts).
  */
 export function startServer(input: Readable, output: Writable, options: ServerOptions = {}): Promise<ServerEnd> {
   const reader = new StreamMessageReader(input);
@@ -105,8 +105,9 @@ export function startServer(input: Readable, output: Writable, options: ServerOp
 
 /**
  * A reader whose messages the connection takes in without ending the server. JSON that is no request, notification or
- * response (`42`, a method that is not a string) is answered Invalid Request (-32600, {@link invalidRequest}) and
- * dropped, where the connection said it in a log and left the client waiting. What the connection throws on taking a
+ * response (`42`, a method that is not a string), or a request of a JSON-RPC version other than 2.0, is answered
+ * Invalid Request (-32600, {@link refusalOf}) and dropped, where the connection said it in a log and left the client
+ * waiting; a notification or response of another version is said and dropped. What the connection throws on taking a
  * message in (a `$/cancelRequest` without params: the library reads its id at once) is said and the message dropped,
  * where the reader reported it as its own error, and the server stopped as at a header it could not read.
  */
@@ -120,9 +121,10 @@ function heedful(
     onPartialMessage: reader.onPartialMessage,
     listen: (callback) =>
       reader.listen((message) => {
-        const invalid = invalidRequest(message);
-        if (invalid !== undefined) {
-          answer(invalid);
+        const refusal = refusalOf(message);
+        if (refusal !== undefined) {
+          if ("answer" in refusal) answer(refusal.answer);
+          else say(refusal.say);
           return;
         }
         try {
