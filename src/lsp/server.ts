@@ -17,7 +17,8 @@
  *
  * The server parses each version of a document once ({@link parsePipelineText}, js-yaml based): the validator
  * reads that parse, and so do the editor features (a {@link PipelineDocument}: the parsed value and the position
- * tree the validator's locator reads, built when a request first needs it after an edit).
+ * tree the validator's locator reads, built when a request first needs it after an edit). It keeps those readings for
+ * the documents used last only ({@link READINGS_KEPT}), and reads a document again when it is next used.
  */
 import type { Readable, Writable } from "node:stream";
 import {
@@ -55,6 +56,7 @@ import { documentSymbols } from "./features/symbols.ts";
 import { parseError, refusalOf } from "./json-rpc.ts";
 import { checkedDocumentEvents } from "./notifications.ts";
 import { AT_POSITION, checked, ON_DOCUMENT } from "./params.ts";
+import { recentlyUsed } from "./recently-used.ts";
 import { schemaDocs } from "./schema-docs.ts";
 
 export interface ServerOptions {
@@ -62,7 +64,22 @@ export interface ServerOptions {
   readonly schema?: JsonSchema | undefined;
   /** Report warnings as errors, like `fly validate-pipeline --strict`. */
   readonly strict?: boolean;
+  /** The readings it keeps, of the documents used last ({@link READINGS_KEPT} unless given). */
+  readonly readings?: ReadingsKept;
 }
+
+/** The readings of documents the server keeps: of so many documents used last, and of so many characters of text. */
+export interface ReadingsKept {
+  readonly documents: number;
+  readonly characters: number;
+}
+
+/**
+ * A reading (the parse, and the editor's reading, of a text) costs some thirty times the text: those of the 32
+ * documents used last are kept, and of texts of 8 Mi characters together (the one used last whatever its size);
+ * another is read again when it is next used.
+ */
+export const READINGS_KEPT: ReadingsKept = { documents: 32, characters: 8 * 1024 * 1024 };
 
 /** How the server ended: at the client's `exit`, or because the client's message stream lost its framing. */
 export type ServerEnd = { readonly ok: true } | { readonly ok: false; readonly message: string };
@@ -152,8 +169,9 @@ interface VersionRead {
 export function serve(connection: Connection, options: ServerOptions = {}): void {
   const texts = new TextDocuments(TextDocument);
   const docs = options.schema === undefined ? undefined : schemaDocs(options.schema);
-  /** Per open document, its last version read. */
-  const read = new Map<string, VersionRead>();
+  /** Per open document used lately, its last version read. */
+  const { documents: kept, characters: keptCharacters } = options.readings ?? READINGS_KEPT;
+  const read = recentlyUsed<VersionRead>({ max: kept, maxSize: keptCharacters, sizeOf: (r) => r.text.length });
   const pending = new Set<string>();
 
   const readOf = (text: TextDocument): VersionRead => {
