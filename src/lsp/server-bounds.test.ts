@@ -79,6 +79,65 @@ async function serverWith(options: ServerOptions) {
   };
 }
 
+const AGAIN = "close documents, then close this one and open it again";
+
+describe("the open documents held are bounded: a document past the bounds is not held, and the client is told", () => {
+  test("past the count of documents: the one opened is not held, said in the log and in a finding on it; closed, its finding is cleared; opened again once one is closed, it is held", async () => {
+    const server = await serverWith({ open: { documents: 2, characters: 10_000 } });
+    await server.open("a");
+    await server.open("b");
+    await server.open("c");
+    expect(await server.outline("a")).toEqual(["a"]);
+    expect(await server.outline("b")).toEqual(["b"]);
+    // as a document never opened
+    expect(await server.outline("c")).toEqual([]);
+    const why = "more than 2 documents would be open, the most hangar holds";
+    expect(server.logged).toEqual([`2 ${server.uri("c")} is not checked: ${why}; ${AGAIN}`]);
+    await server.published_(3);
+    expect(server.findings("c")).toEqual([[`lsp/not-held not checked: ${why}; ${AGAIN}`]]);
+    // opened again without a close, a document held stays held (it is counted once)
+    await server.open("b", "jobs:\n  - name: b2\n    plan: []\n");
+    expect(await server.outline("b")).toEqual(["b2"]);
+    await server.close("c");
+    await server.close("a");
+    await server.open("c");
+    expect(await server.outline("c")).toEqual(["c"]);
+    await server.published_(7);
+    expect(server.findings("c")).toEqual([[`lsp/not-held not checked: ${why}; ${AGAIN}`], [], []]);
+    expect(server.logged).toHaveLength(1);
+    server.stop();
+  });
+
+  test("past the characters: a document opened too large is not held; one that a change takes past them is let go, and its later changes are not read", async () => {
+    const uriLength = "file:///ci/x.yml".length;
+    const server = await serverWith({ open: { documents: 10, characters: 3 * (uriLength + 100) } });
+    const a = "jobs:\n  - name: a\n    plan: []\n";
+    const b = `jobs: []\n#${"x".repeat(300)}\n`;
+    await server.open("a", a);
+    await server.open("b", b);
+    expect(await server.outline("b")).toEqual([]);
+    expect(server.logged).toEqual([
+      `2 ${server.uri("b")} is not checked: the open documents would hold ${2 * uriLength + a.length + b.length} characters, more than the ${3 * (uriLength + 100)} hangar holds; ${AGAIN}`,
+    ]);
+    await server.open("c");
+    await server.change("c", 2, `jobs:\n  - name: c2\n    plan: []\n#${"x".repeat(300)}\n`);
+    expect(await server.outline("c")).toEqual([]);
+    await server.change("c", 3, "jobs:\n  - name: c3\n    plan: []\n");
+    expect(await server.outline("c")).toEqual([]);
+    expect(server.logged[1]).toMatch(
+      /^2 file:\/\/\/ci\/c\.yml is not checked: the open documents would hold \d+ characters/,
+    );
+    expect(server.logged).toHaveLength(2);
+    // what was let go counts no more: a document that fits is held
+    await server.open("d");
+    expect(await server.outline("d")).toEqual(["d"]);
+    expect(await server.outline("a")).toEqual(["a"]);
+    // c's findings: none yet (its check put off), cleared as it is let go, then the one saying it is not held
+    expect(server.findings("c").at(-1)).toEqual([expect.stringMatching(/^lsp\/not-held not checked: /)]);
+    server.stop();
+  });
+});
+
 describe("the readings of documents are kept for those used last only", () => {
   test("a document whose reading was let go is read again when next used, and answers as before; one kept is not read again", async () => {
     vi.mocked(parsePipelineText).mockClear();

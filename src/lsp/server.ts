@@ -18,7 +18,9 @@
  * The server parses each version of a document once ({@link parsePipelineText}, js-yaml based): the validator
  * reads that parse, and so do the editor features (a {@link PipelineDocument}: the parsed value and the position
  * tree the validator's locator reads, built when a request first needs it after an edit). It keeps those readings for
- * the documents used last only ({@link READINGS_KEPT}), and reads a document again when it is next used.
+ * the documents used last only ({@link READINGS_KEPT}), and reads a document again when it is next used; it holds
+ * the texts of 10,000 open documents, of 64 Mi characters together, and tells the client of one past that, which it
+ * does not check ({@link OPEN_BOUNDS}, open-documents.ts).
  */
 import type { Readable, Writable } from "node:stream";
 import {
@@ -28,6 +30,7 @@ import {
   type Connection,
   createConnection,
   type DefinitionParams,
+  DiagnosticSeverity,
   type DocumentSymbolParams,
   type HoverParams,
   type Message,
@@ -45,6 +48,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { isObject } from "../model/common.ts";
 import { type ParsedText, parsePipelineText } from "../parse/parse-pipeline.ts";
 import type { JsonSchema } from "../schema/generate.ts";
+import { cutToken, MAX_QUOTED_TEXT } from "../source/diagnostic.ts";
 import { validateParsed } from "../validate/validate-text.ts";
 import { type PipelineDocument, readDocument } from "./documents.ts";
 import { completion } from "./features/completion.ts";
@@ -55,6 +59,7 @@ import { prepareRename, rename } from "./features/rename.ts";
 import { documentSymbols } from "./features/symbols.ts";
 import { parseError, refusalOf } from "./json-rpc.ts";
 import { checkedDocumentEvents } from "./notifications.ts";
+import { boundedDocumentEvents, OPEN_BOUNDS, type OpenBounds } from "./open-documents.ts";
 import { AT_POSITION, checked, ON_DOCUMENT } from "./params.ts";
 import { recentlyUsed } from "./recently-used.ts";
 import { schemaDocs } from "./schema-docs.ts";
@@ -64,6 +69,8 @@ export interface ServerOptions {
   readonly schema?: JsonSchema | undefined;
   /** Report warnings as errors, like `fly validate-pipeline --strict`. */
   readonly strict?: boolean;
+  /** The most the server holds of the documents open ({@link OPEN_BOUNDS} unless given). */
+  readonly open?: OpenBounds;
   /** The readings it keeps, of the documents used last ({@link READINGS_KEPT} unless given). */
   readonly readings?: ReadingsKept;
 }
@@ -155,6 +162,11 @@ function heedful(
     dispose: () => reader.dispose(),
   };
 }
+
+/** The code of the finding on a document the server does not hold ({@link OPEN_BOUNDS}). */
+const NOT_HELD = "lsp/not-held";
+
+const START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** A version of a document as read: its parse, and the editor's reading of it once a request needed it. */
 interface VersionRead {
@@ -294,5 +306,24 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
       ({ textDocument, context }: CodeActionParams) => quickFixes(textDocument.uri, context.diagnostics),
     ),
   );
-  texts.listen(checkedDocumentEvents(connection));
+  texts.listen(
+    boundedDocumentEvents(checkedDocumentEvents(connection), options.open ?? OPEN_BOUNDS, {
+      sizeOf: (uri) => {
+        const text = texts.get(uri);
+        return text === undefined ? undefined : uri.length + text.getText().length;
+      },
+      refused: (uri, why) => {
+        const message = `not checked: ${why}; close documents, then close this one and open it again`;
+        connection.console.warn(`${cutToken(uri, MAX_QUOTED_TEXT)} is ${message}`);
+        void connection.sendDiagnostics({
+          uri,
+          diagnostics: [
+            { range: START, severity: DiagnosticSeverity.Warning, source: "hangar", code: NOT_HELD, message },
+          ],
+        });
+      },
+      // a document refused has a finding saying so
+      closedUnheld: (uri) => void connection.sendDiagnostics({ uri, diagnostics: [] }),
+    }),
+  );
 }
