@@ -587,6 +587,42 @@ describe("hangar lsp, given a client that breaks the protocol", () => {
     await stop();
   });
 
+  test("a position past the document (a line of 1e9, a character past its line) is read as the nearest in it, where completion looked at each line up from it and held the server", async () => {
+    const { client, stop } = await started();
+    const uri = "file:///work/ci/p.yml";
+    const text = "jobs:\n  - name: unit\n    plan: []\n  - name: ship\n    plan:\n      - get: repo\n        \n";
+    await client.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: "yaml", version: 1, text },
+    });
+    const textDocument = { uri };
+    const end = { line: 7, character: 0 };
+    const completionAt = (position: Position) => client.sendRequest(CompletionRequest.type, { textDocument, position });
+    const hoverAt = (position: Position) => client.sendRequest(HoverRequest.type, { textDocument, position });
+    const renameAt = (position: Position) =>
+      client.sendRequest(RenameRequest.type, { textDocument, position, newName: "x" }).then(
+        () => "renamed",
+        (e: { message: string }) => e.message,
+      );
+    // at the end, column 0: the keys of the pipeline's top level not written
+    const atEnd = await completionAt(end);
+    expect(JSON.stringify(atEnd)).toContain('"label":"resources"');
+    expect(await renameAt(end)).toBe("nothing to rename here");
+    for (const position of [
+      { line: 1e9, character: 0 },
+      { line: 2 ** 31, character: 2 ** 53 },
+    ]) {
+      expect(await completionAt(position)).toEqual(atEnd);
+      expect(await renameAt(position)).toBe("nothing to rename here");
+    }
+    // on the last line, past its end: at its end, in a get step's mapping
+    const inStep = await completionAt({ line: 6, character: 1e9 });
+    expect((Array.isArray(inStep) ? inStep : (inStep?.items ?? [])).map((i) => i.label)).toContain("passed");
+    // past the end of `  - name: unit`: on the name
+    expect(await hoverAt({ line: 1, character: 1e9 })).toEqual(await hoverAt({ line: 1, character: 14 }));
+    expect(JSON.stringify(await hoverAt({ line: 1, character: 1e9 }))).toContain("**job** `unit`");
+    await stop();
+  });
+
   test("a request without a field its handler reads is InvalidParams (-32602), naming the field", async () => {
     const { client, stop } = await started();
     const textDocument = { uri: "file:///x.yml" };

@@ -35,6 +35,7 @@ import {
   type HoverParams,
   type Message,
   type MessageReader,
+  type Position,
   type PrepareRenameParams,
   ProposedFeatures,
   type ReferenceParams,
@@ -207,6 +208,17 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
     const text = texts.get(uri);
     return text === undefined ? otherwise : f(text, documentOf(text));
   };
+  /**
+   * {@link withText} for a request at a position, read as the nearest position in the text: a line past the last as
+   * the text's end, a character past its line's end as that end (as LSP says of a character), where completion's scan
+   * up from the line took a line of 1e9 for a billion lines to look at, and held the server.
+   */
+  const atPosition = <T>(
+    uri: string,
+    position: Position,
+    otherwise: T,
+    f: (text: TextDocument, document: PipelineDocument, at: Position) => T,
+  ): T => withText(uri, otherwise, (text, document) => f(text, document, text.positionAt(text.offsetAt(position))));
 
   const publish = (uri: string) => {
     const text = texts.get(uri);
@@ -258,17 +270,17 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
   }));
   connection.onHover(
     checked("textDocument/hover", AT_POSITION, ({ textDocument, position }: HoverParams) =>
-      withText(textDocument.uri, null, (text, document) => hover(text, document, docs, position)),
+      atPosition(textDocument.uri, position, null, (text, document, at) => hover(text, document, docs, at)),
     ),
   );
   connection.onCompletion(
     checked("textDocument/completion", AT_POSITION, ({ textDocument, position }: CompletionParams) =>
-      withText(textDocument.uri, [], (text, document) => completion(text, document, docs, position)),
+      atPosition(textDocument.uri, position, [], (text, document, at) => completion(text, document, docs, at)),
     ),
   );
   connection.onDefinition(
     checked("textDocument/definition", AT_POSITION, ({ textDocument, position }: DefinitionParams) =>
-      withText(textDocument.uri, null, (text, document) => definition(text, document, position)),
+      atPosition(textDocument.uri, position, null, (text, document, at) => definition(text, document, at)),
     ),
   );
   connection.onReferences(
@@ -276,8 +288,8 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
       "textDocument/references",
       { ...AT_POSITION, "context.includeDeclaration": "boolean" },
       ({ textDocument, position, context }: ReferenceParams) =>
-        withText(textDocument.uri, [], (text, document) =>
-          references(text, document, position, context.includeDeclaration),
+        atPosition(textDocument.uri, position, [], (text, document, at) =>
+          references(text, document, at, context.includeDeclaration),
         ),
     ),
   );
@@ -288,7 +300,7 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
   );
   connection.onPrepareRename(
     checked("textDocument/prepareRename", AT_POSITION, ({ textDocument, position }: PrepareRenameParams) =>
-      withText(textDocument.uri, null, (text, document) => prepareRename(text, document, position)),
+      atPosition(textDocument.uri, position, null, (text, document, at) => prepareRename(text, document, at)),
     ),
   );
   connection.onRenameRequest(
@@ -296,7 +308,7 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
       "textDocument/rename",
       { ...AT_POSITION, newName: "string" },
       ({ textDocument, position, newName }: RenameParams) =>
-        withText(textDocument.uri, null, (text, document) => rename(text, document, position, newName)),
+        atPosition(textDocument.uri, position, null, (text, document, at) => rename(text, document, at, newName)),
     ),
   );
   connection.onCodeAction(
