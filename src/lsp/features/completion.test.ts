@@ -235,3 +235,25 @@ describe("completion under a key of a document not yet plainly a pipeline or a t
     },
   );
 });
+
+describe("completion below a long line", () => {
+  // a line of 100,000 `- ` in a block scalar, between the cursor and the key above it
+  const dashes = `${"- ".repeat(100_000)}a:b`;
+  const below = (cursor: string) =>
+    `jobs:\n  - name: a\n    plan:\n      - task: t\n        config:\n          platform: linux\n          run:\n            path: sh\n            args:\n              - >\n                ${dashes}\n${cursor}\n`;
+
+  test.each([
+    ["a key of the task config", "          |", ["inputs", "outputs", "params"]],
+    ["an item of args", "              - |", []],
+  ])(
+    "%s: read in time linear in the line, where each of its dashes started a reading of it again",
+    (_, cursor, offered) => {
+      const { text, document, cursor: at } = open(below(cursor));
+      const started = performance.now();
+      const labels = completion(text, document, docs, at).map((item) => item.label);
+      expect(performance.now() - started).toBeLessThan(5_000);
+      expect(labels).toEqual(expect.arrayContaining(offered));
+      expect(labels).not.toContain("run");
+    },
+  );
+});

@@ -103,12 +103,22 @@ function topLevelKey(text: TextDocument, line: number): string | undefined {
   return undefined;
 }
 
+/**
+ * A line's key, after its indent and list dashes (`  - - name: x`: `name`), as {@link parentKey} reads it (quoted too):
+ * the key's first character is no dash followed by a blank, so the dashes are read once, where a line of many `- `
+ * (in a block scalar, say) was read again from each dash, and one of 100,000 took half a minute.
+ */
+const LIST_ITEM_KEY = /^(\s*)(?:-\s+)*((?:[^\s#:-]|-(?=\S))[^:]*?):(?:\s|$)/;
+
+/** {@link LIST_ITEM_KEY} as {@link mappingPath} reads it: a plain key only, its dashes captured. */
+const PLAIN_KEY = /^(\s*)((?:-\s+)*)((?:[^\s#:'"-]|-(?=\S))[^:]*?):(?:\s|$)/;
+
 /** The key of the nearest line above `line` indented less than `column` (the key a list item belongs to). */
 function parentKey(text: TextDocument, line: number, column: number): string | undefined {
   for (let l = line - 1; l >= 0; l--) {
     const t = lineText(text, l);
     if (t.trim() === "" || t.trimStart().startsWith("#")) continue;
-    const m = /^(\s*)(?:-\s+)*([^\s#:][^:]*?):(?:\s|$)/.exec(t);
+    const m = LIST_ITEM_KEY.exec(t);
     const indent = t.length - t.trimStart().length;
     if (indent < column || (indent === column && m !== null && !t.trimStart().startsWith("-"))) {
       return m?.[2];
@@ -131,7 +141,7 @@ function mappingPath(
   for (let l = line - 1; l >= 0; l--) {
     const t = lineText(text, l);
     if (t.trim() === "" || t.trimStart().startsWith("#")) continue;
-    const m = /^(\s*)((?:-\s+)*)([^\s#:'"][^:]*?):(?:\s|$)/.exec(t);
+    const m = PLAIN_KEY.exec(t);
     const indent = m === null ? t.length - t.trimStart().length : (m[1] as string).length + (m[2] as string).length;
     if (m !== null && indent === column) {
       const place = placeAt(document, text.offsetAt({ line: l, character: indent }));
