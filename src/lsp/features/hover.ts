@@ -69,7 +69,7 @@ function excerpt(text: TextDocument, start: number, end: number): string {
   const column = text.positionAt(start).character;
   const lines = text
     .getText({ start: text.positionAt(start), end: text.positionAt(end) })
-    .replace(/\s+$/, "")
+    .trimEnd()
     .split("\n");
   const dedented = lines.map((line, i) => (i === 0 ? line : line.slice(Math.min(column, indentOf(line)))));
   return dedented.length > MAX_LINES ? [...dedented.slice(0, MAX_LINES), "# ..."].join("\n") : dedented.join("\n");

@@ -145,6 +145,17 @@ describe("hover", () => {
     expect(value).toMatch(/\n# \.\.\.\n```$/);
   });
 
+  test("a definition with a long run of blanks in it: its end trimmed in time linear in it, where each blank began a search for the end again", () => {
+    const blanks = " ".repeat(100_000);
+    const spaced = open(
+      `jobs:\n  - name: a\n    plan: [${blanks}]\n  - name: b\n    plan:\n      - get: x\n        passed: [|a]\n`,
+    );
+    const started = performance.now();
+    const value = shown(hover(spaced.text, spaced.document, docs, spaced.cursor));
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(value).toBe(`**job** \`a\`\n\n\`\`\`yaml\nname: a\nplan: [${blanks}]\n\`\`\``);
+  });
+
   test("on a value: its field's documentation", () => {
     const found = hover(text, document, docs, opened.at("trigger: true", "trigger: t".length));
     expect(shown(found)).toMatch(/^\*\*trigger\*\*\n\n/);
