@@ -1,11 +1,15 @@
 import { type Hover, MarkupKind, type Position } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { DocumentKind } from "../../parse/document-kind.ts";
+import { cutToken } from "../../source/diagnostic.ts";
 import { definitionFor, LABEL, nameAt, type PipelineDocument, placeAt, readingAt } from "../documents.ts";
 import { type FieldDoc, fieldNote, kindsOf, type SchemaDocs } from "../schema-docs.ts";
 
 /** A definition longer than this is cut in a hover. */
 const MAX_LINES = 20;
+
+/** A line of a definition longer than this is cut in a hover. */
+const MAX_LINE = 200;
 
 /**
  * Hover: on a resource, resource type, prototype or job name, its definition; on a key, the field's
@@ -64,14 +68,20 @@ function fieldDoc(field: FieldDoc, of: DocumentKind | undefined): string {
   return `**${field.key}**${note === "" ? "" : ` (${note})`}`;
 }
 
-/** The text of a definition, dedented to its first line's column and cut at {@link MAX_LINES} lines. */
+/**
+ * The text of a definition, dedented to its first line's column, cut at {@link MAX_LINES} lines and each line at
+ * {@link MAX_LINE} characters; only those lines are read (a job of 300,000 lines was split whole at each hover, and a
+ * line of 3 MB was shown whole).
+ */
 function excerpt(text: TextDocument, start: number, end: number): string {
   const column = text.positionAt(start).character;
   const lines = text
     .getText({ start: text.positionAt(start), end: text.positionAt(end) })
     .trimEnd()
-    .split("\n");
-  const dedented = lines.map((line, i) => (i === 0 ? line : line.slice(Math.min(column, indentOf(line)))));
+    .split("\n", MAX_LINES + 1);
+  const dedented = lines.map((line, i) =>
+    cutToken(i === 0 ? line : line.slice(Math.min(column, indentOf(line))), MAX_LINE),
+  );
   return dedented.length > MAX_LINES ? [...dedented.slice(0, MAX_LINES), "# ..."].join("\n") : dedented.join("\n");
 }
 

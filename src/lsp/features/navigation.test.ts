@@ -145,6 +145,16 @@ describe("hover", () => {
     expect(value).toMatch(/\n# \.\.\.\n```$/);
   });
 
+  test("a long line of a definition is cut at 200 characters, where a line of megabytes was shown whole", () => {
+    const items = "x, ".repeat(1_000_000);
+    const wide = open(
+      `jobs:\n  - name: a\n    plan: [${items}]\n  - name: b\n    plan:\n      - get: x\n        passed: [|a]\n`,
+    );
+    expect(shown(hover(wide.text, wide.document, docs, wide.cursor))).toBe(
+      `**job** \`a\`\n\n\`\`\`yaml\nname: a\nplan: [${items.slice(0, 193)}…\n\`\`\``,
+    );
+  });
+
   test("a definition with a long run of blanks in it: its end trimmed in time linear in it, where each blank began a search for the end again", () => {
     const blanks = " ".repeat(100_000);
     const spaced = open(
@@ -153,7 +163,8 @@ describe("hover", () => {
     const started = performance.now();
     const value = shown(hover(spaced.text, spaced.document, docs, spaced.cursor));
     expect(performance.now() - started).toBeLessThan(5_000);
-    expect(value).toBe(`**job** \`a\`\n\n\`\`\`yaml\nname: a\nplan: [${blanks}]\n\`\`\``);
+    // its line cut at 200 characters
+    expect(value).toBe(`**job** \`a\`\n\n\`\`\`yaml\nname: a\nplan: [${" ".repeat(193)}…\n\`\`\``);
   });
 
   test("on a value: its field's documentation", () => {
