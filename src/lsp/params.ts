@@ -30,6 +30,31 @@ export const AT_POSITION: ParamsShape = {
 /** The params of a request on a whole document (document symbols). */
 export const ON_DOCUMENT: ParamsShape = { "textDocument.uri": "string" };
 
+const CODE_ACTION: ParamsShape = { ...ON_DOCUMENT, "context.diagnostics": "array" };
+
+/** What a quick fix reads of a diagnostic given back in a code action request: where it is. */
+const DIAGNOSTIC_GIVEN: ParamsShape = {
+  "range.start.line": "uinteger",
+  "range.start.character": "uinteger",
+  "range.end.line": "uinteger",
+  "range.end.character": "uinteger",
+};
+
+/**
+ * The first way a `textDocument/codeAction`'s params are not whole, each of the diagnostics of its context included
+ * (a diagnostic `null` was read, and answered InternalError with a TypeError's words), if any.
+ */
+export function codeActionProblem(params: unknown): string | undefined {
+  const problem = paramsProblem(params, CODE_ACTION);
+  const diagnostics = isObject(params) && isObject(params.context) ? params.context.diagnostics : undefined;
+  if (problem !== undefined || !Array.isArray(diagnostics)) return problem;
+  for (const [i, diagnostic] of diagnostics.entries()) {
+    const found = paramsProblem(diagnostic, DIAGNOSTIC_GIVEN, `params.context.diagnostics[${i}]`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 /**
  * The first way `params` does not have `shape`, in words (`params.position.line must be a number`), if any; `at`
  * names the value checked (`params.contentChanges[1]` for a part of the params).
@@ -51,13 +76,14 @@ function hasType(value: unknown, type: ParamType): boolean {
 }
 
 /**
- * A request handler that first checks its params: a client that leaves out a field the handler reads
- * (`hover` without `position`) is answered InvalidParams (-32602) naming the field, not a TypeError.
+ * A request handler that first checks its params (against a shape, or by a function saying their first problem): a
+ * client that leaves out a field the handler reads (`hover` without `position`) is answered InvalidParams (-32602)
+ * naming the field, not a TypeError.
  */
 export const checked =
-  <P, R>(method: string, shape: ParamsShape, handler: (params: P) => R) =>
+  <P, R>(method: string, shape: ParamsShape | ((params: unknown) => string | undefined), handler: (params: P) => R) =>
   (params: P): R | ResponseError<void> => {
-    const problem = paramsProblem(params, shape);
+    const problem = typeof shape === "function" ? shape(params) : paramsProblem(params, shape);
     return problem === undefined
       ? handler(params)
       : new ResponseError(ErrorCodes.InvalidParams, `${method}: ${problem}`);

@@ -653,11 +653,40 @@ describe("hangar lsp, given a client that breaks the protocol", () => {
     expect(await refused(client.sendRequest("textDocument/codeAction", { textDocument, context: {} }))).toBe(
       "-32602 textDocument/codeAction: params.context.diagnostics must be an array",
     );
+    // each diagnostic given back has a range (a null one was answered InternalError, with a TypeError's words)
+    const range = { start: position, end: position };
+    for (const [diagnostics, problem] of [
+      [[null], "[0].range.start.line must be an unsigned integer"],
+      [
+        [
+          { range, message: "m" },
+          { message: "m", data: { replacement: "x" } },
+        ],
+        "[1].range.start.line must be an unsigned integer",
+      ],
+      [
+        [{ range: { start: position, end: { line: 0, character: -1 } }, message: "m" }],
+        "[0].range.end.character must be an unsigned integer",
+      ],
+    ] as const) {
+      expect(
+        await refused(client.sendRequest("textDocument/codeAction", { textDocument, range, context: { diagnostics } })),
+      ).toBe(`-32602 textDocument/codeAction: params.context.diagnostics${problem}`);
+    }
     expect(await refused(client.sendRequest("textDocument/definition", {}))).toBe(
       "-32602 textDocument/definition: params.textDocument.uri must be a string",
     );
     // with the params whole, the same requests are answered
     expect(await refused(client.sendRequest("textDocument/hover", { textDocument, position }))).toBe("answered");
+    expect(
+      await refused(
+        client.sendRequest("textDocument/codeAction", {
+          textDocument,
+          range,
+          context: { diagnostics: [{ range, message: "m" }] },
+        }),
+      ),
+    ).toBe("answered");
     await stop();
   });
 });

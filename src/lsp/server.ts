@@ -61,7 +61,7 @@ import { documentSymbols } from "./features/symbols.ts";
 import { parseError, refusalOf } from "./json-rpc.ts";
 import { checkedDocumentEvents } from "./notifications.ts";
 import { boundedDocumentEvents, OPEN_BOUNDS, type OpenBounds } from "./open-documents.ts";
-import { AT_POSITION, checked, ON_DOCUMENT } from "./params.ts";
+import { AT_POSITION, checked, codeActionProblem, ON_DOCUMENT } from "./params.ts";
 import { recentlyUsed } from "./recently-used.ts";
 import { schemaDocs } from "./schema-docs.ts";
 
@@ -312,10 +312,8 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
     ),
   );
   connection.onCodeAction(
-    checked(
-      "textDocument/codeAction",
-      { ...ON_DOCUMENT, "context.diagnostics": "array" },
-      ({ textDocument, context }: CodeActionParams) => quickFixes(textDocument.uri, context.diagnostics),
+    checked("textDocument/codeAction", codeActionProblem, ({ textDocument, context }: CodeActionParams) =>
+      quickFixes(textDocument.uri, context.diagnostics),
     ),
   );
   texts.listen(
