@@ -56,6 +56,8 @@ describe("refusalOf", () => {
 
   test.each([
     ["a request", { jsonrpc: "2.0", id: 1, method: "textDocument/hover", params: {} }],
+    ["a request whose params are an array", { jsonrpc: "2.0", id: 1, method: "x", params: [1] }],
+    ["a request without params", { jsonrpc: "2.0", id: 1, method: "shutdown" }],
     ["a request whose id is a string", { jsonrpc: "2.0", id: "1", method: "shutdown" }],
     ["a notification", { jsonrpc: "2.0", method: "initialized", params: {} }],
     ["a response", { jsonrpc: "2.0", id: 3, result: null }],
@@ -114,7 +116,40 @@ describe("refusalOf", () => {
       { jsonrpc: "1.0", id: 8, result: null },
       { say: 'a response (id 8): its jsonrpc must be "2.0", not "1.0"; the response is ignored' },
     ],
-  ])("%s: of no JSON-RPC 2.0, refused", (_, message, refusal) => {
+    // params neither an object nor an array
+    [
+      "a request whose params are null",
+      { jsonrpc: "2.0", id: 9, method: "textDocument/hover", params: null },
+      {
+        answer: {
+          jsonrpc: "2.0",
+          id: 9,
+          error: { code: -32602, message: "textDocument/hover: params must be an object or an array, not null" },
+        },
+      },
+    ],
+    [
+      "a request whose params are a string",
+      { jsonrpc: "2.0", id: "i", method: "initialize", params: "x" },
+      {
+        answer: {
+          jsonrpc: "2.0",
+          id: "i",
+          error: { code: -32602, message: "initialize: params must be an object or an array, not a string" },
+        },
+      },
+    ],
+    [
+      "a notification whose params are a number",
+      { jsonrpc: "2.0", method: "$/setTrace", params: 3 },
+      { say: "$/setTrace: params must be an object or an array, not a number; the notification is ignored" },
+    ],
+    [
+      "of another version and params null: its version said",
+      { jsonrpc: "1.0", id: 10, method: "x", params: null },
+      invalid(10, 'its jsonrpc must be "2.0", not "1.0"'),
+    ],
+  ])("%s: refused", (_, message, refusal) => {
     expect(refusalOf(message)).toEqual(refusal);
   });
 });

@@ -12,7 +12,8 @@
  * follow, is dropped and said, once, in a `window/logMessage`, as a notification whose params cannot be read is
  * (notifications.ts). (Read to the letter, JSON-RPC 2.0 answers a message that is no Request object with an Invalid
  * Request of id null, which a client matches to none of its requests and only logs, if at all; the log message names
- * the method, where the user reads the server's log.)
+ * the method, where the user reads the server's log.) So is a message whose params are neither an object nor an array
+ * (`null`, `"x"`, LSP's `params?: array | object`), a request answered Invalid Params (-32602).
  */
 import { ErrorCodes, type Message } from "vscode-languageserver/node.js";
 import { isObject } from "../model/common.ts";
@@ -35,14 +36,32 @@ export type Refusal = { readonly answer: Message } | { readonly say: string };
 export function refusalOf(message: unknown): Refusal | undefined {
   const problem = problemOf(message);
   if (problem !== undefined || !isObject(message)) return { answer: invalidRequest(message, problem) };
-  const version = versionProblem(message.jsonrpc);
-  if (version === undefined) return undefined;
   const { method, id } = message;
+  const version = versionProblem(message.jsonrpc);
   if (typeof method !== "string") {
-    return { say: `a response (id ${cutToken(String(id))}): ${version}; the response is ignored` };
+    return version === undefined
+      ? undefined
+      : { say: `a response (id ${cutToken(String(id))}): ${version}; the response is ignored` };
   }
-  if (id === undefined) return { say: `${cutToken(method)}: ${version}; the notification is ignored` };
-  return { answer: invalidRequest(message, version) };
+  const unread = version ?? paramsProblem(message.params);
+  if (unread === undefined) return undefined;
+  if (!isId(id)) return { say: `${cutToken(method)}: ${unread}; the notification is ignored` };
+  return {
+    answer:
+      version === undefined
+        ? errorAnswer(id, ErrorCodes.InvalidParams, `${cutToken(method)}: ${unread}`)
+        : invalidRequest(message, version),
+  };
+}
+
+/**
+ * Why a message's params are none the Language Server Protocol sends (`params?: array | object`), if they are not: a
+ * request's or notification's handler reads them as an object (a hover's `params: null` was answered InternalError,
+ * with a TypeError's words).
+ */
+function paramsProblem(params: unknown): string | undefined {
+  if (params === undefined || (typeof params === "object" && params !== null)) return undefined;
+  return `params must be an object or an array, not ${params === null ? "null" : `a ${typeof params}`}`;
 }
 
 /**

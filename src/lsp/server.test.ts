@@ -552,6 +552,32 @@ describe("hangar lsp, given a client that breaks the protocol", () => {
     await stop();
   });
 
+  test("params neither an object nor an array (null, a string): a request is answered InvalidParams (-32602), a notification said and dropped, where a hover's null was answered InternalError with a TypeError's words", async () => {
+    const { server, client, stop, stdout, logged } = await started();
+    for (const body of [
+      '{"jsonrpc":"2.0","id":21,"method":"textDocument/hover","params":null}',
+      '{"jsonrpc":"2.0","id":22,"method":"initialize","params":"x"}',
+      '{"jsonrpc":"2.0","method":"$/setTrace","params":null}',
+    ])
+      server.stdin.write(frame(body));
+    const symbols = await client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: "file:///x.yml" } });
+    expect(symbols).toEqual([]);
+    const answers = stdout()
+      .split(/Content-Length: \d+\r\n\r\n/)
+      .filter((body) => body.includes('"error"'))
+      .map((body) => JSON.parse(body));
+    const invalid = (id: number, method: string, not: string) => ({
+      jsonrpc: "2.0",
+      id,
+      error: { code: -32602, message: `${method}: params must be an object or an array, not ${not}` },
+    });
+    expect(answers).toEqual([invalid(21, "textDocument/hover", "null"), invalid(22, "initialize", "a string")]);
+    expect(logged).toEqual([
+      "1 $/setTrace: params must be an object or an array, not null; the notification is ignored",
+    ]);
+    await stop();
+  });
+
   test("a $/cancelRequest without params is said and dropped: the server reads on, where it stopped as at a bad header", async () => {
     const { server, client, stop, stderr, logged } = await started();
     server.stdin.write(frame('{"jsonrpc":"2.0","method":"$/cancelRequest"}'));
