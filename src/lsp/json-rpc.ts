@@ -65,6 +65,16 @@ function paramsProblem(params: unknown): string | undefined {
 }
 
 /**
+ * The answer to a request after `shutdown`: Invalid Request, as LSP says (the client may send `exit` only).
+ */
+export const afterShutdown = (id: string | number, method: string): Message =>
+  errorAnswer(
+    id,
+    ErrorCodes.InvalidRequest,
+    `Invalid Request: ${cutToken(method)} after shutdown: a server shut down reads only exit`,
+  );
+
+/**
  * The Invalid Request answer to a message, saying why (`problem`): its id is the message's when it has a method and a
  * valid id, else null.
  */

@@ -578,6 +578,25 @@ describe("hangar lsp, given a client that breaks the protocol", () => {
     await stop();
   });
 
+  test("a request after shutdown is answered Invalid Request (-32600), as LSP says; exit then ends the server, with 0", async () => {
+    const { client, exited } = await started();
+    const refused = (request: Promise<unknown>) =>
+      request.then(
+        () => "answered",
+        (e: { code: number; message: string }) => `${e.code} ${e.message}`,
+      );
+    expect(await client.sendRequest(ShutdownRequest.type)).toBeNull();
+    expect(
+      await refused(client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: "file:///x.yml" } })),
+    ).toBe("-32600 Invalid Request: textDocument/documentSymbol after shutdown: a server shut down reads only exit");
+    expect(await refused(client.sendRequest(ShutdownRequest.type))).toBe(
+      "-32600 Invalid Request: shutdown after shutdown: a server shut down reads only exit",
+    );
+    await client.sendNotification(ExitNotification.type);
+    expect(await exited).toBe(0);
+    client.dispose();
+  });
+
   test("a $/cancelRequest without params is said and dropped: the server reads on, where it stopped as at a bad header", async () => {
     const { server, client, stop, stderr, logged } = await started();
     server.stdin.write(frame('{"jsonrpc":"2.0","method":"$/cancelRequest"}'));

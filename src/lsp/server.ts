@@ -58,7 +58,7 @@ import { quickFixes, toLspDiagnostics } from "./features/diagnostics.ts";
 import { hover } from "./features/hover.ts";
 import { prepareRename, rename } from "./features/rename.ts";
 import { documentSymbols } from "./features/symbols.ts";
-import { parseError, refusalOf } from "./json-rpc.ts";
+import { afterShutdown, parseError, refusalOf } from "./json-rpc.ts";
 import { checkedDocumentEvents } from "./notifications.ts";
 import { boundedDocumentEvents, OPEN_BOUNDS, type OpenBounds } from "./open-documents.ts";
 import { AT_POSITION, checked, codeActionProblem, ON_DOCUMENT } from "./params.ts";
@@ -134,12 +134,14 @@ export function startServer(input: Readable, output: Writable, options: ServerOp
  * Invalid Request (-32600, {@link refusalOf}) and dropped, where the connection said it in a log and left the client
  * waiting; a notification or response of another version is said and dropped. What the connection throws on taking a
  * message in (a `$/cancelRequest` without params: the library reads its id at once) is said and the message dropped,
- * where the reader reported it as its own error, and the server stopped as at a header it could not read.
+ * where the reader reported it as its own error, and the server stopped as at a header it could not read. A request
+ * after `shutdown` is answered Invalid Request, as LSP says, where it was answered as before.
  */
 function heedful(
   reader: MessageReader,
   { say, answer }: { say: (message: string) => void; answer: (message: Message) => void },
 ): MessageReader {
+  const session = { shutDown: false };
   return {
     onError: reader.onError,
     onClose: reader.onClose,
@@ -152,10 +154,16 @@ function heedful(
           else say(refusal.say);
           return;
         }
+        const sent: unknown = message;
+        const request = isObject(sent) && typeof sent.method === "string" && sent.id !== undefined ? sent : undefined;
+        if (request !== undefined && session.shutDown) {
+          answer(afterShutdown(request.id as string | number, request.method as string));
+          return;
+        }
+        if (request?.method === "shutdown") session.shutDown = true;
         try {
           callback(message);
         } catch (error) {
-          const sent: unknown = message;
           const what = isObject(sent) && typeof sent.method === "string" ? sent.method : "a message";
           say(`${what} could not be read (${error instanceof Error ? error.message : String(error)}); it is ignored`);
         }
