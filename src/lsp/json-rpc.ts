@@ -48,9 +48,7 @@ export function refusalOf(message: unknown): Refusal | undefined {
   if (!isId(id)) return { say: `${cutToken(method)}: ${unread}; the notification is ignored` };
   return {
     answer:
-      version === undefined
-        ? errorAnswer(id, ErrorCodes.InvalidParams, `${cutToken(method)}: ${unread}`)
-        : invalidRequest(message, version),
+      version === undefined ? invalidParams(id, `${cutToken(method)}: ${unread}`) : invalidRequest(message, version),
   };
 }
 
@@ -63,6 +61,10 @@ function paramsProblem(params: unknown): string | undefined {
   if (params === undefined || (typeof params === "object" && params !== null)) return undefined;
   return `params must be an object or an array, not ${params === null ? "null" : `a ${typeof params}`}`;
 }
+
+/** The Invalid Params answer to a request, saying why (`textDocument/hover: params must be...`). */
+export const invalidParams = (id: string | number, message: string): Message =>
+  errorAnswer(id, ErrorCodes.InvalidParams, message);
 
 /**
  * The answer to a request after `shutdown`: Invalid Request, as LSP says (the client may send `exit` only).

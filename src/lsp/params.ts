@@ -8,7 +8,7 @@ import { isObject } from "../model/common.ts";
  */
 export type ParamsShape = Readonly<Record<string, ParamType>>;
 
-type ParamType = "string" | "number" | "integer" | "uinteger" | "boolean" | "array";
+type ParamType = "string" | "number" | "integer" | "uinteger" | "boolean" | "array" | "object";
 
 /** Each type as a problem names it (`must be an unsigned integer`). */
 const TYPE_NAME: Readonly<Record<ParamType, string>> = {
@@ -18,6 +18,7 @@ const TYPE_NAME: Readonly<Record<ParamType, string>> = {
   uinteger: "an unsigned integer",
   boolean: "a boolean",
   array: "an array",
+  object: "an object",
 };
 
 /** The params of a request on a position in a document (hover, definition, rename...). */
@@ -26,6 +27,13 @@ export const AT_POSITION: ParamsShape = {
   "position.line": "uinteger",
   "position.character": "uinteger",
 };
+
+/**
+ * What the language server library reads of a request's params before a handler of hangar's is given them: checked
+ * first, as a handler checks its own ({@link checked}), where `initialize` without `capabilities` was answered
+ * InternalError with a TypeError's words.
+ */
+export const READ_BEFORE_HANDLERS: Readonly<Record<string, ParamsShape>> = { initialize: { capabilities: "object" } };
 
 /** The params of a request on a whole document (document symbols). */
 export const ON_DOCUMENT: ParamsShape = { "textDocument.uri": "string" };
@@ -70,6 +78,7 @@ export function paramsProblem(params: unknown, shape: ParamsShape, at = "params"
 
 function hasType(value: unknown, type: ParamType): boolean {
   if (type === "array") return Array.isArray(value);
+  if (type === "object") return isObject(value);
   if (type === "integer") return Number.isInteger(value);
   if (type === "uinteger") return hasType(value, "integer") && (value as number) >= 0;
   return typeof value === type && !Number.isNaN(value);

@@ -552,12 +552,15 @@ describe("hangar lsp, given a client that breaks the protocol", () => {
     await stop();
   });
 
-  test("params neither an object nor an array (null, a string): a request is answered InvalidParams (-32602), a notification said and dropped, where a hover's null was answered InternalError with a TypeError's words", async () => {
+  test("params neither an object nor an array (null, a string), or an initialize without capabilities: a request is answered InvalidParams (-32602), a notification said and dropped, where a hover's null was answered InternalError with a TypeError's words", async () => {
     const { server, client, stop, stdout, logged } = await started();
     for (const body of [
       '{"jsonrpc":"2.0","id":21,"method":"textDocument/hover","params":null}',
       '{"jsonrpc":"2.0","id":22,"method":"initialize","params":"x"}',
       '{"jsonrpc":"2.0","method":"$/setTrace","params":null}',
+      // an object, without what the library reads of it before hangar's handler
+      '{"jsonrpc":"2.0","id":23,"method":"initialize","params":{}}',
+      '{"jsonrpc":"2.0","id":24,"method":"initialize","params":{"capabilities":null}}',
     ])
       server.stdin.write(frame(body));
     const symbols = await client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: "file:///x.yml" } });
@@ -571,7 +574,17 @@ describe("hangar lsp, given a client that breaks the protocol", () => {
       id,
       error: { code: -32602, message: `${method}: params must be an object or an array, not ${not}` },
     });
-    expect(answers).toEqual([invalid(21, "textDocument/hover", "null"), invalid(22, "initialize", "a string")]);
+    const noCapabilities = (id: number) => ({
+      jsonrpc: "2.0",
+      id,
+      error: { code: -32602, message: "initialize: params.capabilities must be an object" },
+    });
+    expect(answers).toEqual([
+      invalid(21, "textDocument/hover", "null"),
+      invalid(22, "initialize", "a string"),
+      noCapabilities(23),
+      noCapabilities(24),
+    ]);
     expect(logged).toEqual([
       "1 $/setTrace: params must be an object or an array, not null; the notification is ignored",
     ]);

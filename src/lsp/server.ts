@@ -58,10 +58,18 @@ import { quickFixes, toLspDiagnostics } from "./features/diagnostics.ts";
 import { hover } from "./features/hover.ts";
 import { prepareRename, rename } from "./features/rename.ts";
 import { documentSymbols } from "./features/symbols.ts";
-import { afterShutdown, parseError, refusalOf } from "./json-rpc.ts";
+import { afterShutdown, invalidParams, parseError, refusalOf } from "./json-rpc.ts";
 import { checkedDocumentEvents } from "./notifications.ts";
 import { boundedDocumentEvents, OPEN_BOUNDS, type OpenBounds } from "./open-documents.ts";
-import { AT_POSITION, checked, codeActionProblem, ON_DOCUMENT } from "./params.ts";
+import {
+  AT_POSITION,
+  checked,
+  codeActionProblem,
+  ON_DOCUMENT,
+  type ParamsShape,
+  paramsProblem,
+  READ_BEFORE_HANDLERS,
+} from "./params.ts";
 import { recentlyUsed } from "./recently-used.ts";
 import { schemaDocs } from "./schema-docs.ts";
 
@@ -135,7 +143,8 @@ export function startServer(input: Readable, output: Writable, options: ServerOp
  * waiting; a notification or response of another version is said and dropped. What the connection throws on taking a
  * message in (a `$/cancelRequest` without params: the library reads its id at once) is said and the message dropped,
  * where the reader reported it as its own error, and the server stopped as at a header it could not read. A request
- * after `shutdown` is answered Invalid Request, as LSP says, where it was answered as before.
+ * after `shutdown` is answered Invalid Request, as LSP says, where it was answered as before; one whose params the
+ * library would read wrong before a handler of hangar's checks them ({@link READ_BEFORE_HANDLERS}), Invalid Params.
  */
 function heedful(
   reader: MessageReader,
@@ -160,6 +169,11 @@ function heedful(
           answer(afterShutdown(request.id as string | number, request.method as string));
           return;
         }
+        const unread = request === undefined ? undefined : readBeforeHandlers(request.method as string, request.params);
+        if (request !== undefined && unread !== undefined) {
+          answer(invalidParams(request.id as string | number, unread));
+          return;
+        }
         if (request?.method === "shutdown") session.shutDown = true;
         try {
           callback(message);
@@ -170,6 +184,13 @@ function heedful(
       }),
     dispose: () => reader.dispose(),
   };
+}
+
+/** What is wrong with a request's params that the library reads before a handler is given them, if anything. */
+function readBeforeHandlers(method: string, params: unknown): string | undefined {
+  if (!Object.hasOwn(READ_BEFORE_HANDLERS, method)) return undefined;
+  const problem = paramsProblem(params, READ_BEFORE_HANDLERS[method] as ParamsShape);
+  return problem === undefined ? undefined : `${method}: ${problem}`;
 }
 
 /** The code of the finding on a document the server does not hold ({@link OPEN_BOUNDS}). */
