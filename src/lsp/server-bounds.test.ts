@@ -83,7 +83,7 @@ const AGAIN = "close documents, then close this one and open it again";
 
 describe("the open documents held are bounded: a document past the bounds is not held, and the client is told", () => {
   test("past the count of documents: the one opened is not held, said in the log and in a finding on it; closed, its finding is cleared; opened again once one is closed, it is held", async () => {
-    const server = await serverWith({ open: { documents: 2, characters: 10_000 } });
+    const server = await serverWith({ open: { documents: 2, characters: 10_000, copied: 2 ** 29 } });
     await server.open("a");
     await server.open("b");
     await server.open("c");
@@ -110,7 +110,7 @@ describe("the open documents held are bounded: a document past the bounds is not
 
   test("past the characters: a document opened too large is not held; one that a change takes past them is let go, and its later changes are not read", async () => {
     const uriLength = "file:///ci/x.yml".length;
-    const server = await serverWith({ open: { documents: 10, characters: 3 * (uriLength + 100) } });
+    const server = await serverWith({ open: { documents: 10, characters: 3 * (uriLength + 100), copied: 2 ** 29 } });
     const a = "jobs:\n  - name: a\n    plan: []\n";
     const b = `jobs: []\n#${"x".repeat(300)}\n`;
     await server.open("a", a);
@@ -136,6 +136,41 @@ describe("the open documents held are bounded: a document past the bounds is not
     expect(server.findings("c").at(-1)).toEqual([expect.stringMatching(/^lsp\/not-held not checked: /)]);
     server.stop();
   });
+});
+
+test("a change whose edits would copy the text more than the bounds let it is not applied: the document is let go, and the client told", async () => {
+  const server = await serverWith({ open: { documents: 10, characters: 10_000, copied: 2_000 } });
+  const text = "jobs:\n  - name: a\n    plan: []\n".padEnd(100, "#");
+  await server.open("a", text);
+  const edit = (line: number) => ({
+    range: { start: { line, character: 10 }, end: { line, character: 11 } },
+    text: "b",
+  });
+  const change = (version: number, contentChanges: unknown[]) =>
+    server.client.sendNotification("textDocument/didChange", {
+      textDocument: { uri: server.uri("a"), version },
+      contentChanges,
+    } as never);
+  // 20 edits of a text of 100 characters: 2,000 characters copied, as many as the bounds let a change copy
+  await change(
+    2,
+    Array.from({ length: 20 }, () => edit(1)),
+  );
+  expect(await server.outline("a")).toEqual(["b"]);
+  // one more edit, or a larger text given whole before them: more
+  await change(
+    3,
+    Array.from({ length: 21 }, () => edit(1)),
+  );
+  expect(await server.outline("a")).toEqual([]);
+  expect(server.logged).toEqual([
+    `2 ${server.uri("a")} is not checked: a change of 21 edits to a document of 100 characters would copy more than the 2000 characters hangar copies for one (the text, at each edit); close it and open it again`,
+  ]);
+  await server.open("a", text);
+  await change(2, [{ text: `${text}#` }, ...Array.from({ length: 20 }, () => edit(1))]);
+  expect(await server.outline("a")).toEqual([]);
+  expect(server.logged[1]).toMatch(/a change of 20 edits to a document of 101 characters would copy more than/);
+  server.stop();
 });
 
 describe("the readings of documents are kept for those used last only", () => {

@@ -352,7 +352,7 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
         return text === undefined ? undefined : uri.length + text.getText().length;
       },
       refused: (uri, why) => {
-        const message = `not checked: ${why}; close documents, then close this one and open it again`;
+        const message = `not checked: ${why}`;
         connection.console.warn(`${cutToken(uri, MAX_QUOTED_TEXT)} is ${message}`);
         void connection.sendDiagnostics({
           uri,
