@@ -21,6 +21,14 @@ describe("mending the line of a syntax error", () => {
   test("nothing to mend: undefined", () => {
     expect(mendLine("\n# only a comment\n", 19)).toBeUndefined();
   });
+
+  test("a line of 100,000 list dashes: its key is looked for in time linear in it, where each dash began a search again", () => {
+    const dashes = "- ".repeat(100_000);
+    const started = performance.now();
+    expect(mendLine(`a: [\n${dashes}b:c\n`, 5)).toBe(`a: [\n${dashes}   \n`);
+    expect(mendLine(`a: [\n${dashes}-b: [c\n`, 5)).toBe(`a: [\n${dashes}-b:   \n`);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
 });
 
 describe("mending a broken line whole, with what is written under it", () => {

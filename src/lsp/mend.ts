@@ -208,7 +208,8 @@ export function mendLine(text: string, offset: number): string | undefined {
   const start = writtenLineAt(text, offset);
   if (start === undefined) return undefined;
   const line = lineFrom(text, start);
-  const key = /^\s*(?:-\s+)*[^\s#:][^:]*?:(?=\s)/.exec(line);
+  // a key starts with no dash followed by a blank: the dashes before it are read once, not again from each one
+  const key = /^\s*(?:-\s+)*(?:[^\s#:-]|-(?=\S))[^:]*?:(?=\s)/.exec(line);
   const from = key !== null && line.slice(key[0].length).trim() !== "" ? key[0].length : entryDashes(line);
   return blank(text, start + from, start + line.length);
 }

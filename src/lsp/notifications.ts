@@ -23,7 +23,7 @@ import { isObject } from "../model/common.ts";
 import { checked, ON_DOCUMENT, type ParamsShape, paramsProblem } from "./params.ts";
 
 /** The connection's half that a document store listens on. */
-type DocumentEvents = Parameters<TextDocuments<TextDocument>["listen"]>[0];
+export type DocumentEvents = Parameters<TextDocuments<TextDocument>["listen"]>[0];
 
 const DID_OPEN: ParamsShape = {
   "textDocument.uri": "string",

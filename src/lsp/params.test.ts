@@ -55,6 +55,14 @@ describe("paramsProblem", () => {
       "params.context.includeDeclaration must be a boolean",
     );
   });
+
+  test("objects: not null, not an array", () => {
+    const shape = { capabilities: "object" } as const;
+    expect(paramsProblem({ capabilities: {} }, shape)).toBeUndefined();
+    for (const capabilities of [null, [], "x", undefined]) {
+      expect(paramsProblem({ capabilities }, shape)).toBe("params.capabilities must be an object");
+    }
+  });
 });
 
 test("checked: the handler runs on whole params; otherwise an InvalidParams error, and the handler does not run", () => {

@@ -8,7 +8,7 @@ import { isObject } from "../model/common.ts";
  */
 export type ParamsShape = Readonly<Record<string, ParamType>>;
 
-type ParamType = "string" | "number" | "integer" | "uinteger" | "boolean" | "array";
+type ParamType = "string" | "number" | "integer" | "uinteger" | "boolean" | "array" | "object";
 
 /** Each type as a problem names it (`must be an unsigned integer`). */
 const TYPE_NAME: Readonly<Record<ParamType, string>> = {
@@ -18,6 +18,7 @@ const TYPE_NAME: Readonly<Record<ParamType, string>> = {
   uinteger: "an unsigned integer",
   boolean: "a boolean",
   array: "an array",
+  object: "an object",
 };
 
 /** The params of a request on a position in a document (hover, definition, rename...). */
@@ -27,8 +28,40 @@ export const AT_POSITION: ParamsShape = {
   "position.character": "uinteger",
 };
 
+/**
+ * What the language server library reads of a request's params before a handler of hangar's is given them: checked
+ * first, as a handler checks its own ({@link checked}), where `initialize` without `capabilities` was answered
+ * InternalError with a TypeError's words.
+ */
+export const READ_BEFORE_HANDLERS: Readonly<Record<string, ParamsShape>> = { initialize: { capabilities: "object" } };
+
 /** The params of a request on a whole document (document symbols). */
 export const ON_DOCUMENT: ParamsShape = { "textDocument.uri": "string" };
+
+const CODE_ACTION: ParamsShape = { ...ON_DOCUMENT, "context.diagnostics": "array" };
+
+/** What a quick fix reads of a diagnostic given back in a code action request: where it is. */
+const DIAGNOSTIC_GIVEN: ParamsShape = {
+  "range.start.line": "uinteger",
+  "range.start.character": "uinteger",
+  "range.end.line": "uinteger",
+  "range.end.character": "uinteger",
+};
+
+/**
+ * The first way a `textDocument/codeAction`'s params are not whole, each of the diagnostics of its context included
+ * (a diagnostic `null` was read, and answered InternalError with a TypeError's words), if any.
+ */
+export function codeActionProblem(params: unknown): string | undefined {
+  const problem = paramsProblem(params, CODE_ACTION);
+  const diagnostics = isObject(params) && isObject(params.context) ? params.context.diagnostics : undefined;
+  if (problem !== undefined || !Array.isArray(diagnostics)) return problem;
+  for (const [i, diagnostic] of diagnostics.entries()) {
+    const found = paramsProblem(diagnostic, DIAGNOSTIC_GIVEN, `params.context.diagnostics[${i}]`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
 
 /**
  * The first way `params` does not have `shape`, in words (`params.position.line must be a number`), if any; `at`
@@ -45,19 +78,21 @@ export function paramsProblem(params: unknown, shape: ParamsShape, at = "params"
 
 function hasType(value: unknown, type: ParamType): boolean {
   if (type === "array") return Array.isArray(value);
+  if (type === "object") return isObject(value);
   if (type === "integer") return Number.isInteger(value);
   if (type === "uinteger") return hasType(value, "integer") && (value as number) >= 0;
   return typeof value === type && !Number.isNaN(value);
 }
 
 /**
- * A request handler that first checks its params: a client that leaves out a field the handler reads
- * (`hover` without `position`) is answered InvalidParams (-32602) naming the field, not a TypeError.
+ * A request handler that first checks its params (against a shape, or by a function saying their first problem): a
+ * client that leaves out a field the handler reads (`hover` without `position`) is answered InvalidParams (-32602)
+ * naming the field, not a TypeError.
  */
 export const checked =
-  <P, R>(method: string, shape: ParamsShape, handler: (params: P) => R) =>
+  <P, R>(method: string, shape: ParamsShape | ((params: unknown) => string | undefined), handler: (params: P) => R) =>
   (params: P): R | ResponseError<void> => {
-    const problem = paramsProblem(params, shape);
+    const problem = typeof shape === "function" ? shape(params) : paramsProblem(params, shape);
     return problem === undefined
       ? handler(params)
       : new ResponseError(ErrorCodes.InvalidParams, `${method}: ${problem}`);

@@ -18,14 +18,13 @@ const REF_PREFIX = "#/definitions/";
 export const KIND_LABEL: Readonly<Record<DocumentKind, string>> = { pipeline: "pipeline", task: "task config" };
 
 /**
- * The kinds of document whose keys the mapping at `mapping` may hold: at the top of a document that is not yet plainly
- * a pipeline or a task config ({@link plainKindOf}: an empty file, `inputs:` alone), both; else the document's own.
+ * The kinds of document whose keys a mapping of `document` may hold: anywhere in a document that is not yet plainly
+ * a pipeline or a task config ({@link plainKindOf}: an empty file, `inputs:` alone, `image_resource:` being written),
+ * both, at its top and under its keys (a key of one kind only: that kind's keys under it, the other's walk finding
+ * none); else the document's own.
  */
-export function kindsOfMapping(
-  mapping: Path,
-  document: { readonly value: unknown; readonly kind: DocumentKind },
-): readonly DocumentKind[] {
-  return mapping.length === 0 && plainKindOf(document.value) === undefined ? ["pipeline", "task"] : [document.kind];
+export function kindsOf(document: { readonly value: unknown; readonly kind: DocumentKind }): readonly DocumentKind[] {
+  return plainKindOf(document.value) === undefined ? ["pipeline", "task"] : [document.kind];
 }
 
 /**

@@ -511,6 +511,105 @@ describe("hangar lsp, given a client that breaks the protocol", () => {
     await stop();
   });
 
+  test('a message whose jsonrpc is not "2.0" (missing, 1, "1.0"): a request is answered Invalid Request (-32600) with its id, a notification is said once and dropped', async () => {
+    const { server, client, stop, stdout, logged, exited } = await started();
+    let ended = false;
+    void exited.then(() => {
+      ended = true;
+    });
+    const uri = "file:///work/ci/old.yml";
+    const didOpen = (jsonrpc: string) =>
+      `{${jsonrpc}"method":"textDocument/didOpen","params":{"textDocument":{"uri":"${uri}","languageId":"yaml","version":1,"text":"jobs:\\n  - name: a\\n    plan: []\\n"}}}`;
+    for (const body of [
+      '{"id":11,"method":"textDocument/documentSymbol","params":{"textDocument":{"uri":"file:///x.yml"}}}',
+      '{"jsonrpc":1,"id":"twelve","method":"shutdown"}',
+      '{"jsonrpc":"1.0","id":13,"method":"shutdown"}',
+      didOpen(""),
+      didOpen('"jsonrpc":"1.0",'),
+      '{"method":"exit"}',
+    ])
+      server.stdin.write(frame(body));
+    const symbols = await client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+    // the document was not opened, and the server, not told to exit, reads on
+    expect(symbols).toEqual([]);
+    expect(ended).toBe(false);
+    const answers = stdout()
+      .split(/Content-Length: \d+\r\n\r\n/)
+      .filter((body) => body.includes('"error"'))
+      .map((body) => JSON.parse(body));
+    const invalid = (id: number | string, not: string) => ({
+      jsonrpc: "2.0",
+      id,
+      error: { code: -32600, message: `Invalid Request: its jsonrpc must be "2.0", ${not}` },
+    });
+    expect(answers).toEqual([invalid(11, "and it is missing"), invalid("twelve", "not 1"), invalid(13, 'not "1.0"')]);
+    const ignored = "; the notification is ignored";
+    expect(logged).toEqual([
+      `1 textDocument/didOpen: its jsonrpc must be "2.0", and it is missing${ignored}`,
+      `1 textDocument/didOpen: its jsonrpc must be "2.0", not "1.0"${ignored}`,
+      `1 exit: its jsonrpc must be "2.0", and it is missing${ignored}`,
+    ]);
+    await stop();
+  });
+
+  test("params neither an object nor an array (null, a string), or an initialize without capabilities: a request is answered InvalidParams (-32602), a notification said and dropped, where a hover's null was answered InternalError with a TypeError's words", async () => {
+    const { server, client, stop, stdout, logged } = await started();
+    for (const body of [
+      '{"jsonrpc":"2.0","id":21,"method":"textDocument/hover","params":null}',
+      '{"jsonrpc":"2.0","id":22,"method":"initialize","params":"x"}',
+      '{"jsonrpc":"2.0","method":"$/setTrace","params":null}',
+      // an object, without what the library reads of it before hangar's handler
+      '{"jsonrpc":"2.0","id":23,"method":"initialize","params":{}}',
+      '{"jsonrpc":"2.0","id":24,"method":"initialize","params":{"capabilities":null}}',
+    ])
+      server.stdin.write(frame(body));
+    const symbols = await client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: "file:///x.yml" } });
+    expect(symbols).toEqual([]);
+    const answers = stdout()
+      .split(/Content-Length: \d+\r\n\r\n/)
+      .filter((body) => body.includes('"error"'))
+      .map((body) => JSON.parse(body));
+    const invalid = (id: number, method: string, not: string) => ({
+      jsonrpc: "2.0",
+      id,
+      error: { code: -32602, message: `${method}: params must be an object or an array, not ${not}` },
+    });
+    const noCapabilities = (id: number) => ({
+      jsonrpc: "2.0",
+      id,
+      error: { code: -32602, message: "initialize: params.capabilities must be an object" },
+    });
+    expect(answers).toEqual([
+      invalid(21, "textDocument/hover", "null"),
+      invalid(22, "initialize", "a string"),
+      noCapabilities(23),
+      noCapabilities(24),
+    ]);
+    expect(logged).toEqual([
+      "1 $/setTrace: params must be an object or an array, not null; the notification is ignored",
+    ]);
+    await stop();
+  });
+
+  test("a request after shutdown is answered Invalid Request (-32600), as LSP says; exit then ends the server, with 0", async () => {
+    const { client, exited } = await started();
+    const refused = (request: Promise<unknown>) =>
+      request.then(
+        () => "answered",
+        (e: { code: number; message: string }) => `${e.code} ${e.message}`,
+      );
+    expect(await client.sendRequest(ShutdownRequest.type)).toBeNull();
+    expect(
+      await refused(client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: "file:///x.yml" } })),
+    ).toBe("-32600 Invalid Request: textDocument/documentSymbol after shutdown: a server shut down reads only exit");
+    expect(await refused(client.sendRequest(ShutdownRequest.type))).toBe(
+      "-32600 Invalid Request: shutdown after shutdown: a server shut down reads only exit",
+    );
+    await client.sendNotification(ExitNotification.type);
+    expect(await exited).toBe(0);
+    client.dispose();
+  });
+
   test("a $/cancelRequest without params is said and dropped: the server reads on, where it stopped as at a bad header", async () => {
     const { server, client, stop, stderr, logged } = await started();
     server.stdin.write(frame('{"jsonrpc":"2.0","method":"$/cancelRequest"}'));
@@ -546,6 +645,42 @@ describe("hangar lsp, given a client that breaks the protocol", () => {
     await stop();
   });
 
+  test("a position past the document (a line of 1e9, a character past its line) is read as the nearest in it, where completion looked at each line up from it and held the server", async () => {
+    const { client, stop } = await started();
+    const uri = "file:///work/ci/p.yml";
+    const text = "jobs:\n  - name: unit\n    plan: []\n  - name: ship\n    plan:\n      - get: repo\n        \n";
+    await client.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: "yaml", version: 1, text },
+    });
+    const textDocument = { uri };
+    const end = { line: 7, character: 0 };
+    const completionAt = (position: Position) => client.sendRequest(CompletionRequest.type, { textDocument, position });
+    const hoverAt = (position: Position) => client.sendRequest(HoverRequest.type, { textDocument, position });
+    const renameAt = (position: Position) =>
+      client.sendRequest(RenameRequest.type, { textDocument, position, newName: "x" }).then(
+        () => "renamed",
+        (e: { message: string }) => e.message,
+      );
+    // at the end, column 0: the keys of the pipeline's top level not written
+    const atEnd = await completionAt(end);
+    expect(JSON.stringify(atEnd)).toContain('"label":"resources"');
+    expect(await renameAt(end)).toBe("nothing to rename here");
+    for (const position of [
+      { line: 1e9, character: 0 },
+      { line: 2 ** 31, character: 2 ** 53 },
+    ]) {
+      expect(await completionAt(position)).toEqual(atEnd);
+      expect(await renameAt(position)).toBe("nothing to rename here");
+    }
+    // on the last line, past its end: at its end, in a get step's mapping
+    const inStep = await completionAt({ line: 6, character: 1e9 });
+    expect((Array.isArray(inStep) ? inStep : (inStep?.items ?? [])).map((i) => i.label)).toContain("passed");
+    // past the end of `  - name: unit`: on the name
+    expect(await hoverAt({ line: 1, character: 1e9 })).toEqual(await hoverAt({ line: 1, character: 14 }));
+    expect(JSON.stringify(await hoverAt({ line: 1, character: 1e9 }))).toContain("**job** `unit`");
+    await stop();
+  });
+
   test("a request without a field its handler reads is InvalidParams (-32602), naming the field", async () => {
     const { client, stop } = await started();
     const textDocument = { uri: "file:///x.yml" };
@@ -576,11 +711,40 @@ describe("hangar lsp, given a client that breaks the protocol", () => {
     expect(await refused(client.sendRequest("textDocument/codeAction", { textDocument, context: {} }))).toBe(
       "-32602 textDocument/codeAction: params.context.diagnostics must be an array",
     );
+    // each diagnostic given back has a range (a null one was answered InternalError, with a TypeError's words)
+    const range = { start: position, end: position };
+    for (const [diagnostics, problem] of [
+      [[null], "[0].range.start.line must be an unsigned integer"],
+      [
+        [
+          { range, message: "m" },
+          { message: "m", data: { replacement: "x" } },
+        ],
+        "[1].range.start.line must be an unsigned integer",
+      ],
+      [
+        [{ range: { start: position, end: { line: 0, character: -1 } }, message: "m" }],
+        "[0].range.end.character must be an unsigned integer",
+      ],
+    ] as const) {
+      expect(
+        await refused(client.sendRequest("textDocument/codeAction", { textDocument, range, context: { diagnostics } })),
+      ).toBe(`-32602 textDocument/codeAction: params.context.diagnostics${problem}`);
+    }
     expect(await refused(client.sendRequest("textDocument/definition", {}))).toBe(
       "-32602 textDocument/definition: params.textDocument.uri must be a string",
     );
     // with the params whole, the same requests are answered
     expect(await refused(client.sendRequest("textDocument/hover", { textDocument, position }))).toBe("answered");
+    expect(
+      await refused(
+        client.sendRequest("textDocument/codeAction", {
+          textDocument,
+          range,
+          context: { diagnostics: [{ range, message: "m" }] },
+        }),
+      ),
+    ).toBe("answered");
     await stop();
   });
 });

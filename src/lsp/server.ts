@@ -5,11 +5,11 @@
  *
  * - diagnostics from hangar's validator (Concourse-parity and hangar rules) with severity and rule id,
  *   published after every change (changes arriving together are validated once, for the last text);
- * - hover: a field's documentation (from the generated schema; at the top of a document not yet plainly one kind, that of
- *   each kind having the key, saying which), a name's definition;
- * - completion: keys valid at the cursor (at the top of a document not yet plainly one kind, an empty file, those of a
- *   pipeline and of a task config, each saying which); resource, resource type, prototype and job names where a name
- *   is expected;
+ * - hover: a field's documentation (from the generated schema; in a document not yet plainly one kind, that of each
+ *   kind having the key, saying which), a name's definition;
+ * - completion: keys valid at the cursor (in a document not yet plainly one kind, an empty file or `image_resource:`
+ *   alone, those of a pipeline and of a task config, each saying which); resource, resource type, prototype and job
+ *   names where a name is expected;
  * - go to definition, find references, document symbols, rename of a name across the file;
  * - quick fixes for findings that name something undefined ("did you mean");
  * - a text with a key written twice in a mapping (two `jobs:`), which fly refuses as a whole (the one diagnostic):
@@ -17,7 +17,10 @@
  *
  * The server parses each version of a document once ({@link parsePipelineText}, js-yaml based): the validator
  * reads that parse, and so do the editor features (a {@link PipelineDocument}: the parsed value and the position
- * tree the validator's locator reads, built when a request first needs it after an edit).
+ * tree the validator's locator reads, built when a request first needs it after an edit). It keeps those readings for
+ * the documents used last only ({@link READINGS_KEPT}), and reads a document again when it is next used; it holds
+ * the texts of 10,000 open documents, of 64 Mi characters together, and tells the client of one past that, which it
+ * does not check ({@link OPEN_BOUNDS}, open-documents.ts).
  */
 import type { Readable, Writable } from "node:stream";
 import {
@@ -27,10 +30,12 @@ import {
   type Connection,
   createConnection,
   type DefinitionParams,
+  DiagnosticSeverity,
   type DocumentSymbolParams,
   type HoverParams,
   type Message,
   type MessageReader,
+  type Position,
   type PrepareRenameParams,
   ProposedFeatures,
   type ReferenceParams,
@@ -44,6 +49,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { isObject } from "../model/common.ts";
 import { type ParsedText, parsePipelineText } from "../parse/parse-pipeline.ts";
 import type { JsonSchema } from "../schema/generate.ts";
+import { cutToken, MAX_QUOTED_TEXT } from "../source/diagnostic.ts";
 import { validateParsed } from "../validate/validate-text.ts";
 import { type PipelineDocument, readDocument } from "./documents.ts";
 import { completion } from "./features/completion.ts";
@@ -52,9 +58,19 @@ import { quickFixes, toLspDiagnostics } from "./features/diagnostics.ts";
 import { hover } from "./features/hover.ts";
 import { prepareRename, rename } from "./features/rename.ts";
 import { documentSymbols } from "./features/symbols.ts";
-import { invalidRequest, parseError } from "./json-rpc.ts";
+import { afterShutdown, invalidParams, parseError, refusalOf } from "./json-rpc.ts";
 import { checkedDocumentEvents } from "./notifications.ts";
-import { AT_POSITION, checked, ON_DOCUMENT } from "./params.ts";
+import { boundedDocumentEvents, OPEN_BOUNDS, type OpenBounds } from "./open-documents.ts";
+import {
+  AT_POSITION,
+  checked,
+  codeActionProblem,
+  ON_DOCUMENT,
+  type ParamsShape,
+  paramsProblem,
+  READ_BEFORE_HANDLERS,
+} from "./params.ts";
+import { recentlyUsed } from "./recently-used.ts";
 import { schemaDocs } from "./schema-docs.ts";
 
 export interface ServerOptions {
@@ -62,7 +78,24 @@ export interface ServerOptions {
   readonly schema?: JsonSchema | undefined;
   /** Report warnings as errors, like `fly validate-pipeline --strict`. */
   readonly strict?: boolean;
+  /** The most the server holds of the documents open ({@link OPEN_BOUNDS} unless given). */
+  readonly open?: OpenBounds;
+  /** The readings it keeps, of the documents used last ({@link READINGS_KEPT} unless given). */
+  readonly readings?: ReadingsKept;
 }
+
+/** The readings of documents the server keeps: of so many documents used last, and of so many characters of text. */
+export interface ReadingsKept {
+  readonly documents: number;
+  readonly characters: number;
+}
+
+/**
+ * A reading (the parse, and the editor's reading, of a text) costs some thirty times the text: those of the 32
+ * documents used last are kept, and of texts of 8 Mi characters together (the one used last whatever its size);
+ * another is read again when it is next used.
+ */
+export const READINGS_KEPT: ReadingsKept = { documents: 32, characters: 8 * 1024 * 1024 };
 
 /** How the server ended: at the client's `exit`, or because the client's message stream lost its framing. */
 export type ServerEnd = { readonly ok: true } | { readonly ok: false; readonly message: string };
@@ -72,8 +105,8 @@ export type ServerEnd = { readonly ok: true } | { readonly ok: false; readonly m
  * a message header cannot be read (`Content-Length: abc`, or a body longer than its `Content-Length` running
  * into the next header): where the next message starts can then no longer be found, so the server stops
  * rather than wait, deaf, for ever. A body that is not JSON leaves the framing intact: it is answered Parse error
- * (-32700, id null, as JSON-RPC 2.0 says) and reading goes on; so is JSON that is no JSON-RPC message, answered
- * Invalid Request (-32600, json-rpc.ts).
+ * (-32700, id null, as JSON-RPC 2.0 says) and reading goes on; so is JSON that is no JSON-RPC 2.0 message, answered
+ * Invalid Request (-32600), or said in the log when it is a notification or response (json-rpc.ts).
  */
 export function startServer(input: Readable, output: Writable, options: ServerOptions = {}): Promise<ServerEnd> {
   const reader = new StreamMessageReader(input);
@@ -105,30 +138,46 @@ export function startServer(input: Readable, output: Writable, options: ServerOp
 
 /**
  * A reader whose messages the connection takes in without ending the server. JSON that is no request, notification or
- * response (`42`, a method that is not a string) is answered Invalid Request (-32600, {@link invalidRequest}) and
- * dropped, where the connection said it in a log and left the client waiting. What the connection throws on taking a
+ * response (`42`, a method that is not a string), or a request of a JSON-RPC version other than 2.0, is answered
+ * Invalid Request (-32600, {@link refusalOf}) and dropped, where the connection said it in a log and left the client
+ * waiting; a notification or response of another version is said and dropped. What the connection throws on taking a
  * message in (a `$/cancelRequest` without params: the library reads its id at once) is said and the message dropped,
- * where the reader reported it as its own error, and the server stopped as at a header it could not read.
+ * where the reader reported it as its own error, and the server stopped as at a header it could not read. A request
+ * after `shutdown` is answered Invalid Request, as LSP says, where it was answered as before; one whose params the
+ * library would read wrong before a handler of hangar's checks them ({@link READ_BEFORE_HANDLERS}), Invalid Params.
  */
 function heedful(
   reader: MessageReader,
   { say, answer }: { say: (message: string) => void; answer: (message: Message) => void },
 ): MessageReader {
+  const session = { shutDown: false };
   return {
     onError: reader.onError,
     onClose: reader.onClose,
     onPartialMessage: reader.onPartialMessage,
     listen: (callback) =>
       reader.listen((message) => {
-        const invalid = invalidRequest(message);
-        if (invalid !== undefined) {
-          answer(invalid);
+        const refusal = refusalOf(message);
+        if (refusal !== undefined) {
+          if ("answer" in refusal) answer(refusal.answer);
+          else say(refusal.say);
           return;
         }
+        const sent: unknown = message;
+        const request = isObject(sent) && typeof sent.method === "string" && sent.id !== undefined ? sent : undefined;
+        if (request !== undefined && session.shutDown) {
+          answer(afterShutdown(request.id as string | number, request.method as string));
+          return;
+        }
+        const unread = request === undefined ? undefined : readBeforeHandlers(request.method as string, request.params);
+        if (request !== undefined && unread !== undefined) {
+          answer(invalidParams(request.id as string | number, unread));
+          return;
+        }
+        if (request?.method === "shutdown") session.shutDown = true;
         try {
           callback(message);
         } catch (error) {
-          const sent: unknown = message;
           const what = isObject(sent) && typeof sent.method === "string" ? sent.method : "a message";
           say(`${what} could not be read (${error instanceof Error ? error.message : String(error)}); it is ignored`);
         }
@@ -136,6 +185,18 @@ function heedful(
     dispose: () => reader.dispose(),
   };
 }
+
+/** What is wrong with a request's params that the library reads before a handler is given them, if anything. */
+function readBeforeHandlers(method: string, params: unknown): string | undefined {
+  if (!Object.hasOwn(READ_BEFORE_HANDLERS, method)) return undefined;
+  const problem = paramsProblem(params, READ_BEFORE_HANDLERS[method] as ParamsShape);
+  return problem === undefined ? undefined : `${method}: ${problem}`;
+}
+
+/** The code of the finding on a document the server does not hold ({@link OPEN_BOUNDS}). */
+const NOT_HELD = "lsp/not-held";
+
+const START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** A version of a document as read: its parse, and the editor's reading of it once a request needed it. */
 interface VersionRead {
@@ -150,8 +211,9 @@ interface VersionRead {
 export function serve(connection: Connection, options: ServerOptions = {}): void {
   const texts = new TextDocuments(TextDocument);
   const docs = options.schema === undefined ? undefined : schemaDocs(options.schema);
-  /** Per open document, its last version read. */
-  const read = new Map<string, VersionRead>();
+  /** Per open document used lately, its last version read. */
+  const { documents: kept, characters: keptCharacters } = options.readings ?? READINGS_KEPT;
+  const read = recentlyUsed<VersionRead>({ max: kept, maxSize: keptCharacters, sizeOf: (r) => r.text.length });
   const pending = new Set<string>();
 
   const readOf = (text: TextDocument): VersionRead => {
@@ -175,6 +237,17 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
     const text = texts.get(uri);
     return text === undefined ? otherwise : f(text, documentOf(text));
   };
+  /**
+   * {@link withText} for a request at a position, read as the nearest position in the text: a line past the last as
+   * the text's end, a character past its line's end as that end (as LSP says of a character), where completion's scan
+   * up from the line took a line of 1e9 for a billion lines to look at, and held the server.
+   */
+  const atPosition = <T>(
+    uri: string,
+    position: Position,
+    otherwise: T,
+    f: (text: TextDocument, document: PipelineDocument, at: Position) => T,
+  ): T => withText(uri, otherwise, (text, document) => f(text, document, text.positionAt(text.offsetAt(position))));
 
   const publish = (uri: string) => {
     const text = texts.get(uri);
@@ -226,17 +299,17 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
   }));
   connection.onHover(
     checked("textDocument/hover", AT_POSITION, ({ textDocument, position }: HoverParams) =>
-      withText(textDocument.uri, null, (text, document) => hover(text, document, docs, position)),
+      atPosition(textDocument.uri, position, null, (text, document, at) => hover(text, document, docs, at)),
     ),
   );
   connection.onCompletion(
     checked("textDocument/completion", AT_POSITION, ({ textDocument, position }: CompletionParams) =>
-      withText(textDocument.uri, [], (text, document) => completion(text, document, docs, position)),
+      atPosition(textDocument.uri, position, [], (text, document, at) => completion(text, document, docs, at)),
     ),
   );
   connection.onDefinition(
     checked("textDocument/definition", AT_POSITION, ({ textDocument, position }: DefinitionParams) =>
-      withText(textDocument.uri, null, (text, document) => definition(text, document, position)),
+      atPosition(textDocument.uri, position, null, (text, document, at) => definition(text, document, at)),
     ),
   );
   connection.onReferences(
@@ -244,8 +317,8 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
       "textDocument/references",
       { ...AT_POSITION, "context.includeDeclaration": "boolean" },
       ({ textDocument, position, context }: ReferenceParams) =>
-        withText(textDocument.uri, [], (text, document) =>
-          references(text, document, position, context.includeDeclaration),
+        atPosition(textDocument.uri, position, [], (text, document, at) =>
+          references(text, document, at, context.includeDeclaration),
         ),
     ),
   );
@@ -256,7 +329,7 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
   );
   connection.onPrepareRename(
     checked("textDocument/prepareRename", AT_POSITION, ({ textDocument, position }: PrepareRenameParams) =>
-      withText(textDocument.uri, null, (text, document) => prepareRename(text, document, position)),
+      atPosition(textDocument.uri, position, null, (text, document, at) => prepareRename(text, document, at)),
     ),
   );
   connection.onRenameRequest(
@@ -264,15 +337,32 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
       "textDocument/rename",
       { ...AT_POSITION, newName: "string" },
       ({ textDocument, position, newName }: RenameParams) =>
-        withText(textDocument.uri, null, (text, document) => rename(text, document, position, newName)),
+        atPosition(textDocument.uri, position, null, (text, document, at) => rename(text, document, at, newName)),
     ),
   );
   connection.onCodeAction(
-    checked(
-      "textDocument/codeAction",
-      { ...ON_DOCUMENT, "context.diagnostics": "array" },
-      ({ textDocument, context }: CodeActionParams) => quickFixes(textDocument.uri, context.diagnostics),
+    checked("textDocument/codeAction", codeActionProblem, ({ textDocument, context }: CodeActionParams) =>
+      quickFixes(textDocument.uri, context.diagnostics),
     ),
   );
-  texts.listen(checkedDocumentEvents(connection));
+  texts.listen(
+    boundedDocumentEvents(checkedDocumentEvents(connection), options.open ?? OPEN_BOUNDS, {
+      sizeOf: (uri) => {
+        const text = texts.get(uri);
+        return text === undefined ? undefined : uri.length + text.getText().length;
+      },
+      refused: (uri, why) => {
+        const message = `not checked: ${why}`;
+        connection.console.warn(`${cutToken(uri, MAX_QUOTED_TEXT)} is ${message}`);
+        void connection.sendDiagnostics({
+          uri,
+          diagnostics: [
+            { range: START, severity: DiagnosticSeverity.Warning, source: "hangar", code: NOT_HELD, message },
+          ],
+        });
+      },
+      // a document refused has a finding saying so
+      closedUnheld: (uri) => void connection.sendDiagnostics({ uri, diagnostics: [] }),
+    }),
+  );
 }

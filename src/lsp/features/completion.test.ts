@@ -11,6 +11,12 @@ function labelsAt(marked: string): string[] {
   return completion(text, document, docs, cursor).map((item) => item.label);
 }
 
+/** The items offered at the `|`, as label and detail. */
+function detailsAt(marked: string): Record<string, string | undefined> {
+  const { text, document, cursor } = open(marked);
+  return Object.fromEntries(completion(text, document, docs, cursor).map((item) => [item.label, item.detail]));
+}
+
 const RESOURCES = `resource_types:
   - name: slack
     type: registry-image
@@ -167,11 +173,6 @@ describe("completion of top-level keys at column 0", () => {
   });
 
   const TASK = ["platform", "image_resource", "inputs", "outputs", "caches", "params", "run", "container_limits"];
-  /** The items offered at the `|`, as label and detail. */
-  const detailsAt = (marked: string): Record<string, string | undefined> => {
-    const { text, document, cursor } = open(marked);
-    return Object.fromEntries(completion(text, document, docs, cursor).map((item) => [item.label, item.detail]));
-  };
 
   test.each([
     ["an empty file", "|"],
@@ -213,4 +214,46 @@ describe("completion of top-level keys at column 0", () => {
     expect(labels).toEqual(expect.arrayContaining(["resources", "groups"]));
     expect(labels).not.toContain("jobs");
   });
+});
+
+// a document with no pipeline key and neither `run` nor `platform` is not yet plainly either kind (plainKindOf): under a
+// key of one kind (a task config's `image_resource:`), that kind's keys
+describe("completion under a key of a document not yet plainly a pipeline or a task config", () => {
+  test.each([
+    ["image_resource:", "image_resource:\n  |\n", ["type", "source", "params", "version"], []],
+    ["image_resource: with a key written", "image_resource:\n  type: registry-image\n  |\n", ["source"], ["type"]],
+    ["container_limits:", "inputs: []\ncontainer_limits:\n  |\n", ["cpu", "memory"], []],
+    ["an input", "inputs:\n  - name: src\n    |\n", ["path", "optional"], ["name"]],
+  ])(
+    "under a task config's key (%s), neither kind yet: the task config's keys, saying so",
+    (_, marked, offered, written) => {
+      const details = detailsAt(marked);
+      expect(Object.keys(details)).toEqual(expect.arrayContaining(offered));
+      for (const key of offered) expect(details[key]).toMatch(/^task config(, required)?$/);
+      for (const key of [...written, "jobs", "resources", "platform", "run", "outputs"])
+        expect(details).not.toHaveProperty(key);
+    },
+  );
+});
+
+describe("completion below a long line", () => {
+  // a line of 100,000 `- ` in a block scalar, between the cursor and the key above it
+  const dashes = `${"- ".repeat(100_000)}a:b`;
+  const below = (cursor: string) =>
+    `jobs:\n  - name: a\n    plan:\n      - task: t\n        config:\n          platform: linux\n          run:\n            path: sh\n            args:\n              - >\n                ${dashes}\n${cursor}\n`;
+
+  test.each([
+    ["a key of the task config", "          |", ["inputs", "outputs", "params"]],
+    ["an item of args", "              - |", []],
+  ])(
+    "%s: read in time linear in the line, where each of its dashes started a reading of it again",
+    (_, cursor, offered) => {
+      const { text, document, cursor: at } = open(below(cursor));
+      const started = performance.now();
+      const labels = completion(text, document, docs, at).map((item) => item.label);
+      expect(performance.now() - started).toBeLessThan(5_000);
+      expect(labels).toEqual(expect.arrayContaining(offered));
+      expect(labels).not.toContain("run");
+    },
+  );
 });

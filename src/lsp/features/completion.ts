@@ -3,7 +3,7 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Path } from "../../model/common.ts";
 import { CORE_RESOURCE_TYPES } from "../../validate/rules/lib/core-resource-types.ts";
 import { LABEL, type NameKind, namesOf, type PipelineDocument, placeAt, valueAt } from "../documents.ts";
-import { type FieldDoc, fieldNote, kindsOfMapping, type SchemaDocs } from "../schema-docs.ts";
+import { type FieldDoc, fieldNote, kindsOf, type SchemaDocs } from "../schema-docs.ts";
 
 /** An index past the end of any list: the path of an item being written. */
 const NEW_ITEM = Number.MAX_SAFE_INTEGER;
@@ -11,8 +11,9 @@ const NEW_ITEM = Number.MAX_SAFE_INTEGER;
 /**
  * Completion: names where a name is expected (`get`/`put`/`resource`: resources; `passed` and a group's
  * `jobs`: jobs; a resource's `type`: resource types; a `run` step's `type`: prototypes), else the keys
- * the mapping at the cursor may still have, with their documentation: at the top of a document that is not yet plainly
- * a pipeline or a task config (an empty file), those of both, each item saying which kind's it is.
+ * the mapping at the cursor may still have, with their documentation: in a document that is not yet plainly a
+ * pipeline or a task config (an empty file, `image_resource:` alone), those of both (at its top) or of the kind whose
+ * key the mapping is under (under `image_resource:`, the task config's), each item saying which kind's it is.
  */
 export function completion(
   text: TextDocument,
@@ -30,8 +31,8 @@ export function completion(
   if (mapping === undefined) return [];
   const present = valueAt(document, mapping);
   const taken = new Set(typeof present === "object" && present !== null ? Object.keys(present) : []);
-  // at the top of a document that is neither kind yet (an empty file), the keys of both, each saying its kind's
-  const kinds = kindsOfMapping(mapping, document);
+  // in a document that is neither kind yet (an empty file), the keys of both, each saying its kind's
+  const kinds = kindsOf(document);
   return kinds.flatMap((kind) =>
     docs
       .fieldsAt(mapping, document.value, kind)
@@ -102,12 +103,22 @@ function topLevelKey(text: TextDocument, line: number): string | undefined {
   return undefined;
 }
 
+/**
+ * A line's key, after its indent and list dashes (`  - - name: x`: `name`), as {@link parentKey} reads it (quoted too):
+ * the key's first character is no dash followed by a blank, so the dashes are read once, where a line of many `- `
+ * (in a block scalar, say) was read again from each dash, and one of 100,000 took half a minute.
+ */
+const LIST_ITEM_KEY = /^(\s*)(?:-\s+)*((?:[^\s#:-]|-(?=\S))[^:]*?):(?:\s|$)/;
+
+/** {@link LIST_ITEM_KEY} as {@link mappingPath} reads it: a plain key only, its dashes captured. */
+const PLAIN_KEY = /^(\s*)((?:-\s+)*)((?:[^\s#:'"-]|-(?=\S))[^:]*?):(?:\s|$)/;
+
 /** The key of the nearest line above `line` indented less than `column` (the key a list item belongs to). */
 function parentKey(text: TextDocument, line: number, column: number): string | undefined {
   for (let l = line - 1; l >= 0; l--) {
     const t = lineText(text, l);
     if (t.trim() === "" || t.trimStart().startsWith("#")) continue;
-    const m = /^(\s*)(?:-\s+)*([^\s#:][^:]*?):(?:\s|$)/.exec(t);
+    const m = LIST_ITEM_KEY.exec(t);
     const indent = t.length - t.trimStart().length;
     if (indent < column || (indent === column && m !== null && !t.trimStart().startsWith("-"))) {
       return m?.[2];
@@ -130,7 +141,7 @@ function mappingPath(
   for (let l = line - 1; l >= 0; l--) {
     const t = lineText(text, l);
     if (t.trim() === "" || t.trimStart().startsWith("#")) continue;
-    const m = /^(\s*)((?:-\s+)*)([^\s#:'"][^:]*?):(?:\s|$)/.exec(t);
+    const m = PLAIN_KEY.exec(t);
     const indent = m === null ? t.length - t.trimStart().length : (m[1] as string).length + (m[2] as string).length;
     if (m !== null && indent === column) {
       const place = placeAt(document, text.offsetAt({ line: l, character: indent }));

@@ -1,17 +1,22 @@
 import { type Hover, MarkupKind, type Position } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { DocumentKind } from "../../parse/document-kind.ts";
+import { cutToken } from "../../source/diagnostic.ts";
 import { definitionFor, LABEL, nameAt, type PipelineDocument, placeAt, readingAt } from "../documents.ts";
-import { type FieldDoc, fieldNote, kindsOfMapping, type SchemaDocs } from "../schema-docs.ts";
+import { type FieldDoc, fieldNote, kindsOf, type SchemaDocs } from "../schema-docs.ts";
 
 /** A definition longer than this is cut in a hover. */
 const MAX_LINES = 20;
 
+/** A line of a definition longer than this is cut in a hover. */
+const MAX_LINE = 200;
+
 /**
  * Hover: on a resource, resource type, prototype or job name, its definition; on a key, the field's
- * documentation (the generated schema's description, i.e. the model's doc comment). At the top of a document that is
- * not yet plainly a pipeline or a task config (`inputs:` alone), the key's in each kind that has it, saying which kind
- * (`inputs`: the task config's); a key of both, both, briefly (each description's first paragraph).
+ * documentation (the generated schema's description, i.e. the model's doc comment). In a document that is not yet
+ * plainly a pipeline or a task config (`inputs:` alone), the key's in each kind that has it, saying which kind
+ * (`inputs`, or `type` under `image_resource:`: the task config's); a key of both, both, briefly (each description's
+ * first paragraph).
  */
 export function hover(
   text: TextDocument,
@@ -42,7 +47,7 @@ export function hover(
   if (docs === undefined) return null;
   const { path } = placeAt(document, offset);
   if (typeof path.at(-1) !== "string") return null;
-  const kinds = kindsOfMapping(path.slice(0, -1), document);
+  const kinds = kindsOf(document);
   const shown = kinds.flatMap((kind) => {
     const field = docs.fieldAt(path, document.value, kind);
     return field?.description === undefined ? [] : [{ kind, field, description: field.description }];
@@ -63,14 +68,20 @@ function fieldDoc(field: FieldDoc, of: DocumentKind | undefined): string {
   return `**${field.key}**${note === "" ? "" : ` (${note})`}`;
 }
 
-/** The text of a definition, dedented to its first line's column and cut at {@link MAX_LINES} lines. */
+/**
+ * The text of a definition, dedented to its first line's column, cut at {@link MAX_LINES} lines and each line at
+ * {@link MAX_LINE} characters; only those lines are read (a job of 300,000 lines was split whole at each hover, and a
+ * line of 3 MB was shown whole).
+ */
 function excerpt(text: TextDocument, start: number, end: number): string {
   const column = text.positionAt(start).character;
   const lines = text
     .getText({ start: text.positionAt(start), end: text.positionAt(end) })
-    .replace(/\s+$/, "")
-    .split("\n");
-  const dedented = lines.map((line, i) => (i === 0 ? line : line.slice(Math.min(column, indentOf(line)))));
+    .trimEnd()
+    .split("\n", MAX_LINES + 1);
+  const dedented = lines.map((line, i) =>
+    cutToken(i === 0 ? line : line.slice(Math.min(column, indentOf(line))), MAX_LINE),
+  );
   return dedented.length > MAX_LINES ? [...dedented.slice(0, MAX_LINES), "# ..."].join("\n") : dedented.join("\n");
 }
 

@@ -145,6 +145,28 @@ describe("hover", () => {
     expect(value).toMatch(/\n# \.\.\.\n```$/);
   });
 
+  test("a long line of a definition is cut at 200 characters, where a line of megabytes was shown whole", () => {
+    const items = "x, ".repeat(1_000_000);
+    const wide = open(
+      `jobs:\n  - name: a\n    plan: [${items}]\n  - name: b\n    plan:\n      - get: x\n        passed: [|a]\n`,
+    );
+    expect(shown(hover(wide.text, wide.document, docs, wide.cursor))).toBe(
+      `**job** \`a\`\n\n\`\`\`yaml\nname: a\nplan: [${items.slice(0, 193)}…\n\`\`\``,
+    );
+  });
+
+  test("a definition with a long run of blanks in it: its end trimmed in time linear in it, where each blank began a search for the end again", () => {
+    const blanks = " ".repeat(100_000);
+    const spaced = open(
+      `jobs:\n  - name: a\n    plan: [${blanks}]\n  - name: b\n    plan:\n      - get: x\n        passed: [|a]\n`,
+    );
+    const started = performance.now();
+    const value = shown(hover(spaced.text, spaced.document, docs, spaced.cursor));
+    expect(performance.now() - started).toBeLessThan(5_000);
+    // its line cut at 200 characters
+    expect(value).toBe(`**job** \`a\`\n\n\`\`\`yaml\nname: a\nplan: [${" ".repeat(193)}…\n\`\`\``);
+  });
+
   test("on a value: its field's documentation", () => {
     const found = hover(text, document, docs, opened.at("trigger: true", "trigger: t".length));
     expect(shown(found)).toMatch(/^\*\*trigger\*\*\n\n/);
@@ -157,8 +179,9 @@ describe("hover", () => {
 });
 
 // a document with no pipeline key and neither `run` nor `platform` is not yet plainly either kind (plainKindOf):
-// the server reads it as a pipeline, and a key at its top is documented in each kind that has it
-describe("hover at the top of a document not yet plainly a pipeline or a task config", () => {
+// the server reads it as a pipeline, and a key at its top, or under a key of one kind, is documented in each kind that
+// has it
+describe("hover in a document not yet plainly a pipeline or a task config", () => {
   const hoverAt = (marked: string, with_ = docs) => {
     const { text, document, cursor } = open(marked);
     return shown(hover(text, document, with_, cursor));
@@ -173,6 +196,17 @@ describe("hover at the top of a document not yet plainly a pipeline or a task co
   ])("a task config's key (%s): the task config's documentation, saying so", (_, marked, key) => {
     expect(taskDoc(key)).toEqual(expect.any(String));
     expect(hoverAt(marked)).toBe(`**${key}** (task config)\n\n${taskDoc(key)}`);
+  });
+
+  test.each([
+    ["image_resource's type", "image_resource:\n  ty|pe: registry-image\n", ["image_resource", "type"]],
+    ["an input's name", "inputs:\n  - na|me: src\n", ["inputs", 0, "name"]],
+    ["container_limits' cpu, on its value", "container_limits:\n  cpu: 1|0\n", ["container_limits", "cpu"]],
+  ])("under a task config's key (%s): the task config's documentation, saying so", (_, marked, path) => {
+    const field = docs.fieldAt(path, undefined, "task");
+    expect(field?.description).toEqual(expect.any(String));
+    const note = field?.required === true ? "task config, required" : "task config";
+    expect(hoverAt(marked)).toBe(`**${field?.key}** (${note})\n\n${field?.description}`);
   });
 
   test("once plainly one kind, its own documentation only, not saying the kind", () => {

@@ -3,7 +3,7 @@ import type { ResponseError, TextEdit, WorkspaceEdit } from "vscode-languageserv
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { open, URI } from "../../../test/helpers/lsp-document.ts";
 import { validateText } from "../../validate/validate-text.ts";
-import { prepareRename, rename } from "./rename.ts";
+import { MAX_RENAME_WRITES, prepareRename, rename } from "./rename.ts";
 
 /** A pipeline the validator finds nothing in, where `repo` is got by its own name and used as an artifact. */
 const PIPELINE = `resource_types:
@@ -250,6 +250,22 @@ describe("what rename refuses", () => {
       "'Build' is not a valid name: must start with a lowercase letter or a number",
     );
     expect(refused("jobs:\n  - name: a|\n    plan: []\n", "")).toBe("'' is not a valid name: a name cannot be empty");
+    // a long one quoted cut
+    expect(refused("jobs:\n  - name: a|\n    plan: []\n", `${"x".repeat(100)} y`)).toBe(
+      `'${"x".repeat(60)}…' is not a valid name: illegal character ' '`,
+    );
+  });
+
+  test("a name so long, at so many places, that the answer would write more than 64 Mi characters of it (an answer of gigabytes ran the server out of memory)", () => {
+    const passed = Array.from(
+      { length: 64 },
+      (_, i) => `  - name: j${i}\n    plan:\n      - get: r\n        passed: [a]\n`,
+    );
+    const text = `resources:\n  - name: r\n    type: git\n    source: {}\njobs:\n  - name: a|\n    plan: []\n${passed.join("")}`;
+    expect(refused(text, "n".repeat(2 ** 20))).toBe(
+      `renaming 'a' at 65 places to a name of ${2 ** 20} characters would write ${65 * 2 ** 20} characters, more than the ${MAX_RENAME_WRITES} a rename writes`,
+    );
+    expect(refused(text.replace("passed: [a]\n", ""), "n".repeat(2 ** 20))).toBeUndefined();
   });
 
   test("a name in a text whose broken line was read as blank, where that line holds the name", () => {

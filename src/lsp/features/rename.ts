@@ -1,7 +1,9 @@
 import { type Position, type Range, ResponseError, TextEdit, type WorkspaceEdit } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { checkIdentifier } from "../../concourse/go-identifier.ts";
+import { DEFAULT_MAX_BYTES } from "../../parse/parse-pipeline.ts";
 import { yamlString } from "../../render/yaml.ts";
+import { cutToken } from "../../source/diagnostic.ts";
 import {
   aliasesTo,
   LABEL,
@@ -41,12 +43,16 @@ function repeated(text: TextDocument, pair: ShadowedPair): string {
   return `the key '${pair.key}' at ${first.line + 1}:${first.character + 1} is written again at ${last.line + 1}:${last.character + 1}, and only the last one is read`;
 }
 
+/** The most characters of new names a rename writes (its places times the new name's length): 64 Mi. */
+export const MAX_RENAME_WRITES = 2 * DEFAULT_MAX_BYTES;
+
 /**
  * Renames a resource, resource type, prototype or job: its definition and every reference in the file
  * (`get`, `put`, `resource`, `passed`, `type`, group entries). A name Concourse would not accept, or one
  * already defined, is refused; so is a rename that would miss a place of the name, one written where the text is
  * not read: a broken line read as blank, or the value of a key written again later in its mapping (a first `jobs:`,
- * which fly refuses as a repeated key and the editor does not read).
+ * which fly refuses as a repeated key and the editor does not read); so is one whose answer would write more than
+ * {@link MAX_RENAME_WRITES} characters of the new name.
  *
  * A `get: x` or `put: x` without `resource:` names both the resource and the artifact the step makes, which
  * later steps of the job use by that name (task inputs, `input_mapping`, a put's `inputs`, paths such as
@@ -74,7 +80,7 @@ export function rename(
   const problem = checkIdentifier(newName);
   if (problem !== undefined) {
     const reason = problem.kind === "empty" ? "a name cannot be empty" : problem.reason;
-    return new ResponseError(-32602, `'${newName}' is not a valid name: ${reason}`);
+    return new ResponseError(-32602, `'${cutToken(newName)}' is not a valid name: ${reason}`);
   }
   if (namesOf(document, site.kind).includes(newName)) {
     return new ResponseError(-32602, `there is already a ${LABEL[site.kind]} named '${newName}'`);
@@ -99,6 +105,15 @@ export function rename(
     );
   }
   const sites = sitesOf(document, site.kind, site.name);
+  // the answer writes the name at each place: a long name at many places made an answer of gigabytes, and the server
+  // ran out of memory writing it
+  const writes = sites.length * newName.length;
+  if (writes > MAX_RENAME_WRITES) {
+    return new ResponseError(
+      -32602,
+      `renaming '${site.name}' at ${sites.length} places to a name of ${newName.length} characters would write ${writes} characters, more than the ${MAX_RENAME_WRITES} a rename writes`,
+    );
+  }
   const aliasedStep = sites.find((s) => namesStep(s) && s.anchored !== undefined);
   if (aliasedStep !== undefined) {
     const { line, character } = text.positionAt(aliasedStep.start);
