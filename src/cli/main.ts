@@ -21,7 +21,7 @@ quietEsSyntaxAsCommonJsWarning(process);
 
 // No top-level await: this is the entry of a CommonJS bundle (see scripts/build.mjs).
 // A pipeline module's timer that ends the process before hangar is done is said, exit 2 (see unfinished-exit.ts).
-const run = watchUnfinishedExit(process);
+const run = watchUnfinishedExit(process, process.argv[2]);
 const io = nodeIo(process, run.exit);
 void runCli(process.argv.slice(2), io).then(async (code) => {
   process.exitCode = code;
