@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { parse } from "yaml";
 import { deepFreeze } from "../../test/helpers/deep-freeze.ts";
 import type { Pipeline, Resource, ResourceType } from "../model/index.ts";
@@ -155,6 +155,33 @@ describe("renderJson", () => {
     // what `hangar render` writes
     expect(renderData(pipeline, "json").text).toBe(text);
   });
+});
+
+describe("renderJson's escapes, each character alone", () => {
+  const each = ["x\u007fy", "x\u0080y", "\u0085x", "a\u2028b", "\u2029", "\ufeffb", "\ufffe", "\uffff"];
+  const rendered = (s: string) =>
+    renderJson({
+      jobs: [{ name: "j", plan: [{ task: "t", file: "t.yml", params: { p: s } }] }],
+    } as unknown as Pipeline);
+
+  test.each([
+    ["with Node's Buffer", true],
+    ["without it (another runtime)", false],
+  ])(
+    "%s: a text of one such character is escaped; an ASCII or other text is written as JSON writes it",
+    (_, buffer) => {
+      if (!buffer) vi.stubGlobal("Buffer", undefined);
+      try {
+        for (const s of each) expect(rendered(s)).not.toMatch(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/);
+        for (const s of ["plain", "é 日 😀", "tab\there"]) {
+          const text = rendered(s);
+          expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+        }
+      } finally {
+        vi.unstubAllGlobals();
+      }
+    },
+  );
 });
 
 describe("renderYaml", () => {
