@@ -444,6 +444,12 @@ async function started() {
 
 describe("hangar lsp, given a client that breaks the protocol", () => {
   const frame = (body: string, length = Buffer.byteLength(body)) => `Content-Length: ${length}\r\n\r\n${body}`;
+  /** The server's answers that are errors, of all it wrote to its stdout. */
+  const errorAnswers = (out: string): unknown[] =>
+    out
+      .split(/Content-Length: \d+\r\n\r\n/)
+      .filter((body) => body.includes('"error"'))
+      .map((body) => JSON.parse(body));
 
   test("a Content-Length that is not a number: the server says so on stderr and exits 2, not deaf for ever", async () => {
     const { server, exited, stderr } = await started();
@@ -469,10 +475,7 @@ describe("hangar lsp, given a client that breaks the protocol", () => {
     server.stdin.write(frame("{not json"));
     const symbols = await client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: "file:///x.yml" } });
     expect(symbols).toEqual([]);
-    const answers = stdout()
-      .split(/Content-Length: \d+\r\n\r\n/)
-      .filter((body) => body.includes('"error"'))
-      .map((body) => JSON.parse(body));
+    const answers = errorAnswers(stdout());
     expect(answers).toEqual([
       {
         jsonrpc: "2.0",
@@ -497,10 +500,7 @@ describe("hangar lsp, given a client that breaks the protocol", () => {
       server.stdin.write(frame(body));
     const symbols = await client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: "file:///x.yml" } });
     expect(symbols).toEqual([]);
-    const answers = stdout()
-      .split(/Content-Length: \d+\r\n\r\n/)
-      .filter((body) => body.includes('"error"'))
-      .map((body) => JSON.parse(body));
+    const answers = errorAnswers(stdout());
     const invalid = (id: number | null) => ({
       jsonrpc: "2.0",
       id,
@@ -533,10 +533,7 @@ describe("hangar lsp, given a client that breaks the protocol", () => {
     // the document was not opened, and the server, not told to exit, reads on
     expect(symbols).toEqual([]);
     expect(ended).toBe(false);
-    const answers = stdout()
-      .split(/Content-Length: \d+\r\n\r\n/)
-      .filter((body) => body.includes('"error"'))
-      .map((body) => JSON.parse(body));
+    const answers = errorAnswers(stdout());
     const invalid = (id: number | string, not: string) => ({
       jsonrpc: "2.0",
       id,
@@ -565,10 +562,7 @@ describe("hangar lsp, given a client that breaks the protocol", () => {
       server.stdin.write(frame(body));
     const symbols = await client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: "file:///x.yml" } });
     expect(symbols).toEqual([]);
-    const answers = stdout()
-      .split(/Content-Length: \d+\r\n\r\n/)
-      .filter((body) => body.includes('"error"'))
-      .map((body) => JSON.parse(body));
+    const answers = errorAnswers(stdout());
     const invalid = (id: number, method: string, not: string) => ({
       jsonrpc: "2.0",
       id,
