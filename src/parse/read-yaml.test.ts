@@ -282,3 +282,20 @@ describe("with repeats allowed (the language server's reading of a text being ed
     });
   });
 });
+
+describe("%YAML directives, as go-yaml v2 reads them", () => {
+  test("1.1 is read; another version, or a second %YAML, is go-yaml's error at the directive", () => {
+    expect(readYaml("%YAML 1.1\n---\njobs: []\n")).toMatchObject({ ok: true, value: { jobs: [] } });
+    expect(readYaml("# a comment\n%TAG !e! tag:example.com,2000:\n%YAML 1.1\n---\njobs: []\n").ok).toBe(true);
+    expect(readYaml("%YAML 1.2\n---\njobs: []\n")).toEqual({
+      ok: false,
+      problems: [{ kind: "syntax", message: "found incompatible YAML document", offset: 0 }],
+    });
+    expect(readYaml("\n%YAML 1.1\n%YAML 1.1\n---\njobs: []\n")).toEqual({
+      ok: false,
+      problems: [{ kind: "syntax", message: "found duplicate %YAML directive", offset: 11 }],
+    });
+    // not a directive: a line of the document, or a string
+    expect(readYaml('jobs: []\nx: "%YAML 1.2"\n').ok).toBe(true);
+  });
+});

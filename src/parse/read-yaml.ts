@@ -37,6 +37,8 @@ import { bareEntriesMisread, buildYamlTree, contentStart, findDuplicateKeys, typ
  * Never throws.
  */
 export function readYaml(text: string, options: ReadYamlOptions = {}): YamlRead {
+  const directive = versionDirectiveProblem(text);
+  if (directive !== undefined) return { ok: false, problems: [directive] };
   const read = readFirst(text, options);
   if (read.ok) return asFlyReadsBareEntries(text, read, options);
   // go-yaml's Unmarshal decodes the first document of a stream and never reads the others (nor their errors)
@@ -61,6 +63,31 @@ function asFlyReadsBareEntries(text: string, read: YamlRead & { ok: true }, opti
   if (!again.ok) return { ok: false, problems: again.problems.map((p) => ({ ...p, offset: amended.back(p.offset) })) };
   const { regions: _, ...value } = again;
   return read.firstDocumentEnd === undefined ? value : { ...value, firstDocumentEnd: read.firstDocumentEnd };
+}
+
+/**
+ * go-yaml v2's refusal of the first document's `%YAML` directives (parserc.go `yaml_parser_process_directives`): a
+ * version other than 1.1 (`%YAML 1.2` is "found incompatible YAML document"), or a second `%YAML`; js-yaml reads
+ * both. Directives stand before the document's first `---`, each on a line of its own.
+ */
+function versionDirectiveProblem(text: string): YamlProblem | undefined {
+  // (a file of many directive-like lines is looked at up to its first line of anything else)
+  const lines = /^.*$/gm;
+  let seen = false;
+  for (let m = lines.exec(text); m !== null; m = lines.exec(text)) {
+    const line = m[0].replace(/^\ufeff/, "");
+    if (line.length === 0) lines.lastIndex++;
+    if (/^\s*(#.*)?\r?$/.test(line)) continue;
+    if (!line.startsWith("%")) return undefined;
+    if (!/^%YAML[ \t]/.test(line)) continue;
+    const offset = m.index + (m[0].length - line.length);
+    if (seen) return { kind: "syntax", message: "found duplicate %YAML directive", offset };
+    seen = true;
+    if (!/^%YAML[ \t]+1\.1(?:[ \t]|\r?$)/.test(line)) {
+      return { kind: "syntax", message: "found incompatible YAML document", offset };
+    }
+  }
+  return undefined;
 }
 
 /** js-yaml's error for a stream of more than one document. */
