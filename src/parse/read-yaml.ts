@@ -71,21 +71,25 @@ function asFlyReadsBareEntries(text: string, read: YamlRead & { ok: true }, opti
  * both. Directives stand before the document's first `---`, each on a line of its own.
  */
 function versionDirectiveProblem(text: string): YamlProblem | undefined {
-  // (a file of many directive-like lines is looked at up to its first line of anything else)
-  const lines = /^.*$/gm;
   let seen = false;
-  for (let m = lines.exec(text); m !== null; m = lines.exec(text)) {
-    const line = m[0].replace(/^\ufeff/, "");
-    if (line.length === 0) lines.lastIndex++;
-    if (/^\s*(#.*)?\r?$/.test(line)) continue;
-    if (!line.startsWith("%")) return undefined;
-    if (!/^%YAML[ \t]/.test(line)) continue;
-    const offset = m.index + (m[0].length - line.length);
-    if (seen) return { kind: "syntax", message: "found duplicate %YAML directive", offset };
-    seen = true;
-    if (!/^%YAML[ \t]+1\.1(?:[ \t]|\r?$)/.test(line)) {
-      return { kind: "syntax", message: "found incompatible YAML document", offset };
+  // line by line up to the first that is not blank, a comment or a directive: only a directive line is copied
+  for (let at = text.charCodeAt(0) === 0xfeff ? 1 : 0; at < text.length; ) {
+    const next = text.indexOf("\n", at);
+    const end = next === -1 ? text.length : next;
+    let first = at;
+    while (first < end && (text[first] === " " || text[first] === "\t" || text[first] === "\r")) first++;
+    if (first < end && text[first] !== "#") {
+      if (first !== at || text[first] !== "%") return undefined;
+      const line = text.slice(at, Math.min(end, at + 1024));
+      if (/^%YAML[ \t]/.test(line)) {
+        if (seen) return { kind: "syntax", message: "found duplicate %YAML directive", offset: at };
+        seen = true;
+        if (!/^%YAML[ \t]+1\.1(?:[ \t]|\r?$)/.test(line)) {
+          return { kind: "syntax", message: "found incompatible YAML document", offset: at };
+        }
+      }
     }
+    at = end + 1;
   }
   return undefined;
 }
