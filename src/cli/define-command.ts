@@ -1,5 +1,5 @@
 import { printable } from "../source/printable.ts";
-import type { Io } from "./io.ts";
+import type { Io, WriteOutcome } from "./io.ts";
 
 /** Exit codes: 0 success, 1 findings (errors in a pipeline), 2 usage, load or parse failure. */
 export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
@@ -60,6 +60,10 @@ export const commandError = (name: string, message: string): string =>
 export function reportError(io: Io, name: string, message: string): void {
   io.stderr(`${commandError(name, message)}\n`);
 }
+
+/** The line saying what a write did: `wrote definition.json`, or `definition.json unchanged`. */
+export const describeWrite = (outcome: WriteOutcome, shown: string): string =>
+  outcome === "written" ? `wrote ${shown}` : `${shown} unchanged`;
 
 /**
  * Reports a usage error of command `name` on stderr: {@link commandError}'s line, then how to get help

@@ -77,6 +77,24 @@ describe("writeFileAtomic", () => {
     expect(readdirSync(dir).sort()).toEqual(["fifo", "folder", "to-fifo"]);
   });
 
+  test("a file that holds the content already is left as it is; one byte different, of the same size, is written", () => {
+    const path = join(dir, "same.json");
+    expect(writeFileAtomic(path, '{"é":1}')).toBe("written");
+    const before = statSync(path, { bigint: true });
+    expect(writeFileAtomic(path, '{"é":1}')).toBe("unchanged");
+    const after = statSync(path, { bigint: true });
+    // not replaced: the same file (a rename would give another inode), its modification time kept
+    expect([after.ino, after.mtimeNs]).toEqual([before.ino, before.mtimeNs]);
+    expect(writeFileAtomic(path, '{"é":2}')).toBe("written");
+    expect(readFileSync(path, "utf8")).toBe('{"é":2}');
+    expect(statSync(path).ino).not.toBe(Number(before.ino));
+    // through a link, the target is compared
+    symlinkSync("same.json", join(dir, "link.json"));
+    expect(writeFileAtomic(join(dir, "link.json"), '{"é":2}')).toBe("unchanged");
+    expect(lstatSync(join(dir, "link.json")).isSymbolicLink()).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(["link.json", "same.json"]);
+  });
+
   test("a failed write leaves the old file and no temporary file", () => {
     writeFileSync(join(dir, "keep.json"), "old");
     expect(() => writeFileAtomic(join(dir, "missing/keep.json"), "new")).toThrow(

@@ -5,9 +5,9 @@ import { flyCommand } from "../render/fly-command.ts";
 import { renderData } from "../render/render.ts";
 import { checkOutputs } from "./check-outputs.ts";
 import type { HangarLink } from "./compile-cache.ts";
-import { EXIT, type ExitCode, reportError } from "./define-command.ts";
+import { describeWrite, EXIT, type ExitCode, reportError } from "./define-command.ts";
 import { checkVars, type FlyVarFlags, flyVars } from "./fly-vars.ts";
-import type { Io } from "./io.ts";
+import type { Io, WriteOutcome } from "./io.ts";
 import { type LoadedDefinition, loadModule, type PipelineDefinition } from "./load-pipeline.ts";
 import { commonJsNote } from "./module-type.ts";
 import { plural } from "./plural.ts";
@@ -269,8 +269,9 @@ async function renderAll(entries: readonly string[], options: BatchOptions, io: 
     }
   }
   for (const r of rendered) {
+    let outcome: WriteOutcome;
     try {
-      await io.writeFile(resolve(io.cwd(), r.out), r.text);
+      outcome = await io.writeFile(resolve(io.cwd(), r.out), r.text);
     } catch (error) {
       const { fileProblem } = await import("./file-problem.ts");
       reportError(io, COMMAND, `cannot write ${r.out}: ${fileProblem(error, "write")}`);
@@ -279,7 +280,7 @@ async function renderAll(entries: readonly string[], options: BatchOptions, io: 
     }
     const { pipeline } = r.definition;
     io.stderr(
-      `wrote ${r.out} (${plural(pipeline.jobs.length, "job")}, ${plural(pipeline.resources?.length ?? 0, "resource")})\n`,
+      `${describeWrite(outcome, r.out)} (${plural(pipeline.jobs.length, "job")}, ${plural(pipeline.resources?.length ?? 0, "resource")})\n`,
     );
     written.push(r);
   }
@@ -293,8 +294,8 @@ async function renderAll(entries: readonly string[], options: BatchOptions, io: 
       const script = resolve(io.cwd(), options.flyScript);
       // its folder may be the output folder, not made when no pipeline was written
       await io.makeDir(dirname(script));
-      await io.writeFile(script, flyScript(commands));
-      io.stderr(`wrote ${options.flyScript} (${plural(commands.length, "fly command")})\n`);
+      const outcome = await io.writeFile(script, flyScript(commands));
+      io.stderr(`${describeWrite(outcome, options.flyScript)} (${plural(commands.length, "fly command")})\n`);
     } catch (error) {
       const { fileProblem } = await import("./file-problem.ts");
       reportError(io, COMMAND, `cannot write ${options.flyScript}: ${fileProblem(error, "write")}`);

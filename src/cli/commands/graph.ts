@@ -3,8 +3,8 @@ import { fileURLToPath } from "node:url";
 import type { Pipeline } from "../../model/pipeline.ts";
 import type { TemplateVars } from "../../parse/vars.ts";
 import type { Diagnostic } from "../../source/diagnostic.ts";
-import { defineCommand, EXIT, type ExitCode, reportError, usageError } from "../define-command.ts";
-import type { Io } from "../io.ts";
+import { defineCommand, describeWrite, EXIT, type ExitCode, reportError, usageError } from "../define-command.ts";
+import type { Io, WriteOutcome } from "../io.ts";
 import { readTimeout, timeoutOption, VAR_OPTIONS } from "../options.ts";
 
 const FORMATS = ["svg", "html", "dot"] as const;
@@ -202,14 +202,15 @@ export default defineCommand({
       io.stdout(text);
       return EXIT.ok;
     }
+    let outcome: WriteOutcome;
     try {
-      await io.writeFile(resolve(io.cwd(), out), text);
+      outcome = await io.writeFile(resolve(io.cwd(), out), text);
     } catch (error) {
       const { fileProblem } = await import("../file-problem.ts");
       reportError(io, "graph", `cannot write ${out}: ${fileProblem(error, "write")}`);
       return EXIT.failure;
     }
-    io.stderr(`wrote ${out}\n`);
+    io.stderr(`${describeWrite(outcome, out)}\n`);
     return EXIT.ok;
   },
 });

@@ -42,6 +42,11 @@ describe("hangar render", () => {
     expect(JSON.parse(readFileSync(join(work, "definition.json"), "utf8"))).toEqual(expectedOk);
     expect(run.stdout).toBe("fly -t ci set-pipeline -p app -c definition.json --team 'platform team'\n");
     expect(run.stderr).toBe("wrote definition.json (1 job, 2 resources)\n");
+    // rendered again, the same text: the file is left as it is, and the line says so
+    const again = memoryIo(work);
+    expect(await runCli(["render", "ok.ts"], again.io)).toBe(0);
+    expect(again.stderr).toBe("definition.json unchanged (1 job, 2 resources)\n");
+    expect(again.stdout).toBe(run.stdout);
   });
 
   test("-o, --format yaml and --stdout", async () => {

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
-import { defineCommand, EXIT, type ExitCode, reportError, usageError } from "../define-command.ts";
+import { defineCommand, describeWrite, EXIT, type ExitCode, reportError, usageError } from "../define-command.ts";
+import type { WriteOutcome } from "../io.ts";
 import { readTimeout, timeoutOption, VAR_OPTIONS } from "../options.ts";
 
 export default defineCommand({
@@ -119,8 +120,9 @@ export default defineCommand({
         const { checkOutputs } = await import("../check-outputs.ts");
         return (await checkOutputs([{ path: out, text }], io)) ? EXIT.ok : EXIT.findings;
       }
+      let outcome: WriteOutcome;
       try {
-        await io.writeFile(resolve(io.cwd(), out), text);
+        outcome = await io.writeFile(resolve(io.cwd(), out), text);
       } catch (error) {
         const { fileProblem } = await import("../file-problem.ts");
         reportError(io, "render", `cannot write ${out}: ${fileProblem(error, "write")}`);
@@ -128,7 +130,7 @@ export default defineCommand({
       }
       const name = typeof values.pipeline === "string" ? values.pipeline : rendered.name;
       const stats = `${plural(definition.pipeline.jobs.length, "job")}, ${plural(definition.pipeline.resources?.length ?? 0, "resource")}`;
-      io.stderr(`wrote ${out} (${stats})\n`);
+      io.stderr(`${describeWrite(outcome, out)} (${stats})\n`);
       if (target === undefined && definition.target === undefined)
         io.stderr("note: no fly target given (add `target` to the default export or pass --target)\n");
       io.stdout(

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
-import { defineCommand, EXIT, reportError } from "../define-command.ts";
+import { defineCommand, describeWrite, EXIT, reportError } from "../define-command.ts";
+import type { WriteOutcome } from "../io.ts";
 
 export default defineCommand({
   name: "schema",
@@ -27,14 +28,15 @@ export default defineCommand({
       io.stdout(schema);
       return EXIT.ok;
     }
+    let outcome: WriteOutcome;
     try {
-      await io.writeFile(resolve(io.cwd(), values.out), schema);
+      outcome = await io.writeFile(resolve(io.cwd(), values.out), schema);
     } catch (error) {
       const { fileProblem } = await import("../file-problem.ts");
       reportError(io, "schema", `cannot write ${values.out}: ${fileProblem(error, "write")}`);
       return EXIT.failure;
     }
-    io.stderr(`wrote ${values.out}\n`);
+    io.stderr(`${describeWrite(outcome, values.out)}\n`);
     return EXIT.ok;
   },
 });
