@@ -118,6 +118,20 @@ test("a cached render writes its lines without making process.stdout or process.
     expect(cached.stderr).toMatch(/^.*definition\.json unchanged \(2 jobs, 7 resources\)\n$/);
     expect(cached.stdout).toMatch(/^fly -t pr-inf set-pipeline -p packer-docker-baseline -c .*definition\.json\n$/);
     expect(streams(cached.loaded)).toEqual([]);
+    // beyond what `node -e 0` loads, only the modules of hangar's start: no promise fs, no crypto, no streams
+    const bare = spawnSync(process.execPath, ["--require", join(repo, "test/helpers/record-builtins.cjs"), "-e", "0"], {
+      env: { ...process.env, RECORD_BUILTINS: record },
+    });
+    expect(bare.status).toBe(0);
+    const ofNode = new Set(readFileSync(record, "utf8").split("\n"));
+    const added = cached.loaded.filter((m) => m.startsWith("NativeModule ") && !ofNode.has(m)).map((m) => m.slice(13));
+    expect(
+      added.filter(
+        (m) =>
+          !["console", "module", "vm", "internal/util/parse_args/parse_args"].includes(m) &&
+          !m.startsWith("internal/util/parse_args/"),
+      ),
+    ).toEqual([]);
     // a module that logs makes process.stderr (what it logs goes there, stdout holding only the product): hangar's
     // own line then follows through the same stream, in order
     const logs = join(dir, "logs.mjs");

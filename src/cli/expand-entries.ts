@@ -1,4 +1,4 @@
-import { readdir } from "node:fs/promises";
+import { readdirSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { goPathMatch, isLiteralPathPattern } from "../concourse/go-path-match.ts";
 import { isFileEntry } from "./file-paths.ts";
@@ -33,47 +33,46 @@ export async function expandEntries(patterns: readonly string[], cwd: string): P
     }
     const segments = pattern.split(/[/\\]/);
     const root = isAbsolute(pattern) ? (segments.shift() ?? "") || sep : ".";
-    const matches = (await matchSegments(resolve(cwd, root), segments)).sort();
+    const matches = matchSegments(resolve(cwd, root), segments).sort();
     if (matches.length === 0) unmatched.push(pattern);
     for (const match of matches) add(isAbsolute(pattern) ? match : relative(cwd, match));
   }
   return { files, unmatched };
 }
 
-async function entriesOf(dir: string) {
+/**
+ * The entries of `dir` (none when it cannot be read). Read synchronously, as the rest of a command's start: the promise
+ * API of `fs` is a module of its own, which a render of a plain path would load (about 3 ms) only to import this one.
+ */
+function entriesOf(dir: string) {
   try {
-    return await readdir(dir, { withFileTypes: true });
+    return readdirSync(dir, { withFileTypes: true });
   } catch {
     return [];
   }
 }
 
 /** The files under `dir` matching the remaining pattern segments. */
-async function matchSegments(dir: string, segments: readonly string[]): Promise<string[]> {
+function matchSegments(dir: string, segments: readonly string[]): string[] {
   const [segment, ...rest] = segments;
   if (segment === undefined) return [];
   if (segment === "" || segment === ".") return matchSegments(dir, rest);
   if (segment === "**") {
-    const here = await matchSegments(dir, rest);
-    const below = await Promise.all(
-      (await entriesOf(dir))
-        .filter((e) => e.isDirectory() && !e.name.startsWith(".") && e.name !== "node_modules")
-        .map((e) => matchSegments(join(dir, e.name), segments)),
-    );
-    return [...here, ...below.flat()];
+    const here = matchSegments(dir, rest);
+    const below = entriesOf(dir)
+      .filter((e) => e.isDirectory() && !e.name.startsWith(".") && e.name !== "node_modules")
+      .flatMap((e) => matchSegments(join(dir, e.name), segments));
+    return [...here, ...below];
   }
   if (isLiteralPathPattern(segment)) {
     const path = join(dir, segment);
     if (rest.length > 0) return matchSegments(path, rest);
-    const found = (await entriesOf(dir)).some((e) => e.name === segment && isFileEntry(e, dir));
+    const found = entriesOf(dir).some((e) => e.name === segment && isFileEntry(e, dir));
     return found ? [path] : [];
   }
-  const matching = (await entriesOf(dir)).filter(
+  const matching = entriesOf(dir).filter(
     (e) => goPathMatch(segment, e.name) && (segment.startsWith(".") || !e.name.startsWith(".")),
   );
   if (rest.length === 0) return matching.filter((e) => isFileEntry(e, dir)).map((e) => join(dir, e.name));
-  const below = await Promise.all(
-    matching.filter((e) => e.isDirectory()).map((e) => matchSegments(join(dir, e.name), rest)),
-  );
-  return below.flat();
+  return matching.filter((e) => e.isDirectory()).flatMap((e) => matchSegments(join(dir, e.name), rest));
 }
