@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { parsePipeline } from "./parse-pipeline.ts";
-import { readYaml } from "./read-yaml.ts";
+import { type ReadYamlOptions, readYaml } from "./read-yaml.ts";
 
 const resolvedValue = (scalar: string): unknown => {
   const read = readYaml(`v: ${scalar}\n`);
@@ -62,8 +62,10 @@ describe("scalars resolve as go-yaml v2 resolves them", () => {
 });
 
 describe("merge keys, as go-yaml v2 applies them: in the order the mapping's entries are written", () => {
-  const mergedM = (text: string): unknown => {
-    const read = readYaml(text);
+  /** Every reading: a pipeline's, a text read by itself (the .flyrc, a vars file), the language server's. */
+  const READINGS = [{}, { standalone: true }, { repeatsAllowed: true }, { standalone: true, repeatsAllowed: true }];
+  const mergedM = (text: string, options: ReadYamlOptions = {}): unknown => {
+    const read = readYaml(text, options);
     if (!read.ok) throw new Error(read.problems.map((p) => p.message).join("; "));
     return (read.value as { m: unknown }).m;
   };
@@ -81,8 +83,64 @@ describe("merge keys, as go-yaml v2 applies them: in the order the mapping's ent
     ["before and after, in a block mapping", "m:\n  x: 1\n  z: 1\n  <<: [*a, *b]\n  v: 2\n", { x: "a", v: 2, z: "b" }],
     ["a source written in place", "m: {x: own, <<: {x: in place}}", { x: "in place" }],
     ["in a mapping that is a source itself", "m: {<<: {v: own, <<: *b}}", { v: "b", z: "b" }],
+    ["a block list of sources, the first last", "m:\n  v: own\n  <<:\n  - *b\n  - *a\n", { x: "a", v: "b", z: "b" }],
+    ["a merge key tagged !!merge", "m: {x: own, !!merge <<: *a}", { x: "a", v: "a" }],
+    ["a merge key tagged !!merge, quoted", 'm: {x: own, !!merge "<<": *a}', { x: "a", v: "a" }],
+    [
+      "a merge key with the non-specific tag `!` (a plain scalar to go-yaml's parser)",
+      "m: {x: own, ! <<: *a}",
+      { x: "a", v: "a" },
+    ],
+    ["a merge key with the tag `!`, quoted", "m: {x: own, ! '<<': *a}", { x: "a", v: "a" }],
+    ["an explicit merge key", "m:\n  x: own\n  ? <<\n  : *a\n", { x: "a", v: "a" }],
+    ["a source's own key `<<` (quoted), merged like any other", "m: {<<: {'<<': 1, x: 2}}", { "<<": 1, x: 2 }],
+    ["an explicit merge key tagged !!merge", "m:\n  x: own\n  ? !!merge <<\n  : *a\n", { x: "a", v: "a" }],
   ])("%s", (_, text, value) => {
-    expect(mergedM(sources + text)).toEqual(value);
+    for (const options of READINGS) expect(mergedM(sources + text, options)).toEqual(value);
+  });
+
+  test.each([
+    ["double-quoted", 'm: {x: own, "<<": *a}'],
+    ["single-quoted", "m: {x: own, '<<': *a}"],
+    ["tagged !!str", "m: {x: own, !!str <<: *a}"],
+  ])("a %s `<<` is a key like any other, as go-yaml v2 reads it (not implicit, not !!merge)", (_, text) => {
+    for (const options of READINGS)
+      expect(mergedM(sources + text, options)).toEqual({ x: "own", "<<": { x: "a", v: "a" } });
+  });
+
+  test("a merge key whose value is no mapping is refused, also one js-yaml reads as a key (`! <<`)", () => {
+    for (const options of READINGS) {
+      expect(readYaml("m: {! <<: 1}\n", options)).toEqual({
+        ok: false,
+        problems: [
+          { kind: "syntax", message: "cannot merge mappings; the provided source object is unacceptable", offset: 10 },
+        ],
+      });
+    }
+  });
+
+  test("where merge keys repeat (a reading that allows repeats): a later merge writes over an earlier one", () => {
+    for (const options of READINGS.slice(2)) {
+      expect(mergedM(`${sources}m: {<<: *b, <<: *a}\n`, options)).toEqual({ x: "a", v: "a", z: "b" });
+      expect(mergedM(`${sources}m: {v: own, <<: *b, v: own, <<: *a, x: own}\n`, options)).toEqual({
+        x: "own",
+        v: "a",
+        z: "b",
+      });
+      expect(mergedM(`${sources}m: {! <<: *b, <<: *a}\n`, options)).toEqual({ x: "a", v: "a", z: "b" });
+    }
+  });
+
+  test("in a text whose keys repeat only to js-yaml (0x10 and 16), which is read again allowing repeats", () => {
+    expect(mergedM(`0x10: a\n16: b\n${sources}m: {x: own, <<: *a}\n`)).toEqual({ x: "a", v: "a" });
+  });
+
+  test("a merged mapping has go-yaml's values before it is merged, and its aliases share them", () => {
+    for (const options of READINGS) {
+      const read = readYaml("s: &s {a: 1, <<: {a: 2}}\nm: {<<: *s}\nal: *s\n", options);
+      const value = (read.ok ? read.value : {}) as Record<string, { a?: unknown }>;
+      expect([value.s?.a, value.m?.a, value.al?.a]).toEqual([2, 2, 2]);
+    }
   });
 
   test("an alias to the mapping is the mapping as go-yaml decodes it", () => {
@@ -112,6 +170,15 @@ describe("repeated keys, as go-yaml v3 reports them before fly reads anything el
     expect(summary(text)).toEqual([
       '5:3 yaml/DUPLICATE_KEY mapping key "<<" already defined at line 4 || error parsing yaml before applying templates: yaml: unmarshal errors:\n  line 5: mapping key "<<" already defined at line 4',
     ]);
+  });
+
+  test("a key `<<` beside a merge key, which go-yaml v3 compares by its text alone", () => {
+    for (const key of ['"<<"', "'<<'", "!!str <<", "! <<"]) {
+      const text = `a: &a {x: 1}\njobs:\n- ${key}: *a\n  <<: *a\n  name: j\n  plan: []\n`;
+      expect(summary(text).map((s) => s.split(" || ")[0])).toEqual([
+        '4:3 yaml/DUPLICATE_KEY mapping key "<<" already defined at line 3',
+      ]);
+    }
   });
 
   test("every repeat, in every mapping, each against the first definition", () => {
@@ -213,48 +280,6 @@ describe("aliases are counted node for node as go-yaml counts them", () => {
       ok: true,
       value: { a: ["x"], b: [["x"], ["x"]], c: ["z", "z"] },
     });
-  });
-});
-
-describe("merge keys give the values go-yaml v2 gives, which fly uses, in a text read by itself", () => {
-  const readValue = (text: string, options = {}) => {
-    const read = readYaml(text, { standalone: true, ...options });
-    if (!read.ok) throw new Error(read.problems.map((p) => p.message).join("; "));
-    return read.value as Record<string, Record<string, unknown>>;
-  };
-  const B = "b: &b {team: t, api: x}\n";
-
-  test("a merge writes over the keys written before it, in block and flow mappings; a key after it writes over it", () => {
-    expect(readValue(`${B}m:\n  team: u\n  <<: *b\n`).m).toEqual({ team: "t", api: "x" });
-    expect(readValue(`${B}m: {team: u, other: 1, <<: *b}\n`).m).toEqual({ team: "t", other: 1, api: "x" });
-    expect(readValue(`${B}m: {<<: *b, team: u}\n`).m).toEqual({ team: "u", api: "x" });
-    expect(readValue(`${B}m: {team: u, <<: *b, team: v}\n`, { repeatsAllowed: true }).m).toEqual({
-      team: "v",
-      api: "x",
-    });
-  });
-
-  test("of a list of sources the first has the last word; a later merge writes over an earlier one", () => {
-    const sources = `${B}c: &c {team: c, dns: d}\n`;
-    expect(readValue(`${sources}m:\n  team: u\n  <<:\n  - *c\n  - *b\n`).m).toEqual({
-      team: "c",
-      dns: "d",
-      api: "x",
-    });
-    expect(readValue(`${sources}m: {<<: *b, <<: *c}\n`, { repeatsAllowed: true }).m).toEqual({
-      team: "c",
-      api: "x",
-      dns: "d",
-    });
-  });
-
-  test("a merged mapping has go-yaml's values before it is merged, and its aliases share them", () => {
-    const read = readValue("s: &s {a: 1, <<: {a: 2}}\nm: {<<: *s}\nal: *s\n");
-    expect([read.s?.a, read.m?.a, read.al?.a]).toEqual([2, 2, 2]);
-  });
-
-  test("a quoted '<<' is a key like any other", () => {
-    expect(readValue("m: {a: 1, '<<': {a: 2}}\n").m).toEqual({ a: 1, "<<": { a: 2 } });
   });
 });
 

@@ -1,9 +1,8 @@
 import jsyaml from "js-yaml";
 import { withEmptyEntries } from "./bare-entries.ts";
-import { isMergeKeyNode, MERGE_TAG, mergeWatch } from "./go-yaml-merge.ts";
+import { isMergeKeyNode, mergeWatch } from "./go-yaml-merge.ts";
 import { BINARY_UNRESOLVED, GO_YAML_SCHEMA, goYamlLoadOptions, MAX_YAML_DEPTH, mergeBudget } from "./go-yaml-schema.ts";
 import type { KnownMappings } from "./known-mappings.ts";
-import { mergeOrder } from "./merge-order.ts";
 import {
   FLOW_FAST_PATH_MIN,
   type FlowRegion,
@@ -13,7 +12,7 @@ import {
   withPlaceholders,
 } from "./read-yaml-flow.ts";
 import { type ListenerState, nodeWatch } from "./yaml-to-json.ts";
-import { bareEntriesMisread, buildYamlTree, contentStart, findDuplicateKeys, type YamlNode } from "./yaml-tree.ts";
+import { bareEntriesMisread, buildYamlTree, contentStart, findDuplicateKeys } from "./yaml-tree.ts";
 
 /**
  * Reads one YAML document as Concourse does, with bounds that hold for any input:
@@ -26,6 +25,7 @@ import { bareEntriesMisread, buildYamlTree, contentStart, findDuplicateKeys, typ
  *   multiple of its size; aliases are shared, not copied, so memory stays proportional to the input;
  * - merges copy at most {@link mergeBudget} keys in all (quadratic merging is cut off);
  * - nesting is limited to {@link MAX_YAML_DEPTH} levels;
+ * - merge keys give go-yaml v2's values (go-yaml-merge.ts);
  * - keys and values are watched for what fly's readers make of them (yaml-to-json.ts): a null key, or a list or
  *   mapping as a key, is an error in fly's words; float keys are named as sigs.k8s.io/yaml names them; a float JSON
  *   cannot hold (`.inf`, `.nan`) is noted (`nonFinite`).
@@ -161,15 +161,10 @@ function readDocument(
 ): YamlRead {
   const repeatsAllowed = options.repeatsAllowed === true;
   const aliases = aliasCounter(text, counted);
-  // go-yaml v2's merges: in every text, a key written before a merge key (merge-order.ts); in a text read by itself,
-  // also merges that repeat, which only a reading that allows repeats has (go-yaml-merge.ts)
-  const order = mergeOrder(text);
-  const merged = options.standalone === true ? mergeWatch(text) : undefined;
+  // go-yaml v2's merges (go-yaml-merge.ts)
+  const merged = mergeWatch(text);
   const watch = nodeWatch(text, options.standalone === true);
-  let repeatedMerge = false;
   let misplaced = false;
-  /** `merges[d]`: whether the mapping whose keys are at depth d has had a `<<` key yet. */
-  const merges: boolean[] = [];
   /** For `blockOnly`: whether each open node is a flow collection, and how many are. */
   const flows: boolean[] = [];
   let inFlow = 0;
@@ -186,21 +181,14 @@ function readDocument(
       }
     }
     if (event === "open") {
-      merges[state.depth + 1] = false;
       watch.open(state);
       aliases.open(state);
-      order.open(state);
-      merged?.open(state);
+      merged.open(state);
       return;
     }
     watch.close(state);
     aliases.close(state);
-    order.close(state);
-    merged?.close(state);
-    if (state.tag === MERGE_TAG) {
-      if (merges[state.depth] === true) repeatedMerge = true;
-      merges[state.depth] = true;
-    }
+    merged.close(state);
   };
   let value: unknown;
   try {
@@ -214,13 +202,12 @@ function readDocument(
     if (error.reason === NESTED_KEY && watch.problems().length > 0) return { ok: false, problems: watch.problems() };
     return { ok: false, problems: [syntaxProblem(error)] };
   }
-  if (repeatedMerge && !repeatsAllowed) return readWithDuplicates(text, options);
+  if (merged.repeated() && !repeatsAllowed) return readWithDuplicates(text, options);
   if (misplaced) return { ok: false, problems: [] };
-  const sources = order.problems();
+  const sources = merged.problems();
   if (sources.length > 0) return { ok: false, problems: sources.map((p) => ({ kind: "syntax", ...p })) };
   const keys = watch.problems();
   if (keys.length > 0) return { ok: false, problems: keys };
-  merged?.fix(() => treeOrNothing(text));
   return { ok: true, value, ...(watch.nonFinite() && { nonFinite: true }) };
 }
 
@@ -235,8 +222,7 @@ export interface ReadYamlOptions {
   /**
    * Read the text as sigs.k8s.io/yaml reads a text by itself (a `-l` vars file, a `-y` value, the `.flyrc`), not as a
    * pipeline: a key it rejects is a problem whatever the document's root, where fly's first read of a pipeline
-   * (go-yaml v3, into a mapping) stops at a root that is not a mapping before any key is looked at; and a merge key
-   * writes over the keys before it, as go-yaml v2 merges (go-yaml-merge.ts).
+   * (go-yaml v3, into a mapping) stops at a root that is not a mapping before any key is looked at.
    */
   readonly standalone?: boolean;
 }
@@ -410,21 +396,22 @@ function readWithDuplicates(text: string, options: ReadYamlOptions): YamlRead {
 function readAllowingRepeats(text: string, options: ReadYamlOptions): YamlRead {
   const watch = nodeWatch(text, options.standalone === true);
   const aliases = aliasCounter(text, 0);
-  // go-yaml v2's merges, for a text read by itself only (see go-yaml-merge.ts)
-  const merged = options.standalone === true ? mergeWatch(text) : undefined;
+  const merged = mergeWatch(text);
   const listener = (event: "open" | "close", state: ListenerState): void => {
     if (event === "open") {
       watch.open(state);
       aliases.open(state);
-      merged?.open(state);
+      merged.open(state);
     } else {
       watch.close(state);
       aliases.close(state);
-      merged?.close(state);
+      merged.close(state);
     }
   };
   try {
     const value = jsyaml.load(text, goYamlLoadOptions(text, { json: true, listener }));
+    const sources = merged.problems();
+    if (sources.length > 0) return { ok: false, problems: sources.map((p) => ({ kind: "syntax", ...p })) };
     const keys = watch.problems();
     if (keys.length > 0) return { ok: false, problems: keys };
     return { ok: true, value, ...(watch.nonFinite() && { nonFinite: true }) };
@@ -433,15 +420,6 @@ function readAllowingRepeats(text: string, options: ReadYamlOptions): YamlRead {
     if (error instanceof RecursiveAlias) return { ok: false, problems: [recursiveAliasProblem(text, error.offset)] };
     if (error instanceof jsyaml.YAMLException) return { ok: false, problems: [syntaxProblem(error)] };
     return { ok: false, problems: [internalProblem(error)] };
-  }
-}
-
-/** The position tree of a text the reader has read, undefined if it cannot be read (it then changes nothing). */
-function treeOrNothing(text: string): YamlNode | undefined {
-  try {
-    return buildYamlTree(text);
-  } catch {
-    return undefined;
   }
 }
 
