@@ -1,5 +1,5 @@
-import jsyaml from "js-yaml";
 import { isObject } from "../model/common.ts";
+import { toYaml } from "../render/yaml.ts";
 import { printable, withoutBidiControls } from "../source/printable.ts";
 import type { PipelineChange } from "./diff.ts";
 import { diffLines, formatHunks, type LineEdit, splitLines, toHunks } from "./line-diff.ts";
@@ -53,22 +53,24 @@ function shown(change: PipelineChange, showSecrets: boolean): { before?: unknown
 }
 
 /**
- * A value as YAML lines for reading: multi-line strings (task scripts) as literal blocks, so that a
- * changed script shows line by line; no line folding. js-yaml escapes control characters, line breaks among them, in
- * a double-quoted string; the bidirectional controls it writes as they are are escaped here, so that a value cannot
- * reorder what its line shows (`+uri: https://example.com/\u202e...`).
+ * A value as YAML lines for reading, written as `hangar render` writes YAML (render/yaml.ts; NaN and the infinities as
+ * YAML's `.nan` and `.inf`): multi-line strings (task scripts) as literal blocks, so that a changed script shows line
+ * by line; no line folding. Control characters, line breaks among them, are escaped in a double-quoted string; the
+ * bidirectional controls a string may hold as they are are escaped here, so that a value cannot reorder what its line
+ * shows (`+uri: https://example.com/\u202e...`). Speed: js-yaml's dump took most of the time of showing 100,000 added
+ * jobs.
  */
 const yamlLines = (value: unknown): string[] =>
-  value === undefined
-    ? []
-    : splitLines(jsyaml.dump(value, { lineWidth: -1, noRefs: true, noArrayIndent: true })).map(withoutBidiControls);
+  value === undefined ? [] : splitLines(withoutBidiControls(toYaml(value, { nonFinite: true })));
 
 /** The lines of a change's diff in unified form (`@@` headers, then ` `/`-`/`+` lines). */
 function changeLines(change: PipelineChange, context: number, showSecrets: boolean): string[] {
   if (change.kind === "moved") return [];
   const { before, after } = shown(change, showSecrets);
+  // an added or removed object is shown whole: its lines need no comparing
+  if (change.kind === "added") return yamlLines(after).map((line) => `+${line}`);
+  if (change.kind === "removed") return yamlLines(before).map((line) => `-${line}`);
   const edits: LineEdit[] = diffLines(yamlLines(alignKeys(before, after)), yamlLines(after));
-  if (change.kind !== "changed") return edits.map((e) => `${e.op}${e.line}`);
   return splitLines(formatHunks(toHunks(edits, context)));
 }
 
@@ -109,17 +111,20 @@ export function formatChanges(changes: readonly PipelineChange[], options: DiffF
         : line.startsWith("@@")
           ? paint(ANSI.cyan, line)
           : line;
-  let out = "";
+  // the lines of each change joined, then all of them once: a text of many small pieces kept until the end is mostly
+  // work for the garbage collector
+  const parts: string[] = [];
   let section: string | undefined;
   for (const change of changes) {
     const named = change.name !== undefined;
-    if (named && change.section !== section) out += `${LABELS[change.section]?.[0] ?? printable(change.section)}:\n`;
+    if (named && change.section !== section)
+      parts.push(`${LABELS[change.section]?.[0] ?? printable(change.section)}:\n`);
     section = named ? change.section : undefined;
     const indent = named ? "  " : "";
-    out += `${indent}${paint(ANSI.yellow, heading(change))}\n`;
-    for (const line of changeLines(change, context, showSecrets)) out += `${indent}${paintLine(line)}\n`;
+    const lines = [paint(ANSI.yellow, heading(change)), ...changeLines(change, context, showSecrets).map(paintLine)];
+    parts.push(`${indent}${lines.join(`\n${indent}`)}\n`);
   }
-  return out;
+  return parts.join("");
 }
 
 /** One change as JSON data: what {@link formatChanges} shows, with the values (redacted unless asked). */
