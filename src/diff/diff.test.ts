@@ -26,11 +26,11 @@ describe("diffPipelines", () => {
       { name: "a", plan: [{ get: "other" }] },
     ];
     expect(diffPipelines({ jobs: [a, b] }, { jobs: [a, c] })).toEqual([
-      { section: "jobs", name: "a", kind: "changed", before: b, after: c },
+      { section: "jobs", name: "a", occurrence: 2, kind: "changed", before: b, after: c },
     ]);
     expect(diffPipelines({ jobs: [a, b] }, { jobs: [a, b] })).toEqual([]);
     expect(diffPipelines({ jobs: [a] }, { jobs: [a, b] })).toEqual([
-      { section: "jobs", name: "a", kind: "added", after: b },
+      { section: "jobs", name: "a", occurrence: 2, kind: "added", after: b },
     ]);
   });
 

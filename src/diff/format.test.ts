@@ -146,6 +146,64 @@ describe("formatChanges", () => {
     );
   });
 
+  test("a heading names each object unambiguously: a name that is not plain quoted, a repeated one's occurrence, an unnamed one's position", () => {
+    const job = (name: unknown, get = "src") => ({ name, plan: [{ get }] });
+    const names = ["#1", "a b", "a.b", "jobs[0]", "x/y", 'say "hi"', "back\\slash", "a", "a"];
+    const changes = diffPipelines(
+      { jobs: [job("plain"), { plan: [] }, job("a")] },
+      { jobs: [...names.map((name) => job(name)), { plan: [{ get: "x" }] }, job(7)] },
+    );
+    const headings = formatChanges(changes)
+      .split("\n")
+      .filter((line) => !/^ *[-+]/.test(line));
+    expect(headings).toEqual([
+      "jobs:",
+      "  job plain has been removed:",
+      "  job at position 2, without a name has been removed:",
+      '  job "#1" has been added:',
+      '  job "a b" has been added:',
+      '  job "a.b" has been added:',
+      '  job "jobs[0]" has been added:',
+      '  job "x/y" has been added:',
+      '  job "say \\"hi\\"" has been added:',
+      '  job "back\\\\slash" has been added:',
+      "  job a (occurrence 2 of that name) has been added:",
+      "  job at position 10, without a name has been added:",
+      "  job at position 11, without a name has been added:",
+      "",
+    ]);
+    // as data: a name, its occurrence, or the position of an object without one
+    expect(changesToJson(changes).changes.map(({ name, occurrence, index }) => ({ name, occurrence, index }))).toEqual([
+      { name: "plain" },
+      { index: 1 },
+      ...names.slice(0, 7).map((name) => ({ name })),
+      { name: "a", occurrence: 2 },
+      { index: 9 },
+      { index: 10 },
+    ]);
+  });
+
+  test("a job named #1 is not the unnamed object at position 1, nor a#2 the second of name a", () => {
+    const job = (name: unknown, get: string) => ({ name, plan: [{ get }] });
+    // unchanged: the unnamed job at position 1 and the job named '#1' keep their data
+    expect(diffPipelines({ jobs: [job("#1", "x"), { plan: [] }] }, { jobs: [job("#1", "x"), { plan: [] }] })).toEqual(
+      [],
+    );
+    const moved = diffPipelines({ jobs: [job("#1", "x"), { plan: [] }] }, { jobs: [{ plan: [] }, job("#1", "x")] });
+    expect(moved.map((c) => [c.kind, c.name, c.index])).toEqual([
+      ["removed", undefined, 1], // the unnamed job, matched by its position, not the job named '#1'
+      ["added", undefined, 0],
+    ]);
+    const repeated = diffPipelines(
+      { jobs: [job("a", "x"), job("a", "y")] },
+      { jobs: [job("a", "x"), job("a#2", "y")] },
+    );
+    expect(repeated.map((c) => [c.kind, c.name, c.occurrence])).toEqual([
+      ["removed", "a", 2],
+      ["added", "a#2", undefined],
+    ]);
+  });
+
   test("control characters in names and keys are escaped in headings: a name cannot erase or forge lines", () => {
     const forged = "innocent\u001b[2K\r\u001b[1Ajob x\u202e";
     const changes = diffPipelines(
@@ -157,10 +215,10 @@ describe("formatChanges", () => {
       .filter((line) => !/^ *[-+]/.test(line));
     expect(headings).toEqual([
       "groups:",
-      "  group g\\nfake has moved from position 1 to 2",
+      '  group "g\\nfake" has moved from position 1 to 2',
       "  group h has moved from position 2 to 1",
       "jobs:",
-      "  job innocent\\x1b[2K\\r\\x1b[1Ajob x\\u202e has been added:",
+      '  job "innocent\\x1b[2K\\r\\x1b[1Ajob x\\u202e" has been added:',
       "",
     ]);
     // a section of a change made by hand (diffPipelines keeps only Concourse's top-level keys)

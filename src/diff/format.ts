@@ -82,15 +82,31 @@ function heading(change: PipelineChange): string {
   const labels = LABELS[change.section];
   // a named section that is not a list is compared whole (`jobs has changed:`); display is one object
   const whole = change.section === "display" ? labels?.[1] : labels?.[0];
-  const what =
-    change.name === undefined
-      ? (whole ?? printable(change.section))
-      : `${labels?.[1] ?? printable(change.section)} ${printable(change.name)}`;
+  const what = isObjectChange(change)
+    ? `${labels?.[1] ?? printable(change.section)} ${objectName(change)}`
+    : (whole ?? printable(change.section));
   if (change.kind === "moved") {
     const [from, to] = change.positions ?? [0, 0];
     return `${what} has moved from position ${from + 1} to ${to + 1}`;
   }
   return `${what} has ${change.kind === "changed" ? "changed" : `been ${change.kind}`}:`;
+}
+
+/** Whether a change is of one object of a named section (else of a whole top-level value). */
+const isObjectChange = (change: PipelineChange): boolean => change.name !== undefined || change.index !== undefined;
+
+/** Names shown as they are; any other is quoted, so that `#1`, `a b`, `a.b` or `x"` reads as one name and nothing else. */
+const BARE_NAME = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * How a heading names an object: its name, bare or quoted (see {@link BARE_NAME}), with which occurrence of a repeated
+ * name it is, or the position of an object without a name (`at position 2, without a name`), which no name can read as.
+ */
+function objectName(change: PipelineChange): string {
+  if (change.name === undefined) return `at position ${(change.index ?? 0) + 1}, without a name`;
+  // quoted with its quotes and backslashes escaped, then its controls as printable escapes them (\x1b, \u202e)
+  const name = BARE_NAME.test(change.name) ? change.name : `"${printable(change.name.replace(/["\\]/g, "\\$&"))}"`;
+  return change.occurrence === undefined ? name : `${name} (occurrence ${change.occurrence} of that name)`;
 }
 
 const ANSI = { red: "\u001b[31m", green: "\u001b[32m", yellow: "\u001b[33m", cyan: "\u001b[36m", reset: "\u001b[0m" };
@@ -116,7 +132,7 @@ export function formatChanges(changes: readonly PipelineChange[], options: DiffF
   const parts: string[] = [];
   let section: string | undefined;
   for (const change of changes) {
-    const named = change.name !== undefined;
+    const named = isObjectChange(change);
     if (named && change.section !== section)
       parts.push(`${LABELS[change.section]?.[0] ?? printable(change.section)}:\n`);
     section = named ? change.section : undefined;
@@ -131,6 +147,8 @@ export function formatChanges(changes: readonly PipelineChange[], options: DiffF
 export interface JsonChange {
   readonly section: string;
   readonly name?: string;
+  readonly occurrence?: number;
+  readonly index?: number;
   readonly change: PipelineChange["kind"];
   readonly before?: unknown;
   readonly after?: unknown;
@@ -139,7 +157,10 @@ export interface JsonChange {
   readonly diff: readonly string[];
 }
 
-/** The changes as data: `{ equal, changes: [{ section, name?, change, before?, after?, diff }] }`. */
+/**
+ * The changes as data: `{ equal, changes: [{ section, name?, occurrence?, index?, change, before?, after?, diff }] }`;
+ * an object is named by `name` (with `occurrence` from 2 for a repeated name) or, without a name, by its `index`.
+ */
 export function changesToJson(
   changes: readonly PipelineChange[],
   options: DiffFormatOptions = {},
@@ -150,6 +171,8 @@ export function changesToJson(
     changes: changes.map((change) => ({
       section: change.section,
       ...(change.name !== undefined && { name: change.name }),
+      ...(change.occurrence !== undefined && { occurrence: change.occurrence }),
+      ...(change.index !== undefined && { index: change.index }),
       change: change.kind,
       ...shown(change, showSecrets),
       ...(change.positions !== undefined && { positions: change.positions }),
