@@ -561,7 +561,8 @@ if (!args.has("no-import")) {
   process.stderr.write("measuring hangar import ...\n");
   spawnSync(process.execPath, ["--expose-gc", join(repo, "bench/import.mjs")], { stdio: "inherit", cwd: repo });
 }
-// `hangar diff` against parsing the two configs: no goal, the ratio only (bench/diff.mjs prints its table)
+// `hangar diff` against parsing the two configs, and a 10,000-job change against renderYaml with its goal (bench/diff.mjs
+// prints its tables and its PASS/MISS line)
 if (!args.has("no-diff")) {
   process.stderr.write("measuring hangar diff ...\n");
   spawnSync(process.execPath, ["--expose-gc", join(repo, "bench/diff.mjs")], { stdio: "inherit", cwd: repo });

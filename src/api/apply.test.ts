@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { createdMessage, pipelineLabel } from "./apply.ts";
+import { createdMessage, instanceVarsKey, pipelineLabel } from "./apply.ts";
 
 describe("a pipeline's name with its instance vars, as fly writes and reads it", () => {
   test("sorted and flattened; a string fly's YAML would read as another value is quoted", () => {
@@ -20,4 +20,13 @@ describe("a pipeline's name with its instance vars, as fly writes and reads it",
     expect(pipelineLabel(ref)).toBe('app/"a.b":"x,y",c:"k: v",d:""');
     expect(pipelineLabel({ team: "main", name: "app" })).toBe("app");
   });
+});
+
+test("instance vars name the same pipeline in any key order, nested too; a name with a dot is not a path", () => {
+  expect(instanceVarsKey({ a: 1, branch: { name: "x", pr: 2 } })).toBe(
+    instanceVarsKey({ branch: { pr: 2, name: "x" }, a: 1 }),
+  );
+  expect(instanceVarsKey({ "branch.name": "x" })).not.toBe(instanceVarsKey({ branch: { name: "x" } }));
+  expect(instanceVarsKey({ v: { a: 1 } })).not.toBe(instanceVarsKey({ v: [["a", 1]] }));
+  expect(instanceVarsKey({})).toBe(instanceVarsKey());
 });

@@ -5,10 +5,9 @@
  * before saving anything. No printing here: outcomes and failures are data and messages.
  */
 
-import { goQuote } from "../concourse/go-format.ts";
 import { diffPipelines, type PipelineChange } from "../diff/diff.ts";
 import { isObject } from "../model/common.ts";
-import { instanceVarText, shellQuote } from "../render/fly-command.ts";
+import { instanceVarKey, instanceVarText, shellQuote } from "../render/fly-command.ts";
 import { printable } from "../source/printable.ts";
 import { ApiError, type ConcourseClient, type ConfigWarning, type CurrentConfig, type PipelineRef } from "./client.ts";
 
@@ -88,7 +87,7 @@ function flyPipelineName(ref: PipelineRef): string {
   const flatten = (keys: readonly string[], value: unknown): void => {
     if (isObject(value) && Object.keys(value).length > 0) {
       for (const [key, v] of Object.entries(value)) flatten([...keys, key], v);
-    } else pairs.push([keys.map((k) => (/[,.:/ ]/.test(k) ? goQuote(k) : k)).join("."), value]);
+    } else pairs.push([keys.map(instanceVarKey).join("."), value]);
   };
   for (const [key, value] of Object.entries(ref.instanceVars ?? {})) flatten([key], value);
   if (pairs.length === 0) return ref.name;
@@ -101,6 +100,25 @@ function flyPipelineName(ref: PipelineRef): string {
  * escaped (see {@link printable}).
  */
 export const pipelineLabel = (ref: PipelineRef): string => printable(flyPipelineName(ref));
+
+/**
+ * What tells one pipeline's instance vars from another's, as Concourse keeps them (a JSON object): keys sorted at every
+ * depth, so that the same vars in another order, nested too, are the same pipeline; a name holding a dot
+ * (`{"branch.name": "x"}`) is a name, not the path `{branch: {name: "x"}}`, which is another pipeline.
+ */
+export function instanceVarsKey(vars: Readonly<Record<string, unknown>> = {}): string {
+  const sorted = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(sorted)
+      : isObject(value)
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((key) => [key, sorted(value[key])]),
+          )
+        : value;
+  return JSON.stringify(sorted(vars));
+}
 
 /** A fly command to suggest: each argument quoted for a POSIX shell where it needs it, control characters escaped. */
 const fly = (...args: readonly string[]): string => printable(["fly", ...args.map(shellQuote)].join(" "));

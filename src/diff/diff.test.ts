@@ -1,6 +1,13 @@
-import { describe, expect, onTestFinished, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
+import { copyData } from "../walk/plain-data.ts";
 import { diffPipelines } from "./diff.ts";
 import { formatChanges } from "./format.ts";
+
+// copyData watched, to tell which objects a diff copies
+vi.mock("../walk/plain-data.ts", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("../walk/plain-data.ts")>();
+  return { ...actual, copyData: vi.fn(actual.copyData) };
+});
 
 const job = (name: string) => ({ name, plan: [{ get: "src", trigger: true }] });
 
@@ -19,11 +26,11 @@ describe("diffPipelines", () => {
       { name: "a", plan: [{ get: "other" }] },
     ];
     expect(diffPipelines({ jobs: [a, b] }, { jobs: [a, c] })).toEqual([
-      { section: "jobs", name: "a", kind: "changed", before: b, after: c },
+      { section: "jobs", name: "a", occurrence: 2, kind: "changed", before: b, after: c },
     ]);
     expect(diffPipelines({ jobs: [a, b] }, { jobs: [a, b] })).toEqual([]);
     expect(diffPipelines({ jobs: [a] }, { jobs: [a, b] })).toEqual([
-      { section: "jobs", name: "a", kind: "added", after: b },
+      { section: "jobs", name: "a", occurrence: 2, kind: "added", after: b },
     ]);
   });
 
@@ -269,8 +276,7 @@ describe("diffPipelines", () => {
     Object.assign(after.resources[7]?.source ?? {}, { branch: "dev" });
     const newJob = { name: "job-new", plan: [{ get: "repo-0" }], on_failure: { put: "image-0" } };
 
-    const clone = vi.spyOn(globalThis, "structuredClone");
-    onTestFinished(() => clone.mockRestore());
+    vi.mocked(copyData).mockClear();
     const changes = diffPipelines(before, { ...after, jobs: [...after.jobs.slice(0, 2999), newJob] });
     expect(changes.map((c) => `${c.kind} ${c.section} ${c.name}`)).toEqual([
       "changed resources image-3",
@@ -286,8 +292,8 @@ describe("diffPipelines", () => {
         "     config:",
         "       platform: linux",
         "       params:",
-        "  -      VERSION: 1.0.1500",
-        "  +      VERSION: 2.0.0",
+        '  -      VERSION: "1.0.1500"',
+        '  +      VERSION: "2.0.0"',
         "       run:",
         "         path: make",
         "         args:",
@@ -295,7 +301,7 @@ describe("diffPipelines", () => {
       ].join("\n"),
     );
     // the configs, their sections and the objects alike on both sides are compared as they are, not copied
-    const copied = clone.mock.calls.map(([value]) => (value as { name?: unknown }).name);
+    const copied = vi.mocked(copyData).mock.calls.map(([value]) => (value as { name?: unknown }).name);
     expect(new Set(copied)).toEqual(new Set(["image-3", "job-10", "job-1500", "job-2999", "job-new"]));
   });
 });

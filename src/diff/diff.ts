@@ -25,8 +25,15 @@ export type ChangeKind = "added" | "removed" | "changed" | "moved";
 export interface PipelineChange {
   /** The top-level key: a named section, `display`, or another key the config has. */
   readonly section: string;
-  /** The object's `name` in a named section; absent for a whole top-level value. */
+  /** The object's `name` in a named section; absent for a whole top-level value and for an object without a name. */
   readonly name?: string;
+  /**
+   * For a name that more than one object of the section has (a validation error): which of them, from 1 in the order
+   * of the list; absent for the first. Objects of a repeated name are compared occurrence by occurrence.
+   */
+  readonly occurrence?: number;
+  /** For an object of a named section without a string `name`: its position in the list (from 0), by which it is matched. */
+  readonly index?: number;
   readonly kind: ChangeKind;
   /** The value before (absent when added). */
   readonly before?: unknown;
@@ -36,18 +43,28 @@ export interface PipelineChange {
   readonly positions?: readonly [before: number, after: number];
 }
 
+/** How one object of a section is told apart: its name (and which occurrence of it), or its position when unnamed. */
+type ObjectId = Pick<PipelineChange, "name" | "occurrence" | "index">;
+
 /**
  * A section's objects by name; an object without a string name is kept under its position. A repeated name (a
- * validation error) is kept under its occurrence (`a`, then `a#2`), so that every one of them is compared with the
- * same occurrence on the other side and no difference among them goes unreported.
+ * validation error) is kept under its occurrence, so that every one of them is compared with the same occurrence on
+ * the other side and no difference among them goes unreported. The keys are JSON lists, so that no name (`#1`, `a#2`)
+ * can be taken for a position or another name's occurrence.
  */
-function byName(section: readonly unknown[]): Map<string, { name: string; value: unknown; index: number }> {
-  const found = new Map<string, { name: string; value: unknown; index: number }>();
+function byName(section: readonly unknown[]): Map<string, { id: ObjectId; value: unknown; index: number }> {
+  const found = new Map<string, { id: ObjectId; value: unknown; index: number }>();
+  const seen = new Map<string, number>();
   section.forEach((value, index) => {
-    const name = isObject(value) && typeof value.name === "string" ? value.name : `#${index}`;
-    let key = name;
-    for (let n = 2; found.has(key); n++) key = `${name}#${n}`;
-    found.set(key, { name, value, index });
+    if (!isObject(value) || typeof value.name !== "string") {
+      found.set(JSON.stringify([index]), { id: { index }, value, index });
+      return;
+    }
+    const name = value.name;
+    const occurrence = (seen.get(name) ?? 0) + 1;
+    seen.set(name, occurrence);
+    const id = occurrence === 1 ? { name } : { name, occurrence };
+    found.set(JSON.stringify([name, occurrence]), { id, value, index });
   });
   return found;
 }
@@ -74,26 +91,26 @@ function diffSection(section: NamedSection, before: unknown, after: unknown): Pi
   const old = byName(before ?? []);
   const now = byName(after ?? []);
   const changes: PipelineChange[] = [];
-  for (const [key, { name, value, index }] of old) {
+  for (const [key, { id, value, index }] of old) {
     const match = now.get(key);
     if (match === undefined) {
-      changes.push({ section, name, kind: "removed", before: storedPart(section, value) });
+      changes.push({ section, ...id, kind: "removed", before: storedPart(section, value) });
       continue;
     }
     const changed = storedDifference(section, value, match.value);
-    if (changed !== undefined) changes.push({ section, name, kind: "changed", before: changed[0], after: changed[1] });
+    if (changed !== undefined) changes.push({ section, ...id, kind: "changed", before: changed[0], after: changed[1] });
     else if (section === "groups" && index !== match.index)
       changes.push({
         section,
-        name,
+        ...id,
         kind: "moved",
         before: storedPart(section, value),
         after: storedPart(section, match.value),
         positions: [index, match.index],
       });
   }
-  for (const [key, { name, value }] of now) {
-    if (!old.has(key)) changes.push({ section, name, kind: "added", after: storedPart(section, value) });
+  for (const [key, { id, value }] of now) {
+    if (!old.has(key)) changes.push({ section, ...id, kind: "added", after: storedPart(section, value) });
   }
   return changes;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { diffPipelines } from "./diff.ts";
 import { changesToJson, formatChanges } from "./format.ts";
-import { REDACTED, redact } from "./redact.ts";
+import { REDACTED, REDACTED_CHANGED, redact } from "./redact.ts";
 
 const steps = (last: string) => ["a", "b", "c", "d", "e", "f", "g", last].map((put) => ({ put }));
 const before = {
@@ -25,14 +25,14 @@ describe("formatChanges", () => {
         "  @@ -2,4 +2,4 @@",
         "   type: git",
         "   source:",
-        "     uri: https://git.example.com/app.git",
+        '     uri: "https://git.example.com/app.git"', // written as hangar render writes YAML
         "  -  branch: main",
         "  +  branch: dev",
         "  resource old has been removed:",
         "  -name: old",
         "  -type: time",
         "  -source:",
-        "  -  interval: 1h",
+        '  -  interval: "1h"',
         "jobs:",
         "  job build has changed:",
         "  @@ -1,7 +1,6 @@",
@@ -92,6 +92,20 @@ describe("formatChanges", () => {
     );
   });
 
+  test("a number YAML reads as NaN or infinite (.nan, .inf) is shown as YAML writes it", () => {
+    const limit = (v: number) => ({ resources: [{ name: "r", type: "t", source: { limit: v } }] });
+    const lines = formatChanges(diffPipelines(limit(Number.NaN), limit(Number.POSITIVE_INFINITY))).split("\n");
+    expect(lines.filter((l) => /^ {2}[-+]/.test(l))).toEqual(["  -  limit: .nan", "  +  limit: .inf"]);
+  });
+
+  test("an object that holds no secret is shown, not copied, and one that does is copied", () => {
+    const plain = { name: "r", source: { uri: "u", tags: ["a"] } };
+    expect(redact(plain)).toBe(plain);
+    const secret = { name: "r", source: { uri: "u", password: "hunter2" } };
+    expect(redact(secret)).toEqual({ name: "r", source: { uri: "u", password: REDACTED } });
+    expect(secret.source.password).toBe("hunter2");
+  });
+
   test("keys in another order show no change of their own", () => {
     const reordered = { resources: [{ source: { branch: "dev", uri: "u" }, type: "git", name: "src" }] };
     const text = formatChanges(
@@ -104,7 +118,7 @@ describe("formatChanges", () => {
     const resource = (source: string) => ({ resources: [{ name: "r", type: "git", source: JSON.parse(source) }] });
     const plain = resource('{"uri": "u"}');
     const odd = resource('{"uri": "u", "toString": "t", "constructor": "c", "__proto__": {"x": 1}}');
-    const added = ["  +  toString: t", "  +  constructor: c", "  +  __proto__:", "  +    x: 1"];
+    const added = ["  +  toString: t", "  +  constructor: c", '  +  "__proto__":', "  +    x: 1"];
     const changed = (text: string) => text.split("\n").filter((l) => /^ {2}[-+]/.test(l));
     expect(changed(formatChanges(diffPipelines(plain, odd)))).toEqual(added);
     expect(changed(formatChanges(diffPipelines(odd, plain)))).toEqual(added.map((l) => l.replace("+", "-")));
@@ -132,6 +146,64 @@ describe("formatChanges", () => {
     );
   });
 
+  test("a heading names each object unambiguously: a name that is not plain quoted, a repeated one's occurrence, an unnamed one's position", () => {
+    const job = (name: unknown, get = "src") => ({ name, plan: [{ get }] });
+    const names = ["#1", "a b", "a.b", "jobs[0]", "x/y", 'say "hi"', "back\\slash", "a", "a"];
+    const changes = diffPipelines(
+      { jobs: [job("plain"), { plan: [] }, job("a")] },
+      { jobs: [...names.map((name) => job(name)), { plan: [{ get: "x" }] }, job(7)] },
+    );
+    const headings = formatChanges(changes)
+      .split("\n")
+      .filter((line) => !/^ *[-+]/.test(line));
+    expect(headings).toEqual([
+      "jobs:",
+      "  job plain has been removed:",
+      "  job at position 2, without a name has been removed:",
+      '  job "#1" has been added:',
+      '  job "a b" has been added:',
+      '  job "a.b" has been added:',
+      '  job "jobs[0]" has been added:',
+      '  job "x/y" has been added:',
+      '  job "say \\"hi\\"" has been added:',
+      '  job "back\\\\slash" has been added:',
+      "  job a (occurrence 2 of that name) has been added:",
+      "  job at position 10, without a name has been added:",
+      "  job at position 11, without a name has been added:",
+      "",
+    ]);
+    // as data: a name, its occurrence, or the position of an object without one
+    expect(changesToJson(changes).changes.map(({ name, occurrence, index }) => ({ name, occurrence, index }))).toEqual([
+      { name: "plain" },
+      { index: 1 },
+      ...names.slice(0, 7).map((name) => ({ name })),
+      { name: "a", occurrence: 2 },
+      { index: 9 },
+      { index: 10 },
+    ]);
+  });
+
+  test("a job named #1 is not the unnamed object at position 1, nor a#2 the second of name a", () => {
+    const job = (name: unknown, get: string) => ({ name, plan: [{ get }] });
+    // unchanged: the unnamed job at position 1 and the job named '#1' keep their data
+    expect(diffPipelines({ jobs: [job("#1", "x"), { plan: [] }] }, { jobs: [job("#1", "x"), { plan: [] }] })).toEqual(
+      [],
+    );
+    const moved = diffPipelines({ jobs: [job("#1", "x"), { plan: [] }] }, { jobs: [{ plan: [] }, job("#1", "x")] });
+    expect(moved.map((c) => [c.kind, c.name, c.index])).toEqual([
+      ["removed", undefined, 1], // the unnamed job, matched by its position, not the job named '#1'
+      ["added", undefined, 0],
+    ]);
+    const repeated = diffPipelines(
+      { jobs: [job("a", "x"), job("a", "y")] },
+      { jobs: [job("a", "x"), job("a#2", "y")] },
+    );
+    expect(repeated.map((c) => [c.kind, c.name, c.occurrence])).toEqual([
+      ["removed", "a", 2],
+      ["added", "a#2", undefined],
+    ]);
+  });
+
   test("control characters in names and keys are escaped in headings: a name cannot erase or forge lines", () => {
     const forged = "innocent\u001b[2K\r\u001b[1Ajob x\u202e";
     const changes = diffPipelines(
@@ -143,10 +215,10 @@ describe("formatChanges", () => {
       .filter((line) => !/^ *[-+]/.test(line));
     expect(headings).toEqual([
       "groups:",
-      "  group g\\nfake has moved from position 1 to 2",
+      '  group "g\\nfake" has moved from position 1 to 2',
       "  group h has moved from position 2 to 1",
       "jobs:",
-      "  job innocent\\x1b[2K\\r\\x1b[1Ajob x\\u202e has been added:",
+      '  job "innocent\\x1b[2K\\r\\x1b[1Ajob x\\u202e" has been added:',
       "",
     ]);
     // a section of a change made by hand (diffPipelines keeps only Concourse's top-level keys)
@@ -166,9 +238,9 @@ describe("formatChanges", () => {
       "   name: r",
       "   type: git",
       "   source:",
-      "  -  uri: https://a.example",
-      "  +  uri: https://b.example/\\u202egit.",
-      "     k\\u2067ey: x",
+      '  -  uri: "https://a.example"',
+      '  +  uri: "https://b.example/\\u202egit."',
+      '     "k\\u2067ey": x',
     ]);
   });
 });
@@ -204,7 +276,7 @@ describe("secrets", () => {
   test("a changed secret shows as a change without either value; --show-secrets shows them", () => {
     const changes = diffPipelines(old, now);
     const text = formatChanges(changes);
-    expect(text).toContain("  -  password: <redacted>\n  +  password: <redacted, changed>\n");
+    expect(text).toContain(`  -  password: "${REDACTED}"\n  +  password: "${REDACTED_CHANGED}"\n`);
     expect(text).not.toContain("hunter2");
     const shown = formatChanges(changes, { showSecrets: true });
     expect(shown).toContain("  -  password: hunter2-old\n  +  password: hunter2-new\n");
@@ -213,7 +285,7 @@ describe("secrets", () => {
   test("a secret YAML reads as a number is redacted too, and its change shows", () => {
     const pin = (password: number) => ({ resources: [{ name: "r", type: "git", source: { uri: "u", password } }] });
     const text = formatChanges(diffPipelines(pin(123456), pin(654321)));
-    expect(text).toContain("  -  password: <redacted>\n  +  password: <redacted, changed>\n");
+    expect(text).toContain(`  -  password: "${REDACTED}"\n  +  password: "${REDACTED_CHANGED}"\n`);
     expect(text).not.toMatch(/123456|654321/);
     expect(JSON.stringify(changesToJson(diffPipelines({}, pin(123456))))).not.toContain("123456");
     // a number of a key that names no secret, and a placeholder, are shown
@@ -231,7 +303,7 @@ describe("secrets", () => {
       ],
     });
     const text = formatChanges(diffPipelines(vault("s3cr3t-old"), vault("s3cr3t-new")));
-    expect(text).toContain("secret_id: <redacted, changed>");
+    expect(text).toContain(`secret_id: "${REDACTED_CHANGED}"`);
     expect(text).not.toContain("s3cr3t");
     expect(formatChanges(diffPipelines({}, vault("s3cr3t-old")))).toContain("role_id: r-1");
   });
@@ -263,7 +335,7 @@ test("changesToJson gives the same changes as data, with their diff lines", () =
         name: "old",
         change: "removed",
         before: before.resources[1],
-        diff: ["-name: old", "-type: time", "-source:", "-  interval: 1h"],
+        diff: ["-name: old", "-type: time", "-source:", '-  interval: "1h"'],
       },
     ],
   });

@@ -1,5 +1,5 @@
-import jsyaml from "js-yaml";
 import { isObject } from "../model/common.ts";
+import { toYaml } from "../render/yaml.ts";
 import { printable, withoutBidiControls } from "../source/printable.ts";
 import type { PipelineChange } from "./diff.ts";
 import { diffLines, formatHunks, type LineEdit, splitLines, toHunks } from "./line-diff.ts";
@@ -53,22 +53,24 @@ function shown(change: PipelineChange, showSecrets: boolean): { before?: unknown
 }
 
 /**
- * A value as YAML lines for reading: multi-line strings (task scripts) as literal blocks, so that a
- * changed script shows line by line; no line folding. js-yaml escapes control characters, line breaks among them, in
- * a double-quoted string; the bidirectional controls it writes as they are are escaped here, so that a value cannot
- * reorder what its line shows (`+uri: https://example.com/\u202e...`).
+ * A value as YAML lines for reading, written as `hangar render` writes YAML (render/yaml.ts; NaN and the infinities as
+ * YAML's `.nan` and `.inf`): multi-line strings (task scripts) as literal blocks, so that a changed script shows line
+ * by line; no line folding. Control characters, line breaks among them, are escaped in a double-quoted string; the
+ * bidirectional controls a string may hold as they are are escaped here, so that a value cannot reorder what its line
+ * shows (`+uri: https://example.com/\u202e...`). Speed: js-yaml's dump took most of the time of showing 100,000 added
+ * jobs.
  */
 const yamlLines = (value: unknown): string[] =>
-  value === undefined
-    ? []
-    : splitLines(jsyaml.dump(value, { lineWidth: -1, noRefs: true, noArrayIndent: true })).map(withoutBidiControls);
+  value === undefined ? [] : splitLines(withoutBidiControls(toYaml(value, { nonFinite: true })));
 
 /** The lines of a change's diff in unified form (`@@` headers, then ` `/`-`/`+` lines). */
 function changeLines(change: PipelineChange, context: number, showSecrets: boolean): string[] {
   if (change.kind === "moved") return [];
   const { before, after } = shown(change, showSecrets);
+  // an added or removed object is shown whole: its lines need no comparing
+  if (change.kind === "added") return yamlLines(after).map((line) => `+${line}`);
+  if (change.kind === "removed") return yamlLines(before).map((line) => `-${line}`);
   const edits: LineEdit[] = diffLines(yamlLines(alignKeys(before, after)), yamlLines(after));
-  if (change.kind !== "changed") return edits.map((e) => `${e.op}${e.line}`);
   return splitLines(formatHunks(toHunks(edits, context)));
 }
 
@@ -80,15 +82,31 @@ function heading(change: PipelineChange): string {
   const labels = LABELS[change.section];
   // a named section that is not a list is compared whole (`jobs has changed:`); display is one object
   const whole = change.section === "display" ? labels?.[1] : labels?.[0];
-  const what =
-    change.name === undefined
-      ? (whole ?? printable(change.section))
-      : `${labels?.[1] ?? printable(change.section)} ${printable(change.name)}`;
+  const what = isObjectChange(change)
+    ? `${labels?.[1] ?? printable(change.section)} ${objectName(change)}`
+    : (whole ?? printable(change.section));
   if (change.kind === "moved") {
     const [from, to] = change.positions ?? [0, 0];
     return `${what} has moved from position ${from + 1} to ${to + 1}`;
   }
   return `${what} has ${change.kind === "changed" ? "changed" : `been ${change.kind}`}:`;
+}
+
+/** Whether a change is of one object of a named section (else of a whole top-level value). */
+const isObjectChange = (change: PipelineChange): boolean => change.name !== undefined || change.index !== undefined;
+
+/** Names shown as they are; any other is quoted, so that `#1`, `a b`, `a.b` or `x"` reads as one name and nothing else. */
+const BARE_NAME = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * How a heading names an object: its name, bare or quoted (see {@link BARE_NAME}), with which occurrence of a repeated
+ * name it is, or the position of an object without a name (`at position 2, without a name`), which no name can read as.
+ */
+function objectName(change: PipelineChange): string {
+  if (change.name === undefined) return `at position ${(change.index ?? 0) + 1}, without a name`;
+  // quoted with its quotes and backslashes escaped, then its controls as printable escapes them (\x1b, \u202e)
+  const name = BARE_NAME.test(change.name) ? change.name : `"${printable(change.name.replace(/["\\]/g, "\\$&"))}"`;
+  return change.occurrence === undefined ? name : `${name} (occurrence ${change.occurrence} of that name)`;
 }
 
 const ANSI = { red: "\u001b[31m", green: "\u001b[32m", yellow: "\u001b[33m", cyan: "\u001b[36m", reset: "\u001b[0m" };
@@ -109,23 +127,28 @@ export function formatChanges(changes: readonly PipelineChange[], options: DiffF
         : line.startsWith("@@")
           ? paint(ANSI.cyan, line)
           : line;
-  let out = "";
+  // the lines of each change joined, then all of them once: a text of many small pieces kept until the end is mostly
+  // work for the garbage collector
+  const parts: string[] = [];
   let section: string | undefined;
   for (const change of changes) {
-    const named = change.name !== undefined;
-    if (named && change.section !== section) out += `${LABELS[change.section]?.[0] ?? printable(change.section)}:\n`;
+    const named = isObjectChange(change);
+    if (named && change.section !== section)
+      parts.push(`${LABELS[change.section]?.[0] ?? printable(change.section)}:\n`);
     section = named ? change.section : undefined;
     const indent = named ? "  " : "";
-    out += `${indent}${paint(ANSI.yellow, heading(change))}\n`;
-    for (const line of changeLines(change, context, showSecrets)) out += `${indent}${paintLine(line)}\n`;
+    const lines = [paint(ANSI.yellow, heading(change)), ...changeLines(change, context, showSecrets).map(paintLine)];
+    parts.push(`${indent}${lines.join(`\n${indent}`)}\n`);
   }
-  return out;
+  return parts.join("");
 }
 
 /** One change as JSON data: what {@link formatChanges} shows, with the values (redacted unless asked). */
 export interface JsonChange {
   readonly section: string;
   readonly name?: string;
+  readonly occurrence?: number;
+  readonly index?: number;
   readonly change: PipelineChange["kind"];
   readonly before?: unknown;
   readonly after?: unknown;
@@ -134,7 +157,10 @@ export interface JsonChange {
   readonly diff: readonly string[];
 }
 
-/** The changes as data: `{ equal, changes: [{ section, name?, change, before?, after?, diff }] }`. */
+/**
+ * The changes as data: `{ equal, changes: [{ section, name?, occurrence?, index?, change, before?, after?, diff }] }`;
+ * an object is named by `name` (with `occurrence` from 2 for a repeated name) or, without a name, by its `index`.
+ */
 export function changesToJson(
   changes: readonly PipelineChange[],
   options: DiffFormatOptions = {},
@@ -145,6 +171,8 @@ export function changesToJson(
     changes: changes.map((change) => ({
       section: change.section,
       ...(change.name !== undefined && { name: change.name }),
+      ...(change.occurrence !== undefined && { occurrence: change.occurrence }),
+      ...(change.index !== undefined && { index: change.index }),
       change: change.kind,
       ...shown(change, showSecrets),
       ...(change.positions !== undefined && { positions: change.positions }),

@@ -47,10 +47,16 @@ export function diffLines(before: readonly string[], after: readonly string[]): 
  */
 const MAX_EDIT_DISTANCE = 4000;
 
+const removed = (line: string): LineEdit => ({ op: "-", line });
+const added = (line: string): LineEdit => ({ op: "+", line });
+
 /** Myers' greedy algorithm; each step's frontier (diagonals -d-1..d+1) is kept for the backtrack. */
 function myers(a: readonly string[], b: readonly string[]): LineEdit[] {
   const n = a.length;
   const m = b.length;
+  // only removed or only added lines (an added object, a list that grew at one end): no search, whose frontiers would
+  // cost the square of the lines
+  if (n === 0 || m === 0) return [...a.map(removed), ...b.map(added)];
   const max = Math.min(n + m, MAX_EDIT_DISTANCE);
   const offset = max + 1;
   const frontier = new Int32Array(2 * max + 3);
@@ -74,8 +80,7 @@ function myers(a: readonly string[], b: readonly string[]): LineEdit[] {
       }
     }
   }
-  if (!found)
-    return [...a.map((line) => ({ op: "-", line }) as const), ...b.map((line) => ({ op: "+", line }) as const)];
+  if (!found) return [...a.map(removed), ...b.map(added)];
   // walk back from (n, m) through the recorded frontiers
   const edits: LineEdit[] = [];
   let x = n;

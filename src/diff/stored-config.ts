@@ -41,6 +41,7 @@ import {
 } from "../concourse/step-fields.ts";
 import { isObject } from "../model/common.ts";
 import type { Job } from "../model/job.ts";
+import { copyData } from "../walk/plain-data.ts";
 import { collectPipelineSteps } from "../walk/walk-steps.ts";
 
 type Fields = readonly string[];
@@ -122,7 +123,7 @@ export const isConfigField = (key: string): key is ConfigField => (CONFIG_FIELDS
 export function storedPart(key: ConfigField, value: unknown): unknown {
   const normalise = NORMALISE[key];
   if (normalise === undefined || !isObject(value)) return value;
-  const copy = structuredClone(value);
+  const copy = copyData(value);
   normalise(copy);
   return copy;
 }

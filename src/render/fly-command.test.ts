@@ -124,7 +124,7 @@ describe("flyCommand", () => {
     ).toBe(
       [
         "fly -t 'my target' set-pipeline -p 'it'\"'\"'s' -c '$(rm -rf /)' --team '`id`'",
-        '-i \'a b="say \\"hi\\""\'',
+        '-i \'"a b"="say \\"hi\\""\'',
         "-v 'x=line1\nline2' -v 'semi;colon=' -v '=empty key'",
         "-l 'a;b' -l '' -l 'ünï.yml' -l '*.yml' -l '~/vars.yml' -l -n",
       ].join(" "),
@@ -238,4 +238,13 @@ test("an option given as undefined is the option left out", () => {
   for (const key of ["config", "team", "instanceVars", "vars", "yamlVars", "varFiles", "nonInteractive"]) {
     expect(flyCommand({ target: "ci", pipeline: "app", [key]: undefined })).toBe(omitted);
   }
+});
+
+test("an instance var whose name holds a dot or a colon is quoted for -i, so that fly reads one name, not a path", () => {
+  const command = flyCommand({
+    target: "ci",
+    pipeline: "app",
+    instanceVars: { "branch.name": "x", "a:b": 1, plain: 2 },
+  });
+  expect(command).toBe(`fly -t ci set-pipeline -p app -c definition.json -i '"branch.name"=x' -i '"a:b"=1' -i plain=2`);
 });

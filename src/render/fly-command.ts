@@ -1,3 +1,4 @@
+import { goQuote } from "../concourse/go-format.ts";
 import { argumentError } from "../model/arguments.ts";
 import { isObject } from "../model/common.ts";
 import { formatPath } from "../source/path.ts";
@@ -46,6 +47,13 @@ export function shellQuote(word: string): string {
 export const instanceVarText = (value: unknown): string =>
   typeof value === "string" ? yamlString(value) : JSON.stringify(value);
 
+/**
+ * An instance var's name as fly's `-i` reads it back as that one name (`vars.ParseReference`): fly splits a name at
+ * dots into a path (`-i branch.name=x` sets `{branch: {name: x}}`) and at a colon into a source, so a name holding
+ * `,.:/` or a space is quoted as Concourse writes such a segment (`vars.refSegmentString`, Go's %q): `"branch.name"`.
+ */
+export const instanceVarKey = (key: string): string => (/[,.:/ ]/.test(key) ? goQuote(key) : key);
+
 /** What an instance var's value must be for `fly -i` (and Concourse's API, which takes it as JSON). */
 export const INSTANCE_VAR_VALUE = "data JSON can hold (a string, a number, a boolean, null, a list or an object)";
 
@@ -87,7 +95,8 @@ export function flyCommand({
   if (bad !== undefined) throw argumentError("flyCommand", `option '${bad.at}'`, INSTANCE_VAR_VALUE, bad.value);
   const words = ["fly", "-t", target, "set-pipeline", "-p", pipeline, "-c", config];
   if (team !== undefined) words.push("--team", team);
-  for (const [key, value] of Object.entries(instanceVars)) words.push("-i", `${key}=${instanceVarText(value)}`);
+  for (const [key, value] of Object.entries(instanceVars))
+    words.push("-i", `${instanceVarKey(key)}=${instanceVarText(value)}`);
   for (const [key, value] of Object.entries(vars)) words.push("-v", `${key}=${value}`);
   for (const [key, value] of Object.entries(yamlVars)) words.push("-y", `${key}=${value}`);
   for (const file of varFiles) words.push("-l", file);

@@ -361,3 +361,10 @@ describe("toYaml round trip (property)", () => {
     );
   });
 });
+
+test("NaN and the infinities are refused, or written as YAML's .nan, .inf and -.inf when asked", () => {
+  expect(() => toYaml({ a: Number.NaN })).toThrow(/not data: number/);
+  expect(toYaml({ a: Number.NaN, b: [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY] }, { nonFinite: true })).toBe(
+    "a: .nan\nb:\n- .inf\n- -.inf\n",
+  );
+});

@@ -73,6 +73,8 @@ interface Out {
   readonly chunks: string[];
   text: string;
   readonly keys: KeyCache;
+  /** Write NaN and infinities as YAML's `.nan`, `.inf`, `-.inf` rather than refuse them. */
+  readonly nonFinite: boolean;
 }
 
 const CHUNK = 1 << 16;
@@ -107,12 +109,13 @@ function yamlNumber(n: number): string {
   return /^-?\d+e/.test(s) ? s.replace("e", ".0e") : s;
 }
 
-function scalar(value: unknown): string {
+function scalar(value: unknown, out: Out): string {
   switch (typeof value) {
     case "string":
       return yamlString(value);
     case "number":
       if (Number.isFinite(value)) return yamlNumber(value);
+      if (out.nonFinite) return Number.isNaN(value) ? ".nan" : value > 0 ? ".inf" : "-.inf";
       break;
     case "boolean":
       return value ? "true" : "false";
@@ -143,7 +146,7 @@ function emitValue(value: unknown, indent: string, out: Out, afterDash: boolean)
         return;
       }
     }
-    write(out, ` ${scalar(value)}\n`);
+    write(out, ` ${scalar(value, out)}\n`);
     return;
   }
   if (isEmptyContainer(value)) {
@@ -199,9 +202,18 @@ function emitMapping(map: Record<string, unknown>, indent: string, out: Out, fir
   }
 }
 
+/** Options of {@link toYaml}. */
+export interface ToYamlOptions {
+  /**
+   * Write NaN and the infinities as YAML does (`.nan`, `.inf`, `-.inf`), for data read from YAML and shown for reading
+   * (`hangar diff`); else they are refused, as JSON cannot hold them. @default false
+   */
+  readonly nonFinite?: boolean;
+}
+
 /** `value` (plain JSON-ready data) as a YAML document. */
-export function toYaml(value: unknown): string {
-  const out: Out = { chunks: [], text: "", keys: new Map() };
+export function toYaml(value: unknown, options: ToYamlOptions = {}): string {
+  const out: Out = { chunks: [], text: "", keys: new Map(), nonFinite: options.nonFinite === true };
   if (value === null || typeof value !== "object" || isEmptyContainer(value)) {
     emitValue(value, "", out, false);
     return text(out).trimStart();

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { findNotPlainData, sameData } from "./plain-data.ts";
+import { copyData, findNotPlainData, sameData } from "./plain-data.ts";
 
 describe("findNotPlainData", () => {
   test("plain data, shared parts included, has nothing to report", () => {
@@ -93,4 +93,18 @@ test("sameData ignores key order and undefined keys, not array order", () => {
   // only an object's own keys are its data
   expect(sameData(Object.create({ a: 1 }), {})).toBe(true);
   expect(sameData({}, Object.create({ a: 1 }))).toBe(true);
+});
+
+test("copyData copies lists and objects at every depth, keeps an own __proto__ key own, and shares a Date", () => {
+  const when = new Date(0);
+  const value = JSON.parse('{"a": [{"b": 1}], "__proto__": {"x": 1}}') as Record<string, unknown>;
+  value.when = when;
+  const copy = copyData(value);
+  expect(copy).toEqual(value);
+  expect(copy).not.toBe(value);
+  expect(copy.a).not.toBe(value.a);
+  expect((copy.a as unknown[])[0]).not.toBe((value.a as unknown[])[0]);
+  expect(Object.hasOwn(copy, "__proto__")).toBe(true);
+  expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+  expect(copy.when).toBe(when);
 });

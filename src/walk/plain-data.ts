@@ -27,6 +27,33 @@ export function sameData(a: unknown, b: unknown): boolean {
   return defined === 0;
 }
 
+/**
+ * A deep copy of plain data (lists and objects copied, anything else shared), for code that changes the copy in place.
+ * What `structuredClone` gives for data, at a fraction of its cost: the copy `hangar diff` makes of each object that
+ * differs took most of its time on a config of 100,000 added jobs. An own `__proto__` key stays an own key; an object
+ * of a class (a `Date`) is shared.
+ */
+export function copyData<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copyData) as T;
+  if (!isObject(value)) return value;
+  const proto: unknown = Object.getPrototypeOf(value);
+  // a Date or another object of a class is shared, not made a plain object
+  if (proto !== Object.prototype && proto !== null) return value;
+  const copy: Record<string, unknown> = {};
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (key === "__proto__")
+      Object.defineProperty(copy, key, {
+        value: copyData(value[key]),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else copy[key] = copyData(value[key]);
+  }
+  return copy as T;
+}
+
 /** Where a value stops being plain data, and what is wrong there. */
 export interface NotPlainData {
   readonly path: Path;

@@ -191,7 +191,7 @@ export default defineCommand({
         conflicts++;
         continue;
       }
-      const key = JSON.stringify([selected.target.api, ref.team, ref.name, sortedVars(ref.instanceVars)]);
+      const key = JSON.stringify([selected.target.api, ref.team, ref.name, apply.instanceVarsKey(ref.instanceVars)]);
       const earlier = entryOf.get(key);
       if (earlier !== undefined) {
         reportError(
@@ -287,12 +287,6 @@ export default defineCommand({
     return notUnpaused.length === 0 ? worst() : EXIT.failure;
   },
 });
-
-/** Instance vars with their keys sorted, so that the same vars in another order name the same pipeline. */
-const sortedVars = (vars: Readonly<Record<string, unknown>> = {}) =>
-  Object.keys(vars)
-    .sort()
-    .map((key) => [key, vars[key]]);
 
 /**
  * The PEM texts of a target's client certificate and key (`client_cert_path`, `client_key_path` of the `.flyrc`),

@@ -123,7 +123,7 @@ describe("hangar diff", () => {
         "resources:",
         "  resource source has changed:",
         "  @@ -4,3 +4,3 @@",
-        "     uri: https://git.example.com/app.git",
+        '     uri: "https://git.example.com/app.git"',
         "  -  branch: main",
         "  +  branch: dev",
         "     password: ((git.password))",
