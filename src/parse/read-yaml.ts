@@ -1,5 +1,6 @@
 import jsyaml from "js-yaml";
 import { withEmptyEntries } from "./bare-entries.ts";
+import { goYamlEscapes, JS_YAML_ESCAPE_ERRORS, MAY_DIFFER, withQuoteEscapes } from "./go-yaml-escapes.ts";
 import { isMergeKeyNode, MERGE_TAG, mergeWatch } from "./go-yaml-merge.ts";
 import { BINARY_UNRESOLVED, GO_YAML_SCHEMA, goYamlLoadOptions, MAX_YAML_DEPTH, mergeBudget } from "./go-yaml-schema.ts";
 import type { KnownMappings } from "./known-mappings.ts";
@@ -117,7 +118,34 @@ export function secondDocumentStart(text: string): number | undefined {
   return undefined;
 }
 
+/** The read of the first document, with the escapes of its double-quoted scalars as go-yaml reads them. */
 function readFirst(text: string, options: ReadYamlOptions): YamlRead {
+  const read = readFirstAsIs(text, options);
+  const mayDiffer = read.ok ? MAY_DIFFER.test(text) : read.problems.some((p) => JS_YAML_ESCAPE_ERRORS.has(p.message));
+  return mayDiffer ? withGoYamlEscapes(text, read, options) : read;
+}
+
+/**
+ * The read where an escape is read otherwise by go-yaml (go-yaml-escapes.ts): go-yaml's error in an escape, unless
+ * js-yaml's reader stopped before it; a text with `\'` (a `'` to go-yaml) read with `\x27` in its place, and its
+ * problems put back at their places in the text as written. The fast path's collections are then left out.
+ */
+function withGoYamlEscapes(text: string, read: YamlRead, options: ReadYamlOptions): YamlRead {
+  const { problem, quotes } = goYamlEscapes(text);
+  const first = (r: YamlRead): number =>
+    r.ok ? Number.POSITIVE_INFINITY : Math.min(...r.problems.map((p) => p.offset));
+  const goYaml = (r: YamlRead): YamlRead =>
+    problem !== undefined && problem.offset <= first(r) ? { ok: false, problems: [{ kind: "syntax", ...problem }] } : r;
+  if (quotes.length === 0) return goYaml(read);
+  const amended = withQuoteEscapes(text, quotes);
+  const again = readFirstAsIs(amended.text, options);
+  if (!again.ok)
+    return goYaml({ ok: false, problems: again.problems.map((p) => ({ ...p, offset: amended.back(p.offset) })) });
+  const { regions: _, ...value } = again;
+  return goYaml(value);
+}
+
+function readFirstAsIs(text: string, options: ReadYamlOptions): YamlRead {
   const min = options.flowFastPathMin ?? FLOW_FAST_PATH_MIN;
   const regions = text.length >= min ? findFlowRegions(text, min) : [];
   const substituted = regions.length === 0 ? undefined : withPlaceholders(text, regions);
