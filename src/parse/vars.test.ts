@@ -205,7 +205,13 @@ describe("interpolation, as fly's vars package does it", () => {
     expect(() => parseVarsFile("a: 1\n  b: 2\n", "v.yml")).toThrow(
       new VarsError("could not unmarshal template variables (v.yml:2:4): bad indentation of a mapping entry"),
     );
-    expect(() => parseVarsFile("a: 1\na: 2\n", "v.yml")).toThrow(/\(v\.yml:2:1\): mapping key "a" already defined/);
+  });
+
+  test("a key repeated in a vars file or a -y or -i value is read, the last one winning, as fly reads it", () => {
+    // sigs.k8s.io/yaml reads them with go-yaml v2 unstrict: each repeat sets the key again
+    expect(parseVarsFile("a: 1\nb: {c: 1, c: 2}\na: {d: x}\n", "v.yml")).toEqual({ a: { d: "x" }, b: { c: 2 } });
+    expect(parseVarFlag("v={c: 1, d: 2, c: [3]}", true)).toEqual({ path: ["v"], value: { c: [3], d: 2 } });
+    expect(parseVarFlag("v=a: 1\na: 2", true)).toEqual({ path: ["v"], value: { a: 2 } });
   });
 
   test("an alias inside the node its anchor names is go-yaml's error, in a vars file as in a -y value (it hung)", () => {
