@@ -572,7 +572,7 @@ const bareEntryCandidates = (text: string): number[] =>
  * The dashes among `candidates` (in text order) that are outside the text of every scalar and flow collection of the
  * tree of `text` (the regions sorted once: O(n log n)).
  */
-function entriesAmong(text: string, root: YamlNode, candidates: readonly number[]): number[] {
+export function entriesAmong(text: string, root: YamlNode, candidates: readonly number[]): number[] {
   // the text of scalars and flow collections, where a line that looks like an entry is none
   const inside: { start: number; end: number }[] = [];
   const stack: YamlNode[] = [root];
