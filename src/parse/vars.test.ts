@@ -25,6 +25,17 @@ describe("interpolation, as fly's vars package does it", () => {
     expect(doc.a).toBe("((flag))");
   });
 
+  test("zero: a -y float -0 is json's -0 inside a string, an int -0 is 0; a -l float key -0.0 is named -0", () => {
+    // sigs.k8s.io/yaml: go-yaml v2 reads -0.0 as the float -0, json writes it -0; -0 is the int 0
+    const doc = { s: "x=((v))", w: "((v))" };
+    expect(interpolate(doc, vars([["v=-0.0", true]])).value).toEqual({ s: "x=-0", w: -0 });
+    expect(interpolate(doc, vars([["v=-.0", true]])).value).toEqual({ s: "x=-0", w: -0 });
+    expect(interpolate(doc, vars([["v=-0", true]])).value).toEqual({ s: "x=0", w: 0 });
+    // a float key is named by FormatFloat: -0 for -0.0; the int -0 is 0
+    expect(parseVarsFile("-0.0: a\n-0: b\n", "v.yml")).toEqual({ "-0": "a", "0": "b" });
+    expect(parseVarsFile(".0: c\n", "v.yml")).toEqual({ "0": "c" });
+  });
+
   test("a key that is a whole ((var)) of null, a list or a mapping is an error; a number key is named as fly names it", () => {
     const doc = { params: { "((k))": 1 } };
     const at = ["params", "((k))"];
