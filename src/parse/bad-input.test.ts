@@ -155,7 +155,8 @@ describe("bad input gives diagnostics, never a crash or a hang", () => {
 
   test("deeply nested steps stop at the depth limit, with the path of the step", () => {
     let step = '{"get": "x"}';
-    for (let i = 0; i < 5_000; i++) step = `{"do": [${step}]}`;
+    // 4,000 steps: 8,000 levels, within go-yaml's 10,000 (fly reads them)
+    for (let i = 0; i < 4_000; i++) step = `{"do": [${step}]}`;
     const parsed = parsePipeline(`{"jobs": [{"name": "a", "plan": [${step}]}]}`);
     expect(parsed.wellFormed).toBe(false);
     expect(parsed.diagnostics.map((d) => [d.ruleId, d.message, d.path.length, d.loc?.line, d.loc?.col])).toEqual([
@@ -165,11 +166,33 @@ describe("bad input gives diagnostics, never a crash or a hang", () => {
 
   test("deeply nested values (YAML flow, JSON, free-form params)", () => {
     const depth = 20_000;
+    // YAML past hangar's reader's limit: said so, and that fly reads deeper, at the bracket past it
+    expect(summary(`jobs: ${"[".repeat(1000)}${"]".repeat(1000)}\n`)).toEqual([
+      "1:1006 input/too-deep the document is nested more than 1000 levels deep, the most hangar reads in YAML (fly reads up to 10000)",
+    ]);
     expect(summary(`jobs: ${"[".repeat(depth)}${"]".repeat(depth)}\n`).map((s) => s.split(" ")[1])).toEqual([
       "input/too-deep",
     ]);
-    const json = parsePipeline(`{"jobs": ${"[".repeat(depth)}${"]".repeat(depth)}}`);
-    expect(json.diagnostics.map((d) => d.ruleId)).toEqual(["type-mismatch"]);
+    // JSON within go-yaml's 10,000 levels is read as fly reads it; past them, it is go-yaml's error at the bracket past
+    // the limit (the 10,001st open at once), where hangar read it
+    const json = (n: number) => parsePipeline(`{"jobs": ${"[".repeat(n)}${"]".repeat(n)}}`, { file: "p.json" });
+    expect(json(9_999).diagnostics.map((d) => d.ruleId)).toEqual(["type-mismatch"]);
+    for (const text of [
+      `{"jobs": ${"[".repeat(depth)}${"]".repeat(depth)}}`,
+      `{"a": "[{", "jobs":\n ${"[".repeat(depth)}${"]".repeat(depth)}}`,
+    ]) {
+      const deep = parsePipeline(text, { file: "p.json" });
+      const second = text.includes("\n");
+      expect(deep.diagnostics.map((d) => [d.ruleId, d.message, d.loc?.line, d.loc?.col, d.fly])).toEqual([
+        [
+          "input/too-deep",
+          "exceeded max depth of 10000",
+          second ? 2 : 1,
+          second ? 2 + 9_999 : 10 + 9_999,
+          `error parsing yaml before applying templates: yaml: ${second ? "line 2: " : ""}exceeded max depth of 10000`,
+        ],
+      ]);
+    }
     const params = `{"jobs": [{"name": "a", "plan": [{"get": "x", "params": ${'{"a":'.repeat(500)}1${"}".repeat(500)}}]}]}`;
     expect(parsePipeline(params).diagnostics.map((d) => [d.ruleId, d.message])).toEqual([
       ["input/too-deep", "value is nested more than 100 levels deep"],

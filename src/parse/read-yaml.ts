@@ -477,13 +477,16 @@ function syntaxProblem(error: jsyaml.YAMLException): YamlProblem {
   const reason = error.reason ?? error.message;
   const offset = error.mark?.position ?? 0;
   if (reason.startsWith("nesting exceeded maxDepth")) {
-    return { kind: "too-deep", message: "the document is nested too deeply to read", offset };
+    return { kind: "too-deep", message: TOO_DEEP, offset };
   }
   // go-yaml's words (decode.go `scalar`)
   if (reason === BINARY_UNRESOLVED)
     return { kind: "syntax", message: "!!binary value contains invalid base64 data", offset };
   return { kind: "syntax", message: reason, offset };
 }
+
+/** The reader's refusal of a document nested past {@link MAX_YAML_DEPTH}, which fly may read (go-yaml goes to 10,000). */
+const TOO_DEEP = `the document is nested more than ${MAX_YAML_DEPTH} levels deep, the most hangar reads in YAML (fly reads up to 10000)`;
 
 /** go-yaml's error for an alias inside the value it names (`&a [*a]`), at the alias. */
 function recursiveAliasProblem(text: string, offset: number): YamlProblem {
@@ -497,7 +500,7 @@ function aliasingProblem(): YamlProblem {
 
 function internalProblem(error: unknown): YamlProblem {
   if (error instanceof RangeError) {
-    return { kind: "too-deep", message: "the document is nested too deeply to read", offset: 0 };
+    return { kind: "too-deep", message: TOO_DEEP, offset: 0 };
   }
   return { kind: "syntax", message: error instanceof Error ? error.message : String(error), offset: 0 };
 }
