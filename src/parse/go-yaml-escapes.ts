@@ -20,8 +20,8 @@ export const JS_YAML_ESCAPE_ERRORS: ReadonlySet<string> = new Set([
 
 /** What go-yaml makes of the escapes of a text's double-quoted scalars. */
 export interface GoYamlEscapes {
-  /** go-yaml's first error in an escape, at its offset. */
-  readonly problem?: { readonly message: string; readonly offset: number };
+  /** go-yaml's first error in an escape, at its offset, and the offset of its scalar's opening quote. */
+  readonly problem?: { readonly message: string; readonly offset: number; readonly scalar: number };
   /** The offsets of the backslashes of the `\'` escapes before it (each is a `'`, which js-yaml refuses). */
   readonly quotes: readonly number[];
 }
@@ -35,7 +35,7 @@ export function goYamlEscapes(text: string): GoYamlEscapes {
     if (token === "\x02" || token === "\x1f" || token === "\x18") continue;
     if (token.charCodeAt(0) === 0x22 && text.startsWith(token, offset)) {
       const problem = scalarProblem(token, offset, quotes);
-      if (problem !== undefined) return { problem, quotes };
+      if (problem !== undefined) return { problem: { ...problem, scalar: offset }, quotes };
     }
     offset += token.length;
   }
@@ -75,6 +75,25 @@ function scalarProblem(
     i += 2 + length;
   }
   return undefined;
+}
+
+/**
+ * The line go-yaml v3 (fly's first read of a pipeline) gives an escape's error (yaml.go `fail`): its scalar's (the
+ * error's context), else its own, 1-based; none when both are on the first line.
+ */
+export function goYamlV3ErrorLine(
+  text: string,
+  problem: { readonly offset: number; readonly scalar: number },
+): number | undefined {
+  const lineOf = (offset: number): number => {
+    let lines = 0;
+    for (let at = text.indexOf("\n"); at !== -1 && at < offset; at = text.indexOf("\n", at + 1)) lines++;
+    return lines;
+  };
+  const context = lineOf(problem.scalar);
+  if (context !== 0) return context + 1;
+  const own = lineOf(problem.offset);
+  return own === 0 ? undefined : own + 1;
 }
 
 /** The text with each `\'` at `quotes` written `\x27` (the same character to js-yaml), and the way back. */

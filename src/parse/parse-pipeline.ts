@@ -370,7 +370,11 @@ function problemDiagnostic(problem: YamlProblem, loc: SourceLoc): Diagnostic {
     case "too-deep":
       return { ...diag("input/too-deep", problem.message, [], loc), parity: "hangar" };
     case "syntax":
-      return { ...diag(YAML_RULE("SYNTAX"), problem.message, [], loc), parity: "hangar", fly: syntaxFly(problem, loc) };
+      return {
+        ...diag(YAML_RULE("SYNTAX"), problem.message, [], loc),
+        parity: "hangar",
+        fly: problem.fly ?? syntaxFly(problem, loc),
+      };
     case "null-key":
       return { ...diag(YAML_RULE("NULL_KEY"), problem.message, [], loc), fly: problem.fly ?? problem.message };
     case "uint64-key":

@@ -310,7 +310,18 @@ describe("%YAML directives, as go-yaml v2 reads them", () => {
 });
 
 describe("escapes in double-quoted scalars, as go-yaml reads them", () => {
-  const problem = (message: string, offset: number) => ({ ok: false, problems: [{ kind: "syntax", message, offset }] });
+  /** go-yaml's error; with fly's line for it, whose line is that of the scalar, none on the first line (go-yaml v3). */
+  const problem = (message: string, offset: number, line?: number) => ({
+    ok: false,
+    problems: [
+      {
+        kind: "syntax",
+        message,
+        offset,
+        fly: `error parsing yaml before applying templates: yaml: ${line === undefined ? "" : `line ${line}: `}${message}`,
+      },
+    ],
+  });
 
   test("\\' is a quote; every other escape of go-yaml's table is read as js-yaml reads it", () => {
     expect(readYaml(`a: "it\\'s"\n"b\\'": [ "\\'\\'" ]\n`)).toEqual({ ok: true, value: { a: "it's", "b'": ["''"] } });
@@ -336,7 +347,9 @@ describe("escapes in double-quoted scalars, as go-yaml reads them", () => {
   });
 
   test("the first error in the text is the one given, at its place in the text as written", () => {
-    expect(readYaml('a: "\\\'"\nb: "\\/"\n')).toEqual(problem("found unknown escape character", 12));
+    expect(readYaml('a: "\\\'"\nb: "\\/"\n')).toEqual(problem("found unknown escape character", 12, 2));
+    // in a scalar over lines, fly's line is the scalar's: line 2, where the escape is on line 3
+    expect(readYaml('a: x\nb: "one\n  two \\/"\n')).toEqual(problem("found unknown escape character", 19, 2));
     // a syntax error after \' escapes: where it is written (the end of the text), not 4 characters further
     const unclosed = "a: \"\\'\\'\"\nb: [\n";
     expect(readYaml(unclosed)).toMatchObject({ ok: false, problems: [{ kind: "syntax", offset: unclosed.length }] });

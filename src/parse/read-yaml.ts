@@ -1,6 +1,12 @@
 import jsyaml from "js-yaml";
 import { withEmptyEntries } from "./bare-entries.ts";
-import { goYamlEscapes, JS_YAML_ESCAPE_ERRORS, MAY_DIFFER, withQuoteEscapes } from "./go-yaml-escapes.ts";
+import {
+  goYamlEscapes,
+  goYamlV3ErrorLine,
+  JS_YAML_ESCAPE_ERRORS,
+  MAY_DIFFER,
+  withQuoteEscapes,
+} from "./go-yaml-escapes.ts";
 import { isMergeKeyNode, MERGE_TAG, mergeWatch } from "./go-yaml-merge.ts";
 import { BINARY_UNRESOLVED, GO_YAML_SCHEMA, goYamlLoadOptions, MAX_YAML_DEPTH, mergeBudget } from "./go-yaml-schema.ts";
 import type { KnownMappings } from "./known-mappings.ts";
@@ -13,7 +19,7 @@ import {
   putBack,
   withPlaceholders,
 } from "./read-yaml-flow.ts";
-import { type ListenerState, nodeWatch } from "./yaml-to-json.ts";
+import { BEFORE_TEMPLATES, type ListenerState, nodeWatch } from "./yaml-to-json.ts";
 import { bareEntriesMisread, buildYamlTree, contentStart, findDuplicateKeys, type YamlNode } from "./yaml-tree.ts";
 
 /**
@@ -134,8 +140,12 @@ function withGoYamlEscapes(text: string, read: YamlRead, options: ReadYamlOption
   const { problem, quotes } = goYamlEscapes(text);
   const first = (r: YamlRead): number =>
     r.ok ? Number.POSITIVE_INFINITY : Math.min(...r.problems.map((p) => p.offset));
-  const goYaml = (r: YamlRead): YamlRead =>
-    problem !== undefined && problem.offset <= first(r) ? { ok: false, problems: [{ kind: "syntax", ...problem }] } : r;
+  const goYaml = (r: YamlRead): YamlRead => {
+    if (problem === undefined || problem.offset > first(r)) return r;
+    const line = goYamlV3ErrorLine(text, problem);
+    const fly = `${BEFORE_TEMPLATES}${line === undefined ? "" : `line ${line}: `}${problem.message}`;
+    return { ok: false, problems: [{ kind: "syntax", message: problem.message, offset: problem.offset, fly }] };
+  };
   if (quotes.length === 0) return goYaml(read);
   const amended = withQuoteEscapes(text, quotes);
   const again = readFirstAsIs(amended.text, options);
