@@ -9,8 +9,11 @@ import { Lexer } from "yaml";
  * Unicode character escape code" at the first hexadecimal digit.
  */
 
-/** A text that may hold an escape go-yaml reads otherwise than js-yaml (a quick test first: most texts have none). */
-export const MAY_DIFFER = /\\['/uU]/;
+/**
+ * A text that may hold an escape go-yaml reads otherwise than js-yaml (a quick test first: most texts have none): `\'`,
+ * `\/`, a `\u` naming a surrogate, any `\U`.
+ */
+export const MAY_DIFFER = /\\(?:['/U]|u[dD][89a-fA-F])/;
 
 /** js-yaml's errors in an escape, which go-yaml words and places otherwise. */
 export const JS_YAML_ESCAPE_ERRORS: ReadonlySet<string> = new Set([
