@@ -39,7 +39,7 @@ export const fileVarNumber = (value: number): GoNumber | undefined => (needsGoNu
 /**
  * The {@link GoNumber} of a number a var from a `-y` (or `-i`) flag puts in place, given the JSON text
  * sigs.k8s.io/yaml made of it (`json`: an integer's digits as written, a float as json writes it, which is how
- * JavaScript writes it): fly holds a `json.Number`, which go-yaml v2 writes back as an int when `Int64()` takes it,
+ * JavaScript writes it, but for the float -0, which json writes `-0`): fly holds a `json.Number`, which go-yaml v2 writes back as an int when `Int64()` takes it,
  * else as the float64 `Float64()` gives.
  */
 export function flagVarNumber(value: number, json: string): GoNumber | undefined {
@@ -52,10 +52,11 @@ export function flagVarNumber(value: number, json: string): GoNumber | undefined
 
 /**
  * The JSON text sigs.k8s.io/yaml makes of a number of a `-y` value (the `json.Number` fly holds, and puts into a string
- * as it is): an integer go-yaml read by its digits (`written`), anything else as JavaScript writes it, as json does.
+ * as it is): an integer go-yaml read by its digits (`written`), anything else as JavaScript writes it, as json does
+ * (but the float -0, which json writes `-0` and JavaScript `0`).
  */
 export const flagVarText = (value: number, written: GoNumber | undefined): string =>
-  typeof written === "bigint" ? String(written) : String(value);
+  typeof written === "bigint" ? String(written) : Object.is(value, -0) ? "-0" : String(value);
 
 /**
  * {@link GoNumbers} as plain data (kept in a var flag's pair, which the validation cache keys by its JSON): by the

@@ -130,7 +130,8 @@ export function goYamlNumber(text: string): number | string {
             : leadingZero !== undefined
               ? Number.parseInt(leadingZero, 8)
               : Number(dec);
-    return sign === "-" ? -n : n;
+    // an int has no negative zero: `-0` is 0 (a float's, `-0.0`, is -0)
+    return sign === "-" && n !== 0 ? -n : n;
   }
   if (/^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/.test(plain)) {
     // strconv.ParseFloat fails with ErrRange beyond float64, and go-yaml then keeps the scalar a string

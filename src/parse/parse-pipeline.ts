@@ -8,7 +8,7 @@ import { jsonLocator, type Locator, lineIndex } from "../source/locate.ts";
 import { checkShape, checkTaskConfigShape, type ShapeResult } from "./check-shape.ts";
 import { type DocumentKind, type ReadAs, type Reading, readingOf } from "./document-kind.ts";
 import { goNumbersOf } from "./go-numbers.ts";
-import { readAsGoYamlReads } from "./json-keys.ts";
+import { GO_YAML_MAX_DEPTH, jsonReading } from "./json-keys.ts";
 import type { KnownMappings } from "./known-mappings.ts";
 import { readYaml, type YamlProblem } from "./read-yaml.ts";
 import { type DecodedBytes, decodeYamlBytes } from "./read-yaml-utf8.ts";
@@ -197,8 +197,19 @@ function readInput(input: string | Uint8Array, options: ParseOptions): InputRead
     const value = tryJson(text);
     // JSON.parse keeps the last of a repeated key, where the YAML reader reports every repeat at its place, and makes
     // a number beyond float64's range Infinity, where go-yaml keeps it as a string: both are read as fly reads them
-    if (value !== NOT_JSON && readAsGoYamlReads(text, value))
-      return { parsed: parseJson(value, text, { file, vars: options.vars, as }) };
+    const reading = value === NOT_JSON ? "yaml" : jsonReading(text, value);
+    if (reading === "json") return { parsed: parseJson(value, text, { file, vars: options.vars, as }) };
+    if (typeof reading === "object") {
+      // go-yaml's error, at the bracket past its limit; its line as go-yaml v3 prints it (none on the first line)
+      const loc = lineIndex(text)(reading.tooDeep);
+      const message = `exceeded max depth of ${GO_YAML_MAX_DEPTH}`;
+      return fail(
+        "input/too-deep",
+        message,
+        loc,
+        `${BEFORE_TEMPLATES}${loc.line > 1 ? `line ${loc.line}: ` : ""}${message}`,
+      );
+    }
   }
   const binary = firstControlCharacter(text);
   if (binary !== -1) {
@@ -359,7 +370,11 @@ function problemDiagnostic(problem: YamlProblem, loc: SourceLoc): Diagnostic {
     case "too-deep":
       return { ...diag("input/too-deep", problem.message, [], loc), parity: "hangar" };
     case "syntax":
-      return { ...diag(YAML_RULE("SYNTAX"), problem.message, [], loc), parity: "hangar", fly: syntaxFly(problem, loc) };
+      return {
+        ...diag(YAML_RULE("SYNTAX"), problem.message, [], loc),
+        parity: "hangar",
+        fly: problem.fly ?? syntaxFly(problem, loc),
+      };
     case "null-key":
       return { ...diag(YAML_RULE("NULL_KEY"), problem.message, [], loc), fly: problem.fly ?? problem.message };
     case "uint64-key":

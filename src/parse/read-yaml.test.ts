@@ -21,6 +21,15 @@ describe("scalars resolve as go-yaml v2 resolves them", () => {
     ["0b101", 5],
     ["1_000", 1000],
     ["-0x10", -16],
+    // an int has no negative zero; a float has (strconv.ParseFloat)
+    ["-0", 0],
+    ["-0_0", 0],
+    ["-0x0", 0],
+    ["-0.0", -0],
+    ["-.0", -0],
+    ["-0e0", -0],
+    ["+0.0", 0],
+    [".0", 0],
     ["+.5", 0.5],
     ["1.e3", 1000],
     ["-.inf", Number.NEGATIVE_INFINITY],
@@ -322,5 +331,61 @@ describe("%YAML directives, as go-yaml v2 reads them", () => {
     });
     // not a directive: a line of the document, or a string
     expect(readYaml('jobs: []\nx: "%YAML 1.2"\n').ok).toBe(true);
+  });
+});
+
+describe("escapes in double-quoted scalars, as go-yaml reads them", () => {
+  /** go-yaml's error; with fly's line for it, whose line is that of the scalar, none on the first line (go-yaml v3). */
+  const problem = (message: string, offset: number, line?: number) => ({
+    ok: false,
+    problems: [
+      {
+        kind: "syntax",
+        message,
+        offset,
+        fly: `error parsing yaml before applying templates: yaml: ${line === undefined ? "" : `line ${line}: `}${message}`,
+      },
+    ],
+  });
+
+  test("\\' is a quote; every other escape of go-yaml's table is read as js-yaml reads it", () => {
+    expect(readYaml(`a: "it\\'s"\n"b\\'": [ "\\'\\'" ]\n`)).toEqual({ ok: true, value: { a: "it's", "b'": ["''"] } });
+    expect(readYaml('a: "\\0\\a\\b\\t\\n\\v\\f\\r\\e\\ \\"\\\\\\N\\_\\L\\P\\x41\\u00e9\\U0001F600"\n')).toEqual({
+      ok: true,
+      value: { a: '\0\x07\b\t\n\v\f\r\x1b "\\\u0085\u00a0\u2028\u2029A\u00e9\u{1f600}' },
+    });
+    // outside double quotes a backslash is a character like any other
+    expect(readYaml('a: it\\\'s \\/ # "\\/"\nb: \'c:\\\'\nc: |\n  "\\/"\n')).toEqual({
+      ok: true,
+      value: { a: "it\\'s \\/", b: "c:\\", c: '"\\/"\n' },
+    });
+  });
+
+  test("an escape go-yaml does not know is its error, at its place", () => {
+    // `\/` is YAML 1.2's (js-yaml reads it), unknown to go-yaml: at the backslash
+    expect(readYaml('a: "x\\/y"\n')).toEqual(problem("found unknown escape character", 5));
+    expect(readYaml('a: "x\\qy"\n')).toEqual(problem("found unknown escape character", 5));
+    // at the first hexadecimal digit: too few digits, a surrogate, a code past U+10FFFF (js-yaml reads the last two)
+    expect(readYaml('a: "x\\x4y"\n')).toEqual(problem("did not find expected hexdecimal number", 7));
+    expect(readYaml('a: "\\uD800"\n')).toEqual(problem("found invalid Unicode character escape code", 6));
+    expect(readYaml('a: "\\U00110000"\n')).toEqual(problem("found invalid Unicode character escape code", 6));
+  });
+
+  test("the first error in the text is the one given, at its place in the text as written", () => {
+    expect(readYaml('a: "\\\'"\nb: "\\/"\n')).toEqual(problem("found unknown escape character", 12, 2));
+    // in a scalar over lines, fly's line is the scalar's: line 2, where the escape is on line 3
+    expect(readYaml('a: x\nb: "one\n  two \\/"\n')).toEqual(problem("found unknown escape character", 19, 2));
+    // a syntax error after \' escapes: where it is written (the end of the text), not 4 characters further
+    const unclosed = "a: \"\\'\\'\"\nb: [\n";
+    expect(readYaml(unclosed)).toMatchObject({ ok: false, problems: [{ kind: "syntax", offset: unclosed.length }] });
+    // go-yaml reads the first document only
+    expect(readYaml('a: "\\\'"\n---\nb: "\\/"\n')).toMatchObject({ ok: true, value: { a: "'" } });
+  });
+
+  test("positions of a text with \\' are those of the text as written", () => {
+    const text = 'jobs:\n- name: "it\\\'s"\n  plan:\n  - get: "r\\\'"\n';
+    const parsed = parsePipeline(text, { file: "p.yml" });
+    expect(parsed.pipeline?.jobs?.[0]?.plan).toEqual([{ get: "r'" }]);
+    expect(parsed.locate(["jobs", 0, "plan", 0, "get"])).toMatchObject({ line: 4, col: 10 });
   });
 });

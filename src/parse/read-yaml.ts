@@ -1,5 +1,12 @@
 import jsyaml from "js-yaml";
 import { withEmptyEntries } from "./bare-entries.ts";
+import {
+  goYamlEscapes,
+  goYamlV3ErrorLine,
+  JS_YAML_ESCAPE_ERRORS,
+  MAY_DIFFER,
+  withQuoteEscapes,
+} from "./go-yaml-escapes.ts";
 import { isMergeKeyNode, mergeWatch } from "./go-yaml-merge.ts";
 import { BINARY_UNRESOLVED, GO_YAML_SCHEMA, goYamlLoadOptions, MAX_YAML_DEPTH, mergeBudget } from "./go-yaml-schema.ts";
 import type { KnownMappings } from "./known-mappings.ts";
@@ -11,7 +18,7 @@ import {
   putBack,
   withPlaceholders,
 } from "./read-yaml-flow.ts";
-import { type ListenerState, nodeWatch } from "./yaml-to-json.ts";
+import { BEFORE_TEMPLATES, type ListenerState, nodeWatch } from "./yaml-to-json.ts";
 import { bareEntriesMisread, buildYamlTree, contentStart, findDuplicateKeys } from "./yaml-tree.ts";
 
 /**
@@ -117,7 +124,38 @@ export function secondDocumentStart(text: string): number | undefined {
   return undefined;
 }
 
+/** The read of the first document, with the escapes of its double-quoted scalars as go-yaml reads them. */
 function readFirst(text: string, options: ReadYamlOptions): YamlRead {
+  const read = readFirstAsIs(text, options);
+  const mayDiffer = read.ok ? MAY_DIFFER.test(text) : read.problems.some((p) => JS_YAML_ESCAPE_ERRORS.has(p.message));
+  return mayDiffer ? withGoYamlEscapes(text, read, options) : read;
+}
+
+/**
+ * The read where an escape is read otherwise by go-yaml (go-yaml-escapes.ts): go-yaml's error in an escape, unless
+ * js-yaml's reader stopped before it; a text with `\'` (a `'` to go-yaml) read with `\x27` in its place, and its
+ * problems put back at their places in the text as written. The fast path's collections are then left out.
+ */
+function withGoYamlEscapes(text: string, read: YamlRead, options: ReadYamlOptions): YamlRead {
+  const { problem, quotes } = goYamlEscapes(text);
+  const first = (r: YamlRead): number =>
+    r.ok ? Number.POSITIVE_INFINITY : Math.min(...r.problems.map((p) => p.offset));
+  const goYaml = (r: YamlRead): YamlRead => {
+    if (problem === undefined || problem.offset > first(r)) return r;
+    const line = goYamlV3ErrorLine(text, problem);
+    const fly = `${BEFORE_TEMPLATES}${line === undefined ? "" : `line ${line}: `}${problem.message}`;
+    return { ok: false, problems: [{ kind: "syntax", message: problem.message, offset: problem.offset, fly }] };
+  };
+  if (quotes.length === 0) return goYaml(read);
+  const amended = withQuoteEscapes(text, quotes);
+  const again = readFirstAsIs(amended.text, options);
+  if (!again.ok)
+    return goYaml({ ok: false, problems: again.problems.map((p) => ({ ...p, offset: amended.back(p.offset) })) });
+  const { regions: _, ...value } = again;
+  return goYaml(value);
+}
+
+function readFirstAsIs(text: string, options: ReadYamlOptions): YamlRead {
   const min = options.flowFastPathMin ?? FLOW_FAST_PATH_MIN;
   const regions = text.length >= min ? findFlowRegions(text, min) : [];
   const substituted = regions.length === 0 ? undefined : withPlaceholders(text, regions);
@@ -427,13 +465,16 @@ function syntaxProblem(error: jsyaml.YAMLException): YamlProblem {
   const reason = error.reason ?? error.message;
   const offset = error.mark?.position ?? 0;
   if (reason.startsWith("nesting exceeded maxDepth")) {
-    return { kind: "too-deep", message: "the document is nested too deeply to read", offset };
+    return { kind: "too-deep", message: TOO_DEEP, offset };
   }
   // go-yaml's words (decode.go `scalar`)
   if (reason === BINARY_UNRESOLVED)
     return { kind: "syntax", message: "!!binary value contains invalid base64 data", offset };
   return { kind: "syntax", message: reason, offset };
 }
+
+/** The reader's refusal of a document nested past {@link MAX_YAML_DEPTH}, which fly may read (go-yaml goes to 10,000). */
+const TOO_DEEP = `the document is nested more than ${MAX_YAML_DEPTH} levels deep, the most hangar reads in YAML (fly reads up to 10000)`;
 
 /** go-yaml's error for an alias inside the value it names (`&a [*a]`), at the alias. */
 function recursiveAliasProblem(text: string, offset: number): YamlProblem {
@@ -447,7 +488,7 @@ function aliasingProblem(): YamlProblem {
 
 function internalProblem(error: unknown): YamlProblem {
   if (error instanceof RangeError) {
-    return { kind: "too-deep", message: "the document is nested too deeply to read", offset: 0 };
+    return { kind: "too-deep", message: TOO_DEEP, offset: 0 };
   }
   return { kind: "syntax", message: error instanceof Error ? error.message : String(error), offset: 0 };
 }

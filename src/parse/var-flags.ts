@@ -21,7 +21,8 @@ export function parseVarFlag(flag: string, yaml: boolean): VarPair {
   const reference = parseReference(flag.slice(0, eq));
   const raw = flag.slice(eq + 1);
   if (!yaml) return { path: reference.path, value: raw };
-  const read = readYaml(raw, { standalone: true });
+  // sigs.k8s.io/yaml reads it with go-yaml v2 unstrict: a repeated key is set again, the last one wins
+  const read = readYaml(raw, { standalone: true, repeatsAllowed: true });
   if (!read.ok) {
     // where in the value, which may be lines long (`-y "config=$(cat config.yml)"`)
     const problem = read.problems[0];
@@ -43,7 +44,8 @@ const formatLoc = ({ line, col }: { line: number; col: number }): string => `${l
 
 /** Reads a `-l` file: a YAML mapping of var names to values; a file that is not YAML is an error at its place. */
 export function parseVarsFile(text: string, file: string): Readonly<Record<string, unknown>> {
-  const read = readYaml(text, { standalone: true });
+  // as a -y value: a repeated key is set again, the last one wins
+  const read = readYaml(text, { standalone: true, repeatsAllowed: true });
   if (!read.ok) {
     const problem = read.problems[0];
     // a key sigs.k8s.io/yaml rejects: its error, as fly prints it (fly names the file alone)

@@ -25,6 +25,17 @@ describe("interpolation, as fly's vars package does it", () => {
     expect(doc.a).toBe("((flag))");
   });
 
+  test("zero: a -y float -0 is json's -0 inside a string, an int -0 is 0; a -l float key -0.0 is named -0", () => {
+    // sigs.k8s.io/yaml: go-yaml v2 reads -0.0 as the float -0, json writes it -0; -0 is the int 0
+    const doc = { s: "x=((v))", w: "((v))" };
+    expect(interpolate(doc, vars([["v=-0.0", true]])).value).toEqual({ s: "x=-0", w: -0 });
+    expect(interpolate(doc, vars([["v=-.0", true]])).value).toEqual({ s: "x=-0", w: -0 });
+    expect(interpolate(doc, vars([["v=-0", true]])).value).toEqual({ s: "x=0", w: 0 });
+    // a float key is named by FormatFloat: -0 for -0.0; the int -0 is 0
+    expect(parseVarsFile("-0.0: a\n-0: b\n", "v.yml")).toEqual({ "-0": "a", "0": "b" });
+    expect(parseVarsFile(".0: c\n", "v.yml")).toEqual({ "0": "c" });
+  });
+
   test("a key that is a whole ((var)) of null, a list or a mapping is an error; a number key is named as fly names it", () => {
     const doc = { params: { "((k))": 1 } };
     const at = ["params", "((k))"];
@@ -205,7 +216,13 @@ describe("interpolation, as fly's vars package does it", () => {
     expect(() => parseVarsFile("a: 1\n  b: 2\n", "v.yml")).toThrow(
       new VarsError("could not unmarshal template variables (v.yml:2:4): bad indentation of a mapping entry"),
     );
-    expect(() => parseVarsFile("a: 1\na: 2\n", "v.yml")).toThrow(/\(v\.yml:2:1\): mapping key "a" already defined/);
+  });
+
+  test("a key repeated in a vars file or a -y or -i value is read, the last one winning, as fly reads it", () => {
+    // sigs.k8s.io/yaml reads them with go-yaml v2 unstrict: each repeat sets the key again
+    expect(parseVarsFile("a: 1\nb: {c: 1, c: 2}\na: {d: x}\n", "v.yml")).toEqual({ a: { d: "x" }, b: { c: 2 } });
+    expect(parseVarFlag("v={c: 1, d: 2, c: [3]}", true)).toEqual({ path: ["v"], value: { c: [3], d: 2 } });
+    expect(parseVarFlag("v=a: 1\na: 2", true)).toEqual({ path: ["v"], value: { a: 2 } });
   });
 
   test("an alias inside the node its anchor names is go-yaml's error, in a vars file as in a -y value (it hung)", () => {

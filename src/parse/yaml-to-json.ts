@@ -140,6 +140,12 @@ export function nodeWatch(text: string, standalone = false): NodeWatch {
       if (state.depth === 1) rootIsMapping = state.kind === "mapping" || (state.kind === null && r === null);
       // integers, strings and booleans (nearly every node) are keys as js-yaml names them, and values JSON holds
       if (typeof r === "number") {
+        // the float -0 as a key: sigs.k8s.io/yaml names it `-0` (FormatFloat); in a pipeline, fly's templating writes
+        // it `-0`, which reads back as the int 0, the name js-yaml gives it
+        if (standalone && Object.is(r, -0) && isKey(text, open, state.position)) {
+          state.result = "-0";
+          return;
+        }
         if (Number.isSafeInteger(r) && !needsGoNumber(r)) return;
         if (whole || !isKey(text, open, state.position)) {
           if (!Number.isFinite(r)) nonFinite = true;

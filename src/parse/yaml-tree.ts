@@ -2,6 +2,7 @@ import jsyaml from "js-yaml";
 import type { PathSegment } from "../model/common.ts";
 import { type Locator, lineIndex } from "../source/locate.ts";
 import { type AmendedText, BARE_ENTRY, bareEntriesBeforeOuterEntries, withEmptyEntries } from "./bare-entries.ts";
+import { goYamlEscapes, withQuoteEscapes } from "./go-yaml-escapes.ts";
 import { goYamlLoadOptions } from "./go-yaml-schema.ts";
 import {
   FLOW_FAST_PATH_MIN,
@@ -282,7 +283,18 @@ function placeRegions(
   return { root, anchors };
 }
 
+/**
+ * The position tree of a text as js-yaml reads it, but for `\'` in a double-quoted scalar (a `'` to go-yaml, an error
+ * to js-yaml): the text is read with `\x27` in its place, and the tree put back at the places of the text as written.
+ */
 function treeOf(text: string): YamlTree {
+  const quotes = text.includes("\\'") ? goYamlEscapes(text).quotes : [];
+  if (quotes.length === 0) return treeOfAsIs(text);
+  const amended = withQuoteEscapes(text, quotes);
+  return treeBack(treeOfAsIs(amended.text), { ...amended, dashOfNull: () => undefined });
+}
+
+function treeOfAsIs(text: string): YamlTree {
   const stack: Frame[] = [{ open: 0, children: [] }];
   const anchors = new Map<string, YamlNode[]>();
   const listener = (event: "open" | "close", state: LoaderState): void => {
@@ -321,7 +333,7 @@ function treeAsFlyReads(text: string): YamlTree {
 }
 
 /** A tree of an amended text ({@link withEmptyEntries}) at the places of the text as written. */
-function treeBack(tree: YamlTree, { back, dashOfNull }: AmendedText): YamlTree {
+function treeBack(tree: YamlTree, { back, dashOfNull }: Omit<AmendedText, "text">): YamlTree {
   const moved = new Map<YamlNode, YamlNode>();
   const visit = (node: YamlNode): YamlNode => {
     const known = moved.get(node);
@@ -560,7 +572,7 @@ const bareEntryCandidates = (text: string): number[] =>
  * The dashes among `candidates` (in text order) that are outside the text of every scalar and flow collection of the
  * tree of `text` (the regions sorted once: O(n log n)).
  */
-function entriesAmong(text: string, root: YamlNode, candidates: readonly number[]): number[] {
+export function entriesAmong(text: string, root: YamlNode, candidates: readonly number[]): number[] {
   // the text of scalars and flow collections, where a line that looks like an entry is none
   const inside: { start: number; end: number }[] = [];
   const stack: YamlNode[] = [root];
