@@ -9,12 +9,14 @@ import { isObject, type PathSegment, setOwn } from "../model/common.ts";
 import {
   type Checker,
   type Desc,
+  fieldOf,
   isGoInt,
   isSafeGoInt,
   MAX_STEP_DEPTH,
   MAX_VALUE_DEPTH,
   type StructDesc,
 } from "./shape-descriptor.ts";
+import { readFields } from "./shape-fold.ts";
 import { type At, child, enterStep, field, pathOf, restart, wrap } from "./shape-position.ts";
 import { quick } from "./shape-quick.ts";
 import { type State, tooDeep, typeError, unknownField, valueError } from "./shape-report.ts";
@@ -192,17 +194,22 @@ function checkStruct(
 ): Record<string, unknown> {
   let struct = value;
   for (const key of Object.keys(value)) {
-    const fieldDesc = desc.fields.get(key);
-    if (fieldDesc === undefined) {
+    // encoding/json gives a key in another case (`Name`) to its field (`name`)
+    const name = fieldOf(desc, key);
+    if (name === undefined) {
       if (desc.unknown === "rule") continue;
       unknownField(state, child(here, key), key, desc.unknown === "strict");
       continue;
     }
+    const fieldDesc = desc.fields.get(name) as Desc;
     if (fine(value[key], fieldDesc)) continue;
-    const read = checkValue(state, value[key], fieldDesc, field(here, key, desc.name));
+    const read = checkValue(state, value[key], fieldDesc, field(here, key, desc.name, name));
     struct = writeBack(state, value, struct, key, read);
   }
-  return struct;
+  // the fields given in another case, under their own keys: a task config's keys stay too, its unknown fields
+  const read = readFields(struct, desc, desc.unknown === "rule");
+  if (read !== struct) state.changed = true;
+  return read;
 }
 
 /** One step, read by Concourse's precedence; the step as Concourse reads it (see {@link writeBack}). */
