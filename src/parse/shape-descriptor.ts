@@ -25,6 +25,11 @@ export interface StructDesc {
   /** The field names by their case-folded form: a key encoding/json gives a field though written in another case. */
   readonly folded: ReadonlyMap<string, string>;
   readonly unknown: Unknown;
+  /**
+   * Concourse keeps the keys that are not a field's exact name with the value, as its unknown fields (a task
+   * config, atc/task.go), so a key in another case than its field's stays too, besides being read into the field.
+   */
+  readonly keepsUnknown?: true;
 }
 
 /**

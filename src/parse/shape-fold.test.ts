@@ -142,3 +142,89 @@ describe("keys in another case are their field's, as encoding/json reads them", 
     expect(found).toContainEqual(expect.stringMatching(/^4:\d+ .*missing/));
   });
 });
+
+describe("in a step, a key in another case is read into its field and still an unknown field", () => {
+  /** The findings of validation as `line:col rule message`. */
+  const findings = (text: string) =>
+    validateText(text).diagnostics.map((d) => `${d.loc?.line}:${d.loc?.col} ${d.ruleId} ${d.message}`);
+  const planOf = (text: string) => (jobsOf(text)[0] as Record<string, unknown>).plan;
+
+  test("a step's kind is found by its exact key: `Get:` alone is no step", () => {
+    expect(findings("jobs:\n- name: j\n  plan:\n  - Get: r\n")).toEqual(["4:5 step-empty no step configured"]);
+  });
+
+  test("the StepConfig is decoded by encoding/json: `Resource:` is the get's resource, and left unknown", () => {
+    const text = yaml`
+      resources:
+      - {name: repo, type: git}
+      jobs:
+      - name: j
+        plan:
+        - get: src
+          Resource: repo
+          Trigger: true
+    `;
+    expect(planOf(text)).toEqual([{ get: "src", resource: "repo", trigger: true, Resource: "repo", Trigger: true }]);
+    // no unknown resource 'src': the get reads 'repo'
+    expect(findings(text)).toEqual([
+      '6:5 step-unknown-fields unknown fields ["Resource" "Trigger"]; did you mean \'resource\' for "Resource", \'trigger\' for "Trigger"?',
+    ]);
+  });
+
+  test("a task's `Config:` is its config", () => {
+    const text = yaml`
+      jobs:
+      - name: j
+        plan:
+        - task: t
+          Config: {platform: linux, run: {path: x}}
+    `;
+    expect(findings(text)).toEqual(["4:5 step-unknown-fields unknown fields [\"Config\"]; did you mean 'config'?"]);
+  });
+
+  test("inside in_parallel, across vars, task configs and their image resources", () => {
+    const text = yaml`
+      resources:
+      - {name: repo, type: git}
+      jobs:
+      - name: j
+        plan:
+        - in_parallel:
+          - get: src
+            Resource: repo
+        - in_parallel:
+            steps:
+            - get: src2
+              Resource: repo
+        - across:
+          - Var: v
+            values: [a]
+          do: []
+        - task: t
+          config:
+            Platform: linux
+            image_resource: {type: registry-image, Source: {repository: x}}
+            run: {path: x}
+    `;
+    expect(planOf(text)).toEqual([
+      { in_parallel: [{ get: "src", resource: "repo", Resource: "repo" }] },
+      { in_parallel: { steps: [{ get: "src2", resource: "repo", Resource: "repo" }] } },
+      { across: [{ var: "v", values: ["a"] }], do: [] },
+      {
+        task: "t",
+        config: {
+          platform: "linux",
+          Platform: "linux",
+          image_resource: { type: "registry-image", source: { repository: "x" } },
+          run: { path: "x" },
+        },
+      },
+    ]);
+    // across vars are decoded strictly, where `Var` is var's; a task config keeps `Platform` as an unknown field
+    expect(findings(text)).toEqual([
+      "7:7 step-unknown-fields unknown fields [\"Resource\"]; did you mean 'resource'?",
+      "11:9 step-unknown-fields unknown fields [\"Resource\"]; did you mean 'resource'?",
+      "19:7 task-config-unknown-fields unknown fields [\"Platform\"]; did you mean 'platform'?",
+    ]);
+  });
+});

@@ -6,22 +6,33 @@ import { goJsonDecodeOrder } from "../concourse/go-json-fields.ts";
 import { isObject, setOwn } from "../model/common.ts";
 import { type Desc, fieldOf, type StructDesc } from "./shape-descriptor.ts";
 
+/** The fields of a struct or a step: the field a key decodes into (undefined: none), and the field's type. */
+export interface Fields {
+  readonly nameOf: (key: string) => string | undefined;
+  readonly descOf: (name: string) => Desc;
+}
+
+/** The fields of a struct type. */
+export const structFields = (desc: StructDesc): Fields => ({
+  nameOf: (key) => fieldOf(desc, key),
+  descOf: (name) => desc.fields.get(name) as Desc,
+});
+
 /**
- * `struct` (a mapping of the struct `desc`, its values already as Concourse reads each) with every field given by
+ * `struct` (a mapping of the fields `fields`, its values already as Concourse reads each) with every field given by
  * keys in another case read into the field's own key, as Go decodes it: the same object when no key is in another
- * case. `keepWritten`: the keys in another case stay too (a task config keeps them as its unknown fields, which
- * Concourse reports); else they are replaced by the field's key, in the place of the first key of the field.
+ * case. `keepWritten`: the keys in another case stay too (a step and a task config keep them as their unknown
+ * fields, which Concourse reports); else they are replaced by the field's key, in the place of the field's first.
  */
 export function readFields(
   struct: Record<string, unknown>,
-  desc: StructDesc,
+  fields: Fields,
   keepWritten: boolean,
 ): Record<string, unknown> {
   let groups: Map<string, string[]> | undefined;
   for (const key of Object.keys(struct)) {
-    if (desc.fields.has(key)) continue;
-    const name = fieldOf(desc, key);
-    if (name === undefined) continue;
+    const name = fields.nameOf(key);
+    if (name === undefined || name === key) continue;
     groups ??= new Map();
     const keys = groups.get(name) ?? (Object.hasOwn(struct, name) ? [name] : []);
     keys.push(key);
@@ -30,13 +41,13 @@ export function readFields(
   if (groups === undefined) return struct;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(struct)) {
-    const name = fieldOf(desc, key) ?? key;
+    const name = fields.nameOf(key) ?? key;
     const keys = groups.get(name);
     if (keys === undefined) {
       setOwn(out, key, struct[key]);
       continue;
     }
-    if (!Object.hasOwn(out, name)) setOwn(out, name, decodeKeys(struct, keys, desc.fields.get(name) as Desc));
+    if (!Object.hasOwn(out, name)) setOwn(out, name, decodeKeys(struct, keys, fields.descOf(name)));
     if (keepWritten && key !== name) setOwn(out, key, struct[key]);
   }
   return out;
