@@ -164,7 +164,9 @@ class FullChecker implements Checker {
   }
   step(value: unknown, seg: PathSegment): void {
     const read = checkStep(this.state, value, child(this.here, seg));
-    if (!Object.is(read, value)) (this.reading.parts ??= new Map()).set(seg, read);
+    if (Object.is(read, value)) return;
+    this.reading.parts ??= new Map();
+    this.reading.parts.set(seg, read);
   }
   nested(prefix: string, struct: string | undefined): Checker {
     return new FullChecker(this.state, restart(wrap(this.here, prefix), struct), this.value, this.reading);
