@@ -228,3 +228,17 @@ describe("in a step, a key in another case is read into its field and still an u
     ]);
   });
 });
+
+test("a task cache's ttl in another case (`TTL:`) is checked as its ttl", () => {
+  const text = yaml`
+    jobs:
+    - name: j
+      plan:
+      - task: t
+        config:
+          platform: linux
+          run: {path: x}
+          caches: [{path: c, TTL: 10ms}]
+  `;
+  expect(summary(text)).toEqual(["8:31 error value-invalid cache ttl must be at least 1s, got '10ms'"]);
+});

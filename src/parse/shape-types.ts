@@ -38,6 +38,7 @@ import {
   type StructDesc,
   struct,
 } from "./shape-descriptor.ts";
+import { readFields, structFields } from "./shape-fold.ts";
 
 const STRINGS = list("[]string", STRING);
 const TAGS = list("atc.Tags", STRING);
@@ -141,10 +142,13 @@ const TASK_CACHE = customOfParts(
   (value, c) => {
     // Go names the decode target of TaskCacheConfig.UnmarshalJSON `alias`
     c.check(value, TASK_CACHE_STRUCT);
-    if (!isObject(value) || typeof value.ttl !== "string" || value.ttl === "") return;
-    const parsed = goParseDuration(value.ttl);
-    if (!parsed.ok) c.invalid(`invalid cache ttl '${value.ttl}': ${parsed.error}`, "ttl");
-    else if (parsed.ns < 1_000_000_000n) c.invalid(`cache ttl must be at least 1s, got '${value.ttl}'`, "ttl");
+    if (!isObject(value)) return;
+    // the ttl as decoded, given as `ttl` or in another case (`TTL`)
+    const { ttl } = readFields(value, structFields(TASK_CACHE_STRUCT), false);
+    if (typeof ttl !== "string" || ttl === "") return;
+    const parsed = goParseDuration(ttl);
+    if (!parsed.ok) c.invalid(`invalid cache ttl '${ttl}': ${parsed.error}`, "ttl");
+    else if (parsed.ns < 1_000_000_000n) c.invalid(`cache ttl must be at least 1s, got '${ttl}'`, "ttl");
   },
   [TASK_CACHE_STRUCT],
 );
