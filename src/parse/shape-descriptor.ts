@@ -2,6 +2,7 @@
  * The language of the shape check: descriptors of the Go types Concourse decodes a pipeline into, read by both the
  * full check (`shape-full.ts`) and the quick pass (`shape-quick.ts`).
  */
+import { foldedFieldNames, goJsonFold } from "../concourse/go-json-fields.ts";
 import type { PathSegment } from "../model/common.ts";
 
 export type Desc =
@@ -21,7 +22,14 @@ export interface StructDesc {
   /** `go` without its package (`TaskConfig`), as Go names the struct in a type error. */
   readonly name: string;
   readonly fields: ReadonlyMap<string, Desc>;
+  /** The field names by their case-folded form: a key encoding/json gives a field though written in another case. */
+  readonly folded: ReadonlyMap<string, string>;
   readonly unknown: Unknown;
+  /**
+   * Concourse keeps the keys that are not a field's exact name with the value, as its unknown fields (a task
+   * config, atc/task.go), so a key in another case than its field's stays too, besides being read into the field.
+   */
+  readonly keepsUnknown?: true;
 }
 
 /**
@@ -102,8 +110,16 @@ export const struct = (go: string, unknown: Unknown, fields: Record<string, Desc
   go,
   name: go.replace(/^atc\./, ""),
   fields: new Map(Object.entries(fields)),
+  folded: foldedFieldNames(Object.keys(fields)),
   unknown,
 });
+
+/**
+ * The field of a struct a key written in it decodes into (encoding/json: the exact name, else one equal to it
+ * ignoring case), or undefined for an unknown key.
+ */
+export const fieldOf = (desc: StructDesc, key: string): string | undefined =>
+  desc.fields.has(key) ? key : desc.folded.get(goJsonFold(key));
 /** A custom type whose rule reads (some of) its value itself, decoding it into `decodes` (see {@link CustomDesc}). */
 export const custom = (rule: Rule, decodes: readonly Desc[] = []): Desc => ({
   k: "custom",

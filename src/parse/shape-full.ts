@@ -4,21 +4,24 @@
  * place, as sigs.k8s.io/yaml does.
  */
 import { coercedText, type GoNumber, needsGoNumber } from "../concourse/go-number.ts";
-import { coreDetector, fieldOwner, type StepDetector, stepDetectors } from "../concourse/step-fields.ts";
+import { coreDetector, type StepDetector, stepDetectors } from "../concourse/step-fields.ts";
 import { isObject, type PathSegment, setOwn } from "../model/common.ts";
 import {
+  ANY,
   type Checker,
   type Desc,
+  fieldOf,
   isGoInt,
   isSafeGoInt,
   MAX_STEP_DEPTH,
   MAX_VALUE_DEPTH,
   type StructDesc,
 } from "./shape-descriptor.ts";
+import { type Fields, readFields, structFields } from "./shape-fold.ts";
 import { type At, child, enterStep, field, pathOf, restart, wrap } from "./shape-position.ts";
 import { quick } from "./shape-quick.ts";
 import { type State, tooDeep, typeError, unknownField, valueError } from "./shape-report.ts";
-import { stepFieldType } from "./shape-types.ts";
+import { stepFieldOf, stepFieldType } from "./shape-types.ts";
 
 /**
  * Checks `value` as the Go type `desc` at `here`, reporting into `state`, and returns the value as Concourse reads
@@ -92,9 +95,11 @@ export function checkValue(state: State, value: unknown, desc: Desc, here: At): 
       return checkStruct(state, value, desc, here);
     case "step":
       return desc.optional !== true || value !== null ? checkStep(state, value, here) : value;
-    case "custom":
-      desc.rule(value, new FullChecker(state, here));
-      return value;
+    case "custom": {
+      const reading: Reading = {};
+      desc.rule(value, new FullChecker(state, here, value, reading));
+      return readingOf(value, reading);
+    }
   }
 }
 
@@ -114,11 +119,31 @@ function goInt(state: State, value: number, here: At): boolean {
   return number >= -(2n ** 63n) && number < 2n ** 63n;
 }
 
-/** A custom rule's reports, as diagnostics at `here`. */
+/**
+ * What a custom rule's checks read its value as, where that differs from the value (keys in another case read into
+ * their fields): the whole value, or some of its entries.
+ */
+interface Reading {
+  whole?: unknown;
+  parts?: Map<PathSegment, unknown>;
+}
+
+/** A custom value as its rule's checks read it: the value itself when they read it as it is. */
+function readingOf(value: unknown, reading: Reading): unknown {
+  if (reading.whole !== undefined) return reading.whole;
+  if (reading.parts === undefined || typeof value !== "object" || value === null) return value;
+  const out: Record<string, unknown> | unknown[] = Array.isArray(value) ? value.slice() : { ...value };
+  for (const [seg, part] of reading.parts) setOwn(out as Record<string, unknown>, String(seg), part);
+  return out;
+}
+
+/** A custom rule's reports, as diagnostics at `here`; what its checks read `value` as, into `reading`. */
 class FullChecker implements Checker {
   constructor(
     private readonly state: State,
     private readonly here: At,
+    private readonly value: unknown,
+    private readonly reading: Reading,
   ) {}
   invalid(message: string, seg?: PathSegment): void {
     valueError(this.state, seg === undefined ? this.here : child(this.here, seg), message);
@@ -129,18 +154,22 @@ class FullChecker implements Checker {
   check(value: unknown, desc: Desc): void {
     // a custom type's own decode: Go's decoder names a type error in it by the struct and fields of the decode that
     // reached the custom type, when there is one (encoding/json `addErrorContext`: `taskConfigAlias.caches.ttl`)
-    checkValue(
+    const read = checkValue(
       this.state,
       value,
       desc,
       this.here.struct === undefined ? this.here : { ...this.here, keepStruct: true },
     );
+    if (value === this.value && !Object.is(read, value)) this.reading.whole = read;
   }
   step(value: unknown, seg: PathSegment): void {
-    checkStep(this.state, value, child(this.here, seg));
+    const read = checkStep(this.state, value, child(this.here, seg));
+    if (Object.is(read, value)) return;
+    this.reading.parts ??= new Map();
+    this.reading.parts.set(seg, read);
   }
   nested(prefix: string, struct: string | undefined): Checker {
-    return new FullChecker(this.state, restart(wrap(this.here, prefix), struct));
+    return new FullChecker(this.state, restart(wrap(this.here, prefix), struct), this.value, this.reading);
   }
 }
 
@@ -192,18 +221,32 @@ function checkStruct(
 ): Record<string, unknown> {
   let struct = value;
   for (const key of Object.keys(value)) {
-    const fieldDesc = desc.fields.get(key);
-    if (fieldDesc === undefined) {
+    // encoding/json gives a key in another case (`Name`) to its field (`name`)
+    const name = fieldOf(desc, key);
+    if (name === undefined) {
       if (desc.unknown === "rule") continue;
       unknownField(state, child(here, key), key, desc.unknown === "strict");
       continue;
     }
+    const fieldDesc = desc.fields.get(name) as Desc;
     if (fine(value[key], fieldDesc)) continue;
-    const read = checkValue(state, value[key], fieldDesc, field(here, key, desc.name));
+    const read = checkValue(state, value[key], fieldDesc, field(here, key, desc.name, name));
     struct = writeBack(state, value, struct, key, read);
   }
-  return struct;
+  // the fields given in another case, under their own keys
+  const read = readFields(struct, structFields(desc), desc.keepsUnknown === true);
+  if (read !== struct) state.changed = true;
+  return read;
 }
+
+/** The fields the detectors `detectors` of a step read. */
+const stepFields = (detectors: number): Fields => ({
+  nameOf: (key) => stepFieldOf(detectors, key)?.name,
+  descOf: (name) => {
+    const owner = stepFieldOf(detectors, name)?.owner;
+    return (owner === undefined ? undefined : stepFieldType(owner, name)) ?? ANY;
+  },
+});
 
 /** One step, read by Concourse's precedence; the step as Concourse reads it (see {@link writeBack}). */
 function checkStep(state: State, value: unknown, here: At): unknown {
@@ -223,13 +266,19 @@ function checkStep(state: State, value: unknown, here: At): unknown {
   const detectors = stepDetectors(value);
   const stepAt = enterStep(here);
   for (const key of Object.keys(value)) {
-    const owner = fieldOwner(detectors, key);
-    if (owner === undefined) continue; // an unknown field: the StepValidator's (and step-unknown-fields') business
-    const desc = stepFieldType(owner, key);
+    // an unknown field is the StepValidator's (and step-unknown-fields') business; one in another case than a
+    // field's (`Resource`) is both read into the field and unknown
+    const read = stepFieldOf(detectors, key);
+    if (read === undefined) continue;
+    const { name, owner } = read;
+    const desc = stepFieldType(owner, name);
     if (desc === undefined || fine(value[key], desc)) continue;
-    const read = checkValue(state, value[key], desc, field(detectorAt(stepAt, owner), key, owner.go));
-    step = writeBack(state, value, step, key, read);
+    const checked = checkValue(state, value[key], desc, field(detectorAt(stepAt, owner), key, owner.go, name));
+    step = writeBack(state, value, step, key, checked);
   }
+  const fields = readFields(step, stepFields(detectors), true);
+  if (fields !== step) state.changed = true;
+  step = fields;
   if (detectors === 0) {
     const hint = Object.hasOwn(value, "aggregate")
       ? " (`aggregate` was removed in Concourse 7: use `in_parallel`)"

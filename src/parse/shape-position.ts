@@ -56,10 +56,13 @@ export const child = (h: At, seg: PathSegment): At => ({
   keepStruct: h.keepStruct,
 });
 
-/** The position of a struct's field `name` (of the Go struct `struct`). */
-export const field = (h: At, name: string, struct: string): At => ({
+/**
+ * The position of a struct's field given by the key `key` (of the Go struct `struct`); `name`, the field's name,
+ * when the key is written in another case (Go's errors name the field).
+ */
+export const field = (h: At, key: string, struct: string, name: string = key): At => ({
   parent: h,
-  seg: name,
+  seg: key,
   struct: h.keepStruct && h.struct !== undefined ? h.struct : struct,
   fields: { up: h.fields, name },
   prefix: h.prefix,

@@ -10,13 +10,14 @@ import type { KnownMappings } from "./known-mappings.ts";
 import {
   type Checker,
   type Desc,
+  fieldOf,
   isSafeGoInt,
   MAX_STEP_DEPTH,
   MAX_VALUE_DEPTH,
   type Rule,
   type StructDesc,
 } from "./shape-descriptor.ts";
-import { stepFieldType } from "./shape-types.ts";
+import { stepFieldOf, stepFieldType } from "./shape-types.ts";
 
 /**
  * Whether `value` certainly has the type `desc` describes with nothing to report and nothing to coerce, so that
@@ -172,7 +173,8 @@ function quickStruct(value: Record<string, unknown>, desc: StructDesc, depth: nu
     seeEntry(pass, entry, key);
     const fieldDesc = desc.fields.get(key);
     if (fieldDesc === undefined) {
-      if (desc.unknown === "rule" && unread(entry, pass)) continue;
+      // a key in another case than a field's is read into the field: the full check's
+      if (desc.unknown === "rule" && fieldOf(desc, key) === undefined && unread(entry, pass)) continue;
       return false;
     }
     if (!quickValue(entry, fieldDesc, depth, pass)) return false;
@@ -189,6 +191,8 @@ function quickStep(value: unknown, depth: number, pass: QuickPass): boolean {
     const entry = value[key];
     seeEntry(pass, entry, key);
     const owner = fieldOwner(detectors, key);
+    // a key in another case than a field's is read into the field: the full check's
+    if (owner === undefined && stepFieldOf(detectors, key) !== undefined) return false;
     const desc = owner === undefined ? undefined : stepFieldType(owner, key);
     if (desc === undefined ? !unread(entry, pass) : !quickValue(entry, desc, depth + 1, pass)) return false;
   }

@@ -12,7 +12,9 @@ import type {
 import { memoryLimitError } from "../concourse/container-limits.ts";
 import { goDurationError, goParseDuration } from "../concourse/go-duration.ts";
 import { goValue } from "../concourse/go-format.ts";
+import { foldedFieldNames, goJsonFold } from "../concourse/go-json-fields.ts";
 import {
+  fieldOwner,
   type StepDetector,
   type StepField,
   TASK_CONFIG_FIELDS,
@@ -26,6 +28,7 @@ import {
   custom,
   customOfParts,
   type Desc,
+  fieldOf,
   INT,
   list,
   map,
@@ -35,6 +38,7 @@ import {
   type StructDesc,
   struct,
 } from "./shape-descriptor.ts";
+import { readFields, structFields } from "./shape-fold.ts";
 
 const STRINGS = list("[]string", STRING);
 const TAGS = list("atc.Tags", STRING);
@@ -120,8 +124,9 @@ const ACROSS_VAR = customOfParts(
     // Go names the decode target of AcrossVarConfig.UnmarshalJSON `target`
     c.check(value, ACROSS_VAR_STRUCT);
     if (!isObject(value)) return;
+    // a strict decode, where a key in another case than a field's (`Var`) is the field's
     for (const key of Object.keys(value)) {
-      if (!Object.hasOwn(ACROSS_VAR_FIELDS, key)) c.invalid(`json: unknown field ${JSON.stringify(key)}`, key);
+      if (fieldOf(ACROSS_VAR_STRUCT, key) === undefined) c.invalid(`json: unknown field ${JSON.stringify(key)}`, key);
     }
   },
   [ACROSS_VAR_STRUCT],
@@ -137,10 +142,13 @@ const TASK_CACHE = customOfParts(
   (value, c) => {
     // Go names the decode target of TaskCacheConfig.UnmarshalJSON `alias`
     c.check(value, TASK_CACHE_STRUCT);
-    if (!isObject(value) || typeof value.ttl !== "string" || value.ttl === "") return;
-    const parsed = goParseDuration(value.ttl);
-    if (!parsed.ok) c.invalid(`invalid cache ttl '${value.ttl}': ${parsed.error}`, "ttl");
-    else if (parsed.ns < 1_000_000_000n) c.invalid(`cache ttl must be at least 1s, got '${value.ttl}'`, "ttl");
+    if (!isObject(value)) return;
+    // the ttl as decoded, given as `ttl` or in another case (`TTL`)
+    const { ttl } = readFields(value, structFields(TASK_CACHE_STRUCT), false);
+    if (typeof ttl !== "string" || ttl === "") return;
+    const parsed = goParseDuration(ttl);
+    if (!parsed.ok) c.invalid(`invalid cache ttl '${ttl}': ${parsed.error}`, "ttl");
+    else if (parsed.ns < 1_000_000_000n) c.invalid(`cache ttl must be at least 1s, got '${ttl}'`, "ttl");
   },
   [TASK_CACHE_STRUCT],
 );
@@ -184,11 +192,14 @@ const TASK_CONFIG_FIELD_TYPE: Readonly<Record<TaskConfigField, Desc>> = {
   caches: list("[]atc.TaskCacheConfig", TASK_CACHE),
 };
 
-const TASK_CONFIG_STRUCT = struct(
-  "atc.TaskConfig",
-  "rule",
-  Object.fromEntries(TASK_CONFIG_FIELDS.map((f) => [f, TASK_CONFIG_FIELD_TYPE[f]])),
-);
+const TASK_CONFIG_STRUCT: StructDesc = {
+  ...struct(
+    "atc.TaskConfig",
+    "rule",
+    Object.fromEntries(TASK_CONFIG_FIELDS.map((f) => [f, TASK_CONFIG_FIELD_TYPE[f]])),
+  ),
+  keepsUnknown: true,
+};
 
 /**
  * A task config file (atc/task.go `NewTaskConfig`): `TaskConfig.UnmarshalJSON` decodes it into an alias type, the
@@ -285,6 +296,22 @@ const STEP_FIELD_TYPES: ReadonlyMap<string, Desc> = new Map(Object.entries(STEP_
 /** The Go type of a step field, as the detector that reads it (the owner of the key) reads it. */
 export const stepFieldType = (owner: StepDetector, key: string): Desc | undefined =>
   owner.key === "task" && key === "params" ? TASK_ENV : STEP_FIELD_TYPES.get(key);
+
+const STEP_FIELDS_FOLDED = foldedFieldNames(STEP_FIELD_TYPES.keys());
+
+/**
+ * The field of a step (of the detectors `detectors`) that a key decodes into: the key itself when a detector reads
+ * it, else the field a detector reads that it matches ignoring case (`Resource` in a get step: the StepConfig is
+ * decoded by encoding/json, where the step's kind is found and its known keys deleted by exact name, so the key is
+ * both read and left among the unknown fields); undefined when none.
+ */
+export function stepFieldOf(detectors: number, key: string): { name: string; owner: StepDetector } | undefined {
+  const exact = fieldOwner(detectors, key);
+  if (exact !== undefined) return { name: key, owner: exact };
+  const name = STEP_FIELDS_FOLDED.get(goJsonFold(key));
+  const owner = name === undefined ? undefined : fieldOwner(detectors, name);
+  return owner === undefined ? undefined : { name: name as string, owner };
+}
 
 const NAMED_TYPE_FIELDS = {
   name: STRING,

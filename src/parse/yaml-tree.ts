@@ -1,4 +1,5 @@
 import jsyaml from "js-yaml";
+import { goJsonDecodeOrder, goJsonFold } from "../concourse/go-json-fields.ts";
 import type { PathSegment } from "../model/common.ts";
 import { type Locator, lineIndex } from "../source/locate.ts";
 import { type AmendedText, BARE_ENTRY, bareEntriesBeforeOuterEntries, withEmptyEntries } from "./bare-entries.ts";
@@ -213,7 +214,22 @@ function entry(at: Positions, map: YamlNode & { kind: "mapping" }, key: string, 
       if (found !== undefined) return { ...found, via: source.via ?? found.via };
     }
   }
-  return undefined;
+  return depth === 0 ? foldedEntry(at, map, key) : undefined;
+}
+
+/**
+ * The pair a struct field `key` was read from when the mapping writes it in another case (`Name:` for `name`,
+ * which encoding/json reads into the field): of such keys, the last in Go's order, whose value the field holds
+ * when it is a scalar (see concourse/go-json-fields.ts).
+ */
+function foldedEntry(at: Positions, map: YamlNode & { kind: "mapping" }, key: string): Child | undefined {
+  const folded = goJsonFold(key);
+  const keys = map.pairs
+    .filter((pair) => pair.name !== key && !isMergeKey(at.text, pair) && goJsonFold(pair.name) === folded)
+    .map((pair) => pair.name);
+  const last = goJsonDecodeOrder(keys).at(-1);
+  const pair = last === undefined ? undefined : ownPair(at.text, map, last);
+  return pair === undefined ? undefined : { node: pair.value, key: pair.key, via: undefined };
 }
 
 /** The pair of `key` written in a mapping (the last, if it is written twice), merge keys aside. */
