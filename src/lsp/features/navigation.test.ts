@@ -4,7 +4,7 @@ import { builtSchemaDocs, open, URI } from "../../../test/helpers/lsp-document.t
 import { validateText } from "../../validate/validate-text.ts";
 import { schemaDocs } from "../schema-docs.ts";
 import { completion } from "./completion.ts";
-import { definition, references } from "./definition.ts";
+import { definition, MAX_REFERENCES, references } from "./definition.ts";
 import { hover } from "./hover.ts";
 import { rename } from "./rename.ts";
 import { documentSymbols } from "./symbols.ts";
@@ -93,6 +93,23 @@ describe("find references", () => {
 
   test("none where there is no name", () => {
     expect(references(text, document, opened.at("serial", 1), true)).toEqual([]);
+  });
+
+  test("a name written more often than that: the first places in the text, where every one was sent", () => {
+    const n = MAX_REFERENCES + 10;
+    const many = open(
+      `resources:\n  - name: r|epo\n    type: git\njobs:\n  - name: j\n    plan:\n${"      - get: repo\n".repeat(n)}`,
+    );
+    const found = references(many.text, many.document, many.cursor, true);
+    expect(found).toHaveLength(MAX_REFERENCES);
+    expect(found[0]?.range.start).toEqual({ line: 1, character: 10 });
+    expect(found.slice(1).map((l) => l.range.start.line)).toEqual(
+      Array.from({ length: MAX_REFERENCES - 1 }, (_, i) => 6 + i),
+    );
+    expect(references(many.text, many.document, many.cursor, false)[0]?.range.start).toEqual({
+      line: 6,
+      character: 13,
+    });
   });
 });
 
