@@ -226,14 +226,13 @@ describe("nodeFetch over plain HTTP and on failures", () => {
     );
     try {
       const send = nodeFetch({ idleTimeoutMs: 150 });
+      // the idle-timeout error is the proof that the request was given up: a request left waiting never settles
       for (const path of ["/silent?vars.a=1", "/half"]) {
-        const started = Date.now();
         const error = await rejection(send(`http://127.0.0.1:${server.port}${path}`, GET));
         expect(error).toMatchObject({
           message: `no answer from http://127.0.0.1:${server.port}${path} for 0.15 s`,
           code: IDLE_TIMEOUT,
         });
-        expect(Date.now() - started).toBeLessThan(5_000);
       }
     } finally {
       await server.close();

@@ -84,6 +84,9 @@ const isGlob = (name: string): boolean => /[*?[\]{}]/.test(name);
 
 const BOM = "\uFEFF";
 
+/** parse's finding on a text nested deeper than it reads. */
+const TOO_DEEP = "input/too-deep";
+
 /**
  * Reads a pipeline text for the editor, from `read`, the parse the validator reads too (made here when not
  * given): its value, and its position tree (read now, if its locator has not yet). A text that parse cannot
@@ -111,8 +114,12 @@ function readText(text: string, read: ParsedText = parsePipelineText(text, { as:
   const shared = isObject(parsed) ? parsed : undefined;
   const sharedTree = shared === undefined ? undefined : read.yamlTree();
   // a text larger than parse reads (input/too-large, its one diagnostic) is not read the editor's way either: it
-  // has no names, where its mending held the server for as long as a parse it refused
-  const own = sharedTree === undefined && text.length <= DEFAULT_MAX_BYTES ? readMended(text) : undefined;
+  // has no names, where its mending held the server for as long as a parse it refused; nor one nested deeper than
+  // parse reads (input/too-deep, as the CLI reports it), which the editor's reading refuses too, after reading it again
+  const refused =
+    text.length > DEFAULT_MAX_BYTES ||
+    read.parsed.diagnostics.some((d) => d.ruleId === TOO_DEEP && d.path.length === 0);
+  const own = sharedTree === undefined && !refused ? readMended(text) : undefined;
   const tree = sharedTree ?? own?.tree;
   // parse reads an empty text as an empty pipeline: the editor, as no mapping
   const value = tree?.root.kind !== "mapping" ? undefined : (shared ?? (isObject(own?.value) ? own.value : undefined));

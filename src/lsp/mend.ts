@@ -8,6 +8,7 @@
  * bounded ({@link readingsFor}).
  */
 import { readYaml, type YamlProblem, type YamlRead } from "../parse/read-yaml.ts";
+import { lineLead } from "./line-lead.ts";
 
 /** A part of a text (offsets, start inclusive, end exclusive). */
 export interface Span {
@@ -208,9 +209,11 @@ export function mendLine(text: string, offset: number): string | undefined {
   const start = writtenLineAt(text, offset);
   if (start === undefined) return undefined;
   const line = lineFrom(text, start);
-  // a key starts with no dash followed by a blank: the dashes before it are read once, not again from each one
-  const key = /^\s*(?:-\s+)*(?:[^\s#:-]|-(?=\S))[^:]*?:(?=\s)/.exec(line);
-  const from = key !== null && line.slice(key[0].length).trim() !== "" ? key[0].length : entryDashes(line);
+  // the indentation and dashes read by hand, once (line-lead.ts); a key starts with no dash followed by a blank
+  const { indent, dashes } = lineLead(line);
+  const key = /^(?:[^\s#:-]|-(?=\S))[^:]*?:(?=\s)/.exec(line.slice(indent + dashes));
+  const keyEnd = key === null ? 0 : indent + dashes + key[0].length;
+  const from = key !== null && line.slice(keyEnd).trim() !== "" ? keyEnd : entryDashes(line);
   return blank(text, start + from, start + line.length);
 }
 
@@ -371,7 +374,12 @@ function writtenLineAt(text: string, offset: number): number | undefined {
 }
 
 /** How much of a line its entries' dashes take (`  - - `). */
-const entryDashes = (line: string): number => /^\s*(?:-(?:\s+|$))*/.exec(line)?.[0].length ?? 0;
+const entryDashes = (line: string): number => {
+  const { indent, dashes } = lineLead(line);
+  const end = indent + dashes;
+  // a dash that ends the line is an entry's too
+  return end === line.length - 1 && line.charCodeAt(end) === 0x2d ? line.length : end;
+};
 
 /** Whether a line's content (past its indentation) is a list entry. */
 const isEntry = (content: string): boolean => content === "-" || /^-\s/.test(content);

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { KNOWN_MAPPING_MIN } from "./known-mappings.ts";
 import { readYaml, type YamlRead } from "./read-yaml.ts";
 import { FLOW_FAST_PATH_MIN, findFlowRegions } from "./read-yaml-flow.ts";
@@ -168,6 +168,31 @@ describe("the fast path reads block collections of scalars exactly as js-yaml do
     expect(fast.ok && fast.known).toBeDefined();
     expect(buildYamlTree(text)).toEqual(buildYamlTree(text, Number.POSITIVE_INFINITY));
     expect(yamlTextLocator(text)(["source", "map", "key-19999"])).toMatchObject({ line: 3 + 20_000 + 20_000 });
+  });
+});
+
+describe("finding the large block collections of a deeply nested text", () => {
+  test("each line is looked at a few times, where each key's block was measured again from its line", () => {
+    // 2,000 keys nested one under the other, a large list under the last
+    const depth = 2_000;
+    const keys = Array.from({ length: depth }, (_, i) => `${" ".repeat(i)}k${i}:\n`).join("");
+    const list = `${" ".repeat(depth)}- 7\n`.repeat(40);
+    const text = `${keys}${list}`;
+    const lines = depth + 40;
+    const indexOf = vi.spyOn(String.prototype, "indexOf");
+    const searched = { lineEnds: 0 };
+    const regions = (() => {
+      try {
+        return findFlowRegions(text);
+      } finally {
+        searched.lineEnds = indexOf.mock.calls.length;
+        indexOf.mockRestore();
+      }
+    })();
+    expect(regions.map((r) => [r.kind, r.value])).toEqual([["block", Array(40).fill(7)]]);
+    // the lines are searched for where they end: each a few times (once to measure the blocks, once to look at it),
+    // where measuring each key's block again from its line searched some 190,000 line ends
+    expect(searched.lineEnds).toBeLessThan(4 * lines);
   });
 });
 

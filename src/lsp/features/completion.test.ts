@@ -237,23 +237,20 @@ describe("completion under a key of a document not yet plainly a pipeline or a t
 });
 
 describe("completion below a long line", () => {
-  // a line of 100,000 `- ` in a block scalar, between the cursor and the key above it
-  const dashes = `${"- ".repeat(100_000)}a:b`;
+  // a line of 6,000,000 `- ` in a block scalar, between the cursor and the key above it: a pattern that could read a
+  // dash as a key's first character read it again from each dash (100,000 took 33 s, 66 s for an item of args); one that
+  // could not still looped over them, and overflowed its backtracking stack (RangeError) at 5,000,000
+  const dashes = `${"- ".repeat(6_000_000)}a:b`;
   const below = (cursor: string) =>
     `jobs:\n  - name: a\n    plan:\n      - task: t\n        config:\n          platform: linux\n          run:\n            path: sh\n            args:\n              - >\n                ${dashes}\n${cursor}\n`;
 
   test.each([
     ["a key of the task config", "          |", ["inputs", "outputs", "params"]],
     ["an item of args", "              - |", []],
-  ])(
-    "%s: read in time linear in the line, where each of its dashes started a reading of it again",
-    (_, cursor, offered) => {
-      const { text, document, cursor: at } = open(below(cursor));
-      const started = performance.now();
-      const labels = completion(text, document, docs, at).map((item) => item.label);
-      expect(performance.now() - started).toBeLessThan(5_000);
-      expect(labels).toEqual(expect.arrayContaining(offered));
-      expect(labels).not.toContain("run");
-    },
-  );
+  ])("%s: the dashes read once, by hand", (_, cursor, offered) => {
+    const { text, document, cursor: at } = open(below(cursor));
+    const labels = completion(text, document, docs, at).map((item) => item.label);
+    expect(labels).toEqual(expect.arrayContaining(offered));
+    expect(labels).not.toContain("run");
+  });
 });

@@ -3,6 +3,7 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Path } from "../../model/common.ts";
 import { CORE_RESOURCE_TYPES } from "../../validate/rules/lib/core-resource-types.ts";
 import { LABEL, type NameKind, namesOf, type PipelineDocument, placeAt, valueAt } from "../documents.ts";
+import { type LineLead, lineLead } from "../line-lead.ts";
 import { type FieldDoc, fieldNote, kindsOf, type SchemaDocs } from "../schema-docs.ts";
 
 /** An index past the end of any list: the path of an item being written. */
@@ -104,24 +105,30 @@ function topLevelKey(text: TextDocument, line: number): string | undefined {
 }
 
 /**
- * A line's key, after its indent and list dashes (`  - - name: x`: `name`), as {@link parentKey} reads it (quoted too):
- * the key's first character is no dash followed by a blank, so the dashes are read once, where a line of many `- `
- * (in a block scalar, say) was read again from each dash, and one of 100,000 took half a minute.
+ * A line's key, after its indent and list dashes (`  - - name: x`: `name`), as {@link parentKey} reads it (quoted too),
+ * matched from the end of the dashes ({@link lineLead}, which reads them by hand once): a key's first character is no
+ * dash followed by a blank.
  */
-const LIST_ITEM_KEY = /^(\s*)(?:-\s+)*((?:[^\s#:-]|-(?=\S))[^:]*?):(?:\s|$)/;
+const LIST_ITEM_KEY = /^((?:[^\s#:-]|-(?=\S))[^:]*?):(?:\s|$)/;
 
-/** {@link LIST_ITEM_KEY} as {@link mappingPath} reads it: a plain key only, its dashes captured. */
-const PLAIN_KEY = /^(\s*)((?:-\s+)*)((?:[^\s#:'"-]|-(?=\S))[^:]*?):(?:\s|$)/;
+/** {@link LIST_ITEM_KEY} as {@link mappingPath} reads it: a plain key only. */
+const PLAIN_KEY = /^((?:[^\s#:'"-]|-(?=\S))[^:]*?):(?:\s|$)/;
+
+/** A line's lead ({@link lineLead}) and its key as `pattern` reads it after the lead (undefined when it has none). */
+function keyOf(line: string, pattern: RegExp): { lead: LineLead; key: string | undefined } {
+  const lead = lineLead(line);
+  return { lead, key: pattern.exec(line.slice(lead.indent + lead.dashes))?.[1] };
+}
 
 /** The key of the nearest line above `line` indented less than `column` (the key a list item belongs to). */
 function parentKey(text: TextDocument, line: number, column: number): string | undefined {
   for (let l = line - 1; l >= 0; l--) {
     const t = lineText(text, l);
     if (t.trim() === "" || t.trimStart().startsWith("#")) continue;
-    const m = LIST_ITEM_KEY.exec(t);
+    const { key } = keyOf(t, LIST_ITEM_KEY);
     const indent = t.length - t.trimStart().length;
-    if (indent < column || (indent === column && m !== null && !t.trimStart().startsWith("-"))) {
-      return m?.[2];
+    if (indent < column || (indent === column && key !== undefined && !t.trimStart().startsWith("-"))) {
+      return key;
     }
   }
   return undefined;
@@ -141,16 +148,16 @@ function mappingPath(
   for (let l = line - 1; l >= 0; l--) {
     const t = lineText(text, l);
     if (t.trim() === "" || t.trimStart().startsWith("#")) continue;
-    const m = PLAIN_KEY.exec(t);
-    const indent = m === null ? t.length - t.trimStart().length : (m[1] as string).length + (m[2] as string).length;
-    if (m !== null && indent === column) {
+    const { lead, key } = keyOf(t, PLAIN_KEY);
+    const indent = key === undefined ? t.length - t.trimStart().length : lead.indent + lead.dashes;
+    if (key !== undefined && indent === column) {
       const place = placeAt(document, text.offsetAt({ line: l, character: indent }));
       if (!place.onKey) return undefined;
       const sibling = place.path.slice(0, -1);
       return newItem ? [...sibling.slice(0, -1), NEW_ITEM] : sibling;
     }
     if (indent < column) {
-      if (m === null) return undefined;
+      if (key === undefined) return undefined;
       const place = placeAt(document, text.offsetAt({ line: l, character: indent }));
       if (!place.onKey) return undefined;
       return newItem ? [...place.path, NEW_ITEM] : place.path;

@@ -21,8 +21,15 @@ export function definition(text: TextDocument, read: PipelineDocument, position:
 }
 
 /**
+ * The most places find references gives: the first in the text. A name written 100,000 times had every place sent,
+ * each turned into a line and character first; an editor lists a few hundred at most (clangd's default limit is the
+ * same; a location has no room to say how many more there are).
+ */
+export const MAX_REFERENCES = 1000;
+
+/**
  * Find references: every place the name at the position is written (its definition when asked), under each copy of a
- * key written more than once in a mapping too.
+ * key written more than once in a mapping too; the first {@link MAX_REFERENCES} in the text.
  */
 export function references(
   text: TextDocument,
@@ -35,5 +42,6 @@ export function references(
   if (site === undefined) return [];
   return sitesOf(read, site.kind, site.name)
     .filter((s) => includeDeclaration || s.role === "reference")
+    .slice(0, MAX_REFERENCES)
     .map((s) => locationOf(text, s));
 }

@@ -1,10 +1,11 @@
 import { describe, expect, test } from "vitest";
 import { DiagnosticSeverity } from "vscode-languageserver";
+import { TextDocument } from "vscode-languageserver-textdocument";
 import { open, URI } from "../../../test/helpers/lsp-document.ts";
 import { parsePipeline } from "../../parse/parse-pipeline.ts";
 import type { Diagnostic } from "../../source/diagnostic.ts";
 import { validateParsed } from "../../validate/validate-text.ts";
-import { quickFixes, toLspDiagnostics } from "./diagnostics.ts";
+import { MAX_PUBLISHED, quickFixes, TOO_MANY, toLspDiagnostics } from "./diagnostics.ts";
 
 /** The LSP diagnostics the server publishes for a text: the validator's findings on its one parse. */
 function published(content: string, strict = false) {
@@ -73,6 +74,67 @@ describe("the validator's findings as LSP diagnostics", () => {
       message: "unknown field 'trigerr'; did you mean 'trigger'?",
       data: { replacement: "trigger" },
     });
+  });
+});
+
+describe("a document with more findings than are published", () => {
+  /** A pipeline of `n` gets of resources it does not define (`nope-0`...), one a line from line 3. */
+  const faulty = (n: number) =>
+    `jobs:\n  - name: j\n    plan:\n${Array.from({ length: n }, (_, i) => `      - get: nope-${i}\n`).join("")}`;
+
+  test("the first in the text are published, then one saying how many more there are, at the first left out", () => {
+    const n = MAX_PUBLISHED + 5;
+    const diagnostics = published(faulty(n));
+    expect(diagnostics).toHaveLength(MAX_PUBLISHED + 1);
+    const shown = diagnostics.slice(0, MAX_PUBLISHED);
+    expect(shown.every((d) => d.code === "get-unknown-resource")).toBe(true);
+    expect(shown.map((d) => d.range.start.line)).toEqual(Array.from({ length: MAX_PUBLISHED }, (_, i) => 3 + i));
+    expect(diagnostics[MAX_PUBLISHED]).toEqual({
+      range: { start: { line: 3 + MAX_PUBLISHED, character: 13 }, end: { line: 3 + MAX_PUBLISHED, character: 22 } },
+      severity: DiagnosticSeverity.Information,
+      code: TOO_MANY,
+      source: "hangar",
+      message: `5 more findings from here on not shown: hangar shows the first ${MAX_PUBLISHED} of a document (\`hangar validate\` lists them all)`,
+    });
+  });
+
+  test("100,000 findings: the first by position, where all were sent, whatever order they are given in", () => {
+    const text = TextDocument.create(URI, "yaml", 1, faulty(100_000));
+    const base: Diagnostic = { ruleId: "x", severity: "warning", parity: "hangar", message: "m", path: [] };
+    const found = Array.from({ length: 100_000 }, (_, i) => ({ ...base, loc: { line: 100_003 - i, col: 7 } }));
+    const diagnostics = toLspDiagnostics(found, text, undefined);
+    expect(diagnostics).toHaveLength(MAX_PUBLISHED + 1);
+    expect(diagnostics[0]?.range.start.line).toBe(3);
+    expect(diagnostics[MAX_PUBLISHED - 1]?.range.start.line).toBe(2 + MAX_PUBLISHED);
+    expect(diagnostics[MAX_PUBLISHED]?.message).toMatch(/^99000 more findings from here on not shown/);
+  });
+
+  test("exactly as many as are published: no word of more", () => {
+    const diagnostics = published(faulty(MAX_PUBLISHED));
+    expect(diagnostics).toHaveLength(MAX_PUBLISHED);
+    expect(diagnostics.some((d) => d.code === TOO_MANY)).toBe(false);
+  });
+
+  test("the defined names suggested from are read once for all findings, where each finding read its section", () => {
+    const { text } = open("jobs: []\n");
+    const reads = { resources: 0 };
+    const pipeline = {
+      get resources() {
+        reads.resources++;
+        return [{ name: "source-code" }];
+      },
+    };
+    const base: Diagnostic = {
+      ruleId: "get-unknown-resource",
+      severity: "error",
+      parity: "hangar",
+      message: "m",
+      path: [],
+    };
+    const found = Array.from({ length: 50 }, () => ({ ...base, data: { resource: "source-cod" } }));
+    const diagnostics = toLspDiagnostics(found, text, pipeline);
+    expect(diagnostics.map((d) => d.data)).toEqual(Array(50).fill({ replacement: "source-code" }));
+    expect(reads.resources).toBe(1);
   });
 });
 

@@ -7,7 +7,7 @@ import {
   TextEdit,
 } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import type { Diagnostic } from "../../source/diagnostic.ts";
+import { compareByLocation, type Diagnostic } from "../../source/diagnostic.ts";
 import { didYouMean } from "../../source/did-you-mean.ts";
 import { definedNames, type NameKind } from "../documents.ts";
 
@@ -27,14 +27,35 @@ const UNKNOWN_NAME: Readonly<Record<string, { kind: NameKind; data: string }>> =
 };
 
 /**
+ * The most findings published for a document: those first in the text, and one more saying how many were left out
+ * ({@link TOO_MANY}). A text with 100,000 faults had them all sent (17 MB of JSON for 100,000 steps), each given a
+ * range and a suggestion first; an editor shows a few hundred at most.
+ */
+export const MAX_PUBLISHED = 1000;
+
+/** The code of the finding that says how many findings of a document are not published ({@link MAX_PUBLISHED}). */
+export const TOO_MANY = "lsp/too-many-findings";
+
+/**
  * hangar's findings as LSP diagnostics: the range from the finding's location, the severity, the rule id
  * as `code`; a finding that names something undefined carries the closest defined name as a fix, taken
- * from `pipeline`, the value the validator parsed (so publishing never reads the text a second time).
+ * from `pipeline`, the value the validator parsed (so publishing never reads the text a second time). Only the first
+ * {@link MAX_PUBLISHED} in the text are given, then one at the first left out saying how many more there are.
  */
 export function toLspDiagnostics(found: readonly Diagnostic[], text: TextDocument, pipeline: unknown): LspDiagnostic[] {
-  return found.map((d) => {
+  // the validator gives them in this order already: sorting sorted findings costs a pass
+  const ordered = [...found].sort(compareByLocation);
+  const shown = ordered.slice(0, MAX_PUBLISHED);
+  // the names of each kind the pipeline defines, read once, where each finding read its section again
+  const defined = new Map<NameKind, readonly string[]>();
+  const namesOf = (kind: NameKind): readonly string[] => {
+    const names = defined.get(kind) ?? definedNames(pipeline, kind);
+    defined.set(kind, names);
+    return names;
+  };
+  const published: LspDiagnostic[] = shown.map((d) => {
     const range = rangeOf(d, text);
-    const replacement = suggestionFor(d, pipeline);
+    const replacement = suggestionFor(d, namesOf);
     return {
       range,
       severity: d.severity === "error" ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
@@ -47,6 +68,17 @@ export function toLspDiagnostics(found: readonly Diagnostic[], text: TextDocumen
       ...(replacement === undefined ? {} : { data: { replacement } satisfies FixData }),
     };
   });
+  const first = ordered[MAX_PUBLISHED];
+  if (first === undefined) return published;
+  const more = ordered.length - MAX_PUBLISHED;
+  published.push({
+    range: rangeOf(first, text),
+    severity: DiagnosticSeverity.Information,
+    code: TOO_MANY,
+    source: "hangar",
+    message: `${more} more finding${more === 1 ? "" : "s"} from here on not shown: hangar shows the first ${MAX_PUBLISHED} of a document (\`hangar validate\` lists them all)`,
+  });
+  return published;
 }
 
 function rangeOf(d: Diagnostic, text: TextDocument): Range {
@@ -61,13 +93,13 @@ function rangeOf(d: Diagnostic, text: TextDocument): Range {
 }
 
 /** The name a finding probably meant: from the finding's own data when it has one, else computed here. */
-function suggestionFor(d: Diagnostic, pipeline: unknown): string | undefined {
+function suggestionFor(d: Diagnostic, namesOf: (kind: NameKind) => readonly string[]): string | undefined {
   const given = d.data?.didYouMean ?? d.data?.suggestion;
   if (typeof given === "string") return given;
   const rule = UNKNOWN_NAME[d.ruleId];
   const name = rule === undefined ? undefined : d.data?.[rule.data];
   if (rule === undefined || typeof name !== "string") return undefined;
-  return didYouMean(name, definedNames(pipeline, rule.kind));
+  return didYouMean(name, namesOf(rule.kind));
 }
 
 /** Quick fixes for the diagnostics of a code-action request that carry a replacement. */

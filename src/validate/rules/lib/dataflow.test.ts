@@ -108,18 +108,36 @@ describe("walkDataflow", () => {
     ]);
   });
 
-  test("stays fast on a wide in_parallel and a long plan", () => {
+  test("a wide in_parallel and a long plan: one step object passed to every callback, each scope right at size", () => {
     const n = 20_000;
     const plan = [
       { in_parallel: Array.from({ length: n }, (_, i) => ({ get: `r${i}` })) },
       ...Array.from({ length: n }, (_, i) => task(`t${i}`, [`o${i}`])),
     ];
+    const visits = new Set<object>();
+    const seen: string[] = [];
     let visited = 0;
-    const started = performance.now();
     const pipeline = { jobs: [{ name: "j", plan }] } as unknown as Pipeline;
-    walkDataflow({ pipeline }, { step: () => void visited++ });
+    walkDataflow(
+      { pipeline },
+      {
+        step: (visit) => {
+          visited++;
+          // the walk updates one object in place: no copy of the scope per step
+          visits.add(visit);
+          visits.add(visit.scope);
+          const at = formatPath(visit.path);
+          if (at === "jobs[0].plan[0].in_parallel[1]" || at === `jobs[0].plan[${n}]`) {
+            const names = ["r0", "r1", `r${n - 1}`, "o0", `o${n - 2}`, `o${n - 1}`];
+            seen.push(`${at} ${names.filter(visit.scope.hasArtifact).join(",")}`);
+          }
+        },
+      },
+    );
     expect(visited).toBe(2 * n + 1);
-    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(visits.size).toBe(2);
+    // a step of in_parallel sees none of its siblings' artifacts; the last task sees every get and every output before it
+    expect(seen).toEqual(["jobs[0].plan[0].in_parallel[1] ", `jobs[0].plan[${n}] r0,r1,r${n - 1},o0,o${n - 2}`]);
   });
 });
 
