@@ -5,9 +5,10 @@
  * before saving anything. No printing here: outcomes and failures are data and messages.
  */
 
+import { varSegment } from "../concourse/vars.ts";
 import { diffPipelines, type PipelineChange } from "../diff/diff.ts";
 import { isObject } from "../model/common.ts";
-import { instanceVarKey, instanceVarText, shellQuote } from "../render/fly-command.ts";
+import { instanceVarText, shellQuote } from "../render/fly-command.ts";
 import { printable } from "../source/printable.ts";
 import { ApiError, type ConcourseClient, type ConfigWarning, type CurrentConfig, type PipelineRef } from "./client.ts";
 
@@ -87,7 +88,7 @@ function flyPipelineName(ref: PipelineRef): string {
   const flatten = (keys: readonly string[], value: unknown): void => {
     if (isObject(value) && Object.keys(value).length > 0) {
       for (const [key, v] of Object.entries(value)) flatten([...keys, key], v);
-    } else pairs.push([keys.map(instanceVarKey).join("."), value]);
+    } else pairs.push([keys.map(varSegment).join("."), value]);
   };
   for (const [key, value] of Object.entries(ref.instanceVars ?? {})) flatten([key], value);
   if (pairs.length === 0) return ref.name;

@@ -90,10 +90,22 @@ describe("the Concourse client against a local server", () => {
     for (const error of [unauthorized, forbidden]) expect(String((error as Error).message)).not.toContain(TOKEN);
   });
 
-  test("instance vars go as vars.<key>=<json> query parameters, sorted; teams and names are escaped", async () => {
+  test("instance vars go as vars.<path>=<json> query parameters exactly as fly writes them", () => {
     expect(instanceVarsQuery({ branch: "main", "a.b": 1, pr: 12 })).toBe(
       "?vars.%22a.b%22=1&vars.branch=%22main%22&vars.pr=12",
     );
+    // quoted only for `,.:/` or a space (Go's %q), as a name without them is read back as it is: `a+b`, `ü`, `a\b`
+    expect(instanceVarsQuery({ "a+b": 1, ü: 2, "a\\b": 3, "x y": 4, "k:v": 5 })).toBe(
+      "?vars.%22k%3Av%22=5&vars.%22x+y%22=4&vars.a%2Bb=1&vars.a%5Cb=3&vars.%C3%BC=2",
+    );
+    // a mapping flattened into paths (an empty one gives no parameter), values as Go's json writes them, escaped as
+    // Go's url.QueryEscape (`~` kept, `*` escaped) and sorted by their bytes
+    expect(instanceVarsQuery({ b: { "x.y": { z: "<*~>" }, e: {} }, "\u{1f600}": 1, "\uff5e": 2 })).toBe(
+      "?vars.b.%22x.y%22.z=%22%5Cu003c%2A~%5Cu003e%22&vars.%EF%BD%9E=2&vars.%F0%9F%98%80=1",
+    );
+  });
+
+  test("instance vars of a pipeline: the local server reads them as Concourse does; teams and names are escaped", async () => {
     const instance = { team: "platform team", name: "app", instanceVars: { branch: "feature/x" } };
     await client.saveConfig(instance, config, undefined);
     expect(server.pipelines[0]).toMatchObject({ team: "platform team", instanceVars: '{"branch":"feature/x"}' });
@@ -103,6 +115,10 @@ describe("the Concourse client against a local server", () => {
     expect(await client.getConfig({ ...instance, instanceVars: { branch: "other" } })).toBeUndefined();
     await client.unpause(instance);
     expect(server.pipelines[0]?.paused).toBe(false);
+    const nested = { team: "main", name: "app", instanceVars: { b: { "x.y": 1, z: [1] }, "a b": "c" } };
+    await client.saveConfig(nested, config, undefined);
+    expect(server.pipelines.at(-1)).toMatchObject({ instanceVars: '{"a b":"c","b":{"x.y":1,"z":[1]}}' });
+    expect(await client.getConfig({ ...nested, instanceVars: { "a b": "c", b: { z: [1], "x.y": 1 } } })).toBeDefined();
   });
 
   test("a config larger than maxBodyBytes is a too-large failure, which apply explains", async () => {

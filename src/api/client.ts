@@ -13,9 +13,11 @@
  * - `PUT /api/v1/teams/{team}/pipelines/{name}/unpause` unpauses; `GET /api/v1/teams/{team}/pipelines/{name}` answers
  *   the pipeline (`atc.Pipeline`: `paused`, `archived`, ...). An archived pipeline has no config (404) and version 0:
  *   saving one without a version sets it again, unarchived and still paused (`atc/db/team.go` `savePipeline`).
- * - Instance vars are query parameters `vars.<key>=<value as JSON>`, keys in sorted order.
+ * - Instance vars are query parameters `vars.<path>=<value as JSON>`, sorted (see {@link instanceVarsQuery}).
  * - 401: the token is missing or expired; 403: the token's user may not act on the team.
  */
+import { goJson } from "../concourse/go-format.ts";
+import { varSegment } from "../concourse/vars.ts";
 import { isObject } from "../model/common.ts";
 import { HangarError } from "../model/errors.ts";
 import { yamlSafeJson } from "../render/yaml.ts";
@@ -130,28 +132,46 @@ export interface ConcourseClient {
 }
 
 /**
- * `vars.<key>=<json>` for each instance var, keys sorted (`PipelineRef.QueryParams`). A key that is not
- * a plain var name is quoted, as Concourse's var references quote path segments.
+ * The query of a pipeline's instance vars exactly as fly writes it (atc/pipeline.go `PipelineRef.QueryParams`, then
+ * Go's `url.Values.Encode`): the vars flattened into one `vars.<path>=<json>` parameter per value that is not a
+ * mapping (`{branch: {name: "x"}}` is `vars.branch.name="x"`; an empty mapping gives none), each segment of the path
+ * quoted only when it holds `,.:/` or a space (`vars."a.b"`, see {@link varSegment}), the value as Go's json package
+ * writes it; parameters sorted by name, escaped as Go's `url.QueryEscape` escapes.
  */
 export function instanceVarsQuery(instanceVars: Readonly<Record<string, unknown>> = {}): string {
-  return queryOf(instanceVars, new URLSearchParams());
+  return queryOf(instanceVars, []);
 }
 
-/** `?` and `params` with the instance vars' parameters added, or "" when there are none. */
-function queryOf(instanceVars: Readonly<Record<string, unknown>> = {}, params: URLSearchParams): string {
-  for (const key of Object.keys(instanceVars).sort()) {
-    const segment = /^[\w-]+$/.test(key) ? key : JSON.stringify(key);
-    params.set(`vars.${segment}`, JSON.stringify(instanceVars[key]));
-  }
-  const query = params.toString();
-  return query === "" ? "" : `?${query}`;
+/** Go's `url.QueryEscape`: all but `A-Za-z0-9-_.~` as `%XX` of its UTF-8 bytes, a space as `+`. */
+const goQueryEscape = (text: string): string =>
+  encodeURIComponent(text).replace(/[!'()*]|%20/g, (c) =>
+    c === "%20" ? "+" : `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+
+/** How Go orders two strings: by their UTF-8 bytes. */
+const goCompare = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
+/** `?` and `params` with the instance vars' parameters, sorted and encoded as fly sends them, or "" when none. */
+function queryOf(
+  instanceVars: Readonly<Record<string, unknown>> = {},
+  params: readonly (readonly [string, string])[],
+): string {
+  const all = [...params];
+  const flatten = (path: readonly string[], value: unknown): void => {
+    if (isObject(value)) for (const [key, v] of Object.entries(value)) flatten([...path, key], v);
+    else all.push([`vars.${path.map(varSegment).join(".")}`, goJson(value)]);
+  };
+  for (const [key, value] of Object.entries(instanceVars)) flatten([key], value);
+  if (all.length === 0) return "";
+  const sorted = all.sort(([a], [b]) => goCompare(a, b));
+  return `?${sorted.map(([key, value]) => `${goQueryEscape(key)}=${goQueryEscape(value)}`).join("&")}`;
 }
 
 /**
  * The path of a pipeline (`action` "": the pipeline itself), with its instance vars and `params` (fly's client puts
  * `check_creds` first: go's query encoding sorts the keys).
  */
-const pipelinePath = (ref: PipelineRef, action: string, params = new URLSearchParams()) =>
+const pipelinePath = (ref: PipelineRef, action: string, params: readonly (readonly [string, string])[] = []) =>
   `/api/v1/teams/${encodeURIComponent(ref.team)}/pipelines/${encodeURIComponent(ref.name)}${action === "" ? "" : `/${action}`}${queryOf(ref.instanceVars, params)}`;
 
 /** The parameter by which a save asks Concourse to check the config's credentials (`atc.SaveConfigCheckCreds`). */
@@ -332,7 +352,7 @@ export function createClient(options: ClientOptions): ConcourseClient {
     },
 
     async saveConfig(ref, config, version, saveOptions = {}) {
-      const params = new URLSearchParams(saveOptions.checkCreds === true ? [[CHECK_CREDS, ""]] : []);
+      const params = saveOptions.checkCreds === true ? [[CHECK_CREDS, ""] as const] : [];
       const response = await send("PUT", pipelinePath(ref, "config", params), {
         headers: {
           "Content-Type": "application/json",

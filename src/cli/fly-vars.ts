@@ -63,14 +63,23 @@ export function checkVars(
   return { pairs: flags?.pairs ?? [], instance: [...own, ...given], files: flags?.files ?? [] };
 }
 
-/** The var options of the printed fly command: the module's instance vars and the flags' (a flag wins). */
+/**
+ * The var options of the printed fly command: the module's instance vars (but those a flag names as typed: the flag
+ * wins), then the flags' `-i` as typed, which fly reads as hangar read them (`-i a.b=1` a path, `-i pr=1` a number).
+ */
 export function flyVars(
   definition: { readonly instanceVars?: Readonly<Record<string, string | number | boolean>> | undefined },
   flags: FlyVarFlags | undefined,
-): Pick<FlyCommandOptions, "instanceVars" | "vars" | "yamlVars" | "varFiles"> {
-  const instanceVars = { ...definition.instanceVars, ...flags?.instanceVars };
+): Pick<FlyCommandOptions, "instanceVars" | "instanceVarFlags" | "vars" | "yamlVars" | "varFiles"> {
+  const typed = flags?.instanceVars ?? {};
+  const own = Object.entries(definition.instanceVars ?? {}).filter(([name]) => !Object.hasOwn(typed, name));
   return {
-    ...(Object.keys(instanceVars).length > 0 && { instanceVars }),
-    ...(flags !== undefined && { vars: flags.vars, yamlVars: flags.yamlVars, varFiles: flags.varFiles }),
+    ...(own.length > 0 && { instanceVars: Object.fromEntries(own) }),
+    ...(flags !== undefined && {
+      instanceVarFlags: flags.instanceVars,
+      vars: flags.vars,
+      yamlVars: flags.yamlVars,
+      varFiles: flags.varFiles,
+    }),
   };
 }

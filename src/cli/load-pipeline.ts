@@ -8,7 +8,12 @@ import { describeValue } from "../model/arguments.ts";
 import { isObject } from "../model/common.ts";
 import { isHangarError } from "../model/errors.ts";
 import type { Pipeline } from "../model/pipeline.ts";
-import { badInstanceVar, INSTANCE_VAR_VALUE } from "../render/fly-command.ts";
+import {
+  badInstanceVar,
+  INSTANCE_VAR_VALUE,
+  unwritableInstanceVar,
+  unwritableInstanceVarMessage,
+} from "../render/fly-command.ts";
 import { printable } from "../source/printable.ts";
 import { cacheDirFor } from "./cache-dir.ts";
 import { compileModule, type HangarLink } from "./compile-cache.ts";
@@ -412,6 +417,10 @@ function toDefinition(value: unknown, shown: string): PipelineDefinition {
       throw new LoadError(
         `${shown}: the definition's ${bad.at} must be ${INSTANCE_VAR_VALUE}, got ${describeValue(bad.value)}`,
       );
+    }
+    const unwritable = isObject(value.instanceVars) ? unwritableInstanceVar(value.instanceVars, true) : undefined;
+    if (unwritable !== undefined) {
+      throw new LoadError(`${shown}: the definition's ${unwritable.at}: ${unwritableInstanceVarMessage(unwritable)}`);
     }
     return value as unknown as PipelineDefinition;
   }

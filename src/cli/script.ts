@@ -2,7 +2,13 @@ import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { argumentError, expectObject } from "../model/arguments.ts";
 import { isObject } from "../model/common.ts";
-import { badInstanceVar, flyCommand, INSTANCE_VAR_VALUE } from "../render/fly-command.ts";
+import {
+  badInstanceVar,
+  flyCommand,
+  INSTANCE_VAR_VALUE,
+  unwritableInstanceVar,
+  unwritableInstanceVarMessage,
+} from "../render/fly-command.ts";
 import { renderData } from "../render/render.ts";
 import { explainNotPlainData } from "../walk/plain-data.ts";
 import { fileProblem } from "./file-problem.ts";
@@ -53,6 +59,11 @@ export async function runIfMain(moduleUrl: string, definition: PipelineDefinitio
     if (definition.target === "") throw argumentError("runIfMain", "definition.target", "a fly target's name", "");
     const bad = definition.instanceVars === undefined ? undefined : badInstanceVar(definition.instanceVars);
     if (bad !== undefined) throw argumentError("runIfMain", `definition.${bad.at}`, INSTANCE_VAR_VALUE, bad.value);
+    const unwritable = isObject(definition.instanceVars)
+      ? unwritableInstanceVar(definition.instanceVars, true)
+      : undefined;
+    if (unwritable !== undefined)
+      return fail(`${shown}: runIfMain(): definition.${unwritable.at}: ${unwritableInstanceVarMessage(unwritable)}`);
     rendered = renderData(definition.pipeline, "json");
   } catch (error) {
     const explained = explainNotPlainData("runIfMain", "the pipeline", definition?.pipeline, error);

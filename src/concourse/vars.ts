@@ -1,5 +1,7 @@
 /** Concourse's `((var))` syntax (vars/template.go). */
 
+import { goQuote } from "./go-format.ts";
+
 // vars/template.go `interpolationRegex`: `\(\((([-/\.\w\pL]+\:)?[-/\.:@"\w\pL]+)\)\)`
 const VAR_REFERENCE_SYNTAX = '\\(\\((([-/.\\w\\p{L}]+:)?[-/.:@"\\w\\p{L}]+)\\)\\)';
 const VAR_REFERENCE = new RegExp(VAR_REFERENCE_SYNTAX, "gu");
@@ -40,3 +42,35 @@ export const isWholeVar = (s: string): boolean => WHOLE_VAR.test(s);
 
 /** Every `((var))` reference in a string, in order: `[0]` is the reference, `[1]` what is inside the parentheses. */
 export const varReferences = (s: string): IterableIterator<RegExpMatchArray> => s.matchAll(VAR_REFERENCE);
+
+/**
+ * One segment of a var's path as Concourse writes it (vars/reference.go `refSegmentString`, used for fly's `-p
+ * name/key:value` and for the `vars.<path>` query parameters of an instance): quoted as Go's `%q` quotes when it holds
+ * `,.:/` or a space, else as it is.
+ */
+export const varSegment = (segment: string): string => (/[,.:/ ]/.test(segment) ? goQuote(segment) : segment);
+
+/** What Go's `strings.TrimSpace` trims: `unicode.IsSpace`, the Latin-1 spaces and the separators (category Z). */
+const GO_SPACE_AT_ENDS = /^[\t\n\v\f\r \u0085\p{Z}]+|[\t\n\v\f\r \u0085\p{Z}]+$/gu;
+
+/** Go's `path.Clean` of a path that starts with `/`: no empty or `.` element, `..` taking away the one before it. */
+function cleanRooted(path: string): string {
+  const kept: string[] = [];
+  for (const element of path.split("/")) {
+    if (element === "..") kept.pop();
+    else if (element !== "" && element !== ".") kept.push(element);
+  }
+  return `/${kept.join("/")}`;
+}
+
+/**
+ * The name fly and Concourse read from one field of a var's path as written (vars/reference.go `ParseReference`, whose
+ * reading of a field this is): its spaces at both ends trimmed, every double quote dropped, and cleaned as a path
+ * (`a/` is `a`, `a//b` is `a/b`, `.` and `..` are empty). "" is a field they refuse (`empty field`). What
+ * {@link varSegment} writes reads back as the same name unless the name holds a quote, a backslash or a control
+ * character beside a character that makes it quoted, spaces at its ends other than ` `, or a path to clean.
+ */
+export function readVarField(written: string): string {
+  const field = written.replace(GO_SPACE_AT_ENDS, "").replaceAll('"', "");
+  return field.startsWith("/") ? cleanRooted(field) : cleanRooted(`/${field}`).slice(1);
+}

@@ -248,3 +248,45 @@ test("an instance var whose name holds a dot or a colon is quoted for -i, so tha
   });
   expect(command).toBe(`fly -t ci set-pipeline -p app -c definition.json -i '"branch.name"=x' -i '"a:b"=1' -i plain=2`);
 });
+
+test("an instance var name fly cannot carry is refused, naming it: a quote, an `=`, a name fly reads as another", () => {
+  const refused = (instanceVars: Record<string, unknown>) => {
+    try {
+      flyCommand({ target: "ci", pipeline: "app", instanceVars: instanceVars as Record<string, string> });
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return undefined;
+  };
+  expect(refused({ 'say "hi"': 1 })).toBe(
+    `flyCommand(): option 'instanceVars["say \\"hi\\""]': instance var "say \\"hi\\"" cannot be given to fly or Concourse under that name: fly and Concourse read it as "say \\\\hi\\\\" (they drop the double quotes of a var's name)`,
+  );
+  expect(refused({ 'a"b': 1 })).toContain(`read it as "ab" (they drop the double quotes`);
+  expect(refused({ "a=b": 1 })).toContain(
+    `instance var "a=b" cannot be given to fly or Concourse under that name: fly -i ends a var's name at its first '='`,
+  );
+  expect(refused({ "x/": 1 })).toContain(
+    `instance var "x/" cannot be given to fly or Concourse under that name: fly and Concourse read it as "x"`,
+  );
+  expect(refused({ "a.b\\c": 1 })).toContain('read it as "a.b\\\\\\\\c"');
+  expect(refused({ "..": 1 })).toContain("read it as an empty name, which they refuse");
+  expect(refused({ "\tx": 1 })).toContain('read it as "x"');
+  // at any depth: fly sends a mapping's fields as paths of their own (`vars.b."x\"y"`)
+  expect(refused({ b: { c: { 'x"y': 1 } } })).toContain(`option 'instanceVars.b.c["x\\"y"]': instance var "x\\"y"`);
+  // an `=` below the top level is inside the YAML value of `-i b=...`
+  expect(refused({ b: { "a=b": 1 } })).toBeUndefined();
+  // names fly reads back as they are
+  for (const name of ["a\\b", "ü", " a", "a/b", "/abs", "a,b", "x:y", "-"])
+    expect([name, refused({ [name]: 1 })]).toEqual([name, undefined]);
+});
+
+test("instance var flags as typed are repeated as typed: a path stays a path, a YAML value keeps its type", () => {
+  expect(
+    flyCommand({
+      target: "ci",
+      pipeline: "app",
+      instanceVars: { "branch.name": "x" },
+      instanceVarFlags: { "a.b": "1", '"c.d"': "true" },
+    }),
+  ).toBe(`fly -t ci set-pipeline -p app -c definition.json -i '"branch.name"=x' -i a.b=1 -i '"c.d"=true'`);
+});

@@ -1,6 +1,7 @@
-import { goQuote } from "../concourse/go-format.ts";
+import { readVarField, varSegment } from "../concourse/vars.ts";
 import { argumentError } from "../model/arguments.ts";
 import { isObject } from "../model/common.ts";
+import { HangarError } from "../model/errors.ts";
 import { formatPath } from "../source/path.ts";
 import { findNotPlainData } from "../walk/plain-data.ts";
 import { yamlString } from "./yaml.ts";
@@ -17,6 +18,8 @@ export interface FlyCommandOptions {
   readonly team?: string | undefined;
   /** Instance vars (`-i key=value`), for a pipeline that is one instance of a group. */
   readonly instanceVars?: Readonly<Record<string, string | number | boolean>> | undefined;
+  /** Instance vars as typed for fly (`-i name=yaml`), repeated as they are, after {@link instanceVars}. */
+  readonly instanceVarFlags?: Readonly<Record<string, string>> | undefined;
   /** Vars (`-v key=value`). */
   readonly vars?: Readonly<Record<string, string | number | boolean>> | undefined;
   /** YAML vars (`-y key=yaml`), the value as written. */
@@ -48,11 +51,53 @@ export const instanceVarText = (value: unknown): string =>
   typeof value === "string" ? yamlString(value) : JSON.stringify(value);
 
 /**
- * An instance var's name as fly's `-i` reads it back as that one name (`vars.ParseReference`): fly splits a name at
- * dots into a path (`-i branch.name=x` sets `{branch: {name: x}}`) and at a colon into a source, so a name holding
- * `,.:/` or a space is quoted as Concourse writes such a segment (`vars.refSegmentString`, Go's %q): `"branch.name"`.
+ * Why fly cannot carry an instance var's name, or undefined when it can. fly reads a name of `-i name=value` as a var's
+ * path (`vars.ParseReference`: `-i branch.name=x` sets `{branch: {name: x}}`), so a name holding `,.:/` or a space is
+ * written quoted, as Concourse writes such a segment (`"branch.name"`, see {@link varSegment}); fly sends the vars to
+ * Concourse flattened into such paths at every depth (`vars.branch.name="x"`), which Concourse reads the same way.
+ * Neither has a way to write a double quote in a name (both drop every one), nor a name they trim or clean as a path
+ * (`a/`, ` x` with a tab), nor a quoted name with a backslash (Go's quoting doubles it, their reading keeps both);
+ * `-i` also ends a name at its first `=` (`top`: a name of the top level, which `-i` writes).
  */
-export const instanceVarKey = (key: string): string => (/[,.:/ ]/.test(key) ? goQuote(key) : key);
+export function instanceVarNameProblem(name: string, top = false): string | undefined {
+  if (top && name.includes("=")) return "fly -i ends a var's name at its first '='";
+  const read = readVarField(varSegment(name));
+  if (read === name) return undefined;
+  if (read === "") return "fly and Concourse read it as an empty name, which they refuse";
+  return `fly and Concourse read it as ${JSON.stringify(read)}${name.includes('"') ? " (they drop the double quotes of a var's name)" : ""}`;
+}
+
+/** An instance var whose name fly cannot carry: its path, its name and why. */
+export interface UnwritableVar {
+  readonly at: string;
+  readonly name: string;
+  readonly reason: string;
+}
+
+/**
+ * The first instance var, at any depth, whose name fly cannot carry (see {@link instanceVarNameProblem}): its path
+ * (`instanceVars["a\"b"]`), name and why; undefined when fly can carry every one. `flag`: the names of the top level
+ * are written as `-i name=value` (the printed fly command), where an `=` cannot be.
+ */
+export function unwritableInstanceVar(
+  instanceVars: Readonly<Record<string, unknown>>,
+  flag: boolean,
+): UnwritableVar | undefined {
+  const find = (value: Readonly<Record<string, unknown>>, at: readonly string[]): UnwritableVar | undefined => {
+    for (const [name, v] of Object.entries(value)) {
+      const reason = instanceVarNameProblem(name, flag && at.length === 1);
+      if (reason !== undefined) return { at: formatPath([...at, name]), name, reason };
+      const inner = isObject(v) ? find(v, [...at, name]) : undefined;
+      if (inner !== undefined) return inner;
+    }
+    return undefined;
+  };
+  return find(instanceVars, ["instanceVars"]);
+}
+
+/** The sentence for {@link unwritableInstanceVar}'s answer: `instance var "a\"b" cannot be given to fly: ...`. */
+export const unwritableInstanceVarMessage = (found: UnwritableVar): string =>
+  `instance var ${JSON.stringify(found.name)} cannot be given to fly or Concourse under that name: ${found.reason}`;
 
 /** What an instance var's value must be for `fly -i` (and Concourse's API, which takes it as JSON). */
 export const INSTANCE_VAR_VALUE = "data JSON can hold (a string, a number, a boolean, null, a list or an object)";
@@ -84,6 +129,7 @@ export function flyCommand({
   config = "definition.json",
   team,
   instanceVars = {},
+  instanceVarFlags = {},
   vars = {},
   yamlVars = {},
   varFiles = [],
@@ -93,10 +139,17 @@ export function flyCommand({
   if (target === "") throw argumentError("flyCommand", "option 'target'", "the name of a fly target", target);
   const bad = badInstanceVar(instanceVars);
   if (bad !== undefined) throw argumentError("flyCommand", `option '${bad.at}'`, INSTANCE_VAR_VALUE, bad.value);
+  const unwritable = unwritableInstanceVar(instanceVars, true);
+  if (unwritable !== undefined)
+    throw new HangarError(
+      "api/argument",
+      `flyCommand(): option '${unwritable.at}': ${unwritableInstanceVarMessage(unwritable)}`,
+    );
   const words = ["fly", "-t", target, "set-pipeline", "-p", pipeline, "-c", config];
   if (team !== undefined) words.push("--team", team);
   for (const [key, value] of Object.entries(instanceVars))
-    words.push("-i", `${instanceVarKey(key)}=${instanceVarText(value)}`);
+    words.push("-i", `${varSegment(key)}=${instanceVarText(value)}`);
+  for (const [key, value] of Object.entries(instanceVarFlags)) words.push("-i", `${key}=${value}`);
   for (const [key, value] of Object.entries(vars)) words.push("-v", `${key}=${value}`);
   for (const [key, value] of Object.entries(yamlVars)) words.push("-y", `${key}=${value}`);
   for (const file of varFiles) words.push("-l", file);

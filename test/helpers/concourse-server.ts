@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo, Socket } from "node:net";
+import { readVarField } from "../../src/concourse/vars.ts";
 
 export interface StoredPipeline {
   team: string;
@@ -49,21 +50,39 @@ export interface RecordedRequest {
 
 const ROUTE = /^\/api\/v1\/teams\/([^/]+)\/pipelines\/([^/]+)(?:\/(config|unpause))?$/;
 
-/** `vars.<key>` query parameters decoded as JSON (`InstanceVarsFromQueryParams`), as canonical JSON. */
+/**
+ * `vars.<path>` query parameters decoded as JSON into one mapping (`InstanceVarsFromQueryParams`), as canonical JSON:
+ * each name split at the dots outside double quotes, each field read as Concourse reads it (`readVarField`: quotes
+ * dropped), a longer path setting a field of a mapping.
+ */
 function instanceVarsOf(query: URLSearchParams): string | Error {
   const vars: Record<string, unknown> = {};
-  for (const [key, value] of query) {
+  for (const [key, value] of [...query].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (!key.startsWith("vars.")) continue;
-    let name = key.slice("vars.".length);
-    if (name.startsWith('"')) name = JSON.parse(name) as string;
+    const fields = (key.slice("vars.".length).match(/(?:"[^"]*"|[^."])+/g) ?? []).map(readVarField);
+    let at = vars;
+    for (const field of fields.slice(0, -1)) {
+      const inner = at[field];
+      const next = (typeof inner === "object" && inner !== null ? inner : {}) as Record<string, unknown>;
+      at[field] = next;
+      at = next;
+    }
     try {
-      vars[name] = JSON.parse(value);
+      at[fields.at(-1) ?? ""] = JSON.parse(value);
     } catch (error) {
       return error as Error;
     }
   }
-  return JSON.stringify(Object.fromEntries(Object.entries(vars).sort(([a], [b]) => (a < b ? -1 : 1))));
+  return canonical(vars);
 }
+
+/** JSON with the keys of every mapping sorted. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    typeof v === "object" && v !== null && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
 
 /** The names of the `((var))`s in a value (a var's name is its path up to the first `.`, without a `source:`). */
 function varsIn(value: unknown): string[] {

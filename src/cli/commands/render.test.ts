@@ -325,7 +325,25 @@ describe("hangar render", () => {
     expect(over.stderr).toContain('error value-invalid time: invalid duration "bogus"');
     const under = memoryIo(work);
     expect(await runCli(["render", "every.mjs", "-i", "every=1m"], under.io)).toBe(0);
-    expect(under.stdout).toBe(`fly -t ci set-pipeline -p app -c definition.json -i 'every="1m"'\n`);
+    expect(under.stdout).toBe("fly -t ci set-pipeline -p app -c definition.json -i every=1m\n");
+    // repeated as typed, which fly reads as hangar did: a number stays a number, a dotted name a path
+    const typed = memoryIo(work);
+    expect(await runCli(["render", "every.mjs", "-i", "every=1m", "-i", "pr=1", "-i", "a.b=x"], typed.io)).toBe(0);
+    expect(typed.stdout).toBe("fly -t ci set-pipeline -p app -c definition.json -i every=1m -i pr=1 -i a.b=x\n");
+  });
+
+  test("a module's instance var whose name fly cannot carry (a double quote) is refused, naming the file and the var", async () => {
+    writeFileSync(
+      join(work, "quoted.mjs"),
+      `export default { name: "app", target: "ci", instanceVars: { 'say "hi"': "x" }, pipeline: { jobs: [{ name: "a", plan: [] }] } };\n`,
+    );
+    const run = memoryIo(work);
+    expect(await runCli(["render", "quoted.mjs"], run.io)).toBe(2);
+    expect(run.stderr).toBe(
+      `hangar render: quoted.mjs: the definition's instanceVars["say \\"hi\\""]: instance var "say \\"hi\\"" cannot be given to fly or Concourse under that name: fly and Concourse read it as "say \\\\hi\\\\" (they drop the double quotes of a var's name)\n`,
+    );
+    expect(run.stdout).toBe("");
+    expect(existsSync(join(work, "definition.json"))).toBe(false);
   });
 
   test("--debug adds the stack trace of an error in the module", async () => {
