@@ -1375,6 +1375,101 @@ describe("an import() of a pattern of files one of whose files imports a file th
   });
 });
 
+describe("an import of a path found nowhere that may never run", () => {
+  test("a file only a pattern of files takes in that imports one compiles, and fails only when imported, as under tsx", async () => {
+    mkdirSync(join(work, "plugins"));
+    writeFileSync(join(work, "plugins/a.ts"), 'export const value: string = "A";\n');
+    writeFileSync(join(work, "plugins/b.ts"), 'import { x } from "../missing.ts";\nexport const value: string = x;\n');
+    const writeModule = (file: string, name: string, found: string) =>
+      writeFileSync(
+        join(work, file),
+        [
+          `const name = [${JSON.stringify(name)}].join("");`,
+          `const found = ${found};`,
+          "export default { name: String(found), pipeline: { jobs: [] } };",
+          "",
+        ].join("\n"),
+      );
+    // biome-ignore-start lint/suspicious/noTemplateCurlyInString: template literals of the modules' source
+    writeModule("good.ts", "a", "(await import(`./plugins/${name}.ts`)).value");
+    writeModule("broken.ts", "b", "(await import(`./plugins/${name}.ts`)).value");
+    writeModule(
+      "caught.ts",
+      "b",
+      "await import(`./plugins/${name}.ts`).then(() => 'loaded', (e) => `caught ${e.name} ${e.code}: ${e.message}`)",
+    );
+    // biome-ignore-end lint/suspicious/noTemplateCurlyInString: template literals of the modules' source
+    const real = realpathSync(work);
+    const notFound = `Cannot find module '${join(real, "missing.ts")}' imported from ${join(real, "plugins/b.ts")}`;
+    expect(underTsx("good.ts")).toBe("A");
+    expect(underTsx("caught.ts")).toBe(`caught Error ERR_MODULE_NOT_FOUND: ${notFound}`);
+    expect(underTsx("broken.ts")).toBe(`Error [ERR_MODULE_NOT_FOUND]: ${notFound}`);
+    for (const stackSourceMaps of [false, true]) {
+      rmSync(cacheDir, { recursive: true, force: true });
+      expect(await loaded("good.ts", stackSourceMaps)).toBe("A");
+      expect(await loaded("caught.ts", stackSourceMaps)).toBe(underTsx("caught.ts"));
+      expect(await loaded("broken.ts", stackSourceMaps)).toBe(`broken.ts: Error: ${notFound}`);
+    }
+    // the file written: compiled again, from the cache too
+    writeFileSync(join(work, "missing.ts"), 'export const x: string = "B";\n');
+    expect(await loaded("broken.ts", false)).toBe("B");
+  });
+
+  test("an import() or require() of one compiles, and fails only when it runs, with Node's error naming the file", async () => {
+    mkdirSync(join(work, "lib/later"));
+    writeFileSync(
+      join(work, "lib/load.cjs"),
+      [
+        "exports.load = () => require('./later/gone.cjs').value;",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the helper's source
+        "exports.caught = () => { try { return require('./later/gone.cjs').value; } catch (e) { return `caught ${e.code}: ${e.message}`; } };",
+        "",
+      ].join("\n"),
+    );
+    const writeModule = (file: string, found: string) =>
+      writeFileSync(
+        join(work, file),
+        [
+          'import { load, caught } from "./lib/load.cjs";',
+          "const run = process.env.HANGAR_TEST_NEVER === 'run';",
+          `const found = ${found};`,
+          "export default { name: String(found), pipeline: { jobs: [] } };",
+          "",
+        ].join("\n"),
+      );
+    writeModule("never.ts", 'run ? (await import("./lib/later/gone.ts")).value + load() : "never run"');
+    writeModule("imports.ts", '(await import("./lib/later/gone.ts")).value');
+    writeModule(
+      "import-caught.ts",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the module's source
+      'await import("./lib/later/gone.ts").then(() => "loaded", (e) => `caught ${e.code}: ${e.message}`)',
+    );
+    writeModule("requires.ts", "load()");
+    writeModule("require-caught.ts", "caught()");
+    const real = realpathSync(work);
+    const notFound = (file: string) =>
+      `Cannot find module '${join(real, "lib/later/gone.ts")}' imported from ${join(real, file)}`;
+    const required = `Cannot find module './later/gone.cjs'\nRequire stack:\n- ${join(real, "lib/load.cjs")}`;
+    expect(underTsx("never.ts")).toBe("never run");
+    expect(underTsx("import-caught.ts")).toBe(`caught ERR_MODULE_NOT_FOUND: ${notFound("import-caught.ts")}`);
+    expect(underTsx("imports.ts")).toBe(`Error [ERR_MODULE_NOT_FOUND]: ${notFound("imports.ts")}`);
+    expect(underTsx("require-caught.ts")).toBe(`caught MODULE_NOT_FOUND: ${required}`);
+    for (const stackSourceMaps of [false, true]) {
+      rmSync(cacheDir, { recursive: true, force: true });
+      expect(await loaded("never.ts", stackSourceMaps)).toBe("never run");
+      expect(await loaded("import-caught.ts", stackSourceMaps)).toBe(underTsx("import-caught.ts"));
+      expect(await loaded("imports.ts", stackSourceMaps)).toBe(`imports.ts: Error: ${notFound("imports.ts")}`);
+      expect(await loaded("require-caught.ts", stackSourceMaps)).toBe(underTsx("require-caught.ts"));
+    }
+    // not caught: Node's error at the helper's call (the script form: the ES module, imported by vitest's runner here,
+    // is loaded by Node in test/cli-compile-cache.test.ts)
+    expect(await loaded("requires.ts", false)).toBe(`lib/load.cjs:1:22: Error: ${required.replaceAll("\n", "\\n")}`);
+    // the files written: compiled again, from the cache too
+    writeFileSync(join(work, "lib/later/gone.ts"), 'export const value: string = "here";\n');
+    expect(await loaded("imports.ts", false)).toBe("here");
+  });
+});
+
 describe("esbuild's warnings of the user's files", () => {
   /** The warnings loading `file` gives, through the cache (or none: `false`), as a render (or the graph) loads it. */
   const warningsOf = async (file: string, dir: string | false, stackSourceMaps: boolean) => {

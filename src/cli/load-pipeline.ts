@@ -18,6 +18,7 @@ import { inlineSourceMap } from "./inline-source-map.ts";
 import { LoadError } from "./load-error.ts";
 import { guardLoad } from "./load-guard.ts";
 import { runScriptModule } from "./script-module.ts";
+import { NOT_FOUND } from "./stand-in.ts";
 import { isUnknownReferences } from "./unknown-references.ts";
 
 export { LoadError } from "./load-error.ts";
@@ -384,7 +385,8 @@ function userFrame(error: unknown, origin: Origin): string | undefined {
     // a frame Node mapped through the source map names its source as the map gives it, joined to the module's
     // folder and not normalized (`<dir>/../../dist/...` for hangar's own code bundled into the module)
     const file = isAbsolute(frame.file) ? normalize(frame.file) : frame.file;
-    if (file.includes(`${sep}node_modules${sep}`)) continue;
+    // (nor the code that stands for a path found nowhere, see NOT_FOUND: the user's call is further down)
+    if (file.includes(`${sep}node_modules${sep}`) || file.includes(`${NOT_FOUND}:`)) continue;
     if (file === path || file.startsWith(dir + sep)) return `${relative(cwd, file)}:${frame.line}:${frame.column}`;
   }
   return undefined;

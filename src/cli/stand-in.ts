@@ -50,6 +50,21 @@ export const moduleNotFound = (path: string, importer: string): string =>
   });
 
 /**
+ * The namespace of what an `import()` or a `require()` of a path found nowhere (`import("./later.ts")`) takes in, in
+ * the bundle: code that throws Node's error for it when the call runs (see `missing` in src/cli/compile-plugin.ts),
+ * where esbuild would fail the whole compile. Its code is none of the user's: the error's place is the call.
+ */
+export const NOT_FOUND = "hangar-not-found";
+
+/**
+ * For a `require()` of a path Node finds no file at (`require("./later")`): Node's own `require` of it (`specifier`, as
+ * written) from the file that calls it (`importer`, its real path), which throws Node's error (`MODULE_NOT_FOUND`,
+ * its require stack naming the file) when the call runs.
+ */
+export const requiredFrom = (specifier: string, importer: string): string =>
+  `module.exports = require("node:module").createRequire(${JSON.stringify(importer)})(${JSON.stringify(specifier)});\n`;
+
+/**
  * For the file at `path` (its real path) that Node runs as JavaScript (of no extension, or `.js`) and that does not
  * parse: a SyntaxError of `text` at its place (`line` and `column` from 1), which a load error names.
  */
