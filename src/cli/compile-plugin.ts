@@ -1,8 +1,15 @@
 import { readFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
-import { dirname, extname, join, resolve, sep } from "node:path";
+import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Message as EsbuildMessage, ImportKind, OnLoadResult, PartialMessage, Plugin } from "esbuild";
+import type {
+  Message as EsbuildMessage,
+  ImportKind,
+  OnLoadResult,
+  OnResolveResult,
+  PartialMessage,
+  Plugin,
+} from "esbuild";
 import type { HangarLink, Input } from "./compile-cache.ts";
 import { isFile, realPathOf, statOf } from "./file-paths.ts";
 import type { moduleFormatOf } from "./module-type.ts";
@@ -30,6 +37,7 @@ import {
   syntaxError,
   transformError,
   unknownExtension,
+  unsupportedDirImport,
 } from "./stand-in.ts";
 
 /**
@@ -275,12 +283,16 @@ export function nearest(folder: string, names: readonly string[]): string | unde
 /** Builtins in the script form: CommonJS modules that `require` them (the runner's `require`). */
 export const BUILTIN = "hangar-builtin";
 
-/** What {@link NOT_FOUND} code stands for: the call, the path it names as written, and the calling file's real path. */
+/** What a path of the {@link NOT_FOUND} namespace loads: the code that throws Node's error for it. */
 interface NotFound {
-  readonly kind: "dynamic-import" | "require-call";
-  readonly specifier: string;
-  readonly importer: string;
+  readonly contents: string;
 }
+
+/** The extensions of the index files esbuild looks for in a folder an import names (its `resolveExtensions`). */
+const INDEX_EXTENSIONS = [".tsx", ".ts", ".jsx", ".js", ".css", ".json"];
+
+/** The imports that an ES module's imports are: Node and tsx read no folder's package.json `main` for them. */
+const ESM_IMPORTS: readonly ImportKind[] = ["import-statement", "dynamic-import"];
 
 /**
  * The plugin that resolves packages to absolute paths (hence its name) and loads the files the build bundles, recording
@@ -327,6 +339,31 @@ export function packagesByPath(
         { kind, resolveDir, importer }: { kind: ImportKind; resolveDir: string; importer: string },
       ): Promise<boolean> =>
         (await b.resolve(specifier, { kind, resolveDir, importer, pluginData: INNER })).errors.length > 0;
+      /**
+       * What an ES module's import (`kind`) of the path `specifier` to a folder (`target`) whose package.json names a
+       * `main` file (`main`, where esbuild would lead it) loads, as tsx (and Node) load it: the folder's index
+       * (`index.ts`, `index.js`, ...; tsx's, Node's none); without one, Node's `ERR_UNSUPPORTED_DIR_IMPORT`, which
+       * an import statement fails the compile with (or, in a file only patterns of files take in, the file when it
+       * is imported, see {@link standInsOf}), and an `import()` rejects with when it runs.
+       */
+      const esmFolderImport = async (
+        specifier: string,
+        args: { kind: ImportKind; resolveDir: string; importer: string; target: string; main: string },
+      ): Promise<OnResolveResult> => {
+        const index = await resolveName(`${specifier.replace(/\/+$/, "")}/index`, args);
+        if (index !== undefined) return { path: index };
+        const importer = realPathOf(args.importer);
+        const hint = relative(dirname(importer), realPathOf(args.main)).split(sep).join("/");
+        const standIn = unsupportedDirImport(realPathOf(args.target), importer, `./${hint}`);
+        if (args.kind === "dynamic-import") {
+          // (compiled again once an index is there)
+          for (const ext of INDEX_EXTENSIONS) missing.add(join(args.target, `index${ext}`));
+          const pluginData: NotFound = { contents: standIn.code };
+          return { path: args.target, namespace: NOT_FOUND, pluginData };
+        }
+        const detail: Refusal = { standIn: standIn.code };
+        return { errors: [{ text: standIn.message, detail }] };
+      };
       /**
        * Node's error for an `import` statement of a file it does not load (`import "./styles.css"`, `import text
        * from "./notes.txt"`, which esbuild would bundle as CSS or text), which fails the module under Node and
@@ -440,13 +477,10 @@ export function packagesByPath(
         const text = Buffer.from(loaded.contents).toString("utf8");
         return { ...loaded, contents: patternsLeftToNode(text, patterns, args.path) };
       });
-      // an import() rejects with Node's error for the path, from the calling file; a require() is Node's own from it
-      b.onLoad({ filter: /.*/, namespace: NOT_FOUND }, (args) => {
-        const { kind, specifier, importer } = args.pluginData as NotFound;
-        const contents =
-          kind === "require-call" ? requiredFrom(specifier, importer) : moduleNotFound(args.path, importer);
-        return { contents, loader: "js" };
-      });
+      b.onLoad({ filter: /.*/, namespace: NOT_FOUND }, (args) => ({
+        contents: (args.pluginData as NotFound).contents,
+        loader: "js",
+      }));
       b.onLoad({ filter: /.*/, namespace: BUILTIN }, (args) => ({
         contents: `module.exports = require(${JSON.stringify(args.path)});`,
         loader: "js",
@@ -472,6 +506,18 @@ export function packagesByPath(
           if (isFile(manifest)) {
             manifests.add(manifest);
             const found = await resolveName(args.path, args);
+            const byFolder = found?.startsWith(target + sep) === true;
+            // an ES module's import of the folder (not a CommonJS file's, whose imports are require() calls) takes
+            // its index, as tsx does, never its `main`, and fails without one, as Node does
+            if (
+              byFolder &&
+              ESM_IMPORTS.includes(args.kind) &&
+              !isCommonJs(args.importer, readFileSync(args.importer))
+            ) {
+              const folderImport = await esmFolderImport(args.path, { ...args, target, main: found });
+              if ("path" in folderImport) imports(folderImport.path, args.importer);
+              return folderImport;
+            }
             if (found !== undefined) imports(found, args.importer);
           }
           if (LOADING_IMPORTS.includes(args.kind) && !(extname(args.path) in LOADERS)) {
@@ -491,7 +537,12 @@ export function packagesByPath(
           if (call !== undefined && !args.path.includes("*") && (await foundNowhere(args.path, args))) {
             missing.add(target);
             const real = resolve(realPathOf(args.resolveDir), args.path);
-            const pluginData: NotFound = { kind: call, specifier: args.path, importer: realPathOf(args.importer) };
+            const importer = realPathOf(args.importer);
+            // an import() rejects with Node's error for the path, from the calling file; a require() is Node's own
+            // from it
+            const contents =
+              call === "require-call" ? requiredFrom(args.path, importer) : moduleNotFound(real, importer);
+            const pluginData: NotFound = { contents };
             return { path: real, namespace: NOT_FOUND, pluginData };
           }
         }

@@ -1470,6 +1470,111 @@ describe("an import of a path found nowhere that may never run", () => {
   });
 });
 
+describe("an import of a folder whose package.json names a main file, beside an index.ts", () => {
+  /**
+   * What tsx's own command (`tsx -e`) gives for the module `file`, as {@link underTsx} prints it: on Node 20 the import
+   * of `tsx` that {@link underTsx} runs fails an ES module's import() of such a folder with a require() cycle.
+   */
+  const underTsxCommand = (file: string): string =>
+    spawnSync(
+      process.execPath,
+      [
+        join(repo, "node_modules/tsx/dist/cli.mjs"),
+        "-e",
+        [
+          `import(${JSON.stringify(`./${file}`)}).then(`,
+          "  (m) => console.log(String(m.default.name)),",
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the script's source
+          "  (e) => console.log(`${e.name}${e.code?.startsWith('ERR_') ? ` [${e.code}]` : ''}: ${e.message}`),",
+          ");",
+        ].join("\n"),
+      ],
+      { cwd: work, encoding: "utf8" },
+    ).stdout.replace(/\n$/, "");
+  beforeEach(() => {
+    mkdirSync(join(work, "dep"));
+    writeFileSync(
+      join(work, "esm.ts"),
+      'import { which } from "./dep";\nexport default { name: which, pipeline: { jobs: [] } };\n',
+    );
+    writeFileSync(
+      join(work, "dynamic.ts"),
+      [
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the module's source
+        'const found = await import("./dep").then((m) => m.which, (e) => `caught ${e.code}`);',
+        "export default { name: found, pipeline: { jobs: [] } };",
+        "",
+      ].join("\n"),
+    );
+    // a CommonJS file's import statement is a require(), as tsx compiles it
+    writeFileSync(join(work, "helper.cts"), 'import { which } from "./dep";\nexport const found = which;\n');
+    writeFileSync(join(work, "load.cjs"), 'exports.found = require("./dep").which;\n');
+    writeFileSync(
+      join(work, "cjs.ts"),
+      [
+        'import { found } from "./helper.cts";',
+        'import { found as required } from "./load.cjs";',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the module's source
+        "export default { name: `${found} ${required}`, pipeline: { jobs: [] } };",
+        "",
+      ].join("\n"),
+    );
+  });
+  const index = () => writeFileSync(join(work, "dep/index.ts"), 'export const which: string = "index";\n');
+  const main = () => {
+    writeFileSync(join(work, "dep/main.cjs"), 'exports.which = "main";\n');
+    writeFileSync(join(work, "dep/package.json"), '{ "main": "main.cjs" }\n');
+  };
+
+  /** What hangar gives for each of `files`: as a render runs it (the script form), and as the graph does. */
+  const hangarGives = async (files: readonly string[]) => {
+    const results: Record<string, string[]> = {};
+    for (const file of files) results[file] = [await loaded(file, false), await loaded(file, true)];
+    return results;
+  };
+  const twice = (text: string) => [text, text];
+
+  test("an ES module's import takes the index, a require() the main, as under tsx: the index first, then the main", async () => {
+    index();
+    expect([underTsxCommand("esm.ts"), underTsxCommand("dynamic.ts")]).toEqual(["index", "index"]);
+    expect(await hangarGives(["esm.ts", "dynamic.ts"])).toEqual({
+      "esm.ts": twice("index"),
+      "dynamic.ts": twice("index"),
+    });
+    // the package.json written: compiled again, from the cache too
+    main();
+    expect([underTsxCommand("esm.ts"), underTsxCommand("cjs.ts")]).toEqual(["index", "main main"]);
+    expect(await hangarGives(["esm.ts", "dynamic.ts", "cjs.ts"])).toEqual({
+      "esm.ts": twice("index"),
+      "dynamic.ts": twice("index"),
+      "cjs.ts": twice("main main"),
+    });
+  });
+
+  test("the main first: an ES module's import fails with Node's error until an index is there, a require() takes the main", async () => {
+    main();
+    const real = realpathSync(work);
+    const unsupported = `Directory import '${join(real, "dep")}' is not supported resolving ES modules imported from ${join(real, "esm.ts")}`;
+    const hint = 'Did you mean to import "./dep/main.cjs"?';
+    expect([underTsxCommand("esm.ts"), underTsxCommand("dynamic.ts")]).toEqual([
+      `Error [ERR_UNSUPPORTED_DIR_IMPORT]: ${unsupported}\n${hint}`,
+      "caught ERR_UNSUPPORTED_DIR_IMPORT",
+    ]);
+    expect(await hangarGives(["esm.ts", "dynamic.ts"])).toEqual({
+      // an import statement: the compile fails at the import, with Node's error on one line
+      "esm.ts": twice(`esm.ts:1:23: ${unsupported} (an ES module's import reads no package.json "main"): ${hint}`),
+      "dynamic.ts": twice("caught ERR_UNSUPPORTED_DIR_IMPORT"),
+    });
+    // the index written (tsx: see the test before): compiled again, from the cache too
+    index();
+    expect(await hangarGives(["esm.ts", "dynamic.ts", "cjs.ts"])).toEqual({
+      "esm.ts": twice("index"),
+      "dynamic.ts": twice("index"),
+      "cjs.ts": twice("main main"),
+    });
+  });
+});
+
 describe("esbuild's warnings of the user's files", () => {
   /** The warnings loading `file` gives, through the cache (or none: `false`), as a render (or the graph) loads it. */
   const warningsOf = async (file: string, dir: string | false, stackSourceMaps: boolean) => {
