@@ -289,7 +289,7 @@ interface NotFound {
 }
 
 /** The extensions of the index files esbuild looks for in a folder an import names (its `resolveExtensions`). */
-const INDEX_EXTENSIONS = [".tsx", ".ts", ".jsx", ".js", ".css", ".json"];
+const INDEX_EXTENSIONS: readonly string[] = [".tsx", ".ts", ".jsx", ".js", ".css", ".json"];
 
 /** The imports that an ES module's imports are: Node and tsx read no folder's package.json `main` for them. */
 const ESM_IMPORTS: readonly ImportKind[] = ["import-statement", "dynamic-import"];
