@@ -595,6 +595,24 @@ test("a name an import() of a pattern of files does not match fails at the call 
   expect(readdirSync(join(work, "cache")).some((name) => name.endsWith(".mjs"))).toBe(true);
 });
 
+test("a require() of a path found nowhere fails at the helper's call with Node's error, in both forms", () => {
+  mkdirSync(join(work, "lib"));
+  writeFileSync(join(work, "lib/load.cjs"), "exports.load = () => require('./later/gone.cjs').value;\n");
+  writeFileSync(
+    join(work, "pipeline.ts"),
+    'import { load } from "./lib/load.cjs";\nexport default { jobs: [{ name: String(load()), plan: [] }] };\n',
+  );
+  const stack = `Require stack:\\n- ${join(realpathSync(work), "lib/load.cjs")}`;
+  // as a render runs it (the script form), and with --debug (the ES module, which Node runs, its stack mapped)
+  for (const debug of [[], ["--debug"]]) {
+    const run = render("pipeline.ts", "--stdout", "--no-validate", ...debug);
+    expect(run.status).toBe(2);
+    expect(run.stderr.split("\n")[0]).toBe(
+      `hangar render: lib/load.cjs:1:22: Error: Cannot find module './later/gone.cjs'\\n${stack}`,
+    );
+  }
+});
+
 test("a .js helper of ES module syntax under a package.json with no type is the ES module this Node loads, in both forms", () => {
   mkdirSync(join(work, "lib/esm"), { recursive: true });
   writeFileSync(join(work, "lib/esm/package.json"), '{ "name": "helpers" }\n');

@@ -296,6 +296,29 @@ test("what a module writes to process.stdout while it loads goes to stderr: stdo
   expect(JSON.parse(diff.stdout)).toMatchObject({ equal: true });
 });
 
+test("what a module writes to descriptor 1 through node:fs goes to stderr, as a script and as an ES module", () => {
+  writeFileSync(
+    join(work, "fd.ts"),
+    [
+      'import { writeSync, writeFileSync } from "node:fs";',
+      'import fs from "node:fs";',
+      'writeSync(1, "written\\n");',
+      'writeFileSync(process.stdout.fd, "whole\\n");',
+      'fs.appendFileSync(1, "appended\\n");',
+      'export default async () => { await new Promise((done) => fs.write(1, "later\\n", () => done(undefined))); return { jobs: [{ name: "a", plan: [] }] }; };',
+      "",
+    ].join("\n"),
+  );
+  // (--debug: the ES module, whose imports of node:fs are Node's ES module of it)
+  for (const debug of [[], ["--debug"]]) {
+    const rendered = hangar("render", "fd.ts", "--stdout", "--format", "json", ...debug);
+    expect(JSON.parse(rendered.stdout)).toEqual({ jobs: [{ name: "a", plan: [] }] });
+    expect(rendered.stderr).toBe("written\nwhole\nappended\nlater\n");
+    const graph = hangar("graph", "fd.ts", "--format", "dot", ...debug);
+    expect(graph.stdout).toMatch(/^digraph "fd\.ts" \{\n/);
+  }
+});
+
 test("an error the module's own code throws while hangar reads its value (a getter on Object.prototype) is the module's", () => {
   writeFileSync(
     join(work, "getter.ts"),

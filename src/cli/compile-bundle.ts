@@ -24,6 +24,7 @@ import { realPathOf } from "./file-paths.ts";
 import { LoadError } from "./load-error.ts";
 import { withNodePatternCalls } from "./pattern-calls.ts";
 import { patternFolders, type UnfoundPattern, unfoundPatterns } from "./pattern-files.ts";
+import { NOT_FOUND } from "./stand-in.ts";
 
 /**
  * One compile of a pipeline module with esbuild, {@link compile}: its relative imports bundled in, the packages it
@@ -174,7 +175,7 @@ export async function compile(
   const { moduleFormatOf } = await import("./module-type.ts");
   /** What the builds record of the files they read and how imports resolved (see {@link packagesByPath}). */
   const record: CompileRecord = compileRecord(path);
-  const { hangarDirs, read, manifests, named, transformed, unfound, leftToNode, unparsed } = record;
+  const { hangarDirs, read, manifests, named, transformed, unfound, leftToNode, unparsed, missing } = record;
   try {
     const options = {
       ...(script
@@ -240,9 +241,9 @@ export async function compile(
       const hint = DROPPED_SETTINGS.find(([text]) => dropped.text.startsWith(text))?.[1];
       throw new LoadError(`${where(dropped, cwd, shown)}: ${dropped.text}${hint === undefined ? "" : ` (${hint})`}`);
     }
-    // the files bundled in: not the builtins' stand-ins nor the script form's entry
+    // the files bundled in: not the builtins' stand-ins, those of paths not found, nor the script form's entry
     const inputs = Object.keys(result.metafile.inputs)
-      .filter((input) => !input.startsWith(`${BUILTIN}:`))
+      .filter((input) => !input.startsWith(`${BUILTIN}:`) && !input.startsWith(`${NOT_FOUND}:`))
       .map((input) => resolve(cwd, input))
       .filter((input) => !(script && input === join(dirname(path), SCRIPT_ENTRY)));
     const imports = Object.values(result.metafile.outputs).flatMap((output) => output.imports);
@@ -256,9 +257,9 @@ export async function compile(
     const { configs } = tsconfigs;
     // and the package.json files that would tell how Node loads a file reading __filename (see isCommonJs in
     // packagesByPath), and the folders of the patterns of files left to Node: the files they match are bundled in once
-    // they are there
+    // they are there, and the paths imported that were not found
     const folders = [...leftToNode.values()].flat().map(({ folder }) => folder);
-    const absent = [...new Set([...tsconfigs.absent, ...unfound, ...folders])];
+    const absent = [...new Set([...tsconfigs.absent, ...unfound, ...folders, ...missing])];
     // the user's own files: not hangar's bundled in, nor a package's
     const own = [...bundled].filter(
       (file) => !file.split(sep).includes("node_modules") && !hangarDirs.some((dir) => file.startsWith(dir)),

@@ -62,9 +62,12 @@ import { VERSION } from "./version.ts";
  * src/cli/stand-in.ts; 30: one whose import statement Node refuses (`import "../notes.md"`) throws Node's error when
  * imported, see `standInsOf` in src/cli/compile-plugin.ts; 31: an import by absolute path is recorded as a relative one
  * is, and a folder's package.json that leads an import to its `main` is an input, see `packagesByPath` in
+ * src/cli/compile-plugin.ts; 32: an `import()` or `require()` of a path found nowhere, and an import statement of one in
+ * a file only patterns of files take in, throw Node's error when they run, see `missing` in src/cli/compile-plugin.ts;
+ * 33: an ES module's import of a folder takes its index, never its package.json's `main`, see `esmFolderImport` in
  * src/cli/compile-plugin.ts).
  */
-const CACHE_FORMAT = 31;
+const CACHE_FORMAT = 33;
 
 /**
  * How many entries the cache keeps; the least recently written go first. A batch of more modules keeps one entry

@@ -1,8 +1,15 @@
 import { readFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
-import { dirname, extname, join, resolve, sep } from "node:path";
+import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Message as EsbuildMessage, ImportKind, OnLoadResult, PartialMessage, Plugin } from "esbuild";
+import type {
+  Message as EsbuildMessage,
+  ImportKind,
+  OnLoadResult,
+  OnResolveResult,
+  PartialMessage,
+  Plugin,
+} from "esbuild";
 import type { HangarLink, Input } from "./compile-cache.ts";
 import { isFile, realPathOf, statOf } from "./file-paths.ts";
 import type { moduleFormatOf } from "./module-type.ts";
@@ -23,11 +30,14 @@ import {
 } from "./pattern-files.ts";
 import {
   moduleNotFound,
+  NOT_FOUND,
   notAFile,
   notAFileMessage,
+  requiredFrom,
   syntaxError,
   transformError,
   unknownExtension,
+  unsupportedDirImport,
 } from "./stand-in.ts";
 
 /**
@@ -78,6 +88,12 @@ export interface CompileRecord extends ImportGraph {
    * a build, which failed on them, and bundled by the next as code that throws their error when imported.
    */
   readonly unparsed: Map<string, OnLoadResult>;
+  /**
+   * The paths that an `import()` or `require()` of a path, or an import statement of a file in the bundle only through
+   * patterns of files, named and that were not found: left to fail when the call (or the file) runs, as under tsx; the
+   * module compiles again once one is there.
+   */
+  readonly missing: Set<string>;
 }
 
 /** A new, empty {@link CompileRecord} of a compile of the module at `entry`. */
@@ -93,6 +109,7 @@ export const compileRecord = (entry: string): CompileRecord => ({
   byName: new Set(),
   importers: new Map(),
   unparsed: new Map(),
+  missing: new Set(),
 });
 
 /** How {@link packagesByPath} compiles. */
@@ -183,6 +200,23 @@ interface Refusal {
 const isRefusal = (detail: unknown): detail is Refusal =>
   typeof detail === "object" && detail !== null && typeof (detail as Refusal).standIn === "string";
 
+/** esbuild's error of an import of a path (relative or absolute) it found no file at. */
+const NOT_RESOLVED = /^Could not resolve "([^"*]+)"$/;
+
+/**
+ * The {@link Refusal} of esbuild's error `text` in `file` when it is that of an import statement of a path found
+ * nowhere (`import { x } from "../missing.ts"`): Node's `ERR_MODULE_NOT_FOUND` for the path, resolved from the file's
+ * folder, which fails the file when it is imported; and that path (`target`). (An `import()` or a `require()` of such a
+ * path makes no error: see `NOT_FOUND` in {@link packagesByPath}.)
+ */
+function notFoundRefusal(text: string, file: string): (Refusal & { readonly target: string }) | undefined {
+  const [, specifier] = NOT_RESOLVED.exec(text) ?? [];
+  if (specifier === undefined || !/^[./]/.test(specifier)) return undefined;
+  const real = realPathOf(file);
+  const target = resolve(dirname(real), specifier);
+  return { standIn: moduleNotFound(target, real), target };
+}
+
 /**
  * The files of a failed build's errors (`error`, esbuild's, its files relative to `cwd`) that are in the bundle only
  * through patterns of files (see {@link onlyThroughPatterns}) and that fail alone, with the code that stands for each
@@ -197,16 +231,23 @@ export async function standInsOf(
   cwd: string,
 ): Promise<[string, OnLoadResult][]> {
   const { unparsed, read } = record;
-  const messages = ((error as { errors?: EsbuildMessage[] }).errors ?? []).flatMap(({ location, detail }) =>
-    location ? [{ file: resolve(cwd, location.file), line: location.line, column: location.column, detail }] : [],
+  const messages = ((error as { errors?: EsbuildMessage[] }).errors ?? []).flatMap(({ location, detail, text }) =>
+    location ? [{ file: resolve(cwd, location.file), line: location.line, column: location.column, detail, text }] : [],
   );
   const found: [string, OnLoadResult][] = [];
   for (const file of new Set(messages.map(({ file }) => file))) {
     const loader = loaderOf(file);
     if (unparsed.has(file) || !read.has(file) || loader === undefined || !onlyThroughPatterns(record, file)) continue;
     const refusal = messages
-      .filter((message) => message.file === file && isRefusal(message.detail))
-      .sort((a, b) => a.line - b.line || a.column - b.column)[0]?.detail;
+      .flatMap((message) => {
+        if (message.file !== file) return [];
+        if (isRefusal(message.detail)) return [{ ...message, refusal: message.detail }];
+        const notFound = notFoundRefusal(message.text, file);
+        if (notFound === undefined) return [];
+        record.missing.add(notFound.target);
+        return [{ ...message, refusal: notFound }];
+      })
+      .sort((a, b) => a.line - b.line || a.column - b.column)[0]?.refusal;
     const standIn = isRefusal(refusal)
       ? { contents: refusal.standIn, loader: "js" as const }
       : await unparsedStandIn(file, readFileSync(file), loader);
@@ -242,6 +283,17 @@ export function nearest(folder: string, names: readonly string[]): string | unde
 /** Builtins in the script form: CommonJS modules that `require` them (the runner's `require`). */
 export const BUILTIN = "hangar-builtin";
 
+/** What a path of the {@link NOT_FOUND} namespace loads: the code that throws Node's error for it. */
+interface NotFound {
+  readonly contents: string;
+}
+
+/** The extensions of the index files esbuild looks for in a folder an import names (its `resolveExtensions`). */
+const INDEX_EXTENSIONS: readonly string[] = [".tsx", ".ts", ".jsx", ".js", ".css", ".json"];
+
+/** The imports that an ES module's imports are: Node and tsx read no folder's package.json `main` for them. */
+const ESM_IMPORTS: readonly ImportKind[] = ["import-statement", "dynamic-import"];
+
 /**
  * The plugin that resolves packages to absolute paths (hence its name) and loads the files the build bundles, recording
  * in `record` what it reads and how imports resolve.
@@ -250,7 +302,8 @@ export function packagesByPath(
   { cwd, hangar, script, readInput, moduleFormatOf }: PluginOptions,
   record: CompileRecord,
 ): Plugin {
-  const { hangarDirs, read, manifests, named, transformed, unfound, leftToNode, byName, importers, unparsed } = record;
+  const { hangarDirs, read, manifests, named, transformed, unfound, leftToNode, byName, importers, unparsed, missing } =
+    record;
   /**
    * Whether Node loads the file at `file`, of `contents`, as CommonJS (see {@link moduleFormatOf}: a `.js` file of ES
    * module syntax under a package.json with no `type` is an ES module to a Node that detects it): the package.json
@@ -279,6 +332,37 @@ export function packagesByPath(
         const manifest = nearest(dirname(found.path), ["package.json"]);
         if (manifest !== undefined) manifests.add(manifest);
         return found.path;
+      };
+      /** Whether esbuild finds no file for the path `specifier` from `resolveDir`, imported so (`kind`). */
+      const foundNowhere = async (
+        specifier: string,
+        { kind, resolveDir, importer }: { kind: ImportKind; resolveDir: string; importer: string },
+      ): Promise<boolean> =>
+        (await b.resolve(specifier, { kind, resolveDir, importer, pluginData: INNER })).errors.length > 0;
+      /**
+       * What an ES module's import (`kind`) of the path `specifier` to a folder (`target`) whose package.json names a
+       * `main` file (`main`, where esbuild would lead it) loads, as tsx (and Node) load it: the folder's index
+       * (`index.ts`, `index.js`, ...; tsx's, Node's none); without one, Node's `ERR_UNSUPPORTED_DIR_IMPORT`, which
+       * an import statement fails the compile with (or, in a file only patterns of files take in, the file when it
+       * is imported, see {@link standInsOf}), and an `import()` rejects with when it runs.
+       */
+      const esmFolderImport = async (
+        specifier: string,
+        args: { kind: ImportKind; resolveDir: string; importer: string; target: string; main: string },
+      ): Promise<OnResolveResult> => {
+        const index = await resolveName(`${specifier.replace(/\/+$/, "")}/index`, args);
+        if (index !== undefined) return { path: index };
+        const importer = realPathOf(args.importer);
+        const hint = relative(dirname(importer), realPathOf(args.main)).split(sep).join("/");
+        const standIn = unsupportedDirImport(realPathOf(args.target), importer, `./${hint}`);
+        if (args.kind === "dynamic-import") {
+          // (compiled again once an index is there)
+          for (const ext of INDEX_EXTENSIONS) missing.add(join(args.target, `index${ext}`));
+          const pluginData: NotFound = { contents: standIn.code };
+          return { path: args.target, namespace: NOT_FOUND, pluginData };
+        }
+        const detail: Refusal = { standIn: standIn.code };
+        return { errors: [{ text: standIn.message, detail }] };
       };
       /**
        * Node's error for an `import` statement of a file it does not load (`import "./styles.css"`, `import text
@@ -393,6 +477,10 @@ export function packagesByPath(
         const text = Buffer.from(loaded.contents).toString("utf8");
         return { ...loaded, contents: patternsLeftToNode(text, patterns, args.path) };
       });
+      b.onLoad({ filter: /.*/, namespace: NOT_FOUND }, (args) => ({
+        contents: (args.pluginData as NotFound).contents,
+        loader: "js",
+      }));
       b.onLoad({ filter: /.*/, namespace: BUILTIN }, (args) => ({
         contents: `module.exports = require(${JSON.stringify(args.path)});`,
         loader: "js",
@@ -418,6 +506,18 @@ export function packagesByPath(
           if (isFile(manifest)) {
             manifests.add(manifest);
             const found = await resolveName(args.path, args);
+            const byFolder = found?.startsWith(target + sep) === true;
+            // an ES module's import of the folder (not a CommonJS file's, whose imports are require() calls) takes
+            // its index, as tsx does, never its `main`, and fails without one, as Node does
+            if (
+              byFolder &&
+              ESM_IMPORTS.includes(args.kind) &&
+              !isCommonJs(args.importer, readFileSync(args.importer))
+            ) {
+              const folderImport = await esmFolderImport(args.path, { ...args, target, main: found });
+              if ("path" in folderImport) imports(folderImport.path, args.importer);
+              return folderImport;
+            }
             if (found !== undefined) imports(found, args.importer);
           }
           if (LOADING_IMPORTS.includes(args.kind) && !(extname(args.path) in LOADERS)) {
@@ -430,6 +530,20 @@ export function packagesByPath(
               const target = resolve(realPathOf(args.resolveDir), args.path);
               return { path: args.kind === "require-call" ? target : pathToFileURL(target).href, external: true };
             }
+          }
+          // an import() or require() of a path found nowhere fails, as under tsx, only when it runs (a file only
+          // patterns of files take in that has an import statement of one fails when imported, see standInsOf)
+          const call = args.kind === "dynamic-import" || args.kind === "require-call" ? args.kind : undefined;
+          if (call !== undefined && !args.path.includes("*") && (await foundNowhere(args.path, args))) {
+            missing.add(target);
+            const real = resolve(realPathOf(args.resolveDir), args.path);
+            const importer = realPathOf(args.importer);
+            // an import() rejects with Node's error for the path, from the calling file; a require() is Node's own
+            // from it
+            const contents =
+              call === "require-call" ? requiredFrom(args.path, importer) : moduleNotFound(real, importer);
+            const pluginData: NotFound = { contents };
+            return { path: real, namespace: NOT_FOUND, pluginData };
           }
         }
         if (args.kind !== "dynamic-import" || !hangars) return;

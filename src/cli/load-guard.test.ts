@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
 import { describe, expect, test } from "vitest";
-import { type GuardedProcess, guardLoad, ModuleExitError } from "./load-guard.ts";
+import { FD_WRITERS, type FdWriters, type GuardedProcess, guardLoad, ModuleExitError } from "./load-guard.ts";
 
 /** A stand-in for `process`: exit records its code, stdout is made on first read (as Node's is), stderr collects. */
 function fakeProcess() {
@@ -85,6 +85,24 @@ describe("guardLoad", () => {
     proc.stdout.write("more\n");
     expect(written).toEqual({ stdout: "data\nmore\n", stderr: "noise\n" });
     expect(Object.hasOwn(stdout, "write")).toBe(false);
+  });
+
+  test("stdoutToStderr with fs: what node:fs writes to descriptor 1 goes to 2 until restored; its ES exports synced", () => {
+    const { proc } = fakeProcess();
+    const calls: unknown[][] = [];
+    const writer = (...args: unknown[]) => calls.push(args);
+    const exports = Object.fromEntries(FD_WRITERS.map((name) => [name, writer])) as FdWriters;
+    let synced = 0;
+    const guard = guardLoad(proc, { stdoutToStderr: true, fs: { exports, sync: () => synced++ } });
+    expect(synced).toBe(1);
+    const kept = exports.writeSync as (...args: unknown[]) => void;
+    for (const name of FD_WRITERS) (exports[name] as (...args: unknown[]) => void)(1, name);
+    kept(3, "a file");
+    guard.restore();
+    expect(synced).toBe(2);
+    kept(1, "data");
+    expect(exports.writeSync).toBe(writer);
+    expect(calls).toEqual([...FD_WRITERS.map((name) => [2, name]), [3, "a file"], [1, "data"]]);
   });
 
   test("without stdoutToStderr, stdout is left alone", () => {

@@ -23,10 +23,34 @@ export type GuardedProcess = Pick<NodeJS.Process, "exit" | "exitCode" | "on" | "
   readonly stderr: NodeJS.WriteStream;
 };
 
+/**
+ * The functions of `node:fs` that write to a file descriptor given first (`fs.writeSync(1, text)`,
+ * `fs.writeFileSync(process.stdout.fd, text)`).
+ */
+export const FD_WRITERS = [
+  "write",
+  "writeSync",
+  "writev",
+  "writevSync",
+  "writeFile",
+  "writeFileSync",
+  "appendFile",
+  "appendFileSync",
+] as const;
+
+/** `node:fs` as {@link guardLoad} patches it: its functions that write to a descriptor (see {@link FD_WRITERS}). */
+export type FdWriters = Record<(typeof FD_WRITERS)[number], unknown>;
+
 /** Options of {@link guardLoad}. */
 export interface GuardOptions {
   /** What the module writes to `process.stdout` goes to `process.stderr` (the CLI's stdout is its product). */
   readonly stdoutToStderr: boolean;
+  /**
+   * With `stdoutToStderr`, `node:fs` (its CommonJS exports, which the module's `require` and imports read): what the
+   * module writes to descriptor 1 through it goes to descriptor 2; and `sync`, what brings the ES module imports of
+   * `node:fs` up to date with its exports (`syncBuiltinESMExports` of `node:module`).
+   */
+  readonly fs?: { readonly exports: FdWriters; readonly sync: () => void };
 }
 
 /** What {@link guardLoad} gives: how the load ends early, and how to put the process back. */
@@ -46,7 +70,8 @@ export interface LoadGuard {
  *   exit) and fails the load, where it ended hangar silently with the module's code;
  * - an exception the module leaves uncaught (a timer's) fails the load, where Node ended hangar with its stack;
  * - with `stdoutToStderr`, what it writes to `process.stdout` goes to `process.stderr`, as its `console.log` does
- *   (see main.ts): hangar's stdout holds only its product (a pipeline, fly commands, a graph, changes as JSON).
+ *   (see main.ts), and so does what it writes to descriptor 1 through `node:fs` (`fs.writeSync(1, text)`) when
+ *   given `fs`: hangar's stdout holds only its product (a pipeline, fly commands, a graph, changes as JSON).
  *
  * All of it lasts until {@link LoadGuard.restore}, called once the module gave its pipeline or failed: a call of
  * `process.exit` the module makes later (from a timer that fires after the pipeline was given, while hangar
@@ -80,6 +105,8 @@ export function guardLoad(proc: GuardedProcess, options: GuardOptions): LoadGuar
   proc.on("uncaughtException", onUncaught);
 
   const restoreStdout = options.stdoutToStderr ? redirectStdout(proc, () => active) : () => {};
+  const { fs } = options;
+  const restoreFd = options.stdoutToStderr && fs !== undefined ? redirectFd(fs, () => active) : () => {};
 
   return {
     failed,
@@ -88,7 +115,32 @@ export function guardLoad(proc: GuardedProcess, options: GuardOptions): LoadGuar
       if (proc.exit === guardedExit) proc.exit = exit;
       proc.removeListener("uncaughtException", onUncaught);
       restoreStdout();
+      restoreFd();
     },
+  };
+}
+
+/**
+ * Makes the functions of `fs.exports` that write to a descriptor (see {@link FD_WRITERS}) write to descriptor 2 what
+ * they are given for descriptor 1 while `active()`; returns how to undo it. (hangar writes its own output to
+ * descriptor 1 only after the module gave its pipeline.) A replacement a module kept calls the function it replaced once
+ * restored.
+ */
+function redirectFd(fs: { readonly exports: FdWriters; readonly sync: () => void }, active: () => boolean): () => void {
+  const { exports } = fs;
+  const replaced = FD_WRITERS.flatMap((name) => {
+    const original = exports[name];
+    if (typeof original !== "function") return [];
+    const replacement = function (this: unknown, fd: unknown, ...rest: unknown[]) {
+      return Reflect.apply(original, this, [fd === 1 && active() ? 2 : fd, ...rest]);
+    };
+    exports[name] = replacement;
+    return [{ name, original, replacement }];
+  });
+  fs.sync();
+  return () => {
+    for (const { name, original, replacement } of replaced) if (exports[name] === replacement) exports[name] = original;
+    fs.sync();
   };
 }
 

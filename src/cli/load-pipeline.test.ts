@@ -1375,6 +1375,206 @@ describe("an import() of a pattern of files one of whose files imports a file th
   });
 });
 
+describe("an import of a path found nowhere that may never run", () => {
+  test("a file only a pattern of files takes in that imports one compiles, and fails only when imported, as under tsx", async () => {
+    mkdirSync(join(work, "plugins"));
+    writeFileSync(join(work, "plugins/a.ts"), 'export const value: string = "A";\n');
+    writeFileSync(join(work, "plugins/b.ts"), 'import { x } from "../missing.ts";\nexport const value: string = x;\n');
+    const writeModule = (file: string, name: string, found: string) =>
+      writeFileSync(
+        join(work, file),
+        [
+          `const name = [${JSON.stringify(name)}].join("");`,
+          `const found = ${found};`,
+          "export default { name: String(found), pipeline: { jobs: [] } };",
+          "",
+        ].join("\n"),
+      );
+    // biome-ignore-start lint/suspicious/noTemplateCurlyInString: template literals of the modules' source
+    writeModule("good.ts", "a", "(await import(`./plugins/${name}.ts`)).value");
+    writeModule("broken.ts", "b", "(await import(`./plugins/${name}.ts`)).value");
+    writeModule(
+      "caught.ts",
+      "b",
+      "await import(`./plugins/${name}.ts`).then(() => 'loaded', (e) => `caught ${e.name} ${e.code}: ${e.message}`)",
+    );
+    // biome-ignore-end lint/suspicious/noTemplateCurlyInString: template literals of the modules' source
+    const real = realpathSync(work);
+    const notFound = `Cannot find module '${join(real, "missing.ts")}' imported from ${join(real, "plugins/b.ts")}`;
+    expect(underTsx("good.ts")).toBe("A");
+    expect(underTsx("caught.ts")).toBe(`caught Error ERR_MODULE_NOT_FOUND: ${notFound}`);
+    expect(underTsx("broken.ts")).toBe(`Error [ERR_MODULE_NOT_FOUND]: ${notFound}`);
+    for (const stackSourceMaps of [false, true]) {
+      rmSync(cacheDir, { recursive: true, force: true });
+      expect(await loaded("good.ts", stackSourceMaps)).toBe("A");
+      expect(await loaded("caught.ts", stackSourceMaps)).toBe(underTsx("caught.ts"));
+      expect(await loaded("broken.ts", stackSourceMaps)).toBe(`broken.ts: Error: ${notFound}`);
+    }
+    // the file written: compiled again, from the cache too
+    writeFileSync(join(work, "missing.ts"), 'export const x: string = "B";\n');
+    expect(await loaded("broken.ts", false)).toBe("B");
+  });
+
+  test("an import() or require() of one compiles, and fails only when it runs, with Node's error naming the file", async () => {
+    mkdirSync(join(work, "lib/later"));
+    writeFileSync(
+      join(work, "lib/load.cjs"),
+      [
+        "exports.load = () => require('./later/gone.cjs').value;",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the helper's source
+        "exports.caught = () => { try { return require('./later/gone.cjs').value; } catch (e) { return `caught ${e.code}: ${e.message}`; } };",
+        "",
+      ].join("\n"),
+    );
+    const writeModule = (file: string, found: string) =>
+      writeFileSync(
+        join(work, file),
+        [
+          'import { load, caught } from "./lib/load.cjs";',
+          "const run = process.env.HANGAR_TEST_NEVER === 'run';",
+          `const found = ${found};`,
+          "export default { name: String(found), pipeline: { jobs: [] } };",
+          "",
+        ].join("\n"),
+      );
+    writeModule("never.ts", 'run ? (await import("./lib/later/gone.ts")).value + load() : "never run"');
+    writeModule("imports.ts", '(await import("./lib/later/gone.ts")).value');
+    writeModule(
+      "import-caught.ts",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the module's source
+      'await import("./lib/later/gone.ts").then(() => "loaded", (e) => `caught ${e.code}: ${e.message}`)',
+    );
+    writeModule("requires.ts", "load()");
+    writeModule("require-caught.ts", "caught()");
+    const real = realpathSync(work);
+    const notFound = (file: string) =>
+      `Cannot find module '${join(real, "lib/later/gone.ts")}' imported from ${join(real, file)}`;
+    const required = `Cannot find module './later/gone.cjs'\nRequire stack:\n- ${join(real, "lib/load.cjs")}`;
+    expect(underTsx("never.ts")).toBe("never run");
+    expect(underTsx("import-caught.ts")).toBe(`caught ERR_MODULE_NOT_FOUND: ${notFound("import-caught.ts")}`);
+    expect(underTsx("imports.ts")).toBe(`Error [ERR_MODULE_NOT_FOUND]: ${notFound("imports.ts")}`);
+    expect(underTsx("require-caught.ts")).toBe(`caught MODULE_NOT_FOUND: ${required}`);
+    for (const stackSourceMaps of [false, true]) {
+      rmSync(cacheDir, { recursive: true, force: true });
+      expect(await loaded("never.ts", stackSourceMaps)).toBe("never run");
+      expect(await loaded("import-caught.ts", stackSourceMaps)).toBe(underTsx("import-caught.ts"));
+      expect(await loaded("imports.ts", stackSourceMaps)).toBe(`imports.ts: Error: ${notFound("imports.ts")}`);
+      expect(await loaded("require-caught.ts", stackSourceMaps)).toBe(underTsx("require-caught.ts"));
+    }
+    // not caught: Node's error at the helper's call (the script form: the ES module, imported by vitest's runner here,
+    // is loaded by Node in test/cli-compile-cache.test.ts)
+    expect(await loaded("requires.ts", false)).toBe(`lib/load.cjs:1:22: Error: ${required.replaceAll("\n", "\\n")}`);
+    // the files written: compiled again, from the cache too
+    writeFileSync(join(work, "lib/later/gone.ts"), 'export const value: string = "here";\n');
+    expect(await loaded("imports.ts", false)).toBe("here");
+  });
+});
+
+describe("an import of a folder whose package.json names a main file, beside an index.ts", () => {
+  /**
+   * What tsx's own command (`tsx -e`) gives for the module `file`, as {@link underTsx} prints it: on Node 20 the import
+   * of `tsx` that {@link underTsx} runs fails an ES module's import() of such a folder with a require() cycle.
+   */
+  const underTsxCommand = (file: string): string =>
+    spawnSync(
+      process.execPath,
+      [
+        join(repo, "node_modules/tsx/dist/cli.mjs"),
+        "-e",
+        [
+          `import(${JSON.stringify(`./${file}`)}).then(`,
+          "  (m) => console.log(String(m.default.name)),",
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the script's source
+          "  (e) => console.log(`${e.name}${e.code?.startsWith('ERR_') ? ` [${e.code}]` : ''}: ${e.message}`),",
+          ");",
+        ].join("\n"),
+      ],
+      { cwd: work, encoding: "utf8" },
+    ).stdout.replace(/\n$/, "");
+  beforeEach(() => {
+    mkdirSync(join(work, "dep"));
+    writeFileSync(
+      join(work, "esm.ts"),
+      'import { which } from "./dep";\nexport default { name: which, pipeline: { jobs: [] } };\n',
+    );
+    writeFileSync(
+      join(work, "dynamic.ts"),
+      [
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the module's source
+        'const found = await import("./dep").then((m) => m.which, (e) => `caught ${e.code}`);',
+        "export default { name: found, pipeline: { jobs: [] } };",
+        "",
+      ].join("\n"),
+    );
+    // a CommonJS file's import statement is a require(), as tsx compiles it
+    writeFileSync(join(work, "helper.cts"), 'import { which } from "./dep";\nexport const found = which;\n');
+    writeFileSync(join(work, "load.cjs"), 'exports.found = require("./dep").which;\n');
+    writeFileSync(
+      join(work, "cjs.ts"),
+      [
+        'import { found } from "./helper.cts";',
+        'import { found as required } from "./load.cjs";',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal of the module's source
+        "export default { name: `${found} ${required}`, pipeline: { jobs: [] } };",
+        "",
+      ].join("\n"),
+    );
+  });
+  const index = () => writeFileSync(join(work, "dep/index.ts"), 'export const which: string = "index";\n');
+  const main = () => {
+    writeFileSync(join(work, "dep/main.cjs"), 'exports.which = "main";\n');
+    writeFileSync(join(work, "dep/package.json"), '{ "main": "main.cjs" }\n');
+  };
+
+  /** What hangar gives for each of `files`: as a render runs it (the script form), and as the graph does. */
+  const hangarGives = async (files: readonly string[]) => {
+    const results: Record<string, string[]> = {};
+    for (const file of files) results[file] = [await loaded(file, false), await loaded(file, true)];
+    return results;
+  };
+  const twice = (text: string) => [text, text];
+
+  test("an ES module's import takes the index, a require() the main, as under tsx: the index first, then the main", async () => {
+    index();
+    expect([underTsxCommand("esm.ts"), underTsxCommand("dynamic.ts")]).toEqual(["index", "index"]);
+    expect(await hangarGives(["esm.ts", "dynamic.ts"])).toEqual({
+      "esm.ts": twice("index"),
+      "dynamic.ts": twice("index"),
+    });
+    // the package.json written: compiled again, from the cache too
+    main();
+    expect([underTsxCommand("esm.ts"), underTsxCommand("cjs.ts")]).toEqual(["index", "main main"]);
+    expect(await hangarGives(["esm.ts", "dynamic.ts", "cjs.ts"])).toEqual({
+      "esm.ts": twice("index"),
+      "dynamic.ts": twice("index"),
+      "cjs.ts": twice("main main"),
+    });
+  });
+
+  test("the main first: an ES module's import fails with Node's error until an index is there, a require() takes the main", async () => {
+    main();
+    const real = realpathSync(work);
+    const unsupported = `Directory import '${join(real, "dep")}' is not supported resolving ES modules imported from ${join(real, "esm.ts")}`;
+    const hint = 'Did you mean to import "./dep/main.cjs"?';
+    expect([underTsxCommand("esm.ts"), underTsxCommand("dynamic.ts")]).toEqual([
+      `Error [ERR_UNSUPPORTED_DIR_IMPORT]: ${unsupported}\n${hint}`,
+      "caught ERR_UNSUPPORTED_DIR_IMPORT",
+    ]);
+    expect(await hangarGives(["esm.ts", "dynamic.ts"])).toEqual({
+      // an import statement: the compile fails at the import, with Node's error on one line
+      "esm.ts": twice(`esm.ts:1:23: ${unsupported} (an ES module's import reads no package.json "main"): ${hint}`),
+      "dynamic.ts": twice("caught ERR_UNSUPPORTED_DIR_IMPORT"),
+    });
+    // the index written (tsx: see the test before): compiled again, from the cache too
+    index();
+    expect(await hangarGives(["esm.ts", "dynamic.ts", "cjs.ts"])).toEqual({
+      "esm.ts": twice("index"),
+      "dynamic.ts": twice("index"),
+      "cjs.ts": twice("main main"),
+    });
+  });
+});
+
 describe("esbuild's warnings of the user's files", () => {
   /** The warnings loading `file` gives, through the cache (or none: `false`), as a render (or the graph) loads it. */
   const warningsOf = async (file: string, dir: string | false, stackSourceMaps: boolean) => {

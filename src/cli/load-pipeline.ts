@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
-import type { SourceMapping } from "node:module";
+import nodeFs, { existsSync, readFileSync } from "node:fs";
+import { type SourceMapping, syncBuiltinESMExports } from "node:module";
 import { dirname, extname, isAbsolute, normalize, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { inspect } from "node:util";
@@ -23,6 +23,7 @@ import { inlineSourceMap } from "./inline-source-map.ts";
 import { LoadError } from "./load-error.ts";
 import { guardLoad } from "./load-guard.ts";
 import { runScriptModule } from "./script-module.ts";
+import { NOT_FOUND } from "./stand-in.ts";
 import { isUnknownReferences } from "./unknown-references.ts";
 
 export { LoadError } from "./load-error.ts";
@@ -102,7 +103,8 @@ export interface ModuleLoadOptions extends LoadOptions {
    */
   readonly warn?: (message: string) => void;
   /**
-   * What the module writes to `process.stdout` while it loads goes to standard error (default true): the CLI's
+   * What the module writes to `process.stdout`, or to descriptor 1 through `node:fs` (`fs.writeSync(1, text)`),
+   * while it loads goes to standard error (default true): the CLI's
    * stdout holds its product only, for every command (a pipeline, fly commands, a graph, changes as JSON), as
    * its `console` does (see main.ts). See guardLoad.
    */
@@ -138,7 +140,12 @@ export async function loadModule(
   }
   const origin = { url, path, shown, cwd, ...(script !== undefined && { script }) };
   // (from here until the pipeline is read, the process is guarded against the module: see guardLoad)
-  const guard = guardLoad(process, { stdoutToStderr: options.stdoutToStderr ?? true });
+  const stdoutToStderr = options.stdoutToStderr ?? true;
+  // (the script form reads node:fs through its runner's require, its CommonJS exports: no ES module of it to bring up
+  // to date, which costs some 0.4 ms a call)
+  const sync = script === undefined ? syncBuiltinESMExports : () => {};
+  const fs = stdoutToStderr ? { exports: nodeFs, sync } : undefined;
+  const guard = guardLoad(process, { stdoutToStderr, ...(fs !== undefined && { fs }) });
   try {
     let exported: unknown;
     try {
@@ -389,7 +396,8 @@ function userFrame(error: unknown, origin: Origin): string | undefined {
     // a frame Node mapped through the source map names its source as the map gives it, joined to the module's
     // folder and not normalized (`<dir>/../../dist/...` for hangar's own code bundled into the module)
     const file = isAbsolute(frame.file) ? normalize(frame.file) : frame.file;
-    if (file.includes(`${sep}node_modules${sep}`)) continue;
+    // (nor the code that stands for a path found nowhere, see NOT_FOUND: the user's call is further down)
+    if (file.includes(`${sep}node_modules${sep}`) || file.includes(`${NOT_FOUND}:`)) continue;
     if (file === path || file.startsWith(dir + sep)) return `${relative(cwd, file)}:${frame.line}:${frame.column}`;
   }
   return undefined;

@@ -50,6 +50,40 @@ export const moduleNotFound = (path: string, importer: string): string =>
   });
 
 /**
+ * The namespace of what an `import()` or a `require()` of a path found nowhere (`import("./later.ts")`) takes in, in
+ * the bundle: code that throws Node's error for it when the call runs (see `missing` in src/cli/compile-plugin.ts),
+ * where esbuild would fail the whole compile. Its code is none of the user's: the error's place is the call.
+ */
+export const NOT_FOUND = "hangar-not-found";
+
+/**
+ * For a `require()` of a path Node finds no file at (`require("./later")`): Node's own `require` of it (`specifier`, as
+ * written) from the file that calls it (`importer`, its real path), which throws Node's error (`MODULE_NOT_FOUND`,
+ * its require stack naming the file) when the call runs.
+ */
+export const requiredFrom = (specifier: string, importer: string): string =>
+  `module.exports = require("node:module").createRequire(${JSON.stringify(importer)})(${JSON.stringify(specifier)});\n`;
+
+/**
+ * For an ES module's import of a folder (`folder`, its real path) with no index file, from the file at `importer` (its
+ * real path): Node's `ERR_UNSUPPORTED_DIR_IMPORT`, which names the file the folder's package.json leads a `require()`
+ * to (`main`, relative to the importer's folder); and its message, on one line.
+ */
+export function unsupportedDirImport(
+  folder: string,
+  importer: string,
+  main: string,
+): { code: string; message: string } {
+  const message = `Directory import '${folder}' is not supported resolving ES modules imported from ${importer}`;
+  const hint = `Did you mean to import ${JSON.stringify(main)}?`;
+  const code = throwing("Error", `${message}\n${hint}`, {
+    code: "ERR_UNSUPPORTED_DIR_IMPORT",
+    url: pathToFileURL(folder).href,
+  });
+  return { code, message: `${message} (an ES module's import reads no package.json "main"): ${hint}` };
+}
+
+/**
  * For the file at `path` (its real path) that Node runs as JavaScript (of no extension, or `.js`) and that does not
  * parse: a SyntaxError of `text` at its place (`line` and `column` from 1), which a load error names.
  */
