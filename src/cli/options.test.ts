@@ -1,4 +1,6 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { expect, test } from "vitest";
 import { memoryIo } from "../../test/helpers/memory-io.ts";
 import { readContext, stdinTwice } from "./options.ts";
@@ -37,3 +39,32 @@ test.each(["validate", "import", "diff", "apply"])(
     );
   },
 );
+
+test("-o - is standard output for every command that takes -o: nothing is written to a file named -", async () => {
+  const work = mkdtempSync(join(tmpdir(), "hangar-out-dash-"));
+  try {
+    writeFileSync(join(work, "pipeline.yml"), PIPELINE);
+    writeFileSync(
+      join(work, "pipeline.mjs"),
+      'export default { name: "app", pipeline: { jobs: [{ name: "a", plan: [] }] } };\n',
+    );
+    const output = async (args: string[]) => {
+      const run = memoryIo(work);
+      expect(await runCli(args, run.io)).toBe(0);
+      return run.stdout;
+    };
+    expect(JSON.parse(await output(["render", "pipeline.mjs", "-o", "-"]))).toEqual({
+      jobs: [{ name: "a", plan: [] }],
+    });
+    expect(await output(["graph", "pipeline.yml", "-o", "-"])).toMatch(/^<\?xml [^\n]*\n<svg /);
+    expect(await output(["import", "pipeline.yml", "-o", "-"])).toContain('name: "a"');
+    expect(JSON.parse(await output(["schema", "-o", "-"]))).toHaveProperty("$schema");
+    expect(readdirSync(work).sort()).toEqual(["pipeline.mjs", "pipeline.yml"]);
+    // as --stdout, it cannot be checked against a file
+    const check = memoryIo(work);
+    expect(await runCli(["render", "pipeline.mjs", "-o", "-", "--check"], check.io)).toBe(2);
+    expect(check.stderr).toMatch(/^hangar render: -o - and --check cannot be used together\n/);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});

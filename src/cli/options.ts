@@ -38,6 +38,13 @@ export function readContext(value: OptionValue): number | { readonly usageError:
 }
 
 /**
+ * The file an `-o` option names: undefined when none is given or when it is `-`, which stands for standard output (as
+ * it does for most commands), where it would write a file named `-`.
+ */
+export const outFile = (value: OptionValue): string | undefined =>
+  typeof value === "string" && value !== "-" ? value : undefined;
+
+/**
  * The usage problem of arguments that name standard input (`-`) more than once, or undefined: it can be read only
  * once, and a second read would find it empty (and read that as an empty pipeline).
  */

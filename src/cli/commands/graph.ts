@@ -5,7 +5,7 @@ import type { TemplateVars } from "../../parse/vars.ts";
 import type { Diagnostic } from "../../source/diagnostic.ts";
 import { defineCommand, describeWrite, EXIT, type ExitCode, reportError, usageError } from "../define-command.ts";
 import type { Io, WriteOutcome } from "../io.ts";
-import { readTimeout, timeoutOption, VAR_OPTIONS } from "../options.ts";
+import { outFile, readTimeout, timeoutOption, VAR_OPTIONS } from "../options.ts";
 
 const FORMATS = ["svg", "html", "dot"] as const;
 type GraphFormat = (typeof FORMATS)[number];
@@ -71,7 +71,7 @@ export default defineCommand({
     {
       flags: "-o, --out <path>",
       description:
-        "file to write (default: stdout); .svg, .html or .dot sets the format, another extension needs --format",
+        "file to write (default, or -: stdout); .svg, .html or .dot sets the format, another extension needs --format",
     },
     {
       flags: "--format <format>",
@@ -86,7 +86,7 @@ export default defineCommand({
   async run({ positionals: [entry], values }, io): Promise<ExitCode> {
     const usage = (message: string) => usageError(io, "graph", message);
     if (entry === undefined) return usage("no pipeline given");
-    const out = typeof values.out === "string" ? values.out : undefined;
+    const out = outFile(values.out);
     const format = (values.format as GraphFormat | undefined) ?? (out === undefined ? "svg" : formatOfFile(out));
     if (format === undefined) {
       return usage(

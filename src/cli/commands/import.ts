@@ -1,5 +1,5 @@
 import { defineCommand, EXIT, reportError, usageError } from "../define-command.ts";
-import { stdinTwice } from "../options.ts";
+import { outFile, stdinTwice } from "../options.ts";
 
 export default defineCommand({
   name: "import",
@@ -8,7 +8,7 @@ export default defineCommand({
   argumentsHelp:
     "YAML or JSON pipeline files, folders (the *.yml, *.yaml and *.json files in them), or - for standard input",
   options: [
-    { flags: "-o, --out <path>", description: "file to write the module to (one input; default: stdout)" },
+    { flags: "-o, --out <path>", description: "file to write the module to (one input; default, or -: stdout)" },
     { flags: "--out-dir <dir>", description: "folder to write one module per input to (several inputs, folders)" },
     {
       flags: "--upgrade",
@@ -29,7 +29,7 @@ export default defineCommand({
       import("node:fs/promises"),
       import("../import-files.ts"),
     ]);
-    const out = typeof values.out === "string" ? values.out : undefined;
+    const out = outFile(values.out);
     const outDir = typeof values.outDir === "string" ? values.outDir : undefined;
     const split = typeof values.split === "string" ? values.split : undefined;
     const usage = (message: string) => usageError(io, "import", message);

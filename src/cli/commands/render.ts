@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { defineCommand, describeWrite, EXIT, type ExitCode, reportError, usageError } from "../define-command.ts";
 import type { WriteOutcome } from "../io.ts";
-import { readTimeout, timeoutOption, VAR_OPTIONS } from "../options.ts";
+import { outFile, readTimeout, timeoutOption, VAR_OPTIONS } from "../options.ts";
 
 export default defineCommand({
   name: "render",
@@ -11,7 +11,7 @@ export default defineCommand({
   options: [
     {
       flags: "-o, --out <path>",
-      description: "file to write (default: definition.json, or definition.yml with --format yaml)",
+      description: "file to write (default: definition.json, or definition.yml with --format yaml; - for stdout)",
     },
     {
       flags: "--out-dir <dir>",
@@ -68,6 +68,8 @@ export default defineCommand({
       ...(vars !== undefined && { vars }),
     } as const;
     const target = typeof values.target === "string" ? values.target : undefined;
+    // `-o -` is standard output, as --stdout
+    const toStdout = values.stdout === true || values.out === "-";
     // `fly -t ''` selects no target
     if (target === "") return usage("-t '' names no fly target");
 
@@ -101,8 +103,10 @@ export default defineCommand({
       const [entry] = files;
       if (entry === undefined || files.length > 1) return usage("several pipelines are rendered with --out-dir DIR");
       if (values.flyScript !== undefined) return usage("--fly-script needs --out-dir");
-      if (values.stdout === true && values.check === true) return usage("--stdout and --check cannot be used together");
-      if (values.stdout === true && values.out !== undefined) return usage("--stdout and -o cannot be used together");
+      if (toStdout && values.check === true)
+        return usage(`${values.stdout === true ? "--stdout" : "-o -"} and --check cannot be used together`);
+      if (values.stdout === true && outFile(values.out) !== undefined)
+        return usage("--stdout and -o cannot be used together");
       return () => renderOne(entry);
     }
 
@@ -110,7 +114,7 @@ export default defineCommand({
       const rendered = await renderEntry(entry, common, io);
       if (typeof rendered === "number") return rendered;
       const { definition, text } = rendered;
-      if (values.stdout === true) {
+      if (toStdout) {
         io.stdout(text);
         return EXIT.ok;
       }

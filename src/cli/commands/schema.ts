@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { defineCommand, describeWrite, EXIT, reportError } from "../define-command.ts";
 import type { WriteOutcome } from "../io.ts";
+import { outFile } from "../options.ts";
 
 export default defineCommand({
   name: "schema",
@@ -8,7 +9,7 @@ export default defineCommand({
     "Print the JSON Schema of pipelines and task config files, told apart as validate does (--task: task configs only)",
   arguments: "",
   options: [
-    { flags: "-o, --out <file>", description: "write the schema to a file instead of stdout" },
+    { flags: "-o, --out <file>", description: "write the schema to a file instead of stdout (- for stdout)" },
     {
       flags: "--task",
       description: "the schema of a task config file (what fly execute -c runs, a task step's file: names)",
@@ -24,19 +25,20 @@ export default defineCommand({
       return EXIT.failure;
     }
     const schema = await io.readFile(file);
-    if (typeof values.out !== "string") {
+    const out = outFile(values.out);
+    if (out === undefined) {
       io.stdout(schema);
       return EXIT.ok;
     }
     let outcome: WriteOutcome;
     try {
-      outcome = await io.writeFile(resolve(io.cwd(), values.out), schema);
+      outcome = await io.writeFile(resolve(io.cwd(), out), schema);
     } catch (error) {
       const { fileProblem } = await import("../file-problem.ts");
-      reportError(io, "schema", `cannot write ${values.out}: ${fileProblem(error, "write")}`);
+      reportError(io, "schema", `cannot write ${out}: ${fileProblem(error, "write")}`);
       return EXIT.failure;
     }
-    io.stderr(`${describeWrite(outcome, values.out)}\n`);
+    io.stderr(`${describeWrite(outcome, out)}\n`);
     return EXIT.ok;
   },
 });
