@@ -76,6 +76,66 @@ export function* byPrecedence<K, S>(
   }
 }
 
+/** js-yaml's bound on the sources of one merge key ("abnormal merge sequence size"); go-yaml v2 has none. */
+const JS_YAML_MERGE_LIST_MAX = 100;
+
+/** js-yaml's count of the merge work done and its bound (loader.js `chargeMergeWork`; see go-yaml-schema.ts `mergeBudget`). */
+interface MergeWork {
+  totalMergeKeys: number;
+  readonly maxTotalMergeKeys: number;
+  result: unknown;
+}
+
+/**
+ * A listener that lets a merge key have more than 100 sources (`<<: [*a1, ..., *a101]`), as go-yaml v2 does, where
+ * js-yaml refuses the list: when such a list closes, js-yaml is given one mapping of its sources' keys instead, each
+ * key's value from the first source that has it, as the list merges; each source and key copied is charged to js-yaml's
+ * merge budget as merging the list would, and the mapping ends where the budget does (js-yaml then refuses the merge as
+ * it would the list). A list with a source that is no mapping is given as that source, which js-yaml refuses as it
+ * would the list. The readers' own listeners, called before it, see the list as written.
+ */
+export function longMergeLists(text: string): (event: "open" | "close", state: ListenerState) => void {
+  const starts: number[] = [];
+  /** The depth of the value of the merge key read last, until it closes. */
+  let valueDepth: number | undefined;
+  return (event, state) => {
+    if (event === "open") {
+      starts[state.depth] = state.position;
+      return;
+    }
+    if (valueDepth === state.depth) {
+      valueDepth = undefined;
+      const { result } = state;
+      if (state.kind === "sequence" && Array.isArray(result) && result.length > JS_YAML_MERGE_LIST_MAX) {
+        (state as unknown as MergeWork).result = oneSource(result, state as unknown as MergeWork);
+      }
+      return;
+    }
+    // the merge keys js-yaml merges itself: those it resolves as one (it reads `! <<` and `? <<` as keys `<<`)
+    if (state.tag === MERGE_TAG && isMergeKeyNode(text, starts[state.depth] ?? state.position, state)) {
+      valueDepth = state.depth;
+    }
+  };
+}
+
+/** The sources of a merge key as one source ({@link longMergeLists}), charged to `work`. */
+function oneSource(sources: readonly unknown[], work: MergeWork): unknown {
+  const refused = sources.find((source) => !isMapping(source));
+  if (refused !== undefined) return refused;
+  const merged: Record<string, unknown> = {};
+  const over = () => work.maxTotalMergeKeys !== -1 && work.totalMergeKeys > work.maxTotalMergeKeys;
+  for (const source of sources as readonly Record<string, unknown>[]) {
+    work.totalMergeKeys++;
+    if (over()) return merged;
+    for (const key of Object.keys(source)) {
+      work.totalMergeKeys++;
+      if (over()) return merged;
+      if (!Object.hasOwn(merged, key)) setOwn(merged, key, source[key]);
+    }
+  }
+  return merged;
+}
+
 /** A mapping with a key `<<` (a merge key or not), while it is read: what was written in it from that key on. */
 interface Merging {
   /** The depth of its keys. */
