@@ -1573,3 +1573,28 @@ describe("split", () => {
     expect(result.modules.map((m) => m.file)).toEqual(["pipeline.ts", "shared.ts", "jobs-1.ts", "jobs-2.ts"]);
   });
 });
+
+describe("merge keys give go-yaml v2's values", () => {
+  test.each([
+    ["a key written before a merge key takes the source's value", "  serial: false\n  <<: *a\n"],
+    ["a key written after a merge key keeps its own", "  <<: *a\n  serial: false\n"],
+    ["of a merge's sources, the first has the last word", "  <<: [*a, *b]\n"],
+    ["keys before and after a list of sources", "  max_in_flight: 7\n  <<: [*b, *a]\n  public: true\n"],
+    ["`!!merge <<` is a merge key", "  serial: false\n  !!merge <<: *a\n"],
+    ["`! <<` is a merge key", "  serial: false\n  ! <<: *a\n"],
+    ["an explicit `? <<` is a merge key", "  serial: false\n  ? <<\n  : [*b, *a]\n"],
+  ])("%s", async (_, merging) => {
+    const input = `
+      jobs:
+      - name: a
+        <<: &a {serial: true, max_in_flight: 1}
+        plan: []
+      - name: b
+        <<: &b {serial: false, max_in_flight: 2, public: false}
+        plan: []
+      - name: c
+        plan: []
+      ${merging.replace(/\n(?=.)/g, "\n      ")}`;
+    await expectFaithful(code(input), input);
+  });
+});

@@ -257,7 +257,7 @@ export interface ShadowedCopy extends ShadowedPair {
  * others (a first `jobs:`, a first `plan:`) is not among `names`.
  */
 export function shadowedPairs(document: PipelineDocument): ShadowedPair[] {
-  const { text, tree } = document;
+  const { tree } = document;
   const found: ShadowedPair[] = [];
   const stack: YamlNode[] = tree === undefined ? [] : [tree.root];
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
@@ -267,7 +267,7 @@ export function shadowedPairs(document: PipelineDocument): ShadowedPair[] {
     for (let i = node.pairs.length - 1; i >= 0; i--) {
       const pair = node.pairs[i] as YamlPair;
       if (pair.value !== undefined) stack.push(pair.value);
-      if (isMergeKey(text, pair)) continue;
+      if (isMergeKey(pair)) continue;
       const end = pair.value?.end ?? pair.key.end;
       const read = last.get(pair.name);
       if (read === undefined) last.set(pair.name, { readAt: pair.key.start, readEnd: end });
@@ -375,9 +375,9 @@ export function nodeAt(document: PipelineDocument, path: Path): YamlNode | undef
   return tree === undefined ? undefined : reachNode(tree, text, path)?.node;
 }
 
-/** The pair of `key` written in a mapping of the document (the last, if it is written twice), merge keys aside. */
-export const pairOf = (document: PipelineDocument, map: YamlNode, key: string): YamlPair | undefined =>
-  map.kind === "mapping" ? ownPair(document.text, map, key) : undefined;
+/** The pair of `key` written in a mapping of a document (the last, if it is written twice), merge keys aside. */
+export const pairOf = (map: YamlNode, key: string): YamlPair | undefined =>
+  map.kind === "mapping" ? ownPair(map, key) : undefined;
 
 /** The name written at `offset`, if any. */
 export const nameAt = (document: PipelineDocument, offset: number): NameSite | undefined =>

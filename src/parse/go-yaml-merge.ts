@@ -18,8 +18,7 @@
  * value, in place. A merged mapping closes, and is so mended, before the mappings it is merged into.
  */
 import { setOwn } from "../model/common.ts";
-import { isKey, type ListenerState } from "./yaml-to-json.ts";
-import { contentStart } from "./yaml-tree.ts";
+import { contentStart, isKey, type ListenerState } from "./yaml-to-json.ts";
 
 export interface MergeWatch {
   readonly open: (state: ListenerState) => void;
@@ -43,28 +42,108 @@ export const MERGE_TAG = "tag:yaml.org,2002:merge";
 const NOT_A_MAPPING = "cannot merge mappings; the provided source object is unacceptable";
 
 /**
+ * Whether a scalar, of js-yaml's `tag` and value, is a merge key where it stands as a key, as go-yaml v2 reads one
+ * (decode.go `isMerge`): `<<` resolved as a merge (plain, or tagged `!!merge`), or `! <<`; a quoted `"<<"` or a
+ * `!!str <<` is none. (An explicit `? <<` is such a scalar inside the node js-yaml reads around it.)
+ */
+export const isMergeScalar = (tag: string | null, value: unknown): boolean =>
+  value === "<<" && (tag === MERGE_TAG || tag === "!");
+
+/**
  * Whether the node the listener closes, opened at `open`, is a merge key as go-yaml v2 reads one (a `<<` value is no
- * merge): `<<` resolved as a merge, or `! <<`.
+ * merge): {@link isMergeScalar}, as a key.
  */
 export const isMergeKeyNode = (text: string, open: number, state: ListenerState): boolean =>
-  (state.tag === MERGE_TAG || (state.tag === "!" && state.result === "<<")) &&
-  isKey(text, contentStart(text, open, text.length), state.position);
+  isMergeScalar(state.tag, state.result) && isKey(text, contentStart(text, open, text.length), state.position);
+
+/** An entry of a mapping, as go-yaml v2 decodes it: a key written in it, or a merge key's sources in the order written. */
+export type MappingEntry<K, S> = { readonly key: K } | { readonly sources: readonly S[] };
+
+/**
+ * What decides a key of a mapping, given its entries in the order written: a key written in it, or a merge source
+ * (that has the key), the first one that has the key giving it its value. go-yaml v2 decodes the entries in order into
+ * one map, each writing over what is there, and a merge's sources last to first: so the last entry comes first, and of
+ * a merge's sources the first. Every reader of merged values (go-yaml-merge.ts's values, yaml-tree.ts's positions)
+ * follows this order.
+ */
+export function* byPrecedence<K, S>(
+  entries: readonly MappingEntry<K, S>[],
+): Generator<{ readonly key: K } | { readonly source: S }> {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const entry = entries[i] as MappingEntry<K, S>;
+    if ("key" in entry) yield entry;
+    else for (const source of entry.sources) yield { source };
+  }
+}
+
+/** js-yaml's bound on the sources of one merge key ("abnormal merge sequence size"); go-yaml v2 has none. */
+const JS_YAML_MERGE_LIST_MAX = 100;
+
+/** js-yaml's count of the merge work done and its bound (loader.js `chargeMergeWork`; see go-yaml-schema.ts `mergeBudget`). */
+interface MergeWork {
+  totalMergeKeys: number;
+  readonly maxTotalMergeKeys: number;
+  result: unknown;
+}
+
+/**
+ * A listener that lets a merge key have more than 100 sources (`<<: [*a1, ..., *a101]`), as go-yaml v2 does, where
+ * js-yaml refuses the list: when such a list closes, js-yaml is given one mapping of its sources' keys instead, each
+ * key's value from the first source that has it, as the list merges; each source and key copied is charged to js-yaml's
+ * merge budget as merging the list would, and the mapping ends where the budget does (js-yaml then refuses the merge as
+ * it would the list). A list with a source that is no mapping is given as that source, which js-yaml refuses as it
+ * would the list. The readers' own listeners, called before it, see the list as written.
+ */
+export function longMergeLists(text: string): (event: "open" | "close", state: ListenerState) => void {
+  const starts: number[] = [];
+  /** The depth of the value of the merge key read last, until it closes. */
+  let valueDepth: number | undefined;
+  return (event, state) => {
+    if (event === "open") {
+      starts[state.depth] = state.position;
+      return;
+    }
+    if (valueDepth === state.depth) {
+      valueDepth = undefined;
+      const { result } = state;
+      if (state.kind === "sequence" && Array.isArray(result) && result.length > JS_YAML_MERGE_LIST_MAX) {
+        (state as unknown as MergeWork).result = oneSource(result, state as unknown as MergeWork);
+      }
+      return;
+    }
+    // the merge keys js-yaml merges itself: those it resolves as one (it reads `! <<` and `? <<` as keys `<<`)
+    if (state.tag === MERGE_TAG && isMergeKeyNode(text, starts[state.depth] ?? state.position, state)) {
+      valueDepth = state.depth;
+    }
+  };
+}
+
+/** The sources of a merge key as one source ({@link longMergeLists}), charged to `work`. */
+function oneSource(sources: readonly unknown[], work: MergeWork): unknown {
+  const refused = sources.find((source) => !isMapping(source));
+  if (refused !== undefined) return refused;
+  const merged: Record<string, unknown> = {};
+  const over = () => work.maxTotalMergeKeys !== -1 && work.totalMergeKeys > work.maxTotalMergeKeys;
+  for (const source of sources as readonly Record<string, unknown>[]) {
+    work.totalMergeKeys++;
+    if (over()) return merged;
+    for (const key of Object.keys(source)) {
+      work.totalMergeKeys++;
+      if (over()) return merged;
+      if (!Object.hasOwn(merged, key)) setOwn(merged, key, source[key]);
+    }
+  }
+  return merged;
+}
 
 /** A mapping with a key `<<` (a merge key or not), while it is read: what was written in it from that key on. */
 interface Merging {
   /** The depth of its keys. */
   readonly depth: number;
-  /** Its keys written from its first key `<<` on, in order (merge keys aside). */
-  readonly keys: string[];
-  readonly merges: Merge[];
+  /** Its keys and merges written from its first key `<<` on, in order. */
+  readonly entries: MappingEntry<string, unknown>[];
   /** Whether the next node closed at `depth` is the value of a merge key. */
   valueNext: boolean;
-}
-
-/** A merge key of a mapping: how many of the keys kept were written before it, and its sources, in order. */
-interface Merge {
-  readonly after: number;
-  readonly sources: readonly unknown[];
 }
 
 export function mergeWatch(text: string): MergeWatch {
@@ -90,9 +169,10 @@ export function mergeWatch(text: string): MergeWatch {
         if (state.kind === "mapping") mend(state.result as Record<string, unknown>, inner);
         else if (
           state.result === "<<" &&
-          inner.merges.length === 0 &&
-          inner.keys.length + (inner.valueNext ? 1 : 0) === 1
+          inner.entries.every((e) => "key" in e) &&
+          inner.entries.length + (inner.valueNext ? 1 : 0) === 1
         ) {
+          // the key js-yaml reads around an explicit key: the inner node, a merge key or the key `<<`
           explicit = inner.valueNext;
         }
         inner = merging.at(-1);
@@ -104,19 +184,19 @@ export function mergeWatch(text: string): MergeWatch {
         const { result } = state;
         const sources: readonly unknown[] = Array.isArray(result) && state.kind === "sequence" ? result : [result];
         if (!sources.every(isMapping)) problems.push({ offset: open, message: NOT_A_MAPPING });
-        here.merges.push({ after: here.keys.length, sources });
+        here.entries.push({ sources });
         return;
       }
       const named = state.result === "<<";
       if (here === undefined && !named) return;
       if (explicit === undefined && !keyAt(text, open, state.position)) return;
-      const merge = named && (explicit ?? (state.tag === MERGE_TAG || state.tag === "!"));
+      const merge = explicit ?? isMergeScalar(state.tag, state.result);
       // go-yaml v3 (fly's first read of a pipeline) takes a merge key for a key `<<` like any other: a repeat
-      if (named && here !== undefined && (here.merges.length > 0 || here.keys.includes("<<"))) repeated = true;
-      const mapping = here ?? { depth, keys: [], merges: [], valueNext: false };
+      if (named && here?.entries.some((e) => !("key" in e) || e.key === "<<") === true) repeated = true;
+      const mapping: Merging = here ?? { depth, entries: [], valueNext: false };
       if (here === undefined) merging.push(mapping);
       if (merge) mapping.valueNext = true;
-      else mapping.keys.push(String(state.result));
+      else mapping.entries.push({ key: String(state.result) });
     },
     problems: () => problems,
     repeated: () => repeated,
@@ -132,25 +212,24 @@ const isMapping = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * Gives each key of `mapping` that a merge writes last (no key of the mapping written after it) that merge's value:
- * that of the first of its sources that has it. js-yaml has the right value for every other key: the last written.
+ * that of the first of its sources that has it ({@link byPrecedence}). js-yaml has the right value for every other
+ * key: the last written.
  */
-function mend(mapping: Record<string, unknown>, { keys, merges }: Merging): void {
+function mend(mapping: Record<string, unknown>, { entries }: Merging): void {
   // a merge key js-yaml reads as a key `<<` (`! <<`, `? <<`) is none to go-yaml (a source's key `<<` is set below)
-  if (Object.hasOwn(mapping, "<<") && !keys.includes("<<")) delete mapping["<<"];
-  /** The last of the kept keys written with each name. */
-  const lastKey = new Map<string, number>();
-  for (const [i, key] of keys.entries()) lastKey.set(key, i);
+  if (Object.hasOwn(mapping, "<<") && !entries.some((e) => "key" in e && e.key === "<<")) delete mapping["<<"];
   const decided = new Set<string>();
-  for (let m = merges.length - 1; m >= 0; m--) {
-    const { after, sources } = merges[m] as Merge;
-    for (const source of sources) {
-      if (!isMapping(source)) continue;
-      for (const key of Object.keys(source)) {
-        if (decided.has(key)) continue;
-        decided.add(key);
-        if ((lastKey.get(key) ?? -1) >= after) continue;
-        if (!Object.is(mapping[key], source[key])) setOwn(mapping, key, source[key]);
-      }
+  for (const decides of byPrecedence(entries)) {
+    if ("key" in decides) {
+      decided.add(decides.key);
+      continue;
+    }
+    const { source } = decides;
+    if (!isMapping(source)) continue;
+    for (const key of Object.keys(source)) {
+      if (decided.has(key)) continue;
+      decided.add(key);
+      if (!Object.is(mapping[key], source[key])) setOwn(mapping, key, source[key]);
     }
   }
 }

@@ -1,4 +1,5 @@
 import jsyaml from "js-yaml";
+import { longMergeLists } from "./go-yaml-merge.ts";
 import { GO_INT, goYamlNumber } from "./go-yaml-numbers.ts";
 
 /**
@@ -24,7 +25,14 @@ export function goYamlLoadOptions(
 ): jsyaml.LoadOptions {
   // maxDepth and maxTotalMergeKeys are js-yaml 4.3 options its type declarations do not list yet
   const options = { schema: GO_YAML_SCHEMA, maxDepth: MAX_YAML_DEPTH, maxTotalMergeKeys: mergeBudget(text), ...extra };
-  return options as jsyaml.LoadOptions;
+  // a merge key's list of more than 100 sources, which js-yaml refuses and go-yaml reads (only a text with `<<` has one)
+  if (!text.includes("<<")) return options as jsyaml.LoadOptions;
+  const long = longMergeLists(text);
+  const listener = (event: "open" | "close", state: never): void => {
+    extra.listener?.(event, state);
+    long(event, state);
+  };
+  return { ...options, listener } as jsyaml.LoadOptions;
 }
 
 const NULLS: ReadonlySet<string> = new Set(["", "~", "null", "Null", "NULL"]);

@@ -411,7 +411,8 @@ function readBlock(
         reader.nodes++;
         if (mode === "nodes") {
           const keyNode: YamlNode = { kind: "scalar", start: at, end: keyEnd };
-          children.push({ key: keyNode, name: key, identity: `scalar:${key}`, value: node });
+          // a key of letters, digits, `_`, `-` and `.`: no merge key
+          children.push({ key: keyNode, merge: false, name: key, identity: `scalar:${key}`, value: node });
         }
       }
       end = reader.pos;
@@ -610,7 +611,8 @@ class FlowReader {
         }
         if (pairs !== undefined) {
           const keyNode: YamlNode = { kind: "scalar", start: keyStart, end: keyEnd };
-          pairs.push({ key: keyNode, name: key, identity, value: this.childNode(valueStart) });
+          // the reader gives up on a merge key (`scalar`)
+          pairs.push({ key: keyNode, merge: false, name: key, identity, value: this.childNode(valueStart) });
         }
         if (this.endOfEntry(0x7d)) break;
       }

@@ -157,6 +157,40 @@ describe("merge keys, as go-yaml v2 applies them: in the order the mapping's ent
     expect(read.ok && (read.value as { k: unknown }).k).toEqual({ x: "a", v: "a" });
   });
 
+  /** `n` anchored mappings `s0..`, each with its own key and `v`, and a merge key of them all (`sources`, in order). */
+  const manySources = (n: number, m: (list: string) => string): string => {
+    const anchors = Array.from({ length: n }, (_, i) => `s${i}: &s${i} {k${i}: ${i}, v: ${i}}\n`).join("");
+    return `${anchors}${m(`[${Array.from({ length: n }, (_, i) => `*s${i}`).join(", ")}]`)}\n`;
+  };
+
+  test("a merge key of more than 100 sources (js-yaml's bound, not go-yaml's) merges them all, the first has the last word", () => {
+    const text = manySources(150, (list) => `m:\n  v: own\n  k149: own\n  <<: ${list}\n  k0: own`);
+    for (const options of READINGS) {
+      const m = mergedM(text, options) as Record<string, unknown>;
+      expect([Object.keys(m).length, m.v, m.k0, m.k1, m.k149]).toEqual([151, 0, "own", 1, 149]);
+    }
+    // and it is located, in the source that gives it
+    const parsed = parsePipeline(text, { file: "p.yml" });
+    expect(parsed.locate(["m", "k120"])).toMatchObject({ line: 121, col: 20 });
+  });
+
+  test("a merge key of more than 100 sources stays within the merge budget, and refuses a source that is no mapping", () => {
+    const wide = Array.from({ length: 1000 }, (_, i) => `k${i}: ${i}`).join(", ");
+    // 120 sources of 1,000 keys: 120,120 keys merged, over the budget (100,000 for a short text); nodes enough besides
+    // the aliases for go-yaml's count of aliases to let the text through
+    const filler = `f: [${Array(3000).fill(0).join(", ")}]\n`;
+    const text = `${filler}w: &w {${wide}}\nm: {<<: [${Array(120).fill("*w").join(", ")}]}\n`;
+    const read = readYaml(text);
+    expect(read.ok ? [] : read.problems.map((p) => p.message)).toEqual([
+      "merge keys exceeded maxTotalMergeKeys (100000)",
+    ]);
+    const notMapping = manySources(150, (list) => `m: {<<: ${list.replace("*s7,", "[1],")}}`);
+    expect(readYaml(notMapping)).toMatchObject({
+      ok: false,
+      problems: [{ message: "cannot merge mappings; the provided source object is unacceptable" }],
+    });
+  });
+
   test.each([
     ["an alias to a list", "l: &l [{x: 1}]\nm: {<<: *l}\n", "2:9"],
     ["a list in the list of sources", "m: {<<: [{x: 1}, [2]]}\n", "1:9"],

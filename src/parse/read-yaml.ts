@@ -18,8 +18,8 @@ import {
   putBack,
   withPlaceholders,
 } from "./read-yaml-flow.ts";
-import { BEFORE_TEMPLATES, type ListenerState, nodeWatch } from "./yaml-to-json.ts";
-import { bareEntriesMisread, buildYamlTree, contentStart, findDuplicateKeys } from "./yaml-tree.ts";
+import { BEFORE_TEMPLATES, contentStart, type ListenerState, nodeWatch } from "./yaml-to-json.ts";
+import { bareEntriesMisread, buildYamlTree, findDuplicateKeys } from "./yaml-tree.ts";
 
 /**
  * Reads one YAML document as Concourse does, with bounds that hold for any input:

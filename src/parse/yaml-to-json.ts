@@ -365,6 +365,26 @@ export function isKey(text: string, open: number, end: number): boolean {
   );
 }
 
+/** The first offset of a node's content: past spaces, line breaks, comments, anchors and tags. */
+export function contentStart(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
+    else if (c === 0x23) {
+      const eol = text.indexOf("\n", i);
+      i = eol === -1 ? to : eol + 1;
+    } else if (c === 0x26 || (c === 0x21 && i + 1 < to)) {
+      // `&anchor` or `!tag`: skip the property
+      while (i < to && !isSpace(text.charCodeAt(i))) i++;
+    } else break;
+  }
+  return Math.min(i, to);
+}
+
+/** A space, tab or line break. */
+export const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
 /** A path into a value, built from the leaf up (a walk makes one per node and materialises only the ones it keeps). */
 interface PathLink {
   readonly parent: PathLink | undefined;

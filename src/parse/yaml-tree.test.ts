@@ -9,6 +9,7 @@ import {
   aliasedNode,
   buildYamlTree,
   findDuplicateKeys,
+  reachNode,
   readYamlTree,
   type YamlNode,
   yamlTextLocator,
@@ -188,6 +189,41 @@ describe("positions", () => {
     expect(at([...plan, 2, "do", 0, "put"])).toBe("5:23");
     // a key that is nowhere: the closest mapping on the way
     expect(at([...plan, 0, "timeout"])).toBe("9:5");
+  });
+
+  test.each([
+    // a merge writes over a key written before it, a key written after a merge over the merge
+    ["m: {x: own, <<: *a}", ["m", "x"], "a1"],
+    ["m: {<<: *a, x: own}", ["m", "x"], "own"],
+    ["m:\n  x: own\n  <<: *a\n  p: own\n", ["m", "x"], "a1"],
+    ["m:\n  x: own\n  <<: *a\n  p: own\n", ["m", "p"], "own"],
+    // of one merge's sources, the first has the last word
+    ["m: {<<: [*a, *b]}", ["m", "x"], "a1"],
+    ["m: {<<: [*b, *a]}", ["m", "x"], "b1"],
+    ["m: {x: own, <<: [*b, *a]}", ["m", "p"], "a2"],
+    // a later merge over an earlier one
+    ["m:\n  <<: *a\n  ? <<\n  : *b\n", ["m", "x"], "b1"],
+    ["m:\n  ? <<\n  : *b\n  <<: *a\n", ["m", "x"], "a1"],
+    // every merge key go-yaml v2 reads, and no other `<<`
+    ["m:\n  x: own\n  ! <<: *a\n", ["m", "x"], "a1"],
+    ["m:\n  x: own\n  !!merge <<: *a\n", ["m", "x"], "a1"],
+    ["m:\n  x: own\n  ? <<\n  : *a\n", ["m", "x"], "a1"],
+    ["m:\n  x: own\n  ? !!merge <<\n  : *a\n", ["m", "x"], "a1"],
+    ['m: {x: own, "<<": *b}', ["m", "<<", "x"], "b1"],
+    ["m: {x: own, '<<': *b}", ["m", "x"], "own"],
+    ["m: {x: own, !!str <<: *b}", ["m", "x"], "own"],
+    ["m: {x: own, !!str <<: *b}", ["m", "<<", "q"], "b2"],
+  ])("a merged key is where go-yaml v2's value comes from: %j at %j", (body, path, value) => {
+    const text = `a: &a {x: a1, p: a2}\nb: &b {x: b1, q: b2}\n${body}\n`;
+    const read = readYaml(text, { repeatsAllowed: true });
+    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    const decoded = path.reduce<unknown>((v, seg) => (v as Record<string, unknown>)[seg], read.value);
+    expect(decoded).toBe(value);
+    const reached = reachNode(readYamlTree(text), text, path)?.node;
+    expect(reached && text.slice(reached.start, reached.end)).toBe(value);
+    const loc = yamlTextLocator(text)(path);
+    const line = text.split("\n")[(loc?.line ?? 0) - 1];
+    expect(line?.slice((loc?.col ?? 0) - 1, (loc?.endCol ?? 0) - 1)).toBe(value);
   });
 
   test.skipIf(!corpusPresent)(

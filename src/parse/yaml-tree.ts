@@ -4,6 +4,7 @@ import type { PathSegment } from "../model/common.ts";
 import { type Locator, lineIndex } from "../source/locate.ts";
 import { type AmendedText, BARE_ENTRY, bareEntriesBeforeOuterEntries, withEmptyEntries } from "./bare-entries.ts";
 import { goYamlEscapes, withQuoteEscapes } from "./go-yaml-escapes.ts";
+import { byPrecedence, isMergeScalar, type MappingEntry } from "./go-yaml-merge.ts";
 import { goYamlLoadOptions } from "./go-yaml-schema.ts";
 import {
   FLOW_FAST_PATH_MIN,
@@ -16,7 +17,7 @@ import {
   regionNode,
   withPlaceholders,
 } from "./read-yaml-flow.ts";
-import { goYamlKeyNameAt } from "./yaml-to-json.ts";
+import { contentStart, goYamlKeyNameAt, isKey, isSpace } from "./yaml-to-json.ts";
 
 /** Where each node of a YAML document is: offsets into the text, keys and items in document order. */
 export type YamlNode =
@@ -26,6 +27,8 @@ export type YamlNode =
 
 export interface YamlPair {
   readonly key: YamlNode;
+  /** Whether the key is a merge key as go-yaml v2 reads one (go-yaml-merge.ts `isMergeScalar`). */
+  readonly merge: boolean;
   /** The key as the decoded object has it (see yaml-to-json.ts `goYamlKeyName`). */
   readonly name: string;
   /** The key as go-yaml v3 compares keys for duplicates: its kind and its text before resolution. */
@@ -45,11 +48,20 @@ export interface YamlTree {
 
 interface Frame {
   readonly open: number;
-  readonly children: { node: YamlNode; result: unknown }[];
+  readonly children: ReadChild[];
+}
+
+/** A node read in a collection: where it was opened, its value, and whether it is `<<` as a merge key reads. */
+interface ReadChild {
+  readonly node: YamlNode;
+  readonly open: number;
+  readonly result: unknown;
+  readonly merge: boolean;
 }
 
 interface LoaderState {
   readonly kind: string | null;
+  readonly tag: string | null;
   readonly anchor: string | null;
   readonly result: unknown;
   readonly position: number;
@@ -165,7 +177,7 @@ function childAt(at: Positions, node: YamlNode | undefined, seg: PathSegment): C
   if (node?.kind !== "mapping") return undefined;
   const found = entry(at, node, String(seg), 0);
   if (found !== undefined || seg !== "<<") return found;
-  const merge = node.pairs.find((pair) => isMergeKey(at.text, pair));
+  const merge = node.pairs.find(isMergeKey);
   return merge === undefined ? undefined : { node: merge.value, key: merge.key, via: undefined };
 }
 
@@ -193,28 +205,31 @@ const resolved = (at: Positions, here: ReachedNode): ReachedNode =>
 const MAX_MERGE_DEPTH = 64;
 
 /**
- * The value of `key` in a mapping, as YAML 1.1 reads it: the key written in the mapping (the last, if it is
- * written twice), else the first of its merge sources (`<<: *a`, `<<: [*a, *b]`) that has it; `via` is the
- * merge source's alias it came through.
+ * The value of `key` in a mapping, as go-yaml v2 reads it ({@link byPrecedence}): of the keys written in the mapping
+ * and its merge keys' sources (`<<: *a`, `<<: [*a, *b]`), the last written that has it, and of one merge's sources the
+ * first; `via` is the merge source's alias it came through.
  */
 function entry(at: Positions, map: YamlNode & { kind: "mapping" }, key: string, depth: number): Child | undefined {
-  const own = ownPair(at.text, map, key);
-  if (own !== undefined) return { node: own.value, key: own.key, via: undefined };
-  if (depth >= MAX_MERGE_DEPTH) return undefined;
-  for (const pair of map.pairs) {
-    if (!isMergeKey(at.text, pair)) continue;
+  const entries = map.pairs.map((pair): MappingEntry<YamlPair, ReachedNode> => {
+    if (!pair.merge) return { key: pair };
     const value = resolved(at, { node: pair.value, via: undefined });
-    const sources: ReachedNode[] =
+    const sources =
       value.node?.kind === "sequence"
         ? value.node.items.map((item) => resolved(at, { node: item, via: value.via }))
         : [value];
-    for (const source of sources) {
-      if (source.node?.kind !== "mapping") continue;
-      const found = entry(at, source.node, key, depth + 1);
-      if (found !== undefined) return { ...found, via: source.via ?? found.via };
+    return { sources };
+  });
+  for (const decides of byPrecedence(entries)) {
+    if ("key" in decides) {
+      if (decides.key.name === key) return { node: decides.key.value, key: decides.key.key, via: undefined };
+      continue;
     }
+    const { source } = decides;
+    if (source.node?.kind !== "mapping" || depth >= MAX_MERGE_DEPTH) continue;
+    const found = entry(at, source.node, key, depth + 1);
+    if (found !== undefined) return { ...found, via: source.via ?? found.via };
   }
-  return depth === 0 ? foldedEntry(at, map, key) : undefined;
+  return depth === 0 ? foldedEntry(map, key) : undefined;
 }
 
 /**
@@ -222,31 +237,27 @@ function entry(at: Positions, map: YamlNode & { kind: "mapping" }, key: string, 
  * which encoding/json reads into the field): of such keys, the last in Go's order, whose value the field holds
  * when it is a scalar (see concourse/go-json-fields.ts).
  */
-function foldedEntry(at: Positions, map: YamlNode & { kind: "mapping" }, key: string): Child | undefined {
+function foldedEntry(map: YamlNode & { kind: "mapping" }, key: string): Child | undefined {
   const folded = goJsonFold(key);
   const keys = map.pairs
-    .filter((pair) => pair.name !== key && !isMergeKey(at.text, pair) && goJsonFold(pair.name) === folded)
+    .filter((pair) => pair.name !== key && !isMergeKey(pair) && goJsonFold(pair.name) === folded)
     .map((pair) => pair.name);
   const last = goJsonDecodeOrder(keys).at(-1);
-  const pair = last === undefined ? undefined : ownPair(at.text, map, last);
+  const pair = last === undefined ? undefined : ownPair(map, last);
   return pair === undefined ? undefined : { node: pair.value, key: pair.key, via: undefined };
 }
 
 /** The pair of `key` written in a mapping (the last, if it is written twice), merge keys aside. */
-export function ownPair(text: string, map: YamlNode & { kind: "mapping" }, key: string): YamlPair | undefined {
+export function ownPair(map: YamlNode & { kind: "mapping" }, key: string): YamlPair | undefined {
   for (let i = map.pairs.length - 1; i >= 0; i--) {
     const pair = map.pairs[i] as YamlPair;
-    if (pair.name === key && !isMergeKey(text, pair)) return pair;
+    if (pair.name === key && !pair.merge) return pair;
   }
   return undefined;
 }
 
-/** A `<<` key (plain, not quoted): YAML 1.1's merge key. */
-export const isMergeKey = (text: string, pair: YamlPair): boolean =>
-  pair.name === "<<" &&
-  pair.key.kind === "scalar" &&
-  text.startsWith("<<", pair.key.start) &&
-  pair.key.end - pair.key.start === 2;
+/** A merge key, as go-yaml v2 reads one (go-yaml-merge.ts `isMergeScalar`): `<<`, `! <<`, `!!merge <<`, `? <<`. */
+export const isMergeKey = (pair: YamlPair): boolean => pair.merge;
 
 /**
  * The tree of the text with placeholders, as the tree of the original text: offsets moved back past each region,
@@ -320,7 +331,10 @@ function treeOfAsIs(text: string): YamlTree {
     }
     const frame = stack.pop() as Frame;
     const node = nodeOf(frame, state, text);
-    stack[stack.length - 1]?.children.push({ node, result: state.result });
+    // a node js-yaml reads around another one (an explicit key `? <<`) is that node: a merge key if it is one
+    const merge =
+      state.result === "<<" && (isMergeScalar(state.tag, state.result) || frame.children[0]?.merge === true);
+    stack[stack.length - 1]?.children.push({ node, open: frame.open, result: state.result, merge });
     // the node's own anchor (js-yaml restores a collection's after reading its entries); a node kept as it is by
     // the context around it closes twice
     if (state.anchor !== null) {
@@ -382,12 +396,14 @@ function nodeOf(frame: Frame, state: LoaderState, text: string): YamlNode {
   const start = contentStart(text, frame.open, state.position);
   const kind = state.kind;
   if (kind === "mapping") {
-    const pairs: { key: YamlNode; name: string; identity: string; value: YamlNode | undefined }[] = [];
-    for (const { node, result } of frame.children) {
+    const pairs: { key: YamlNode; merge: boolean; name: string; identity: string; value: YamlNode | undefined }[] = [];
+    for (const child of frame.children) {
+      const { node, result } = child;
       const last = pairs[pairs.length - 1];
-      if (isKey(text, node)) {
+      if (isKeyChild(text, child)) {
         pairs.push({
           key: node,
+          merge: child.merge,
           name: goYamlKeyNameAt(text, node.start, node.end, result),
           identity: identityOf(text, node, result),
           value: undefined,
@@ -405,9 +421,9 @@ function nodeOf(frame: Frame, state: LoaderState, text: string): YamlNode {
     const flow = text.charCodeAt(start) === 0x5b;
     const children = frame.children;
     for (let i = 0; i < children.length; i++) {
-      const child = children[i] as Frame["children"][number];
+      const child = children[i] as ReadChild;
       // in a flow sequence, `[a: 1]` is a one-pair mapping read as two nodes; a trailing empty node is no item
-      if (flow && isKey(text, child.node)) {
+      if (flow && isKeyChild(text, child)) {
         items.push(child.node);
         i++;
       } else if (!flow || child.node.kind !== "empty") items.push(child.node);
@@ -472,13 +488,9 @@ function withBareEntries(
 
 const isSpaceOrEnd = (c: number) => Number.isNaN(c) || isSpace(c);
 
-/** A node followed on its line by `:` is a key. */
-function isKey(text: string, node: YamlNode): boolean {
-  if (node.kind === "empty" && node.start === node.end) return false;
-  let i = node.end;
-  while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09) i++;
-  return text.charCodeAt(i) === 0x3a;
-}
+/** A node followed on its line by `:`, or written after the indicator `?` of an explicit key, is a key. */
+const isKeyChild = (text: string, { node, open }: ReadChild): boolean =>
+  !(node.kind === "empty" && node.start === node.end) && isKey(text, open, node.end);
 
 /** go-yaml v3 compares keys by node kind and text: `"1"` and `1` are the same key, `0x10` and `16` are not. */
 function identityOf(text: string, node: YamlNode, result: unknown): string {
@@ -488,25 +500,6 @@ function identityOf(text: string, node: YamlNode, result: unknown): string {
   if (first === 0x22 || first === 0x27) return `scalar:${String(result)}`;
   return `scalar:${text.slice(node.start, node.end)}`;
 }
-
-/** The first offset of a node's content: past spaces, line breaks, comments, anchors and tags. */
-export function contentStart(text: string, from: number, to: number): number {
-  let i = from;
-  while (i < to) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
-    else if (c === 0x23) {
-      const eol = text.indexOf("\n", i);
-      i = eol === -1 ? to : eol + 1;
-    } else if (c === 0x26 || (c === 0x21 && i + 1 < to)) {
-      // `&anchor` or `!tag`: skip the property
-      while (i < to && !isSpace(text.charCodeAt(i))) i++;
-    } else break;
-  }
-  return Math.min(i, to);
-}
-
-const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
 function trimEnd(text: string, start: number, end: number): number {
   let e = end;

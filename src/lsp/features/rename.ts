@@ -184,7 +184,7 @@ function addResource(text: TextDocument, document: PipelineDocument, site: NameS
   if (step?.kind === "mapping" && document.text.charCodeAt(step.start) === 0x7b) {
     return TextEdit.insert(text.positionAt(site.end), `, resource: ${value}`);
   }
-  const key = step === undefined ? undefined : pairOf(document, step, String(site.path.at(-1)))?.key;
+  const key = step === undefined ? undefined : pairOf(step, String(site.path.at(-1)))?.key;
   const keyStart = key?.kind === "scalar" ? key.start : site.start;
   // the column of the step's keys: where the key's line starts, past dashes (an anchor or tag before the key is
   // the step's: `- &s get: x` has its keys at the anchor's column)

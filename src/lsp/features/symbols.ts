@@ -26,10 +26,10 @@ export function documentSymbols(text: TextDocument, document: PipelineDocument):
       selectionRange: range(site.start, site.end),
     });
   }
-  const groups = document.tree?.root.kind === "mapping" ? pairOf(document, document.tree.root, "groups") : undefined;
+  const groups = document.tree?.root.kind === "mapping" ? pairOf(document.tree.root, "groups") : undefined;
   if (groups?.value?.kind === "sequence") {
     groups.value.items.forEach((group, i) => {
-      const name = group.kind === "mapping" ? pairOf(document, group, "name") : undefined;
+      const name = group.kind === "mapping" ? pairOf(group, "name") : undefined;
       const value = valueAt(document, ["groups", i, "name"]);
       if (name?.key.kind !== "scalar" || name.value?.kind !== "scalar" || value === undefined) return;
       const { start, end } = itemRange(document.text, group);
