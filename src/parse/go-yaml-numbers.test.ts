@@ -91,6 +91,35 @@ test("a scalar that starts with . is a float as strconv.ParseFloat reads it, its
   ]);
 });
 
+test("an int past 64 bits is a float when its digits are a decimal float's, else go-yaml keeps the string", () => {
+  const zeros = (n: number) => "0".repeat(n);
+  const strings = [
+    "0x10000000000000000",
+    "0X1_0000_0000_0000_0000",
+    `0b1${zeros(64)}`,
+    "0o2000000000000000000000",
+    // ParseInt's range is int64's; ParseUint takes no sign
+    "+0x8000000000000000",
+    "-0x8000000000000001",
+    `-0b1${zeros(63)}1`,
+  ];
+  expect(strings.map((text) => [text, goYamlNumber(text)])).toEqual(strings.map((text) => [text, text]));
+  // yamlStyleFloat reads digits as a decimal float, an octal int's too
+  expect(
+    ["18446744073709551616", "+9223372036854775808", "-9223372036854775809", `02${zeros(21)}`].map(goYamlNumber),
+  ).toEqual([2 ** 64, 2 ** 63, -(2 ** 63), 2e21]);
+  // within 64 bits: ParseUint's and ParseInt's ints
+  expect(
+    [
+      "0x8000000000000000",
+      "0xFFFF_FFFF_FFFF_FFFF",
+      `0b1${zeros(63)}`,
+      "01777777777777777777777",
+      "-0x8000000000000000",
+    ].map(goYamlNumber),
+  ).toEqual([2 ** 63, 2 ** 64, 2 ** 63, 2 ** 64, -(2 ** 63)]);
+});
+
 test("GO_YAML_UNDERSCORED_NUMBER_SYNTAX matches exactly the plain scalars with _ go-yaml v2 reads as a decimal number", () => {
   const syntax = new RegExp(GO_YAML_UNDERSCORED_NUMBER_SYNTAX);
   /** What go-yaml reads, a float past float64's range (a string to go-yaml) taken as the number it is written as. */

@@ -109,7 +109,12 @@ export function goYamlInteger(text: string): bigint | undefined {
   return sign === "" && n < 2n ** 64n ? n : undefined;
 }
 
-/** go-yaml v2's reading of a plain scalar that starts like a number: an int, a float, or the string itself. */
+/**
+ * go-yaml v2's reading of a plain scalar that starts like a number: an int, a float, or the string itself. An int past
+ * 64 bits (resolve.go: neither `ParseInt` nor `ParseUint` reads it) is a float when its digits are a decimal float's
+ * (`18446744073709551616`, and the octal `02000000000000000000000`, read as decimal digits), else the string itself
+ * (`0x10000000000000000`, `0b1` and 64 digits, `+0x8000000000000000`, which `ParseUint` refuses for its sign).
+ */
 export function goYamlNumber(text: string): number | string {
   // resolve.go hands a scalar that starts with `.` to ParseFloat as it is, its `_` kept
   if (text.startsWith(".")) {
@@ -118,6 +123,11 @@ export function goYamlNumber(text: string): number | string {
   }
   const plain = text.includes("_") ? text.replace(/_/g, "") : text;
   const int = GO_INT.exec(plain);
+  // no int of 18 characters or fewer is past 64 bits (the shortest: 0x and 17 hex digits, a sign and 0x and 16)
+  if (int !== null && plain.length > 18 && goYamlInteger(text) === undefined) {
+    const based = int[2] !== undefined || int[3] !== undefined || int[4] !== undefined;
+    return based ? text : Number.parseFloat(plain);
+  }
   if (int !== null) {
     const [, sign, hex, oct, bin, leadingZero, dec] = int;
     const n =
