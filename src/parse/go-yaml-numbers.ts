@@ -43,6 +43,21 @@ function magnitudes(negative: boolean): string {
 }
 
 /**
+ * The plain scalars go-yaml v2 reads as a uint64 past Go's `int`, from 2^63 to 2^64 - 1, written in base 16, 8 or 2, as
+ * a regular expression's source: `ParseInt` refuses them and `ParseUint` reads them (resolve.go), with no sign (which
+ * `ParseUint` refuses) and `_` anywhere after the first digit. After the leading zeros: 16 hexadecimal digits from 8 on,
+ * 22 octal from 1 (after `0o` or a leading `0`), 64 binary from 1. Past 2^64, go-yaml keeps such a scalar a string; in
+ * decimal digits it is {@link GO_YAML_UNDERSCORED_NUMBER_SYNTAX}'s (or a number to YAML 1.2 too).
+ */
+export const GO_YAML_UINT64_BASED_SYNTAX = (() => {
+  const digits = (digit: string, count: number) => `(?:${digit}_*){${count}}`;
+  const hex = `[xX]_*(?:0_*)*[89a-fA-F]_*${digits("[0-9a-fA-F]", 15)}`;
+  const octal = `(?:[oO]_*)?(?:0_*)*1_*${digits("[0-7]", 21)}`;
+  const binary = `[bB]_*(?:0_*)*1_*${digits("[01]", 63)}`;
+  return `^0_*(?:${hex}|${octal}|${binary})$`;
+})();
+
+/**
  * A float that starts with `.` as `strconv.ParseFloat` reads it (Go's syntax of a float literal): digits with a `_`
  * only between two, and an exponent.
  */
