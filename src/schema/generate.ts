@@ -36,7 +36,7 @@
  *   types as `number`: the shape check's descriptors of Concourse's types (src/parse/shape-types.ts) say which.
  */
 import { MEMORY_LIMIT_SYNTAX } from "../concourse/container-limits.ts";
-import { GO_DURATION_SYNTAX } from "../concourse/go-duration.ts";
+import { GO_DURATION_AT_LEAST_1S_SYNTAX, GO_DURATION_SYNTAX } from "../concourse/go-duration.ts";
 import { STEP_PRECEDENCE } from "../concourse/step-fields.ts";
 import { FLY_VAR_SYNTAX } from "../concourse/vars.ts";
 import { isObject } from "../model/common.ts";
@@ -251,12 +251,13 @@ const STEP_TIMEOUT: JsonSchema = {
 
 /**
  * A task cache's `ttl` (atc/task.go `TaskCacheConfig.UnmarshalJSON`, when the config is decoded): empty (or null) for
- * the default, else a Go duration of at least 1s. Here a Go duration that is not negative nor zero (`-1h`, `0s`); a
- * positive one under a second (`500ms`), which Concourse refuses too, passes.
+ * the default, else a Go duration of at least 1s (`cache ttl must be at least 1s, got '500ms'`): one with a part of a
+ * second or more ({@link GO_DURATION_AT_LEAST_1S_SYNTAX}). Parts each under a second that add up to one
+ * (`500ms500ms`), which Concourse takes, fail the schema.
  */
 const CACHE_TTL: JsonSchema = {
   anyOf: [
-    { type: "string", pattern: `^(?!-)(?=[^1-9]*[1-9])${GO_DURATION_SYNTAX.slice(1)}` },
+    { type: "string", pattern: GO_DURATION_AT_LEAST_1S_SYNTAX },
     { type: "string", const: "" },
   ],
 };

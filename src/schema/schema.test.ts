@@ -851,19 +851,28 @@ describe("a task cache's ttl, in a task config file and in a task step's config"
     pipelineWith(
       `- get: src\n- task: t\n  config:\n    platform: linux\n    run: { path: make }\n    caches: [{ path: c, ttl: ${ttl} }]`,
     );
-  test.each(["1s", "72h", "1.5s", "1h30m", "+1m", '""', ""])("%s passes both", (ttl) => {
+  test.each(["1s", "72h", "1.5s", "1h30m", "+1m", '""', "", "1000ms", "0.5m", "250ms1s"])("%s passes both", (ttl) => {
     for (const text of [CACHE(ttl), IN_A_STEP(ttl)]) {
       expect([ttl, hangarErrors(text)]).toEqual([ttl, []]);
       expect([ttl, errorsOf(text)]).toEqual([ttl, []]);
     }
   });
-  test.each(["1d", "5 minutes", "-1h", '"0"', "0s", "0.0h", "5"])("%s fails both", (ttl) => {
-    for (const text of [CACHE(ttl), IN_A_STEP(ttl)]) {
-      expect([ttl, hangarErrors(text).map((d) => d.ruleId)]).toEqual([
-        ttl,
-        [ttl === "5" ? "type-mismatch" : "value-invalid"],
-      ]);
-      expect([ttl, errorsOf(text).length > 0]).toEqual([ttl, true]);
+  test.each(["1d", "5 minutes", "-1h", '"0"', "0s", "0.0h", "5", "500ms", "999ms", "0.5s", "-1s", "0.01m"])(
+    "%s fails both",
+    (ttl) => {
+      for (const text of [CACHE(ttl), IN_A_STEP(ttl)]) {
+        expect([ttl, hangarErrors(text).map((d) => d.ruleId)]).toEqual([
+          ttl,
+          [ttl === "5" ? "type-mismatch" : "value-invalid"],
+        ]);
+        expect([ttl, errorsOf(text).length > 0]).toEqual([ttl, true]);
+      }
+    },
+  );
+  test("parts each under a second that add up to one pass Concourse and fail the schema, which cannot add them up", () => {
+    for (const text of [CACHE("500ms500ms"), IN_A_STEP("500ms500ms")]) {
+      expect(hangarErrors(text)).toEqual([]);
+      expect(errorsOf(text).length).toBeGreaterThan(0);
     }
   });
   test("a ((var)) ttl passes in a task step's config, which fly fills, and fails a task config file", () => {
