@@ -170,7 +170,8 @@ const GO_YAML_NUMBER: JsonSchema = {
  * string (`0X8000000000000000`, `0b1` and 63 digits, `0x8000_0000_0000_0000`): a uint64, where Concourse takes any
  * number (a container's limits). Past 2^64 go-yaml keeps it a string, which Concourse refuses there; the schema
  * cannot refuse `0x10000000000000000`, which a YAML 1.2 reader reads as the number it reads `18446744073709551616` as,
- * a float go-yaml reads and Concourse takes.
+ * a float go-yaml reads and Concourse takes; nor a quoted `"0X8000000000000000"`, a string to Concourse, which YAML
+ * 1.2 reads as the plain one (as for {@link GO_YAML_INTEGER}).
  */
 const GO_YAML_UINT64: JsonSchema = {
   type: "string",
