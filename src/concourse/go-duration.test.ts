@@ -1,5 +1,12 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { GO_DURATION_SYNTAX, goDurationError, goDurationString, goParseDuration } from "./go-duration.ts";
+import {
+  GO_DURATION_AT_LEAST_1S_SYNTAX,
+  GO_DURATION_SYNTAX,
+  goDurationError,
+  goDurationString,
+  goParseDuration,
+} from "./go-duration.ts";
 
 describe("goParseDuration (Go's time.ParseDuration)", () => {
   test.each([
@@ -48,6 +55,41 @@ test("GO_DURATION_SYNTAX matches exactly the texts Go reads, but for the range",
   for (const text of texts) expect([text, syntax.test(text)]).toEqual([text, goParseDuration(text).ok]);
   // the range is left to Go: past 2^63-1 ns the syntax matches a duration Go rejects
   expect([syntax.test("9999999999h"), goParseDuration("9999999999h").ok]).toEqual([true, false]);
+});
+
+test("GO_DURATION_AT_LEAST_1S_SYNTAX matches a duration of one part exactly when Go reads it as 1s or more", () => {
+  const atLeast1s = new RegExp(GO_DURATION_AT_LEAST_1S_SYNTAX, "u");
+  const goAtLeast1s = (text: string) => {
+    const parsed = goParseDuration(text);
+    return parsed.ok && parsed.ns >= 1_000_000_000n;
+  };
+  const texts = [
+    ...["1s", "1.s", "01s", "+1s", "0.5m", "1.5m", "1h", "1000ms", "1000000us", "1000000µs", "1000000000ns"],
+    ...[".0167m", "0.016667m", "0.0003h", ".000278h", "1ms1s", "1s1ms", "1h30m"],
+    // under a second, negative, zero
+    ...["500ms", "999ms", "999.999ms", "0.9999s", "0s", "0", "-1s", "-1h", "0.01666m", ".016m", ".000277h", "999999us"],
+    ...["999999999ns", "", "1", "1d", "1s-1s"],
+  ];
+  for (const text of texts) expect([text, atLeast1s.test(text)]).toEqual([text, goAtLeast1s(text)]);
+  const part = fc
+    .record({
+      whole: fc.constantFrom("", "0", "00", "1", "9", "16", "59", "999", "1000", "999999", "1000000", "999999999"),
+      fraction: fc.constantFrom(undefined, "", "0", "5", "016", "0166", "0167", "01666667", "00027", "00028", "9999"),
+      unit: fc.constantFrom("ns", "us", "µs", "ms", "s", "m", "h"),
+      sign: fc.constantFrom("", "", "+", "-"),
+    })
+    .filter(({ whole, fraction }) => whole !== "" || (fraction !== undefined && fraction !== ""))
+    .map(({ whole, fraction, unit, sign }) => `${sign}${whole}${fraction === undefined ? "" : `.${fraction}`}${unit}`);
+  // the range is left to Go, as GO_DURATION_SYNTAX leaves it (999999999h)
+  const inRange = (text: string) => goParseDuration(text).ok || !new RegExp(GO_DURATION_SYNTAX, "u").test(text);
+  fc.assert(
+    fc.property(part.filter(inRange), (text) => {
+      expect([text, atLeast1s.test(text)]).toEqual([text, goAtLeast1s(text)]);
+    }),
+    { numRuns: 2000, seed: 31 },
+  );
+  // parts that add up to a second, each under one: Go's 1s, which the syntax cannot add up
+  expect([atLeast1s.test("500ms500ms"), goAtLeast1s("500ms500ms")]).toEqual([false, true]);
 });
 
 describe("goDurationString", () => {

@@ -24,6 +24,35 @@ const MAX = 1n << 63n;
  */
 export const GO_DURATION_SYNTAX = `^[-+]?(?:0|(?:(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:${Object.keys(UNITS).join("|")}))+)$`;
 
+/**
+ * The durations of at least 1s (a task cache's `ttl`, atc/task.go) among {@link GO_DURATION_SYNTAX}'s, as a regular
+ * expression's source: no sign `-`, and one part that is a second or more by itself: a whole number of seconds,
+ * minutes or hours (`1s`, `1.5m`); a fraction of a minute over 1/60 or of an hour over 1/3600 (`0.5m`, `.0003h`;
+ * `0.0166m` is 0.996s); 1000ms, 10^6us or 10^9ns or more. A sum of parts each under a second (`500ms500ms`), which Go
+ * reads as 1s, does not match: no regular expression of a useful size adds parts up.
+ */
+export const GO_DURATION_AT_LEAST_1S_SYNTAX = (() => {
+  const number = String.raw`(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)`;
+  const anyPart = `${number}(?:${Object.keys(UNITS).join("|")})`;
+  const whole = String.raw`0*[1-9][0-9]*(?:\.[0-9]*)?`;
+  const atLeast = (digits: number) => String.raw`0*[1-9][0-9]{${digits},}(?:\.[0-9]*)?`;
+  const fraction = String.raw`0*\.`;
+  const micro = Object.keys(UNITS)
+    .filter((unit) => UNITS[unit] === 1_000n)
+    .join("|");
+  const secondOrMore = [
+    `${whole}(?:s|m(?!s)|h)`,
+    // over 1/60 = 0.01666...: a fraction that leaves the sixes for a higher digit
+    `${fraction}(?:[1-9]|0[2-9]|01[7-9]|016+[7-9])[0-9]*m(?!s)`,
+    // over 1/3600 = 0.0002777...
+    `${fraction}(?:[1-9]|0[1-9]|00[1-9]|000[3-9]|0002[89]|00027+[89])[0-9]*h`,
+    `${atLeast(3)}ms`,
+    `${atLeast(6)}(?:${micro})`,
+    `${atLeast(9)}ns`,
+  ].join("|");
+  return `^(?=[+]?(?:${anyPart})*?(?:${secondOrMore}))${GO_DURATION_SYNTAX.slice(1)}`;
+})();
+
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= "0" && c <= "9";
 
 /**

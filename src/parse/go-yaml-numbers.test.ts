@@ -3,6 +3,7 @@ import { expect, test } from "vitest";
 import {
   GO_INT,
   GO_YAML_INT64_SYNTAX,
+  GO_YAML_UINT64_BASED_SYNTAX,
   GO_YAML_UNDERSCORED_NUMBER_SYNTAX,
   GO_YAML_WHOLE_FLOAT_SYNTAX,
   goYamlInteger,
@@ -78,6 +79,56 @@ test("GO_YAML_INT64_SYNTAX agrees with go-yaml on generated integers of every fo
   );
 });
 
+test("GO_YAML_UINT64_BASED_SYNTAX matches exactly the ints in base 16, 8 or 2 go-yaml v2 reads as a uint64 past int64", () => {
+  const uint64 = new RegExp(GO_YAML_UINT64_BASED_SYNTAX);
+  const readsUint64 = (text: string) => {
+    const exact = typeof plainScalarValue(text) === "number" ? goYamlInteger(text) : undefined;
+    // a based int starts with 0 (a decimal one does not, nor a signed one)
+    return exact !== undefined && exact >= 2n ** 63n && text.startsWith("0");
+  };
+  const based = fc
+    .record({
+      sign: fc.constantFrom("", "", "+", "-"),
+      form: fc.constantFrom("0x", "0X", "0o", "0O", "0", "0b", "0B"),
+      n: fc.bigInt({ min: 2n ** 62n, max: 2n ** 65n }),
+      near: fc.constantFrom(undefined, 2n ** 63n - 1n, 2n ** 63n, 2n ** 64n - 1n, 2n ** 64n),
+      zeros: fc.nat({ max: 2 }),
+      underscores: fc.array(fc.boolean(), { minLength: 70, maxLength: 70 }),
+    })
+    .map(({ sign, form, n, near, zeros, underscores }) => {
+      const radix = { x: 16, o: 8, b: 2, "": 8 }[form.slice(1).toLowerCase() as "x" | "o" | "b" | ""];
+      const written = "0".repeat(zeros) + (near ?? n).toString(radix);
+      const body = [...written].map((d, i) => (underscores[i] === true ? `${d}_` : d)).join("");
+      return `${sign}${form}${body}`;
+    });
+  fc.assert(
+    fc.property(based, (text) => {
+      expect([text, uint64.test(text)]).toEqual([text, readsUint64(text)]);
+    }),
+    { numRuns: 3000, seed: 31 },
+  );
+  const zeros = (n: number) => "0".repeat(n);
+  expect(
+    [
+      "0x8000000000000000",
+      "0XFFFF_FFFF_FFFF_FFFF",
+      `0b1${zeros(63)}`,
+      "0o1777777777777777777777",
+      "01_000000000000000000000",
+    ].map((t) => uint64.test(t)),
+  ).toEqual([true, true, true, true, true]);
+  expect(
+    [
+      "0x7FFFFFFFFFFFFFFF",
+      "0x10000000000000000",
+      `0b1${zeros(64)}`,
+      "0o2000000000000000000000",
+      "+0x8000000000000000",
+      "9223372036854775808",
+    ].map((t) => uint64.test(t)),
+  ).toEqual([false, false, false, false, false, false]);
+});
+
 test("a scalar that starts with . is a float as strconv.ParseFloat reads it, its _ only between digits", () => {
   const read = (texts: string[]) => texts.map((text) => [text, goYamlNumber(text)]);
   expect(
@@ -89,6 +140,35 @@ test("a scalar that starts with . is a float as strconv.ParseFloat reads it, its
     [".5E-1", 0.05],
     ...[".5__0", "._5", ".5_", ".5_e1", ".5e_1", ".", ".e1", ".5e400"].map((text) => [text, text]),
   ]);
+});
+
+test("an int past 64 bits is a float when its digits are a decimal float's, else go-yaml keeps the string", () => {
+  const zeros = (n: number) => "0".repeat(n);
+  const strings = [
+    "0x10000000000000000",
+    "0X1_0000_0000_0000_0000",
+    `0b1${zeros(64)}`,
+    "0o2000000000000000000000",
+    // ParseInt's range is int64's; ParseUint takes no sign
+    "+0x8000000000000000",
+    "-0x8000000000000001",
+    `-0b1${zeros(63)}1`,
+  ];
+  expect(strings.map((text) => [text, goYamlNumber(text)])).toEqual(strings.map((text) => [text, text]));
+  // yamlStyleFloat reads digits as a decimal float, an octal int's too
+  expect(
+    ["18446744073709551616", "+9223372036854775808", "-9223372036854775809", `02${zeros(21)}`].map(goYamlNumber),
+  ).toEqual([2 ** 64, 2 ** 63, -(2 ** 63), 2e21]);
+  // within 64 bits: ParseUint's and ParseInt's ints
+  expect(
+    [
+      "0x8000000000000000",
+      "0xFFFF_FFFF_FFFF_FFFF",
+      `0b1${zeros(63)}`,
+      "01777777777777777777777",
+      "-0x8000000000000000",
+    ].map(goYamlNumber),
+  ).toEqual([2 ** 63, 2 ** 64, 2 ** 63, 2 ** 64, -(2 ** 63)]);
 });
 
 test("GO_YAML_UNDERSCORED_NUMBER_SYNTAX matches exactly the plain scalars with _ go-yaml v2 reads as a decimal number", () => {

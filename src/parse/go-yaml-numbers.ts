@@ -43,6 +43,21 @@ function magnitudes(negative: boolean): string {
 }
 
 /**
+ * The plain scalars go-yaml v2 reads as a uint64 past Go's `int`, from 2^63 to 2^64 - 1, written in base 16, 8 or 2, as
+ * a regular expression's source: `ParseInt` refuses them and `ParseUint` reads them (resolve.go), with no sign (which
+ * `ParseUint` refuses) and `_` anywhere after the first digit. After the leading zeros: 16 hexadecimal digits from 8 on,
+ * 22 octal from 1 (after `0o` or a leading `0`), 64 binary from 1. Past 2^64, go-yaml keeps such a scalar a string; in
+ * decimal digits it is {@link GO_YAML_UNDERSCORED_NUMBER_SYNTAX}'s (or a number to YAML 1.2 too).
+ */
+export const GO_YAML_UINT64_BASED_SYNTAX = (() => {
+  const digits = (digit: string, count: number) => `(?:${digit}_*){${count}}`;
+  const hex = `[xX]_*(?:0_*)*[89a-fA-F]_*${digits("[0-9a-fA-F]", 15)}`;
+  const octal = `(?:[oO]_*)?(?:0_*)*1_*${digits("[0-7]", 21)}`;
+  const binary = `[bB]_*(?:0_*)*1_*${digits("[01]", 63)}`;
+  return `^0_*(?:${hex}|${octal}|${binary})$`;
+})();
+
+/**
  * A float that starts with `.` as `strconv.ParseFloat` reads it (Go's syntax of a float literal): digits with a `_`
  * only between two, and an exponent.
  */
@@ -109,7 +124,12 @@ export function goYamlInteger(text: string): bigint | undefined {
   return sign === "" && n < 2n ** 64n ? n : undefined;
 }
 
-/** go-yaml v2's reading of a plain scalar that starts like a number: an int, a float, or the string itself. */
+/**
+ * go-yaml v2's reading of a plain scalar that starts like a number: an int, a float, or the string itself. An int past
+ * 64 bits (resolve.go: neither `ParseInt` nor `ParseUint` reads it) is a float when its digits are a decimal float's
+ * (`18446744073709551616`, and the octal `02000000000000000000000`, read as decimal digits), else the string itself
+ * (`0x10000000000000000`, `0b1` and 64 digits, `+0x8000000000000000`, which `ParseUint` refuses for its sign).
+ */
 export function goYamlNumber(text: string): number | string {
   // resolve.go hands a scalar that starts with `.` to ParseFloat as it is, its `_` kept
   if (text.startsWith(".")) {
@@ -118,6 +138,11 @@ export function goYamlNumber(text: string): number | string {
   }
   const plain = text.includes("_") ? text.replace(/_/g, "") : text;
   const int = GO_INT.exec(plain);
+  // no int of 18 characters or fewer is past 64 bits (the shortest: 0x and 17 hex digits, a sign and 0x and 16)
+  if (int !== null && plain.length > 18 && goYamlInteger(text) === undefined) {
+    const based = int[2] !== undefined || int[3] !== undefined || int[4] !== undefined;
+    return based ? text : Number.parseFloat(plain);
+  }
   if (int !== null) {
     const [, sign, hex, oct, bin, leadingZero, dec] = int;
     const n =

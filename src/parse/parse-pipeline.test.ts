@@ -276,6 +276,32 @@ describe("wrong types are reported with Go's text, path and position", () => {
   });
 });
 
+describe("ints past 64 bits, as go-yaml v2 resolves them (resolve.go: ParseInt, ParseUint, then a float's syntax)", () => {
+  // 2^64 in hex and binary (and an octal past it) is no ParseInt's nor ParseUint's, nor a float's syntax: a string
+  const zeros = (n: number) => "0".repeat(n);
+  test("in base 16, 8 or 2 it is a string: a container limit of one fails, one within uint64 (2^63) passes", () => {
+    const limits = (cpu: string, memory: string) =>
+      `jobs:\n- name: a\n  plan:\n  - { task: t, file: f, container_limits: { cpu: ${cpu}, memory: ${memory} } }\n`;
+    expect(summary(limits("0x10000000000000000", `0b1${zeros(64)}`)).map((line) => line.split(" || ")[0])).toEqual([
+      "4:50 error value-invalid cpu limit must be an integer",
+      "4:79 error value-invalid could not parse container memory limit",
+    ]);
+    expect(summary(limits("0o2000000000000000000000", "+0x8000000000000000")).map((l) => l.split(" || ")[0])).toEqual([
+      "4:50 error value-invalid cpu limit must be an integer",
+      "4:84 error value-invalid could not parse container memory limit",
+    ]);
+    expect(summary(limits("0x8000000000000000", `0b1${zeros(63)}`))).toEqual([]);
+    expect(summary(limits("18446744073709551616", `02${zeros(21)}`))).toEqual([]);
+  });
+
+  test("a name outside steps keeps the text, where a float's digits are coerced (sigs.k8s.io/yaml)", () => {
+    const parsed = parsePipeline(
+      `resources:\n- { name: 0x10000000000000000, type: git, source: {} }\n- { name: 18446744073709551616, type: git, source: {} }\n`,
+    );
+    expect(parsed.pipeline?.resources?.map((r) => r.name)).toEqual(["0x10000000000000000", "1.8446744e+19"]);
+  });
+});
+
 describe("steps are read by Concourse's precedence", () => {
   test("no core step, an empty step and a null step", () => {
     const text = yaml`

@@ -26,16 +26,17 @@
  *   a step) or when the step runs (the `timeout` of get, put and task), and a task step's `file` or `config`, one of
  *   them;
  * - a container's `cpu` a number, and its `memory` a number or a size (`1GB`), as atc/container_limits.go decodes them
- *   (the model takes any string there too, for a `((var))`), a number go-yaml reads and YAML 1.2 does not (`1_0.5`)
- *   among them;
+ *   (the model takes any string there too, for a `((var))`), a number go-yaml reads and YAML 1.2 does not (`1_0.5`,
+ *   `0X8000000000000000`) among them;
  * - a list of types (`type: [string, number]`) written as `anyOf`, so ajv's strict mode reads the schema as it is;
  * - a number or boolean accepted where Concourse decodes a string outside steps (sigs.k8s.io/yaml makes a string of
- *   it), not in steps, which Concourse decodes again from JSON, strictly;
+ *   it), not in steps, which Concourse decodes again from JSON, strictly: there (and in a task config file) a plain
+ *   scalar go-yaml reads as a boolean or number and YAML 1.2 as a string (`get: yes`, `put: 1_000`) is refused;
  * - `integer` where Concourse decodes a Go `int` (`attempts`, `max_in_flight`, `limit`, ...), which the model
  *   types as `number`: the shape check's descriptors of Concourse's types (src/parse/shape-types.ts) say which.
  */
 import { MEMORY_LIMIT_SYNTAX } from "../concourse/container-limits.ts";
-import { GO_DURATION_SYNTAX } from "../concourse/go-duration.ts";
+import { GO_DURATION_AT_LEAST_1S_SYNTAX, GO_DURATION_SYNTAX } from "../concourse/go-duration.ts";
 import { STEP_PRECEDENCE } from "../concourse/step-fields.ts";
 import { FLY_VAR_SYNTAX } from "../concourse/vars.ts";
 import { isObject } from "../model/common.ts";
@@ -43,6 +44,7 @@ import { STEP_KINDS } from "../model/step.ts";
 import { PIPELINE_MARKERS, TASK_MARKERS } from "../parse/document-kind.ts";
 import {
   GO_YAML_INT64_SYNTAX,
+  GO_YAML_UINT64_BASED_SYNTAX,
   GO_YAML_UNDERSCORED_NUMBER_SYNTAX,
   GO_YAML_WHOLE_FLOAT_SYNTAX,
 } from "../parse/go-yaml-numbers.ts";
@@ -115,6 +117,9 @@ const YAML_1_1_BOOLEAN: JsonSchema = {
   description: "A YAML 1.1 boolean, which Concourse reads as true (`yes`, `on`, `y`) or false (`no`, `off`, `n`).",
 };
 
+/** The ints YAML 1.2's core schema reads (in base 10, in base 8 after `0o`, in base 16 after `0x`), to the end. */
+const YAML_1_2_INT = "[-+]?[0-9]+$|0o[0-7]+$|0x[0-9a-fA-F]+$";
+
 /**
  * A whole number as go-yaml v2 reads a plain scalar that a YAML 1.2 reader leaves a string, where Concourse decodes a
  * Go `int`: an int (`1_000`, `0b11`, `0X1F`, `+0x1F`, `017`, octal as go-yaml reads it) within Go's 64-bit `int`
@@ -129,7 +134,7 @@ const YAML_1_1_BOOLEAN: JsonSchema = {
  */
 const GO_YAML_INTEGER: JsonSchema = {
   type: "string",
-  pattern: `^(?![-+]?[0-9]+$|0o[0-7]+$|0x[0-9a-fA-F]+$)(?:${GO_YAML_INT64_SYNTAX.slice(1, -1)}|${GO_YAML_WHOLE_FLOAT_SYNTAX.slice(1, -1)})$`,
+  pattern: `^(?!${YAML_1_2_INT})(?:${GO_YAML_INT64_SYNTAX.slice(1, -1)}|${GO_YAML_WHOLE_FLOAT_SYNTAX.slice(1, -1)})$`,
   description:
     "A whole number as Concourse's YAML reader reads it (`1_000`, `0b11`, `0X1F`, `1_0.0`), which YAML 1.2 leaves a string.",
 };
@@ -160,12 +165,47 @@ const GO_YAML_NUMBER: JsonSchema = {
   description: "A number as Concourse's YAML reader reads it (`1_0.5`, `1_000`), which YAML 1.2 leaves a string.",
 };
 
+/**
+ * An int from 2^63 to 2^64 - 1 in base 16, 8 or 2 as go-yaml v2 reads a plain scalar that a YAML 1.2 reader leaves a
+ * string (`0X8000000000000000`, `0b1` and 63 digits, `0x8000_0000_0000_0000`): a uint64, where Concourse takes any
+ * number (a container's limits). Past 2^64 go-yaml keeps it a string, which Concourse refuses there; the schema
+ * cannot refuse `0x10000000000000000`, which a YAML 1.2 reader reads as the number it reads `18446744073709551616` as,
+ * a float go-yaml reads and Concourse takes; nor a quoted `"0X8000000000000000"`, a string to Concourse, which YAML
+ * 1.2 reads as the plain one (as for {@link GO_YAML_INTEGER}).
+ */
+const GO_YAML_UINT64: JsonSchema = {
+  type: "string",
+  pattern: `^(?!${YAML_1_2_INT})${GO_YAML_UINT64_BASED_SYNTAX.slice(1)}`,
+  description:
+    "A whole number past 2^63 as Concourse's YAML reader reads it (`0X8000000000000000`), which YAML 1.2 leaves a string.",
+};
+
 /** A number as Concourse's YAML reader reads one: as YAML 1.2 reads it, or written as YAML 1.2 reads no number. */
 const ANY_NUMBER: readonly JsonSchema[] = [
   { type: "number" },
   { $ref: `#/definitions/GoYamlInteger` },
   { $ref: `#/definitions/GoYamlNumber` },
+  { $ref: `#/definitions/GoYamlUint64` },
 ];
+
+/**
+ * A plain scalar that go-yaml v2 reads as a boolean or a number and a YAML 1.2 reader as a string (`yes`, `on`,
+ * `1_000`, `0X1F`, `1_0.5`), which Concourse refuses where it decodes a string strictly (in a step, in a task config):
+ * `get: yes` is `json: cannot unmarshal bool into Go struct field GetStep.get of type string`.
+ *
+ * What no schema can tell apart: a YAML 1.2 reader gives the same string for the plain `yes` and the quoted `"yes"`,
+ * which Concourse takes. The schema refuses both, as accepting them would pass every plain one Concourse refuses; a
+ * name such as `"yes"` or `"1_000"`, quoted, is refused in an editor, and `hangar validate`, which reads YAML as
+ * Concourse does, accepts it. Likewise `get: 0x10000000000000000`, a string to go-yaml (past 64 bits), is a number to
+ * YAML 1.2, which the schema refuses for a string.
+ */
+const GO_YAML_NOT_STRING: JsonSchema = {
+  anyOf: ["Yaml11Boolean", "GoYamlInteger", "GoYamlNumber", "GoYamlUint64"].map((name) => ({
+    $ref: `#/definitions/${name}`,
+  })),
+  description:
+    'A boolean or number to Concourse\'s YAML reader (`yes`, `on`, `1_000`), which YAML 1.2 leaves a string: quote it (`"yes"`) where a string is meant.',
+};
 
 /**
  * A container's `cpu` (atc/container_limits.go `CPULimit`, decoded from JSON as a float64): a number; a string, even of
@@ -212,12 +252,13 @@ const STEP_TIMEOUT: JsonSchema = {
 
 /**
  * A task cache's `ttl` (atc/task.go `TaskCacheConfig.UnmarshalJSON`, when the config is decoded): empty (or null) for
- * the default, else a Go duration of at least 1s. Here a Go duration that is not negative nor zero (`-1h`, `0s`); a
- * positive one under a second (`500ms`), which Concourse refuses too, passes.
+ * the default, else a Go duration of at least 1s (`cache ttl must be at least 1s, got '500ms'`): one with a part of a
+ * second or more ({@link GO_DURATION_AT_LEAST_1S_SYNTAX}). Parts each under a second that add up to one
+ * (`500ms500ms`), which Concourse takes, fail the schema.
  */
 const CACHE_TTL: JsonSchema = {
   anyOf: [
-    { type: "string", pattern: `^(?!-)(?=[^1-9]*[1-9])${GO_DURATION_SYNTAX.slice(1)}` },
+    { type: "string", pattern: GO_DURATION_AT_LEAST_1S_SYNTAX },
     { type: "string", const: "" },
   ],
 };
@@ -266,13 +307,15 @@ export function shapeSchema(raw: JsonSchema): JsonSchema {
   shaped.Yaml11Boolean = YAML_1_1_BOOLEAN;
   shaped.GoYamlInteger = GO_YAML_INTEGER;
   shaped.GoYamlNumber = GO_YAML_NUMBER;
+  shaped.GoYamlUint64 = GO_YAML_UINT64;
+  shaped.GoYamlNotString = GO_YAML_NOT_STRING;
   shaped.GoDuration = GO_DURATION;
   shaped.NonFiniteNumber = {
     not: { type: ["string", "number", "boolean", "object", "array", "null"] },
     description: "`.inf`, `.nan` or `1e400`, which a YAML 1.2 reader makes a number JSON does not hold.",
   };
   shaped.Pipeline = topLevel(shaped.Pipeline ?? {});
-  const all = unionTypes(containerLimits(durations(taskConfigOrFile(goStrings(shaped)))));
+  const all = unionTypes(containerLimits(durations(taskConfigOrFile(strictStrings(goStrings(shaped))))));
   return {
     $schema: "http://json-schema.org/draft-07/schema#",
     ...documentKinds(),
@@ -389,6 +432,8 @@ const ALTERNATIVES: ReadonlySet<string> = new Set([
   "Yaml11Boolean",
   "GoYamlInteger",
   "GoYamlNumber",
+  "GoYamlUint64",
+  "GoYamlNotString",
   "GoDuration",
   "NonFiniteNumber",
 ]);
@@ -498,6 +543,33 @@ function goStrings(definitions: Record<string, JsonSchema>): Record<string, Json
 }
 
 /**
+ * The definitions with a string that is no boolean or number to go-yaml ({@link GO_YAML_NOT_STRING}) where Concourse
+ * decodes a string strictly: in steps, which Concourse decodes again from JSON (atc/steps.go `Step.UnmarshalJSON`, so
+ * sigs.k8s.io/yaml makes no string of a number there), a task's inline config among them, and so in a task config
+ * file too (atc.TaskConfig has its own `UnmarshalJSON`). Run after {@link goStrings}: a definition used outside steps
+ * too was copied, loosened, where it is used there.
+ */
+function strictStrings(definitions: Record<string, JsonSchema>): Record<string, JsonSchema> {
+  const strings = new Set<JsonSchema>();
+  walkStepDefinitions(definitions, (node, desc, ref) => {
+    if (ref === undefined && desc.k === "string" && acceptsAnyString(node)) strings.add(node);
+    return true;
+  });
+  return replaceNodes(definitions, strings, (node) => ({ ...node, not: { $ref: `${REF_PREFIX}GoYamlNotString` } }));
+}
+
+/** `definitions` with each node of `nodes` (found by identity, anywhere in them) replaced by `replace` of it. */
+function replaceNodes<T>(definitions: T, nodes: ReadonlySet<JsonSchema>, replace: (node: JsonSchema) => JsonSchema): T {
+  const rewrite = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(rewrite);
+    if (!isObject(node)) return node;
+    const out = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, rewrite(value)]));
+    return nodes.has(node) ? replace(out) : out;
+  };
+  return rewrite(definitions) as T;
+}
+
+/**
  * The definitions with `integer` for `number` where Concourse decodes a Go `int`: the model's schema is read
  * alongside the shape check's descriptor of the same value, from the pipeline ({@link CONFIG}) down. An `int` has 64
  * bits: a number within ±2^63, as the shape check takes it ({@link GO_INT_BOUND}; a JSON Schema reader holds the
@@ -511,13 +583,12 @@ function goIntegers(definitions: Record<string, unknown>): Record<string, unknow
   };
   walkTyped(definitions, definitions.Pipeline, CONFIG, visit);
   walkStepDefinitions(definitions, visit);
-  const retype = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(retype);
-    if (!isObject(node)) return node;
-    const out = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, retype(value)]));
-    return ints.has(node) ? { ...out, type: "integer", minimum: -GO_INT_BOUND, maximum: GO_INT_BOUND } : out;
-  };
-  return retype(definitions) as Record<string, unknown>;
+  return replaceNodes(definitions, ints, (node) => ({
+    ...node,
+    type: "integer",
+    minimum: -GO_INT_BOUND,
+    maximum: GO_INT_BOUND,
+  }));
 }
 
 function shapeDefinition(name: string, def: JsonSchema): JsonSchema {

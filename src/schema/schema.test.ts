@@ -350,6 +350,57 @@ groups:
     }
   });
 
+  // Step.UnmarshalJSON decodes a step again from JSON: no string is made of a boolean or number go-yaml reads
+  test.each([
+    ["a YAML 1.1 boolean for a get", "yes", "- get: yes"],
+    ["a YAML 1.1 boolean for a put", "on", "- put: on"],
+    ["an int with _ for a get", "1_000", "- get: 1_000"],
+    ["a hex int with 0X for a task", "0X1F", "- task: 0X1F\n  file: x/t.yml"],
+    ["a float with _ for a set_pipeline's file", "1_0.5", "- set_pipeline: p\n  file: 1_0.5"],
+    ["a uint64 for a load_var", `0b1${"0".repeat(63)}`, `- load_var: v\n  file: 0b1${"0".repeat(63)}`],
+    ["a YAML 1.1 boolean among a step's tags", "Y", "- get: src\n  tags: [Y]"],
+    ["an int with _ in a get's version", "1_000", "- get: src\n  version: { ref: 1_000 }"],
+    [
+      "a YAML 1.1 boolean for an inline config's platform",
+      "on",
+      "- task: t\n  config: { platform: on, run: { path: ls } }",
+    ],
+    [
+      "an int with _ among an inline config's args",
+      "1_0",
+      "- task: t\n  config: { platform: linux, run: { path: ls, args: [1_0] } }",
+    ],
+  ])("%s, which YAML 1.2 leaves a string, fails both", (_, word, step) => {
+    const text = pipelineWith(step);
+    expect(hangarErrors(text).filter((d) => d.ruleId === "type-mismatch" || d.ruleId === "value-invalid")).not.toEqual(
+      [],
+    );
+    expect(errorsOf(text).length).toBeGreaterThan(0);
+    // the same words outside steps are strings to Concourse (sigs.k8s.io/yaml makes them so)
+    expect(step).toContain(word);
+    const outside =
+      `resources:\n  - name: src\n    type: git\n    source: {}\n    tags: [${word}]\n    webhook_token: ${word}\n` +
+      `jobs:\n  - name: ${word}\n    old_name: ${word}\n    plan: [{ get: src }]\n`;
+    expect(hangarErrors(outside)).toEqual([]);
+    expect(errorsOf(outside)).toEqual([]);
+  });
+
+  test.each([
+    ["a platform", "platform: yes\nrun: { path: ls }\n"],
+    ["a run's path", "platform: linux\nrun: { path: 1_000 }\n"],
+  ])("a task config file takes no boolean or number for a string either: %s", (_, text) => {
+    expect(hangarErrors(text).map((d) => d.ruleId)).toEqual(["type-mismatch"]);
+    expect(errorsOf(text).length).toBeGreaterThan(0);
+  });
+
+  test('a quoted "yes" or "1_000" in a step, a string to Concourse, reads in YAML 1.2 as the plain one: the schema fails it', () => {
+    for (const step of ['- get: "yes"', "- get: '1_000'"]) {
+      const text = `resources:\n  - name: ${step.slice(7)}\n    type: git\n    source: {}\n${pipelineWith(step).replace(/^\s*resources:[\s\S]*?jobs:/, "jobs:")}`;
+      expect(hangarErrors(text)).toEqual([]);
+      expect(errorsOf(text).length).toBeGreaterThan(0);
+    }
+  });
+
   test.each([".inf", "-.inf", ".nan", "1e400"])(
     "%s for a string outside steps, no JSON number to a YAML 1.2 reader, is a string to Concourse: both pass",
     (value) => {
@@ -706,6 +757,13 @@ describe("container_limits, as Concourse decodes them, in a task config file and
     ["ints YAML 1.2 reads too", "0x10", "0o17"],
     ["floats go-yaml reads with their _ dropped, which YAML 1.2 leaves strings", "1_0.5", "-1_0e3"],
     ["floats that start with ., a _ between digits", ".5_0", "+_.5"],
+    [
+      "uint64s past 2^63 in hex and binary, which YAML 1.2 leaves strings",
+      "0X8000000000000000",
+      `0b1${"0".repeat(63)}`,
+    ],
+    ["uint64s past 2^63 written with _ and in octal", "0x8000_0000_0000_0000", "0O1777777777777777777777"],
+    ["2^63 in hex, a number to YAML 1.2 too", "0x8000000000000000", "0xFFFFFFFFFFFFFFFF"],
   ])("%s pass both", (_, cpu, memory) => {
     for (const text of [LIMITS(cpu, memory), IN_A_STEP(cpu, memory)]) {
       expect(hangarErrors(text)).toEqual([]);
@@ -720,6 +778,9 @@ describe("container_limits, as Concourse decodes them, in a task config file and
     ["a size", "1GB"],
     ["a word", "lots"],
     ["a float that starts with ., its _ not between digits (go-yaml keeps it a string)", ".5__0"],
+    ["2^64 in binary (go-yaml keeps it a string)", `0b1${"0".repeat(64)}`],
+    ["2^64 in hex, with _ (go-yaml keeps it a string)", "0X1_0000_0000_0000_0000"],
+    ["2^63 in hex with a sign, which ParseUint refuses (go-yaml keeps it a string)", "+0X8000000000000000"],
   ])("a string for cpu fails both (cpu limit must be an integer): %s", (_, cpu) => {
     for (const text of [LIMITS(cpu, "1GB"), IN_A_STEP(cpu, "1GB")]) {
       expect(hangarErrors(text).map((d) => d.message)).toEqual(["cpu limit must be an integer"]);
@@ -732,6 +793,7 @@ describe("container_limits, as Concourse decodes them, in a task config file and
     ["a space before the unit", '"1 GB"'],
     ["a unit Concourse has not", "1TB"],
     ["a word", "lots"],
+    ["2^64 in binary (go-yaml keeps it a string)", `0b1${"0".repeat(64)}`],
   ])("a memory that is no size fails both (could not parse container memory limit): %s", (_, memory) => {
     for (const text of [LIMITS("2", memory), IN_A_STEP("2", memory)]) {
       expect(hangarErrors(text).map((d) => d.message)).toEqual(["could not parse container memory limit"]);
@@ -773,6 +835,12 @@ describe("container_limits, as Concourse decodes them, in a task config file and
       }
     },
   );
+  test("2^64 in plain hex is a string to go-yaml, which Concourse refuses, and a number to YAML 1.2: the schema passes it", () => {
+    for (const text of [LIMITS("0x10000000000000000", "1GB"), IN_A_STEP("0x10000000000000000", "1GB")]) {
+      expect(hangarErrors(text).map((d) => d.message)).toEqual(["cpu limit must be an integer"]);
+      expect(errorsOf(text)).toEqual([]);
+    }
+  });
 });
 
 // atc/task.go TaskCacheConfig.UnmarshalJSON: a ttl, when set, is a Go duration of at least 1s, checked as the config is
@@ -783,19 +851,28 @@ describe("a task cache's ttl, in a task config file and in a task step's config"
     pipelineWith(
       `- get: src\n- task: t\n  config:\n    platform: linux\n    run: { path: make }\n    caches: [{ path: c, ttl: ${ttl} }]`,
     );
-  test.each(["1s", "72h", "1.5s", "1h30m", "+1m", '""', ""])("%s passes both", (ttl) => {
+  test.each(["1s", "72h", "1.5s", "1h30m", "+1m", '""', "", "1000ms", "0.5m", "250ms1s"])("%s passes both", (ttl) => {
     for (const text of [CACHE(ttl), IN_A_STEP(ttl)]) {
       expect([ttl, hangarErrors(text)]).toEqual([ttl, []]);
       expect([ttl, errorsOf(text)]).toEqual([ttl, []]);
     }
   });
-  test.each(["1d", "5 minutes", "-1h", '"0"', "0s", "0.0h", "5"])("%s fails both", (ttl) => {
-    for (const text of [CACHE(ttl), IN_A_STEP(ttl)]) {
-      expect([ttl, hangarErrors(text).map((d) => d.ruleId)]).toEqual([
-        ttl,
-        [ttl === "5" ? "type-mismatch" : "value-invalid"],
-      ]);
-      expect([ttl, errorsOf(text).length > 0]).toEqual([ttl, true]);
+  test.each(["1d", "5 minutes", "-1h", '"0"', "0s", "0.0h", "5", "500ms", "999ms", "0.5s", "-1s", "0.01m"])(
+    "%s fails both",
+    (ttl) => {
+      for (const text of [CACHE(ttl), IN_A_STEP(ttl)]) {
+        expect([ttl, hangarErrors(text).map((d) => d.ruleId)]).toEqual([
+          ttl,
+          [ttl === "5" ? "type-mismatch" : "value-invalid"],
+        ]);
+        expect([ttl, errorsOf(text).length > 0]).toEqual([ttl, true]);
+      }
+    },
+  );
+  test("parts each under a second that add up to one pass Concourse and fail the schema, which cannot add them up", () => {
+    for (const text of [CACHE("500ms500ms"), IN_A_STEP("500ms500ms")]) {
+      expect(hangarErrors(text)).toEqual([]);
+      expect(errorsOf(text).length).toBeGreaterThan(0);
     }
   });
   test("a ((var)) ttl passes in a task step's config, which fly fills, and fails a task config file", () => {
