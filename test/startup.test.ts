@@ -189,3 +189,22 @@ test("the CLI's bundle also runs when required, as bin/hangar.js does on Node 22
     expect(JSON.parse(readFileSync(out, "utf8")).jobs).toHaveLength(2);
   });
 });
+
+test("hangar validate of a YAML file loads the yaml package only for a text with an escape go-yaml reads otherwise", () => {
+  inScratch("hangar-validate-loads-", (dir) => {
+    const plain = join(dir, "plain.yml");
+    const escaped = join(dir, "escaped.yml");
+    writeFileSync(
+      plain,
+      'jobs:\n- name: a\n  plan:\n  - task: t\n    config: {platform: linux, run: {path: "echo\\u00e9"}}\n',
+    );
+    writeFileSync(
+      escaped,
+      'jobs:\n- name: a\n  plan:\n  - task: t\n    config: {platform: linux, run: {path: "it\\\'s"}}\n',
+    );
+    const yamlFiles = (file: string) =>
+      loadedBy(["validate", file]).cjs.filter((f) => /[\\/]node_modules[\\/]yaml[\\/]/.test(f));
+    expect(yamlFiles(plain)).toEqual([]);
+    expect(yamlFiles(escaped)).not.toEqual([]);
+  });
+});

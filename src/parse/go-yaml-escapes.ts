@@ -1,4 +1,5 @@
-import { Lexer } from "yaml";
+import { createRequire } from "node:module";
+import type * as Yaml from "yaml";
 
 /**
  * The escapes of double-quoted scalars as go-yaml reads them (v2 and v3 alike, scannerc.go
@@ -29,11 +30,17 @@ export interface GoYamlEscapes {
   readonly quotes: readonly number[];
 }
 
+/**
+ * The `yaml` package's lexer, loaded when a text has an escape to look at (few have): a static import loaded the package
+ * into every process that reads YAML (`hangar validate`, the language server), some 70 files.
+ */
+const newLexer = (): Yaml.Lexer => new (createRequire(import.meta.url)("yaml") as typeof Yaml).Lexer();
+
 /** The escapes of every double-quoted scalar of `text`, in text order, as go-yaml reads them. */
 export function goYamlEscapes(text: string): GoYamlEscapes {
   const quotes: number[] = [];
   let offset = 0;
-  for (const token of new Lexer().lex(text)) {
+  for (const token of newLexer().lex(text)) {
     // the lexer's markers of a document, a scalar and a flow's end stand in no text
     if (token === "\x02" || token === "\x1f" || token === "\x18") continue;
     if (token.charCodeAt(0) === 0x22 && text.startsWith(token, offset)) {
@@ -46,9 +53,9 @@ export function goYamlEscapes(text: string): GoYamlEscapes {
 }
 
 /** The characters that may follow a backslash and stand for one character (scannerc.go's table). */
-const SIMPLE = new Set([..."0abt\tnvfre \"'\\N_LP"]);
+const SIMPLE: ReadonlySet<string> = new Set([..."0abt\tnvfre \"'\\N_LP"]);
 /** The line breaks go-yaml reads after a backslash as an escaped line break. */
-const BREAKS = new Set(["\n", "\r", "\u0085", "\u2028", "\u2029"]);
+const BREAKS: ReadonlySet<string> = new Set(["\n", "\r", "\u0085", "\u2028", "\u2029"]);
 const HEX = /^[0-9a-fA-F]*$/;
 const HEX_LENGTH: Readonly<Record<string, number>> = { x: 2, u: 4, U: 8 };
 
