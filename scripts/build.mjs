@@ -2,7 +2,7 @@
 // CommonJS files (dist/cli.cjs and dist/cli-run.cjs, see below) with their Node 20 loader (dist/code-cache.cjs),
 // and the declarations (.d.ts with declaration maps to src/) into dist/types/ by tsc, from tsconfig.build.json.
 import { execFileSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative, sep } from "node:path";
 import { build } from "esbuild";
@@ -55,15 +55,27 @@ const banner = (...lines) => ({
     "\n",
   ),
 });
-/** The modules the front imports lazily, by path from the package's root: what cli-run.cjs serves. */
-const runModules = new Set();
+/**
+ * The modules the front imports lazily, by path from the package's root (what cli-run.cjs serves), each with who
+ * imports it: a command (`render`, from src/cli/commands/render.ts) or `*`, another file of the front.
+ */
+const runModules = new Map();
+/** The commands, by their files (src/cli/commands/render.ts): each gets a run bundle of its own. */
+const COMMANDS = readdirSync("src/cli/commands")
+  .map((file) => /^([a-z]+)\.ts$/.exec(file)?.[1])
+  .filter((name) => name !== undefined && name !== "index");
+/** The command of a command file (`render` for src/cli/commands/render.ts), or `*` for any other file. */
+const importerGroup = (importer) => /[\\/]src[\\/]cli[\\/]commands[\\/]([a-z]+)\.ts$/.exec(importer)?.[1] ?? "*";
 await build({
   ...cliOptions,
   entryPoints: { cli: "src/cli/main.ts" },
   // the loader of cli-run.cjs that bin/hangar.js gives the front on Node 20 (it runs the file through the code
   // cache), else Node's require
+  // which run bundle where Node loads them (22+): the command's (see runBundleFile in src/cli/code-cache.ts), told
+  // from a list rather than by looking for the file, which loads one more of Node's modules (internal/fs/dir) there
   banner: banner(
-    'var runModuleFromBin = typeof hangarRunModule === "function" ? hangarRunModule : (path) => require("./cli-run.cjs").modules[path]();',
+    `var hangarRunFile = () => ${JSON.stringify(COMMANDS)}.includes(process.argv[2]) ? "./cli-run-" + process.argv[2] + ".cjs" : "./cli-run.cjs";`,
+    'var runModuleFromBin = typeof hangarRunModule === "function" ? hangarRunModule : (path) => require(hangarRunFile()).modules[path]();',
   ),
   plugins: [
     {
@@ -72,7 +84,8 @@ await build({
         b.onResolve({ filter: /^\./ }, (args) => {
           if (args.kind !== "dynamic-import") return undefined;
           const path = relative(process.cwd(), join(args.resolveDir, args.path)).split(sep).join("/");
-          runModules.add(path);
+          if (!runModules.has(path)) runModules.set(path, new Set());
+          runModules.get(path).add(importerGroup(args.importer));
           return { path, namespace: "cli-run" };
         });
         b.onLoad({ filter: /.*/, namespace: "cli-run" }, (args) => ({
@@ -117,49 +130,62 @@ await build({
   banner: banner(),
   plugins: [jsYamlOneFile],
 });
-await build({
-  ...cliOptions,
-  stdin: moduleList(runModules, "cli-run.js"),
-  outfile: "dist/cli-run.cjs",
-  outdir: undefined,
-  outExtension: undefined,
-  // the pipeline module's import (src/cli/import-module.ts): the importer bin/hangar.js gives the bundle on
-  // Node 20 (the vm.Script it runs in cannot import), Node's own import() when the bundle is `require`d; the
-  // validator's loader likewise (through the code cache on Node 20, else `require`)
-  banner: banner(
-    'var importModuleFromBin = typeof hangarImportModule === "function" ? hangarImportModule : (url) => import(url);',
-    'var validatorModuleFromBin = typeof hangarValidatorModule === "function" ? hangarValidatorModule : (path) => require("./cli-validator.cjs").modules[path]();',
-  ),
-  plugins: [
-    jsYamlOneFile,
-    {
-      name: "import-module-from-bin",
-      setup(b) {
-        b.onLoad({ filter: /[\\/]src[\\/]cli[\\/]import-module\.ts$/ }, () => ({
-          contents: "export const importModule = (url) => importModuleFromBin(url);",
-          loader: "js",
-        }));
+/**
+ * A bundle of the modules the front imports lazily: dist/cli-run.cjs, all of them, and dist/cli-run-<command>.cjs, those
+ * one command imports and those the rest of the front does. A process loads one: its command's (a file that holds
+ * only what the command runs), or cli-run.cjs when its first argument is no command. Speed: V8's code of a bundle's top
+ * level grows with the whole bundle, not with what runs (222 KB for cli-run.cjs before a line of it ran), and a
+ * cached render deserialized it all, about 9 ms of its CPU in a profile (README, performance).
+ */
+const runBundle = (paths, outfile) =>
+  build({
+    ...cliOptions,
+    stdin: moduleList(paths, outfile.replace(/^dist\//, "").replace(/\.cjs$/, ".js")),
+    outfile,
+    outdir: undefined,
+    outExtension: undefined,
+    // the pipeline module's import (src/cli/import-module.ts): the importer bin/hangar.js gives the bundle on
+    // Node 20 (the vm.Script it runs in cannot import), Node's own import() when the bundle is `require`d; the
+    // validator's loader likewise (through the code cache on Node 20, else `require`)
+    banner: banner(
+      'var importModuleFromBin = typeof hangarImportModule === "function" ? hangarImportModule : (url) => import(url);',
+      'var validatorModuleFromBin = typeof hangarValidatorModule === "function" ? hangarValidatorModule : (path) => require("./cli-validator.cjs").modules[path]();',
+    ),
+    plugins: [
+      jsYamlOneFile,
+      {
+        name: "import-module-from-bin",
+        setup(b) {
+          b.onLoad({ filter: /[\\/]src[\\/]cli[\\/]import-module\.ts$/ }, () => ({
+            contents: "export const importModule = (url) => importModuleFromBin(url);",
+            loader: "js",
+          }));
+        },
       },
-    },
-    {
-      // the validator imported lazily (by validate-rendered.ts) comes from cli-validator.cjs; the validate command
-      // and the language server keep cli-run.cjs's own copy
-      name: "validator-apart",
-      setup(b) {
-        b.onResolve({ filter: /validate-value\.ts$/ }, (args) => {
-          if (args.kind !== "dynamic-import") return undefined;
-          const path = relative(process.cwd(), join(args.resolveDir, args.path)).split(sep).join("/");
-          if (path !== VALIDATOR) return undefined;
-          return { path, namespace: "cli-validator" };
-        });
-        b.onLoad({ filter: /.*/, namespace: "cli-validator" }, (args) => ({
-          contents: `module.exports = validatorModuleFromBin(${JSON.stringify(args.path)});`,
-          loader: "js",
-        }));
+      {
+        // the validator imported lazily (by validate-rendered.ts) comes from cli-validator.cjs; the validate command
+        // and the language server keep cli-run.cjs's own copy
+        name: "validator-apart",
+        setup(b) {
+          b.onResolve({ filter: /validate-value\.ts$/ }, (args) => {
+            if (args.kind !== "dynamic-import") return undefined;
+            const path = relative(process.cwd(), join(args.resolveDir, args.path)).split(sep).join("/");
+            if (path !== VALIDATOR) return undefined;
+            return { path, namespace: "cli-validator" };
+          });
+          b.onLoad({ filter: /.*/, namespace: "cli-validator" }, (args) => ({
+            contents: `module.exports = validatorModuleFromBin(${JSON.stringify(args.path)});`,
+            loader: "js",
+          }));
+        },
       },
-    },
-  ],
-});
+    ],
+  });
+await runBundle(runModules.keys(), "dist/cli-run.cjs");
+for (const command of COMMANDS) {
+  const paths = [...runModules].filter(([, groups]) => groups.has(command) || groups.has("*")).map(([path]) => path);
+  await runBundle(paths, `dist/cli-run-${command}.cjs`);
+}
 
 await build({
   ...cliOptions,

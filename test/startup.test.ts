@@ -46,12 +46,12 @@ function loadedBy(args: string[], before?: () => void): { esm: string[]; cjs: st
   });
 }
 
-/** The CLI's files: the bin, its Node 20 loader, the front and the commands' modules (scripts/build.mjs). */
+/** The CLI's files: the bin, its Node 20 loader, the front and render's modules (scripts/build.mjs). */
 const [bin, loader, front, run, validator] = [
   "bin/hangar.js",
   "dist/code-cache.cjs",
   "dist/cli.cjs",
-  "dist/cli-run.cjs",
+  "dist/cli-run-render.cjs",
   "dist/cli-validator.cjs",
 ].map((file) => join(repo, file));
 const CLI = [bin, loader, front, run];
@@ -83,6 +83,19 @@ test("a cached render loads no ES module: the compiled pipeline module (hangar b
   });
 });
 
+test.each(["render", "validate", "schema"])(
+  "hangar %s loads its own run bundle, the modules it runs, not the bundle of every command's",
+  (command) => {
+    const args = {
+      render: ["render", join(repo, "examples/docker-baseline/pipeline.ts"), "--stdout", "--no-validate"],
+      validate: ["validate", join(repo, "examples/docker-baseline/pipeline.ts")],
+      schema: ["schema"],
+    }[command] as string[];
+    const bundles = loadedBy(args).cjs.filter((file) => /[\\/]dist[\\/]cli-run/.test(file));
+    expect(bundles).toEqual([join(repo, `dist/cli-run-${command}.cjs`)]);
+  },
+);
+
 test("a render whose output was not validated before loads the validator, and only then", () => {
   inScratch("hangar-render-loads-", (dir) => {
     const entry = join(repo, "examples/docker-baseline/pipeline.ts");
@@ -95,6 +108,9 @@ test("a render whose output was not validated before loads the validator, and on
     expect(loadedBy(render).cjs).not.toContain(validator);
   });
 });
+
+/** What bin/hangar.js does before it loads hangar: turns Node's compile cache on where Node has one (22+). */
+const NODE_START = 'require("node:module").enableCompileCache?.()';
 
 test("a cached render writes its lines without making process.stdout or process.stderr (no stream module loaded)", () => {
   inScratch("hangar-render-builtins-", (dir) => {
@@ -118,18 +134,23 @@ test("a cached render writes its lines without making process.stdout or process.
     expect(cached.stderr).toMatch(/^.*definition\.json unchanged \(2 jobs, 7 resources\)\n$/);
     expect(cached.stdout).toMatch(/^fly -t pr-inf set-pipeline -p packer-docker-baseline -c .*definition\.json\n$/);
     expect(streams(cached.loaded)).toEqual([]);
-    // beyond what `node -e 0` loads, only the modules of hangar's start: no promise fs, no crypto, no streams
-    const bare = spawnSync(process.execPath, ["--require", join(repo, "test/helpers/record-builtins.cjs"), "-e", "0"], {
-      env: { ...process.env, RECORD_BUILTINS: record },
-    });
+    // beyond what `node -e 0` loads (with Node's compile cache on where there is one, as bin/hangar.js turns it on),
+    // only the modules of hangar's start (and internal/fs/dir, which Node 22's fs loads on a first call): no promise fs,
+    // no crypto, no streams
+    const bare = spawnSync(
+      process.execPath,
+      ["--require", join(repo, "test/helpers/record-builtins.cjs"), "-e", NODE_START],
+      {
+        env: { ...process.env, RECORD_BUILTINS: record },
+      },
+    );
     expect(bare.status).toBe(0);
     const ofNode = new Set(readFileSync(record, "utf8").split("\n"));
     const added = cached.loaded.filter((m) => m.startsWith("NativeModule ") && !ofNode.has(m)).map((m) => m.slice(13));
     expect(
       added.filter(
         (m) =>
-          !["console", "module", "vm", "internal/util/parse_args/parse_args"].includes(m) &&
-          !m.startsWith("internal/util/parse_args/"),
+          !["console", "module", "vm", "internal/fs/dir"].includes(m) && !m.startsWith("internal/util/parse_args/"),
       ),
     ).toEqual([]);
     // a module that logs makes process.stderr (what it logs goes there, stdout holding only the product): hangar's

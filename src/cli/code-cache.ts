@@ -1,4 +1,13 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Script } from "node:vm";
@@ -45,6 +54,16 @@ export const codeCacheKey = (argv: readonly string[]): string => {
   const [first = ""] = argv;
   return /^[a-z]{1,20}$/.test(first) ? first : "options";
 };
+
+/**
+ * The bundle of the modules a command runs (scripts/build.mjs): `dist/cli-run-<key>.cjs` when the build made one for
+ * the command, else `dist/cli-run.cjs`, which holds them all (`options`, a first argument that is no command). The
+ * banner of dist/cli.cjs repeats this rule where Node loads the bundles itself (Node 22+).
+ */
+export function runBundleFile(dist: string, key: string): string {
+  const own = join(dist, `cli-run-${key}.cjs`);
+  return existsSync(own) ? own : join(dist, "cli-run.cjs");
+}
 
 /** The file name of the code kept for `bundle` under `prefix`: this bundle (size and time) on this V8. */
 function cacheName(bundle: string, prefix: string): string | undefined {

@@ -327,6 +327,7 @@ describe("the tarball", () => {
         "bin/package.json",
         "dist/cli.cjs",
         "dist/cli-run.cjs",
+        "dist/cli-run-render.cjs",
         "dist/cli-validator.cjs",
         "dist/code-cache.cjs",
         "dist/js-yaml.cjs",
