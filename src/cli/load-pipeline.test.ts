@@ -83,6 +83,21 @@ const loaded = (file: string, stackSourceMaps: boolean) =>
   );
 
 /**
+ * Writes a pipeline module `file` whose name is what `found` gives (an expression, such as an import() of a pattern
+ * of files), `name` a variable it may use, made at run time so that no bundler can tell it in advance.
+ */
+const writeModule = (file: string, name: string, found: string) =>
+  writeFileSync(
+    join(work, file),
+    [
+      `const name = [${JSON.stringify(name)}].join("");`,
+      `const found = ${found};`,
+      "export default { name: String(found), pipeline: { jobs: [] } };",
+      "",
+    ].join("\n"),
+  );
+
+/**
  * What tsx gives for the module `file` of the work folder: the name its default export gives, or `<name>: <message>` of
  * the error importing it (its code in brackets, as Node writes it). What hangar gives is compared with it.
  */
@@ -1120,16 +1135,6 @@ describe("an import() of a pattern of files whose folder holds a file that does 
     mkdirSync(join(work, "plugins"));
     writeFileSync(join(work, "plugins/a.ts"), 'export const value: string = "A";\n');
     writeFileSync(join(work, "plugins/broken.ts"), "export const value: string = ;\n");
-    const writeModule = (file: string, name: string, found: string) =>
-      writeFileSync(
-        join(work, file),
-        [
-          `const name = [${JSON.stringify(name)}].join("");`,
-          `const found = ${found};`,
-          "export default { name: String(found), pipeline: { jobs: [] } };",
-          "",
-        ].join("\n"),
-      );
     // biome-ignore-start lint/suspicious/noTemplateCurlyInString: template literals of the modules' source
     writeModule("good.ts", "a", "(await import(`./plugins/${name}.ts`)).value");
     writeModule("broken.ts", "broken", "(await import(`./plugins/${name}.ts`)).value");
@@ -1380,16 +1385,6 @@ describe("an import of a path found nowhere that may never run", () => {
     mkdirSync(join(work, "plugins"));
     writeFileSync(join(work, "plugins/a.ts"), 'export const value: string = "A";\n');
     writeFileSync(join(work, "plugins/b.ts"), 'import { x } from "../missing.ts";\nexport const value: string = x;\n');
-    const writeModule = (file: string, name: string, found: string) =>
-      writeFileSync(
-        join(work, file),
-        [
-          `const name = [${JSON.stringify(name)}].join("");`,
-          `const found = ${found};`,
-          "export default { name: String(found), pipeline: { jobs: [] } };",
-          "",
-        ].join("\n"),
-      );
     // biome-ignore-start lint/suspicious/noTemplateCurlyInString: template literals of the modules' source
     writeModule("good.ts", "a", "(await import(`./plugins/${name}.ts`)).value");
     writeModule("broken.ts", "b", "(await import(`./plugins/${name}.ts`)).value");
