@@ -91,7 +91,14 @@ describe("hangar import", () => {
     expect(readFileSync(join(work, "p.ts"), "utf8")).toBe("// edited by hand\n");
     const forced = await run(["p.yml", "-o", "p.ts", "--force"]);
     expect(forced.code).toBe(0);
+    expect(forced.stderr).toBe("wrote 1 module\n");
     expect(readFileSync(join(work, "p.ts"), "utf8")).toContain("const src: Resource");
+    // imported again, the same module: the file is left as it is, and the line says so
+    const again = await run(["p.yml", "-o", "p.ts", "--force"]);
+    expect(again).toEqual({ code: 0, stdout: "", stderr: "1 module unchanged\n" });
+    writeFileSync(join(work, "q.yml"), PIPELINE.replace("name: build", "name: test"));
+    const some = await run(["p.yml", "q.yml", "--out-dir", ".", "--force"]);
+    expect(some.stderr).toBe("wrote 1 module, 1 unchanged\n");
   });
 
   test("an input is never its own output, even with --force", async () => {

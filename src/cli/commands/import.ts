@@ -92,16 +92,25 @@ export default defineCommand({
     if (existing.length > 0) {
       return failure(`would replace ${existing.join(", ")} (nothing was written); pass --force to replace`);
     }
+    let unchanged = 0;
     for (const { path, code } of writes) {
       try {
         await io.makeDir(resolve(path, ".."));
-        await io.writeFile(path, code);
+        if ((await io.writeFile(path, code)) === "unchanged") unchanged++;
       } catch (error) {
         const { fileProblem } = await import("../file-problem.ts");
         return failure(`cannot write ${relative(io.cwd(), path) || path}: ${fileProblem(error, "write")}`);
       }
     }
-    io.stderr(`wrote ${writes.length} module${writes.length === 1 ? "" : "s"}\n`);
+    const modules = (n: number) => `${n} module${n === 1 ? "" : "s"}`;
+    const written = writes.length - unchanged;
+    io.stderr(
+      unchanged === 0
+        ? `wrote ${modules(written)}\n`
+        : written === 0
+          ? `${modules(unchanged)} unchanged\n`
+          : `wrote ${modules(written)}, ${unchanged} unchanged\n`,
+    );
     return EXIT.ok;
   },
 });
