@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { createdMessage, instanceVarsKey, pipelineLabel } from "./apply.ts";
+import { instanceVarsQuery } from "./client.ts";
 
 describe("a pipeline's name with its instance vars, as fly writes and reads it", () => {
   test("sorted and flattened; a string fly's YAML would read as another value is quoted", () => {
@@ -29,4 +30,15 @@ test("instance vars name the same pipeline in any key order, nested too; a name 
   expect(instanceVarsKey({ "branch.name": "x" })).not.toBe(instanceVarsKey({ branch: { name: "x" } }));
   expect(instanceVarsKey({ v: { a: 1 } })).not.toBe(instanceVarsKey({ v: [["a", 1]] }));
   expect(instanceVarsKey({})).toBe(instanceVarsKey());
+});
+
+test("a mapping with no value under it is no instance var, as fly's -i and the API's query give none for it", () => {
+  // the same pipeline as the one set: the label, the duplicate check and the query agree
+  expect(instanceVarsKey({ a: {}, b: { c: {} }, pr: 1 })).toBe(instanceVarsKey({ pr: 1 }));
+  expect(instanceVarsKey({ a: {} })).toBe(instanceVarsKey({}));
+  expect(pipelineLabel({ team: "main", name: "app", instanceVars: { a: {}, b: { c: {}, d: 2 } } })).toBe("app/b.d:2");
+  expect(pipelineLabel({ team: "main", name: "app", instanceVars: { a: { b: {} } } })).toBe("app");
+  expect(instanceVarsQuery({ a: {}, b: { c: {}, d: 2 } })).toBe("?vars.b.d=2");
+  // a list or a null is a value
+  expect(pipelineLabel({ team: "main", name: "app", instanceVars: { l: [], n: null } })).toBe("app/l:[],n:null");
 });

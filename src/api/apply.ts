@@ -7,7 +7,7 @@
 
 import { varSegment } from "../concourse/vars.ts";
 import { diffPipelines, type PipelineChange } from "../diff/diff.ts";
-import { isObject } from "../model/common.ts";
+import { isObject, setOwn } from "../model/common.ts";
 import { instanceVarText, shellQuote } from "../render/fly-command.ts";
 import { printable } from "../source/printable.ts";
 import { ApiError, type ConcourseClient, type ConfigWarning, type CurrentConfig, type PipelineRef } from "./client.ts";
@@ -78,6 +78,20 @@ export async function executeApply(
 }
 
 /**
+ * Instance vars as the pipeline set keeps them: a mapping with no value under it (`{a: {}}`, `{a: {b: {}}}`) is no
+ * var, since fly's `-i` and the API's query (see `instanceVarsQuery`) flatten the vars to their values and have none
+ * to give for it.
+ */
+function keptInstanceVars(vars: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(vars)) {
+    const k = isObject(value) ? keptInstanceVars(value) : value;
+    if (!isObject(k) || Object.keys(k).length > 0) setOwn(kept, key, k);
+  }
+  return kept;
+}
+
+/**
  * A pipeline's name with its instance vars as fly writes it and reads it back from `-p` (`atc.PipelineRef.String`,
  * `flaghelpers.PipelineFlag`): `app/branch:main,pr:"123"`. The vars are flattened into dotted keys (a key holding
  * `,.:/` or a space quoted) and sorted; a string value is written plain only when fly's YAML reads it back as the
@@ -86,11 +100,10 @@ export async function executeApply(
 function flyPipelineName(ref: PipelineRef): string {
   const pairs: [key: string, value: unknown][] = [];
   const flatten = (keys: readonly string[], value: unknown): void => {
-    if (isObject(value) && Object.keys(value).length > 0) {
-      for (const [key, v] of Object.entries(value)) flatten([...keys, key], v);
-    } else pairs.push([keys.map(varSegment).join("."), value]);
+    if (isObject(value)) for (const [key, v] of Object.entries(value)) flatten([...keys, key], v);
+    else pairs.push([keys.map(varSegment).join("."), value]);
   };
-  for (const [key, value] of Object.entries(ref.instanceVars ?? {})) flatten([key], value);
+  for (const [key, value] of Object.entries(keptInstanceVars(ref.instanceVars ?? {}))) flatten([key], value);
   if (pairs.length === 0) return ref.name;
   pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `${ref.name}/${pairs.map(([key, value]) => `${key}:${instanceVarText(value)}`).join(",")}`;
@@ -104,7 +117,8 @@ export const pipelineLabel = (ref: PipelineRef): string => printable(flyPipeline
 
 /**
  * What tells one pipeline's instance vars from another's, as Concourse keeps them (a JSON object): keys sorted at every
- * depth, so that the same vars in another order, nested too, are the same pipeline; a name holding a dot
+ * depth, so that the same vars in another order, nested too, are the same pipeline, and a mapping with no value under
+ * it is no var (see {@link keptInstanceVars}); a name holding a dot
  * (`{"branch.name": "x"}`) is a name, not the path `{branch: {name: "x"}}`, which is another pipeline.
  */
 export function instanceVarsKey(vars: Readonly<Record<string, unknown>> = {}): string {
@@ -118,7 +132,7 @@ export function instanceVarsKey(vars: Readonly<Record<string, unknown>> = {}): s
               .map((key) => [key, sorted(value[key])]),
           )
         : value;
-  return JSON.stringify(sorted(vars));
+  return JSON.stringify(sorted(keptInstanceVars(vars)));
 }
 
 /** A fly command to suggest: each argument quoted for a POSIX shell where it needs it, control characters escaped. */
