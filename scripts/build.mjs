@@ -131,11 +131,13 @@ await build({
   plugins: [jsYamlOneFile],
 });
 /**
- * A bundle of the modules the front imports lazily: dist/cli-run.cjs, all of them, and dist/cli-run-<command>.cjs, those
- * one command imports and those the rest of the front does. A process loads one: its command's (a file that holds
- * only what the command runs), or cli-run.cjs when its first argument is no command. Speed: V8's code of a bundle's top
- * level grows with the whole bundle, not with what runs (222 KB for cli-run.cjs before a line of it ran), and a
- * cached render deserialized it all, about 9 ms of its CPU in a profile (README, performance).
+ * A bundle of the modules the front imports lazily: dist/cli-run-<command>.cjs, those one command imports and those the
+ * rest of the front does, and dist/cli-run.cjs, only the latter. A process loads one: its command's (a file that holds
+ * only what the command runs), or cli-run.cjs when its first argument is no command (then only the front's own run:
+ * help, an unknown command's suggestion; a command's modules run only under its own name). Speed: V8's code of a
+ * bundle's top level grows with the whole bundle, not with what runs (222 KB for a bundle of every command's modules
+ * before a line of it ran), and a cached render deserialized it all, about 9 ms of its CPU in a profile (README,
+ * performance).
  */
 const runBundle = (paths, outfile) =>
   build({
@@ -181,7 +183,10 @@ const runBundle = (paths, outfile) =>
       },
     ],
   });
-await runBundle(runModules.keys(), "dist/cli-run.cjs");
+await runBundle(
+  [...runModules].filter(([, groups]) => groups.has("*")).map(([path]) => path),
+  "dist/cli-run.cjs",
+);
 for (const command of COMMANDS) {
   const paths = [...runModules].filter(([, groups]) => groups.has(command) || groups.has("*")).map(([path]) => path);
   await runBundle(paths, `dist/cli-run-${command}.cjs`);

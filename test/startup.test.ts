@@ -229,3 +229,10 @@ test("hangar validate of a YAML file loads the yaml package only for a text with
     expect(yamlFiles(escaped)).not.toEqual([]);
   });
 });
+
+test("a command line that names no command runs from the front's own bundle: an unknown command gets its suggestion", () => {
+  const child = spawnSync(process.execPath, [join(repo, "bin/hangar.js"), "rendr", "x.ts"], { encoding: "utf8" });
+  expect(child.status).toBe(2);
+  expect(child.stderr).toMatch(/^hangar: unknown command 'rendr'; did you mean 'render'\?/);
+  expect(child.stdout).toBe("");
+});

@@ -57,7 +57,8 @@ export const codeCacheKey = (argv: readonly string[]): string => {
 
 /**
  * The bundle of the modules a command runs (scripts/build.mjs): `dist/cli-run-<key>.cjs` when the build made one for
- * the command, else `dist/cli-run.cjs`, which holds them all (`options`, a first argument that is no command). The
+ * the command, else `dist/cli-run.cjs`, which holds only the modules the rest of the front runs (`options`, a first
+ * argument that is no command, runs no command's modules). The
  * banner of dist/cli.cjs repeats this rule where Node loads the bundles itself (Node 22+).
  */
 export function runBundleFile(dist: string, key: string): string {
