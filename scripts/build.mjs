@@ -65,7 +65,10 @@ const COMMANDS = readdirSync("src/cli/commands")
   .map((file) => /^([a-z]+)\.ts$/.exec(file)?.[1])
   .filter((name) => name !== undefined && name !== "index");
 /** The command of a command file (`render` for src/cli/commands/render.ts), or `*` for any other file. */
-const importerGroup = (importer) => /[\\/]src[\\/]cli[\\/]commands[\\/]([a-z]+)\.ts$/.exec(importer)?.[1] ?? "*";
+const importerGroup = (importer) => {
+  const name = /[\\/]src[\\/]cli[\\/]commands[\\/]([a-z]+)\.ts$/.exec(importer)?.[1];
+  return name !== undefined && COMMANDS.includes(name) ? name : "*";
+};
 await build({
   ...cliOptions,
   entryPoints: { cli: "src/cli/main.ts" },
