@@ -16,7 +16,7 @@ export interface ExpandedEntries {
  * folders. Folders named `node_modules` and hidden ones are not searched by `**`. A plain path is kept
  * as given, whether it exists or not, so that loading it reports the missing file.
  */
-export async function expandEntries(patterns: readonly string[], cwd: string): Promise<ExpandedEntries> {
+export function expandEntries(patterns: readonly string[], cwd: string): ExpandedEntries {
   const files: string[] = [];
   const unmatched: string[] = [];
   const seen = new Set<string>();

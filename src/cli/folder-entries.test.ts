@@ -30,8 +30,8 @@ describe("the files a folder or a glob stands for", () => {
   test.skipIf(!hasMkfifo)("are its regular files and links to them, never a FIFO", async () => {
     const root = setUp();
     expect(expandInputs([root], root).files).toEqual(["a.yml", "link.yml"]);
-    expect((await expandEntries(["*.ts"], root)).files).toEqual(["link.ts", "p.ts"]);
-    expect((await expandEntries(["./fifo.t[s]"], root)).unmatched).toEqual(["./fifo.t[s]"]);
+    expect(expandEntries(["*.ts"], root).files).toEqual(["link.ts", "p.ts"]);
+    expect(expandEntries(["./fifo.t[s]"], root).unmatched).toEqual(["./fifo.t[s]"]);
     const io = { ...nodeIo(process), cwd: () => root };
     expect(await collectInputs(["."], io)).toEqual({ ok: true, files: ["a.yml", "link.yml"] });
     // named as an argument, a FIFO is kept, to be read (`hangar validate <(make-pipeline)`)

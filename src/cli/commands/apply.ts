@@ -74,7 +74,7 @@ export default defineCommand({
     ]);
     const twice = stdinTwice(positionals);
     if (twice !== undefined) return usage(twice);
-    const { files, unmatched } = await expandEntries(positionals, io.cwd());
+    const { files, unmatched } = expandEntries(positionals, io.cwd());
     if (unmatched.length > 0) return usage(`no file matches ${unmatched.map((p) => `'${p}'`).join(", ")}`);
     if (typeof values.pipeline === "string" && files.length > 1)
       return usage("-p names one pipeline; with several entries each is named by its module");

@@ -47,7 +47,7 @@ export default defineCommand({
         import("../plural.ts"),
         import("../fly-vars.ts"),
       ]);
-    const { files, unmatched } = await expandEntries(positionals, io.cwd());
+    const { files, unmatched } = expandEntries(positionals, io.cwd());
     if (unmatched.length > 0) return usage(`no file matches ${unmatched.map((p) => `'${p}'`).join(", ")}`);
     const format = values.format === "yaml" ? "yaml" : "json";
     const timeoutMs = readTimeout(values.timeout);
