@@ -26,6 +26,23 @@ test("a reader that goes away early (| head) ends hangar quietly, exit 0", () =>
   expect(errors.stderr).toBe("");
 });
 
+test("a reader that goes away early from validate's findings (| head) ends hangar quietly, with their exit code", () => {
+  const work = mkdtempSync(join(tmpdir(), "hangar-findings-pipe-"));
+  try {
+    // some 2,000 findings, 150 KB of them: more than a pipe holds, so the write is still under way when head leaves
+    const jobs = Array.from({ length: 2000 }, (_, i) => `- name: job-${i}\n  plan:\n  - get: missing-${i}\n`).join("");
+    writeFileSync(join(work, "pipeline.yml"), `jobs:\n${jobs}`);
+    const run = bash(
+      `cd ${JSON.stringify(work)} && ${hangar} validate pipeline.yml | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`,
+    );
+    // the summary alone on stderr: no "Unhandled 'error' event" with a stack
+    expect(run.stderr).toBe("2000 errors, 0 warnings in 1 file\n");
+    expect(run.stdout).toBe("1\n");
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
+
 test("what a pipeline module logs goes to stderr, so that stdout holds only the product", () => {
   const work = mkdtempSync(join(tmpdir(), "hangar-logs-"));
   try {

@@ -260,13 +260,13 @@ describe("stdioWriter", () => {
   /** A stream that records what is written and calls back at once. */
   const recorder = () => {
     const chunks: string[] = [];
-    const stream = {
+    const stream = Object.assign(new EventEmitter(), {
       write(chunk: string | Uint8Array, done?: () => void) {
         chunks.push(Buffer.from(chunk).toString("utf8"));
         done?.();
         return true;
       },
-    };
+    });
     return { chunks, stream };
   };
 
@@ -295,6 +295,24 @@ describe("stdioWriter", () => {
     expect(out.chunks).toEqual(["from the module\n", "fly ...\n", ""]);
     // stderr was never made: nothing to flush there
     expect(err.chunks).toEqual([]);
+  });
+
+  test("a stream whose reader went away (EPIPE, | head) takes nothing more, and the process goes on", async () => {
+    const out = recorder();
+    const proc = {};
+    Object.defineProperty(proc, "stdout", { get: () => out.stream, configurable: true, enumerable: true });
+    Object.defineProperty(proc, "stderr", { get: () => recorder().stream, configurable: true, enumerable: true });
+    const writer = stdioWriter(proc as StdioProcess);
+    // the stream is made before hangar writes (reading process.stdout.isTTY, say)
+    void (proc as { stdout: unknown }).stdout;
+    writer.write(1, "first\n");
+    // with no listener, Node's stream would throw this out of the process ("Unhandled 'error' event")
+    out.stream.emit("error", Object.assign(new Error("write EPIPE"), { code: "EPIPE" }));
+    writer.write(1, "second\n");
+    await writer.flushed();
+    expect(out.chunks).toEqual(["first\n"]);
+    // any other failure of the stream is still thrown
+    expect(() => out.stream.emit("error", Object.assign(new Error("write EIO"), { code: "EIO" }))).toThrow("EIO");
   });
 });
 

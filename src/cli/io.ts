@@ -309,7 +309,20 @@ export function stdioWriter(proc: StdioProcess): StdioWriter {
       },
     });
   }
-  const streamOf = (fd: 1 | 2): Writable => (fd === 1 ? proc.stdout : proc.stderr);
+  /** The streams hangar has written through, each watched for its reader going away. */
+  const watched = new WeakSet<Writable>();
+  const streamOf = (fd: 1 | 2): Writable => {
+    const stream = fd === 1 ? proc.stdout : proc.stderr;
+    if (!watched.has(stream)) {
+      watched.add(stream);
+      // a reader that went away mid-write fails the stream, not the process; anything else is still thrown
+      stream.on("error", (error: Error) => {
+        if ((error as { code?: unknown }).code !== "EPIPE") throw error;
+        gone.add(fd);
+      });
+    }
+    return stream;
+  };
   return {
     write(fd, text) {
       if (gone.has(fd)) return;
@@ -328,8 +341,8 @@ export function stdioWriter(proc: StdioProcess): StdioWriter {
       }
     },
     async flushed() {
-      const streams = [...made.values(), ...[...unseen].map(streamOf)];
-      for (const stream of streams) await new Promise<void>((resolve) => stream.write("", () => resolve()));
+      const fds = [...new Set([...made.keys(), ...unseen])].filter((fd) => !gone.has(fd));
+      for (const stream of fds.map(streamOf)) await new Promise<void>((resolve) => stream.write("", () => resolve()));
     },
   };
 }
