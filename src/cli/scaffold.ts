@@ -125,6 +125,8 @@ export function scaffold({ packageName, pipelineName, target, hangarSpec }: Scaf
         noUncheckedIndexedAccess: true,
         noPropertyAccessFromIndexSignature: true,
         verbatimModuleSyntax: true,
+        // hangar render bundles local imports by their source names (`./shared.ts`, as `hangar import --split` writes)
+        allowImportingTsExtensions: true,
         noEmit: true,
       },
       include: ["pipelines"],

@@ -139,6 +139,36 @@ describe("hangar init", () => {
     expect(await runCli(check, memoryIo(project).io)).toBe(1);
   });
 
+  test("tsc type-checks a module that imports a local file by its .ts name, as `hangar import --split` writes them", {
+    timeout: 120_000,
+  }, async () => {
+    expect((await init("typed")).code).toBe(0);
+    const project = join(work, "typed");
+    mkdirSync(join(project, "node_modules"));
+    symlinkSync(repo, join(project, "node_modules/hangar"), "dir");
+    writeFileSync(
+      join(project, "ci.yml"),
+      [
+        "resources:",
+        "- {name: src, type: git, source: {uri: https://git.example.com/app.git}}",
+        "jobs:",
+        "- {name: unit, plan: [{get: src, trigger: true}]}",
+        "- {name: ship, plan: [{get: src, passed: [unit]}]}",
+        "groups:",
+        "- {name: test, jobs: [unit]}",
+        "- {name: release, jobs: [ship]}",
+        "",
+      ].join("\n"),
+    );
+    const imported = memoryIo(project);
+    expect(await runCli(["import", "ci.yml", "--out-dir", "pipelines", "--split", "group"], imported.io)).toBe(0);
+    expect(readFileSync(join(project, "pipelines/ci/pipeline.ts"), "utf8")).toMatch(/from "\.\/shared\.ts"/);
+    const tsc = join(repo, "node_modules/typescript/bin/tsc");
+    const checked = spawnSync(process.execPath, [tsc, "-p", "."], { cwd: project, encoding: "utf8" });
+    expect(checked.stdout + checked.stderr).toBe("");
+    expect(checked.status).toBe(0);
+  });
+
   test("refuses to overwrite, lists every file in the way, and writes nothing", async () => {
     mkdirSync(join(work, "taken/pipelines/app"), { recursive: true });
     writeFileSync(join(work, "taken/package.json"), "{}\n");
