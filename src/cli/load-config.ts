@@ -27,13 +27,13 @@ export async function loadConfig(
   if (file !== "-" && isModuleFile(file)) {
     const { notPlainData, notPlainDataError, warningsTo } = await import("./report.ts");
     const definition = await loadModule(file, io.cwd(), { ...options, warn: options.warn ?? warningsTo(io) });
-    const [{ toConcourseData }, { findNotPlainData }] = await Promise.all([
+    const [{ pipelineToConcourseData }, { findNotPlainData }] = await Promise.all([
       import("../render/to-concourse.ts"),
       import("../walk/plain-data.ts"),
     ]);
     let config: unknown;
     try {
-      config = toConcourseData(definition.pipeline);
+      config = pipelineToConcourseData(definition.pipeline);
     } catch (error) {
       throw notPlainData(definition.pipeline, file, error);
     }

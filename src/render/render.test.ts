@@ -157,6 +157,18 @@ describe("renderJson", () => {
   });
 });
 
+describe("a pipeline with a top-level name", () => {
+  // `name` (and `target`) written beside `jobs` where a definition's `pipeline:` was meant; Concourse drops the keys
+  const named = deepFreeze({ name: "app", target: "ci", jobs: [{ name: "build", plan: [{ get: "src" }] }] });
+
+  test("is rendered as a pipeline, its jobs whole, not as a group whose jobs are names", () => {
+    const rendered = JSON.parse(renderJson(named as unknown as Pipeline));
+    expect(rendered.jobs).toEqual([{ name: "build", plan: [{ get: "src" }] }]);
+    expect(parse(renderYaml(named as unknown as Pipeline)).jobs).toEqual([{ name: "build", plan: [{ get: "src" }] }]);
+    expect(renderData(named as unknown as Pipeline, "json").data).toEqual(rendered);
+  });
+});
+
 describe("renderJson's escapes, each character alone", () => {
   const each = ["x\u007fy", "x\u0080y", "\u0085x", "a\u2028b", "\u2029", "\ufeffb", "\ufffe", "\uffff"];
   const rendered = (s: string) =>

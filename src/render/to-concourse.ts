@@ -381,11 +381,19 @@ export function toConcourseData<T>(value: T): unknown {
 }
 
 /**
- * {@link toConcourse} for writing out as text at once (JSON or YAML): the result shares every part of
- * `value` that needs no change, so it must not be kept or modified.
+ * {@link toConcourseData} of a pipeline (or fragment), read as one whatever its keys: a `name` at its top level (a key
+ * Concourse drops) does not make it a group, whose `jobs` are names.
  */
-export function toConcourseForText<T>(value: T): unknown {
-  return convert(value, true);
+export function pipelineToConcourseData(pipeline: unknown): unknown {
+  return convertAs(pipeline, "pipeline", false);
+}
+
+/**
+ * {@link pipelineToConcourseData} for writing out as text at once (JSON or YAML): the result shares every part of
+ * `pipeline` that needs no change, so it must not be kept or modified.
+ */
+export function toConcourseForText(pipeline: unknown): unknown {
+  return convertAs(pipeline, "pipeline", true);
 }
 
 function convert(value: unknown, share: Share): unknown {

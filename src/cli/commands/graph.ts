@@ -123,7 +123,7 @@ export default defineCommand({
       if (authored === undefined) return EXIT.failure;
     }
 
-    const [{ toConcourseData }, { layoutPipeline }, { fragmentLabels }, { provenanceOf }, { isHangarError }] =
+    const [{ pipelineToConcourseData }, { layoutPipeline }, { fragmentLabels }, { provenanceOf }, { isHangarError }] =
       await Promise.all([
         import("../../render/to-concourse.ts"),
         import("../../graph/layout.ts"),
@@ -133,7 +133,7 @@ export default defineCommand({
       ]);
     let pipeline: Pipeline;
     try {
-      pipeline = toConcourseData(authored) as Pipeline;
+      pipeline = pipelineToConcourseData(authored) as Pipeline;
     } catch (error) {
       return reportLoadFailure(notPlainData(authored, entry, error), io, {
         command: "graph",

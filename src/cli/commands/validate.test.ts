@@ -220,6 +220,20 @@ describe("hangar validate", () => {
     });
   });
 
+  test("a module whose pipeline has a name beside its jobs: the key Concourse drops is said, the jobs are read as jobs", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "hangar-validate-"));
+    try {
+      writeFileSync(join(dir, "named.mjs"), 'export default { name: "app", jobs: [{ name: "build", plan: [] }] };\n');
+      const m = memoryIo(dir);
+      expect(await runCli(["validate", "named.mjs"], m.io)).toBe(0);
+      expect(m.stdout).toBe(
+        'named.mjs:name warning unknown-field-dropped set-pipeline drops unknown top-level key "name" and all it holds\n',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("a module with undefined in a list of user data: one line naming its path, exit 2 (not validated without it)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "hangar-validate-"));
     try {

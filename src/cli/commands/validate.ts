@@ -39,7 +39,7 @@ export default defineCommand({
     if (typeof timeoutMs !== "number") return usage(timeoutMs.usageError);
     // The validator is loaded on use, so that other commands start fast.
     const [
-      { toConcourseData },
+      { pipelineToConcourseData },
       { formatResults },
       { hasErrors, validateData },
       { isModuleFile, loadModule },
@@ -85,7 +85,7 @@ export default defineCommand({
           if (advice !== undefined) io.stderr(`note: ${advice}\n`);
           let data: unknown;
           try {
-            data = toConcourseData(definition.pipeline);
+            data = pipelineToConcourseData(definition.pipeline);
           } catch (error) {
             throw notPlainData(definition.pipeline, file, error);
           }
