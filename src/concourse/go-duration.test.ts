@@ -22,6 +22,28 @@ describe("goParseDuration (Go's time.ParseDuration)", () => {
     expect(goParseDuration(text)).toEqual({ ok: true, ns });
   });
 
+  // what Go's time.ParseDuration returns for them (run with Go 1.19): it reckons a fraction's share as float64(f) *
+  // (unit / scale), which rounds, up or down, where the fraction has 16 digits or more
+  test.each([
+    ["0.9999999999999999s", 1_000_000_000n],
+    ["0.99999999999999999s", 1_000_000_000n],
+    ["999.9999999999999999999ms", 1_000_000_000n],
+    ["0.999999999999999999998us", 1_000n],
+    [".3333333333333333333h", 1_200_000_000_000n],
+    ["0.0166666666666666669m", 999_999_999n],
+  ])("%j is %s ns, its fraction's share reckoned in float64 as Go reckons it", (text, ns) => {
+    expect(goParseDuration(text)).toEqual({ ok: true, ns });
+  });
+
+  test.each([
+    ["500ms500ms", 1_000_000_000n],
+    ["999ms1ms", 1_000_000_000n],
+    ["1ms1ms", 2_000_000n],
+    ["0.5ns0.5ns", 0n],
+  ])("%j, its parts added up, is %s ns", (text, ns) => {
+    expect(goParseDuration(text)).toEqual({ ok: true, ns });
+  });
+
   test.each([
     ["", 'time: invalid duration ""'],
     ["10", 'time: missing unit in duration "10"'],
@@ -90,6 +112,9 @@ test("GO_DURATION_AT_LEAST_1S_SYNTAX matches a duration of one part exactly when
   );
   // parts that add up to a second, each under one: Go's 1s, which the syntax cannot add up
   expect([atLeast1s.test("500ms500ms"), goAtLeast1s("500ms500ms")]).toEqual([false, true]);
+  // a fraction of 16 digits or more is judged at its exact value, which Go's float64 share may round up or down
+  expect([atLeast1s.test("0.99999999999999999s"), goAtLeast1s("0.99999999999999999s")]).toEqual([false, true]);
+  expect([atLeast1s.test("0.0166666666666666669m"), goAtLeast1s("0.0166666666666666669m")]).toEqual([true, false]);
 });
 
 describe("goDurationString", () => {

@@ -1,6 +1,7 @@
 /**
- * Go's `time.ParseDuration`, which Concourse uses for `timeout`, `check_every`, cache `ttl` and so on: exact
- * (int64 nanoseconds as a bigint, with Go's overflow checks), with Go's error texts.
+ * Go's `time.ParseDuration`, which Concourse uses for `timeout`, `check_every`, cache `ttl` and so on: int64
+ * nanoseconds as a bigint, with Go's overflow checks, a fraction's share reckoned in float64 as Go reckons it, and Go's
+ * error texts.
  */
 import { goQuote } from "./go-format.ts";
 
@@ -29,7 +30,9 @@ export const GO_DURATION_SYNTAX = `^[-+]?(?:0|(?:(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9
  * expression's source: no sign `-`, and one part that is a second or more by itself: a whole number of seconds,
  * minutes or hours (`1s`, `1.5m`); a fraction of a minute over 1/60 or of an hour over 1/3600 (`0.5m`, `.0003h`;
  * `0.0166m` is 0.996s); 1000ms, 10^6us or 10^9ns or more. A sum of parts each under a second (`500ms500ms`), which Go
- * reads as 1s, does not match: no regular expression of a useful size adds parts up.
+ * reads as 1s, does not match: no regular expression of a useful size adds parts up. A part is judged by its exact
+ * value, which Go's float64 share of a fraction of 16 digits or more may round up or down (`0.99999999999999999s` is
+ * 1s to Go, `0.0166666666666666669m` 999999999ns).
  */
 export const GO_DURATION_AT_LEAST_1S_SYNTAX = (() => {
   const number = String.raw`(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)`;
@@ -96,7 +99,8 @@ export function goParseDuration(orig: string): { ok: true; ns: bigint } | { ok: 
     s = s.slice(i);
     let post = false;
     let frac = 0n;
-    let scale = 1n;
+    // a float64 in Go, as is the fraction's share below: 10^n, exact for the 19 digits at most that are taken
+    let scale = 1;
     if (s[0] === ".") {
       s = s.slice(1);
       let j = 0;
@@ -107,7 +111,7 @@ export function goParseDuration(orig: string): { ok: true; ns: bigint } | { ok: 
           if (next > MAX) overflow = true;
           else {
             frac = next;
-            scale *= 10n;
+            scale *= 10;
           }
         }
         j++;
@@ -126,7 +130,9 @@ export function goParseDuration(orig: string): { ok: true; ns: bigint } | { ok: 
     if (v > MAX / unit) return invalid();
     v *= unit;
     if (frac > 0n) {
-      v += (frac * unit) / scale;
+      // Go's float64(f) * (float64(unit) / scale), truncated: a fraction of 16 digits or more may round up to the
+      // next nanosecond, or whole unit (`0.99999999999999999s` is 1s), where the exact share stays under it
+      v += BigInt(Math.trunc(Number(frac) * (Number(unit) / scale)));
       if (v > MAX) return invalid();
     }
     total += v;

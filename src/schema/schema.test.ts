@@ -875,6 +875,12 @@ describe("a task cache's ttl, in a task config file and in a task step's config"
       expect(errorsOf(text).length).toBeGreaterThan(0);
     }
   });
+  test("a fraction of 16 digits or more that Go's float64 rounds up to 1s passes hangar validate, and fails the schema, which reads its exact value", () => {
+    for (const text of [CACHE("0.99999999999999999s"), IN_A_STEP("0.99999999999999999s")]) {
+      expect(hangarErrors(text)).toEqual([]);
+      expect(errorsOf(text).length).toBeGreaterThan(0);
+    }
+  });
   test("a ((var)) ttl passes in a task step's config, which fly fills, and fails a task config file", () => {
     expect(errorsOf(IN_A_STEP("((ttl))"))).toEqual([]);
     expect(hangarErrors(CACHE("((ttl))")).map((d) => d.ruleId)).toEqual(["value-invalid"]);
