@@ -869,9 +869,23 @@ describe("a task cache's ttl, in a task config file and in a task step's config"
       }
     },
   );
-  test("parts each under a second that add up to one pass Concourse and fail the schema, which cannot add them up", () => {
-    for (const text of [CACHE("500ms500ms"), IN_A_STEP("500ms500ms")]) {
-      expect(hangarErrors(text)).toEqual([]);
+  test.each(["500ms500ms", "999ms1ms", "0.5s0.5s", "+250ms750ms"])(
+    "parts each under a second that add up to one or more pass both: %s",
+    (ttl) => {
+      for (const text of [CACHE(ttl), IN_A_STEP(ttl)]) {
+        expect([ttl, hangarErrors(text)]).toEqual([ttl, []]);
+        expect([ttl, errorsOf(text)]).toEqual([ttl, []]);
+      }
+    },
+  );
+  test("parts that add up to under a second pass the schema, which cannot add them up and takes every sum, and fail hangar validate, which adds them up as Go does", () => {
+    for (const text of [CACHE("1ms1ms"), IN_A_STEP("1ms1ms")]) {
+      expect(hangarErrors(text).map((d) => d.message)).toEqual(["cache ttl must be at least 1s, got '1ms1ms'"]);
+      expect(errorsOf(text)).toEqual([]);
+    }
+    // parts that are all zero are no sum the schema must take
+    for (const text of [CACHE("0s0ms"), IN_A_STEP("0s0ms")]) {
+      expect(hangarErrors(text).map((d) => d.message)).toEqual(["cache ttl must be at least 1s, got '0s0ms'"]);
       expect(errorsOf(text).length).toBeGreaterThan(0);
     }
   });
