@@ -215,6 +215,12 @@ const GO_YAML_NOT_STRING: JsonSchema = {
  * A container's `cpu` (atc/container_limits.go `CPULimit`, decoded from JSON as a float64): a number; a string, even of
  * digits (`"5"`, `"0x10"`), is `cpu limit must be an integer`. A number go-yaml reads that YAML 1.2 leaves a string
  * (`1_000`, `1_0.5`) is a number to Concourse.
+ *
+ * What no schema can tell apart, here and in {@link MEMORY_LIMIT}: a plain int past 2^64 - 1 in base 16 or 8
+ * (`0x10000000000000000`, `0o2000000000000000000000`), which go-yaml keeps a string and Concourse refuses, is to a
+ * YAML 1.2 reader the number that the decimal `18446744073709551616` is, which go-yaml reads as a float and Concourse
+ * takes, and to a JavaScript reader the float64 that the largest uint64 (`0xFFFFFFFFFFFFFFFF`) is. The schema passes
+ * them all, as refusing one would refuse the others; `hangar validate`, which reads YAML as Concourse does, refuses it.
  */
 const CPU_LIMIT: JsonSchema = { anyOf: [...ANY_NUMBER] };
 
