@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import {
   GO_DURATION_AT_LEAST_1S_SYNTAX,
+  GO_DURATION_OF_PARTS_SYNTAX,
   GO_DURATION_SYNTAX,
   goDurationError,
   goDurationString,
@@ -19,6 +20,28 @@ describe("goParseDuration (Go's time.ParseDuration)", () => {
     ["7µs", 7_000n],
     ["10ns", 10n],
   ])("%j is %s ns", (text, ns) => {
+    expect(goParseDuration(text)).toEqual({ ok: true, ns });
+  });
+
+  // what Go's time.ParseDuration returns for them (run with Go 1.19): it reckons a fraction's share as float64(f) *
+  // (unit / scale), which rounds, up or down, where the fraction has 16 digits or more
+  test.each([
+    ["0.9999999999999999s", 1_000_000_000n],
+    ["0.99999999999999999s", 1_000_000_000n],
+    ["999.9999999999999999999ms", 1_000_000_000n],
+    ["0.999999999999999999998us", 1_000n],
+    [".3333333333333333333h", 1_200_000_000_000n],
+    ["0.0166666666666666669m", 999_999_999n],
+  ])("%j is %s ns, its fraction's share reckoned in float64 as Go reckons it", (text, ns) => {
+    expect(goParseDuration(text)).toEqual({ ok: true, ns });
+  });
+
+  test.each([
+    ["500ms500ms", 1_000_000_000n],
+    ["999ms1ms", 1_000_000_000n],
+    ["1ms1ms", 2_000_000n],
+    ["0.5ns0.5ns", 0n],
+  ])("%j, its parts added up, is %s ns", (text, ns) => {
     expect(goParseDuration(text)).toEqual({ ok: true, ns });
   });
 
@@ -90,6 +113,44 @@ test("GO_DURATION_AT_LEAST_1S_SYNTAX matches a duration of one part exactly when
   );
   // parts that add up to a second, each under one: Go's 1s, which the syntax cannot add up
   expect([atLeast1s.test("500ms500ms"), goAtLeast1s("500ms500ms")]).toEqual([false, true]);
+  // a fraction of 16 digits or more is judged at its exact value, which Go's float64 share may round up or down
+  expect([atLeast1s.test("0.99999999999999999s"), goAtLeast1s("0.99999999999999999s")]).toEqual([false, true]);
+  expect([atLeast1s.test("0.0166666666666666669m"), goAtLeast1s("0.0166666666666666669m")]).toEqual([true, false]);
+});
+
+test("GO_DURATION_OF_PARTS_SYNTAX matches the durations of two parts or more, not negative, not all zero, whatever they add up to", () => {
+  const ofParts = new RegExp(GO_DURATION_OF_PARTS_SYNTAX, "u");
+  const matched = ["500ms500ms", "999ms1ms", "0.5s0.5s", "+250ms750ms", "1h30m", "0s1ns", "1ms1ms", "0.5ns0.5ns"];
+  const unmatched = [
+    ...["1s", "500ms", "0", "0s", "-500ms500ms", "-1h30m", "0s0ms", "+0.0s.0ms00h", "1s-1s", "1ms1", "1ms 1ms"],
+    ...["", "1d1h", "((ttl))"],
+  ];
+  for (const text of matched) expect([text, ofParts.test(text), goParseDuration(text).ok]).toEqual([text, true, true]);
+  for (const text of unmatched) expect([text, ofParts.test(text)]).toEqual([text, false]);
+  // what a schema can say of a lower bound: of two parts or more, every duration Go reads as 1s or more matches
+  const parts = fc
+    .array(
+      fc
+        .record({
+          whole: fc.constantFrom("", "0", "1", "250", "500", "999", "1000"),
+          fraction: fc.constantFrom(undefined, "", "0", "5", "25", "999"),
+          unit: fc.constantFrom("ns", "us", "µs", "ms", "s", "m", "h"),
+        })
+        .filter(({ whole, fraction }) => whole !== "" || (fraction !== undefined && fraction !== ""))
+        .map(({ whole, fraction, unit }) => `${whole}${fraction === undefined ? "" : `.${fraction}`}${unit}`),
+      { minLength: 2, maxLength: 4 },
+    )
+    .map((list) => list.join(""));
+  fc.assert(
+    fc.property(parts, (text) => {
+      const parsed = goParseDuration(text);
+      expect([text, parsed.ok]).toEqual([text, true]);
+      if (parsed.ok && parsed.ns >= 1_000_000_000n) expect([text, ofParts.test(text)]).toEqual([text, true]);
+      if (parsed.ok && parsed.ns === 0n && !/[1-9]/.test(text))
+        expect([text, ofParts.test(text)]).toEqual([text, false]);
+    }),
+    { numRuns: 1000, seed: 31 },
+  );
 });
 
 describe("goDurationString", () => {

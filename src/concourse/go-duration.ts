@@ -1,6 +1,7 @@
 /**
- * Go's `time.ParseDuration`, which Concourse uses for `timeout`, `check_every`, cache `ttl` and so on: exact
- * (int64 nanoseconds as a bigint, with Go's overflow checks), with Go's error texts.
+ * Go's `time.ParseDuration`, which Concourse uses for `timeout`, `check_every`, cache `ttl` and so on: int64
+ * nanoseconds as a bigint, with Go's overflow checks, a fraction's share reckoned in float64 as Go reckons it, and Go's
+ * error texts.
  */
 import { goQuote } from "./go-format.ts";
 
@@ -17,23 +18,27 @@ const UNITS: Readonly<Record<string, bigint>> = {
 
 const MAX = 1n << 63n;
 
+/** A part of a duration, a number (`1`, `1.5`, `.5`, `1.`) and its unit, as a regular expression's source. */
+const PART = String.raw`(?:(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:${Object.keys(UNITS).join("|")}))`;
+
 /**
  * The text Go's `time.ParseDuration` reads, as a regular expression's source (for the JSON Schema): `0`, or numbers
  * (`1`, `1.5`, `.5`, `1.`) each with a unit, after an optional sign. It leaves out the one other check, the range:
  * Go rejects a duration past 2^63-1 nanoseconds (about 292 years).
  */
-export const GO_DURATION_SYNTAX = `^[-+]?(?:0|(?:(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:${Object.keys(UNITS).join("|")}))+)$`;
+export const GO_DURATION_SYNTAX = `^[-+]?(?:0|${PART}+)$`;
 
 /**
  * The durations of at least 1s (a task cache's `ttl`, atc/task.go) among {@link GO_DURATION_SYNTAX}'s, as a regular
  * expression's source: no sign `-`, and one part that is a second or more by itself: a whole number of seconds,
  * minutes or hours (`1s`, `1.5m`); a fraction of a minute over 1/60 or of an hour over 1/3600 (`0.5m`, `.0003h`;
  * `0.0166m` is 0.996s); 1000ms, 10^6us or 10^9ns or more. A sum of parts each under a second (`500ms500ms`), which Go
- * reads as 1s, does not match: no regular expression of a useful size adds parts up.
+ * reads as 1s, does not match: no regular expression of a useful size adds parts up ({@link
+ * GO_DURATION_OF_PARTS_SYNTAX} is what a schema can say of them). A part is judged by its exact value, which Go's
+ * float64 share of a fraction of 16 digits or more may round up or down (`0.99999999999999999s` is 1s to Go,
+ * `0.0166666666666666669m` 999999999ns).
  */
 export const GO_DURATION_AT_LEAST_1S_SYNTAX = (() => {
-  const number = String.raw`(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)`;
-  const anyPart = `${number}(?:${Object.keys(UNITS).join("|")})`;
   const whole = String.raw`0*[1-9][0-9]*(?:\.[0-9]*)?`;
   const atLeast = (digits: number) => String.raw`0*[1-9][0-9]{${digits},}(?:\.[0-9]*)?`;
   const fraction = String.raw`0*\.`;
@@ -50,7 +55,18 @@ export const GO_DURATION_AT_LEAST_1S_SYNTAX = (() => {
     `${atLeast(6)}(?:${micro})`,
     `${atLeast(9)}ns`,
   ].join("|");
-  return `^(?=[+]?(?:${anyPart})*?(?:${secondOrMore}))${GO_DURATION_SYNTAX.slice(1)}`;
+  return `^(?=[+]?${PART}*?(?:${secondOrMore}))${GO_DURATION_SYNTAX.slice(1)}`;
+})();
+
+/**
+ * The durations of two parts or more, no sign `-`, not all of them zero (`500ms500ms`, `1ms1ms`; not `0s0ms`), as a
+ * regular expression's source: Go adds the parts up (`500ms500ms` is 1s, `1ms1ms` 2ms), which no regular expression of
+ * a useful size does, so where a duration has a lower bound ({@link GO_DURATION_AT_LEAST_1S_SYNTAX}) a schema can only
+ * take all of these or none.
+ */
+export const GO_DURATION_OF_PARTS_SYNTAX = (() => {
+  const zeroPart = String.raw`(?:(?:0+(?:\.0*)?|\.0+)(?:${Object.keys(UNITS).join("|")}))`;
+  return `^[+]?(?!${zeroPart}+$)${PART}{2,}$`;
 })();
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= "0" && c <= "9";
@@ -96,7 +112,8 @@ export function goParseDuration(orig: string): { ok: true; ns: bigint } | { ok: 
     s = s.slice(i);
     let post = false;
     let frac = 0n;
-    let scale = 1n;
+    // a float64 in Go, as is the fraction's share below: 10^n, exact for the 19 digits at most that are taken
+    let scale = 1;
     if (s[0] === ".") {
       s = s.slice(1);
       let j = 0;
@@ -107,7 +124,7 @@ export function goParseDuration(orig: string): { ok: true; ns: bigint } | { ok: 
           if (next > MAX) overflow = true;
           else {
             frac = next;
-            scale *= 10n;
+            scale *= 10;
           }
         }
         j++;
@@ -126,7 +143,9 @@ export function goParseDuration(orig: string): { ok: true; ns: bigint } | { ok: 
     if (v > MAX / unit) return invalid();
     v *= unit;
     if (frac > 0n) {
-      v += (frac * unit) / scale;
+      // Go's float64(f) * (float64(unit) / scale), truncated: a fraction of 16 digits or more may round up to the
+      // next nanosecond, or whole unit (`0.99999999999999999s` is 1s), where the exact share stays under it
+      v += BigInt(Math.trunc(Number(frac) * (Number(unit) / scale)));
       if (v > MAX) return invalid();
     }
     total += v;

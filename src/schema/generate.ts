@@ -36,7 +36,11 @@
  *   types as `number`: the shape check's descriptors of Concourse's types (src/parse/shape-types.ts) say which.
  */
 import { MEMORY_LIMIT_SYNTAX } from "../concourse/container-limits.ts";
-import { GO_DURATION_AT_LEAST_1S_SYNTAX, GO_DURATION_SYNTAX } from "../concourse/go-duration.ts";
+import {
+  GO_DURATION_AT_LEAST_1S_SYNTAX,
+  GO_DURATION_OF_PARTS_SYNTAX,
+  GO_DURATION_SYNTAX,
+} from "../concourse/go-duration.ts";
 import { STEP_PRECEDENCE } from "../concourse/step-fields.ts";
 import { FLY_VAR_SYNTAX } from "../concourse/vars.ts";
 import { isObject } from "../model/common.ts";
@@ -211,6 +215,12 @@ const GO_YAML_NOT_STRING: JsonSchema = {
  * A container's `cpu` (atc/container_limits.go `CPULimit`, decoded from JSON as a float64): a number; a string, even of
  * digits (`"5"`, `"0x10"`), is `cpu limit must be an integer`. A number go-yaml reads that YAML 1.2 leaves a string
  * (`1_000`, `1_0.5`) is a number to Concourse.
+ *
+ * What no schema can tell apart, here and in {@link MEMORY_LIMIT}: a plain int past 2^64 - 1 in base 16 or 8
+ * (`0x10000000000000000`, `0o2000000000000000000000`), which go-yaml keeps a string and Concourse refuses, is to a
+ * YAML 1.2 reader the number that the decimal `18446744073709551616` is, which go-yaml reads as a float and Concourse
+ * takes, and to a JavaScript reader the float64 that the largest uint64 (`0xFFFFFFFFFFFFFFFF`) is. The schema passes
+ * them all, as refusing one would refuse the others; `hangar validate`, which reads YAML as Concourse does, refuses it.
  */
 const CPU_LIMIT: JsonSchema = { anyOf: [...ANY_NUMBER] };
 
@@ -253,12 +263,20 @@ const STEP_TIMEOUT: JsonSchema = {
 /**
  * A task cache's `ttl` (atc/task.go `TaskCacheConfig.UnmarshalJSON`, when the config is decoded): empty (or null) for
  * the default, else a Go duration of at least 1s (`cache ttl must be at least 1s, got '500ms'`): one with a part of a
- * second or more ({@link GO_DURATION_AT_LEAST_1S_SYNTAX}). Parts each under a second that add up to one
- * (`500ms500ms`), which Concourse takes, fail the schema.
+ * second or more ({@link GO_DURATION_AT_LEAST_1S_SYNTAX}), or of several parts not all zero
+ * ({@link GO_DURATION_OF_PARTS_SYNTAX}), which Go adds up and a pattern cannot. Of those the schema takes them all, as
+ * refusing them would fail a ttl Concourse takes (`500ms500ms` is 1s): a sum under a second (`1ms1ms`) passes the schema,
+ * and `hangar validate`, which adds the parts up as Go does, refuses it. A single part is read at its exact value, where
+ * Go's float64 may round a fraction of 16 digits or more up to 1s (`0.99999999999999999s` fails the schema).
  */
 const CACHE_TTL: JsonSchema = {
   anyOf: [
     { type: "string", pattern: GO_DURATION_AT_LEAST_1S_SYNTAX },
+    {
+      type: "string",
+      pattern: GO_DURATION_OF_PARTS_SYNTAX,
+      description: "A Go duration of several parts, which Concourse adds up: they must come to 1s or more.",
+    },
     { type: "string", const: "" },
   ],
 };

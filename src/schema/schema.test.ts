@@ -835,10 +835,45 @@ describe("container_limits, as Concourse decodes them, in a task config file and
       }
     },
   );
-  test("2^64 in plain hex is a string to go-yaml, which Concourse refuses, and a number to YAML 1.2: the schema passes it", () => {
-    for (const text of [LIMITS("0x10000000000000000", "1GB"), IN_A_STEP("0x10000000000000000", "1GB")]) {
-      expect(hangarErrors(text).map((d) => d.message)).toEqual(["cpu limit must be an integer"]);
+  // go-yaml v2 reads an int in base 16 or 8 past 2^64 - 1 as neither int64 nor uint64, and not as a float (its float
+  // syntax has no 0x or 0o): a string, which CPULimit and MemoryLimit refuse; the same digits in base 10 it reads as a
+  // float, which they take
+  test.each([
+    ["2^64 in hex", "0x10000000000000000"],
+    ["2^64 in octal after 0o", "0o2000000000000000000000"],
+    ["past 2^64 in hex", "0x100000000000000000000"],
+  ])(
+    "a limit past 64 bits in plain %s: Concourse refuses it and the schema passes it, which reads the number a decimal Concourse takes reads as",
+    (_, limit) => {
+      for (const text of [LIMITS(limit, "1GB"), IN_A_STEP(limit, "1GB")]) {
+        expect(hangarErrors(text).map((d) => d.message)).toEqual(["cpu limit must be an integer"]);
+        expect(errorsOf(text)).toEqual([]);
+      }
+      for (const text of [LIMITS("2", limit), IN_A_STEP("2", limit)]) {
+        expect(hangarErrors(text).map((d) => d.message)).toEqual(["could not parse container memory limit"]);
+        expect(errorsOf(text)).toEqual([]);
+      }
+      // the same value, to a YAML 1.2 reader, as the decimal digits Concourse takes; refusing it would refuse them,
+      // and, as a float64, the largest uint64 too (2^64 - 1 in hex and in decimal are 2^64 to a JavaScript reader)
+      const decimal = String(BigInt(limit));
+      expect(read(LIMITS(limit, limit))).toEqual(read(LIMITS(decimal, decimal)));
+      expect(hangarErrors(LIMITS(decimal, decimal))).toEqual([]);
+      if (BigInt(limit) === 2n ** 64n) {
+        expect(read(LIMITS(limit, limit))).toEqual(read(LIMITS("0xFFFFFFFFFFFFFFFF", "18446744073709551615")));
+      }
+    },
+  );
+  // atc/container_limits.go reads a quoted number as the string it is: CPULimit refuses any string, MemoryLimit reads
+  // a count of bytes up to the largest uint64, as plain numbers are read
+  test("the largest uint64, quoted, passes both as a memory and fails both as a cpu; plain, it passes both as either", () => {
+    const max = "18446744073709551615";
+    for (const text of [LIMITS(max, max), IN_A_STEP(max, max), LIMITS("2", `"${max}"`), IN_A_STEP("2", `"${max}"`)]) {
+      expect(hangarErrors(text)).toEqual([]);
       expect(errorsOf(text)).toEqual([]);
+    }
+    for (const text of [LIMITS(`"${max}"`, "1GB"), IN_A_STEP(`"${max}"`, "1GB")]) {
+      expect(hangarErrors(text).map((d) => d.message)).toEqual(["cpu limit must be an integer"]);
+      expect(errorsOf(text).length).toBeGreaterThan(0);
     }
   });
 });
@@ -869,8 +904,28 @@ describe("a task cache's ttl, in a task config file and in a task step's config"
       }
     },
   );
-  test("parts each under a second that add up to one pass Concourse and fail the schema, which cannot add them up", () => {
-    for (const text of [CACHE("500ms500ms"), IN_A_STEP("500ms500ms")]) {
+  test.each(["500ms500ms", "999ms1ms", "0.5s0.5s", "+250ms750ms"])(
+    "parts each under a second that add up to one or more pass both: %s",
+    (ttl) => {
+      for (const text of [CACHE(ttl), IN_A_STEP(ttl)]) {
+        expect([ttl, hangarErrors(text)]).toEqual([ttl, []]);
+        expect([ttl, errorsOf(text)]).toEqual([ttl, []]);
+      }
+    },
+  );
+  test("parts that add up to under a second pass the schema, which cannot add them up and takes every sum, and fail hangar validate, which adds them up as Go does", () => {
+    for (const text of [CACHE("1ms1ms"), IN_A_STEP("1ms1ms")]) {
+      expect(hangarErrors(text).map((d) => d.message)).toEqual(["cache ttl must be at least 1s, got '1ms1ms'"]);
+      expect(errorsOf(text)).toEqual([]);
+    }
+    // parts that are all zero are no sum the schema must take
+    for (const text of [CACHE("0s0ms"), IN_A_STEP("0s0ms")]) {
+      expect(hangarErrors(text).map((d) => d.message)).toEqual(["cache ttl must be at least 1s, got '0s0ms'"]);
+      expect(errorsOf(text).length).toBeGreaterThan(0);
+    }
+  });
+  test("a fraction of 16 digits or more that Go's float64 rounds up to 1s passes hangar validate, and fails the schema, which reads its exact value", () => {
+    for (const text of [CACHE("0.99999999999999999s"), IN_A_STEP("0.99999999999999999s")]) {
       expect(hangarErrors(text)).toEqual([]);
       expect(errorsOf(text).length).toBeGreaterThan(0);
     }
