@@ -9,7 +9,7 @@ import {
   recordedGoNumbers,
   recordGoNumbers,
 } from "../concourse/go-number.ts";
-import { hasVar, isWholeVar, varReferences } from "../concourse/vars.ts";
+import { findUnquoted, goTrimSpace, hasVar, isWholeVar, readVarField, varReferences } from "../concourse/vars.ts";
 import { isObject, type Path, type PathSegment, setOwn } from "../model/common.ts";
 import { cutToken } from "../source/diagnostic.ts";
 import { printable } from "../source/printable.ts";
@@ -59,31 +59,28 @@ export interface Reference {
   readonly path: readonly string[];
 }
 
-/** Reads a var reference as fly does; throws {@link VarsError}. */
+/**
+ * Reads a var reference as fly and Concourse do (vars/reference.go `ParseReference`); throws {@link VarsError}. An odd
+ * number of double quotes is refused; the source is what comes before the first `:` outside quotes, its quotes
+ * dropped and its spaces trimmed (none when that leaves nothing); the rest is split at each `.` outside quotes into fields read by
+ * {@link readVarField} (trimmed, quotes dropped, cleaned as a path), none of which may be empty.
+ */
 export function parseReference(name: string): Reference {
+  if (occurrences(name, '"') % 2 !== 0) throw new VarsError(`invalid var '${name}': contains unclosed quotes`);
   const colon = findUnquoted(name, ":");
-  const source = colon === -1 ? undefined : name.slice(0, colon);
-  if (source?.includes('"')) throw new VarsError(`invalid var '${name}': source must not be quoted`);
+  // an empty source is none: `((:x))` is fly's own var x
+  const source = colon === -1 ? "" : goTrimSpace(name.slice(0, colon).replaceAll('"', ""));
   let rest = colon === -1 ? name : name.slice(colon + 1);
   const path: string[] = [];
   for (;;) {
     const dot = findUnquoted(rest, ".");
-    const field = (dot === -1 ? rest : rest.slice(0, dot)).trim().replaceAll('"', "");
+    const field = readVarField(dot === -1 ? rest : rest.slice(0, dot));
     if (field === "") throw new VarsError(`invalid var '${name}': empty field`);
     path.push(field);
     if (dot === -1) break;
     rest = rest.slice(dot + 1);
   }
-  return { source, path };
-}
-
-function findUnquoted(s: string, c: string): number {
-  let quoted = false;
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] === '"') quoted = !quoted;
-    else if (s[i] === c && !quoted) return i;
-  }
-  return -1;
+  return { source: source === "" ? undefined : source, path };
 }
 
 /** One var that could not be put in place, at the path of the string that uses it. */
