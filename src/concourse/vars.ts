@@ -61,10 +61,10 @@ export const varSegment = (segment: string): string => (/[,.:/ ]/.test(segment) 
 const GO_SPACE_AT_ENDS = /^[\t\n\v\f\r \u0085\p{Z}]+|[\t\n\v\f\r \u0085\p{Z}]+$/gu;
 
 /** Go's `strings.TrimSpace`. */
-export const goTrimSpace = (s: string): string => s.replace(GO_SPACE_AT_ENDS, "");
+const goTrimSpace = (s: string): string => s.replace(GO_SPACE_AT_ENDS, "");
 
 /** The index of the first `c` outside double quotes, or -1 (vars/reference.go `findUnquoted`). */
-export function findUnquoted(s: string, c: string): number {
+function findUnquoted(s: string, c: string): number {
   let quoted = false;
   for (let i = 0; i < s.length; i++) {
     if (s[i] === c && !quoted) return i;
@@ -93,4 +93,36 @@ function cleanRooted(path: string): string {
 export function readVarField(written: string): string {
   const field = goTrimSpace(written).replaceAll('"', "");
   return field.startsWith("/") ? cleanRooted(field) : cleanRooted(`/${field}`).slice(1);
+}
+
+/** A var reference: `source:name.field` (quoted segments keep their dots). */
+export interface Reference {
+  readonly source: string | undefined;
+  readonly path: readonly string[];
+}
+
+/**
+ * Reads a var reference as fly and Concourse do (vars/reference.go `ParseReference`), or gives their error for one they
+ * refuse. An odd number of double quotes is refused; the source is what comes before the first `:` outside quotes,
+ * its quotes dropped and its spaces trimmed (none when that leaves nothing); the rest is split at each `.` outside
+ * quotes into fields read by {@link readVarField} (trimmed, quotes dropped, cleaned as a path), none of which may be
+ * empty.
+ */
+export function readReference(name: string): Reference | { readonly error: string } {
+  // an odd number of quotes splits the name into an even number of parts
+  if (name.split('"').length % 2 === 0) return { error: `invalid var '${name}': contains unclosed quotes` };
+  const colon = findUnquoted(name, ":");
+  // an empty source is none: `((:x))` is fly's own var x
+  const source = colon === -1 ? "" : goTrimSpace(name.slice(0, colon).replaceAll('"', ""));
+  let rest = colon === -1 ? name : name.slice(colon + 1);
+  const path: string[] = [];
+  for (;;) {
+    const dot = findUnquoted(rest, ".");
+    const field = readVarField(dot === -1 ? rest : rest.slice(0, dot));
+    if (field === "") return { error: `invalid var '${name}': empty field` };
+    path.push(field);
+    if (dot === -1) break;
+    rest = rest.slice(dot + 1);
+  }
+  return { source: source === "" ? undefined : source, path };
 }

@@ -9,7 +9,7 @@ import {
   recordedGoNumbers,
   recordGoNumbers,
 } from "../concourse/go-number.ts";
-import { findUnquoted, goTrimSpace, hasVar, isWholeVar, readVarField, varReferences } from "../concourse/vars.ts";
+import { hasVar, isWholeVar, type Reference, readReference, varReferences } from "../concourse/vars.ts";
 import { isObject, type Path, type PathSegment, setOwn } from "../model/common.ts";
 import { cutToken } from "../source/diagnostic.ts";
 import { printable } from "../source/printable.ts";
@@ -53,34 +53,11 @@ export interface VarPair {
 /** A problem with a var flag or file, worded as fly words it. */
 export class VarsError extends Error {}
 
-/** A var reference: `source:name.field` (quoted segments keep their dots). */
-export interface Reference {
-  readonly source: string | undefined;
-  readonly path: readonly string[];
-}
-
-/**
- * Reads a var reference as fly and Concourse do (vars/reference.go `ParseReference`); throws {@link VarsError}. An odd
- * number of double quotes is refused; the source is what comes before the first `:` outside quotes, its quotes
- * dropped and its spaces trimmed (none when that leaves nothing); the rest is split at each `.` outside quotes into fields read by
- * {@link readVarField} (trimmed, quotes dropped, cleaned as a path), none of which may be empty.
- */
+/** Reads a var reference as fly and Concourse do (see {@link readReference}); throws {@link VarsError}. */
 export function parseReference(name: string): Reference {
-  if (occurrences(name, '"') % 2 !== 0) throw new VarsError(`invalid var '${name}': contains unclosed quotes`);
-  const colon = findUnquoted(name, ":");
-  // an empty source is none: `((:x))` is fly's own var x
-  const source = colon === -1 ? "" : goTrimSpace(name.slice(0, colon).replaceAll('"', ""));
-  let rest = colon === -1 ? name : name.slice(colon + 1);
-  const path: string[] = [];
-  for (;;) {
-    const dot = findUnquoted(rest, ".");
-    const field = readVarField(dot === -1 ? rest : rest.slice(0, dot));
-    if (field === "") throw new VarsError(`invalid var '${name}': empty field`);
-    path.push(field);
-    if (dot === -1) break;
-    rest = rest.slice(dot + 1);
-  }
-  return { source: source === "" ? undefined : source, path };
+  const read = readReference(name);
+  if ("error" in read) throw new VarsError(read.error);
+  return read;
 }
 
 /** One var that could not be put in place, at the path of the string that uses it. */

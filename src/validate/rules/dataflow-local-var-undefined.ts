@@ -1,7 +1,6 @@
-import { hasVar, varReferences } from "../../concourse/vars.ts";
+import { hasVar, readReference, varReferences } from "../../concourse/vars.ts";
 import { isObject } from "../../model/common.ts";
 import { HOOK_KEYS } from "../../model/modifiers.ts";
-import { parseReference, type Reference, VarsError } from "../../parse/vars.ts";
 import { defineRule } from "../define-rule.ts";
 import { type DataflowStep, walkDataflow } from "./lib/dataflow.ts";
 import { type FoundString, type ScanOptions, scanStrings } from "./lib/scan-strings.ts";
@@ -9,7 +8,7 @@ import { mayUseLocalVar, stringCensus } from "./lib/string-census.ts";
 
 /**
  * The names of the local vars (`((.:name))`, `((.:name.field))`, `((".":"a.b"))`) a string uses, with the full
- * references: a var of source `.` read as Concourse reads its name ({@link parseReference}); a name it refuses is no
+ * references: a var of source `.` read as Concourse reads its name ({@link readReference}); a name it refuses is no
  * use of a local var.
  */
 export function localVarRefs(s: string): { name: string; ref: string }[] {
@@ -17,18 +16,9 @@ export function localVarRefs(s: string): { name: string; ref: string }[] {
   const out: { name: string; ref: string }[] = [];
   for (const m of varReferences(s)) {
     const read = readReference(m[1] as string);
-    if (read?.source === ".") out.push({ name: read.path[0] as string, ref: m[0] });
+    if (!("error" in read) && read.source === ".") out.push({ name: read.path[0] as string, ref: m[0] });
   }
   return out;
-}
-
-function readReference(name: string): Reference | undefined {
-  try {
-    return parseReference(name);
-  } catch (error) {
-    if (error instanceof VarsError) return undefined;
-    throw error;
-  }
 }
 
 /** Keys of a step holding other steps (checked when those are visited) or evaluated outside it (`across`). */
