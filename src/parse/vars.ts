@@ -9,7 +9,7 @@ import {
   recordedGoNumbers,
   recordGoNumbers,
 } from "../concourse/go-number.ts";
-import { hasVar, isWholeVar, type Reference, readReference, varReferences } from "../concourse/vars.ts";
+import { hasVar, isWholeVar, type Reference, readReference, varReferences, varSegment } from "../concourse/vars.ts";
 import { isObject, type Path, type PathSegment, setOwn } from "../model/common.ts";
 import { cutToken } from "../source/diagnostic.ts";
 import { printable } from "../source/printable.ts";
@@ -363,9 +363,9 @@ function construct(fields: readonly string[], value: unknown): unknown {
   return v;
 }
 
+/** A reference as Concourse writes it in its messages (vars/reference.go `String`). */
 function referenceString(ref: Reference): string {
-  const seg = (s: string) => (/[,.:/ ]/.test(s) ? JSON.stringify(s) : s);
-  return `${ref.source === undefined ? "" : `${ref.source}:`}${ref.path.map(seg).join(".")}`;
+  return `${ref.source === undefined ? "" : `${ref.source}:`}${ref.path.map(varSegment).join(".")}`;
 }
 
 /** Go's `%T` of a var's value as fly holds it. */
