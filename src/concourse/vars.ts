@@ -9,16 +9,23 @@ const VAR_REFERENCE = new RegExp(VAR_REFERENCE_SYNTAX, "gu");
 const WHOLE_VAR_SYNTAX = `^${VAR_REFERENCE_SYNTAX}$`;
 
 /**
- * A var's name as fly reads it (vars/variables.go `ParseReference`), as regular expressions' sources: fields split at
- * each `.` outside double quotes, each field not empty once its quotes are dropped, and no `:` outside quotes (which
- * would end the name of a var source). Inside quotes, up to the next quote or the name's end, `.` and `:` are the
- * name's own.
+ * A var's name as fly reads it (vars/reference.go `ParseReference`), as regular expressions' sources: its double
+ * quotes in pairs (inside a pair, `.` and `:` are the name's own), fields split at each `.` outside them, each field
+ * not empty once its quotes are dropped and it is cleaned as a path, and no `:` outside quotes but one that ends an
+ * empty source (`((:x))`, `(("":x))`: fly's own var x). A field that reads as `.` or `..` is refused; other fields
+ * that cleaning empties, with a `/` (`"./"`, `a/".."`), are taken for names, where fly refuses them (`empty field`):
+ * counting `..` elements against those before them is beyond a regular expression.
  */
-const UNQUOTED = "[-/@\\w\\p{L}]";
 const QUOTED = "[-/.:@\\w\\p{L}]";
-const NAME_END = "(?=\\)\\)$)";
-const QUOTES = `"${QUOTED}*(?:"|${NAME_END})`;
-const FIELD = `(?:${QUOTES})*(?:${UNQUOTED}|"${QUOTED}+(?:"|${NAME_END}))(?:${UNQUOTED}|${QUOTES})*`;
+const EMPTY_QUOTES = '(?:"")*';
+const DOTS_ONLY = `${EMPTY_QUOTES}(?:"\\.\\.?"|"\\."${EMPTY_QUOTES}"\\.")${EMPTY_QUOTES}(?:\\.|\\)\\)$)`;
+/** The fields of a path, `unquoted` the characters they hold outside quotes. */
+const fields = (unquoted: string): string => {
+  const field = `(?!${DOTS_ONLY})(?:"${QUOTED}*")*(?:${unquoted}|"${QUOTED}+")(?:${unquoted}|"${QUOTED}*")*`;
+  return `${field}(?:\\.${field})*`;
+};
+/** A name of no source, or of an empty one: once a source has ended, a `:` outside quotes is the path's own. */
+const NAME = `(?:${fields("[-/@\\w\\p{L}]")}|${EMPTY_QUOTES}:${fields("[-/:@\\w\\p{L}]")})`;
 
 /**
  * A string that is exactly one `((var))` that fly can fill, as a regular expression's source read with the `u` flag
@@ -28,7 +35,7 @@ const FIELD = `(?:${QUOTES})*(?:${UNQUOTED}|"${QUOTED}+(?:"|${NAME_END}))(?:${UN
  * fly's own vars (`-y`, `-l`) have none, so it leaves `((vault:x))` as it is, for a credential manager to fill in a
  * string when the pipeline runs.
  */
-export const FLY_VAR_SYNTAX = `^(?=${WHOLE_VAR_SYNTAX.slice(1)})\\(\\(${FIELD}(?:\\.${FIELD})*\\)\\)$`;
+export const FLY_VAR_SYNTAX = `^(?=${WHOLE_VAR_SYNTAX.slice(1)})\\(\\(${NAME}\\)\\)$`;
 const WHOLE_VAR = new RegExp(WHOLE_VAR_SYNTAX, "u");
 
 /**
@@ -53,6 +60,19 @@ export const varSegment = (segment: string): string => (/[,.:/ ]/.test(segment) 
 /** What Go's `strings.TrimSpace` trims: `unicode.IsSpace`, the Latin-1 spaces and the separators (category Z). */
 const GO_SPACE_AT_ENDS = /^[\t\n\v\f\r \u0085\p{Z}]+|[\t\n\v\f\r \u0085\p{Z}]+$/gu;
 
+/** Go's `strings.TrimSpace`. */
+const goTrimSpace = (s: string): string => s.replace(GO_SPACE_AT_ENDS, "");
+
+/** The index of the first `c` outside double quotes, or -1 (vars/reference.go `findUnquoted`). */
+function findUnquoted(s: string, c: string): number {
+  let quoted = false;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === c && !quoted) return i;
+    if (s[i] === '"') quoted = !quoted;
+  }
+  return -1;
+}
+
 /** Go's `path.Clean` of a path that starts with `/`: no empty or `.` element, `..` taking away the one before it. */
 function cleanRooted(path: string): string {
   const kept: string[] = [];
@@ -71,6 +91,38 @@ function cleanRooted(path: string): string {
  * character beside a character that makes it quoted, spaces at its ends other than ` `, or a path to clean.
  */
 export function readVarField(written: string): string {
-  const field = written.replace(GO_SPACE_AT_ENDS, "").replaceAll('"', "");
+  const field = goTrimSpace(written).replaceAll('"', "");
   return field.startsWith("/") ? cleanRooted(field) : cleanRooted(`/${field}`).slice(1);
+}
+
+/** A var reference: `source:name.field` (quoted segments keep their dots). */
+export interface Reference {
+  readonly source: string | undefined;
+  readonly path: readonly string[];
+}
+
+/**
+ * Reads a var reference as fly and Concourse do (vars/reference.go `ParseReference`), or gives their error for one they
+ * refuse. An odd number of double quotes is refused; the source is what comes before the first `:` outside quotes,
+ * its quotes dropped and its spaces trimmed (none when that leaves nothing); the rest is split at each `.` outside
+ * quotes into fields read by {@link readVarField} (trimmed, quotes dropped, cleaned as a path), none of which may be
+ * empty.
+ */
+export function readReference(name: string): Reference | { readonly error: string } {
+  // an odd number of quotes splits the name into an even number of parts
+  if (name.split('"').length % 2 === 0) return { error: `invalid var '${name}': contains unclosed quotes` };
+  const colon = findUnquoted(name, ":");
+  // an empty source is none: `((:x))` is fly's own var x
+  const source = colon === -1 ? "" : goTrimSpace(name.slice(0, colon).replaceAll('"', ""));
+  let rest = colon === -1 ? name : name.slice(colon + 1);
+  const path: string[] = [];
+  for (;;) {
+    const dot = findUnquoted(rest, ".");
+    const field = readVarField(dot === -1 ? rest : rest.slice(0, dot));
+    if (field === "") return { error: `invalid var '${name}': empty field` };
+    path.push(field);
+    if (dot === -1) break;
+    rest = rest.slice(dot + 1);
+  }
+  return { source: source === "" ? undefined : source, path };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { parsePipeline } from "./parse-pipeline.ts";
 import { parseVarFlag, parseVarsFile } from "./var-flags.ts";
-import { interpolate, MAX_INTERPOLATED_TEXT, type TemplateVars, VarsError } from "./vars.ts";
+import { interpolate, MAX_INTERPOLATED_TEXT, parseReference, type TemplateVars, VarsError } from "./vars.ts";
 
 const vars = (flags: [string, boolean][], files: string[] = []): TemplateVars => ({
   pairs: flags.map(([flag, yaml]) => parseVarFlag(flag, yaml)),
@@ -308,6 +308,67 @@ describe("interpolation, as fly's vars package does it", () => {
     expect(() => parseVarFlag("m=[{~: 1}]", true)).toThrow(
       /^invalid YAML value in 'm=\[\{~: 1\}\]' at 1:3 of the value: a null key/,
     );
+  });
+});
+
+describe("a var's name, read as Concourse reads it (vars/reference.go ParseReference)", () => {
+  test.each([
+    ["deploy", { source: undefined, path: ["deploy"] }],
+    ["vault:ci/deploy.key", { source: "vault", path: ["ci/deploy", "key"] }],
+    // each field is cleaned as a path: slashes doubled or at the end, `.` and `..` elements
+    ["tools//app/", { source: undefined, path: ["tools/app"] }],
+    ['"tools/../app"."./key/"', { source: undefined, path: ["app", "key"] }],
+    ['"../../app"', { source: undefined, path: ["app"] }],
+    ['/root/"../"etc', { source: undefined, path: ["/etc"] }],
+    // a quoted source, its quotes dropped and its spaces trimmed; quotes around the whole name make it a path
+    ['"my-source":app.key', { source: "my-source", path: ["app", "key"] }],
+    ['" my-source ":app', { source: "my-source", path: ["app"] }],
+    ['"my-source:app"', { source: undefined, path: ["my-source:app"] }],
+    // a source that is empty is none
+    [":app", { source: undefined, path: ["app"] }],
+    ['"":app', { source: undefined, path: ["app"] }],
+  ])("%s", (name, expected) => {
+    expect(parseReference(name)).toEqual(expected);
+  });
+
+  test.each([
+    ['app."key', "contains unclosed quotes"],
+    ['"my-source:app', "contains unclosed quotes"],
+    ['a"b"c"', "contains unclosed quotes"],
+    ['"."', "empty field"],
+    ['app/".."', "empty field"],
+    ['app."../key/.."', "empty field"],
+  ])("%s is refused: %s", (name, problem) => {
+    expect(() => parseReference(name)).toThrow(new VarsError(`invalid var '${name}': ${problem}`));
+  });
+
+  test("fly's vars fill a name as it reads it; a quoted or empty source is read, not refused", () => {
+    const given = vars([
+      ["app/=one", false],
+      ["conf.port=8080", false],
+    ]);
+    const doc = {
+      a: "((app))",
+      b: '(("tools/../app"))',
+      c: "((conf//.port/))",
+      d: '(("my-source":app))',
+      e: "((:app))",
+    };
+    expect(interpolate(doc, given)).toEqual({
+      value: { a: "one", b: "one", c: "8080", d: '(("my-source":app))', e: "one" },
+      problems: [],
+      numbers: expect.any(Function),
+    });
+    expect(() => parseVarFlag('"app=1', false)).toThrow(new VarsError(`invalid var '"app': contains unclosed quotes`));
+  });
+
+  test("a name Concourse refuses is an error at the file and place of the string that uses it", () => {
+    const text = ["jobs:", "- name: j", "  plan:", '  - get: ((repo."name))', "  - get: x-((repo/..))", ""].join("\n");
+    const parsed = parsePipeline(text, { file: "ci.yml", vars: vars([["repo=r", false]]) });
+    expect(parsed.diagnostics.map((d) => [d.loc?.file, d.loc?.line, d.loc?.col, d.message])).toEqual([
+      ["ci.yml", 4, 10, `invalid var 'repo."name': contains unclosed quotes`],
+      ["ci.yml", 5, 10, "invalid var 'repo/..': empty field"],
+    ]);
   });
 });
 

@@ -9,7 +9,7 @@ import {
   recordedGoNumbers,
   recordGoNumbers,
 } from "../concourse/go-number.ts";
-import { hasVar, isWholeVar, varReferences } from "../concourse/vars.ts";
+import { hasVar, isWholeVar, type Reference, readReference, varReferences, varSegment } from "../concourse/vars.ts";
 import { isObject, type Path, type PathSegment, setOwn } from "../model/common.ts";
 import { cutToken } from "../source/diagnostic.ts";
 import { printable } from "../source/printable.ts";
@@ -53,37 +53,11 @@ export interface VarPair {
 /** A problem with a var flag or file, worded as fly words it. */
 export class VarsError extends Error {}
 
-/** A var reference: `source:name.field` (quoted segments keep their dots). */
-export interface Reference {
-  readonly source: string | undefined;
-  readonly path: readonly string[];
-}
-
-/** Reads a var reference as fly does; throws {@link VarsError}. */
+/** Reads a var reference as fly and Concourse do (see {@link readReference}); throws {@link VarsError}. */
 export function parseReference(name: string): Reference {
-  const colon = findUnquoted(name, ":");
-  const source = colon === -1 ? undefined : name.slice(0, colon);
-  if (source?.includes('"')) throw new VarsError(`invalid var '${name}': source must not be quoted`);
-  let rest = colon === -1 ? name : name.slice(colon + 1);
-  const path: string[] = [];
-  for (;;) {
-    const dot = findUnquoted(rest, ".");
-    const field = (dot === -1 ? rest : rest.slice(0, dot)).trim().replaceAll('"', "");
-    if (field === "") throw new VarsError(`invalid var '${name}': empty field`);
-    path.push(field);
-    if (dot === -1) break;
-    rest = rest.slice(dot + 1);
-  }
-  return { source, path };
-}
-
-function findUnquoted(s: string, c: string): number {
-  let quoted = false;
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] === '"') quoted = !quoted;
-    else if (s[i] === c && !quoted) return i;
-  }
-  return -1;
+  const read = readReference(name);
+  if ("error" in read) throw new VarsError(read.error);
+  return read;
 }
 
 /** One var that could not be put in place, at the path of the string that uses it. */
@@ -389,9 +363,9 @@ function construct(fields: readonly string[], value: unknown): unknown {
   return v;
 }
 
+/** A reference as Concourse writes it in its messages (vars/reference.go `String`). */
 function referenceString(ref: Reference): string {
-  const seg = (s: string) => (/[,.:/ ]/.test(s) ? JSON.stringify(s) : s);
-  return `${ref.source === undefined ? "" : `${ref.source}:`}${ref.path.map(seg).join(".")}`;
+  return `${ref.source === undefined ? "" : `${ref.source}:`}${ref.path.map(varSegment).join(".")}`;
 }
 
 /** Go's `%T` of a var's value as fly holds it. */

@@ -261,7 +261,9 @@ test("an instance var name fly cannot carry is refused, naming it: a quote, an `
   expect(refused({ 'say "hi"': 1 })).toBe(
     `flyCommand(): option 'instanceVars["say \\"hi\\""]': instance var "say \\"hi\\"" cannot be given to fly or Concourse under that name: fly and Concourse read it as "say \\\\hi\\\\" (they drop the double quotes of a var's name)`,
   );
-  expect(refused({ 'a"b': 1 })).toContain(`read it as "ab" (they drop the double quotes`);
+  expect(refused({ 'a"b': 1 })).toContain(`fly and Concourse refuse it (invalid var 'a"b': contains unclosed quotes)`);
+  expect(refused({ 'a""b': 1 })).toContain(`read it as "ab" (they drop the double quotes`);
+  expect(refused({ 'a"."b': 1 })).toContain('read it as the path "a\\\\"."\\\\b" (they drop');
   expect(refused({ "a=b": 1 })).toContain(
     `instance var "a=b" cannot be given to fly or Concourse under that name: fly -i ends a var's name at its first '='`,
   );
@@ -269,7 +271,7 @@ test("an instance var name fly cannot carry is refused, naming it: a quote, an `
     `instance var "x/" cannot be given to fly or Concourse under that name: fly and Concourse read it as "x"`,
   );
   expect(refused({ "a.b\\c": 1 })).toContain('read it as "a.b\\\\\\\\c"');
-  expect(refused({ "..": 1 })).toContain("read it as an empty name, which they refuse");
+  expect(refused({ "..": 1 })).toContain(`fly and Concourse refuse it (invalid var '".."': empty field)`);
   expect(refused({ "\tx": 1 })).toContain('read it as "x"');
   // at any depth: fly sends a mapping's fields as paths of their own (`vars.b."x\"y"`)
   expect(refused({ b: { c: { 'x"y': 1 } } })).toContain(`option 'instanceVars.b.c["x\\"y"]': instance var "x\\"y"`);

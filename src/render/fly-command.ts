@@ -1,4 +1,4 @@
-import { readVarField, varSegment } from "../concourse/vars.ts";
+import { readReference, varSegment } from "../concourse/vars.ts";
 import { argumentError } from "../model/arguments.ts";
 import { isObject } from "../model/common.ts";
 import { HangarError } from "../model/errors.ts";
@@ -55,16 +55,21 @@ export const instanceVarText = (value: unknown): string =>
  * path (`vars.ParseReference`: `-i branch.name=x` sets `{branch: {name: x}}`), so a name holding `,.:/` or a space is
  * written quoted, as Concourse writes such a segment (`"branch.name"`, see {@link varSegment}); fly sends the vars to
  * Concourse flattened into such paths at every depth (`vars.branch.name="x"`), which Concourse reads the same way.
- * Neither has a way to write a double quote in a name (both drop every one), nor a name they trim or clean as a path
- * (`a/`, ` x` with a tab), nor a quoted name with a backslash (Go's quoting doubles it, their reading keeps both);
+ * Neither has a way to write a double quote in a name (both drop every one, and refuse a name with an odd number of
+ * them), nor a name they trim or clean as a path (`a/`, ` x` with a tab, `..`, which they refuse), nor a quoted name
+ * with a backslash (Go's quoting doubles it, their reading keeps both);
  * `-i` also ends a name at its first `=` (`top`: a name of the top level, which `-i` writes).
  */
 export function instanceVarNameProblem(name: string, top = false): string | undefined {
   if (top && name.includes("=")) return "fly -i ends a var's name at its first '='";
-  const read = readVarField(varSegment(name));
-  if (read === name) return undefined;
-  if (read === "") return "fly and Concourse read it as an empty name, which they refuse";
-  return `fly and Concourse read it as ${JSON.stringify(read)}${name.includes('"') ? " (they drop the double quotes of a var's name)" : ""}`;
+  // the source a name may be read with is left aside, as fly and Concourse leave it when they gather the vars
+  const read = readReference(varSegment(name));
+  if ("error" in read) return `fly and Concourse refuse it (${read.error})`;
+  const [field, ...more] = read.path;
+  if (field === name && more.length === 0) return undefined;
+  const as =
+    more.length === 0 ? JSON.stringify(field) : `the path ${read.path.map((s) => JSON.stringify(s)).join(".")}`;
+  return `fly and Concourse read it as ${as}${name.includes('"') ? " (they drop the double quotes of a var's name)" : ""}`;
 }
 
 /** An instance var whose name fly cannot carry: its path, its name and why. */

@@ -12,6 +12,16 @@ describe("localVarRefs", () => {
       { name: "my.var", ref: '((.:"my.var".x))' },
     ]);
   });
+
+  test("reads a name as Concourse does: a quoted source, a path cleaned; a name it refuses is no local var", () => {
+    expect(
+      localVarRefs(`((".":version)) ((.:tools//app/.tag)) ((.:"tools/../app")) ((.:"open)) ((.:app/".."))`),
+    ).toEqual([
+      { name: "version", ref: '((".":version))' },
+      { name: "tools/app", ref: "((.:tools//app/.tag))" },
+      { name: "app", ref: '((.:"tools/../app"))' },
+    ]);
+  });
 });
 
 testRule(rule, {
@@ -96,6 +106,29 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: "a quoted local source is read, and the name cleaned as a path, as Concourse looks it up",
+      code: yaml`
+        jobs:
+        - name: deploy
+          plan:
+          - load_var: version
+            file: src/version
+          - put: app
+            params: { a: '((".":version))', b: "((.:version/))", c: '((".":versions))' }
+      `,
+      errors: [
+        {
+          messageId: "undefined",
+          path: "jobs[0].plan[1].params.c",
+          line: 7,
+          col: 61,
+          message:
+            "'((\".\":versions))' uses local var 'versions', which no earlier load_var, get or enclosing across step in job 'deploy' defines",
+          severity: "warning",
+        },
+      ],
+    },
     {
       name: "used before the load_var",
       code: yaml`

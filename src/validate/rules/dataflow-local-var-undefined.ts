@@ -1,4 +1,4 @@
-import { hasVar, varReferences } from "../../concourse/vars.ts";
+import { hasVar, readReference, varReferences } from "../../concourse/vars.ts";
 import { isObject } from "../../model/common.ts";
 import { HOOK_KEYS } from "../../model/modifiers.ts";
 import { defineRule } from "../define-rule.ts";
@@ -6,28 +6,17 @@ import { type DataflowStep, walkDataflow } from "./lib/dataflow.ts";
 import { type FoundString, type ScanOptions, scanStrings } from "./lib/scan-strings.ts";
 import { mayUseLocalVar, stringCensus } from "./lib/string-census.ts";
 
-/** The index of the first `c` outside double quotes, or -1 (vars/variables.go `findUnquoted`). */
-function findUnquoted(s: string, c: string): number {
-  let quoted = false;
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] === c && !quoted) return i;
-    if (s[i] === '"') quoted = !quoted;
-  }
-  return -1;
-}
-
-/** The names of the local vars (`((.:name))`, `((.:name.field))`, `((.:"a.b"))`) a string uses, with the full references. */
+/**
+ * The names of the local vars (`((.:name))`, `((.:name.field))`, `((".":"a.b"))`) a string uses, with the full
+ * references: a var of source `.` read as Concourse reads its name ({@link readReference}); a name it refuses is no
+ * use of a local var.
+ */
 export function localVarRefs(s: string): { name: string; ref: string }[] {
   if (!hasVar(s)) return [];
   const out: { name: string; ref: string }[] = [];
   for (const m of varReferences(s)) {
-    const inner = m[1] as string;
-    const colon = findUnquoted(inner, ":");
-    if (colon === -1 || inner.slice(0, colon) !== ".") continue;
-    const rest = inner.slice(colon + 1);
-    const dot = findUnquoted(rest, ".");
-    const name = (dot === -1 ? rest : rest.slice(0, dot)).trim().replaceAll('"', "");
-    if (name !== "") out.push({ name, ref: m[0] });
+    const read = readReference(m[1] as string);
+    if (!("error" in read) && read.source === ".") out.push({ name: read.path[0] as string, ref: m[0] });
   }
   return out;
 }

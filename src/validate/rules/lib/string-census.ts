@@ -13,8 +13,11 @@ export interface StringCensus {
   readonly mayUseLocalVarInJobs: boolean;
 }
 
-/** Whether a string may hold a local var: every `((.:name))` reference has this in it. */
-export const mayUseLocalVar = (s: string): boolean => s.includes("((.:");
+/** The start of every reference to a local var: `((.:`, its source's `.` maybe quoted (`((".":name))`). */
+const LOCAL_VAR_START = /\(\("*\."*:/;
+
+/** Whether a string may hold a local var: every `((.:name))` reference has {@link LOCAL_VAR_START} in it. */
+export const mayUseLocalVar = (s: string): boolean => s.includes("((") && LOCAL_VAR_START.test(s);
 
 /** The census of the pipeline's strings: the one a walk before the rules took (`ctx.stringCensus`), or taken once per run. */
 export const stringCensus = (ctx: SharedContext): StringCensus => ctx.stringCensus ?? ctx.shared(takeCensus);
