@@ -8,19 +8,26 @@ export type SchemaName = "schema.json" | "task-schema.json";
 
 /**
  * Where a built schema is (`name`: `dist/schema.json`, the pipeline's, unless given) of the package this module
- * belongs to (found by walking up to the package's own package.json, so it works from src/ and from the bundles in
- * dist/). `undefined` when the package was never built.
+ * belongs to (see {@link hangarPackageRoot}). `undefined` when the package was never built.
  */
 export function schemaFile(
   from: string = fileURLToPath(import.meta.url),
   name: SchemaName = "schema.json",
 ): string | undefined {
+  const root = hangarPackageRoot(from);
+  const file = root === undefined ? undefined : join(root, "dist", name);
+  return file !== undefined && existsSync(file) ? file : undefined;
+}
+
+/**
+ * The folder of the hangar package that the file `from` belongs to (this module's, unless given), found by walking up
+ * to the package's own package.json, so that it works from src/ and from the bundles in dist/; `undefined` when there
+ * is none above it.
+ */
+export function hangarPackageRoot(from: string = fileURLToPath(import.meta.url)): string | undefined {
   for (let dir = dirname(from); ; dir = dirname(dir)) {
     const manifest = join(dir, "package.json");
-    if (existsSync(manifest) && isHangar(manifest)) {
-      const file = join(dir, "dist", name);
-      return existsSync(file) ? file : undefined;
-    }
+    if (existsSync(manifest) && isHangar(manifest)) return dir;
     if (dirname(dir) === dir) return undefined;
   }
 }

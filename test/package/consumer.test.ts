@@ -302,7 +302,10 @@ describe("the package in a user's project", { timeout: 180_000 }, () => {
 describe("hangar init", { timeout: 300_000 }, () => {
   test("npm install && npm run render work in the new folder with no edits; so do test, check and tsc", () => {
     const project = join(work, "scaffolded");
-    ok("npx", ["--no", "hangar", "init", project, "--hangar-spec", `file:${tarball}`], dir("node16"));
+    // no --hangar-spec: the new project depends on the tarball the project init runs from installed hangar from
+    ok("npx", ["--no", "hangar", "init", project], dir("node16"));
+    const spec: string = JSON.parse(readFileSync(join(project, "package.json"), "utf8")).dependencies.hangar;
+    expect(resolve(project, spec.replace(/^file:/, ""))).toBe(tarball);
     ok("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], project);
     const rendered = ok("npm", ["run", "--silent", "render"], project);
     expect(rendered.stdout).toBe("fly -t ci set-pipeline -p app -c pipelines/app/pipeline.yml\n");

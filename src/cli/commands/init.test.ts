@@ -63,12 +63,14 @@ describe("hangar init", () => {
     expect(tsconfig.compilerOptions).toMatchObject({ strict: true, exactOptionalPropertyTypes: true });
   });
 
-  test("depends on this version of hangar by default, and takes --name and --target", async () => {
+  test("depends by default on the hangar that runs (this clone, a folder of its own), and takes --name and --target", async () => {
     const result = await init("named", "--name", "web-app", "-t", "prod");
     expect(result.code).toBe(0);
     const manifest = JSON.parse(readFileSync(join(work, "named/package.json"), "utf8"));
-    const { version } = JSON.parse(readFileSync(join(repo, "package.json"), "utf8"));
-    expect(manifest.dependencies).toEqual({ hangar: `^${version}` });
+    const spec: string = manifest.dependencies.hangar;
+    expect(spec).toMatch(/^file:\.\.\//);
+    // npm reads the path from the project's folder: this clone
+    expect(resolve(work, "named", spec.slice("file:".length))).toBe(repo);
     expect(manifest.scripts.render).toBe(
       "hangar render pipelines/web-app/pipeline.ts --format yaml -o pipelines/web-app/pipeline.yml",
     );

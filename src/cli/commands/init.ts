@@ -1,7 +1,7 @@
 // node:fs's synchronous calls, not node:fs/promises: command files are loaded by every command (for `--help`), and
 // loading node:fs/promises cost `hangar --version` about 2 ms (profiles)
 import { existsSync, mkdirSync, readFileSync, rmdirSync, statSync, unlinkSync } from "node:fs";
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { defineCommand, EXIT, reportError, usageError } from "../define-command.ts";
 
 /** An npm package name made from a folder's name (lowercase, URL-safe), or `pipelines`. */
@@ -22,17 +22,6 @@ function notAFolder(path: string): string | undefined {
       if (dirname(at) === at) return undefined;
     }
   }
-}
-
-/**
- * The spec of hangar as package.json in `dir` needs it: a relative path (`file:x.tgz`, `./x.tgz`) is read from `cwd`,
- * where init runs, as `npm install <path>` reads it, and written from `dir`, where npm reads package.json's; anything
- * else (a version range, an absolute path) as given.
- */
-function specIn(dir: string, spec: string, cwd: string): string {
-  const path = spec.startsWith("file:") ? spec.slice("file:".length) : /^\.\.?[/\\]/.test(spec) ? spec : undefined;
-  if (path === undefined || path === "" || isAbsolute(path) || path.startsWith("~")) return spec;
-  return `file:${relative(dir, resolve(cwd, path)).split(sep).join("/") || "."}`;
 }
 
 /**
@@ -76,15 +65,24 @@ export default defineCommand({
     {
       flags: "--hangar-spec <spec>",
       description:
-        "hangar's version range in package.json, or a tarball or folder (file:...) to install it from (a relative path is from here)",
+        "hangar's version range in package.json, or a tarball or folder (file:...) to install it from (a relative path is from here); default: where the hangar that runs came from",
     },
   ],
   async run({ positionals: [dirArg = "."], values }, io) {
-    const [{ checkIdentifier }, { shellQuote }, { scaffold }, { VERSION }] = await Promise.all([
+    const [
+      { checkIdentifier },
+      { shellQuote },
+      { scaffold },
+      { VERSION },
+      { defaultHangarSpec, specIn },
+      { hangarPackageRoot },
+    ] = await Promise.all([
       import("../../concourse/go-identifier.ts"),
       import("../../render/fly-command.ts"),
       import("../scaffold.ts"),
       import("../version.ts"),
+      import("../hangar-spec.ts"),
+      import("../../schema/schema-file.ts"),
     ]);
     const pipelineName = typeof values.name === "string" ? values.name : "app";
     const problem = checkIdentifier(pipelineName);
@@ -108,7 +106,10 @@ export default defineCommand({
       packageName: packageNameOf(dir),
       pipelineName,
       target,
-      hangarSpec: typeof values.hangarSpec === "string" ? specIn(dir, values.hangarSpec, io.cwd()) : `^${VERSION}`,
+      hangarSpec:
+        typeof values.hangarSpec === "string"
+          ? specIn(dir, values.hangarSpec, io.cwd())
+          : defaultHangarSpec(hangarPackageRoot(), dir, VERSION),
     });
 
     // what is in the way: a file init would write, or a file where it makes a folder (`test`, say); a file it
