@@ -14,27 +14,50 @@ export const STDIN_NAME = "<stdin>";
 /** The rule id of a file that could not be read. */
 export const UNREADABLE = "input/unreadable";
 
+/** The files `hangar validate` reads, and how it came to them. */
+export interface Inputs {
+  /** In the order of the arguments, a folder's files sorted. */
+  readonly files: readonly string[];
+  /** The files a folder's walk found, rather than the arguments named (another tool's file among them is passed by). */
+  readonly found: ReadonlySet<string>;
+  /** The folders without a `*.yml`, `*.yaml` or `*.json` file. */
+  readonly empty: readonly string[];
+}
+
 /**
  * The files `hangar validate` reads for its arguments: a folder is walked for `*.yml`, `*.yaml` and
  * `*.json` (hidden folders and `node_modules` skipped, sorted), `-` is standard input, and anything
- * else is kept as given, so that reading it reports what is wrong with it. A folder without a
- * pipeline file is returned in `empty`.
+ * else is kept as given, so that reading it reports what is wrong with it. A file given twice (named, and in a
+ * folder given too) is read once. A folder without a pipeline file is returned in `empty`.
  */
-export function expandInputs(args: readonly string[], cwd: string): { files: string[]; empty: string[] } {
+export function expandInputs(args: readonly string[], cwd: string): Inputs {
   const files: string[] = [];
+  const found = new Set<string>();
   const empty: string[] = [];
+  const named = new Set<string>();
   for (const arg of args) {
     if (arg === "-" || !isDirectory(resolve(cwd, arg))) {
       files.push(arg);
+      named.add(resolve(cwd, arg));
       continue;
     }
-    const found = walk(resolve(cwd, arg))
+    const walked = walk(resolve(cwd, arg))
       .map((file) => relative(cwd, file))
       .sort();
-    if (found.length === 0) empty.push(arg);
-    files.push(...found);
+    if (walked.length === 0) empty.push(arg);
+    files.push(...walked);
+    for (const file of walked) found.add(file);
   }
-  return { files, empty };
+  // a file also named on its own is the user's choice; a file given twice (named, and in a folder) is read once
+  for (const file of found) if (named.has(resolve(cwd, file))) found.delete(file);
+  const seen = new Set<string>();
+  const once = files.filter((file) => {
+    const key = file === "-" ? file : resolve(cwd, file);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { files: once, found, empty };
 }
 
 function isDirectory(path: string): boolean {

@@ -16,8 +16,16 @@ test.each([
   ],
   ["a pipeline", { jobs: [], resources: [] }, { kind: "pipeline", taskKeys: [] }],
   ["an empty file", null, { kind: "pipeline", taskKeys: [] }],
-  ["a list", [{ run: {} }], { kind: "pipeline", taskKeys: [] }],
-  ["a string", "run", { kind: "pipeline", taskKeys: [] }],
+  ["a list (plainly neither)", [{ run: {} }], { kind: "pipeline", taskKeys: [], neither: true }],
+  ["a string (plainly neither)", "run", { kind: "pipeline", taskKeys: [], neither: true }],
+  [
+    "another tool's keys (plainly neither)",
+    { name: "ci", scripts: {} },
+    { kind: "pipeline", taskKeys: [], neither: true },
+  ],
+  ["a pipeline key in another case, as Go takes it", { JOBS: [], name: "ci" }, { kind: "pipeline", taskKeys: [] }],
+  ["a task key in another case", { Params: {} }, { kind: "pipeline", taskKeys: [] }],
+  ["an empty mapping", {}, { kind: "pipeline", taskKeys: [] }],
 ])("%s", (_name, value, reading) => {
   expect(readingOf(value)).toEqual(reading);
 });

@@ -16,6 +16,8 @@ export interface Reading {
   readonly kind: DocumentKind;
   /** For a pipeline reading: the task config keys of its top level (none for an ordinary pipeline). */
   readonly taskKeys: readonly string[];
+  /** For an `auto` reading: the document is plainly neither kind ({@link isPlainlyNeither}), though read as a pipeline. */
+  readonly neither?: true;
 }
 
 /**
@@ -37,8 +39,25 @@ const TASK_KEYS: ReadonlySet<string> = new Set<string>(TASK_CONFIG_FIELDS);
  */
 export function readingOf(value: unknown): Reading {
   if (plainKindOf(value) === "task") return { kind: "task", taskKeys: [] };
-  return { kind: "pipeline", taskKeys: isObject(value) ? Object.keys(value).filter((k) => TASK_KEYS.has(k)) : [] };
+  const taskKeys = isObject(value) ? Object.keys(value).filter((k) => TASK_KEYS.has(k)) : [];
+  return { kind: "pipeline", taskKeys, ...(isPlainlyNeither(value) && { neither: true }) };
 }
+
+/**
+ * Whether a document (as read) is plainly neither a pipeline nor a task config, but another tool's file (a
+ * package.json, a tsconfig.json, a vars file): a mapping with keys, none of which, in any case, is a key of a
+ * pipeline's or a task config's top level; or a list or a scalar. An empty document, or an empty mapping, is not: it
+ * may be a pipeline being written.
+ */
+export function isPlainlyNeither(value: unknown): boolean {
+  if (value === null || value === undefined) return false;
+  if (!isObject(value)) return true;
+  const keys = Object.keys(value);
+  return keys.length > 0 && !keys.some((key) => CONCOURSE_KEYS.has(key.toLowerCase()));
+}
+
+/** The keys of a pipeline's and of a task config's top level, lower case (Go's decoder takes them in any case). */
+const CONCOURSE_KEYS: ReadonlySet<string> = new Set<string>([...PIPELINE_MARKERS, ...TASK_CONFIG_FIELDS]);
 
 /**
  * The kind a document (as read) plainly is: a task config when it is a mapping with one of {@link TASK_MARKERS}

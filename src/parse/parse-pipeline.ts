@@ -52,6 +52,11 @@ export interface ParsedPipeline {
    * how the text was read, and how to read it as a task config).
    */
   readonly taskKeys?: readonly string[];
+  /**
+   * For a text `auto` read as a pipeline: it is plainly neither a pipeline nor a task config (another tool's file, see
+   * document-kind.ts `isPlainlyNeither`); a reader that found it in a folder rather than being given it may pass it by.
+   */
+  readonly neither?: true;
   /** True when the text parsed and every value has the type Concourse expects, so rules may run on it. */
   readonly wellFormed: boolean;
   /** Parse and shape diagnostics, sorted, each with its location. */
@@ -256,7 +261,7 @@ function parseJson(value: unknown, text: string, { file, vars, as }: ReadContext
   const numbers = goNumbersOf((path) => lazyNodeAt(tree, text, path), text);
   const reading = readingFor(as, value);
   return (
-    (reading.kind === "pipeline" ? notMapping(value, text, locate) : undefined) ??
+    (reading.kind === "pipeline" ? notMapping(value, text, locate, reading) : undefined) ??
     finish(value, locate, vars, reading, { numbers })
   );
 }
@@ -284,7 +289,7 @@ function parseYaml(text: string, { file, vars, as }: ReadContext): InputRead {
     const numbers = goNumbersOf((path) => lazyNodeAt(yamlTree, located, path), located);
     const reading = readingFor(as, read.value);
     const parsed =
-      (reading.kind === "pipeline" ? notMapping(read.value, located, locate) : undefined) ??
+      (reading.kind === "pipeline" ? notMapping(read.value, located, locate, reading) : undefined) ??
       finish(read.value, locate, vars, reading, { ...read, numbers });
     const notes = repeated.map((p) => repeatedKey(p, withFile(file, lineIndex(text)(p.offset))));
     if (end !== undefined) notes.push(moreDocuments(text, end, file));
@@ -328,11 +333,18 @@ function moreDocuments(text: string, end: number, file: string | undefined): Dia
  * A document that is neither a mapping nor empty: fly's first read (go-yaml v3, into a `map[string]any`) fails on it,
  * before vars are put in place, in its words (root-kind.ts); undefined for a mapping or an empty document.
  */
-function notMapping(value: unknown, text: string, locate: Locator): ParsedPipeline | undefined {
+function notMapping(value: unknown, text: string, locate: Locator, reading: Reading): ParsedPipeline | undefined {
   if (value === null || value === undefined || isObject(value)) return undefined;
   const { message, fly } = rootNotMapping(value, text);
   const diagnostic: Diagnostic = { ...diag("type-mismatch", message, [], locate([])), fly };
-  return { kind: "pipeline", pipeline: undefined, wellFormed: false, diagnostics: [diagnostic], locate };
+  return {
+    kind: "pipeline",
+    pipeline: undefined,
+    wellFormed: false,
+    diagnostics: [diagnostic],
+    locate,
+    ...(reading.neither === true && { neither: true }),
+  };
 }
 
 /** A reason the YAML cannot be read, as a diagnostic: go-yaml's words where fly reports it, the reader's otherwise. */
@@ -451,6 +463,7 @@ function finish(
     pipeline: kind === "pipeline" ? (mapping as Pipeline | undefined) : undefined,
     ...(kind === "task" && mapping !== undefined && { taskConfig: mapping as TaskConfig }),
     ...(reading.taskKeys.length > 0 && { taskKeys: reading.taskKeys }),
+    ...(reading.neither === true && { neither: true }),
     wellFormed: shape.wellFormed && unsupported.length === 0,
     diagnostics,
     locate,

@@ -50,5 +50,10 @@ export function validateParsed(parsed: ParsedPipeline, options: ValidateTextOpti
     }
   }
   const taskKeys = parsed.taskKeys === undefined ? {} : { taskKeys: parsed.taskKeys };
-  return { file, diagnostics: finish(found, options.strict === true), ...taskKeys };
+  return {
+    file,
+    diagnostics: finish(found, options.strict === true),
+    ...taskKeys,
+    ...(parsed.neither === true && { neither: true }),
+  };
 }

@@ -23,6 +23,12 @@ export interface FileValidation {
    * say how it was read, and that it can be read as a task config.
    */
   readonly taskKeys?: readonly string[];
+  /**
+   * Set for a file `as: "auto"` read as a pipeline that plainly is neither a pipeline nor a task config (another tool's
+   * file: a mapping none of whose top-level keys is one of theirs, a list, a scalar): a reader that found it in a
+   * folder may pass it by.
+   */
+  readonly neither?: true;
 }
 
 export interface ValidateTextOptions extends ValidateOptions {

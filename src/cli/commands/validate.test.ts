@@ -1,6 +1,6 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { describe, expect, test } from "vitest";
 import { memoryIo } from "../../../test/helpers/memory-io.ts";
 import { runCli } from "../run-cli.ts";
@@ -302,6 +302,43 @@ describe("hangar validate", () => {
       expect(none.stdout).toBe(`${empty}:. error input/unreadable no *.yml, *.yaml or *.json file in this folder\n`);
     } finally {
       rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
+  test("a folder's files that are plainly another tool's (no key of a pipeline or task config) are passed by, said so; named, they are read", async () => {
+    const project = mkdtempSync(join(tmpdir(), "hangar-project-"));
+    try {
+      const files = {
+        "package.json": '{"name": "ci", "scripts": {"test": "node --test"}}\n',
+        "tsconfig.json": '{"compilerOptions": {"strict": true}}\n',
+        "ci/vars.yml": "git_uri: https://example.test/app.git\nbranch: main\n",
+        "ci/list.yml": "- a\n- b\n",
+        "ci/pipeline.yml": "JOBS: []\n",
+        "ci/task.yml": "platform: linux\nrun: {path: make}\n",
+        "ci/draft.yml": "",
+      };
+      for (const [file, text] of Object.entries(files)) {
+        mkdirSync(dirname(join(project, file)), { recursive: true });
+        writeFileSync(join(project, file), text);
+      }
+      const m = memoryIo(project);
+      expect(await runCli(["validate", ".", "--format", "json"], m.io)).toBe(1);
+      // a key in another case is Concourse's key (JOBS), and an empty file may be a pipeline being written
+      expect(JSON.parse(m.stdout).map((r: { file: string }) => r.file)).toEqual([
+        "ci/draft.yml",
+        "ci/pipeline.yml",
+        "ci/task.yml",
+      ]);
+      expect(m.stderr).toBe(
+        "note: passed by 4 files found in a folder that are neither a pipeline nor a task config (no key of either at the top level): ci/list.yml, ci/vars.yml, package.json, tsconfig.json; name a file to validate it anyway\n",
+      );
+      // named on its own, beside the folder, a file is read as a pipeline
+      const named = memoryIo(project);
+      expect(await runCli(["validate", ".", "package.json"], named.io)).toBe(1);
+      expect(named.stdout.match(/^package\.json:1:1 error job-none /gm)).toHaveLength(1);
+      expect(named.stderr).toContain("ci/list.yml, ci/vars.yml, tsconfig.json;");
+    } finally {
+      rmSync(project, { recursive: true, force: true });
     }
   });
 

@@ -70,12 +70,14 @@ export default defineCommand({
     // a warning of a tsconfig the modules share, once
     const warn = warningsTo(io);
     let failure: ExitCode | undefined;
-    const { files, empty } = expandInputs(positionals, io.cwd());
+    const { files, found, empty } = expandInputs(positionals, io.cwd());
     const module = as === "task" ? files.find(isModuleFile) : undefined;
     if (module !== undefined)
       return usage(`--as task reads YAML or JSON files, and ${module} is a module (a pipeline)`);
     for (const dir of empty) results.push(unreadable(dir, "no *.yml, *.yaml or *.json file in this folder"));
     let read = 0;
+    // files a folder's walk found that are plainly another tool's (package.json, tsconfig.json, a vars file)
+    const passedBy: string[] = [];
     for (const file of files) {
       const path = resolve(io.cwd(), file);
       if (isModuleFile(file)) {
@@ -106,14 +108,19 @@ export default defineCommand({
         results.push(unreadable(shown, error));
         continue;
       }
-      read++;
       // loaded here, so that commands that never read pipeline text do not load the YAML parser
       const { validateText } = await import("../../validate/validate-text.ts");
       const result = validateText(text, { file: shown, ...options, as });
+      if (result.neither === true && found.has(file)) {
+        passedBy.push(file);
+        continue;
+      }
+      read++;
       results.push(result);
       // a file auto read as a pipeline that has keys of a task config too: how it was read, and how else it can be
       if (result.taskKeys !== undefined) io.stderr(readAsPipelineNote(shown, result.taskKeys));
     }
+    if (passedBy.length > 0) io.stderr(passedByNote(passedBy, plural));
     const color = format === "text" && io.isTTY.stdout && (io.env.NO_COLOR ?? "") === "";
     io.stdout(formatResults(results, format, { color }));
     // the summary counts the files validated: none when every file failed to load (each said so on its own line)
@@ -124,6 +131,11 @@ export default defineCommand({
     return hasErrors(results) ? EXIT.findings : EXIT.ok;
   },
 });
+
+function passedByNote(files: readonly string[], plural: (count: number, noun: string) => string): string {
+  const shown = files.length <= 5 ? files.join(", ") : `${files.slice(0, 5).join(", ")} and ${files.length - 5} more`;
+  return `note: passed by ${plural(files.length, "file")} found in a folder that ${files.length === 1 ? "is" : "are"} neither a pipeline nor a task config (no key of either at the top level): ${shown}; name a file to validate it anyway\n`;
+}
 
 function readAsPipelineNote(file: string, taskKeys: readonly string[]): string {
   const keys = taskKeys.join(", ");
