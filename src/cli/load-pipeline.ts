@@ -14,6 +14,7 @@ import {
   unwritableInstanceVar,
   unwritableInstanceVarMessage,
 } from "../render/fly-command.ts";
+import { didYouMeanSuffix } from "../source/did-you-mean.ts";
 import { printable } from "../source/printable.ts";
 import { cacheDirFor } from "./cache-dir.ts";
 import { compileModule, type HangarLink } from "./compile-cache.ts";
@@ -165,7 +166,7 @@ export async function loadModule(
       throw error;
     }
     try {
-      return toDefinition(exported, shown);
+      return toDefinition(exported, shown, options.warn);
     } catch (error) {
       // the module's own code run as hangar reads the value (a getter of its, on the value or on Object.prototype)
       throw moduleFailure(error, origin);
@@ -403,16 +404,38 @@ function userFrame(error: unknown, origin: Origin): string | undefined {
   return undefined;
 }
 
-/** Accepts a definition, a pipeline or a fragment, and returns a definition. */
-function toDefinition(value: unknown, shown: string): PipelineDefinition {
+/** The keys of a {@link PipelineDefinition}. */
+const DEFINITION_KEYS: readonly string[] = ["name", "target", "team", "instanceVars", "pipeline"];
+
+/**
+ * Accepts a definition, a pipeline or a fragment, and returns a definition. A key of a definition that hangar does not
+ * read (a misspelled `tema`) is told to `warn`.
+ */
+function toDefinition(value: unknown, shown: string, warn?: (message: string) => void): PipelineDefinition {
   const notAPipeline = () =>
     new LoadError(
       `${shown}: the default export is not a pipeline (expected a pipeline, a fragment, a { name, target, pipeline } definition, or a function returning one)`,
     );
   if (!isObject(value)) throw notAPipeline();
-  if (isObject(value.pipeline)) {
-    const inner = value.pipeline;
-    if (!Array.isArray(inner.jobs)) throw notAPipeline();
+  const inner = value.pipeline;
+  // a definition, or what was meant as one: a pipeline key beside no jobs of a pipeline's own
+  if (isObject(inner) || ("pipeline" in value && !Array.isArray(value.jobs))) {
+    if (typeof inner === "function") {
+      throw new LoadError(
+        `${shown}: the definition's pipeline is a function, not a pipeline (call it: pipeline(...) returns one)`,
+      );
+    }
+    if (!isObject(inner) || !Array.isArray(inner.jobs)) {
+      const got = isObject(inner) ? `its jobs are ${describeValue(inner.jobs)}` : `got ${describeValue(inner)}`;
+      throw new LoadError(`${shown}: the definition's pipeline must be a pipeline, with a list of jobs (${got})`);
+    }
+    for (const key of Object.keys(value)) {
+      if (DEFINITION_KEYS.includes(key)) continue;
+      const known = DEFINITION_KEYS.join(", ");
+      warn?.(
+        `${shown}: the definition's key '${printable(key)}' is not one hangar reads (${known})${didYouMeanSuffix(key, DEFINITION_KEYS)}`,
+      );
+    }
     for (const key of ["name", "target", "team"] as const) {
       if (value[key] !== undefined && typeof value[key] !== "string") {
         throw new LoadError(`${shown}: the definition's ${key} must be a string`);

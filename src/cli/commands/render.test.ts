@@ -77,6 +77,43 @@ describe("hangar render", () => {
     expect(existsSync(join(work, "out.json"))).toBe(false);
   });
 
+  test("a definition's pipeline that is no pipeline is named as such; a key hangar does not read is a warning, with a guess", async () => {
+    const pipeline = '{ jobs: [{ name: "a", plan: [] }] }';
+    for (const [file, value, message] of [
+      [
+        "jobs-no-list.mjs",
+        '{ jobs: "no" }',
+        'the definition\'s pipeline must be a pipeline, with a list of jobs (its jobs are a string ("no"))',
+      ],
+      [
+        "no-pipeline.mjs",
+        "undefined",
+        "the definition's pipeline must be a pipeline, with a list of jobs (got undefined)",
+      ],
+      [
+        "factory.mjs",
+        "() => ({})",
+        "the definition's pipeline is a function, not a pipeline (call it: pipeline(...) returns one)",
+      ],
+    ]) {
+      writeFileSync(join(work, file as string), `export default { name: "app", target: "ci", pipeline: ${value} };\n`);
+      const bad = memoryIo(work);
+      expect(await runCli(["render", file as string, "-o", "out.json"], bad.io)).toBe(2);
+      expect(bad.stderr).toBe(`hangar render: ${file}: ${message}\n`);
+    }
+    expect(existsSync(join(work, "out.json"))).toBe(false);
+    writeFileSync(
+      join(work, "typo.mjs"),
+      `export default { name: "app", target: "ci", tema: "main", pipeline: ${pipeline} };\n`,
+    );
+    const typo = memoryIo(work);
+    expect(await runCli(["render", "typo.mjs", "-o", "typo.json"], typo.io)).toBe(0);
+    expect(typo.stderr).toContain(
+      "warning: typo.mjs: the definition's key 'tema' is not one hangar reads (name, target, team, instanceVars, pipeline); did you mean 'team'?\n",
+    );
+    expect(typo.stdout).toBe("fly -t ci set-pipeline -p app -c typo.json\n");
+  });
+
   test("-t '' is a usage error; a definition's empty target or NaN instance var is refused: nothing written", async () => {
     const run = memoryIo(work);
     expect(await runCli(["render", "ok.ts", "-t", ""], run.io)).toBe(2);
