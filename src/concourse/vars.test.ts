@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { FLY_VAR_SYNTAX, hasVar, isWholeVar, readReference, varReferences } from "./vars.ts";
+import { FLY_VAR_SYNTAX, hasVar, isWholeVar, mayRefuseVar, readReference, refusedVar, varReferences } from "./vars.ts";
 
 describe("Concourse's ((var)) syntax", () => {
   test.each([
@@ -82,5 +82,46 @@ describe("Concourse's ((var)) syntax", () => {
         { seed: 30, numRuns: 5000 },
       );
     });
+  });
+});
+
+describe("var names Concourse refuses, found without vars", () => {
+  test.each([
+    ["((a..b))", "invalid var 'a..b': empty field"],
+    ['((a."b))', `invalid var 'a."b': contains unclosed quotes`],
+    ['((a/".."))', `invalid var 'a/".."': empty field`],
+    ["((.x))", "invalid var '.x': empty field"],
+    ["((a.))", "invalid var 'a.': empty field"],
+    ["((v:.x))", "invalid var 'v:.x': empty field"],
+    ["((a:))", "invalid var 'a:': empty field"],
+    ["ok ((a.b)) then ((c..d)) and ((e..f))", "invalid var 'c..d': empty field"],
+    ["((a.b)) ((vault:x.y)) ((.:v)) ((:x)) ((a.:b)) ((a..:b))", undefined],
+    ['say "((a))" twice', undefined],
+  ])("refusedVar(%j) is %j, and mayRefuseVar says it may be", (s, error) => {
+    expect(refusedVar(s)).toBe(error);
+    if (error !== undefined) expect(mayRefuseVar(s)).toBe(true);
+  });
+
+  test.each([
+    "((a.b))",
+    "((vault:path/to.key))",
+    "v((.:version))",
+    "((registry.host))/example/service-1",
+    "((a))((b)) ((:x)) ((a/b/c))",
+    'say "hi"',
+  ])("mayRefuseVar(%j) is false: a clean name is not read", (s) => {
+    expect(mayRefuseVar(s)).toBe(false);
+  });
+
+  test("mayRefuseVar misses no string holding a name Concourse refuses (every string of up to 5 of these characters)", () => {
+    const alphabet = ["a", ".", ":", '"', "/", "(", ")", "é"];
+    let layer = [""];
+    let missed: string[] = [];
+    for (let length = 1; length <= 5; length++) {
+      layer = layer.flatMap((s) => alphabet.map((c) => s + c));
+      const bad = (s: string) => [...varReferences(s)].some((m) => "error" in readReference(m[1] as string));
+      missed = missed.concat(layer.flatMap((body) => [`((${body}))`, body]).filter((s) => bad(s) && !mayRefuseVar(s)));
+    }
+    expect(missed).toEqual([]);
   });
 });

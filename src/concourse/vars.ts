@@ -51,6 +51,34 @@ export const isWholeVar = (s: string): boolean => WHOLE_VAR.test(s);
 export const varReferences = (s: string): IterableIterator<RegExpMatchArray> => s.matchAll(VAR_REFERENCE);
 
 /**
+ * What every `((var))` whose name {@link readReference} refuses leaves in the string around it, given that a name
+ * holds only what {@link VAR_REFERENCE} takes (no space, none of `()`): a double quote (unclosed quotes, or a quoted
+ * field that cleaning empties, `"."`, `a/".."`), or an empty field, which without quotes is a field with nothing in
+ * it (a field of no quote holds no `.`, so cleaning empties none): `..`, a path that starts with `.` (`((.x))`; a
+ * name that starts `.:` is a local var's, its path after the colon) or after its source's colon (`:.`), or that ends
+ * with `.` or a colon (`.))`, `:))`).
+ */
+const MAY_BE_REFUSED = /"|\.\.|\(\(\.(?!:)|:\.|[.:]\)\)/;
+
+/**
+ * Whether a string may hold a `((var))` whose name Concourse refuses: false means none of its references is refused
+ * (the cheap test to make before reading their names with {@link refusedVar}).
+ */
+export const mayRefuseVar = (s: string): boolean => s.includes("((") && MAY_BE_REFUSED.test(s);
+
+/**
+ * Concourse's error for the first `((var))` of a string whose name it refuses (see {@link readReference}), or
+ * undefined: what fly's templating fails on, vars given or not, as it reads every name it finds.
+ */
+export function refusedVar(s: string): string | undefined {
+  for (const match of varReferences(s)) {
+    const read = readReference(match[1] as string);
+    if ("error" in read) return read.error;
+  }
+  return undefined;
+}
+
+/**
  * One segment of a var's path as Concourse writes it (vars/reference.go `refSegmentString`, used for fly's `-p
  * name/key:value` and for the `vars.<path>` query parameters of an instance): quoted as Go's `%q` quotes when it holds
  * `,.:/` or a space, else as it is.

@@ -13,7 +13,7 @@ import type { KnownMappings } from "./known-mappings.ts";
 import { readYaml, type YamlProblem } from "./read-yaml.ts";
 import { type DecodedBytes, decodeYamlBytes } from "./read-yaml-utf8.ts";
 import { kindOf, rootNotMapping } from "./root-kind.ts";
-import { interpolate, type TemplateVars } from "./vars.ts";
+import { interpolate, type TemplateVars, varProblemDiagnostic } from "./vars.ts";
 import { BEFORE_TEMPLATES, findNonFinite, TO_JSON } from "./yaml-to-json.ts";
 import { lazyNodeAt, lazyYamlTree, type YamlTree, yamlTreeLocator } from "./yaml-tree.ts";
 
@@ -431,10 +431,7 @@ function finish(
   const interpolated =
     vars === undefined ? { value: read, problems: [], numbers: undefined } : interpolate(read, vars, notes.numbers);
   if (interpolated.problems.length > 0) {
-    const diagnostics: Diagnostic[] = interpolated.problems.map((p) => ({
-      ...diag("vars/interpolation", p.message, p.path, locate(p.path)),
-      fly: p.message,
-    }));
+    const diagnostics = interpolated.problems.map((p) => varProblemDiagnostic(p, locate(p.path)));
     return { kind, pipeline: undefined, wellFormed: false, diagnostics: diagnostics.sort(compareByLocation), locate };
   }
   // interpolation copies every mapping, so a copy has no known keys (a record is found by the object itself)

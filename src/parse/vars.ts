@@ -11,7 +11,7 @@ import {
 } from "../concourse/go-number.ts";
 import { hasVar, isWholeVar, type Reference, readReference, varReferences, varSegment } from "../concourse/vars.ts";
 import { isObject, type Path, type PathSegment, setOwn } from "../model/common.ts";
-import { cutToken } from "../source/diagnostic.ts";
+import { cutToken, type Diagnostic, type SourceLoc } from "../source/diagnostic.ts";
 import { printable } from "../source/printable.ts";
 import { goYamlKeyName, goYamlNumberKeyName, TO_JSON } from "./yaml-to-json.ts";
 
@@ -65,6 +65,20 @@ export interface VarProblem {
   readonly path: Path;
   readonly message: string;
 }
+
+/**
+ * A var that could not be put in place as a diagnostic (`vars/interpolation`), fly's line its message: what `fly
+ * validate-pipeline` fails on before it reads the pipeline (`error: <message>`, exit 1).
+ */
+export const varProblemDiagnostic = (problem: VarProblem, loc?: SourceLoc): Diagnostic => ({
+  ruleId: "vars/interpolation",
+  severity: "error",
+  parity: "concourse",
+  message: problem.message,
+  path: problem.path,
+  ...(loc !== undefined && { loc }),
+  fly: problem.message,
+});
 
 /** The result of interpolation: the new document, the problems, and which vars were left unresolved. */
 export interface Interpolated {

@@ -1,8 +1,14 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { describe, expect, test } from "vitest";
 import { deepFreeze } from "../../test/helpers/deep-freeze.ts";
+import { parsePipeline } from "../parse/parse-pipeline.ts";
+import type { TemplateVars } from "../parse/vars.ts";
+import type { Diagnostic } from "../source/diagnostic.ts";
 import { defineRule } from "./define-rule.ts";
 import unknownFieldRejected from "./rules/unknown-field-rejected.ts";
 import { hasErrors, validateText, validateValue } from "./validate-text.ts";
+import { validateData } from "./validate-value.ts";
 
 const noPlan = defineRule({
   id: "example-job-empty",
@@ -178,5 +184,62 @@ describe("a null entry in a named section is a zero struct, as Go decodes JSON n
     const messages = found(base.replace("jobs:\n", "jobs:\n- oops\n"));
     expect(messages.some((m) => m.startsWith("type-mismatch jobs.0"))).toBe(true);
     expect(messages.some((m) => m.startsWith("job-no-name"))).toBe(false);
+  });
+});
+
+describe("var names Concourse refuses, with no vars given (fly reads every name before the pipeline)", () => {
+  const fixture = resolve(import.meta.dirname, "../../test/fixtures/var-names/bad-names.yml");
+  const text = readFileSync(fixture, "utf8");
+  const noVars: TemplateVars = { pairs: [], files: [] };
+  const found = (ds: readonly Diagnostic[]) =>
+    ds.map(({ ruleId, severity, parity, message, path, loc, fly }) => ({
+      ruleId,
+      severity,
+      parity,
+      message,
+      path,
+      loc,
+      fly,
+    }));
+  const refused = (message: string, path: (string | number)[], line: number, col: number) => ({
+    ruleId: "vars/interpolation",
+    severity: "error",
+    parity: "concourse",
+    message,
+    path,
+    loc: expect.objectContaining({ file: "p.yml", line, col }),
+    fly: message,
+  });
+
+  test("each string holding one is an error at the string, as when vars are given, and nothing else is reported", () => {
+    const expected = [
+      refused(`invalid var 'repo."branch': contains unclosed quotes`, ["resources", 0, "source", "branch"], 7, 15),
+      refused("invalid var 'release..tag': empty field", ["jobs", 0, "plan", 2, "params", "tag"], 18, 16),
+    ];
+    expect(found(validateText(text, { file: "p.yml" }).diagnostics)).toEqual(expected);
+    expect(found(validateText(text, { file: "p.yml", vars: noVars }).diagnostics)).toEqual(expected);
+  });
+
+  test("the same pipeline as data (a module's), and with the names mended, nothing", () => {
+    const data = parsePipeline(text).pipeline;
+    // in the order of their paths (the vars path leaves them in the document's)
+    const messages = (ds: readonly Diagnostic[]) => ds.map((d) => [d.ruleId, d.path.join("/"), d.fly]).sort();
+    const expected = [
+      ["vars/interpolation", "jobs/0/plan/2/params/tag", "invalid var 'release..tag': empty field"],
+      ["vars/interpolation", "resources/0/source/branch", `invalid var 'repo."branch': contains unclosed quotes`],
+    ];
+    expect(messages(validateData(data).diagnostics)).toEqual(expected);
+    expect(messages(validateData(data, { vars: noVars }).diagnostics)).toEqual(expected);
+    expect(messages(validateValue(data).diagnostics)).toEqual(expected);
+    const mended = text.replace('repo."branch', "repo.branch").replace("release..tag", "release.tag");
+    expect(validateText(mended).diagnostics).toEqual([]);
+  });
+
+  test("a name a var's value brings in is no var (fly reads names once)", () => {
+    const pipeline =
+      "jobs:\n- name: j\n  plan:\n  - put: x\n    params: {a: ((v)), b: ((w))}\nresources: [{name: x, type: git}]\n";
+    const vars: TemplateVars = { pairs: [{ path: ["v"], value: "((a..b))" }], files: [] };
+    expect(validateText(pipeline, { vars }).diagnostics).toEqual([]);
+    expect(validateData(parsePipeline(pipeline).pipeline, { vars }).diagnostics).toEqual([]);
   });
 });

@@ -45,7 +45,12 @@ export function validateParsed(parsed: ParsedPipeline, options: ValidateTextOpti
   }
   if (parsed.wellFormed && parsed.pipeline !== undefined) {
     const knownMappings = parsed.knownMappings;
-    for (const d of validate(parsed.pipeline, knownMappings === undefined ? options : { ...options, knownMappings })) {
+    const ruleOptions = {
+      ...options,
+      ...(knownMappings !== undefined && { knownMappings }),
+      ...(options.vars !== undefined && { varsPutInPlace: true }),
+    };
+    for (const d of validate(parsed.pipeline, ruleOptions)) {
       found.push(locateIn(d, isAboutKey(d) ? "key" : "value"));
     }
   }

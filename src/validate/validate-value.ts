@@ -3,7 +3,7 @@ import { isObject } from "../model/common.ts";
 import { checkShape, quickDataCheck } from "../parse/check-shape.ts";
 import type { ReadAs } from "../parse/document-kind.ts";
 import type { InputFormat } from "../parse/parse-pipeline.ts";
-import { interpolate, type TemplateVars } from "../parse/vars.ts";
+import { interpolate, type TemplateVars, varProblemDiagnostic } from "../parse/vars.ts";
 import { compareByLocation, cutLongTokens, type Diagnostic, MAX_QUOTED_TOKEN } from "../source/diagnostic.ts";
 import { findNotPlainData } from "../walk/plain-data.ts";
 import { censusOf, newTally, tallyString } from "./rules/lib/string-census.ts";
@@ -71,7 +71,9 @@ export function validateValue(value: unknown, options: ValidateTextOptions = {})
   const found: Diagnostic[] = [...shape.diagnostics];
   // concat, not a spread into push: a spread of some 150,000 findings overflows the call stack
   const all =
-    shape.wellFormed && shape.isMapping ? found.concat(validate((shape.value ?? {}) as never, options)) : found;
+    shape.wellFormed && shape.isMapping
+      ? found.concat(validate((shape.value ?? {}) as never, ruleOptions(options)))
+      : found;
   return { file, diagnostics: finish(all, options.strict === true) };
 }
 
@@ -111,9 +113,15 @@ export function validateData(data: unknown, options: ValidateTextOptions = {}): 
   const found: Diagnostic[] = [...shape.diagnostics];
   // concat, not a spread into push: a spread of some 150,000 findings overflows the call stack
   const all =
-    shape.wellFormed && shape.isMapping ? found.concat(validate((shape.value ?? {}) as never, options)) : found;
+    shape.wellFormed && shape.isMapping
+      ? found.concat(validate((shape.value ?? {}) as never, ruleOptions(options)))
+      : found;
   return { file, diagnostics: finish(all, options.strict === true) };
 }
+
+/** The options the rules run with: when vars were put in place, their names were read then. */
+const ruleOptions = (options: ValidateTextOptions): ValidateTextOptions =>
+  options.vars === undefined ? options : { ...options, varsPutInPlace: true };
 
 /** The data with fly's vars put in place (a new value), or the vars that could not be, as fly reports them. */
 function withVars(
@@ -125,10 +133,7 @@ function withVars(
   if (vars === undefined) return { ok: true, data };
   const interpolated = interpolate(data, vars);
   if (interpolated.problems.length === 0) return { ok: true, data: interpolated.value, numbers: interpolated.numbers };
-  const diagnostics = interpolated.problems.map(
-    (p): Diagnostic => ({ ruleId: "vars/interpolation", severity: "error", parity: "concourse", ...p, fly: p.message }),
-  );
-  return { ok: false, diagnostics };
+  return { ok: false, diagnostics: interpolated.problems.map((p) => varProblemDiagnostic(p)) };
 }
 
 /**

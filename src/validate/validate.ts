@@ -15,8 +15,9 @@ import {
 import { type CollectedStep, collectPipelineSteps } from "../walk/walk-steps.ts";
 import { flyLine } from "./concourse-context.ts";
 import type { Finding, Indexed, PipelineIndex, Rule, RuleContext, SharedContext } from "./define-rule.ts";
+import { refusedVarNames } from "./refused-var-names.ts";
 import { rules as registry } from "./rules/index.ts";
-import type { StringCensus } from "./rules/lib/string-census.ts";
+import { stringCensus as censusOfPipeline, type StringCensus } from "./rules/lib/string-census.ts";
 
 /** A rule's configured severity: `off` disables it, `warn`/`error` override its default. */
 export type RuleSetting = "off" | "warn" | "warning" | "error";
@@ -31,6 +32,12 @@ export interface ValidateOptions {
    * was not changed since: the rules then read a mapping of a million keys without walking it again.
    */
   readonly knownMappings?: KnownMappings | undefined;
+  /**
+   * Set when fly's vars (`-v`, `-y`, `-l`, `-i`) were put in place before: every `((var))` name was read then, as fly
+   * reads them once, and a `((...))` a var's value brought in is no var. Unset, the names are read here, as fly reads
+   * them with no vars given too, and those Concourse refuses are the only findings (fly stops at them).
+   */
+  readonly varsPutInPlace?: boolean | undefined;
 }
 
 /** The id of the diagnostic reported when a rule itself fails (a bug in hangar, never the user's mistake). */
@@ -54,6 +61,12 @@ export function runRules(
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const shared = lazyShared(pipeline, options.knownMappings, stringCensus);
+  if (options.varsPutInPlace !== true) {
+    // fly reads every var's name before it reads the pipeline, and stops at one it refuses
+    const refused = refusedVarNames(pipeline, censusOfPipeline(shared.context), options.knownMappings);
+    // in document order, as the vars path reports them
+    if (refused.length > 0) return refused;
+  }
   for (const rule of options.registry ?? registry) {
     const severity = severityOf(rule, options.rules?.[rule.id]);
     if (severity === undefined) continue;
@@ -168,6 +181,7 @@ function lazyShared(
     },
   };
   return {
+    context: sharedContext,
     steps: allSteps,
     shared: sharedContext.shared,
     index: (): PipelineIndex => {

@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo, Socket } from "node:net";
-import { readVarField } from "../../src/concourse/vars.ts";
+import { readReference, varSegment } from "../../src/concourse/vars.ts";
 
 export interface StoredPipeline {
   team: string;
@@ -52,28 +52,42 @@ const ROUTE = /^\/api\/v1\/teams\/([^/]+)\/pipelines\/([^/]+)(?:\/(config|unpaus
 
 /**
  * `vars.<path>` query parameters decoded as JSON into one mapping (`InstanceVarsFromQueryParams`), as canonical JSON:
- * each name split at the dots outside double quotes, each field read as Concourse reads it (`readVarField`: quotes
- * dropped), a longer path setting a field of a mapping.
+ * each key (`vars` or `vars.<path>`) read as Concourse reads a var's name (`readReference`: a name it refuses, with
+ * unclosed quotes or an empty field, is its error; a source before a colon is split off), taken in the order of the
+ * references as Concourse writes them, each setting its path under `vars` (a longer path a field of a mapping); a key
+ * whose path a source left outside `vars` sets nothing.
  */
 function instanceVarsOf(query: URLSearchParams): string | Error {
-  const vars: Record<string, unknown> = {};
-  for (const [key, value] of [...query].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (!key.startsWith("vars.")) continue;
-    const fields = (key.slice("vars.".length).match(/(?:"[^"]*"|[^."])+/g) ?? []).map(readVarField);
-    let at = vars;
-    for (const field of fields.slice(0, -1)) {
-      const inner = at[field];
-      const next = (typeof inner === "object" && inner !== null ? inner : {}) as Record<string, unknown>;
-      at[field] = next;
-      at = next;
-    }
+  const pairs: { readonly path: readonly string[]; readonly order: string; readonly value: unknown }[] = [];
+  for (const key of new Set(query.keys())) {
+    if (key !== "vars" && !key.startsWith("vars.")) continue;
+    const ref = readReference(key);
+    if ("error" in ref) return new Error(ref.error);
+    let value: unknown;
     try {
-      at[fields.at(-1) ?? ""] = JSON.parse(value);
+      value = JSON.parse(query.get(key) ?? "");
     } catch (error) {
       return error as Error;
     }
+    const order = `${ref.source === undefined ? "" : `${ref.source}:`}${ref.path.map(varSegment).join(".")}`;
+    pairs.push({ path: ref.path, order, value });
   }
-  return canonical(vars);
+  const root: Record<string, unknown> = {};
+  for (const { path, value } of pairs.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))) {
+    let at = root;
+    for (const field of path.slice(0, -1)) {
+      const inner = at[field];
+      const next = (typeof inner === "object" && inner !== null && !Array.isArray(inner) ? inner : {}) as Record<
+        string,
+        unknown
+      >;
+      at[field] = next;
+      at = next;
+    }
+    at[path.at(-1) as string] = value;
+  }
+  const vars = root.vars;
+  return canonical(typeof vars === "object" && vars !== null && !Array.isArray(vars) ? vars : {});
 }
 
 /** JSON with the keys of every mapping sorted. */

@@ -563,3 +563,28 @@ describe("hangar validate with fly's vars", () => {
     );
   });
 });
+
+describe("hangar validate, a var name fly refuses with no vars given", () => {
+  const dir = resolve(import.meta.dirname, "../../../test/fixtures/var-names");
+  const runIn = async (argv: string[]) => {
+    const m = memoryIo(dir);
+    const code = await runCli(argv, m.io);
+    return { code, stdout: m.stdout };
+  };
+
+  test("a YAML file: each at its string, fly's line; a module: at its path; render writes nothing", async () => {
+    expect(await runIn(["validate", "bad-names.yml", "--format", "fly"])).toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining(`invalid var 'repo."branch': contains unclosed quotes`),
+    });
+    expect((await runIn(["validate", "bad-names.yml"])).stdout.split("\n").filter(Boolean)).toEqual([
+      `bad-names.yml:7:15 error vars/interpolation invalid var 'repo."branch': contains unclosed quotes`,
+      "bad-names.yml:18:16 error vars/interpolation invalid var 'release..tag': empty field",
+    ]);
+    expect(await runIn(["validate", "bad-names.ts"])).toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining("vars/interpolation invalid var 'repo..branch': empty field"),
+    });
+    expect((await runIn(["render", "bad-names.ts", "--stdout"])).code).toBe(1);
+  });
+});

@@ -21,11 +21,34 @@ describe("stringCensus", () => {
       census({ jobs: [job({ tag: "((.:version))" })] }),
       census({ resources: [{ name: "r", type: "git", source: { tag: "((.:version))" } }] }),
     ]).toEqual([
-      { maySecret: false, mayUseLocalVarInJobs: false },
-      { maySecret: true, mayUseLocalVarInJobs: false },
-      { maySecret: true, mayUseLocalVarInJobs: false },
-      { maySecret: false, mayUseLocalVarInJobs: true },
-      { maySecret: false, mayUseLocalVarInJobs: false },
+      { maySecret: false, mayUseLocalVarInJobs: false, mayRefuseVar: false },
+      { maySecret: true, mayUseLocalVarInJobs: false, mayRefuseVar: false },
+      { maySecret: true, mayUseLocalVarInJobs: false, mayRefuseVar: false },
+      { maySecret: false, mayUseLocalVarInJobs: true, mayRefuseVar: false },
+      { maySecret: false, mayUseLocalVarInJobs: false, mayRefuseVar: false },
+    ]);
+  });
+
+  test("finds a var name Concourse may refuse anywhere, past a secret found first; not in clean references", () => {
+    const job = (params: unknown) => ({ name: "j", plan: [{ put: "x", params }] });
+    const resource = (source: unknown) => ({ name: "r", type: "git", source });
+    const clean = {
+      a: "((a.b))",
+      b: "((vault:a.b))",
+      c: "v((.:version))",
+      d: 'say "hi"',
+      e: "((a))((b)) ((.:x)) ((:x))",
+    };
+    expect([
+      census({ resources: [resource({ ...clean, f: "((a..b))" })], jobs: [job(clean)] }),
+      census({ resources: [resource({ password: "hunter22", uri: '((a."b))' })], jobs: [] }),
+      census({ resources: [resource(clean)], jobs: [job({ token: "AKIAABCDEFGHIJKLMNOP", tag: "((.:.v))" })] }),
+      census({ resources: [resource(clean)], jobs: [job(clean)] }),
+    ]).toEqual([
+      { maySecret: false, mayUseLocalVarInJobs: true, mayRefuseVar: true },
+      { maySecret: true, mayUseLocalVarInJobs: false, mayRefuseVar: true },
+      { maySecret: true, mayUseLocalVarInJobs: true, mayRefuseVar: true },
+      { maySecret: false, mayUseLocalVarInJobs: true, mayRefuseVar: false },
     ]);
   });
 
@@ -35,6 +58,7 @@ describe("stringCensus", () => {
     expect(census({ jobs: [{ name: "j", plan: [{ put: "x", params }] }] })).toEqual({
       maySecret: true,
       mayUseLocalVarInJobs: true,
+      mayRefuseVar: true,
     });
   });
 });

@@ -1,7 +1,8 @@
 /**
- * One quick pass over every string of the pipeline, shared by the rules that look for rare strings (literal
- * secrets, local var references), so that a pipeline holding none costs one pass instead of one per rule.
+ * One quick pass over every string of the pipeline, shared by the checks that look for rare strings (literal
+ * secrets, local var references, var names Concourse refuses), so that a pipeline holding none costs one pass instead of one per rule.
  */
+import { mayRefuseVar } from "../../../concourse/vars.ts";
 import type { SharedContext } from "../../define-rule.ts";
 import { mayHoldString } from "./scan-strings.ts";
 import { mayBeSecret } from "./secrets.ts";
@@ -11,6 +12,8 @@ export interface StringCensus {
   readonly maySecret: boolean;
   /** Some string of a job may use a local var (`((.:name))`). */
   readonly mayUseLocalVarInJobs: boolean;
+  /** Some string may hold a `((var))` whose name Concourse refuses (see `refusedVarNames`). */
+  readonly mayRefuseVar: boolean;
 }
 
 /** The start of every reference to a local var: `((.:`, its source's `.` maybe quoted (`((".":name))`). */
@@ -24,8 +27,10 @@ export const stringCensus = (ctx: SharedContext): StringCensus => ctx.stringCens
 
 const SECRET = 1;
 const LOCAL_VAR = 2;
+const REFUSED_VAR = 4;
+const ALL = SECRET | LOCAL_VAR | REFUSED_VAR;
 
-/** What the census found so far (bits of SECRET and LOCAL_VAR); each pass stops once it has all it looks for. */
+/** What the census found so far (bits of SECRET, LOCAL_VAR and REFUSED_VAR); each pass stops once it has all it looks for. */
 export interface Tally {
   found: number;
 }
@@ -44,18 +49,21 @@ export function tallyString(value: string, key: string | undefined, tally: Tally
 export const censusOf = (tally: Tally): StringCensus => ({
   maySecret: (tally.found & SECRET) !== 0,
   mayUseLocalVarInJobs: (tally.found & LOCAL_VAR) !== 0,
+  mayRefuseVar: (tally.found & REFUSED_VAR) !== 0,
 });
 
-/** Outside the jobs only secrets are looked for. */
+/** Outside the jobs, secrets and refused var names are looked for. */
 function outsideJobs(value: string, key: string | undefined, tally: Tally): boolean {
-  if (mayBeSecret(value, key)) tally.found |= SECRET;
-  return (tally.found & SECRET) !== 0;
+  if ((tally.found & SECRET) === 0 && mayBeSecret(value, key)) tally.found |= SECRET;
+  if ((tally.found & REFUSED_VAR) === 0 && mayRefuseVar(value)) tally.found |= REFUSED_VAR;
+  return (tally.found & (SECRET | REFUSED_VAR)) === (SECRET | REFUSED_VAR);
 }
 
 function inJobs(value: string, key: string | undefined, tally: Tally): boolean {
   if ((tally.found & SECRET) === 0 && mayBeSecret(value, key)) tally.found |= SECRET;
   if ((tally.found & LOCAL_VAR) === 0 && mayUseLocalVar(value)) tally.found |= LOCAL_VAR;
-  return tally.found === (SECRET | LOCAL_VAR);
+  if ((tally.found & REFUSED_VAR) === 0 && mayRefuseVar(value)) tally.found |= REFUSED_VAR;
+  return tally.found === ALL;
 }
 
 const isJobs = (key: string): boolean => key === "jobs";
@@ -64,7 +72,9 @@ function takeCensus(ctx: SharedContext): StringCensus {
   const tally: Tally = { found: 0 };
   // a pass that gives up (too deep, too many containers) counts as having found everything
   const known = ctx.knownMappings;
-  if (mayHoldString(ctx.pipeline, { test: outsideJobs, state: tally, skip: isJobs, known })) tally.found |= SECRET;
-  if (mayHoldString(ctx.pipeline.jobs, { test: inJobs, state: tally, known })) tally.found = SECRET | LOCAL_VAR;
+  if (mayHoldString(ctx.pipeline, { test: outsideJobs, state: tally, skip: isJobs, known })) {
+    tally.found |= SECRET | REFUSED_VAR;
+  }
+  if (mayHoldString(ctx.pipeline.jobs, { test: inJobs, state: tally, known })) tally.found = ALL;
   return censusOf(tally);
 }

@@ -1,0 +1,38 @@
+/**
+ * The var names Concourse refuses, found without vars: `fly validate-pipeline` puts its vars in place even when none
+ * is given (templatehelpers `Evaluate`, vars/template.go), reading the name of every `((var))` of every string with
+ * `ParseReference`, and a name it refuses (`((a..b))`, `((a."b))`) fails the file there, before the pipeline is read.
+ */
+import { mayRefuseVar, refusedVar } from "../concourse/vars.ts";
+import type { Pipeline } from "../model/pipeline.ts";
+import type { KnownMappings } from "../parse/known-mappings.ts";
+import { varProblemDiagnostic } from "../parse/vars.ts";
+import type { Diagnostic } from "../source/diagnostic.ts";
+import { scanStrings } from "./rules/lib/scan-strings.ts";
+import type { StringCensus } from "./rules/lib/string-census.ts";
+
+/**
+ * A `vars/interpolation` error for each string of the pipeline holding a `((var))` whose name Concourse refuses, at
+ * the string's path, with the error for its first such name (as the vars path reports it). Only when the census saw a
+ * string that may hold one ({@link mayRefuseVar}), and then the names of those strings alone are read.
+ *
+ * fly stops at the first it meets, which of several is first following Go's map order; hangar names them all.
+ */
+export function refusedVarNames(
+  pipeline: Readonly<Pipeline>,
+  census: StringCensus,
+  known: KnownMappings | undefined,
+): Diagnostic[] {
+  if (!census.mayRefuseVar) return [];
+  const found: Diagnostic[] = [];
+  scanStrings(
+    pipeline,
+    [],
+    (string) => {
+      const message = refusedVar(string.value);
+      if (message !== undefined) found.push(varProblemDiagnostic({ path: string.path(), message }));
+    },
+    { only: mayRefuseVar, known },
+  );
+  return found;
+}
