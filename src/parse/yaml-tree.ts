@@ -3,7 +3,7 @@ import { goJsonDecodeOrder, goJsonFold } from "../concourse/go-json-fields.ts";
 import type { PathSegment } from "../model/common.ts";
 import { type Locator, lineIndex } from "../source/locate.ts";
 import { type AmendedText, BARE_ENTRY, bareEntriesBeforeOuterEntries, withEmptyEntries } from "./bare-entries.ts";
-import { goYamlEscapes, withQuoteEscapes } from "./go-yaml-escapes.ts";
+import { goYamlEscapes, JS_YAML_REFUSED_ESCAPE, withQuoteEscapes } from "./go-yaml-escapes.ts";
 import { byPrecedence, isMergeScalar, type MappingEntry } from "./go-yaml-merge.ts";
 import { goYamlLoadOptions } from "./go-yaml-schema.ts";
 import {
@@ -311,11 +311,12 @@ function placeRegions(
 }
 
 /**
- * The position tree of a text as js-yaml reads it, but for `\'` in a double-quoted scalar (a `'` to go-yaml, an error
- * to js-yaml): the text is read with `\x27` in its place, and the tree put back at the places of the text as written.
+ * The position tree of a text as js-yaml reads it, but for the escapes of a double-quoted scalar that go-yaml reads and
+ * js-yaml refuses (`\'`, a backslash before NEL, LS or PS): the text is read with them written as js-yaml reads them
+ * ({@link withQuoteEscapes}), and the tree put back at the places of the text as written.
  */
 function treeOf(text: string): YamlTree {
-  const quotes = text.includes("\\'") ? goYamlEscapes(text).quotes : [];
+  const quotes = JS_YAML_REFUSED_ESCAPE.test(text) ? goYamlEscapes(text).quotes : [];
   if (quotes.length === 0) return treeOfAsIs(text);
   const amended = withQuoteEscapes(text, quotes);
   return treeBack(treeOfAsIs(amended.text), { ...amended, dashOfNull: () => undefined });
