@@ -278,7 +278,7 @@ function parseYaml(text: string, { file, vars, as }: ReadContext): InputRead {
   const located = end === undefined ? text : text.slice(0, end);
   // the collections the reader took need not be found again when a finding is first located (a block mapping of
   // 1,000,000 keys: about 1 s)
-  const yamlTree = lazyYamlTree(located, read.ok ? read.regions : undefined);
+  const yamlTree = lazyYamlTree(located, read.ok ? read.regions : undefined, as === "task");
   const locate = yamlTreeLocator(yamlTree, located, file);
   if (read.ok) {
     const numbers = goNumbersOf((path) => lazyNodeAt(yamlTree, located, path), located);
