@@ -98,25 +98,6 @@ function scalarProblem(
 }
 
 /**
- * The line go-yaml v3 (fly's first read of a pipeline) gives an escape's error (yaml.go `fail`): its scalar's (the
- * error's context), else its own, 1-based; none when both are on the first line.
- */
-export function goYamlV3ErrorLine(
-  text: string,
-  problem: { readonly offset: number; readonly scalar: number },
-): number | undefined {
-  const lineOf = (offset: number): number => {
-    let lines = 0;
-    for (let at = text.indexOf("\n"); at !== -1 && at < offset; at = text.indexOf("\n", at + 1)) lines++;
-    return lines;
-  };
-  const context = lineOf(problem.scalar);
-  if (context !== 0) return context + 1;
-  const own = lineOf(problem.offset);
-  return own === 0 ? undefined : own + 1;
-}
-
-/**
  * The text with each escape at `quotes` written as js-yaml reads go-yaml's reading of it: `\'` as `\x27`, a backslash
  * before NEL, LS or PS as one before `\n` (an escaped line break to both); and the way back.
  */

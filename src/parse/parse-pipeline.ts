@@ -385,8 +385,9 @@ function problemDiagnostic(problem: YamlProblem, loc: SourceLoc): Diagnostic {
 }
 
 /**
- * The line fly prints for a YAML syntax error: go-yaml's own words for the errors whose text does not depend on
- * its parser's state, else go-yaml's form (`line N: ...`) with the reader's words (go-yaml's line may differ).
+ * The line fly prints for a YAML syntax error the reader did not word as go-yaml (go-yaml-errors.ts words those it can
+ * tell, at go-yaml's line): go-yaml's own words for the errors whose text does not depend on its parser's state, else
+ * go-yaml's form (`line N: ...`) with the reader's words, at the reader's line (go-yaml's may differ).
  */
 function syntaxFly(problem: YamlProblem, loc: SourceLoc): string {
   const alias = /^unidentified alias "(.*)"$/.exec(problem.message);

@@ -378,6 +378,7 @@ describe("escapes in double-quoted scalars, as go-yaml reads them", () => {
         message,
         offset,
         fly: `error parsing yaml before applying templates: yaml: ${line === undefined ? "" : `line ${line}: `}${message}`,
+        goYaml: expect.objectContaining({ message, stage: "scanner" }),
       },
     ],
   });
