@@ -58,6 +58,27 @@ describe("a syntax error's fly line is go-yaml v3's words and line", () => {
     expect(flyOf(text)).toBe(`yaml: ${fly}`);
   });
 
+  // fly execute reads a task config file with go-yaml v2 alone, whose line is that of the place the error was found
+  // when past the first line, else of the construct in error (0-based), and which fly prints bare
+  test.each([
+    ["a quoted scalar the text ends in", 'a: b\nc: "abc\nd\n', "line 4: found unexpected end of stream"],
+    ["a quoted scalar a document ends", 'a: b\nc: "abc\n---\nd: 1\n', "line 3: found unexpected document indicator"],
+    ["a flow mapping the text ends in", "x: 1\na: {b: 1\n", "line 2: did not find expected ',' or '}'"],
+    ["a flow list over lines", "x: 1\na: [1,\n  2,\n  3\n", "line 4: did not find expected ',' or ']'"],
+    ["a key without a colon", "a: 1\nb\nc: 2\n", "line 3: could not find expected ':'"],
+    ["a key of two words without a colon", "a: 1\nb c\nd\ne: 1\n", "line 3: could not find expected ':'"],
+    ["a key without a colon before a comment", "x: 1\n\n# c\nb\n\n# d\nc: 2\n", "line 6: could not find expected ':'"],
+    ["a list entry after a root mapping", "# c\n---\na: 1\nb: 2\n- c\n", "line 4: did not find expected key"],
+    [
+      "a tab after a plain value",
+      "x: 1\na:\n  b: 1\n\tc: 2\n",
+      "line 4: found a tab character that violates indentation",
+    ],
+  ])("in a task config file: %s", (_, text, fly) => {
+    const [diagnostic] = parsePipeline(text, { as: "task" }).diagnostics;
+    expect(diagnostic?.fly).toBe(`yaml: ${fly}`);
+  });
+
   test("an error whose go-yaml words the reader cannot tell keeps the reader's words, at its line", () => {
     const [diagnostic] = parsePipeline("a: 1\n b: 2\n").diagnostics;
     expect(diagnostic?.fly).toBe(

@@ -63,7 +63,12 @@ export function goYamlSyntaxError(
     const key = place?.closed;
     if (key === undefined) return undefined;
     const context = contentStart(text, key, end);
-    return { message: "could not find expected ':'", stage: "scanner", context, problem: end };
+    return {
+      message: "could not find expected ':'",
+      stage: "scanner",
+      context,
+      problem: plainScalarStop(text, context),
+    };
   }
   if (reason === "end of the stream or a document separator is expected") return afterRoot(text, offset);
   return undefined;
@@ -71,6 +76,33 @@ export function goYamlSyntaxError(
 
 const CANNOT_START = "found character that cannot start any token";
 const END_OF_STREAM = "found unexpected end of stream";
+
+/**
+ * Where go-yaml's scanner stops a plain scalar starting at `start` in a block mapping (`yaml_parser_scan_plain_scalar`),
+ * to find the key it began stale: at a `: ` on a line it went on to, or at the start of the first line that is no
+ * more indented than the scalar's start or holds only a comment (blank lines are read through), or at the end.
+ */
+function plainScalarStop(text: string, start: number): number {
+  const column = start - (text.lastIndexOf("\n", start - 1) + 1);
+  const value = /:(?:[ \t]|\r?$)/;
+  const first = text.indexOf("\n", start);
+  const colon = text.slice(start, first === -1 ? text.length : first).search(value);
+  if (colon !== -1) return start + colon;
+  for (let at = first === -1 ? text.length : first + 1; at < text.length; ) {
+    const next = text.indexOf("\n", at);
+    const line = text.slice(at, next === -1 ? text.length : next);
+    const indent = /^[ ]*/.exec(line)?.[0].length ?? 0;
+    const rest = line.slice(indent).trimEnd();
+    if (rest !== "") {
+      if (indent <= column || rest.startsWith("#")) return at;
+      const within = rest.search(value);
+      if (within !== -1) return at + indent + within;
+    }
+    if (next === -1) break;
+    at = next + 1;
+  }
+  return text.length;
+}
 
 /** A quoted scalar that does not end: the text's end, or a document marker, found at `offset` inside it. */
 function unclosedQuote(text: string, offset: number, place: ReaderPlace | undefined): GoYamlError | undefined {
@@ -182,15 +214,35 @@ function markLine(text: string, error: GoYamlError, offset: number): number {
   return goYamlLine(text, offset) + (ended ? 1 : 0);
 }
 
+/**
+ * The line go-yaml v2 gives an error (fly execute's read of a task config file, sigs.k8s.io/yaml's of a text by itself):
+ * that of its problem mark when past the first line, 1-based for the scanner, 0-based for the parser, else that of its
+ * context mark as go-yaml holds it (0-based), else none.
+ */
+export function goYamlV2ErrorLine(text: string, error: GoYamlError): number | undefined {
+  const problem = markLine(text, error, error.problem);
+  if (problem !== 0) return error.stage === "scanner" ? problem + 1 : problem;
+  const context = markLine(text, error, error.context);
+  return context === 0 ? undefined : context;
+}
+
+/** The go-yaml error as go-yaml v2 words it (`yaml: ...`), for a text read whole as `text`. */
+export function goYamlV2ErrorText(text: string, error: GoYamlError): string {
+  return errorText(text, error, goYamlV2ErrorLine(text, error));
+}
+
 /** The go-yaml error as fly's first read of a pipeline prints it (after its `yaml: `). */
 export function goYamlV3ErrorText(text: string, error: GoYamlError): string {
-  const line = goYamlV3ErrorLine(text, error);
+  return errorText(text, error, goYamlV3ErrorLine(text, error)).slice("yaml: ".length);
+}
+
+function errorText(text: string, error: GoYamlError, line: number | undefined): string {
   // a quoted scalar ended by the end of the first document (the reader reads it alone): by its marker
   const message =
     error.message === END_OF_STREAM && error.problem < text.length
       ? "found unexpected document indicator"
       : error.message;
-  return `${line === undefined ? "" : `line ${line}: `}${message}`;
+  return `yaml: ${line === undefined ? "" : `line ${line}: `}${message}`;
 }
 
 /** The 0-based line go-yaml's marks give an offset: a line at each CR, LF, CRLF (one), NEL, LS and PS before it. */

@@ -8,6 +8,7 @@ import { jsonLocator, type Locator, lineIndex } from "../source/locate.ts";
 import { checkShape, checkTaskConfigShape, type ShapeResult } from "./check-shape.ts";
 import { type DocumentKind, type ReadAs, type Reading, readingOf } from "./document-kind.ts";
 import { goNumbersOf } from "./go-numbers.ts";
+import { goYamlV2ErrorText } from "./go-yaml-errors.ts";
 import { GO_YAML_MAX_DEPTH, jsonReading } from "./json-keys.ts";
 import type { KnownMappings } from "./known-mappings.ts";
 import { readYaml, type YamlProblem } from "./read-yaml.ts";
@@ -295,7 +296,12 @@ function parseYaml(text: string, { file, vars, as }: ReadContext): InputRead {
   const diagnostics = read.problems.map((problem) => {
     const start = at(problem.offset);
     const loc = withFile(file, { line: start.line, col: start.col });
-    return problemDiagnostic(problem, loc);
+    // fly execute reads a task config file with go-yaml v2 alone (vars/template.go), which gives its own line
+    const v2 =
+      as === "task" && problem.goYaml !== undefined
+        ? { ...problem, fly: goYamlV2ErrorText(text, problem.goYaml) }
+        : problem;
+    return problemDiagnostic(v2, loc);
   });
   const kind: DocumentKind = as === "task" ? "task" : "pipeline";
   return { parsed: { kind, pipeline: undefined, wellFormed: false, diagnostics, locate }, yamlTree };
