@@ -39,6 +39,11 @@ describe("a .flyrc is read whole, as fly reads it", () => {
       `${CI}  prod:\n    token: {type: bearer, value: [a]}\n`,
       "(line 5, column 34): the token value of target prod is a list, not a string",
     ],
+    [
+      "a target named by the float -0.0 (-0 to sigs.k8s.io/yaml) whose api is a list",
+      `${CI}  -0.0:\n    api: [a]\n`,
+      "(line 5, column 10): the api of target -0 is a list, not a string",
+    ],
   ])("%s refuses the file, whichever target is used", (_, text, message) => {
     expect(refusal(text)).toBe(`in the file '${FILE}' ${message}`);
     expect(() => selectTarget(text, "ci", FILE)).toThrow(`in the file '${FILE}' ${message}`);

@@ -63,7 +63,7 @@ export function readFlyrc(input: string | Uint8Array | undefined, file: string):
     const at = problem === undefined ? undefined : lineIndex(text)(problem.offset);
     throw flyrcError(file, at, problem?.message.split("\n")[0] ?? "cannot read");
   }
-  const tree = lazyYamlTree(text, read.regions);
+  const tree = lazyYamlTree(text, read.regions, true);
   const decoding: Decoding = {
     file,
     locate: yamlTreeLocator(tree, text),

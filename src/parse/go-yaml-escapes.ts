@@ -4,6 +4,8 @@ import type * as Yaml from "yaml";
 /**
  * The escapes of double-quoted scalars as go-yaml reads them (v2 and v3 alike, scannerc.go
  * `yaml_parser_scan_flow_scalar`), where js-yaml's table differs: `\'` is a `'` to go-yaml and an error to js-yaml;
+ * a backslash before NEL (U+0085), LS (U+2028) or PS (U+2029), line breaks to go-yaml (`is_break`), escapes that line
+ * break as one before a `\n` is escaped (nothing is kept of it, nor of the blanks after it), where js-yaml refuses it;
  * `\/` is an error to go-yaml (it is YAML 1.2's) and a `/` to js-yaml; a `\u` or `\U` naming a surrogate (D800-DFFF) or
  * a code past 10FFFF is go-yaml's error, where js-yaml writes a lone surrogate. go-yaml's errors and their places:
  * "found unknown escape character" at the backslash, "did not find expected hexdecimal number" and "found invalid
@@ -26,7 +28,10 @@ export const JS_YAML_ESCAPE_ERRORS: ReadonlySet<string> = new Set([
 export interface GoYamlEscapes {
   /** go-yaml's first error in an escape, at its offset, and the offset of its scalar's opening quote. */
   readonly problem?: { readonly message: string; readonly offset: number; readonly scalar: number };
-  /** The offsets of the backslashes of the `\'` escapes before it (each is a `'`, which js-yaml refuses). */
+  /**
+   * The offsets of the backslashes of the escapes before it that js-yaml refuses but go-yaml reads: `\'` (a `'`) and
+   * a backslash before NEL, LS or PS (an escaped line break); see {@link withQuoteEscapes}.
+   */
   readonly quotes: readonly number[];
 }
 
@@ -56,6 +61,11 @@ export function goYamlEscapes(text: string): GoYamlEscapes {
 const SIMPLE: ReadonlySet<string> = new Set([..."0abt\tnvfre \"'\\N_LP"]);
 /** The line breaks go-yaml reads after a backslash as an escaped line break. */
 const BREAKS: ReadonlySet<string> = new Set(["\n", "\r", "\u0085", "\u2028", "\u2029"]);
+/** The line breaks of go-yaml's that js-yaml takes for no line break (after a backslash, an unknown escape). */
+const JS_YAML_NO_BREAKS: ReadonlySet<string> = new Set(["\u0085", "\u2028", "\u2029"]);
+
+/** A text in which js-yaml may refuse an escape go-yaml reads: `\'`, or a backslash before NEL, LS or PS. */
+export const JS_YAML_REFUSED_ESCAPE = /\\['\u0085\u2028\u2029]/;
 const HEX = /^[0-9a-fA-F]*$/;
 const HEX_LENGTH: Readonly<Record<string, number>> = { x: 2, u: 4, U: 8 };
 
@@ -68,7 +78,7 @@ function scalarProblem(
   for (let i = scalar.indexOf("\\", 1); i !== -1 && i < scalar.length - 1; i = scalar.indexOf("\\", i)) {
     const c = scalar[i + 1] as string;
     if (BREAKS.has(c) || SIMPLE.has(c)) {
-      if (c === "'") quotes.push(start + i);
+      if (c === "'" || JS_YAML_NO_BREAKS.has(c)) quotes.push(start + i);
       i += 2;
       continue;
     }
@@ -88,47 +98,35 @@ function scalarProblem(
 }
 
 /**
- * The line go-yaml v3 (fly's first read of a pipeline) gives an escape's error (yaml.go `fail`): its scalar's (the
- * error's context), else its own, 1-based; none when both are on the first line.
+ * The text with each escape at `quotes` written as js-yaml reads go-yaml's reading of it: `\'` as `\x27`, a backslash
+ * before NEL, LS or PS as one before `\n` (an escaped line break to both); and the way back.
  */
-export function goYamlV3ErrorLine(
-  text: string,
-  problem: { readonly offset: number; readonly scalar: number },
-): number | undefined {
-  const lineOf = (offset: number): number => {
-    let lines = 0;
-    for (let at = text.indexOf("\n"); at !== -1 && at < offset; at = text.indexOf("\n", at + 1)) lines++;
-    return lines;
-  };
-  const context = lineOf(problem.scalar);
-  if (context !== 0) return context + 1;
-  const own = lineOf(problem.offset);
-  return own === 0 ? undefined : own + 1;
-}
-
-/** The text with each `\'` at `quotes` written `\x27` (the same character to js-yaml), and the way back. */
 export function withQuoteEscapes(
   text: string,
   quotes: readonly number[],
 ): { readonly text: string; readonly back: (offset: number) => number } {
   const parts: string[] = [];
+  /** Where each escape starts in the new text, and how much longer it is there. */
+  const moved: { at: number; written: number; longer: number }[] = [];
   let from = 0;
+  let shift = 0;
   for (const at of quotes) {
-    parts.push(text.slice(from, at), "\\x27");
+    const amended = text[at + 1] === "'" ? "\\x27" : "\\\n";
+    parts.push(text.slice(from, at), amended);
+    moved.push({ at, written: at + shift, longer: amended.length - 2 });
+    shift += amended.length - 2;
     from = at + 2;
   }
   parts.push(text.slice(from));
-  // the i-th escape, 2 characters longer, starts at quotes[i] + 2i in the new text
   const back = (offset: number): number => {
-    let shift = 0;
-    for (const [i, at] of quotes.entries()) {
-      const written = at + 2 * i;
+    let before = 0;
+    for (const { at, written, longer } of moved) {
       if (written >= offset) break;
       // inside the escape: at its backslash
-      if (written + 4 > offset) return at;
-      shift = 2 * (i + 1);
+      if (written + 2 + longer > offset) return at;
+      before += longer;
     }
-    return offset - shift;
+    return offset - before;
   };
   return { text: parts.join(""), back };
 }

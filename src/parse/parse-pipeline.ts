@@ -8,6 +8,7 @@ import { jsonLocator, type Locator, lineIndex } from "../source/locate.ts";
 import { checkShape, checkTaskConfigShape, type ShapeResult } from "./check-shape.ts";
 import { type DocumentKind, type ReadAs, type Reading, readingOf } from "./document-kind.ts";
 import { goNumbersOf } from "./go-numbers.ts";
+import { goYamlV2ErrorText } from "./go-yaml-errors.ts";
 import { GO_YAML_MAX_DEPTH, jsonReading } from "./json-keys.ts";
 import type { KnownMappings } from "./known-mappings.ts";
 import { readYaml, type YamlProblem } from "./read-yaml.ts";
@@ -283,7 +284,7 @@ function parseYaml(text: string, { file, vars, as }: ReadContext): InputRead {
   const located = end === undefined ? text : text.slice(0, end);
   // the collections the reader took need not be found again when a finding is first located (a block mapping of
   // 1,000,000 keys: about 1 s)
-  const yamlTree = lazyYamlTree(located, read.ok ? read.regions : undefined);
+  const yamlTree = lazyYamlTree(located, read.ok ? read.regions : undefined, as === "task");
   const locate = yamlTreeLocator(yamlTree, located, file);
   if (read.ok) {
     const numbers = goNumbersOf((path) => lazyNodeAt(yamlTree, located, path), located);
@@ -300,7 +301,12 @@ function parseYaml(text: string, { file, vars, as }: ReadContext): InputRead {
   const diagnostics = read.problems.map((problem) => {
     const start = at(problem.offset);
     const loc = withFile(file, { line: start.line, col: start.col });
-    return problemDiagnostic(problem, loc);
+    // fly execute reads a task config file with go-yaml v2 alone (vars/template.go), which gives its own line
+    const v2 =
+      as === "task" && problem.goYaml !== undefined
+        ? { ...problem, fly: goYamlV2ErrorText(text, problem.goYaml) }
+        : problem;
+    return problemDiagnostic(v2, loc);
   });
   const kind: DocumentKind = as === "task" ? "task" : "pipeline";
   return { parsed: { kind, pipeline: undefined, wellFormed: false, diagnostics, locate }, yamlTree };
@@ -397,8 +403,9 @@ function problemDiagnostic(problem: YamlProblem, loc: SourceLoc): Diagnostic {
 }
 
 /**
- * The line fly prints for a YAML syntax error: go-yaml's own words for the errors whose text does not depend on
- * its parser's state, else go-yaml's form (`line N: ...`) with the reader's words (go-yaml's line may differ).
+ * The line fly prints for a YAML syntax error the reader did not word as go-yaml (go-yaml-errors.ts words those it can
+ * tell, at go-yaml's line): go-yaml's own words for the errors whose text does not depend on its parser's state, else
+ * go-yaml's form (`line N: ...`) with the reader's words, at the reader's line (go-yaml's may differ).
  */
 function syntaxFly(problem: YamlProblem, loc: SourceLoc): string {
   const alias = /^unidentified alias "(.*)"$/.exec(problem.message);

@@ -378,6 +378,7 @@ describe("escapes in double-quoted scalars, as go-yaml reads them", () => {
         message,
         offset,
         fly: `error parsing yaml before applying templates: yaml: ${line === undefined ? "" : `line ${line}: `}${message}`,
+        goYaml: expect.objectContaining({ message, stage: "scanner" }),
       },
     ],
   });
@@ -414,6 +415,25 @@ describe("escapes in double-quoted scalars, as go-yaml reads them", () => {
     expect(readYaml(unclosed)).toMatchObject({ ok: false, problems: [{ kind: "syntax", offset: unclosed.length }] });
     // go-yaml reads the first document only
     expect(readYaml('a: "\\\'"\n---\nb: "\\/"\n')).toMatchObject({ ok: true, value: { a: "'" } });
+  });
+
+  test("a backslash before NEL, LS or PS escapes that line break, as one before \\n does (go-yaml's is_break)", () => {
+    // nothing is kept of the break, nor of the blanks after it; js-yaml refused it ("unknown escape sequence")
+    expect(readYaml('a: "x\\\u0085y"\nb: "x\\\u2028   y"\nc: ["x\\\u2029y", "\\\'"]\n')).toEqual({
+      ok: true,
+      value: { a: "xy", b: "xy", c: ["xy", "'"] },
+    });
+    // an error after them is at its place in the text as written
+    expect(readYaml('a: "\\\u2028\\\'"\nb: "\\/"\n')).toMatchObject({
+      ok: false,
+      problems: [{ kind: "syntax", message: "found unknown escape character", offset: 14 }],
+    });
+    const parsed = parsePipeline('jobs:\n- name: "j\\\u0085ob"\n  plan:\n  - get: "r\\\u2029\\\'"\n', {
+      file: "p.yml",
+    });
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.pipeline?.jobs?.[0]?.name).toBe("job");
+    expect(parsed.locate(["jobs", 0, "plan", 0, "get"])).toMatchObject({ line: 4, col: 10 });
   });
 
   test("positions of a text with \\' are those of the text as written", () => {

@@ -1,12 +1,7 @@
 import jsyaml from "js-yaml";
 import { withEmptyEntries } from "./bare-entries.ts";
-import {
-  goYamlEscapes,
-  goYamlV3ErrorLine,
-  JS_YAML_ESCAPE_ERRORS,
-  MAY_DIFFER,
-  withQuoteEscapes,
-} from "./go-yaml-escapes.ts";
+import { type GoYamlError, goYamlSyntaxError, goYamlV3ErrorText, type ReaderPlace } from "./go-yaml-errors.ts";
+import { goYamlEscapes, JS_YAML_ESCAPE_ERRORS, MAY_DIFFER, withQuoteEscapes } from "./go-yaml-escapes.ts";
 import { isMergeKeyNode, mergeWatch } from "./go-yaml-merge.ts";
 import { BINARY_UNRESOLVED, GO_YAML_SCHEMA, goYamlLoadOptions, MAX_YAML_DEPTH, mergeBudget } from "./go-yaml-schema.ts";
 import type { KnownMappings } from "./known-mappings.ts";
@@ -44,6 +39,15 @@ import { bareEntriesMisread, buildYamlTree, findDuplicateKeys } from "./yaml-tre
  * Never throws.
  */
 export function readYaml(text: string, options: ReadYamlOptions = {}): YamlRead {
+  const read = readWhole(text, options);
+  if (read.ok || !read.problems.some((p) => p.goYaml !== undefined)) return read;
+  // fly's line for a go-yaml error, at its place in the text as written
+  const withFly = (p: YamlProblem): YamlProblem =>
+    p.goYaml === undefined ? p : { ...p, fly: `${BEFORE_TEMPLATES}${goYamlV3ErrorText(text, p.goYaml)}` };
+  return { ok: false, problems: read.problems.map(withFly) };
+}
+
+function readWhole(text: string, options: ReadYamlOptions): YamlRead {
   const directive = versionDirectiveProblem(text);
   if (directive !== undefined) return { ok: false, problems: [directive] };
   const read = readFirst(text, options);
@@ -67,7 +71,7 @@ function asFlyReadsBareEntries(text: string, read: YamlRead & { ok: true }, opti
   if (dashes.length === 0) return read;
   const amended = withEmptyEntries(text, dashes);
   const again = readFirst(amended.text, options);
-  if (!again.ok) return { ok: false, problems: again.problems.map((p) => ({ ...p, offset: amended.back(p.offset) })) };
+  if (!again.ok) return { ok: false, problems: again.problems.map((p) => movedBack(p, amended.back)) };
   const { regions: _, ...value } = again;
   return read.firstDocumentEnd === undefined ? value : { ...value, firstDocumentEnd: read.firstDocumentEnd };
 }
@@ -142,17 +146,24 @@ function withGoYamlEscapes(text: string, read: YamlRead, options: ReadYamlOption
     r.ok ? Number.POSITIVE_INFINITY : Math.min(...r.problems.map((p) => p.offset));
   const goYaml = (r: YamlRead): YamlRead => {
     if (problem === undefined || problem.offset > first(r)) return r;
-    const line = goYamlV3ErrorLine(text, problem);
-    const fly = `${BEFORE_TEMPLATES}${line === undefined ? "" : `line ${line}: `}${problem.message}`;
-    return { ok: false, problems: [{ kind: "syntax", message: problem.message, offset: problem.offset, fly }] };
+    // its context is the scalar
+    const { message, offset, scalar } = problem;
+    const error: GoYamlError = { message, stage: "scanner", context: scalar, problem: offset };
+    return { ok: false, problems: [{ kind: "syntax", message, offset, goYaml: error }] };
   };
   if (quotes.length === 0) return goYaml(read);
   const amended = withQuoteEscapes(text, quotes);
   const again = readFirstAsIs(amended.text, options);
-  if (!again.ok)
-    return goYaml({ ok: false, problems: again.problems.map((p) => ({ ...p, offset: amended.back(p.offset) })) });
+  if (!again.ok) return goYaml({ ok: false, problems: again.problems.map((p) => movedBack(p, amended.back)) });
   const { regions: _, ...value } = again;
   return goYaml(value);
+}
+
+/** A problem of an amended text at its place in the text as written (`back`), its go-yaml error's marks too. */
+function movedBack(p: YamlProblem, back: (offset: number) => number): YamlProblem {
+  const moved = { ...p, offset: back(p.offset) };
+  if (p.goYaml === undefined) return moved;
+  return { ...moved, goYaml: { ...p.goYaml, context: back(p.goYaml.context), problem: back(p.goYaml.problem) } };
 }
 
 function readFirstAsIs(text: string, options: ReadYamlOptions): YamlRead {
@@ -206,7 +217,12 @@ function readDocument(
   /** For `blockOnly`: whether each open node is a flow collection, and how many are. */
   const flows: boolean[] = [];
   let inFlow = 0;
+  /** Where the nodes open start, and the last one closed: the place of a syntax error (go-yaml-errors.ts). */
+  const opened: number[] = [];
+  let closed: number | undefined;
   const listener = (event: "open" | "close", state: ListenerState): void => {
+    if (event === "open") opened.push(state.position);
+    else closed = opened.pop();
     if (blockOnly !== undefined) {
       if (event === "open") {
         const c = text.charCodeAt(contentStart(text, state.position, text.length));
@@ -238,7 +254,7 @@ function readDocument(
     if (error.reason === "duplicated mapping key") return readWithDuplicates(text, options);
     // js-yaml cannot name a key that is a list of lists; go-yaml rejects the key itself
     if (error.reason === NESTED_KEY && watch.problems().length > 0) return { ok: false, problems: watch.problems() };
-    return { ok: false, problems: [syntaxProblem(error)] };
+    return { ok: false, problems: [syntaxProblem(error, text, { open: opened.at(-1), closed })] };
   }
   if (merged.repeated() && !repeatsAllowed) return readWithDuplicates(text, options);
   if (misplaced) return { ok: false, problems: [] };
@@ -296,8 +312,10 @@ export interface YamlProblem {
     | "complex-key";
   readonly message: string;
   readonly offset: number;
-  /** fly's line for it, when the reader knows it whole (a key fly rejects: see yaml-to-json.ts). */
+  /** fly's line for it, when the reader knows it whole (a key fly rejects: see yaml-to-json.ts; a go-yaml error). */
   readonly fly?: string;
+  /** For a syntax error: go-yaml's error, where the reader knows which it is (see go-yaml-errors.ts). */
+  readonly goYaml?: GoYamlError;
   /** For a key fly rejects: sigs.k8s.io/yaml's error for it in a text read by itself (a `-l` vars file). */
   readonly unmarshal?: string;
   /** For a duplicate key: the 1-based line of the key's first definition. */
@@ -410,7 +428,7 @@ function readWithDuplicates(text: string, options: ReadYamlOptions): YamlRead {
   try {
     tree = buildYamlTree(text);
   } catch (error) {
-    if (error instanceof jsyaml.YAMLException) return { ok: false, problems: [syntaxProblem(error)] };
+    if (error instanceof jsyaml.YAMLException) return { ok: false, problems: [syntaxProblem(error, text)] };
     return { ok: false, problems: [internalProblem(error)] };
   }
   const duplicates = findDuplicateKeys(tree, text);
@@ -456,12 +474,13 @@ function readAllowingRepeats(text: string, options: ReadYamlOptions): YamlRead {
   } catch (error) {
     if (error instanceof ExcessiveAliasing) return { ok: false, problems: [aliasingProblem()] };
     if (error instanceof RecursiveAlias) return { ok: false, problems: [recursiveAliasProblem(text, error.offset)] };
-    if (error instanceof jsyaml.YAMLException) return { ok: false, problems: [syntaxProblem(error)] };
+    if (error instanceof jsyaml.YAMLException) return { ok: false, problems: [syntaxProblem(error, text)] };
     return { ok: false, problems: [internalProblem(error)] };
   }
 }
 
-function syntaxProblem(error: jsyaml.YAMLException): YamlProblem {
+/** js-yaml's error as a problem; with the go-yaml error it is, where that is plain (`place`: see {@link ReaderPlace}). */
+function syntaxProblem(error: jsyaml.YAMLException, text: string, place?: ReaderPlace): YamlProblem {
   const reason = error.reason ?? error.message;
   const offset = error.mark?.position ?? 0;
   if (reason.startsWith("nesting exceeded maxDepth")) {
@@ -470,7 +489,8 @@ function syntaxProblem(error: jsyaml.YAMLException): YamlProblem {
   // go-yaml's words (decode.go `scalar`)
   if (reason === BINARY_UNRESOLVED)
     return { kind: "syntax", message: "!!binary value contains invalid base64 data", offset };
-  return { kind: "syntax", message: reason, offset };
+  const goYaml = goYamlSyntaxError(text, reason, offset, place);
+  return { kind: "syntax", message: reason, offset, ...(goYaml !== undefined && { goYaml }) };
 }
 
 /** The reader's refusal of a document nested past {@link MAX_YAML_DEPTH}, which fly may read (go-yaml goes to 10,000). */

@@ -32,7 +32,7 @@ export function parseVarFlag(flag: string, yaml: boolean): VarPair {
   // fly reads the value with sigs.k8s.io/yaml, whose conversion to JSON fails on a float JSON cannot hold
   if (read.nonFinite === true) throw new VarsError(`invalid YAML value in '${shown}': ${unsupportedValue(read.value)}`);
   // the digits of its integers past 2^53 and its whole floats, read back from the text
-  const tree = lazyYamlTree(raw, read.regions);
+  const tree = lazyYamlTree(raw, read.regions, true);
   const numbers = recordGoNumbers(
     read.value,
     goNumbersOf((path) => lazyNodeAt(tree, raw, path), raw),

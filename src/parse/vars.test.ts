@@ -34,6 +34,9 @@ describe("interpolation, as fly's vars package does it", () => {
     // a float key is named by FormatFloat: -0 for -0.0; the int -0 is 0
     expect(parseVarsFile("-0.0: a\n-0: b\n", "v.yml")).toEqual({ "-0": "a", "0": "b" });
     expect(parseVarsFile(".0: c\n", "v.yml")).toEqual({ "0": "c" });
+    // the numbers of a -y value under such a key are read back from its place, as under any other key
+    const big = parseVarFlag("v={-0.0: 123456789012345678901, a: 123456789012345678901}", true);
+    expect(big.numbers).toEqual({ '["-0"]': "float", '["a"]': "float" });
   });
 
   test("a key that is a whole ((var)) of null, a list or a mapping is an error; a number key is named as fly names it", () => {

@@ -71,6 +71,9 @@ interface PendingKey {
   readonly uint?: bigint;
 }
 
+/** The name sigs.k8s.io/yaml gives the float -0 as a key (`FormatFloat`): js-yaml's `String(-0)` is `0`. */
+const NEGATIVE_ZERO_KEY = "-0";
+
 export function nodeWatch(text: string, standalone = false): NodeWatch {
   /** `opens[d]`: where the node open at depth d started. */
   const opens: number[] = [];
@@ -143,7 +146,7 @@ export function nodeWatch(text: string, standalone = false): NodeWatch {
         // the float -0 as a key: sigs.k8s.io/yaml names it `-0` (FormatFloat); in a pipeline, fly's templating writes
         // it `-0`, which reads back as the int 0, the name js-yaml gives it
         if (standalone && Object.is(r, -0) && isKey(text, open, state.position)) {
-          state.result = "-0";
+          state.result = NEGATIVE_ZERO_KEY;
           return;
         }
         if (Number.isSafeInteger(r) && !needsGoNumber(r)) return;
@@ -251,9 +254,11 @@ const uintKeyMessage = (n: bigint): string =>
 
 /**
  * The name a key has in the JSON sigs.k8s.io/yaml makes, for a key js-yaml read as `key` from the scalar written at
- * `start`..`end` ({@link goYamlKeyName}; an integer past 2^53 by the digits written, where js-yaml rounds it).
+ * `start`..`end` ({@link goYamlKeyName}; an integer past 2^53 by the digits written, where js-yaml rounds it). The
+ * float -0 is `-0` in a text read by itself (`standalone`), `0` in a pipeline (see {@link nodeWatch}).
  */
-export function goYamlKeyNameAt(text: string, start: number, end: number, key: unknown): string {
+export function goYamlKeyNameAt(text: string, start: number, end: number, key: unknown, standalone: boolean): string {
+  if (standalone && Object.is(key, -0)) return NEGATIVE_ZERO_KEY;
   if (typeof key !== "number" || !needsGoNumber(key)) return goYamlKeyName(key);
   return goYamlNumberKeyName(key, goNumber(text, start, end, key));
 }

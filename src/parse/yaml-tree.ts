@@ -3,7 +3,7 @@ import { goJsonDecodeOrder, goJsonFold } from "../concourse/go-json-fields.ts";
 import type { PathSegment } from "../model/common.ts";
 import { type Locator, lineIndex } from "../source/locate.ts";
 import { type AmendedText, BARE_ENTRY, bareEntriesBeforeOuterEntries, withEmptyEntries } from "./bare-entries.ts";
-import { goYamlEscapes, withQuoteEscapes } from "./go-yaml-escapes.ts";
+import { goYamlEscapes, JS_YAML_REFUSED_ESCAPE, withQuoteEscapes } from "./go-yaml-escapes.ts";
 import { byPrecedence, isMergeScalar, type MappingEntry } from "./go-yaml-merge.ts";
 import { goYamlLoadOptions } from "./go-yaml-schema.ts";
 import {
@@ -86,13 +86,16 @@ export function buildYamlTree(
 /**
  * {@link buildYamlTree}, with the nodes the document's anchors name (for a reader that follows aliases). A bare `-`
  * entry followed by an entry of a less indented list is read as go-yaml reads it (bare-entries.ts), at its dash.
+ * Keys are named as the value {@link readYaml} gives has them, read as a pipeline or, with `standalone`, as a text by
+ * itself (a `-l` vars file, a `-y` value, a task config file, the `.flyrc`: see yaml-to-json.ts `goYamlKeyNameAt`).
  */
 export function readYamlTree(
   text: string,
   flowFastPathMin = FLOW_FAST_PATH_MIN,
   found?: readonly FlowRegion[],
+  standalone = false,
 ): YamlTree {
-  return readTree(text, { flowFastPathMin, found, treeOf: treeAsFlyReads });
+  return readTree(text, { flowFastPathMin, found, treeOf: (t) => treeAsFlyReads(t, standalone) });
 }
 
 /**
@@ -311,17 +314,18 @@ function placeRegions(
 }
 
 /**
- * The position tree of a text as js-yaml reads it, but for `\'` in a double-quoted scalar (a `'` to go-yaml, an error
- * to js-yaml): the text is read with `\x27` in its place, and the tree put back at the places of the text as written.
+ * The position tree of a text as js-yaml reads it, but for the escapes of a double-quoted scalar that go-yaml reads and
+ * js-yaml refuses (`\'`, a backslash before NEL, LS or PS): the text is read with them written as js-yaml reads them
+ * ({@link withQuoteEscapes}), and the tree put back at the places of the text as written.
  */
-function treeOf(text: string): YamlTree {
-  const quotes = text.includes("\\'") ? goYamlEscapes(text).quotes : [];
-  if (quotes.length === 0) return treeOfAsIs(text);
+function treeOf(text: string, standalone: boolean): YamlTree {
+  const quotes = JS_YAML_REFUSED_ESCAPE.test(text) ? goYamlEscapes(text).quotes : [];
+  if (quotes.length === 0) return treeOfAsIs(text, standalone);
   const amended = withQuoteEscapes(text, quotes);
-  return treeBack(treeOfAsIs(amended.text), { ...amended, dashOfNull: () => undefined });
+  return treeBack(treeOfAsIs(amended.text, standalone), { ...amended, dashOfNull: () => undefined });
 }
 
-function treeOfAsIs(text: string): YamlTree {
+function treeOfAsIs(text: string, standalone: boolean): YamlTree {
   const stack: Frame[] = [{ open: 0, children: [] }];
   const anchors = new Map<string, YamlNode[]>();
   const listener = (event: "open" | "close", state: LoaderState): void => {
@@ -330,7 +334,7 @@ function treeOfAsIs(text: string): YamlTree {
       return;
     }
     const frame = stack.pop() as Frame;
-    const node = nodeOf(frame, state, text);
+    const node = nodeOf(frame, state, text, standalone);
     // a node js-yaml reads around another one (an explicit key `? <<`) is that node: a merge key if it is one
     const merge =
       state.result === "<<" && (isMergeScalar(state.tag, state.result) || frame.children[0]?.merge === true);
@@ -353,13 +357,13 @@ function treeOfAsIs(text: string): YamlTree {
  * the text is read with ` ~` after those dashes, and the tree put back at the places of the text as written, each
  * such entry an empty node over its dash (as any other bare entry's is).
  */
-function treeAsFlyReads(text: string): YamlTree {
+function treeAsFlyReads(text: string, standalone: boolean): YamlTree {
   const candidates = bareEntryCandidates(text);
-  const tree = treeOf(text);
+  const tree = treeOf(text, standalone);
   const dashes = candidates.length === 0 ? [] : entriesAmong(text, tree.root, candidates);
   if (dashes.length === 0) return tree;
   const amended = withEmptyEntries(text, dashes);
-  return treeBack(treeOf(amended.text), amended);
+  return treeBack(treeOf(amended.text, standalone), amended);
 }
 
 /** A tree of an amended text ({@link withEmptyEntries}) at the places of the text as written. */
@@ -389,7 +393,7 @@ function treeBack(tree: YamlTree, { back, dashOfNull }: Omit<AmendedText, "text"
   return { root, anchors };
 }
 
-function nodeOf(frame: Frame, state: LoaderState, text: string): YamlNode {
+function nodeOf(frame: Frame, state: LoaderState, text: string, standalone: boolean): YamlNode {
   // a block context that found no mapping after its first node (`- { a: 1 }`, `- x`) keeps that node as it is
   const only = frame.children.length === 1 ? frame.children[0] : undefined;
   if (only !== undefined && only.result === state.result && only.node.kind !== "empty") return only.node;
@@ -404,7 +408,7 @@ function nodeOf(frame: Frame, state: LoaderState, text: string): YamlNode {
         pairs.push({
           key: node,
           merge: child.merge,
-          name: goYamlKeyNameAt(text, node.start, node.end, result),
+          name: goYamlKeyNameAt(text, node.start, node.end, result, standalone),
           identity: identityOf(text, node, result),
           value: undefined,
         });
@@ -566,7 +570,8 @@ export function bareEntriesMisread(text: string): number[] {
   if (candidates.length === 0) return [];
   let tree: YamlTree;
   try {
-    tree = readTree(text, { flowFastPathMin: FLOW_FAST_PATH_MIN, treeOf });
+    // only where the entries are matters, not how the keys are named
+    tree = readTree(text, { flowFastPathMin: FLOW_FAST_PATH_MIN, treeOf: (t) => treeOf(t, false) });
   } catch {
     return [];
   }
@@ -623,12 +628,16 @@ export function yamlTextLocator(text: string, file?: string, regions?: readonly 
  * The position tree of a text, read on first call and kept ({@link readYamlTree}; `regions`: the collections
  * {@link readYaml} took from the same text); undefined when the text cannot be read.
  */
-export function lazyYamlTree(text: string, regions?: readonly FlowRegion[]): () => YamlTree | undefined {
+export function lazyYamlTree(
+  text: string,
+  regions?: readonly FlowRegion[],
+  standalone = false,
+): () => YamlTree | undefined {
   let tree: YamlTree | undefined | null;
   return () => {
     if (tree === undefined) {
       try {
-        tree = readYamlTree(text, FLOW_FAST_PATH_MIN, regions);
+        tree = readYamlTree(text, FLOW_FAST_PATH_MIN, regions, standalone);
       } catch {
         tree = null;
       }

@@ -49,6 +49,13 @@ describe("a task config file, read as atc.NewTaskConfig reads it", () => {
     ]);
   });
 
+  test("an unknown key that is the float -0.0, named -0 as sigs.k8s.io/yaml names it, is at its place", () => {
+    const result = task("platform: linux\nrun: { path: make }\n-0.0: x\n");
+    expect(seen(result.diagnostics)).toMatchObject([
+      { rule: "task-config-unknown-fields", fly: "unknown fields: [-0]", at: "3:1" },
+    ]);
+  });
+
   test("TaskConfig.Validate's errors, each at its place, in fly's words", () => {
     const result = task("run: { path: make }\ninputs:\n- name: code\n- path: elsewhere\noutputs:\n- ~\n");
     expect(seen(result.diagnostics)).toEqual([

@@ -1,0 +1,94 @@
+import { describe, expect, test } from "vitest";
+import { goYamlLine } from "./go-yaml-errors.ts";
+import { parsePipeline } from "./parse-pipeline.ts";
+import { readYaml } from "./read-yaml.ts";
+
+/** fly's line for the first problem of a text read as a pipeline, after fly's prefix. */
+const flyOf = (text: string): string | undefined => {
+  const read = readYaml(text);
+  return read.ok ? undefined : read.problems[0]?.fly?.replace("error parsing yaml before applying templates: ", "");
+};
+
+// What go-yaml v3 (fly's first read of a pipeline) prints for each text: its words, and its line, that of the
+// construct in error when past the first line (1-based for the scanner's errors, 0-based for the parser's), else that
+// of the place the error was found, else none.
+describe("a syntax error's fly line is go-yaml v3's words and line", () => {
+  test.each([
+    // a quoted scalar the text ends in: the scalar's line, or on the first line the end's
+    ["double quote to the end", 'team: a\nname: "build\nplan: []\n', "line 2: found unexpected end of stream"],
+    ["single quote on line 1, text ends in a line break", "name: 'build\n", "line 2: found unexpected end of stream"],
+    ["quote on line 1, no line break at the end", 'name: "build', "found unexpected end of stream"],
+    ["quote after a tag in a list", "a:\n  - b\n  - !!str 'c\n", "line 3: found unexpected end of stream"],
+    ["quote ended by the next document", 'a: 1\nb: "x\n---\nc: 1\n', "line 2: found unexpected document indicator"],
+    // a flow collection the text ends in: the parser's (0-based) line of its start, or of the end of the stream
+    ["flow list on line 2", "a: 1\nb: [1,\n  2\n", "line 1: did not find expected ',' or ']'"],
+    ["flow mapping inside a flow list", "a: [1, {b: 2\n", "line 1: did not find expected ',' or '}'"],
+    ["flow list, no line break at the end", "a: [1, 2", "line 1: did not find expected ',' or ']'"],
+    ["flow list ending in a comma", "jobs:\n- plan: [\n    {get: x},\n", "line 3: did not find expected node content"],
+    // a key over two lines among a mapping's keys: the key's line
+    ["key without a colon", "a: 1\nserial\nb: 2\n", "line 2: could not find expected ':'"],
+    ["key without a colon, nested", "x: 1\ny:\n  a: 1\n  b\n  c: 2\n", "line 4: could not find expected ':'"],
+    ["root key over two lines", "a\nb: 1\n", "line 2: mapping values are not allowed in this context"],
+    // after the root: the parser's line of the root's start, or of what follows it
+    ["a list entry after a root mapping", "a: 1\n- b\n", "line 1: did not find expected key"],
+    ["a ] after a root mapping past a ---", "# c\n---\na: 1\nb: 2\n]\n", "line 2: did not find expected key"],
+    ["a key after a root list", "# c\n- a\n- b\nd: 1\n", "line 1: did not find expected '-' indicator"],
+    // on the line of the character
+    ["an @ value", "a: 1\nb: @x\n", "line 2: found character that cannot start any token"],
+    ["a backquote in a flow list", "a: 1\nb: [`x`]\n", "line 2: found character that cannot start any token"],
+    ["a % inside a line", "a: 1\nb: %x\n", "line 2: found character that cannot start any token"],
+    ["an anchor without a name, first line", "a: &\n", "did not find expected alphabetic or numeric character"],
+    ["an alias without a name", "a: 1\nb: [*, 1]\n", "line 2: did not find expected alphabetic or numeric character"],
+    ["a block scalar header with junk", "a: 1\nb: >-  x\n  y\n", "line 2: did not find expected comment or line break"],
+    // a tab indenting a line: a character no token starts with, or the end of a plain scalar before it
+    ["a tab after a key", "a:\n\tb: 1\n", "line 2: found character that cannot start any token"],
+    ["a tab after a quoted value", 'a: "x"\n\tb: 1\n', "line 2: found character that cannot start any token"],
+    [
+      "a tab after a plain value",
+      "x: 1\na:\n  b: 1\n\tc: 2\n",
+      "line 3: found a tab character that violates indentation",
+    ],
+    ["a tab after a blank line", "a: x\n\n\tb: 1\n", "line 3: found a tab character that violates indentation"],
+    ["a tab after a comment", "a:\n  b: x # c\n\tc: 1\n", "line 3: found character that cannot start any token"],
+    // go-yaml counts a line at a CR, a NEL
+    ["lines ended by CR", 'x: 1\ra: "b\rd: 1\r', "line 2: found unexpected end of stream"],
+    ["lines ended by CRLF", 'x: 1\r\na: "b\r\nd: 1\r\n', "line 2: found unexpected end of stream"],
+    ["a NEL in a scalar", 'x: 1\na: "b\u0085c"\nd: "e\n', "line 4: found unexpected end of stream"],
+  ])("%s", (_, text, fly) => {
+    expect(flyOf(text)).toBe(`yaml: ${fly}`);
+  });
+
+  // fly execute reads a task config file with go-yaml v2 alone, whose line is that of the place the error was found
+  // when past the first line, else of the construct in error (0-based), and which fly prints bare
+  test.each([
+    ["a quoted scalar the text ends in", 'a: b\nc: "abc\nd\n', "line 4: found unexpected end of stream"],
+    ["a quoted scalar a document ends", 'a: b\nc: "abc\n---\nd: 1\n', "line 3: found unexpected document indicator"],
+    ["a flow mapping the text ends in", "x: 1\na: {b: 1\n", "line 2: did not find expected ',' or '}'"],
+    ["a flow list over lines", "x: 1\na: [1,\n  2,\n  3\n", "line 4: did not find expected ',' or ']'"],
+    ["a key without a colon", "a: 1\nb\nc: 2\n", "line 3: could not find expected ':'"],
+    ["a key of two words without a colon", "a: 1\nb c\nd\ne: 1\n", "line 3: could not find expected ':'"],
+    ["a key without a colon before a comment", "x: 1\n\n# c\nb\n\n# d\nc: 2\n", "line 6: could not find expected ':'"],
+    ["a list entry after a root mapping", "# c\n---\na: 1\nb: 2\n- c\n", "line 4: did not find expected key"],
+    [
+      "a tab after a plain value",
+      "x: 1\na:\n  b: 1\n\tc: 2\n",
+      "line 4: found a tab character that violates indentation",
+    ],
+  ])("in a task config file: %s", (_, text, fly) => {
+    const [diagnostic] = parsePipeline(text, { as: "task" }).diagnostics;
+    expect(diagnostic?.fly).toBe(`yaml: ${fly}`);
+  });
+
+  test("an error whose go-yaml words the reader cannot tell keeps the reader's words, at its line", () => {
+    const [diagnostic] = parsePipeline("a: 1\n b: 2\n").diagnostics;
+    expect(diagnostic?.fly).toBe(
+      "error parsing yaml before applying templates: yaml: line 2: bad indentation of a mapping entry",
+    );
+  });
+
+  test("go-yaml's lines: one at each CR, LF, CRLF, NEL, LS and PS", () => {
+    expect(goYamlLine("a\r\nb\rc\nd\u0085e\u2028f\u2029g", 13)).toBe(6);
+    expect(goYamlLine("a\rb", 2)).toBe(1);
+    expect(goYamlLine("a\r\nb", 3)).toBe(1);
+  });
+});
