@@ -152,7 +152,7 @@ describe("hangar validate", () => {
           "syntax.yml:",
           `${before} line 2: bad indentation of a mapping entry`,
           "tab.yml:",
-          `${before} line 3: tab characters must not be used in indentation`,
+          `${before} line 2: found a tab character that violates indentation`,
           "alias.yml:",
           `${before} unknown anchor 'nope' referenced`,
           "merge.yml:",
