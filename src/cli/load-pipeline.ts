@@ -1,4 +1,4 @@
-import nodeFs, { existsSync, readFileSync } from "node:fs";
+import nodeFs, { existsSync, readFileSync, statSync } from "node:fs";
 import { type SourceMapping, syncBuiltinESMExports } from "node:module";
 import { dirname, extname, isAbsolute, normalize, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -112,6 +112,18 @@ export interface ModuleLoadOptions extends LoadOptions {
   readonly stdoutToStderr?: boolean;
 }
 
+/** Why the file at `path` is not loaded as a module, and what to do instead. */
+function notAModule(path: string, shown: string): string {
+  if (statSync(path).isDirectory()) {
+    return `a folder, not a pipeline module (name the module in it, or a glob: '${shown}/*.ts')`;
+  }
+  const yaml = [".yml", ".yaml", ".json"].includes(extname(path).toLowerCase());
+  const hint = yaml
+    ? "; a YAML or JSON pipeline is checked by hangar validate, and made a module by hangar import"
+    : "";
+  return `not a pipeline module (expected .ts, .mts, .js or .mjs${hint})`;
+}
+
 /** {@link loadPipelineModule}, with the CLI's options. */
 export async function loadModule(
   file: string,
@@ -121,7 +133,7 @@ export async function loadModule(
   const path = resolve(cwd, file);
   const shown = relative(cwd, path) || file;
   if (!existsSync(path)) throw new LoadError(`${shown}: no such file`);
-  if (!isModuleFile(path)) throw new LoadError(`${shown}: not a pipeline module (expected .ts, .mts, .js or .mjs)`);
+  if (!isModuleFile(path)) throw new LoadError(`${shown}: ${notAModule(path, shown)}`);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const stackSourceMaps = options.stackSourceMaps ?? true;
   let url: string;

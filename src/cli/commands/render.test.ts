@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
@@ -75,6 +75,22 @@ describe("hangar render", () => {
       "hangar render: --stdout and -o cannot be used together\n(run `hangar render --help` for usage)\n",
     );
     expect(existsSync(join(work, "out.json"))).toBe(false);
+  });
+
+  test("a folder or a YAML file given to render says what to give instead", async () => {
+    mkdirSync(join(work, "pipelines/app"), { recursive: true });
+    writeFileSync(join(work, "pipelines/app/pipeline.yml"), "jobs: []\n");
+    for (const [entry, message] of [
+      ["pipelines/app", "a folder, not a pipeline module (name the module in it, or a glob: 'pipelines/app/*.ts')"],
+      [
+        "pipelines/app/pipeline.yml",
+        "not a pipeline module (expected .ts, .mts, .js or .mjs; a YAML or JSON pipeline is checked by hangar validate, and made a module by hangar import)",
+      ],
+    ]) {
+      const run = memoryIo(work);
+      expect(await runCli(["render", entry as string], run.io)).toBe(2);
+      expect(run.stderr).toBe(`hangar render: ${entry}: ${message}\n`);
+    }
   });
 
   test("a definition's pipeline that is no pipeline is named as such; a key hangar does not read is a warning, with a guess", async () => {
