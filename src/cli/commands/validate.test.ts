@@ -588,3 +588,27 @@ describe("hangar validate, a var name fly refuses with no vars given", () => {
     expect((await runIn(["render", "bad-names.ts", "--stdout"])).code).toBe(1);
   });
 });
+
+describe("hangar validate, a var name fly refuses in a mapping key with no vars given", () => {
+  const dir = resolve(import.meta.dirname, "../../../test/fixtures/var-names");
+  const runIn = async (argv: string[]) => {
+    const m = memoryIo(dir);
+    const code = await runCli(argv, m.io);
+    return { code, stdout: m.stdout };
+  };
+
+  test("a YAML file: each key, fly's line alone; a module: at its key's path", async () => {
+    expect(await runIn(["validate", "bad-keys.yml", "--format", "fly"])).toEqual({
+      code: 1,
+      stdout: "bad-keys.yml:\nerror: invalid var 'creds..user': empty field\n",
+    });
+    expect((await runIn(["validate", "bad-keys.yml"])).stdout.split("\n").filter(Boolean)).toEqual([
+      "bad-keys.yml:8:24 error vars/interpolation invalid var 'creds..user': empty field",
+      `bad-keys.yml:18:15 error vars/interpolation invalid var 'release."tag': contains unclosed quotes`,
+    ]);
+    expect(await runIn(["validate", "bad-keys.ts"])).toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining("vars/interpolation invalid var 'creds..user': empty field"),
+    });
+  });
+});
