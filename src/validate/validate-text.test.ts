@@ -276,3 +276,33 @@ describe("var names Concourse refuses in mapping keys (fly's templating reads ev
     expect(validateText(mended).diagnostics).toEqual([]);
   });
 });
+
+describe("a var name Concourse refuses in a pipeline that is not well formed (fly reads names before it decodes)", () => {
+  const fixture = resolve(import.meta.dirname, "../../test/fixtures/var-names/bad-names-shape.yml");
+  const text = readFileSync(fixture, "utf8");
+  const where = (ds: readonly Diagnostic[]) =>
+    ds.map((d) => [d.ruleId, d.path.join("/"), d.loc === undefined ? "" : `${d.loc.line}:${d.loc.col}`]);
+  const shapeErrors = [
+    ["yaml/UNSUPPORTED_VALUE", "resources/0/source/depth", "7:14"],
+    ["type-mismatch", "jobs/0/plan/0/trigger", "14:18"],
+  ];
+
+  test("each bad name (in a value, in a key) is reported beside the shape errors, which stay fly's next ones", () => {
+    expect(where(validateText(text).diagnostics)).toEqual([
+      shapeErrors[0],
+      ["vars/interpolation", "resources/0/source/((repo..key))", "9:22"],
+      shapeErrors[1],
+      ["vars/interpolation", "jobs/0/plan/1/params/tag", "17:16"],
+    ]);
+    const mended = text.replace("repo..key", "repo.key").replace('release."tag', "release.tag");
+    expect(where(validateText(mended).diagnostics)).toEqual(shapeErrors);
+  });
+
+  test("with vars given, the names were read as they were put in place: reported alone, once", () => {
+    const vars: TemplateVars = { pairs: [], files: [] };
+    expect(where(validateText(text, { vars }).diagnostics)).toEqual([
+      ["vars/interpolation", "resources/0/source/((repo..key))", "9:22"],
+      ["vars/interpolation", "jobs/0/plan/1/params/tag", "17:16"],
+    ]);
+  });
+});

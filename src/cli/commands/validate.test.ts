@@ -612,3 +612,29 @@ describe("hangar validate, a var name fly refuses in a mapping key with no vars 
     });
   });
 });
+
+describe("hangar validate, a var name fly refuses in a file that is not well formed", () => {
+  const dir = resolve(import.meta.dirname, "../../../test/fixtures/var-names");
+  const runIn = async (argv: string[]) => {
+    const m = memoryIo(dir);
+    const code = await runCli(argv, m.io);
+    return { code, stdout: m.stdout };
+  };
+
+  test("--format fly prints fly's line for the name alone (before the float JSON cannot hold, before the types)", async () => {
+    expect(await runIn(["validate", "bad-names-shape.yml", "--format", "fly"])).toEqual({
+      code: 1,
+      stdout: "bad-names-shape.yml:\nerror: invalid var 'repo..key': empty field\n",
+    });
+  });
+
+  test("the text output lists the names beside the shape errors", async () => {
+    const { code, stdout } = await runIn(["validate", "bad-names-shape.yml"]);
+    expect(code).toBe(1);
+    expect(stdout.split("\n").filter((l) => l.includes("vars/interpolation"))).toEqual([
+      "bad-names-shape.yml:9:22 error vars/interpolation invalid var 'repo..key': empty field",
+      `bad-names-shape.yml:17:16 error vars/interpolation invalid var 'release."tag': contains unclosed quotes`,
+    ]);
+    expect(stdout).toContain("bad-names-shape.yml:14:18 error type-mismatch");
+  });
+});
