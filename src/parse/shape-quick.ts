@@ -30,10 +30,15 @@ export function quick(value: unknown, desc: Desc, depth: number, known?: KnownMa
   return quickValue(value, desc, depth, newPass(known, undefined));
 }
 
-/** What is shown every string of a value, with the key of the mapping it is in (`undefined` in a list). */
+/**
+ * What is shown every string of a value, with the key of the mapping it is in (`undefined` in a list), and every key
+ * of a mapping that holds `((` (only those: fly's templating reads var names in keys too).
+ */
 export interface StringVisitor<S> {
   /** A plain function given `state`, rather than a closure made per pass (see {@link QuickPass}). */
   readonly visit: (value: string, key: string | undefined, state: S) => void;
+  /** Shown each key that holds `((`; no key is looked at when unset. A field's name never holds one. */
+  readonly visitKey?: ((key: string, state: S) => void) | undefined;
   readonly state: S;
 }
 
@@ -85,6 +90,12 @@ function newPass(known: KnownMappings | undefined, strings: StringVisitor<unknow
 function seeEntry(pass: QuickPass, entry: unknown, key: string | undefined): void {
   const strings = pass.strings;
   if (strings !== undefined && typeof entry === "string") strings.visit(entry, key, strings.state);
+}
+
+/** In a pass over data, a key no descriptor names (a free-form mapping's, an unknown one): shown when it holds `((`. */
+function seeKey(pass: QuickPass, key: string): void {
+  const visitKey = pass.strings?.visitKey;
+  if (visitKey !== undefined && key.includes("((")) visitKey(key, (pass.strings as StringVisitor<unknown>).state);
 }
 
 /**
@@ -154,6 +165,7 @@ function quickValue(value: unknown, desc: Desc, depth: number, pass: QuickPass):
         if (!Object.hasOwn(value, key)) continue;
         const entry = value[key];
         seeEntry(pass, entry, key);
+        seeKey(pass, key);
         if (!quickValue(entry, desc.of, depth, pass)) return false;
       }
       return true;
@@ -173,6 +185,7 @@ function quickStruct(value: Record<string, unknown>, desc: StructDesc, depth: nu
     seeEntry(pass, entry, key);
     const fieldDesc = desc.fields.get(key);
     if (fieldDesc === undefined) {
+      seeKey(pass, key);
       // a key in another case than a field's is read into the field: the full check's
       if (desc.unknown === "rule" && fieldOf(desc, key) === undefined && unread(entry, pass)) continue;
       return false;
@@ -194,6 +207,7 @@ function quickStep(value: unknown, depth: number, pass: QuickPass): boolean {
     // a key in another case than a field's is read into the field: the full check's
     if (owner === undefined && stepFieldOf(detectors, key) !== undefined) return false;
     const desc = owner === undefined ? undefined : stepFieldType(owner, key);
+    if (desc === undefined) seeKey(pass, key);
     if (desc === undefined ? !unread(entry, pass) : !quickValue(entry, desc, depth + 1, pass)) return false;
   }
   return true;
@@ -218,6 +232,7 @@ function shallow(value: object, depth: number, pass: QuickPass): boolean {
   if (recorded !== undefined) return depth + recorded.height < MAX_VALUE_DEPTH;
   const record = value as Record<string, unknown>;
   for (const key in record) {
+    seeKey(pass, key);
     const v = record[key];
     // an inherited scalar is not skipped: at worst a string shown in excess or a no in excess, both safe
     if (typeof v === "object") {

@@ -187,15 +187,17 @@ function formatFlyExecute(diagnostics: readonly Diagnostic[]): string {
 }
 
 /**
- * The reading error fly stops at: the first by position, but of floats JSON cannot hold (`.inf`, `.nan`) the one
+ * The reading error fly stops at: the first by position of those of the file, its YAML and its vars, which fly reads
+ * before the conversion to JSON (a bad var name beside a float JSON cannot hold is the only pair a file can have:
+ * the others leave no pipeline to read names in); else, of the floats JSON cannot hold (`.inf`, `.nan`), the one
  * `json.Marshal` meets first in sigs.k8s.io/yaml's converted document, whose mappings it writes in sorted key order.
  */
 function readStop(diagnostics: readonly Diagnostic[]): Diagnostic | undefined {
-  const first = diagnostics.find((d) => stopsFly(d) && READ_RULE.test(d.ruleId));
-  if (first?.ruleId !== UNSUPPORTED_VALUE) return first;
-  let stop = first;
+  let stop: Diagnostic | undefined;
   for (const d of diagnostics) {
-    if (d.ruleId === UNSUPPORTED_VALUE && stopsFly(d) && compareMarshalOrder(d.path, stop.path) < 0) stop = d;
+    if (!stopsFly(d) || !READ_RULE.test(d.ruleId)) continue;
+    if (d.ruleId !== UNSUPPORTED_VALUE) return d;
+    if (stop === undefined || compareMarshalOrder(d.path, stop.path) < 0) stop = d;
   }
   return stop;
 }

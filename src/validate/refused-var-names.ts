@@ -1,6 +1,7 @@
 /**
  * The var names Concourse refuses, found without vars: `fly validate-pipeline` puts its vars in place even when none
- * is given (templatehelpers `Evaluate`, vars/template.go), reading the name of every `((var))` of every string with
+ * is given (templatehelpers `Evaluate`, vars/template.go), reading the name of every `((var))` of every string (the
+ * keys of every mapping too, each after its value) with
  * `ParseReference`, and a name it refuses (`((a..b))`, `((a."b))`) fails the file there, before the pipeline is read.
  */
 import { mayRefuseVar, refusedVar } from "../concourse/vars.ts";
@@ -13,17 +14,19 @@ import type { StringCensus } from "./rules/lib/string-census.ts";
 
 /**
  * A `vars/interpolation` error for each string of the pipeline holding a `((var))` whose name Concourse refuses, at
- * the string's path, with the error for its first such name (as the vars path reports it). Only when the census saw a
- * string that may hold one ({@link mayRefuseVar}), and then the names of those strings alone are read.
+ * the string's path (a key's: the path of its entry, as the vars path reports it), with the error for its first such
+ * name (as the vars path reports it). Only when the census saw a string or key that may hold one
+ * ({@link mayRefuseVar}), and then the names of those strings alone are read; with no census (`undefined`: a pipeline
+ * the rules do not read took none), the scan's own quick pass asks the same cheap test first.
  *
  * fly stops at the first it meets, which of several is first following Go's map order; hangar names them all.
  */
 export function refusedVarNames(
   pipeline: Readonly<Pipeline>,
-  census: StringCensus,
+  census: StringCensus | undefined,
   known: KnownMappings | undefined,
 ): Diagnostic[] {
-  if (!census.mayRefuseVar) return [];
+  if (census?.mayRefuseVar === false) return [];
   const found: Diagnostic[] = [];
   scanStrings(
     pipeline,
@@ -32,7 +35,7 @@ export function refusedVarNames(
       const message = refusedVar(string.value);
       if (message !== undefined) found.push(varProblemDiagnostic({ path: string.path(), message }));
     },
-    { only: mayRefuseVar, known },
+    { only: mayRefuseVar, known, keys: true },
   );
   return found;
 }

@@ -243,3 +243,66 @@ describe("var names Concourse refuses, with no vars given (fly reads every name 
     expect(validateData(parsePipeline(pipeline).pipeline, { vars }).diagnostics).toEqual([]);
   });
 });
+
+describe("var names Concourse refuses in mapping keys (fly's templating reads every key as it reads values)", () => {
+  const fixture = resolve(import.meta.dirname, "../../test/fixtures/var-names/bad-keys.yml");
+  const text = readFileSync(fixture, "utf8");
+  const noVars: TemplateVars = { pairs: [], files: [] };
+  const where = (ds: readonly Diagnostic[]) =>
+    ds.map((d) => [d.ruleId, d.path.join("/"), d.fly, d.loc === undefined ? "" : `${d.loc.line}:${d.loc.col}`]);
+  const expected = [
+    ["vars/interpolation", "resources/0/source/((creds..user))", "invalid var 'creds..user': empty field"],
+    [
+      "vars/interpolation",
+      'jobs/0/plan/1/params/labels/((release."tag))',
+      `invalid var 'release."tag': contains unclosed quotes`,
+    ],
+  ];
+
+  test("each key holding one is an error at that key's path, as when vars are given, and nothing else is reported", () => {
+    const withVars = where(validateText(text, { vars: noVars }).diagnostics);
+    expect(withVars.map((d) => d.slice(0, 3))).toEqual(expected);
+    expect(where(validateText(text).diagnostics)).toEqual(withVars);
+  });
+
+  test("the same pipeline as data, and a module's; with the names mended, nothing", () => {
+    const data = parsePipeline(text).pipeline;
+    const messages = (ds: readonly Diagnostic[]) => ds.map((d) => [d.ruleId, d.path.join("/"), d.fly]).sort();
+    const sorted = [...expected].sort();
+    expect(messages(validateData(data).diagnostics)).toEqual(sorted);
+    expect(messages(validateData(data, { vars: noVars }).diagnostics)).toEqual(sorted);
+    expect(messages(validateValue(data).diagnostics)).toEqual(sorted);
+    const mended = text.replace("creds..user", "creds.user").replace('release."tag', "release.tag");
+    expect(validateText(mended).diagnostics).toEqual([]);
+  });
+});
+
+describe("a var name Concourse refuses in a pipeline that is not well formed (fly reads names before it decodes)", () => {
+  const fixture = resolve(import.meta.dirname, "../../test/fixtures/var-names/bad-names-shape.yml");
+  const text = readFileSync(fixture, "utf8");
+  const where = (ds: readonly Diagnostic[]) =>
+    ds.map((d) => [d.ruleId, d.path.join("/"), d.loc === undefined ? "" : `${d.loc.line}:${d.loc.col}`]);
+  const shapeErrors = [
+    ["yaml/UNSUPPORTED_VALUE", "resources/0/source/depth", "7:14"],
+    ["type-mismatch", "jobs/0/plan/0/trigger", "14:18"],
+  ];
+
+  test("each bad name (in a value, in a key) is reported beside the shape errors, which stay fly's next ones", () => {
+    expect(where(validateText(text).diagnostics)).toEqual([
+      shapeErrors[0],
+      ["vars/interpolation", "resources/0/source/((repo..key))", "9:22"],
+      shapeErrors[1],
+      ["vars/interpolation", "jobs/0/plan/1/params/tag", "17:16"],
+    ]);
+    const mended = text.replace("repo..key", "repo.key").replace('release."tag', "release.tag");
+    expect(where(validateText(mended).diagnostics)).toEqual(shapeErrors);
+  });
+
+  test("with vars given, the names were read as they were put in place: reported alone, once", () => {
+    const vars: TemplateVars = { pairs: [], files: [] };
+    expect(where(validateText(text, { vars }).diagnostics)).toEqual([
+      ["vars/interpolation", "resources/0/source/((repo..key))", "9:22"],
+      ["vars/interpolation", "jobs/0/plan/1/params/tag", "17:16"],
+    ]);
+  });
+});

@@ -1,5 +1,6 @@
 import { type ParsedPipeline, parsePipeline } from "../parse/parse-pipeline.ts";
 import { type Diagnostic, isAboutKey } from "../source/diagnostic.ts";
+import { refusedVarNames } from "./refused-var-names.ts";
 import { validate } from "./validate.ts";
 import { validateTaskConfig } from "./validate-task-config.ts";
 import { type FileValidation, finish, type ValidateTextOptions } from "./validate-value.ts";
@@ -8,7 +9,8 @@ export { type FileValidation, hasErrors, type ValidateTextOptions, validateValue
 
 /**
  * Parses and validates a pipeline from YAML or JSON text: parse and shape diagnostics first; the rules run
- * only when every value has the type Concourse expects (as fly, which stops at a decoding error).
+ * only when every value has the type Concourse expects (as fly, which stops at a decoding error). A `((var))` name
+ * Concourse refuses is reported whatever the shape (fly reads every name before it decodes the pipeline).
  * Given bytes (a file as read), bytes that are not valid UTF-8 are an error, as go-yaml makes them for fly.
  * Never throws.
  */
@@ -25,7 +27,8 @@ export function validateText(text: string | Uint8Array, options: ValidateTextOpt
 /**
  * The second half of {@link validateText}, for a caller that also reads the parsed value (the language
  * server takes the names it suggests from it): the rules run on a well-formed pipeline, each finding located
- * in the parsed text. `options.file` names the file, as it was given to `parsePipeline`.
+ * in the parsed text; on a pipeline that is not, the var names Concourse refuses are still looked for.
+ * `options.file` names the file, as it was given to `parsePipeline`.
  */
 export function validateParsed(parsed: ParsedPipeline, options: ValidateTextOptions = {}): FileValidation {
   const file = options.file ?? "<input>";
@@ -53,6 +56,13 @@ export function validateParsed(parsed: ParsedPipeline, options: ValidateTextOpti
     for (const d of validate(parsed.pipeline, ruleOptions)) {
       found.push(locateIn(d, isAboutKey(d) ? "key" : "value"));
     }
+  } else if (parsed.pipeline !== undefined && options.vars === undefined) {
+    // fly's templating reads every var's name before the pipeline is decoded (templatehelpers `Evaluate`), and stops
+    // at one it refuses, where a shape error would stop it later. The shape errors are kept beside it: with no vars
+    // given, nothing is put in place, so the document fly decodes once the name is mended is this one, and they are
+    // what it reports next (`--format fly` prints the var's line alone, as fly does). With vars given, the parse read
+    // the names. No census was taken of a pipeline the rules do not read: the scan's own quick pass is the one walk.
+    for (const d of refusedVarNames(parsed.pipeline, undefined, parsed.knownMappings)) found.push(locateIn(d, "value"));
   }
   const taskKeys = parsed.taskKeys === undefined ? {} : { taskKeys: parsed.taskKeys };
   return {

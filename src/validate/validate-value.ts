@@ -6,7 +6,7 @@ import type { InputFormat } from "../parse/parse-pipeline.ts";
 import { interpolate, type TemplateVars, varProblemDiagnostic } from "../parse/vars.ts";
 import { compareByLocation, cutLongTokens, type Diagnostic, MAX_QUOTED_TOKEN } from "../source/diagnostic.ts";
 import { findNotPlainData } from "../walk/plain-data.ts";
-import { censusOf, newTally, tallyString } from "./rules/lib/string-census.ts";
+import { censusOf, newTally, tallyKey, tallyString } from "./rules/lib/string-census.ts";
 import { runRules, type ValidateOptions, validate } from "./validate.ts";
 
 // Kept apart from validate-text.ts so that validating a value (what `hangar render` does) does not load
@@ -93,7 +93,7 @@ export function validateData(data: unknown, options: ValidateTextOptions = {}): 
   // 2.7-4.6).
   if (options.vars === undefined && isObject(data)) {
     const tally = newTally();
-    if (quickDataCheck(data, { visit: tallyString, state: tally })) {
+    if (quickDataCheck(data, { visit: tallyString, visitKey: tallyKey, state: tally })) {
       const diagnostics = runRules(data as never, options, censusOf(tally));
       return { file, diagnostics: finish(diagnostics, options.strict === true) };
     }

@@ -588,3 +588,53 @@ describe("hangar validate, a var name fly refuses with no vars given", () => {
     expect((await runIn(["render", "bad-names.ts", "--stdout"])).code).toBe(1);
   });
 });
+
+describe("hangar validate, a var name fly refuses in a mapping key with no vars given", () => {
+  const dir = resolve(import.meta.dirname, "../../../test/fixtures/var-names");
+  const runIn = async (argv: string[]) => {
+    const m = memoryIo(dir);
+    const code = await runCli(argv, m.io);
+    return { code, stdout: m.stdout };
+  };
+
+  test("a YAML file: each key, fly's line alone; a module: at its key's path", async () => {
+    expect(await runIn(["validate", "bad-keys.yml", "--format", "fly"])).toEqual({
+      code: 1,
+      stdout: "bad-keys.yml:\nerror: invalid var 'creds..user': empty field\n",
+    });
+    expect((await runIn(["validate", "bad-keys.yml"])).stdout.split("\n").filter(Boolean)).toEqual([
+      "bad-keys.yml:8:24 error vars/interpolation invalid var 'creds..user': empty field",
+      `bad-keys.yml:18:15 error vars/interpolation invalid var 'release."tag': contains unclosed quotes`,
+    ]);
+    expect(await runIn(["validate", "bad-keys.ts"])).toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining("vars/interpolation invalid var 'creds..user': empty field"),
+    });
+  });
+});
+
+describe("hangar validate, a var name fly refuses in a file that is not well formed", () => {
+  const dir = resolve(import.meta.dirname, "../../../test/fixtures/var-names");
+  const runIn = async (argv: string[]) => {
+    const m = memoryIo(dir);
+    const code = await runCli(argv, m.io);
+    return { code, stdout: m.stdout };
+  };
+
+  test("--format fly prints fly's line for the name alone (before the float JSON cannot hold, before the types)", async () => {
+    expect(await runIn(["validate", "bad-names-shape.yml", "--format", "fly"])).toEqual({
+      code: 1,
+      stdout: "bad-names-shape.yml:\nerror: invalid var 'repo..key': empty field\n",
+    });
+  });
+
+  test("the text output lists the names beside the shape errors", async () => {
+    const { code, stdout } = await runIn(["validate", "bad-names-shape.yml"]);
+    expect(code).toBe(1);
+    expect(stdout.split("\n").filter((l) => l.includes("vars/interpolation"))).toEqual([
+      "bad-names-shape.yml:9:22 error vars/interpolation invalid var 'repo..key': empty field",
+      `bad-names-shape.yml:17:16 error vars/interpolation invalid var 'release."tag': contains unclosed quotes`,
+    ]);
+    expect(stdout).toContain("bad-names-shape.yml:14:18 error type-mismatch");
+  });
+});

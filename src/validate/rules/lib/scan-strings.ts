@@ -1,8 +1,10 @@
+import { hasVar } from "../../../concourse/vars.ts";
 import type { Path, PathSegment } from "../../../model/common.ts";
 import type { KnownMappings } from "../../../parse/known-mappings.ts";
 
 /**
- * A string found inside a value: the key it is the value of (`undefined` in a list), and its path on demand.
+ * A string found inside a value: the key it is the value of (`undefined` in a list, and for a key itself, see
+ * {@link ScanOptions.keys}), and its path on demand.
  * The scan passes the same object to every call of its visitor (updated in place), so it is only valid during
  * that call.
  */
@@ -23,6 +25,11 @@ export interface ScanOptions {
   readonly only?: (value: string, key: string | undefined) => boolean;
   /** The entries of large mappings as the reader saw them (see known-mappings.ts), read instead of the mappings. */
   readonly known?: KnownMappings | undefined;
+  /**
+   * Visits the keys that hold a `((var))` too (fly's templating reads the names in keys as in values), each before
+   * its value, as a string of no key at the path of its entry; `only` is asked of those keys alone.
+   */
+  readonly keys?: boolean | undefined;
 }
 
 /**
@@ -41,11 +48,15 @@ export function scanStrings(
   options: ScanOptions = {},
 ): void {
   const { skip, only, known } = options;
+  const keysToo = options.keys === true;
   if (only !== undefined) {
     if (typeof value === "string") {
       if (!only(value, undefined)) return;
     } else if (typeof value !== "object" || value === null) return;
-    else if (!quickPass(value, { only, state: undefined, skip, known, budget: QUICK_BUDGET })) return;
+    else {
+      const onlyKey = keysToo ? (key: string) => only(key, undefined) : undefined;
+      if (!quickPass(value, { only, onlyKey, state: undefined, skip, known, budget: QUICK_BUDGET })) return;
+    }
   }
   // The containers being scanned, outermost first: the container, its keys (undefined for a list) and the
   // index of the next entry; `segments[d]` is the key or index of the entry being looked at in `containers[d]`.
@@ -93,6 +104,11 @@ export function scanStrings(
       if (depth === 0 && skip?.(key)) continue;
       entry = container[key];
       segments[depth] = key;
+      if (keysToo && hasVar(key) && (only === undefined || only(key, undefined))) {
+        found.value = key;
+        found.key = undefined;
+        visit(found);
+      }
     }
     if (typeof entry === "string") {
       if (only !== undefined && !only(entry, key)) continue;
@@ -114,6 +130,11 @@ export function scanStrings(
 export interface StringQuestion<S> {
   /** Whether a string is one looked for; it may note what it saw in `state`. */
   readonly test: (value: string, key: string | undefined, state: S) => boolean;
+  /**
+   * The same question of a mapping's key, asked only of a key that holds `((` (keys are asked nothing when unset):
+   * fly's templating reads the `((var))` names of keys too.
+   */
+  readonly testKey?: ((key: string, state: S) => boolean) | undefined;
   readonly state: S;
   /** Leaves out a top-level key of the value. */
   readonly skip?: (key: string) => boolean;
@@ -122,18 +143,19 @@ export interface StringQuestion<S> {
 }
 
 /**
- * Whether some string inside `value` (map values and list items, at any depth) may pass `question.test`: false
+ * Whether some string inside `value` (map values and list items, at any depth, and keys holding `((` for
+ * `question.testKey`) may pass `question.test`: false
  * only when a quick pass without bookkeeping saw every string and none did (it gives up, answering true, past a
  * depth or a number of containers, which is also where a cycle ends up). `test` gets `state` rather than being a
  * closure made per question, so that optimised code that inlined it is not thrown away with the closure.
  */
 export function mayHoldString<S>(value: unknown, question: StringQuestion<S>): boolean {
-  const { test, state, skip, known } = question;
+  const { test, testKey, state, skip, known } = question;
   if (typeof value === "string") return test(value, undefined, state);
   return (
     typeof value === "object" &&
     value !== null &&
-    quickPass(value, { only: test, state, skip, known, budget: QUICK_BUDGET })
+    quickPass(value, { only: test, onlyKey: testKey, state, skip, known, budget: QUICK_BUDGET })
   );
 }
 
@@ -143,6 +165,8 @@ export function mayHoldString<S>(value: unknown, question: StringQuestion<S>): b
  */
 interface QuickPass<S> {
   readonly only: (value: string, key: string | undefined, state: S) => boolean;
+  /** Asked of a key that holds `((` (none asked when undefined). */
+  readonly onlyKey: ((key: string, state: S) => boolean) | undefined;
   readonly state: S;
   readonly skip: ((key: string) => boolean) | undefined;
   readonly known: KnownMappings | undefined;
@@ -178,6 +202,7 @@ function mayHold<S>(value: object, pass: QuickPass<S>, depth: number): boolean {
   }
   const record = value as Record<string, unknown>;
   const skip = depth === 0 ? pass.skip : undefined;
+  const onlyKey = pass.onlyKey;
   // a large mapping's entries as the reader saw them: read in order, the mapping is not walked (known-mappings.ts)
   const known = pass.known?.get(value);
   if (known !== undefined) {
@@ -185,6 +210,7 @@ function mayHold<S>(value: object, pass: QuickPass<S>, depth: number): boolean {
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i] as string;
       if (skip?.(key)) continue;
+      if (onlyKey !== undefined && hasVar(key) && onlyKey(key, pass.state)) return true;
       const entry: unknown = values[i];
       if (typeof entry === "string") {
         if (pass.only(entry, key, pass.state)) return true;
@@ -194,6 +220,7 @@ function mayHold<S>(value: object, pass: QuickPass<S>, depth: number): boolean {
   }
   for (const key in record) {
     if (skip?.(key)) continue;
+    if (onlyKey !== undefined && hasVar(key) && onlyKey(key, pass.state)) return true;
     const entry: unknown = record[key];
     if (typeof entry === "string") {
       if (pass.only(entry, key, pass.state)) return true;

@@ -29,6 +29,20 @@ describe("stringCensus", () => {
     ]);
   });
 
+  test("finds a var name Concourse may refuse in a key, in the jobs or out (fly's templating reads keys too)", () => {
+    const job = (params: unknown) => ({ name: "j", plan: [{ put: "x", params }] });
+    const resource = (source: unknown) => ({ name: "r", type: "git", source });
+    expect([
+      census({ resources: [resource({ "((a..b))": "x" })], jobs: [] }),
+      census({ resources: [], jobs: [job({ nested: { '((a."b))': "x" } })] }),
+      census({ resources: [resource({ "((a.b))": "x", "a..b": "y" })], jobs: [job({ "((vault:a.b))": "x" })] }),
+    ]).toEqual([
+      { maySecret: false, mayUseLocalVarInJobs: false, mayRefuseVar: true },
+      { maySecret: false, mayUseLocalVarInJobs: false, mayRefuseVar: true },
+      { maySecret: false, mayUseLocalVarInJobs: false, mayRefuseVar: false },
+    ]);
+  });
+
   test("finds a var name Concourse may refuse anywhere, past a secret found first; not in clean references", () => {
     const job = (params: unknown) => ({ name: "j", plan: [{ put: "x", params }] });
     const resource = (source: unknown) => ({ name: "r", type: "git", source });

@@ -12,7 +12,7 @@ export interface StringCensus {
   readonly maySecret: boolean;
   /** Some string of a job may use a local var (`((.:name))`). */
   readonly mayUseLocalVarInJobs: boolean;
-  /** Some string may hold a `((var))` whose name Concourse refuses (see `refusedVarNames`). */
+  /** Some string or key may hold a `((var))` whose name Concourse refuses (see `refusedVarNames`). */
   readonly mayRefuseVar: boolean;
 }
 
@@ -45,6 +45,14 @@ export function tallyString(value: string, key: string | undefined, tally: Tally
   inJobs(value, key, tally);
 }
 
+/**
+ * Notes one key of a mapping of the pipeline that holds `((` (only those need asking), for the same walk: fly's
+ * templating reads the names of keys too, so a key may hold a refused name; no other question is asked of keys.
+ */
+export function tallyKey(key: string, tally: Tally): void {
+  refusedInKey(key, tally);
+}
+
 /** What a tally says. */
 export const censusOf = (tally: Tally): StringCensus => ({
   maySecret: (tally.found & SECRET) !== 0,
@@ -66,15 +74,26 @@ function inJobs(value: string, key: string | undefined, tally: Tally): boolean {
   return tally.found === ALL;
 }
 
+/** A key, inside the jobs or out: only a refused var name is looked for; true once the pass has all it looks for. */
+function refusedInKey(key: string, tally: Tally): boolean {
+  if ((tally.found & REFUSED_VAR) === 0 && mayRefuseVar(key)) tally.found |= REFUSED_VAR;
+  return tally.found === ALL;
+}
+
+/** {@link refusedInKey} outside the jobs, where a local var is not looked for. */
+function refusedInKeyOutsideJobs(key: string, tally: Tally): boolean {
+  refusedInKey(key, tally);
+  return (tally.found & (SECRET | REFUSED_VAR)) === (SECRET | REFUSED_VAR);
+}
+
 const isJobs = (key: string): boolean => key === "jobs";
 
 function takeCensus(ctx: SharedContext): StringCensus {
   const tally: Tally = { found: 0 };
   // a pass that gives up (too deep, too many containers) counts as having found everything
   const known = ctx.knownMappings;
-  if (mayHoldString(ctx.pipeline, { test: outsideJobs, state: tally, skip: isJobs, known })) {
-    tally.found |= SECRET | REFUSED_VAR;
-  }
-  if (mayHoldString(ctx.pipeline.jobs, { test: inJobs, state: tally, known })) tally.found = ALL;
+  const outside = { test: outsideJobs, testKey: refusedInKeyOutsideJobs, state: tally, skip: isJobs, known };
+  if (mayHoldString(ctx.pipeline, outside)) tally.found |= SECRET | REFUSED_VAR;
+  if (mayHoldString(ctx.pipeline.jobs, { test: inJobs, testKey: refusedInKey, state: tally, known })) tally.found = ALL;
   return censusOf(tally);
 }
