@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { MAX_LEXES, quotedScalars } from "./go-yaml-escapes.ts";
 import { parsePipeline } from "./parse-pipeline.ts";
 import { type ReadYamlOptions, readYaml } from "./read-yaml.ts";
 
@@ -434,6 +435,66 @@ describe("escapes in double-quoted scalars, as go-yaml reads them", () => {
     expect(parsed.diagnostics).toEqual([]);
     expect(parsed.pipeline?.jobs?.[0]?.name).toBe("job");
     expect(parsed.locate(["jobs", 0, "plan", 0, "get"])).toMatchObject({ line: 4, col: 10 });
+  });
+
+  test("a NEL, LS or PS in a quoted scalar is a line break, folded as go-yaml folds line breaks", () => {
+    // NEL is read as \n: alone, folded to a space, the blanks around it dropped; before another break, kept
+    expect(readYaml('a: "x  \u0085   y"\nb: \'x\u0085\u0085y\'\nc: "x\n\u0085y"\n')).toEqual({
+      ok: true,
+      value: { a: "x y", b: "x\ny", c: "x\ny" },
+    });
+    // LS and PS are kept as themselves, never folded to a space; the blanks around them dropped
+    expect(readYaml('a: "x \u2028  y"\nb: "x\n  \u2028y"\nc: "x\u2028\n  y"\nd: "\u2029"\n')).toEqual({
+      ok: true,
+      value: { a: "x\u2028y", b: "x\u2028y", c: "x\u2028\ny", d: "\u2029" },
+    });
+    // after an escaped line break every break is kept, LS and PS as themselves
+    expect(readYaml('a: "x\\\n \u2028 y"\nb: "x\\\u2028\u2029y"\n')).toEqual({
+      ok: true,
+      value: { a: "x\u2028y", b: "x\u2029y" },
+    });
+    // a single-quoted scalar is folded alike; its quotes, backslashes and double quotes are its own
+    expect(readYaml("a: 'x \u2029\n\n y \"\\ '' z'\nb: [ 'p\u2028q', &n \"r\u0085s\" ]\nc: *n\n")).toEqual({
+      ok: true,
+      value: { a: "x\u2029\n\ny \"\\ ' z", b: ["p\u2028q", "r s"], c: "r s" },
+    });
+    // a document marker after one is at the start of a line
+    expect(readYaml('a: "x\u2028--- y"\n')).toMatchObject({
+      ok: false,
+      problems: [
+        { fly: "error parsing yaml before applying templates: yaml: line 2: found unexpected document indicator" },
+      ],
+    });
+  });
+
+  test("the places after a quoted scalar with a NEL, LS or PS are those of the text as written", () => {
+    const text = "jobs:\n- name: 'j\u2028  ob'\n  plan:\n  - get: \"r \u0085\n   s\"\n  - put: '\\'\n";
+    const parsed = parsePipeline(text, { file: "p.yml" });
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.pipeline?.jobs?.[0]).toEqual({ name: "j\u2028ob", plan: [{ get: "r\ns" }, { put: "\\" }] });
+    expect(parsed.locate(["jobs", 0, "plan", 1, "put"])).toMatchObject({ line: 6, col: 10 });
+    // an error after them too
+    expect(readYaml('a: "x\u2028\n y"\nb: "\\/"\n')).toMatchObject({
+      ok: false,
+      problems: [{ kind: "syntax", message: "found unknown escape character", offset: 15 }],
+    });
+    // a text read by itself (a vars file) alike
+    expect(readYaml("v: 'a\u2028 b'\n", { standalone: true })).toEqual({ ok: true, value: { v: "a\u2028b" } });
+  });
+
+  test("a quoted scalar whose lines are less indented than its key is read to its closing quote", () => {
+    // go-yaml reads the scalar on; the lexer that finds the scalars ended it at the line (and read `\/"` as a scalar)
+    expect(readYaml('a:\n  b: "one\n two \\/"\n')).toEqual(problem("found unknown escape character", 18, 2));
+    expect(readYaml('a:\n  b: "one\n two"\nc: "\\/"\n')).toEqual(problem("found unknown escape character", 23, 4));
+    expect(readYaml("a:\n  b: 'one\n two\u2028 three'\n")).toEqual({
+      ok: true,
+      value: { a: { b: "one two\u2028three" } },
+    });
+    // so far: past MAX_LEXES such scalars, the others are those the lexer finds
+    const text = Array.from({ length: MAX_LEXES + 2 }, (_, i) => `k${i}:\n  b: "x\n y"\n`).join("");
+    const found = quotedScalars(text);
+    expect(found.slice(0, MAX_LEXES - 1).every((s) => s.scalar === '"x\n y"')).toBe(true);
+    expect(found[MAX_LEXES - 1]?.scalar).toBe('"x');
   });
 
   test("positions of a text with \\' are those of the text as written", () => {

@@ -1,7 +1,7 @@
 import jsyaml from "js-yaml";
 import { withEmptyEntries } from "./bare-entries.ts";
 import { type GoYamlError, goYamlSyntaxError, goYamlV3ErrorText, type ReaderPlace } from "./go-yaml-errors.ts";
-import { goYamlEscapes, JS_YAML_ESCAPE_ERRORS, MAY_DIFFER, withQuoteEscapes } from "./go-yaml-escapes.ts";
+import { GO_YAML_ONLY_BREAK, goYamlEscapes, JS_YAML_ESCAPE_ERRORS, MAY_DIFFER, withEdits } from "./go-yaml-escapes.ts";
 import { isMergeKeyNode, mergeWatch } from "./go-yaml-merge.ts";
 import { BINARY_UNRESOLVED, GO_YAML_SCHEMA, goYamlLoadOptions, MAX_YAML_DEPTH, mergeBudget } from "./go-yaml-schema.ts";
 import type { KnownMappings } from "./known-mappings.ts";
@@ -128,20 +128,26 @@ export function secondDocumentStart(text: string): number | undefined {
   return undefined;
 }
 
-/** The read of the first document, with the escapes of its double-quoted scalars as go-yaml reads them. */
+/**
+ * The read of the first document, with the escapes of its double-quoted scalars and the line breaks of its quoted
+ * scalars as go-yaml reads them.
+ */
 function readFirst(text: string, options: ReadYamlOptions): YamlRead {
   const read = readFirstAsIs(text, options);
-  const mayDiffer = read.ok ? MAY_DIFFER.test(text) : read.problems.some((p) => JS_YAML_ESCAPE_ERRORS.has(p.message));
+  const mayDiffer = read.ok
+    ? MAY_DIFFER.test(text)
+    : GO_YAML_ONLY_BREAK.test(text) || read.problems.some((p) => JS_YAML_ESCAPE_ERRORS.has(p.message));
   return mayDiffer ? withGoYamlEscapes(text, read, options) : read;
 }
 
 /**
- * The read where an escape is read otherwise by go-yaml (go-yaml-escapes.ts): go-yaml's error in an escape, unless
- * js-yaml's reader stopped before it; a text with `\'` (a `'` to go-yaml) read with `\x27` in its place, and its
- * problems put back at their places in the text as written. The fast path's collections are then left out.
+ * The read where an escape or a line break is read otherwise by go-yaml (go-yaml-escapes.ts): go-yaml's error in an
+ * escape, unless js-yaml's reader stopped before it; a text with `\'` (a `'` to go-yaml) read with `\x27` in its place,
+ * or a quoted scalar with a NEL, LS or PS written as js-yaml reads go-yaml's reading of it, and its problems put back
+ * at their places in the text as written. The fast path's collections are then left out.
  */
 function withGoYamlEscapes(text: string, read: YamlRead, options: ReadYamlOptions): YamlRead {
-  const { problem, quotes } = goYamlEscapes(text);
+  const { problem, edits } = goYamlEscapes(text);
   const first = (r: YamlRead): number =>
     r.ok ? Number.POSITIVE_INFINITY : Math.min(...r.problems.map((p) => p.offset));
   const goYaml = (r: YamlRead): YamlRead => {
@@ -151,8 +157,8 @@ function withGoYamlEscapes(text: string, read: YamlRead, options: ReadYamlOption
     const error: GoYamlError = { message, stage: "scanner", context: scalar, problem: offset };
     return { ok: false, problems: [{ kind: "syntax", message, offset, goYaml: error }] };
   };
-  if (quotes.length === 0) return goYaml(read);
-  const amended = withQuoteEscapes(text, quotes);
+  if (edits.length === 0) return goYaml(read);
+  const amended = withEdits(text, edits);
   const again = readFirstAsIs(amended.text, options);
   if (!again.ok) return goYaml({ ok: false, problems: again.problems.map((p) => movedBack(p, amended.back)) });
   const { regions: _, ...value } = again;
