@@ -369,6 +369,41 @@ describe("%YAML directives, as go-yaml v2 reads them", () => {
   });
 });
 
+describe("anchor and alias names, as go-yaml's scanner reads them", () => {
+  test("letters, digits, _ and - are a name", () => {
+    expect(readYaml("a: &Ab_9-z 1\nb: [*Ab_9-z, {c: *Ab_9-z}]\n")).toEqual({
+      ok: true,
+      value: { a: 1, b: [1, { c: 1 }] },
+    });
+  });
+
+  test("any other character is go-yaml's error, at the anchor or alias, in hangar's words too", () => {
+    const refused = (name: string, character: string, offset: number) => ({
+      ok: false,
+      problems: [
+        expect.objectContaining({
+          kind: "syntax",
+          message: `the ${name} has "${character}" where go-yaml wants a letter, a digit, "_" or "-" (did not find expected alphabetic or numeric character)`,
+          offset,
+        }),
+      ],
+    });
+    expect(readYaml("a: 1\nb: &x.y 2\n")).toEqual(refused("anchor &x.y", ".", 8));
+    expect(readYaml("a: &x 1\nb: *x.y\n")).toEqual(refused("alias *x.y", ".", 11));
+    expect(readYaml("a: [&x{ 1]\n")).toEqual(refused("anchor &x{", "{", 4));
+    // the first in the text, before a key repeated (go-yaml's decoder), in a text read by itself too
+    expect(readYaml("a: 1\na: 2\nb: &x/y 3\nc: &\u00e9 4\n")).toEqual(refused("anchor &x/y", "/", 13));
+    expect(readYaml("v: &x.y 1\n", { standalone: true })).toEqual(refused("anchor &x.y", ".", 3));
+    // not after js-yaml's first error
+    expect(readYaml("a: 1\n b: 2\nc: &x.y 3\n")).toMatchObject({
+      ok: false,
+      problems: [{ message: "bad indentation of a mapping entry" }],
+    });
+    // inside a plain or quoted scalar, no anchor
+    expect(readYaml("a: x &y.z && *w.v\nb: '&x.y'\n")).toEqual({ ok: true, value: { a: "x &y.z && *w.v", b: "&x.y" } });
+  });
+});
+
 describe("escapes in double-quoted scalars, as go-yaml reads them", () => {
   /** go-yaml's error; with fly's line for it, whose line is that of the scalar, none on the first line (go-yaml v3). */
   const problem = (message: string, offset: number, line?: number) => ({

@@ -1,5 +1,6 @@
 import jsyaml from "js-yaml";
 import { withEmptyEntries } from "./bare-entries.ts";
+import { anchorNameMessage, nameWatch, type RefusedName } from "./go-yaml-anchors.ts";
 import { type GoYamlError, goYamlSyntaxError, goYamlV3ErrorText, type ReaderPlace } from "./go-yaml-errors.ts";
 import { GO_YAML_ONLY_BREAK, goYamlEscapes, JS_YAML_ESCAPE_ERRORS, MAY_DIFFER, withEdits } from "./go-yaml-escapes.ts";
 import { isMergeKeyNode, mergeWatch } from "./go-yaml-merge.ts";
@@ -219,6 +220,9 @@ function readDocument(
   // go-yaml v2's merges (go-yaml-merge.ts)
   const merged = mergeWatch(text);
   const watch = nodeWatch(text, options.standalone === true);
+  // go-yaml's scanner refuses a name before the document is decoded: its error is the first
+  const names = nameWatch(text);
+  let last: ListenerState | undefined;
   let misplaced = false;
   /** For `blockOnly`: whether each open node is a flow collection, and how many are. */
   const flows: boolean[] = [];
@@ -227,8 +231,14 @@ function readDocument(
   const opened: number[] = [];
   let closed: number | undefined;
   const listener = (event: "open" | "close", state: ListenerState): void => {
-    if (event === "open") opened.push(state.position);
-    else closed = opened.pop();
+    last = state;
+    if (event === "open") {
+      names.open(state);
+      opened.push(state.position);
+    } else {
+      closed = opened.pop();
+      names.close(state, closed ?? state.position);
+    }
     if (blockOnly !== undefined) {
       if (event === "open") {
         const c = text.charCodeAt(contentStart(text, state.position, text.length));
@@ -254,6 +264,9 @@ function readDocument(
   try {
     value = jsyaml.load(text, goYamlLoadOptions(text, repeatsAllowed ? { listener, json: true } : { listener }));
   } catch (error) {
+    const stopped = error instanceof jsyaml.YAMLException ? error.mark?.position : undefined;
+    const refused = names.stopped(last, stopped ?? text.length, (error as { reason?: string }).reason ?? "");
+    if (refused !== undefined) return { ok: false, problems: [refusedNameProblem(text, refused)] };
     if (error instanceof ExcessiveAliasing) return { ok: false, problems: [aliasingProblem()] };
     if (error instanceof RecursiveAlias) return { ok: false, problems: [recursiveAliasProblem(text, error.offset)] };
     if (!(error instanceof jsyaml.YAMLException)) return { ok: false, problems: [internalProblem(error)] };
@@ -262,6 +275,8 @@ function readDocument(
     if (error.reason === NESTED_KEY && watch.problems().length > 0) return { ok: false, problems: watch.problems() };
     return { ok: false, problems: [syntaxProblem(error, text, { open: opened.at(-1), closed })] };
   }
+  const refused = names.first();
+  if (refused !== undefined) return { ok: false, problems: [refusedNameProblem(text, refused)] };
   if (merged.repeated() && !repeatsAllowed) return readWithDuplicates(text, options);
   if (misplaced) return { ok: false, problems: [] };
   const sources = merged.problems();
@@ -430,6 +445,9 @@ function allowedAliasRatio(decoded: number): number {
 
 /** The slow path, taken only when a key repeats: positions for every node, every repeat reported. */
 function readWithDuplicates(text: string, options: ReadYamlOptions): YamlRead {
+  // a name go-yaml's scanner refuses is its error, before any key is looked at
+  const refused = refusedNameIn(text);
+  if (refused !== undefined) return { ok: false, problems: [refusedNameProblem(text, refused)] };
   let tree: ReturnType<typeof buildYamlTree>;
   try {
     tree = buildYamlTree(text);
@@ -459,8 +477,15 @@ function readAllowingRepeats(text: string, options: ReadYamlOptions): YamlRead {
   const watch = nodeWatch(text, options.standalone === true);
   const aliases = aliasCounter(text, 0);
   const merged = mergeWatch(text);
+  const names = nameWatch(text);
+  let last: ListenerState | undefined;
+  const opened: number[] = [];
   const listener = (event: "open" | "close", state: ListenerState): void => {
+    last = state;
+    if (event === "open") names.open(state);
+    else names.close(state, opened.pop() ?? state.position);
     if (event === "open") {
+      opened.push(state.position);
       watch.open(state);
       aliases.open(state);
       merged.open(state);
@@ -472,12 +497,17 @@ function readAllowingRepeats(text: string, options: ReadYamlOptions): YamlRead {
   };
   try {
     const value = jsyaml.load(text, goYamlLoadOptions(text, { json: true, listener }));
+    const refused = names.first();
+    if (refused !== undefined) return { ok: false, problems: [refusedNameProblem(text, refused)] };
     const sources = merged.problems();
     if (sources.length > 0) return { ok: false, problems: sources.map((p) => ({ kind: "syntax", ...p })) };
     const keys = watch.problems();
     if (keys.length > 0) return { ok: false, problems: keys };
     return { ok: true, value, ...(watch.nonFinite() && { nonFinite: true }) };
   } catch (error) {
+    const stopped = error instanceof jsyaml.YAMLException ? error.mark?.position : undefined;
+    const refused = names.stopped(last, stopped ?? text.length, (error as { reason?: string }).reason ?? "");
+    if (refused !== undefined) return { ok: false, problems: [refusedNameProblem(text, refused)] };
     if (error instanceof ExcessiveAliasing) return { ok: false, problems: [aliasingProblem()] };
     if (error instanceof RecursiveAlias) return { ok: false, problems: [recursiveAliasProblem(text, error.offset)] };
     if (error instanceof jsyaml.YAMLException) return { ok: false, problems: [syntaxProblem(error, text)] };
@@ -506,6 +536,33 @@ const TOO_DEEP = `the document is nested more than ${MAX_YAML_DEPTH} levels deep
 function recursiveAliasProblem(text: string, offset: number): YamlProblem {
   const name = /^\*([^\s,[\]{}]*)/.exec(text.slice(offset, offset + 1024))?.[1] ?? "";
   return { kind: "recursive-alias", message: `anchor '${name}' value contains itself`, offset };
+}
+
+/** The first anchor or alias name go-yaml refuses in a text js-yaml reads (but for its repeated keys). */
+function refusedNameIn(text: string): RefusedName | undefined {
+  const names = nameWatch(text);
+  const opened: number[] = [];
+  let last: ListenerState | undefined;
+  const listener = (event: "open" | "close", state: ListenerState): void => {
+    last = state;
+    if (event === "open") {
+      names.open(state);
+      opened.push(state.position);
+    } else names.close(state, opened.pop() ?? state.position);
+  };
+  try {
+    jsyaml.load(text, goYamlLoadOptions(text, { json: true, listener }));
+    return names.first();
+  } catch (error) {
+    const stopped = error instanceof jsyaml.YAMLException ? error.mark?.position : undefined;
+    return names.stopped(last, stopped ?? text.length, (error as { reason?: string }).reason ?? "");
+  }
+}
+
+/** go-yaml's error for an anchor or alias name it refuses (go-yaml-anchors.ts), at its `&` or `*`. */
+function refusedNameProblem(text: string, { at, error }: RefusedName): YamlProblem {
+  const message = error.context === at ? anchorNameMessage(text, at, error) : error.message;
+  return { kind: "syntax", message, offset: error.context, goYaml: error };
 }
 
 function aliasingProblem(): YamlProblem {
