@@ -562,6 +562,13 @@ describe("hangar validate with fly's vars", () => {
     expect((await runVars(["validate", "pipeline.yml", "-l", "bad-anchor.yml"])).stderr).toBe(
       `hangar validate: could not unmarshal template variables (bad-anchor.yml:3:7): error converting YAML to JSON: yaml: line 3: did not find expected alphabetic or numeric character\n${usage}`,
     );
+    // fly reads the files from the last one given: of two it cannot read, the last one's error is given
+    expect((await runVars(["validate", "pipeline.yml", "-l", "bad-anchor.yml", "-l", "absent.yml"])).stderr).toMatch(
+      /^hangar validate: could not read template variables file \(absent\.yml\)/,
+    );
+    expect((await runVars(["validate", "pipeline.yml", "-l", "absent.yml", "-l", "bad-anchor.yml"])).stderr).toMatch(
+      /^hangar validate: could not unmarshal template variables \(bad-anchor\.yml:3:7\)/,
+    );
     expect((await runVars(["validate", "pipeline.yml", "-l", "absent.yml"])).stderr).toMatch(
       /^hangar validate: could not read template variables file \(absent\.yml\): no such file \(ENOENT\)\n/,
     );
