@@ -19,6 +19,15 @@ import type * as Yaml from "yaml";
  */
 export const MAY_DIFFER = /\\(?:['/U]|u[dD][89a-fA-F])|[\u0085\u2028\u2029]/;
 
+/**
+ * The text with each NEL (U+0085) written as a line feed, and a CR before one as a line feed too, the same length (every
+ * offset holds): go-yaml reads a NEL as a line break wherever it stands, in a scalar of any style as a `\n` (`read_line`),
+ * a CR before it as a line break of its own, where js-yaml takes a NEL for a character like any other.
+ */
+export function withNelAsLineFeed(text: string): string {
+  return text.includes("\u0085") ? text.replace(/\r?\u0085/g, (nel) => (nel.length === 2 ? "\n\n" : "\n")) : text;
+}
+
 /** js-yaml's errors in an escape, which go-yaml words and places otherwise. */
 export const JS_YAML_ESCAPE_ERRORS: ReadonlySet<string> = new Set([
   "unknown escape sequence",

@@ -502,6 +502,24 @@ describe("escapes in double-quoted scalars, as go-yaml reads them", () => {
     });
   });
 
+  test("a NEL is a line break wherever it stands, read as \\n, a CR before it a line break of its own", () => {
+    // in a plain scalar, a block scalar, a comment, a list's indentation; after a CR
+    expect(readYaml("a: x\n  y\u0085  z\nb: |\n  x\u0085  y\nc: 1 # c\u0085d: 2\ne:\u0085  - 1\u0085  - 2\n")).toEqual({
+      ok: true,
+      value: { a: "x y z", b: "x\ny\n", c: 1, d: 2, e: [1, 2] },
+    });
+    expect(readYaml('a: 1\r\u0085b: "x\r\u0085y"\n')).toEqual({ ok: true, value: { a: 1, b: "x\ny" } });
+    // a plain value and what follows the NEL: a key without a colon, on go-yaml's line 2
+    expect(readYaml("a: x\u0085y\n")).toMatchObject({
+      ok: false,
+      problems: [{ fly: "error parsing yaml before applying templates: yaml: line 2: could not find expected ':'" }],
+    });
+    // a document marker after one ends the document
+    expect(readYaml("a: 1\u0085---\u0085b: 2\n")).toEqual({ ok: true, value: { a: 1 }, firstDocumentEnd: 5 });
+    const parsed = parsePipeline("jobs:\u0085- name: j\u0085  plan: []\n", { file: "p.yml" });
+    expect(parsed.pipeline?.jobs).toEqual([{ name: "j", plan: [] }]);
+  });
+
   test("the places after a quoted scalar with a NEL, LS or PS are those of the text as written", () => {
     const text = "jobs:\n- name: 'j\u2028  ob'\n  plan:\n  - get: \"r \u0085\n   s\"\n  - put: '\\'\n";
     const parsed = parsePipeline(text, { file: "p.yml" });

@@ -2,7 +2,14 @@ import jsyaml from "js-yaml";
 import { withEmptyEntries } from "./bare-entries.ts";
 import { anchorNameMessage, nameWatch, type RefusedName } from "./go-yaml-anchors.ts";
 import { type GoYamlError, goYamlSyntaxError, goYamlV3ErrorText, type ReaderPlace } from "./go-yaml-errors.ts";
-import { GO_YAML_ONLY_BREAK, goYamlEscapes, JS_YAML_ESCAPE_ERRORS, MAY_DIFFER, withEdits } from "./go-yaml-escapes.ts";
+import {
+  GO_YAML_ONLY_BREAK,
+  goYamlEscapes,
+  JS_YAML_ESCAPE_ERRORS,
+  MAY_DIFFER,
+  withEdits,
+  withNelAsLineFeed,
+} from "./go-yaml-escapes.ts";
 import { isMergeKeyNode, mergeWatch } from "./go-yaml-merge.ts";
 import { BINARY_UNRESOLVED, GO_YAML_SCHEMA, goYamlLoadOptions, MAX_YAML_DEPTH, mergeBudget } from "./go-yaml-schema.ts";
 import type { KnownMappings } from "./known-mappings.ts";
@@ -40,7 +47,7 @@ import { bareEntriesMisread, buildYamlTree, findDuplicateKeys } from "./yaml-tre
  * Never throws.
  */
 export function readYaml(text: string, options: ReadYamlOptions = {}): YamlRead {
-  const read = readWhole(text, options);
+  const read = readWhole(withNelAsLineFeed(text), options);
   if (read.ok || !read.problems.some((p) => p.goYaml !== undefined)) return read;
   // fly's line for a go-yaml error, at its place in the text as written
   const withFly = (p: YamlProblem): YamlProblem =>

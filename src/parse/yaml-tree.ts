@@ -3,7 +3,7 @@ import { goJsonDecodeOrder, goJsonFold } from "../concourse/go-json-fields.ts";
 import type { PathSegment } from "../model/common.ts";
 import { type Locator, lineIndex } from "../source/locate.ts";
 import { type AmendedText, BARE_ENTRY, bareEntriesBeforeOuterEntries, withEmptyEntries } from "./bare-entries.ts";
-import { goYamlEscapes, JS_YAML_OTHERWISE, withEdits } from "./go-yaml-escapes.ts";
+import { goYamlEscapes, JS_YAML_OTHERWISE, withEdits, withNelAsLineFeed } from "./go-yaml-escapes.ts";
 import { byPrecedence, isMergeScalar, type MappingEntry } from "./go-yaml-merge.ts";
 import { goYamlLoadOptions } from "./go-yaml-schema.ts";
 import {
@@ -318,7 +318,8 @@ function placeRegions(
  * NEL, LS or PS): the text is read with them written as js-yaml reads go-yaml's reading of them ({@link withEdits}),
  * and the tree put back at the places of the text as written.
  */
-function treeOf(text: string, standalone: boolean): YamlTree {
+function treeOf(written: string, standalone: boolean): YamlTree {
+  const text = withNelAsLineFeed(written);
   const edits = JS_YAML_OTHERWISE.test(text) ? goYamlEscapes(text).edits : [];
   if (edits.length === 0) return treeOfAsIs(text, standalone);
   const amended = withEdits(text, edits);
