@@ -36,8 +36,9 @@ export async function readTemplateVars(
     // fly takes -v pairs, then -y pairs, then instance vars; a later pair replaces an earlier one
     const pairs: VarPair[] = [...readFlags(vars, "-v", false), ...readFlags(yamlVars, "-y", true)];
     const instance = readFlags(instanceVars, "-i", true);
+    // fly reads the files from the last one given to the first (yaml_template.go): the error given is the last file's
     const loaded = [];
-    for (const file of files) {
+    for (const file of [...files].reverse()) {
       let text: string;
       try {
         text = await io.readFile(resolve(io.cwd(), file));
@@ -47,7 +48,7 @@ export async function readTemplateVars(
       }
       loaded.push(parseVarsFile(text, file));
     }
-    return { pairs, ...(instance.length > 0 && { instance }), files: loaded };
+    return { pairs, ...(instance.length > 0 && { instance }), files: loaded.reverse() };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }

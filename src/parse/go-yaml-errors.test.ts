@@ -40,6 +40,27 @@ describe("a syntax error's fly line is go-yaml v3's words and line", () => {
     ["an anchor without a name, first line", "a: &\n", "did not find expected alphabetic or numeric character"],
     ["an alias without a name", "a: 1\nb: [*, 1]\n", "line 2: did not find expected alphabetic or numeric character"],
     ["a block scalar header with junk", "a: 1\nb: >-  x\n  y\n", "line 2: did not find expected comment or line break"],
+    // an anchor or alias name go-yaml refuses (letters, digits, _ and - only; a blank or ?:,]}%@` after it)
+    ["an anchor name with a dot", "a: 1\nb: &x.y 2\n", "line 2: did not find expected alphabetic or numeric character"],
+    ["an anchor name with a dot, first line", "a: &x.y 1\n", "did not find expected alphabetic or numeric character"],
+    [
+      "an alias name with a slash",
+      "a: &x 1\nb: [*x/y]\n",
+      "line 2: did not find expected alphabetic or numeric character",
+    ],
+    ["a name not ASCII", "a: 1\nb: &\u00e9 2\n", "line 2: did not find expected alphabetic or numeric character"],
+    ["an anchor before a {", "a: 1\nb: [&x{ 1]\n", "line 2: did not find expected alphabetic or numeric character"],
+    ["an anchor before an @", "a: 1\nb: &x@ 1\n", "line 2: found character that cannot start any token"],
+    [
+      "a name refused after a key repeated",
+      "a: 1\na: 2\nb: &x.y 3\n",
+      "line 3: did not find expected alphabetic or numeric character",
+    ],
+    [
+      "a name refused before a flow unclosed",
+      "a: 1\nb: &x.y [\n",
+      "line 2: did not find expected alphabetic or numeric character",
+    ],
     // a tab indenting a line: a character no token starts with, or the end of a plain scalar before it
     ["a tab after a key", "a:\n\tb: 1\n", "line 2: found character that cannot start any token"],
     ["a tab after a quoted value", 'a: "x"\n\tb: 1\n', "line 2: found character that cannot start any token"],
@@ -74,6 +95,12 @@ describe("a syntax error's fly line is go-yaml v3's words and line", () => {
       "x: 1\na:\n  b: 1\n\tc: 2\n",
       "line 4: found a tab character that violates indentation",
     ],
+    [
+      "an anchor name with a dot",
+      "platform: linux\nrun: {path: &p.q x}\n",
+      "line 2: did not find expected alphabetic or numeric character",
+    ],
+    ["an anchor name with a dot, first line", "a: &x.y 1\n", "did not find expected alphabetic or numeric character"],
   ])("in a task config file: %s", (_, text, fly) => {
     const [diagnostic] = parsePipeline(text, { as: "task" }).diagnostics;
     expect(diagnostic?.fly).toBe(`yaml: ${fly}`);

@@ -14,9 +14,19 @@ import type * as Yaml from "yaml";
 
 /**
  * A text that may hold an escape go-yaml reads otherwise than js-yaml (a quick test first: most texts have none): `\'`,
- * `\/`, a `\u` naming a surrogate, any `\U`.
+ * `\/`, a `\u` naming a surrogate, any `\U`; or a NEL, LS or PS, which may stand in a quoted scalar
+ * ({@link GO_YAML_ONLY_BREAK}).
  */
-export const MAY_DIFFER = /\\(?:['/U]|u[dD][89a-fA-F])/;
+export const MAY_DIFFER = /\\(?:['/U]|u[dD][89a-fA-F])|[\u0085\u2028\u2029]/;
+
+/**
+ * The text with each NEL (U+0085) written as a line feed, and a CR before one as a line feed too, the same length (every
+ * offset holds): go-yaml reads a NEL as a line break wherever it stands, in a scalar of any style as a `\n` (`read_line`),
+ * a CR before it as a line break of its own, where js-yaml takes a NEL for a character like any other.
+ */
+export function withNelAsLineFeed(text: string): string {
+  return text.includes("\u0085") ? text.replace(/\r?\u0085/g, (nel) => (nel.length === 2 ? "\n\n" : "\n")) : text;
+}
 
 /** js-yaml's errors in an escape, which go-yaml words and places otherwise. */
 export const JS_YAML_ESCAPE_ERRORS: ReadonlySet<string> = new Set([
@@ -24,15 +34,22 @@ export const JS_YAML_ESCAPE_ERRORS: ReadonlySet<string> = new Set([
   "expected hexadecimal character",
 ]);
 
-/** What go-yaml makes of the escapes of a text's double-quoted scalars. */
+/** A part of a text to write otherwise: `length` characters at `at`, written as `text`. */
+export interface TextEdit {
+  readonly at: number;
+  readonly length: number;
+  readonly text: string;
+}
+
+/** What go-yaml makes of the escapes and line breaks of a text's quoted scalars. */
 export interface GoYamlEscapes {
   /** go-yaml's first error in an escape, at its offset, and the offset of its scalar's opening quote. */
   readonly problem?: { readonly message: string; readonly offset: number; readonly scalar: number };
   /**
-   * The offsets of the backslashes of the escapes before it that js-yaml refuses but go-yaml reads: `\'` (a `'`) and
-   * a backslash before NEL, LS or PS (an escaped line break); see {@link withQuoteEscapes}.
+   * How to write the scalars before it so that js-yaml reads them as go-yaml does, in text order: `\'` (a `'`), and
+   * each run of blanks and line breaks that holds a NEL, LS or PS (see {@link foldEdits}); see {@link withEdits}.
    */
-  readonly quotes: readonly number[];
+  readonly edits: readonly TextEdit[];
 }
 
 /**
@@ -41,44 +58,97 @@ export interface GoYamlEscapes {
  */
 const newLexer = (): Yaml.Lexer => new (createRequire(import.meta.url)("yaml") as typeof Yaml).Lexer();
 
-/** The escapes of every double-quoted scalar of `text`, in text order, as go-yaml reads them. */
+/** The escapes and line breaks of every quoted scalar of `text`, in text order, as go-yaml reads them. */
 export function goYamlEscapes(text: string): GoYamlEscapes {
-  const quotes: number[] = [];
-  let offset = 0;
-  for (const token of newLexer().lex(text)) {
-    // the lexer's markers of a document, a scalar and a flow's end stand in no text
-    if (token === "\x02" || token === "\x1f" || token === "\x18") continue;
-    if (token.charCodeAt(0) === 0x22 && text.startsWith(token, offset)) {
-      const problem = scalarProblem(token, offset, quotes);
-      if (problem !== undefined) return { problem: { ...problem, scalar: offset }, quotes };
-    }
-    offset += token.length;
+  const edits: TextEdit[] = [];
+  for (const { offset, scalar } of quotedScalars(text)) {
+    const problem = scalar[0] === '"' ? scalarProblem(scalar, offset, edits) : undefined;
+    const folds = GO_YAML_ONLY_BREAK.test(scalar) ? foldEdits(scalar, offset) : [];
+    edits.push(...(problem === undefined ? folds : folds.filter((e) => e.at < problem.offset)));
+    edits.sort((a, b) => a.at - b.at);
+    if (problem !== undefined) return { problem: { ...problem, scalar: offset }, edits };
   }
-  return { quotes };
+  return { edits };
+}
+
+/**
+ * How many times the text is lexed again for a quoted scalar the lexer ended before its closing quote: past that, the
+ * scalars after one are read as js-yaml reads them (each pass reads the whole text).
+ */
+export const MAX_LEXES = 32;
+
+/**
+ * The quoted scalars of `text` (from the opening quote to the closing one, or to the end of the text), where the lexer
+ * finds them. The lexer takes NEL, LS and PS for characters of a line, and ends a quoted scalar at a line less indented
+ * than its own rule wants, where go-yaml reads on to the closing quote: it reads a text with those as blanks (they
+ * start no token and end none), and with the line breaks of each scalar it ended so as blanks, again (see
+ * {@link MAX_LEXES}).
+ */
+export function quotedScalars(text: string): { offset: number; scalar: string }[] {
+  let lexed = GO_YAML_ONLY_BREAK.test(text) ? text.replace(/[\u0085\u2028\u2029]/g, " ") : text;
+  for (let lexes = 1; ; lexes++) {
+    const found: { offset: number; scalar: string }[] = [];
+    let cut: { offset: number; end: number } | undefined;
+    let offset = 0;
+    for (const token of newLexer().lex(lexed)) {
+      // the lexer's markers of a document, a scalar and a flow's end stand in no text
+      if (token === "\x02" || token === "\x1f" || token === "\x18") continue;
+      const quote = token[0];
+      if ((quote === '"' || quote === "'") && lexed.startsWith(token, offset)) {
+        const end = quotedEnd(text, offset);
+        if (end > offset + token.length && lexes < MAX_LEXES) {
+          cut = { offset, end };
+          break;
+        }
+        found.push({ offset, scalar: text.slice(offset, offset + token.length) });
+      }
+      offset += token.length;
+    }
+    if (cut === undefined) return found;
+    const within = lexed.slice(cut.offset, cut.end).replace(/[\r\n]/g, " ");
+    lexed = lexed.slice(0, cut.offset) + within + lexed.slice(cut.end);
+  }
+}
+
+/** Where the quoted scalar at `start` ends for go-yaml: after its closing quote, or at the end of the text. */
+function quotedEnd(text: string, start: number): number {
+  const quote = text[start];
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text[i];
+    if (quote === '"' && c === "\\") i++;
+    else if (c === quote) {
+      if (quote === "'" && text[i + 1] === "'") i++;
+      else return i + 1;
+    }
+  }
+  return text.length;
 }
 
 /** The characters that may follow a backslash and stand for one character (scannerc.go's table). */
 const SIMPLE: ReadonlySet<string> = new Set([..."0abt\tnvfre \"'\\N_LP"]);
-/** The line breaks go-yaml reads after a backslash as an escaped line break. */
+/** The line breaks of go-yaml's (`is_break`). */
 const BREAKS: ReadonlySet<string> = new Set(["\n", "\r", "\u0085", "\u2028", "\u2029"]);
-/** The line breaks of go-yaml's that js-yaml takes for no line break (after a backslash, an unknown escape). */
-const JS_YAML_NO_BREAKS: ReadonlySet<string> = new Set(["\u0085", "\u2028", "\u2029"]);
+/** The line breaks of go-yaml's that js-yaml takes for characters like any other. */
+export const GO_YAML_ONLY_BREAK = /[\u0085\u2028\u2029]/;
 
-/** A text in which js-yaml may refuse an escape go-yaml reads: `\'`, or a backslash before NEL, LS or PS. */
-export const JS_YAML_REFUSED_ESCAPE = /\\['\u0085\u2028\u2029]/;
+/**
+ * A text in which js-yaml may read a quoted scalar otherwise than go-yaml, where it reads it at all: with `\'`, or with
+ * a NEL, LS or PS (line breaks to go-yaml only).
+ */
+export const JS_YAML_OTHERWISE = /\\'|[\u0085\u2028\u2029]/;
 const HEX = /^[0-9a-fA-F]*$/;
 const HEX_LENGTH: Readonly<Record<string, number>> = { x: 2, u: 4, U: 8 };
 
-/** go-yaml's first error in the escapes of one double-quoted scalar's text at `start`; its `\'` pushed to `quotes`. */
+/** go-yaml's first error in the escapes of one double-quoted scalar's text at `start`; its `\'` pushed to `edits`. */
 function scalarProblem(
   scalar: string,
   start: number,
-  quotes: number[],
+  edits: TextEdit[],
 ): { message: string; offset: number } | undefined {
   for (let i = scalar.indexOf("\\", 1); i !== -1 && i < scalar.length - 1; i = scalar.indexOf("\\", i)) {
     const c = scalar[i + 1] as string;
     if (BREAKS.has(c) || SIMPLE.has(c)) {
-      if (c === "'" || JS_YAML_NO_BREAKS.has(c)) quotes.push(start + i);
+      if (c === "'") edits.push({ at: start + i, length: 2, text: "\\x27" });
       i += 2;
       continue;
     }
@@ -97,33 +167,96 @@ function scalarProblem(
   return undefined;
 }
 
+const isBlank = (c: string | undefined): boolean => c === " " || c === "\t";
+
 /**
- * The text with each escape at `quotes` written as js-yaml reads go-yaml's reading of it: `\'` as `\x27`, a backslash
- * before NEL, LS or PS as one before `\n` (an escaped line break to both); and the way back.
+ * How js-yaml is to read a quoted scalar (its text `scalar`, at `start`) whose line breaks go-yaml reads otherwise
+ * (scannerc.go `yaml_parser_scan_flow_scalar`, `read_line`): go-yaml breaks lines at NEL, LS and PS too, and folds a run
+ * of blanks and line breaks after content into what its first break is read as (LF, CR, CRLF and NEL as a `\n`, LS
+ * and PS as themselves), the blanks before it dropped, then a `\n` folded to a space when no break follows, else
+ * dropped, then what each later break is read as; after an escaped line break (a backslash before a break) every break
+ * is kept so. js-yaml takes NEL, LS and PS for characters like any other. Each run holding one is written as escapes of
+ * go-yaml's reading of it, then an escaped `\n` for each line break (nothing to either reader, a line to both, as in
+ * the text as written); a single-quoted scalar with such a run is written double-quoted, its `''`, `"` and `\` as
+ * escapes. A scalar the text ends in is left as it is.
  */
-export function withQuoteEscapes(
+function foldEdits(scalar: string, start: number): TextEdit[] {
+  const quote = scalar[0];
+  const double = quote === '"';
+  if (scalar.length < 2 || scalar[scalar.length - 1] !== quote) return [];
+  const end = scalar.length - 1;
+  const edits: TextEdit[] = [];
+  const run = (from: number, escaped: boolean): number => {
+    const reads: string[] = [];
+    let j = escaped ? from + 1 : from;
+    let otherwise = false;
+    for (; j < end && (isBlank(scalar[j]) || BREAKS.has(scalar[j] as string)); j++) {
+      const c = scalar[j] as string;
+      if (isBlank(c)) continue;
+      if (c === "\r" && scalar[j + 1] === "\n") j++;
+      if (GO_YAML_ONLY_BREAK.test(c)) otherwise = true;
+      reads.push(c === "\u2028" || c === "\u2029" ? c : "\n");
+    }
+    if (!otherwise) return j;
+    const [first, ...later] = reads;
+    const folded = escaped
+      ? reads.slice(1)
+      : first === "\n" && later.length === 0
+        ? [" "]
+        : first === "\n"
+          ? later
+          : reads;
+    const written = folded.map((c) => FOLDED_ESCAPE[c]).join("") + "\\\n".repeat(reads.length);
+    edits.push({ at: start + from, length: j - from, text: written });
+    return j;
+  };
+  for (let i = 1; i < end; ) {
+    const c = scalar[i] as string;
+    if (double && c === "\\") {
+      i = BREAKS.has(scalar[i + 1] as string) ? run(i, true) : i + 2;
+    } else if (isBlank(c) || BREAKS.has(c)) {
+      i = run(i, false);
+    } else i++;
+  }
+  if (double || edits.length === 0) return edits;
+  // a single-quoted scalar, written double-quoted
+  const quoted: TextEdit[] = [{ at: start, length: 1, text: '"' }];
+  for (let i = 1; i < end; i++) {
+    const c = scalar[i];
+    if (c === "'") quoted.push({ at: start + i++, length: 2, text: "'" });
+    else if (c === '"' || c === "\\") quoted.push({ at: start + i, length: 1, text: `\\${c}` });
+  }
+  quoted.push({ at: start + end, length: 1, text: '"' });
+  return [...quoted, ...edits].sort((a, b) => a.at - b.at);
+}
+
+/** The escapes of what go-yaml reads a run of blanks and line breaks as. */
+const FOLDED_ESCAPE: Readonly<Record<string, string>> = { " ": "\\x20", "\n": "\\n", "\u2028": "\\L", "\u2029": "\\P" };
+
+/** The text with each of `edits` (in text order, none overlapping) made; and the way back to the text as written. */
+export function withEdits(
   text: string,
-  quotes: readonly number[],
+  edits: readonly TextEdit[],
 ): { readonly text: string; readonly back: (offset: number) => number } {
   const parts: string[] = [];
-  /** Where each escape starts in the new text, and how much longer it is there. */
-  const moved: { at: number; written: number; longer: number }[] = [];
+  /** Where each edit starts in the new text, and how much longer it is there. */
+  const moved: { at: number; written: number; size: number; longer: number }[] = [];
   let from = 0;
   let shift = 0;
-  for (const at of quotes) {
-    const amended = text[at + 1] === "'" ? "\\x27" : "\\\n";
-    parts.push(text.slice(from, at), amended);
-    moved.push({ at, written: at + shift, longer: amended.length - 2 });
-    shift += amended.length - 2;
-    from = at + 2;
+  for (const edit of edits) {
+    parts.push(text.slice(from, edit.at), edit.text);
+    const longer = edit.text.length - edit.length;
+    moved.push({ at: edit.at, written: edit.at + shift, size: edit.text.length, longer });
+    shift += longer;
+    from = edit.at + edit.length;
   }
   parts.push(text.slice(from));
   const back = (offset: number): number => {
     let before = 0;
-    for (const { at, written, longer } of moved) {
+    for (const { at, written, size, longer } of moved) {
       if (written >= offset) break;
-      // inside the escape: at its backslash
-      if (written + 2 + longer > offset) return at;
+      // inside an edit's text: at its start
+      if (offset < written + size) return at;
       before += longer;
     }
     return offset - before;

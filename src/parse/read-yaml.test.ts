@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { MAX_LEXES, quotedScalars } from "./go-yaml-escapes.ts";
 import { parsePipeline } from "./parse-pipeline.ts";
 import { type ReadYamlOptions, readYaml } from "./read-yaml.ts";
 
@@ -368,6 +369,41 @@ describe("%YAML directives, as go-yaml v2 reads them", () => {
   });
 });
 
+describe("anchor and alias names, as go-yaml's scanner reads them", () => {
+  test("letters, digits, _ and - are a name", () => {
+    expect(readYaml("a: &Ab_9-z 1\nb: [*Ab_9-z, {c: *Ab_9-z}]\n")).toEqual({
+      ok: true,
+      value: { a: 1, b: [1, { c: 1 }] },
+    });
+  });
+
+  test("any other character is go-yaml's error, at the anchor or alias, in hangar's words too", () => {
+    const refused = (name: string, character: string, offset: number) => ({
+      ok: false,
+      problems: [
+        expect.objectContaining({
+          kind: "syntax",
+          message: `the ${name} has "${character}" where go-yaml wants a letter, a digit, "_" or "-" (did not find expected alphabetic or numeric character)`,
+          offset,
+        }),
+      ],
+    });
+    expect(readYaml("a: 1\nb: &x.y 2\n")).toEqual(refused("anchor &x.y", ".", 8));
+    expect(readYaml("a: &x 1\nb: *x.y\n")).toEqual(refused("alias *x.y", ".", 11));
+    expect(readYaml("a: [&x{ 1]\n")).toEqual(refused("anchor &x{", "{", 4));
+    // the first in the text, before a key repeated (go-yaml's decoder), in a text read by itself too
+    expect(readYaml("a: 1\na: 2\nb: &x/y 3\nc: &\u00e9 4\n")).toEqual(refused("anchor &x/y", "/", 13));
+    expect(readYaml("v: &x.y 1\n", { standalone: true })).toEqual(refused("anchor &x.y", ".", 3));
+    // not after js-yaml's first error
+    expect(readYaml("a: 1\n b: 2\nc: &x.y 3\n")).toMatchObject({
+      ok: false,
+      problems: [{ message: "bad indentation of a mapping entry" }],
+    });
+    // inside a plain or quoted scalar, no anchor
+    expect(readYaml("a: x &y.z && *w.v\nb: '&x.y'\n")).toEqual({ ok: true, value: { a: "x &y.z && *w.v", b: "&x.y" } });
+  });
+});
+
 describe("escapes in double-quoted scalars, as go-yaml reads them", () => {
   /** go-yaml's error; with fly's line for it, whose line is that of the scalar, none on the first line (go-yaml v3). */
   const problem = (message: string, offset: number, line?: number) => ({
@@ -434,6 +470,84 @@ describe("escapes in double-quoted scalars, as go-yaml reads them", () => {
     expect(parsed.diagnostics).toEqual([]);
     expect(parsed.pipeline?.jobs?.[0]?.name).toBe("job");
     expect(parsed.locate(["jobs", 0, "plan", 0, "get"])).toMatchObject({ line: 4, col: 10 });
+  });
+
+  test("a NEL, LS or PS in a quoted scalar is a line break, folded as go-yaml folds line breaks", () => {
+    // NEL is read as \n: alone, folded to a space, the blanks around it dropped; before another break, kept
+    expect(readYaml('a: "x  \u0085   y"\nb: \'x\u0085\u0085y\'\nc: "x\n\u0085y"\n')).toEqual({
+      ok: true,
+      value: { a: "x y", b: "x\ny", c: "x\ny" },
+    });
+    // LS and PS are kept as themselves, never folded to a space; the blanks around them dropped
+    expect(readYaml('a: "x \u2028  y"\nb: "x\n  \u2028y"\nc: "x\u2028\n  y"\nd: "\u2029"\n')).toEqual({
+      ok: true,
+      value: { a: "x\u2028y", b: "x\u2028y", c: "x\u2028\ny", d: "\u2029" },
+    });
+    // after an escaped line break every break is kept, LS and PS as themselves
+    expect(readYaml('a: "x\\\n \u2028 y"\nb: "x\\\u2028\u2029y"\n')).toEqual({
+      ok: true,
+      value: { a: "x\u2028y", b: "x\u2029y" },
+    });
+    // a single-quoted scalar is folded alike; its quotes, backslashes and double quotes are its own
+    expect(readYaml("a: 'x \u2029\n\n y \"\\ '' z'\nb: [ 'p\u2028q', &n \"r\u0085s\" ]\nc: *n\n")).toEqual({
+      ok: true,
+      value: { a: "x\u2029\n\ny \"\\ ' z", b: ["p\u2028q", "r s"], c: "r s" },
+    });
+    // a document marker after one is at the start of a line
+    expect(readYaml('a: "x\u2028--- y"\n')).toMatchObject({
+      ok: false,
+      problems: [
+        { fly: "error parsing yaml before applying templates: yaml: line 2: found unexpected document indicator" },
+      ],
+    });
+  });
+
+  test("a NEL is a line break wherever it stands, read as \\n, a CR before it a line break of its own", () => {
+    // in a plain scalar, a block scalar, a comment, a list's indentation; after a CR
+    expect(readYaml("a: x\n  y\u0085  z\nb: |\n  x\u0085  y\nc: 1 # c\u0085d: 2\ne:\u0085  - 1\u0085  - 2\n")).toEqual({
+      ok: true,
+      value: { a: "x y z", b: "x\ny\n", c: 1, d: 2, e: [1, 2] },
+    });
+    expect(readYaml('a: 1\r\u0085b: "x\r\u0085y"\n')).toEqual({ ok: true, value: { a: 1, b: "x\ny" } });
+    // a plain value and what follows the NEL: a key without a colon, on go-yaml's line 2
+    expect(readYaml("a: x\u0085y\n")).toMatchObject({
+      ok: false,
+      problems: [{ fly: "error parsing yaml before applying templates: yaml: line 2: could not find expected ':'" }],
+    });
+    // a document marker after one ends the document
+    expect(readYaml("a: 1\u0085---\u0085b: 2\n")).toEqual({ ok: true, value: { a: 1 }, firstDocumentEnd: 5 });
+    const parsed = parsePipeline("jobs:\u0085- name: j\u0085  plan: []\n", { file: "p.yml" });
+    expect(parsed.pipeline?.jobs).toEqual([{ name: "j", plan: [] }]);
+  });
+
+  test("the places after a quoted scalar with a NEL, LS or PS are those of the text as written", () => {
+    const text = "jobs:\n- name: 'j\u2028  ob'\n  plan:\n  - get: \"r \u0085\n   s\"\n  - put: '\\'\n";
+    const parsed = parsePipeline(text, { file: "p.yml" });
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.pipeline?.jobs?.[0]).toEqual({ name: "j\u2028ob", plan: [{ get: "r\ns" }, { put: "\\" }] });
+    expect(parsed.locate(["jobs", 0, "plan", 1, "put"])).toMatchObject({ line: 6, col: 10 });
+    // an error after them too
+    expect(readYaml('a: "x\u2028\n y"\nb: "\\/"\n')).toMatchObject({
+      ok: false,
+      problems: [{ kind: "syntax", message: "found unknown escape character", offset: 15 }],
+    });
+    // a text read by itself (a vars file) alike
+    expect(readYaml("v: 'a\u2028 b'\n", { standalone: true })).toEqual({ ok: true, value: { v: "a\u2028b" } });
+  });
+
+  test("a quoted scalar whose lines are less indented than its key is read to its closing quote", () => {
+    // go-yaml reads the scalar on; the lexer that finds the scalars ended it at the line (and read `\/"` as a scalar)
+    expect(readYaml('a:\n  b: "one\n two \\/"\n')).toEqual(problem("found unknown escape character", 18, 2));
+    expect(readYaml('a:\n  b: "one\n two"\nc: "\\/"\n')).toEqual(problem("found unknown escape character", 23, 4));
+    expect(readYaml("a:\n  b: 'one\n two\u2028 three'\n")).toEqual({
+      ok: true,
+      value: { a: { b: "one two\u2028three" } },
+    });
+    // so far: past MAX_LEXES such scalars, the others are those the lexer finds
+    const text = Array.from({ length: MAX_LEXES + 2 }, (_, i) => `k${i}:\n  b: "x\n y"\n`).join("");
+    const found = quotedScalars(text);
+    expect(found.slice(0, MAX_LEXES - 1).every((s) => s.scalar === '"x\n y"')).toBe(true);
+    expect(found[MAX_LEXES - 1]?.scalar).toBe('"x');
   });
 
   test("positions of a text with \\' are those of the text as written", () => {

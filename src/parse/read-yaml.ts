@@ -1,7 +1,15 @@
 import jsyaml from "js-yaml";
 import { withEmptyEntries } from "./bare-entries.ts";
+import { anchorNameMessage, nameWatch, type RefusedName } from "./go-yaml-anchors.ts";
 import { type GoYamlError, goYamlSyntaxError, goYamlV3ErrorText, type ReaderPlace } from "./go-yaml-errors.ts";
-import { goYamlEscapes, JS_YAML_ESCAPE_ERRORS, MAY_DIFFER, withQuoteEscapes } from "./go-yaml-escapes.ts";
+import {
+  GO_YAML_ONLY_BREAK,
+  goYamlEscapes,
+  JS_YAML_ESCAPE_ERRORS,
+  MAY_DIFFER,
+  withEdits,
+  withNelAsLineFeed,
+} from "./go-yaml-escapes.ts";
 import { isMergeKeyNode, mergeWatch } from "./go-yaml-merge.ts";
 import { BINARY_UNRESOLVED, GO_YAML_SCHEMA, goYamlLoadOptions, MAX_YAML_DEPTH, mergeBudget } from "./go-yaml-schema.ts";
 import type { KnownMappings } from "./known-mappings.ts";
@@ -39,7 +47,7 @@ import { bareEntriesMisread, buildYamlTree, findDuplicateKeys } from "./yaml-tre
  * Never throws.
  */
 export function readYaml(text: string, options: ReadYamlOptions = {}): YamlRead {
-  const read = readWhole(text, options);
+  const read = readWhole(withNelAsLineFeed(text), options);
   if (read.ok || !read.problems.some((p) => p.goYaml !== undefined)) return read;
   // fly's line for a go-yaml error, at its place in the text as written
   const withFly = (p: YamlProblem): YamlProblem =>
@@ -128,20 +136,26 @@ export function secondDocumentStart(text: string): number | undefined {
   return undefined;
 }
 
-/** The read of the first document, with the escapes of its double-quoted scalars as go-yaml reads them. */
+/**
+ * The read of the first document, with the escapes of its double-quoted scalars and the line breaks of its quoted
+ * scalars as go-yaml reads them.
+ */
 function readFirst(text: string, options: ReadYamlOptions): YamlRead {
   const read = readFirstAsIs(text, options);
-  const mayDiffer = read.ok ? MAY_DIFFER.test(text) : read.problems.some((p) => JS_YAML_ESCAPE_ERRORS.has(p.message));
+  const mayDiffer = read.ok
+    ? MAY_DIFFER.test(text)
+    : GO_YAML_ONLY_BREAK.test(text) || read.problems.some((p) => JS_YAML_ESCAPE_ERRORS.has(p.message));
   return mayDiffer ? withGoYamlEscapes(text, read, options) : read;
 }
 
 /**
- * The read where an escape is read otherwise by go-yaml (go-yaml-escapes.ts): go-yaml's error in an escape, unless
- * js-yaml's reader stopped before it; a text with `\'` (a `'` to go-yaml) read with `\x27` in its place, and its
- * problems put back at their places in the text as written. The fast path's collections are then left out.
+ * The read where an escape or a line break is read otherwise by go-yaml (go-yaml-escapes.ts): go-yaml's error in an
+ * escape, unless js-yaml's reader stopped before it; a text with `\'` (a `'` to go-yaml) read with `\x27` in its place,
+ * or a quoted scalar with a NEL, LS or PS written as js-yaml reads go-yaml's reading of it, and its problems put back
+ * at their places in the text as written. The fast path's collections are then left out.
  */
 function withGoYamlEscapes(text: string, read: YamlRead, options: ReadYamlOptions): YamlRead {
-  const { problem, quotes } = goYamlEscapes(text);
+  const { problem, edits } = goYamlEscapes(text);
   const first = (r: YamlRead): number =>
     r.ok ? Number.POSITIVE_INFINITY : Math.min(...r.problems.map((p) => p.offset));
   const goYaml = (r: YamlRead): YamlRead => {
@@ -151,8 +165,8 @@ function withGoYamlEscapes(text: string, read: YamlRead, options: ReadYamlOption
     const error: GoYamlError = { message, stage: "scanner", context: scalar, problem: offset };
     return { ok: false, problems: [{ kind: "syntax", message, offset, goYaml: error }] };
   };
-  if (quotes.length === 0) return goYaml(read);
-  const amended = withQuoteEscapes(text, quotes);
+  if (edits.length === 0) return goYaml(read);
+  const amended = withEdits(text, edits);
   const again = readFirstAsIs(amended.text, options);
   if (!again.ok) return goYaml({ ok: false, problems: again.problems.map((p) => movedBack(p, amended.back)) });
   const { regions: _, ...value } = again;
@@ -213,6 +227,9 @@ function readDocument(
   // go-yaml v2's merges (go-yaml-merge.ts)
   const merged = mergeWatch(text);
   const watch = nodeWatch(text, options.standalone === true);
+  // go-yaml's scanner refuses a name before the document is decoded: its error is the first
+  const names = nameWatch(text);
+  let last: ListenerState | undefined;
   let misplaced = false;
   /** For `blockOnly`: whether each open node is a flow collection, and how many are. */
   const flows: boolean[] = [];
@@ -221,8 +238,14 @@ function readDocument(
   const opened: number[] = [];
   let closed: number | undefined;
   const listener = (event: "open" | "close", state: ListenerState): void => {
-    if (event === "open") opened.push(state.position);
-    else closed = opened.pop();
+    last = state;
+    if (event === "open") {
+      names.open(state);
+      opened.push(state.position);
+    } else {
+      closed = opened.pop();
+      names.close(state, closed ?? state.position);
+    }
     if (blockOnly !== undefined) {
       if (event === "open") {
         const c = text.charCodeAt(contentStart(text, state.position, text.length));
@@ -248,6 +271,9 @@ function readDocument(
   try {
     value = jsyaml.load(text, goYamlLoadOptions(text, repeatsAllowed ? { listener, json: true } : { listener }));
   } catch (error) {
+    const stopped = error instanceof jsyaml.YAMLException ? error.mark?.position : undefined;
+    const refused = names.stopped(last, stopped ?? text.length, (error as { reason?: string }).reason ?? "");
+    if (refused !== undefined) return { ok: false, problems: [refusedNameProblem(text, refused)] };
     if (error instanceof ExcessiveAliasing) return { ok: false, problems: [aliasingProblem()] };
     if (error instanceof RecursiveAlias) return { ok: false, problems: [recursiveAliasProblem(text, error.offset)] };
     if (!(error instanceof jsyaml.YAMLException)) return { ok: false, problems: [internalProblem(error)] };
@@ -256,6 +282,8 @@ function readDocument(
     if (error.reason === NESTED_KEY && watch.problems().length > 0) return { ok: false, problems: watch.problems() };
     return { ok: false, problems: [syntaxProblem(error, text, { open: opened.at(-1), closed })] };
   }
+  const refused = names.first();
+  if (refused !== undefined) return { ok: false, problems: [refusedNameProblem(text, refused)] };
   if (merged.repeated() && !repeatsAllowed) return readWithDuplicates(text, options);
   if (misplaced) return { ok: false, problems: [] };
   const sources = merged.problems();
@@ -424,6 +452,9 @@ function allowedAliasRatio(decoded: number): number {
 
 /** The slow path, taken only when a key repeats: positions for every node, every repeat reported. */
 function readWithDuplicates(text: string, options: ReadYamlOptions): YamlRead {
+  // a name go-yaml's scanner refuses is its error, before any key is looked at
+  const refused = refusedNameIn(text);
+  if (refused !== undefined) return { ok: false, problems: [refusedNameProblem(text, refused)] };
   let tree: ReturnType<typeof buildYamlTree>;
   try {
     tree = buildYamlTree(text);
@@ -453,8 +484,15 @@ function readAllowingRepeats(text: string, options: ReadYamlOptions): YamlRead {
   const watch = nodeWatch(text, options.standalone === true);
   const aliases = aliasCounter(text, 0);
   const merged = mergeWatch(text);
+  const names = nameWatch(text);
+  let last: ListenerState | undefined;
+  const opened: number[] = [];
   const listener = (event: "open" | "close", state: ListenerState): void => {
+    last = state;
+    if (event === "open") names.open(state);
+    else names.close(state, opened.pop() ?? state.position);
     if (event === "open") {
+      opened.push(state.position);
       watch.open(state);
       aliases.open(state);
       merged.open(state);
@@ -466,12 +504,17 @@ function readAllowingRepeats(text: string, options: ReadYamlOptions): YamlRead {
   };
   try {
     const value = jsyaml.load(text, goYamlLoadOptions(text, { json: true, listener }));
+    const refused = names.first();
+    if (refused !== undefined) return { ok: false, problems: [refusedNameProblem(text, refused)] };
     const sources = merged.problems();
     if (sources.length > 0) return { ok: false, problems: sources.map((p) => ({ kind: "syntax", ...p })) };
     const keys = watch.problems();
     if (keys.length > 0) return { ok: false, problems: keys };
     return { ok: true, value, ...(watch.nonFinite() && { nonFinite: true }) };
   } catch (error) {
+    const stopped = error instanceof jsyaml.YAMLException ? error.mark?.position : undefined;
+    const refused = names.stopped(last, stopped ?? text.length, (error as { reason?: string }).reason ?? "");
+    if (refused !== undefined) return { ok: false, problems: [refusedNameProblem(text, refused)] };
     if (error instanceof ExcessiveAliasing) return { ok: false, problems: [aliasingProblem()] };
     if (error instanceof RecursiveAlias) return { ok: false, problems: [recursiveAliasProblem(text, error.offset)] };
     if (error instanceof jsyaml.YAMLException) return { ok: false, problems: [syntaxProblem(error, text)] };
@@ -500,6 +543,33 @@ const TOO_DEEP = `the document is nested more than ${MAX_YAML_DEPTH} levels deep
 function recursiveAliasProblem(text: string, offset: number): YamlProblem {
   const name = /^\*([^\s,[\]{}]*)/.exec(text.slice(offset, offset + 1024))?.[1] ?? "";
   return { kind: "recursive-alias", message: `anchor '${name}' value contains itself`, offset };
+}
+
+/** The first anchor or alias name go-yaml refuses in a text js-yaml reads (but for its repeated keys). */
+function refusedNameIn(text: string): RefusedName | undefined {
+  const names = nameWatch(text);
+  const opened: number[] = [];
+  let last: ListenerState | undefined;
+  const listener = (event: "open" | "close", state: ListenerState): void => {
+    last = state;
+    if (event === "open") {
+      names.open(state);
+      opened.push(state.position);
+    } else names.close(state, opened.pop() ?? state.position);
+  };
+  try {
+    jsyaml.load(text, goYamlLoadOptions(text, { json: true, listener }));
+    return names.first();
+  } catch (error) {
+    const stopped = error instanceof jsyaml.YAMLException ? error.mark?.position : undefined;
+    return names.stopped(last, stopped ?? text.length, (error as { reason?: string }).reason ?? "");
+  }
+}
+
+/** go-yaml's error for an anchor or alias name it refuses (go-yaml-anchors.ts), at its `&` or `*`. */
+function refusedNameProblem(text: string, { at, error }: RefusedName): YamlProblem {
+  const message = error.context === at ? anchorNameMessage(text, at, error) : error.message;
+  return { kind: "syntax", message, offset: error.context, goYaml: error };
 }
 
 function aliasingProblem(): YamlProblem {

@@ -4,6 +4,7 @@ import { cutToken } from "../source/diagnostic.ts";
 import { lineIndex } from "../source/locate.ts";
 import { printable } from "../source/printable.ts";
 import { goNumbersOf } from "./go-numbers.ts";
+import { goYamlV2ErrorText } from "./go-yaml-errors.ts";
 import { readYaml } from "./read-yaml.ts";
 import { parseReference, type VarPair, VarsError } from "./vars.ts";
 import { findNonFinite } from "./yaml-to-json.ts";
@@ -53,7 +54,12 @@ export function parseVarsFile(text: string, file: string): Readonly<Record<strin
       throw new VarsError(`could not unmarshal template variables (${file}): ${problem.unmarshal}`);
     }
     const at = problem === undefined ? file : `${file}:${formatLoc(lineIndex(text)(problem.offset))}`;
-    throw new VarsError(`could not unmarshal template variables (${at}): ${problem?.message ?? ""}`);
+    // a go-yaml error: fly's words, sigs.k8s.io/yaml's around go-yaml v2's, with its line
+    const words =
+      problem?.goYaml === undefined
+        ? (problem?.message ?? "")
+        : `error converting YAML to JSON: ${goYamlV2ErrorText(text, problem.goYaml)}`;
+    throw new VarsError(`could not unmarshal template variables (${at}): ${words}`);
   }
   if (read.nonFinite === true) {
     throw new VarsError(`could not unmarshal template variables (${file}): ${unsupportedValue(read.value)}`);

@@ -221,6 +221,28 @@ describe("interpolation, as fly's vars package does it", () => {
     );
   });
 
+  // fly reads a -l file with sigs.k8s.io/yaml, go-yaml v2 underneath: its line is that of the place the error was
+  // found when past the first line, else of the construct in error (0-based)
+  test("a vars file go-yaml cannot read is fly's error for it, go-yaml v2's words and line, at hangar's place", () => {
+    const error = (at: string, line: string) =>
+      new VarsError(
+        `could not unmarshal template variables (v.yml:${at}): error converting YAML to JSON: yaml: ${line}`,
+      );
+    expect(() => parseVarsFile('a: 1\nb: "x\n', "v.yml")).toThrow(
+      error("3:1", "line 3: found unexpected end of stream"),
+    );
+    expect(() => parseVarsFile("a: 1\nb: [1,\n  2\n", "v.yml")).toThrow(
+      error("4:1", "line 3: did not find expected ',' or ']'"),
+    );
+    expect(() => parseVarsFile("a: 1\nb\nc: 2\n", "v.yml")).toThrow(
+      error("3:2", "line 3: could not find expected ':'"),
+    );
+    expect(() => parseVarsFile("a: &x.y 1\n", "v.yml")).toThrow(
+      error("1:4", "did not find expected alphabetic or numeric character"),
+    );
+    expect(() => parseVarsFile('a: "\\/"\n', "v.yml")).toThrow(error("1:5", "found unknown escape character"));
+  });
+
   test("a key repeated in a vars file or a -y or -i value is read, the last one winning, as fly reads it", () => {
     // sigs.k8s.io/yaml reads them with go-yaml v2 unstrict: each repeat sets the key again
     expect(parseVarsFile("a: 1\nb: {c: 1, c: 2}\na: {d: x}\n", "v.yml")).toEqual({ a: { d: "x" }, b: { c: 2 } });

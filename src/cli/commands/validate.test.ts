@@ -558,6 +558,17 @@ describe("hangar validate with fly's vars", () => {
     expect((await runVars(["validate", "pipeline.yml", "-y", "cfg=a: 1\nb: c: 2"])).stderr).toBe(
       `hangar validate: -y: invalid YAML value in 'cfg=a: 1\\nb: c: 2' at 2:5 of the value: bad indentation of a mapping entry\n${usage}`,
     );
+    // a vars file go-yaml cannot read: fly's line (sigs.k8s.io/yaml's words around go-yaml v2's, with its line)
+    expect((await runVars(["validate", "pipeline.yml", "-l", "bad-anchor.yml"])).stderr).toBe(
+      `hangar validate: could not unmarshal template variables (bad-anchor.yml:3:7): error converting YAML to JSON: yaml: line 3: did not find expected alphabetic or numeric character\n${usage}`,
+    );
+    // fly reads the files from the last one given: of two it cannot read, the last one's error is given
+    expect((await runVars(["validate", "pipeline.yml", "-l", "bad-anchor.yml", "-l", "absent.yml"])).stderr).toMatch(
+      /^hangar validate: could not read template variables file \(absent\.yml\)/,
+    );
+    expect((await runVars(["validate", "pipeline.yml", "-l", "absent.yml", "-l", "bad-anchor.yml"])).stderr).toMatch(
+      /^hangar validate: could not unmarshal template variables \(bad-anchor\.yml:3:7\)/,
+    );
     expect((await runVars(["validate", "pipeline.yml", "-l", "absent.yml"])).stderr).toMatch(
       /^hangar validate: could not read template variables file \(absent\.yml\): no such file \(ENOENT\)\n/,
     );
