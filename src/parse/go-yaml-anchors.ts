@@ -69,16 +69,19 @@ export interface RefusedName {
 
 /**
  * Watches js-yaml's reading for the names go-yaml refuses: a node's anchor when it is read (at the next node opened, or
- * at the node's close), an alias at its close; {@link RefusedName} for the first in the text.
+ * at the node's close), an alias at its close; {@link RefusedName} for the first in the text. `listen` is given every
+ * event of js-yaml's listener; the watch keeps where the open nodes start and the last node seen.
  */
 export function nameWatch(text: string): {
-  open(state: ListenerState): void;
-  close(state: ListenerState, open: number): void;
-  /** When the reader stopped at `offset` (`reason`, its words): the first name before, the one being read included. */
-  stopped(state: ListenerState | undefined, offset: number, reason: string): RefusedName | undefined;
+  listen(event: "open" | "close", state: ListenerState): void;
+  /** When js-yaml stopped with `error`: the first name before where it stopped, the one being read included. */
+  afterError(error: unknown): RefusedName | undefined;
   first(): RefusedName | undefined;
 } {
   let first: RefusedName | undefined;
+  /** Where the open nodes start, outermost first. */
+  const opened: number[] = [];
+  let last: ListenerState | undefined;
   const check = (at: number | undefined): void => {
     if (at === undefined || (first !== undefined && first.at <= at)) return;
     const error = anchorNameError(text, at);
@@ -89,25 +92,34 @@ export function nameWatch(text: string): {
     const at = text.lastIndexOf(`&${name}`, before);
     return at === -1 ? undefined : at;
   };
+  const open = (state: ListenerState): void => {
+    if (state.anchor !== null) check(anchorBefore(state.anchor, state.position));
+  };
+  const close = (state: ListenerState, start: number): void => {
+    if (state.anchor !== null) {
+      const at = anchorAt(text, start);
+      check(
+        at !== undefined && text.startsWith(state.anchor, at + 1) ? at : anchorBefore(state.anchor, state.position),
+      );
+    }
+    // an alias is a node of no kind
+    if (state.kind !== null) return;
+    const content = contentStart(text, start, state.position);
+    if (text[content] === "*") check(content);
+  };
   return {
-    open(state) {
-      if (state.anchor !== null) check(anchorBefore(state.anchor, state.position));
+    listen(event, state) {
+      last = state;
+      if (event === "open") {
+        open(state);
+        opened.push(state.position);
+      } else close(state, opened.pop() ?? state.position);
     },
-    close(state, open) {
-      if (state.anchor !== null) {
-        const at = anchorAt(text, open);
-        check(
-          at !== undefined && text.startsWith(state.anchor, at + 1) ? at : anchorBefore(state.anchor, state.position),
-        );
-      }
-      // an alias is a node of no kind
-      if (state.kind !== null) return;
-      const start = contentStart(text, open, state.position);
-      if (text[start] === "*") check(start);
-    },
-    stopped(state, offset, reason) {
-      if (state?.anchor != null) check(anchorBefore(state.anchor, offset));
-      const alias = /^unidentified alias "(.*)"$/s.exec(reason)?.[1];
+    afterError(error) {
+      const { mark, reason } = (error ?? {}) as { mark?: { position?: number }; reason?: unknown };
+      const offset = mark?.position ?? text.length;
+      if (last?.anchor != null) check(anchorBefore(last.anchor, offset));
+      const alias = typeof reason === "string" ? /^unidentified alias "(.*)"$/s.exec(reason)?.[1] : undefined;
       if (alias !== undefined) {
         const at = text.lastIndexOf(`*${alias}`, offset);
         check(at === -1 ? undefined : at);

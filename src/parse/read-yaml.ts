@@ -229,7 +229,6 @@ function readDocument(
   const watch = nodeWatch(text, options.standalone === true);
   // go-yaml's scanner refuses a name before the document is decoded: its error is the first
   const names = nameWatch(text);
-  let last: ListenerState | undefined;
   let misplaced = false;
   /** For `blockOnly`: whether each open node is a flow collection, and how many are. */
   const flows: boolean[] = [];
@@ -238,14 +237,9 @@ function readDocument(
   const opened: number[] = [];
   let closed: number | undefined;
   const listener = (event: "open" | "close", state: ListenerState): void => {
-    last = state;
-    if (event === "open") {
-      names.open(state);
-      opened.push(state.position);
-    } else {
-      closed = opened.pop();
-      names.close(state, closed ?? state.position);
-    }
+    names.listen(event, state);
+    if (event === "open") opened.push(state.position);
+    else closed = opened.pop();
     if (blockOnly !== undefined) {
       if (event === "open") {
         const c = text.charCodeAt(contentStart(text, state.position, text.length));
@@ -271,8 +265,7 @@ function readDocument(
   try {
     value = jsyaml.load(text, goYamlLoadOptions(text, repeatsAllowed ? { listener, json: true } : { listener }));
   } catch (error) {
-    const stopped = error instanceof jsyaml.YAMLException ? error.mark?.position : undefined;
-    const refused = names.stopped(last, stopped ?? text.length, (error as { reason?: string }).reason ?? "");
+    const refused = names.afterError(error);
     if (refused !== undefined) return { ok: false, problems: [refusedNameProblem(text, refused)] };
     if (error instanceof ExcessiveAliasing) return { ok: false, problems: [aliasingProblem()] };
     if (error instanceof RecursiveAlias) return { ok: false, problems: [recursiveAliasProblem(text, error.offset)] };
@@ -485,14 +478,9 @@ function readAllowingRepeats(text: string, options: ReadYamlOptions): YamlRead {
   const aliases = aliasCounter(text, 0);
   const merged = mergeWatch(text);
   const names = nameWatch(text);
-  let last: ListenerState | undefined;
-  const opened: number[] = [];
   const listener = (event: "open" | "close", state: ListenerState): void => {
-    last = state;
-    if (event === "open") names.open(state);
-    else names.close(state, opened.pop() ?? state.position);
+    names.listen(event, state);
     if (event === "open") {
-      opened.push(state.position);
       watch.open(state);
       aliases.open(state);
       merged.open(state);
@@ -512,8 +500,7 @@ function readAllowingRepeats(text: string, options: ReadYamlOptions): YamlRead {
     if (keys.length > 0) return { ok: false, problems: keys };
     return { ok: true, value, ...(watch.nonFinite() && { nonFinite: true }) };
   } catch (error) {
-    const stopped = error instanceof jsyaml.YAMLException ? error.mark?.position : undefined;
-    const refused = names.stopped(last, stopped ?? text.length, (error as { reason?: string }).reason ?? "");
+    const refused = names.afterError(error);
     if (refused !== undefined) return { ok: false, problems: [refusedNameProblem(text, refused)] };
     if (error instanceof ExcessiveAliasing) return { ok: false, problems: [aliasingProblem()] };
     if (error instanceof RecursiveAlias) return { ok: false, problems: [recursiveAliasProblem(text, error.offset)] };
@@ -548,21 +535,11 @@ function recursiveAliasProblem(text: string, offset: number): YamlProblem {
 /** The first anchor or alias name go-yaml refuses in a text js-yaml reads (but for its repeated keys). */
 function refusedNameIn(text: string): RefusedName | undefined {
   const names = nameWatch(text);
-  const opened: number[] = [];
-  let last: ListenerState | undefined;
-  const listener = (event: "open" | "close", state: ListenerState): void => {
-    last = state;
-    if (event === "open") {
-      names.open(state);
-      opened.push(state.position);
-    } else names.close(state, opened.pop() ?? state.position);
-  };
   try {
-    jsyaml.load(text, goYamlLoadOptions(text, { json: true, listener }));
+    jsyaml.load(text, goYamlLoadOptions(text, { json: true, listener: names.listen }));
     return names.first();
   } catch (error) {
-    const stopped = error instanceof jsyaml.YAMLException ? error.mark?.position : undefined;
-    return names.stopped(last, stopped ?? text.length, (error as { reason?: string }).reason ?? "");
+    return names.afterError(error);
   }
 }
 
