@@ -3,7 +3,7 @@ import { type Diagnostic, isAboutKey } from "../source/diagnostic.ts";
 import { refusedVarNames } from "./refused-var-names.ts";
 import { validate } from "./validate.ts";
 import { validateTaskConfig } from "./validate-task-config.ts";
-import { type FileValidation, finish, type ValidateTextOptions } from "./validate-value.ts";
+import { type FileValidation, finish, ruleOptions, type ValidateTextOptions } from "./validate-value.ts";
 
 export { type FileValidation, hasErrors, type ValidateTextOptions, validateValue } from "./validate-value.ts";
 
@@ -48,12 +48,8 @@ export function validateParsed(parsed: ParsedPipeline, options: ValidateTextOpti
   }
   if (parsed.wellFormed && parsed.pipeline !== undefined) {
     const knownMappings = parsed.knownMappings;
-    const ruleOptions = {
-      ...options,
-      ...(knownMappings !== undefined && { knownMappings }),
-      ...(options.vars !== undefined && { varsPutInPlace: true }),
-    };
-    for (const d of validate(parsed.pipeline, ruleOptions)) {
+    const withKnown = knownMappings === undefined ? options : { ...options, knownMappings };
+    for (const d of validate(parsed.pipeline, ruleOptions(withKnown))) {
       found.push(locateIn(d, isAboutKey(d) ? "key" : "value"));
     }
   } else if (parsed.pipeline !== undefined && options.vars === undefined) {

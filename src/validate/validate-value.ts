@@ -120,7 +120,7 @@ export function validateData(data: unknown, options: ValidateTextOptions = {}): 
 }
 
 /** The options the rules run with: when vars were put in place, their names were read then. */
-const ruleOptions = (options: ValidateTextOptions): ValidateTextOptions =>
+export const ruleOptions = (options: ValidateTextOptions): ValidateTextOptions =>
   options.vars === undefined ? options : { ...options, varsPutInPlace: true };
 
 /** The data with fly's vars put in place (a new value), or the vars that could not be, as fly reports them. */
