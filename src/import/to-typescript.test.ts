@@ -1540,7 +1540,12 @@ describe("split", () => {
     const byFile = Object.fromEntries(result.modules.map((m) => [m.file, m.code]));
     expect(byFile["pipeline.ts"]).toContain("export default pipeline(mergeFragments(testJobs, releaseJobs), {");
     expect(byFile["shared.ts"]).toContain("export const src: Resource = {");
-    expect(byFile["release.ts"]).toContain('import { image } from "./shared.ts";');
+    // the ES module names (release.js for release.ts), which tsc takes with no allowImportingTsExtensions
+    expect(byFile["pipeline.ts"]).toContain(
+      'import testJobs from "./test.js";\nimport releaseJobs from "./release.js";',
+    );
+    expect(byFile["release.ts"]).toContain('import { image } from "./shared.js";');
+    expect(result.modules.map((m) => m.code).join("")).not.toMatch(/from "[^"]*\.ts"/);
     const dir = mkdtempSync(join(work(), "split-"));
     for (const m of result.modules) writeFileSync(join(dir, m.file), m.code);
     const definition = await loadPipelineModule(join(dir, "pipeline.ts"), repo, { cacheDir: false });

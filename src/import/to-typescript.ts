@@ -1550,7 +1550,7 @@ function writeSplit(e: Emitter, ignored: readonly string[]): ImportedModule[] {
   const module = e.options.hangarModule ?? "hangar";
   const sharedImport = (ids: ReadonlySet<string>): Doc[] => {
     const names = [...ids].filter((id) => e.consts.has(id)).sort();
-    return names.length === 0 ? [] : [importList(names, "./shared.ts")];
+    return names.length === 0 ? [] : [importList(names, specifierOf("shared.ts"))];
   };
   const moduleCode = (statements: readonly Doc[]) =>
     `${printDoc(
@@ -1571,7 +1571,7 @@ function writeSplit(e: Emitter, ignored: readonly string[]): ImportedModule[] {
     [importDocOf(indexImports, new Set(), module), ...sharedImport(indexScope).flatMap((d) => [hardline, d])],
     join(
       hardline,
-      parts.map((part) => `import ${part.id} from "./${part.file}";`),
+      parts.map((part) => `import ${part.id} from ${stringLiteral(specifierOf(part.file))};`),
     ),
     ...(header.length > 0 ? [commentDocs(header).slice(0, -1)] : []),
     [
@@ -1603,6 +1603,13 @@ function writeSplit(e: Emitter, ignored: readonly string[]): ImportedModule[] {
     })),
   ];
 }
+
+/**
+ * What a module of a split imports another by: its ES module name, `./release.js` for release.ts (`.mjs` for a `.mts`),
+ * TypeScript's own convention, which tsc takes under node16, nodenext and bundler resolution with no option (a `.ts`
+ * name needs `allowImportingTsExtensions`), and esbuild (hangar render) and vitest read as the `.ts` file.
+ */
+const specifierOf = (file: string): string => `./${file.replace(/\.([cm]?)ts$/, ".$1js")}`;
 
 /** `import { a, b } from "module";`, broken over lines when too long. */
 function importList(names: readonly string[], from: string): Doc {

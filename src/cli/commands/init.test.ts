@@ -141,7 +141,7 @@ describe("hangar init", () => {
     expect(await runCli(check, memoryIo(project).io)).toBe(1);
   });
 
-  test("tsc type-checks a module that imports a local file by its .ts name, as `hangar import --split` writes them", {
+  test("tsc type-checks the modules `hangar import --split` writes, which import each other by their .js names", {
     timeout: 120_000,
   }, async () => {
     expect((await init("typed")).code).toBe(0);
@@ -164,7 +164,7 @@ describe("hangar init", () => {
     );
     const imported = memoryIo(project);
     expect(await runCli(["import", "ci.yml", "--out-dir", "pipelines", "--split", "group"], imported.io)).toBe(0);
-    expect(readFileSync(join(project, "pipelines/ci/pipeline.ts"), "utf8")).toMatch(/from "\.\/shared\.ts"/);
+    expect(readFileSync(join(project, "pipelines/ci/pipeline.ts"), "utf8")).toMatch(/from "\.\/shared\.js"/);
     const tsc = join(repo, "node_modules/typescript/bin/tsc");
     const checked = spawnSync(process.execPath, [tsc, "-p", "."], { cwd: project, encoding: "utf8" });
     expect(checked.stdout + checked.stderr).toBe("");
