@@ -117,34 +117,42 @@ test("a save while a render runs renders again once it is done, not lost", async
   expect(seen[2]).toContain('"during"');
 }, 30_000);
 
-test("a file an import names that does not exist yet renders again once it is created", async () => {
-  const interrupt = new AbortController();
-  const run = memoryIo(work);
-  writeFileSync(
-    join(work, "needs-helpers.ts"),
-    read("fragment-only.ts")
-      .replace('"tock"', "jobName")
-      .replace(
-        'import { fragment } from "hangar";',
-        'import { fragment } from "hangar";\nimport { jobName } from "./helpers.ts";',
-      ),
-  );
-  const watching = runCli(["render", "needs-helpers.ts", "--watch"], {
-    ...run.io,
-    interrupted: () => ({ signal: interrupt.signal, stoppable: (work) => work() }),
-  });
-  const rounds = () => run.stderr.split(" for changes (Ctrl-C to stop)").length - 1;
-  await until(() => rounds() === 1);
-  expect(run.stderr).toContain('Could not resolve "./helpers.ts"');
-  writeFileSync(join(work, "helpers.ts"), 'export const jobName = "from-helpers";\n');
-  try {
-    await until(() => rounds() === 2);
-    expect(JSON.parse(read("definition.json")).jobs[0].name).toBe("from-helpers");
-  } finally {
-    interrupt.abort();
-  }
-  expect(await watching).toBe(0);
-}, 60_000);
+// (./helpers.js is the ES module name of helpers.ts, as `hangar import --split` writes its imports)
+test.each(["./helpers.ts", "./helpers.js"])(
+  "a file an import of %s names that does not exist yet renders again once it is created, and when it changes",
+  async (specifier) => {
+    const interrupt = new AbortController();
+    const run = memoryIo(work);
+    writeFileSync(
+      join(work, "needs-helpers.ts"),
+      read("fragment-only.ts")
+        .replace('"tock"', "jobName")
+        .replace(
+          'import { fragment } from "hangar";',
+          `import { fragment } from "hangar";\nimport { jobName } from "${specifier}";`,
+        ),
+    );
+    const watching = runCli(["render", "needs-helpers.ts", "--watch"], {
+      ...run.io,
+      interrupted: () => ({ signal: interrupt.signal, stoppable: (work) => work() }),
+    });
+    const rounds = () => run.stderr.split(" for changes (Ctrl-C to stop)").length - 1;
+    await until(() => rounds() === 1);
+    expect(run.stderr).toContain(`Could not resolve "${specifier}"`);
+    writeFileSync(join(work, "helpers.ts"), 'export const jobName = "from-helpers";\n');
+    try {
+      await until(() => rounds() === 2);
+      expect(JSON.parse(read("definition.json")).jobs[0].name).toBe("from-helpers");
+      edit("helpers.ts", "from-helpers", "edited");
+      await until(() => rounds() === 3);
+      expect(JSON.parse(read("definition.json")).jobs[0].name).toBe("edited");
+    } finally {
+      interrupt.abort();
+    }
+    expect(await watching).toBe(0);
+  },
+  60_000,
+);
 
 test("a symbolic link given as the entry, repointed to another module, renders that module", async () => {
   const interrupt = new AbortController();

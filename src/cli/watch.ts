@@ -1,5 +1,5 @@
 import { type FSWatcher, lstatSync, watch } from "node:fs";
-import { basename, dirname, resolve, sep } from "node:path";
+import { basename, dirname, extname, resolve, sep } from "node:path";
 import { EXIT, type ExitCode } from "./define-command.ts";
 import type { Io } from "./io.ts";
 import { plural } from "./plural.ts";
@@ -8,9 +8,21 @@ import { plural } from "./plural.ts";
 const TRIED_EXTENSIONS = [".tsx", ".ts", ".jsx", ".js", ".css", ".json", ".mts", ".mjs", ".cts", ".cjs"];
 
 /**
+ * The TypeScript files esbuild reads for an import of a JavaScript name it finds no file of: `./helpers.js` (the ES
+ * module name of helpers.ts, as `hangar import --split` writes its imports) is helpers.ts or helpers.tsx.
+ */
+const TYPESCRIPT_OF: Readonly<Record<string, readonly string[]>> = {
+  ".js": [".ts", ".tsx"],
+  ".jsx": [".ts", ".tsx"],
+  ".mjs": [".mts"],
+  ".cjs": [".cts"],
+};
+
+/**
  * The files that would satisfy the relative imports esbuild could not resolve, from the build's errors
- * (`Could not resolve "./helpers.ts"` in `app.ts`): the path as written, with each extension esbuild tries, and a
- * folder of that name. Watched, their creation renders again.
+ * (`Could not resolve "./helpers.ts"` in `app.ts`): the path as written, with each extension esbuild tries, a
+ * folder of that name, and the TypeScript files of a JavaScript name (see {@link TYPESCRIPT_OF}). Watched, their
+ * creation renders again.
  */
 function unresolvedImports(error: unknown, cwd: string): string[] {
   const errors = (error as { errors?: { text: string; location?: { file: string } | null }[] }).errors ?? [];
@@ -18,7 +30,9 @@ function unresolvedImports(error: unknown, cwd: string): string[] {
     const written = /^Could not resolve "(\.{1,2}\/[^"]*)"/.exec(text)?.[1];
     if (written === undefined || location == null) return [];
     const path = resolve(cwd, dirname(location.file), written);
-    return [path, ...TRIED_EXTENSIONS.map((extension) => path + extension)];
+    const ext = extname(path);
+    const typescript = (TYPESCRIPT_OF[ext] ?? []).map((extension) => path.slice(0, -ext.length) + extension);
+    return [path, ...TRIED_EXTENSIONS.map((extension) => path + extension), ...typescript];
   });
 }
 
