@@ -74,6 +74,18 @@ export default {
 };
 `;
 
+// A pipeline `hangar import --split group` makes three modules of, and one the others import its resources from.
+const CI_YAML = `resources:
+- {name: app-source, type: git, source: {uri: https://git.example.com/app.git, branch: main}}
+- {name: app-image, type: registry-image, source: {repository: registry.example.com/app}}
+jobs:
+- {name: build, plan: [{get: app-source, trigger: true}, {put: app-image}]}
+- {name: ship, plan: [{get: app-image, passed: [build]}]}
+groups:
+- {name: test, jobs: [build]}
+- {name: release, jobs: [ship]}
+`;
+
 /** What the pipeline above renders to, in brief. */
 const RENDERED = { jobs: ["build"], resources: ["app-image", "app-source"] };
 
@@ -252,6 +264,27 @@ describe("the package in a user's project", { timeout: 180_000 }, () => {
     expect(ok(process.execPath, [oldTsc, "--version"], dir(name)).stdout).toMatch(new RegExp(`^Version ${version}\\.`));
     ok(process.execPath, [oldTsc, "-p", "."], dir(name));
   });
+
+  // tsc refuses an import of a .ts name without allowImportingTsExtensions (TS5097): the modules import each other by
+  // their .js names, which a strict project's own settings take as they are
+  test.each(["node16", "nodenext"] as const)(
+    "%s: the modules `hangar import --split` writes type-check with tsc and render to the YAML's pipeline",
+    (module) => {
+      const project = dir("node16");
+      writeFileSync(join(project, "ci.yml"), CI_YAML);
+      const out = `split-${module}`;
+      const imported = hangar(project, "import", "ci.yml", "--split", "group", "--out-dir", out);
+      expect({ status: imported.status, stderr: imported.stderr }).toEqual({ status: 0, stderr: "wrote 4 modules\n" });
+      const compilerOptions = { ...STRICT, module, moduleResolution: module };
+      expect(compilerOptions).not.toHaveProperty("allowImportingTsExtensions");
+      writeFileSync(join(project, `tsconfig.${out}.json`), JSON.stringify({ compilerOptions, include: [out] }));
+      ok(process.execPath, [tsc, "-p", `tsconfig.${out}.json`], project);
+      const rendered = ok("npx", ["--no", "hangar", "render", `${out}/ci/pipeline.ts`, "--stdout"], project);
+      const pipeline = JSON.parse(rendered.stdout) as { jobs: { name: string }[]; resources: { name: string }[] };
+      expect(pipeline.jobs.map((job) => job.name)).toEqual(["build", "ship"]);
+      expect(pipeline.resources.map((resource) => resource.name)).toEqual(["app-source", "app-image"]);
+    },
+  );
 
   test("node16: a misspelt factory option is a type error", () => {
     const result = run(process.execPath, [tsc, "-p", "tsconfig.mistake.json"], dir("node16"));
