@@ -125,8 +125,8 @@ export function scaffold({ packageName, pipelineName, target, hangarSpec }: Scaf
         noUncheckedIndexedAccess: true,
         noPropertyAccessFromIndexSignature: true,
         verbatimModuleSyntax: true,
-        // hangar render bundles local imports by their source names (`./shared.ts`, as `hangar import --split` writes)
-        allowImportingTsExtensions: true,
+        // tsc only type-checks: hangar render compiles the modules itself, and a .js file emitted beside one would be
+        // what an import of its .js name (`./shared.js`, as `hangar import --split` writes) loads
         noEmit: true,
       },
       include: ["pipelines"],

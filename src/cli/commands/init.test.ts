@@ -165,6 +165,9 @@ describe("hangar init", () => {
     const imported = memoryIo(project);
     expect(await runCli(["import", "ci.yml", "--out-dir", "pipelines", "--split", "group"], imported.io)).toBe(0);
     expect(readFileSync(join(project, "pipelines/ci/pipeline.ts"), "utf8")).toMatch(/from "\.\/shared\.js"/);
+    // with the tsconfig as init wrote it: no allowImportingTsExtensions, which only an import of a .ts name needs
+    const { compilerOptions } = JSON.parse(readFileSync(join(project, "tsconfig.json"), "utf8"));
+    expect(compilerOptions).not.toHaveProperty("allowImportingTsExtensions");
     const tsc = join(repo, "node_modules/typescript/bin/tsc");
     const checked = spawnSync(process.execPath, [tsc, "-p", "."], { cwd: project, encoding: "utf8" });
     expect(checked.stdout + checked.stderr).toBe("");
