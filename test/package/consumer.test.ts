@@ -336,7 +336,8 @@ describe("hangar init", { timeout: 300_000 }, () => {
   test("npm install && npm run render work in the new folder with no edits; so do test, check and tsc", () => {
     const project = join(work, "scaffolded");
     // no --hangar-spec: the new project depends on the tarball the project init runs from installed hangar from
-    ok("npx", ["--no", "hangar", "init", project], dir("node16"));
+    const made = ok("npx", ["--no", "hangar", "init", project], dir("node16"));
+    expect(made.stderr).not.toContain("note:");
     const spec: string = JSON.parse(readFileSync(join(project, "package.json"), "utf8")).dependencies.hangar;
     expect(resolve(project, spec.replace(/^file:/, ""))).toBe(tarball);
     ok("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], project);
@@ -345,6 +346,23 @@ describe("hangar init", { timeout: 300_000 }, () => {
     ok("npm", ["test"], project);
     ok("npm", ["run", "check"], project);
     ok(process.execPath, [tsc, "-p", "."], project);
+  });
+
+  test("from a global install, which keeps no record of its tarball: the registry's range, and a note saying so", () => {
+    const prefix = join(work, "global");
+    ok(
+      "npm",
+      ["install", "--global", "--prefix", prefix, "--prefer-offline", "--no-audit", "--no-fund", tarball],
+      work,
+    );
+    const made = ok(join(prefix, "bin", "hangar"), ["init", "from-global"], work);
+    const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
+    expect(JSON.parse(readFileSync(join(work, "from-global/package.json"), "utf8")).dependencies.hangar).toBe(
+      `^${version}`,
+    );
+    expect(made.stderr).toContain(
+      `note: package.json installs hangar ^${version} from the npm registry; if this hangar came from a tarball or a folder, run init again with --hangar-spec <it>`,
+    );
   });
 });
 

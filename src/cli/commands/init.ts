@@ -102,15 +102,11 @@ export default defineCommand({
       const where = relative(io.cwd(), blockingDir) || blockingDir;
       return usageError(io, "init", `${where} is not a folder (nothing was written)`);
     }
-    const files = scaffold({
-      packageName: packageNameOf(dir),
-      pipelineName,
-      target,
-      hangarSpec:
-        typeof values.hangarSpec === "string"
-          ? specIn(dir, values.hangarSpec, io.cwd())
-          : defaultHangarSpec(hangarPackageRoot(), dir, VERSION),
-    });
+    const hangarSpec =
+      typeof values.hangarSpec === "string"
+        ? { spec: specIn(dir, values.hangarSpec, io.cwd()), guessed: false }
+        : defaultHangarSpec(hangarPackageRoot(), dir, VERSION);
+    const files = scaffold({ packageName: packageNameOf(dir), pipelineName, target, hangarSpec: hangarSpec.spec });
 
     // what is in the way: a file init would write, or a file where it makes a folder (`test`, say); a file it
     // amends is read now, and written with its lines added (or left alone when it has them)
@@ -173,6 +169,12 @@ export default defineCommand({
       return EXIT.failure;
     }
     for (const file of written) io.stderr(`${originals.has(file) ? "added lines to" : "created"} ${shown(file)}\n`);
+    if (hangarSpec.guessed) {
+      // a global install: npm keeps no record of a tarball it came from, and the registry may not have this version
+      io.stderr(
+        `\nnote: package.json installs hangar ${hangarSpec.spec} from the npm registry; if this hangar came from a tarball or a folder, run init again with --hangar-spec <it>, or change that line\n`,
+      );
+    }
     const cd = relative(io.cwd(), dir);
     io.stderr(`\nnext: ${cd === "" ? "" : `cd ${shellQuote(cd)} && `}npm install && npm run render\n`);
     return EXIT.ok;
