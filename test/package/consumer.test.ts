@@ -267,15 +267,19 @@ describe("the package in a user's project", { timeout: 180_000 }, () => {
 
   // tsc refuses an import of a .ts name without allowImportingTsExtensions (TS5097): the modules import each other by
   // their .js names, which a strict project's own settings take as they are
-  test.each(["node16", "nodenext"] as const)(
-    "%s: the modules `hangar import --split` writes type-check with tsc and render to the YAML's pipeline",
-    (module) => {
+  test.each([
+    ["node16", "node16"],
+    ["nodenext", "nodenext"],
+    ["esnext", "bundler"],
+  ] as const)(
+    "%s modules, %s resolution: the modules `hangar import --split` writes type-check with tsc and render to the YAML's pipeline",
+    (module, moduleResolution) => {
       const project = dir("node16");
       writeFileSync(join(project, "ci.yml"), CI_YAML);
-      const out = `split-${module}`;
+      const out = `split-${moduleResolution}`;
       const imported = hangar(project, "import", "ci.yml", "--split", "group", "--out-dir", out);
       expect({ status: imported.status, stderr: imported.stderr }).toEqual({ status: 0, stderr: "wrote 4 modules\n" });
-      const compilerOptions = { ...STRICT, module, moduleResolution: module };
+      const compilerOptions = { ...STRICT, module, moduleResolution };
       expect(compilerOptions).not.toHaveProperty("allowImportingTsExtensions");
       writeFileSync(join(project, `tsconfig.${out}.json`), JSON.stringify({ compilerOptions, include: [out] }));
       ok(process.execPath, [tsc, "-p", `tsconfig.${out}.json`], project);
