@@ -14,8 +14,8 @@ import type { StringCensus } from "./rules/lib/string-census.ts";
 
 /**
  * A `vars/interpolation` error for each string of the pipeline holding a `((var))` whose name Concourse refuses, at
- * the string's path (a key's: the path of its entry, as the vars path reports it), with the error for its first such
- * name (as the vars path reports it). Only when the census saw a string or key that may hold one
+ * the string's path (a key's: the path of its entry, marked `onKey` to be located at the key itself), with the error
+ * for its first such name (as the vars path reports it). Only when the census saw a string or key that may hold one
  * ({@link mayRefuseVar}), and then the names of those strings alone are read; with no census (`undefined`: a pipeline
  * the rules do not read took none), the scan's own quick pass asks the same cheap test first.
  *
@@ -33,7 +33,8 @@ export function refusedVarNames(
     [],
     (string) => {
       const message = refusedVar(string.value);
-      if (message !== undefined) found.push(varProblemDiagnostic({ path: string.path(), message }));
+      if (message === undefined) return;
+      found.push(varProblemDiagnostic({ path: string.path(), message, ...(string.isKey && { onKey: true }) }));
     },
     { only: mayRefuseVar, known, keys: true },
   );

@@ -265,6 +265,12 @@ describe("var names Concourse refuses in mapping keys (fly's templating reads ev
     expect(where(validateText(text).diagnostics)).toEqual(withVars);
   });
 
+  test("each is located at the key itself, not at the value under it (with vars given or not)", () => {
+    const at = ["8:7", "17:13"];
+    expect(where(validateText(text).diagnostics).map((d) => d[3])).toEqual(at);
+    expect(where(validateText(text, { vars: noVars }).diagnostics).map((d) => d[3])).toEqual(at);
+  });
+
   test("the same pipeline as data, and a module's; with the names mended, nothing", () => {
     const data = parsePipeline(text).pipeline;
     const messages = (ds: readonly Diagnostic[]) => ds.map((d) => [d.ruleId, d.path.join("/"), d.fly]).sort();
@@ -290,7 +296,7 @@ describe("a var name Concourse refuses in a pipeline that is not well formed (fl
   test("each bad name (in a value, in a key) is reported beside the shape errors, which stay fly's next ones", () => {
     expect(where(validateText(text).diagnostics)).toEqual([
       shapeErrors[0],
-      ["vars/interpolation", "resources/0/source/((repo..key))", "9:22"],
+      ["vars/interpolation", "resources/0/source/((repo..key))", "9:7"],
       shapeErrors[1],
       ["vars/interpolation", "jobs/0/plan/1/params/tag", "17:16"],
     ]);
@@ -301,7 +307,7 @@ describe("a var name Concourse refuses in a pipeline that is not well formed (fl
   test("with vars given, the names were read as they were put in place: reported alone, once", () => {
     const vars: TemplateVars = { pairs: [], files: [] };
     expect(where(validateText(text, { vars }).diagnostics)).toEqual([
-      ["vars/interpolation", "resources/0/source/((repo..key))", "9:22"],
+      ["vars/interpolation", "resources/0/source/((repo..key))", "9:7"],
       ["vars/interpolation", "jobs/0/plan/1/params/tag", "17:16"],
     ]);
   });

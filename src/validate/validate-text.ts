@@ -58,7 +58,8 @@ export function validateParsed(parsed: ParsedPipeline, options: ValidateTextOpti
     // given, nothing is put in place, so the document fly decodes once the name is mended is this one, and they are
     // what it reports next (`--format fly` prints the var's line alone, as fly does). With vars given, the parse read
     // the names. No census was taken of a pipeline the rules do not read: the scan's own quick pass is the one walk.
-    for (const d of refusedVarNames(parsed.pipeline, undefined, parsed.knownMappings)) found.push(locateIn(d, "value"));
+    for (const d of refusedVarNames(parsed.pipeline, undefined, parsed.knownMappings))
+      found.push(locateIn(d, isAboutKey(d) ? "key" : "value"));
   }
   const taskKeys = parsed.taskKeys === undefined ? {} : { taskKeys: parsed.taskKeys };
   return {
