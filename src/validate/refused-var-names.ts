@@ -40,3 +40,25 @@ export function refusedVarNames(
   );
   return found;
 }
+
+/**
+ * The findings of a file in which fly refuses a var name: those refused names alone (beside hangar's warnings about
+ * reading the file, such as a second document fly never reads); `found` as it is when it holds none.
+ *
+ * fly puts its vars in place (templatehelpers `Evaluate`, vars/template.go) after it reads the YAML and before it
+ * decodes the pipeline (validatepipelinehelpers `Validate`), and a name it refuses ends it there: it prints that error
+ * alone, never a value of the wrong type, an unknown key or a check of configvalidate. hangar shows what fly shows,
+ * whatever the pipeline's shape, on every path (text, data, a module's value) and whether vars were given or not (with
+ * vars given the parse stops at the same names): the same document gets the same findings everywhere, and `--format
+ * fly` prints the line fly prints. The findings after it are reported once the names are mended, as fly reports them.
+ */
+export function stopAtRefusedNames(found: readonly Diagnostic[]): readonly Diagnostic[] {
+  if (!found.some(isRefusedName)) return found;
+  return found.filter((d) => isRefusedName(d) || isReadingNote(d));
+}
+
+/** A var fly refuses or could not put in place, which ends fly's read of the pipeline. */
+const isRefusedName = (d: Diagnostic): boolean => d.ruleId === "vars/interpolation" && d.severity === "error";
+
+/** hangar's warning about reading the file (a second document, a repeated key), found before vars are put in place. */
+const isReadingNote = (d: Diagnostic): boolean => d.ruleId.startsWith("yaml/") && d.severity === "warning";
