@@ -3,9 +3,13 @@
  * is given (templatehelpers `Evaluate`, vars/template.go), reading the name of every `((var))` of every string (the
  * keys of every mapping too, each after its value) with
  * `ParseReference`, and a name it refuses (`((a..b))`, `((a."b))`) fails the file there, before the pipeline is read.
+ * `fly execute -c` reads a task config file so too (the same templating, before `atc.NewTaskConfig`), and so does a
+ * task step when it runs (`InterpolateTemplateConfigSource`, atc/exec/task_config_source.go: every task's config, a
+ * file's or an inline one, is interpolated with the build's vars, all of its names read).
  */
 import { mayRefuseVar, refusedVar } from "../concourse/vars.ts";
 import type { Pipeline } from "../model/pipeline.ts";
+import type { TaskConfig } from "../model/task.ts";
 import type { KnownMappings } from "../parse/known-mappings.ts";
 import { varProblemDiagnostic } from "../parse/vars.ts";
 import type { Diagnostic } from "../source/diagnostic.ts";
@@ -13,7 +17,7 @@ import { scanStrings } from "./rules/lib/scan-strings.ts";
 import type { StringCensus } from "./rules/lib/string-census.ts";
 
 /**
- * A `vars/interpolation` error for each string of the pipeline holding a `((var))` whose name Concourse refuses, at
+ * A `vars/interpolation` error for each string of the pipeline (or task config file) holding a `((var))` whose name Concourse refuses, at
  * the string's path (a key's: the path of its entry, marked `onKey` to be located at the key itself), with the error
  * for its first such name (as the vars path reports it). Only when the census saw a string or key that may hold one
  * ({@link mayRefuseVar}), and then the names of those strings alone are read; with no census (`undefined`: a pipeline
@@ -22,7 +26,7 @@ import type { StringCensus } from "./rules/lib/string-census.ts";
  * fly stops at the first it meets, which of several is first following Go's map order; hangar names them all.
  */
 export function refusedVarNames(
-  pipeline: Readonly<Pipeline>,
+  pipeline: Readonly<Pipeline> | Readonly<TaskConfig>,
   census: StringCensus | undefined,
   known: KnownMappings | undefined,
 ): Diagnostic[] {

@@ -45,6 +45,13 @@ export function validateParsed(parsed: ParsedPipeline, options: ValidateTextOpti
         found.push(locateIn(d, d.ruleId === "task-config-unknown-fields" ? "key" : "value"));
       }
     }
+    if (parsed.taskConfig !== undefined && options.vars === undefined) {
+      // fly execute puts its vars in place before it reads the config, as validate-pipeline does (and a task step
+      // puts the build's in place when it runs): a name Concourse refuses stops it there, whatever the config's shape
+      for (const d of refusedVarNames(parsed.taskConfig, undefined, parsed.knownMappings)) {
+        found.push(locateIn(d, isAboutKey(d) ? "key" : "value"));
+      }
+    }
     return { file, diagnostics: finish(found, options.strict === true), readAs: "task" };
   }
   if (parsed.wellFormed && parsed.pipeline !== undefined) {
