@@ -17,9 +17,9 @@ import { scanStrings } from "./rules/lib/scan-strings.ts";
 import type { StringCensus } from "./rules/lib/string-census.ts";
 
 /**
- * A `vars/interpolation` error for each string of the pipeline (or task config file) holding a `((var))` whose name Concourse refuses, at
- * the string's path (a key's: the path of its entry, marked `onKey` to be located at the key itself), with the error
- * for its first such name (as the vars path reports it). Only when the census saw a string or key that may hold one
+ * A `vars/interpolation` error for each string of the pipeline (or task config file) holding a `((var))` whose name
+ * Concourse refuses, at the string's path (a key's: the path of its entry, marked `onKey` to be located at the key
+ * itself), with the error for its first such name (as the vars path reports it). Only when the census saw a string or key that may hold one
  * ({@link mayRefuseVar}), and then the names of those strings alone are read; with no census (`undefined`: a pipeline
  * the rules do not read took none), the scan's own quick pass asks the same cheap test first.
  *
@@ -50,11 +50,12 @@ export function refusedVarNames(
  * reading the file, such as a second document fly never reads); `found` as it is when it holds none.
  *
  * fly puts its vars in place (templatehelpers `Evaluate`, vars/template.go) after it reads the YAML and before it
- * decodes the pipeline (validatepipelinehelpers `Validate`), and a name it refuses ends it there: it prints that error
- * alone, never a value of the wrong type, an unknown key or a check of configvalidate. hangar shows what fly shows,
- * whatever the pipeline's shape, on every path (text, data, a module's value) and whether vars were given or not (with
- * vars given the parse stops at the same names): the same document gets the same findings everywhere, and `--format
- * fly` prints the line fly prints. The findings after it are reported once the names are mended, as fly reports them.
+ * decodes the pipeline (validatepipelinehelpers `Validate`; `fly execute` before `NewTaskConfig`), and a name it
+ * refuses ends it there: it prints that error alone, never a value of the wrong type, an unknown key or a check of
+ * configvalidate. hangar shows what fly shows, whatever the pipeline's shape, on every path (text, data, a module's
+ * value) and whether vars were given or not (with vars given the parse stops at the same names): the same document
+ * gets the same findings everywhere, and `--format fly` prints the line fly prints. The findings after it are
+ * reported once the names are mended, as fly reports them.
  */
 export function stopAtRefusedNames(found: readonly Diagnostic[]): readonly Diagnostic[] {
   if (!found.some(isRefusedName)) return found;
