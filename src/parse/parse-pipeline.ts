@@ -438,7 +438,9 @@ function finish(
   const interpolated =
     vars === undefined ? { value: read, problems: [], numbers: undefined } : interpolate(read, vars, notes.numbers);
   if (interpolated.problems.length > 0) {
-    const diagnostics = interpolated.problems.map((p) => varProblemDiagnostic(p, locate(p.path)));
+    const diagnostics = interpolated.problems.map((p) =>
+      varProblemDiagnostic(p, locate(p.path, p.onKey === true ? "key" : "value")),
+    );
     return { kind, pipeline: undefined, wellFormed: false, diagnostics: diagnostics.sort(compareByLocation), locate };
   }
   // interpolation copies every mapping, so a copy has no known keys (a record is found by the object itself)

@@ -44,14 +44,18 @@ describe("interpolation, as fly's vars package does it", () => {
     const at = ["params", "((k))"];
     // go-yaml writes the nil key as null, which sigs.k8s.io/yaml then refuses
     const nil = "error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: 1";
-    expect(interpolate(doc, vars([["k=~", true]])).problems).toEqual([{ path: at, message: nil }]);
+    expect(interpolate(doc, vars([["k=~", true]])).problems).toEqual([{ path: at, message: nil, onKey: true }]);
     // fly's interpolation cannot hash a list or a map as a key (it crashes)
     for (const [flag, kind] of [
       ["k=[a]", "a list"],
       ["k={a: 1}", "a mapping"],
     ]) {
       expect(interpolate(doc, vars([[flag as string, true]])).problems).toEqual([
-        { path: at, message: `the key ((k)) is ${kind}: a var used as a key must be a string, a number or a boolean` },
+        {
+          path: at,
+          message: `the key ((k)) is ${kind}: a var used as a key must be a string, a number or a boolean`,
+          onKey: true,
+        },
       ]);
     }
     expect(interpolate(doc, vars([["k=1.23456789", true]])).value).toEqual({ params: { "1.2345679": 1 } });
@@ -75,6 +79,7 @@ describe("interpolation, as fly's vars package does it", () => {
         path: ["p", "((y))"],
         message:
           "the keys ((x)) and ((y)) both become 'same': fly keeps the value of one of them, either, as the order of its map falls",
+        onKey: true,
       },
     ]);
   });

@@ -64,6 +64,8 @@ export function parseReference(name: string): Reference {
 export interface VarProblem {
   readonly path: Path;
   readonly message: string;
+  /** Set when the string is a mapping's key (`path` is its entry's): the problem is located at the key. */
+  readonly onKey?: true;
 }
 
 /**
@@ -78,6 +80,7 @@ export const varProblemDiagnostic = (problem: VarProblem, loc?: SourceLoc): Diag
   path: problem.path,
   ...(loc !== undefined && { loc }),
   fly: problem.message,
+  ...(problem.onKey === true && { onKey: true }),
 });
 
 /** The result of interpolation: the new document, the problems, and which vars were left unresolved. */
@@ -141,6 +144,13 @@ export function interpolate(document: unknown, vars: TemplateVars, read?: GoNumb
     }
     return undefined;
   };
+  /** What `read` returns, the problems it found marked as a key's (located at the key). */
+  const ofKey = <T>(read: () => T): T => {
+    const before = problems.length;
+    const out = read();
+    for (let i = before; i < problems.length; i++) problems[i] = { ...(problems[i] as VarProblem), onKey: true };
+    return out;
+  };
   // `path`: in the document, where a problem is located; `at`: in the new one, whose keys vars may have renamed
   const visit = (node: unknown, path: PathSegment[], at: PathSegment[]): unknown => {
     if (typeof node === "string") return interpolateString(node, path, (numbers) => placed.set(pathKey(at), numbers));
@@ -153,7 +163,9 @@ export function interpolate(document: unknown, vars: TemplateVars, read?: GoNumb
       const varKeys = new Map<string, string>();
       for (const [key, value] of Object.entries(node)) {
         let keyNumbers: GoNumbers | undefined;
-        const newKey = hasVar(key) ? interpolateString(key, [...path, key], (numbers) => (keyNumbers = numbers)) : key;
+        const newKey = hasVar(key)
+          ? ofKey(() => interpolateString(key, [...path, key], (numbers) => (keyNumbers = numbers)))
+          : key;
         // a number a var makes the key is named as fly holds it (a -y integer past 2^53 by its digits)
         const name =
           typeof newKey === "number" && needsGoNumber(newKey)
@@ -165,12 +177,12 @@ export function interpolate(document: unknown, vars: TemplateVars, read?: GoNumb
           numbers([...at, name, ...sub], n) ?? read?.([...path, key, ...sub], n);
         const problem = keyProblem(key, newKey, newValue, valueNumbers);
         if (problem !== undefined) {
-          problems.push({ path: [...path, key], message: problem });
+          problems.push({ path: [...path, key], message: problem, onKey: true });
           continue;
         }
         const other = varKeys.get(name);
         if (other !== undefined) {
-          if (newKey !== key) problems.push({ path: [...path, key], message: sameKey(other, key, name) });
+          if (newKey !== key) problems.push({ path: [...path, key], message: sameKey(other, key, name), onKey: true });
           continue;
         }
         if (newKey !== key) varKeys.set(name, key);

@@ -37,6 +37,11 @@ export interface Diagnostic {
    * path and message (parse errors carry Go's `error unmarshaling JSON: ...` text here).
    */
   readonly fly?: string;
+  /**
+   * Set when the finding is about a mapping's key itself (a key holding a `((var))` fly refuses), not the value under
+   * it: it is located at the key, its path being that of the entry.
+   */
+  readonly onKey?: true;
 }
 
 /** Orders diagnostics by path, then rule id, then message (a total, deterministic order). */
@@ -122,5 +127,6 @@ export function shownPath(path: Path): string {
 
 const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 
-/** Whether a finding is about a key rather than its value (an unknown key), so it is located at the key. */
-export const isAboutKey = (d: Pick<Diagnostic, "ruleId">): boolean => d.ruleId.startsWith("unknown-field");
+/** Whether a finding is about a key rather than its value (an unknown key, a var in a key), so it is located at the key. */
+export const isAboutKey = (d: Pick<Diagnostic, "ruleId" | "onKey">): boolean =>
+  d.onKey === true || d.ruleId.startsWith("unknown-field");

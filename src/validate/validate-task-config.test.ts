@@ -186,6 +186,44 @@ describe("a task config file, read as atc.NewTaskConfig reads it", () => {
     expect(task(text, { vars: { pairs: [{ path: ["os"], value: "linux" }], files: [] } }).diagnostics).toEqual([]);
   });
 
+  test("a var name Concourse refuses is fly execute's error with no vars given, as with vars, and alone (in a key too)", () => {
+    // fly execute puts its vars in place before NewTaskConfig (templatehelpers Evaluate), and a task step its build's
+    // when it runs (InterpolateTemplateConfigSource): the name is read either way
+    const text = [
+      "run: { path: ((tools..make)) }", // no platform: Validate's error, never reached
+      "image_resource:",
+      "  type: registry-image",
+      '  source: { repository: x, ((creds."user)): admin }',
+      "",
+    ].join("\n");
+    const expected = [
+      {
+        rule: "vars/interpolation",
+        severity: "error",
+        message: "invalid var 'tools..make': empty field",
+        fly: "invalid var 'tools..make': empty field",
+        at: "1:14",
+      },
+      {
+        rule: "vars/interpolation",
+        severity: "error",
+        message: `invalid var 'creds."user': contains unclosed quotes`,
+        fly: `invalid var 'creds."user': contains unclosed quotes`,
+        at: "4:28",
+      },
+    ];
+    expect(seen(task(text).diagnostics)).toEqual(expected);
+    expect(seen(task(text, { vars: { pairs: [], files: [] } }).diagnostics)).toEqual(expected);
+    expect(seen(task(text, { as: "auto" }).diagnostics)).toEqual(expected);
+    // of a config of the wrong shape too, read before it is decoded
+    expect(seen(task(`platform: [linux]\n${text}`).diagnostics).map((d) => d.rule)).toEqual([
+      "vars/interpolation",
+      "vars/interpolation",
+    ]);
+    const mended = text.replace("tools..make", "tools.make").replace('creds."user', "creds.user");
+    expect(seen(task(mended).diagnostics).map((d) => d.rule)).toEqual(["task-config-no-platform"]);
+  });
+
   test("JSON reads the same", () => {
     expect(seen(task('{"run": {"path": "make"}, "ouputs": []}').diagnostics).map((d) => d.message)).toEqual([
       "unknown fields: [ouputs]; did you mean 'outputs'?",

@@ -265,6 +265,12 @@ describe("var names Concourse refuses in mapping keys (fly's templating reads ev
     expect(where(validateText(text).diagnostics)).toEqual(withVars);
   });
 
+  test("each is located at the key itself, not at the value under it (with vars given or not)", () => {
+    const at = ["8:7", "17:13"];
+    expect(where(validateText(text).diagnostics).map((d) => d[3])).toEqual(at);
+    expect(where(validateText(text, { vars: noVars }).diagnostics).map((d) => d[3])).toEqual(at);
+  });
+
   test("the same pipeline as data, and a module's; with the names mended, nothing", () => {
     const data = parsePipeline(text).pipeline;
     const messages = (ds: readonly Diagnostic[]) => ds.map((d) => [d.ruleId, d.path.join("/"), d.fly]).sort();
@@ -287,22 +293,47 @@ describe("a var name Concourse refuses in a pipeline that is not well formed (fl
     ["type-mismatch", "jobs/0/plan/0/trigger", "14:18"],
   ];
 
-  test("each bad name (in a value, in a key) is reported beside the shape errors, which stay fly's next ones", () => {
-    expect(where(validateText(text).diagnostics)).toEqual([
-      shapeErrors[0],
-      ["vars/interpolation", "resources/0/source/((repo..key))", "9:22"],
-      shapeErrors[1],
-      ["vars/interpolation", "jobs/0/plan/1/params/tag", "17:16"],
-    ]);
+  const names = [
+    ["vars/interpolation", "resources/0/source/((repo..key))", "9:7"],
+    ["vars/interpolation", "jobs/0/plan/1/params/tag", "17:16"],
+  ];
+
+  test("each bad name (in a value, in a key) is reported alone, as fly stops at it; once mended, the shape errors", () => {
+    expect(where(validateText(text).diagnostics)).toEqual(names);
     const mended = text.replace("repo..key", "repo.key").replace('release."tag', "release.tag");
     expect(where(validateText(mended).diagnostics)).toEqual(shapeErrors);
   });
 
-  test("with vars given, the names were read as they were put in place: reported alone, once", () => {
+  test("with vars given, the names were read as they were put in place: the same findings, once", () => {
     const vars: TemplateVars = { pairs: [], files: [] };
-    expect(where(validateText(text, { vars }).diagnostics)).toEqual([
-      ["vars/interpolation", "resources/0/source/((repo..key))", "9:22"],
-      ["vars/interpolation", "jobs/0/plan/1/params/tag", "17:16"],
-    ]);
+    expect(where(validateText(text, { vars }).diagnostics)).toEqual(names);
+  });
+
+  test("on a well-formed pipeline too: with --strict, an unknown key is left out beside a bad name, a note of reading kept", () => {
+    // fly --strict decodes the pipeline strictly after its templating, which stops at the name first
+    const pipeline =
+      "resources: [{name: r, type: git, colour: x, source: {a: ((a..b))}}]\njobs: [{name: j, plan: [{get: r}]}]\n";
+    const ids = (t: string) => validateText(t, { strict: true }).diagnostics.map((d) => d.ruleId);
+    expect(ids(pipeline)).toEqual(["vars/interpolation"]);
+    expect(ids(`${pipeline}---\nx: 1\n`)).toEqual(["vars/interpolation", "yaml/more-documents"]);
+    expect(ids(pipeline.replace("a..b", "a.b"))).toEqual(["unknown-field"]);
+    const data = parsePipeline(pipeline).pipeline;
+    expect(validateData(data, { strict: true }).diagnostics.map((d) => d.ruleId)).toEqual(["vars/interpolation"]);
+    expect(validateValue(data, { strict: true }).diagnostics.map((d) => d.ruleId)).toEqual(["vars/interpolation"]);
+  });
+
+  test("the data path gives the text path's findings (a module's value, rendered data; vars given or not)", () => {
+    // a value of the wrong type and the bad names (JSON cannot hold the .inf: data would be refused for it)
+    const malformed = text.replace("depth: .inf", "depth: 1");
+    const data = parsePipeline(malformed).pipeline;
+    const noVars: TemplateVars = { pairs: [], files: [] };
+    const found = (ds: readonly Diagnostic[]) => ds.map((d) => [d.ruleId, d.path.join("/"), d.message]).sort();
+    const expected = found(validateText(malformed).diagnostics);
+    expect(expected.map((d) => d[0])).toEqual(["vars/interpolation", "vars/interpolation"]);
+    expect(found(validateText(malformed, { vars: noVars }).diagnostics)).toEqual(expected);
+    expect(found(validateData(data).diagnostics)).toEqual(expected);
+    expect(found(validateData(data, { vars: noVars }).diagnostics)).toEqual(expected);
+    expect(found(validateValue(data).diagnostics)).toEqual(expected);
+    expect(found(validateValue(data, { vars: noVars }).diagnostics)).toEqual(expected);
   });
 });

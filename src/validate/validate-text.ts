@@ -10,7 +10,8 @@ export { type FileValidation, hasErrors, type ValidateTextOptions, validateValue
 /**
  * Parses and validates a pipeline from YAML or JSON text: parse and shape diagnostics first; the rules run
  * only when every value has the type Concourse expects (as fly, which stops at a decoding error). A `((var))` name
- * Concourse refuses is reported whatever the shape (fly reads every name before it decodes the pipeline).
+ * Concourse refuses is reported whatever the shape, and alone (fly reads every name before it decodes the pipeline,
+ * and stops at a bad one).
  * Given bytes (a file as read), bytes that are not valid UTF-8 are an error, as go-yaml makes them for fly.
  * Never throws.
  */
@@ -44,6 +45,13 @@ export function validateParsed(parsed: ParsedPipeline, options: ValidateTextOpti
         found.push(locateIn(d, d.ruleId === "task-config-unknown-fields" ? "key" : "value"));
       }
     }
+    if (parsed.taskConfig !== undefined && options.vars === undefined) {
+      // fly execute puts its vars in place before it reads the config, as validate-pipeline does (and a task step
+      // puts the build's in place when it runs): a name Concourse refuses stops it there, whatever the config's shape
+      for (const d of refusedVarNames(parsed.taskConfig, undefined, parsed.knownMappings)) {
+        found.push(locateIn(d, isAboutKey(d) ? "key" : "value"));
+      }
+    }
     return { file, diagnostics: finish(found, options.strict === true), readAs: "task" };
   }
   if (parsed.wellFormed && parsed.pipeline !== undefined) {
@@ -54,11 +62,11 @@ export function validateParsed(parsed: ParsedPipeline, options: ValidateTextOpti
     }
   } else if (parsed.pipeline !== undefined && options.vars === undefined) {
     // fly's templating reads every var's name before the pipeline is decoded (templatehelpers `Evaluate`), and stops
-    // at one it refuses, where a shape error would stop it later. The shape errors are kept beside it: with no vars
-    // given, nothing is put in place, so the document fly decodes once the name is mended is this one, and they are
-    // what it reports next (`--format fly` prints the var's line alone, as fly does). With vars given, the parse read
-    // the names. No census was taken of a pipeline the rules do not read: the scan's own quick pass is the one walk.
-    for (const d of refusedVarNames(parsed.pipeline, undefined, parsed.knownMappings)) found.push(locateIn(d, "value"));
+    // at one it refuses, where a shape error would stop it later: `finish` keeps such names alone (see
+    // stopAtRefusedNames). With vars given, the parse read the names. No census was taken of a pipeline the rules do
+    // not read: the scan's own quick pass is the one walk.
+    for (const d of refusedVarNames(parsed.pipeline, undefined, parsed.knownMappings))
+      found.push(locateIn(d, isAboutKey(d) ? "key" : "value"));
   }
   const taskKeys = parsed.taskKeys === undefined ? {} : { taskKeys: parsed.taskKeys };
   return {

@@ -1,11 +1,12 @@
 import type { GoNumbers } from "../concourse/go-number.ts";
 import { isObject } from "../model/common.ts";
-import { checkShape, quickDataCheck } from "../parse/check-shape.ts";
+import { checkShape, quickDataCheck, type ShapeResult } from "../parse/check-shape.ts";
 import type { ReadAs } from "../parse/document-kind.ts";
 import type { InputFormat } from "../parse/parse-pipeline.ts";
 import { interpolate, type TemplateVars, varProblemDiagnostic } from "../parse/vars.ts";
 import { compareByLocation, cutLongTokens, type Diagnostic, MAX_QUOTED_TOKEN } from "../source/diagnostic.ts";
 import { findNotPlainData } from "../walk/plain-data.ts";
+import { refusedVarNames, stopAtRefusedNames } from "./refused-var-names.ts";
 import { censusOf, newTally, tallyKey, tallyString } from "./rules/lib/string-census.ts";
 import { runRules, type ValidateOptions, validate } from "./validate.ts";
 
@@ -67,13 +68,7 @@ export function validateValue(value: unknown, options: ValidateTextOptions = {})
   const filled = withVars(copy, options.vars);
   if (!filled.ok) return { file, diagnostics: filled.diagnostics };
   copy = filled.data;
-  const shape = checkShape(copy);
-  const found: Diagnostic[] = [...shape.diagnostics];
-  // concat, not a spread into push: a spread of some 150,000 findings overflows the call stack
-  const all =
-    shape.wellFormed && shape.isMapping
-      ? found.concat(validate((shape.value ?? {}) as never, ruleOptions(options)))
-      : found;
+  const all = shapeThenRules(copy, checkShape(copy), options);
   return { file, diagnostics: finish(all, options.strict === true) };
 }
 
@@ -109,14 +104,25 @@ export function validateData(data: unknown, options: ValidateTextOptions = {}): 
   const filled = withVars(data, options.vars);
   if (!filled.ok) return { file, diagnostics: filled.diagnostics };
   // the whole numbers vars put in place are as fly holds them (a -y integer past 2^53 by its digits)
-  const shape = checkShape(filled.data, undefined, filled.numbers);
+  const all = shapeThenRules(filled.data, checkShape(filled.data, undefined, filled.numbers), options);
+  return { file, diagnostics: finish(all, options.strict === true) };
+}
+
+/**
+ * The shape check's findings on `data`, then the rules' when it is a well-formed pipeline. On one that is not, with no
+ * vars given, the var names fly refuses are looked for too, as the text path looks for them (fly reads every name
+ * before it decodes the pipeline; {@link finish} keeps them alone); with vars given, they were read as vars were put
+ * in place.
+ */
+function shapeThenRules(data: unknown, shape: ShapeResult, options: ValidateTextOptions): Diagnostic[] {
   const found: Diagnostic[] = [...shape.diagnostics];
   // concat, not a spread into push: a spread of some 150,000 findings overflows the call stack
-  const all =
-    shape.wellFormed && shape.isMapping
-      ? found.concat(validate((shape.value ?? {}) as never, ruleOptions(options)))
-      : found;
-  return { file, diagnostics: finish(all, options.strict === true) };
+  if (shape.wellFormed && shape.isMapping) {
+    return found.concat(validate((shape.value ?? {}) as never, ruleOptions(options)));
+  }
+  // a value that is no mapping fails fly's first read, before vars are put in place
+  if (!shape.isMapping || options.vars !== undefined) return found;
+  return found.concat(refusedVarNames(data as never, undefined, undefined));
 }
 
 /** The options the rules run with: when vars were put in place, their names were read then. */
@@ -144,11 +150,12 @@ function withVars(
 const UNKNOWN_KEY_RULES = { strict: "unknown-field", setPipeline: ["unknown-field-rejected", "unknown-field-dropped"] };
 
 /**
- * Applies `--strict` (warnings become errors; see {@link UNKNOWN_KEY_RULES}), cuts long user tokens in the messages
+ * Keeps a var name fly refuses alone, as fly stops at it ({@link stopAtRefusedNames}); applies `--strict` (warnings
+ * become errors; see {@link UNKNOWN_KEY_RULES}), cuts long user tokens in the messages
  * of the parser and the shape check (rules' messages are cut from their data) and orders by location.
  */
 export function finish(found: Diagnostic[], strict: boolean): Diagnostic[] {
-  const diagnostics = found.map(cutMessage);
+  const diagnostics = stopAtRefusedNames(found).map(cutMessage);
   const out = strict
     ? diagnostics
         .filter((d) => !UNKNOWN_KEY_RULES.setPipeline.includes(d.ruleId))

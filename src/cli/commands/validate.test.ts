@@ -608,14 +608,14 @@ describe("hangar validate, a var name fly refuses in a mapping key with no vars 
     return { code, stdout: m.stdout };
   };
 
-  test("a YAML file: each key, fly's line alone; a module: at its key's path", async () => {
+  test("a YAML file: each at its key, fly's line alone; a module: at its key's path", async () => {
     expect(await runIn(["validate", "bad-keys.yml", "--format", "fly"])).toEqual({
       code: 1,
       stdout: "bad-keys.yml:\nerror: invalid var 'creds..user': empty field\n",
     });
     expect((await runIn(["validate", "bad-keys.yml"])).stdout.split("\n").filter(Boolean)).toEqual([
-      "bad-keys.yml:8:24 error vars/interpolation invalid var 'creds..user': empty field",
-      `bad-keys.yml:18:15 error vars/interpolation invalid var 'release."tag': contains unclosed quotes`,
+      "bad-keys.yml:8:7 error vars/interpolation invalid var 'creds..user': empty field",
+      `bad-keys.yml:17:13 error vars/interpolation invalid var 'release."tag': contains unclosed quotes`,
     ]);
     expect(await runIn(["validate", "bad-keys.ts"])).toMatchObject({
       code: 1,
@@ -639,13 +639,12 @@ describe("hangar validate, a var name fly refuses in a file that is not well for
     });
   });
 
-  test("the text output lists the names beside the shape errors", async () => {
+  test("the text output lists the names alone, as fly stops at them (the shape errors come once they are mended)", async () => {
     const { code, stdout } = await runIn(["validate", "bad-names-shape.yml"]);
     expect(code).toBe(1);
-    expect(stdout.split("\n").filter((l) => l.includes("vars/interpolation"))).toEqual([
-      "bad-names-shape.yml:9:22 error vars/interpolation invalid var 'repo..key': empty field",
+    expect(stdout.split("\n").filter(Boolean)).toEqual([
+      "bad-names-shape.yml:9:7 error vars/interpolation invalid var 'repo..key': empty field",
       `bad-names-shape.yml:17:16 error vars/interpolation invalid var 'release."tag': contains unclosed quotes`,
     ]);
-    expect(stdout).toContain("bad-names-shape.yml:14:18 error type-mismatch");
   });
 });

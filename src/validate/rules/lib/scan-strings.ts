@@ -11,6 +11,8 @@ import type { KnownMappings } from "../../../parse/known-mappings.ts";
 export interface FoundString {
   readonly value: string;
   readonly key: string | undefined;
+  /** Whether the string is a mapping's key (see {@link ScanOptions.keys}), not a value. */
+  readonly isKey: boolean;
   /** The literal path of the string (built only when asked for, since few strings are ever reported). */
   path(): Path;
 }
@@ -68,6 +70,7 @@ export function scanStrings(
   const found = {
     value: "",
     key: undefined as string | undefined,
+    isKey: false,
     path(): Path {
       const out = at.slice() as PathSegment[];
       for (let d = 0; d <= depth; d++) out.push(segments[d] as PathSegment);
@@ -107,7 +110,9 @@ export function scanStrings(
       if (keysToo && hasVar(key) && (only === undefined || only(key, undefined))) {
         found.value = key;
         found.key = undefined;
+        found.isKey = true;
         visit(found);
+        found.isKey = false;
       }
     }
     if (typeof entry === "string") {
