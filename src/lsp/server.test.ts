@@ -604,6 +604,18 @@ describe("hangar lsp, given a client that breaks the protocol", () => {
     client.dispose();
   });
 
+  test("shutdown and exit with params null, as Emacs's Eglot sends them (LSP's params: void): shutdown is answered null and exit ends the server with 0, where shutdown was refused Invalid Params and exit ignored, leaving the server running", async () => {
+    const { server, exited, stdout, logged } = await started();
+    server.stdin.write(frame('{"jsonrpc":"2.0","id":31,"method":"shutdown","params":null}'));
+    server.stdin.write(frame('{"jsonrpc":"2.0","method":"exit","params":null}'));
+    const code = await Promise.race([exited, new Promise((ok) => setTimeout(() => ok("still running"), 20_000))]);
+    if (code === "still running") server.kill();
+    expect(code).toBe(0);
+    expect(stdout()).toContain('{"jsonrpc":"2.0","id":31,"result":null}');
+    expect(errorAnswers(stdout())).toEqual([]);
+    expect(logged).toEqual([]);
+  });
+
   test("a $/cancelRequest without params is said and dropped: the server reads on, where it stopped as at a bad header", async () => {
     const { server, client, stop, stderr, logged } = await started();
     server.stdin.write(frame('{"jsonrpc":"2.0","method":"$/cancelRequest"}'));

@@ -58,7 +58,7 @@ import { quickFixes, toLspDiagnostics } from "./features/diagnostics.ts";
 import { hover } from "./features/hover.ts";
 import { prepareRename, rename } from "./features/rename.ts";
 import { documentSymbols } from "./features/symbols.ts";
-import { afterShutdown, invalidParams, parseError, refusalOf } from "./json-rpc.ts";
+import { afterShutdown, invalidParams, parseError, refusalOf, withoutVoidParams } from "./json-rpc.ts";
 import { checkedDocumentEvents } from "./notifications.ts";
 import { boundedDocumentEvents, OPEN_BOUNDS, type OpenBounds } from "./open-documents.ts";
 import {
@@ -176,7 +176,7 @@ function heedful(
         }
         if (request?.method === "shutdown") session.shutDown = true;
         try {
-          callback(message);
+          callback(withoutVoidParams(message));
         } catch (error) {
           const what = isObject(sent) && typeof sent.method === "string" ? sent.method : "a message";
           say(`${what} could not be read (${error instanceof Error ? error.message : String(error)}); it is ignored`);
