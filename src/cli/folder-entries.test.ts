@@ -33,7 +33,11 @@ describe("the files a folder or a glob stands for", () => {
     expect(expandEntries(["*.ts"], root).files).toEqual(["link.ts", "p.ts"]);
     expect(expandEntries(["./fifo.t[s]"], root).unmatched).toEqual(["./fifo.t[s]"]);
     const io = { ...nodeIo(process), cwd: () => root };
-    expect(await collectInputs(["."], io)).toEqual({ ok: true, files: ["a.yml", "link.yml"] });
+    expect(await collectInputs(["."], io)).toEqual({
+      ok: true,
+      files: ["a.yml", "link.yml"],
+      found: new Set(["a.yml", "link.yml"]),
+    });
     // named as an argument, a FIFO is kept, to be read (`hangar validate <(make-pipeline)`)
     expect(expandInputs(["fifo.yml"], root).files).toEqual(["fifo.yml"]);
   });

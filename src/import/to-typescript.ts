@@ -37,6 +37,7 @@ import { isObject, type Path } from "../model/common.ts";
 import { type AcrossVar, HOOK_KEYS } from "../model/modifiers.ts";
 import { type GetStep, type LoadVarStep, type PutStep, type StepKind, stepKindOrUndefined } from "../model/step.ts";
 import { checkShape } from "../parse/check-shape.ts";
+import { readingOf } from "../parse/document-kind.ts";
 import { type ParsedPipeline, parsePipeline } from "../parse/parse-pipeline.ts";
 import { renderJson } from "../render/render.ts";
 import type { Diagnostic } from "../source/diagnostic.ts";
@@ -115,7 +116,16 @@ export type ImportResult =
       readonly notes: readonly string[];
       readonly stats: ImportStats;
     }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+  | {
+      readonly ok: false;
+      readonly diagnostics: readonly Diagnostic[];
+      /**
+       * Set when the document is no pipeline because it is plainly another kind of file: a task config file (`task`),
+       * or neither a pipeline nor a task config (`other`: a vars file, another tool's), as `hangar validate` tells them;
+       * a reader that found it in a folder may pass it by.
+       */
+      readonly notPipeline?: "task" | "other";
+    };
 
 type Obj = Record<string, unknown>;
 
@@ -311,10 +321,11 @@ export function importPipeline(input: string | Uint8Array, options: ImportOption
   const text = typeof input === "string" ? input : new TextDecoder().decode(input);
   const refusal = notWritable(data);
   if (refusal !== undefined) {
-    const { path, message } = refusal;
+    const { path, message, notPipeline } = refusal;
     const diagnostic: Diagnostic = { ruleId: "input/not-data", severity: "error", parity: "hangar", message, path };
     const loc = parsed.locate(path);
-    return { ok: false, diagnostics: [loc === undefined ? diagnostic : { ...diagnostic, loc }] };
+    const diagnostics = [loc === undefined ? diagnostic : { ...diagnostic, loc }];
+    return { ok: false, diagnostics, ...(notPipeline !== undefined && { notPipeline }) };
   }
   const isJson = /^\s*[{[]/.test(text);
   const info = isJson ? EMPTY_SOURCE_INFO : readSourceInfo(text);
@@ -381,13 +392,24 @@ export function importPipeline(input: string | Uint8Array, options: ImportOption
  * node it names), a number JSON cannot hold (`.inf`, `.nan`), or no `jobs` (nothing to build a pipeline of; the model,
  * like Concourse, requires jobs).
  */
-function notWritable(data: Obj): { readonly path: Path; readonly message: string } | undefined {
+function notWritable(
+  data: Obj,
+): { readonly path: Path; readonly message: string; readonly notPipeline?: "task" | "other" } | undefined {
   const odd = findNotPlainData(data);
   if (odd !== undefined) return { path: odd.path, message: `cannot be written as TypeScript: ${odd.problem}` };
   if (!Object.hasOwn(data, "jobs")) {
     const keys = Object.keys(data);
     const what = keys.length === 0 ? "the document is empty" : "the document has no `jobs`";
-    return { path: [], message: `${what}: there is no pipeline to import` };
+    const message = `${what}: there is no pipeline to import`;
+    const reading = readingOf(data);
+    if (reading.kind === "task") {
+      return {
+        path: [],
+        message: `${message} (it is a task config file: \`hangar validate\` checks it)`,
+        notPipeline: "task",
+      };
+    }
+    return { path: [], message, ...(reading.neither === true && { notPipeline: "other" as const }) };
   }
   return undefined;
 }
