@@ -305,6 +305,21 @@ describe("hangar validate", () => {
     }
   });
 
+  test("the files of a folder are named as the folder was given: under an absolute path, not one relative to the working folder (../../abs/...)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "hangar-abs-"));
+    try {
+      mkdirSync(join(dir, "ci"));
+      writeFileSync(join(dir, "ci/pipeline.yml"), "jobs:\n- name: a\n  plan:\n  - get: nowhere\n");
+      const { code, stdout } = await run(["validate", join(dir, "ci")]);
+      expect({ code, stdout }).toEqual({
+        code: 1,
+        stdout: `${join(dir, "ci/pipeline.yml")}:4:10 error get-unknown-resource unknown resource 'nowhere'\n`,
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("a folder's files that are plainly another tool's (no key of a pipeline or task config) are passed by, said so; named, they are read", async () => {
     const project = mkdtempSync(join(tmpdir(), "hangar-project-"));
     try {
