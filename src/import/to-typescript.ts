@@ -41,7 +41,7 @@ import { readingOf } from "../parse/document-kind.ts";
 import { type ParsedPipeline, parsePipeline } from "../parse/parse-pipeline.ts";
 import { renderJson } from "../render/render.ts";
 import type { Diagnostic } from "../source/diagnostic.ts";
-import { formatPath } from "../source/path.ts";
+import { formatPath, valueAt } from "../source/path.ts";
 import { findNotPlainData, sameData } from "../walk/plain-data.ts";
 import { walkPipelineSteps } from "../walk/walk-steps.ts";
 import {
@@ -51,7 +51,6 @@ import {
   readAnchorValues,
   readSourceInfo,
   type SourceInfo,
-  valueAt,
 } from "./anchors.ts";
 import { type FactoryCall, matchFactory, RECOGNIZED_FACTORIES } from "./factories-match.ts";
 import {

@@ -1,10 +1,12 @@
 import type { GoNumbers } from "../concourse/go-number.ts";
+import { hasVar, varReferences } from "../concourse/vars.ts";
 import { isObject } from "../model/common.ts";
 import { checkShape, quickDataCheck } from "../parse/check-shape.ts";
 import type { ReadAs } from "../parse/document-kind.ts";
 import type { InputFormat } from "../parse/parse-pipeline.ts";
 import { interpolate, type TemplateVars, varProblemDiagnostic } from "../parse/vars.ts";
-import { compareByLocation, cutLongTokens, type Diagnostic, MAX_QUOTED_TOKEN } from "../source/diagnostic.ts";
+import { compareByLocation, cutLongTokens, cutToken, type Diagnostic, MAX_QUOTED_TOKEN } from "../source/diagnostic.ts";
+import { valueAt } from "../source/path.ts";
 import { findNotPlainData } from "../walk/plain-data.ts";
 import { censusOf, newTally, tallyKey, tallyString } from "./rules/lib/string-census.ts";
 import { runRules, type ValidateOptions, validate } from "./validate.ts";
@@ -64,16 +66,14 @@ export function validateValue(value: unknown, options: ValidateTextOptions = {})
       diagnostics: [{ ruleId: "input/not-data", severity: "error", parity: "hangar", message, path: [] }],
     };
   }
+  const asWritten = copy;
   const filled = withVars(copy, options.vars);
   if (!filled.ok) return { file, diagnostics: filled.diagnostics };
   copy = filled.data;
   const shape = checkShape(copy);
   const found: Diagnostic[] = [...shape.diagnostics];
   // concat, not a spread into push: a spread of some 150,000 findings overflows the call stack
-  const all =
-    shape.wellFormed && shape.isMapping
-      ? found.concat(validate((shape.value ?? {}) as never, ruleOptions(options)))
-      : found;
+  const all = shape.wellFormed && shape.isMapping ? found.concat(ruleFindings(shape.value, options, asWritten)) : found;
   return { file, diagnostics: finish(all, options.strict === true) };
 }
 
@@ -112,16 +112,41 @@ export function validateData(data: unknown, options: ValidateTextOptions = {}): 
   const shape = checkShape(filled.data, undefined, filled.numbers);
   const found: Diagnostic[] = [...shape.diagnostics];
   // concat, not a spread into push: a spread of some 150,000 findings overflows the call stack
-  const all =
-    shape.wellFormed && shape.isMapping
-      ? found.concat(validate((shape.value ?? {}) as never, ruleOptions(options)))
-      : found;
+  const all = shape.wellFormed && shape.isMapping ? found.concat(ruleFindings(shape.value, options, data)) : found;
   return { file, diagnostics: finish(all, options.strict === true) };
+}
+
+/**
+ * A secret the vars given put in place (`private_key: ((git-key))` with `-l vars.yml`) is one fly set-pipeline stores
+ * in the pipeline's config, as it stores one written in the file: its `secret-literal` finding names the var and says
+ * so, where it told to use the ((var)) the file holds. `asWritten`: the document before the vars were put in place.
+ */
+export function secretsFromVars(diagnostics: readonly Diagnostic[], asWritten: unknown): Diagnostic[] {
+  return diagnostics.map((d) => {
+    if (d.ruleId !== "secret-literal") return d;
+    const written = valueAt(asWritten, d.path);
+    if (typeof written !== "string" || !hasVar(written)) return d;
+    const vars = [...new Set(Array.from(varReferences(written), (m) => cutToken(m[0])))];
+    if (vars.length === 0) return d;
+    const key = d.path.at(-1);
+    const what = typeof key === "string" ? `'${cutToken(key)}' gets its secret` : "this secret comes";
+    const list = vars.join(", ");
+    const message =
+      `${what} from ${vars.length === 1 ? "a var" : "vars"} given, ${list}, and fly set-pipeline stores the values of ` +
+      `vars given with -v, -y, -l or -i in the pipeline's config; leave ${list} to a credential manager instead`;
+    return { ...d, message };
+  });
 }
 
 /** The options the rules run with: when vars were put in place, their names were read then. */
 export const ruleOptions = (options: ValidateTextOptions): ValidateTextOptions =>
   options.vars === undefined ? options : { ...options, varsPutInPlace: true };
+
+/** The rules' findings on a well-formed pipeline, those of a secret the vars given put in place saying so. */
+function ruleFindings(pipeline: unknown, options: ValidateTextOptions, asWritten: unknown): Diagnostic[] {
+  const found = validate((pipeline ?? {}) as never, ruleOptions(options));
+  return options.vars === undefined ? found : secretsFromVars(found, asWritten);
+}
 
 /** The data with fly's vars put in place (a new value), or the vars that could not be, as fly reports them. */
 function withVars(
