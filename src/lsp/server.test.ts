@@ -364,6 +364,43 @@ describe("hangar lsp --strict, over stdio", () => {
   });
 });
 
+describe("hangar lsp on a vars file (the extension's **/ci/**/*.yml takes ci/vars.yml in)", () => {
+  test("no pipeline's findings (job-none, a dropped key for each var), one hint saying it is not read as a pipeline; once a pipeline key is there, a pipeline's", async () => {
+    const { client, stop } = await started();
+    const { ofVersion } = watchDiagnostics(client);
+    const uri = "file:///work/ci/vars.yml";
+    const diagnosticsOf = async (version: number) =>
+      (await ofVersion(version)).diagnostics.map((d) => [d.range.start.line + 1, d.severity, d.code, d.message]);
+    try {
+      await client.sendNotification(InitializedNotification.type, {});
+      await client.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri, languageId: "yaml", version: 1, text: "branch: main\nregistry: {user: bot}\n" },
+      });
+      expect(await diagnosticsOf(1)).toEqual([
+        [
+          1,
+          4,
+          "not-a-pipeline",
+          "not read as a pipeline or a task config: no key of either at the top level (a vars file, or another tool's)",
+        ],
+      ]);
+      await client.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ text: "branch: main\njobs: []\n" }],
+      });
+      expect((await diagnosticsOf(2)).map(([, , code]) => code)).toEqual(["unknown-field-dropped", "job-none"]);
+      // a list is no vars file: a pipeline's error, as before
+      await client.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version: 3 },
+        contentChanges: [{ text: "- name: a\n" }],
+      });
+      expect((await diagnosticsOf(3)).map(([, severity]) => severity)).toEqual([1]);
+    } finally {
+      await stop();
+    }
+  });
+});
+
 describe("hangar lsp on a task config file", () => {
   const taskUri = "file:///work/ci/tasks/test.yml";
   const TEXT = "platform: linux\nrun:\n  path: make\ninputs:\n  - path: src\nouputs: []\n\n";

@@ -198,6 +198,16 @@ const NOT_HELD = "lsp/not-held";
 
 const START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
+/** The one finding on a document plainly neither a pipeline nor a task config (document-kind.ts `isPlainlyNeither`). */
+const NOT_A_PIPELINE = {
+  range: START,
+  severity: DiagnosticSeverity.Hint,
+  source: "hangar",
+  code: "not-a-pipeline",
+  message:
+    "not read as a pipeline or a task config: no key of either at the top level (a vars file, or another tool's)",
+};
+
 /** A version of a document as read: its parse, and the editor's reading of it once a request needed it. */
 interface VersionRead {
   readonly version: number;
@@ -255,11 +265,16 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
     // one parse per version, for the validator (whose value also gives the names to suggest) and the editor
     // features; the position tree is read when a finding is located or a request needs it
     const { parsed } = readOf(text).parse;
-    const { diagnostics } = validateParsed(parsed, { file: uri, strict: options.strict === true });
+    const { diagnostics, neither } = validateParsed(parsed, { file: uri, strict: options.strict === true });
     void connection.sendDiagnostics({
       uri,
       version: text.version,
-      diagnostics: toLspDiagnostics(diagnostics, text, parsed.pipeline),
+      // a mapping plainly neither a pipeline nor a task config (a vars file the editor's globs take in) gets none of a
+      // pipeline's findings, which would be one for each of its keys, but a hint saying how it was read
+      diagnostics:
+        neither === true && parsed.pipeline !== undefined
+          ? [NOT_A_PIPELINE]
+          : toLspDiagnostics(diagnostics, text, parsed.pipeline),
     });
   };
   const flush = () => {
