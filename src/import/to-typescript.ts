@@ -24,6 +24,7 @@ import { goQuotedList } from "../concourse/go-format.ts";
 import type { GoNumbers } from "../concourse/go-number.ts";
 import { goPathMatch } from "../concourse/go-path-match.ts";
 import { unknownStepFields } from "../concourse/step-fields.ts";
+import { isWholeVar } from "../concourse/vars.ts";
 import {
   doStepsProblem,
   getProblem,
@@ -39,6 +40,7 @@ import { type GetStep, type LoadVarStep, type PutStep, type StepKind, stepKindOr
 import { checkShape } from "../parse/check-shape.ts";
 import { readingOf } from "../parse/document-kind.ts";
 import { type ParsedPipeline, parsePipeline } from "../parse/parse-pipeline.ts";
+import { missingVarHint } from "../parse/shape-report.ts";
 import { renderJson } from "../render/render.ts";
 import type { Diagnostic } from "../source/diagnostic.ts";
 import { formatPath, valueAt } from "../source/path.ts";
@@ -551,6 +553,23 @@ function holds(value: unknown, test: (v: unknown) => boolean): boolean {
  * The steps, jobs and named objects whose data the model's types reject, by path key, with the reason:
  * the unit nearest to each error the parser found.
  */
+/**
+ * A diagnostic's words as the reason a part is kept as written: the hint of a `((var))` with no value in a typed field
+ * (pass it with -y ...) is for validate and render, which take vars; the import takes none, so the reason says who fills
+ * the var.
+ */
+function importedReason(d: Diagnostic, data: Obj): string {
+  const value = valueAt(data, d.path);
+  if (typeof value !== "string" || !isWholeVar(value) || value.includes(":")) return d.message;
+  const hint = missingVarHint(value);
+  if (!d.message.endsWith(hint)) return d.message;
+  const name = value.slice(2, -2);
+  return (
+    `${d.message.slice(0, -hint.length)}; the var ${value} has no value here: ` +
+    `fly set-pipeline -y ${name}=<yaml> (or hangar render -y) fills it`
+  );
+}
+
 function untypableUnits(data: Obj, diagnostics: readonly Diagnostic[], upgrade: boolean): Map<string, string> {
   const units: Path[] = [];
   for (const section of ["jobs", "resources", "resource_types", "prototypes", "var_sources", "groups"]) {
@@ -572,7 +591,7 @@ function untypableUnits(data: Obj, diagnostics: readonly Diagnostic[], upgrade: 
     const step = valueAt(data, owner);
     if (upgrade && isObject(step) && isUpgradableAggregate(step)) continue;
     const key = pathKey(owner);
-    if (!found.has(key)) found.set(key, d.message);
+    if (!found.has(key)) found.set(key, importedReason(d, data));
   }
   // a step with keys its kind has not (a second core key, written or merged: Concourse reads the step by its first
   // core key, and the others are unknown fields, as the validator's step-unknown-fields says), which the model's step
