@@ -29,11 +29,16 @@ describe("the files a folder or a glob stands for", () => {
   // skipped (and said so by vitest) where there is no mkfifo to make one
   test.skipIf(!hasMkfifo)("are its regular files and links to them, never a FIFO", async () => {
     const root = setUp();
-    expect(expandInputs([root], root).files).toEqual(["a.yml", "link.yml"]);
+    expect(expandInputs(["."], root).files).toEqual(["a.yml", "link.yml"]);
+    expect(expandInputs([root], root).files).toEqual([join(root, "a.yml"), join(root, "link.yml")]);
     expect(expandEntries(["*.ts"], root).files).toEqual(["link.ts", "p.ts"]);
     expect(expandEntries(["./fifo.t[s]"], root).unmatched).toEqual(["./fifo.t[s]"]);
     const io = { ...nodeIo(process), cwd: () => root };
-    expect(await collectInputs(["."], io)).toEqual({ ok: true, files: ["a.yml", "link.yml"] });
+    expect(await collectInputs(["."], io)).toEqual({
+      ok: true,
+      files: ["a.yml", "link.yml"],
+      found: new Set(["a.yml", "link.yml"]),
+    });
     // named as an argument, a FIFO is kept, to be read (`hangar validate <(make-pipeline)`)
     expect(expandInputs(["fifo.yml"], root).files).toEqual(["fifo.yml"]);
   });

@@ -11,8 +11,10 @@ import { PIPELINE_EXTENSIONS } from "./validate-inputs.ts";
 export async function collectInputs(
   args: readonly string[],
   io: Io,
-): Promise<{ ok: true; files: string[] } | { ok: false; message: string }> {
+): Promise<{ ok: true; files: string[]; found: ReadonlySet<string> } | { ok: false; message: string }> {
   const files: string[] = [];
+  const found = new Set<string>();
+  const named = new Set<string>();
   for (const arg of args) {
     if (arg === "-") {
       files.push(arg);
@@ -23,6 +25,7 @@ export async function collectInputs(
     if (info === undefined) return { ok: false, message: `${arg}: no such file or folder` };
     if (!info.isDirectory()) {
       files.push(arg);
+      named.add(path);
       continue;
     }
     const inside = (await readdir(path, { withFileTypes: true }))
@@ -30,9 +33,14 @@ export async function collectInputs(
       .map((e) => e.name)
       .sort();
     if (inside.length === 0) return { ok: false, message: `${arg}: no .yml, .yaml or .json file in this folder` };
-    files.push(...inside.map((name) => join(arg, name)));
+    for (const name of inside) {
+      files.push(join(arg, name));
+      found.add(join(arg, name));
+    }
   }
-  return { ok: true, files };
+  // a file named on its own is imported whatever it is
+  for (const file of found) if (named.has(resolve(io.cwd(), file))) found.delete(file);
+  return { ok: true, files, found };
 }
 
 /** One imported pipeline: where its modules go (a file, or a folder when split) and the modules. */
@@ -45,12 +53,15 @@ export interface ImportedFile {
 
 /**
  * Imports every file, in memory; nothing is written when one fails. Messages (notes, and each failure
- * with its file and position) are returned for stderr.
+ * with its file and position) are returned for stderr. A file of `found` (a folder's, not named on its own) that is
+ * plainly no pipeline (a task config file, a vars file) is passed by with a note, as `hangar validate` passes by
+ * another tool's file.
  */
 export async function importFiles(
   files: readonly string[],
   io: Io,
   options: Omit<ImportOptions, "file">,
+  found: ReadonlySet<string> = new Set(),
 ): Promise<{ ok: boolean; imported: ImportedFile[]; messages: string[] }> {
   const imported: ImportedFile[] = [];
   const messages: string[] = [];
@@ -67,6 +78,10 @@ export async function importFiles(
       continue;
     }
     const result = importPipeline(text, { ...options, file: shown });
+    if (!result.ok && result.notPipeline !== undefined && found.has(file)) {
+      messages.push(`note: passed by ${shown}, found in a folder: ${PASSED_BY[result.notPipeline]}`);
+      continue;
+    }
     if (!result.ok) {
       for (const d of result.diagnostics) {
         const at = d.loc === undefined ? shown : `${d.loc.file ?? shown}:${d.loc.line}:${d.loc.col}`;
@@ -93,6 +108,12 @@ export async function importFiles(
   }
   return { ok, imported, messages };
 }
+
+/** What a file a folder's walk found and import passes by is, by the kind of file it plainly is. */
+const PASSED_BY = {
+  task: "a task config file, not a pipeline (`hangar validate` checks it)",
+  other: "neither a pipeline nor a task config (no key of either at the top level)",
+} as const;
 
 /** A single module is written as `<name>.ts`; split modules keep their names inside `<name>/`. */
 function renameSingle(

@@ -55,7 +55,11 @@ export async function loadConfig(
     import("./validate-inputs.ts"),
   ]);
   const shown = file === "-" ? STDIN_NAME : file;
-  const parsed = parsePipeline(bytes, { file: shown });
+  // read as validate reads it, so that a task config file or another tool's file is said to be one
+  const parsed = parsePipeline(bytes, { file: shown, as: "auto" });
+  if (parsed.kind === "task") {
+    throw new LoadError(`${shown} is a task config file, not a pipeline (\`hangar validate ${file}\` checks it)`);
+  }
   const broken = parsed.diagnostics.find(
     (d) => d.severity === "error" && (d.ruleId.startsWith("yaml/") || d.ruleId.startsWith("input/")),
   );
@@ -66,5 +70,8 @@ export async function loadConfig(
   }
   const config: unknown = parsed.pipeline;
   const wrapped = isObject(config) && Object.keys(config).length === 1 && isObject(config.config);
+  if (parsed.neither === true && !wrapped) {
+    throw new LoadError(`${shown} is neither a pipeline nor a task config (no key of either at the top level)`);
+  }
   return { config: wrapped ? config.config : config };
 }

@@ -41,8 +41,10 @@ export function expandInputs(args: readonly string[], cwd: string): Inputs {
       named.add(resolve(cwd, arg));
       continue;
     }
-    const walked = walk(resolve(cwd, arg))
-      .map((file) => relative(cwd, file))
+    // named as the folder was given (`ci/x.yml`, `/abs/ci/x.yml`), not relative to the working folder (`../../abs/...`)
+    const root = resolve(cwd, arg);
+    const walked = walk(root)
+      .map((file) => join(arg, relative(root, file)))
       .sort();
     if (walked.length === 0) empty.push(arg);
     files.push(...walked);

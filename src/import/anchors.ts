@@ -13,6 +13,7 @@ import {
   type YAMLSeq,
 } from "yaml";
 import { isObject, type Path, setOwn } from "../model/common.ts";
+import { valueAt } from "../source/path.ts";
 
 /** A YAML anchor (`&name`) and where the document reuses it. */
 export interface Anchor {
@@ -517,17 +518,6 @@ function splitNullComment(
   const own = lines.slice(0, split).map((l) => l.text);
   while (own.at(-1) === "") own.pop();
   return { own, after: lines.slice(split) };
-}
-
-/** The value at a path of the data, or undefined. */
-export function valueAt(data: unknown, path: Path): unknown {
-  let v: unknown = data;
-  for (const seg of path) {
-    if (Array.isArray(v) && typeof seg === "number") v = v[seg];
-    else if (isObject(v) && typeof seg === "string" && Object.hasOwn(v, seg)) v = v[seg];
-    else return undefined;
-  }
-  return v;
 }
 
 /**

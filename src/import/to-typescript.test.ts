@@ -1452,6 +1452,19 @@ describe("deprecated and untypable forms", () => {
     expect(out).toContain('{ get: "a", trigger: "((auto))" } as unknown as Step');
   });
 
+  test("the reason of a ((var)) kept as written says who fills it (fly set-pipeline, hangar render), not to pass it to import, which takes no -y", () => {
+    const result = importPipeline(`
+      resources: [{name: a, type: git, source: {}}]
+      jobs:
+      - name: j
+        plan: [{get: a, trigger: ((auto))}]
+      `);
+    expect(result.ok && result.notes).toEqual([
+      "jobs[0].plan[0] kept as written: json: cannot unmarshal string into Go struct field GetStep.trigger of type bool; " +
+        "the var ((auto)) has no value here: fly set-pipeline -y auto=<yaml> (or hangar render -y) fills it",
+    ]);
+  });
+
   test("top-level keys Concourse ignores are left out, and said so", () => {
     const result = importPipeline(
       yaml(`

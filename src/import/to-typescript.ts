@@ -24,6 +24,7 @@ import { goQuotedList } from "../concourse/go-format.ts";
 import type { GoNumbers } from "../concourse/go-number.ts";
 import { goPathMatch } from "../concourse/go-path-match.ts";
 import { unknownStepFields } from "../concourse/step-fields.ts";
+import { isWholeVar } from "../concourse/vars.ts";
 import {
   doStepsProblem,
   getProblem,
@@ -37,10 +38,12 @@ import { isObject, type Path } from "../model/common.ts";
 import { type AcrossVar, HOOK_KEYS } from "../model/modifiers.ts";
 import { type GetStep, type LoadVarStep, type PutStep, type StepKind, stepKindOrUndefined } from "../model/step.ts";
 import { checkShape } from "../parse/check-shape.ts";
+import { readingOf } from "../parse/document-kind.ts";
 import { type ParsedPipeline, parsePipeline } from "../parse/parse-pipeline.ts";
+import { missingVarHint } from "../parse/shape-report.ts";
 import { renderJson } from "../render/render.ts";
 import type { Diagnostic } from "../source/diagnostic.ts";
-import { formatPath } from "../source/path.ts";
+import { formatPath, valueAt } from "../source/path.ts";
 import { findNotPlainData, sameData } from "../walk/plain-data.ts";
 import { walkPipelineSteps } from "../walk/walk-steps.ts";
 import {
@@ -50,7 +53,6 @@ import {
   readAnchorValues,
   readSourceInfo,
   type SourceInfo,
-  valueAt,
 } from "./anchors.ts";
 import { type FactoryCall, matchFactory, RECOGNIZED_FACTORIES } from "./factories-match.ts";
 import {
@@ -115,7 +117,16 @@ export type ImportResult =
       readonly notes: readonly string[];
       readonly stats: ImportStats;
     }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+  | {
+      readonly ok: false;
+      readonly diagnostics: readonly Diagnostic[];
+      /**
+       * Set when the document is no pipeline because it is plainly another kind of file: a task config file (`task`),
+       * or neither a pipeline nor a task config (`other`: a vars file, another tool's), as `hangar validate` tells them;
+       * a reader that found it in a folder may pass it by.
+       */
+      readonly notPipeline?: "task" | "other";
+    };
 
 type Obj = Record<string, unknown>;
 
@@ -311,10 +322,11 @@ export function importPipeline(input: string | Uint8Array, options: ImportOption
   const text = typeof input === "string" ? input : new TextDecoder().decode(input);
   const refusal = notWritable(data);
   if (refusal !== undefined) {
-    const { path, message } = refusal;
+    const { path, message, notPipeline } = refusal;
     const diagnostic: Diagnostic = { ruleId: "input/not-data", severity: "error", parity: "hangar", message, path };
     const loc = parsed.locate(path);
-    return { ok: false, diagnostics: [loc === undefined ? diagnostic : { ...diagnostic, loc }] };
+    const diagnostics = [loc === undefined ? diagnostic : { ...diagnostic, loc }];
+    return { ok: false, diagnostics, ...(notPipeline !== undefined && { notPipeline }) };
   }
   const isJson = /^\s*[{[]/.test(text);
   const info = isJson ? EMPTY_SOURCE_INFO : readSourceInfo(text);
@@ -381,13 +393,24 @@ export function importPipeline(input: string | Uint8Array, options: ImportOption
  * node it names), a number JSON cannot hold (`.inf`, `.nan`), or no `jobs` (nothing to build a pipeline of; the model,
  * like Concourse, requires jobs).
  */
-function notWritable(data: Obj): { readonly path: Path; readonly message: string } | undefined {
+function notWritable(
+  data: Obj,
+): { readonly path: Path; readonly message: string; readonly notPipeline?: "task" | "other" } | undefined {
   const odd = findNotPlainData(data);
   if (odd !== undefined) return { path: odd.path, message: `cannot be written as TypeScript: ${odd.problem}` };
   if (!Object.hasOwn(data, "jobs")) {
     const keys = Object.keys(data);
     const what = keys.length === 0 ? "the document is empty" : "the document has no `jobs`";
-    return { path: [], message: `${what}: there is no pipeline to import` };
+    const message = `${what}: there is no pipeline to import`;
+    const reading = readingOf(data);
+    if (reading.kind === "task") {
+      return {
+        path: [],
+        message: `${message} (it is a task config file: \`hangar validate\` checks it)`,
+        notPipeline: "task",
+      };
+    }
+    return { path: [], message, ...(reading.neither === true && { notPipeline: "other" as const }) };
   }
   return undefined;
 }
@@ -530,6 +553,23 @@ function holds(value: unknown, test: (v: unknown) => boolean): boolean {
  * The steps, jobs and named objects whose data the model's types reject, by path key, with the reason:
  * the unit nearest to each error the parser found.
  */
+/**
+ * A diagnostic's words as the reason a part is kept as written: the hint of a `((var))` with no value in a typed field
+ * (pass it with -y ...) is for validate and render, which take vars; the import takes none, so the reason says who fills
+ * the var.
+ */
+function importedReason(d: Diagnostic, data: Obj): string {
+  const value = valueAt(data, d.path);
+  if (typeof value !== "string" || !isWholeVar(value) || value.includes(":")) return d.message;
+  const hint = missingVarHint(value);
+  if (!d.message.endsWith(hint)) return d.message;
+  const name = value.slice(2, -2);
+  return (
+    `${d.message.slice(0, -hint.length)}; the var ${value} has no value here: ` +
+    `fly set-pipeline -y ${name}=<yaml> (or hangar render -y) fills it`
+  );
+}
+
 function untypableUnits(data: Obj, diagnostics: readonly Diagnostic[], upgrade: boolean): Map<string, string> {
   const units: Path[] = [];
   for (const section of ["jobs", "resources", "resource_types", "prototypes", "var_sources", "groups"]) {
@@ -551,7 +591,7 @@ function untypableUnits(data: Obj, diagnostics: readonly Diagnostic[], upgrade: 
     const step = valueAt(data, owner);
     if (upgrade && isObject(step) && isUpgradableAggregate(step)) continue;
     const key = pathKey(owner);
-    if (!found.has(key)) found.set(key, d.message);
+    if (!found.has(key)) found.set(key, importedReason(d, data));
   }
   // a step with keys its kind has not (a second core key, written or merged: Concourse reads the step by its first
   // core key, and the others are unknown fields, as the validator's step-unknown-fields says), which the model's step

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { parseError, refusalOf } from "./json-rpc.ts";
+import { parseError, refusalOf, withoutVoidParams } from "./json-rpc.ts";
 
 const invalid = (id: string | number | null, message: string) => ({
   answer: { jsonrpc: "2.0", id, error: { code: -32600, message: `Invalid Request: ${message}` } },
@@ -60,6 +60,11 @@ describe("refusalOf", () => {
     ["a request without params", { jsonrpc: "2.0", id: 1, method: "shutdown" }],
     ["a request whose id is a string", { jsonrpc: "2.0", id: "1", method: "shutdown" }],
     ["a notification", { jsonrpc: "2.0", method: "initialized", params: {} }],
+    [
+      "a shutdown whose params are null (void: Eglot sends null)",
+      { jsonrpc: "2.0", id: 2, method: "shutdown", params: null },
+    ],
+    ["an exit whose params are null", { jsonrpc: "2.0", method: "exit", params: null }],
     ["a response", { jsonrpc: "2.0", id: 3, result: null }],
     ["a response with an error", { jsonrpc: "2.0", id: "3", error: { code: -32601, message: "no" } }],
     [
@@ -160,4 +165,18 @@ test("parseError: -32700 with id null, the parser's words kept", () => {
     id: null,
     error: { code: -32700, message: "Parse error: the message is not JSON (Unexpected token n)" },
   });
+});
+
+test("withoutVoidParams: the params null of shutdown and exit dropped, any other message as it came", () => {
+  expect(withoutVoidParams({ jsonrpc: "2.0", id: 2, method: "shutdown", params: null } as never)).toEqual({
+    jsonrpc: "2.0",
+    id: 2,
+    method: "shutdown",
+  });
+  expect(withoutVoidParams({ jsonrpc: "2.0", method: "exit", params: null } as never)).toEqual({
+    jsonrpc: "2.0",
+    method: "exit",
+  });
+  const hover = { jsonrpc: "2.0", id: 3, method: "textDocument/hover", params: {} };
+  expect(withoutVoidParams(hover as never)).toBe(hover);
 });

@@ -13,7 +13,8 @@
  * (notifications.ts). (Read to the letter, JSON-RPC 2.0 answers a message that is no Request object with an Invalid
  * Request of id null, which a client matches to none of its requests and only logs, if at all; the log message names
  * the method, where the user reads the server's log.) So is a message whose params are neither an object nor an array
- * (`null`, `"x"`, LSP's `params?: array | object`), a request answered Invalid Params (-32602).
+ * (`null`, `"x"`, LSP's `params?: array | object`), a request answered Invalid Params (-32602); but `null` is no params
+ * for `shutdown` and `exit`, whose params are void.
  */
 import { ErrorCodes, type Message } from "vscode-languageserver/node.js";
 import { isObject } from "../model/common.ts";
@@ -43,7 +44,7 @@ export function refusalOf(message: unknown): Refusal | undefined {
       ? undefined
       : { say: `a response (id ${cutToken(String(id))}): ${version}; the response is ignored` };
   }
-  const unread = version ?? paramsProblem(message.params);
+  const unread = version ?? (isVoidOfNull(method, message.params) ? undefined : paramsProblem(message.params));
   if (unread === undefined) return undefined;
   if (!isId(id)) return { say: `${cutToken(method)}: ${unread}; the notification is ignored` };
   return {
@@ -60,6 +61,26 @@ export function refusalOf(message: unknown): Refusal | undefined {
 function paramsProblem(params: unknown): string | undefined {
   if (params === undefined || (typeof params === "object" && params !== null)) return undefined;
   return `params must be an object or an array, not ${params === null ? "null" : `a ${typeof params}`}`;
+}
+
+/**
+ * The methods whose params LSP declares `void`: a client may send them as `null` (Emacs's Eglot sends
+ * `"params":null` with `shutdown` and `exit`), which is read as no params, where a shutdown was answered Invalid Params
+ * and an exit ignored, the server left running.
+ */
+const VOID_PARAMS: ReadonlySet<string> = new Set(["shutdown", "exit"]);
+
+const isVoidOfNull = (method: string, params: unknown): boolean => params === null && VOID_PARAMS.has(method);
+
+/**
+ * The message the connection takes in: one of a method whose params are void without its `params: null`, which the
+ * library would hand to the handler as a parameter; any other as it came.
+ */
+export function withoutVoidParams(message: Message): Message {
+  const sent: unknown = message;
+  if (!isObject(sent) || typeof sent.method !== "string" || !isVoidOfNull(sent.method, sent.params)) return message;
+  const { params: _, ...rest } = sent;
+  return rest as unknown as Message;
 }
 
 /** The Invalid Params answer to a request, saying why (`textDocument/hover: params must be...`). */

@@ -364,6 +364,43 @@ describe("hangar lsp --strict, over stdio", () => {
   });
 });
 
+describe("hangar lsp on a vars file (the extension's **/ci/**/*.yml takes ci/vars.yml in)", () => {
+  test("no pipeline's findings (job-none, a dropped key for each var), one hint saying it is not read as a pipeline; once a pipeline key is there, a pipeline's", async () => {
+    const { client, stop } = await started();
+    const { ofVersion } = watchDiagnostics(client);
+    const uri = "file:///work/ci/vars.yml";
+    const diagnosticsOf = async (version: number) =>
+      (await ofVersion(version)).diagnostics.map((d) => [d.range.start.line + 1, d.severity, d.code, d.message]);
+    try {
+      await client.sendNotification(InitializedNotification.type, {});
+      await client.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri, languageId: "yaml", version: 1, text: "branch: main\nregistry: {user: bot}\n" },
+      });
+      expect(await diagnosticsOf(1)).toEqual([
+        [
+          1,
+          4,
+          "not-a-pipeline",
+          "not read as a pipeline or a task config: no key of either at the top level (a vars file, or another tool's)",
+        ],
+      ]);
+      await client.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ text: "branch: main\njobs: []\n" }],
+      });
+      expect((await diagnosticsOf(2)).map(([, , code]) => code)).toEqual(["unknown-field-dropped", "job-none"]);
+      // a list is no vars file: a pipeline's error, as before
+      await client.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version: 3 },
+        contentChanges: [{ text: "- name: a\n" }],
+      });
+      expect((await diagnosticsOf(3)).map(([, severity]) => severity)).toEqual([1]);
+    } finally {
+      await stop();
+    }
+  });
+});
+
 describe("hangar lsp on a task config file", () => {
   const taskUri = "file:///work/ci/tasks/test.yml";
   const TEXT = "platform: linux\nrun:\n  path: make\ninputs:\n  - path: src\nouputs: []\n\n";
@@ -602,6 +639,18 @@ describe("hangar lsp, given a client that breaks the protocol", () => {
     await client.sendNotification(ExitNotification.type);
     expect(await exited).toBe(0);
     client.dispose();
+  });
+
+  test("shutdown and exit with params null, as Emacs's Eglot sends them (LSP's params: void): shutdown is answered null and exit ends the server with 0, where shutdown was refused Invalid Params and exit ignored, leaving the server running", async () => {
+    const { server, exited, stdout, logged } = await started();
+    server.stdin.write(frame('{"jsonrpc":"2.0","id":31,"method":"shutdown","params":null}'));
+    server.stdin.write(frame('{"jsonrpc":"2.0","method":"exit","params":null}'));
+    const code = await Promise.race([exited, new Promise((ok) => setTimeout(() => ok("still running"), 20_000))]);
+    if (code === "still running") server.kill();
+    expect(code).toBe(0);
+    expect(stdout()).toContain('{"jsonrpc":"2.0","id":31,"result":null}');
+    expect(errorAnswers(stdout())).toEqual([]);
+    expect(logged).toEqual([]);
   });
 
   test("a $/cancelRequest without params is said and dropped: the server reads on, where it stopped as at a bad header", async () => {

@@ -58,7 +58,7 @@ import { quickFixes, toLspDiagnostics } from "./features/diagnostics.ts";
 import { hover } from "./features/hover.ts";
 import { prepareRename, rename } from "./features/rename.ts";
 import { documentSymbols } from "./features/symbols.ts";
-import { afterShutdown, invalidParams, parseError, refusalOf } from "./json-rpc.ts";
+import { afterShutdown, invalidParams, parseError, refusalOf, withoutVoidParams } from "./json-rpc.ts";
 import { checkedDocumentEvents } from "./notifications.ts";
 import { boundedDocumentEvents, OPEN_BOUNDS, type OpenBounds } from "./open-documents.ts";
 import {
@@ -176,7 +176,7 @@ function heedful(
         }
         if (request?.method === "shutdown") session.shutDown = true;
         try {
-          callback(message);
+          callback(withoutVoidParams(message));
         } catch (error) {
           const what = isObject(sent) && typeof sent.method === "string" ? sent.method : "a message";
           say(`${what} could not be read (${error instanceof Error ? error.message : String(error)}); it is ignored`);
@@ -197,6 +197,16 @@ function readBeforeHandlers(method: string, params: unknown): string | undefined
 const NOT_HELD = "lsp/not-held";
 
 const START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** The one finding on a document plainly neither a pipeline nor a task config (document-kind.ts `isPlainlyNeither`). */
+const NOT_A_PIPELINE = {
+  range: START,
+  severity: DiagnosticSeverity.Hint,
+  source: "hangar",
+  code: "not-a-pipeline",
+  message:
+    "not read as a pipeline or a task config: no key of either at the top level (a vars file, or another tool's)",
+};
 
 /** A version of a document as read: its parse, and the editor's reading of it once a request needed it. */
 interface VersionRead {
@@ -255,11 +265,16 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
     // one parse per version, for the validator (whose value also gives the names to suggest) and the editor
     // features; the position tree is read when a finding is located or a request needs it
     const { parsed } = readOf(text).parse;
-    const { diagnostics } = validateParsed(parsed, { file: uri, strict: options.strict === true });
+    const { diagnostics, neither } = validateParsed(parsed, { file: uri, strict: options.strict === true });
     void connection.sendDiagnostics({
       uri,
       version: text.version,
-      diagnostics: toLspDiagnostics(diagnostics, text, parsed.pipeline),
+      // a mapping plainly neither a pipeline nor a task config (a vars file the editor's globs take in) gets none of a
+      // pipeline's findings, which would be one for each of its keys, but a hint saying how it was read
+      diagnostics:
+        neither === true && parsed.pipeline !== undefined
+          ? [NOT_A_PIPELINE]
+          : toLspDiagnostics(diagnostics, text, parsed.pipeline),
     });
   };
   const flush = () => {

@@ -25,6 +25,25 @@ describe("a syntax error's fly line is go-yaml v3's words and line", () => {
     ["flow mapping inside a flow list", "a: [1, {b: 2\n", "line 1: did not find expected ',' or '}'"],
     ["flow list, no line break at the end", "a: [1, 2", "line 1: did not find expected ',' or ']'"],
     ["flow list ending in a comma", "jobs:\n- plan: [\n    {get: x},\n", "line 3: did not find expected node content"],
+    // an entry of a flow collection followed by neither a `,` nor its end: the parser's line of the collection's start
+    [
+      "flow mapping left open before the next key",
+      "a: 1\nb: {c: x\nd: 1\n",
+      "line 1: did not find expected ',' or '}'",
+    ],
+    ["two entries of a flow list without a comma", 'a: 1\nb: ["c" d]\n', "line 1: did not find expected ',' or ']'"],
+    [
+      "a flow list left open before a list entry",
+      "j:\n- p: 1\n  q: [{g: x}\n  - g: y\n",
+      "line 2: did not find expected ',' or ']'",
+    ],
+    ["a } in a flow list", "a: 1\nb: {c: [1, 2}\n", "line 1: did not find expected ',' or ']'"],
+    ["a flow mapping on line 1", "a: {b: 1 c: 2}\n", "did not find expected ',' or '}'"],
+    [
+      "a flow list on line 1, the entry found on line 3",
+      'a: [b,\n  "c"\n  d]\n',
+      "line 2: did not find expected ',' or ']'",
+    ],
     // a key over two lines among a mapping's keys: the key's line
     ["key without a colon", "a: 1\nserial\nb: 2\n", "line 2: could not find expected ':'"],
     ["key without a colon, nested", "x: 1\ny:\n  a: 1\n  b\n  c: 2\n", "line 4: could not find expected ':'"],
@@ -87,6 +106,11 @@ describe("a syntax error's fly line is go-yaml v3's words and line", () => {
     ["a flow mapping the text ends in", "x: 1\na: {b: 1\n", "line 2: did not find expected ',' or '}'"],
     ["a flow list over lines", "x: 1\na: [1,\n  2,\n  3\n", "line 4: did not find expected ',' or ']'"],
     ["a key without a colon", "a: 1\nb\nc: 2\n", "line 3: could not find expected ':'"],
+    [
+      "a flow mapping left open before the next key",
+      "platform: linux\nrun: {path: x\n  args: [a]\n",
+      "line 2: did not find expected ',' or '}'",
+    ],
     ["a key of two words without a colon", "a: 1\nb c\nd\ne: 1\n", "line 3: could not find expected ':'"],
     ["a key without a colon before a comment", "x: 1\n\n# c\nb\n\n# d\nc: 2\n", "line 6: could not find expected ':'"],
     ["a list entry after a root mapping", "# c\n---\na: 1\nb: 2\n- c\n", "line 4: did not find expected key"],

@@ -57,6 +57,7 @@ export function goYamlSyntaxError(
   if (reason === "a line break is expected") return at("did not find expected comment or line break");
   if (UNCLOSED_QUOTE.test(reason)) return unclosedQuote(text, end, place);
   if (reason === "unexpected end of the stream within a flow collection") return unclosedFlow(text, end, place);
+  if (reason === "missed comma between flow collection entries") return missedComma(text, end, place);
   if (reason === "tab characters must not be used in indentation") return tabIndent(text, end, place);
   if (reason === "can not read a block mapping entry; a multiline key may not be an implicit key") {
     // a key over more than one line, among the keys of a block mapping: its start is go-yaml's context
@@ -138,23 +139,39 @@ function tabIndent(text: string, offset: number, place: ReaderPlace | undefined)
   };
 }
 
+/** Where the flow collection the reader was reading starts (its `[` or `{`), if it was reading one. */
+function openFlow(text: string, offset: number, place: ReaderPlace | undefined): number | undefined {
+  if (place?.open === undefined) return undefined;
+  const context = contentStart(text, place.open, offset);
+  return text[context] === "[" || text[context] === "{" ? context : undefined;
+}
+
+/** go-yaml's parser's words for a flow collection's entry followed by neither a `,` nor the collection's end. */
+const noCommaOrEnd = (open: string | undefined): string => `did not find expected ',' or '${open === "[" ? "]" : "}"}'`;
+
+/**
+ * An entry of a flow collection followed by something else than a `,` or the collection's end (`{uri: x` with the
+ * next key of the block mapping on the next line, `["a" b]`): go-yaml's parser wants one of them there, its context
+ * the collection's start and its problem the token found (parserc.go `yaml_parser_parse_flow_sequence_entry`,
+ * `yaml_parser_parse_flow_mapping_key`), where js-yaml says a comma was missed.
+ */
+function missedComma(text: string, offset: number, place: ReaderPlace | undefined): GoYamlError | undefined {
+  const context = openFlow(text, offset, place);
+  if (context === undefined) return undefined;
+  return { message: noCommaOrEnd(text[context]), stage: "parser", context, problem: offset };
+}
+
 /** A flow collection that does not end: go-yaml's parser wants its next entry, or its end, at the end of the stream. */
 function unclosedFlow(text: string, offset: number, place: ReaderPlace | undefined): GoYamlError | undefined {
-  if (place?.open === undefined || offset < text.length) return undefined;
-  const context = contentStart(text, place.open, offset);
-  const open = text[context];
-  if (open !== "[" && open !== "{") return undefined;
+  if (offset < text.length) return undefined;
+  const context = openFlow(text, offset, place);
+  if (context === undefined) return undefined;
   // after the collection's start, an entry's `,` or a key's `:`, the parser wants a node: the end of the stream is none
   if (/[[{,:]\s*$/.test(text.slice(Math.max(context, text.length - 1024)).replace(/(?:^|[ \t])#[^\n]*/g, ""))) {
     const end = text.length;
     return { message: "did not find expected node content", stage: "parser", context: end, problem: end };
   }
-  return {
-    message: `did not find expected ',' or '${open === "[" ? "]" : "}"}'`,
-    stage: "parser",
-    context,
-    problem: text.length,
-  };
+  return { message: noCommaOrEnd(text[context]), stage: "parser", context, problem: text.length };
 }
 
 /**

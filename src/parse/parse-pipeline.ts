@@ -76,6 +76,11 @@ export interface ParsedPipeline {
    * read them: a reader judging a part of the data by itself (`checkShape`) reads its numbers as the parser did.
    */
   readonly numbers?: GoNumbers;
+  /**
+   * When vars were given: the document as written, before they were put in place (`pipeline` is after), so that a
+   * reader may tell a value a var gave from one the text holds.
+   */
+  readonly asWritten?: unknown;
 }
 
 /** Every YAML error code, as hangar diagnostic ids (`yaml/DUPLICATE_KEY`). */
@@ -476,6 +481,7 @@ function finish(
     // the records describe the values as read: of no use to the rules once the shape check converted any
     ...(known !== undefined && shape.unchanged && { knownMappings: known }),
     ...(numbers !== undefined && { numbers }),
+    ...(vars !== undefined && { asWritten: read }),
   };
 }
 

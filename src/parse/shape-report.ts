@@ -48,7 +48,7 @@ export function typeError(state: State, value: unknown, goType: string, here: At
  * A `((var))` left in place where a bool, number, list or map is required: fly decodes it as the string it is
  * (and fails); the hint names the var and how to give it a value.
  */
-function missingVarHint(value: unknown): string {
+export function missingVarHint(value: unknown): string {
   if (typeof value !== "string" || !isWholeVar(value)) return "";
   const name = value.slice(2, -2);
   if (name.includes(":")) return `; the var ${value} is resolved only when the pipeline runs, too late for this field`;

@@ -1,4 +1,4 @@
-import type { Path, PathSegment } from "../model/common.ts";
+import { isObject, type Path, type PathSegment } from "../model/common.ts";
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -45,4 +45,15 @@ export function comparePaths(a: Path, b: Path): number {
     return x < y ? -1 : 1;
   }
   return a.length - b.length;
+}
+
+/** The value at a path of the data (an own key of each mapping on the way), or undefined. */
+export function valueAt(data: unknown, path: Path): unknown {
+  let v: unknown = data;
+  for (const seg of path) {
+    if (Array.isArray(v) && typeof seg === "number") v = v[seg];
+    else if (isObject(v) && typeof seg === "string" && Object.hasOwn(v, seg)) v = v[seg];
+    else return undefined;
+  }
+  return v;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { formatResults, toJson } from "./format.ts";
+import { formatResults, toJson, unlistedByFly } from "./format.ts";
 import { type FileValidation, validateText } from "./validate-text.ts";
 
 const result: FileValidation = {
@@ -140,5 +140,25 @@ describe("--format fly of a task config file", () => {
     );
     expect(fly("platform: linux\nrun: { path: make, dri: x }\n")).toBe("t.yml:\nlooks good\n");
     expect(fly("platform: linux\nrun: { path: make, dri: x }\n", true)).toBe("t.yml:\nerror: configuration invalid\n");
+  });
+});
+
+describe("unlistedByFly: the errors --format fly leaves out", () => {
+  const read = (text: string, options: Parameters<typeof validateText>[1] = {}) =>
+    unlistedByFly(validateText(text, { file: "p.yml", as: "auto", ...options }));
+  const pipeline = (resource: string) =>
+    `resources:\n- {name: src, type: git, source: {uri: x}${resource}}\njobs:\n- name: a\n  plan: [{get: src}]\n`;
+
+  test("hangar's own errors, when no error that stops fly is printed", () => {
+    expect(read(pipeline(", pubic: true"))).toBe(1);
+    expect(read(pipeline(""))).toBe(0);
+    // a warning of hangar's own fails nothing; with --strict it does
+    expect(read("platform: linux\nrun: { path: make, dri: x }\n")).toBe(0);
+    expect(read("platform: linux\nrun: { path: make, dri: x }\n", { strict: true })).toBe(1);
+  });
+
+  test("none when fly stops at an error of its own (a decoding error, YAML it cannot read), which it prints", () => {
+    expect(read(`${pipeline(", pubic: true")}x: [\n`)).toBe(0);
+    expect(read(pipeline(", pubic: true, check_every: 7"))).toBe(0);
   });
 });

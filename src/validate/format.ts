@@ -161,6 +161,23 @@ export function formatFly(result: FileValidation): string {
   return `${out}looks good\n`;
 }
 
+/**
+ * The errors of a file that `--format fly` does not list ({@link formatFly}): hangar's own (fly has no such check),
+ * when no error that stops fly is printed in their place. They fail the file all the same (`error: configuration
+ * invalid`), so a reader may say how many there are and where to see them.
+ */
+export function unlistedByFly(result: FileValidation): number {
+  const { diagnostics } = result;
+  const stop =
+    readStop(diagnostics) ??
+    diagnostics.find(stopsFly) ??
+    (result.readAs === "task"
+      ? diagnostics.find((d) => d.ruleId === "task-config-unknown-fields" && d.severity === "error")
+      : undefined);
+  if (stop !== undefined) return 0;
+  return diagnostics.filter((d) => d.severity === "error" && d.parity !== "concourse").length;
+}
+
 const NO_PLATFORM = "task-config-no-platform";
 
 /**

@@ -337,3 +337,30 @@ describe("a var name Concourse refuses in a pipeline that is not well formed (fl
     expect(found(validateValue(data, { vars: noVars }).diagnostics)).toEqual(expected);
   });
 });
+
+describe("a secret the vars given put in place (fly set-pipeline -l vars.yml stores it in the pipeline's config)", () => {
+  const pipeline =
+    "resources:\n- name: src\n  type: git\n  source: {uri: 'https://x/a.git', private_key: ((git-key))}\n" +
+    "jobs:\n- name: j\n  plan:\n  - get: src\n";
+  const vars: TemplateVars = { pairs: [{ path: ["git-key"], value: "k3y-material-1" }], files: [] };
+  const secrets = (diagnostics: readonly Diagnostic[]) =>
+    diagnostics.filter((d) => d.ruleId === "secret-literal").map((d) => `${d.loc?.line}:${d.loc?.col} ${d.message}`);
+  const FROM_VARS =
+    "'private_key' gets its secret from a var given, ((git-key)), and fly set-pipeline stores the values of vars " +
+    "given with -v, -y, -l or -i in the pipeline's config; leave ((git-key)) to a credential manager instead";
+
+  test("is reported naming the var the vars given filled, where it told to use a ((var)) when the file holds one", () => {
+    expect(secrets(validateText(pipeline, { vars }).diagnostics)).toEqual([`4:49 ${FROM_VARS}`]);
+    const data = parsePipeline(pipeline).pipeline;
+    expect(validateData(data, { vars }).diagnostics.map((d) => d.message)).toEqual([FROM_VARS]);
+    expect(validateValue(data, { vars }).diagnostics.map((d) => d.message)).toEqual([FROM_VARS]);
+  });
+
+  test("a secret written in the file is told as before, vars given or not", () => {
+    const written = pipeline.replace("((git-key))", "k3y-material-1");
+    const told =
+      "4:49 'private_key' has a literal value; use a ((var)) from a credential manager instead of writing the secret here";
+    expect(secrets(validateText(written).diagnostics)).toEqual([told]);
+    expect(secrets(validateText(written, { vars }).diagnostics)).toEqual([told]);
+  });
+});

@@ -3,7 +3,13 @@ import { type Diagnostic, isAboutKey } from "../source/diagnostic.ts";
 import { refusedVarNames } from "./refused-var-names.ts";
 import { validate } from "./validate.ts";
 import { validateTaskConfig } from "./validate-task-config.ts";
-import { type FileValidation, finish, ruleOptions, type ValidateTextOptions } from "./validate-value.ts";
+import {
+  type FileValidation,
+  finish,
+  ruleOptions,
+  secretsFromVars,
+  type ValidateTextOptions,
+} from "./validate-value.ts";
 
 export { type FileValidation, hasErrors, type ValidateTextOptions, validateValue } from "./validate-value.ts";
 
@@ -57,9 +63,9 @@ export function validateParsed(parsed: ParsedPipeline, options: ValidateTextOpti
   if (parsed.wellFormed && parsed.pipeline !== undefined) {
     const knownMappings = parsed.knownMappings;
     const withKnown = knownMappings === undefined ? options : { ...options, knownMappings };
-    for (const d of validate(parsed.pipeline, ruleOptions(withKnown))) {
-      found.push(locateIn(d, isAboutKey(d) ? "key" : "value"));
-    }
+    const ruled = validate(parsed.pipeline, ruleOptions(withKnown));
+    const told = parsed.asWritten === undefined ? ruled : secretsFromVars(ruled, parsed.asWritten);
+    for (const d of told) found.push(locateIn(d, isAboutKey(d) ? "key" : "value"));
   } else if (parsed.pipeline !== undefined && options.vars === undefined) {
     // fly's templating reads every var's name before the pipeline is decoded (templatehelpers `Evaluate`), and stops
     // at one it refuses, where a shape error would stop it later: `finish` keeps such names alone (see

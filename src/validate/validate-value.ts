@@ -1,10 +1,12 @@
 import type { GoNumbers } from "../concourse/go-number.ts";
+import { hasVar, varReferences } from "../concourse/vars.ts";
 import { isObject } from "../model/common.ts";
 import { checkShape, quickDataCheck, type ShapeResult } from "../parse/check-shape.ts";
 import type { ReadAs } from "../parse/document-kind.ts";
 import type { InputFormat } from "../parse/parse-pipeline.ts";
 import { interpolate, type TemplateVars, varProblemDiagnostic } from "../parse/vars.ts";
-import { compareByLocation, cutLongTokens, type Diagnostic, MAX_QUOTED_TOKEN } from "../source/diagnostic.ts";
+import { compareByLocation, cutLongTokens, cutToken, type Diagnostic, MAX_QUOTED_TOKEN } from "../source/diagnostic.ts";
+import { valueAt } from "../source/path.ts";
 import { findNotPlainData } from "../walk/plain-data.ts";
 import { refusedVarNames, stopAtRefusedNames } from "./refused-var-names.ts";
 import { censusOf, newTally, tallyKey, tallyString } from "./rules/lib/string-census.ts";
@@ -65,10 +67,11 @@ export function validateValue(value: unknown, options: ValidateTextOptions = {})
       diagnostics: [{ ruleId: "input/not-data", severity: "error", parity: "hangar", message, path: [] }],
     };
   }
+  const asWritten = copy;
   const filled = withVars(copy, options.vars);
   if (!filled.ok) return { file, diagnostics: filled.diagnostics };
   copy = filled.data;
-  const all = shapeThenRules(copy, checkShape(copy), options);
+  const all = shapeThenRules(copy, checkShape(copy), options, asWritten);
   return { file, diagnostics: finish(all, options.strict === true) };
 }
 
@@ -104,7 +107,7 @@ export function validateData(data: unknown, options: ValidateTextOptions = {}): 
   const filled = withVars(data, options.vars);
   if (!filled.ok) return { file, diagnostics: filled.diagnostics };
   // the whole numbers vars put in place are as fly holds them (a -y integer past 2^53 by its digits)
-  const all = shapeThenRules(filled.data, checkShape(filled.data, undefined, filled.numbers), options);
+  const all = shapeThenRules(filled.data, checkShape(filled.data, undefined, filled.numbers), options, data);
   return { file, diagnostics: finish(all, options.strict === true) };
 }
 
@@ -112,22 +115,53 @@ export function validateData(data: unknown, options: ValidateTextOptions = {}): 
  * The shape check's findings on `data`, then the rules' when it is a well-formed pipeline. On one that is not, with no
  * vars given, the var names fly refuses are looked for too, as the text path looks for them (fly reads every name
  * before it decodes the pipeline; {@link finish} keeps them alone); with vars given, they were read as vars were put
- * in place.
+ * in place. `asWritten`: the document before vars were put in place (see {@link ruleFindings}).
  */
-function shapeThenRules(data: unknown, shape: ShapeResult, options: ValidateTextOptions): Diagnostic[] {
+function shapeThenRules(
+  data: unknown,
+  shape: ShapeResult,
+  options: ValidateTextOptions,
+  asWritten: unknown,
+): Diagnostic[] {
   const found: Diagnostic[] = [...shape.diagnostics];
   // concat, not a spread into push: a spread of some 150,000 findings overflows the call stack
-  if (shape.wellFormed && shape.isMapping) {
-    return found.concat(validate((shape.value ?? {}) as never, ruleOptions(options)));
-  }
+  if (shape.wellFormed && shape.isMapping) return found.concat(ruleFindings(shape.value, options, asWritten));
   // a value that is no mapping fails fly's first read, before vars are put in place
   if (!shape.isMapping || options.vars !== undefined) return found;
   return found.concat(refusedVarNames(data as never, undefined, undefined));
 }
 
+/**
+ * A secret the vars given put in place (`private_key: ((git-key))` with `-l vars.yml`) is one fly set-pipeline stores
+ * in the pipeline's config, as it stores one written in the file: its `secret-literal` finding names the var and says
+ * so, where it told to use the ((var)) the file holds. `asWritten`: the document before the vars were put in place.
+ */
+export function secretsFromVars(diagnostics: readonly Diagnostic[], asWritten: unknown): Diagnostic[] {
+  return diagnostics.map((d) => {
+    if (d.ruleId !== "secret-literal") return d;
+    const written = valueAt(asWritten, d.path);
+    if (typeof written !== "string" || !hasVar(written)) return d;
+    const vars = [...new Set(Array.from(varReferences(written), (m) => cutToken(m[0])))];
+    if (vars.length === 0) return d;
+    const key = d.path.at(-1);
+    const what = typeof key === "string" ? `'${cutToken(key)}' gets its secret` : "this secret comes";
+    const list = vars.join(", ");
+    const message =
+      `${what} from ${vars.length === 1 ? "a var" : "vars"} given, ${list}, and fly set-pipeline stores the values of ` +
+      `vars given with -v, -y, -l or -i in the pipeline's config; leave ${list} to a credential manager instead`;
+    return { ...d, message };
+  });
+}
+
 /** The options the rules run with: when vars were put in place, their names were read then. */
 export const ruleOptions = (options: ValidateTextOptions): ValidateTextOptions =>
   options.vars === undefined ? options : { ...options, varsPutInPlace: true };
+
+/** The rules' findings on a well-formed pipeline, those of a secret the vars given put in place saying so. */
+function ruleFindings(pipeline: unknown, options: ValidateTextOptions, asWritten: unknown): Diagnostic[] {
+  const found = validate((pipeline ?? {}) as never, ruleOptions(options));
+  return options.vars === undefined ? found : secretsFromVars(found, asWritten);
+}
 
 /** The data with fly's vars put in place (a new value), or the vars that could not be, as fly reports them. */
 function withVars(

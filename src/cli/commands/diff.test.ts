@@ -33,6 +33,25 @@ const diff = async (argv: string[], stdin = "") => {
 };
 
 describe("hangar diff", () => {
+  test("a task config file or a vars file on either side: an error saying what it is, exit 2, where every object of the other side was listed as added or removed", async () => {
+    writeFileSync(join(work, "old.yml"), OLD_YAML);
+    writeFileSync(join(work, "unit.yml"), "platform: linux\nrun: {path: make}\n");
+    writeFileSync(join(work, "vars.yml"), "branch: main\n");
+    expect(await diff(["unit.yml", "old.yml"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "hangar diff: unit.yml is a task config file, not a pipeline (`hangar validate unit.yml` checks it)\n",
+    });
+    expect(await diff(["old.yml", "vars.yml"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "hangar diff: vars.yml is neither a pipeline nor a task config (no key of either at the top level)\n",
+    });
+    // the API's answer, { config: ... }, is a pipeline
+    writeFileSync(join(work, "answer.json"), JSON.stringify({ config: { jobs: [{ name: "build", plan: [] }] } }));
+    expect((await diff(["answer.json", "answer.json"])).code).toBe(0);
+  });
+
   test("--timeout bounds how long a module may take, as the message it gives says", async () => {
     writeFileSync(join(work, "never.ts"), "export default () => new Promise(() => {});\n");
     writeFileSync(join(work, "old.yml"), OLD_YAML);

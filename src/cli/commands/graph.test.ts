@@ -30,6 +30,25 @@ groups:
 `;
 
 describe("hangar graph", () => {
+  test("a task config file or a vars file: an error saying what it is, exit 2, where an empty picture was drawn, exit 0", async () => {
+    writeFileSync(join(scratch(), "unit.yml"), "platform: linux\nrun: {path: make}\n");
+    writeFileSync(join(scratch(), "vars.yml"), "branch: main\n");
+    const task = memoryIo(scratch());
+    expect(await runCli(["graph", "unit.yml", "--format", "dot"], task.io)).toBe(2);
+    expect({ stdout: task.stdout, stderr: task.stderr }).toEqual({
+      stdout: "",
+      stderr:
+        "hangar graph: unit.yml is a task config file, not a pipeline: there is nothing to draw (`hangar validate unit.yml` checks it)\n",
+    });
+    const vars = memoryIo(scratch());
+    expect(await runCli(["graph", "vars.yml", "--format", "dot"], vars.io)).toBe(2);
+    expect({ stdout: vars.stdout, stderr: vars.stderr }).toEqual({
+      stdout: "",
+      stderr:
+        "hangar graph: vars.yml is neither a pipeline nor a task config (no key of either at the top level): there is nothing to draw\n",
+    });
+  });
+
   test("a pipeline module: SVG on stdout with the packerJobs() fragment outlined", async () => {
     const run = memoryIo(repo);
     expect(await runCli(["graph", example], run.io)).toBe(0);

@@ -40,7 +40,18 @@ async function readPipelineFile(
     return undefined;
   }
   const { parsePipeline } = await import("../../parse/parse-pipeline.ts");
-  const parsed = parsePipeline(bytes, { file: shown, ...(vars !== undefined && { vars }) });
+  // read as validate reads it, so that a task config file or another tool's file is said to be one, not drawn empty
+  const parsed = parsePipeline(bytes, { file: shown, as: "auto", ...(vars !== undefined && { vars }) });
+  const other =
+    parsed.kind === "task"
+      ? `a task config file, not a pipeline: there is nothing to draw (\`hangar validate ${entry}\` checks it)`
+      : parsed.neither === true
+        ? "neither a pipeline nor a task config (no key of either at the top level): there is nothing to draw"
+        : undefined;
+  if (other !== undefined) {
+    reportError(io, "graph", `${shown} is ${other}`);
+    return undefined;
+  }
   if (parsed.pipeline !== undefined && parsed.wellFormed) return parsed.pipeline;
   const at = (d: Diagnostic) => (d.loc === undefined ? shown : `${d.loc.file ?? shown}:${d.loc.line}:${d.loc.col}`);
   const [{ withoutUnresolvedVars }, { cutLongTokens, shownPath }] = await Promise.all([

@@ -52,6 +52,48 @@ describe("hangar import", () => {
     expect(readdirSync(join(work, "ts")).sort()).toEqual(["a.ts", "b.ts"]);
   });
 
+  test("a folder holding a vars file and a task config beside its pipelines: they are passed by with a note, as validate passes by another tool's file, where the import failed on them and wrote nothing", async () => {
+    mkdirSync(join(work, "ci"));
+    writeFileSync(join(work, "ci/pipeline.yml"), PIPELINE);
+    writeFileSync(join(work, "ci/vars.yml"), "branch: main\nregistry: {user: bot}\n");
+    writeFileSync(join(work, "ci/unit.yml"), "platform: linux\nrun: {path: make}\n");
+    const { code, stderr } = await run(["ci", "--out-dir", "ts"]);
+    expect({ code, stderr }).toEqual({
+      code: 0,
+      stderr:
+        "note: passed by ci/unit.yml, found in a folder: a task config file, not a pipeline (`hangar validate` checks it)\n" +
+        "note: passed by ci/vars.yml, found in a folder: neither a pipeline nor a task config (no key of either at the top level)\n" +
+        "wrote 1 module\n",
+    });
+    expect(readdirSync(join(work, "ts"))).toEqual(["pipeline.ts"]);
+  });
+
+  test("a task config or a vars file named on its own is still an error, saying what it is", async () => {
+    writeFileSync(join(work, "unit.yml"), "platform: linux\nrun: {path: make}\n");
+    writeFileSync(join(work, "vars.yml"), "branch: main\n");
+    const task = await run(["unit.yml"]);
+    expect({ code: task.code, stderr: task.stderr }).toEqual({
+      code: 2,
+      stderr:
+        "unit.yml:1:1: the document has no `jobs`: there is no pipeline to import (it is a task config file: `hangar validate` checks it)\n",
+    });
+    const vars = await run(["vars.yml"]);
+    expect({ code: vars.code, stderr: vars.stderr }).toEqual({
+      code: 2,
+      stderr: "vars.yml:1:1: the document has no `jobs`: there is no pipeline to import\n",
+    });
+  });
+
+  test("a folder of no pipeline: an error saying so, nothing written", async () => {
+    mkdirSync(join(work, "ci"));
+    writeFileSync(join(work, "ci/vars.yml"), "branch: main\n");
+    const { code, stderr } = await run(["ci", "--out-dir", "ts"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("note: passed by ci/vars.yml, found in a folder");
+    expect(stderr).toContain("hangar import: no pipeline to import: every file given was passed by\n");
+    expect(existsSync(join(work, "ts"))).toBe(false);
+  });
+
   test("several files without --out-dir is a usage error", async () => {
     writeFileSync(join(work, "a.yml"), PIPELINE);
     writeFileSync(join(work, "b.yml"), PIPELINE);

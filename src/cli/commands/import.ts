@@ -59,13 +59,19 @@ export default defineCommand({
     if (inputs.files.length > 1 && outDir === undefined) {
       return usage(`${inputs.files.length} pipelines given: write them with --out-dir`);
     }
-    const result = await importFiles(inputs.files, io, {
-      upgrade: values.upgrade === true,
-      factories: values.factories !== false,
-      ...(splitOption !== undefined && { split: splitOption }),
-    });
+    const result = await importFiles(
+      inputs.files,
+      io,
+      {
+        upgrade: values.upgrade === true,
+        factories: values.factories !== false,
+        ...(splitOption !== undefined && { split: splitOption }),
+      },
+      inputs.found,
+    );
     for (const line of result.messages) io.stderr(`${line}\n`);
     if (!result.ok) return EXIT.failure;
+    if (result.imported.length === 0) return failure("no pipeline to import: every file given was passed by");
     if (outDir === undefined && out === undefined) {
       io.stdout(result.imported[0]?.modules[0]?.code ?? "");
       return EXIT.ok;

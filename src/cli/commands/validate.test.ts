@@ -305,6 +305,41 @@ describe("hangar validate", () => {
     }
   });
 
+  test("--format fly: errors of hangar's own, which fly's output leaves out, are said on stderr, so that a bare 'error: configuration invalid' is explained", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "hangar-own-"));
+    try {
+      const resource = '- name: src\n  type: git\n  pubic: true\n  source: {uri: "https://x/a.git"}\n';
+      writeFileSync(join(dir, "own.yml"), `resources:\n${resource}jobs:\n- name: a\n  plan: [{get: src}]\n`);
+      writeFileSync(
+        join(dir, "good.yml"),
+        'resources:\n- {name: src, type: git, source: {uri: "https://x/a.git"}}\njobs:\n- name: a\n  plan: [{get: src}]\n',
+      );
+      const m = memoryIo(dir, {});
+      expect(await runCli(["validate", "--format", "fly", "own.yml", "good.yml"], m.io)).toBe(1);
+      expect(m.stdout).toBe("own.yml:\nerror: configuration invalid\ngood.yml:\nlooks good\n");
+      expect(m.stderr).toBe(
+        "note: own.yml: 1 error of hangar's own, which fly does not report, is not listed (run without --format fly to see it)\n",
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("the files of a folder are named as the folder was given: under an absolute path, not one relative to the working folder (../../abs/...)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "hangar-abs-"));
+    try {
+      mkdirSync(join(dir, "ci"));
+      writeFileSync(join(dir, "ci/pipeline.yml"), "jobs:\n- name: a\n  plan:\n  - get: nowhere\n");
+      const { code, stdout } = await run(["validate", join(dir, "ci")]);
+      expect({ code, stdout }).toEqual({
+        code: 1,
+        stdout: `${join(dir, "ci/pipeline.yml")}:4:10 error get-unknown-resource unknown resource 'nowhere'\n`,
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("a folder's files that are plainly another tool's (no key of a pipeline or task config) are passed by, said so; named, they are read", async () => {
     const project = mkdtempSync(join(tmpdir(), "hangar-project-"));
     try {

@@ -40,7 +40,7 @@ export default defineCommand({
     // The validator is loaded on use, so that other commands start fast.
     const [
       { pipelineToConcourseData },
-      { formatResults },
+      { formatResults, unlistedByFly },
       { hasErrors, validateData },
       { isModuleFile, loadModule },
       { notPlainData, reportLoadFailure, warningsTo },
@@ -125,6 +125,16 @@ export default defineCommand({
     io.stdout(formatResults(results, format, { color }));
     // the summary counts the files validated: none when every file failed to load (each said so on its own line)
     if (format === "text" && results.length > 0) io.stderr(summary(results, plural));
+    if (format === "fly") {
+      for (const result of results) {
+        const unlisted = unlistedByFly(result);
+        if (unlisted === 0) continue;
+        const errors = `${plural(unlisted, "error")} of hangar's own, which fly does not report, ${unlisted === 1 ? "is" : "are"}`;
+        io.stderr(
+          `note: ${result.file}: ${errors} not listed (run without --format fly to see ${unlisted === 1 ? "it" : "them"})\n`,
+        );
+      }
+    }
     if (failure !== undefined) return failure;
     // exit 2 only when nothing could be read; otherwise unreadable files are errors among the findings
     if (read === 0) return EXIT.failure;
