@@ -993,6 +993,25 @@ describe("comments", () => {
       jobs: [{ name: "j", plan: [{ get: "r" }] }],
     });
   });
+  test("a lone surrogate, a bidi control, a C1 control or a BOM in a string or a text of several lines is an escape: the module holds none of them raw and renders the input's data", async () => {
+    // JSON can say a lone surrogate, which UTF-8 cannot hold: written raw, the module's file would have U+FFFD
+    const input = JSON.stringify({
+      resources: [
+        {
+          name: "r",
+          type: "git",
+          source: { uri: "a\n\ud800b\n", bidi: "rtl\u202eevil", c1: "csi\u009b2J", bom: "\ufeffx\nx\u2066y\u061c" },
+        },
+      ],
+      jobs: [{ name: "j", plan: [{ get: "r" }] }],
+    });
+    const result = importPipeline(input);
+    if (!result.ok) throw new Error("import failed");
+    const out = result.modules[0]?.code ?? "";
+    expect(out).not.toMatch(/[\p{Cs}\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u);
+    expect(out).toContain("`a\n\\ud800b\n`");
+    expect(await rendered(out)).toEqual(JSON.parse(input));
+  });
 });
 
 describe("a null where the model types a value", () => {
