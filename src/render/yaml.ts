@@ -27,6 +27,25 @@ export function yamlSafeJson(data: unknown, indent?: number): string {
   return isAsciiWithoutDel(text) ? text : text.replace(ESCAPE_IN_QUOTES, escapeChar);
 }
 
+/**
+ * Characters go-yaml's reader refuses anywhere in a stream, in a comment too (readerc.go: only tab, LF, CR, printable
+ * ASCII, NEL, U+00A0 to U+D7FF, U+E000 to U+FFFD and past U+FFFF pass): C0 controls, DEL, C1 controls but NEL, U+FFFE
+ * and U+FFFF; and a lone surrogate, which UTF-8 cannot hold; and the BOM, which YAML reads as a stream's start.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these characters are what it finds
+const NOT_IN_COMMENT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufeff\ufffe\uffff]|\p{Cs}/gu;
+
+/**
+ * Text as YAML comment lines: cut at every line break a YAML 1.1 parser knows (CR, LF, NEL, LS, PS), so no part of it
+ * escapes its comment, and the characters no YAML reader takes even in a comment ({@link NOT_IN_COMMENT}) written as
+ * `\\u` escapes, so the document is one go-yaml reads.
+ */
+export const yamlComment = (text: string): string =>
+  text
+    .split(/\r\n|[\n\r\u0085\u2028\u2029]/)
+    .map((line) => (line === "" ? "#" : `# ${line.replace(NOT_IN_COMMENT, escapeChar)}`))
+    .join("\n");
+
 /** DEL and the characters past ASCII (where all of {@link ESCAPE_IN_QUOTES} are). */
 const NON_ASCII = /[\u007f-\uffff]/;
 
