@@ -8,6 +8,7 @@ import { workFolder } from "../../test/helpers/work-folder.ts";
 import { loadPipelineModule } from "../cli/load-pipeline.ts";
 import { parsePipeline } from "../parse/parse-pipeline.ts";
 import { renderJson } from "../render/render.ts";
+import { yamlSafeJson } from "../render/yaml.ts";
 import { importPipeline } from "./to-typescript.ts";
 
 const repo = resolve(import.meta.dirname, "../..");
@@ -994,8 +995,9 @@ describe("comments", () => {
     });
   });
   test("a lone surrogate, a bidi control, a C1 control or a BOM in a string or a text of several lines is an escape: the module holds none of them raw and renders the input's data", async () => {
-    // JSON can say a lone surrogate, which UTF-8 cannot hold: written raw, the module's file would have U+FFFD
-    const input = JSON.stringify({
+    // JSON can say a lone surrogate, which UTF-8 cannot hold: written raw, the module's file would have U+FFFD (the
+    // C1 control written as an escape, as go-yaml refuses it raw)
+    const input = yamlSafeJson({
       resources: [
         {
           name: "r",

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { yamlSafeJson } from "../render/yaml.ts";
 import { formatResults, toJson } from "./format.ts";
 import { type FileValidation, validateText } from "./validate-text.ts";
 
@@ -118,7 +119,7 @@ describe("formatResults", () => {
 
 describe("names holding terminal controls", () => {
   // ESC sequences (clear the screen, set the window title), a C1 CSI, a BEL, a line break, LS and an RTL override
-  const hostile = JSON.stringify({
+  const hostile = yamlSafeJson({
     resources: [{ name: "r\u001b[2J\u009b1m\u202e", type: "git\u001b]0;t\u0007", source: {} }],
     jobs: [{ name: "j\u001b[31m\nfake.yml:1:1 error x\u2028", plan: [{ get: "nope\u001b[2J" }] }],
   });

@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
 import { memoryIo } from "../../../test/helpers/memory-io.ts";
+import { yamlSafeJson } from "../../render/yaml.ts";
 import { runCli } from "../run-cli.ts";
 
 const repo = resolve(import.meta.dirname, "../../..");
@@ -183,8 +184,9 @@ describe("hangar diff", () => {
   });
 
   test("--format json of names and values holding terminal controls: the same data, every control an escape", async () => {
+    // the C1 controls and DEL as JSON escapes, as go-yaml refuses them raw
     const config = (value: string) =>
-      JSON.stringify({
+      yamlSafeJson({
         resources: [{ name: "r\u001b[2J\u009b1m\u202e", type: "git", source: { uri: value, "k\u2066": "\u007f" } }],
         jobs: [],
       });
