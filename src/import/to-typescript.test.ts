@@ -1593,6 +1593,29 @@ describe("split", () => {
     expect(files).toEqual(["pipeline.ts", "shared.ts", "Pipeline-2.ts", "Shared-2.ts", "pipeline-3.ts"]);
   });
 
+  test("a group name too long for a file name (most file systems take 255 bytes) is cut, still told apart", () => {
+    const long = "g".repeat(300);
+    const result = importPipeline(
+      JSON.stringify({
+        jobs: [
+          { name: "a", plan: [] },
+          { name: "b", plan: [] },
+          { name: "c", plan: [] },
+        ],
+        groups: [
+          { name: long, jobs: ["a"] },
+          { name: `${long}x`, jobs: ["b"] },
+          { name: "short", jobs: ["c"] },
+        ],
+      }),
+      { split: { by: "group" } },
+    );
+    if (!result.ok) throw new Error("import failed");
+    const files = result.modules.map((m) => m.file);
+    const cut = "g".repeat(64);
+    expect(files).toEqual(["pipeline.ts", `${cut}.ts`, `${cut}-2.ts`, "short.ts"]);
+  });
+
   test("per N jobs, in the jobs' order", () => {
     const result = importPipeline(yaml(input), { split: { jobsPerModule: 2 } });
     if (!result.ok) throw new Error("import failed");
