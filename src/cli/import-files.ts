@@ -1,6 +1,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { type ImportedModule, type ImportOptions, importPipeline } from "../import/to-typescript.ts";
+import { printable } from "../source/printable.ts";
 import { commandError } from "./define-command.ts";
 import { isFileEntry } from "./file-paths.ts";
 import { fileProblem } from "./file-problem.ts";
@@ -85,12 +86,12 @@ export async function importFiles(
     if (!result.ok) {
       for (const d of result.diagnostics) {
         const at = d.loc === undefined ? shown : `${d.loc.file ?? shown}:${d.loc.line}:${d.loc.col}`;
-        messages.push(`${at}: ${d.message}`);
+        messages.push(`${printable(at)}: ${printable(d.message)}`);
       }
       ok = false;
       continue;
     }
-    for (const note of result.notes) messages.push(`${shown}: ${note}`);
+    for (const note of result.notes) messages.push(`${printable(shown)}: ${printable(note)}`);
     const name = file === "-" ? "pipeline" : basename(file, extname(file));
     const target = options.split === undefined ? `${name}.ts` : name;
     const other = targets.get(target);

@@ -3,6 +3,7 @@ import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import type { TemplateVars } from "../parse/vars.ts";
 import { flyCommand } from "../render/fly-command.ts";
 import { renderData } from "../render/render.ts";
+import { printable } from "../source/printable.ts";
 import { checkOutputs } from "./check-outputs.ts";
 import type { HangarLink } from "./compile-cache.ts";
 import { describeWrite, EXIT, type ExitCode, reportError } from "./define-command.ts";
@@ -302,7 +303,7 @@ async function renderAll(entries: readonly string[], options: BatchOptions, io: 
       failed.push({ entry: options.flyScript, code: EXIT.failure });
     }
   } else {
-    for (const command of commands) io.stdout(`${command}\n`);
+    for (const command of commands) io.stdout(`${shownCommand(io, command)}\n`);
   }
 
   const shownDir = relative(io.cwd(), resolve(io.cwd(), options.outDir)) || ".";
@@ -310,3 +311,9 @@ async function renderAll(entries: readonly string[], options: BatchOptions, io: 
   io.stderr(`rendered ${written.length} of ${entries.length} pipelines into ${shownDir}${failures}\n`);
   return worst(failed.map((f) => f.code));
 }
+
+/**
+ * A fly command as printed on standard output: as it is for a pipe or a file (what the shell then runs), with its
+ * control characters as escapes on a terminal ({@link printable}), where a name's ESC or bidi override would act.
+ */
+export const shownCommand = (io: Io, command: string): string => (io.isTTY.stdout ? printable(command) : command);

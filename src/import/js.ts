@@ -18,32 +18,36 @@ import {
  * a call's last object or array argument hugging the parentheses.
  */
 
+/**
+ * What a literal writes as a `\\u` escape: control characters (C0, DEL, C1), the two Unicode line separators, the bidi
+ * controls that make a line read other than it runs (Trojan Source), a BOM, and a lone surrogate, which a UTF-8 file
+ * cannot hold (it would be read back as U+FFFD).
+ */
+const ESCAPED = /[\p{Cc}\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]|\p{Cs}/gu;
+
+const escapeCode = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+
 /** A string literal, in the quotes that need fewer escapes (double when even). */
 export function stringLiteral(text: string): string {
   const doubles = text.split('"').length - 1;
   const singles = text.split("'").length - 1;
-  const json = JSON.stringify(text).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+  const json = JSON.stringify(text).replace(ESCAPED, escapeCode);
   if (doubles <= singles) return json;
   return `'${json.slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
 }
 
+/** What {@link ESCAPED} matches but tab and line feed, as `\\u` escapes. */
+const escapeControls = (text: string): string =>
+  text.replace(ESCAPED, (c) => (c === "\t" || c === "\n" ? c : escapeCode(c)));
+
 /**
  * A template literal of a multi-line text: backslashes, backticks and `${` escaped; carriage returns and
- * other control characters but tab and line feed written as escapes (a template would turn a literal
+ * the rest of {@link ESCAPED} but tab and line feed written as escapes (a template would turn a literal
  * CR into LF).
  */
 export function templateLiteral(text: string): string {
   const body = text.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${");
   return `\`${escapeControls(body)}\``;
-}
-
-/** Control characters but tab and line feed (and the two Unicode line separators) as `\\u` escapes. */
-function escapeControls(text: string): string {
-  return Array.from(text, (c) => {
-    const code = c.charCodeAt(0);
-    const control = (code < 0x20 && c !== "\t" && c !== "\n") || code === 0x7f || code === 0x2028 || code === 0x2029;
-    return control ? `\\u${code.toString(16).padStart(4, "0")}` : c;
-  }).join("");
 }
 
 /** Whether a string is best written as a template literal: text of several lines. */

@@ -8,6 +8,7 @@ import { workFolder } from "../../test/helpers/work-folder.ts";
 import { loadPipelineModule } from "../cli/load-pipeline.ts";
 import { parsePipeline } from "../parse/parse-pipeline.ts";
 import { renderJson } from "../render/render.ts";
+import { yamlSafeJson } from "../render/yaml.ts";
 import { importPipeline } from "./to-typescript.ts";
 
 const repo = resolve(import.meta.dirname, "../..");
@@ -993,6 +994,26 @@ describe("comments", () => {
       jobs: [{ name: "j", plan: [{ get: "r" }] }],
     });
   });
+  test("a lone surrogate, a bidi control, a C1 control or a BOM in a string or a text of several lines is an escape: the module holds none of them raw and renders the input's data", async () => {
+    // JSON can say a lone surrogate, which UTF-8 cannot hold: written raw, the module's file would have U+FFFD (the
+    // C1 control written as an escape, as go-yaml refuses it raw)
+    const input = yamlSafeJson({
+      resources: [
+        {
+          name: "r",
+          type: "git",
+          source: { uri: "a\n\ud800b\n", bidi: "rtl\u202eevil", c1: "csi\u009b2J", bom: "\ufeffx\nx\u2066y\u061c" },
+        },
+      ],
+      jobs: [{ name: "j", plan: [{ get: "r" }] }],
+    });
+    const result = importPipeline(input);
+    if (!result.ok) throw new Error("import failed");
+    const out = result.modules[0]?.code ?? "";
+    expect(out).not.toMatch(/[\p{Cs}\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u);
+    expect(out).toContain("`a\n\\ud800b\n`");
+    expect(await rendered(out)).toEqual(JSON.parse(input));
+  });
 });
 
 describe("a null where the model types a value", () => {
@@ -1583,6 +1604,29 @@ describe("split", () => {
     if (!result.ok) throw new Error("import failed");
     const files = result.modules.map((m) => m.file);
     expect(files).toEqual(["pipeline.ts", "shared.ts", "Pipeline-2.ts", "Shared-2.ts", "pipeline-3.ts"]);
+  });
+
+  test("a group name too long for a file name (most file systems take 255 bytes) is cut, still told apart", () => {
+    const long = "g".repeat(300);
+    const result = importPipeline(
+      JSON.stringify({
+        jobs: [
+          { name: "a", plan: [] },
+          { name: "b", plan: [] },
+          { name: "c", plan: [] },
+        ],
+        groups: [
+          { name: long, jobs: ["a"] },
+          { name: `${long}x`, jobs: ["b"] },
+          { name: "short", jobs: ["c"] },
+        ],
+      }),
+      { split: { by: "group" } },
+    );
+    if (!result.ok) throw new Error("import failed");
+    const files = result.modules.map((m) => m.file);
+    const cut = "g".repeat(64);
+    expect(files).toEqual(["pipeline.ts", `${cut}.ts`, `${cut}-2.ts`, "short.ts"]);
   });
 
   test("per N jobs, in the jobs' order", () => {

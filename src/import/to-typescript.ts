@@ -1520,6 +1520,9 @@ interface Part {
   readonly jobs: readonly number[];
 }
 
+/** The longest stem of a split module's file name, well within the 255 bytes most file systems allow a name. */
+const MAX_STEM = 64;
+
 /**
  * The parts of a split: runs of consecutive jobs of one group (a job counts for the first group that
  * names it), or of N jobs, so that merging the parts in order gives the jobs in their order.
@@ -1547,7 +1550,12 @@ function splitJobs(e: Emitter, split: NonNullable<ImportOptions["split"]>): Part
   // compared in lower case: on macOS and Windows `Shared.ts` would replace `shared.ts`
   const files = new Set(["pipeline", "shared"]);
   return runs.map(({ key, jobs: indexes }) => {
-    const stem = key.replace(/[^A-Za-z0-9_.-]+/g, "-").replace(/^[-.]+|-+$/g, "") || "jobs";
+    // at most MAX_STEM characters (ASCII, so bytes): a group's name may be longer than a file name can be
+    const stem =
+      key
+        .replace(/[^A-Za-z0-9_.-]+/g, "-")
+        .slice(0, MAX_STEM)
+        .replace(/^[-.]+|-+$/g, "") || "jobs";
     let file = stem;
     for (let n = 2; files.has(file.toLowerCase()); n++) file = `${stem}-${n}`;
     files.add(file.toLowerCase());

@@ -149,8 +149,26 @@ describe("bad input gives diagnostics, never a crash or a hang", () => {
 
   test("binary junk", () => {
     const junk = String.fromCharCode(0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0xff, 0xfe);
-    expect(summary(junk)).toEqual(["1:5 input/binary not a text file: control character U+0002"]);
+    // an ELF header: its first byte, DEL, go-yaml refuses as it does the C0 controls
+    expect(summary(junk)).toEqual(["1:1 input/binary not a text file: control character U+007F"]);
     expect(summary("jobs: []\nname: \u0000\n")).toEqual(["2:7 input/binary not a text file: control character U+0000"]);
+  });
+
+  test("DEL, a C1 control (not NEL), U+FFFE or U+FFFF anywhere, in JSON or YAML, a comment too, is go-yaml's reader error", () => {
+    const fly = "error parsing yaml before applying templates: yaml: control characters are not allowed";
+    const cases: [string, string][] = [
+      ['{"jobs": [{"name": "a\u007fb", "plan": []}]}', "1:22 input/binary not a text file: control character U+007F"],
+      ['{"jobs": [{"name": "a\u009bb", "plan": []}]}', "1:22 input/binary not a text file: control character U+009B"],
+      ["jobs: [{name: a, plan: []}]\n# x\u0080\n", "2:4 input/binary not a text file: control character U+0080"],
+      ['jobs: [{name: a, plan: []}]\nx: "\ufffe"\n', "2:5 input/binary not a text file: non-character U+FFFE"],
+      ["jobs: [{name: a, plan: []}]\n# \uffff\n", "2:3 input/binary not a text file: non-character U+FFFF"],
+    ];
+    for (const [text, finding] of cases) {
+      expect(summary(text)).toEqual([finding]);
+      expect(parsePipeline(text).diagnostics[0]?.fly).toBe(fly);
+    }
+    // NEL is a line break to go-yaml, and the other characters past U+009F are text
+    expect(parsePipeline('{"jobs": [{"name": "a\u0085\u00a0\ufffd\u{1F600}", "plan": []}]}').diagnostics).toEqual([]);
   });
 
   test("deeply nested steps stop at the depth limit, with the path of the step", () => {

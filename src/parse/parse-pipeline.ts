@@ -1,5 +1,6 @@
 import { goFormatFloat } from "../concourse/go-format.ts";
 import { eitherNumbers, type GoNumbers } from "../concourse/go-number.ts";
+import { firstRefusedCharacter, isAsciiWithoutDel } from "../concourse/go-yaml-characters.ts";
 import { isObject, type Path } from "../model/common.ts";
 import type { Pipeline } from "../model/pipeline.ts";
 import type { TaskConfig } from "../model/task.ts";
@@ -209,7 +210,9 @@ function readInput(input: string | Uint8Array, options: ParseOptions): InputRead
     // JSON.parse keeps the last of a repeated key, where the YAML reader reports every repeat at its place, and makes
     // a number beyond float64's range Infinity, where go-yaml keeps it as a string: both are read as fly reads them
     const reading = value === NOT_JSON ? "yaml" : jsonReading(text, value);
-    if (reading === "json") return { parsed: parseJson(value, text, { file, vars: options.vars, as }) };
+    // JSON.parse refuses raw C0 controls; DEL, C1 controls, U+FFFE and U+FFFF go-yaml refuses too (below)
+    if (reading === "json" && (isAsciiWithoutDel(text) || firstRefusedCharacter(text) === -1))
+      return { parsed: parseJson(value, text, { file, vars: options.vars, as }) };
     if (typeof reading === "object") {
       // go-yaml's error, at the bracket past its limit; its line as go-yaml v3 prints it (none on the first line)
       const loc = lineIndex(text)(reading.tooDeep);
@@ -222,13 +225,19 @@ function readInput(input: string | Uint8Array, options: ParseOptions): InputRead
       );
     }
   }
-  const binary = firstControlCharacter(text);
+  const binary = firstRefusedCharacter(text);
   if (binary !== -1) {
     const pos = lineIndex(text)(binary);
-    const code = text.charCodeAt(binary).toString(16).padStart(4, "0");
+    const code = text.charCodeAt(binary);
+    const what = code >= 0xfffe ? "non-character" : "control character";
     // go-yaml's reader refuses the character before it reads a token, so its error has no line
     const fly = `${BEFORE_TEMPLATES}control characters are not allowed`;
-    return fail("input/binary", `not a text file: control character U+${code.toUpperCase()}`, pos, fly);
+    return fail(
+      "input/binary",
+      `not a text file: ${what} U+${code.toString(16).padStart(4, "0").toUpperCase()}`,
+      pos,
+      fly,
+    );
   }
   // Concourse reads JSON with its YAML parser, so text that is not strict JSON may still be a pipeline
   // (and YAML reports syntax errors with a position).
@@ -513,12 +522,4 @@ function detectFormat(text: string): "json" | "yaml" {
     return c === 0x7b || c === 0x5b ? "json" : "yaml";
   }
   return "yaml";
-}
-
-/** The index of the first character no text file has (NUL and other C0 controls but tab, LF, CR), or -1. */
-function firstControlCharacter(text: string): number {
-  // A regex scan is linear and far faster than a JS loop on large inputs.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-  const m = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.exec(text);
-  return m === null ? -1 : m.index;
 }

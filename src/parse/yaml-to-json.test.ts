@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { parsePipeline } from "./parse-pipeline.ts";
 import { findNonFinite, goYamlKeyName, isKey } from "./yaml-to-json.ts";
 
 describe("what sigs.k8s.io/yaml's conversion to JSON makes of keys and values", () => {
@@ -14,6 +15,17 @@ describe("what sigs.k8s.io/yaml's conversion to JSON makes of keys and values", 
     const at = (s: string) => [text.indexOf(s), text.indexOf(s) + s.length] as const;
     const keyAt = (s: string) => isKey(text, ...at(s));
     expect([".inf", ".nan", "[x]", "?x", ".5"].map(keyAt)).toEqual([false, true, true, false, false]);
+  });
+
+  test("a `?` that ends a comment line is not the indicator of an explicit key", () => {
+    const text = "# what ?\n[x]: 1\nb: # ?\n  {c: 2}\n";
+    const at = (s: string) => [text.indexOf(s), text.indexOf(s) + s.length] as const;
+    expect(["[x]", "{c: 2}"].map((s) => isKey(text, ...at(s)))).toEqual([true, false]);
+    // a pipeline after such a comment is read: the mapping of the whole document is no key
+    expect(parsePipeline("# ?\njobs: []\n").diagnostics).toEqual([]);
+    expect(parsePipeline("# which ?\njobs:\n# ?\n- {name: a, plan: []}\n").pipeline).toEqual({
+      jobs: [{ name: "a", plan: [] }],
+    });
   });
 
   test("the floats JSON cannot hold, with their paths in document order; a shared value once", () => {

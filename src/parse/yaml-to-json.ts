@@ -360,14 +360,21 @@ export function isKey(text: string, open: number, end: number): boolean {
   // the indicator `?` stands after white space, at the start, or opening a flow entry
   const before = j === 0 ? 0x20 : text.charCodeAt(j - 1);
   return (
-    before === 0x20 ||
-    before === 0x09 ||
-    before === 0x0a ||
-    before === 0x0d ||
-    before === 0x7b ||
-    before === 0x5b ||
-    before === 0x2c
+    (before === 0x20 ||
+      before === 0x09 ||
+      before === 0x0a ||
+      before === 0x0d ||
+      before === 0x7b ||
+      before === 0x5b ||
+      before === 0x2c) &&
+    !inComment(text, j)
   );
+}
+
+/** Whether the character at `at` is in a comment: a `#` at its line's start or after a blank is before it there. */
+function inComment(text: string, at: number): boolean {
+  const lineStart = Math.max(text.lastIndexOf("\n", at), text.lastIndexOf("\r", at)) + 1;
+  return /(?:^|[ \t])#/.test(text.slice(lineStart, at));
 }
 
 /** The first offset of a node's content: past spaces, line breaks, comments, anchors and tags. */

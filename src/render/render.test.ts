@@ -2,6 +2,7 @@ import { describe, expect, test, vi } from "vitest";
 import { parse } from "yaml";
 import { deepFreeze } from "../../test/helpers/deep-freeze.ts";
 import type { Pipeline, Resource, ResourceType } from "../model/index.ts";
+import { parsePipeline } from "../parse/parse-pipeline.ts";
 import { renderData, renderJson, renderYaml } from "./render.ts";
 import { toConcourse } from "./to-concourse.ts";
 
@@ -221,6 +222,20 @@ describe("renderYaml", () => {
     expect(text).toBe(`# one\n# jobs: []\n# two\n# three\n# four\n# five\n#\n${SAMPLE_YAML}`);
     expect(parse(text, { version: "1.1" })).toEqual(JSON.parse(renderJson(sample)));
   });
+  test("a header's characters go-yaml refuses anywhere, a comment too (C0 and C1 controls, DEL, U+FFFE, a lone surrogate), are escapes", () => {
+    const header =
+      "nul\u0000 esc\u001b[2J bel\u0007 del\u007f csi\u009b nel-ok fffe\ufffe ffff\uffff lone\ud800 bom\ufeff tab\tok";
+    const text = renderYaml(sample, { header });
+    expect(text.split("\n")[0]).toBe(
+      String.raw`# nul\u0000 esc\u001b[2J bel\u0007 del\u007f csi\u009b nel-ok fffe\ufffe ffff\uffff lone\ud800 bom\ufeff tab` +
+        "\tok",
+    );
+    // what go-yaml's reader (readerc.go) allows: tab, LF, CR, printable ASCII, NEL, U+00A0 to U+D7FF, U+E000 to U+FFFD
+    // but the BOM, and past U+FFFF
+    expect(text).toMatch(/^[\t\n\r\u0020-\u007e\u0085\u00a0-\ud7ff\ue000-\ufefe\uff00-\ufffd\u{10000}-\u{10ffff}]*$/u);
+    expect(parsePipeline(text).diagnostics).toEqual([]);
+  });
+
   test("a header that is not a string is an api/argument error", () => {
     expect(() => renderYaml(sample, { header: 5 as never })).toThrow(
       expect.objectContaining({

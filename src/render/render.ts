@@ -2,7 +2,7 @@ import { argumentError, expectObject } from "../model/arguments.ts";
 import type { Pipeline } from "../model/pipeline.ts";
 import { explainNotPlainData } from "../walk/plain-data.ts";
 import { toConcourseForText } from "./to-concourse.ts";
-import { toYaml, yamlSafeJson } from "./yaml.ts";
+import { toYaml, yamlComment, yamlSafeJson } from "./yaml.ts";
 
 /**
  * The pipeline as Concourse reads it, in JSON that go-yaml (fly's reader) reads as JSON does: 2-space indent, canonical
@@ -51,10 +51,5 @@ export function renderYaml(pipeline: Pipeline, options: RenderYamlOptions = {}):
     throw explainNotPlainData("renderYaml", "the pipeline", pipeline, error);
   }
   if (options.header === undefined) return body;
-  // every line break a YAML 1.1 parser knows, so no part of the header escapes its comment
-  const comment = options.header
-    .split(/\r\n|[\n\r\u0085\u2028\u2029]/)
-    .map((line) => (line === "" ? "#" : `# ${line}`))
-    .join("\n");
-  return `${comment}\n${body}`;
+  return `${yamlComment(options.header)}\n${body}`;
 }

@@ -4,6 +4,8 @@
  * as something else (`on`, `yes`, `0755`, `1e3`, `2024-01-01`, `~`, ...) is double-quoted.
  */
 
+import { isAsciiWithoutDel } from "../concourse/go-yaml-characters.ts";
+
 /** Strings that may stay plain: start with a letter, `/` or `(`, then a safe set of characters. */
 const PLAIN = /^[A-Za-z/(][A-Za-z0-9_ ./()@+=$%-]*$/;
 /** Words a YAML 1.1 parser reads as booleans or null, and `e9`, which some YAML 1.1 parsers read as a float. */
@@ -24,23 +26,29 @@ const escapeChar = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4,
  */
 export function yamlSafeJson(data: unknown, indent?: number): string {
   const text = JSON.stringify(data, null, indent);
+  // ASCII without DEL holds none of ESCAPE_IN_QUOTES: the common case, told faster than the replace looks (renderJson
+  // 1.3x as slow at N=100 in `npm run bench:ab` with the replace run on every render)
   return isAsciiWithoutDel(text) ? text : text.replace(ESCAPE_IN_QUOTES, escapeChar);
 }
 
-/** DEL and the characters past ASCII (where all of {@link ESCAPE_IN_QUOTES} are). */
-const NON_ASCII = /[\u007f-\uffff]/;
+/**
+ * Characters go-yaml's reader refuses anywhere in a stream, in a comment too (readerc.go: only tab, LF, CR, printable
+ * ASCII, NEL, U+00A0 to U+D7FF, U+E000 to U+FFFD and past U+FFFF pass): C0 controls, DEL, C1 controls but NEL, U+FFFE
+ * and U+FFFF; and a lone surrogate, which UTF-8 cannot hold; and the BOM, which YAML reads as a stream's start.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these characters are what it finds
+const NOT_IN_COMMENT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufeff\ufffe\uffff]|\p{Cs}/gu;
 
 /**
- * Whether `text` is ASCII without DEL, so that none of {@link ESCAPE_IN_QUOTES} is in it: the common case, told
- * without a regular expression where Node's `Buffer` is there (a text is ASCII when its UTF-8 length is its length;
- * DEL is found by `indexOf`). Speed: on the bench workload's JSON at N=10,000 (24 MB), about 7 ms, where the regular
- * expression's test took about 40 ms and its replace, which every render ran, 70 to 110 ms (renderJson 1.3x as slow
- * at N=100 in `npm run bench:ab`).
+ * Text as YAML comment lines: cut at every line break a YAML 1.1 parser knows (CR, LF, NEL, LS, PS), so no part of it
+ * escapes its comment, and the characters no YAML reader takes even in a comment ({@link NOT_IN_COMMENT}) written as
+ * `\\u` escapes, so the document is one go-yaml reads.
  */
-function isAsciiWithoutDel(text: string): boolean {
-  if (text.indexOf("\u007f") !== -1) return false;
-  return typeof Buffer === "function" ? Buffer.byteLength(text, "utf8") === text.length : !NON_ASCII.test(text);
-}
+export const yamlComment = (text: string): string =>
+  text
+    .split(/\r\n|[\n\r\u0085\u2028\u2029]/)
+    .map((line) => (line === "" ? "#" : `# ${line.replace(NOT_IN_COMMENT, escapeChar)}`))
+    .join("\n");
 
 /** Whether RESERVED could match: a word of at most 5 letters, or an `e` exponent. */
 const mayBeReserved = (s: string) => s.length <= 5 || s.charCodeAt(0) === 0x65 || s.charCodeAt(0) === 0x45;

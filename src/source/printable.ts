@@ -28,4 +28,15 @@ const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 export const withoutBidiControls = (text: string): string =>
   text.replace(BIDI_CONTROLS, (c) => `\\u${hex(c.charCodeAt(0), 4)}`);
 
+/** What JSON.stringify writes as it is though a terminal acts on it: DEL, the C1 controls, LS, PS and the bidi controls. */
+const UNPRINTABLE_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON text (as JSON.stringify writes it: C0 controls already escaped) with the other characters {@link printable}
+ * escapes written as `\\u` escapes too: the same JSON value, and nothing in it a terminal acts on. Outside its strings
+ * JSON is ASCII, so the characters replaced are all inside strings.
+ */
+export const printableJson = (json: string): string =>
+  json.replace(UNPRINTABLE_IN_JSON, (c) => `\\u${hex(c.charCodeAt(0), 4)}`);
+
 const hex = (code: number, width: number) => code.toString(16).padStart(width, "0");

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { yamlSafeJson } from "../render/yaml.ts";
 import { formatResults, toJson, unlistedByFly } from "./format.ts";
 import { type FileValidation, validateText } from "./validate-text.ts";
 
@@ -113,6 +114,42 @@ describe("formatResults", () => {
     // a list's items in their order; keys compared as Go compares strings (UTF-8 bytes: U+FF61 before U+1F600)
     expect(fly("user_data: [[0, -.inf], .nan]\njobs: []\n")).toBe(line("-Inf"));
     expect(fly('user_data: {"\\U0001F600": .inf, "\\uFF61": .nan}\njobs: []\n')).toBe(line("NaN"));
+  });
+});
+
+describe("names holding terminal controls", () => {
+  // ESC sequences (clear the screen, set the window title), a C1 CSI, a BEL, a line break, LS and an RTL override
+  const hostile = yamlSafeJson({
+    resources: [{ name: "r\u001b[2J\u009b1m\u202e", type: "git\u001b]0;t\u0007", source: {} }],
+    jobs: [{ name: "j\u001b[31m\nfake.yml:1:1 error x\u2028", plan: [{ get: "nope\u001b[2J" }] }],
+  });
+  const validated = validateText(hostile, { file: "p\u001b[1m.json" });
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what must not be found
+  const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+  test("text: each finding is one line, with the name's controls and line breaks as escapes", () => {
+    const text = formatResults([validated], "text");
+    expect(text).not.toMatch(RAW);
+    const lines = text.trimEnd().split("\n");
+    expect(lines).toHaveLength(validated.diagnostics.length);
+    for (const line of lines) expect(line).toMatch(/^p\\x1b\[1m\.json:\d+:\d+ (error|warning) /);
+    expect(text).toContain("unknown resource 'nope\\x1b[2J'");
+    expect(text).toContain("'j\\x1b[31m\\nfake.yml:1:1 error x\\u2028'");
+  });
+
+  test("fly: the name's controls are escapes; fly's own lines and tabs are kept", () => {
+    const fly = formatResults([validated], "fly");
+    expect(fly.replace(/^\t/gm, "")).not.toMatch(RAW);
+    expect(fly).toContain("\tjobs.j\\x1b[31m\n");
+    expect(fly).toContain("unknown resource 'nope\\x1b[2J'");
+  });
+
+  test("json: valid JSON that reads back to the messages, with no control character but as an escape", () => {
+    const json = formatResults([validated], "json");
+    expect(json).not.toMatch(RAW);
+    const messages = (JSON.parse(json) as { errors: { message: string }[] }[])[0]?.errors.map((e) => e.message);
+    expect(messages).toEqual(validated.diagnostics.filter((d) => d.severity === "error").map((d) => d.message));
+    expect(messages?.join()).toContain("nope\u001b[2J");
   });
 });
 

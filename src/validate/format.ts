@@ -1,6 +1,7 @@
 import type { Path } from "../model/common.ts";
 import { type Diagnostic, shownPath } from "../source/diagnostic.ts";
 import { comparePaths } from "../source/path.ts";
+import { printable, printableJson } from "../source/printable.ts";
 import type { FileValidation } from "./validate-text.ts";
 
 /** The output formats of `hangar validate`. */
@@ -41,7 +42,7 @@ export function formatResults(
 ): string {
   switch (format) {
     case "json":
-      return `${JSON.stringify(toJson(results), null, 2)}\n`;
+      return `${printableJson(JSON.stringify(toJson(results), null, 2))}\n`;
     case "fly":
       return results.map(formatFly).join("");
     case "text":
@@ -77,9 +78,18 @@ function jsonDiagnostic(d: Diagnostic, file: string): JsonDiagnostic {
  */
 export const flyOf = (d: Diagnostic): string | null => d.fly ?? (d.parity === "concourse" ? d.message : null);
 
+/**
+ * A diagnostic's fly line (its message when it has none), each of its lines {@link printable}: fly's own line breaks
+ * (a go-yaml error's list) are kept, a name's control characters are escapes.
+ */
+const flyText = (d: Diagnostic): string => (flyOf(d) ?? d.message).split("\n").map(printable).join("\n");
+
 const ANSI = { red: "\u001b[31m", yellow: "\u001b[33m", dim: "\u001b[2m", bold: "\u001b[1m", reset: "\u001b[0m" };
 
-/** `file:line:col severity rule message`, one per line (path instead of line and column when there is no location). */
+/**
+ * `file:line:col severity rule message`, one per line (path instead of line and column when there is no location); the
+ * place and the message {@link printable}, so a name's control characters and line breaks are shown as escapes.
+ */
 export function formatText(result: FileValidation, color = false): string {
   const paint = (code: string, text: string) => (color ? `${code}${text}${ANSI.reset}` : text);
   let out = "";
@@ -88,7 +98,7 @@ export function formatText(result: FileValidation, color = false): string {
       ? `${d.loc.file ?? result.file}:${d.loc.line}:${d.loc.col}`
       : `${result.file}:${shownPath(d.path) || "."}`;
     const severity = d.severity === "error" ? paint(ANSI.red, "error") : paint(ANSI.yellow, "warning");
-    out += `${paint(ANSI.bold, where)} ${severity} ${paint(ANSI.dim, d.ruleId)} ${d.message}\n`;
+    out += `${paint(ANSI.bold, printable(where))} ${severity} ${paint(ANSI.dim, d.ruleId)} ${printable(d.message)}\n`;
   }
   return out;
 }
@@ -123,17 +133,17 @@ const stopsFly = (d: Diagnostic): boolean =>
  * none. hangar's own findings are not listed.
  */
 export function formatFly(result: FileValidation): string {
-  let out = `${result.file}:\n`;
+  let out = `${printable(result.file)}:\n`;
   if (result.readAs === "task") return out + formatFlyExecute(result.diagnostics);
   // fly reads the file (YAML, vars, the conversion to JSON) before it decodes any field
   const stop = readStop(result.diagnostics) ?? result.diagnostics.find(stopsFly);
-  if (stop !== undefined) return `${out}error: ${flyOf(stop) ?? stop.message}\n`;
+  if (stop !== undefined) return `${out}error: ${flyText(stop)}\n`;
   const parity = result.diagnostics.filter((d) => d.parity === "concourse");
   const warnings = parity.filter((d) => d.severity === "warning");
   const errors = parity.filter((d) => d.severity === "error");
   if (warnings.length > 0) {
     out += "\nDEPRECATION WARNING:\n";
-    for (const w of warnings) out += `  - ${flyOf(w)}\n`;
+    for (const w of warnings) out += `  - ${flyText(w)}\n`;
     out += "\n";
     if (warnings.some((w) => w.ruleId.startsWith("identifier-"))) {
       out += "identifier schema documentation: https://concourse-ci.org/config-basics.html#schema.identifier\n\n";
@@ -152,7 +162,7 @@ export function formatFly(result: FileValidation): string {
     if (cycles.length > 0) groups.push(["jobs", cycles]);
     for (const [title, list] of groups) {
       if (list.length === 0) continue;
-      out += `  - invalid ${title}:\n${list.map((e) => `\t${flyOf(e)}`).join("\n")}\n\n`;
+      out += `  - invalid ${title}:\n${list.map((e) => `\t${flyText(e)}`).join("\n")}\n\n`;
     }
     out += "\n";
   }
@@ -191,14 +201,14 @@ function formatFlyExecute(diagnostics: readonly Diagnostic[]): string {
     readStop(diagnostics) ??
     diagnostics.find(stopsFly) ??
     diagnostics.find((d) => d.ruleId === "task-config-unknown-fields" && d.severity === "error");
-  if (stop !== undefined) return `error: ${flyOf(stop) ?? stop.message}\n`;
+  if (stop !== undefined) return `error: ${flyText(stop)}\n`;
   // in Validate's order: the platform, then the inputs and the outputs by position
   const errors = diagnostics
     .filter((d) => d.parity === "concourse" && d.severity === "error")
     .sort(
       (a, b) => Number(b.ruleId === NO_PLATFORM) - Number(a.ruleId === NO_PLATFORM) || comparePaths(a.path, b.path),
     );
-  if (errors.length > 0) return `error: invalid task configuration:\n${errors.map(flyOf).join("\n")}\n`;
+  if (errors.length > 0) return `error: invalid task configuration:\n${errors.map(flyText).join("\n")}\n`;
   if (diagnostics.some((d) => d.severity === "error")) return "error: configuration invalid\n";
   return "looks good\n";
 }

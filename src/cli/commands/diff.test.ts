@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
 import { memoryIo } from "../../../test/helpers/memory-io.ts";
+import { yamlSafeJson } from "../../render/yaml.ts";
 import { runCli } from "../run-cli.ts";
 
 const repo = resolve(import.meta.dirname, "../../..");
@@ -199,6 +200,26 @@ describe("hangar diff", () => {
         },
       ],
     });
+  });
+
+  test("--format json of names and values holding terminal controls: the same data, every control an escape", async () => {
+    // the C1 controls and DEL as JSON escapes, as go-yaml refuses them raw
+    const config = (value: string) =>
+      yamlSafeJson({
+        resources: [{ name: "r\u001b[2J\u009b1m\u202e", type: "git", source: { uri: value, "k\u2066": "\u007f" } }],
+        jobs: [],
+      });
+    writeFileSync(join(work, "old.json"), config("a\u001b]0;title\u0007\u009b31m"));
+    writeFileSync(join(work, "new.json"), config("b\u2028\u2029\u200f"));
+    const run = await diff(["old.json", "new.json", "--format", "json", "--show-secrets"]);
+    expect(run.code).toBe(1);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what must not be found
+    expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+    const [change] = (JSON.parse(run.stdout) as { changes: { name: string; before: unknown; after: unknown }[] })
+      .changes;
+    expect(change?.name).toBe("r\u001b[2J\u009b1m\u202e");
+    expect(change?.after).toEqual(JSON.parse(config("b\u2028\u2029\u200f")).resources[0]);
+    expect(change?.before).toEqual(JSON.parse(config("a\u001b]0;title\u0007\u009b31m")).resources[0]);
   });
 
   test("a file is read as fly reads it: UTF-16 with its byte order mark is the same config, invalid UTF-8 an error at its place", async () => {

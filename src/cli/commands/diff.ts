@@ -37,14 +37,16 @@ export default defineCommand({
     } catch (error) {
       return reportLoadFailure(error, io, { command: "diff", debug: values.debug === true });
     }
-    const [{ diffPipelines }, { changesToJson, formatChanges }] = await Promise.all([
+    const [{ diffPipelines }, { changesToJson, formatChanges }, { printableJson }] = await Promise.all([
       import("../../diff/diff.ts"),
       import("../../diff/format.ts"),
+      import("../../source/printable.ts"),
     ]);
     const changes = diffPipelines(before.config, after.config);
     const options = { context, showSecrets: values.showSecrets === true };
     if (values.format === "json") {
-      io.stdout(`${JSON.stringify(changesToJson(changes, options), null, 2)}\n`);
+      // the same JSON, with the controls a terminal acts on that JSON.stringify leaves raw (C1, bidi) as escapes
+      io.stdout(`${printableJson(JSON.stringify(changesToJson(changes, options), null, 2))}\n`);
     } else {
       const color = io.isTTY.stdout && (io.env.NO_COLOR ?? "") === "";
       io.stdout(formatChanges(changes, { ...options, color }));

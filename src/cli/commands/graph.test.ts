@@ -126,6 +126,21 @@ describe("hangar graph", () => {
     expect(() => readFileSync(join(scratch(), "x.svg"))).toThrow(/ENOENT/);
   });
 
+  test("a finding that quotes a key holding controls (a C1 CSI, a bidi override) shows them as escapes", async () => {
+    const key = String.raw`"\e[2J\u009b\u202e"`;
+    writeFileSync(
+      join(scratch(), "dup.yml"),
+      `jobs: []\nresources:\n- {name: r, type: git, source: {${key}: 1, ${key}: 2}}\n`,
+    );
+    const run = memoryIo(scratch());
+    expect(await runCli(["graph", "dup.yml"], run.io)).toBe(2);
+    expect(run.stderr).toContain(
+      String.raw`dup.yml:3:57: mapping key "\u001b[2J\u009b\u202e" already defined at line 3`,
+    );
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what must not be found
+    expect(run.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+  });
+
   test("a file is read as fly reads it, as validate does: - is standard input, a UTF-16 file (BOM) is read", async () => {
     const piped = memoryIo(scratch(), {}, yaml);
     expect(await runCli(["graph", "-", "--format", "dot"], piped.io)).toBe(0);

@@ -54,20 +54,25 @@ async function readPipelineFile(
   }
   if (parsed.pipeline !== undefined && parsed.wellFormed) return parsed.pipeline;
   const at = (d: Diagnostic) => (d.loc === undefined ? shown : `${d.loc.file ?? shown}:${d.loc.line}:${d.loc.col}`);
-  const [{ withoutUnresolvedVars }, { cutLongTokens, shownPath }] = await Promise.all([
+  const [{ withoutUnresolvedVars }, { cutLongTokens, shownPath }, { printable }] = await Promise.all([
     import("../../graph/unresolved-vars.ts"),
     import("../../source/diagnostic.ts"),
+    import("../../source/printable.ts"),
   ]);
-  // as validate shows findings: long user tokens (a key, a var's name) cut, so a megabyte in the file is not printed
+  // as validate shows findings: long user tokens (a key, a var's name) cut, so a megabyte in the file is not printed,
+  // and control characters as escapes
+  const shownMessage = (d: Diagnostic) => printable(cutLongTokens(d.message));
   const drawable = withoutUnresolvedVars(parsed.pipeline, parsed.diagnostics);
   if (drawable !== undefined) {
     for (const d of drawable.left) {
-      io.stderr(`${at(d)}: note: ${shownPath(d.path)} is drawn as if not set: ${cutLongTokens(d.message)}\n`);
+      io.stderr(
+        `${printable(at(d))}: note: ${printable(shownPath(d.path))} is drawn as if not set: ${shownMessage(d)}\n`,
+      );
     }
     return drawable.pipeline;
   }
   for (const d of parsed.diagnostics.filter((d) => d.severity === "error")) {
-    io.stderr(`${at(d)}: ${cutLongTokens(d.message)}\n`);
+    io.stderr(`${printable(at(d))}: ${shownMessage(d)}\n`);
   }
   reportError(io, "graph", `${shown} is not a pipeline that can be drawn (run \`hangar validate ${entry}\`)`);
   return undefined;

@@ -35,6 +35,29 @@ describe("hangar import", () => {
     expect(stdout).toMatch(/^import \{ get, pipeline, type Resource \} from "hangar";\n/);
   });
 
+  test("a finding or a note that quotes a key holding controls (a C1 CSI, a bidi override) shows them as escapes", async () => {
+    const key = String.raw`"\e[2J\u009b\u202e"`;
+    writeFileSync(
+      join(work, "dup.yml"),
+      `jobs: []\nresources:\n- {name: r, type: git, source: {${key}: 1, ${key}: 2}}\n`,
+    );
+    const dup = await run(["dup.yml"]);
+    expect(dup.code).toBe(2);
+    expect(dup.stderr).toBe(
+      String.raw`dup.yml:3:57: mapping key "\u001b[2J\u009b\u202e" already defined at line 3` + "\n",
+    );
+    // a note names the path of a key the merge key after it replaces: the key holds the controls
+    writeFileSync(
+      join(work, "note.yml"),
+      `jobs: []\nresources:\n- {name: r, type: git, source: {${key}: 1, <<: {${key}: 2}}}\n`,
+    );
+    const note = await run(["note.yml"]);
+    expect(note.code).toBe(0);
+    expect(note.stderr).toContain(String.raw`note.yml: resources[0].source["\u001b[2J\u009b\u202e"] left out`);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what must not be found
+    expect(dup.stderr + note.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+  });
+
   test("stdin with -, written to -o", async () => {
     const { code, stdout } = await run(["-", "-o", "out.ts"], PIPELINE);
     expect(code).toBe(0);

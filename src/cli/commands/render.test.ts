@@ -49,6 +49,37 @@ describe("hangar render", () => {
     expect(again.stdout).toBe(run.stdout);
   });
 
+  test("a name, target or team holding terminal controls: the fly command shows them as escapes on a terminal, exact when piped", async () => {
+    const definition = (name: string) =>
+      [
+        'import { pipeline } from "hangar";',
+        "export default {",
+        `  name: ${JSON.stringify(name)},`,
+        '  target: "t\\u001b]0;title\\u0007",',
+        '  team: "a\\u009b2J\\u202e",',
+        '  pipeline: pipeline({ jobs: [{ name: "j", plan: [] }] }),',
+        "};",
+        "",
+      ].join("\n");
+    writeFileSync(join(work, "evil.ts"), definition("app\u001b[2J"));
+    writeFileSync(join(work, "evil2.ts"), definition("other\u001b[2J"));
+    const command = (name: string) => `fly -t 't\u001b]0;title\u0007' set-pipeline -p '${name}\u001b[2J'`;
+    const piped = memoryIo(work);
+    expect(await runCli(["render", "evil.ts"], piped.io)).toBe(0);
+    expect(piped.stdout).toBe(`${command("app")} -c definition.json --team 'a\u009b2J\u202e'\n`);
+    const tty = (m: ReturnType<typeof memoryIo>) => ({ ...m.io, isTTY: { stdout: true, stderr: true } });
+    const shown = String.raw`fly -t 't\x1b]0;title\x07' set-pipeline -p 'app\x1b[2J' -c definition.json --team 'a\u009b2J\u202e'`;
+    const terminal = memoryIo(work);
+    expect(await runCli(["render", "evil.ts"], tty(terminal))).toBe(0);
+    expect(terminal.stdout).toBe(`${shown}\n`);
+    // several entries: each command so
+    const batch = memoryIo(work);
+    expect(await runCli(["render", "evil.ts", "evil2.ts", "--out-dir", "out"], tty(batch))).toBe(0);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what must not be found
+    expect(batch.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(batch.stdout).toContain(String.raw`-p 'other\x1b[2J'`);
+  });
+
   test("-o, --format yaml and --stdout", async () => {
     const yamlRun = memoryIo(work);
     expect(await runCli(["render", "ok.ts", "--format", "yaml", "-o", "out/pipeline.yml"], yamlRun.io)).toBe(2);

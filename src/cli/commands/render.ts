@@ -39,14 +39,19 @@ export default defineCommand({
   ],
   async run({ positionals, values }, io) {
     const usage = (message: string) => usageError(io, "render", message);
-    const [{ expandEntries }, { renderEntry }, { flyCommand }, { plural }, { flyVarFlags, flyVars, givesVars }] =
-      await Promise.all([
-        import("../expand-entries.ts"),
-        import("../render-batch.ts"),
-        import("../../render/fly-command.ts"),
-        import("../plural.ts"),
-        import("../fly-vars.ts"),
-      ]);
+    const [
+      { expandEntries },
+      { renderEntry, shownCommand },
+      { flyCommand },
+      { plural },
+      { flyVarFlags, flyVars, givesVars },
+    ] = await Promise.all([
+      import("../expand-entries.ts"),
+      import("../render-batch.ts"),
+      import("../../render/fly-command.ts"),
+      import("../plural.ts"),
+      import("../fly-vars.ts"),
+    ]);
     const { files, unmatched } = expandEntries(positionals, io.cwd());
     if (unmatched.length > 0) return usage(`no file matches ${unmatched.map((p) => `'${p}'`).join(", ")}`);
     const format = values.format === "yaml" ? "yaml" : "json";
@@ -137,15 +142,14 @@ export default defineCommand({
       io.stderr(`${describeWrite(outcome, out)} (${stats})\n`);
       if (target === undefined && definition.target === undefined)
         io.stderr("note: no fly target given (add `target` to the default export or pass --target)\n");
-      io.stdout(
-        `${flyCommand({
-          target: target ?? definition.target ?? "TARGET",
-          pipeline: name,
-          config: out,
-          ...(definition.team !== undefined && { team: definition.team }),
-          ...flyVars(definition, flyFlags),
-        })}\n`,
-      );
+      const command = flyCommand({
+        target: target ?? definition.target ?? "TARGET",
+        pipeline: name,
+        config: out,
+        ...(definition.team !== undefined && { team: definition.team }),
+        ...flyVars(definition, flyFlags),
+      });
+      io.stdout(`${shownCommand(io, command)}\n`);
       return EXIT.ok;
     }
   },
