@@ -520,6 +520,23 @@ describe("escapes in double-quoted scalars, as go-yaml reads them", () => {
     expect(parsed.pipeline?.jobs).toEqual([{ name: "j", plan: [] }]);
   });
 
+  test("an LS or PS outside a quoted scalar is a line break, a CR before it one of its own; in one, kept", () => {
+    // a plain value ends at one, a comment too, a list is indented after one; a CR before it is a line of its own
+    expect(readYaml("x: 1\na: x\u2029b: 2\nc: 1 # it's\u2028d: 'p\u2028q'\ne:\u2029  - 1\r\u2028  - 2\n")).toEqual({
+      ok: true,
+      value: { x: 1, a: "x", b: 2, c: 1, d: "p\u2028q", e: [1, 2] },
+    });
+    // a plain value and what follows the LS: a key without a colon, on go-yaml's line 3
+    expect(readYaml("x: 1\na: x\u2028y\n")).toMatchObject({
+      ok: false,
+      problems: [{ fly: "error parsing yaml before applying templates: yaml: line 3: could not find expected ':'" }],
+    });
+    const parsed = parsePipeline("jobs:\u2028- name: j\u2029  plan: []\n  bad: 1\n", { file: "p.yml" });
+    expect(parsed.pipeline?.jobs).toEqual([{ name: "j", plan: [], bad: 1 }]);
+    // places count lines as for a NEL: at LF, CR and CRLF
+    expect(parsed.locate(["jobs", 0, "bad"])).toMatchObject({ line: 2, col: 8 });
+  });
+
   test("the places after a quoted scalar with a NEL, LS or PS are those of the text as written", () => {
     const text = "jobs:\n- name: 'j\u2028  ob'\n  plan:\n  - get: \"r \u0085\n   s\"\n  - put: '\\'\n";
     const parsed = parsePipeline(text, { file: "p.yml" });

@@ -8,7 +8,7 @@ import {
   JS_YAML_ESCAPE_ERRORS,
   MAY_DIFFER,
   withEdits,
-  withNelAsLineFeed,
+  withLineBreaksAsLineFeeds,
 } from "./go-yaml-escapes.ts";
 import { isMergeKeyNode, mergeWatch } from "./go-yaml-merge.ts";
 import { BINARY_UNRESOLVED, GO_YAML_SCHEMA, goYamlLoadOptions, MAX_YAML_DEPTH, mergeBudget } from "./go-yaml-schema.ts";
@@ -47,7 +47,7 @@ import { bareEntriesMisread, buildYamlTree, findDuplicateKeys } from "./yaml-tre
  * Never throws.
  */
 export function readYaml(text: string, options: ReadYamlOptions = {}): YamlRead {
-  const read = readWhole(withNelAsLineFeed(text), options);
+  const read = readWhole(withLineBreaksAsLineFeeds(text), options);
   if (read.ok || !read.problems.some((p) => p.goYaml !== undefined)) return read;
   // fly's line for a go-yaml error, at its place in the text as written
   const withFly = (p: YamlProblem): YamlProblem =>

@@ -3,7 +3,7 @@ import { goJsonDecodeOrder, goJsonFold } from "../concourse/go-json-fields.ts";
 import type { PathSegment } from "../model/common.ts";
 import { type Locator, lineIndex } from "../source/locate.ts";
 import { type AmendedText, BARE_ENTRY, bareEntriesBeforeOuterEntries, withEmptyEntries } from "./bare-entries.ts";
-import { goYamlEscapes, JS_YAML_OTHERWISE, withEdits, withNelAsLineFeed } from "./go-yaml-escapes.ts";
+import { goYamlEscapes, JS_YAML_OTHERWISE, withEdits, withLineBreaksAsLineFeeds } from "./go-yaml-escapes.ts";
 import { byPrecedence, isMergeScalar, type MappingEntry } from "./go-yaml-merge.ts";
 import { goYamlLoadOptions } from "./go-yaml-schema.ts";
 import {
@@ -319,7 +319,7 @@ function placeRegions(
  * and the tree put back at the places of the text as written.
  */
 function treeOf(written: string, standalone: boolean): YamlTree {
-  const text = withNelAsLineFeed(written);
+  const text = withLineBreaksAsLineFeeds(written);
   const edits = JS_YAML_OTHERWISE.test(text) ? goYamlEscapes(text).edits : [];
   if (edits.length === 0) return treeOfAsIs(text, standalone);
   const amended = withEdits(text, edits);
