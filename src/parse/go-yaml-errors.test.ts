@@ -71,6 +71,33 @@ describe("a syntax error's fly line is go-yaml v3's words and line", () => {
     ],
     ["a tab after a blank line", "a: x\n\n\tb: 1\n", "line 3: found a tab character that violates indentation"],
     ["a tab after a comment", "a:\n  b: x # c\n\tc: 1\n", "line 3: found character that cannot start any token"],
+    // a tab in the blanks that start a line, where js-yaml reads on: after a plain value, less indented than its
+    // block collection plus one, the value's line; after any other token (or none), a character no token starts with
+    [
+      "a tab on a blank line after a plain value",
+      "a: 1\n\t\nb: 2\n",
+      "line 2: found a tab character that violates indentation",
+    ],
+    ["a tab before a comment", "a: x\n\t# c\n", "line 2: found a tab character that violates indentation"],
+    [
+      "a tab less indented than a nested list",
+      "a: 1\nb:\n  - x\n  \t\n",
+      "line 3: found a tab character that violates indentation",
+    ],
+    ["a tab in a flow list", "a: 1\nb: [c\n\t, d]\n", "line 2: found a tab character that violates indentation"],
+    ["a tab after a quoted value", 'a: "x"\n\t\nb: 2\n', "line 2: found character that cannot start any token"],
+    ["a tab after a key", "a:\n\t\n  b: 1\n", "line 2: found character that cannot start any token"],
+    ["a tab after a comment", "a: 1 # c\n  \t\n", "line 2: found character that cannot start any token"],
+    ["a tab after a flow list", "a: [1]\n\t\nb: 2\n", "line 2: found character that cannot start any token"],
+    ["a tab first", "\t\na: 1\n", "found character that cannot start any token"],
+    ["a tab after a --- line", "---\n\t\na: 1\n", "line 2: found character that cannot start any token"],
+    ["a tab after a list entry's dash", "a: 1\nb:\n- \tc\n", "line 3: found character that cannot start any token"],
+    // a block scalar's indentation: a tab before its first line, or less indented than it, the scalar's line
+    [
+      "a tab after a block scalar",
+      "a: 1\nb: |\n  x\n\t\nc: 1\n",
+      "line 2: found a tab character where an indentation space is expected",
+    ],
     // go-yaml counts a line at a CR, a NEL
     ["lines ended by CR", 'x: 1\ra: "b\rd: 1\r', "line 2: found unexpected end of stream"],
     ["lines ended by CRLF", 'x: 1\r\na: "b\r\nd: 1\r\n', "line 2: found unexpected end of stream"],
@@ -101,9 +128,24 @@ describe("a syntax error's fly line is go-yaml v3's words and line", () => {
       "line 2: did not find expected alphabetic or numeric character",
     ],
     ["an anchor name with a dot, first line", "a: &x.y 1\n", "did not find expected alphabetic or numeric character"],
+    [
+      "a tab on a blank line after a plain value",
+      "platform: linux\nrun:\n  path: x\n\t\n",
+      "line 4: found a tab character that violates indentation",
+    ],
   ])("in a task config file: %s", (_, text, fly) => {
     const [diagnostic] = parsePipeline(text, { as: "task" }).diagnostics;
     expect(diagnostic?.fly).toBe(`yaml: ${fly}`);
+  });
+
+  test("a tab go-yaml skips is read", () => {
+    // as indented as a plain value's collection plus one, within a block scalar's indentation, in a quoted scalar, in
+    // a flow collection, between tokens on a line, in an indentless list
+    const text = 'a:\n  b: x\n   \t\n  c: 1 \t\nd: |\n  p\n  \tq\ne: "r\n\t s"\nf: [1,\n\t2]\ng:\n- h\n \t\ni: 1\n';
+    expect(readYaml(text)).toEqual({
+      ok: true,
+      value: { a: { b: "x", c: 1 }, d: "p\n\tq\n", e: "r s", f: [1, 2], g: ["h"], i: 1 },
+    });
   });
 
   test("an error whose go-yaml words the reader cannot tell keeps the reader's words, at its line", () => {

@@ -12,6 +12,7 @@ import {
 } from "./go-yaml-escapes.ts";
 import { isMergeKeyNode, mergeWatch } from "./go-yaml-merge.ts";
 import { BINARY_UNRESOLVED, GO_YAML_SCHEMA, goYamlLoadOptions, MAX_YAML_DEPTH, mergeBudget } from "./go-yaml-schema.ts";
+import { refusedTab } from "./go-yaml-tabs.ts";
 import type { KnownMappings } from "./known-mappings.ts";
 import {
   FLOW_FAST_PATH_MIN,
@@ -22,7 +23,7 @@ import {
   withPlaceholders,
 } from "./read-yaml-flow.ts";
 import { BEFORE_TEMPLATES, contentStart, type ListenerState, nodeWatch } from "./yaml-to-json.ts";
-import { bareEntriesMisread, buildYamlTree, findDuplicateKeys } from "./yaml-tree.ts";
+import { bareEntriesMisread, buildYamlTree, findDuplicateKeys, type YamlNode } from "./yaml-tree.ts";
 
 /**
  * Reads one YAML document as Concourse does, with bounds that hold for any input:
@@ -47,12 +48,34 @@ import { bareEntriesMisread, buildYamlTree, findDuplicateKeys } from "./yaml-tre
  * Never throws.
  */
 export function readYaml(text: string, options: ReadYamlOptions = {}): YamlRead {
-  const read = readWhole(withLineBreaksAsLineFeeds(text), options);
+  const lines = withLineBreaksAsLineFeeds(text);
+  const read = withTabsRefused(lines, readWhole(lines, options));
   if (read.ok || !read.problems.some((p) => p.goYaml !== undefined)) return read;
   // fly's line for a go-yaml error, at its place in the text as written
   const withFly = (p: YamlProblem): YamlProblem =>
     p.goYaml === undefined ? p : { ...p, fly: `${BEFORE_TEMPLATES}${goYamlV3ErrorText(text, p.goYaml)}` };
   return { ok: false, problems: read.problems.map(withFly) };
+}
+
+/** Problems found after go-yaml's scanner has read the whole document (it stops at a tab it refuses first). */
+const DECODED: ReadonlySet<YamlProblem["kind"]> = new Set(["duplicate-key", "null-key", "uint64-key", "complex-key"]);
+
+/**
+ * The read, or go-yaml's error for a tab it refuses where js-yaml read the document (go-yaml-tabs.ts), at the tab, in
+ * place of any problem found in the decoded document.
+ */
+function withTabsRefused(text: string, read: YamlRead): YamlRead {
+  if (!(read.ok || read.problems.every((p) => DECODED.has(p.kind))) || !text.includes("\t")) return read;
+  const document = read.ok && read.firstDocumentEnd !== undefined ? text.slice(0, read.firstDocumentEnd) : text;
+  let root: YamlNode;
+  try {
+    root = buildYamlTree(document);
+  } catch {
+    return read;
+  }
+  const tab = refusedTab(document, root);
+  if (tab === undefined) return read;
+  return { ok: false, problems: [{ kind: "syntax", message: tab.message, offset: tab.problem, goYaml: tab }] };
 }
 
 function readWhole(text: string, options: ReadYamlOptions): YamlRead {
