@@ -98,6 +98,23 @@ describe("a syntax error's fly line is go-yaml v3's words and line", () => {
       "a: 1\nb: |\n  x\n\t\nc: 1\n",
       "line 2: found a tab character where an indentation space is expected",
     ],
+    [
+      "a tab before a block scalar's first line",
+      "a: 1\nb: |\n\t\n  x\n",
+      "line 2: found a tab character where an indentation space is expected",
+    ],
+    // where js-yaml stops at a line after the tab (or at it), in its own words
+    [
+      "a tab-indented line in a block scalar",
+      "run:\n  args:\n  - -c\n  - |\n    set -e\n\techo hi\n",
+      "line 4: found a tab character where an indentation space is expected",
+    ],
+    [
+      "a tab on a blank line in a folded scalar",
+      "a: 1\nb: >\n  x\n\t\n  y\n",
+      "line 2: found a tab character where an indentation space is expected",
+    ],
+    ["a tab before a nested key", "a:\n  b: 1\n  \tc: 2\n", "line 2: found a tab character that violates indentation"],
     // go-yaml counts a line at a CR, a NEL
     ["lines ended by CR", 'x: 1\ra: "b\rd: 1\r', "line 2: found unexpected end of stream"],
     ["lines ended by CRLF", 'x: 1\r\na: "b\r\nd: 1\r\n', "line 2: found unexpected end of stream"],

@@ -24,8 +24,14 @@ const CANNOT_START = "found character that cannot start any token";
 const VIOLATES = "found a tab character that violates indentation";
 const NO_SPACE = "found a tab character where an indentation space is expected";
 
+/** A tab go-yaml refuses: its error, and hangar's words for it. */
+export interface RefusedTab {
+  readonly error: GoYamlError;
+  readonly message: string;
+}
+
 /** The first tab go-yaml refuses in `text` (one document), read by js-yaml as `root`; undefined when there is none. */
-export function refusedTab(text: string, root: YamlNode): GoYamlError | undefined {
+export function refusedTab(text: string, root: YamlNode): RefusedTab | undefined {
   if (!MAY_REFUSE.test(text)) return undefined;
   for (const run of text.matchAll(/[ \t\r\n]*\t[ \t\r\n]*/g)) {
     const before = run.index - 1;
@@ -36,8 +42,13 @@ export function refusedTab(text: string, root: YamlNode): GoYamlError | undefine
       const c = text[i];
       if (c === "\n" || c === "\r") line = i + 1;
       else if (c === "\t" && line !== -2) {
-        const refused = line === -1 ? afterIndicator(text, root, before, i) : atLineStart(text, root, before, i);
-        if (refused !== undefined) return refused;
+        if (line === -1) {
+          const error = afterIndicator(text, root, before, i);
+          if (error !== undefined) return { error, message: `a tab must not follow a ${text[before]} indicator` };
+        } else {
+          const error = atLineStart(text, root, before, i);
+          if (error !== undefined) return { error, message: "tab characters must not be used in indentation" };
+        }
         // go-yaml skipped it: the others on its line are further right
         line = -2;
       }

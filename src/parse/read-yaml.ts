@@ -61,22 +61,34 @@ export function readYaml(text: string, options: ReadYamlOptions = {}): YamlRead 
 const DECODED: ReadonlySet<YamlProblem["kind"]> = new Set(["duplicate-key", "null-key", "uint64-key", "complex-key"]);
 
 /**
- * The read, or go-yaml's error for a tab it refuses where js-yaml read the document (go-yaml-tabs.ts), at the tab, in
- * place of any problem found in the decoded document.
+ * The read, or go-yaml's error for a tab it refuses (go-yaml-tabs.ts), at the tab: where js-yaml read the document (in
+ * place of any problem found in the decoded document), or where a syntax error of js-yaml's follows the tab (the text
+ * before the error's line read for the nodes before it), as go-yaml's scanner stops at the tab first.
  */
 function withTabsRefused(text: string, read: YamlRead): YamlRead {
-  if (!(read.ok || read.problems.every((p) => DECODED.has(p.kind))) || !text.includes("\t")) return read;
-  const document = read.ok && read.firstDocumentEnd !== undefined ? text.slice(0, read.firstDocumentEnd) : text;
+  if (!text.includes("\t")) return read;
+  const decoded = read.ok || read.problems.every((p) => DECODED.has(p.kind));
+  const syntax = read.ok ? [] : read.problems.filter((p) => p.kind === "syntax").map((p) => p.offset);
+  if (!decoded && syntax.length === 0) return read;
+  const stop = Math.min(...syntax);
+  const document = decoded
+    ? text.slice(0, (read.ok ? read.firstDocumentEnd : undefined) ?? text.length)
+    : text.slice(0, stop + 1);
   let root: YamlNode;
   try {
-    root = buildYamlTree(document);
+    root = buildYamlTree(decoded ? document : text.slice(0, lineStartAt(text, stop)));
   } catch {
     return read;
   }
   const tab = refusedTab(document, root);
   if (tab === undefined) return read;
-  return { ok: false, problems: [{ kind: "syntax", message: tab.message, offset: tab.problem, goYaml: tab }] };
+  const { error, message } = tab;
+  return { ok: false, problems: [{ kind: "syntax", message, offset: error.problem, goYaml: error }] };
 }
+
+/** Where the line holding `offset` starts. */
+const lineStartAt = (text: string, offset: number): number =>
+  Math.max(text.lastIndexOf("\n", offset - 1), text.lastIndexOf("\r", offset - 1)) + 1;
 
 function readWhole(text: string, options: ReadYamlOptions): YamlRead {
   const directive = versionDirectiveProblem(text);
