@@ -402,6 +402,27 @@ describe("anchor and alias names, as go-yaml's scanner reads them", () => {
     // inside a plain or quoted scalar, no anchor
     expect(readYaml("a: x &y.z && *w.v\nb: '&x.y'\n")).toEqual({ ok: true, value: { a: "x &y.z && *w.v", b: "&x.y" } });
   });
+
+  test("a name ends at a : or ?, as go-yaml ends it, where js-yaml reads on", () => {
+    // an alias as a key, in a block or a flow mapping; in a flow collection a : is a value's indicator, a blank or none
+    // after it; an anchor before a : or ? that starts a plain scalar
+    expect(readYaml("a: &x 1\n*x: 2\nb:\n  *x: 3\nc: {*x: 4}\nd: [*x:five]\ne: &y:z 6\nf: &w?v 7\n")).toEqual({
+      ok: true,
+      value: { a: 1, "1": 2, b: { "1": 3 }, c: { "1": 4 }, d: [{ "1": "five" }], e: ":z 6", f: "?v 7" },
+    });
+    // in a scalar, no name
+    expect(readYaml("u: http://h?a=1&b:2\nv: '*c:d'\n")).toEqual({
+      ok: true,
+      value: { u: "http://h?a=1&b:2", v: "*c:d" },
+    });
+    // the places after them are those of the text as written
+    const parsed = parsePipeline("jobs:\n- &j name: j\n  plan: []\n- *j: k\n  plan: []\n  bad: 1\n", { file: "p.yml" });
+    expect(parsed.locate(["jobs", 1, "bad"])).toMatchObject({ line: 6, col: 8 });
+    // go-yaml's errors: a ? after a name where no key may start, a plain scalar after an alias
+    expect(readYaml("a: &x? 1\n").ok).toBe(false);
+    expect(readYaml("a: [&x? 1]\n").ok).toBe(false);
+    expect(readYaml("a: &x 1\nb: *x:y\n").ok).toBe(false);
+  });
 });
 
 describe("escapes in double-quoted scalars, as go-yaml reads them", () => {

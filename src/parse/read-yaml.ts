@@ -1,6 +1,6 @@
 import jsyaml from "js-yaml";
 import { withEmptyEntries } from "./bare-entries.ts";
-import { anchorNameMessage, nameWatch, type RefusedName } from "./go-yaml-anchors.ts";
+import { anchorNameMessage, MAY_END_NAME, nameWatch, type RefusedName, withNameEnds } from "./go-yaml-anchors.ts";
 import { type GoYamlError, goYamlSyntaxError, goYamlV3ErrorText, type ReaderPlace } from "./go-yaml-errors.ts";
 import {
   GO_YAML_ONLY_BREAK,
@@ -177,20 +177,26 @@ export function secondDocumentStart(text: string): number | undefined {
  */
 function readFirst(text: string, options: ReadYamlOptions): YamlRead {
   const read = readFirstAsIs(text, options);
-  const mayDiffer = read.ok
+  const escapes = read.ok
     ? MAY_DIFFER.test(text)
     : GO_YAML_ONLY_BREAK.test(text) || read.problems.some((p) => JS_YAML_ESCAPE_ERRORS.has(p.message));
-  return mayDiffer ? withGoYamlEscapes(text, read, options) : read;
+  return escapes || MAY_END_NAME.test(text) ? withGoYamlEscapes(text, read, { options, escapes }) : read;
 }
 
 /**
- * The read where an escape or a line break is read otherwise by go-yaml (go-yaml-escapes.ts): go-yaml's error in an
- * escape, unless js-yaml's reader stopped before it; a text with `\'` (a `'` to go-yaml) read with `\x27` in its place,
- * or a quoted scalar with a NEL, LS or PS written as js-yaml reads go-yaml's reading of it, and its problems put back
- * at their places in the text as written. The fast path's collections are then left out.
+ * The read where an escape or a line break is read otherwise by go-yaml (go-yaml-escapes.ts; with `escapes`): go-yaml's
+ * error in an escape, unless js-yaml's reader stopped before it; a text with `\'` (a `'` to go-yaml) read with `\x27`
+ * in its place, or a quoted scalar with a NEL, LS or PS written as js-yaml reads go-yaml's reading of it; or where an
+ * anchor or alias name ends at a `:` or `?` (go-yaml-anchors.ts `withNameEnds`), read with the name ended; its problems
+ * put back at their places in the text as written. The fast path's collections are then left out.
  */
-function withGoYamlEscapes(text: string, read: YamlRead, options: ReadYamlOptions): YamlRead {
-  const { problem, edits } = goYamlEscapes(text);
+function withGoYamlEscapes(
+  text: string,
+  read: YamlRead,
+  { options, escapes }: { options: ReadYamlOptions; escapes: boolean },
+): YamlRead {
+  const { problem, edits: escaped } = escapes ? goYamlEscapes(text) : { problem: undefined, edits: [] };
+  const edits = withNameEnds(text, escaped);
   const first = (r: YamlRead): number =>
     r.ok ? Number.POSITIVE_INFINITY : Math.min(...r.problems.map((p) => p.offset));
   const goYaml = (r: YamlRead): YamlRead => {
