@@ -127,6 +127,14 @@ function buildSchema(): jsyaml.Schema {
   });
   const asIs = (tag: string, kind: "scalar" | "sequence" | "mapping", multi = false) =>
     new Type(tag, { kind, multi, resolve: () => true, construct: (data: unknown) => data });
+  // `!!` alone names no tag: go-yaml's "did not find expected tag URI"
+  const anyOther = (kind: "scalar" | "sequence" | "mapping") =>
+    new Type("", {
+      kind,
+      multi: true,
+      resolve: (_: unknown, tag?: string) => tag !== STANDARD_TAG,
+      construct: (data: unknown) => data,
+    });
   return jsyaml.FAILSAFE_SCHEMA.extend({
     implicit: [nullType, boolType, number("tag:yaml.org,2002:int"), mergeType],
     explicit: [
@@ -140,9 +148,17 @@ function buildSchema(): jsyaml.Schema {
       asIs("!", "scalar", true),
       asIs("!", "sequence", true),
       asIs("!", "mapping", true),
+      // any other tag (`!!foo`, one a `%TAG` directive names, a standard tag on a node of another kind: `!!str [1]`):
+      // go-yaml keeps the node's plain value too (a scalar's text as a string)
+      anyOther("scalar"),
+      anyOther("sequence"),
+      anyOther("mapping"),
     ],
   });
 }
+
+/** The prefix of YAML's standard tags (`!!`). */
+const STANDARD_TAG = "tag:yaml.org,2002:";
 
 /** Padded base64, as Go's `base64.StdEncoding` decodes it once line breaks are left out. */
 const GO_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;

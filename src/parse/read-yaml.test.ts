@@ -60,6 +60,16 @@ describe("scalars resolve as go-yaml v2 resolves them", () => {
     }
   });
 
+  test("a tag go-yaml does not know, or on a node of another kind, keeps the node's plain value; !! alone is refused", () => {
+    const text =
+      "%TAG !e! tag:e.org,2000:\n---\na: !!foo 1\nb: !!foo [1]\nc: !!str [1]\nd: !!seq {x: 1}\ne: !e!f {z: 2}\n";
+    expect(readYaml(text)).toEqual({
+      ok: true,
+      value: { a: "1", b: [1], c: [1], d: { x: 1 }, e: { z: 2 } },
+    });
+    expect(readYaml("a: !! x\n").ok).toBe(false);
+  });
+
   test(".nan is NaN", () => {
     expect(resolvedValue(".NaN")).toBeNaN();
   });
