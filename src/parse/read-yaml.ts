@@ -11,7 +11,14 @@ import {
   withLineBreaksAsLineFeeds,
 } from "./go-yaml-escapes.ts";
 import { isMergeKeyNode, mergeWatch } from "./go-yaml-merge.ts";
-import { BINARY_UNRESOLVED, GO_YAML_SCHEMA, goYamlLoadOptions, MAX_YAML_DEPTH, mergeBudget } from "./go-yaml-schema.ts";
+import {
+  BINARY_UNRESOLVED,
+  GO_YAML_SCHEMA,
+  goYamlLoadOptions,
+  goYamlV3Tag,
+  MAX_YAML_DEPTH,
+  mergeBudget,
+} from "./go-yaml-schema.ts";
 import { refusedTab } from "./go-yaml-tabs.ts";
 import type { KnownMappings } from "./known-mappings.ts";
 import {
@@ -560,8 +567,28 @@ function syntaxProblem(error: jsyaml.YAMLException, text: string, place?: Reader
   // go-yaml's words (decode.go `scalar`)
   if (reason === BINARY_UNRESOLVED)
     return { kind: "syntax", message: "!!binary value contains invalid base64 data", offset };
+  const decode = cannotDecode(text, reason, offset);
+  if (decode !== undefined) return { kind: "syntax", message: decode, offset };
   const goYaml = goYamlSyntaxError(text, reason, offset, place);
   return { kind: "syntax", message: reason, offset, ...(goYaml !== undefined && { goYaml }) };
+}
+
+/** js-yaml's error for a scalar its explicit tag's type does not resolve (`!!int x`), and the tag. */
+const UNRESOLVED_TAG =
+  /^cannot resolve a node with !<tag:yaml\.org,2002:(int|float|bool|timestamp|null)> explicit tag$/;
+
+/**
+ * go-yaml's words for a scalar of one line its explicit tag does not fit (decode.go, v2 and v3 alike: "cannot decode
+ * !!float `1.5` as a !!int", the tag the scalar resolves to first), where js-yaml's reader stopped at its end.
+ */
+function cannotDecode(text: string, reason: string, end: number): string | undefined {
+  const tag = UNRESOLVED_TAG.exec(reason)?.[1];
+  if (tag === undefined) return undefined;
+  const line = text.slice(Math.max(text.lastIndexOf("\n", end - 1) + 1, end - 1024), end);
+  const scalar = /(?:!!\w+|!<[^>]*>)[ \t]+(?:"([^"\\]*)"|'([^']*)'|([^\s"'][^#]*?))[ \t]*$/.exec(line);
+  if (scalar === null) return undefined;
+  const value = scalar[1] ?? scalar[2] ?? scalar[3] ?? "";
+  return `cannot decode ${goYamlV3Tag(value)} \`${value}\` as a !!${tag}`;
 }
 
 /** The reader's refusal of a document nested past {@link MAX_YAML_DEPTH}, which fly may read (go-yaml goes to 10,000). */
