@@ -25,6 +25,13 @@ describe("a syntax error's fly line is go-yaml v3's words and line", () => {
     ["flow mapping inside a flow list", "a: [1, {b: 2\n", "line 1: did not find expected ',' or '}'"],
     ["flow list, no line break at the end", "a: [1, 2", "line 1: did not find expected ',' or ']'"],
     ["flow list ending in a comma", "jobs:\n- plan: [\n    {get: x},\n", "line 3: did not find expected node content"],
+    // an entry of a flow collection followed by no `,` nor its end: the parser's (0-based) line of the collection's
+    // start, or of what follows the entry
+    ["a second key in a flow mapping", "x: 1\na: {b: 1 c: 2}\n", "line 1: did not find expected ',' or '}'"],
+    ["a second value in a flow list", "x: 1\na:\n  b: [c: d: e]\n", "line 2: did not find expected ',' or ']'"],
+    ["a key over lines in a flow list", "x: [a\n : b]\n", "line 1: did not find expected ',' or ']'"],
+    ["a scalar after a quoted one", 'x: ["a" b]\n', "did not find expected ',' or ']'"],
+    ["a quoted key over lines", 'x: 1\na: {"b\n c": 1}\n', "line 1: did not find expected ',' or '}'"],
     // a key over two lines among a mapping's keys: the key's line
     ["key without a colon", "a: 1\nserial\nb: 2\n", "line 2: could not find expected ':'"],
     ["key without a colon, nested", "x: 1\ny:\n  a: 1\n  b\n  c: 2\n", "line 4: could not find expected ':'"],
@@ -130,6 +137,11 @@ describe("a syntax error's fly line is go-yaml v3's words and line", () => {
     ["a quoted scalar a document ends", 'a: b\nc: "abc\n---\nd: 1\n', "line 3: found unexpected document indicator"],
     ["a flow mapping the text ends in", "x: 1\na: {b: 1\n", "line 2: did not find expected ',' or '}'"],
     ["a flow list over lines", "x: 1\na: [1,\n  2,\n  3\n", "line 4: did not find expected ',' or ']'"],
+    [
+      "a flow list with an entry after its last",
+      'x: 1\na: [\n  "b"\n  c]\n',
+      "line 3: did not find expected ',' or ']'",
+    ],
     ["a key without a colon", "a: 1\nb\nc: 2\n", "line 3: could not find expected ':'"],
     ["a key of two words without a colon", "a: 1\nb c\nd\ne: 1\n", "line 3: could not find expected ':'"],
     ["a key without a colon before a comment", "x: 1\n\n# c\nb\n\n# d\nc: 2\n", "line 6: could not find expected ':'"],

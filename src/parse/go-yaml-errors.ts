@@ -58,6 +58,7 @@ export function goYamlSyntaxError(
   if (UNCLOSED_QUOTE.test(reason)) return unclosedQuote(text, end, place);
   if (reason === "unexpected end of the stream within a flow collection") return unclosedFlow(text, end, place);
   if (reason === "tab characters must not be used in indentation") return tabIndent(text, end, place);
+  if (reason === "missed comma between flow collection entries") return missedComma(text, end, place);
   if (reason === "can not read a block mapping entry; a multiline key may not be an implicit key") {
     // a key over more than one line, among the keys of a block mapping: its start is go-yaml's context
     const key = place?.closed;
@@ -155,6 +156,20 @@ function unclosedFlow(text: string, offset: number, place: ReaderPlace | undefin
     context,
     problem: text.length,
   };
+}
+
+/**
+ * Something after an entry of a flow collection that is no `,` nor its end (a second `:`, a scalar after a quoted one, a
+ * key over lines): go-yaml's parser wants one of them there, its context the collection's start. A `-` and a blank
+ * there is go-yaml's "did not find expected node content", not told here.
+ */
+function missedComma(text: string, offset: number, place: ReaderPlace | undefined): GoYamlError | undefined {
+  if (place?.open === undefined || /^-(?:[ \t\r\n]|$)/.test(text.slice(offset, offset + 2))) return undefined;
+  const context = contentStart(text, place.open, offset);
+  const open = text[context];
+  if (open !== "[" && open !== "{") return undefined;
+  const message = `did not find expected ',' or '${open === "[" ? "]" : "}"}'`;
+  return { message, stage: "parser", context, problem: offset };
 }
 
 /**
