@@ -40,6 +40,21 @@ describe("a syntax error's fly line is go-yaml v3's words and line", () => {
     ["a list entry after a root mapping", "a: 1\n- b\n", "line 1: did not find expected key"],
     ["a ] after a root mapping past a ---", "# c\n---\na: 1\nb: 2\n]\n", "line 2: did not find expected key"],
     ["a key after a root list", "# c\n- a\n- b\nd: 1\n", "line 1: did not find expected '-' indicator"],
+    // a key: value line more indented than a plain value's collection goes on with the value: its `:`'s line
+    ["a key more indented than its mapping", "a: 1\n b: 2\n", "line 2: mapping values are not allowed in this context"],
+    [
+      "a key more indented than a nested key",
+      "x: 1\na:\n  b: 1\n   c: 2\n",
+      "line 4: mapping values are not allowed in this context",
+    ],
+    [
+      "a key under a list entry",
+      "x: 1\na:\n  - b\n   c: d\n",
+      "line 4: mapping values are not allowed in this context",
+    ],
+    // a verbatim tag the text ends in: the tag's line
+    ["an unclosed verbatim tag", "x: 1\na: !<tag:yaml.org,2002:str x\n", "line 2: did not find the expected '>'"],
+    ["an unclosed verbatim tag in a flow list", "x: 1\na: [!<foo]\n", "line 2: did not find the expected '>'"],
     // on the line of the character
     ["an @ value", "a: 1\nb: @x\n", "line 2: found character that cannot start any token"],
     ["a backquote in a flow list", "a: 1\nb: [`x`]\n", "line 2: found character that cannot start any token"],
@@ -178,7 +193,7 @@ describe("a syntax error's fly line is go-yaml v3's words and line", () => {
   });
 
   test("an error whose go-yaml words the reader cannot tell keeps the reader's words, at its line", () => {
-    const [diagnostic] = parsePipeline("a: 1\n b: 2\n").diagnostics;
+    const [diagnostic] = parsePipeline('a: "b"\n  c: d\n').diagnostics;
     expect(diagnostic?.fly).toBe(
       "error parsing yaml before applying templates: yaml: line 2: bad indentation of a mapping entry",
     );

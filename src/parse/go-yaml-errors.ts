@@ -59,6 +59,8 @@ export function goYamlSyntaxError(
   if (reason === "unexpected end of the stream within a flow collection") return unclosedFlow(text, end, place);
   if (reason === "tab characters must not be used in indentation") return tabIndent(text, end, place);
   if (reason === "missed comma between flow collection entries") return missedComma(text, end, place);
+  if (reason.startsWith("bad indentation of a ") && c === ":") return plainGoesOn(text, end, place);
+  if (reason === "unexpected end of the stream within a verbatim tag") return unclosedVerbatim(text, end);
   if (reason === "can not read a block mapping entry; a multiline key may not be an implicit key") {
     // a key over more than one line, among the keys of a block mapping: its start is go-yaml's context
     const key = place?.closed;
@@ -156,6 +158,39 @@ function unclosedFlow(text: string, offset: number, place: ReaderPlace | undefin
     context,
     problem: text.length,
   };
+}
+
+/**
+ * A `key: value` line more indented than the block collection of the plain scalar that ends the content before it: go-yaml
+ * reads the line on as the scalar's (its key is no key then), and the `:` is a value where none may start.
+ */
+function plainGoesOn(text: string, offset: number, place: ReaderPlace | undefined): GoYamlError | undefined {
+  if (place?.closed === undefined) return undefined;
+  const scalar = contentStart(text, place.closed, offset);
+  if (/["'[\]{}|>*&!]/.test(text[scalar] ?? "")) return undefined;
+  const line = text.lastIndexOf("\n", offset - 1) + 1;
+  const before = text.slice(line, offset);
+  // the scalar ends a line before this one, and no comment stands between
+  const between = text.slice(scalar, line);
+  if (!between.includes("\n") || between.includes("#") || /["'#]|^\s*-(?:\s|$)/.test(before)) return undefined;
+  // its block collection's column: that of the key or `-` its line starts with
+  const own = text.lastIndexOf("\n", scalar - 1) + 1;
+  const parent = /^[ ]*/.exec(text.slice(own, scalar))?.[0].length ?? 0;
+  if ((/^[ ]*/.exec(before)?.[0].length ?? 0) <= parent) return undefined;
+  return {
+    message: "mapping values are not allowed in this context",
+    stage: "scanner",
+    context: offset,
+    problem: offset,
+  };
+}
+
+/** A verbatim tag (`!<...>`) the text ends in: go-yaml wants its `>` after the characters of a URI, its context the tag. */
+function unclosedVerbatim(text: string, offset: number): GoYamlError | undefined {
+  const tag = text.lastIndexOf("!<", offset);
+  if (tag === -1) return undefined;
+  const uri = /^[^\s>[\]{},]*/.exec(text.slice(tag + 2, tag + 1026))?.[0].length ?? 0;
+  return { message: "did not find the expected '>'", stage: "scanner", context: tag, problem: tag + 2 + uri };
 }
 
 /**
