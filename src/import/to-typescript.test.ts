@@ -966,10 +966,10 @@ describe("comments", () => {
 
   test("no text of the input becomes code: a comment or a key with a JavaScript line break stays in comments", async () => {
     const payload = "...(globalThis.injected = 1, {}),";
-    // YAML breaks lines at CR and LF only; JavaScript also at U+2028 and U+2029
+    // JavaScript breaks lines at U+2028 and U+2029; go-yaml too, but in a quoted scalar (a comment ends there)
     const input = [
       `"meta\\n${payload}//": 1`,
-      `# note \u2028 ${payload}`,
+      `# note \u2028# ${payload}`,
       "resources:",
       "- name: r",
       "  type: git",

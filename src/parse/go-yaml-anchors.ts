@@ -1,4 +1,7 @@
+import jsyaml from "js-yaml";
 import type { GoYamlError } from "./go-yaml-errors.ts";
+import { type TextEdit, withEdits } from "./go-yaml-escapes.ts";
+import { goYamlLoadOptions } from "./go-yaml-schema.ts";
 import { contentStart, type ListenerState } from "./yaml-to-json.ts";
 
 /**
@@ -128,4 +131,73 @@ export function nameWatch(text: string): {
     },
     first: () => first,
   };
+}
+
+/** A text where an anchor or alias name may be followed by a `:` or `?` (a quick test first: most texts have none). */
+export const MAY_END_NAME = /[&*][0-9A-Za-z_-]+[:?]/;
+
+/** How many times a text is read again for the names go-yaml ends at a `:` or `?`: past that, the others read on. */
+export const MAX_NAME_READS = 32;
+
+/**
+ * `edits` (in text order), with those that end where go-yaml does each anchor or alias name it ends at a `:` or `?`
+ * (`*x: 1`, a key that is an alias; `{*x:y}`; `&x?`), which js-yaml reads on (a name `x:`): a space after the name, or
+ * in a flow collection, before a `:` that a blank does not follow (a value's indicator there to go-yaml), the `:`
+ * written ` : `. The names are those js-yaml reads as names (a `&` or `*` in a scalar is none): each anchor it reads
+ * with such a name, and each alias it cannot find, the text read again after each alias (see {@link MAX_NAME_READS}).
+ */
+export function withNameEnds(text: string, edits: readonly TextEdit[]): TextEdit[] {
+  if (!MAY_END_NAME.test(text)) return [...edits];
+  const all = [...edits];
+  for (let reads = 0; reads < MAX_NAME_READS; reads++) {
+    const amended = withEdits(text, all);
+    const found = namesReadOn(amended.text);
+    if (found.length === 0) break;
+    all.push(...found.map((e) => ({ ...e, at: amended.back(e.at) })));
+    all.sort((a, b) => a.at - b.at);
+    if (!found.some((e) => e.alias)) break;
+  }
+  return all;
+}
+
+/** The name ends js-yaml reads on in `text`, up to the first alias it cannot find (which it stops at). */
+function namesReadOn(text: string): (TextEdit & { readonly alias: boolean })[] {
+  const found = new Map<number, TextEdit & { readonly alias: boolean }>();
+  /** Where the open nodes start, outermost first. */
+  const opened: number[] = [];
+  const inFlow = (): boolean => opened.some((o) => /[[{]/.test(text[contentStart(text, o, text.length)] ?? ""));
+  const end = (at: number, alias: boolean): void => {
+    const name = /^[0-9A-Za-z_-]+/.exec(text.slice(at + 1, at + 1025))?.[0];
+    const after = name === undefined ? -1 : at + 1 + name.length;
+    const c = text[after];
+    if (name === undefined || (c !== ":" && c !== "?") || found.has(after)) return;
+    const value = c === ":" && inFlow() && !/^[\s,\]}]?$/.test(text[after + 1] ?? "");
+    found.set(after, { at: after, length: value ? 1 : 0, text: value ? " : " : " ", alias });
+  };
+  const listener = (event: "open" | "close", state: ListenerState): void => {
+    if (event === "open") {
+      opened.push(state.position);
+      return;
+    }
+    const start = opened.pop() ?? state.position;
+    if (state.anchor === null || !/[:?]/.test(state.anchor)) return;
+    const at = anchorAt(text, start);
+    end(
+      at !== undefined && text.startsWith(state.anchor, at + 1)
+        ? at
+        : text.lastIndexOf(`&${state.anchor}`, state.position),
+      false,
+    );
+  };
+  try {
+    jsyaml.load(text, goYamlLoadOptions(text, { json: true, listener }));
+  } catch (error) {
+    const { mark, reason } = (error ?? {}) as { mark?: { position?: number }; reason?: unknown };
+    const alias = typeof reason === "string" ? /^unidentified alias "(.*)"$/s.exec(reason)?.[1] : undefined;
+    if (alias !== undefined && /[:?]/.test(alias)) {
+      const at = text.lastIndexOf(`*${alias}`, mark?.position ?? text.length);
+      if (at !== -1) end(at, true);
+    }
+  }
+  return [...found.values()].sort((a, b) => a.at - b.at);
 }

@@ -44,6 +44,13 @@ describe("a syntax error's fly line is go-yaml v3's words and line", () => {
       'a: [b,\n  "c"\n  d]\n',
       "line 2: did not find expected ',' or ']'",
     ],
+    // an entry of a flow collection followed by no `,` nor its end: the parser's (0-based) line of the collection's
+    // start, or of what follows the entry
+    ["a second key in a flow mapping", "x: 1\na: {b: 1 c: 2}\n", "line 1: did not find expected ',' or '}'"],
+    ["a second value in a flow list", "x: 1\na:\n  b: [c: d: e]\n", "line 2: did not find expected ',' or ']'"],
+    ["a key over lines in a flow list", "x: [a\n : b]\n", "line 1: did not find expected ',' or ']'"],
+    ["a scalar after a quoted one", 'x: ["a" b]\n', "did not find expected ',' or ']'"],
+    ["a quoted key over lines", 'x: 1\na: {"b\n c": 1}\n', "line 1: did not find expected ',' or '}'"],
     // a key over two lines among a mapping's keys: the key's line
     ["key without a colon", "a: 1\nserial\nb: 2\n", "line 2: could not find expected ':'"],
     ["key without a colon, nested", "x: 1\ny:\n  a: 1\n  b\n  c: 2\n", "line 4: could not find expected ':'"],
@@ -52,6 +59,21 @@ describe("a syntax error's fly line is go-yaml v3's words and line", () => {
     ["a list entry after a root mapping", "a: 1\n- b\n", "line 1: did not find expected key"],
     ["a ] after a root mapping past a ---", "# c\n---\na: 1\nb: 2\n]\n", "line 2: did not find expected key"],
     ["a key after a root list", "# c\n- a\n- b\nd: 1\n", "line 1: did not find expected '-' indicator"],
+    // a key: value line more indented than a plain value's collection goes on with the value: its `:`'s line
+    ["a key more indented than its mapping", "a: 1\n b: 2\n", "line 2: mapping values are not allowed in this context"],
+    [
+      "a key more indented than a nested key",
+      "x: 1\na:\n  b: 1\n   c: 2\n",
+      "line 4: mapping values are not allowed in this context",
+    ],
+    [
+      "a key under a list entry",
+      "x: 1\na:\n  - b\n   c: d\n",
+      "line 4: mapping values are not allowed in this context",
+    ],
+    // a verbatim tag the text ends in: the tag's line
+    ["an unclosed verbatim tag", "x: 1\na: !<tag:yaml.org,2002:str x\n", "line 2: did not find the expected '>'"],
+    ["an unclosed verbatim tag in a flow list", "x: 1\na: [!<foo]\n", "line 2: did not find the expected '>'"],
     // on the line of the character
     ["an @ value", "a: 1\nb: @x\n", "line 2: found character that cannot start any token"],
     ["a backquote in a flow list", "a: 1\nb: [`x`]\n", "line 2: found character that cannot start any token"],
@@ -90,6 +112,50 @@ describe("a syntax error's fly line is go-yaml v3's words and line", () => {
     ],
     ["a tab after a blank line", "a: x\n\n\tb: 1\n", "line 3: found a tab character that violates indentation"],
     ["a tab after a comment", "a:\n  b: x # c\n\tc: 1\n", "line 3: found character that cannot start any token"],
+    // a tab in the blanks that start a line, where js-yaml reads on: after a plain value, less indented than its
+    // block collection plus one, the value's line; after any other token (or none), a character no token starts with
+    [
+      "a tab on a blank line after a plain value",
+      "a: 1\n\t\nb: 2\n",
+      "line 2: found a tab character that violates indentation",
+    ],
+    ["a tab before a comment", "a: x\n\t# c\n", "line 2: found a tab character that violates indentation"],
+    [
+      "a tab less indented than a nested list",
+      "a: 1\nb:\n  - x\n  \t\n",
+      "line 3: found a tab character that violates indentation",
+    ],
+    ["a tab in a flow list", "a: 1\nb: [c\n\t, d]\n", "line 2: found a tab character that violates indentation"],
+    ["a tab after a quoted value", 'a: "x"\n\t\nb: 2\n', "line 2: found character that cannot start any token"],
+    ["a tab after a key", "a:\n\t\n  b: 1\n", "line 2: found character that cannot start any token"],
+    ["a tab after a comment", "a: 1 # c\n  \t\n", "line 2: found character that cannot start any token"],
+    ["a tab after a flow list", "a: [1]\n\t\nb: 2\n", "line 2: found character that cannot start any token"],
+    ["a tab first", "\t\na: 1\n", "found character that cannot start any token"],
+    ["a tab after a --- line", "---\n\t\na: 1\n", "line 2: found character that cannot start any token"],
+    ["a tab after a list entry's dash", "a: 1\nb:\n- \tc\n", "line 3: found character that cannot start any token"],
+    // a block scalar's indentation: a tab before its first line, or less indented than it, the scalar's line
+    [
+      "a tab after a block scalar",
+      "a: 1\nb: |\n  x\n\t\nc: 1\n",
+      "line 2: found a tab character where an indentation space is expected",
+    ],
+    [
+      "a tab before a block scalar's first line",
+      "a: 1\nb: |\n\t\n  x\n",
+      "line 2: found a tab character where an indentation space is expected",
+    ],
+    // where js-yaml stops at a line after the tab (or at it), in its own words
+    [
+      "a tab-indented line in a block scalar",
+      "run:\n  args:\n  - -c\n  - |\n    set -e\n\techo hi\n",
+      "line 4: found a tab character where an indentation space is expected",
+    ],
+    [
+      "a tab on a blank line in a folded scalar",
+      "a: 1\nb: >\n  x\n\t\n  y\n",
+      "line 2: found a tab character where an indentation space is expected",
+    ],
+    ["a tab before a nested key", "a:\n  b: 1\n  \tc: 2\n", "line 2: found a tab character that violates indentation"],
     // go-yaml counts a line at a CR, a NEL
     ["lines ended by CR", 'x: 1\ra: "b\rd: 1\r', "line 2: found unexpected end of stream"],
     ["lines ended by CRLF", 'x: 1\r\na: "b\r\nd: 1\r\n', "line 2: found unexpected end of stream"],
@@ -105,6 +171,11 @@ describe("a syntax error's fly line is go-yaml v3's words and line", () => {
     ["a quoted scalar a document ends", 'a: b\nc: "abc\n---\nd: 1\n', "line 3: found unexpected document indicator"],
     ["a flow mapping the text ends in", "x: 1\na: {b: 1\n", "line 2: did not find expected ',' or '}'"],
     ["a flow list over lines", "x: 1\na: [1,\n  2,\n  3\n", "line 4: did not find expected ',' or ']'"],
+    [
+      "a flow list with an entry after its last",
+      'x: 1\na: [\n  "b"\n  c]\n',
+      "line 3: did not find expected ',' or ']'",
+    ],
     ["a key without a colon", "a: 1\nb\nc: 2\n", "line 3: could not find expected ':'"],
     [
       "a flow mapping left open before the next key",
@@ -125,13 +196,28 @@ describe("a syntax error's fly line is go-yaml v3's words and line", () => {
       "line 2: did not find expected alphabetic or numeric character",
     ],
     ["an anchor name with a dot, first line", "a: &x.y 1\n", "did not find expected alphabetic or numeric character"],
+    [
+      "a tab on a blank line after a plain value",
+      "platform: linux\nrun:\n  path: x\n\t\n",
+      "line 4: found a tab character that violates indentation",
+    ],
   ])("in a task config file: %s", (_, text, fly) => {
     const [diagnostic] = parsePipeline(text, { as: "task" }).diagnostics;
     expect(diagnostic?.fly).toBe(`yaml: ${fly}`);
   });
 
+  test("a tab go-yaml skips is read", () => {
+    // as indented as a plain value's collection plus one, within a block scalar's indentation, in a quoted scalar, in
+    // a flow collection, between tokens on a line, in an indentless list
+    const text = 'a:\n  b: x\n   \t\n  c: 1 \t\nd: |\n  p\n  \tq\ne: "r\n\t s"\nf: [1,\n\t2]\ng:\n- h\n \t\ni: 1\n';
+    expect(readYaml(text)).toEqual({
+      ok: true,
+      value: { a: { b: "x", c: 1 }, d: "p\n\tq\n", e: "r s", f: [1, 2], g: ["h"], i: 1 },
+    });
+  });
+
   test("an error whose go-yaml words the reader cannot tell keeps the reader's words, at its line", () => {
-    const [diagnostic] = parsePipeline("a: 1\n b: 2\n").diagnostics;
+    const [diagnostic] = parsePipeline('a: "b"\n  c: d\n').diagnostics;
     expect(diagnostic?.fly).toBe(
       "error parsing yaml before applying templates: yaml: line 2: bad indentation of a mapping entry",
     );

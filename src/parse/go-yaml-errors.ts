@@ -59,6 +59,8 @@ export function goYamlSyntaxError(
   if (reason === "unexpected end of the stream within a flow collection") return unclosedFlow(text, end, place);
   if (reason === "missed comma between flow collection entries") return missedComma(text, end, place);
   if (reason === "tab characters must not be used in indentation") return tabIndent(text, end, place);
+  if (reason.startsWith("bad indentation of a ") && c === ":") return plainGoesOn(text, end, place);
+  if (reason === "unexpected end of the stream within a verbatim tag") return unclosedVerbatim(text, end);
   if (reason === "can not read a block mapping entry; a multiline key may not be an implicit key") {
     // a key over more than one line, among the keys of a block mapping: its start is go-yaml's context
     const key = place?.closed;
@@ -153,9 +155,13 @@ const noCommaOrEnd = (open: string | undefined): string => `did not find expecte
  * An entry of a flow collection followed by something else than a `,` or the collection's end (`{uri: x` with the
  * next key of the block mapping on the next line, `["a" b]`): go-yaml's parser wants one of them there, its context
  * the collection's start and its problem the token found (parserc.go `yaml_parser_parse_flow_sequence_entry`,
- * `yaml_parser_parse_flow_mapping_key`), where js-yaml says a comma was missed.
+ * `yaml_parser_parse_flow_mapping_key`), where js-yaml says a comma was missed. A `-` and a blank where an entry
+ * starts (after a `,` or the collection's start, `[a, - b]`) is go-yaml's "did not find expected node content", not told
+ * here; after an entry (`[{g: x}` and `- g: y` on the next line) it is the token found.
  */
 function missedComma(text: string, offset: number, place: ReaderPlace | undefined): GoYamlError | undefined {
+  const entryStart = /[,[{]$/.test(text.slice(Math.max(0, offset - 1024), offset).trimEnd());
+  if (entryStart && /^-(?:[ \t\r\n]|$)/.test(text.slice(offset, offset + 2))) return undefined;
   const context = openFlow(text, offset, place);
   if (context === undefined) return undefined;
   return { message: noCommaOrEnd(text[context]), stage: "parser", context, problem: offset };
@@ -172,6 +178,39 @@ function unclosedFlow(text: string, offset: number, place: ReaderPlace | undefin
     return { message: "did not find expected node content", stage: "parser", context: end, problem: end };
   }
   return { message: noCommaOrEnd(text[context]), stage: "parser", context, problem: text.length };
+}
+
+/**
+ * A `key: value` line more indented than the block collection of the plain scalar that ends the content before it: go-yaml
+ * reads the line on as the scalar's (its key is no key then), and the `:` is a value where none may start.
+ */
+function plainGoesOn(text: string, offset: number, place: ReaderPlace | undefined): GoYamlError | undefined {
+  if (place?.closed === undefined) return undefined;
+  const scalar = contentStart(text, place.closed, offset);
+  if (/["'[\]{}|>*&!]/.test(text[scalar] ?? "")) return undefined;
+  const line = text.lastIndexOf("\n", offset - 1) + 1;
+  const before = text.slice(line, offset);
+  // the scalar ends a line before this one, and no comment stands between
+  const between = text.slice(scalar, line);
+  if (!between.includes("\n") || between.includes("#") || /["'#]|^\s*-(?:\s|$)/.test(before)) return undefined;
+  // its block collection's column: that of the key or `-` its line starts with
+  const own = text.lastIndexOf("\n", scalar - 1) + 1;
+  const parent = /^[ ]*/.exec(text.slice(own, scalar))?.[0].length ?? 0;
+  if ((/^[ ]*/.exec(before)?.[0].length ?? 0) <= parent) return undefined;
+  return {
+    message: "mapping values are not allowed in this context",
+    stage: "scanner",
+    context: offset,
+    problem: offset,
+  };
+}
+
+/** A verbatim tag (`!<...>`) the text ends in: go-yaml wants its `>` after the characters of a URI, its context the tag. */
+function unclosedVerbatim(text: string, offset: number): GoYamlError | undefined {
+  const tag = text.lastIndexOf("!<", offset);
+  if (tag === -1) return undefined;
+  const uri = /^[^\s>[\]{},]*/.exec(text.slice(tag + 2, tag + 1026))?.[0].length ?? 0;
+  return { message: "did not find the expected '>'", stage: "scanner", context: tag, problem: tag + 2 + uri };
 }
 
 /**

@@ -20,13 +20,28 @@ import type * as Yaml from "yaml";
 export const MAY_DIFFER = /\\(?:['/U]|u[dD][89a-fA-F])|[\u0085\u2028\u2029]/;
 
 /**
- * The text with each NEL (U+0085) written as a line feed, and a CR before one as a line feed too, the same length (every
- * offset holds): go-yaml reads a NEL as a line break wherever it stands, in a scalar of any style as a `\n` (`read_line`),
- * a CR before it as a line break of its own, where js-yaml takes a NEL for a character like any other.
+ * The text with each line break go-yaml reads that js-yaml takes for a character written as a line feed, and a CR
+ * before one as a line feed too, the same length (every offset holds): go-yaml reads a NEL (U+0085) as a line break
+ * wherever it stands, in a scalar of any style as a `\n` (`read_line`); an LS (U+2028) or a PS (U+2029) as a line break
+ * too (a plain value ends at one, a comment ends there), but in a quoted scalar, where they are left as written (see
+ * {@link goYamlEscapes}); a CR before any of them is a line break of its own.
  */
-export function withNelAsLineFeed(text: string): string {
-  return text.includes("\u0085") ? text.replace(/\r?\u0085/g, (nel) => (nel.length === 2 ? "\n\n" : "\n")) : text;
+export function withLineBreaksAsLineFeeds(text: string): string {
+  const nel = text.includes("\u0085") ? text.replace(/\r?\u0085/g, asLineFeeds) : text;
+  if (!/[\u2028\u2029]/.test(nel)) return nel;
+  const all = nel.replace(/\r?[\u2028\u2029]/g, asLineFeeds);
+  // the quoted scalars of the text read with every break a line feed, as written
+  const parts: string[] = [];
+  let at = 0;
+  for (const { offset, scalar } of quotedScalars(all)) {
+    parts.push(all.slice(at, offset), nel.slice(offset, offset + scalar.length));
+    at = offset + scalar.length;
+  }
+  parts.push(all.slice(at));
+  return parts.join("");
 }
+
+const asLineFeeds = (breaks: string): string => (breaks.length === 2 ? "\n\n" : "\n");
 
 /** js-yaml's errors in an escape, which go-yaml words and places otherwise. */
 export const JS_YAML_ESCAPE_ERRORS: ReadonlySet<string> = new Set([

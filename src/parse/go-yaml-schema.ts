@@ -1,6 +1,6 @@
 import jsyaml from "js-yaml";
 import { longMergeLists } from "./go-yaml-merge.ts";
-import { GO_INT, goYamlNumber } from "./go-yaml-numbers.ts";
+import { goYamlInteger, goYamlNumber } from "./go-yaml-numbers.ts";
 
 /**
  * The YAML 1.1 schema as go-yaml v2 resolves plain scalars (Concourse decodes pipelines with it, through
@@ -114,6 +114,17 @@ function buildSchema(): jsyaml.Schema {
       resolve: (data: string | null) => data !== null && numberOf(data) !== undefined,
       construct: (data: string) => numberOf(data),
     });
+  // a scalar tagged !!int, !!float or !!timestamp is one go-yaml resolves so (v2 and v3 alike; else its "cannot decode
+  // !!float `1.5` as a !!int"); a !!float may be an int
+  const explicit = (kind: string, also?: string) =>
+    new Type(`tag:yaml.org,2002:${kind}`, {
+      kind: "scalar",
+      resolve: (data: string | null) => {
+        const resolved = goYamlV3Tag(data ?? "");
+        return resolved === `!!${kind}` || resolved === also;
+      },
+      construct: (data: string) => (kind === "timestamp" ? data : plainScalarValue(data)),
+    });
   const mergeType = new Type("tag:yaml.org,2002:merge", {
     kind: "scalar",
     resolve: (data: string | null) => data === "<<",
@@ -127,12 +138,21 @@ function buildSchema(): jsyaml.Schema {
   });
   const asIs = (tag: string, kind: "scalar" | "sequence" | "mapping", multi = false) =>
     new Type(tag, { kind, multi, resolve: () => true, construct: (data: unknown) => data });
+  // `!!` alone names no tag: go-yaml's "did not find expected tag URI"
+  const anyOther = (kind: "scalar" | "sequence" | "mapping") =>
+    new Type("", {
+      kind,
+      multi: true,
+      resolve: (_: unknown, tag?: string) => tag !== STANDARD_TAG,
+      construct: (data: unknown) => data,
+    });
   return jsyaml.FAILSAFE_SCHEMA.extend({
     implicit: [nullType, boolType, number("tag:yaml.org,2002:int"), mergeType],
     explicit: [
-      number("tag:yaml.org,2002:float"),
+      explicit("int"),
+      explicit("float", "!!int"),
+      explicit("timestamp"),
       binaryType,
-      asIs("tag:yaml.org,2002:timestamp", "scalar"),
       asIs("tag:yaml.org,2002:set", "mapping"),
       asIs("tag:yaml.org,2002:omap", "sequence"),
       asIs("tag:yaml.org,2002:pairs", "sequence"),
@@ -140,9 +160,17 @@ function buildSchema(): jsyaml.Schema {
       asIs("!", "scalar", true),
       asIs("!", "sequence", true),
       asIs("!", "mapping", true),
+      // any other tag (`!!foo`, one a `%TAG` directive names, a standard tag on a node of another kind: `!!str [1]`):
+      // go-yaml keeps the node's plain value too (a scalar's text as a string)
+      anyOther("scalar"),
+      anyOther("sequence"),
+      anyOther("mapping"),
     ],
   });
 }
+
+/** The prefix of YAML's standard tags (`!!`). */
+const STANDARD_TAG = "tag:yaml.org,2002:";
 
 /** Padded base64, as Go's `base64.StdEncoding` decodes it once line breaks are left out. */
 const GO_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
@@ -171,6 +199,6 @@ export function goYamlV3Tag(text: string): string {
   if (TIMESTAMP.test(text)) return "!!timestamp";
   const n = goYamlNumber(text);
   if (typeof n === "string") return "!!str";
-  // ParseInt, then ParseUint: an integer beyond 64 bits is read as a float
-  return GO_INT.test(text.replace(/_/g, "")) && Math.abs(n) < 2 ** 64 ? "!!int" : "!!float";
+  // ParseInt, then ParseUint (exactly: 2^64 - 1 is an int): an integer beyond 64 bits is read as a float
+  return goYamlInteger(text) !== undefined ? "!!int" : "!!float";
 }

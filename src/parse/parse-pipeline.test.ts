@@ -94,6 +94,30 @@ describe("YAML is read as Concourse reads it (YAML 1.1)", () => {
     });
   });
 
+  test.each([
+    ["!!int 1.5", "cannot decode !!float `1.5` as a !!int"],
+    ["!!int 1e3", "cannot decode !!float `1e3` as a !!int"],
+    ['!!int ""', "cannot decode !!null `` as a !!int"],
+    ["!!float 1:20.5", "cannot decode !!str `1:20.5` as a !!float"],
+    ["!!timestamp x", "cannot decode !!str `x` as a !!timestamp"],
+    ["!!bool x", "cannot decode !!str `x` as a !!bool"],
+  ])("a scalar its explicit tag does not fit (%s) is go-yaml's decoding error, with no line", (value, go) => {
+    const [diagnostic] = parsePipeline(`jobs: []\nx: ${value}\n`).diagnostics;
+    expect(diagnostic?.message).toBe(go);
+    expect(diagnostic?.fly).toBe(`error parsing yaml before applying templates: yaml: ${go}`);
+    // fly execute's read of a task config file (go-yaml v2) says the same
+    const [task] = parsePipeline(`platform: linux\nrun: {path: x}\nx: ${value}\n`, { as: "task" }).diagnostics;
+    expect(task?.fly).toBe(`yaml: ${go}`);
+  });
+
+  test("a scalar its explicit tag fits keeps its value: !!int of a quoted int, !!float of an int, a timestamp", () => {
+    expect(
+      parsePipeline('x: {a: !!int "1", b: !!float 2, c: !!timestamp 2001-01-02, d: !!int 0x1F}\n').pipeline,
+    ).toEqual({
+      x: { a: 1, b: 2, c: "2001-01-02", d: 31 },
+    });
+  });
+
   test("a ((var)) standing for a bool, list or map is a decoding error, as in fly without -v/-y", () => {
     expect(summary("jobs: [{name: a, plan: [{get: x, trigger: ((trigger))}]}]\n")).toEqual([
       "1:43 error type-mismatch json: cannot unmarshal string into Go struct field GetStep.trigger of type bool; the var ((trigger)) has no value: pass it with -y trigger=<yaml>, -v trigger=<string> or -l <vars file> || error unmarshaling JSON: while decoding JSON: malformed get step: json: cannot unmarshal string into Go struct field GetStep.trigger of type bool",

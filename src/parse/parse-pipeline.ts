@@ -424,6 +424,8 @@ function problemDiagnostic(problem: YamlProblem, loc: SourceLoc): Diagnostic {
 function syntaxFly(problem: YamlProblem, loc: SourceLoc): string {
   const alias = /^unidentified alias "(.*)"$/.exec(problem.message);
   if (alias !== null) return `${BEFORE_TEMPLATES}unknown anchor '${alias[1]}' referenced`;
+  // go-yaml's decoder gives no line
+  if (problem.message.startsWith("cannot decode ")) return `${BEFORE_TEMPLATES}${problem.message}`;
   if (problem.message.startsWith("cannot merge mappings")) {
     return `${BEFORE_TEMPLATES}map merge requires map or sequence of maps as the value`;
   }

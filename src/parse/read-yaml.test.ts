@@ -60,6 +60,16 @@ describe("scalars resolve as go-yaml v2 resolves them", () => {
     }
   });
 
+  test("a tag go-yaml does not know, or on a node of another kind, keeps the node's plain value; !! alone is refused", () => {
+    const text =
+      "%TAG !e! tag:e.org,2000:\n---\na: !!foo 1\nb: !!foo [1]\nc: !!str [1]\nd: !!seq {x: 1}\ne: !e!f {z: 2}\n";
+    expect(readYaml(text)).toEqual({
+      ok: true,
+      value: { a: "1", b: [1], c: [1], d: { x: 1 }, e: { z: 2 } },
+    });
+    expect(readYaml("a: !! x\n").ok).toBe(false);
+  });
+
   test(".nan is NaN", () => {
     expect(resolvedValue(".NaN")).toBeNaN();
   });
@@ -402,6 +412,27 @@ describe("anchor and alias names, as go-yaml's scanner reads them", () => {
     // inside a plain or quoted scalar, no anchor
     expect(readYaml("a: x &y.z && *w.v\nb: '&x.y'\n")).toEqual({ ok: true, value: { a: "x &y.z && *w.v", b: "&x.y" } });
   });
+
+  test("a name ends at a : or ?, as go-yaml ends it, where js-yaml reads on", () => {
+    // an alias as a key, in a block or a flow mapping; in a flow collection a : is a value's indicator, a blank or none
+    // after it; an anchor before a : or ? that starts a plain scalar
+    expect(readYaml("a: &x 1\n*x: 2\nb:\n  *x: 3\nc: {*x: 4}\nd: [*x:five]\ne: &y:z 6\nf: &w?v 7\n")).toEqual({
+      ok: true,
+      value: { a: 1, "1": 2, b: { "1": 3 }, c: { "1": 4 }, d: [{ "1": "five" }], e: ":z 6", f: "?v 7" },
+    });
+    // in a scalar, no name
+    expect(readYaml("u: http://h?a=1&b:2\nv: '*c:d'\n")).toEqual({
+      ok: true,
+      value: { u: "http://h?a=1&b:2", v: "*c:d" },
+    });
+    // the places after them are those of the text as written
+    const parsed = parsePipeline("jobs:\n- &j name: j\n  plan: []\n- *j: k\n  plan: []\n  bad: 1\n", { file: "p.yml" });
+    expect(parsed.locate(["jobs", 1, "bad"])).toMatchObject({ line: 6, col: 8 });
+    // go-yaml's errors: a ? after a name where no key may start, a plain scalar after an alias
+    expect(readYaml("a: &x? 1\n").ok).toBe(false);
+    expect(readYaml("a: [&x? 1]\n").ok).toBe(false);
+    expect(readYaml("a: &x 1\nb: *x:y\n").ok).toBe(false);
+  });
 });
 
 describe("escapes in double-quoted scalars, as go-yaml reads them", () => {
@@ -518,6 +549,23 @@ describe("escapes in double-quoted scalars, as go-yaml reads them", () => {
     expect(readYaml("a: 1\u0085---\u0085b: 2\n")).toEqual({ ok: true, value: { a: 1 }, firstDocumentEnd: 5 });
     const parsed = parsePipeline("jobs:\u0085- name: j\u0085  plan: []\n", { file: "p.yml" });
     expect(parsed.pipeline?.jobs).toEqual([{ name: "j", plan: [] }]);
+  });
+
+  test("an LS or PS outside a quoted scalar is a line break, a CR before it one of its own; in one, kept", () => {
+    // a plain value ends at one, a comment too, a list is indented after one; a CR before it is a line of its own
+    expect(readYaml("x: 1\na: x\u2029b: 2\nc: 1 # it's\u2028d: 'p\u2028q'\ne:\u2029  - 1\r\u2028  - 2\n")).toEqual({
+      ok: true,
+      value: { x: 1, a: "x", b: 2, c: 1, d: "p\u2028q", e: [1, 2] },
+    });
+    // a plain value and what follows the LS: a key without a colon, on go-yaml's line 3
+    expect(readYaml("x: 1\na: x\u2028y\n")).toMatchObject({
+      ok: false,
+      problems: [{ fly: "error parsing yaml before applying templates: yaml: line 3: could not find expected ':'" }],
+    });
+    const parsed = parsePipeline("jobs:\u2028- name: j\u2029  plan: []\n  bad: 1\n", { file: "p.yml" });
+    expect(parsed.pipeline?.jobs).toEqual([{ name: "j", plan: [], bad: 1 }]);
+    // places count lines as for a NEL: at LF, CR and CRLF
+    expect(parsed.locate(["jobs", 0, "bad"])).toMatchObject({ line: 2, col: 8 });
   });
 
   test("the places after a quoted scalar with a NEL, LS or PS are those of the text as written", () => {

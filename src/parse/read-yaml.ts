@@ -1,6 +1,6 @@
 import jsyaml from "js-yaml";
 import { withEmptyEntries } from "./bare-entries.ts";
-import { anchorNameMessage, nameWatch, type RefusedName } from "./go-yaml-anchors.ts";
+import { anchorNameMessage, MAY_END_NAME, nameWatch, type RefusedName, withNameEnds } from "./go-yaml-anchors.ts";
 import { type GoYamlError, goYamlSyntaxError, goYamlV3ErrorText, type ReaderPlace } from "./go-yaml-errors.ts";
 import {
   GO_YAML_ONLY_BREAK,
@@ -8,10 +8,18 @@ import {
   JS_YAML_ESCAPE_ERRORS,
   MAY_DIFFER,
   withEdits,
-  withNelAsLineFeed,
+  withLineBreaksAsLineFeeds,
 } from "./go-yaml-escapes.ts";
 import { isMergeKeyNode, mergeWatch } from "./go-yaml-merge.ts";
-import { BINARY_UNRESOLVED, GO_YAML_SCHEMA, goYamlLoadOptions, MAX_YAML_DEPTH, mergeBudget } from "./go-yaml-schema.ts";
+import {
+  BINARY_UNRESOLVED,
+  GO_YAML_SCHEMA,
+  goYamlLoadOptions,
+  goYamlV3Tag,
+  MAX_YAML_DEPTH,
+  mergeBudget,
+} from "./go-yaml-schema.ts";
+import { refusedTab } from "./go-yaml-tabs.ts";
 import type { KnownMappings } from "./known-mappings.ts";
 import {
   FLOW_FAST_PATH_MIN,
@@ -22,7 +30,7 @@ import {
   withPlaceholders,
 } from "./read-yaml-flow.ts";
 import { BEFORE_TEMPLATES, contentStart, type ListenerState, nodeWatch } from "./yaml-to-json.ts";
-import { bareEntriesMisread, buildYamlTree, findDuplicateKeys } from "./yaml-tree.ts";
+import { bareEntriesMisread, buildYamlTree, findDuplicateKeys, type YamlNode } from "./yaml-tree.ts";
 
 /**
  * Reads one YAML document as Concourse does, with bounds that hold for any input:
@@ -47,13 +55,47 @@ import { bareEntriesMisread, buildYamlTree, findDuplicateKeys } from "./yaml-tre
  * Never throws.
  */
 export function readYaml(text: string, options: ReadYamlOptions = {}): YamlRead {
-  const read = readWhole(withNelAsLineFeed(text), options);
+  const lines = withLineBreaksAsLineFeeds(text);
+  const read = withTabsRefused(lines, readWhole(lines, options));
   if (read.ok || !read.problems.some((p) => p.goYaml !== undefined)) return read;
   // fly's line for a go-yaml error, at its place in the text as written
   const withFly = (p: YamlProblem): YamlProblem =>
     p.goYaml === undefined ? p : { ...p, fly: `${BEFORE_TEMPLATES}${goYamlV3ErrorText(text, p.goYaml)}` };
   return { ok: false, problems: read.problems.map(withFly) };
 }
+
+/** Problems found after go-yaml's scanner has read the whole document (it stops at a tab it refuses first). */
+const DECODED: ReadonlySet<YamlProblem["kind"]> = new Set(["duplicate-key", "null-key", "uint64-key", "complex-key"]);
+
+/**
+ * The read, or go-yaml's error for a tab it refuses (go-yaml-tabs.ts), at the tab: where js-yaml read the document (in
+ * place of any problem found in the decoded document), or where a syntax error of js-yaml's follows the tab (the text
+ * before the error's line read for the nodes before it), as go-yaml's scanner stops at the tab first.
+ */
+function withTabsRefused(text: string, read: YamlRead): YamlRead {
+  if (!text.includes("\t")) return read;
+  const decoded = read.ok || read.problems.every((p) => DECODED.has(p.kind));
+  const syntax = read.ok ? [] : read.problems.filter((p) => p.kind === "syntax").map((p) => p.offset);
+  if (!decoded && syntax.length === 0) return read;
+  const stop = Math.min(...syntax);
+  const document = decoded
+    ? text.slice(0, (read.ok ? read.firstDocumentEnd : undefined) ?? text.length)
+    : text.slice(0, stop + 1);
+  let root: YamlNode;
+  try {
+    root = buildYamlTree(decoded ? document : text.slice(0, lineStartAt(text, stop)));
+  } catch {
+    return read;
+  }
+  const tab = refusedTab(document, root);
+  if (tab === undefined) return read;
+  const { error, message } = tab;
+  return { ok: false, problems: [{ kind: "syntax", message, offset: error.problem, goYaml: error }] };
+}
+
+/** Where the line holding `offset` starts. */
+const lineStartAt = (text: string, offset: number): number =>
+  Math.max(text.lastIndexOf("\n", offset - 1), text.lastIndexOf("\r", offset - 1)) + 1;
 
 function readWhole(text: string, options: ReadYamlOptions): YamlRead {
   const directive = versionDirectiveProblem(text);
@@ -142,20 +184,26 @@ export function secondDocumentStart(text: string): number | undefined {
  */
 function readFirst(text: string, options: ReadYamlOptions): YamlRead {
   const read = readFirstAsIs(text, options);
-  const mayDiffer = read.ok
+  const escapes = read.ok
     ? MAY_DIFFER.test(text)
     : GO_YAML_ONLY_BREAK.test(text) || read.problems.some((p) => JS_YAML_ESCAPE_ERRORS.has(p.message));
-  return mayDiffer ? withGoYamlEscapes(text, read, options) : read;
+  return escapes || MAY_END_NAME.test(text) ? withGoYamlEscapes(text, read, { options, escapes }) : read;
 }
 
 /**
- * The read where an escape or a line break is read otherwise by go-yaml (go-yaml-escapes.ts): go-yaml's error in an
- * escape, unless js-yaml's reader stopped before it; a text with `\'` (a `'` to go-yaml) read with `\x27` in its place,
- * or a quoted scalar with a NEL, LS or PS written as js-yaml reads go-yaml's reading of it, and its problems put back
- * at their places in the text as written. The fast path's collections are then left out.
+ * The read where an escape or a line break is read otherwise by go-yaml (go-yaml-escapes.ts; with `escapes`): go-yaml's
+ * error in an escape, unless js-yaml's reader stopped before it; a text with `\'` (a `'` to go-yaml) read with `\x27`
+ * in its place, or a quoted scalar with a NEL, LS or PS written as js-yaml reads go-yaml's reading of it; or where an
+ * anchor or alias name ends at a `:` or `?` (go-yaml-anchors.ts `withNameEnds`), read with the name ended; its problems
+ * put back at their places in the text as written. The fast path's collections are then left out.
  */
-function withGoYamlEscapes(text: string, read: YamlRead, options: ReadYamlOptions): YamlRead {
-  const { problem, edits } = goYamlEscapes(text);
+function withGoYamlEscapes(
+  text: string,
+  read: YamlRead,
+  { options, escapes }: { options: ReadYamlOptions; escapes: boolean },
+): YamlRead {
+  const { problem, edits: escaped } = escapes ? goYamlEscapes(text) : { problem: undefined, edits: [] };
+  const edits = withNameEnds(text, escaped);
   const first = (r: YamlRead): number =>
     r.ok ? Number.POSITIVE_INFINITY : Math.min(...r.problems.map((p) => p.offset));
   const goYaml = (r: YamlRead): YamlRead => {
@@ -519,8 +567,28 @@ function syntaxProblem(error: jsyaml.YAMLException, text: string, place?: Reader
   // go-yaml's words (decode.go `scalar`)
   if (reason === BINARY_UNRESOLVED)
     return { kind: "syntax", message: "!!binary value contains invalid base64 data", offset };
+  const decode = cannotDecode(text, reason, offset);
+  if (decode !== undefined) return { kind: "syntax", message: decode, offset };
   const goYaml = goYamlSyntaxError(text, reason, offset, place);
   return { kind: "syntax", message: reason, offset, ...(goYaml !== undefined && { goYaml }) };
+}
+
+/** js-yaml's error for a scalar its explicit tag's type does not resolve (`!!int x`), and the tag. */
+const UNRESOLVED_TAG =
+  /^cannot resolve a node with !<tag:yaml\.org,2002:(int|float|bool|timestamp|null)> explicit tag$/;
+
+/**
+ * go-yaml's words for a scalar of one line its explicit tag does not fit (decode.go, v2 and v3 alike: "cannot decode
+ * !!float `1.5` as a !!int", the tag the scalar resolves to first), where js-yaml's reader stopped at its end.
+ */
+function cannotDecode(text: string, reason: string, end: number): string | undefined {
+  const tag = UNRESOLVED_TAG.exec(reason)?.[1];
+  if (tag === undefined) return undefined;
+  const line = text.slice(Math.max(text.lastIndexOf("\n", end - 1) + 1, end - 1024), end);
+  const scalar = /(?:!!\w+|!<[^>]*>)[ \t]+(?:"([^"\\]*)"|'([^']*)'|([^\s"'][^#]*?))[ \t]*$/.exec(line);
+  if (scalar === null) return undefined;
+  const value = scalar[1] ?? scalar[2] ?? scalar[3] ?? "";
+  return `cannot decode ${goYamlV3Tag(value)} \`${value}\` as a !!${tag}`;
 }
 
 /** The reader's refusal of a document nested past {@link MAX_YAML_DEPTH}, which fly may read (go-yaml goes to 10,000). */

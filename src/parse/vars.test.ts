@@ -221,8 +221,8 @@ describe("interpolation, as fly's vars package does it", () => {
   });
 
   test("a vars file that is not YAML is an error at its place", () => {
-    expect(() => parseVarsFile("a: 1\n  b: 2\n", "v.yml")).toThrow(
-      new VarsError("could not unmarshal template variables (v.yml:2:4): bad indentation of a mapping entry"),
+    expect(() => parseVarsFile('a: "b"\n  c: d\n', "v.yml")).toThrow(
+      new VarsError("could not unmarshal template variables (v.yml:2:3): bad indentation of a mapping entry"),
     );
   });
 

@@ -3,7 +3,8 @@ import { goJsonDecodeOrder, goJsonFold } from "../concourse/go-json-fields.ts";
 import type { PathSegment } from "../model/common.ts";
 import { type Locator, lineIndex } from "../source/locate.ts";
 import { type AmendedText, BARE_ENTRY, bareEntriesBeforeOuterEntries, withEmptyEntries } from "./bare-entries.ts";
-import { goYamlEscapes, JS_YAML_OTHERWISE, withEdits, withNelAsLineFeed } from "./go-yaml-escapes.ts";
+import { withNameEnds } from "./go-yaml-anchors.ts";
+import { goYamlEscapes, JS_YAML_OTHERWISE, withEdits, withLineBreaksAsLineFeeds } from "./go-yaml-escapes.ts";
 import { byPrecedence, isMergeScalar, type MappingEntry } from "./go-yaml-merge.ts";
 import { goYamlLoadOptions } from "./go-yaml-schema.ts";
 import {
@@ -315,12 +316,13 @@ function placeRegions(
 
 /**
  * The position tree of a text as js-yaml reads it, but for what go-yaml reads otherwise in a quoted scalar (`\'`, a
- * NEL, LS or PS): the text is read with them written as js-yaml reads go-yaml's reading of them ({@link withEdits}),
- * and the tree put back at the places of the text as written.
+ * NEL, LS or PS) and an anchor or alias name go-yaml ends at a `:` or `?`: the text is read with them written as
+ * js-yaml reads go-yaml's reading of them ({@link withEdits}), and the tree put back at the places of the text as
+ * written.
  */
 function treeOf(written: string, standalone: boolean): YamlTree {
-  const text = withNelAsLineFeed(written);
-  const edits = JS_YAML_OTHERWISE.test(text) ? goYamlEscapes(text).edits : [];
+  const text = withLineBreaksAsLineFeeds(written);
+  const edits = withNameEnds(text, JS_YAML_OTHERWISE.test(text) ? goYamlEscapes(text).edits : []);
   if (edits.length === 0) return treeOfAsIs(text, standalone);
   const amended = withEdits(text, edits);
   return treeBack(treeOfAsIs(amended.text, standalone), { ...amended, dashOfNull: () => undefined });
