@@ -195,6 +195,19 @@ describe("hangar render --check", () => {
     expect(existsSync(join(work, "set.sh"))).toBe(false);
   });
 
+  test("batch with --fly-script and a pipeline with errors: the script is not called stale, the failure is counted", async () => {
+    const args = ["ok.ts", "fragment-only.ts", "--out-dir", "out", "--fly-script", "set.sh"];
+    expect((await render(...args)).code).toBe(0);
+    writeFileSync(join(work, "fragment-only.ts"), read("invalid.ts"));
+    const run = await render(...args, "--check");
+    expect(run.code).toBe(1);
+    // the script keeps the failing pipeline's command: rendering again would drop it, so it is not checked
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain("not checked: set.sh (a pipeline failed)\n");
+    expect(run.stderr).toContain("1 up to date, 0 stale, 0 missing, 1 failed\n");
+    expect(run.stderr).not.toContain("without --check to update");
+  });
+
   test("one entry: missing, then up to date after render, then stale", async () => {
     const missing = await render("ok.ts", "--check");
     expect(missing).toMatchObject({ code: 1, stdout: "missing: definition.json\n" });

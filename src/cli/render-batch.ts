@@ -251,10 +251,18 @@ async function renderAll(entries: readonly string[], options: BatchOptions, io: 
       }),
     );
   if (options.check) {
-    // the fly script is an output too: compared with the one these pipelines would give
+    // the fly script is an output too: compared with the one these pipelines would give, unless one failed (its
+    // command is not known; rendering again would drop it from the script, which is no fix)
+    const checkScript = options.flyScript !== undefined && failed.length === 0;
+    if (options.flyScript !== undefined && !checkScript) {
+      io.stderr(`not checked: ${options.flyScript} (a pipeline failed)\n`);
+    }
     const script =
-      options.flyScript === undefined ? [] : [{ path: options.flyScript, text: flyScript(commandsFor(rendered)) }];
-    const upToDate = await checkOutputs([...rendered.map((r) => ({ path: r.out, text: r.text })), ...script], io);
+      options.flyScript === undefined || !checkScript
+        ? []
+        : [{ path: options.flyScript, text: flyScript(commandsFor(rendered)) }];
+    const outputs = [...rendered.map((r) => ({ path: r.out, text: r.text })), ...script];
+    const upToDate = await checkOutputs(outputs, io, failed.length);
     return worst([...failed.map((f) => f.code), upToDate ? EXIT.ok : EXIT.findings]);
   }
 
