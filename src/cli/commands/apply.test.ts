@@ -165,6 +165,29 @@ describe("hangar apply", () => {
     expect(run.stderr).toBe("nothing to set; 1 unchanged\n");
   });
 
+  test("--unpause unpauses a paused pipeline that has no changes, as the advice after creating it says", async () => {
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    expect((await apply(["p.yml", "-t", "ci", "--yes"])).stderr).toContain("or apply with --unpause\n");
+    const dry = await apply(["p.yml", "-t", "ci", "--unpause", "--dry-run"]);
+    expect(dry).toMatchObject({
+      code: 0,
+      stdout: "pipeline p (target ci, team main): no changes; paused, it will be unpaused\n",
+    });
+    expect(dry.stderr).toBe("dry run: 0 pipelines would be set, 1 unpaused; 1 unchanged\n");
+    expect(server.pipelines[0]?.paused).toBe(true);
+    const refused = await apply(["p.yml", "-t", "ci", "--unpause"], "n");
+    expect(refused).toMatchObject({ code: 1, asked: ["unpause pipeline p? [yN] "] });
+    expect(server.pipelines[0]?.paused).toBe(true);
+    const run = await apply(["p.yml", "-t", "ci", "--unpause"], "y");
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe("unpaused pipeline p\nset 0 pipelines (0 created, 0 updated), 1 unpaused; 1 unchanged\n");
+    expect(server.pipelines[0]?.paused).toBe(false);
+    // running: nothing to do, nothing asked
+    const again = await apply(["p.yml", "-t", "ci", "--unpause"]);
+    expect(again).toMatchObject({ code: 0, asked: [], stdout: "pipeline p (target ci, team main): no changes\n" });
+    expect(again.stderr).toBe("nothing to set; 1 unchanged\n");
+  });
+
   test("an updated pipeline that is paused is said to be, as fly says; an archived one is set again, paused", async () => {
     writeFileSync(join(work, "p.yml"), PIPELINE_YML);
     await apply(["p.yml", "-t", "ci", "--yes"]);
