@@ -158,7 +158,7 @@ export function describeFailure(error: unknown, ref: PipelineRef, target: string
       if (failure.errors.length === 0) return `${label}: Concourse rejected the config (it gave no reason)`;
       return `${label}: Concourse rejected the config:\n${quotedErrors(failure.errors)}`;
     case "stale-version":
-      return `${label}: someone else changed the pipeline after its config was read; nothing was set: run hangar apply again to see the new diff`;
+      return `${label}: someone else changed the pipeline after its config was read; its config was not saved: run hangar apply again to see the new diff`;
     case "not-found":
       return `${label}: not found (is team ${printable(ref.team)} on target ${at}?)`;
     case "untrusted-certificate":

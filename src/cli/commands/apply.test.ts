@@ -223,7 +223,7 @@ describe("hangar apply", () => {
     const run = await apply(["p.yml", "-t", "ci", "--yes"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
-      "hangar apply: p: someone else changed the pipeline after its config was read; nothing was set: run hangar apply again to see the new diff\n",
+      "hangar apply: p: someone else changed the pipeline after its config was read; its config was not saved: run hangar apply again to see the new diff\n",
     );
     expect(JSON.stringify(server.pipelines[0]?.config)).not.toContain("unit-tests");
   });
