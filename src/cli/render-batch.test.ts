@@ -100,6 +100,37 @@ describe("hangar render --out-dir", () => {
     expect(run.stdout).toBe("");
   });
 
+  test("instances of one pipeline (its name, other instance vars) with the same config share its file", async () => {
+    const instance = (branch: string) =>
+      read("ok.ts").replace(
+        'team: "platform team",',
+        `team: "platform team",\n  instanceVars: { branch: "${branch}" },`,
+      );
+    for (const branch of ["main", "next"]) {
+      mkdirSync(join(work, branch));
+      writeFileSync(join(work, `${branch}/ok.ts`), instance(branch));
+    }
+    const args = ["main/ok.ts", "next/ok.ts", "--out-dir", "out", "--fly-script", "set.sh"];
+    const run = await render(...args);
+    expect(run.code).toBe(0);
+    expect(readdirSync(join(work, "out"))).toEqual(["app.json"]);
+    expect(run.stderr).toBe(
+      "wrote out/app.json (1 job, 2 resources)\nwrote set.sh (2 fly commands)\nrendered 2 of 2 pipelines into out\n",
+    );
+    expect(read("set.sh")).toContain(
+      "fly -t ci set-pipeline -p app -c out/app.json --team 'platform team' -i branch=main\n" +
+        "fly -t ci set-pipeline -p app -c out/app.json --team 'platform team' -i branch=next\n",
+    );
+    expect(await render(...args, "--check")).toMatchObject({ code: 0, stdout: "", stderr: "2 up to date\n" });
+    // configs that differ cannot share a file: said so, with the way out
+    writeFileSync(join(work, "next/ok.ts"), instance("next").replace('"build"', '"build-next"'));
+    const differ = await render(...args);
+    expect(differ.code).toBe(2);
+    expect(differ.stderr).toContain(
+      "hangar render: out/app.json would be written for both main/ok.ts and next/ok.ts (pipeline 'app'), whose configs differ; nothing was written (instances of one pipeline share its file: give what differs as ((vars)) set by their instance vars, or one of them another `name`)\n",
+    );
+  });
+
   test("--fly-script writes the commands to a shell script instead of stdout", async () => {
     const run = await render("ok.ts", "async-function.mts", "--out-dir", "out", "--fly-script", "set-all.sh");
     expect(run.code).toBe(0);

@@ -118,14 +118,29 @@ export async function renderEntry(
   return { entry, definition, name: definition.name ?? defaultName(entry), text };
 }
 
-/** The first output path that two entries would write, as an error message, or undefined. */
-function findClash(rendered: readonly { entry: string; name: string; out: string }[]): string | undefined {
-  const byPath = new Map<string, { entry: string; name: string }>();
+/**
+ * The first output path that two entries would write, as an error message, or undefined. Two entries that set
+ * other pipelines (instances of one pipeline, by their instance vars; or in another team or target) with the same
+ * config share its file.
+ */
+async function findClash(
+  rendered: readonly (RenderedEntry & { out: string })[],
+  target: string | undefined,
+): Promise<string | undefined> {
+  const byPath = new Map<string, RenderedEntry>();
   for (const r of rendered) {
     const other = byPath.get(r.out);
     if (other !== undefined) {
+      const { instanceVarsKey } = await import("../api/apply.ts");
+      const sets = ({ definition }: RenderedEntry) =>
+        JSON.stringify([target ?? definition.target, definition.team, instanceVarsKey(definition.instanceVars)]);
+      if (other.text === r.text && sets(other) !== sets(r)) continue;
       const names = other.name === r.name ? `pipeline '${r.name}'` : `pipelines '${other.name}' and '${r.name}'`;
-      return `${r.out} would be written for both ${other.entry} and ${r.entry} (${names}); nothing was written (give one of them another \`name\`)`;
+      const both = `${r.out} would be written for both ${other.entry} and ${r.entry} (${names})`;
+      if (other.text === r.text || other.name !== r.name) {
+        return `${both}; nothing was written (give one of them another \`name\`)`;
+      }
+      return `${both}, whose configs differ; nothing was written (instances of one pipeline share its file: give what differs as ((vars)) set by their instance vars, or one of them another \`name\`)`;
     }
     byPath.set(r.out, r);
   }
@@ -231,7 +246,7 @@ async function renderAll(entries: readonly string[], options: BatchOptions, io: 
   }
 
   const clash =
-    findClash(rendered) ??
+    (await findClash(rendered, options.target)) ??
     (options.flyScript === undefined ? undefined : flyScriptClash(options.flyScript, entries, rendered, io.cwd()));
   if (clash !== undefined) {
     reportError(io, COMMAND, clash);
@@ -261,7 +276,9 @@ async function renderAll(entries: readonly string[], options: BatchOptions, io: 
       options.flyScript === undefined || !checkScript
         ? []
         : [{ path: options.flyScript, text: flyScript(commandsFor(rendered)) }];
-    const outputs = [...rendered.map((r) => ({ path: r.out, text: r.text })), ...script];
+    // instances of one pipeline share a file: one output
+    const files = [...new Map(rendered.map((r) => [r.out, { path: r.out, text: r.text }])).values()];
+    const outputs = [...files, ...script];
     const upToDate = await checkOutputs(outputs, io, failed.length);
     return worst([...failed.map((f) => f.code), upToDate ? EXIT.ok : EXIT.findings]);
   }
@@ -277,6 +294,11 @@ async function renderAll(entries: readonly string[], options: BatchOptions, io: 
     }
   }
   for (const r of rendered) {
+    // an instance of a pipeline written already (they share its file)
+    if (written.some((w) => w.out === r.out)) {
+      written.push(r);
+      continue;
+    }
     let outcome: WriteOutcome;
     try {
       outcome = await io.writeFile(resolve(io.cwd(), r.out), r.text);
