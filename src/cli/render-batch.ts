@@ -131,7 +131,7 @@ async function findClash(
   for (const r of rendered) {
     const other = byPath.get(r.out);
     if (other !== undefined) {
-      const { instanceVarsKey } = await import("../api/apply.ts");
+      const { instanceVarsKey } = await import("../concourse/instance-vars.ts");
       const sets = ({ definition }: RenderedEntry) =>
         JSON.stringify([target ?? definition.target, definition.team, instanceVarsKey(definition.instanceVars)]);
       if (other.text === r.text && sets(other) !== sets(r)) continue;

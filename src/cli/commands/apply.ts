@@ -62,6 +62,7 @@ export default defineCommand({
       apply,
       format,
       { printable },
+      { instanceVarsKey },
     ] = await Promise.all([
       import("../expand-entries.ts"),
       import("../load-config.ts"),
@@ -72,6 +73,7 @@ export default defineCommand({
       import("../../api/apply.ts"),
       import("../../diff/format.ts"),
       import("../../source/printable.ts"),
+      import("../../concourse/instance-vars.ts"),
     ]);
     const twice = stdinTwice(positionals);
     if (twice !== undefined) return usage(twice);
@@ -194,7 +196,7 @@ export default defineCommand({
         conflicts++;
         continue;
       }
-      const key = JSON.stringify([selected.target.api, ref.team, ref.name, apply.instanceVarsKey(ref.instanceVars)]);
+      const key = JSON.stringify([selected.target.api, ref.team, ref.name, instanceVarsKey(ref.instanceVars)]);
       const earlier = entryOf.get(key);
       if (earlier !== undefined) {
         reportError(
