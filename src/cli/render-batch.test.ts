@@ -100,6 +100,18 @@ describe("hangar render --out-dir", () => {
     expect(run.stdout).toBe("");
   });
 
+  test("--fly-script is left as it was when a pipeline fails, where it would lose that pipeline's command", async () => {
+    const args = ["ok.ts", "fragment-only.ts", "--out-dir", "out", "--fly-script", "set.sh"];
+    expect((await render(...args)).code).toBe(0);
+    const script = read("set.sh");
+    writeFileSync(join(work, "fragment-only.ts"), read("syntax-error.ts"));
+    const run = await render(...args);
+    expect(run.code).toBe(2);
+    expect(read("set.sh")).toBe(script);
+    expect(run.stderr).toContain("set.sh left as it was (a pipeline failed)\n");
+    expect(run.stderr).toContain("rendered 1 of 2 pipelines into out; failed: fragment-only.ts\n");
+  });
+
   test("instances of one pipeline (its name, other instance vars) with the same config share its file", async () => {
     const instance = (branch: string) =>
       read("ok.ts").replace(
@@ -167,14 +179,14 @@ describe("hangar render --out-dir", () => {
     }
   });
 
-  test("--fly-script in the output folder when no pipeline could be written: the script, empty, in a folder made", async () => {
+  test("--fly-script in the output folder when no pipeline could be written: no error, the script left alone", async () => {
     writeFileSync(join(work, "broken.ts"), "export default {\n");
     const run = await render("broken.ts", "invalid.ts", "--out-dir", "out", "--fly-script", "out/set.sh");
     expect(run.code).toBe(2);
     expect(run.stderr).not.toContain("cannot write");
-    expect(run.stderr).toContain("wrote out/set.sh (0 fly commands)\n");
-    expect(read("out/set.sh")).toContain("set -eu\n");
-    const one = await render("ok.ts", "broken.ts", "--out-dir", "out", "--fly-script", "out/set.sh");
+    expect(run.stderr).toContain("out/set.sh left as it was (a pipeline failed)\n");
+    expect(existsSync(join(work, "out/set.sh"))).toBe(false);
+    const one = await render("ok.ts", "--out-dir", "out", "--fly-script", "out/set.sh");
     expect(one.stderr).toContain("wrote out/set.sh (1 fly command)\n");
   });
 

@@ -319,7 +319,10 @@ async function renderAll(entries: readonly string[], options: BatchOptions, io: 
   if (options.target === undefined && written.some((r) => r.definition.target === undefined)) {
     io.stderr("note: some pipelines have no fly target (add `target` to the default export or pass --target)\n");
   }
-  if (options.flyScript !== undefined) {
+  if (options.flyScript !== undefined && failed.length > 0) {
+    // the failed pipeline's command is not known: a script without it would not set it
+    io.stderr(`${options.flyScript} left as it was (a pipeline failed)\n`);
+  } else if (options.flyScript !== undefined) {
     try {
       const script = resolve(io.cwd(), options.flyScript);
       // its folder may be the output folder, not made when no pipeline was written
