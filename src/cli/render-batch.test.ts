@@ -100,6 +100,17 @@ describe("hangar render --out-dir", () => {
     expect(run.stdout).toBe("");
   });
 
+  test("an error in a helper the modules share is told once, with every module that failed in the summary", async () => {
+    writeFileSync(join(work, "helper.ts"), "export const x = ;\n");
+    const user = 'import { x } from "./helper.ts";\nexport default { jobs: [{ name: String(x), plan: [] }] };\n';
+    writeFileSync(join(work, "one.ts"), user);
+    writeFileSync(join(work, "two.ts"), user);
+    const run = await render("one.ts", "two.ts", "ok.ts", "--out-dir", "out");
+    expect(run.code).toBe(2);
+    expect(run.stderr.match(/helper\.ts:1:18/g)).toHaveLength(1);
+    expect(run.stderr).toContain("rendered 1 of 3 pipelines into out; failed: one.ts, two.ts\n");
+  });
+
   test("--fly-script is left as it was when a pipeline fails, where it would lose that pipeline's command", async () => {
     const args = ["ok.ts", "fragment-only.ts", "--out-dir", "out", "--fly-script", "set.sh"];
     expect((await render(...args)).code).toBe(0);

@@ -226,9 +226,21 @@ async function renderAll(entries: readonly string[], options: BatchOptions, io: 
   const inBatch = entries.length > 1;
   // a warning of a tsconfig or a helper the modules share, once
   const warn = warningsTo(io);
+  // an error in a file the modules share (a helper that does not compile) is the same message for each: told once,
+  // the modules that failed are listed at the end
+  const told = new Set<string>();
+  const entryIo: Io = {
+    ...io,
+    stderr: (text) => {
+      if (told.has(text)) return;
+      if (text.startsWith(`hangar ${COMMAND}: `)) told.add(text);
+      io.stderr(text);
+    },
+  };
   for (const entry of entries) {
     // the modules of a batch share one hangar, loaded once
-    const result = await renderEntry(entry, { ...options, warn, hangar: inBatch ? "shared" : "bundled", inBatch }, io);
+    const hangar = inBatch ? "shared" : "bundled";
+    const result = await renderEntry(entry, { ...options, warn, hangar, inBatch }, entryIo);
     if (typeof result === "number") {
       failed.push({ entry, code: result });
       continue;
