@@ -23,6 +23,16 @@ describe("hangar validate", () => {
     });
   });
 
+  test("globs are expanded, as render and apply expand them (for a shell that passes them quoted); none matching is a usage error", async () => {
+    const globbed = await run(["validate", "goo?.y*ml", "b[a]d.yml"]);
+    expect(globbed.code).toBe(1);
+    expect(globbed.stdout).toMatch(/^bad\.yml:5:5 error /);
+    expect(globbed.stderr).toBe("3 errors, 0 warnings in 2 files\n");
+    const none = await run(["validate", "good.yml", "nothing-*.ts"]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^hangar validate: no file matches 'nothing-\*\.ts'\n/);
+  });
+
   test("text: file:line:col severity rule message, per file in argument order; exit 1 on errors", async () => {
     expect(await run(["validate", "bad.yml", "broken.yml", "good.yml"])).toEqual({
       code: 1,

@@ -70,7 +70,8 @@ export default defineCommand({
     // a warning of a tsconfig the modules share, once
     const warn = warningsTo(io);
     let failure: ExitCode | undefined;
-    const { files, found, empty } = expandInputs(positionals, io.cwd());
+    const { files, found, empty, unmatched } = expandInputs(positionals, io.cwd());
+    if (unmatched.length > 0) return usage(`no file matches ${unmatched.map((p) => `'${p}'`).join(", ")}`);
     const module = as === "task" ? files.find(isModuleFile) : undefined;
     if (module !== undefined)
       return usage(`--as task reads YAML or JSON files, and ${module} is a module (a pipeline)`);
