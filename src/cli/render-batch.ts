@@ -11,7 +11,7 @@ import type { Io, WriteOutcome } from "./io.ts";
 import { type LoadedDefinition, loadModule, type PipelineDefinition } from "./load-pipeline.ts";
 import { commonJsNote } from "./module-type.ts";
 import { plural } from "./plural.ts";
-import { notPlainData, reportLoadFailure, warningsTo } from "./report.ts";
+import { errorsOnce, notPlainData, reportLoadFailure, warningsTo } from "./report.ts";
 
 /** The command whose work this module does: its errors are `hangar render: ...`. */
 const COMMAND = "render";
@@ -226,17 +226,8 @@ async function renderAll(entries: readonly string[], options: BatchOptions, io: 
   const inBatch = entries.length > 1;
   // a warning of a tsconfig or a helper the modules share, once
   const warn = warningsTo(io);
-  // an error in a file the modules share (a helper that does not compile) is the same message for each: told once,
-  // the modules that failed are listed at the end
-  const told = new Set<string>();
-  const entryIo: Io = {
-    ...io,
-    stderr: (text) => {
-      if (told.has(text)) return;
-      if (text.startsWith(`hangar ${COMMAND}: `)) told.add(text);
-      io.stderr(text);
-    },
-  };
+  // an error in a file the modules share is the same message for each: told once, the modules that failed listed
+  const entryIo = errorsOnce(io, COMMAND);
   for (const entry of entries) {
     // the modules of a batch share one hangar, loaded once
     const hangar = inBatch ? "shared" : "bundled";

@@ -31,6 +31,23 @@ export function reportLoadFailure(error: unknown, io: Io, { command, debug }: Re
 }
 
 /**
+ * `io` with each error line of `command` (`hangar <command>: ...`) written once: the modules of a batch that import a
+ * file that does not load (a helper that does not compile) give the same message each.
+ */
+export function errorsOnce(io: Io, command: string): Io {
+  const told = new Set<string>();
+  const prefix = commandError(command, "");
+  return {
+    ...io,
+    stderr: (text) => {
+      if (told.has(text)) return;
+      if (text.startsWith(prefix)) told.add(text);
+      io.stderr(text);
+    },
+  };
+}
+
+/**
  * A `warn` for loading pipeline modules (see load-pipeline.ts): each warning written to stderr as one line,
  * `warning: <message>`, once (the modules of a batch may compile with the same tsconfig).
  */

@@ -165,6 +165,17 @@ describe("hangar apply", () => {
     expect(run.stderr).toBe("nothing to set; 1 unchanged\n");
   });
 
+  test("an error in a helper the modules share is told once, every module that failed listed", async () => {
+    writeFileSync(join(work, "helper.ts"), "export const x = ;\n");
+    const user = 'import { x } from "./helper.ts";\nexport default { jobs: [{ name: String(x), plan: [] }] };\n';
+    writeFileSync(join(work, "one.ts"), user);
+    writeFileSync(join(work, "two.ts"), user);
+    const run = await apply(["one.ts", "two.ts", "-t", "ci", "--dry-run"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.match(/helper\.ts:1:18/g)).toHaveLength(1);
+    expect(run.stderr).toContain("failed: one.ts, two.ts\n");
+  });
+
   test("--unpause unpauses a paused pipeline that has no changes, as the advice after creating it says", async () => {
     writeFileSync(join(work, "p.yml"), PIPELINE_YML);
     expect((await apply(["p.yml", "-t", "ci", "--yes"])).stderr).toContain("or apply with --unpause\n");

@@ -55,7 +55,7 @@ export default defineCommand({
     const [
       { expandEntries },
       { loadConfig },
-      { reportLoadFailure },
+      { errorsOnce, reportLoadFailure },
       { defaultName },
       flyrc,
       client,
@@ -124,6 +124,8 @@ export default defineCommand({
     /** Entries refused before reading anything: an empty name or one with a '/', or a pipeline another entry sets too. */
     let conflicts = 0;
 
+    // an error in a file the modules share is the same message for each: told once, the modules that failed listed
+    const loadIo = errorsOnce(io, "apply");
     for (const entry of files) {
       let loaded: Awaited<ReturnType<typeof loadConfig>>;
       try {
@@ -131,7 +133,7 @@ export default defineCommand({
       } catch (error) {
         failures.push({
           label: entry,
-          code: reportLoadFailure(error, io, { command: "apply", debug: values.debug === true }),
+          code: reportLoadFailure(error, loadIo, { command: "apply", debug: values.debug === true }),
         });
         continue;
       }
