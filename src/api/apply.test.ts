@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { createdMessage, instanceVarsKey, pipelineLabel } from "./apply.ts";
+import { instanceVarsKey } from "../concourse/instance-vars.ts";
+import { createdMessage, pipelineLabel } from "./apply.ts";
 import { instanceVarsQuery } from "./client.ts";
 
 describe("a pipeline's name with its instance vars, as fly writes and reads it", () => {

@@ -5,9 +5,10 @@
  * before saving anything. No printing here: outcomes and failures are data and messages.
  */
 
+import { keptInstanceVars } from "../concourse/instance-vars.ts";
 import { varSegment } from "../concourse/vars.ts";
 import { diffPipelines, type PipelineChange } from "../diff/diff.ts";
-import { isObject, setOwn } from "../model/common.ts";
+import { isObject } from "../model/common.ts";
 import { instanceVarText, shellQuote } from "../render/fly-command.ts";
 import { printable } from "../source/printable.ts";
 import { ApiError, type ConcourseClient, type ConfigWarning, type CurrentConfig, type PipelineRef } from "./client.ts";
@@ -78,20 +79,6 @@ export async function executeApply(
 }
 
 /**
- * Instance vars as the pipeline set keeps them: a mapping with no value under it (`{a: {}}`, `{a: {b: {}}}`) is no
- * var, since fly's `-i` and the API's query (see `instanceVarsQuery`) flatten the vars to their values and have none
- * to give for it.
- */
-function keptInstanceVars(vars: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const kept: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(vars)) {
-    const k = isObject(value) ? keptInstanceVars(value) : value;
-    if (!isObject(k) || Object.keys(k).length > 0) setOwn(kept, key, k);
-  }
-  return kept;
-}
-
-/**
  * A pipeline's name with its instance vars as fly writes it and reads it back from `-p` (`atc.PipelineRef.String`,
  * `flaghelpers.PipelineFlag`): `app/branch:main,pr:"123"`. The vars are flattened into dotted keys (a key holding
  * `,.:/` or a space quoted) and sorted; a string value is written plain only when fly's YAML reads it back as the
@@ -114,26 +101,6 @@ function flyPipelineName(ref: PipelineRef): string {
  * escaped (see {@link printable}).
  */
 export const pipelineLabel = (ref: PipelineRef): string => printable(flyPipelineName(ref));
-
-/**
- * What tells one pipeline's instance vars from another's, as Concourse keeps them (a JSON object): keys sorted at every
- * depth, so that the same vars in another order, nested too, are the same pipeline, and a mapping with no value under
- * it is no var (see {@link keptInstanceVars}); a name holding a dot
- * (`{"branch.name": "x"}`) is a name, not the path `{branch: {name: "x"}}`, which is another pipeline.
- */
-export function instanceVarsKey(vars: Readonly<Record<string, unknown>> = {}): string {
-  const sorted = (value: unknown): unknown =>
-    Array.isArray(value)
-      ? value.map(sorted)
-      : isObject(value)
-        ? Object.fromEntries(
-            Object.keys(value)
-              .sort()
-              .map((key) => [key, sorted(value[key])]),
-          )
-        : value;
-  return JSON.stringify(sorted(keptInstanceVars(vars)));
-}
 
 /** A fly command to suggest: each argument quoted for a POSIX shell where it needs it, control characters escaped. */
 const fly = (...args: readonly string[]): string => printable(["fly", ...args.map(shellQuote)].join(" "));
@@ -158,7 +125,7 @@ export function describeFailure(error: unknown, ref: PipelineRef, target: string
       if (failure.errors.length === 0) return `${label}: Concourse rejected the config (it gave no reason)`;
       return `${label}: Concourse rejected the config:\n${quotedErrors(failure.errors)}`;
     case "stale-version":
-      return `${label}: someone else changed the pipeline after its config was read; nothing was set: run hangar apply again to see the new diff`;
+      return `${label}: someone else changed the pipeline after its config was read; its config was not saved: run hangar apply again to see the new diff`;
     case "not-found":
       return `${label}: not found (is team ${printable(ref.team)} on target ${at}?)`;
     case "untrusted-certificate":

@@ -50,9 +50,10 @@ export async function outputState(output: PlannedOutput, io: Io): Promise<{ stat
  * `--check`: compares each planned output with the file on disk and writes nothing. Prints on stdout
  * each stale file (with a short diff, `-` on disk, `+` rendered), each missing file and each that is there but
  * cannot be read (a folder, or no permission: said so, not called missing), and returns
- * whether every output is up to date.
+ * whether every output is up to date. `failed` pipelines (errors, or a module that did not load) are counted in
+ * the summary, which then gives no advice to render again unless an output is stale.
  */
-export async function checkOutputs(outputs: readonly PlannedOutput[], io: Io): Promise<boolean> {
+export async function checkOutputs(outputs: readonly PlannedOutput[], io: Io, failed = 0): Promise<boolean> {
   const counts: Record<OutputState, number> = { "up to date": 0, stale: 0, missing: 0, unreadable: 0 };
   for (const output of outputs) {
     const { state, diff } = await outputState(output, io);
@@ -64,10 +65,12 @@ export async function checkOutputs(outputs: readonly PlannedOutput[], io: Io): P
   }
   const stale = counts.stale + counts.missing + counts.unreadable;
   const unreadable = counts.unreadable === 0 ? "" : `, ${counts.unreadable} unreadable`;
+  const failures = failed === 0 ? "" : `, ${failed} failed`;
+  const advice = stale === 0 ? "" : ": run `hangar render` without --check to update";
   io.stderr(
-    stale === 0
+    stale === 0 && failed === 0
       ? `${counts["up to date"]} up to date\n`
-      : `${counts["up to date"]} up to date, ${counts.stale} stale, ${counts.missing} missing${unreadable}: run \`hangar render\` without --check to update\n`,
+      : `${counts["up to date"]} up to date, ${counts.stale} stale, ${counts.missing} missing${unreadable}${failures}${advice}\n`,
   );
   return stale === 0;
 }

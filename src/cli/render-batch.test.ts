@@ -100,6 +100,60 @@ describe("hangar render --out-dir", () => {
     expect(run.stdout).toBe("");
   });
 
+  test("an error in a helper the modules share is told once, with every module that failed in the summary", async () => {
+    writeFileSync(join(work, "helper.ts"), "export const x = ;\n");
+    const user = 'import { x } from "./helper.ts";\nexport default { jobs: [{ name: String(x), plan: [] }] };\n';
+    writeFileSync(join(work, "one.ts"), user);
+    writeFileSync(join(work, "two.ts"), user);
+    const run = await render("one.ts", "two.ts", "ok.ts", "--out-dir", "out");
+    expect(run.code).toBe(2);
+    expect(run.stderr.match(/helper\.ts:1:18/g)).toHaveLength(1);
+    expect(run.stderr).toContain("rendered 1 of 3 pipelines into out; failed: one.ts, two.ts\n");
+  });
+
+  test("--fly-script is left as it was when a pipeline fails, where it would lose that pipeline's command", async () => {
+    const args = ["ok.ts", "fragment-only.ts", "--out-dir", "out", "--fly-script", "set.sh"];
+    expect((await render(...args)).code).toBe(0);
+    const script = read("set.sh");
+    writeFileSync(join(work, "fragment-only.ts"), read("syntax-error.ts"));
+    const run = await render(...args);
+    expect(run.code).toBe(2);
+    expect(read("set.sh")).toBe(script);
+    expect(run.stderr).toContain("set.sh left as it was (a pipeline failed)\n");
+    expect(run.stderr).toContain("rendered 1 of 2 pipelines into out; failed: fragment-only.ts\n");
+  });
+
+  test("instances of one pipeline (its name, other instance vars) with the same config share its file", async () => {
+    const instance = (branch: string) =>
+      read("ok.ts").replace(
+        'team: "platform team",',
+        `team: "platform team",\n  instanceVars: { branch: "${branch}" },`,
+      );
+    for (const branch of ["main", "next"]) {
+      mkdirSync(join(work, branch));
+      writeFileSync(join(work, `${branch}/ok.ts`), instance(branch));
+    }
+    const args = ["main/ok.ts", "next/ok.ts", "--out-dir", "out", "--fly-script", "set.sh"];
+    const run = await render(...args);
+    expect(run.code).toBe(0);
+    expect(readdirSync(join(work, "out"))).toEqual(["app.json"]);
+    expect(run.stderr).toBe(
+      "wrote out/app.json (1 job, 2 resources)\nwrote set.sh (2 fly commands)\nrendered 2 of 2 pipelines into out\n",
+    );
+    expect(read("set.sh")).toContain(
+      "fly -t ci set-pipeline -p app -c out/app.json --team 'platform team' -i branch=main\n" +
+        "fly -t ci set-pipeline -p app -c out/app.json --team 'platform team' -i branch=next\n",
+    );
+    expect(await render(...args, "--check")).toMatchObject({ code: 0, stdout: "", stderr: "2 up to date\n" });
+    // configs that differ cannot share a file: said so, with the way out
+    writeFileSync(join(work, "next/ok.ts"), instance("next").replace('"build"', '"build-next"'));
+    const differ = await render(...args);
+    expect(differ.code).toBe(2);
+    expect(differ.stderr).toContain(
+      "hangar render: out/app.json would be written for both main/ok.ts and next/ok.ts (pipeline 'app'), whose configs differ; nothing was written (instances of one pipeline share its file: give what differs as ((vars)) set by their instance vars, or one of them another `name`)\n",
+    );
+  });
+
   test("--fly-script writes the commands to a shell script instead of stdout", async () => {
     const run = await render("ok.ts", "async-function.mts", "--out-dir", "out", "--fly-script", "set-all.sh");
     expect(run.code).toBe(0);
@@ -136,14 +190,14 @@ describe("hangar render --out-dir", () => {
     }
   });
 
-  test("--fly-script in the output folder when no pipeline could be written: the script, empty, in a folder made", async () => {
+  test("--fly-script in the output folder when no pipeline could be written: no error, the script left alone", async () => {
     writeFileSync(join(work, "broken.ts"), "export default {\n");
     const run = await render("broken.ts", "invalid.ts", "--out-dir", "out", "--fly-script", "out/set.sh");
     expect(run.code).toBe(2);
     expect(run.stderr).not.toContain("cannot write");
-    expect(run.stderr).toContain("wrote out/set.sh (0 fly commands)\n");
-    expect(read("out/set.sh")).toContain("set -eu\n");
-    const one = await render("ok.ts", "broken.ts", "--out-dir", "out", "--fly-script", "out/set.sh");
+    expect(run.stderr).toContain("out/set.sh left as it was (a pipeline failed)\n");
+    expect(existsSync(join(work, "out/set.sh"))).toBe(false);
+    const one = await render("ok.ts", "--out-dir", "out", "--fly-script", "out/set.sh");
     expect(one.stderr).toContain("wrote out/set.sh (1 fly command)\n");
   });
 
@@ -193,6 +247,19 @@ describe("hangar render --check", () => {
     spawnSync("rm", [join(work, "set.sh")]);
     expect(await render(...args, "--check")).toMatchObject({ code: 1, stdout: "missing: set.sh\n" });
     expect(existsSync(join(work, "set.sh"))).toBe(false);
+  });
+
+  test("batch with --fly-script and a pipeline with errors: the script is not called stale, the failure is counted", async () => {
+    const args = ["ok.ts", "fragment-only.ts", "--out-dir", "out", "--fly-script", "set.sh"];
+    expect((await render(...args)).code).toBe(0);
+    writeFileSync(join(work, "fragment-only.ts"), read("invalid.ts"));
+    const run = await render(...args, "--check");
+    expect(run.code).toBe(1);
+    // the script keeps the failing pipeline's command: rendering again would drop it, so it is not checked
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain("not checked: set.sh (a pipeline failed)\n");
+    expect(run.stderr).toContain("1 up to date, 0 stale, 0 missing, 1 failed\n");
+    expect(run.stderr).not.toContain("without --check to update");
   });
 
   test("one entry: missing, then up to date after render, then stale", async () => {

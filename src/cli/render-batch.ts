@@ -12,7 +12,7 @@ import type { Io, WriteOutcome } from "./io.ts";
 import { type LoadedDefinition, loadModule, type PipelineDefinition } from "./load-pipeline.ts";
 import { commonJsNote } from "./module-type.ts";
 import { plural } from "./plural.ts";
-import { notPlainData, reportLoadFailure, warningsTo } from "./report.ts";
+import { errorsOnce, notPlainData, reportLoadFailure, warningsTo } from "./report.ts";
 
 /** The command whose work this module does: its errors are `hangar render: ...`. */
 const COMMAND = "render";
@@ -119,14 +119,29 @@ export async function renderEntry(
   return { entry, definition, name: definition.name ?? defaultName(entry), text };
 }
 
-/** The first output path that two entries would write, as an error message, or undefined. */
-function findClash(rendered: readonly { entry: string; name: string; out: string }[]): string | undefined {
-  const byPath = new Map<string, { entry: string; name: string }>();
+/**
+ * The first output path that two entries would write, as an error message, or undefined. Two entries that set
+ * other pipelines (instances of one pipeline, by their instance vars; or in another team or target) with the same
+ * config share its file.
+ */
+async function findClash(
+  rendered: readonly (RenderedEntry & { out: string })[],
+  target: string | undefined,
+): Promise<string | undefined> {
+  const byPath = new Map<string, RenderedEntry>();
   for (const r of rendered) {
     const other = byPath.get(r.out);
     if (other !== undefined) {
+      const { instanceVarsKey } = await import("../concourse/instance-vars.ts");
+      const sets = ({ definition }: RenderedEntry) =>
+        JSON.stringify([target ?? definition.target, definition.team, instanceVarsKey(definition.instanceVars)]);
+      if (other.text === r.text && sets(other) !== sets(r)) continue;
       const names = other.name === r.name ? `pipeline '${r.name}'` : `pipelines '${other.name}' and '${r.name}'`;
-      return `${r.out} would be written for both ${other.entry} and ${r.entry} (${names}); nothing was written (give one of them another \`name\`)`;
+      const both = `${r.out} would be written for both ${other.entry} and ${r.entry} (${names})`;
+      if (other.text === r.text || other.name !== r.name) {
+        return `${both}; nothing was written (give one of them another \`name\`)`;
+      }
+      return `${both}, whose configs differ; nothing was written (instances of one pipeline share its file: give what differs as ((vars)) set by their instance vars, or one of them another \`name\`)`;
     }
     byPath.set(r.out, r);
   }
@@ -212,9 +227,12 @@ async function renderAll(entries: readonly string[], options: BatchOptions, io: 
   const inBatch = entries.length > 1;
   // a warning of a tsconfig or a helper the modules share, once
   const warn = warningsTo(io);
+  // an error in a file the modules share is the same message for each: told once, the modules that failed listed
+  const entryIo = errorsOnce(io, COMMAND);
   for (const entry of entries) {
     // the modules of a batch share one hangar, loaded once
-    const result = await renderEntry(entry, { ...options, warn, hangar: inBatch ? "shared" : "bundled", inBatch }, io);
+    const hangar = inBatch ? "shared" : "bundled";
+    const result = await renderEntry(entry, { ...options, warn, hangar, inBatch }, entryIo);
     if (typeof result === "number") {
       failed.push({ entry, code: result });
       continue;
@@ -232,7 +250,7 @@ async function renderAll(entries: readonly string[], options: BatchOptions, io: 
   }
 
   const clash =
-    findClash(rendered) ??
+    (await findClash(rendered, options.target)) ??
     (options.flyScript === undefined ? undefined : flyScriptClash(options.flyScript, entries, rendered, io.cwd()));
   if (clash !== undefined) {
     reportError(io, COMMAND, clash);
@@ -252,10 +270,20 @@ async function renderAll(entries: readonly string[], options: BatchOptions, io: 
       }),
     );
   if (options.check) {
-    // the fly script is an output too: compared with the one these pipelines would give
+    // the fly script is an output too: compared with the one these pipelines would give, unless one failed (its
+    // command is not known; rendering again would drop it from the script, which is no fix)
+    const checkScript = options.flyScript !== undefined && failed.length === 0;
+    if (options.flyScript !== undefined && !checkScript) {
+      io.stderr(`not checked: ${options.flyScript} (a pipeline failed)\n`);
+    }
     const script =
-      options.flyScript === undefined ? [] : [{ path: options.flyScript, text: flyScript(commandsFor(rendered)) }];
-    const upToDate = await checkOutputs([...rendered.map((r) => ({ path: r.out, text: r.text })), ...script], io);
+      options.flyScript === undefined || !checkScript
+        ? []
+        : [{ path: options.flyScript, text: flyScript(commandsFor(rendered)) }];
+    // instances of one pipeline share a file: one output
+    const files = [...new Map(rendered.map((r) => [r.out, { path: r.out, text: r.text }])).values()];
+    const outputs = [...files, ...script];
+    const upToDate = await checkOutputs(outputs, io, failed.length);
     return worst([...failed.map((f) => f.code), upToDate ? EXIT.ok : EXIT.findings]);
   }
 
@@ -270,6 +298,11 @@ async function renderAll(entries: readonly string[], options: BatchOptions, io: 
     }
   }
   for (const r of rendered) {
+    // an instance of a pipeline written already (they share its file)
+    if (written.some((w) => w.out === r.out)) {
+      written.push(r);
+      continue;
+    }
     let outcome: WriteOutcome;
     try {
       outcome = await io.writeFile(resolve(io.cwd(), r.out), r.text);
@@ -290,7 +323,10 @@ async function renderAll(entries: readonly string[], options: BatchOptions, io: 
   if (options.target === undefined && written.some((r) => r.definition.target === undefined)) {
     io.stderr("note: some pipelines have no fly target (add `target` to the default export or pass --target)\n");
   }
-  if (options.flyScript !== undefined) {
+  if (options.flyScript !== undefined && failed.length > 0) {
+    // the failed pipeline's command is not known: a script without it would not set it
+    io.stderr(`${options.flyScript} left as it was (a pipeline failed)\n`);
+  } else if (options.flyScript !== undefined) {
     try {
       const script = resolve(io.cwd(), options.flyScript);
       // its folder may be the output folder, not made when no pipeline was written

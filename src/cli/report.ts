@@ -31,6 +31,29 @@ export function reportLoadFailure(error: unknown, io: Io, { command, debug }: Re
 }
 
 /**
+ * `io` with each error line of `command` (`hangar <command>: ...`) written once: the modules of a batch that import a
+ * file that does not load (a helper that does not compile) give the same message each. `repeated()` counts the lines
+ * left out.
+ */
+export function errorsOnce(io: Io, command: string): Io & { readonly repeated: () => number } {
+  const told = new Set<string>();
+  const prefix = commandError(command, "");
+  let repeated = 0;
+  return {
+    ...io,
+    stderr: (text) => {
+      if (told.has(text)) {
+        repeated++;
+        return;
+      }
+      if (text.startsWith(prefix)) told.add(text);
+      io.stderr(text);
+    },
+    repeated: () => repeated,
+  };
+}
+
+/**
  * A `warn` for loading pipeline modules (see load-pipeline.ts): each warning written to stderr as one line,
  * `warning: <message>`, once (the modules of a batch may compile with the same tsconfig).
  */

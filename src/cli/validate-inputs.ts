@@ -1,7 +1,9 @@
-import { readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { extname, join, relative, resolve } from "node:path";
+import { isLiteralPathPattern } from "../concourse/go-path-match.ts";
 import type { Diagnostic } from "../source/diagnostic.ts";
 import type { FileValidation } from "../validate/validate-value.ts";
+import { expandEntries } from "./expand-entries.ts";
 import { isFileEntry } from "./file-paths.ts";
 import { fileProblem } from "./file-problem.ts";
 
@@ -22,20 +24,31 @@ export interface Inputs {
   readonly found: ReadonlySet<string>;
   /** The folders without a `*.yml`, `*.yaml` or `*.json` file. */
   readonly empty: readonly string[];
+  /** The globs that match no file. */
+  readonly unmatched: readonly string[];
 }
 
 /**
  * The files `hangar validate` reads for its arguments: a folder is walked for `*.yml`, `*.yaml` and
  * `*.json` (hidden folders and `node_modules` skipped, sorted), `-` is standard input, and anything
- * else is kept as given, so that reading it reports what is wrong with it. A file given twice (named, and in a
- * folder given too) is read once. A folder without a pipeline file is returned in `empty`.
+ * else is kept as given, so that reading it reports what is wrong with it, but a glob (that is no file's name) is
+ * expanded as `hangar render` expands it. A file given twice (named, and in a folder given too) is read once. A
+ * folder without a pipeline file is returned in `empty`, a glob that matches nothing in `unmatched`.
  */
 export function expandInputs(args: readonly string[], cwd: string): Inputs {
   const files: string[] = [];
   const found = new Set<string>();
   const empty: string[] = [];
   const named = new Set<string>();
+  const unmatched: string[] = [];
   for (const arg of args) {
+    if (arg !== "-" && !isLiteralPathPattern(arg) && !existsSync(resolve(cwd, arg))) {
+      const expanded = expandEntries([arg], cwd);
+      unmatched.push(...expanded.unmatched);
+      files.push(...expanded.files);
+      for (const file of expanded.files) named.add(resolve(cwd, file));
+      continue;
+    }
     if (arg === "-" || !isDirectory(resolve(cwd, arg))) {
       files.push(arg);
       named.add(resolve(cwd, arg));
@@ -59,7 +72,7 @@ export function expandInputs(args: readonly string[], cwd: string): Inputs {
     seen.add(key);
     return true;
   });
-  return { files: once, found, empty };
+  return { files: once, found, empty, unmatched };
 }
 
 function isDirectory(path: string): boolean {

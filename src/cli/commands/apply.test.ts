@@ -165,6 +165,40 @@ describe("hangar apply", () => {
     expect(run.stderr).toBe("nothing to set; 1 unchanged\n");
   });
 
+  test("an error in a helper the modules share is told once, every module that failed listed", async () => {
+    writeFileSync(join(work, "helper.ts"), "export const x = ;\n");
+    const user = 'import { x } from "./helper.ts";\nexport default { jobs: [{ name: String(x), plan: [] }] };\n';
+    writeFileSync(join(work, "one.ts"), user);
+    writeFileSync(join(work, "two.ts"), user);
+    const run = await apply(["one.ts", "two.ts", "-t", "ci", "--dry-run"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.match(/helper\.ts:1:18/g)).toHaveLength(1);
+    expect(run.stderr).toContain("failed: one.ts, two.ts\n");
+  });
+
+  test("--unpause unpauses a paused pipeline that has no changes, as the advice after creating it says", async () => {
+    writeFileSync(join(work, "p.yml"), PIPELINE_YML);
+    expect((await apply(["p.yml", "-t", "ci", "--yes"])).stderr).toContain("or apply with --unpause\n");
+    const dry = await apply(["p.yml", "-t", "ci", "--unpause", "--dry-run"]);
+    expect(dry).toMatchObject({
+      code: 0,
+      stdout: "pipeline p (target ci, team main): no changes; paused, it will be unpaused\n",
+    });
+    expect(dry.stderr).toBe("dry run: 0 pipelines would be set, 1 unpaused; 1 unchanged\n");
+    expect(server.pipelines[0]?.paused).toBe(true);
+    const refused = await apply(["p.yml", "-t", "ci", "--unpause"], "n");
+    expect(refused).toMatchObject({ code: 1, asked: ["unpause pipeline p? [yN] "] });
+    expect(server.pipelines[0]?.paused).toBe(true);
+    const run = await apply(["p.yml", "-t", "ci", "--unpause"], "y");
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe("unpaused pipeline p\nset 0 pipelines (0 created, 0 updated), 1 unpaused; 1 unchanged\n");
+    expect(server.pipelines[0]?.paused).toBe(false);
+    // running: nothing to do, nothing asked
+    const again = await apply(["p.yml", "-t", "ci", "--unpause"]);
+    expect(again).toMatchObject({ code: 0, asked: [], stdout: "pipeline p (target ci, team main): no changes\n" });
+    expect(again.stderr).toBe("nothing to set; 1 unchanged\n");
+  });
+
   test("an updated pipeline that is paused is said to be, as fly says; an archived one is set again, paused", async () => {
     writeFileSync(join(work, "p.yml"), PIPELINE_YML);
     await apply(["p.yml", "-t", "ci", "--yes"]);
@@ -200,7 +234,7 @@ describe("hangar apply", () => {
     const run = await apply(["p.yml", "-t", "ci", "--yes"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
-      "hangar apply: p: someone else changed the pipeline after its config was read; nothing was set: run hangar apply again to see the new diff\n",
+      "hangar apply: p: someone else changed the pipeline after its config was read; its config was not saved: run hangar apply again to see the new diff\n",
     );
     expect(JSON.stringify(server.pipelines[0]?.config)).not.toContain("unit-tests");
   });

@@ -28,7 +28,8 @@ export default defineCommand({
     { flags: "--dry-run", description: "show the diffs and stop; set nothing", default: false },
     {
       flags: "--unpause",
-      description: "unpause each pipeline after setting it (new pipelines start paused)",
+      description:
+        "unpause each pipeline after setting it, and a paused one with no changes (new pipelines start paused)",
       default: false,
     },
     {
@@ -54,13 +55,14 @@ export default defineCommand({
     const [
       { expandEntries },
       { loadConfig },
-      { reportLoadFailure },
+      { errorsOnce, reportLoadFailure },
       { defaultName },
       flyrc,
       client,
       apply,
       format,
       { printable },
+      { instanceVarsKey },
     ] = await Promise.all([
       import("../expand-entries.ts"),
       import("../load-config.ts"),
@@ -71,6 +73,7 @@ export default defineCommand({
       import("../../api/apply.ts"),
       import("../../diff/format.ts"),
       import("../../source/printable.ts"),
+      import("../../concourse/instance-vars.ts"),
     ]);
     const twice = stdinTwice(positionals);
     if (twice !== undefined) return usage(twice);
@@ -113,12 +116,16 @@ export default defineCommand({
     const targets = new Map<string, { target: FlyTarget; client: ConcourseClient }>();
     const failures: { label: string; code: ExitCode }[] = [];
     const plans: { plan: ApplyPlan; target: FlyTarget; client: ConcourseClient }[] = [];
+    /** With --unpause: pipelines with no changes that are paused, to unpause. */
+    const toUnpause: { ref: PipelineRef; target: FlyTarget; client: ConcourseClient }[] = [];
     const color = io.isTTY.stdout && (io.env.NO_COLOR ?? "") === "";
     /** The entry that sets each pipeline (by target URL, team, name and instance vars). */
     const entryOf = new Map<string, string>();
     /** Entries refused before reading anything: an empty name or one with a '/', or a pipeline another entry sets too. */
     let conflicts = 0;
 
+    // an error in a file the modules share is the same message for each: told once, the modules that failed listed
+    const loadIo = errorsOnce(io, "apply");
     for (const entry of files) {
       let loaded: Awaited<ReturnType<typeof loadConfig>>;
       try {
@@ -126,7 +133,7 @@ export default defineCommand({
       } catch (error) {
         failures.push({
           label: entry,
-          code: reportLoadFailure(error, io, { command: "apply", debug: values.debug === true }),
+          code: reportLoadFailure(error, loadIo, { command: "apply", debug: values.debug === true }),
         });
         continue;
       }
@@ -191,7 +198,7 @@ export default defineCommand({
         conflicts++;
         continue;
       }
-      const key = JSON.stringify([selected.target.api, ref.team, ref.name, apply.instanceVarsKey(ref.instanceVars)]);
+      const key = JSON.stringify([selected.target.api, ref.team, ref.name, instanceVarsKey(ref.instanceVars)]);
       const earlier = entryOf.get(key);
       if (earlier !== undefined) {
         reportError(
@@ -211,8 +218,14 @@ export default defineCommand({
           io.stdout(`pipeline ${label} (${where}) is archived; setting it unarchives it, paused, with this config:\n`);
         else if (plan.current === undefined)
           io.stdout(`pipeline ${label} (${where}) does not exist yet; it will be created:\n`);
-        else if (plan.changes.length === 0) io.stdout(`pipeline ${label} (${where}): no changes\n`);
-        else io.stdout(`pipeline ${label} (${where}) will change:\n`);
+        else if (plan.changes.length === 0) {
+          // the advice after creating a pipeline is to apply with --unpause: one with no changes is unpaused too
+          const paused =
+            values.unpause === true &&
+            (await selected.client.pipelineStatus(ref).catch(() => undefined))?.paused === true;
+          if (paused) toUnpause.push({ ref, ...selected });
+          io.stdout(`pipeline ${label} (${where}): no changes${paused ? "; paused, it will be unpaused" : ""}\n`);
+        } else io.stdout(`pipeline ${label} (${where}) will change:\n`);
         io.stdout(format.formatChanges(plan.changes, { context, showSecrets: values.showSecrets === true, color }));
         if (plan.changes.length > 0) plans.push({ plan, ...selected });
       } catch (error) {
@@ -229,20 +242,32 @@ export default defineCommand({
       io.stderr(`${applied}; ${unchanged} unchanged${failed}\n`);
     };
     const count = (n: number) => (n === 1 ? "1 pipeline" : `${n} pipelines`);
+    const alsoUnpaused = toUnpause.length === 0 ? "" : `, ${toUnpause.length} unpaused`;
     if (conflicts > 0 && values.dryRun !== true) {
       summary("nothing was set");
       return EXIT.failure;
     }
-    if (plans.length === 0 || values.dryRun === true) {
-      summary(values.dryRun === true ? `dry run: ${count(plans.length)} would be set` : "nothing to set");
+    if ((plans.length === 0 && toUnpause.length === 0) || values.dryRun === true) {
+      summary(
+        values.dryRun === true ? `dry run: ${count(plans.length)} would be set${alsoUnpaused}` : "nothing to set",
+      );
       return worst();
     }
 
     if (values.yes !== true) {
-      const question =
-        plans.length === 1
-          ? `set pipeline ${apply.pipelineLabel(plans[0]?.plan.ref ?? { team: "", name: "" })}? [yN] `
-          : `set these ${plans.length} pipelines? [yN] `;
+      const setting =
+        plans.length === 0
+          ? ""
+          : plans.length === 1
+            ? `set pipeline ${apply.pipelineLabel(plans[0]?.plan.ref ?? { team: "", name: "" })}`
+            : `set these ${plans.length} pipelines`;
+      const unpausing =
+        toUnpause.length === 0
+          ? ""
+          : toUnpause.length === 1
+            ? `unpause pipeline ${apply.pipelineLabel(toUnpause[0]?.ref ?? { team: "", name: "" })}`
+            : `unpause ${toUnpause.length} pipelines`;
+      const question = `${[setting, unpausing].filter((part) => part !== "").join(" and ")}? [yN] `;
       const answer = await io.ask(question);
       if (answer === undefined) return usage("refusing to set pipelines without a terminal to confirm on: pass --yes");
       if (!/^\s*y(es)?\s*$/i.test(answer)) {
@@ -281,9 +306,22 @@ export default defineCommand({
         failures.push({ label, code: rejected ? EXIT.findings : EXIT.failure });
       }
     }
+    let unpaused = 0;
+    for (const { ref, target, client: api } of toUnpause) {
+      const label = apply.pipelineLabel(ref);
+      try {
+        await api.unpause(ref);
+        unpaused++;
+        io.stderr(`unpaused pipeline ${label}\n`);
+      } catch (error) {
+        reportError(io, "apply", apply.describeFailure(error, ref, target.name));
+        notUnpaused.push(label);
+      }
+    }
     const unpauseFailed =
       notUnpaused.length === 0 ? "" : `; ${notUnpaused.length} not unpaused: ${notUnpaused.join(", ")}`;
-    summary(`set ${count(created + updated)} (${created} created, ${updated} updated)${unpauseFailed}`);
+    const unpausedToo = unpaused === 0 ? "" : `, ${unpaused} unpaused`;
+    summary(`set ${count(created + updated)} (${created} created, ${updated} updated)${unpausedToo}${unpauseFailed}`);
     return notUnpaused.length === 0 ? worst() : EXIT.failure;
   },
 });

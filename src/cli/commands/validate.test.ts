@@ -23,6 +23,33 @@ describe("hangar validate", () => {
     });
   });
 
+  test("globs are expanded, as render and apply expand them (for a shell that passes them quoted); none matching is a usage error", async () => {
+    const globbed = await run(["validate", "goo?.y*ml", "b[a]d.yml"]);
+    expect(globbed.code).toBe(1);
+    expect(globbed.stdout).toMatch(/^bad\.yml:5:5 error /);
+    expect(globbed.stderr).toBe("3 errors, 0 warnings in 2 files\n");
+    const none = await run(["validate", "good.yml", "nothing-*.ts"]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^hangar validate: no file matches 'nothing-\*\.ts'\n/);
+  });
+
+  test("modules that import a helper that does not load: its error told once, the modules listed", async () => {
+    const dir = mkdtempSync(join(resolve(import.meta.dirname, "../../../test"), ".tmp-validate-"));
+    try {
+      writeFileSync(join(dir, "helper.ts"), "export const x = ;\n");
+      const user = 'import { x } from "./helper.ts";\nexport default { jobs: [{ name: String(x), plan: [] }] };\n';
+      writeFileSync(join(dir, "one.ts"), user);
+      writeFileSync(join(dir, "two.ts"), user);
+      const m = memoryIo(dir);
+      const code = await runCli(["validate", "one.ts", "two.ts", join(fixtures, "good.yml")], m.io);
+      expect(code).toBe(2);
+      expect(m.stderr.match(/helper\.ts:1:18/g)).toHaveLength(1);
+      expect(m.stderr).toContain("hangar validate: 2 modules did not load: one.ts, two.ts\n");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("text: file:line:col severity rule message, per file in argument order; exit 1 on errors", async () => {
     expect(await run(["validate", "bad.yml", "broken.yml", "good.yml"])).toEqual({
       code: 1,

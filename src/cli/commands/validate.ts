@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import type { ReadAs } from "../../parse/document-kind.ts";
 import type { OutputFormat } from "../../validate/format.ts";
 import type { FileValidation } from "../../validate/validate-value.ts";
-import { defineCommand, EXIT, type ExitCode, usageError } from "../define-command.ts";
+import { defineCommand, EXIT, type ExitCode, reportError, usageError } from "../define-command.ts";
 import { readTimeout, stdinTwice, timeoutOption, VAR_OPTIONS } from "../options.ts";
 
 export default defineCommand({
@@ -43,7 +43,7 @@ export default defineCommand({
       { formatResults, unlistedByFly },
       { hasErrors, validateData },
       { isModuleFile, loadModule },
-      { notPlainData, reportLoadFailure, warningsTo },
+      { errorsOnce, notPlainData, reportLoadFailure, warningsTo },
       { commonJsNote },
       { plural },
       { withUnknownReferences },
@@ -70,7 +70,8 @@ export default defineCommand({
     // a warning of a tsconfig the modules share, once
     const warn = warningsTo(io);
     let failure: ExitCode | undefined;
-    const { files, found, empty } = expandInputs(positionals, io.cwd());
+    const { files, found, empty, unmatched } = expandInputs(positionals, io.cwd());
+    if (unmatched.length > 0) return usage(`no file matches ${unmatched.map((p) => `'${p}'`).join(", ")}`);
     const module = as === "task" ? files.find(isModuleFile) : undefined;
     if (module !== undefined)
       return usage(`--as task reads YAML or JSON files, and ${module} is a module (a pipeline)`);
@@ -78,6 +79,9 @@ export default defineCommand({
     let read = 0;
     // files a folder's walk found that are plainly another tool's (package.json, tsconfig.json, a vars file)
     const passedBy: string[] = [];
+    // an error in a file the modules share is the same message for each: told once, the modules listed after
+    const loadIo = errorsOnce(io, "validate");
+    const notLoaded: string[] = [];
     for (const file of files) {
       const path = resolve(io.cwd(), file);
       if (isModuleFile(file)) {
@@ -94,7 +98,8 @@ export default defineCommand({
           results.push(withUnknownReferences(validateData(data, { file, ...options }), definition.unknownReferences));
           read++;
         } catch (error) {
-          failure = reportLoadFailure(error, io, { command: "validate", debug: values.debug === true });
+          failure = reportLoadFailure(error, loadIo, { command: "validate", debug: values.debug === true });
+          notLoaded.push(file);
         }
         continue;
       }
@@ -121,6 +126,10 @@ export default defineCommand({
       if (result.taskKeys !== undefined) io.stderr(readAsPipelineNote(shown, result.taskKeys));
     }
     if (passedBy.length > 0) io.stderr(passedByNote(passedBy, plural));
+    // a message told once for several modules names none of them: they are listed
+    if (loadIo.repeated() > 0) {
+      reportError(io, "validate", `${plural(notLoaded.length, "module")} did not load: ${notLoaded.join(", ")}`);
+    }
     const color = format === "text" && io.isTTY.stdout && (io.env.NO_COLOR ?? "") === "";
     io.stdout(formatResults(results, format, { color }));
     // the summary counts the files validated: none when every file failed to load (each said so on its own line)

@@ -138,6 +138,35 @@ describe("hangarMetaPipeline", () => {
     );
   });
 
+  test("one module set as several instances (other instance vars or team): rendered once, a set_pipeline each", () => {
+    const entry = "pipelines/branches/pipeline.ts";
+    const meta = hangarMetaPipeline({
+      definitions,
+      pipelines: [
+        { entry, instanceVars: { branch: "main" } },
+        { entry, instanceVars: { branch: "next" } },
+        { entry, team: "docs", instanceVars: { branch: "main" } },
+      ],
+    });
+    const plan = meta.jobs[0]?.plan ?? [];
+    expect(JSON.stringify(plan[1])).toContain(`hangar render ${entry} --out-dir ../rendered\\n`);
+    expect(plan.slice(2)).toEqual([
+      { set_pipeline: "branches", file: "rendered/branches.json", instance_vars: { branch: "main" } },
+      { set_pipeline: "branches", file: "rendered/branches.json", instance_vars: { branch: "next" } },
+      { set_pipeline: "branches", file: "rendered/branches.json", team: "docs", instance_vars: { branch: "main" } },
+    ]);
+    // the same instance twice (in any key order) is refused
+    expect(() =>
+      hangarMetaPipeline({
+        definitions,
+        pipelines: [
+          { entry, instanceVars: { a: 1, b: 2 } },
+          { entry, instanceVars: { b: 2, a: 1 } },
+        ],
+      }),
+    ).toThrowError(/pipelines\[1\] must be a pipeline of its own \(pipelines\[0\] sets it too/);
+  });
+
   test("its image is a copy: changing the result changes neither NODE_IMAGE nor the next result", () => {
     const first = hangarMetaPipeline({ definitions, pipelines: ["pipelines/app/pipeline.ts"] });
     const step = first.jobs[0]?.plan[1] as unknown as { config: { image_resource: { source: { tag: string } } } };

@@ -1,3 +1,4 @@
+import { instanceVarsKey } from "../../concourse/instance-vars.ts";
 import { pipeline } from "../../fragment/pipeline.ts";
 import { argumentError, checkOptions, type OptionKinds } from "../../model/arguments.ts";
 import type { Params } from "../../model/common.ts";
@@ -23,7 +24,10 @@ export interface HangarManagedPipeline {
   readonly team?: string | undefined;
   /** Values for `((vars))` in the pipeline. */
   readonly vars?: Params | undefined;
-  /** Instance vars, to set one instance of a pipeline group. */
+  /**
+   * Instance vars, to set one instance of a pipeline group; list the same `entry` again with other instance vars (or
+   * another team) to set more instances of it from one render.
+   */
   readonly instanceVars?: Params | undefined;
 }
 
@@ -138,7 +142,9 @@ export function hangarMetaPipeline(options: Readonly<HangarMetaPipelineOptions>)
     jobName = "set-pipelines",
     selfJobName = "set-self",
   } = checkOptions("hangarMetaPipeline", options, HANGAR_META_PIPELINE_OPTIONS);
-  const named = new Map<string, number>();
+  /** The first item of each name, and of each pipeline set (name, team and instance vars). */
+  const named = new Map<string, { index: number; entry: string }>();
+  const setBy = new Map<string, number>();
   const managed = pipelines.map((item, i) => {
     const target = typeof item === "string" ? { entry: item } : item;
     const name = target.name ?? nameFromEntry(target.entry);
@@ -154,16 +160,29 @@ export function hangarMetaPipeline(options: Readonly<HangarMetaPipelineOptions>)
         item,
       );
     }
+    // one render writes one file per name: several modules of one name would overwrite each other's, where one
+    // module may be set several times from its file, as instances (or in teams) of its own
     const other = named.get(name);
-    if (other !== undefined) {
+    if (other !== undefined && other.entry !== target.entry) {
       throw argumentError(
         "hangarMetaPipeline",
         `pipelines[${i}]`,
-        `a pipeline of a name of its own (pipelines[${other}] is also named '${name}'; give { entry, name })`,
+        `a pipeline of a name of its own (pipelines[${other.index}] is also named '${name}'; give { entry, name })`,
         item,
       );
     }
-    named.set(name, i);
+    const set = JSON.stringify([name, target.team ?? null, instanceVarsKey(target.instanceVars ?? {})]);
+    const same = setBy.get(set);
+    if (same !== undefined) {
+      throw argumentError(
+        "hangarMetaPipeline",
+        `pipelines[${i}]`,
+        `a pipeline of its own (pipelines[${same}] sets it too; give other instanceVars or another team)`,
+        item,
+      );
+    }
+    if (other === undefined) named.set(name, { index: i, entry: target.entry });
+    setBy.set(set, i);
     return { ...target, name };
   });
   const renderTask = { image, install, output };
@@ -182,7 +201,7 @@ export function hangarMetaPipeline(options: Readonly<HangarMetaPipelineOptions>)
       "render-pipelines",
       definitions,
       renderTask,
-      ["render", ...managed.map((t) => t.entry), "--out-dir", `../${output}`],
+      ["render", ...new Set(managed.map((t) => t.entry)), "--out-dir", `../${output}`],
       sets,
     ),
   ];
