@@ -351,5 +351,10 @@ async function renderAll(entries: readonly string[], options: BatchOptions, io: 
 /**
  * A fly command as printed on standard output: as it is for a pipe or a file (what the shell then runs), with its
  * control characters as escapes on a terminal ({@link printable}), where a name's ESC or bidi override would act.
+ * Whether standard output is a terminal is asked only of a command holding such a character: asking makes Node's
+ * stream of it, which loads its net and stream modules (a cached render makes none; `test/startup.test.ts`).
  */
-export const shownCommand = (io: Io, command: string): string => (io.isTTY.stdout ? printable(command) : command);
+export function shownCommand(io: Io, command: string): string {
+  const shown = printable(command);
+  return shown !== command && io.isTTY.stdout ? shown : command;
+}
