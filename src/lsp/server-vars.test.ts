@@ -9,6 +9,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DidOpenTextDocumentNotification,
+  DocumentSymbolRequest,
   ExitNotification,
   FileChangeType,
   InitializeRequest,
@@ -121,6 +122,15 @@ async function validated(text: string, uri: string, root: string, flags: { files
   return toLspDiagnostics(diagnostics, TextDocument.create(uri, "yaml", 1, text), undefined);
 }
 
+/** A promise, and the function that resolves it. */
+function gate(): { promise: Promise<void>; resolve: () => void } {
+  const opened = { resolve: () => {} };
+  const promise = new Promise<void>((ok) => {
+    opened.resolve = ok;
+  });
+  return { promise, resolve: () => opened.resolve() };
+}
+
 const SETTINGS = { hangar: { varsFiles: ["ci/vars.yml"], vars: { auto: true } } };
 
 describe("the language server's vars (settings under hangar)", () => {
@@ -208,6 +218,40 @@ describe("the language server's vars (settings under hangar)", () => {
     expect(server.shown).toEqual([
       "2 hangar: this server reads no vars (hangar.vars, hangar.varsFiles); pipelines are checked without vars",
     ]);
+  });
+
+  test("a document opened while the vars are read is checked once they are, not first without them", async () => {
+    const read = gate();
+    const readVars: VarsReader = async (given, root) => {
+      await read.promise;
+      return cliVars(given, root);
+    };
+    const root = workspace({ "ci/vars.yml": VARS_FILE });
+    const init = { rootUri: pathToFileURL(root).href, initializationOptions: SETTINGS };
+    const server = await serverWith(init, { readVars });
+    await server.open();
+    // a request answered after the document was taken in
+    await server.client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: server.uri } });
+    read.resolve();
+    expect(await server.findings(1)).toEqual(["get-unknown-resource unknown resource 'repo2'; did you mean 'repo'?"]);
+  });
+
+  test("the vars of the settings given last are used, whichever read ends first", async () => {
+    const first = gate();
+    const readVars: VarsReader = async (given, root) => {
+      if (given.yamlVars.includes("auto=1")) await first.promise;
+      return cliVars(given, root);
+    };
+    const server = await serverWith({ initializationOptions: { hangar: { vars: { auto: 1 } } } }, { readVars });
+    await server.open("jobs:\n  - name: build\n    plan:\n      - get: repo\n        trigger: ((auto))\n");
+    await server.client.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: { hangar: { vars: { auto: true } } },
+    });
+    expect(await server.findings(1)).toEqual(["get-unknown-resource unknown resource 'repo'"]);
+    first.resolve();
+    await server.client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: server.uri } });
+    await new Promise((ok) => setImmediate(ok));
+    expect(server.published.map((p) => p.diagnostics.map((d) => d.code))).toEqual([["get-unknown-resource"]]);
   });
 
   test("a watched file changed: the vars files are read again and the documents checked again", async () => {
