@@ -1,5 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { PassThrough, type Readable, type Writable } from "node:stream";
@@ -46,9 +46,16 @@ jobs:
 `;
 const VARS_FILE = "branch: main\npin: { ref: abc }\nother: repo2\n";
 
+/** The workspace folders made, removed after the tests. */
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+
 /** A workspace folder holding `files` (path: text). */
 function workspace(files: Readonly<Record<string, string>>): string {
   const root = mkdtempSync(join(tmpdir(), "hangar-lsp-vars-"));
+  roots.push(root);
   for (const [path, text] of Object.entries(files)) {
     const file = join(root, path);
     mkdirSync(dirname(file), { recursive: true });
