@@ -9,6 +9,7 @@ const manifest = JSON.parse(readFileSync(join(extension, "package.json"), "utf8"
 const settings = createRequire(import.meta.url)(join(extension, "settings.js")) as {
   DEFAULT_GLOBS: string[];
   serverOptions(s: { path?: string; strict?: boolean }): { command: string; args: string[]; transport: number };
+  serverSettings(s: { varsFiles?: string[]; vars?: Record<string, unknown> }): unknown;
   documentSelector(globs?: string[]): { language: string; pattern: string }[];
   yamlSchemas(current: Record<string, unknown> | undefined, uri: string, globs?: string[]): unknown;
 };
@@ -38,6 +39,19 @@ describe("editors/vscode", () => {
       args: ["lsp", "--strict"],
       transport: 0,
     });
+  });
+
+  test("the vars settings are the server's initializationOptions, under hangar, and the section it is sent", () => {
+    const properties = manifest.contributes.configuration.properties;
+    expect(properties["hangar.varsFiles"]).toMatchObject({ type: "array", items: { type: "string" }, default: [] });
+    expect(properties["hangar.vars"]).toMatchObject({ type: "object", default: {} });
+    expect(settings.serverSettings({})).toEqual({ hangar: { varsFiles: [], vars: {} } });
+    expect(settings.serverSettings({ varsFiles: ["ci/vars.yml"], vars: { auto: true } })).toEqual({
+      hangar: { varsFiles: ["ci/vars.yml"], vars: { auto: true } },
+    });
+    const source = readFileSync(join(extension, "extension.js"), "utf8");
+    expect(source).toMatch(/initializationOptions: serverSettings\(/);
+    expect(source).toMatch(/configurationSection: "hangar"/);
   });
 
   test("documents are the YAML files of the configured globs", () => {

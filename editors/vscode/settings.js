@@ -13,6 +13,15 @@ function serverOptions(settings) {
 }
 
 /**
+ * The settings the server reads, under `hangar` (its initializationOptions; `workspace/didChangeConfiguration` sends
+ * the whole `hangar` section in the same shape): the vars files (`-l`) and vars (`-y`) the pipelines are checked with.
+ * @param {{ varsFiles?: string[], vars?: Record<string, unknown> }} settings
+ */
+function serverSettings(settings) {
+  return { hangar: { varsFiles: settings.varsFiles || [], vars: settings.vars || {} } };
+}
+
+/**
  * The documents the server serves: YAML files matching the pipeline globs.
  * @param {readonly string[] | undefined} globs
  */
@@ -34,4 +43,4 @@ function yamlSchemas(current, schemaUri, globs) {
   return { ...(current || {}), [schemaUri]: wanted };
 }
 
-module.exports = { DEFAULT_GLOBS, serverOptions, documentSelector, yamlSchemas };
+module.exports = { DEFAULT_GLOBS, serverOptions, serverSettings, documentSelector, yamlSchemas };

@@ -5,6 +5,9 @@
  *
  * - diagnostics from hangar's validator (Concourse-parity and hangar rules) with severity and rule id,
  *   published after every change (changes arriving together are validated once, for the last text);
+ * - the vars of the client's settings (`hangar.varsFiles`, `hangar.vars`: settings.ts), in `initializationOptions` and
+ *   `workspace/didChangeConfiguration`, read as `hangar validate -l ... -y ...` reads its flags; the documents are
+ *   checked again when they change, or when a file the client watches does (`workspace/didChangeWatchedFiles`);
  * - hover: a field's documentation (from the generated schema; in a document not yet plainly one kind, that of each
  *   kind having the key, saying which), a name's definition;
  * - completion: keys valid at the cursor (in a document not yet plainly one kind, an empty file or `image_resource:`
@@ -33,13 +36,16 @@ import {
   DiagnosticSeverity,
   type DocumentSymbolParams,
   type HoverParams,
+  type InitializeResult,
   type Message,
   type MessageReader,
+  MessageType,
   type Position,
   type PrepareRenameParams,
   ProposedFeatures,
   type ReferenceParams,
   type RenameParams,
+  ShowMessageNotification,
   StreamMessageReader,
   StreamMessageWriter,
   TextDocumentSyncKind,
@@ -48,6 +54,7 @@ import {
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { isObject } from "../model/common.ts";
 import { type ParsedText, parsePipelineText } from "../parse/parse-pipeline.ts";
+import type { TemplateVars } from "../parse/vars.ts";
 import type { JsonSchema } from "../schema/generate.ts";
 import { cutToken, MAX_QUOTED_TEXT } from "../source/diagnostic.ts";
 import { validateParsed } from "../validate/validate-text.ts";
@@ -72,6 +79,7 @@ import {
 } from "./params.ts";
 import { recentlyUsed } from "./recently-used.ts";
 import { schemaDocs } from "./schema-docs.ts";
+import { type VarSettings, type VarsReader, varSettingsOf, workspaceRoot } from "./settings.ts";
 
 export interface ServerOptions {
   /** The generated pipeline schema, for hover and key completion (without it, those answer nothing). */
@@ -82,6 +90,11 @@ export interface ServerOptions {
   readonly open?: OpenBounds;
   /** The readings it keeps, of the documents used last ({@link READINGS_KEPT} unless given). */
   readonly readings?: ReadingsKept;
+  /**
+   * Reads the vars of the client's settings (settings.ts) as the CLI reads its var flags (`hangar lsp` gives the
+   * CLI's reader); without it, settings that give vars are said to be unused.
+   */
+  readonly readVars?: VarsReader;
 }
 
 /** The readings of documents the server keeps: of so many documents used last, and of so many characters of text. */
@@ -225,6 +238,17 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
   const { documents: kept, characters: keptCharacters } = options.readings ?? READINGS_KEPT;
   const read = recentlyUsed<VersionRead>({ max: kept, maxSize: keptCharacters, sizeOf: (r) => r.text.length });
   const pending = new Set<string>();
+  /**
+   * The vars of the client's settings, read (the last settings given win over a read still under way), the settings
+   * they were read from, and the read pipelines are checked after: documents are checked once it is done.
+   */
+  const vars: {
+    current: TemplateVars | undefined;
+    settings: unknown;
+    root: string | undefined;
+    generation: number;
+    ready: Promise<void>;
+  } = { current: undefined, settings: undefined, root: undefined, generation: 0, ready: Promise.resolve() };
 
   const readOf = (text: TextDocument): VersionRead => {
     const cached = read.get(text.uri);
@@ -263,9 +287,19 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
     const text = texts.get(uri);
     if (text === undefined) return;
     // one parse per version, for the validator (whose value also gives the names to suggest) and the editor
-    // features; the position tree is read when a finding is located or a request needs it
-    const { parsed } = readOf(text).parse;
-    const { diagnostics, neither } = validateParsed(parsed, { file: uri, strict: options.strict === true });
+    // features; the position tree is read when a finding is located or a request needs it. With vars, the validator
+    // reads a parse of its own, with them put in place as `hangar validate -l ... -y ...` does, and the editor
+    // features the text as written (the names written in it, to rename, say).
+    const given = vars.current;
+    const { parsed } =
+      given === undefined
+        ? readOf(text).parse
+        : parsePipelineText(text.getText(), { file: uri, as: "auto", vars: given });
+    const { diagnostics, neither } = validateParsed(parsed, {
+      file: uri,
+      strict: options.strict === true,
+      ...(given !== undefined && { vars: given }),
+    });
     void connection.sendDiagnostics({
       uri,
       version: text.version,
@@ -289,17 +323,52 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
     }
     pending.clear();
   };
-  texts.onDidChangeContent(({ document }) => {
-    if (pending.size === 0) setImmediate(flush);
-    pending.add(document.uri);
-  });
+  /** Checks a document soon (with the documents changed with it), once the vars of the settings are read. */
+  const schedule = (uri: string) => {
+    if (pending.size === 0) void vars.ready.then(() => setImmediate(flush));
+    pending.add(uri);
+  };
+  texts.onDidChangeContent(({ document }) => schedule(document.uri));
+  /**
+   * Reads the vars of a client's settings and checks the open documents again with them. Settings it cannot read, or
+   * vars it cannot read (a vars file missing, or not YAML), are said in one message naming the setting or the file
+   * and why, and the pipelines are checked without vars.
+   */
+  const applySettings = (settings: unknown) => {
+    vars.settings = settings;
+    const generation = ++vars.generation;
+    const given = varSettingsOf(settings);
+    vars.ready = readVarSettings(given)
+      .catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }))
+      .then((read) => {
+        // settings given since: theirs are the vars
+        if (generation !== vars.generation) return;
+        const failed = read !== undefined && "error" in read;
+        if (failed) {
+          const message = `hangar: ${read.error}; pipelines are checked without vars`;
+          void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+        }
+        const now = failed ? undefined : read;
+        // settings that give no vars, as before: the findings are those published
+        if (now === undefined && vars.current === undefined) return;
+        vars.current = now;
+        for (const text of texts.all()) pending.add(text.uri);
+        setImmediate(flush);
+      });
+  };
+  const readVarSettings = async (given: VarSettings | { readonly problem: string }) => {
+    if ("problem" in given) return { error: given.problem };
+    if (given.varsFiles.length + given.yamlVars.length === 0) return undefined;
+    if (options.readVars === undefined) return { error: "this server reads no vars (hangar.vars, hangar.varsFiles)" };
+    return options.readVars(given, vars.root);
+  };
   texts.onDidClose(({ document }) => {
     pending.delete(document.uri);
     read.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
-  connection.onInitialize(() => ({
+  const initialized: InitializeResult = {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
@@ -311,7 +380,19 @@ export function serve(connection: Connection, options: ServerOptions = {}): void
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     },
     serverInfo: { name: "hangar" },
-  }));
+  };
+  connection.onInitialize((params) => {
+    vars.root = workspaceRoot(params);
+    applySettings(isObject(params) ? params.initializationOptions : undefined);
+    return initialized;
+  });
+  connection.onDidChangeConfiguration((params) => applySettings(isObject(params) ? params.settings : undefined));
+  // a file the client watches changed (the extension watches the vars files): the vars are read again
+  connection.onDidChangeWatchedFiles(() => {
+    const given = varSettingsOf(vars.settings);
+    if (!("problem" in given) && given.varsFiles.length > 0) applySettings(vars.settings);
+  });
+
   connection.onHover(
     checked("textDocument/hover", AT_POSITION, ({ textDocument, position }: HoverParams) =>
       atPosition(textDocument.uri, position, null, (text, document, at) => hover(text, document, docs, at)),

@@ -13,13 +13,20 @@ export default defineCommand({
       reportError(io, "lsp", "needs standard input and output");
       return EXIT.failure;
     }
-    const [{ startServer }, { loadSchema }] = await Promise.all([
+    const [{ startServer }, { loadSchema }, { readTemplateVars }] = await Promise.all([
       import("../../lsp/server.ts"),
       import("../../schema/schema-file.ts"),
+      import("../template-vars.ts"),
     ]);
     const end = await startServer(io.streams.input, io.streams.output, {
       schema: loadSchema(),
       strict: values.strict === true,
+      // the settings' vars, read as `hangar validate -l <file> -y <name=value>` reads them, files from the root
+      readVars: ({ varsFiles, yamlVars }, root) =>
+        readTemplateVars(
+          { loadVarsFrom: [...varsFiles], yamlVar: [...yamlVars] },
+          root === undefined ? io : { ...io, cwd: () => root },
+        ),
     });
     if (end.ok) return EXIT.ok;
     reportError(io, "lsp", `${end.message}; the stream cannot be followed after it, so the server stops`);

@@ -26,6 +26,23 @@ jobs:
 `;
 
 describe("the validator's findings as LSP diagnostics", () => {
+  test.each([
+    [
+      "trigger: ((auto))",
+      'json: cannot unmarshal string into Go struct field GetStep.trigger of type bool; the var ((auto)) has no value: give it in the setting hangar.vars ({ "auto": <value> }) or in a file of hangar.varsFiles',
+    ],
+    [
+      "trigger: ((vault:auto))",
+      "json: cannot unmarshal string into Go struct field GetStep.trigger of type bool; the var ((vault:auto)) is resolved only when the pipeline runs, too late for this field",
+    ],
+  ])(
+    "a var with no value in a typed field (%s) is told to be given in the settings, not with flags",
+    (field, message) => {
+      const diagnostics = published(`jobs:\n  - name: build\n    plan:\n      - get: repo\n        ${field}\n`);
+      expect(diagnostics.map((d) => d.message)).toEqual([message]);
+    },
+  );
+
   test("range, severity, rule id as code, and a suggestion from the names the validator read", () => {
     const diagnostics = published(PIPELINE);
     const typo = diagnostics.find((d) => d.code === "get-unknown-resource");

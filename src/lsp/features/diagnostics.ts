@@ -7,8 +7,10 @@ import {
   TextEdit,
 } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
+import { missingVarHint } from "../../parse/shape-report.ts";
 import { compareByLocation, type Diagnostic } from "../../source/diagnostic.ts";
 import { didYouMean } from "../../source/did-you-mean.ts";
+import { valueAt } from "../../source/path.ts";
 import { definedNames, type NameKind } from "../documents.ts";
 
 /** What a quick fix needs, carried in the LSP diagnostic's `data`. */
@@ -63,7 +65,7 @@ export function toLspDiagnostics(found: readonly Diagnostic[], text: TextDocumen
       source: "hangar",
       message:
         replacement === undefined || /did you mean/i.test(d.message)
-          ? d.message
+          ? editorWords(d, pipeline)
           : `${d.message}; did you mean '${replacement}'?`,
       ...(replacement === undefined ? {} : { data: { replacement } satisfies FixData }),
     };
@@ -79,6 +81,21 @@ export function toLspDiagnostics(found: readonly Diagnostic[], text: TextDocumen
     message: `${more} more finding${more === 1 ? "" : "s"} from here on not shown: hangar shows the first ${MAX_PUBLISHED} of a document (\`hangar validate\` lists them all)`,
   });
   return published;
+}
+
+/**
+ * A finding's words in the editor: a `((var))` with no value in a typed field is told to be given in the settings
+ * (`hangar.vars`, `hangar.varsFiles`), where the validator's hint names the CLI's flags (pass it with -y ...), which
+ * an editor has none of.
+ */
+function editorWords(d: Diagnostic, pipeline: unknown): string {
+  const value = valueAt(pipeline, d.path);
+  // a var of a credential manager (((vault:x))) is not the settings' to give: its hint says so
+  if (typeof value !== "string" || value.includes(":")) return d.message;
+  const hint = missingVarHint(value);
+  if (hint === "" || !d.message.endsWith(hint)) return d.message;
+  const name = JSON.stringify(value.slice(2, -2));
+  return `${d.message.slice(0, -hint.length)}; the var ${value} has no value: give it in the setting hangar.vars ({ ${name}: <value> }) or in a file of hangar.varsFiles`;
 }
 
 function rangeOf(d: Diagnostic, text: TextDocument): Range {
