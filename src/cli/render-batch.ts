@@ -112,7 +112,13 @@ export async function renderEntry(
   if (options.validate) {
     const { validateRendered } = await import("./validate-rendered.ts");
     const vars = checkVars(options.vars, definition.instanceVars);
-    const more = { unknownReferences: definition.unknownReferences, vars, inBatch, command: COMMAND };
+    const more = {
+      unknownReferences: definition.unknownReferences,
+      vars,
+      inBatch,
+      command: COMMAND,
+      done: "written",
+    } as const;
     if (!(await validateRendered({ ...rendered, format: options.format }, entry, io, more))) return EXIT.findings;
   }
   const { text } = rendered;

@@ -29,10 +29,20 @@ export interface Refusal {
   readonly done: string;
 }
 
+/** What a refused pipeline was not: written to a file (render) or set on a Concourse (apply). */
+export type Refused = "written" | "set";
+
+/** What `--no-validate` does instead, for each {@link Refused}. */
+const FORCED: Readonly<Record<Refused, string>> = {
+  written: "--no-validate writes it anyway",
+  set: "--no-validate sets it anyway",
+};
+
 /**
- * Validates a pipeline's data as it is about to be written, with the names `pipeline()` found undefined and
+ * Validates a pipeline's data as it is about to be written (or set), with the names `pipeline()` found undefined and
  * fly's vars filled in (the data itself is not touched): prints the diagnostics on stderr and returns whether it
- * may be written (no errors; warnings are shown but do not block), refused as an error of `command` otherwise. The diagnostics of the same text (and vars,
+ * may be written (no errors; warnings are shown but do not block), refused as an error of `command` otherwise
+ * (`<entry> has errors; nothing was <done>`). The diagnostics of the same text (and vars,
  * names, hangar) as a previous run are reused from hangar's cache folder without loading the validator (see
  * validation-cache.ts).
  */
@@ -40,7 +50,7 @@ export async function validateRendered(
   rendered: RenderedPipeline,
   entry: string,
   io: Io,
-  more: ValidationExtras & { readonly command: string },
+  more: ValidationExtras & { readonly command: string; readonly done: Refused },
 ): Promise<boolean> {
   const path = resolve(io.cwd(), entry);
   const { text, format } = rendered;
@@ -58,9 +68,8 @@ export async function validateRendered(
   if (result.diagnostics.length === 0) return true;
   io.stderr(formatText(result, colorOn(io)));
   // --no-validate cannot write a module that pipeline() stopped (see refuseUnknownReferences)
-  const forced =
-    unknownReferences === undefined || unknownReferences.length === 0 ? " (--no-validate writes it anyway)" : "";
-  if (errors) reportError(io, more.command, `${entry} has errors; nothing was written${forced}`);
+  const forced = unknownReferences === undefined || unknownReferences.length === 0 ? ` (${FORCED[more.done]})` : "";
+  if (errors) reportError(io, more.command, `${entry} has errors; nothing was ${more.done}${forced}`);
   return !errors;
 }
 

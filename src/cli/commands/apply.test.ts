@@ -162,7 +162,10 @@ describe("hangar apply", () => {
     });
     const run = await apply(["p.yml", "-t", "ci"]);
     expect(run).toMatchObject({ code: 0, asked: [], stdout: "pipeline p (target ci, team main): no changes\n" });
-    expect(run.stderr).toBe("nothing to set; 1 unchanged\n");
+    expect(run.stderr).toBe(
+      'p.yml:meta warning unknown-field-dropped set-pipeline drops unknown top-level key "meta" and all it holds\n' +
+        "nothing to set; 1 unchanged\n",
+    );
   });
 
   test("an error in a helper the modules share is told once, every module that failed listed", async () => {
@@ -359,14 +362,61 @@ describe("hangar apply", () => {
 
   test("a module that pipeline() stopped at undefined names is refused with them, before any request: its name, target and team are unknown", async () => {
     writeFileSync(join(work, "web.ts"), stoppedModule({ name: "web", target: "ci", team: "main" }));
+    const finding =
+      "web.ts:jobs[0].plan[1].get error pipeline/unknown-reference unknown resource 'sorce'; did you mean 'source'?\n";
+    // validated as render validates it: the names are errors, which --no-validate cannot set
     const run = await apply(["web.ts", "--yes"]);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
-      "web.ts:jobs[0].plan[1].get error pipeline/unknown-reference unknown resource 'sorce'; did you mean 'source'?\n" +
+      `${finding}hangar apply: web.ts has errors; nothing was set\nnothing to set; 0 unchanged; 1 failed: web.ts\n`,
+    );
+    const forced = await apply(["web.ts", "--yes", "--no-validate"]);
+    expect(forced.code).toBe(1);
+    expect(forced.stderr).toBe(
+      finding +
         "hangar apply: web.ts: pipeline() stopped the module at names it does not define, so its default export (name, target, team) is unknown; nothing was set\n" +
         "nothing to set; 0 unchanged; 1 failed: web.ts\n",
     );
     expect(server.requests).toEqual([]);
+  });
+
+  test("each pipeline is validated as render validates it: one with errors is not set nor asked about, one with warnings is; --no-validate sets it", async () => {
+    const module = (name: string, jobs: string, resources = "[]") =>
+      `export default { name: "${name}", target: "ci", team: "main", pipeline: { resources: ${resources}, jobs: ${jobs} } };\n`;
+    const task = (inputs: string) =>
+      `{ task: "unit", config: { platform: "linux", inputs: ${inputs}, run: { path: "make" } } }`;
+    // an error of hangar's validator (Concourse's stand-in here accepts it), and a warning
+    writeFileSync(
+      join(work, "bad.ts"),
+      module(
+        "bad",
+        `[{ name: "build", plan: [${task("[]")}] }]`,
+        `[{ name: "unused", type: "git", source: { uri: "https://git.example.com/x.git" } }]`,
+      ),
+    );
+    writeFileSync(join(work, "warn.ts"), module("warn", `[{ name: "build", plan: [${task('[{ name: "src" }]')}] }]`));
+    const run = await apply(["bad.ts", "warn.ts"], "y");
+    expect(run.code).toBe(1);
+    const findings =
+      "bad.ts:resources[0].name error resource-unused resource 'unused' is not used\n" +
+      "hangar apply: bad.ts has errors; nothing was set (--no-validate sets it anyway)\n" +
+      "warn.ts:jobs[0].plan[0].config.inputs[0].name warning dataflow-task-input-not-produced input 'src' is not produced by any earlier step in job 'build'\n";
+    // the findings come before the diffs and the question, which names only the pipeline without errors
+    expect(run.stderr.slice(0, findings.length)).toBe(findings);
+    expect(run.stdout).toMatch(/^pipeline warn \(target ci, team main\) does not exist yet; it will be created:\n/);
+    expect(run.stdout).not.toContain("pipeline bad");
+    expect(run.asked).toEqual(["set pipeline warn? [yN] "]);
+    expect(run.stderr).toContain("set 1 pipeline (1 created, 0 updated); 0 unchanged; 1 failed: bad.ts\n");
+    const puts = () =>
+      server.requests.filter((r) => r.method === "PUT").map((r) => new URL(r.url, server.url).pathname);
+    expect(puts()).toEqual(["/api/v1/teams/main/pipelines/warn/config"]);
+    expect(server.pipelines.map((p) => p.name)).toEqual(["warn"]);
+
+    const forced = await apply(["bad.ts", "--yes", "--no-validate"]);
+    expect(forced.code).toBe(0);
+    expect(forced.stderr).not.toContain("resource-unused");
+    expect(puts()).toEqual(["/api/v1/teams/main/pipelines/warn/config", "/api/v1/teams/main/pipelines/bad/config"]);
+    expect(server.pipelines.map((p) => p.name)).toEqual(["warn", "bad"]);
   });
 
   test("two entries that set the same pipeline are refused, and nothing is set", async () => {

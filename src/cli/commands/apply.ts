@@ -6,11 +6,12 @@ import type { Flyrc } from "../../api/flyrc-read.ts";
 import type { TlsOptions } from "../../api/request.ts";
 import { defineCommand, EXIT, type ExitCode, reportError, usageError } from "../define-command.ts";
 import type { Io } from "../io.ts";
+import type { LoadedConfig } from "../load-config.ts";
 import { readContext, readTimeout, requestTimeoutOption, stdinTwice, timeoutOption } from "../options.ts";
 
 export default defineCommand({
   name: "apply",
-  summary: "Set pipelines on a Concourse through its API (no fly needed): diff, confirm, save",
+  summary: "Set pipelines on a Concourse through its API (no fly needed): validate, diff, confirm, save",
   arguments: "<entries...>",
   argumentsHelp: "pipeline modules (.ts, .js) or YAML or JSON files, globs of them (quoted), or - for standard input",
   options: [
@@ -40,6 +41,7 @@ export default defineCommand({
     },
     { flags: "-U, --context <lines>", description: "unchanged lines shown around each change", default: "3" },
     { flags: "--show-secrets", description: "show the values of secrets in the diff", default: false },
+    { flags: "--no-validate", description: "set a pipeline even if the validator finds errors in it" },
     timeoutOption,
     requestTimeoutOption,
     { flags: "--debug", description: "show stack traces of errors in pipeline modules", default: false },
@@ -138,12 +140,10 @@ export default defineCommand({
         continue;
       }
       const { definition } = loaded;
-      if (definition?.unknownReferences !== undefined) {
-        const { refuseUnknownReferences } = await import("../validate-rendered.ts");
-        if (!refuseUnknownReferences(entry, definition.unknownReferences, io, { command: "apply", done: "set" })) {
-          failures.push({ label: entry, code: EXIT.findings });
-          continue;
-        }
+      // checked as render checks what it writes, before its diff: one with errors is not set, nor asked about
+      if (!(await checkConfig(entry, loaded, values.validate !== false, io))) {
+        failures.push({ label: entry, code: EXIT.findings });
+        continue;
       }
       const targetName = typeof values.target === "string" ? values.target : definition?.target;
       let selected = targets.get(targetName ?? "");
@@ -325,6 +325,30 @@ export default defineCommand({
     return notUnpaused.length === 0 ? worst() : EXIT.failure;
   },
 });
+
+/**
+ * Whether a pipeline may be set: validated as `hangar render` validates what it writes (the findings printed, warnings
+ * not blocking), or with `validate` off (--no-validate) only refused when `pipeline()` stopped its module at names it
+ * does not define, whose name, target and team are unknown.
+ */
+async function checkConfig(entry: string, loaded: LoadedConfig, validate: boolean, io: Io): Promise<boolean> {
+  const { definition, config } = loaded;
+  const { refuseUnknownReferences, validateRendered } = await import("../validate-rendered.ts");
+  const refusal = { command: "apply", done: "set" } as const;
+  if (!validate) return refuseUnknownReferences(entry, definition?.unknownReferences, io, refusal);
+  const [{ yamlSafeJson }, { checkVars }] = await Promise.all([
+    import("../../render/yaml.ts"),
+    import("../fly-vars.ts"),
+  ]);
+  // the text `hangar render` writes of it (JSON): the same validation is reused from hangar's cache
+  const rendered = { data: config, text: `${yamlSafeJson(config, 2)}\n`, format: "json" } as const;
+  const more = {
+    unknownReferences: definition?.unknownReferences,
+    vars: checkVars(undefined, definition?.instanceVars),
+    ...refusal,
+  };
+  return validateRendered(rendered, entry, io, more);
+}
 
 /**
  * The PEM texts of a target's client certificate and key (`client_cert_path`, `client_key_path` of the `.flyrc`),
