@@ -340,7 +340,7 @@ async function checkConfig(entry: string, loaded: LoadedConfig, validate: boolea
     import("../../render/yaml.ts"),
     import("../fly-vars.ts"),
   ]);
-  // the text `hangar render` writes of it (JSON): the same validation is reused from hangar's cache
+  // the text `hangar render` writes of it (JSON), which keys the validation kept in hangar's cache
   const rendered = { data: config, text: `${yamlSafeJson(config, 2)}\n`, format: "json" } as const;
   const more = {
     unknownReferences: definition?.unknownReferences,
