@@ -19,7 +19,7 @@ const run = (line: string) => {
 test.skipIf(!existsSync("/dev/zero"))("a device without end: each command refuses it, exit 2", () => {
   expect(run("hangar validate /dev/zero")).toMatchObject({
     code: 2,
-    stdout: `/dev/zero:. error input/unreadable cannot read: ${REFUSAL}\n`,
+    stdout: `/dev/zero: error input/unreadable cannot read: ${REFUSAL}\n`,
   });
   for (const command of ["graph /dev/zero", "import /dev/zero", "diff /dev/zero /dev/zero"]) {
     const name = command.split(" ")[0];
@@ -30,6 +30,6 @@ test.skipIf(!existsSync("/dev/zero"))("a device without end: each command refuse
   }
   expect(run("hangar validate - < /dev/zero")).toMatchObject({
     code: 2,
-    stdout: `<stdin>:. error input/unreadable cannot read: ${REFUSAL}\n`,
+    stdout: `<stdin>: error input/unreadable cannot read: ${REFUSAL}\n`,
   });
 });

@@ -112,3 +112,22 @@ test("run as a script, a pipeline hangar render refuses (a resource not collecte
   expect(run.stdout).toBe("");
   expect(existsSync(join(cwd, "definition.json"))).toBe(false);
 });
+
+test("run as a script, a name holding terminal controls: the fly command shows them as escapes on a terminal, exact when piped", () => {
+  const cwd = join(work(), "controls");
+  mkdirSync(cwd);
+  writeFileSync(
+    join(cwd, "app.mjs"),
+    source.replace('name: "app", target: "ci"', String.raw`name: "app\u001b[2J", target: "t\u001b]0;x\u0007"`),
+  );
+  // standard output taken for a terminal, as it is one when the script is run by hand
+  writeFileSync(join(cwd, "tty.cjs"), "process.stdout.isTTY = true;\n");
+  const piped = spawnSync(process.execPath, ["app.mjs"], { cwd, encoding: "utf8" });
+  expect(piped.stderr).toBe("");
+  expect(piped.stdout).toBe("fly -t 't\u001b]0;x\u0007' set-pipeline -p 'app\u001b[2J' -c definition.json\n");
+  const terminal = spawnSync(process.execPath, ["--require", "./tty.cjs", "app.mjs"], { cwd, encoding: "utf8" });
+  expect(terminal.stderr).toBe("");
+  expect(terminal.stdout).toBe(
+    String.raw`fly -t 't\x1b]0;x\x07' set-pipeline -p 'app\x1b[2J' -c definition.json` + "\n",
+  );
+});

@@ -6,7 +6,7 @@ import { commandError } from "./define-command.ts";
 import { isFileEntry } from "./file-paths.ts";
 import { fileProblem } from "./file-problem.ts";
 import type { Io } from "./io.ts";
-import { PIPELINE_EXTENSIONS } from "./validate-inputs.ts";
+import { onceEach, PIPELINE_EXTENSIONS } from "./validate-inputs.ts";
 
 /** The pipeline files named by the arguments: files as given, folders as the YAML and JSON files in them. */
 export async function collectInputs(
@@ -39,9 +39,9 @@ export async function collectInputs(
       found.add(join(arg, name));
     }
   }
-  // a file named on its own is imported whatever it is
+  // a file named on its own is imported whatever it is; a file given twice (named, and in a folder given too) once
   for (const file of found) if (named.has(resolve(io.cwd(), file))) found.delete(file);
-  return { ok: true, files, found };
+  return { ok: true, files: onceEach(files, io.cwd()), found };
 }
 
 /** One imported pipeline: where its modules go (a file, or a folder when split) and the modules. */

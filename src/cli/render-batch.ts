@@ -3,7 +3,6 @@ import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import type { TemplateVars } from "../parse/vars.ts";
 import { flyCommand } from "../render/fly-command.ts";
 import { renderData } from "../render/render.ts";
-import { printable } from "../source/printable.ts";
 import { checkOutputs } from "./check-outputs.ts";
 import type { HangarLink } from "./compile-cache.ts";
 import { describeWrite, EXIT, type ExitCode, reportError } from "./define-command.ts";
@@ -13,6 +12,7 @@ import { type LoadedDefinition, loadModule, type PipelineDefinition } from "./lo
 import { commonJsNote } from "./module-type.ts";
 import { plural } from "./plural.ts";
 import { errorsOnce, notPlainData, reportLoadFailure, warningsTo } from "./report.ts";
+import { shownCommand } from "./shown-command.ts";
 
 /** The command whose work this module does: its errors are `hangar render: ...`. */
 const COMMAND = "render";
@@ -345,22 +345,11 @@ async function renderAll(entries: readonly string[], options: BatchOptions, io: 
       failed.push({ entry: options.flyScript, code: EXIT.failure });
     }
   } else {
-    for (const command of commands) io.stdout(`${shownCommand(io, command)}\n`);
+    for (const command of commands) io.stdout(`${shownCommand(command, () => io.isTTY.stdout)}\n`);
   }
 
   const shownDir = relative(io.cwd(), resolve(io.cwd(), options.outDir)) || ".";
   const failures = failed.length === 0 ? "" : `; failed: ${failed.map((f) => f.entry).join(", ")}`;
   io.stderr(`rendered ${written.length} of ${entries.length} pipelines into ${shownDir}${failures}\n`);
   return worst(failed.map((f) => f.code));
-}
-
-/**
- * A fly command as printed on standard output: as it is for a pipe or a file (what the shell then runs), with its
- * control characters as escapes on a terminal ({@link printable}), where a name's ESC or bidi override would act.
- * Whether standard output is a terminal is asked only of a command holding such a character: asking makes Node's
- * stream of it, which loads its net and stream modules (a cached render makes none; `test/startup.test.ts`).
- */
-export function shownCommand(io: Io, command: string): string {
-  const shown = printable(command);
-  return shown !== command && io.isTTY.stdout ? shown : command;
 }

@@ -13,6 +13,7 @@ import { renderData } from "../render/render.ts";
 import { explainNotPlainData } from "../walk/plain-data.ts";
 import { fileProblem } from "./file-problem.ts";
 import type { PipelineDefinition } from "./load-pipeline.ts";
+import { shownCommand } from "./shown-command.ts";
 
 // No static import of node:fs here, nor of io.ts (which has one): every pipeline module that calls runIfMain loads
 // this file, under `hangar render` too, and an ES module's import of node:fs makes Node build its ES module face,
@@ -89,15 +90,15 @@ export async function runIfMain(moduleUrl: string, definition: PipelineDefinitio
   } catch (error) {
     return fail(`cannot write ${relative(process.cwd(), out)}: ${fileProblem(error, "write")}`);
   }
-  process.stdout.write(
-    `${flyCommand({
-      target: definition.target ?? "TARGET",
-      pipeline: definition.name ?? "pipeline",
-      config: relative(process.cwd(), out),
-      ...(definition.team !== undefined && { team: definition.team }),
-      ...(definition.instanceVars !== undefined && { instanceVars: definition.instanceVars }),
-    })}\n`,
-  );
+  const command = flyCommand({
+    target: definition.target ?? "TARGET",
+    pipeline: definition.name ?? "pipeline",
+    config: relative(process.cwd(), out),
+    ...(definition.team !== undefined && { team: definition.team }),
+    ...(definition.instanceVars !== undefined && { instanceVars: definition.instanceVars }),
+  });
+  // as `hangar render` prints it: its control characters as escapes on a terminal, exact for a pipe or a script
+  process.stdout.write(`${shownCommand(command, () => process.stdout.isTTY === true)}\n`);
   return true;
 }
 

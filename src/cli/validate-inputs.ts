@@ -65,14 +65,21 @@ export function expandInputs(args: readonly string[], cwd: string): Inputs {
   }
   // a file also named on its own is the user's choice; a file given twice (named, and in a folder) is read once
   for (const file of found) if (named.has(resolve(cwd, file))) found.delete(file);
+  return { files: onceEach(files, cwd), found, empty, unmatched };
+}
+
+/**
+ * The files in their order, each once: a file given twice (named, and in a folder given too; or as `ci/x.yml` and
+ * `./ci/x.yml`) is the same file when its path resolves the same, and `-` (standard input) is read once.
+ */
+export function onceEach(files: readonly string[], cwd: string): string[] {
   const seen = new Set<string>();
-  const once = files.filter((file) => {
+  return files.filter((file) => {
     const key = file === "-" ? file : resolve(cwd, file);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
-  return { files: once, found, empty, unmatched };
 }
 
 function isDirectory(path: string): boolean {

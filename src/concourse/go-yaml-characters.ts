@@ -27,3 +27,22 @@ export function isAsciiWithoutDel(text: string): boolean {
   if (text.indexOf("\u007f") !== -1) return false;
   return typeof Buffer === "function" ? Buffer.byteLength(text, "utf8") === text.length : !NON_ASCII.test(text);
 }
+
+/**
+ * Whether `text` holds no lone surrogate (a half of a pair, `"\ud800"`, which a TypeScript module can make): UTF-8
+ * cannot hold one, and go-yaml refuses the `\u` escape JSON and YAML are written with (`found invalid Unicode character
+ * escape code`). Told by `String.prototype.isWellFormed` (native since Node 20): the common case, well-formed text, is
+ * one pass over it without a regular expression.
+ */
+export const isWellFormedText = (text: string): boolean => (text as unknown as WellFormed).isWellFormed();
+
+/** `String.prototype.isWellFormed`, which the ES2023 lib the project compiles against does not declare. */
+interface WellFormed {
+  isWellFormed(): boolean;
+}
+
+/** The first lone surrogate of a text {@link isWellFormedText} said no to, as its escape (`\ud800`), for a message. */
+export function loneSurrogate(text: string): string {
+  const code = /\p{Cs}/u.exec(text)?.[0].charCodeAt(0) ?? 0xfffd;
+  return `\\u${code.toString(16)}`;
+}

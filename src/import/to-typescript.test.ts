@@ -1629,6 +1629,45 @@ describe("split", () => {
     expect(files).toEqual(["pipeline.ts", `${cut}.ts`, `${cut}-2.ts`, "short.ts"]);
   });
 
+  test("a group named as a Windows device (con, NUL, com1, lpt9, also before a dot) gives a file Windows can write", () => {
+    const names = [
+      "con",
+      "NUL",
+      "Com1",
+      "lpt9.x",
+      "aux!",
+      "con_",
+      "prn",
+      "com10",
+      "console",
+      "com0",
+      `con.${"g".repeat(70)}`,
+    ];
+    const result = importPipeline(
+      JSON.stringify({
+        jobs: names.map((_, i) => ({ name: `j${i}`, plan: [] })),
+        groups: names.map((name, i) => ({ name, jobs: [`j${i}`] })),
+      }),
+      { split: { by: "group" } },
+    );
+    if (!result.ok) throw new Error("import failed");
+    expect(result.modules.map((m) => m.file)).toEqual([
+      "pipeline.ts",
+      "con_.ts",
+      "NUL_.ts",
+      "Com1_.ts",
+      "lpt9_.x.ts",
+      "aux_.ts",
+      "con_-2.ts",
+      "prn_.ts",
+      "com10.ts",
+      "console.ts",
+      "com0.ts",
+      // still at most 64 characters
+      `con_.${"g".repeat(59)}.ts`,
+    ]);
+  });
+
   test("per N jobs, in the jobs' order", () => {
     const result = importPipeline(yaml(input), { split: { jobsPerModule: 2 } });
     if (!result.ok) throw new Error("import failed");

@@ -1524,6 +1524,26 @@ interface Part {
 const MAX_STEM = 64;
 
 /**
+ * The names Windows takes for a device whatever follows their first dot (`con.ts`, `NUL.ts`, `com1.x.ts`), in any case:
+ * a module so named could not be written there, nor checked out.
+ */
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(?=\.|$)/i;
+
+/**
+ * The stem of a split module's file name for a group's name: its characters a file name may hold (others as `-`), at
+ * most {@link MAX_STEM} of them (ASCII, so bytes: a group's name may be longer than a file name can be), and a
+ * Windows device's name (`con`, `nul`, `com1`) followed by `_` (`con_`, `con_.x`).
+ */
+function fileStem(key: string): string {
+  const stem =
+    key
+      .replace(/[^A-Za-z0-9_.-]+/g, "-")
+      .slice(0, MAX_STEM)
+      .replace(/^[-.]+|-+$/g, "") || "jobs";
+  return WINDOWS_DEVICE.test(stem) ? stem.replace(WINDOWS_DEVICE, "$1_").slice(0, MAX_STEM) : stem;
+}
+
+/**
  * The parts of a split: runs of consecutive jobs of one group (a job counts for the first group that
  * names it), or of N jobs, so that merging the parts in order gives the jobs in their order.
  */
@@ -1550,12 +1570,7 @@ function splitJobs(e: Emitter, split: NonNullable<ImportOptions["split"]>): Part
   // compared in lower case: on macOS and Windows `Shared.ts` would replace `shared.ts`
   const files = new Set(["pipeline", "shared"]);
   return runs.map(({ key, jobs: indexes }) => {
-    // at most MAX_STEM characters (ASCII, so bytes): a group's name may be longer than a file name can be
-    const stem =
-      key
-        .replace(/[^A-Za-z0-9_.-]+/g, "-")
-        .slice(0, MAX_STEM)
-        .replace(/^[-.]+|-+$/g, "") || "jobs";
+    const stem = fileStem(key);
     let file = stem;
     for (let n = 2; files.has(file.toLowerCase()); n++) file = `${stem}-${n}`;
     files.add(file.toLowerCase());

@@ -3,6 +3,7 @@
  * pipeline with nothing to report; and the same pass over data that did not come from text, answering in the one
  * walk what three walks did (the plain-data check, the shape check and the rules' census of strings).
  */
+import { isWellFormedText } from "../concourse/go-yaml-characters.ts";
 import { coreDetector, fieldOwner, stepDetectors } from "../concourse/step-fields.ts";
 import { isObject } from "../model/common.ts";
 import { isPlainScalar } from "../walk/plain-data.ts";
@@ -86,16 +87,26 @@ function newPass(known: KnownMappings | undefined, strings: StringVisitor<unknow
   return { known, strings, depth: 0, ok: true, invalid: sayNo, notType: sayNo, check, step, nested };
 }
 
-/** In a pass over data, an entry of a mapping or list: shown to the visitor when it is a string. */
-function seeEntry(pass: QuickPass, entry: unknown, key: string | undefined): void {
+/**
+ * In a pass over data, an entry of a mapping or list: shown to the visitor when it is a string; false when it is a
+ * string holding a lone surrogate (the plain-data check names it).
+ */
+function seeEntry(pass: QuickPass, entry: unknown, key: string | undefined): boolean {
   const strings = pass.strings;
-  if (strings !== undefined && typeof entry === "string") strings.visit(entry, key, strings.state);
+  if (strings === undefined || typeof entry !== "string") return true;
+  strings.visit(entry, key, strings.state);
+  return isWellFormedText(entry);
 }
 
-/** In a pass over data, a key no descriptor names (a free-form mapping's, an unknown one): shown when it holds `((`. */
-function seeKey(pass: QuickPass, key: string): void {
-  const visitKey = pass.strings?.visitKey;
-  if (visitKey !== undefined && key.includes("((")) visitKey(key, (pass.strings as StringVisitor<unknown>).state);
+/**
+ * In a pass over data, a key no descriptor names (a free-form mapping's, an unknown one): shown when it holds `((`;
+ * false when it holds a lone surrogate (the plain-data check names it). A field's name is well-formed.
+ */
+function seeKey(pass: QuickPass, key: string): boolean {
+  const strings = pass.strings;
+  if (strings === undefined) return true;
+  if (strings.visitKey !== undefined && key.includes("((")) strings.visitKey(key, strings.state);
+  return isWellFormedText(key);
 }
 
 /**
@@ -153,8 +164,7 @@ function quickValue(value: unknown, desc: Desc, depth: number, pass: QuickPass):
       if (!Array.isArray(value)) return false;
       for (let i = 0; i < value.length; i++) {
         const item: unknown = value[i];
-        seeEntry(pass, item, undefined);
-        if (!quickValue(item, desc.of, depth, pass)) return false;
+        if (!seeEntry(pass, item, undefined) || !quickValue(item, desc.of, depth, pass)) return false;
       }
       return true;
     case "map":
@@ -164,9 +174,7 @@ function quickValue(value: unknown, desc: Desc, depth: number, pass: QuickPass):
       for (const key in value) {
         if (!Object.hasOwn(value, key)) continue;
         const entry = value[key];
-        seeEntry(pass, entry, key);
-        seeKey(pass, key);
-        if (!quickValue(entry, desc.of, depth, pass)) return false;
+        if (!seeEntry(pass, entry, key) || !seeKey(pass, key) || !quickValue(entry, desc.of, depth, pass)) return false;
       }
       return true;
     case "struct":
@@ -182,10 +190,10 @@ function quickStruct(value: Record<string, unknown>, desc: StructDesc, depth: nu
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
     const entry = value[key];
-    seeEntry(pass, entry, key);
+    if (!seeEntry(pass, entry, key)) return false;
     const fieldDesc = desc.fields.get(key);
     if (fieldDesc === undefined) {
-      seeKey(pass, key);
+      if (!seeKey(pass, key)) return false;
       // a key in another case than a field's is read into the field: the full check's
       if (desc.unknown === "rule" && fieldOf(desc, key) === undefined && unread(entry, pass)) continue;
       return false;
@@ -202,12 +210,12 @@ function quickStep(value: unknown, depth: number, pass: QuickPass): boolean {
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
     const entry = value[key];
-    seeEntry(pass, entry, key);
+    if (!seeEntry(pass, entry, key)) return false;
     const owner = fieldOwner(detectors, key);
     // a key in another case than a field's is read into the field: the full check's
     if (owner === undefined && stepFieldOf(detectors, key) !== undefined) return false;
     const desc = owner === undefined ? undefined : stepFieldType(owner, key);
-    if (desc === undefined) seeKey(pass, key);
+    if (desc === undefined && !seeKey(pass, key)) return false;
     if (desc === undefined ? !unread(entry, pass) : !quickValue(entry, desc, depth + 1, pass)) return false;
   }
   return true;
@@ -232,7 +240,7 @@ function shallow(value: object, depth: number, pass: QuickPass): boolean {
   if (recorded !== undefined) return depth + recorded.height < MAX_VALUE_DEPTH;
   const record = value as Record<string, unknown>;
   for (const key in record) {
-    seeKey(pass, key);
+    if (!seeKey(pass, key)) return false;
     const v = record[key];
     // an inherited scalar is not skipped: at worst a string shown in excess or a no in excess, both safe
     if (typeof v === "object") {
@@ -248,5 +256,5 @@ function freeScalar(v: unknown, key: string | undefined, pass: QuickPass): boole
   if (strings === undefined) return true;
   if (typeof v !== "string") return isPlainScalar(v);
   strings.visit(v, key, strings.state);
-  return true;
+  return isWellFormedText(v);
 }

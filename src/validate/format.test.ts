@@ -64,6 +64,16 @@ describe("formatResults", () => {
     );
   });
 
+  test("text: a finding with neither a location nor a path (a file that cannot be read) is placed at the file alone", () => {
+    const unreadable: FileValidation = {
+      file: "nope.yml",
+      diagnostics: [
+        { ruleId: "input/unreadable", severity: "error", parity: "hangar", message: "cannot read", path: [] },
+      ],
+    };
+    expect(formatResults([unreadable], "text")).toBe("nope.yml: error input/unreadable cannot read\n");
+  });
+
   test("fly leaves hangar's own findings out", () => {
     expect(formatResults([result], "fly")).toBe(
       "p.ts:\n\nWARNING:\nError loading existing config:\n  - invalid resources:\n\tresource 'r' is not used\n\n\nerror: configuration invalid\n",

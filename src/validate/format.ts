@@ -87,7 +87,8 @@ const flyText = (d: Diagnostic): string => (flyOf(d) ?? d.message).split("\n").m
 const ANSI = { red: "\u001b[31m", yellow: "\u001b[33m", dim: "\u001b[2m", bold: "\u001b[1m", reset: "\u001b[0m" };
 
 /**
- * `file:line:col severity rule message`, one per line (path instead of line and column when there is no location); the
+ * `file:line:col severity rule message`, one per line (path instead of line and column when there is no location,
+ * `file:` alone when there is no path either: a file that cannot be read); the
  * place and the message {@link printable}, so a name's control characters and line breaks are shown as escapes.
  */
 export function formatText(result: FileValidation, color = false): string {
@@ -96,7 +97,7 @@ export function formatText(result: FileValidation, color = false): string {
   for (const d of result.diagnostics) {
     const where = d.loc
       ? `${d.loc.file ?? result.file}:${d.loc.line}:${d.loc.col}`
-      : `${result.file}:${shownPath(d.path) || "."}`;
+      : `${result.file}:${shownPath(d.path)}`;
     const severity = d.severity === "error" ? paint(ANSI.red, "error") : paint(ANSI.yellow, "warning");
     out += `${paint(ANSI.bold, printable(where))} ${severity} ${paint(ANSI.dim, d.ruleId)} ${printable(d.message)}\n`;
   }

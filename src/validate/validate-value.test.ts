@@ -21,6 +21,7 @@ const task = (config: object, more: object = {}) => ({
 /** A pipeline with one resource `r` and one job whose plan gets it first. */
 const withPlan = (...steps: unknown[]) => ({ resources: [resource({})], jobs: [job([{ get: "r" }, ...steps])] });
 const AWS_KEY = "AKIAABCDEFGHIJKLMNOP";
+const FLY_REFUSES = "which UTF-8 cannot hold and fly refuses (found invalid Unicode character escape code)";
 
 const brief = (ds: readonly Diagnostic[]) =>
   ds.map(({ ruleId, severity, path, message }) => ({ ruleId, severity, path, message }));
@@ -129,6 +130,34 @@ describe("validateData: what is not plain data, wherever it is", () => {
       "a getter that throws",
       throwingGetter(),
       notData(["resources", 0, "source", "branch"], "a getter that throws: Error: no branch"),
+    ],
+    [
+      "a lone surrogate in a job's name (a string field)",
+      { resources: [resource({})], jobs: [job([{ get: "r" }], { name: "j\ud800" })] },
+      notData(["jobs", 0, "name"], `a string holding a lone surrogate (\\ud800), ${FLY_REFUSES}`),
+    ],
+    [
+      "a lone surrogate in a list of strings (passed)",
+      { resources: [resource({})], jobs: [job([{ get: "r", passed: ["\udfff"] }])] },
+      notData(["jobs", 0, "plan", 0, "passed", 0], `a string holding a lone surrogate (\\udfff), ${FLY_REFUSES}`),
+    ],
+    [
+      "a lone surrogate in a step's params (a free-form value)",
+      withPlan({ put: "r", params: { a: ["x\ud800y"] } }),
+      notData(["jobs", 0, "plan", 1, "params", "a", 0], `a string holding a lone surrogate (\\ud800), ${FLY_REFUSES}`),
+    ],
+    [
+      "a lone surrogate in a key of a resource's source",
+      { resources: [resource({ "k\udc00": "v" })], jobs: [job([{ get: "r" }])] },
+      notData(["resources", 0, "source", "k\udc00"], `a key holding a lone surrogate (\\udc00), ${FLY_REFUSES}`),
+    ],
+    [
+      "a lone surrogate in a task config's run args",
+      withPlan(task({ run: { path: "sh", args: ["\ud800"] } })),
+      notData(
+        ["jobs", 0, "plan", 1, "config", "run", "args", 0],
+        `a string holding a lone surrogate (\\ud800), ${FLY_REFUSES}`,
+      ),
     ],
     [
       "nesting past 1,000 levels",

@@ -1,10 +1,14 @@
 import { describe, expect, test } from "vitest";
 import { copyData, findNotPlainData, sameData } from "./plain-data.ts";
 
+const FLY_REFUSES = "which UTF-8 cannot hold and fly refuses (found invalid Unicode character escape code)";
+
 describe("findNotPlainData", () => {
   test("plain data, shared parts included, has nothing to report", () => {
     const shared = { a: [1, "x", true, null] };
     expect(findNotPlainData({ jobs: [shared, shared], n: 1.5, s: "", u: undefined })).toBeUndefined();
+    // a surrogate pair is well-formed text
+    expect(findNotPlainData({ "\ud83d\ude00": ["\ud83d\ude00"] })).toBeUndefined();
   });
 
   test.each([
@@ -28,6 +32,12 @@ describe("findNotPlainData", () => {
     [{ params: { s: [new Set([1])] } }, ["params", "s", 0], "a Set, which JSON writes as {}: give an array ([...set])"],
     [{ source: { re: /x/ } }, ["source", "re"], "a RegExp, not data"],
     [{ source: { bytes: new Uint8Array(2) } }, ["source", "bytes"], "a Uint8Array, not data"],
+    [
+      { jobs: [{ name: "a\ud800" }] },
+      ["jobs", 0, "name"],
+      `a string holding a lone surrogate (\\ud800), ${FLY_REFUSES}`,
+    ],
+    [{ params: { "k\udc00": 1 } }, ["params", "k\udc00"], `a key holding a lone surrogate (\\udc00), ${FLY_REFUSES}`],
   ])("%# names the path and the problem", (value, path, problem) => {
     expect(findNotPlainData(value)).toEqual({ path, problem });
   });

@@ -1,3 +1,4 @@
+import { isWellFormedText, loneSurrogate } from "../concourse/go-yaml-characters.ts";
 import { isObject, type Path, type PathSegment } from "../model/common.ts";
 import { HangarError, isHangarError } from "../model/errors.ts";
 import { shownPath } from "../source/diagnostic.ts";
@@ -74,10 +75,16 @@ function leafProblem(v: unknown): string | undefined {
       return `a symbol (${String(v)}), not data`;
     case "number":
       return Number.isFinite(v) ? undefined : `${v}, a number JSON cannot hold`;
+    case "string":
+      return isWellFormedText(v) ? undefined : surrogateProblem("a string", v);
     default:
       return undefined;
   }
 }
+
+/** What is wrong with a string or a key holding a lone surrogate. */
+const surrogateProblem = (what: string, text: string): string =>
+  `${what} holding a lone surrogate (${loneSurrogate(text)}), which UTF-8 cannot hold and fly refuses (found invalid Unicode character escape code)`;
 
 /**
  * What is wrong with an object JSON would not write as its data (a `Date` is written as a string, a `Map` or a `Set` as
@@ -122,8 +129,9 @@ export const isPlainScalar = (v: unknown): boolean => leafProblem(v) === undefin
 /**
  * The first place where `value` is not data that JSON can hold unchanged: a circular reference, a
  * BigInt, a function, a symbol, a number that is not finite, a built-in object that is not data (a `Date`, a `Map`,
- * see {@link objectProblem}), a property whose getter throws, or an object whose keys cannot be listed (a `Proxy`).
- * `undefined` when there is none. Walks carefully (never deeper than `maxDepth`, reading each
+ * see {@link objectProblem}), a string or a key holding a lone surrogate (which UTF-8 cannot hold), a property whose
+ * getter throws, or an object whose keys cannot be listed (a `Proxy`). `undefined` when there is none. Walks
+ * carefully (never deeper than `maxDepth`, reading each
  * property once, inside try), so it can explain why converting or writing `value` failed; it also
  * runs before every validation of rendered data, so its loop touches nothing but what it must (a
  * path is only built for a finding). Plain functions passing one walk state, rather than closures made
@@ -172,6 +180,10 @@ function visitValue(walk: PlainWalk, v: object): NotPlainData | undefined {
   let found: NotPlainData | undefined;
   for (let k = 0; k < count && found === undefined; k++) {
     const key: PathSegment = keys === undefined ? k : (keys[k] as string);
+    if (typeof key === "string" && !isWellFormedText(key)) {
+      found = { path: [...path, key], problem: surrogateProblem("a key", key) };
+      break;
+    }
     let c: unknown;
     try {
       c = (v as Record<PathSegment, unknown>)[key];

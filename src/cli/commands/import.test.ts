@@ -209,6 +209,14 @@ describe("hangar import", () => {
     expect(existsSync(join(work, "ts"))).toBe(false);
   });
 
+  test("a file given twice (in a folder given, and on its own, spelt another way) is imported once", async () => {
+    mkdirSync(join(work, "ci"));
+    writeFileSync(join(work, "ci/a.yml"), PIPELINE);
+    const { code, stderr } = await run(["ci", "./ci/a.yml", "ci/a.yml", "--out-dir", "ts"]);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "wrote 1 module\n" });
+    expect(readdirSync(join(work, "ts"))).toEqual(["a.ts"]);
+  });
+
   test("a missing file is named", async () => {
     const { code, stderr } = await run(["nope.yml"]);
     expect({ code, stderr }).toEqual({

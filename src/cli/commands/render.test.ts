@@ -80,6 +80,29 @@ describe("hangar render", () => {
     expect(batch.stdout).toContain(String.raw`-p 'other\x1b[2J'`);
   });
 
+  test("a lone surrogate (a half of a pair, which fly refuses) is an error naming its path, nothing written", async () => {
+    writeFileSync(
+      join(work, "surrogate.ts"),
+      [
+        'import { pipeline } from "hangar";',
+        "export default pipeline({",
+        '  resources: [{ name: "r", type: "git", source: { uri: "u" } }],',
+        '  jobs: [{ name: "j", plan: [{ get: "r", params: { "k\\udc00": "v" } }] }],',
+        "});",
+        "",
+      ].join("\n"),
+    );
+    for (const format of ["json", "yaml"]) {
+      const run = memoryIo(work);
+      expect(await runCli(["render", "surrogate.ts", "--format", format, "--stdout"], run.io)).toBe(1);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toBe(
+        String.raw`surrogate.ts:jobs[0].plan[0].params["k\udc00"] error input/not-data the pipeline is not plain data: a key holding a lone surrogate (\udc00), which UTF-8 cannot hold and fly refuses (found invalid Unicode character escape code)` +
+          "\nhangar render: surrogate.ts has errors; nothing was written (--no-validate writes it anyway)\n",
+      );
+    }
+  });
+
   test("-o, --format yaml and --stdout", async () => {
     const yamlRun = memoryIo(work);
     expect(await runCli(["render", "ok.ts", "--format", "yaml", "-o", "out/pipeline.yml"], yamlRun.io)).toBe(2);

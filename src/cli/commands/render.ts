@@ -41,13 +41,15 @@ export default defineCommand({
     const usage = (message: string) => usageError(io, "render", message);
     const [
       { expandEntries },
-      { renderEntry, shownCommand },
+      { renderEntry },
+      { shownCommand },
       { flyCommand },
       { plural },
       { flyVarFlags, flyVars, givesVars },
     ] = await Promise.all([
       import("../expand-entries.ts"),
       import("../render-batch.ts"),
+      import("../shown-command.ts"),
       import("../../render/fly-command.ts"),
       import("../plural.ts"),
       import("../fly-vars.ts"),
@@ -149,7 +151,7 @@ export default defineCommand({
         ...(definition.team !== undefined && { team: definition.team }),
         ...flyVars(definition, flyFlags),
       });
-      io.stdout(`${shownCommand(io, command)}\n`);
+      io.stdout(`${shownCommand(command, () => io.isTTY.stdout)}\n`);
       return EXIT.ok;
     }
   },

@@ -292,7 +292,7 @@ describe("hangar validate", () => {
     const missing = await run(["validate", "nope.yml", "good.yml"]);
     expect(missing).toEqual({
       code: 1,
-      stdout: "nope.yml:. error input/unreadable cannot read: no such file (ENOENT)\n",
+      stdout: "nope.yml: error input/unreadable cannot read: no such file (ENOENT)\n",
       stderr: "1 error, 0 warnings in 2 files\n",
     });
     const json = await run(["validate", "--format", "json", "good.yml", "nope.yml"]);
@@ -306,7 +306,7 @@ describe("hangar validate", () => {
     ]);
     const nothing = await run(["validate", "nope.yml", "also-missing.json"]);
     expect(nothing.code).toBe(2);
-    expect(nothing.stdout).toContain("also-missing.json:. error input/unreadable cannot read: no such file (ENOENT)\n");
+    expect(nothing.stdout).toContain("also-missing.json: error input/unreadable cannot read: no such file (ENOENT)\n");
     expect(nothing.stderr).toBe("2 errors, 0 warnings in 2 files\n");
   });
 
@@ -326,7 +326,7 @@ describe("hangar validate", () => {
       writeFileSync(join(empty, "notes.txt"), "not a pipeline");
       const none = await run(["validate", empty]);
       expect(none.code).toBe(2);
-      expect(none.stdout).toBe(`${empty}:. error input/unreadable no *.yml, *.yaml or *.json file in this folder\n`);
+      expect(none.stdout).toBe(`${empty}: error input/unreadable no *.yml, *.yaml or *.json file in this folder\n`);
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }
