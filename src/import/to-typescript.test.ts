@@ -994,15 +994,14 @@ describe("comments", () => {
       jobs: [{ name: "j", plan: [{ get: "r" }] }],
     });
   });
-  test("a lone surrogate, a bidi control, a C1 control or a BOM in a string or a text of several lines is an escape: the module holds none of them raw and renders the input's data", async () => {
-    // JSON can say a lone surrogate, which UTF-8 cannot hold: written raw, the module's file would have U+FFFD (the
-    // C1 control written as an escape, as go-yaml refuses it raw)
+  test("a bidi control, a C1 control or a BOM in a string or a text of several lines is an escape: the module holds none of them raw and renders the input's data", async () => {
+    // (the C1 control written as an escape in the JSON text, as go-yaml refuses it raw)
     const input = yamlSafeJson({
       resources: [
         {
           name: "r",
           type: "git",
-          source: { uri: "a\n\ud800b\n", bidi: "rtl\u202eevil", c1: "csi\u009b2J", bom: "\ufeffx\nx\u2066y\u061c" },
+          source: { uri: "a\n\u202eb\n", bidi: "rtl\u202eevil", c1: "csi\u009b2J", bom: "\ufeffx\nx\u2066y\u061c" },
         },
       ],
       jobs: [{ name: "j", plan: [{ get: "r" }] }],
@@ -1011,8 +1010,16 @@ describe("comments", () => {
     if (!result.ok) throw new Error("import failed");
     const out = result.modules[0]?.code ?? "";
     expect(out).not.toMatch(/[\p{Cs}\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u);
-    expect(out).toContain("`a\n\\ud800b\n`");
+    expect(out).toContain("`a\n\\u202eb\n`");
     expect(await rendered(out)).toEqual(JSON.parse(input));
+  });
+
+  test("a JSON text's escape of a lone surrogate, which UTF-8 cannot hold, is go-yaml's error, as fly reads it", () => {
+    const result = importPipeline('{"jobs": [{"name": "j", "plan": [], "serial_groups": ["a\\n\\ud800b"]}]}');
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.diagnostics.map((d) => d.message)).toEqual([
+      "found invalid Unicode character escape code",
+    ]);
   });
 });
 

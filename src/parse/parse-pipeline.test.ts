@@ -400,6 +400,47 @@ describe("JSON input", () => {
     expect(parsed.wellFormed).toBe(true);
     expect(parsed.pipeline).toEqual({ jobs: [{ name: "a", plan: [] }] });
   });
+
+  // go-yaml reads a JSON text as a YAML one: a string's escapes and line breaks are YAML's double-quoted scalar's
+  test.each([
+    [
+      "an escaped slash, which JSON allows",
+      '{"jobs": [{"name": "a\\/b", "plan": []}]}',
+      "found unknown escape character",
+    ],
+    [
+      "a lone surrogate escape",
+      '{"jobs": [{"name": "a\\ud800", "plan": []}]}',
+      "found invalid Unicode character escape code",
+    ],
+    [
+      "a surrogate pair's escapes, which go-yaml reads one by one",
+      '{"jobs": [{"name": "a\\ud83d\\ude00", "plan": []}]}',
+      "found invalid Unicode character escape code",
+    ],
+    [
+      "an escape on a later line",
+      '{\n  "jobs": [\n    {"name": "a", "plan": [], "serial_groups": ["x\\/y"]}\n  ]\n}\n',
+      "line 3: found unknown escape character",
+    ],
+  ])("a JSON text with %s is go-yaml's error", (_, text, fly) => {
+    const [finding, ...rest] = parsePipeline(text).diagnostics;
+    expect(rest).toEqual([]);
+    expect(finding?.fly).toBe(`error parsing yaml before applying templates: yaml: ${fly}`);
+  });
+
+  test("an escaped backslash before a slash, and a NEL, LS or PS in a string, are read as go-yaml reads them", () => {
+    expect(parsePipeline('{"jobs": [{"name": "a\\\\/b", "plan": []}]}').pipeline).toEqual({
+      jobs: [{ name: "a\\/b", plan: [] }],
+    });
+    // a NEL is a line break to go-yaml, which folds it to a space in a quoted scalar; an LS or PS there stays
+    expect(parsePipeline('{"jobs": [{"name": "x\u0085y", "plan": []}]}').pipeline).toEqual({
+      jobs: [{ name: "x y", plan: [] }],
+    });
+    expect(parsePipeline('{"jobs": [{"name": "x\u2028y\u2029", "plan": []}]}').pipeline).toEqual({
+      jobs: [{ name: "x\u2028y\u2029", plan: [] }],
+    });
+  });
 });
 
 describe("a string that starts with a byte order mark", () => {
