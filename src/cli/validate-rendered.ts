@@ -73,7 +73,8 @@ export async function validateRendered(
   return !errors;
 }
 
-const colorOn = (io: Io): boolean => io.isTTY.stderr && (io.env.NO_COLOR ?? "") === "";
+/** Whether findings printed on stderr are coloured: on a terminal, without NO_COLOR. */
+export const colorOn = (io: Io): boolean => io.isTTY.stderr && (io.env.NO_COLOR ?? "") === "";
 
 /**
  * Refuses a module in which `pipeline()` found names it does not define (true when there are none): such a module

@@ -297,9 +297,7 @@ interface Found {
 /** The value of a var reference, or undefined when no flag or file gives it. */
 function varLookup(vars: TemplateVars): (name: string) => Found | undefined {
   const pairs = [...vars.pairs, ...instanceLeaves(vars.instance ?? [])];
-  const flags: Record<string, unknown> = {};
-  // each value a copy: a later pair's field is set in the mapping an earlier one gave, which is the caller's
-  for (const pair of pairs) upsert(flags, pair.path, structuredClone(pair.value));
+  const flags = expandPairs(pairs);
   const sources = [
     { vars: flags, fromFile: false },
     ...[...vars.files].reverse().map((file) => ({ vars: file, fromFile: true })),
@@ -348,8 +346,7 @@ function pairNumbers(pairs: readonly VarPair[], path: readonly string[]): GoNumb
  */
 function instanceLeaves(instance: readonly VarPair[]): VarPair[] {
   if (instance.length === 0) return [];
-  const expanded: Record<string, unknown> = {};
-  for (const pair of instance) upsert(expanded, pair.path, structuredClone(pair.value));
+  const expanded = expandPairs(instance);
   const leaves: VarPair[] = [];
   const stack: { path: string[]; value: unknown }[] = Object.entries(expanded)
     .map(([name, value]) => ({ path: [name], value }))
@@ -368,7 +365,18 @@ function instanceLeaves(instance: readonly VarPair[]): VarPair[] {
   return leaves;
 }
 
-/** fly's KVPairs.Expand: a later pair replaces an earlier one; `a.b` sets a field of a map built or kept at `a`. */
+/**
+ * Pairs as one mapping, as fly's `KVPairs.Expand` makes it (the vars a template is filled with, the instance vars that
+ * name a pipeline): a later pair replaces an earlier one; `a.b` sets a field of a map built or kept at `a`. Each value
+ * is a copy: a later pair's field is set in the mapping an earlier one gave, which is the caller's.
+ */
+export function expandPairs(pairs: readonly VarPair[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const pair of pairs) upsert(out, pair.path, structuredClone(pair.value));
+  return out;
+}
+
+/** One pair set in `out` (see {@link expandPairs}). */
 function upsert(out: Record<string, unknown>, path: readonly string[], value: unknown): void {
   const [head, ...rest] = path as [string, ...string[]];
   const node = out[head];

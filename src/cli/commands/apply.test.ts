@@ -464,6 +464,97 @@ describe("hangar apply", () => {
     expect(run.stderr).toContain("set 2 pipelines (2 created, 0 updated); 0 unchanged; 2 failed: throws.ts, bad\n");
     expect(server.pipelines.map((p) => p.name).sort()).toEqual(["app", "p"]);
   });
+
+  describe("fly's var flags", () => {
+    const USES_VARS = `resources:\n- name: src\n  type: git\n  source: {uri: ((repo)), private_key: ((git-key))}\njobs:\n- name: build\n  plan:\n  - get: src\n    trigger: ((auto))\n`;
+    /** The config saved for the one pipeline set, as Concourse stored it. */
+    const saved = () => server.pipelines.map((p) => p.config);
+
+    test("-y and -v put their values in place in the config diffed and set; a var given no value stays a ((var))", async () => {
+      writeFileSync(join(work, "p.yml"), USES_VARS);
+      const run = await apply([
+        "p.yml",
+        "-t",
+        "ci",
+        "--yes",
+        "-y",
+        "auto=true",
+        "-v",
+        "repo=https://git.example.com/a",
+      ]);
+      expect(run.stderr).not.toContain("error");
+      expect(run.code).toBe(0);
+      expect(saved()).toEqual([
+        {
+          resources: [
+            { name: "src", type: "git", source: { uri: "https://git.example.com/a", private_key: "((git-key))" } },
+          ],
+          jobs: [{ name: "build", plan: [{ get: "src", trigger: true }] }],
+        },
+      ]);
+      expect(run.stdout).toContain("  +  trigger: true\n");
+      // set again with the same values: nothing changed, as fly diffs the config with the vars in place
+      const again = await apply(["p.yml", "-t", "ci", "-y", "auto=true", "-v", "repo=https://git.example.com/a"]);
+      expect(again.stderr).toBe("nothing to set; 1 unchanged\n");
+      // without the flag the typed field is refused, as render refuses it
+      const refused = await apply(["p.yml", "-t", "ci", "--yes", "-v", "repo=x"]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain("hangar apply: p.yml has errors; nothing was set");
+    });
+
+    test("-l reads a vars file, later files winning; a malformed flag or a missing file is render's usage error", async () => {
+      writeFileSync(join(work, "p.yml"), USES_VARS);
+      writeFileSync(join(work, "a.yml"), "auto: false\nrepo: https://git.example.com/a\n");
+      writeFileSync(join(work, "b.yml"), "auto: true\n");
+      const run = await apply(["p.yml", "-t", "ci", "--yes", "-l", "a.yml", "-l", "b.yml"]);
+      expect(run.code).toBe(0);
+      expect(saved()).toMatchObject([
+        {
+          resources: [{ source: { uri: "https://git.example.com/a", private_key: "((git-key))" } }],
+          jobs: [{ plan: [{ get: "src", trigger: true }] }],
+        },
+      ]);
+      const missing = await apply(["p.yml", "-t", "ci", "--yes", "-l", "nope.yml"]);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toMatch(/^hangar apply: could not read template variables file \(nope\.yml\): /);
+      const malformed = await apply(["p.yml", "-t", "ci", "--yes", "-y", "auto"]);
+      expect(malformed.code).toBe(2);
+      expect(malformed.stderr).toMatch(/^hangar apply: -y: /);
+      expect(server.requests.filter((r) => r.method === "PUT")).toHaveLength(1);
+    });
+
+    test("a var that cannot be put in place is refused even with --no-validate, as fly refuses it", async () => {
+      writeFileSync(join(work, "p.yml"), PIPELINE_YML.replace("args: [test]", "args: [test-((v))]"));
+      const run = await apply(["p.yml", "-t", "ci", "--yes", "--no-validate", "-y", "v={a: 1}"]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain("hangar apply: p.yml: a var cannot be put in place; nothing was set\n");
+      expect(server.pipelines).toEqual([]);
+    });
+
+    test("-i names the instance beside the module's instance vars, a flag of the same name winning, and fills its ((var))", async () => {
+      writeFileSync(
+        join(work, "inst.ts"),
+        `import { pipeline } from "hangar";\nexport default {\n  name: "app",\n  target: "ci",\n  instanceVars: { branch: "main", pr: 1 },\n` +
+          `  pipeline: pipeline({ jobs: [{ name: "build", plan: [{ task: "t", params: { B: "((branch))", PR: "((pr))" },` +
+          ` config: { platform: "linux", run: { path: "make" } } }] }] }),\n};\n`,
+      );
+      const run = await apply(["inst.ts", "--yes", "-i", "pr=2", "-i", "env.name=prod"]);
+      expect(run.stderr).not.toContain("error");
+      expect(run.code).toBe(0);
+      expect(server.pipelines).toMatchObject([
+        {
+          team: "main",
+          name: "app",
+          instanceVars: JSON.stringify({ branch: "main", env: { name: "prod" }, pr: 2 }),
+          config: { jobs: [{ plan: [{ params: { B: "main", PR: 2 } }] }] },
+        },
+      ]);
+      const put = server.requests.find((r) => r.method === "PUT");
+      expect(new URL(put?.url ?? "", server.url).search).toBe(
+        "?vars.branch=%22main%22&vars.env.name=%22prod%22&vars.pr=2",
+      );
+    });
+  });
 });
 
 /** A server on 127.0.0.1 answering with `listener`, added to the .flyrc as target `odd`; closed after the test. */

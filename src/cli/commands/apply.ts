@@ -4,10 +4,11 @@ import type { ConcourseClient, PipelineRef } from "../../api/client.ts";
 import type { FlyTarget } from "../../api/flyrc.ts";
 import type { Flyrc } from "../../api/flyrc-read.ts";
 import type { TlsOptions } from "../../api/request.ts";
+import type { TemplateVars } from "../../parse/vars.ts";
 import { defineCommand, EXIT, type ExitCode, reportError, usageError } from "../define-command.ts";
 import type { Io } from "../io.ts";
 import type { LoadedConfig } from "../load-config.ts";
-import { readContext, readTimeout, requestTimeoutOption, stdinTwice, timeoutOption } from "../options.ts";
+import { readContext, readTimeout, requestTimeoutOption, stdinTwice, timeoutOption, VAR_OPTIONS } from "../options.ts";
 
 export default defineCommand({
   name: "apply",
@@ -45,6 +46,7 @@ export default defineCommand({
     timeoutOption,
     requestTimeoutOption,
     { flags: "--debug", description: "show stack traces of errors in pipeline modules", default: false },
+    ...VAR_OPTIONS,
   ],
   async run({ positionals, values }, io) {
     const usage = (message: string) => usageError(io, "apply", message);
@@ -65,6 +67,7 @@ export default defineCommand({
       format,
       { printable },
       { instanceVarsKey },
+      { checkVars, givesVars },
     ] = await Promise.all([
       import("../expand-entries.ts"),
       import("../load-config.ts"),
@@ -76,6 +79,7 @@ export default defineCommand({
       import("../../diff/format.ts"),
       import("../../source/printable.ts"),
       import("../../concourse/instance-vars.ts"),
+      import("../fly-vars.ts"),
     ]);
     const twice = stdinTwice(positionals);
     if (twice !== undefined) return usage(twice);
@@ -83,6 +87,12 @@ export default defineCommand({
     if (unmatched.length > 0) return usage(`no file matches ${unmatched.map((p) => `'${p}'`).join(", ")}`);
     if (typeof values.pipeline === "string" && files.length > 1)
       return usage("-p names one pipeline; with several entries each is named by its module");
+    // fly's vars, read as render reads them: each pipeline is checked, diffed and set with them put in place, as fly
+    // set-pipeline sets it (a var given no value stays a ((var)) for the credential manager)
+    const flagVars = givesVars(values)
+      ? await (await import("../template-vars.ts")).readTemplateVars(values, io)
+      : undefined;
+    if (flagVars !== undefined && "error" in flagVars) return usage(flagVars.error);
 
     let flyrcFile: string;
     try {
@@ -140,8 +150,15 @@ export default defineCommand({
         continue;
       }
       const { definition } = loaded;
+      // the module's instance vars among the -i flags' (a flag of the same name wins), as render's fly command has them
+      const vars = checkVars(flagVars, definition?.instanceVars);
       // checked as render checks what it writes, before its diff: one with errors is not set, nor asked about
-      if (!(await checkConfig(entry, loaded, values.validate !== false, io))) {
+      if (!(await checkConfig(entry, loaded, io, { validate: values.validate !== false, vars }))) {
+        failures.push({ label: entry, code: EXIT.findings });
+        continue;
+      }
+      const filled = await withVars(entry, loaded.config, vars, io);
+      if (filled === undefined) {
         failures.push({ label: entry, code: EXIT.findings });
         continue;
       }
@@ -178,7 +195,7 @@ export default defineCommand({
       const ref: PipelineRef = {
         team: typeof values.team === "string" ? values.team : (definition?.team ?? selected.target.team),
         name: typeof values.pipeline === "string" ? values.pipeline : (definition?.name ?? defaultName(entry)),
-        ...(definition?.instanceVars !== undefined && { instanceVars: definition.instanceVars }),
+        ...(filled.instanceVars !== undefined && { instanceVars: filled.instanceVars }),
       };
       const label = apply.pipelineLabel(ref);
       if (ref.name === "") {
@@ -212,7 +229,7 @@ export default defineCommand({
       }
       entryOf.set(key, entry);
       try {
-        const plan = await apply.planApply(selected.client, ref, loaded.config);
+        const plan = await apply.planApply(selected.client, ref, filled.config);
         const where = `target ${printable(selected.target.name)}, team ${printable(ref.team)}`;
         if (plan.archived === true)
           io.stdout(`pipeline ${label} (${where}) is archived; setting it unarchives it, paused, with this config:\n`);
@@ -331,23 +348,57 @@ export default defineCommand({
  * not blocking), or with `validate` off (--no-validate) only refused when `pipeline()` stopped its module at names it
  * does not define, whose name, target and team are unknown.
  */
-async function checkConfig(entry: string, loaded: LoadedConfig, validate: boolean, io: Io): Promise<boolean> {
+async function checkConfig(
+  entry: string,
+  loaded: LoadedConfig,
+  io: Io,
+  { validate, vars }: { readonly validate: boolean; readonly vars: TemplateVars | undefined },
+): Promise<boolean> {
   const { definition, config } = loaded;
   const { refuseUnknownReferences, validateRendered } = await import("../validate-rendered.ts");
   const refusal = { command: "apply", done: "set" } as const;
   if (!validate) return refuseUnknownReferences(entry, definition?.unknownReferences, io, refusal);
-  const [{ yamlSafeJson }, { checkVars }] = await Promise.all([
-    import("../../render/yaml.ts"),
-    import("../fly-vars.ts"),
-  ]);
+  const { yamlSafeJson } = await import("../../render/yaml.ts");
   // the text `hangar render` writes of it (JSON), which keys the validation kept in hangar's cache
   const rendered = { data: config, text: `${yamlSafeJson(config, 2)}\n`, format: "json" } as const;
   const more = {
     unknownReferences: definition?.unknownReferences,
-    vars: checkVars(undefined, definition?.instanceVars),
+    vars,
     ...refusal,
   };
   return validateRendered(rendered, entry, io, more);
+}
+
+/**
+ * The config as fly set-pipeline sends it, with the vars given put in place (a var given no value, or one with a
+ * source, stays a `((var))` for the credential manager), and the instance vars that name the pipeline, expanded as fly
+ * expands its `-i` pairs (`-i a.b=1` is `{a: {b: 1}}`). Undefined, the problems printed, when a var cannot be put in
+ * place (fly fails on it too); the validator finds those first unless --no-validate.
+ */
+async function withVars(
+  entry: string,
+  config: unknown,
+  vars: TemplateVars | undefined,
+  io: Io,
+): Promise<{ config: unknown; instanceVars?: Readonly<Record<string, unknown>> } | undefined> {
+  if (vars === undefined) return { config };
+  const { expandPairs, interpolate, varProblemDiagnostic } = await import("../../parse/vars.ts");
+  const interpolated = interpolate(config, vars);
+  if (interpolated.problems.length > 0) {
+    const [{ formatText }, { colorOn }] = await Promise.all([
+      import("../../validate/format.ts"),
+      import("../validate-rendered.ts"),
+    ]);
+    const diagnostics = interpolated.problems.map((problem) => varProblemDiagnostic(problem));
+    io.stderr(formatText({ file: entry, diagnostics }, colorOn(io)));
+    reportError(io, "apply", `${entry}: a var cannot be put in place; nothing was set`);
+    return undefined;
+  }
+  const instance = vars.instance ?? [];
+  return {
+    config: interpolated.value,
+    ...(instance.length > 0 && { instanceVars: expandPairs(instance) }),
+  };
 }
 
 /**
