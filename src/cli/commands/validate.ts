@@ -11,7 +11,7 @@ export default defineCommand({
     "Check pipelines like `fly validate-pipeline` (and task config files as Concourse reads them), plus hangar's data-flow rules",
   arguments: "<files...>",
   argumentsHelp:
-    "pipeline files (YAML or JSON) and modules (.ts, .js), folders (their *.yml, *.yaml and *.json files, subfolders too), or - for standard input; a YAML or JSON file whose top level has run or platform and no pipeline key (jobs, resources, ...) is read as a task config file, what fly execute -c runs and a task step's file: names",
+    "pipeline files (YAML or JSON) and modules (.ts, .js), folders (their *.yml, *.yaml and *.json files, subfolders too), quoted globs ('ci/**/*.yml'), or - for standard input; a YAML or JSON file whose top level has run or platform and no pipeline key (jobs, resources, ...) is read as a task config file, what fly execute -c runs and a task step's file: names",
   options: [
     {
       flags: "--strict",
