@@ -13,6 +13,7 @@ import { join, resolve } from "node:path";
 import { beforeEach, expect, test } from "vitest";
 import { memoryIo } from "../../test/helpers/memory-io.ts";
 import { EXIT } from "./define-command.ts";
+import { expandReading } from "./expand-entries.ts";
 import { runCli } from "./run-cli.ts";
 import { watchRender } from "./watch.ts";
 
@@ -319,3 +320,34 @@ test("with --out-dir, a module removed is no longer rendered, which is said once
   }
   expect(await watching).toBe(0);
 }, 90_000);
+
+test("a file that appears beside a module but matches no entry (an editor's) expands the globs again, and renders nothing", async () => {
+  const interrupt = new AbortController();
+  const run = memoryIo(work);
+  addModule("a");
+  let expansions = 0;
+  const expand = () => {
+    expansions += 1;
+    return expandReading(["ci/*/pipeline.ts"], work);
+  };
+  const rendered: (readonly string[])[] = [];
+  const render = async (modules: readonly string[]) => {
+    rendered.push(modules);
+    return EXIT.ok;
+  };
+  const watching = watchRender(["ci/a/pipeline.ts"], render, run.io, { signal: interrupt.signal, expand });
+  try {
+    await until(() => run.stderr.includes("for changes"));
+    const before = expansions;
+    writeFileSync(join(work, "ci/a/.pipeline.ts.swp"), "");
+    // (a render would follow the expansion at once, without waiting)
+    await until(() => expansions > before);
+    expect(rendered).toHaveLength(1);
+    edit("ci/a/pipeline.ts", '"a-job"', '"a-edited"');
+    await until(() => rendered.length === 2);
+    expect(rendered).toEqual([["ci/a/pipeline.ts"], ["ci/a/pipeline.ts"]]);
+  } finally {
+    interrupt.abort();
+  }
+  expect(await watching).toBe(0);
+}, 60_000);
