@@ -13,6 +13,7 @@ import { join, resolve } from "node:path";
 import { beforeEach, expect, test } from "vitest";
 import { memoryIo } from "../../test/helpers/memory-io.ts";
 import { EXIT } from "./define-command.ts";
+import { expandReading } from "./expand-entries.ts";
 import { runCli } from "./run-cli.ts";
 import { watchRender } from "./watch.ts";
 
@@ -245,6 +246,106 @@ test("a folder the module imports through a symbolic link, repointed, renders ag
     renameSync(join(work, "jobs.new"), join(work, "jobs"));
     await until(() => rounds() === 2);
     expect(JSON.parse(read("definition.json")).jobs[0].name).toBe("v2");
+  } finally {
+    interrupt.abort();
+  }
+  expect(await watching).toBe(0);
+}, 60_000);
+
+/** Writes `ci/<name>/pipeline.ts`, a module whose job is named `name`. */
+const addModule = (name: string) => {
+  mkdirSync(join(work, "ci", name), { recursive: true });
+  writeFileSync(join(work, "ci", name, "pipeline.ts"), read("fragment-only.ts").replace('"tock"', `"${name}-job"`));
+};
+
+test("with --out-dir, a module the glob comes to match (in a new folder too) is rendered from then on", async () => {
+  const interrupt = new AbortController();
+  const run = memoryIo(work);
+  addModule("a");
+  const watching = runCli(["render", "ci/**/pipeline.ts", "--out-dir", "out", "--watch"], {
+    ...run.io,
+    interrupted: () => ({ signal: interrupt.signal, stoppable: (work) => work() }),
+  });
+  const rounds = () => run.stderr.split(" for changes (Ctrl-C to stop)").length - 1;
+  try {
+    await until(() => rounds() === 1);
+    expect(readdirSync(join(work, "out"))).toEqual(["a.json"]);
+    addModule("b");
+    await until(() => rounds() === 2);
+    expect(run.stderr).toContain("ci/b/pipeline.ts: a new module, rendered from now on\n");
+    expect(JSON.parse(read("out/b.json")).jobs[0].name).toBe("b-job");
+    // two folders deep, in folders that did not exist
+    mkdirSync(join(work, "ci/c/deep"), { recursive: true });
+    writeFileSync(join(work, "ci/c/deep/pipeline.ts"), read("ci/a/pipeline.ts").replace('"a-job"', '"deep-job"'));
+    await until(() => rounds() === 3);
+    expect(JSON.parse(read("out/deep.json")).jobs[0].name).toBe("deep-job");
+    // the new module's own files are watched as the others are
+    edit("ci/b/pipeline.ts", '"b-job"', '"b-edited"');
+    await until(() => rounds() === 4);
+    expect(JSON.parse(read("out/b.json")).jobs[0].name).toBe("b-edited");
+    expect(run.stderr.split("a new module")).toHaveLength(3);
+  } finally {
+    interrupt.abort();
+  }
+  expect(await watching).toBe(0);
+}, 90_000);
+
+test("with --out-dir, a module removed is no longer rendered, which is said once, and its output is left", async () => {
+  const interrupt = new AbortController();
+  const run = memoryIo(work);
+  addModule("a");
+  addModule("b");
+  const watching = runCli(["render", "ci/*/pipeline.ts", "--out-dir", "out", "--watch"], {
+    ...run.io,
+    interrupted: () => ({ signal: interrupt.signal, stoppable: (work) => work() }),
+  });
+  const rounds = () => run.stderr.split(" for changes (Ctrl-C to stop)").length - 1;
+  try {
+    await until(() => rounds() === 1);
+    expect(run.stderr).toContain("rendered 2 of 2 pipelines into out\n");
+    spawnSync("rm", ["-r", join(work, "ci/b")]);
+    await until(() => rounds() === 2);
+    expect(run.stderr).toContain(
+      "ci/b/pipeline.ts: no longer matches the entries, no longer rendered (its output is left in place)\n",
+    );
+    expect(run.stderr.split("\n").at(-3)).toBe("rendered 1 of 1 pipelines into out");
+    edit("ci/a/pipeline.ts", '"a-job"', '"a-edited"');
+    await until(() => rounds() === 3);
+    expect(JSON.parse(read("out/a.json")).jobs[0].name).toBe("a-edited");
+    expect(run.stderr.split("no longer matches")).toHaveLength(2);
+    expect(run.stderr).not.toContain("hangar render: ");
+    expect(readdirSync(join(work, "out")).sort()).toEqual(["a.json", "b.json"]);
+  } finally {
+    interrupt.abort();
+  }
+  expect(await watching).toBe(0);
+}, 90_000);
+
+test("a file that appears beside a module but matches no entry (an editor's) expands the globs again, and renders nothing", async () => {
+  const interrupt = new AbortController();
+  const run = memoryIo(work);
+  addModule("a");
+  let expansions = 0;
+  const expand = () => {
+    expansions += 1;
+    return expandReading(["ci/*/pipeline.ts"], work);
+  };
+  const rendered: (readonly string[])[] = [];
+  const render = async (modules: readonly string[]) => {
+    rendered.push(modules);
+    return EXIT.ok;
+  };
+  const watching = watchRender(["ci/a/pipeline.ts"], render, run.io, { signal: interrupt.signal, expand });
+  try {
+    await until(() => run.stderr.includes("for changes"));
+    const before = expansions;
+    writeFileSync(join(work, "ci/a/.pipeline.ts.swp"), "");
+    // (a render would follow the expansion at once, without waiting)
+    await until(() => expansions > before);
+    expect(rendered).toHaveLength(1);
+    edit("ci/a/pipeline.ts", '"a-job"', '"a-edited"');
+    await until(() => rendered.length === 2);
+    expect(rendered).toEqual([["ci/a/pipeline.ts"], ["ci/a/pipeline.ts"]]);
   } finally {
     interrupt.abort();
   }

@@ -1,4 +1,4 @@
-import { type FSWatcher, lstatSync, watch } from "node:fs";
+import { type FSWatcher, lstatSync, statSync, watch } from "node:fs";
 import { basename, dirname, extname, resolve, sep } from "node:path";
 import { EXIT, type ExitCode } from "./define-command.ts";
 import type { Io } from "./io.ts";
@@ -110,7 +110,23 @@ export interface WatchOptions {
    * can be stopped. Ctrl-C while the watch waits ends it through `signal`.
    */
   readonly stoppable?: <T>(work: () => Promise<T>) => Promise<T>;
+  /**
+   * Expands the entry arguments again (globs: see expandReading), when a file or folder appears or disappears in one
+   * of the folders the last expansion read: the modules it gives are rendered from then on. Without it, the modules
+   * are the entries given.
+   */
+  readonly expand?: () => { readonly files: readonly string[]; readonly folders: readonly string[] };
 }
+
+/** What changed since {@link FileWatch.next} last resolved. */
+interface Changes {
+  /** One of the files watched. */
+  readonly files: boolean;
+  /** The entries of one of the folders watched: a file or folder in it appeared or disappeared. */
+  readonly entries: boolean;
+}
+
+const NO_CHANGES: Changes = { files: false, entries: false };
 
 /**
  * Watches files, through their folders (so that editors that save by replacing a file are seen too), from the
@@ -118,13 +134,17 @@ export interface WatchOptions {
  * render as soon as that one is done.
  */
 interface FileWatch {
-  /** Watches exactly `files` from now on (the folders already watched stay watched without a gap). */
-  readonly watch: (files: ReadonlySet<string>) => void;
   /**
-   * Resolves once one of the files has changed (after `debounceMs` without further changes) since the last time it
-   * resolved, at once when that happened meanwhile, or when `signal` aborts.
+   * Watches exactly `files`, and the entries of `folders`, from now on (the folders already watched stay watched
+   * without a gap). A folder of `folders` that is not there is watched for its appearance, as a file.
    */
-  readonly next: () => Promise<void>;
+  readonly watch: (files: ReadonlySet<string>, folders?: readonly string[]) => void;
+  /**
+   * Resolves once one of the files or folders has changed (after `debounceMs` without further changes) since the last
+   * time it resolved, at once when that happened meanwhile, or when `signal` aborts (with no changes), telling what
+   * changed.
+   */
+  readonly next: () => Promise<Changes>;
   readonly close: () => void;
 }
 
@@ -132,17 +152,29 @@ function fileWatch({ signal, debounceMs = 100 }: WatchOptions): FileWatch {
   const watchers = new Map<string, FSWatcher>();
   /** The names watched in each folder. */
   let names = new Map<string, Set<string>>();
+  /** The folders whose entries are watched. */
+  let listed: ReadonlySet<string> = new Set();
   let timer: NodeJS.Timeout | undefined;
-  /** A change was seen (and its debounce is over) that no `next` has reported yet. */
-  let changed = false;
+  /** The changes seen while the debounce runs. */
+  let pending = NO_CHANGES;
+  /** The changes seen (and their debounce over) that no `next` has reported yet, if any. */
+  let changed: Changes | undefined;
   let wake: (() => void) | undefined;
   const settle = () => {
     timer = undefined;
-    changed = true;
+    changed = {
+      files: pending.files || changed?.files === true,
+      entries: pending.entries || changed?.entries === true,
+    };
+    pending = NO_CHANGES;
     wake?.();
   };
-  const onChange = (folder: string) => (_event: string, name: string | Buffer | null) => {
-    if (name !== null && names.get(folder)?.has(name.toString()) !== true) return;
+  const onChange = (folder: string) => (event: string, name: string | Buffer | null) => {
+    const file = name === null || names.get(folder)?.has(name.toString()) === true;
+    // (a file saved is a "change"; one created, deleted or renamed a "rename")
+    const entries = listed.has(folder) && (name === null || event === "rename");
+    if (!file && !entries) return;
+    pending = { files: pending.files || file, entries: pending.entries || entries };
     clearTimeout(timer);
     timer = setTimeout(settle, debounceMs);
   };
@@ -154,14 +186,17 @@ function fileWatch({ signal, debounceMs = 100 }: WatchOptions): FileWatch {
   };
   signal.addEventListener("abort", close, { once: true });
   return {
-    watch(files) {
+    watch(files, folders = []) {
       const byFolder = new Map<string, Set<string>>();
-      for (const file of files) {
+      const there = folders.filter(isFolder);
+      for (const file of [...files, ...folders.filter((folder) => !there.includes(folder))]) {
         const folder = byFolder.get(dirname(file)) ?? new Set<string>();
         folder.add(basename(file));
         byFolder.set(dirname(file), folder);
       }
+      for (const folder of there) if (!byFolder.has(folder)) byFolder.set(folder, new Set());
       names = byFolder;
+      listed = new Set(there);
       for (const [folder, watcher] of watchers) {
         if (byFolder.has(folder)) continue;
         watcher.close();
@@ -180,9 +215,11 @@ function fileWatch({ signal, debounceMs = 100 }: WatchOptions): FileWatch {
       }
     },
     async next() {
-      if (!changed && !signal.aborted) await new Promise<void>((done) => (wake = done));
+      if (changed === undefined && !signal.aborted) await new Promise<void>((done) => (wake = done));
+      const seen = signal.aborted ? NO_CHANGES : (changed ?? NO_CHANGES);
       wake = undefined;
-      changed = false;
+      changed = undefined;
+      return seen;
     },
     close: () => {
       signal.removeEventListener("abort", close);
@@ -191,34 +228,70 @@ function fileWatch({ signal, debounceMs = 100 }: WatchOptions): FileWatch {
   };
 }
 
+/** Whether `path` is a folder (through links). */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * `--watch`: runs `render` (which prints its findings and fly commands), then again each time one of
  * the entries or a local file they import changes, until `signal` aborts; errors in a run are
- * printed by `render` and the watch goes on. Returns 0 once `signal` aborts (Ctrl-C ends a watch as asked, whatever
- * the last run found: its findings were printed).
+ * printed by `render` and the watch goes on. With `options.expand`, a module the entries' globs come to match is
+ * rendered too from then on, and one they no longer match is no longer rendered (what it wrote is left in place), each
+ * said once. Returns 0 once `signal` aborts (Ctrl-C ends a watch as asked, whatever the last run found: its findings
+ * were printed).
  */
 export async function watchRender(
   entries: readonly string[],
-  render: () => Promise<ExitCode>,
+  render: (modules: readonly string[]) => Promise<ExitCode>,
   io: Io,
   options: WatchOptions,
 ): Promise<ExitCode> {
-  // the entries as given, always: a symbolic link repointed to another module is a change (the build lists files
-  // through their links); and from the start, so that a save during the first render is seen too
-  const given = entries.map((entry) => resolve(io.cwd(), entry));
-  let watched = new Set(given);
+  const { expand } = options;
+  let modules = entries;
+  let folders: readonly string[] = [];
+  /** The files the builds were made of: those of the last good build stay watched, so that fixing a broken import is seen. */
+  let built = new Set<string>();
   const files = fileWatch(options);
-  files.watch(watched);
+  // the modules as given, always: a symbolic link repointed to another module is a change (the build lists files
+  // through their links); and from the start, so that a save during the first render is seen too
+  const watched = () => new Set([...modules.map((module) => resolve(io.cwd(), module)), ...built]);
+  /**
+   * Expands the entries, watching the folders read, until an expansion reads no folder the one before did not: a
+   * module added to a folder read is then in the expansion or seen by the watch.
+   */
+  const expandWatching = (again: NonNullable<WatchOptions["expand"]>) => {
+    for (let last: readonly string[] | undefined; last === undefined || folders.some((f) => !last?.includes(f)); ) {
+      last = folders;
+      files.watch(watched(), last);
+      ({ files: modules, folders } = again());
+    }
+  };
+  if (expand === undefined) files.watch(watched());
+  else expandWatching(expand);
   try {
     while (!options.signal.aborted) {
-      await (options.stoppable ?? ((work) => work()))(render);
-      const inputs = await Promise.all(entries.map((entry) => moduleInputs(entry, io.cwd())));
-      // files of the last good build stay watched, so that fixing a broken import is seen
-      watched = new Set([...watched, ...inputs.flat()]);
-      files.watch(watched);
+      await (options.stoppable ?? ((work) => work()))(() => render(modules));
+      const inputs = await Promise.all(modules.map((module) => moduleInputs(module, io.cwd())));
+      built = new Set([...built, ...inputs.flat()]);
+      files.watch(watched(), folders);
       if (options.signal.aborted) break;
-      io.stderr(`watching ${plural(watched.size, "file")} for changes (Ctrl-C to stop)\n`);
-      await files.next();
+      io.stderr(`watching ${plural(watched().size, "file")} for changes (Ctrl-C to stop)\n`);
+      for (let changes = await files.next(); !options.signal.aborted; changes = await files.next()) {
+        if (expand === undefined || !changes.entries) break;
+        const before = modules;
+        expandWatching(expand);
+        for (const module of modules.filter((m) => !before.includes(m)))
+          io.stderr(`${module}: a new module, rendered from now on\n`);
+        for (const module of before.filter((m) => !modules.includes(m)))
+          io.stderr(`${module}: no longer matches the entries, no longer rendered (its output is left in place)\n`);
+        // a file appeared or disappeared that no entry matches (an editor's temporary file): nothing to render again
+        if (changes.files || modules.length !== before.length || modules.some((m) => !before.includes(m))) break;
+      }
     }
   } finally {
     files.close();

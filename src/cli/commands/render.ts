@@ -84,12 +84,17 @@ export default defineCommand({
     if (typeof once !== "function") return once;
     if (values.watch !== true) return once();
     if (values.check === true) return usage("--watch and --check cannot be used together");
-    const { watchRender } = await import("../watch.ts");
+    const [{ watchRender }, { expandReading }] = await Promise.all([
+      import("../watch.ts"),
+      import("../expand-entries.ts"),
+    ]);
     const { signal, stoppable } = io.interrupted();
-    return watchRender(files, once, io, { signal, stoppable });
+    // with --out-dir, the globs are expanded again when a module is added or removed (one module is rendered without)
+    const expand = typeof values.outDir === "string" ? () => expandReading(positionals, io.cwd()) : undefined;
+    return watchRender(files, once, io, { signal, stoppable, ...(expand !== undefined && { expand }) });
 
     /** The batch render, or a usage error. */
-    function batch(outDir: string): (() => Promise<ExitCode>) | ExitCode {
+    function batch(outDir: string): ((modules?: readonly string[]) => Promise<ExitCode>) | ExitCode {
       if (values.out !== undefined) return usage("-o and --out-dir cannot be used together");
       if (values.stdout === true) return usage("--stdout and --out-dir cannot be used together");
       if (values.pipeline !== undefined)
@@ -102,7 +107,7 @@ export default defineCommand({
         ...(typeof values.flyScript === "string" && { flyScript: values.flyScript }),
         ...(flyFlags !== undefined && { flyFlags }),
       };
-      return async () => (await import("../render-batch.ts")).renderBatch(files, options, io);
+      return async (modules = files) => (await import("../render-batch.ts")).renderBatch(modules, options, io);
     }
 
     /** The render of one entry, or a usage error. */
