@@ -6,6 +6,7 @@ import { commandError } from "./define-command.ts";
 import { isFileEntry } from "./file-paths.ts";
 import { fileProblem } from "./file-problem.ts";
 import type { Io } from "./io.ts";
+import { NOT_A_PIPELINE, type NotAPipeline } from "./not-a-pipeline.ts";
 import { onceEach, PIPELINE_EXTENSIONS } from "./validate-inputs.ts";
 
 /** The pipeline files named by the arguments: files as given, folders as the YAML and JSON files in them. */
@@ -111,10 +112,10 @@ export async function importFiles(
 }
 
 /** What a file a folder's walk found and import passes by is, by the kind of file it plainly is. */
-const PASSED_BY = {
-  task: "a task config file, not a pipeline (`hangar validate` checks it)",
-  other: "neither a pipeline nor a task config (no key of either at the top level)",
-} as const;
+const PASSED_BY: Readonly<Record<NotAPipeline, string>> = {
+  task: `${NOT_A_PIPELINE.task} (\`hangar validate\` checks it)`,
+  other: NOT_A_PIPELINE.other,
+};
 
 /** A single module is written as `<name>.ts`; split modules keep their names inside `<name>/`. */
 function renameSingle(

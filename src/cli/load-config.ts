@@ -3,6 +3,7 @@ import { isObject } from "../model/common.ts";
 import { fileProblem } from "./file-problem.ts";
 import type { Io } from "./io.ts";
 import { isModuleFile, LoadError, type LoadedDefinition, loadModule, type ModuleLoadOptions } from "./load-pipeline.ts";
+import { NOT_A_PIPELINE, notAPipeline } from "./not-a-pipeline.ts";
 
 /** A pipeline config read for comparing or setting: plain Concourse data, as fly would send it. */
 export interface LoadedConfig {
@@ -57,8 +58,9 @@ export async function loadConfig(
   const shown = file === "-" ? STDIN_NAME : file;
   // read as validate reads it, so that a task config file or another tool's file is said to be one
   const parsed = parsePipeline(bytes, { file: shown, as: "auto" });
-  if (parsed.kind === "task") {
-    throw new LoadError(`${shown} is a task config file, not a pipeline (\`hangar validate ${file}\` checks it)`);
+  const kind = notAPipeline(parsed);
+  if (kind === "task") {
+    throw new LoadError(`${shown} is ${NOT_A_PIPELINE.task} (\`hangar validate ${file}\` checks it)`);
   }
   const broken = parsed.diagnostics.find(
     (d) => d.severity === "error" && (d.ruleId.startsWith("yaml/") || d.ruleId.startsWith("input/")),
@@ -70,8 +72,8 @@ export async function loadConfig(
   }
   const config: unknown = parsed.pipeline;
   const wrapped = isObject(config) && Object.keys(config).length === 1 && isObject(config.config);
-  if (parsed.neither === true && !wrapped) {
-    throw new LoadError(`${shown} is neither a pipeline nor a task config (no key of either at the top level)`);
+  if (kind === "other" && !wrapped) {
+    throw new LoadError(`${shown} is ${NOT_A_PIPELINE.other}`);
   }
   return { config: wrapped ? config.config : config };
 }

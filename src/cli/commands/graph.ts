@@ -39,17 +39,16 @@ async function readPipelineFile(
     reportError(io, "graph", `cannot read ${shown}: ${fileProblem(error, "read")}`);
     return undefined;
   }
-  const { parsePipeline } = await import("../../parse/parse-pipeline.ts");
+  const [{ parsePipeline }, { NOT_A_PIPELINE, notAPipeline }] = await Promise.all([
+    import("../../parse/parse-pipeline.ts"),
+    import("../not-a-pipeline.ts"),
+  ]);
   // read as validate reads it, so that a task config file or another tool's file is said to be one, not drawn empty
   const parsed = parsePipeline(bytes, { file: shown, as: "auto", ...(vars !== undefined && { vars }) });
-  const other =
-    parsed.kind === "task"
-      ? `a task config file, not a pipeline: there is nothing to draw (\`hangar validate ${entry}\` checks it)`
-      : parsed.neither === true
-        ? "neither a pipeline nor a task config (no key of either at the top level): there is nothing to draw"
-        : undefined;
-  if (other !== undefined) {
-    reportError(io, "graph", `${shown} is ${other}`);
+  const kind = notAPipeline(parsed);
+  if (kind !== undefined) {
+    const check = kind === "task" ? ` (\`hangar validate ${entry}\` checks it)` : "";
+    reportError(io, "graph", `${shown} is ${NOT_A_PIPELINE[kind]}: there is nothing to draw${check}`);
     return undefined;
   }
   if (parsed.pipeline !== undefined && parsed.wellFormed) return parsed.pipeline;
